@@ -1,0 +1,124 @@
+//! The one error type, and its rendering with file:line:col and a caret.
+
+use crate::syntax::span::{line_col, Span};
+use crate::value::Value;
+use thiserror::Error;
+
+/// What went wrong, broadly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Malformed source text.
+    Syntax,
+    /// Source text that ends before the expression does (the REPL asks for more).
+    Incomplete,
+    /// An error raised while evaluating (`stop()` or a failing builtin).
+    Runtime,
+    /// A resource limit (depth, time, memory) was hit.
+    Limit,
+    /// A capability the host switched off (file access, environment).
+    Denied,
+}
+
+/// An R error: its message, the call it is attributed to, and where in the source it happened.
+#[derive(Clone, Debug, Error)]
+#[error("{}", self.header())]
+pub struct RError {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// The deparsed call (`f(x)`) shown as `Error in f(x) : ...`.
+    pub call: Option<String>,
+    pub span: Option<Span>,
+    /// The condition object, when raised with `stop(cond)`.
+    pub condition: Option<Value>,
+}
+
+impl RError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> RError {
+        RError { kind, message: message.into(), call: None, span: None, condition: None }
+    }
+    pub fn runtime(message: impl Into<String>) -> RError {
+        RError::new(ErrorKind::Runtime, message)
+    }
+    pub fn syntax(message: impl Into<String>, span: Span) -> RError {
+        RError::new(ErrorKind::Syntax, message).with_span(span)
+    }
+    pub fn with_span(mut self, span: Span) -> RError {
+        if self.span.is_none() {
+            self.span = Some(span);
+        }
+        self
+    }
+    pub fn with_call(mut self, call: impl Into<String>) -> RError {
+        if self.call.is_none() {
+            self.call = Some(call.into());
+        }
+        self
+    }
+    /// R's first line: `Error in f(x) : msg` or `Error: msg`.
+    pub fn header(&self) -> String {
+        match &self.call {
+            Some(c) if self.kind != ErrorKind::Syntax => {
+                let first = c.lines().next().unwrap_or("");
+                let msg1 = self.message.lines().next().unwrap_or("").len();
+                if "Error in ".len() + first.len() + " : ".len() + msg1 > 77 {
+                    format!("Error in {} : \n  {}", first, self.message)
+                } else {
+                    format!("Error in {} : {}", first, self.message)
+                }
+            }
+            _ => format!("Error: {}", self.message),
+        }
+    }
+    /// The full diagnostic: R's header, then `file:line:col`, the source line and a caret.
+    pub fn render(&self, file: &str, src: &str) -> String {
+        let mut out = self.header();
+        if let Some(span) = self.span {
+            out.push('\n');
+            out.push_str(&caret(file, src, span));
+        }
+        out
+    }
+}
+
+/// `--> file:line:col`, the source line and a caret under the span.
+pub fn caret(file: &str, src: &str, span: Span) -> String {
+    let start = (span.start as usize).min(src.len());
+    let (line, col) = line_col(src, start);
+    let line_start = src[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_end = src[start..].find('\n').map(|i| start + i).unwrap_or(src.len());
+    let text = &src[line_start..line_end];
+    let end = (span.end as usize).clamp(start, line_end);
+    let width = src[start..end].chars().count().max(1);
+    let gutter = line.to_string().len();
+    format!(
+        "{pad} --> {file}:{line}:{col}\n{pad} |\n{line} | {text}\n{pad} | {sp}{car}",
+        pad = " ".repeat(gutter),
+        sp = " ".repeat(col - 1),
+        car = "^".repeat(width)
+    )
+}
+
+/// Non-local control flow, and errors, as they unwind through the evaluator.
+#[derive(Debug)]
+pub enum Flow {
+    Error(Box<RError>),
+    Break,
+    Next,
+    Return(Value),
+    /// A condition unwinding to the `tryCatch` frame with this id, carrying the handler index.
+    Unwind { target: usize, handler: usize, cond: Value },
+}
+
+impl From<RError> for Flow {
+    fn from(e: RError) -> Flow {
+        Flow::Error(Box::new(e))
+    }
+}
+
+/// Result of evaluation.
+pub type EvalResult<T = Value> = Result<T, Flow>;
+
+/// Shorthand: a runtime error as a `Flow`.
+pub fn err<T>(msg: impl Into<String>) -> EvalResult<T> {
+    Err(Flow::Error(Box::new(RError::runtime(msg))))
+}

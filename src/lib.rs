@@ -1,0 +1,13 @@
+//! rsc: an R-like statistical modeling language.
+#![forbid(unsafe_code)]
+
+pub mod builtins;
+pub mod error;
+pub mod eval;
+pub mod print;
+pub mod syntax;
+pub mod value;
+
+pub use error::{ErrorKind, RError};
+pub use eval::Interp;
+pub use value::Value;

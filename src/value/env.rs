@@ -1,0 +1,139 @@
+//! Environments: variable frames chained to a parent.
+
+use super::Value;
+use crate::syntax::sym::Sym;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+const INDEX_AT: usize = 12;
+
+/// One frame of variables. Small frames are scanned; large ones get a hash index.
+#[derive(Debug)]
+pub struct Frame {
+    vars: Vec<(Sym, Value)>,
+    index: Option<HashMap<Sym, usize>>,
+    pub parent: Option<Env>,
+    /// A label for printing (`<environment: R_GlobalEnv>`).
+    pub name: Option<String>,
+}
+
+/// A shared, mutable environment.
+#[derive(Clone, Debug)]
+pub struct Env(pub Rc<RefCell<Frame>>);
+
+impl Env {
+    pub fn new(parent: Option<Env>) -> Env {
+        Env(Rc::new(RefCell::new(Frame { vars: Vec::new(), index: None, parent, name: None })))
+    }
+    pub fn named(parent: Option<Env>, name: &str) -> Env {
+        let e = Env::new(parent);
+        e.0.borrow_mut().name = Some(name.to_string());
+        e
+    }
+    pub fn ptr_eq(&self, o: &Env) -> bool {
+        Rc::ptr_eq(&self.0, &o.0)
+    }
+    pub fn parent(&self) -> Option<Env> {
+        self.0.borrow().parent.clone()
+    }
+    pub fn len(&self) -> usize {
+        self.0.borrow().vars.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The value bound in this frame only.
+    pub fn get_local(&self, s: Sym) -> Option<Value> {
+        let f = self.0.borrow();
+        f.position(s).map(|i| f.vars[i].1.clone())
+    }
+    pub fn has_local(&self, s: Sym) -> bool {
+        self.0.borrow().position(s).is_some()
+    }
+    /// Looks `s` up along the parent chain.
+    pub fn lookup(&self, s: Sym) -> Option<Value> {
+        let mut cur = self.clone();
+        loop {
+            if let Some(v) = cur.get_local(s) {
+                return Some(v);
+            }
+            let p = cur.0.borrow().parent.clone();
+            cur = p?;
+        }
+    }
+    /// The environment along the chain where `s` is bound.
+    pub fn find_env(&self, s: Sym) -> Option<Env> {
+        let mut cur = self.clone();
+        loop {
+            if cur.has_local(s) {
+                return Some(cur);
+            }
+            let p = cur.0.borrow().parent.clone();
+            cur = p?;
+        }
+    }
+    /// Binds `s` in this frame.
+    pub fn set(&self, s: Sym, v: Value) {
+        let mut f = self.0.borrow_mut();
+        if let Some(i) = f.position(s) {
+            f.vars[i].1 = v;
+            return;
+        }
+        f.vars.push((s, v));
+        let n = f.vars.len();
+        if let Some(ix) = f.index.as_mut() {
+            ix.insert(s, n - 1);
+        } else if n > INDEX_AT {
+            f.index = Some(f.vars.iter().enumerate().map(|(i, (k, _))| (*k, i)).collect());
+        }
+    }
+    /// Takes the value out of the frame (leaving NULL), so it can be modified without a copy.
+    pub fn take_local(&self, s: Sym) -> Option<Value> {
+        let mut f = self.0.borrow_mut();
+        let i = f.position(s)?;
+        Some(std::mem::replace(&mut f.vars[i].1, Value::Null))
+    }
+    /// Removes a binding; true if it existed.
+    pub fn remove(&self, s: Sym) -> bool {
+        let mut f = self.0.borrow_mut();
+        let Some(i) = f.position(s) else { return false };
+        f.vars.remove(i);
+        if f.index.is_some() {
+            f.index = Some(f.vars.iter().enumerate().map(|(i, (k, _))| (*k, i)).collect());
+        }
+        true
+    }
+    /// Names bound in this frame, sorted.
+    pub fn names(&self) -> Vec<Sym> {
+        let mut v: Vec<Sym> = self.0.borrow().vars.iter().map(|(k, _)| *k).collect();
+        v.sort();
+        v
+    }
+    /// Bindings in insertion order.
+    pub fn bindings(&self) -> Vec<(Sym, Value)> {
+        self.0.borrow().vars.clone()
+    }
+}
+
+impl Frame {
+    fn position(&self, s: Sym) -> Option<usize> {
+        if let Some(ix) = &self.index {
+            return ix.get(&s).copied();
+        }
+        self.vars.iter().position(|(k, _)| *k == s)
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        // Break long parent chains iteratively so dropping never overflows the stack.
+        let mut next = self.parent.take();
+        while let Some(env) = next {
+            next = match Rc::try_unwrap(env.0) {
+                Ok(cell) => cell.into_inner().parent.take(),
+                Err(_) => None,
+            };
+        }
+    }
+}
