@@ -1,3 +1,125 @@
+//! The `rsc` command: run scripts (`rsc file.rsc`, `rsc -e expr`, `rsc -`) like Rscript.
+#![forbid(unsafe_code)]
+
+use rsc::{ErrorKind, Interp};
+use std::io::Read;
+
+const HELP: &str = "\
+Usage: rsc [options] [file.rsc [args...]]
+
+Runs R code. With no file, reads from standard input (a script when piped).
+
+Options:
+  -e EXPR       evaluate EXPR (may be repeated)
+  -             read the script from standard input
+  --version     print the version and exit
+  -h, --help    print this help and exit
+";
+
+enum Source {
+    File(String),
+    Exprs(Vec<String>),
+    Stdin,
+}
+
 fn main() {
-    let _ = rsc::Interp::new();
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let mut exprs = Vec::new();
+    let mut source = None;
+    let mut rest = Vec::new();
+    let mut i = 0;
+    while i < argv.len() {
+        let a = &argv[i];
+        if source.is_some() {
+            rest.push(a.clone());
+        } else if a == "-e" {
+            i += 1;
+            match argv.get(i) {
+                Some(e) => exprs.push(e.clone()),
+                None => {
+                    eprintln!("rsc: -e needs an expression");
+                    std::process::exit(2);
+                }
+            }
+        } else if a == "--version" {
+            println!("rsc {}", env!("CARGO_PKG_VERSION"));
+            return;
+        } else if a == "-h" || a == "--help" {
+            print!("{}", HELP);
+            return;
+        } else if a == "-" {
+            source = Some(Source::Stdin);
+        } else if a == "--args" {
+            // everything after belongs to the script
+            rest.extend(argv[i + 1..].iter().cloned());
+            break;
+        } else if a.starts_with("--") && exprs.is_empty() {
+            // ignore Rscript-style flags such as --vanilla
+        } else {
+            source = Some(Source::File(a.clone()));
+        }
+        i += 1;
+    }
+    let source = match source {
+        Some(s) => s,
+        None if !exprs.is_empty() => Source::Exprs(exprs),
+        None => Source::Stdin,
+    };
+    // Evaluate on a thread with a large stack so deep recursion ends in an R error.
+    let handle = std::thread::Builder::new()
+        .stack_size(1 << 30)
+        .spawn(move || run(source, rest))
+        .expect("failed to start the evaluator thread");
+    let code = handle.join().unwrap_or(2);
+    std::process::exit(code);
+}
+
+fn run(source: Source, args: Vec<String>) -> i32 {
+    let (name, text) = match source {
+        Source::File(f) => match std::fs::read_to_string(&f) {
+            Ok(t) => (f, t),
+            Err(e) => {
+                eprintln!("Fatal error: cannot open file '{}': {}", f, e);
+                return 2;
+            }
+        },
+        Source::Exprs(e) => ("<-e>".to_string(), e.join("\n")),
+        Source::Stdin => {
+            let mut t = String::new();
+            if std::io::stdin().read_to_string(&mut t).is_err() {
+                eprintln!("rsc: cannot read standard input");
+                return 2;
+            }
+            ("<stdin>".to_string(), t)
+        }
+    };
+    let mut it = Interp::new();
+    it.command_args = args;
+    run_text(&mut it, &name, &text)
+}
+
+/// Parses and runs a whole script; returns the process exit status.
+fn run_text(it: &mut Interp, name: &str, text: &str) -> i32 {
+    let exprs = match rsc::syntax::parse(text) {
+        Ok(e) => e,
+        Err(e) => {
+            it.flush();
+            eprintln!("{}", e.render(name, text));
+            eprintln!("Execution halted");
+            return 1;
+        }
+    };
+    for e in &exprs {
+        if let Err(err) = it.eval_toplevel(e) {
+            it.flush();
+            if err.kind == ErrorKind::Limit && err.message.starts_with("quit:") {
+                return err.message[5..].parse().unwrap_or(0);
+            }
+            eprintln!("{}", err.render(name, text));
+            eprintln!("Execution halted");
+            return 1;
+        }
+    }
+    it.flush();
+    0
 }

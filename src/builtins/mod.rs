@@ -1,13 +1,22 @@
 //! Builtin functions, declared in one table per family.
 
+pub mod apply;
 pub mod args;
+pub mod base;
+pub mod conditions;
+pub mod frames;
+pub mod lang;
+pub mod print_fns;
+pub mod vectors;
 
 pub use args::{Args, Matched};
 
 use crate::error::EvalResult;
 use crate::eval::Interp;
 use crate::syntax::ast::{Arg, Expr};
-use crate::value::{Env, Value};
+use crate::syntax::sym::Sym;
+use crate::value::{Data, Env, VType, Value};
+use std::rc::Rc;
 
 /// A builtin that receives evaluated arguments.
 pub type EagerFn = fn(&mut Interp, Args) -> EvalResult;
@@ -45,18 +54,119 @@ pub const fn special(name: &'static str, f: SpecialFn) -> Builtin {
 
 /// Every family's table.
 pub fn tables() -> Vec<&'static [Builtin]> {
-    vec![]
+    vec![
+        base::BUILTINS,
+        lang::BUILTINS,
+        conditions::BUILTINS,
+        vectors::BUILTINS,
+        apply::BUILTINS,
+        print_fns::BUILTINS,
+        frames::BUILTINS,
+    ]
 }
 
 /// Binds every builtin into `env`.
 pub fn install(env: &Env) {
     for t in tables() {
         for b in t.iter() {
-            let b: &'static Builtin = b;
-            env.set(
-                crate::syntax::sym::Sym::new(b.name),
-                Value::Builtin(std::rc::Rc::new(Builtin { name: b.name, kind: b.kind })),
-            );
+            env.set(Sym::new(b.name), Value::Builtin(Rc::new(Builtin { name: b.name, kind: b.kind })));
         }
+    }
+}
+
+/// Binds constants (`T`, `F`, `pi`, `letters`, `.Machine`, ...) into the base environment.
+pub fn install_constants(it: &mut Interp) {
+    let b = it.base.clone();
+    b.set(Sym::new("T"), Value::lgl(true));
+    b.set(Sym::new("F"), Value::lgl(false));
+    b.set(Sym::new("pi"), Value::num(std::f64::consts::PI));
+    let letters: Vec<String> = ('a'..='z').map(|c| c.to_string()).collect();
+    let upper: Vec<String> = ('A'..='Z').map(|c| c.to_string()).collect();
+    b.set(Sym::new("letters"), Value::strings(&letters));
+    b.set(Sym::new("LETTERS"), Value::strings(&upper));
+    let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    b.set(Sym::new("month.name"), Value::strings(&months));
+    let abb: Vec<String> = months.iter().map(|m| m[..3].to_string()).collect();
+    b.set(Sym::new("month.abb"), Value::strings(&abb));
+    let machine = Value::named_list(vec![
+        ("double.eps".into(), Value::num(f64::EPSILON)),
+        ("double.neg.eps".into(), Value::num(f64::EPSILON / 2.0)),
+        ("double.xmin".into(), Value::num(f64::MIN_POSITIVE)),
+        ("double.xmax".into(), Value::num(f64::MAX)),
+        ("integer.max".into(), Value::int(i32::MAX)),
+        ("double.digits".into(), Value::int(53)),
+        ("sizeof.pointer".into(), Value::int(8)),
+    ]);
+    b.set(Sym::new(".Machine"), machine);
+    b.set(Sym::new(".GlobalEnv"), Value::Env(it.global.clone()));
+}
+
+/// `typeof()` of a value.
+pub fn type_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "NULL",
+        Value::Vector(v) => v.data.vtype().type_name(),
+        Value::Closure(_) => "closure",
+        Value::Builtin(_) => "builtin",
+        Value::Env(_) => "environment",
+        Value::Lang(l) => match l.expr.kind {
+            crate::syntax::ast::ExprKind::Ident(_) => "symbol",
+            _ => "language",
+        },
+        Value::Promise(_) => "promise",
+        Value::Missing => "symbol",
+    }
+}
+
+/// The class R gives a value with no class attribute.
+pub fn implicit_class(v: &Value) -> Vec<String> {
+    if let Some(d) = v.dim() {
+        let mut c = vec![if d.len() == 2 { "matrix".to_string() } else { "array".to_string() }];
+        if d.len() == 2 {
+            c.push("array".into());
+        }
+        return c;
+    }
+    vec![match v {
+        Value::Null => "NULL".into(),
+        Value::Vector(x) => match x.data.vtype() {
+            VType::Dbl => "numeric".into(),
+            t => t.class_name().into(),
+        },
+        Value::Closure(_) | Value::Builtin(_) => "function".into(),
+        Value::Env(_) => "environment".into(),
+        Value::Lang(l) => match &l.expr.kind {
+            crate::syntax::ast::ExprKind::Ident(_) => "name".into(),
+            crate::syntax::ast::ExprKind::If(..) => "if".into(),
+            crate::syntax::ast::ExprKind::For(..) => "for".into(),
+            crate::syntax::ast::ExprKind::Assign(..) => "<-".into(),
+            crate::syntax::ast::ExprKind::Block(..) => "{".into(),
+            crate::syntax::ast::ExprKind::Paren(..) => "(".into(),
+            _ => "call".into(),
+        },
+        _ => "NULL".into(),
+    }]
+}
+
+/// The full class vector (`class(x)`).
+pub fn class_of(v: &Value) -> Vec<String> {
+    v.class_attr().unwrap_or_else(|| implicit_class(v))
+}
+
+/// A character vector of length one, for error messages.
+pub fn data_len(d: &Data) -> usize {
+    d.len()
+}
+
+/// Writes text to a file for `cat(file=)` and friends.
+pub fn io_write(_it: &mut Interp, path: &str, text: &str, append: bool) -> EvalResult<()> {
+    use std::io::Write;
+    let f = std::fs::OpenOptions::new().create(true).write(true).append(append).truncate(!append).open(path);
+    match f.and_then(|mut f| f.write_all(text.as_bytes())) {
+        Ok(()) => Ok(()),
+        Err(e) => crate::error::err(format!("cannot open file '{}': {}", path, e)),
     }
 }

@@ -1,37 +1,510 @@
 //! The tree-walking evaluator.
 
-use crate::value::Env;
+pub mod assign;
+pub mod call;
+pub mod conditions;
+pub mod index;
+pub mod ops;
+
+use crate::error::{err, EvalResult, Flow, RError};
+use crate::syntax::ast::{AssignOp, BinOp, Const, Expr, ExprKind};
+use crate::syntax::sym::Sym;
+use crate::value::{Data, Env, Lang, Value};
+use std::rc::Rc;
+
+pub use conditions::Handler;
+
+/// One active closure call.
+pub struct CallFrame {
+    /// The call as written (`f(x, 2)`).
+    pub call: Rc<Expr>,
+    /// The function's own environment.
+    pub env: Env,
+    /// The function that was called.
+    pub func: Value,
+    /// The environment the call was made from.
+    pub caller: Env,
+    /// Expressions registered with `on.exit`.
+    pub on_exit: Vec<Rc<Expr>>,
+}
 
 /// An interpreter: global environment, output, warnings and limits.
 pub struct Interp {
     pub global: Env,
     pub base: Env,
-    /// Whether the last top-level value should be printed.
+    /// Whether the last value should be printed at top level.
     pub visible: bool,
     out: Box<dyn std::io::Write>,
+    err_out: Box<dyn std::io::Write>,
     /// Warnings collected since the last top-level expression: (call, message).
     pub warnings: Vec<(Option<String>, String)>,
+    /// Active closure calls, innermost last.
+    pub frames: Vec<CallFrame>,
+    /// Active condition handlers, innermost last.
+    pub handlers: Vec<Handler>,
+    pub(crate) next_handler_id: usize,
+    /// Current nesting depth of evaluation and its limit.
+    pub depth: usize,
+    pub max_depth: usize,
+    /// Warnings raised by builtins, delivered with the builtin's call when it returns.
+    pub pending_warnings: Vec<String>,
+    /// Command-line arguments for `commandArgs()`.
+    pub command_args: Vec<String>,
+    /// `options()` values.
+    pub options: Vec<(String, Value)>,
 }
 
 impl Interp {
+    /// A new interpreter writing to stdout and stderr.
     pub fn new() -> Interp {
+        Interp::with_output(Box::new(std::io::stdout()), Box::new(std::io::stderr()))
+    }
+
+    /// A new interpreter writing to the given writers.
+    pub fn with_output(out: Box<dyn std::io::Write>, err_out: Box<dyn std::io::Write>) -> Interp {
         let base = Env::named(None, "base");
         crate::builtins::install(&base);
         let global = Env::named(Some(base.clone()), "R_GlobalEnv");
-        Interp { global, base, visible: true, out: Box::new(std::io::stdout()), warnings: Vec::new() }
+        let mut it = Interp {
+            global,
+            base,
+            visible: true,
+            out,
+            err_out,
+            warnings: Vec::new(),
+            frames: Vec::new(),
+            handlers: Vec::new(),
+            next_handler_id: 1,
+            depth: 0,
+            max_depth: 5000,
+            pending_warnings: Vec::new(),
+            command_args: Vec::new(),
+            options: Vec::new(),
+        };
+        crate::builtins::install_constants(&mut it);
+        it
     }
+
     /// Writes text to the interpreter's output.
     pub fn write_out(&mut self, s: &str) {
         let _ = self.out.write_all(s.as_bytes());
     }
-    /// Records a warning for the call currently being evaluated.
-    pub fn warning(&mut self, msg: impl Into<String>) {
-        self.warnings.push((None, msg.into()));
+    /// Writes text to the interpreter's error stream.
+    pub fn write_err(&mut self, s: &str) {
+        let _ = self.out.flush();
+        let _ = self.err_out.write_all(s.as_bytes());
+    }
+    pub fn flush(&mut self) {
+        let _ = self.out.flush();
+        let _ = self.err_out.flush();
+    }
+
+    /// Evaluates every expression of a program at top level, printing visible values.
+    pub fn run_program(&mut self, exprs: &[Expr]) -> Result<(), RError> {
+        for e in exprs {
+            self.eval_toplevel(e)?;
+        }
+        Ok(())
+    }
+
+    /// Evaluates one top-level expression, printing it when visible, then reports warnings.
+    pub fn eval_toplevel(&mut self, e: &Expr) -> Result<Value, RError> {
+        self.visible = true;
+        let env = self.global.clone();
+        let r = self.eval(e, &env);
+        let r = match r {
+            Ok(v) => {
+                if self.visible {
+                    let r = self.print_value_toplevel(&v, &env);
+                    r.map(|_| v)
+                } else {
+                    Ok(v)
+                }
+            }
+            Err(f) => Err(f),
+        };
+        let res = match r {
+            Ok(v) => Ok(v),
+            Err(Flow::Error(e)) => Err(*e),
+            Err(Flow::Break) | Err(Flow::Next) => {
+                Err(RError::runtime("no loop for break/next, jumping to top level"))
+            }
+            Err(Flow::Return(v)) => Ok(v),
+            Err(Flow::Unwind { .. }) => Err(RError::runtime("condition unwound past its handler")),
+        };
+        self.frames.clear();
+        self.handlers.clear();
+        self.depth = 0;
+        self.flush_warnings();
+        res
+    }
+
+    /// Prints collected warnings to the error stream as R does at top level.
+    pub fn flush_warnings(&mut self) {
+        if self.warnings.is_empty() {
+            return;
+        }
+        let w = std::mem::take(&mut self.warnings);
+        let mut s = String::new();
+        if w.len() == 1 {
+            s.push_str("Warning message:\n");
+            let (call, msg) = &w[0];
+            match call {
+                Some(c) => s.push_str(&format!("In {} : {}\n", c, msg)),
+                None => s.push_str(&format!("{}\n", msg)),
+            }
+        } else {
+            s.push_str("Warning messages:\n");
+            for (i, (call, msg)) in w.iter().enumerate() {
+                match call {
+                    Some(c) => s.push_str(&format!("{}: In {} : {}\n", i + 1, c, msg)),
+                    None => s.push_str(&format!("{}: {}\n", i + 1, msg)),
+                }
+            }
+        }
+        self.write_err(&s);
+    }
+
+    fn print_value_toplevel(&mut self, v: &Value, env: &Env) -> EvalResult<()> {
+        crate::builtins::print_fns::print_dispatch(self, v, env)?;
+        Ok(())
+    }
+
+    /// Looks a variable up along `env`'s chain, forcing promises.
+    pub fn get_var(&mut self, s: Sym, env: &Env) -> EvalResult {
+        match env.lookup(s) {
+            Some(Value::Promise(p)) => self.force(&p),
+            Some(Value::Missing) => err(format!("argument \"{}\" is missing, with no default", s)),
+            Some(v) => Ok(v),
+            None => err(format!("object '{}' not found", s)),
+        }
+    }
+
+    /// Forces a promise, caching its value.
+    pub fn force(&mut self, p: &Rc<crate::value::Promise>) -> EvalResult {
+        if let Some(v) = p.value.borrow().as_ref() {
+            return Ok(v.clone());
+        }
+        let env = match &p.env {
+            Some(e) => e.clone(),
+            None => return Ok(Value::Null),
+        };
+        let v = self.eval(&p.expr, &env)?;
+        *p.value.borrow_mut() = Some(v.clone());
+        Ok(v)
+    }
+
+    /// Finds a function by name, skipping non-function bindings as R does.
+    pub fn get_function(&mut self, s: Sym, env: &Env) -> EvalResult {
+        let mut cur = Some(env.clone());
+        while let Some(e) = cur {
+            if let Some(v) = e.get_local(s) {
+                let v = match v {
+                    Value::Promise(p) => self.force(&p)?,
+                    v => v,
+                };
+                if v.is_function() {
+                    return Ok(v);
+                }
+            }
+            cur = e.parent();
+        }
+        err(format!("could not find function \"{}\"", s))
+    }
+
+    /// Evaluates an expression in an environment.
+    pub fn eval(&mut self, e: &Expr, env: &Env) -> EvalResult {
+        match &e.kind {
+            ExprKind::Const(c) => {
+                self.visible = true;
+                Ok(const_value(c))
+            }
+            ExprKind::Ident(s) => {
+                self.visible = true;
+                self.get_var(*s, env).map_err(|f| with_span(f, e))
+            }
+            ExprKind::Binary(op @ (BinOp::And2 | BinOp::Or2), a, b) => {
+                let x = self.eval(a, env)?;
+                let xa = self.scalar_logic(&x, *op, true).map_err(|f| with_call_span(f, e))?;
+                let res = match (op, xa) {
+                    (BinOp::And2, Some(false)) => Some(false),
+                    (BinOp::Or2, Some(true)) => Some(true),
+                    _ => {
+                        let y = self.eval(b, env)?;
+                        let ya = self.scalar_logic(&y, *op, false).map_err(|f| with_call_span(f, e))?;
+                        match (op, xa, ya) {
+                            (BinOp::And2, _, Some(false)) => Some(false),
+                            (BinOp::And2, Some(true), Some(true)) => Some(true),
+                            (BinOp::Or2, _, Some(true)) => Some(true),
+                            (BinOp::Or2, Some(false), Some(false)) => Some(false),
+                            _ => None,
+                        }
+                    }
+                };
+                self.visible = true;
+                Ok(match res {
+                    Some(b) => Value::lgl(b),
+                    None => Value::lgl_na(),
+                })
+            }
+            ExprKind::Binary(op, a, b) => {
+                let x = self.eval(a, env)?;
+                let y = self.eval(b, env)?;
+                self.visible = true;
+                ops::binary(self, *op, x, y, env).map_err(|f| with_call_span(f, e))
+            }
+            ExprKind::Unary(op, a) => {
+                let x = self.eval(a, env)?;
+                self.visible = true;
+                ops::unary(self, *op, x).map_err(|f| with_call_span(f, e))
+            }
+            ExprKind::Call(f, args) => self.eval_call(e, f, args, env),
+            ExprKind::Assign(op, target, value) => {
+                let v = self.eval(value, env)?;
+                let sup = matches!(op, AssignOp::Super | AssignOp::RightSuper);
+                assign::assign(self, target, v.clone(), env, sup).map_err(|f| with_call_span(f, e))?;
+                self.visible = false;
+                Ok(v)
+            }
+            ExprKind::Block(items) => {
+                self.visible = true;
+                let mut last = Value::Null;
+                for it in items {
+                    last = self.eval(it, env)?;
+                }
+                Ok(last)
+            }
+            ExprKind::Paren(inner) => {
+                let v = self.eval(inner, env)?;
+                self.visible = true;
+                Ok(v)
+            }
+            ExprKind::If(c, a, b) => {
+                let cv = self.eval(c, env)?;
+                if self.truthy(&cv, "if").map_err(|f| with_span(f, c))? {
+                    self.eval(a, env)
+                } else if let Some(b) = b {
+                    self.eval(b, env)
+                } else {
+                    self.visible = false;
+                    Ok(Value::Null)
+                }
+            }
+            ExprKind::For(var, seq, body) => self.eval_for(*var, seq, body, env),
+            ExprKind::While(c, body) => {
+                loop {
+                    let cv = self.eval(c, env)?;
+                    if !self.truthy(&cv, "while").map_err(|f| with_span(f, c))? {
+                        break;
+                    }
+                    match self.eval(body, env) {
+                        Ok(_) | Err(Flow::Next) => {}
+                        Err(Flow::Break) => break,
+                        Err(f) => return Err(f),
+                    }
+                }
+                self.visible = false;
+                Ok(Value::Null)
+            }
+            ExprKind::Repeat(body) => {
+                loop {
+                    match self.eval(body, env) {
+                        Ok(_) | Err(Flow::Next) => {}
+                        Err(Flow::Break) => break,
+                        Err(f) => return Err(f),
+                    }
+                }
+                self.visible = false;
+                Ok(Value::Null)
+            }
+            ExprKind::Break => Err(Flow::Break),
+            ExprKind::Next => Err(Flow::Next),
+            ExprKind::Function(params, body) => {
+                self.visible = true;
+                Ok(Value::Closure(Rc::new(crate::value::Closure {
+                    params: params.clone(),
+                    body: body.clone(),
+                    env: env.clone(),
+                    attrs: None,
+                })))
+            }
+            ExprKind::Formula(..) => {
+                self.visible = true;
+                Ok(make_formula(e, env))
+            }
+            ExprKind::Index(obj, args) => {
+                let x = self.eval(obj, env)?;
+                let r = index::eval_index(self, x, args, env, false).map_err(|f| with_call_span(f, e));
+                self.visible = true;
+                r
+            }
+            ExprKind::Index2(obj, args) => {
+                let x = self.eval(obj, env)?;
+                let r = index::eval_index(self, x, args, env, true).map_err(|f| with_call_span(f, e));
+                self.visible = true;
+                r
+            }
+            ExprKind::Dollar(obj, name) => {
+                let x = self.eval(obj, env)?;
+                self.visible = true;
+                index::dollar(self, &x, name.as_str()).map_err(|f| with_call_span(f, e))
+            }
+            ExprKind::At(obj, name) => {
+                let x = self.eval(obj, env)?;
+                self.visible = true;
+                Ok(x.get_attr(name.as_str()).cloned().unwrap_or(Value::Null))
+            }
+            ExprKind::Ns { name, .. } => {
+                self.visible = true;
+                match self.base.lookup(*name).or_else(|| self.global.lookup(*name)) {
+                    Some(v) => Ok(v),
+                    None => err(format!("object '{}' not found", name)),
+                }
+            }
+        }
+    }
+
+    fn eval_for(&mut self, var: Sym, seq: &Expr, body: &Expr, env: &Env) -> EvalResult {
+        let sv = self.eval(seq, env)?;
+        let n = sv.len();
+        // Iterate without materialising each element as a full vector where possible.
+        let data = match &sv {
+            Value::Vector(v) => Some(v.data.clone()),
+            Value::Null => None,
+            _ => return err("invalid for() loop sequence").map_err(|f| with_span(f, seq)),
+        };
+        let is_factor = sv.is_factor();
+        if let Some(data) = data {
+            for i in 0..n {
+                let item = match &data {
+                    Data::Dbl(v) => Value::num(v[i]),
+                    Data::Int(v) => Value::int(v[i]),
+                    Data::Lgl(v) => Value::lgls(vec![v[i]]),
+                    Data::Str(v) => Value::strs(vec![v[i].clone()]),
+                    Data::List(v) => v[i].clone(),
+                };
+                let item = if is_factor {
+                    let lv = sv.get_attr("levels").map(|l| l.str_vec()).unwrap_or_default();
+                    let k = item.as_i32().unwrap_or(0);
+                    Value::strs(vec![lv.get((k - 1).max(0) as usize).cloned().flatten()])
+                } else {
+                    item
+                };
+                env.set(var, item);
+                match self.eval(body, env) {
+                    Ok(_) | Err(Flow::Next) => {}
+                    Err(Flow::Break) => break,
+                    Err(f) => return Err(f),
+                }
+            }
+        }
+        self.visible = false;
+        Ok(Value::Null)
+    }
+
+    fn scalar_logic(&mut self, v: &Value, op: BinOp, left: bool) -> EvalResult<Option<bool>> {
+        let side = if left { "x" } else { "y" };
+        match v {
+            Value::Vector(vec) if !matches!(vec.data, Data::Str(_) | Data::List(_)) => {
+                if vec.data.len() != 1 {
+                    if vec.data.is_empty() {
+                        return Ok(None);
+                    }
+                    return err(format!("'length = {}' in coercion to 'logical(1)'", vec.data.len()));
+                }
+                Ok(v.as_bool().flatten())
+            }
+            _ => err(format!("invalid '{}' type in 'x {} y'", side, op.as_str())),
+        }
+    }
+
+    /// The condition of `if`/`while` as a bool, with R's errors.
+    pub fn truthy(&mut self, v: &Value, what: &str) -> EvalResult<bool> {
+        if let Some(Data::Lgl(l)) = v.data() {
+            if l.len() == 1 && l[0] != crate::value::NA_LGL {
+                return Ok(l[0] != 0);
+            }
+        }
+        let n = v.len();
+        if n == 0 {
+            return err("argument is of length zero");
+        }
+        if n > 1 {
+            return err("the condition has length > 1");
+        }
+        if matches!(v.vtype(), Some(crate::value::VType::Str)) {
+            let s = v.as_string();
+            return match s.as_deref() {
+                Some("TRUE") | Some("true") | Some("T") | Some("True") => Ok(true),
+                Some("FALSE") | Some("false") | Some("F") | Some("False") => Ok(false),
+                _ => err(format!("argument is not interpretable as logical")),
+            };
+        }
+        match v.as_bool() {
+            Some(Some(b)) => Ok(b),
+            Some(None) => err(format!("missing value where TRUE/FALSE needed")),
+            None => err(format!("argument is of length zero")).map_err(|f| {
+                let _ = what;
+                f
+            }),
+        }
     }
 }
 
 impl Default for Interp {
     fn default() -> Self {
         Interp::new()
+    }
+}
+
+/// The value of a literal.
+pub fn const_value(c: &Const) -> Value {
+    match c {
+        Const::Null => Value::Null,
+        Const::Bool(b) => Value::lgl(*b),
+        Const::Na => Value::lgl_na(),
+        Const::NaInt => Value::int(crate::value::NA_INT),
+        Const::NaReal => Value::num(crate::value::na_real()),
+        Const::NaChar => Value::strs(vec![None]),
+        Const::Int(i) => Value::int(*i),
+        Const::Num(x) => Value::num(*x),
+        Const::Str(s) => Value::strs(vec![Some(s.clone())]),
+    }
+}
+
+/// A formula value: the expression with class "formula" and its environment.
+pub fn make_formula(e: &Expr, env: &Env) -> Value {
+    let mut v = Value::Lang(Rc::new(Lang { expr: Rc::new(e.clone()), attrs: None }));
+    v.set_attr(Sym::new("class"), Value::str("formula"));
+    v.set_attr(Sym::new(".Environment"), Value::Env(env.clone()));
+    v
+}
+
+/// Attaches the span of `e` to an error that has none.
+pub fn with_span(f: Flow, e: &Expr) -> Flow {
+    match f {
+        Flow::Error(mut er) => {
+            if er.span.is_none() {
+                er.span = Some(e.span);
+            }
+            Flow::Error(er)
+        }
+        f => f,
+    }
+}
+
+/// Attaches the span and the deparsed call of `e` to an error that has neither.
+pub fn with_call_span(f: Flow, e: &Expr) -> Flow {
+    match f {
+        Flow::Error(mut er) => {
+            if er.span.is_none() {
+                er.span = Some(e.span);
+                if er.call.is_none() {
+                    er.call = Some(crate::syntax::deparse::deparse(e));
+                }
+            }
+            Flow::Error(er)
+        }
+        f => f,
     }
 }

@@ -6,3 +6,18 @@ use crate::value::Value;
 pub fn deparse_value_short(v: &Value) -> String {
     format!("{:?}", v)
 }
+
+/// R's `deparse()` of a value.
+pub fn deparse_value(v: &Value) -> String {
+    format!("{:?}", v)
+}
+
+/// Placeholder: print.default text.
+pub fn print_value_simple(v: &Value, _digits: usize, _quote: bool) -> String {
+    format!("{:?}\n", v)
+}
+
+/// Placeholder: how `cat` writes a number.
+pub fn cat_num(x: f64) -> String {
+    crate::value::coerce::num_to_string(x)
+}

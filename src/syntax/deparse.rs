@@ -6,3 +6,8 @@ use super::ast::Expr;
 pub fn deparse(e: &Expr) -> String {
     format!("{:?}", e.kind)
 }
+
+/// Deparses a closure as R prints it (`function (x) body`).
+pub fn deparse_function(params: &[super::ast::Param], body: &Expr) -> String {
+    format!("function ({:?}) {}", params, deparse(body))
+}

@@ -16,3 +16,12 @@ pub fn parse(src: &str) -> Result<Vec<Expr>, RError> {
     let _ = src;
     Err(RError::new(crate::error::ErrorKind::Syntax, "parser not built yet"))
 }
+
+/// Parses a single expression (for `parse(text=)` and `as.formula`).
+pub fn parse_expr(src: &str) -> Result<Expr, RError> {
+    let mut v = parse(src)?;
+    match v.len() {
+        1 => Ok(v.remove(0)),
+        _ => Err(RError::new(crate::error::ErrorKind::Syntax, "expected one expression")),
+    }
+}

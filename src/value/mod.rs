@@ -44,6 +44,8 @@ pub struct Promise {
     pub expr: Rc<Expr>,
     pub env: Option<Env>,
     pub value: RefCell<Option<Value>>,
+    /// True for a parameter's default (the argument itself was missing).
+    pub is_default: bool,
 }
 
 /// Every value a script can hold.

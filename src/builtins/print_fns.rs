@@ -1,0 +1,168 @@
+//! Output builtins: print (with S3 dispatch), cat, writeLines, noquote.
+
+use super::{eager, Args, Builtin};
+use crate::error::{err, EvalResult};
+use crate::eval::Interp;
+use crate::syntax::sym::Sym;
+use crate::value::{Data, Env, Value};
+
+pub const BUILTINS: &[Builtin] = &[
+    eager("print", print),
+    eager("print.default", print_default_fn),
+    eager("cat", cat),
+    eager("writeLines", write_lines),
+    eager("noquote", noquote),
+    eager("flush.console", nothing),
+];
+
+fn nothing(it: &mut Interp, _a: Args) -> EvalResult {
+    it.visible = false;
+    Ok(Value::Null)
+}
+
+/// Prints a value as auto-printing does: user S3 methods first, then built-in printers.
+pub fn print_dispatch(it: &mut Interp, v: &Value, env: &Env) -> EvalResult<()> {
+    print_with(it, v, env, None, true)
+}
+
+fn print_with(it: &mut Interp, v: &Value, env: &Env, digits: Option<usize>, quote: bool) -> EvalResult<()> {
+    if v.class_attr().is_some() {
+        if let Some(r) = it.try_dispatch("print", v, vec![(None, v.clone())], env) {
+            r?;
+            return Ok(());
+        }
+        if let Some(r) = it.try_dispatch("format", v, vec![(None, v.clone())], env) {
+            let s = r?;
+            let text = format_default(it, &s, digits, quote)?;
+            it.write_out(&text);
+            return Ok(());
+        }
+    }
+    let text = format_default(it, v, digits, quote)?;
+    it.write_out(&text);
+    Ok(())
+}
+
+/// The text `print()` writes for a value without user methods.
+pub fn format_default(it: &mut Interp, v: &Value, digits: Option<usize>, quote: bool) -> EvalResult<String> {
+    if v.is_data_frame() {
+        return super::frames::format_data_frame(it, v, digits);
+    }
+    if v.inherits("noquote") {
+        let mut x = v.clone();
+        x.set_attr(Sym::new("class"), Value::Null);
+        return format_default(it, &x, digits, false);
+    }
+    Ok(crate::print::print_value_simple(v, digits.unwrap_or(7), quote))
+}
+
+fn print(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "digits", "quote", "..."])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let digits = m.get(1).and_then(|v| v.as_f64()).map(|d| d as usize);
+    let quote = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let env = it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone());
+    print_with(it, &x, &env, digits, quote)?;
+    it.visible = false;
+    Ok(x)
+}
+
+fn print_default_fn(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "digits", "quote", "..."])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let digits = m.get(1).and_then(|v| v.as_f64()).map(|d| d as usize);
+    let quote = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let mut y = x.clone();
+    y.set_attr(Sym::new("class"), Value::Null);
+    let text = format_default(it, &y, digits, quote)?;
+    it.write_out(&text);
+    it.visible = false;
+    Ok(x)
+}
+
+/// How `cat` writes one element.
+fn cat_items(v: &Value) -> EvalResult<Vec<String>> {
+    let v = if v.is_factor() { v.coerce(crate::value::VType::Int) } else { v.clone() };
+    match &v {
+        Value::Null => Ok(vec![]),
+        Value::Vector(x) => match &x.data {
+            Data::Dbl(d) => Ok(d.iter().map(|&f| crate::print::cat_num(f)).collect()),
+            Data::Int(d) => Ok(d.iter().map(|&i| if i == crate::value::NA_INT { "NA".into() } else { i.to_string() }).collect()),
+            Data::Lgl(d) => Ok(d
+                .iter()
+                .map(|&i| match i {
+                    crate::value::NA_LGL => "NA".to_string(),
+                    0 => "FALSE".into(),
+                    _ => "TRUE".into(),
+                })
+                .collect()),
+            Data::Str(d) => Ok(d.iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect()),
+            Data::List(l) => {
+                let mut out = Vec::new();
+                for item in l.iter() {
+                    match item {
+                        Value::Vector(iv) if iv.data.len() == 1 && !matches!(iv.data, Data::List(_)) => out.extend(cat_items(item)?),
+                        Value::Null => {}
+                        _ => return err("argument 1 (type 'list') cannot be handled by 'cat'"),
+                    }
+                }
+                Ok(out)
+            }
+        },
+        Value::Lang(l) => Ok(vec![crate::syntax::deparse::deparse(&l.expr)]),
+        Value::Closure(_) | Value::Builtin(_) => err("argument 1 (type 'closure') cannot be handled by 'cat'"),
+        _ => err("argument cannot be handled by 'cat'"),
+    }
+}
+
+fn cat(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["...", "file", "sep", "fill", "labels", "append"])?;
+    let sep = m.get(2).map(|v| v.str_vec()).unwrap_or_else(|| std::rc::Rc::new(vec![Some(" ".into())]));
+    let sep: Vec<String> = sep.iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect();
+    let fill = m.get(3).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let mut out = String::new();
+    let mut k = 0usize;
+    let mut first = true;
+    for (_, v) in m.dots.iter() {
+        for item in cat_items(v)? {
+            if !first {
+                out.push_str(&sep[(k - 1) % sep.len().max(1)]);
+            }
+            out.push_str(&item);
+            first = false;
+            k += 1;
+        }
+    }
+    if fill && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    let file = m.get(1).and_then(|v| v.as_string()).unwrap_or_default();
+    if !file.is_empty() {
+        let append = m.get(5).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+        super::io_write(it, &file, &out, append)?;
+    } else {
+        it.write_out(&out);
+    }
+    it.visible = false;
+    Ok(Value::Null)
+}
+
+fn write_lines(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["text", "con", "sep", "useBytes"])?;
+    let text = m.get(0).map(|v| v.str_vec()).unwrap_or_default();
+    let sep = m.get(2).and_then(|v| v.as_string()).unwrap_or_else(|| "\n".into());
+    let mut out = String::new();
+    for s in text.iter() {
+        out.push_str(s.as_deref().unwrap_or("NA"));
+        out.push_str(&sep);
+    }
+    it.write_out(&out);
+    it.visible = false;
+    Ok(Value::Null)
+}
+
+fn noquote(_it: &mut Interp, a: Args) -> EvalResult {
+    let mut x = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
+    x.set_attr(Sym::new("class"), Value::str("noquote"));
+    Ok(x)
+}

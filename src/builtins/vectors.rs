@@ -1,0 +1,611 @@
+//! Vector construction and attributes: c, list, vector, length, names, attr, class, unlist, levels.
+
+use super::{eager, Args, Builtin};
+use crate::error::{err, EvalResult};
+use crate::eval::Interp;
+use crate::syntax::sym::Sym;
+use crate::value::{Data, RStr, VType, Value, Vector};
+use std::rc::Rc;
+
+pub const BUILTINS: &[Builtin] = &[
+    eager("c", c),
+    eager("list", list),
+    eager("vector", vector),
+    eager("numeric", numeric),
+    eager("double", numeric),
+    eager("character", character),
+    eager("logical", logical),
+    eager("integer", integer),
+    eager("length", length),
+    eager("length<-", set_length),
+    eager("names", names),
+    eager("names<-", set_names),
+    eager("setNames", set_names_fn),
+    eager("unname", unname),
+    eager("attr", attr),
+    eager("attr<-", set_attr),
+    eager("attributes", attributes),
+    eager("attributes<-", set_attributes),
+    eager("structure", structure),
+    eager("class", class),
+    eager("oldClass", old_class),
+    eager("class<-", set_class),
+    eager("oldClass<-", set_class),
+    eager("unclass", unclass),
+    eager("inherits", inherits),
+    eager("levels", levels),
+    eager("levels<-", set_levels),
+    eager("nlevels", nlevels),
+    eager("unlist", unlist),
+    eager("dim", dim),
+    eager("dim<-", set_dim),
+    eager("dimnames", dimnames),
+    eager("dimnames<-", set_dimnames),
+    eager("is.na", is_na),
+    eager("anyNA", any_na),
+    eager("is.null", is_null),
+];
+
+/// Orders strings as R's C.UTF-8 collation does.
+pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
+    a.cmp(b)
+}
+
+fn first(a: &Args) -> Value {
+    a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null)
+}
+
+/// Concatenates values as `c()` does (with names), recursing into lists only if `recursive`.
+pub fn combine(items: &[(Option<Sym>, Value)], recursive: bool) -> EvalResult {
+    let mut t: Option<VType> = None;
+    let mut any_names = false;
+    let mut total = 0usize;
+    for (n, v) in items {
+        let vt = match v {
+            Value::Null => continue,
+            Value::Vector(x) => {
+                if recursive && x.data.vtype() == VType::List {
+                    let inner = flatten_list(v)?;
+                    inner.vtype().unwrap_or(VType::Lgl)
+                } else if v.is_factor() {
+                    VType::Str.min(VType::Int).max(VType::Int)
+                } else {
+                    x.data.vtype()
+                }
+            }
+            _ => VType::List,
+        };
+        t = Some(t.map_or(vt, |t| t.max(vt)));
+        any_names |= n.is_some() || v.get_attr("names").is_some();
+        total += v.len();
+    }
+    let Some(t) = t else { return Ok(Value::Null) };
+    // all factors → factor with union of levels
+    if items.iter().all(|(_, v)| v.is_factor() || v.is_null()) && items.iter().any(|(_, v)| v.is_factor()) {
+        return combine_factors(items);
+    }
+    let mut names: Vec<RStr> = Vec::with_capacity(total);
+    let mut parts: Vec<Data> = Vec::new();
+    for (n, v) in items {
+        let v = if recursive && matches!(v.vtype(), Some(VType::List)) { flatten_list(v)? } else { v.clone() };
+        let len = v.len();
+        match &v {
+            Value::Null => continue,
+            Value::Vector(x) => parts.push(x.data.clone()),
+            other => parts.push(Data::List(Rc::new(vec![other.clone()]))),
+        }
+        if any_names {
+            let inner = v.names();
+            for i in 0..len {
+                let nm = match (n, &inner) {
+                    (Some(p), Some(inn)) => {
+                        let s = inn[i].as_deref().unwrap_or("");
+                        if s.is_empty() {
+                            if len == 1 { p.to_string() } else { format!("{}{}", p, i + 1) }
+                        } else {
+                            format!("{}.{}", p, s)
+                        }
+                    }
+                    (Some(p), None) => {
+                        if len == 1 { p.to_string() } else { format!("{}{}", p, i + 1) }
+                    }
+                    (None, Some(inn)) => inn[i].as_deref().unwrap_or("").to_string(),
+                    (None, None) => String::new(),
+                };
+                names.push(Some(Rc::from(nm)));
+            }
+        }
+    }
+    let data = concat_data(&parts, t);
+    let mut out = Value::from_data(data);
+    if any_names {
+        out.set_attr(Sym::new("names"), Value::strs(names));
+    }
+    Ok(out)
+}
+
+fn combine_factors(items: &[(Option<Sym>, Value)]) -> EvalResult {
+    let mut levels: Vec<RStr> = Vec::new();
+    for (_, v) in items {
+        for l in v.get_attr("levels").map(|l| l.str_vec()).unwrap_or_default().iter() {
+            if !levels.contains(l) {
+                levels.push(l.clone());
+            }
+        }
+    }
+    let mut codes = Vec::new();
+    for (_, v) in items {
+        let s = crate::eval::ops::factor_as_strings(v).str_vec();
+        for x in s.iter() {
+            codes.push(match x {
+                None => crate::value::NA_INT,
+                Some(x) => levels.iter().position(|l| l.as_deref() == Some(&**x)).map(|p| p as i32 + 1).unwrap_or(crate::value::NA_INT),
+            });
+        }
+    }
+    let mut out = Value::ints(codes);
+    out.set_attr(Sym::new("levels"), Value::strs(levels));
+    out.set_attr(Sym::new("class"), Value::str("factor"));
+    Ok(out)
+}
+
+/// Concatenates payloads after coercing each to `t`.
+pub fn concat_data(parts: &[Data], t: VType) -> Data {
+    match t {
+        VType::Lgl => Data::Lgl(Rc::new(parts.iter().flat_map(|p| p.to_lgl().iter().copied().collect::<Vec<_>>()).collect())),
+        VType::Int => Data::Int(Rc::new(parts.iter().flat_map(|p| p.to_int().iter().copied().collect::<Vec<_>>()).collect())),
+        VType::Dbl => Data::Dbl(Rc::new(parts.iter().flat_map(|p| p.to_dbl().iter().copied().collect::<Vec<_>>()).collect())),
+        VType::Str => Data::Str(Rc::new(parts.iter().flat_map(|p| p.to_str().iter().cloned().collect::<Vec<_>>()).collect())),
+        VType::List => Data::List(Rc::new(parts.iter().flat_map(|p| p.to_list().iter().cloned().collect::<Vec<_>>()).collect())),
+    }
+}
+
+fn flatten_list(v: &Value) -> EvalResult {
+    let items = v.list_vec();
+    let names = v.names();
+    let args: Vec<(Option<Sym>, Value)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let n = names.as_ref().and_then(|n| n[i].as_deref().filter(|s| !s.is_empty()).map(Sym::new));
+            let x = if x.is_factor() { crate::eval::ops::factor_as_strings(x) } else { x.clone() };
+            (n, x)
+        })
+        .collect();
+    combine(&args, true)
+}
+
+fn c(_it: &mut Interp, a: Args) -> EvalResult {
+    let mut recursive = false;
+    let mut items = Vec::with_capacity(a.items.len());
+    for (n, v) in a.items {
+        match n.map(|s| s.as_str()) {
+            Some("recursive") => recursive = v.as_bool().flatten().unwrap_or(false),
+            Some("use.names") => {}
+            _ => items.push((n, v)),
+        }
+    }
+    combine(&items, recursive)
+}
+
+fn list(_it: &mut Interp, a: Args) -> EvalResult {
+    let any_names = a.items.iter().any(|(n, _)| n.is_some());
+    let names: Vec<RStr> = a.items.iter().map(|(n, _)| Some(Rc::from(n.map(|s| s.as_str()).unwrap_or("")))).collect();
+    let mut l = Value::list(a.items.into_iter().map(|(_, v)| v).collect());
+    if any_names {
+        l.set_attr(Sym::new("names"), Value::strs(names));
+    }
+    Ok(l)
+}
+
+fn len_arg(v: Option<&Value>) -> EvalResult<usize> {
+    match v {
+        None => Ok(0),
+        Some(v) => {
+            let x = v.as_f64().unwrap_or(f64::NAN);
+            if x.is_nan() || x < 0.0 {
+                return err("invalid 'length' argument");
+            }
+            if x > 4.5e15 {
+                return err(format!("vector size specified is too large"));
+            }
+            if x * 8.0 > 1.0e11 {
+                return err(format!("cannot allocate vector of size {:.1} Gb", x * 8.0 / 1073741824.0));
+            }
+            Ok(x as usize)
+        }
+    }
+}
+
+fn vector(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["mode", "length"])?;
+    let mode = m.get(0).and_then(|v| v.as_string()).unwrap_or_else(|| "logical".into());
+    let n = len_arg(m.get(1))?;
+    let t = match mode.as_str() {
+        "logical" => VType::Lgl,
+        "integer" => VType::Int,
+        "numeric" | "double" => VType::Dbl,
+        "character" => VType::Str,
+        "list" => VType::List,
+        _ => return err(format!("vector: cannot make a vector of mode '{}'.", mode)),
+    };
+    Ok(Value::from_data(Data::with_len(t, n)))
+}
+
+fn make_n(a: Args, t: VType) -> EvalResult {
+    let m = a.matched(&["length"])?;
+    Ok(Value::from_data(Data::with_len(t, len_arg(m.get(0))?)))
+}
+fn numeric(_it: &mut Interp, a: Args) -> EvalResult {
+    make_n(a, VType::Dbl)
+}
+fn character(_it: &mut Interp, a: Args) -> EvalResult {
+    make_n(a, VType::Str)
+}
+fn logical(_it: &mut Interp, a: Args) -> EvalResult {
+    make_n(a, VType::Lgl)
+}
+fn integer(_it: &mut Interp, a: Args) -> EvalResult {
+    make_n(a, VType::Int)
+}
+
+fn length(_it: &mut Interp, a: Args) -> EvalResult {
+    let v = first(&a);
+    if v.is_data_frame() {
+        return Ok(Value::int(v.len() as i32));
+    }
+    Ok(Value::int(v.len() as i32))
+}
+
+fn set_length(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "value"])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let n = len_arg(m.get(1))?;
+    let t = x.vtype().unwrap_or(VType::Lgl);
+    let idx: Vec<Option<usize>> = (0..n).map(|i| if i < x.len() { Some(i) } else { None }).collect();
+    let data = x.data().map(|d| d.select(&idx)).unwrap_or_else(|| Data::na_of(t, n));
+    let mut out = Value::from_data(data);
+    if let Some(nm) = x.names() {
+        let nn: Vec<RStr> = (0..n).map(|i| nm.get(i).cloned().unwrap_or(Some(Rc::from("")))).collect();
+        out.set_attr(Sym::new("names"), Value::strs(nn));
+    }
+    Ok(out)
+}
+
+fn names(_it: &mut Interp, a: Args) -> EvalResult {
+    let v = first(&a);
+    match &v {
+        Value::Env(e) => return Ok(Value::strings(&e.names().iter().map(|s| s.to_string()).collect::<Vec<_>>())),
+        _ => {}
+    }
+    if let Some(n) = v.get_attr("names") {
+        return Ok(n.clone());
+    }
+    if let (Some(d), Some(dn)) = (v.dim(), v.get_attr("dimnames")) {
+        if d.len() == 1 {
+            return Ok(dn.list_vec().first().cloned().unwrap_or(Value::Null));
+        }
+    }
+    Ok(Value::Null)
+}
+
+/// Sets names on a value as `names<-` does (padding with NA, NULL removes).
+pub fn set_names_value(mut x: Value, nm: Value) -> EvalResult {
+    if nm.is_null() {
+        x.set_attr(Sym::new("names"), Value::Null);
+        return Ok(x);
+    }
+    let n = x.len();
+    let s = crate::eval::ops::factor_as_strings(&nm).str_vec();
+    if s.len() > n {
+        return err(format!("'names' attribute [{}] must be the same length as the vector [{}]", s.len(), n));
+    }
+    let mut v: Vec<RStr> = s.iter().cloned().collect();
+    v.resize(n, None);
+    if x.is_null() {
+        return Ok(Value::Null);
+    }
+    x.set_attr(Sym::new("names"), Value::strs(v));
+    Ok(x)
+}
+
+fn set_names(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "value"])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let nm = m.get(1).cloned().unwrap_or(Value::Null);
+    if x.is_data_frame() {
+        let mut x = x;
+        x.set_attr(Sym::new("names"), nm.coerce(VType::Str));
+        return Ok(x);
+    }
+    set_names_value(x, nm)
+}
+
+fn set_names_fn(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["object", "nm"])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    set_names_value(x, m.get(1).cloned().unwrap_or(Value::Null))
+}
+
+fn unname(_it: &mut Interp, a: Args) -> EvalResult {
+    let mut x = first(&a);
+    x.set_attr(Sym::new("names"), Value::Null);
+    x.set_attr(Sym::new("dimnames"), Value::Null);
+    Ok(x)
+}
+
+fn attr(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "which", "exact"])?;
+    let x = m.req(0, "x")?;
+    let w = m.req(1, "which")?.as_string().unwrap_or_default();
+    if w == "names" {
+        if let Some(n) = x.get_attr("names") {
+            return Ok(n.clone());
+        }
+    }
+    if let Some(v) = x.get_attr(&w) {
+        return Ok(v.clone());
+    }
+    if w == "row.names" && x.is_data_frame() {
+        return Ok(Value::Null);
+    }
+    // partial matching
+    if let Some(attrs) = x.attrs() {
+        let c: Vec<&Value> = attrs.iter().filter(|(k, _)| k.starts_with(w.as_str())).map(|(_, v)| v).collect();
+        if c.len() == 1 {
+            return Ok(c[0].clone());
+        }
+    }
+    Ok(Value::Null)
+}
+
+/// Sets one attribute with R's checks for the special ones.
+pub fn set_attr_checked(mut x: Value, name: &str, v: Value) -> EvalResult {
+    match name {
+        "names" => return set_names_value(x, v),
+        "dim" if !v.is_null() => {
+            let d = v.int_vec();
+            let prod: i64 = d.iter().map(|&k| k as i64).product();
+            if prod != x.len() as i64 {
+                return err(format!("dims [product {}] do not match the length of object [{}]", prod, x.len()));
+            }
+            x.set_attr(Sym::new("names"), Value::Null);
+            x.set_attr(Sym::new("dim"), Value::ints((*d).clone()));
+            return Ok(x);
+        }
+        "class" => {
+            if v.is_null() || v.is_empty() {
+                x.set_attr(Sym::new("class"), Value::Null);
+                return Ok(x);
+            }
+        }
+        _ => {}
+    }
+    x.set_attr(Sym::new(name), v);
+    Ok(x)
+}
+
+fn set_attr(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "which", "value"])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let w = m.req(1, "which")?.as_string().unwrap_or_default();
+    set_attr_checked(x, &w, m.get(2).cloned().unwrap_or(Value::Null))
+}
+
+fn attributes(_it: &mut Interp, a: Args) -> EvalResult {
+    let x = first(&a);
+    match x.attrs() {
+        Some(at) if !at.is_empty() => Ok(Value::named_list(at.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())),
+        _ => Ok(Value::Null),
+    }
+}
+
+fn set_attributes(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "value"])?;
+    let mut x = m.get(0).cloned().unwrap_or(Value::Null);
+    x.clear_attrs();
+    let v = m.get(1).cloned().unwrap_or(Value::Null);
+    let names = v.names().unwrap_or_default();
+    for (i, item) in v.list_vec().iter().enumerate() {
+        if let Some(Some(n)) = names.get(i) {
+            x = set_attr_checked(x, n, item.clone())?;
+        }
+    }
+    Ok(x)
+}
+
+fn structure(_it: &mut Interp, a: Args) -> EvalResult {
+    let mut items = a.items.into_iter();
+    let Some((_, mut x)) = items.next() else { return err("argument \".Data\" is missing, with no default") };
+    for (n, v) in items {
+        if let Some(n) = n {
+            let name = match n.as_str() {
+                ".Names" => "names",
+                s => s,
+            };
+            x = set_attr_checked(x, name, v)?;
+        }
+    }
+    Ok(x)
+}
+
+fn class(_it: &mut Interp, a: Args) -> EvalResult {
+    let x = first(&a);
+    Ok(Value::strings(&super::class_of(&x)))
+}
+
+fn old_class(_it: &mut Interp, a: Args) -> EvalResult {
+    Ok(first(&a).get_attr("class").cloned().unwrap_or(Value::Null))
+}
+
+fn set_class(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "value"])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let v = m.get(1).cloned().unwrap_or(Value::Null);
+    // setting an implicit class removes the attribute
+    if let Some(s) = v.as_string() {
+        if v.len() == 1 && super::implicit_class(&x).first().map(|c| *c == s).unwrap_or(false) && x.get_attr("class").is_none() {
+            return Ok(x);
+        }
+        if v.len() == 1 && (s == "numeric" || s == "matrix") {
+            let mut x = x;
+            x.set_attr(Sym::new("class"), Value::Null);
+            return Ok(if s == "numeric" { x.coerce(VType::Dbl) } else { x });
+        }
+    }
+    set_attr_checked(x, "class", v)
+}
+
+fn unclass(_it: &mut Interp, a: Args) -> EvalResult {
+    let mut x = first(&a);
+    x.set_attr(Sym::new("class"), Value::Null);
+    Ok(x)
+}
+
+fn inherits(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "what", "which"])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let what = m.get(1).and_then(|v| v.as_strings()).unwrap_or_default();
+    let cls = it.dispatch_class(&x);
+    Ok(Value::lgl(what.iter().any(|w| cls.contains(w))))
+}
+
+fn levels(_it: &mut Interp, a: Args) -> EvalResult {
+    Ok(first(&a).get_attr("levels").cloned().unwrap_or(Value::Null))
+}
+
+fn set_levels(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "value"])?;
+    let mut x = m.get(0).cloned().unwrap_or(Value::Null);
+    let v = m.get(1).cloned().unwrap_or(Value::Null);
+    if x.is_factor() {
+        // merging duplicate labels
+        let labels = v.str_vec();
+        let mut uniq: Vec<RStr> = Vec::new();
+        let mut map = Vec::new();
+        for l in labels.iter() {
+            match uniq.iter().position(|u| u == l) {
+                Some(p) => map.push(p as i32 + 1),
+                None => {
+                    uniq.push(l.clone());
+                    map.push(uniq.len() as i32);
+                }
+            }
+        }
+        if uniq.len() < labels.len() {
+            let codes: Vec<i32> = x
+                .int_vec()
+                .iter()
+                .map(|&c| if c == crate::value::NA_INT || c < 1 { c } else { map.get(c as usize - 1).copied().unwrap_or(crate::value::NA_INT) })
+                .collect();
+            let attrs = match &x {
+                Value::Vector(v) => v.attrs.clone(),
+                _ => None,
+            };
+            x = Value::Vector(Vector { data: Data::Int(Rc::new(codes)), attrs });
+            x.set_attr(Sym::new("levels"), Value::strs(uniq));
+            return Ok(x);
+        }
+    }
+    x.set_attr(Sym::new("levels"), v);
+    Ok(x)
+}
+
+fn nlevels(_it: &mut Interp, a: Args) -> EvalResult {
+    Ok(Value::int(first(&a).get_attr("levels").map(|l| l.len()).unwrap_or(0) as i32))
+}
+
+fn unlist(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "recursive", "use.names"])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let use_names = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    if !matches!(x.vtype(), Some(VType::List)) {
+        return Ok(x);
+    }
+    if x.list_vec().iter().any(|v| !matches!(v, Value::Vector(_) | Value::Null)) {
+        return Ok(x);
+    }
+    let mut r = flatten_list(&x)?;
+    if !use_names {
+        r.set_attr(Sym::new("names"), Value::Null);
+    }
+    Ok(r)
+}
+
+fn dim(_it: &mut Interp, a: Args) -> EvalResult {
+    let x = first(&a);
+    if x.is_data_frame() {
+        let nrow = super::frames::df_nrow(&x);
+        return Ok(Value::ints(vec![nrow as i32, x.len() as i32]));
+    }
+    Ok(x.get_attr("dim").cloned().unwrap_or(Value::Null))
+}
+
+fn set_dim(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "value"])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let v = m.get(1).cloned().unwrap_or(Value::Null);
+    if v.is_null() {
+        let mut x = x;
+        x.set_attr(Sym::new("dim"), Value::Null);
+        x.set_attr(Sym::new("dimnames"), Value::Null);
+        return Ok(x);
+    }
+    set_attr_checked(x, "dim", v)
+}
+
+fn dimnames(_it: &mut Interp, a: Args) -> EvalResult {
+    let x = first(&a);
+    if x.is_data_frame() {
+        let rn = super::frames::df_row_names(&x);
+        return Ok(Value::list(vec![rn, x.get_attr("names").cloned().unwrap_or(Value::Null)]));
+    }
+    Ok(x.get_attr("dimnames").cloned().unwrap_or(Value::Null))
+}
+
+fn set_dimnames(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "value"])?;
+    let mut x = m.get(0).cloned().unwrap_or(Value::Null);
+    let v = m.get(1).cloned().unwrap_or(Value::Null);
+    if v.is_null() {
+        x.set_attr(Sym::new("dimnames"), Value::Null);
+        return Ok(x);
+    }
+    let items: Vec<Value> = v
+        .list_vec()
+        .iter()
+        .map(|d| if d.is_null() { Value::Null } else { crate::eval::ops::factor_as_strings(d).coerce(VType::Str) })
+        .collect();
+    let mut l = Value::list(items);
+    if let Some(n) = v.get_attr("names") {
+        l.set_attr(Sym::new("names"), n.clone());
+    }
+    x.set_attr(Sym::new("dimnames"), l);
+    Ok(x)
+}
+
+fn is_na(_it: &mut Interp, a: Args) -> EvalResult {
+    let x = first(&a);
+    if x.is_data_frame() {
+        return super::frames::df_is_na(&x);
+    }
+    let Some(d) = x.data() else { return Ok(Value::lgls(vec![])) };
+    let v: Vec<i32> = (0..d.len()).map(|i| d.is_na(i) as i32).collect();
+    let mut out = Value::lgls(v);
+    for k in ["names", "dim", "dimnames"] {
+        if let Some(a) = x.get_attr(k) {
+            out.set_attr(Sym::new(k), a.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn any_na(_it: &mut Interp, a: Args) -> EvalResult {
+    let x = first(&a);
+    let Some(d) = x.data() else { return Ok(Value::lgl(false)) };
+    Ok(Value::lgl((0..d.len()).any(|i| d.is_na(i))))
+}
+
+fn is_null(_it: &mut Interp, a: Args) -> EvalResult {
+    Ok(Value::lgl(first(&a).is_null()))
+}

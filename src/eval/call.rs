@@ -1,0 +1,401 @@
+//! Calls: builtins, closures with lazily evaluated arguments, R's argument matching, S3 dispatch.
+
+use super::{with_call_span, with_span, CallFrame, Interp};
+use crate::builtins::{Args, Kind};
+use crate::error::{err, EvalResult, Flow, RError};
+use crate::syntax::ast::{Arg, Const, Expr, ExprKind};
+use crate::syntax::sym::Sym;
+use crate::value::{Closure, Env, Promise, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A supplied argument: its name and its (possibly promised) value.
+pub type ArgVal = (Option<Sym>, Value);
+
+fn dots_sym() -> Sym {
+    thread_local!(static S: Sym = Sym::new("..."));
+    S.with(|s| *s)
+}
+
+impl Interp {
+    /// Evaluates `f(args)`.
+    pub fn eval_call(&mut self, e: &Expr, f: &Expr, args: &[Arg], env: &Env) -> EvalResult {
+        let fv = match &f.kind {
+            ExprKind::Ident(s) => self.get_function(*s, env).map_err(|fl| with_span(fl, f))?,
+            ExprKind::Const(Const::Str(s)) => {
+                self.get_function(Sym::new(s), env).map_err(|fl| with_span(fl, f))?
+            }
+            _ => self.eval(f, env)?,
+        };
+        self.apply_call(fv, e, args, env)
+    }
+
+    /// Applies a function value to unevaluated call arguments.
+    pub fn apply_call(&mut self, fv: Value, e: &Expr, args: &[Arg], env: &Env) -> EvalResult {
+        match &fv {
+            Value::Builtin(b) => match b.kind {
+                Kind::Special(sf) => sf(self, args, env, e).map_err(|fl| with_call_span(fl, e)),
+                Kind::Eager(ef) => {
+                    let a = self.eval_args(args, env)?;
+                    self.visible = true;
+                    let r = ef(self, Args::new(a)).map_err(|fl| with_call_span(fl, e));
+                    if !self.pending_warnings.is_empty() {
+                        let c = Some(crate::syntax::deparse::deparse(e));
+                        self.deliver_warnings(c)?;
+                    }
+                    r
+                }
+            },
+            Value::Closure(c) => {
+                let a = self.promise_args(args, env)?;
+                self.apply_closure(c, a, Rc::new(e.clone()), env, fv.clone())
+            }
+            _ => err("attempt to apply non-function").map_err(|fl| with_call_span(fl, e)),
+        }
+    }
+
+    /// Evaluates call arguments eagerly, expanding `...`.
+    pub fn eval_args(&mut self, args: &[Arg], env: &Env) -> EvalResult<Vec<ArgVal>> {
+        let mut out = Vec::with_capacity(args.len());
+        for a in args {
+            match &a.value {
+                Some(Expr { kind: ExprKind::Ident(s), .. }) if *s == dots_sym() => {
+                    for (n, v) in self.dots_of(env)? {
+                        let v = match v {
+                            Value::Promise(p) => self.force(&p)?,
+                            v => v,
+                        };
+                        out.push((n, v));
+                    }
+                }
+                Some(x) => {
+                    let v = self.eval(x, env)?;
+                    out.push((a.name, v));
+                }
+                None => out.push((a.name, Value::Missing)),
+            }
+        }
+        Ok(out)
+    }
+
+    /// The `...` arguments bound in `env` (as promises or values).
+    pub fn dots_of(&mut self, env: &Env) -> EvalResult<Vec<ArgVal>> {
+        match env.lookup(dots_sym()) {
+            Some(Value::Vector(v)) => {
+                let names = Value::Vector(v.clone()).names();
+                let items = v.data.to_list();
+                Ok(items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| {
+                        let n = names
+                            .as_ref()
+                            .and_then(|n| n[i].as_deref().filter(|s| !s.is_empty()).map(Sym::new));
+                        (n, x.clone())
+                    })
+                    .collect())
+            }
+            Some(_) => Ok(Vec::new()),
+            None => err("'...' used in an incorrect context"),
+        }
+    }
+
+    /// Wraps call arguments as promises (constants are passed as values), expanding `...`.
+    pub fn promise_args(&mut self, args: &[Arg], env: &Env) -> EvalResult<Vec<ArgVal>> {
+        let mut out = Vec::with_capacity(args.len());
+        for a in args {
+            match &a.value {
+                Some(Expr { kind: ExprKind::Ident(s), .. }) if *s == dots_sym() => {
+                    out.extend(self.dots_of(env)?);
+                }
+                Some(Expr { kind: ExprKind::Const(c), .. }) => {
+                    out.push((a.name, super::const_value(c)));
+                }
+                Some(x) => out.push((
+                    a.name,
+                    Value::Promise(Rc::new(Promise {
+                        expr: Rc::new(x.clone()),
+                        env: Some(env.clone()),
+                        value: RefCell::new(None),
+                        is_default: false,
+                    })),
+                )),
+                None => out.push((a.name, Value::Missing)),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Calls a function value with already evaluated arguments (used by `lapply`, `do.call`...).
+    pub fn call_value(&mut self, f: &Value, args: Vec<ArgVal>) -> EvalResult {
+        self.call_value_as(f, args, None)
+    }
+
+    /// Like [`call_value`](Self::call_value), with the call expression to report.
+    pub fn call_value_as(&mut self, f: &Value, args: Vec<ArgVal>, call: Option<Rc<Expr>>) -> EvalResult {
+        match f {
+            Value::Builtin(b) => match b.kind {
+                Kind::Eager(ef) => {
+                    self.visible = true;
+                    ef(self, Args::new(args))
+                }
+                Kind::Special(sf) => {
+                    // Bind the values to temporaries so the special sees ordinary arguments.
+                    let env = Env::new(Some(self.global.clone()));
+                    let mut cargs = Vec::new();
+                    for (i, (n, v)) in args.into_iter().enumerate() {
+                        let s = Sym::new(&format!(".arg{}", i));
+                        env.set(s, v);
+                        cargs.push(Arg { name: n, value: Some(ident(s)), span: Default::default() });
+                    }
+                    let call = Expr::new(
+                        ExprKind::Call(Box::new(ident(Sym::new(b.name))), cargs.clone()),
+                        Default::default(),
+                    );
+                    sf(self, &cargs, &env, &call)
+                }
+            },
+            Value::Closure(c) => {
+                let call = call.unwrap_or_else(|| {
+                    Rc::new(Expr::new(
+                        ExprKind::Call(Box::new(ident(Sym::new("FUN"))), vec![]),
+                        Default::default(),
+                    ))
+                });
+                let caller = self.global.clone();
+                self.apply_closure(c, args, call, &caller, f.clone())
+            }
+            _ => err("attempt to apply non-function"),
+        }
+    }
+
+    /// Applies a closure: matches arguments to formals, binds promises and defaults, runs the body.
+    pub fn apply_closure(
+        &mut self,
+        c: &Rc<Closure>,
+        args: Vec<ArgVal>,
+        call: Rc<Expr>,
+        caller: &Env,
+        func: Value,
+    ) -> EvalResult {
+        let fenv = Env::new(Some(c.env.clone()));
+        let formals: Vec<Sym> = c.params.iter().map(|p| p.name).collect();
+        let (slots, dots) = match match_args(&formals, &args) {
+            Ok(x) => x,
+            Err(e) => return Err(with_call_span(Flow::from(e), &call)),
+        };
+        let mut args = args;
+        for (i, p) in c.params.iter().enumerate() {
+            if p.name == dots_sym() {
+                let mut items = Vec::new();
+                let mut names = Vec::new();
+                let mut any_name = false;
+                for &k in &dots {
+                    let (n, v) = std::mem::replace(&mut args[k], (None, Value::Null));
+                    any_name |= n.is_some();
+                    names.push(Some(Rc::from(n.map(|s| s.as_str()).unwrap_or(""))));
+                    items.push(v);
+                }
+                let mut l = Value::list(items);
+                if any_name {
+                    l.set_attr(Sym::new("names"), Value::strs(names));
+                }
+                fenv.set(p.name, l);
+                continue;
+            }
+            match slots[i] {
+                Some(k) if !matches!(args[k].1, Value::Missing) => {
+                    let v = std::mem::replace(&mut args[k].1, Value::Null);
+                    fenv.set(p.name, v);
+                }
+                _ => match &p.default {
+                    Some(d) => fenv.set(
+                        p.name,
+                        Value::Promise(Rc::new(Promise {
+                            expr: Rc::new(d.clone()),
+                            env: Some(fenv.clone()),
+                            value: RefCell::new(None),
+                            is_default: true,
+                        })),
+                    ),
+                    None => fenv.set(p.name, Value::Missing),
+                },
+            }
+        }
+        self.depth += 1;
+        if self.depth > self.max_depth {
+            self.depth -= 1;
+            return Err(RError::new(
+                crate::error::ErrorKind::Limit,
+                "evaluation nested too deeply: infinite recursion / options(expressions=)?",
+            )
+            .into());
+        }
+        self.frames.push(CallFrame {
+            call: call.clone(),
+            env: fenv.clone(),
+            func,
+            caller: caller.clone(),
+            on_exit: Vec::new(),
+        });
+        let r = self.eval(&c.body, &fenv);
+        let frame = self.frames.pop();
+        self.depth -= 1;
+        let r = match r {
+            Ok(v) => Ok(v),
+            Err(Flow::Return(v)) => Ok(v),
+            Err(Flow::Error(mut e)) => {
+                if e.span.is_none() {
+                    e.span = Some(call.span);
+                }
+                Err(Flow::Error(e))
+            }
+            Err(f) => Err(f),
+        };
+        if let Some(fr) = frame {
+            if !fr.on_exit.is_empty() {
+                let vis = self.visible;
+                for ex in fr.on_exit {
+                    self.eval(&ex, &fenv)?;
+                }
+                self.visible = vis;
+            }
+        }
+        r
+    }
+
+    /// The class vector used for S3 dispatch (explicit or implicit).
+    pub fn dispatch_class(&self, v: &Value) -> Vec<String> {
+        if let Some(c) = v.class_attr() {
+            return c;
+        }
+        crate::builtins::implicit_class(v)
+    }
+
+    /// Finds a user-visible method `generic.cls` for the value's classes (or `generic.default`).
+    pub fn find_method(&mut self, generic: &str, v: &Value, env: &Env, with_default: bool) -> Option<(Value, String)> {
+        let mut classes = self.dispatch_class(v);
+        if with_default {
+            classes.push("default".into());
+        }
+        for cls in classes {
+            let name = format!("{}.{}", generic, cls);
+            if let Some(f) = env.lookup(Sym::new(&name)) {
+                let f = match f {
+                    Value::Promise(p) => self.force(&p).ok()?,
+                    f => f,
+                };
+                if f.is_function() {
+                    return Some((f, cls));
+                }
+            }
+        }
+        None
+    }
+
+    /// Calls a user-defined S3 method for `generic` on `v` if one exists (closures only).
+    pub fn try_dispatch(&mut self, generic: &str, v: &Value, args: Vec<ArgVal>, env: &Env) -> Option<EvalResult> {
+        let classes = v.class_attr()?;
+        for cls in classes {
+            let name = format!("{}.{}", generic, cls);
+            if let Some(Value::Closure(c)) = env.lookup(Sym::new(&name)) {
+                let call = Rc::new(Expr::new(
+                    ExprKind::Call(Box::new(ident(Sym::new(generic))), vec![Arg {
+                        name: None,
+                        value: Some(ident(Sym::new("x"))),
+                        span: Default::default(),
+                    }]),
+                    Default::default(),
+                ));
+                let caller = env.clone();
+                return Some(self.apply_closure(&c, args, call, &caller, Value::Closure(c.clone())));
+            }
+        }
+        None
+    }
+}
+
+/// An identifier expression with no span.
+pub fn ident(s: Sym) -> Expr {
+    Expr::new(ExprKind::Ident(s), Default::default())
+}
+
+/// R's argument matching: exact names, partial names (formals before `...`), then positions.
+/// Returns, per formal, the index of the supplied argument, and the indices that go to `...`.
+pub fn match_args(formals: &[Sym], supplied: &[ArgVal]) -> Result<(Vec<Option<usize>>, Vec<usize>), RError> {
+    let n = formals.len();
+    let dots_at = formals.iter().position(|f| *f == dots_sym());
+    let mut slots: Vec<Option<usize>> = vec![None; n];
+    let mut used = vec![false; supplied.len()];
+    for (i, (name, _)) in supplied.iter().enumerate() {
+        if let Some(nm) = name {
+            if let Some(j) = formals.iter().position(|f| Some(*f) != Some(dots_sym()) && f == nm) {
+                if slots[j].is_some() {
+                    return Err(RError::runtime(format!(
+                        "formal argument \"{}\" matched by multiple actual arguments",
+                        formals[j]
+                    )));
+                }
+                slots[j] = Some(i);
+                used[i] = true;
+            }
+        }
+    }
+    let limit = dots_at.unwrap_or(n);
+    for (i, (name, _)) in supplied.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        if let Some(nm) = name {
+            let cands: Vec<usize> =
+                (0..limit).filter(|&j| slots[j].is_none() && formals[j].starts_with(nm.as_str())).collect();
+            if cands.len() == 1 {
+                slots[cands[0]] = Some(i);
+                used[i] = true;
+            } else if cands.len() > 1 {
+                return Err(RError::runtime(format!(
+                    "argument {} matches multiple formal arguments",
+                    i + 1
+                )));
+            }
+        }
+    }
+    let mut dots = Vec::new();
+    let mut j = 0;
+    for (i, (name, v)) in supplied.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        if name.is_some() {
+            if dots_at.is_some() {
+                dots.push(i);
+                continue;
+            }
+            return Err(RError::runtime(format!(
+                "unused argument ({} = {})",
+                name.map(|s| s.to_string()).unwrap_or_default(),
+                arg_text(v)
+            )));
+        }
+        while j < n && slots[j].is_some() && Some(j) != dots_at {
+            j += 1;
+        }
+        if j < n && Some(j) != dots_at {
+            slots[j] = Some(i);
+            j += 1;
+        } else if dots_at.is_some() {
+            dots.push(i);
+        } else {
+            return Err(RError::runtime(format!("unused argument ({})", arg_text(v))));
+        }
+    }
+    Ok((slots, dots))
+}
+
+/// How an argument is shown in `unused argument (...)`: its expression if still a promise.
+fn arg_text(v: &Value) -> String {
+    match v {
+        Value::Promise(p) => crate::syntax::deparse::deparse(&p.expr),
+        v => crate::print::deparse_value_short(v),
+    }
+}

@@ -1,0 +1,429 @@
+//! Indexing: `x[i]`, `x[i, j]`, `x[[i]]`, `x$name`, and their replacement forms.
+
+use super::Interp;
+use crate::error::{err, EvalResult};
+use crate::syntax::ast::Arg;
+use crate::syntax::sym::Sym;
+use crate::value::{Data, Env, RStr, VType, Value, Vector, NA_INT};
+use std::rc::Rc;
+
+/// One evaluated subscript: a value, or empty (`x[, 1]`).
+pub type Sub = Option<Value>;
+
+/// Evaluates the subscripts of `x[...]`, separating `drop=` and `exact=`.
+pub fn eval_subs(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<(Vec<Sub>, Option<bool>, bool)> {
+    let mut subs = Vec::new();
+    let mut drop = None;
+    let mut exact = true;
+    for a in args {
+        let name = a.name.map(|s| s.as_str());
+        match (&a.value, name) {
+            (Some(v), Some("drop")) => drop = it.eval(v, env)?.as_bool().flatten(),
+            (Some(v), Some("exact")) => exact = it.eval(v, env)?.as_bool().flatten().unwrap_or(true),
+            (Some(v), _) => {
+                if let crate::syntax::ast::ExprKind::Ident(s) = &v.kind {
+                    if s.as_str() == "..." {
+                        for (_, x) in it.dots_of(env)? {
+                            let x = match x {
+                                Value::Promise(p) => it.force(&p)?,
+                                x => x,
+                            };
+                            subs.push(Some(x));
+                        }
+                        continue;
+                    }
+                }
+                subs.push(Some(it.eval(v, env)?))
+            }
+            (None, _) => subs.push(None),
+        }
+    }
+    Ok((subs, drop, exact))
+}
+
+/// `x[...]` or `x[[...]]` with unevaluated subscripts.
+pub fn eval_index(it: &mut Interp, x: Value, args: &[Arg], env: &Env, double: bool) -> EvalResult {
+    let (subs, drop, exact) = eval_subs(it, args, env)?;
+    if let Some(cls) = x.class_attr() {
+        if !double && !cls.iter().any(|c| c == "data.frame" || c == "factor") {
+            let mut a = vec![(None, x.clone())];
+            a.extend(subs.iter().map(|s| (None, s.clone().unwrap_or(Value::Missing))));
+            if let Some(r) = it.try_dispatch("[", &x, a, env) {
+                return r;
+            }
+        }
+    }
+    if double {
+        index2(&x, &subs, exact)
+    } else {
+        index(&x, &subs, drop.unwrap_or(true))
+    }
+}
+
+/// Resolves a subscript against a length and names into 0-based positions (None = NA/out of range).
+/// `allow_extend` lets positions past the end and new names through (for assignment); new names
+/// are returned in the second element, in order, numbered from `n`.
+pub fn resolve(sub: &Value, n: usize, names: Option<&[RStr]>, allow_extend: bool) -> EvalResult<(Vec<Option<usize>>, Vec<RStr>)> {
+    let mut new_names: Vec<RStr> = Vec::new();
+    let sub = if sub.is_factor() { sub.coerce(VType::Int) } else { sub.clone() };
+    let Some(d) = sub.data() else {
+        return match sub {
+            Value::Null => Ok((vec![], vec![])),
+            _ => err(format!("invalid subscript type '{}'", crate::builtins::type_of(&sub))),
+        };
+    };
+    match d {
+        Data::Str(s) => {
+            let mut out = Vec::with_capacity(s.len());
+            for nm in s.iter() {
+                let pos = match (nm, names) {
+                    (Some(nm), Some(names)) if !nm.is_empty() => names.iter().position(|x| x.as_deref() == Some(&**nm)),
+                    _ => None,
+                };
+                match pos {
+                    Some(p) => out.push(Some(p)),
+                    None if allow_extend => {
+                        // repeated new names in one assignment share a slot
+                        if let Some(k) = new_names.iter().position(|x| x == nm && nm.is_some()) {
+                            out.push(Some(n + k));
+                        } else {
+                            new_names.push(nm.clone());
+                            out.push(Some(n + new_names.len() - 1));
+                        }
+                    }
+                    None => out.push(None),
+                }
+            }
+            Ok((out, new_names))
+        }
+        Data::Lgl(l) => {
+            let m = if l.len() > n { l.len() } else { n };
+            let mut out = Vec::new();
+            if l.is_empty() {
+                return Ok((out, new_names));
+            }
+            for i in 0..m {
+                let b = l[i % l.len()];
+                if b == NA_INT {
+                    out.push(None);
+                } else if b != 0 {
+                    out.push(Some(i));
+                }
+            }
+            Ok((out, new_names))
+        }
+        Data::Int(_) | Data::Dbl(_) => {
+            let v = d.to_dbl();
+            let any_neg = v.iter().any(|&x| x < 0.0 && x.trunc() != 0.0);
+            let any_pos = v.iter().any(|&x| x >= 1.0 || x.is_nan());
+            if any_neg {
+                if any_pos {
+                    return err("can't mix positive and negative subscripts");
+                }
+                let mut keep = vec![true; n];
+                for &x in v.iter() {
+                    let k = (-x).trunc() as usize;
+                    if k >= 1 && k <= n {
+                        keep[k - 1] = false;
+                    }
+                }
+                return Ok(((0..n).filter(|&i| keep[i]).map(Some).collect(), new_names));
+            }
+            let mut out = Vec::with_capacity(v.len());
+            for &x in v.iter() {
+                if x.is_nan() {
+                    out.push(None);
+                    continue;
+                }
+                let k = x.trunc();
+                if k < 1.0 {
+                    continue;
+                }
+                let k = k as usize - 1;
+                if k >= n && !allow_extend {
+                    out.push(None);
+                } else {
+                    out.push(Some(k));
+                }
+            }
+            Ok((out, new_names))
+        }
+        Data::List(_) => err("invalid subscript type 'list'"),
+    }
+}
+
+fn names_of(x: &Value) -> Option<Vec<RStr>> {
+    x.names()
+}
+
+/// `x[i]`, `x[i, j]`, `x[i, j, k]`.
+pub fn index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
+    if x.is_data_frame() {
+        return crate::builtins::frames::df_index(x, subs, drop);
+    }
+    match x {
+        Value::Null => return Ok(Value::Null),
+        Value::Vector(_) => {}
+        Value::Lang(_) => return err("object of type 'language' is not subsettable"),
+        Value::Closure(_) | Value::Builtin(_) => return err("object of type 'closure' is not subsettable"),
+        _ => return err("object is not subsettable"),
+    }
+    let Value::Vector(v) = x else { return Ok(Value::Null) };
+    if subs.len() >= 2 {
+        return index_array(x, v, subs, drop);
+    }
+    let n = v.data.len();
+    if subs.is_empty() || subs[0].is_none() {
+        return Ok(x.clone());
+    }
+    let sub = subs[0].as_ref().map(|s| s.clone()).unwrap_or(Value::Null);
+    // A matrix subscript (cbind(i, j)) indexes cells.
+    if let (Some(dim), Some(sd)) = (x.dim(), sub.dim()) {
+        if sd.len() == 2 && sd[1] == dim.len() && matches!(sub.vtype(), Some(VType::Int) | Some(VType::Dbl)) {
+            let m = sub.dbl_vec();
+            let rows = sd[0];
+            let mut pos = Vec::with_capacity(rows);
+            for r in 0..rows {
+                let mut off = 0usize;
+                let mut mult = 1usize;
+                for (k, &dk) in dim.iter().enumerate() {
+                    off += (m[r + k * rows] as usize - 1) * mult;
+                    mult *= dk;
+                }
+                pos.push(Some(off));
+            }
+            return Ok(Value::from_data(v.data.select(&pos)));
+        }
+    }
+    let names = names_of(x);
+    let (pos, _) = resolve(&sub, n, names.as_deref(), false)?;
+    let data = v.data.select(&pos);
+    let mut out = Value::from_data(data);
+    if let Some(nm) = names {
+        let nn: Vec<RStr> = pos
+            .iter()
+            .map(|p| match p {
+                Some(i) if *i < nm.len() => nm[*i].clone(),
+                _ => if matches!(sub.vtype(), Some(VType::Str)) { None } else { Some(Rc::from("<NA>")) },
+            })
+            .map(|s| if matches!(sub.vtype(), Some(VType::Str)) { s.or(Some(Rc::from("<NA>"))) } else { s })
+            .collect();
+        out.set_attr(Sym::new("names"), Value::strs(nn));
+    }
+    // factors keep levels and class
+    for keep in ["levels", "class", "contrasts"] {
+        if x.is_factor() || keep == "levels" && x.get_attr("levels").is_some() && x.is_factor() {
+            if let Some(a) = x.get_attr(keep) {
+                out.set_attr(Sym::new(keep), a.clone());
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn index_array(x: &Value, v: &Vector, subs: &[Sub], drop: bool) -> EvalResult {
+    let dim = match x.dim() {
+        Some(d) if d.len() == subs.len() => d,
+        _ => return err("incorrect number of dimensions"),
+    };
+    let dimnames: Vec<Option<Vec<RStr>>> = match x.get_attr("dimnames") {
+        Some(dn) => dn.list_vec().iter().map(|d| if d.is_null() { None } else { Some((*d.str_vec()).clone()) }).collect(),
+        None => vec![None; dim.len()],
+    };
+    let mut per_dim: Vec<Vec<usize>> = Vec::new();
+    for (k, s) in subs.iter().enumerate() {
+        match s {
+            None => per_dim.push((0..dim[k]).collect()),
+            Some(s) => {
+                let (p, _) = resolve(s, dim[k], dimnames[k].as_deref(), false)?;
+                let mut ps = Vec::with_capacity(p.len());
+                for q in p {
+                    match q {
+                        Some(q) if q < dim[k] => ps.push(q),
+                        _ => return err("subscript out of bounds"),
+                    }
+                }
+                per_dim.push(ps);
+            }
+        }
+    }
+    // Gather in column-major order.
+    let counts: Vec<usize> = per_dim.iter().map(|p| p.len()).collect();
+    let total: usize = counts.iter().product();
+    let mut pos = Vec::with_capacity(total);
+    let mut idx = vec![0usize; dim.len()];
+    for _ in 0..total {
+        let mut off = 0;
+        let mut mult = 1;
+        for k in 0..dim.len() {
+            off += per_dim[k][idx[k]] * mult;
+            mult *= dim[k];
+        }
+        pos.push(Some(off));
+        for k in 0..dim.len() {
+            idx[k] += 1;
+            if idx[k] < counts[k] {
+                break;
+            }
+            idx[k] = 0;
+        }
+    }
+    let data = v.data.select(&pos);
+    let mut out = Value::from_data(data);
+    let new_dn: Vec<Option<Vec<RStr>>> = dimnames
+        .iter()
+        .enumerate()
+        .map(|(k, d)| d.as_ref().map(|d| per_dim[k].iter().map(|&i| d[i].clone()).collect()))
+        .collect();
+    let dn_names = x.get_attr("dimnames").and_then(|d| d.names());
+    let kept: Vec<usize> = if drop { (0..dim.len()).filter(|&k| counts[k] != 1).collect() } else { (0..dim.len()).collect() };
+    if kept.len() <= 1 && drop {
+        // Result is a plain vector; names come from the one remaining dimension.
+        if let Some(&k) = kept.first() {
+            if let Some(d) = &new_dn[k] {
+                out.set_attr(Sym::new("names"), Value::strs(d.clone()));
+            }
+        }
+        return Ok(out);
+    }
+    out.set_attr(Sym::new("dim"), Value::ints(kept.iter().map(|&k| counts[k] as i32).collect()));
+    if new_dn.iter().any(|d| d.is_some()) {
+        let mut l = Value::list(
+            kept.iter().map(|&k| new_dn[k].clone().map(Value::strs).unwrap_or(Value::Null)).collect(),
+        );
+        if let Some(nn) = dn_names {
+            l.set_attr(Sym::new("names"), Value::strs(kept.iter().map(|&k| nn[k].clone()).collect()));
+        }
+        out.set_attr(Sym::new("dimnames"), l);
+    }
+    Ok(out)
+}
+
+/// `x[[i]]` (and `x[[i, j]]`).
+pub fn index2(x: &Value, subs: &[Sub], exact: bool) -> EvalResult {
+    if subs.len() == 2 {
+        if x.is_data_frame() {
+            let col = index2(x, &subs[1..], exact)?;
+            return index2(&col, &subs[..1], exact);
+        }
+        let r = index(x, subs, true)?;
+        if r.len() != 1 {
+            return err("subscript out of bounds");
+        }
+        let mut r = r;
+        r.clear_attrs();
+        return Ok(r);
+    }
+    let Some(Some(sub)) = subs.first() else { return err("invalid subscript") };
+    match x {
+        Value::Env(e) => {
+            let name = sub.as_string().unwrap_or_default();
+            return Ok(e.get_local(Sym::new(&name)).unwrap_or(Value::Null));
+        }
+        Value::Null => return Ok(Value::Null),
+        Value::Vector(_) => {}
+        _ => return err("object of type 'closure' is not subsettable"),
+    }
+    let Value::Vector(v) = x else { return Ok(Value::Null) };
+    if sub.len() != 1 {
+        if sub.len() > 1 && matches!(v.data, Data::List(_)) {
+            // recursive indexing
+            let mut cur = x.clone();
+            for i in 0..sub.len() {
+                let s = Value::from_data(sub.data().map(|d| d.select(&[Some(i)])).unwrap_or(Data::empty(VType::Lgl)));
+                cur = index2(&cur, &[Some(s)], exact)?;
+            }
+            return Ok(cur);
+        }
+        return err(if sub.is_empty() { "subscript of length 0" } else { "attempt to select more than one element in vectorIndex" });
+    }
+    let n = v.data.len();
+    let pos = if let Some(Data::Str(s)) = sub.data() {
+        let names = x.names();
+        let key = s[0].clone();
+        let p = names.as_ref().and_then(|nm| nm.iter().position(|x| *x == key && key.is_some()));
+        let p = if p.is_none() && !exact {
+            names.as_ref().and_then(|nm| {
+                let k = key.as_deref().unwrap_or("");
+                let c: Vec<usize> = (0..nm.len()).filter(|&i| nm[i].as_deref().map(|s| s.starts_with(k)).unwrap_or(false)).collect();
+                if c.len() == 1 { Some(c[0]) } else { None }
+            })
+        } else {
+            p
+        };
+        match p {
+            Some(p) => p,
+            None => {
+                return if matches!(v.data, Data::List(_)) { Ok(Value::Null) } else { err("subscript out of bounds") };
+            }
+        }
+    } else {
+        let k = sub.as_f64().unwrap_or(f64::NAN);
+        if k.is_nan() {
+            return if matches!(v.data, Data::List(_)) { Ok(Value::Null) } else { err("subscript out of bounds") };
+        }
+        if k < 0.0 {
+            let (p, _) = resolve(sub, n, None, false)?;
+            if p.len() != 1 {
+                return err("invalid negative subscript in get1index <real>");
+            }
+            p[0].unwrap_or(0)
+        } else {
+            let k = k as usize;
+            if k == 0 || k > n {
+                return err("subscript out of bounds");
+            }
+            k - 1
+        }
+    };
+    Ok(match &v.data {
+        Data::List(l) => l[pos].clone(),
+        d => {
+            let mut r = Value::from_data(d.select(&[Some(pos)]));
+            if x.is_factor() {
+                for k in ["levels", "class"] {
+                    if let Some(a) = x.get_attr(k) {
+                        r.set_attr(Sym::new(k), a.clone());
+                    }
+                }
+            }
+            r
+        }
+    })
+}
+
+/// Looks up a list element by exact name.
+pub fn list_get(v: &Value, name: &str) -> Option<Value> {
+    let names = v.names()?;
+    let i = names.iter().position(|n| n.as_deref() == Some(name))?;
+    match v.data()? {
+        Data::List(l) => l.get(i).cloned(),
+        _ => None,
+    }
+}
+
+/// `x$name` with R's partial matching on lists.
+pub fn dollar(_it: &mut Interp, x: &Value, name: &str) -> EvalResult {
+    match x {
+        Value::Env(e) => return Ok(e.get_local(Sym::new(name)).unwrap_or(Value::Null)),
+        Value::Null => return Ok(Value::Null),
+        Value::Vector(v) if !matches!(v.data, Data::List(_)) => {
+            return err("$ operator is invalid for atomic vectors")
+        }
+        Value::Vector(_) => {}
+        _ => return err(format!("object of type '{}' is not subsettable", crate::builtins::type_of(x))),
+    }
+    if let Some(v) = list_get(x, name) {
+        return Ok(v);
+    }
+    let names = x.names().unwrap_or_default();
+    let c: Vec<usize> = (0..names.len())
+        .filter(|&i| names[i].as_deref().map(|s| s.starts_with(name)).unwrap_or(false))
+        .collect();
+    if c.len() == 1 {
+        if let Some(Data::List(l)) = x.data() {
+            return Ok(l[c[0]].clone());
+        }
+    }
+    Ok(Value::Null)
+}

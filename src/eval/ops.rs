@@ -1,0 +1,451 @@
+//! Vectorised arithmetic, comparison and logic with R's recycling, NA and attribute rules.
+
+use super::Interp;
+use crate::error::{err, EvalResult};
+use crate::syntax::ast::{BinOp, UnOp};
+use crate::syntax::sym::Sym;
+use crate::value::{is_na_real, na_real, Data, Env, RStr, VType, Value, Vector, NA_INT, NA_LGL};
+use std::rc::Rc;
+
+/// Evaluates `x op y` on values.
+pub fn binary(it: &mut Interp, op: BinOp, x: Value, y: Value, env: &Env) -> EvalResult {
+    // Scalar double fast path.
+    if let (Value::Vector(Vector { data: Data::Dbl(a), attrs: None }), Value::Vector(Vector { data: Data::Dbl(b), attrs: None })) =
+        (&x, &y)
+    {
+        if a.len() == 1 && b.len() == 1 {
+            let (a, b) = (a[0], b[0]);
+            if let Some(r) = arith_dbl(op, a, b) {
+                return Ok(Value::num(r));
+            }
+            if let Some(r) = compare_dbl(op, a, b) {
+                return Ok(Value::lgls(vec![r]));
+            }
+        }
+    }
+    match op {
+        BinOp::Special(name) => special(it, name, x, y, env),
+        BinOp::Range => range(&x, &y),
+        BinOp::And2 | BinOp::Or2 => unreachable_logic2(),
+        _ => {
+            if (x.attrs().is_some() || y.attrs().is_some()) && (x.class_attr().is_some() || y.class_attr().is_some()) {
+                if let Some(r) = dispatch_ops(it, op, &x, &y, env) {
+                    return r;
+                }
+            }
+            vector_op(it, op, &x, &y)
+        }
+    }
+}
+
+fn unreachable_logic2() -> EvalResult {
+    err("invalid && or || evaluation")
+}
+
+/// User-defined `Ops` methods (`+.money`) and factor comparisons.
+fn dispatch_ops(it: &mut Interp, op: BinOp, x: &Value, y: &Value, env: &Env) -> Option<EvalResult> {
+    for v in [x, y] {
+        if let Some(classes) = v.class_attr() {
+            for cls in classes {
+                for name in [format!("{}.{}", op.as_str(), cls), format!("Ops.{}", cls)] {
+                    if let Some(f @ Value::Closure(_)) = env.lookup(Sym::new(&name)) {
+                        return Some(it.call_value(&f, vec![(None, x.clone()), (None, y.clone())]));
+                    }
+                }
+            }
+        }
+    }
+    if x.is_factor() || y.is_factor() {
+        let is_cmp = matches!(op, BinOp::Eq | BinOp::Ne);
+        if !is_cmp && !matches!(op, BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
+            it.warning(format!("'{}' not meaningful for factors", op.as_str()));
+            let n = x.len().max(y.len());
+            return Some(Ok(Value::lgls(vec![NA_LGL; n])));
+        }
+        let fx = factor_as_strings(x);
+        let fy = factor_as_strings(y);
+        return Some(vector_op(it, op, &fx, &fy));
+    }
+    None
+}
+
+/// A factor's labels as a character vector (other values unchanged).
+pub fn factor_as_strings(v: &Value) -> Value {
+    if !v.is_factor() {
+        return v.clone();
+    }
+    let levels = v.get_attr("levels").map(|l| l.str_vec()).unwrap_or_default();
+    let codes = v.int_vec();
+    let s: Vec<RStr> = codes
+        .iter()
+        .map(|&c| if c == NA_INT || c < 1 { None } else { levels.get(c as usize - 1).cloned().flatten() })
+        .collect();
+    let mut out = Value::strs(s);
+    if let Some(n) = v.get_attr("names") {
+        out.set_attr(Sym::new("names"), n.clone());
+    }
+    out
+}
+
+fn special(it: &mut Interp, name: Sym, x: Value, y: Value, env: &Env) -> EvalResult {
+    let f = it.get_function(name, env)?;
+    it.call_value(&f, vec![(None, x), (None, y)])
+}
+
+/// `from:to`.
+pub fn range(x: &Value, y: &Value) -> EvalResult {
+    let (a, b) = match (x.as_f64(), y.as_f64()) {
+        (Some(a), Some(b)) => (a, b),
+        _ => return err("argument of length 0"),
+    };
+    if a.is_nan() || b.is_nan() {
+        return err("NA/NaN argument");
+    }
+    let n = (b - a).abs().floor() as usize + 1;
+    if n > 2_000_000_000 {
+        return err(format!("result would be too long a vector"));
+    }
+    let as_int = a == a.trunc() && a.abs() <= i32::MAX as f64 && (a + (n as f64 - 1.0)).abs() <= i32::MAX as f64 && (a - (n as f64 - 1.0)).abs() <= i32::MAX as f64;
+    if as_int {
+        let a = a as i64;
+        let v: Vec<i32> = if b >= a as f64 {
+            (0..n as i64).map(|i| (a + i) as i32).collect()
+        } else {
+            (0..n as i64).map(|i| (a - i) as i32).collect()
+        };
+        Ok(Value::ints(v))
+    } else {
+        let v: Vec<f64> = if b >= a { (0..n).map(|i| a + i as f64).collect() } else { (0..n).map(|i| a - i as f64).collect() };
+        Ok(Value::dbls(v))
+    }
+}
+
+#[inline]
+fn arith_dbl(op: BinOp, a: f64, b: f64) -> Option<f64> {
+    Some(match op {
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mul => a * b,
+        BinOp::Div => a / b,
+        BinOp::Pow => r_pow(a, b),
+        BinOp::Mod => r_mod(a, b),
+        BinOp::IntDiv => r_intdiv(a, b),
+        _ => return None,
+    })
+}
+
+#[inline]
+fn compare_dbl(op: BinOp, a: f64, b: f64) -> Option<i32> {
+    if !matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
+        return None;
+    }
+    if a.is_nan() || b.is_nan() {
+        return Some(NA_LGL);
+    }
+    Some(match op {
+        BinOp::Eq => a == b,
+        BinOp::Ne => a != b,
+        BinOp::Lt => a < b,
+        BinOp::Le => a <= b,
+        BinOp::Gt => a > b,
+        _ => a >= b,
+    } as i32)
+}
+
+/// R's `^`: `1^y` and `x^0` are 1 even for NA/NaN.
+pub fn r_pow(a: f64, b: f64) -> f64 {
+    if a == 1.0 || b == 0.0 {
+        return 1.0;
+    }
+    if is_na_real(a) || is_na_real(b) {
+        return na_real();
+    }
+    a.powf(b)
+}
+
+/// R's `%%` for doubles (result has the sign of the divisor).
+pub fn r_mod(a: f64, b: f64) -> f64 {
+    if b == 0.0 {
+        return f64::NAN;
+    }
+    let r = a % b;
+    if r != 0.0 && ((r < 0.0) != (b < 0.0)) {
+        r + b
+    } else {
+        r
+    }
+}
+
+/// R's `%/%` for doubles.
+pub fn r_intdiv(a: f64, b: f64) -> f64 {
+    (a / b).floor()
+}
+
+fn is_numeric_like(v: &Value) -> bool {
+    matches!(v.vtype(), Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)) || v.is_null()
+}
+
+/// Result attributes: those of the longer operand, or both (first wins) when equal length.
+fn result_attrs(x: &Value, y: &Value, nx: usize, ny: usize) -> EvalResult<Option<Rc<Vec<(Sym, Value)>>>> {
+    let ax = x.attrs();
+    let ay = y.attrs();
+    if ax.is_none() && ay.is_none() {
+        return Ok(None);
+    }
+    if let (Some(dx), Some(dy)) = (x.dim(), y.dim()) {
+        if dx != dy {
+            return err("non-conformable arrays");
+        }
+    }
+    let mut out: Vec<(Sym, Value)> = Vec::new();
+    let mut add = |a: Option<&Vec<(Sym, Value)>>, only_missing: bool| {
+        if let Some(a) = a {
+            for (k, v) in a {
+                if only_missing && out.iter().any(|(k2, _)| k2 == k) {
+                    continue;
+                }
+                out.push((*k, v.clone()));
+            }
+        }
+    };
+    if nx == ny {
+        add(ax, false);
+        add(ay, true);
+    } else if nx > ny {
+        add(ax, false);
+        // dims of the shorter still apply
+        if let Some(a) = ay {
+            for (k, v) in a {
+                if k.as_str() == "dim" || k.as_str() == "dimnames" {
+                    if !out.iter().any(|(k2, _)| k2 == k) {
+                        out.push((*k, v.clone()));
+                    }
+                }
+            }
+        }
+    } else {
+        add(ay, false);
+        if let Some(a) = ax {
+            for (k, v) in a {
+                if (k.as_str() == "dim" || k.as_str() == "dimnames") && !out.iter().any(|(k2, _)| k2 == k) {
+                    out.push((*k, v.clone()));
+                }
+            }
+        }
+    }
+    Ok(if out.is_empty() { None } else { Some(Rc::new(out)) })
+}
+
+/// Elementwise arithmetic, comparison or logic on two vectors.
+pub fn vector_op(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult {
+    let arith = matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Pow | BinOp::Mod | BinOp::IntDiv);
+    let cmp = matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge);
+    let (dx, dy) = match (x, y) {
+        (Value::Null, _) | (_, Value::Null) => {
+            return Ok(if arith {
+                let t = if matches!(op, BinOp::Div | BinOp::Pow) { VType::Dbl } else {
+                    x.vtype().max(y.vtype()).unwrap_or(VType::Int).max(VType::Int)
+                };
+                Value::from_data(Data::empty(t))
+            } else {
+                Value::from_data(Data::empty(VType::Lgl))
+            })
+        }
+        (Value::Vector(a), Value::Vector(b)) => (&a.data, &b.data),
+        _ => {
+            return if arith { err("non-numeric argument to binary operator") } else {
+                err(format!("comparison ({}) is possible only for atomic and list types", op.as_str()))
+            }
+        }
+    };
+    let nx = dx.len();
+    let ny = dy.len();
+    let n = if nx == 0 || ny == 0 { 0 } else { nx.max(ny) };
+    if n > 0 && (n % nx != 0 || n % ny != 0) {
+        it.warning("longer object length is not a multiple of shorter object length");
+    }
+    let attrs = result_attrs(x, y, nx, ny)?;
+    let data = if arith {
+        if !is_numeric_like(x) || !is_numeric_like(y) {
+            return err("non-numeric argument to binary operator");
+        }
+        let t = dx.vtype().max(dy.vtype());
+        if t == VType::Dbl || matches!(op, BinOp::Div | BinOp::Pow) {
+            let a = dx.to_dbl();
+            let b = dy.to_dbl();
+            let f: fn(f64, f64) -> f64 = match op {
+                BinOp::Add => |a, b| a + b,
+                BinOp::Sub => |a, b| a - b,
+                BinOp::Mul => |a, b| a * b,
+                BinOp::Div => |a, b| a / b,
+                BinOp::Pow => r_pow,
+                BinOp::Mod => r_mod,
+                _ => r_intdiv,
+            };
+            Data::Dbl(Rc::new(zip_map(&a, &b, n, f)))
+        } else {
+            let a = dx.to_int();
+            let b = dy.to_int();
+            let mut overflow = false;
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                let (p, q) = (a[i % nx], b[i % ny]);
+                if p == NA_INT || q == NA_INT {
+                    out.push(NA_INT);
+                    continue;
+                }
+                let r: Option<i64> = match op {
+                    BinOp::Add => Some(p as i64 + q as i64),
+                    BinOp::Sub => Some(p as i64 - q as i64),
+                    BinOp::Mul => Some(p as i64 * q as i64),
+                    BinOp::Mod => {
+                        if q == 0 { None } else { Some(r_mod(p as f64, q as f64) as i64) }
+                    }
+                    _ => {
+                        if q == 0 { None } else { Some((p as f64 / q as f64).floor() as i64) }
+                    }
+                };
+                match r {
+                    Some(r) if r > i32::MAX as i64 || r <= i32::MIN as i64 => {
+                        overflow = true;
+                        out.push(NA_INT)
+                    }
+                    Some(r) => out.push(r as i32),
+                    None => out.push(NA_INT),
+                }
+            }
+            if overflow {
+                it.warning("NAs produced by integer overflow");
+            }
+            Data::Int(Rc::new(out))
+        }
+    } else if cmp {
+        let t = dx.vtype().max(dy.vtype());
+        if t == VType::List {
+            return err("comparison of these types is not implemented");
+        }
+        if t == VType::Str {
+            let a = dx.to_str();
+            let b = dy.to_str();
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                out.push(match (&a[i % nx], &b[i % ny]) {
+                    (Some(p), Some(q)) => {
+                        let o = compare_strings(p, q);
+                        (match op {
+                            BinOp::Eq => o.is_eq(),
+                            BinOp::Ne => o.is_ne(),
+                            BinOp::Lt => o.is_lt(),
+                            BinOp::Le => o.is_le(),
+                            BinOp::Gt => o.is_gt(),
+                            _ => o.is_ge(),
+                        }) as i32
+                    }
+                    _ => NA_LGL,
+                });
+            }
+            Data::Lgl(Rc::new(out))
+        } else {
+            let a = dx.to_dbl();
+            let b = dy.to_dbl();
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                out.push(compare_dbl(op, a[i % nx], b[i % ny]).unwrap_or(NA_LGL));
+            }
+            Data::Lgl(Rc::new(out))
+        }
+    } else {
+        // & |
+        if !is_numeric_like(x) || !is_numeric_like(y) {
+            return err(format!(
+                "operations are possible only for numeric, logical or complex types"
+            ));
+        }
+        let a = dx.to_lgl();
+        let b = dy.to_lgl();
+        let mut out = Vec::with_capacity(n);
+        for i in 0..n {
+            let (p, q) = (a[i % nx], b[i % ny]);
+            out.push(match op {
+                BinOp::And => {
+                    if p == 0 || q == 0 { 0 } else if p == NA_LGL || q == NA_LGL { NA_LGL } else { 1 }
+                }
+                _ => {
+                    if p == 1 || q == 1 { 1 } else if p == NA_LGL || q == NA_LGL { NA_LGL } else { 0 }
+                }
+            });
+        }
+        Data::Lgl(Rc::new(out))
+    };
+    let mut attrs = attrs;
+    if let Some(a) = attrs.as_mut() {
+        // Comparisons and logic drop class-like attributes of factors etc.
+        if !arith {
+            Rc::make_mut(a).retain(|(k, _)| matches!(k.as_str(), "names" | "dim" | "dimnames"));
+        }
+        if a.is_empty() {
+            attrs = None;
+        }
+    }
+    Ok(Value::Vector(Vector { data, attrs }))
+}
+
+/// String ordering as R's C.UTF-8 collation: by code point.
+pub fn compare_strings(a: &str, b: &str) -> std::cmp::Ordering {
+    a.cmp(b)
+}
+
+#[inline]
+fn zip_map(a: &[f64], b: &[f64], n: usize, f: fn(f64, f64) -> f64) -> Vec<f64> {
+    if a.len() == n && b.len() == n {
+        a.iter().zip(b.iter()).map(|(&x, &y)| f(x, y)).collect()
+    } else if b.len() == 1 {
+        let y = b[0];
+        a.iter().map(|&x| f(x, y)).collect()
+    } else if a.len() == 1 {
+        let x = a[0];
+        b.iter().map(|&y| f(x, y)).collect()
+    } else {
+        (0..n).map(|i| f(a[i % a.len()], b[i % b.len()])).collect()
+    }
+}
+
+/// Evaluates `-x`, `+x`, `!x`.
+pub fn unary(_it: &mut Interp, op: UnOp, x: Value) -> EvalResult {
+    let Value::Vector(v) = &x else {
+        return match op {
+            UnOp::Not => err("invalid argument type"),
+            _ => err("invalid argument to unary operator"),
+        };
+    };
+    let data = match op {
+        UnOp::Not => match &v.data {
+            Data::Str(_) | Data::List(_) => return err("invalid argument type"),
+            d => Data::Lgl(Rc::new(
+                d.to_lgl().iter().map(|&p| if p == NA_LGL { NA_LGL } else { (p == 0) as i32 }).collect(),
+            )),
+        },
+        UnOp::Neg => match &v.data {
+            Data::Dbl(a) => Data::Dbl(Rc::new(a.iter().map(|x| -x).collect())),
+            Data::Int(a) | Data::Lgl(a) => {
+                Data::Int(Rc::new(a.iter().map(|&x| if x == NA_INT { NA_INT } else { -x }).collect()))
+            }
+            _ => return err("invalid argument to unary operator"),
+        },
+        UnOp::Pos => match &v.data {
+            Data::Lgl(a) => Data::Int(a.clone()),
+            Data::Str(_) | Data::List(_) => return err("invalid argument to unary operator"),
+            d => d.clone(),
+        },
+    };
+    let mut attrs = v.attrs.clone();
+    if op == UnOp::Not {
+        if let Some(a) = attrs.as_mut() {
+            Rc::make_mut(a).retain(|(k, _)| matches!(k.as_str(), "names" | "dim" | "dimnames"));
+            if a.is_empty() {
+                attrs = None;
+            }
+        }
+    }
+    Ok(Value::Vector(Vector { data, attrs }))
+}
