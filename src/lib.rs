@@ -4,6 +4,7 @@
 pub mod builtins;
 pub mod error;
 pub mod eval;
+pub mod frame;
 pub mod print;
 pub mod syntax;
 pub mod value;

@@ -1,55 +1,702 @@
 //! Data frames as R sees them: a classed list of equal-length columns with row names.
 
-use super::{Args, Builtin};
+use super::{eager, special, Args, Builtin};
 use crate::error::{err, EvalResult};
-use crate::eval::index::Sub;
+use crate::eval::index::{resolve, Sub};
 use crate::eval::Interp;
-use crate::value::Value;
+use crate::syntax::ast::{Arg, Expr};
+use crate::syntax::sym::Sym;
+use crate::value::{Data, Env, RStr, VType, Value, NA_INT};
+use std::rc::Rc;
 
-pub const BUILTINS: &[Builtin] = &[];
+pub const BUILTINS: &[Builtin] = &[
+    special("data.frame", data_frame),
+    eager("as.data.frame", as_data_frame),
+    eager("row.names", row_names),
+    eager("rownames", rownames),
+    eager("colnames", colnames),
+    eager("row.names<-", set_row_names),
+    eager("rownames<-", set_rownames),
+    eager("colnames<-", set_colnames),
+    eager("data", data),
+];
+
+/// Builds a data frame from columns, names and a row.names attribute value.
+pub fn make_df(cols: Vec<Value>, names: Vec<String>, row_names: Value) -> Value {
+    let mut v = Value::list(cols);
+    v.set_attr(Sym::new("names"), Value::strings(&names));
+    v.set_attr(Sym::new("class"), Value::str("data.frame"));
+    v.set_attr(Sym::new("row.names"), row_names);
+    v
+}
+
+/// The compact form of automatic row names `1..n`.
+pub fn auto_row_names(n: usize) -> Value {
+    Value::ints(vec![NA_INT, -(n as i32)])
+}
 
 /// Number of rows of a data frame.
 pub fn df_nrow(x: &Value) -> usize {
     match x.get_attr("row.names") {
         Some(r) => {
-            let v = r.int_vec();
-            if v.len() == 2 && v[0] == crate::value::NA_INT {
-                v[1].unsigned_abs() as usize
-            } else {
-                r.len()
+            let v = r.data();
+            match v {
+                Some(Data::Int(v)) if v.len() == 2 && v[0] == NA_INT => v[1].unsigned_abs() as usize,
+                _ => r.len(),
             }
         }
         None => x.list_vec().first().map(|c| c.len()).unwrap_or(0),
     }
 }
 
+/// Whether the row names are automatic (1..n).
+pub fn df_auto_rows(x: &Value) -> bool {
+    match x.get_attr("row.names").and_then(|r| r.data().cloned()) {
+        Some(Data::Int(v)) => (v.len() == 2 && v[0] == NA_INT) || v.iter().enumerate().all(|(i, &k)| k == i as i32 + 1),
+        None => true,
+        _ => false,
+    }
+}
+
 /// Row names as a character vector.
 pub fn df_row_names(x: &Value) -> Value {
     match x.get_attr("row.names") {
-        Some(r) if matches!(r.vtype(), Some(crate::value::VType::Str)) => r.clone(),
+        Some(r) if matches!(r.vtype(), Some(VType::Str)) => r.clone(),
+        Some(r) if !(r.len() == 2 && r.int_vec()[0] == NA_INT) => r.coerce(VType::Str),
         _ => Value::strings(&(1..=df_nrow(x)).map(|i| i.to_string()).collect::<Vec<_>>()),
     }
 }
 
-pub fn df_index(_x: &Value, _subs: &[Sub], _drop: bool) -> EvalResult {
-    err("data frame indexing is not implemented yet")
+/// Row names as integers when they are integers (for subsetting automatic names).
+fn row_ids(x: &Value) -> Vec<RStr> {
+    (*df_row_names(x).str_vec()).clone()
 }
 
-pub fn df_assign(_it: &mut Interp, _x: &mut Value, _subs: &[Sub], _v: Value) -> EvalResult<()> {
-    err("data frame assignment is not implemented yet")
+/// The column names of a data frame.
+pub fn df_names(x: &Value) -> Vec<String> {
+    x.names().unwrap_or_default().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect()
 }
 
-pub fn df_set_column(_x: &mut Value, _name: &str, _v: Value) -> EvalResult<()> {
-    err("data frame assignment is not implemented yet")
+fn recycle(v: &Value, n: usize) -> EvalResult {
+    let len = v.len();
+    if len == n {
+        return Ok(v.clone());
+    }
+    if len == 0 || n % len != 0 {
+        return err(format!("replacement has {} rows, data has {}", len, n));
+    }
+    let idx: Vec<Option<usize>> = (0..n).map(|i| Some(i % len)).collect();
+    let mut out = Value::from_data(v.data().map(|d| d.select(&idx)).unwrap_or(Data::empty(VType::Lgl)));
+    for k in ["levels", "class"] {
+        if let Some(a) = v.get_attr(k) {
+            out.set_attr(Sym::new(k), a.clone());
+        }
+    }
+    Ok(out)
 }
 
-pub fn df_is_na(_x: &Value) -> EvalResult {
-    err("is.na on data frames is not implemented yet")
+/// `make.names` for column names: invalid characters become dots, a leading digit gets `X`.
+pub fn make_name(s: &str) -> String {
+    let mut out: String = s.chars().map(|c| if c.is_alphanumeric() || c == '.' || c == '_' { c } else { '.' }).collect();
+    let first = out.chars().next();
+    let bad_start = match first {
+        None => true,
+        Some(c) => c.is_ascii_digit() || c == '_' || (c == '.' && out.chars().nth(1).map(|d| d.is_ascii_digit()).unwrap_or(false)),
+    };
+    if bad_start {
+        out = format!("X{}", out);
+    }
+    const RESERVED: &[&str] = &["if", "else", "repeat", "while", "function", "for", "next", "break", "TRUE", "FALSE", "NULL", "Inf", "NaN", "NA", "in"];
+    if RESERVED.contains(&out.as_str()) {
+        out.push('.');
+    }
+    out
 }
 
-pub fn format_data_frame(_it: &mut Interp, _x: &Value, _digits: Option<usize>) -> EvalResult<String> {
-    err("printing data frames is not implemented yet")
+/// Makes names unique as `make.unique` does (`a`, `a.1`, `a.2`).
+pub fn make_unique(names: &mut [String]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let orig: std::collections::HashSet<String> = names.iter().cloned().collect();
+    for n in names.iter_mut() {
+        let c = seen.entry(n.clone()).or_insert(0);
+        if *c > 0 {
+            let mut k = *c;
+            let mut cand = format!("{}.{}", n, k);
+            while orig.contains(&cand) {
+                k += 1;
+                cand = format!("{}.{}", n, k);
+            }
+            *c = k + 1;
+            *n = cand;
+        } else {
+            *c = 1;
+        }
+    }
 }
 
-#[allow(dead_code)]
-fn unused(_a: Args) {}
+fn to_factor(v: &Value) -> Value {
+    let s = v.str_vec();
+    let mut levels: Vec<Rc<str>> = s.iter().flatten().cloned().collect();
+    levels.sort();
+    levels.dedup();
+    let codes: Vec<i32> =
+        s.iter().map(|x| x.as_ref().and_then(|x| levels.iter().position(|l| l == x)).map(|p| p as i32 + 1).unwrap_or(NA_INT)).collect();
+    let mut f = Value::ints(codes);
+    f.set_attr(Sym::new("levels"), Value::strs(levels.into_iter().map(Some).collect()));
+    f.set_attr(Sym::new("class"), Value::str("factor"));
+    f
+}
+
+/// Builds a data frame from named components as `data.frame()` does.
+pub fn build_df(items: Vec<(String, Value)>, strings_as_factors: bool, check_names: bool, row_names: Option<Value>) -> EvalResult {
+    let mut cols: Vec<(String, Value)> = Vec::new();
+    let mut rn: Option<Value> = row_names;
+    for (name, v) in items {
+        if v.is_null() {
+            continue;
+        }
+        if v.is_data_frame() {
+            if rn.is_none() && !df_auto_rows(&v) {
+                rn = Some(df_row_names(&v));
+            }
+            for (n, c) in df_names(&v).into_iter().zip(v.list_vec().iter()) {
+                cols.push((n, c.clone()));
+            }
+            continue;
+        }
+        if let Some(d) = v.dim() {
+            if d.len() == 2 {
+                let cn = v.get_attr("dimnames").and_then(|dn| dn.list_vec().get(1).cloned()).filter(|c| !c.is_null());
+                for j in 0..d[1] {
+                    let idx: Vec<Option<usize>> = (0..d[0]).map(|i| Some(i + j * d[0])).collect();
+                    let col = Value::from_data(v.data().map(|x| x.select(&idx)).unwrap_or(Data::empty(VType::Lgl)));
+                    let n = match &cn {
+                        Some(c) => c.str_vec()[j].as_deref().unwrap_or("NA").to_string(),
+                        None if name.is_empty() => format!("X{}", j + 1),
+                        None => format!("{}.{}", name, j + 1),
+                    };
+                    cols.push((n, col));
+                }
+                continue;
+            }
+        }
+        if matches!(v.vtype(), Some(VType::List)) && !v.is_factor() {
+            let names = v.names().unwrap_or_default();
+            for (i, c) in v.list_vec().iter().enumerate() {
+                let n = names.get(i).cloned().flatten().map(|s| s.to_string()).unwrap_or_else(|| format!("V{}", i + 1));
+                cols.push((n, c.clone()));
+            }
+            continue;
+        }
+        if rn.is_none() {
+            if let Some(nm) = v.names() {
+                if v.len() > 1 || true {
+                    rn = Some(Value::strs(nm));
+                }
+            }
+        }
+        let mut v = v;
+        v.set_attr(Sym::new("names"), Value::Null);
+        cols.push((name, v));
+    }
+    let n = cols.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
+    let mut names = Vec::new();
+    let mut values = Vec::new();
+    for (name, c) in cols {
+        if c.len() != n {
+            if c.is_empty() || n % c.len() != 0 {
+                return err(format!(
+                    "arguments imply differing number of rows: {}",
+                    [n, c.len()].iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")
+                ));
+            }
+        }
+        let mut c = recycle(&c, n)?;
+        if strings_as_factors && matches!(c.vtype(), Some(VType::Str)) && !c.is_factor() {
+            c = to_factor(&c);
+        }
+        names.push(if check_names { make_name(&name) } else { name });
+        values.push(c);
+    }
+    if check_names {
+        make_unique(&mut names);
+    }
+    let rn = match rn {
+        Some(r) if r.len() == n => r,
+        _ => auto_row_names(n),
+    };
+    Ok(make_df(values, names, rn))
+}
+
+fn data_frame(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
+    let mut items = Vec::new();
+    let mut saf = false;
+    let mut check = true;
+    let mut row_names = None;
+    for a in args {
+        let name = a.name.map(|s| s.to_string());
+        let Some(e) = &a.value else { continue };
+        match name.as_deref() {
+            Some("stringsAsFactors") => {
+                saf = it.eval(e, env)?.as_bool().flatten().unwrap_or(false);
+                continue;
+            }
+            Some("check.names") => {
+                check = it.eval(e, env)?.as_bool().flatten().unwrap_or(true);
+                continue;
+            }
+            Some("row.names") => {
+                row_names = Some(it.eval(e, env)?.coerce(VType::Str));
+                continue;
+            }
+            Some("check.rows") => continue,
+            _ => {}
+        }
+        if let crate::syntax::ast::ExprKind::Ident(s) = &e.kind {
+            if s.as_str() == "..." {
+                for (n, v) in it.dots_of(env)? {
+                    let v = match v {
+                        Value::Promise(p) => it.force(&p)?,
+                        v => v,
+                    };
+                    items.push((n.map(|s| s.to_string()).unwrap_or_default(), v));
+                }
+                continue;
+            }
+        }
+        let v = it.eval(e, env)?;
+        let nm = name.unwrap_or_else(|| if v.is_data_frame() || v.dim().is_some() { String::new() } else { crate::syntax::deparse::deparse(e) });
+        items.push((nm, v));
+    }
+    it.visible = true;
+    build_df(items, saf, check, row_names)
+}
+
+fn as_data_frame(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "row.names", "optional", "...", "stringsAsFactors"])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    if x.is_data_frame() {
+        return Ok(x);
+    }
+    let saf = m.get(4).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    if let Some(d) = x.dim() {
+        if d.len() == 2 {
+            let cn = x.get_attr("dimnames").and_then(|dn| dn.list_vec().get(1).cloned()).filter(|c| !c.is_null());
+            let rn = x.get_attr("dimnames").and_then(|dn| dn.list_vec().first().cloned()).filter(|c| !c.is_null());
+            let mut items = Vec::new();
+            for j in 0..d[1] {
+                let idx: Vec<Option<usize>> = (0..d[0]).map(|i| Some(i + j * d[0])).collect();
+                let col = Value::from_data(x.data().map(|v| v.select(&idx)).unwrap_or(Data::empty(VType::Lgl)));
+                let n = cn.as_ref().and_then(|c| c.str_vec()[j].as_deref().map(String::from)).unwrap_or_else(|| format!("V{}", j + 1));
+                items.push((n, col));
+            }
+            return build_df(items, saf, false, rn);
+        }
+    }
+    if matches!(x.vtype(), Some(VType::List)) {
+        return build_df(vec![(String::new(), x)], saf, true, None);
+    }
+    build_df(vec![("x".into(), x)], saf, true, None)
+}
+
+fn row_names(_it: &mut Interp, a: Args) -> EvalResult {
+    let x = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
+    Ok(df_row_names(&x))
+}
+
+fn rownames(_it: &mut Interp, a: Args) -> EvalResult {
+    let x = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
+    if x.is_data_frame() {
+        return Ok(df_row_names(&x));
+    }
+    Ok(x.get_attr("dimnames").and_then(|d| d.list_vec().first().cloned()).unwrap_or(Value::Null))
+}
+
+fn colnames(_it: &mut Interp, a: Args) -> EvalResult {
+    let x = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
+    if x.is_data_frame() {
+        return Ok(x.get_attr("names").cloned().unwrap_or(Value::Null));
+    }
+    Ok(x.get_attr("dimnames").and_then(|d| d.list_vec().get(1).cloned()).unwrap_or(Value::Null))
+}
+
+fn set_row_names(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "value"])?;
+    let mut x = m.get(0).cloned().unwrap_or(Value::Null);
+    let v = m.get(1).cloned().unwrap_or(Value::Null);
+    if x.is_data_frame() {
+        let n = df_nrow(&x);
+        let rn = if v.is_null() { auto_row_names(n) } else { v.coerce(VType::Str) };
+        x.set_attr(Sym::new("row.names"), rn);
+        return Ok(x);
+    }
+    set_dimnames_part(x, 0, v)
+}
+
+fn set_rownames(it: &mut Interp, a: Args) -> EvalResult {
+    set_row_names(it, a)
+}
+
+fn set_dimnames_part(mut x: Value, k: usize, v: Value) -> EvalResult {
+    let Some(d) = x.dim() else { return err("attempt to set 'rownames' on an object with no dimensions") };
+    let mut dn: Vec<Value> = match x.get_attr("dimnames") {
+        Some(dn) => dn.list_vec().to_vec(),
+        None => vec![Value::Null; d.len()],
+    };
+    if k < dn.len() {
+        dn[k] = if v.is_null() { Value::Null } else { v.coerce(VType::Str) };
+    }
+    if dn.iter().all(|x| x.is_null()) {
+        x.set_attr(Sym::new("dimnames"), Value::Null);
+    } else {
+        x.set_attr(Sym::new("dimnames"), Value::list(dn));
+    }
+    Ok(x)
+}
+
+fn set_colnames(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "value"])?;
+    let mut x = m.get(0).cloned().unwrap_or(Value::Null);
+    let v = m.get(1).cloned().unwrap_or(Value::Null);
+    if x.is_data_frame() {
+        x.set_attr(Sym::new("names"), v.coerce(VType::Str));
+        return Ok(x);
+    }
+    set_dimnames_part(x, 1, v)
+}
+
+fn data(it: &mut Interp, a: Args) -> EvalResult {
+    let _ = a;
+    it.visible = false;
+    Ok(Value::Null)
+}
+
+/// Selects columns by a subscript, returning (indices, names).
+fn select_cols(x: &Value, sub: &Value) -> EvalResult<Vec<usize>> {
+    let names = x.names();
+    let n = x.len();
+    let (pos, _) = resolve(sub, n, names.as_deref(), false)?;
+    let mut out = Vec::new();
+    for p in pos {
+        match p {
+            Some(p) if p < n => out.push(p),
+            _ => return err("undefined columns selected"),
+        }
+    }
+    Ok(out)
+}
+
+fn select_rows(x: &Value, sub: &Value) -> EvalResult<Vec<Option<usize>>> {
+    let n = df_nrow(x);
+    let rn = row_ids(x);
+    let sub = if matches!(sub.vtype(), Some(VType::Lgl)) && sub.len() < n && sub.len() > 0 { recycle(sub, n)? } else { sub.clone() };
+    let (pos, _) = resolve(&sub, n, Some(&rn), false)?;
+    Ok(pos.into_iter().map(|p| p.filter(|&p| p < n)).collect())
+}
+
+/// Subsets the rows of a data frame (keeping original row names, as R does).
+pub fn df_take_rows(x: &Value, rows: &[Option<usize>]) -> Value {
+    let cols: Vec<Value> = x.list_vec().iter().map(|c| take(c, rows)).collect();
+    let names = df_names(x);
+    let rn_old = row_ids(x);
+    let auto = df_auto_rows(x);
+    let rn = if auto {
+        let ids: Vec<i32> = rows.iter().map(|r| r.map(|i| i as i32 + 1).unwrap_or(NA_INT)).collect();
+        if ids.iter().enumerate().all(|(i, &k)| k == i as i32 + 1) {
+            auto_row_names(rows.len())
+        } else if ids.iter().any(|&k| k == NA_INT) {
+            let mut seen = 0;
+            Value::strs(
+                ids.iter()
+                    .map(|&k| {
+                        if k == NA_INT {
+                            seen += 1;
+                            Some(Rc::from(if seen == 1 { "NA".to_string() } else { format!("NA.{}", seen - 1) }))
+                        } else {
+                            Some(Rc::from(k.to_string()))
+                        }
+                    })
+                    .collect(),
+            )
+        } else {
+            Value::ints(ids)
+        }
+    } else {
+        let mut v: Vec<String> = rows.iter().map(|r| r.and_then(|i| rn_old[i].as_deref().map(String::from)).unwrap_or_else(|| "NA".into())).collect();
+        make_unique(&mut v);
+        Value::strings(&v)
+    };
+    make_df(cols, names, rn)
+}
+
+/// Selects elements of a column vector, keeping factor attributes.
+pub fn take(c: &Value, rows: &[Option<usize>]) -> Value {
+    let mut out = Value::from_data(c.data().map(|d| d.select(rows)).unwrap_or(Data::empty(VType::Lgl)));
+    if let Some(attrs) = c.attrs() {
+        for (k, v) in attrs {
+            if !matches!(k.as_str(), "names" | "dim" | "dimnames") {
+                out.set_attr(*k, v.clone());
+            }
+        }
+    }
+    out
+}
+
+/// `d[i, j]`, `d[j]`.
+pub fn df_index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
+    match subs.len() {
+        0 => Ok(x.clone()),
+        1 => match &subs[0] {
+            None => Ok(x.clone()),
+            Some(s) => {
+                if s.dim().is_some() && matches!(s.vtype(), Some(VType::Lgl)) {
+                    // d[is.na(d)] style: index cells column-major
+                    let cells = crate::builtins::vectors::combine(
+                        &x.list_vec().iter().map(|c| (None, crate::eval::ops::factor_as_strings(c))).collect::<Vec<_>>(),
+                        false,
+                    )?;
+                    return crate::eval::index::index(&cells, &[Some(s.coerce(VType::Lgl))], true);
+                }
+                let cols = select_cols(x, s)?;
+                let names = df_names(x);
+                let l = x.list_vec();
+                let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(df_nrow(x)));
+                Ok(make_df(cols.iter().map(|&j| l[j].clone()).collect(), cols.iter().map(|&j| names[j].clone()).collect(), rn))
+            }
+        },
+        2 => {
+            let cols: Vec<usize> = match &subs[1] {
+                None => (0..x.len()).collect(),
+                Some(s) => select_cols(x, s)?,
+            };
+            let names = df_names(x);
+            let l = x.list_vec();
+            let sub_df = make_df(
+                cols.iter().map(|&j| l[j].clone()).collect(),
+                cols.iter().map(|&j| names[j].clone()).collect(),
+                x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(df_nrow(x))),
+            );
+            let res = match &subs[0] {
+                None => sub_df,
+                Some(s) => {
+                    let rows = select_rows(x, s)?;
+                    df_take_rows(&sub_df, &rows)
+                }
+            };
+            let one_col_request = subs[1].is_some();
+            if drop && cols.len() == 1 && one_col_request {
+                return Ok(res.list_vec()[0].clone());
+            }
+            Ok(res)
+        }
+        _ => err("incorrect number of dimensions"),
+    }
+}
+
+/// `d$name <- v` (NULL removes the column).
+pub fn df_set_column(x: &mut Value, name: &str, v: Value) -> EvalResult<()> {
+    let mut names = df_names(x);
+    let mut cols = x.list_vec().to_vec();
+    let pos = names.iter().position(|n| n == name);
+    if v.is_null() {
+        if let Some(p) = pos {
+            names.remove(p);
+            cols.remove(p);
+        }
+    } else {
+        let n = if cols.is_empty() { v.len() } else { df_nrow(x) };
+        let mut v = v;
+        if v.len() != n {
+            if v.is_empty() || n % v.len() != 0 || v.len() > n {
+                return err(format!("replacement has {} rows, data has {}", v.len(), n));
+            }
+            v = recycle(&v, n)?;
+        }
+        v.set_attr(Sym::new("names"), Value::Null);
+        match pos {
+            Some(p) => cols[p] = v,
+            None => {
+                names.push(name.to_string());
+                cols.push(v);
+            }
+        }
+        if x.len() == 0 {
+            x.set_attr(Sym::new("row.names"), auto_row_names(n));
+        }
+    }
+    let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(df_nrow(x)));
+    *x = make_df(cols, names, rn);
+    Ok(())
+}
+
+/// `d[i, j] <- v`, `d[j] <- v`.
+pub fn df_assign(it: &mut Interp, x: &mut Value, subs: &[Sub], v: Value) -> EvalResult<()> {
+    let names = df_names(x);
+    let (rows_sub, cols_sub) = match subs.len() {
+        1 => (None, subs[0].clone()),
+        2 => (subs[0].clone(), subs[1].clone()),
+        _ => return err("incorrect number of subscripts"),
+    };
+    let col_ids: Vec<usize> = match &cols_sub {
+        None => (0..names.len()).collect(),
+        Some(s) => {
+            let (p, new) = resolve(s, names.len(), x.names().as_deref(), true)?;
+            let mut ids = Vec::new();
+            for (k, q) in p.into_iter().enumerate() {
+                let q = q.unwrap_or(names.len() + k);
+                ids.push(q);
+            }
+            for nm in new {
+                df_set_column(x, nm.as_deref().unwrap_or("V"), Value::lgls(vec![crate::value::NA_LGL; df_nrow(x)]))?;
+            }
+            ids
+        }
+    };
+    let n = df_nrow(x);
+    let rows: Vec<usize> = match &rows_sub {
+        None => (0..n).collect(),
+        Some(s) => {
+            let (p, _) = resolve(s, n, Some(&row_ids(x)), true)?;
+            p.into_iter().flatten().collect()
+        }
+    };
+    let new_n = rows.iter().map(|&r| r + 1).max().unwrap_or(0).max(n);
+    let mut cols = x.list_vec().to_vec();
+    let values: Vec<Value> = if matches!(v.vtype(), Some(VType::List)) { v.list_vec().to_vec() } else { vec![v.clone()] };
+    for (k, &j) in col_ids.iter().enumerate() {
+        if j >= cols.len() {
+            continue;
+        }
+        let val = values[k % values.len().max(1)].clone();
+        let mut col = cols[j].clone();
+        let sub = Value::ints(rows.iter().map(|&r| r as i32 + 1).collect());
+        let part = if values.len() == 1 && !matches!(v.vtype(), Some(VType::List)) && val.len() == rows.len() * col_ids.len() && col_ids.len() > 1 {
+            let idx: Vec<Option<usize>> = (0..rows.len()).map(|i| Some(k * rows.len() + i)).collect();
+            Value::from_data(val.data().map(|d| d.select(&idx)).unwrap_or(Data::empty(VType::Lgl)))
+        } else {
+            val
+        };
+        crate::eval::assign::assign_index(it, &mut col, &[Some(sub)], part)?;
+        cols[j] = col;
+    }
+    let rn = if new_n > n {
+        if df_auto_rows(x) {
+            auto_row_names(new_n)
+        } else {
+            let mut r: Vec<RStr> = row_ids(x);
+            for i in n..new_n {
+                r.push(Some(Rc::from((i + 1).to_string())));
+            }
+            Value::strs(r)
+        }
+    } else {
+        x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(n))
+    };
+    *x = make_df(cols, df_names(x), rn);
+    Ok(())
+}
+
+/// `is.na(d)`: a logical matrix with dimnames.
+pub fn df_is_na(x: &Value) -> EvalResult {
+    let n = df_nrow(x);
+    let mut out = Vec::new();
+    for c in x.list_vec().iter() {
+        let d = c.data().cloned().unwrap_or(Data::empty(VType::Lgl));
+        for i in 0..n {
+            out.push(d.is_na(i) as i32);
+        }
+    }
+    let mut v = Value::lgls(out);
+    v.set_attr(Sym::new("dim"), Value::ints(vec![n as i32, x.len() as i32]));
+    v.set_attr(Sym::new("dimnames"), Value::list(vec![df_row_names(x), x.get_attr("names").cloned().unwrap_or(Value::Null)]));
+    Ok(v)
+}
+
+/// Formats one column for printing: each cell's text, and whether to left-align.
+pub fn format_cells(c: &Value, digits: usize) -> Vec<String> {
+    if c.is_factor() {
+        let s = crate::eval::ops::factor_as_strings(c);
+        return s.str_vec().iter().map(|x| x.as_deref().map(String::from).unwrap_or_else(|| "<NA>".into())).collect();
+    }
+    match c.data() {
+        Some(Data::Str(s)) => s.iter().map(|x| x.as_deref().map(String::from).unwrap_or_else(|| "<NA>".into())).collect(),
+        Some(Data::Dbl(d)) => crate::print::format_num_column(d, digits),
+        Some(Data::Int(d)) => d.iter().map(|&i| if i == NA_INT { "NA".into() } else { i.to_string() }).collect(),
+        Some(Data::Lgl(d)) => d.iter().map(|&i| match i { NA_INT => "NA".into(), 0 => "FALSE".into(), _ => "TRUE".into() }).collect(),
+        Some(Data::List(l)) => l.iter().map(|v| v.str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect::<Vec<_>>().join(", ")).collect(),
+        None => vec![],
+    }
+}
+
+/// `print.data.frame`.
+pub fn format_data_frame(_it: &mut Interp, x: &Value, digits: Option<usize>) -> EvalResult<String> {
+    let digits = digits.unwrap_or(7);
+    let names = df_names(x);
+    let n = df_nrow(x);
+    if names.is_empty() {
+        return Ok(format!("data frame with 0 columns and {} rows\n", n));
+    }
+    if n == 0 {
+        let hdr = crate::print::print_value_simple(&Value::strings(&names), 7, false);
+        return Ok(format!("{}<0 rows> (or 0-length row.names)\n", hdr.trim_end_matches('\n').to_string() + "\n").replace("\"", ""));
+    }
+    let rn: Vec<String> = df_row_names(x).str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect();
+    let rn_w = rn.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+    let mut cols: Vec<(String, Vec<String>, usize)> = Vec::new();
+    for (name, c) in names.iter().zip(x.list_vec().iter()) {
+        if let Some(d) = c.dim() {
+            if d.len() == 2 {
+                // a matrix column prints as name.1, name.2, ...
+                for j in 0..d[1] {
+                    let idx: Vec<Option<usize>> = (0..d[0]).map(|i| Some(i + j * d[0])).collect();
+                    let sub = Value::from_data(c.data().map(|x| x.select(&idx)).unwrap_or(Data::empty(VType::Lgl)));
+                    let cells = format_cells(&sub, digits);
+                    let h = format!("{}.{}", name, j + 1);
+                    let w = cells.iter().map(|s| s.chars().count()).max().unwrap_or(0).max(h.chars().count());
+                    cols.push((h, cells, w));
+                }
+                continue;
+            }
+        }
+        let cells = format_cells(c, digits);
+        let w = cells.iter().map(|s| s.chars().count()).max().unwrap_or(0).max(name.chars().count());
+        cols.push((name.clone(), cells, w));
+    }
+    let mut out = String::new();
+    let width = 80;
+    let mut start = 0;
+    while start < cols.len() {
+        let mut end = start;
+        let mut line_w = rn_w;
+        while end < cols.len() && (end == start || line_w + 1 + cols[end].2 <= width) {
+            line_w += 1 + cols[end].2;
+            end += 1;
+        }
+        out.push_str(&" ".repeat(rn_w));
+        for (h, _, w) in &cols[start..end] {
+            out.push(' ');
+            out.push_str(&pad_left(h, *w));
+        }
+        out.push('\n');
+        for i in 0..n {
+            out.push_str(&pad_right(&rn[i], rn_w));
+            for (_, cells, w) in &cols[start..end] {
+                out.push(' ');
+                out.push_str(&pad_left(&cells[i], *w));
+            }
+            out.push('\n');
+        }
+        start = end;
+    }
+    Ok(out)
+}
+
+fn pad_left(s: &str, w: usize) -> String {
+    let n = s.chars().count();
+    if n >= w { s.to_string() } else { format!("{}{}", " ".repeat(w - n), s) }
+}
+
+fn pad_right(s: &str, w: usize) -> String {
+    let n = s.chars().count();
+    if n >= w { s.to_string() } else { format!("{}{}", s, " ".repeat(w - n)) }
+}

@@ -176,7 +176,14 @@ impl Interp {
             Some(Value::Promise(p)) => self.force(&p),
             Some(Value::Missing) => err(format!("argument \"{}\" is missing, with no default", s)),
             Some(v) => Ok(v),
-            None => err(format!("object '{}' not found", s)),
+            None => match crate::frame::datasets::load(s.as_str()) {
+                Some(Ok(v)) => {
+                    self.base.set(s, v.clone());
+                    Ok(v)
+                }
+                Some(Err(e)) => Err(e.into()),
+                None => err(format!("object '{}' not found", s)),
+            },
         }
     }
 

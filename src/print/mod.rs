@@ -21,3 +21,8 @@ pub fn print_value_simple(v: &Value, _digits: usize, _quote: bool) -> String {
 pub fn cat_num(x: f64) -> String {
     crate::value::coerce::num_to_string(x)
 }
+
+/// Placeholder: a numeric column formatted with common decimals.
+pub fn format_num_column(xs: &[f64], _digits: usize) -> Vec<String> {
+    xs.iter().map(|&x| crate::value::coerce::num_to_string(x)).collect()
+}
