@@ -1,6 +1,9 @@
 //! Builtin functions, declared in one table per family.
 
 pub mod args;
+pub mod regex;
+pub mod sprintf;
+pub mod strings;
 
 pub use args::{Args, Matched};
 
