@@ -585,15 +585,20 @@ fn gregexpr(interp: &mut Interp, args: Args) -> EvalResult {
         let mut pos = Vec::new();
         let mut lens = Vec::new();
         let mut rows = Vec::new();
-        for c in re.captures_iter(s) {
-            let Some(m0) = c.get(0) else { continue };
-            // R does not report an empty match at the very end of a non-empty string
-            if m0.start() == m0.end() && m0.start() == s.len() && !s.is_empty() {
-                continue;
-            }
+        // R searches again from the end of each match; an empty match moves on one
+        // character, and the end of a non-empty string is not searched.
+        let mut off = 0;
+        while off < s.len() || (off == 0 && s.is_empty()) {
+            let Some(c) = re.captures_at(s, off) else { break };
+            let Some(m0) = c.get(0) else { break };
             pos.push(char_pos(s, m0.start()) as i32 + 1);
             lens.push(m0.as_str().chars().count() as i32);
             rows.push(cap_row(s, Some(&c), ng));
+            off = if m0.end() > m0.start() {
+                m0.end()
+            } else {
+                m0.end() + s[m0.end()..].chars().next().map(|ch| ch.len_utf8()).unwrap_or(1)
+            };
         }
         if pos.is_empty() {
             pos.push(-1);
@@ -865,6 +870,14 @@ mod tests {
         assert_eq!(*l[2].int_vec(), vec![-1]);
         let mm = call(regmatches, vec![(None, x.clone()), (None, r)]).unwrap();
         assert_eq!(strs(&mm.list_vec()[0]), vec!["a", "a", "a"]);
+        let r = call(gregexpr, vec![(None, s("b*")), (None, s("abc"))]).unwrap();
+        assert_eq!(*r.list_vec()[0].int_vec(), vec![1, 2, 3]);
+        assert_eq!(*r.list_vec()[0].get_attr("match.length").unwrap().int_vec(), vec![0, 1, 0]);
+        let r = call(gregexpr, vec![(None, s("")), (None, s("abc"))]).unwrap();
+        assert_eq!(*r.list_vec()[0].int_vec(), vec![1, 2, 3]);
+        let r = call(gregexpr, vec![(None, s("[0-9]+")), (None, s("a1b22"))]).unwrap();
+        let mm = call(regmatches, vec![(None, s("a1b22")), (None, r), (Some("invert"), Value::lgl(true))]).unwrap();
+        assert_eq!(strs(&mm.list_vec()[0]), vec!["a", "b", ""]);
         let r = call(regexpr, vec![(None, s("[0-9]+")), (None, sv(&["a12", "b", "345c"]))]).unwrap();
         let mm = call(regmatches, vec![(None, sv(&["a12", "b", "345c"])), (None, r)]).unwrap();
         assert_eq!(strs(&mm), vec!["12", "345"]);
