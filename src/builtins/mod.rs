@@ -7,6 +7,9 @@ pub mod conditions;
 pub mod frames;
 pub mod lang;
 pub mod print_fns;
+pub mod regex;
+pub mod sprintf;
+pub mod strings;
 pub mod vectors;
 
 pub use args::{Args, Matched};
@@ -62,6 +65,9 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         apply::BUILTINS,
         print_fns::BUILTINS,
         frames::BUILTINS,
+        strings::BUILTINS,
+        regex::BUILTINS,
+        sprintf::BUILTINS,
     ]
 }
 
