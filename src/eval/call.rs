@@ -361,21 +361,19 @@ pub fn match_args(formals: &[Sym], supplied: &[ArgVal]) -> Result<(Vec<Option<us
         }
     }
     let mut dots = Vec::new();
+    let mut unused: Vec<String> = Vec::new();
     let mut j = 0;
     for (i, (name, v)) in supplied.iter().enumerate() {
         if used[i] {
             continue;
         }
-        if name.is_some() {
+        if let Some(nm) = name {
             if dots_at.is_some() {
                 dots.push(i);
-                continue;
+            } else {
+                unused.push(format!("{} = {}", nm, arg_text(v)));
             }
-            return Err(RError::runtime(format!(
-                "unused argument ({} = {})",
-                name.map(|s| s.to_string()).unwrap_or_default(),
-                arg_text(v)
-            )));
+            continue;
         }
         while j < n && slots[j].is_some() && Some(j) != dots_at {
             j += 1;
@@ -386,8 +384,12 @@ pub fn match_args(formals: &[Sym], supplied: &[ArgVal]) -> Result<(Vec<Option<us
         } else if dots_at.is_some() {
             dots.push(i);
         } else {
-            return Err(RError::runtime(format!("unused argument ({})", arg_text(v))));
+            unused.push(arg_text(v));
         }
+    }
+    if !unused.is_empty() {
+        let s = if unused.len() > 1 { "s" } else { "" };
+        return Err(RError::runtime(format!("unused argument{} ({})", s, unused.join(", "))));
     }
     Ok((slots, dots))
 }
