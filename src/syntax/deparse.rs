@@ -345,7 +345,29 @@ impl Dp {
                     self.expr(rhs);
                 }
             },
-            ExprKind::Assign(op, target, value) => self.binary(target, assign_str(*op), value, true),
+            ExprKind::Assign(op, target, value) => {
+                // A left operand of equal precedence needs parens (right associativity).
+                let same = match &target.kind {
+                    ExprKind::Assign(inner, ..) => (*inner == AssignOp::Equals) == (*op == AssignOp::Equals),
+                    _ => false,
+                };
+                if same {
+                    self.put("(");
+                    self.expr(target);
+                    self.put(")");
+                    self.put(" ");
+                    self.put(assign_str(*op));
+                    self.put(" ");
+                    let mut lbreak = false;
+                    self.linebreak(&mut lbreak);
+                    self.expr(value);
+                    if lbreak {
+                        self.indent -= 1;
+                    }
+                } else {
+                    self.binary(target, assign_str(*op), value, true)
+                }
+            }
             ExprKind::Function(params, body) => {
                 self.put("function(");
                 self.params(params);

@@ -242,6 +242,14 @@ fn scan_quoted(rest: &str, quote: char) -> Result<(String, usize), LexErr> {
     let mut out = String::new();
     let mut chars = rest.char_indices().peekable();
     let bad = |e: &str| LexErr::Msg(format!("'\\{}' is an unrecognized escape in character string", e));
+    let starting = |e: char, end: usize| {
+        LexErr::Msg(format!(
+            "'\\{}' is an unrecognized escape in character string starting \"{}{}\"",
+            e,
+            quote,
+            &rest[..end]
+        ))
+    };
     while let Some((i, c)) = chars.next() {
         if c == quote {
             return Ok((out, i + c.len_utf8()));
@@ -250,7 +258,7 @@ fn scan_quoted(rest: &str, quote: char) -> Result<(String, usize), LexErr> {
             out.push(c);
             continue;
         }
-        let Some((_, e)) = chars.next() else { return Err(LexErr::Incomplete) };
+        let Some((ei, e)) = chars.next() else { return Err(LexErr::Incomplete) };
         match e {
             'n' => out.push('\n'),
             't' => out.push('\t'),
@@ -306,7 +314,7 @@ fn scan_quoted(rest: &str, quote: char) -> Result<(String, usize), LexErr> {
                     .ok_or_else(|| LexErr::Msg(format!("invalid \\{} sequence", e)))?;
                 out.push(ch);
             }
-            other => return Err(bad(&other.to_string())),
+            other => return Err(starting(other, ei + other.len_utf8())),
         }
     }
     Err(LexErr::Incomplete)

@@ -50,7 +50,13 @@ fn convert_error(src: &str, e: ParseError<usize, Tok, RError>) -> RError {
         ParseError::InvalidToken { location } => {
             RError::syntax("unexpected input", Span::new(location, location + 1))
         }
-        ParseError::User { error } => error,
+        ParseError::User { mut error } => {
+            if error.message.starts_with("repeated formal") {
+                let (line, _) = line_col(src, error.span.map(|s| s.start as usize).unwrap_or(0));
+                error.message = format!("{} on line {}", error.message, line);
+            }
+            error
+        }
     }
 }
 
