@@ -182,7 +182,10 @@ fn newline_rules() {
     assert_eq!(dp("if (a) b\nelse c"), "ERROR: unexpected 'else'");
     assert_eq!(dp("(function() {\n a\n b\n})"), "(function() {\n    a\n    b\n})");
     assert_eq!(dp("x[[1]][2]; x[y[1]]; x[[y[[1]]]]"), "x[[1]][2]\nx[y[1]]\nx[[y[[1]]]]");
-    assert_eq!(dp("\n\n a;;\n\n b;\n"), "ERROR: unexpected ';'".to_string().replace("ERROR: unexpected ';'", "a\nb"));
+    assert_eq!(dp("\n\n a;\n\n b;\n"), "a\nb");
+    assert_eq!(dp("a;;b"), "ERROR: unexpected ';'");
+    assert_eq!(dp("{;a;;b;}"), "{\n    a\n    b\n}");
+    assert_eq!(dp("1 + ;"), "ERROR: unexpected ';'");
 }
 
 fn check_spans(e: &Expr, parent: Span, src_len: u32) {
@@ -282,4 +285,15 @@ fn random_input_never_panics() {
         let ascii: String = bytes.iter().map(|b| (b % 95 + 32) as char).collect();
         let _ = parse(&ascii);
     }
+}
+
+/// Dev helper (ignored): deparses each snippet of `$RSC_PARSE_DUMP` (separated
+/// by `\x1e`) into `$RSC_PARSE_DUMP.out`, to diff against GNU R.
+#[test]
+#[ignore]
+fn dump_for_r_diff() {
+    let Ok(path) = std::env::var("RSC_PARSE_DUMP") else { return };
+    let text = fs::read_to_string(&path).expect("dump input");
+    let out: Vec<String> = text.split('\x1e').map(|s| dp(s).replace('\n', "\\n")).collect();
+    fs::write(format!("{}.out", path), out.join("\n")).expect("write");
 }

@@ -480,7 +480,8 @@ impl Tok {
     /// How R names this token in "unexpected ..." messages.
     pub fn describe(&self) -> String {
         match self {
-            Tok::Num(_) | Tok::True | Tok::False | Tok::Null | Tok::Inf | Tok::NaN | Tok::Na
+            Tok::Null => "'NULL'".into(),
+            Tok::Num(_) | Tok::True | Tok::False | Tok::Inf | Tok::NaN | Tok::Na
             | Tok::NaInt | Tok::NaReal | Tok::NaChar => "numeric constant".into(),
             Tok::Str(_) => "string constant".into(),
             Tok::Ident(_) => "symbol".into(),
@@ -524,7 +525,7 @@ impl Tok {
             Tok::RRArrow => "->>",
             Tok::Assign => "=",
             Tok::Pipe => "|>",
-            Tok::Backslash => "\\",
+            Tok::Backslash => "\\\\",
             Tok::Dollar => "$",
             Tok::At => "@",
             Tok::NsGet => "::",

@@ -99,6 +99,11 @@ fn filter(src: &str, toks: Vec<Triple>) -> Result<Vec<Triple>, RError> {
                 total_ops -= *n;
                 *n = 0;
             }
+            if t == Tok::Semi && stack.is_empty() && out.last().map_or(true, |(_, p, _)| is_sep(p)) {
+                // R's top level has no empty statements: let the grammar reject it.
+                out.push((l, t, r));
+                continue;
+            }
             match out.last() {
                 None => continue,
                 Some((_, p, _)) if is_sep(p) || *p == Tok::LBrace => continue,
@@ -118,7 +123,6 @@ fn filter(src: &str, toks: Vec<Triple>) -> Result<Vec<Triple>, RError> {
                     | Tok::For
                     | Tok::While
                     | Tok::Function
-                    | Tok::Backslash
             );
         if t.is_operator() || matches!(t, Tok::If | Tok::Function | Tok::Backslash | Tok::Else) {
             if let Some(n) = ops.last_mut() {
@@ -156,7 +160,10 @@ fn filter(src: &str, toks: Vec<Triple>) -> Result<Vec<Triple>, RError> {
                 ops.push(0);
             }
             Tok::RParen | Tok::RBracket | Tok::RBrace => {
-                if t == Tok::RBrace && matches!(out.last(), Some((_, p, _)) if is_sep(p)) {
+                if t == Tok::RBrace
+                    && stack.last() == Some(&Open::Brace)
+                    && matches!(out.last(), Some((_, p, _)) if is_sep(p))
+                {
                     out.pop();
                 }
                 if let Some(Open::Paren { header: true }) = stack.pop() {
@@ -178,8 +185,18 @@ fn filter(src: &str, toks: Vec<Triple>) -> Result<Vec<Triple>, RError> {
         prev = Some(t.clone());
         out.push((l, t, r));
     }
-    while matches!(out.last(), Some((_, p, _)) if is_sep(p)) {
-        out.pop();
+    // Trailing separators end the program, except a `;` right after an
+    // operator, which R reports as unexpected.
+    while let Some((_, p, _)) = out.last() {
+        let after_op = out.len() < 2 || {
+            let q = &out[out.len() - 2].1;
+            q.is_operator() || is_sep(q)
+        };
+        if *p == Tok::Newline || (*p == Tok::Semi && !after_op) {
+            out.pop();
+        } else {
+            break;
+        }
     }
     Ok(out)
 }
@@ -269,6 +286,12 @@ pub(crate) mod h {
     pub fn pipe(l: Expr, r: Expr, op_lo: usize, op_hi: usize) -> PResult {
         let span = l.span.to(r.span);
         match r.kind {
+            ExprKind::Paren(_) => Err(ParseError::User {
+                error: RError::syntax(
+                    "function '(' not supported in RHS call of a pipe",
+                    Span::new(op_lo, op_hi),
+                ),
+            }),
             ExprKind::Call(f, mut args) => {
                 args.insert(0, plain(l));
                 Ok(Expr::new(ExprKind::Call(f, args), span))
