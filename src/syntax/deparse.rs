@@ -278,8 +278,22 @@ impl Dp {
         }
     }
 
+    /// if/for/while/repeat: forms that extend as far right as possible.
+    fn open_form(e: &Expr) -> bool {
+        matches!(
+            e.kind,
+            ExprKind::If(..) | ExprKind::For(..) | ExprKind::While(..) | ExprKind::Repeat(_)
+        )
+    }
+
     fn binary(&mut self, l: &Expr, op: &str, r: &Expr, spaced: bool) {
-        self.expr(l);
+        if Self::open_form(l) {
+            self.put("(");
+            self.expr(l);
+            self.put(")");
+        } else {
+            self.expr(l);
+        }
         if spaced {
             self.put(" ");
             self.put(op);
@@ -346,27 +360,22 @@ impl Dp {
                 }
             },
             ExprKind::Assign(op, target, value) => {
-                // A left operand of equal precedence needs parens (right associativity).
-                let same = match &target.kind {
+                // A left operand of equal precedence or an open prefix form needs parens.
+                let wrap = match &target.kind {
                     ExprKind::Assign(inner, ..) => (*inner == AssignOp::Equals) == (*op == AssignOp::Equals),
-                    _ => false,
+                    _ => Self::open_form(target),
                 };
-                if same {
+                if wrap {
                     self.put("(");
-                    self.expr(target);
-                    self.put(")");
-                    self.put(" ");
-                    self.put(assign_str(*op));
-                    self.put(" ");
-                    let mut lbreak = false;
-                    self.linebreak(&mut lbreak);
-                    self.expr(value);
-                    if lbreak {
-                        self.indent -= 1;
-                    }
-                } else {
-                    self.binary(target, assign_str(*op), value, true)
                 }
+                self.expr(target);
+                if wrap {
+                    self.put(")");
+                }
+                self.put(" ");
+                self.put(assign_str(*op));
+                self.put(" ");
+                self.expr(value);
             }
             ExprKind::Function(params, body) => {
                 self.put("function(");
