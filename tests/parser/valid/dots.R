@@ -1,0 +1,2 @@
+f <- function(...) list(...)
+g <- function(..., n) ..2

@@ -1,0 +1,4 @@
+{
+  f(if (a) b else c)
+  x <- if (a) b else c
+}

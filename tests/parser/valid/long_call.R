@@ -1,0 +1,2 @@
+f(aaaaaaaaaa, bbbbbbbbbbbbb, cccccccccccccc, dddddddddddddddd, eeeeeeeeeeeeeeeeee, ffffffffff)
+x <- aaaaaaaaaaaa + bbbbbbbbbbbbbbbbbb + cccccccccccccccccc + dddddddddddddddddd + eeeeeeeeee

@@ -1,0 +1,3 @@
+stats::lm
+base:::sum
+pkg::f(x)

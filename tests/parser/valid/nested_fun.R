@@ -1,0 +1,6 @@
+f <- function(x) {
+  g <- function(y) {
+    y * 2
+  }
+  g(x)
+}

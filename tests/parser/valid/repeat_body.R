@@ -1,0 +1,2 @@
+repeat break
+repeat x <- x + 1

@@ -1,0 +1,4 @@
+a %in% b
+a %*% b %*% c
+x %o% y
+a %% b + c
