@@ -496,8 +496,3 @@ impl Dp {
         self.put(")");
     }
 }
-
-/// Deparses a closure as R prints it (`function (x) body`).
-pub fn deparse_function(params: &[super::ast::Param], body: &Expr) -> String {
-    format!("function ({:?}) {}", params, deparse(body))
-}

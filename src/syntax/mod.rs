@@ -34,11 +34,3 @@ pub fn parse_expr(src: &str) -> Result<Expr, RError> {
     }
 }
 
-/// Parses a single expression (for `parse(text=)` and `as.formula`).
-pub fn parse_expr(src: &str) -> Result<Expr, RError> {
-    let mut v = parse(src)?;
-    match v.len() {
-        1 => Ok(v.remove(0)),
-        _ => Err(RError::new(crate::error::ErrorKind::Syntax, "expected one expression")),
-    }
-}
