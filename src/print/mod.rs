@@ -169,3 +169,6 @@ fn print_attributes(out: &mut String, v: &Value, opts: &PrintOpts, tag: &str, ho
         print_nested(out, a, opts, &t, hook);
     }
 }
+
+#[cfg(test)]
+mod tests;
