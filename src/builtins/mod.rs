@@ -1,6 +1,7 @@
 //! Builtin functions, declared in one table per family.
 
 pub mod args;
+pub mod format;
 
 pub use args::{Args, Matched};
 
@@ -45,7 +46,7 @@ pub const fn special(name: &'static str, f: SpecialFn) -> Builtin {
 
 /// Every family's table.
 pub fn tables() -> Vec<&'static [Builtin]> {
-    vec![]
+    vec![format::BUILTINS]
 }
 
 /// Binds every builtin into `env`.
