@@ -246,3 +246,24 @@ fn arrays() {
         ", , C = e\n\n   B\nA   c d\n  a 1 3\n  b 2 4\n\n, , C = f\n\n   B\nA   c d\n  a 5 7\n  b 6 8\n\n"
     );
 }
+
+#[test]
+fn more_numbers_from_r() {
+    assert_eq!(pv(&Value::dbls(vec![1.123, 22.45, 333.5, 4444.0, 0.001])), "[1]    1.123   22.450  333.500 4444.000    0.001\n");
+    assert_eq!(pv(&Value::dbls(vec![1e-8, 1.0, 1000.0])), "[1] 1e-08 1e+00 1e+03\n");
+    assert_eq!(pv(&Value::num(2.432902e18)), "[1] 2.432902e+18\n");
+    assert_eq!(pv(&Value::num(std::f64::consts::E.powi(20))), "[1] 485165195\n");
+    assert_eq!(pv(&Value::dbls(vec![0.1, 0.12, 0.123])), "[1] 0.100 0.120 0.123\n");
+    let half: Vec<f64> = (1..=30).map(|i| i as f64 * 0.5).collect();
+    assert_eq!(
+        pv(&Value::dbls(half)),
+        " [1]  0.5  1.0  1.5  2.0  2.5  3.0  3.5  4.0  4.5  5.0  5.5  6.0  6.5  7.0  7.5\n\
+         [16]  8.0  8.5  9.0  9.5 10.0 10.5 11.0 11.5 12.0 12.5 13.0 13.5 14.0 14.5 15.0\n"
+    );
+    let o = PrintOpts { digits: 4, ..Default::default() };
+    assert_eq!(print_value(&Value::dbls(vec![1.123456, 2.1]), &o), "[1] 1.123 2.100\n");
+    let q = with_attr(Value::dbls(vec![1.0, 3.0, 5.0, 7.0, 9.0]), "names", Value::strings(&["0%", "25%", "50%", "75%", "100%"]));
+    assert_eq!(pv(&q), "  0%  25%  50%  75% 100% \n   1    3    5    7    9 \n");
+    let m = with_attr(Value::dbls(vec![1.0, 2.0, 3.0, 4.0]), "names", Value::strs(vec![Some("a".into()), Some("".into()), Some("c".into()), None]));
+    assert_eq!(pv(&m), "   a         c <NA> \n   1    2    3    4 \n");
+}
