@@ -22,9 +22,7 @@ fn dimnames_at(v: &Value, k: usize) -> (Option<Vec<RStr>>, Option<String>) {
     let labels = lst.get(k).filter(|x| !x.is_null()).map(|x| (*x.str_vec()).clone());
     let title = dn
         .names()
-        .and_then(|n| n.get(k).cloned().flatten())
-        .map(|s| s.to_string())
-        .filter(|s| !s.is_empty());
+        .map(|n| n.get(k).cloned().flatten().map(|s| s.to_string()).unwrap_or_default());
     (labels, title)
 }
 

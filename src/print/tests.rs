@@ -267,3 +267,17 @@ fn more_numbers_from_r() {
     let m = with_attr(Value::dbls(vec![1.0, 2.0, 3.0, 4.0]), "names", Value::strs(vec![Some("a".into()), Some("".into()), Some("c".into()), None]));
     assert_eq!(pv(&m), "   a         c <NA> \n   1    2    3    4 \n");
 }
+
+#[test]
+fn empty_dimnames_titles() {
+    let dn = with_attr(
+        Value::list(vec![Value::strings(&["x", "y"]), Value::strings(&["p", "q"])]),
+        "names",
+        Value::strings(&["a", ""]),
+    );
+    let m = with_attr(mat(seq(1, 4), 2, 2), "dimnames", dn);
+    assert_eq!(pv(&m), "   \na   p q\n  x 1 3\n  y 2 4\n");
+    let dn = with_attr(Value::list(vec![Value::Null, Value::strings(&["p", "q"])]), "names", Value::strings(&["", "b"]));
+    let m = with_attr(mat(seq(1, 4), 2, 2), "dimnames", dn);
+    assert_eq!(pv(&m), "      b\n       p q\n  [1,] 1 3\n  [2,] 2 4\n");
+}
