@@ -277,7 +277,7 @@ fn format_c_fn(_it: &mut Interp, args: Args) -> EvalResult {
     } else {
         let conv = format.chars().next().unwrap_or('g');
         if !"dfeEgG".contains(conv) {
-            return err(format!("'format' must be one of {{\"f\",\"e\",\"E\",\"g\",\"G\", \"fg\", \"s\"}}"));
+            return err("'format' must be one of {\"f\",\"e\",\"E\",\"g\",\"G\", \"fg\", \"s\"}");
         }
         let is_int = matches!(d, Data::Int(_) | Data::Lgl(_));
         let prec = if conv == 'd' { None } else { Some(digits.unwrap_or(if is_int { 6 } else { 4 })) };

@@ -119,7 +119,7 @@ fn dep_vector(b: &mut Buf, v: &Value, d: &Data) {
     let is_list = matches!(d, Data::List(_));
     let range = matches!(d, Data::Int(x) if int_range(x));
     // Names go inline (`c(a = 1)`) unless the vector is a range; other attributes need structure().
-    let inline_names = names.is_some() && !range && d.len() > 0;
+    let inline_names = names.is_some() && !range && !d.is_empty();
     let extra: Vec<&(String, Value)> =
         attrs.iter().filter(|(k, _)| !(inline_names && k == "names")).collect();
     if !extra.is_empty() {

@@ -147,10 +147,10 @@ pub fn print_matrix(out: &mut String, d: &Data, off: usize, nr: usize, nc: usize
         out.push('\n');
         for i in 0..nr {
             out.push_str(&row_label(i));
-            for j in jmin..jmax {
+            for (col, &w) in cells[jmin..jmax].iter().zip(&widths[jmin..jmax]) {
                 out.push(' ');
-                let s = &cells[j][i];
-                out.push_str(&if left { pad_right(s, widths[j]) } else { pad_left(s, widths[j]) });
+                let s = &col[i];
+                out.push_str(&if left { pad_right(s, w) } else { pad_left(s, w) });
             }
             out.push('\n');
         }
