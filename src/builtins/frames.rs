@@ -620,7 +620,7 @@ pub fn format_cells(c: &Value, digits: usize) -> Vec<String> {
     }
     match c.data() {
         Some(Data::Str(s)) => s.iter().map(|x| x.as_deref().map(String::from).unwrap_or_else(|| "<NA>".into())).collect(),
-        Some(Data::Dbl(d)) => crate::print::format_num_column(d, digits),
+        Some(Data::Dbl(d)) => crate::print::format_dbl_vec(d, digits),
         Some(Data::Int(d)) => d.iter().map(|&i| if i == NA_INT { "NA".into() } else { i.to_string() }).collect(),
         Some(Data::Lgl(d)) => d.iter().map(|&i| match i { NA_INT => "NA".into(), 0 => "FALSE".into(), _ => "TRUE".into() }).collect(),
         Some(Data::List(l)) => l.iter().map(|v| v.str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect::<Vec<_>>().join(", ")).collect(),
@@ -637,8 +637,9 @@ pub fn format_data_frame(_it: &mut Interp, x: &Value, digits: Option<usize>) -> 
         return Ok(format!("data frame with 0 columns and {} rows\n", n));
     }
     if n == 0 {
-        let hdr = crate::print::print_value_simple(&Value::strings(&names), 7, false);
-        return Ok(format!("{}<0 rows> (or 0-length row.names)\n", hdr.trim_end_matches('\n').to_string() + "\n").replace("\"", ""));
+        let opts = crate::print::PrintOpts { quote: false, ..Default::default() };
+        let hdr = crate::print::print_value(&Value::strings(&names), &opts);
+        return Ok(format!("{}<0 rows> (or 0-length row.names)\n", hdr));
     }
     let rn: Vec<String> = df_row_names(x).str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect();
     let rn_w = rn.iter().map(|s| s.chars().count()).max().unwrap_or(0);

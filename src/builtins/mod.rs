@@ -4,6 +4,7 @@ pub mod apply;
 pub mod args;
 pub mod base;
 pub mod conditions;
+pub mod format;
 pub mod frames;
 pub mod lang;
 pub mod print_fns;
@@ -62,6 +63,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         lang::BUILTINS,
         conditions::BUILTINS,
         vectors::BUILTINS,
+        format::BUILTINS,
         apply::BUILTINS,
         print_fns::BUILTINS,
         frames::BUILTINS,

@@ -53,7 +53,59 @@ pub fn format_default(it: &mut Interp, v: &Value, digits: Option<usize>, quote: 
         x.set_attr(Sym::new("class"), Value::Null);
         return format_default(it, &x, digits, false);
     }
-    Ok(crate::print::print_value_simple(v, digits.unwrap_or(7), quote))
+    let opts = crate::print::PrintOpts { digits: digits.unwrap_or_else(|| option_digits(it)), quote, ..Default::default() };
+    // Nested classed values (data frames in lists, fitted models...) print through their methods.
+    let env = it.global.clone();
+    let mut failure = None;
+    let text = {
+        let mut hook = |x: &Value| -> Option<String> {
+            if failure.is_some() {
+                return None;
+            }
+            if x.is_data_frame() || x.class_attr().is_some() || matches!(x, Value::Closure(_) | Value::Lang(_)) {
+                match capture_print(it, x, &env) {
+                    Ok(s) => Some(s),
+                    Err(e) => {
+                        failure = Some(e);
+                        None
+                    }
+                }
+            } else {
+                None
+            }
+        };
+        crate::print::print_value_with(v, &opts, &mut hook)
+    };
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    Ok(text)
+}
+
+/// `getOption("digits")`, default 7.
+pub fn option_digits(it: &Interp) -> usize {
+    it.options
+        .iter()
+        .find(|(k, _)| k == "digits")
+        .and_then(|(_, v)| v.as_f64())
+        .map(|d| d as usize)
+        .unwrap_or(7)
+}
+
+/// What printing `v` writes, captured as a string.
+pub fn capture_print(it: &mut Interp, v: &Value, env: &Env) -> EvalResult<String> {
+    if let Value::Closure(c) = v {
+        return Ok(format!("{}\n", crate::syntax::deparse::deparse_function(&c.params, &c.body)));
+    }
+    if let Value::Lang(l) = v {
+        if l.attrs.is_none() {
+            return Ok(format!("{}\n", crate::syntax::deparse::deparse(&l.expr)));
+        }
+    }
+    it.begin_capture();
+    let r = print_with(it, v, env, None, true);
+    let text = it.end_capture();
+    r.map(|_| text)
 }
 
 fn print(it: &mut Interp, a: Args) -> EvalResult {

@@ -48,6 +48,8 @@ pub struct Interp {
     pub max_depth: usize,
     /// Warnings raised by builtins, delivered with the builtin's call when it returns.
     pub pending_warnings: Vec<String>,
+    /// Output capture buffers (`capture.output`, printing nested objects).
+    pub captures: Vec<String>,
     /// Command-line arguments for `commandArgs()`.
     pub command_args: Vec<String>,
     /// `options()` values.
@@ -78,6 +80,7 @@ impl Interp {
             depth: 0,
             max_depth: 5000,
             pending_warnings: Vec::new(),
+            captures: Vec::new(),
             command_args: Vec::new(),
             options: Vec::new(),
         };
@@ -87,7 +90,19 @@ impl Interp {
 
     /// Writes text to the interpreter's output.
     pub fn write_out(&mut self, s: &str) {
+        if let Some(buf) = self.captures.last_mut() {
+            buf.push_str(s);
+            return;
+        }
         let _ = self.out.write_all(s.as_bytes());
+    }
+    /// Starts capturing output into a string (nestable).
+    pub fn begin_capture(&mut self) {
+        self.captures.push(String::new());
+    }
+    /// Ends the innermost capture and returns what was written.
+    pub fn end_capture(&mut self) -> String {
+        self.captures.pop().unwrap_or_default()
     }
     /// Writes text to the interpreter's error stream.
     pub fn write_err(&mut self, s: &str) {

@@ -1,0 +1,40 @@
+//! Printing lists: `$name` / `[[i]]` tags, recursion, blank lines between elements.
+
+use super::strings::is_syntactic_name;
+use super::{print_nested, PrintHook, PrintOpts};
+use crate::value::Value;
+
+/// Prints a list (a generic vector) the way `print.default` does.
+pub fn print_list(out: &mut String, v: &Value, items: &[Value], opts: &PrintOpts, tag: &str, hook: &mut PrintHook) {
+    if let Some(dims) = v.dim() {
+        if dims.len() == 2 {
+            super::matrix::print_array(out, v, &dims, opts, false);
+            return;
+        }
+    }
+    let names = v.names();
+    if items.is_empty() {
+        out.push_str(if names.is_some() { "named list()\n" } else { "list()\n" });
+        return;
+    }
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let name = names.as_ref().and_then(|n| n.get(i).cloned().flatten());
+        let t = match name.as_deref() {
+            Some(nm) if !nm.is_empty() => {
+                if is_syntactic_name(nm) {
+                    format!("{}${}", tag, nm)
+                } else {
+                    format!("{}$`{}`", tag, nm)
+                }
+            }
+            _ => format!("{}[[{}]]", tag, i + 1),
+        };
+        out.push_str(&t);
+        out.push('\n');
+        print_nested(out, item, opts, &t, hook);
+    }
+    out.push('\n');
+}
