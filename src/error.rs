@@ -57,7 +57,7 @@ impl RError {
     /// R's first line: `Error in f(x) : msg` or `Error: msg`.
     pub fn header(&self) -> String {
         match &self.call {
-            Some(c) if self.kind != ErrorKind::Syntax => {
+            Some(c) if self.kind != ErrorKind::Syntax && !c.is_empty() => {
                 let first = c.lines().next().unwrap_or("");
                 let msg1 = self.message.lines().next().unwrap_or("").len();
                 if "Error in ".len() + first.len() + " : ".len() + msg1 > 77 {

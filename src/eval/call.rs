@@ -21,9 +21,9 @@ impl Interp {
     /// Evaluates `f(args)`.
     pub fn eval_call(&mut self, e: &Expr, f: &Expr, args: &[Arg], env: &Env) -> EvalResult {
         let fv = match &f.kind {
-            ExprKind::Ident(s) => self.get_function(*s, env).map_err(|fl| with_span(fl, f))?,
+            ExprKind::Ident(s) => self.get_function(*s, env).map_err(|fl| with_call_span(with_span(fl, f), e))?,
             ExprKind::Const(Const::Str(s)) => {
-                self.get_function(Sym::new(s), env).map_err(|fl| with_span(fl, f))?
+                self.get_function(Sym::new(s), env).map_err(|fl| with_call_span(with_span(fl, f), e))?
             }
             _ => self.eval(f, env)?,
         };

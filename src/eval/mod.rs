@@ -243,7 +243,16 @@ impl Interp {
             }
             ExprKind::Ident(s) => {
                 self.visible = true;
-                self.get_var(*s, env).map_err(|f| with_span(f, e))
+                match self.get_var(*s, env) {
+                    Ok(v) => Ok(v),
+                    Err(Flow::Error(mut er)) => {
+                        if er.call.is_none() {
+                            er.call = Some(self.current_call().unwrap_or_default());
+                        }
+                        Err(with_span(Flow::Error(er), e))
+                    }
+                    Err(f) => Err(f),
+                }
             }
             ExprKind::Binary(op @ (BinOp::And2 | BinOp::Or2), a, b) => {
                 let x = self.eval(a, env)?;
@@ -303,7 +312,7 @@ impl Interp {
             }
             ExprKind::If(c, a, b) => {
                 let cv = self.eval(c, env)?;
-                if self.truthy(&cv, "if").map_err(|f| with_span(f, c))? {
+                if self.truthy(&cv, "if").map_err(|f| with_call_span(with_span(f, c), e))? {
                     self.eval(a, env)
                 } else if let Some(b) = b {
                     self.eval(b, env)
@@ -316,7 +325,7 @@ impl Interp {
             ExprKind::While(c, body) => {
                 loop {
                     let cv = self.eval(c, env)?;
-                    if !self.truthy(&cv, "while").map_err(|f| with_span(f, c))? {
+                    if !self.truthy(&cv, "while").map_err(|f| with_call_span(with_span(f, c), e))? {
                         break;
                     }
                     match self.eval(body, env) {
@@ -519,11 +528,11 @@ pub fn with_span(f: Flow, e: &Expr) -> Flow {
 pub fn with_call_span(f: Flow, e: &Expr) -> Flow {
     match f {
         Flow::Error(mut er) => {
+            if er.call.is_none() {
+                er.call = Some(crate::syntax::deparse::deparse(e));
+            }
             if er.span.is_none() {
                 er.span = Some(e.span);
-                if er.call.is_none() {
-                    er.call = Some(crate::syntax::deparse::deparse(e));
-                }
             }
             Flow::Error(er)
         }
