@@ -310,6 +310,14 @@ impl Interp {
                 self.visible = true;
                 Ok(v)
             }
+            _ => self.eval_cold(e, env),
+        }
+    }
+
+    /// The less frequent expression kinds, kept out of `eval` so its frame stays small.
+    #[inline(never)]
+    fn eval_cold(&mut self, e: &Expr, env: &Env) -> EvalResult {
+        match &e.kind {
             ExprKind::If(c, a, b) => {
                 let cv = self.eval(c, env)?;
                 if self.truthy(&cv, "if").map_err(|f| with_call_span(with_span(f, c), e))? {
@@ -392,6 +400,7 @@ impl Interp {
                     None => err(format!("object '{}' not found", name)),
                 }
             }
+            _ => self.eval(e, env),
         }
     }
 
@@ -407,6 +416,20 @@ impl Interp {
         let is_factor = sv.is_factor();
         if let Some(data) = data {
             for i in 0..n {
+                // Reuse the loop variable's buffer when nothing else holds it.
+                if !is_factor {
+                    if let Some(cur) = env.take_local(var) {
+                        if let Some(v) = refill(cur, &data, i) {
+                            env.set(var, v);
+                            match self.eval(body, env) {
+                                Ok(_) | Err(Flow::Next) => {}
+                                Err(Flow::Break) => break,
+                                Err(f) => return Err(f),
+                            }
+                            continue;
+                        }
+                    }
+                }
                 let item = match &data {
                     Data::Dbl(v) => Value::num(v[i]),
                     Data::Int(v) => Value::int(v[i]),
@@ -485,6 +508,29 @@ impl Interp {
 impl Default for Interp {
     fn default() -> Self {
         Interp::new()
+    }
+}
+
+/// Writes element `i` of `data` into `cur` when `cur` is an unshared scalar of the same type.
+fn refill(cur: Value, data: &Data, i: usize) -> Option<Value> {
+    match (cur, data) {
+        (Value::Vector(crate::value::Vector { data: Data::Int(mut a), attrs: None }), Data::Int(src)) => {
+            let b = Rc::get_mut(&mut a)?;
+            if b.len() != 1 {
+                return None;
+            }
+            b[0] = src[i];
+            Some(Value::Vector(crate::value::Vector { data: Data::Int(a), attrs: None }))
+        }
+        (Value::Vector(crate::value::Vector { data: Data::Dbl(mut a), attrs: None }), Data::Dbl(src)) => {
+            let b = Rc::get_mut(&mut a)?;
+            if b.len() != 1 {
+                return None;
+            }
+            b[0] = src[i];
+            Some(Value::Vector(crate::value::Vector { data: Data::Dbl(a), attrs: None }))
+        }
+        _ => None,
     }
 }
 

@@ -9,18 +9,15 @@ use std::rc::Rc;
 
 /// Evaluates `x op y` on values.
 pub fn binary(it: &mut Interp, op: BinOp, x: Value, y: Value, env: &Env) -> EvalResult {
-    // Scalar double fast path.
-    if let (Value::Vector(Vector { data: Data::Dbl(a), attrs: None }), Value::Vector(Vector { data: Data::Dbl(b), attrs: None })) =
-        (&x, &y)
-    {
-        if a.len() == 1 && b.len() == 1 {
-            let (a, b) = (a[0], b[0]);
-            if let Some(r) = arith_dbl(op, a, b) {
-                return Ok(Value::num(r));
+    // Scalar fast path: attribute-free length-one numbers, reusing a temporary's buffer.
+    if let (Some(a), Some(b)) = (scalar_num(&x), scalar_num(&y)) {
+        if !(a.1 && b.1) || matches!(op, BinOp::Div | BinOp::Pow) {
+            if let Some(r) = arith_dbl(op, a.0, b.0) {
+                return Ok(reuse_dbl(x, r).or_else(|_| reuse_dbl(y, r)).unwrap_or_else(|_| Value::num(r)));
             }
-            if let Some(r) = compare_dbl(op, a, b) {
-                return Ok(Value::lgls(vec![r]));
-            }
+        }
+        if let Some(r) = compare_dbl(op, a.0, b.0) {
+            return Ok(Value::lgls(vec![r]));
         }
     }
     match op {
@@ -35,6 +32,33 @@ pub fn binary(it: &mut Interp, op: BinOp, x: Value, y: Value, env: &Env) -> Eval
             }
             vector_op(it, op, &x, &y)
         }
+    }
+}
+
+/// A length-one integer, logical or double without attributes, as (value, is_integer).
+#[inline]
+fn scalar_num(v: &Value) -> Option<(f64, bool)> {
+    match v {
+        Value::Vector(Vector { data: Data::Dbl(a), attrs: None }) if a.len() == 1 => Some((a[0], false)),
+        Value::Vector(Vector { data: Data::Int(a), attrs: None }) if a.len() == 1 => {
+            Some((if a[0] == NA_INT { na_real() } else { a[0] as f64 }, true))
+        }
+        _ => None,
+    }
+}
+
+/// Stores `r` in `v`'s buffer when `v` is an unshared double scalar.
+#[inline]
+fn reuse_dbl(v: Value, r: f64) -> Result<Value, ()> {
+    match v {
+        Value::Vector(Vector { data: Data::Dbl(mut a), attrs: None }) => match Rc::get_mut(&mut a) {
+            Some(buf) if buf.len() == 1 => {
+                buf[0] = r;
+                Ok(Value::Vector(Vector { data: Data::Dbl(a), attrs: None }))
+            }
+            _ => Err(()),
+        },
+        _ => Err(()),
     }
 }
 
