@@ -5,6 +5,7 @@ pub mod builtins;
 pub mod error;
 pub mod eval;
 pub mod print;
+pub mod stats;
 pub mod syntax;
 pub mod value;
 

@@ -6,6 +6,7 @@ pub mod base;
 pub mod conditions;
 pub mod frames;
 pub mod lang;
+pub mod matrix;
 pub mod print_fns;
 pub mod vectors;
 
