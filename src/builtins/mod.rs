@@ -4,6 +4,7 @@ pub mod apply;
 pub mod args;
 pub mod base;
 pub mod conditions;
+pub mod factor;
 pub mod frames;
 pub mod lang;
 pub mod matrix;
