@@ -432,7 +432,7 @@ fn cut(_it: &mut Interp, a: Args) -> EvalResult {
     }
     let xv = x.dbl_vec();
     let bv = m.req(1, "breaks")?.dbl_vec();
-    let mut breaks: Vec<f64> = if bv.len() == 1 {
+    let breaks: Vec<f64> = if bv.len() == 1 {
         let nb = bv[0];
         if nb.is_nan() || nb < 2.0 {
             return err("invalid number of intervals");
@@ -506,7 +506,6 @@ fn cut(_it: &mut Interp, a: Args) -> EvalResult {
             l.iter().map(|s| rs(s)).collect()
         }
     };
-    breaks.clear();
     Ok(make_factor(codes, labels, flag(m.get(6), false)))
 }
 
@@ -777,4 +776,132 @@ fn tapply(it: &mut Interp, a: Args) -> EvalResult {
     let mut out = Value::list(results.into_iter().map(|r| r.unwrap_or(Value::Null)).collect());
     set_shape(&mut out);
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtins::matrix::dimnames_parts;
+    use crate::builtins::matrix::tests::{call, dims, msg, n, ok, p, strs};
+
+    fn levels_of(v: &Value) -> Vec<String> {
+        strs(&Some(factor_levels(v)))
+    }
+
+    #[test]
+    fn factors() {
+        let mut it = Interp::new();
+        let f = ok(call(&mut it, "factor", vec![p(Value::dbls(vec![10.0, 2.0, 10.0, crate::value::na_real()]))]));
+        assert_eq!(levels_of(&f), vec!["2", "10"]);
+        assert_eq!(*f.int_vec(), vec![2, 1, 2, NA_INT]);
+        assert_eq!(f.class_attr(), Some(vec!["factor".to_string()]));
+        let f = ok(call(&mut it, "factor", vec![p(Value::strings(&["b", "a", "B"]))]));
+        assert_eq!(levels_of(&f), vec!["B", "a", "b"]);
+        let f = ok(call(
+            &mut it,
+            "factor",
+            vec![p(Value::dbls(vec![3.0, 1.0, crate::value::na_real(), 1.0])), n("exclude", Value::Null)],
+        ));
+        assert_eq!(levels_of(&f), vec!["1", "3", "NA"]);
+        assert_eq!(*f.int_vec(), vec![2, 1, 3, 1]);
+        let f = ok(call(&mut it, "factor", vec![p(Value::strings(&["b", "a"])), n("labels", Value::strings(&["x", "y"]))]));
+        assert_eq!(levels_of(&f), vec!["x", "y"]);
+        assert_eq!(*f.int_vec(), vec![2, 1]);
+        assert_eq!(
+            msg(call(&mut it, "factor", vec![p(Value::strings(&["b", "a"])), n("labels", Value::strings(&["x", "y", "z"]))])),
+            "invalid 'labels'; length 3 should be 1 or 2"
+        );
+        let f = ok(call(&mut it, "factor", vec![p(Value::strings(&["lo", "hi"])), n("levels", Value::strings(&["lo", "mid", "hi"]))]));
+        assert_eq!(levels_of(&f), vec!["lo", "mid", "hi"]);
+        let d = ok(call(&mut it, "droplevels", vec![p(f.clone())]));
+        assert_eq!(levels_of(&d), vec!["lo", "hi"]);
+        let r = ok(call(&mut it, "relevel", vec![p(f.clone()), p(Value::str("hi"))]));
+        assert_eq!(levels_of(&r), vec!["hi", "lo", "mid"]);
+        assert_eq!(*r.int_vec(), vec![2, 1]);
+        assert_eq!(msg(call(&mut it, "relevel", vec![p(f), p(Value::str("z"))])), "'ref' must be an existing level");
+        let o = ok(call(&mut it, "ordered", vec![p(Value::strings(&["b", "a"]))]));
+        assert_eq!(o.class_attr(), Some(vec!["ordered".to_string(), "factor".to_string()]));
+        let a = ok(call(&mut it, "addNA", vec![p(o)]));
+        assert_eq!(levels_of(&a), vec!["a", "b", "NA"]);
+    }
+
+    #[test]
+    fn tables() {
+        let mut it = Interp::new();
+        let t = ok(call(&mut it, "table", vec![p(Value::strings(&["b", "a", "b"]))]));
+        assert_eq!(*t.int_vec(), vec![1, 2]);
+        assert_eq!(t.vtype(), Some(VType::Int));
+        assert_eq!(dims(&t), vec![2]);
+        assert!(t.inherits("table"));
+        assert_eq!(strs(&t.get_attr("dimnames").and_then(|d| d.names())), vec![""]);
+        let t = ok(call(
+            &mut it,
+            "table",
+            vec![n("a", Value::dbls(vec![1.0, 2.0])), n("b", Value::strings(&["x", "y"]))],
+        ));
+        assert_eq!(dims(&t), vec![2, 2]);
+        assert_eq!(*t.int_vec(), vec![1, 0, 0, 1]);
+        assert_eq!(strs(&t.get_attr("dimnames").and_then(|d| d.names())), vec!["a", "b"]);
+        let na = crate::value::na_real();
+        let t = ok(call(&mut it, "table", vec![p(Value::dbls(vec![1.0, na, 1.0])), n("useNA", Value::str("ifany"))]));
+        assert_eq!(*t.int_vec(), vec![2, 1]);
+        assert_eq!(strs(&dimnames_parts(&t)[0]), vec!["1", "NA"]);
+        let t = ok(call(&mut it, "table", vec![p(Value::dbls(vec![1.0, na, 1.0]))]));
+        assert_eq!(*t.int_vec(), vec![2]);
+    }
+
+    #[test]
+    fn cut_and_intervals() {
+        let mut it = Interp::new();
+        let x = Value::dbls(vec![1.0, 5.0, 10.0]);
+        let c = ok(call(&mut it, "cut", vec![p(x.clone()), p(Value::num(3.0))]));
+        assert_eq!(levels_of(&c), vec!["(0.991,4]", "(4,7]", "(7,10]"]);
+        assert_eq!(*c.int_vec(), vec![1, 2, 3]);
+        let c = ok(call(&mut it, "cut", vec![p(x.clone()), p(Value::dbls(vec![0.0, 5.0, 10.0]))]));
+        assert_eq!(levels_of(&c), vec!["(0,5]", "(5,10]"]);
+        assert_eq!(*c.int_vec(), vec![1, 1, 2]);
+        let c = ok(call(
+            &mut it,
+            "cut",
+            vec![p(x.clone()), p(Value::dbls(vec![0.0, 5.0, 10.0])), n("right", Value::lgl(false)), n("include.lowest", Value::lgl(true))],
+        ));
+        assert_eq!(levels_of(&c), vec!["[0,5)", "[5,10]"]);
+        assert_eq!(*c.int_vec(), vec![1, 2, 2]);
+        let c = ok(call(&mut it, "cut", vec![p(Value::dbls(vec![0.001234, 1.5])), p(Value::num(2.0))]));
+        assert_eq!(levels_of(&c), vec!["(-0.000265,0.751]", "(0.751,1.5]"]);
+        let c = ok(call(&mut it, "cut", vec![p(x.clone()), p(Value::dbls(vec![0.0, 5.0, 10.0])), n("labels", Value::lgl(false))]));
+        assert_eq!((c.vtype(), (*c.int_vec()).clone()), (Some(VType::Int), vec![1, 1, 2]));
+        let c = ok(call(&mut it, "cut", vec![p(Value::ints((1..=100).collect())), p(Value::dbls(vec![0.0, 25.5, 1e6]))]));
+        assert_eq!(levels_of(&c), vec!["(0,25.5]", "(25.5,1e+06]"]);
+        let fi = ok(call(
+            &mut it,
+            "findInterval",
+            vec![p(Value::dbls(vec![0.0, 1.5, 3.0, crate::value::na_real()])), p(Value::dbls(vec![1.0, 2.0, 3.0]))],
+        ));
+        assert_eq!(*fi.int_vec(), vec![0, 1, 3, NA_INT]);
+        assert_eq!(format_g(123456789.0, 3), "1.23e+08");
+        assert_eq!(format_g(0.0001234, 3), "0.000123");
+    }
+
+    #[test]
+    fn grouping() {
+        let mut it = Interp::new();
+        let mut x = Value::dbls(vec![1.0, 2.0, 3.0]);
+        x.set_attr(Sym::new("names"), Value::strings(&["a", "b", "c"]));
+        let s = ok(call(&mut it, "split", vec![p(x), p(Value::strings(&["x", "y", "x"]))]));
+        assert_eq!(strs(&s.names()), vec!["x", "y"]);
+        let first = s.list_vec()[0].clone();
+        assert_eq!(*first.dbl_vec(), vec![1.0, 3.0]);
+        assert_eq!(strs(&first.names()), vec!["a", "c"]);
+        let u = ok(call(&mut it, "unsplit", vec![p(s), p(Value::strings(&["x", "y", "x"]))]));
+        assert_eq!(*u.dbl_vec(), vec![1.0, 2.0, 3.0]);
+        let f = ok(crate::builtins::apply::as_function(&mut it, &Value::str("length")));
+        let t = ok(call(&mut it, "tapply", vec![p(Value::dbls(vec![1.0, 2.0, 3.0])), p(Value::strings(&["b", "a", "b"])), p(f)]));
+        assert_eq!((t.vtype(), (*t.int_vec()).clone()), (Some(VType::Int), vec![1, 2]));
+        assert_eq!(dims(&t), vec![2]);
+        assert_eq!(strs(&dimnames_parts(&t)[0]), vec!["a", "b"]);
+        let i = ok(call(&mut it, "interaction", vec![p(Value::strings(&["a", "b"])), p(Value::strings(&["x", "y"]))]));
+        assert_eq!(levels_of(&i), vec!["a.x", "b.x", "a.y", "b.y"]);
+        assert_eq!(*i.int_vec(), vec![1, 4]);
+    }
 }
