@@ -4,9 +4,11 @@ pub mod apply;
 pub mod args;
 pub mod base;
 pub mod conditions;
+pub mod factor;
 pub mod format;
 pub mod frames;
 pub mod lang;
+pub mod matrix;
 pub mod print_fns;
 pub mod regex;
 pub mod sprintf;
@@ -66,6 +68,8 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         format::BUILTINS,
         apply::BUILTINS,
         print_fns::BUILTINS,
+        matrix::BUILTINS,
+        factor::BUILTINS,
         frames::BUILTINS,
         strings::BUILTINS,
         regex::BUILTINS,

@@ -1,0 +1,574 @@
+//! Dense linear algebra on column-major `f64` matrices: products, LU (partial pivoting),
+//! solving, determinants and Cholesky. Messages follow R's LAPACK wrappers.
+
+/// A column-major matrix.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mat {
+    pub nrow: usize,
+    pub ncol: usize,
+    pub data: Vec<f64>,
+}
+
+impl Mat {
+    /// A matrix from column-major data (`data.len()` must be `nrow * ncol`).
+    pub fn new(nrow: usize, ncol: usize, data: Vec<f64>) -> Mat {
+        debug_assert_eq!(data.len(), nrow * ncol);
+        Mat { nrow, ncol, data }
+    }
+    /// The `n x n` identity.
+    pub fn identity(n: usize) -> Mat {
+        let mut data = vec![0.0; n * n];
+        for i in 0..n {
+            data[i * n + i] = 1.0;
+        }
+        Mat::new(n, n, data)
+    }
+    /// Element `(i, j)`.
+    #[inline]
+    pub fn at(&self, i: usize, j: usize) -> f64 {
+        self.data[j * self.nrow + i]
+    }
+    #[inline]
+    fn at_mut(&mut self, i: usize, j: usize) -> &mut f64 {
+        &mut self.data[j * self.nrow + i]
+    }
+    /// The transpose.
+    pub fn t(&self) -> Mat {
+        let mut out = vec![0.0; self.data.len()];
+        for j in 0..self.ncol {
+            for i in 0..self.nrow {
+                out[i * self.ncol + j] = self.at(i, j);
+            }
+        }
+        Mat::new(self.ncol, self.nrow, out)
+    }
+}
+
+/// `a %*% b` (the caller checks conformability). Sums run in index order, as the
+/// reference BLAS does, so results match R's to the last bit for small matrices.
+pub fn matmul(a: &Mat, b: &Mat) -> Mat {
+    let (n, k, m) = (a.nrow, a.ncol, b.ncol);
+    let mut out = vec![0.0; n * m];
+    for j in 0..m {
+        for i in 0..n {
+            let mut s = 0.0;
+            for l in 0..k {
+                s += a.at(i, l) * b.at(l, j);
+            }
+            out[j * n + i] = s;
+        }
+    }
+    Mat::new(n, m, out)
+}
+
+/// An LU factorisation `P A = L U` with partial pivoting (LAPACK `dgetrf` conventions).
+#[derive(Clone, Debug)]
+pub struct Lu {
+    /// L (unit lower, below the diagonal) and U (on and above) packed together.
+    pub lu: Mat,
+    /// Row interchanges: at step `k`, row `k` was swapped with `piv[k]`.
+    pub piv: Vec<usize>,
+    /// The first zero pivot (1-based), as `dgetrf`'s INFO.
+    pub singular_at: Option<usize>,
+}
+
+/// Factorises a square matrix.
+pub fn lu(a: &Mat) -> Lu {
+    let n = a.nrow;
+    let mut m = a.clone();
+    let mut piv = vec![0; n];
+    let mut singular_at = None;
+    for k in 0..n {
+        let mut p = k;
+        let mut best = m.at(k, k).abs();
+        for i in k + 1..n {
+            let v = m.at(i, k).abs();
+            if v > best {
+                best = v;
+                p = i;
+            }
+        }
+        piv[k] = p;
+        if m.at(p, k) != 0.0 {
+            if p != k {
+                for j in 0..n {
+                    m.data.swap(j * n + k, j * n + p);
+                }
+            }
+            let d = m.at(k, k);
+            for i in k + 1..n {
+                *m.at_mut(i, k) /= d;
+            }
+        } else if singular_at.is_none() {
+            singular_at = Some(k + 1);
+        }
+        for j in k + 1..n {
+            let ukj = m.at(k, j);
+            if ukj != 0.0 {
+                for i in k + 1..n {
+                    let l = m.at(i, k);
+                    *m.at_mut(i, j) -= l * ukj;
+                }
+            }
+        }
+    }
+    Lu { lu: m, piv, singular_at }
+}
+
+impl Lu {
+    /// Solves `A X = B` in place of `b` (A must be non-singular).
+    pub fn solve(&self, b: &Mat) -> Mat {
+        let n = self.lu.nrow;
+        let mut x = b.clone();
+        for j in 0..x.ncol {
+            let col = &mut x.data[j * n..(j + 1) * n];
+            for k in 0..n {
+                col.swap(k, self.piv[k]);
+            }
+            for k in 0..n {
+                let v = col[k];
+                if v != 0.0 {
+                    for i in k + 1..n {
+                        col[i] -= v * self.lu.at(i, k);
+                    }
+                }
+            }
+            for k in (0..n).rev() {
+                if col[k] != 0.0 {
+                    col[k] /= self.lu.at(k, k);
+                    let v = col[k];
+                    for i in 0..k {
+                        col[i] -= v * self.lu.at(i, k);
+                    }
+                }
+            }
+        }
+        x
+    }
+    /// `(log|det|, sign)` as R's `determinant()` computes it.
+    pub fn log_det(&self) -> (f64, i32) {
+        let n = self.lu.nrow;
+        let mut modulus = 0.0;
+        let mut sign = 1;
+        for i in 0..n {
+            if self.piv[i] != i {
+                sign = -sign;
+            }
+        }
+        for i in 0..n {
+            let d = self.lu.at(i, i);
+            if d < 0.0 {
+                sign = -sign;
+            }
+            modulus += d.abs().ln();
+        }
+        (modulus, sign)
+    }
+}
+
+/// 1-norm of a matrix (maximum absolute column sum).
+pub fn norm1(a: &Mat) -> f64 {
+    (0..a.ncol)
+        .map(|j| (0..a.nrow).map(|i| a.at(i, j).abs()).sum::<f64>())
+        .fold(0.0, f64::max)
+}
+
+/// Solves `A X = B` as R's `solve.default` does (`dgesv` plus a condition check).
+pub fn solve_mat(a: &Mat, b: &Mat, tol: f64) -> Result<Mat, String> {
+    let f = lu(a);
+    if let Some(k) = f.singular_at {
+        return Err(format!("Lapack routine dgesv: system is exactly singular: U[{},{}] = 0", k, k));
+    }
+    if tol > 0.0 {
+        let inv = f.solve(&Mat::identity(a.nrow));
+        let rcond = 1.0 / (norm1(a) * norm1(&inv));
+        if rcond < tol {
+            return Err(format!(
+                "system is computationally singular: reciprocal condition number = {}",
+                fmt_g(rcond)
+            ));
+        }
+    }
+    Ok(f.solve(b))
+}
+
+/// C's `%g` with 6 significant digits.
+pub fn fmt_g(x: f64) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return format!("{}", x);
+    }
+    let e = x.abs().log10().floor() as i32;
+    if !(-5..6).contains(&e) {
+        let s = format!("{:.5e}", x);
+        let (m, ex) = s.split_once('e').unwrap_or((&s, "0"));
+        let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+        let ex: i32 = ex.parse().unwrap_or(0);
+        format!("{}e{}{:02}", m, if ex < 0 { '-' } else { '+' }, ex.abs())
+    } else {
+        let s = format!("{:.*}", (5 - e).max(0) as usize, x);
+        if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
+    }
+}
+
+/// Upper-triangular Cholesky factor `R` with `t(R) %*% R == A` (only the upper triangle
+/// of `A` is read, as LAPACK `dpotrf` does).
+pub fn chol_mat(a: &Mat) -> Result<Mat, String> {
+    let n = a.nrow;
+    let mut r = Mat::new(n, n, vec![0.0; n * n]);
+    for j in 0..n {
+        let mut s = a.at(j, j);
+        for k in 0..j {
+            s -= r.at(k, j) * r.at(k, j);
+        }
+        if s <= 0.0 || s.is_nan() {
+            return Err(format!("the leading minor of order {} is not positive definite", j + 1));
+        }
+        let d = s.sqrt();
+        *r.at_mut(j, j) = d;
+        for i in j + 1..n {
+            let mut s = a.at(j, i);
+            for k in 0..j {
+                s -= r.at(k, j) * r.at(k, i);
+            }
+            *r.at_mut(j, i) = s / d;
+        }
+    }
+    Ok(r)
+}
+
+
+// ---------------------------------------------------------------------------------------
+// builtins over these kernels (registered in `builtins::matrix::BUILTINS`)
+
+use crate::builtins::matrix::{dimnames_parts, flag, get_count, make_matrix, plain_data, recycle, set_dimnames_parts, sym};
+use crate::builtins::Args;
+use crate::error::{err, EvalResult};
+use crate::eval::Interp;
+use crate::value::{Data, RStr, VType, Value};
+use std::rc::Rc;
+
+// ---------------------------------------------------------------------------------------
+// products
+
+/// A numeric (logical, integer or double) vector's values, or R's error.
+pub(crate) fn numeric_mat(x: &Value, what: &str) -> EvalResult<Vec<f64>> {
+    match x.vtype() {
+        Some(VType::Lgl | VType::Int | VType::Dbl) => Ok(x.dbl_vec().to_vec()),
+        _ => err(format!("requires numeric/complex matrix/vector arguments{}", what)),
+    }
+}
+
+fn mat_of(x: &Value) -> EvalResult<(Mat, Vec<Option<Vec<RStr>>>)> {
+    let v = numeric_mat(x, "")?;
+    match x.dim() {
+        Some(d) if d.len() == 2 => Ok((Mat::new(d[0], d[1], v), dimnames_parts(x))),
+        _ => {
+            let n = v.len();
+            Ok((Mat::new(n, 1, v), vec![x.names(), None]))
+        }
+    }
+}
+
+fn mat_value(m: Mat, rn: Option<Vec<RStr>>, cn: Option<Vec<RStr>>) -> Value {
+    let mut v = make_matrix(Data::Dbl(Rc::new(m.data)), m.nrow, m.ncol);
+    set_dimnames_parts(&mut v, vec![rn, cn], None);
+    v
+}
+
+/// `x %*% y` with R's promotion of vectors to row or column matrices.
+pub fn matprod_values(x: &Value, y: &Value) -> EvalResult {
+    let xv = numeric_mat(x, "")?;
+    let yv = numeric_mat(y, "")?;
+    let xd = x.dim().filter(|d| d.len() == 2);
+    let yd = y.dim().filter(|d| d.len() == 2);
+    let (a, b) = match (xd.clone(), yd.clone()) {
+        (Some(xd), Some(yd)) => (Mat::new(xd[0], xd[1], xv), Mat::new(yd[0], yd[1], yv)),
+        (None, Some(yd)) => {
+            let n = xv.len();
+            if n == yd[0] {
+                (Mat::new(1, n, xv), Mat::new(yd[0], yd[1], yv))
+            } else {
+                (Mat::new(n, 1, xv), Mat::new(yd[0], yd[1], yv))
+            }
+        }
+        (Some(xd), None) => {
+            let n = yv.len();
+            if n == xd[1] {
+                (Mat::new(xd[0], xd[1], xv), Mat::new(n, 1, yv))
+            } else {
+                (Mat::new(xd[0], xd[1], xv), Mat::new(1, n, yv))
+            }
+        }
+        (None, None) => {
+            let (n, k) = (xv.len(), yv.len());
+            if n == k {
+                (Mat::new(1, n, xv), Mat::new(k, 1, yv))
+            } else if n == 1 {
+                (Mat::new(1, 1, xv), Mat::new(1, k, yv))
+            } else {
+                (Mat::new(n, 1, xv), Mat::new(1, k, yv))
+            }
+        }
+    };
+    if a.ncol != b.nrow {
+        return err("non-conformable arguments");
+    }
+    let rn = if xd.is_some() { dimnames_parts(x)[0].clone() } else { None };
+    let cn = if yd.is_some() { dimnames_parts(y)[1].clone() } else { None };
+    Ok(mat_value(matmul(&a, &b), rn, cn))
+}
+
+/// The `matprod` builtin (see R's documentation).
+pub fn matprod(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "y"])?;
+    matprod_values(m.req(0, "x")?, m.req(1, "y")?)
+}
+
+/// The `crossprod` builtin (see R's documentation).
+pub fn crossprod(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "y"])?;
+    let x = m.req(0, "x")?.clone();
+    let y = m.get(1).filter(|v| !v.is_null()).cloned().unwrap_or_else(|| x.clone());
+    let (a, an) = mat_of(&x)?;
+    let (b, bn) = mat_of(&y)?;
+    if a.nrow != b.nrow {
+        return err("non-conformable arguments");
+    }
+    Ok(mat_value(matmul(&a.t(), &b), an[1].clone(), bn[1].clone()))
+}
+
+/// The `tcrossprod` builtin (see R's documentation).
+pub fn tcrossprod(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "y"])?;
+    let x = m.req(0, "x")?.clone();
+    let y = m.get(1).filter(|v| !v.is_null()).cloned().unwrap_or_else(|| x.clone());
+    let (a, an) = mat_of(&x)?;
+    let (b, bn) = mat_of(&y)?;
+    if a.ncol != b.ncol {
+        return err("non-conformable arguments");
+    }
+    Ok(mat_value(matmul(&a, &b.t()), an[0].clone(), bn[0].clone()))
+}
+
+// ---------------------------------------------------------------------------------------
+// diag, det, solve, chol
+
+/// The `diag` builtin (see R's documentation).
+pub fn diag(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "nrow", "ncol", "names"])?;
+    let x = m.get(0).cloned();
+    if let Some(x) = &x {
+        if let Some(d) = x.dim().filter(|d| d.len() == 2) {
+            let (nr, nc) = (d[0], d[1]);
+            let k = nr.min(nc);
+            let data = x.data().map(|dd| dd.select(&(0..k).map(|i| Some(i * nr + i)).collect::<Vec<_>>()));
+            let mut v = Value::from_data(data.unwrap_or(Data::empty(VType::Dbl)));
+            if flag(m.get(3), true) {
+                let p = dimnames_parts(x);
+                if let (Some(r), Some(c)) = (&p[0], &p[1]) {
+                    if r[..k] == c[..k] {
+                        v.set_attr(sym("names"), Value::strs(r[..k].to_vec()));
+                    }
+                }
+            }
+            return Ok(v);
+        }
+        if x.dim().is_some() {
+            return err("'x' is an array, but not one-dimensional.");
+        }
+    }
+    let nrow = get_count(m.get(1), "nrow")?;
+    let ncol = get_count(m.get(2), "ncol")?;
+    let (vals, n) = match &x {
+        None => (Data::Dbl(Rc::new(vec![1.0])), nrow.unwrap_or(0)),
+        Some(x) if x.len() == 1 && nrow.is_none() && ncol.is_none() => {
+            let n = x.as_f64().unwrap_or(0.0);
+            if n.is_nan() || n < 0.0 {
+                return err("invalid 'nrow' value (< 0)");
+            }
+            (Data::Dbl(Rc::new(vec![1.0])), n as usize)
+        }
+        Some(x) => (plain_data(x), x.len()),
+    };
+    let nr = nrow.unwrap_or(n);
+    let nc = ncol.unwrap_or(nr);
+    let t = match vals.vtype() {
+        VType::Lgl | VType::Int | VType::Dbl => vals.vtype(),
+        _ => return err("'x' must be numeric or logical"),
+    };
+    let k = nr.min(nc);
+    let mut data = Data::with_len(t, nr * nc);
+    if !vals.is_empty() {
+        let diagv = recycle(&vals, k);
+        data = match (data, diagv) {
+            (Data::Dbl(mut o), Data::Dbl(s)) => {
+                let o2 = Rc::make_mut(&mut o);
+                for i in 0..k {
+                    o2[i * nr + i] = s[i];
+                }
+                Data::Dbl(o)
+            }
+            (Data::Int(mut o), Data::Int(s)) | (Data::Lgl(mut o), Data::Lgl(s)) => {
+                let o2 = Rc::make_mut(&mut o);
+                for i in 0..k {
+                    o2[i * nr + i] = s[i];
+                }
+                if t == VType::Lgl { Data::Lgl(o) } else { Data::Int(o) }
+            }
+            (d, _) => d,
+        };
+    }
+    Ok(make_matrix(data, nr, nc))
+}
+
+/// The `set_diag` builtin (see R's documentation).
+pub fn set_diag(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "value"])?;
+    let x = m.req(0, "x")?.clone();
+    let val = m.req(1, "value")?.clone();
+    let Some(d) = x.dim().filter(|d| d.len() == 2) else { return err("only matrix diagonals can be replaced") };
+    let (nr, nc) = (d[0], d[1]);
+    let k = nr.min(nc);
+    if val.len() != 1 && val.len() != k {
+        return err("replacement diagonal has wrong length");
+    }
+    let t = x.vtype().unwrap_or(VType::Lgl).max(val.vtype().unwrap_or(VType::Lgl));
+    let mut out = x.coerce(t);
+    let Some(vd) = val.data().map(|d| recycle(&d.coerce(t), k)) else { return err("invalid replacement value") };
+    if let Value::Vector(v) = &mut out {
+        let idx: Vec<usize> = (0..k).map(|i| i * nr + i).collect();
+        match (&mut v.data, &vd) {
+            (Data::Dbl(o), Data::Dbl(s)) => idx.iter().zip(s.iter()).for_each(|(&i, &x)| Rc::make_mut(o)[i] = x),
+            (Data::Int(o), Data::Int(s)) | (Data::Lgl(o), Data::Lgl(s)) => {
+                idx.iter().zip(s.iter()).for_each(|(&i, &x)| Rc::make_mut(o)[i] = x)
+            }
+            (Data::Str(o), Data::Str(s)) => idx.iter().zip(s.iter()).for_each(|(&i, x)| Rc::make_mut(o)[i] = x.clone()),
+            (Data::List(o), Data::List(s)) => idx.iter().zip(s.iter()).for_each(|(&i, x)| Rc::make_mut(o)[i] = x.clone()),
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+fn square(x: &Value, msg: &str) -> EvalResult<(Mat, Vec<Option<Vec<RStr>>>)> {
+    let (m, dn) = mat_of(x)?;
+    if x.dim().map(|d| d.len() != 2).unwrap_or(true) || m.nrow != m.ncol {
+        return err(msg.to_string());
+    }
+    Ok((m, dn))
+}
+
+fn determinant_core(x: &Value, log: bool) -> EvalResult<(f64, i32)> {
+    let (m, _) = square(x, "'x' must be a square matrix")?;
+    let f = lu(&m);
+    let (modulus, sign) = if f.singular_at.is_some() && m.nrow > 0 {
+        (f64::NEG_INFINITY, 1)
+    } else {
+        f.log_det()
+    };
+    Ok((if log { modulus } else { modulus.exp() }, sign))
+}
+
+/// The `det` builtin (see R's documentation).
+pub fn det(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "..."])?;
+    let (modulus, sign) = determinant_core(m.req(0, "x")?, true)?;
+    Ok(Value::num(sign as f64 * modulus.exp()))
+}
+
+/// The `determinant` builtin (see R's documentation).
+pub fn determinant(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "logarithm", "..."])?;
+    let log = flag(m.get(1), true);
+    let (modulus, sign) = determinant_core(m.req(0, "x")?, log)?;
+    let mut md = Value::num(modulus);
+    md.set_attr(sym("logarithm"), Value::lgl(log));
+    let mut out = Value::named_list(vec![("modulus".into(), md), ("sign".into(), Value::int(sign))]);
+    out.set_attr(sym("class"), Value::str("det"));
+    Ok(out)
+}
+
+/// The `solve` builtin (see R's documentation).
+pub fn r_solve(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["a", "b", "tol", "..."])?;
+    let av = m.req(0, "a")?.clone();
+    let (am, adn) = mat_of(&av)?;
+    let (nr, nc) = (am.nrow, am.ncol);
+    if av.dim().is_none() && nr == 1 {
+        // a scalar
+    } else if nr != nc {
+        return err(format!("'a' ({} x {}) must be square", nr, nc));
+    }
+    let tol = m.get(2).and_then(|t| t.as_f64()).unwrap_or(f64::EPSILON);
+    let (b, bdn, bvec) = match m.get(1) {
+        None => (Mat::identity(nr), vec![adn.get(0).cloned().flatten(), None], false),
+        Some(b) => {
+            let (bm, bdn) = mat_of(b)?;
+            let isvec = b.dim().is_none();
+            if bm.nrow != nr {
+                return err(format!(
+                    "'b' ({} x {}) must be compatible with 'a' ({} x {})",
+                    bm.nrow, bm.ncol, nr, nc
+                ));
+            }
+            (bm, bdn, isvec)
+        }
+    };
+    let x = solve_mat(&am, &b, tol).or_else(err)?;
+    let rn = adn.get(1).cloned().flatten();
+    if bvec {
+        let mut v = Value::dbls(x.data);
+        if let Some(n) = rn {
+            v.set_attr(sym("names"), Value::strs(n));
+        }
+        return Ok(v);
+    }
+    let cn = if m.has(1) { bdn[1].clone() } else { bdn[0].clone() };
+    Ok(mat_value(x, rn, cn))
+}
+
+/// The `chol` builtin (see R's documentation).
+pub fn r_chol(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "..."])?;
+    let x = m.req(0, "x")?;
+    let (mm, dn) = square(x, "'a' must be a square matrix")?;
+    let r = chol_mat(&mm).or_else(err)?;
+    Ok(mat_value(r, dn[0].clone(), dn[1].clone()))
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn products_and_solves() {
+        let a = Mat::new(2, 3, vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+        let b = Mat::new(3, 1, vec![1.0, 2.0, 3.0]);
+        assert_eq!(matmul(&a, &b).data, vec![22.0, 28.0]);
+        assert_eq!(a.t().data, vec![1.0, 3.0, 5.0, 2.0, 4.0, 6.0]);
+        let m = Mat::new(2, 2, vec![2.0, 1.0, 1.0, 3.0]);
+        let inv = solve_mat(&m, &Mat::identity(2), f64::EPSILON).unwrap_or_else(|e| panic!("{}", e));
+        let want = [0.6, -0.2, -0.2, 0.4];
+        for (x, w) in inv.data.iter().zip(want) {
+            assert!((x - w).abs() < 1e-15);
+        }
+        let s = solve_mat(&Mat::new(2, 2, vec![1.0, 2.0, 2.0, 4.0]), &Mat::identity(2), 1e-16);
+        assert_eq!(s.err().as_deref(), Some("Lapack routine dgesv: system is exactly singular: U[2,2] = 0"));
+        let s = solve_mat(&Mat::new(2, 2, vec![0.0; 4]), &Mat::identity(2), 1e-16);
+        assert_eq!(s.err().as_deref(), Some("Lapack routine dgesv: system is exactly singular: U[1,1] = 0"));
+    }
+
+    #[test]
+    fn determinants_and_cholesky() {
+        let (m, s) = lu(&Mat::new(2, 2, vec![1.0, 2.0, 3.0, 4.0])).log_det();
+        assert_eq!(s, -1);
+        assert!((m - 2f64.ln()).abs() < 1e-15);
+        let r = chol_mat(&Mat::new(2, 2, vec![4.0, 2.0, 2.0, 3.0])).unwrap_or_else(|e| panic!("{}", e));
+        assert_eq!(r.data, vec![2.0, 0.0, 1.0, 2f64.sqrt()]);
+        let e = chol_mat(&Mat::new(2, 2, vec![1.0, 2.0, 2.0, 1.0]));
+        assert_eq!(e.err().as_deref(), Some("the leading minor of order 2 is not positive definite"));
+        assert_eq!(fmt_g(1.23456789e-17), "1.23457e-17");
+        assert_eq!(fmt_g(0.000123), "0.000123");
+    }
+}

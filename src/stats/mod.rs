@@ -1,0 +1,3 @@
+//! Numeric kernels for statistics and linear algebra.
+
+pub mod linalg;
