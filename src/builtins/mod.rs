@@ -6,6 +6,9 @@ pub mod base;
 pub mod conditions;
 pub mod frames;
 pub mod lang;
+pub mod math;
+pub mod seq;
+pub mod stats;
 pub mod print_fns;
 pub mod vectors;
 

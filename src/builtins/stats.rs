@@ -1,0 +1,4 @@
+//! placeholder
+use super::Builtin;
+/// Table.
+pub const BUILTINS: &[Builtin] = &[];
