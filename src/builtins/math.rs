@@ -319,9 +319,6 @@ fn abs(it: &mut Interp, a: Args) -> EvalResult {
 fn sign(it: &mut Interp, a: Args) -> EvalResult {
     let x = first(&a);
     math_input(&x, "sign")?;
-    if matches!(x.vtype(), Some(VType::Int) | Some(VType::Lgl)) {
-        return int_preserving(it, a, "sign", |i| i.signum(), f64::signum);
-    }
     math1_impl(it, a, "sign", |v| if v == 0.0 { 0.0 } else { v.signum() })
 }
 fn floor(it: &mut Interp, a: Args) -> EvalResult {
@@ -567,11 +564,6 @@ fn round_like(it: &mut Interp, a: Args, name: &str, default: f64, f: fn(f64, f64
     let _ = it;
     if digits.is_empty() {
         return err("invalid second argument of length 0");
-    }
-    // integer input with digits >= 0 stays integer for round
-    if matches!(x.vtype(), Some(VType::Int) | Some(VType::Lgl)) && digits.len() == 1 && (name == "round" && digits[0] >= 0.0 || name == "signif" && digits[0] >= 10.0) {
-        let v = x.int_vec();
-        return Ok(with_attrs_of(&x, Data::Int(v)));
     }
     let xs = x.dbl_vec();
     let n = if xs.is_empty() { 0 } else { xs.len().max(digits.len()) };
@@ -1233,7 +1225,7 @@ mod tests {
     #[test]
     fn round_builtin_types() {
         let v = call(round, vec![Value::ints(vec![1, 2])]);
-        assert_eq!(i(&v), vec![1, 2]);
+        assert_eq!(d(&v), vec![1.0, 2.0]);
         let v = call(round, vec![Value::dbls(vec![2.5, 3.5, -0.5])]);
         assert_eq!(d(&v), vec![2.0, 4.0, -0.0]);
         let v = call(signif, vec![Value::num(123456.0), Value::num(2.0)]);
