@@ -8,6 +8,7 @@ pub mod frames;
 pub mod lang;
 pub mod math;
 pub mod seq;
+pub mod sort;
 pub mod stats;
 pub mod print_fns;
 pub mod vectors;
