@@ -7,6 +7,7 @@ pub mod conditions;
 pub mod frames;
 pub mod lang;
 pub mod math;
+pub mod mathfns;
 pub mod seq;
 pub mod sort;
 pub mod stats;
