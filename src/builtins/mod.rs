@@ -8,7 +8,12 @@ pub mod factor;
 pub mod format;
 pub mod frames;
 pub mod lang;
+pub mod math;
+pub mod mathfns;
 pub mod matrix;
+pub mod seq;
+pub mod sort;
+pub mod stats;
 pub mod print_fns;
 pub mod regex;
 pub mod sprintf;
@@ -67,6 +72,10 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         vectors::BUILTINS,
         format::BUILTINS,
         apply::BUILTINS,
+        math::BUILTINS,
+        seq::BUILTINS,
+        sort::BUILTINS,
+        stats::BUILTINS,
         print_fns::BUILTINS,
         matrix::BUILTINS,
         factor::BUILTINS,

@@ -1,0 +1,713 @@
+//! Sequences and vector reshaping: seq, seq_len, seq_along, rep, rev, which, any/all,
+//! ifelse, head, tail, append, rle.
+
+use super::{eager, Args, Builtin};
+use crate::error::{err, EvalResult};
+use crate::eval::Interp;
+use crate::syntax::sym::Sym;
+use crate::value::{Data, RStr, VType, Value, NA_INT, NA_LGL};
+use std::rc::Rc;
+
+/// Sequence and reshaping builtins.
+pub const BUILTINS: &[Builtin] = &[
+    eager("seq", seq),
+    eager("seq.int", seq),
+    eager("seq.default", seq),
+    eager("seq_len", seq_len),
+    eager("seq_along", seq_along),
+    eager("rep", rep),
+    eager("rep.int", rep_int),
+    eager("rep_len", rep_len),
+    eager("rev", rev),
+    eager("which", which),
+    eager("which.max", which_max),
+    eager("which.min", which_min),
+    eager("any", any),
+    eager("all", all),
+    eager("ifelse", ifelse),
+    eager("head", head),
+    eager("tail", tail),
+    eager("append", append),
+    eager("rle", rle),
+];
+
+/// Subsets a vector by 0-based indices keeping names, and factor levels/class.
+pub fn subset_keep(x: &Value, idx: &[Option<usize>]) -> Value {
+    let Some(d) = x.data() else { return Value::Null };
+    let mut out = Value::from_data(d.select(idx));
+    if let Some(n) = x.names() {
+        let nn: Vec<RStr> = idx.iter().map(|i| i.and_then(|i| n.get(i).cloned()).unwrap_or(None)).collect();
+        out.set_attr(Sym::new("names"), Value::strs(nn));
+    }
+    if x.is_factor() {
+        for k in ["levels", "class"] {
+            if let Some(v) = x.get_attr(k) {
+                out.set_attr(Sym::new(k), v.clone());
+            }
+        }
+    }
+    out
+}
+
+fn is_int_like(v: &Value) -> bool {
+    matches!(v.vtype(), Some(VType::Int) | Some(VType::Lgl)) && !v.is_factor()
+}
+
+fn num1(v: &Value, what: &str) -> EvalResult<f64> {
+    if v.len() != 1 {
+        return err(format!("'{}' must be of length 1", what));
+    }
+    let x = v.as_f64().unwrap_or(f64::NAN);
+    if !x.is_finite() {
+        return err(format!("'{}' must be a finite number", what));
+    }
+    Ok(x)
+}
+
+fn cumsum_int(from: i64, by: i64, n: usize) -> Value {
+    Value::ints((0..n).map(|i| (from + by * i as i64) as i32).collect())
+}
+
+fn seq(_it: &mut Interp, a: Args) -> EvalResult {
+    let nargs = a.items.len();
+    let m = a.matched(&["from", "to", "by", "length.out", "along.with", "..."])?;
+    let from_v = m.get(0).cloned();
+    let to_v = m.get(1).cloned();
+    let by_v = m.get(2).cloned();
+    if nargs == 1 {
+        if let Some(f) = &from_v {
+            let lf = f.len();
+            if matches!(f.vtype(), Some(VType::Int) | Some(VType::Dbl) | Some(VType::Lgl)) && lf == 1 && !f.is_factor() {
+                let x = f.as_f64().unwrap_or(f64::NAN);
+                if !x.is_finite() {
+                    return err("'from' must be a finite number");
+                }
+                return crate::eval::ops::range(&Value::int(1), f);
+            }
+            return Ok(Value::ints((1..=lf as i32).collect()));
+        }
+    }
+    let mut length_out: Option<f64> = None;
+    let mut intn1 = false;
+    if let Some(al) = m.get(4) {
+        let n = al.len();
+        if nargs == 1 {
+            return Ok(Value::ints((1..=n as i32).collect()));
+        }
+        length_out = Some(n as f64);
+        intn1 = true;
+    } else if let Some(lo) = m.get(3) {
+        if lo.is_empty() {
+            return err("argument 'length.out' must be of length 1");
+        }
+        intn1 = is_int_like(lo);
+        let x = lo.as_f64().unwrap_or(f64::NAN);
+        length_out = Some(if intn1 { x } else { x.ceil() });
+    }
+    let from = match &from_v {
+        Some(v) => Some(num1(v, "from")?),
+        None => None,
+    };
+    let to = match &to_v {
+        Some(v) => Some(num1(v, "to")?),
+        None => None,
+    };
+    let Some(lo) = length_out else {
+        let f = from.unwrap_or(1.0);
+        let t = to.unwrap_or(1.0);
+        let Some(byv) = by_v else {
+            return crate::eval::ops::range(&from_v.unwrap_or(Value::num(1.0)), &to_v.unwrap_or(Value::num(1.0)));
+        };
+        let mut int = from_v.as_ref().map(is_int_like).unwrap_or(false) && to_v.as_ref().map(is_int_like).unwrap_or(false);
+        let del = t - f;
+        if del == 0.0 && t == 0.0 {
+            return Ok(to_v.unwrap_or(Value::num(t)));
+        }
+        if byv.len() != 1 {
+            return err("'by' must be of length 1");
+        }
+        if !is_int_like(&byv) {
+            int = false;
+        }
+        let by = byv.as_f64().unwrap_or(f64::NAN);
+        let n = del / by;
+        if !n.is_finite() {
+            if !by.is_nan() && by == 0.0 && del == 0.0 {
+                return Ok(from_v.unwrap_or(Value::num(f)));
+            }
+            return err("invalid '(to - from)/by' in seq(.)");
+        }
+        if n < 0.0 {
+            return err("wrong sign in 'by' argument");
+        }
+        if n > i32::MAX as f64 {
+            return err("'by' argument is much too small");
+        }
+        if del.abs() / t.abs().max(f.abs()) < 100.0 * f64::EPSILON {
+            return Ok(from_v.unwrap_or(Value::num(f)));
+        }
+        if int {
+            let n = n as usize;
+            return Ok(cumsum_int(f as i64, by as i64, n + 1));
+        }
+        let n = (n + 1e-10) as usize;
+        let x: Vec<f64> = (0..=n)
+            .map(|i| {
+                let v = f + i as f64 * by;
+                if by > 0.0 {
+                    v.min(t)
+                } else {
+                    v.max(t)
+                }
+            })
+            .collect();
+        return Ok(Value::dbls(x));
+    };
+    if !lo.is_finite() || lo < 0.0 {
+        return err("'length.out' must be a non-negative number");
+    }
+    if lo == 0.0 {
+        return Ok(Value::ints(vec![]));
+    }
+    let n = lo as usize;
+    match (from, to, by_v) {
+        (f, t, None) => {
+            let (from, to, intdel) = match (f, t) {
+                (Some(f), Some(t)) => (f, t, from_v.as_ref().map(is_int_like).unwrap_or(false) && to_v.as_ref().map(is_int_like).unwrap_or(false)),
+                (Some(f), None) => {
+                    let t = f + (lo - 1.0);
+                    (f, t, intn1 && from_v.as_ref().map(is_int_like).unwrap_or(false) && t <= i32::MAX as f64)
+                }
+                (None, Some(t)) => {
+                    let f = t - (lo - 1.0);
+                    (f, t, intn1 && to_v.as_ref().map(is_int_like).unwrap_or(false) && f >= -(i32::MAX as f64))
+                }
+                (None, None) => {
+                    let t = 1.0 + (lo - 1.0);
+                    (1.0, t, false)
+                }
+            };
+            if f.is_none() && t.is_none() {
+                // seq(length.out = n) with nargs > 1 would be unusual; R returns seq_len
+                return Ok(Value::ints((1..=n as i32).collect()));
+            }
+            let mk = |v: Vec<f64>| if intdel { Value::from_data(Data::Dbl(Rc::new(v)).coerce(VType::Int)) } else { Value::dbls(v) };
+            if n > 2 {
+                if from == to {
+                    return Ok(mk(vec![from; n]));
+                }
+                let n1 = (n - 1) as f64;
+                if intdel && intn1 && from.rem_euclid(n1) == to.rem_euclid(n1) {
+                    let by = (to / n1).floor() - (from / n1).floor();
+                    return Ok(cumsum_int(from as i64, by as i64, n));
+                }
+                let del = to - from;
+                let mut v = vec![from];
+                for i in 1..=(n - 2) {
+                    v.push(from + i as f64 * (del / n1));
+                }
+                v.push(to);
+                return Ok(Value::dbls(v));
+            }
+            let v = vec![from, to];
+            Ok(mk(v[..n].to_vec()))
+        }
+        (Some(f), None, Some(byv)) => {
+            let by = byv.as_f64().unwrap_or(f64::NAN);
+            let t = f + (lo - 1.0) * by;
+            let int = is_int_like(&byv) && from_v.as_ref().map(is_int_like).unwrap_or(false) && t.abs() <= i32::MAX as f64;
+            if int {
+                return Ok(cumsum_int(f as i64, by as i64, n));
+            }
+            Ok(Value::dbls((0..n).map(|i| f + i as f64 * by).collect()))
+        }
+        (None, Some(t), Some(byv)) => {
+            let by = byv.as_f64().unwrap_or(f64::NAN);
+            let f = t - (lo - 1.0) * by;
+            let int = is_int_like(&byv) && to_v.as_ref().map(is_int_like).unwrap_or(false) && f.abs() <= i32::MAX as f64;
+            if int {
+                return Ok(cumsum_int(f as i64, by as i64, n));
+            }
+            Ok(Value::dbls((0..n).rev().map(|i| t - i as f64 * by).collect()))
+        }
+        (None, None, Some(byv)) => {
+            let by = byv.as_f64().unwrap_or(f64::NAN);
+            if is_int_like(&byv) {
+                return Ok(cumsum_int(1, by as i64, n));
+            }
+            Ok(Value::dbls((0..n).map(|i| 1.0 + i as f64 * by).collect()))
+        }
+        (Some(_), Some(_), Some(_)) => err("too many arguments"),
+    }
+}
+
+fn seq_len(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["length.out"])?;
+    let v = m.req(0, "length.out")?;
+    if v.len() != 1 {
+        return err("argument of length 0");
+    }
+    let x = v.as_f64().unwrap_or(f64::NAN);
+    if x.is_nan() || x < 0.0 {
+        return err("argument must be coercible to non-negative integer");
+    }
+    Ok(Value::ints((1..=x as i32).collect()))
+}
+
+fn seq_along(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["along.with"])?;
+    let n = m.get(0).map(|v| v.len()).unwrap_or(0);
+    Ok(Value::ints((1..=n as i32).collect()))
+}
+
+fn count_arg(v: Option<&Value>, what: &str) -> EvalResult<Option<Vec<usize>>> {
+    match v {
+        None => Ok(None),
+        Some(v) => {
+            let xs = v.dbl_vec();
+            let mut out = Vec::with_capacity(xs.len());
+            for &x in xs.iter() {
+                if x.is_nan() || x < 0.0 {
+                    return err(format!("invalid '{}' argument", what));
+                }
+                out.push(x as usize);
+            }
+            Ok(Some(out))
+        }
+    }
+}
+
+/// The indices `rep` picks.
+fn rep_index(n: usize, times: Option<&[usize]>, each: usize, length_out: Option<usize>) -> EvalResult<Vec<usize>> {
+    let mut idx: Vec<usize> = Vec::new();
+    for i in 0..n {
+        for _ in 0..each {
+            idx.push(i);
+        }
+    }
+    if let Some(t) = times {
+        if length_out.is_none() {
+            if t.len() == 1 {
+                let base = idx.clone();
+                idx = Vec::with_capacity(base.len() * t[0]);
+                for _ in 0..t[0] {
+                    idx.extend_from_slice(&base);
+                }
+            } else if t.len() == idx.len() {
+                let base = std::mem::take(&mut idx);
+                for (j, &i) in base.iter().enumerate() {
+                    for _ in 0..t[j] {
+                        idx.push(i);
+                    }
+                }
+            } else {
+                return err("invalid 'times' argument");
+            }
+        }
+    }
+    if let Some(lo) = length_out {
+        if idx.is_empty() {
+            return Ok(vec![]);
+        }
+        let base = idx;
+        idx = (0..lo).map(|k| base[k % base.len()]).collect();
+    }
+    Ok(idx)
+}
+
+fn rep(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "times", "each", "length.out", "..."])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let times = count_arg(m.get(1), "times")?;
+    let each = match m.get(2) {
+        Some(e) => {
+            let v = e.as_f64().unwrap_or(f64::NAN);
+            if v.is_nan() || v < 0.0 {
+                return err("invalid 'each' argument");
+            }
+            v as usize
+        }
+        None => 1,
+    };
+    let lo = match m.get(3) {
+        Some(l) => {
+            let v = l.as_f64().unwrap_or(f64::NAN);
+            if v.is_nan() {
+                None
+            } else if v < 0.0 {
+                return err("invalid 'length.out' argument");
+            } else {
+                Some(v as usize)
+            }
+        }
+        None => None,
+    };
+    if x.is_null() {
+        return Ok(Value::Null);
+    }
+    let idx = rep_index(x.len(), times.as_deref(), each, lo)?;
+    let idx: Vec<Option<usize>> = idx.into_iter().map(Some).collect();
+    Ok(subset_keep(&x, &idx))
+}
+
+fn rep_int(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "times"])?;
+    let x = m.req(0, "x")?.clone();
+    let times = count_arg(Some(m.req(1, "times")?), "times")?;
+    let idx = rep_index(x.len(), times.as_deref(), 1, None)?;
+    let idx: Vec<Option<usize>> = idx.into_iter().map(Some).collect();
+    let mut out = subset_keep(&x, &idx);
+    out.set_attr(Sym::new("names"), Value::Null);
+    Ok(out)
+}
+
+fn rep_len(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "length.out"])?;
+    let x = m.req(0, "x")?.clone();
+    let lo = m.req(1, "length.out")?.as_f64().unwrap_or(f64::NAN);
+    if lo.is_nan() || lo < 0.0 {
+        return err("invalid 'length.out' value");
+    }
+    let idx = rep_index(x.len(), None, 1, Some(lo as usize))?;
+    let d = x.data().map(|d| d.select(&idx.into_iter().map(Some).collect::<Vec<_>>()));
+    Ok(d.map(Value::from_data).unwrap_or(Value::Null))
+}
+
+fn rev(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x"])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    if x.is_null() {
+        return Ok(Value::Null);
+    }
+    let idx: Vec<Option<usize>> = (0..x.len()).rev().map(Some).collect();
+    Ok(subset_keep(&x, &idx))
+}
+
+fn which(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "arr.ind", "useNames"])?;
+    let x = m.req(0, "x")?;
+    if x.vtype() != Some(VType::Lgl) {
+        return err("argument to 'which' is not logical");
+    }
+    let v = x.lgl_vec();
+    let idx: Vec<usize> = (0..v.len()).filter(|&i| v[i] == 1).collect();
+    let mut out = Value::ints(idx.iter().map(|&i| i as i32 + 1).collect());
+    if let Some(n) = x.names() {
+        out.set_attr(Sym::new("names"), Value::strs(idx.iter().map(|&i| n[i].clone()).collect()));
+    }
+    Ok(out)
+}
+
+fn which_ext(a: Args, max: bool) -> EvalResult {
+    let m = a.matched(&["x"])?;
+    let x = m.req(0, "x")?;
+    let v = x.dbl_vec();
+    let mut best: Option<usize> = None;
+    for (i, &d) in v.iter().enumerate() {
+        if d.is_nan() {
+            continue;
+        }
+        let better = match best {
+            None => true,
+            Some(b) => if max { d > v[b] } else { d < v[b] },
+        };
+        if better {
+            best = Some(i);
+        }
+    }
+    let mut out = Value::ints(best.map(|b| vec![b as i32 + 1]).unwrap_or_default());
+    if let (Some(n), Some(b)) = (x.names(), best) {
+        out.set_attr(Sym::new("names"), Value::strs(vec![n[b].clone()]));
+    }
+    Ok(out)
+}
+
+fn which_max(_it: &mut Interp, a: Args) -> EvalResult {
+    which_ext(a, true)
+}
+fn which_min(_it: &mut Interp, a: Args) -> EvalResult {
+    which_ext(a, false)
+}
+
+fn any_all(it: &mut Interp, a: Args, is_any: bool) -> EvalResult {
+    let mut na_rm = false;
+    let mut vals = Vec::new();
+    for (n, v) in a.items {
+        if n.map(|s| s.as_str() == "na.rm").unwrap_or(false) {
+            na_rm = v.as_bool().flatten().unwrap_or(false);
+        } else {
+            vals.push(v);
+        }
+    }
+    let mut saw_na = false;
+    for v in &vals {
+        match v.vtype() {
+            None | Some(VType::Lgl) | Some(VType::Int) => {}
+            Some(VType::Dbl) => it.warning(format!("coercing argument of type 'double' to logical")),
+            Some(t) => return err(format!("invalid 'type' ({}) of argument", t.type_name())),
+        }
+        for &x in v.lgl_vec().iter() {
+            if x == NA_LGL {
+                saw_na = true;
+            } else if (x != 0) == is_any {
+                return Ok(Value::lgl(is_any));
+            }
+        }
+    }
+    if saw_na && !na_rm {
+        return Ok(Value::lgl_na());
+    }
+    Ok(Value::lgl(!is_any))
+}
+
+fn any(it: &mut Interp, a: Args) -> EvalResult {
+    any_all(it, a, true)
+}
+fn all(it: &mut Interp, a: Args) -> EvalResult {
+    any_all(it, a, false)
+}
+
+fn ifelse(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["test", "yes", "no"])?;
+    let test = m.req(0, "test")?.clone();
+    let t = test.lgl_vec();
+    let n = t.len();
+    let unf = |v: &Value| if v.is_factor() { let mut u = v.clone(); u.clear_attrs(); u } else { v.clone() };
+    let any_yes = t.iter().any(|&x| x == 1);
+    let any_no = t.iter().any(|&x| x == 0);
+    let yes = if any_yes { Some(unf(m.req(1, "yes")?)) } else { None };
+    let no = if any_no { Some(unf(m.req(2, "no")?)) } else { None };
+    let mut ty = VType::Lgl;
+    for v in [&yes, &no].into_iter().flatten() {
+        ty = ty.max(v.vtype().unwrap_or(VType::Lgl));
+    }
+    let pick = |v: &Option<Value>, i: usize| -> Option<Data> {
+        let v = v.as_ref()?;
+        let d = v.data()?;
+        if d.is_empty() {
+            return Some(Data::na_of(d.vtype(), 1));
+        }
+        Some(d.select(&[Some(i % d.len())]))
+    };
+    let mut parts = Vec::with_capacity(n);
+    for i in 0..n {
+        let d = match t[i] {
+            1 => pick(&yes, i),
+            0 => pick(&no, i),
+            _ => None,
+        };
+        parts.push(d.unwrap_or_else(|| Data::na_of(VType::Lgl, 1)));
+    }
+    let data = crate::builtins::vectors::concat_data(&parts, ty);
+    let mut out = Value::from_data(data);
+    if let Some(at) = test.attrs() {
+        for (k, v) in at.iter() {
+            out.set_attr(*k, v.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn head_tail(a: Args, is_head: bool) -> EvalResult {
+    let m = a.matched(&["x", "n", "..."])?;
+    let x = m.req(0, "x")?.clone();
+    let n = match m.get(1) {
+        Some(v) => {
+            let k = v.as_f64().unwrap_or(f64::NAN);
+            if v.len() != 1 || k.is_nan() {
+                return err("invalid 'n' - must be numeric, possibly NA.");
+            }
+            k as i64
+        }
+        None => 6,
+    };
+    if x.is_null() {
+        return Ok(Value::Null);
+    }
+    let len = x.len() as i64;
+    let k = if n >= 0 { n.min(len) } else { (len + n).max(0) };
+    let idx: Vec<Option<usize>> = if is_head {
+        (0..k as usize).map(Some).collect()
+    } else {
+        ((len - k) as usize..len as usize).map(Some).collect()
+    };
+    Ok(subset_keep(&x, &idx))
+}
+
+fn head(_it: &mut Interp, a: Args) -> EvalResult {
+    head_tail(a, true)
+}
+fn tail(_it: &mut Interp, a: Args) -> EvalResult {
+    head_tail(a, false)
+}
+
+fn append(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "values", "after"])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let values = m.get(1).cloned().unwrap_or(Value::Null);
+    let n = x.len();
+    let after = match m.get(2) {
+        Some(v) => v.as_f64().unwrap_or(n as f64).max(0.0) as usize,
+        None => n,
+    };
+    if after >= n {
+        return crate::builtins::vectors::combine(&[(None, x), (None, values)], false);
+    }
+    let plain = |v: Value| if v.is_factor() { v } else { let nm = v.get_attr("names").cloned(); let mut u = v; u.clear_attrs(); if let Some(nm) = nm { u.set_attr(Sym::new("names"), nm); } u };
+    let x = plain(x);
+    let left = subset_keep(&x, &(0..after).map(Some).collect::<Vec<_>>());
+    let right = subset_keep(&x, &(after..n).map(Some).collect::<Vec<_>>());
+    crate::builtins::vectors::combine(&[(None, left), (None, values), (None, right)], false)
+}
+
+fn rle(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x"])?;
+    let x = m.req(0, "x")?.clone();
+    let Some(d) = x.data() else { return err("'x' must be a vector of an atomic type") };
+    if d.vtype() == VType::List {
+        return err("'x' must be a vector of an atomic type");
+    }
+    let n = d.len();
+    let s = d.to_str();
+    let dd = d.to_dbl();
+    let same = |i: usize, j: usize| -> bool {
+        match d.vtype() {
+            VType::Str => s[i] == s[j],
+            _ => dd[i] == dd[j],
+        }
+    };
+    let mut lengths = Vec::new();
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let mut j = i + 1;
+        while j < n && same(i, j) {
+            j += 1;
+        }
+        lengths.push((j - i) as i32);
+        starts.push(Some(j - 1));
+        i = j;
+    }
+    let values = Value::from_data(d.select(&starts));
+    let mut out = Value::named_list(vec![("lengths".into(), Value::ints(lengths)), ("values".into(), values)]);
+    out.set_attr(Sym::new("class"), Value::str("rle"));
+    Ok(out)
+}
+
+#[allow(dead_code)]
+fn na_int() -> i32 {
+    NA_INT
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::na_real;
+
+    fn call(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<(Option<&str>, Value)>) -> Value {
+        let mut it = Interp::new();
+        let args = Args::new(args.into_iter().map(|(n, v)| (n.map(Sym::new), v)).collect());
+        match f(&mut it, args) {
+            Ok(v) => v,
+            Err(crate::error::Flow::Error(e)) => panic!("call failed: {}", e.message),
+            Err(_) => panic!("call failed"),
+        }
+    }
+    fn p(v: Value) -> (Option<&'static str>, Value) {
+        (None, v)
+    }
+    fn d(v: &Value) -> Vec<f64> {
+        match v.data() {
+            Some(Data::Dbl(x)) => x.to_vec(),
+            _ => panic!("not double: {:?}", v),
+        }
+    }
+    fn i(v: &Value) -> Vec<i32> {
+        match v.data() {
+            Some(Data::Int(x)) => x.to_vec(),
+            _ => panic!("not integer: {:?}", v),
+        }
+    }
+    fn names(v: &Value) -> Vec<String> {
+        v.names().unwrap_or_default().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect()
+    }
+
+    #[test]
+    fn seq_types() {
+        assert_eq!(i(&call(seq, vec![p(Value::num(5.0))])), vec![1, 2, 3, 4, 5]);
+        assert_eq!(i(&call(seq, vec![p(Value::num(2.0)), p(Value::num(5.0))])), vec![2, 3, 4, 5]);
+        assert_eq!(d(&call(seq, vec![p(Value::num(1.0)), p(Value::num(10.0)), p(Value::num(2.0))])), vec![1.0, 3.0, 5.0, 7.0, 9.0]);
+        assert_eq!(i(&call(seq, vec![p(Value::int(1)), p(Value::int(10)), p(Value::int(3))])), vec![1, 4, 7, 10]);
+        let v = d(&call(seq, vec![p(Value::num(0.0)), p(Value::num(1.0)), p(Value::num(0.1))]));
+        assert_eq!(v.len(), 11);
+        assert_eq!(v[3], 0.30000000000000004);
+        assert_eq!(v[10], 1.0);
+        assert_eq!(d(&call(seq, vec![p(Value::num(10.0)), p(Value::num(1.0)), (Some("by"), Value::num(-3.0))])), vec![10.0, 7.0, 4.0, 1.0]);
+        assert_eq!(d(&call(seq, vec![p(Value::num(0.0)), p(Value::num(1.0)), (Some("length.out"), Value::num(5.0))])), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
+        assert_eq!(d(&call(seq, vec![p(Value::num(1.0)), p(Value::num(10.0)), (Some("length.out"), Value::num(4.0))])), vec![1.0, 4.0, 7.0, 10.0]);
+        assert_eq!(i(&call(seq, vec![(Some("along.with"), Value::strings(&["a", "b", "c"]))])), vec![1, 2, 3]);
+        assert_eq!(i(&call(seq_len, vec![p(Value::num(3.0))])), vec![1, 2, 3]);
+        assert_eq!(i(&call(seq_len, vec![p(Value::num(0.0))])), Vec::<i32>::new());
+        assert_eq!(d(&call(seq, vec![p(Value::num(5.0)), (Some("by"), Value::num(2.0)), (Some("length.out"), Value::num(3.0))])), vec![5.0, 7.0, 9.0]);
+    }
+
+    #[test]
+    fn reps() {
+        assert_eq!(i(&call(rep, vec![p(Value::ints(vec![1, 2])), p(Value::num(2.0))])), vec![1, 2, 1, 2]);
+        assert_eq!(i(&call(rep, vec![p(Value::ints(vec![1, 2])), (Some("each"), Value::num(2.0))])), vec![1, 1, 2, 2]);
+        assert_eq!(i(&call(rep, vec![p(Value::ints(vec![1, 2])), p(Value::ints(vec![3, 1]))])), vec![1, 1, 1, 2]);
+        assert_eq!(i(&call(rep, vec![p(Value::ints(vec![1, 2, 3])), (Some("length.out"), Value::num(7.0))])), vec![1, 2, 3, 1, 2, 3, 1]);
+        let mut x = Value::dbls(vec![1.0, 2.0]);
+        x.set_attr(Sym::new("names"), Value::strings(&["a", "b"]));
+        let v = call(rep, vec![p(x), p(Value::num(2.0))]);
+        assert_eq!(names(&v), vec!["a", "b", "a", "b"]);
+        assert_eq!(i(&call(rep_len, vec![p(Value::ints(vec![1, 2, 3])), p(Value::num(5.0))])), vec![1, 2, 3, 1, 2]);
+    }
+
+    #[test]
+    fn rev_which_anyall() {
+        let mut x = Value::dbls(vec![1.0, 2.0, 3.0]);
+        x.set_attr(Sym::new("names"), Value::strings(&["a", "b", "c"]));
+        let v = call(rev, vec![p(x.clone())]);
+        assert_eq!(d(&v), vec![3.0, 2.0, 1.0]);
+        assert_eq!(names(&v), vec!["c", "b", "a"]);
+        let mut l = Value::lgls(vec![1, 0, NA_LGL, 1]);
+        l.set_attr(Sym::new("names"), Value::strings(&["a", "b", "c", "d"]));
+        let v = call(which, vec![p(l)]);
+        assert_eq!(i(&v), vec![1, 4]);
+        assert_eq!(names(&v), vec!["a", "d"]);
+        let v = call(which_max, vec![p(Value::dbls(vec![1.0, 3.0, na_real(), 3.0]))]);
+        assert_eq!(i(&v), vec![2]);
+        let v = call(which_min, vec![p(x)]);
+        assert_eq!(i(&v), vec![1]);
+        assert_eq!(names(&v), vec!["a"]);
+        assert_eq!(call(any, vec![p(Value::lgls(vec![0, NA_LGL]))]).lgl_vec()[0], NA_LGL);
+        assert_eq!(call(any, vec![p(Value::lgls(vec![1, NA_LGL]))]).lgl_vec()[0], 1);
+        assert_eq!(call(all, vec![p(Value::lgls(vec![0, NA_LGL]))]).lgl_vec()[0], 0);
+        assert_eq!(call(all, vec![p(Value::lgls(vec![1, NA_LGL]))]).lgl_vec()[0], NA_LGL);
+        assert_eq!(call(all, vec![p(Value::lgls(vec![1, NA_LGL])), (Some("na.rm"), Value::lgl(true))]).lgl_vec()[0], 1);
+        assert_eq!(call(all, vec![p(Value::lgls(vec![]))]).lgl_vec()[0], 1);
+    }
+
+    #[test]
+    fn ifelse_head_tail() {
+        let mut t = Value::lgls(vec![1, 0, NA_LGL]);
+        t.set_attr(Sym::new("names"), Value::strings(&["x", "y", "z"]));
+        let v = call(ifelse, vec![p(t), p(Value::strings(&["a"])), p(Value::strings(&["b"]))]);
+        assert_eq!(v.str_vec().to_vec(), vec![Some(Rc::from("a")), Some(Rc::from("b")), None]);
+        assert_eq!(names(&v), vec!["x", "y", "z"]);
+        let v = call(ifelse, vec![p(Value::lgls(vec![1, 1])), p(Value::ints(vec![1, 2])), p(Value::str("no"))]);
+        assert_eq!(i(&v), vec![1, 2]);
+        let x = Value::ints((1..=10).collect());
+        assert_eq!(i(&call(head, vec![p(x.clone())])), vec![1, 2, 3, 4, 5, 6]);
+        assert_eq!(i(&call(head, vec![p(x.clone()), p(Value::num(-8.0))])), vec![1, 2]);
+        assert_eq!(i(&call(tail, vec![p(x.clone()), p(Value::num(3.0))])), vec![8, 9, 10]);
+        assert_eq!(i(&call(tail, vec![p(x.clone()), p(Value::num(-8.0))])), vec![9, 10]);
+        let v = call(append, vec![p(Value::ints(vec![1, 2, 3])), p(Value::int(9)), (Some("after"), Value::num(1.0))]);
+        assert_eq!(i(&v), vec![1, 9, 2, 3]);
+        let r = call(rle, vec![p(Value::ints(vec![1, 1, 2, 2, 2, 1]))]);
+        let parts = r.list_vec();
+        assert_eq!(i(&parts[0]), vec![2, 3, 1]);
+        assert_eq!(i(&parts[1]), vec![1, 2, 1]);
+    }
+}
