@@ -6,6 +6,8 @@ pub mod base;
 pub mod conditions;
 pub mod factor;
 pub mod format;
+pub mod frame_verbs;
+pub mod operators;
 pub mod frames;
 pub mod lang;
 pub mod math;
@@ -80,6 +82,8 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         matrix::BUILTINS,
         factor::BUILTINS,
         frames::BUILTINS,
+        frame_verbs::BUILTINS,
+        operators::BUILTINS,
         strings::BUILTINS,
         regex::BUILTINS,
         sprintf::BUILTINS,
