@@ -288,9 +288,13 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
             }
             std::cmp::Ordering::Equal
         };
-        matched.sort_by(cmp);
-        x_only.sort_by(cmp);
-        y_only.sort_by(cmp);
+        let mut all_rows = matched;
+        all_rows.extend(x_only);
+        all_rows.extend(y_only);
+        all_rows.sort_by(cmp);
+        matched = all_rows;
+        x_only = Vec::new();
+        y_only = Vec::new();
     }
     let mut rows = matched;
     rows.extend(x_only);

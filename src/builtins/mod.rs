@@ -1,5 +1,6 @@
 //! Builtin functions, declared in one table per family.
 
+pub mod aggregate;
 pub mod apply;
 pub mod args;
 pub mod base;
@@ -9,6 +10,7 @@ pub mod format;
 pub mod frame_verbs;
 pub mod operators;
 pub mod frames;
+pub mod io;
 pub mod lang;
 pub mod math;
 pub mod mathfns;
@@ -83,6 +85,8 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         factor::BUILTINS,
         frames::BUILTINS,
         frame_verbs::BUILTINS,
+        io::BUILTINS,
+        aggregate::BUILTINS,
         operators::BUILTINS,
         strings::BUILTINS,
         regex::BUILTINS,
@@ -187,8 +191,11 @@ pub fn data_len(d: &Data) -> usize {
 }
 
 /// Writes text to a file for `cat(file=)` and friends.
-pub fn io_write(_it: &mut Interp, path: &str, text: &str, append: bool) -> EvalResult<()> {
+pub fn io_write(it: &mut Interp, path: &str, text: &str, append: bool) -> EvalResult<()> {
     use std::io::Write;
+    if !it.caps.files_write {
+        return Err(crate::error::RError::new(crate::error::ErrorKind::Denied, format!("writing files is not allowed here: '{}'", path)).into());
+    }
     let f = std::fs::OpenOptions::new().create(true).write(true).append(append).truncate(!append).open(path);
     match f.and_then(|mut f| f.write_all(text.as_bytes())) {
         Ok(()) => Ok(()),
