@@ -63,6 +63,8 @@ pub struct Interp {
     pub max_depth: usize,
     /// Warnings raised by builtins, delivered with the builtin's call when it returns.
     pub pending_warnings: Vec<String>,
+    /// The random number generator (`set.seed`, `runif`, `sample`, ...).
+    pub rng: crate::rng::Rng,
     /// Capabilities granted to scripts.
     pub caps: Caps,
     /// Output capture buffers (`capture.output`, printing nested objects).
@@ -99,6 +101,7 @@ impl Interp {
             pending_warnings: Vec::new(),
             captures: Vec::new(),
             caps: Caps::default(),
+            rng: crate::rng::Rng::default(),
             command_args: Vec::new(),
             options: Vec::new(),
         };
