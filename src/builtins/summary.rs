@@ -349,24 +349,46 @@ pub fn summary_value(x: &Value, maxsum: usize) -> Value {
             }
             summary_default_class(with_names(Value::dbls(q), &names))
         }
+        Some(Data::List(items)) if !items.is_empty() => summary_list(x, items),
         _ => {
             let cls = super::class_of(x).first().cloned().unwrap_or_default();
-            let mode = match x.vtype() {
-                Some(t) => match t.type_name() {
-                    "double" | "integer" => "numeric",
-                    "closure" | "builtin" => "function",
-                    other => other,
-                },
-                None => match x {
-                    Value::Null => "NULL",
-                    Value::Closure(_) | Value::Builtin(_) => "function",
-                    _ => "environment",
-                },
-            };
+            let mode = mode_of(x);
             let vals = vec![x.len().to_string(), cls, mode.to_string()];
             summary_default_class(with_names(Value::strings(&vals), &["Length".into(), "Class".into(), "Mode".into()]))
         }
     }
+}
+
+/// R's `mode()` of a value.
+fn mode_of(x: &Value) -> &'static str {
+    match x {
+        Value::Null => "NULL",
+        Value::Closure(_) | Value::Builtin(_) => "function",
+        Value::Env(_) => "environment",
+        Value::Lang(_) => "call",
+        Value::Vector(v) => match v.data {
+            Data::Lgl(_) => "logical",
+            Data::Int(_) | Data::Dbl(_) => "numeric",
+            Data::Str(_) => "character",
+            Data::List(_) => "list",
+        },
+        _ => "NULL",
+    }
+}
+
+/// `summary()` of a list: a character matrix of Length, Class and Mode per element.
+fn summary_list(x: &Value, items: &[Value]) -> Value {
+    let n = items.len();
+    let lens: Vec<String> = items.iter().map(|i| i.len().to_string()).collect();
+    let w = lens.iter().map(|s| s.len()).max().unwrap_or(0);
+    let mut cells: Vec<String> = lens.iter().map(|s| format!("{:>w$}", s, w = w)).collect();
+    cells.extend(items.iter().map(|i| i.class_attr().and_then(|c| c.first().cloned()).unwrap_or_else(|| "-none-".into())));
+    cells.extend(items.iter().map(|i| mode_of(i).to_string()));
+    let mut v = Value::strings(&cells);
+    v.set_attr(Sym::new("dim"), Value::ints(vec![n as i32, 3]));
+    let rows = x.get_attr("names").cloned().unwrap_or(Value::Null);
+    v.set_attr(Sym::new("dimnames"), Value::list(vec![rows, Value::strings(&["Length", "Class", "Mode"])]));
+    summary_default_class(v)
 }
 
 /// `summary.factor`: counts per level (the most frequent `maxsum - 1` and `(Other)` when
@@ -468,3 +490,123 @@ pub fn summary_data_frame(x: &Value, maxsum: usize, digits: usize) -> Value {
     v
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::print::PrintOpts;
+
+    fn named(v: Value, names: &[&str]) -> Value {
+        let n: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        with_names(v, &n)
+    }
+
+    fn factor(codes: Vec<i32>, levels: &[&str]) -> Value {
+        let mut f = Value::ints(codes);
+        f.set_attr(Sym::new("levels"), Value::strings(levels));
+        f.set_attr(Sym::new("class"), Value::str("factor"));
+        f
+    }
+
+    fn df(cols: Vec<(&str, Value)>) -> Value {
+        let n = cols.first().map(|c| c.1.len()).unwrap_or(0);
+        let names: Vec<String> = cols.iter().map(|c| c.0.to_string()).collect();
+        super::super::frames::make_df(cols.into_iter().map(|c| c.1).collect(), names, super::super::frames::auto_row_names(n))
+    }
+
+    fn print_summary(v: &Value) -> String {
+        let o = PrintOpts::default();
+        if v.inherits("summaryDefault") {
+            crate::print::table::format_summary_default(v, &o, None)
+        } else if v.inherits("table") {
+            crate::print::table::format_table(v, &o)
+        } else {
+            crate::print::print_value(v, &o)
+        }
+    }
+
+    #[test]
+    fn str_vectors() {
+        assert_eq!(str_text(&Value::ints((1..=5).collect())), " int [1:5] 1 2 3 4 5\n");
+        assert_eq!(str_text(&Value::dbls(vec![1.5, 2.0])), " num [1:2] 1.5 2\n");
+        assert_eq!(str_text(&Value::str("a")), " chr \"a\"\n");
+        assert_eq!(str_text(&Value::lgls(vec![1, 0, crate::value::NA_LGL])), " logi [1:3] TRUE FALSE NA\n");
+        assert_eq!(str_text(&Value::Null), " NULL\n");
+        assert_eq!(str_text(&Value::ints((1..=100).collect())), " int [1:100] 1 2 3 4 5 6 7 8 9 10 ...\n");
+        let x: Vec<f64> = vec![1.5, 2.25, 3.125, 4.0625, 5.03125, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0];
+        assert_eq!(str_text(&Value::dbls(x)), " num [1:11] 1.5 2.25 3.12 4.06 5.03 ...\n");
+        let letters: Vec<String> = ('a'..='z').map(|c| c.to_string()).collect();
+        assert_eq!(
+            str_text(&Value::strings(&letters)),
+            " chr [1:26] \"a\" \"b\" \"c\" \"d\" \"e\" \"f\" \"g\" \"h\" \"i\" \"j\" \"k\" \"l\" \"m\" \"n\" \"o\" \"p\" ...\n"
+        );
+        assert_eq!(
+            str_text(&named(Value::dbls(vec![1.0, 2.0]), &["a", "b"])),
+            " Named num [1:2] 1 2\n - attr(*, \"names\")= chr [1:2] \"a\" \"b\"\n"
+        );
+    }
+
+    #[test]
+    fn str_factors_and_lists() {
+        let f = factor(vec![1, 1, 2, 3], &["setosa", "versicolor", "virginica"]);
+        assert_eq!(str_text(&f), " Factor w/ 3 levels \"setosa\",\"versicolor\",..: 1 1 2 3\n");
+        let f = factor(vec![1, crate::value::NA_INT, 2], &["a", "b"]);
+        assert_eq!(str_text(&f), " Factor w/ 2 levels \"a\",\"b\": 1 NA 2\n");
+        let l = Value::named_list(vec![
+            ("b".into(), Value::str("two")),
+            ("c".into(), Value::dbls(vec![3.0, 4.0])),
+            ("d".into(), Value::lgl(true)),
+        ]);
+        assert_eq!(str_text(&l), "List of 3\n $ b: chr \"two\"\n $ c: num [1:2] 3 4\n $ d: logi TRUE\n");
+        let nested = Value::named_list(vec![(
+            "x".into(),
+            Value::named_list(vec![("y".into(), Value::named_list(vec![("z".into(), Value::num(42.0))]))]),
+        )]);
+        assert_eq!(str_text(&nested), "List of 1\n $ x:List of 1\n  ..$ y:List of 1\n  .. ..$ z: num 42\n");
+        assert_eq!(str_text(&Value::list(vec![])), " list()\n");
+    }
+
+    #[test]
+    fn str_data_frames() {
+        let d = df(vec![
+            ("id", Value::ints(vec![1, 2, 3, 4])),
+            ("name", Value::strings(&["a", "b", "c", "d"])),
+            ("val", Value::dbls(vec![1.5, crate::value::na_real(), 3.0, 4.0])),
+            ("flag", Value::lgls(vec![1, 0, 1, crate::value::NA_LGL])),
+        ]);
+        assert_eq!(
+            str_text(&d),
+            "'data.frame':\t4 obs. of  4 variables:\n $ id  : int  1 2 3 4\n $ name: chr  \"a\" \"b\" \"c\" \"d\"\n $ val : num  1.5 NA 3 4\n $ flag: logi  TRUE FALSE TRUE NA\n"
+        );
+    }
+
+    #[test]
+    fn summaries() {
+        let s = summary_value(&Value::dbls(vec![1.0, 2.0, 3.0, 4.0, 100.0]), 100);
+        assert_eq!(print_summary(&s), "   Min. 1st Qu.  Median    Mean 3rd Qu.    Max. \n      1       2       3      22       4     100 \n");
+        let s = summary_value(&Value::ints((1..=10).collect()), 100);
+        assert_eq!(print_summary(&s), "   Min. 1st Qu.  Median    Mean 3rd Qu.    Max. \n   1.00    3.25    5.50    5.50    7.75   10.00 \n");
+        let s = summary_value(&Value::lgls(vec![1, 0, 1]), 100);
+        assert_eq!(print_summary(&s), "   Mode   FALSE    TRUE \nlogical       1       2 \n");
+        let s = summary_value(&Value::strings(&["a", "b"]), 100);
+        assert_eq!(print_summary(&s), "   Length     Class      Mode \n        2 character character \n");
+        let s = summary_value(&factor(vec![1, 2, 2], &["p", "q"]), 100);
+        assert_eq!(print_summary(&s), "p q \n1 2 \n");
+        let s = summary_value(&Value::list(vec![Value::num(1.0), Value::num(2.0)]), 100);
+        assert_eq!(print_summary(&s), "     Length Class  Mode   \n[1,] 1      -none- numeric\n[2,] 1      -none- numeric\n");
+    }
+
+    #[test]
+    fn summary_of_data_frame() {
+        let d = df(vec![
+            ("id", Value::ints(vec![1, 2, 3, 4])),
+            ("name", Value::strings(&["a", "b", "c", "d"])),
+            ("val", Value::dbls(vec![1.5, crate::value::na_real(), 3.0, 4.0])),
+            ("flag", Value::lgls(vec![1, 0, 1, crate::value::NA_LGL])),
+        ]);
+        let expected = "       id           name                val           flag        \n Min.   :1.00   Length:4           Min.   :1.500   Mode :logical  \n 1st Qu.:1.75   Class :character   1st Qu.:2.250   FALSE:1        \n Median :2.50   Mode  :character   Median :3.000   TRUE :2        \n Mean   :2.50                      Mean   :2.833   NA's :1        \n 3rd Qu.:3.25                      3rd Qu.:3.500                  \n Max.   :4.00                      Max.   :4.000                  \n                                   NA's   :1                      \n";
+        assert_eq!(print_summary(&summary_data_frame(&d, 7, 4)), expected);
+        let f = df(vec![("Species", factor(vec![1, 2, 3, 1], &["setosa", "versicolor", "virginica"]))]);
+        assert_eq!(print_summary(&summary_data_frame(&f, 7, 4)), "       Species \n setosa    :2  \n versicolor:1  \n virginica :1  \n");
+    }
+}
