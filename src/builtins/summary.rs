@@ -96,7 +96,7 @@ fn len_str(x: &Value, le: usize, give_length: bool) -> String {
 fn nice_doubles(x: &[f64]) -> bool {
     x.iter().take(10).filter(|v| !is_na_real(**v) && !v.is_nan()).all(|&v| {
         let a = v.abs();
-        (a > 1e-10 || a == 0.0) && (a < 1e10 || a == 0.0) && (v - signif(v, 3)).abs() <= 9e-16 * a
+        (a == 0.0 || (a > 1e-10 && a < 1e10)) && (v - signif(v, 3)).abs() <= 9e-16 * a
     })
 }
 
@@ -169,7 +169,7 @@ fn str_attrs(out: &mut String, x: &Value, skip: &[&str], indent: &str, nest: usi
 fn str_atomic(out: &mut String, x: &Value, d: &Data, indent: &str, nest: usize, give_length: bool) {
     let le = d.len();
     if x.is_factor() {
-        str_factor(out, x, d, indent, nest);
+        str_factor(out, x, d);
         return;
     }
     let mut mode = match d {
@@ -239,7 +239,7 @@ fn str_values(d: &Data, nest: usize, head_width: usize) -> (Vec<String>, usize) 
     }
 }
 
-fn str_factor(out: &mut String, x: &Value, d: &Data, indent: &str, nest: usize) {
+fn str_factor(out: &mut String, x: &Value, d: &Data) {
     let levels: Vec<String> = x
         .get_attr("levels")
         .map(|l| l.str_vec().iter().map(|s| escape_str(s.as_deref().unwrap_or("NA"), true)).collect())
@@ -277,7 +277,6 @@ fn str_factor(out: &mut String, x: &Value, d: &Data, indent: &str, nest: usize) 
         out.push_str(" ...");
     }
     out.push('\n');
-    let _ = (indent, nest);
 }
 
 fn summary_fn(it: &mut Interp, a: Args) -> EvalResult {

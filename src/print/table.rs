@@ -2,7 +2,7 @@
 //! common format, NA cells print blank, and the result is printed unquoted (numbers
 //! right-justified, character tables left-justified), with the dimnames names as headers.
 
-use super::matrix::{print_array, print_matrix, Labels};
+use super::matrix::print_array;
 use super::num::{encode_real_trim, int_str, lgl_str, pad_left, real_format_na, str_width};
 use super::summary::format_summary_values;
 use super::PrintOpts;
@@ -142,14 +142,6 @@ pub fn format_summary_default(v: &Value, opts: &PrintOpts, digits: Option<usize>
     }
     let names = if names.len() == cells.len() { names } else { (1..=cells.len()).map(|i| i.to_string()).collect() };
     print_named_strings(&mut out, &cells, &names, opts.width);
-    out
-}
-
-/// Prints a character matrix of strings with the given labels (used by tests and callers
-/// that already hold formatted cells).
-pub fn print_string_matrix(cells: &[String], nr: usize, nc: usize, lab: &Labels, opts: &PrintOpts) -> String {
-    let mut out = String::new();
-    print_matrix(&mut out, &to_str_data(cells), 0, nr, nc, lab, opts, false);
     out
 }
 
