@@ -22,6 +22,7 @@ pub mod print_fns;
 pub mod regex;
 pub mod sprintf;
 pub mod strings;
+pub mod summary;
 pub mod vectors;
 
 pub use args::{Args, Matched};
@@ -91,6 +92,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         strings::BUILTINS,
         regex::BUILTINS,
         sprintf::BUILTINS,
+        summary::BUILTINS,
     ]
 }
 
