@@ -1,6 +1,7 @@
 //! rsc: an R-like statistical modeling language.
 #![forbid(unsafe_code)]
 
+pub mod api;
 pub mod builtins;
 pub mod error;
 pub mod eval;
@@ -12,5 +13,6 @@ pub mod syntax;
 pub mod value;
 
 pub use error::{ErrorKind, RError};
+pub use api::{Builder, ConvertError, Error, Interpreter, SharedBuffer};
 pub use eval::Interp;
 pub use value::Value;

@@ -1,13 +1,15 @@
 //! The `rsc` command: run scripts (`rsc file.rsc`, `rsc -e expr`, `rsc -`) like Rscript.
 #![forbid(unsafe_code)]
 
+mod repl;
+
 use rsc::{ErrorKind, Interp};
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 
 const HELP: &str = "\
 Usage: rsc [options] [file.rsc [args...]]
 
-Runs R code. With no file, reads from standard input (a script when piped).
+Runs R code. With no file: an interactive console, or a script read from standard input when piped.
 
 Options:
   -e EXPR       evaluate EXPR (may be repeated)
@@ -20,6 +22,7 @@ enum Source {
     File(String),
     Exprs(Vec<String>),
     Stdin,
+    Console,
 }
 
 fn main() {
@@ -63,6 +66,7 @@ fn main() {
     let source = match source {
         Some(s) => s,
         None if !exprs.is_empty() => Source::Exprs(exprs),
+        None if std::io::stdin().is_terminal() => Source::Console,
         None => Source::Stdin,
     };
     // Evaluate on a thread with a large stack so deep recursion ends in an R error.
@@ -76,6 +80,7 @@ fn main() {
 
 fn run(source: Source, args: Vec<String>) -> i32 {
     let (name, text) = match source {
+        Source::Console => return repl::run(),
         Source::File(f) => match std::fs::read_to_string(&f) {
             Ok(t) => (f, t),
             Err(e) => {

@@ -40,11 +40,16 @@ pub type EagerFn = fn(&mut Interp, Args) -> EvalResult;
 /// the call's arguments, the calling environment and the whole call expression.
 pub type SpecialFn = fn(&mut Interp, &[Arg], &Env, &Expr) -> EvalResult;
 
+/// A function registered by the host program (see `Interpreter::register_fn`).
+pub type NativeFn = Rc<dyn Fn(&mut Interp, Args) -> EvalResult>;
+
 /// How a builtin takes its arguments.
 #[derive(Clone, Copy)]
 pub enum Kind {
     Eager(EagerFn),
     Special(SpecialFn),
+    /// A host function: index into the interpreter's registry of natives.
+    Native(usize),
 }
 
 /// One builtin: its R name and implementation.

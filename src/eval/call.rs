@@ -35,6 +35,12 @@ impl Interp {
         match &fv {
             Value::Builtin(b) => match b.kind {
                 Kind::Special(sf) => sf(self, args, env, e).map_err(|fl| with_call_span(fl, e)),
+                Kind::Native(k) => {
+                    let a = self.eval_args(args, env)?;
+                    self.visible = true;
+                    let f = self.natives[k].clone();
+                    f(self, Args::new(a)).map_err(|fl| with_call_span(fl, e))
+                }
                 Kind::Eager(ef) => {
                     let a = self.eval_args(args, env)?;
                     self.visible = true;
@@ -139,6 +145,11 @@ impl Interp {
                     self.visible = true;
                     ef(self, Args::new(args))
                 }
+                Kind::Native(k) => {
+                    self.visible = true;
+                    let f = self.natives[k].clone();
+                    f(self, Args::new(args))
+                }
                 Kind::Special(sf) => {
                     // Bind the values to temporaries so the special sees ordinary arguments.
                     let env = Env::new(Some(self.global.clone()));
@@ -222,6 +233,7 @@ impl Interp {
                 },
             }
         }
+        self.tick()?;
         self.depth += 1;
         if self.depth > self.max_depth {
             self.depth -= 1;

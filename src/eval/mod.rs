@@ -28,6 +28,9 @@ pub struct CallFrame {
     pub on_exit: Vec<Rc<Expr>>,
 }
 
+/// Set (from a signal handler or another thread) to interrupt the running evaluation.
+pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// What a script may touch. Everything is allowed by default; a sandbox turns them off.
 #[derive(Clone, Copy, Debug)]
 pub struct Caps {
@@ -63,6 +66,14 @@ pub struct Interp {
     pub max_depth: usize,
     /// Warnings raised by builtins, delivered with the builtin's call when it returns.
     pub pending_warnings: Vec<String>,
+    /// Functions registered by the host, called through `Kind::Native`.
+    pub natives: Vec<crate::builtins::NativeFn>,
+    /// Evaluation steps taken (loop iterations and calls), for budgets and interrupts.
+    pub steps: u64,
+    /// Stop with an error once this instant passes.
+    pub deadline: Option<std::time::Instant>,
+    /// Stop with an error after this many steps.
+    pub max_steps: Option<u64>,
     /// The random number generator (`set.seed`, `runif`, `sample`, ...).
     pub rng: crate::rng::Rng,
     /// Capabilities granted to scripts.
@@ -102,11 +113,44 @@ impl Interp {
             captures: Vec::new(),
             caps: Caps::default(),
             rng: crate::rng::Rng::default(),
+            natives: Vec::new(),
+            steps: 0,
+            deadline: None,
+            max_steps: None,
             command_args: Vec::new(),
             options: Vec::new(),
         };
         crate::builtins::install_constants(&mut it);
         it
+    }
+
+    /// Counts one evaluation step and, every few thousand, checks interrupts and budgets.
+    #[inline]
+    pub fn tick(&mut self) -> EvalResult<()> {
+        self.steps = self.steps.wrapping_add(1);
+        if self.steps & 0x3FF == 0 {
+            return self.check_limits();
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn check_limits(&mut self) -> EvalResult<()> {
+        use std::sync::atomic::Ordering;
+        if INTERRUPTED.swap(false, Ordering::SeqCst) {
+            return Err(RError::new(crate::error::ErrorKind::Limit, "interrupted").into());
+        }
+        if let Some(d) = self.deadline {
+            if std::time::Instant::now() > d {
+                return Err(RError::new(crate::error::ErrorKind::Limit, "evaluation time limit exceeded").into());
+            }
+        }
+        if let Some(m) = self.max_steps {
+            if self.steps > m {
+                return Err(RError::new(crate::error::ErrorKind::Limit, "evaluation step limit exceeded").into());
+            }
+        }
+        Ok(())
     }
 
     /// Writes text to the interpreter's output.
@@ -353,6 +397,7 @@ impl Interp {
             ExprKind::For(var, seq, body) => self.eval_for(*var, seq, body, env),
             ExprKind::While(c, body) => {
                 loop {
+                    self.tick()?;
                     let cv = self.eval(c, env)?;
                     if !self.truthy(&cv, "while").map_err(|f| with_call_span(with_span(f, c), e))? {
                         break;
@@ -368,6 +413,7 @@ impl Interp {
             }
             ExprKind::Repeat(body) => {
                 loop {
+                    self.tick()?;
                     match self.eval(body, env) {
                         Ok(_) | Err(Flow::Next) => {}
                         Err(Flow::Break) => break,
@@ -437,6 +483,7 @@ impl Interp {
         let is_factor = sv.is_factor();
         if let Some(data) = data {
             for i in 0..n {
+                self.tick()?;
                 // Reuse the loop variable's buffer when nothing else holds it.
                 if !is_factor {
                     if let Some(cur) = env.take_local(var) {

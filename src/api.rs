@@ -1,0 +1,425 @@
+//! The embedding API: an [`Interpreter`] a host program creates, feeds source to, exchanges
+//! values with, and extends with native functions.
+
+use crate::builtins::{Args, Builtin, Kind};
+use crate::error::{ErrorKind, EvalResult, RError};
+use crate::eval::{Caps, Interp};
+use crate::syntax::sym::Sym;
+use crate::value::{Data, Value, NA_INT};
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+/// An evaluation error with the source it came from, so it can be drawn with a caret.
+#[derive(Debug, Clone)]
+pub struct Error {
+    pub error: RError,
+    /// Name of the source (file name, or `<eval>`).
+    pub source_name: String,
+    pub source: String,
+}
+
+impl Error {
+    /// What went wrong, broadly.
+    pub fn kind(&self) -> ErrorKind {
+        self.error.kind
+    }
+    /// The message without the `Error in ...` header.
+    pub fn message(&self) -> &str {
+        &self.error.message
+    }
+    /// The diagnostic as the CLI prints it: R's header, then file:line:col and a caret.
+    pub fn render(&self) -> String {
+        self.error.render(&self.source_name, &self.source)
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A writer that appends to a shared buffer (for hosts that capture output).
+#[derive(Clone, Default)]
+pub struct SharedBuffer(pub Rc<RefCell<Vec<u8>>>);
+
+impl SharedBuffer {
+    pub fn new() -> SharedBuffer {
+        SharedBuffer::default()
+    }
+    /// Everything written so far, as text.
+    pub fn contents(&self) -> String {
+        String::from_utf8_lossy(&self.0.borrow()).into_owned()
+    }
+    /// Empties the buffer.
+    pub fn clear(&self) {
+        self.0.borrow_mut().clear();
+    }
+}
+
+impl Write for SharedBuffer {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Configures an [`Interpreter`] before it is built.
+pub struct Builder {
+    out: Option<Box<dyn Write>>,
+    err: Option<Box<dyn Write>>,
+    caps: Caps,
+    max_depth: usize,
+    time_limit: Option<std::time::Duration>,
+    max_steps: Option<u64>,
+}
+
+impl Builder {
+    /// Where printed output goes (default: discarded).
+    pub fn output(mut self, w: impl Write + 'static) -> Builder {
+        self.out = Some(Box::new(w));
+        self
+    }
+    /// Where warnings and messages go (default: discarded).
+    pub fn errors(mut self, w: impl Write + 'static) -> Builder {
+        self.err = Some(Box::new(w));
+        self
+    }
+    /// Allow or forbid reading and writing files.
+    pub fn files(mut self, allowed: bool) -> Builder {
+        self.caps.files_read = allowed;
+        self.caps.files_write = allowed;
+        self
+    }
+    /// Allow or forbid reading files only.
+    pub fn file_reads(mut self, allowed: bool) -> Builder {
+        self.caps.files_read = allowed;
+        self
+    }
+    /// Allow or forbid writing files only.
+    pub fn file_writes(mut self, allowed: bool) -> Builder {
+        self.caps.files_write = allowed;
+        self
+    }
+    /// Allow or forbid reading environment variables.
+    pub fn env_vars(mut self, allowed: bool) -> Builder {
+        self.caps.env_vars = allowed;
+        self
+    }
+    /// Allow or forbid running system commands.
+    pub fn system(mut self, allowed: bool) -> Builder {
+        self.caps.system = allowed;
+        self
+    }
+    /// Maximum nesting of function calls (R's `expressions` option; default 5000).
+    pub fn max_depth(mut self, depth: usize) -> Builder {
+        self.max_depth = depth;
+        self
+    }
+    /// Stop each evaluation with an error after this much wall time.
+    pub fn time_limit(mut self, d: std::time::Duration) -> Builder {
+        self.time_limit = Some(d);
+        self
+    }
+    /// Stop each evaluation with an error after this many steps (loop iterations and calls).
+    pub fn max_steps(mut self, n: u64) -> Builder {
+        self.max_steps = Some(n);
+        self
+    }
+    pub fn build(self) -> Interpreter {
+        let out = self.out.unwrap_or_else(|| Box::new(std::io::sink()));
+        let err = self.err.unwrap_or_else(|| Box::new(std::io::sink()));
+        let mut it = Interp::with_output(out, err);
+        it.caps = self.caps;
+        it.max_depth = self.max_depth;
+        Interpreter { it, time_limit: self.time_limit, max_steps: self.max_steps }
+    }
+}
+
+/// An R interpreter with base, stats and the data sets loaded.
+///
+/// ```
+/// let mut r = rsc::Interpreter::new();
+/// r.set("w", vec![1.0, 2.0, 3.0]);
+/// let x: f64 = r.eval("mean(cars$speed) + sum(w)").unwrap().try_into().unwrap();
+/// assert_eq!(x, 21.4);
+/// assert!(r.eval("stop('boom')").is_err());
+/// ```
+pub struct Interpreter {
+    it: Interp,
+    time_limit: Option<std::time::Duration>,
+    max_steps: Option<u64>,
+}
+
+impl Default for Interpreter {
+    fn default() -> Self {
+        Interpreter::new()
+    }
+}
+
+impl Interpreter {
+    /// An interpreter whose printed output is discarded (use [`builder`](Self::builder) to keep it).
+    pub fn new() -> Interpreter {
+        Interpreter::builder().build()
+    }
+    /// A builder for output writers, limits and capabilities.
+    pub fn builder() -> Builder {
+        Builder { out: None, err: None, caps: Caps::default(), max_depth: 5000, time_limit: None, max_steps: None }
+    }
+    /// An interpreter for untrusted scripts: no files, environment variables or system
+    /// commands, a smaller call depth and a ten-second budget per evaluation.
+    pub fn sandboxed() -> Interpreter {
+        Interpreter::builder()
+            .files(false)
+            .env_vars(false)
+            .system(false)
+            .max_depth(1000)
+            .time_limit(std::time::Duration::from_secs(10))
+            .build()
+    }
+    /// The underlying evaluator, for advanced use.
+    pub fn raw(&mut self) -> &mut Interp {
+        &mut self.it
+    }
+
+    /// Parses and evaluates source text at top level; returns the last value.
+    /// Visible values are printed to the output writer, as in a script.
+    pub fn eval(&mut self, src: &str) -> Result<Value, Error> {
+        self.eval_named("<eval>", src)
+    }
+
+    /// Evaluates a file.
+    pub fn eval_file(&mut self, path: &str) -> Result<Value, Error> {
+        let src = std::fs::read_to_string(path).map_err(|e| Error {
+            error: RError::runtime(format!("cannot open file '{}': {}", path, e)),
+            source_name: path.to_string(),
+            source: String::new(),
+        })?;
+        self.eval_named(path, &src)
+    }
+
+    fn eval_named(&mut self, name: &str, src: &str) -> Result<Value, Error> {
+        let wrap = |e: RError| Error { error: e, source_name: name.to_string(), source: src.to_string() };
+        let exprs = crate::syntax::parse(src).map_err(wrap)?;
+        self.it.deadline = self.time_limit.map(|d| std::time::Instant::now() + d);
+        self.it.max_steps = self.max_steps.map(|m| self.it.steps.saturating_add(m));
+        let mut last = Value::Null;
+        for e in &exprs {
+            match self.it.eval_toplevel(e) {
+                Ok(v) => last = v,
+                Err(err) => {
+                    self.it.deadline = None;
+                    self.it.max_steps = None;
+                    return Err(wrap(err));
+                }
+            }
+        }
+        self.it.deadline = None;
+        self.it.max_steps = None;
+        self.it.flush();
+        Ok(last)
+    }
+
+    /// Binds a global variable.
+    pub fn set(&mut self, name: &str, v: impl Into<Value>) {
+        self.it.global.set(Sym::new(name), v.into());
+    }
+
+    /// The value of a global variable (None if unbound).
+    pub fn get(&mut self, name: &str) -> Option<Value> {
+        let env = self.it.global.clone();
+        self.it.get_var(Sym::new(name), &env).ok()
+    }
+
+    /// Registers a native function callable from scripts under `name`. It receives the
+    /// evaluated arguments; use [`Args::matched`] for R's argument matching, and return
+    /// `crate::error::err("message")` to raise an R error (catchable with `tryCatch`).
+    pub fn register_fn<F>(&mut self, name: &str, f: F)
+    where
+        F: Fn(&mut Interp, Args) -> EvalResult + 'static,
+    {
+        let k = self.it.natives.len();
+        self.it.natives.push(Rc::new(f));
+        let name: &'static str = Sym::new(name).as_str();
+        self.it.base.set(Sym::new(name), Value::Builtin(Rc::new(Builtin { name, kind: Kind::Native(k) })));
+    }
+}
+
+/// A conversion from an R value failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConvertError(pub String);
+
+impl std::fmt::Display for ConvertError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ConvertError {}
+
+fn scalar(v: &Value, what: &str) -> Result<Data, ConvertError> {
+    match v.data() {
+        Some(d) if d.len() == 1 => Ok(d.clone()),
+        _ => Err(ConvertError(format!("expected a length-one {} vector, got length {}", what, v.len()))),
+    }
+}
+
+impl TryFrom<Value> for f64 {
+    type Error = ConvertError;
+    fn try_from(v: Value) -> Result<f64, ConvertError> {
+        let d = scalar(&v, "numeric")?;
+        match d {
+            Data::Dbl(_) | Data::Int(_) | Data::Lgl(_) => Ok(d.to_dbl()[0]),
+            _ => Err(ConvertError("expected a numeric value".into())),
+        }
+    }
+}
+
+impl TryFrom<Value> for i32 {
+    type Error = ConvertError;
+    fn try_from(v: Value) -> Result<i32, ConvertError> {
+        let d = scalar(&v, "integer")?;
+        let x = d.to_int()[0];
+        if x == NA_INT {
+            return Err(ConvertError("value is NA".into()));
+        }
+        Ok(x)
+    }
+}
+
+impl TryFrom<Value> for bool {
+    type Error = ConvertError;
+    fn try_from(v: Value) -> Result<bool, ConvertError> {
+        match v.as_bool() {
+            Some(Some(b)) if v.len() == 1 => Ok(b),
+            Some(None) => Err(ConvertError("value is NA".into())),
+            _ => Err(ConvertError("expected a length-one logical vector".into())),
+        }
+    }
+}
+
+impl TryFrom<Value> for String {
+    type Error = ConvertError;
+    fn try_from(v: Value) -> Result<String, ConvertError> {
+        let d = scalar(&v, "character")?;
+        d.to_str()[0].as_deref().map(String::from).ok_or_else(|| ConvertError("value is NA".into()))
+    }
+}
+
+impl TryFrom<Value> for Vec<f64> {
+    type Error = ConvertError;
+    fn try_from(v: Value) -> Result<Vec<f64>, ConvertError> {
+        match v.data() {
+            Some(d @ (Data::Dbl(_) | Data::Int(_) | Data::Lgl(_))) => Ok(d.to_dbl().to_vec()),
+            _ => Err(ConvertError("expected a numeric vector".into())),
+        }
+    }
+}
+
+impl TryFrom<Value> for Vec<Option<f64>> {
+    type Error = ConvertError;
+    fn try_from(v: Value) -> Result<Vec<Option<f64>>, ConvertError> {
+        let x: Vec<f64> = v.try_into()?;
+        Ok(x.into_iter().map(|f| if crate::value::is_na_real(f) { None } else { Some(f) }).collect())
+    }
+}
+
+impl TryFrom<Value> for Vec<i32> {
+    type Error = ConvertError;
+    fn try_from(v: Value) -> Result<Vec<i32>, ConvertError> {
+        match v.data() {
+            Some(d @ (Data::Int(_) | Data::Lgl(_) | Data::Dbl(_))) => Ok(d.to_int().to_vec()),
+            _ => Err(ConvertError("expected an integer vector".into())),
+        }
+    }
+}
+
+impl TryFrom<Value> for Vec<String> {
+    type Error = ConvertError;
+    fn try_from(v: Value) -> Result<Vec<String>, ConvertError> {
+        match v.data() {
+            Some(d) if d.vtype() != crate::value::VType::List => {
+                Ok(d.to_str().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect())
+            }
+            _ => Err(ConvertError("expected a character vector".into())),
+        }
+    }
+}
+
+impl TryFrom<Value> for Vec<Option<String>> {
+    type Error = ConvertError;
+    fn try_from(v: Value) -> Result<Vec<Option<String>>, ConvertError> {
+        match v.data() {
+            Some(d) if d.vtype() != crate::value::VType::List => {
+                Ok(d.to_str().iter().map(|s| s.as_deref().map(String::from)).collect())
+            }
+            _ => Err(ConvertError("expected a character vector".into())),
+        }
+    }
+}
+
+impl From<f64> for Value {
+    fn from(x: f64) -> Value {
+        Value::num(x)
+    }
+}
+impl From<i32> for Value {
+    fn from(x: i32) -> Value {
+        Value::int(x)
+    }
+}
+impl From<bool> for Value {
+    fn from(x: bool) -> Value {
+        Value::lgl(x)
+    }
+}
+impl From<&str> for Value {
+    fn from(x: &str) -> Value {
+        Value::str(x)
+    }
+}
+impl From<String> for Value {
+    fn from(x: String) -> Value {
+        Value::str(&x)
+    }
+}
+impl From<Vec<f64>> for Value {
+    fn from(x: Vec<f64>) -> Value {
+        Value::dbls(x)
+    }
+}
+impl From<Vec<i32>> for Value {
+    fn from(x: Vec<i32>) -> Value {
+        Value::ints(x)
+    }
+}
+impl From<Vec<Option<f64>>> for Value {
+    fn from(x: Vec<Option<f64>>) -> Value {
+        Value::dbls(x.into_iter().map(|v| v.unwrap_or_else(crate::value::na_real)).collect())
+    }
+}
+impl From<Vec<String>> for Value {
+    fn from(x: Vec<String>) -> Value {
+        Value::strings(&x)
+    }
+}
+impl From<Vec<&str>> for Value {
+    fn from(x: Vec<&str>) -> Value {
+        Value::strings(&x)
+    }
+}
+
+/// Builds a data frame from named columns (each a vector value of the same length).
+pub fn data_frame(columns: Vec<(&str, Value)>) -> Result<Value, RError> {
+    let items = columns.into_iter().map(|(n, v)| (n.to_string(), v)).collect();
+    crate::builtins::frames::build_df(items, false, false, None).map_err(|f| match f {
+        crate::error::Flow::Error(e) => *e,
+        _ => RError::runtime("could not build the data frame"),
+    })
+}
