@@ -4,3 +4,5 @@
 pub mod distributions;
 pub mod linalg;
 pub mod qr;
+pub mod design;
+pub mod terms;
