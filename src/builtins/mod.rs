@@ -11,6 +11,7 @@ pub mod lang;
 pub mod math;
 pub mod mathfns;
 pub mod matrix;
+pub mod models;
 pub mod seq;
 pub mod sort;
 pub mod stats;
@@ -83,6 +84,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         strings::BUILTINS,
         regex::BUILTINS,
         sprintf::BUILTINS,
+        models::BUILTINS,
     ]
 }
 

@@ -48,6 +48,9 @@ pub fn format_default(it: &mut Interp, v: &Value, digits: Option<usize>, quote: 
     if v.is_data_frame() {
         return super::frames::format_data_frame(it, v, digits);
     }
+    if let Some(text) = super::models::format_model(it, v) {
+        return Ok(text);
+    }
     if v.inherits("noquote") {
         let mut x = v.clone();
         x.set_attr(Sym::new("class"), Value::Null);

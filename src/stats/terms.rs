@@ -259,7 +259,7 @@ pub fn all_vars(e: &Expr) -> Vec<String> {
 }
 
 fn collect_vars(e: &Expr, out: &mut Vec<String>) {
-    let mut add = |s: &str, out: &mut Vec<String>| {
+    let add = |s: &str, out: &mut Vec<String>| {
         if !out.iter().any(|x| x == s) {
             out.push(s.to_string());
         }
