@@ -6,6 +6,7 @@ pub mod error;
 pub mod eval;
 pub mod frame;
 pub mod print;
+pub mod rng;
 pub mod stats;
 pub mod syntax;
 pub mod value;

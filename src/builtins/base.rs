@@ -46,6 +46,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("isTRUE", is_true),
     eager("isFALSE", is_false),
     eager("xor", xor),
+    eager("all.equal", all_equal),
 ];
 
 fn first(a: &Args) -> Value {
@@ -413,4 +414,69 @@ fn xor(_it: &mut Interp, a: Args) -> EvalResult {
         })
         .collect();
     Ok(Value::lgls(out))
+}
+
+/// `all.equal(target, current, tolerance)`: TRUE, or a description of the differences.
+fn all_equal(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["target", "current", "tolerance", "check.attributes", "..."])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let y = m.get(1).cloned().unwrap_or(Value::Null);
+    let tol = m.get(2).and_then(|v| v.as_f64()).unwrap_or(1.5e-8);
+    let mut msgs: Vec<String> = Vec::new();
+    let numeric = |v: &Value| matches!(v.vtype(), Some(VType::Dbl) | Some(VType::Int) | Some(VType::Lgl)) && !v.is_factor();
+    if numeric(&x) && numeric(&y) {
+        let (p, q) = (x.dbl_vec(), y.dbl_vec());
+        if p.len() != q.len() {
+            msgs.push(format!("Lengths ({}, {}) differ", p.len(), q.len()));
+        } else {
+            let na_p: Vec<bool> = p.iter().map(|v| v.is_nan()).collect();
+            let na_q: Vec<bool> = q.iter().map(|v| v.is_nan()).collect();
+            if na_p != na_q {
+                let k = na_p.iter().zip(na_q.iter()).filter(|(a, b)| a != b).count();
+                msgs.push(format!("'is.NA' value mismatch: {} in current {} in target", na_q.iter().filter(|b| **b).count(), na_p.iter().filter(|b| **b).count()));
+                let _ = k;
+            } else {
+                let pairs: Vec<(f64, f64)> = p.iter().zip(q.iter()).filter(|(a, _)| !a.is_nan()).map(|(a, b)| (*a, *b)).collect();
+                let sum_t: f64 = pairs.iter().map(|(a, _)| a.abs()).sum::<f64>();
+                let sum_d: f64 = pairs.iter().map(|(a, b)| (a - b).abs()).sum::<f64>();
+                let n = pairs.len().max(1) as f64;
+                let (xy, what) = if sum_t / n > tol && sum_t.is_finite() {
+                    (sum_d / sum_t, "relative")
+                } else {
+                    (sum_d / n, "absolute")
+                };
+                if xy.is_nan() || xy > tol {
+                    let f = crate::print::format_dbl_vec_trim(&[xy], 7);
+                    msgs.push(format!("Mean {} difference: {}", what, f.first().cloned().unwrap_or_default()));
+                }
+            }
+        }
+    } else if let (Some(VType::Str), Some(VType::Str)) = (x.vtype(), y.vtype()) {
+        let (p, q) = (x.str_vec(), y.str_vec());
+        if p.len() != q.len() {
+            msgs.push(format!("Lengths ({}, {}) differ", p.len(), q.len()));
+        } else {
+            let k = p.iter().zip(q.iter()).filter(|(a, b)| a != b).count();
+            if k > 0 {
+                msgs.push(format!("{} string mismatch{}", k, if k > 1 { "es" } else { "" }));
+            }
+        }
+    } else if !identical_values(&x, &y) {
+        let mode = |v: &Value| match v.vtype() {
+            Some(VType::Dbl) | Some(VType::Int) => "numeric",
+            Some(t) => t.type_name(),
+            None => super::type_of(v),
+        };
+        if mode(&x) != mode(&y) {
+            msgs.push(format!("Modes: {}, {}", mode(&x), mode(&y)));
+            msgs.push(format!("target is {}, current is {}", mode(&x), mode(&y)));
+        } else {
+            msgs.push("objects differ".into());
+        }
+    }
+    if msgs.is_empty() {
+        Ok(Value::lgl(true))
+    } else {
+        Ok(Value::strings(&msgs))
+    }
 }

@@ -201,7 +201,16 @@ fn droplevels(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "exclude", "..."])?;
     let x = m.req(0, "x")?;
     if x.is_data_frame() {
-        return err("droplevels() on data frames is handled elsewhere");
+        let mut out = x.clone();
+        let cols: Vec<Value> = x
+            .list_vec()
+            .iter()
+            .map(|c| if c.is_factor() { make_factor_from(c, None, None, None, c.inherits("ordered")) } else { Ok(c.clone()) })
+            .collect::<EvalResult<Vec<Value>>>()?;
+        if let Value::Vector(v) = &mut out {
+            v.data = crate::value::Data::List(std::rc::Rc::new(cols));
+        }
+        return Ok(out);
     }
     if !x.is_factor() {
         return err("no applicable method for 'droplevels' applied to an object of class \"character\"");
@@ -614,7 +623,8 @@ fn split(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "f", "drop", "..."])?;
     let x = m.req(0, "x")?.clone();
     if x.is_data_frame() {
-        return err("split() of data frames is handled elsewhere");
+        let f = grouping(m.req(1, "f")?)?;
+        return super::frame_verbs::df_split(&x, &f);
     }
     let f = grouping(m.req(1, "f")?)?;
     let f = if flag(m.get(2), false) { make_factor_from(&f, None, None, None, false)? } else { f };

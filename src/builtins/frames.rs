@@ -58,6 +58,15 @@ pub fn df_auto_rows(x: &Value) -> bool {
     }
 }
 
+/// Whether the row names are stored in R's compact automatic form `c(NA, -n)`.
+pub fn df_compact_rows(x: &Value) -> bool {
+    match x.get_attr("row.names").and_then(|r| r.data().cloned()) {
+        Some(Data::Int(v)) => v.len() == 2 && v[0] == NA_INT,
+        None => true,
+        _ => false,
+    }
+}
+
 /// Row names as a character vector.
 pub fn df_row_names(x: &Value) -> Value {
     match x.get_attr("row.names") {
@@ -134,7 +143,8 @@ pub fn make_unique(names: &mut [String]) {
     }
 }
 
-fn to_factor(v: &Value) -> Value {
+/// A factor of a vector's values with sorted levels.
+pub fn string_factor(v: &Value) -> Value {
     let s = v.str_vec();
     let mut levels: Vec<Rc<str>> = s.iter().flatten().cloned().collect();
     levels.sort();
@@ -213,7 +223,7 @@ pub fn build_df(items: Vec<(String, Value)>, strings_as_factors: bool, check_nam
         }
         let mut c = recycle(&c, n)?;
         if strings_as_factors && matches!(c.vtype(), Some(VType::Str)) && !c.is_factor() {
-            c = to_factor(&c);
+            c = string_factor(&c);
         }
         names.push(if check_names { make_name(&name) } else { name });
         values.push(c);
@@ -402,9 +412,7 @@ pub fn df_take_rows(x: &Value, rows: &[Option<usize>]) -> Value {
     let auto = df_auto_rows(x);
     let rn = if auto {
         let ids: Vec<i32> = rows.iter().map(|r| r.map(|i| i as i32 + 1).unwrap_or(NA_INT)).collect();
-        if ids.iter().enumerate().all(|(i, &k)| k == i as i32 + 1) {
-            auto_row_names(rows.len())
-        } else if ids.iter().any(|&k| k == NA_INT) {
+        if ids.iter().any(|&k| k == NA_INT) {
             let mut seen = 0;
             Value::strs(
                 ids.iter()
@@ -608,7 +616,8 @@ pub fn df_is_na(x: &Value) -> EvalResult {
     }
     let mut v = Value::lgls(out);
     v.set_attr(Sym::new("dim"), Value::ints(vec![n as i32, x.len() as i32]));
-    v.set_attr(Sym::new("dimnames"), Value::list(vec![df_row_names(x), x.get_attr("names").cloned().unwrap_or(Value::Null)]));
+    let rn = if df_compact_rows(x) { Value::Null } else { df_row_names(x) };
+    v.set_attr(Sym::new("dimnames"), Value::list(vec![rn, x.get_attr("names").cloned().unwrap_or(Value::Null)]));
     Ok(v)
 }
 

@@ -65,7 +65,6 @@ pub const BUILTINS: &[Builtin] = &[
     eager("library", library),
     eager("require", library),
     eager("suppressPackageStartupMessages", force),
-    eager("set.seed", nothing),
     eager("invokeRestart", invoke_restart),
     eager("q", quit),
     eager("quit", quit),
@@ -795,6 +794,7 @@ fn force(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null))
 }
 
+#[allow(dead_code)]
 fn nothing(it: &mut Interp, _a: Args) -> EvalResult {
     it.visible = false;
     Ok(Value::Null)

@@ -253,7 +253,7 @@ fn ncol_up(_it: &mut Interp, a: Args) -> EvalResult {
 /// `t(x)`: transposes a matrix (dimnames swapped); a vector becomes a one-row matrix.
 pub fn t_value(x: &Value) -> EvalResult {
     if x.is_data_frame() {
-        return err("t() of data frames is handled elsewhere");
+        return t_value(&super::frame_verbs::df_as_matrix(x));
     }
     let Some(data) = x.data() else { return err("argument is not a matrix") };
     match x.dim() {
@@ -362,7 +362,8 @@ fn rbind(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
 pub fn bind(it: &mut Interp, items: Vec<(Option<String>, Value)>, rows: bool) -> EvalResult {
     let what = if rows { "rbind" } else { "cbind" };
     if items.iter().any(|(_, v)| v.is_data_frame()) {
-        return err(format!("{} of data frames is handled elsewhere", what));
+        let _ = what;
+        return if rows { super::frame_verbs::df_rbind(items) } else { super::frame_verbs::df_cbind(items) };
     }
     let mut parts: Vec<(usize, Option<String>, Value)> = Vec::new();
     for (i, (l, v)) in items.into_iter().enumerate() {
@@ -580,9 +581,7 @@ fn tuples(dims: &[usize]) -> Vec<Vec<usize>> {
 fn apply(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["X", "MARGIN", "FUN", "...", "simplify"])?;
     let x = m.req(0, "X")?.clone();
-    if x.is_data_frame() {
-        return err("apply() on data frames is handled elsewhere");
-    }
+    let x = if x.is_data_frame() { super::frame_verbs::df_as_matrix(&x) } else { x };
     let Some(dims) = x.dim() else { return err("dim(X) must have a positive length") };
     let dn = dimnames_parts(&x);
     let dnn = dimnames_names(&x);
@@ -675,9 +674,7 @@ fn apply(it: &mut Interp, a: Args) -> EvalResult {
 fn summary_core(a: Args, rows: bool, mean: bool) -> EvalResult {
     let m = a.matched(&["x", "na.rm", "dims"])?;
     let x = m.req(0, "x")?.clone();
-    if x.is_data_frame() {
-        return err("row/column sums of data frames are handled elsewhere");
-    }
+    let x = if x.is_data_frame() { super::frame_verbs::df_as_matrix(&x) } else { x };
     let Some(d) = x.dim().filter(|d| d.len() >= 2) else {
         return err("'x' must be an array of at least two dimensions");
     };

@@ -1,12 +1,16 @@
 //! Builtin functions, declared in one table per family.
 
+pub mod aggregate;
 pub mod apply;
 pub mod args;
 pub mod base;
 pub mod conditions;
 pub mod factor;
 pub mod format;
+pub mod frame_verbs;
+pub mod operators;
 pub mod frames;
+pub mod io;
 pub mod lang;
 pub mod math;
 pub mod mathfns;
@@ -19,6 +23,7 @@ pub mod print_fns;
 pub mod regex;
 pub mod sprintf;
 pub mod strings;
+pub mod summary;
 pub mod vectors;
 
 pub use args::{Args, Matched};
@@ -81,9 +86,14 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         matrix::BUILTINS,
         factor::BUILTINS,
         frames::BUILTINS,
+        frame_verbs::BUILTINS,
+        io::BUILTINS,
+        aggregate::BUILTINS,
+        operators::BUILTINS,
         strings::BUILTINS,
         regex::BUILTINS,
         sprintf::BUILTINS,
+        summary::BUILTINS,
         models::BUILTINS,
     ]
 }
@@ -185,8 +195,11 @@ pub fn data_len(d: &Data) -> usize {
 }
 
 /// Writes text to a file for `cat(file=)` and friends.
-pub fn io_write(_it: &mut Interp, path: &str, text: &str, append: bool) -> EvalResult<()> {
+pub fn io_write(it: &mut Interp, path: &str, text: &str, append: bool) -> EvalResult<()> {
     use std::io::Write;
+    if !it.caps.files_write {
+        return Err(crate::error::RError::new(crate::error::ErrorKind::Denied, format!("writing files is not allowed here: '{}'", path)).into());
+    }
     let f = std::fs::OpenOptions::new().create(true).write(true).append(append).truncate(!append).open(path);
     match f.and_then(|mut f| f.write_all(text.as_bytes())) {
         Ok(()) => Ok(()),

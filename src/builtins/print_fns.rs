@@ -57,6 +57,13 @@ pub fn format_default(it: &mut Interp, v: &Value, digits: Option<usize>, quote: 
         return format_default(it, &x, digits, false);
     }
     let opts = crate::print::PrintOpts { digits: digits.unwrap_or_else(|| option_digits(it)), quote, ..Default::default() };
+    if v.inherits("summaryDefault") {
+        let o = crate::print::PrintOpts { digits: option_digits(it), ..opts };
+        return Ok(crate::print::table::format_summary_default(v, &o, digits));
+    }
+    if v.inherits("table") {
+        return Ok(crate::print::table::format_table(v, &opts));
+    }
     // Nested classed values (data frames in lists, fitted models...) print through their methods.
     let env = it.global.clone();
     let mut failure = None;

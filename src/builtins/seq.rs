@@ -25,8 +25,8 @@ pub const BUILTINS: &[Builtin] = &[
     eager("any", any),
     eager("all", all),
     eager("ifelse", ifelse),
-    eager("head", head),
-    eager("tail", tail),
+    eager("head", head_fn),
+    eager("tail", tail_fn),
     eager("append", append),
     eager("rle", rle),
 ];
@@ -534,10 +534,12 @@ fn head_tail(a: Args, is_head: bool) -> EvalResult {
     Ok(subset_keep(&x, &idx))
 }
 
-fn head(_it: &mut Interp, a: Args) -> EvalResult {
+/// `head()` of a vector or list.
+pub fn head_fn(_it: &mut Interp, a: Args) -> EvalResult {
     head_tail(a, true)
 }
-fn tail(_it: &mut Interp, a: Args) -> EvalResult {
+/// `tail()` of a vector or list.
+pub fn tail_fn(_it: &mut Interp, a: Args) -> EvalResult {
     head_tail(a, false)
 }
 
@@ -699,10 +701,10 @@ mod tests {
         let v = call(ifelse, vec![p(Value::lgls(vec![1, 1])), p(Value::ints(vec![1, 2])), p(Value::str("no"))]);
         assert_eq!(i(&v), vec![1, 2]);
         let x = Value::ints((1..=10).collect());
-        assert_eq!(i(&call(head, vec![p(x.clone())])), vec![1, 2, 3, 4, 5, 6]);
-        assert_eq!(i(&call(head, vec![p(x.clone()), p(Value::num(-8.0))])), vec![1, 2]);
-        assert_eq!(i(&call(tail, vec![p(x.clone()), p(Value::num(3.0))])), vec![8, 9, 10]);
-        assert_eq!(i(&call(tail, vec![p(x.clone()), p(Value::num(-8.0))])), vec![9, 10]);
+        assert_eq!(i(&call(head_fn, vec![p(x.clone())])), vec![1, 2, 3, 4, 5, 6]);
+        assert_eq!(i(&call(head_fn, vec![p(x.clone()), p(Value::num(-8.0))])), vec![1, 2]);
+        assert_eq!(i(&call(tail_fn, vec![p(x.clone()), p(Value::num(3.0))])), vec![8, 9, 10]);
+        assert_eq!(i(&call(tail_fn, vec![p(x.clone()), p(Value::num(-8.0))])), vec![9, 10]);
         let v = call(append, vec![p(Value::ints(vec![1, 2, 3])), p(Value::int(9)), (Some("after"), Value::num(1.0))]);
         assert_eq!(i(&v), vec![1, 9, 2, 3]);
         let r = call(rle, vec![p(Value::ints(vec![1, 1, 2, 2, 2, 1]))]);

@@ -16,8 +16,8 @@ pub const BUILTINS: &[Builtin] = &[
     eager("sort", sort),
     eager("order", order),
     eager("rank", rank),
-    eager("unique", unique),
-    eager("duplicated", duplicated),
+    eager("unique", unique_fn),
+    eager("duplicated", duplicated_fn),
     eager("anyDuplicated", any_duplicated),
     eager("match", match_fn),
     eager("%in%", in_fn),
@@ -231,7 +231,8 @@ fn dup_flags(v: &Value, from_last: bool) -> Vec<bool> {
     out
 }
 
-fn unique(_it: &mut Interp, a: Args) -> EvalResult {
+/// `unique()` of a vector or list.
+pub fn unique_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "incomparables", "fromLast", "..."])?;
     let x = m.req(0, "x")?.clone();
     if x.is_null() {
@@ -247,7 +248,8 @@ fn unique(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(out)
 }
 
-fn duplicated(_it: &mut Interp, a: Args) -> EvalResult {
+/// `duplicated()` of a vector or list.
+pub fn duplicated_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "incomparables", "fromLast", "..."])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
     let from_last = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
@@ -445,9 +447,9 @@ mod tests {
     #[test]
     fn uniqueness_and_matching() {
         let x = Value::dbls(vec![1.0, 2.0, 1.0, na_real(), na_real(), 3.0]);
-        assert_eq!(call(unique, vec![p(x.clone())]).len(), 4);
-        assert_eq!(call(duplicated, vec![p(x.clone())]).lgl_vec().to_vec(), vec![0, 0, 1, 0, 1, 0]);
-        assert_eq!(call(duplicated, vec![p(x.clone()), (Some("fromLast"), Value::lgl(true))]).lgl_vec().to_vec(), vec![1, 0, 0, 1, 0, 0]);
+        assert_eq!(call(unique_fn, vec![p(x.clone())]).len(), 4);
+        assert_eq!(call(duplicated_fn, vec![p(x.clone())]).lgl_vec().to_vec(), vec![0, 0, 1, 0, 1, 0]);
+        assert_eq!(call(duplicated_fn, vec![p(x.clone()), (Some("fromLast"), Value::lgl(true))]).lgl_vec().to_vec(), vec![1, 0, 0, 1, 0, 0]);
         assert_eq!(i(&call(any_duplicated, vec![p(x.clone())])), vec![3]);
         assert_eq!(i(&call(any_duplicated, vec![p(Value::ints(vec![1, 2]))])), vec![0]);
         assert_eq!(i(&call(match_fn, vec![p(Value::ints(vec![2, 5])), p(Value::dbls(vec![1.0, 2.0]))])), vec![2, NA_INT]);
@@ -456,11 +458,11 @@ mod tests {
         let f = factor(vec![1, 2], &["x", "y"]);
         assert_eq!(call(in_fn, vec![p(f.clone()), p(Value::strings(&["y"]))]).lgl_vec().to_vec(), vec![0, 1]);
         assert_eq!(i(&call(match_fn, vec![p(Value::ints(vec![1])), p(Value::strings(&["1"]))])), vec![1]);
-        let u = call(unique, vec![p(factor(vec![2, 2, 1], &["a", "b"]))]);
+        let u = call(unique_fn, vec![p(factor(vec![2, 2, 1], &["a", "b"]))]);
         assert!(u.is_factor());
         assert_eq!(i(&u), vec![2, 1]);
         let l = Value::list(vec![Value::num(1.0), Value::num(1.0), Value::str("a")]);
-        assert_eq!(call(unique, vec![p(l)]).len(), 2);
+        assert_eq!(call(unique_fn, vec![p(l)]).len(), 2);
     }
 
     #[test]

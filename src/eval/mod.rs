@@ -28,6 +28,21 @@ pub struct CallFrame {
     pub on_exit: Vec<Rc<Expr>>,
 }
 
+/// What a script may touch. Everything is allowed by default; a sandbox turns them off.
+#[derive(Clone, Copy, Debug)]
+pub struct Caps {
+    pub files_read: bool,
+    pub files_write: bool,
+    pub env_vars: bool,
+    pub system: bool,
+}
+
+impl Default for Caps {
+    fn default() -> Self {
+        Caps { files_read: true, files_write: true, env_vars: true, system: true }
+    }
+}
+
 /// An interpreter: global environment, output, warnings and limits.
 pub struct Interp {
     pub global: Env,
@@ -48,6 +63,10 @@ pub struct Interp {
     pub max_depth: usize,
     /// Warnings raised by builtins, delivered with the builtin's call when it returns.
     pub pending_warnings: Vec<String>,
+    /// The random number generator (`set.seed`, `runif`, `sample`, ...).
+    pub rng: crate::rng::Rng,
+    /// Capabilities granted to scripts.
+    pub caps: Caps,
     /// Output capture buffers (`capture.output`, printing nested objects).
     pub captures: Vec<String>,
     /// Command-line arguments for `commandArgs()`.
@@ -81,6 +100,8 @@ impl Interp {
             max_depth: 5000,
             pending_warnings: Vec::new(),
             captures: Vec::new(),
+            caps: Caps::default(),
+            rng: crate::rng::Rng::default(),
             command_args: Vec::new(),
             options: Vec::new(),
         };

@@ -11,6 +11,8 @@ pub mod list;
 pub mod matrix;
 pub mod num;
 pub mod strings;
+pub mod summary;
+pub mod table;
 pub mod vector;
 
 pub use deparse::{deparse_value, deparse_value_short};

@@ -1,0 +1,168 @@
+//! `aggregate()`: summarise value columns by groups (formula and `by=` forms).
+
+use super::frames::{auto_row_names, df_names, make_df, take};
+use super::{eager, Args, Builtin};
+use crate::error::{err, EvalResult};
+use crate::eval::Interp;
+use crate::syntax::ast::{BinOp, Expr, ExprKind};
+use crate::value::{Value, VType};
+
+pub const BUILTINS: &[Builtin] = &[eager("aggregate", aggregate)];
+
+/// Splits `a + b + c` into its terms.
+fn plus_terms(e: &Expr, out: &mut Vec<Expr>) {
+    match &e.kind {
+        ExprKind::Binary(BinOp::Add, a, b) => {
+            plus_terms(a, out);
+            plus_terms(b, out);
+        }
+        ExprKind::Paren(x) => plus_terms(x, out),
+        _ => out.push(e.clone()),
+    }
+}
+
+fn is_dot(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Ident(s) if s.as_str() == ".")
+}
+
+fn aggregate(it: &mut Interp, a: Args) -> EvalResult {
+    let first = a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null);
+    if let Value::Lang(l) = &first {
+        if let ExprKind::Formula(Some(lhs), rhs) = &l.expr.kind {
+            let m = a.matched(&["formula", "data", "FUN", "...", "subset", "na.action"])?;
+            let data = m.req(1, "data")?.clone();
+            let f = super::apply::as_function(it, m.req(2, "FUN")?)?;
+            let env = it.global.clone();
+            let de = super::frame_verbs::data_env(&data, &env);
+            let names = df_names(&data);
+            let mut rhs_terms = Vec::new();
+            plus_terms(rhs, &mut rhs_terms);
+            let mut groups: Vec<(String, Value)> = Vec::new();
+            for t in &rhs_terms {
+                if is_dot(t) {
+                    continue;
+                }
+                groups.push((crate::syntax::deparse::deparse(t), it.eval(t, &de)?));
+            }
+            let mut values: Vec<(String, Value)> = Vec::new();
+            let lhs_items: Vec<Expr> = match &lhs.kind {
+                ExprKind::Call(fun, args) if matches!(&fun.kind, ExprKind::Ident(s) if s.as_str() == "cbind") => {
+                    args.iter().filter_map(|a| a.value.clone()).collect()
+                }
+                _ => vec![(**lhs).clone()],
+            };
+            for t in &lhs_items {
+                if is_dot(t) {
+                    for (j, n) in names.iter().enumerate() {
+                        if !groups.iter().any(|(g, _)| g == n) {
+                            values.push((n.clone(), data.list_vec()[j].clone()));
+                        }
+                    }
+                } else {
+                    values.push((crate::syntax::deparse::deparse(t), it.eval(t, &de)?));
+                }
+            }
+            if rhs_terms.iter().any(is_dot) {
+                for (j, n) in names.iter().enumerate() {
+                    if !values.iter().any(|(v, _)| v == n) {
+                        groups.push((n.clone(), data.list_vec()[j].clone()));
+                    }
+                }
+            }
+            // rows with NA in any used variable are dropped (na.omit)
+            let n = values.first().map(|v| v.1.len()).unwrap_or(0);
+            let keep: Vec<Option<usize>> = (0..n)
+                .filter(|&i| {
+                    groups.iter().chain(values.iter()).all(|(_, v)| !v.data().map(|d| i < d.len() && d.is_na(i)).unwrap_or(false))
+                })
+                .map(Some)
+                .collect();
+            let groups: Vec<(String, Value)> = groups.into_iter().map(|(n, v)| (n, take(&v, &keep))).collect();
+            let values: Vec<(String, Value)> = values.into_iter().map(|(n, v)| (n, take(&v, &keep))).collect();
+            return aggregate_core(it, groups, values, &f, &m.dots);
+        }
+    }
+    let m = a.matched(&["x", "by", "FUN", "...", "simplify", "drop"])?;
+    let x = m.req(0, "x")?.clone();
+    let by = m.req(1, "by")?.clone();
+    let f = super::apply::as_function(it, m.req(2, "FUN")?)?;
+    let by_names = by.names().unwrap_or_default();
+    let groups: Vec<(String, Value)> = by
+        .list_vec()
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let n = by_names.get(i).cloned().flatten().map(|s| s.to_string()).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("Group.{}", i + 1));
+            (n, v.clone())
+        })
+        .collect();
+    let values: Vec<(String, Value)> = if x.is_data_frame() {
+        df_names(&x).into_iter().zip(x.list_vec().iter().cloned()).collect()
+    } else {
+        vec![("x".into(), x.clone())]
+    };
+    aggregate_core(it, groups, values, &f, &m.dots)
+}
+
+/// Groups rows by the grouping columns (first varying fastest, sorted), applies `f` to each
+/// value column per group, and returns the result frame.
+fn aggregate_core(
+    it: &mut Interp,
+    groups: Vec<(String, Value)>,
+    values: Vec<(String, Value)>,
+    f: &Value,
+    extra: &[(Option<crate::syntax::sym::Sym>, Value)],
+) -> EvalResult {
+    if groups.is_empty() {
+        return err("'by' must be a list");
+    }
+    let n = values.first().map(|v| v.1.len()).unwrap_or(0);
+    // factor-code every grouping variable
+    let mut codes: Vec<Vec<i32>> = Vec::new();
+    for (_, g) in &groups {
+        let fac = if g.is_factor() { g.clone() } else { super::factor::make_factor_from(g, None, None, None, false)? };
+        codes.push((*fac.int_vec()).clone());
+    }
+    let mut keys: Vec<(Vec<i32>, usize)> = Vec::new();
+    let mut members: std::collections::BTreeMap<Vec<i32>, Vec<usize>> = std::collections::BTreeMap::new();
+    for i in 0..n {
+        let key: Vec<i32> = codes.iter().rev().map(|c| c[i]).collect();
+        if key.iter().any(|&k| k == crate::value::NA_INT) {
+            continue;
+        }
+        members.entry(key).or_default().push(i);
+    }
+    for (k, rows) in &members {
+        keys.push((k.clone(), rows[0]));
+    }
+    let mut cols = Vec::new();
+    let mut names = Vec::new();
+    for (gname, g) in groups.iter() {
+        let firsts: Vec<Option<usize>> = keys.iter().map(|(_, r)| Some(*r)).collect();
+        let mut col = take(g, &firsts);
+        if !g.is_factor() && matches!(g.vtype(), Some(VType::Str)) {
+            col.set_attr(crate::syntax::sym::Sym::new("levels"), Value::Null);
+        }
+        cols.push(col);
+        names.push(gname.clone());
+    }
+    for (vname, v) in &values {
+        let mut results = Vec::new();
+        for (k, _) in &keys {
+            let rows: Vec<Option<usize>> = members[k].iter().map(|&r| Some(r)).collect();
+            let sub = take(v, &rows);
+            let mut args = vec![(None, sub)];
+            args.extend(extra.iter().cloned());
+            results.push(it.call_value(f, args)?);
+        }
+        let simplified = super::apply::simplify(results, None)?;
+        // FUN returning vectors gives a matrix column with groups as rows
+        let col = if simplified.dim().is_some() { super::matrix::t_value(&simplified)? } else { simplified };
+        cols.push(col);
+        names.push(vname.clone());
+    }
+    it.visible = true;
+    let nrow = keys.len();
+    Ok(make_df(cols, names, auto_row_names(nrow)))
+}
+

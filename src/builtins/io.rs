@@ -1,0 +1,343 @@
+//! Files: read.csv / read.table / read.delim, write.csv / write.table, readLines, file helpers.
+
+use super::frames::{auto_row_names, df_names, df_nrow, df_row_names, df_compact_rows, make_df, make_name, make_unique};
+use super::{eager, Args, Builtin};
+use crate::error::{err, EvalResult};
+use crate::eval::Interp;
+use crate::frame::csv::{convert_column, parse_records, Field};
+use crate::syntax::sym::Sym;
+use crate::value::{Data, RStr, VType, Value};
+use std::rc::Rc;
+
+pub const BUILTINS: &[Builtin] = &[
+    eager("read.csv", read_csv),
+    eager("read.table", read_table),
+    eager("read.delim", read_delim),
+    eager("write.csv", write_csv),
+    eager("write.table", write_table),
+    eager("readLines", read_lines),
+    eager("file.exists", file_exists),
+    eager("file.remove", file_remove),
+    eager("unlink", unlink),
+    eager("tempfile", tempfile),
+    eager("tempdir", tempdir),
+    eager("basename", basename),
+    eager("dirname", dirname),
+    eager("file.path", file_path),
+    eager("getwd", getwd),
+    eager("setwd", setwd),
+];
+
+/// Options shared by the read.* family.
+struct ReadOpts {
+    header: bool,
+    sep: Option<char>,
+    quote: String,
+    na: Vec<String>,
+    saf: bool,
+    skip: usize,
+    nrows: Option<usize>,
+    check_names: bool,
+    col_classes: Option<Vec<String>>,
+}
+
+fn read_file(it: &mut Interp, path: &str) -> EvalResult<String> {
+    if !it.caps.files_read {
+        return Err(crate::error::RError::new(crate::error::ErrorKind::Denied, format!("reading files is not allowed here: '{}'", path)).into());
+    }
+    match std::fs::read(path) {
+        Ok(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
+        Err(e) => err(format!("cannot open file '{}': {}", path, io_reason(&e))),
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn read_generic(it: &mut Interp, a: Args, defaults: (bool, Option<char>, &str)) -> EvalResult {
+    let m = a.matched(&[
+        "file", "header", "sep", "quote", "dec", "fill", "comment.char", "na.strings", "stringsAsFactors",
+        "colClasses", "nrows", "skip", "check.names", "row.names", "col.names", "strip.white", "blank.lines.skip",
+        "encoding", "fileEncoding", "...",
+    ])?;
+    let path = m.req(0, "file")?.as_string().unwrap_or_default();
+    let sep = match m.get(2).and_then(|v| v.as_string()) {
+        Some(s) if s.is_empty() => None,
+        Some(s) => s.chars().next(),
+        None => defaults.1,
+    };
+    let opts = ReadOpts {
+        header: m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(defaults.0),
+        sep,
+        quote: m.get(3).and_then(|v| v.as_string()).unwrap_or_else(|| defaults.2.to_string()),
+        na: m.get(7).and_then(|v| v.as_strings()).unwrap_or_else(|| vec!["NA".into()]),
+        saf: m.get(8).and_then(|v| v.as_bool().flatten()).unwrap_or(false),
+        skip: m.get(11).and_then(|v| v.as_f64()).unwrap_or(0.0).max(0.0) as usize,
+        nrows: m.get(10).and_then(|v| v.as_f64()).filter(|n| *n >= 0.0).map(|n| n as usize),
+        check_names: m.get(12).and_then(|v| v.as_bool().flatten()).unwrap_or(true),
+        col_classes: m.get(9).and_then(|v| v.as_strings()),
+    };
+    let text = read_file(it, &path)?;
+    let text: String = text.lines().skip(opts.skip).collect::<Vec<_>>().join("\n");
+    let recs = parse_records(&text, opts.sep, &opts.quote).map_err(|e| {
+        crate::error::Flow::from(crate::error::RError::runtime(format!("in '{}': {}", path, e.message)))
+    })?;
+    build_frame(&path, recs, &opts)
+}
+
+fn build_frame(path: &str, recs: Vec<Vec<Field>>, o: &ReadOpts) -> EvalResult {
+    if recs.is_empty() {
+        return err(format!("no lines available in input ('{}')", path));
+    }
+    let (header, body): (Option<&Vec<Field>>, &[Vec<Field>]) =
+        if o.header { (Some(&recs[0]), &recs[1..]) } else { (None, &recs[..]) };
+    let body = match o.nrows {
+        Some(n) => &body[..n.min(body.len())],
+        None => body,
+    };
+    let width = body.iter().map(|r| r.len()).max().unwrap_or(0).max(header.map(|h| h.len()).unwrap_or(0));
+    // A header one field short means the first column holds row names.
+    let row_names_col = header.map(|h| h.len() + 1 == width && width > 0).unwrap_or(false);
+    let ncols = width;
+    for (i, r) in body.iter().enumerate() {
+        if let Some(h) = header {
+            if r.len() > h.len() + row_names_col as usize {
+                return err(format!("in '{}': more columns than column names (line {})", path, i + 2));
+            }
+        }
+    }
+    let mut names: Vec<String> = match header {
+        Some(h) => {
+            let mut n: Vec<String> = h.iter().map(|f| f.text.clone()).collect();
+            if row_names_col {
+                n.insert(0, String::new());
+            }
+            n
+        }
+        None => (1..=ncols).map(|i| format!("V{}", i)).collect(),
+    };
+    names.resize(ncols, String::new());
+    let mut cols = Vec::new();
+    for j in 0..ncols {
+        let fields: Vec<Option<&Field>> = body.iter().map(|r| r.get(j)).collect();
+        let class = o.col_classes.as_ref().and_then(|c| c.get(if c.len() == 1 { 0 } else { j }).cloned());
+        let mut v = convert_column(&fields, &o.na);
+        if let Some(cls) = class.as_deref() {
+            v = match cls {
+                "character" => Value::strs(fields.iter().map(|f| f.filter(|f| !o.na.contains(&f.text)).map(|f| Rc::from(f.text.as_str()))).collect()),
+                "numeric" | "double" => v.coerce(VType::Dbl),
+                "integer" => v.coerce(VType::Int),
+                "logical" => v.coerce(VType::Lgl),
+                "factor" => super::frames::string_factor(&v),
+                _ => v,
+            };
+        }
+        if o.saf && matches!(v.vtype(), Some(VType::Str)) && !v.is_factor() {
+            v = super::frames::string_factor(&v);
+        }
+        cols.push(v);
+    }
+    let mut row_names = auto_row_names(body.len());
+    if row_names_col && !cols.is_empty() {
+        let rn = cols.remove(0);
+        names.remove(0);
+        row_names = rn.coerce(VType::Str);
+    }
+    if o.check_names {
+        for n in names.iter_mut() {
+            *n = make_name(n);
+        }
+        make_unique(&mut names);
+    }
+    Ok(make_df(cols, names, row_names))
+}
+
+fn read_csv(it: &mut Interp, a: Args) -> EvalResult {
+    read_generic(it, a, (true, Some(','), "\""))
+}
+fn read_table(it: &mut Interp, a: Args) -> EvalResult {
+    read_generic(it, a, (false, None, "\"'"))
+}
+fn read_delim(it: &mut Interp, a: Args) -> EvalResult {
+    read_generic(it, a, (true, Some('\t'), "\""))
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename,
+/// so an error midway never leaves a truncated file where a good one stood.
+pub fn write_atomic(it: &mut Interp, path: &str, text: &str) -> EvalResult<()> {
+    if !it.caps.files_write {
+        return Err(crate::error::RError::new(crate::error::ErrorKind::Denied, format!("writing files is not allowed here: '{}'", path)).into());
+    }
+    let p = std::path::Path::new(path);
+    let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{}.rsc-tmp-{}", name, std::process::id()));
+    let r = std::fs::write(&tmp, text.as_bytes()).and_then(|_| std::fs::rename(&tmp, p));
+    if let Err(e) = r {
+        let _ = std::fs::remove_file(&tmp);
+        return err(format!("cannot open file '{}': {}", path, io_reason(&e)));
+    }
+    Ok(())
+}
+
+fn csv_field(v: &Value, i: usize, quote: bool, na: &str, dec_digits: usize) -> String {
+    let v = if v.is_factor() { crate::eval::ops::factor_as_strings(v) } else { v.clone() };
+    match v.data() {
+        Some(Data::Str(s)) => match &s[i] {
+            Some(x) if quote => format!("\"{}\"", x.replace('"', "\"\"")),
+            Some(x) => x.to_string(),
+            None => na.to_string(),
+        },
+        Some(Data::Dbl(d)) => {
+            if d[i].is_nan() && crate::value::is_na_real(d[i]) {
+                na.to_string()
+            } else {
+                let _ = dec_digits;
+                crate::value::coerce::num_to_string(d[i])
+            }
+        }
+        Some(d) => d.to_str()[i].as_deref().map(String::from).unwrap_or_else(|| na.to_string()),
+        None => String::new(),
+    }
+}
+
+fn write_generic(it: &mut Interp, a: Args, csv: bool) -> EvalResult {
+    let m = a.matched(&["x", "file", "append", "quote", "sep", "eol", "na", "dec", "row.names", "col.names", "..."])?;
+    let x = m.req(0, "x")?.clone();
+    let file = m.get(1).and_then(|v| v.as_string()).unwrap_or_default();
+    let quote = m.get(3).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let sep = if csv { ",".to_string() } else { m.get(4).and_then(|v| v.as_string()).unwrap_or_else(|| " ".into()) };
+    let eol = m.get(5).and_then(|v| v.as_string()).unwrap_or_else(|| "\n".into());
+    let na = m.get(6).and_then(|v| v.as_string()).unwrap_or_else(|| "NA".into());
+    let row_names = m.get(8).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let col_names = m.get(9).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let x = if x.is_data_frame() { x } else { super::frames::build_df(vec![("x".into(), x)], false, true, None)? };
+    let names = df_names(&x);
+    let n = df_nrow(&x);
+    let q = |s: &str| if quote { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() };
+    let mut out = String::new();
+    if col_names {
+        let mut h: Vec<String> = Vec::new();
+        if row_names && csv {
+            h.push(q(""));
+        }
+        h.extend(names.iter().map(|s| q(s)));
+        out.push_str(&h.join(&sep));
+        out.push_str(&eol);
+    }
+    let rn = df_row_names(&x).str_vec();
+    let cols = x.list_vec();
+    for i in 0..n {
+        let mut f: Vec<String> = Vec::new();
+        if row_names {
+            f.push(q(rn[i].as_deref().unwrap_or("NA")));
+        }
+        for c in cols.iter() {
+            f.push(csv_field(c, i, quote, &na, 15));
+        }
+        out.push_str(&f.join(&sep));
+        out.push_str(&eol);
+    }
+    let _ = df_compact_rows(&x);
+    if file.is_empty() {
+        it.write_out(&out);
+    } else {
+        write_atomic(it, &file, &out)?;
+    }
+    it.visible = false;
+    Ok(Value::Null)
+}
+
+fn write_csv(it: &mut Interp, a: Args) -> EvalResult {
+    write_generic(it, a, true)
+}
+fn write_table(it: &mut Interp, a: Args) -> EvalResult {
+    write_generic(it, a, false)
+}
+
+fn read_lines(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["con", "n", "ok", "warn", "encoding", "skipNul"])?;
+    let path = m.req(0, "con")?.as_string().unwrap_or_default();
+    let text = read_file(it, &path)?;
+    let n = m.get(1).and_then(|v| v.as_f64()).filter(|n| *n >= 0.0).map(|n| n as usize);
+    let lines: Vec<RStr> = text.lines().take(n.unwrap_or(usize::MAX)).map(|l| Some(Rc::from(l))).collect();
+    Ok(Value::strs(lines))
+}
+
+fn file_exists(_it: &mut Interp, a: Args) -> EvalResult {
+    let v: Vec<i32> = a.items.iter().flat_map(|(_, v)| v.str_vec().iter().map(|p| p.as_deref().map(|p| std::path::Path::new(p).exists() as i32).unwrap_or(0)).collect::<Vec<_>>()).collect();
+    Ok(Value::lgls(v))
+}
+
+fn file_remove(it: &mut Interp, a: Args) -> EvalResult {
+    if !it.caps.files_write {
+        return Err(crate::error::RError::new(crate::error::ErrorKind::Denied, "removing files is not allowed here").into());
+    }
+    let v: Vec<i32> = a.items.iter().flat_map(|(_, v)| v.str_vec().iter().map(|p| p.as_deref().map(|p| std::fs::remove_file(p).is_ok() as i32).unwrap_or(0)).collect::<Vec<_>>()).collect();
+    Ok(Value::lgls(v))
+}
+
+fn unlink(it: &mut Interp, a: Args) -> EvalResult {
+    file_remove(it, a)?;
+    it.visible = false;
+    Ok(Value::int(0))
+}
+
+fn tempfile(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["pattern", "tmpdir", "fileext"])?;
+    let pat = m.get(0).and_then(|v| v.as_string()).unwrap_or_else(|| "file".into());
+    let ext = m.get(2).and_then(|v| v.as_string()).unwrap_or_default();
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let p = std::env::temp_dir().join(format!("{}{:x}{:x}{}", pat, std::process::id(), nanos, ext));
+    Ok(Value::str(&p.to_string_lossy()))
+}
+
+fn tempdir(_it: &mut Interp, _a: Args) -> EvalResult {
+    Ok(Value::str(&std::env::temp_dir().to_string_lossy()))
+}
+
+fn map_paths(a: Args, f: fn(&str) -> String) -> EvalResult {
+    let x = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
+    Ok(Value::strs(x.str_vec().iter().map(|p| p.as_deref().map(|p| Rc::from(f(p)))).collect()))
+}
+
+fn basename(_it: &mut Interp, a: Args) -> EvalResult {
+    map_paths(a, |p| p.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string())
+}
+
+fn dirname(_it: &mut Interp, a: Args) -> EvalResult {
+    map_paths(a, |p| match p.trim_end_matches('/').rfind('/') {
+        Some(0) => "/".into(),
+        Some(i) => p[..i].to_string(),
+        None => ".".into(),
+    })
+}
+
+fn file_path(_it: &mut Interp, a: Args) -> EvalResult {
+    let parts: Vec<Rc<Vec<RStr>>> = a.items.iter().filter(|(n, _)| n.map(|s| s.as_str() != "fsep").unwrap_or(true)).map(|(_, v)| v.str_vec()).collect();
+    let n = parts.iter().map(|p| p.len()).max().unwrap_or(0);
+    let out: Vec<RStr> = (0..n)
+        .map(|i| Some(Rc::from(parts.iter().map(|p| p[i % p.len().max(1)].as_deref().unwrap_or("NA").to_string()).collect::<Vec<_>>().join("/"))))
+        .collect();
+    Ok(Value::strs(out))
+}
+
+fn getwd(_it: &mut Interp, _a: Args) -> EvalResult {
+    Ok(Value::str(&std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()))
+}
+
+fn setwd(it: &mut Interp, a: Args) -> EvalResult {
+    let old = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = a.items.first().and_then(|x| x.1.as_string()).unwrap_or_default();
+    if std::env::set_current_dir(&dir).is_err() {
+        return err("cannot change working directory");
+    }
+    it.visible = false;
+    let _ = Sym::new("wd");
+    Ok(Value::str(&old))
+}

@@ -1,0 +1,611 @@
+//! `str()` and `summary()`: compact structure display and summary statistics, written to
+//! match R's `utils:::str.default`, `summary.default`, `summary.factor` and
+//! `summary.data.frame`.
+
+use super::frames::{df_names, df_nrow};
+use super::{eager, Args, Builtin};
+use crate::error::EvalResult;
+use crate::eval::Interp;
+use crate::print::num::{int_str, lgl_str, pad_right, str_width};
+use crate::print::strings::escape_str;
+use crate::print::summary::{format_num_str, format_summary_values, quantile7, r_mean, signif};
+use crate::syntax::sym::Sym;
+use crate::value::{is_na_real, Data, RStr, Value, NA_INT};
+use std::rc::Rc;
+
+/// The builtins of this family.
+pub const BUILTINS: &[Builtin] = &[eager("str", str_fn), eager("summary", summary_fn)];
+
+const SUMMARY_NAMES: [&str; 6] = ["Min.", "1st Qu.", "Median", "Mean", "3rd Qu.", "Max."];
+
+fn caller_env(it: &Interp) -> crate::value::Env {
+    it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone())
+}
+
+fn str_fn(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["object", "..."])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    if x.class_attr().is_some() && !x.is_data_frame() && !x.is_factor() {
+        let env = caller_env(it);
+        if let Some(r) = it.try_dispatch("str", &x, vec![(None, x.clone())], &env) {
+            r?;
+            it.visible = false;
+            return Ok(Value::Null);
+        }
+    }
+    let text = str_text(&x);
+    it.write_out(&text);
+    it.visible = false;
+    Ok(Value::Null)
+}
+
+/// What `str(x)` writes for `x` (all lines, each ending in a newline).
+pub fn str_text(x: &Value) -> String {
+    let mut out = String::new();
+    str_rec(&mut out, x, " ", 0, true);
+    out
+}
+
+/// The header of a function as `str` shows it: `function (x, y)  `.
+fn function_header(v: &Value) -> String {
+    let text = match v {
+        Value::Closure(c) => crate::syntax::deparse::deparse_function(&c.params, &c.body),
+        _ => return "function (...)  ".into(),
+    };
+    let mut depth = 0i32;
+    let mut end = text.len();
+    let mut started = false;
+    for (i, ch) in text.char_indices() {
+        match ch {
+            '(' => {
+                depth += 1;
+                started = true;
+            }
+            ')' => {
+                depth -= 1;
+                if started && depth == 0 {
+                    end = i + 1;
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    format!("{}  ", &text[..end])
+}
+
+/// `[1:n]`-style length string for a vector or array.
+fn len_str(x: &Value, le: usize, give_length: bool) -> String {
+    if let Some(d) = x.dim() {
+        let parts: Vec<String> =
+            d.iter().map(|&k| if k > 1 { format!("1:{}", k) } else if k == 0 { "0(0)".into() } else { k.to_string() }).collect();
+        return format!("[{}]", parts.join(", "));
+    }
+    if !give_length {
+        return String::new();
+    }
+    if le > 0 {
+        format!("[1:{}]", le)
+    } else {
+        "(0)".into()
+    }
+}
+
+/// Whether the first ten values of a double vector show exactly with 3 significant digits
+/// (then `str` shows up to 10 values, else 5).
+fn nice_doubles(x: &[f64]) -> bool {
+    x.iter().take(10).filter(|v| !is_na_real(**v) && !v.is_nan()).all(|&v| {
+        let a = v.abs();
+        (a == 0.0 || (a > 1e-10 && a < 1e10)) && (v - signif(v, 3)).abs() <= 9e-16 * a
+    })
+}
+
+fn str_rec(out: &mut String, x: &Value, indent: &str, nest: usize, give_length: bool) {
+    match x {
+        Value::Null => out.push_str(" NULL\n"),
+        Value::Closure(_) | Value::Builtin(_) => {
+            out.push_str(&function_header(x));
+            out.push('\n');
+        }
+        Value::Env(_) => out.push_str("<environment>\n"),
+        Value::Lang(l) => {
+            let kind = if matches!(l.expr.kind, crate::syntax::ast::ExprKind::Ident(_)) { "symbol" } else { "language" };
+            out.push_str(&format!(" {} {}\n", kind, crate::syntax::deparse::deparse(&l.expr)));
+        }
+        Value::Vector(v) => match &v.data {
+            Data::List(items) => str_list(out, x, items, indent, nest, give_length),
+            d => str_atomic(out, x, d, indent, nest, give_length),
+        },
+        _ => out.push_str(" NULL\n"),
+    }
+}
+
+fn str_list(out: &mut String, x: &Value, items: &[Value], indent: &str, nest: usize, give_length: bool) {
+    let is_df = x.is_data_frame();
+    let mut give_length = give_length;
+    if is_df {
+        let p = items.len();
+        out.push_str(&format!(
+            "'data.frame':\t{} obs. of  {} variable{}{}\n",
+            df_nrow(x),
+            p,
+            if p != 1 { "s" } else { "" },
+            if p > 0 { ":" } else { "" }
+        ));
+        give_length = false;
+    } else if items.is_empty() {
+        out.push_str(if x.names().is_some() { " Named list()\n" } else { " list()\n" });
+        return;
+    } else {
+        out.push_str(&format!("List of {}\n", items.len()));
+    }
+    let names: Vec<String> = match x.names() {
+        Some(n) => n.iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect(),
+        None => vec![String::new(); items.len()],
+    };
+    let w = names.iter().map(|s| str_width(s)).max().unwrap_or(0);
+    let sub_indent = format!("{} ..", indent);
+    for (i, item) in items.iter().enumerate() {
+        out.push_str(&format!("{}$ {}:", indent, pad_right(&names[i], w)));
+        str_rec(out, item, &sub_indent, nest + 1, give_length);
+    }
+    let skip: &[&str] = if is_df { &["names", "class", "row.names"] } else { &["names"] };
+    str_attrs(out, x, skip, indent, nest, give_length);
+}
+
+/// Shows the attributes `str` does not consider standard, as ` - attr(*, "name")=` lines.
+fn str_attrs(out: &mut String, x: &Value, skip: &[&str], indent: &str, nest: usize, give_length: bool) {
+    let Some(attrs) = x.attrs() else { return };
+    let sub_indent = format!("{} ..", indent);
+    for (k, a) in attrs.iter() {
+        if skip.contains(&k.as_str()) {
+            continue;
+        }
+        out.push_str(&format!("{}- attr(*, \"{}\")=", indent, k.as_str()));
+        str_rec(out, a, &sub_indent, nest + 1, give_length);
+    }
+}
+
+fn str_atomic(out: &mut String, x: &Value, d: &Data, indent: &str, nest: usize, give_length: bool) {
+    let le = d.len();
+    if x.is_factor() {
+        str_factor(out, x, d);
+        return;
+    }
+    let mut mode = match d {
+        Data::Lgl(_) => "logi",
+        Data::Int(_) => "int",
+        Data::Dbl(_) => "num",
+        Data::Str(_) => "chr",
+        Data::List(_) => "list",
+    }
+    .to_string();
+    let is_array = x.dim().is_some();
+    let mut skip: Vec<&str> = vec![];
+    if is_array {
+        skip.push("dim");
+    } else if x.names().is_some() {
+        mode = format!("Named {}", mode);
+    } else {
+        skip.push("names");
+    }
+    if let Some(cl) = x.class_attr().and_then(|c| c.first().cloned()) {
+        if !cl.starts_with(&mode) {
+            mode = format!("'{}' {}", cl, mode);
+        }
+        skip.push("class");
+    }
+    let ls = len_str(x, le, give_length);
+    let head = if le == 1 && !is_array { format!(" {}", mode) } else { format!(" {}{}{}", mode, if le > 0 { " " } else { "" }, ls) };
+    let (shown, vlen) = str_values(d, nest, str_width(&head));
+    out.push_str(&head);
+    out.push(' ');
+    out.push_str(&shown.join(" "));
+    if le > vlen {
+        out.push_str(" ...");
+    }
+    out.push('\n');
+    str_attrs(out, x, &skip, indent, nest, give_length);
+}
+
+/// The values `str` shows for an atomic vector and how many it would show at most.
+fn str_values(d: &Data, nest: usize, head_width: usize) -> (Vec<String>, usize) {
+    let le = d.len();
+    match d {
+        Data::Dbl(x) => {
+            let vlen = if nice_doubles(x) { 10 } else { 5 };
+            (format_num_str(&x[..le.min(vlen)], 3), vlen)
+        }
+        Data::Int(x) => (x.iter().take(10).map(|&i| int_str(i, "NA")).collect(), 10),
+        Data::Lgl(x) => (x.iter().take(6).map(|&i| lgl_str(i, "NA")).collect(), 6),
+        Data::Str(x) => {
+            let enc: Vec<String> =
+                x.iter().map(|s| s.as_deref().map(|s| escape_str(s, true)).unwrap_or_else(|| "NA".into())).collect();
+            let limit = 80i64 - (4 + 5 * nest as i64 + head_width as i64);
+            let mut total = 0i64;
+            let mut n = 0usize;
+            for e in &enc {
+                total += 1 + str_width(e) as i64;
+                if total < limit {
+                    n += 1;
+                } else {
+                    break;
+                }
+            }
+            let vlen = n.max(1);
+            (enc.into_iter().take(vlen).collect(), vlen)
+        }
+        Data::List(_) => (vec![], 0),
+    }
+}
+
+fn str_factor(out: &mut String, x: &Value, d: &Data) {
+    let levels: Vec<String> = x
+        .get_attr("levels")
+        .map(|l| l.str_vec().iter().map(|s| escape_str(s.as_deref().unwrap_or("NA"), true)).collect())
+        .unwrap_or_default();
+    let nl = levels.len();
+    let ordered = x.inherits("ordered");
+    let sep = if ordered { "<" } else { "," };
+    let mut ml = nl;
+    let mut cum = 0usize;
+    if nl > 1 {
+        for (i, l) in levels.iter().enumerate() {
+            cum += str_width(l) + 1;
+            if cum > 13 {
+                ml = i + 1;
+                break;
+            }
+        }
+    }
+    let mut head = format!(" {}actor w/ {} level{}", if ordered { "Ord.f" } else { "F" }, nl, if nl != 1 { "s" } else { "" });
+    if nl > 0 {
+        head.push(' ');
+        head.push_str(&levels[..ml].join(sep));
+    }
+    if ml < nl {
+        head.push_str(sep);
+        head.push_str("..");
+    }
+    head.push(':');
+    let codes = d.to_int();
+    let shown: Vec<String> = codes.iter().take(10).map(|&i| int_str(i, "NA")).collect();
+    out.push_str(&head);
+    out.push(' ');
+    out.push_str(&shown.join(" "));
+    if codes.len() > 10 {
+        out.push_str(" ...");
+    }
+    out.push('\n');
+}
+
+fn summary_fn(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["object", "maxsum", "digits", "..."])?;
+    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    if x.class_attr().is_some() && !x.is_data_frame() && !x.is_factor() {
+        let env = caller_env(it);
+        if let Some(r) = it.try_dispatch("summary", &x, vec![(None, x.clone())], &env) {
+            return r;
+        }
+    }
+    let maxsum = m.get(1).and_then(|v| v.as_f64()).map(|v| v as usize);
+    let digits = m.get(2).and_then(|v| v.as_f64()).map(|v| v as usize);
+    if x.is_data_frame() {
+        return Ok(summary_data_frame(&x, maxsum.unwrap_or(7), digits.unwrap_or(4)));
+    }
+    Ok(summary_value(&x, maxsum.unwrap_or(100)))
+}
+
+fn with_names(mut v: Value, names: &[String]) -> Value {
+    v.set_attr(Sym::new("names"), Value::strings(names));
+    v
+}
+
+fn summary_default_class(mut v: Value) -> Value {
+    v.set_attr(Sym::new("class"), Value::strings(&["summaryDefault", "table"]));
+    v
+}
+
+/// `summary(x)` of one vector: a `summaryDefault` for numbers, logicals and other vectors,
+/// counts per level for factors.
+pub fn summary_value(x: &Value, maxsum: usize) -> Value {
+    if x.is_factor() {
+        let (names, counts) = factor_counts(x, maxsum);
+        return with_names(Value::ints(counts), &names);
+    }
+    match x.data() {
+        Some(Data::Lgl(l)) => {
+            let f = l.iter().filter(|&&b| b == 0).count();
+            let t = l.iter().filter(|&&b| b != 0 && b != crate::value::NA_LGL).count();
+            let n = l.len() - f - t;
+            let mut names = vec!["Mode".to_string()];
+            let mut vals = vec!["logical".to_string()];
+            for (nm, c) in [("FALSE", f), ("TRUE", t), ("NA's", n)] {
+                if c > 0 {
+                    names.push(nm.into());
+                    vals.push(c.to_string());
+                }
+            }
+            summary_default_class(with_names(Value::strings(&vals), &names))
+        }
+        Some(Data::Dbl(_)) | Some(Data::Int(_)) => {
+            let all = x.data().map(|d| d.to_dbl()).unwrap_or_default();
+            let mut v: Vec<f64> = all.iter().copied().filter(|y| !y.is_nan()).collect();
+            let nas = all.len() - v.len();
+            v.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+            let mut q = vec![
+                quantile7(&v, 0.0),
+                quantile7(&v, 0.25),
+                quantile7(&v, 0.5),
+                if v.is_empty() { f64::NAN } else { r_mean(&v) },
+                quantile7(&v, 0.75),
+                quantile7(&v, 1.0),
+            ];
+            let mut names: Vec<String> = SUMMARY_NAMES.iter().map(|s| s.to_string()).collect();
+            if nas > 0 {
+                q.push(nas as f64);
+                names.push("NA's".into());
+            }
+            summary_default_class(with_names(Value::dbls(q), &names))
+        }
+        Some(Data::List(items)) if !items.is_empty() => summary_list(x, items),
+        _ => {
+            let cls = super::class_of(x).first().cloned().unwrap_or_default();
+            let mode = mode_of(x);
+            let vals = vec![x.len().to_string(), cls, mode.to_string()];
+            summary_default_class(with_names(Value::strings(&vals), &["Length".into(), "Class".into(), "Mode".into()]))
+        }
+    }
+}
+
+/// R's `mode()` of a value.
+fn mode_of(x: &Value) -> &'static str {
+    match x {
+        Value::Null => "NULL",
+        Value::Closure(_) | Value::Builtin(_) => "function",
+        Value::Env(_) => "environment",
+        Value::Lang(_) => "call",
+        Value::Vector(v) => match v.data {
+            Data::Lgl(_) => "logical",
+            Data::Int(_) | Data::Dbl(_) => "numeric",
+            Data::Str(_) => "character",
+            Data::List(_) => "list",
+        },
+        _ => "NULL",
+    }
+}
+
+/// `summary()` of a list: a character matrix of Length, Class and Mode per element.
+fn summary_list(x: &Value, items: &[Value]) -> Value {
+    let n = items.len();
+    let lens: Vec<String> = items.iter().map(|i| i.len().to_string()).collect();
+    let w = lens.iter().map(|s| s.len()).max().unwrap_or(0);
+    let mut cells: Vec<String> = lens.iter().map(|s| format!("{:>w$}", s, w = w)).collect();
+    cells.extend(items.iter().map(|i| i.class_attr().and_then(|c| c.first().cloned()).unwrap_or_else(|| "-none-".into())));
+    cells.extend(items.iter().map(|i| mode_of(i).to_string()));
+    let mut v = Value::strings(&cells);
+    v.set_attr(Sym::new("dim"), Value::ints(vec![n as i32, 3]));
+    let rows = x.get_attr("names").cloned().unwrap_or(Value::Null);
+    v.set_attr(Sym::new("dimnames"), Value::list(vec![rows, Value::strings(&["Length", "Class", "Mode"])]));
+    summary_default_class(v)
+}
+
+/// `summary.factor`: counts per level (the most frequent `maxsum - 1` and `(Other)` when
+/// there are more levels than `maxsum`), then `NA's`.
+fn factor_counts(x: &Value, maxsum: usize) -> (Vec<String>, Vec<i32>) {
+    let levels: Vec<String> = factor_labels_levels(x);
+    let codes = x.data().map(|d| d.to_int()).unwrap_or_default();
+    let mut counts = vec![0i32; levels.len()];
+    let mut nas = 0;
+    for &c in codes.iter() {
+        if c == NA_INT || c < 1 || c as usize > levels.len() {
+            nas += 1;
+        } else {
+            counts[c as usize - 1] += 1;
+        }
+    }
+    let maxsum = if nas > 0 { maxsum.saturating_sub(1) } else { maxsum }.max(1);
+    let mut names = levels;
+    if names.len() > maxsum {
+        let mut order: Vec<usize> = (0..names.len()).collect();
+        order.sort_by(|&a, &b| counts[b].cmp(&counts[a]));
+        let keep = &order[..maxsum - 1];
+        let other: i32 = order[maxsum - 1..].iter().map(|&i| counts[i]).sum();
+        let mut n2: Vec<String> = keep.iter().map(|&i| names[i].clone()).collect();
+        let mut c2: Vec<i32> = keep.iter().map(|&i| counts[i]).collect();
+        n2.push("(Other)".into());
+        c2.push(other);
+        names = n2;
+        counts = c2;
+    }
+    if nas > 0 {
+        names.push("NA's".into());
+        counts.push(nas);
+    }
+    (names, counts)
+}
+
+fn factor_labels_levels(x: &Value) -> Vec<String> {
+    x.get_attr("levels")
+        .map(|l| l.str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Left-justifies strings to their common width (`format()` of a character vector).
+fn format_left(v: &[String]) -> Vec<String> {
+    let w = v.iter().map(|s| str_width(s)).max().unwrap_or(0);
+    v.iter().map(|s| pad_right(s, w)).collect()
+}
+
+/// The cells of one column of `summary.data.frame` and the width of its first label.
+fn summary_column(col: &Value, maxsum: usize, digits: usize) -> (Vec<String>, usize) {
+    let (names, vals): (Vec<String>, Vec<String>) = if col.is_factor() {
+        let (names, counts) = factor_counts(col, maxsum);
+        let w = counts.iter().map(|c| c.to_string().len()).max().unwrap_or(0);
+        (names, counts.iter().map(|c| format!("{:>w$}", c, w = w)).collect())
+    } else {
+        let s = summary_value(col, maxsum);
+        let names: Vec<String> = s.names().unwrap_or_default().iter().map(|n| n.as_deref().unwrap_or("").to_string()).collect();
+        let vals = match s.data() {
+            Some(Data::Dbl(q)) => {
+                let has_na = names.last().map(|n| n == "NA's").unwrap_or(false);
+                format_summary_values(q, has_na, digits).into_iter().map(|s| s.unwrap_or_else(|| "NA".into())).collect()
+            }
+            _ => format_left(&s.as_strings().unwrap_or_default()),
+        };
+        (names, vals)
+    };
+    let labs = format_left(&names);
+    let lw = labs.first().map(|s| str_width(s)).unwrap_or(0);
+    (labs.iter().zip(vals).map(|(l, v)| format!("{}:{}  ", l, v)).collect(), lw)
+}
+
+/// `summary.data.frame`: a character table with one column of `label:value  ` cells per
+/// variable and centred column headers.
+pub fn summary_data_frame(x: &Value, maxsum: usize, digits: usize) -> Value {
+    let cols = x.list_vec();
+    let names = df_names(x);
+    let parts: Vec<(Vec<String>, usize)> = cols.iter().map(|c| summary_column(c, maxsum, digits)).collect();
+    let nr = parts.iter().map(|p| p.0.len()).max().unwrap_or(0);
+    let mut cells: Vec<RStr> = Vec::with_capacity(nr * parts.len());
+    for (p, _) in &parts {
+        for i in 0..nr {
+            cells.push(p.get(i).map(|s| Rc::from(s.as_str())));
+        }
+    }
+    let headers: Vec<String> = parts
+        .iter()
+        .zip(&names)
+        .map(|((_, lw), nm)| {
+            let pad = (*lw as f64 - str_width(nm) as f64 / 2.0).floor();
+            format!("{}{}", " ".repeat(if pad > 0.0 { pad as usize } else { 0 }), nm)
+        })
+        .collect();
+    let mut v = Value::strs(cells);
+    v.set_attr(Sym::new("dim"), Value::ints(vec![nr as i32, parts.len() as i32]));
+    let rows = vec![String::new(); nr];
+    v.set_attr(Sym::new("dimnames"), Value::list(vec![Value::strings(&rows), Value::strings(&headers)]));
+    v.set_attr(Sym::new("class"), Value::str("table"));
+    v
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::print::PrintOpts;
+
+    fn named(v: Value, names: &[&str]) -> Value {
+        let n: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        with_names(v, &n)
+    }
+
+    fn factor(codes: Vec<i32>, levels: &[&str]) -> Value {
+        let mut f = Value::ints(codes);
+        f.set_attr(Sym::new("levels"), Value::strings(levels));
+        f.set_attr(Sym::new("class"), Value::str("factor"));
+        f
+    }
+
+    fn df(cols: Vec<(&str, Value)>) -> Value {
+        let n = cols.first().map(|c| c.1.len()).unwrap_or(0);
+        let names: Vec<String> = cols.iter().map(|c| c.0.to_string()).collect();
+        super::super::frames::make_df(cols.into_iter().map(|c| c.1).collect(), names, super::super::frames::auto_row_names(n))
+    }
+
+    fn print_summary(v: &Value) -> String {
+        let o = PrintOpts::default();
+        if v.inherits("summaryDefault") {
+            crate::print::table::format_summary_default(v, &o, None)
+        } else if v.inherits("table") {
+            crate::print::table::format_table(v, &o)
+        } else {
+            crate::print::print_value(v, &o)
+        }
+    }
+
+    #[test]
+    fn str_vectors() {
+        assert_eq!(str_text(&Value::ints((1..=5).collect())), " int [1:5] 1 2 3 4 5\n");
+        assert_eq!(str_text(&Value::dbls(vec![1.5, 2.0])), " num [1:2] 1.5 2\n");
+        assert_eq!(str_text(&Value::str("a")), " chr \"a\"\n");
+        assert_eq!(str_text(&Value::lgls(vec![1, 0, crate::value::NA_LGL])), " logi [1:3] TRUE FALSE NA\n");
+        assert_eq!(str_text(&Value::Null), " NULL\n");
+        assert_eq!(str_text(&Value::ints((1..=100).collect())), " int [1:100] 1 2 3 4 5 6 7 8 9 10 ...\n");
+        let x: Vec<f64> = vec![1.5, 2.25, 3.125, 4.0625, 5.03125, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0];
+        assert_eq!(str_text(&Value::dbls(x)), " num [1:11] 1.5 2.25 3.12 4.06 5.03 ...\n");
+        let letters: Vec<String> = ('a'..='z').map(|c| c.to_string()).collect();
+        assert_eq!(
+            str_text(&Value::strings(&letters)),
+            " chr [1:26] \"a\" \"b\" \"c\" \"d\" \"e\" \"f\" \"g\" \"h\" \"i\" \"j\" \"k\" \"l\" \"m\" \"n\" \"o\" \"p\" ...\n"
+        );
+        assert_eq!(
+            str_text(&named(Value::dbls(vec![1.0, 2.0]), &["a", "b"])),
+            " Named num [1:2] 1 2\n - attr(*, \"names\")= chr [1:2] \"a\" \"b\"\n"
+        );
+    }
+
+    #[test]
+    fn str_factors_and_lists() {
+        let f = factor(vec![1, 1, 2, 3], &["setosa", "versicolor", "virginica"]);
+        assert_eq!(str_text(&f), " Factor w/ 3 levels \"setosa\",\"versicolor\",..: 1 1 2 3\n");
+        let f = factor(vec![1, crate::value::NA_INT, 2], &["a", "b"]);
+        assert_eq!(str_text(&f), " Factor w/ 2 levels \"a\",\"b\": 1 NA 2\n");
+        let l = Value::named_list(vec![
+            ("b".into(), Value::str("two")),
+            ("c".into(), Value::dbls(vec![3.0, 4.0])),
+            ("d".into(), Value::lgl(true)),
+        ]);
+        assert_eq!(str_text(&l), "List of 3\n $ b: chr \"two\"\n $ c: num [1:2] 3 4\n $ d: logi TRUE\n");
+        let nested = Value::named_list(vec![(
+            "x".into(),
+            Value::named_list(vec![("y".into(), Value::named_list(vec![("z".into(), Value::num(42.0))]))]),
+        )]);
+        assert_eq!(str_text(&nested), "List of 1\n $ x:List of 1\n  ..$ y:List of 1\n  .. ..$ z: num 42\n");
+        assert_eq!(str_text(&Value::list(vec![])), " list()\n");
+    }
+
+    #[test]
+    fn str_data_frames() {
+        let d = df(vec![
+            ("id", Value::ints(vec![1, 2, 3, 4])),
+            ("name", Value::strings(&["a", "b", "c", "d"])),
+            ("val", Value::dbls(vec![1.5, crate::value::na_real(), 3.0, 4.0])),
+            ("flag", Value::lgls(vec![1, 0, 1, crate::value::NA_LGL])),
+        ]);
+        assert_eq!(
+            str_text(&d),
+            "'data.frame':\t4 obs. of  4 variables:\n $ id  : int  1 2 3 4\n $ name: chr  \"a\" \"b\" \"c\" \"d\"\n $ val : num  1.5 NA 3 4\n $ flag: logi  TRUE FALSE TRUE NA\n"
+        );
+    }
+
+    #[test]
+    fn summaries() {
+        let s = summary_value(&Value::dbls(vec![1.0, 2.0, 3.0, 4.0, 100.0]), 100);
+        assert_eq!(print_summary(&s), "   Min. 1st Qu.  Median    Mean 3rd Qu.    Max. \n      1       2       3      22       4     100 \n");
+        let s = summary_value(&Value::ints((1..=10).collect()), 100);
+        assert_eq!(print_summary(&s), "   Min. 1st Qu.  Median    Mean 3rd Qu.    Max. \n   1.00    3.25    5.50    5.50    7.75   10.00 \n");
+        let s = summary_value(&Value::lgls(vec![1, 0, 1]), 100);
+        assert_eq!(print_summary(&s), "   Mode   FALSE    TRUE \nlogical       1       2 \n");
+        let s = summary_value(&Value::strings(&["a", "b"]), 100);
+        assert_eq!(print_summary(&s), "   Length     Class      Mode \n        2 character character \n");
+        let s = summary_value(&factor(vec![1, 2, 2], &["p", "q"]), 100);
+        assert_eq!(print_summary(&s), "p q \n1 2 \n");
+        let s = summary_value(&Value::list(vec![Value::num(1.0), Value::num(2.0)]), 100);
+        assert_eq!(print_summary(&s), "     Length Class  Mode   \n[1,] 1      -none- numeric\n[2,] 1      -none- numeric\n");
+    }
+
+    #[test]
+    fn summary_of_data_frame() {
+        let d = df(vec![
+            ("id", Value::ints(vec![1, 2, 3, 4])),
+            ("name", Value::strings(&["a", "b", "c", "d"])),
+            ("val", Value::dbls(vec![1.5, crate::value::na_real(), 3.0, 4.0])),
+            ("flag", Value::lgls(vec![1, 0, 1, crate::value::NA_LGL])),
+        ]);
+        let expected = "       id           name                val           flag        \n Min.   :1.00   Length:4           Min.   :1.500   Mode :logical  \n 1st Qu.:1.75   Class :character   1st Qu.:2.250   FALSE:1        \n Median :2.50   Mode  :character   Median :3.000   TRUE :2        \n Mean   :2.50                      Mean   :2.833   NA's :1        \n 3rd Qu.:3.25                      3rd Qu.:3.500                  \n Max.   :4.00                      Max.   :4.000                  \n                                   NA's   :1                      \n";
+        assert_eq!(print_summary(&summary_data_frame(&d, 7, 4)), expected);
+        let f = df(vec![("Species", factor(vec![1, 2, 3, 1], &["setosa", "versicolor", "virginica"]))]);
+        assert_eq!(print_summary(&summary_data_frame(&f, 7, 4)), "       Species \n setosa    :2  \n versicolor:1  \n virginica :1  \n");
+    }
+}
