@@ -44,6 +44,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("pt", pt_fn),
     eager("pf", pf_fn),
     eager("qt", qt_fn),
+    eager("I", as_is),
 ];
 
 fn s(x: &str) -> Sym {
@@ -276,4 +277,9 @@ pub fn format_model(it: &Interp, v: &Value) -> Option<String> {
     } else {
         None
     }
+}
+
+/// `I(x)`: returns its argument (R marks it "AsIs"; models only need the value).
+fn as_is(_it: &mut Interp, a: Args) -> EvalResult {
+    Ok(a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null))
 }

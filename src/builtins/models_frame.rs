@@ -394,8 +394,8 @@ fn fit_lm(
     let f = lsfit(&x, n, p, &yy, 1e-7);
     let rank = f.qr.rank;
     let piv = &f.qr.pivot;
-    let mut coef = vec![f64::NAN; p];
-    for (k, &j) in piv.iter().enumerate() {
+    let mut coef = vec![crate::value::na_real(); p];
+    for (k, &j) in piv.iter().enumerate().take(rank) {
         coef[j] = f.coef[k];
     }
     let resid: Vec<f64> = match &sw {

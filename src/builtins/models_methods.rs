@@ -326,7 +326,9 @@ pub fn format_summary_lm(it: &Interp, sm: &Value) -> String {
     out.push_str(if weighted { "Weighted Residuals:\n" } else { "Residuals:\n" });
     let opts = crate::print::PrintOpts { digits, ..Default::default() };
     if rdf > 5 {
-        let q = super::stats::quantiles(&rv, &[0.0, 0.25, 0.5, 0.75, 1.0], 7);
+        let mut sorted = rv.clone();
+        sorted.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+        let q = super::stats::quantiles(&sorted, &[0.0, 0.25, 0.5, 0.75, 1.0], 7);
         let z = zapsmall(&q, digits as i32 + 1);
         let v = named_dbl(z, &["Min", "1Q", "Median", "3Q", "Max"].map(String::from));
         out.push_str(&crate::print::print_value(&v, &opts));

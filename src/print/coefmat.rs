@@ -5,6 +5,7 @@ use super::num::{encode_real_trim, real_format};
 use super::PrintOpts;
 use crate::syntax::sym::Sym;
 use crate::value::{is_na_real, Value};
+use std::ops::Add;
 use std::rc::Rc;
 
 /// The significance legend line (with R's UTF-8 quotes).
@@ -34,7 +35,7 @@ pub fn round_to(x: f64, d: i32) -> f64 {
 /// `zapsmall(x, digits)`.
 pub fn zapsmall(xs: &[f64], digits: i32) -> Vec<f64> {
     let mx = xs.iter().filter(|v| v.is_finite()).fold(0.0f64, |a, b| a.max(b.abs()));
-    let d = if mx > 0.0 { (digits - mx.log10().ceil() as i32).max(0) } else { digits };
+    let d = if mx > 0.0 { (digits as f64 - mx.log10()).max(0.0).add(0.5).floor() as i32 } else { digits };
     xs.iter().map(|&v| round_to(v, d)).collect()
 }
 
@@ -145,7 +146,7 @@ pub fn print_coefmat(t: &CoefTable, o: &CoefOpts) -> String {
         let vals: Vec<f64> = o.cs_ind.iter().flat_map(|&c| (0..nr).map(move |r| (c, r))).map(|(c, r)| at(&xm, r, c)).collect();
         let acs: Vec<f64> = vals.iter().map(|v| v.abs()).filter(|v| v.is_finite() && *v != 0.0).collect();
         if vals.iter().any(|v| v.is_finite()) {
-            let digmin = if acs.is_empty() { 1 } else { 1 + acs.iter().fold(0.0f64, |a, &b| a.max(b)).log10().floor() as i32 };
+            let digmin = if acs.is_empty() { 1 } else { 1 + acs.iter().fold(f64::INFINITY, |a, &b| a.min(b)).log10().floor() as i32 };
             let dec = (o.digits as i32 - digmin).max(1);
             let rounded: Vec<f64> = vals.iter().map(|&v| round_to(v, dec)).collect();
             let strs = format_common(&rounded, o.digits);
