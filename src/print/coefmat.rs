@@ -61,8 +61,9 @@ pub fn format_pval(pv: &[f64], digits: usize, eps: f64) -> Vec<String> {
     let mut rr_width = 0;
     if !not0.is_empty() {
         let expo = |v: f64| if v > 0.0 { v.log10().floor() } else { -50.0 };
-        let fixp: Vec<usize> = not0.iter().cloned().filter(|&i| expo(pv[i]) >= -3.0 || pv[i] == 0.0).collect();
-        let sci: Vec<usize> = not0.iter().cloned().filter(|&i| !(expo(pv[i]) >= -3.0 || pv[i] == 0.0)).collect();
+        let is_fix = |v: f64| expo(v) >= -3.0 || (expo(v) == -4.0 && digits > 1);
+        let fixp: Vec<usize> = not0.iter().cloned().filter(|&i| is_fix(pv[i])).collect();
+        let sci: Vec<usize> = not0.iter().cloned().filter(|&i| !is_fix(pv[i])).collect();
         for grp in [fixp, sci] {
             if grp.is_empty() {
                 continue;
