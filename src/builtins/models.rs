@@ -45,6 +45,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("pf", pf_fn),
     eager("qt", qt_fn),
     eager("I", as_is),
+    eager("offset", as_is),
 ];
 
 fn s(x: &str) -> Sym {
