@@ -15,6 +15,7 @@ pub mod lang;
 pub mod math;
 pub mod mathfns;
 pub mod matrix;
+pub mod models;
 pub mod seq;
 pub mod sort;
 pub mod stats;
@@ -98,6 +99,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         regex::BUILTINS,
         sprintf::BUILTINS,
         summary::BUILTINS,
+        models::BUILTINS,
     ]
 }
 

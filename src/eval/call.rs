@@ -310,7 +310,15 @@ impl Interp {
         let classes = v.class_attr()?;
         for cls in classes {
             let name = format!("{}.{}", generic, cls);
-            if let Some(Value::Closure(c)) = env.lookup(Sym::new(&name)) {
+            let found = env.lookup(Sym::new(&name));
+            if let Some(Value::Builtin(b)) = &found {
+                // built-in methods (`summary.lm`, ...) take the evaluated arguments
+                if let Kind::Eager(_) = b.kind {
+                    let f = Value::Builtin(b.clone());
+                    return Some(self.call_value(&f, args));
+                }
+            }
+            if let Some(Value::Closure(c)) = found {
                 let call = Rc::new(Expr::new(
                     ExprKind::Call(Box::new(ident(Sym::new(generic))), vec![Arg {
                         name: None,

@@ -1,3 +1,8 @@
-//! Numeric kernels for statistics and linear algebra.
+//! Numeric kernels for statistics and linear algebra, and the modeling core
+//! (formulas and terms, design matrices, least squares, distributions).
 
+pub mod distributions;
 pub mod linalg;
+pub mod qr;
+pub mod design;
+pub mod terms;

@@ -1,0 +1,286 @@
+//! Model builtins: formulas and terms, model frames and matrices, `lm` and its methods.
+
+use super::{eager, special, Args, Builtin};
+use crate::error::{err, EvalResult};
+use crate::eval::Interp;
+use crate::print::coefmat::{format_common, print_coefmat, round_to, zapsmall, CoefOpts, CoefTable};
+use crate::stats::design::{self, Contrast, VarCol};
+use crate::stats::distributions::{pf, pt, qt};
+use crate::stats::qr::lsfit;
+use crate::stats::terms::{all_vars, terms_of, Terms};
+use crate::syntax::ast::{Arg, BinOp, Expr, ExprKind};
+use crate::syntax::deparse::deparse;
+use crate::syntax::sym::Sym;
+use crate::value::{Data, Env, Lang, Value, NA_INT};
+use std::rc::Rc;
+
+pub const BUILTINS: &[Builtin] = &[
+    special("lm", lm),
+    eager("all.vars", all_vars_fn),
+    eager("terms", terms_fn),
+    eager("formula", formula_fn),
+    eager("as.formula", formula_fn),
+    eager("coef", coef),
+    eager("coefficients", coef),
+    eager("residuals", residuals),
+    eager("resid", residuals),
+    eager("fitted", fitted),
+    eager("fitted.values", fitted),
+    eager("df.residual", df_residual),
+    eager("deviance", deviance),
+    eager("nobs", nobs),
+    eager("vcov", vcov),
+    eager("confint", confint),
+    eager("summary.lm", summary_lm),
+    eager("model.matrix", model_matrix_fn),
+    eager("poly", poly_fn),
+    eager("predict", predict),
+    eager("anova", anova),
+    eager("logLik", loglik),
+    eager("AIC", aic),
+    eager("BIC", bic),
+    eager("update", update),
+    eager("reformulate", reformulate),
+    eager("pt", pt_fn),
+    eager("pf", pf_fn),
+    eager("qt", qt_fn),
+    eager("I", as_is),
+    eager("offset", as_is),
+];
+
+fn s(x: &str) -> Sym {
+    Sym::new(x)
+}
+
+fn field(v: &Value, name: &str) -> Option<Value> {
+    let names = v.names()?;
+    let i = names.iter().position(|n| n.as_deref() == Some(name))?;
+    v.list_vec().get(i).cloned()
+}
+
+fn dbl_field(v: &Value, name: &str) -> Vec<f64> {
+    field(v, name).map(|x| x.dbl_vec().to_vec()).unwrap_or_default()
+}
+
+fn strings_of(v: &Value) -> Vec<String> {
+    v.as_strings().unwrap_or_default()
+}
+
+fn named_dbl(vals: Vec<f64>, names: &[String]) -> Value {
+    let mut v = Value::dbls(vals);
+    v.set_attr(s("names"), Value::strings(names));
+    v
+}
+
+fn matrix(vals: Vec<f64>, nr: usize, nc: usize, rows: Option<&[String]>, cols: Option<&[String]>) -> Value {
+    let mut v = Value::dbls(vals);
+    v.set_attr(s("dim"), Value::ints(vec![nr as i32, nc as i32]));
+    if rows.is_some() || cols.is_some() {
+        let r = rows.map(Value::strings).unwrap_or(Value::Null);
+        let c = cols.map(Value::strings).unwrap_or(Value::Null);
+        v.set_attr(s("dimnames"), Value::list(vec![r, c]));
+    }
+    v
+}
+
+// ------------------------------------------------------------------ formulas
+
+/// The parts of a formula value: left side, right side and environment.
+fn formula_parts(f: &Value, it: &Interp) -> EvalResult<(Option<Expr>, Expr, Env)> {
+    let env = match f.get_attr(".Environment") {
+        Some(Value::Env(e)) => e.clone(),
+        _ => it.global.clone(),
+    };
+    if let Value::Lang(l) = f {
+        if let ExprKind::Formula(lhs, rhs) = &l.expr.kind {
+            return Ok((lhs.as_deref().cloned(), (**rhs).clone(), env));
+        }
+    }
+    if let Some(Value::Lang(_)) = field(f, "terms").as_ref() {
+        return formula_parts(&field(f, "terms").unwrap_or(Value::Null), it);
+    }
+    if let Some(text) = f.as_string() {
+        let e = crate::syntax::parse_expr(&text).map_err(crate::error::Flow::from)?;
+        if let ExprKind::Formula(lhs, rhs) = e.kind {
+            return Ok((lhs.map(|b| *b), *rhs, env));
+        }
+    }
+    err("invalid formula")
+}
+
+fn make_formula_value(lhs: Option<Expr>, rhs: Expr, env: &Env) -> Value {
+    let e = Expr::new(ExprKind::Formula(lhs.map(Box::new), Box::new(rhs)), Default::default());
+    crate::eval::make_formula(&e, env)
+}
+
+fn all_vars_fn(it: &mut Interp, a: Args) -> EvalResult {
+    let x = a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null);
+    let vars = match &x {
+        Value::Lang(l) => all_vars(&l.expr),
+        _ => {
+            let (l, r, _) = formula_parts(&x, it)?;
+            let mut v = l.map(|l| all_vars(&l)).unwrap_or_default();
+            for n in all_vars(&r) {
+                if !v.contains(&n) {
+                    v.push(n);
+                }
+            }
+            v
+        }
+    };
+    Ok(Value::strings(&vars))
+}
+
+/// Replaces `.` in `rhs` by the sum of `names` (wrapped in parentheses inside operators).
+fn expand_dot(e: &Expr, names: &[String], top: bool) -> Expr {
+    match &e.kind {
+        ExprKind::Ident(sy) if sy.as_str() == "." => {
+            let mut acc: Option<Expr> = None;
+            for n in names {
+                let id = Expr::new(ExprKind::Ident(s(n)), e.span);
+                acc = Some(match acc {
+                    None => id,
+                    Some(a) => Expr::new(ExprKind::Binary(BinOp::Add, Box::new(a), Box::new(id)), e.span),
+                });
+            }
+            let sum = acc.unwrap_or_else(|| e.clone());
+            if top || names.len() < 2 {
+                sum
+            } else {
+                Expr::new(ExprKind::Paren(Box::new(sum)), e.span)
+            }
+        }
+        ExprKind::Binary(op, l, r) => Expr::new(
+            ExprKind::Binary(*op, Box::new(expand_dot(l, names, false)), Box::new(expand_dot(r, names, false))),
+            e.span,
+        ),
+        ExprKind::Paren(x) => Expr::new(ExprKind::Paren(Box::new(expand_dot(x, names, true))), e.span),
+        _ => e.clone(),
+    }
+}
+
+fn has_dot(e: &Expr) -> bool {
+    all_vars(e).iter().any(|v| v == ".")
+}
+
+/// A terms object value (the formula with R's terms attributes).
+fn terms_value(t: &Terms, lhs: Option<Expr>, rhs: Expr, env: &Env) -> Value {
+    let mut f = make_formula_value(lhs, rhs, env);
+    let vars_call = Expr::new(
+        ExprKind::Call(
+            Box::new(Expr::new(ExprKind::Ident(s("list")), Default::default())),
+            t.variables.iter().map(|v| Arg { name: None, value: Some(v.clone()), span: Default::default() }).collect(),
+        ),
+        Default::default(),
+    );
+    let nv = t.variables.len();
+    let nt = t.terms.len();
+    let fac = t.factors();
+    let mut fm = Vec::with_capacity(nv * nt);
+    for ti in 0..nt {
+        for row in fac.iter() {
+            fm.push(row[ti] as i32);
+        }
+    }
+    let mut facv = Value::ints(fm);
+    facv.set_attr(s("dim"), Value::ints(vec![nv as i32, nt as i32]));
+    facv.set_attr(s("dimnames"), Value::list(vec![Value::strings(&t.var_labels), Value::strings(&t.labels)]));
+    f.set_attr(s("class"), Value::Null);
+    f.set_attr(s(".Environment"), Value::Null);
+    f.set_attr(s("variables"), Value::Lang(Rc::new(Lang { expr: Rc::new(vars_call), attrs: None })));
+    f.set_attr(s("factors"), if nt == 0 { Value::ints(vec![]) } else { facv });
+    f.set_attr(s("term.labels"), Value::strings(&t.labels));
+    if !t.offsets.is_empty() {
+        f.set_attr(s("offset"), Value::ints(t.offsets.iter().map(|&i| i as i32 + 1).collect()));
+    }
+    f.set_attr(s("order"), Value::ints(t.order().iter().map(|&o| o as i32).collect()));
+    f.set_attr(s("intercept"), Value::int(t.intercept as i32));
+    f.set_attr(s("response"), Value::int(t.response as i32));
+    f.set_attr(s("class"), Value::strings(&["terms", "formula"]));
+    f.set_attr(s(".Environment"), Value::Env(env.clone()));
+    f
+}
+
+/// Expands a formula (with `.` resolved against `data`) into terms plus the expanded formula.
+fn build_terms(it: &Interp, f: &Value, data: Option<&Value>) -> EvalResult<(Terms, Option<Expr>, Expr, Env)> {
+    let (lhs, rhs, env) = formula_parts(f, it)?;
+    let names = data.map(super::frames::df_names);
+    let rhs = if has_dot(&rhs) {
+        if let Some(ns) = &names {
+            let lv: Vec<String> = lhs.as_ref().map(all_vars).unwrap_or_default();
+            let keep: Vec<String> = ns.iter().filter(|n| !lv.contains(n)).cloned().collect();
+            expand_dot(&rhs, &keep, true)
+        } else {
+            rhs
+        }
+    } else {
+        rhs
+    };
+    let t = terms_of(lhs.as_ref(), &rhs, names.as_deref()).map_err(|m| crate::error::Flow::from(crate::error::RError::runtime(m)))?;
+    Ok((t, lhs, rhs, env))
+}
+
+fn terms_fn(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "data", "..."])?;
+    let x = m.req(0, "x")?.clone();
+    if x.inherits("lm") {
+        return Ok(field(&x, "terms").unwrap_or(Value::Null));
+    }
+    let (t, lhs, rhs, env) = build_terms(it, &x, m.get(1))?;
+    Ok(terms_value(&t, lhs, rhs, &env))
+}
+
+fn formula_fn(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "env", "..."])?;
+    let x = m.req(0, "x")?.clone();
+    let src = if x.inherits("lm") { field(&x, "terms").unwrap_or(Value::Null) } else { x };
+    let (lhs, rhs, mut env) = formula_parts(&src, it)?;
+    if let Some(Value::Env(e)) = m.get(1) {
+        env = e.clone();
+    } else if src.as_string().is_some() {
+        env = it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone());
+    }
+    Ok(make_formula_value(lhs, rhs, &env))
+}
+
+fn reformulate(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["termlabels", "response", "intercept", "env"])?;
+    let labels = strings_of(m.req(0, "termlabels")?);
+    let mut text = format!("~ {}", labels.join(" + "));
+    if let Some(r) = m.get(1) {
+        let r = match r {
+            Value::Lang(l) => deparse(&l.expr),
+            v => v.as_string().unwrap_or_default(),
+        };
+        text = format!("{} {}", r, text);
+    }
+    if matches!(m.get(2).and_then(|v| v.as_bool().flatten()), Some(false)) {
+        text.push_str(" - 1");
+    }
+    let e = crate::syntax::parse_expr(&text).map_err(crate::error::Flow::from)?;
+    let env = it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone());
+    Ok(crate::eval::make_formula(&e, &env))
+}
+
+include!("models_frame.rs");
+include!("models_methods.rs");
+
+/// Built-in printers for model classes (`lm`, `summary.lm`, `anova`, `logLik`).
+pub fn format_model(it: &Interp, v: &Value) -> Option<String> {
+    if v.inherits("summary.lm") {
+        Some(format_summary_lm(it, v))
+    } else if v.inherits("lm") {
+        Some(format_lm(it, v))
+    } else if v.inherits("anova") {
+        Some(format_anova(it, v))
+    } else if v.inherits("logLik") {
+        Some(format_loglik(v))
+    } else {
+        None
+    }
+}
+
+/// `I(x)`: returns its argument (R marks it "AsIs"; models only need the value).
+fn as_is(_it: &mut Interp, a: Args) -> EvalResult {
+    Ok(a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null))
+}

@@ -1,0 +1,2 @@
+fit <- lm(mpg ~ .^2, data = mtcars[, c("mpg", "wt", "hp", "qsec")])
+names(coef(fit))

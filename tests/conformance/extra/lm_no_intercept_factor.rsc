@@ -1,0 +1,2 @@
+fit <- lm(breaks ~ 0 + tension + wool, data = warpbreaks)
+coef(fit)

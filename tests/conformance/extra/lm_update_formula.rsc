@@ -1,0 +1,2 @@
+update(y ~ a + b, . ~ . - b + c)
+update(y ~ a, log(.) ~ . + d)

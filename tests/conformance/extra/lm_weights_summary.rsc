@@ -1,0 +1,2 @@
+fit <- lm(dist ~ speed, data = cars, weights = speed)
+summary(fit)
