@@ -5,6 +5,7 @@ pub mod apply;
 pub mod args;
 pub mod base;
 pub mod conditions;
+pub mod distributions;
 pub mod factor;
 pub mod format;
 pub mod frame_verbs;
@@ -93,6 +94,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         regex::BUILTINS,
         sprintf::BUILTINS,
         summary::BUILTINS,
+        distributions::BUILTINS,
     ]
 }
 
