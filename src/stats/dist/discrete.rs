@@ -353,11 +353,12 @@ pub fn phyper(x: f64, nr: f64, nb: f64, n: f64, lower: bool, log_p: bool) -> f64
 
 /// Smallest integer `k` in `[lo, hi]` with `P(X <= k) >= p` for a discrete distribution
 /// with distribution function `cdf(k, lower, log)`; `start` is a first guess.
-pub fn discrete_quantile(p: f64, lower: bool, log_p: bool, lo: f64, hi: f64, start: f64, cdf: &dyn Fn(f64, bool, bool) -> f64) -> f64 {
+pub fn discrete_quantile(p: f64, lower: bool, log_p: bool, lo: f64, hi: f64, start: f64, fuzz: f64, cdf: &dyn Fn(f64, bool, bool) -> f64) -> f64 {
+    // qhyper (fuzz >= 1000 eps) works on the lower-tail probability, as R's summation
+    // does; the others search in the tail where the probability is small.
     let pl = p_lower(p, lower, log_p);
-    // cond(k): F(k) >= p, evaluated in the tail where it is accurate.
-    let fuzz = 64.0 * f64::EPSILON;
-    let use_lower = pl <= 0.5;
+    let lower_only = fuzz >= 1000.0 * f64::EPSILON;
+    let use_lower = lower_only || pl <= 0.5;
     let cond = |k: f64| -> bool {
         if use_lower {
             if log_p && lower {
@@ -452,7 +453,7 @@ pub fn qbinom(p: f64, n: f64, pr: f64, lower: bool, log_p: bool) -> f64 {
     let mu = n * pr;
     let sigma = (n * pr * q).sqrt();
     let y = cornish_fisher(p, lower, log_p, mu, sigma, (q - pr) / sigma);
-    discrete_quantile(p, lower, log_p, 0.0, n, y, &|k, lo, lg| pbinom(k, n, pr, lo, lg))
+    discrete_quantile(p, lower, log_p, 0.0, n, y, 64.0 * f64::EPSILON, &|k, lo, lg| pbinom(k, n, pr, lo, lg))
 }
 
 /// `qpois(p, lambda, lower.tail, log.p)`.
@@ -471,7 +472,7 @@ pub fn qpois(p: f64, lambda: f64, lower: bool, log_p: bool) -> f64 {
     }
     let sigma = lambda.sqrt();
     let y = cornish_fisher(p, lower, log_p, lambda, sigma, 1.0 / sigma);
-    discrete_quantile(p, lower, log_p, 0.0, f64::MAX, y, &|k, lo, lg| ppois(k, lambda, lo, lg))
+    discrete_quantile(p, lower, log_p, 0.0, f64::MAX, y, 64.0 * f64::EPSILON, &|k, lo, lg| ppois(k, lambda, lo, lg))
 }
 
 /// `qgeom(p, prob, lower.tail, log.p)`.
@@ -527,7 +528,7 @@ pub fn qnbinom(p: f64, size: f64, prob: f64, lower: bool, log_p: bool) -> f64 {
     let sigma = if sigma > 0.0 { sigma } else { (pp * q * q).sqrt() };
     let gamma = (q + 1.0 - prob) / (pp * q).sqrt().max(1e-300);
     let y = cornish_fisher(p, lower, log_p, mu, sigma, gamma.min(10.0));
-    discrete_quantile(p, lower, log_p, 0.0, f64::MAX, y, &|k, lo, lg| pnbinom(k, size, prob, lo, lg))
+    discrete_quantile(p, lower, log_p, 0.0, f64::MAX, y, 64.0 * f64::EPSILON, &|k, lo, lg| pnbinom(k, size, prob, lo, lg))
 }
 
 /// `qnbinom(p, size, mu = mu, lower.tail, log.p)`.
@@ -556,5 +557,5 @@ pub fn qhyper(p: f64, nr: f64, nb: f64, n: f64, lower: bool, log_p: bool) -> f64
         return v;
     }
     let mu = n * nr / (nr + nb);
-    discrete_quantile(p, lower, log_p, xstart, xend, mu.floor(), &|k, lo, lg| phyper(k, nr, nb, n, lo, lg))
+    discrete_quantile(p, lower, log_p, xstart, xend, mu.floor(), 1000.0 * f64::EPSILON, &|k, lo, lg| phyper(k, nr, nb, n, lo, lg))
 }
