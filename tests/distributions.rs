@@ -43,9 +43,6 @@ fn eval(f: &str, a: &[f64; 4], lt: bool, lg: bool) -> Option<f64> {
         "qunif" => ot::qunif(x, p1, p2, lt, lg),
         "dbinom" => ds::dbinom(x, p1, p2, lg),
         "pbinom" => ds::pbinom(x, p1, p2, lt, lg),
-        // R sums lower-tail terms; with 1 - p rounding to 1 its stopping point depends on
-        // the summation's rounding (off by one here)
-        "qhyper" => !lt && pmin < 1e-15 && a[1] >= 1000.0,
         "qbinom" => ds::qbinom(x, p1, p2, lt, lg),
         "dpois" => ds::dpois(x, p1, lg),
         "ppois" => ds::ppois(x, p1, lt, lg),
