@@ -5,8 +5,10 @@ pub mod apply;
 pub mod args;
 pub mod base;
 pub mod conditions;
+pub mod distributions;
 pub mod factor;
 pub mod format;
+pub mod htest;
 pub mod frame_verbs;
 pub mod operators;
 pub mod frames;
@@ -22,6 +24,7 @@ pub mod stats;
 pub mod print_fns;
 pub mod regex;
 pub mod sprintf;
+pub mod tables2;
 pub mod strings;
 pub mod summary;
 pub mod vectors;
@@ -100,6 +103,9 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         sprintf::BUILTINS,
         summary::BUILTINS,
         models::BUILTINS,
+        distributions::BUILTINS,
+        htest::BUILTINS,
+        tables2::BUILTINS,
     ]
 }
 

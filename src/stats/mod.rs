@@ -3,6 +3,7 @@
 
 pub mod distributions;
 pub mod linalg;
-pub mod qr;
 pub mod design;
+pub mod dist;
+pub mod qr;
 pub mod terms;
