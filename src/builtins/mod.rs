@@ -19,6 +19,7 @@ pub mod seq;
 pub mod sort;
 pub mod stats;
 pub mod print_fns;
+pub mod random;
 pub mod regex;
 pub mod sprintf;
 pub mod strings;
@@ -93,6 +94,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         regex::BUILTINS,
         sprintf::BUILTINS,
         summary::BUILTINS,
+        random::BUILTINS,
     ]
 }
 
