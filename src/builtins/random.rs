@@ -640,13 +640,11 @@ fn walker_sample(rng: &mut Rng, p: &[f64], k: usize) -> Vec<i32> {
             }
         }
     }
-    for (i, qi) in q.iter_mut().enumerate() {
-        *qi += i as f64;
-    }
+    // R >= 3.6 draws the column by rejection sampling, then one uniform for the alias test
     (0..k)
         .map(|_| {
-            let ru = rng.unif_rand() * n as f64;
-            let kk = ru as usize;
+            let kk = rng.unif_index(n as f64) as usize;
+            let ru = rng.unif_rand();
             if ru < q[kk] {
                 kk as i32 + 1
             } else {

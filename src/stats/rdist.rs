@@ -612,7 +612,7 @@ pub fn rgeom(r: &mut Rng, p: f64) -> f64 {
     if !p.is_finite() || p <= 0.0 || p > 1.0 {
         return f64::NAN;
     }
-    let g = rgamma(r, 1.0, (1.0 - p) / p);
+    let g = r.exp_rand() * ((1.0 - p) / p);
     rpois(r, g)
 }
 
