@@ -15,10 +15,19 @@ fn eval(it: &mut rsc::Interp, src: &str) -> Result<Value, String> {
 
 fn render(v: &Value) -> Vec<String> {
     match v.data() {
-        Some(Data::Dbl(x)) => x.iter().map(|d| format!("{:?}", d.to_bits())).collect(),
-        Some(Data::Int(x)) => x.iter().map(|i| i.to_string()).collect(),
+        Some(Data::Dbl(x)) => x.iter().map(|d| bits(*d)).collect(),
+        Some(Data::Int(x)) => x.iter().map(|&i| if i == i32::MIN { "NA".into() } else { i.to_string() }).collect(),
         Some(Data::Str(x)) => x.iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect(),
         _ => vec![format!("{:?}", v)],
+    }
+}
+
+/// A double's exact bits (every NaN, NA included, compares as "NaN").
+fn bits(d: f64) -> String {
+    if d.is_nan() {
+        "NaN".into()
+    } else {
+        format!("{:x}", d.to_bits())
     }
 }
 
@@ -51,7 +60,7 @@ fn streams_match_r() {
         let want: Vec<String> = want
             .split(' ')
             .map(|w| match (&got.data(), w.parse::<f64>()) {
-                (Some(Data::Dbl(_)), Ok(d)) => format!("{:?}", d.to_bits()),
+                (Some(Data::Dbl(_)), Ok(d)) => bits(d),
                 _ => w.to_string(),
             })
             .collect();

@@ -36,14 +36,48 @@ exprs <- c(
   "rf(5, 3, 7)",
   "sample(letters, 5)",
   "rnorm(3, c(0, 100, 1000), c(1, 0.5, 2))",
-  "rexp(4, c(0.5, 2))"
+  "rexp(4, c(0.5, 2))",
+  "rbinom(5, 100000, 0.3)",
+  "rbinom(5, 60, 0.5)",
+  "rbinom(5, 75, 0.45)",
+  "rpois(5, 10)",
+  "rpois(5, 12.5)",
+  "rpois(5, 1e6)",
+  "rgamma(5, 1)",
+  "rgamma(5, 5)",
+  "rgamma(5, 0.01)",
+  "rgamma(5, 100, scale = 2)",
+  "rbeta(5, 0.2, 0.2)",
+  "rbeta(5, 5, 0.5)",
+  "rbeta(5, 50, 80)",
+  "rt(5, 0.5)",
+  "rt(5, Inf)",
+  "rt(5, 3, ncp = 1)",
+  "rchisq(5, 2, ncp = 1.5)",
+  "rnbinom(5, 0.5, 0.1)",
+  "rnbinom(5, 100, mu = 3)",
+  "rweibull(5, 0.5)",
+  "sample(2000, 5, replace = TRUE, prob = rep(1, 2000))",
+  "sample(1000, 10, prob = rep(1:4, 250))",
+  "sample(20, 6, replace = TRUE, prob = rep(1:2, 10))",
+  "sample(3e9, 2)",
+  "sample(3e9, 3, replace = TRUE)",
+  "sample(2^31, 2)",
+  "runif(3, -5, c(0, 10))",
+  "rlogis(3, 2, c(1, 0.5))",
+  "rcauchy(3, 1, 2)",
+  "rnorm(3, c(1, NA, 3))",
+  "rpois(3, c(2, -1, 4))",
+  "sample(c(a = 1, b = 2, c = 3))",
+  "sample(100, 100)"
 )
-seeds <- c(1:400, -(1:20), round(seq(-2147483647, 2147483647, length.out = 80)))
+seeds <- c(1:250, -(1:20), round(seq(-2147483647, 2147483647, length.out = 80)))
 out <- file("tests/rng/streams.txt", "w")
 for (i in seq_along(exprs)) writeLines(paste("E", i, exprs[i], sep = "\t"), out)
 fmt <- function(x) {
   if (is.character(x)) return(paste(x, collapse = " "))
   if (is.integer(x)) return(paste(x, collapse = " "))
+  if (!is.null(names(x))) x <- unname(x)
   paste(sprintf("%.17g", x), collapse = " ")
 }
 for (s in seeds) {
