@@ -5,6 +5,9 @@
 //! Every routine reproduces GNU R's defaults bit for bit, so that after `set.seed(s)`
 //! the streams equal R's.
 
+// The coefficients are R's published constants, kept digit for digit.
+#![allow(clippy::excessive_precision, clippy::approx_constant)]
+
 const N: usize = 624;
 const M: usize = 397;
 const MATRIX_A: u32 = 0x9908_b0df;

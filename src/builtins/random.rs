@@ -138,7 +138,7 @@ fn draw_count(v: &Value) -> EvalResult<usize> {
             return err("invalid arguments");
         }
         let x = v.as_f64().unwrap_or(f64::NAN);
-        if x.is_nan() || x < 0.0 || x > 4.5e15 {
+        if !(0.0..=4.5e15).contains(&x) {
             return err("invalid arguments");
         }
         Ok(x as usize)
@@ -295,7 +295,7 @@ fn rt(it: &mut Interp, a: Args) -> EvalResult {
             // rnorm(n, ncp) / sqrt(rchisq(n, df) / df)
             let ncp = param(ncp)?;
             let z = num_vec(&draw(it, n, &[ncp, Rc::new(vec![1.0])], false, &|r, p| rdist::rnorm(r, p[0], p[1])));
-            let c = num_vec(&draw(it, n, &[df.clone()], false, &|r, p| rdist::rchisq(r, p[0])));
+            let c = num_vec(&draw(it, n, std::slice::from_ref(&df), false, &|r, p| rdist::rchisq(r, p[0])));
             let out = (0..n).map(|i| z[i] / (c[i] / df[i % df.len()]).sqrt()).collect();
             Ok(Value::dbls(out))
         }
@@ -447,7 +447,7 @@ fn do_sample(it: &mut Interp, n: &Value, size: &Value, replace: &Value, prob: &V
         };
         return Ok(Value::ints(out));
     }
-    if !dn.is_finite() || dn < 0.0 || dn > 4.5e15 || (dk > 0.0 && dn == 0.0) {
+    if !(0.0..=4.5e15).contains(&dn) || (dk > 0.0 && dn == 0.0) {
         return err("invalid first argument");
     }
     if dk.is_nan() || dk < 0.0 {
@@ -617,8 +617,8 @@ fn walker_sample(rng: &mut Rng, p: &[f64], k: usize) -> Vec<i32> {
     let mut hl = vec![0usize; n];
     let mut h = 0usize;
     let mut l = n;
-    for i in 0..n {
-        if q[i] < 1.0 {
+    for (i, &qi) in q.iter().enumerate() {
+        if qi < 1.0 {
             hl[h] = i;
             h += 1;
         } else {

@@ -5,6 +5,9 @@
 //!
 //! Invalid parameters give NaN; callers turn that into `NA` with R's warning.
 
+// The coefficients are R's published constants, kept digit for digit.
+#![allow(clippy::excessive_precision, clippy::approx_constant)]
+
 use crate::rng::Rng;
 
 /// `runif(1, a, b)`.
