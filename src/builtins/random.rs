@@ -29,6 +29,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("rweibull", rweibull),
     eager("rlnorm", rlnorm),
     eager("rcauchy", rcauchy),
+    eager("rhyper", rhyper),
     eager("sample", sample),
     eager("sample.int", sample_int),
 ];
@@ -373,6 +374,10 @@ fn rweibull(it: &mut Interp, a: Args) -> EvalResult {
 
 fn rcauchy(it: &mut Interp, a: Args) -> EvalResult {
     gen(it, a, &["n", "location", "scale"], &[Some(0.0), Some(1.0)], false, &|r, p| rdist::rcauchy(r, p[0], p[1]))
+}
+
+fn rhyper(it: &mut Interp, a: Args) -> EvalResult {
+    gen(it, a, &["nn", "m", "n", "k"], &[None, None, None], true, &|r, p| rdist::rhyper(r, p[0], p[1], p[2]))
 }
 
 // ---------- sample ----------

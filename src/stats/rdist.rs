@@ -644,3 +644,211 @@ pub fn rnbinom_mu(r: &mut Rng, size: f64, mu: f64) -> f64 {
     let g = rgamma(r, size, mu / size);
     rpois(r, g)
 }
+
+/// `ln(i!)`: table lookup up to 7, Stirling's series beyond (R's `afc` in `rhyper`).
+fn afc(i: i32) -> f64 {
+    const AL: [f64; 8] = [
+        0.0,
+        0.0,
+        0.69314718055994530941723212145817,
+        1.79175946922805500081247735838070,
+        3.17805383034794561964694160129705,
+        4.78749174278204599424770093452324,
+        6.57925121201010099506017829290394,
+        8.52516136106541430016553103634712,
+    ];
+    const LN_SQRT_2PI: f64 = 0.918938533204672741780329736406;
+    if i < 0 {
+        return -1.0;
+    }
+    if i <= 7 {
+        return AL[i as usize];
+    }
+    let di = i as f64;
+    let i2 = di * di;
+    (di + 0.5) * di.ln() - di + LN_SQRT_2PI + (0.0833333333333333 - 0.00277777777777778 / i2) / di
+}
+
+/// `rhyper(1, m = nn1, n = nn2, k = kk)`: HIN inversion or H2PE (Kachitvichyanukul &
+/// Schmeiser 1985), as R does.
+pub fn rhyper(r: &mut Rng, nn1in: f64, nn2in: f64, kkin: f64) -> f64 {
+    if !nn1in.is_finite() || !nn2in.is_finite() || !kkin.is_finite() {
+        return f64::NAN;
+    }
+    let (nn1in, nn2in, kkin) = (nn1in.round(), nn2in.round(), kkin.round());
+    if nn1in < 0.0 || nn2in < 0.0 || kkin < 0.0 || kkin > nn1in + nn2in {
+        return f64::NAN;
+    }
+    let imax = i32::MAX as f64;
+    if nn1in >= imax || nn2in >= imax || kkin >= imax {
+        if kkin == 1.0 {
+            return rbinom(r, kkin, nn1in / (nn1in + nn2in));
+        }
+        // R inverts phyper here; this normal approximation is not bit-compatible.
+        let u = r.unif_rand();
+        let tn = nn1in + nn2in;
+        let p = nn1in / tn;
+        let mean = kkin * p;
+        let sd = (kkin * p * (1.0 - p) * (tn - kkin) / (tn - 1.0)).sqrt();
+        let lo = (kkin - nn2in).max(0.0);
+        return (mean + sd * crate::rng::qnorm_std(u)).round().clamp(lo, kkin.min(nn1in));
+    }
+    let (nn1, nn2, kk) = (nn1in as i32, nn2in as i32, kkin as i32);
+    let tn = nn1 as f64 + nn2 as f64;
+    let (n1, n2) = if nn1 <= nn2 { (nn1, nn2) } else { (nn2, nn1) };
+    let k = if kk as f64 + kk as f64 >= tn { (tn - kk as f64) as i32 } else { kk };
+    let m = ((k as f64 + 1.) * (n1 as f64 + 1.) / (tn + 2.)) as i32;
+    let minjx = 0.max(k - n2);
+    let maxjx = n1.min(k);
+    let (n1f, n2f, kf, mf) = (n1 as f64, n2 as f64, k as f64, m as f64);
+
+    let mut ix: i32;
+    if minjx == maxjx {
+        ix = maxjx;
+    } else if m - minjx < 10 {
+        // II: scaled inversion (HIN)
+        const SCALE: f64 = 1e25;
+        const CON: f64 = 57.5646273248511421;
+        let lw = if k < n2 {
+            afc(n2) + afc(n1 + n2 - k) - afc(n2 - k) - afc(n1 + n2)
+        } else {
+            afc(n1) + afc(k) - afc(k - n2) - afc(n1 + n2)
+        };
+        let w = (lw + CON).exp();
+        'l10: loop {
+            let mut p = w;
+            ix = minjx;
+            let mut u = r.unif_rand() * SCALE;
+            while u > p {
+                u -= p;
+                p *= (n1f - ix as f64) * (k - ix) as f64;
+                ix += 1;
+                p = p / ix as f64 / (n2 - k + ix) as f64;
+                if ix > maxjx {
+                    continue 'l10;
+                }
+            }
+            break;
+        }
+    } else {
+        // III: H2PE
+        let s = ((tn - kf) * kf * n1f * n2f / (tn - 1.) / tn / tn).sqrt();
+        let d = ((1.5 * s) as i32) as f64 + 0.5;
+        let xl = mf - d + 0.5;
+        let xr = mf + d + 0.5;
+        let a = afc(m) + afc(n1 - m) + afc(k - m) + afc(n2 - k + m);
+        let kl = (a
+            - afc(xl as i32)
+            - afc((n1f - xl) as i32)
+            - afc((kf - xl) as i32)
+            - afc((n2f - kf + xl) as i32))
+            .exp();
+        let kr = (a
+            - afc((xr - 1.) as i32)
+            - afc((n1f - xr + 1.) as i32)
+            - afc((kf - xr + 1.) as i32)
+            - afc((n2f - kf + xr - 1.) as i32))
+            .exp();
+        let lamdl = -(xl * (n2f - kf + xl) / (n1f - xl + 1.) / (kf - xl + 1.)).ln();
+        let lamdr = -((n1f - xr + 1.) * (kf - xr + 1.) / xr / (n2f - kf + xr)).ln();
+        let p1 = d + d;
+        let p2 = p1 + kl / lamdl;
+        let p3 = p2 + kr / lamdr;
+        let mut n_uv = 0;
+        loop {
+            let u = r.unif_rand() * p3;
+            let mut v = r.unif_rand();
+            n_uv += 1;
+            if n_uv >= 10000 {
+                return f64::NAN;
+            }
+            if u < p1 {
+                ix = (xl + u) as i32;
+            } else if u <= p2 {
+                ix = (xl + v.ln() / lamdl) as i32;
+                if ix < minjx {
+                    continue;
+                }
+                v = v * (u - p1) * lamdl;
+            } else {
+                ix = (xr - v.ln() / lamdr) as i32;
+                if ix > maxjx {
+                    continue;
+                }
+                v = v * (u - p2) * lamdr;
+            }
+            let accept = if m < 100 || ix <= 50 {
+                let mut f = 1.0;
+                if m < ix {
+                    for i in m + 1..=ix {
+                        f = f * (n1 - i + 1) as f64 * (k - i + 1) as f64 / (n2 - k + i) as f64 / i as f64;
+                    }
+                } else if m > ix {
+                    for i in ix + 1..=m {
+                        f = f * i as f64 * (n2 - k + i) as f64 / (n1 - i + 1) as f64 / (k - i + 1) as f64;
+                    }
+                }
+                v <= f
+            } else {
+                const DELTAL: f64 = 0.0078;
+                const DELTAU: f64 = 0.0034;
+                let y = ix as f64;
+                let y1 = y + 1.0;
+                let ym = y - mf;
+                let yn = n1f - y + 1.0;
+                let yk = kf - y + 1.0;
+                let nk = n2f - kf + y1;
+                let rr = -ym / y1;
+                let s = ym / yn;
+                let t = ym / yk;
+                let e = -ym / nk;
+                let g = yn * yk / (y1 * nk) - 1.0;
+                let dg = if g < 0.0 { 1.0 + g } else { 1.0 };
+                let gu = g * (1.0 + g * (-0.5 + g / 3.0));
+                let gl = gu - 0.25 * (g * g * g * g) / dg;
+                let xm = mf + 0.5;
+                let xn = n1f - mf + 0.5;
+                let xk = kf - mf + 0.5;
+                let nm = n2f - kf + xm;
+                let ub = y * gu - mf * gl
+                    + DELTAU
+                    + xm * rr * (1. + rr * (-0.5 + rr / 3.0))
+                    + xn * s * (1. + s * (-0.5 + s / 3.0))
+                    + xk * t * (1. + t * (-0.5 + t / 3.0))
+                    + nm * e * (1. + e * (-0.5 + e / 3.0));
+                let alv = v.ln();
+                if alv > ub {
+                    false
+                } else {
+                    let quart = |x: f64, c: f64| {
+                        let d = c * (x * x * x * x);
+                        if x < 0.0 {
+                            d / (1.0 + x)
+                        } else {
+                            d
+                        }
+                    };
+                    let (dr, ds, dt, de) = (quart(rr, xm), quart(s, xn), quart(t, xk), quart(e, nm));
+                    if alv < ub - 0.25 * (dr + ds + dt + de) + (y + mf) * (gl - gu) - DELTAL {
+                        true
+                    } else {
+                        alv <= a - afc(ix) - afc(n1 - ix) - afc(k - ix) - afc(n2 - k + ix)
+                    }
+                }
+            };
+            if accept {
+                break;
+            }
+        }
+    }
+    if kk as f64 + kk as f64 >= tn {
+        if nn1 > nn2 {
+            ix += kk - nn2;
+        } else {
+            ix = nn1 - ix;
+        }
+    } else if nn1 > nn2 {
+        ix = kk - ix;
+    }
+    ix as f64
+}

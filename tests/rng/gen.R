@@ -69,7 +69,12 @@ exprs <- c(
   "rnorm(3, c(1, NA, 3))",
   "rpois(3, c(2, -1, 4))",
   "sample(c(a = 1, b = 2, c = 3))",
-  "sample(100, 100)"
+  "sample(100, 100)",
+  "rhyper(5, 10, 7, 8)",
+  "rhyper(5, 3, 200, 20)",
+  "rhyper(5, 500, 600, 400)",
+  "rhyper(5, 5000, 3000, 2500)",
+  "rhyper(5, 300, 100, 350)"
 )
 seeds <- c(1:250, -(1:20), round(seq(-2147483647, 2147483647, length.out = 80)))
 out <- file("tests/rng/streams.txt", "w")
