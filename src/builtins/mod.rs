@@ -22,6 +22,7 @@ pub mod seq;
 pub mod sort;
 pub mod stats;
 pub mod print_fns;
+pub mod random;
 pub mod regex;
 pub mod sprintf;
 pub mod tables2;
@@ -106,6 +107,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         distributions::BUILTINS,
         htest::BUILTINS,
         tables2::BUILTINS,
+        random::BUILTINS,
     ]
 }
 

@@ -6,4 +6,5 @@ pub mod linalg;
 pub mod design;
 pub mod dist;
 pub mod qr;
+pub mod rdist;
 pub mod terms;
