@@ -346,9 +346,22 @@ impl Interp {
             }
             ExprKind::Binary(op, a, b) => {
                 let x = self.eval(a, env)?;
+                self.visible = true;
+                // A numeric literal on the right needs no vector of its own in the scalar case.
+                let x = match &b.kind {
+                    ExprKind::Const(Const::Num(c)) => match ops::scalar_with_const(*op, x, *c) {
+                        Ok(r) => return Ok(r),
+                        Err(x) => x,
+                    },
+                    _ => x,
+                };
                 let y = self.eval(b, env)?;
                 self.visible = true;
-                ops::binary(self, *op, x, y, env).map_err(|f| with_call_span(f, e))
+                let r = ops::binary(self, *op, x, y, env).map_err(|f| with_call_span(f, e));
+                if !self.pending_warnings.is_empty() {
+                    self.deliver_warnings(Some(crate::syntax::deparse::deparse(e)))?;
+                }
+                r
             }
             ExprKind::Unary(op, a) => {
                 let x = self.eval(a, env)?;

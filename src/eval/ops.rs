@@ -13,7 +13,15 @@ pub fn binary(it: &mut Interp, op: BinOp, x: Value, y: Value, env: &Env) -> Eval
     if let (Some(a), Some(b)) = (scalar_num(&x), scalar_num(&y)) {
         if !(a.1 && b.1) || matches!(op, BinOp::Div | BinOp::Pow) {
             if let Some(r) = arith_dbl(op, a.0, b.0) {
-                return Ok(reuse_dbl(x, r).or_else(|_| reuse_dbl(y, r)).unwrap_or_else(|_| Value::num(r)));
+                let mut x = x;
+                if store_dbl(&mut x, r) {
+                    return Ok(x);
+                }
+                let mut y = y;
+                if store_dbl(&mut y, r) {
+                    return Ok(y);
+                }
+                return Ok(Value::num(r));
             }
         }
         if let Some(r) = compare_dbl(op, a.0, b.0) {
@@ -35,6 +43,24 @@ pub fn binary(it: &mut Interp, op: BinOp, x: Value, y: Value, env: &Env) -> Eval
     }
 }
 
+/// `x op c` for an attribute-free numeric scalar `x` and a double literal `c`, reusing `x`'s
+/// buffer when it is an unshared double. Gives `x` back when the general path is needed.
+#[inline]
+pub fn scalar_with_const(op: BinOp, x: Value, c: f64) -> Result<Value, Value> {
+    let Some((a, _)) = scalar_num(&x) else { return Err(x) };
+    if let Some(r) = arith_dbl(op, a, c) {
+        let mut x = x;
+        if store_dbl(&mut x, r) {
+            return Ok(x);
+        }
+        return Ok(Value::num(r));
+    }
+    match compare_dbl(op, a, c) {
+        Some(r) => Ok(Value::lgls(vec![r])),
+        None => Err(x),
+    }
+}
+
 /// A length-one integer, logical or double without attributes, as (value, is_integer).
 #[inline]
 fn scalar_num(v: &Value) -> Option<(f64, bool)> {
@@ -47,19 +73,18 @@ fn scalar_num(v: &Value) -> Option<(f64, bool)> {
     }
 }
 
-/// Stores `r` in `v`'s buffer when `v` is an unshared double scalar.
+/// Stores `r` in `v`'s buffer when `v` is an unshared double scalar; false otherwise.
 #[inline]
-fn reuse_dbl(v: Value, r: f64) -> Result<Value, ()> {
-    match v {
-        Value::Vector(Vector { data: Data::Dbl(mut a), attrs: None }) => match Rc::get_mut(&mut a) {
-            Some(buf) if buf.len() == 1 => {
+fn store_dbl(v: &mut Value, r: f64) -> bool {
+    if let Value::Vector(Vector { data: Data::Dbl(a), attrs: None }) = v {
+        if let Some(buf) = Rc::get_mut(a) {
+            if buf.len() == 1 {
                 buf[0] = r;
-                Ok(Value::Vector(Vector { data: Data::Dbl(a), attrs: None }))
+                return true;
             }
-            _ => Err(()),
-        },
-        _ => Err(()),
+        }
     }
+    false
 }
 
 fn unreachable_logic2() -> EvalResult {
@@ -192,12 +217,18 @@ pub fn r_mod(a: f64, b: f64) -> f64 {
     if b == 0.0 {
         return f64::NAN;
     }
-    let r = a % b;
-    if r != 0.0 && ((r < 0.0) != (b < 0.0)) {
-        r + b
-    } else {
-        r
+    if b.abs() * f64::EPSILON > 1.0 && a.is_finite() && a.abs() <= b.abs() {
+        return if a.abs() == b.abs() {
+            0.0
+        } else if (a < 0.0 && b > 0.0) || (b < 0.0 && a > 0.0) {
+            a + b
+        } else {
+            a
+        };
     }
+    let q = a / b;
+    let tmp = a - q.floor() * b;
+    tmp - (tmp / b).floor() * b
 }
 
 /// R's `%/%` for doubles.
