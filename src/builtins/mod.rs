@@ -15,6 +15,7 @@ pub mod lang;
 pub mod math;
 pub mod mathfns;
 pub mod matrix;
+pub mod glm;
 pub mod models;
 pub mod seq;
 pub mod sort;
@@ -100,6 +101,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         sprintf::BUILTINS,
         summary::BUILTINS,
         models::BUILTINS,
+        glm::BUILTINS,
     ]
 }
 

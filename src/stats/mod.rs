@@ -6,3 +6,4 @@ pub mod linalg;
 pub mod qr;
 pub mod design;
 pub mod terms;
+pub mod glm;
