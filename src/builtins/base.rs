@@ -316,6 +316,7 @@ pub fn as_list_value(x: &Value) -> EvalResult {
     match x {
         Value::Null => Ok(Value::list(vec![])),
         Value::Env(e) => Ok(Value::named_list(e.bindings().into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+        Value::Lang(l) => Ok(crate::eval::lang_list::to_list(&l.expr)),
         Value::Vector(v) => {
             if x.is_factor() {
                 let s = crate::eval::ops::factor_as_strings(x);

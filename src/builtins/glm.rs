@@ -9,7 +9,8 @@ use super::{eager, special, Args, Builtin};
 use crate::error::{err, EvalResult, Flow, RError};
 use crate::eval::Interp;
 use crate::stats::design;
-use crate::stats::distributions::{pf, pnorm, pt, qnorm};
+use crate::stats::dist::beta::{pf, pt};
+use crate::stats::dist::normal::{pnorm, qnorm};
 use crate::stats::glm::{glm_fit, pchisq_upper, Control, Family, GlmInput, Kind};
 use crate::syntax::ast::{Arg, Expr, ExprKind};
 use crate::syntax::deparse::deparse;
@@ -414,9 +415,9 @@ fn summary_glm(_it: &mut Interp, a: Args) -> EvalResult {
     let se: Vec<f64> = (0..k).map(|i| (c.cov_unscaled[i * k + i] * c.dispersion).sqrt()).collect();
     let tv: Vec<f64> = est.iter().zip(&se).map(|(e, s)| e / s).collect();
     let (pv, cols): (Vec<f64>, [&str; 2]) = if !c.est_disp {
-        (tv.iter().map(|t| 2.0 * pnorm(-t.abs(), true)).collect(), ["z value", "Pr(>|z|)"])
+        (tv.iter().map(|t| 2.0 * pnorm(-t.abs(), 0.0, 1.0, true, false)).collect(), ["z value", "Pr(>|z|)"])
     } else if rdf > 0.0 {
-        (tv.iter().map(|t| 2.0 * pt(-t.abs(), rdf, true)).collect(), ["t value", "Pr(>|t|)"])
+        (tv.iter().map(|t| 2.0 * pt(-t.abs(), rdf, true, false)).collect(), ["t value", "Pr(>|t|)"])
     } else {
         (vec![f64::NAN; k], ["t value", "Pr(>|t|)"])
     };
@@ -645,7 +646,7 @@ fn test_columns(test: &str, dev: &[f64], df: &[f64], scale: f64, df_scale: f64) 
                 .zip(df)
                 .map(|(&d, &k)| if d.is_nan() || k.is_nan() || k == 0.0 || d / k / scale < 0.0 { na } else { d / k / scale })
                 .collect();
-            let p = fv.iter().zip(df).map(|(&f, &k)| if f.is_nan() { na } else { pf(f, k.abs(), df_scale, false) }).collect();
+            let p = fv.iter().zip(df).map(|(&f, &k)| if f.is_nan() { na } else { pf(f, k.abs(), df_scale, false, false) }).collect();
             vec![("F", fv), ("Pr(>F)", p)]
         }
         _ => vec![],
@@ -798,7 +799,7 @@ fn confint_default(it: &mut Interp, a: Args) -> EvalResult {
     let k = vn.len();
     let vv = vc.dbl_vec();
     let a2 = (1.0 - level) / 2.0;
-    let q = qnorm(1.0 - a2);
+    let q = qnorm(1.0 - a2, 0.0, 1.0, true, false);
     let se: Vec<f64> = names.iter().map(|nm| vn.iter().position(|x| x == nm).map(|i| vv[i * k + i].sqrt()).unwrap_or(f64::NAN)).collect();
     let pn = names.len();
     let mut vals: Vec<f64> = (0..pn).map(|j| cv[j] - q * se[j]).collect();

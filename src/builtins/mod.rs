@@ -5,8 +5,10 @@ pub mod apply;
 pub mod args;
 pub mod base;
 pub mod conditions;
+pub mod distributions;
 pub mod factor;
 pub mod format;
+pub mod htest;
 pub mod frame_verbs;
 pub mod operators;
 pub mod frames;
@@ -21,8 +23,10 @@ pub mod seq;
 pub mod sort;
 pub mod stats;
 pub mod print_fns;
+pub mod random;
 pub mod regex;
 pub mod sprintf;
+pub mod tables2;
 pub mod strings;
 pub mod summary;
 pub mod vectors;
@@ -102,6 +106,10 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         summary::BUILTINS,
         models::BUILTINS,
         glm::BUILTINS,
+        distributions::BUILTINS,
+        htest::BUILTINS,
+        tables2::BUILTINS,
+        random::BUILTINS,
     ]
 }
 

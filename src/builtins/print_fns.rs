@@ -64,6 +64,9 @@ pub fn format_default(it: &mut Interp, v: &Value, digits: Option<usize>, quote: 
         let o = crate::print::PrintOpts { digits: option_digits(it), ..opts };
         return Ok(crate::print::table::format_summary_default(v, &o, digits));
     }
+    if v.inherits("htest") {
+        return Ok(crate::print::htest::format_htest(v, digits.unwrap_or_else(|| option_digits(it))));
+    }
     if v.inherits("table") {
         return Ok(crate::print::table::format_table(v, &opts));
     }

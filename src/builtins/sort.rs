@@ -115,6 +115,11 @@ fn sort(_it: &mut Interp, a: Args) -> EvalResult {
     }
     let key = Key::of(&x)?;
     let idx = order_keys(&[key], &[dec], na_last);
+    if x.inherits("table") || (x.class_attr().is_some() && !x.is_factor()) {
+        // classed objects sort as x[order(x)], keeping what `[` keeps
+        let sub = Value::ints(idx.iter().map(|&i| i as i32 + 1).collect());
+        return crate::eval::index::index(&x, &[Some(sub)], true);
+    }
     let idx: Vec<Option<usize>> = idx.into_iter().map(Some).collect();
     Ok(subset_keep(&x, &idx))
 }

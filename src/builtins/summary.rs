@@ -232,7 +232,8 @@ fn str_values(d: &Data, nest: usize, head_width: usize) -> (Vec<String>, usize) 
                     break;
                 }
             }
-            let vlen = n.max(1);
+            // Nested calls pass vec.len explicitly in R, which fixes the count at 4.
+            let vlen = if nest > 0 { 4 } else { n.max(1) };
             (enc.into_iter().take(vlen).collect(), vlen)
         }
         Data::List(_) => (vec![], 0),

@@ -319,6 +319,14 @@ fn array_positions(x: &Value, subs: &[Sub]) -> EvalResult<Vec<Option<usize>>> {
 
 /// `x[[i]] <- value` in place.
 pub fn assign_index2(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value) -> EvalResult<()> {
+    if let Value::Lang(l) = x {
+        let mut as_list = super::lang_list::to_list(&l.expr);
+        assign_index2(it, &mut as_list, subs, value)?;
+        let expr = super::lang_list::from_list(&as_list);
+        let attrs = l.attrs.clone();
+        *x = Value::Lang(Rc::new(crate::value::Lang { expr: Rc::new(expr), attrs }));
+        return Ok(());
+    }
     if let Value::Env(e) = x {
         let name = subs.first().cloned().flatten().and_then(|s| s.as_string()).unwrap_or_default();
         e.set(Sym::new(&name), value);

@@ -152,8 +152,19 @@ pub fn resolve(sub: &Value, n: usize, names: Option<&[RStr]>, allow_extend: bool
     }
 }
 
-fn names_of(x: &Value) -> Option<Vec<RStr>> {
-    x.names()
+/// Element names: the names attribute, or the dimnames of a one-dimensional array.
+pub fn names_of(x: &Value) -> Option<Vec<RStr>> {
+    if let Some(n) = x.names() {
+        return Some(n);
+    }
+    match x.dim() {
+        Some(d) if d.len() == 1 => x
+            .get_attr("dimnames")
+            .and_then(|dn| dn.list_vec().first().cloned())
+            .filter(|v| !v.is_null())
+            .map(|v| (*v.str_vec()).clone()),
+        _ => None,
+    }
 }
 
 /// `x[i]`, `x[i, j]`, `x[i, j, k]`.
@@ -209,6 +220,22 @@ pub fn index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
             .map(|s| if matches!(sub.vtype(), Some(VType::Str)) { s.or(Some(Rc::from("<NA>"))) } else { s })
             .collect();
         out.set_attr(Sym::new("names"), Value::strs(nn));
+    }
+    // a one-dimensional array (a table) stays one: dim and dimnames, and the table class
+    if x.dim().map(|d| d.len() == 1).unwrap_or(false) && x.names().is_none() {
+        let nm = out.get_attr("names").cloned();
+        out.set_attr(Sym::new("names"), Value::Null);
+        out.set_attr(Sym::new("dim"), Value::ints(vec![pos.len() as i32]));
+        if let Some(nm) = nm {
+            let mut dn = Value::list(vec![nm]);
+            if let Some(dnn) = x.get_attr("dimnames").and_then(|d| d.get_attr("names").cloned()) {
+                dn.set_attr(Sym::new("names"), dnn);
+            }
+            out.set_attr(Sym::new("dimnames"), dn);
+        }
+        if x.inherits("table") {
+            out.set_attr(Sym::new("class"), Value::str("table"));
+        }
     }
     // factors keep levels and class
     for keep in ["levels", "class", "contrasts"] {
@@ -315,6 +342,10 @@ pub fn index2(x: &Value, subs: &[Sub], exact: bool) -> EvalResult {
         return Ok(r);
     }
     let Some(Some(sub)) = subs.first() else { return err("invalid subscript") };
+    if let Value::Lang(l) = x {
+        let as_list = super::lang_list::to_list(&l.expr);
+        return index2(&as_list, subs, exact);
+    }
     match x {
         Value::Env(e) => {
             let name = sub.as_string().unwrap_or_default();
@@ -339,7 +370,7 @@ pub fn index2(x: &Value, subs: &[Sub], exact: bool) -> EvalResult {
     }
     let n = v.data.len();
     let pos = if let Some(Data::Str(s)) = sub.data() {
-        let names = x.names();
+        let names = names_of(x);
         let key = s[0].clone();
         let p = names.as_ref().and_then(|nm| nm.iter().position(|x| *x == key && key.is_some()));
         let p = if p.is_none() && !exact {

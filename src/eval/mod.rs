@@ -4,6 +4,7 @@ pub mod assign;
 pub mod call;
 pub mod conditions;
 pub mod index;
+pub mod lang_list;
 pub mod ops;
 
 use crate::error::{err, EvalResult, Flow, RError};

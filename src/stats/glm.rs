@@ -1,7 +1,9 @@
 //! Generalized linear models: link functions, error families and the iteratively
 //! reweighted least squares fit (following the algorithm of R's `glm.fit`).
 
-use super::distributions::{lgamma, pnorm, qnorm};
+use super::dist::discrete::{dbinom, dpois};
+use super::dist::gamma::{dgamma, pchisq};
+use super::dist::normal::{pnorm, qnorm};
 use super::qr::{lsfit, Qr};
 
 const EPS: f64 = f64::EPSILON;
@@ -65,7 +67,7 @@ impl Link {
     pub fn linkfun(self, mu: f64) -> f64 {
         match self {
             Link::Logit => (mu / (1.0 - mu)).ln(),
-            Link::Probit => qnorm(mu),
+            Link::Probit => qnorm(mu, 0.0, 1.0, true, false),
             Link::Cauchit => (std::f64::consts::PI * (mu - 0.5)).tan(),
             Link::Cloglog => (-(1.0 - mu).ln()).ln(),
             Link::Identity => mu,
@@ -84,8 +86,8 @@ impl Link {
                 t / (1.0 + t)
             }
             Link::Probit => {
-                let th = -qnorm(EPS);
-                pnorm(eta.clamp(-th, th), true)
+                let th = -qnorm(EPS, 0.0, 1.0, true, false);
+                pnorm(eta.clamp(-th, th), 0.0, 1.0, true, false)
             }
             Link::Cauchit => {
                 let th = -(std::f64::consts::PI * (EPS - 0.5)).tan();
@@ -168,14 +170,6 @@ fn ylogy(y: f64, mu: f64) -> f64 {
     } else {
         0.0
     }
-}
-
-/// `log(choose(n, k) p^k (1-p)^(n-k))` (replace with the full `dbinom` when available).
-fn ldbinom(k: f64, n: f64, p: f64) -> f64 {
-    let lc = lgamma(n + 1.0) - lgamma(k + 1.0) - lgamma(n - k + 1.0);
-    let a = if k == 0.0 { 0.0 } else { k * p.ln() };
-    let b = if n - k == 0.0 { 0.0 } else { (n - k) * (-p).ln_1p() };
-    lc + a + b
 }
 
 impl Family {
@@ -282,7 +276,7 @@ impl Family {
                 let mut s = 0.0;
                 for i in 0..y.len() {
                     if m[i] > 0.0 {
-                        s += wt[i] / m[i] * ldbinom((m[i] * y[i]).round(), m[i].round(), mu[i]);
+                        s += wt[i] / m[i] * dbinom((m[i] * y[i]).round(), m[i].round(), mu[i], true);
                     }
                 }
                 -2.0 * s
@@ -290,7 +284,7 @@ impl Family {
             Kind::Poisson => {
                 let mut s = 0.0;
                 for i in 0..y.len() {
-                    let ld = if y[i] == 0.0 { -mu[i] } else { y[i] * mu[i].ln() - mu[i] - lgamma(y[i] + 1.0) };
+                    let ld = dpois(y[i], mu[i], true);
                     s += ld * wt[i];
                 }
                 -2.0 * s
@@ -301,8 +295,7 @@ impl Family {
                 let shape = 1.0 / disp;
                 let mut s = 0.0;
                 for i in 0..y.len() {
-                    let scale = mu[i] * disp;
-                    let ld = (shape - 1.0) * y[i].ln() - y[i] / scale - lgamma(shape) - shape * scale.ln();
+                    let ld = dgamma(y[i], shape, mu[i] * disp, true);
                     s += ld * wt[i];
                 }
                 -2.0 * s + 2.0
@@ -617,61 +610,9 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
     })
 }
 
-/// `pchisq(x, df, lower.tail = FALSE)` via the regularized upper incomplete gamma function
-/// (a small private implementation; replace with the full distribution code when merged).
+/// `pchisq(x, df, lower.tail = FALSE)`.
 pub fn pchisq_upper(x: f64, df: f64) -> f64 {
-    if x.is_nan() || df.is_nan() {
-        return f64::NAN;
-    }
-    if x <= 0.0 {
-        return 1.0;
-    }
-    gamma_q(df / 2.0, x / 2.0)
-}
-
-fn gamma_q(a: f64, x: f64) -> f64 {
-    let lpre = -x + a * x.ln() - lgamma(a);
-    if x < a + 1.0 {
-        // series for P
-        let mut ap = a;
-        let mut del = 1.0 / a;
-        let mut sum = del;
-        for _ in 0..10000 {
-            ap += 1.0;
-            del *= x / ap;
-            sum += del;
-            if del.abs() < sum.abs() * 1e-17 {
-                break;
-            }
-        }
-        1.0 - sum * lpre.exp()
-    } else {
-        // Lentz continued fraction for Q
-        let tiny = 1e-300;
-        let mut b = x + 1.0 - a;
-        let mut c = 1.0 / tiny;
-        let mut d = 1.0 / b;
-        let mut h = d;
-        for i in 1..10000 {
-            let an = -(i as f64) * (i as f64 - a);
-            b += 2.0;
-            d = an * d + b;
-            if d.abs() < tiny {
-                d = tiny;
-            }
-            c = b + an / c;
-            if c.abs() < tiny {
-                c = tiny;
-            }
-            d = 1.0 / d;
-            let del = d * c;
-            h *= del;
-            if (del - 1.0).abs() < 1e-16 {
-                break;
-            }
-        }
-        lpre.exp() * h
-    }
+    pchisq(x, df, false, false)
 }
 
 #[cfg(test)]

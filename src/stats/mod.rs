@@ -3,7 +3,9 @@
 
 pub mod distributions;
 pub mod linalg;
-pub mod qr;
 pub mod design;
+pub mod dist;
+pub mod qr;
+pub mod rdist;
 pub mod terms;
 pub mod glm;

@@ -8,8 +8,10 @@ use std::rc::Rc;
 /// `length()` of a language object (a call counts its function and arguments).
 pub fn lang_len(e: &Expr) -> usize {
     match &e.kind {
-        ExprKind::Call(_, a) | ExprKind::Index(_, a) | ExprKind::Index2(_, a) => 1 + a.len(),
-        ExprKind::Binary(..) | ExprKind::Assign(..) => 3,
+        ExprKind::Call(_, a) => 1 + a.len(),
+        ExprKind::Index(_, a) | ExprKind::Index2(_, a) => 2 + a.len(),
+        ExprKind::Binary(..) | ExprKind::Assign(..) | ExprKind::Dollar(..) => 3,
+        ExprKind::If(_, _, b) => 3 + b.is_some() as usize,
         ExprKind::Formula(l, _) => 2 + l.is_some() as usize,
         ExprKind::Unary(..) | ExprKind::Paren(_) => 2,
         ExprKind::Block(v) => 1 + v.len(),

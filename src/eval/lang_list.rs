@@ -1,0 +1,163 @@
+//! Language objects seen as R sees them: a call is a list of its function and arguments, so
+//! `f[[2]]`, `length(f)`, `f[[3]] <- quote(x)` and `as.list(quote(g(a, b)))` work.
+
+use crate::builtins::lang::{lang_or_const, value_to_expr};
+use crate::syntax::ast::{Arg, AssignOp, BinOp, Expr, ExprKind, UnOp};
+use crate::syntax::span::Span;
+use crate::syntax::sym::Sym;
+use crate::value::Value;
+
+fn sym(s: &str) -> Expr {
+    Expr::new(ExprKind::Ident(Sym::new(s)), Span::default())
+}
+
+fn arg(e: Expr) -> (Option<Sym>, Expr) {
+    (None, e)
+}
+
+/// The components of a call (function first), with argument names.
+pub fn components(e: &Expr) -> Vec<(Option<Sym>, Expr)> {
+    match &e.kind {
+        ExprKind::Call(f, args) => {
+            let mut v = vec![arg((**f).clone())];
+            v.extend(args.iter().map(|a| (a.name, a.value.clone().unwrap_or_else(|| sym("")))));
+            v
+        }
+        ExprKind::Index(x, args) | ExprKind::Index2(x, args) => {
+            let op = if matches!(e.kind, ExprKind::Index(..)) { "[" } else { "[[" };
+            let mut v = vec![arg(sym(op)), arg((**x).clone())];
+            v.extend(args.iter().map(|a| (a.name, a.value.clone().unwrap_or_else(|| sym("")))));
+            v
+        }
+        ExprKind::Binary(op, a, b) => vec![arg(sym(op.as_str())), arg((**a).clone()), arg((**b).clone())],
+        ExprKind::Unary(op, a) => vec![arg(sym(op.as_str())), arg((**a).clone())],
+        ExprKind::Formula(l, r) => {
+            let mut v = vec![arg(sym("~"))];
+            if let Some(l) = l {
+                v.push(arg((**l).clone()));
+            }
+            v.push(arg((**r).clone()));
+            v
+        }
+        ExprKind::Assign(op, t, val) => {
+            let o = match op {
+                AssignOp::Super | AssignOp::RightSuper => "<<-",
+                AssignOp::Equals => "=",
+                _ => "<-",
+            };
+            vec![arg(sym(o)), arg((**t).clone()), arg((**val).clone())]
+        }
+        ExprKind::Paren(x) => vec![arg(sym("(")), arg((**x).clone())],
+        ExprKind::Block(items) => {
+            let mut v = vec![arg(sym("{"))];
+            v.extend(items.iter().cloned().map(arg));
+            v
+        }
+        ExprKind::If(c, a, b) => {
+            let mut v = vec![arg(sym("if")), arg((**c).clone()), arg((**a).clone())];
+            if let Some(b) = b {
+                v.push(arg((**b).clone()));
+            }
+            v
+        }
+        ExprKind::Dollar(x, n) => vec![arg(sym("$")), arg((**x).clone()), arg(sym(n.as_str()))],
+        _ => vec![arg(e.clone())],
+    }
+}
+
+/// Rebuilds an expression from call components (the inverse of [`components`]).
+pub fn from_components(items: Vec<(Option<Sym>, Expr)>) -> Expr {
+    let mut it = items.into_iter();
+    let Some((_, f)) = it.next() else { return sym("NULL") };
+    let rest: Vec<(Option<Sym>, Expr)> = it.collect();
+    let b = |e: &Expr| Box::new(e.clone());
+    if let ExprKind::Ident(s) = &f.kind {
+        let name = s.as_str();
+        let n = rest.len();
+        let binop = match name {
+            "+" => Some(BinOp::Add),
+            "-" => Some(BinOp::Sub),
+            "*" => Some(BinOp::Mul),
+            "/" => Some(BinOp::Div),
+            "^" => Some(BinOp::Pow),
+            "%%" => Some(BinOp::Mod),
+            "%/%" => Some(BinOp::IntDiv),
+            ":" => Some(BinOp::Range),
+            "==" => Some(BinOp::Eq),
+            "!=" => Some(BinOp::Ne),
+            "<" => Some(BinOp::Lt),
+            "<=" => Some(BinOp::Le),
+            ">" => Some(BinOp::Gt),
+            ">=" => Some(BinOp::Ge),
+            "&" => Some(BinOp::And),
+            "&&" => Some(BinOp::And2),
+            "|" => Some(BinOp::Or),
+            "||" => Some(BinOp::Or2),
+            s if s.len() > 1 && s.starts_with('%') && s.ends_with('%') => Some(BinOp::Special(Sym::new(s))),
+            _ => None,
+        };
+        let kind = match (name, n) {
+            ("~", 1) => Some(ExprKind::Formula(None, b(&rest[0].1))),
+            ("~", 2) => Some(ExprKind::Formula(Some(b(&rest[0].1)), b(&rest[1].1))),
+            ("-", 1) => Some(ExprKind::Unary(UnOp::Neg, b(&rest[0].1))),
+            ("+", 1) => Some(ExprKind::Unary(UnOp::Pos, b(&rest[0].1))),
+            ("!", 1) => Some(ExprKind::Unary(UnOp::Not, b(&rest[0].1))),
+            ("(", 1) => Some(ExprKind::Paren(b(&rest[0].1))),
+            ("{", _) => Some(ExprKind::Block(rest.iter().map(|x| x.1.clone()).collect())),
+            ("<-", 2) => Some(ExprKind::Assign(AssignOp::Local, b(&rest[0].1), b(&rest[1].1))),
+            ("<<-", 2) => Some(ExprKind::Assign(AssignOp::Super, b(&rest[0].1), b(&rest[1].1))),
+            ("=", 2) => Some(ExprKind::Assign(AssignOp::Equals, b(&rest[0].1), b(&rest[1].1))),
+            ("if", 2) => Some(ExprKind::If(b(&rest[0].1), b(&rest[1].1), None)),
+            ("if", 3) => Some(ExprKind::If(b(&rest[0].1), b(&rest[1].1), Some(b(&rest[2].1)))),
+            ("$", 2) => match &rest[1].1.kind {
+                ExprKind::Ident(s) => Some(ExprKind::Dollar(b(&rest[0].1), *s)),
+                _ => None,
+            },
+            (_, 2) if binop.is_some() => binop.map(|op| ExprKind::Binary(op, b(&rest[0].1), b(&rest[1].1))),
+            _ => None,
+        };
+        if let Some(k) = kind {
+            return Expr::new(k, Span::default());
+        }
+        if (name == "[" || name == "[[") && n >= 1 {
+            let obj = b(&rest[0].1);
+            let args = rest[1..].iter().map(to_arg).collect();
+            let k = if name == "[" { ExprKind::Index(obj, args) } else { ExprKind::Index2(obj, args) };
+            return Expr::new(k, Span::default());
+        }
+    }
+    let args = rest.iter().map(to_arg).collect();
+    Expr::new(ExprKind::Call(Box::new(f), args), Span::default())
+}
+
+fn to_arg(x: &(Option<Sym>, Expr)) -> Arg {
+    let empty = matches!(&x.1.kind, ExprKind::Ident(s) if s.as_str().is_empty());
+    Arg { name: x.0, value: if empty { None } else { Some(x.1.clone()) }, span: Span::default() }
+}
+
+/// A language object as a list of values (`as.list(call)`).
+pub fn to_list(e: &Expr) -> Value {
+    let comps = components(e);
+    let any_name = comps.iter().any(|c| c.0.is_some());
+    let names: Vec<String> = comps.iter().map(|c| c.0.map(|s| s.to_string()).unwrap_or_default()).collect();
+    let mut l = Value::list(comps.iter().map(|c| lang_or_const(&c.1)).collect());
+    if any_name {
+        l.set_attr(Sym::new("names"), Value::strings(&names));
+    }
+    l
+}
+
+/// Rebuilds a language object from a list of values.
+pub fn from_list(l: &Value) -> Expr {
+    let names = l.names();
+    let items: Vec<(Option<Sym>, Expr)> = l
+        .list_vec()
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let n = names.as_ref().and_then(|n| n[i].as_deref().filter(|s| !s.is_empty()).map(Sym::new));
+            (n, value_to_expr(v))
+        })
+        .collect();
+    from_components(items)
+}
