@@ -226,10 +226,10 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     };
     if binom && yv.dim().is_none() {
         if y.iter().zip(&prior).any(|(y, w)| ((w * y).round() - w * y).abs() > 1e-7) && fam.kind == Kind::Binomial {
-            it.warning("non-integer #successes in a binomial glm!");
+            it.raise_warning("non-integer #successes in a binomial glm!", Some("eval(family$initialize)".into()))?;
         }
     } else if binom && ntrials.iter().any(|t| (t - t.round()).abs() > 1e-7) && fam.kind == Kind::Binomial {
-        it.warning("non-integer counts in a binomial glm!");
+        it.raise_warning("non-integer counts in a binomial glm!", Some("eval(family$initialize)".into()))?;
     }
     let (vc, facs) = var_cols(it, &fr.terms, &fr.cols, contrasts.as_ref(), None)?;
     let mm = design::model_matrix(&fr.terms, &vc, n);
@@ -251,14 +251,14 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     };
     let mut fit = glm_fit(&inp, &fam, &ctl).map_err(rerr)?;
     for w in &fit.warnings {
-        it.warning(w.clone());
+        it.raise_warning(w, None)?;
     }
     if has_offset && intercept && p > 0 {
         let ones = vec![1.0; n];
         let inp0 = GlmInput { x: &ones, p: 1, start: None, mustart: Some(&fit.mu), ..inp };
         let f0 = glm_fit(&inp0, &fam, &ctl).map_err(rerr)?;
         if !f0.converged {
-            it.warning("fitting to calculate the null deviance did not converge -- increase 'maxit'?");
+            it.raise_warning("fitting to calculate the null deviance did not converge -- increase 'maxit'?", Some("glm(...)".into()))?;
         }
         fit.null_deviance = f0.deviance;
     }
@@ -577,7 +577,7 @@ pub fn predict_glm(it: &mut Interp, a: Args) -> EvalResult {
         .collect();
     Ok(Value::named_list(vec![
         ("fit".into(), named_dbl(fitv, &rows)),
-        ("se.fit".into(), named_dbl(se, &rows)),
+        ("se.fit".into(), if n == 1 && nd.is_some() { Value::dbls(se) } else { named_dbl(se, &rows) }),
         ("residual.scale".into(), Value::num(c.dispersion.sqrt())),
     ]))
 }
