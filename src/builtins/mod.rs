@@ -17,6 +17,7 @@ pub mod lang;
 pub mod math;
 pub mod mathfns;
 pub mod matrix;
+pub mod glm;
 pub mod models;
 pub mod seq;
 pub mod sort;
@@ -104,6 +105,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         sprintf::BUILTINS,
         summary::BUILTINS,
         models::BUILTINS,
+        glm::BUILTINS,
         distributions::BUILTINS,
         htest::BUILTINS,
         tables2::BUILTINS,

@@ -37,8 +37,8 @@ pub const BUILTINS: &[Builtin] = &[
     eager("predict", predict),
     eager("anova", anova),
     eager("logLik", loglik),
-    eager("AIC", aic),
-    eager("BIC", bic),
+    special("AIC", super::glm::aic_special),
+    special("BIC", super::glm::bic_special),
     eager("update", update),
     eager("reformulate", reformulate),
     eager("pt", pt_fn),
@@ -48,31 +48,31 @@ pub const BUILTINS: &[Builtin] = &[
     eager("offset", as_is),
 ];
 
-fn s(x: &str) -> Sym {
+pub(super) fn s(x: &str) -> Sym {
     Sym::new(x)
 }
 
-fn field(v: &Value, name: &str) -> Option<Value> {
+pub(crate) fn field(v: &Value, name: &str) -> Option<Value> {
     let names = v.names()?;
     let i = names.iter().position(|n| n.as_deref() == Some(name))?;
     v.list_vec().get(i).cloned()
 }
 
-fn dbl_field(v: &Value, name: &str) -> Vec<f64> {
+pub(crate) fn dbl_field(v: &Value, name: &str) -> Vec<f64> {
     field(v, name).map(|x| x.dbl_vec().to_vec()).unwrap_or_default()
 }
 
-fn strings_of(v: &Value) -> Vec<String> {
+pub(crate) fn strings_of(v: &Value) -> Vec<String> {
     v.as_strings().unwrap_or_default()
 }
 
-fn named_dbl(vals: Vec<f64>, names: &[String]) -> Value {
+pub(super) fn named_dbl(vals: Vec<f64>, names: &[String]) -> Value {
     let mut v = Value::dbls(vals);
     v.set_attr(s("names"), Value::strings(names));
     v
 }
 
-fn matrix(vals: Vec<f64>, nr: usize, nc: usize, rows: Option<&[String]>, cols: Option<&[String]>) -> Value {
+pub(super) fn matrix(vals: Vec<f64>, nr: usize, nc: usize, rows: Option<&[String]>, cols: Option<&[String]>) -> Value {
     let mut v = Value::dbls(vals);
     v.set_attr(s("dim"), Value::ints(vec![nr as i32, nc as i32]));
     if rows.is_some() || cols.is_some() {
@@ -164,7 +164,7 @@ fn has_dot(e: &Expr) -> bool {
 }
 
 /// A terms object value (the formula with R's terms attributes).
-fn terms_value(t: &Terms, lhs: Option<Expr>, rhs: Expr, env: &Env) -> Value {
+pub(super) fn terms_value(t: &Terms, lhs: Option<Expr>, rhs: Expr, env: &Env) -> Value {
     let mut f = make_formula_value(lhs, rhs, env);
     let vars_call = Expr::new(
         ExprKind::Call(
@@ -202,7 +202,7 @@ fn terms_value(t: &Terms, lhs: Option<Expr>, rhs: Expr, env: &Env) -> Value {
 }
 
 /// Expands a formula (with `.` resolved against `data`) into terms plus the expanded formula.
-fn build_terms(it: &Interp, f: &Value, data: Option<&Value>) -> EvalResult<(Terms, Option<Expr>, Expr, Env)> {
+pub(super) fn build_terms(it: &Interp, f: &Value, data: Option<&Value>) -> EvalResult<(Terms, Option<Expr>, Expr, Env)> {
     let (lhs, rhs, env) = formula_parts(f, it)?;
     let names = data.map(super::frames::df_names);
     let rhs = if has_dot(&rhs) {

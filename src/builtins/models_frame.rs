@@ -1,25 +1,25 @@
 // Model frames, design matrices and the `lm` fit (included by models.rs).
 
 /// An evaluated model frame.
-struct Frame {
-    terms: Terms,
-    lhs: Option<Expr>,
-    rhs: Expr,
-    env: Env,
+pub(super) struct Frame {
+    pub(super) terms: Terms,
+    pub(super) lhs: Option<Expr>,
+    pub(super) rhs: Expr,
+    pub(super) env: Env,
     /// Evaluated variables (rows kept).
-    cols: Vec<Value>,
-    weights: Option<Vec<f64>>,
+    pub(super) cols: Vec<Value>,
+    pub(super) weights: Option<Vec<f64>>,
     /// Row names of kept rows.
-    rows: Vec<String>,
+    pub(super) rows: Vec<String>,
     /// Omitted rows (1-based positions in the subsetted frame) and their names.
-    omitted: Vec<(i32, String)>,
+    pub(super) omitted: Vec<(i32, String)>,
     /// Rows before NA removal.
     n_before: usize,
     /// Kept row positions (0-based, in the subsetted frame).
-    kept: Vec<usize>,
+    pub(super) kept: Vec<usize>,
 }
 
-fn data_env(data: Option<&Value>, parent: &Env) -> Env {
+pub(super) fn data_env(data: Option<&Value>, parent: &Env) -> Env {
     let e = Env::new(Some(parent.clone()));
     if let Some(d) = data {
         let names = super::frames::df_names(d);
@@ -30,7 +30,7 @@ fn data_env(data: Option<&Value>, parent: &Env) -> Env {
     e
 }
 
-fn row_labels(data: Option<&Value>, n: usize) -> Vec<String> {
+pub(super) fn row_labels(data: Option<&Value>, n: usize) -> Vec<String> {
     if let Some(d) = data {
         if !super::frames::df_auto_rows(d) {
             if let Some(v) = super::frames::df_row_names(d).as_strings() {
@@ -96,7 +96,7 @@ fn nrows_of(v: &Value) -> usize {
 
 /// Evaluates the model frame of a formula.
 #[allow(clippy::too_many_arguments)]
-fn model_frame(
+pub(super) fn model_frame(
     it: &mut Interp,
     formula: &Value,
     data: Option<&Value>,
@@ -199,7 +199,7 @@ fn contrast_for(it: &Interp, name: &str, levels: &[String], ordered: bool, spec:
 
 /// Turns frame variables into model-matrix columns; returns the columns and, for factors,
 /// `(label, levels, contrast name)`.
-fn var_cols(it: &Interp, t: &Terms, cols: &[Value], spec: Option<&Value>, xlev: Option<&Value>) -> EvalResult<(Vec<VarCol>, Vec<(String, Vec<String>, String)>)> {
+pub(super) fn var_cols(it: &Interp, t: &Terms, cols: &[Value], spec: Option<&Value>, xlev: Option<&Value>) -> EvalResult<(Vec<VarCol>, Vec<(String, Vec<String>, String)>)> {
     let mut out = Vec::new();
     let mut facs = Vec::new();
     for (i, c) in cols.iter().enumerate() {
@@ -259,7 +259,7 @@ fn var_cols(it: &Interp, t: &Terms, cols: &[Value], spec: Option<&Value>, xlev: 
     Ok((out, facs))
 }
 
-fn mm_value(mm: &design::ModelMatrix, rows: &[String], facs: &[(String, Vec<String>, String)], t: &Terms) -> Value {
+pub(super) fn mm_value(mm: &design::ModelMatrix, rows: &[String], facs: &[(String, Vec<String>, String)], t: &Terms) -> Value {
     let p = mm.colnames.len();
     let mut v = matrix(mm.data.clone(), mm.n, p, Some(rows), Some(&mm.colnames));
     v.set_attr(s("assign"), Value::ints(mm.assign.iter().map(|&a| a as i32).collect()));
@@ -283,7 +283,7 @@ fn model_matrix_fn(it: &mut Interp, a: Args) -> EvalResult {
     Ok(mm_value(&mm, &fr.rows, &facs, &fr.terms))
 }
 
-fn lm_model_matrix(it: &mut Interp, fit: &Value) -> EvalResult {
+pub(super) fn lm_model_matrix(it: &mut Interp, fit: &Value) -> EvalResult {
     let model = field(fit, "model").unwrap_or(Value::Null);
     let tv = field(fit, "terms").unwrap_or(Value::Null);
     let (t, _, _, _) = build_terms(it, &tv, None)?;
@@ -295,7 +295,7 @@ fn lm_model_matrix(it: &mut Interp, fit: &Value) -> EvalResult {
 }
 
 /// The matched call of a special: arguments named by `formals`, positionals filled in order.
-fn matched_call_expr(call: &Expr, formals: &[&str]) -> Expr {
+pub(super) fn matched_call_expr(call: &Expr, formals: &[&str]) -> Expr {
     let ExprKind::Call(f, args) = &call.kind else { return call.clone() };
     let supplied: Vec<(Option<Sym>, Value)> = args.iter().map(|a| (a.name, Value::Null)).collect();
     let fs: Vec<Sym> = formals.iter().map(|x| s(x)).collect();

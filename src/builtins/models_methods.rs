@@ -8,7 +8,7 @@ fn obj(a: Args) -> EvalResult<Value> {
 }
 
 /// Pads a per-observation vector back to the full length for `na.exclude` fits.
-fn pad_exclude(fit: &Value, v: Value) -> Value {
+pub(super) fn pad_exclude(fit: &Value, v: Value) -> Value {
     let Some(na) = field(fit, "na.action") else { return v };
     if !na.inherits("exclude") {
         return v;
@@ -39,7 +39,10 @@ fn coef(it: &mut Interp, a: Args) -> EvalResult {
     Ok(field(&x, "coefficients").unwrap_or(Value::Null))
 }
 
-fn residuals(_it: &mut Interp, a: Args) -> EvalResult {
+fn residuals(it: &mut Interp, a: Args) -> EvalResult {
+    if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
+        return super::glm::residuals_glm(it, a);
+    }
     let x = obj(a)?;
     let r = field(&x, "residuals").unwrap_or(Value::Null);
     Ok(pad_exclude(&x, r))
@@ -69,10 +72,17 @@ fn rss(fit: &Value) -> f64 {
 }
 
 fn deviance(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(Value::num(rss(&obj(a)?)))
+    let x = obj(a)?;
+    if x.inherits("glm") {
+        return Ok(field(&x, "deviance").unwrap_or(Value::Null));
+    }
+    Ok(Value::num(rss(&x)))
 }
 
 fn nobs_of(fit: &Value) -> usize {
+    if fit.inherits("glm") {
+        return dbl_field(fit, "prior.weights").iter().filter(|&&v| v != 0.0).count();
+    }
     match weights_of(fit) {
         Some(w) => w.iter().filter(|&&v| v != 0.0).count(),
         None => dbl_field(fit, "residuals").len(),
@@ -178,7 +188,10 @@ fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
     })
 }
 
-fn vcov(_it: &mut Interp, a: Args) -> EvalResult {
+fn vcov(it: &mut Interp, a: Args) -> EvalResult {
+    if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
+        return super::glm::vcov_glm(it, a);
+    }
     let fit = obj(a)?;
     let sm = lm_summary(&fit)?;
     let k = sm.rank;
@@ -254,7 +267,7 @@ fn summary_lm(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(out)
 }
 
-fn call_lines(fit: &Value) -> String {
+pub(crate) fn call_lines(fit: &Value) -> String {
     match field(fit, "call") {
         Some(Value::Lang(l)) => crate::syntax::deparse::deparse_lines(&l.expr, 60).join("\n"),
         _ => String::new(),
@@ -262,7 +275,7 @@ fn call_lines(fit: &Value) -> String {
 }
 
 /// Prints a named character vector as `print.default(quote = FALSE, print.gap = 2)`.
-fn named_strings_block(names: &[String], vals: &[String], gap: usize) -> String {
+pub(crate) fn named_strings_block(names: &[String], vals: &[String], gap: usize) -> String {
     let w = names.iter().chain(vals).map(|x| x.chars().count()).max().unwrap_or(0);
     let per = (80 / (w + gap)).max(1);
     let mut out = String::new();
@@ -297,7 +310,7 @@ pub fn format_lm(it: &Interp, fit: &Value) -> String {
     out
 }
 
-fn naprint(na: Option<Value>) -> Option<String> {
+pub(crate) fn naprint(na: Option<Value>) -> Option<String> {
     let na = na?;
     let k = na.len();
     if na.inherits("omit") || na.inherits("exclude") {
@@ -464,16 +477,14 @@ fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
 }
 
 /// Evaluates the fit's variables on new data (stored poly coefficients and factor levels).
-fn predict(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["object", "newdata", "se.fit", "scale", "df", "interval", "level", "type", "..."])?;
-    let fit = m.req(0, "object")?.clone();
-    let se_fit = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
-    let interval = m.get(5).and_then(|v| v.as_string()).unwrap_or_else(|| "none".into());
-    let level = m.get(6).and_then(|v| v.as_f64()).unwrap_or(0.95);
+/// The model matrix for prediction: the fit's own rows, or `newdata` evaluated against the
+/// fit's terms, contrasts and factor levels. Returns `(column-major x, rows, row names)`.
+pub(super) fn predict_matrix(it: &mut Interp, fit: &Value, newdata: Option<&Value>) -> EvalResult<(Vec<f64>, usize, Vec<String>)> {
+    let fit = fit.clone();
     let tv = field(&fit, "terms").unwrap_or(Value::Null);
     let (t, _, _, env) = build_terms(it, &tv, None)?;
     let model = field(&fit, "model").unwrap_or(Value::Null);
-    let (x, n, rows) = match m.get(1) {
+    let r = match newdata {
         None => {
             let mm = lm_model_matrix(it, &fit)?;
             let n = mm.dim().map(|d| d[0]).unwrap_or(0);
@@ -507,6 +518,19 @@ fn predict(it: &mut Interp, a: Args) -> EvalResult {
             (mm.data, n, row_labels(Some(nd), n))
         }
     };
+    Ok(r)
+}
+
+fn predict(it: &mut Interp, a: Args) -> EvalResult {
+    if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
+        return super::glm::predict_glm(it, a);
+    }
+    let m = a.matched(&["object", "newdata", "se.fit", "scale", "df", "interval", "level", "type", "..."])?;
+    let fit = m.req(0, "object")?.clone();
+    let se_fit = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let interval = m.get(5).and_then(|v| v.as_string()).unwrap_or_else(|| "none".into());
+    let level = m.get(6).and_then(|v| v.as_f64()).unwrap_or(0.95);
+    let (x, n, rows) = predict_matrix(it, &fit, m.get(1))?;
     let coef = dbl_field(&fit, "coefficients");
     let p = coef.len();
     let sm = lm_summary(&fit)?;
@@ -553,6 +577,9 @@ fn predict(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn loglik_of(fit: &Value) -> (f64, usize) {
+    if fit.inherits("glm") {
+        return super::glm::loglik_glm(fit);
+    }
     let r = dbl_field(fit, "residuals");
     let n = r.len() as f64;
     let w = weights_of(fit).unwrap_or_else(|| vec![1.0; r.len()]);
@@ -593,9 +620,8 @@ fn ic(a: Args, k_of: &dyn Fn(&Value) -> f64) -> EvalResult {
     Err(crate::error::RError::runtime("__multi__").into())
 }
 
-fn ic_multi(a: &Args, crit: &str, k_of: &dyn Fn(&Value) -> f64) -> Value {
+pub(super) fn ic_multi(a: &Args, names: Vec<String>, crit: &str, k_of: &dyn Fn(&Value) -> f64) -> Value {
     let fits: Vec<&Value> = a.items.iter().map(|x| &x.1).collect();
-    let names: Vec<String> = (0..fits.len()).map(|i| format!("fit{}", i + 1)).collect();
     let df: Vec<i32> = fits.iter().map(|f| loglik_of(f).1 as i32).collect();
     let v: Vec<f64> = fits.iter().map(|f| { let (ll, d) = loglik_of(f); -2.0 * ll + k_of(f) * d as f64 }).collect();
     let mut d = super::frames::make_df(vec![Value::dbls(df.iter().map(|&x| x as f64).collect()), Value::dbls(v)], vec!["df".into(), crit.into()], Value::strings(&names));
@@ -604,25 +630,26 @@ fn ic_multi(a: &Args, crit: &str, k_of: &dyn Fn(&Value) -> f64) -> Value {
 }
 
 fn arg_labels(a: &Args) -> Vec<String> {
-    a.items.iter().enumerate().map(|(i, _)| format!("fit{}", i + 1)).collect()
+    a.items.iter().enumerate().map(|(i, (n, _))| n.map(|n| n.as_str().to_string()).unwrap_or_else(|| format!("fit{}", i + 1))).collect()
 }
 
-fn aic(_it: &mut Interp, a: Args) -> EvalResult {
+pub(super) fn aic(_it: &mut Interp, a: Args) -> EvalResult {
     if a.items.len() > 1 {
-        let _ = arg_labels(&a);
-        return Ok(ic_multi(&a, "AIC", &|_| 2.0));
+        let names = arg_labels(&a);
+        return Ok(ic_multi(&a, names, "AIC", &|_| 2.0));
     }
     ic(a, &|_| 2.0)
 }
 
-fn bic(_it: &mut Interp, a: Args) -> EvalResult {
+pub(super) fn bic(_it: &mut Interp, a: Args) -> EvalResult {
     if a.items.len() > 1 {
-        return Ok(ic_multi(&a, "BIC", &|f| (nobs_of(f) as f64).ln()));
+        let names = arg_labels(&a);
+        return Ok(ic_multi(&a, names, "BIC", &|f| (nobs_of(f) as f64).ln()));
     }
     ic(a, &|f| (nobs_of(f) as f64).ln())
 }
 
-fn anova_table(rows: Vec<String>, cols: Vec<&str>, data: Vec<f64>, heading: Vec<String>) -> Value {
+pub(super) fn anova_table(rows: Vec<String>, cols: Vec<&str>, data: Vec<f64>, heading: Vec<String>) -> Value {
     let nr = rows.len();
     let colv: Vec<Value> = (0..cols.len()).map(|c| Value::dbls(data[c * nr..(c + 1) * nr].to_vec())).collect();
     let mut d = super::frames::make_df(colv, cols.iter().map(|x| x.to_string()).collect(), Value::strings(&rows));
@@ -631,13 +658,16 @@ fn anova_table(rows: Vec<String>, cols: Vec<&str>, data: Vec<f64>, heading: Vec<
     d
 }
 
-fn response_label(fit: &Value) -> String {
+pub(super) fn response_label(fit: &Value) -> String {
     field(fit, "terms")
         .and_then(|t| if let Value::Lang(l) = t { if let ExprKind::Formula(Some(l), _) = &l.expr.kind { Some(deparse(l)) } else { None } } else { None })
         .unwrap_or_default()
 }
 
 fn anova(it: &mut Interp, a: Args) -> EvalResult {
+    if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
+        return super::glm::anova_glm(it, a);
+    }
     let fits: Vec<Value> = a.items.iter().map(|x| x.1.clone()).collect();
     let na = crate::value::na_real();
     if fits.len() == 1 {

@@ -45,6 +45,9 @@ fn print_with(it: &mut Interp, v: &Value, env: &Env, digits: Option<usize>, quot
 
 /// The text `print()` writes for a value without user methods.
 pub fn format_default(it: &mut Interp, v: &Value, digits: Option<usize>, quote: bool) -> EvalResult<String> {
+    if let Some(text) = crate::print::glm::format_glm(it, v) {
+        return Ok(text);
+    }
     if let Some(text) = super::models::format_model(it, v) {
         return Ok(text);
     }

@@ -7,6 +7,7 @@
 pub mod coefmat;
 pub mod deparse;
 pub mod factor;
+pub mod glm;
 pub mod htest;
 pub mod list;
 pub mod matrix;
