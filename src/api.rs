@@ -137,6 +137,7 @@ impl Builder {
         let err = self.err.unwrap_or_else(|| Box::new(std::io::sink()));
         let mut it = Interp::with_output(out, err);
         it.caps = self.caps;
+        it.autoprint = false;
         it.max_depth = self.max_depth;
         Interpreter { it, time_limit: self.time_limit, max_steps: self.max_steps }
     }
@@ -188,10 +189,18 @@ impl Interpreter {
         &mut self.it
     }
 
-    /// Parses and evaluates source text at top level; returns the last value.
-    /// Visible values are printed to the output writer, as in a script.
+    /// Parses and evaluates source text at top level; returns the last value. Values are not
+    /// auto-printed (call `print()` in the script, or [`run`](Self::run) to print as a script does).
     pub fn eval(&mut self, src: &str) -> Result<Value, Error> {
         self.eval_named("<eval>", src)
+    }
+
+    /// Evaluates source text as `Rscript` would, printing visible top-level values.
+    pub fn run(&mut self, src: &str) -> Result<Value, Error> {
+        self.it.autoprint = true;
+        let r = self.eval_named("<run>", src);
+        self.it.autoprint = false;
+        r
     }
 
     /// Evaluates a file.

@@ -24,7 +24,10 @@ fn output_goes_to_the_host_writer() {
     let out = SharedBuffer::new();
     let mut r = Interpreter::builder().output(out.clone()).build();
     r.eval("x <- 1:3\nx * 2\ncat('hi\\n')").unwrap();
-    assert_eq!(out.contents(), "[1] 2 4 6\nhi\n");
+    assert_eq!(out.contents(), "hi\n", "eval does not auto-print");
+    out.clear();
+    r.run("x * 2\ninvisible(7)\nprint('p')").unwrap();
+    assert_eq!(out.contents(), "[1] 2 4 6\n[1] \"p\"\n");
 }
 
 #[test]

@@ -77,6 +77,8 @@ pub struct Interp {
     pub max_steps: Option<u64>,
     /// The random number generator (`set.seed`, `runif`, `sample`, ...).
     pub rng: crate::rng::Rng,
+    /// Print visible top-level values, as a script or console does (off for embedding).
+    pub autoprint: bool,
     /// Capabilities granted to scripts.
     pub caps: Caps,
     /// Output capture buffers (`capture.output`, printing nested objects).
@@ -113,6 +115,7 @@ impl Interp {
             pending_warnings: Vec::new(),
             captures: Vec::new(),
             caps: Caps::default(),
+            autoprint: true,
             rng: crate::rng::Rng::default(),
             natives: Vec::new(),
             steps: 0,
@@ -195,7 +198,7 @@ impl Interp {
         let r = self.eval(e, &env);
         let r = match r {
             Ok(v) => {
-                if self.visible {
+                if self.visible && self.autoprint {
                     let r = self.print_value_toplevel(&v, &env);
                     r.map(|_| v)
                 } else {
