@@ -8,7 +8,7 @@ pub mod lang_list;
 pub mod ops;
 
 use crate::error::{err, EvalResult, Flow, RError};
-use crate::syntax::ast::{AssignOp, BinOp, Const, Expr, ExprKind};
+use crate::syntax::ast::{AssignOp, BinOp, Const, Expr, ExprKind, UnOp};
 use crate::syntax::sym::Sym;
 use crate::value::{Data, Env, Lang, Value};
 use std::rc::Rc;
@@ -348,6 +348,14 @@ impl Interp {
                 })
             }
             ExprKind::Binary(op, a, b) => {
+                // Scalar arithmetic on numbers evaluates without building intermediate vectors.
+                if let Some(r) = self.scalar_arith(e, env) {
+                    self.visible = true;
+                    return Ok(match r {
+                        Scalar::Num(x) => Value::num(x),
+                        Scalar::Lgl(x) => Value::lgls(vec![x]),
+                    });
+                }
                 let x = self.eval(a, env)?;
                 self.visible = true;
                 // A numeric literal on the right needs no vector of its own in the scalar case.
@@ -488,6 +496,52 @@ impl Interp {
         }
     }
 
+    /// The value of a side-effect-free arithmetic expression over attribute-free numeric
+    /// scalars (literals, variables already evaluated, `( )`, unary minus, `+ - * / ^ %% %/%`
+    /// with at least one double, comparisons at the top). None when any part is something
+    /// else; the caller then evaluates normally, which repeats only variable lookups.
+    #[inline]
+    fn scalar_arith(&mut self, e: &Expr, env: &Env) -> Option<Scalar> {
+        let ExprKind::Binary(op, a, b) = &e.kind else { return None };
+        let (x, xi) = self.scalar_operand(a, env, 0)?;
+        let (y, yi) = self.scalar_operand(b, env, 0)?;
+        if let Some(r) = ops::compare_scalars(*op, x, y) {
+            return Some(Scalar::Lgl(r));
+        }
+        if xi && yi && !matches!(op, BinOp::Div | BinOp::Pow) {
+            return None;
+        }
+        ops::arith_scalars(*op, x, y).map(Scalar::Num)
+    }
+
+    fn scalar_operand(&mut self, e: &Expr, env: &Env, depth: usize) -> Option<(f64, bool)> {
+        if depth > 32 {
+            return None;
+        }
+        match &e.kind {
+            ExprKind::Const(Const::Num(x)) => Some((*x, false)),
+            ExprKind::Const(Const::Int(i)) => Some((*i as f64, true)),
+            ExprKind::Ident(s) => match env.lookup(*s)? {
+                Value::Promise(p) => {
+                    let v = p.value.borrow().clone()?;
+                    ops::scalar_num(&v)
+                }
+                v => ops::scalar_num(&v),
+            },
+            ExprKind::Paren(x) => self.scalar_operand(x, env, depth + 1),
+            ExprKind::Unary(UnOp::Neg, x) => self.scalar_operand(x, env, depth + 1).map(|(v, i)| (-v, i)),
+            ExprKind::Binary(op, a, b) => {
+                let (x, xi) = self.scalar_operand(a, env, depth + 1)?;
+                let (y, yi) = self.scalar_operand(b, env, depth + 1)?;
+                if xi && yi && !matches!(op, BinOp::Div | BinOp::Pow) {
+                    return None;
+                }
+                ops::arith_scalars(*op, x, y).map(|r| (r, false))
+            }
+            _ => None,
+        }
+    }
+
     fn eval_for(&mut self, var: Sym, seq: &Expr, body: &Expr, env: &Env) -> EvalResult {
         let sv = self.eval(seq, env)?;
         let n = sv.len();
@@ -594,6 +648,12 @@ impl Default for Interp {
     fn default() -> Self {
         Interp::new()
     }
+}
+
+/// A scalar result of [`Interp::scalar_arith`].
+enum Scalar {
+    Num(f64),
+    Lgl(i32),
 }
 
 /// Writes element `i` of `data` into `cur` when `cur` is an unshared scalar of the same type.

@@ -61,9 +61,21 @@ pub fn scalar_with_const(op: BinOp, x: Value, c: f64) -> Result<Value, Value> {
     }
 }
 
+/// Arithmetic on two scalars as doubles (None for non-arithmetic operators).
+#[inline]
+pub fn arith_scalars(op: BinOp, a: f64, b: f64) -> Option<f64> {
+    arith_dbl(op, a, b)
+}
+
+/// Comparison of two scalars (None for non-comparison operators).
+#[inline]
+pub fn compare_scalars(op: BinOp, a: f64, b: f64) -> Option<i32> {
+    compare_dbl(op, a, b)
+}
+
 /// A length-one integer, logical or double without attributes, as (value, is_integer).
 #[inline]
-fn scalar_num(v: &Value) -> Option<(f64, bool)> {
+pub fn scalar_num(v: &Value) -> Option<(f64, bool)> {
     match v {
         Value::Vector(Vector { data: Data::Dbl(a), attrs: None }) if a.len() == 1 => Some((a[0], false)),
         Value::Vector(Vector { data: Data::Int(a), attrs: None }) if a.len() == 1 => {
