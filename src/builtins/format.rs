@@ -215,7 +215,9 @@ fn c_num(x: f64, conv: char, width: usize, prec: Option<usize>, fl: Flags) -> St
     let neg = x < 0.0 || (x == 0.0 && x.is_sign_negative() && conv != 'd');
     let a = x.abs();
     let body = match conv {
-        'd' => format!("{:.0}", a.round()),
+        // R 4.2 stores doubles as integer for "d": the fraction is truncated.
+        'd' => format!("{:.0}", a.trunc()),
+        'F' => fixed_significant(a, prec.unwrap_or(6), fl.alt),
         'f' => format!("{:.*}", prec.unwrap_or(6), a),
         'e' | 'E' => sci_string(a, prec.unwrap_or(6), conv == 'E'),
         _ => c_g(a, prec.unwrap_or(6), fl.alt, conv == 'G'),
@@ -230,6 +232,24 @@ fn c_num(x: f64, conv: char, width: usize, prec: Option<usize>, fl: Flags) -> St
         format!("{}{}{}", sign, "0".repeat(width - len), body)
     } else {
         format!("{}{}{}", " ".repeat(width - len), sign, body)
+    }
+}
+
+/// `formatC(format = "fg")`: `digits` significant digits in fixed notation, trailing zeros
+/// dropped unless the `#` flag is given.
+fn fixed_significant(a: f64, digits: usize, keep_zeros: bool) -> String {
+    let digits = digits.max(1);
+    if a == 0.0 {
+        return "0".into();
+    }
+    let e = format!("{:.*e}", digits - 1, a);
+    let e10: i64 = e.rsplit('e').next().and_then(|x| x.parse().ok()).unwrap_or(0);
+    let rgt = (digits as i64 - 1 - e10).max(0) as usize;
+    let s = format!("{:.*}", rgt, a);
+    if keep_zeros || !s.contains('.') {
+        s
+    } else {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
 
@@ -255,8 +275,10 @@ fn format_c_fn(_it: &mut Interp, args: Args) -> EvalResult {
     if w < 0.0 {
         fl.minus = true;
     }
-    let width = w.abs() as usize;
-    let Some(d) = x.data() else { return err("unsupported type ") };
+    let mut width = w.abs() as usize;
+    let Some(d) = x.data().filter(|d| !matches!(d, Data::Lgl(_) | Data::List(_))) else {
+        return err("unsupported type ");
+    };
     let mode_str = matches!(d, Data::Str(_));
     let format = opt_str(m.get(3)).unwrap_or_else(|| {
         match d {
@@ -275,8 +297,12 @@ fn format_c_fn(_it: &mut Interp, args: Args) -> EvalResult {
             })
             .collect()
     } else {
-        let conv = format.chars().next().unwrap_or('g');
-        if !"dfeEgG".contains(conv) {
+        let conv = if format == "fg" { 'F' } else { format.chars().next().unwrap_or('g') };
+        if conv == 'F' && m.get(1).is_none() {
+            // R pads "fg" output to digits + 1 characters when no width is given.
+            width = digits.unwrap_or(0) + 1;
+        }
+        if !"dfeEgGF".contains(conv) {
             return err("'format' must be one of {\"f\",\"e\",\"E\",\"g\",\"G\", \"fg\", \"s\"}");
         }
         let is_int = matches!(d, Data::Int(_) | Data::Lgl(_));

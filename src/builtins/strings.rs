@@ -33,6 +33,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("make.names", make_names),
     eager("make.unique", make_unique),
     eager("strrep", strrep),
+    eager("strtrim", strtrim),
     eager("utf8ToInt", utf8_to_int),
     eager("intToUtf8", int_to_utf8),
 ];
@@ -655,6 +656,43 @@ fn strrep(_: &mut Interp, args: Args) -> EvalResult {
     if n == x.len() {
         with_names_of(&mut v, xv);
     }
+    Ok(v)
+}
+
+/// `strtrim(x, width)`: each string cut to at most `width` display columns.
+fn strtrim(_: &mut Interp, args: Args) -> EvalResult {
+    let m = args.matched(&["x", "width"])?;
+    let xv = m.req(0, "x")?;
+    let x = as_char_vec(xv);
+    let w = m.req(1, "width")?.int_vec();
+    if w.is_empty() && !x.is_empty() {
+        return err("invalid 'width' argument");
+    }
+    let mut out = Vec::with_capacity(x.len());
+    for (i, s) in x.iter().enumerate() {
+        let k = w[i % w.len()];
+        if k == NA_INT || k < 0 {
+            return err("invalid 'width' argument");
+        }
+        match s.as_deref() {
+            None => out.push(None),
+            Some(s) => {
+                let mut used = 0usize;
+                let mut t = String::new();
+                for c in s.chars() {
+                    let cw = crate::print::num::str_width(c.encode_utf8(&mut [0u8; 4]));
+                    if used + cw > k as usize {
+                        break;
+                    }
+                    used += cw;
+                    t.push(c);
+                }
+                out.push(rstr(&t));
+            }
+        }
+    }
+    let mut v = Value::strs(out);
+    with_names_of(&mut v, xv);
     Ok(v)
 }
 

@@ -45,7 +45,7 @@ pub fn levels_line(v: &Value, width: usize) -> String {
     let ordered = v.inherits("ordered");
     let lev: Vec<String> = v
         .get_attr("levels")
-        .map(|l| l.str_vec().iter().map(|s| escape_str(s.as_deref().unwrap_or("NA"), false)).collect())
+        .map(|l| l.str_vec().iter().map(|s| s.as_deref().map(|s| escape_str(s, false)).unwrap_or_else(|| "<NA>".to_string())).collect())
         .unwrap_or_default();
     let n = lev.len();
     let colsep = if ordered { " < " } else { " " };

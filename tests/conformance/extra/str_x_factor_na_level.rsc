@@ -1,0 +1,6 @@
+x <- factor(c("a", NA, "b"))
+print(addNA(x))
+print(levels(addNA(x)))
+f <- factor(c("u", NA), exclude = NULL)
+print(f)
+print(table(f))

@@ -1,0 +1,5 @@
+print(strtrim("abcdef", 3))
+print(strtrim(c(a = "hello", b = "hi", c = NA), c(2, 5, 1)))
+print(strtrim(c("abc", "defg"), 0))
+x <- c("alpha", "beta", "gamma")
+print(paste0(strtrim(x, 2), "."))
