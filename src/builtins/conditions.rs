@@ -159,8 +159,13 @@ fn try_catch(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
     }
     let frames = it.frames.len();
     let depth = it.depth;
+    let pseudo = if !handlers.is_empty() {
+        "doTryCatch(return(expr), name, parentenv, handler)"
+    } else {
+        "tryCatchList(expr, classes, parentenv, handlers)"
+    };
     let r = match &expr {
-        Some(e) => it.eval(e, env),
+        Some(e) => it.eval_with_pseudo_call(e, env, pseudo.to_string()),
         None => Ok(Value::Null),
     };
     it.handlers.truncate(base);
@@ -192,7 +197,7 @@ fn try_catch(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
     r
 }
 
-fn with_calling_handlers(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
+fn with_calling_handlers(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let (expr, handlers, _) = handler_args(it, args, env)?;
     let id = it.next_handler_id;
     it.next_handler_id += 1;
@@ -201,14 +206,14 @@ fn with_calling_handlers(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr)
         it.handlers.push(Handler { id, index: i, class: cls.clone(), func: f.clone(), calling: true });
     }
     let r = match &expr {
-        Some(e) => it.eval(e, env),
+        Some(e) => it.eval_with_pseudo_call(e, env, crate::syntax::deparse::deparse(call)),
         None => Ok(Value::Null),
     };
     it.handlers.truncate(base);
     r
 }
 
-fn try_(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
+fn try_(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let mut expr = None;
     let mut silent = false;
     for a in args {
@@ -222,7 +227,8 @@ fn try_(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     let frames = it.frames.len();
     let depth = it.depth;
     let handlers = it.handlers.len();
-    match expr.map(|e| it.eval(&e, env)).unwrap_or(Ok(Value::Null)) {
+    let pseudo = crate::syntax::deparse::deparse(call);
+    match expr.map(|e| it.eval_with_pseudo_call(&e, env, pseudo)).unwrap_or(Ok(Value::Null)) {
         Err(Flow::Error(e)) => {
             it.frames.truncate(frames);
             it.depth = depth;

@@ -18,6 +18,8 @@ pub const BUILTINS: &[Builtin] = &[
     special("on.exit", on_exit),
     special("function", not_callable),
     eager("nargs", nargs),
+    special("...length", dots_length),
+    special("...elt", dots_elt),
     eager("Recall", recall),
     special("match.arg", match_arg),
     eager("sys.call", sys_call),
@@ -359,6 +361,22 @@ fn nargs(it: &mut Interp, _a: Args) -> EvalResult {
         _ => 0,
     };
     Ok(Value::int(n as i32))
+}
+
+fn dots_length(it: &mut Interp, _args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
+    Ok(Value::int(it.dots_of(env)?.len() as i32))
+}
+
+fn dots_elt(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
+    let n = match args.first().and_then(|a| a.value.as_ref()) {
+        Some(e) => it.eval(e, env)?.as_f64().unwrap_or(0.0) as usize,
+        None => return err("argument \"n\" is missing, with no default"),
+    };
+    match it.dots_of(env)?.into_iter().nth(n.wrapping_sub(1)) {
+        Some((_, Value::Promise(p))) => it.force(&p),
+        Some((_, v)) => Ok(v),
+        None => err(format!("the ... list does not contain {} elements", n)),
+    }
 }
 
 fn recall(it: &mut Interp, a: Args) -> EvalResult {
@@ -941,6 +959,7 @@ fn next_method(it: &mut Interp, _args: &[Arg], env: &Env, _call: &Expr) -> EvalR
         return err("NextMethod called from outside a method dispatch");
     };
     let Value::Closure(c) = fr.func.clone() else { return err("NextMethod called from outside a closure") };
+    let fr_call = fr.call.clone();
     let fname = match &fr.call.kind {
         ExprKind::Call(f, _) => match &f.kind {
             ExprKind::Ident(s) => s.to_string(),
@@ -970,7 +989,13 @@ fn next_method(it: &mut Interp, _args: &[Arg], env: &Env, _call: &Expr) -> EvalR
     };
     // generic.cls → find the class after cls
     let classes = it.dispatch_class(&obj);
+    // called through UseMethod: the frame's call names the generic and the
+    // running closure is the method of one of the classes
+    let via_generic = classes.iter().position(|cl| {
+        matches!(env.lookup(Sym::new(&format!("{}.{}", fname, cl))), Some(Value::Closure(m)) if Rc::ptr_eq(&m, &c))
+    });
     let (generic, cur) = match fname.find('.') {
+        _ if via_generic.is_some() => (fname.clone(), via_generic.unwrap_or(0)),
         Some(_) => {
             let mut found = None;
             for (i, cl) in classes.iter().enumerate() {
@@ -988,7 +1013,7 @@ fn next_method(it: &mut Interp, _args: &[Arg], env: &Env, _call: &Expr) -> EvalR
     for cl in classes.iter().skip(cur + 1).chain(std::iter::once(&"default".to_string())) {
         if let Some(f) = env.lookup(Sym::new(&format!("{}.{}", generic, cl))) {
             if f.is_function() {
-                return it.call_value(&f, args);
+                return it.call_value_as(&f, args, Some(fr_call.clone()));
             }
         }
     }

@@ -59,6 +59,11 @@ pub fn format_default(it: &mut Interp, v: &Value, digits: Option<usize>, quote: 
         x.set_attr(Sym::new("class"), Value::Null);
         return format_default(it, &x, digits, false);
     }
+    if v.inherits("condition") {
+        if let Some(text) = format_condition(v) {
+            return Ok(text);
+        }
+    }
     let opts = crate::print::PrintOpts { digits: digits.unwrap_or_else(|| option_digits(it)), quote, ..Default::default() };
     if v.inherits("summaryDefault") {
         let o = crate::print::PrintOpts { digits: option_digits(it), ..opts };
@@ -233,4 +238,20 @@ fn noquote(_it: &mut Interp, a: Args) -> EvalResult {
     let mut x = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
     x.set_attr(Sym::new("class"), Value::str("noquote"));
     Ok(x)
+}
+
+/// R's print.condition: `<class in call: message>`, or `<class: message>` without a call.
+fn format_condition(v: &Value) -> Option<String> {
+    let msg = match crate::eval::index::list_get(v, "message") {
+        Some(m) => m.as_string()?,
+        None => return None,
+    };
+    let cls = v.class_attr().and_then(|c| c.first().cloned()).unwrap_or_default();
+    Some(match crate::eval::index::list_get(v, "call") {
+        Some(Value::Lang(l)) => {
+            let call = crate::syntax::deparse::deparse_lines(&l.expr, 60).into_iter().next().unwrap_or_default();
+            format!("<{} in {}: {}>\n", cls, call, msg)
+        }
+        _ => format!("<{}: {}>\n", cls, msg),
+    })
 }

@@ -415,8 +415,13 @@ fn set_attributes(_it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn structure(_it: &mut Interp, a: Args) -> EvalResult {
-    let mut items = a.items.into_iter();
-    let Some((_, mut x)) = items.next() else { return err("argument \".Data\" is missing, with no default") };
+    let mut items = a.items;
+    let pos = items
+        .iter()
+        .position(|(n, _)| n.map(|n| n.as_str() == ".Data").unwrap_or(false))
+        .or_else(|| items.iter().position(|(n, _)| n.is_none()));
+    let Some(pos) = pos else { return err("argument \".Data\" is missing, with no default") };
+    let (_, mut x) = items.remove(pos);
     for (n, v) in items {
         if let Some(n) = n {
             let name = match n.as_str() {

@@ -3,8 +3,9 @@
 
 use super::Interp;
 use crate::error::{EvalResult, Flow, RError};
+use crate::syntax::ast::Expr;
 use crate::syntax::sym::Sym;
-use crate::value::Value;
+use crate::value::{Env, Value};
 
 /// An established handler.
 #[derive(Clone, Debug)]
@@ -58,7 +59,22 @@ pub fn error_condition(e: &RError) -> Value {
 impl Interp {
     /// The deparsed call of the innermost closure frame (for `stop()`/`warning()` messages).
     pub fn current_call(&self) -> Option<String> {
+        if let Some((n, c)) = self.pseudo_calls.last() {
+            if *n == self.frames.len() {
+                return Some(c.clone());
+            }
+        }
         self.frames.last().map(|f| crate::syntax::deparse::deparse(&f.call))
+    }
+
+    /// Evaluates `e` in `env` with `call` reported as the call of conditions
+    /// signalled directly in it (see `pseudo_calls`).
+    pub fn eval_with_pseudo_call(&mut self, e: &Expr, env: &Env, call: String) -> EvalResult {
+        let n = self.pseudo_calls.len();
+        self.pseudo_calls.push((self.frames.len(), call));
+        let r = self.eval(e, env);
+        self.pseudo_calls.truncate(n);
+        r
     }
 
     /// Signals a condition to the handler stack. Calling handlers run in place; the first

@@ -62,6 +62,10 @@ pub struct Interp {
     /// Active condition handlers, innermost last.
     pub handlers: Vec<Handler>,
     pub(crate) next_handler_id: usize,
+    /// Calls R reports for conditions signalled directly in the expression of
+    /// tryCatch/try/withCallingHandlers (their internal closure frames), with the
+    /// closure-frame depth at which each applies.
+    pub(crate) pseudo_calls: Vec<(usize, String)>,
     /// Current nesting depth of evaluation and its limit.
     pub depth: usize,
     pub max_depth: usize,
@@ -110,6 +114,7 @@ impl Interp {
             frames: Vec::new(),
             handlers: Vec::new(),
             next_handler_id: 1,
+            pseudo_calls: Vec::new(),
             depth: 0,
             max_depth: 5000,
             pending_warnings: Vec::new(),
@@ -260,6 +265,15 @@ impl Interp {
             Some(Value::Promise(p)) => self.force(&p),
             Some(Value::Missing) => err(format!("argument \"{}\" is missing, with no default", s)),
             Some(v) => Ok(v),
+            None if is_dot_dot_n(s.as_str()) => {
+                let n: usize = s.as_str()[2..].parse().unwrap_or(0);
+                let dots = self.dots_of(env)?;
+                match dots.into_iter().nth(n.wrapping_sub(1)) {
+                    Some((_, Value::Promise(p))) => self.force(&p),
+                    Some((_, v)) => Ok(v),
+                    None => err(format!("the ... list does not contain {} elements", n)),
+                }
+            }
             None => match crate::frame::datasets::load(s.as_str()) {
                 Some(Ok(v)) => {
                     self.base.set(s, v.clone());
@@ -729,4 +743,9 @@ pub fn with_call_span(f: Flow, e: &Expr) -> Flow {
         }
         f => f,
     }
+}
+
+/// Whether a name is `..1`, `..2`, ...
+fn is_dot_dot_n(s: &str) -> bool {
+    s.len() > 2 && s.starts_with("..") && s[2..].bytes().all(|b| b.is_ascii_digit())
 }

@@ -105,11 +105,7 @@ pub(crate) fn print_rec(out: &mut String, v: &Value, opts: &PrintOpts, tag: &str
             }
         }
         Value::Closure(c) => {
-            let f = crate::syntax::ast::Expr::new(
-                crate::syntax::ast::ExprKind::Function(c.params.clone(), c.body.clone()),
-                c.body.span,
-            );
-            out.push_str(&crate::syntax::deparse::deparse(&f));
+            out.push_str(&crate::syntax::deparse::deparse_function(&c.params, &c.body));
             out.push('\n');
         }
         Value::Builtin(b) => out.push_str(&format!("function (...) .Primitive(\"{}\")\n", b.name)),
