@@ -491,8 +491,30 @@ fn var_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
 fn cor_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     const F: [&str; 6] = ["x", "y", "alternative", "method", "exact", "conf.level"];
     let ev = eval_args(it, args, env)?;
-    let dname = format!("{} and {}", expr_of(&ev, &F, "x"), expr_of(&ev, &F, "y"));
-    let m = ev.args.matched(&F)?;
+    let rhs = match args.first().and_then(|a| a.value.as_ref()).map(|e| &e.kind) {
+        Some(ExprKind::Formula(None, r)) => match &r.kind {
+            ExprKind::Binary(crate::syntax::ast::BinOp::Add, a, b) => Some((a.clone(), b.clone())),
+            _ => return err("'formula' missing or invalid"),
+        },
+        _ => None,
+    };
+    let (dname, m) = if let Some((a, b)) = rhs {
+        let fm = ev.args.clone().matched(&["formula", "data", "alternative", "method", "exact", "conf.level", "subset", "na.action"])?;
+        let data = fm.get(1).cloned();
+        let xa = formula_side(it, &a, data.as_ref(), env)?;
+        let yb = formula_side(it, &b, data.as_ref(), env)?;
+        let mut items = vec![(None, xa), (None, yb)];
+        for (i, nm) in ["alternative", "method", "exact", "conf.level"].iter().enumerate() {
+            if let Some(v) = fm.get(i + 2) {
+                items.push((Some(Sym::new(nm)), v.clone()));
+            }
+        }
+        let dname = format!("{} and {}", crate::syntax::deparse::deparse(&a), crate::syntax::deparse::deparse(&b));
+        (dname, Args::new(items).matched(&F)?)
+    } else {
+        let dname = format!("{} and {}", expr_of(&ev, &F, "x"), expr_of(&ev, &F, "y"));
+        (dname, ev.args.matched(&F)?)
+    };
     let x = numeric_vec(m.req(0, "x")?, "x")?;
     let y = numeric_vec(m.req(1, "y")?, "y")?;
     if x.len() != y.len() {
