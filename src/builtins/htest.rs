@@ -20,12 +20,12 @@ pub const BUILTINS: &[Builtin] = &[
 ];
 
 /// Evaluated arguments and their deparsed expressions.
-struct Evald {
-    args: Args,
+pub(super) struct Evald {
+    pub(super) args: Args,
     exprs: Vec<(Option<Sym>, String, Option<Expr>)>,
 }
 
-fn eval_args(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<Evald> {
+pub(super) fn eval_args(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<Evald> {
     let mut items = Vec::new();
     let mut exprs = Vec::new();
     for a in args {
@@ -38,7 +38,7 @@ fn eval_args(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<Evald> {
 }
 
 /// The deparsed expression given for formal `formal` (position `pos` among unnamed).
-fn expr_of(ev: &Evald, formals: &[&str], formal: &str) -> String {
+pub(super) fn expr_of(ev: &Evald, formals: &[&str], formal: &str) -> String {
     // Re-run matching on placeholder values carrying the index.
     let items: Vec<(Option<Sym>, Value)> = ev.exprs.iter().enumerate().map(|(i, (n, _, _))| (*n, Value::int(i as i32))).collect();
     if let Ok(m) = Args::new(items).matched(formals) {
@@ -51,31 +51,31 @@ fn expr_of(ev: &Evald, formals: &[&str], formal: &str) -> String {
     String::new()
 }
 
-fn named_num(name: &str, v: f64) -> Value {
+pub(super) fn named_num(name: &str, v: f64) -> Value {
     let mut x = Value::num(v);
     x.set_attr(Sym::new("names"), Value::str(name));
     x
 }
 
-fn named_nums(names: &[String], v: Vec<f64>) -> Value {
+pub(super) fn named_nums(names: &[String], v: Vec<f64>) -> Value {
     let mut x = Value::dbls(v);
     x.set_attr(Sym::new("names"), Value::strings(names));
     x
 }
 
-fn conf_int(lo: f64, hi: f64, level: f64) -> Value {
+pub(super) fn conf_int(lo: f64, hi: f64, level: f64) -> Value {
     let mut ci = Value::dbls(vec![lo, hi]);
     ci.set_attr(Sym::new("conf.level"), Value::num(level));
     ci
 }
 
-fn htest(items: Vec<(&str, Value)>) -> Value {
+pub(super) fn htest(items: Vec<(&str, Value)>) -> Value {
     let mut v = Value::named_list(items.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
     v.set_attr(Sym::new("class"), Value::str("htest"));
     v
 }
 
-fn numeric_vec(v: &Value, what: &str) -> EvalResult<Vec<f64>> {
+pub(super) fn numeric_vec(v: &Value, what: &str) -> EvalResult<Vec<f64>> {
     if v.is_factor() || !matches!(v.vtype(), Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)) {
         return err(format!("'{}' must be numeric", what));
     }
@@ -90,7 +90,7 @@ fn var(x: &[f64]) -> f64 {
     x.iter().map(|v| (v - m) * (v - m)).sum::<f64>() / (x.len() as f64 - 1.0)
 }
 
-fn alternative(v: Option<&Value>) -> EvalResult<String> {
+pub(super) fn alternative(v: Option<&Value>) -> EvalResult<String> {
     let a = v.and_then(|a| a.as_string()).unwrap_or_else(|| "two.sided".into());
     for c in ["two.sided", "less", "greater"] {
         if c.starts_with(a.as_str()) && !a.is_empty() {
@@ -107,7 +107,7 @@ fn list_get(v: &Value, name: &str) -> Option<Value> {
 }
 
 /// Evaluates a formula side against `data` (a data frame or list) or the environment.
-fn formula_side(it: &mut Interp, e: &Expr, data: Option<&Value>, env: &Env) -> EvalResult {
+pub(super) fn formula_side(it: &mut Interp, e: &Expr, data: Option<&Value>, env: &Env) -> EvalResult {
     if let (ExprKind::Ident(s), Some(d)) = (&e.kind, data) {
         if let Some(v) = list_get(d, s.as_str()) {
             return Ok(v);
@@ -117,7 +117,7 @@ fn formula_side(it: &mut Interp, e: &Expr, data: Option<&Value>, env: &Env) -> E
 }
 
 /// Splits `y` by the two groups of `g`: (levels, group 1 values, group 2 values).
-fn split2(y: &Value, g: &Value) -> EvalResult<(Vec<String>, Vec<f64>, Vec<f64>)> {
+pub(super) fn split2(y: &Value, g: &Value) -> EvalResult<(Vec<String>, Vec<f64>, Vec<f64>)> {
     let ys = numeric_vec(y, "x")?;
     let (codes, levels): (Vec<i32>, Vec<String>) = if g.is_factor() {
         let lev = g.get_attr("levels").and_then(|l| l.as_strings()).unwrap_or_default();
@@ -157,7 +157,7 @@ fn split2(y: &Value, g: &Value) -> EvalResult<(Vec<String>, Vec<f64>, Vec<f64>)>
     Ok((levels, a, b))
 }
 
-fn flag(v: Option<&Value>, d: bool) -> bool {
+pub(super) fn flag(v: Option<&Value>, d: bool) -> bool {
     v.and_then(|x| x.as_bool().flatten()).unwrap_or(d)
 }
 
@@ -491,8 +491,30 @@ fn var_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
 fn cor_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     const F: [&str; 6] = ["x", "y", "alternative", "method", "exact", "conf.level"];
     let ev = eval_args(it, args, env)?;
-    let dname = format!("{} and {}", expr_of(&ev, &F, "x"), expr_of(&ev, &F, "y"));
-    let m = ev.args.matched(&F)?;
+    let rhs = match args.first().and_then(|a| a.value.as_ref()).map(|e| &e.kind) {
+        Some(ExprKind::Formula(None, r)) => match &r.kind {
+            ExprKind::Binary(crate::syntax::ast::BinOp::Add, a, b) => Some((a.clone(), b.clone())),
+            _ => return err("'formula' missing or invalid"),
+        },
+        _ => None,
+    };
+    let (dname, m) = if let Some((a, b)) = rhs {
+        let fm = ev.args.clone().matched(&["formula", "data", "alternative", "method", "exact", "conf.level", "subset", "na.action"])?;
+        let data = fm.get(1).cloned();
+        let xa = formula_side(it, &a, data.as_ref(), env)?;
+        let yb = formula_side(it, &b, data.as_ref(), env)?;
+        let mut items = vec![(None, xa), (None, yb)];
+        for (i, nm) in ["alternative", "method", "exact", "conf.level"].iter().enumerate() {
+            if let Some(v) = fm.get(i + 2) {
+                items.push((Some(Sym::new(nm)), v.clone()));
+            }
+        }
+        let dname = format!("{} and {}", crate::syntax::deparse::deparse(&a), crate::syntax::deparse::deparse(&b));
+        (dname, Args::new(items).matched(&F)?)
+    } else {
+        let dname = format!("{} and {}", expr_of(&ev, &F, "x"), expr_of(&ev, &F, "y"));
+        (dname, ev.args.matched(&F)?)
+    };
     let x = numeric_vec(m.req(0, "x")?, "x")?;
     let y = numeric_vec(m.req(1, "y")?, "y")?;
     if x.len() != y.len() {

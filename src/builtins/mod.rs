@@ -9,6 +9,8 @@ pub mod distributions;
 pub mod factor;
 pub mod format;
 pub mod htest;
+pub mod htest2;
+pub mod models_diag;
 pub mod frame_verbs;
 pub mod operators;
 pub mod frames;
@@ -108,6 +110,8 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         glm::BUILTINS,
         distributions::BUILTINS,
         htest::BUILTINS,
+        htest2::BUILTINS,
+        models_diag::BUILTINS,
         tables2::BUILTINS,
         random::BUILTINS,
     ]

@@ -320,8 +320,10 @@ pub(crate) fn naprint(na: Option<Value>) -> Option<String> {
     }
 }
 
+/// `formatC(x, digits = digits)`: "%g"-style, left-padded to width `digits + 1`.
 fn fmt_g(x: f64, digits: usize) -> String {
-    super::factor::format_g(x, digits)
+    let s = super::factor::format_g(x, digits);
+    format!("{:>w$}", s, w = digits + 1)
 }
 
 /// `print.summary.lm`.

@@ -1,0 +1,2 @@
+summary(lm(Ozone ~ Wind + Temp, data = airquality))
+summary(lm(weight ~ height, data = women))

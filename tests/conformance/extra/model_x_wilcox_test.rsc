@@ -1,0 +1,7 @@
+wilcox.test(mpg ~ am, data = mtcars)
+x <- c(1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30)
+y <- c(0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29)
+wilcox.test(x, y, paired = TRUE, alternative = "greater")
+wilcox.test(x, y)
+wilcox.test(x, mu = 1)
+wilcox.test(c(1.1, 2.2, 2.2, 3.5, 4.1, 5.0), mu = 2, correct = FALSE)
