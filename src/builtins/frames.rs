@@ -124,16 +124,21 @@ pub fn make_name(s: &str) -> String {
 
 /// Makes names unique as `make.unique` does (`a`, `a.1`, `a.2`).
 pub fn make_unique(names: &mut [String]) {
+    make_unique_sep(names, ".")
+}
+
+/// `make.unique` with separator `sep`.
+pub fn make_unique_sep(names: &mut [String], sep: &str) {
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let orig: std::collections::HashSet<String> = names.iter().cloned().collect();
     for n in names.iter_mut() {
         let c = seen.entry(n.clone()).or_insert(0);
         if *c > 0 {
             let mut k = *c;
-            let mut cand = format!("{}.{}", n, k);
+            let mut cand = format!("{}{}{}", n, sep, k);
             while orig.contains(&cand) {
                 k += 1;
-                cand = format!("{}.{}", n, k);
+                cand = format!("{}{}{}", n, sep, k);
             }
             *c = k + 1;
             *n = cand;
@@ -678,7 +683,7 @@ pub fn format_data_frame(_it: &mut Interp, x: &Value, digits: Option<usize>) -> 
     while start < cols.len() {
         let mut end = start;
         let mut line_w = rn_w;
-        while end < cols.len() && (end == start || line_w + 1 + cols[end].2 <= width) {
+        while end < cols.len() && (end == start || line_w + 1 + cols[end].2 < width) {
             line_w += 1 + cols[end].2;
             end += 1;
         }
