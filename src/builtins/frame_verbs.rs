@@ -1,7 +1,7 @@
 //! Data frame verbs: subset, transform, with, within, merge, aggregate, head/tail,
 //! rbind/cbind of frames, split, na.omit, complete.cases, as.matrix.
 
-use super::frames::{auto_row_names, build_df, df_auto_rows, df_names, df_nrow, df_row_names, df_take_rows, make_df, make_unique, take};
+use super::frames::{auto_row_names, build_df, df_compact_rows, df_names, df_nrow, df_row_names, df_take_rows, make_df, take};
 use super::{eager, special, Args, Builtin};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
@@ -500,14 +500,15 @@ pub fn df_cbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
 
 /// `rbind` of data frames (and lists/vectors matched to the first frame's columns).
 pub fn df_rbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
-    let frames: Vec<Value> = items.into_iter().map(|(_, v)| v).filter(|v| !v.is_null()).collect();
-    let Some(first) = frames.iter().find(|v| v.is_data_frame()).cloned() else { return err("no data frame") };
+    let frames: Vec<(Option<String>, Value)> = items.into_iter().filter(|(_, v)| !v.is_null()).collect();
+    let Some(first) = frames.iter().map(|(_, v)| v).find(|v| v.is_data_frame()).cloned() else { return err("no data frame") };
     let names = df_names(&first);
     let mut cols: Vec<Vec<Value>> = vec![Vec::new(); names.len()];
     let mut rn: Vec<String> = Vec::new();
     let mut all_auto = true;
     let mut total = 0usize;
-    for f in &frames {
+    for (label, f) in &frames {
+        let label = label.as_deref().filter(|l| !l.is_empty());
         if f.is_data_frame() {
             let fnames = df_names(f);
             let l = f.list_vec();
@@ -522,12 +523,19 @@ pub fn df_rbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
                 return err("numbers of columns of arguments do not match");
             }
             let nr = df_nrow(f);
-            if !df_auto_rows(f) {
+            let compact = df_compact_rows(f);
+            if !compact || label.is_some() {
                 all_auto = false;
             }
             let r = df_row_names(f).str_vec();
             for i in 0..nr {
-                rn.push(if df_auto_rows(f) { (total + i + 1).to_string() } else { r[i].as_deref().unwrap_or("NA").to_string() });
+                let own = r.get(i).and_then(|s| s.as_deref()).unwrap_or("NA").to_string();
+                rn.push(match label {
+                    Some(l) if nr == 1 => l.to_string(),
+                    Some(l) => format!("{}.{}", l, own),
+                    None if compact => (total + i + 1).to_string(),
+                    None => own,
+                });
             }
             total += nr;
         } else {
@@ -536,7 +544,13 @@ pub fn df_rbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
                 cols[j].push(l.get(j % l.len().max(1)).cloned().unwrap_or(Value::Null));
             }
             total += 1;
-            rn.push(total.to_string());
+            match label {
+                Some(l) => {
+                    all_auto = false;
+                    rn.push(l.to_string());
+                }
+                None => rn.push(total.to_string()),
+            }
         }
     }
     let mut out_cols = Vec::new();
@@ -556,7 +570,7 @@ pub fn df_rbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
     let row_names = if all_auto {
         auto_row_names(total)
     } else {
-        make_unique(&mut rn);
+        super::frames::make_unique_sep(&mut rn, "");
         Value::strings(&rn)
     };
     Ok(make_df(out_cols, names, row_names))

@@ -124,16 +124,21 @@ pub fn make_name(s: &str) -> String {
 
 /// Makes names unique as `make.unique` does (`a`, `a.1`, `a.2`).
 pub fn make_unique(names: &mut [String]) {
+    make_unique_sep(names, ".")
+}
+
+/// `make.unique` with separator `sep`.
+pub fn make_unique_sep(names: &mut [String], sep: &str) {
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let orig: std::collections::HashSet<String> = names.iter().cloned().collect();
     for n in names.iter_mut() {
         let c = seen.entry(n.clone()).or_insert(0);
         if *c > 0 {
             let mut k = *c;
-            let mut cand = format!("{}.{}", n, k);
+            let mut cand = format!("{}{}{}", n, sep, k);
             while orig.contains(&cand) {
                 k += 1;
-                cand = format!("{}.{}", n, k);
+                cand = format!("{}{}{}", n, sep, k);
             }
             *c = k + 1;
             *n = cand;
@@ -540,7 +545,13 @@ pub fn df_set_column(x: &mut Value, name: &str, v: Value) -> EvalResult<()> {
 /// `d[i, j] <- v`, `d[j] <- v`.
 pub fn df_assign(it: &mut Interp, x: &mut Value, subs: &[Sub], v: Value) -> EvalResult<()> {
     let names = df_names(x);
+    if let [Some(m)] = subs {
+        if matches!(m.vtype(), Some(VType::Lgl)) && m.dim().map(|d| d.len() == 2).unwrap_or(false) {
+            return df_assign_mask(it, x, m, v);
+        }
+    }
     let (rows_sub, cols_sub) = match subs.len() {
+        0 => (None, None),
         1 => (None, subs[0].clone()),
         2 => (subs[0].clone(), subs[1].clone()),
         _ => return err("incorrect number of subscripts"),
@@ -561,6 +572,14 @@ pub fn df_assign(it: &mut Interp, x: &mut Value, subs: &[Sub], v: Value) -> Eval
         }
     };
     let n = df_nrow(x);
+    if v.is_null() && rows_sub.is_none() {
+        // d[j] <- NULL / d[, j] <- NULL removes the columns
+        let keep: Vec<usize> = (0..names.len()).filter(|j| !col_ids.contains(j)).collect();
+        let l = x.list_vec();
+        let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(n));
+        *x = make_df(keep.iter().map(|&j| l[j].clone()).collect(), keep.iter().map(|&j| names[j].clone()).collect(), rn);
+        return Ok(());
+    }
     let rows: Vec<usize> = match &rows_sub {
         None => (0..n).collect(),
         Some(s) => {
@@ -600,6 +619,30 @@ pub fn df_assign(it: &mut Interp, x: &mut Value, subs: &[Sub], v: Value) -> Eval
     } else {
         x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(n))
     };
+    *x = make_df(cols, df_names(x), rn);
+    Ok(())
+}
+
+/// `d[mask] <- v` with a logical matrix `mask`: assigns `v`'s values in column-major order.
+fn df_assign_mask(it: &mut Interp, x: &mut Value, m: &Value, v: Value) -> EvalResult<()> {
+    let n = df_nrow(x);
+    let mask = m.lgl_vec();
+    let vals = super::apply::elements(&v);
+    if vals.is_empty() {
+        return err("replacement has length zero");
+    }
+    let mut cols = x.list_vec().to_vec();
+    let mut k = 0usize;
+    for (j, col) in cols.iter_mut().enumerate() {
+        for i in 0..n {
+            if mask.get(i + j * n).copied() == Some(1) {
+                let sub = Value::ints(vec![i as i32 + 1]);
+                crate::eval::assign::assign_index(it, col, &[Some(sub)], vals[k % vals.len()].clone())?;
+                k += 1;
+            }
+        }
+    }
+    let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(n));
     *x = make_df(cols, df_names(x), rn);
     Ok(())
 }
@@ -678,7 +721,7 @@ pub fn format_data_frame(_it: &mut Interp, x: &Value, digits: Option<usize>) -> 
     while start < cols.len() {
         let mut end = start;
         let mut line_w = rn_w;
-        while end < cols.len() && (end == start || line_w + 1 + cols[end].2 <= width) {
+        while end < cols.len() && (end == start || line_w + 1 + cols[end].2 < width) {
             line_w += 1 + cols[end].2;
             end += 1;
         }

@@ -334,12 +334,14 @@ fn bind_special(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr, rows: boo
     let items = eval_labelled(it, args, env)?;
     let mut level = 1;
     let mut vals = Vec::new();
+    // rbind.data.frame labels rows only by explicit argument names
+    let frame_rows = rows && items.iter().any(|(_, _, v)| v.is_data_frame());
     for (n, l, v) in items {
         match n.map(|s| s.as_str().to_string()).as_deref() {
             Some("deparse.level") => level = v.as_i32().unwrap_or(1),
             Some("stringsAsFactors") | Some("make.row.names") => {}
             Some(nm) => vals.push((Some(nm.to_string()), v)),
-            None => vals.push((if level >= 1 { l } else { None }, v)),
+            None => vals.push((if level >= 1 && !frame_rows { l } else { None }, v)),
         }
     }
     let r = bind(it, vals, rows);

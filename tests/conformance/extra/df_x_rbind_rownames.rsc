@@ -1,0 +1,11 @@
+d <- data.frame(g=rep(c("a","b"), each=3), v=1:6)
+s <- split(d, d$g)
+do.call(rbind, s)
+rbind(s$b, s$a)
+rbind(x=s$b[1,], s$a)
+rbind(s$a, x=list("z", 9L))
+rbind(d[2:3,], d[2:3,])
+e <- data.frame(x=c(3,1,2), row.names=c("p","q","r"))
+rbind(e, e)
+w <- as.data.frame(matrix(1:60, nrow=2))
+w
