@@ -229,7 +229,12 @@ fn write_lines(it: &mut Interp, a: Args) -> EvalResult {
         out.push_str(s.as_deref().unwrap_or("NA"));
         out.push_str(&sep);
     }
-    it.write_out(&out);
+    match m.get(1).and_then(|v| v.as_string()) {
+        Some(path) if matches!(m.get(1).and_then(|v| v.vtype()), Some(crate::value::VType::Str)) => {
+            super::io::write_atomic(it, &path, &out)?;
+        }
+        _ => it.write_out(&out),
+    }
     it.visible = false;
     Ok(Value::Null)
 }
