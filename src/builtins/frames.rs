@@ -288,10 +288,13 @@ fn data_frame(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
 }
 
 fn as_data_frame(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "row.names", "optional", "...", "stringsAsFactors"])?;
+    let m = a.matched(&["x", "row.names", "optional", "...", "stringsAsFactors", "responseName"])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
     if x.is_data_frame() {
         return Ok(x);
+    }
+    if x.inherits("table") {
+        return table_to_df(&x, m.get(5).and_then(|v| v.as_string()));
     }
     let saf = m.get(4).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
     if let Some(d) = x.dim() {
@@ -752,4 +755,35 @@ fn pad_left(s: &str, w: usize) -> String {
 fn pad_right(s: &str, w: usize) -> String {
     let n = s.chars().count();
     if n >= w { s.to_string() } else { format!("{}{}", s, " ".repeat(w - n)) }
+}
+
+/// `as.data.frame(table)`: one factor column per dimension (first varying fastest) and `Freq`.
+fn table_to_df(x: &Value, response: Option<String>) -> EvalResult {
+    let dims: Vec<usize> = x.dim().unwrap_or_else(|| vec![x.len()]);
+    let dn = x.get_attr("dimnames").cloned().unwrap_or(Value::Null);
+    let dn_items = dn.list_vec();
+    let dn_names = dn.names().unwrap_or_default();
+    let total: usize = dims.iter().product();
+    let mut cols = Vec::new();
+    let mut names = Vec::new();
+    let mut stride = 1usize;
+    for (k, &d) in dims.iter().enumerate() {
+        let labels: Vec<RStr> = match dn_items.get(k) {
+            Some(v) if !v.is_null() => (*v.str_vec()).clone(),
+            _ => (1..=d).map(|i| Some(Rc::from(i.to_string()))).collect(),
+        };
+        let codes: Vec<i32> = (0..total).map(|i| ((i / stride) % d.max(1)) as i32 + 1).collect();
+        let mut f = Value::ints(codes);
+        f.set_attr(Sym::new("levels"), Value::strs(labels));
+        f.set_attr(Sym::new("class"), Value::str("factor"));
+        cols.push(f);
+        let n = dn_names.get(k).cloned().flatten().map(|s| s.to_string()).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("Var{}", k + 1));
+        names.push(n);
+        stride *= d.max(1);
+    }
+    let mut freq = x.clone();
+    freq.clear_attrs();
+    cols.push(freq);
+    names.push(response.unwrap_or_else(|| "Freq".into()));
+    Ok(make_df(cols, names, auto_row_names(total)))
 }

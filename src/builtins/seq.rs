@@ -379,6 +379,11 @@ fn rev(_it: &mut Interp, a: Args) -> EvalResult {
     if x.is_null() {
         return Ok(Value::Null);
     }
+    if x.dim().map(|d| d.len() == 1).unwrap_or(false) {
+        // a one-dimensional table stays one, as x[length(x):1] keeps it
+        let sub = Value::ints((1..=x.len() as i32).rev().collect());
+        return crate::eval::index::index(&x, &[Some(sub)], true);
+    }
     let idx: Vec<Option<usize>> = (0..x.len()).rev().map(Some).collect();
     Ok(subset_keep(&x, &idx))
 }

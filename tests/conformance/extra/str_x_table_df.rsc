@@ -1,0 +1,7 @@
+x <- c("b", "a", "c", "a", "b", "a")
+t1 <- table(x)
+rev(t1)
+as.data.frame(t1)
+as.data.frame(table(mtcars$cyl))
+as.data.frame(table(cyl = mtcars$cyl, am = mtcars$am))
+as.data.frame(table(x), responseName = "n")
