@@ -116,6 +116,9 @@ fn dispatch_ops(it: &mut Interp, op: BinOp, x: &Value, y: &Value, env: &Env) -> 
             }
         }
     }
+    if x.is_data_frame() || y.is_data_frame() {
+        return Some(df_ops(it, op, x, y));
+    }
     if x.is_factor() || y.is_factor() {
         let is_cmp = matches!(op, BinOp::Eq | BinOp::Ne);
         if !is_cmp && !matches!(op, BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
@@ -128,6 +131,39 @@ fn dispatch_ops(it: &mut Interp, op: BinOp, x: &Value, y: &Value, env: &Env) -> 
         return Some(vector_op(it, op, &fx, &fy));
     }
     None
+}
+
+/// `Ops.data.frame`: column by column; arithmetic gives a data frame, comparisons and logic
+/// a logical matrix with the row and column names.
+fn df_ops(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult {
+    use crate::builtins::frames::{df_names, df_nrow, df_row_names, make_df};
+    let df = if x.is_data_frame() { x } else { y };
+    let n = df_nrow(df);
+    let p = df.len();
+    let col = |v: &Value, j: usize| -> Value {
+        if v.is_data_frame() {
+            factor_as_strings(&v.list_vec()[j])
+        } else {
+            v.clone()
+        }
+    };
+    let mut cols = Vec::with_capacity(p);
+    for j in 0..p {
+        let mut r = vector_op(it, op, &col(x, j), &col(y, j))?;
+        r.set_attr(Sym::new("names"), Value::Null);
+        cols.push(r);
+    }
+    let arith = matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Pow | BinOp::Mod | BinOp::IntDiv);
+    if arith {
+        let rn = df.get_attr("row.names").cloned().unwrap_or(Value::Null);
+        return Ok(make_df(cols, df_names(df), rn));
+    }
+    let parts: Vec<Data> = cols.iter().filter_map(|c| c.data().cloned()).collect();
+    let mut m = Value::from_data(crate::builtins::vectors::concat_data(&parts, VType::Lgl));
+    m.set_attr(Sym::new("dim"), Value::ints(vec![n as i32, p as i32]));
+    let rn = if crate::builtins::frames::df_compact_rows(df) { Value::Null } else { df_row_names(df) };
+    m.set_attr(Sym::new("dimnames"), Value::list(vec![rn, df.get_attr("names").cloned().unwrap_or(Value::Null)]));
+    Ok(m)
 }
 
 /// A factor's labels as a character vector (other values unchanged).
