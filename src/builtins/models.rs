@@ -5,7 +5,18 @@ use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::print::coefmat::{format_common, print_coefmat, round_to, zapsmall, CoefOpts, CoefTable};
 use crate::stats::design::{self, Contrast, VarCol};
-use crate::stats::distributions::{pf, pt, qt};
+use crate::stats::dist::beta;
+
+/// Student t and F probabilities and the t quantile on the natural scale.
+fn pt(x: f64, df: f64, lower: bool) -> f64 {
+    beta::pt(x, df, lower, false)
+}
+fn pf(x: f64, df1: f64, df2: f64, lower: bool) -> f64 {
+    beta::pf(x, df1, df2, lower, false)
+}
+fn qt(p: f64, df: f64, lower: bool) -> f64 {
+    beta::qt(p, df, lower, false)
+}
 use crate::stats::qr::lsfit;
 use crate::stats::terms::{all_vars, terms_of, Terms};
 use crate::syntax::ast::{Arg, BinOp, Expr, ExprKind};
@@ -41,9 +52,6 @@ pub const BUILTINS: &[Builtin] = &[
     special("BIC", super::glm::bic_special),
     eager("update", update),
     eager("reformulate", reformulate),
-    eager("pt", pt_fn),
-    eager("pf", pf_fn),
-    eager("qt", qt_fn),
     eager("I", as_is),
     eager("offset", as_is),
 ];

@@ -410,31 +410,6 @@ pub fn format_summary_lm(it: &Interp, sm: &Value) -> String {
     out
 }
 
-fn pt_fn(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["q", "df", "ncp", "lower.tail", "log.p"])?;
-    let q = m.req(0, "q")?.dbl_vec();
-    let df = m.req(1, "df")?.as_f64().unwrap_or(f64::NAN);
-    let lower = m.get(3).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
-    Ok(Value::dbls(q.iter().map(|&x| pt(x, df, lower)).collect()))
-}
-
-fn pf_fn(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["q", "df1", "df2", "ncp", "lower.tail", "log.p"])?;
-    let q = m.req(0, "q")?.dbl_vec();
-    let d1 = m.req(1, "df1")?.as_f64().unwrap_or(f64::NAN);
-    let d2 = m.req(2, "df2")?.as_f64().unwrap_or(f64::NAN);
-    let lower = m.get(4).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
-    Ok(Value::dbls(q.iter().map(|&x| pf(x, d1, d2, lower)).collect()))
-}
-
-fn qt_fn(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["p", "df", "ncp", "lower.tail", "log.p"])?;
-    let p = m.req(0, "p")?.dbl_vec();
-    let df = m.req(1, "df")?.as_f64().unwrap_or(f64::NAN);
-    let lower = m.get(3).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
-    Ok(Value::dbls(p.iter().map(|&x| qt(x, df, lower)).collect()))
-}
-
 fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "...", "degree", "coefs", "raw", "simple"])?;
     let x = m.req(0, "x")?.dbl_vec().to_vec();

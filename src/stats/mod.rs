@@ -1,7 +1,6 @@
 //! Numeric kernels for statistics and linear algebra, and the modeling core
 //! (formulas and terms, design matrices, least squares, distributions).
 
-pub mod distributions;
 pub mod linalg;
 pub mod design;
 pub mod dist;
