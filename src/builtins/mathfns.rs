@@ -1,78 +1,15 @@
-//! Pure numeric kernels shared by the math builtins: gamma, log-gamma, and R 4's
+//! Numeric kernels shared by the math builtins: gamma and log-gamma (from the distributions
+//! module), and R 4's
 //! decimal rounding (`round`) and significant-digit rounding (`signif`).
 
-const LANCZOS: [f64; 9] = [
-    0.999_999_999_999_809_9,
-    676.520_368_121_885_1,
-    -1_259.139_216_722_402_8,
-    771.323_428_777_653_1,
-    -176.615_029_162_140_6,
-    12.507_343_278_686_905,
-    -0.138_571_095_265_720_12,
-    9.984_369_578_019_572e-6,
-    1.505_632_735_149_311_6e-7,
-];
-
-/// Lanczos series for x >= 0.5: returns (t, a) with gamma(x) = sqrt(2pi) t^(x-0.5) e^-t a.
-fn lanczos(x: f64) -> (f64, f64) {
-    let x = x - 1.0;
-    let mut a = LANCZOS[0];
-    let t = x + 7.5;
-    for (i, c) in LANCZOS.iter().enumerate().skip(1) {
-        a += c / (x + i as f64);
-    }
-    (t, a)
-}
-
-/// The gamma function, exact for small positive integers.
+/// The gamma function (the distributions' implementation).
 pub fn gamma_fn(x: f64) -> f64 {
-    if x.is_nan() {
-        return x;
-    }
-    if x == x.floor() && x >= 1.0 && x <= 171.0 {
-        let mut r = 1.0;
-        let mut k = 2.0;
-        while k < x {
-            r *= k;
-            k += 1.0;
-        }
-        return r;
-    }
-    if x == x.floor() && x <= 0.0 {
-        return f64::NAN;
-    }
-    if x < 0.5 {
-        return std::f64::consts::PI / ((std::f64::consts::PI * x).sin() * gamma_fn(1.0 - x));
-    }
-    if x > 171.7 {
-        return f64::INFINITY;
-    }
-    let (t, a) = lanczos(x);
-    let h = t.powf((x - 0.5) / 2.0);
-    (2.0 * std::f64::consts::PI).sqrt() * h * (h * (-t).exp()) * a
+    crate::stats::dist::gamma::gammafn(x)
 }
 
 /// log|gamma(x)|.
 pub fn lgamma_fn(x: f64) -> f64 {
-    if x.is_nan() {
-        return x;
-    }
-    if x == x.floor() && x <= 0.0 {
-        return f64::INFINITY;
-    }
-    if x == 1.0 || x == 2.0 {
-        return 0.0;
-    }
-    if x < 0.5 {
-        let s = (std::f64::consts::PI * x).sin().abs();
-        return (std::f64::consts::PI / s).ln() - lgamma_fn(1.0 - x);
-    }
-    if x < 15.0 {
-        return gamma_fn(x).abs().ln();
-    }
-    let x2 = x * x;
-    let series = 1.0 / (12.0 * x) - 1.0 / (360.0 * x * x2) + 1.0 / (1260.0 * x * x2 * x2) - 1.0 / (1680.0 * x * x2 * x2 * x2);
-    (x - 0.5) * x.ln() - x + 0.918_938_533_204_672_8 + series
+    crate::stats::dist::gamma::lgammafn(x)
 }
 
 /// R's `R_pow_di`: x^n by repeated squaring.
