@@ -5,7 +5,7 @@ use super::frames::{auto_row_names, build_df, df_compact_rows, df_names, df_nrow
 use super::{eager, special, Args, Builtin};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
-use crate::syntax::ast::{Arg, Expr, ExprKind};
+use crate::syntax::ast::{Arg, Expr};
 use crate::syntax::sym::Sym;
 use crate::value::{Data, Env, RStr, VType, Value};
 use std::rc::Rc;
@@ -313,8 +313,7 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
         if rows.iter().any(|p| p.0.is_none()) {
             let idx: Vec<i32> = rows.iter().enumerate().filter(|(_, p)| p.0.is_none()).map(|(i, _)| i as i32 + 1).collect();
             let vals = crate::eval::index::index(&yv, &[Some(Value::ints(idx.clone()))], true)?;
-            let mut tmp = _it_dummy_assign(&mut col, idx, vals);
-            std::mem::swap(&mut col, &mut tmp);
+            col = fill_positions(&col, &idx, &vals);
         }
         cols.push(col);
         names.push(by_x[k].clone());
@@ -334,27 +333,22 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(make_df(cols, names, auto_row_names(rows.len())))
 }
 
-/// Writes `vals` at 1-based positions `idx` of `col` (used to fill keys from `y` in merge).
-fn _it_dummy_assign(col: &mut Value, idx: Vec<i32>, vals: Value) -> Value {
-    let mut c = if col.is_factor() { crate::eval::ops::factor_as_strings(col) } else { col.clone() };
-    let vals = vals.coerce(c.vtype().unwrap_or(VType::Str).max(vals.vtype().unwrap_or(VType::Lgl)));
-    c = c.coerce(vals.vtype().unwrap_or(VType::Str));
-    if let (Some(Data::Str(_)), _) | (Some(_), _) = (c.data(), 0) {
-        let t = c.vtype().unwrap_or(VType::Str);
-        let mut items = c.data().map(|d| d.coerce(t)).unwrap_or(Data::empty(t));
-        let src = vals.data().map(|d| d.coerce(t)).unwrap_or(Data::empty(t));
-        for (k, &i) in idx.iter().enumerate() {
-            let pos = (i - 1) as usize;
-            match (&mut items, &src) {
-                (Data::Str(a), Data::Str(b)) => Rc::make_mut(a)[pos] = b[k].clone(),
-                (Data::Dbl(a), Data::Dbl(b)) => Rc::make_mut(a)[pos] = b[k],
-                (Data::Int(a), Data::Int(b)) | (Data::Lgl(a), Data::Lgl(b)) => Rc::make_mut(a)[pos] = b[k],
-                _ => {}
-            }
+/// `col` with `vals` written at 1-based positions `idx` (fills keys of y-only rows in merge).
+fn fill_positions(col: &Value, idx: &[i32], vals: &Value) -> Value {
+    let c = if col.is_factor() { crate::eval::ops::factor_as_strings(col) } else { col.clone() };
+    let t = c.vtype().unwrap_or(VType::Str).max(vals.vtype().unwrap_or(VType::Lgl));
+    let mut items = c.data().map(|d| d.coerce(t)).unwrap_or(Data::empty(t));
+    let src = vals.data().map(|d| d.coerce(t)).unwrap_or(Data::empty(t));
+    for (k, &i) in idx.iter().enumerate() {
+        let pos = (i - 1) as usize;
+        match (&mut items, &src) {
+            (Data::Str(a), Data::Str(b)) => Rc::make_mut(a)[pos] = b[k].clone(),
+            (Data::Dbl(a), Data::Dbl(b)) => Rc::make_mut(a)[pos] = b[k],
+            (Data::Int(a), Data::Int(b)) | (Data::Lgl(a), Data::Lgl(b)) => Rc::make_mut(a)[pos] = b[k],
+            _ => {}
         }
-        return Value::from_data(items);
     }
-    c
+    Value::from_data(items)
 }
 
 /// Orders two length-one values (numbers numerically, strings by code point, NA last).
@@ -598,9 +592,4 @@ pub fn df_columns(x: &Value, cols: &[usize]) -> Value {
     let names = df_names(x);
     let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(df_nrow(x)));
     make_df(cols.iter().map(|&j| l[j].clone()).collect(), cols.iter().map(|&j| names[j].clone()).collect(), rn)
-}
-
-#[allow(dead_code)]
-fn expr_is_dot(e: &Expr) -> bool {
-    matches!(&e.kind, ExprKind::Ident(s) if s.as_str() == ".")
 }

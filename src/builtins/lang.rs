@@ -812,11 +812,6 @@ fn force(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null))
 }
 
-#[allow(dead_code)]
-fn nothing(it: &mut Interp, _a: Args) -> EvalResult {
-    it.visible = false;
-    Ok(Value::Null)
-}
 
 fn local(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     let Some(e) = first_expr(args) else { return Ok(Value::Null) };

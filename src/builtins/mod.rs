@@ -30,6 +30,8 @@ pub mod regex;
 pub mod sprintf;
 pub mod tables2;
 pub mod strings;
+#[cfg(test)]
+pub mod test_util;
 pub mod summary;
 pub mod vectors;
 

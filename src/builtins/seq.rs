@@ -5,7 +5,7 @@ use super::{eager, Args, Builtin};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::syntax::sym::Sym;
-use crate::value::{Data, RStr, VType, Value, NA_INT, NA_LGL};
+use crate::value::{Data, RStr, VType, Value, NA_LGL};
 use std::rc::Rc;
 
 /// Sequence and reshaping builtins.
@@ -601,40 +601,12 @@ fn rle(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(out)
 }
 
-#[allow(dead_code)]
-fn na_int() -> i32 {
-    NA_INT
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::value::na_real;
 
-    fn call(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<(Option<&str>, Value)>) -> Value {
-        let mut it = Interp::new();
-        let args = Args::new(args.into_iter().map(|(n, v)| (n.map(Sym::new), v)).collect());
-        match f(&mut it, args) {
-            Ok(v) => v,
-            Err(crate::error::Flow::Error(e)) => panic!("call failed: {}", e.message),
-            Err(_) => panic!("call failed"),
-        }
-    }
-    fn p(v: Value) -> (Option<&'static str>, Value) {
-        (None, v)
-    }
-    fn d(v: &Value) -> Vec<f64> {
-        match v.data() {
-            Some(Data::Dbl(x)) => x.to_vec(),
-            _ => panic!("not double: {:?}", v),
-        }
-    }
-    fn i(v: &Value) -> Vec<i32> {
-        match v.data() {
-            Some(Data::Int(x)) => x.to_vec(),
-            _ => panic!("not integer: {:?}", v),
-        }
-    }
+    use crate::builtins::test_util::{call, d, i, p};
     fn names(v: &Value) -> Vec<String> {
         v.names().unwrap_or_default().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect()
     }

@@ -380,30 +380,7 @@ mod tests {
     use super::*;
     use crate::value::na_real;
 
-    fn call(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<(Option<&str>, Value)>) -> Value {
-        let mut it = Interp::new();
-        let args = Args::new(args.into_iter().map(|(n, v)| (n.map(Sym::new), v)).collect());
-        match f(&mut it, args) {
-            Ok(v) => v,
-            Err(crate::error::Flow::Error(e)) => panic!("call failed: {}", e.message),
-            Err(_) => panic!("call failed"),
-        }
-    }
-    fn p(v: Value) -> (Option<&'static str>, Value) {
-        (None, v)
-    }
-    fn d(v: &Value) -> Vec<f64> {
-        match v.data() {
-            Some(Data::Dbl(x)) => x.to_vec(),
-            _ => panic!("not double: {:?}", v),
-        }
-    }
-    fn i(v: &Value) -> Vec<i32> {
-        match v.data() {
-            Some(Data::Int(x)) => x.to_vec(),
-            _ => panic!("not integer: {:?}", v),
-        }
-    }
+    use crate::builtins::test_util::{call, d, i, p};
     fn s(v: &Value) -> Vec<String> {
         v.as_strings().unwrap_or_default()
     }

@@ -1,0 +1,39 @@
+//! Helpers for unit tests of builtins: call a builtin directly and read its result.
+
+use super::Args;
+use crate::error::{EvalResult, Flow};
+use crate::eval::Interp;
+use crate::syntax::sym::Sym;
+use crate::value::{Data, Value};
+
+/// Calls a builtin with (name, value) arguments on a fresh interpreter; panics on error.
+pub fn call(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<(Option<&str>, Value)>) -> Value {
+    let mut it = Interp::new();
+    let args = Args::new(args.into_iter().map(|(n, v)| (n.map(Sym::new), v)).collect());
+    match f(&mut it, args) {
+        Ok(v) => v,
+        Err(Flow::Error(e)) => panic!("call failed: {}", e.message),
+        Err(_) => panic!("call failed"),
+    }
+}
+
+/// An unnamed argument.
+pub fn p(v: Value) -> (Option<&'static str>, Value) {
+    (None, v)
+}
+
+/// The payload of a double vector.
+pub fn d(v: &Value) -> Vec<f64> {
+    match v.data() {
+        Some(Data::Dbl(x)) => x.to_vec(),
+        _ => panic!("not double: {:?}", v),
+    }
+}
+
+/// The payload of an integer vector.
+pub fn i(v: &Value) -> Vec<i32> {
+    match v.data() {
+        Some(Data::Int(x)) => x.to_vec(),
+        _ => panic!("not integer: {:?}", v),
+    }
+}
