@@ -247,23 +247,16 @@ fn try_(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     }
 }
 
+/// Evaluates the first argument with a calling handler that muffles conditions of `class`
+/// (`suppressWarnings`, `suppressMessages`).
 fn suppress(it: &mut Interp, args: &[Arg], env: &Env, class: &str) -> EvalResult {
     let Some(e) = args.first().and_then(|a| a.value.as_ref()) else { return Ok(Value::Null) };
     let id = it.next_handler_id;
     it.next_handler_id += 1;
+    let muffle = Value::Builtin(std::rc::Rc::new(Builtin { name: "invokeRestart", kind: super::Kind::Eager(muffle_fn) }));
     let base = it.handlers.len();
-    it.handlers.push(Handler { id, index: 0, class: class.into(), func: Value::Null, calling: false });
-    // A muffling handler: implemented by catching the unwind and resuming is not possible in a
-    // tree walker, so warnings are collected and dropped instead.
-    it.handlers.pop();
-    let saved = std::mem::take(&mut it.warnings);
+    it.handlers.push(Handler { id, index: 0, class: class.into(), func: muffle, calling: true });
     let r = it.eval(e, env);
-    if class == "warning" {
-        it.warnings = saved;
-        it.pending_warnings.clear();
-    } else {
-        it.warnings = saved;
-    }
     it.handlers.truncate(base);
     r
 }
@@ -273,15 +266,7 @@ fn suppress_warnings(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> 
 }
 
 fn suppress_messages(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let Some(e) = args.first().and_then(|a| a.value.as_ref()) else { return Ok(Value::Null) };
-    let id = it.next_handler_id;
-    it.next_handler_id += 1;
-    let muffle = Value::Builtin(std::rc::Rc::new(Builtin { name: "invokeRestart", kind: super::Kind::Eager(muffle_fn) }));
-    let base = it.handlers.len();
-    it.handlers.push(Handler { id, index: 0, class: "message".into(), func: muffle, calling: true });
-    let r = it.eval(e, env);
-    it.handlers.truncate(base);
-    r
+    suppress(it, args, env, "message")
 }
 
 fn muffle_fn(_it: &mut Interp, _a: Args) -> EvalResult {
