@@ -1,6 +1,7 @@
-//! A host program that builds a data frame, fits a model from a script, and reads the
-//! coefficients back: `cargo run --example embed`.
+//! A host program that builds a polars data frame, fits a model on it from a script, and
+//! reads the coefficients and an augmented frame back: `cargo run --example embed`.
 
+use rsc::polars::prelude::{df, DataFrame};
 use rsc::{Interpreter, SharedBuffer, Value};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -8,15 +9,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let x: Vec<f64> = (1..=20).map(f64::from).collect();
     let y: Vec<f64> = x.iter().map(|v| 3.0 + 2.0 * v + (v * 7.0).sin()).collect();
     let group: Vec<&str> = (0..20).map(|i| if i % 2 == 0 { "a" } else { "b" }).collect();
-    let frame = rsc::api::data_frame(vec![
-        ("x", Value::from(x)),
-        ("y", Value::from(y)),
-        ("group", Value::from(group)),
-    ])?;
+    let frame = df!("x" => x, "y" => y, "group" => group)?;
 
     let out = SharedBuffer::new();
     let mut r = Interpreter::builder().output(out.clone()).build();
-    r.set("d", frame);
+    r.set("d", Value::try_from(frame)?);
     // A native function scripts can call.
     r.register_fn("host_scale", |_it, args| {
         let m = args.matched(&["x", "by"])?;
@@ -37,6 +34,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // What the script printed went to the host's buffer.
     r.eval("print(round(coef(fit), 3))")?;
     print!("{}", out.contents());
+
+    // A frame comes back out as polars, factors as Enum columns in R's level order.
+    let aug: DataFrame = r.eval("transform(d, fitted = fitted(fit), group = factor(group))")?.try_into()?;
+    println!("augmented frame: {} rows, columns {:?}", aug.height(), aug.get_column_names());
 
     // Errors come back as values with R's message and a caret diagnostic.
     if let Err(e) = r.eval("lm(y ~ nothere, data = d)") {

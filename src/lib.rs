@@ -16,3 +16,5 @@ pub use error::{ErrorKind, RError};
 pub use api::{Builder, ConvertError, Error, Interpreter, SharedBuffer};
 pub use eval::Interp;
 pub use value::Value;
+/// The polars version rsc is built with, for hosts that pass frames in and out.
+pub use polars;

@@ -100,3 +100,24 @@ fn step_budget_and_depth_limit() {
     let e = r.eval("f <- function(n) f(n + 1); f(1)").unwrap_err();
     assert!(e.message().contains("nested too deeply"), "{}", e);
 }
+
+#[test]
+fn polars_frames_in_and_out() {
+    use rsc::polars::prelude::*;
+    let df = df!("x" => [1.0, 2.0, 3.0], "n" => [Some(1i32), None, Some(3)], "s" => ["a", "b", "a"], "b" => [true, false, true]).unwrap();
+    let mut r = Interpreter::new();
+    r.set("d", Value::try_from(df).unwrap());
+    let classes: Vec<String> = r.eval("sapply(d, class)").unwrap().try_into().unwrap();
+    assert_eq!(classes, vec!["numeric", "integer", "character", "logical"]);
+    let nas: f64 = r.eval("sum(is.na(d$n))").unwrap().try_into().unwrap();
+    assert_eq!(nas, 1.0);
+    let out: DataFrame = r.eval("data.frame(d, f = factor(c('z', 'y', 'z'), levels = c('z', 'y')))").unwrap().try_into().unwrap();
+    assert_eq!(out.shape(), (3, 5));
+    let f = out.column("f").unwrap();
+    assert!(matches!(f.dtype(), DataType::Enum(..)));
+    let back = f.cast(&DataType::String).unwrap();
+    assert_eq!(back.str().unwrap().get(1), Some("y"));
+    assert_eq!(out.column("n").unwrap().null_count(), 1);
+    let rn: DataFrame = r.eval("mtcars[1:2, 1:3]").unwrap().try_into().unwrap();
+    assert_eq!(rn.get_column_names()[0].as_str(), "rownames");
+}

@@ -147,6 +147,12 @@ fn within(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
 
 fn head_tail(it: &mut Interp, a: Args, is_head: bool) -> EvalResult {
     let x = a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null);
+    if is_head {
+        let n = a.items.get(1).and_then(|v| v.1.as_f64()).unwrap_or(6.0).max(0.0) as usize;
+        if let Some(r) = super::frame_io::lazy_head(&x, n) {
+            return r;
+        }
+    }
     if !x.is_data_frame() && x.dim().map(|d| d.len() != 2).unwrap_or(true) {
         return if is_head { super::seq::head_fn(it, a) } else { super::seq::tail_fn(it, a) };
     }

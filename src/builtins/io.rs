@@ -41,25 +41,26 @@ struct ReadOpts {
     col_classes: Option<Vec<String>>,
 }
 
-fn read_file(it: &mut Interp, path: &str) -> EvalResult<String> {
+pub fn check_read(it: &Interp, path: &str) -> EvalResult<()> {
     if !it.caps.files_read {
         return Err(crate::error::RError::new(crate::error::ErrorKind::Denied, format!("reading files is not allowed here: '{}'", path)).into());
     }
+    Ok(())
+}
+
+fn read_file(it: &mut Interp, path: &str) -> EvalResult<String> {
+    check_read(it, path)?;
     match std::fs::read(path) {
         Ok(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
-        Err(e) => err(format!("cannot open file '{}': {}", path, io_reason(&e))),
+        Err(e) => err(format!("cannot open file '{}': {}", path, crate::frame::io_reason(&e))),
     }
 }
 
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "No such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
-        _ => e.to_string(),
-    }
-}
+/// Defaults of one read.* function: header, sep, quote, and whether the polars fast path may
+/// be tried (read.table's comment and white-space rules keep it on the exact reader).
+type ReadDefaults = (bool, Option<char>, &'static str, bool);
 
-fn read_generic(it: &mut Interp, a: Args, defaults: (bool, Option<char>, &str)) -> EvalResult {
+fn read_generic(it: &mut Interp, a: Args, defaults: ReadDefaults) -> EvalResult {
     let m = a.matched(&[
         "file", "header", "sep", "quote", "dec", "fill", "comment.char", "na.strings", "stringsAsFactors",
         "colClasses", "nrows", "skip", "check.names", "row.names", "col.names", "strip.white", "blank.lines.skip",
@@ -82,6 +83,16 @@ fn read_generic(it: &mut Interp, a: Args, defaults: (bool, Option<char>, &str)) 
         check_names: m.get(12).and_then(|v| v.as_bool().flatten()).unwrap_or(true),
         col_classes: m.get(9).and_then(|v| v.as_strings()),
     };
+    // dec, fill, comment.char, colClasses, skip, row.names, col.names, strip.white,
+    // blank.lines.skip, encoding and fileEncoding are only understood by the exact reader.
+    const EXACT_ONLY: [usize; 11] = [4, 5, 6, 9, 11, 13, 14, 15, 16, 17, 18];
+    let fast_ok = defaults.3 && EXACT_ONLY.iter().all(|&i| m.get(i).is_none());
+    if fast_ok {
+        check_read(it, &path)?;
+        if let Some(v) = read_fast(&path, &opts) {
+            return Ok(v);
+        }
+    }
     let text = read_file(it, &path)?;
     let text: String = text.lines().skip(opts.skip).collect::<Vec<_>>().join("\n");
     let recs = parse_records(&text, opts.sep, &opts.quote).map_err(|e| {
@@ -148,28 +159,96 @@ fn build_frame(path: &str, recs: Vec<Vec<Field>>, o: &ReadOpts) -> EvalResult {
         names.remove(0);
         row_names = rn.coerce(VType::Str);
     }
+    Ok(finish_frame(cols, names, row_names, o))
+}
+
+/// Checks names and makes the frame (shared by both readers).
+fn finish_frame(cols: Vec<Value>, mut names: Vec<String>, row_names: Value, o: &ReadOpts) -> Value {
     if o.check_names {
         for n in names.iter_mut() {
             *n = make_name(n);
         }
         make_unique(&mut names);
     }
-    Ok(make_df(cols, names, row_names))
+    make_df(cols, names, row_names)
+}
+
+/// The multithreaded polars path for plain delimited files. `None` when the file needs the
+/// exact reader: row names in the first column, fewer than two lines, or anything polars
+/// rejects (the exact reader then gives R's error message).
+fn read_fast(path: &str, o: &ReadOpts) -> Option<Value> {
+    let sep = o.sep.filter(|c| c.is_ascii())? as u8;
+    let quote = match o.quote.as_str() {
+        "\"" => Some(b'"'),
+        "" => None,
+        _ => return None,
+    };
+    let head = read_prefix(path, 1 << 16)?;
+    let recs = parse_records(&head, o.sep, &o.quote).ok()?;
+    if recs.len() < 2 || (o.header && recs[0].len() != recs[1].len()) {
+        return None;
+    }
+    let spec = crate::frame::polars_io::CsvSpec { header: o.header, sep, quote, na: &o.na, nrows: o.nrows };
+    let (_, mut cols) = crate::frame::polars_io::read_csv(path, &spec).ok()?;
+    let names: Vec<String> = if o.header {
+        recs[0].iter().map(|f| f.text.clone()).collect()
+    } else {
+        (1..=cols.len()).map(|i| format!("V{}", i)).collect()
+    };
+    if names.len() != cols.len() {
+        return None;
+    }
+    if o.saf {
+        for c in cols.iter_mut() {
+            if matches!(c.vtype(), Some(VType::Str)) {
+                *c = super::frames::string_factor(c);
+            }
+        }
+    }
+    let n = cols.first().map(|c| c.len()).unwrap_or(0);
+    Some(finish_frame(cols, names, auto_row_names(n), o))
+}
+
+/// The first complete lines of a file (up to about `limit` bytes).
+fn read_prefix(path: &str, limit: usize) -> Option<String> {
+    use std::io::Read;
+    let mut buf = vec![0u8; limit];
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut len = 0;
+    while len < limit {
+        let k = f.read(&mut buf[len..]).ok()?;
+        if k == 0 {
+            break;
+        }
+        len += k;
+    }
+    buf.truncate(len);
+    if len == limit {
+        let cut = buf.iter().rposition(|&b| b == b'\n')?;
+        buf.truncate(cut);
+    }
+    String::from_utf8(buf).ok()
 }
 
 fn read_csv(it: &mut Interp, a: Args) -> EvalResult {
-    read_generic(it, a, (true, Some(','), "\""))
+    read_generic(it, a, (true, Some(','), "\"", true))
 }
 fn read_table(it: &mut Interp, a: Args) -> EvalResult {
-    read_generic(it, a, (false, None, "\"'"))
+    read_generic(it, a, (false, None, "\"'", false))
 }
 fn read_delim(it: &mut Interp, a: Args) -> EvalResult {
-    read_generic(it, a, (true, Some('\t'), "\""))
+    read_generic(it, a, (true, Some('\t'), "\"", true))
 }
 
 /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename,
 /// so an error midway never leaves a truncated file where a good one stood.
 pub fn write_atomic(it: &mut Interp, path: &str, text: &str) -> EvalResult<()> {
+    use std::io::Write;
+    write_atomic_with(it, path, |mut f| f.write_all(text.as_bytes()).and_then(|_| f.sync_all()).map_err(|e| crate::frame::io_reason(&e)))
+}
+
+/// Like [`write_atomic`], with the content written by `write` into the temporary file.
+pub fn write_atomic_with(it: &mut Interp, path: &str, write: impl FnOnce(std::fs::File) -> Result<(), String>) -> EvalResult<()> {
     if !it.caps.files_write {
         return Err(crate::error::RError::new(crate::error::ErrorKind::Denied, format!("writing files is not allowed here: '{}'", path)).into());
     }
@@ -177,10 +256,14 @@ pub fn write_atomic(it: &mut Interp, path: &str, text: &str) -> EvalResult<()> {
     let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
     let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{}.rsc-tmp-{}", name, std::process::id()));
-    let r = std::fs::write(&tmp, text.as_bytes()).and_then(|_| std::fs::rename(&tmp, p));
+    let file = match std::fs::File::create(&tmp) {
+        Ok(f) => f,
+        Err(e) => return err(format!("cannot open file '{}': {}", path, crate::frame::io_reason(&e))),
+    };
+    let r = write(file).and_then(|_| std::fs::rename(&tmp, p).map_err(|e| crate::frame::io_reason(&e)));
     if let Err(e) = r {
         let _ = std::fs::remove_file(&tmp);
-        return err(format!("cannot open file '{}': {}", path, io_reason(&e)));
+        return err(format!("cannot write file '{}': {}", path, e));
     }
     Ok(())
 }

@@ -15,6 +15,7 @@ pub mod frame_verbs;
 pub mod operators;
 pub mod frames;
 pub mod io;
+pub mod frame_io;
 pub mod lang;
 pub mod math;
 pub mod mathfns;
@@ -102,6 +103,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         frames::BUILTINS,
         frame_verbs::BUILTINS,
         io::BUILTINS,
+        frame_io::BUILTINS,
         aggregate::BUILTINS,
         operators::BUILTINS,
         strings::BUILTINS,
@@ -172,6 +174,7 @@ pub fn type_of(v: &Value) -> &'static str {
         },
         Value::Promise(_) => "promise",
         Value::Missing => "symbol",
+        Value::Extern(_) => "externalptr",
     }
 }
 
@@ -192,6 +195,7 @@ pub fn implicit_class(v: &Value) -> Vec<String> {
         },
         Value::Closure(_) | Value::Builtin(_) => "function".into(),
         Value::Env(_) => "environment".into(),
+        Value::Extern(x) => x.0.class().into(),
         Value::Lang(l) => match &l.expr.kind {
             crate::syntax::ast::ExprKind::Ident(_) => "name".into(),
             crate::syntax::ast::ExprKind::If(..) => "if".into(),

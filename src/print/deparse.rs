@@ -107,6 +107,7 @@ fn dep(b: &mut Buf, v: &Value) {
             None => b.push(&crate::syntax::deparse::deparse(&p.expr)),
         },
         Value::Missing => {}
+        Value::Extern(x) => b.push(&format!("<pointer: {}>", x.0.class())),
     }
 }
 

@@ -95,6 +95,10 @@ pub(crate) fn print_rec(out: &mut String, v: &Value, opts: &PrintOpts, tag: &str
     match v {
         Value::Null => out.push_str("NULL\n"),
         Value::Missing => out.push('\n'),
+        Value::Extern(x) => {
+            out.push_str(&x.0.describe());
+            out.push('\n');
+        }
         Value::Vector(vec) => {
             if v.is_factor() {
                 factor::print_factor(out, v, opts);

@@ -61,6 +61,27 @@ pub enum Value {
     Promise(Rc<Promise>),
     /// The empty argument marker used for missing arguments without defaults.
     Missing,
+    /// A host object the language only passes around (a lazy frame, say); see [`Extern`].
+    Extern(Rc<Extern>),
+}
+
+/// An opaque object owned by a module outside the evaluator (a lazy frame, say).
+pub trait ExternObj {
+    /// The R class, used for S3 dispatch and `class()`.
+    fn class(&self) -> &'static str;
+    /// What `print` shows.
+    fn describe(&self) -> String;
+    /// For the owning module to downcast.
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
+/// A shared handle to an [`ExternObj`].
+pub struct Extern(pub Box<dyn ExternObj>);
+
+impl std::fmt::Debug for Extern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{}>", self.0.class())
+    }
 }
 
 impl Value {

@@ -1,0 +1,179 @@
+//! The frame bridge: conversions between polars `DataFrame`s and R data frames.
+//!
+//! This file and the other polars-facing files in `src/frame/` are the only places that name
+//! polars types. Columns map as R users expect: Float64 ↔ double, Int32/Int64 ↔ integer (Int64
+//! values outside R's integer range become double), Boolean ↔ logical, String ↔ character,
+//! Enum ↔ factor with its level order, Categorical → factor with sorted levels.
+
+use crate::builtins::frames::{auto_row_names, df_names, df_row_names, make_df, string_factor};
+use crate::frame::csv::convert_strs;
+use crate::syntax::sym::Sym;
+use crate::value::{na_real, Data, RStr, Value, NA_INT, NA_LGL};
+use polars::prelude::*;
+use std::rc::Rc;
+
+/// How string columns are read: kept as text, or typed as R's `type.convert` would
+/// (for CSV text that polars could not type on its own).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Strings {
+    Keep,
+    TypeConvert,
+}
+
+/// Converts a polars frame into an R data frame, consuming it column by column so that
+/// peak memory stays near one copy of the data.
+pub fn to_value(df: DataFrame, strings: Strings) -> Result<Value, String> {
+    let n = df.height();
+    let mut names = Vec::with_capacity(df.width());
+    let mut cols = Vec::with_capacity(df.width());
+    for col in df.take_columns() {
+        names.push(col.name().to_string());
+        let series = col.take_materialized_series();
+        cols.push(series_to_value(series, strings)?);
+    }
+    Ok(make_df(cols, names, auto_row_names(n)))
+}
+
+fn perr(e: PolarsError) -> String {
+    e.to_string()
+}
+
+/// One polars column as an R vector.
+pub fn series_to_value(s: Series, strings: Strings) -> Result<Value, String> {
+    let s = s.rechunk();
+    Ok(match s.dtype() {
+        DataType::Float64 | DataType::Float32 => {
+            let s = s.cast(&DataType::Float64).map_err(perr)?;
+            let ca = s.f64().map_err(perr)?;
+            match ca.cont_slice() {
+                Ok(v) if ca.null_count() == 0 => Value::dbls(v.to_vec()),
+                _ => Value::dbls(ca.iter().map(|x| x.unwrap_or_else(na_real)).collect()),
+            }
+        }
+        DataType::Int64 | DataType::UInt32 | DataType::UInt64 => {
+            let s = s.cast(&DataType::Int64).map_err(perr)?;
+            let ca = s.i64().map_err(perr)?;
+            let fits = ca.iter().flatten().all(|x| x > i32::MIN as i64 && x <= i32::MAX as i64);
+            if fits {
+                Value::ints(ca.iter().map(|x| x.map(|x| x as i32).unwrap_or(NA_INT)).collect())
+            } else {
+                Value::dbls(ca.iter().map(|x| x.map(|x| x as f64).unwrap_or_else(na_real)).collect())
+            }
+        }
+        DataType::Int32 | DataType::Int16 | DataType::Int8 | DataType::UInt8 | DataType::UInt16 => {
+            let s = s.cast(&DataType::Int32).map_err(perr)?;
+            let ca = s.i32().map_err(perr)?;
+            Value::ints(ca.iter().map(|x| x.unwrap_or(NA_INT)).collect())
+        }
+        DataType::Boolean => {
+            let ca = s.bool().map_err(perr)?;
+            Value::lgls(ca.iter().map(|x| x.map(|b| b as i32).unwrap_or(NA_LGL)).collect())
+        }
+        DataType::String => {
+            let ca = s.str().map_err(perr)?;
+            match strings {
+                Strings::TypeConvert => {
+                    let vals: Vec<Option<&str>> = ca.iter().collect();
+                    convert_strs(&vals)
+                }
+                Strings::Keep => Value::strs(ca.iter().map(|x| x.map(Rc::from)).collect()),
+            }
+        }
+        DataType::Enum(fcats, _) => {
+            let levels: Vec<RStr> = fcats.categories().values_iter().map(|l| Some(Rc::from(l))).collect();
+            let codes = s.to_physical_repr().cast(&DataType::Int32).map_err(perr)?;
+            let ca = codes.i32().map_err(perr)?;
+            factor(ca.iter().map(|c| c.map(|c| c + 1).unwrap_or(NA_INT)).collect(), levels)
+        }
+        DataType::Categorical(_, _) => {
+            let s = s.cast(&DataType::String).map_err(perr)?;
+            let ca = s.str().map_err(perr)?;
+            string_factor(&Value::strs(ca.iter().map(|x| x.map(Rc::from)).collect()))
+        }
+        DataType::Null => Value::lgls(vec![NA_LGL; s.len()]),
+        _ => {
+            let s = s.cast(&DataType::String).map_err(perr)?;
+            let ca = s.str().map_err(perr)?;
+            Value::strs(ca.iter().map(|x| x.map(Rc::from)).collect())
+        }
+    })
+}
+
+fn factor(codes: Vec<i32>, levels: Vec<RStr>) -> Value {
+    let mut f = Value::ints(codes);
+    f.set_attr(Sym::new("levels"), Value::strs(levels));
+    f.set_attr(Sym::new("class"), Value::str("factor"));
+    f
+}
+
+/// Converts an R data frame (or a named list of equal-length vectors) into a polars frame.
+/// Factors become Enum columns that keep R's level order. Character row names that are not
+/// the automatic `1..n` are kept as a first column named `rownames` when `keep_row_names`.
+pub fn from_value(v: &Value, keep_row_names: bool) -> Result<DataFrame, String> {
+    let Some(Data::List(cols)) = v.data() else {
+        return Err("a data frame is required".into());
+    };
+    let names: Vec<String> = df_names(v);
+    let mut out: Vec<Column> = Vec::with_capacity(cols.len() + 1);
+    if keep_row_names {
+        if let Some(rn) = df_row_names(v).filter(|r| matches!(r.data(), Some(Data::Str(_)))) {
+            out.push(vector_to_series("rownames", &rn)?.into());
+        }
+    }
+    for (i, c) in cols.iter().enumerate() {
+        let name = names.get(i).cloned().unwrap_or_else(|| format!("V{}", i + 1));
+        out.push(vector_to_series(&name, c)?.into());
+    }
+    DataFrame::new_infer_height(out).map_err(perr)
+}
+
+/// One R vector as a polars series.
+pub fn vector_to_series(name: &str, v: &Value) -> Result<Series, String> {
+    let name = PlSmallStr::from(name);
+    if v.is_factor() {
+        let levels: Vec<String> =
+            v.get_attr("levels").map(|l| l.str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect()).unwrap_or_default();
+        let codes = match v.data() {
+            Some(Data::Int(c)) => c.clone(),
+            _ => return Err(format!("column '{}' is a malformed factor", name)),
+        };
+        let strs: Vec<Option<&str>> =
+            codes.iter().map(|&c| if c == NA_INT { None } else { levels.get(c as usize - 1).map(|s| s.as_str()) }).collect();
+        let fcats = FrozenCategories::new(levels.iter().map(|s| s.as_str())).map_err(perr)?;
+        let dt = DataType::from_frozen_categories(fcats);
+        return Series::new(name, strs).cast(&dt).map_err(perr);
+    }
+    Ok(match v.data() {
+        Some(Data::Dbl(x)) => {
+            if x.iter().any(|x| crate::value::is_na_real(*x)) {
+                Series::new(name, x.iter().map(|&x| if crate::value::is_na_real(x) { None } else { Some(x) }).collect::<Vec<_>>())
+            } else {
+                Series::new(name, x.as_slice())
+            }
+        }
+        Some(Data::Int(x)) => Series::new(name, x.iter().map(|&x| if x == NA_INT { None } else { Some(x) }).collect::<Vec<_>>()),
+        Some(Data::Lgl(x)) => Series::new(name, x.iter().map(|&x| if x == NA_LGL { None } else { Some(x != 0) }).collect::<Vec<_>>()),
+        Some(Data::Str(x)) => Series::new(name, x.iter().map(|s| s.as_deref()).collect::<Vec<_>>()),
+        Some(Data::List(_)) => return Err(format!("column '{}' is a list; only atomic columns convert", name)),
+        None => return Err(format!("column '{}' is not a vector", name)),
+    })
+}
+
+/// A host's polars frame as an R data frame (`Interpreter::set("d", Value::try_from(df)?)`).
+impl TryFrom<DataFrame> for Value {
+    type Error = crate::api::ConvertError;
+    fn try_from(df: DataFrame) -> Result<Value, Self::Error> {
+        to_value(df, Strings::Keep).map_err(crate::api::ConvertError)
+    }
+}
+
+/// An R data frame as a polars frame; character row names become a `rownames` column.
+impl TryFrom<Value> for DataFrame {
+    type Error = crate::api::ConvertError;
+    fn try_from(v: Value) -> Result<DataFrame, Self::Error> {
+        if !v.is_data_frame() {
+            return Err(crate::api::ConvertError("expected a data frame".into()));
+        }
+        from_value(&v, true).map_err(crate::api::ConvertError)
+    }
+}

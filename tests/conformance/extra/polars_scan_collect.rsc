@@ -1,0 +1,13 @@
+# A lazy scan collects to the same frame read.csv gives.
+f <- tempfile(fileext = ".csv")
+write.csv(mtcars, f, row.names = FALSE)
+lf <- scan_csv(f)
+d <- collect(lf)
+identical(d, read.csv(f))
+coef(lm(mpg ~ wt + hp, data = d))
+head(lf, 3)
+g <- tempfile(fileext = ".parquet")
+write_parquet(ToothGrowth, g)
+tg <- collect(scan_parquet(g))
+str(tg)
+collect(scan_parquet(g), 2)
