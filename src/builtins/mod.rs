@@ -1,6 +1,7 @@
 //! Builtin functions, declared in one table per family.
 
 pub mod aggregate;
+pub mod aov;
 pub mod apply;
 pub mod args;
 pub mod base;
@@ -116,6 +117,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         models_diag::BUILTINS,
         tables2::BUILTINS,
         random::BUILTINS,
+        aov::BUILTINS,
     ]
 }
 

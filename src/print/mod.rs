@@ -4,6 +4,7 @@
 //! [`print_value_with`] (same, with a callback for values that need method dispatch), the
 //! number formatting core in [`num`] and the deparser in [`deparse`].
 
+pub mod aov;
 pub mod coefmat;
 pub mod deparse;
 pub mod factor;
