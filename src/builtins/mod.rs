@@ -11,6 +11,7 @@ pub mod factor;
 pub mod format;
 pub mod htest;
 pub mod htest2;
+pub mod htest3;
 pub mod models_diag;
 pub mod frame_verbs;
 pub mod operators;
@@ -114,6 +115,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         distributions::BUILTINS,
         htest::BUILTINS,
         htest2::BUILTINS,
+        htest3::BUILTINS,
         models_diag::BUILTINS,
         tables2::BUILTINS,
         random::BUILTINS,
