@@ -209,7 +209,8 @@ fn tukey_hsd(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "which", "ordered", "conf.level", "..."])?;
     let fit = m.req(0, "x")?.clone();
     if !fit.inherits("aov") {
-        return err("no applicable method for 'TukeyHSD' applied to an object of this class");
+        let cls = fit.class_attr().and_then(|c| c.first().cloned()).unwrap_or_else(|| "list".into());
+        return err(format!("no applicable method for 'TukeyHSD' applied to an object of class \"{}\"", cls));
     }
     let ordered = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
     let cl = m.get(3).and_then(|v| v.as_f64()).unwrap_or(0.95);
@@ -267,26 +268,28 @@ fn tukey_hsd(it: &mut Interp, a: Args) -> EvalResult {
     let mse = field(&fit, "residuals").map(|v| v.dbl_vec().iter().map(|r| r * r).sum::<f64>()).unwrap_or(0.0)
         / field(&fit, "df.residual").and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
     let rdf = field(&fit, "df.residual").and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
+    let column = |v: usize| var_names.get(v).and_then(|nm| mnames.iter().position(|x| x == nm)).and_then(|i| mcols.get(i));
+    // model.tables() counts replications for every term and warns about non-factors.
+    let mut nonfactor: Vec<usize> = Vec::new();
+    for &t in &present {
+        let vars = vars_of(t);
+        if vars.iter().any(|&v| column(v).and_then(factor_codes).is_none()) {
+            nonfactor.push(t);
+            let names: Vec<String> = vars.iter().filter_map(|&v| var_names.get(v).cloned()).collect();
+            it.warning(format!("non-factors ignored: {}", names.join(", ")));
+        }
+    }
+    if nonfactor.len() == present.len() {
+        return err("no factors in the fitted model");
+    }
+    if let Some(&t) = chosen.iter().find(|t| nonfactor.contains(t)) {
+        return err(format!("'which' specified a term that is not a factor: {}", labels[t]));
+    }
     let mut out_items: Vec<Value> = Vec::new();
     let mut out_names: Vec<String> = Vec::new();
-    let mut dropped = false;
     for &t in &chosen {
         let vars = vars_of(t);
-        let mut facs = Vec::new();
-        for &v in &vars {
-            let col = var_names.get(v).and_then(|nm| mnames.iter().position(|x| x == nm)).and_then(|i| mcols.get(i));
-            match col.and_then(factor_codes) {
-                Some(f) => facs.push(f),
-                None => {
-                    facs.clear();
-                    break;
-                }
-            }
-        }
-        if facs.is_empty() {
-            dropped = true;
-            continue;
-        }
+        let facs: Vec<(Vec<Option<usize>>, Vec<String>)> = vars.iter().filter_map(|&v| column(v).and_then(factor_codes)).collect();
         // Sum of the projections of the intercept and of every term within this one.
         let mut data = vec![0.0; n];
         for (u, p) in &proj {
@@ -356,10 +359,7 @@ fn tukey_hsd(it: &mut Interp, a: Args) -> EvalResult {
         out_names.push(labels[t].clone());
     }
     if out_items.is_empty() {
-        return err(if m.get(1).is_some() { "'which' specified no factors" } else { "no factors in the fitted model" });
-    }
-    if dropped {
-        it.warning("'which' specified some non-factors which will be dropped");
+        return err("'which' specified no factors");
     }
     let mut out = Value::list(out_items);
     out.set_attr(sym("names"), Value::strings(&out_names));

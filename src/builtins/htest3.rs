@@ -168,7 +168,7 @@ fn fisher_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
         ]));
     }
     let counts: Vec<usize> = t.iter().map(|&v| v as usize).collect();
-    let p = fisher::fisher_rxc(&counts, nr, nc, 50_000_000).map_err(|e| crate::error::RError::runtime(format!("{} (exact enumeration limit; FEXACT's network algorithm is not implemented)", e)))?;
+    let p = fisher::fisher_rxc(&counts, nr, nc, 20_000_000).map_err(|e| crate::error::RError::runtime(format!("{} (exact enumeration limit; FEXACT's network algorithm is not implemented)", e)))?;
     Ok(htest(vec![
         ("p.value", Value::num(p.clamp(0.0, 1.0))),
         ("alternative", Value::str(&alt_given)),

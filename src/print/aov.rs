@@ -96,7 +96,7 @@ fn call_text(call: Option<Value>, width: usize) -> Option<String> {
 /// `print.aov(x)` with `digits` significant digits (`getOption("digits")`).
 pub fn format_aov(fit: &Value, digits: usize) -> String {
     let mut out = String::new();
-    if let Some(c) = call_text(field(fit, "call"), 70) {
+    if let Some(c) = call_text(field(fit, "call"), 60) {
         out.push_str(&format!("Call:\n   {}\n", c));
     }
     let t = term_ss(fit);
