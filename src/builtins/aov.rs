@@ -394,7 +394,10 @@ fn vectorised(it: &mut Interp, cols: Vec<Rc<Vec<f64>>>, f: &dyn Fn(&[f64]) -> f6
     Ok(Value::dbls(out))
 }
 
-fn tukey_args(a: Args, first: &str) -> EvalResult<(Vec<Rc<Vec<f64>>>, bool, bool)> {
+/// The numeric columns of a Tukey call, then `lower.tail` and `log.p`.
+type TukeyArgs = (Vec<Rc<Vec<f64>>>, bool, bool);
+
+fn tukey_args(a: Args, first: &str) -> EvalResult<TukeyArgs> {
     let formals = [first, "nmeans", "df", "nranges", "lower.tail", "log.p"];
     let m = a.matched(&formals)?;
     let mut cols = Vec::new();

@@ -27,7 +27,11 @@ pub fn print_dispatch(it: &mut Interp, v: &Value, env: &Env) -> EvalResult<()> {
 
 fn print_with(it: &mut Interp, v: &Value, env: &Env, digits: Option<usize>, quote: bool) -> EvalResult<()> {
     if v.class_attr().is_some() {
-        if let Some(r) = it.try_dispatch("print", v, vec![(None, v.clone())], env) {
+        let mut pargs = vec![(None, v.clone())];
+        if let Some(d) = digits {
+            pargs.push((Some(Sym::new("digits")), Value::num(d as f64)));
+        }
+        if let Some(r) = it.try_dispatch("print", v, pargs, env) {
             r?;
             return Ok(());
         }

@@ -246,7 +246,7 @@ fn min_lfact_col(r: &[usize], c: usize) -> f64 {
     for cap in caps {
         // share the remainder evenly among the rows not yet filled
         let share = left / k;
-        let take = cap.min(share + usize::from(left % k != 0 && cap > share));
+        let take = cap.min(share + usize::from(!left.is_multiple_of(k) && cap > share));
         total += lfact(take);
         left -= take;
         k -= 1;

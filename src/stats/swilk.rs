@@ -34,6 +34,7 @@ pub struct SWilk {
 }
 
 /// Shapiro-Wilk W and p-value for `x`, which must be sorted increasingly (no NAs).
+#[allow(clippy::approx_constant)]
 pub fn swilk(x: &[f64]) -> SWilk {
     let n = x.len();
     let mut res = SWilk { w: 1.0, pw: 1.0, ifault: 0 };

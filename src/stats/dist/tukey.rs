@@ -2,6 +2,8 @@
 //! Holland (1988) Gauss-Legendre quadrature for the distribution function and a secant
 //! search started from Odeh & Evans' AS 70 approximation for the quantile.
 
+#![allow(clippy::excessive_precision)]
+
 use super::gamma::lgammafn;
 use super::normal::pnorm;
 use super::{dt0, dt1, dval, p_lower, q_boundaries};
@@ -167,7 +169,8 @@ pub fn ptukey(q: f64, rr: f64, cc: f64, df: f64, lower: bool, log_p: bool) -> f6
     val(ans)
 }
 
-/// AS 70's starting value for the quantile search.
+/// AS 70's starting value for the quantile search (its truncated constants kept).
+#[allow(clippy::approx_constant)]
 fn qinv(p: f64, c: f64, v: f64) -> f64 {
     let (p0, q0) = (0.322232421088, 0.993484626060e-01);
     let (p1, q1) = (-1.0, 0.588581570495);
