@@ -3,77 +3,12 @@
 use super::discrete::dbinom_raw;
 use super::gamma::lbeta;
 use super::normal::{pnorm, qnorm};
-use super::{d0, dt0, dt1, log1_exp, q_boundaries, solve_continuous, target, LN_SQRT_2PI};
+use super::toms708::bratio;
+use super::{d0, dt0, dt1, q_boundaries, solve_continuous, target, LN_SQRT_2PI};
 
-/// log of I_x(a, b) by its continued fraction; valid (fast) for x < (a+1)/(a+b+2).
-fn log_ibeta_cf(a: f64, b: f64, x: f64, y: f64) -> f64 {
-    let tiny = 1e-300;
-    let qab = a + b;
-    let qap = a + 1.0;
-    let qam = a - 1.0;
-    let mut c = 1.0;
-    let mut d = 1.0 - qab * x / qap;
-    if d.abs() < tiny {
-        d = tiny;
-    }
-    d = 1.0 / d;
-    let mut h = d;
-    let mut m = 1.0;
-    loop {
-        let m2 = 2.0 * m;
-        let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-        d = 1.0 + aa * d;
-        if d.abs() < tiny {
-            d = tiny;
-        }
-        c = 1.0 + aa / c;
-        if c.abs() < tiny {
-            c = tiny;
-        }
-        d = 1.0 / d;
-        h *= d * c;
-        let aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-        d = 1.0 + aa * d;
-        if d.abs() < tiny {
-            d = tiny;
-        }
-        c = 1.0 + aa / c;
-        if c.abs() < tiny {
-            c = tiny;
-        }
-        d = 1.0 / d;
-        let del = d * c;
-        h *= del;
-        if (del - 1.0).abs() < 1e-16 || m > 1e7 {
-            break;
-        }
-        m += 1.0;
-    }
-    // x^a y^b / (a B(a, b)) = dbinom_raw(a, a + b, x, y) * b / (a + b)
-    let lpre = dbinom_raw(a, a + b, x, y, true) + (b / (a + b)).ln();
-    lpre + h.ln()
-}
-
-/// Both tails of the regularized incomplete beta function on the log scale:
-/// `(log I_x(a,b), log(1 - I_x(a,b)))`, where `y = 1 - x` is supplied exactly.
-pub fn log_bratio(a: f64, b: f64, x: f64, y: f64) -> (f64, f64) {
-    if x <= 0.0 {
-        return (f64::NEG_INFINITY, 0.0);
-    }
-    if y <= 0.0 {
-        return (0.0, f64::NEG_INFINITY);
-    }
-    if x * (a + b + 2.0) < a + 1.0 {
-        let lw = log_ibeta_cf(a, b, x, y);
-        (lw, log1_exp(lw))
-    } else {
-        let lw1 = log_ibeta_cf(b, a, y, x);
-        (log1_exp(lw1), lw1)
-    }
-}
-
-/// The incomplete beta in the requested tail and scale, with `y = 1 - x` given.
-pub fn pbeta_xy(x: f64, y: f64, a: f64, b: f64, lower: bool, log_p: bool) -> f64 {
+/// `pbeta_raw`: the incomplete beta ratio for 0 < x < 1 (via TOMS 708), including R's
+/// limit cases for zero or infinite shapes.
+pub fn pbeta_raw(x: f64, a: f64, b: f64, lower: bool, log_p: bool) -> f64 {
     if a == 0.0 || b == 0.0 || !a.is_finite() || !b.is_finite() {
         if a == 0.0 && b == 0.0 {
             return if log_p { -std::f64::consts::LN_2 } else { 0.5 };
@@ -86,18 +21,15 @@ pub fn pbeta_xy(x: f64, y: f64, a: f64, b: f64, lower: bool, log_p: bool) -> f64
         }
         return if x < 0.5 { dt0(lower, log_p) } else { dt1(lower, log_p) };
     }
-    if x <= 0.0 {
-        return dt0(lower, log_p);
-    }
-    if y <= 0.0 {
+    if x >= 1.0 {
         return dt1(lower, log_p);
     }
-    let (lw, lw1) = log_bratio(a, b, x, y);
-    let v = if lower { lw } else { lw1 };
-    if log_p {
-        v
+    let x1 = 0.5 - x + 0.5;
+    let (w, wc, _) = bratio(a, b, x, x1, log_p);
+    if lower {
+        w
     } else {
-        v.exp()
+        wc
     }
 }
 
@@ -115,7 +47,7 @@ pub fn pbeta(x: f64, a: f64, b: f64, lower: bool, log_p: bool) -> f64 {
     if x >= 1.0 {
         return dt1(lower, log_p);
     }
-    pbeta_xy(x, 0.5 - x + 0.5, a, b, lower, log_p)
+    pbeta_raw(x, a, b, lower, log_p)
 }
 
 /// `dbeta(x, shape1, shape2, log)`.
@@ -213,32 +145,34 @@ pub fn pt(x: f64, n: f64, lower: bool, log_p: bool) -> f64 {
     if !n.is_finite() {
         return pnorm(x, 0.0, 1.0, lower, log_p);
     }
-    if n > 4e5 {
-        let val = 1.0 / (4.0 * n);
-        return pnorm(x * (1.0 - val) / (1.0 + x * x * 2.0 * val).sqrt(), 0.0, 1.0, lower, log_p);
-    }
     let nx = 1.0 + (x / n) * x;
-    // val = P(|T| > |x|) on the log scale
-    let lval = if nx > 1e100 {
-        -0.5 * n * (2.0 * x.abs().ln() - n.ln()) - lbeta(0.5 * n, 0.5) - (0.5 * n).ln()
+    // val = P(|T| > |x|)
+    let val = if nx > 1e100 {
+        // x^2 > 1e100 n: pbeta(z, a, b) ~ z^a / (a B(a, b)) with z = 1/nx
+        let lval = -0.5 * n * (2.0 * x.abs().ln() - n.ln()) - lbeta(0.5 * n, 0.5) - (0.5 * n).ln();
+        if log_p {
+            lval
+        } else {
+            lval.exp()
+        }
+    } else if n > x * x {
+        pbeta(x * x / (n + x * x), 0.5, n / 2.0, false, log_p)
     } else {
-        let xx = x * x;
-        pbeta_xy(n / (n + xx), xx / (n + xx), n / 2.0, 0.5, true, true)
+        pbeta(1.0 / nx, n / 2.0, 0.5, true, log_p)
     };
     let lower = if x <= 0.0 { !lower } else { lower };
-    if lower {
-        let v = (-0.5 * lval.exp()).ln_1p();
-        if log_p {
-            v
+    if log_p {
+        if lower {
+            (-0.5 * val.exp()).ln_1p()
         } else {
-            v.exp()
+            val - std::f64::consts::LN_2
         }
     } else {
-        let v = lval - std::f64::consts::LN_2;
-        if log_p {
-            v
+        let v = val / 2.0;
+        if lower {
+            0.5 - v + 0.5
         } else {
-            v.exp()
+            v
         }
     }
 }
@@ -348,8 +282,16 @@ pub fn pf(x: f64, m: f64, n: f64, lower: bool, log_p: bool) -> f64 {
     if m == f64::INFINITY {
         return super::gamma::pchisq(n / x, n, !lower, log_p);
     }
-    let den = n + m * x;
-    pbeta_xy(m * x / den, n / den, m / 2.0, n / 2.0, lower, log_p)
+    let v = if m * x > n {
+        pbeta(n / (n + m * x), n / 2.0, m / 2.0, !lower, log_p)
+    } else {
+        pbeta(m * x / (n + m * x), m / 2.0, n / 2.0, lower, log_p)
+    };
+    if v.is_nan() {
+        f64::NAN
+    } else {
+        v
+    }
 }
 
 /// `df(x, df1, df2, log)`.

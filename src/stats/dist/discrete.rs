@@ -1,6 +1,7 @@
 //! Discrete distributions: binomial, Poisson, geometric, negative binomial, hypergeometric.
 
-use super::beta::{pbeta, pbeta_xy};
+use super::beta::pbeta;
+use super::toms708::bratio;
 use super::gamma::{bd0, dpois_raw, lgammafn, pgamma, stirlerr};
 use super::normal::qnorm;
 use super::{d0, d1, dexp, dt0, dt1, log1_exp, p_lower, q_boundaries, LN_2PI};
@@ -66,7 +67,7 @@ pub fn pbinom(x: f64, n: f64, p: f64, lower: bool, log_p: bool) -> f64 {
     if n <= x {
         return dt1(lower, log_p);
     }
-    pbeta_xy(p, 1.0 - p, x + 1.0, n - x, !lower, log_p)
+    pbeta(p, x + 1.0, n - x, !lower, log_p)
 }
 
 /// `dpois(x, lambda, log)`.
@@ -257,7 +258,12 @@ pub fn pnbinom_mu(x: f64, size: f64, mu: f64, lower: bool, log_p: bool) -> f64 {
         return ppois(x, mu, lower, log_p);
     }
     let x = (x + 1e-7).floor();
-    pbeta_xy(size / (size + mu), mu / (size + mu), size, x + 1.0, lower, log_p)
+    let (w, wc, _) = bratio(size, x + 1.0, size / (size + mu), mu / (size + mu), log_p);
+    if lower {
+        w
+    } else {
+        wc
+    }
 }
 
 /// `dhyper(x, m, n, k, log)`.

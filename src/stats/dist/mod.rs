@@ -10,6 +10,7 @@ pub mod discrete;
 pub mod gamma;
 pub mod normal;
 pub mod other;
+pub mod toms708;
 
 /// ln(sqrt(2*pi)).
 pub const LN_SQRT_2PI: f64 = 0.918_938_533_204_672_8;
