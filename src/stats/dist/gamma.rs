@@ -1,7 +1,7 @@
 //! Gamma-function helpers (gamma, lgamma, Stirling error, `bd0`, Poisson kernel) and the
 //! gamma, chi-squared and exponential-family kernels built on them.
 
-use super::{d0, d1, dexp, dt0, dt1, log1_exp, q_boundaries, solve_continuous, target, LN_2PI, LN_SQRT_2PI};
+use super::{d0, d1, dexp, dt0, dt1, log1_exp, q_boundaries, solve_continuous, target, LN_SQRT_2PI};
 
 /// Stirling's error at the half integers 0, 0.5, ..., 15.
 const SFERR_HALVES: [f64; 31] = [
@@ -232,71 +232,16 @@ pub fn dpois_raw(x: f64, lambda: f64, log: bool) -> f64 {
         }
         return dexp(-lambda + x * lambda.ln() - lgammafn(x + 1.0), log);
     }
-    let lv = -stirlerr(x) - bd0(x, lambda);
+    // R >= 4.1: the deviance in two parts (ebd0) for extra accuracy
+    const X_LRG: f64 = 2.861_117_485_757_028e307; // 2^1023 / pi
+    let (yh, mut yl) = super::bd0::ebd0(x, lambda);
+    yl += stirlerr(x);
+    let lrg = x >= X_LRG;
+    let r = if lrg { (2.0 * std::f64::consts::PI).sqrt() * x.sqrt() } else { 2.0 * std::f64::consts::PI * x };
     if log {
-        -0.5 * (LN_2PI + x.ln()) + lv
+        -yl - yh - if lrg { r.ln() } else { 0.5 * r.ln() }
     } else {
-        lv.exp() / (2.0 * std::f64::consts::PI * x).sqrt()
-    }
-}
-
-/// log of the regularized lower (`lower`) or upper incomplete gamma function P(a, x).
-fn log_pgamma_raw(x: f64, a: f64, lower: bool) -> f64 {
-    const EPS: f64 = 1e-17;
-    if x < a + 1.0 {
-        // series for P
-        let mut sum = 1.0;
-        let mut term = 1.0;
-        let mut k = 1.0;
-        loop {
-            term *= x / (a + k);
-            sum += term;
-            if term < EPS * sum || k > 1e8 {
-                break;
-            }
-            k += 1.0;
-        }
-        let lp = dpois_raw(a, x, true) + sum.ln();
-        if lower {
-            lp
-        } else {
-            log1_exp(lp)
-        }
-    } else {
-        // Legendre continued fraction for Q (modified Lentz)
-        let tiny = 1e-300;
-        let mut b = x + 1.0 - a;
-        let mut c = 1.0 / tiny;
-        let mut d = 1.0 / b;
-        let mut h = d;
-        let mut i = 1.0;
-        loop {
-            let an = -i * (i - a);
-            b += 2.0;
-            d = an * d + b;
-            if d.abs() < tiny {
-                d = tiny;
-            }
-            c = b + an / c;
-            if c.abs() < tiny {
-                c = tiny;
-            }
-            d = 1.0 / d;
-            let del = d * c;
-            h *= del;
-            if (del - 1.0).abs() < 1e-16 || i > 1e8 {
-                break;
-            }
-            i += 1.0;
-        }
-        // e^-x x^a / Gamma(a) = a * dpois_raw(a, x) = x * dpois_raw(a - 1, x)
-        let lpre = if a >= 1.0 { x.ln() + dpois_raw(a - 1.0, x, true) } else { a.ln() + dpois_raw(a, x, true) };
-        let lq = lpre + h.ln();
-        if lower {
-            log1_exp(lq)
-        } else {
-            lq
-        }
+        (-yl).exp() * (-yh).exp() / if lrg { r } else { r.sqrt() }
     }
 }
 
@@ -315,21 +260,7 @@ pub fn pgamma(x: f64, shape: f64, scale: f64, lower: bool, log_p: bool) -> f64 {
     if shape == 0.0 {
         return if x <= 0.0 { dt0(lower, log_p) } else { dt1(lower, log_p) };
     }
-    if x <= 0.0 {
-        return dt0(lower, log_p);
-    }
-    if x == f64::INFINITY {
-        return dt1(lower, log_p);
-    }
-    if shape == f64::INFINITY {
-        return dt0(lower, log_p);
-    }
-    let lv = log_pgamma_raw(x, shape, lower);
-    if log_p {
-        lv
-    } else {
-        lv.exp()
-    }
+    super::pgamma::pgamma_raw(x, shape, lower, log_p)
 }
 
 /// `dgamma(x, shape, scale = scale, log)`.

@@ -5,11 +5,13 @@
 //! `(p, params..., lower_tail, log_p)` and every `d*` function `(x, params..., log)`.
 //! Invalid parameters give NaN (the builtin layer turns that into R's warning).
 
+pub mod bd0;
 pub mod beta;
 pub mod discrete;
 pub mod gamma;
 pub mod normal;
 pub mod other;
+pub mod pgamma;
 pub mod toms708;
 
 /// ln(sqrt(2*pi)).
