@@ -489,11 +489,14 @@ pub fn qgeom(p: f64, prob: f64, lower: bool, log_p: bool) -> f64 {
     if prob <= 0.0 || prob > 1.0 {
         return f64::NAN;
     }
-    if let Err(v) = q_boundaries(p, 0.0, f64::INFINITY, lower, log_p) {
-        return v;
+    if (log_p && p > 0.0) || (!log_p && !(0.0..=1.0).contains(&p)) {
+        return f64::NAN;
     }
     if prob == 1.0 {
         return 0.0;
+    }
+    if let Err(v) = q_boundaries(p, 0.0, f64::INFINITY, lower, log_p) {
+        return v;
     }
     // log of the upper tail
     let lq = if log_p {

@@ -1,7 +1,7 @@
 //! Gamma-function helpers (gamma, lgamma, Stirling error, `bd0`, Poisson kernel) and the
 //! gamma, chi-squared and exponential-family kernels built on them.
 
-use super::{d0, d1, dexp, dt0, dt1, log1_exp, q_boundaries, solve_continuous, target, LN_SQRT_2PI};
+use super::{d0, d1, dexp, dt0, dt1, log1_exp, q_boundaries, LN_SQRT_2PI};
 
 /// Stirling's error at the half integers 0, 0.5, ..., 15.
 const SFERR_HALVES: [f64; 31] = [
@@ -298,41 +298,153 @@ pub fn dgamma(x: f64, shape: f64, scale: f64, log: bool) -> f64 {
     }
 }
 
-/// `qgamma(p, shape, scale = scale, lower.tail, log.p)`.
-pub fn qgamma(p: f64, shape: f64, scale: f64, lower: bool, log_p: bool) -> f64 {
-    if p.is_nan() || shape.is_nan() || scale.is_nan() {
-        return p + shape + scale;
+/// Starting approximation for qchisq (AS 91 with R's refinements); `g` = lgamma(nu/2).
+pub fn qchisq_appr(p: f64, nu: f64, g: f64, lower: bool, log_p: bool, tol: f64) -> f64 {
+    const C7: f64 = 4.67;
+    const C8: f64 = 6.66;
+    const C9: f64 = 6.73;
+    const C10: f64 = 13.32;
+    if p.is_nan() || nu.is_nan() {
+        return p + nu;
+    }
+    if !super::p_ok(p, log_p) || nu <= 0.0 {
+        return f64::NAN;
+    }
+    let alpha = 0.5 * nu;
+    let c = alpha - 1.0;
+    let p1 = super::dt_log(p, lower, log_p);
+    if nu < -1.24 * p1 {
+        // small chi-squared
+        let lgam1pa = if alpha < 0.5 { super::pgamma::lgamma1p(alpha) } else { alpha.ln() + g };
+        ((lgam1pa + p1) / alpha + std::f64::consts::LN_2).exp()
+    } else if nu > 0.32 {
+        // Wilson and Hilferty
+        let x = super::normal::qnorm(p, 0.0, 1.0, lower, log_p);
+        let p1 = 2.0 / (9.0 * nu);
+        let mut ch = nu * (x * p1.sqrt() + 1.0 - p1).powi(3);
+        if ch > 2.2 * nu + 6.0 {
+            ch = -2.0 * (super::dt_clog(p, lower, log_p) - c * (0.5 * ch).ln() + g);
+        }
+        ch
+    } else {
+        let mut ch = 0.4;
+        let a = super::dt_clog(p, lower, log_p) + g + c * std::f64::consts::LN_2;
+        loop {
+            let q = ch;
+            let p1 = 1.0 / (1.0 + ch * (C7 + ch));
+            let p2 = ch * (C9 + ch * (C8 + ch));
+            let t = -0.5 + (C7 + 2.0 * ch) * p1 - (C9 + ch * (C10 + 3.0 * ch)) / p2;
+            ch -= (1.0 - (a + 0.5 * ch).exp() * p2 * p1) / t;
+            if (q - ch).abs() <= tol * ch.abs() {
+                break;
+            }
+        }
+        ch
+    }
+}
+
+/// `qgamma(p, shape, scale = scale, lower.tail, log.p)`: AS 91's seven-term Taylor
+/// iteration from `qchisq_appr`, then Newton steps on the log scale, as R.
+pub fn qgamma(p: f64, alpha: f64, scale: f64, lower: bool, log_p: bool) -> f64 {
+    const EPS1: f64 = 1e-2;
+    const EPS2: f64 = 5e-7;
+    const EPS_N: f64 = 1e-15;
+    const MAXIT: i32 = 1000;
+    const P_MIN: f64 = 1e-100;
+    const P_MAX: f64 = 1.0 - 1e-14;
+    const I420: f64 = 1.0 / 420.0;
+    const I2520: f64 = 1.0 / 2520.0;
+    const I5040: f64 = 1.0 / 5040.0;
+    if p.is_nan() || alpha.is_nan() || scale.is_nan() {
+        return p + alpha + scale;
     }
     if let Err(v) = q_boundaries(p, 0.0, f64::INFINITY, lower, log_p) {
         return v;
     }
-    if shape < 0.0 || scale < 0.0 {
+    if alpha < 0.0 || scale <= 0.0 {
         return f64::NAN;
     }
-    if shape == 0.0 {
+    if alpha == 0.0 {
         return 0.0;
     }
-    let t = target(p, lower, log_p);
-    // starting value: small-p power law or Wilson-Hilferty
-    let pl = super::p_lower(p, lower, log_p);
-    let lg = lgammafn(shape + 1.0);
-    let x0 = if t.lower && t.logp < -1.0 && (t.logp + lg) / shape < -0.5 {
-        ((t.logp + lg) / shape).exp()
-    } else {
-        let z = super::normal::qnorm(pl, 0.0, 1.0, true, false);
-        let c = 1.0 / (9.0 * shape);
-        let w = 1.0 - c + z * c.sqrt();
-        let v = shape * w * w * w;
-        if v > 0.0 && v.is_finite() {
-            v
-        } else {
-            shape.max(1e-3)
+    let mut max_it_newton = if alpha < 1e-10 { 7 } else { 1 };
+    let mut p_ = super::p_lower(p, lower, log_p);
+    let g = lgammafn(alpha);
+    let mut ch = qchisq_appr(p, 2.0 * alpha, g, lower, log_p, EPS1);
+    'phase2: {
+        if !ch.is_finite() {
+            max_it_newton = 0;
+            break 'phase2;
         }
-    };
-    let lc = |x: f64, lo: bool| pgamma(x, shape, 1.0, lo, true);
-    let ld = |x: f64| dgamma(x, shape, 1.0, true);
-    let x = solve_continuous(&t, x0, 0.0, f64::INFINITY, &lc, &ld);
-    x * scale
+        if ch < EPS2 || p_ > P_MAX || p_ < P_MIN {
+            max_it_newton = 20;
+            break 'phase2;
+        }
+        let c = alpha - 1.0;
+        let s6 = (120.0 + c * (346.0 + 127.0 * c)) * I5040;
+        let ch0 = ch;
+        for _ in 1..=MAXIT {
+            let q = ch;
+            let p1 = 0.5 * ch;
+            let p2 = p_ - super::pgamma::pgamma_raw(p1, alpha, true, false);
+            if !p2.is_finite() || ch <= 0.0 {
+                ch = ch0;
+                max_it_newton = 27;
+                break 'phase2;
+            }
+            let t = p2 * (alpha * std::f64::consts::LN_2 + g + p1 - c * ch.ln()).exp();
+            let b = t / ch;
+            let a = 0.5 * t - b * c;
+            let s1 = (210.0 + a * (140.0 + a * (105.0 + a * (84.0 + a * (70.0 + 60.0 * a))))) * I420;
+            let s2 = (420.0 + a * (735.0 + a * (966.0 + a * (1141.0 + 1278.0 * a)))) * I2520;
+            let s3 = (210.0 + a * (462.0 + a * (707.0 + 932.0 * a))) * I2520;
+            let s4 = (252.0 + a * (672.0 + 1182.0 * a) + c * (294.0 + a * (889.0 + 1740.0 * a))) * I5040;
+            let s5 = (84.0 + 2264.0 * a + c * (1175.0 + 606.0 * a)) * I2520;
+            ch += t * (1.0 + 0.5 * t * s1 - b * c * (s1 - b * (s2 - b * (s3 - b * (s4 - b * (s5 - b * s6))))));
+            if (q - ch).abs() < EPS2 * ch {
+                break 'phase2;
+            }
+            if (q - ch).abs() > 0.1 * ch {
+                ch = if ch < q { 0.9 * q } else { 1.1 * q };
+            }
+        }
+    }
+    let mut x = 0.5 * scale * ch;
+    if max_it_newton > 0 {
+        // Newton steps, always on the log scale
+        let p = if log_p { p } else { p.ln() };
+        let log_p = true;
+        if x == 0.0 {
+            x = f64::MIN_POSITIVE;
+            p_ = pgamma(x, alpha, scale, lower, log_p);
+            if (lower && p_ > p * (1.0 + 1e-7)) || (!lower && p_ < p * (1.0 - 1e-7)) {
+                return 0.0;
+            }
+        } else {
+            p_ = pgamma(x, alpha, scale, lower, log_p);
+        }
+        if p_ == f64::NEG_INFINITY {
+            return 0.0;
+        }
+        for i in 1..=max_it_newton {
+            let p1 = p_ - p;
+            if p1.abs() < (EPS_N * p).abs() {
+                break;
+            }
+            let g = dgamma(x, alpha, scale, log_p);
+            if g == d0(log_p) {
+                break;
+            }
+            let t = p1 * (p_ - g).exp();
+            let t = if lower { x - t } else { x + t };
+            p_ = pgamma(t, alpha, scale, lower, log_p);
+            if (p_ - p).abs() > p1.abs() || (i > 1 && (p_ - p).abs() == p1.abs()) {
+                break;
+            }
+            x = t;
+        }
+    }
+    x
 }
 
 /// `pchisq(q, df, lower.tail, log.p)`.

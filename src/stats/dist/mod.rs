@@ -123,6 +123,46 @@ pub fn p_upper(p: f64, lower: bool, log_p: bool) -> f64 {
         p
     }
 }
+/// R_D_log: log of a probability given on the requested scale.
+pub fn d_log(p: f64, log_p: bool) -> f64 {
+    if log_p {
+        p
+    } else {
+        p.ln()
+    }
+}
+/// R_D_LExp: log(1 - p) for a probability given on the requested scale.
+pub fn d_lexp(p: f64, log_p: bool) -> f64 {
+    if log_p {
+        log1_exp(p)
+    } else {
+        (-p).ln_1p()
+    }
+}
+/// R_DT_log: log of the lower-tail probability.
+pub fn dt_log(p: f64, lower: bool, log_p: bool) -> f64 {
+    if lower {
+        d_log(p, log_p)
+    } else {
+        d_lexp(p, log_p)
+    }
+}
+/// R_DT_Clog: log of the upper-tail probability.
+pub fn dt_clog(p: f64, lower: bool, log_p: bool) -> f64 {
+    if lower {
+        d_lexp(p, log_p)
+    } else {
+        d_log(p, log_p)
+    }
+}
+/// R_Q_P01_check: whether `p` is a valid probability on its scale.
+pub fn p_ok(p: f64, log_p: bool) -> bool {
+    if log_p {
+        p <= 0.0
+    } else {
+        (0.0..=1.0).contains(&p)
+    }
+}
 /// Checks a quantile function's probability argument: `Err(value)` for the boundary
 /// cases (NaN for out of range, `left`/`right` for probability 0/1).
 pub fn q_boundaries(p: f64, left: f64, right: f64, lower: bool, log_p: bool) -> Result<(), f64> {
