@@ -99,37 +99,7 @@ pub fn dbeta(x: f64, a: f64, b: f64, log: bool) -> f64 {
     super::dexp(lval, log)
 }
 
-/// `qbeta(p, shape1, shape2, lower.tail, log.p)`.
-pub fn qbeta(p: f64, a: f64, b: f64, lower: bool, log_p: bool) -> f64 {
-    if p.is_nan() || a.is_nan() || b.is_nan() {
-        return p + a + b;
-    }
-    if a < 0.0 || b < 0.0 {
-        return f64::NAN;
-    }
-    if let Err(v) = q_boundaries(p, 0.0, 1.0, lower, log_p) {
-        return v;
-    }
-    let t = target(p, lower, log_p);
-    let x0 = if t.lower {
-        let g = ((t.logp + a.ln() + lbeta(a, b)) / a).exp();
-        if g < 0.5 * a / (a + b) {
-            g
-        } else {
-            a / (a + b)
-        }
-    } else {
-        let g = ((t.logp + b.ln() + lbeta(a, b)) / b).exp();
-        if g < 0.5 * b / (a + b) {
-            1.0 - g
-        } else {
-            a / (a + b)
-        }
-    };
-    let lc = |x: f64, lo: bool| pbeta(x, a, b, lo, true);
-    let ld = |x: f64| dbeta(x, a, b, true);
-    solve_continuous(&t, x0, 0.0, 1.0, &lc, &ld)
-}
+pub use super::qbeta::qbeta;
 
 /// `pt(q, df, lower.tail, log.p)`.
 pub fn pt(x: f64, n: f64, lower: bool, log_p: bool) -> f64 {

@@ -12,6 +12,7 @@ pub mod gamma;
 pub mod normal;
 pub mod other;
 pub mod pgamma;
+pub mod qbeta;
 pub mod toms708;
 
 /// ln(sqrt(2*pi)).

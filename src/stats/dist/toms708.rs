@@ -55,6 +55,9 @@ enum End {
 pub fn bratio(a: f64, b: f64, x: f64, y: f64, log_p: bool) -> (f64, f64, i32) {
     let mut eps = f64::EPSILON;
     let (mut w, mut w1) = (d0(log_p), d0(log_p));
+    if x.is_nan() || y.is_nan() || a.is_nan() || b.is_nan() {
+        return (w, w1, 9);
+    }
     if a < 0.0 || b < 0.0 {
         return (w, w1, 1);
     }
@@ -172,7 +175,7 @@ pub fn bratio(a: f64, b: f64, x: f64, y: f64, log_p: bool) -> (f64, f64, i32) {
             // L131
             let mut ierr1 = 0;
             bgrat(b0, a0, y0, x0, &mut w1, 15.0 * eps, &mut ierr1, false);
-            if w1 == 0.0 || (0.0 < w1 && w1 < 1e-310) {
+            if w1 == 0.0 || (0.0 < w1 && w1 < f64::MIN_POSITIVE) {
                 // underflow: redo on the log scale
                 w1 = if did_bup { bup(b0 - n as f64, a0, y0, x0, n, eps, true) } else { f64::NEG_INFINITY };
                 bgrat(b0, a0, y0, x0, &mut w1, 15.0 * eps, &mut ierr1, true);
@@ -188,7 +191,16 @@ pub fn bratio(a: f64, b: f64, x: f64, y: f64, log_p: bool) -> (f64, f64, i32) {
         }
     } else {
         // both a, b > 1
-        let mut lambda = if a > b { (a + b) * y - b } else { a - (a + b) * x };
+        // lambda = a y - b x in its numerically best form
+        let mut lambda = if (a + b).is_finite() {
+            if a > b {
+                (a + b) * y - b
+            } else {
+                a - (a + b) * x
+            }
+        } else {
+            a * y - b * x
+        };
         do_swap = lambda < 0.0;
         if do_swap {
             lambda = -lambda;
@@ -441,14 +453,14 @@ fn bpser(a: f64, b: f64, x: f64, eps: f64, log_p: bool) -> f64 {
             break;
         }
     }
-    if log_p {
-        if a * sum > -1.0 {
+    if a * sum > -1.0 {
+        if log_p {
             ans + (a * sum).ln_1p()
         } else {
-            f64::NEG_INFINITY
+            ans * (a * sum + 1.0)
         }
     } else {
-        ans * (a * sum + 1.0)
+        d0(log_p) // underflow
     }
 }
 
@@ -520,6 +532,9 @@ fn bup(a: f64, b: f64, x: f64, y: f64, n: i32, eps: f64, give_log: bool) -> f64 
 
 /// Continued fraction for I_x(a, b) when a, b > 1; lambda = (a + b) y - b.
 fn bfrac(a: f64, b: f64, x: f64, y: f64, lambda: f64, eps: f64, log_p: bool) -> f64 {
+    if !lambda.is_finite() {
+        return f64::NAN;
+    }
     let brc = brcomp(a, b, x, y, log_p);
     if brc.is_nan() {
         return f64::NAN;
@@ -564,8 +579,7 @@ fn bfrac(a: f64, b: f64, x: f64, y: f64, lambda: f64, eps: f64, log_p: bool) -> 
         bn /= bnp1;
         anp1 = r;
         bnp1 = 1.0;
-        if r.is_nan() || n > 1e6 {
-            // R iterates without bound; this only guards against NaN input
+        if n >= 10000.0 {
             break;
         }
     }
