@@ -4,7 +4,7 @@ use super::discrete::dbinom_raw;
 use super::gamma::lbeta;
 use super::normal::{pnorm, qnorm};
 use super::toms708::bratio;
-use super::{d0, dt0, dt1, q_boundaries, solve_continuous, target, LN_SQRT_2PI};
+use super::{d0, dt0, dt1, q_boundaries, LN_SQRT_2PI};
 
 /// `pbeta_raw`: the incomplete beta ratio for 0 < x < 1 (via TOMS 708), including R's
 /// limit cases for zero or infinite shapes.
@@ -186,40 +186,193 @@ pub fn dt(x: f64, n: f64, log: bool) -> f64 {
     (t - u).exp() * super::INV_SQRT_2PI * i_sqrt
 }
 
-/// `qt(p, df, lower.tail, log.p)`.
-pub fn qt(p: f64, n: f64, lower: bool, log_p: bool) -> f64 {
-    if p.is_nan() || n.is_nan() {
-        return p + n;
+/// `qt(p, df, lower.tail, log.p)`: bisection for df < 1, else Hill's (1970)
+/// approximation with Taylor-corrected Newton steps, as R.
+pub fn qt(p: f64, ndf: f64, lower: bool, log_p: bool) -> f64 {
+    const EPS: f64 = 1e-12;
+    if p.is_nan() || ndf.is_nan() {
+        return p + ndf;
     }
     if let Err(v) = q_boundaries(p, f64::NEG_INFINITY, f64::INFINITY, lower, log_p) {
         return v;
     }
-    if n <= 0.0 {
+    if ndf <= 0.0 {
         return f64::NAN;
     }
-    if !n.is_finite() || n > 1e20 {
+    if ndf < 1.0 {
+        // invert pt() by bracketing and bisection
+        const ACCU: f64 = 1e-13;
+        const EPS_B: f64 = 1e-11;
+        let p = super::p_lower(p, lower, log_p);
+        if p > 1.0 - f64::EPSILON {
+            return f64::INFINITY;
+        }
+        let mut pp = (1.0 - f64::EPSILON).min(p * (1.0 + EPS_B));
+        let mut ux = 1.0;
+        while ux < f64::MAX && pt(ux, ndf, true, false) < pp {
+            ux *= 2.0;
+        }
+        pp = p * (1.0 - EPS_B);
+        let mut lx = -1.0;
+        while lx > -f64::MAX && pt(lx, ndf, true, false) > pp {
+            lx *= 2.0;
+        }
+        let mut iter = 0;
+        loop {
+            let nx = 0.5 * (lx + ux);
+            if pt(nx, ndf, true, false) > p {
+                ux = nx;
+            } else {
+                lx = nx;
+            }
+            iter += 1;
+            if !((ux - lx) / nx.abs() > ACCU && iter < 1000) {
+                break;
+            }
+        }
+        return 0.5 * (lx + ux);
+    }
+    if ndf > 1e20 {
         return qnorm(p, 0.0, 1.0, lower, log_p);
     }
-    let t = target(p, lower, log_p);
-    // Solve for s = |x| > 0 with P(T > s) = exp(t.logp) (by symmetry).
-    let up = Some(super::Target { lower: false, logp: t.logp });
-    let Some(up) = up else { return f64::NAN };
-    let z = qnorm(up.logp, 0.0, 1.0, false, true);
-    let tail_guess = {
-        // log P(T > s) ~ -n log s + n/2 log n - lbeta(n/2, 1/2) - log(n/2) - log 2
-        let c = 0.5 * n * n.ln() - lbeta(0.5 * n, 0.5) - (0.5 * n).ln() - std::f64::consts::LN_2;
-        ((c - up.logp) / n).exp()
-    };
-    let g = 1.0 / (4.0 * n);
-    let cf = z + (z * z * z + z) * g;
-    let s0 = if cf.is_finite() && cf > 0.0 && tail_guess < 3.0 * cf.max(1.0) { cf } else { tail_guess.max(1e-3) };
-    let lc = |x: f64, lo: bool| pt(x, n, lo, true);
-    let ld = |x: f64| dt(x, n, true);
-    let s = if up.logp >= -std::f64::consts::LN_2 { 0.0 } else { solve_continuous(&up, s0, 0.0, f64::INFINITY, &lc, &ld) };
-    if t.lower {
-        -s
+    let mut pv = if log_p { p.exp() } else { p };
+    let neg = (!lower || pv < 0.5) && (lower || pv > 0.5);
+    let is_neg_lower = lower == neg;
+    // P = 2 min(P', 1 - P')
+    pv = if neg {
+        2.0 * if log_p {
+            if lower {
+                pv
+            } else {
+                -p.exp_m1()
+            }
+        } else if lower {
+            p
+        } else {
+            0.5 - p + 0.5
+        }
     } else {
-        s
+        2.0 * if log_p {
+            if lower {
+                -p.exp_m1()
+            } else {
+                pv
+            }
+        } else if lower {
+            0.5 - p + 0.5
+        } else {
+            p
+        }
+    };
+    let q;
+    if (ndf - 2.0).abs() < EPS {
+        // df ~= 2
+        q = if pv > f64::MIN_POSITIVE {
+            if 3.0 * pv < f64::EPSILON {
+                1.0 / pv.sqrt()
+            } else if pv > 0.9 {
+                (1.0 - pv) * (2.0 / (pv * (2.0 - pv))).sqrt()
+            } else {
+                (2.0 / (pv * (2.0 - pv)) - 2.0).sqrt()
+            }
+        } else if log_p {
+            if is_neg_lower {
+                (-p / 2.0).exp() / std::f64::consts::SQRT_2
+            } else {
+                1.0 / (-p.exp_m1()).sqrt()
+            }
+        } else {
+            f64::INFINITY
+        };
+    } else if ndf < 1.0 + EPS {
+        // df ~= 1: Cauchy
+        q = if pv == 1.0 {
+            0.0
+        } else if pv > 0.0 {
+            1.0 / super::other::tanpi(pv / 2.0)
+        } else if log_p {
+            if is_neg_lower {
+                std::f64::consts::FRAC_1_PI * (-p).exp()
+            } else {
+                -1.0 / (std::f64::consts::PI * p.exp_m1())
+            }
+        } else {
+            f64::INFINITY
+        };
+    } else {
+        // the usual case (Hill 1970)
+        let mut x = 0.0;
+        let mut y = 0.0;
+        let mut log_p2 = 0.0;
+        let a = 1.0 / (ndf - 0.5);
+        let b = 48.0 / (a * a);
+        let mut c = ((20700.0 * a / b - 98.0) * a - 16.0) * a + 96.36;
+        let d = ((94.5 / (b + c) - 3.0) / b + 1.0) * (a * std::f64::consts::FRAC_PI_2).sqrt() * ndf;
+        let p_ok1 = pv > f64::MIN_POSITIVE || !log_p;
+        let mut p_ok = p_ok1;
+        if p_ok1 {
+            y = (d * pv).powf(2.0 / ndf);
+            p_ok = y >= f64::EPSILON;
+        }
+        if !p_ok {
+            // log(P / 2)
+            log_p2 = if is_neg_lower { super::d_log(p, log_p) } else { super::d_lexp(p, log_p) };
+            x = (d.ln() + std::f64::consts::LN_2 + log_p2) / ndf;
+            y = (2.0 * x).exp();
+        }
+        let mut qq;
+        if (ndf < 2.1 && pv > 0.5) || y > 0.05 + a {
+            // asymptotic inverse expansion about the normal
+            x = if p_ok { qnorm(0.5 * pv, 0.0, 1.0, true, false) } else { qnorm(log_p2, 0.0, 1.0, lower, true) };
+            y = x * x;
+            if ndf < 5.0 {
+                c += 0.3 * (ndf - 4.5) * (x + 0.6);
+            }
+            c = (((0.05 * d * x - 5.0) * x - 7.0) * x - 2.0) * x + b + c;
+            y = (((((0.4 * y + 6.3) * y + 36.0) * y + 94.5) / c - y - 3.0) / b + 1.0) * x;
+            y = (a * y * y).exp_m1();
+            qq = (ndf * y).sqrt();
+        } else if !p_ok && x < -std::f64::consts::LN_2 * f64::MANTISSA_DIGITS as f64 {
+            // y above may have underflowed
+            qq = ndf.sqrt() * (-x).exp();
+        } else {
+            y = ((1.0 / (((ndf + 6.0) / (ndf * y) - 0.089 * d - 0.822) * (ndf + 2.0) * 3.0) + 0.5 / (ndf + 4.0)) * y - 1.0) * (ndf + 1.0) / (ndf + 2.0) + 1.0 / y;
+            qq = (ndf * y).sqrt();
+        }
+        // two-term Taylor (Hill 1981) improvement steps
+        if p_ok1 {
+            let m = ((f64::MAX / 2.0).sqrt() - ndf).abs();
+            let mut it = 0;
+            loop {
+                if it >= 10 {
+                    break;
+                }
+                it += 1;
+                let yd = dt(qq, ndf, false);
+                if yd <= 0.0 {
+                    break;
+                }
+                let xs = (pt(qq, ndf, false, false) - pv / 2.0) / yd;
+                if !xs.is_finite() || xs.abs() <= 1e-14 * qq.abs() {
+                    break;
+                }
+                let f = if qq.abs() < m { qq * (ndf + 1.0) / (2.0 * (qq * qq + ndf)) } else { (ndf + 1.0) / (2.0 * (qq + ndf / qq)) };
+                let del_q = xs * (1.0 + xs * f);
+                if del_q.is_finite() && (qq + del_q).is_finite() {
+                    qq += del_q;
+                } else if (qq + xs).is_finite() {
+                    qq += xs;
+                } else {
+                    break;
+                }
+            }
+        }
+        q = qq;
+    }
+    if neg {
+        -q
+    } else {
+        q
     }
 }
 
@@ -329,9 +482,9 @@ pub fn qf(p: f64, m: f64, n: f64, lower: bool, log_p: bool) -> f64 {
     // via the beta quantile: x = n q / (m (1 - q)), q = qbeta(p, m/2, n/2)
     let qb = qbeta(p, n / 2.0, m / 2.0, !lower, log_p);
     let v = (1.0 / qb - 1.0) * (n / m);
-    if v.is_finite() {
-        v
-    } else {
+    if v.is_nan() {
         f64::NAN
+    } else {
+        v
     }
 }
