@@ -38,60 +38,142 @@ const SFERR_HALVES: [f64; 31] = [
     0.005554733551962801,
 ];
 
-const LANCZOS: [f64; 9] = [
-    0.999_999_999_999_809_9,
-    676.520_368_121_885_1,
-    -1_259.139_216_722_402_8,
-    771.323_428_777_653_1,
-    -176.615_029_162_140_6,
-    12.507_343_278_686_905,
-    -0.138_571_095_265_720_12,
-    9.984_369_578_019_572e-6,
-    1.505_632_735_149_311_6e-7,
+/// Chebyshev coefficients for gamma(1 + y) on [0, 1) (SLATEC's gamcs, as in R).
+const GAMCS: [f64; 22] = [
+    0.8571195590989331421920062399942e-2,
+    0.4415381324841006757191315771652e-2,
+    0.5685043681599363378632664588789e-1,
+    -0.4219835396418560501012500186624e-2,
+    0.1326808181212460220584006796352e-2,
+    -0.1893024529798880432523947023886e-3,
+    0.3606925327441245256578082217225e-4,
+    -0.6056761904460864218485548290365e-5,
+    0.1055829546302283344731823509093e-5,
+    -0.1811967365542384048291855891166e-6,
+    0.3117724964715322277790254593169e-7,
+    -0.5354219639019687140874081024347e-8,
+    0.9193275519859588946887786825940e-9,
+    -0.1577941280288339761767423273953e-9,
+    0.2707980622934954543266540433089e-10,
+    -0.4646818653825730144081661058933e-11,
+    0.7973350192007419656460767175359e-12,
+    -0.1368078209830916025799499172309e-12,
+    0.2347319486563800657233471771688e-13,
+    -0.4027432614949066932766570534699e-14,
+    0.6910051747372100912138336975257e-15,
+    -0.1185584500221992907052387126192e-15,
 ];
 
-fn lanczos_gamma(x: f64) -> f64 {
-    // x >= 0.5
-    let y = x - 1.0;
-    let mut a = LANCZOS[0];
-    let t = y + 7.5;
-    for (i, c) in LANCZOS.iter().enumerate().skip(1) {
-        a += c / (y + i as f64);
+/// Chebyshev coefficients of the Stirling correction for x >= 10 (SLATEC's algmcs).
+const ALGMCS: [f64; 5] = [
+    0.1666389480451863247205729650822e+0,
+    -0.1384948176067563840732986059135e-4,
+    0.9810825646924729426157171547487e-8,
+    -0.1809129475572494194263306266719e-10,
+    0.6221098041892605227126015543416e-13,
+];
+
+/// Evaluates the Chebyshev series `a` at x in [-1, 1].
+fn chebyshev_eval(x: f64, a: &[f64]) -> f64 {
+    if !(-1.1..=1.1).contains(&x) {
+        return f64::NAN;
     }
-    (2.0 * std::f64::consts::PI).sqrt() * t.powf(y + 0.5) * (-t).exp() * a
+    let twox = x * 2.0;
+    let (mut b0, mut b1, mut b2) = (0.0, 0.0, 0.0);
+    for c in a.iter().rev() {
+        b2 = b1;
+        b1 = b0;
+        b0 = twox * b1 - b2 + c;
+    }
+    (b0 - b2) * 0.5
 }
 
-/// The gamma function.
+/// lgamma(x) - ((x - 0.5) log(x) - x + log(sqrt(2 pi))) for x >= 10.
+pub fn lgammacor(x: f64) -> f64 {
+    const XBIG: f64 = 94906265.62425156;
+    const XMAX: f64 = 3.745194030963158e306;
+    if x < 10.0 {
+        return f64::NAN;
+    }
+    if x < XBIG {
+        let tmp = 10.0 / x;
+        return chebyshev_eval(tmp * tmp * 2.0 - 1.0, &ALGMCS) / x;
+    }
+    let _ = XMAX; // beyond it R warns of underflow; the value below underflows anyway
+    1.0 / (x * 12.0)
+}
+
+/// The gamma function (R's gammafn: Chebyshev series on [1, 2], recursion, Stirling).
 pub fn gammafn(x: f64) -> f64 {
+    const XMIN: f64 = -170.5674972726612;
+    const XMAX: f64 = 171.61447887182298;
+    const XSML: f64 = 2.2474362225598545e-308;
     if x.is_nan() {
         return x;
     }
     if x == 0.0 || (x < 0.0 && x == x.round()) {
         return f64::NAN;
     }
-    if x == x.round() && x > 0.0 && x <= 50.0 {
-        let mut r = 1.0;
-        let mut k = 2.0;
-        while k < x {
-            r *= k;
-            k += 1.0;
+    let y = x.abs();
+    if y <= 10.0 {
+        // reduce to gamma(1 + y), 0 <= y < 1
+        let mut n = x as i32;
+        if x < 0.0 {
+            n -= 1;
         }
-        return r;
+        let y = x - n as f64;
+        n -= 1;
+        let mut value = chebyshev_eval(y * 2.0 - 1.0, &GAMCS) + 0.9375;
+        if n == 0 {
+            return value;
+        }
+        if n < 0 {
+            if y < XSML {
+                return if x > 0.0 { f64::INFINITY } else { f64::NEG_INFINITY };
+            }
+            for i in 0..(-n) {
+                value /= x + i as f64;
+            }
+            return value;
+        }
+        for i in 1..=n {
+            value *= y + i as f64;
+        }
+        return value;
     }
-    if x < 0.5 {
-        return std::f64::consts::PI / (sinpi(x) * gammafn(1.0 - x));
-    }
-    if x <= 15.0 {
-        return lanczos_gamma(x);
-    }
-    if x > 171.62 {
+    if x > XMAX {
         return f64::INFINITY;
     }
-    lgammafn(x).exp()
+    if x < XMIN {
+        return 0.0;
+    }
+    let value = if y <= 50.0 && y == y.trunc() {
+        let mut v = 1.0;
+        let mut i = 2.0;
+        while i < y {
+            v *= i;
+            i += 1.0;
+        }
+        v
+    } else {
+        let corr = if 2.0 * y == (2.0 * y).trunc() { stirlerr(y) } else { lgammacor(y) };
+        ((y - 0.5) * y.ln() - y + LN_SQRT_2PI + corr).exp()
+    };
+    if x > 0.0 {
+        return value;
+    }
+    let sinpiy = sinpi(y);
+    if sinpiy == 0.0 {
+        return f64::INFINITY;
+    }
+    -std::f64::consts::PI / (y * sinpiy * value)
 }
 
 /// sin(pi * x), exact at integers and half integers.
 pub fn sinpi(x: f64) -> f64 {
+    if !x.is_finite() {
+        return f64::NAN;
+    }
     let mut r = x % 2.0;
     if r <= -1.0 {
         r += 2.0;
@@ -110,8 +192,9 @@ pub fn sinpi(x: f64) -> f64 {
     (std::f64::consts::PI * r).sin()
 }
 
-/// log|gamma(x)|.
+/// log|gamma(x)| (R's lgammafn).
 pub fn lgammafn(x: f64) -> f64 {
+    const XMAX: f64 = 2.5327372760800758e+305;
     if x.is_nan() {
         return x;
     }
@@ -122,25 +205,31 @@ pub fn lgammafn(x: f64) -> f64 {
     if y < 1e-306 {
         return -y.ln();
     }
-    if y <= 15.0 {
+    if y <= 10.0 {
         return gammafn(x).abs().ln();
+    }
+    if y > XMAX {
+        return f64::INFINITY;
     }
     if x > 0.0 {
         if x > 1e17 {
             return x * (x.ln() - 1.0);
         }
-        return LN_SQRT_2PI + (x - 0.5) * x.ln() - x + stirlerr(x);
+        if x > 4934720.0 {
+            return LN_SQRT_2PI + (x - 0.5) * x.ln() - x;
+        }
+        return LN_SQRT_2PI + (x - 0.5) * x.ln() - x + lgammacor(x);
     }
-    let s = sinpi(y).abs();
-    super::LN_SQRT_PID2 + (x - 0.5) * y.ln() - x - s.ln() - (LN_SQRT_2PI + (y - 0.5) * y.ln() - y + stirlerr(y))
+    let sinpiy = sinpi(y).abs();
+    super::LN_SQRT_PID2 + (x - 0.5) * y.ln() - x - sinpiy.ln() - lgammacor(y)
 }
 
-/// log(beta(a, b)), accurate for large arguments.
+/// log(beta(a, b)) (R's lbeta).
 pub fn lbeta(a: f64, b: f64) -> f64 {
-    let (p, q) = if a < b { (a, b) } else { (b, a) };
-    if p.is_nan() || q.is_nan() {
-        return p + q;
+    if a.is_nan() || b.is_nan() {
+        return a + b;
     }
+    let (p, q) = if a < b { (a, b) } else { (b, a) };
     if p < 0.0 {
         return f64::NAN;
     }
@@ -151,15 +240,16 @@ pub fn lbeta(a: f64, b: f64) -> f64 {
         return f64::NEG_INFINITY;
     }
     if p >= 10.0 {
-        let corr = stirlerr(p) + stirlerr(q) - stirlerr(p + q);
+        let corr = lgammacor(p) + lgammacor(q) - lgammacor(p + q);
         q.ln() * -0.5 + LN_SQRT_2PI + corr + (p - 0.5) * (p / (p + q)).ln() + q * (-p / (p + q)).ln_1p()
     } else if q >= 10.0 {
-        let corr = stirlerr(q) - stirlerr(p + q);
+        let corr = lgammacor(q) - lgammacor(p + q);
         lgammafn(p) + corr + p - p * (p + q).ln() + (q - 0.5) * (-p / (p + q)).ln_1p()
-    } else if p + q < 171.6 {
-        (gammafn(p) * (gammafn(q) / gammafn(p + q))).ln()
+    } else if p < 1e-306 {
+        // R uses the C library's lgamma here, which agrees with lgammafn for such p
+        lgammafn(p) + (lgammafn(q) - lgammafn(p + q))
     } else {
-        lgammafn(p) + lgammafn(q) - lgammafn(p + q)
+        (gammafn(p) * (gammafn(q) / gammafn(p + q))).ln()
     }
 }
 
