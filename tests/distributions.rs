@@ -1,6 +1,6 @@
 //! Distribution kernels against GNU R 4.2: `tests/fixtures/distributions.txt.gz`, written by
 //! `tests/fixtures/gen_distributions.R`, holds 10,000+ values per d/p/q function of 17
-//! distributions (bulk and extreme tails, both tails, log scale). Each must agree to 1e-12
+//! distributions (and of the negative binomial's `mu` parametrization) (bulk and extreme tails, both tails, log scale). Each must agree to 1e-12
 //! relative; NaN, infinities and zeros exactly; values both below 1e-300 (where R itself
 //! works with subnormals) only need to be nonzero together.
 
@@ -70,6 +70,7 @@ fn d(name: &str, a: &[f64], x: f64, lg: bool) -> f64 {
         "pois" => ds::dpois(x, a[0], lg),
         "geom" => ds::dgeom(x, a[0], lg),
         "nbinom" => ds::dnbinom(x, a[0], a[1], lg),
+        "nbinom_mu" => ds::dnbinom_mu(x, a[0], a[1], lg),
         "hyper" => ds::dhyper(x, a[0], a[1], a[2], lg),
         _ => panic!("unknown distribution {}", name),
     }
@@ -93,6 +94,7 @@ fn p(name: &str, a: &[f64], x: f64, lt: bool, lg: bool) -> f64 {
         "pois" => ds::ppois(x, a[0], lt, lg),
         "geom" => ds::pgeom(x, a[0], lt, lg),
         "nbinom" => ds::pnbinom(x, a[0], a[1], lt, lg),
+        "nbinom_mu" => ds::pnbinom_mu(x, a[0], a[1], lt, lg),
         "hyper" => ds::phyper(x, a[0], a[1], a[2], lt, lg),
         _ => panic!("unknown distribution {}", name),
     }
@@ -116,6 +118,7 @@ fn q(name: &str, a: &[f64], x: f64, lt: bool, lg: bool) -> f64 {
         "pois" => ds::qpois(x, a[0], lt, lg),
         "geom" => ds::qgeom(x, a[0], lt, lg),
         "nbinom" => ds::qnbinom(x, a[0], a[1], lt, lg),
+        "nbinom_mu" => ds::qnbinom_mu(x, a[0], a[1], lt, lg),
         "hyper" => ds::qhyper(x, a[0], a[1], a[2], lt, lg),
         _ => panic!("unknown distribution {}", name),
     }
@@ -208,7 +211,7 @@ fn distributions_match_r() {
         for (f, (n, _)) in &counts {
             assert!(*n >= 10_000, "{}: only {} values in the fixture", f, n);
         }
-        assert_eq!(counts.len(), 51, "functions in the fixture");
+        assert_eq!(counts.len(), 54, "functions in the fixture");
     }
     if !failures.is_empty() {
         let summary: Vec<String> = counts.iter().filter(|(_, c)| c.1 > 0).map(|(f, c)| format!("{}: {}/{}", f, c.1, c.0)).collect();
