@@ -488,3 +488,18 @@ pub fn qf(p: f64, m: f64, n: f64, lower: bool, log_p: bool) -> f64 {
         v
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{pt, qt};
+
+    #[test]
+    fn t_kernels_match_r() {
+        let v = qt(1e-300, 2.7, true, false);
+        assert!(((v - -1.2148027589078783e+111) / v).abs() < 1e-13);
+        let v = qt(0.3, 0.5, true, false);
+        assert!(((v - -1.0095258786071923e+00) / v).abs() < 1e-12);
+        // no normal approximation for large df (R >= 2.6)
+        assert!((pt(1e-5, 1e6, true, false) - 5.0000398942180657e-01).abs() < 1e-15);
+    }
+}

@@ -634,3 +634,15 @@ pub fn qhyper(p: f64, nr: f64, nb: f64, n: f64, lower: bool, log_p: bool) -> f64
     }
     xr
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{qbinom, qhyper, qnbinom};
+
+    #[test]
+    fn discrete_quantiles_match_r() {
+        assert_eq!(qbinom(0.5, 2f64.powi(31), 1e-6, true, false), 2147.0);
+        assert_eq!(qhyper(0.3, 1e5, 3e5, 2e5, true, false), 49928.0);
+        assert_eq!(qnbinom(1e-10, 3.5, 0.2, false, false), 135.0);
+    }
+}

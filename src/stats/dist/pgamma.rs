@@ -426,3 +426,23 @@ pub fn pgamma_raw(x: f64, alph: f64, lower: bool, log_p: bool) -> f64 {
         res
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::gamma::{dpois_raw, gammafn, lgammafn, pgamma, qgamma};
+
+    fn rel(a: f64, b: f64) -> f64 {
+        ((a - b) / b).abs()
+    }
+
+    #[test]
+    fn gamma_kernels_match_r() {
+        assert!(rel(pgamma(1e5, 1e5 + 300.0, 1.0, true, false), 1.7177944996081052e-01) < 1e-13);
+        assert!(rel(pgamma(3.0, 0.01, 1.0, false, true), -8.9253768170708749e+00) < 1e-13);
+        assert_eq!(qgamma(1e-100, 0.3, 1.0, true, false), 0.0);
+        assert!(rel(dpois_raw(7949.0, 10000.0, false), 2.1317111519230842e-101) < 1e-14);
+        assert!(rel(gammafn(5.5), 5.2342777784553526e+01) < 1e-15);
+        assert!(rel(gammafn(-3.3), 4.3851739219876307e-01) < 1e-14);
+        assert!(rel(lgammafn(100.5), 3.6143554046777757e+02) < 1e-15);
+    }
+}

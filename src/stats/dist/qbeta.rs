@@ -384,3 +384,19 @@ fn finish(nt: &Newton, give_log_q: bool, use_log_x: bool, add_n_step: bool, swap
         [tx, 1.0 - tx]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::qbeta;
+
+    #[test]
+    fn qbeta_matches_r_in_hard_cases() {
+        // upper tail, far from the start: needs R 4.2's tail swap restart
+        let v = qbeta(1e-300, 0.7, 33000.0, false, false);
+        assert!((v - 2.0649187242644418e-02).abs() <= 1e-12 * v);
+        // R gives NaN when pbeta underflows on the log scale
+        assert!(qbeta(-690.7755278982137, 1e6, 10.0, true, true).is_nan());
+        assert_eq!(qbeta(0.0, 2.0, 3.0, true, false), 0.0);
+        assert_eq!(qbeta(0.3, 0.0, 0.0, true, false), 0.0);
+    }
+}
