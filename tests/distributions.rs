@@ -2,7 +2,8 @@
 //! `tests/fixtures/gen_distributions.R`, holds 10,000+ values per d/p/q function of 17
 //! distributions (and of the negative binomial's `mu` parametrization) (bulk and extreme tails, both tails, log scale). Each must agree to 1e-12
 //! relative; NaN, infinities and zeros exactly; values both below 1e-300 (where R itself
-//! works with subnormals) only need to be nonzero together.
+//! works with subnormals) only need to be nonzero together. Set `RSC_DIST_FILTER=norm`
+//! (a distribution or a function name such as `qbeta`) to check only part of the fixture.
 
 use rsc::stats::dist::{beta, discrete as ds, gamma as gm, normal as nm, other as ot};
 use std::collections::BTreeMap;

@@ -7,7 +7,7 @@ use super::normal::qnorm;
 use super::{d0, d1, dexp, dt0, dt1, log1_exp, q_boundaries, LN_2PI};
 
 fn nonint(x: f64) -> bool {
-    (x - x.round()).abs() > 1e-7 * 1f64.max(x.abs())
+    (x - x.round_ties_even()).abs() > 1e-7 * 1f64.max(x.abs())
 }
 
 /// The binomial density at real `x` with `q = 1 - p` given (Loader's saddle point).
@@ -48,7 +48,7 @@ pub fn dbinom(x: f64, n: f64, p: f64, log: bool) -> f64 {
     if nonint(x) || x < 0.0 || !x.is_finite() {
         return d0(log);
     }
-    dbinom_raw(x.round(), n.round(), p, 1.0 - p, log)
+    dbinom_raw(x.round_ties_even(), n.round_ties_even(), p, 1.0 - p, log)
 }
 
 /// `pbinom(q, size, prob, lower.tail, log.p)`.
@@ -59,7 +59,7 @@ pub fn pbinom(x: f64, n: f64, p: f64, lower: bool, log_p: bool) -> f64 {
     if !n.is_finite() || !p.is_finite() || nonint(n) || n < 0.0 || !(0.0..=1.0).contains(&p) {
         return f64::NAN;
     }
-    let n = n.round();
+    let n = n.round_ties_even();
     if x < 0.0 {
         return dt0(lower, log_p);
     }
@@ -81,7 +81,7 @@ pub fn dpois(x: f64, lambda: f64, log: bool) -> f64 {
     if nonint(x) || x < 0.0 || !x.is_finite() {
         return d0(log);
     }
-    dpois_raw(x.round(), lambda, log)
+    dpois_raw(x.round_ties_even(), lambda, log)
 }
 
 /// `ppois(q, lambda, lower.tail, log.p)`.
@@ -113,7 +113,7 @@ pub fn dgeom(x: f64, p: f64, log: bool) -> f64 {
     if nonint(x) || x < 0.0 || !x.is_finite() || p == 0.0 {
         return d0(log);
     }
-    let x = x.round();
+    let x = x.round_ties_even();
     let prob = dbinom_raw(0.0, x, p, 1.0 - p, log);
     if log {
         p.ln() + prob
@@ -168,7 +168,7 @@ pub fn dnbinom(x: f64, size: f64, prob: f64, log: bool) -> f64 {
     if x == 0.0 && size == 0.0 {
         return d1(log);
     }
-    let x = x.round();
+    let x = x.round_ties_even();
     if !size.is_finite() {
         return d0(log);
     }
@@ -195,7 +195,7 @@ pub fn dnbinom_mu(x: f64, size: f64, mu: f64, log: bool) -> f64 {
     if x == 0.0 && size == 0.0 {
         return d1(log);
     }
-    let x = x.round();
+    let x = x.round_ties_even();
     if !size.is_finite() {
         return dpois_raw(x, mu, log);
     }
@@ -277,7 +277,7 @@ pub fn dhyper(x: f64, r: f64, b: f64, n: f64, log: bool) -> f64 {
     if x < 0.0 || nonint(x) {
         return d0(log);
     }
-    let (x, r, b, n) = (x.round(), r.round(), b.round(), n.round());
+    let (x, r, b, n) = (x.round_ties_even(), r.round_ties_even(), b.round_ties_even(), n.round_ties_even());
     if n < x || r < x || n - x > b {
         return d0(log);
     }
@@ -318,7 +318,7 @@ pub fn phyper(x: f64, nr: f64, nb: f64, n: f64, lower: bool, log_p: bool) -> f64
         return x + nr + nb + n;
     }
     let x = (x + 1e-7).floor();
-    let (mut nr, mut nb, n) = (nr.round(), nb.round(), n.round());
+    let (mut nr, mut nb, n) = (nr.round_ties_even(), nb.round_ties_even(), n.round_ties_even());
     if nr < 0.0 || nb < 0.0 || !(nr + nb).is_finite() || n < 0.0 || n > nr + nb {
         return f64::NAN;
     }
