@@ -13,10 +13,10 @@ pub fn pbeta_raw(x: f64, a: f64, b: f64, lower: bool, log_p: bool) -> f64 {
         if a == 0.0 && b == 0.0 {
             return if log_p { -std::f64::consts::LN_2 } else { 0.5 };
         }
-        if a == 0.0 || a / b == f64::INFINITY {
+        if a == 0.0 || a / b == 0.0 {
             return dt1(lower, log_p);
         }
-        if b == 0.0 || b / a == f64::INFINITY {
+        if b == 0.0 || b / a == 0.0 {
             return dt0(lower, log_p);
         }
         return if x < 0.5 { dt0(lower, log_p) } else { dt1(lower, log_p) };
@@ -44,9 +44,7 @@ pub fn pbeta(x: f64, a: f64, b: f64, lower: bool, log_p: bool) -> f64 {
     if x <= 0.0 {
         return dt0(lower, log_p);
     }
-    if x >= 1.0 {
-        return dt1(lower, log_p);
-    }
+    // x >= 1 is handled in pbeta_raw, after the point-mass limits (as R)
     pbeta_raw(x, a, b, lower, log_p)
 }
 
@@ -65,10 +63,10 @@ pub fn dbeta(x: f64, a: f64, b: f64, log: bool) -> f64 {
         if a == 0.0 && b == 0.0 {
             return if x == 0.0 || x == 1.0 { f64::INFINITY } else { d0(log) };
         }
-        if a == 0.0 || a / b == f64::INFINITY {
+        if a == 0.0 || a / b == 0.0 {
             return if x == 0.0 { f64::INFINITY } else { d0(log) };
         }
-        if b == 0.0 || b / a == f64::INFINITY {
+        if b == 0.0 || b / a == 0.0 {
             return if x == 1.0 { f64::INFINITY } else { d0(log) };
         }
         return if x == 0.5 { f64::INFINITY } else { d0(log) };

@@ -2,7 +2,7 @@
 
 use super::beta::pbeta;
 use super::toms708::bratio;
-use super::gamma::{bd0, dpois_raw, lgammafn, pgamma, stirlerr};
+use super::gamma::{bd0, dpois_raw, pgamma, stirlerr};
 use super::normal::qnorm;
 use super::{d0, d1, dexp, dt0, dt1, log1_exp, q_boundaries, LN_2PI};
 
@@ -165,17 +165,32 @@ pub fn dnbinom(x: f64, size: f64, prob: f64, log: bool) -> f64 {
     if nonint(x) || x < 0.0 || !x.is_finite() {
         return d0(log);
     }
-    if x == 0.0 && size == 0.0 {
-        return d1(log);
-    }
     let x = x.round_ties_even();
-    if !size.is_finite() {
-        return d0(log);
+    if x == 0.0 {
+        // size -> 0 is a point mass at zero
+        if size == 0.0 {
+            return d1(log);
+        }
+        return if log { size * prob.ln() } else { prob.powf(size) };
     }
+    let size = if size.is_finite() { size } else { f64::MAX };
+    if x < 1e-10 * size {
+        // two terms of Abramowitz & Stegun 6.1.47 instead of dbinom_raw
+        let v = size * prob.ln() + x * (size.ln() + (-prob).ln_1p()) - super::pgamma::lgamma1p(x) + (x * (x - 1.0) / (2.0 * size)).ln_1p();
+        return dexp(v, log);
+    }
+    let p = if log {
+        if x < size {
+            (-x / (size + x)).ln_1p()
+        } else {
+            (size / (size + x)).ln()
+        }
+    } else {
+        size / (size + x)
+    };
     let ans = dbinom_raw(size, x + size, prob, 1.0 - prob, log);
-    let p = size / (size + x);
     if log {
-        p.ln() + ans
+        p + ans
     } else {
         p * ans
     }
@@ -205,12 +220,20 @@ pub fn dnbinom_mu(x: f64, size: f64, mu: f64, log: bool) -> f64 {
     }
     if x < 1e-10 * size {
         let p = if size < mu { (size / (1.0 + size / mu)).ln() } else { (mu / (1.0 + mu / size)).ln() };
-        return dexp(x * p - mu - lgammafn(x + 1.0) + (x * (x - 1.0) / (2.0 * size)).ln_1p(), log);
+        return dexp(x * p - mu - super::pgamma::lgamma1p(x) + (x * (x - 1.0) / (2.0 * size)).ln_1p(), log);
     }
+    let p = if log {
+        if x < size {
+            (-x / (size + x)).ln_1p()
+        } else {
+            (size / (size + x)).ln()
+        }
+    } else {
+        size / (size + x)
+    };
     let ans = dbinom_raw(size, x + size, size / (size + mu), mu / (size + mu), log);
-    let p = size / (size + x);
     if log {
-        p.ln() + ans
+        p + ans
     } else {
         p * ans
     }

@@ -425,7 +425,7 @@ pub fn qchisq_appr(p: f64, nu: f64, g: f64, lower: bool, log_p: bool, tol: f64) 
             let p2 = ch * (C9 + ch * (C8 + ch));
             let t = -0.5 + (C7 + 2.0 * ch) * p1 - (C9 + ch * (C10 + 3.0 * ch)) / p2;
             ch -= (1.0 - (a + 0.5 * ch).exp() * p2 * p1) / t;
-            if (q - ch).abs() <= tol * ch.abs() {
+            if !((q - ch).abs() > tol * ch.abs()) {
                 break;
             }
         }
@@ -597,20 +597,12 @@ pub fn qexp(p: f64, scale: f64, lower: bool, log_p: bool) -> f64 {
     if scale < 0.0 {
         return f64::NAN;
     }
-    if let Err(v) = q_boundaries(p, 0.0, f64::INFINITY, lower, log_p) {
-        return v;
+    if !super::p_ok(p, log_p) {
+        return f64::NAN;
     }
-    // -scale * log(upper tail)
-    let lq = if log_p {
-        if lower {
-            log1_exp(p)
-        } else {
-            p
-        }
-    } else if lower {
-        (-p).ln_1p()
-    } else {
-        p.ln()
-    };
-    -scale * lq
+    if p == dt0(lower, log_p) {
+        return 0.0;
+    }
+    // -scale * log(upper tail); 0 * Inf gives NaN at p = 1 for an infinite rate, as R
+    -scale * super::dt_clog(p, lower, log_p)
 }

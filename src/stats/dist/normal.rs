@@ -115,7 +115,7 @@ pub fn pnorm(x: f64, mu: f64, sigma: f64, lower: bool, log_p: bool) -> f64 {
     }
     let p = (x - mu) / sigma;
     if !p.is_finite() {
-        return if p < 0.0 { dt0(lower, log_p) } else { dt1(lower, log_p) };
+        return if x < mu { dt0(lower, log_p) } else { dt1(lower, log_p) };
     }
     let (c, cc) = pnorm_both(p, log_p);
     if lower {

@@ -162,7 +162,7 @@ fn pgamma_smallx(x: f64, alph: f64, lower: bool, log_p: bool) -> f64 {
         c *= -x / n;
         let term = c / (alph + n);
         sum += term;
-        if term.abs() <= f64::EPSILON * sum.abs() {
+        if !(term.abs() > f64::EPSILON * sum.abs()) {
             break;
         }
     }
@@ -205,7 +205,7 @@ fn pd_upper_series(x: f64, mut y: f64, log_p: bool) -> f64 {
         y += 1.0;
         term *= x / y;
         sum += term;
-        if term <= sum * f64::EPSILON {
+        if !(term > sum * f64::EPSILON) {
             break;
         }
     }
@@ -303,7 +303,7 @@ fn dpnorm(mut x: f64, mut lower: bool, lp: f64) -> f64 {
             term *= -i / x2;
             sum += term;
             i += 2.0;
-            if term.abs() <= f64::EPSILON * sum {
+            if !(term.abs() > f64::EPSILON * sum) {
                 break;
             }
         }

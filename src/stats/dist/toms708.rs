@@ -346,7 +346,7 @@ fn fpser(a: f64, b: f64, x: f64, eps: f64, log_p: bool) -> f64 {
         t *= x;
         let c = t / an;
         s += c;
-        if c.abs() <= tol {
+        if !(c.abs() > tol) {
             break;
         }
     }
@@ -371,7 +371,7 @@ fn apser(a: f64, b: f64, x: f64, eps: f64) -> f64 {
         t *= x - bx / j;
         let aj = t / j;
         s += aj;
-        if aj.abs() <= tol {
+        if !(aj.abs() > tol) {
             break;
         }
     }
@@ -841,7 +841,7 @@ fn grat_r(a: f64, x: f64, log_r: f64, eps: f64) -> f64 {
             c *= -(x / an);
             let t = c / (a + an);
             sum += t;
-            if t.abs() <= tol {
+            if !(t.abs() > tol) {
                 break;
             }
         }
@@ -875,7 +875,7 @@ fn grat_r(a: f64, x: f64, log_r: f64, eps: f64) -> f64 {
         a2n = a2n_1 + c_a * a2n;
         b2n = b2n_1 + c_a * b2n;
         let an0 = a2n / b2n;
-        if (an0 - am0).abs() < eps * an0 {
+        if !((an0 - am0).abs() >= eps * an0) {
             return an0;
         }
     }
