@@ -11,6 +11,7 @@ pub mod format;
 pub mod htest;
 pub mod htest2;
 pub mod models_diag;
+pub mod optim;
 pub mod frame_verbs;
 pub mod operators;
 pub mod frames;
@@ -116,6 +117,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         models_diag::BUILTINS,
         tables2::BUILTINS,
         random::BUILTINS,
+        optim::BUILTINS,
     ]
 }
 

@@ -8,3 +8,4 @@ pub mod qr;
 pub mod rdist;
 pub mod terms;
 pub mod glm;
+pub mod optim;
