@@ -14,7 +14,7 @@ pub fn cgmin<E, O: Objective<E>>(obj: &mut O, start: &[f64], tol: Tolerances, ki
         return Ok(OptimOut { par: b, value: f, fncount: 0, grcount: Some(0), fail: 0, message: None });
     }
     if !(1..=3).contains(&kind) {
-        return Err(Fail::msg("unknown 'type' in \"CG\" method of 'optim'"));
+        return Err(Fail::msg("unknown type in \"CG\" method of 'optim'"));
     }
     let mut c = vec![0.0; n];
     let mut g = vec![0.0; n];

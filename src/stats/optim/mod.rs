@@ -14,6 +14,8 @@ mod lbfgsb_sub;
 pub mod neldermead;
 pub mod quadpack;
 pub mod sann;
+#[cfg(test)]
+mod tests;
 
 /// Why an algorithm stopped without a result.
 #[derive(Debug)]
