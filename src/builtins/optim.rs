@@ -77,10 +77,7 @@ fn result_doubles(v: &Value) -> EvalResult<Vec<f64>> {
 fn from_fail(f: Fail<Flow>) -> Flow {
     match f {
         Fail::Fn(e) => e,
-        Fail::Msg(m) => match err::<()>(m) {
-            Err(e) => e,
-            Ok(()) => unreachable!(),
-        },
+        Fail::Msg(m) => Flow::from(crate::error::RError::runtime(m)),
     }
 }
 
@@ -691,9 +688,9 @@ const INTEGRATE_MESSAGES: &[&str] = &[
 ];
 
 fn integrate(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
-    let ev = super::htest::eval_args(it, args, env)?;
+    let items = it.eval_args(args, env)?;
     let mcall = super::models::matched_call_expr(call, INTEGRATE_FORMALS);
-    let m = ev.args.matched(INTEGRATE_FORMALS)?;
+    let m = Args::new(items).matched(INTEGRATE_FORMALS)?;
     let f = as_function(it, m.req(0, "f")?)?;
     let lower_v = m.req(1, "lower")?.clone();
     let upper_v = m.req(2, "upper")?.clone();
