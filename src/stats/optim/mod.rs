@@ -14,6 +14,7 @@ mod lbfgsb_sub;
 pub mod neldermead;
 pub mod quadpack;
 pub mod sann;
+pub mod uncmin;
 #[cfg(test)]
 mod tests;
 

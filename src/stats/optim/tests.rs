@@ -128,3 +128,45 @@ fn brent_min_and_root() {
     assert_eq!(z.iter, Some(5));
     assert!(close(z.estim_prec, 5.0000670270833325e-11));
 }
+
+struct NlmRosen;
+
+impl super::uncmin::NlmObjective<()> for NlmRosen {
+    fn value(&mut self, x: &[f64]) -> Result<f64, super::Fail<()>> {
+        let a = x[1] - x[0] * x[0];
+        Ok(100.0 * (a * a) + (1.0 - x[0]) * (1.0 - x[0]))
+    }
+    fn grad(&mut self, _x: &[f64], _g: &mut [f64]) -> Result<(), super::Fail<()>> {
+        Ok(())
+    }
+    fn hess(&mut self, _x: &[f64], _h: &mut [f64]) -> Result<(), super::Fail<()>> {
+        Ok(())
+    }
+}
+
+#[test]
+fn nlm_rosenbrock() {
+    use super::uncmin::{fdhess, optif9, NlmControl};
+    let ctl = NlmControl {
+        typsize: vec![1.0; 2],
+        fscale: 1.0,
+        msg: 9,
+        ndigit: 12,
+        gradtol: 1e-6,
+        stepmax: 1000.0 * (1.2f64 * 1.2 + 1.0).sqrt(),
+        steptol: 1e-6,
+        iterlim: 100,
+        analytic_gradient: false,
+        analytic_hessian: false,
+    };
+    let out = optif9(&mut NlmRosen, &START, &ctl).unwrap();
+    assert!(close(out.minimum, 3.97376555581202e-12), "{:?}", out);
+    assert!(close(out.estimate[0], 0.99999800663918514) && close(out.estimate[1], 0.99999601495032941));
+    assert!(close(out.gradient[0], -6.5392255290687917e-07) && close(out.gradient[1], 3.3359713880098815e-07));
+    assert_eq!((out.code, out.iterations), (1, 23));
+    let h = fdhess(&mut NlmRosen, &out.estimate, out.minimum, 12, &out.typsize).unwrap();
+    let r = [802.23682348024499, -400.01920265546568, -400.01920265546568, 200.00000000044423];
+    for (a, b) in h.iter().zip(&r) {
+        assert!(close(*a, *b), "{:?}", h);
+    }
+}
