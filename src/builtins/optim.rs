@@ -373,11 +373,43 @@ fn run_method(it: &mut Interp, prob: &Problem, con: &Control, method: &str, par_
             if con.tmax == NA_INT || con.tmax < 1 {
                 return err("'tmax' is not a positive integer");
             }
-            if prob.gr.is_some() {
-                return err("a candidate-point generator 'gr' is not supported for method \"SANN\"");
-            }
+            let scale = &con.parscale;
+            let seed = RefCell::new(it.rng.clone());
             prob.with_scaled(it, con, None, |o, cell| {
-                samin(&mut Dyn(o), &dpar, con.maxit, con.tmax, con.temp, || cell.borrow_mut().rng.norm_rand(), || cell.borrow_mut().rng.unif_rand())
+                let gen = |p: &[f64], sd: f64, out: &mut [f64]| -> Result<(), Fail<Flow>> {
+                    let Some(gr) = prob.gr else {
+                        for i in 0..p.len() {
+                            out[i] = p[i] + sd * cell.borrow_mut().rng.norm_rand();
+                        }
+                        return Ok(());
+                    };
+                    if p.iter().any(|v| !v.is_finite()) {
+                        return Err(Fail::msg("non-finite value supplied by optim"));
+                    }
+                    let x: Vec<f64> = p.iter().zip(scale).map(|(a, b)| a * b).collect();
+                    // R's samin holds the generator state while R code runs: R-level
+                    // draws start from the last saved .Random.seed and replace the state.
+                    let mut itb = cell.borrow_mut();
+                    let inner = std::mem::replace(&mut itb.rng, seed.borrow().clone());
+                    let before = format!("{:?}", itb.rng);
+                    let r = call_at(&mut itb, gr, named_dbls(&x, &prob.names), prob.dots);
+                    if format!("{:?}", itb.rng) != before {
+                        *seed.borrow_mut() = itb.rng.clone();
+                    } else {
+                        itb.rng = inner;
+                    }
+                    drop(itb);
+                    let r = r.map_err(Fail::Fn)?;
+                    let s = result_doubles(&r).map_err(Fail::Fn)?;
+                    if s.len() != p.len() {
+                        return Err(Fail::Msg(format!("candidate point in optim evaluated to length {} not {}", s.len(), p.len())));
+                    }
+                    for i in 0..p.len() {
+                        out[i] = s[i] / scale[i];
+                    }
+                    Ok(())
+                };
+                samin(&mut Dyn(o), &dpar, con.maxit, con.tmax, con.temp, gen, || cell.borrow_mut().rng.unif_rand())
             })
         }
         _ => err("unknown 'method'"),

@@ -8,15 +8,16 @@ const BIG: f64 = 1.0e35;
 const E1: f64 = 1.7182818;
 
 /// Runs `maxit` evaluations of `obj` from `start`, `tmax` per temperature, starting at
-/// temperature `ti`; `norm` and `unif` draw from R's random streams. Returns the best
-/// point seen; counts are `maxit` function evaluations as R reports them.
+/// temperature `ti`. `gen(p, scale, ptry)` proposes the next candidate (R's default adds
+/// `scale` times standard normal draws); `unif` draws from R's uniform stream. Returns
+/// the best point seen; counts are `maxit` function evaluations as R reports them.
 pub fn samin<E, O: Objective<E>>(
     obj: &mut O,
     start: &[f64],
     maxit: i32,
     tmax: i32,
     ti: f64,
-    mut norm: impl FnMut() -> f64,
+    mut gen: impl FnMut(&[f64], f64, &mut [f64]) -> Result<(), Fail<E>>,
     mut unif: impl FnMut() -> f64,
 ) -> Result<OptimOut, Fail<E>> {
     let n = start.len();
@@ -46,9 +47,7 @@ pub fn samin<E, O: Objective<E>>(
         let t = ti / ((its as f64) + E1).ln();
         let mut k = 1;
         while k <= tmax && its < maxit {
-            for i in 0..n {
-                ptry[i] = p[i] + scale * t * norm();
-            }
+            gen(&p, scale * t, &mut ptry)?;
             let mut ytry = obj.value(&ptry)?;
             if !ytry.is_finite() {
                 ytry = BIG;

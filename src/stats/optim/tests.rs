@@ -79,7 +79,13 @@ fn sann_with_r_streams() {
     // set.seed(1); optim(c(-1.2, 1), fr, method = "SANN", control = list(maxit = 100))
     let mut rng = crate::rng::Rng::from_seed(1);
     let cell = std::cell::RefCell::new(&mut rng);
-    let out = samin(&mut problem(None, None), &START, 100, 10, 10.0, || cell.borrow_mut().norm_rand(), || cell.borrow_mut().unif_rand()).unwrap();
+    let gen = |p: &[f64], scale: f64, out: &mut [f64]| {
+        for i in 0..p.len() {
+            out[i] = p[i] + scale * cell.borrow_mut().norm_rand();
+        }
+        Ok(())
+    };
+    let out = samin(&mut problem(None, None), &START, 100, 10, 10.0, gen, || cell.borrow_mut().unif_rand()).unwrap();
     check(&out, &[-0.9413784711422708, 0.9035224206637037], 3.7989797740622224, 100, None, 0);
 }
 
