@@ -590,7 +590,7 @@ fn uniroot(it: &mut Interp, a: Args) -> EvalResult {
     let check_conv = m.get(8).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
     let tol = m.get(9).and_then(|v| v.as_f64()).unwrap_or(f64::EPSILON.powf(0.25));
     let maxiter = m.get(10).and_then(|v| v.as_f64()).unwrap_or(1000.0);
-    let trunc = |x: f64| x.min(f64::MAX).max(-f64::MAX);
+    let trunc = |x: f64| x.clamp(-f64::MAX, f64::MAX);
     let (fl, fu) = (trunc(f_lower), trunc(f_upper));
     let do_x = match sig {
         None => fl * fu > 0.0,
@@ -660,7 +660,8 @@ fn uniroot(it: &mut Interp, a: Args) -> EvalResult {
         }
     }
     let sgn = |x: f64| if x > 0.0 { 1.0 } else if x < 0.0 { -1.0 } else { x };
-    if !(sgn(f_lower) * sgn(f_upper) <= 0.0) {
+    let prod = sgn(f_lower) * sgn(f_upper);
+    if prod.is_nan() || prod > 0.0 {
         return err(if do_x {
             "did not succeed extending the interval endpoints for f(lower) * f(upper) <= 0"
         } else {

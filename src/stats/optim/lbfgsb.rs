@@ -184,7 +184,7 @@ impl Search {
         if *stp > stpmax {
             *stp = stpmax;
         }
-        if (self.brackt && (*stp <= self.stmin || *stp >= self.stmax)) || (self.brackt && (self.stmax - self.stmin <= XTOL * self.stmax)) {
+        if self.brackt && (*stp <= self.stmin || *stp >= self.stmax || self.stmax - self.stmin <= XTOL * self.stmax) {
             *stp = self.stx;
         }
         Ls::Fg

@@ -143,7 +143,7 @@ pub(super) fn hpsolb(n: usize, t: &mut [f64], iorder: &mut [usize], iheap: i32) 
         let indxin = iorder[n];
         loop {
             let mut j = i + i;
-            if j <= n - 1 {
+            if j < n {
                 if t[j + 1] < t[j] {
                     j += 1;
                 }

@@ -6,6 +6,10 @@
 //! `Result<f64, E>`; an error from the closure aborts the algorithm and is handed back
 //! unchanged as [`Fail::Fn`].
 
+// The ports keep the Fortran's index loops (so sums run in R's order) and QUADPACK's
+// constants as published.
+#![allow(clippy::needless_range_loop, clippy::excessive_precision)]
+
 pub mod bfgs;
 pub mod brent;
 pub mod cg;

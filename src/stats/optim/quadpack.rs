@@ -295,7 +295,7 @@ fn qelg(n: &mut usize, epstab: &mut [f64], res3la: &mut [f64; 4], nres: &mut i32
         if *n == limexp {
             *n = 2 * (limexp / 2) - 1;
         }
-        let mut ib = if num % 2 == 0 { 2 } else { 1 };
+        let mut ib = if num.is_multiple_of(2) { 2 } else { 1 };
         let ie = newelm + 1;
         for _ in 1..=ie {
             let ib2 = ib + 2;
@@ -303,10 +303,9 @@ fn qelg(n: &mut usize, epstab: &mut [f64], res3la: &mut [f64; 4], nres: &mut i32
             ib = ib2;
         }
         if num != *n {
-            let mut indx = num - *n + 1;
+            let shift = num - *n;
             for i in 1..=*n {
-                epstab[i] = epstab[indx];
-                indx += 1;
+                epstab[i] = epstab[i + shift];
             }
         }
         if *nres >= 4 {
