@@ -13,6 +13,7 @@ pub mod htest;
 pub mod htest2;
 pub mod htest3;
 pub mod models_diag;
+pub mod optim;
 pub mod frame_verbs;
 pub mod operators;
 pub mod frames;
@@ -120,6 +121,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         tables2::BUILTINS,
         random::BUILTINS,
         aov::BUILTINS,
+        optim::BUILTINS,
     ]
 }
 

@@ -254,6 +254,9 @@ pub fn r_pow(a: f64, b: f64) -> f64 {
     if a == 1.0 || b == 0.0 {
         return 1.0;
     }
+    if b == 2.0 {
+        return a * a;
+    }
     if is_na_real(a) || is_na_real(b) {
         return na_real();
     }

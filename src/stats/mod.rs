@@ -10,3 +10,4 @@ pub mod swilk;
 pub mod fisher;
 pub mod terms;
 pub mod glm;
+pub mod optim;
