@@ -270,8 +270,10 @@ fn reformulate(it: &mut Interp, a: Args) -> EvalResult {
     Ok(crate::eval::make_formula(&e, &env))
 }
 
-include!("models_frame.rs");
-include!("models_methods.rs");
+mod frame;
+mod methods;
+pub(crate) use frame::*;
+pub(crate) use methods::*;
 
 /// Built-in printers for model classes (`lm`, `summary.lm`, `anova`, `logLik`).
 pub fn format_model(it: &Interp, v: &Value) -> Option<String> {

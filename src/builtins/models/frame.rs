@@ -1,28 +1,30 @@
-// Model frames, design matrices and the `lm` fit (included by models.rs).
+//! Model frames, design matrices and the `lm` fit.
+
+use super::*;
 
 /// An evaluated model frame.
-pub(super) struct Frame {
-    pub(super) terms: Terms,
-    pub(super) lhs: Option<Expr>,
-    pub(super) rhs: Expr,
-    pub(super) env: Env,
+pub(crate) struct Frame {
+    pub(crate) terms: Terms,
+    pub(crate) lhs: Option<Expr>,
+    pub(crate) rhs: Expr,
+    pub(crate) env: Env,
     /// Evaluated variables (rows kept).
-    pub(super) cols: Vec<Value>,
-    pub(super) weights: Option<Vec<f64>>,
+    pub(crate) cols: Vec<Value>,
+    pub(crate) weights: Option<Vec<f64>>,
     /// Row names of kept rows.
-    pub(super) rows: Vec<String>,
+    pub(crate) rows: Vec<String>,
     /// Omitted rows (1-based positions in the subsetted frame) and their names.
-    pub(super) omitted: Vec<(i32, String)>,
+    pub(crate) omitted: Vec<(i32, String)>,
     /// Rows before NA removal.
     n_before: usize,
     /// Kept row positions (0-based, in the subsetted frame).
-    pub(super) kept: Vec<usize>,
+    pub(crate) kept: Vec<usize>,
 }
 
-pub(super) fn data_env(data: Option<&Value>, parent: &Env) -> Env {
+pub(crate) fn data_env(data: Option<&Value>, parent: &Env) -> Env {
     let e = Env::new(Some(parent.clone()));
     if let Some(d) = data {
-        let names = super::frames::df_names(d);
+        let names = crate::builtins::frames::df_names(d);
         for (n, c) in names.iter().zip(d.list_vec().iter()) {
             e.set(s(n), c.clone());
         }
@@ -30,10 +32,10 @@ pub(super) fn data_env(data: Option<&Value>, parent: &Env) -> Env {
     e
 }
 
-pub(super) fn row_labels(data: Option<&Value>, n: usize) -> Vec<String> {
+pub(crate) fn row_labels(data: Option<&Value>, n: usize) -> Vec<String> {
     if let Some(d) = data {
-        if !super::frames::df_auto_rows(d) {
-            if let Some(v) = super::frames::df_row_names(d).as_strings() {
+        if !crate::builtins::frames::df_auto_rows(d) {
+            if let Some(v) = crate::builtins::frames::df_row_names(d).as_strings() {
                 return v;
             }
         }
@@ -47,7 +49,7 @@ pub(super) fn row_labels(data: Option<&Value>, n: usize) -> Vec<String> {
 }
 
 /// Selects rows of a variable (vector, factor or matrix).
-fn take_rows(v: &Value, rows: &[usize]) -> Value {
+pub(crate) fn take_rows(v: &Value, rows: &[usize]) -> Value {
     let idx: Vec<Option<usize>> = rows.iter().map(|&r| Some(r)).collect();
     if let Some(d) = v.dim() {
         if d.len() == 2 {
@@ -74,10 +76,10 @@ fn take_rows(v: &Value, rows: &[usize]) -> Value {
             return out;
         }
     }
-    super::frames::take(v, &idx)
+    crate::builtins::frames::take(v, &idx)
 }
 
-fn row_is_na(v: &Value, i: usize) -> bool {
+pub(crate) fn row_is_na(v: &Value, i: usize) -> bool {
     let Some(d) = v.data() else { return false };
     if let Some(dm) = v.dim() {
         if dm.len() == 2 {
@@ -90,13 +92,13 @@ fn row_is_na(v: &Value, i: usize) -> bool {
     }
 }
 
-fn nrows_of(v: &Value) -> usize {
+pub(crate) fn nrows_of(v: &Value) -> usize {
     v.dim().map(|d| d[0]).unwrap_or_else(|| v.len())
 }
 
 /// Evaluates the model frame of a formula.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn model_frame(
+pub(crate) fn model_frame(
     it: &mut Interp,
     formula: &Value,
     data: Option<&Value>,
@@ -111,14 +113,14 @@ pub(super) fn model_frame(
         let mut val = it.eval(v, &denv)?;
         if let Value::Vector(_) = &val {
         } else {
-            return err(format!("invalid type ({}) for variable '{}'", super::type_of(&val), deparse(v)));
+            return err(format!("invalid type ({}) for variable '{}'", crate::builtins::type_of(&val), deparse(v)));
         }
         if val.get_attr("names").is_some() && val.dim().is_none() {
             val.set_attr(s("names"), Value::Null);
         }
         cols.push(val);
     }
-    let n = data.map(super::frames::df_nrow).or_else(|| cols.first().map(nrows_of)).unwrap_or(0);
+    let n = data.map(crate::builtins::frames::df_nrow).or_else(|| cols.first().map(nrows_of)).unwrap_or(0);
     for (v, c) in terms.variables.iter().zip(&cols) {
         if nrows_of(c) != n {
             return err(format!("variable lengths differ (found for '{}')", deparse(v)));
@@ -174,7 +176,7 @@ pub(super) fn model_frame(
     })
 }
 
-fn contrast_for(it: &Interp, name: &str, levels: &[String], ordered: bool, spec: Option<&Value>) -> Contrast {
+pub(crate) fn contrast_for(it: &Interp, name: &str, levels: &[String], ordered: bool, spec: Option<&Value>) -> Contrast {
     let k = levels.len();
     let mut kind = if ordered { "contr.poly".to_string() } else { "contr.treatment".to_string() };
     if let Some((_, v)) = it.options.iter().find(|(k, _)| k == "contrasts") {
@@ -199,7 +201,7 @@ fn contrast_for(it: &Interp, name: &str, levels: &[String], ordered: bool, spec:
 
 /// Turns frame variables into model-matrix columns; returns the columns and, for factors,
 /// `(label, levels, contrast name)`.
-pub(super) fn var_cols(it: &Interp, t: &Terms, cols: &[Value], spec: Option<&Value>, xlev: Option<&Value>) -> EvalResult<(Vec<VarCol>, Vec<(String, Vec<String>, String)>)> {
+pub(crate) fn var_cols(it: &Interp, t: &Terms, cols: &[Value], spec: Option<&Value>, xlev: Option<&Value>) -> EvalResult<(Vec<VarCol>, Vec<(String, Vec<String>, String)>)> {
     let mut out = Vec::new();
     let mut facs = Vec::new();
     for (i, c) in cols.iter().enumerate() {
@@ -209,7 +211,7 @@ pub(super) fn var_cols(it: &Interp, t: &Terms, cols: &[Value], spec: Option<&Val
         let fac = c.is_factor() || matches!(c.data(), Some(Data::Str(_)) | Some(Data::Lgl(_))) || stored.is_some();
         if fac && !is_resp {
             let labels: Vec<Option<String>> = if c.is_factor() {
-                let lev = super::factor::factor_levels(c);
+                let lev = crate::builtins::factor::factor_levels(c);
                 c.int_vec().iter().map(|&k| if k == NA_INT { None } else { lev.get(k as usize - 1).cloned().flatten().map(|x| x.to_string()) }).collect()
             } else {
                 let sv = c.str_vec();
@@ -218,7 +220,7 @@ pub(super) fn var_cols(it: &Interp, t: &Terms, cols: &[Value], spec: Option<&Val
             let levels: Vec<String> = if let Some(st) = stored {
                 st
             } else if c.is_factor() {
-                super::factor::factor_levels(c).iter().map(|x| x.as_deref().unwrap_or("NA").to_string()).collect()
+                crate::builtins::factor::factor_levels(c).iter().map(|x| x.as_deref().unwrap_or("NA").to_string()).collect()
             } else {
                 let mut l: Vec<String> = labels.iter().flatten().cloned().collect();
                 l.sort();
@@ -259,7 +261,7 @@ pub(super) fn var_cols(it: &Interp, t: &Terms, cols: &[Value], spec: Option<&Val
     Ok((out, facs))
 }
 
-pub(super) fn mm_value(mm: &design::ModelMatrix, rows: &[String], facs: &[(String, Vec<String>, String)], t: &Terms) -> Value {
+pub(crate) fn mm_value(mm: &design::ModelMatrix, rows: &[String], facs: &[(String, Vec<String>, String)], t: &Terms) -> Value {
     let p = mm.colnames.len();
     let mut v = matrix(mm.data.clone(), mm.n, p, Some(rows), Some(&mm.colnames));
     v.set_attr(s("assign"), Value::ints(mm.assign.iter().map(|&a| a as i32).collect()));
@@ -271,7 +273,7 @@ pub(super) fn mm_value(mm: &design::ModelMatrix, rows: &[String], facs: &[(Strin
     v
 }
 
-fn model_matrix_fn(it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn model_matrix_fn(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "data", "contrasts.arg", "..."])?;
     let obj = m.req(0, "object")?.clone();
     if obj.inherits("lm") {
@@ -283,11 +285,11 @@ fn model_matrix_fn(it: &mut Interp, a: Args) -> EvalResult {
     Ok(mm_value(&mm, &fr.rows, &facs, &fr.terms))
 }
 
-pub(super) fn lm_model_matrix(it: &mut Interp, fit: &Value) -> EvalResult {
+pub(crate) fn lm_model_matrix(it: &mut Interp, fit: &Value) -> EvalResult {
     let model = field(fit, "model").unwrap_or(Value::Null);
     let tv = field(fit, "terms").unwrap_or(Value::Null);
     let (t, _, _, _) = build_terms(it, &tv, None)?;
-    let rows = row_labels(Some(&model), super::frames::df_nrow(&model));
+    let rows = row_labels(Some(&model), crate::builtins::frames::df_nrow(&model));
     let cols: Vec<Value> = model.list_vec().iter().take(t.variables.len()).cloned().collect();
     let (vc, facs) = var_cols(it, &t, &cols, field(fit, "contrasts").as_ref(), None)?;
     let mm = design::model_matrix(&t, &vc, rows.len());
@@ -295,7 +297,7 @@ pub(super) fn lm_model_matrix(it: &mut Interp, fit: &Value) -> EvalResult {
 }
 
 /// The matched call of a special: arguments named by `formals`, positionals filled in order.
-pub(super) fn matched_call_expr(call: &Expr, formals: &[&str]) -> Expr {
+pub(crate) fn matched_call_expr(call: &Expr, formals: &[&str]) -> Expr {
     let ExprKind::Call(f, args) = &call.kind else { return call.clone() };
     let supplied: Vec<(Option<Sym>, Value)> = args.iter().map(|a| (a.name, Value::Null)).collect();
     let fs: Vec<Sym> = formals.iter().map(|x| s(x)).collect();
@@ -317,10 +319,10 @@ pub(super) fn matched_call_expr(call: &Expr, formals: &[&str]) -> Expr {
     Expr::new(ExprKind::Call(f.clone(), out), call.span)
 }
 
-const LM_FORMALS: &[&str] =
+pub(crate) const LM_FORMALS: &[&str] =
     &["formula", "data", "subset", "weights", "na.action", "method", "model", "x", "y", "qr", "singular.ok", "contrasts", "offset", "..."];
 
-fn lm(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
+pub(crate) fn lm(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let mcall = matched_call_expr(call, LM_FORMALS);
     let ExprKind::Call(_, margs) = &mcall.kind else { return err("invalid call") };
     let get = |n: &str| margs.iter().find(|a| a.name.map(|x| x.as_str() == n).unwrap_or(false)).and_then(|a| a.value.clone());
@@ -348,7 +350,7 @@ fn lm(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn fit_lm(
+pub(crate) fn fit_lm(
     it: &mut Interp,
     formula: &Value,
     data: Option<&Value>,
@@ -460,7 +462,7 @@ fn fit_lm(
         mcols.push(Value::dbls(w.clone()));
         mnames.push("(weights)".into());
     }
-    let mut model = super::frames::make_df(mcols, mnames, Value::strings(&fr.rows));
+    let mut model = crate::builtins::frames::make_df(mcols, mnames, Value::strings(&fr.rows));
     model.set_attr(s("terms"), tv);
     items.push(("model".into(), model));
     let mut fit = Value::named_list(items);

@@ -1,6 +1,8 @@
-// Methods for fitted linear models (included by models.rs).
+//! Methods for fitted linear models.
 
-fn obj(a: Args) -> EvalResult<Value> {
+use super::*;
+
+pub(crate) fn obj(a: Args) -> EvalResult<Value> {
     match a.items.into_iter().next() {
         Some((_, v)) => Ok(v),
         None => err("argument \"object\" is missing, with no default"),
@@ -8,7 +10,7 @@ fn obj(a: Args) -> EvalResult<Value> {
 }
 
 /// Pads a per-observation vector back to the full length for `na.exclude` fits.
-pub(super) fn pad_exclude(fit: &Value, v: Value) -> Value {
+pub(crate) fn pad_exclude(fit: &Value, v: Value) -> Value {
     let Some(na) = field(fit, "na.action") else { return v };
     if !na.inherits("exclude") {
         return v;
@@ -33,37 +35,37 @@ pub(super) fn pad_exclude(fit: &Value, v: Value) -> Value {
     named_dbl(out, &on)
 }
 
-fn coef(it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn coef(it: &mut Interp, a: Args) -> EvalResult {
     let x = obj(a)?;
     let _ = it;
     Ok(field(&x, "coefficients").unwrap_or(Value::Null))
 }
 
-fn residuals(it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn residuals(it: &mut Interp, a: Args) -> EvalResult {
     if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
-        return super::glm::residuals_glm(it, a);
+        return crate::builtins::glm::residuals_glm(it, a);
     }
     let x = obj(a)?;
     let r = field(&x, "residuals").unwrap_or(Value::Null);
     Ok(pad_exclude(&x, r))
 }
 
-fn fitted(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn fitted(_it: &mut Interp, a: Args) -> EvalResult {
     let x = obj(a)?;
     let r = field(&x, "fitted.values").unwrap_or(Value::Null);
     Ok(pad_exclude(&x, r))
 }
 
-fn df_residual(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn df_residual(_it: &mut Interp, a: Args) -> EvalResult {
     let x = obj(a)?;
     Ok(field(&x, "df.residual").unwrap_or(Value::Null))
 }
 
-fn weights_of(fit: &Value) -> Option<Vec<f64>> {
+pub(crate) fn weights_of(fit: &Value) -> Option<Vec<f64>> {
     field(fit, "weights").map(|w| w.dbl_vec().to_vec())
 }
 
-fn rss(fit: &Value) -> f64 {
+pub(crate) fn rss(fit: &Value) -> f64 {
     let r = dbl_field(fit, "residuals");
     match weights_of(fit) {
         Some(w) => r.iter().zip(&w).map(|(a, b)| a * a * b).sum(),
@@ -71,7 +73,7 @@ fn rss(fit: &Value) -> f64 {
     }
 }
 
-fn deviance(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn deviance(_it: &mut Interp, a: Args) -> EvalResult {
     let x = obj(a)?;
     if x.inherits("glm") {
         return Ok(field(&x, "deviance").unwrap_or(Value::Null));
@@ -79,7 +81,7 @@ fn deviance(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::num(rss(&x)))
 }
 
-fn nobs_of(fit: &Value) -> usize {
+pub(crate) fn nobs_of(fit: &Value) -> usize {
     if fit.inherits("glm") {
         return dbl_field(fit, "prior.weights").iter().filter(|&&v| v != 0.0).count();
     }
@@ -89,12 +91,12 @@ fn nobs_of(fit: &Value) -> usize {
     }
 }
 
-fn nobs(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn nobs(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::int(nobs_of(&obj(a)?) as i32))
 }
 
 /// Numbers `summary.lm` needs.
-struct LmSummary {
+pub(crate) struct LmSummary {
     names: Vec<String>,
     /// Non-aliased coefficient indices (original order).
     est_idx: Vec<usize>,
@@ -114,7 +116,7 @@ struct LmSummary {
     intercept: bool,
 }
 
-fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
+pub(crate) fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
     let qr = field(fit, "qr").unwrap_or(Value::Null);
     let qrm = field(&qr, "qr").unwrap_or(Value::Null);
     let dims = qrm.dim().unwrap_or_default();
@@ -188,9 +190,9 @@ fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
     })
 }
 
-fn vcov(it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn vcov(it: &mut Interp, a: Args) -> EvalResult {
     if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
-        return super::glm::vcov_glm(it, a);
+        return crate::builtins::glm::vcov_glm(it, a);
     }
     let fit = obj(a)?;
     let sm = lm_summary(&fit)?;
@@ -200,12 +202,12 @@ fn vcov(it: &mut Interp, a: Args) -> EvalResult {
     Ok(matrix(sm.cov_unscaled.iter().map(|v| v * s2).collect(), k, k, Some(&nm), Some(&nm)))
 }
 
-fn pct_label(p: f64) -> String {
+pub(crate) fn pct_label(p: f64) -> String {
     let v = round_to(100.0 * p, 1);
     format!("{} %", crate::print::format_dbl_vec_trim(&[v], 3).pop().unwrap_or_default().trim())
 }
 
-fn confint(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn confint(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "parm", "level", "..."])?;
     let fit = m.req(0, "object")?.clone();
     let level = m.get(2).and_then(|v| v.as_f64()).unwrap_or(0.95);
@@ -224,7 +226,7 @@ fn confint(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(matrix(vals, pn, 2, Some(&sm.names), Some(&cols)))
 }
 
-fn summary_lm(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn summary_lm(_it: &mut Interp, a: Args) -> EvalResult {
     let fit = obj(a)?;
     let sm = lm_summary(&fit)?;
     let k = sm.rank;
@@ -293,8 +295,8 @@ pub(crate) fn named_strings_block(names: &[String], vals: &[String], gap: usize)
 }
 
 /// `print.lm`.
-pub fn format_lm(it: &Interp, fit: &Value) -> String {
-    let digits = (super::print_fns::option_digits(it) as i32 - 3).max(3) as usize;
+pub(crate) fn format_lm(it: &Interp, fit: &Value) -> String {
+    let digits = (crate::builtins::print_fns::option_digits(it) as i32 - 3).max(3) as usize;
     let mut out = format!("\nCall:\n{}\n\n", call_lines(fit));
     let coef = field(fit, "coefficients").unwrap_or(Value::Null);
     let cv = coef.dbl_vec();
@@ -321,14 +323,14 @@ pub(crate) fn naprint(na: Option<Value>) -> Option<String> {
 }
 
 /// `formatC(x, digits = digits)`: "%g"-style, left-padded to width `digits + 1`.
-fn fmt_g(x: f64, digits: usize) -> String {
-    let s = super::factor::format_g(x, digits);
+pub(crate) fn fmt_g(x: f64, digits: usize) -> String {
+    let s = crate::builtins::factor::format_g(x, digits);
     format!("{:>w$}", s, w = digits + 1)
 }
 
 /// `print.summary.lm`.
-pub fn format_summary_lm(it: &Interp, sm: &Value) -> String {
-    let digits = (super::print_fns::option_digits(it) as i32 - 3).max(3) as usize;
+pub(crate) fn format_summary_lm(it: &Interp, sm: &Value) -> String {
+    let digits = (crate::builtins::print_fns::option_digits(it) as i32 - 3).max(3) as usize;
     let mut out = format!("\nCall:\n{}\n\n", call_lines(sm));
     let resid = field(sm, "residuals").unwrap_or(Value::Null);
     let rv = resid.dbl_vec().to_vec();
@@ -343,7 +345,7 @@ pub fn format_summary_lm(it: &Interp, sm: &Value) -> String {
     if rdf > 5 {
         let mut sorted = rv.clone();
         sorted.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-        let q = super::stats::quantiles(&sorted, &[0.0, 0.25, 0.5, 0.75, 1.0], 7);
+        let q = crate::builtins::stats::quantiles(&sorted, &[0.0, 0.25, 0.5, 0.75, 1.0], 7);
         let z = zapsmall(&q, digits as i32 + 1);
         let v = named_dbl(z, &["Min", "1Q", "Median", "3Q", "Max"].map(String::from));
         out.push_str(&crate::print::print_value(&v, &opts));
@@ -410,7 +412,7 @@ pub fn format_summary_lm(it: &Interp, sm: &Value) -> String {
     out
 }
 
-fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "...", "degree", "coefs", "raw", "simple"])?;
     let x = m.req(0, "x")?.dbl_vec().to_vec();
     let mut deg = m.get(2).and_then(|v| v.as_f64()).unwrap_or(1.0) as usize;
@@ -456,7 +458,7 @@ fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
 /// Evaluates the fit's variables on new data (stored poly coefficients and factor levels).
 /// The model matrix for prediction: the fit's own rows, or `newdata` evaluated against the
 /// fit's terms, contrasts and factor levels. Returns `(column-major x, rows, row names)`.
-pub(super) fn predict_matrix(it: &mut Interp, fit: &Value, newdata: Option<&Value>) -> EvalResult<(Vec<f64>, usize, Vec<String>)> {
+pub(crate) fn predict_matrix(it: &mut Interp, fit: &Value, newdata: Option<&Value>) -> EvalResult<(Vec<f64>, usize, Vec<String>)> {
     let fit = fit.clone();
     let tv = field(&fit, "terms").unwrap_or(Value::Null);
     let (t, _, _, env) = build_terms(it, &tv, None)?;
@@ -470,7 +472,7 @@ pub(super) fn predict_matrix(it: &mut Interp, fit: &Value, newdata: Option<&Valu
         }
         Some(nd) => {
             let denv = data_env(Some(nd), &env);
-            let n = super::frames::df_nrow(nd);
+            let n = crate::builtins::frames::df_nrow(nd);
             let mcols = model.list_vec();
             let mut cols = Vec::new();
             for (i, v) in t.variables.iter().enumerate() {
@@ -498,9 +500,9 @@ pub(super) fn predict_matrix(it: &mut Interp, fit: &Value, newdata: Option<&Valu
     Ok(r)
 }
 
-fn predict(it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
     if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
-        return super::glm::predict_glm(it, a);
+        return crate::builtins::glm::predict_glm(it, a);
     }
     let m = a.matched(&["object", "newdata", "se.fit", "scale", "df", "interval", "level", "type", "..."])?;
     let fit = m.req(0, "object")?.clone();
@@ -553,9 +555,9 @@ fn predict(it: &mut Interp, a: Args) -> EvalResult {
     Ok(fitv)
 }
 
-fn loglik_of(fit: &Value) -> (f64, usize) {
+pub(crate) fn loglik_of(fit: &Value) -> (f64, usize) {
     if fit.inherits("glm") {
-        return super::glm::loglik_glm(fit);
+        return crate::builtins::glm::loglik_glm(fit);
     }
     let r = dbl_field(fit, "residuals");
     let n = r.len() as f64;
@@ -567,7 +569,7 @@ fn loglik_of(fit: &Value) -> (f64, usize) {
     (ll, rank + 1)
 }
 
-fn loglik(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn loglik(_it: &mut Interp, a: Args) -> EvalResult {
     let fit = obj(a)?;
     let (ll, df) = loglik_of(&fit);
     let mut v = Value::num(ll);
@@ -579,13 +581,13 @@ fn loglik(_it: &mut Interp, a: Args) -> EvalResult {
 }
 
 /// `print.logLik`.
-pub fn format_loglik(v: &Value) -> String {
+pub(crate) fn format_loglik(v: &Value) -> String {
     let x = v.as_f64().unwrap_or(f64::NAN);
     let df = v.get_attr("df").and_then(|d| d.as_i32()).unwrap_or(0);
     format!("'log Lik.' {} (df={})\n", format_common(&[x], 7)[0].trim(), df)
 }
 
-fn ic(a: Args, k_of: &dyn Fn(&Value) -> f64) -> EvalResult {
+pub(crate) fn ic(a: Args, k_of: &dyn Fn(&Value) -> f64) -> EvalResult {
     let fits: Vec<Value> = a.items.iter().filter(|(n, _)| n.is_none()).map(|x| x.1.clone()).collect();
     let vals: Vec<(f64, usize)> = fits.iter().map(|f| {
         let (ll, df) = loglik_of(f);
@@ -597,20 +599,20 @@ fn ic(a: Args, k_of: &dyn Fn(&Value) -> f64) -> EvalResult {
     Err(crate::error::RError::runtime("__multi__").into())
 }
 
-pub(super) fn ic_multi(a: &Args, names: Vec<String>, crit: &str, k_of: &dyn Fn(&Value) -> f64) -> Value {
+pub(crate) fn ic_multi(a: &Args, names: Vec<String>, crit: &str, k_of: &dyn Fn(&Value) -> f64) -> Value {
     let fits: Vec<&Value> = a.items.iter().map(|x| &x.1).collect();
     let df: Vec<i32> = fits.iter().map(|f| loglik_of(f).1 as i32).collect();
     let v: Vec<f64> = fits.iter().map(|f| { let (ll, d) = loglik_of(f); -2.0 * ll + k_of(f) * d as f64 }).collect();
-    let mut d = super::frames::make_df(vec![Value::dbls(df.iter().map(|&x| x as f64).collect()), Value::dbls(v)], vec!["df".into(), crit.into()], Value::strings(&names));
+    let mut d = crate::builtins::frames::make_df(vec![Value::dbls(df.iter().map(|&x| x as f64).collect()), Value::dbls(v)], vec!["df".into(), crit.into()], Value::strings(&names));
     d.set_attr(s("names"), Value::strings(&["df", crit]));
     d
 }
 
-fn arg_labels(a: &Args) -> Vec<String> {
+pub(crate) fn arg_labels(a: &Args) -> Vec<String> {
     a.items.iter().enumerate().map(|(i, (n, _))| n.map(|n| n.as_str().to_string()).unwrap_or_else(|| format!("fit{}", i + 1))).collect()
 }
 
-pub(super) fn aic(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn aic(_it: &mut Interp, a: Args) -> EvalResult {
     if a.items.len() > 1 {
         let names = arg_labels(&a);
         return Ok(ic_multi(&a, names, "AIC", &|_| 2.0));
@@ -618,7 +620,7 @@ pub(super) fn aic(_it: &mut Interp, a: Args) -> EvalResult {
     ic(a, &|_| 2.0)
 }
 
-pub(super) fn bic(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn bic(_it: &mut Interp, a: Args) -> EvalResult {
     if a.items.len() > 1 {
         let names = arg_labels(&a);
         return Ok(ic_multi(&a, names, "BIC", &|f| (nobs_of(f) as f64).ln()));
@@ -626,24 +628,24 @@ pub(super) fn bic(_it: &mut Interp, a: Args) -> EvalResult {
     ic(a, &|f| (nobs_of(f) as f64).ln())
 }
 
-pub(super) fn anova_table(rows: Vec<String>, cols: Vec<&str>, data: Vec<f64>, heading: Vec<String>) -> Value {
+pub(crate) fn anova_table(rows: Vec<String>, cols: Vec<&str>, data: Vec<f64>, heading: Vec<String>) -> Value {
     let nr = rows.len();
     let colv: Vec<Value> = (0..cols.len()).map(|c| Value::dbls(data[c * nr..(c + 1) * nr].to_vec())).collect();
-    let mut d = super::frames::make_df(colv, cols.iter().map(|x| x.to_string()).collect(), Value::strings(&rows));
+    let mut d = crate::builtins::frames::make_df(colv, cols.iter().map(|x| x.to_string()).collect(), Value::strings(&rows));
     d.set_attr(s("heading"), Value::strings(&heading));
     d.set_attr(s("class"), Value::strings(&["anova", "data.frame"]));
     d
 }
 
-pub(super) fn response_label(fit: &Value) -> String {
+pub(crate) fn response_label(fit: &Value) -> String {
     field(fit, "terms")
         .and_then(|t| if let Value::Lang(l) = t { if let ExprKind::Formula(Some(l), _) = &l.expr.kind { Some(deparse(l)) } else { None } } else { None })
         .unwrap_or_default()
 }
 
-fn anova(it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn anova(it: &mut Interp, a: Args) -> EvalResult {
     if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
-        return super::glm::anova_glm(it, a);
+        return crate::builtins::glm::anova_glm(it, a);
     }
     let fits: Vec<Value> = a.items.iter().map(|x| x.1.clone()).collect();
     let na = crate::value::na_real();
@@ -724,8 +726,8 @@ fn anova(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 /// `print.anova`.
-pub fn format_anova(it: &Interp, x: &Value) -> String {
-    let digits = (super::print_fns::option_digits(it) as i32 - 2).max(3) as usize;
+pub(crate) fn format_anova(it: &Interp, x: &Value) -> String {
+    let digits = (crate::builtins::print_fns::option_digits(it) as i32 - 2).max(3) as usize;
     let mut out = String::new();
     if let Some(h) = x.get_attr("heading") {
         for l in strings_of(h) {
@@ -733,8 +735,8 @@ pub fn format_anova(it: &Interp, x: &Value) -> String {
             out.push('\n');
         }
     }
-    let cols = super::frames::df_names(x);
-    let rows = super::frames::df_row_names(x).as_strings().unwrap_or_default();
+    let cols = crate::builtins::frames::df_names(x);
+    let rows = crate::builtins::frames::df_row_names(x).as_strings().unwrap_or_default();
     let data: Vec<f64> = x.list_vec().iter().flat_map(|c| c.dbl_vec().to_vec()).collect();
     let nc = cols.len();
     let has_p = cols.last().map(|c| c.starts_with("Pr(") || c.starts_with("P(")).unwrap_or(false);
@@ -746,7 +748,7 @@ pub fn format_anova(it: &Interp, x: &Value) -> String {
 }
 
 /// `update(object, formula., ...)` for formulas and `lm` fits.
-fn update(it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn update(it: &mut Interp, a: Args) -> EvalResult {
     let mut items = a.items.clone();
     let old = items.remove(0).1;
     let newf = items.iter().position(|(n, _)| n.is_none() || n.map(|x| x.as_str() == "formula.").unwrap_or(false)).map(|i| items.remove(i).1);
@@ -778,7 +780,7 @@ fn update(it: &mut Interp, a: Args) -> EvalResult {
     set("formula", fexpr);
     for (n, v) in items {
         if let Some(n) = n {
-            let e = match &v { Value::Promise(p) => (*p.expr).clone(), v => super::lang::value_to_expr(v) };
+            let e = match &v { Value::Promise(p) => (*p.expr).clone(), v => crate::builtins::lang::value_to_expr(v) };
             set(n.as_str(), e);
         }
     }
@@ -787,7 +789,7 @@ fn update(it: &mut Interp, a: Args) -> EvalResult {
     it.eval(&newcall, &env)
 }
 
-fn subst_dot(e: &Expr, with: Option<&Expr>) -> Expr {
+pub(crate) fn subst_dot(e: &Expr, with: Option<&Expr>) -> Expr {
     match &e.kind {
         ExprKind::Ident(x) if x.as_str() == "." => with.cloned().unwrap_or_else(|| e.clone()),
         ExprKind::Binary(op, l, r) => Expr::new(ExprKind::Binary(*op, Box::new(subst_dot(l, with)), Box::new(subst_dot(r, with))), e.span),
@@ -803,7 +805,7 @@ fn subst_dot(e: &Expr, with: Option<&Expr>) -> Expr {
 
 /// Simplifies an updated right-hand side as `update.formula` does (via `terms`): the
 /// result lists the remaining term labels joined by `+`.
-fn simplify_rhs(rhs: &Expr, lhs: &Option<Expr>) -> Expr {
+pub(crate) fn simplify_rhs(rhs: &Expr, lhs: &Option<Expr>) -> Expr {
     let Ok(t) = terms_of(lhs.as_ref(), rhs, None) else { return rhs.clone() };
     let mut text = if t.labels.is_empty() { "1".to_string() } else { t.labels.join(" + ") };
     for &o in &t.offsets {
