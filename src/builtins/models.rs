@@ -54,6 +54,10 @@ pub const BUILTINS: &[Builtin] = &[
     eager("reformulate", reformulate),
     eager("I", as_is),
     eager("offset", as_is),
+    eager("contr.treatment", contrasts::contr_treatment_fn),
+    eager("contr.sum", contrasts::contr_sum_fn),
+    eager("contr.helmert", contrasts::contr_helmert_fn),
+    eager("contr.poly", contrasts::contr_poly_fn),
 ];
 
 pub(super) fn s(x: &str) -> Sym {
@@ -270,6 +274,7 @@ fn reformulate(it: &mut Interp, a: Args) -> EvalResult {
     Ok(crate::eval::make_formula(&e, &env))
 }
 
+mod contrasts;
 mod frame;
 mod methods;
 pub(crate) use frame::*;

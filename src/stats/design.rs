@@ -63,7 +63,7 @@ pub fn orth_poly(x: &[f64], deg: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
     let mut vm = vec![0.0; n * p];
     for j in 0..p {
         for i in 0..n {
-            vm[j * n + i] = xc[i].powi(j as i32);
+            vm[j * n + i] = r_pow(xc[i], j);
         }
     }
     let q = dqrdc2(&vm, n, p, 1e-7);
@@ -113,11 +113,27 @@ pub fn poly_predict(x: &[f64], alpha: &[f64], norm2: &[f64]) -> Vec<f64> {
     out
 }
 
+/// R's `x^j` for a small whole power: `x * x` for 2, C `pow` otherwise.
+fn r_pow(x: f64, j: usize) -> f64 {
+    match j {
+        0 => 1.0,
+        1 => x,
+        2 => x * x,
+        _ => x.powf(j as f64),
+    }
+}
+
 /// `contr.poly(k)`: names `.L .Q .C ^4 ...`.
 pub fn contr_poly(k: usize) -> Contrast {
-    let m = k.saturating_sub(1);
     let x: Vec<f64> = (1..=k).map(|v| v as f64).collect();
-    let (data, _, _) = orth_poly(&x, m);
+    contr_poly_scores(&x)
+}
+
+/// `contr.poly(length(scores), scores)`.
+pub fn contr_poly_scores(x: &[f64]) -> Contrast {
+    let k = x.len();
+    let m = k.saturating_sub(1);
+    let (data, _, _) = orth_poly(x, m);
     let names = (1..=m)
         .map(|j| match j {
             1 => ".L".to_string(),
