@@ -17,7 +17,6 @@ fn pf(x: f64, df1: f64, df2: f64, lower: bool) -> f64 {
 fn qt(p: f64, df: f64, lower: bool) -> f64 {
     beta::qt(p, df, lower, false)
 }
-use crate::stats::qr::lsfit;
 use crate::stats::terms::{all_vars, terms_of, Terms};
 use crate::syntax::ast::{Arg, BinOp, Expr, ExprKind};
 use crate::syntax::deparse::deparse;
@@ -175,44 +174,6 @@ fn has_dot(e: &Expr) -> bool {
     all_vars(e).iter().any(|v| v == ".")
 }
 
-/// A terms object value (the formula with R's terms attributes).
-pub(super) fn terms_value(t: &Terms, lhs: Option<Expr>, rhs: Expr, env: &Env) -> Value {
-    let mut f = make_formula_value(lhs, rhs, env);
-    let vars_call = Expr::new(
-        ExprKind::Call(
-            Box::new(Expr::new(ExprKind::Ident(s("list")), Default::default())),
-            t.variables.iter().map(|v| Arg { name: None, value: Some(v.clone()), span: Default::default() }).collect(),
-        ),
-        Default::default(),
-    );
-    let nv = t.variables.len();
-    let nt = t.terms.len();
-    let fac = t.factors();
-    let mut fm = Vec::with_capacity(nv * nt);
-    for ti in 0..nt {
-        for row in fac.iter() {
-            fm.push(row[ti] as i32);
-        }
-    }
-    let mut facv = Value::ints(fm);
-    facv.set_attr(s("dim"), Value::ints(vec![nv as i32, nt as i32]));
-    facv.set_attr(s("dimnames"), Value::list(vec![Value::strings(&t.var_labels), Value::strings(&t.labels)]));
-    f.set_attr(s("class"), Value::Null);
-    f.set_attr(s(".Environment"), Value::Null);
-    f.set_attr(s("variables"), Value::Lang(Rc::new(Lang { expr: Rc::new(vars_call), attrs: None })));
-    f.set_attr(s("factors"), if nt == 0 { Value::ints(vec![]) } else { facv });
-    f.set_attr(s("term.labels"), Value::strings(&t.labels));
-    if !t.offsets.is_empty() {
-        f.set_attr(s("offset"), Value::ints(t.offsets.iter().map(|&i| i as i32 + 1).collect()));
-    }
-    f.set_attr(s("order"), Value::ints(t.order().iter().map(|&o| o as i32).collect()));
-    f.set_attr(s("intercept"), Value::int(t.intercept as i32));
-    f.set_attr(s("response"), Value::int(t.response as i32));
-    f.set_attr(s("class"), Value::strings(&["terms", "formula"]));
-    f.set_attr(s(".Environment"), Value::Env(env.clone()));
-    f
-}
-
 /// Expands a formula (with `.` resolved against `data`) into terms plus the expanded formula.
 pub(super) fn build_terms(it: &Interp, f: &Value, data: Option<&Value>) -> EvalResult<(Terms, Option<Expr>, Expr, Env)> {
     let (lhs, rhs, env) = formula_parts(f, it)?;
@@ -276,13 +237,21 @@ fn reformulate(it: &mut Interp, a: Args) -> EvalResult {
 
 mod contrasts;
 mod frame;
+mod lm;
+mod predict;
+mod terms_obj;
 mod methods;
 pub(crate) use frame::*;
+pub(crate) use lm::*;
+pub(crate) use predict::*;
+pub(crate) use terms_obj::*;
 pub(crate) use methods::*;
 
 /// Built-in printers for model classes (`lm`, `summary.lm`, `anova`, `logLik`).
 pub fn format_model(it: &Interp, v: &Value) -> Option<String> {
-    if v.inherits("summary.lm") {
+    if v.inherits("terms") && matches!(v, Value::Lang(_)) {
+        Some(format_terms(v))
+    } else if v.inherits("summary.lm") {
         Some(format_summary_lm(it, v))
     } else if v.inherits("lm") {
         Some(format_lm(it, v))

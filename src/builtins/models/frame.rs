@@ -11,12 +11,12 @@ pub(crate) struct Frame {
     /// Evaluated variables (rows kept).
     pub(crate) cols: Vec<Value>,
     pub(crate) weights: Option<Vec<f64>>,
+    /// Values of the `offset =` argument (rows kept).
+    pub(crate) offset: Option<Vec<f64>>,
     /// Row names of kept rows.
     pub(crate) rows: Vec<String>,
     /// Omitted rows (1-based positions in the subsetted frame) and their names.
     pub(crate) omitted: Vec<(i32, String)>,
-    /// Rows before NA removal.
-    n_before: usize,
     /// Kept row positions (0-based, in the subsetted frame).
     pub(crate) kept: Vec<usize>,
 }
@@ -97,13 +97,43 @@ pub(crate) fn nrows_of(v: &Value) -> usize {
 }
 
 /// Evaluates the model frame of a formula.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn model_frame(
     it: &mut Interp,
     formula: &Value,
     data: Option<&Value>,
     subset: Option<(&Expr, &Env)>,
     weights: Option<(&Expr, &Env)>,
+    na_action: &str,
+) -> EvalResult<Frame> {
+    model_frame_full(it, formula, data, subset, weights, None, na_action)
+}
+
+/// Evaluates an extra model-frame variable (`weights`, `offset`) in the data.
+fn extra_var(it: &mut Interp, e: Option<(&Expr, &Env)>, denv: &Env, n: usize, what: &str) -> EvalResult<Option<Vec<f64>>> {
+    let Some((e, _)) = e else { return Ok(None) };
+    let v = it.eval(e, denv)?;
+    if v.is_null() {
+        return Ok(None);
+    }
+    if !matches!(v.data(), Some(Data::Dbl(_)) | Some(Data::Int(_)) | Some(Data::Lgl(_))) || v.is_factor() {
+        return err(format!("invalid type ({}) for variable '({})'", crate::builtins::type_of(&v), what));
+    }
+    let v = v.dbl_vec().to_vec();
+    if v.len() != n {
+        return err(format!("variable lengths differ (found for '({})')", what));
+    }
+    Ok(Some(v))
+}
+
+/// [`model_frame`] with an `offset =` argument as well.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn model_frame_full(
+    it: &mut Interp,
+    formula: &Value,
+    data: Option<&Value>,
+    subset: Option<(&Expr, &Env)>,
+    weights: Option<(&Expr, &Env)>,
+    offset: Option<(&Expr, &Env)>,
     na_action: &str,
 ) -> EvalResult<Frame> {
     let (terms, lhs, rhs, env) = build_terms(it, formula, data)?;
@@ -126,13 +156,8 @@ pub(crate) fn model_frame(
             return err(format!("variable lengths differ (found for '{}')", deparse(v)));
         }
     }
-    let mut w = match weights {
-        Some((e, _)) => {
-            let wv = it.eval(e, &denv)?;
-            Some(wv.dbl_vec().to_vec())
-        }
-        None => None,
-    };
+    let mut w = extra_var(it, weights, &denv, n, "weights")?;
+    let mut off = extra_var(it, offset, &denv, n, "offset")?;
     let all_rows = row_labels(data, n);
     let mut sel: Vec<usize> = (0..n).collect();
     if let Some((e, _)) = subset {
@@ -143,11 +168,12 @@ pub(crate) fn model_frame(
             None => sel,
         };
     }
-    let n_before = sel.len();
     let mut kept = Vec::new();
     let mut omitted = Vec::new();
     for (k, &i) in sel.iter().enumerate() {
-        let na = cols.iter().any(|c| row_is_na(c, i)) || w.as_ref().map(|w| w[i].is_nan()).unwrap_or(false);
+        let na = cols.iter().any(|c| row_is_na(c, i))
+            || w.as_ref().map(|w| w[i].is_nan()).unwrap_or(false)
+            || off.as_ref().map(|o| o[i].is_nan()).unwrap_or(false);
         if na && na_action != "na.pass" {
             if na_action == "na.fail" {
                 return err("missing values in object");
@@ -162,6 +188,9 @@ pub(crate) fn model_frame(
     if let Some(wv) = w.as_mut() {
         *wv = final_rows.iter().map(|&i| wv[i]).collect();
     }
+    if let Some(ov) = off.as_mut() {
+        *ov = final_rows.iter().map(|&i| ov[i]).collect();
+    }
     Ok(Frame {
         terms,
         lhs,
@@ -169,9 +198,9 @@ pub(crate) fn model_frame(
         env,
         cols,
         weights: w,
+        offset: off,
         rows: final_rows.iter().map(|&i| all_rows[i].clone()).collect(),
         omitted,
-        n_before,
         kept,
     })
 }
@@ -319,154 +348,3 @@ pub(crate) fn matched_call_expr(call: &Expr, formals: &[&str]) -> Expr {
     Expr::new(ExprKind::Call(f.clone(), out), call.span)
 }
 
-pub(crate) const LM_FORMALS: &[&str] =
-    &["formula", "data", "subset", "weights", "na.action", "method", "model", "x", "y", "qr", "singular.ok", "contrasts", "offset", "..."];
-
-pub(crate) fn lm(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
-    let mcall = matched_call_expr(call, LM_FORMALS);
-    let ExprKind::Call(_, margs) = &mcall.kind else { return err("invalid call") };
-    let get = |n: &str| margs.iter().find(|a| a.name.map(|x| x.as_str() == n).unwrap_or(false)).and_then(|a| a.value.clone());
-    let _ = args;
-    let Some(fe) = get("formula") else { return err("argument \"formula\" is missing, with no default") };
-    let formula = it.eval(&fe, env)?;
-    let data = match get("data") {
-        Some(d) => Some(it.eval(&d, env)?),
-        None => None,
-    };
-    let na_action = match get("na.action") {
-        Some(e) => match &e.kind {
-            ExprKind::Ident(x) => x.as_str().to_string(),
-            _ => it.eval(&e, env)?.as_string().unwrap_or_else(|| "na.omit".into()),
-        },
-        None => it.options.iter().find(|(k, _)| k == "na.action").and_then(|(_, v)| v.as_string()).unwrap_or_else(|| "na.omit".into()),
-    };
-    let contrasts = match get("contrasts") {
-        Some(e) => Some(it.eval(&e, env)?),
-        None => None,
-    };
-    let subset = get("subset");
-    let weights = get("weights");
-    fit_lm(it, &formula, data.as_ref(), subset.as_ref().map(|e| (e, env)), weights.as_ref().map(|e| (e, env)), &na_action, contrasts.as_ref(), mcall)
-}
-
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn fit_lm(
-    it: &mut Interp,
-    formula: &Value,
-    data: Option<&Value>,
-    subset: Option<(&Expr, &Env)>,
-    weights: Option<(&Expr, &Env)>,
-    na_action: &str,
-    contrasts: Option<&Value>,
-    call: Expr,
-) -> EvalResult {
-    let fr = model_frame(it, formula, data, subset, weights, na_action)?;
-    if !fr.terms.response {
-        return err("formula needs a response");
-    }
-    let n = fr.rows.len();
-    let yv = &fr.cols[0];
-    if yv.is_factor() || matches!(yv.data(), Some(Data::Str(_))) {
-        return err("non-numeric response");
-    }
-    let y: Vec<f64> = yv.dbl_vec().to_vec();
-    let (vc, facs) = var_cols(it, &fr.terms, &fr.cols, contrasts, None)?;
-    let mm = design::model_matrix(&fr.terms, &vc, n);
-    let p = mm.colnames.len();
-    let mut offset = vec![0.0; n];
-    for &o in &fr.terms.offsets {
-        for (i, v) in fr.cols[o].dbl_vec().iter().enumerate() {
-            offset[i] += v;
-        }
-    }
-    let yo: Vec<f64> = y.iter().zip(&offset).map(|(a, b)| a - b).collect();
-    let sw: Option<Vec<f64>> = fr.weights.as_ref().map(|w| w.iter().map(|v| v.sqrt()).collect());
-    let (x, yy) = match &sw {
-        Some(sw) => {
-            let mut x = mm.data.clone();
-            for j in 0..p {
-                for i in 0..n {
-                    x[j * n + i] *= sw[i];
-                }
-            }
-            (x, yo.iter().zip(sw).map(|(a, b)| a * b).collect::<Vec<_>>())
-        }
-        None => (mm.data.clone(), yo.clone()),
-    };
-    let f = lsfit(&x, n, p, &yy, 1e-7);
-    let rank = f.qr.rank;
-    let piv = &f.qr.pivot;
-    let mut coef = vec![crate::value::na_real(); p];
-    for (k, &j) in piv.iter().enumerate().take(rank) {
-        coef[j] = f.coef[k];
-    }
-    let resid: Vec<f64> = match &sw {
-        Some(sw) => f.residuals.iter().zip(sw).map(|(r, w)| r / w).collect(),
-        None => f.residuals.clone(),
-    };
-    let fitted: Vec<f64> = y.iter().zip(&resid).map(|(a, b)| a - b).collect();
-    let mut eff_names: Vec<String> = piv[..rank].iter().map(|&j| mm.colnames[j].clone()).collect();
-    eff_names.resize(n, String::new());
-    let exclude = na_action == "na.exclude";
-    let items_res = named_dbl(resid, &fr.rows);
-    let items_fit = named_dbl(fitted, &fr.rows);
-    let mut qrm = matrix(f.qr.qr.clone(), n, p, Some(&fr.rows), Some(&piv.iter().map(|&j| mm.colnames[j].clone()).collect::<Vec<_>>()));
-    qrm.set_attr(s("assign"), Value::ints(piv.iter().map(|&j| mm.assign[j] as i32).collect()));
-    let mut qr = Value::named_list(vec![
-        ("qr".into(), qrm),
-        ("qraux".into(), Value::dbls(f.qr.qraux.clone())),
-        ("pivot".into(), Value::ints(piv.iter().map(|&j| j as i32 + 1).collect())),
-        ("tol".into(), Value::num(1e-7)),
-        ("rank".into(), Value::int(rank as i32)),
-    ]);
-    qr.set_attr(s("class"), Value::str("qr"));
-    let mut items: Vec<(String, Value)> = vec![("coefficients".into(), named_dbl(coef, &mm.colnames)), ("residuals".into(), items_res)];
-    let effects = named_dbl(f.effects.clone(), &eff_names);
-    if let Some(w) = &fr.weights {
-        items.push(("fitted.values".into(), items_fit));
-        items.push(("effects".into(), effects));
-        items.push(("weights".into(), named_dbl(w.clone(), &fr.rows)));
-        items.push(("rank".into(), Value::int(rank as i32)));
-    } else {
-        items.push(("effects".into(), effects));
-        items.push(("rank".into(), Value::int(rank as i32)));
-        items.push(("fitted.values".into(), items_fit));
-    }
-    items.push(("assign".into(), Value::ints(mm.assign.iter().map(|&a| a as i32).collect())));
-    items.push(("qr".into(), qr));
-    items.push(("df.residual".into(), Value::int((n - rank) as i32)));
-    if !fr.omitted.is_empty() {
-        let mut na = Value::ints(fr.omitted.iter().map(|x| x.0).collect());
-        na.set_attr(s("names"), Value::strings(&fr.omitted.iter().map(|x| x.1.clone()).collect::<Vec<_>>()));
-        na.set_attr(s("class"), Value::str(if exclude { "exclude" } else { "omit" }));
-        items.push(("na.action".into(), na));
-    }
-    let used: Vec<&(String, Vec<String>, String)> = facs.iter().filter(|(l, _, _)| {
-        let i = fr.terms.var_labels.iter().position(|x| x == l).unwrap_or(usize::MAX);
-        fr.terms.terms.iter().any(|t| i < 64 && t >> i & 1 == 1)
-    }).collect();
-    if !used.is_empty() {
-        items.push(("contrasts".into(), Value::named_list(used.iter().map(|(l, _, c)| (l.clone(), Value::str(c))).collect())));
-        items.push(("xlevels".into(), Value::named_list(used.iter().map(|(l, lv, _)| (l.clone(), Value::strings(lv))).collect())));
-    } else {
-        let mut xl = Value::list(vec![]);
-        xl.set_attr(s("names"), Value::strs(vec![]));
-        items.push(("xlevels".into(), xl));
-    }
-    items.push(("call".into(), Value::Lang(Rc::new(Lang { expr: Rc::new(call), attrs: None }))));
-    let tv = terms_value(&fr.terms, fr.lhs.clone(), fr.rhs.clone(), &fr.env);
-    items.push(("terms".into(), tv.clone()));
-    let mut mcols = fr.cols.clone();
-    let mut mnames = fr.terms.var_labels.clone();
-    if let Some(w) = &fr.weights {
-        mcols.push(Value::dbls(w.clone()));
-        mnames.push("(weights)".into());
-    }
-    let mut model = crate::builtins::frames::make_df(mcols, mnames, Value::strings(&fr.rows));
-    model.set_attr(s("terms"), tv);
-    items.push(("model".into(), model));
-    let mut fit = Value::named_list(items);
-    let _ = (&fr.kept, fr.n_before);
-    fit.set_attr(s("class"), Value::str("lm"));
-    Ok(fit)
-}

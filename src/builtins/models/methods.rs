@@ -97,23 +97,23 @@ pub(crate) fn nobs(_it: &mut Interp, a: Args) -> EvalResult {
 
 /// Numbers `summary.lm` needs.
 pub(crate) struct LmSummary {
-    names: Vec<String>,
+    pub(crate) names: Vec<String>,
     /// Non-aliased coefficient indices (original order).
-    est_idx: Vec<usize>,
-    est: Vec<f64>,
-    se: Vec<f64>,
-    cov_unscaled: Vec<f64>,
-    sigma: f64,
-    rdf: usize,
-    rank: usize,
-    p: usize,
-    r2: f64,
-    adj_r2: f64,
-    fstat: Option<(f64, f64, f64)>,
-    resid: Vec<f64>,
-    resid_names: Vec<String>,
-    _weighted: bool,
-    intercept: bool,
+    pub(crate) est_idx: Vec<usize>,
+    pub(crate) est: Vec<f64>,
+    pub(crate) se: Vec<f64>,
+    pub(crate) cov_unscaled: Vec<f64>,
+    pub(crate) sigma: f64,
+    pub(crate) rdf: usize,
+    pub(crate) rank: usize,
+    pub(crate) p: usize,
+    pub(crate) r2: f64,
+    pub(crate) adj_r2: f64,
+    pub(crate) fstat: Option<(f64, f64, f64)>,
+    pub(crate) resid: Vec<f64>,
+    pub(crate) resid_names: Vec<String>,
+    pub(crate) _weighted: bool,
+    pub(crate) intercept: bool,
 }
 
 pub(crate) fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
@@ -453,106 +453,6 @@ pub(crate) fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
     v.set_attr(s("degree"), Value::ints((1..=deg as i32).collect()));
     v.set_attr(s("class"), Value::strings(&["poly", "matrix"]));
     Ok(v)
-}
-
-/// Evaluates the fit's variables on new data (stored poly coefficients and factor levels).
-/// The model matrix for prediction: the fit's own rows, or `newdata` evaluated against the
-/// fit's terms, contrasts and factor levels. Returns `(column-major x, rows, row names)`.
-pub(crate) fn predict_matrix(it: &mut Interp, fit: &Value, newdata: Option<&Value>) -> EvalResult<(Vec<f64>, usize, Vec<String>)> {
-    let fit = fit.clone();
-    let tv = field(&fit, "terms").unwrap_or(Value::Null);
-    let (t, _, _, env) = build_terms(it, &tv, None)?;
-    let model = field(&fit, "model").unwrap_or(Value::Null);
-    let r = match newdata {
-        None => {
-            let mm = lm_model_matrix(it, &fit)?;
-            let n = mm.dim().map(|d| d[0]).unwrap_or(0);
-            let rows = row_labels(Some(&model), n);
-            (mm.dbl_vec().to_vec(), n, rows)
-        }
-        Some(nd) => {
-            let denv = data_env(Some(nd), &env);
-            let n = crate::builtins::frames::df_nrow(nd);
-            let mcols = model.list_vec();
-            let mut cols = Vec::new();
-            for (i, v) in t.variables.iter().enumerate() {
-                if t.response && i == 0 {
-                    cols.push(Value::dbls(vec![0.0; n]));
-                    continue;
-                }
-                let stored = mcols.get(i).cloned().unwrap_or(Value::Null);
-                let val = if let (Some(coefs), ExprKind::Call(_, args)) = (stored.get_attr("coefs"), &v.kind) {
-                    let xe = args.first().and_then(|a| a.value.clone()).unwrap_or_else(|| v.clone());
-                    let xv = it.eval(&xe, &denv)?.dbl_vec().to_vec();
-                    let al = dbl_field(coefs, "alpha");
-                    let n2 = dbl_field(coefs, "norm2");
-                    matrix(design::poly_predict(&xv, &al, &n2), xv.len(), al.len(), None, Some(&(1..=al.len()).map(|d| d.to_string()).collect::<Vec<_>>()))
-                } else {
-                    it.eval(v, &denv)?
-                };
-                cols.push(val);
-            }
-            let (vc, _) = var_cols(it, &t, &cols, field(&fit, "contrasts").as_ref(), field(&fit, "xlevels").as_ref())?;
-            let mm = design::model_matrix(&t, &vc, n);
-            (mm.data, n, row_labels(Some(nd), n))
-        }
-    };
-    Ok(r)
-}
-
-pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
-    if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
-        return crate::builtins::glm::predict_glm(it, a);
-    }
-    let m = a.matched(&["object", "newdata", "se.fit", "scale", "df", "interval", "level", "type", "..."])?;
-    let fit = m.req(0, "object")?.clone();
-    let se_fit = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
-    let interval = m.get(5).and_then(|v| v.as_string()).unwrap_or_else(|| "none".into());
-    let level = m.get(6).and_then(|v| v.as_f64()).unwrap_or(0.95);
-    let (x, n, rows) = predict_matrix(it, &fit, m.get(1))?;
-    let coef = dbl_field(&fit, "coefficients");
-    let p = coef.len();
-    let sm = lm_summary(&fit)?;
-    let mut pred = vec![0.0; n];
-    for &j in &sm.est_idx {
-        for i in 0..n {
-            pred[i] += x[j * n + i] * coef[j];
-        }
-    }
-    let _ = p;
-    let k = sm.rank;
-    let s2 = sm.sigma * sm.sigma;
-    let se: Vec<f64> = (0..n)
-        .map(|i| {
-            let xi: Vec<f64> = sm.est_idx.iter().map(|&j| x[j * n + i]).collect();
-            let mut acc = 0.0;
-            for a in 0..k {
-                for b in 0..k {
-                    acc += xi[a] * sm.cov_unscaled[b * k + a] * xi[b];
-                }
-            }
-            (acc * s2).sqrt()
-        })
-        .collect();
-    let fitv = if interval == "none" {
-        named_dbl(pred.clone(), &rows)
-    } else {
-        let q = qt((1.0 - level) / 2.0, sm.rdf as f64, false);
-        let w: Vec<f64> = se.iter().map(|e| if interval == "prediction" { q * (e * e + s2).sqrt() } else { q * e }).collect();
-        let mut vals = pred.clone();
-        vals.extend(pred.iter().zip(&w).map(|(a, b)| a - b));
-        vals.extend(pred.iter().zip(&w).map(|(a, b)| a + b));
-        matrix(vals, n, 3, Some(&rows), Some(&["fit", "lwr", "upr"].map(String::from)))
-    };
-    if se_fit {
-        return Ok(Value::named_list(vec![
-            ("fit".into(), fitv),
-            ("se.fit".into(), named_dbl(se, &rows)),
-            ("df".into(), Value::int(sm.rdf as i32)),
-            ("residual.scale".into(), Value::num(sm.sigma)),
-        ]));
-    }
-    Ok(fitv)
 }
 
 pub(crate) fn loglik_of(fit: &Value) -> (f64, usize) {
