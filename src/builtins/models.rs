@@ -42,6 +42,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("vcov", vcov),
     eager("confint", confint),
     eager("summary.lm", summary_lm),
+    eager("summary.mlm", summary_mlm),
     eager("model.matrix", model_matrix_fn),
     eager("poly", poly_fn),
     eager("predict", predict),
@@ -238,11 +239,13 @@ fn reformulate(it: &mut Interp, a: Args) -> EvalResult {
 mod contrasts;
 mod frame;
 mod lm;
+mod mlm;
 mod predict;
 mod terms_obj;
 mod methods;
 pub(crate) use frame::*;
 pub(crate) use lm::*;
+pub(crate) use mlm::*;
 pub(crate) use predict::*;
 pub(crate) use terms_obj::*;
 pub(crate) use methods::*;
@@ -253,8 +256,12 @@ pub fn format_model(it: &Interp, v: &Value) -> Option<String> {
         Some(format_terms(v))
     } else if v.inherits("summary.lm") {
         Some(format_summary_lm(it, v))
+    } else if v.inherits("mlm") {
+        Some(format_mlm(it, v))
     } else if v.inherits("lm") {
         Some(format_lm(it, v))
+    } else if v.inherits("listof") {
+        Some(format_listof(it, v))
     } else if v.inherits("anova") {
         Some(format_anova(it, v))
     } else if v.inherits("logLik") {

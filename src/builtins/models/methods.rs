@@ -78,6 +78,9 @@ pub(crate) fn deviance(_it: &mut Interp, a: Args) -> EvalResult {
     if x.inherits("glm") {
         return Ok(field(&x, "deviance").unwrap_or(Value::Null));
     }
+    if x.inherits("mlm") {
+        return Ok(deviance_mlm(&x));
+    }
     Ok(Value::num(rss(&x)))
 }
 
