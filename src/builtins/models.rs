@@ -50,7 +50,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("logLik", loglik),
     special("AIC", super::glm::aic_special),
     special("BIC", super::glm::bic_special),
-    eager("update", update),
+    special("update", update),
     eager("reformulate", reformulate),
     eager("I", as_is),
     eager("offset", as_is),

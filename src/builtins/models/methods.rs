@@ -650,46 +650,76 @@ pub(crate) fn format_anova(it: &Interp, x: &Value) -> String {
     out
 }
 
-/// `update(object, formula., ...)` for formulas and `lm` fits.
-pub(crate) fn update(it: &mut Interp, a: Args) -> EvalResult {
-    let mut items = a.items.clone();
-    let old = items.remove(0).1;
-    let newf = items.iter().position(|(n, _)| n.is_none() || n.map(|x| x.as_str() == "formula.").unwrap_or(false)).map(|i| items.remove(i).1);
-    let base_formula = if old.inherits("lm") { formula_fn(it, Args::positional(vec![old.clone()]))? } else { old.clone() };
-    let mut f = base_formula.clone();
-    if let Some(nf) = &newf {
-        let (ol, or, env) = formula_parts(&base_formula, it)?;
-        let (nl, nr, _) = formula_parts(nf, it)?;
-        let sub = |e: &Expr, with: &Option<Expr>| -> Expr { subst_dot(e, with.as_ref()) };
-        let lhs = match nl { Some(l) => Some(sub(&l, &ol)), None => ol.clone() };
-        let rhs = subst_dot(&nr, Some(&Expr::new(ExprKind::Paren(Box::new(or.clone())), Default::default())));
-        let rhs = simplify_rhs(&rhs, &ol);
-        f = make_formula_value(lhs, rhs, &env);
+/// `update(object, formula., ..., evaluate = TRUE)` for formulas and fitted models: the
+/// new formula via `update.formula`, the extra arguments spliced into the fit's call as
+/// unevaluated expressions, and the call evaluated in the caller's environment.
+pub(crate) fn update(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
+    let mcall = matched_call_expr(call, &["object", "formula.", "...", "evaluate"]);
+    let ExprKind::Call(_, margs) = &mcall.kind else { return err("invalid call") };
+    let named = |n: &str| margs.iter().find(|a| a.name.map(|x| x.as_str() == n).unwrap_or(false)).and_then(|a| a.value.clone());
+    let Some(oe) = named("object") else { return err("argument \"object\" is missing, with no default") };
+    let old = it.eval(&oe, env)?;
+    let newf = match named("formula.") {
+        Some(e) => Some(it.eval(&e, env)?),
+        None => None,
+    };
+    let evaluate = match named("evaluate") {
+        Some(e) => it.eval(&e, env)?.as_bool().flatten().unwrap_or(true),
+        None => true,
+    };
+    let extras: Vec<Arg> = margs.iter().filter(|a| !matches!(a.name.map(|x| x.as_str()), Some("object" | "formula." | "evaluate"))).cloned().collect();
+    let is_fit = !matches!(old, Value::Lang(_)) && field(&old, "call").is_some();
+    let f = match &newf {
+        Some(nf) => {
+            let base = if is_fit { formula_fn(it, Args::positional(vec![old.clone()]))? } else { old.clone() };
+            Some(update_formula(it, &base, nf)?)
+        }
+        None => None,
+    };
+    if !is_fit {
+        return match f {
+            Some(f) => Ok(f),
+            None if matches!(old, Value::Lang(_)) => Ok(old),
+            None => err("need an object with call component"),
+        };
     }
-    if !old.inherits("lm") {
-        return Ok(f);
-    }
-    let Some(Value::Lang(call)) = field(&old, "call") else { return err("need an object with call component") };
-    let ExprKind::Call(fun, cargs) = &call.expr.kind else { return err("invalid call") };
+    let Some(Value::Lang(fcall)) = field(&old, "call") else { return err("need an object with call component") };
+    let ExprKind::Call(fun, cargs) = &fcall.expr.kind else { return err("invalid call") };
     let mut args = cargs.clone();
-    let fexpr = if let Value::Lang(l) = &f { (*l.expr).clone() } else { return err("invalid formula") };
-    let mut set = |name: &str, e: Expr| {
-        if let Some(a) = args.iter_mut().find(|a| a.name.map(|x| x.as_str() == name).unwrap_or(false)) {
+    fn set(args: &mut Vec<Arg>, name: Option<&str>, e: Expr) {
+        if let Some(a) = args.iter_mut().find(|a| name.is_some() && a.name.map(|x| Some(x.as_str()) == name).unwrap_or(false)) {
             a.value = Some(e);
         } else {
-            args.push(Arg { name: Some(s(name)), value: Some(e), span: Default::default() });
+            args.push(Arg { name: name.map(s), value: Some(e), span: Default::default() });
         }
-    };
-    set("formula", fexpr);
-    for (n, v) in items {
-        if let Some(n) = n {
-            let e = match &v { Value::Promise(p) => (*p.expr).clone(), v => crate::builtins::lang::value_to_expr(v) };
-            set(n.as_str(), e);
+    }
+    if let Some(Value::Lang(l)) = &f {
+        set(&mut args, Some("formula"), (*l.expr).clone());
+    }
+    for a in extras {
+        if let Some(v) = a.value {
+            set(&mut args, a.name.map(|n| n.as_str()), v);
         }
     }
     let newcall = Expr::new(ExprKind::Call(fun.clone(), args), Default::default());
-    let env = it.global.clone();
-    it.eval(&newcall, &env)
+    if !evaluate {
+        return Ok(Value::Lang(Rc::new(Lang { expr: Rc::new(newcall), attrs: None })));
+    }
+    it.eval(&newcall, env)
+}
+
+/// `update.formula(old, new)`: `.` on each side of `new` stands for that side of `old`;
+/// the result is simplified through its terms.
+pub(crate) fn update_formula(it: &mut Interp, old: &Value, new: &Value) -> EvalResult {
+    let (ol, or, env) = formula_parts(old, it)?;
+    let (nl, nr, _) = formula_parts(new, it)?;
+    let lhs = match nl {
+        Some(l) => Some(subst_dot(&l, ol.as_ref())),
+        None => ol.clone(),
+    };
+    let rhs = subst_dot(&nr, Some(&Expr::new(ExprKind::Paren(Box::new(or.clone())), Default::default())));
+    let rhs = simplify_rhs(&rhs, &ol);
+    Ok(make_formula_value(lhs, rhs, &env))
 }
 
 pub(crate) fn subst_dot(e: &Expr, with: Option<&Expr>) -> Expr {
