@@ -188,9 +188,11 @@ pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
     };
     if se_fit {
         let (sev, ser) = pad(se, 1);
+        // R's se.fit carries names only when computed from a model matrix with row names
+        let named = newdata.is_some() || field(&fit, "weights").is_some();
         return Ok(Value::named_list(vec![
             ("fit".into(), fitv),
-            ("se.fit".into(), named_dbl(sev, &ser)),
+            ("se.fit".into(), if named { named_dbl(sev, &ser) } else { Value::dbls(sev) }),
             ("df".into(), Value::int(sm.rdf as i32)),
             ("residual.scale".into(), Value::num(sm.sigma)),
         ]));
