@@ -54,6 +54,9 @@ pub const BUILTINS: &[Builtin] = &[
     eager("reformulate", reformulate),
     eager("I", as_is),
     eager("offset", as_is),
+    eager("drop1", step::drop1),
+    eager("add1", step::add1),
+    eager("extractAIC", step::extract_aic),
     eager("contr.treatment", contrasts::contr_treatment_fn),
     eager("contr.sum", contrasts::contr_sum_fn),
     eager("contr.helmert", contrasts::contr_helmert_fn),
@@ -241,6 +244,7 @@ mod frame;
 mod lm;
 mod mlm;
 mod predict;
+mod step;
 mod terms_obj;
 mod methods;
 pub(crate) use frame::*;
