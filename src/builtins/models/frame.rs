@@ -348,3 +348,105 @@ pub(crate) fn matched_call_expr(call: &Expr, formals: &[&str]) -> Expr {
     Expr::new(ExprKind::Call(f.clone(), out), call.span)
 }
 
+
+/// `model.frame(formula, data, subset, na.action, ...)` (with `weights =` and `offset =`
+/// among the extras); for a fitted model, its stored frame.
+pub(crate) fn model_frame_fn(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
+    let mcall = matched_call_expr(call, &["formula", "data", "subset", "na.action", "drop.unused.levels", "xlev", "..."]);
+    let ExprKind::Call(_, margs) = &mcall.kind else { return err("invalid call") };
+    let get = |n: &str| margs.iter().find(|a| a.name.map(|x| x.as_str() == n).unwrap_or(false)).and_then(|a| a.value.clone());
+    let Some(fe) = get("formula") else { return err("argument \"formula\" is missing, with no default") };
+    let formula = it.eval(&fe, env)?;
+    if formula.inherits("lm") {
+        return Ok(field(&formula, "model").unwrap_or(Value::Null));
+    }
+    let data = match get("data") {
+        Some(d) => Some(it.eval(&d, env)?),
+        None => None,
+    };
+    let na_action = na_action_name(it, get("na.action"), env)?;
+    let (subset, weights, offset) = (get("subset"), get("weights"), get("offset"));
+    let fr = model_frame_full(
+        it,
+        &formula,
+        data.as_ref(),
+        subset.as_ref().map(|e| (e, env)),
+        weights.as_ref().map(|e| (e, env)),
+        offset.as_ref().map(|e| (e, env)),
+        &na_action,
+    )?;
+    let tv = frame_terms_value(&fr);
+    let mut v = frame_value(&fr, tv);
+    if !fr.omitted.is_empty() {
+        let mut na = Value::ints(fr.omitted.iter().map(|x| x.0).collect());
+        na.set_attr(s("names"), Value::strings(&fr.omitted.iter().map(|x| x.1.clone()).collect::<Vec<_>>()));
+        na.set_attr(s("class"), Value::str(if na_action == "na.exclude" { "exclude" } else { "omit" }));
+        v.set_attr(s("na.action"), na);
+    }
+    Ok(v)
+}
+
+fn frame_arg(a: Args) -> EvalResult<Value> {
+    match a.items.into_iter().next() {
+        Some((_, v)) if v.inherits("lm") => Ok(field(&v, "model").unwrap_or(Value::Null)),
+        Some((_, v)) => Ok(v),
+        None => err("argument \"x\" is missing, with no default"),
+    }
+}
+
+fn frame_column(mf: &Value, name: &str) -> Option<Value> {
+    let names = crate::builtins::frames::df_names(mf);
+    names.iter().position(|n| n == name).and_then(|i| mf.list_vec().get(i).cloned())
+}
+
+/// `model.response(data, type)`: the first column of a model frame with a response,
+/// named by the frame's row names.
+pub(crate) fn model_response_fn(_it: &mut Interp, a: Args) -> EvalResult {
+    let mf = frame_arg(a)?;
+    let has_resp = mf.get_attr("terms").and_then(|t| t.get_attr("response").and_then(|r| r.as_i32())).unwrap_or(0) == 1;
+    if !has_resp {
+        return Ok(Value::Null);
+    }
+    let Some(mut v) = mf.list_vec().first().cloned() else { return Ok(Value::Null) };
+    let rows = crate::builtins::frames::df_row_names(&mf).as_strings().unwrap_or_default();
+    match v.dim() {
+        Some(d) if d.len() == 2 => {
+            let cols = v.get_attr("dimnames").and_then(|dn| dn.list_vec().get(1).cloned()).unwrap_or(Value::Null);
+            v.set_attr(s("dimnames"), Value::list(vec![Value::strings(&rows), cols]));
+        }
+        _ => v.set_attr(s("names"), Value::strings(&rows)),
+    }
+    Ok(v)
+}
+
+/// `model.weights(x)`: the `(weights)` column of a model frame.
+pub(crate) fn model_weights_fn(_it: &mut Interp, a: Args) -> EvalResult {
+    Ok(frame_column(&frame_arg(a)?, "(weights)").unwrap_or(Value::Null))
+}
+
+/// `model.offset(x)`: the sum of the `offset()` terms and the `(offset)` column.
+pub(crate) fn model_offset_fn(_it: &mut Interp, a: Args) -> EvalResult {
+    let mf = frame_arg(a)?;
+    let mut cols: Vec<Value> = Vec::new();
+    if let Some(off) = mf.get_attr("terms").and_then(|t| t.get_attr("offset").cloned()) {
+        for &k in off.int_vec().iter() {
+            if let Some(c) = mf.list_vec().get(k as usize - 1) {
+                cols.push(c.clone());
+            }
+        }
+    }
+    if let Some(c) = frame_column(&mf, "(offset)") {
+        cols.push(c);
+    }
+    if cols.is_empty() {
+        return Ok(Value::Null);
+    }
+    let n = cols[0].len();
+    let mut out = vec![0.0; n];
+    for c in cols {
+        for (o, v) in out.iter_mut().zip(c.dbl_vec().iter()) {
+            *o += v;
+        }
+    }
+    Ok(Value::dbls(out))
+}
