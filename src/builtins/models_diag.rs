@@ -99,12 +99,26 @@ fn influence(it: &mut Interp, fit: &Value) -> EvalResult<Infl> {
     let qr = fit_qr(fit)?;
     let (n, rank) = (qr.n, qr.rank);
     let rv = field(fit, "residuals").unwrap_or(Value::Null);
-    let names = names_of(&rv);
+    let mut names = names_of(&rv);
+    // weighted.residuals(drop0 = TRUE): zero-weight cases are not part of the fit
+    let keep: Option<Vec<bool>> = if fit.inherits("glm") { field(fit, "prior.weights") } else { field(fit, "weights") }
+        .map(|w| w.dbl_vec().iter().map(|&v| v != 0.0).collect());
+    let drop0 = |v: Vec<f64>| -> Vec<f64> {
+        match &keep {
+            Some(k) if k.len() == v.len() => v.into_iter().zip(k).filter(|(_, k)| **k).map(|(x, _)| x).collect(),
+            _ => v,
+        }
+    };
+    if let Some(k) = &keep {
+        if k.len() == names.len() {
+            names = names.into_iter().zip(k).filter(|(_, k)| **k).map(|(x, _)| x).collect();
+        }
+    }
     let is_glm = fit.inherits("glm");
     let (mut res, glm) = if is_glm {
         let fam = super::glm::family_of(fit)?;
-        let dev = glm_residuals(it, fit, "deviance")?;
-        let pear = glm_residuals(it, fit, "pearson")?;
+        let dev = drop0(glm_residuals(it, fit, "deviance")?);
+        let pear = drop0(glm_residuals(it, fit, "pearson")?);
         let rdf = field(fit, "df.residual").and_then(|d| d.as_f64()).unwrap_or(0.0);
         let dispersion = if fam.fixed_dispersion() {
             1.0
@@ -124,7 +138,7 @@ fn influence(it: &mut Interp, fit: &Value) -> EvalResult<Infl> {
                 *r *= w.sqrt();
             }
         }
-        (r, None)
+        (drop0(r), None)
     };
     if res.len() != n {
         return err("non-NA residual length does not match cases used in fitting");

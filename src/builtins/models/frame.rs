@@ -105,7 +105,38 @@ pub(crate) fn model_frame(
     weights: Option<(&Expr, &Env)>,
     na_action: &str,
 ) -> EvalResult<Frame> {
-    model_frame_full(it, formula, data, subset, weights, None, na_action)
+    model_frame_full(it, formula, data, subset, weights, None, na_action, true)
+}
+
+/// A factor without the levels that no kept row uses (`drop.unused.levels = TRUE`).
+fn drop_unused_levels(v: &Value) -> Value {
+    let lev = crate::builtins::factor::factor_levels(v);
+    let codes = v.int_vec();
+    let mut used = vec![false; lev.len()];
+    for &c in codes.iter() {
+        if c != NA_INT && c >= 1 && (c as usize) <= lev.len() {
+            used[c as usize - 1] = true;
+        }
+    }
+    if used.iter().all(|&u| u) {
+        return v.clone();
+    }
+    let mut map = vec![NA_INT; lev.len()];
+    let mut k = 0;
+    for (i, u) in used.iter().enumerate() {
+        if *u {
+            k += 1;
+            map[i] = k;
+        }
+    }
+    let new_codes: Vec<i32> = codes.iter().map(|&c| if c == NA_INT || c < 1 { NA_INT } else { map[c as usize - 1] }).collect();
+    let new_lev: Vec<crate::value::RStr> = lev.iter().zip(&used).filter(|(_, u)| **u).map(|(l, _)| l.clone()).collect();
+    let mut out = v.clone();
+    if let Value::Vector(vec) = &mut out {
+        vec.data = Data::Int(Rc::new(new_codes));
+    }
+    out.set_attr(s("levels"), Value::strs(new_lev));
+    out
 }
 
 /// Evaluates an extra model-frame variable (`weights`, `offset`) in the data.
@@ -135,6 +166,7 @@ pub(crate) fn model_frame_full(
     weights: Option<(&Expr, &Env)>,
     offset: Option<(&Expr, &Env)>,
     na_action: &str,
+    drop_unused: bool,
 ) -> EvalResult<Frame> {
     let (terms, lhs, rhs, env) = build_terms(it, formula, data)?;
     let denv = data_env(data, &env);
@@ -184,7 +216,17 @@ pub(crate) fn model_frame_full(
         }
     }
     let final_rows: Vec<usize> = kept.iter().map(|&k| sel[k]).collect();
-    let cols = cols.iter().map(|c| take_rows(c, &final_rows)).collect();
+    let cols = cols
+        .iter()
+        .map(|c| {
+            let v = take_rows(c, &final_rows);
+            if drop_unused && v.is_factor() {
+                drop_unused_levels(&v)
+            } else {
+                v
+            }
+        })
+        .collect();
     if let Some(wv) = w.as_mut() {
         *wv = final_rows.iter().map(|&i| wv[i]).collect();
     }
@@ -308,7 +350,7 @@ pub(crate) fn model_matrix_fn(it: &mut Interp, a: Args) -> EvalResult {
     if obj.inherits("lm") {
         return lm_model_matrix(it, &obj);
     }
-    let fr = model_frame(it, &obj, m.get(1), None, None, "na.omit")?;
+    let fr = model_frame_full(it, &obj, m.get(1), None, None, None, "na.omit", false)?;
     let (vc, facs) = var_cols(it, &fr.terms, &fr.cols, m.get(2), None)?;
     let mm = design::model_matrix(&fr.terms, &vc, fr.rows.len());
     Ok(mm_value(&mm, &fr.rows, &facs, &fr.terms))
@@ -366,6 +408,10 @@ pub(crate) fn model_frame_fn(it: &mut Interp, _args: &[Arg], env: &Env, call: &E
     };
     let na_action = na_action_name(it, get("na.action"), env)?;
     let (subset, weights, offset) = (get("subset"), get("weights"), get("offset"));
+    let drop = match get("drop.unused.levels") {
+        Some(e) => it.eval(&e, env)?.as_bool().flatten().unwrap_or(false),
+        None => false,
+    };
     let fr = model_frame_full(
         it,
         &formula,
@@ -374,6 +420,7 @@ pub(crate) fn model_frame_fn(it: &mut Interp, _args: &[Arg], env: &Env, call: &E
         weights.as_ref().map(|e| (e, env)),
         offset.as_ref().map(|e| (e, env)),
         &na_action,
+        drop,
     )?;
     let tv = frame_terms_value(&fr);
     let mut v = frame_value(&fr, tv);

@@ -46,6 +46,7 @@ pub(crate) fn lm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> Eval
         weights.as_ref().map(|e| (e, env)),
         offset.as_ref().map(|e| (e, env)),
         &na_action,
+        true,
     )?;
     fit_lm(it, fr, &na_action, contrasts.as_ref(), mcall)
 }
@@ -119,30 +120,28 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
             return err("missing or negative weights not allowed");
         }
     }
-    let sw: Option<Vec<f64>> = fr.weights.as_ref().map(|w| w.iter().map(|v| v.sqrt()).collect());
-    let mut x = mm.data.clone();
-    if let Some(sw) = &sw {
-        for j in 0..p {
-            for i in 0..n {
-                x[j * n + i] *= sw[i];
-            }
+    // zero-weight rows take no part in the fit (lm.wfit); their residuals come from the
+    // coefficients afterwards
+    let ok: Vec<usize> = match &fr.weights {
+        Some(w) => (0..n).filter(|&i| w[i] != 0.0).collect(),
+        None => (0..n).collect(),
+    };
+    let nok = ok.len();
+    let sw: Option<Vec<f64>> = fr.weights.as_ref().map(|w| ok.iter().map(|&i| w[i].sqrt()).collect());
+    let mut x = Vec::with_capacity(nok * p);
+    for j in 0..p {
+        for (k, &i) in ok.iter().enumerate() {
+            x.push(mm.data[j * n + i] * sw.as_ref().map(|s| s[k]).unwrap_or(1.0));
         }
     }
-    let qr = dqrdc2(&x, n, p, 1e-7);
+    let qr = dqrdc2(&x, nok, p, 1e-7);
     let rank = qr.rank;
     let piv = qr.pivot.clone();
+    let off_at = |i: usize| offset.as_ref().map(|o| o[i]).unwrap_or(0.0);
     let mut solved = Vec::with_capacity(q);
     for c in 0..q {
         let yc = &y[c * n..(c + 1) * n];
-        let mut yo: Vec<f64> = match &offset {
-            Some(o) => yc.iter().zip(o).map(|(a, b)| a - b).collect(),
-            None => yc.to_vec(),
-        };
-        if let Some(sw) = &sw {
-            for (v, w) in yo.iter_mut().zip(sw) {
-                *v *= w;
-            }
-        }
+        let yo: Vec<f64> = ok.iter().enumerate().map(|(k, &i)| (yc[i] - off_at(i)) * sw.as_ref().map(|s| s[k]).unwrap_or(1.0)).collect();
         let mut qty = yo;
         qr.qty_k(&mut qty, rank);
         let b = qr.backsolve(&qty);
@@ -150,23 +149,35 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
         for (k, &j) in piv.iter().enumerate().take(rank) {
             coef[j] = b[k];
         }
-        let mut rsd = qty.clone();
-        for v in rsd.iter_mut().take(rank) {
+        let mut rsd_ok = qty.clone();
+        for v in rsd_ok.iter_mut().take(rank) {
             *v = 0.0;
         }
-        qr.qy_k(&mut rsd, rank);
+        qr.qy_k(&mut rsd_ok, rank);
         if let Some(sw) = &sw {
-            for (r, w) in rsd.iter_mut().zip(sw) {
+            for (r, w) in rsd_ok.iter_mut().zip(sw) {
                 *r /= w;
+            }
+        }
+        let mut rsd = vec![0.0; n];
+        let mut k = 0;
+        for (i, r) in rsd.iter_mut().enumerate() {
+            if ok.get(k) == Some(&i) {
+                *r = rsd_ok[k];
+                k += 1;
+            } else {
+                let f0: f64 = (0..p).filter(|&j| !coef[j].is_nan()).map(|j| mm.data[j * n + i] * coef[j]).sum();
+                *r = yc[i] - off_at(i) - f0;
             }
         }
         let fitted: Vec<f64> = yc.iter().zip(&rsd).map(|(a, b)| a - b).collect();
         solved.push(Solved { coef, resid: rsd, fitted, effects: qty });
     }
     let mut eff_names: Vec<String> = piv[..rank].iter().map(|&j| mm.colnames[j].clone()).collect();
-    eff_names.resize(n, String::new());
+    eff_names.resize(nok, String::new());
+    let ok_rows: Vec<String> = ok.iter().map(|&i| fr.rows[i].clone()).collect();
     let piv_names: Vec<String> = piv.iter().map(|&j| mm.colnames[j].clone()).collect();
-    let mut qrm = matrix(qr.qr.clone(), n, p, Some(&fr.rows), Some(&piv_names));
+    let mut qrm = matrix(qr.qr.clone(), nok, p, Some(&ok_rows), Some(&piv_names));
     qrm.set_attr(s("assign"), Value::ints(piv.iter().map(|&j| mm.assign[j] as i32).collect()));
     let used: Vec<&(String, Vec<String>, String)> = facs
         .iter()
@@ -226,7 +237,7 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
     }
     items.push(("assign".into(), Value::ints(mm.assign.iter().map(|&a| a as i32).collect())));
     items.push(("qr".into(), qrv));
-    items.push(("df.residual".into(), Value::int((n - rank) as i32)));
+    items.push(("df.residual".into(), Value::int((nok - rank) as i32)));
     if !fr.omitted.is_empty() {
         let mut na = Value::ints(fr.omitted.iter().map(|x| x.0).collect());
         na.set_attr(s("names"), Value::strings(&fr.omitted.iter().map(|x| x.1.clone()).collect::<Vec<_>>()));

@@ -462,9 +462,11 @@ pub(crate) fn loglik_of(fit: &Value) -> (f64, usize) {
     if fit.inherits("glm") {
         return crate::builtins::glm::loglik_glm(fit);
     }
-    let r = dbl_field(fit, "residuals");
+    let r0 = dbl_field(fit, "residuals");
+    let w0 = weights_of(fit).unwrap_or_else(|| vec![1.0; r0.len()]);
+    // zero-weight cases do not count
+    let (r, w): (Vec<f64>, Vec<f64>) = r0.iter().zip(&w0).filter(|(_, w)| **w != 0.0).map(|(a, b)| (*a, *b)).unzip();
     let n = r.len() as f64;
-    let w = weights_of(fit).unwrap_or_else(|| vec![1.0; r.len()]);
     let rs: f64 = r.iter().zip(&w).map(|(a, b)| a * a * b).sum();
     let sw: f64 = w.iter().map(|v| v.ln()).sum();
     let ll = 0.5 * (sw - n * ((2.0 * std::f64::consts::PI).ln() + 1.0 - n.ln() + rs.ln()));
