@@ -65,6 +65,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("contr.sum", contrasts::contr_sum_fn),
     eager("contr.helmert", contrasts::contr_helmert_fn),
     eager("contr.poly", contrasts::contr_poly_fn),
+    eager("contrasts", contrasts::contrasts_fn),
 ];
 
 pub(super) fn s(x: &str) -> Sym {

@@ -105,9 +105,40 @@ pub(crate) fn contr_poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
     if !contrasts_flag(&m, 2) {
         let mut data = vec![1.0; k];
         data.extend(c.data);
-        let mut cols = vec!["^0".to_string()];
-        cols.extend(c.colnames.unwrap_or_default());
+        let cols: Vec<String> = (0..k).map(|j| format!("^{}", j)).collect();
         return Ok(matrix(data, k, k, None, Some(&cols)));
     }
     Ok(matrix(c.data, k, c.m, None, c.colnames.as_deref()))
+}
+
+/// `contrasts(x, contrasts = TRUE)`: the contrast matrix a factor gets in a model.
+pub(crate) fn contrasts_fn(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "contrasts", "sparse"])?;
+    let x = m.req(0, "x")?.clone();
+    let (levels, ordered): (Vec<String>, bool) = if matches!(x.data(), Some(Data::Lgl(_))) && !x.is_factor() {
+        (vec!["FALSE".into(), "TRUE".into()], false)
+    } else if x.is_factor() {
+        (crate::builtins::factor::factor_levels(&x).iter().map(|l| l.as_deref().unwrap_or("NA").to_string()).collect(), x.inherits("ordered"))
+    } else {
+        return err("contrasts apply only to factors");
+    };
+    if !contrasts_flag(&m, 1) {
+        return Ok(identity(&levels));
+    }
+    if let Some(ctr) = x.get_attr("contrasts") {
+        if ctr.dim().is_some() {
+            return Ok(ctr.clone());
+        }
+    }
+    if levels.len() < 2 {
+        return err(format!("contrasts not defined for {} degrees of freedom", levels.len() as i64 - 1));
+    }
+    let kind = contrast_name(it, "", Some(&x), ordered, None);
+    let lv = Value::strings(&levels);
+    match kind.as_str() {
+        "contr.sum" => contr_sum_fn(it, Args::positional(vec![lv])),
+        "contr.helmert" => contr_helmert_fn(it, Args::positional(vec![lv])),
+        "contr.poly" => contr_poly_fn(it, Args::positional(vec![lv])),
+        _ => contr_treatment_fn(it, Args::positional(vec![lv])),
+    }
 }

@@ -247,8 +247,9 @@ pub(crate) fn model_frame_full(
     })
 }
 
-pub(crate) fn contrast_for(it: &Interp, name: &str, levels: &[String], ordered: bool, spec: Option<&Value>) -> Contrast {
-    let k = levels.len();
+/// The contrast function name a factor gets: the `contrasts =` entry for it, else the
+/// factor's own `contrasts` attribute (a name), else `options("contrasts")`.
+pub(crate) fn contrast_name(it: &Interp, name: &str, factor: Option<&Value>, ordered: bool, spec: Option<&Value>) -> String {
     let mut kind = if ordered { "contr.poly".to_string() } else { "contr.treatment".to_string() };
     if let Some((_, v)) = it.options.iter().find(|(k, _)| k == "contrasts") {
         if let Some(v) = v.as_strings() {
@@ -257,12 +258,26 @@ pub(crate) fn contrast_for(it: &Interp, name: &str, levels: &[String], ordered: 
             }
         }
     }
+    if let Some(st) = factor.and_then(|f| f.get_attr("contrasts")).and_then(|a| a.as_string()) {
+        kind = st;
+    }
     if let Some(sp) = spec.and_then(|sp| field(sp, name)) {
-        if let Some(st) = sp.as_string() {
-            kind = st;
+        match sp {
+            Value::Builtin(b) => kind = b.name.to_string(),
+            v => {
+                if let Some(st) = v.as_string() {
+                    kind = st;
+                }
+            }
         }
     }
-    match kind.as_str() {
+    kind
+}
+
+/// The contrast matrix of a named contrast function for `levels`.
+pub(crate) fn contrast_matrix(kind: &str, levels: &[String]) -> Contrast {
+    let k = levels.len();
+    match kind {
         "contr.sum" => design::contr_sum(k),
         "contr.helmert" => design::contr_helmert(k),
         "contr.poly" => design::contr_poly(k),
@@ -312,9 +327,8 @@ pub(crate) fn var_cols(it: &Interp, t: &Terms, cols: &[Value], spec: Option<&Val
                 }
             }
             let ordered = c.inherits("ordered");
-            let contrast = contrast_for(it, label, &levels, ordered, spec);
-            let cname = if ordered { "contr.poly" } else { "contr.treatment" };
-            let cname = spec.and_then(|sp| field(sp, label)).and_then(|v| v.as_string()).unwrap_or_else(|| cname.to_string());
+            let cname = contrast_name(it, label, c.is_factor().then_some(c), ordered, spec);
+            let contrast = contrast_matrix(&cname, &levels);
             facs.push((label.clone(), levels.clone(), cname));
             out.push(VarCol::Factor { codes, levels, contrast });
         } else {
