@@ -58,6 +58,14 @@ pub const BUILTINS: &[Builtin] = &[
     eager("reformulate", reformulate),
     eager("I", as_is),
     eager("offset", as_is),
+    eager("print.lm", print::print_lm),
+    eager("print.summary.lm", print::print_summary_lm),
+    eager("print.anova", print::print_anova),
+    eager("sigma", sigma_fn),
+    eager("variable.names", variable_names),
+    eager("case.names", case_names),
+    eager("labels", labels_fn),
+    eager("effects", effects_fn),
     eager("drop1", step::drop1),
     eager("add1", step::add1),
     eager("extractAIC", step::extract_aic),
@@ -249,6 +257,7 @@ mod frame;
 mod lm;
 mod mlm;
 mod predict;
+mod print;
 mod step;
 mod terms_obj;
 mod methods;

@@ -230,7 +230,9 @@ pub(crate) fn confint(_it: &mut Interp, a: Args) -> EvalResult {
 }
 
 pub(crate) fn summary_lm(_it: &mut Interp, a: Args) -> EvalResult {
-    let fit = obj(a)?;
+    let m = a.matched(&["object", "correlation", "symbolic.cor", "..."])?;
+    let fit = m.req(0, "object")?.clone();
+    let correlation = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
     let sm = lm_summary(&fit)?;
     let k = sm.rank;
     let rn: Vec<String> = sm.est_idx.iter().map(|&j| sm.names[j].clone()).collect();
@@ -260,6 +262,12 @@ pub(crate) fn summary_lm(_it: &mut Interp, a: Args) -> EvalResult {
         items.push(("adj.r.squared".into(), Value::num(0.0)));
     }
     items.push(("cov.unscaled".into(), matrix(sm.cov_unscaled.clone(), k, k, Some(&rn), Some(&rn))));
+    if correlation {
+        let sd: Vec<f64> = (0..k).map(|j| sm.cov_unscaled[j * k + j].sqrt()).collect();
+        let cor: Vec<f64> = (0..k * k).map(|i| sm.cov_unscaled[i] / (sd[i % k] * sd[i / k])).collect();
+        items.push(("correlation".into(), matrix(cor, k, k, Some(&rn), Some(&rn))));
+        items.push(("symbolic.cor".into(), Value::lgls(vec![0])));
+    }
     if let Some(w) = weights_of(&fit) {
         items.push(("weights".into(), Value::dbls(w)));
     }
@@ -299,7 +307,21 @@ pub(crate) fn named_strings_block(names: &[String], vals: &[String], gap: usize)
 
 /// `print.lm`.
 pub(crate) fn format_lm(it: &Interp, fit: &Value) -> String {
-    let digits = (crate::builtins::print_fns::option_digits(it) as i32 - 3).max(3) as usize;
+    format_lm_with(fit, lm_digits(it))
+}
+
+/// `max(3, getOption("digits") - 3)`, the default digits of the lm printers.
+pub(crate) fn lm_digits(it: &Interp) -> usize {
+    (crate::builtins::print_fns::option_digits(it) as i32 - 3).max(3) as usize
+}
+
+/// `getOption("show.signif.stars")`, TRUE unless set otherwise.
+pub(crate) fn signif_stars_option(it: &Interp) -> bool {
+    it.options.iter().find(|(k, _)| k == "show.signif.stars").and_then(|(_, v)| v.as_bool().flatten()).unwrap_or(true)
+}
+
+/// `print.lm` with explicit `digits`.
+pub(crate) fn format_lm_with(fit: &Value, digits: usize) -> String {
     let mut out = format!("\nCall:\n{}\n\n", call_lines(fit));
     let coef = field(fit, "coefficients").unwrap_or(Value::Null);
     let cv = coef.dbl_vec();
@@ -333,7 +355,11 @@ pub(crate) fn fmt_g(x: f64, digits: usize) -> String {
 
 /// `print.summary.lm`.
 pub(crate) fn format_summary_lm(it: &Interp, sm: &Value) -> String {
-    let digits = (crate::builtins::print_fns::option_digits(it) as i32 - 3).max(3) as usize;
+    format_summary_lm_with(sm, lm_digits(it), signif_stars_option(it))
+}
+
+/// `print.summary.lm` with explicit `digits` and `signif.stars`.
+pub(crate) fn format_summary_lm_with(sm: &Value, digits: usize, stars: bool) -> String {
     let mut out = format!("\nCall:\n{}\n\n", call_lines(sm));
     let resid = field(sm, "residuals").unwrap_or(Value::Null);
     let rv = resid.dbl_vec().to_vec();
@@ -385,7 +411,7 @@ pub(crate) fn format_summary_lm(it: &Interp, sm: &Value) -> String {
             }
         }
         let t = CoefTable { rows: an, cols: ["Estimate", "Std. Error", "t value", "Pr(>|t|)"].map(String::from).to_vec(), data };
-        out.push_str(&print_coefmat(&t, &CoefOpts { digits, signif_stars: true, cs_ind: &[0, 1], tst_ind: &[2], zap_ind: &[], has_p: true, na_print: "NA" }));
+        out.push_str(&print_coefmat(&t, &CoefOpts { digits, signif_stars: stars, cs_ind: &[0, 1], tst_ind: &[2], zap_ind: &[], has_p: true, na_print: "NA" }));
     }
     let sigma = field(sm, "sigma").and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
     out.push_str(&format!(
@@ -411,8 +437,30 @@ pub(crate) fn format_summary_lm(it: &Interp, sm: &Value) -> String {
             crate::print::coefmat::format_pval(&[pv], digits, f64::EPSILON)[0]
         ));
     }
+    if let Some(c) = field(sm, "correlation") {
+        out.push_str(&format_correlation(&c));
+    }
     out.push('\n');
     out
+}
+
+/// The `Correlation of Coefficients:` block: the lower triangle, rounded to 2 decimals.
+pub(crate) fn format_correlation(c: &Value) -> String {
+    let p = c.dim().map(|d| d[0]).unwrap_or(0);
+    if p < 2 {
+        return String::new();
+    }
+    let names = c.get_attr("dimnames").and_then(|d| d.list_vec().first().cloned()).and_then(|v| v.as_strings()).unwrap_or_default();
+    let vals: Vec<f64> = c.dbl_vec().iter().map(|v| round_to(*v, 2)).collect();
+    let strs: Vec<String> = vals.iter().map(|v| format!("{:.2}", v)).collect();
+    let w = strs.iter().map(|x| x.len()).max().unwrap_or(0);
+    let mut cells = Vec::with_capacity((p - 1) * (p - 1));
+    for j in 0..p - 1 {
+        for i in 1..p {
+            cells.push(if i > j { format!("{:>w$}", strs[j * p + i], w = w) } else { String::new() });
+        }
+    }
+    format!("\nCorrelation of Coefficients:\n{}", char_matrix(&names[1..], &names[..p - 1], &cells, p - 1, p - 1, 1, 80))
 }
 
 pub(crate) fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
@@ -552,8 +600,14 @@ pub(crate) fn anova(it: &mut Interp, a: Args) -> EvalResult {
     if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
         return crate::builtins::glm::anova_glm(it, a);
     }
-    let fits: Vec<Value> = a.items.iter().map(|x| x.1.clone()).collect();
+    let named = |n: &str| a.items.iter().find(|(k, _)| k.map(|k| k.as_str() == n).unwrap_or(false)).map(|x| x.1.clone());
+    let test = named("test").map(|v| v.as_string().unwrap_or_else(|| "none".into())).unwrap_or_else(|| "F".into());
+    let scale_arg = named("scale").and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let fits: Vec<Value> = a.items.iter().filter(|(k, _)| !matches!(k.map(|k| k.as_str()), Some("test" | "scale"))).map(|x| x.1.clone()).collect();
     let na = crate::value::na_real();
+    if fits.is_empty() {
+        return err("argument \"object\" is missing, with no default");
+    }
     if fits.len() == 1 {
         let fit = &fits[0];
         let eff = dbl_field(fit, "effects");
@@ -602,22 +656,42 @@ pub(crate) fn anova(it: &mut Interp, a: Args) -> EvalResult {
     let k = fits.len();
     let rdfs: Vec<f64> = fits.iter().map(|f| field(f, "df.residual").and_then(|v| v.as_i32()).unwrap_or(0) as f64).collect();
     let rsss: Vec<f64> = fits.iter().map(rss).collect();
-    let big = (0..k).max_by(|&a, &b| rsss[b].partial_cmp(&rsss[a]).unwrap_or(std::cmp::Ordering::Equal)).unwrap_or(k - 1);
-    let _ = big;
-    let scale = rsss[k - 1] / rdfs[k - 1];
-    let bigdf = rdfs[k - 1];
+    // the model with the fewest residual df gives the scale
+    let big = (0..k).min_by(|&a, &b| rdfs[a].partial_cmp(&rdfs[b]).unwrap_or(std::cmp::Ordering::Equal)).unwrap_or(k - 1);
+    let scale = if scale_arg > 0.0 { scale_arg } else { rsss[big] / rdfs[big] };
+    let bigdf = rdfs[big];
     let mut df = vec![na];
     let mut ssq = vec![na];
-    let mut fv = vec![na];
-    let mut pv = vec![na];
     for i in 1..k {
-        let d = rdfs[i - 1] - rdfs[i];
-        let s2 = rsss[i - 1] - rsss[i];
-        df.push(d);
-        ssq.push(s2);
-        let f = s2 / d / scale;
-        fv.push(f);
-        pv.push(pf(f, d.abs(), bigdf, false));
+        df.push(rdfs[i - 1] - rdfs[i]);
+        ssq.push(rsss[i - 1] - rsss[i]);
+    }
+    let mut cols = vec!["Res.Df", "RSS", "Df", "Sum of Sq"];
+    let mut extra: Vec<f64> = Vec::new();
+    match test.as_str() {
+        "F" => {
+            let fv: Vec<f64> = (0..k).map(|i| if i == 0 || df[i] == 0.0 { na } else { let f = ssq[i] / df[i] / scale; if f < 0.0 { na } else { f } }).collect();
+            let pv: Vec<f64> = fv.iter().zip(&df).map(|(f, d)| if f.is_nan() { na } else { pf(*f, d.abs(), bigdf, false) }).collect();
+            cols.extend(["F", "Pr(>F)"]);
+            extra.extend(fv);
+            extra.extend(pv);
+        }
+        "Chisq" | "LRT" => {
+            let pv: Vec<f64> = (0..k)
+                .map(|i| {
+                    let v = if i == 0 || df[i] == 0.0 { na } else { ssq[i] / scale * df[i].signum() };
+                    if v.is_nan() || v < 0.0 { na } else { crate::stats::glm::pchisq_upper(v, df[i].abs()) }
+                })
+                .collect();
+            cols.push("Pr(>Chi)");
+            extra.extend(pv);
+        }
+        "Cp" => {
+            let cp: Vec<f64> = (0..k).map(|i| rsss[i] + 2.0 * scale * (nobs_of(&fits[i]) as f64 - rdfs[i])).collect();
+            cols.push("Cp");
+            extra.extend(cp);
+        }
+        _ => {}
     }
     let mut heading = vec!["Analysis of Variance Table\n".to_string()];
     let forms: Vec<String> = fits.iter().enumerate().map(|(i, f)| {
@@ -626,13 +700,18 @@ pub(crate) fn anova(it: &mut Interp, a: Args) -> EvalResult {
     }).collect();
     heading.push(forms.join("\n"));
     let rows: Vec<String> = (1..=k).map(|i| i.to_string()).collect();
-    let data = [rdfs, rsss, df, ssq, fv, pv].concat();
-    Ok(anova_table(rows, vec!["Res.Df", "RSS", "Df", "Sum of Sq", "F", "Pr(>F)"], data, heading))
+    let data = [rdfs, rsss, df, ssq, extra].concat();
+    Ok(anova_table(rows, cols, data, heading))
 }
 
 /// `print.anova`.
 pub(crate) fn format_anova(it: &Interp, x: &Value) -> String {
     let digits = (crate::builtins::print_fns::option_digits(it) as i32 - 2).max(3) as usize;
+    format_anova_with(x, digits, signif_stars_option(it))
+}
+
+/// `print.anova` with explicit `digits` and `signif.stars`.
+pub(crate) fn format_anova_with(x: &Value, digits: usize, stars: bool) -> String {
     let mut out = String::new();
     if let Some(h) = x.get_attr("heading") {
         for l in strings_of(h) {
@@ -648,7 +727,7 @@ pub(crate) fn format_anova(it: &Interp, x: &Value) -> String {
     let tst: Vec<usize> = (0..nc).filter(|&i| cols[i].get(1..7) == Some(" value") || cols[i] == "F").collect();
     let zap: Vec<usize> = (0..if has_p { nc - 1 } else { nc }).filter(|i| !tst.contains(i) && !cols[*i].ends_with("Df")).collect();
     let t = CoefTable { rows, cols, data };
-    out.push_str(&print_coefmat(&t, &CoefOpts { digits, signif_stars: true, cs_ind: &[], tst_ind: &tst, zap_ind: &zap, has_p, na_print: "" }));
+    out.push_str(&print_coefmat(&t, &CoefOpts { digits, signif_stars: stars, cs_ind: &[], tst_ind: &tst, zap_ind: &zap, has_p, na_print: "" }));
     out
 }
 
@@ -750,4 +829,83 @@ pub(crate) fn simplify_rhs(rhs: &Expr, lhs: &Option<Expr>) -> Expr {
         text.push_str(" - 1");
     }
     crate::syntax::parse_expr(&text).unwrap_or_else(|_| rhs.clone())
+}
+
+/// `sigma(object)`: the residual standard deviation, `sqrt(deviance / (nobs - p))`.
+pub(crate) fn sigma_fn(it: &mut Interp, a: Args) -> EvalResult {
+    let fit = obj(a)?;
+    let dev = deviance(it, Args::positional(vec![fit.clone()]))?;
+    let p = field(&fit, "coefficients").map(|c| c.dbl_vec().iter().filter(|v| !v.is_nan()).count()).unwrap_or(0);
+    let n = nobs_of(&fit) as f64;
+    if fit.inherits("mlm") {
+        let q = field(&fit, "coefficients").and_then(|c| c.dim()).map(|d| d[1].max(1)).unwrap_or(1);
+        let vals: Vec<f64> = dev.dbl_vec().iter().map(|d| (d / (n - (p / q) as f64)).sqrt()).collect();
+        let mut v = Value::dbls(vals);
+        if let Some(nm) = dev.get_attr("names") {
+            v.set_attr(s("names"), nm.clone());
+        }
+        return Ok(v);
+    }
+    let d = dev.as_f64().unwrap_or(f64::NAN);
+    Ok(Value::num((d / (n - p as f64)).sqrt()))
+}
+
+/// `variable.names(object, full = FALSE)`: the model matrix columns (estimable ones only
+/// unless `full`).
+pub(crate) fn variable_names(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["object", "full", "..."])?;
+    let fit = m.req(0, "object")?.clone();
+    let full = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let qrm = field(&fit, "qr").and_then(|q| field(&q, "qr")).unwrap_or(Value::Null);
+    let names = qrm.get_attr("dimnames").and_then(|d| d.list_vec().get(1).cloned()).and_then(|v| v.as_strings()).unwrap_or_default();
+    let rank = field(&fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0).max(0) as usize;
+    Ok(Value::strings(if full { &names[..] } else { &names[..rank.min(names.len())] }))
+}
+
+/// `case.names(object)`: the names of the cases used (non-zero weights).
+pub(crate) fn case_names(_it: &mut Interp, a: Args) -> EvalResult {
+    let fit = obj(a)?;
+    let r = field(&fit, "residuals").unwrap_or(Value::Null);
+    let names: Vec<String> = match r.dim() {
+        Some(_) => r.get_attr("dimnames").and_then(|d| d.list_vec().first().cloned()).and_then(|v| v.as_strings()).unwrap_or_default(),
+        None => strings_of(&r.get_attr("names").cloned().unwrap_or(Value::Null)),
+    };
+    let names = match weights_of(&fit) {
+        Some(w) if w.len() == names.len() => names.into_iter().zip(w).filter(|(_, w)| *w != 0.0).map(|(n, _)| n).collect(),
+        _ => names,
+    };
+    Ok(Value::strings(&names))
+}
+
+/// `labels(object)` of a fit: the term labels of the estimable terms.
+pub(crate) fn labels_fn(_it: &mut Interp, a: Args) -> EvalResult {
+    let fit = obj(a)?;
+    if !fit.inherits("lm") {
+        if let Some(t) = fit.get_attr("term.labels") {
+            return Ok(t.clone());
+        }
+        return Ok(fit.names().map(|n| Value::strs(n.to_vec())).unwrap_or(Value::Null));
+    }
+    let tl = field(&fit, "terms").and_then(|t| t.get_attr("term.labels").cloned()).map(|v| strings_of(&v)).unwrap_or_default();
+    let assign: Vec<usize> = field(&fit, "assign").map(|v| v.int_vec().iter().map(|&k| k as usize).collect()).unwrap_or_default();
+    let piv: Vec<usize> = field(&fit, "qr").and_then(|q| field(&q, "pivot")).map(|v| v.int_vec().iter().map(|&k| k as usize - 1).collect()).unwrap_or_default();
+    let rank = field(&fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0).max(0) as usize;
+    let mut out: Vec<String> = Vec::new();
+    for &j in piv.iter().take(rank) {
+        if let Some(&a) = assign.get(j) {
+            if a > 0 && !out.contains(&tl[a - 1]) {
+                out.push(tl[a - 1].clone());
+            }
+        }
+    }
+    Ok(Value::strings(&out))
+}
+
+/// `effects(object)`: the orthogonal effects `Q'y`.
+pub(crate) fn effects_fn(_it: &mut Interp, a: Args) -> EvalResult {
+    let fit = obj(a)?;
+    let mut e = field(&fit, "effects").unwrap_or(Value::Null);
+    e.set_attr(s("assign"), field(&fit, "assign").unwrap_or(Value::Null));
+    e.set_attr(s("class"), Value::str("coef"));
+    Ok(e)
 }

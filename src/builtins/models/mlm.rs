@@ -105,7 +105,11 @@ pub(crate) fn deviance_mlm(fit: &Value) -> Value {
 /// `print.mlm`: the call and the coefficient matrix, formatted jointly to `digits - 3`
 /// significant digits and printed unquoted with a gap of two.
 pub(crate) fn format_mlm(it: &Interp, fit: &Value) -> String {
-    let digits = (crate::builtins::print_fns::option_digits(it) as i32 - 3).max(3) as usize;
+    format_mlm_with(fit, lm_digits(it))
+}
+
+/// `print.mlm` with explicit `digits`.
+pub(crate) fn format_mlm_with(fit: &Value, digits: usize) -> String {
     let mut out = format!("\nCall:\n{}\n\n", call_lines(fit));
     let coef = field(fit, "coefficients").unwrap_or(Value::Null);
     let dims = coef.dim().unwrap_or_default();
