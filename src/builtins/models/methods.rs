@@ -197,11 +197,24 @@ pub(crate) fn vcov(it: &mut Interp, a: Args) -> EvalResult {
     if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
         return crate::builtins::glm::vcov_glm(it, a);
     }
-    let fit = obj(a)?;
+    let m = a.matched(&["object", "complete", "..."])?;
+    let fit = m.req(0, "object")?.clone();
+    let complete = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
     let sm = lm_summary(&fit)?;
     let k = sm.rank;
-    let nm: Vec<String> = sm.est_idx.iter().map(|&j| sm.names[j].clone()).collect();
     let s2 = sm.sigma * sm.sigma;
+    if complete && k < sm.p {
+        // aliased coefficients get NA rows and columns, in coefficient order
+        let p = sm.p;
+        let mut v = vec![crate::value::na_real(); p * p];
+        for (a, &ja) in sm.est_idx.iter().enumerate() {
+            for (b, &jb) in sm.est_idx.iter().enumerate() {
+                v[jb * p + ja] = sm.cov_unscaled[b * k + a] * s2;
+            }
+        }
+        return Ok(matrix(v, p, p, Some(&sm.names), Some(&sm.names)));
+    }
+    let nm: Vec<String> = sm.est_idx.iter().map(|&j| sm.names[j].clone()).collect();
     Ok(matrix(sm.cov_unscaled.iter().map(|v| v * s2).collect(), k, k, Some(&nm), Some(&nm)))
 }
 
@@ -217,16 +230,25 @@ pub(crate) fn confint(_it: &mut Interp, a: Args) -> EvalResult {
     let sm = lm_summary(&fit)?;
     let cf = dbl_field(&fit, "coefficients");
     let pn = sm.names.len();
+    // parm: names or positions of coefficients
+    let parm: Vec<usize> = match m.get(1) {
+        None => (0..pn).collect(),
+        Some(v) if matches!(v.data(), Some(Data::Str(_))) => strings_of(v).iter().filter_map(|n| sm.names.iter().position(|x| x == n)).collect(),
+        Some(v) => v.dbl_vec().iter().filter(|x| **x >= 1.0 && (**x as usize) <= pn).map(|x| *x as usize - 1).collect(),
+    };
     let a2 = (1.0 - level) / 2.0;
     let q = qt(1.0 - a2, sm.rdf as f64, true);
-    let mut se = vec![f64::NAN; pn];
+    let na = crate::value::na_real();
+    let mut se = vec![na; pn];
     for (k, &j) in sm.est_idx.iter().enumerate() {
         se[j] = sm.se[k];
     }
-    let mut vals: Vec<f64> = (0..pn).map(|j| cf[j] - q * se[j]).collect();
-    vals.extend((0..pn).map(|j| cf[j] + q * se[j]));
+    let bound = |j: usize, sign: f64| if cf[j].is_nan() || se[j].is_nan() { na } else { cf[j] + sign * q * se[j] };
+    let mut vals: Vec<f64> = parm.iter().map(|&j| bound(j, -1.0)).collect();
+    vals.extend(parm.iter().map(|&j| bound(j, 1.0)));
     let cols = [pct_label(a2), pct_label(1.0 - a2)];
-    Ok(matrix(vals, pn, 2, Some(&sm.names), Some(&cols)))
+    let rows: Vec<String> = parm.iter().map(|&j| sm.names[j].clone()).collect();
+    Ok(matrix(vals, parm.len(), 2, Some(&rows), Some(&cols)))
 }
 
 pub(crate) fn summary_lm(_it: &mut Interp, a: Args) -> EvalResult {

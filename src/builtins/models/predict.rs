@@ -145,6 +145,9 @@ pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
     }
     let coef = dbl_field(&fit, "coefficients");
     let sm = lm_summary(&fit)?;
+    if sm.rank < sm.p && newdata.is_some() {
+        it.raise_warning("prediction from a rank-deficient fit may be misleading", Some("predict.lm(...)".into()))?;
+    }
     let mut pred = offset.unwrap_or_else(|| vec![0.0; n]);
     for &j in &sm.est_idx {
         for i in 0..n {
