@@ -271,4 +271,13 @@ mod tests {
         assert!((c.data[3] - 0.408248290463863).abs() < 1e-12);
         assert!((c.data[4] + 0.816496580927726).abs() < 1e-12);
     }
+
+    #[test]
+    fn contr_poly_rounding_noise_matches_r() {
+        // R 4.2 (reference BLAS 3.11): contr.poly(5)[3, 1] and [3, 3] are rounding noise
+        // whose exact values show in printed output (-3.510833e-17, 1.755417e-16).
+        let c = contr_poly(5);
+        assert!((c.data[2] / -3.510833e-17 - 1.0).abs() < 1e-6, "{:e}", c.data[2]);
+        assert!((c.data[12] / 1.755417e-16 - 1.0).abs() < 1e-6, "{:e}", c.data[12]);
+    }
 }
