@@ -394,7 +394,8 @@ pub fn abbreviate(x: &str, minlen: usize) -> String {
         return b.into_iter().collect();
     }
     let lowvow = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
-    let passes: [&dyn Fn(&[char], usize) -> bool; 5] = [
+    type Pass<'a> = &'a dyn Fn(&[char], usize) -> bool;
+    let passes: [Pass; 5] = [
         &|b, i| lowvow(b[i]) && !b[i - 1].is_whitespace() && (i + 1 == b.len() || b[i + 1].is_whitespace()),
         &|b, i| lowvow(b[i]) && !b[i - 1].is_whitespace(),
         &|b, i| b[i].is_lowercase() && !b[i - 1].is_whitespace() && (i + 1 == b.len() || b[i + 1].is_whitespace()),

@@ -191,7 +191,7 @@ pub fn model_matrix(terms: &Terms, vars: &[VarCol], n: usize) -> ModelMatrix {
     }
     let mut mm = ModelMatrix { n, data: vec![], colnames: vec![], assign: vec![] };
     if terms.intercept {
-        mm.data.extend(std::iter::repeat(1.0).take(n));
+        mm.data.extend(std::iter::repeat_n(1.0, n));
         mm.colnames.push("(Intercept)".into());
         mm.assign.push(0);
     }

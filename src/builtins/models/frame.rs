@@ -195,8 +195,23 @@ pub(crate) fn model_frame_full(
     if let Some((e, _)) = subset {
         let sv = it.eval(e, &denv)?;
         sel = match sv.data() {
-            Some(Data::Lgl(l)) => (0..n).filter(|&i| l[i % l.len().max(1)] == 1).collect(),
-            Some(d) => d.to_dbl().iter().filter(|v| !v.is_nan()).map(|&v| v as usize - 1).collect(),
+            Some(Data::Lgl(l)) if !l.is_empty() => (0..n).filter(|&i| l[i % l.len()] == 1).collect(),
+            Some(Data::Lgl(_)) => vec![],
+            Some(Data::Str(_)) => {
+                let names = strings_of(&sv);
+                names.iter().filter_map(|nm| all_rows.iter().position(|r| r == nm)).collect()
+            }
+            Some(d) => {
+                let idx: Vec<f64> = d.to_dbl().iter().filter(|v| !v.is_nan()).map(|v| v.trunc()).collect();
+                if idx.iter().any(|&v| v < 0.0) {
+                    if idx.iter().any(|&v| v > 0.0) {
+                        return err("can't mix positive and negative subscripts");
+                    }
+                    (0..n).filter(|&i| !idx.contains(&-((i + 1) as f64))).collect()
+                } else {
+                    idx.iter().filter(|&&v| v >= 1.0 && v <= n as f64).map(|&v| v as usize - 1).collect()
+                }
+            }
             None => sel,
         };
     }

@@ -5,3 +5,6 @@ fit$weights
 fit2 <- lm(mpg ~ wt, data = mtcars, subset = 1:20)
 coef(fit2)
 anova(fit)
+coef(lm(mpg ~ wt, data = mtcars, subset = -(1:5)))
+coef(lm(mpg ~ wt, data = mtcars, subset = c("Fiat 128", "Honda Civic", "Mazda RX4", "Valiant")))
+coef(lm(mpg ~ wt, data = mtcars, subset = c(0, 3, 5, 9, 12)))
