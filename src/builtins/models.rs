@@ -1,4 +1,7 @@
 //! Model builtins: formulas and terms, model frames and matrices, `lm` and its methods.
+//! Submodules: `frame` (model frames, design columns), `lm` (the fit), `methods`
+//! (accessors, summary, printers), `predict`, `anova`, `update`, `step` (drop1/add1),
+//! `mlm`, `contrasts`, `terms_obj` (terms objects), `print` (print methods with arguments).
 
 use super::{eager, special, Args, Builtin};
 use crate::error::{err, EvalResult};
@@ -252,6 +255,7 @@ fn reformulate(it: &mut Interp, a: Args) -> EvalResult {
     Ok(crate::eval::make_formula(&e, &env))
 }
 
+mod anova;
 mod contrasts;
 mod frame;
 mod lm;
@@ -260,12 +264,15 @@ mod predict;
 mod print;
 mod step;
 mod terms_obj;
+mod update;
 mod methods;
 pub(crate) use frame::*;
 pub(crate) use lm::*;
 pub(crate) use mlm::*;
 pub(crate) use predict::*;
 pub(crate) use terms_obj::*;
+pub(crate) use anova::*;
+pub(crate) use update::*;
 pub(crate) use methods::*;
 
 /// Built-in printers for model classes (`lm`, `summary.lm`, `anova`, `logLik`).
