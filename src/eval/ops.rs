@@ -498,7 +498,7 @@ pub fn vector_op(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult
 
 /// String ordering as R's C.UTF-8 collation: by code point.
 pub fn compare_strings(a: &str, b: &str) -> std::cmp::Ordering {
-    a.cmp(b)
+    crate::value::collate::collate(a, b)
 }
 
 #[inline]

@@ -96,14 +96,15 @@ fn is_na(f: &Field, na: &[String]) -> bool {
 
 fn parse_lgl(s: &str) -> Option<i32> {
     match s {
-        "TRUE" | "T" | "true" | "True" => Some(1),
-        "FALSE" | "F" | "false" | "False" => Some(0),
+        "TRUE" | "T" => Some(1),
+        "FALSE" | "F" => Some(0),
         _ => None,
     }
 }
 
 fn parse_int(s: &str) -> Option<i32> {
-    let t = s.trim();
+    // R types " 1" as double, not integer: no trimming here.
+    let t = s;
     if t.is_empty() || t.len() > 11 {
         return None;
     }
@@ -122,6 +123,14 @@ fn parse_dbl(s: &str) -> Option<f64> {
         "NaN" => return Some(f64::NAN),
         _ => {}
     }
+    let (neg, digits) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    if let Some(hex) = digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
+        let v = u64::from_str_radix(hex, 16).ok()? as f64;
+        return Some(if neg { -v } else { v });
+    }
     if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E')) {
         return None;
     }
@@ -137,6 +146,12 @@ pub fn convert_column(fields: &[Option<&Field>], na: &[String]) -> Value {
             _ => None,
         })
         .collect();
+    convert_strs(&vals)
+}
+
+/// R's `type.convert(as.is = TRUE)` on strings already stripped of NA markers (`None`):
+/// logical, then integer, then double, else character. Blank fields are NA in non-character results.
+pub fn convert_strs(vals: &[Option<&str>]) -> Value {
     let nonblank = |s: &&str| !s.trim().is_empty();
     let present: Vec<&str> = vals.iter().flatten().copied().filter(nonblank).collect();
     if present.iter().all(|s| parse_lgl(s.trim()).is_some()) && !present.is_empty() || present.is_empty() && !vals.is_empty() && vals.iter().all(|v| v.map(|s| s.trim().is_empty()).unwrap_or(true)) {

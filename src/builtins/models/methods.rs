@@ -1,6 +1,8 @@
-// Methods for fitted linear models (included by models.rs).
+//! Methods for fitted linear models.
 
-fn obj(a: Args) -> EvalResult<Value> {
+use super::*;
+
+pub(crate) fn obj(a: Args) -> EvalResult<Value> {
     match a.items.into_iter().next() {
         Some((_, v)) => Ok(v),
         None => err("argument \"object\" is missing, with no default"),
@@ -8,7 +10,7 @@ fn obj(a: Args) -> EvalResult<Value> {
 }
 
 /// Pads a per-observation vector back to the full length for `na.exclude` fits.
-pub(super) fn pad_exclude(fit: &Value, v: Value) -> Value {
+pub(crate) fn pad_exclude(fit: &Value, v: Value) -> Value {
     let Some(na) = field(fit, "na.action") else { return v };
     if !na.inherits("exclude") {
         return v;
@@ -33,37 +35,37 @@ pub(super) fn pad_exclude(fit: &Value, v: Value) -> Value {
     named_dbl(out, &on)
 }
 
-fn coef(it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn coef(it: &mut Interp, a: Args) -> EvalResult {
     let x = obj(a)?;
     let _ = it;
     Ok(field(&x, "coefficients").unwrap_or(Value::Null))
 }
 
-fn residuals(it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn residuals(it: &mut Interp, a: Args) -> EvalResult {
     if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
-        return super::glm::residuals_glm(it, a);
+        return crate::builtins::glm::residuals_glm(it, a);
     }
     let x = obj(a)?;
     let r = field(&x, "residuals").unwrap_or(Value::Null);
     Ok(pad_exclude(&x, r))
 }
 
-fn fitted(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn fitted(_it: &mut Interp, a: Args) -> EvalResult {
     let x = obj(a)?;
     let r = field(&x, "fitted.values").unwrap_or(Value::Null);
     Ok(pad_exclude(&x, r))
 }
 
-fn df_residual(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn df_residual(_it: &mut Interp, a: Args) -> EvalResult {
     let x = obj(a)?;
     Ok(field(&x, "df.residual").unwrap_or(Value::Null))
 }
 
-fn weights_of(fit: &Value) -> Option<Vec<f64>> {
+pub(crate) fn weights_of(fit: &Value) -> Option<Vec<f64>> {
     field(fit, "weights").map(|w| w.dbl_vec().to_vec())
 }
 
-fn rss(fit: &Value) -> f64 {
+pub(crate) fn rss(fit: &Value) -> f64 {
     let r = dbl_field(fit, "residuals");
     match weights_of(fit) {
         Some(w) => r.iter().zip(&w).map(|(a, b)| a * a * b).sum(),
@@ -71,15 +73,18 @@ fn rss(fit: &Value) -> f64 {
     }
 }
 
-fn deviance(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn deviance(_it: &mut Interp, a: Args) -> EvalResult {
     let x = obj(a)?;
     if x.inherits("glm") {
         return Ok(field(&x, "deviance").unwrap_or(Value::Null));
     }
+    if x.inherits("mlm") {
+        return Ok(deviance_mlm(&x));
+    }
     Ok(Value::num(rss(&x)))
 }
 
-fn nobs_of(fit: &Value) -> usize {
+pub(crate) fn nobs_of(fit: &Value) -> usize {
     if fit.inherits("glm") {
         return dbl_field(fit, "prior.weights").iter().filter(|&&v| v != 0.0).count();
     }
@@ -89,32 +94,32 @@ fn nobs_of(fit: &Value) -> usize {
     }
 }
 
-fn nobs(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn nobs(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::int(nobs_of(&obj(a)?) as i32))
 }
 
 /// Numbers `summary.lm` needs.
-struct LmSummary {
-    names: Vec<String>,
+pub(crate) struct LmSummary {
+    pub(crate) names: Vec<String>,
     /// Non-aliased coefficient indices (original order).
-    est_idx: Vec<usize>,
-    est: Vec<f64>,
-    se: Vec<f64>,
-    cov_unscaled: Vec<f64>,
-    sigma: f64,
-    rdf: usize,
-    rank: usize,
-    p: usize,
-    r2: f64,
-    adj_r2: f64,
-    fstat: Option<(f64, f64, f64)>,
-    resid: Vec<f64>,
-    resid_names: Vec<String>,
-    _weighted: bool,
-    intercept: bool,
+    pub(crate) est_idx: Vec<usize>,
+    pub(crate) est: Vec<f64>,
+    pub(crate) se: Vec<f64>,
+    pub(crate) cov_unscaled: Vec<f64>,
+    pub(crate) sigma: f64,
+    pub(crate) rdf: usize,
+    pub(crate) rank: usize,
+    pub(crate) p: usize,
+    pub(crate) r2: f64,
+    pub(crate) adj_r2: f64,
+    pub(crate) fstat: Option<(f64, f64, f64)>,
+    pub(crate) resid: Vec<f64>,
+    pub(crate) resid_names: Vec<String>,
+    pub(crate) _weighted: bool,
+    pub(crate) intercept: bool,
 }
 
-fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
+pub(crate) fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
     let qr = field(fit, "qr").unwrap_or(Value::Null);
     let qrm = field(&qr, "qr").unwrap_or(Value::Null);
     let dims = qrm.dim().unwrap_or_default();
@@ -188,44 +193,68 @@ fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
     })
 }
 
-fn vcov(it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn vcov(it: &mut Interp, a: Args) -> EvalResult {
     if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
-        return super::glm::vcov_glm(it, a);
+        return crate::builtins::glm::vcov_glm(it, a);
     }
-    let fit = obj(a)?;
+    let m = a.matched(&["object", "complete", "..."])?;
+    let fit = m.req(0, "object")?.clone();
+    let complete = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
     let sm = lm_summary(&fit)?;
     let k = sm.rank;
-    let nm: Vec<String> = sm.est_idx.iter().map(|&j| sm.names[j].clone()).collect();
     let s2 = sm.sigma * sm.sigma;
+    if complete && k < sm.p {
+        // aliased coefficients get NA rows and columns, in coefficient order
+        let p = sm.p;
+        let mut v = vec![crate::value::na_real(); p * p];
+        for (a, &ja) in sm.est_idx.iter().enumerate() {
+            for (b, &jb) in sm.est_idx.iter().enumerate() {
+                v[jb * p + ja] = sm.cov_unscaled[b * k + a] * s2;
+            }
+        }
+        return Ok(matrix(v, p, p, Some(&sm.names), Some(&sm.names)));
+    }
+    let nm: Vec<String> = sm.est_idx.iter().map(|&j| sm.names[j].clone()).collect();
     Ok(matrix(sm.cov_unscaled.iter().map(|v| v * s2).collect(), k, k, Some(&nm), Some(&nm)))
 }
 
-fn pct_label(p: f64) -> String {
+pub(crate) fn pct_label(p: f64) -> String {
     let v = round_to(100.0 * p, 1);
     format!("{} %", crate::print::format_dbl_vec_trim(&[v], 3).pop().unwrap_or_default().trim())
 }
 
-fn confint(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn confint(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "parm", "level", "..."])?;
     let fit = m.req(0, "object")?.clone();
     let level = m.get(2).and_then(|v| v.as_f64()).unwrap_or(0.95);
     let sm = lm_summary(&fit)?;
     let cf = dbl_field(&fit, "coefficients");
     let pn = sm.names.len();
+    // parm: names or positions of coefficients
+    let parm: Vec<usize> = match m.get(1) {
+        None => (0..pn).collect(),
+        Some(v) if matches!(v.data(), Some(Data::Str(_))) => strings_of(v).iter().filter_map(|n| sm.names.iter().position(|x| x == n)).collect(),
+        Some(v) => v.dbl_vec().iter().filter(|x| **x >= 1.0 && (**x as usize) <= pn).map(|x| *x as usize - 1).collect(),
+    };
     let a2 = (1.0 - level) / 2.0;
     let q = qt(1.0 - a2, sm.rdf as f64, true);
-    let mut se = vec![f64::NAN; pn];
+    let na = crate::value::na_real();
+    let mut se = vec![na; pn];
     for (k, &j) in sm.est_idx.iter().enumerate() {
         se[j] = sm.se[k];
     }
-    let mut vals: Vec<f64> = (0..pn).map(|j| cf[j] - q * se[j]).collect();
-    vals.extend((0..pn).map(|j| cf[j] + q * se[j]));
+    let bound = |j: usize, sign: f64| if cf[j].is_nan() || se[j].is_nan() { na } else { cf[j] + sign * q * se[j] };
+    let mut vals: Vec<f64> = parm.iter().map(|&j| bound(j, -1.0)).collect();
+    vals.extend(parm.iter().map(|&j| bound(j, 1.0)));
     let cols = [pct_label(a2), pct_label(1.0 - a2)];
-    Ok(matrix(vals, pn, 2, Some(&sm.names), Some(&cols)))
+    let rows: Vec<String> = parm.iter().map(|&j| sm.names[j].clone()).collect();
+    Ok(matrix(vals, parm.len(), 2, Some(&rows), Some(&cols)))
 }
 
-fn summary_lm(_it: &mut Interp, a: Args) -> EvalResult {
-    let fit = obj(a)?;
+pub(crate) fn summary_lm(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["object", "correlation", "symbolic.cor", "..."])?;
+    let fit = m.req(0, "object")?.clone();
+    let correlation = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
     let sm = lm_summary(&fit)?;
     let k = sm.rank;
     let rn: Vec<String> = sm.est_idx.iter().map(|&j| sm.names[j].clone()).collect();
@@ -255,6 +284,12 @@ fn summary_lm(_it: &mut Interp, a: Args) -> EvalResult {
         items.push(("adj.r.squared".into(), Value::num(0.0)));
     }
     items.push(("cov.unscaled".into(), matrix(sm.cov_unscaled.clone(), k, k, Some(&rn), Some(&rn))));
+    if correlation {
+        let sd: Vec<f64> = (0..k).map(|j| sm.cov_unscaled[j * k + j].sqrt()).collect();
+        let cor: Vec<f64> = (0..k * k).map(|i| sm.cov_unscaled[i] / (sd[i % k] * sd[i / k])).collect();
+        items.push(("correlation".into(), matrix(cor, k, k, Some(&rn), Some(&rn))));
+        items.push(("symbolic.cor".into(), Value::lgls(vec![0])));
+    }
     if let Some(w) = weights_of(&fit) {
         items.push(("weights".into(), Value::dbls(w)));
     }
@@ -293,8 +328,22 @@ pub(crate) fn named_strings_block(names: &[String], vals: &[String], gap: usize)
 }
 
 /// `print.lm`.
-pub fn format_lm(it: &Interp, fit: &Value) -> String {
-    let digits = (super::print_fns::option_digits(it) as i32 - 3).max(3) as usize;
+pub(crate) fn format_lm(it: &Interp, fit: &Value) -> String {
+    format_lm_with(fit, lm_digits(it))
+}
+
+/// `max(3, getOption("digits") - 3)`, the default digits of the lm printers.
+pub(crate) fn lm_digits(it: &Interp) -> usize {
+    (crate::builtins::print_fns::option_digits(it) as i32 - 3).max(3) as usize
+}
+
+/// `getOption("show.signif.stars")`, TRUE unless set otherwise.
+pub(crate) fn signif_stars_option(it: &Interp) -> bool {
+    it.options.iter().find(|(k, _)| k == "show.signif.stars").and_then(|(_, v)| v.as_bool().flatten()).unwrap_or(true)
+}
+
+/// `print.lm` with explicit `digits`.
+pub(crate) fn format_lm_with(fit: &Value, digits: usize) -> String {
     let mut out = format!("\nCall:\n{}\n\n", call_lines(fit));
     let coef = field(fit, "coefficients").unwrap_or(Value::Null);
     let cv = coef.dbl_vec();
@@ -321,14 +370,18 @@ pub(crate) fn naprint(na: Option<Value>) -> Option<String> {
 }
 
 /// `formatC(x, digits = digits)`: "%g"-style, left-padded to width `digits + 1`.
-fn fmt_g(x: f64, digits: usize) -> String {
-    let s = super::factor::format_g(x, digits);
+pub(crate) fn fmt_g(x: f64, digits: usize) -> String {
+    let s = crate::builtins::factor::format_g(x, digits);
     format!("{:>w$}", s, w = digits + 1)
 }
 
 /// `print.summary.lm`.
-pub fn format_summary_lm(it: &Interp, sm: &Value) -> String {
-    let digits = (super::print_fns::option_digits(it) as i32 - 3).max(3) as usize;
+pub(crate) fn format_summary_lm(it: &Interp, sm: &Value) -> String {
+    format_summary_lm_with(sm, lm_digits(it), signif_stars_option(it))
+}
+
+/// `print.summary.lm` with explicit `digits` and `signif.stars`.
+pub(crate) fn format_summary_lm_with(sm: &Value, digits: usize, stars: bool) -> String {
     let mut out = format!("\nCall:\n{}\n\n", call_lines(sm));
     let resid = field(sm, "residuals").unwrap_or(Value::Null);
     let rv = resid.dbl_vec().to_vec();
@@ -343,7 +396,7 @@ pub fn format_summary_lm(it: &Interp, sm: &Value) -> String {
     if rdf > 5 {
         let mut sorted = rv.clone();
         sorted.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-        let q = super::stats::quantiles(&sorted, &[0.0, 0.25, 0.5, 0.75, 1.0], 7);
+        let q = crate::builtins::stats::quantiles(&sorted, &[0.0, 0.25, 0.5, 0.75, 1.0], 7);
         let z = zapsmall(&q, digits as i32 + 1);
         let v = named_dbl(z, &["Min", "1Q", "Median", "3Q", "Max"].map(String::from));
         out.push_str(&crate::print::print_value(&v, &opts));
@@ -380,7 +433,7 @@ pub fn format_summary_lm(it: &Interp, sm: &Value) -> String {
             }
         }
         let t = CoefTable { rows: an, cols: ["Estimate", "Std. Error", "t value", "Pr(>|t|)"].map(String::from).to_vec(), data };
-        out.push_str(&print_coefmat(&t, &CoefOpts { digits, signif_stars: true, cs_ind: &[0, 1], tst_ind: &[2], zap_ind: &[], has_p: true, na_print: "NA" }));
+        out.push_str(&print_coefmat(&t, &CoefOpts { digits, signif_stars: stars, cs_ind: &[0, 1], tst_ind: &[2], zap_ind: &[], has_p: true, na_print: "NA" }));
     }
     let sigma = field(sm, "sigma").and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
     out.push_str(&format!(
@@ -406,11 +459,33 @@ pub fn format_summary_lm(it: &Interp, sm: &Value) -> String {
             crate::print::coefmat::format_pval(&[pv], digits, f64::EPSILON)[0]
         ));
     }
+    if let Some(c) = field(sm, "correlation") {
+        out.push_str(&format_correlation(&c));
+    }
     out.push('\n');
     out
 }
 
-fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
+/// The `Correlation of Coefficients:` block: the lower triangle, rounded to 2 decimals.
+pub(crate) fn format_correlation(c: &Value) -> String {
+    let p = c.dim().map(|d| d[0]).unwrap_or(0);
+    if p < 2 {
+        return String::new();
+    }
+    let names = c.get_attr("dimnames").and_then(|d| d.list_vec().first().cloned()).and_then(|v| v.as_strings()).unwrap_or_default();
+    let vals: Vec<f64> = c.dbl_vec().iter().map(|v| round_to(*v, 2)).collect();
+    let strs: Vec<String> = vals.iter().map(|v| format!("{:.2}", v)).collect();
+    let w = strs.iter().map(|x| x.len()).max().unwrap_or(0);
+    let mut cells = Vec::with_capacity((p - 1) * (p - 1));
+    for j in 0..p - 1 {
+        for i in 1..p {
+            cells.push(if i > j { format!("{:>w$}", strs[j * p + i], w = w) } else { String::new() });
+        }
+    }
+    format!("\nCorrelation of Coefficients:\n{}", char_matrix(&names[1..], &names[..p - 1], &cells, p - 1, p - 1, 1, 80))
+}
+
+pub(crate) fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "...", "degree", "coefs", "raw", "simple"])?;
     let x = m.req(0, "x")?.dbl_vec().to_vec();
     let mut deg = m.get(2).and_then(|v| v.as_f64()).unwrap_or(1.0) as usize;
@@ -453,113 +528,15 @@ fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(v)
 }
 
-/// Evaluates the fit's variables on new data (stored poly coefficients and factor levels).
-/// The model matrix for prediction: the fit's own rows, or `newdata` evaluated against the
-/// fit's terms, contrasts and factor levels. Returns `(column-major x, rows, row names)`.
-pub(super) fn predict_matrix(it: &mut Interp, fit: &Value, newdata: Option<&Value>) -> EvalResult<(Vec<f64>, usize, Vec<String>)> {
-    let fit = fit.clone();
-    let tv = field(&fit, "terms").unwrap_or(Value::Null);
-    let (t, _, _, env) = build_terms(it, &tv, None)?;
-    let model = field(&fit, "model").unwrap_or(Value::Null);
-    let r = match newdata {
-        None => {
-            let mm = lm_model_matrix(it, &fit)?;
-            let n = mm.dim().map(|d| d[0]).unwrap_or(0);
-            let rows = row_labels(Some(&model), n);
-            (mm.dbl_vec().to_vec(), n, rows)
-        }
-        Some(nd) => {
-            let denv = data_env(Some(nd), &env);
-            let n = super::frames::df_nrow(nd);
-            let mcols = model.list_vec();
-            let mut cols = Vec::new();
-            for (i, v) in t.variables.iter().enumerate() {
-                if t.response && i == 0 {
-                    cols.push(Value::dbls(vec![0.0; n]));
-                    continue;
-                }
-                let stored = mcols.get(i).cloned().unwrap_or(Value::Null);
-                let val = if let (Some(coefs), ExprKind::Call(_, args)) = (stored.get_attr("coefs"), &v.kind) {
-                    let xe = args.first().and_then(|a| a.value.clone()).unwrap_or_else(|| v.clone());
-                    let xv = it.eval(&xe, &denv)?.dbl_vec().to_vec();
-                    let al = dbl_field(coefs, "alpha");
-                    let n2 = dbl_field(coefs, "norm2");
-                    matrix(design::poly_predict(&xv, &al, &n2), xv.len(), al.len(), None, Some(&(1..=al.len()).map(|d| d.to_string()).collect::<Vec<_>>()))
-                } else {
-                    it.eval(v, &denv)?
-                };
-                cols.push(val);
-            }
-            let (vc, _) = var_cols(it, &t, &cols, field(&fit, "contrasts").as_ref(), field(&fit, "xlevels").as_ref())?;
-            let mm = design::model_matrix(&t, &vc, n);
-            (mm.data, n, row_labels(Some(nd), n))
-        }
-    };
-    Ok(r)
-}
-
-fn predict(it: &mut Interp, a: Args) -> EvalResult {
-    if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
-        return super::glm::predict_glm(it, a);
-    }
-    let m = a.matched(&["object", "newdata", "se.fit", "scale", "df", "interval", "level", "type", "..."])?;
-    let fit = m.req(0, "object")?.clone();
-    let se_fit = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
-    let interval = m.get(5).and_then(|v| v.as_string()).unwrap_or_else(|| "none".into());
-    let level = m.get(6).and_then(|v| v.as_f64()).unwrap_or(0.95);
-    let (x, n, rows) = predict_matrix(it, &fit, m.get(1))?;
-    let coef = dbl_field(&fit, "coefficients");
-    let p = coef.len();
-    let sm = lm_summary(&fit)?;
-    let mut pred = vec![0.0; n];
-    for &j in &sm.est_idx {
-        for i in 0..n {
-            pred[i] += x[j * n + i] * coef[j];
-        }
-    }
-    let _ = p;
-    let k = sm.rank;
-    let s2 = sm.sigma * sm.sigma;
-    let se: Vec<f64> = (0..n)
-        .map(|i| {
-            let xi: Vec<f64> = sm.est_idx.iter().map(|&j| x[j * n + i]).collect();
-            let mut acc = 0.0;
-            for a in 0..k {
-                for b in 0..k {
-                    acc += xi[a] * sm.cov_unscaled[b * k + a] * xi[b];
-                }
-            }
-            (acc * s2).sqrt()
-        })
-        .collect();
-    let fitv = if interval == "none" {
-        named_dbl(pred.clone(), &rows)
-    } else {
-        let q = qt((1.0 - level) / 2.0, sm.rdf as f64, false);
-        let w: Vec<f64> = se.iter().map(|e| if interval == "prediction" { q * (e * e + s2).sqrt() } else { q * e }).collect();
-        let mut vals = pred.clone();
-        vals.extend(pred.iter().zip(&w).map(|(a, b)| a - b));
-        vals.extend(pred.iter().zip(&w).map(|(a, b)| a + b));
-        matrix(vals, n, 3, Some(&rows), Some(&["fit", "lwr", "upr"].map(String::from)))
-    };
-    if se_fit {
-        return Ok(Value::named_list(vec![
-            ("fit".into(), fitv),
-            ("se.fit".into(), named_dbl(se, &rows)),
-            ("df".into(), Value::int(sm.rdf as i32)),
-            ("residual.scale".into(), Value::num(sm.sigma)),
-        ]));
-    }
-    Ok(fitv)
-}
-
-fn loglik_of(fit: &Value) -> (f64, usize) {
+pub(crate) fn loglik_of(fit: &Value) -> (f64, usize) {
     if fit.inherits("glm") {
-        return super::glm::loglik_glm(fit);
+        return crate::builtins::glm::loglik_glm(fit);
     }
-    let r = dbl_field(fit, "residuals");
+    let r0 = dbl_field(fit, "residuals");
+    let w0 = weights_of(fit).unwrap_or_else(|| vec![1.0; r0.len()]);
+    // zero-weight cases do not count
+    let (r, w): (Vec<f64>, Vec<f64>) = r0.iter().zip(&w0).filter(|(_, w)| **w != 0.0).map(|(a, b)| (*a, *b)).unzip();
     let n = r.len() as f64;
-    let w = weights_of(fit).unwrap_or_else(|| vec![1.0; r.len()]);
     let rs: f64 = r.iter().zip(&w).map(|(a, b)| a * a * b).sum();
     let sw: f64 = w.iter().map(|v| v.ln()).sum();
     let ll = 0.5 * (sw - n * ((2.0 * std::f64::consts::PI).ln() + 1.0 - n.ln() + rs.ln()));
@@ -567,7 +544,7 @@ fn loglik_of(fit: &Value) -> (f64, usize) {
     (ll, rank + 1)
 }
 
-fn loglik(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn loglik(_it: &mut Interp, a: Args) -> EvalResult {
     let fit = obj(a)?;
     let (ll, df) = loglik_of(&fit);
     let mut v = Value::num(ll);
@@ -579,13 +556,13 @@ fn loglik(_it: &mut Interp, a: Args) -> EvalResult {
 }
 
 /// `print.logLik`.
-pub fn format_loglik(v: &Value) -> String {
+pub(crate) fn format_loglik(v: &Value) -> String {
     let x = v.as_f64().unwrap_or(f64::NAN);
     let df = v.get_attr("df").and_then(|d| d.as_i32()).unwrap_or(0);
     format!("'log Lik.' {} (df={})\n", format_common(&[x], 7)[0].trim(), df)
 }
 
-fn ic(a: Args, k_of: &dyn Fn(&Value) -> f64) -> EvalResult {
+pub(crate) fn ic(a: Args, k_of: &dyn Fn(&Value) -> f64) -> EvalResult {
     let fits: Vec<Value> = a.items.iter().filter(|(n, _)| n.is_none()).map(|x| x.1.clone()).collect();
     let vals: Vec<(f64, usize)> = fits.iter().map(|f| {
         let (ll, df) = loglik_of(f);
@@ -597,20 +574,20 @@ fn ic(a: Args, k_of: &dyn Fn(&Value) -> f64) -> EvalResult {
     Err(crate::error::RError::runtime("__multi__").into())
 }
 
-pub(super) fn ic_multi(a: &Args, names: Vec<String>, crit: &str, k_of: &dyn Fn(&Value) -> f64) -> Value {
+pub(crate) fn ic_multi(a: &Args, names: Vec<String>, crit: &str, k_of: &dyn Fn(&Value) -> f64) -> Value {
     let fits: Vec<&Value> = a.items.iter().map(|x| &x.1).collect();
     let df: Vec<i32> = fits.iter().map(|f| loglik_of(f).1 as i32).collect();
     let v: Vec<f64> = fits.iter().map(|f| { let (ll, d) = loglik_of(f); -2.0 * ll + k_of(f) * d as f64 }).collect();
-    let mut d = super::frames::make_df(vec![Value::dbls(df.iter().map(|&x| x as f64).collect()), Value::dbls(v)], vec!["df".into(), crit.into()], Value::strings(&names));
+    let mut d = crate::builtins::frames::make_df(vec![Value::dbls(df.iter().map(|&x| x as f64).collect()), Value::dbls(v)], vec!["df".into(), crit.into()], Value::strings(&names));
     d.set_attr(s("names"), Value::strings(&["df", crit]));
     d
 }
 
-fn arg_labels(a: &Args) -> Vec<String> {
+pub(crate) fn arg_labels(a: &Args) -> Vec<String> {
     a.items.iter().enumerate().map(|(i, (n, _))| n.map(|n| n.as_str().to_string()).unwrap_or_else(|| format!("fit{}", i + 1))).collect()
 }
 
-pub(super) fn aic(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn aic(_it: &mut Interp, a: Args) -> EvalResult {
     if a.items.len() > 1 {
         let names = arg_labels(&a);
         return Ok(ic_multi(&a, names, "AIC", &|_| 2.0));
@@ -618,7 +595,7 @@ pub(super) fn aic(_it: &mut Interp, a: Args) -> EvalResult {
     ic(a, &|_| 2.0)
 }
 
-pub(super) fn bic(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn bic(_it: &mut Interp, a: Args) -> EvalResult {
     if a.items.len() > 1 {
         let names = arg_labels(&a);
         return Ok(ic_multi(&a, names, "BIC", &|f| (nobs_of(f) as f64).ln()));
@@ -626,191 +603,81 @@ pub(super) fn bic(_it: &mut Interp, a: Args) -> EvalResult {
     ic(a, &|f| (nobs_of(f) as f64).ln())
 }
 
-pub(super) fn anova_table(rows: Vec<String>, cols: Vec<&str>, data: Vec<f64>, heading: Vec<String>) -> Value {
-    let nr = rows.len();
-    let colv: Vec<Value> = (0..cols.len()).map(|c| Value::dbls(data[c * nr..(c + 1) * nr].to_vec())).collect();
-    let mut d = super::frames::make_df(colv, cols.iter().map(|x| x.to_string()).collect(), Value::strings(&rows));
-    d.set_attr(s("heading"), Value::strings(&heading));
-    d.set_attr(s("class"), Value::strings(&["anova", "data.frame"]));
-    d
+/// `sigma(object)`: the residual standard deviation, `sqrt(deviance / (nobs - p))`.
+pub(crate) fn sigma_fn(it: &mut Interp, a: Args) -> EvalResult {
+    let fit = obj(a)?;
+    let dev = deviance(it, Args::positional(vec![fit.clone()]))?;
+    let p = field(&fit, "coefficients").map(|c| c.dbl_vec().iter().filter(|v| !v.is_nan()).count()).unwrap_or(0);
+    let n = nobs_of(&fit) as f64;
+    if fit.inherits("mlm") {
+        let q = field(&fit, "coefficients").and_then(|c| c.dim()).map(|d| d[1].max(1)).unwrap_or(1);
+        let vals: Vec<f64> = dev.dbl_vec().iter().map(|d| (d / (n - (p / q) as f64)).sqrt()).collect();
+        let mut v = Value::dbls(vals);
+        if let Some(nm) = dev.get_attr("names") {
+            v.set_attr(s("names"), nm.clone());
+        }
+        return Ok(v);
+    }
+    let d = dev.as_f64().unwrap_or(f64::NAN);
+    Ok(Value::num((d / (n - p as f64)).sqrt()))
 }
 
-pub(super) fn response_label(fit: &Value) -> String {
-    field(fit, "terms")
-        .and_then(|t| if let Value::Lang(l) = t { if let ExprKind::Formula(Some(l), _) = &l.expr.kind { Some(deparse(l)) } else { None } } else { None })
-        .unwrap_or_default()
+/// `variable.names(object, full = FALSE)`: the model matrix columns (estimable ones only
+/// unless `full`).
+pub(crate) fn variable_names(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["object", "full", "..."])?;
+    let fit = m.req(0, "object")?.clone();
+    let full = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let qrm = field(&fit, "qr").and_then(|q| field(&q, "qr")).unwrap_or(Value::Null);
+    let names = qrm.get_attr("dimnames").and_then(|d| d.list_vec().get(1).cloned()).and_then(|v| v.as_strings()).unwrap_or_default();
+    let rank = field(&fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0).max(0) as usize;
+    Ok(Value::strings(if full { &names[..] } else { &names[..rank.min(names.len())] }))
 }
 
-fn anova(it: &mut Interp, a: Args) -> EvalResult {
-    if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
-        return super::glm::anova_glm(it, a);
-    }
-    let fits: Vec<Value> = a.items.iter().map(|x| x.1.clone()).collect();
-    let na = crate::value::na_real();
-    if fits.len() == 1 {
-        let fit = &fits[0];
-        let eff = dbl_field(fit, "effects");
-        let assign: Vec<usize> = field(fit, "assign").map(|v| v.int_vec().iter().map(|&k| k as usize).collect()).unwrap_or_default();
-        let qr = field(fit, "qr").unwrap_or(Value::Null);
-        let piv: Vec<usize> = field(&qr, "pivot").map(|v| v.int_vec().iter().map(|&k| k as usize - 1).collect()).unwrap_or_default();
-        let rank = field(fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize;
-        let labels: Vec<String> = field(fit, "terms").and_then(|t| t.get_attr("term.labels").cloned()).map(|v| strings_of(&v)).unwrap_or_default();
-        let mut ss = vec![0.0; labels.len() + 1];
-        let mut df = vec![0usize; labels.len() + 1];
-        for k in 0..rank {
-            let asg = assign[piv[k]];
-            ss[asg] += eff[k] * eff[k];
-            df[asg] += 1;
-        }
-        let rdf = field(fit, "df.residual").and_then(|v| v.as_i32()).unwrap_or(0) as f64;
-        let rss_v = rss(fit);
-        let resms = rss_v / rdf;
-        let mut rows = Vec::new();
-        let (mut dfs, mut sss, mut mss, mut fs, mut ps) = (vec![], vec![], vec![], vec![], vec![]);
-        for t in 1..=labels.len() {
-            if df[t] == 0 {
-                continue;
-            }
-            rows.push(labels[t - 1].clone());
-            dfs.push(df[t] as f64);
-            sss.push(ss[t]);
-            let ms = ss[t] / df[t] as f64;
-            mss.push(ms);
-            fs.push(ms / resms);
-            ps.push(pf(ms / resms, df[t] as f64, rdf, false));
-        }
-        rows.push("Residuals".into());
-        dfs.push(rdf);
-        sss.push(rss_v);
-        mss.push(resms);
-        fs.push(na);
-        ps.push(na);
-        let data = [dfs, sss, mss, fs, ps].concat();
-        let _ = it;
-        return Ok(anova_table(rows, vec!["Df", "Sum Sq", "Mean Sq", "F value", "Pr(>F)"], data, vec![
-            "Analysis of Variance Table\n".into(),
-            format!("Response: {}", response_label(fit)),
-        ]));
-    }
-    let k = fits.len();
-    let rdfs: Vec<f64> = fits.iter().map(|f| field(f, "df.residual").and_then(|v| v.as_i32()).unwrap_or(0) as f64).collect();
-    let rsss: Vec<f64> = fits.iter().map(rss).collect();
-    let big = (0..k).max_by(|&a, &b| rsss[b].partial_cmp(&rsss[a]).unwrap_or(std::cmp::Ordering::Equal)).unwrap_or(k - 1);
-    let _ = big;
-    let scale = rsss[k - 1] / rdfs[k - 1];
-    let bigdf = rdfs[k - 1];
-    let mut df = vec![na];
-    let mut ssq = vec![na];
-    let mut fv = vec![na];
-    let mut pv = vec![na];
-    for i in 1..k {
-        let d = rdfs[i - 1] - rdfs[i];
-        let s2 = rsss[i - 1] - rsss[i];
-        df.push(d);
-        ssq.push(s2);
-        let f = s2 / d / scale;
-        fv.push(f);
-        pv.push(pf(f, d.abs(), bigdf, false));
-    }
-    let mut heading = vec!["Analysis of Variance Table\n".to_string()];
-    let forms: Vec<String> = fits.iter().enumerate().map(|(i, f)| {
-        let fl = field(f, "terms").map(|t| if let Value::Lang(l) = t { deparse(&l.expr) } else { String::new() }).unwrap_or_default();
-        format!("Model {}: {}", i + 1, fl)
-    }).collect();
-    heading.push(forms.join("\n"));
-    let rows: Vec<String> = (1..=k).map(|i| i.to_string()).collect();
-    let data = [rdfs, rsss, df, ssq, fv, pv].concat();
-    Ok(anova_table(rows, vec!["Res.Df", "RSS", "Df", "Sum of Sq", "F", "Pr(>F)"], data, heading))
-}
-
-/// `print.anova`.
-pub fn format_anova(it: &Interp, x: &Value) -> String {
-    let digits = (super::print_fns::option_digits(it) as i32 - 2).max(3) as usize;
-    let mut out = String::new();
-    if let Some(h) = x.get_attr("heading") {
-        for l in strings_of(h) {
-            out.push_str(&l);
-            out.push('\n');
-        }
-    }
-    let cols = super::frames::df_names(x);
-    let rows = super::frames::df_row_names(x).as_strings().unwrap_or_default();
-    let data: Vec<f64> = x.list_vec().iter().flat_map(|c| c.dbl_vec().to_vec()).collect();
-    let nc = cols.len();
-    let has_p = cols.last().map(|c| c.starts_with("Pr(") || c.starts_with("P(")).unwrap_or(false);
-    let tst: Vec<usize> = (0..nc).filter(|&i| cols[i].get(1..7) == Some(" value") || cols[i] == "F").collect();
-    let zap: Vec<usize> = (0..if has_p { nc - 1 } else { nc }).filter(|i| !tst.contains(i) && !cols[*i].ends_with("Df")).collect();
-    let t = CoefTable { rows, cols, data };
-    out.push_str(&print_coefmat(&t, &CoefOpts { digits, signif_stars: true, cs_ind: &[], tst_ind: &tst, zap_ind: &zap, has_p, na_print: "" }));
-    out
-}
-
-/// `update(object, formula., ...)` for formulas and `lm` fits.
-fn update(it: &mut Interp, a: Args) -> EvalResult {
-    let mut items = a.items.clone();
-    let old = items.remove(0).1;
-    let newf = items.iter().position(|(n, _)| n.is_none() || n.map(|x| x.as_str() == "formula.").unwrap_or(false)).map(|i| items.remove(i).1);
-    let base_formula = if old.inherits("lm") { formula_fn(it, Args::positional(vec![old.clone()]))? } else { old.clone() };
-    let mut f = base_formula.clone();
-    if let Some(nf) = &newf {
-        let (ol, or, env) = formula_parts(&base_formula, it)?;
-        let (nl, nr, _) = formula_parts(nf, it)?;
-        let sub = |e: &Expr, with: &Option<Expr>| -> Expr { subst_dot(e, with.as_ref()) };
-        let lhs = match nl { Some(l) => Some(sub(&l, &ol)), None => ol.clone() };
-        let rhs = subst_dot(&nr, Some(&Expr::new(ExprKind::Paren(Box::new(or.clone())), Default::default())));
-        let rhs = simplify_rhs(&rhs, &ol);
-        f = make_formula_value(lhs, rhs, &env);
-    }
-    if !old.inherits("lm") {
-        return Ok(f);
-    }
-    let Some(Value::Lang(call)) = field(&old, "call") else { return err("need an object with call component") };
-    let ExprKind::Call(fun, cargs) = &call.expr.kind else { return err("invalid call") };
-    let mut args = cargs.clone();
-    let fexpr = if let Value::Lang(l) = &f { (*l.expr).clone() } else { return err("invalid formula") };
-    let mut set = |name: &str, e: Expr| {
-        if let Some(a) = args.iter_mut().find(|a| a.name.map(|x| x.as_str() == name).unwrap_or(false)) {
-            a.value = Some(e);
-        } else {
-            args.push(Arg { name: Some(s(name)), value: Some(e), span: Default::default() });
-        }
+/// `case.names(object)`: the names of the cases used (non-zero weights).
+pub(crate) fn case_names(_it: &mut Interp, a: Args) -> EvalResult {
+    let fit = obj(a)?;
+    let r = field(&fit, "residuals").unwrap_or(Value::Null);
+    let names: Vec<String> = match r.dim() {
+        Some(_) => r.get_attr("dimnames").and_then(|d| d.list_vec().first().cloned()).and_then(|v| v.as_strings()).unwrap_or_default(),
+        None => strings_of(&r.get_attr("names").cloned().unwrap_or(Value::Null)),
     };
-    set("formula", fexpr);
-    for (n, v) in items {
-        if let Some(n) = n {
-            let e = match &v { Value::Promise(p) => (*p.expr).clone(), v => super::lang::value_to_expr(v) };
-            set(n.as_str(), e);
+    let names = match weights_of(&fit) {
+        Some(w) if w.len() == names.len() => names.into_iter().zip(w).filter(|(_, w)| *w != 0.0).map(|(n, _)| n).collect(),
+        _ => names,
+    };
+    Ok(Value::strings(&names))
+}
+
+/// `labels(object)` of a fit: the term labels of the estimable terms.
+pub(crate) fn labels_fn(_it: &mut Interp, a: Args) -> EvalResult {
+    let fit = obj(a)?;
+    if !fit.inherits("lm") {
+        if let Some(t) = fit.get_attr("term.labels") {
+            return Ok(t.clone());
+        }
+        return Ok(fit.names().map(|n| Value::strs(n.to_vec())).unwrap_or(Value::Null));
+    }
+    let tl = field(&fit, "terms").and_then(|t| t.get_attr("term.labels").cloned()).map(|v| strings_of(&v)).unwrap_or_default();
+    let assign: Vec<usize> = field(&fit, "assign").map(|v| v.int_vec().iter().map(|&k| k as usize).collect()).unwrap_or_default();
+    let piv: Vec<usize> = field(&fit, "qr").and_then(|q| field(&q, "pivot")).map(|v| v.int_vec().iter().map(|&k| k as usize - 1).collect()).unwrap_or_default();
+    let rank = field(&fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0).max(0) as usize;
+    let mut out: Vec<String> = Vec::new();
+    for &j in piv.iter().take(rank) {
+        if let Some(&a) = assign.get(j) {
+            if a > 0 && !out.contains(&tl[a - 1]) {
+                out.push(tl[a - 1].clone());
+            }
         }
     }
-    let newcall = Expr::new(ExprKind::Call(fun.clone(), args), Default::default());
-    let env = it.global.clone();
-    it.eval(&newcall, &env)
+    Ok(Value::strings(&out))
 }
 
-fn subst_dot(e: &Expr, with: Option<&Expr>) -> Expr {
-    match &e.kind {
-        ExprKind::Ident(x) if x.as_str() == "." => with.cloned().unwrap_or_else(|| e.clone()),
-        ExprKind::Binary(op, l, r) => Expr::new(ExprKind::Binary(*op, Box::new(subst_dot(l, with)), Box::new(subst_dot(r, with))), e.span),
-        ExprKind::Paren(x) => Expr::new(ExprKind::Paren(Box::new(subst_dot(x, with))), e.span),
-        ExprKind::Unary(op, x) => Expr::new(ExprKind::Unary(*op, Box::new(subst_dot(x, with))), e.span),
-        ExprKind::Call(f, args) => Expr::new(
-            ExprKind::Call(f.clone(), args.iter().map(|a| Arg { name: a.name, value: a.value.as_ref().map(|v| subst_dot(v, with)), span: a.span }).collect()),
-            e.span,
-        ),
-        _ => e.clone(),
-    }
-}
-
-/// Simplifies an updated right-hand side as `update.formula` does (via `terms`): the
-/// result lists the remaining term labels joined by `+`.
-fn simplify_rhs(rhs: &Expr, lhs: &Option<Expr>) -> Expr {
-    let Ok(t) = terms_of(lhs.as_ref(), rhs, None) else { return rhs.clone() };
-    let mut text = if t.labels.is_empty() { "1".to_string() } else { t.labels.join(" + ") };
-    for &o in &t.offsets {
-        text.push_str(&format!(" + {}", t.var_labels[o]));
-    }
-    if !t.intercept {
-        text.push_str(" - 1");
-    }
-    crate::syntax::parse_expr(&text).unwrap_or_else(|_| rhs.clone())
+/// `effects(object)`: the orthogonal effects `Q'y`.
+pub(crate) fn effects_fn(_it: &mut Interp, a: Args) -> EvalResult {
+    let fit = obj(a)?;
+    let mut e = field(&fit, "effects").unwrap_or(Value::Null);
+    e.set_attr(s("assign"), field(&fit, "assign").unwrap_or(Value::Null));
+    e.set_attr(s("class"), Value::str("coef"));
+    Ok(e)
 }
