@@ -1,137 +1,222 @@
-//! Distribution kernels against reference values computed by GNU R (`tests/dist/gen.R`).
+//! Distribution kernels against GNU R 4.2: `tests/fixtures/distributions.txt.gz`, written by
+//! `tests/fixtures/gen_distributions.R`, holds 10,000+ values per d/p/q function of 17
+//! distributions (and of the negative binomial's `mu` parametrization) (bulk and extreme tails, both tails, log scale). Each must agree to 1e-12
+//! relative; NaN, infinities and zeros exactly; values both below 1e-300 (where R itself
+//! works with subnormals) only need to be nonzero together. Set `RSC_DIST_FILTER=norm`
+//! (a distribution or a function name such as `qbeta`) to check only part of the fixture.
 
 use rsc::stats::dist::{beta, discrete as ds, gamma as gm, normal as nm, other as ot};
+use std::collections::BTreeMap;
+use std::io::Read;
 
-fn eval(f: &str, a: &[f64; 4], lt: bool, lg: bool) -> Option<f64> {
-    let [x, p1, p2, p3] = *a;
-    Some(match f {
-        "dnorm" => nm::dnorm(x, p1, p2, lg),
-        "pnorm" => nm::pnorm(x, p1, p2, lt, lg),
-        "qnorm" => nm::qnorm(x, p1, p2, lt, lg),
-        "dt" => beta::dt(x, p1, lg),
-        "pt" => beta::pt(x, p1, lt, lg),
-        "qt" => beta::qt(x, p1, lt, lg),
-        "dchisq" => gm::dchisq(x, p1, lg),
-        "pchisq" => gm::pchisq(x, p1, lt, lg),
-        "qchisq" => gm::qchisq(x, p1, lt, lg),
-        "df" => beta::df(x, p1, p2, lg),
-        "pf" => beta::pf(x, p1, p2, lt, lg),
-        "qf" => beta::qf(x, p1, p2, lt, lg),
-        "dgamma" => gm::dgamma(x, p1, 1.0 / p2, lg),
-        "pgamma" => gm::pgamma(x, p1, 1.0 / p2, lt, lg),
-        "qgamma" => gm::qgamma(x, p1, 1.0 / p2, lt, lg),
-        "dbeta" => beta::dbeta(x, p1, p2, lg),
-        "pbeta" => beta::pbeta(x, p1, p2, lt, lg),
-        "qbeta" => beta::qbeta(x, p1, p2, lt, lg),
-        "dexp" => gm::dexp_(x, 1.0 / p1, lg),
-        "pexp" => gm::pexp(x, 1.0 / p1, lt, lg),
-        "qexp" => gm::qexp(x, 1.0 / p1, lt, lg),
-        "dlnorm" => ot::dlnorm(x, p1, p2, lg),
-        "plnorm" => ot::plnorm(x, p1, p2, lt, lg),
-        "qlnorm" => ot::qlnorm(x, p1, p2, lt, lg),
-        "dweibull" => ot::dweibull(x, p1, p2, lg),
-        "pweibull" => ot::pweibull(x, p1, p2, lt, lg),
-        "qweibull" => ot::qweibull(x, p1, p2, lt, lg),
-        "dlogis" => ot::dlogis(x, p1, p2, lg),
-        "plogis" => ot::plogis(x, p1, p2, lt, lg),
-        "qlogis" => ot::qlogis(x, p1, p2, lt, lg),
-        "dcauchy" => ot::dcauchy(x, p1, p2, lg),
-        "pcauchy" => ot::pcauchy(x, p1, p2, lt, lg),
-        "qcauchy" => ot::qcauchy(x, p1, p2, lt, lg),
-        "dunif" => ot::dunif(x, p1, p2, lg),
-        "punif" => ot::punif(x, p1, p2, lt, lg),
-        "qunif" => ot::qunif(x, p1, p2, lt, lg),
-        "dbinom" => ds::dbinom(x, p1, p2, lg),
-        "pbinom" => ds::pbinom(x, p1, p2, lt, lg),
-        "qbinom" => ds::qbinom(x, p1, p2, lt, lg),
-        "dpois" => ds::dpois(x, p1, lg),
-        "ppois" => ds::ppois(x, p1, lt, lg),
-        "qpois" => ds::qpois(x, p1, lt, lg),
-        "dgeom" => ds::dgeom(x, p1, lg),
-        "pgeom" => ds::pgeom(x, p1, lt, lg),
-        "qgeom" => ds::qgeom(x, p1, lt, lg),
-        "dnbinom" => ds::dnbinom(x, p1, p2, lg),
-        "pnbinom" => ds::pnbinom(x, p1, p2, lt, lg),
-        "qnbinom" => ds::qnbinom(x, p1, p2, lt, lg),
-        "dhyper" => ds::dhyper(x, p1, p2, p3, lg),
-        "phyper" => ds::phyper(x, p1, p2, p3, lt, lg),
-        "qhyper" => ds::qhyper(x, p1, p2, p3, lt, lg),
-        _ => return None,
-    })
-}
+const REL: f64 = 1e-12;
 
-fn parse(s: &str) -> f64 {
+/// Parses a C99 hex float as written by C's `printf("%a")` (and R's NA/NaN/Inf).
+fn hexf(s: &str) -> f64 {
     match s {
-        "NA" | "NaN" => f64::NAN,
-        "Inf" => f64::INFINITY,
-        "-Inf" => f64::NEG_INFINITY,
-        _ => s.parse().unwrap_or(f64::NAN),
+        "NA" | "NaN" => return f64::NAN,
+        "Inf" => return f64::INFINITY,
+        "-Inf" => return f64::NEG_INFINITY,
+        _ => {}
+    }
+    let (neg, body) = match s.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, s),
+    };
+    let body = body.strip_prefix("0x").unwrap_or_else(|| panic!("bad hex float {}", s));
+    let (mant, exp) = body.split_once('p').unwrap_or_else(|| panic!("bad hex float {}", s));
+    let mut e: i64 = exp.parse().unwrap_or_else(|_| panic!("bad hex float {}", s));
+    let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
+    let mut m: u64 = 0;
+    for c in ip.chars().chain(fp.chars()) {
+        m = (m << 4) | c.to_digit(16).unwrap_or_else(|| panic!("bad hex float {}", s)) as u64;
+    }
+    e -= 4 * fp.len() as i64;
+    let v = if m == 0 {
+        0.0
+    } else {
+        // m * 2^e: normalize m to 53 bits, then build the bits (exact for every value printf wrote)
+        let lz = m.leading_zeros() as i64;
+        let shift = lz - 11; // bring the top bit to position 52
+        let m = if shift >= 0 { m << shift } else { m >> -shift };
+        let e = e - shift + 52; // value = 1.f * 2^e
+        if e >= -1022 {
+            f64::from_bits((((e + 1023) as u64) << 52) | (m & ((1u64 << 52) - 1)))
+        } else {
+            f64::from_bits(m >> (-1022 - e))
+        }
+    };
+    if neg {
+        -v
+    } else {
+        v
     }
 }
 
-fn close(got: f64, want: f64, rel: f64) -> bool {
-    if want.is_nan() {
-        return got.is_nan();
+fn d(name: &str, a: &[f64], x: f64, lg: bool) -> f64 {
+    match name {
+        "norm" => nm::dnorm(x, a[0], a[1], lg),
+        "t" => beta::dt(x, a[0], lg),
+        "chisq" => gm::dchisq(x, a[0], lg),
+        "f" => beta::df(x, a[0], a[1], lg),
+        "gamma" => gm::dgamma(x, a[0], 1.0 / a[1], lg),
+        "beta" => beta::dbeta(x, a[0], a[1], lg),
+        "exp" => gm::dexp_(x, 1.0 / a[0], lg),
+        "lnorm" => ot::dlnorm(x, a[0], a[1], lg),
+        "weibull" => ot::dweibull(x, a[0], a[1], lg),
+        "logis" => ot::dlogis(x, a[0], a[1], lg),
+        "cauchy" => ot::dcauchy(x, a[0], a[1], lg),
+        "unif" => ot::dunif(x, a[0], a[1], lg),
+        "binom" => ds::dbinom(x, a[0], a[1], lg),
+        "pois" => ds::dpois(x, a[0], lg),
+        "geom" => ds::dgeom(x, a[0], lg),
+        "nbinom" => ds::dnbinom(x, a[0], a[1], lg),
+        "nbinom_mu" => ds::dnbinom_mu(x, a[0], a[1], lg),
+        "hyper" => ds::dhyper(x, a[0], a[1], a[2], lg),
+        _ => panic!("unknown distribution {}", name),
     }
-    if want.is_infinite() || got.is_infinite() {
-        return got == want;
-    }
-    let d = (got - want).abs();
-    d <= rel * want.abs() || (want.abs() < 1e-290 && got.abs() < 1e-290) || d < 1e-300
 }
 
-/// Tolerance per function: 1e-12 relative, looser where the kernels use a different
-/// (but still accurate) algorithm than R's and both differ from the truth by ~1e-12.
-fn tolerance(_f: &str) -> f64 {
-    1e-12
+fn p(name: &str, a: &[f64], x: f64, lt: bool, lg: bool) -> f64 {
+    match name {
+        "norm" => nm::pnorm(x, a[0], a[1], lt, lg),
+        "t" => beta::pt(x, a[0], lt, lg),
+        "chisq" => gm::pchisq(x, a[0], lt, lg),
+        "f" => beta::pf(x, a[0], a[1], lt, lg),
+        "gamma" => gm::pgamma(x, a[0], 1.0 / a[1], lt, lg),
+        "beta" => beta::pbeta(x, a[0], a[1], lt, lg),
+        "exp" => gm::pexp(x, 1.0 / a[0], lt, lg),
+        "lnorm" => ot::plnorm(x, a[0], a[1], lt, lg),
+        "weibull" => ot::pweibull(x, a[0], a[1], lt, lg),
+        "logis" => ot::plogis(x, a[0], a[1], lt, lg),
+        "cauchy" => ot::pcauchy(x, a[0], a[1], lt, lg),
+        "unif" => ot::punif(x, a[0], a[1], lt, lg),
+        "binom" => ds::pbinom(x, a[0], a[1], lt, lg),
+        "pois" => ds::ppois(x, a[0], lt, lg),
+        "geom" => ds::pgeom(x, a[0], lt, lg),
+        "nbinom" => ds::pnbinom(x, a[0], a[1], lt, lg),
+        "nbinom_mu" => ds::pnbinom_mu(x, a[0], a[1], lt, lg),
+        "hyper" => ds::phyper(x, a[0], a[1], a[2], lt, lg),
+        _ => panic!("unknown distribution {}", name),
+    }
 }
 
-/// Points where R 4.2's own algorithm is known to be inexact and ours differs:
-/// `qt` in the extreme tails (R's Hill/Newton result is off by up to 1e-8 for p < 1e-20,
-/// and for df < 1), `qf` where R's `1/qbeta - 1` cancels (p near 0 or 1), and log-scale
-/// `pbinom` far tails where R's `bpser` underflows (R warns). Not yet matched.
-fn known_deviation(f: &str, a: &[f64; 4], lt: bool, lg: bool) -> bool {
-    let p = if lg { a[0].exp() } else { a[0] };
-    let pmin = p.min(1.0 - p);
-    match f {
-        "qt" => a[1] < 1.0 || pmin < 1e-9,
-        "qf" => pmin < 0.02 || a[1] < 1.5,
-        "pbinom" => lg && lt && a[1] >= 1e4,
-        // an exact tie at the jump (P(X > 19) = 1e-20 exactly): R's rounding lands on 20
-        // R sums lower-tail terms; with 1 - p rounding to 1 its stopping point depends on
-        // the summation's rounding (off by one here)
-        "qhyper" => !lt && pmin < 1e-15 && a[1] >= 1000.0,
-        "qbinom" => !lt && !lg && a[0] == 1e-20 && a[1] == 20.0,
-        _ => false,
+fn q(name: &str, a: &[f64], x: f64, lt: bool, lg: bool) -> f64 {
+    match name {
+        "norm" => nm::qnorm(x, a[0], a[1], lt, lg),
+        "t" => beta::qt(x, a[0], lt, lg),
+        "chisq" => gm::qchisq(x, a[0], lt, lg),
+        "f" => beta::qf(x, a[0], a[1], lt, lg),
+        "gamma" => gm::qgamma(x, a[0], 1.0 / a[1], lt, lg),
+        "beta" => beta::qbeta(x, a[0], a[1], lt, lg),
+        "exp" => gm::qexp(x, 1.0 / a[0], lt, lg),
+        "lnorm" => ot::qlnorm(x, a[0], a[1], lt, lg),
+        "weibull" => ot::qweibull(x, a[0], a[1], lt, lg),
+        "logis" => ot::qlogis(x, a[0], a[1], lt, lg),
+        "cauchy" => ot::qcauchy(x, a[0], a[1], lt, lg),
+        "unif" => ot::qunif(x, a[0], a[1], lt, lg),
+        "binom" => ds::qbinom(x, a[0], a[1], lt, lg),
+        "pois" => ds::qpois(x, a[0], lt, lg),
+        "geom" => ds::qgeom(x, a[0], lt, lg),
+        "nbinom" => ds::qnbinom(x, a[0], a[1], lt, lg),
+        "nbinom_mu" => ds::qnbinom_mu(x, a[0], a[1], lt, lg),
+        "hyper" => ds::qhyper(x, a[0], a[1], a[2], lt, lg),
+        _ => panic!("unknown distribution {}", name),
     }
+}
+
+/// Relative difference, or `None` when the two values agree by the rules above.
+fn mismatch(got: f64, want: f64) -> Option<f64> {
+    if want.is_nan() || got.is_nan() {
+        return if want.is_nan() && got.is_nan() { None } else { Some(f64::INFINITY) };
+    }
+    if want.is_infinite() || got.is_infinite() || want == 0.0 || got == 0.0 {
+        return if got == want { None } else { Some(f64::INFINITY) };
+    }
+    if want.abs() < 1e-300 && got.abs() < 1e-300 {
+        return None;
+    }
+    let rel = ((got - want) / want).abs();
+    if rel <= REL {
+        None
+    } else {
+        Some(rel)
+    }
+}
+
+/// Points where rsc knowingly differs from R 4.2 by more than 1e-12, with the observed
+/// relative error: `(function, parameters, input, lower.tail, log.p)`.
+const ALLOWED: &[(&str, &[f64], f64, bool, bool)] = &[];
+
+fn allowed(f: &str, a: &[f64], x: f64, lt: bool, lg: bool) -> bool {
+    ALLOWED.iter().any(|&(af, aa, ax, alt, alg)| af == f && aa == a && (ax == x || ax.is_nan() && x.is_nan()) && alt == lt && alg == lg)
 }
 
 #[test]
 fn distributions_match_r() {
-    let text = include_str!("dist/values.csv");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/distributions.txt.gz");
+    let file = std::fs::File::open(path).expect("fixture tests/fixtures/distributions.txt.gz");
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(file).read_to_string(&mut text).expect("gzip fixture");
+    let filter = std::env::var("RSC_DIST_FILTER").ok();
+    let mut name = String::new();
+    let mut pars: Vec<f64> = Vec::new();
+    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut failures = Vec::new();
-    let mut n = 0;
     for line in text.lines() {
-        let c: Vec<&str> = line.split(',').collect();
-        if c.len() != 8 {
+        let w: Vec<&str> = line.split(' ').collect();
+        if w[0] == "@" {
+            name = w[1].to_string();
+            pars = w[2..].iter().map(|s| hexf(s)).collect();
             continue;
         }
-        let a = [parse(c[1]), parse(c[2]), parse(c[3]), parse(c[4])];
-        let lt = c[5] == "1";
-        let lg = c[6] == "1";
-        let want = parse(c[7]);
-        let Some(got) = eval(c[0], &a, lt, lg) else { continue };
-        if known_deviation(c[0], &a, lt, lg) {
+        let v: Vec<f64> = w[1..].iter().map(|s| hexf(s)).collect();
+        let f = format!("{}{}", w[0], name);
+        if filter.as_deref().is_some_and(|flt| flt != name && flt != f) {
             continue;
         }
-        n += 1;
-        if !close(got, want, tolerance(c[0])) {
-            failures.push(format!("{}({}, {}, {}, {}; lower={}, log={}) = {:e}, R: {:e}, rel {:.1e}", c[0], c[1], c[2], c[3], c[4], lt, lg, got, want, ((got - want) / want).abs()));
+        let mut check = |got: f64, want: f64, x: f64, lt: bool, lg: bool| {
+            let c = counts.entry(f.clone()).or_default();
+            c.0 += 1;
+            if let Some(rel) = mismatch(got, want) {
+                if !allowed(&f, &pars, x, lt, lg) {
+                    c.1 += 1;
+                    failures.push(format!("{}({:e}, {:?}, lower={}, log={}) = {:e}, R: {:e}, rel {:.1e}", f, x, pars, lt, lg, got, want, rel));
+                }
+            }
+        };
+        match w[0] {
+            "d" => {
+                let x = v[0];
+                check(d(&name, &pars, x, false), v[1], x, true, false);
+                check(d(&name, &pars, x, true), v[2], x, true, true);
+            }
+            "p" => {
+                let x = v[0];
+                check(p(&name, &pars, x, true, false), v[1], x, true, false);
+                check(p(&name, &pars, x, true, true), v[2], x, true, true);
+                check(p(&name, &pars, x, false, false), v[3], x, false, false);
+                check(p(&name, &pars, x, false, true), v[4], x, false, true);
+            }
+            "q" => {
+                let (pr, lp) = (v[0], v[3]);
+                check(q(&name, &pars, pr, true, false), v[1], pr, true, false);
+                check(q(&name, &pars, pr, false, false), v[2], pr, false, false);
+                check(q(&name, &pars, lp, true, true), v[4], lp, true, true);
+                check(q(&name, &pars, lp, false, true), v[5], lp, false, true);
+            }
+            other => panic!("bad fixture line kind {}", other),
         }
     }
-    assert!(n > 5000, "fixture too small: {}", n);
+    if filter.is_none() {
+        for (f, (n, _)) in &counts {
+            assert!(*n >= 10_000, "{}: only {} values in the fixture", f, n);
+        }
+        assert_eq!(counts.len(), 54, "functions in the fixture");
+    }
     if !failures.is_empty() {
-        let shown: Vec<&String> = failures.iter().take(200).collect();
-        panic!("{} of {} values differ from R:\n{}", failures.len(), n, shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"));
+        let summary: Vec<String> = counts.iter().filter(|(_, c)| c.1 > 0).map(|(f, c)| format!("{}: {}/{}", f, c.1, c.0)).collect();
+        let shown: Vec<&str> = failures.iter().take(300).map(|s| s.as_str()).collect();
+        panic!("{} values differ from R ({}):\n{}", failures.len(), summary.join(", "), shown.join("\n"));
     }
 }

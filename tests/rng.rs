@@ -1,8 +1,10 @@
-//! Compares rsc's random streams with GNU R's, stored in `tests/rng/streams.txt`
-//! (written by `tests/rng/gen.R`). Doubles must be bit-equal, integers and strings equal.
+//! Compares rsc's random streams with GNU R's for seeds 1..1000 (and negative and extreme
+//! seeds), stored in `tests/fixtures/rng_streams.txt.gz` (written by
+//! `tests/fixtures/gen_rng.R`). Doubles must be bit-equal, integers and strings equal.
 
 use rsc::value::{Data, Value};
 use std::collections::BTreeMap;
+use std::io::Read;
 
 fn eval(it: &mut rsc::Interp, src: &str) -> Result<Value, String> {
     let exprs = rsc::syntax::parse(src).map_err(|e| format!("parse error: {:?}", e))?;
@@ -33,8 +35,11 @@ fn bits(d: f64) -> String {
 
 #[test]
 fn streams_match_r() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/rng/streams.txt"))
-        .expect("fixture tests/rng/streams.txt");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rng_streams.txt.gz");
+    let file = std::fs::File::open(path).expect("fixture tests/fixtures/rng_streams.txt.gz");
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(file).read_to_string(&mut text).expect("gzip fixture");
+    let mut seeds_per_expr: BTreeMap<String, usize> = BTreeMap::new();
     let mut exprs: BTreeMap<String, String> = BTreeMap::new();
     let mut it = rsc::Interp::with_output(Box::new(std::io::sink()), Box::new(std::io::sink()));
     let mut failures = Vec::new();
@@ -66,14 +71,18 @@ fn streams_match_r() {
             .collect();
         let got_s = render(&got);
         checked += 1;
+        *seeds_per_expr.entry(id.to_string()).or_default() += 1;
         if got_s != want {
             failures.push(format!("seed {} `{}`: got {:?}, want {:?}", seed, expr, got_s, want));
         }
     }
-    assert!(checked > 1000, "too few cases read: {}", checked);
+    assert!(checked > 50_000, "too few cases read: {}", checked);
+    for (id, n) in &seeds_per_expr {
+        assert!(*n >= 1000, "`{}`: only {} seeds", exprs[id], n);
+    }
     if !failures.is_empty() {
         let n = failures.len();
-        failures.truncate(20);
+        failures.truncate(40);
         panic!("{} of {} streams differ from R:\n{}", n, checked, failures.join("\n"));
     }
 }

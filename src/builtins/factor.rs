@@ -56,14 +56,17 @@ pub fn make_factor(codes: Vec<i32>, levels: Vec<RStr>, ordered: bool) -> Value {
 }
 
 /// Sorted unique non-NA values of `x` as R's `factor()` orders them (numbers numerically,
-/// strings by code point), converted to strings.
+/// strings in collation order), converted to strings.
 fn sorted_levels(x: &Data) -> Vec<RStr> {
     let n = x.len();
     let mut idx: Vec<usize> = (0..n).filter(|&i| !x.is_na(i)).collect();
     match x {
         Data::Dbl(v) => idx.sort_by(|&a, &b| v[a].partial_cmp(&v[b]).unwrap_or(Ordering::Equal)),
         Data::Int(v) | Data::Lgl(v) => idx.sort_by_key(|&i| v[i]),
-        Data::Str(v) => idx.sort_by(|&a, &b| v[a].cmp(&v[b])),
+        Data::Str(v) => idx.sort_by(|&a, &b| match (&v[a], &v[b]) {
+            (Some(x), Some(y)) => crate::value::collate::collate(x, y),
+            (x, y) => x.is_none().cmp(&y.is_none()),
+        }),
         Data::List(_) => {}
     }
     let strs = x.to_str();
@@ -806,7 +809,7 @@ mod tests {
         assert_eq!(*f.int_vec(), vec![2, 1, 2, NA_INT]);
         assert_eq!(f.class_attr(), Some(vec!["factor".to_string()]));
         let f = ok(call(&mut it, "factor", vec![p(Value::strings(&["b", "a", "B"]))]));
-        assert_eq!(levels_of(&f), vec!["B", "a", "b"]);
+        assert_eq!(levels_of(&f), vec!["a", "b", "B"]);
         let f = ok(call(
             &mut it,
             "factor",

@@ -152,7 +152,8 @@ pub fn make_unique_sep(names: &mut [String], sep: &str) {
 pub fn string_factor(v: &Value) -> Value {
     let s = v.str_vec();
     let mut levels: Vec<Rc<str>> = s.iter().flatten().cloned().collect();
-    levels.sort();
+    // Levels sort in the locale's collation, as R's factor() does.
+    levels.sort_by(|a, b| crate::value::collate::collate(a, b));
     levels.dedup();
     let codes: Vec<i32> =
         s.iter().map(|x| x.as_ref().and_then(|x| levels.iter().position(|l| l == x)).map(|p| p as i32 + 1).unwrap_or(NA_INT)).collect();

@@ -489,7 +489,7 @@ fn var_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
 }
 
 fn cor_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    const F: [&str; 6] = ["x", "y", "alternative", "method", "exact", "conf.level"];
+    const F: [&str; 7] = ["x", "y", "alternative", "method", "exact", "conf.level", "continuity"];
     let ev = eval_args(it, args, env)?;
     let rhs = match args.first().and_then(|a| a.value.as_ref()).map(|e| &e.kind) {
         Some(ExprKind::Formula(None, r)) => match &r.kind {
@@ -499,12 +499,12 @@ fn cor_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
         _ => None,
     };
     let (dname, m) = if let Some((a, b)) = rhs {
-        let fm = ev.args.clone().matched(&["formula", "data", "alternative", "method", "exact", "conf.level", "subset", "na.action"])?;
+        let fm = ev.args.clone().matched(&["formula", "data", "alternative", "method", "exact", "conf.level", "continuity", "subset", "na.action"])?;
         let data = fm.get(1).cloned();
         let xa = formula_side(it, &a, data.as_ref(), env)?;
         let yb = formula_side(it, &b, data.as_ref(), env)?;
         let mut items = vec![(None, xa), (None, yb)];
-        for (i, nm) in ["alternative", "method", "exact", "conf.level"].iter().enumerate() {
+        for (i, nm) in ["alternative", "method", "exact", "conf.level", "continuity"].iter().enumerate() {
             if let Some(v) = fm.get(i + 2) {
                 items.push((Some(Sym::new(nm)), v.clone()));
             }
@@ -525,8 +525,9 @@ fn cor_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
     let method = m.get(3).and_then(|v| v.as_string()).unwrap_or_else(|| "pearson".into());
     let cl = m.get(5).and_then(|v| v.as_f64()).unwrap_or(0.95);
     let n = x.len() as f64;
-    if !method.starts_with('p') {
-        return err("only method = \"pearson\" is supported by cor.test here");
+    if let Some(rank) = ["kendall", "spearman"].iter().find(|c| !method.is_empty() && c.starts_with(method.as_str())) {
+        let exact = m.get(4).and_then(|v| v.as_bool().flatten());
+        return super::htest3::cor_test_rank(it, &x, &y, &alt, rank, exact, flag(m.get(6), false), &dname);
     }
     if n < 3.0 {
         return err("not enough finite observations");

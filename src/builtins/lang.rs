@@ -628,7 +628,7 @@ fn ls(it: &mut Interp, a: Args) -> EvalResult {
     let all = m.get(3).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
     let mut names: Vec<String> =
         env.names().iter().map(|s| s.to_string()).filter(|s| all || !s.starts_with('.')).collect();
-    names.sort_by(|a, b| crate::builtins::vectors::collate(a, b));
+    names.sort_by(|a, b| crate::value::collate::collate(a, b));
     Ok(Value::strings(&names))
 }
 

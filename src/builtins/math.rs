@@ -1035,7 +1035,7 @@ mod tests {
         assert_eq!(d(&v), vec![f64::NEG_INFINITY]);
         assert_eq!(w[0], "no non-missing arguments to max; returning -Inf");
         let v = call(max, vec![Value::strings(&["apple", "banana", "Cherry"])]);
-        assert_eq!(v.as_string().as_deref(), Some("banana"));
+        assert_eq!(v.as_string().as_deref(), Some("Cherry"), "R compares strings in collation order");
         let v = call(max, vec![Value::ints(vec![1, NA_INT])]);
         assert_eq!(i(&v), vec![NA_INT]);
         let v = call(max, vec![Value::dbls(vec![1.0, f64::NAN])]);

@@ -1,6 +1,7 @@
 //! Builtin functions, declared in one table per family.
 
 pub mod aggregate;
+pub mod aov;
 pub mod apply;
 pub mod args;
 pub mod base;
@@ -10,7 +11,9 @@ pub mod factor;
 pub mod format;
 pub mod htest;
 pub mod htest2;
+pub mod htest3;
 pub mod models_diag;
+pub mod optim;
 pub mod frame_verbs;
 pub mod operators;
 pub mod frames;
@@ -115,9 +118,12 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         distributions::BUILTINS,
         htest::BUILTINS,
         htest2::BUILTINS,
+        htest3::BUILTINS,
         models_diag::BUILTINS,
         tables2::BUILTINS,
         random::BUILTINS,
+        aov::BUILTINS,
+        optim::BUILTINS,
     ]
 }
 

@@ -1,4 +1,7 @@
 //! Model builtins: formulas and terms, model frames and matrices, `lm` and its methods.
+//! Submodules: `frame` (model frames, design columns), `lm` (the fit), `methods`
+//! (accessors, summary, printers), `predict`, `anova`, `update`, `step` (drop1/add1),
+//! `mlm`, `contrasts`, `terms_obj` (terms objects), `print` (print methods with arguments).
 
 use super::{eager, special, Args, Builtin};
 use crate::error::{err, EvalResult};
@@ -17,7 +20,6 @@ fn pf(x: f64, df1: f64, df2: f64, lower: bool) -> f64 {
 fn qt(p: f64, df: f64, lower: bool) -> f64 {
     beta::qt(p, df, lower, false)
 }
-use crate::stats::qr::lsfit;
 use crate::stats::terms::{all_vars, terms_of, Terms};
 use crate::syntax::ast::{Arg, BinOp, Expr, ExprKind};
 use crate::syntax::deparse::deparse;
@@ -43,17 +45,38 @@ pub const BUILTINS: &[Builtin] = &[
     eager("vcov", vcov),
     eager("confint", confint),
     eager("summary.lm", summary_lm),
+    eager("summary.mlm", summary_mlm),
     eager("model.matrix", model_matrix_fn),
+    special("model.frame", model_frame_fn),
+    eager("model.response", model_response_fn),
+    eager("model.weights", model_weights_fn),
+    eager("model.offset", model_offset_fn),
     eager("poly", poly_fn),
     eager("predict", predict),
     eager("anova", anova),
     eager("logLik", loglik),
     special("AIC", super::glm::aic_special),
     special("BIC", super::glm::bic_special),
-    eager("update", update),
+    special("update", update),
     eager("reformulate", reformulate),
     eager("I", as_is),
     eager("offset", as_is),
+    eager("print.lm", print::print_lm),
+    eager("print.summary.lm", print::print_summary_lm),
+    eager("print.anova", print::print_anova),
+    eager("sigma", sigma_fn),
+    eager("variable.names", variable_names),
+    eager("case.names", case_names),
+    eager("labels", labels_fn),
+    eager("effects", effects_fn),
+    eager("drop1", step::drop1),
+    eager("add1", step::add1),
+    eager("extractAIC", step::extract_aic),
+    eager("contr.treatment", contrasts::contr_treatment_fn),
+    eager("contr.sum", contrasts::contr_sum_fn),
+    eager("contr.helmert", contrasts::contr_helmert_fn),
+    eager("contr.poly", contrasts::contr_poly_fn),
+    eager("contrasts", contrasts::contrasts_fn),
 ];
 
 pub(super) fn s(x: &str) -> Sym {
@@ -171,44 +194,6 @@ fn has_dot(e: &Expr) -> bool {
     all_vars(e).iter().any(|v| v == ".")
 }
 
-/// A terms object value (the formula with R's terms attributes).
-pub(super) fn terms_value(t: &Terms, lhs: Option<Expr>, rhs: Expr, env: &Env) -> Value {
-    let mut f = make_formula_value(lhs, rhs, env);
-    let vars_call = Expr::new(
-        ExprKind::Call(
-            Box::new(Expr::new(ExprKind::Ident(s("list")), Default::default())),
-            t.variables.iter().map(|v| Arg { name: None, value: Some(v.clone()), span: Default::default() }).collect(),
-        ),
-        Default::default(),
-    );
-    let nv = t.variables.len();
-    let nt = t.terms.len();
-    let fac = t.factors();
-    let mut fm = Vec::with_capacity(nv * nt);
-    for ti in 0..nt {
-        for row in fac.iter() {
-            fm.push(row[ti] as i32);
-        }
-    }
-    let mut facv = Value::ints(fm);
-    facv.set_attr(s("dim"), Value::ints(vec![nv as i32, nt as i32]));
-    facv.set_attr(s("dimnames"), Value::list(vec![Value::strings(&t.var_labels), Value::strings(&t.labels)]));
-    f.set_attr(s("class"), Value::Null);
-    f.set_attr(s(".Environment"), Value::Null);
-    f.set_attr(s("variables"), Value::Lang(Rc::new(Lang { expr: Rc::new(vars_call), attrs: None })));
-    f.set_attr(s("factors"), if nt == 0 { Value::ints(vec![]) } else { facv });
-    f.set_attr(s("term.labels"), Value::strings(&t.labels));
-    if !t.offsets.is_empty() {
-        f.set_attr(s("offset"), Value::ints(t.offsets.iter().map(|&i| i as i32 + 1).collect()));
-    }
-    f.set_attr(s("order"), Value::ints(t.order().iter().map(|&o| o as i32).collect()));
-    f.set_attr(s("intercept"), Value::int(t.intercept as i32));
-    f.set_attr(s("response"), Value::int(t.response as i32));
-    f.set_attr(s("class"), Value::strings(&["terms", "formula"]));
-    f.set_attr(s(".Environment"), Value::Env(env.clone()));
-    f
-}
-
 /// Expands a formula (with `.` resolved against `data`) into terms plus the expanded formula.
 pub(super) fn build_terms(it: &Interp, f: &Value, data: Option<&Value>) -> EvalResult<(Terms, Option<Expr>, Expr, Env)> {
     let (lhs, rhs, env) = formula_parts(f, it)?;
@@ -270,15 +255,38 @@ fn reformulate(it: &mut Interp, a: Args) -> EvalResult {
     Ok(crate::eval::make_formula(&e, &env))
 }
 
-include!("models_frame.rs");
-include!("models_methods.rs");
+mod anova;
+mod contrasts;
+mod frame;
+mod lm;
+mod mlm;
+mod predict;
+mod print;
+mod step;
+mod terms_obj;
+mod update;
+mod methods;
+pub(crate) use frame::*;
+pub(crate) use lm::*;
+pub(crate) use mlm::*;
+pub(crate) use predict::*;
+pub(crate) use terms_obj::*;
+pub(crate) use anova::*;
+pub(crate) use update::*;
+pub(crate) use methods::*;
 
 /// Built-in printers for model classes (`lm`, `summary.lm`, `anova`, `logLik`).
 pub fn format_model(it: &Interp, v: &Value) -> Option<String> {
-    if v.inherits("summary.lm") {
+    if v.inherits("terms") && matches!(v, Value::Lang(_)) {
+        Some(format_terms(v))
+    } else if v.inherits("summary.lm") {
         Some(format_summary_lm(it, v))
+    } else if v.inherits("mlm") {
+        Some(format_mlm(it, v))
     } else if v.inherits("lm") {
         Some(format_lm(it, v))
+    } else if v.inherits("listof") {
+        Some(format_listof(it, v))
     } else if v.inherits("anova") {
         Some(format_anova(it, v))
     } else if v.inherits("logLik") {

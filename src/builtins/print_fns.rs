@@ -27,7 +27,11 @@ pub fn print_dispatch(it: &mut Interp, v: &Value, env: &Env) -> EvalResult<()> {
 
 fn print_with(it: &mut Interp, v: &Value, env: &Env, digits: Option<usize>, quote: bool) -> EvalResult<()> {
     if v.class_attr().is_some() {
-        if let Some(r) = it.try_dispatch("print", v, vec![(None, v.clone())], env) {
+        let mut pargs = vec![(None, v.clone())];
+        if let Some(d) = digits {
+            pargs.push((Some(Sym::new("digits")), Value::num(d as f64)));
+        }
+        if let Some(r) = it.try_dispatch("print", v, pargs, env) {
             r?;
             return Ok(());
         }
@@ -130,11 +134,22 @@ pub fn capture_print(it: &mut Interp, v: &Value, env: &Env) -> EvalResult<String
 }
 
 fn print(it: &mut Interp, a: Args) -> EvalResult {
+    let all = a.items.clone();
     let m = a.matched(&["x", "digits", "quote", "..."])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
     let digits = m.get(1).and_then(|v| v.as_f64()).map(|d| d as usize);
     let quote = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
     let env = it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone());
+    if all.len() > 1 && x.class_attr().is_some() {
+        // a method gets the extra arguments too (print(summary(fit), digits = 3))
+        let mut args = all;
+        args[0].0 = None;
+        if let Some(r) = it.try_dispatch("print", &x, args, &env) {
+            r?;
+            it.visible = false;
+            return Ok(x);
+        }
+    }
     print_with(it, &x, &env, digits, quote)?;
     it.visible = false;
     Ok(x)

@@ -401,7 +401,7 @@ mod tests {
         assert_eq!(i(&call(order, vec![p(x.clone())])), vec![2, 4, 1, 3]);
         assert_eq!(i(&call(order, vec![p(x.clone()), (Some("decreasing"), Value::lgl(true))])), vec![1, 4, 2, 3]);
         let strs = Value::strings(&["b", "B", "a", "A"]);
-        assert_eq!(s(&call(sort, vec![p(strs)])), vec!["A", "B", "a", "b"]);
+        assert_eq!(s(&call(sort, vec![p(strs)])), vec!["a", "A", "b", "B"]);
         // two keys, stable ties
         let k1 = Value::ints(vec![2, 1, 2, 1]);
         let k2 = Value::ints(vec![1, 2, 0, 2]);

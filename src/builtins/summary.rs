@@ -281,11 +281,17 @@ fn str_factor(out: &mut String, x: &Value, d: &Data) {
 }
 
 fn summary_fn(it: &mut Interp, a: Args) -> EvalResult {
+    let all = a.items.clone();
     let m = a.matched(&["object", "maxsum", "digits", "..."])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
     if x.class_attr().is_some() && !x.is_data_frame() && !x.is_factor() {
         let env = caller_env(it);
-        if let Some(r) = it.try_dispatch("summary", &x, vec![(None, x.clone())], &env) {
+        // methods get every argument (summary(fit, correlation = TRUE))
+        let mut args = all;
+        if let Some(first) = args.first_mut() {
+            first.0 = None;
+        }
+        if let Some(r) = it.try_dispatch("summary", &x, args, &env) {
             return r;
         }
     }

@@ -46,11 +46,6 @@ pub const BUILTINS: &[Builtin] = &[
     eager("is.null", is_null),
 ];
 
-/// Orders strings as R's C.UTF-8 collation does.
-pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
-    a.cmp(b)
-}
-
 fn first(a: &Args) -> Value {
     a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null)
 }

@@ -34,7 +34,13 @@ impl Interp {
     pub fn apply_call(&mut self, fv: Value, e: &Expr, args: &[Arg], env: &Env) -> EvalResult {
         match &fv {
             Value::Builtin(b) => match b.kind {
-                Kind::Special(sf) => sf(self, args, env, e).map_err(|fl| with_call_span(fl, e)),
+                Kind::Special(sf) => {
+                    let r = sf(self, args, env, e).map_err(|fl| with_call_span(fl, e));
+                    if !self.pending_warnings.is_empty() {
+                        self.deliver_warnings(Some(crate::syntax::deparse::deparse(e)))?;
+                    }
+                    r
+                }
                 Kind::Native(k) => {
                     let a = self.eval_args(args, env)?;
                     self.visible = true;

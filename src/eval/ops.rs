@@ -254,6 +254,9 @@ pub fn r_pow(a: f64, b: f64) -> f64 {
     if a == 1.0 || b == 0.0 {
         return 1.0;
     }
+    if b == 2.0 {
+        return a * a;
+    }
     if is_na_real(a) || is_na_real(b) {
         return na_real();
     }
@@ -495,7 +498,7 @@ pub fn vector_op(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult
 
 /// String ordering as R's C.UTF-8 collation: by code point.
 pub fn compare_strings(a: &str, b: &str) -> std::cmp::Ordering {
-    a.cmp(b)
+    crate::value::collate::collate(a, b)
 }
 
 #[inline]

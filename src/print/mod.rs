@@ -4,6 +4,7 @@
 //! [`print_value_with`] (same, with a callback for values that need method dispatch), the
 //! number formatting core in [`num`] and the deparser in [`deparse`].
 
+pub mod aov;
 pub mod coefmat;
 pub mod deparse;
 pub mod factor;
@@ -87,7 +88,7 @@ pub(crate) fn print_nested(out: &mut String, v: &Value, opts: &PrintOpts, tag: &
 fn hidden_attr(name: &str, v: &Value) -> bool {
     matches!(name, "names" | "dim" | "dimnames" | "comment" | "srcref" | "tsp")
         || (v.is_factor() && matches!(name, "levels" | "class"))
-        || (matches!(v, Value::Lang(_)) && matches!(name, "class" | ".Environment"))
+        || (matches!(v, Value::Lang(_)) && (name == "class" || (name == ".Environment" && v.inherits("formula"))))
 }
 
 /// Prints `v` (with `tag` as the prefix of nested list tags) into `out`.

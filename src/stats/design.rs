@@ -63,7 +63,7 @@ pub fn orth_poly(x: &[f64], deg: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
     let mut vm = vec![0.0; n * p];
     for j in 0..p {
         for i in 0..n {
-            vm[j * n + i] = xc[i].powi(j as i32);
+            vm[j * n + i] = r_pow(xc[i], j);
         }
     }
     let q = dqrdc2(&vm, n, p, 1e-7);
@@ -113,11 +113,27 @@ pub fn poly_predict(x: &[f64], alpha: &[f64], norm2: &[f64]) -> Vec<f64> {
     out
 }
 
+/// R's `x^j` for a small whole power: `x * x` for 2, C `pow` otherwise.
+fn r_pow(x: f64, j: usize) -> f64 {
+    match j {
+        0 => 1.0,
+        1 => x,
+        2 => x * x,
+        _ => x.powf(j as f64),
+    }
+}
+
 /// `contr.poly(k)`: names `.L .Q .C ^4 ...`.
 pub fn contr_poly(k: usize) -> Contrast {
-    let m = k.saturating_sub(1);
     let x: Vec<f64> = (1..=k).map(|v| v as f64).collect();
-    let (data, _, _) = orth_poly(&x, m);
+    contr_poly_scores(&x)
+}
+
+/// `contr.poly(length(scores), scores)`.
+pub fn contr_poly_scores(x: &[f64]) -> Contrast {
+    let k = x.len();
+    let m = k.saturating_sub(1);
+    let (data, _, _) = orth_poly(x, m);
     let names = (1..=m)
         .map(|j| match j {
             1 => ".L".to_string(),
@@ -175,7 +191,7 @@ pub fn model_matrix(terms: &Terms, vars: &[VarCol], n: usize) -> ModelMatrix {
     }
     let mut mm = ModelMatrix { n, data: vec![], colnames: vec![], assign: vec![] };
     if terms.intercept {
-        mm.data.extend(std::iter::repeat(1.0).take(n));
+        mm.data.extend(std::iter::repeat_n(1.0, n));
         mm.colnames.push("(Intercept)".into());
         mm.assign.push(0);
     }
@@ -254,5 +270,14 @@ mod tests {
         assert!((c.data[1]).abs() < 1e-12);
         assert!((c.data[3] - 0.408248290463863).abs() < 1e-12);
         assert!((c.data[4] + 0.816496580927726).abs() < 1e-12);
+    }
+
+    #[test]
+    fn contr_poly_rounding_noise_matches_r() {
+        // R 4.2 (reference BLAS 3.11): contr.poly(5)[3, 1] and [3, 3] are rounding noise
+        // whose exact values show in printed output (-3.510833e-17, 1.755417e-16).
+        let c = contr_poly(5);
+        assert!((c.data[2] / -3.510833e-17 - 1.0).abs() < 1e-6, "{:e}", c.data[2]);
+        assert!((c.data[12] / 1.755417e-16 - 1.0).abs() < 1e-6, "{:e}", c.data[12]);
     }
 }

@@ -6,5 +6,8 @@ pub mod design;
 pub mod dist;
 pub mod qr;
 pub mod rdist;
+pub mod swilk;
+pub mod fisher;
 pub mod terms;
 pub mod glm;
+pub mod optim;

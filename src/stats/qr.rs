@@ -21,22 +21,47 @@ pub struct Qr {
     pub rank: usize,
 }
 
-/// BLAS-style scaled two-norm (as reference `dnrm2`).
+/// Two-norm as reference BLAS `dnrm2` since LAPACK 3.10 (the one R links against): plain
+/// sum of squares for mid-range values, scaled accumulators only for tiny or huge ones, so
+/// results agree with R to the last bit.
 fn nrm2(x: &[f64]) -> f64 {
-    let mut scale = 0.0f64;
-    let mut ssq = 1.0f64;
+    let tsml = 2f64.powi(-511);
+    let tbig = 2f64.powi(486);
+    let ssml = 2f64.powi(537);
+    let sbig = 2f64.powi(-538);
+    let (mut asml, mut amed, mut abig) = (0.0f64, 0.0f64, 0.0f64);
+    let mut notbig = true;
     for &v in x {
-        if v != 0.0 {
-            let a = v.abs();
-            if scale < a {
-                ssq = 1.0 + ssq * (scale / a) * (scale / a);
-                scale = a;
-            } else {
-                ssq += (a / scale) * (a / scale);
+        let ax = v.abs();
+        if ax > tbig {
+            abig += (ax * sbig) * (ax * sbig);
+            notbig = false;
+        } else if ax < tsml {
+            if notbig {
+                asml += (ax * ssml) * (ax * ssml);
             }
+        } else {
+            amed += ax * ax;
         }
     }
-    scale * ssq.sqrt()
+    let (scl, sumsq) = if abig > 0.0 {
+        if amed > 0.0 || amed.is_nan() {
+            abig += (amed * sbig) * sbig;
+        }
+        (1.0 / sbig, abig)
+    } else if asml > 0.0 {
+        if amed > 0.0 || amed.is_nan() {
+            let amed = amed.sqrt();
+            let asml = asml.sqrt() / ssml;
+            let (ymin, ymax) = if asml > amed { (amed, asml) } else { (asml, amed) };
+            (1.0, ymax * ymax * (1.0 + (ymin / ymax) * (ymin / ymax)))
+        } else {
+            (1.0 / ssml, asml)
+        }
+    } else {
+        (1.0, amed)
+    };
+    scl * sumsq.sqrt()
 }
 
 fn dot(a: &[f64], b: &[f64]) -> f64 {

@@ -478,13 +478,9 @@ pub fn rbinom(r: &mut Rng, nin: f64, pp: f64) -> f64 {
         return rn;
     }
     if rn >= i32::MAX as f64 {
-        // R falls back to qbinom(unif_rand(), ...) here; use the normal approximation
-        // rounded to the support (a rare path, not bit-compatible).
+        // beyond int range R inverts the distribution function (upper tail)
         let u = r.unif_rand();
-        let z = crate::rng::qnorm_std(1.0 - u);
-        let m = rn * pp;
-        let sd = (m * (1.0 - pp)).sqrt();
-        return (m + z * sd).round().clamp(0.0, rn);
+        return crate::stats::dist::discrete::qbinom(u, rn, pp, false, false);
     }
     let n = rn as i32;
     let p = pp.min(1.0 - pp);
@@ -675,7 +671,7 @@ pub fn rhyper(r: &mut Rng, nn1in: f64, nn2in: f64, kkin: f64) -> f64 {
     if !nn1in.is_finite() || !nn2in.is_finite() || !kkin.is_finite() {
         return f64::NAN;
     }
-    let (nn1in, nn2in, kkin) = (nn1in.round(), nn2in.round(), kkin.round());
+    let (nn1in, nn2in, kkin) = (nn1in.round_ties_even(), nn2in.round_ties_even(), kkin.round_ties_even());
     if nn1in < 0.0 || nn2in < 0.0 || kkin < 0.0 || kkin > nn1in + nn2in {
         return f64::NAN;
     }
@@ -684,14 +680,9 @@ pub fn rhyper(r: &mut Rng, nn1in: f64, nn2in: f64, kkin: f64) -> f64 {
         if kkin == 1.0 {
             return rbinom(r, kkin, nn1in / (nn1in + nn2in));
         }
-        // R inverts phyper here; this normal approximation is not bit-compatible.
+        // beyond int range R inverts phyper (upper tail)
         let u = r.unif_rand();
-        let tn = nn1in + nn2in;
-        let p = nn1in / tn;
-        let mean = kkin * p;
-        let sd = (kkin * p * (1.0 - p) * (tn - kkin) / (tn - 1.0)).sqrt();
-        let lo = (kkin - nn2in).max(0.0);
-        return (mean + sd * crate::rng::qnorm_std(u)).round().clamp(lo, kkin.min(nn1in));
+        return crate::stats::dist::discrete::qhyper(u, nn1in, nn2in, kkin, false, false);
     }
     let (nn1, nn2, kk) = (nn1in as i32, nn2in as i32, kkin as i32);
     let tn = nn1 as f64 + nn2 as f64;

@@ -1,6 +1,7 @@
 //! Runtime values: vectors with attributes, lists, functions, environments, language objects.
 
 pub mod coerce;
+pub mod collate;
 pub mod env;
 pub mod vector;
 

@@ -1,12 +1,13 @@
 //! Discrete distributions: binomial, Poisson, geometric, negative binomial, hypergeometric.
 
-use super::beta::{pbeta, pbeta_xy};
-use super::gamma::{bd0, dpois_raw, lgammafn, pgamma, stirlerr};
+use super::beta::pbeta;
+use super::toms708::bratio;
+use super::gamma::{bd0, dpois_raw, pgamma, stirlerr};
 use super::normal::qnorm;
-use super::{d0, d1, dexp, dt0, dt1, log1_exp, p_lower, q_boundaries, LN_2PI};
+use super::{d0, d1, dexp, dt0, dt1, log1_exp, q_boundaries, LN_2PI};
 
 fn nonint(x: f64) -> bool {
-    (x - x.round()).abs() > 1e-7 * 1f64.max(x.abs())
+    (x - x.round_ties_even()).abs() > 1e-7 * 1f64.max(x.abs())
 }
 
 /// The binomial density at real `x` with `q = 1 - p` given (Loader's saddle point).
@@ -47,7 +48,7 @@ pub fn dbinom(x: f64, n: f64, p: f64, log: bool) -> f64 {
     if nonint(x) || x < 0.0 || !x.is_finite() {
         return d0(log);
     }
-    dbinom_raw(x.round(), n.round(), p, 1.0 - p, log)
+    dbinom_raw(x.round_ties_even(), n.round_ties_even(), p, 1.0 - p, log)
 }
 
 /// `pbinom(q, size, prob, lower.tail, log.p)`.
@@ -58,7 +59,7 @@ pub fn pbinom(x: f64, n: f64, p: f64, lower: bool, log_p: bool) -> f64 {
     if !n.is_finite() || !p.is_finite() || nonint(n) || n < 0.0 || !(0.0..=1.0).contains(&p) {
         return f64::NAN;
     }
-    let n = n.round();
+    let n = n.round_ties_even();
     if x < 0.0 {
         return dt0(lower, log_p);
     }
@@ -66,7 +67,7 @@ pub fn pbinom(x: f64, n: f64, p: f64, lower: bool, log_p: bool) -> f64 {
     if n <= x {
         return dt1(lower, log_p);
     }
-    pbeta_xy(p, 1.0 - p, x + 1.0, n - x, !lower, log_p)
+    pbeta(p, x + 1.0, n - x, !lower, log_p)
 }
 
 /// `dpois(x, lambda, log)`.
@@ -80,7 +81,7 @@ pub fn dpois(x: f64, lambda: f64, log: bool) -> f64 {
     if nonint(x) || x < 0.0 || !x.is_finite() {
         return d0(log);
     }
-    dpois_raw(x.round(), lambda, log)
+    dpois_raw(x.round_ties_even(), lambda, log)
 }
 
 /// `ppois(q, lambda, lower.tail, log.p)`.
@@ -112,7 +113,7 @@ pub fn dgeom(x: f64, p: f64, log: bool) -> f64 {
     if nonint(x) || x < 0.0 || !x.is_finite() || p == 0.0 {
         return d0(log);
     }
-    let x = x.round();
+    let x = x.round_ties_even();
     let prob = dbinom_raw(0.0, x, p, 1.0 - p, log);
     if log {
         p.ln() + prob
@@ -164,17 +165,32 @@ pub fn dnbinom(x: f64, size: f64, prob: f64, log: bool) -> f64 {
     if nonint(x) || x < 0.0 || !x.is_finite() {
         return d0(log);
     }
-    if x == 0.0 && size == 0.0 {
-        return d1(log);
+    let x = x.round_ties_even();
+    if x == 0.0 {
+        // size -> 0 is a point mass at zero
+        if size == 0.0 {
+            return d1(log);
+        }
+        return if log { size * prob.ln() } else { prob.powf(size) };
     }
-    let x = x.round();
-    if !size.is_finite() {
-        return d0(log);
+    let size = if size.is_finite() { size } else { f64::MAX };
+    if x < 1e-10 * size {
+        // two terms of Abramowitz & Stegun 6.1.47 instead of dbinom_raw
+        let v = size * prob.ln() + x * (size.ln() + (-prob).ln_1p()) - super::pgamma::lgamma1p(x) + (x * (x - 1.0) / (2.0 * size)).ln_1p();
+        return dexp(v, log);
     }
+    let p = if log {
+        if x < size {
+            (-x / (size + x)).ln_1p()
+        } else {
+            (size / (size + x)).ln()
+        }
+    } else {
+        size / (size + x)
+    };
     let ans = dbinom_raw(size, x + size, prob, 1.0 - prob, log);
-    let p = size / (size + x);
     if log {
-        p.ln() + ans
+        p + ans
     } else {
         p * ans
     }
@@ -194,7 +210,7 @@ pub fn dnbinom_mu(x: f64, size: f64, mu: f64, log: bool) -> f64 {
     if x == 0.0 && size == 0.0 {
         return d1(log);
     }
-    let x = x.round();
+    let x = x.round_ties_even();
     if !size.is_finite() {
         return dpois_raw(x, mu, log);
     }
@@ -204,12 +220,20 @@ pub fn dnbinom_mu(x: f64, size: f64, mu: f64, log: bool) -> f64 {
     }
     if x < 1e-10 * size {
         let p = if size < mu { (size / (1.0 + size / mu)).ln() } else { (mu / (1.0 + mu / size)).ln() };
-        return dexp(x * p - mu - lgammafn(x + 1.0) + (x * (x - 1.0) / (2.0 * size)).ln_1p(), log);
+        return dexp(x * p - mu - super::pgamma::lgamma1p(x) + (x * (x - 1.0) / (2.0 * size)).ln_1p(), log);
     }
+    let p = if log {
+        if x < size {
+            (-x / (size + x)).ln_1p()
+        } else {
+            (size / (size + x)).ln()
+        }
+    } else {
+        size / (size + x)
+    };
     let ans = dbinom_raw(size, x + size, size / (size + mu), mu / (size + mu), log);
-    let p = size / (size + x);
     if log {
-        p.ln() + ans
+        p + ans
     } else {
         p * ans
     }
@@ -257,7 +281,12 @@ pub fn pnbinom_mu(x: f64, size: f64, mu: f64, lower: bool, log_p: bool) -> f64 {
         return ppois(x, mu, lower, log_p);
     }
     let x = (x + 1e-7).floor();
-    pbeta_xy(size / (size + mu), mu / (size + mu), size, x + 1.0, lower, log_p)
+    let (w, wc, _) = bratio(size, x + 1.0, size / (size + mu), mu / (size + mu), log_p);
+    if lower {
+        w
+    } else {
+        wc
+    }
 }
 
 /// `dhyper(x, m, n, k, log)`.
@@ -271,7 +300,7 @@ pub fn dhyper(x: f64, r: f64, b: f64, n: f64, log: bool) -> f64 {
     if x < 0.0 || nonint(x) {
         return d0(log);
     }
-    let (x, r, b, n) = (x.round(), r.round(), b.round(), n.round());
+    let (x, r, b, n) = (x.round_ties_even(), r.round_ties_even(), b.round_ties_even(), n.round_ties_even());
     if n < x || r < x || n - x > b {
         return d0(log);
     }
@@ -312,7 +341,7 @@ pub fn phyper(x: f64, nr: f64, nb: f64, n: f64, lower: bool, log_p: bool) -> f64
         return x + nr + nb + n;
     }
     let x = (x + 1e-7).floor();
-    let (mut nr, mut nb, n) = (nr.round(), nb.round(), n.round());
+    let (mut nr, mut nb, n) = (nr.round_ties_even(), nb.round_ties_even(), n.round_ties_even());
     if nr < 0.0 || nb < 0.0 || !(nr + nb).is_finite() || n < 0.0 || n > nr + nb {
         return f64::NAN;
     }
@@ -351,84 +380,97 @@ pub fn phyper(x: f64, nr: f64, nb: f64, n: f64, lower: bool, log_p: bool) -> f64
     }
 }
 
-/// Smallest integer `k` in `[lo, hi]` with `P(X <= k) >= p` for a discrete distribution
-/// with distribution function `cdf(k, lower, log)`; `start` is a first guess.
-pub fn discrete_quantile(p: f64, lower: bool, log_p: bool, lo: f64, hi: f64, start: f64, fuzz: f64, cdf: &dyn Fn(f64, bool, bool) -> f64) -> f64 {
-    // qhyper (fuzz >= 1000 eps) works on the lower-tail probability, as R's summation
-    // does; the others search in the tail where the probability is small.
-    let pl = p_lower(p, lower, log_p);
-    let lower_only = fuzz >= 1000.0 * f64::EPSILON;
-    let use_lower = lower_only || pl <= 0.5;
-    let cond = |k: f64| -> bool {
-        if use_lower {
-            if log_p && lower {
-                cdf(k, true, true) >= p + (1.0 - fuzz).ln()
-            } else {
-                cdf(k, true, false) >= pl * (1.0 - fuzz)
-            }
-        } else if log_p && !lower {
-            cdf(k, false, true) <= p + (1.0 + fuzz).ln()
-        } else {
-            let pu = super::p_upper(p, lower, log_p);
-            cdf(k, false, false) <= pu * (1.0 + fuzz)
-        }
-    };
-    let mut y = start.clamp(lo, hi);
-    if !y.is_finite() {
-        y = lo;
-    }
-    y = y.floor();
-    let (mut a, mut b);
-    if cond(y) {
-        // search down for a k that fails
-        b = y;
-        let mut step = 1.0;
+/// R's `do_search()`: from `y` (with `z = P(y)`), step by `incr` left or right until the
+/// p-quantile condition flips; returns the new `y` and its `z`.
+#[allow(clippy::too_many_arguments)]
+fn do_search(mut y: f64, z: &mut f64, p: f64, incr: f64, lower: bool, log_p: bool, max_y: Option<f64>, pdist: &dyn Fn(f64, bool, bool) -> f64) -> f64 {
+    let left = if lower { *z >= p } else { *z < p };
+    if left {
         loop {
-            let k = b - step;
-            if k < lo {
-                a = lo - 1.0;
-                break;
+            let mut newz = -1.0;
+            if y > 0.0 {
+                newz = pdist(y - incr, lower, log_p);
+            } else if y < 0.0 {
+                y = 0.0;
             }
-            if cond(k) {
-                b = k;
-                step *= 2.0;
-            } else {
-                a = k;
-                break;
+            if y == 0.0 || newz.is_nan() || (if lower { newz < p } else { newz >= p }) {
+                return y;
             }
+            y = (y - incr).max(0.0);
+            *z = newz;
         }
     } else {
-        a = y;
-        let mut step = 1.0;
         loop {
-            let k = a + step;
-            if k >= hi {
-                b = hi;
-                break;
+            y += incr;
+            match max_y {
+                Some(m) => {
+                    if y < m {
+                        *z = pdist(y, lower, log_p);
+                    } else if y > m {
+                        y = m;
+                    }
+                }
+                None => *z = pdist(y, lower, log_p),
             }
-            if cond(k) {
-                b = k;
-                break;
+            if max_y == Some(y) || z.is_nan() || (if lower { *z >= p } else { *z < p }) {
+                return y;
             }
-            a = k;
-            step *= 2.0;
         }
     }
-    // invariant: cond(a) false (or a < lo), cond(b) true
-    while b - a > 1.0 {
-        let m = (0.5 * (a + b)).floor();
-        if cond(m) {
-            b = m;
-        } else {
-            a = m;
-        }
-    }
-    b
 }
 
-fn cornish_fisher(p: f64, lower: bool, log_p: bool, mu: f64, sigma: f64, gamma: f64) -> f64 {
-    let z = qnorm(p, 0.0, 1.0, lower, log_p);
-    (mu + sigma * (z + gamma * (z * z - 1.0) / 6.0) + 0.5).floor()
+/// R's `q_DISCRETE_BODY()`: Cornish-Fisher start from the moments `mu`, `sigma` and
+/// skewness `gamma`, a fuzz for left continuity, then a search (with shrinking increments
+/// for large quantiles). The support is `0..=max_y` (unbounded for `None`).
+#[allow(clippy::too_many_arguments)]
+pub fn discrete_quantile(p: f64, lower: bool, log_p: bool, mu: f64, sigma: f64, gamma: f64, max_y: Option<f64>, pdist: &dyn Fn(f64, bool, bool) -> f64) -> f64 {
+    let z0 = qnorm(p, 0.0, 1.0, lower, log_p);
+    let mut y = (mu + sigma * (z0 + gamma * (z0 * z0 - 1.0) / 6.0)).round_ties_even();
+    match max_y {
+        Some(m) if y > m => y = m,
+        _ => {
+            if y < 0.0 {
+                y = 0.0;
+            }
+        }
+    }
+    let mut z = pdist(y, lower, log_p);
+    const PF_N: f64 = 8.0;
+    const PF_L: f64 = 2.0;
+    const Y_LARGE: f64 = 4096.0;
+    const INC_F: f64 = 1.0 / 64.0;
+    const I_SHRINK: f64 = 8.0;
+    const REL_TOL: f64 = 1e-15;
+    const XF: f64 = 4.0;
+    let mut p = p;
+    if log_p {
+        let e = PF_L * f64::EPSILON;
+        if lower && p > -f64::MAX {
+            p *= 1.0 + e;
+        } else {
+            p *= 1.0 - e;
+        }
+    } else {
+        let e = PF_N * f64::EPSILON;
+        if lower {
+            p *= 1.0 - e;
+        } else if 1.0 - p > XF * e {
+            p *= 1.0 + e;
+        }
+    }
+    if y < Y_LARGE {
+        return do_search(y, &mut z, p, 1.0, lower, log_p, max_y, pdist);
+    }
+    let mut incr = (y * INC_F).floor();
+    loop {
+        let oldincr = incr;
+        y = do_search(y, &mut z, p, incr, lower, log_p, max_y, pdist);
+        incr = (incr / I_SHRINK).floor().max(1.0);
+        if !(oldincr > 1.0 && incr > y * REL_TOL) {
+            break;
+        }
+    }
+    y
 }
 
 /// `qbinom(p, size, prob, lower.tail, log.p)`.
@@ -436,24 +478,27 @@ pub fn qbinom(p: f64, n: f64, pr: f64, lower: bool, log_p: bool) -> f64 {
     if p.is_nan() || n.is_nan() || pr.is_nan() {
         return p + n + pr;
     }
-    if !n.is_finite() || !pr.is_finite() || nonint(n) || n < 0.0 || !(0.0..=1.0).contains(&pr) {
+    if !n.is_finite() || !pr.is_finite() || (!p.is_finite() && !log_p) {
         return f64::NAN;
     }
-    let n = n.round();
+    let n = n.round_ties_even();
+    if !(0.0..=1.0).contains(&pr) || n < 0.0 {
+        return f64::NAN;
+    }
     if let Err(v) = q_boundaries(p, 0.0, n, lower, log_p) {
         return v;
     }
     if pr == 0.0 || n == 0.0 {
         return 0.0;
     }
-    let q = 1.0 - pr;
-    if q == 0.0 {
+    if pr == 1.0 {
         return n;
     }
+    let q = 1.0 - pr;
     let mu = n * pr;
     let sigma = (n * pr * q).sqrt();
-    let y = cornish_fisher(p, lower, log_p, mu, sigma, (q - pr) / sigma);
-    discrete_quantile(p, lower, log_p, 0.0, n, y, 64.0 * f64::EPSILON, &|k, lo, lg| pbinom(k, n, pr, lo, lg))
+    let gamma = (q - pr) / sigma;
+    discrete_quantile(p, lower, log_p, mu, sigma, gamma, Some(n), &|k, lo, lg| pbinom(k, n, pr, lo, lg))
 }
 
 /// `qpois(p, lambda, lower.tail, log.p)`.
@@ -464,15 +509,17 @@ pub fn qpois(p: f64, lambda: f64, lower: bool, log_p: bool) -> f64 {
     if !lambda.is_finite() || lambda < 0.0 {
         return f64::NAN;
     }
-    if let Err(v) = q_boundaries(p, 0.0, f64::INFINITY, lower, log_p) {
-        return v;
+    if !super::p_ok(p, log_p) {
+        return f64::NAN;
     }
-    if lambda == 0.0 {
+    if lambda == 0.0 || p == dt0(lower, log_p) {
         return 0.0;
     }
+    if p == dt1(lower, log_p) {
+        return f64::INFINITY;
+    }
     let sigma = lambda.sqrt();
-    let y = cornish_fisher(p, lower, log_p, lambda, sigma, 1.0 / sigma);
-    discrete_quantile(p, lower, log_p, 0.0, f64::MAX, y, 64.0 * f64::EPSILON, &|k, lo, lg| ppois(k, lambda, lo, lg))
+    discrete_quantile(p, lower, log_p, lambda, sigma, 1.0 / sigma, None, &|k, lo, lg| ppois(k, lambda, lo, lg))
 }
 
 /// `qgeom(p, prob, lower.tail, log.p)`.
@@ -483,11 +530,14 @@ pub fn qgeom(p: f64, prob: f64, lower: bool, log_p: bool) -> f64 {
     if prob <= 0.0 || prob > 1.0 {
         return f64::NAN;
     }
-    if let Err(v) = q_boundaries(p, 0.0, f64::INFINITY, lower, log_p) {
-        return v;
+    if (log_p && p > 0.0) || (!log_p && !(0.0..=1.0).contains(&p)) {
+        return f64::NAN;
     }
     if prob == 1.0 {
         return 0.0;
+    }
+    if let Err(v) = q_boundaries(p, 0.0, f64::INFINITY, lower, log_p) {
+        return v;
     }
     // log of the upper tail
     let lq = if log_p {
@@ -522,13 +572,11 @@ pub fn qnbinom(p: f64, size: f64, prob: f64, lower: bool, log_p: bool) -> f64 {
         return v;
     }
     let q = 1.0 / prob;
-    let pp = (1.0 - prob) * size;
-    let mu = pp / prob;
-    let sigma = (pp * q).sqrt() / prob;
-    let sigma = if sigma > 0.0 { sigma } else { (pp * q * q).sqrt() };
-    let gamma = (q + 1.0 - prob) / (pp * q).sqrt().max(1e-300);
-    let y = cornish_fisher(p, lower, log_p, mu, sigma, gamma.min(10.0));
-    discrete_quantile(p, lower, log_p, 0.0, f64::MAX, y, 64.0 * f64::EPSILON, &|k, lo, lg| pnbinom(k, size, prob, lo, lg))
+    let pp = (1.0 - prob) * q;
+    let mu = size * pp;
+    let sigma = (size * pp * q).sqrt();
+    let gamma = (q + pp) / sigma;
+    discrete_quantile(p, lower, log_p, mu, sigma, gamma, None, &|k, lo, lg| pnbinom(k, size, prob, lo, lg))
 }
 
 /// `qnbinom(p, size, mu = mu, lower.tail, log.p)`.
@@ -536,19 +584,43 @@ pub fn qnbinom_mu(p: f64, size: f64, mu: f64, lower: bool, log_p: bool) -> f64 {
     if size == f64::INFINITY {
         return qpois(p, mu, lower, log_p);
     }
-    qnbinom(p, size, size / (size + mu), lower, log_p)
+    if p.is_nan() || size.is_nan() || mu.is_nan() {
+        return p + size + mu;
+    }
+    if mu == 0.0 || size == 0.0 {
+        return 0.0;
+    }
+    if mu < 0.0 || size < 0.0 {
+        return f64::NAN;
+    }
+    if let Err(v) = q_boundaries(p, 0.0, f64::INFINITY, lower, log_p) {
+        return v;
+    }
+    let q = 1.0 + mu / size;
+    let pp = mu / size;
+    let sigma = (size * pp * q).sqrt();
+    let gamma = (q + pp) / sigma;
+    discrete_quantile(p, lower, log_p, mu, sigma, gamma, None, &|k, lo, lg| pnbinom_mu(k, size, mu, lo, lg))
 }
 
-/// `qhyper(p, m, n, k, lower.tail, log.p)`.
+/// log(choose(n, k)) for real arguments (R's lfastchoose).
+fn lfastchoose(n: f64, k: f64) -> f64 {
+    -(n + 1.0).ln() - super::gamma::lbeta(n - k + 1.0, k + 1.0)
+}
+
+/// `qhyper(p, m, n, k, lower.tail, log.p)`: summing the probabilities from the left, as R.
 pub fn qhyper(p: f64, nr: f64, nb: f64, n: f64, lower: bool, log_p: bool) -> f64 {
     if p.is_nan() || nr.is_nan() || nb.is_nan() || n.is_nan() {
         return p + nr + nb + n;
     }
-    if !p.is_finite() && !log_p || !nr.is_finite() || !nb.is_finite() || !n.is_finite() {
+    if !p.is_finite() || !nr.is_finite() || !nb.is_finite() || !n.is_finite() {
         return f64::NAN;
     }
-    let (nr, nb, n) = (nr.round(), nb.round(), n.round());
-    if nr < 0.0 || nb < 0.0 || n < 0.0 || n > nr + nb {
+    let mut nr = nr.round_ties_even();
+    let mut nb = nb.round_ties_even();
+    let total = nr + nb;
+    let n = n.round_ties_even();
+    if nr < 0.0 || nb < 0.0 || n < 0.0 || n > total {
         return f64::NAN;
     }
     let xstart = (n - nb).max(0.0);
@@ -556,6 +628,44 @@ pub fn qhyper(p: f64, nr: f64, nb: f64, n: f64, lower: bool, log_p: bool) -> f64
     if let Err(v) = q_boundaries(p, xstart, xend, lower, log_p) {
         return v;
     }
-    let mu = n * nr / (nr + nb);
-    discrete_quantile(p, lower, log_p, xstart, xend, mu.floor(), 1000.0 * f64::EPSILON, &|k, lo, lg| phyper(k, nr, nb, n, lo, lg))
+    let mut xr = xstart;
+    let mut xb = n - xr;
+    let small_n = total < 1000.0;
+    let mut term = lfastchoose(nr, xr) + lfastchoose(nb, xb) - lfastchoose(total, n);
+    if small_n {
+        term = term.exp();
+    }
+    nr -= xr;
+    nb -= xb;
+    let mut p = p;
+    if !lower || log_p {
+        p = super::p_lower(p, lower, log_p);
+    }
+    p *= 1.0 - 1000.0 * f64::EPSILON;
+    let mut sum = if small_n { term } else { term.exp() };
+    while sum < p && xr < xend {
+        xr += 1.0;
+        nb += 1.0;
+        if small_n {
+            term *= (nr / xr) * (xb / nb);
+        } else {
+            term += ((nr / xr) * (xb / nb)).ln();
+        }
+        sum += if small_n { term } else { term.exp() };
+        xb -= 1.0;
+        nr -= 1.0;
+    }
+    xr
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{qbinom, qhyper, qnbinom};
+
+    #[test]
+    fn discrete_quantiles_match_r() {
+        assert_eq!(qbinom(0.5, 2f64.powi(31), 1e-6, true, false), 2147.0);
+        assert_eq!(qhyper(0.3, 1e5, 3e5, 2e5, true, false), 49928.0);
+        assert_eq!(qnbinom(1e-10, 3.5, 0.2, false, false), 135.0);
+    }
 }

@@ -115,7 +115,7 @@ pub fn pnorm(x: f64, mu: f64, sigma: f64, lower: bool, log_p: bool) -> f64 {
     }
     let p = (x - mu) / sigma;
     if !p.is_finite() {
-        return if p < 0.0 { dt0(lower, log_p) } else { dt1(lower, log_p) };
+        return if x < mu { dt0(lower, log_p) } else { dt1(lower, log_p) };
     }
     let (c, cc) = pnorm_both(p, log_p);
     if lower {
@@ -159,7 +159,7 @@ pub fn dnorm(x: f64, mu: f64, sigma: f64, log: bool) -> f64 {
     if z > (-2.0 * std::f64::consts::LN_2 * (f64::MIN_EXP as f64 + 1.0 - f64::MANTISSA_DIGITS as f64)).sqrt() {
         return 0.0;
     }
-    let x1 = (z * 65536.0).round() / 65536.0;
+    let x1 = (z * 65536.0).round_ties_even() / 65536.0;
     let x2 = z - x1;
     INV_SQRT_2PI / sigma * ((-0.5 * x1 * x1).exp() * ((-0.5 * x2 - x1) * x2).exp())
 }

@@ -332,7 +332,8 @@ pub fn qcauchy(p: f64, m: f64, s: f64, lower: bool, log_p: bool) -> f64 {
     m + if lower { -s } else { s } / tanpi(p)
 }
 
-fn tanpi(x: f64) -> f64 {
+/// tan(pi x), exact at multiples of 1/4 (R's Rtanpi).
+pub fn tanpi(x: f64) -> f64 {
     let x = x % 1.0;
     let x = if x <= -0.5 {
         x + 1.0

@@ -1,0 +1,18 @@
+fit <- aov(weight ~ group, data = PlantGrowth)
+fit
+class(fit)
+names(fit)
+summary(fit)
+s <- summary(fit)
+class(s)
+class(s[[1]])
+s[[1]]$Df
+round(s[[1]][["F value"]], 4)
+TukeyHSD(fit)
+tk <- TukeyHSD(fit, conf.level = 0.9)
+class(tk)
+names(tk)
+round(tk$group, 5)
+fit2 <- aov(Sepal.Length ~ Species, data = iris)
+summary(fit2)
+TukeyHSD(fit2)

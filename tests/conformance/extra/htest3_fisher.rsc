@@ -1,0 +1,13 @@
+tea <- matrix(c(3, 1, 1, 3), nrow = 2,
+              dimnames = list(Guess = c("Milk", "Tea"), Truth = c("Milk", "Tea")))
+fisher.test(tea)
+fisher.test(tea, alternative = "greater")
+fisher.test(tea, alternative = "less", conf.level = 0.9)
+fisher.test(tea, conf.int = FALSE)
+fisher.test(matrix(c(10, 2, 3, 15), 2))
+fisher.test(matrix(c(0, 5, 6, 3), 2))
+fisher.test(matrix(c(12, 5, 7, 7), 2), or = 2)
+fisher.test(mtcars$am, mtcars$vs)
+r <- fisher.test(matrix(c(10, 2, 3, 15), 2))
+names(r)
+round(r$estimate, 4)

@@ -1,0 +1,18 @@
+options(contrasts = c("contr.sum", "contr.poly"))
+fit <- lm(breaks ~ wool * tension, data = warpbreaks)
+coef(fit)
+fit$contrasts
+options(contrasts = c("contr.treatment", "contr.poly"))
+wb <- warpbreaks
+wb$tension <- relevel(wb$tension, ref = "M")
+coef(lm(breaks ~ tension, data = wb))
+wb$t2 <- factor(wb$tension, ordered = TRUE)
+mm <- model.matrix(~ wool:t2, data = wb)
+colnames(mm)
+attr(mm, "contrasts")
+contrasts(warpbreaks$tension)
+contr.treatment(c("lo", "mid", "hi"), base = 2)
+contr.sum(c("x", "y", "z"))
+contr.poly(3, scores = c(1, 2, 4))
+contr.poly(4, contrasts = FALSE)
+contr.helmert(3, contrasts = FALSE)

@@ -1,0 +1,5 @@
+fit <- lm(mpg ~ wt, mtcars); add1(fit, ~ . + hp + qsec + hp:qsec); add1(fit, ~ . + hp + wt:hp, test="F"); fit2 <- lm(mpg ~ wt*hp + qsec, mtcars); drop1(fit2); drop1(fit2, test="F"); drop1(fit2, ~ qsec)
+drop1(lm(breaks ~ wool + tension, data = warpbreaks), test = "Chisq")
+add1(lm(breaks ~ wool, data = warpbreaks), ~ . + tension, test = "F")
+extractAIC(fit2)
+drop1(lm(mpg ~ wt + hp, data = mtcars, weights = cyl), scale = 5)

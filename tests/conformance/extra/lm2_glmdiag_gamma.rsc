@@ -1,0 +1,11 @@
+d <- data.frame(y = c(2.3, 1.9, 3.8, 4.1, 5.5, 4.9, 7.2, 6.1, 8.8, 9.4),
+                x = c(1, 2, 3, 4, 5, 6, 7, 8, 9, 10))
+fit <- glm(y ~ x, family = Gamma(link = "log"), data = d)
+round(hatvalues(fit), 6)
+round(rstandard(fit), 6)
+round(rstudent(fit), 6)
+round(cooks.distance(fit), 6)
+bd <- data.frame(s = c(3, 5, 9, 12, 4, 8), f = c(9, 8, 5, 2, 10, 6), g = factor(c("a", "a", "b", "b", "c", "c")), x = c(1, 2, 3, 4, 5, 6))
+fit2 <- glm(cbind(s, f) ~ g + x, family = binomial, data = bd)
+round(head(rstudent(fit2)), 5)
+influence.measures(glm(y ~ x, family = poisson, data = data.frame(y = c(2, 3, 6, 7, 8, 9, 10, 12, 15), x = 1:9)))

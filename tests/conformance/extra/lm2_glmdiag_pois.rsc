@@ -1,0 +1,6 @@
+fit <- glm(count ~ spray, family = poisson, data = InsectSprays)
+round(head(hatvalues(fit)), 6)
+round(head(rstandard(fit)), 6)
+round(head(rstandard(fit, type = "pearson")), 6)
+round(head(rstudent(fit)), 6)
+round(head(cooks.distance(fit)), 6)

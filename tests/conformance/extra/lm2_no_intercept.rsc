@@ -1,0 +1,7 @@
+fit <- lm(dist ~ speed - 1, data = cars)
+summary(fit)
+fit2 <- lm(dist ~ 0 + speed, data = cars)
+all.equal(coef(fit), coef(fit2))
+fit3 <- lm(mpg ~ wt + 0 + factor(am), data = mtcars)
+summary(fit3)
+anova(fit3)

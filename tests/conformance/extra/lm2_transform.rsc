@@ -1,0 +1,7 @@
+fit <- lm(log(dist) ~ sqrt(speed), data = cars)
+summary(fit)
+fit2 <- lm(dist ~ speed + I(speed^2), data = cars)
+coef(fit2)
+fit3 <- lm(mpg ~ log(hp) + exp(wt/10) + I(1/qsec), data = mtcars)
+coef(fit3)
+predict(fit, newdata = data.frame(speed = c(4, 16, 25)))

@@ -1,0 +1,10 @@
+fit <- lm(mpg ~ wt + hp, data = mtcars, weights = cyl, subset = am == 1)
+summary(fit)
+nobs(fit)
+fit$weights
+fit2 <- lm(mpg ~ wt, data = mtcars, subset = 1:20)
+coef(fit2)
+anova(fit)
+coef(lm(mpg ~ wt, data = mtcars, subset = -(1:5)))
+coef(lm(mpg ~ wt, data = mtcars, subset = c("Fiat 128", "Honda Civic", "Mazda RX4", "Valiant")))
+coef(lm(mpg ~ wt, data = mtcars, subset = c(0, 3, 5, 9, 12)))

@@ -1,0 +1,18 @@
+fit <- lm(breaks ~ tension, data = warpbreaks, subset = tension != "H")
+coef(fit)
+fit$xlevels
+d <- data.frame(y = c(1.2, 2.3, 2.9, 4.1, 5.2, 5.8, 7.1), x = 1:7, w = c(1, 2, 0, 1, 2, 1, 0))
+fw <- lm(y ~ x, data = d, weights = w)
+summary(fw)
+df.residual(fw)
+nobs(fw)
+resid(fw)
+d2 <- data.frame(y = c(1, NA, 3, 4, 5, 7), x = c(1, 2, 3, 4, NA, 6), g = factor(c("a", "a", "b", "b", "c", "c")))
+fit2 <- lm(y ~ x + g, data = d2)
+fit2$xlevels
+summary(fit2)
+hatvalues(fw)
+rstandard(fw)
+cooks.distance(fw)
+logLik(fw)
+AIC(fw)
