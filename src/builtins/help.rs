@@ -303,4 +303,18 @@ mod tests {
         let d = doc("[[<-", "`[[<-`(x, i, value)", "x");
         assert_eq!(usage_formals(&d).as_deref(), Some("x, i, value"));
     }
+
+    /// Every call-form usage line parses as an argument list, so `args()` works for it.
+    #[test]
+    fn every_usage_parses() {
+        let mut bad = Vec::new();
+        for d in crate::builtins::docs().iter().flat_map(|t| t.iter()) {
+            if let Some(f) = usage_formals(d) {
+                if crate::syntax::parse_expr(&format!("function({}) NULL", f)).is_err() {
+                    bad.push(d.name);
+                }
+            }
+        }
+        assert!(bad.is_empty(), "usage lines that do not parse: {:?}", bad);
+    }
 }

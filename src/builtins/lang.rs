@@ -220,20 +220,21 @@ pub const DOCS: &[super::Doc] = {
         ),
         doc(
             "exists",
-            "exists(x, where = -1, envir = , frame, mode = \"any\", inherits = TRUE)",
+            "exists(x, where = -1, envir = as.environment(where), frame, mode = \"any\", inherits \
+             = TRUE)",
             "TRUE when a variable named by the string x is visible from envir (or defined in \
              envir itself when inherits = FALSE).",
         ),
         doc(
             "rm",
-            "rm(..., list = character(), envir = as.environment(pos))",
+            "rm(..., list = character(), envir = parent.frame())",
             "Removes variables from an environment (by default the current one). Names can be \
              given bare or as strings, or as a character vector in list; rm(list = ls()) clears \
              the workspace.",
         ),
         doc(
             "remove",
-            "remove(..., list = character(), envir = as.environment(pos))",
+            "remove(..., list = character(), envir = parent.frame())",
             "A synonym of rm: removes the named variables from an environment.",
         ),
         doc(
