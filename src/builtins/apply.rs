@@ -26,70 +26,37 @@ pub const BUILTINS: &[Builtin] = &[
 pub const DOCS: &[super::Doc] = {
     use super::doc;
     &[
-        doc(
-            "lapply",
-            "lapply(X, FUN, ...)",
-            "Calls FUN on each element of the vector or list X (with any extra arguments) and \
-             returns a list of the results, named like X.",
-        ),
-        doc(
-            "sapply",
-            "sapply(X, FUN, ..., simplify = TRUE, USE.NAMES = TRUE)",
-            "Like lapply, but simplifies the result to a vector when every result has length one, \
-             or to a matrix when they share a longer length. With USE.NAMES a character X names \
-             the result.",
-        ),
-        doc(
-            "vapply",
-            "vapply(X, FUN, FUN.VALUE, ..., USE.NAMES = TRUE)",
-            "Like sapply, but each result must match the template FUN.VALUE in type and length, \
-             so the shape of the result is guaranteed even for empty input.",
-        ),
-        doc(
-            "mapply",
-            "mapply(FUN, ..., MoreArgs = NULL, SIMPLIFY = TRUE, USE.NAMES = TRUE)",
-            "Calls FUN with the first elements of each vector in the dots, then the second \
-             elements, and so on (recycling shorter ones). MoreArgs is a list of further \
-             arguments passed to every call. Results are simplified as by sapply.",
-        ),
-        doc(
-            "Map",
-            "Map(f, ...)",
-            "Like mapply with SIMPLIFY = FALSE: applies f elementwise over several vectors and \
-             returns a list.",
-        ),
-        doc(
-            "Reduce",
-            "Reduce(f, x, init, right = FALSE, accumulate = FALSE)",
-            "Combines the elements of x with the two-argument function f from left to right (or \
-             right to left), starting from init when given. With accumulate = TRUE returns all \
-             intermediate results.",
-        ),
+        doc("lapply", "lapply(X, FUN, ...)",
+            "Calls FUN on each element of the vector or list X (with any extra arguments) and returns a list of \
+             the results, named like X."),
+        doc("sapply", "sapply(X, FUN, ..., simplify = TRUE, USE.NAMES = TRUE)",
+            "Like lapply, but simplifies the result to a vector when every result has length one, or to a matrix \
+             when they share a longer length. With USE.NAMES a character X names the result."),
+        doc("vapply", "vapply(X, FUN, FUN.VALUE, ..., USE.NAMES = TRUE)",
+            "Like sapply, but each result must match the template FUN.VALUE in type and length, so the shape of \
+             the result is guaranteed even for empty input."),
+        doc("mapply", "mapply(FUN, ..., MoreArgs = NULL, SIMPLIFY = TRUE, USE.NAMES = TRUE)",
+            "Calls FUN with the first elements of each vector in the dots, then the second elements, and so on \
+             (recycling shorter ones). MoreArgs is a list of further arguments passed to every call. Results are \
+             simplified as by sapply."),
+        doc("Map", "Map(f, ...)",
+            "Like mapply with SIMPLIFY = FALSE: applies f elementwise over several vectors and returns a list."),
+        doc("Reduce", "Reduce(f, x, init, right = FALSE, accumulate = FALSE)",
+            "Combines the elements of x with the two-argument function f from left to right (or right to left), \
+             starting from init when given. With accumulate = TRUE returns all intermediate results."),
         doc("Filter", "Filter(f, x)", "Returns the elements of x for which the predicate f returns TRUE."),
-        doc(
-            "Position",
-            "Position(f, x, right = FALSE, nomatch = NA_integer_)",
-            "Returns the index of the first (or last, with right = TRUE) element of x for which \
-             the predicate f is TRUE, or nomatch.",
-        ),
-        doc(
-            "Find",
-            "Find(f, x, right = FALSE, nomatch = NULL)",
-            "Returns the first (or last, with right = TRUE) element of x for which the predicate \
-             f is TRUE, or nomatch.",
-        ),
-        doc(
-            "do.call",
-            "do.call(what, args, quote = FALSE, envir = parent.frame())",
-            "Calls the function what (a function or its name) with the elements of the list args \
-             as its arguments, using list names as argument names.",
-        ),
-        doc(
-            "match.fun",
-            "match.fun(FUN, descend = TRUE)",
-            "Returns the function FUN, looking it up by name when given as a string or symbol; an \
-             error when it is not a function.",
-        ),
+        doc("Position", "Position(f, x, right = FALSE, nomatch = NA_integer_)",
+            "Returns the index of the first (or last, with right = TRUE) element of x for which the predicate f \
+             is TRUE, or nomatch."),
+        doc("Find", "Find(f, x, right = FALSE, nomatch = NULL)",
+            "Returns the first (or last, with right = TRUE) element of x for which the predicate f is TRUE, or \
+             nomatch."),
+        doc("do.call", "do.call(what, args, quote = FALSE, envir = parent.frame())",
+            "Calls the function what (a function or its name) with the elements of the list args as its \
+             arguments, using list names as argument names."),
+        doc("match.fun", "match.fun(FUN, descend = TRUE)",
+            "Returns the function FUN, looking it up by name when given as a string or symbol; an error when it \
+             is not a function."),
     ]
 };
 

@@ -169,7 +169,7 @@ fn wrap_usage(line: &str) -> Vec<String> {
     let mut cur = String::from(INDENT);
     for p in pieces {
         let p = if cur.trim().is_empty() { p.trim_start() } else { p };
-        if cur.trim().len() > 0 && cur.chars().count() + p.chars().count() > WIDTH {
+        if !cur.trim().is_empty() && cur.chars().count() + p.chars().count() > WIDTH {
             lines.push(cur.trim_end().to_string());
             cur = cont.clone();
             cur.push_str(p.trim_start());

@@ -19,30 +19,18 @@ pub const BUILTINS: &[Builtin] = &[
 pub const DOCS: &[super::Doc] = {
     use super::doc;
     &[
-        doc(
-            "hatvalues",
-            "hatvalues(model, ...)",
-            "Returns the leverages of a fitted lm or glm model: the diagonal of the hat matrix, \
-             one value per observation.",
-        ),
-        doc(
-            "rstandard",
-            "rstandard(model, ...)",
-            "Returns the standardised residuals of a fitted model: each residual divided by its \
-             estimated standard deviation.",
-        ),
-        doc(
-            "rstudent",
-            "rstudent(model, ...)",
-            "Returns the studentised (leave-one-out) residuals of a fitted model, where each \
-             observation's residual is scaled by the error estimated without it.",
-        ),
-        doc(
-            "cooks.distance",
-            "cooks.distance(model, ...)",
-            "Returns Cook's distance for each observation of a fitted model, which measures how \
-             much the fitted values change when that observation is left out.",
-        ),
+        doc("hatvalues", "hatvalues(model, ...)",
+            "Returns the leverages of a fitted lm or glm model: the diagonal of the hat matrix, one value per \
+             observation."),
+        doc("rstandard", "rstandard(model, ...)",
+            "Returns the standardised residuals of a fitted model: each residual divided by its estimated \
+             standard deviation."),
+        doc("rstudent", "rstudent(model, ...)",
+            "Returns the studentised (leave-one-out) residuals of a fitted model, where each observation's \
+             residual is scaled by the error estimated without it."),
+        doc("cooks.distance", "cooks.distance(model, ...)",
+            "Returns Cook's distance for each observation of a fitted model, which measures how much the fitted \
+             values change when that observation is left out."),
     ]
 };
 

@@ -14,12 +14,9 @@ pub const BUILTINS: &[Builtin] = &[eager("sprintf", sprintf), eager("gettextf", 
 pub const DOCS: &[super::Doc] = {
     use super::doc;
     &[
-        doc(
-            "sprintf",
-            "sprintf(fmt, ...)",
-            "Formats values through C-style conversion specifications in fmt such as %d, %5.2f, \
-             %e, %g, %s and %%, vectorised over all arguments. Returns a character vector.",
-        ),
+        doc("sprintf", "sprintf(fmt, ...)",
+            "Formats values through C-style conversion specifications in fmt such as %d, %5.2f, %e, %g, %s and \
+             %%, vectorised over all arguments. Returns a character vector."),
         doc("gettextf", "gettextf(fmt, ...)", "The same as sprintf (no translation is done), as used in messages."),
     ]
 };

@@ -27,60 +27,30 @@ pub const BUILTINS: &[Builtin] = &[
 pub const DOCS: &[super::Doc] = {
     use super::doc;
     &[
-        doc(
-            "var",
-            "var(x, y = NULL, na.rm = FALSE, use)",
-            "Sample variance of x (denominator n - 1). For a matrix or data frame, the covariance \
-             matrix of its columns; with y, the covariances between x and y.",
-        ),
-        doc(
-            "sd",
-            "sd(x, na.rm = FALSE)",
-            "Sample standard deviation of x, the square root of var(x). na.rm = TRUE drops \
-             missing values.",
-        ),
-        doc(
-            "median",
-            "median(x, na.rm = FALSE, ...)",
-            "The middle value of x, or the mean of the two middle values for an even count. NA \
-             when x has missing values unless na.rm = TRUE.",
-        ),
-        doc(
-            "quantile",
-            "quantile(x, probs = seq(0, 1, 0.25), na.rm = FALSE, names = TRUE, type = 7, ...)",
-            "Sample quantiles of x at the probabilities probs, named like \"25%\". type selects \
-             one of the nine standard definitions; the default 7 interpolates linearly between \
-             order statistics.",
-        ),
-        doc(
-            "mad",
-            "mad(x, center = median(x), constant = 1.4826, na.rm = FALSE, low = FALSE, high = FALSE)",
-            "Median absolute deviation from center, multiplied by constant so that it estimates \
-             the standard deviation for normal data.",
-        ),
-        doc(
-            "IQR",
-            "IQR(x, na.rm = FALSE, type = 7)",
-            "Interquartile range: the difference between the 75% and 25% quantiles of x.",
-        ),
-        doc(
-            "weighted.mean",
-            "weighted.mean(x, w, ..., na.rm = FALSE)",
-            "Mean of x with weights w, sum(w * x) / sum(w). Equal weights are used when w is \
-             missing.",
-        ),
-        doc(
-            "tabulate",
-            "tabulate(bin, nbins = max(1L, bin, na.rm = TRUE))",
-            "Counts how often each of the integers 1 to nbins occurs in bin; other values are \
-             ignored. Returns an integer vector of length nbins.",
-        ),
-        doc(
-            "diff",
-            "diff(x, lag = 1L, differences = 1L, ...)",
-            "Lagged differences x[i + lag] - x[i]; differences > 1 repeats the operation. For a \
-             matrix, works down the rows.",
-        ),
+        doc("var", "var(x, y = NULL, na.rm = FALSE, use)",
+            "Sample variance of x (denominator n - 1). For a matrix or data frame, the covariance matrix of its \
+             columns; with y, the covariances between x and y."),
+        doc("sd", "sd(x, na.rm = FALSE)",
+            "Sample standard deviation of x, the square root of var(x). na.rm = TRUE drops missing values."),
+        doc("median", "median(x, na.rm = FALSE, ...)",
+            "The middle value of x, or the mean of the two middle values for an even count. NA when x has missing \
+             values unless na.rm = TRUE."),
+        doc("quantile", "quantile(x, probs = seq(0, 1, 0.25), na.rm = FALSE, names = TRUE, type = 7, ...)",
+            "Sample quantiles of x at the probabilities probs, named like \"25%\". type selects one of the nine \
+             standard definitions; the default 7 interpolates linearly between order statistics."),
+        doc("mad", "mad(x, center = median(x), constant = 1.4826, na.rm = FALSE, low = FALSE, high = FALSE)",
+            "Median absolute deviation from center, multiplied by constant so that it estimates the standard \
+             deviation for normal data."),
+        doc("IQR", "IQR(x, na.rm = FALSE, type = 7)",
+            "Interquartile range: the difference between the 75% and 25% quantiles of x."),
+        doc("weighted.mean", "weighted.mean(x, w, ..., na.rm = FALSE)",
+            "Mean of x with weights w, sum(w * x) / sum(w). Equal weights are used when w is missing."),
+        doc("tabulate", "tabulate(bin, nbins = max(1L, bin, na.rm = TRUE))",
+            "Counts how often each of the integers 1 to nbins occurs in bin; other values are ignored. Returns an \
+             integer vector of length nbins."),
+        doc("diff", "diff(x, lag = 1L, differences = 1L, ...)",
+            "Lagged differences x[i + lag] - x[i]; differences > 1 repeats the operation. For a matrix, works \
+             down the rows."),
     ]
 };
 

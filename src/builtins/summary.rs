@@ -20,20 +20,13 @@ pub const BUILTINS: &[Builtin] = &[eager("str", str_fn), eager("summary", summar
 pub const DOCS: &[super::Doc] = {
     use super::doc;
     &[
-        doc(
-            "str",
-            "str(object, ...)",
-            "Prints a compact one-line-per-component display of the structure of an object: its \
-             type, length and first values, and recursively the components of lists and data \
-             frames. Returns NULL invisibly.",
-        ),
-        doc(
-            "summary",
-            "summary(object, maxsum = 7L, digits, ...)",
-            "Summarises an object according to its class: quartiles and mean for numbers, level \
-             counts for factors, a per-column table for data frames, and coefficient tables for \
-             fitted models such as lm, glm and aov.",
-        ),
+        doc("str", "str(object, ...)",
+            "Prints a compact one-line-per-component display of the structure of an object: its type, length and \
+             first values, and recursively the components of lists and data frames. Returns NULL invisibly."),
+        doc("summary", "summary(object, maxsum = 7L, digits, ...)",
+            "Summarises an object according to its class: quartiles and mean for numbers, level counts for \
+             factors, a per-column table for data frames, and coefficient tables for fitted models such as lm, \
+             glm and aov."),
     ]
 };
 
