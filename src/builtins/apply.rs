@@ -341,26 +341,36 @@ fn filter(it: &mut Interp, a: Args) -> EvalResult {
     crate::eval::index::index(&x, &[Some(Value::ints(keep.iter().flatten().map(|&i| i as i32 + 1).collect()))], true)
 }
 
+/// The index of the first (or last, with `right`) element of `x` for which `f` is TRUE.
+fn first_hit(it: &mut Interp, f: &Value, items: &[Value], right: bool) -> EvalResult<Option<usize>> {
+    let order: Vec<usize> = if right { (0..items.len()).rev().collect() } else { (0..items.len()).collect() };
+    for i in order {
+        if it.call_value(f, vec![(None, items[i].clone())])?.as_bool().flatten().unwrap_or(false) {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
 fn position(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["f", "x", "right", "nomatch"])?;
     let f = as_function(it, m.req(0, "f")?)?;
-    for (i, item) in elements(m.req(1, "x")?).into_iter().enumerate() {
-        if it.call_value(&f, vec![(None, item)])?.as_bool().flatten().unwrap_or(false) {
-            return Ok(Value::int(i as i32 + 1));
-        }
+    let right = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    match first_hit(it, &f, &elements(m.req(1, "x")?), right)? {
+        Some(i) => Ok(Value::int(i as i32 + 1)),
+        None => Ok(m.get(3).cloned().unwrap_or(Value::int(crate::value::NA_INT))),
     }
-    Ok(Value::int(crate::value::NA_INT))
 }
 
 fn find(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["f", "x", "right", "nomatch"])?;
     let f = as_function(it, m.req(0, "f")?)?;
-    for item in elements(m.req(1, "x")?) {
-        if it.call_value(&f, vec![(None, item.clone())])?.as_bool().flatten().unwrap_or(false) {
-            return Ok(item);
-        }
+    let right = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let items = elements(m.req(1, "x")?);
+    match first_hit(it, &f, &items, right)? {
+        Some(i) => Ok(items[i].clone()),
+        None => Ok(m.get(3).cloned().unwrap_or(Value::Null)),
     }
-    Ok(Value::Null)
 }
 
 fn do_call(it: &mut Interp, a: Args) -> EvalResult {

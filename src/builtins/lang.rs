@@ -49,7 +49,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("as.symbol", as_name),
     eager("call", call),
     eager("as.call", as_call),
-    special("bquote", quote),
+    special("bquote", bquote),
     eager("Sys.getenv", sys_getenv),
     eager("Sys.setenv", sys_setenv),
     eager("commandArgs", command_args),
@@ -370,6 +370,76 @@ fn subst_in_place(e: &mut Expr, env: &Env) {
         ExprKind::Block(items) => items.iter_mut().for_each(|x| subst_in_place(x, env)),
         _ => {}
     }
+}
+
+/// `bquote(expr, where)`: quotes `expr`, replacing each `.(e)` by the value of `e` in `where`.
+fn bquote(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
+    let Some(e) = first_expr(args) else { return err("argument \"expr\" is missing, with no default") };
+    let wher = match args.iter().skip(1).find(|a| a.name.is_none() || a.name.map(|n| n.as_str()) == Some("where")) {
+        Some(Arg { value: Some(w), .. }) => match it.eval(w, env)? {
+            Value::Env(e) => e,
+            _ => return err("invalid 'where' argument"),
+        },
+        _ => env.clone(),
+    };
+    let mut out = e.clone();
+    unquote(it, &mut out, &wher)?;
+    Ok(lang_or_const(&out))
+}
+
+fn unquote(it: &mut Interp, e: &mut Expr, env: &Env) -> EvalResult<()> {
+    let each = |it: &mut Interp, x: &mut Expr| unquote(it, x, env);
+    match &mut e.kind {
+        ExprKind::Call(f, args) if matches!(&f.kind, ExprKind::Ident(s) if s.as_str() == ".") && args.len() == 1 => {
+            if let Some(inner) = args[0].value.as_ref() {
+                let v = it.eval(inner, env)?;
+                let span = e.span;
+                *e = match &v {
+                    Value::Lang(l) => (*l.expr).clone(),
+                    v => value_to_expr(v),
+                };
+                e.span = span;
+            }
+        }
+        ExprKind::Call(f, args) | ExprKind::Index(f, args) | ExprKind::Index2(f, args) => {
+            each(it, f)?;
+            for a in args.iter_mut() {
+                if let Some(v) = a.value.as_mut() {
+                    each(it, v)?;
+                }
+            }
+        }
+        ExprKind::Dollar(x, _) | ExprKind::At(x, _) | ExprKind::Unary(_, x) | ExprKind::Paren(x) | ExprKind::Repeat(x) => each(it, x)?,
+        ExprKind::Binary(_, a, b) | ExprKind::Assign(_, a, b) | ExprKind::While(a, b) | ExprKind::For(_, a, b) => {
+            each(it, a)?;
+            each(it, b)?;
+        }
+        ExprKind::Formula(l, r) => {
+            if let Some(l) = l {
+                each(it, l)?;
+            }
+            each(it, r)?;
+        }
+        ExprKind::If(c, a, b) => {
+            each(it, c)?;
+            each(it, a)?;
+            if let Some(b) = b {
+                each(it, b)?;
+            }
+        }
+        ExprKind::Block(items) => {
+            for x in items.iter_mut() {
+                each(it, x)?;
+            }
+        }
+        ExprKind::Function(_, body) => {
+            let mut b = (**body).clone();
+            each(it, &mut b)?;
+            *body = Rc::new(b);
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 fn substitute(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {

@@ -447,11 +447,41 @@ fn which(_it: &mut Interp, a: Args) -> EvalResult {
     }
     let v = x.lgl_vec();
     let idx: Vec<usize> = (0..v.len()).filter(|&i| v[i] == 1).collect();
+    let arr_ind = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    if let (true, Some(dim)) = (arr_ind, x.dim()) {
+        return Ok(array_index(x, &idx, &dim));
+    }
     let mut out = Value::ints(idx.iter().map(|&i| i as i32 + 1).collect());
     if let Some(n) = x.names() {
         out.set_attr(Sym::new("names"), Value::strs(idx.iter().map(|&i| n[i].clone()).collect()));
     }
     Ok(out)
+}
+
+/// `which(arr.ind = TRUE)`: one row per hit holding its subscripts, columns `row`, `col`
+/// (`dim1`, `dim2`, ... beyond two dimensions), rows named by the array's row names.
+fn array_index(x: &Value, idx: &[usize], dim: &[usize]) -> Value {
+    let (n, k) = (idx.len(), dim.len());
+    let mut cells = vec![0i32; n * k];
+    for (r, &i) in idx.iter().enumerate() {
+        let mut rest = i;
+        for (j, &d) in dim.iter().enumerate() {
+            let d = d.max(1);
+            cells[j * n + r] = (rest % d) as i32 + 1;
+            rest /= d;
+        }
+    }
+    let mut out = Value::ints(cells);
+    out.set_attr(Sym::new("dim"), Value::ints(vec![n as i32, k as i32]));
+    let cols: Vec<String> = if k == 2 { vec!["row".into(), "col".into()] } else { (1..=k).map(|j| format!("dim{}", j)).collect() };
+    let rownames = x
+        .get_attr("dimnames")
+        .and_then(|d| d.list_vec().first().cloned())
+        .and_then(|r| r.as_strings())
+        .map(|rn| Value::strings(&idx.iter().map(|&i| rn[i % dim[0].max(1)].clone()).collect::<Vec<_>>()))
+        .unwrap_or(Value::Null);
+    out.set_attr(Sym::new("dimnames"), Value::list(vec![rownames, Value::strings(&cols)]));
+    out
 }
 
 fn which_ext(a: Args, max: bool) -> EvalResult {

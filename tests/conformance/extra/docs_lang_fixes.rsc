@@ -1,0 +1,21 @@
+which(matrix(c(TRUE,FALSE,TRUE,TRUE),2), arr.ind = TRUE)
+m <- matrix(c(TRUE,FALSE,TRUE,TRUE),2, dimnames=list(c("a","b"), c("x","y")))
+which(m, arr.ind = TRUE)
+which(array(c(TRUE,FALSE), c(2,2,2)), arr.ind = TRUE)
+Position(function(v) v > 1, c(1, 3, 5), right = TRUE)
+Position(function(v) v > 10, c(1, 3, 5), nomatch = 0)
+Find(function(v) v > 1, c(1, 3, 5), right = TRUE)
+bquote(x + .(1 + 2))
+y <- quote(a * b); bquote(f(.(y), z))
+bquote(function(x) x + .(y))
+e <- new.env(); assign("k", 10, e); bquote(.(k) + 1, where = e)
+x <- 5; y <- 6
+rm(x)
+exists("x")
+rm("y")
+exists("y")
+z <- 1; rm(list = "z"); exists("z")
+f <- function(a, b = 2, ...) a + b
+args(f)
+formals(args(f))$b
+is.null(body(args(f)))
