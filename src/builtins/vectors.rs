@@ -553,6 +553,10 @@ fn inherits(it: &mut Interp, a: Args) -> EvalResult {
     let x = m.get(0).cloned().unwrap_or(Value::Null);
     let what = m.get(1).and_then(|v| v.as_strings()).unwrap_or_default();
     let cls = it.dispatch_class(&x);
+    if m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false) {
+        let pos = what.iter().map(|w| cls.iter().position(|c| c == w).map_or(0, |p| p as i32 + 1)).collect();
+        return Ok(Value::ints(pos));
+    }
     Ok(Value::lgl(what.iter().any(|w| cls.contains(w))))
 }
 

@@ -19,3 +19,4 @@ f <- function(a, b = 2, ...) a + b
 args(f)
 formals(args(f))$b
 is.null(body(args(f)))
+inherits(1, c("numeric", "x"), which = TRUE); inherits(data.frame(), c("list","data.frame"), which = TRUE)
