@@ -114,8 +114,29 @@ fn var_impl(a: Args, sqrt: bool) -> EvalResult {
     Ok(Value::num(if sqrt { v.sqrt() } else { v }))
 }
 
-fn var(_it: &mut Interp, a: Args) -> EvalResult {
-    var_impl(a, false)
+fn var(it: &mut Interp, a: Args) -> EvalResult {
+    // a matrix, a data frame or a second variable: the covariance matrix, as cov() computes it
+    let x = a.items.first().map(|x| &x.1);
+    let has_y = a.items.iter().enumerate().any(|(i, (n, v))| {
+        !v.is_null() && (n.map(|s| s.as_str() == "y").unwrap_or(false) || (n.is_none() && i == 1))
+    });
+    let wants_cov = x.map(|x| x.is_data_frame() || x.dim().is_some()).unwrap_or(false) || has_y;
+    match it.base.lookup(Sym::new("cov")) {
+        Some(cov) if wants_cov => {
+            let mut items = Vec::new();
+            for (n, v) in a.items {
+                if n.map(|s| s.as_str() == "na.rm").unwrap_or(false) {
+                    if v.as_bool().flatten().unwrap_or(false) {
+                        items.push((Some(Sym::new("use")), Value::str("na.or.complete")));
+                    }
+                } else {
+                    items.push((n, v));
+                }
+            }
+            it.call_value(&cov, items)
+        }
+        _ => var_impl(a, false),
+    }
 }
 fn sd(_it: &mut Interp, a: Args) -> EvalResult {
     var_impl(a, true)

@@ -20,3 +20,8 @@ args(f)
 formals(args(f))$b
 is.null(body(args(f)))
 inherits(1, c("numeric", "x"), which = TRUE); inherits(data.frame(), c("list","data.frame"), which = TRUE)
+var(matrix(1:6, 3))
+var(1:5, c(2, 4, 6, 8, 11))
+var(data.frame(a = c(1, 2, NA), b = c(3, 5, 4)), na.rm = TRUE)
+var(c(1, 2, 4))
+var(c(1, NA, 4), na.rm = TRUE)
