@@ -131,8 +131,8 @@ pub const DOCS: &[super::Doc] = {
         doc("reformulate", "reformulate(termlabels, response = NULL, intercept = TRUE, env = parent.frame())",
             "Builds a formula from a character vector of term labels and an optional response, such as y ~ a + b."),
         doc("I", "I(x)",
-            "Returns x marked \"AsIs\". In a formula it protects arithmetic, so I(x^2) means the square of x \
-             rather than a formula operator."),
+            "Returns x as it is. Its use is in model formulas, where it protects arithmetic: I(x^2) means the \
+             square of x rather than a formula operator."),
         doc("offset", "offset(object)",
             "Marks a term in a model formula as an offset, a known component added to the linear predictor with \
              coefficient fixed at 1."),
