@@ -212,7 +212,8 @@ pub const DOCS: &[super::Doc] = {
              elapsed seconds."),
         doc("options", "options(...)",
             "Sets global options given as name = value arguments (for example digits = 4 or warn = 1) and returns \
-             the previous values invisibly. Called with names as strings, returns their current values."),
+             their previous values invisibly, as a list that can be passed back to options() to restore them; \
+             NULL unsets an option. Called with names as strings, returns the current values."),
         doc("getOption", "getOption(x, default = NULL)",
             "Returns the value of the global option named x, or default when it is not set."),
         doc("UseMethod", "UseMethod(generic, object)",
@@ -1079,35 +1080,64 @@ fn proc_time(_it: &mut Interp, _a: Args) -> EvalResult {
     Ok(v)
 }
 
+/// `options(name = value, ...)` sets options (a list argument, such as the value an earlier
+/// call returned, is spread into its elements; NULL unsets) and returns the old values
+/// invisibly; `options("name")` returns current values.
 fn options(it: &mut Interp, a: Args) -> EvalResult {
-    let mut old = Vec::new();
+    let mut pairs: Vec<(String, Value)> = Vec::new();
+    let mut queries: Vec<String> = Vec::new();
     for (n, v) in a.items {
-        if let Some(n) = n {
-            let prev = it.options.iter().find(|(k, _)| *k == n.as_str()).map(|(_, v)| v.clone());
-            old.push((n.to_string(), prev.unwrap_or(Value::Null)));
-            it.options.retain(|(k, _)| *k != n.as_str());
-            it.options.push((n.to_string(), v));
+        match n {
+            Some(n) => pairs.push((n.to_string(), v)),
+            None if v.vtype() == Some(crate::value::VType::List) => {
+                let names = v.names().unwrap_or_default();
+                for (i, item) in v.list_vec().iter().enumerate() {
+                    if let Some(Some(n)) = names.get(i) {
+                        pairs.push((n.to_string(), item.clone()));
+                    }
+                }
+            }
+            None => queries.extend(v.as_strings().unwrap_or_default()),
+        }
+    }
+    if pairs.is_empty() && !queries.is_empty() {
+        return Ok(Value::named_list(queries.into_iter().map(|q| {
+            let v = option_value(it, &q).unwrap_or(Value::Null);
+            (q, v)
+        }).collect()));
+    }
+    let mut old = Vec::new();
+    for (n, v) in pairs {
+        old.push((n.clone(), option_value(it, &n).unwrap_or(Value::Null)));
+        it.options.retain(|(k, _)| *k != n);
+        if !v.is_null() {
+            it.options.push((n, v));
         }
     }
     it.visible = false;
     Ok(Value::named_list(old))
 }
 
-fn get_option(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "default"])?;
-    let name = m.req(0, "x")?.as_string().unwrap_or_default();
+/// The current value of an option, falling back to R's defaults for the common ones.
+fn option_value(it: &Interp, name: &str) -> Option<Value> {
     if let Some((_, v)) = it.options.iter().find(|(k, _)| *k == name) {
-        return Ok(v.clone());
+        return Some(v.clone());
     }
-    Ok(match name.as_str() {
+    Some(match name {
         "digits" => Value::int(7),
         "OutDec" => Value::str("."),
         "scipen" => Value::int(0),
         "width" => Value::int(80),
         "warn" => Value::int(0),
         "stringsAsFactors" => Value::lgl(false),
-        _ => m.get(1).cloned().unwrap_or(Value::Null),
+        _ => return None,
     })
+}
+
+fn get_option(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "default"])?;
+    let name = m.req(0, "x")?.as_string().unwrap_or_default();
+    Ok(option_value(it, &name).or_else(|| m.get(1).cloned()).unwrap_or(Value::Null))
 }
 
 fn use_method_eager(it: &mut Interp, a: Args) -> EvalResult {

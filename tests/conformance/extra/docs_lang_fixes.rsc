@@ -25,3 +25,7 @@ var(1:5, c(2, 4, 6, 8, 11))
 var(data.frame(a = c(1, 2, NA), b = c(3, 5, 4)), na.rm = TRUE)
 var(c(1, 2, 4))
 var(c(1, NA, 4), na.rm = TRUE)
+old <- options(digits = 3); pi; old; options(old); getOption("digits"); pi
+options("digits")
+options(myopt = 5); getOption("myopt"); options(myopt = NULL); is.null(getOption("myopt"))
+getOption("nothing", "dflt")
