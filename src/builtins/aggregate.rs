@@ -9,6 +9,20 @@ use crate::value::{Value, VType};
 
 pub const BUILTINS: &[Builtin] = &[eager("aggregate", aggregate)];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("aggregate",
+            "aggregate(x, by, FUN, ..., simplify = TRUE, drop = TRUE)\naggregate(formula, data, FUN, ..., subset, \
+             na.action = na.omit)",
+            "Splits data into groups and computes a summary with FUN for each. In the formula form, y ~ g1 + g2 \
+             (or cbind(y1, y2) ~ g, or . ~ g) summarises the left side for each combination of the grouping \
+             variables in data; in the data frame form, by is a list of grouping vectors. Returns a data frame \
+             with one row per group."),
+    ]
+};
+
 /// Splits `a + b + c` into its terms.
 fn plus_terms(e: &Expr, out: &mut Vec<Expr>) {
     match &e.kind {

@@ -29,6 +29,58 @@ pub const BUILTINS: &[Builtin] = &[
     eager("interaction", interaction),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("factor",
+            "factor(x = character(), levels, labels = levels, exclude = NA, ordered = is.ordered(x), nmax = NA)",
+            "Encodes x as a factor: integer codes with a levels attribute. levels defaults to the sorted distinct \
+             values of x, labels renames them, and values not among the levels become NA. ordered = TRUE makes an \
+             ordered factor."),
+        doc("as.factor", "as.factor(x)",
+            "Converts x to a factor with its sorted distinct values as levels; a factor is returned unchanged."),
+        doc("ordered", "ordered(x, levels, labels = levels, exclude = NA)",
+            "Creates an ordered factor, whose levels are taken as increasing in the order given, so comparisons \
+             such as < work."),
+        doc("droplevels", "droplevels(x, exclude, ...)",
+            "Removes unused levels from a factor, or from every factor column of a data frame."),
+        doc("relevel", "relevel(x, ref, ...)",
+            "Moves the level ref to the front of an unordered factor's levels, making it the baseline for model \
+             contrasts."),
+        doc("addNA", "addNA(x, ifany = FALSE)",
+            "Adds NA as a level of the factor x, so that missing values are counted as a category (only when \
+             present, with ifany = TRUE)."),
+        doc("table",
+            "table(..., exclude = if (useNA == \"no\") c(NA, NaN), useNA = c(\"no\", \"ifany\", \"always\"), dnn, \
+             deparse.level = 1)",
+            "Counts how often each combination of values occurs among one or more factors (or vectors treated as \
+             factors), returning a contingency table of class \"table\". useNA = \"ifany\" adds a count of \
+             missing values."),
+        doc("cut",
+            "cut(x, breaks, labels = NULL, include.lowest = FALSE, right = TRUE, dig.lab = 3L, ordered_result = \
+             FALSE, ...)",
+            "Divides the range of a numeric x into intervals and returns a factor saying which interval each \
+             value falls in. breaks is either the cut points or the number of equal-width intervals; intervals \
+             are closed on the right unless right = FALSE."),
+        doc("findInterval", "findInterval(x, vec, rightmost.closed = FALSE, all.inside = FALSE, left.open = FALSE)",
+            "For each x, the index i of the interval vec[i] <= x < vec[i + 1] it lies in, with vec sorted \
+             increasingly; 0 below the first point."),
+        doc("split", "split(x, f, drop = FALSE, ...)",
+            "Divides a vector or data frame into groups defined by the factor (or list of factors) f, returning a \
+             named list with one part per level."),
+        doc("unsplit", "unsplit(value, f, drop = FALSE)",
+            "Reverses split: reassembles the list of parts value into a single vector or data frame in the \
+             original order given by f."),
+        doc("tapply", "tapply(X, INDEX, FUN = NULL, ..., default = NA, simplify = TRUE)",
+            "Applies FUN to the values of X within each group defined by the factor or list of factors INDEX, \
+             returning an array with one cell per group (or per combination of groups)."),
+        doc("interaction", "interaction(..., drop = FALSE, sep = \".\", lex.order = FALSE)",
+            "Builds a factor whose levels are all combinations of the levels of the given factors, joined with \
+             sep; drop = TRUE keeps only combinations that occur."),
+    ]
+};
+
 fn sym(s: &str) -> Sym {
     Sym::new(s)
 }

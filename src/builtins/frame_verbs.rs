@@ -25,6 +25,52 @@ pub const BUILTINS: &[Builtin] = &[
     eager("duplicated", duplicated),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("head", "head(x, n = 6L, ...)",
+            "Returns the first n elements (rows for a data frame or matrix); a negative n drops that many from \
+             the end."),
+        doc("tail", "tail(x, n = 6L, ...)",
+            "Returns the last n elements (rows for a data frame or matrix); a negative n drops that many from the \
+             start."),
+        doc("unique", "unique(x, incomparables = FALSE, fromLast = FALSE, ...)",
+            "Returns x with repeated elements (or repeated rows of a data frame or matrix) removed, keeping the \
+             first occurrence of each."),
+        doc("duplicated", "duplicated(x, incomparables = FALSE, fromLast = FALSE, ...)",
+            "A logical vector that is TRUE for each element (or row of a data frame) that repeats an earlier one; \
+             with fromLast = TRUE, a later one."),
+        doc("subset", "subset(x, subset, select, drop = FALSE, ...)",
+            "Returns the rows of a data frame for which the logical expression subset is TRUE (rows where it is \
+             NA are dropped), keeping the columns named in select. Column names can be used directly in both \
+             expressions; for a vector only subset applies."),
+        doc("transform", "transform(`_data`, ...)",
+            "Returns the data frame with columns added or replaced by name = expression arguments, which are \
+             evaluated with the frame's columns visible."),
+        doc("with", "with(data, expr, ...)",
+            "Evaluates expr with the columns of the data frame (or elements of the list) data visible as \
+             variables, and returns its value."),
+        doc("within", "within(data, expr, ...)",
+            "Evaluates expr, usually a block of assignments, with the columns of data visible, and returns data \
+             with the variables created or changed there stored as columns."),
+        doc("merge",
+            "merge(x, y, by = intersect(names(x), names(y)), by.x = by, by.y = by, all = FALSE, all.x = all, \
+             all.y = all, sort = TRUE, suffixes = c(\".x\", \".y\"))",
+            "Joins two data frames on the key columns by (or by.x and by.y). Rows without a partner are dropped \
+             unless all, all.x or all.y asks for an outer join; other columns with the same name get suffixes."),
+        doc("complete.cases", "complete.cases(...)",
+            "A logical vector that is TRUE for each row (across all arguments, which may be vectors, matrices or \
+             data frames) with no missing values."),
+        doc("na.omit", "na.omit(object, ...)",
+            "Returns object without the elements (or data frame rows) that contain missing values, recording the \
+             dropped positions in an \"na.action\" attribute."),
+        doc("as.matrix", "as.matrix(x, ...)",
+            "Converts a data frame or vector to a matrix. A data frame with any non-numeric column gives a \
+             character matrix."),
+    ]
+};
+
 /// An environment whose variables are the columns of `data` (or list elements), child of `parent`.
 pub fn data_env(data: &Value, parent: &Env) -> Env {
     let e = Env::new(Some(parent.clone()));

@@ -21,6 +21,36 @@ pub const BUILTINS: &[Builtin] = &[
     eager("data", data),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("rownames", "rownames(x, do.NULL = TRUE, prefix = \"row\")",
+            "Returns the row names of a matrix or data frame as a character vector (NULL for a matrix without \
+             them)."),
+        doc("colnames", "colnames(x, do.NULL = TRUE, prefix = \"col\")",
+            "Returns the column names of a matrix or data frame as a character vector (NULL for a matrix without \
+             them)."),
+        doc("rownames<-", "rownames(x) <- value", "Sets the row names of a matrix or data frame."),
+        doc("colnames<-", "colnames(x) <- value", "Sets the column names of a matrix or data frame."),
+        doc("data.frame",
+            "data.frame(..., row.names = NULL, check.rows = FALSE, check.names = TRUE, stringsAsFactors = FALSE)",
+            "Creates a data frame, a list of equal-length columns with row names, from vectors, factors, \
+             matrices, lists or other data frames. Argument names become column names (made syntactically valid \
+             with check.names), and shorter columns are recycled."),
+        doc("as.data.frame", "as.data.frame(x, row.names = NULL, optional = FALSE, ..., stringsAsFactors = FALSE)",
+            "Converts a matrix, list, table or vector to a data frame. A table becomes one row per cell with a \
+             Freq column."),
+        doc("row.names", "row.names(x)",
+            "Returns the row names of a data frame as a character vector (automatic names are \"1\", \"2\", ...)."),
+        doc("row.names<-", "row.names(x) <- value",
+            "Sets the row names of a data frame; NULL restores the automatic names 1, 2, ..."),
+        doc("data", "data(..., list = character(), envir = .GlobalEnv)",
+            "Accepted for compatibility and does nothing: the bundled data sets (mtcars, iris, airquality, \
+             ToothGrowth and others) are always available by name."),
+    ]
+};
+
 /// Builds a data frame from columns, names and a row.names attribute value.
 pub fn make_df(cols: Vec<Value>, names: Vec<String>, row_names: Value) -> Value {
     let mut v = Value::list(cols);

@@ -33,6 +33,46 @@ pub const BUILTINS: &[Builtin] = &[
     eager("confint.default", confint_default),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("glm",
+            "glm(formula, family = gaussian, data, weights, subset, na.action, start = NULL, mustart, control = \
+             list(...), contrasts = NULL, ...)",
+            "Fits a generalised linear model by iteratively reweighted least squares. family gives the error \
+             distribution and link, such as binomial for logistic regression or poisson for counts. Returns a \
+             \"glm\" object for summary, anova, predict and the other model functions."),
+        doc("binomial", "binomial(link = \"logit\")",
+            "The binomial family for glm, for 0/1 responses, proportions with weights, or a two-column matrix of \
+             successes and failures. link may be \"logit\", \"probit\", \"cloglog\", \"cauchit\" or \"log\"."),
+        doc("quasibinomial", "quasibinomial(link = \"logit\")",
+            "Like binomial, but the dispersion is estimated from the data instead of being fixed at 1, allowing \
+             for overdispersion."),
+        doc("poisson", "poisson(link = \"log\")",
+            "The Poisson family for glm, for count responses. link may be \"log\", \"identity\" or \"sqrt\"."),
+        doc("quasipoisson", "quasipoisson(link = \"log\")",
+            "Like poisson, but the dispersion is estimated from the data instead of being fixed at 1."),
+        doc("gaussian", "gaussian(link = \"identity\")",
+            "The normal family for glm; with the identity link the fit is the same as lm."),
+        doc("Gamma", "Gamma(link = \"inverse\")",
+            "The gamma family for glm, for positive continuous responses with constant coefficient of variation. \
+             link may be \"inverse\", \"identity\" or \"log\"."),
+        doc("inverse.gaussian", "inverse.gaussian(link = \"1/mu^2\")",
+            "The inverse Gaussian family for glm, for positive skewed responses."),
+        doc("glm.control", "glm.control(epsilon = 1e-08, maxit = 25, trace = FALSE)",
+            "Returns the list of settings for the glm fitting loop: convergence tolerance epsilon on the relative \
+             change in deviance and the maximum number of iterations."),
+        doc("family", "family(object, ...)", "Returns the family object (distribution and link) of a fitted glm."),
+        doc("summary.glm", "summary.glm(object, dispersion = NULL, correlation = FALSE, symbolic.cor = FALSE, ...)",
+            "Summarises a glm fit: coefficient estimates with standard errors, z or t values and p-values, the \
+             dispersion, null and residual deviance and AIC. This is what summary does for glm objects."),
+        doc("confint.default", "confint.default(object, parm, level = 0.95, ...)",
+            "Wald confidence intervals for the coefficients of a fitted model: estimate plus or minus a normal \
+             quantile times the standard error."),
+    ]
+};
+
 fn rerr(m: String) -> Flow {
     RError::runtime(m).into()
 }

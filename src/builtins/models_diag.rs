@@ -29,6 +29,25 @@ pub const BUILTINS: &[Builtin] = &[
     eager("print.infl", print_infl),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("hatvalues", "hatvalues(model, ...)",
+            "Returns the leverages of a fitted lm or glm model: the diagonal of the hat matrix, one value per \
+             observation."),
+        doc("rstandard", "rstandard(model, ...)",
+            "Returns the standardised residuals of a fitted model: each residual divided by its estimated \
+             standard deviation."),
+        doc("rstudent", "rstudent(model, ...)",
+            "Returns the studentised (leave-one-out) residuals of a fitted model, where each observation's \
+             residual is scaled by the error estimated without it."),
+        doc("cooks.distance", "cooks.distance(model, ...)",
+            "Returns Cook's distance for each observation of a fitted model, which measures how much the fitted \
+             values change when that observation is left out."),
+    ]
+};
+
 /// What the glm diagnostics need beyond `lm.influence`.
 struct GlmPart {
     /// Pearson residuals.

@@ -16,6 +16,20 @@ use std::rc::Rc;
 /// The builtins of this family.
 pub const BUILTINS: &[Builtin] = &[eager("str", str_fn), eager("summary", summary_fn)];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("str", "str(object, ...)",
+            "Prints a compact one-line-per-component display of the structure of an object: its type, length and \
+             first values, and recursively the components of lists and data frames. Returns NULL invisibly."),
+        doc("summary", "summary(object, maxsum = 7L, digits, ...)",
+            "Summarises an object according to its class: quartiles and mean for numbers, level counts for \
+             factors, a per-column table for data frames, and coefficient tables for fitted models such as lm, \
+             glm and aov."),
+    ]
+};
+
 const SUMMARY_NAMES: [&str; 6] = ["Min.", "1st Qu.", "Median", "Mean", "3rd Qu.", "Max."];
 
 fn caller_env(it: &Interp) -> crate::value::Env {
