@@ -489,7 +489,8 @@ fn as_matrix(_it: &mut Interp, a: Args) -> EvalResult {
 /// `cbind` with at least one data frame.
 pub fn df_cbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
     let items: Vec<(String, Value)> = items.into_iter().map(|(n, v)| (n.unwrap_or_default(), v)).collect();
-    build_df(items, false, true, None)
+    // cbind.data.frame is data.frame(..., check.names = FALSE)
+    build_df(items, false, false, None)
 }
 
 /// `rbind` of data frames (and lists/vectors matched to the first frame's columns).

@@ -473,6 +473,11 @@ pub fn df_index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
                     )?;
                     return crate::eval::index::index(&cells, &[Some(s.coerce(VType::Lgl))], true);
                 }
+                if s.dim().map(|d| d.len() == 2 && d[1] == 2).unwrap_or(false) && matches!(s.vtype(), Some(VType::Int) | Some(VType::Dbl)) {
+                    // d[cbind(i, j)]: cells of as.matrix(d)
+                    let m = crate::builtins::frame_verbs::df_as_matrix(x);
+                    return crate::eval::index::index(&m, &[Some(s.clone())], true);
+                }
                 let cols = select_cols(x, s)?;
                 let names = df_names(x);
                 let l = x.list_vec();
@@ -702,12 +707,16 @@ pub fn format_data_frame(_it: &mut Interp, x: &Value, digits: Option<usize>) -> 
     for (name, c) in names.iter().zip(x.list_vec().iter()) {
         if let Some(d) = c.dim() {
             if d.len() == 2 {
-                // a matrix column prints as name.1, name.2, ...
+                // a matrix column prints as name.1, name.2, ... (or name.colname), its cells
+                // formatted together as format() formats a matrix
+                let all = format_cells(&Value::from_data(c.data().cloned().unwrap_or(Data::empty(VType::Lgl))), digits);
+                let cn = c.get_attr("dimnames").and_then(|dn| dn.list_vec().get(1).cloned()).filter(|v| !v.is_null());
                 for j in 0..d[1] {
-                    let idx: Vec<Option<usize>> = (0..d[0]).map(|i| Some(i + j * d[0])).collect();
-                    let sub = Value::from_data(c.data().map(|x| x.select(&idx)).unwrap_or(Data::empty(VType::Lgl)));
-                    let cells = format_cells(&sub, digits);
-                    let h = format!("{}.{}", name, j + 1);
+                    let cells: Vec<String> = (0..d[0]).map(|i| all.get(i + j * d[0]).cloned().unwrap_or_default()).collect();
+                    let h = match &cn {
+                        Some(cn) => format!("{}.{}", name, cn.str_vec().get(j).cloned().flatten().as_deref().unwrap_or("NA")),
+                        None => format!("{}.{}", name, j + 1),
+                    };
                     let w = cells.iter().map(|s| s.chars().count()).max().unwrap_or(0).max(h.chars().count());
                     cols.push((h, cells, w));
                 }
@@ -786,4 +795,35 @@ fn table_to_df(x: &Value, response: Option<String>) -> EvalResult {
     cols.push(freq);
     names.push(response.unwrap_or_else(|| "Freq".into()));
     Ok(make_df(cols, names, auto_row_names(total)))
+}
+
+/// `format()` of a data frame (`format.data.frame`): when the argument `x` of `args` is a
+/// frame, formats each column with `format_col` (the default `justify = "none"`), marks
+/// character results `AsIs` and keeps names and row names. `None` when `x` is no frame.
+pub fn format_df_args(it: &mut Interp, args: &Args, format_col: super::EagerFn) -> Option<EvalResult> {
+    let k = args.items.iter().position(|(n, _)| n.map(|n| n.as_str() == "x").unwrap_or(false))
+        .or_else(|| args.items.iter().position(|(n, _)| n.is_none()))?;
+    let x = args.items[k].1.clone();
+    if !x.is_data_frame() {
+        return None;
+    }
+    let has_justify = args.items.iter().any(|(n, _)| n.map(|n| n.as_str() == "justify").unwrap_or(false));
+    let mut cols = Vec::new();
+    for c in x.list_vec().iter() {
+        let mut items = args.items.clone();
+        items[k].1 = c.clone();
+        if !has_justify {
+            items.push((Some(Sym::new("justify")), Value::str("none")));
+        }
+        let mut f = match format_col(it, Args::new(items)) {
+            Ok(f) => f,
+            Err(e) => return Some(Err(e)),
+        };
+        if matches!(f.vtype(), Some(VType::Str)) && f.get_attr("class").is_none() {
+            f.set_attr(Sym::new("class"), Value::str("AsIs"));
+        }
+        cols.push(f);
+    }
+    let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(df_nrow(&x)));
+    Some(Ok(make_df(cols, df_names(&x), rn)))
 }

@@ -28,6 +28,7 @@ pub mod sort;
 pub mod stats;
 pub mod print_fns;
 pub mod random;
+pub mod reshape;
 pub mod regex;
 pub mod sprintf;
 pub mod tables2;
@@ -36,6 +37,7 @@ pub mod strings;
 pub mod test_util;
 pub mod summary;
 pub mod vectors;
+pub mod xtabs;
 
 pub use args::{Args, Matched};
 
@@ -120,6 +122,8 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         tables2::BUILTINS,
         random::BUILTINS,
         aov::BUILTINS,
+        reshape::BUILTINS,
+        xtabs::BUILTINS,
     ]
 }
 

@@ -132,7 +132,10 @@ fn str_list(out: &mut String, x: &Value, items: &[Value], indent: &str, nest: us
             if p != 1 { "s" } else { "" },
             if p > 0 { ":" } else { "" }
         ));
-        give_length = false;
+        // str.data.frame drops lengths unless a caller passed give.length (nested calls do)
+        if nest == 0 {
+            give_length = false;
+        }
     } else if items.is_empty() {
         out.push_str(if x.names().is_some() { " Named list()\n" } else { " list()\n" });
         return;

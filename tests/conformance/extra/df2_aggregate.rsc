@@ -1,0 +1,13 @@
+# aggregate: formula with cbind, the by= form, several groups
+aggregate(cbind(mpg, hp) ~ cyl, data = mtcars, FUN = mean)
+aggregate(cbind(mpg, hp) ~ cyl + am, data = mtcars, FUN = mean)
+aggregate(mtcars$mpg, by = list(cyl = mtcars$cyl), FUN = mean)
+aggregate(mtcars$mpg, by = list(mtcars$cyl, mtcars$am), FUN = mean)
+aggregate(mtcars[, c("mpg", "wt")], by = list(cyl = mtcars$cyl), FUN = median)
+aggregate(. ~ Species, data = iris, FUN = mean)
+aggregate(len ~ supp + dose, data = ToothGrowth, FUN = mean)
+aggregate(breaks ~ wool + tension, data = warpbreaks, FUN = function(x) c(m = mean(x), s = sd(x)))
+aggregate(Ozone ~ Month, data = airquality, FUN = mean)
+aggregate(cbind(Ozone, Temp) ~ Month, data = airquality, FUN = max)
+aggregate(weight ~ group, PlantGrowth, length)
+aggregate(x = warpbreaks$breaks, by = list(w = warpbreaks$wool, t = warpbreaks$tension), FUN = sum)

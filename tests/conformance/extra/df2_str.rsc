@@ -1,0 +1,10 @@
+# str of nested lists, frames inside lists, factors and NULLs
+str(list(a = 1, b = list(c = "x", d = list(e = 1:3, f = NULL)), g = mtcars[1:2, 1:2]))
+str(list(1, list(2, list(3, "a"))))
+str(list(f = factor(c("a", "b")), n = NULL, l = list()))
+str(split(PlantGrowth$weight, PlantGrowth$group))
+str(list(d = head(ToothGrowth, 3), v = c(x = 1.5, y = 2)))
+str(warpbreaks)
+str(as.list(mtcars[1:3, 1:3]))
+str(list(list(list(list(1)))))
+str(list(a = TRUE, b = NA, c = c(1.123456, 2.2), d = letters))
