@@ -32,6 +32,7 @@ pub mod reshape;
 pub mod regex;
 pub mod sprintf;
 pub mod tables2;
+pub mod str_display;
 pub mod strings;
 #[cfg(test)]
 pub mod test_util;
@@ -112,6 +113,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         regex::BUILTINS,
         sprintf::BUILTINS,
         summary::BUILTINS,
+        str_display::BUILTINS,
         models::BUILTINS,
         glm::BUILTINS,
         distributions::BUILTINS,

@@ -93,7 +93,7 @@ fn is_plain_vector(x: &Value) -> bool {
 
 /// `stack(x, select, drop = FALSE)`: values of the vector columns (or list elements) one after
 /// another, with `ind` the factor of their names (levels in the order of first appearance).
-fn stack(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
+fn stack(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let mut items = Vec::new();
     let mut select: Option<Expr> = None;
     for a in args {
@@ -149,7 +149,14 @@ fn stack(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
         return err(if x.is_data_frame() { "no vector columns were selected" } else { "at least one vector element is required" });
     }
     if !keep.iter().all(|&k| k) {
-        it.warning(if x.is_data_frame() { "non-vector columns will be ignored" } else { "non-vector elements will be ignored" });
+        // R reports the method's call: stack.data.frame(...) / stack.default(...)
+        let method = if x.is_data_frame() { "stack.data.frame" } else { "stack.default" };
+        let mcall = match &call.kind {
+            ExprKind::Call(_, a) => Expr::new(ExprKind::Call(Box::new(crate::eval::call::ident(sym(method))), a.clone()), call.span),
+            _ => call.clone(),
+        };
+        let msg = if x.is_data_frame() { "non-vector columns will be ignored" } else { "non-vector elements will be ignored" };
+        it.raise_warning(msg, Some(crate::syntax::deparse::deparse(&mcall)))?;
     }
     let mut levels: Vec<String> = Vec::new();
     let mut codes: Vec<i32> = Vec::new();
