@@ -525,9 +525,16 @@ pub fn df_set_column(x: &mut Value, name: &str, v: Value) -> EvalResult<()> {
             cols.remove(p);
         }
     } else {
-        let n = if cols.is_empty() { v.len() } else { df_nrow(x) };
+        // a matrix column counts its rows
+        let vrows = match v.dim() {
+            Some(d) if d.len() == 2 => d[0],
+            _ => v.len(),
+        };
+        let n = if cols.is_empty() { vrows } else { df_nrow(x) };
         let mut v = v;
-        if v.len() != n {
+        if vrows == n && v.dim().is_some() {
+            // kept as a matrix column
+        } else if v.len() != n {
             if v.is_empty() || n % v.len() != 0 || v.len() > n {
                 return err(format!("replacement has {} rows, data has {}", v.len(), n));
             }
@@ -689,7 +696,25 @@ pub fn format_cells(c: &Value, digits: usize) -> Vec<String> {
 }
 
 /// `print.data.frame`.
-pub fn format_data_frame(_it: &mut Interp, x: &Value, digits: Option<usize>) -> EvalResult<String> {
+pub fn format_data_frame(it: &mut Interp, x: &Value, digits: Option<usize>) -> EvalResult<String> {
+    format_data_frame_opts(it, x, digits, true, true)
+}
+
+/// `print.data.frame(x, ..., digits, right, row.names)` for the arguments `print()` passes on.
+pub fn print_data_frame_args(it: &mut Interp, x: &Value, digits: Option<usize>, extra: &[(Option<Sym>, Value)]) -> EvalResult<()> {
+    let opt = |name: &str| extra.iter().find(|(n, _)| n.map(|n| n.as_str() == name).unwrap_or(false)).map(|(_, v)| v.clone());
+    let right = opt("right").and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let rn = match opt("row.names") {
+        Some(v) if matches!(v.vtype(), Some(VType::Lgl)) => v.as_bool().flatten().unwrap_or(true),
+        _ => true,
+    };
+    let text = format_data_frame_opts(it, x, digits, right, rn)?;
+    it.write_out(&text);
+    Ok(())
+}
+
+/// `print.data.frame` with `right` (right-justified cells) and `row.names` (shown).
+pub fn format_data_frame_opts(_it: &mut Interp, x: &Value, digits: Option<usize>, right: bool, show_rn: bool) -> EvalResult<String> {
     let digits = digits.unwrap_or(7);
     let names = df_names(x);
     let n = df_nrow(x);
@@ -701,7 +726,12 @@ pub fn format_data_frame(_it: &mut Interp, x: &Value, digits: Option<usize>) -> 
         let hdr = crate::print::print_value(&Value::strings(&names), &opts);
         return Ok(format!("{}<0 rows> (or 0-length row.names)\n", hdr));
     }
-    let rn: Vec<String> = df_row_names(x).str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect();
+    let rn: Vec<String> = if show_rn {
+        df_row_names(x).str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect()
+    } else {
+        vec![String::new(); n]
+    };
+    let pad_cell = |s: &str, w: usize| if right { pad_left(s, w) } else { pad_right(s, w) };
     let rn_w = rn.iter().map(|s| s.chars().count()).max().unwrap_or(0);
     let mut cols: Vec<(String, Vec<String>, usize)> = Vec::new();
     for (name, c) in names.iter().zip(x.list_vec().iter()) {
@@ -740,14 +770,14 @@ pub fn format_data_frame(_it: &mut Interp, x: &Value, digits: Option<usize>) -> 
         out.push_str(&" ".repeat(rn_w));
         for (h, _, w) in &cols[start..end] {
             out.push(' ');
-            out.push_str(&pad_left(h, *w));
+            out.push_str(&pad_cell(h, *w));
         }
         out.push('\n');
         for i in 0..n {
             out.push_str(&pad_right(&rn[i], rn_w));
             for (_, cells, w) in &cols[start..end] {
                 out.push(' ');
-                out.push_str(&pad_left(&cells[i], *w));
+                out.push_str(&pad_cell(&cells[i], *w));
             }
             out.push('\n');
         }

@@ -139,7 +139,11 @@ fn print(it: &mut Interp, a: Args) -> EvalResult {
     let digits = m.get(1).and_then(|v| v.as_f64()).map(|d| d as usize);
     let quote = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
     let env = it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone());
-    print_with(it, &x, &env, digits, quote)?;
+    if x.is_data_frame() && !m.dots.is_empty() {
+        super::frames::print_data_frame_args(it, &x, digits, &m.dots)?;
+    } else {
+        print_with(it, &x, &env, digits, quote)?;
+    }
     it.visible = false;
     Ok(x)
 }
