@@ -76,6 +76,10 @@ fn slot<'a>(items: &'a [LabelledArg], slots: &[Option<usize>], i: usize) -> Opti
     slots.get(i).copied().flatten().map(|k| &items[k]).filter(|a| !matches!(a.value, Value::Missing))
 }
 
+fn is_matrix(x: &Value) -> bool {
+    !x.is_data_frame() && x.dim().map(|d| d.len() == 2).unwrap_or(false)
+}
+
 fn flag(v: Option<&Value>, default: bool) -> bool {
     v.and_then(|x| x.as_bool().flatten()).unwrap_or(default)
 }
@@ -285,14 +289,24 @@ fn by(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let (facs, dnn): (Vec<Value>, Option<Vec<RStr>>) = if matches!(ind.value.vtype(), Some(VType::List)) && !ind.value.is_factor() {
         (ind.value.list_vec().to_vec(), ind.value.names())
     } else {
-        let label = ind.expr.as_ref().map(crate::syntax::deparse::deparse).unwrap_or_default();
+        // by.default on a matrix hands on to by.data.frame, where the label is `INDICES`
+        let label = if is_matrix(&data) { "INDICES".to_string() } else { ind.expr.as_ref().map(crate::syntax::deparse::deparse).unwrap_or_default() };
         (vec![ind.value.clone()], Some(vec![Some(Rc::from(label.as_str()))]))
     };
-    let data = if data.dim().map(|d| d.len() == 2).unwrap_or(false) && !data.is_data_frame() {
-        super::frames::build_df(vec![(String::new(), data)], false, true, None)?
-    } else {
-        data
-    };
+    let method = if data.is_data_frame() || is_matrix(&data) { "by.data.frame" } else { "by.default" };
+    let data = if is_matrix(&data) { super::frames::build_df(vec![(String::new(), data)], false, true, None)? } else { data };
+    // the matched call, as match.call() inside the method gives it
+    let mut call_args = Vec::new();
+    for (i, f) in ["data", "INDICES", "FUN", "...", "simplify"].iter().enumerate() {
+        if *f == "..." {
+            for &k in &dots {
+                call_args.push(Arg { name: items[k].name, value: items[k].expr.clone(), span: call.span });
+            }
+        } else if let Some(k) = slots[i] {
+            call_args.push(Arg { name: Some(sym(f)), value: items[k].expr.clone(), span: call.span });
+        }
+    }
+    let matched = Expr::new(ExprKind::Call(Box::new(crate::eval::call::ident(sym(method))), call_args), call.span);
     let n = if data.is_data_frame() { df_nrow(&data) } else { data.len() };
     let (dims, labels, groups) = cross_groups(&facs, n)?;
     let mut results: Vec<Option<Value>> = Vec::with_capacity(groups.len());
@@ -325,7 +339,7 @@ fn by(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     };
     out.set_attr(sym("dim"), Value::ints(dims.iter().map(|&d| d as i32).collect()));
     set_dimnames_parts(&mut out, labels.into_iter().map(Some).collect(), dnn.or_else(|| Some(vec![Some(Rc::from("")); facs.len()])));
-    out.set_attr(sym("call"), Value::Lang(Rc::new(crate::value::Lang { expr: Rc::new(call.clone()), attrs: None })));
+    out.set_attr(sym("call"), Value::Lang(Rc::new(crate::value::Lang { expr: Rc::new(matched), attrs: None })));
     out.set_attr(sym("class"), Value::str("by"));
     it.visible = true;
     Ok(out)

@@ -198,7 +198,15 @@ fn str_rec(out: &mut String, x: &Value, indent: &str, nest: usize, give_length: 
             if let Some(cl) = x.class_attr() {
                 out.push_str(&format!("Class{} '{}' ", if cl.len() > 1 { "es" } else { "" }, cl.join("', '")));
             }
-            out.push_str(&format!(" {} {}\n", kind, crate::syntax::deparse::deparse(&l.expr)));
+            // deparsed at width.cutoff 70, round(vec.len / 2) lines joined by spaces
+            let width = (o.width.saturating_sub(10)).clamp(20, 500);
+            let lines = crate::syntax::deparse::deparse_lines(&l.expr, width);
+            let vlen = round_even(0.5 * o.vec_len).max(0.0) as usize;
+            let mut text = lines.iter().take(vlen.max(1)).cloned().collect::<Vec<_>>().join(" ");
+            if lines.len() > vlen.max(1) {
+                text.push_str(" ...");
+            }
+            out.push_str(&format!(" {} {}\n", kind, text));
             if x.class_attr().is_some() {
                 str_attrs(out, x, &["class"], &format!("{} ..", indent), nest + 1, give_length, o);
             }
@@ -234,7 +242,12 @@ fn str_list(out: &mut String, x: &Value, items: &[Value], indent: &str, nest: us
         out.push_str(&format!("List of {}\n", items.len()));
     }
     if o.max_level.map(|m| nest < m).unwrap_or(true) {
-        let names: Vec<String> = match x.names() {
+        // a one-dimensional array (a table, tapply's list) is named by its dimnames
+        let names1d = x.names().or_else(|| match x.dim() {
+            Some(d) if d.len() == 1 => x.get_attr("dimnames").and_then(|dn| dn.list_vec().first().map(|v| (*v.str_vec()).clone())),
+            _ => None,
+        });
+        let names: Vec<String> = match names1d {
             Some(n) => n.iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect(),
             None => vec![String::new(); items.len()],
         };
