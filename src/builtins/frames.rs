@@ -473,10 +473,11 @@ pub fn df_index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
                     )?;
                     return crate::eval::index::index(&cells, &[Some(s.coerce(VType::Lgl))], true);
                 }
-                if s.dim().map(|d| d.len() == 2 && d[1] == 2).unwrap_or(false) && matches!(s.vtype(), Some(VType::Int) | Some(VType::Dbl)) {
-                    // d[cbind(i, j)]: cells of as.matrix(d)
+                if s.dim().map(|d| d.len() == 2 && d[1] == 2).unwrap_or(false) && matches!(s.vtype(), Some(VType::Int) | Some(VType::Dbl) | Some(VType::Str)) {
+                    // d[cbind(i, j)]: cells of as.matrix(d); names match row and column names
                     let m = crate::builtins::frame_verbs::df_as_matrix(x);
-                    return crate::eval::index::index(&m, &[Some(s.clone())], true);
+                    let s = if matches!(s.vtype(), Some(VType::Str)) { name_matrix_positions(x, s)? } else { s.clone() };
+                    return crate::eval::index::index(&m, &[Some(s)], true);
                 }
                 let cols = select_cols(x, s)?;
                 let names = df_names(x);
@@ -512,6 +513,28 @@ pub fn df_index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
         }
         _ => err("incorrect number of dimensions"),
     }
+}
+
+/// A two-column character matrix of (row name, column name) pairs as 1-based positions.
+fn name_matrix_positions(x: &Value, s: &Value) -> EvalResult {
+    let rows = row_ids(x);
+    let cols = df_names(x);
+    let k = s.len() / 2;
+    let sv = s.str_vec();
+    let mut out = Vec::with_capacity(2 * k);
+    for (j, col) in [false, true].iter().enumerate() {
+        for i in 0..k {
+            let name = sv[i + j * k].as_deref().unwrap_or("NA");
+            let pos = if *col { cols.iter().position(|c| c == name) } else { rows.iter().position(|r| r.as_deref() == Some(name)) };
+            match pos {
+                Some(p) => out.push(p as f64 + 1.0),
+                None => return err("subscript out of bounds"),
+            }
+        }
+    }
+    let mut m = Value::dbls(out);
+    m.set_attr(Sym::new("dim"), Value::ints(vec![k as i32, 2]));
+    Ok(m)
 }
 
 /// `d$name <- v` (NULL removes the column).

@@ -235,6 +235,7 @@ pub fn summary_data_frame(x: &Value, maxsum: usize, digits: usize) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::builtins::str_display::str_text;
     use crate::print::PrintOpts;
 
     fn named(v: Value, names: &[&str]) -> Value {
