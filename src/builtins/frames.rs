@@ -587,6 +587,10 @@ pub fn df_assign(it: &mut Interp, x: &mut Value, subs: &[Sub], v: Value) -> Eval
         if matches!(m.vtype(), Some(VType::Lgl)) && m.dim().map(|d| d.len() == 2).unwrap_or(false) {
             return df_assign_mask(it, x, m, v);
         }
+        if m.dim().map(|d| d.len() == 2 && d[1] == 2).unwrap_or(false) && matches!(m.vtype(), Some(VType::Int) | Some(VType::Dbl) | Some(VType::Str)) {
+            let pos = if matches!(m.vtype(), Some(VType::Str)) { name_matrix_positions(x, m)? } else { m.clone() };
+            return df_assign_cells(it, x, &pos, v);
+        }
     }
     let (rows_sub, cols_sub) = match subs.len() {
         0 => (None, None),
@@ -679,6 +683,29 @@ fn df_assign_mask(it: &mut Interp, x: &mut Value, m: &Value, v: Value) -> EvalRe
                 k += 1;
             }
         }
+    }
+    let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(n));
+    *x = make_df(cols, df_names(x), rn);
+    Ok(())
+}
+
+/// `d[cbind(i, j)] <- v`: cell (i, j) of each index row gets the next value of `v`.
+fn df_assign_cells(it: &mut Interp, x: &mut Value, m: &Value, v: Value) -> EvalResult<()> {
+    let n = df_nrow(x);
+    let vals = super::apply::elements(&v);
+    if vals.is_empty() {
+        return err("replacement has length zero");
+    }
+    let mut cols = x.list_vec().to_vec();
+    let p = m.dbl_vec();
+    let k = p.len() / 2;
+    for r in 0..k {
+        let (i, j) = (p[r], p[r + k]);
+        if !(i >= 1.0 && j >= 1.0 && (i as usize) <= n && (j as usize) <= cols.len()) {
+            return err("subscript out of bounds");
+        }
+        let sub = Value::ints(vec![i as i32]);
+        crate::eval::assign::assign_index(it, &mut cols[j as usize - 1], &[Some(sub)], vals[r % vals.len()].clone())?;
     }
     let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(n));
     *x = make_df(cols, df_names(x), rn);

@@ -10,3 +10,9 @@ airquality[cbind(1:5, 1)]
 d[is.na(d)]
 d[is.na(d)] <- 0
 d
+mtcars[cbind(c("Mazda RX4", "Valiant"), c("mpg", "hp"))]
+d <- data.frame(x = 1:3, y = c(2.5, NA, 7))
+d[cbind(c(1, 3), c(2, 1))] <- c(100, 200)
+d
+d[d > 50] <- 0
+d
