@@ -15,3 +15,9 @@ x
 typeof(x)
 d <- transform(ToothGrowth, m = ave(len, supp, dose))
 head(d, 4)
+ave(c(1, 2, 3, 4, 5), c("a", "a", "b", "b", "a"), FUN = cumsum)
+ave(1:6, factor(c(1, 1, 2, 2, 3, 3), levels = 1:4), FUN = rev)
+ave(c(2.5, 3.5), FUN = function(x) "z")
+with(warpbreaks, ave(breaks, wool, tension, FUN = function(x) x - mean(x)))[1:6]
+ave(mtcars$hp, mtcars$cyl, mtcars$am, FUN = max)
+ave(numeric(0))
