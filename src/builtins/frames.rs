@@ -195,7 +195,7 @@ pub fn build_df(items: Vec<(String, Value)>, strings_as_factors: bool, check_nam
                 continue;
             }
         }
-        if matches!(v.vtype(), Some(VType::List)) && !v.is_factor() {
+        if matches!(v.vtype(), Some(VType::List)) && !v.is_factor() && !v.inherits("AsIs") {
             let names = v.names().unwrap_or_default();
             for (i, c) in v.list_vec().iter().enumerate() {
                 let n = names.get(i).cloned().flatten().map(|s| s.to_string()).unwrap_or_else(|| format!("V{}", i + 1));
