@@ -18,9 +18,9 @@ fn aggregate_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> 
         match a.name.map(|n| n.as_str()) {
             Some("subset") => opts.subset = a.value.clone(),
             Some("na.action") => {
-                opts.na_pass = match a.value.as_ref().map(|e| &e.kind) {
-                    Some(ExprKind::Ident(s)) => s.as_str() == "na.pass",
-                    Some(ExprKind::Const(_)) => it.eval(a.value.as_ref().unwrap_or_else(|| unreachable!()), env)?.as_string().as_deref() == Some("na.pass"),
+                opts.na_pass = match &a.value {
+                    Some(Expr { kind: ExprKind::Ident(s), .. }) => s.as_str() == "na.pass",
+                    Some(e @ Expr { kind: ExprKind::Const(_), .. }) => it.eval(e, env)?.as_string().as_deref() == Some("na.pass"),
                     _ => false,
                 }
             }

@@ -148,6 +148,11 @@ fn stack(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         cols = nc;
         names = nn;
     }
+    if !x.is_data_frame() && x.names().is_none() {
+        // R builds `ind` from NULL names: a zero-length factor beside the values
+        let n: usize = cols.iter().filter(|c| is_plain_vector(c)).map(|c| c.len()).sum();
+        return err(format!("arguments imply differing number of rows: {}, 0", n));
+    }
     let keep: Vec<bool> = cols.iter().map(is_plain_vector).collect();
     if !keep.iter().any(|&k| k) {
         return err(if x.is_data_frame() { "no vector columns were selected" } else { "at least one vector element is required" });
@@ -294,7 +299,8 @@ fn by(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         (vec![ind.value.clone()], Some(vec![Some(Rc::from(label.as_str()))]))
     };
     let method = if data.is_data_frame() || is_matrix(&data) { "by.data.frame" } else { "by.default" };
-    let data = if is_matrix(&data) { super::frames::build_df(vec![(String::new(), data)], false, true, None)? } else { data };
+    let plain_list = matches!(data.vtype(), Some(VType::List)) && !data.is_data_frame();
+    let data = if is_matrix(&data) || plain_list { super::frames::build_df(vec![(String::new(), data)], false, true, None)? } else { data };
     // the matched call, as match.call() inside the method gives it
     let mut call_args = Vec::new();
     for (i, f) in ["data", "INDICES", "FUN", "...", "simplify"].iter().enumerate() {
