@@ -88,7 +88,8 @@ pub fn elements(x: &Value) -> Vec<Value> {
 }
 
 fn names_or_strings(x: &Value) -> Option<Vec<RStr>> {
-    x.names()
+    // a one-dimensional array (tapply's or by's result) is named by its dimnames
+    crate::eval::index::names_of(x)
 }
 
 fn apply_each(it: &mut Interp, x: &Value, f: &Value, extra: &[ArgVal]) -> EvalResult<Vec<Value>> {
@@ -379,7 +380,7 @@ fn do_call(it: &mut Interp, a: Args) -> EvalResult {
     let fname = what.as_string();
     let f = as_function(it, &what)?;
     let args = m.get(1).cloned().unwrap_or(Value::list(vec![]));
-    let names = args.names();
+    let names = crate::eval::index::names_of(&args);
     let items: Vec<ArgVal> = elements(&if matches!(args.vtype(), Some(VType::List)) { args.clone() } else { super::base::as_list_value(&args)? })
         .into_iter()
         .enumerate()

@@ -619,7 +619,12 @@ fn as_factor_value(f: &Value) -> EvalResult {
 }
 
 /// Combines factors as `interaction(..., sep = ".")` does (first factor varies fastest).
-fn interaction_of(fs: &[Value], drop: bool, sep: &str) -> EvalResult {
+pub fn interaction_of(fs: &[Value], drop: bool, sep: &str) -> EvalResult {
+    interaction_lex(fs, drop, sep, false)
+}
+
+/// `interaction`; with `lex` (lex.order = TRUE) the first factor varies slowest.
+fn interaction_lex(fs: &[Value], drop: bool, sep: &str, lex: bool) -> EvalResult {
     let mut codes: Vec<i32> = Vec::new();
     let mut levels: Vec<RStr> = Vec::new();
     for (k, f) in fs.iter().enumerate() {
@@ -636,13 +641,28 @@ fn interaction_of(fs: &[Value], drop: bool, sep: &str) -> EvalResult {
         codes = (0..n)
             .map(|i| {
                 let (a, b) = (codes[i % codes.len().max(1)], c[i % c.len().max(1)]);
-                if a == NA_INT || b == NA_INT { NA_INT } else { (b - 1) * nl + a }
+                if a == NA_INT || b == NA_INT {
+                    NA_INT
+                } else if lex {
+                    (a - 1) * l.len() as i32 + b
+                } else {
+                    (b - 1) * nl + a
+                }
             })
             .collect();
         let mut nlv = Vec::new();
-        for lb in &l {
+        let lab = |la: &RStr, lb: &RStr| rs(&format!("{}{}{}", la.as_deref().unwrap_or("NA"), sep, lb.as_deref().unwrap_or("NA")));
+        if lex {
             for la in &levels {
-                nlv.push(rs(&format!("{}{}{}", la.as_deref().unwrap_or("NA"), sep, lb.as_deref().unwrap_or("NA"))));
+                for lb in &l {
+                    nlv.push(lab(la, lb));
+                }
+            }
+        } else {
+            for lb in &l {
+                for la in &levels {
+                    nlv.push(lab(la, lb));
+                }
             }
         }
         levels = nlv;
@@ -662,7 +682,7 @@ fn interaction(_it: &mut Interp, a: Args) -> EvalResult {
         fs = fs[0].list_vec().to_vec();
     }
     let sep = m.get(2).and_then(|s| s.as_string()).unwrap_or_else(|| ".".into());
-    interaction_of(&fs, flag(m.get(1), false), &sep)
+    interaction_lex(&fs, flag(m.get(1), false), &sep, flag(m.get(3), false))
 }
 
 fn grouping(f: &Value) -> EvalResult {
@@ -679,6 +699,7 @@ fn split(_it: &mut Interp, a: Args) -> EvalResult {
     let x = m.req(0, "x")?.clone();
     if x.is_data_frame() {
         let f = grouping(m.req(1, "f")?)?;
+        let f = if flag(m.get(2), false) { make_factor_from(&f, None, None, None, false)? } else { f };
         return super::frame_verbs::df_split(&x, &f);
     }
     let f = grouping(m.req(1, "f")?)?;
@@ -725,7 +746,6 @@ fn unsplit(_it: &mut Interp, a: Args) -> EvalResult {
     let value = m.req(0, "value")?.list_vec();
     let f = grouping(m.req(1, "f")?)?;
     let codes = f.int_vec();
-    let t = value.iter().filter_map(|v| v.vtype()).max().unwrap_or(VType::Lgl);
     let mut out: Vec<Option<(usize, usize)>> = vec![None; codes.len()];
     let mut next = vec![0usize; value.len()];
     for (i, &c) in codes.iter().enumerate() {
@@ -735,6 +755,10 @@ fn unsplit(_it: &mut Interp, a: Args) -> EvalResult {
             next[g] += 1;
         }
     }
+    if value.first().map(|v| v.is_data_frame()).unwrap_or(false) {
+        return unsplit_frames(&value, &out);
+    }
+    let t = value.iter().filter_map(|v| v.vtype()).max().unwrap_or(VType::Lgl);
     let datas: Vec<Data> = value.iter().map(|v| v.data().map(|d| d.coerce(t)).unwrap_or(Data::empty(t))).collect();
     let mut parts = Vec::with_capacity(out.len());
     for o in &out {
@@ -744,6 +768,26 @@ fn unsplit(_it: &mut Interp, a: Args) -> EvalResult {
         });
     }
     Ok(Value::from_data(super::vectors::concat_data(&parts, t)))
+}
+
+/// `unsplit` of a list of frames: row `i` is the next unused row of the frame of its group;
+/// row names come from the pieces.
+fn unsplit_frames(value: &[Value], out: &[Option<(usize, usize)>]) -> EvalResult {
+    let all = super::frame_verbs::df_rbind(value.iter().map(|v| (None, v.clone())).collect())?;
+    let mut offsets = Vec::with_capacity(value.len());
+    let mut total = 0usize;
+    let mut names: Vec<String> = Vec::new();
+    for v in value {
+        offsets.push(total);
+        total += super::frames::df_nrow(v);
+        names.extend(super::frames::df_row_names(v).str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()));
+    }
+    let rows: Vec<Option<usize>> = out.iter().map(|o| o.map(|(g, k)| offsets[g] + k).filter(|&r| r < total)).collect();
+    let mut res = super::frames::df_take_rows(&all, &rows);
+    let mut rn: Vec<String> = rows.iter().map(|r| r.map(|r| names[r].clone()).unwrap_or_else(|| "NA".into())).collect();
+    super::frames::make_unique(&mut rn);
+    res.set_attr(sym("row.names"), Value::strings(&rn));
+    Ok(res)
 }
 
 fn tapply(it: &mut Interp, a: Args) -> EvalResult {

@@ -111,6 +111,9 @@ pub fn format_doubles(
 
 /// `format(x, trim, digits, nsmall, justify, width, na.encode, scientific, big.mark, ...)`.
 fn format_fn(_it: &mut Interp, args: Args) -> EvalResult {
+    if let Some(r) = super::frames::format_df_args(_it, &args, format_fn) {
+        return r;
+    }
     let m = args.matched(&[
         "x", "trim", "digits", "nsmall", "justify", "width", "na.encode", "scientific", "big.mark", "...",
     ])?;

@@ -260,12 +260,43 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
     if !x.is_data_frame() || !y.is_data_frame() {
         return err("merge() needs two data frames");
     }
+    // by = "row.names" or 0: merge on the row names, as a first column `Row.names`
+    let on_rownames = |v: Option<&Value>| match v {
+        Some(b) if b.len() == 1 => b.as_string().map(|s| s == "row.names" || s == "0").unwrap_or(false) || b.as_f64() == Some(0.0),
+        _ => false,
+    };
+    if on_rownames(m.get(2)) || (on_rownames(m.get(3)) && on_rownames(m.get(4))) {
+        let with_rn = |d: &Value| -> EvalResult {
+            let mut items = vec![("Row.names".to_string(), df_row_names(d))];
+            items.extend(df_names(d).into_iter().zip(d.list_vec().iter().cloned()));
+            build_df(items, false, false, Some(auto_row_names(df_nrow(d))))
+        };
+        let mut items = vec![(None, with_rn(&x)?), (None, with_rn(&y)?), (Some(Sym::new("by")), Value::str("Row.names"))];
+        for (k, name) in [(5, "all"), (6, "all.x"), (7, "all.y"), (8, "sort"), (9, "suffixes")] {
+            if let Some(v) = m.get(k) {
+                items.push((Some(Sym::new(name)), v.clone()));
+            }
+        }
+        return merge(_it, Args::new(items));
+    }
     let xn = df_names(&x);
     let yn = df_names(&y);
     let by: Vec<String> = match m.get(2) {
         Some(b) => b.as_strings().unwrap_or_default(),
         None => xn.iter().filter(|n| yn.contains(n)).cloned().collect(),
     };
+    if by.is_empty() && m.get(3).is_none() {
+        // no keys: every row of x with every row of y, x varying fastest
+        let (nx, ny) = (df_nrow(&x), df_nrow(&y));
+        let xs: Vec<Option<usize>> = (0..nx * ny).map(|k| Some(k % nx.max(1))).collect();
+        let ys: Vec<Option<usize>> = (0..nx * ny).map(|k| Some(k / nx.max(1))).collect();
+        let mut cols: Vec<Value> = x.list_vec().iter().map(|c| take(c, &xs)).collect();
+        cols.extend(y.list_vec().iter().map(|c| take(c, &ys)));
+        let sfx = m.get(9).and_then(|v| v.as_strings()).unwrap_or_else(|| vec![".x".into(), ".y".into()]);
+        let mut names: Vec<String> = xn.iter().map(|n| if yn.contains(n) { format!("{}{}", n, sfx[0]) } else { n.clone() }).collect();
+        names.extend(yn.iter().map(|n| if xn.contains(n) { format!("{}{}", n, sfx.get(1).cloned().unwrap_or_default()) } else { n.clone() }));
+        return Ok(make_df(cols, names, auto_row_names(nx * ny)));
+    }
     let by_x = m.get(3).and_then(|v| v.as_strings()).unwrap_or_else(|| by.clone());
     let by_y = m.get(4).and_then(|v| v.as_strings()).unwrap_or_else(|| by.clone());
     let all = m.get(5).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
@@ -359,7 +390,8 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
         if rows.iter().any(|p| p.0.is_none()) {
             let idx: Vec<i32> = rows.iter().enumerate().filter(|(_, p)| p.0.is_none()).map(|(i, _)| i as i32 + 1).collect();
             let vals = crate::eval::index::index(&yv, &[Some(Value::ints(idx.clone()))], true)?;
-            col = fill_positions(&col, &idx, &vals);
+            let filled = fill_positions(&col, &idx, &vals);
+            col = if col.is_factor() { union_factor(&filled, &col, &ly[by_idx[k]]) } else { filled };
         }
         cols.push(col);
         names.push(by_x[k].clone());
@@ -377,6 +409,24 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
         names.push(if rest_x.iter().any(|&k| xn[k] == *n) { format!("{}{}", n, suffixes.get(1).cloned().unwrap_or_default()) } else { n.clone() });
     }
     Ok(make_df(cols, names, auto_row_names(rows.len())))
+}
+
+/// The key column of a merge as a factor again: the levels of `xcol`, then those of `ycol`
+/// (its levels, or its values in order) not yet present.
+fn union_factor(strings: &Value, xcol: &Value, ycol: &Value) -> Value {
+    let mut levels: Vec<RStr> = super::factor::factor_levels(xcol);
+    let extra: Vec<RStr> = if ycol.is_factor() { super::factor::factor_levels(ycol) } else { (*ycol.str_vec()).clone() };
+    for l in extra.into_iter().flatten() {
+        if !levels.iter().any(|x| x.as_deref() == Some(&*l)) {
+            levels.push(Some(l));
+        }
+    }
+    let codes: Vec<i32> = strings
+        .str_vec()
+        .iter()
+        .map(|s| s.as_ref().and_then(|s| levels.iter().position(|l| l.as_deref() == Some(&**s))).map(|p| p as i32 + 1).unwrap_or(crate::value::NA_INT))
+        .collect();
+    super::factor::make_factor(codes, levels, xcol.inherits("ordered"))
 }
 
 /// `col` with `vals` written at 1-based positions `idx` (fills keys of y-only rows in merge).
@@ -535,7 +585,8 @@ fn as_matrix(_it: &mut Interp, a: Args) -> EvalResult {
 /// `cbind` with at least one data frame.
 pub fn df_cbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
     let items: Vec<(String, Value)> = items.into_iter().map(|(n, v)| (n.unwrap_or_default(), v)).collect();
-    build_df(items, false, true, None)
+    // cbind.data.frame is data.frame(..., check.names = FALSE)
+    build_df(items, false, false, None)
 }
 
 /// `rbind` of data frames (and lists/vectors matched to the first frame's columns).

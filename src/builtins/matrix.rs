@@ -360,6 +360,12 @@ pub fn t_value(x: &Value) -> EvalResult {
                 n
             });
             set_dimnames_parts(&mut v, p, names);
+            // other attributes (a table's class, xtabs' call) are kept, as t.default does
+            for (k, a) in x.attrs().map(|a| a.to_vec()).unwrap_or_default() {
+                if !matches!(k.as_str(), "dim" | "dimnames" | "names") {
+                    v.set_attr(k, a);
+                }
+            }
             Ok(v)
         }
         _ => err("argument is not a matrix"),

@@ -30,14 +30,17 @@ pub mod sort;
 pub mod stats;
 pub mod print_fns;
 pub mod random;
+pub mod reshape;
 pub mod regex;
 pub mod sprintf;
 pub mod tables2;
+pub mod str_display;
 pub mod strings;
 #[cfg(test)]
 pub mod test_util;
 pub mod summary;
 pub mod vectors;
+pub mod xtabs;
 
 pub use args::{Args, Matched};
 
@@ -136,6 +139,9 @@ pub fn docs() -> Vec<&'static [Doc]> {
         aov::DOCS,
         optim::DOCS,
         help::DOCS,
+        reshape::DOCS,
+        xtabs::DOCS,
+        str_display::DOCS,
     ]
 }
 
@@ -169,6 +175,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         regex::BUILTINS,
         sprintf::BUILTINS,
         summary::BUILTINS,
+        str_display::BUILTINS,
         models::BUILTINS,
         glm::BUILTINS,
         distributions::BUILTINS,
@@ -181,6 +188,8 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         aov::BUILTINS,
         optim::BUILTINS,
         help::BUILTINS,
+        reshape::BUILTINS,
+        xtabs::BUILTINS,
     ]
 }
 

@@ -173,7 +173,11 @@ fn print(it: &mut Interp, a: Args) -> EvalResult {
             return Ok(x);
         }
     }
-    print_with(it, &x, &env, digits, quote)?;
+    if x.is_data_frame() && !m.dots.is_empty() {
+        super::frames::print_data_frame_args(it, &x, digits, &m.dots)?;
+    } else {
+        print_with(it, &x, &env, digits, quote)?;
+    }
     it.visible = false;
     Ok(x)
 }
