@@ -5,6 +5,7 @@ pub mod linalg;
 pub mod design;
 pub mod dist;
 pub mod qr;
+pub mod tsqr;
 pub mod rdist;
 pub mod swilk;
 pub mod fisher;
