@@ -23,6 +23,7 @@ pub mod mathfns;
 pub mod matrix;
 pub mod glm;
 pub mod models;
+pub mod lm_large;
 pub mod seq;
 pub mod sort;
 pub mod stats;

@@ -25,13 +25,13 @@ struct Infl {
     df: f64,
 }
 
-fn fit_arg(a: Args) -> EvalResult<Value> {
+fn fit_arg(it: &mut Interp, a: Args) -> EvalResult<Value> {
     let m = a.matched(&["model", "..."])?;
     let fit = m.req(0, "model")?.clone();
     if !fit.inherits("lm") || fit.inherits("glm") {
         return err("diagnostics are only implemented for \"lm\" fits");
     }
-    Ok(fit)
+    super::lm_large::expand_qr(it, &fit)
 }
 
 fn influence(fit: &Value) -> EvalResult<Infl> {
@@ -89,20 +89,20 @@ fn sigma(f: &Infl) -> f64 {
     (f.res.iter().map(|r| r * r).sum::<f64>() / f.df).sqrt()
 }
 
-fn hatvalues(_it: &mut Interp, a: Args) -> EvalResult {
-    let f = influence(&fit_arg(a)?)?;
+fn hatvalues(it: &mut Interp, a: Args) -> EvalResult {
+    let f = influence(&fit_arg(it, a)?)?;
     Ok(out(f.hat.clone(), &f.names))
 }
 
-fn rstandard(_it: &mut Interp, a: Args) -> EvalResult {
-    let f = influence(&fit_arg(a)?)?;
+fn rstandard(it: &mut Interp, a: Args) -> EvalResult {
+    let f = influence(&fit_arg(it, a)?)?;
     let sd = sigma(&f);
     let v = f.res.iter().zip(&f.hat).map(|(r, h)| r / (sd * (1.0 - h).sqrt())).collect();
     Ok(out(v, &f.names))
 }
 
-fn rstudent(_it: &mut Interp, a: Args) -> EvalResult {
-    let f = influence(&fit_arg(a)?)?;
+fn rstudent(it: &mut Interp, a: Args) -> EvalResult {
+    let f = influence(&fit_arg(it, a)?)?;
     let ss: f64 = f.res.iter().map(|r| r * r).sum();
     let v = f
         .res
@@ -116,8 +116,8 @@ fn rstudent(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(out(v, &f.names))
 }
 
-fn cooks_distance(_it: &mut Interp, a: Args) -> EvalResult {
-    let f = influence(&fit_arg(a)?)?;
+fn cooks_distance(it: &mut Interp, a: Args) -> EvalResult {
+    let f = influence(&fit_arg(it, a)?)?;
     let sd = sigma(&f);
     let p = f.rank as f64;
     let v = f.res.iter().zip(&f.hat).map(|(r, h)| (r / (sd * (1.0 - h))).powi(2) * h / p).collect();

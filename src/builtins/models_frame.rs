@@ -77,19 +77,6 @@ fn take_rows(v: &Value, rows: &[usize]) -> Value {
     super::frames::take(v, &idx)
 }
 
-fn row_is_na(v: &Value, i: usize) -> bool {
-    let Some(d) = v.data() else { return false };
-    if let Some(dm) = v.dim() {
-        if dm.len() == 2 {
-            return (0..dm[1]).any(|j| d.is_na(j * dm[0] + i));
-        }
-    }
-    match d {
-        Data::Dbl(x) => x[i].is_nan(),
-        _ => d.is_na(i),
-    }
-}
-
 fn nrows_of(v: &Value) -> usize {
     v.dim().map(|d| d[0]).unwrap_or_else(|| v.len())
 }
@@ -144,8 +131,9 @@ pub(super) fn model_frame(
     let n_before = sel.len();
     let mut kept = Vec::new();
     let mut omitted = Vec::new();
+    let na_rows = super::lm_large::na_rows(&cols, n);
     for (k, &i) in sel.iter().enumerate() {
-        let na = cols.iter().any(|c| row_is_na(c, i)) || w.as_ref().map(|w| w[i].is_nan()).unwrap_or(false);
+        let na = na_rows[i] || w.as_ref().map(|w| w[i].is_nan()).unwrap_or(false);
         if na && na_action != "na.pass" {
             if na_action == "na.fail" {
                 return err("missing values in object");
@@ -156,7 +144,9 @@ pub(super) fn model_frame(
         }
     }
     let final_rows: Vec<usize> = kept.iter().map(|&k| sel[k]).collect();
-    let cols = cols.iter().map(|c| take_rows(c, &final_rows)).collect();
+    // all rows in order: share the variables and the row labels
+    let identity = final_rows.len() == n && final_rows.iter().enumerate().all(|(k, &i)| k == i);
+    let cols = cols.iter().map(|c| if identity && c.dim().is_none() { c.clone() } else { take_rows(c, &final_rows) }).collect();
     if let Some(wv) = w.as_mut() {
         *wv = final_rows.iter().map(|&i| wv[i]).collect();
     }
@@ -167,7 +157,7 @@ pub(super) fn model_frame(
         env,
         cols,
         weights: w,
-        rows: final_rows.iter().map(|&i| all_rows[i].clone()).collect(),
+        rows: if identity { all_rows } else { final_rows.iter().map(|&i| all_rows[i].clone()).collect() },
         omitted,
         n_before,
         kept,
@@ -208,36 +198,7 @@ pub(super) fn var_cols(it: &Interp, t: &Terms, cols: &[Value], spec: Option<&Val
         let stored = xlev.and_then(|x| field(x, label)).and_then(|v| v.as_strings());
         let fac = c.is_factor() || matches!(c.data(), Some(Data::Str(_)) | Some(Data::Lgl(_))) || stored.is_some();
         if fac && !is_resp {
-            let labels: Vec<Option<String>> = if c.is_factor() {
-                let lev = super::factor::factor_levels(c);
-                c.int_vec().iter().map(|&k| if k == NA_INT { None } else { lev.get(k as usize - 1).cloned().flatten().map(|x| x.to_string()) }).collect()
-            } else {
-                let sv = c.str_vec();
-                sv.iter().map(|x| x.as_ref().map(|x| x.to_string())).collect()
-            };
-            let levels: Vec<String> = if let Some(st) = stored {
-                st
-            } else if c.is_factor() {
-                super::factor::factor_levels(c).iter().map(|x| x.as_deref().unwrap_or("NA").to_string()).collect()
-            } else {
-                let mut l: Vec<String> = labels.iter().flatten().cloned().collect();
-                l.sort();
-                l.dedup();
-                if matches!(c.data(), Some(Data::Lgl(_))) {
-                    l.sort_by_key(|x| x == "TRUE");
-                }
-                l
-            };
-            let mut codes = Vec::with_capacity(labels.len());
-            for lab in &labels {
-                match lab {
-                    None => codes.push(0),
-                    Some(x) => match levels.iter().position(|l| l == x) {
-                        Some(p) => codes.push(p + 1),
-                        None => return err(format!("factor {} has new level {}", label, x)),
-                    },
-                }
-            }
+            let (codes, levels) = super::lm_large::factor_codes(c, stored, label).map_err(|m| crate::error::Flow::from(crate::error::RError::runtime(m)))?;
             let ordered = c.inherits("ordered");
             let contrast = contrast_for(it, label, &levels, ordered, spec);
             let cname = if ordered { "contr.poly" } else { "contr.treatment" };
@@ -245,7 +206,7 @@ pub(super) fn var_cols(it: &Interp, t: &Terms, cols: &[Value], spec: Option<&Val
             facs.push((label.clone(), levels.clone(), cname));
             out.push(VarCol::Factor { codes, levels, contrast });
         } else {
-            let data = c.dbl_vec().to_vec();
+            let data = c.dbl_vec();
             let (ncol, colnames) = match c.dim() {
                 Some(d) if d.len() == 2 => {
                     let cn = c.get_attr("dimnames").and_then(|dn| dn.list_vec().get(1).cloned()).and_then(|x| x.as_strings());
@@ -369,6 +330,9 @@ fn fit_lm(
     }
     let y: Vec<f64> = yv.dbl_vec().to_vec();
     let (vc, facs) = var_cols(it, &fr.terms, &fr.cols, contrasts, None)?;
+    if let Some(fit) = super::lm_large::try_lm(it, &fr, &vc, &facs, &y, na_action, &call)? {
+        return Ok(fit);
+    }
     let mm = design::model_matrix(&fr.terms, &vc, n);
     let p = mm.colnames.len();
     let mut offset = vec![0.0; n];

@@ -3,6 +3,7 @@
 
 pub mod linalg;
 pub mod design;
+pub mod design_plan;
 pub mod dist;
 pub mod qr;
 pub mod tsqr;
