@@ -224,8 +224,8 @@ mod tests {
         assert_eq!(plan.colnames, vec!["(Intercept)", "x", "gb", "gc", "z", "x:gb", "x:gc"]);
         assert_eq!(plan.assign, vec![0, 1, 2, 2, 3, 4, 4]);
         let mm = plan.materialize();
-        // x:gc at row 5 (g = c): 5; at row 4 (g = b): 0
-        assert_eq!(mm.data[6 * n + 5], 5.0);
+        // x:gc at row 5 (g = c): x = 12.5; at row 4 (g = b): 0
+        assert_eq!(mm.data[6 * n + 5], 12.5);
         assert_eq!(mm.data[6 * n + 4], 0.0);
         let p = plan.p();
         let mut blk = vec![0.0; 4 * p];
