@@ -295,7 +295,7 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     }
     let coef: Vec<f64> = fit.coef.iter().map(|&c| if c.is_nan() { crate::value::na_real() } else { c }).collect();
     // one names vector shared by every per-observation component
-    let row_names = Value::strings(rows);
+    let row_names = super::lm_large::names_value(rows);
     let nd = |v: Vec<f64>| {
         let mut x = Value::dbls(v);
         x.set_attr(s("names"), row_names.clone());

@@ -67,6 +67,32 @@ fn auto_rows(rows: &[String]) -> bool {
     rows.iter().enumerate().all(|(i, r)| r.parse::<usize>().ok() == Some(i + 1))
 }
 
+thread_local! {
+    /// The last automatic names vector `"1".."n"` built, reused by later fits of as many rows.
+    static AUTO_NAMES: std::cell::RefCell<Option<Value>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A character vector of the row labels, for the names of per-observation components.
+/// Automatic labels `1..n` come from a per-thread cache, so repeated fits on the same data
+/// share one vector.
+pub(crate) fn names_value(rows: &[String]) -> Value {
+    if !auto_rows(rows) {
+        return Value::strings(rows);
+    }
+    let n = rows.len();
+    AUTO_NAMES.with(|c| {
+        let mut c = c.borrow_mut();
+        match &*c {
+            Some(v) if v.len() == n => v.clone(),
+            _ => {
+                let v = Value::strings(rows);
+                *c = Some(v.clone());
+                v
+            }
+        }
+    })
+}
+
 /// `n * p` from which `lm` takes the parallel path (`options(rsc.tsqr.min = )`, default 2e6,
 /// so small fits keep R's exact serial factor).
 pub(crate) fn tsqr_min(it: &Interp) -> f64 {
@@ -116,7 +142,7 @@ pub(super) fn try_lm(
     let colnames = &plan.colnames;
     let coef: Vec<f64> = tf.coef.iter().map(|&c| if c.is_nan() { crate::value::na_real() } else { c }).collect();
     // names shared by residuals and fitted values
-    let row_names = Value::strings(&fr.rows);
+    let row_names = names_value(&fr.rows);
     let with_names = |v: Vec<f64>| {
         let mut x = Value::dbls(v);
         x.set_attr(s("names"), row_names.clone());
@@ -289,6 +315,10 @@ pub(crate) fn factor_codes(c: &Value, stored: Option<Vec<String>>, label: &str) 
             .collect();
         return Ok((codes, levels));
     }
+    // codes by text, with a direct-mapped cache on the strings' addresses in front (values
+    // drawn from a few shared strings then cost no hashing)
+    let mut memo = vec![(0usize, 0usize, 0usize); 256];
+    let slot = |x: &str| (x.as_ptr() as usize >> 4) & 255;
     let iv = if c.is_factor() { c.int_vec() } else { Rc::new(vec![]) };
     let sv = if c.is_factor() { Rc::new(vec![]) } else { c.str_vec() };
     let n = if c.is_factor() { iv.len() } else { sv.len() };
@@ -307,7 +337,16 @@ pub(crate) fn factor_codes(c: &Value, stored: Option<Vec<String>>, label: &str) 
     let levels: Vec<String> = match stored {
         Some(st) => st,
         None => {
-            let uniq: HashSet<&str> = (0..n).filter_map(label_at).collect();
+            let mut uniq: HashSet<&str> = HashSet::new();
+            for x in (0..n).filter_map(label_at) {
+                let k = slot(x);
+                if memo[k].0 == x.as_ptr() as usize && memo[k].1 == x.len() {
+                    continue;
+                }
+                memo[k] = (x.as_ptr() as usize, x.len(), 0);
+                uniq.insert(x);
+            }
+            memo.iter_mut().for_each(|m| *m = (0, 0, 0));
             let mut l: Vec<String> = uniq.into_iter().map(String::from).collect();
             l.sort();
             if matches!(c.data(), Some(Data::Lgl(_))) {
@@ -324,10 +363,20 @@ pub(crate) fn factor_codes(c: &Value, stored: Option<Vec<String>>, label: &str) 
     for i in 0..n {
         match label_at(i) {
             None => codes.push(0),
-            Some(x) => match index.get(x) {
-                Some(&k) => codes.push(k),
-                None => return Err(format!("factor {} has new level {}", label, x)),
-            },
+            Some(x) => {
+                let k = slot(x);
+                if memo[k].0 == x.as_ptr() as usize && memo[k].1 == x.len() && memo[k].2 > 0 {
+                    codes.push(memo[k].2);
+                    continue;
+                }
+                match index.get(x) {
+                    Some(&code) => {
+                        memo[k] = (x.as_ptr() as usize, x.len(), code);
+                        codes.push(code)
+                    }
+                    None => return Err(format!("factor {} has new level {}", label, x)),
+                }
+            }
         }
     }
     Ok((codes, levels))

@@ -395,6 +395,26 @@ impl Interp {
             }
             ExprKind::Call(f, args) => self.eval_call(e, f, args, env),
             ExprKind::Assign(op, target, value) => {
+                // `x <- <scalar arithmetic>`: no intermediate value, and x's own buffer is
+                // reused when nothing else holds it
+                if let (ExprKind::Ident(sym), ExprKind::Binary(bop, ..), AssignOp::Local | AssignOp::Equals | AssignOp::Right) =
+                    (&target.kind, &value.kind, op)
+                {
+                    if !matches!(bop, BinOp::And2 | BinOp::Or2) {
+                        if let Some(r) = self.scalar_arith(value, env) {
+                            let v = match r {
+                                Scalar::Num(x) => env.set_num(*sym, x),
+                                Scalar::Lgl(x) => {
+                                    let v = Value::lgls(vec![x]);
+                                    env.set(*sym, v.clone());
+                                    v
+                                }
+                            };
+                            self.visible = false;
+                            return Ok(v);
+                        }
+                    }
+                }
                 let v = self.eval(value, env)?;
                 let sup = matches!(op, AssignOp::Super | AssignOp::RightSuper);
                 assign::assign(self, target, v.clone(), env, sup).map_err(|f| with_call_span(f, e))?;
@@ -535,13 +555,10 @@ impl Interp {
         match &e.kind {
             ExprKind::Const(Const::Num(x)) => Some((*x, false)),
             ExprKind::Const(Const::Int(i)) => Some((*i as f64, true)),
-            ExprKind::Ident(s) => match env.lookup(*s)? {
-                Value::Promise(p) => {
-                    let v = p.value.borrow().clone()?;
-                    ops::scalar_num(&v)
-                }
-                v => ops::scalar_num(&v),
-            },
+            ExprKind::Ident(s) => env.lookup_with(*s, |v| match v {
+                Value::Promise(p) => p.value.borrow().as_ref().and_then(ops::scalar_num),
+                v => ops::scalar_num(v),
+            })?,
             ExprKind::Paren(x) => self.scalar_operand(x, env, depth + 1),
             ExprKind::Unary(UnOp::Neg, x) => self.scalar_operand(x, env, depth + 1).map(|(v, i)| (-v, i)),
             ExprKind::Binary(op, a, b) => {
