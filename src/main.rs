@@ -30,6 +30,18 @@ fn keep_freed_memory() {
         mi_option_set(4, 1);
         mi_option_set(43, 0);
     }
+    // and, as mimalloc itself does for that option at start-up, opt the process out of
+    // transparent huge pages (`PR_SET_THP_DISABLE` = 41; failure is harmless)
+    #[cfg(target_os = "linux")]
+    {
+        extern "C" {
+            fn prctl(option: std::os::raw::c_int, ...) -> std::os::raw::c_int;
+        }
+        // SAFETY: prctl with PR_SET_THP_DISABLE takes one integer argument.
+        unsafe {
+            prctl(41, 1 as std::os::raw::c_ulong, 0 as std::os::raw::c_ulong, 0 as std::os::raw::c_ulong, 0 as std::os::raw::c_ulong);
+        }
+    }
 }
 
 use rsc::{ErrorKind, Interp};
