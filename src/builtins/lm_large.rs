@@ -100,7 +100,9 @@ pub(crate) fn tsqr_min(it: &Interp) -> f64 {
 }
 
 /// Fits `lm` by TSQR when the model is large enough and of the supported kind (a vector
-/// response, positive weights if any); `None` leaves the fit to the serial path.
+/// response, positive weights if any); `None` leaves the fit to the serial path. The
+/// offset is the sum of the formula's `offset()` terms and `extra_offset` (the `offset =`
+/// argument, when the frame carries one).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn try_lm(
     it: &mut Interp,
@@ -108,6 +110,7 @@ pub(super) fn try_lm(
     vc: &[VarCol],
     facs: &[(String, Vec<String>, String)],
     y: &[f64],
+    extra_offset: Option<&[f64]>,
     na_action: &str,
     call: &Expr,
 ) -> EvalResult<Option<Value>> {
@@ -122,9 +125,16 @@ pub(super) fn try_lm(
             return Ok(None);
         }
     }
-    let mut yo = y.to_vec();
+    let mut offset: Option<Vec<f64>> = extra_offset.map(|o| o.to_vec());
     for &o in &fr.terms.offsets {
-        for (a, v) in yo.iter_mut().zip(fr.cols[o].dbl_vec().iter()) {
+        let off = offset.get_or_insert_with(|| vec![0.0; n]);
+        for (a, v) in off.iter_mut().zip(fr.cols[o].dbl_vec().iter()) {
+            *a += v;
+        }
+    }
+    let mut yo = y.to_vec();
+    if let Some(off) = &offset {
+        for (a, v) in yo.iter_mut().zip(off) {
             *a -= v;
         }
     }
@@ -186,6 +196,9 @@ pub(super) fn try_lm(
         na.set_attr(s("names"), Value::strings(&fr.omitted.iter().map(|x| x.1.clone()).collect::<Vec<_>>()));
         na.set_attr(s("class"), Value::str(if na_action == "na.exclude" { "exclude" } else { "omit" }));
         items.push(("na.action".into(), na));
+    }
+    if let Some(o) = offset {
+        items.push(("offset".into(), Value::dbls(o)));
     }
     let used: Vec<&(String, Vec<String>, String)> = facs
         .iter()
@@ -260,7 +273,10 @@ pub(crate) fn expand_qr(it: &mut Interp, fit: &Value) -> EvalResult<Value> {
     let (n, p) = (d.first().copied().unwrap_or(0), d.get(1).copied().unwrap_or(0));
     let mut x = mm.dbl_vec().to_vec();
     let resid = field(fit, "residuals").map(|r| r.dbl_vec().to_vec()).unwrap_or_default();
-    let fitted = field(fit, "fitted.values").map(|r| r.dbl_vec().to_vec()).unwrap_or_default();
+    // the response of the last least-squares fit: y for lm, the working response
+    // (linear predictor plus working residual) for glm
+    let base = if fit.inherits("glm") { "linear.predictors" } else { "fitted.values" };
+    let fitted = field(fit, base).map(|r| r.dbl_vec().to_vec()).unwrap_or_default();
     let mut y: Vec<f64> = resid.iter().zip(&fitted).map(|(r, f)| r + f).collect();
     if let Some(off) = field(fit, "offset") {
         for (a, o) in y.iter_mut().zip(off.dbl_vec().iter()) {

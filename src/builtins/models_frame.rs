@@ -330,7 +330,7 @@ fn fit_lm(
     }
     let y: Vec<f64> = yv.dbl_vec().to_vec();
     let (vc, facs) = var_cols(it, &fr.terms, &fr.cols, contrasts, None)?;
-    if let Some(fit) = super::lm_large::try_lm(it, &fr, &vc, &facs, &y, na_action, &call)? {
+    if let Some(fit) = super::lm_large::try_lm(it, &fr, &vc, &facs, &y, None, na_action, &call)? {
         return Ok(fit);
     }
     let mm = design::model_matrix(&fr.terms, &vc, n);

@@ -587,18 +587,13 @@ impl Interp {
             for i in 0..n {
                 self.tick()?;
                 // Reuse the loop variable's buffer when nothing else holds it.
-                if !is_factor {
-                    if let Some(cur) = env.take_local(var) {
-                        if let Some(v) = refill(cur, &data, i) {
-                            env.set(var, v);
-                            match self.eval(body, env) {
-                                Ok(_) | Err(Flow::Next) => {}
-                                Err(Flow::Break) => break,
-                                Err(f) => return Err(f),
-                            }
-                            continue;
-                        }
+                if !is_factor && env.with_local_mut(var, |cur| refill(cur, &data, i)) == Some(true) {
+                    match self.eval(body, env) {
+                        Ok(_) | Err(Flow::Next) => {}
+                        Err(Flow::Break) => break,
+                        Err(f) => return Err(f),
                     }
+                    continue;
                 }
                 let item = match &data {
                     Data::Dbl(v) => Value::num(v[i]),
@@ -688,25 +683,23 @@ enum Scalar {
 }
 
 /// Writes element `i` of `data` into `cur` when `cur` is an unshared scalar of the same type.
-fn refill(cur: Value, data: &Data, i: usize) -> Option<Value> {
+fn refill(cur: &mut Value, data: &Data, i: usize) -> bool {
     match (cur, data) {
-        (Value::Vector(crate::value::Vector { data: Data::Int(mut a), attrs: None }), Data::Int(src)) => {
-            let b = Rc::get_mut(&mut a)?;
-            if b.len() != 1 {
-                return None;
+        (Value::Vector(crate::value::Vector { data: Data::Int(a), attrs: None }), Data::Int(src)) => match Rc::get_mut(a) {
+            Some(b) if b.len() == 1 => {
+                b[0] = src[i];
+                true
             }
-            b[0] = src[i];
-            Some(Value::Vector(crate::value::Vector { data: Data::Int(a), attrs: None }))
-        }
-        (Value::Vector(crate::value::Vector { data: Data::Dbl(mut a), attrs: None }), Data::Dbl(src)) => {
-            let b = Rc::get_mut(&mut a)?;
-            if b.len() != 1 {
-                return None;
+            _ => false,
+        },
+        (Value::Vector(crate::value::Vector { data: Data::Dbl(a), attrs: None }), Data::Dbl(src)) => match Rc::get_mut(a) {
+            Some(b) if b.len() == 1 => {
+                b[0] = src[i];
+                true
             }
-            b[0] = src[i];
-            Some(Value::Vector(crate::value::Vector { data: Data::Dbl(a), attrs: None }))
-        }
-        _ => None,
+            _ => false,
+        },
+        _ => false,
     }
 }
 

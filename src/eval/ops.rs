@@ -82,19 +82,19 @@ fn with_const_in_place(op: BinOp, mut x: Value, c: f64) -> Result<Value, Value> 
 }
 
 /// Arithmetic on two scalars as doubles (None for non-arithmetic operators).
-#[inline]
+#[inline(always)]
 pub fn arith_scalars(op: BinOp, a: f64, b: f64) -> Option<f64> {
     arith_dbl(op, a, b)
 }
 
 /// Comparison of two scalars (None for non-comparison operators).
-#[inline]
+#[inline(always)]
 pub fn compare_scalars(op: BinOp, a: f64, b: f64) -> Option<i32> {
     compare_dbl(op, a, b)
 }
 
 /// A length-one integer, logical or double without attributes, as (value, is_integer).
-#[inline]
+#[inline(always)]
 pub fn scalar_num(v: &Value) -> Option<(f64, bool)> {
     match v {
         Value::Vector(Vector { data: Data::Dbl(a), attrs: None }) if a.len() == 1 => Some((a[0], false)),
@@ -237,7 +237,7 @@ pub fn range(x: &Value, y: &Value) -> EvalResult {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn arith_dbl(op: BinOp, a: f64, b: f64) -> Option<f64> {
     Some(match op {
         BinOp::Add => a + b,
@@ -251,7 +251,7 @@ fn arith_dbl(op: BinOp, a: f64, b: f64) -> Option<f64> {
     })
 }
 
-#[inline]
+#[inline(always)]
 fn compare_dbl(op: BinOp, a: f64, b: f64) -> Option<i32> {
     if !matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
         return None;

@@ -73,6 +73,12 @@ impl Env {
             None => None,
         }
     }
+    /// Applies `f` to the value bound to `s` in this frame, in place.
+    pub fn with_local_mut<R>(&self, s: Sym, f: impl FnOnce(&mut Value) -> R) -> Option<R> {
+        let mut fr = self.0.borrow_mut();
+        let i = fr.position(s)?;
+        Some(f(&mut fr.vars[i].1))
+    }
     /// Binds `s` in this frame to the double scalar `x`, overwriting the current value's
     /// buffer in place when it is an unshared double scalar; returns the bound value.
     pub fn set_num(&self, s: Sym, x: f64) -> Value {
