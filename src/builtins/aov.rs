@@ -247,6 +247,7 @@ fn tukey_hsd(it: &mut Interp, a: Args) -> EvalResult {
     }
     let ordered = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
     let cl = m.get(3).and_then(|v| v.as_f64()).unwrap_or(0.95);
+    let fit = super::lm_large::expand_qr(it, &fit)?;
     let q = fit_qr(&fit)?;
     let n = q.n;
     let rank = q.rank;

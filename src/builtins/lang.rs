@@ -1053,16 +1053,32 @@ fn interactive(_it: &mut Interp, _a: Args) -> EvalResult {
     Ok(Value::lgl(false))
 }
 
+/// This process's user and system CPU seconds (Linux `/proc/self/stat`; zeros elsewhere).
+fn cpu_times() -> (f64, f64) {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return (0.0, 0.0) };
+    // fields after the parenthesised command name; utime and stime are fields 14 and 15
+    let rest = stat.rsplit_once(')').map(|x| x.1).unwrap_or("");
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let tick = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0) / 100.0;
+    (tick(11), tick(12))
+}
+
+fn proc_time_value(user: f64, sys: f64, elapsed: f64) -> Value {
+    let mut v = Value::dbls(vec![user, sys, elapsed]);
+    v.set_attr(Sym::new("names"), Value::strings(&["user.self", "sys.self", "elapsed"]));
+    v.set_attr(Sym::new("class"), Value::str("proc_time"));
+    v
+}
+
 fn system_time(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     let t = std::time::Instant::now();
+    let (u0, s0) = cpu_times();
     if let Some(e) = first_expr(args) {
         it.eval(e, env)?;
     }
     let s = t.elapsed().as_secs_f64();
-    let mut v = Value::dbls(vec![s, 0.0, s]);
-    v.set_attr(Sym::new("names"), Value::strings(&["user.self", "sys.self", "elapsed"]));
-    v.set_attr(Sym::new("class"), Value::str("proc_time"));
-    Ok(v)
+    let (u1, s1) = cpu_times();
+    Ok(proc_time_value(u1 - u0, s1 - s0, s))
 }
 
 fn sys_time(_it: &mut Interp, _a: Args) -> EvalResult {
@@ -1074,10 +1090,8 @@ fn sys_time(_it: &mut Interp, _a: Args) -> EvalResult {
 
 fn proc_time(_it: &mut Interp, _a: Args) -> EvalResult {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
-    let mut v = Value::dbls(vec![now, 0.0, now]);
-    v.set_attr(Sym::new("names"), Value::strings(&["user.self", "sys.self", "elapsed"]));
-    v.set_attr(Sym::new("class"), Value::str("proc_time"));
-    Ok(v)
+    let (u, s) = cpu_times();
+    Ok(proc_time_value(u, s, now))
 }
 
 /// `options(name = value, ...)` sets options (a list argument, such as the value an earlier

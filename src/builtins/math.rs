@@ -165,6 +165,34 @@ impl Acc {
     }
 }
 
+/// A compensated sum in four independent lanes (so it pipelines), the lanes combined
+/// exactly; `None` when the sum is not finite (the sequential [`Acc`] then gives R's
+/// Inf/NaN/NA results).
+pub fn sum_lanes(x: &[f64]) -> Option<f64> {
+    let mut hi = [0.0f64; 4];
+    let mut lo = [0.0f64; 4];
+    let chunks = x.chunks_exact(4);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for k in 0..4 {
+            let s = hi[k] + c[k];
+            let bp = s - hi[k];
+            lo[k] += (hi[k] - (s - bp)) + (c[k] - bp);
+            hi[k] = s;
+        }
+    }
+    let mut acc = Acc::default();
+    for k in 0..4 {
+        acc.add(hi[k]);
+    }
+    for &v in rest {
+        acc.add(v);
+    }
+    acc.lo += (lo[0] + lo[1]) + (lo[2] + lo[3]);
+    let r = acc.value();
+    r.is_finite().then_some(r)
+}
+
 /// R's mean of doubles: sum/n, then corrected by the mean of the residuals.
 pub fn mean_dbl(x: &[f64]) -> f64 {
     let n = x.len() as f64;
@@ -435,6 +463,13 @@ fn sum(it: &mut Interp, a: Args) -> EvalResult {
             return Ok(Value::int(NA_INT));
         }
         return Ok(Value::int(s as i32));
+    }
+    if !na_rm && vals.len() == 1 {
+        if let Some(Data::Dbl(x)) = vals[0].data() {
+            if let Some(s) = sum_lanes(x) {
+                return Ok(Value::num(s));
+            }
+        }
     }
     let mut total = 0.0;
     for v in &vals {

@@ -25,6 +25,7 @@ pub mod matrix;
 pub mod glm;
 pub mod help;
 pub mod models;
+pub mod lm_large;
 pub mod seq;
 pub mod sort;
 pub mod stats;
