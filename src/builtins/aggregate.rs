@@ -1,13 +1,56 @@
 //! `aggregate()`: summarise value columns by groups (formula and `by=` forms).
 
 use super::frames::{auto_row_names, df_names, make_df, take};
-use super::{eager, Args, Builtin};
+use super::{special, Args, Builtin};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
-use crate::syntax::ast::{BinOp, Expr, ExprKind};
-use crate::value::{Value, VType};
+use crate::syntax::ast::{Arg, BinOp, Expr, ExprKind};
+use crate::value::{Env, Value, VType};
 
-pub const BUILTINS: &[Builtin] = &[eager("aggregate", aggregate)];
+pub const BUILTINS: &[Builtin] = &[special("aggregate", aggregate_special)];
+
+/// `aggregate` takes `subset` unevaluated (it is evaluated in the data) and notes whether
+/// `na.action` is `na.pass`; the other arguments are evaluated as usual.
+fn aggregate_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
+    let mut rest = Vec::new();
+    let mut opts = FormulaOpts::default();
+    for a in args {
+        match a.name.map(|n| n.as_str()) {
+            Some("subset") => opts.subset = a.value.clone(),
+            Some("na.action") => {
+                opts.na_pass = match &a.value {
+                    Some(Expr { kind: ExprKind::Ident(s), .. }) => s.as_str() == "na.pass",
+                    Some(e @ Expr { kind: ExprKind::Const(_), .. }) => it.eval(e, env)?.as_string().as_deref() == Some("na.pass"),
+                    _ => false,
+                }
+            }
+            _ => rest.push(a.clone()),
+        }
+    }
+    let items = it.eval_args(&rest, env)?;
+    aggregate(it, Args::new(items), &opts)
+}
+
+/// The formula method's `subset` (unevaluated) and `na.action = na.pass`.
+#[derive(Default)]
+struct FormulaOpts {
+    subset: Option<Expr>,
+    na_pass: bool,
+}
+
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("aggregate",
+            "aggregate(x, by, FUN, ..., simplify = TRUE, drop = TRUE)\naggregate(formula, data, FUN, ..., subset, \
+             na.action = na.omit)",
+            "Splits data into groups and computes a summary with FUN for each. In the formula form, y ~ g1 + g2 \
+             (or cbind(y1, y2) ~ g, or . ~ g) summarises the left side for each combination of the grouping \
+             variables in data; in the data frame form, by is a list of grouping vectors. Returns a data frame \
+             with one row per group."),
+    ]
+};
 
 /// Splits `a + b + c` into its terms.
 fn plus_terms(e: &Expr, out: &mut Vec<Expr>) {
@@ -25,11 +68,11 @@ fn is_dot(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::Ident(s) if s.as_str() == ".")
 }
 
-fn aggregate(it: &mut Interp, a: Args) -> EvalResult {
+fn aggregate(it: &mut Interp, a: Args, opts: &FormulaOpts) -> EvalResult {
     let first = a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null);
     if let Value::Lang(l) = &first {
         if let ExprKind::Formula(Some(lhs), rhs) = &l.expr.kind {
-            let m = a.matched(&["formula", "data", "FUN", "...", "subset", "na.action"])?;
+            let m = a.matched(&["formula", "data", "FUN", "..."])?;
             let data = m.req(1, "data")?.clone();
             let f = super::apply::as_function(it, m.req(2, "FUN")?)?;
             let env = it.global.clone();
@@ -69,11 +112,21 @@ fn aggregate(it: &mut Interp, a: Args) -> EvalResult {
                     }
                 }
             }
-            // rows with NA in any used variable are dropped (na.omit)
+            // rows outside `subset`, or with NA in any used variable (na.omit), are dropped
             let n = values.first().map(|v| v.1.len()).unwrap_or(0);
+            let in_subset: Vec<bool> = match &opts.subset {
+                Some(e) => {
+                    let l = it.eval(e, &de)?.coerce(VType::Lgl);
+                    let l = l.lgl_vec();
+                    (0..n).map(|i| l.get(i % l.len().max(1)) == Some(&1)).collect()
+                }
+                None => vec![true; n],
+            };
             let keep: Vec<Option<usize>> = (0..n)
                 .filter(|&i| {
-                    groups.iter().chain(values.iter()).all(|(_, v)| !v.data().map(|d| i < d.len() && d.is_na(i)).unwrap_or(false))
+                    in_subset[i]
+                        && (opts.na_pass
+                            || groups.iter().chain(values.iter()).all(|(_, v)| !v.data().map(|d| i < d.len() && d.is_na(i)).unwrap_or(false)))
                 })
                 .map(Some)
                 .collect();
@@ -98,6 +151,14 @@ fn aggregate(it: &mut Interp, a: Args) -> EvalResult {
         .collect();
     let values: Vec<(String, Value)> = if x.is_data_frame() {
         df_names(&x).into_iter().zip(x.list_vec().iter().cloned()).collect()
+    } else if matches!(x.vtype(), Some(VType::List)) {
+        // a plain list is taken as.data.frame
+        let n = x.names().unwrap_or_default();
+        x.list_vec()
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (n.get(i).cloned().flatten().map(|s| s.to_string()).unwrap_or_else(|| format!("V{}", i + 1)), v.clone()))
+            .collect()
     } else {
         vec![("x".into(), x.clone())]
     };

@@ -26,6 +26,39 @@ pub const BUILTINS: &[Builtin] = &[
     eager("qtukey", qtukey_fn),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("aov", "aov(formula, data = NULL, projections = FALSE, qr = TRUE, contrasts = NULL, ...)",
+            "Fits an analysis of variance model, a linear model whose terms are summarised by their sums of \
+             squares. Returns an \"aov\" object (also an \"lm\") for summary, TukeyHSD and the other model \
+             functions."),
+        doc("summary.aov",
+            "summary.aov(object, intercept = FALSE, split, expand.split = TRUE, keep.zero.df = TRUE, ...)",
+            "The analysis of variance table of an aov fit: degrees of freedom, sums of squares, mean squares, F \
+             values and p-values for each term in sequence, with the residuals. This is what summary does for aov \
+             objects."),
+        doc("print.aov", "print.aov(x, intercept = FALSE, tol = sqrt(.Machine$double.eps), ...)",
+            "Prints an aov fit: its call, the sums of squares and degrees of freedom of each term, and the \
+             residual standard error."),
+        doc("print.summary.aov",
+            "print.summary.aov(x, digits = max(3L, getOption(\"digits\") - 3L), symbolic.cor = FALSE, \
+             signif.stars = getOption(\"show.signif.stars\"), ...)",
+            "Prints the analysis of variance table made by summary.aov, with significance stars."),
+        doc("TukeyHSD", "TukeyHSD(x, which, ordered = FALSE, conf.level = 0.95, ...)",
+            "Tukey's honest significant differences for an aov fit: all pairwise differences between the means of \
+             each factor's levels, with family-wise confidence intervals and adjusted p-values."),
+        doc("print.TukeyHSD", "print.TukeyHSD(x, digits = getOption(\"digits\"), ...)",
+            "Prints the table of differences, confidence limits and adjusted p-values made by TukeyHSD."),
+        doc("ptukey", "ptukey(q, nmeans, df, nranges = 1, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function of the studentised range statistic for nmeans means and df degrees \
+             of freedom."),
+        doc("qtukey", "qtukey(p, nmeans, df, nranges = 1, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the studentised range statistic for nmeans means and df degrees of freedom."),
+    ]
+};
+
 fn sym(x: &str) -> Sym {
     Sym::new(x)
 }
@@ -214,6 +247,7 @@ fn tukey_hsd(it: &mut Interp, a: Args) -> EvalResult {
     }
     let ordered = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
     let cl = m.get(3).and_then(|v| v.as_f64()).unwrap_or(0.95);
+    let fit = super::lm_large::expand_qr(it, &fit)?;
     let q = fit_qr(&fit)?;
     let n = q.n;
     let rank = q.rank;

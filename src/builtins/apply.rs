@@ -22,6 +22,44 @@ pub const BUILTINS: &[Builtin] = &[
     eager("match.fun", match_fun),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("lapply", "lapply(X, FUN, ...)",
+            "Calls FUN on each element of the vector or list X (with any extra arguments) and returns a list of \
+             the results, named like X."),
+        doc("sapply", "sapply(X, FUN, ..., simplify = TRUE, USE.NAMES = TRUE)",
+            "Like lapply, but simplifies the result to a vector when every result has length one, or to a matrix \
+             when they share a longer length. With USE.NAMES a character X names the result."),
+        doc("vapply", "vapply(X, FUN, FUN.VALUE, ..., USE.NAMES = TRUE)",
+            "Like sapply, but each result must match the template FUN.VALUE in type and length, so the shape of \
+             the result is guaranteed even for empty input."),
+        doc("mapply", "mapply(FUN, ..., MoreArgs = NULL, SIMPLIFY = TRUE, USE.NAMES = TRUE)",
+            "Calls FUN with the first elements of each vector in the dots, then the second elements, and so on \
+             (recycling shorter ones). MoreArgs is a list of further arguments passed to every call. Results are \
+             simplified as by sapply."),
+        doc("Map", "Map(f, ...)",
+            "Like mapply with SIMPLIFY = FALSE: applies f elementwise over several vectors and returns a list."),
+        doc("Reduce", "Reduce(f, x, init, right = FALSE, accumulate = FALSE)",
+            "Combines the elements of x with the two-argument function f from left to right (or right to left), \
+             starting from init when given. With accumulate = TRUE returns all intermediate results."),
+        doc("Filter", "Filter(f, x)", "Returns the elements of x for which the predicate f returns TRUE."),
+        doc("Position", "Position(f, x, right = FALSE, nomatch = NA_integer_)",
+            "Returns the index of the first (or last, with right = TRUE) element of x for which the predicate f \
+             is TRUE, or nomatch."),
+        doc("Find", "Find(f, x, right = FALSE, nomatch = NULL)",
+            "Returns the first (or last, with right = TRUE) element of x for which the predicate f is TRUE, or \
+             nomatch."),
+        doc("do.call", "do.call(what, args, quote = FALSE, envir = parent.frame())",
+            "Calls the function what (a function or its name) with the elements of the list args as its \
+             arguments, using list names as argument names."),
+        doc("match.fun", "match.fun(FUN, descend = TRUE)",
+            "Returns the function FUN, looking it up by name when given as a string or symbol; an error when it \
+             is not a function."),
+    ]
+};
+
 /// Resolves a function argument given as a function or a name.
 pub fn as_function(it: &mut Interp, f: &Value) -> EvalResult {
     if f.is_function() {
@@ -50,7 +88,8 @@ pub fn elements(x: &Value) -> Vec<Value> {
 }
 
 fn names_or_strings(x: &Value) -> Option<Vec<RStr>> {
-    x.names()
+    // a one-dimensional array (tapply's or by's result) is named by its dimnames
+    crate::eval::index::names_of(x)
 }
 
 fn apply_each(it: &mut Interp, x: &Value, f: &Value, extra: &[ArgVal]) -> EvalResult<Vec<Value>> {
@@ -303,26 +342,36 @@ fn filter(it: &mut Interp, a: Args) -> EvalResult {
     crate::eval::index::index(&x, &[Some(Value::ints(keep.iter().flatten().map(|&i| i as i32 + 1).collect()))], true)
 }
 
+/// The index of the first (or last, with `right`) element of `x` for which `f` is TRUE.
+fn first_hit(it: &mut Interp, f: &Value, items: &[Value], right: bool) -> EvalResult<Option<usize>> {
+    let order: Vec<usize> = if right { (0..items.len()).rev().collect() } else { (0..items.len()).collect() };
+    for i in order {
+        if it.call_value(f, vec![(None, items[i].clone())])?.as_bool().flatten().unwrap_or(false) {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
 fn position(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["f", "x", "right", "nomatch"])?;
     let f = as_function(it, m.req(0, "f")?)?;
-    for (i, item) in elements(m.req(1, "x")?).into_iter().enumerate() {
-        if it.call_value(&f, vec![(None, item)])?.as_bool().flatten().unwrap_or(false) {
-            return Ok(Value::int(i as i32 + 1));
-        }
+    let right = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    match first_hit(it, &f, &elements(m.req(1, "x")?), right)? {
+        Some(i) => Ok(Value::int(i as i32 + 1)),
+        None => Ok(m.get(3).cloned().unwrap_or(Value::int(crate::value::NA_INT))),
     }
-    Ok(Value::int(crate::value::NA_INT))
 }
 
 fn find(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["f", "x", "right", "nomatch"])?;
     let f = as_function(it, m.req(0, "f")?)?;
-    for item in elements(m.req(1, "x")?) {
-        if it.call_value(&f, vec![(None, item.clone())])?.as_bool().flatten().unwrap_or(false) {
-            return Ok(item);
-        }
+    let right = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let items = elements(m.req(1, "x")?);
+    match first_hit(it, &f, &items, right)? {
+        Some(i) => Ok(items[i].clone()),
+        None => Ok(m.get(3).cloned().unwrap_or(Value::Null)),
     }
-    Ok(Value::Null)
 }
 
 fn do_call(it: &mut Interp, a: Args) -> EvalResult {
@@ -331,7 +380,7 @@ fn do_call(it: &mut Interp, a: Args) -> EvalResult {
     let fname = what.as_string();
     let f = as_function(it, &what)?;
     let args = m.get(1).cloned().unwrap_or(Value::list(vec![]));
-    let names = args.names();
+    let names = crate::eval::index::names_of(&args);
     let items: Vec<ArgVal> = elements(&if matches!(args.vtype(), Some(VType::List)) { args.clone() } else { super::base::as_list_value(&args)? })
         .into_iter()
         .enumerate()

@@ -49,6 +49,88 @@ pub const BUILTINS: &[Builtin] = &[
     eager("all.equal", all_equal),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("typeof", "typeof(x)",
+            "Returns the internal storage type of x as a string, such as \"double\", \"integer\", \"character\", \
+             \"list\", \"closure\" or \"NULL\"."),
+        doc("mode", "mode(x)",
+            "Returns the mode of x, a coarser classification than typeof: integers and doubles are both \
+             \"numeric\", and calls are \"call\"."),
+        doc("storage.mode", "storage.mode(x)",
+            "Returns the storage mode of x, such as \"double\", \"integer\", \"character\" or \"list\"; for \
+             vectors it is the same as typeof."),
+        doc("is.numeric", "is.numeric(x)",
+            "TRUE when x is an integer or double vector that is not a factor, otherwise FALSE."),
+        doc("is.double", "is.double(x)", "TRUE when x is stored as a double vector."),
+        doc("is.integer", "is.integer(x)", "TRUE when x is stored as an integer vector, such as 1:3 or 5L."),
+        doc("is.character", "is.character(x)", "TRUE when x is a character vector."),
+        doc("is.logical", "is.logical(x)", "TRUE when x is a logical vector."),
+        doc("is.function", "is.function(x)", "TRUE when x is a function, whether user-defined or builtin."),
+        doc("is.list", "is.list(x)", "TRUE when x is a list (data frames included)."),
+        doc("is.vector", "is.vector(x, mode = \"any\")",
+            "TRUE when x is a vector of the given mode carrying no attributes other than names. The default mode \
+             \"any\" accepts atomic vectors, lists and expressions."),
+        doc("is.atomic", "is.atomic(x)",
+            "TRUE when x is an atomic vector (logical, integer, double, complex, character or raw), FALSE for \
+             lists, functions and NULL."),
+        doc("is.environment", "is.environment(x)", "TRUE when x is an environment."),
+        doc("is.factor", "is.factor(x)", "TRUE when x inherits from class \"factor\"."),
+        doc("is.ordered", "is.ordered(x)", "TRUE when x is an ordered factor."),
+        doc("is.matrix", "is.matrix(x)", "TRUE when x has a dim attribute of length two."),
+        doc("is.array", "is.array(x)", "TRUE when x has a dim attribute (matrices included)."),
+        doc("is.data.frame", "is.data.frame(x)", "TRUE when x inherits from class \"data.frame\"."),
+        doc("is.element", "is.element(el, set)",
+            "Tests each element of el for membership in set; the same as el %in% set. Returns a logical vector as \
+             long as el."),
+        doc("is.symbol", "is.symbol(x)", "TRUE when x is a symbol (a name), as produced by quote(x) or as.name."),
+        doc("is.name", "is.name(x)", "TRUE when x is a symbol; a synonym of is.symbol."),
+        doc("is.call", "is.call(x)", "TRUE when x is an unevaluated function call, such as quote(f(1))."),
+        doc("is.language", "is.language(x)", "TRUE when x is a symbol, a call or an expression."),
+        doc("is.primitive", "is.primitive(x)",
+            "TRUE when x is a builtin function rather than a closure written in the language."),
+        doc("is.nan", "is.nan(x)", "Elementwise test for NaN (not-a-number). NA is not NaN, so is.nan(NA) is FALSE."),
+        doc("is.finite", "is.finite(x)",
+            "Elementwise test that a value is neither infinite, NA nor NaN. Character vectors give all FALSE."),
+        doc("is.infinite", "is.infinite(x)", "Elementwise test for Inf or -Inf."),
+        doc("as.numeric", "as.numeric(x, ...)",
+            "Converts x to a double vector. Strings that do not parse as numbers become NA with a warning; \
+             factors give their integer codes."),
+        doc("as.double", "as.double(x, ...)", "Converts x to a double vector; the same as as.numeric."),
+        doc("as.integer", "as.integer(x, ...)",
+            "Converts x to an integer vector, truncating doubles toward zero. Values that cannot be converted \
+             become NA with a warning."),
+        doc("as.character", "as.character(x, ...)",
+            "Converts x to a character vector. Numbers are written with up to 15 significant digits; factors give \
+             their labels."),
+        doc("as.logical", "as.logical(x, ...)",
+            "Converts x to a logical vector. Numbers are TRUE unless zero; strings \"TRUE\", \"true\", \"T\", \
+             \"FALSE\", \"false\" and \"F\" are recognised, anything else is NA."),
+        doc("as.vector", "as.vector(x, mode = \"any\")",
+            "Removes attributes (names too, for atomic vectors) and optionally converts to mode, one of \"any\", \
+             \"list\", \"numeric\", \"character\", \"logical\" and the like."),
+        doc("as.list", "as.list(x, ...)",
+            "Converts x to a list: each element of an atomic vector becomes a list element, names are kept, and \
+             an environment gives its bindings."),
+        doc("identical",
+            "identical(x, y, num.eq = TRUE, single.NA = TRUE, attrib.as.set = TRUE, ignore.bytecode = TRUE, \
+             ignore.environment = FALSE, ignore.srcref = TRUE)",
+            "TRUE when x and y are exactly the same object: same type, same values and same attributes. Returns a \
+             single TRUE or FALSE, never NA."),
+        doc("isTRUE", "isTRUE(x)",
+            "TRUE when x is a single logical TRUE without NA; anything else, including a longer vector, gives \
+             FALSE."),
+        doc("isFALSE", "isFALSE(x)", "TRUE when x is a single logical FALSE; anything else gives FALSE."),
+        doc("xor", "xor(x, y)", "Elementwise exclusive or: TRUE where exactly one of x and y is TRUE."),
+        doc("all.equal", "all.equal(target, current, tolerance = 1.5e-8, check.attributes = TRUE, ...)",
+            "Compares two objects allowing for small numeric differences (mean relative difference below \
+             tolerance). Returns TRUE, or a character vector describing the differences; wrap it in isTRUE for a \
+             test."),
+    ]
+};
+
 fn first(a: &Args) -> Value {
     a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null)
 }

@@ -30,6 +30,64 @@ pub const BUILTINS: &[Builtin] = &[
     eager("errorCondition", error_condition_fn),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("stop", "stop(..., call. = TRUE, domain = NULL)",
+            "Signals an error whose message is its arguments pasted together (or a condition object), ending \
+             evaluation unless a handler such as tryCatch catches it. With call. = FALSE the message is shown \
+             without the calling function."),
+        doc("warning", "warning(..., call. = TRUE, immediate. = FALSE, noBreaks. = FALSE, domain = NULL)",
+            "Signals a warning with the pasted message. Evaluation continues; the warning is shown after the \
+             top-level call finishes unless handled or suppressed. Returns the message invisibly."),
+        doc("message", "message(..., domain = NULL, appendLF = TRUE)",
+            "Writes its pasted arguments and a newline to standard error as a diagnostic message, which handlers \
+             and suppressMessages can intercept."),
+        doc("signalCondition", "signalCondition(cond)",
+            "Signals the condition object cond to any active handlers without stopping; returns NULL if no \
+             handler takes over."),
+        doc("tryCatch", "tryCatch(expr, ..., finally)",
+            "Evaluates expr with handlers given as class = function(cond) arguments (error, warning, message, \
+             condition). When a matching condition is signalled, evaluation of expr stops and the handler's value \
+             is returned. The finally expression runs on the way out in every case."),
+        doc("withCallingHandlers", "withCallingHandlers(expr, ...)",
+            "Evaluates expr with handlers given as class = function(cond) arguments that are called where the \
+             condition is signalled; after a handler returns, evaluation continues (a warning handler can call \
+             invokeRestart(\"muffleWarning\") to silence it)."),
+        doc("try", "try(expr, silent = FALSE)",
+            "Evaluates expr; if it fails, prints the error message (unless silent = TRUE) and returns an \
+             invisible object of class \"try-error\" holding the message instead of stopping."),
+        doc("suppressWarnings", "suppressWarnings(expr, classes = \"warning\")",
+            "Evaluates expr and discards any warnings it signals. Returns the value of expr."),
+        doc("suppressMessages", "suppressMessages(expr, classes = \"message\")",
+            "Evaluates expr and discards any messages it signals. Returns the value of expr."),
+        doc("stopifnot", "stopifnot(...)",
+            "Signals an error naming the first argument that is not all TRUE. Named arguments use their name as \
+             the error message. Returns NULL invisibly when everything holds."),
+        doc("simpleError", "simpleError(message, call = NULL)",
+            "Creates an error condition object with the given message and call, suitable for stop or \
+             signalCondition."),
+        doc("simpleWarning", "simpleWarning(message, call = NULL)",
+            "Creates a warning condition object with the given message and call, suitable for warning or \
+             signalCondition."),
+        doc("simpleCondition", "simpleCondition(message, call = NULL)",
+            "Creates a plain condition object with the given message and call."),
+        doc("simpleMessage", "simpleMessage(message, call = NULL)",
+            "Creates a message condition object with the given message and call, suitable for message or \
+             signalCondition."),
+        doc("conditionMessage", "conditionMessage(c)", "Returns the message string of a condition object."),
+        doc("conditionCall", "conditionCall(c)", "Returns the call stored in a condition object, or NULL."),
+        doc("geterrmessage", "geterrmessage()", "Returns the text of the last error message, as it was printed."),
+        doc("warningCondition", "warningCondition(message, ..., class = NULL, call = NULL)",
+            "Creates a warning condition with extra classes (put in front of \"warning\" and \"condition\") and \
+             extra fields given in the dots."),
+        doc("errorCondition", "errorCondition(message, ..., class = NULL, call = NULL)",
+            "Creates an error condition with extra classes (put in front of \"error\" and \"condition\") and \
+             extra fields given in the dots, for stop to signal and tryCatch to select by class."),
+    ]
+};
+
 /// Pastes `...` message parts as `stop()`/`warning()` do.
 fn paste_message(dots: &[(Option<Sym>, Value)]) -> String {
     let mut s = String::new();

@@ -63,6 +63,186 @@ pub const BUILTINS: &[Builtin] = &[
     eager("qcauchy", qcauchy),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("dnorm", "dnorm(x, mean = 0, sd = 1, log = FALSE)",
+            "Density at x for the normal distribution with the given mean and standard deviation sd. With log = \
+             TRUE returns its logarithm."),
+        doc("pnorm", "pnorm(q, mean = 0, sd = 1, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the normal distribution with the given mean and \
+             standard deviation sd; with lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the \
+             log scale."),
+        doc("qnorm", "qnorm(p, mean = 0, sd = 1, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the normal distribution with the given mean and standard deviation sd: the \
+             value whose cumulative probability is p. lower.tail and log.p are as in pnorm."),
+        doc("dt", "dt(x, df, ncp, log = FALSE)",
+            "Density at x for the Student t distribution with df degrees of freedom. With log = TRUE returns its \
+             logarithm. Non-central versions (a non-missing ncp) are not supported."),
+        doc("pt", "pt(q, df, ncp, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the Student t distribution with df degrees of freedom; \
+             with lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the log scale. Non-central \
+             versions (a non-missing ncp) are not supported."),
+        doc("qt", "qt(p, df, ncp, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the Student t distribution with df degrees of freedom: the value whose \
+             cumulative probability is p. lower.tail and log.p are as in pt. Non-central versions (a non-missing \
+             ncp) are not supported."),
+        doc("dchisq", "dchisq(x, df, ncp = 0, log = FALSE)",
+            "Density at x for the chi-squared distribution with df degrees of freedom. With log = TRUE returns \
+             its logarithm. Non-central versions (a non-missing ncp) are not supported."),
+        doc("pchisq", "pchisq(q, df, ncp = 0, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the chi-squared distribution with df degrees of \
+             freedom; with lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the log scale. \
+             Non-central versions (a non-missing ncp) are not supported."),
+        doc("qchisq", "qchisq(p, df, ncp = 0, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the chi-squared distribution with df degrees of freedom: the value whose \
+             cumulative probability is p. lower.tail and log.p are as in pchisq. Non-central versions (a \
+             non-missing ncp) are not supported."),
+        doc("df", "df(x, df1, df2, ncp, log = FALSE)",
+            "Density at x for the F distribution with df1 and df2 degrees of freedom. With log = TRUE returns its \
+             logarithm. Non-central versions (a non-missing ncp) are not supported."),
+        doc("pf", "pf(q, df1, df2, ncp, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the F distribution with df1 and df2 degrees of \
+             freedom; with lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the log scale. \
+             Non-central versions (a non-missing ncp) are not supported."),
+        doc("qf", "qf(p, df1, df2, ncp, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the F distribution with df1 and df2 degrees of freedom: the value whose \
+             cumulative probability is p. lower.tail and log.p are as in pf. Non-central versions (a non-missing \
+             ncp) are not supported."),
+        doc("dbinom", "dbinom(x, size, prob, log = FALSE)",
+            "Probability mass at x for the binomial distribution: the number of successes in size trials with \
+             success probability prob. With log = TRUE returns its logarithm."),
+        doc("pbinom", "pbinom(q, size, prob, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the binomial distribution: the number of successes in \
+             size trials with success probability prob; with lower.tail = FALSE the upper tail P(X > q), and with \
+             log.p = TRUE on the log scale."),
+        doc("qbinom", "qbinom(p, size, prob, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the binomial distribution: the number of successes in size trials with success \
+             probability prob: the smallest value whose cumulative probability is p. lower.tail and log.p are as \
+             in pbinom."),
+        doc("dpois", "dpois(x, lambda, log = FALSE)",
+            "Probability mass at x for the Poisson distribution with mean lambda. With log = TRUE returns its \
+             logarithm."),
+        doc("ppois", "ppois(q, lambda, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the Poisson distribution with mean lambda; with \
+             lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the log scale."),
+        doc("qpois", "qpois(p, lambda, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the Poisson distribution with mean lambda: the smallest value whose cumulative \
+             probability is p. lower.tail and log.p are as in ppois."),
+        doc("dunif", "dunif(x, min = 0, max = 1, log = FALSE)",
+            "Density at x for the uniform distribution on the interval from min to max. With log = TRUE returns \
+             its logarithm."),
+        doc("punif", "punif(q, min = 0, max = 1, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the uniform distribution on the interval from min to \
+             max; with lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the log scale."),
+        doc("qunif", "qunif(p, min = 0, max = 1, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the uniform distribution on the interval from min to max: the value whose \
+             cumulative probability is p. lower.tail and log.p are as in punif."),
+        doc("dexp", "dexp(x, rate = 1, log = FALSE)",
+            "Density at x for the exponential distribution with the given rate (mean 1/rate). With log = TRUE \
+             returns its logarithm."),
+        doc("pexp", "pexp(q, rate = 1, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the exponential distribution with the given rate (mean \
+             1/rate); with lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the log scale."),
+        doc("qexp", "qexp(p, rate = 1, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the exponential distribution with the given rate (mean 1/rate): the value whose \
+             cumulative probability is p. lower.tail and log.p are as in pexp."),
+        doc("dgamma", "dgamma(x, shape, rate = 1, scale = 1/rate, log = FALSE)",
+            "Density at x for the gamma distribution with the given shape and rate (or scale = 1/rate). With log \
+             = TRUE returns its logarithm."),
+        doc("pgamma", "pgamma(q, shape, rate = 1, scale = 1/rate, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the gamma distribution with the given shape and rate \
+             (or scale = 1/rate); with lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the \
+             log scale."),
+        doc("qgamma", "qgamma(p, shape, rate = 1, scale = 1/rate, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the gamma distribution with the given shape and rate (or scale = 1/rate): the \
+             value whose cumulative probability is p. lower.tail and log.p are as in pgamma."),
+        doc("dbeta", "dbeta(x, shape1, shape2, ncp = 0, log = FALSE)",
+            "Density at x for the beta distribution with parameters shape1 and shape2. With log = TRUE returns \
+             its logarithm. Non-central versions (a non-missing ncp) are not supported."),
+        doc("pbeta", "pbeta(q, shape1, shape2, ncp = 0, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the beta distribution with parameters shape1 and \
+             shape2; with lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the log scale. \
+             Non-central versions (a non-missing ncp) are not supported."),
+        doc("qbeta", "qbeta(p, shape1, shape2, ncp = 0, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the beta distribution with parameters shape1 and shape2: the value whose \
+             cumulative probability is p. lower.tail and log.p are as in pbeta. Non-central versions (a \
+             non-missing ncp) are not supported."),
+        doc("dgeom", "dgeom(x, prob, log = FALSE)",
+            "Probability mass at x for the geometric distribution: the number of failures before the first \
+             success, with success probability prob. With log = TRUE returns its logarithm."),
+        doc("pgeom", "pgeom(q, prob, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the geometric distribution: the number of failures \
+             before the first success, with success probability prob; with lower.tail = FALSE the upper tail P(X \
+             > q), and with log.p = TRUE on the log scale."),
+        doc("qgeom", "qgeom(p, prob, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the geometric distribution: the number of failures before the first success, \
+             with success probability prob: the smallest value whose cumulative probability is p. lower.tail and \
+             log.p are as in pgeom."),
+        doc("dnbinom", "dnbinom(x, size, prob, mu, log = FALSE)",
+            "Probability mass at x for the negative binomial distribution: the number of failures before size \
+             successes, with success probability prob (or mean mu). With log = TRUE returns its logarithm."),
+        doc("pnbinom", "pnbinom(q, size, prob, mu, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the negative binomial distribution: the number of \
+             failures before size successes, with success probability prob (or mean mu); with lower.tail = FALSE \
+             the upper tail P(X > q), and with log.p = TRUE on the log scale."),
+        doc("qnbinom", "qnbinom(p, size, prob, mu, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the negative binomial distribution: the number of failures before size \
+             successes, with success probability prob (or mean mu): the smallest value whose cumulative \
+             probability is p. lower.tail and log.p are as in pnbinom."),
+        doc("dhyper", "dhyper(x, m, n, k, log = FALSE)",
+            "Probability mass at x for the hypergeometric distribution: the number of white balls among k drawn \
+             without replacement from an urn of m white and n black balls. With log = TRUE returns its logarithm."),
+        doc("phyper", "phyper(q, m, n, k, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the hypergeometric distribution: the number of white \
+             balls among k drawn without replacement from an urn of m white and n black balls; with lower.tail = \
+             FALSE the upper tail P(X > q), and with log.p = TRUE on the log scale."),
+        doc("qhyper", "qhyper(p, m, n, k, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the hypergeometric distribution: the number of white balls among k drawn \
+             without replacement from an urn of m white and n black balls: the smallest value whose cumulative \
+             probability is p. lower.tail and log.p are as in phyper."),
+        doc("dlnorm", "dlnorm(x, meanlog = 0, sdlog = 1, log = FALSE)",
+            "Density at x for the log-normal distribution, whose logarithm is normal with mean meanlog and \
+             standard deviation sdlog. With log = TRUE returns its logarithm."),
+        doc("plnorm", "plnorm(q, meanlog = 0, sdlog = 1, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the log-normal distribution, whose logarithm is normal \
+             with mean meanlog and standard deviation sdlog; with lower.tail = FALSE the upper tail P(X > q), and \
+             with log.p = TRUE on the log scale."),
+        doc("qlnorm", "qlnorm(p, meanlog = 0, sdlog = 1, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the log-normal distribution, whose logarithm is normal with mean meanlog and \
+             standard deviation sdlog: the value whose cumulative probability is p. lower.tail and log.p are as \
+             in plnorm."),
+        doc("dweibull", "dweibull(x, shape, scale = 1, log = FALSE)",
+            "Density at x for the Weibull distribution with the given shape and scale. With log = TRUE returns \
+             its logarithm."),
+        doc("pweibull", "pweibull(q, shape, scale = 1, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the Weibull distribution with the given shape and \
+             scale; with lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the log scale."),
+        doc("qweibull", "qweibull(p, shape, scale = 1, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the Weibull distribution with the given shape and scale: the value whose \
+             cumulative probability is p. lower.tail and log.p are as in pweibull."),
+        doc("dlogis", "dlogis(x, location = 0, scale = 1, log = FALSE)",
+            "Density at x for the logistic distribution with the given location and scale. With log = TRUE \
+             returns its logarithm."),
+        doc("plogis", "plogis(q, location = 0, scale = 1, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the logistic distribution with the given location and \
+             scale; with lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the log scale."),
+        doc("qlogis", "qlogis(p, location = 0, scale = 1, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the logistic distribution with the given location and scale: the value whose \
+             cumulative probability is p. lower.tail and log.p are as in plogis."),
+        doc("dcauchy", "dcauchy(x, location = 0, scale = 1, log = FALSE)",
+            "Density at x for the Cauchy distribution with the given location and scale. With log = TRUE returns \
+             its logarithm."),
+        doc("pcauchy", "pcauchy(q, location = 0, scale = 1, lower.tail = TRUE, log.p = FALSE)",
+            "Cumulative distribution function P(X <= q) of the Cauchy distribution with the given location and \
+             scale; with lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the log scale."),
+        doc("qcauchy", "qcauchy(p, location = 0, scale = 1, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the Cauchy distribution with the given location and scale: the value whose \
+             cumulative probability is p. lower.tail and log.p are as in pcauchy."),
+    ]
+};
+
 /// Numeric parameters (with the value they came from, for attributes).
 struct Params {
     cols: Vec<std::rc::Rc<Vec<f64>>>,

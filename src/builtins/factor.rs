@@ -29,6 +29,58 @@ pub const BUILTINS: &[Builtin] = &[
     eager("interaction", interaction),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("factor",
+            "factor(x = character(), levels, labels = levels, exclude = NA, ordered = is.ordered(x), nmax = NA)",
+            "Encodes x as a factor: integer codes with a levels attribute. levels defaults to the sorted distinct \
+             values of x, labels renames them, and values not among the levels become NA. ordered = TRUE makes an \
+             ordered factor."),
+        doc("as.factor", "as.factor(x)",
+            "Converts x to a factor with its sorted distinct values as levels; a factor is returned unchanged."),
+        doc("ordered", "ordered(x, levels, labels = levels, exclude = NA)",
+            "Creates an ordered factor, whose levels are taken as increasing in the order given, so comparisons \
+             such as < work."),
+        doc("droplevels", "droplevels(x, exclude, ...)",
+            "Removes unused levels from a factor, or from every factor column of a data frame."),
+        doc("relevel", "relevel(x, ref, ...)",
+            "Moves the level ref to the front of an unordered factor's levels, making it the baseline for model \
+             contrasts."),
+        doc("addNA", "addNA(x, ifany = FALSE)",
+            "Adds NA as a level of the factor x, so that missing values are counted as a category (only when \
+             present, with ifany = TRUE)."),
+        doc("table",
+            "table(..., exclude = if (useNA == \"no\") c(NA, NaN), useNA = c(\"no\", \"ifany\", \"always\"), dnn, \
+             deparse.level = 1)",
+            "Counts how often each combination of values occurs among one or more factors (or vectors treated as \
+             factors), returning a contingency table of class \"table\". useNA = \"ifany\" adds a count of \
+             missing values."),
+        doc("cut",
+            "cut(x, breaks, labels = NULL, include.lowest = FALSE, right = TRUE, dig.lab = 3L, ordered_result = \
+             FALSE, ...)",
+            "Divides the range of a numeric x into intervals and returns a factor saying which interval each \
+             value falls in. breaks is either the cut points or the number of equal-width intervals; intervals \
+             are closed on the right unless right = FALSE."),
+        doc("findInterval", "findInterval(x, vec, rightmost.closed = FALSE, all.inside = FALSE, left.open = FALSE)",
+            "For each x, the index i of the interval vec[i] <= x < vec[i + 1] it lies in, with vec sorted \
+             increasingly; 0 below the first point."),
+        doc("split", "split(x, f, drop = FALSE, ...)",
+            "Divides a vector or data frame into groups defined by the factor (or list of factors) f, returning a \
+             named list with one part per level."),
+        doc("unsplit", "unsplit(value, f, drop = FALSE)",
+            "Reverses split: reassembles the list of parts value into a single vector or data frame in the \
+             original order given by f."),
+        doc("tapply", "tapply(X, INDEX, FUN = NULL, ..., default = NA, simplify = TRUE)",
+            "Applies FUN to the values of X within each group defined by the factor or list of factors INDEX, \
+             returning an array with one cell per group (or per combination of groups)."),
+        doc("interaction", "interaction(..., drop = FALSE, sep = \".\", lex.order = FALSE)",
+            "Builds a factor whose levels are all combinations of the levels of the given factors, joined with \
+             sep; drop = TRUE keeps only combinations that occur."),
+    ]
+};
+
 fn sym(s: &str) -> Sym {
     Sym::new(s)
 }
@@ -567,7 +619,12 @@ fn as_factor_value(f: &Value) -> EvalResult {
 }
 
 /// Combines factors as `interaction(..., sep = ".")` does (first factor varies fastest).
-fn interaction_of(fs: &[Value], drop: bool, sep: &str) -> EvalResult {
+pub fn interaction_of(fs: &[Value], drop: bool, sep: &str) -> EvalResult {
+    interaction_lex(fs, drop, sep, false)
+}
+
+/// `interaction`; with `lex` (lex.order = TRUE) the first factor varies slowest.
+fn interaction_lex(fs: &[Value], drop: bool, sep: &str, lex: bool) -> EvalResult {
     let mut codes: Vec<i32> = Vec::new();
     let mut levels: Vec<RStr> = Vec::new();
     for (k, f) in fs.iter().enumerate() {
@@ -584,13 +641,28 @@ fn interaction_of(fs: &[Value], drop: bool, sep: &str) -> EvalResult {
         codes = (0..n)
             .map(|i| {
                 let (a, b) = (codes[i % codes.len().max(1)], c[i % c.len().max(1)]);
-                if a == NA_INT || b == NA_INT { NA_INT } else { (b - 1) * nl + a }
+                if a == NA_INT || b == NA_INT {
+                    NA_INT
+                } else if lex {
+                    (a - 1) * l.len() as i32 + b
+                } else {
+                    (b - 1) * nl + a
+                }
             })
             .collect();
         let mut nlv = Vec::new();
-        for lb in &l {
+        let lab = |la: &RStr, lb: &RStr| rs(&format!("{}{}{}", la.as_deref().unwrap_or("NA"), sep, lb.as_deref().unwrap_or("NA")));
+        if lex {
             for la in &levels {
-                nlv.push(rs(&format!("{}{}{}", la.as_deref().unwrap_or("NA"), sep, lb.as_deref().unwrap_or("NA"))));
+                for lb in &l {
+                    nlv.push(lab(la, lb));
+                }
+            }
+        } else {
+            for lb in &l {
+                for la in &levels {
+                    nlv.push(lab(la, lb));
+                }
             }
         }
         levels = nlv;
@@ -610,7 +682,7 @@ fn interaction(_it: &mut Interp, a: Args) -> EvalResult {
         fs = fs[0].list_vec().to_vec();
     }
     let sep = m.get(2).and_then(|s| s.as_string()).unwrap_or_else(|| ".".into());
-    interaction_of(&fs, flag(m.get(1), false), &sep)
+    interaction_lex(&fs, flag(m.get(1), false), &sep, flag(m.get(3), false))
 }
 
 fn grouping(f: &Value) -> EvalResult {
@@ -627,6 +699,7 @@ fn split(_it: &mut Interp, a: Args) -> EvalResult {
     let x = m.req(0, "x")?.clone();
     if x.is_data_frame() {
         let f = grouping(m.req(1, "f")?)?;
+        let f = if flag(m.get(2), false) { make_factor_from(&f, None, None, None, false)? } else { f };
         return super::frame_verbs::df_split(&x, &f);
     }
     let f = grouping(m.req(1, "f")?)?;
@@ -673,7 +746,6 @@ fn unsplit(_it: &mut Interp, a: Args) -> EvalResult {
     let value = m.req(0, "value")?.list_vec();
     let f = grouping(m.req(1, "f")?)?;
     let codes = f.int_vec();
-    let t = value.iter().filter_map(|v| v.vtype()).max().unwrap_or(VType::Lgl);
     let mut out: Vec<Option<(usize, usize)>> = vec![None; codes.len()];
     let mut next = vec![0usize; value.len()];
     for (i, &c) in codes.iter().enumerate() {
@@ -683,6 +755,10 @@ fn unsplit(_it: &mut Interp, a: Args) -> EvalResult {
             next[g] += 1;
         }
     }
+    if value.first().map(|v| v.is_data_frame()).unwrap_or(false) {
+        return unsplit_frames(&value, &out);
+    }
+    let t = value.iter().filter_map(|v| v.vtype()).max().unwrap_or(VType::Lgl);
     let datas: Vec<Data> = value.iter().map(|v| v.data().map(|d| d.coerce(t)).unwrap_or(Data::empty(t))).collect();
     let mut parts = Vec::with_capacity(out.len());
     for o in &out {
@@ -692,6 +768,26 @@ fn unsplit(_it: &mut Interp, a: Args) -> EvalResult {
         });
     }
     Ok(Value::from_data(super::vectors::concat_data(&parts, t)))
+}
+
+/// `unsplit` of a list of frames: row `i` is the next unused row of the frame of its group;
+/// row names come from the pieces.
+fn unsplit_frames(value: &[Value], out: &[Option<(usize, usize)>]) -> EvalResult {
+    let all = super::frame_verbs::df_rbind(value.iter().map(|v| (None, v.clone())).collect())?;
+    let mut offsets = Vec::with_capacity(value.len());
+    let mut total = 0usize;
+    let mut names: Vec<String> = Vec::new();
+    for v in value {
+        offsets.push(total);
+        total += super::frames::df_nrow(v);
+        names.extend(super::frames::df_row_names(v).str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()));
+    }
+    let rows: Vec<Option<usize>> = out.iter().map(|o| o.map(|(g, k)| offsets[g] + k).filter(|&r| r < total)).collect();
+    let mut res = super::frames::df_take_rows(&all, &rows);
+    let mut rn: Vec<String> = rows.iter().map(|r| r.map(|r| names[r].clone()).unwrap_or_else(|| "NA".into())).collect();
+    super::frames::make_unique(&mut rn);
+    res.set_attr(sym("row.names"), Value::strings(&rn));
+    Ok(res)
 }
 
 fn tapply(it: &mut Interp, a: Args) -> EvalResult {

@@ -22,6 +22,32 @@ pub const BUILTINS: &[Builtin] = &[
     eager("toString", to_string_fn),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("format",
+            "format(x, trim = FALSE, digits = NULL, nsmall = 0L, justify = c(\"left\", \"right\", \"centre\", \
+             \"none\"), width = NULL, na.encode = TRUE, scientific = NA, big.mark = \"\", ...)",
+            "Formats the elements of x as strings of a common width, using the same rules as printing: numbers \
+             get a shared number of significant digits (digits), at least nsmall decimals, and optional thousands \
+             separators (big.mark). Strings are padded according to justify. Data frames and lists are formatted \
+             column by column."),
+        doc("format.default",
+            "format.default(x, trim = FALSE, digits = NULL, nsmall = 0L, justify = c(\"left\", \"right\", \
+             \"centre\", \"none\"), width = NULL, na.encode = TRUE, scientific = NA, big.mark = \"\", ...)",
+            "The default method of format, for atomic vectors; see format for the arguments."),
+        doc("formatC",
+            "formatC(x, width = 0L, digits = NULL, format = NULL, flag = \"\", mode = NULL, big.mark = \"\", ...)",
+            "Formats each number separately in C style: format is one of \"d\", \"f\", \"e\", \"E\", \"g\", \"G\" \
+             or \"s\", digits the precision, width the minimum field width, and flag characters such as \"0\", \
+             \"-\" or \" \" adjust padding. Returns a character vector."),
+        doc("prettyNum", "prettyNum(x, big.mark = \"\", ...)",
+            "Formats numbers (or number strings) and inserts big.mark as a thousands separator."),
+        doc("toString", "toString(x, ...)", "Joins the elements of x into one string separated by \", \"."),
+    ]
+};
+
 fn opt_str(v: Option<&Value>) -> Option<String> {
     v.and_then(|x| x.as_string())
 }
@@ -85,6 +111,9 @@ pub fn format_doubles(
 
 /// `format(x, trim, digits, nsmall, justify, width, na.encode, scientific, big.mark, ...)`.
 fn format_fn(_it: &mut Interp, args: Args) -> EvalResult {
+    if let Some(r) = super::frames::format_df_args(_it, &args, format_fn) {
+        return r;
+    }
     let m = args.matched(&[
         "x", "trim", "digits", "nsmall", "justify", "width", "na.encode", "scientific", "big.mark", "...",
     ])?;

@@ -25,6 +25,52 @@ pub const BUILTINS: &[Builtin] = &[
     eager("duplicated", duplicated),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("head", "head(x, n = 6L, ...)",
+            "Returns the first n elements (rows for a data frame or matrix); a negative n drops that many from \
+             the end."),
+        doc("tail", "tail(x, n = 6L, ...)",
+            "Returns the last n elements (rows for a data frame or matrix); a negative n drops that many from the \
+             start."),
+        doc("unique", "unique(x, incomparables = FALSE, fromLast = FALSE, ...)",
+            "Returns x with repeated elements (or repeated rows of a data frame or matrix) removed, keeping the \
+             first occurrence of each."),
+        doc("duplicated", "duplicated(x, incomparables = FALSE, fromLast = FALSE, ...)",
+            "A logical vector that is TRUE for each element (or row of a data frame) that repeats an earlier one; \
+             with fromLast = TRUE, a later one."),
+        doc("subset", "subset(x, subset, select, drop = FALSE, ...)",
+            "Returns the rows of a data frame for which the logical expression subset is TRUE (rows where it is \
+             NA are dropped), keeping the columns named in select. Column names can be used directly in both \
+             expressions; for a vector only subset applies."),
+        doc("transform", "transform(`_data`, ...)",
+            "Returns the data frame with columns added or replaced by name = expression arguments, which are \
+             evaluated with the frame's columns visible."),
+        doc("with", "with(data, expr, ...)",
+            "Evaluates expr with the columns of the data frame (or elements of the list) data visible as \
+             variables, and returns its value."),
+        doc("within", "within(data, expr, ...)",
+            "Evaluates expr, usually a block of assignments, with the columns of data visible, and returns data \
+             with the variables created or changed there stored as columns."),
+        doc("merge",
+            "merge(x, y, by = intersect(names(x), names(y)), by.x = by, by.y = by, all = FALSE, all.x = all, \
+             all.y = all, sort = TRUE, suffixes = c(\".x\", \".y\"))",
+            "Joins two data frames on the key columns by (or by.x and by.y). Rows without a partner are dropped \
+             unless all, all.x or all.y asks for an outer join; other columns with the same name get suffixes."),
+        doc("complete.cases", "complete.cases(...)",
+            "A logical vector that is TRUE for each row (across all arguments, which may be vectors, matrices or \
+             data frames) with no missing values."),
+        doc("na.omit", "na.omit(object, ...)",
+            "Returns object without the elements (or data frame rows) that contain missing values, recording the \
+             dropped positions in an \"na.action\" attribute."),
+        doc("as.matrix", "as.matrix(x, ...)",
+            "Converts a data frame or vector to a matrix. A data frame with any non-numeric column gives a \
+             character matrix."),
+    ]
+};
+
 /// An environment whose variables are the columns of `data` (or list elements), child of `parent`.
 pub fn data_env(data: &Value, parent: &Env) -> Env {
     let e = Env::new(Some(parent.clone()));
@@ -220,12 +266,43 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
     if !x.is_data_frame() || !y.is_data_frame() {
         return err("merge() needs two data frames");
     }
+    // by = "row.names" or 0: merge on the row names, as a first column `Row.names`
+    let on_rownames = |v: Option<&Value>| match v {
+        Some(b) if b.len() == 1 => b.as_string().map(|s| s == "row.names" || s == "0").unwrap_or(false) || b.as_f64() == Some(0.0),
+        _ => false,
+    };
+    if on_rownames(m.get(2)) || (on_rownames(m.get(3)) && on_rownames(m.get(4))) {
+        let with_rn = |d: &Value| -> EvalResult {
+            let mut items = vec![("Row.names".to_string(), df_row_names(d))];
+            items.extend(df_names(d).into_iter().zip(d.list_vec().iter().cloned()));
+            build_df(items, false, false, Some(auto_row_names(df_nrow(d))))
+        };
+        let mut items = vec![(None, with_rn(&x)?), (None, with_rn(&y)?), (Some(Sym::new("by")), Value::str("Row.names"))];
+        for (k, name) in [(5, "all"), (6, "all.x"), (7, "all.y"), (8, "sort"), (9, "suffixes")] {
+            if let Some(v) = m.get(k) {
+                items.push((Some(Sym::new(name)), v.clone()));
+            }
+        }
+        return merge(_it, Args::new(items));
+    }
     let xn = df_names(&x);
     let yn = df_names(&y);
     let by: Vec<String> = match m.get(2) {
         Some(b) => b.as_strings().unwrap_or_default(),
         None => xn.iter().filter(|n| yn.contains(n)).cloned().collect(),
     };
+    if by.is_empty() && m.get(3).is_none() {
+        // no keys: every row of x with every row of y, x varying fastest
+        let (nx, ny) = (df_nrow(&x), df_nrow(&y));
+        let xs: Vec<Option<usize>> = (0..nx * ny).map(|k| Some(k % nx.max(1))).collect();
+        let ys: Vec<Option<usize>> = (0..nx * ny).map(|k| Some(k / nx.max(1))).collect();
+        let mut cols: Vec<Value> = x.list_vec().iter().map(|c| take(c, &xs)).collect();
+        cols.extend(y.list_vec().iter().map(|c| take(c, &ys)));
+        let sfx = m.get(9).and_then(|v| v.as_strings()).unwrap_or_else(|| vec![".x".into(), ".y".into()]);
+        let mut names: Vec<String> = xn.iter().map(|n| if yn.contains(n) { format!("{}{}", n, sfx[0]) } else { n.clone() }).collect();
+        names.extend(yn.iter().map(|n| if xn.contains(n) { format!("{}{}", n, sfx.get(1).cloned().unwrap_or_default()) } else { n.clone() }));
+        return Ok(make_df(cols, names, auto_row_names(nx * ny)));
+    }
     let by_x = m.get(3).and_then(|v| v.as_strings()).unwrap_or_else(|| by.clone());
     let by_y = m.get(4).and_then(|v| v.as_strings()).unwrap_or_else(|| by.clone());
     let all = m.get(5).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
@@ -319,7 +396,8 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
         if rows.iter().any(|p| p.0.is_none()) {
             let idx: Vec<i32> = rows.iter().enumerate().filter(|(_, p)| p.0.is_none()).map(|(i, _)| i as i32 + 1).collect();
             let vals = crate::eval::index::index(&yv, &[Some(Value::ints(idx.clone()))], true)?;
-            col = fill_positions(&col, &idx, &vals);
+            let filled = fill_positions(&col, &idx, &vals);
+            col = if col.is_factor() { union_factor(&filled, &col, &ly[by_idx[k]]) } else { filled };
         }
         cols.push(col);
         names.push(by_x[k].clone());
@@ -337,6 +415,24 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
         names.push(if rest_x.iter().any(|&k| xn[k] == *n) { format!("{}{}", n, suffixes.get(1).cloned().unwrap_or_default()) } else { n.clone() });
     }
     Ok(make_df(cols, names, auto_row_names(rows.len())))
+}
+
+/// The key column of a merge as a factor again: the levels of `xcol`, then those of `ycol`
+/// (its levels, or its values in order) not yet present.
+fn union_factor(strings: &Value, xcol: &Value, ycol: &Value) -> Value {
+    let mut levels: Vec<RStr> = super::factor::factor_levels(xcol);
+    let extra: Vec<RStr> = if ycol.is_factor() { super::factor::factor_levels(ycol) } else { (*ycol.str_vec()).clone() };
+    for l in extra.into_iter().flatten() {
+        if !levels.iter().any(|x| x.as_deref() == Some(&*l)) {
+            levels.push(Some(l));
+        }
+    }
+    let codes: Vec<i32> = strings
+        .str_vec()
+        .iter()
+        .map(|s| s.as_ref().and_then(|s| levels.iter().position(|l| l.as_deref() == Some(&**s))).map(|p| p as i32 + 1).unwrap_or(crate::value::NA_INT))
+        .collect();
+    super::factor::make_factor(codes, levels, xcol.inherits("ordered"))
 }
 
 /// `col` with `vals` written at 1-based positions `idx` (fills keys of y-only rows in merge).
@@ -495,7 +591,8 @@ fn as_matrix(_it: &mut Interp, a: Args) -> EvalResult {
 /// `cbind` with at least one data frame.
 pub fn df_cbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
     let items: Vec<(String, Value)> = items.into_iter().map(|(n, v)| (n.unwrap_or_default(), v)).collect();
-    build_df(items, false, true, None)
+    // cbind.data.frame is data.frame(..., check.names = FALSE)
+    build_df(items, false, false, None)
 }
 
 /// `rbind` of data frames (and lists/vectors matched to the first frame's columns).

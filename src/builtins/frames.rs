@@ -21,6 +21,36 @@ pub const BUILTINS: &[Builtin] = &[
     eager("data", data),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("rownames", "rownames(x, do.NULL = TRUE, prefix = \"row\")",
+            "Returns the row names of a matrix or data frame as a character vector (NULL for a matrix without \
+             them)."),
+        doc("colnames", "colnames(x, do.NULL = TRUE, prefix = \"col\")",
+            "Returns the column names of a matrix or data frame as a character vector (NULL for a matrix without \
+             them)."),
+        doc("rownames<-", "rownames(x) <- value", "Sets the row names of a matrix or data frame."),
+        doc("colnames<-", "colnames(x) <- value", "Sets the column names of a matrix or data frame."),
+        doc("data.frame",
+            "data.frame(..., row.names = NULL, check.rows = FALSE, check.names = TRUE, stringsAsFactors = FALSE)",
+            "Creates a data frame, a list of equal-length columns with row names, from vectors, factors, \
+             matrices, lists or other data frames. Argument names become column names (made syntactically valid \
+             with check.names), and shorter columns are recycled."),
+        doc("as.data.frame", "as.data.frame(x, row.names = NULL, optional = FALSE, ..., stringsAsFactors = FALSE)",
+            "Converts a matrix, list, table or vector to a data frame. A table becomes one row per cell with a \
+             Freq column."),
+        doc("row.names", "row.names(x)",
+            "Returns the row names of a data frame as a character vector (automatic names are \"1\", \"2\", ...)."),
+        doc("row.names<-", "row.names(x) <- value",
+            "Sets the row names of a data frame; NULL restores the automatic names 1, 2, ..."),
+        doc("data", "data(..., list = character(), envir = .GlobalEnv)",
+            "Accepted for compatibility and does nothing: the bundled data sets (mtcars, iris, airquality, \
+             ToothGrowth and others) are always available by name."),
+    ]
+};
+
 /// Builds a data frame from columns, names and a row.names attribute value.
 pub fn make_df(cols: Vec<Value>, names: Vec<String>, row_names: Value) -> Value {
     let mut v = Value::list(cols);
@@ -196,7 +226,7 @@ pub fn build_df(items: Vec<(String, Value)>, strings_as_factors: bool, check_nam
                 continue;
             }
         }
-        if matches!(v.vtype(), Some(VType::List)) && !v.is_factor() {
+        if matches!(v.vtype(), Some(VType::List)) && !v.is_factor() && !v.inherits("AsIs") {
             let names = v.names().unwrap_or_default();
             for (i, c) in v.list_vec().iter().enumerate() {
                 let n = names.get(i).cloned().flatten().map(|s| s.to_string()).unwrap_or_else(|| format!("V{}", i + 1));
@@ -474,6 +504,12 @@ pub fn df_index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
                     )?;
                     return crate::eval::index::index(&cells, &[Some(s.coerce(VType::Lgl))], true);
                 }
+                if s.dim().map(|d| d.len() == 2 && d[1] == 2).unwrap_or(false) && matches!(s.vtype(), Some(VType::Int) | Some(VType::Dbl) | Some(VType::Str)) {
+                    // d[cbind(i, j)]: cells of as.matrix(d); names match row and column names
+                    let m = crate::builtins::frame_verbs::df_as_matrix(x);
+                    let s = if matches!(s.vtype(), Some(VType::Str)) { name_matrix_positions(x, s)? } else { s.clone() };
+                    return crate::eval::index::index(&m, &[Some(s)], true);
+                }
                 let cols = select_cols(x, s)?;
                 let names = df_names(x);
                 let l = x.list_vec();
@@ -510,6 +546,28 @@ pub fn df_index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
     }
 }
 
+/// A two-column character matrix of (row name, column name) pairs as 1-based positions.
+fn name_matrix_positions(x: &Value, s: &Value) -> EvalResult {
+    let rows = row_ids(x);
+    let cols = df_names(x);
+    let k = s.len() / 2;
+    let sv = s.str_vec();
+    let mut out = Vec::with_capacity(2 * k);
+    for (j, col) in [false, true].iter().enumerate() {
+        for i in 0..k {
+            let name = sv[i + j * k].as_deref().unwrap_or("NA");
+            let pos = if *col { cols.iter().position(|c| c == name) } else { rows.iter().position(|r| r.as_deref() == Some(name)) };
+            match pos {
+                Some(p) => out.push(p as f64 + 1.0),
+                None => return err("subscript out of bounds"),
+            }
+        }
+    }
+    let mut m = Value::dbls(out);
+    m.set_attr(Sym::new("dim"), Value::ints(vec![k as i32, 2]));
+    Ok(m)
+}
+
 /// `d$name <- v` (NULL removes the column).
 pub fn df_set_column(x: &mut Value, name: &str, v: Value) -> EvalResult<()> {
     let mut names = df_names(x);
@@ -521,9 +579,16 @@ pub fn df_set_column(x: &mut Value, name: &str, v: Value) -> EvalResult<()> {
             cols.remove(p);
         }
     } else {
-        let n = if cols.is_empty() { v.len() } else { df_nrow(x) };
+        // a matrix column counts its rows
+        let vrows = match v.dim() {
+            Some(d) if d.len() == 2 => d[0],
+            _ => v.len(),
+        };
+        let n = if cols.is_empty() { vrows } else { df_nrow(x) };
         let mut v = v;
-        if v.len() != n {
+        if vrows == n && v.dim().is_some() {
+            // kept as a matrix column
+        } else if v.len() != n {
             if v.is_empty() || n % v.len() != 0 || v.len() > n {
                 return err(format!("replacement has {} rows, data has {}", v.len(), n));
             }
@@ -552,6 +617,10 @@ pub fn df_assign(it: &mut Interp, x: &mut Value, subs: &[Sub], v: Value) -> Eval
     if let [Some(m)] = subs {
         if matches!(m.vtype(), Some(VType::Lgl)) && m.dim().map(|d| d.len() == 2).unwrap_or(false) {
             return df_assign_mask(it, x, m, v);
+        }
+        if m.dim().map(|d| d.len() == 2 && d[1] == 2).unwrap_or(false) && matches!(m.vtype(), Some(VType::Int) | Some(VType::Dbl) | Some(VType::Str)) {
+            let pos = if matches!(m.vtype(), Some(VType::Str)) { name_matrix_positions(x, m)? } else { m.clone() };
+            return df_assign_cells(it, x, &pos, v);
         }
     }
     let (rows_sub, cols_sub) = match subs.len() {
@@ -651,6 +720,29 @@ fn df_assign_mask(it: &mut Interp, x: &mut Value, m: &Value, v: Value) -> EvalRe
     Ok(())
 }
 
+/// `d[cbind(i, j)] <- v`: cell (i, j) of each index row gets the next value of `v`.
+fn df_assign_cells(it: &mut Interp, x: &mut Value, m: &Value, v: Value) -> EvalResult<()> {
+    let n = df_nrow(x);
+    let vals = super::apply::elements(&v);
+    if vals.is_empty() {
+        return err("replacement has length zero");
+    }
+    let mut cols = x.list_vec().to_vec();
+    let p = m.dbl_vec();
+    let k = p.len() / 2;
+    for r in 0..k {
+        let (i, j) = (p[r], p[r + k]);
+        if !(i >= 1.0 && j >= 1.0 && (i as usize) <= n && (j as usize) <= cols.len()) {
+            return err("subscript out of bounds");
+        }
+        let sub = Value::ints(vec![i as i32]);
+        crate::eval::assign::assign_index(it, &mut cols[j as usize - 1], &[Some(sub)], vals[r % vals.len()].clone())?;
+    }
+    let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(n));
+    *x = make_df(cols, df_names(x), rn);
+    Ok(())
+}
+
 /// `is.na(d)`: a logical matrix with dimnames.
 pub fn df_is_na(x: &Value) -> EvalResult {
     let n = df_nrow(x);
@@ -685,7 +777,25 @@ pub fn format_cells(c: &Value, digits: usize) -> Vec<String> {
 }
 
 /// `print.data.frame`.
-pub fn format_data_frame(_it: &mut Interp, x: &Value, digits: Option<usize>) -> EvalResult<String> {
+pub fn format_data_frame(it: &mut Interp, x: &Value, digits: Option<usize>) -> EvalResult<String> {
+    format_data_frame_opts(it, x, digits, true, true)
+}
+
+/// `print.data.frame(x, ..., digits, right, row.names)` for the arguments `print()` passes on.
+pub fn print_data_frame_args(it: &mut Interp, x: &Value, digits: Option<usize>, extra: &[(Option<Sym>, Value)]) -> EvalResult<()> {
+    let opt = |name: &str| extra.iter().find(|(n, _)| n.map(|n| n.as_str() == name).unwrap_or(false)).map(|(_, v)| v.clone());
+    let right = opt("right").and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let rn = match opt("row.names") {
+        Some(v) if matches!(v.vtype(), Some(VType::Lgl)) => v.as_bool().flatten().unwrap_or(true),
+        _ => true,
+    };
+    let text = format_data_frame_opts(it, x, digits, right, rn)?;
+    it.write_out(&text);
+    Ok(())
+}
+
+/// `print.data.frame` with `right` (right-justified cells) and `row.names` (shown).
+pub fn format_data_frame_opts(_it: &mut Interp, x: &Value, digits: Option<usize>, right: bool, show_rn: bool) -> EvalResult<String> {
     let digits = digits.unwrap_or(7);
     let names = df_names(x);
     let n = df_nrow(x);
@@ -697,18 +807,27 @@ pub fn format_data_frame(_it: &mut Interp, x: &Value, digits: Option<usize>) -> 
         let hdr = crate::print::print_value(&Value::strings(&names), &opts);
         return Ok(format!("{}<0 rows> (or 0-length row.names)\n", hdr));
     }
-    let rn: Vec<String> = df_row_names(x).str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect();
+    let rn: Vec<String> = if show_rn {
+        df_row_names(x).str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect()
+    } else {
+        vec![String::new(); n]
+    };
+    let pad_cell = |s: &str, w: usize| if right { pad_left(s, w) } else { pad_right(s, w) };
     let rn_w = rn.iter().map(|s| s.chars().count()).max().unwrap_or(0);
     let mut cols: Vec<(String, Vec<String>, usize)> = Vec::new();
     for (name, c) in names.iter().zip(x.list_vec().iter()) {
         if let Some(d) = c.dim() {
             if d.len() == 2 {
-                // a matrix column prints as name.1, name.2, ...
+                // a matrix column prints as name.1, name.2, ... (or name.colname), its cells
+                // formatted together as format() formats a matrix
+                let all = format_cells(&Value::from_data(c.data().cloned().unwrap_or(Data::empty(VType::Lgl))), digits);
+                let cn = c.get_attr("dimnames").and_then(|dn| dn.list_vec().get(1).cloned()).filter(|v| !v.is_null());
                 for j in 0..d[1] {
-                    let idx: Vec<Option<usize>> = (0..d[0]).map(|i| Some(i + j * d[0])).collect();
-                    let sub = Value::from_data(c.data().map(|x| x.select(&idx)).unwrap_or(Data::empty(VType::Lgl)));
-                    let cells = format_cells(&sub, digits);
-                    let h = format!("{}.{}", name, j + 1);
+                    let cells: Vec<String> = (0..d[0]).map(|i| all.get(i + j * d[0]).cloned().unwrap_or_default()).collect();
+                    let h = match &cn {
+                        Some(cn) => format!("{}.{}", name, cn.str_vec().get(j).cloned().flatten().as_deref().unwrap_or("NA")),
+                        None => format!("{}.{}", name, j + 1),
+                    };
                     let w = cells.iter().map(|s| s.chars().count()).max().unwrap_or(0).max(h.chars().count());
                     cols.push((h, cells, w));
                 }
@@ -732,14 +851,14 @@ pub fn format_data_frame(_it: &mut Interp, x: &Value, digits: Option<usize>) -> 
         out.push_str(&" ".repeat(rn_w));
         for (h, _, w) in &cols[start..end] {
             out.push(' ');
-            out.push_str(&pad_left(h, *w));
+            out.push_str(&pad_cell(h, *w));
         }
         out.push('\n');
         for i in 0..n {
             out.push_str(&pad_right(&rn[i], rn_w));
             for (_, cells, w) in &cols[start..end] {
                 out.push(' ');
-                out.push_str(&pad_left(&cells[i], *w));
+                out.push_str(&pad_cell(&cells[i], *w));
             }
             out.push('\n');
         }
@@ -787,4 +906,35 @@ fn table_to_df(x: &Value, response: Option<String>) -> EvalResult {
     cols.push(freq);
     names.push(response.unwrap_or_else(|| "Freq".into()));
     Ok(make_df(cols, names, auto_row_names(total)))
+}
+
+/// `format()` of a data frame (`format.data.frame`): when the argument `x` of `args` is a
+/// frame, formats each column with `format_col` (the default `justify = "none"`), marks
+/// character results `AsIs` and keeps names and row names. `None` when `x` is no frame.
+pub fn format_df_args(it: &mut Interp, args: &Args, format_col: super::EagerFn) -> Option<EvalResult> {
+    let k = args.items.iter().position(|(n, _)| n.map(|n| n.as_str() == "x").unwrap_or(false))
+        .or_else(|| args.items.iter().position(|(n, _)| n.is_none()))?;
+    let x = args.items[k].1.clone();
+    if !x.is_data_frame() {
+        return None;
+    }
+    let has_justify = args.items.iter().any(|(n, _)| n.map(|n| n.as_str() == "justify").unwrap_or(false));
+    let mut cols = Vec::new();
+    for c in x.list_vec().iter() {
+        let mut items = args.items.clone();
+        items[k].1 = c.clone();
+        if !has_justify {
+            items.push((Some(Sym::new("justify")), Value::str("none")));
+        }
+        let mut f = match format_col(it, Args::new(items)) {
+            Ok(f) => f,
+            Err(e) => return Some(Err(e)),
+        };
+        if matches!(f.vtype(), Some(VType::Str)) && f.get_attr("class").is_none() {
+            f.set_attr(Sym::new("class"), Value::str("AsIs"));
+        }
+        cols.push(f);
+    }
+    let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(df_nrow(&x)));
+    Some(Ok(make_df(cols, df_names(&x), rn)))
 }

@@ -8,7 +8,6 @@ use super::models::{
 use super::{eager, special, Args, Builtin};
 use crate::error::{err, EvalResult, Flow, RError};
 use crate::eval::Interp;
-use crate::stats::design;
 use crate::stats::dist::beta::{pf, pt};
 use crate::stats::dist::normal::{pnorm, qnorm};
 use crate::stats::glm::{glm_fit, pchisq_upper, Control, Family, GlmInput, Kind};
@@ -32,6 +31,46 @@ pub const BUILTINS: &[Builtin] = &[
     eager("summary.glm", summary_glm),
     eager("confint.default", confint_default),
 ];
+
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("glm",
+            "glm(formula, family = gaussian, data, weights, subset, na.action, start = NULL, mustart, control = \
+             list(...), contrasts = NULL, ...)",
+            "Fits a generalised linear model by iteratively reweighted least squares. family gives the error \
+             distribution and link, such as binomial for logistic regression or poisson for counts. Returns a \
+             \"glm\" object for summary, anova, predict and the other model functions."),
+        doc("binomial", "binomial(link = \"logit\")",
+            "The binomial family for glm, for 0/1 responses, proportions with weights, or a two-column matrix of \
+             successes and failures. link may be \"logit\", \"probit\", \"cloglog\", \"cauchit\" or \"log\"."),
+        doc("quasibinomial", "quasibinomial(link = \"logit\")",
+            "Like binomial, but the dispersion is estimated from the data instead of being fixed at 1, allowing \
+             for overdispersion."),
+        doc("poisson", "poisson(link = \"log\")",
+            "The Poisson family for glm, for count responses. link may be \"log\", \"identity\" or \"sqrt\"."),
+        doc("quasipoisson", "quasipoisson(link = \"log\")",
+            "Like poisson, but the dispersion is estimated from the data instead of being fixed at 1."),
+        doc("gaussian", "gaussian(link = \"identity\")",
+            "The normal family for glm; with the identity link the fit is the same as lm."),
+        doc("Gamma", "Gamma(link = \"inverse\")",
+            "The gamma family for glm, for positive continuous responses with constant coefficient of variation. \
+             link may be \"inverse\", \"identity\" or \"log\"."),
+        doc("inverse.gaussian", "inverse.gaussian(link = \"1/mu^2\")",
+            "The inverse Gaussian family for glm, for positive skewed responses."),
+        doc("glm.control", "glm.control(epsilon = 1e-08, maxit = 25, trace = FALSE)",
+            "Returns the list of settings for the glm fitting loop: convergence tolerance epsilon on the relative \
+             change in deviance and the maximum number of iterations."),
+        doc("family", "family(object, ...)", "Returns the family object (distribution and link) of a fitted glm."),
+        doc("summary.glm", "summary.glm(object, dispersion = NULL, correlation = FALSE, symbolic.cor = FALSE, ...)",
+            "Summarises a glm fit: coefficient estimates with standard errors, z or t values and p-values, the \
+             dispersion, null and residual deviance and AIC. This is what summary does for glm objects."),
+        doc("confint.default", "confint.default(object, parm, level = 0.95, ...)",
+            "Wald confidence intervals for the coefficients of a fitted model: estimate plus or minus a normal \
+             quantile times the standard error."),
+    ]
+};
 
 fn rerr(m: String) -> Flow {
     RError::runtime(m).into()
@@ -232,13 +271,14 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         it.raise_warning("non-integer counts in a binomial glm!", Some("eval(family$initialize)".into()))?;
     }
     let (vc, facs) = var_cols(it, &fr.terms, &fr.cols, contrasts.as_ref(), None)?;
-    let mm = design::model_matrix(&fr.terms, &vc, n);
+    // the design as a plan over the frame's columns: filled block by block, never copied
+    let mm = crate::stats::design_plan::DesignPlan::new(&fr.terms, &vc, n);
     let p = mm.colnames.len();
     let start_v = start.map(|v| v.dbl_vec().to_vec());
     let mustart = mustart_v.map(|v| v.dbl_vec().to_vec());
     let intercept = fr.terms.intercept;
     let inp = GlmInput {
-        x: &mm.data,
+        x: &mm,
         n,
         p,
         y: &y,
@@ -248,6 +288,7 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         start: start_v.as_deref(),
         mustart: mustart.as_deref(),
         intercept,
+        tsqr_min: super::lm_large::tsqr_min(it),
     };
     let mut fit = glm_fit(&inp, &fam, &ctl).map_err(rerr)?;
     for w in &fit.warnings {
@@ -255,6 +296,7 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     }
     if has_offset && intercept && p > 0 {
         let ones = vec![1.0; n];
+        let ones = crate::stats::tsqr::Dense { x: &ones, n, p: 1 };
         let inp0 = GlmInput { x: &ones, p: 1, start: None, mustart: Some(&fit.mu), ..inp };
         let f0 = glm_fit(&inp0, &fam, &ctl).map_err(rerr)?;
         if !f0.converged {
@@ -273,8 +315,11 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
             rmat[j * p + i] = if i < fit.qr.n { fit.qr.at(i, j) } else if i == j { 1.0 } else { 0.0 };
         }
     }
-    let mut eff_names: Vec<String> = xx[..rank].to_vec();
-    eff_names.resize(fit.effects.len(), String::new());
+    let empty: crate::value::RStr = Some(Rc::from(""));
+    let mut eff_names: Vec<crate::value::RStr> = xx[..rank].iter().map(|x| Some(Rc::from(x.as_str()))).collect();
+    eff_names.resize(fit.effects.len(), empty);
+    let mut effv = Value::dbls(fit.effects.clone());
+    effv.set_attr(s("names"), Value::strs(eff_names));
     let mut qrm = matrix(fit.qr.qr.clone(), fit.qr.n, p, None, Some(&xx));
     qrm.set_attr(s("assign"), Value::ints(piv.iter().map(|&j| mm.assign[j] as i32).collect()));
     let mut qr = Value::named_list(vec![
@@ -285,26 +330,36 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         ("tol".into(), Value::num((1e-7f64).min(ctl.epsilon / 1000.0))),
     ]);
     qr.set_attr(s("class"), Value::str("qr"));
+    if let Some(rows) = fit.qr_rows {
+        qr.set_attr(s(super::lm_large::NROW_ATTR), Value::int(rows as i32));
+    }
     let coef: Vec<f64> = fit.coef.iter().map(|&c| if c.is_nan() { crate::value::na_real() } else { c }).collect();
+    // one names vector shared by every per-observation component
+    let row_names = super::lm_large::names_value(rows);
+    let nd = |v: Vec<f64>| {
+        let mut x = Value::dbls(v);
+        x.set_attr(s("names"), row_names.clone());
+        x
+    };
     let mut items: Vec<(String, Value)> = vec![
         ("coefficients".into(), named_dbl(coef, &mm.colnames)),
-        ("residuals".into(), named_dbl(fit.residuals.clone(), rows)),
-        ("fitted.values".into(), named_dbl(fit.mu.clone(), rows)),
-        ("effects".into(), named_dbl(fit.effects.clone(), &eff_names)),
+        ("residuals".into(), nd(fit.residuals.clone())),
+        ("fitted.values".into(), nd(fit.mu.clone())),
+        ("effects".into(), effv),
         ("R".into(), matrix(rmat, p, p, Some(&xx), Some(&xx))),
         ("rank".into(), Value::int(rank as i32)),
         ("qr".into(), qr),
         ("family".into(), family_value(&fam)),
-        ("linear.predictors".into(), named_dbl(fit.eta.clone(), rows)),
+        ("linear.predictors".into(), nd(fit.eta.clone())),
         ("deviance".into(), Value::num(fit.deviance)),
         ("aic".into(), Value::num(if fit.aic.is_nan() { crate::value::na_real() } else { fit.aic })),
         ("null.deviance".into(), Value::num(fit.null_deviance)),
         ("iter".into(), Value::int(fit.iter as i32)),
-        ("weights".into(), named_dbl(fit.weights.clone(), rows)),
-        ("prior.weights".into(), named_dbl(prior.clone(), rows)),
+        ("weights".into(), nd(fit.weights.clone())),
+        ("prior.weights".into(), nd(prior.clone())),
         ("df.residual".into(), Value::int(fit.df_residual as i32)),
         ("df.null".into(), Value::int(fit.df_null as i32)),
-        ("y".into(), named_dbl(y.clone(), rows)),
+        ("y".into(), nd(y.clone())),
         ("converged".into(), Value::lgls(vec![fit.converged as i32])),
         ("boundary".into(), Value::lgls(vec![fit.boundary as i32])),
     ];
@@ -319,7 +374,7 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         mcols.push(Value::dbls(o.clone()));
         mnames.push("(offset)".into());
     }
-    let mut model = super::frames::make_df(mcols, mnames, Value::strings(rows));
+    let mut model = super::frames::make_df(mcols, mnames, row_names.clone());
     model.set_attr(s("terms"), tv.clone());
     items.push(("model".into(), model));
     if !fr.omitted.is_empty() {
@@ -332,7 +387,7 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     items.push(("formula".into(), formula.clone()));
     items.push(("terms".into(), tv));
     items.push(("data".into(), data.clone().unwrap_or(Value::Env(env.clone()))));
-    items.push(("offset".into(), if has_offset { named_dbl(offset.clone(), rows) } else { Value::Null }));
+    items.push(("offset".into(), if has_offset { nd(offset.clone()) } else { Value::Null }));
     items.push(("control".into(), control_value(ctl.epsilon, ctl.maxit, false)));
     items.push(("method".into(), Value::str("glm.fit")));
     let used: Vec<&(String, Vec<String>, String)> = facs
@@ -695,6 +750,7 @@ pub fn anova_glm(it: &mut Interp, a: Args) -> EvalResult {
             epsilon: field(fit, "control").and_then(|c| field(&c, "epsilon")).and_then(|v| v.as_f64()).unwrap_or(1e-8),
             maxit: field(fit, "control").and_then(|c| field(&c, "maxit")).and_then(|v| v.as_f64()).unwrap_or(25.0) as usize,
         };
+        let tsqr_min = super::lm_large::tsqr_min(it);
         let mut resdev = vec![field(fit, "null.deviance").and_then(|v| v.as_f64()).unwrap_or(na)];
         let mut resdf = vec![field(fit, "df.null").and_then(|v| v.as_f64()).unwrap_or(na)];
         for i in 1..nt {
@@ -703,7 +759,8 @@ pub fn anova_glm(it: &mut Interp, a: Args) -> EvalResult {
             for &j in &cols {
                 xs.extend_from_slice(&x[j * n..(j + 1) * n]);
             }
-            let inp = GlmInput { x: &xs, n, p: cols.len(), y: &y, weights: &wt, offset: &off, ntrials: &ones, start: None, mustart: None, intercept };
+            let src = crate::stats::tsqr::Dense { x: &xs, n, p: cols.len() };
+            let inp = GlmInput { x: &src, n, p: cols.len(), y: &y, weights: &wt, offset: &off, ntrials: &ones, start: None, mustart: None, intercept, tsqr_min };
             let f = glm_fit(&inp, &fam, &ctl).map_err(rerr)?;
             resdev.push(f.deviance);
             resdf.push(f.df_residual as f64);

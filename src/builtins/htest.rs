@@ -19,6 +19,42 @@ pub const BUILTINS: &[Builtin] = &[
     special("binom.test", binom_test),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("t.test",
+            "t.test(x, y = NULL, alternative = c(\"two.sided\", \"less\", \"greater\"), mu = 0, paired = FALSE, \
+             var.equal = FALSE, conf.level = 0.95)\nt.test(formula, data, subset, na.action, ...)",
+            "Student's t test: one sample against mu, two independent samples (Welch's version unless var.equal = \
+             TRUE), or paired samples. The formula form y ~ g compares the two groups of g. Returns an \"htest\" \
+             object with the statistic, degrees of freedom, p-value, confidence interval and estimates."),
+        doc("chisq.test",
+            "chisq.test(x, y = NULL, correct = TRUE, p = rep(1/length(x), length(x)), rescale.p = FALSE, \
+             simulate.p.value = FALSE, B = 2000)",
+            "Pearson's chi-squared test. For a matrix (or two factors x and y) it tests independence of rows and \
+             columns, with Yates' continuity correction for 2 by 2 tables unless correct = FALSE; for a vector it \
+             tests goodness of fit to the probabilities p. Returns an \"htest\" object that also holds the \
+             observed and expected counts and residuals."),
+        doc("var.test",
+            "var.test(x, y, ratio = 1, alternative = c(\"two.sided\", \"less\", \"greater\"), conf.level = 0.95, \
+             ...)\nvar.test(formula, data, subset, na.action, ...)",
+            "F test comparing the variances of two normal samples, against the hypothesised ratio. Returns an \
+             \"htest\" object with the F statistic, p-value and a confidence interval for the ratio."),
+        doc("cor.test",
+            "cor.test(x, y, alternative = c(\"two.sided\", \"less\", \"greater\"), method = c(\"pearson\", \
+             \"kendall\", \"spearman\"), exact = NULL, conf.level = 0.95, continuity = FALSE, \
+             ...)\ncor.test(formula, data, subset, na.action, ...)",
+            "Tests whether two paired samples are correlated, using Pearson's r (with a confidence interval), \
+             Kendall's tau or Spearman's rho. The formula form is ~ x + y. Returns an \"htest\" object."),
+        doc("binom.test",
+            "binom.test(x, n, p = 0.5, alternative = c(\"two.sided\", \"less\", \"greater\"), conf.level = 0.95)",
+            "Exact test that the success probability in n Bernoulli trials with x successes equals p; x may also \
+             be a vector of successes and failures. Returns an \"htest\" object with the p-value and the \
+             Clopper-Pearson confidence interval."),
+    ]
+};
+
 /// Evaluated arguments and their deparsed expressions.
 pub(super) struct Evald {
     pub(super) args: Args,

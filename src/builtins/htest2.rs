@@ -11,6 +11,25 @@ use crate::value::{Env, Value};
 /// Hypothesis-test builtins.
 pub const BUILTINS: &[Builtin] = &[special("prop.test", prop_test), special("wilcox.test", wilcox_test)];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("prop.test",
+            "prop.test(x, n, p = NULL, alternative = c(\"two.sided\", \"less\", \"greater\"), conf.level = 0.95, \
+             correct = TRUE)",
+            "Tests that proportions x/n are equal across groups, or equal to the given p, with the chi-squared \
+             approximation (and Yates' continuity correction unless correct = FALSE). x may also be a two-column \
+             matrix of successes and failures. Returns an \"htest\" object."),
+        doc("wilcox.test",
+            "wilcox.test(x, y = NULL, alternative = c(\"two.sided\", \"less\", \"greater\"), mu = 0, paired = \
+             FALSE, exact = NULL, correct = TRUE, ...)\nwilcox.test(formula, data, subset, na.action, ...)",
+            "Wilcoxon's rank tests: the signed rank test for one sample or paired samples, and the rank sum \
+             (Mann-Whitney) test for two samples. The p-value is exact for small samples without ties, otherwise \
+             from the normal approximation with continuity correction. Returns an \"htest\" object."),
+    ]
+};
+
 fn prop_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     const F: [&str; 6] = ["x", "n", "p", "alternative", "conf.level", "correct"];
     let ev = eval_args(it, args, env)?;

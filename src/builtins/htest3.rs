@@ -21,6 +21,33 @@ pub const BUILTINS: &[Builtin] = &[
     special("mcnemar.test", mcnemar_test),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("fisher.test",
+            "fisher.test(x, y = NULL, workspace = 2e+05, hybrid = FALSE, hybridPars = c(expect = 5, percent = 80, \
+             Emin = 1), control = list(), or = 1, alternative = \"two.sided\", conf.int = TRUE, conf.level = \
+             0.95, simulate.p.value = FALSE, B = 2000)",
+            "Fisher's exact test of independence in a contingency table (or between two factors). For a 2 by 2 \
+             table it also gives the conditional maximum likelihood odds ratio and its confidence interval. \
+             Returns an \"htest\" object."),
+        doc("shapiro.test", "shapiro.test(x)",
+            "Shapiro-Wilk test of normality for a sample of 3 to 5000 values. Returns an \"htest\" object with \
+             the W statistic and p-value."),
+        doc("bartlett.test", "bartlett.test(x, g, ...)\nbartlett.test(formula, data, subset, na.action, ...)",
+            "Bartlett's test that several groups have equal variances. Groups come from a list of samples, a \
+             vector with a grouping factor g, or a formula y ~ g. Returns an \"htest\" object."),
+        doc("kruskal.test", "kruskal.test(x, g, ...)\nkruskal.test(formula, data, subset, na.action, ...)",
+            "Kruskal-Wallis rank sum test that several groups come from the same distribution, the rank-based \
+             counterpart of one-way analysis of variance. Groups are given as for bartlett.test. Returns an \
+             \"htest\" object."),
+        doc("mcnemar.test", "mcnemar.test(x, y = NULL, correct = TRUE)",
+            "McNemar's chi-squared test for symmetry of a square table of paired counts (or two factors), with \
+             continuity correction for the 2 by 2 case unless correct = FALSE. Returns an \"htest\" object."),
+    ]
+};
+
 /// A deparsed expression on one line (R's `deparse1`).
 fn one_line(s: String) -> String {
     if !s.contains('\n') {

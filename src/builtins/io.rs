@@ -28,6 +28,58 @@ pub const BUILTINS: &[Builtin] = &[
     eager("setwd", setwd),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("read.csv",
+            "read.csv(file, header = TRUE, sep = \",\", quote = \"\\\"\", dec = \".\", fill = TRUE, comment.char \
+             = \"\", na.strings = \"NA\", stringsAsFactors = FALSE, colClasses = NA, nrows = -1, skip = 0, ...)",
+            "Reads a comma-separated file into a data frame, taking column names from the first line. Column \
+             types are guessed (logical, integer, double, otherwise character) unless colClasses says; na.strings \
+             lists the spellings of missing values."),
+        doc("read.table",
+            "read.table(file, header = FALSE, sep = \"\", quote = \"\\\"'\", dec = \".\", na.strings = \"NA\", \
+             colClasses = NA, nrows = -1, skip = 0, check.names = TRUE, row.names, col.names, stringsAsFactors = \
+             FALSE, ...)",
+            "Reads a text file of delimited fields into a data frame. The default sep = \"\" splits on runs of \
+             white space; header = TRUE takes column names from the first line. Column types are guessed unless \
+             colClasses says."),
+        doc("read.delim",
+            "read.delim(file, header = TRUE, sep = \"\\t\", quote = \"\\\"\", dec = \".\", fill = TRUE, \
+             comment.char = \"\", ...)",
+            "Reads a tab-separated file with a header line into a data frame; the same as read.table with \
+             tab-separated defaults."),
+        doc("write.csv", "write.csv(x, file = \"\", row.names = TRUE, ...)",
+            "Writes a data frame (or something convertible to one) as comma-separated text with a header line, \
+             quoting strings; to the console when file is \"\". Row names form the first column unless row.names \
+             = FALSE."),
+        doc("write.table",
+            "write.table(x, file = \"\", append = FALSE, quote = TRUE, sep = \" \", eol = \"\n\", na = \"NA\", \
+             dec = \".\", row.names = TRUE, col.names = TRUE, ...)",
+            "Writes a data frame or matrix as delimited text, one line per row, to a file or (with file = \"\") \
+             the console. sep separates fields, quote = TRUE quotes strings and factors, and na is written for \
+             missing values."),
+        doc("readLines", "readLines(con, n = -1L, ok = TRUE, warn = TRUE, encoding = \"unknown\", skipNul = FALSE)",
+            "Reads the lines of the file named con and returns them as a character vector, at most n of them when \
+             n is not negative."),
+        doc("file.exists", "file.exists(...)", "TRUE for each path given that names an existing file or directory."),
+        doc("file.remove", "file.remove(...)", "Deletes the named files; returns TRUE for each that was removed."),
+        doc("unlink", "unlink(x, recursive = FALSE, force = FALSE, expand = TRUE)",
+            "Deletes the named files (and directories, with recursive = TRUE). Returns 0 on success, invisibly."),
+        doc("tempfile", "tempfile(pattern = \"file\", tmpdir = tempdir(), fileext = \"\")",
+            "Returns a path for a new temporary file: pattern followed by random characters and fileext, inside \
+             tmpdir. The file itself is not created."),
+        doc("tempdir", "tempdir(check = FALSE)", "Returns the directory used for temporary files."),
+        doc("basename", "basename(path)", "The last component of each path, with any trailing separator removed."),
+        doc("dirname", "dirname(path)", "Each path without its last component; \".\" for a bare file name."),
+        doc("file.path", "file.path(..., fsep = \"/\")",
+            "Joins its arguments into paths with \"/\" between them, elementwise."),
+        doc("getwd", "getwd()", "Returns the current working directory as a string."),
+        doc("setwd", "setwd(dir)", "Changes the working directory to dir and returns the previous one invisibly."),
+    ]
+};
+
 /// Options shared by the read.* family.
 struct ReadOpts {
     header: bool,

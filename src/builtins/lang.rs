@@ -35,7 +35,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("get", get),
     eager("get0", get0),
     eager("exists", exists),
-    eager("rm", rm_fn),
+    special("rm", rm_special),
     special("remove", rm_special),
     eager("ls", ls),
     eager("eval", eval),
@@ -49,7 +49,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("as.symbol", as_name),
     eager("call", call),
     eager("as.call", as_call),
-    special("bquote", quote),
+    special("bquote", bquote),
     eager("Sys.getenv", sys_getenv),
     eager("Sys.setenv", sys_setenv),
     eager("commandArgs", command_args),
@@ -71,6 +71,175 @@ pub const BUILTINS: &[Builtin] = &[
     eager("q", quit),
     eager("quit", quit),
 ];
+
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("quote", "quote(expr)", "Returns its argument unevaluated, as a symbol or a call."),
+        doc("substitute", "substitute(expr, env)",
+            "Returns expr unevaluated with its symbols replaced by their bindings in env. Inside a function, \
+             called on an argument name it gives the expression the caller wrote, which is how \
+             deparse(substitute(x)) makes labels."),
+        doc("missing", "missing(x)",
+            "Inside a function, TRUE when the argument x was not supplied by the caller (a default value does not \
+             count as supplied)."),
+        doc("return", "return(value)",
+            "Leaves the current function at once, giving value (NULL when omitted) as the function's result."),
+        doc("invisible", "invisible(x = NULL)",
+            "Returns x unchanged but marks it so that it is not printed automatically at top level."),
+        doc("switch", "switch(EXPR, ...)",
+            "Chooses one of the remaining arguments. A character EXPR selects the argument of that name (an empty \
+             argument falls through to the next one, and an unnamed last argument is the default); a number \
+             selects by position. Only the chosen argument is evaluated; no match gives invisible NULL."),
+        doc("on.exit", "on.exit(expr = NULL, add = FALSE, after = TRUE)",
+            "Records expr to be evaluated when the current function exits, normally or through an error. With add \
+             = TRUE it is appended to (or, with after = FALSE, put before) previously recorded code instead of \
+             replacing it."),
+        doc("function", "function(arglist) body",
+            "Creates a closure. Arguments in arglist may have default values written name = value, which are \
+             evaluated lazily in the function's own environment; `\\(x) body` is a shorter spelling."),
+        doc("nargs", "nargs()",
+            "Inside a function, the number of arguments the caller supplied (defaults not counted)."),
+        doc("...length", "...length()",
+            "Inside a function with a ... argument, the number of values passed through the dots."),
+        doc("...elt", "...elt(n)",
+            "Inside a function with a ... argument, evaluates and returns the n-th value passed through the dots."),
+        doc("Recall", "Recall(...)",
+            "Calls the currently running function again with new arguments, which is convenient for recursion in \
+             anonymous functions."),
+        doc("match.arg", "match.arg(arg, choices, several.ok = FALSE)",
+            "Checks that arg partially matches one of choices and returns the full choice. Called with only arg \
+             inside a function whose default for that argument is a character vector, it uses that vector as the \
+             choices and returns its first element when the argument was not supplied."),
+        doc("sys.call", "sys.call(which = 0L)",
+            "Returns the call of the currently running function (or of a caller, for which < 0) as a call object."),
+        doc("sys.function", "sys.function(which = 0L)", "Returns the function that is currently running."),
+        doc("match.call",
+            "match.call(definition = sys.function(sys.parent()), call = sys.call(sys.parent()), expand.dots = \
+             TRUE, envir = parent.frame(2L))",
+            "Returns the call of the current function with every argument written by its full name, as a call \
+             object; lm and friends store this as their call component."),
+        doc("environment", "environment(fun = NULL)",
+            "Returns the environment a function was defined in; with no argument, the current evaluation \
+             environment."),
+        doc("new.env", "new.env(hash = TRUE, parent = parent.frame(), size = 29L)",
+            "Creates a new, empty environment whose enclosing environment is parent."),
+        doc("globalenv", "globalenv()", "Returns the global environment, where top-level assignments go."),
+        doc("emptyenv", "emptyenv()",
+            "Returns the empty environment, the end of every chain of enclosing environments (in rsc it is \
+             represented by the global environment)."),
+        doc("parent.frame", "parent.frame(n = 1)",
+            "Returns the environment of the function that called the current one (n generations back), which is \
+             where its arguments were written."),
+        doc("environmentName", "environmentName(env)",
+            "Returns the name of an environment, such as \"R_GlobalEnv\" or \"base\", or \"\" for an unnamed one."),
+        doc("assign", "assign(x, value, pos = -1, envir = as.environment(pos), inherits = FALSE, immediate = TRUE)",
+            "Binds the variable whose name is the string x to value in envir (by default the current environment) \
+             and returns value invisibly."),
+        doc("get", "get(x, pos = -1L, envir = as.environment(pos), mode = \"any\", inherits = TRUE)",
+            "Returns the value of the variable whose name is the string x, searching envir and its enclosing \
+             environments. With mode = \"function\" only functions are considered. An unknown name is an error."),
+        doc("get0", "get0(x, envir = pos.to.env(-1L), mode = \"any\", inherits = TRUE, ifnotfound = NULL)",
+            "Like get, but returns ifnotfound instead of failing when no variable is named x."),
+        doc("exists", "exists(x, where = -1, envir = as.environment(where), frame, mode = \"any\", inherits = TRUE)",
+            "TRUE when a variable named by the string x is visible from envir (or defined in envir itself when \
+             inherits = FALSE)."),
+        doc("rm", "rm(..., list = character(), envir = parent.frame())",
+            "Removes variables from an environment (by default the current one). Names can be given bare or as \
+             strings, or as a character vector in list; rm(list = ls()) clears the workspace."),
+        doc("remove", "remove(..., list = character(), envir = parent.frame())",
+            "A synonym of rm: removes the named variables from an environment."),
+        doc("ls", "ls(name, pos = -1L, envir = as.environment(pos), all.names = FALSE, pattern, sorted = TRUE)",
+            "Returns the sorted names of the variables in an environment, by default the current one. Names \
+             beginning with a dot are left out unless all.names = TRUE."),
+        doc("eval", "eval(expr, envir = parent.frame(), enclos = parent.frame())",
+            "Evaluates a call, symbol or expression vector in envir and returns the result. envir may also be a \
+             list or data frame, whose elements are then visible as variables, with enclos supplying the rest."),
+        doc("evalq", "evalq(expr, envir = parent.frame(), enclos = parent.frame())",
+            "Like eval, but quotes its expr argument first, so eval(quote(e), env) can be written evalq(e, env)."),
+        doc("parse",
+            "parse(file = \"\", n = NULL, text = NULL, prompt = \"?\", keep.source = getOption(\"keep.source\"))",
+            "Parses the code in text into an \"expression\" vector of unevaluated calls, without running it. A \
+             syntax error is an error."),
+        doc("deparse", "deparse(expr, width.cutoff = 60L, backtick, control, nlines = -1L)",
+            "Turns an expression, function or value back into source text. Returns a character vector with one \
+             element per line."),
+        doc("body", "body(fun)",
+            "Returns the body of a closure as a call (or symbol or constant); NULL for builtins."),
+        doc("formals", "formals(fun, envir = parent.frame())",
+            "Returns the formal arguments of a closure as a named list whose values are the defaults (an empty \
+             symbol where there is none); NULL for builtins."),
+        doc("args", "args(name)",
+            "Returns a function with the same arguments as name and a NULL body, which prints as the argument \
+             list. For an rsc builtin the arguments come from its help entry."),
+        doc("as.name", "as.name(x)", "Converts the string x to a symbol."),
+        doc("as.symbol", "as.symbol(x)", "Converts the string x to a symbol; the same as as.name."),
+        doc("call", "call(name, ...)",
+            "Builds an unevaluated call to the function named by the string name, with the remaining arguments \
+             (already evaluated) as its arguments."),
+        doc("as.call", "as.call(x)",
+            "Turns a list into a call: the first element is the function (or its name) and the rest are the \
+             arguments, keeping their names."),
+        doc("bquote", "bquote(expr, where = parent.frame(), splice = FALSE)",
+            "Quotes expr like quote, except that parts wrapped in .() are evaluated and their values inserted \
+             into the result."),
+        doc("Sys.getenv", "Sys.getenv(x = NULL, unset = \"\", names = NA)",
+            "Returns the values of the environment variables named in x, or unset (by default \"\") for those not \
+             set. With no arguments, returns all variables."),
+        doc("Sys.setenv", "Sys.setenv(...)",
+            "Sets environment variables from name = value arguments. Returns a logical vector saying which were \
+             set, invisibly."),
+        doc("commandArgs", "commandArgs(trailingOnly = FALSE)",
+            "Returns the command line of the running program as a character vector; with trailingOnly = TRUE only \
+             the arguments given after the script name."),
+        doc("force", "force(x)",
+            "Evaluates its argument and returns it, which makes a lazy argument take its value now (useful in \
+             functions that return closures)."),
+        doc("identity", "identity(x)", "Returns its argument unchanged."),
+        doc("local", "local(expr, envir = new.env())",
+            "Evaluates expr in a fresh environment, so that variables it creates do not leak into the caller. \
+             Returns the value of expr."),
+        doc("interactive", "interactive()",
+            "TRUE when running at an interactive console, FALSE when running a script."),
+        doc("system.time", "system.time(expr, gcFirst = TRUE)",
+            "Evaluates expr and returns how long it took, as a \"proc_time\" vector of user, system and elapsed \
+             seconds."),
+        doc("Sys.time", "Sys.time()",
+            "Returns the current date and time as a \"POSIXct\" value (seconds since 1970-01-01 UTC)."),
+        doc("proc.time", "proc.time()",
+            "Returns the time used so far by the running program, as a \"proc_time\" vector of user, system and \
+             elapsed seconds."),
+        doc("options", "options(...)",
+            "Sets global options given as name = value arguments (for example digits = 4 or warn = 1) and returns \
+             their previous values invisibly, as a list that can be passed back to options() to restore them; \
+             NULL unsets an option. Called with names as strings, returns the current values."),
+        doc("getOption", "getOption(x, default = NULL)",
+            "Returns the value of the global option named x, or default when it is not set."),
+        doc("UseMethod", "UseMethod(generic, object)",
+            "Dispatches an S3 generic: calls the method generic.class for the first class of object that has one, \
+             falling back to generic.default. Does not return to the caller's body."),
+        doc("NextMethod", "NextMethod(generic = NULL, object = NULL, ...)",
+            "Inside an S3 method, calls the method for the next class in the object's class vector (or the \
+             default method) with the same arguments."),
+        doc("library", "library(package, ...)",
+            "Accepted for compatibility with R scripts and does nothing: every rsc function is always available. \
+             Returns NULL invisibly."),
+        doc("require", "require(package, ...)",
+            "Accepted for compatibility with R scripts and does nothing, since every rsc function is always \
+             available."),
+        doc("suppressPackageStartupMessages", "suppressPackageStartupMessages(expr)",
+            "Evaluates expr and returns its value; rsc packages print no startup messages, so nothing else \
+             happens."),
+        doc("invokeRestart", "invokeRestart(r, ...)",
+            "Invokes a restart from inside a condition handler. rsc supports \"muffleWarning\" and \
+             \"muffleMessage\", which silence the warning or message being handled."),
+        doc("q", "q(save = \"default\", status = 0, runLast = TRUE)",
+            "Ends the program, flushing output first, with status as the exit code."),
+        doc("quit", "quit(save = \"default\", status = 0, runLast = TRUE)",
+            "Ends the program with status as its exit code; the same as q."),
+    ]
+};
 
 fn lang(e: &Expr) -> Value {
     Value::Lang(Rc::new(Lang { expr: Rc::new(e.clone()), attrs: None }))
@@ -202,6 +371,76 @@ fn subst_in_place(e: &mut Expr, env: &Env) {
         ExprKind::Block(items) => items.iter_mut().for_each(|x| subst_in_place(x, env)),
         _ => {}
     }
+}
+
+/// `bquote(expr, where)`: quotes `expr`, replacing each `.(e)` by the value of `e` in `where`.
+fn bquote(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
+    let Some(e) = first_expr(args) else { return err("argument \"expr\" is missing, with no default") };
+    let wher = match args.iter().skip(1).find(|a| a.name.is_none() || a.name.map(|n| n.as_str()) == Some("where")) {
+        Some(Arg { value: Some(w), .. }) => match it.eval(w, env)? {
+            Value::Env(e) => e,
+            _ => return err("invalid 'where' argument"),
+        },
+        _ => env.clone(),
+    };
+    let mut out = e.clone();
+    unquote(it, &mut out, &wher)?;
+    Ok(lang_or_const(&out))
+}
+
+fn unquote(it: &mut Interp, e: &mut Expr, env: &Env) -> EvalResult<()> {
+    let each = |it: &mut Interp, x: &mut Expr| unquote(it, x, env);
+    match &mut e.kind {
+        ExprKind::Call(f, args) if matches!(&f.kind, ExprKind::Ident(s) if s.as_str() == ".") && args.len() == 1 => {
+            if let Some(inner) = args[0].value.as_ref() {
+                let v = it.eval(inner, env)?;
+                let span = e.span;
+                *e = match &v {
+                    Value::Lang(l) => (*l.expr).clone(),
+                    v => value_to_expr(v),
+                };
+                e.span = span;
+            }
+        }
+        ExprKind::Call(f, args) | ExprKind::Index(f, args) | ExprKind::Index2(f, args) => {
+            each(it, f)?;
+            for a in args.iter_mut() {
+                if let Some(v) = a.value.as_mut() {
+                    each(it, v)?;
+                }
+            }
+        }
+        ExprKind::Dollar(x, _) | ExprKind::At(x, _) | ExprKind::Unary(_, x) | ExprKind::Paren(x) | ExprKind::Repeat(x) => each(it, x)?,
+        ExprKind::Binary(_, a, b) | ExprKind::Assign(_, a, b) | ExprKind::While(a, b) | ExprKind::For(_, a, b) => {
+            each(it, a)?;
+            each(it, b)?;
+        }
+        ExprKind::Formula(l, r) => {
+            if let Some(l) = l {
+                each(it, l)?;
+            }
+            each(it, r)?;
+        }
+        ExprKind::If(c, a, b) => {
+            each(it, c)?;
+            each(it, a)?;
+            if let Some(b) = b {
+                each(it, b)?;
+            }
+        }
+        ExprKind::Block(items) => {
+            for x in items.iter_mut() {
+                each(it, x)?;
+            }
+        }
+        ExprKind::Function(_, body) => {
+            let mut b = (**body).clone();
+            each(it, &mut b)?;
+            *body = Rc::new(b);
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 fn substitute(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
@@ -578,25 +817,6 @@ fn exists(it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::lgl(if inherits { env.lookup(s).is_some() } else { env.has_local(s) }))
 }
 
-fn rm_fn(it: &mut Interp, a: Args) -> EvalResult {
-    let mut m = a.matched(&["...", "list", "envir"])?;
-    let env = env_arg(it, m.get(2));
-    let mut names: Vec<String> = Vec::new();
-    if let Some(l) = m.take(1) {
-        names.extend(l.as_strings().unwrap_or_default());
-    }
-    for (_, v) in m.dots.drain(..) {
-        names.extend(v.as_strings().unwrap_or_default());
-    }
-    for n in names {
-        if !env.remove(Sym::new(&n)) {
-            it.warning(format!("object '{}' not found", n));
-        }
-    }
-    it.visible = false;
-    Ok(Value::Null)
-}
-
 fn rm_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     let mut target = it.frames.iter().rev().find(|f| f.env.ptr_eq(env)).map(|f| f.env.clone()).unwrap_or_else(|| env.clone());
     let mut names = Vec::new();
@@ -733,8 +953,12 @@ fn formals(_it: &mut Interp, a: Args) -> EvalResult {
     }
 }
 
-fn args_fn(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null))
+fn args_fn(it: &mut Interp, a: Args) -> EvalResult {
+    let mut f = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
+    if let Some(name) = f.as_string().filter(|_| matches!(&f, Value::Vector(v) if matches!(v.data, crate::value::Data::Str(_)))) {
+        f = it.global.lookup(Sym::new(&name)).unwrap_or(Value::Null);
+    }
+    super::help::args_of(it, &f)
 }
 
 fn as_name(_it: &mut Interp, a: Args) -> EvalResult {
@@ -829,16 +1053,32 @@ fn interactive(_it: &mut Interp, _a: Args) -> EvalResult {
     Ok(Value::lgl(false))
 }
 
+/// This process's user and system CPU seconds (Linux `/proc/self/stat`; zeros elsewhere).
+fn cpu_times() -> (f64, f64) {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return (0.0, 0.0) };
+    // fields after the parenthesised command name; utime and stime are fields 14 and 15
+    let rest = stat.rsplit_once(')').map(|x| x.1).unwrap_or("");
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let tick = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0) / 100.0;
+    (tick(11), tick(12))
+}
+
+fn proc_time_value(user: f64, sys: f64, elapsed: f64) -> Value {
+    let mut v = Value::dbls(vec![user, sys, elapsed]);
+    v.set_attr(Sym::new("names"), Value::strings(&["user.self", "sys.self", "elapsed"]));
+    v.set_attr(Sym::new("class"), Value::str("proc_time"));
+    v
+}
+
 fn system_time(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     let t = std::time::Instant::now();
+    let (u0, s0) = cpu_times();
     if let Some(e) = first_expr(args) {
         it.eval(e, env)?;
     }
     let s = t.elapsed().as_secs_f64();
-    let mut v = Value::dbls(vec![s, 0.0, s]);
-    v.set_attr(Sym::new("names"), Value::strings(&["user.self", "sys.self", "elapsed"]));
-    v.set_attr(Sym::new("class"), Value::str("proc_time"));
-    Ok(v)
+    let (u1, s1) = cpu_times();
+    Ok(proc_time_value(u1 - u0, s1 - s0, s))
 }
 
 fn sys_time(_it: &mut Interp, _a: Args) -> EvalResult {
@@ -850,41 +1090,68 @@ fn sys_time(_it: &mut Interp, _a: Args) -> EvalResult {
 
 fn proc_time(_it: &mut Interp, _a: Args) -> EvalResult {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
-    let mut v = Value::dbls(vec![now, 0.0, now]);
-    v.set_attr(Sym::new("names"), Value::strings(&["user.self", "sys.self", "elapsed"]));
-    v.set_attr(Sym::new("class"), Value::str("proc_time"));
-    Ok(v)
+    let (u, s) = cpu_times();
+    Ok(proc_time_value(u, s, now))
 }
 
+/// `options(name = value, ...)` sets options (a list argument, such as the value an earlier
+/// call returned, is spread into its elements; NULL unsets) and returns the old values
+/// invisibly; `options("name")` returns current values.
 fn options(it: &mut Interp, a: Args) -> EvalResult {
-    let mut old = Vec::new();
+    let mut pairs: Vec<(String, Value)> = Vec::new();
+    let mut queries: Vec<String> = Vec::new();
     for (n, v) in a.items {
-        if let Some(n) = n {
-            let prev = it.options.iter().find(|(k, _)| *k == n.as_str()).map(|(_, v)| v.clone());
-            old.push((n.to_string(), prev.unwrap_or(Value::Null)));
-            it.options.retain(|(k, _)| *k != n.as_str());
-            it.options.push((n.to_string(), v));
+        match n {
+            Some(n) => pairs.push((n.to_string(), v)),
+            None if v.vtype() == Some(crate::value::VType::List) => {
+                let names = v.names().unwrap_or_default();
+                for (i, item) in v.list_vec().iter().enumerate() {
+                    if let Some(Some(n)) = names.get(i) {
+                        pairs.push((n.to_string(), item.clone()));
+                    }
+                }
+            }
+            None => queries.extend(v.as_strings().unwrap_or_default()),
+        }
+    }
+    if pairs.is_empty() && !queries.is_empty() {
+        return Ok(Value::named_list(queries.into_iter().map(|q| {
+            let v = option_value(it, &q).unwrap_or(Value::Null);
+            (q, v)
+        }).collect()));
+    }
+    let mut old = Vec::new();
+    for (n, v) in pairs {
+        old.push((n.clone(), option_value(it, &n).unwrap_or(Value::Null)));
+        it.options.retain(|(k, _)| *k != n);
+        if !v.is_null() {
+            it.options.push((n, v));
         }
     }
     it.visible = false;
     Ok(Value::named_list(old))
 }
 
-fn get_option(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "default"])?;
-    let name = m.req(0, "x")?.as_string().unwrap_or_default();
+/// The current value of an option, falling back to R's defaults for the common ones.
+fn option_value(it: &Interp, name: &str) -> Option<Value> {
     if let Some((_, v)) = it.options.iter().find(|(k, _)| *k == name) {
-        return Ok(v.clone());
+        return Some(v.clone());
     }
-    Ok(match name.as_str() {
+    Some(match name {
         "digits" => Value::int(7),
         "OutDec" => Value::str("."),
         "scipen" => Value::int(0),
         "width" => Value::int(80),
         "warn" => Value::int(0),
         "stringsAsFactors" => Value::lgl(false),
-        _ => m.get(1).cloned().unwrap_or(Value::Null),
+        _ => return None,
     })
+}
+
+fn get_option(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "default"])?;
+    let name = m.req(0, "x")?.as_string().unwrap_or_default();
+    Ok(option_value(it, &name).or_else(|| m.get(1).cloned()).unwrap_or(Value::Null))
 }
 
 fn use_method_eager(it: &mut Interp, a: Args) -> EvalResult {

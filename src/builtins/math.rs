@@ -56,6 +56,83 @@ pub const BUILTINS: &[Builtin] = &[
     eager("lbeta", lbeta),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("sum", "sum(..., na.rm = FALSE)",
+            "Returns the sum of all values in its arguments. Logicals count as 0 and 1; the result is integer \
+             when every input is integer or logical. With na.rm = TRUE missing values are dropped, otherwise any \
+             NA makes the sum NA."),
+        doc("prod", "prod(..., na.rm = FALSE)",
+            "Returns the product of all values in its arguments, as a double. na.rm = TRUE drops missing values."),
+        doc("mean", "mean(x, trim = 0, na.rm = FALSE, ...)",
+            "Returns the arithmetic mean of x. trim is the fraction (up to 0.5) of observations cut from each end \
+             before averaging; na.rm = TRUE drops missing values first."),
+        doc("min", "min(..., na.rm = FALSE)",
+            "Returns the smallest value among all its arguments; for character input, the first in sorted order. \
+             With no values the result is Inf with a warning. na.rm = TRUE drops missing values."),
+        doc("max", "max(..., na.rm = FALSE)",
+            "Returns the largest value among all its arguments; for character input, the last in sorted order. \
+             With no values the result is -Inf with a warning. na.rm = TRUE drops missing values."),
+        doc("range", "range(..., na.rm = FALSE)",
+            "Returns c(min, max) of all its arguments as a vector of length two. na.rm = TRUE drops missing \
+             values."),
+        doc("abs", "abs(x)", "Absolute value of each element; integers stay integer."),
+        doc("sqrt", "sqrt(x)", "Square root of each element; negative input gives NaN with a warning."),
+        doc("exp", "exp(x)", "The exponential function e^x of each element."),
+        doc("expm1", "expm1(x)", "Computes exp(x) - 1 accurately even when x is close to zero."),
+        doc("log", "log(x, base = exp(1))",
+            "Logarithm of each element, natural by default or to the given base. Zero gives -Inf and negative \
+             numbers NaN with a warning."),
+        doc("log2", "log2(x)", "Base-2 logarithm of each element."),
+        doc("log10", "log10(x)", "Base-10 logarithm of each element."),
+        doc("log1p", "log1p(x)", "Computes log(1 + x) accurately even when x is close to zero."),
+        doc("floor", "floor(x)", "Largest whole number not greater than each element."),
+        doc("ceiling", "ceiling(x)", "Smallest whole number not less than each element."),
+        doc("trunc", "trunc(x, ...)", "Rounds each element toward zero, dropping its fractional part."),
+        doc("round", "round(x, digits = 0)",
+            "Rounds each element to the given number of decimal places (negative digits round to tens, hundreds, \
+             ...). Halves go to the even digit, as in IEEE arithmetic."),
+        doc("signif", "signif(x, digits = 6)", "Rounds each element to the given number of significant digits."),
+        doc("sign", "sign(x)", "Returns -1, 0 or 1 according to the sign of each element."),
+        doc("cumsum", "cumsum(x)",
+            "Cumulative sums: element i of the result is the sum of x[1] to x[i]. Once an NA is met the rest are \
+             NA."),
+        doc("cumprod", "cumprod(x)", "Cumulative products: element i is the product of x[1] to x[i]."),
+        doc("cummax", "cummax(x)", "Cumulative maxima: element i is the largest of x[1] to x[i]."),
+        doc("cummin", "cummin(x)", "Cumulative minima: element i is the smallest of x[1] to x[i]."),
+        doc("pmin", "pmin(..., na.rm = FALSE)",
+            "Parallel minimum: the elementwise smallest value across its vector arguments, recycled to a common \
+             length. Attributes such as names come from the first argument."),
+        doc("pmax", "pmax(..., na.rm = FALSE)",
+            "Parallel maximum: the elementwise largest value across its vector arguments, recycled to a common \
+             length. pmax(x, 0) clips negatives to zero."),
+        doc("sin", "sin(x)", "Sine of each element, in radians."),
+        doc("cos", "cos(x)", "Cosine of each element, in radians."),
+        doc("tan", "tan(x)", "Tangent of each element, in radians."),
+        doc("asin", "asin(x)", "Arc-sine of each element, in radians; NaN outside [-1, 1]."),
+        doc("acos", "acos(x)", "Arc-cosine of each element, in radians; NaN outside [-1, 1]."),
+        doc("atan", "atan(x)", "Arc-tangent of each element, in radians."),
+        doc("atan2", "atan2(y, x)",
+            "The angle in radians between the positive x axis and the point (x, y), in (-pi, pi]; note that y \
+             comes first."),
+        doc("sinh", "sinh(x)", "Hyperbolic sine of each element."),
+        doc("cosh", "cosh(x)", "Hyperbolic cosine of each element."),
+        doc("tanh", "tanh(x)", "Hyperbolic tangent of each element."),
+        doc("choose", "choose(n, k)",
+            "Binomial coefficients: the number of ways to choose k items from n, elementwise."),
+        doc("factorial", "factorial(x)",
+            "Factorial of each element, computed as gamma(x + 1) so that non-integers are accepted."),
+        doc("gamma", "gamma(x)", "The gamma function of each element; gamma(n) equals factorial(n - 1) for whole n."),
+        doc("lgamma", "lgamma(x)",
+            "Natural logarithm of the absolute value of the gamma function, which stays finite where gamma \
+             overflows."),
+        doc("beta", "beta(a, b)", "The beta function B(a, b) = gamma(a) gamma(b) / gamma(a + b), elementwise."),
+        doc("lbeta", "lbeta(a, b)", "Natural logarithm of the beta function, computed without overflow."),
+    ]
+};
+
 // ---------- accumulation ----------
 
 /// A double-double accumulator (more precise than R's long double; rounds the same in practice).
@@ -86,6 +163,34 @@ impl Acc {
         }
         self.hi + self.lo
     }
+}
+
+/// A compensated sum in four independent lanes (so it pipelines), the lanes combined
+/// exactly; `None` when the sum is not finite (the sequential [`Acc`] then gives R's
+/// Inf/NaN/NA results).
+pub fn sum_lanes(x: &[f64]) -> Option<f64> {
+    let mut hi = [0.0f64; 4];
+    let mut lo = [0.0f64; 4];
+    let chunks = x.chunks_exact(4);
+    let rest = chunks.remainder();
+    for c in chunks {
+        for k in 0..4 {
+            let s = hi[k] + c[k];
+            let bp = s - hi[k];
+            lo[k] += (hi[k] - (s - bp)) + (c[k] - bp);
+            hi[k] = s;
+        }
+    }
+    let mut acc = Acc::default();
+    for k in 0..4 {
+        acc.add(hi[k]);
+    }
+    for &v in rest {
+        acc.add(v);
+    }
+    acc.lo += (lo[0] + lo[1]) + (lo[2] + lo[3]);
+    let r = acc.value();
+    r.is_finite().then_some(r)
 }
 
 /// R's mean of doubles: sum/n, then corrected by the mean of the residuals.
@@ -358,6 +463,13 @@ fn sum(it: &mut Interp, a: Args) -> EvalResult {
             return Ok(Value::int(NA_INT));
         }
         return Ok(Value::int(s as i32));
+    }
+    if !na_rm && vals.len() == 1 {
+        if let Some(Data::Dbl(x)) = vals[0].data() {
+            if let Some(s) = sum_lanes(x) {
+                return Ok(Value::num(s));
+            }
+        }
     }
     let mut total = 0.0;
     for v in &vals {

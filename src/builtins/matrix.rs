@@ -50,6 +50,84 @@ pub const BUILTINS: &[Builtin] = &[
     eager("col", col),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("matrix", "matrix(data = NA, nrow = 1, ncol = 1, byrow = FALSE, dimnames = NULL)",
+            "Creates a matrix from the values in data, filled column by column (row by row with byrow = TRUE) and \
+             recycled as needed. Giving only one of nrow and ncol derives the other from the length of data."),
+        doc("array", "array(data = NA, dim = length(data), dimnames = NULL)",
+            "Creates an array with the dimensions dim, filled from data in column-major order and recycled as \
+             needed."),
+        doc("nrow", "nrow(x)", "The number of rows of a matrix, array or data frame; NULL for a plain vector."),
+        doc("ncol", "ncol(x)", "The number of columns of a matrix, array or data frame; NULL for a plain vector."),
+        doc("NROW", "NROW(x)",
+            "The number of rows, treating a plain vector as a one-column matrix (so it gives its length)."),
+        doc("NCOL", "NCOL(x)",
+            "The number of columns, treating a plain vector as a one-column matrix (so it gives 1)."),
+        doc("t", "t(x)",
+            "Transposes a matrix or data frame, swapping rows and columns (and their names). A plain vector \
+             becomes a one-row matrix."),
+        doc("cbind", "cbind(..., deparse.level = 1)",
+            "Combines vectors, matrices or data frames side by side as columns, recycling shorter vectors. \
+             Argument names (or the deparsed arguments) label the columns. With a data frame among the arguments \
+             the result is a data frame."),
+        doc("rbind", "rbind(..., deparse.level = 1)",
+            "Combines vectors, matrices or data frames one below another as rows, recycling shorter vectors. With \
+             data frames, columns are matched by name."),
+        doc("%*%", "x %*% y",
+            "Matrix product of x and y. A vector is treated as a row or column as needed to make the dimensions \
+             conform."),
+        doc("crossprod", "crossprod(x, y = NULL)",
+            "Returns t(x) %*% y (t(x) %*% x when y is missing), computed without forming the transpose."),
+        doc("tcrossprod", "tcrossprod(x, y = NULL)", "Returns x %*% t(y) (x %*% t(x) when y is missing)."),
+        doc("%o%", "X %o% Y",
+            "Outer product: a matrix (or array) with X[i] * Y[j] in cell [i, j]; the same as outer(X, Y)."),
+        doc("outer", "outer(X, Y, FUN = \"*\", ...)",
+            "Applies FUN to every pair of an element of X and an element of Y, giving an array of dimension \
+             c(dim(X), dim(Y)). FUN must be vectorised."),
+        doc("diag", "diag(x = 1, nrow, ncol, names = TRUE)",
+            "With a matrix, returns its diagonal. With a single number n, returns the n by n identity matrix; \
+             with a vector, a diagonal matrix with those values on the diagonal."),
+        doc("diag<-", "diag(x) <- value", "Replaces the diagonal of the matrix x with value."),
+        doc("det", "det(x, ...)", "Determinant of a square matrix."),
+        doc("determinant", "determinant(x, logarithm = TRUE, ...)",
+            "Determinant of a square matrix returned as a list with the modulus (on the log scale by default) and \
+             the sign, which avoids overflow."),
+        doc("solve", "solve(a, b, tol = .Machine$double.eps, ...)",
+            "Solves the linear system a %*% x = b for x. With b missing, returns the inverse of a. A singular a \
+             is an error."),
+        doc("chol", "chol(x, ...)",
+            "Cholesky factorisation of a symmetric positive-definite matrix: returns the upper-triangular R with \
+             t(R) %*% R equal to x."),
+        doc("apply", "apply(X, MARGIN, FUN, ..., simplify = TRUE)",
+            "Applies FUN to each row (MARGIN = 1) or column (MARGIN = 2) of a matrix or data frame, or along \
+             other margins of an array. Results of length one give a vector; longer equal-length results give a \
+             matrix with one column per slice."),
+        doc("rowSums", "rowSums(x, na.rm = FALSE, dims = 1L)",
+            "Sums of each row of a numeric matrix or data frame, named by the row names."),
+        doc("colSums", "colSums(x, na.rm = FALSE, dims = 1L)",
+            "Sums of each column of a numeric matrix or data frame, named by the column names."),
+        doc("rowMeans", "rowMeans(x, na.rm = FALSE, dims = 1L)",
+            "Means of each row of a numeric matrix or data frame."),
+        doc("colMeans", "colMeans(x, na.rm = FALSE, dims = 1L)",
+            "Means of each column of a numeric matrix or data frame."),
+        doc("lower.tri", "lower.tri(x, diag = FALSE)",
+            "A logical matrix shaped like x that is TRUE below the diagonal (and on it with diag = TRUE)."),
+        doc("upper.tri", "upper.tri(x, diag = FALSE)",
+            "A logical matrix shaped like x that is TRUE above the diagonal (and on it with diag = TRUE)."),
+        doc("aperm", "aperm(a, perm = NULL, resize = TRUE, ...)",
+            "Permutes the dimensions of an array: dimension perm[i] of a becomes dimension i of the result. \
+             Without perm the dimensions are reversed, which transposes a matrix."),
+        doc("sweep", "sweep(x, MARGIN, STATS, FUN = \"-\", check.margin = TRUE, ...)",
+            "Applies FUN between x and the summary statistics STATS, one per row (MARGIN = 1) or column (MARGIN = \
+             2); for example, subtracts column means from each column."),
+        doc("row", "row(x, as.factor = FALSE)", "An integer matrix shaped like x holding each cell's row number."),
+        doc("col", "col(x, as.factor = FALSE)", "An integer matrix shaped like x holding each cell's column number."),
+    ]
+};
+
 pub(crate) fn sym(s: &str) -> Sym {
     Sym::new(s)
 }
@@ -282,6 +360,12 @@ pub fn t_value(x: &Value) -> EvalResult {
                 n
             });
             set_dimnames_parts(&mut v, p, names);
+            // other attributes (a table's class, xtabs' call) are kept, as t.default does
+            for (k, a) in x.attrs().map(|a| a.to_vec()).unwrap_or_default() {
+                if !matches!(k.as_str(), "dim" | "dimnames" | "names") {
+                    v.set_attr(k, a);
+                }
+            }
             Ok(v)
         }
         _ => err("argument is not a matrix"),

@@ -24,20 +24,25 @@ pub mod math;
 pub mod mathfns;
 pub mod matrix;
 pub mod glm;
+pub mod help;
 pub mod models;
+pub mod lm_large;
 pub mod seq;
 pub mod sort;
 pub mod stats;
 pub mod print_fns;
 pub mod random;
+pub mod reshape;
 pub mod regex;
 pub mod sprintf;
 pub mod tables2;
+pub mod str_display;
 pub mod strings;
 #[cfg(test)]
 pub mod test_util;
 pub mod summary;
 pub mod vectors;
+pub mod xtabs;
 
 pub use args::{Args, Matched};
 
@@ -87,6 +92,66 @@ pub const fn special(name: &'static str, f: SpecialFn) -> Builtin {
     Builtin { name, kind: Kind::Special(f) }
 }
 
+/// A builtin's help entry (`?name`): its usage line and a short description.
+pub struct Doc {
+    pub name: &'static str,
+    pub usage: &'static str,
+    pub text: &'static str,
+}
+
+/// Declares a help entry in a family's `DOCS` table.
+pub const fn doc(name: &'static str, usage: &'static str, text: &'static str) -> Doc {
+    Doc { name, usage, text }
+}
+
+/// Every family's help entries (one per builtin name, kept beside its `BUILTINS` table).
+pub fn docs() -> Vec<&'static [Doc]> {
+    vec![
+        base::DOCS,
+        lang::DOCS,
+        conditions::DOCS,
+        vectors::DOCS,
+        format::DOCS,
+        apply::DOCS,
+        math::DOCS,
+        seq::DOCS,
+        sort::DOCS,
+        stats::DOCS,
+        print_fns::DOCS,
+        matrix::DOCS,
+        factor::DOCS,
+        frames::DOCS,
+        frame_verbs::DOCS,
+        io::DOCS,
+        aggregate::DOCS,
+        operators::DOCS,
+        strings::DOCS,
+        regex::DOCS,
+        sprintf::DOCS,
+        summary::DOCS,
+        models::DOCS,
+        glm::DOCS,
+        distributions::DOCS,
+        htest::DOCS,
+        htest2::DOCS,
+        htest3::DOCS,
+        models_diag::DOCS,
+        tables2::DOCS,
+        random::DOCS,
+        aov::DOCS,
+        optim::DOCS,
+        help::DOCS,
+        reshape::DOCS,
+        xtabs::DOCS,
+        str_display::DOCS,
+    ]
+}
+
+/// The help entry for a builtin name.
+pub fn find_doc(name: &str) -> Option<&'static Doc> {
+    docs().into_iter().flat_map(|t| t.iter()).find(|d| d.name == name)
+}
+
 /// Every family's table.
 pub fn tables() -> Vec<&'static [Builtin]> {
     vec![
@@ -113,6 +178,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         regex::BUILTINS,
         sprintf::BUILTINS,
         summary::BUILTINS,
+        str_display::BUILTINS,
         models::BUILTINS,
         glm::BUILTINS,
         distributions::BUILTINS,
@@ -124,6 +190,9 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         random::BUILTINS,
         aov::BUILTINS,
         optim::BUILTINS,
+        help::BUILTINS,
+        reshape::BUILTINS,
+        xtabs::BUILTINS,
     ]
 }
 
@@ -235,5 +304,27 @@ pub fn io_write(it: &mut Interp, path: &str, text: &str, append: bool) -> EvalRe
     match f.and_then(|mut f| f.write_all(text.as_bytes())) {
         Ok(()) => Ok(()),
         Err(e) => crate::error::err(format!("cannot open file '{}': {}", path, e)),
+    }
+}
+
+#[cfg(test)]
+mod doc_tests {
+    use std::collections::{HashMap, HashSet};
+
+    /// Every builtin has exactly one help entry, and every entry names a builtin.
+    #[test]
+    fn every_builtin_is_documented_once() {
+        let names: HashSet<&str> = super::tables().iter().flat_map(|t| t.iter().map(|b| b.name)).collect();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for d in super::docs().iter().flat_map(|t| t.iter()) {
+            *seen.entry(d.name).or_default() += 1;
+            assert!(names.contains(d.name), "help entry for `{}`, which is not a builtin", d.name);
+            assert!(!d.usage.is_empty() && !d.text.is_empty(), "empty help entry for `{}`", d.name);
+        }
+        let mut missing: Vec<&str> = names.iter().copied().filter(|n| !seen.contains_key(n)).collect();
+        missing.sort();
+        assert!(missing.is_empty(), "builtins without a help entry: {:?}", missing);
+        let dup: Vec<_> = seen.iter().filter(|(_, &c)| c > 1).collect();
+        assert!(dup.is_empty(), "builtins with more than one help entry: {:?}", dup);
     }
 }

@@ -79,6 +79,131 @@ pub const BUILTINS: &[Builtin] = &[
     eager("contrasts", contrasts::contrasts_fn),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("lm",
+            "lm(formula, data, subset, weights, na.action, method = \"qr\", model = TRUE, x = FALSE, y = FALSE, \
+             qr = TRUE, singular.ok = TRUE, contrasts = NULL, offset, ...)",
+            "Fits a linear model by least squares. formula names the response and the terms (y ~ x1 + x2, with \
+             factors, interactions x1:x2 or x1*x2, I() and poly()); variables are looked up in data. Returns an \
+             \"lm\" object for print, summary, anova, predict, confint, residuals and the other model functions; \
+             weights gives weighted least squares and rows with missing values are dropped."),
+        doc("all.vars", "all.vars(expr, functions = FALSE, max.names = -1L, unique = TRUE)",
+            "Returns the names of the variables used in a formula or expression, without function names, as a \
+             character vector."),
+        doc("terms", "terms(x, data, ...)",
+            "Returns the \"terms\" object of a formula or fitted model: the formula annotated with its expanded \
+             term labels, response and intercept attributes."),
+        doc("formula", "formula(x, env, ...)",
+            "Returns the formula of a fitted model, or converts a string or call to a formula."),
+        doc("as.formula", "as.formula(object, env = parent.frame())",
+            "Converts a string such as \"y ~ x\" or a call into a formula; a formula is returned unchanged."),
+        doc("coef", "coef(object, ...)",
+            "Returns the estimated coefficients of a fitted model as a named vector (for summary objects, the \
+             coefficient table)."),
+        doc("coefficients", "coefficients(object, ...)",
+            "The same as coef: the estimated coefficients of a fitted model."),
+        doc("residuals", "residuals(object, type, ...)",
+            "Returns the residuals of a fitted model, named by observation. For glm fits, type chooses \
+             \"deviance\" (the default), \"pearson\", \"working\" or \"response\" residuals."),
+        doc("resid", "resid(object, type, ...)", "The same as residuals."),
+        doc("fitted", "fitted(object, ...)",
+            "Returns the fitted values of a model (on the response scale for glm fits), named by observation."),
+        doc("fitted.values", "fitted.values(object, ...)", "The same as fitted."),
+        doc("df.residual", "df.residual(object, ...)", "Returns the residual degrees of freedom of a fitted model."),
+        doc("deviance", "deviance(object, ...)",
+            "Returns the deviance of a fitted model: the residual sum of squares for lm, the residual deviance \
+             for glm."),
+        doc("nobs", "nobs(object, ...)", "Returns the number of observations used to fit a model."),
+        doc("vcov", "vcov(object, ...)", "Returns the estimated covariance matrix of a model's coefficients."),
+        doc("confint", "confint(object, parm, level = 0.95, ...)",
+            "Confidence intervals for the coefficients of a fitted model (all, or those named or numbered in \
+             parm), as a matrix with lower and upper columns. For glm fits the Wald intervals are used."),
+        doc("summary.lm", "summary.lm(object, correlation = FALSE, symbolic.cor = FALSE, ...)",
+            "Summarises an lm fit: coefficient estimates with standard errors, t values and p-values, the \
+             residual standard error, R-squared and the overall F statistic. This is what summary does for lm \
+             objects."),
+        doc("model.matrix", "model.matrix(object, data = environment(object), contrasts.arg = NULL, ...)",
+            "Returns the design matrix of a formula or fitted model: one column per coefficient, with factors \
+             expanded into treatment-contrast dummy columns. It carries \"assign\" and \"contrasts\" attributes."),
+        doc("poly", "poly(x, ..., degree = 1, coefs = NULL, raw = FALSE, simple = FALSE)",
+            "Returns a matrix of orthogonal polynomials of x up to the given degree (plain powers with raw = \
+             TRUE), for use in model formulas such as y ~ poly(x, 2)."),
+        doc("predict",
+            "predict(object, newdata, se.fit = FALSE, scale = NULL, df = Inf, interval = c(\"none\", \
+             \"confidence\", \"prediction\"), level = 0.95, type = c(\"response\", \"terms\"), ...)",
+            "Predictions from a fitted model for the rows of newdata (the fitting data when omitted). For lm, \
+             interval adds confidence or prediction limits and se.fit adds standard errors; for glm, type = \
+             \"response\" gives predictions on the response scale instead of the link scale."),
+        doc("anova", "anova(object, ...)",
+            "For one fitted model, the analysis of variance (or deviance) table of its terms added in sequence. \
+             With several nested models, a table comparing them with F tests (or chi-squared tests for glm with \
+             test = \"Chisq\")."),
+        doc("logLik", "logLik(object, REML = FALSE, ...)",
+            "Returns the log-likelihood of a fitted model, with its degrees of freedom as the \"df\" attribute."),
+        doc("AIC", "AIC(object, ..., k = 2)",
+            "Akaike's information criterion, -2 log-likelihood + k times the number of parameters, for one or \
+             more fitted models (a table when several are given)."),
+        doc("BIC", "BIC(object, ...)",
+            "Bayesian information criterion, AIC with k = log(n), for one or more fitted models."),
+        doc("update", "update(object, formula., ...)",
+            "Refits a model with a changed formula and/or arguments. In formula., a dot stands for the old left \
+             or right side, so . ~ . - x drops a term."),
+        doc("reformulate", "reformulate(termlabels, response = NULL, intercept = TRUE, env = parent.frame())",
+            "Builds a formula from a character vector of term labels and an optional response, such as y ~ a + b."),
+        doc("I", "I(x)",
+            "Returns x as it is. Its use is in model formulas, where it protects arithmetic: I(x^2) means the \
+             square of x rather than a formula operator."),
+        doc("offset", "offset(object)",
+            "Marks a term in a model formula as an offset, a known component added to the linear predictor with \
+             coefficient fixed at 1."),
+        doc("add1", "add1(object, scope, scale = 0, test = \"none\", k = 2, ...)",
+            "Fits every model that adds one term from scope to a fitted lm or glm and tabulates the change in fit (AIC, optionally an F or Chisq test)."),
+        doc("drop1", "drop1(object, scope, scale = 0, test = \"none\", k = 2, ...)",
+            "Fits every model that drops one term of a fitted lm or glm and tabulates the change in fit (AIC, optionally an F or Chisq test)."),
+        doc("case.names", "case.names(object, ...)",
+            "Returns the names of the observations used in a fitted model."),
+        doc("variable.names", "variable.names(object, full = FALSE, ...)",
+            "Returns the names of the columns of a fitted model's design matrix (only the estimable ones unless full = TRUE)."),
+        doc("contr.helmert", "contr.helmert(n, contrasts = TRUE, sparse = FALSE)",
+            "Helmert contrasts for a factor with n levels (or the given level names): each level against the mean of the ones before it."),
+        doc("contr.poly", "contr.poly(n, scores = 1:n, contrasts = TRUE, sparse = FALSE)",
+            "Orthogonal polynomial contrasts (.L, .Q, .C, ^4, ...) for an ordered factor with n levels."),
+        doc("contr.sum", "contr.sum(n, contrasts = TRUE, sparse = FALSE)",
+            "Sum-to-zero contrasts for a factor with n levels: the last level gets -1 in every column."),
+        doc("contr.treatment", "contr.treatment(n, base = 1, contrasts = TRUE, sparse = FALSE)",
+            "Treatment (dummy) contrasts for a factor with n levels: each level against the base level."),
+        doc("contrasts", "contrasts(x, contrasts = TRUE, sparse = FALSE)",
+            "Returns the contrast matrix of a factor: its contrasts attribute, or the default from options(\"contrasts\")."),
+        doc("effects", "effects(object, ...)",
+            "Returns the orthogonal effects of a fitted linear model: Q'y from its QR decomposition, named by the coefficients they belong to."),
+        doc("extractAIC", "extractAIC(fit, scale = 0, k = 2, ...)",
+            "Returns the equivalent degrees of freedom and the AIC (with penalty k per parameter) of a fitted lm or glm, as step() uses."),
+        doc("labels", "labels(object, ...)",
+            "Returns labels for an object: the term labels of a fitted model or terms object, or names of a vector."),
+        doc("model.frame", "model.frame(formula, data = NULL, subset = NULL, na.action = na.fail, drop.unused.levels = FALSE, ...)",
+            "Builds the data frame of the variables a formula uses (with NA handling, subset, weights and offset) and attaches its terms; on a fitted model, returns the frame it was fitted on."),
+        doc("model.offset", "model.offset(x)",
+            "Returns the (offset) column of a model frame, or NULL when it has none."),
+        doc("model.response", "model.response(data, type = \"any\")",
+            "Returns the response (first) column of a model frame, named by its row names."),
+        doc("model.weights", "model.weights(x)",
+            "Returns the (weights) column of a model frame, or NULL when it has none."),
+        doc("print.anova", "print.anova(x, digits = max(getOption(\"digits\") - 2L, 3L), signif.stars = getOption(\"show.signif.stars\"), ...)",
+            "Prints an analysis of variance or deviance table with its heading, P-values and significance stars."),
+        doc("print.lm", "print.lm(x, digits = max(3L, getOption(\"digits\") - 3L), ...)",
+            "Prints a fitted linear model: its call and coefficients."),
+        doc("print.summary.lm", "print.summary.lm(x, digits = max(3L, getOption(\"digits\") - 3L), signif.stars = getOption(\"show.signif.stars\"), ...)",
+            "Prints a linear model summary: call, residuals, coefficient table with stars, residual standard error, R-squared and the F statistic."),
+        doc("sigma", "sigma(object, ...)",
+            "Returns the residual standard deviation of a fitted model (sqrt of deviance over residual degrees of freedom)."),
+        doc("summary.mlm", "summary.mlm(object, ...)",
+            "Summarises a multivariate linear model as one lm summary per response column."),
+    ]
+};
+
 pub(super) fn s(x: &str) -> Sym {
     Sym::new(x)
 }

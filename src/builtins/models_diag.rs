@@ -29,6 +29,41 @@ pub const BUILTINS: &[Builtin] = &[
     eager("print.infl", print_infl),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("hatvalues", "hatvalues(model, ...)",
+            "Returns the leverages of a fitted lm or glm model: the diagonal of the hat matrix, one value per \
+             observation."),
+        doc("rstandard", "rstandard(model, ...)",
+            "Returns the standardised residuals of a fitted model: each residual divided by its estimated \
+             standard deviation."),
+        doc("rstudent", "rstudent(model, ...)",
+            "Returns the studentised (leave-one-out) residuals of a fitted model, where each observation's \
+             residual is scaled by the error estimated without it."),
+        doc("cooks.distance", "cooks.distance(model, ...)",
+            "Returns Cook's distance for each observation of a fitted model, which measures how much the fitted \
+             values change when that observation is left out."),
+        doc("covratio", "covratio(model, infl = lm.influence(model, do.coef = FALSE), res = weighted.residuals(model))",
+            "Returns, for each observation, the ratio of the determinant of the coefficient covariance without it to that with it."),
+        doc("dfbeta", "dfbeta(model, ...)",
+            "Returns the change in each coefficient when each observation is left out, one row per observation."),
+        doc("dfbetas", "dfbetas(model, ...)",
+            "Returns the dfbeta changes scaled by the coefficient standard errors estimated without each observation."),
+        doc("dffits", "dffits(model, infl = lm.influence(model, do.coef = FALSE), res = weighted.residuals(model))",
+            "Returns the scaled change in each fitted value when its observation is left out."),
+        doc("influence", "influence(model, do.coef = TRUE, ...)",
+            "The same as lm.influence: hat values, leave-one-out coefficient changes and sigmas, and weighted residuals."),
+        doc("influence.measures", "influence.measures(model, infl = influence(model))",
+            "Tabulates dfbetas, dffit, cov.r, Cook's distance and hat values for every observation, flagging the influential ones."),
+        doc("lm.influence", "lm.influence(model, do.coef = TRUE)",
+            "Returns a list of the hat values, coefficient changes (when do.coef), leave-one-out sigmas and weighted residuals of a fitted lm or glm."),
+        doc("print.infl", "print.infl(x, digits = max(3L, getOption(\"digits\") - 4L), ...)",
+            "Prints the table of influence.measures, marking influential observations with a star."),
+    ]
+};
+
 /// What the glm diagnostics need beyond `lm.influence`.
 struct GlmPart {
     /// Pearson residuals.
@@ -53,7 +88,7 @@ struct Infl {
     glm: Option<GlmPart>,
 }
 
-fn fit_arg(a: Args) -> EvalResult<(Value, Args)> {
+fn fit_arg(it: &mut Interp, a: Args) -> EvalResult<(Value, Args)> {
     let Some((_, fit)) = a.items.first().cloned() else { return err("argument \"model\" is missing, with no default") };
     if !fit.inherits("lm") {
         return err(format!("no applicable method for diagnostics applied to an object of class \"{}\"", fit.class_attr().and_then(|c| c.first().cloned()).unwrap_or_else(|| "NULL".into())));
@@ -61,7 +96,7 @@ fn fit_arg(a: Args) -> EvalResult<(Value, Args)> {
     if fit.inherits("mlm") {
         return err("diagnostics for \"mlm\" fits are not supported");
     }
-    Ok((fit, a))
+    Ok((super::lm_large::expand_qr(it, &fit)?, a))
 }
 
 fn dbls(fit: &Value, name: &str) -> Vec<f64> {
@@ -210,13 +245,13 @@ fn sd(f: &Infl) -> f64 {
 }
 
 fn hatvalues(it: &mut Interp, a: Args) -> EvalResult {
-    let (fit, _) = fit_arg(a)?;
+    let (fit, _) = fit_arg(it, a)?;
     let f = influence(it, &fit)?;
     Ok(out(&fit, &f, f.hat.clone(), Some(0.0)))
 }
 
 fn rstandard(it: &mut Interp, a: Args) -> EvalResult {
-    let (fit, a) = fit_arg(a)?;
+    let (fit, a) = fit_arg(it, a)?;
     let m = a.matched(&["model", "infl", "sd", "type", "..."])?;
     let typ = m.get(3).and_then(|v| v.as_string());
     let f = influence(it, &fit)?;
@@ -239,7 +274,7 @@ fn rstandard(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn rstudent(it: &mut Interp, a: Args) -> EvalResult {
-    let (fit, _) = fit_arg(a)?;
+    let (fit, _) = fit_arg(it, a)?;
     let f = influence(it, &fit)?;
     let v: Vec<f64> = match &f.glm {
         Some(g) => (0..f.res.len())
@@ -268,7 +303,7 @@ fn cooks(f: &Infl) -> Vec<f64> {
 }
 
 fn cooks_distance(it: &mut Interp, a: Args) -> EvalResult {
-    let (fit, _) = fit_arg(a)?;
+    let (fit, _) = fit_arg(it, a)?;
     let f = influence(it, &fit)?;
     let v = cooks(&f);
     Ok(out(&fit, &f, v, None))
@@ -315,7 +350,7 @@ fn xxi_sd(f: &Infl) -> Vec<f64> {
 }
 
 fn dfbeta(it: &mut Interp, a: Args) -> EvalResult {
-    let (fit, _) = fit_arg(a)?;
+    let (fit, _) = fit_arg(it, a)?;
     let f = influence(it, &fit)?;
     let (d, cn) = coef_changes(&fit, &f);
     Ok(matrix(d, f.qr.n, f.rank, Some(&f.names), Some(&cn)))
@@ -334,7 +369,7 @@ fn dfbetas_of(fit: &Value, f: &Infl) -> (Vec<f64>, Vec<String>) {
 }
 
 fn dfbetas(it: &mut Interp, a: Args) -> EvalResult {
-    let (fit, _) = fit_arg(a)?;
+    let (fit, _) = fit_arg(it, a)?;
     let f = influence(it, &fit)?;
     let (d, cn) = dfbetas_of(&fit, &f);
     Ok(matrix(d, f.qr.n, f.rank, Some(&f.names), Some(&cn)))
@@ -345,14 +380,14 @@ fn dffits_of(f: &Infl) -> Vec<f64> {
 }
 
 fn dffits(it: &mut Interp, a: Args) -> EvalResult {
-    let (fit, _) = fit_arg(a)?;
+    let (fit, _) = fit_arg(it, a)?;
     let f = influence(it, &fit)?;
     let v = dffits_of(&f);
     Ok(out(&fit, &f, v, None))
 }
 
 fn covratio(it: &mut Interp, a: Args) -> EvalResult {
-    let (fit, _) = fit_arg(a)?;
+    let (fit, _) = fit_arg(it, a)?;
     let f = influence(it, &fit)?;
     let (n, p) = (f.qr.n as f64, f.rank as f64);
     let v = (0..f.res.len())
@@ -367,7 +402,7 @@ fn covratio(it: &mut Interp, a: Args) -> EvalResult {
 
 /// `lm.influence(model, do.coef = TRUE)` (and `influence` for lm and glm fits).
 fn lm_influence(it: &mut Interp, a: Args) -> EvalResult {
-    let (fit, a) = fit_arg(a)?;
+    let (fit, a) = fit_arg(it, a)?;
     let m = a.matched(&["model", "do.coef", "..."])?;
     let do_coef = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
     let f = influence(it, &fit)?;
@@ -441,7 +476,7 @@ fn pf(q: f64, d1: f64, d2: f64) -> f64 {
 /// `influence.measures(model)`: dfbetas, dffit, cov.r, cook.d and hat, with R's flags of
 /// influential cases.
 fn influence_measures(it: &mut Interp, a: Args) -> EvalResult {
-    let (fit, _) = fit_arg(a)?;
+    let (fit, _) = fit_arg(it, a)?;
     let f = influence(it, &fit)?;
     let n = f.qr.n;
     let k = f.rank;

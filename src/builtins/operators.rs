@@ -33,6 +33,61 @@ pub const BUILTINS: &[Builtin] = &[
     eager("(", paren),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("+", "e1 + e2\n+x",
+            "Elementwise addition, recycling the shorter operand (with a warning when the lengths do not divide). \
+             Integer overflow gives NA with a warning."),
+        doc("-", "e1 - e2\n-x", "Elementwise subtraction, or negation with one operand."),
+        doc("*", "e1 * e2", "Elementwise multiplication, recycling the shorter operand."),
+        doc("/", "e1 / e2",
+            "Elementwise division; always gives doubles, and division by zero gives Inf, -Inf or NaN."),
+        doc("^", "e1 ^ e2", "Elementwise exponentiation; ** is accepted as a synonym."),
+        doc("%%", "e1 %% e2",
+            "Elementwise modulus: the remainder of e1 divided by e2, with the sign of e2, so that 5 %% 3 is 2 and \
+             -5 %% 3 is 1."),
+        doc("%/%", "e1 %/% e2",
+            "Elementwise integer division, rounding the quotient down; e1 equals (e1 %/% e2) * e2 + e1 %% e2."),
+        doc("==", "e1 == e2",
+            "Elementwise equality test, giving NA where either side is NA. Numbers and strings compare after \
+             converting to a common type; use identical or all.equal to compare whole objects."),
+        doc("!=", "e1 != e2", "Elementwise inequality test."),
+        doc("<", "e1 < e2", "Elementwise less-than comparison; strings compare in the locale's collation order."),
+        doc("<=", "e1 <= e2", "Elementwise less-than-or-equal comparison."),
+        doc(">", "e1 > e2", "Elementwise greater-than comparison."),
+        doc(">=", "e1 >= e2", "Elementwise greater-than-or-equal comparison."),
+        doc("&", "e1 & e2",
+            "Elementwise logical and; NA & FALSE is FALSE. For a single condition in if, use && which evaluates \
+             its right side only when needed."),
+        doc("|", "e1 | e2",
+            "Elementwise logical or; NA | TRUE is TRUE. For a single condition in if, use || which evaluates its \
+             right side only when needed."),
+        doc("!", "!x", "Logical negation of each element."),
+        doc(":", "from:to",
+            "The sequence from, from + 1, ... up to to (or down, when to is smaller). Integer when from is a \
+             whole number that fits."),
+        doc("[", "x[i]\nx[i, j, drop = TRUE]",
+            "Extracts elements by position (negative positions drop), by logical mask or by name. For matrices \
+             and data frames, x[i, j] selects rows and columns; a single column or row is simplified to a vector \
+             unless drop = FALSE."),
+        doc("[[", "x[[i]]\nx[[i, j]]",
+            "Extracts a single element: a list element (or data frame column) itself rather than a sub-list, by \
+             position or exact name."),
+        doc("[<-", "x[i] <- value\nx[i, j] <- value",
+            "Replaces the selected elements (or matrix and data frame cells) with value, recycled; assigning \
+             beyond the end extends the vector."),
+        doc("[[<-", "x[[i]] <- value",
+            "Replaces a single element of a vector or list (a whole column of a data frame); assigning NULL \
+             removes a list element."),
+        doc("$<-", "x$name <- value", "Sets the element (or data frame column) called name; NULL removes it."),
+        doc("(", "(expr)",
+            "Returns the value of expr; at top level the parentheses also make an invisible result, such as that \
+             of an assignment, print."),
+    ]
+};
+
 fn bin(it: &mut Interp, a: Args, op: BinOp) -> EvalResult {
     let mut items = a.items.into_iter().map(|x| x.1);
     let x = items.next().unwrap_or(Value::Null);

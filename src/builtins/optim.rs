@@ -32,6 +32,52 @@ pub const BUILTINS: &[Builtin] = &[
     eager("nlm", nlm::nlm),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("optim",
+            "optim(par, fn, gr = NULL, ..., method = c(\"Nelder-Mead\", \"BFGS\", \"CG\", \"L-BFGS-B\", \"SANN\", \
+             \"Brent\"), lower = -Inf, upper = Inf, control = list(), hessian = FALSE)",
+            "Minimises fn starting from the parameter vector par with the chosen method; gr is an optional \
+             gradient, lower and upper bound the search for \"L-BFGS-B\" and \"Brent\", and control = \
+             list(fnscale = -1) maximises. Returns a list with par, value, counts, convergence (0 means success) \
+             and message, plus the hessian when asked."),
+        doc("optimHess", "optimHess(par, fn, gr = NULL, ..., control = list())",
+            "Returns a numerical estimate of the Hessian matrix of fn at par, by finite differences of the \
+             gradient."),
+        doc("optimize",
+            "optimize(f, interval, ..., lower = min(interval), upper = max(interval), maximum = FALSE, tol = \
+             .Machine$double.eps^0.25)",
+            "Finds a minimum (or maximum) of a function of one variable within interval by golden-section search \
+             with parabolic steps. Returns a list with minimum (or maximum) and objective."),
+        doc("optimise",
+            "optimise(f, interval, ..., lower = min(interval), upper = max(interval), maximum = FALSE, tol = \
+             .Machine$double.eps^0.25)",
+            "The same as optimize."),
+        doc("uniroot",
+            "uniroot(f, interval, ..., lower = min(interval), upper = max(interval), f.lower = f(lower, ...), \
+             f.upper = f(upper, ...), extendInt = c(\"no\", \"yes\", \"downX\", \"upX\"), check.conv = FALSE, tol \
+             = .Machine$double.eps^0.25, maxiter = 1000, trace = 0)",
+            "Finds a root of a function of one variable in interval, whose ends must give values of opposite sign \
+             (extendInt widens the interval otherwise). Returns a list with root, f.root, iter and estim.prec."),
+        doc("integrate",
+            "integrate(f, lower, upper, ..., subdivisions = 100L, rel.tol = .Machine$double.eps^0.25, abs.tol = \
+             rel.tol, stop.on.error = TRUE)",
+            "Integrates a vectorised function of one variable from lower to upper (either may be infinite) by \
+             adaptive quadrature. Returns an \"integrate\" object with value, abs.error and subdivisions."),
+        doc("print.integrate", "print.integrate(x, digits = getOption(\"digits\"), ...)",
+            "Prints an integrate result as the value and an error bound, such as \"1 with absolute error < \
+             1.1e-14\"."),
+        doc("nlm",
+            "nlm(f, p, ..., hessian = FALSE, typsize = rep(1, length(p)), fscale = 1, print.level = 0, ndigit = \
+             12, gradtol = 1e-06, stepmax = max(1000 * sqrt(sum((p/typsize)^2)), 1000), steptol = 1e-06, iterlim \
+             = 100, check.analyticals = TRUE)",
+            "Minimises f starting from p with a Newton-type algorithm. Returns a list with minimum, estimate, \
+             gradient, code (1 or 2 means convergence) and iterations, plus the hessian when asked."),
+    ]
+};
+
 const METHODS: &[&str] = &["Nelder-Mead", "BFGS", "CG", "L-BFGS-B", "SANN", "Brent"];
 
 /// `match.arg(arg, choices)` for a character argument (the first choice when absent).

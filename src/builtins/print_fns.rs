@@ -15,6 +15,29 @@ pub const BUILTINS: &[Builtin] = &[
     eager("flush.console", nothing),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("print", "print(x, digits = NULL, quote = TRUE, ...)",
+            "Prints x the way the console shows values and returns it invisibly. Dispatches on class to methods \
+             such as print.data.frame, print.lm or user-defined print.myclass; digits sets the significant digits \
+             and quote = FALSE drops the quotes around strings."),
+        doc("print.default", "print.default(x, digits = NULL, quote = TRUE, ...)",
+            "The default printing of vectors, matrices and lists, without class dispatch; see print."),
+        doc("cat", "cat(..., file = \"\", sep = \" \", fill = FALSE, labels = NULL, append = FALSE)",
+            "Writes its arguments as plain text, without quotes, indices or a final newline, separated by sep. \
+             Vectors are written element by element; file writes to (or with append, adds to) a file instead of \
+             the console."),
+        doc("writeLines", "writeLines(text, con = stdout(), sep = \"\n\", useBytes = FALSE)",
+            "Writes each string of text followed by sep (a newline by default) to the console, or to the file \
+             named by con."),
+        doc("noquote", "noquote(obj, right = FALSE)",
+            "Marks a character vector so that it prints without quotes, by giving it class \"noquote\"."),
+        doc("flush.console", "flush.console()", "Flushes pending console output. Returns NULL invisibly."),
+    ]
+};
+
 fn nothing(it: &mut Interp, _a: Args) -> EvalResult {
     it.visible = false;
     Ok(Value::Null)
@@ -150,7 +173,11 @@ fn print(it: &mut Interp, a: Args) -> EvalResult {
             return Ok(x);
         }
     }
-    print_with(it, &x, &env, digits, quote)?;
+    if x.is_data_frame() && !m.dots.is_empty() {
+        super::frames::print_data_frame_args(it, &x, digits, &m.dots)?;
+    } else {
+        print_with(it, &x, &env, digits, quote)?;
+    }
     it.visible = false;
     Ok(x)
 }

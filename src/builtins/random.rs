@@ -34,6 +34,64 @@ pub const BUILTINS: &[Builtin] = &[
     eager("sample.int", sample_int),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("set.seed", "set.seed(seed, kind = NULL, normal.kind = NULL, sample.kind = NULL)",
+            "Seeds the random number generator with the integer seed so that later random draws are reproducible; \
+             with the same seed rsc draws the same numbers as R (Mersenne-Twister with inversion for normals). \
+             Returns NULL invisibly."),
+        doc("RNGkind", "RNGkind(kind = NULL, normal.kind = NULL, sample.kind = NULL)",
+            "Returns the names of the random number generator, normal generator and sampling method in use, \
+             invisibly when setting them. sample.kind = \"Rounding\" reproduces sampling as R did before version \
+             3.6."),
+        doc("runif", "runif(n, min = 0, max = 1)",
+            "Draws n random numbers uniformly distributed between min and max."),
+        doc("rnorm", "rnorm(n, mean = 0, sd = 1)",
+            "Draws n random numbers from the normal distribution with the given mean and sd (recycled when \
+             vectors)."),
+        doc("rexp", "rexp(n, rate = 1)",
+            "Draws n random numbers from the exponential distribution with the given rate."),
+        doc("rgamma", "rgamma(n, shape, rate = 1, scale = 1/rate)",
+            "Draws n random numbers from the gamma distribution with the given shape and rate (or scale)."),
+        doc("rbeta", "rbeta(n, shape1, shape2, ncp = 0)",
+            "Draws n random numbers from the beta distribution with parameters shape1 and shape2."),
+        doc("rchisq", "rchisq(n, df, ncp = 0)",
+            "Draws n random numbers from the chi-squared distribution with df degrees of freedom (non-central \
+             when ncp is given)."),
+        doc("rt", "rt(n, df, ncp)",
+            "Draws n random numbers from Student's t distribution with df degrees of freedom (non-central when \
+             ncp is given)."),
+        doc("rf", "rf(n, df1, df2)",
+            "Draws n random numbers from the F distribution with df1 and df2 degrees of freedom."),
+        doc("rbinom", "rbinom(n, size, prob)",
+            "Draws n random counts of successes in size trials with success probability prob."),
+        doc("rpois", "rpois(n, lambda)", "Draws n random counts from the Poisson distribution with mean lambda."),
+        doc("rgeom", "rgeom(n, prob)",
+            "Draws n random numbers of failures before the first success, with success probability prob."),
+        doc("rnbinom", "rnbinom(n, size, prob, mu)",
+            "Draws n random numbers from the negative binomial distribution given size and either prob or the \
+             mean mu."),
+        doc("rlogis", "rlogis(n, location = 0, scale = 1)", "Draws n random numbers from the logistic distribution."),
+        doc("rweibull", "rweibull(n, shape, scale = 1)",
+            "Draws n random numbers from the Weibull distribution with the given shape and scale."),
+        doc("rlnorm", "rlnorm(n, meanlog = 0, sdlog = 1)",
+            "Draws n random numbers from the log-normal distribution whose logarithm has mean meanlog and \
+             standard deviation sdlog."),
+        doc("rcauchy", "rcauchy(n, location = 0, scale = 1)", "Draws n random numbers from the Cauchy distribution."),
+        doc("rhyper", "rhyper(nn, m, n, k)",
+            "Draws nn random numbers of white balls among k drawn without replacement from an urn of m white and \
+             n black balls."),
+        doc("sample", "sample(x, size, replace = FALSE, prob = NULL)",
+            "Returns a random sample of size elements of x, without replacement unless replace = TRUE, optionally \
+             with probability weights prob. A single number n for x samples from 1:n; without size the result is \
+             a random permutation."),
+        doc("sample.int", "sample.int(n, size = n, replace = FALSE, prob = NULL)",
+            "Returns a random sample of size integers from 1:n, without replacement unless replace = TRUE."),
+    ]
+};
+
 const KIND_NAMES: [&str; 8] = [
     "Wichmann-Hill",
     "Marsaglia-Multicarry",

@@ -23,6 +23,39 @@ pub const BUILTINS: &[Builtin] = &[
     eager("regexec", regexec),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("grepl", "grepl(pattern, x, ignore.case = FALSE, perl = FALSE, fixed = FALSE, useBytes = FALSE)",
+            "TRUE for each string of x that contains a match of the regular expression pattern (a literal string \
+             with fixed = TRUE)."),
+        doc("grep",
+            "grep(pattern, x, ignore.case = FALSE, perl = FALSE, value = FALSE, fixed = FALSE, useBytes = FALSE, \
+             invert = FALSE)",
+            "Returns the indices of the strings of x that match pattern, or the matching strings themselves with \
+             value = TRUE; invert = TRUE selects the non-matching ones."),
+        doc("sub", "sub(pattern, replacement, x, ignore.case = FALSE, perl = FALSE, fixed = FALSE, useBytes = FALSE)",
+            "Replaces the first match of pattern in each string of x with replacement, in which \\\\1 to \\\\9 \
+             refer to captured groups."),
+        doc("gsub",
+            "gsub(pattern, replacement, x, ignore.case = FALSE, perl = FALSE, fixed = FALSE, useBytes = FALSE)",
+            "Replaces every match of pattern in each string of x with replacement, in which \\\\1 to \\\\9 refer \
+             to captured groups."),
+        doc("regexpr", "regexpr(pattern, text, ignore.case = FALSE, perl = FALSE, fixed = FALSE, useBytes = FALSE)",
+            "Finds the first match of pattern in each string: returns its starting position (-1 for none) with \
+             the match lengths in a \"match.length\" attribute."),
+        doc("gregexpr", "gregexpr(pattern, text, ignore.case = FALSE, perl = FALSE, fixed = FALSE, useBytes = FALSE)",
+            "Finds every match of pattern in each string: returns a list of starting positions, each with a \
+             \"match.length\" attribute."),
+        doc("regmatches", "regmatches(x, m, invert = FALSE)",
+            "Extracts the matched substrings of x described by the result m of regexpr, gregexpr or regexec."),
+        doc("regexec", "regexec(pattern, text, ignore.case = FALSE, perl = FALSE, fixed = FALSE, useBytes = FALSE)",
+            "Like regexpr but also locates the parenthesised groups: returns a list giving, for each string, the \
+             positions of the whole match and of each group."),
+    ]
+};
+
 /// Appends `c` to a Rust regex being built, escaped when it is a metacharacter.
 fn push_lit(out: &mut String, c: char) {
     let mut b = [0u8; 4];

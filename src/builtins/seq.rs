@@ -31,6 +31,57 @@ pub const BUILTINS: &[Builtin] = &[
     eager("rle", rle),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("seq",
+            "seq(from = 1, to = 1, by = ((to - from)/(length.out - 1)), length.out = NULL, along.with = NULL, \
+             ...)",
+            "Generates a regular sequence from from to to, in steps of by or with length.out equally spaced \
+             values. seq(n) gives 1:n and seq(along.with = x) gives the indices of x."),
+        doc("seq.int", "seq.int(from, to, by, length.out, along.with, ...)",
+            "The same as seq: a regular sequence from, to, by or of a given length."),
+        doc("seq.default",
+            "seq.default(from = 1, to = 1, by = ((to - from)/(length.out - 1)), length.out = NULL, along.with = \
+             NULL, ...)",
+            "The default method of seq; see seq."),
+        doc("seq_len", "seq_len(length.out)",
+            "Returns the integers 1, 2, ..., length.out, or an empty integer vector when length.out is 0 (unlike \
+             1:0)."),
+        doc("seq_along", "seq_along(along.with)",
+            "Returns the indices 1, 2, ..., length(along.with), empty for an empty input."),
+        doc("rep", "rep(x, times = 1, each = 1, length.out = NA, ...)",
+            "Repeats x. times repeats the whole vector (or each element a different number of times when it is a \
+             vector as long as x), each repeats every element in place, and length.out cuts or extends the result \
+             to that length."),
+        doc("rep.int", "rep.int(x, times)", "Repeats x times times (a single count or one count per element)."),
+        doc("rep_len", "rep_len(x, length.out)", "Repeats x cyclically until the result has length.out elements."),
+        doc("rev", "rev(x)", "Returns x in reverse order, with names reversed too."),
+        doc("which", "which(x, arr.ind = FALSE, useNames = TRUE)",
+            "Returns the indices of the TRUE elements of a logical vector, keeping names. NA counts as FALSE. \
+             With arr.ind = TRUE on a matrix, returns row and column positions."),
+        doc("which.max", "which.max(x)",
+            "Returns the index of the first maximum of x, named when x has names; empty when all values are NA."),
+        doc("which.min", "which.min(x)",
+            "Returns the index of the first minimum of x, named when x has names; empty when all values are NA."),
+        doc("any", "any(..., na.rm = FALSE)",
+            "TRUE when at least one of the given logical values is TRUE. NA when none is TRUE but some are NA, \
+             unless na.rm = TRUE."),
+        doc("all", "all(..., na.rm = FALSE)",
+            "TRUE when every given logical value is TRUE (also for no values at all). NA when none is FALSE but \
+             some are NA, unless na.rm = TRUE."),
+        doc("ifelse", "ifelse(test, yes, no)",
+            "Elementwise choice: returns a vector shaped like test with yes where test is TRUE, no where it is \
+             FALSE and NA where it is NA. yes and no are recycled."),
+        doc("append", "append(x, values, after = length(x))",
+            "Inserts values into x after position after (by default at the end) and returns the longer vector."),
+        doc("rle", "rle(x)",
+            "Run-length encoding: returns an \"rle\" object with the lengths and values of the runs of equal \
+             consecutive elements of x."),
+    ]
+};
+
 /// Subsets a vector by 0-based indices keeping names, and factor levels/class.
 pub fn subset_keep(x: &Value, idx: &[Option<usize>]) -> Value {
     let Some(d) = x.data() else { return Value::Null };
@@ -396,11 +447,41 @@ fn which(_it: &mut Interp, a: Args) -> EvalResult {
     }
     let v = x.lgl_vec();
     let idx: Vec<usize> = (0..v.len()).filter(|&i| v[i] == 1).collect();
+    let arr_ind = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    if let (true, Some(dim)) = (arr_ind, x.dim()) {
+        return Ok(array_index(x, &idx, &dim));
+    }
     let mut out = Value::ints(idx.iter().map(|&i| i as i32 + 1).collect());
     if let Some(n) = x.names() {
         out.set_attr(Sym::new("names"), Value::strs(idx.iter().map(|&i| n[i].clone()).collect()));
     }
     Ok(out)
+}
+
+/// `which(arr.ind = TRUE)`: one row per hit holding its subscripts, columns `row`, `col`
+/// (`dim1`, `dim2`, ... beyond two dimensions), rows named by the array's row names.
+fn array_index(x: &Value, idx: &[usize], dim: &[usize]) -> Value {
+    let (n, k) = (idx.len(), dim.len());
+    let mut cells = vec![0i32; n * k];
+    for (r, &i) in idx.iter().enumerate() {
+        let mut rest = i;
+        for (j, &d) in dim.iter().enumerate() {
+            let d = d.max(1);
+            cells[j * n + r] = (rest % d) as i32 + 1;
+            rest /= d;
+        }
+    }
+    let mut out = Value::ints(cells);
+    out.set_attr(Sym::new("dim"), Value::ints(vec![n as i32, k as i32]));
+    let cols: Vec<String> = if k == 2 { vec!["row".into(), "col".into()] } else { (1..=k).map(|j| format!("dim{}", j)).collect() };
+    let rownames = x
+        .get_attr("dimnames")
+        .and_then(|d| d.list_vec().first().cloned())
+        .and_then(|r| r.as_strings())
+        .map(|rn| Value::strings(&idx.iter().map(|&i| rn[i % dim[0].max(1)].clone()).collect::<Vec<_>>()))
+        .unwrap_or(Value::Null);
+    out.set_attr(Sym::new("dimnames"), Value::list(vec![rownames, Value::strings(&cols)]));
+    out
 }
 
 fn which_ext(a: Args, max: bool) -> EvalResult {

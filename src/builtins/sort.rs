@@ -27,6 +27,37 @@ pub const BUILTINS: &[Builtin] = &[
     eager("is.unsorted", is_unsorted),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("sort", "sort(x, decreasing = FALSE, na.last = NA, ...)",
+            "Returns x sorted in increasing (or decreasing) order. Missing values are removed unless na.last is \
+             TRUE or FALSE, which puts them last or first. Strings sort in the locale's collation order."),
+        doc("order", "order(..., na.last = TRUE, decreasing = FALSE, method = c(\"auto\", \"shell\", \"radix\"))",
+            "Returns the permutation that sorts its first argument, breaking ties with the following arguments; \
+             x[order(x)] is sorted. The sort is stable, so tied elements keep their original order."),
+        doc("rank",
+            "rank(x, na.last = TRUE, ties.method = c(\"average\", \"first\", \"last\", \"random\", \"max\", \
+             \"min\"))",
+            "Returns the rank of each element of x. Ties get the mean of their ranks by default, or the choice \
+             given by ties.method."),
+        doc("anyDuplicated", "anyDuplicated(x, incomparables = FALSE, fromLast = FALSE, ...)",
+            "Returns the index of the first element of x that repeats an earlier one, or 0 when all are distinct."),
+        doc("match", "match(x, table, nomatch = NA_integer_, incomparables = NULL)",
+            "For each element of x, returns the position of its first match in table, or nomatch when it does not \
+             occur."),
+        doc("%in%", "x %in% table",
+            "Elementwise membership test: TRUE where an element of x occurs anywhere in table."),
+        doc("setdiff", "setdiff(x, y)", "Returns the distinct elements of x that are not in y."),
+        doc("union", "union(x, y)",
+            "Returns the distinct elements occurring in x or y, in order of first appearance."),
+        doc("intersect", "intersect(x, y)", "Returns the distinct elements of x that also occur in y."),
+        doc("is.unsorted", "is.unsorted(x, na.rm = FALSE, strictly = FALSE)",
+            "TRUE when x is not in non-decreasing order (strictly increasing order with strictly = TRUE)."),
+    ]
+};
+
 /// One sort key: doubles or strings, `None` meaning NA.
 enum Key {
     Num(Vec<Option<f64>>),

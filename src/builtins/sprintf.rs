@@ -10,6 +10,17 @@ use std::rc::Rc;
 /// The sprintf builtins.
 pub const BUILTINS: &[Builtin] = &[eager("sprintf", sprintf), eager("gettextf", sprintf)];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("sprintf", "sprintf(fmt, ...)",
+            "Formats values through C-style conversion specifications in fmt such as %d, %5.2f, %e, %g, %s and \
+             %%, vectorised over all arguments. Returns a character vector."),
+        doc("gettextf", "gettextf(fmt, ...)", "The same as sprintf (no translation is done), as used in messages."),
+    ]
+};
+
 /// A width or precision: absent, given, or taken from an argument (`*`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Num {

@@ -23,6 +23,37 @@ pub const BUILTINS: &[Builtin] = &[
     eager("diff", diff),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("var", "var(x, y = NULL, na.rm = FALSE, use)",
+            "Sample variance of x (denominator n - 1). For a matrix or data frame, the covariance matrix of its \
+             columns; with y, the covariances between x and y."),
+        doc("sd", "sd(x, na.rm = FALSE)",
+            "Sample standard deviation of x, the square root of var(x). na.rm = TRUE drops missing values."),
+        doc("median", "median(x, na.rm = FALSE, ...)",
+            "The middle value of x, or the mean of the two middle values for an even count. NA when x has missing \
+             values unless na.rm = TRUE."),
+        doc("quantile", "quantile(x, probs = seq(0, 1, 0.25), na.rm = FALSE, names = TRUE, type = 7, ...)",
+            "Sample quantiles of x at the probabilities probs, named like \"25%\". type selects one of the nine \
+             standard definitions; the default 7 interpolates linearly between order statistics."),
+        doc("mad", "mad(x, center = median(x), constant = 1.4826, na.rm = FALSE, low = FALSE, high = FALSE)",
+            "Median absolute deviation from center, multiplied by constant so that it estimates the standard \
+             deviation for normal data."),
+        doc("IQR", "IQR(x, na.rm = FALSE, type = 7)",
+            "Interquartile range: the difference between the 75% and 25% quantiles of x."),
+        doc("weighted.mean", "weighted.mean(x, w, ..., na.rm = FALSE)",
+            "Mean of x with weights w, sum(w * x) / sum(w). Equal weights are used when w is missing."),
+        doc("tabulate", "tabulate(bin, nbins = max(1L, bin, na.rm = TRUE))",
+            "Counts how often each of the integers 1 to nbins occurs in bin; other values are ignored. Returns an \
+             integer vector of length nbins."),
+        doc("diff", "diff(x, lag = 1L, differences = 1L, ...)",
+            "Lagged differences x[i + lag] - x[i]; differences > 1 repeats the operation. For a matrix, works \
+             down the rows."),
+    ]
+};
+
 fn numeric(v: &Value, what: &str) -> EvalResult<Vec<f64>> {
     if v.is_factor() || !matches!(v.vtype(), Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)) {
         return err(format!("'{}' must be numeric", what));
@@ -83,8 +114,29 @@ fn var_impl(a: Args, sqrt: bool) -> EvalResult {
     Ok(Value::num(if sqrt { v.sqrt() } else { v }))
 }
 
-fn var(_it: &mut Interp, a: Args) -> EvalResult {
-    var_impl(a, false)
+fn var(it: &mut Interp, a: Args) -> EvalResult {
+    // a matrix, a data frame or a second variable: the covariance matrix, as cov() computes it
+    let x = a.items.first().map(|x| &x.1);
+    let has_y = a.items.iter().enumerate().any(|(i, (n, v))| {
+        !v.is_null() && (n.map(|s| s.as_str() == "y").unwrap_or(false) || (n.is_none() && i == 1))
+    });
+    let wants_cov = x.map(|x| x.is_data_frame() || x.dim().is_some()).unwrap_or(false) || has_y;
+    match it.base.lookup(Sym::new("cov")) {
+        Some(cov) if wants_cov => {
+            let mut items = Vec::new();
+            for (n, v) in a.items {
+                if n.map(|s| s.as_str() == "na.rm").unwrap_or(false) {
+                    if v.as_bool().flatten().unwrap_or(false) {
+                        items.push((Some(Sym::new("use")), Value::str("na.or.complete")));
+                    }
+                } else {
+                    items.push((n, v));
+                }
+            }
+            it.call_value(&cov, items)
+        }
+        _ => var_impl(a, false),
+    }
 }
 fn sd(_it: &mut Interp, a: Args) -> EvalResult {
     var_impl(a, true)

@@ -38,6 +38,66 @@ pub const BUILTINS: &[Builtin] = &[
     eager("intToUtf8", int_to_utf8),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("paste", "paste(..., sep = \" \", collapse = NULL, recycle0 = FALSE)",
+            "Converts its arguments to strings and joins them elementwise with sep, recycling shorter vectors. \
+             With collapse, the results are further joined into a single string."),
+        doc("paste0", "paste0(..., collapse = NULL, recycle0 = FALSE)",
+            "Like paste with sep = \"\": joins its arguments elementwise with nothing between them."),
+        doc("nchar", "nchar(x, type = \"chars\", allowNA = FALSE, keepNA = NA)",
+            "The number of characters in each string (or bytes, with type = \"bytes\"). NA gives 2 unless keepNA \
+             says otherwise."),
+        doc("substr", "substr(x, start, stop)",
+            "Extracts the characters from position start to stop of each string."),
+        doc("substring", "substring(text, first, last = 1000000L)",
+            "Extracts characters from first to last of each string, recycling all three arguments, so \
+             substring(\"abc\", 1:3, 1:3) splits into letters."),
+        doc("substr<-", "substr(x, start, stop) <- value",
+            "Overwrites characters start to stop of each string with those of value, keeping the string's length."),
+        doc("substring<-", "substring(text, first, last = 1000000L) <- value",
+            "Overwrites characters of each string from position first with those of value, keeping the string's \
+             length."),
+        doc("toupper", "toupper(x)", "Converts each string to upper case."),
+        doc("tolower", "tolower(x)", "Converts each string to lower case."),
+        doc("casefold", "casefold(x, upper = FALSE)",
+            "Converts each string to lower case, or to upper case with upper = TRUE."),
+        doc("trimws", "trimws(x, which = c(\"both\", \"left\", \"right\"), whitespace = \"[ \\t\\r\n]\")",
+            "Removes leading and/or trailing white space from each string."),
+        doc("strsplit", "strsplit(x, split, fixed = FALSE, perl = FALSE, useBytes = FALSE)",
+            "Splits each string at matches of the regular expression split (a literal string with fixed = TRUE) \
+             and returns a list of character vectors. An empty split gives single characters."),
+        doc("startsWith", "startsWith(x, prefix)", "TRUE for each string of x that begins with prefix."),
+        doc("endsWith", "endsWith(x, suffix)", "TRUE for each string of x that ends with suffix."),
+        doc("strtoi", "strtoi(x, base = 0L)",
+            "Parses each string as an integer in the given base (2 to 36). The default base 0 reads a leading 0x \
+             as hexadecimal and a leading 0 as octal. Invalid strings give NA."),
+        doc("chartr", "chartr(old, new, x)",
+            "Translates characters in x: each character of old is replaced by the character at the same position \
+             in new."),
+        doc("shQuote", "shQuote(string, type = c(\"sh\", \"csh\", \"cmd\", \"cmd2\"))",
+            "Quotes each string for use in a shell command line, with single quotes by default."),
+        doc("sQuote", "sQuote(x, q = TRUE)",
+            "Wraps each string in single quotation marks, typographic ones unless q = FALSE."),
+        doc("dQuote", "dQuote(x, q = TRUE)",
+            "Wraps each string in double quotation marks, typographic ones unless q = FALSE."),
+        doc("make.names", "make.names(names, unique = FALSE, allow_ = TRUE)",
+            "Turns strings into syntactically valid names: invalid characters become dots and an \"X\" is \
+             prefixed where needed. unique = TRUE also makes them distinct."),
+        doc("make.unique", "make.unique(names, sep = \".\")",
+            "Makes the strings distinct by appending sep and a sequence number to repeats: c(\"a\", \"a\") \
+             becomes c(\"a\", \"a.1\")."),
+        doc("strrep", "strrep(x, times)", "Repeats each string times times and joins the copies."),
+        doc("strtrim", "strtrim(x, width)", "Cuts each string down to at most width characters."),
+        doc("utf8ToInt", "utf8ToInt(x)",
+            "Returns the Unicode code points of the characters of a single string as an integer vector."),
+        doc("intToUtf8", "intToUtf8(x, multiple = FALSE, allow_surrogate_pairs = FALSE)",
+            "Builds a string from Unicode code points; with multiple = TRUE, one string per code point."),
+    ]
+};
+
 /// A value as `as.character` gives it: factors become their labels, NULL is empty.
 pub fn as_char_vec(v: &Value) -> Rc<Vec<RStr>> {
     if v.is_factor() {

@@ -1,283 +1,34 @@
-//! `str()` and `summary()`: compact structure display and summary statistics, written to
-//! match R's `utils:::str.default`, `summary.default`, `summary.factor` and
-//! `summary.data.frame`.
+//! `summary()`: summary statistics, written to match R's `summary.default`,
+//! `summary.factor` and `summary.data.frame` (`str()` lives in `str_display`).
 
-use super::frames::{df_names, df_nrow};
+use super::frames::df_names;
 use super::{eager, Args, Builtin};
 use crate::error::EvalResult;
 use crate::eval::Interp;
-use crate::print::num::{int_str, lgl_str, pad_right, str_width};
-use crate::print::strings::escape_str;
-use crate::print::summary::{format_num_str, format_summary_values, quantile7, r_mean, signif};
+use crate::print::num::{pad_right, str_width};
+use crate::print::summary::{format_summary_values, quantile7, r_mean};
 use crate::syntax::sym::Sym;
-use crate::value::{is_na_real, Data, RStr, Value, NA_INT};
+use crate::value::{Data, RStr, Value, NA_INT};
 use std::rc::Rc;
 
 /// The builtins of this family.
-pub const BUILTINS: &[Builtin] = &[eager("str", str_fn), eager("summary", summary_fn)];
+pub const BUILTINS: &[Builtin] = &[eager("summary", summary_fn)];
+
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("summary", "summary(object, maxsum = 7L, digits, ...)",
+            "Summarises an object according to its class: quartiles and mean for numbers, level counts for \
+             factors, a per-column table for data frames, and coefficient tables for fitted models such as lm, \
+             glm and aov."),
+    ]
+};
 
 const SUMMARY_NAMES: [&str; 6] = ["Min.", "1st Qu.", "Median", "Mean", "3rd Qu.", "Max."];
 
 fn caller_env(it: &Interp) -> crate::value::Env {
     it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone())
-}
-
-fn str_fn(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["object", "..."])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    if x.class_attr().is_some() && !x.is_data_frame() && !x.is_factor() {
-        let env = caller_env(it);
-        if let Some(r) = it.try_dispatch("str", &x, vec![(None, x.clone())], &env) {
-            r?;
-            it.visible = false;
-            return Ok(Value::Null);
-        }
-    }
-    let text = str_text(&x);
-    it.write_out(&text);
-    it.visible = false;
-    Ok(Value::Null)
-}
-
-/// What `str(x)` writes for `x` (all lines, each ending in a newline).
-pub fn str_text(x: &Value) -> String {
-    let mut out = String::new();
-    str_rec(&mut out, x, " ", 0, true);
-    out
-}
-
-/// The header of a function as `str` shows it: `function (x, y)  `.
-fn function_header(v: &Value) -> String {
-    let text = match v {
-        Value::Closure(c) => crate::syntax::deparse::deparse_function(&c.params, &c.body),
-        _ => return "function (...)  ".into(),
-    };
-    let mut depth = 0i32;
-    let mut end = text.len();
-    let mut started = false;
-    for (i, ch) in text.char_indices() {
-        match ch {
-            '(' => {
-                depth += 1;
-                started = true;
-            }
-            ')' => {
-                depth -= 1;
-                if started && depth == 0 {
-                    end = i + 1;
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
-    format!("{}  ", &text[..end])
-}
-
-/// `[1:n]`-style length string for a vector or array.
-fn len_str(x: &Value, le: usize, give_length: bool) -> String {
-    if let Some(d) = x.dim() {
-        let parts: Vec<String> =
-            d.iter().map(|&k| if k > 1 { format!("1:{}", k) } else if k == 0 { "0(0)".into() } else { k.to_string() }).collect();
-        return format!("[{}]", parts.join(", "));
-    }
-    if !give_length {
-        return String::new();
-    }
-    if le > 0 {
-        format!("[1:{}]", le)
-    } else {
-        "(0)".into()
-    }
-}
-
-/// Whether the first ten values of a double vector show exactly with 3 significant digits
-/// (then `str` shows up to 10 values, else 5).
-fn nice_doubles(x: &[f64]) -> bool {
-    x.iter().take(10).filter(|v| !is_na_real(**v) && !v.is_nan()).all(|&v| {
-        let a = v.abs();
-        (a == 0.0 || (a > 1e-10 && a < 1e10)) && (v - signif(v, 3)).abs() <= 9e-16 * a
-    })
-}
-
-fn str_rec(out: &mut String, x: &Value, indent: &str, nest: usize, give_length: bool) {
-    match x {
-        Value::Null => out.push_str(" NULL\n"),
-        Value::Closure(_) | Value::Builtin(_) => {
-            out.push_str(&function_header(x));
-            out.push('\n');
-        }
-        Value::Env(_) => out.push_str("<environment>\n"),
-        Value::Lang(l) => {
-            let kind = if matches!(l.expr.kind, crate::syntax::ast::ExprKind::Ident(_)) { "symbol" } else { "language" };
-            out.push_str(&format!(" {} {}\n", kind, crate::syntax::deparse::deparse(&l.expr)));
-        }
-        Value::Vector(v) => match &v.data {
-            Data::List(items) => str_list(out, x, items, indent, nest, give_length),
-            d => str_atomic(out, x, d, indent, nest, give_length),
-        },
-        _ => out.push_str(" NULL\n"),
-    }
-}
-
-fn str_list(out: &mut String, x: &Value, items: &[Value], indent: &str, nest: usize, give_length: bool) {
-    let is_df = x.is_data_frame();
-    let mut give_length = give_length;
-    if is_df {
-        let p = items.len();
-        out.push_str(&format!(
-            "'data.frame':\t{} obs. of  {} variable{}{}\n",
-            df_nrow(x),
-            p,
-            if p != 1 { "s" } else { "" },
-            if p > 0 { ":" } else { "" }
-        ));
-        give_length = false;
-    } else if items.is_empty() {
-        out.push_str(if x.names().is_some() { " Named list()\n" } else { " list()\n" });
-        return;
-    } else {
-        out.push_str(&format!("List of {}\n", items.len()));
-    }
-    let names: Vec<String> = match x.names() {
-        Some(n) => n.iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect(),
-        None => vec![String::new(); items.len()],
-    };
-    let w = names.iter().map(|s| str_width(s)).max().unwrap_or(0);
-    let sub_indent = format!("{} ..", indent);
-    for (i, item) in items.iter().enumerate() {
-        out.push_str(&format!("{}$ {}:", indent, pad_right(&names[i], w)));
-        str_rec(out, item, &sub_indent, nest + 1, give_length);
-    }
-    let skip: &[&str] = if is_df { &["names", "class", "row.names"] } else { &["names"] };
-    str_attrs(out, x, skip, indent, nest, give_length);
-}
-
-/// Shows the attributes `str` does not consider standard, as ` - attr(*, "name")=` lines.
-fn str_attrs(out: &mut String, x: &Value, skip: &[&str], indent: &str, nest: usize, give_length: bool) {
-    let Some(attrs) = x.attrs() else { return };
-    let sub_indent = format!("{} ..", indent);
-    for (k, a) in attrs.iter() {
-        if skip.contains(&k.as_str()) {
-            continue;
-        }
-        out.push_str(&format!("{}- attr(*, \"{}\")=", indent, k.as_str()));
-        str_rec(out, a, &sub_indent, nest + 1, give_length);
-    }
-}
-
-fn str_atomic(out: &mut String, x: &Value, d: &Data, indent: &str, nest: usize, give_length: bool) {
-    let le = d.len();
-    if x.is_factor() {
-        str_factor(out, x, d);
-        return;
-    }
-    let mut mode = match d {
-        Data::Lgl(_) => "logi",
-        Data::Int(_) => "int",
-        Data::Dbl(_) => "num",
-        Data::Str(_) => "chr",
-        Data::List(_) => "list",
-    }
-    .to_string();
-    let is_array = x.dim().is_some();
-    let mut skip: Vec<&str> = vec![];
-    if is_array {
-        skip.push("dim");
-    } else if x.names().is_some() {
-        mode = format!("Named {}", mode);
-    } else {
-        skip.push("names");
-    }
-    if let Some(cl) = x.class_attr().and_then(|c| c.first().cloned()) {
-        if !cl.starts_with(&mode) {
-            mode = format!("'{}' {}", cl, mode);
-        }
-        skip.push("class");
-    }
-    let ls = len_str(x, le, give_length);
-    let head = if le == 1 && !is_array { format!(" {}", mode) } else { format!(" {}{}{}", mode, if le > 0 { " " } else { "" }, ls) };
-    let (shown, vlen) = str_values(d, nest, str_width(&head));
-    out.push_str(&head);
-    out.push(' ');
-    out.push_str(&shown.join(" "));
-    if le > vlen {
-        out.push_str(" ...");
-    }
-    out.push('\n');
-    str_attrs(out, x, &skip, indent, nest, give_length);
-}
-
-/// The values `str` shows for an atomic vector and how many it would show at most.
-fn str_values(d: &Data, nest: usize, head_width: usize) -> (Vec<String>, usize) {
-    let le = d.len();
-    match d {
-        Data::Dbl(x) => {
-            let vlen = if nice_doubles(x) { 10 } else { 5 };
-            (format_num_str(&x[..le.min(vlen)], 3), vlen)
-        }
-        Data::Int(x) => (x.iter().take(10).map(|&i| int_str(i, "NA")).collect(), 10),
-        Data::Lgl(x) => (x.iter().take(6).map(|&i| lgl_str(i, "NA")).collect(), 6),
-        Data::Str(x) => {
-            let enc: Vec<String> =
-                x.iter().map(|s| s.as_deref().map(|s| escape_str(s, true)).unwrap_or_else(|| "NA".into())).collect();
-            let limit = 80i64 - (4 + 5 * nest as i64 + head_width as i64);
-            let mut total = 0i64;
-            let mut n = 0usize;
-            for e in &enc {
-                total += 1 + str_width(e) as i64;
-                if total < limit {
-                    n += 1;
-                } else {
-                    break;
-                }
-            }
-            // Nested calls pass vec.len explicitly in R, which fixes the count at 4.
-            let vlen = if nest > 0 { 4 } else { n.max(1) };
-            (enc.into_iter().take(vlen).collect(), vlen)
-        }
-        Data::List(_) => (vec![], 0),
-    }
-}
-
-fn str_factor(out: &mut String, x: &Value, d: &Data) {
-    let levels: Vec<String> = x
-        .get_attr("levels")
-        .map(|l| l.str_vec().iter().map(|s| escape_str(s.as_deref().unwrap_or("NA"), true)).collect())
-        .unwrap_or_default();
-    let nl = levels.len();
-    let ordered = x.inherits("ordered");
-    let sep = if ordered { "<" } else { "," };
-    let mut ml = nl;
-    let mut cum = 0usize;
-    if nl > 1 {
-        for (i, l) in levels.iter().enumerate() {
-            cum += str_width(l) + 1;
-            if cum > 13 {
-                ml = i + 1;
-                break;
-            }
-        }
-    }
-    let mut head = format!(" {}actor w/ {} level{}", if ordered { "Ord.f" } else { "F" }, nl, if nl != 1 { "s" } else { "" });
-    if nl > 0 {
-        head.push(' ');
-        head.push_str(&levels[..ml].join(sep));
-    }
-    if ml < nl {
-        head.push_str(sep);
-        head.push_str("..");
-    }
-    head.push(':');
-    let codes = d.to_int();
-    let shown: Vec<String> = codes.iter().take(10).map(|&i| int_str(i, "NA")).collect();
-    out.push_str(&head);
-    out.push(' ');
-    out.push_str(&shown.join(" "));
-    if codes.len() > 10 {
-        out.push_str(" ...");
-    }
-    out.push('\n');
 }
 
 fn summary_fn(it: &mut Interp, a: Args) -> EvalResult {
@@ -500,6 +251,7 @@ pub fn summary_data_frame(x: &Value, maxsum: usize, digits: usize) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::builtins::str_display::str_text;
     use crate::print::PrintOpts;
 
     fn named(v: Value, names: &[&str]) -> Value {

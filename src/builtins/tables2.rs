@@ -21,6 +21,39 @@ pub const BUILTINS: &[Builtin] = &[
     eager("fivenum", fivenum),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("cor", "cor(x, y = NULL, use = \"everything\", method = c(\"pearson\", \"kendall\", \"spearman\"))",
+            "Correlation of x and y, or the correlation matrix of the columns of a matrix or data frame. method \
+             chooses Pearson's r, Kendall's tau or Spearman's rho; use = \"complete.obs\" or \
+             \"pairwise.complete.obs\" drops missing values."),
+        doc("prop.table", "prop.table(x, margin = NULL)",
+            "Divides a table by its total, or by its row sums (margin = 1) or column sums (margin = 2), giving \
+             proportions."),
+        doc("proportions", "proportions(x, margin = NULL)",
+            "The same as prop.table: a table scaled to proportions of its total or of its margins."),
+        doc("margin.table", "margin.table(x, margin = NULL)",
+            "Sums a table over all but the given margins: margin = 1 gives row totals, 2 column totals, and NULL \
+             the grand total."),
+        doc("marginSums", "marginSums(x, margin = NULL)",
+            "The same as margin.table: sums of a table over the dimensions not in margin."),
+        doc("addmargins", "addmargins(A, margin = seq_along(dim(A)), FUN = sum, quiet = FALSE)",
+            "Extends a table with a \"Sum\" row and/or column (or other summaries computed by FUN) along the \
+             given margins."),
+        doc("cov", "cov(x, y = NULL, use = \"everything\", method = c(\"pearson\", \"kendall\", \"spearman\"))",
+            "Covariance of x and y, or the covariance matrix of the columns of a matrix or data frame, with \
+             denominator n - 1."),
+        doc("scale", "scale(x, center = TRUE, scale = TRUE)",
+            "Centres each column of a numeric matrix (subtracting its mean or the given values) and scales it \
+             (dividing by its standard deviation or the given values). The centres and scales are kept in the \
+             \"scaled:center\" and \"scaled:scale\" attributes."),
+        doc("fivenum", "fivenum(x, na.rm = TRUE)",
+            "Tukey's five-number summary of x: minimum, lower hinge, median, upper hinge and maximum."),
+    ]
+};
+
 fn is_numeric(v: &Value) -> bool {
     !v.is_factor() && matches!(v.vtype(), Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl))
 }

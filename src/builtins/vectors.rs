@@ -46,6 +46,87 @@ pub const BUILTINS: &[Builtin] = &[
     eager("is.null", is_null),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("c", "c(...)",
+            "Combines its arguments into one vector, converting to the most general type among them (logical < \
+             integer < double < character < list). Names of arguments and of their elements are kept."),
+        doc("list", "list(...)",
+            "Creates a list from its arguments, which may be of any type; argument names become element names."),
+        doc("vector", "vector(mode = \"logical\", length = 0L)",
+            "Creates a vector of the given mode (\"logical\", \"integer\", \"numeric\", \"character\" or \
+             \"list\") and length, filled with FALSE, 0, \"\" or NULL."),
+        doc("numeric", "numeric(length = 0L)", "Creates a double vector of the given length filled with zeros."),
+        doc("double", "double(length = 0L)",
+            "Creates a double vector of the given length filled with zeros; the same as numeric."),
+        doc("character", "character(length = 0L)",
+            "Creates a character vector of the given length filled with empty strings."),
+        doc("logical", "logical(length = 0L)", "Creates a logical vector of the given length filled with FALSE."),
+        doc("integer", "integer(length = 0L)", "Creates an integer vector of the given length filled with zeros."),
+        doc("length", "length(x)",
+            "Returns the number of elements of a vector or list (the number of columns of a data frame; 1 for a \
+             function, 0 for NULL)."),
+        doc("length<-", "length(x) <- value",
+            "Shortens x to value elements, or lengthens it by padding with NA (NULL for lists)."),
+        doc("names", "names(x)",
+            "Returns the names attribute of x as a character vector, or NULL when there is none."),
+        doc("names<-", "names(x) <- value",
+            "Sets the names of x; a shorter value is padded with NA, and NULL removes the names."),
+        doc("setNames", "setNames(object = nm, nm)",
+            "Returns object with its names set to nm, which is handy inside an expression."),
+        doc("unname", "unname(obj, force = FALSE)", "Returns obj with its names and dimnames removed."),
+        doc("attr", "attr(x, which, exact = FALSE)",
+            "Returns the attribute of x named which, or NULL; which may be abbreviated unless exact = TRUE."),
+        doc("attr<-", "attr(x, which) <- value", "Sets the attribute of x named which to value; NULL removes it."),
+        doc("attributes", "attributes(x)", "Returns all attributes of x as a named list, or NULL when it has none."),
+        doc("attributes<-", "attributes(x) <- value",
+            "Replaces all attributes of x with those in the named list value; NULL removes them all."),
+        doc("structure", "structure(.Data, ...)",
+            "Returns .Data with the attributes given as name = value arguments set; .Names is accepted for names."),
+        doc("class", "class(x)",
+            "Returns the class of x: its class attribute when set, otherwise the implicit class such as \
+             \"numeric\", \"matrix\" or \"function\"."),
+        doc("oldClass", "oldClass(x)",
+            "Returns the class attribute of x, or NULL when it has none (no implicit class)."),
+        doc("class<-", "class(x) <- value",
+            "Sets the class attribute of x; NULL removes it. This is how S3 objects are made."),
+        doc("oldClass<-", "oldClass(x) <- value",
+            "Sets the class attribute of x; the same as class<- for S3 objects."),
+        doc("unclass", "unclass(x)",
+            "Returns x with its class attribute removed, so that it prints and behaves as the underlying vector \
+             or list."),
+        doc("inherits", "inherits(x, what, which = FALSE)",
+            "TRUE when any class of x is one of the strings in what. With which = TRUE returns, for each element \
+             of what, its position in class(x) or 0."),
+        doc("levels", "levels(x)",
+            "Returns the levels of a factor as a character vector (the levels attribute of any x)."),
+        doc("levels<-", "levels(x) <- value",
+            "Replaces the levels of a factor; giving the same new name to several old levels merges them."),
+        doc("nlevels", "nlevels(x)", "Returns the number of levels of a factor, 0 for anything without levels."),
+        doc("unlist", "unlist(x, recursive = TRUE, use.names = TRUE)",
+            "Flattens a list into an atomic vector of the most general element type, building names from the list \
+             and element names."),
+        doc("dim", "dim(x)",
+            "Returns the dim attribute of x (rows and columns for a matrix, and also for a data frame), or NULL."),
+        doc("dim<-", "dim(x) <- value",
+            "Sets the dimensions of x, turning a vector into a matrix or array filled by column; the product must \
+             equal length(x). NULL drops them."),
+        doc("dimnames", "dimnames(x)",
+            "Returns the dimnames of a matrix or array (a list of row and column names), or NULL."),
+        doc("dimnames<-", "dimnames(x) <- value",
+            "Sets the dimnames of a matrix or array from a list with one element (a character vector or NULL) per \
+             dimension."),
+        doc("is.na", "is.na(x)",
+            "Elementwise test for missing values (NA and NaN). For a list, TRUE for elements that are a single \
+             NA."),
+        doc("anyNA", "anyNA(x, recursive = FALSE)",
+            "TRUE when any element of x is NA or NaN; faster than any(is.na(x))."),
+        doc("is.null", "is.null(x)", "TRUE when x is NULL."),
+    ]
+};
+
 fn first(a: &Args) -> Value {
     a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null)
 }
@@ -467,6 +548,10 @@ fn inherits(it: &mut Interp, a: Args) -> EvalResult {
     let x = m.get(0).cloned().unwrap_or(Value::Null);
     let what = m.get(1).and_then(|v| v.as_strings()).unwrap_or_default();
     let cls = it.dispatch_class(&x);
+    if m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false) {
+        let pos = what.iter().map(|w| cls.iter().position(|c| c == w).map_or(0, |p| p as i32 + 1)).collect();
+        return Ok(Value::ints(pos));
+    }
     Ok(Value::lgl(what.iter().any(|w| cls.contains(w))))
 }
 

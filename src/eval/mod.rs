@@ -395,6 +395,26 @@ impl Interp {
             }
             ExprKind::Call(f, args) => self.eval_call(e, f, args, env),
             ExprKind::Assign(op, target, value) => {
+                // `x <- <scalar arithmetic>`: no intermediate value, and x's own buffer is
+                // reused when nothing else holds it
+                if let (ExprKind::Ident(sym), ExprKind::Binary(bop, ..), AssignOp::Local | AssignOp::Equals | AssignOp::Right) =
+                    (&target.kind, &value.kind, op)
+                {
+                    if !matches!(bop, BinOp::And2 | BinOp::Or2) {
+                        if let Some(r) = self.scalar_arith(value, env) {
+                            let v = match r {
+                                Scalar::Num(x) => env.set_num(*sym, x),
+                                Scalar::Lgl(x) => {
+                                    let v = Value::lgls(vec![x]);
+                                    env.set(*sym, v.clone());
+                                    v
+                                }
+                            };
+                            self.visible = false;
+                            return Ok(v);
+                        }
+                    }
+                }
                 let v = self.eval(value, env)?;
                 let sup = matches!(op, AssignOp::Super | AssignOp::RightSuper);
                 assign::assign(self, target, v.clone(), env, sup).map_err(|f| with_call_span(f, e))?;
@@ -535,13 +555,10 @@ impl Interp {
         match &e.kind {
             ExprKind::Const(Const::Num(x)) => Some((*x, false)),
             ExprKind::Const(Const::Int(i)) => Some((*i as f64, true)),
-            ExprKind::Ident(s) => match env.lookup(*s)? {
-                Value::Promise(p) => {
-                    let v = p.value.borrow().clone()?;
-                    ops::scalar_num(&v)
-                }
-                v => ops::scalar_num(&v),
-            },
+            ExprKind::Ident(s) => env.lookup_with(*s, |v| match v {
+                Value::Promise(p) => p.value.borrow().as_ref().and_then(ops::scalar_num),
+                v => ops::scalar_num(v),
+            })?,
             ExprKind::Paren(x) => self.scalar_operand(x, env, depth + 1),
             ExprKind::Unary(UnOp::Neg, x) => self.scalar_operand(x, env, depth + 1).map(|(v, i)| (-v, i)),
             ExprKind::Binary(op, a, b) => {
@@ -570,18 +587,13 @@ impl Interp {
             for i in 0..n {
                 self.tick()?;
                 // Reuse the loop variable's buffer when nothing else holds it.
-                if !is_factor {
-                    if let Some(cur) = env.take_local(var) {
-                        if let Some(v) = refill(cur, &data, i) {
-                            env.set(var, v);
-                            match self.eval(body, env) {
-                                Ok(_) | Err(Flow::Next) => {}
-                                Err(Flow::Break) => break,
-                                Err(f) => return Err(f),
-                            }
-                            continue;
-                        }
+                if !is_factor && env.with_local_mut(var, |cur| refill(cur, &data, i)) == Some(true) {
+                    match self.eval(body, env) {
+                        Ok(_) | Err(Flow::Next) => {}
+                        Err(Flow::Break) => break,
+                        Err(f) => return Err(f),
                     }
+                    continue;
                 }
                 let item = match &data {
                     Data::Dbl(v) => Value::num(v[i]),
@@ -671,25 +683,23 @@ enum Scalar {
 }
 
 /// Writes element `i` of `data` into `cur` when `cur` is an unshared scalar of the same type.
-fn refill(cur: Value, data: &Data, i: usize) -> Option<Value> {
+fn refill(cur: &mut Value, data: &Data, i: usize) -> bool {
     match (cur, data) {
-        (Value::Vector(crate::value::Vector { data: Data::Int(mut a), attrs: None }), Data::Int(src)) => {
-            let b = Rc::get_mut(&mut a)?;
-            if b.len() != 1 {
-                return None;
+        (Value::Vector(crate::value::Vector { data: Data::Int(a), attrs: None }), Data::Int(src)) => match Rc::get_mut(a) {
+            Some(b) if b.len() == 1 => {
+                b[0] = src[i];
+                true
             }
-            b[0] = src[i];
-            Some(Value::Vector(crate::value::Vector { data: Data::Int(a), attrs: None }))
-        }
-        (Value::Vector(crate::value::Vector { data: Data::Dbl(mut a), attrs: None }), Data::Dbl(src)) => {
-            let b = Rc::get_mut(&mut a)?;
-            if b.len() != 1 {
-                return None;
+            _ => false,
+        },
+        (Value::Vector(crate::value::Vector { data: Data::Dbl(a), attrs: None }), Data::Dbl(src)) => match Rc::get_mut(a) {
+            Some(b) if b.len() == 1 => {
+                b[0] = src[i];
+                true
             }
-            b[0] = src[i];
-            Some(Value::Vector(crate::value::Vector { data: Data::Dbl(a), attrs: None }))
-        }
-        _ => None,
+            _ => false,
+        },
+        _ => false,
     }
 }
 

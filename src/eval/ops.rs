@@ -47,7 +47,7 @@ pub fn binary(it: &mut Interp, op: BinOp, x: Value, y: Value, env: &Env) -> Eval
 /// buffer when it is an unshared double. Gives `x` back when the general path is needed.
 #[inline]
 pub fn scalar_with_const(op: BinOp, x: Value, c: f64) -> Result<Value, Value> {
-    let Some((a, _)) = scalar_num(&x) else { return Err(x) };
+    let Some((a, _)) = scalar_num(&x) else { return with_const_in_place(op, x, c) };
     if let Some(r) = arith_dbl(op, a, c) {
         let mut x = x;
         if store_dbl(&mut x, r) {
@@ -61,20 +61,40 @@ pub fn scalar_with_const(op: BinOp, x: Value, c: f64) -> Result<Value, Value> {
     }
 }
 
+/// `x op c` for an unshared double vector without attributes (a temporary such as the
+/// result of `x * k` in `x * k + 1`): computed in place, no new vector.
+fn with_const_in_place(op: BinOp, mut x: Value, c: f64) -> Result<Value, Value> {
+    if let Value::Vector(Vector { data: Data::Dbl(a), attrs: None }) = &mut x {
+        if let Some(buf) = Rc::get_mut(a) {
+            if !buf.is_empty() {
+                match op {
+                    BinOp::Add => buf.iter_mut().for_each(|v| *v += c),
+                    BinOp::Sub => buf.iter_mut().for_each(|v| *v -= c),
+                    BinOp::Mul => buf.iter_mut().for_each(|v| *v *= c),
+                    BinOp::Div => buf.iter_mut().for_each(|v| *v /= c),
+                    _ => return Err(x),
+                }
+                return Ok(x);
+            }
+        }
+    }
+    Err(x)
+}
+
 /// Arithmetic on two scalars as doubles (None for non-arithmetic operators).
-#[inline]
+#[inline(always)]
 pub fn arith_scalars(op: BinOp, a: f64, b: f64) -> Option<f64> {
     arith_dbl(op, a, b)
 }
 
 /// Comparison of two scalars (None for non-comparison operators).
-#[inline]
+#[inline(always)]
 pub fn compare_scalars(op: BinOp, a: f64, b: f64) -> Option<i32> {
     compare_dbl(op, a, b)
 }
 
 /// A length-one integer, logical or double without attributes, as (value, is_integer).
-#[inline]
+#[inline(always)]
 pub fn scalar_num(v: &Value) -> Option<(f64, bool)> {
     match v {
         Value::Vector(Vector { data: Data::Dbl(a), attrs: None }) if a.len() == 1 => Some((a[0], false)),
@@ -217,7 +237,7 @@ pub fn range(x: &Value, y: &Value) -> EvalResult {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn arith_dbl(op: BinOp, a: f64, b: f64) -> Option<f64> {
     Some(match op {
         BinOp::Add => a + b,
@@ -231,7 +251,7 @@ fn arith_dbl(op: BinOp, a: f64, b: f64) -> Option<f64> {
     })
 }
 
-#[inline]
+#[inline(always)]
 fn compare_dbl(op: BinOp, a: f64, b: f64) -> Option<i32> {
     if !matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
         return None;
@@ -379,16 +399,17 @@ pub fn vector_op(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult
         if t == VType::Dbl || matches!(op, BinOp::Div | BinOp::Pow) {
             let a = dx.to_dbl();
             let b = dy.to_dbl();
-            let f: fn(f64, f64) -> f64 = match op {
-                BinOp::Add => |a, b| a + b,
-                BinOp::Sub => |a, b| a - b,
-                BinOp::Mul => |a, b| a * b,
-                BinOp::Div => |a, b| a / b,
-                BinOp::Pow => r_pow,
-                BinOp::Mod => r_mod,
-                _ => r_intdiv,
+            // one monomorphised loop per operator, so the common ones vectorise
+            let v = match op {
+                BinOp::Add => zip_map(&a, &b, n, |a, b| a + b),
+                BinOp::Sub => zip_map(&a, &b, n, |a, b| a - b),
+                BinOp::Mul => zip_map(&a, &b, n, |a, b| a * b),
+                BinOp::Div => zip_map(&a, &b, n, |a, b| a / b),
+                BinOp::Pow => zip_map(&a, &b, n, r_pow),
+                BinOp::Mod => zip_map(&a, &b, n, r_mod),
+                _ => zip_map(&a, &b, n, r_intdiv),
             };
-            Data::Dbl(Rc::new(zip_map(&a, &b, n, f)))
+            Data::Dbl(Rc::new(v))
         } else {
             let a = dx.to_int();
             let b = dy.to_int();
@@ -502,7 +523,7 @@ pub fn compare_strings(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 #[inline]
-fn zip_map(a: &[f64], b: &[f64], n: usize, f: fn(f64, f64) -> f64) -> Vec<f64> {
+fn zip_map(a: &[f64], b: &[f64], n: usize, f: impl Fn(f64, f64) -> f64) -> Vec<f64> {
     if a.len() == n && b.len() == n {
         a.iter().zip(b.iter()).map(|(&x, &y)| f(x, y)).collect()
     } else if b.len() == 1 {

@@ -12,7 +12,11 @@ pub fn print_list(out: &mut String, v: &Value, items: &[Value], opts: &PrintOpts
             return;
         }
     }
-    let names = v.names();
+    // a one-dimensional list array (tapply's list result) is tagged by its dimnames
+    let names = v.names().or_else(|| match v.dim() {
+        Some(d) if d.len() == 1 => v.get_attr("dimnames").and_then(|dn| dn.list_vec().first().map(|x| (*x.str_vec()).clone())),
+        _ => None,
+    });
     if items.is_empty() {
         out.push_str(if names.is_some() { "named list()\n" } else { "list()\n" });
         return;

@@ -73,7 +73,7 @@ pub fn print_array(out: &mut String, v: &Value, dims: &[usize], opts: &PrintOpts
 /// Doubles are formatted column by column, as R does.
 #[allow(clippy::too_many_arguments)]
 pub fn print_matrix(out: &mut String, d: &Data, off: usize, nr: usize, nc: usize, lab: &Labels, opts: &PrintOpts, quote: bool) {
-    let left = left_justified(d, opts);
+    let left = left_justified(d, opts) || (matches!(d, Data::List(_)) && !opts.right);
     // Row labels.
     let row_labels: Vec<String> = match &lab.rows {
         Some(r) => (0..nr).map(|i| encode_str(r.get(i).and_then(|s| s.as_deref()), false)).collect(),

@@ -149,7 +149,7 @@ pub fn contr_poly_scores(x: &[f64]) -> Contrast {
 #[derive(Clone, Debug)]
 pub enum VarCol {
     /// Numeric: `ncol` columns (column-major), with optional column names (matrices).
-    Numeric { data: Vec<f64>, ncol: usize, colnames: Option<Vec<String>> },
+    Numeric { data: std::rc::Rc<Vec<f64>>, ncol: usize, colnames: Option<Vec<String>> },
     /// A factor (also logical and character variables): 1-based codes (NA as 0) and levels.
     Factor { codes: Vec<usize>, levels: Vec<String>, contrast: Contrast },
 }
@@ -177,85 +177,7 @@ pub struct ModelMatrix {
 /// Builds the model matrix for `terms` over the evaluated variables `vars` (indexed as
 /// `terms.variables`) with `n` rows.
 pub fn model_matrix(terms: &Terms, vars: &[VarCol], n: usize) -> ModelMatrix {
-    let mut factors = terms.factors();
-    if !terms.intercept {
-        // the first factor appearing in a term gets full indicator coding
-        'outer: for ti in 0..terms.terms.len() {
-            for (v, row) in factors.iter_mut().enumerate() {
-                if row[ti] > 0 && vars.get(v).map(|c| c.is_factor()).unwrap_or(false) {
-                    row[ti] = 2;
-                    break 'outer;
-                }
-            }
-        }
-    }
-    let mut mm = ModelMatrix { n, data: vec![], colnames: vec![], assign: vec![] };
-    if terms.intercept {
-        mm.data.extend(std::iter::repeat_n(1.0, n));
-        mm.colnames.push("(Intercept)".into());
-        mm.assign.push(0);
-    }
-    for (ti, &t) in terms.terms.iter().enumerate() {
-        // columns of this term: start with a single all-ones column
-        let mut cols: Vec<(Vec<f64>, String)> = vec![(vec![1.0; n], String::new())];
-        for v in 0..terms.variables.len() {
-            if t >> v & 1 == 0 {
-                continue;
-            }
-            let label = &terms.var_labels[v];
-            let block: Vec<(Vec<f64>, String)> = match &vars[v] {
-                VarCol::Numeric { data, ncol, colnames } => (0..*ncol)
-                    .map(|j| {
-                        let name = match colnames {
-                            Some(c) => format!("{}{}", label, c[j]),
-                            None if *ncol == 1 => label.clone(),
-                            None => format!("{}{}", label, j + 1),
-                        };
-                        (data[j * n..(j + 1) * n].to_vec(), name)
-                    })
-                    .collect(),
-                VarCol::Factor { codes, levels, contrast } => {
-                    if factors[v][ti] == 2 {
-                        (0..levels.len())
-                            .map(|l| {
-                                let col = codes.iter().map(|&c| if c == l + 1 { 1.0 } else if c == 0 { f64::NAN } else { 0.0 }).collect();
-                                (col, format!("{}{}", label, levels[l]))
-                            })
-                            .collect()
-                    } else {
-                        (0..contrast.m)
-                            .map(|j| {
-                                let col = codes
-                                    .iter()
-                                    .map(|&c| if c == 0 { f64::NAN } else { contrast.data[j * contrast.k + c - 1] })
-                                    .collect();
-                                let nm = match &contrast.colnames {
-                                    Some(c) => c[j].clone(),
-                                    None => (j + 1).to_string(),
-                                };
-                                (col, format!("{}{}", label, nm))
-                            })
-                            .collect()
-                    }
-                }
-            };
-            let mut next = Vec::with_capacity(cols.len() * block.len());
-            for (bv, bn) in &block {
-                for (cv, cn) in &cols {
-                    let v: Vec<f64> = cv.iter().zip(bv).map(|(a, b)| a * b).collect();
-                    let name = if cn.is_empty() { bn.clone() } else { format!("{}:{}", cn, bn) };
-                    next.push((v, name));
-                }
-            }
-            cols = next;
-        }
-        for (v, name) in cols {
-            mm.data.extend(v);
-            mm.colnames.push(name);
-            mm.assign.push(ti + 1);
-        }
-    }
-    mm
+    super::design_plan::DesignPlan::new(terms, vars, n).materialize()
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 use super::dist::discrete::{dbinom, dpois};
 use super::dist::gamma::{dgamma, pchisq};
 use super::dist::normal::{pnorm, qnorm};
-use super::qr::{lsfit, Qr};
+use super::qr::{lsfit, LsFit, Qr};
+use super::tsqr::{self, RowSource};
 
 const EPS: f64 = f64::EPSILON;
 
@@ -368,8 +369,11 @@ pub struct GlmFit {
     pub eta: Vec<f64>,
     /// Effects `Q'z` of the last weighted fit.
     pub effects: Vec<f64>,
-    /// QR factorisation of the last weighted fit.
+    /// QR factorisation of the last weighted fit (for large fits only its first `p` rows,
+    /// see [`GlmFit::qr_rows`]).
     pub qr: Qr,
+    /// For a fit made by TSQR: the rows the truncated `qr` stands for.
+    pub qr_rows: Option<usize>,
     /// The deviance.
     pub deviance: f64,
     /// AIC.
@@ -394,8 +398,8 @@ pub struct GlmFit {
 
 /// Inputs of [`glm_fit`].
 pub struct GlmInput<'a> {
-    /// Column-major `n x p` design matrix.
-    pub x: &'a [f64],
+    /// The design matrix (a dense matrix or a plan that fills row blocks).
+    pub x: &'a dyn RowSource,
     /// Rows.
     pub n: usize,
     /// Columns.
@@ -414,6 +418,8 @@ pub struct GlmInput<'a> {
     pub mustart: Option<&'a [f64]>,
     /// Whether the model has an intercept.
     pub intercept: bool,
+    /// `n * p` from which each iteration's weighted least squares runs in parallel (TSQR).
+    pub tsqr_min: f64,
 }
 
 fn lin_pred(x: &[f64], n: usize, b: &[f64], offset: &[f64]) -> Vec<f64> {
@@ -429,10 +435,58 @@ fn lin_pred(x: &[f64], n: usize, b: &[f64], offset: &[f64]) -> Vec<f64> {
     eta
 }
 
+/// One IRLS step's weighted least squares on the `idx` rows by TSQR: `z` and `w` are the
+/// working response (already multiplied by `w`) and the square-root working weights of
+/// those rows. The result has R's coefficients, pivot, rank and leading effects; its `qr`
+/// holds the first `p` rows of R's compact factor (`n = p`).
+fn wls_tall(x: &dyn RowSource, n: usize, idx: &[usize], z: &[f64], w: &[f64], tol: f64, threads: usize) -> LsFit {
+    let p = x.ncol();
+    let m = idx.len();
+    let mut sw = vec![0.0; n];
+    let mut zz = vec![0.0; n];
+    for (k, &i) in idx.iter().enumerate() {
+        sw[i] = w[k];
+        zz[i] = z[k] / w[k];
+    }
+    let tf = tsqr::fit(x, n, &zz, Some(&sw), tol, threads);
+    let mut coef: Vec<f64> = tf.pivot.iter().map(|&j| tf.coef[j]).collect();
+    for c in coef.iter_mut().skip(tf.rank) {
+        *c = f64::NAN;
+    }
+    let mut effects = tf.effects_head;
+    effects.resize(m, 0.0);
+    let qr = Qr { qr: tf.qr_top, n: p, p, qraux: tf.qraux, pivot: tf.pivot, rank: tf.rank };
+    LsFit { qr, coef, effects, residuals: vec![] }
+}
+
 /// Fits a GLM by iteratively reweighted least squares, as R's `glm.fit`.
 pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, String> {
     let (n, p, y, wt, off) = (inp.n, inp.p, inp.y, inp.weights, inp.offset);
     let link = fam.link;
+    // large designs stay as row blocks and each iteration's fit runs on all cores; small
+    // ones are materialised once and fitted by the serial dqrdc2 exactly as R does
+    let large = p > 0 && n > 2 * p + 1 && (n * p) as f64 >= inp.tsqr_min;
+    let threads = tsqr::threads();
+    let dense: Vec<f64> = if large {
+        vec![]
+    } else {
+        let mut x = vec![0.0; n * p];
+        if n > 0 {
+            inp.x.fill(0, n, &mut x);
+        }
+        x
+    };
+    let lin_pred = |b: &[f64]| -> Vec<f64> {
+        if large {
+            let mut e = tsqr::lin_pred(inp.x, n, b, threads);
+            for (a, o) in e.iter_mut().zip(off) {
+                *a += o;
+            }
+            e
+        } else {
+            lin_pred(&dense, n, b, off)
+        }
+    };
     let mut warnings = Vec::new();
     let mustart = match inp.mustart {
         Some(m) => m.to_vec(),
@@ -445,7 +499,7 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
                 return Err(format!("length of 'start' should equal {} and correspond to initial coefs", p));
             }
             coefold = Some(s.to_vec());
-            lin_pred(inp.x, n, s, off)
+            lin_pred(s)
         }
         None => mustart.iter().map(|&m| link.linkfun(m)).collect(),
     };
@@ -483,13 +537,28 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
             z.push(((eta[i] - off[i]) + (y[i] - mu[i]) / me[i]) * wi);
             w.push(wi);
         }
-        let mut xw = vec![0.0; m * p];
-        for j in 0..p {
-            for (k, &i) in idx.iter().enumerate() {
-                xw[j * m + k] = inp.x[j * n + i] * w[k];
+        let fit = if large && m > 2 * p + 1 {
+            wls_tall(inp.x, n, &idx, &z, &w, tol, threads)
+        } else {
+            let xs: Vec<f64>;
+            let x = if large {
+                xs = {
+                    let mut x = vec![0.0; n * p];
+                    inp.x.fill(0, n, &mut x);
+                    x
+                };
+                &xs
+            } else {
+                &dense
+            };
+            let mut xw = vec![0.0; m * p];
+            for j in 0..p {
+                for (k, &i) in idx.iter().enumerate() {
+                    xw[j * m + k] = x[j * n + i] * w[k];
+                }
             }
-        }
-        let fit = lsfit(&xw, m, p, &z, tol);
+            lsfit(&xw, m, p, &z, tol)
+        };
         let rank = fit.qr.rank;
         if fit.coef[..rank].iter().any(|c| !c.is_finite()) {
             warnings.push(format!("non-finite coefficients at iteration {}", it));
@@ -502,7 +571,7 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
             start[j] = if k < rank { fit.coef[k] } else { f64::NAN };
         }
         let sz: Vec<f64> = start.iter().map(|v| if v.is_nan() { 0.0 } else { *v }).collect();
-        eta = lin_pred(inp.x, n, &sz, off);
+        eta = lin_pred(&sz);
         mu = eta.iter().map(|&e| link.linkinv(e)).collect();
         dev = fam.deviance(y, &mu, wt);
         boundary = false;
@@ -520,7 +589,7 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
                 for (s, o) in start.iter_mut().zip(&old) {
                     *s = (*s + o) / 2.0;
                 }
-                eta = lin_pred(inp.x, n, &start, off);
+                eta = lin_pred(&start);
                 mu = eta.iter().map(|&e| link.linkinv(e)).collect();
                 dev = fam.deviance(y, &mu, wt);
             }
@@ -540,7 +609,7 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
                 for (s, o) in start.iter_mut().zip(&old) {
                     *s = (*s + o) / 2.0;
                 }
-                eta = lin_pred(inp.x, n, &start, off);
+                eta = lin_pred(&start);
                 mu = eta.iter().map(|&e| link.linkinv(e)).collect();
             }
             boundary = true;
@@ -596,6 +665,7 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
         mu,
         eta,
         effects: fit.effects.clone(),
+        qr_rows: (fit.qr.n < fit.effects.len()).then_some(fit.effects.len()),
         qr: fit.qr,
         deviance: dev,
         aic,
@@ -622,7 +692,8 @@ mod tests {
     fn fit(x: &[f64], n: usize, p: usize, y: &[f64], fam: Family) -> GlmFit {
         let one = vec![1.0; n];
         let zero = vec![0.0; n];
-        let inp = GlmInput { x, n, p, y, weights: &one, offset: &zero, ntrials: &one, start: None, mustart: None, intercept: true };
+        let src = tsqr::Dense { x, n, p };
+        let inp = GlmInput { x: &src, n, p, y, weights: &one, offset: &zero, ntrials: &one, start: None, mustart: None, intercept: true, tsqr_min: 2e6 };
         glm_fit(&inp, &fam, &Control { epsilon: 1e-8, maxit: 25 }).expect("fit")
     }
 
@@ -646,6 +717,51 @@ mod tests {
         let f = fit(&x, 8, 2, &y, Family::new("binomial", None).expect("family"));
         assert!((f.coef[0] - -1.9494066450).abs() < 1e-8, "{:?}", f.coef);
         assert!((f.coef[1] - 0.4332014767).abs() < 1e-8, "{:?}", f.coef);
+    }
+
+    #[test]
+    fn tall_irls_matches_serial() {
+        // logistic and Poisson fits with an aliased column: the TSQR path (tsqr_min = 0)
+        // gives the serial path's coefficients, deviance, rank and pivot
+        let n = 500;
+        let mut s = 12345u64;
+        let mut u = || {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((s >> 11) as f64) / ((1u64 << 53) as f64)
+        };
+        let mut x = vec![0.0; n * 4];
+        let mut yb = vec![0.0; n];
+        let mut yp = vec![0.0; n];
+        for i in 0..n {
+            let (a, b) = (u() * 2.0 - 1.0, u() * 2.0 - 1.0);
+            x[i] = 1.0;
+            x[n + i] = a;
+            x[2 * n + i] = a - b;
+            x[3 * n + i] = b;
+            yb[i] = (u() < 1.0 / (1.0 + (-(0.3 + a - b)).exp())) as u8 as f64;
+            yp[i] = (3.0 * u() * (1.0 + a)).floor();
+        }
+        for (y, fam) in [(&yb, "binomial"), (&yp, "poisson")] {
+            let one = vec![1.0; n];
+            let zero = vec![0.0; n];
+            let src = tsqr::Dense { x: &x, n, p: 4 };
+            let mut inp = GlmInput { x: &src, n, p: 4, y, weights: &one, offset: &zero, ntrials: &one, start: None, mustart: None, intercept: true, tsqr_min: 2e6 };
+            let ctl = Control { epsilon: 1e-8, maxit: 25 };
+            let a = glm_fit(&inp, &Family::new(fam, None).expect("family"), &ctl).expect("fit");
+            inp.tsqr_min = 0.0;
+            let b = glm_fit(&inp, &Family::new(fam, None).expect("family"), &ctl).expect("fit");
+            assert!(a.qr_rows.is_none() && b.qr_rows == Some(n));
+            assert_eq!(a.qr.rank, 3);
+            assert_eq!((a.qr.rank, &a.qr.pivot), (b.qr.rank, &b.qr.pivot));
+            assert_eq!(a.iter, b.iter);
+            assert!(((a.deviance - b.deviance) / a.deviance).abs() < 1e-12);
+            for (c, d) in a.coef.iter().zip(&b.coef) {
+                assert!(c.is_nan() && d.is_nan() || ((c - d) / c).abs() < 1e-10, "{} {}", c, d);
+            }
+            for k in 0..3 {
+                assert!(((a.effects[k] - b.effects[k]) / a.effects[k]).abs() < 1e-10);
+            }
+        }
     }
 
     #[test]

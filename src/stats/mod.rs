@@ -3,8 +3,10 @@
 
 pub mod linalg;
 pub mod design;
+pub mod design_plan;
 pub mod dist;
 pub mod qr;
+pub mod tsqr;
 pub mod rdist;
 pub mod swilk;
 pub mod fisher;

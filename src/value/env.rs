@@ -62,6 +62,43 @@ impl Env {
             cur = p?;
         }
     }
+    /// Applies `f` to the value bound to `s` along the parent chain, without cloning it.
+    pub fn lookup_with<R>(&self, s: Sym, f: impl FnOnce(&Value) -> R) -> Option<R> {
+        let fr = self.0.borrow();
+        if let Some(i) = fr.position(s) {
+            return Some(f(&fr.vars[i].1));
+        }
+        match &fr.parent {
+            Some(p) => p.lookup_with(s, f),
+            None => None,
+        }
+    }
+    /// Applies `f` to the value bound to `s` in this frame, in place.
+    pub fn with_local_mut<R>(&self, s: Sym, f: impl FnOnce(&mut Value) -> R) -> Option<R> {
+        let mut fr = self.0.borrow_mut();
+        let i = fr.position(s)?;
+        Some(f(&mut fr.vars[i].1))
+    }
+    /// Binds `s` in this frame to the double scalar `x`, overwriting the current value's
+    /// buffer in place when it is an unshared double scalar; returns the bound value.
+    pub fn set_num(&self, s: Sym, x: f64) -> Value {
+        {
+            let mut f = self.0.borrow_mut();
+            if let Some(i) = f.position(s) {
+                if let Value::Vector(super::Vector { data: super::Data::Dbl(a), attrs: None }) = &mut f.vars[i].1 {
+                    if let Some(buf) = Rc::get_mut(a) {
+                        if buf.len() == 1 {
+                            buf[0] = x;
+                            return f.vars[i].1.clone();
+                        }
+                    }
+                }
+            }
+        }
+        let v = Value::num(x);
+        self.set(s, v.clone());
+        v
+    }
     /// The environment along the chain where `s` is bound.
     pub fn find_env(&self, s: Sym) -> Option<Env> {
         let mut cur = self.clone();

@@ -79,19 +79,6 @@ pub(crate) fn take_rows(v: &Value, rows: &[usize]) -> Value {
     crate::builtins::frames::take(v, &idx)
 }
 
-pub(crate) fn row_is_na(v: &Value, i: usize) -> bool {
-    let Some(d) = v.data() else { return false };
-    if let Some(dm) = v.dim() {
-        if dm.len() == 2 {
-            return (0..dm[1]).any(|j| d.is_na(j * dm[0] + i));
-        }
-    }
-    match d {
-        Data::Dbl(x) => x[i].is_nan(),
-        _ => d.is_na(i),
-    }
-}
-
 pub(crate) fn nrows_of(v: &Value) -> usize {
     v.dim().map(|d| d[0]).unwrap_or_else(|| v.len())
 }
@@ -217,8 +204,9 @@ pub(crate) fn model_frame_full(
     }
     let mut kept = Vec::new();
     let mut omitted = Vec::new();
+    let na_rows = crate::builtins::lm_large::na_rows(&cols, n);
     for (k, &i) in sel.iter().enumerate() {
-        let na = cols.iter().any(|c| row_is_na(c, i))
+        let na = na_rows[i]
             || w.as_ref().map(|w| w[i].is_nan()).unwrap_or(false)
             || off.as_ref().map(|o| o[i].is_nan()).unwrap_or(false);
         if na && na_action != "na.pass" {
@@ -231,9 +219,14 @@ pub(crate) fn model_frame_full(
         }
     }
     let final_rows: Vec<usize> = kept.iter().map(|&k| sel[k]).collect();
+    // all rows in order: share the variables and the row labels
+    let identity = final_rows.len() == n && final_rows.iter().enumerate().all(|(k, &i)| k == i);
     let cols = cols
         .iter()
         .map(|c| {
+            if identity && c.dim().is_none() && !(drop_unused && c.is_factor()) {
+                return c.clone();
+            }
             let v = take_rows(c, &final_rows);
             if drop_unused && v.is_factor() {
                 drop_unused_levels(&v)
@@ -256,7 +249,7 @@ pub(crate) fn model_frame_full(
         cols,
         weights: w,
         offset: off,
-        rows: final_rows.iter().map(|&i| all_rows[i].clone()).collect(),
+        rows: if identity { all_rows } else { final_rows.iter().map(|&i| all_rows[i].clone()).collect() },
         omitted,
         kept,
     })
@@ -311,43 +304,14 @@ pub(crate) fn var_cols(it: &Interp, t: &Terms, cols: &[Value], spec: Option<&Val
         let stored = xlev.and_then(|x| field(x, label)).and_then(|v| v.as_strings());
         let fac = c.is_factor() || matches!(c.data(), Some(Data::Str(_)) | Some(Data::Lgl(_))) || stored.is_some();
         if fac && !is_resp {
-            let labels: Vec<Option<String>> = if c.is_factor() {
-                let lev = crate::builtins::factor::factor_levels(c);
-                c.int_vec().iter().map(|&k| if k == NA_INT { None } else { lev.get(k as usize - 1).cloned().flatten().map(|x| x.to_string()) }).collect()
-            } else {
-                let sv = c.str_vec();
-                sv.iter().map(|x| x.as_ref().map(|x| x.to_string())).collect()
-            };
-            let levels: Vec<String> = if let Some(st) = stored {
-                st
-            } else if c.is_factor() {
-                crate::builtins::factor::factor_levels(c).iter().map(|x| x.as_deref().unwrap_or("NA").to_string()).collect()
-            } else {
-                let mut l: Vec<String> = labels.iter().flatten().cloned().collect();
-                l.sort();
-                l.dedup();
-                if matches!(c.data(), Some(Data::Lgl(_))) {
-                    l.sort_by_key(|x| x == "TRUE");
-                }
-                l
-            };
-            let mut codes = Vec::with_capacity(labels.len());
-            for lab in &labels {
-                match lab {
-                    None => codes.push(0),
-                    Some(x) => match levels.iter().position(|l| l == x) {
-                        Some(p) => codes.push(p + 1),
-                        None => return err(format!("factor {} has new level {}", label, x)),
-                    },
-                }
-            }
+            let (codes, levels) = crate::builtins::lm_large::factor_codes(c, stored, label).map_err(|m| crate::error::Flow::from(crate::error::RError::runtime(m)))?;
             let ordered = c.inherits("ordered");
             let cname = contrast_name(it, label, c.is_factor().then_some(c), ordered, spec);
             let contrast = contrast_matrix(&cname, &levels);
             facs.push((label.clone(), levels.clone(), cname));
             out.push(VarCol::Factor { codes, levels, contrast });
         } else {
-            let data = c.dbl_vec().to_vec();
+            let data = c.dbl_vec();
             let (ncol, colnames) = match c.dim() {
                 Some(d) if d.len() == 2 => {
                     let cn = c.get_attr("dimnames").and_then(|dn| dn.list_vec().get(1).cloned()).and_then(|x| x.as_strings());

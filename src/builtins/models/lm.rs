@@ -112,6 +112,13 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
     }
     let (y, q, ynames) = response(&fr.cols[0], n)?;
     let (vc, facs) = var_cols(it, &fr.terms, &fr.cols, contrasts, None)?;
+    if q == 1 {
+        // large designs: parallel TSQR over the design plan, no n x p copy
+        let extra = fr.offset.as_deref();
+        if let Some(fit) = crate::builtins::lm_large::try_lm(it, &fr, &vc, &facs, &y, extra, na_action, &call)? {
+            return Ok(fit);
+        }
+    }
     let mm = design::model_matrix(&fr.terms, &vc, n);
     let p = mm.colnames.len();
     let offset = frame_offset(&fr, n);

@@ -123,10 +123,11 @@ pub(crate) fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
     let qr = field(fit, "qr").unwrap_or(Value::Null);
     let qrm = field(&qr, "qr").unwrap_or(Value::Null);
     let dims = qrm.dim().unwrap_or_default();
-    let (n, p) = (dims.first().cloned().unwrap_or(0), dims.get(1).cloned().unwrap_or(0));
+    let (nq, p) = (dims.first().cloned().unwrap_or(0), dims.get(1).cloned().unwrap_or(0));
+    let n = crate::builtins::lm_large::truncated_rows(&qr).unwrap_or(nq);
     let rank = field(&qr, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize;
     let pivot: Vec<usize> = field(&qr, "pivot").map(|v| v.int_vec().iter().map(|&k| k as usize - 1).collect()).unwrap_or_default();
-    let q = crate::stats::qr::Qr { qr: qrm.dbl_vec().to_vec(), n, p, qraux: dbl_field(&qr, "qraux"), pivot: pivot.clone(), rank };
+    let q = crate::stats::qr::Qr { qr: qrm.dbl_vec().to_vec(), n: nq, p, qraux: dbl_field(&qr, "qraux"), pivot: pivot.clone(), rank };
     let cov = q.unscaled_cov();
     let coef = field(fit, "coefficients").unwrap_or(Value::Null);
     let names: Vec<String> = coef.names().unwrap_or_default().iter().map(|x| x.as_deref().unwrap_or("").to_string()).collect();
@@ -134,7 +135,8 @@ pub(crate) fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
     let w = weights_of(fit);
     let mut r = dbl_field(fit, "residuals");
     let f = dbl_field(fit, "fitted.values");
-    let rn: Vec<String> = field(fit, "residuals").and_then(|x| x.names()).unwrap_or_default().iter().map(|x| x.as_deref().unwrap_or("").to_string()).collect();
+    // names are only copied for weighted residuals (summary_lm reuses the fit's otherwise)
+    let rn: Vec<String> = if w.is_some() { field(fit, "residuals").and_then(|x| x.names()).unwrap_or_default().iter().map(|x| x.as_deref().unwrap_or("").to_string()).collect() } else { vec![] };
     if let Some(w) = &w {
         for (ri, wi) in r.iter_mut().zip(w) {
             *ri *= wi.sqrt();
@@ -269,7 +271,7 @@ pub(crate) fn summary_lm(_it: &mut Interp, a: Args) -> EvalResult {
     let mut items = vec![
         ("call".to_string(), field(&fit, "call").unwrap_or(Value::Null)),
         ("terms".into(), field(&fit, "terms").unwrap_or(Value::Null)),
-        ("residuals".into(), named_dbl(sm.resid.clone(), &sm.resid_names)),
+        ("residuals".into(), if sm._weighted { named_dbl(sm.resid.clone(), &sm.resid_names) } else { field(&fit, "residuals").unwrap_or(Value::Null) }),
         ("coefficients".into(), matrix(cm, k, 4, Some(&rn), Some(&cols.map(String::from)))),
         ("aliased".into(), aliased),
         ("sigma".into(), Value::num(sm.sigma)),

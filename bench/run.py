@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""rsc benchmark harness: R and rsc side by side, one markdown table.
+
+Workloads: the shared kit's scripts (loop, fib, vec, startup, lm_1e5, lm_1e6 from
+$BENCH_KIT/workloads, default ../shared/bench next to the repository) and rsc's own
+(bench/workloads/*.R: the lm fit alone and glm(binomial) on 1e6 rows in memory). Each
+runs unchanged under `Rscript --vanilla` and rsc, round-robin, N times after a warm-up;
+the table reports median wall seconds, median CPU seconds (user+sys) and the paired
+median ratio rsc/R. Scripts that print `fit_seconds: X` also get their in-process fit
+time reported (the fit alone, without data generation or reading).
+
+    python3 bench/run.py                      # all workloads, 3 runs each
+    python3 bench/run.py --only loop,fib -n 5
+    python3 bench/run.py --write              # also rewrite the table in BENCHMARKS.md
+
+rsc is target/release/rsc (or $CARGO_TARGET_DIR/release/rsc, or $RSC). Build it first:
+`cargo build --release`. Thread count follows RSC_THREADS (default: all cores).
+"""
+import argparse
+import datetime as dt
+import os
+import platform
+import re
+import shutil
+import statistics as st
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OWN = os.path.join(ROOT, "bench", "workloads")
+KIT = os.environ.get("BENCH_KIT", os.path.join(os.path.dirname(ROOT), "shared", "bench"))
+
+SHARED = ["startup", "fib", "loop", "vec", "lm_1e5", "lm_1e6"]
+LABELS = {
+    "startup": "startup (`1 + 1`)",
+    "fib": "fib.R (fib(24))",
+    "loop": "loop.R (1e7 scalar iterations)",
+    "vec": "vec.R (vectorised arithmetic on 1e7)",
+    "lm_1e5": "lm_1e5.R (read.csv + lm + summary, 1e5 rows)",
+    "lm_1e6": "lm_1e6.R (read.csv + lm + summary, 1e6 rows)",
+    "lm_fit_1e6": "lm_fit_1e6.R (lm + summary, 1e6 rows in memory)",
+    "glm_binomial_1e6": "glm_binomial_1e6.R (glm binomial + summary, 1e6 rows in memory)",
+}
+
+
+def rsc_binary():
+    for cand in [os.environ.get("RSC"),
+                 os.path.join(os.environ.get("CARGO_TARGET_DIR", ""), "release", "rsc") if os.environ.get("CARGO_TARGET_DIR") else None,
+                 os.path.join(ROOT, "target", "release", "rsc")]:
+        if cand and os.path.isfile(cand) and os.access(cand, os.X_OK):
+            return os.path.abspath(cand)
+    sys.exit("rsc release binary not found: build with `cargo build --release` or set RSC")
+
+
+def workloads():
+    out = []
+    for w in SHARED:
+        path = os.path.join(KIT, "workloads", f"{w}.R")
+        if w.startswith("lm_") and not os.path.exists(os.path.join(KIT, "data", f"reg_{w[3:]}.csv")):
+            print(f"skip {w}: data missing in {KIT}/data (run gen_data.py)", file=sys.stderr)
+            continue
+        if os.path.exists(path):
+            out.append((w, path, KIT))
+    for f in sorted(os.listdir(OWN)):
+        if f.endswith(".R"):
+            out.append((f[:-2], os.path.join(OWN, f), OWN))
+    return out
+
+
+def run_once(argv, cwd):
+    t0 = time.perf_counter()
+    p = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out = p.stdout.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    text = out.decode("utf-8", "replace")
+    m = re.search(r"fit_seconds:\s*([0-9.eE+-]+)", text)
+    return {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rc": os.waitstatus_to_exitcode(status),
+            "fit": float(m.group(1)) if m else None, "out": text}
+
+
+def machine():
+    cpu = platform.processor() or "?"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        with open("/proc/meminfo") as f:
+            kb = int(f.readline().split()[1])
+            mem = f"{kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    rver = subprocess.run(["Rscript", "--version"], capture_output=True, text=True)
+    rver = (rver.stdout + rver.stderr).strip().splitlines()[0] if rver.returncode == 0 else "R ?"
+    rev = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{cpu}, {os.cpu_count()} cores, {mem}; {platform.system()} {platform.release()}; {rver}; "
+            f"rsc {rev}, RSC_THREADS={os.environ.get('RSC_THREADS', 'all cores')}; load average at start {load:.1f}")
+
+
+def fmt(x):
+    return "" if x is None else f"{x:.3f}"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-n", "--runs", type=int, default=3)
+    ap.add_argument("--warmup", type=int, default=1)
+    ap.add_argument("--only", default="")
+    ap.add_argument("--write", action="store_true", help="rewrite the results section of BENCHMARKS.md")
+    a = ap.parse_args()
+    rsc = rsc_binary()
+    rscript = shutil.which("Rscript")
+    if not rscript:
+        sys.exit("Rscript not found")
+    wl = workloads()
+    if a.only:
+        keep = a.only.split(",")
+        wl = [w for w in wl if w[0] in keep]
+    info = machine()
+    print(f"# {info}", file=sys.stderr)
+    rows = []
+    for name, path, cwd in wl:
+        engines = {"R": [rscript, "--vanilla", path], "rsc": [rsc, path]}
+        res = {e: [] for e in engines}
+        for r in range(a.warmup + a.runs):
+            for e, argv in engines.items():
+                x = run_once(argv, cwd)
+                if x["rc"] != 0:
+                    print(f"  {name} {e}: exit {x['rc']}\n{x['out'][-2000:]}", file=sys.stderr)
+                if r >= a.warmup:
+                    res[e].append(x)
+            print(f"  {name}: round {r + 1}/{a.warmup + a.runs}", file=sys.stderr)
+        R, S = res["R"], res["rsc"]
+        ratio = st.median(s["wall"] / r["wall"] for s, r in zip(S, R))
+        fits = [(s["fit"], r["fit"]) for s, r in zip(S, R) if s["fit"] is not None and r["fit"] is not None]
+        rows.append({
+            "label": LABELS.get(name, name),
+            "R": st.median(x["wall"] for x in R), "rsc": st.median(x["wall"] for x in S),
+            "Rcpu": st.median(x["cpu"] for x in R), "rsccpu": st.median(x["cpu"] for x in S),
+            "ratio": ratio,
+            "Rfit": st.median(f[1] for f in fits) if fits else None,
+            "rscfit": st.median(f[0] for f in fits) if fits else None,
+            "fitratio": st.median(f[0] / f[1] for f in fits) if fits else None,
+            "ok": all(x["rc"] == 0 for x in R + S),
+        })
+    lines = [
+        "| workload | R wall s | rsc wall s | rsc / R | R cpu s | rsc cpu s | R fit s | rsc fit s | fit rsc / R |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        bad = "" if r["ok"] else " (FAILED)"
+        lines.append(f"| {r['label']}{bad} | {r['R']:.3f} | {r['rsc']:.3f} | {r['ratio']:.2f} | {r['Rcpu']:.3f} | "
+                     f"{r['rsccpu']:.3f} | {fmt(r['Rfit'])} | {fmt(r['rscfit'])} | {fmt(r['fitratio'])} |")
+    stamp = dt.date.today().isoformat()
+    table = "\n".join(lines)
+    section = (f"Measured {stamp} with `python3 bench/run.py -n {a.runs}` (medians of {a.runs} runs after "
+               f"{a.warmup} warm-up; ratios are paired medians; \"fit\" columns are the in-process time of the fit "
+               f"and summary alone, printed by the script).\n\nMachine: {info}.\n\n{table}\n")
+    print(section)
+    if a.write:
+        path = os.path.join(ROOT, "BENCHMARKS.md")
+        text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
+        begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+        block = f"{begin}\n{section}{end}"
+        if begin in text and end in text:
+            text = text[:text.index(begin)] + block + text[text.index(end) + len(end):]
+        else:
+            text = text.rstrip("\n") + "\n\n" + block + "\n"
+        with open(path, "w") as f:
+            f.write(text)
+        print(f"wrote {path}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

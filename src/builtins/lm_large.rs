@@ -1,0 +1,399 @@
+//! `lm` on large data: the design is never built as one matrix. Row blocks come from a
+//! [`DesignPlan`] that borrows the model frame's columns, are reduced on all cores (TSQR,
+//! `crate::stats::tsqr`) and finished with R's pivoting on the small factor; residuals and
+//! fitted values come from a second parallel pass.
+//!
+//! The fit object has R's components and values. One difference: `qr$qr` holds only the
+//! first `p` rows of R's compact factor (R's full `n x p` Householder vectors are not
+//! kept), marked by the attribute `rsc.nrow` (the number of rows) on the `qr` list; and
+//! `effects` past the rank are `Q'y` in this factorisation's basis (same sum of squares).
+//! Methods that need the full Householder vectors call [`expand_qr`] first.
+
+use super::models::{field, lm_model_matrix, matrix, named_dbl, terms_value, Frame};
+use crate::error::EvalResult;
+use crate::eval::Interp;
+use crate::stats::design::VarCol;
+use crate::stats::design_plan::DesignPlan;
+use crate::stats::qr::lsfit;
+use crate::stats::tsqr;
+use crate::syntax::ast::Expr;
+use crate::syntax::sym::Sym;
+use crate::value::{Data, Lang, RStr, Value};
+use std::rc::Rc;
+
+/// The attribute on a fit's `qr` list marking a truncated (top rows only) factor.
+pub(crate) const NROW_ATTR: &str = "rsc.nrow";
+
+fn s(x: &str) -> Sym {
+    Sym::new(x)
+}
+
+/// Per-row NA flags: a row is NA when any variable (any column of a matrix variable) is.
+pub(crate) fn na_rows(cols: &[Value], n: usize) -> Vec<bool> {
+    let mut na = vec![false; n];
+    for c in cols {
+        let Some(d) = c.data() else { continue };
+        let len = d.len();
+        if n == 0 || len == 0 {
+            continue;
+        }
+        let nc = match c.dim() {
+            Some(dm) if dm.len() == 2 => dm[1],
+            _ => 1,
+        };
+        let nr = len / nc.max(1);
+        match d {
+            Data::Dbl(x) => {
+                for j in 0..nc {
+                    for (f, v) in na.iter_mut().zip(&x[j * nr..(j + 1) * nr]) {
+                        *f |= v.is_nan();
+                    }
+                }
+            }
+            _ => {
+                for i in 0..len.min(nr * nc) {
+                    if d.is_na(i) {
+                        na[i % nr.max(1)] = true;
+                    }
+                }
+            }
+        }
+    }
+    na
+}
+
+/// Whether row labels are the automatic `1..n`.
+fn auto_rows(rows: &[String]) -> bool {
+    rows.iter().enumerate().all(|(i, r)| r.parse::<usize>().ok() == Some(i + 1))
+}
+
+thread_local! {
+    /// The last automatic names vector `"1".."n"` built, reused by later fits of as many rows.
+    static AUTO_NAMES: std::cell::RefCell<Option<Value>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A character vector of the row labels, for the names of per-observation components.
+/// Automatic labels `1..n` come from a per-thread cache, so repeated fits on the same data
+/// share one vector.
+pub(crate) fn names_value(rows: &[String]) -> Value {
+    if !auto_rows(rows) {
+        return Value::strings(rows);
+    }
+    let n = rows.len();
+    AUTO_NAMES.with(|c| {
+        let mut c = c.borrow_mut();
+        match &*c {
+            Some(v) if v.len() == n => v.clone(),
+            _ => {
+                let v = Value::strings(rows);
+                *c = Some(v.clone());
+                v
+            }
+        }
+    })
+}
+
+/// `n * p` from which `lm` takes the parallel path (`options(rsc.tsqr.min = )`, default 2e6,
+/// so small fits keep R's exact serial factor).
+pub(crate) fn tsqr_min(it: &Interp) -> f64 {
+    it.options.iter().find(|(k, _)| k == "rsc.tsqr.min").and_then(|(_, v)| v.as_f64()).unwrap_or(2e6)
+}
+
+/// Fits `lm` by TSQR when the model is large enough and of the supported kind (a vector
+/// response, positive weights if any); `None` leaves the fit to the serial path. The
+/// offset is the sum of the formula's `offset()` terms and `extra_offset` (the `offset =`
+/// argument, when the frame carries one).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn try_lm(
+    it: &mut Interp,
+    fr: &Frame,
+    vc: &[VarCol],
+    facs: &[(String, Vec<String>, String)],
+    y: &[f64],
+    extra_offset: Option<&[f64]>,
+    na_action: &str,
+    call: &Expr,
+) -> EvalResult<Option<Value>> {
+    let n = fr.rows.len();
+    let plan = DesignPlan::new(&fr.terms, vc, n);
+    let p = plan.p();
+    if p == 0 || n <= 2 * p + 1 || ((n * p) as f64) < tsqr_min(it) || y.len() != n {
+        return Ok(None);
+    }
+    if let Some(w) = &fr.weights {
+        if w.len() != n || w.iter().any(|v| !(*v > 0.0 && v.is_finite())) {
+            return Ok(None);
+        }
+    }
+    let mut offset: Option<Vec<f64>> = extra_offset.map(|o| o.to_vec());
+    for &o in &fr.terms.offsets {
+        let off = offset.get_or_insert_with(|| vec![0.0; n]);
+        for (a, v) in off.iter_mut().zip(fr.cols[o].dbl_vec().iter()) {
+            *a += v;
+        }
+    }
+    let mut yo = y.to_vec();
+    if let Some(off) = &offset {
+        for (a, v) in yo.iter_mut().zip(off) {
+            *a -= v;
+        }
+    }
+    let sw: Option<Vec<f64>> = fr.weights.as_ref().map(|w| w.iter().map(|v| v.sqrt()).collect());
+    let threads = tsqr::threads();
+    let tf = tsqr::fit(&plan, n, &yo, sw.as_deref(), 1e-7, threads);
+    let xb = tsqr::lin_pred(&plan, n, &tf.coef, threads);
+    let mut resid = yo;
+    for (r, f) in resid.iter_mut().zip(&xb) {
+        *r -= f;
+    }
+    drop(xb);
+    let fitted: Vec<f64> = y.iter().zip(&resid).map(|(a, b)| a - b).collect();
+    let (rank, piv) = (tf.rank, &tf.pivot);
+    let colnames = &plan.colnames;
+    let coef: Vec<f64> = tf.coef.iter().map(|&c| if c.is_nan() { crate::value::na_real() } else { c }).collect();
+    // names shared by residuals and fitted values
+    let row_names = names_value(&fr.rows);
+    let with_names = |v: Vec<f64>| {
+        let mut x = Value::dbls(v);
+        x.set_attr(s("names"), row_names.clone());
+        x
+    };
+    let mut effects = tf.effects_head.clone();
+    effects.resize(n, 0.0);
+    let empty: RStr = Some(Rc::from(""));
+    let mut eff_names: Vec<RStr> = piv[..rank].iter().map(|&j| Some(Rc::from(colnames[j].as_str()))).collect();
+    eff_names.resize(n, empty);
+    let mut effv = Value::dbls(effects);
+    effv.set_attr(s("names"), Value::strs(eff_names));
+    let piv_names: Vec<String> = piv.iter().map(|&j| colnames[j].clone()).collect();
+    let mut qrm = matrix(tf.qr_top.clone(), p, p, Some(&fr.rows[..p]), Some(&piv_names));
+    qrm.set_attr(s("assign"), Value::ints(piv.iter().map(|&j| plan.assign[j] as i32).collect()));
+    let mut qr = Value::named_list(vec![
+        ("qr".into(), qrm),
+        ("qraux".into(), Value::dbls(tf.qraux.clone())),
+        ("pivot".into(), Value::ints(piv.iter().map(|&j| j as i32 + 1).collect())),
+        ("tol".into(), Value::num(1e-7)),
+        ("rank".into(), Value::int(rank as i32)),
+    ]);
+    qr.set_attr(s("class"), Value::str("qr"));
+    qr.set_attr(s(NROW_ATTR), Value::int(n as i32));
+    let mut items: Vec<(String, Value)> = vec![("coefficients".into(), named_dbl(coef, colnames)), ("residuals".into(), with_names(resid))];
+    if let Some(w) = &fr.weights {
+        items.push(("fitted.values".into(), with_names(fitted)));
+        items.push(("effects".into(), effv));
+        items.push(("weights".into(), with_names(w.clone())));
+        items.push(("rank".into(), Value::int(rank as i32)));
+    } else {
+        items.push(("effects".into(), effv));
+        items.push(("rank".into(), Value::int(rank as i32)));
+        items.push(("fitted.values".into(), with_names(fitted)));
+    }
+    items.push(("assign".into(), Value::ints(plan.assign.iter().map(|&a| a as i32).collect())));
+    items.push(("qr".into(), qr));
+    items.push(("df.residual".into(), Value::int((n - rank) as i32)));
+    if !fr.omitted.is_empty() {
+        let mut na = Value::ints(fr.omitted.iter().map(|x| x.0).collect());
+        na.set_attr(s("names"), Value::strings(&fr.omitted.iter().map(|x| x.1.clone()).collect::<Vec<_>>()));
+        na.set_attr(s("class"), Value::str(if na_action == "na.exclude" { "exclude" } else { "omit" }));
+        items.push(("na.action".into(), na));
+    }
+    if let Some(o) = offset {
+        items.push(("offset".into(), Value::dbls(o)));
+    }
+    let used: Vec<&(String, Vec<String>, String)> = facs
+        .iter()
+        .filter(|(l, _, _)| {
+            let i = fr.terms.var_labels.iter().position(|x| x == l).unwrap_or(usize::MAX);
+            fr.terms.terms.iter().any(|t| i < 64 && t >> i & 1 == 1)
+        })
+        .collect();
+    if !used.is_empty() {
+        items.push(("contrasts".into(), Value::named_list(used.iter().map(|(l, _, c)| (l.clone(), Value::str(c))).collect())));
+        items.push(("xlevels".into(), Value::named_list(used.iter().map(|(l, lv, _)| (l.clone(), Value::strings(lv))).collect())));
+    } else {
+        let mut xl = Value::list(vec![]);
+        xl.set_attr(s("names"), Value::strs(vec![]));
+        items.push(("xlevels".into(), xl));
+    }
+    items.push(("call".into(), Value::Lang(Rc::new(Lang { expr: Rc::new(call.clone()), attrs: None }))));
+    let tv = terms_value(&fr.terms, fr.lhs.clone(), fr.rhs.clone(), &fr.env);
+    items.push(("terms".into(), tv.clone()));
+    let mut mcols = fr.cols.clone();
+    let mut mnames = fr.terms.var_labels.clone();
+    if let Some(w) = &fr.weights {
+        mcols.push(Value::dbls(w.clone()));
+        mnames.push("(weights)".into());
+    }
+    let rn = if auto_rows(&fr.rows) { super::frames::auto_row_names(n) } else { row_names.clone() };
+    let mut model = super::frames::make_df(mcols, mnames, rn);
+    model.set_attr(s("terms"), tv);
+    items.push(("model".into(), model));
+    let mut fit = Value::named_list(items);
+    fit.set_attr(s("class"), Value::str("lm"));
+    let _ = it;
+    Ok(Some(fit))
+}
+
+/// Rows of the fit a truncated `qr` stands for (`None` for a full factor).
+pub(crate) fn truncated_rows(qr: &Value) -> Option<usize> {
+    qr.get_attr(NROW_ATTR).and_then(|v| v.as_f64()).map(|v| v as usize)
+}
+
+fn set_item(v: &Value, name: &str, val: Value) -> Value {
+    let names = v.names().unwrap_or_default();
+    let mut items = v.list_vec().to_vec();
+    let mut out_names = names.clone();
+    match names.iter().position(|n| n.as_deref() == Some(name)) {
+        Some(i) => items[i] = val,
+        None => {
+            out_names.push(Some(Rc::from(name)));
+            items.push(val);
+        }
+    }
+    let mut out = Value::list(items);
+    if let Some(a) = v.attrs() {
+        for (k, x) in a.iter() {
+            out.set_attr(*k, x.clone());
+        }
+    }
+    out.set_attr(s("names"), Value::strs(out_names));
+    out
+}
+
+/// An `lm` fit whose `qr` (and `effects`) are R's full serial ones: the fit itself when it
+/// already has them, else refactorised from its model matrix (for methods that apply the
+/// Householder vectors to whole columns: influence measures, projections).
+pub(crate) fn expand_qr(it: &mut Interp, fit: &Value) -> EvalResult<Value> {
+    let Some(qr) = field(fit, "qr") else { return Ok(fit.clone()) };
+    if truncated_rows(&qr).is_none() {
+        return Ok(fit.clone());
+    }
+    let mm = lm_model_matrix(it, fit)?;
+    let d = mm.dim().unwrap_or_default();
+    let (n, p) = (d.first().copied().unwrap_or(0), d.get(1).copied().unwrap_or(0));
+    let mut x = mm.dbl_vec().to_vec();
+    let resid = field(fit, "residuals").map(|r| r.dbl_vec().to_vec()).unwrap_or_default();
+    // the response of the last least-squares fit: y for lm, the working response
+    // (linear predictor plus working residual) for glm
+    let base = if fit.inherits("glm") { "linear.predictors" } else { "fitted.values" };
+    let fitted = field(fit, base).map(|r| r.dbl_vec().to_vec()).unwrap_or_default();
+    let mut y: Vec<f64> = resid.iter().zip(&fitted).map(|(r, f)| r + f).collect();
+    if let Some(off) = field(fit, "offset") {
+        for (a, o) in y.iter_mut().zip(off.dbl_vec().iter()) {
+            *a -= o;
+        }
+    }
+    if let Some(w) = field(fit, "weights") {
+        let sw: Vec<f64> = w.dbl_vec().iter().map(|v| v.sqrt()).collect();
+        for j in 0..p {
+            for i in 0..n {
+                x[j * n + i] *= sw[i];
+            }
+        }
+        for (a, w) in y.iter_mut().zip(&sw) {
+            *a *= w;
+        }
+    }
+    let tol = field(&qr, "tol").and_then(|v| v.as_f64()).unwrap_or(1e-7);
+    let f = lsfit(&x, n, p, &y, tol);
+    let old = field(&qr, "qr").unwrap_or(Value::Null);
+    let mut qrm = Value::dbls(f.qr.qr);
+    qrm.set_attr(s("dim"), Value::ints(vec![n as i32, p as i32]));
+    let rows = mm.get_attr("dimnames").and_then(|dn| dn.list_vec().first().cloned()).unwrap_or(Value::Null);
+    let cols = old.get_attr("dimnames").and_then(|dn| dn.list_vec().get(1).cloned()).unwrap_or(Value::Null);
+    qrm.set_attr(s("dimnames"), Value::list(vec![rows, cols]));
+    if let Some(a) = old.get_attr("assign") {
+        qrm.set_attr(s("assign"), a.clone());
+    }
+    let mut newqr = set_item(&qr, "qr", qrm);
+    newqr = set_item(&newqr, "qraux", Value::dbls(f.qr.qraux));
+    newqr.set_attr(s(NROW_ATTR), Value::Null);
+    let mut eff = Value::dbls(f.effects);
+    if let Some(nm) = field(fit, "effects").and_then(|e| e.get_attr("names").cloned()) {
+        eff.set_attr(s("names"), nm);
+    }
+    let out = set_item(fit, "qr", newqr);
+    Ok(set_item(&out, "effects", eff))
+}
+
+/// Integer codes (1-based, 0 for NA) and levels of a factor-like model variable (a factor,
+/// a character or a logical vector; `stored` levels from a fit's `xlevels` take precedence),
+/// as R's model frame codes them: unstored character levels sorted, logicals FALSE first.
+pub(crate) fn factor_codes(c: &Value, stored: Option<Vec<String>>, label: &str) -> Result<(Vec<usize>, Vec<String>), String> {
+    use std::collections::{HashMap, HashSet};
+    let lev: Vec<RStr> = if c.is_factor() { super::factor::factor_levels(c) } else { vec![] };
+    if c.is_factor() && stored.is_none() {
+        let levels = lev.iter().map(|x| x.as_deref().unwrap_or("NA").to_string()).collect();
+        let codes = c
+            .int_vec()
+            .iter()
+            .map(|&k| if k >= 1 && lev.get(k as usize - 1).map(|x| x.is_some()).unwrap_or(false) { k as usize } else { 0 })
+            .collect();
+        return Ok((codes, levels));
+    }
+    // codes by text, with a direct-mapped cache on the strings' addresses in front (values
+    // drawn from a few shared strings then cost no hashing)
+    let mut memo = vec![(0usize, 0usize, 0usize); 256];
+    let slot = |x: &str| (x.as_ptr() as usize >> 4) & 255;
+    let iv = if c.is_factor() { c.int_vec() } else { Rc::new(vec![]) };
+    let sv = if c.is_factor() { Rc::new(vec![]) } else { c.str_vec() };
+    let n = if c.is_factor() { iv.len() } else { sv.len() };
+    let label_at = |i: usize| -> Option<&str> {
+        if c.is_factor() {
+            let k = iv[i];
+            if k >= 1 {
+                lev.get(k as usize - 1).and_then(|x| x.as_deref())
+            } else {
+                None
+            }
+        } else {
+            sv[i].as_deref()
+        }
+    };
+    let levels: Vec<String> = match stored {
+        Some(st) => st,
+        None => {
+            let mut uniq: HashSet<&str> = HashSet::new();
+            for x in (0..n).filter_map(label_at) {
+                let k = slot(x);
+                if memo[k].0 == x.as_ptr() as usize && memo[k].1 == x.len() {
+                    continue;
+                }
+                memo[k] = (x.as_ptr() as usize, x.len(), 0);
+                uniq.insert(x);
+            }
+            memo.iter_mut().for_each(|m| *m = (0, 0, 0));
+            let mut l: Vec<String> = uniq.into_iter().map(String::from).collect();
+            l.sort_by(|a, b| crate::value::collate::collate(a, b));
+            if matches!(c.data(), Some(Data::Lgl(_))) {
+                l.sort_by_key(|x| x == "TRUE");
+            }
+            l
+        }
+    };
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(levels.len());
+    for (i, l) in levels.iter().enumerate().rev() {
+        index.insert(l.as_str(), i + 1);
+    }
+    let mut codes = Vec::with_capacity(n);
+    for i in 0..n {
+        match label_at(i) {
+            None => codes.push(0),
+            Some(x) => {
+                let k = slot(x);
+                if memo[k].0 == x.as_ptr() as usize && memo[k].1 == x.len() && memo[k].2 > 0 {
+                    codes.push(memo[k].2);
+                    continue;
+                }
+                match index.get(x) {
+                    Some(&code) => {
+                        memo[k] = (x.as_ptr() as usize, x.len(), code);
+                        codes.push(code)
+                    }
+                    None => return Err(format!("factor {} has new level {}", label, x)),
+                }
+            }
+        }
+    }
+    Ok((codes, levels))
+}

@@ -1,0 +1,452 @@
+//! Parallel least squares for tall designs: TSQR (row blocks reduced to small triangular
+//! factors on all cores, then combined) followed by R's limited-pivoting `dqrdc2` on the
+//! small combined factor, so the rank, the pivot and the aliased (NA) coefficients are
+//! R's. The design is read block by block through [`RowSource`], so it never has to exist
+//! as one `n x p` matrix.
+//!
+//! The serial fit R computes also fixes the signs of the rows of R and of the effects and
+//! the Householder scalars `qraux`. Those depend only on the first `p` rows of the design
+//! (given the factor), so [`replay_top`] re-runs LINPACK's steps on those rows alone and
+//! returns the first `p` rows of R's compact `qr` exactly (up to rounding).
+
+use super::qr::{dqrdc2, Qr};
+use std::sync::OnceLock;
+
+/// Worker threads for parallel kernels: `RSC_THREADS` if set (at least 1), else all cores.
+pub fn threads() -> usize {
+    static T: OnceLock<usize> = OnceLock::new();
+    *T.get_or_init(|| {
+        std::env::var("RSC_THREADS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&t| t > 0)
+            .unwrap_or_else(|| std::thread::available_parallelism().map(|t| t.get()).unwrap_or(1))
+    })
+}
+
+/// Rows of a design matrix, produced block by block (possibly from several threads).
+pub trait RowSource: Sync {
+    /// Columns.
+    fn ncol(&self) -> usize;
+    /// Writes rows `i0..i0 + m` of every column into `out`, column-major with leading
+    /// dimension `m` (`out.len() >= m * ncol()`).
+    fn fill(&self, i0: usize, m: usize, out: &mut [f64]);
+}
+
+/// A column-major `n x p` matrix as a [`RowSource`].
+pub struct Dense<'a> {
+    /// Values.
+    pub x: &'a [f64],
+    /// Rows.
+    pub n: usize,
+    /// Columns.
+    pub p: usize,
+}
+
+impl RowSource for Dense<'_> {
+    fn ncol(&self) -> usize {
+        self.p
+    }
+    fn fill(&self, i0: usize, m: usize, out: &mut [f64]) {
+        for j in 0..self.p {
+            out[j * m..(j + 1) * m].copy_from_slice(&self.x[j * self.n + i0..j * self.n + i0 + m]);
+        }
+    }
+}
+
+/// Rows per block: a block of 16 columns stays within 32 KB.
+const BLOCK: usize = 256;
+
+/// Dot product with eight independent accumulators (so it vectorises).
+#[inline]
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
+    let mut s = [0.0f64; 8];
+    let ca = a.chunks_exact(8);
+    let cb = b.chunks_exact(8);
+    let (ra, rb) = (ca.remainder(), cb.remainder());
+    for (x, y) in ca.zip(cb) {
+        for k in 0..8 {
+            s[k] += x[k] * y[k];
+        }
+    }
+    let mut t = ((s[0] + s[4]) + (s[1] + s[5])) + ((s[2] + s[6]) + (s[3] + s[7]));
+    for (x, y) in ra.iter().zip(rb) {
+        t += x * y;
+    }
+    t
+}
+
+#[inline]
+fn axpy(alpha: f64, x: &[f64], y: &mut [f64]) {
+    for (yi, xi) in y.iter_mut().zip(x) {
+        *yi += alpha * xi;
+    }
+}
+
+fn sumsq(x: &[f64]) -> f64 {
+    dot(x, x)
+}
+
+/// Folds a row block into an upper-triangular factor: `r` is `q x q` column-major upper
+/// triangular, `b` is `m x q` column-major (overwritten). Afterwards `r` is the triangular
+/// factor of `[r; b]` (Householder reflections that keep the triangle's structure).
+pub fn fold(r: &mut [f64], q: usize, b: &mut [f64], m: usize) {
+    for l in 0..q {
+        let (head, tail) = b.split_at_mut((l + 1) * m);
+        let v = &mut head[l * m..];
+        let mut xn2 = sumsq(v);
+        if xn2 == 0.0 {
+            continue;
+        }
+        let alpha = r[l * q + l];
+        if !xn2.is_finite() || xn2 < 1e-280 {
+            // rescale to avoid overflow or underflow of the squares
+            let s = v.iter().fold(alpha.abs(), |a, x| a.max(x.abs()));
+            if s == 0.0 || !s.is_finite() {
+                continue;
+            }
+            xn2 = v.iter().map(|x| (x / s) * (x / s)).sum::<f64>() * s * s;
+        }
+        let norm = (alpha * alpha + xn2).sqrt();
+        let beta = if alpha >= 0.0 { -norm } else { norm };
+        let tau = (beta - alpha) / beta;
+        let scale = 1.0 / (alpha - beta);
+        for x in v.iter_mut() {
+            *x *= scale;
+        }
+        r[l * q + l] = beta;
+        for j in l + 1..q {
+            let bj = &mut tail[(j - l - 1) * m..(j - l) * m];
+            let w = r[j * q + l] + dot(v, bj);
+            let tw = tau * w;
+            r[j * q + l] -= tw;
+            axpy(-tw, v, bj);
+        }
+    }
+}
+
+/// Splits `0..n` into `k` contiguous ranges of nearly equal size, aligned to `BLOCK` rows.
+fn ranges(n: usize, k: usize) -> Vec<(usize, usize)> {
+    let k = k.max(1);
+    let blocks = n.div_ceil(BLOCK);
+    let per = blocks.div_ceil(k);
+    (0..k).map(|t| ((t * per * BLOCK).min(n), ((t + 1) * per * BLOCK).min(n))).filter(|(a, b)| a < b).collect()
+}
+
+/// Reduces rows `a..b` of `[X y]` (rows scaled by `sw` when given) into a `(p+1) x (p+1)`
+/// triangular factor.
+fn reduce_range(src: &dyn RowSource, y: &[f64], sw: Option<&[f64]>, a: usize, b: usize) -> Vec<f64> {
+    let p = src.ncol();
+    let q = p + 1;
+    let mut r = vec![0.0; q * q];
+    let mut buf = vec![0.0; BLOCK * q];
+    let mut i0 = a;
+    while i0 < b {
+        let m = BLOCK.min(b - i0);
+        let blk = &mut buf[..m * q];
+        src.fill(i0, m, blk);
+        blk[p * m..q * m].copy_from_slice(&y[i0..i0 + m]);
+        if let Some(sw) = sw {
+            let w = &sw[i0..i0 + m];
+            for j in 0..q {
+                for (x, wi) in blk[j * m..(j + 1) * m].iter_mut().zip(w) {
+                    *x *= wi;
+                }
+            }
+        }
+        fold(&mut r, q, blk, m);
+        i0 += m;
+    }
+    r
+}
+
+/// The `(p+1) x (p+1)` triangular factor of `[X y]` (rows scaled by `sw`), reduced over
+/// `threads` threads.
+pub fn tsqr(src: &dyn RowSource, n: usize, y: &[f64], sw: Option<&[f64]>, threads: usize) -> Vec<f64> {
+    let q = src.ncol() + 1;
+    let parts = ranges(n, threads);
+    let mut rs: Vec<Vec<f64>> = if parts.len() <= 1 {
+        vec![reduce_range(src, y, sw, 0, n)]
+    } else {
+        std::thread::scope(|s| {
+            let hs: Vec<_> = parts.iter().map(|&(a, b)| s.spawn(move || reduce_range(src, y, sw, a, b))).collect();
+            hs.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+        })
+    };
+    let mut r = rs.remove(0);
+    for mut other in rs {
+        // fold the other triangle in as a q-row block (column-major q x q)
+        fold(&mut r, q, &mut other, q);
+    }
+    r
+}
+
+/// A least-squares fit computed by [`fit`].
+#[derive(Clone, Debug)]
+pub struct TallFit {
+    /// The first `p` rows of R's compact `qr` (column-major `p x p`, pivoted columns).
+    pub qr_top: Vec<f64>,
+    /// LINPACK `qraux`.
+    pub qraux: Vec<f64>,
+    /// 0-based original column of each pivoted column.
+    pub pivot: Vec<usize>,
+    /// Numerical rank.
+    pub rank: usize,
+    /// Coefficients in the original column order (NaN for aliased columns).
+    pub coef: Vec<f64>,
+    /// The first `min(n, p + 1)` effects: `Q'y` for the first `rank` entries as R's; the
+    /// rest carry the residual sum of squares in this factorisation's basis.
+    pub effects_head: Vec<f64>,
+    /// The `p x p` factor `[R]` as a [`Qr`] over `p` rows (for `unscaled_cov`).
+    pub small: Qr,
+}
+
+/// Least squares of `y` on the rows of `src` (both scaled by `sw`, the square roots of
+/// the weights), R's way: rank and pivot from `dqrdc2` with tolerance `tol`.
+/// Needs `n > p`.
+pub fn fit(src: &dyn RowSource, n: usize, y: &[f64], sw: Option<&[f64]>, tol: f64, threads: usize) -> TallFit {
+    let p = src.ncol();
+    let q = p + 1;
+    let raug = tsqr(src, n, y, sw, threads);
+    // [R_X; 0] as (p+1) x p, so every column gets its Householder step as in the tall case
+    let mut a = vec![0.0; q * p];
+    for j in 0..p {
+        for i in 0..=j {
+            a[j * q + i] = raug[j * q + i];
+        }
+    }
+    let small = dqrdc2(&a, q, p, tol);
+    let rank = small.rank;
+    let mut c: Vec<f64> = (0..q).map(|i| raug[p * q + i]).collect();
+    small.qty_k(&mut c, rank);
+    let b = small.backsolve(&c);
+    let mut coef = vec![f64::NAN; p];
+    for (k, &j) in small.pivot.iter().enumerate().take(rank) {
+        coef[j] = b[k];
+    }
+    // the serial algorithm's first p rows, from the first p rows of the (weighted) design
+    let mut top = vec![0.0; p * p];
+    let mut buf = vec![0.0; p * p];
+    src.fill(0, p, &mut buf);
+    for (k, &j) in small.pivot.iter().enumerate() {
+        for i in 0..p {
+            top[k * p + i] = buf[j * p + i] * sw.map(|w| w[i]).unwrap_or(1.0);
+        }
+    }
+    let (qr_top, qraux, sign) = replay_top(&top, &small, p);
+    for (e, s) in c.iter_mut().zip(&sign).take(rank) {
+        *e *= s;
+    }
+    c.truncate(n.min(q));
+    TallFit { qr_top, qraux, pivot: small.pivot.clone(), rank, coef, effects_head: c, small: upper(&small, p) }
+}
+
+/// The upper triangle of `f` as a `p x p` [`Qr`] (enough for `unscaled_cov` and backsolves).
+fn upper(f: &Qr, p: usize) -> Qr {
+    let mut r = vec![0.0; p * p];
+    for j in 0..p {
+        for i in 0..=j {
+            r[j * p + i] = f.at(i, j);
+        }
+    }
+    Qr { qr: r, n: p, p, qraux: f.qraux.clone(), pivot: f.pivot.clone(), rank: f.rank }
+}
+
+/// Replays LINPACK `dqrdc2`'s first `rank` Householder steps on the first `p` rows `top`
+/// (column-major `p x p`, columns already in pivot order), given the factor `f` of the
+/// whole design. Returns the first `p` rows of the serial compact `qr`, its `qraux`, and
+/// the sign (+1/-1) relating each row of `f`'s R to the serial one.
+pub fn replay_top(top: &[f64], f: &Qr, p: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+    let rank = f.rank.min(p);
+    let mut a = top.to_vec();
+    let mut out = vec![0.0; p * p];
+    for j in 0..p {
+        for i in 0..p {
+            out[j * p + i] = f.at(i, j);
+        }
+    }
+    let mut qraux = f.qraux.clone();
+    let mut sign = vec![1.0; p];
+    let mut v = vec![0.0; p];
+    for l in 0..rank {
+        let rll = f.at(l, l);
+        let nrm = rll.abs();
+        if nrm == 0.0 {
+            continue;
+        }
+        let all = a[l * p + l];
+        let nrmxl = if all != 0.0 { nrm.copysign(all) } else { nrm };
+        for i in l..p {
+            v[i] = a[l * p + i] / nrmxl;
+        }
+        v[l] += 1.0;
+        let s = if (-nrmxl).is_sign_negative() == rll.is_sign_negative() { 1.0 } else { -1.0 };
+        sign[l] = s;
+        for j in l + 1..p {
+            let rlj = s * f.at(l, j);
+            let t = (rlj - a[j * p + l]) / v[l];
+            for i in l..p {
+                a[j * p + i] += t * v[i];
+            }
+            out[j * p + l] = rlj;
+        }
+        out[l * p + l] = -nrmxl;
+        out[l * p + l + 1..(l + 1) * p].copy_from_slice(&v[l + 1..p]);
+        qraux[l] = v[l];
+    }
+    (out, qraux, sign)
+}
+
+/// `X b` over all rows (aliased coefficients, NaN, are skipped), computed in parallel.
+pub fn lin_pred(src: &dyn RowSource, n: usize, coef: &[f64], threads: usize) -> Vec<f64> {
+    let p = src.ncol();
+    let mut out = vec![0.0; n];
+    let parts = ranges(n, threads);
+    let work = |a: usize, chunk: &mut [f64]| {
+        let mut buf = vec![0.0; BLOCK * p];
+        let mut i0 = 0;
+        while i0 < chunk.len() {
+            let m = BLOCK.min(chunk.len() - i0);
+            src.fill(a + i0, m, &mut buf[..m * p]);
+            let o = &mut chunk[i0..i0 + m];
+            for (j, &b) in coef.iter().enumerate() {
+                if b.is_nan() {
+                    continue;
+                }
+                axpy(b, &buf[j * m..(j + 1) * m], o);
+            }
+            i0 += m;
+        }
+    };
+    if parts.len() <= 1 {
+        work(0, &mut out);
+    } else {
+        std::thread::scope(|s| {
+            let mut rest: &mut [f64] = &mut out;
+            let mut hs = Vec::new();
+            for &(a, b) in &parts {
+                let (mine, tail) = rest.split_at_mut(b - a);
+                rest = tail;
+                let work = &work;
+                hs.push(s.spawn(move || work(a, mine)));
+            }
+            for h in hs {
+                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            }
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::qr::lsfit;
+
+    fn lcg(seed: &mut u64) -> f64 {
+        *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((*seed >> 11) as f64) / ((1u64 << 53) as f64) - 0.5
+    }
+
+    /// A random design: intercept, 3 numeric columns, a collinear column, a 4-level
+    /// factor's treatment dummies; and a response.
+    fn design(n: usize, seed: u64) -> (Vec<f64>, usize, Vec<f64>) {
+        let mut s = seed;
+        let p = 8;
+        let mut x = vec![0.0; n * p];
+        let mut y = vec![0.0; n];
+        for i in 0..n {
+            let x1 = lcg(&mut s) * 4.0;
+            let x2 = lcg(&mut s) + 10.0;
+            let x3 = lcg(&mut s) * 0.01;
+            let g = ((lcg(&mut s) + 0.5) * 4.0) as usize % 4;
+            let row = [1.0, x1, x2, 2.0 * x1 - x2, x3, (g == 1) as u8 as f64, (g == 2) as u8 as f64, (g == 3) as u8 as f64];
+            for j in 0..p {
+                x[j * n + i] = row[j];
+            }
+            y[i] = 1.0 + 2.0 * x1 - 0.5 * x2 + 30.0 * x3 + g as f64 * 0.7 + lcg(&mut s);
+        }
+        (x, p, y)
+    }
+
+    fn close(a: f64, b: f64, tol: f64) -> bool {
+        (a - b).abs() <= tol * (a.abs().max(b.abs()).max(1e-300))
+    }
+
+    #[test]
+    fn tall_fit_matches_serial_dqrdc2() {
+        for &(n, threads, weighted) in &[(3000usize, 2usize, false), (1001, 3, true), (257, 1, false)] {
+            let (x, p, y) = design(n, n as u64);
+            let sw: Option<Vec<f64>> = if weighted { Some((0..n).map(|i| 0.5 + (i % 7) as f64 * 0.25).collect()) } else { None };
+            let (xs, ys) = match &sw {
+                Some(w) => {
+                    let mut xs = x.clone();
+                    for j in 0..p {
+                        for i in 0..n {
+                            xs[j * n + i] *= w[i];
+                        }
+                    }
+                    (xs, y.iter().zip(w).map(|(a, b)| a * b).collect::<Vec<_>>())
+                }
+                None => (x.clone(), y.clone()),
+            };
+            let serial = lsfit(&xs, n, p, &ys, 1e-7);
+            let tall = fit(&Dense { x: &x, n, p }, n, &y, sw.as_deref(), 1e-7, threads);
+            assert_eq!(tall.rank, serial.qr.rank);
+            assert_eq!(tall.rank, 7);
+            assert_eq!(tall.pivot, serial.qr.pivot);
+            assert_eq!(tall.pivot, vec![0, 1, 2, 4, 5, 6, 7, 3]);
+            for (k, &j) in serial.qr.pivot.iter().enumerate() {
+                if k < serial.qr.rank {
+                    assert!(close(tall.coef[j], serial.coef[k], 1e-10), "coef {} {} {}", j, tall.coef[j], serial.coef[k]);
+                } else {
+                    assert!(tall.coef[j].is_nan());
+                }
+            }
+            for k in 0..serial.qr.rank {
+                assert!(close(tall.effects_head[k], serial.effects[k], 1e-10), "effect {}: {} {}", k, tall.effects_head[k], serial.effects[k]);
+                assert!(close(tall.qraux[k], serial.qr.qraux[k], 1e-10), "qraux {}", k);
+            }
+            // the first p rows of the compact qr, for the kept columns
+            for j in 0..serial.qr.rank {
+                for i in 0..p {
+                    assert!(close(tall.qr_top[j * p + i], serial.qr.at(i, j), 1e-9), "qr[{},{}]: {} {}", i, j, tall.qr_top[j * p + i], serial.qr.at(i, j));
+                }
+            }
+            // the remaining effects carry the residual sum of squares
+            let rss: f64 = serial.residuals.iter().map(|r| r * r).sum();
+            let tail: f64 = tall.effects_head[tall.rank..].iter().map(|e| e * e).sum();
+            assert!(close(rss, tail, 1e-9));
+            // unscaled covariance from the small factor
+            let cs = serial.qr.unscaled_cov();
+            let ct = tall.small.unscaled_cov();
+            for (a, b) in cs.iter().zip(&ct) {
+                assert!(close(*a, *b, 1e-9));
+            }
+            // residuals from the parallel pass
+            let xb = lin_pred(&Dense { x: &x, n, p }, n, &tall.coef, threads);
+            for i in 0..n {
+                let r = y[i] - xb[i];
+                let rs = serial.residuals[i] / sw.as_ref().map(|w| w[i]).unwrap_or(1.0);
+                assert!((r - rs).abs() < 1e-10 * (1.0 + y[i].abs()), "resid {}", i);
+            }
+        }
+    }
+
+    #[test]
+    fn fold_handles_zero_blocks_and_ranges() {
+        let q = 3;
+        let mut r = vec![0.0; q * q];
+        let mut b = vec![0.0; 4 * q];
+        fold(&mut r, q, &mut b, 4);
+        assert!(r.iter().all(|&v| v == 0.0));
+        let rg = ranges(1000, 3);
+        assert_eq!(rg.first().map(|x| x.0), Some(0));
+        assert_eq!(rg.last().map(|x| x.1), Some(1000));
+        for w in rg.windows(2) {
+            assert_eq!(w[0].1, w[1].0);
+        }
+    }
+}

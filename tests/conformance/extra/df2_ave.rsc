@@ -1,0 +1,23 @@
+# ave(): group means (and other functions) recycled back over the rows
+ave(c(1, 2, 3, 4), c("a", "b", "a", "b"))
+ave(1:6)
+ave(1:6, FUN = function(x) x * 2)
+ave(mtcars$mpg, mtcars$cyl)
+ave(warpbreaks$breaks, warpbreaks$wool, warpbreaks$tension)
+ave(warpbreaks$breaks, warpbreaks$tension, FUN = length)
+ave(PlantGrowth$weight, PlantGrowth$group, FUN = function(x) round(x - mean(x), 2))
+ave(c(5, 3, 8, 1), c(1, 1, 2, 2), FUN = seq_along)
+ave(c(a = 1, b = 2, c = 3), c("x", "x", "y"))
+ave(c(1, 2, NA, 4), c("g", "g", "h", "h"))
+ave(c(1, 2, 3, 4), c("g", NA, "h", "h"))
+x <- ave(1:4, c(1, 1, 2, 2), FUN = max)
+x
+typeof(x)
+d <- transform(ToothGrowth, m = ave(len, supp, dose))
+head(d, 4)
+ave(c(1, 2, 3, 4, 5), c("a", "a", "b", "b", "a"), FUN = cumsum)
+ave(1:6, factor(c(1, 1, 2, 2, 3, 3), levels = 1:4), FUN = rev)
+ave(c(2.5, 3.5), FUN = function(x) "z")
+with(warpbreaks, ave(breaks, wool, tension, FUN = function(x) x - mean(x)))[1:6]
+ave(mtcars$hp, mtcars$cyl, mtcars$am, FUN = max)
+ave(numeric(0))

@@ -1,0 +1,21 @@
+# split and unsplit of frames, do.call(rbind, ...) row names
+d <- data.frame(x = c(1.5, 2, 3, 4, 5, 6), g = factor(c("b", "a", "b", "c", "a", "b")), h = c("u", "v", "u", "v", "u", "v"))
+s <- split(d, d$g)
+s
+u <- unsplit(s, d$g)
+u
+identical(u, d)
+str(u)
+s2 <- split(d, list(d$g, d$h), drop = TRUE)
+names(s2)
+s3 <- split(d, list(d$g, d$h))
+unsplit(s3, list(d$g, d$h))
+pg <- split(PlantGrowth, PlantGrowth$group)
+sapply(pg, nrow)
+head(unsplit(pg, PlantGrowth$group), 3)
+dd <- data.frame(x = c(3, 1, 2, 5), g = c("a", "b", "a", "b"))
+do.call(rbind, split(dd, dd$g))
+do.call(rbind, split(mtcars[1:6, 1:3], mtcars$cyl[1:6]))
+do.call(rbind, lapply(split(warpbreaks, warpbreaks$tension), function(x) x[1:2, ]))
+do.call(rbind, lapply(split(iris, iris$Species), function(x) data.frame(n = nrow(x), m = mean(x$Sepal.Length))))
+unsplit(split(1:6, c(1, 2, 1, 2, 3, 3)), c(1, 2, 1, 2, 3, 3))
