@@ -15,6 +15,25 @@ pub const BUILTINS: &[Builtin] = &[
     eager("collect", collect),
 ];
 
+/// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
+pub const DOCS: &[super::Doc] = {
+    use super::doc;
+    &[
+        doc("read_parquet", "read_parquet(file)",
+            "Reads a Parquet file into a data frame (polars' reader); factors come back as factors with their levels."),
+        doc("write_parquet", "write_parquet(x, file)",
+            "Writes a data frame to a Parquet file, through a temporary file renamed into place so a failed write \
+             never leaves a truncated file."),
+        doc("scan_csv", "scan_csv(file, sep = \",\", na.strings = \"NA\")",
+            "Opens a CSV file lazily: returns a lazy frame that prints its schema; collect() or head() reads rows."),
+        doc("scan_parquet", "scan_parquet(file)",
+            "Opens a Parquet file lazily: returns a lazy frame that prints its schema; collect() or head() reads rows."),
+        doc("collect", "collect(x, n)",
+            "Materialises a lazy frame (from scan_csv or scan_parquet) as a data frame, only the first n rows when n \
+             is given."),
+    ]
+};
+
 fn path_arg(it: &Interp, v: &Value, what: &str) -> EvalResult<String> {
     match v.as_string() {
         Some(p) if v.len() == 1 => {

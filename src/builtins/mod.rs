@@ -141,6 +141,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
         aov::DOCS,
         optim::DOCS,
         help::DOCS,
+        frame_io::DOCS,
         reshape::DOCS,
         xtabs::DOCS,
         str_display::DOCS,

@@ -5,7 +5,7 @@
 //! values outside R's integer range become double), Boolean ↔ logical, String ↔ character,
 //! Enum ↔ factor with its level order, Categorical → factor with sorted levels.
 
-use crate::builtins::frames::{auto_row_names, df_names, df_row_names, make_df, string_factor};
+use crate::builtins::frames::{auto_row_names, df_names, make_df, string_factor};
 use crate::frame::csv::convert_strs;
 use crate::syntax::sym::Sym;
 use crate::value::{na_real, Data, RStr, Value, NA_INT, NA_LGL};
@@ -26,7 +26,7 @@ pub fn to_value(df: DataFrame, strings: Strings) -> Result<Value, String> {
     let n = df.height();
     let mut names = Vec::with_capacity(df.width());
     let mut cols = Vec::with_capacity(df.width());
-    for col in df.take_columns() {
+    for col in df.into_columns() {
         names.push(col.name().to_string());
         let series = col.take_materialized_series();
         cols.push(series_to_value(series, strings)?);
@@ -81,9 +81,13 @@ pub fn series_to_value(s: Series, strings: Strings) -> Result<Value, String> {
         }
         DataType::Enum(fcats, _) => {
             let levels: Vec<RStr> = fcats.categories().values_iter().map(|l| Some(Rc::from(l))).collect();
-            let codes = s.to_physical_repr().cast(&DataType::Int32).map_err(perr)?;
-            let ca = codes.i32().map_err(perr)?;
-            factor(ca.iter().map(|c| c.map(|c| c + 1).unwrap_or(NA_INT)).collect(), levels)
+            // codes by level text: the small physical code types have no cast kernels in
+            // this polars build (no dtype-u8/u16 features)
+            let code_of: std::collections::HashMap<&str, i32> =
+                fcats.categories().values_iter().enumerate().map(|(i, l)| (l, i as i32 + 1)).collect();
+            let text = s.cast(&DataType::String).map_err(perr)?;
+            let ca = text.str().map_err(perr)?;
+            factor(ca.iter().map(|c| c.and_then(|c| code_of.get(c).copied()).unwrap_or(NA_INT)).collect(), levels)
         }
         DataType::Categorical(_, _) => {
             let s = s.cast(&DataType::String).map_err(perr)?;
@@ -116,7 +120,7 @@ pub fn from_value(v: &Value, keep_row_names: bool) -> Result<DataFrame, String> 
     let names: Vec<String> = df_names(v);
     let mut out: Vec<Column> = Vec::with_capacity(cols.len() + 1);
     if keep_row_names {
-        if let Some(rn) = df_row_names(v).filter(|r| matches!(r.data(), Some(Data::Str(_)))) {
+        if let Some(rn) = v.get_attr("row.names").filter(|r| matches!(r.data(), Some(Data::Str(_)))) {
             out.push(vector_to_series("rownames", &rn)?.into());
         }
     }

@@ -53,7 +53,7 @@ pub fn read_csv(path: &str, spec: &CsvSpec) -> Result<(Vec<String>, Vec<Value>),
 fn columns(df: DataFrame, strings: Strings) -> Result<(Vec<String>, Vec<Value>), String> {
     let mut names = Vec::with_capacity(df.width());
     let mut cols = Vec::with_capacity(df.width());
-    for col in df.take_columns() {
+    for col in df.into_columns() {
         names.push(col.name().to_string());
         cols.push(bridge::series_to_value(col.take_materialized_series(), strings)?);
     }
