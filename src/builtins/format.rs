@@ -20,12 +20,16 @@ pub const BUILTINS: &[Builtin] = &[
     eager("formatC", format_c_fn),
     eager("prettyNum", pretty_num_fn),
     eager("toString", to_string_fn),
+    eager("zapsmall", zapsmall_fn),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
 pub const DOCS: &[super::Doc] = {
     use super::doc;
     &[
+        doc("zapsmall", "zapsmall(x, digits = getOption(\"digits\"))",
+            "Rounds the values of x so that those close to zero (relative to the largest absolute value) become \
+             zero: round(x, digits - log10(max(abs(x))))."),
         doc("format",
             "format(x, trim = FALSE, digits = NULL, nsmall = 0L, justify = c(\"left\", \"right\", \"centre\", \
              \"none\"), width = NULL, na.encode = TRUE, scientific = NA, big.mark = \"\", ...)",
@@ -115,9 +119,10 @@ fn format_fn(_it: &mut Interp, args: Args) -> EvalResult {
         return r;
     }
     let m = args.matched(&[
-        "x", "trim", "digits", "nsmall", "justify", "width", "na.encode", "scientific", "big.mark", "...",
+        "x", "trim", "digits", "nsmall", "justify", "width", "na.encode", "scientific", "big.mark", "drop0trailing", "...",
     ])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let drop0 = opt_bool(m.get(9), false);
     let trim = opt_bool(m.get(1), false);
     let digits = opt_usize(m.get(2)).unwrap_or(7).clamp(1, 22);
     let nsmall = opt_usize(m.get(3)).unwrap_or(0).min(20);
@@ -152,7 +157,9 @@ fn format_fn(_it: &mut Interp, args: Args) -> EvalResult {
     };
     let out: Vec<RStr> = match d {
         Data::Dbl(v) => {
-            format_doubles(v, digits, nsmall, scipen, trim, width, &big_mark).into_iter().map(|s| Some(Rc::from(s))).collect()
+            let f = format_doubles(v, digits, nsmall, scipen, trim, width, &big_mark);
+            // prettyNum(drop0trailing = TRUE) works on the padded strings, without re-padding
+            f.into_iter().map(|s| Some(Rc::from(if drop0 { crate::print::summary::drop0trailing(&s) } else { s }))).collect()
         }
         Data::Int(v) => {
             let s: Vec<String> = v.iter().map(|&i| insert_big_mark(&int_str(i, "NA"), &big_mark)).collect();
@@ -384,6 +391,36 @@ fn to_string_fn(_it: &mut Interp, args: Args) -> EvalResult {
         }
     };
     Ok(Value::str(&parts.join(", ")))
+}
+
+/// `zapsmall(x, digits)`: `round(x, max(0, digits - log10(max(abs(x)))))`.
+fn zapsmall_fn(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "digits"])?;
+    let x = m.req(0, "x")?.clone();
+    let digits = match m.get(1) {
+        Some(v) => v.as_f64().filter(|d| !d.is_nan()).ok_or_else(|| crate::error::Flow::from(crate::error::RError::runtime("invalid 'digits'")))?,
+        None => it.options.iter().find(|(k, _)| k == "digits").and_then(|(_, v)| v.as_f64()).unwrap_or(7.0),
+    };
+    let Some(Data::Dbl(v)) = x.data() else {
+        return match x.data() {
+            Some(Data::Int(_)) | Some(Data::Lgl(_)) => Ok(x),
+            _ => err("non-numeric argument to mathematical function"),
+        };
+    };
+    let present: Vec<f64> = v.iter().copied().filter(|y| !y.is_nan()).collect();
+    if present.is_empty() {
+        return Ok(x);
+    }
+    let mx = present.iter().fold(0.0f64, |m, y| m.max(y.abs()));
+    let d = if mx > 0.0 { (digits - mx.log10()).max(0.0) } else { digits };
+    let out: Vec<f64> = v.iter().map(|&y| super::mathfns::fround(y, d)).collect();
+    let mut r = Value::dbls(out);
+    if let Some(attrs) = x.attrs() {
+        for (k, v) in attrs.iter() {
+            r.set_attr(k.clone(), v.clone());
+        }
+    }
+    Ok(r)
 }
 
 #[cfg(test)]

@@ -51,7 +51,20 @@ fn summary_fn(it: &mut Interp, a: Args) -> EvalResult {
     if x.is_data_frame() {
         return Ok(summary_data_frame(&x, maxsum.unwrap_or(7), digits.unwrap_or(4)));
     }
-    Ok(summary_value(&x, maxsum.unwrap_or(100)))
+    let mut v = summary_value(&x, maxsum.unwrap_or(100));
+    if let (Some(d), Some(Data::Dbl(q))) = (digits, v.data()) {
+        // summary.default(digits = d) rounds the statistics (not the NA count)
+        let stats = if v.names().and_then(|n| n.last().cloned().flatten()).map(|n| &*n == "NA's").unwrap_or(false) { q.len() - 1 } else { q.len() };
+        let q: Vec<f64> = q.iter().enumerate().map(|(i, &x)| if i < stats { crate::print::summary::signif(x, d) } else { x }).collect();
+        let mut nv = Value::dbls(q);
+        for a in ["names", "class"] {
+            if let Some(x) = v.get_attr(a) {
+                nv.set_attr(crate::syntax::sym::Sym::new(a), x.clone());
+            }
+        }
+        v = nv;
+    }
+    Ok(v)
 }
 
 fn with_names(mut v: Value, names: &[String]) -> Value {
@@ -207,7 +220,11 @@ fn summary_column(col: &Value, maxsum: usize, digits: usize) -> (Vec<String>, us
         let vals = match s.data() {
             Some(Data::Dbl(q)) => {
                 let has_na = names.last().map(|n| n == "NA's").unwrap_or(false);
-                format_summary_values(q, has_na, digits).into_iter().map(|s| s.unwrap_or_else(|| "NA".into())).collect()
+                // summary.data.frame asks summary.default for digits = 12: signif(qq, 12)
+                let stats = if has_na { q.len() - 1 } else { q.len() };
+                let q: Vec<f64> =
+                    q.iter().enumerate().map(|(i, &v)| if i < stats { crate::print::summary::signif(v, 12) } else { v }).collect();
+                format_summary_values(&q, has_na, digits).into_iter().map(|s| s.unwrap_or_else(|| "NA".into())).collect()
             }
             _ => format_left(&s.as_strings().unwrap_or_default()),
         };

@@ -37,18 +37,9 @@ pub fn r_mean(xs: &[f64]) -> f64 {
     s + t
 }
 
-/// R's `round(x, digits)` for a non-negative number of decimals.
+/// R's `round(x, digits)` (R 4's algorithm: the closer decimal candidate, even on ties).
 pub fn round_digits(x: f64, digits: i32) -> f64 {
-    if !x.is_finite() {
-        return x;
-    }
-    if digits >= 0 {
-        let d = digits.min(300) as usize;
-        format!("{:.*}", d, x).parse().unwrap_or(x)
-    } else {
-        let p = 10f64.powi(-digits);
-        (x / p).round() * p
-    }
+    crate::builtins::mathfns::fround(x, digits as f64)
 }
 
 /// R's `signif(x, digits)`.
@@ -92,15 +83,29 @@ pub fn format_summary_values(vals: &[f64], has_na_count: bool, digits: usize) ->
     out
 }
 
-/// Removes trailing zeros after the decimal point (`drop0trailing = TRUE`), also in the
-/// mantissa of scientific notation.
+/// `prettyNum(drop0trailing = TRUE)` on one formatted number: in the part after the decimal
+/// point, a zero exponent (`e+00`) is dropped when there is an exponent, else trailing zeros
+/// (and the point when nothing is left). `2e+00` (no point) and `1.0e+05` stay as they are.
 pub fn drop0trailing(s: &str) -> String {
-    let (mant, exp) = match s.find('e') {
-        Some(i) => (&s[..i], &s[i..]),
-        None => (s, ""),
+    let Some(dot) = s.find('.') else { return s.to_string() };
+    let (before, after) = (&s[..dot], &s[dot + 1..]);
+    let after = match after.find('e') {
+        Some(e) => {
+            let exp = &after[e + 1..];
+            let digits = exp.trim_start_matches(['+', '-']);
+            if !digits.is_empty() && digits.bytes().all(|b| b == b'0') {
+                after[..e].to_string()
+            } else {
+                after.to_string()
+            }
+        }
+        None => after.trim_end_matches('0').to_string(),
     };
-    let mant = if mant.contains('.') { mant.trim_end_matches('0').trim_end_matches('.') } else { mant };
-    format!("{}{}", mant, exp)
+    if after.is_empty() {
+        before.to_string()
+    } else {
+        format!("{}.{}", before, after)
+    }
 }
 
 /// `format(x, trim = TRUE, digits = digits, drop0trailing = TRUE)` for doubles, as `str` shows them.
@@ -150,7 +155,12 @@ mod tests {
         assert_eq!(format_num_str(&[1.123456, 2.0, na_real()], 3), vec!["1.12", "2", "NA"]);
         assert_eq!(format_num_str(&[0.001234, 123456.0], 3), vec!["1.23e-03", "1.23e+05"]);
         assert_eq!(format_num_str(&[1e10], 3), vec!["1e+10"]);
-        assert_eq!(drop0trailing("1.50e+10"), "1.5e+10");
+        assert_eq!(drop0trailing("1.50e+10"), "1.50e+10");
+        assert_eq!(drop0trailing("1.5e+00"), "1.5");
+        assert_eq!(drop0trailing("1.0e-00"), "1.0");
+        assert_eq!(drop0trailing("2e+00"), "2e+00");
+        assert_eq!(drop0trailing("2.50"), "2.5");
+        assert_eq!(drop0trailing("3.0"), "3");
         assert_eq!(zapsmall(&[0.0001234, 5.0], 7), vec![0.000123, 5.0]);
     }
 }

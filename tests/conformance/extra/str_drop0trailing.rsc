@@ -1,0 +1,8 @@
+str(c(1.5,NA,1e5,Inf))
+str(c(1.5,1e5))
+str(c(1.5,NA,1e5))
+str(c(1.25,NA,1e5,Inf))
+format(c(1.5,NA,1e5,Inf), digits=3)
+format(c(1.5,NA,1e5,Inf), digits=3, drop0trailing=TRUE)
+str(c(2,NA,1e5,-Inf))
+str(c(123456, 0.5))
