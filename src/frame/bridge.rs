@@ -6,7 +6,7 @@
 //! Enum ↔ factor with its level order, Categorical → factor with sorted levels.
 
 use crate::builtins::frames::{auto_row_names, df_names, make_df, string_factor};
-use crate::frame::csv::convert_strs;
+use crate::frame::csv::{convert_strs, intern_strs};
 use crate::syntax::sym::Sym;
 use crate::value::{na_real, Data, RStr, Value, NA_INT, NA_LGL};
 use polars::prelude::*;
@@ -40,14 +40,19 @@ fn perr(e: PolarsError) -> String {
 
 /// One polars column as an R vector.
 pub fn series_to_value(s: Series, strings: Strings) -> Result<Value, String> {
-    let s = s.rechunk();
     Ok(match s.dtype() {
         DataType::Float64 | DataType::Float32 => {
             let s = s.cast(&DataType::Float64).map_err(perr)?;
             let ca = s.f64().map_err(perr)?;
-            match ca.cont_slice() {
-                Ok(v) if ca.null_count() == 0 => Value::dbls(v.to_vec()),
-                _ => Value::dbls(ca.iter().map(|x| x.unwrap_or_else(na_real)).collect()),
+            if ca.null_count() == 0 {
+                // chunk by chunk straight from the value buffers
+                let mut v = Vec::with_capacity(ca.len());
+                for arr in ca.downcast_iter() {
+                    v.extend_from_slice(arr.values());
+                }
+                Value::dbls(v)
+            } else {
+                Value::dbls(ca.iter().map(|x| x.unwrap_or_else(na_real)).collect())
             }
         }
         DataType::Int64 | DataType::UInt32 | DataType::UInt64 => {
@@ -76,7 +81,7 @@ pub fn series_to_value(s: Series, strings: Strings) -> Result<Value, String> {
                     let vals: Vec<Option<&str>> = ca.iter().collect();
                     convert_strs(&vals)
                 }
-                Strings::Keep => Value::strs(ca.iter().map(|x| x.map(Rc::from)).collect()),
+                Strings::Keep => Value::strs(intern_strs(ca.iter())),
             }
         }
         DataType::Enum(fcats, _) => {

@@ -163,6 +163,24 @@ pub fn convert_strs(vals: &[Option<&str>]) -> Value {
     if present.iter().all(|s| parse_dbl(s).is_some()) {
         return Value::dbls(vals.iter().map(|v| v.and_then(parse_dbl).unwrap_or(na_real())).collect());
     }
-    let s: Vec<RStr> = vals.iter().map(|v| v.map(Rc::from)).collect();
-    Value::strs(s)
+    Value::strs(intern_strs(vals.iter().copied()))
+}
+
+/// Strings as R values, equal strings sharing one allocation (as R's string cache does), so
+/// a column of a few distinct values costs a pointer per row.
+pub fn intern_strs<'a>(vals: impl Iterator<Item = Option<&'a str>>) -> Vec<RStr> {
+    let mut seen: std::collections::HashMap<&'a str, Rc<str>> = std::collections::HashMap::new();
+    vals.map(|v| {
+        v.map(|s| match seen.get(s) {
+            Some(r) => r.clone(),
+            None => {
+                let r: Rc<str> = Rc::from(s);
+                if seen.len() < 1 << 16 {
+                    seen.insert(s, r.clone());
+                }
+                r
+            }
+        })
+    })
+    .collect()
 }

@@ -33,7 +33,7 @@ pub fn read_csv(path: &str, spec: &CsvSpec) -> Result<(Vec<String>, Vec<Value>),
                 .with_has_header(spec.header)
                 .with_infer_schema_length(None)
                 .with_n_rows(spec.nrows)
-                .with_rechunk(true)
+                .with_rechunk(false)
                 .with_schema_overwrite(overwrite)
                 .with_parse_options(parse_options(spec.sep, spec.quote, spec.na))
                 .try_into_reader_with_file_path(Some(path.into()))
@@ -79,11 +79,33 @@ pub fn write_parquet(d: &Value, out: std::fs::File) -> Result<(), String> {
     })
 }
 
-/// A lazy frame: a polars query plan over a file, materialised by `collect()`.
+/// Where a lazy frame reads from.
+#[derive(Clone)]
+enum Source {
+    Csv { path: String, sep: u8, na: Vec<String> },
+    Parquet { path: String },
+}
+
+/// A lazy frame: a file and how to read it. Nothing is read until `collect()`, `head()` or a
+/// model streams over it chunk by chunk ([`for_each_chunk`]).
 pub struct LazyScan {
-    plan: LazyFrame,
-    source: String,
+    source: Source,
     strings: Strings,
+}
+
+impl LazyScan {
+    fn label(&self) -> String {
+        match &self.source {
+            Source::Csv { path, .. } => format!("scan_csv(\"{}\")", path),
+            Source::Parquet { path } => format!("scan_parquet(\"{}\")", path),
+        }
+    }
+
+    /// The column names and types, from the first rows (CSV) or the file's metadata (Parquet).
+    fn schema(&self) -> Result<Schema, String> {
+        let df = read_rows(&self.source, Some(1000))?;
+        Ok(df.schema().as_ref().clone())
+    }
 }
 
 impl ExternObj for LazyScan {
@@ -91,8 +113,8 @@ impl ExternObj for LazyScan {
         "lazy_frame"
     }
     fn describe(&self) -> String {
-        let mut out = format!("<lazy frame> {}\n", self.source);
-        match self.plan.clone().collect_schema() {
+        let mut out = format!("<lazy frame> {}\n", self.label());
+        match super::guarded(|| self.schema()) {
             Ok(schema) => {
                 let width = schema.iter_names().map(|n| n.chars().count()).max().unwrap_or(0);
                 out.push_str(&format!("{} columns:", schema.len()));
@@ -123,30 +145,45 @@ fn r_type_name(dt: &DataType, strings: Strings) -> &'static str {
     }
 }
 
-fn lazy_value(plan: LazyFrame, source: String, strings: Strings) -> Value {
-    Value::Extern(Rc::new(Extern(Box::new(LazyScan { plan, source, strings }))))
+fn lazy_value(source: Source, strings: Strings) -> Value {
+    Value::Extern(Rc::new(Extern(Box::new(LazyScan { source, strings }))))
+}
+
+fn csv_options(sep: u8, na: &[String], header: bool) -> CsvReadOptions {
+    CsvReadOptions::default().with_has_header(header).with_parse_options(parse_options(sep, Some(b'"'), na))
+}
+
+/// Reads the first `n` rows (all when `None`) of a source.
+fn read_rows(source: &Source, n: Option<usize>) -> Result<DataFrame, String> {
+    match source {
+        Source::Csv { path, sep, na } => csv_options(*sep, na, true)
+            .with_infer_schema_length(if n.is_some() { Some(10_000) } else { None })
+            .with_n_rows(n)
+            .try_into_reader_with_file_path(Some(path.into()))
+            .and_then(|r| r.finish())
+            .map_err(|e| e.to_string()),
+        Source::Parquet { path } => {
+            let file = std::fs::File::open(path).map_err(|e| crate::frame::io_reason(&e))?;
+            ParquetReader::new(file).with_slice(n.map(|n| (0, n))).finish().map_err(|e| e.to_string())
+        }
+    }
 }
 
 /// `scan_csv(path)`: a lazy frame over a CSV file (nothing is read until `collect()`).
 pub fn scan_csv(path: &str, sep: u8, na: &[String]) -> Result<Value, String> {
     super::guarded(|| {
-        let plan = LazyCsvReader::new(PlRefPath::new(path))
-            .with_has_header(true)
-            .with_separator(sep)
-            .with_infer_schema_length(Some(10_000))
-            .with_null_values(Some(NullValues::AllColumns(na.iter().map(|s| PlSmallStr::from(s.as_str())).collect())))
-            .with_missing_is_null(false)
-            .finish()
-            .map_err(|e| e.to_string())?;
-        Ok(lazy_value(plan, format!("scan_csv(\"{}\")", path), Strings::TypeConvert))
+        let source = Source::Csv { path: path.to_string(), sep, na: na.to_vec() };
+        read_rows(&source, Some(1))?;
+        Ok(lazy_value(source, Strings::TypeConvert))
     })
 }
 
 /// `scan_parquet(path)`: a lazy frame over a Parquet file.
 pub fn scan_parquet(path: &str) -> Result<Value, String> {
     super::guarded(|| {
-        let plan = LazyFrame::scan_parquet(PlRefPath::new(path), ScanArgsParquet::default()).map_err(|e| e.to_string())?;
-        Ok(lazy_value(plan, format!("scan_parquet(\"{}\")", path), Strings::Keep))
+        let source = Source::Parquet { path: path.to_string() };
+        read_rows(&source, Some(0))?;
+        Ok(lazy_value(source, Strings::Keep))
     })
 }
 
@@ -158,22 +195,133 @@ pub fn as_lazy(v: &Value) -> Option<&LazyScan> {
     }
 }
 
-/// Runs the plan (optionally only its first `n` rows) into an R data frame.
+/// Reads the file (optionally only its first `n` rows) into an R data frame.
 pub fn collect(lf: &LazyScan, n: Option<usize>) -> Result<Value, String> {
-    super::guarded(|| {
-        let plan = match n {
-            Some(n) => lf.plan.clone().limit(n as IdxSize),
-            None => lf.plan.clone(),
-        };
-        let df = plan.collect().map_err(|e| e.to_string())?;
-        bridge::to_value(df, lf.strings)
-    })
+    super::guarded(|| bridge::to_value(read_rows(&lf.source, n)?, lf.strings))
 }
 
 /// Column names of a lazy frame, from its schema.
 pub fn lazy_names(lf: &LazyScan) -> Result<Vec<String>, String> {
-    super::guarded(|| {
-        let schema = lf.plan.clone().collect_schema().map_err(|e| e.to_string())?;
-        Ok(schema.iter_names().map(|n| n.to_string()).collect())
-    })
+    super::guarded(|| Ok(lf.schema()?.iter_names().map(|n| n.to_string()).collect()))
+}
+
+/// Streams a lazy frame as data frames of about `rows` rows each, in file order, holding one
+/// chunk in memory at a time. CSV chunks are cut at line ends (quoted fields must not span
+/// lines) and parsed with the types of the first rows, integers widened to doubles; Parquet
+/// chunks are row slices. `f` returns `false` to stop early.
+pub fn for_each_chunk(lf: &LazyScan, rows: usize, mut f: impl FnMut(Value) -> Result<bool, String>) -> Result<(), String> {
+    let rows = rows.max(1);
+    match &lf.source {
+        Source::Parquet { path } => {
+            let file = std::fs::File::open(path).map_err(|e| crate::frame::io_reason(&e))?;
+            let total = super::guarded(|| ParquetReader::new(file).num_rows().map_err(|e| e.to_string()))?;
+            let mut off = 0;
+            while off < total {
+                let file = std::fs::File::open(path).map_err(|e| crate::frame::io_reason(&e))?;
+                let df = super::guarded(|| {
+                    ParquetReader::new(file).with_slice(Some((off, rows))).finish().map_err(|e| e.to_string())
+                })?;
+                off += rows;
+                if !f(super::guarded(|| bridge::to_value(df, lf.strings))?)? {
+                    break;
+                }
+            }
+            Ok(())
+        }
+        Source::Csv { path, sep, na } => csv_chunks(path, *sep, na, rows, lf.strings, f),
+    }
+}
+
+fn csv_chunks(
+    path: &str,
+    sep: u8,
+    na: &[String],
+    rows: usize,
+    strings: Strings,
+    mut f: impl FnMut(Value) -> Result<bool, String>,
+) -> Result<(), String> {
+    use std::io::Read;
+    let first = read_rows(&Source::Csv { path: path.to_string(), sep, na: na.to_vec() }, Some(10_000))?;
+    let schema: Schema = first
+        .schema()
+        .iter()
+        .map(|(n, dt)| {
+            let dt = if dt.is_integer() { DataType::Float64 } else if dt == &DataType::Boolean { DataType::String } else { dt.clone() };
+            Field::new(n.clone(), dt)
+        })
+        .collect();
+    let schema = Arc::new(schema);
+    let mut file = std::fs::File::open(path).map_err(|e| crate::frame::io_reason(&e))?;
+    // about `rows` lines per chunk, from the width of the first rows
+    let mut buf: Vec<u8> = Vec::new();
+    let mut header = true;
+    let mut line_bytes = 64usize;
+    let mut done = false;
+    while !done {
+        let want = (rows * line_bytes).clamp(1 << 12, 1 << 30);
+        let start = buf.len();
+        buf.resize(start + want, 0);
+        let mut got = 0;
+        while got < want {
+            let k = file.read(&mut buf[start + got..]).map_err(|e| e.to_string())?;
+            if k == 0 {
+                break;
+            }
+            got += k;
+        }
+        buf.truncate(start + got);
+        done = got < want;
+        let cut = if done { buf.len() } else { buf.iter().rposition(|&b| b == b'\n').map(|p| p + 1).unwrap_or(0) };
+        if cut == 0 {
+            continue;
+        }
+        let rest = buf.split_off(cut);
+        let chunk = std::mem::replace(&mut buf, rest);
+        let lines = chunk.iter().filter(|&&b| b == b'\n').count().max(1);
+        line_bytes = (chunk.len() / lines).max(1);
+        let df = super::guarded(|| {
+            csv_options(sep, na, header)
+                .with_schema(Some(schema.clone()))
+                .into_reader_with_file_handle(std::io::Cursor::new(chunk))
+                .finish()
+                .map_err(|e| e.to_string())
+        })?;
+        header = false;
+        if df.height() == 0 {
+            continue;
+        }
+        if !f(super::guarded(|| bridge::to_value(df, strings))?)? {
+            break;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_chunks_cover_every_row_once() {
+        let path = std::env::temp_dir().join(format!("rsc-chunks-{}.csv", std::process::id()));
+        let mut text = String::from("x,g\n");
+        for i in 0..2500 {
+            text.push_str(&format!("{},{}\n", i, if i % 3 == 0 { "a" } else { "b" }));
+        }
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}", e));
+        let v = scan_csv(path.to_str().unwrap_or(""), b',', &["NA".to_string()]).unwrap_or_else(|e| panic!("{}", e));
+        let lf = as_lazy(&v).unwrap_or_else(|| panic!("not lazy"));
+        let mut seen = Vec::new();
+        let mut chunks = 0;
+        for_each_chunk(lf, 100, |d| {
+            chunks += 1;
+            let cols = d.list_vec();
+            seen.extend(cols[0].dbl_vec().iter().copied());
+            Ok(true)
+        })
+        .unwrap_or_else(|e| panic!("{}", e));
+        let _ = std::fs::remove_file(&path);
+        assert!(chunks >= 2, "{} chunks", chunks);
+        assert_eq!(seen, (0..2500).map(|i| i as f64).collect::<Vec<_>>());
+    }
 }
