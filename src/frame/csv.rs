@@ -94,7 +94,7 @@ fn is_na(f: &Field, na: &[String]) -> bool {
     na.iter().any(|s| *s == f.text)
 }
 
-fn parse_lgl(s: &str) -> Option<i32> {
+pub(crate) fn parse_lgl(s: &str) -> Option<i32> {
     match s {
         "TRUE" | "T" => Some(1),
         "FALSE" | "F" => Some(0),
@@ -115,7 +115,7 @@ fn parse_int(s: &str) -> Option<i32> {
     Some(v as i32)
 }
 
-fn parse_dbl(s: &str) -> Option<f64> {
+pub(crate) fn parse_dbl(s: &str) -> Option<f64> {
     let t = s.trim();
     match t {
         "Inf" | "inf" => return Some(f64::INFINITY),

@@ -3,6 +3,7 @@
 
 pub mod bridge;
 pub mod csv;
+pub mod csv_blocks;
 pub mod datasets;
 pub mod polars_io;
 

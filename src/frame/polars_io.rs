@@ -28,6 +28,12 @@ fn parse_options(sep: u8, quote: Option<u8>, na: &[String]) -> CsvParseOptions {
 /// the exact single-threaded reader on error, which reports R's messages.
 pub fn read_csv(path: &str, spec: &CsvSpec) -> Result<(Vec<String>, Vec<Value>), String> {
     super::guarded(|| {
+        if spec.nrows.is_none() {
+            let blocks = super::csv_blocks::BlockSpec { sep: spec.sep, quote: spec.quote, na: spec.na, header: spec.header };
+            if let Some(r) = super::csv_blocks::read_blocks(path, &blocks)? {
+                return Ok(r);
+            }
+        }
         let read = |overwrite: Option<SchemaRef>| {
             CsvReadOptions::default()
                 .with_has_header(spec.header)
@@ -240,8 +246,9 @@ fn csv_chunks(
     strings: Strings,
     mut f: impl FnMut(Value) -> Result<bool, String>,
 ) -> Result<(), String> {
-    use std::io::Read;
-    let first = read_rows(&Source::Csv { path: path.to_string(), sep, na: na.to_vec() }, Some(10_000))?;
+    let spec = super::csv_blocks::BlockSpec { sep, quote: Some(b'"'), na, header: true };
+    let first = spec.head(path, 10_000)?;
+    // integers widen to doubles and logicals stay text, so every block parses alike
     let schema: Schema = first
         .schema()
         .iter()
@@ -250,51 +257,28 @@ fn csv_chunks(
             Field::new(n.clone(), dt)
         })
         .collect();
-    let schema = Arc::new(schema);
-    let mut file = std::fs::File::open(path).map_err(|e| crate::frame::io_reason(&e))?;
-    // about `rows` lines per chunk, from the width of the first rows
-    let mut buf: Vec<u8> = Vec::new();
-    let mut header = true;
-    let mut line_bytes = 64usize;
-    let mut done = false;
-    while !done {
-        let want = (rows * line_bytes).clamp(1 << 12, 1 << 30);
-        let start = buf.len();
-        buf.resize(start + want, 0);
-        let mut got = 0;
-        while got < want {
-            let k = file.read(&mut buf[start + got..]).map_err(|e| e.to_string())?;
-            if k == 0 {
-                break;
-            }
-            got += k;
-        }
-        buf.truncate(start + got);
-        done = got < want;
-        let cut = if done { buf.len() } else { buf.iter().rposition(|&b| b == b'\n').map(|p| p + 1).unwrap_or(0) };
-        if cut == 0 {
-            continue;
-        }
-        let rest = buf.split_off(cut);
-        let chunk = std::mem::replace(&mut buf, rest);
-        let lines = chunk.iter().filter(|&&b| b == b'\n').count().max(1);
-        line_bytes = (chunk.len() / lines).max(1);
-        let df = super::guarded(|| {
-            csv_options(sep, na, header)
-                .with_schema(Some(schema.clone()))
-                .into_reader_with_file_handle(std::io::Cursor::new(chunk))
-                .finish()
-                .map_err(|e| e.to_string())
-        })?;
-        header = false;
-        if df.height() == 0 {
-            continue;
-        }
-        if !f(super::guarded(|| bridge::to_value(df, strings))?)? {
+    // about `rows` lines per block, at the density of the first rows
+    let lines = first.height().max(1);
+    let line_bytes = (head_len(path, lines + 1).unwrap_or(64 * lines) / lines).max(1);
+    let block = (rows.max(1) * line_bytes).clamp(1 << 12, 1 << 30);
+    super::csv_blocks::for_each_block(path, &spec, Arc::new(schema), block, |df| super::guarded(|| bridge::to_value(df, strings)).and_then(&mut f))
+}
+
+/// Bytes taken by the first `lines` lines of a file.
+fn head_len(path: &str, lines: usize) -> Option<usize> {
+    use std::io::BufRead;
+    let mut r = std::io::BufReader::new(std::fs::File::open(path).ok()?);
+    let mut total = 0;
+    let mut line = Vec::new();
+    for _ in 0..lines {
+        line.clear();
+        let k = r.read_until(b'\n', &mut line).ok()?;
+        if k == 0 {
             break;
         }
+        total += k;
     }
-    Ok(())
+    Some(total)
 }
 
 #[cfg(test)]
