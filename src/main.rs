@@ -59,6 +59,11 @@ Options:
   -h, --help    print this help and exit
 ";
 
+/// Stack of the evaluator thread; the interpreter stops 64 MiB short of it.
+const STACK_SIZE: usize = 1 << 30;
+/// Stack the interpreter may use on that thread.
+pub(crate) const STACK_LIMIT: usize = STACK_SIZE - (64 << 20);
+
 enum Source {
     File(String),
     Exprs(Vec<String>),
@@ -113,7 +118,7 @@ fn main() {
     };
     // Evaluate on a thread with a large stack so deep recursion ends in an R error.
     let handle = std::thread::Builder::new()
-        .stack_size(1 << 30)
+        .stack_size(STACK_SIZE)
         .spawn(move || run(source, rest))
         .expect("failed to start the evaluator thread");
     let code = handle.join().unwrap_or(2);
@@ -141,6 +146,7 @@ fn run(source: Source, args: Vec<String>) -> i32 {
         }
     };
     let mut it = Interp::new();
+    it.stack_limit = STACK_LIMIT;
     it.command_args = args;
     run_text(&mut it, &name, &text)
 }

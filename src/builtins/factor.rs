@@ -347,6 +347,9 @@ pub fn cross_table(factors: &[(Vec<i32>, Vec<RStr>)], names: Vec<RStr>) -> EvalR
     if factors.iter().any(|(c, _)| c.len() != n) {
         return err("all arguments must have the same length");
     }
+    if dims.iter().map(|&d| d as f64).product::<f64>() >= 2147483648.0 {
+        return err("attempt to make a table with >= 2^31 elements");
+    }
     let total: usize = dims.iter().product();
     let mut counts = vec![0i32; total];
     'obs: for i in 0..n {

@@ -440,13 +440,16 @@ fn signif(it: &mut Interp, a: Args) -> EvalResult {
 
 // ---------- summaries ----------
 
-fn sum(it: &mut Interp, a: Args) -> EvalResult {
+fn sum(_it: &mut Interp, a: Args) -> EvalResult {
     let (vals, na_rm) = summary_args(a);
     for v in &vals {
         check_summary_type(v, false)?;
     }
     if all_intlike(&vals) {
+        // As R: each argument sums exactly; once the running total leaves the integer
+        // range the answer is a double.
         let mut s: i64 = 0;
+        let mut overflowed = false;
         for v in &vals {
             for &x in v.int_vec().iter() {
                 if x == NA_INT {
@@ -457,10 +460,10 @@ fn sum(it: &mut Interp, a: Args) -> EvalResult {
                     s += x as i64;
                 }
             }
+            overflowed |= s > i32::MAX as i64 || s < -(i32::MAX as i64);
         }
-        if s > i32::MAX as i64 || s < -(i32::MAX as i64) {
-            it.warning("integer overflow - use sum(as.numeric(.))");
-            return Ok(Value::int(NA_INT));
+        if overflowed {
+            return Ok(Value::num(s as f64));
         }
         return Ok(Value::int(s as i32));
     }
@@ -1106,8 +1109,8 @@ mod tests {
         let v = call(sum, vec![]);
         assert_eq!(i(&v), vec![0]);
         let (v, w) = call_w(sum, vec![(None, Value::ints(vec![i32::MAX, 1]))]);
-        assert_eq!(i(&v), vec![NA_INT]);
-        assert_eq!(w, vec!["integer overflow - use sum(as.numeric(.))".to_string()]);
+        assert_eq!(d(&v), vec![2147483648.0]);
+        assert!(w.is_empty());
         let (v, _) = call_w(sum, vec![(None, Value::dbls(vec![1.0, na_real(), 3.0])), (Some("na.rm"), Value::lgl(true))]);
         assert_eq!(d(&v), vec![4.0]);
         let v = call(sum, vec![Value::dbls(vec![1.0, na_real()])]);

@@ -709,7 +709,10 @@ fn strrep(_: &mut Interp, args: Args) -> EvalResult {
             _ if k == NA_INT => out.push(None),
             _ if k < 0 => return err("invalid 'times' value"),
             None => out.push(None),
-            Some(s) => out.push(rstr(&s.repeat(k as usize))),
+            Some(s) => {
+                crate::value::alloc::check_string(s.len() as f64 * k as f64)?;
+                out.push(rstr(&s.repeat(k as usize)))
+            }
         }
     }
     let mut v = Value::strs(out);

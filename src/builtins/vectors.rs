@@ -274,7 +274,7 @@ fn list(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(l)
 }
 
-fn len_arg(v: Option<&Value>) -> EvalResult<usize> {
+fn len_arg(v: Option<&Value>, t: VType) -> EvalResult<usize> {
     match v {
         None => Ok(0),
         Some(v) => {
@@ -282,12 +282,10 @@ fn len_arg(v: Option<&Value>) -> EvalResult<usize> {
             if x.is_nan() || x < 0.0 {
                 return err("invalid 'length' argument");
             }
-            if x > 4.5e15 {
-                return err(format!("vector size specified is too large"));
+            if x.is_infinite() {
+                return err("vector size cannot be infinite");
             }
-            if x * 8.0 > 1.0e11 {
-                return err(format!("cannot allocate vector of size {:.1} Gb", x * 8.0 / 1073741824.0));
-            }
+            crate::value::alloc::check_type(x, t)?;
             Ok(x as usize)
         }
     }
@@ -296,7 +294,6 @@ fn len_arg(v: Option<&Value>) -> EvalResult<usize> {
 fn vector(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["mode", "length"])?;
     let mode = m.get(0).and_then(|v| v.as_string()).unwrap_or_else(|| "logical".into());
-    let n = len_arg(m.get(1))?;
     let t = match mode.as_str() {
         "logical" => VType::Lgl,
         "integer" => VType::Int,
@@ -305,12 +302,13 @@ fn vector(_it: &mut Interp, a: Args) -> EvalResult {
         "list" => VType::List,
         _ => return err(format!("vector: cannot make a vector of mode '{}'.", mode)),
     };
+    let n = len_arg(m.get(1), t)?;
     Ok(Value::from_data(Data::with_len(t, n)))
 }
 
 fn make_n(a: Args, t: VType) -> EvalResult {
     let m = a.matched(&["length"])?;
-    Ok(Value::from_data(Data::with_len(t, len_arg(m.get(0))?)))
+    Ok(Value::from_data(Data::with_len(t, len_arg(m.get(0), t)?)))
 }
 fn numeric(_it: &mut Interp, a: Args) -> EvalResult {
     make_n(a, VType::Dbl)
@@ -336,8 +334,8 @@ fn length(_it: &mut Interp, a: Args) -> EvalResult {
 fn set_length(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "value"])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let n = len_arg(m.get(1))?;
     let t = x.vtype().unwrap_or(VType::Lgl);
+    let n = len_arg(m.get(1), t)?;
     let idx: Vec<Option<usize>> = (0..n).map(|i| if i < x.len() { Some(i) } else { None }).collect();
     let data = x.data().map(|d| d.select(&idx)).unwrap_or_else(|| Data::na_of(t, n));
     let mut out = Value::from_data(data);

@@ -178,6 +178,10 @@ pub fn assign_index(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value) 
     }
     let maxpos = pos.iter().flatten().copied().max().map(|m| m + 1).unwrap_or(0);
     let newlen = maxpos.max(n);
+    if newlen > n {
+        // R grows vectors by 5% beyond the new length (`EnlargeVector`)
+        crate::value::alloc::check_type(newlen as f64 * 1.05, t)?;
+    }
     let vdata = match &value {
         Value::Vector(v) => v.data.coerce(t),
         other => Data::List(Rc::new(vec![other.clone()])),
@@ -370,6 +374,9 @@ pub fn assign_index2(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value)
             return delete_elements(x, &[Some(p)]);
         }
         return Ok(());
+    }
+    if p >= n {
+        crate::value::alloc::check_type((p as f64 + 1.0) * 1.05, VType::List)?;
     }
     let Value::Vector(v) = x else { return Ok(()) };
     if let Data::List(l) = &mut v.data {

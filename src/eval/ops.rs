@@ -220,8 +220,9 @@ pub fn range(x: &Value, y: &Value) -> EvalResult {
     }
     let n = (b - a).abs().floor() as usize + 1;
     if n > 2_000_000_000 {
-        return err(format!("result would be too long a vector"));
+        return err("result would be too long a vector");
     }
+    crate::value::alloc::check(n as f64, 4)?;
     let as_int = a == a.trunc() && a.abs() <= i32::MAX as f64 && (a + (n as f64 - 1.0)).abs() <= i32::MAX as f64 && (a - (n as f64 - 1.0)).abs() <= i32::MAX as f64;
     if as_int {
         let a = a as i64;

@@ -124,7 +124,17 @@ fn filter(src: &str, toks: Vec<Triple>) -> Result<Vec<Triple>, RError> {
                     | Tok::While
                     | Tok::Function
             );
-        if t.is_operator() || matches!(t, Tok::If | Tok::Function | Tok::Backslash | Tok::Else) {
+        // Postfix calls and indexing after a closing bracket (`f()()`, `x[1][1]`) nest
+        // like operators do.
+        let postfix = matches!(t, Tok::LParen | Tok::LBracket | Tok::LBB)
+            && matches!(prev, Some(Tok::RParen | Tok::RBracket | Tok::RBrace));
+        if postfix
+            || t.is_operator()
+            || matches!(
+                t,
+                Tok::If | Tok::Function | Tok::Backslash | Tok::Else | Tok::For | Tok::While | Tok::Repeat
+            )
+        {
             if let Some(n) = ops.last_mut() {
                 *n += 1;
             }
