@@ -153,13 +153,12 @@ fn run(source: Source, args: Vec<String>) -> i32 {
 
 /// Parses and runs a whole script; returns the process exit status.
 fn run_text(it: &mut Interp, name: &str, text: &str) -> i32 {
-    let exprs = match rsc::syntax::parse(text) {
-        Ok(e) => e,
+    let (exprs, syntax_error) = match rsc::syntax::parse(text) {
+        Ok(e) => (e, None),
         Err(e) => {
-            it.flush();
-            eprintln!("{}", e.render(name, text));
-            eprintln!("Execution halted");
-            return 1;
+            // as Rscript: the statements before the bad one run first
+            let (before, start) = rsc::syntax::statements_before(text, &e);
+            (before, Some((e, start)))
         }
     };
     for e in &exprs {
@@ -174,5 +173,14 @@ fn run_text(it: &mut Interp, name: &str, text: &str) -> i32 {
         }
     }
     it.flush();
+    if let Some((e, start)) = syntax_error {
+        let header = rsc::syntax::script_error_header(text, start, &e);
+        match e.span {
+            Some(span) => eprintln!("{}\n{}", header, rsc::error::caret(name, text, span)),
+            None => eprintln!("{}", header),
+        }
+        eprintln!("Execution halted");
+        return 1;
+    }
     0
 }

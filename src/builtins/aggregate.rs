@@ -184,6 +184,9 @@ fn aggregate_core(
         let fac = if g.is_factor() { g.clone() } else { super::factor::make_factor_from(g, None, None, None, false)? };
         codes.push((*fac.int_vec()).clone());
     }
+    if codes.iter().any(|c| c.len() != n) {
+        return err("arguments must have same length");
+    }
     let mut keys: Vec<(Vec<i32>, usize)> = Vec::new();
     let mut members: std::collections::BTreeMap<Vec<i32>, Vec<usize>> = std::collections::BTreeMap::new();
     for i in 0..n {

@@ -172,6 +172,11 @@ pub fn make_factor_from(
         let ex = factor_as_strings(ex).str_vec().to_vec();
         lev.retain(|l| !ex.contains(l));
     }
+    if labels.is_none() {
+        if let Some(k) = (1..lev.len()).find(|&k| lev[..k].contains(&lev[k])) {
+            return err(format!("factor level [{}] is duplicated", k + 1));
+        }
+    }
     let strs = data.to_str();
     let codes: Vec<i32> = strs
         .iter()

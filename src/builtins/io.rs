@@ -99,7 +99,11 @@ fn read_file(it: &mut Interp, path: &str) -> EvalResult<String> {
     }
     match std::fs::read(path) {
         Ok(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
-        Err(e) => err(format!("cannot open file '{}': {}", path, io_reason(&e))),
+        Err(e) => {
+            // as R: a warning naming the file and the reason, then the error
+            it.warning(format!("cannot open file '{}': {}", path, io_reason(&e)));
+            err("cannot open the connection")
+        }
     }
 }
 
@@ -144,7 +148,8 @@ fn read_generic(it: &mut Interp, a: Args, defaults: (bool, Option<char>, &str)) 
 
 fn build_frame(path: &str, recs: Vec<Vec<Field>>, o: &ReadOpts) -> EvalResult {
     if recs.is_empty() {
-        return err(format!("no lines available in input ('{}')", path));
+        let _ = path;
+        return err("no lines available in input");
     }
     let (header, body): (Option<&Vec<Field>>, &[Vec<Field>]) =
         if o.header { (Some(&recs[0]), &recs[1..]) } else { (None, &recs[..]) };

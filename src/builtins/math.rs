@@ -233,7 +233,7 @@ fn summary_args(a: Args) -> (Vec<Value>, bool) {
 
 fn check_summary_type(v: &Value, allow_str: bool) -> EvalResult<()> {
     if v.is_factor() {
-        return err("'sum' not meaningful for factors");
+        return err("‘sum’ not meaningful for factors");
     }
     match v {
         Value::Null => Ok(()),
@@ -256,7 +256,7 @@ fn all_intlike(vals: &[Value]) -> bool {
 /// Checks that `x` is numeric for a math function.
 fn math_input(x: &Value, name: &str) -> EvalResult<()> {
     if x.is_factor() {
-        return err(format!("'{}' not meaningful for factors", name));
+        return err(format!("‘{}’ not meaningful for factors", name));
     }
     match x.vtype() {
         Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl) => Ok(()),
@@ -373,6 +373,7 @@ fn log(it: &mut Interp, a: Args) -> EvalResult {
         None => math1_impl(it, Args::positional(vec![x]), "log", f64::ln),
         Some(b) => {
             math_input(&x, "log")?;
+            math_input(b, "log")?;
             let base = b.as_f64().unwrap_or(f64::NAN);
             let lb = if base == 10.0 { None } else if base == 2.0 { Some(2.0) } else { Some(base.ln()) };
             let xs = x.dbl_vec();
@@ -571,7 +572,7 @@ fn extreme(it: &mut Interp, a: Args, which: Ext) -> EvalResult {
     let (vals, na_rm) = summary_args(a);
     for v in &vals {
         if v.is_factor() {
-            return err(format!("'{}' not meaningful for factors", name));
+            return err(format!("‘{}’ not meaningful for factors", name));
         }
         check_summary_type(v, true)?;
     }

@@ -389,6 +389,9 @@ fn set_names(_it: &mut Interp, a: Args) -> EvalResult {
     let nm = m.get(1).cloned().unwrap_or(Value::Null);
     if x.is_data_frame() {
         let mut x = x;
+        if nm.len() > x.len() {
+            return err(format!("'names' attribute [{}] must be the same length as the vector [{}]", nm.len(), x.len()));
+        }
         x.set_attr(Sym::new("names"), nm.coerce(VType::Str));
         return Ok(x);
     }
@@ -562,6 +565,10 @@ fn set_levels(_it: &mut Interp, a: Args) -> EvalResult {
     let mut x = m.get(0).cloned().unwrap_or(Value::Null);
     let v = m.get(1).cloned().unwrap_or(Value::Null);
     if x.is_factor() {
+        let nlev = x.get_attr("levels").map(|l| l.len()).unwrap_or(0);
+        if !matches!(v.vtype(), Some(VType::List)) && v.len() < nlev {
+            return err("number of levels differs");
+        }
         // merging duplicate labels
         let labels = v.str_vec();
         let mut uniq: Vec<RStr> = Vec::new();

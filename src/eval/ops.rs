@@ -142,7 +142,7 @@ fn dispatch_ops(it: &mut Interp, op: BinOp, x: &Value, y: &Value, env: &Env) -> 
     if x.is_factor() || y.is_factor() {
         let is_cmp = matches!(op, BinOp::Eq | BinOp::Ne);
         if !is_cmp && !matches!(op, BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
-            it.warning(format!("'{}' not meaningful for factors", op.as_str()));
+            it.warning(format!("‘{}’ not meaningful for factors", op.as_str()));
             let n = x.len().max(y.len());
             return Some(Ok(Value::lgls(vec![NA_LGL; n])));
         }

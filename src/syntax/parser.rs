@@ -30,6 +30,12 @@ pub fn parse_program(src: &str) -> Result<Vec<Expr>, RError> {
 fn lex_error(src: &str, e: lexer::LexError) -> RError {
     match e.err {
         LexErr::Invalid => RError::syntax("unexpected input", e.span),
+        LexErr::Incomplete if src[e.span.start as usize..].starts_with(['"', '\'', '`']) => {
+            // an unterminated string: the console asks for more, parse() names it as R does
+            let mut err = RError::syntax("unexpected INCOMPLETE_STRING", e.span);
+            err.kind = ErrorKind::Incomplete;
+            err
+        }
         LexErr::Incomplete => incomplete(src),
         LexErr::Msg(m) => RError::syntax(m, e.span),
     }
