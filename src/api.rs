@@ -173,6 +173,9 @@ impl Default for Interpreter {
     }
 }
 
+// The public error carries the source text it renders against; boxing it would change
+// the embedding API for a few bytes on the error path.
+#[allow(clippy::result_large_err)]
 impl Interpreter {
     /// An interpreter whose printed output is discarded (use [`builder`](Self::builder) to keep it).
     pub fn new() -> Interpreter {

@@ -191,7 +191,7 @@ fn aggregate_core(
     let mut members: std::collections::BTreeMap<Vec<i32>, Vec<usize>> = std::collections::BTreeMap::new();
     for i in 0..n {
         let key: Vec<i32> = codes.iter().rev().map(|c| c[i]).collect();
-        if key.iter().any(|&k| k == crate::value::NA_INT) {
+        if key.contains(&crate::value::NA_INT) {
             continue;
         }
         members.entry(key).or_default().push(i);

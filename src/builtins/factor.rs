@@ -294,7 +294,7 @@ fn relevel(_it: &mut Interp, a: Args) -> EvalResult {
             let s = r.as_string();
             match lev.iter().position(|l| l.as_deref() == s.as_deref()) {
                 Some(p) => p,
-                None => return err(format!("'ref' must be an existing level")),
+                None => return err("'ref' must be an existing level".to_string()),
             }
         }
         _ => {
@@ -327,7 +327,7 @@ fn add_na(_it: &mut Interp, a: Args) -> EvalResult {
     let f = if x.is_factor() { x.clone() } else { make_factor_from(x, None, None, None, false)? };
     let ifany = flag(m.get(1), false);
     let codes = f.int_vec();
-    let any = codes.iter().any(|&c| c == NA_INT);
+    let any = codes.contains(&NA_INT);
     let mut lev = factor_levels(&f);
     if (ifany && !any) || lev.contains(&None) {
         return Ok(f);
@@ -414,7 +414,7 @@ fn table(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
         };
         let mut codes = f.int_vec().to_vec();
         let mut lev = factor_levels(&f);
-        let any_na = codes.iter().any(|&c| c == NA_INT);
+        let any_na = codes.contains(&NA_INT);
         if use_na == "always" || (use_na == "ifany" && any_na) {
             if !lev.contains(&None) {
                 lev.push(None);

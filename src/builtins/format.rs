@@ -391,6 +391,7 @@ fn to_string_fn(_it: &mut Interp, args: Args) -> EvalResult {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::approx_constant)] // inputs such as 3.14159 are test data, not pi
     use super::*;
     use crate::value::NA_INT;
 

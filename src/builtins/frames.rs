@@ -121,7 +121,7 @@ fn recycle(v: &Value, n: usize) -> EvalResult {
     if len == n {
         return Ok(v.clone());
     }
-    if len == 0 || n % len != 0 {
+    if len == 0 || !n.is_multiple_of(len) {
         return err(format!("replacement has {} rows, data has {}", len, n));
     }
     let idx: Vec<Option<usize>> = (0..n).map(|i| Some(i % len)).collect();
@@ -236,9 +236,7 @@ pub fn build_df(items: Vec<(String, Value)>, strings_as_factors: bool, check_nam
         }
         if rn.is_none() {
             if let Some(nm) = v.names() {
-                if v.len() > 1 || true {
-                    rn = Some(Value::strs(nm));
-                }
+                rn = Some(Value::strs(nm));
             }
         }
         let mut v = v;
@@ -481,7 +479,7 @@ fn select_cols(x: &Value, sub: &Value) -> EvalResult<Vec<usize>> {
 fn select_rows(x: &Value, sub: &Value) -> EvalResult<Vec<Option<usize>>> {
     let n = df_nrow(x);
     let rn = row_ids(x);
-    let sub = if matches!(sub.vtype(), Some(VType::Lgl)) && sub.len() < n && sub.len() > 0 { recycle(sub, n)? } else { sub.clone() };
+    let sub = if matches!(sub.vtype(), Some(VType::Lgl)) && sub.len() < n && !sub.is_empty() { recycle(sub, n)? } else { sub.clone() };
     let (pos, _) = resolve(&sub, n, Some(&rn), false)?;
     Ok(pos.into_iter().map(|p| p.filter(|&p| p < n)).collect())
 }
@@ -494,7 +492,7 @@ pub fn df_take_rows(x: &Value, rows: &[Option<usize>]) -> Value {
     let auto = df_auto_rows(x);
     let rn = if auto {
         let ids: Vec<i32> = rows.iter().map(|r| r.map(|i| i as i32 + 1).unwrap_or(NA_INT)).collect();
-        if ids.iter().any(|&k| k == NA_INT) {
+        if ids.contains(&NA_INT) {
             let mut seen = 0;
             Value::strs(
                 ids.iter()
@@ -645,7 +643,7 @@ pub fn df_set_column(x: &mut Value, name: &str, v: Value) -> EvalResult<()> {
                 cols.push(v);
             }
         }
-        if x.len() == 0 {
+        if x.is_empty() {
             x.set_attr(Sym::new("row.names"), auto_row_names(n));
         }
     }

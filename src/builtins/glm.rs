@@ -155,7 +155,7 @@ const GLM_FORMALS: &[&str] = &[
 ];
 
 fn eval_family(it: &mut Interp, e: Option<&Expr>, env: &Env) -> EvalResult<Family> {
-    let Some(e) = e else { return Ok(Family::new("gaussian", None).map_err(rerr)?) };
+    let Some(e) = e else { return Family::new("gaussian", None).map_err(rerr) };
     let mut v = it.eval(e, env)?;
     if let Some(name) = v.as_string().filter(|_| !v.inherits("family")) {
         v = it.get_function(s(&name), env).map_err(|_| {

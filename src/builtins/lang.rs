@@ -1201,7 +1201,7 @@ fn use_method_eager(it: &mut Interp, a: Args) -> EvalResult {
         None => {
             // internal defaults: a builtin of the generic's name
             if let Some(Value::Builtin(b)) = it.base.get_local(Sym::new(&generic)) {
-                let r = it.call_value(&Value::Builtin(b), args.into_iter().map(|(n, v)| (n, v)).collect())?;
+                let r = it.call_value(&Value::Builtin(b), args.into_iter().collect())?;
                 return Err(Flow::Return(r));
             }
             let cls = it.dispatch_class(&obj);

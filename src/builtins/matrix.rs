@@ -197,7 +197,7 @@ pub(crate) fn get_count(v: Option<&Value>, what: &str) -> EvalResult<Option<usiz
             Some(x) if x < 0.0 => err(format!("invalid '{}' value (< 0)", what)),
             Some(x) if x > i32::MAX as f64 => err(format!("invalid '{}' value (too large or NA)", what)),
             Some(x) => Ok(Some(x as usize)),
-            None => err(format!("non-numeric matrix extent")),
+            None => err("non-numeric matrix extent".to_string()),
         },
     }
 }
@@ -513,7 +513,7 @@ pub fn bind(it: &mut Interp, items: Vec<(Option<String>, Value)>, rows: bool) ->
             if len == 0 && nr > 0 {
                 continue;
             }
-            if len > 0 && (nr % len != 0 || len > nr) {
+            if len > 0 && (!nr.is_multiple_of(len) || len > nr) {
                 it.warning(format!(
                     "number of {} of result is not a multiple of vector length (arg {})",
                     if rows { "columns" } else { "rows" },

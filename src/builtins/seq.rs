@@ -262,7 +262,7 @@ fn seq(_it: &mut Interp, a: Args) -> EvalResult {
                 v.push(to);
                 return Ok(Value::dbls(v));
             }
-            let v = vec![from, to];
+            let v = [from, to];
             Ok(mk(v[..n].to_vec()))
         }
         (Some(f), None, Some(byv)) => {
@@ -549,7 +549,7 @@ fn any_all(it: &mut Interp, a: Args, is_any: bool) -> EvalResult {
     for v in &vals {
         match v.vtype() {
             None | Some(VType::Lgl) | Some(VType::Int) => {}
-            Some(VType::Dbl) => it.warning(format!("coercing argument of type 'double' to logical")),
+            Some(VType::Dbl) => it.warning("coercing argument of type 'double' to logical".to_string()),
             Some(t) => return err(format!("invalid 'type' ({}) of argument", t.type_name())),
         }
         for &x in v.lgl_vec().iter() {
@@ -579,8 +579,8 @@ fn ifelse(_it: &mut Interp, a: Args) -> EvalResult {
     let t = test.lgl_vec();
     let n = t.len();
     let unf = |v: &Value| if v.is_factor() { let mut u = v.clone(); u.clear_attrs(); u } else { v.clone() };
-    let any_yes = t.iter().any(|&x| x == 1);
-    let any_no = t.iter().any(|&x| x == 0);
+    let any_yes = t.contains(&1);
+    let any_no = t.contains(&0);
     let yes = if any_yes { Some(unf(m.req(1, "yes")?)) } else { None };
     let no = if any_no { Some(unf(m.req(2, "no")?)) } else { None };
     let mut ty = VType::Lgl;

@@ -411,7 +411,7 @@ fn sprintf(interp: &mut Interp, args: Args) -> EvalResult {
         match f.as_deref() {
             None => parsed.push(None),
             Some(f) => {
-                let p = parse(f).or_else(|e| err(e))?;
+                let p = parse(f).or_else(err)?;
                 used = used.max(p.1);
                 parsed.push(Some(p));
             }
@@ -446,6 +446,7 @@ fn sprintf(interp: &mut Interp, args: Args) -> EvalResult {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::approx_constant)] // inputs such as 3.14159 are test data, not pi
     use super::*;
     use crate::value::na_real;
 

@@ -348,10 +348,7 @@ fn set_length(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn names(_it: &mut Interp, a: Args) -> EvalResult {
     let v = first(&a);
-    match &v {
-        Value::Env(e) => return Ok(Value::strings(&e.names().iter().map(|s| s.to_string()).collect::<Vec<_>>())),
-        _ => {}
-    }
+    if let Value::Env(e) = &v { return Ok(Value::strings(&e.names().iter().map(|s| s.to_string()).collect::<Vec<_>>())) }
     if let Some(n) = v.get_attr("names") {
         return Ok(n.clone());
     }
@@ -450,12 +447,11 @@ pub fn set_attr_checked(mut x: Value, name: &str, v: Value) -> EvalResult {
             x.set_attr(Sym::new("dim"), Value::ints((*d).clone()));
             return Ok(x);
         }
-        "class" => {
-            if v.is_null() || v.is_empty() {
+        "class"
+            if (v.is_null() || v.is_empty()) => {
                 x.set_attr(Sym::new("class"), Value::Null);
                 return Ok(x);
             }
-        }
         _ => {}
     }
     x.set_attr(Sym::new(name), v);

@@ -164,7 +164,7 @@ pub fn assign_index(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value) 
         }
         return err("replacement has length zero");
     }
-    if pos.len() % vlen != 0 {
+    if !pos.len().is_multiple_of(vlen) {
         it.warning("number of items to replace is not a multiple of replacement length");
     }
     let Value::Vector(xv) = x else { return Ok(()) };
@@ -348,11 +348,10 @@ pub fn assign_index2(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value)
         if value.is_null() {
             return err("replacement has length zero");
         }
-        if value.len() != 1 || matches!(value, Value::Vector(Vector { data: Data::List(_), .. })) {
-            if value.len() > 1 {
+        if (value.len() != 1 || matches!(value, Value::Vector(Vector { data: Data::List(_), .. })))
+            && value.len() > 1 {
                 return err("more elements supplied than there are to replace");
             }
-        }
         return assign_index(it, x, subs, value);
     }
     if x.is_null() {

@@ -705,15 +705,14 @@ impl Interp {
             return match s.as_deref() {
                 Some("TRUE") | Some("true") | Some("T") | Some("True") => Ok(true),
                 Some("FALSE") | Some("false") | Some("F") | Some("False") => Ok(false),
-                _ => err(format!("argument is not interpretable as logical")),
+                _ => err("argument is not interpretable as logical".to_string()),
             };
         }
         match v.as_bool() {
             Some(Some(b)) => Ok(b),
-            Some(None) => err(format!("missing value where TRUE/FALSE needed")),
-            None => err(format!("argument is of length zero")).map_err(|f| {
+            Some(None) => err("missing value where TRUE/FALSE needed".to_string()),
+            None => err("argument is of length zero".to_string()).inspect_err(|_f| {
                 let _ = what;
-                f
             }),
         }
     }

@@ -343,11 +343,10 @@ fn result_attrs(x: &Value, y: &Value, nx: usize, ny: usize) -> EvalResult<Option
         // dims of the shorter still apply
         if let Some(a) = ay {
             for (k, v) in a {
-                if k.as_str() == "dim" || k.as_str() == "dimnames" {
-                    if !out.iter().any(|(k2, _)| k2 == k) {
+                if (k.as_str() == "dim" || k.as_str() == "dimnames")
+                    && !out.iter().any(|(k2, _)| k2 == k) {
                         out.push((*k, v.clone()));
                     }
-                }
             }
         }
     } else {
@@ -485,9 +484,7 @@ pub fn vector_op(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult
     } else {
         // & |
         if !is_numeric_like(x) || !is_numeric_like(y) {
-            return err(format!(
-                "operations are possible only for numeric, logical or complex types"
-            ));
+            return err("operations are possible only for numeric, logical or complex types".to_string());
         }
         let a = dx.to_lgl();
         let b = dy.to_lgl();

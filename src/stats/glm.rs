@@ -338,7 +338,7 @@ impl Family {
             }
             Kind::Gaussian => {
                 if matches!(self.link, Link::Inverse | Link::Log) && y.iter().any(|&v| v <= 0.0) {
-                    return Err(format!("cannot find valid starting values: please specify some"));
+                    return Err("cannot find valid starting values: please specify some".to_string());
                 }
                 Ok(y.to_vec())
             }

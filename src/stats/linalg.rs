@@ -505,7 +505,7 @@ pub fn r_solve(_it: &mut Interp, a: Args) -> EvalResult {
     }
     let tol = m.get(2).and_then(|t| t.as_f64()).unwrap_or(f64::EPSILON);
     let (b, bdn, bvec) = match m.get(1) {
-        None => (Mat::identity(nr), vec![adn.get(0).cloned().flatten(), None], false),
+        None => (Mat::identity(nr), vec![adn.first().cloned().flatten(), None], false),
         Some(b) => {
             let (bm, bdn) = mat_of(b)?;
             let isvec = b.dim().is_none();

@@ -184,6 +184,7 @@ enum Raw {
     #[token("[")]
     LBracket,
     #[token("[[")]
+    #[allow(clippy::upper_case_acronyms)] // R's grammar names this token LBB
     LBB,
     #[token("]")]
     RBracket,
