@@ -76,6 +76,7 @@ pub struct Builder {
     err: Option<Box<dyn Write>>,
     caps: Caps,
     max_depth: usize,
+    stack_limit: usize,
     time_limit: Option<std::time::Duration>,
     max_steps: Option<u64>,
 }
@@ -122,6 +123,13 @@ impl Builder {
         self.max_depth = depth;
         self
     }
+    /// Stack bytes an evaluation may use before it stops with R's C-stack error (default
+    /// [`DEFAULT_STACK_LIMIT`](crate::eval::DEFAULT_STACK_LIMIT), for an 8 MiB thread stack;
+    /// raise it when evaluating on a thread with a bigger stack).
+    pub fn stack_limit(mut self, bytes: usize) -> Builder {
+        self.stack_limit = bytes;
+        self
+    }
     /// Stop each evaluation with an error after this much wall time.
     pub fn time_limit(mut self, d: std::time::Duration) -> Builder {
         self.time_limit = Some(d);
@@ -139,6 +147,7 @@ impl Builder {
         it.caps = self.caps;
         it.autoprint = false;
         it.max_depth = self.max_depth;
+        it.stack_limit = self.stack_limit;
         Interpreter { it, time_limit: self.time_limit, max_steps: self.max_steps }
     }
 }
@@ -164,6 +173,9 @@ impl Default for Interpreter {
     }
 }
 
+// The public error carries the source text it renders against; boxing it would change
+// the embedding API for a few bytes on the error path.
+#[allow(clippy::result_large_err)]
 impl Interpreter {
     /// An interpreter whose printed output is discarded (use [`builder`](Self::builder) to keep it).
     pub fn new() -> Interpreter {
@@ -171,7 +183,7 @@ impl Interpreter {
     }
     /// A builder for output writers, limits and capabilities.
     pub fn builder() -> Builder {
-        Builder { out: None, err: None, caps: Caps::default(), max_depth: 5000, time_limit: None, max_steps: None }
+        Builder { out: None, err: None, caps: Caps::default(), max_depth: 5000, stack_limit: crate::eval::DEFAULT_STACK_LIMIT, time_limit: None, max_steps: None }
     }
     /// An interpreter for untrusted scripts: no files, environment variables or system
     /// commands, a smaller call depth and a ten-second budget per evaluation.

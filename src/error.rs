@@ -80,20 +80,46 @@ impl RError {
     }
 }
 
-/// `--> file:line:col`, the source line and a caret under the span.
+/// Longest stretch of a source line shown before and after the caret.
+const CONTEXT: usize = 60;
+
+/// `--> file:line:col`, the source line and a caret under the span. Long lines are cut
+/// to a window around the span, marked with `...`.
 pub fn caret(file: &str, src: &str, span: Span) -> String {
-    let start = (span.start as usize).min(src.len());
+    let mut start = (span.start as usize).min(src.len());
+    while !src.is_char_boundary(start) {
+        start -= 1;
+    }
     let (line, col) = line_col(src, start);
     let line_start = src[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let line_end = src[start..].find('\n').map(|i| start + i).unwrap_or(src.len());
-    let text = &src[line_start..line_end];
-    let end = (span.end as usize).clamp(start, line_end);
-    let width = src[start..end].chars().count().max(1);
+    let mut end = (span.end as usize).clamp(start, line_end);
+    while !src.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before: Vec<char> = src[line_start..start].chars().collect();
+    let (lead, shown_before) = if before.len() > CONTEXT {
+        ("...", before[before.len() - CONTEXT..].iter().collect::<String>())
+    } else {
+        ("", before.iter().collect::<String>())
+    };
+    let marked: String = src[start..end].chars().take(CONTEXT).collect();
+    let marked_len = src[start..end].chars().count();
+    let after_from = if marked_len > CONTEXT { end } else { end.min(line_end) };
+    let after: String = if marked_len > CONTEXT {
+        String::new()
+    } else {
+        src[after_from..line_end].chars().take(CONTEXT).collect()
+    };
+    let cut_after = marked_len > CONTEXT || src[after_from..line_end].chars().count() > CONTEXT;
+    let text = format!("{}{}{}{}{}", lead, shown_before, marked, after, if cut_after { "..." } else { "" });
+    let offset = lead.len() + shown_before.chars().count();
+    let width = marked_len.clamp(1, CONTEXT);
     let gutter = line.to_string().len();
     format!(
         "{pad} --> {file}:{line}:{col}\n{pad} |\n{line} | {text}\n{pad} | {sp}{car}",
         pad = " ".repeat(gutter),
-        sp = " ".repeat(col - 1),
+        sp = " ".repeat(offset),
         car = "^".repeat(width)
     )
 }

@@ -1,5 +1,14 @@
 //! rsc: an R-like statistical modeling language.
 #![forbid(unsafe_code)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+// Numeric constants are written as published in R's sources and the papers they cite,
+// digits and all, so they can be checked against them.
+#![allow(clippy::excessive_precision)]
+// The numeric kernels follow R's C and Fortran: loops index several arrays in step, and
+// comparisons such as `!(x < y)` are meant to be true for NaN.
+#![allow(clippy::needless_range_loop, clippy::neg_cmp_op_on_partial_ord)]
+// Builtins pass tuples of columns, names and levels between steps of one algorithm.
+#![allow(clippy::type_complexity)]
 
 pub mod api;
 pub mod builtins;

@@ -59,6 +59,11 @@ Options:
   -h, --help    print this help and exit
 ";
 
+/// Stack of the evaluator thread; the interpreter stops 64 MiB short of it.
+const STACK_SIZE: usize = 1 << 30;
+/// Stack the interpreter may use on that thread.
+pub(crate) const STACK_LIMIT: usize = STACK_SIZE - (64 << 20);
+
 enum Source {
     File(String),
     Exprs(Vec<String>),
@@ -113,7 +118,7 @@ fn main() {
     };
     // Evaluate on a thread with a large stack so deep recursion ends in an R error.
     let handle = std::thread::Builder::new()
-        .stack_size(1 << 30)
+        .stack_size(STACK_SIZE)
         .spawn(move || run(source, rest))
         .expect("failed to start the evaluator thread");
     let code = handle.join().unwrap_or(2);
@@ -141,19 +146,19 @@ fn run(source: Source, args: Vec<String>) -> i32 {
         }
     };
     let mut it = Interp::new();
+    it.stack_limit = STACK_LIMIT;
     it.command_args = args;
     run_text(&mut it, &name, &text)
 }
 
 /// Parses and runs a whole script; returns the process exit status.
 fn run_text(it: &mut Interp, name: &str, text: &str) -> i32 {
-    let exprs = match rsc::syntax::parse(text) {
-        Ok(e) => e,
+    let (exprs, syntax_error) = match rsc::syntax::parse(text) {
+        Ok(e) => (e, None),
         Err(e) => {
-            it.flush();
-            eprintln!("{}", e.render(name, text));
-            eprintln!("Execution halted");
-            return 1;
+            // as Rscript: the statements before the bad one run first
+            let (before, start) = rsc::syntax::statements_before(text, &e);
+            (before, Some((e, start)))
         }
     };
     for e in &exprs {
@@ -168,5 +173,14 @@ fn run_text(it: &mut Interp, name: &str, text: &str) -> i32 {
         }
     }
     it.flush();
+    if let Some((e, start)) = syntax_error {
+        let header = rsc::syntax::script_error_header(text, start, &e);
+        match e.span {
+            Some(span) => eprintln!("{}\n{}", header, rsc::error::caret(name, text, span)),
+            None => eprintln!("{}", header),
+        }
+        eprintln!("Execution halted");
+        return 1;
+    }
     0
 }

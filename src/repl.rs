@@ -279,6 +279,7 @@ fn history_path() -> Option<std::path::PathBuf> {
 /// Runs the console until `q()` or end of input; returns the exit status.
 pub fn run() -> i32 {
     let mut it = Interp::new();
+    it.stack_limit = crate::STACK_LIMIT;
     let names = Rc::new(RefCell::new(Names::default()));
     refresh_names(&mut it, &names);
     let color = std::env::var_os("NO_COLOR").is_none() && std::env::var("TERM").map(|t| t != "dumb").unwrap_or(true);

@@ -132,11 +132,10 @@ fn conformance_cases() {
             let p = e.path();
             if p.extension().map(|x| x == "rsc").unwrap_or(false) {
                 let name = p.file_stem().unwrap().to_string_lossy().to_string();
-                if p.with_extension("out").exists() {
-                    if filter.as_ref().map(|f| name.contains(f.as_str())).unwrap_or(true) {
+                if p.with_extension("out").exists()
+                    && filter.as_ref().map(|f| name.contains(f.as_str())).unwrap_or(true) {
                         cases.push((d.clone(), name));
                     }
-                }
             }
         }
     }

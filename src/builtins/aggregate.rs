@@ -184,11 +184,14 @@ fn aggregate_core(
         let fac = if g.is_factor() { g.clone() } else { super::factor::make_factor_from(g, None, None, None, false)? };
         codes.push((*fac.int_vec()).clone());
     }
+    if codes.iter().any(|c| c.len() != n) {
+        return err("arguments must have same length");
+    }
     let mut keys: Vec<(Vec<i32>, usize)> = Vec::new();
     let mut members: std::collections::BTreeMap<Vec<i32>, Vec<usize>> = std::collections::BTreeMap::new();
     for i in 0..n {
         let key: Vec<i32> = codes.iter().rev().map(|c| c[i]).collect();
-        if key.iter().any(|&k| k == crate::value::NA_INT) {
+        if key.contains(&crate::value::NA_INT) {
             continue;
         }
         members.entry(key).or_default().push(i);

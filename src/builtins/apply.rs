@@ -67,7 +67,12 @@ pub fn as_function(it: &mut Interp, f: &Value) -> EvalResult {
     }
     if let Some(name) = f.as_string() {
         let env = it.global.clone();
-        return it.get_function(Sym::new(&name), &env);
+        return it.get_function(Sym::new(&name), &env).map_err(|fl| match fl {
+            crate::error::Flow::Error(_) => {
+                crate::error::RError::runtime(format!("object '{}' of mode 'function' was not found", name)).into()
+            }
+            other => other,
+        });
     }
     err(format!("'{}' is not a function, character or symbol", crate::print::deparse_value_short(f)))
 }
@@ -378,8 +383,17 @@ fn do_call(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["what", "args", "quote", "envir"])?;
     let what = m.req(0, "what")?.clone();
     let fname = what.as_string();
-    let f = as_function(it, &what)?;
+    let f = match &fname {
+        Some(n) if !what.is_function() => {
+            let env = it.global.clone();
+            it.get_function(Sym::new(n), &env)?
+        }
+        _ => as_function(it, &what)?,
+    };
     let args = m.get(1).cloned().unwrap_or(Value::list(vec![]));
+    if !matches!(args.vtype(), Some(VType::List)) && !args.is_null() {
+        return err("second argument must be a list");
+    }
     let names = crate::eval::index::names_of(&args);
     let items: Vec<ArgVal> = elements(&if matches!(args.vtype(), Some(VType::List)) { args.clone() } else { super::base::as_list_value(&args)? })
         .into_iter()

@@ -290,14 +290,13 @@ fn convert(it: &mut Interp, x: &Value, t: VType, keep_names: bool) -> EvalResult
             )),
         };
     };
-    if d.vtype() == VType::List && t != VType::List {
-        if x.list_vec().iter().any(|v| v.len() > 1 || !matches!(v, Value::Vector(_))) {
+    if d.vtype() == VType::List && t != VType::List
+        && x.list_vec().iter().any(|v| v.len() > 1 || !matches!(v, Value::Vector(_))) {
             return err(format!(
                 "'list' object cannot be coerced to type '{}'",
                 t.type_name()
             ));
         }
-    }
     let out = d.coerce(t);
     if let Data::Str(s) = d {
         if matches!(t, VType::Dbl | VType::Int) {

@@ -139,7 +139,7 @@ impl Interp {
         while i > 0 {
             i -= 1;
             let h = self.handlers[i].clone();
-            if h.calling && classes.iter().any(|c| *c == h.class) {
+            if h.calling && classes.contains(&h.class) {
                 let saved: Vec<Handler> = self.handlers.drain(i..).collect();
                 let r = self.call_value(&h.func, vec![(None, cond.clone())]);
                 self.handlers.extend(saved);

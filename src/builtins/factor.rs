@@ -172,6 +172,11 @@ pub fn make_factor_from(
         let ex = factor_as_strings(ex).str_vec().to_vec();
         lev.retain(|l| !ex.contains(l));
     }
+    if labels.is_none() {
+        if let Some(k) = (1..lev.len()).find(|&k| lev[..k].contains(&lev[k])) {
+            return err(format!("factor level [{}] is duplicated", k + 1));
+        }
+    }
     let strs = data.to_str();
     let codes: Vec<i32> = strs
         .iter()
@@ -289,7 +294,7 @@ fn relevel(_it: &mut Interp, a: Args) -> EvalResult {
             let s = r.as_string();
             match lev.iter().position(|l| l.as_deref() == s.as_deref()) {
                 Some(p) => p,
-                None => return err(format!("'ref' must be an existing level")),
+                None => return err("'ref' must be an existing level".to_string()),
             }
         }
         _ => {
@@ -322,7 +327,7 @@ fn add_na(_it: &mut Interp, a: Args) -> EvalResult {
     let f = if x.is_factor() { x.clone() } else { make_factor_from(x, None, None, None, false)? };
     let ifany = flag(m.get(1), false);
     let codes = f.int_vec();
-    let any = codes.iter().any(|&c| c == NA_INT);
+    let any = codes.contains(&NA_INT);
     let mut lev = factor_levels(&f);
     if (ifany && !any) || lev.contains(&None) {
         return Ok(f);
@@ -346,6 +351,9 @@ pub fn cross_table(factors: &[(Vec<i32>, Vec<RStr>)], names: Vec<RStr>) -> EvalR
     let n = factors.first().map(|(c, _)| c.len()).unwrap_or(0);
     if factors.iter().any(|(c, _)| c.len() != n) {
         return err("all arguments must have the same length");
+    }
+    if dims.iter().map(|&d| d as f64).product::<f64>() >= 2147483648.0 {
+        return err("attempt to make a table with >= 2^31 elements");
     }
     let total: usize = dims.iter().product();
     let mut counts = vec![0i32; total];
@@ -406,7 +414,7 @@ fn table(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
         };
         let mut codes = f.int_vec().to_vec();
         let mut lev = factor_levels(&f);
-        let any_na = codes.iter().any(|&c| c == NA_INT);
+        let any_na = codes.contains(&NA_INT);
         if use_na == "always" || (use_na == "ifany" && any_na) {
             if !lev.contains(&None) {
                 lev.push(None);

@@ -133,6 +133,7 @@ fn format_fn(_it: &mut Interp, args: Args) -> EvalResult {
         .copied()
         .unwrap_or("left");
     let width = opt_usize(m.get(5)).unwrap_or(0);
+    crate::value::alloc::check_string(width as f64)?;
     let na_encode = opt_bool(m.get(6), true);
     let scipen = match m.get(7) {
         Some(v) if matches!(v.data(), Some(Data::Lgl(_))) => match v.as_bool().flatten() {
@@ -294,7 +295,9 @@ fn format_c_fn(_it: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x", "width", "digits", "format", "flag", "mode", "big.mark", "..."])?;
     let x = m.req(0, "x")?.clone();
     let w = m.get(1).and_then(|v| v.as_f64()).unwrap_or(0.0);
+    crate::value::alloc::check_string(w.abs())?;
     let digits = opt_usize(m.get(2));
+    crate::value::alloc::check_string(digits.unwrap_or(0) as f64)?;
     let flag = opt_str(m.get(4)).unwrap_or_default();
     let big_mark = opt_str(m.get(6)).unwrap_or_default();
     let mut fl = Flags::default();
@@ -425,6 +428,7 @@ fn zapsmall_fn(it: &mut Interp, a: Args) -> EvalResult {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::approx_constant)] // inputs such as 3.14159 are test data, not pi
     use super::*;
     use crate::value::NA_INT;
 

@@ -1,6 +1,6 @@
 //! Parquet files and lazy frames: read_parquet, write_parquet, scan_csv, scan_parquet, collect.
 
-use super::io::{check_read, write_atomic_with};
+use super::io::{check_read, write_atomic_bytes};
 use super::{eager, Args, Builtin};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
@@ -63,7 +63,8 @@ fn write_parquet(it: &mut Interp, a: Args) -> EvalResult {
         Some(p) => p,
         None => return err("'file' must be a single file path"),
     };
-    write_atomic_with(it, &path, |f| polars_io::write_parquet(&x, f))?;
+    let bytes = polars_io::write_parquet(&x).or_else(|e| err(format!("cannot write Parquet file '{}': {}", path, e)))?;
+    write_atomic_bytes(it, &path, &bytes)?;
     it.visible = false;
     Ok(Value::Null)
 }

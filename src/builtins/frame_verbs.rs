@@ -609,6 +609,9 @@ pub fn df_rbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
         if f.is_data_frame() {
             let fnames = df_names(f);
             let l = f.list_vec();
+            if fnames.len() == names.len() && fnames.iter().any(|x| !names.contains(x)) {
+                return err("names do not match previous names");
+            }
             for (j, n) in names.iter().enumerate() {
                 let k = fnames.iter().position(|x| x == n).unwrap_or(j);
                 match l.get(k) {

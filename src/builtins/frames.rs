@@ -121,7 +121,7 @@ fn recycle(v: &Value, n: usize) -> EvalResult {
     if len == n {
         return Ok(v.clone());
     }
-    if len == 0 || n % len != 0 {
+    if len == 0 || !n.is_multiple_of(len) {
         return err(format!("replacement has {} rows, data has {}", len, n));
     }
     let idx: Vec<Option<usize>> = (0..n).map(|i| Some(i % len)).collect();
@@ -236,9 +236,7 @@ pub fn build_df(items: Vec<(String, Value)>, strings_as_factors: bool, check_nam
         }
         if rn.is_none() {
             if let Some(nm) = v.names() {
-                if v.len() > 1 || true {
-                    rn = Some(Value::strs(nm));
-                }
+                rn = Some(Value::strs(nm));
             }
         }
         let mut v = v;
@@ -246,17 +244,20 @@ pub fn build_df(items: Vec<(String, Value)>, strings_as_factors: bool, check_nam
         cols.push((name, v));
     }
     let n = cols.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
+    if cols.iter().any(|(_, c)| c.len() != n && (c.is_empty() || n % c.len() != 0)) {
+        // R lists the distinct row counts in argument order
+        let mut seen: Vec<usize> = Vec::new();
+        for (_, c) in &cols {
+            if !seen.contains(&c.len()) {
+                seen.push(c.len());
+            }
+        }
+        let list: Vec<String> = seen.iter().map(|x| x.to_string()).collect();
+        return err(format!("arguments imply differing number of rows: {}", list.join(", ")));
+    }
     let mut names = Vec::new();
     let mut values = Vec::new();
     for (name, c) in cols {
-        if c.len() != n {
-            if c.is_empty() || n % c.len() != 0 {
-                return err(format!(
-                    "arguments imply differing number of rows: {}",
-                    [n, c.len()].iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")
-                ));
-            }
-        }
         let mut c = recycle(&c, n)?;
         if strings_as_factors && matches!(c.vtype(), Some(VType::Str)) && !c.is_factor() {
             c = string_factor(&c);
@@ -369,17 +370,54 @@ fn colnames(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(x.get_attr("dimnames").and_then(|d| d.list_vec().get(1).cloned()).unwrap_or(Value::Null))
 }
 
-fn set_row_names(_it: &mut Interp, a: Args) -> EvalResult {
+fn set_row_names(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "value"])?;
     let mut x = m.get(0).cloned().unwrap_or(Value::Null);
     let v = m.get(1).cloned().unwrap_or(Value::Null);
     if x.is_data_frame() {
         let n = df_nrow(&x);
+        if !v.is_null() {
+            check_row_names(it, &v, n)?;
+        }
         let rn = if v.is_null() { auto_row_names(n) } else { v.coerce(VType::Str) };
         x.set_attr(Sym::new("row.names"), rn);
         return Ok(x);
     }
     set_dimnames_part(x, 0, v)
+}
+
+/// R's checks on new data frame row names: the right length, no duplicates, no NA.
+fn check_row_names(it: &mut Interp, v: &Value, n: usize) -> EvalResult<()> {
+    if v.len() != n {
+        return err("invalid 'row.names' length");
+    }
+    let s = v.coerce(VType::Str);
+    let names = s.str_vec();
+    let mut dups: Vec<String> = Vec::new();
+    for (i, x) in names.iter().enumerate() {
+        if names[..i].contains(x) {
+            let t = x.as_deref().unwrap_or("NA").to_string();
+            if !dups.contains(&t) {
+                dups.push(t);
+            }
+        }
+    }
+    if !dups.is_empty() {
+        dups.sort();
+        let q: Vec<String> = dups.iter().map(|d| format!("\u{2018}{}\u{2019}", d)).collect();
+        let msg = if q.len() == 1 {
+            format!("non-unique value when setting 'row.names': {}", q[0])
+        } else {
+            format!("non-unique values when setting 'row.names': {}", q.join(", "))
+        };
+        // R raises this warning without a call
+        it.raise_warning(&msg, None)?;
+        return err("duplicate 'row.names' are not allowed");
+    }
+    if names.iter().any(|x| x.is_none()) {
+        return err("missing values in 'row.names' are not allowed");
+    }
+    Ok(())
 }
 
 fn set_rownames(it: &mut Interp, a: Args) -> EvalResult {
@@ -408,6 +446,9 @@ fn set_colnames(_it: &mut Interp, a: Args) -> EvalResult {
     let mut x = m.get(0).cloned().unwrap_or(Value::Null);
     let v = m.get(1).cloned().unwrap_or(Value::Null);
     if x.is_data_frame() {
+        if v.len() > x.len() {
+            return err(format!("'names' attribute [{}] must be the same length as the vector [{}]", v.len(), x.len()));
+        }
         x.set_attr(Sym::new("names"), v.coerce(VType::Str));
         return Ok(x);
     }
@@ -438,7 +479,7 @@ fn select_cols(x: &Value, sub: &Value) -> EvalResult<Vec<usize>> {
 fn select_rows(x: &Value, sub: &Value) -> EvalResult<Vec<Option<usize>>> {
     let n = df_nrow(x);
     let rn = row_ids(x);
-    let sub = if matches!(sub.vtype(), Some(VType::Lgl)) && sub.len() < n && sub.len() > 0 { recycle(sub, n)? } else { sub.clone() };
+    let sub = if matches!(sub.vtype(), Some(VType::Lgl)) && sub.len() < n && !sub.is_empty() { recycle(sub, n)? } else { sub.clone() };
     let (pos, _) = resolve(&sub, n, Some(&rn), false)?;
     Ok(pos.into_iter().map(|p| p.filter(|&p| p < n)).collect())
 }
@@ -451,7 +492,7 @@ pub fn df_take_rows(x: &Value, rows: &[Option<usize>]) -> Value {
     let auto = df_auto_rows(x);
     let rn = if auto {
         let ids: Vec<i32> = rows.iter().map(|r| r.map(|i| i as i32 + 1).unwrap_or(NA_INT)).collect();
-        if ids.iter().any(|&k| k == NA_INT) {
+        if ids.contains(&NA_INT) {
             let mut seen = 0;
             Value::strs(
                 ids.iter()
@@ -602,7 +643,7 @@ pub fn df_set_column(x: &mut Value, name: &str, v: Value) -> EvalResult<()> {
                 cols.push(v);
             }
         }
-        if x.len() == 0 {
+        if x.is_empty() {
             x.set_attr(Sym::new("row.names"), auto_row_names(n));
         }
     }
@@ -637,6 +678,13 @@ pub fn df_assign(it: &mut Interp, x: &mut Value, subs: &[Sub], v: Value) -> Eval
             for (k, q) in p.into_iter().enumerate() {
                 let q = q.unwrap_or(names.len() + k);
                 ids.push(q);
+            }
+            // numeric indices past the end must extend the frame without gaps
+            let mut wanted: Vec<usize> = ids.iter().copied().filter(|&q| q >= names.len()).collect();
+            wanted.sort_unstable();
+            wanted.dedup();
+            if wanted.iter().enumerate().any(|(k, &q)| q != names.len() + k) {
+                return err("new columns would leave holes after existing columns");
             }
             for nm in new {
                 df_set_column(x, nm.as_deref().unwrap_or("V"), Value::lgls(vec![crate::value::NA_LGL; df_nrow(x)]))?;

@@ -155,10 +155,12 @@ const GLM_FORMALS: &[&str] = &[
 ];
 
 fn eval_family(it: &mut Interp, e: Option<&Expr>, env: &Env) -> EvalResult<Family> {
-    let Some(e) = e else { return Ok(Family::new("gaussian", None).map_err(rerr)?) };
+    let Some(e) = e else { return Family::new("gaussian", None).map_err(rerr) };
     let mut v = it.eval(e, env)?;
     if let Some(name) = v.as_string().filter(|_| !v.inherits("family")) {
-        v = it.eval(&Expr::new(ExprKind::Ident(s(&name)), Default::default()), env)?;
+        v = it.get_function(s(&name), env).map_err(|_| {
+            rerr(format!("object '{}' of mode 'function' was not found", name))
+        })?;
     }
     if matches!(v, Value::Builtin(_) | Value::Closure(_)) {
         v = it.call_value(&v, vec![])?;

@@ -133,7 +133,7 @@ pub(super) fn alternative(v: Option<&Value>) -> EvalResult<String> {
             return Ok(c.to_string());
         }
     }
-    err("'arg' should be one of \u{201c}two.sided\u{201d}, \u{201c}less\u{201d}, \u{201d}greater\u{201d}")
+    err("'arg' should be one of \u{201c}two.sided\u{201d}, \u{201c}less\u{201d}, \u{201c}greater\u{201d}")
 }
 
 fn list_get(v: &Value, name: &str) -> Option<Value> {
@@ -608,7 +608,8 @@ fn binom_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
     let (x, n, dname) = if xv.len() == 2 {
         (xv[0], xv[0] + xv[1], dx)
     } else if xv.len() == 1 {
-        let n = m.get(1).and_then(|v| v.as_f64()).ok_or_else(|| crate::error::RError::runtime("'n' must be a positive integer >= 'x'"))?;
+        let n = m.get(1).and_then(|v| v.as_f64()).filter(|&n| n >= 1.0 && n >= xv[0] && n.fract() == 0.0);
+        let n = n.ok_or_else(|| crate::error::RError::runtime("'n' must be a positive integer >= 'x'"))?;
         (xv[0], n, format!("{} and {}", dx, dn))
     } else {
         return err("incorrect length of 'x'");

@@ -312,7 +312,7 @@ fn wilcox_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
                 return err("not enough (non-missing) 'x' observations");
             }
             let d: Vec<f64> = x.iter().map(|v| v - mu).collect();
-            let zeroes = d.iter().any(|v| *v == 0.0);
+            let zeroes = d.contains(&0.0);
             let d: Vec<f64> = d.into_iter().filter(|v| *v != 0.0).collect();
             let n = d.len();
             let r = avg_rank(&d.iter().map(|v| v.abs()).collect::<Vec<_>>());

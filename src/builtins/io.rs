@@ -104,7 +104,11 @@ fn read_file(it: &mut Interp, path: &str) -> EvalResult<String> {
     check_read(it, path)?;
     match std::fs::read(path) {
         Ok(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
-        Err(e) => err(format!("cannot open file '{}': {}", path, crate::frame::io_reason(&e))),
+        Err(e) => {
+            // as R: a warning naming the file and the reason, then the error
+            it.warning(format!("cannot open file '{}': {}", path, crate::frame::io_reason(&e)));
+            err("cannot open the connection")
+        }
     }
 }
 
@@ -155,7 +159,8 @@ fn read_generic(it: &mut Interp, a: Args, defaults: ReadDefaults) -> EvalResult 
 
 fn build_frame(path: &str, recs: Vec<Vec<Field>>, o: &ReadOpts) -> EvalResult {
     if recs.is_empty() {
-        return err(format!("no lines available in input ('{}')", path));
+        let _ = path;
+        return err("no lines available in input");
     }
     let (header, body): (Option<&Vec<Field>>, &[Vec<Field>]) =
         if o.header { (Some(&recs[0]), &recs[1..]) } else { (None, &recs[..]) };
@@ -292,52 +297,49 @@ fn read_delim(it: &mut Interp, a: Args) -> EvalResult {
     read_generic(it, a, (true, Some('\t'), "\"", true))
 }
 
-/// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename,
-/// so an error midway never leaves a truncated file where a good one stood.
+/// Writes `text` to `path` atomically: a temporary file in the same folder, flushed to
+/// disk, then a rename, so an error or a kill midway never leaves a truncated file where a
+/// good one stood (see [`super::safe_write`]).
 pub fn write_atomic(it: &mut Interp, path: &str, text: &str) -> EvalResult<()> {
-    use std::io::Write;
-    write_atomic_with(it, path, |mut f| f.write_all(text.as_bytes()).and_then(|_| f.sync_all()).map_err(|e| crate::frame::io_reason(&e)))
+    super::safe_write::write_text(it, path, text)
 }
 
-/// Like [`write_atomic`], with the content written by `write` into the temporary file.
-pub fn write_atomic_with(it: &mut Interp, path: &str, write: impl FnOnce(std::fs::File) -> Result<(), String>) -> EvalResult<()> {
-    if !it.caps.files_write {
-        return Err(crate::error::RError::new(crate::error::ErrorKind::Denied, format!("writing files is not allowed here: '{}'", path)).into());
-    }
-    let p = std::path::Path::new(path);
-    let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{}.rsc-tmp-{}", name, std::process::id()));
-    let file = match std::fs::File::create(&tmp) {
-        Ok(f) => f,
-        Err(e) => return err(format!("cannot open file '{}': {}", path, crate::frame::io_reason(&e))),
-    };
-    let r = write(file).and_then(|_| std::fs::rename(&tmp, p).map_err(|e| crate::frame::io_reason(&e)));
-    if let Err(e) = r {
-        let _ = std::fs::remove_file(&tmp);
-        return err(format!("cannot write file '{}': {}", path, e));
-    }
-    Ok(())
+/// Like [`write_atomic`] for binary content (Parquet files).
+pub fn write_atomic_bytes(it: &mut Interp, path: &str, bytes: &[u8]) -> EvalResult<()> {
+    super::safe_write::write_bytes(it, path, bytes)
 }
 
-fn csv_field(v: &Value, i: usize, quote: bool, na: &str, dec_digits: usize) -> String {
+/// A column made ready for writing: factors as their labels, integers and logicals as
+/// text (converted once per column, not once per cell).
+enum OutCol {
+    Quotable(Value),
+    Plain(Vec<crate::value::RStr>),
+    Other,
+}
+
+fn out_col(v: &Value) -> OutCol {
     let v = if v.is_factor() { crate::eval::ops::factor_as_strings(v) } else { v.clone() };
     match v.data() {
-        Some(Data::Str(s)) => match &s[i] {
-            Some(x) if quote => format!("\"{}\"", x.replace('"', "\"\"")),
-            Some(x) => x.to_string(),
-            None => na.to_string(),
+        Some(Data::Str(_)) | Some(Data::Dbl(_)) => OutCol::Quotable(v),
+        Some(d) => OutCol::Plain(d.to_str().to_vec()),
+        None => OutCol::Other,
+    }
+}
+
+fn csv_field(c: &OutCol, i: usize, quote: bool, na: &str) -> String {
+    match c {
+        OutCol::Quotable(v) => match v.data() {
+            Some(Data::Str(s)) => match &s[i] {
+                Some(x) if quote => format!("\"{}\"", x.replace('"', "\"\"")),
+                Some(x) => x.to_string(),
+                None => na.to_string(),
+            },
+            Some(Data::Dbl(d)) if crate::value::is_na_real(d[i]) => na.to_string(),
+            Some(Data::Dbl(d)) => crate::value::coerce::num_to_string(d[i]),
+            _ => String::new(),
         },
-        Some(Data::Dbl(d)) => {
-            if d[i].is_nan() && crate::value::is_na_real(d[i]) {
-                na.to_string()
-            } else {
-                let _ = dec_digits;
-                crate::value::coerce::num_to_string(d[i])
-            }
-        }
-        Some(d) => d.to_str()[i].as_deref().map(String::from).unwrap_or_else(|| na.to_string()),
-        None => String::new(),
+        OutCol::Plain(s) => s[i].as_deref().map(String::from).unwrap_or_else(|| na.to_string()),
+        OutCol::Other => String::new(),
     }
 }
 
@@ -366,14 +368,14 @@ fn write_generic(it: &mut Interp, a: Args, csv: bool) -> EvalResult {
         out.push_str(&eol);
     }
     let rn = df_row_names(&x).str_vec();
-    let cols = x.list_vec();
+    let cols: Vec<OutCol> = x.list_vec().iter().map(out_col).collect();
     for i in 0..n {
         let mut f: Vec<String> = Vec::new();
         if row_names {
             f.push(q(rn[i].as_deref().unwrap_or("NA")));
         }
         for c in cols.iter() {
-            f.push(csv_field(c, i, quote, &na, 15));
+            f.push(csv_field(c, i, quote, &na));
         }
         out.push_str(&f.join(&sep));
         out.push_str(&eol);

@@ -520,6 +520,9 @@ fn switch(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
     if x.len() != 1 {
         return err("EXPR must be a length 1 vector");
     }
+    if rest.is_empty() {
+        it.warning("'switch' with no alternatives");
+    }
     if let Some(crate::value::Data::Str(s)) = x.data() {
         let key = s[0].as_deref().unwrap_or("NA");
         let mut found: Option<usize> = None;
@@ -911,7 +914,8 @@ fn evalq(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
 fn parse(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["file", "n", "text", "prompt", "keep.source"])?;
     let text = m.get(2).and_then(|t| t.as_strings()).unwrap_or_default().join("\n");
-    let exprs = crate::syntax::parse(&text).map_err(Flow::from)?;
+    let exprs = crate::syntax::parse(&text)
+        .map_err(|e| Flow::from(crate::error::RError::runtime(crate::syntax::r_parse_message(&text, &e))))?;
     let mut v = Value::list(exprs.iter().map(lang_or_const).collect());
     v.set_attr(Sym::new("class"), Value::str("expression"));
     Ok(v)
@@ -1197,7 +1201,7 @@ fn use_method_eager(it: &mut Interp, a: Args) -> EvalResult {
         None => {
             // internal defaults: a builtin of the generic's name
             if let Some(Value::Builtin(b)) = it.base.get_local(Sym::new(&generic)) {
-                let r = it.call_value(&Value::Builtin(b), args.into_iter().map(|(n, v)| (n, v)).collect())?;
+                let r = it.call_value(&Value::Builtin(b), args.into_iter().collect())?;
                 return Err(Flow::Return(r));
             }
             let cls = it.dispatch_class(&obj);

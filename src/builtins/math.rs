@@ -233,7 +233,7 @@ fn summary_args(a: Args) -> (Vec<Value>, bool) {
 
 fn check_summary_type(v: &Value, allow_str: bool) -> EvalResult<()> {
     if v.is_factor() {
-        return err("'sum' not meaningful for factors");
+        return err("‘sum’ not meaningful for factors");
     }
     match v {
         Value::Null => Ok(()),
@@ -256,7 +256,7 @@ fn all_intlike(vals: &[Value]) -> bool {
 /// Checks that `x` is numeric for a math function.
 fn math_input(x: &Value, name: &str) -> EvalResult<()> {
     if x.is_factor() {
-        return err(format!("'{}' not meaningful for factors", name));
+        return err(format!("‘{}’ not meaningful for factors", name));
     }
     match x.vtype() {
         Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl) => Ok(()),
@@ -373,6 +373,7 @@ fn log(it: &mut Interp, a: Args) -> EvalResult {
         None => math1_impl(it, Args::positional(vec![x]), "log", f64::ln),
         Some(b) => {
             math_input(&x, "log")?;
+            math_input(b, "log")?;
             let base = b.as_f64().unwrap_or(f64::NAN);
             let lb = if base == 10.0 { None } else if base == 2.0 { Some(2.0) } else { Some(base.ln()) };
             let xs = x.dbl_vec();
@@ -440,13 +441,16 @@ fn signif(it: &mut Interp, a: Args) -> EvalResult {
 
 // ---------- summaries ----------
 
-fn sum(it: &mut Interp, a: Args) -> EvalResult {
+fn sum(_it: &mut Interp, a: Args) -> EvalResult {
     let (vals, na_rm) = summary_args(a);
     for v in &vals {
         check_summary_type(v, false)?;
     }
     if all_intlike(&vals) {
+        // As R: each argument sums exactly; once the running total leaves the integer
+        // range the answer is a double.
         let mut s: i64 = 0;
+        let mut overflowed = false;
         for v in &vals {
             for &x in v.int_vec().iter() {
                 if x == NA_INT {
@@ -457,10 +461,10 @@ fn sum(it: &mut Interp, a: Args) -> EvalResult {
                     s += x as i64;
                 }
             }
+            overflowed |= s > i32::MAX as i64 || s < -(i32::MAX as i64);
         }
-        if s > i32::MAX as i64 || s < -(i32::MAX as i64) {
-            it.warning("integer overflow - use sum(as.numeric(.))");
-            return Ok(Value::int(NA_INT));
+        if overflowed {
+            return Ok(Value::num(s as f64));
         }
         return Ok(Value::int(s as i32));
     }
@@ -568,7 +572,7 @@ fn extreme(it: &mut Interp, a: Args, which: Ext) -> EvalResult {
     let (vals, na_rm) = summary_args(a);
     for v in &vals {
         if v.is_factor() {
-            return err(format!("'{}' not meaningful for factors", name));
+            return err(format!("‘{}’ not meaningful for factors", name));
         }
         check_summary_type(v, true)?;
     }
@@ -716,7 +720,7 @@ fn cum_input(x: &Value, name: &str) -> EvalResult<()> {
             let _ = name;
             Ok(())
         }
-        _ => err(format!("invalid 'type' (list) of argument")),
+        _ => err("invalid 'type' (list) of argument".to_string()),
     }
 }
 
@@ -1026,6 +1030,7 @@ fn lbeta(it: &mut Interp, a: Args) -> EvalResult {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::approx_constant)] // inputs such as 3.14159 are test data, not pi
     use super::*;
 
     fn call(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<Value>) -> Value {
@@ -1106,8 +1111,8 @@ mod tests {
         let v = call(sum, vec![]);
         assert_eq!(i(&v), vec![0]);
         let (v, w) = call_w(sum, vec![(None, Value::ints(vec![i32::MAX, 1]))]);
-        assert_eq!(i(&v), vec![NA_INT]);
-        assert_eq!(w, vec!["integer overflow - use sum(as.numeric(.))".to_string()]);
+        assert_eq!(d(&v), vec![2147483648.0]);
+        assert!(w.is_empty());
         let (v, _) = call_w(sum, vec![(None, Value::dbls(vec![1.0, na_real(), 3.0])), (Some("na.rm"), Value::lgl(true))]);
         assert_eq!(d(&v), vec![4.0]);
         let v = call(sum, vec![Value::dbls(vec![1.0, na_real()])]);

@@ -195,8 +195,9 @@ pub(crate) fn get_count(v: Option<&Value>, what: &str) -> EvalResult<Option<usiz
         Some(v) => match v.as_f64() {
             Some(x) if x.is_nan() => err(format!("invalid '{}' value (too large or NA)", what)),
             Some(x) if x < 0.0 => err(format!("invalid '{}' value (< 0)", what)),
+            Some(x) if x > i32::MAX as f64 => err(format!("invalid '{}' value (too large or NA)", what)),
             Some(x) => Ok(Some(x as usize)),
-            None => err(format!("non-numeric matrix extent")),
+            None => err("non-numeric matrix extent".to_string()),
         },
     }
 }
@@ -213,6 +214,7 @@ fn matrix(it: &mut Interp, a: Args) -> EvalResult {
         (None, Some(c)) => (if c == 0 { 0 } else { len.div_ceil(c) }, c),
         (None, None) => (len, 1),
     };
+    crate::value::alloc::check_type(nr as f64 * nc as f64, data.vtype())?;
     if len > 0 {
         let nrc = nr * nc;
         if len > 1 && nrc % len != 0 {
@@ -282,6 +284,7 @@ fn array(_it: &mut Interp, a: Args) -> EvalResult {
     if dims.is_empty() {
         return err("'dims' cannot be of length 0");
     }
+    crate::value::alloc::check_type(dims.iter().map(|&d| d as f64).product(), data.vtype())?;
     let n: usize = dims.iter().product();
     let out = if data.is_empty() { Data::na_of(data.vtype(), n) } else { recycle(&data, n) };
     let mut v = Value::from_data(out);
@@ -510,7 +513,7 @@ pub fn bind(it: &mut Interp, items: Vec<(Option<String>, Value)>, rows: bool) ->
             if len == 0 && nr > 0 {
                 continue;
             }
-            if len > 0 && (nr % len != 0 || len > nr) {
+            if len > 0 && (!nr.is_multiple_of(len) || len > nr) {
                 it.warning(format!(
                     "number of {} of result is not a multiple of vector length (arg {})",
                     if rows { "columns" } else { "rows" },
@@ -588,6 +591,7 @@ pub fn outer_values(it: &mut Interp, x: &Value, y: &Value, f: &Value, extra: &[A
     let (dx, nx) = outer_dims(x);
     let (dy, ny) = outer_dims(y);
     let (lx, ly) = (x.len(), y.len());
+    crate::value::alloc::check(lx as f64 * ly as f64, 8)?;
     let strip = |v: &Value| -> Value {
         let mut v = crate::eval::ops::factor_as_strings(v);
         v.clear_attrs();

@@ -28,6 +28,7 @@ pub mod help;
 pub mod models;
 pub mod lm_large;
 pub mod seq;
+pub mod safe_write;
 pub mod sort;
 pub mod stats;
 pub mod print_fns;
@@ -297,14 +298,10 @@ pub fn data_len(d: &Data) -> usize {
 
 /// Writes text to a file for `cat(file=)` and friends.
 pub fn io_write(it: &mut Interp, path: &str, text: &str, append: bool) -> EvalResult<()> {
-    use std::io::Write;
-    if !it.caps.files_write {
-        return Err(crate::error::RError::new(crate::error::ErrorKind::Denied, format!("writing files is not allowed here: '{}'", path)).into());
-    }
-    let f = std::fs::OpenOptions::new().create(true).write(true).append(append).truncate(!append).open(path);
-    match f.and_then(|mut f| f.write_all(text.as_bytes())) {
-        Ok(()) => Ok(()),
-        Err(e) => crate::error::err(format!("cannot open file '{}': {}", path, e)),
+    if append {
+        safe_write::append_text(it, path, text)
+    } else {
+        safe_write::write_text(it, path, text)
     }
 }
 

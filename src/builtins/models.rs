@@ -256,7 +256,7 @@ fn formula_parts(f: &Value, it: &Interp) -> EvalResult<(Option<Expr>, Expr, Env)
         return formula_parts(&field(f, "terms").unwrap_or(Value::Null), it);
     }
     if let Some(text) = f.as_string() {
-        let e = crate::syntax::parse_expr(&text).map_err(crate::error::Flow::from)?;
+        let e = crate::syntax::parse_expr(&text).map_err(|e| crate::error::Flow::from(crate::error::RError::runtime(crate::syntax::r_parse_message(&text, &e))))?;
         if let ExprKind::Formula(lhs, rhs) = e.kind {
             return Ok((lhs.map(|b| *b), *rhs, env));
         }
@@ -375,7 +375,7 @@ fn reformulate(it: &mut Interp, a: Args) -> EvalResult {
     if matches!(m.get(2).and_then(|v| v.as_bool().flatten()), Some(false)) {
         text.push_str(" - 1");
     }
-    let e = crate::syntax::parse_expr(&text).map_err(crate::error::Flow::from)?;
+    let e = crate::syntax::parse_expr(&text).map_err(|e| crate::error::Flow::from(crate::error::RError::runtime(crate::syntax::r_parse_message(&text, &e))))?;
     let env = it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone());
     Ok(crate::eval::make_formula(&e, &env))
 }

@@ -99,7 +99,7 @@ fn bin(it: &mut Interp, a: Args, op: BinOp) -> EvalResult {
         None => match op {
             BinOp::Sub => ops::unary(it, UnOp::Neg, x),
             BinOp::Add => ops::unary(it, UnOp::Pos, x),
-            _ => err(format!("invalid unary operator")),
+            _ => err("invalid unary operator".to_string()),
         },
     }
 }

@@ -200,6 +200,7 @@ fn draw_count(v: &Value) -> EvalResult<usize> {
         if !(0.0..=4.5e15).contains(&x) {
             return err("invalid arguments");
         }
+        crate::value::alloc::check(x, 8)?;
         Ok(x as usize)
     } else {
         Ok(v.len())
@@ -520,6 +521,7 @@ fn do_sample(it: &mut Interp, n: &Value, size: &Value, replace: &Value, prob: &V
     if !replace && k as f64 > dn {
         return err("cannot take a sample larger than the population when 'replace = FALSE'");
     }
+    crate::value::alloc::check(dk, 8)?;
     let rng = &mut it.rng;
     if dn > 1e7 && !replace && k as f64 <= dn / 2.0 {
         // sample2: rejection of duplicates through a hash set
@@ -537,6 +539,7 @@ fn do_sample(it: &mut Interp, n: &Value, size: &Value, replace: &Value, prob: &V
         let out: Vec<f64> = (0..k).map(|_| rng.unif_index(dn) + 1.0).collect();
         return Ok(int_or_dbl(out, dn));
     }
+    crate::value::alloc::check(dn, 8)?;
     let mut nn = dn as usize;
     let mut x: Vec<f64> = (0..nn).map(|i| i as f64).collect();
     let mut out = Vec::with_capacity(k);

@@ -200,7 +200,7 @@ fn stack(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
                 levels.len() - 1
             }
         };
-        codes.extend(std::iter::repeat(lv as i32 + 1).take(c.len()));
+        codes.extend(std::iter::repeat_n(lv as i32 + 1, c.len()));
         let mut c = c.clone();
         c.set_attr(sym("names"), Value::Null);
         parts.push((None, c));

@@ -194,6 +194,7 @@ fn seq(_it: &mut Interp, a: Args) -> EvalResult {
         if n > i32::MAX as f64 {
             return err("'by' argument is much too small");
         }
+        crate::value::alloc::check(n + 1.0, 8)?;
         if del.abs() / t.abs().max(f.abs()) < 100.0 * f64::EPSILON {
             return Ok(from_v.unwrap_or(Value::num(f)));
         }
@@ -220,6 +221,7 @@ fn seq(_it: &mut Interp, a: Args) -> EvalResult {
     if lo == 0.0 {
         return Ok(Value::ints(vec![]));
     }
+    crate::value::alloc::check(lo, 8)?;
     let n = lo as usize;
     match (from, to, by_v) {
         (f, t, None) => {
@@ -260,7 +262,7 @@ fn seq(_it: &mut Interp, a: Args) -> EvalResult {
                 v.push(to);
                 return Ok(Value::dbls(v));
             }
-            let v = vec![from, to];
+            let v = [from, to];
             Ok(mk(v[..n].to_vec()))
         }
         (Some(f), None, Some(byv)) => {
@@ -302,6 +304,12 @@ fn seq_len(_it: &mut Interp, a: Args) -> EvalResult {
     if x.is_nan() || x < 0.0 {
         return err("argument must be coercible to non-negative integer");
     }
+    if x > i32::MAX as f64 {
+        // R's answer is a double sequence here
+        crate::value::alloc::check(x, 8)?;
+        return Ok(Value::dbls((1..=x as u64).map(|i| i as f64).collect()));
+    }
+    crate::value::alloc::check_type(x, VType::Int)?;
     Ok(Value::ints((1..=x as i32).collect()))
 }
 
@@ -329,7 +337,15 @@ fn count_arg(v: Option<&Value>, what: &str) -> EvalResult<Option<Vec<usize>>> {
 }
 
 /// The indices `rep` picks.
-fn rep_index(n: usize, times: Option<&[usize]>, each: usize, length_out: Option<usize>) -> EvalResult<Vec<usize>> {
+/// `elt` is the byte size of one element of the result, for the allocation check.
+fn rep_index(n: usize, times: Option<&[usize]>, each: usize, length_out: Option<usize>, elt: usize) -> EvalResult<Vec<usize>> {
+    let len = match (length_out, times) {
+        (Some(lo), _) => lo as f64,
+        (None, Some(t)) if t.len() == 1 => n as f64 * each as f64 * t[0] as f64,
+        (None, Some(t)) => t.iter().map(|&k| k as f64).sum(),
+        (None, None) => n as f64 * each as f64,
+    };
+    crate::value::alloc::check(len, elt)?;
     let mut idx: Vec<usize> = Vec::new();
     for i in 0..n {
         for _ in 0..each {
@@ -366,6 +382,10 @@ fn rep_index(n: usize, times: Option<&[usize]>, each: usize, length_out: Option<
     Ok(idx)
 }
 
+fn elt_of(x: &Value) -> usize {
+    x.vtype().map(crate::value::alloc::elt_size).unwrap_or(8)
+}
+
 fn rep(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "times", "each", "length.out", "..."])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
@@ -396,7 +416,7 @@ fn rep(_it: &mut Interp, a: Args) -> EvalResult {
     if x.is_null() {
         return Ok(Value::Null);
     }
-    let idx = rep_index(x.len(), times.as_deref(), each, lo)?;
+    let idx = rep_index(x.len(), times.as_deref(), each, lo, elt_of(&x))?;
     let idx: Vec<Option<usize>> = idx.into_iter().map(Some).collect();
     Ok(subset_keep(&x, &idx))
 }
@@ -405,7 +425,7 @@ fn rep_int(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "times"])?;
     let x = m.req(0, "x")?.clone();
     let times = count_arg(Some(m.req(1, "times")?), "times")?;
-    let idx = rep_index(x.len(), times.as_deref(), 1, None)?;
+    let idx = rep_index(x.len(), times.as_deref(), 1, None, elt_of(&x))?;
     let idx: Vec<Option<usize>> = idx.into_iter().map(Some).collect();
     let mut out = subset_keep(&x, &idx);
     out.set_attr(Sym::new("names"), Value::Null);
@@ -419,7 +439,7 @@ fn rep_len(_it: &mut Interp, a: Args) -> EvalResult {
     if lo.is_nan() || lo < 0.0 {
         return err("invalid 'length.out' value");
     }
-    let idx = rep_index(x.len(), None, 1, Some(lo as usize))?;
+    let idx = rep_index(x.len(), None, 1, Some(lo as usize), elt_of(&x))?;
     let d = x.data().map(|d| d.select(&idx.into_iter().map(Some).collect::<Vec<_>>()));
     Ok(d.map(Value::from_data).unwrap_or(Value::Null))
 }
@@ -529,7 +549,7 @@ fn any_all(it: &mut Interp, a: Args, is_any: bool) -> EvalResult {
     for v in &vals {
         match v.vtype() {
             None | Some(VType::Lgl) | Some(VType::Int) => {}
-            Some(VType::Dbl) => it.warning(format!("coercing argument of type 'double' to logical")),
+            Some(VType::Dbl) => it.warning("coercing argument of type 'double' to logical".to_string()),
             Some(t) => return err(format!("invalid 'type' ({}) of argument", t.type_name())),
         }
         for &x in v.lgl_vec().iter() {
@@ -559,8 +579,8 @@ fn ifelse(_it: &mut Interp, a: Args) -> EvalResult {
     let t = test.lgl_vec();
     let n = t.len();
     let unf = |v: &Value| if v.is_factor() { let mut u = v.clone(); u.clear_attrs(); u } else { v.clone() };
-    let any_yes = t.iter().any(|&x| x == 1);
-    let any_no = t.iter().any(|&x| x == 0);
+    let any_yes = t.contains(&1);
+    let any_no = t.contains(&0);
     let yes = if any_yes { Some(unf(m.req(1, "yes")?)) } else { None };
     let no = if any_no { Some(unf(m.req(2, "no")?)) } else { None };
     let mut ty = VType::Lgl;

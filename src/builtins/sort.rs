@@ -163,7 +163,10 @@ fn order(_it: &mut Interp, a: Args) -> EvalResult {
         None => vec![false],
     };
     let mut keys = Vec::new();
-    for (_, v) in &m.dots {
+    for (i, (_, v)) in m.dots.iter().enumerate() {
+        if v.is_null() {
+            return err(format!("argument {} is not a vector", i + 1));
+        }
         keys.push(Key::of(v)?);
     }
     if keys.is_empty() {
@@ -213,7 +216,7 @@ fn rank(_it: &mut Interp, a: Args) -> EvalResult {
     } else if matches!(ties.as_str(), "first" | "min" | "max" | "last") {
         Value::ints((0..n).map(|i| if keep && is_na[i] { NA_INT } else { ranks[i] as i32 }).collect())
     } else {
-        return err("'arg' should be one of \"average\", \"first\", \"last\", \"random\", \"max\", \"min\"");
+        return err("'arg' should be one of \u{201c}average\u{201d}, \u{201c}first\u{201d}, \u{201c}last\u{201d}, \u{201c}random\u{201d}, \u{201c}max\u{201d}, \u{201c}min\u{201d}");
     };
     if let Some(nm) = x.get_attr("names") {
         out.set_attr(Sym::new("names"), nm.clone());

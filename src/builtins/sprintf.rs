@@ -345,6 +345,12 @@ fn format_spec(s: &Spec, args: &[Data], i: usize) -> EvalResult<String> {
         Num::Lit(p) => Some(p),
         Num::Star(k) => star(args, k, i)?.and_then(|p| if p < 0 { None } else { Some(p as usize) }),
     };
+    // R formats each conversion into a buffer of 8192 bytes
+    for n in [Some(width), prec].into_iter().flatten() {
+        if n > 8192 {
+            return err(format!("required resulting string length {} is greater than maximal 8192", n));
+        }
+    }
     let spec = Spec { minus, ..s.clone() };
     let s = &spec;
     let Some(d) = args.get(s.arg) else { return err("too few arguments") };
@@ -405,7 +411,7 @@ fn sprintf(interp: &mut Interp, args: Args) -> EvalResult {
         match f.as_deref() {
             None => parsed.push(None),
             Some(f) => {
-                let p = parse(f).or_else(|e| err(e))?;
+                let p = parse(f).or_else(err)?;
                 used = used.max(p.1);
                 parsed.push(Some(p));
             }
@@ -440,6 +446,7 @@ fn sprintf(interp: &mut Interp, args: Args) -> EvalResult {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::approx_constant)] // inputs such as 3.14159 are test data, not pi
     use super::*;
     use crate::value::na_real;
 

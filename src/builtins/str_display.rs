@@ -88,8 +88,7 @@ fn str_fn(it: &mut Interp, a: Args) -> EvalResult {
     }
     let num = |i: usize| m.get(i).and_then(|v| v.as_f64()).filter(|v| !v.is_nan());
     let lgl = |i: usize, d: bool| m.get(i).and_then(|v| v.as_bool().flatten()).unwrap_or(d);
-    let mut o = StrOpts::default();
-    o.max_level = num(1).map(|v| v.max(0.0) as usize);
+    let mut o = StrOpts { max_level: num(1).map(|v| v.max(0.0) as usize), ..StrOpts::default() };
     if let Some(v) = num(2) {
         o.vec_len = v.max(0.0);
         o.vec_len_given = true;

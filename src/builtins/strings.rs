@@ -709,7 +709,10 @@ fn strrep(_: &mut Interp, args: Args) -> EvalResult {
             _ if k == NA_INT => out.push(None),
             _ if k < 0 => return err("invalid 'times' value"),
             None => out.push(None),
-            Some(s) => out.push(rstr(&s.repeat(k as usize))),
+            Some(s) => {
+                crate::value::alloc::check_string(s.len() as f64 * k as f64)?;
+                out.push(rstr(&s.repeat(k as usize)))
+            }
         }
     }
     let mut v = Value::strs(out);
@@ -795,6 +798,7 @@ fn int_to_utf8(_: &mut Interp, args: Args) -> EvalResult {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::approx_constant)] // inputs such as 3.14159 are test data, not pi
     use super::*;
 
     fn call(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<(Option<&str>, Value)>) -> EvalResult {

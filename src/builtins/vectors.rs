@@ -274,7 +274,7 @@ fn list(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(l)
 }
 
-fn len_arg(v: Option<&Value>) -> EvalResult<usize> {
+fn len_arg(v: Option<&Value>, t: VType) -> EvalResult<usize> {
     match v {
         None => Ok(0),
         Some(v) => {
@@ -282,12 +282,10 @@ fn len_arg(v: Option<&Value>) -> EvalResult<usize> {
             if x.is_nan() || x < 0.0 {
                 return err("invalid 'length' argument");
             }
-            if x > 4.5e15 {
-                return err(format!("vector size specified is too large"));
+            if x.is_infinite() {
+                return err("vector size cannot be infinite");
             }
-            if x * 8.0 > 1.0e11 {
-                return err(format!("cannot allocate vector of size {:.1} Gb", x * 8.0 / 1073741824.0));
-            }
+            crate::value::alloc::check_type(x, t)?;
             Ok(x as usize)
         }
     }
@@ -296,7 +294,6 @@ fn len_arg(v: Option<&Value>) -> EvalResult<usize> {
 fn vector(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["mode", "length"])?;
     let mode = m.get(0).and_then(|v| v.as_string()).unwrap_or_else(|| "logical".into());
-    let n = len_arg(m.get(1))?;
     let t = match mode.as_str() {
         "logical" => VType::Lgl,
         "integer" => VType::Int,
@@ -305,12 +302,13 @@ fn vector(_it: &mut Interp, a: Args) -> EvalResult {
         "list" => VType::List,
         _ => return err(format!("vector: cannot make a vector of mode '{}'.", mode)),
     };
+    let n = len_arg(m.get(1), t)?;
     Ok(Value::from_data(Data::with_len(t, n)))
 }
 
 fn make_n(a: Args, t: VType) -> EvalResult {
     let m = a.matched(&["length"])?;
-    Ok(Value::from_data(Data::with_len(t, len_arg(m.get(0))?)))
+    Ok(Value::from_data(Data::with_len(t, len_arg(m.get(0), t)?)))
 }
 fn numeric(_it: &mut Interp, a: Args) -> EvalResult {
     make_n(a, VType::Dbl)
@@ -336,8 +334,8 @@ fn length(_it: &mut Interp, a: Args) -> EvalResult {
 fn set_length(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "value"])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let n = len_arg(m.get(1))?;
     let t = x.vtype().unwrap_or(VType::Lgl);
+    let n = len_arg(m.get(1), t)?;
     let idx: Vec<Option<usize>> = (0..n).map(|i| if i < x.len() { Some(i) } else { None }).collect();
     let data = x.data().map(|d| d.select(&idx)).unwrap_or_else(|| Data::na_of(t, n));
     let mut out = Value::from_data(data);
@@ -350,10 +348,7 @@ fn set_length(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn names(_it: &mut Interp, a: Args) -> EvalResult {
     let v = first(&a);
-    match &v {
-        Value::Env(e) => return Ok(Value::strings(&e.names().iter().map(|s| s.to_string()).collect::<Vec<_>>())),
-        _ => {}
-    }
+    if let Value::Env(e) = &v { return Ok(Value::strings(&e.names().iter().map(|s| s.to_string()).collect::<Vec<_>>())) }
     if let Some(n) = v.get_attr("names") {
         return Ok(n.clone());
     }
@@ -391,6 +386,9 @@ fn set_names(_it: &mut Interp, a: Args) -> EvalResult {
     let nm = m.get(1).cloned().unwrap_or(Value::Null);
     if x.is_data_frame() {
         let mut x = x;
+        if nm.len() > x.len() {
+            return err(format!("'names' attribute [{}] must be the same length as the vector [{}]", nm.len(), x.len()));
+        }
         x.set_attr(Sym::new("names"), nm.coerce(VType::Str));
         return Ok(x);
     }
@@ -449,12 +447,11 @@ pub fn set_attr_checked(mut x: Value, name: &str, v: Value) -> EvalResult {
             x.set_attr(Sym::new("dim"), Value::ints((*d).clone()));
             return Ok(x);
         }
-        "class" => {
-            if v.is_null() || v.is_empty() {
+        "class"
+            if (v.is_null() || v.is_empty()) => {
                 x.set_attr(Sym::new("class"), Value::Null);
                 return Ok(x);
             }
-        }
         _ => {}
     }
     x.set_attr(Sym::new(name), v);
@@ -564,6 +561,10 @@ fn set_levels(_it: &mut Interp, a: Args) -> EvalResult {
     let mut x = m.get(0).cloned().unwrap_or(Value::Null);
     let v = m.get(1).cloned().unwrap_or(Value::Null);
     if x.is_factor() {
+        let nlev = x.get_attr("levels").map(|l| l.len()).unwrap_or(0);
+        if !matches!(v.vtype(), Some(VType::List)) && v.len() < nlev {
+            return err("number of levels differs");
+        }
         // merging duplicate labels
         let labels = v.str_vec();
         let mut uniq: Vec<RStr> = Vec::new();

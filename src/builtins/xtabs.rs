@@ -190,7 +190,7 @@ fn xtabs(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     for (_, v) in &by {
         let v = super::frames::take(v, &rows);
         let mut f = if v.is_factor() { v } else { make_factor_from(&v, None, None, None, false)? };
-        if add_na && f.int_vec().iter().any(|&c| c == NA_INT) {
+        if add_na && f.int_vec().contains(&NA_INT) {
             let mut lev = factor_levels(&f);
             lev.push(None);
             let nl = lev.len() as i32;

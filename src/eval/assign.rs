@@ -164,7 +164,7 @@ pub fn assign_index(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value) 
         }
         return err("replacement has length zero");
     }
-    if pos.len() % vlen != 0 {
+    if !pos.len().is_multiple_of(vlen) {
         it.warning("number of items to replace is not a multiple of replacement length");
     }
     let Value::Vector(xv) = x else { return Ok(()) };
@@ -178,6 +178,10 @@ pub fn assign_index(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value) 
     }
     let maxpos = pos.iter().flatten().copied().max().map(|m| m + 1).unwrap_or(0);
     let newlen = maxpos.max(n);
+    if newlen > n {
+        // R grows vectors by 5% beyond the new length (`EnlargeVector`)
+        crate::value::alloc::check_type(newlen as f64 * 1.05, t)?;
+    }
     let vdata = match &value {
         Value::Vector(v) => v.data.coerce(t),
         other => Data::List(Rc::new(vec![other.clone()])),
@@ -344,11 +348,10 @@ pub fn assign_index2(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value)
         if value.is_null() {
             return err("replacement has length zero");
         }
-        if value.len() != 1 || matches!(value, Value::Vector(Vector { data: Data::List(_), .. })) {
-            if value.len() > 1 {
+        if (value.len() != 1 || matches!(value, Value::Vector(Vector { data: Data::List(_), .. })))
+            && value.len() > 1 {
                 return err("more elements supplied than there are to replace");
             }
-        }
         return assign_index(it, x, subs, value);
     }
     if x.is_null() {
@@ -370,6 +373,9 @@ pub fn assign_index2(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value)
             return delete_elements(x, &[Some(p)]);
         }
         return Ok(());
+    }
+    if p >= n {
+        crate::value::alloc::check_type((p as f64 + 1.0) * 1.05, VType::List)?;
     }
     let Value::Vector(v) = x else { return Ok(()) };
     if let Data::List(l) = &mut v.data {

@@ -20,6 +20,7 @@ fn dots_sym() -> Sym {
 impl Interp {
     /// Evaluates `f(args)`.
     pub fn eval_call(&mut self, e: &Expr, f: &Expr, args: &[Arg], env: &Env) -> EvalResult {
+        self.check_stack()?;
         let fv = match &f.kind {
             ExprKind::Ident(s) => self.get_function(*s, env).map_err(|fl| with_call_span(with_span(fl, f), e))?,
             ExprKind::Const(Const::Str(s)) => {
@@ -240,6 +241,7 @@ impl Interp {
             }
         }
         self.tick()?;
+        self.check_stack()?;
         self.depth += 1;
         if self.depth > self.max_depth {
             self.depth -= 1;

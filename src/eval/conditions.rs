@@ -85,7 +85,7 @@ impl Interp {
         while i > 0 {
             i -= 1;
             let h = self.handlers[i].clone();
-            if !classes.iter().any(|c| *c == h.class) {
+            if !classes.contains(&h.class) {
                 continue;
             }
             if h.calling {

@@ -187,7 +187,7 @@ pub fn index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
     if subs.is_empty() || subs[0].is_none() {
         return Ok(x.clone());
     }
-    let sub = subs[0].as_ref().map(|s| s.clone()).unwrap_or(Value::Null);
+    let sub = subs[0].clone().unwrap_or(Value::Null);
     // A matrix subscript (cbind(i, j)) indexes cells.
     if let (Some(dim), Some(sd)) = (x.dim(), sub.dim()) {
         if sd.len() == 2 && sd[1] == dim.len() && matches!(sub.vtype(), Some(VType::Int) | Some(VType::Dbl)) {

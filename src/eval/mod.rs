@@ -47,6 +47,24 @@ impl Default for Caps {
     }
 }
 
+/// Stack an interpreter may use by default: fits the 8 MiB main thread of most platforms
+/// with room for the deepest stretch between two checks. Hosts that evaluate on a thread
+/// with a bigger stack raise [`Interp::stack_limit`].
+pub const DEFAULT_STACK_LIMIT: usize = 5 << 20;
+
+/// The address of a local variable: how far down the stack the caller is. Only compared,
+/// never dereferenced.
+#[inline(always)]
+fn stack_pos() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
+#[cold]
+fn stack_error(used: usize) -> Flow {
+    RError::new(crate::error::ErrorKind::Limit, format!("C stack usage  {} is too close to the limit", used)).into()
+}
+
 /// An interpreter: global environment, output, warnings and limits.
 pub struct Interp {
     pub global: Env,
@@ -69,6 +87,11 @@ pub struct Interp {
     /// Current nesting depth of evaluation and its limit.
     pub depth: usize,
     pub max_depth: usize,
+    /// Stack position at the start of the current top-level evaluation (0: not tracked).
+    stack_base: usize,
+    /// Stack bytes evaluation may use below `stack_base` before it stops with R's
+    /// `C stack usage ... is too close to the limit` error instead of overflowing.
+    pub stack_limit: usize,
     /// Warnings raised by builtins, delivered with the builtin's call when it returns.
     pub pending_warnings: Vec<String>,
     /// Functions registered by the host, called through `Kind::Native`.
@@ -117,6 +140,8 @@ impl Interp {
             pseudo_calls: Vec::new(),
             depth: 0,
             max_depth: 5000,
+            stack_base: 0,
+            stack_limit: DEFAULT_STACK_LIMIT,
             pending_warnings: Vec::new(),
             captures: Vec::new(),
             caps: Caps::default(),
@@ -131,6 +156,19 @@ impl Interp {
         };
         crate::builtins::install_constants(&mut it);
         it
+    }
+
+    /// Stops with R's C-stack error when evaluation has used more than `stack_limit` bytes
+    /// of stack since the top-level expression began.
+    #[inline]
+    pub fn check_stack(&self) -> EvalResult<()> {
+        if self.stack_base != 0 {
+            let used = self.stack_base.saturating_sub(stack_pos());
+            if used > self.stack_limit {
+                return Err(stack_error(used));
+            }
+        }
+        Ok(())
     }
 
     /// Counts one evaluation step and, every few thousand, checks interrupts and budgets.
@@ -200,6 +238,10 @@ impl Interp {
     pub fn eval_toplevel(&mut self, e: &Expr) -> Result<Value, RError> {
         self.visible = true;
         let env = self.global.clone();
+        let saved_base = self.stack_base;
+        if saved_base == 0 {
+            self.stack_base = stack_pos();
+        }
         let r = self.eval(e, &env);
         let r = match r {
             Ok(v) => {
@@ -224,6 +266,7 @@ impl Interp {
         self.frames.clear();
         self.handlers.clear();
         self.depth = 0;
+        self.stack_base = saved_base;
         self.flush_warnings();
         res
     }
@@ -294,6 +337,7 @@ impl Interp {
             Some(e) => e.clone(),
             None => return Ok(Value::Null),
         };
+        self.check_stack()?;
         let v = self.eval(&p.expr, &env)?;
         *p.value.borrow_mut() = Some(v.clone());
         Ok(v)
@@ -370,6 +414,7 @@ impl Interp {
                         Scalar::Lgl(x) => Value::lgls(vec![x]),
                     });
                 }
+                self.check_stack()?;
                 let x = self.eval(a, env)?;
                 self.visible = true;
                 // A numeric literal on the right needs no vector of its own in the scalar case.
@@ -389,6 +434,7 @@ impl Interp {
                 r
             }
             ExprKind::Unary(op, a) => {
+                self.check_stack()?;
                 let x = self.eval(a, env)?;
                 self.visible = true;
                 ops::unary(self, *op, x).map_err(|f| with_call_span(f, e))
@@ -422,6 +468,7 @@ impl Interp {
                 Ok(v)
             }
             ExprKind::Block(items) => {
+                self.check_stack()?;
                 self.visible = true;
                 let mut last = Value::Null;
                 for it in items {
@@ -430,6 +477,7 @@ impl Interp {
                 Ok(last)
             }
             ExprKind::Paren(inner) => {
+                self.check_stack()?;
                 let v = self.eval(inner, env)?;
                 self.visible = true;
                 Ok(v)
@@ -441,6 +489,7 @@ impl Interp {
     /// The less frequent expression kinds, kept out of `eval` so its frame stays small.
     #[inline(never)]
     fn eval_cold(&mut self, e: &Expr, env: &Env) -> EvalResult {
+        self.check_stack()?;
         match &e.kind {
             ExprKind::If(c, a, b) => {
                 let cv = self.eval(c, env)?;
@@ -656,15 +705,14 @@ impl Interp {
             return match s.as_deref() {
                 Some("TRUE") | Some("true") | Some("T") | Some("True") => Ok(true),
                 Some("FALSE") | Some("false") | Some("F") | Some("False") => Ok(false),
-                _ => err(format!("argument is not interpretable as logical")),
+                _ => err("argument is not interpretable as logical".to_string()),
             };
         }
         match v.as_bool() {
             Some(Some(b)) => Ok(b),
-            Some(None) => err(format!("missing value where TRUE/FALSE needed")),
-            None => err(format!("argument is of length zero")).map_err(|f| {
+            Some(None) => err("missing value where TRUE/FALSE needed".to_string()),
+            None => err("argument is of length zero".to_string()).inspect_err(|_f| {
                 let _ = what;
-                f
             }),
         }
     }

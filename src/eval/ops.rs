@@ -142,7 +142,7 @@ fn dispatch_ops(it: &mut Interp, op: BinOp, x: &Value, y: &Value, env: &Env) -> 
     if x.is_factor() || y.is_factor() {
         let is_cmp = matches!(op, BinOp::Eq | BinOp::Ne);
         if !is_cmp && !matches!(op, BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
-            it.warning(format!("'{}' not meaningful for factors", op.as_str()));
+            it.warning(format!("‘{}’ not meaningful for factors", op.as_str()));
             let n = x.len().max(y.len());
             return Some(Ok(Value::lgls(vec![NA_LGL; n])));
         }
@@ -220,8 +220,9 @@ pub fn range(x: &Value, y: &Value) -> EvalResult {
     }
     let n = (b - a).abs().floor() as usize + 1;
     if n > 2_000_000_000 {
-        return err(format!("result would be too long a vector"));
+        return err("result would be too long a vector");
     }
+    crate::value::alloc::check(n as f64, 4)?;
     let as_int = a == a.trunc() && a.abs() <= i32::MAX as f64 && (a + (n as f64 - 1.0)).abs() <= i32::MAX as f64 && (a - (n as f64 - 1.0)).abs() <= i32::MAX as f64;
     if as_int {
         let a = a as i64;
@@ -342,11 +343,10 @@ fn result_attrs(x: &Value, y: &Value, nx: usize, ny: usize) -> EvalResult<Option
         // dims of the shorter still apply
         if let Some(a) = ay {
             for (k, v) in a {
-                if k.as_str() == "dim" || k.as_str() == "dimnames" {
-                    if !out.iter().any(|(k2, _)| k2 == k) {
+                if (k.as_str() == "dim" || k.as_str() == "dimnames")
+                    && !out.iter().any(|(k2, _)| k2 == k) {
                         out.push((*k, v.clone()));
                     }
-                }
             }
         }
     } else {
@@ -484,9 +484,7 @@ pub fn vector_op(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult
     } else {
         // & |
         if !is_numeric_like(x) || !is_numeric_like(y) {
-            return err(format!(
-                "operations are possible only for numeric, logical or complex types"
-            ));
+            return err("operations are possible only for numeric, logical or complex types".to_string());
         }
         let a = dx.to_lgl();
         let b = dy.to_lgl();

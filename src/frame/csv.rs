@@ -91,7 +91,7 @@ pub fn parse_records(text: &str, sep: Option<char>, quote: &str) -> Result<Vec<V
 }
 
 fn is_na(f: &Field, na: &[String]) -> bool {
-    na.iter().any(|s| *s == f.text)
+    na.contains(&f.text)
 }
 
 pub(crate) fn parse_lgl(s: &str) -> Option<i32> {

@@ -54,7 +54,7 @@ fn build(spec: &serde_json::Value) -> Result<Value, RError> {
     for (j, c) in cols.iter().enumerate() {
         let cname = c.get("name").and_then(|n| n.as_str()).ok_or_else(bad)?;
         let ctype = c.get("type").and_then(|n| n.as_str()).unwrap_or("character");
-        let field = |r: &Vec<super::csv::Field>| r.get(j + off).filter(|f| !(f.text == "NA" && !f.quoted)).map(|f| f.text.clone());
+        let field = |r: &Vec<super::csv::Field>| r.get(j + off).filter(|f| f.text != "NA" || f.quoted).map(|f| f.text.clone());
         let raw: Vec<Option<String>> = body.iter().map(field).collect();
         let v = match ctype {
             "double" => Value::dbls(raw.iter().map(|s| s.as_ref().and_then(|s| s.parse().ok()).unwrap_or(na_real())).collect()),

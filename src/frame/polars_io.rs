@@ -77,11 +77,13 @@ pub fn read_parquet(path: &str) -> Result<Value, String> {
     })
 }
 
-/// Writes an R data frame to `out` as Parquet (zstd-compressed, polars' default).
-pub fn write_parquet(d: &Value, out: std::fs::File) -> Result<(), String> {
+/// An R data frame as the bytes of a Parquet file (zstd-compressed, polars' default).
+pub fn write_parquet(d: &Value) -> Result<Vec<u8>, String> {
     super::guarded(|| {
         let mut df = bridge::from_value(d, false)?;
-        ParquetWriter::new(out).finish(&mut df).map(|_| ()).map_err(|e| e.to_string())
+        let mut out = Vec::new();
+        ParquetWriter::new(&mut out).finish(&mut df).map(|_| ()).map_err(|e| e.to_string())?;
+        Ok(out)
     })
 }
 

@@ -277,6 +277,7 @@ pub fn insert_big_mark(s: &str, mark: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::approx_constant)] // inputs such as 3.14159 are test data, not pi
     use super::*;
     use crate::value::na_real;
 

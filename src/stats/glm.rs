@@ -199,17 +199,15 @@ impl Family {
             "inverse.gaussian" => (Kind::InverseGaussian, Link::InverseSquare, &["inverse", "log", "identity", "1/mu^2"]),
             _ => return Err(format!("family '{}' not recognized", name)),
         };
+        // as R: a link given as a string that the family does not list still goes
+        // through `make.link`, which knows every link
         let link = match link {
             None => def,
             Some(l) if ok.contains(&l) => Link::from_name(l).unwrap_or(def),
-            Some(l) => {
-                return Err(format!(
-                    "link \"{}\" not available for {} family; available links are {}",
-                    l,
-                    name,
-                    ok.iter().map(|x| format!("\u{2018}{}\u{2019}", x)).collect::<Vec<_>>().join(", ")
-                ))
-            }
+            Some(l) => match Link::from_name(l) {
+                Some(k) => k,
+                None => return Err(format!("\u{2018}{}\u{2019} link not recognised", l)),
+            },
         };
         Ok(Family { kind, link })
     }
@@ -321,7 +319,8 @@ impl Family {
             }
             Kind::Poisson | Kind::QuasiPoisson => {
                 if y.iter().any(|&v| v < 0.0) {
-                    return Err(format!("negative values not allowed for the '{}' family", self.name()));
+                    let fam = if self.kind == Kind::Poisson { "Poisson" } else { "quasiPoisson" };
+                    return Err(format!("negative values not allowed for the '{}' family", fam));
                 }
                 Ok(y.iter().map(|v| v + 0.1).collect())
             }
@@ -339,7 +338,7 @@ impl Family {
             }
             Kind::Gaussian => {
                 if matches!(self.link, Link::Inverse | Link::Log) && y.iter().any(|&v| v <= 0.0) {
-                    return Err(format!("cannot find valid starting values: please specify some"));
+                    return Err("cannot find valid starting values: please specify some".to_string());
                 }
                 Ok(y.to_vec())
             }

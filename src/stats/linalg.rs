@@ -315,6 +315,7 @@ pub fn matprod_values(x: &Value, y: &Value) -> EvalResult {
     }
     let rn = if xd.is_some() { dimnames_parts(x)[0].clone() } else { None };
     let cn = if yd.is_some() { dimnames_parts(y)[1].clone() } else { None };
+    crate::value::alloc::check(a.nrow as f64 * b.ncol as f64, 8)?;
     Ok(mat_value(matmul(&a, &b), rn, cn))
 }
 
@@ -334,6 +335,7 @@ pub fn crossprod(_it: &mut Interp, a: Args) -> EvalResult {
     if a.nrow != b.nrow {
         return err("non-conformable arguments");
     }
+    crate::value::alloc::check(a.ncol as f64 * b.ncol as f64, 8)?;
     Ok(mat_value(matmul(&a.t(), &b), an[1].clone(), bn[1].clone()))
 }
 
@@ -347,6 +349,7 @@ pub fn tcrossprod(_it: &mut Interp, a: Args) -> EvalResult {
     if a.ncol != b.ncol {
         return err("non-conformable arguments");
     }
+    crate::value::alloc::check(a.nrow as f64 * b.nrow as f64, 8)?;
     Ok(mat_value(matmul(&a, &b.t()), an[0].clone(), bn[0].clone()))
 }
 
@@ -397,6 +400,7 @@ pub fn diag(_it: &mut Interp, a: Args) -> EvalResult {
         _ => return err("'x' must be numeric or logical"),
     };
     let k = nr.min(nc);
+    crate::value::alloc::check_type(nr as f64 * nc as f64, t)?;
     let mut data = Data::with_len(t, nr * nc);
     if !vals.is_empty() {
         let diagv = recycle(&vals, k);
@@ -501,7 +505,7 @@ pub fn r_solve(_it: &mut Interp, a: Args) -> EvalResult {
     }
     let tol = m.get(2).and_then(|t| t.as_f64()).unwrap_or(f64::EPSILON);
     let (b, bdn, bvec) = match m.get(1) {
-        None => (Mat::identity(nr), vec![adn.get(0).cloned().flatten(), None], false),
+        None => (Mat::identity(nr), vec![adn.first().cloned().flatten(), None], false),
         Some(b) => {
             let (bm, bdn) = mat_of(b)?;
             let isvec = b.dim().is_none();

@@ -84,11 +84,11 @@ impl<'a> Builder<'a> {
                     return Err("'.' in formula and no 'data' argument".into());
                 };
                 let mut out = Vec::new();
-                for n in names.to_vec() {
-                    if self.lhs_labels.contains(&n) {
+                for n in names.iter() {
+                    if self.lhs_labels.contains(n) {
                         continue;
                     }
-                    let ex = Expr::new(ExprKind::Ident(crate::syntax::sym::Sym::new(&n)), e.span);
+                    let ex = Expr::new(ExprKind::Ident(crate::syntax::sym::Sym::new(n)), e.span);
                     let i = self.install(&ex)?;
                     push_unique(&mut out, 1u64 << i);
                 }

@@ -100,6 +100,8 @@ enum Raw {
     #[regex(r"[0-9]+\.?[0-9]*([eE][+-]?[0-9]+)?[Li]?", number)]
     #[regex(r"\.[0-9]+([eE][+-]?[0-9]+)?[Li]?", number)]
     #[regex(r"0[xX][0-9a-fA-F]+[Li]?", number)]
+    // malformed numbers (`0x`, `1e`, `1e+`): longer than any valid prefix, so they win
+    #[regex(r"0[xX]|[0-9]+\.?[0-9]*[eE][+-]?", bad_number)]
     Num(Tok),
     #[token("\"", string)]
     #[token("'", string)]
@@ -182,6 +184,7 @@ enum Raw {
     #[token("[")]
     LBracket,
     #[token("[[")]
+    #[allow(clippy::upper_case_acronyms)] // R's grammar names this token LBB
     LBB,
     #[token("]")]
     RBracket,
@@ -193,6 +196,10 @@ enum Raw {
     Colon,
     #[token("\n")]
     Newline,
+}
+
+fn bad_number(_: &mut Lexer<Raw>) -> Result<Tok, LexErr> {
+    Err(LexErr::Invalid)
 }
 
 fn number(lex: &mut Lexer<Raw>) -> Result<Tok, LexErr> {

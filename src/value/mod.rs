@@ -4,6 +4,7 @@ pub mod coerce;
 pub mod collate;
 pub mod env;
 pub mod vector;
+pub mod alloc;
 
 pub use env::Env;
 pub use vector::{is_na_real, na_real, Data, RStr, VType, NA_INT, NA_LGL};

@@ -76,6 +76,10 @@ pub(crate) fn anova(it: &mut Interp, a: Args) -> EvalResult {
         ]));
     }
     let k = fits.len();
+    let ns: Vec<usize> = fits.iter().map(|f| field(f, "residuals").map(|r| r.len()).unwrap_or(0)).collect();
+    if ns.iter().any(|&n| n != ns[0]) {
+        return err("models were not all fitted to the same size of dataset");
+    }
     let rdfs: Vec<f64> = fits.iter().map(|f| field(f, "df.residual").and_then(|v| v.as_i32()).unwrap_or(0) as f64).collect();
     let rsss: Vec<f64> = fits.iter().map(rss).collect();
     // the model with the fewest residual df gives the scale

@@ -304,7 +304,11 @@ pub(crate) fn var_cols(it: &Interp, t: &Terms, cols: &[Value], spec: Option<&Val
         let stored = xlev.and_then(|x| field(x, label)).and_then(|v| v.as_strings());
         let fac = c.is_factor() || matches!(c.data(), Some(Data::Str(_)) | Some(Data::Lgl(_))) || stored.is_some();
         if fac && !is_resp {
+            let fresh = stored.is_none();
             let (codes, levels) = crate::builtins::lm_large::factor_codes(c, stored, label).map_err(|m| crate::error::Flow::from(crate::error::RError::runtime(m)))?;
+            if fresh && levels.len() < 2 && t.terms.iter().any(|tt| tt >> i & 1 == 1) {
+                return Err(crate::error::RError::runtime("contrasts can be applied only to factors with 2 or more levels").into());
+            }
             let ordered = c.inherits("ordered");
             let cname = contrast_name(it, label, c.is_factor().then_some(c), ordered, spec);
             let contrast = contrast_matrix(&cname, &levels);

@@ -135,7 +135,9 @@ pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
     let fit = m.req(0, "object")?.clone();
     let se_fit = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
     let interval = m.get(5).and_then(|v| v.as_string()).unwrap_or_else(|| "none".into());
-    let interval = ["none", "confidence", "prediction"].iter().find(|f| f.starts_with(interval.as_str())).map(|x| x.to_string()).unwrap_or(interval);
+    let Some(interval) = ["none", "confidence", "prediction"].iter().find(|f| f.starts_with(interval.as_str())).map(|x| x.to_string()) else {
+        return err("'arg' should be one of \u{201c}none\u{201d}, \u{201c}confidence\u{201d}, \u{201c}prediction\u{201d}");
+    };
     let level = m.get(6).and_then(|v| v.as_f64()).unwrap_or(0.95);
     let newdata = m.get(1).filter(|v| !v.is_null());
     let (x, n, rows) = predict_matrix(it, &fit, newdata)?;

@@ -49,7 +49,7 @@ pub fn qbeta_raw(alpha: f64, p: f64, q: f64, lower: bool, log_p: bool, swap_01: 
     if alpha == super::dt1(lower, log_p) {
         return q_1;
     }
-    if (log_p && alpha > 0.0) || (!log_p && (alpha < 0.0 || alpha > 1.0)) {
+    if (log_p && alpha > 0.0) || (!log_p && !(0.0..=1.0).contains(&alpha)) {
         return [f64::NAN, f64::NAN];
     }
     // point masses

@@ -502,14 +502,14 @@ fn bup(a: f64, b: f64, x: f64, y: f64, n: i32, eps: f64, give_log: bool) -> f64 
     if increasing {
         for i in 1..=k {
             let l = (i - 1) as f64;
-            d = (apb + l) / (ap1 + l) * x * d;
+            d *= (apb + l) / (ap1 + l) * x;
             w += d;
         }
     }
     if !increasing || k != nm1 {
         for i in (k + 1)..=nm1 {
             let l = (i - 1) as f64;
-            d = (apb + l) / (ap1 + l) * x * d;
+            d *= (apb + l) / (ap1 + l) * x;
             w += d;
             if d <= eps * w {
                 break;
@@ -884,6 +884,7 @@ fn grat_r(a: f64, x: f64, log_r: f64, eps: f64) -> f64 {
 /// Asymptotic expansion for I_x(a, b) for large a and b (>= 15); lambda = (a+b) y - b >= 0.
 fn basym(a: f64, b: f64, lambda: f64, eps: f64, log_p: bool) -> f64 {
     const NUM: usize = 20;
+    #[allow(clippy::approx_constant)] // TOMS 708's own rounded 2/sqrt(pi), as R uses it
     const E0: f64 = 1.12837916709551;
     const E1: f64 = 0.353553390593274;
     const LN_E0: f64 = 0.120782237635245;

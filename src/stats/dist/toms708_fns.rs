@@ -5,6 +5,7 @@
 /// Largest |w| for which exp(w) is finite (`l == 0`) or nonzero (`l != 0`), as TOMS 708
 /// approximates it.
 pub(super) fn exparg(l: i32) -> f64 {
+    #[allow(clippy::approx_constant)] // TOMS 708's own rounded ln 2, as R uses it
     const LNB: f64 = 0.69314718055995;
     let m = if l == 0 { 1024 } else { -1021 - 1 };
     m as f64 * LNB * 0.99999
@@ -186,7 +187,7 @@ pub(super) fn erfc1(ind: i32, x: f64) -> f64 {
         let w = x * x;
         let t = w;
         let e = w - t;
-        ret = (0.5 - e + 0.5) * (-t).exp() * ret;
+        ret *= (0.5 - e + 0.5) * (-t).exp();
         if x < 0.0 {
             ret = 2.0 - ret;
         }
@@ -245,6 +246,7 @@ pub(super) fn gamln1(a: f64) -> f64 {
 
 /// The digamma function (0 where it cannot be computed).
 pub(super) fn psi(mut x: f64) -> f64 {
+    #[allow(clippy::approx_constant)] // TOMS 708's own rounded pi/4, as R uses it
     const PIOV4: f64 = 0.785398163397448;
     const DX0: f64 = 1.461632144968362341262659542325721325;
     const P1: [f64; 7] = [0.0089538502298197, 4.77762828042627, 142.441585084029, 1186.45200713425, 3633.51846806499, 4138.10161269013, 1305.60269827897];
