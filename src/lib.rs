@@ -1,4 +1,13 @@
 //! rsc: an R-like statistical modeling language.
+//!
+//! Embedding: evaluate R code, read values back as Rust types.
+//!
+//! ```
+//! let mut r = rsc::Interpreter::new();
+//! r.eval("fit <- lm(mpg ~ wt, data = mtcars)").unwrap();
+//! let coef: Vec<f64> = r.eval("coef(fit)").unwrap().try_into().unwrap();
+//! assert!((coef[1] - -5.344472).abs() < 1e-6);
+//! ```
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 // Numeric constants are written as published in R's sources and the papers they cite,
