@@ -10,7 +10,7 @@ use std::io::Read;
 use std::rc::Rc;
 
 /// Bytes of CSV text parsed at a time.
-pub const BLOCK_BYTES: usize = 4 << 20;
+pub const BLOCK_BYTES: usize = 2 << 20;
 
 /// How the blocks of one file are parsed.
 pub struct BlockSpec<'a> {
