@@ -200,13 +200,7 @@ pub(super) fn try_lm(
     if let Some(o) = offset {
         items.push(("offset".into(), Value::dbls(o)));
     }
-    let used: Vec<&(String, Vec<String>, String)> = facs
-        .iter()
-        .filter(|(l, _, _)| {
-            let i = fr.terms.var_labels.iter().position(|x| x == l).unwrap_or(usize::MAX);
-            fr.terms.terms.iter().any(|t| i < 64 && t >> i & 1 == 1)
-        })
-        .collect();
+    let used = super::models::used_factors(&fr.terms, &facs);
     if !used.is_empty() {
         items.push(("contrasts".into(), Value::named_list(used.iter().map(|(l, _, c)| (l.clone(), Value::str(c))).collect())));
         items.push(("xlevels".into(), Value::named_list(used.iter().map(|(l, lv, _)| (l.clone(), Value::strings(lv))).collect())));

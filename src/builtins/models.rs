@@ -208,6 +208,20 @@ pub(super) fn s(x: &str) -> Sym {
     Sym::new(x)
 }
 
+/// The factors (label, levels, contrast name) that appear in some term of the model:
+/// those a fit records under `contrasts` and `xlevels`.
+pub(crate) fn used_factors<'a>(
+    terms: &crate::stats::terms::Terms,
+    facs: &'a [(String, Vec<String>, String)],
+) -> Vec<&'a (String, Vec<String>, String)> {
+    facs.iter()
+        .filter(|(l, _, _)| {
+            let i = terms.var_labels.iter().position(|x| x == l).unwrap_or(usize::MAX);
+            terms.terms.iter().any(|t| i < 64 && t >> i & 1 == 1)
+        })
+        .collect()
+}
+
 pub(crate) fn field(v: &Value, name: &str) -> Option<Value> {
     let names = v.names()?;
     let i = names.iter().position(|n| n.as_deref() == Some(name))?;

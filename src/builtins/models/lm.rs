@@ -186,13 +186,7 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
     let piv_names: Vec<String> = piv.iter().map(|&j| mm.colnames[j].clone()).collect();
     let mut qrm = matrix(qr.qr.clone(), nok, p, Some(&ok_rows), Some(&piv_names));
     qrm.set_attr(s("assign"), Value::ints(piv.iter().map(|&j| mm.assign[j] as i32).collect()));
-    let used: Vec<&(String, Vec<String>, String)> = facs
-        .iter()
-        .filter(|(l, _, _)| {
-            let i = fr.terms.var_labels.iter().position(|x| x == l).unwrap_or(usize::MAX);
-            fr.terms.terms.iter().any(|t| i < 64 && t >> i & 1 == 1)
-        })
-        .collect();
+    let used = super::used_factors(&fr.terms, &facs);
     if !used.is_empty() {
         qrm.set_attr(s("contrasts"), Value::named_list(used.iter().map(|(l, _, c)| (l.clone(), Value::str(c))).collect()));
     }
