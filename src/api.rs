@@ -79,6 +79,7 @@ pub struct Builder {
     stack_limit: usize,
     time_limit: Option<std::time::Duration>,
     max_steps: Option<u64>,
+    max_vector: Option<f64>,
 }
 
 impl Builder {
@@ -140,6 +141,12 @@ impl Builder {
         self.max_steps = Some(n);
         self
     }
+    /// Refuse, with R's `cannot allocate vector of size` error, any single vector larger
+    /// than this many bytes (default: what the machine could allocate).
+    pub fn max_vector_bytes(mut self, bytes: usize) -> Builder {
+        self.max_vector = Some(bytes as f64);
+        self
+    }
     pub fn build(self) -> Interpreter {
         let out = self.out.unwrap_or_else(|| Box::new(std::io::sink()));
         let err = self.err.unwrap_or_else(|| Box::new(std::io::sink()));
@@ -148,7 +155,7 @@ impl Builder {
         it.autoprint = false;
         it.max_depth = self.max_depth;
         it.stack_limit = self.stack_limit;
-        Interpreter { it, time_limit: self.time_limit, max_steps: self.max_steps }
+        Interpreter { it, time_limit: self.time_limit, max_steps: self.max_steps, max_vector: self.max_vector }
     }
 }
 
@@ -165,6 +172,7 @@ pub struct Interpreter {
     it: Interp,
     time_limit: Option<std::time::Duration>,
     max_steps: Option<u64>,
+    max_vector: Option<f64>,
 }
 
 impl Default for Interpreter {
@@ -183,7 +191,7 @@ impl Interpreter {
     }
     /// A builder for output writers, limits and capabilities.
     pub fn builder() -> Builder {
-        Builder { out: None, err: None, caps: Caps::default(), max_depth: 5000, stack_limit: crate::eval::DEFAULT_STACK_LIMIT, time_limit: None, max_steps: None }
+        Builder { out: None, err: None, caps: Caps::default(), max_depth: 5000, stack_limit: crate::eval::DEFAULT_STACK_LIMIT, time_limit: None, max_steps: None, max_vector: None }
     }
     /// An interpreter for untrusted scripts: no files, environment variables or system
     /// commands, a smaller call depth and a ten-second budget per evaluation.
@@ -230,21 +238,21 @@ impl Interpreter {
         let exprs = crate::syntax::parse(src).map_err(wrap)?;
         self.it.deadline = self.time_limit.map(|d| std::time::Instant::now() + d);
         self.it.max_steps = self.max_steps.map(|m| self.it.steps.saturating_add(m));
-        let mut last = Value::Null;
+        crate::value::alloc::set_thread_limit(self.max_vector);
+        let mut last = Ok(Value::Null);
         for e in &exprs {
-            match self.it.eval_toplevel(e) {
-                Ok(v) => last = v,
-                Err(err) => {
-                    self.it.deadline = None;
-                    self.it.max_steps = None;
-                    return Err(wrap(err));
-                }
+            last = self.it.eval_toplevel(e);
+            if last.is_err() {
+                break;
             }
         }
         self.it.deadline = None;
         self.it.max_steps = None;
-        self.it.flush();
-        Ok(last)
+        crate::value::alloc::set_thread_limit(None);
+        if last.is_ok() {
+            self.it.flush();
+        }
+        last.map_err(wrap)
     }
 
     /// Binds a global variable.

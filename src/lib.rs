@@ -24,6 +24,8 @@ pub mod builtins;
 pub mod error;
 pub mod eval;
 pub mod frame;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod print;
 pub mod rng;
 pub mod stats;

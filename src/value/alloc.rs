@@ -8,10 +8,26 @@ use std::sync::OnceLock;
 /// Longest vector R allows (`R_XLEN_T_MAX`, 2^52).
 pub const MAX_LEN: f64 = 4_503_599_627_370_496.0;
 
+thread_local! {
+    static THREAD_LIMIT: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Lowers the per-vector limit for interpreters on this thread (`None` restores the
+/// machine's): a host's memory budget (see `Builder::max_vector_bytes`).
+pub fn set_thread_limit(bytes: Option<f64>) {
+    THREAD_LIMIT.with(|c| c.set(bytes));
+}
+
+/// The limit in force on this thread: the machine's, or a host's lower one.
+fn limit() -> f64 {
+    let machine = machine_limit();
+    THREAD_LIMIT.with(|c| c.get()).map_or(machine, |t| t.min(machine))
+}
+
 /// Bytes one vector may take: physical memory plus swap, which is what Linux's default
 /// overcommit heuristic grants a single allocation, or less under an address-space limit
 /// (`ulimit -v`) or a cgroup memory limit (1 TiB where none of these is known).
-pub fn limit() -> f64 {
+pub fn machine_limit() -> f64 {
     static LIMIT: OnceLock<f64> = OnceLock::new();
     *LIMIT.get_or_init(|| {
         [memory_total(), address_space_limit(), cgroup_limit()]

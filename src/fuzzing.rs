@@ -1,0 +1,94 @@
+//! Fuzz targets: the lexer and parser, the evaluator and the CSV reader, each taking
+//! arbitrary bytes. libFuzzer drives them through `fuzz/main.rs` (see `fuzz/README.md`);
+//! `tests/fuzz_smoke.rs` replays the seed and regression corpora and a short run of random
+//! mutations through the same functions. A target "fails" only by panicking, overflowing the
+//! stack or exhausting memory: every input must end in a value or an R error.
+
+use crate::api::Interpreter;
+use std::time::Duration;
+
+/// The targets, by the name the fuzz driver and the corpora use.
+pub const TARGETS: &[(&str, fn(&[u8]))] = &[("parse", parse), ("eval", eval), ("csv", csv)];
+
+/// Lexes and parses the input (lossily decoded as UTF-8); on success deparses every
+/// expression and parses the deparsed text again, on failure renders R's message.
+pub fn parse(data: &[u8]) {
+    let src = String::from_utf8_lossy(data);
+    let _ = crate::syntax::lexer::lex(&src);
+    match crate::syntax::parse(&src) {
+        Ok(exprs) => {
+            for e in &exprs {
+                let text = crate::syntax::deparse::deparse(e);
+                let _ = crate::syntax::parse(&text);
+            }
+        }
+        Err(e) => {
+            let _ = crate::syntax::r_parse_message(&src, &e);
+        }
+    }
+}
+
+/// An interpreter for untrusted input with budgets small enough for a fuzzer: no files,
+/// environment or commands, a shallow call depth, a second of time, 64 MB per vector.
+fn sandbox() -> Interpreter {
+    Interpreter::builder()
+        .files(false)
+        .env_vars(false)
+        .system(false)
+        .max_depth(200)
+        .time_limit(Duration::from_millis(1000))
+        .max_steps(200_000)
+        .max_vector_bytes(64 << 20)
+        .build()
+}
+
+/// Evaluates the input as a script in a sandboxed interpreter, printing every value (into
+/// a discarded writer) as a script would, and renders the error if there is one.
+pub fn eval(data: &[u8]) {
+    let Ok(src) = std::str::from_utf8(data) else { return };
+    let mut r = sandbox();
+    if let Err(e) = r.run(src) {
+        let _ = e.render();
+    }
+}
+
+/// Reads the input as a CSV file with `read.csv` (the first byte picks the options:
+/// header, separator, quoting, factors) and summarises the frame it gives.
+pub fn csv(data: &[u8]) {
+    let Some((&opt, body)) = data.split_first() else { return };
+    let Ok(dir) = scratch_dir() else { return };
+    let path = dir.join("input.csv");
+    if std::fs::write(&path, body).is_err() {
+        return;
+    }
+    let sep = [",", ";", "\\t", " "][(opt & 3) as usize];
+    let header = if opt & 4 != 0 { "TRUE" } else { "FALSE" };
+    let quote = if opt & 8 != 0 { "\"" } else { "" };
+    let factors = if opt & 16 != 0 { "TRUE" } else { "FALSE" };
+    let src = format!(
+        "d <- read.csv({:?}, header = {}, sep = \"{}\", quote = '{}', stringsAsFactors = {})\n\
+         str(d); print(summary(d)); print(head(d)); print(dim(d))\n",
+        path.to_string_lossy(),
+        header,
+        sep,
+        quote,
+        factors
+    );
+    let mut r = Interpreter::builder()
+        .file_writes(false)
+        .env_vars(false)
+        .system(false)
+        .time_limit(Duration::from_millis(2000))
+        .max_vector_bytes(64 << 20)
+        .build();
+    if let Err(e) = r.run(&src) {
+        let _ = e.render();
+    }
+}
+
+/// A folder of this process's own for the CSV target's input file.
+fn scratch_dir() -> std::io::Result<std::path::PathBuf> {
+    let dir = std::env::temp_dir().join(format!("rsc-fuzz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
