@@ -92,3 +92,24 @@ fn missing_script_file_is_status_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot open file '/nonexistent/script.R'"));
 }
+
+#[test]
+fn streamed_fits_refuse_what_needs_all_rows() {
+    let dir = std::env::temp_dir().join(format!("rsc-errors-{}-stream", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let csv = dir.join("d.csv");
+    std::fs::write(&csv, "y,x\n1,2\n3,5\n2,1\n5,7\n4,4\n").expect("write csv");
+    let cases = [
+        ("fit <- lm(y ~ poly(x, 2), data = scan_csv('D'))", "'poly()' terms depend on all the data and cannot be streamed"),
+        ("fit <- lm(y ~ x, data = scan_csv('D'))\nresiduals(fit)", "residuals of a fit streamed from a lazy frame are not kept"),
+        ("fit <- lm(y ~ x, data = scan_csv('D'))\nfitted(fit)", "fitted values of a fit streamed from a lazy frame are not kept"),
+        ("fit <- lm(cbind(y, x) ~ 1, data = scan_csv('D'))", "a matrix response cannot be streamed"),
+    ];
+    for (src, msg) in cases {
+        let (out, _) = run_file("stream.R", &src.replace('D', &csv.display().to_string()));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{}", err);
+        assert!(err.contains(msg), "{}: {}", src, err);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -392,16 +392,9 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     items.push(("offset".into(), if has_offset { nd(offset.clone()) } else { Value::Null }));
     items.push(("control".into(), control_value(ctl.epsilon, ctl.maxit, false)));
     items.push(("method".into(), Value::str("glm.fit")));
-    let used = super::models::used_factors(&fr.terms, &facs);
-    if !used.is_empty() {
-        items.push(("contrasts".into(), Value::named_list(used.iter().map(|(l, _, c)| (l.clone(), Value::str(c))).collect())));
-        items.push(("xlevels".into(), Value::named_list(used.iter().map(|(l, lv, _)| (l.clone(), Value::strings(lv))).collect())));
-    } else {
-        items.push(("contrasts".into(), Value::Null));
-        let mut xl = Value::list(vec![]);
-        xl.set_attr(s("names"), Value::strs(vec![]));
-        items.push(("xlevels".into(), xl));
-    }
+    let (contrasts, xlevels) = super::models::contrasts_xlevels(&fr.terms, &super::models::logical_vars(&fr.cols), &facs);
+    items.push(("contrasts".into(), contrasts.unwrap_or(Value::Null)));
+    items.push(("xlevels".into(), xlevels));
     let mut out = Value::named_list(items);
     out.set_attr(s("class"), Value::strings(&["glm", "lm"]));
     Ok(out)

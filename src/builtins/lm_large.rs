@@ -168,14 +168,7 @@ pub(super) fn try_lm(
     let piv_names: Vec<String> = piv.iter().map(|&j| colnames[j].clone()).collect();
     let mut qrm = matrix(tf.qr_top.clone(), p, p, Some(&fr.rows[..p]), Some(&piv_names));
     qrm.set_attr(s("assign"), Value::ints(piv.iter().map(|&j| plan.assign[j] as i32).collect()));
-    let mut qr = Value::named_list(vec![
-        ("qr".into(), qrm),
-        ("qraux".into(), Value::dbls(tf.qraux.clone())),
-        ("pivot".into(), Value::ints(piv.iter().map(|&j| j as i32 + 1).collect())),
-        ("tol".into(), Value::num(1e-7)),
-        ("rank".into(), Value::int(rank as i32)),
-    ]);
-    qr.set_attr(s("class"), Value::str("qr"));
+    let mut qr = super::models::qr_value(qrm, tf.qraux.clone(), piv, rank);
     qr.set_attr(s(NROW_ATTR), Value::int(n as i32));
     let mut items: Vec<(String, Value)> = vec![("coefficients".into(), named_dbl(coef, colnames)), ("residuals".into(), with_names(resid))];
     if let Some(w) = &fr.weights {
@@ -200,15 +193,9 @@ pub(super) fn try_lm(
     if let Some(o) = offset {
         items.push(("offset".into(), Value::dbls(o)));
     }
-    let used = super::models::used_factors(&fr.terms, &facs);
-    if !used.is_empty() {
-        items.push(("contrasts".into(), Value::named_list(used.iter().map(|(l, _, c)| (l.clone(), Value::str(c))).collect())));
-        items.push(("xlevels".into(), Value::named_list(used.iter().map(|(l, lv, _)| (l.clone(), Value::strings(lv))).collect())));
-    } else {
-        let mut xl = Value::list(vec![]);
-        xl.set_attr(s("names"), Value::strs(vec![]));
-        items.push(("xlevels".into(), xl));
-    }
+    let (contrasts, xlevels) = super::models::contrasts_xlevels(&fr.terms, &super::models::logical_vars(&fr.cols), facs);
+    items.extend(contrasts.map(|c| ("contrasts".to_string(), c)));
+    items.push(("xlevels".into(), xlevels));
     items.push(("call".into(), Value::Lang(Rc::new(Lang { expr: Rc::new(call.clone()), attrs: None }))));
     let tv = terms_value(&fr.terms, fr.lhs.clone(), fr.rhs.clone(), &fr.env);
     items.push(("terms".into(), tv.clone()));

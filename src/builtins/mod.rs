@@ -27,6 +27,7 @@ pub mod glm;
 pub mod help;
 pub mod models;
 pub mod lm_large;
+pub mod lm_stream;
 pub mod seq;
 pub mod safe_write;
 pub mod sort;

@@ -208,6 +208,37 @@ pub(super) fn s(x: &str) -> Sym {
     Sym::new(x)
 }
 
+/// Which model variables are logical vectors (coded like factors, but without `xlevels`).
+pub(crate) fn logical_vars(cols: &[Value]) -> Vec<bool> {
+    cols.iter().map(|c| !c.is_factor() && matches!(c.data(), Some(Data::Lgl(_)))).collect()
+}
+
+/// A fit's `contrasts` (`None` when no term uses a factor) and `xlevels`: the factors some
+/// term uses; logical variables get contrasts but, as in R, no `xlevels`.
+pub(crate) fn contrasts_xlevels(terms: &Terms, logical: &[bool], facs: &[(String, Vec<String>, String)]) -> (Option<Value>, Value) {
+    let used = used_factors(terms, facs);
+    let is_lgl = |l: &str| terms.var_labels.iter().position(|x| x == l).and_then(|i| logical.get(i).copied()).unwrap_or(false);
+    let contrasts = (!used.is_empty()).then(|| Value::named_list(used.iter().map(|(l, _, c)| (l.clone(), Value::str(c))).collect()));
+    let mut xl = Value::named_list(used.iter().filter(|(l, _, _)| !is_lgl(l)).map(|(l, lv, _)| (l.clone(), Value::strings(lv))).collect());
+    if xl.names().is_none() {
+        xl.set_attr(Sym::new("names"), Value::strs(vec![]));
+    }
+    (contrasts, xl)
+}
+
+/// R's `qr` list (class `qr`) around a compact factor `qrm` with tolerance 1e-7.
+pub(crate) fn qr_value(qrm: Value, qraux: Vec<f64>, pivot: &[usize], rank: usize) -> Value {
+    let mut qr = Value::named_list(vec![
+        ("qr".into(), qrm),
+        ("qraux".into(), Value::dbls(qraux)),
+        ("pivot".into(), Value::ints(pivot.iter().map(|&j| j as i32 + 1).collect())),
+        ("tol".into(), Value::num(1e-7)),
+        ("rank".into(), Value::int(rank as i32)),
+    ]);
+    qr.set_attr(Sym::new("class"), Value::str("qr"));
+    qr
+}
+
 /// The factors (label, levels, contrast name) that appear in some term of the model:
 /// those a fit records under `contrasts` and `xlevels`.
 pub(crate) fn used_factors<'a>(

@@ -74,12 +74,13 @@ fn last_line_end(buf: &[u8], quote: Option<u8>) -> Option<usize> {
     }
 }
 
-/// Parses `path` block by block with `schema`, handing each block's frame to `f` (which
-/// returns `false` to stop). Blocks hold about `block` bytes.
+/// Parses `path` block by block with `schema` (keeping only `columns` when given), handing
+/// each block's frame to `f` (which returns `false` to stop). Blocks hold about `block` bytes.
 pub fn for_each_block(
     path: &str,
     spec: &BlockSpec,
     schema: SchemaRef,
+    columns: Option<Arc<[PlSmallStr]>>,
     block: usize,
     mut f: impl FnMut(DataFrame) -> Result<bool, String>,
 ) -> Result<(), String> {
@@ -109,6 +110,7 @@ pub fn for_each_block(
         let df = spec
             .options(header)
             .with_schema(Some(schema.clone()))
+            .with_columns(columns.clone())
             .into_reader_with_file_handle(std::io::Cursor::new(text))
             .finish()
             .map_err(|e| e.to_string())?;
@@ -222,7 +224,7 @@ fn read_blocks_of(path: &str, spec: &BlockSpec, block: usize, head_rows: usize) 
     let size = std::fs::metadata(path).map(|m| m.len() as usize).unwrap_or(0);
     let mut reserved = false;
     let mut bytes_seen = 0usize;
-    let r = for_each_block(path, spec, schema, block, |df| {
+    let r = for_each_block(path, spec, schema, None, block, |df| {
         bytes_seen += block.min(size.max(1));
         if !reserved {
             // room for every row at the first block's density, so columns grow without copies

@@ -216,8 +216,13 @@ pub fn lazy_names(lf: &LazyScan) -> Result<Vec<String>, String> {
 /// Streams a lazy frame as data frames of about `rows` rows each, in file order, holding one
 /// chunk in memory at a time. CSV chunks are cut at line ends (quoted fields must not span
 /// lines) and parsed with the types of the first rows, integers widened to doubles; Parquet
-/// chunks are row slices. `f` returns `false` to stop early.
-pub fn for_each_chunk(lf: &LazyScan, rows: usize, mut f: impl FnMut(Value) -> Result<bool, String>) -> Result<(), String> {
+/// chunks are row slices. Only `columns` are read when given. `f` returns `false` to stop early.
+pub fn for_each_chunk(
+    lf: &LazyScan,
+    rows: usize,
+    columns: Option<&[String]>,
+    mut f: impl FnMut(Value) -> Result<bool, String>,
+) -> Result<(), String> {
     let rows = rows.max(1);
     match &lf.source {
         Source::Parquet { path } => {
@@ -227,7 +232,11 @@ pub fn for_each_chunk(lf: &LazyScan, rows: usize, mut f: impl FnMut(Value) -> Re
             while off < total {
                 let file = std::fs::File::open(path).map_err(|e| crate::frame::io_reason(&e))?;
                 let df = super::guarded(|| {
-                    ParquetReader::new(file).with_slice(Some((off, rows))).finish().map_err(|e| e.to_string())
+                    ParquetReader::new(file)
+                        .with_columns(columns.map(|c| c.to_vec()))
+                        .with_slice(Some((off, rows)))
+                        .finish()
+                        .map_err(|e| e.to_string())
                 })?;
                 off += rows;
                 if !f(super::guarded(|| bridge::to_value(df, lf.strings))?)? {
@@ -236,7 +245,7 @@ pub fn for_each_chunk(lf: &LazyScan, rows: usize, mut f: impl FnMut(Value) -> Re
             }
             Ok(())
         }
-        Source::Csv { path, sep, na } => csv_chunks(path, *sep, na, rows, lf.strings, f),
+        Source::Csv { path, sep, na } => csv_chunks(path, *sep, na, rows, columns, lf.strings, f),
     }
 }
 
@@ -245,6 +254,7 @@ fn csv_chunks(
     sep: u8,
     na: &[String],
     rows: usize,
+    columns: Option<&[String]>,
     strings: Strings,
     mut f: impl FnMut(Value) -> Result<bool, String>,
 ) -> Result<(), String> {
@@ -263,7 +273,10 @@ fn csv_chunks(
     let lines = first.height().max(1);
     let line_bytes = (head_len(path, lines + 1).unwrap_or(64 * lines) / lines).max(1);
     let block = (rows.max(1) * line_bytes).clamp(1 << 12, 1 << 30);
-    super::csv_blocks::for_each_block(path, &spec, Arc::new(schema), block, |df| super::guarded(|| bridge::to_value(df, strings)).and_then(&mut f))
+    let columns: Option<Arc<[PlSmallStr]>> = columns.map(|c| c.iter().map(|x| PlSmallStr::from(x.as_str())).collect());
+    super::csv_blocks::for_each_block(path, &spec, Arc::new(schema), columns, block, |df| {
+        super::guarded(|| bridge::to_value(df, strings)).and_then(&mut f)
+    })
 }
 
 /// Bytes taken by the first `lines` lines of a file.
@@ -299,7 +312,7 @@ mod tests {
         let lf = as_lazy(&v).unwrap_or_else(|| panic!("not lazy"));
         let mut seen = Vec::new();
         let mut chunks = 0;
-        for_each_chunk(lf, 100, |d| {
+        for_each_chunk(lf, 100, None, |d| {
             chunks += 1;
             let cols = d.list_vec();
             seen.extend(cols[0].dbl_vec().iter().copied());

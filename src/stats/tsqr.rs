@@ -208,8 +208,24 @@ pub struct TallFit {
 /// Needs `n > p`.
 pub fn fit(src: &dyn RowSource, n: usize, y: &[f64], sw: Option<&[f64]>, tol: f64, threads: usize) -> TallFit {
     let p = src.ncol();
-    let q = p + 1;
     let raug = tsqr(src, n, y, sw, threads);
+    let mut top = vec![0.0; p * p];
+    src.fill(0, p, &mut top);
+    if let Some(sw) = sw {
+        for col in top.chunks_mut(p.max(1)) {
+            for (x, w) in col.iter_mut().zip(sw) {
+                *x *= w;
+            }
+        }
+    }
+    finish(&raug, n, p, &top, tol)
+}
+
+/// Finishes a fit from the `(p+1) x (p+1)` triangular factor `raug` of `[X y]` over `n`
+/// rows (from [`tsqr`], or several folded together when the rows were streamed) and the
+/// first `p` rows `top` of the (weighted) design, column-major `p x p` in column order.
+pub fn finish(raug: &[f64], n: usize, p: usize, top: &[f64], tol: f64) -> TallFit {
+    let q = p + 1;
     // [R_X; 0] as (p+1) x p, so every column gets its Householder step as in the tall case
     let mut a = vec![0.0; q * p];
     for j in 0..p {
@@ -227,15 +243,11 @@ pub fn fit(src: &dyn RowSource, n: usize, y: &[f64], sw: Option<&[f64]>, tol: f6
         coef[j] = b[k];
     }
     // the serial algorithm's first p rows, from the first p rows of the (weighted) design
-    let mut top = vec![0.0; p * p];
-    let mut buf = vec![0.0; p * p];
-    src.fill(0, p, &mut buf);
+    let mut pivoted = vec![0.0; p * p];
     for (k, &j) in small.pivot.iter().enumerate() {
-        for i in 0..p {
-            top[k * p + i] = buf[j * p + i] * sw.map(|w| w[i]).unwrap_or(1.0);
-        }
+        pivoted[k * p..(k + 1) * p].copy_from_slice(&top[j * p..(j + 1) * p]);
     }
-    let (qr_top, qraux, sign) = replay_top(&top, &small, p);
+    let (qr_top, qraux, sign) = replay_top(&pivoted, &small, p);
     for (e, s) in c.iter_mut().zip(&sign).take(rank) {
         *e *= s;
     }

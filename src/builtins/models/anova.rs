@@ -76,7 +76,7 @@ pub(crate) fn anova(it: &mut Interp, a: Args) -> EvalResult {
         ]));
     }
     let k = fits.len();
-    let ns: Vec<usize> = fits.iter().map(|f| field(f, "residuals").map(|r| r.len()).unwrap_or(0)).collect();
+    let ns: Vec<usize> = fits.iter().map(|f| crate::builtins::lm_stream::stream_of(f).map_or_else(|| field(f, "residuals").map(|r| r.len()).unwrap_or(0), |s| s.nobs)).collect();
     if ns.iter().any(|&n| n != ns[0]) {
         return err("models were not all fitted to the same size of dataset");
     }

@@ -38,6 +38,9 @@ pub(crate) fn lm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> Eval
         None => None,
     };
     let (subset, weights, offset) = (get("subset"), get("weights"), get("offset"));
+    if let Some(d) = data.as_ref().filter(|d| crate::builtins::lm_stream::is_lazy(d)) {
+        return crate::builtins::lm_stream::lm_stream(it, &formula, d, subset, weights, offset, &na_action, contrasts, env, mcall);
+    }
     let fr = model_frame_full(
         it,
         &formula,
@@ -186,18 +189,11 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
     let piv_names: Vec<String> = piv.iter().map(|&j| mm.colnames[j].clone()).collect();
     let mut qrm = matrix(qr.qr.clone(), nok, p, Some(&ok_rows), Some(&piv_names));
     qrm.set_attr(s("assign"), Value::ints(piv.iter().map(|&j| mm.assign[j] as i32).collect()));
-    let used = super::used_factors(&fr.terms, &facs);
-    if !used.is_empty() {
-        qrm.set_attr(s("contrasts"), Value::named_list(used.iter().map(|(l, _, c)| (l.clone(), Value::str(c))).collect()));
+    let (contrasts, xlevels) = contrasts_xlevels(&fr.terms, &logical_vars(&fr.cols), &facs);
+    if let Some(c) = &contrasts {
+        qrm.set_attr(s("contrasts"), c.clone());
     }
-    let mut qrv = Value::named_list(vec![
-        ("qr".into(), qrm),
-        ("qraux".into(), Value::dbls(qr.qraux.clone())),
-        ("pivot".into(), Value::ints(piv.iter().map(|&j| j as i32 + 1).collect())),
-        ("tol".into(), Value::num(1e-7)),
-        ("rank".into(), Value::int(rank as i32)),
-    ]);
-    qrv.set_attr(s("class"), Value::str("qr"));
+    let qrv = qr_value(qrm, qr.qraux.clone(), &piv, rank);
     // per-response pieces: vectors for one response, matrices for several
     let pack = |get: &dyn Fn(&Solved) -> &Vec<f64>, rows: &[String]| -> Value {
         match &ynames {
@@ -248,14 +244,8 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
     if let Some(o) = &offset {
         items.push(("offset".into(), Value::dbls(o.clone())));
     }
-    if !used.is_empty() {
-        items.push(("contrasts".into(), Value::named_list(used.iter().map(|(l, _, c)| (l.clone(), Value::str(c))).collect())));
-        items.push(("xlevels".into(), Value::named_list(used.iter().map(|(l, lv, _)| (l.clone(), Value::strings(lv))).collect())));
-    } else {
-        let mut xl = Value::list(vec![]);
-        xl.set_attr(s("names"), Value::strs(vec![]));
-        items.push(("xlevels".into(), xl));
-    }
+    items.extend(contrasts.map(|c| ("contrasts".to_string(), c)));
+    items.push(("xlevels".into(), xlevels));
     items.push(("call".into(), Value::Lang(Rc::new(Lang { expr: Rc::new(call), attrs: None }))));
     let tv = frame_terms_value(&fr);
     items.push(("terms".into(), tv.clone()));

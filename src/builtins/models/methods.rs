@@ -46,12 +46,22 @@ pub(crate) fn residuals(it: &mut Interp, a: Args) -> EvalResult {
         return crate::builtins::glm::residuals_glm(it, a);
     }
     let x = obj(a)?;
+    not_streamed(&x, "residuals")?;
     let r = field(&x, "residuals").unwrap_or(Value::Null);
     Ok(pad_exclude(&x, r))
 }
 
+/// Streamed fits keep no per-row vectors: say so instead of returning NULL.
+fn not_streamed(fit: &Value, what: &str) -> EvalResult<()> {
+    if crate::builtins::lm_stream::stream_of(fit).is_some() {
+        return err(format!("{} of a fit streamed from a lazy frame are not kept: use predict(fit, newdata) on collected rows", what));
+    }
+    Ok(())
+}
+
 pub(crate) fn fitted(_it: &mut Interp, a: Args) -> EvalResult {
     let x = obj(a)?;
+    not_streamed(&x, "fitted values")?;
     let r = field(&x, "fitted.values").unwrap_or(Value::Null);
     Ok(pad_exclude(&x, r))
 }
@@ -66,6 +76,9 @@ pub(crate) fn weights_of(fit: &Value) -> Option<Vec<f64>> {
 }
 
 pub(crate) fn rss(fit: &Value) -> f64 {
+    if let Some(st) = crate::builtins::lm_stream::stream_of(fit) {
+        return st.rss;
+    }
     let r = dbl_field(fit, "residuals");
     match weights_of(fit) {
         Some(w) => r.iter().zip(&w).map(|(a, b)| a * a * b).sum(),
@@ -87,6 +100,9 @@ pub(crate) fn deviance(_it: &mut Interp, a: Args) -> EvalResult {
 pub(crate) fn nobs_of(fit: &Value) -> usize {
     if fit.inherits("glm") {
         return dbl_field(fit, "prior.weights").iter().filter(|&&v| v != 0.0).count();
+    }
+    if let Some(st) = crate::builtins::lm_stream::stream_of(fit) {
+        return st.nobs;
     }
     match weights_of(fit) {
         Some(w) => w.iter().filter(|&&v| v != 0.0).count(),
@@ -143,10 +159,17 @@ pub(crate) fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
         }
     }
     let rdf = n - rank;
-    let rss: f64 = r.iter().map(|v| v * v).sum();
+    let stream = crate::builtins::lm_stream::stream_of(fit);
+    let rss: f64 = match stream {
+        Some(st) => st.rss,
+        None => r.iter().map(|v| v * v).sum(),
+    };
     let resvar = rss / rdf as f64;
     let intercept = field(fit, "terms").and_then(|t| t.get_attr("intercept").and_then(|v| v.as_i32())).unwrap_or(1) == 1;
-    let mss = if intercept {
+    let mss = if stream.is_some() {
+        // no fitted values are kept: the effects past the intercept carry the model's sum of squares
+        dbl_field(fit, "effects").iter().take(rank).skip(intercept as usize).map(|e| e * e).sum()
+    } else if intercept {
         match &w {
             Some(w) => {
                 let m = f.iter().zip(w).map(|(a, b)| a * b).sum::<f64>() / w.iter().sum::<f64>();
@@ -220,6 +243,10 @@ pub(crate) fn vcov(it: &mut Interp, a: Args) -> EvalResult {
     Ok(matrix(sm.cov_unscaled.iter().map(|v| v * s2).collect(), k, k, Some(&nm), Some(&nm)))
 }
 
+/// Marks a summary's `residuals` as the five quantiles of a streamed fit's residuals
+/// (the value: whether they are weighted).
+const QUANTILES_ATTR: &str = "rsc.quantiles";
+
 pub(crate) fn pct_label(p: f64) -> String {
     let v = round_to(100.0 * p, 1);
     format!("{} %", crate::print::format_dbl_vec_trim(&[v], 3).pop().unwrap_or_default().trim())
@@ -253,13 +280,23 @@ pub(crate) fn confint(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(matrix(vals, parm.len(), 2, Some(&rows), Some(&cols)))
 }
 
-pub(crate) fn summary_lm(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn summary_lm(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "correlation", "symbolic.cor", "..."])?;
     let fit = m.req(0, "object")?.clone();
     let correlation = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
     let sm = lm_summary(&fit)?;
     let k = sm.rank;
     let rn: Vec<String> = sm.est_idx.iter().map(|&j| sm.names[j].clone()).collect();
+    let residuals = match crate::builtins::lm_stream::stream_of(&fit) {
+        Some(st) => {
+            // the five quantiles `print` shows, marked (with whether they are weighted)
+            let mut q = Value::dbls(crate::builtins::lm_stream::residual_quantiles(it, &fit)?);
+            q.set_attr(s(QUANTILES_ATTR), Value::lgl(st.weighted));
+            q
+        }
+        None if sm._weighted => named_dbl(sm.resid.clone(), &sm.resid_names),
+        None => field(&fit, "residuals").unwrap_or(Value::Null),
+    };
     let mut cm = sm.est.clone();
     cm.extend(&sm.se);
     let tv: Vec<f64> = sm.est.iter().zip(&sm.se).map(|(e, s)| e / s).collect();
@@ -271,7 +308,7 @@ pub(crate) fn summary_lm(_it: &mut Interp, a: Args) -> EvalResult {
     let mut items = vec![
         ("call".to_string(), field(&fit, "call").unwrap_or(Value::Null)),
         ("terms".into(), field(&fit, "terms").unwrap_or(Value::Null)),
-        ("residuals".into(), if sm._weighted { named_dbl(sm.resid.clone(), &sm.resid_names) } else { field(&fit, "residuals").unwrap_or(Value::Null) }),
+        ("residuals".into(), residuals),
         ("coefficients".into(), matrix(cm, k, 4, Some(&rn), Some(&cols.map(String::from)))),
         ("aliased".into(), aliased),
         ("sigma".into(), Value::num(sm.sigma)),
@@ -389,16 +426,24 @@ pub(crate) fn format_summary_lm_with(sm: &Value, digits: usize, stars: bool) -> 
     let rv = resid.dbl_vec().to_vec();
     let df: Vec<i32> = field(sm, "df").map(|v| v.int_vec().to_vec()).unwrap_or_default();
     let rdf = df.get(1).cloned().unwrap_or(0);
-    let weighted = field(sm, "weights").map(|w| {
-        let w = w.dbl_vec();
-        w.iter().cloned().fold(f64::NEG_INFINITY, f64::max) != w.iter().cloned().fold(f64::INFINITY, f64::min)
-    }).unwrap_or(false);
+    let quantiles = resid.get_attr(QUANTILES_ATTR).and_then(|v| v.as_bool().flatten());
+    let weighted = quantiles.unwrap_or(false)
+        || field(sm, "weights")
+            .map(|w| {
+                let w = w.dbl_vec();
+                w.iter().cloned().fold(f64::NEG_INFINITY, f64::max) != w.iter().cloned().fold(f64::INFINITY, f64::min)
+            })
+            .unwrap_or(false);
     out.push_str(if weighted { "Weighted Residuals:\n" } else { "Residuals:\n" });
     let opts = crate::print::PrintOpts { digits, ..Default::default() };
-    if rdf > 5 {
-        let mut sorted = rv.clone();
-        sorted.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-        let q = crate::builtins::stats::quantiles(&sorted, &[0.0, 0.25, 0.5, 0.75, 1.0], 7);
+    if rdf > 5 || quantiles.is_some() {
+        let q = if quantiles.is_some() {
+            rv.clone()
+        } else {
+            let mut sorted = rv.clone();
+            sorted.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+            crate::builtins::stats::quantiles(&sorted, &[0.0, 0.25, 0.5, 0.75, 1.0], 7)
+        };
         let z = zapsmall(&q, digits as i32 + 1);
         let v = named_dbl(z, &["Min", "1Q", "Median", "3Q", "Max"].map(String::from));
         out.push_str(&crate::print::print_value(&v, &opts));
@@ -533,6 +578,12 @@ pub(crate) fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
 pub(crate) fn loglik_of(fit: &Value) -> (f64, usize) {
     if fit.inherits("glm") {
         return crate::builtins::glm::loglik_glm(fit);
+    }
+    let rank = field(fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize;
+    if let Some(st) = crate::builtins::lm_stream::stream_of(fit) {
+        let n = st.nobs as f64;
+        let ll = 0.5 * (st.sum_log_w - n * ((2.0 * std::f64::consts::PI).ln() + 1.0 - n.ln() + st.rss.ln()));
+        return (ll, rank + 1);
     }
     let r0 = dbl_field(fit, "residuals");
     let w0 = weights_of(fit).unwrap_or_else(|| vec![1.0; r0.len()]);
