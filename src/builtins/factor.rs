@@ -644,7 +644,8 @@ fn interaction_lex(fs: &[Value], drop: bool, sep: &str, lex: bool) -> EvalResult
             levels = l;
             continue;
         }
-        let n = codes.len().max(c.len());
+        // a zero-length factor makes the interaction zero-length, as in R
+        let n = if codes.is_empty() || c.is_empty() { 0 } else { codes.len().max(c.len()) };
         let nl = levels.len() as i32;
         codes = (0..n)
             .map(|i| {

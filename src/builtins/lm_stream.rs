@@ -1,11 +1,12 @@
 //! `lm` over a lazy frame (`scan_csv`, `scan_parquet`): the rows are streamed in chunks
 //! and never held at once, so a fit runs over files larger than memory.
 //!
-//! A first pass reads only the columns that factor variables use and finds their levels;
-//! a second builds each chunk's model frame and design (as the in-memory path does) and
-//! folds it into one triangular factor (TSQR), finished with R's pivoting. If a level turns
-//! out to occur only in rows dropped for missing values, the second pass runs again
-//! without it, so the design is R's. The fit keeps no per-row vectors: `summary` streams
+//! Each chunk's model frame and design are built as the in-memory path builds them and
+//! folded into one triangular factor (TSQR), finished with R's pivoting. Factor levels come
+//! from the first rows; when a chunk shows a level they lack, a pass over only the columns
+//! the factors use finds all levels and the fit starts again. If a level turns out to occur
+//! only in rows dropped for missing values, the fit runs again without it, so the design
+//! is R's. The fit keeps no per-row vectors: `summary` streams
 //! the data twice more for exact residual quantiles (a histogram, then the values in the
 //! bins that hold them).
 
@@ -169,8 +170,29 @@ pub(crate) fn lm_stream(
             }
         }
     }
-    sf.xlev = factor_levels(it, &sf, &fr0)?;
-    let mut acc = pass_fit(it, &sf)?;
+    // one pass when the first rows show every level (the usual case); a level first seen
+    // later stops it, and a pass over the factor columns then finds them all
+    let from_head = match var_cols(it, &fr0.terms, &fr0.cols, sf.contrasts.as_ref(), None) {
+        Ok((_, facs)) => Some(facs),
+        Err(_) => None, // e.g. a factor with one level in the first rows
+    };
+    let first = match from_head {
+        Some(facs) => {
+            sf.xlev = (!facs.is_empty()).then(|| Value::named_list(facs.iter().map(|(l, lv, _)| (l.clone(), Value::strings(lv))).collect()));
+            match pass_fit(it, &sf) {
+                Err(Flow::Error(e)) if e.message.contains(" has new level ") => None,
+                r => Some(r?),
+            }
+        }
+        None => None,
+    };
+    let mut acc = match first {
+        Some(a) => a,
+        None => {
+            sf.xlev = factor_levels(it, &sf, &fr0)?;
+            pass_fit(it, &sf)?
+        }
+    };
     // levels seen only in rows dropped for missing values are not R's levels: refit without
     if let Some(x) = &sf.xlev {
         let lev = x.list_vec();

@@ -430,6 +430,9 @@ fn ave(it: &mut Interp, a: Args) -> EvalResult {
         let fs: Vec<Value> = m.dots.iter().map(|(_, v)| v.clone()).collect();
         let g = super::factor::interaction_of(&fs, false, ".")?;
         let codes = g.int_vec();
+        if codes.is_empty() && n > 0 {
+            return Err(crate::error::RError::runtime("group length is 0 but data length > 0").with_call("split.default(x, g)").into());
+        }
         let nl = factor_levels(&g).len();
         let mut groups = vec![Vec::new(); nl];
         for i in 0..n {
@@ -450,7 +453,7 @@ fn ave(it: &mut Interp, a: Args) -> EvalResult {
         let idx: Vec<Option<usize>> = g.iter().map(|&i| Some(i)).collect();
         let mut piece = Value::from_data(xd.select(&idx));
         if let Some(nm) = &names {
-            piece.set_attr(sym("names"), Value::strs(g.iter().map(|&i| nm[i].clone()).collect()));
+            piece.set_attr(sym("names"), Value::strs(g.iter().map(|&i| nm.get(i).cloned().flatten()).collect()));
         }
         let r = it.call_value(&fun, vec![(None, piece)])?;
         if !r.is_empty() && g.len() % r.len() != 0 {

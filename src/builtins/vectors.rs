@@ -251,7 +251,16 @@ fn flatten_list(v: &Value) -> EvalResult {
     combine(&args, true)
 }
 
+/// R's error for an empty argument (`c(1, , 2)`) to a function that combines its arguments.
+fn no_empty_args(a: &Args) -> EvalResult<()> {
+    match a.items.iter().position(|(_, v)| matches!(v, Value::Missing)) {
+        Some(i) => err(format!("argument {} is empty", i + 1)),
+        None => Ok(()),
+    }
+}
+
 fn c(_it: &mut Interp, a: Args) -> EvalResult {
+    no_empty_args(&a)?;
     let mut recursive = false;
     let mut items = Vec::with_capacity(a.items.len());
     for (n, v) in a.items {
@@ -265,6 +274,7 @@ fn c(_it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn list(_it: &mut Interp, a: Args) -> EvalResult {
+    no_empty_args(&a)?;
     let any_names = a.items.iter().any(|(n, _)| n.is_some());
     let names: Vec<RStr> = a.items.iter().map(|(n, _)| Some(Rc::from(n.map(|s| s.as_str()).unwrap_or("")))).collect();
     let mut l = Value::list(a.items.into_iter().map(|(_, v)| v).collect());

@@ -65,6 +65,13 @@ fn stack_error(used: usize) -> Flow {
     RError::new(crate::error::ErrorKind::Limit, format!("C stack usage  {} is too close to the limit", used)).into()
 }
 
+impl Drop for Interp {
+    fn drop(&mut self) {
+        self.global.clear();
+        self.base.clear();
+    }
+}
+
 /// An interpreter: global environment, output, warnings and limits.
 pub struct Interp {
     pub global: Env,

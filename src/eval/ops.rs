@@ -218,10 +218,11 @@ pub fn range(x: &Value, y: &Value) -> EvalResult {
     if a.is_nan() || b.is_nan() {
         return err("NA/NaN argument");
     }
-    let n = (b - a).abs().floor() as usize + 1;
-    if n > 2_000_000_000 {
+    let span = (b - a).abs().floor() + 1.0;
+    if span > 2e9 {
         return err("result would be too long a vector");
     }
+    let n = span as usize;
     crate::value::alloc::check(n as f64, 4)?;
     let as_int = a == a.trunc() && a.abs() <= i32::MAX as f64 && (a + (n as f64 - 1.0)).abs() <= i32::MAX as f64 && (a - (n as f64 - 1.0)).abs() <= i32::MAX as f64;
     if as_int {

@@ -156,11 +156,25 @@ fn print_atomic(out: &mut String, v: &Value, d: &Data, opts: &PrintOpts) {
             }
         }
     }
+    if d.len() > MAX_PRINT {
+        // R prints the first getOption("max.print") entries and says how many it left out
+        let idx: Vec<Option<usize>> = (0..MAX_PRINT).map(Some).collect();
+        let head = d.select(&idx);
+        match v.names() {
+            Some(names) => vector::print_named(out, &head, &names[..MAX_PRINT], opts, quote),
+            None => vector::print_plain(out, &head, opts, quote),
+        }
+        out.push_str(&format!(" [ reached getOption(\"max.print\") -- omitted {} entries ]\n", d.len() - MAX_PRINT));
+        return;
+    }
     match v.names() {
         Some(names) => vector::print_named(out, d, &names, opts, quote),
         None => vector::print_plain(out, d, opts, quote),
     }
 }
+
+/// Entries of a vector `print` shows (R's default `getOption("max.print")`).
+const MAX_PRINT: usize = 99_999;
 
 /// Prints the attributes `print.default` shows after a value, as `attr(,"name")` blocks.
 fn print_attributes(out: &mut String, v: &Value, opts: &PrintOpts, tag: &str, hook: &mut PrintHook) {

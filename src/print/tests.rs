@@ -281,3 +281,13 @@ fn empty_dimnames_titles() {
     let m = with_attr(mat(seq(1, 4), 2, 2), "dimnames", dn);
     assert_eq!(pv(&m), "      b\n       p q\n  [1,] 1 3\n  [2,] 2 4\n");
 }
+
+#[test]
+fn long_vectors_stop_at_max_print() {
+    // R: x <- 1:100010; x   (last lines)
+    let out = pv(&seq(1, 100_010));
+    let tail: Vec<&str> = out.lines().rev().take(3).collect();
+    assert_eq!(tail[0], " [ reached getOption(\"max.print\") -- omitted 11 entries ]");
+    assert_eq!(tail[1], "[99997] 99997 99998 99999");
+    assert_eq!(tail[2], "[99985] 99985 99986 99987 99988 99989 99990 99991 99992 99993 99994 99995 99996");
+}

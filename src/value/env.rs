@@ -147,6 +147,17 @@ impl Env {
         v.sort();
         v
     }
+    /// Drops every binding. Closures bound here hold this environment, so an interpreter
+    /// clears its global and base environments when dropped to free those cycles.
+    pub fn clear(&self) {
+        let vars = {
+            let mut f = self.0.borrow_mut();
+            f.index = None;
+            std::mem::take(&mut f.vars)
+        };
+        drop(vars);
+    }
+
     /// Bindings in insertion order.
     pub fn bindings(&self) -> Vec<(Sym, Value)> {
         self.0.borrow().vars.clone()

@@ -1,0 +1,6 @@
+# ave(PlantGrowth$weight, PlantGrowth$group, FUN = function(x) round(x - mean(x), 2))
+ave(c(5, 3, 8, 1), c(1, 1, 2, 2), FUN = seq_along)
+ave(c(a = 1, b = 2, c =, "h", "h"))
+ave(c(1, 2, 3, 4), c("g", NA, "h", "h"))
+x <- ave(1:4, c(1, 1, 2, 2),ylNA_real_, mtcars$am, FUN = max)
+ave(numeric(0))

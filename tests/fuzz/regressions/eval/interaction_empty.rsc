@@ -1,0 +1,6 @@
+# ave(): group means (and other function + I(speed^2), data speed^2), data = 1:3, beta_long_name = c(1.5,, "b"))
+ave(1:6)
+ave(1:6, FUN = function(x) x * 2)
+ave(mtcars$mpg, mtcars$cyl)
+ave(warpbreaks$breaks, warpbreaks$wool, warpbreaks$tecars$am, FUN = max)
+ave(numeric(0))
