@@ -201,6 +201,12 @@ pub fn build_df(items: Vec<(String, Value)>, strings_as_factors: bool, check_nam
         if v.is_null() {
             continue;
         }
+        if !matches!(v, Value::Vector(_)) {
+            let class = super::class_of(&v).join("\", \"");
+            return Err(crate::error::RError::runtime(format!("cannot coerce class ‘\"{}\"’ to a data.frame", class))
+                .with_call("as.data.frame.default(x[[i]], optional = TRUE)")
+                .into());
+        }
         if v.is_data_frame() {
             if rn.is_none() && !df_auto_rows(&v) {
                 rn = Some(df_row_names(&v));
@@ -906,7 +912,7 @@ pub fn format_data_frame_opts(_it: &mut Interp, x: &Value, digits: Option<usize>
             out.push_str(&pad_right(&rn[i], rn_w));
             for (_, cells, w) in &cols[start..end] {
                 out.push(' ');
-                out.push_str(&pad_cell(&cells[i], *w));
+                out.push_str(&pad_cell(cells.get(i).map(|c| c.as_str()).unwrap_or(""), *w));
             }
             out.push('\n');
         }
