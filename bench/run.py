@@ -4,14 +4,23 @@
 Workloads: the shared kit's scripts (loop, fib, vec, startup, lm_1e5, lm_1e6 from
 $BENCH_KIT/workloads, default ../shared/bench next to the repository) and rsc's own
 (bench/workloads/*.R: the lm fit alone and glm(binomial) on 1e6 rows in memory). Each
-runs unchanged under `Rscript --vanilla` and rsc, round-robin, N times after a warm-up;
-the table reports median wall seconds, median CPU seconds (user+sys) and the paired
-median ratio rsc/R. Scripts that print `fit_seconds: X` also get their in-process fit
-time reported (the fit alone, without data generation or reading).
+runs unchanged under `Rscript --vanilla`, under R with read.csv replaced by
+data.table::fread (the kit's shim, for scripts that read CSV, when data.table is
+installed) and under rsc, round-robin, N times after a warm-up; the table reports median
+wall seconds, peak memory (max RSS) and the paired median ratios. Scripts that print
+`fit_seconds: X` also get their in-process fit time reported (the fit alone, without data
+generation or reading).
+
+A second table covers rsc-only workloads (bench/stream/*.R, run in the kit's folder):
+lm streamed from a CSV through scan_csv at 1e7 and 1e8 rows beside the in-memory path on
+the same file, with rows per second and peak memory, and the check that the streamed fit
+equals the in-memory one. They need data/reg_1e7.csv and data/reg_1e8.csv
+(`python3 gen_data.py --sizes 1e8,1e7,1e6,1e5` in the kit).
 
     python3 bench/run.py                      # all workloads, 3 runs each
     python3 bench/run.py --only loop,fib -n 5
-    python3 bench/run.py --write              # also rewrite the table in BENCHMARKS.md
+    python3 bench/run.py --write              # also rewrite the tables in BENCHMARKS.md
+    python3 bench/run.py --only lm_1e7 --no-stream -n 1
 
 rsc is target/release/rsc (or $CARGO_TARGET_DIR/release/rsc, or $RSC). Build it first:
 `cargo build --release`. Thread count follows RSC_THREADS (default: all cores).
@@ -31,7 +40,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OWN = os.path.join(ROOT, "bench", "workloads")
 KIT = os.environ.get("BENCH_KIT", os.path.join(os.path.dirname(ROOT), "shared", "bench"))
 
-SHARED = ["startup", "fib", "loop", "vec", "lm_1e5", "lm_1e6"]
+SHARED = ["startup", "fib", "loop", "vec", "lm_1e5", "lm_1e6", "lm_1e7"]
 LABELS = {
     "startup": "startup (`1 + 1`)",
     "fib": "fib.R (fib(24))",
@@ -39,6 +48,7 @@ LABELS = {
     "vec": "vec.R (vectorised arithmetic on 1e7)",
     "lm_1e5": "lm_1e5.R (read.csv + lm + summary, 1e5 rows)",
     "lm_1e6": "lm_1e6.R (read.csv + lm + summary, 1e6 rows)",
+    "lm_1e7": "lm_1e7.R (read.csv + lm + summary, 1e7 rows)",
     "lm_fit_1e6": "lm_fit_1e6.R (lm + summary, 1e6 rows in memory)",
     "glm_binomial_1e6": "glm_binomial_1e6.R (glm binomial + summary, 1e6 rows in memory)",
 }
@@ -77,7 +87,45 @@ def run_once(argv, cwd):
     text = out.decode("utf-8", "replace")
     m = re.search(r"fit_seconds:\s*([0-9.eE+-]+)", text)
     return {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rc": os.waitstatus_to_exitcode(status),
-            "fit": float(m.group(1)) if m else None, "out": text}
+            "fit": float(m.group(1)) if m else None, "out": text, "rss": ru.ru_maxrss / 1024.0}
+
+
+def has_data_table(rscript):
+    p = subprocess.run([rscript, "--vanilla", "-e", "quit(status = !requireNamespace('data.table', quietly = TRUE))"],
+                       capture_output=True)
+    return p.returncode == 0
+
+
+def stream_table(rsc, runs):
+    """rsc-only streaming workloads: medians of wall time and peak RSS, rows per second."""
+    folder = os.path.join(ROOT, "bench", "stream")
+    lines = ["| workload | rows | wall s | lm s | summary s | rows/s (lm) | peak MB |", "|---|---|---|---|---|---|---|"]
+    checks = []
+    for f in sorted(os.listdir(folder)):
+        if not f.endswith(".R"):
+            continue
+        name = f[:-2]
+        need = re.findall(r"data/reg_[0-9e]+\.csv", open(os.path.join(folder, f)).read())
+        if any(not os.path.exists(os.path.join(KIT, d)) for d in need):
+            print(f"skip {name}: data missing in {KIT}/data", file=sys.stderr)
+            continue
+        n = 1 if name.endswith("1e8") or name.startswith("check") else runs
+        res = [run_once([rsc, os.path.join(folder, f)], KIT) for _ in range(n)]
+        for x in res:
+            if x["rc"] != 0:
+                print(f"  {name}: exit {x['rc']}\n{x['out'][-2000:]}", file=sys.stderr)
+        print(f"  {name}: {n} run(s)", file=sys.stderr)
+        out = res[-1]["out"]
+        if name.startswith("check"):
+            checks.append("; ".join(f"{k} {v}" for k, v in re.findall(r"(max_rel_diff_\w+):\s*(\S+)", out)))
+            continue
+        grab = lambda key, x: float(re.search(key + r":\s*([0-9.eE+-]+)", x["out"]).group(1)) if re.search(key + ":", x["out"]) else None
+        rows = grab("rows", res[-1]) or 0
+        fit = st.median(grab("fit_seconds", x) or 0 for x in res)
+        summ = st.median(grab("summary_seconds", x) or 0 for x in res)
+        lines.append(f"| {name} | {rows:.0f} | {st.median(x['wall'] for x in res):.2f} | {fit:.2f} | {summ:.2f} | "
+                     f"{rows / fit if fit else 0:,.0f} | {st.median(x['rss'] for x in res):.0f} |")
+    return "\n".join(lines) + ("\n\nStreamed vs in-memory fit on reg_1e7.csv: " + "; ".join(checks) if checks else "")
 
 
 def machine():
@@ -115,6 +163,8 @@ def main():
     ap.add_argument("--warmup", type=int, default=1)
     ap.add_argument("--only", default="")
     ap.add_argument("--write", action="store_true", help="rewrite the results section of BENCHMARKS.md")
+    ap.add_argument("--no-stream", action="store_true", help="skip the rsc-only streaming table")
+    ap.add_argument("--engines", default="R,R+fread,rsc", help="comma-separated subset of R,R+fread,rsc (rsc always runs)")
     a = ap.parse_args()
     rsc = rsc_binary()
     rscript = shutil.which("Rscript")
@@ -126,9 +176,13 @@ def main():
         wl = [w for w in wl if w[0] in keep]
     info = machine()
     print(f"# {info}", file=sys.stderr)
+    fread = has_data_table(rscript)
     rows = []
     for name, path, cwd in wl:
         engines = {"R": [rscript, "--vanilla", path], "rsc": [rsc, path]}
+        if fread and "read.csv" in open(path).read() and os.path.exists(os.path.join(KIT, "workloads", "shim_fread.R")):
+            engines["R+fread"] = [rscript, "--vanilla", os.path.join(KIT, "workloads", "shim_fread.R"), path]
+        engines = {e: v for e, v in engines.items() if e == "rsc" or e in a.engines.split(",")}
         res = {e: [] for e in engines}
         for r in range(a.warmup + a.runs):
             for e, argv in engines.items():
@@ -138,32 +192,42 @@ def main():
                 if r >= a.warmup:
                     res[e].append(x)
             print(f"  {name}: round {r + 1}/{a.warmup + a.runs}", file=sys.stderr)
-        R, S = res["R"], res["rsc"]
-        ratio = st.median(s["wall"] / r["wall"] for s, r in zip(S, R))
-        fits = [(s["fit"], r["fit"]) for s, r in zip(S, R) if s["fit"] is not None and r["fit"] is not None]
+        R, S, F = res.get("R"), res["rsc"], res.get("R+fread")
+        med = lambda xs, k: st.median(x[k] for x in xs) if xs else None
+        ratio = st.median(r["wall"] / s["wall"] for s, r in zip(S, R)) if R else None
+        fits = [(s["fit"], r["fit"]) for s, r in zip(S, R or []) if s["fit"] is not None and r["fit"] is not None]
         rows.append({
             "label": LABELS.get(name, name),
-            "R": st.median(x["wall"] for x in R), "rsc": st.median(x["wall"] for x in S),
-            "Rcpu": st.median(x["cpu"] for x in R), "rsccpu": st.median(x["cpu"] for x in S),
+            "R": med(R, "wall"), "rsc": med(S, "wall"),
             "ratio": ratio,
+            "F": st.median(x["wall"] for x in F) if F else None,
+            "fratio": st.median(f["wall"] / s["wall"] for s, f in zip(S, F)) if F else None,
+            "Rrss": med(R, "rss"), "rscrss": med(S, "rss"),
+            "Frss": st.median(x["rss"] for x in F) if F else None,
             "Rfit": st.median(f[1] for f in fits) if fits else None,
             "rscfit": st.median(f[0] for f in fits) if fits else None,
-            "fitratio": st.median(f[0] / f[1] for f in fits) if fits else None,
-            "ok": all(x["rc"] == 0 for x in R + S),
+            "fitratio": st.median(f[1] / f[0] for f in fits) if fits else None,
+            "ok": all(x["rc"] == 0 for x in (R or []) + S + (F or [])),
         })
     lines = [
-        "| workload | R wall s | rsc wall s | rsc / R | R cpu s | rsc cpu s | R fit s | rsc fit s | fit rsc / R |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| workload | R wall s | R+fread wall s | rsc wall s | R / rsc | R+fread / rsc | R MB | R+fread MB | rsc MB "
+        "| R fit s | rsc fit s | fit R / rsc |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         bad = "" if r["ok"] else " (FAILED)"
-        lines.append(f"| {r['label']}{bad} | {r['R']:.3f} | {r['rsc']:.3f} | {r['ratio']:.2f} | {r['Rcpu']:.3f} | "
-                     f"{r['rsccpu']:.3f} | {fmt(r['Rfit'])} | {fmt(r['rscfit'])} | {fmt(r['fitratio'])} |")
+        f2 = lambda x: "" if x is None else f"{x:.2f}"
+        f0 = lambda x: "" if x is None else f"{x:.0f}"
+        lines.append(f"| {r['label']}{bad} | {fmt(r['R'])} | {fmt(r['F'])} | {r['rsc']:.3f} | {f2(r['ratio'])} | "
+                     f"{f2(r['fratio'])} | {f0(r['Rrss'])} | {f0(r['Frss'])} | {r['rscrss']:.0f} | "
+                     f"{fmt(r['Rfit'])} | {fmt(r['rscfit'])} | {f2(r['fitratio'])} |")
     stamp = dt.date.today().isoformat()
     table = "\n".join(lines)
+    if not a.no_stream:
+        table += "\n\nStreaming (rsc only, `bench/stream/`; 1e8 and the check run once):\n\n" + stream_table(rsc, a.runs)
     section = (f"Measured {stamp} with `python3 bench/run.py -n {a.runs}` (medians of {a.runs} runs after "
-               f"{a.warmup} warm-up; ratios are paired medians; \"fit\" columns are the in-process time of the fit "
-               f"and summary alone, printed by the script).\n\nMachine: {info}.\n\n{table}\n")
+               f"{a.warmup} warm-up; ratios are paired medians, above 1 when rsc is faster; MB is peak RSS; \"fit\" "
+               f"columns are the in-process time of the fit and summary alone, printed by the script).\n\nMachine: {info}.\n\n{table}\n")
     print(section)
     if a.write:
         path = os.path.join(ROOT, "BENCHMARKS.md")

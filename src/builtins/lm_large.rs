@@ -7,7 +7,7 @@
 //! first `p` rows of R's compact factor (R's full `n x p` Householder vectors are not
 //! kept), marked by the attribute `rsc.nrow` (the number of rows) on the `qr` list; and
 //! `effects` past the rank are `Q'y` in this factorisation's basis (same sum of squares).
-//! Methods that need the full Householder vectors call [`expand_qr`] first.
+//! Methods that need the full Householder vectors call `expand_qr` first.
 
 use super::models::{field, lm_model_matrix, matrix, named_dbl, terms_value, Frame};
 use crate::error::EvalResult;

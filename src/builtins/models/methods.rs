@@ -136,7 +136,10 @@ pub(crate) struct LmSummary {
 }
 
 pub(crate) fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
-    let qr = field(fit, "qr").unwrap_or(Value::Null);
+    let Some(qr) = field(fit, "qr") else {
+        let class = crate::builtins::class_of(fit).into_iter().next().unwrap_or_default();
+        return err(format!("no applicable method for 'vcov' applied to an object of class \"{}\"", class));
+    };
     let qrm = field(&qr, "qr").unwrap_or(Value::Null);
     let dims = qrm.dim().unwrap_or_default();
     let (nq, p) = (dims.first().cloned().unwrap_or(0), dims.get(1).cloned().unwrap_or(0));
@@ -190,7 +193,7 @@ pub(crate) fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
     let est_idx: Vec<usize> = pivot[..rank].to_vec();
     let est: Vec<f64> = est_idx.iter().map(|&j| cv[j]).collect();
     let se: Vec<f64> = (0..rank).map(|k| (cov[k * rank + k] * resvar).sqrt()).collect();
-    let (r2, adj, fstat) = if rank != df_int {
+    let (r2, adj, fstat) = if rank > df_int {
         let r2 = mss / (mss + rss);
         let adj = 1.0 - (1.0 - r2) * ((n - df_int) as f64 / rdf as f64);
         let numdf = (rank - df_int) as f64;
