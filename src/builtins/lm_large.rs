@@ -141,12 +141,8 @@ pub(super) fn try_lm(
     let sw: Option<Vec<f64>> = fr.weights.as_ref().map(|w| w.iter().map(|v| v.sqrt()).collect());
     let threads = tsqr::threads();
     let tf = tsqr::fit(&plan, n, &yo, sw.as_deref(), 1e-7, threads);
-    let xb = tsqr::lin_pred(&plan, n, &tf.coef, threads);
     let mut resid = yo;
-    for (r, f) in resid.iter_mut().zip(&xb) {
-        *r -= f;
-    }
-    drop(xb);
+    tsqr::add_lin_pred(&plan, &tf.coef, -1.0, &mut resid, threads);
     let fitted: Vec<f64> = y.iter().zip(&resid).map(|(a, b)| a - b).collect();
     let (rank, piv) = (tf.rank, &tf.pivot);
     let colnames = &plan.colnames;

@@ -534,9 +534,11 @@ pub(crate) fn residual_quantiles(it: &mut Interp, fit: &Value) -> EvalResult<Vec
             let sw = root_weights(&fr)?;
             let (vc, _) = var_cols(it, &fr.terms, &fr.cols, sf.contrasts.as_ref(), sf.xlev.as_ref())?;
             let plan = DesignPlan::new(&fr.terms, &vc, n);
-            let xb = tsqr::lin_pred(&plan, n, &coef, threads);
-            for (i, (a, b)) in y.iter_mut().zip(&xb).enumerate() {
-                *a = (*a - b) * sw.as_ref().map(|s| s[i]).unwrap_or(1.0);
+            tsqr::add_lin_pred(&plan, &coef, -1.0, &mut y, threads);
+            if let Some(sw) = &sw {
+                for (a, w) in y.iter_mut().zip(sw) {
+                    *a *= w;
+                }
             }
             f(&y);
             Ok(())

@@ -313,9 +313,16 @@ pub fn replay_top(top: &[f64], f: &Qr, p: usize) -> (Vec<f64>, Vec<f64>, Vec<f64
 
 /// `X b` over all rows (aliased coefficients, NaN, are skipped), computed in parallel.
 pub fn lin_pred(src: &dyn RowSource, n: usize, coef: &[f64], threads: usize) -> Vec<f64> {
-    let p = src.ncol();
     let mut out = vec![0.0; n];
-    let parts = ranges(n, threads);
+    add_lin_pred(src, coef, 1.0, &mut out, threads);
+    out
+}
+
+/// `out += sign * X b` over the rows of `out` (residuals in place with `sign = -1`, with no
+/// `n`-long temporary), computed in parallel.
+pub fn add_lin_pred(src: &dyn RowSource, coef: &[f64], sign: f64, out: &mut [f64], threads: usize) {
+    let p = src.ncol();
+    let parts = ranges(out.len(), threads);
     let work = |a: usize, chunk: &mut [f64]| {
         let mut buf = vec![0.0; BLOCK * p];
         let mut i0 = 0;
@@ -327,16 +334,16 @@ pub fn lin_pred(src: &dyn RowSource, n: usize, coef: &[f64], threads: usize) -> 
                 if b.is_nan() {
                     continue;
                 }
-                axpy(b, &buf[j * m..(j + 1) * m], o);
+                axpy(sign * b, &buf[j * m..(j + 1) * m], o);
             }
             i0 += m;
         }
     };
     if parts.len() <= 1 {
-        work(0, &mut out);
+        work(0, out);
     } else {
         std::thread::scope(|s| {
-            let mut rest: &mut [f64] = &mut out;
+            let mut rest: &mut [f64] = out;
             let mut hs = Vec::new();
             for &(a, b) in &parts {
                 let (mine, tail) = rest.split_at_mut(b - a);
@@ -349,7 +356,6 @@ pub fn lin_pred(src: &dyn RowSource, n: usize, coef: &[f64], threads: usize) -> 
             }
         });
     }
-    out
 }
 
 #[cfg(test)]

@@ -54,12 +54,13 @@ pub(crate) fn lm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> Eval
     fit_lm(it, fr, &na_action, contrasts.as_ref(), mcall)
 }
 
-/// The response as an `n x q` column-major matrix with its column names (`None` for a vector).
-fn response(yv: &Value, n: usize) -> EvalResult<(Vec<f64>, usize, Option<Vec<String>>)> {
+/// The response as an `n x q` column-major matrix with its column names (`None` for a
+/// vector); a double response is shared, not copied.
+fn response(yv: &Value, n: usize) -> EvalResult<(Rc<Vec<f64>>, usize, Option<Vec<String>>)> {
     if yv.is_factor() || !matches!(yv.data(), Some(Data::Dbl(_)) | Some(Data::Int(_)) | Some(Data::Lgl(_))) {
         return err("non-numeric response");
     }
-    let y = yv.dbl_vec().to_vec();
+    let y = yv.dbl_vec();
     match yv.dim() {
         Some(d) if d.len() == 2 => {
             let q = d[1];
@@ -118,7 +119,7 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
     if q == 1 {
         // large designs: parallel TSQR over the design plan, no n x p copy
         let extra = fr.offset.as_deref();
-        if let Some(fit) = crate::builtins::lm_large::try_lm(it, &fr, &vc, &facs, &y, extra, na_action, &call)? {
+        if let Some(fit) = crate::builtins::lm_large::try_lm(it, &fr, &vc, &facs, &y[..], extra, na_action, &call)? {
             return Ok(fit);
         }
     }
