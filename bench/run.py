@@ -164,6 +164,7 @@ def main():
     ap.add_argument("--only", default="")
     ap.add_argument("--write", action="store_true", help="rewrite the results section of BENCHMARKS.md")
     ap.add_argument("--no-stream", action="store_true", help="skip the rsc-only streaming table")
+    ap.add_argument("--slow-r", action="store_true", help="also run plain R (read.csv) on the 1e7-row workload (about 10 min a run)")
     ap.add_argument("--engines", default="R,R+fread,rsc", help="comma-separated subset of R,R+fread,rsc (rsc always runs)")
     a = ap.parse_args()
     rsc = rsc_binary()
@@ -183,6 +184,8 @@ def main():
         if fread and "read.csv" in open(path).read() and os.path.exists(os.path.join(KIT, "workloads", "shim_fread.R")):
             engines["R+fread"] = [rscript, "--vanilla", os.path.join(KIT, "workloads", "shim_fread.R"), path]
         engines = {e: v for e, v in engines.items() if e == "rsc" or e in a.engines.split(",")}
+        if name.endswith("1e7") and not a.slow_r:
+            engines.pop("R", None)
         res = {e: [] for e in engines}
         for r in range(a.warmup + a.runs):
             for e, argv in engines.items():

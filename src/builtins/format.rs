@@ -420,7 +420,7 @@ fn zapsmall_fn(it: &mut Interp, a: Args) -> EvalResult {
     let mut r = Value::dbls(out);
     if let Some(attrs) = x.attrs() {
         for (k, v) in attrs.iter() {
-            r.set_attr(k.clone(), v.clone());
+            r.set_attr(*k, v.clone());
         }
     }
     Ok(r)

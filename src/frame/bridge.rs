@@ -126,7 +126,7 @@ pub fn from_value(v: &Value, keep_row_names: bool) -> Result<DataFrame, String> 
     let mut out: Vec<Column> = Vec::with_capacity(cols.len() + 1);
     if keep_row_names {
         if let Some(rn) = v.get_attr("row.names").filter(|r| matches!(r.data(), Some(Data::Str(_)))) {
-            out.push(vector_to_series("rownames", &rn)?.into());
+            out.push(vector_to_series("rownames", rn)?.into());
         }
     }
     for (i, c) in cols.iter().enumerate() {
