@@ -194,14 +194,30 @@ pub fn index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
             let m = sub.dbl_vec();
             let rows = sd[0];
             let mut pos = Vec::with_capacity(rows);
-            for r in 0..rows {
+            'rows: for r in 0..rows {
                 let mut off = 0usize;
                 let mut mult = 1usize;
+                let mut na = false;
                 for (k, &dk) in dim.iter().enumerate() {
-                    off += (m[r + k * rows] as usize - 1) * mult;
+                    let i = m[r + k * rows];
+                    if i.is_nan() {
+                        na = true;
+                        continue;
+                    }
+                    // as R: a row with a zero is dropped, negatives and indices past the extent are errors
+                    if i < 0.0 {
+                        return err("negative values are not allowed in a matrix subscript");
+                    }
+                    if i < 1.0 {
+                        continue 'rows;
+                    }
+                    if i as usize > dk {
+                        return err("subscript out of bounds");
+                    }
+                    off += (i as usize - 1) * mult;
                     mult *= dk;
                 }
-                pos.push(Some(off));
+                pos.push(if na { None } else { Some(off) });
             }
             return Ok(Value::from_data(v.data.select(&pos)));
         }

@@ -284,6 +284,10 @@ pub fn fisher_rxc(table: &[usize], nr: usize, nc: usize, budget: usize) -> Resul
     } else {
         (table.to_vec(), nr, nc)
     };
+    // counts past 2^31 (R's integer limit) would overflow the sums below
+    if t.iter().any(|&x| x > i32::MAX as usize) || t.iter().try_fold(0usize, |a, &x| a.checked_add(x)).is_none_or(|n| n > i32::MAX as usize) {
+        return Err("the table's counts are too large for an exact test".into());
+    }
     let rows: Vec<usize> = (0..nr).map(|i| (0..nc).map(|j| t[i + j * nr]).sum()).collect();
     let mut cols: Vec<usize> = (0..nc).map(|j| (0..nr).map(|i| t[i + j * nr]).sum()).collect();
     let ntot: usize = rows.iter().sum();
