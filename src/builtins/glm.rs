@@ -380,9 +380,7 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     model.set_attr(s("terms"), tv.clone());
     items.push(("model".into(), model));
     if !fr.omitted.is_empty() {
-        let mut na = Value::ints(fr.omitted.iter().map(|x| x.0).collect());
-        na.set_attr(s("names"), Value::strings(&fr.omitted.iter().map(|x| x.1.clone()).collect::<Vec<_>>()));
-        na.set_attr(s("class"), Value::str(if na_action == "na.exclude" { "exclude" } else { "omit" }));
+        let na = super::models::na_action_value(&fr.omitted, &na_action);
         items.push(("na.action".into(), na));
     }
     items.push(("call".into(), Value::Lang(Rc::new(Lang { expr: Rc::new(mcall.clone()), attrs: None }))));

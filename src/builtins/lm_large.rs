@@ -181,9 +181,7 @@ pub(super) fn try_lm(
     items.push(("qr".into(), qr));
     items.push(("df.residual".into(), Value::int((n - rank) as i32)));
     if !fr.omitted.is_empty() {
-        let mut na = Value::ints(fr.omitted.iter().map(|x| x.0).collect());
-        na.set_attr(s("names"), Value::strings(&fr.omitted.iter().map(|x| x.1.clone()).collect::<Vec<_>>()));
-        na.set_attr(s("class"), Value::str(if na_action == "na.exclude" { "exclude" } else { "omit" }));
+        let na = super::models::na_action_value(&fr.omitted, &na_action);
         items.push(("na.action".into(), na));
     }
     if let Some(o) = offset {

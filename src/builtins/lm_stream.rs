@@ -480,9 +480,7 @@ fn finish_fit(mut sf: StreamFit, acc: Acc, call: Expr) -> EvalResult {
         ("df.residual".into(), Value::int((n - rank) as i32)),
     ];
     if !acc.omitted.is_empty() {
-        let mut na = Value::ints(acc.omitted.iter().map(|x| x.0).collect());
-        na.set_attr(s("names"), Value::strings(&acc.omitted.iter().map(|x| x.1.clone()).collect::<Vec<_>>()));
-        na.set_attr(s("class"), Value::str(if sf.na_action == "na.exclude" { "exclude" } else { "omit" }));
+        let na = super::models::na_action_value(&acc.omitted, &sf.na_action);
         items.push(("na.action".into(), na));
     }
     let Some((terms, lhs, rhs, env)) = acc.terms else { return err("0 (non-NA) cases") };

@@ -208,6 +208,15 @@ pub(super) fn s(x: &str) -> Sym {
     Sym::new(x)
 }
 
+/// The `na.action` component for omitted rows (position, row name): integer positions named
+/// by row, class `omit` (or `exclude` for `na.exclude`).
+pub(crate) fn na_action_value(omitted: &[(i32, String)], na_action: &str) -> Value {
+    let mut na = Value::ints(omitted.iter().map(|x| x.0).collect());
+    na.set_attr(Sym::new("names"), Value::strings(&omitted.iter().map(|x| x.1.clone()).collect::<Vec<_>>()));
+    na.set_attr(Sym::new("class"), Value::str(if na_action == "na.exclude" { "exclude" } else { "omit" }));
+    na
+}
+
 /// Which model variables are logical vectors (coded like factors, but without `xlevels`).
 pub(crate) fn logical_vars(cols: &[Value]) -> Vec<bool> {
     cols.iter().map(|c| !c.is_factor() && matches!(c.data(), Some(Data::Lgl(_)))).collect()

@@ -422,9 +422,7 @@ pub(crate) fn model_frame_fn(it: &mut Interp, _args: &[Arg], env: &Env, call: &E
     let tv = frame_terms_value(&fr);
     let mut v = frame_value(&fr, tv);
     if !fr.omitted.is_empty() {
-        let mut na = Value::ints(fr.omitted.iter().map(|x| x.0).collect());
-        na.set_attr(s("names"), Value::strings(&fr.omitted.iter().map(|x| x.1.clone()).collect::<Vec<_>>()));
-        na.set_attr(s("class"), Value::str(if na_action == "na.exclude" { "exclude" } else { "omit" }));
+        let na = na_action_value(&fr.omitted, &na_action);
         v.set_attr(s("na.action"), na);
     }
     Ok(v)

@@ -237,9 +237,7 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
     items.push(("qr".into(), qrv));
     items.push(("df.residual".into(), Value::int((nok - rank) as i32)));
     if !fr.omitted.is_empty() {
-        let mut na = Value::ints(fr.omitted.iter().map(|x| x.0).collect());
-        na.set_attr(s("names"), Value::strings(&fr.omitted.iter().map(|x| x.1.clone()).collect::<Vec<_>>()));
-        na.set_attr(s("class"), Value::str(if na_action == "na.exclude" { "exclude" } else { "omit" }));
+        let na = na_action_value(&fr.omitted, &na_action);
         items.push(("na.action".into(), na));
     }
     if let Some(o) = &offset {
