@@ -8,7 +8,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Data the host already has.
     let x: Vec<f64> = (1..=20).map(f64::from).collect();
     let y: Vec<f64> = x.iter().map(|v| 3.0 + 2.0 * v + (v * 7.0).sin()).collect();
-    let group: Vec<&str> = (0..20).map(|i| if i % 2 == 0 { "a" } else { "b" }).collect();
+    let group: Vec<&str> = (0..20)
+        .map(|i| if i % 2 == 0 { "a" } else { "b" })
+        .collect();
     let frame = df!("x" => x, "y" => y, "group" => group)?;
 
     let out = SharedBuffer::new();
@@ -36,8 +38,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     print!("{}", out.contents());
 
     // A frame comes back out as polars, factors as Enum columns in R's level order.
-    let aug: DataFrame = r.eval("transform(d, fitted = fitted(fit), group = factor(group))")?.try_into()?;
-    println!("augmented frame: {} rows, columns {:?}", aug.height(), aug.get_column_names());
+    let aug: DataFrame = r
+        .eval("transform(d, fitted = fitted(fit), group = factor(group))")?
+        .try_into()?;
+    println!(
+        "augmented frame: {} rows, columns {:?}",
+        aug.height(),
+        aug.get_column_names()
+    );
 
     // Errors come back as values with R's message and a caret diagnostic.
     if let Err(e) = r.eval("lm(y ~ nothere, data = d)") {

@@ -155,7 +155,12 @@ impl Builder {
         it.autoprint = false;
         it.max_depth = self.max_depth;
         it.stack_limit = self.stack_limit;
-        Interpreter { it, time_limit: self.time_limit, max_steps: self.max_steps, max_vector: self.max_vector }
+        Interpreter {
+            it,
+            time_limit: self.time_limit,
+            max_steps: self.max_steps,
+            max_vector: self.max_vector,
+        }
     }
 }
 
@@ -191,7 +196,16 @@ impl Interpreter {
     }
     /// A builder for output writers, limits and capabilities.
     pub fn builder() -> Builder {
-        Builder { out: None, err: None, caps: Caps::default(), max_depth: 5000, stack_limit: crate::eval::DEFAULT_STACK_LIMIT, time_limit: None, max_steps: None, max_vector: None }
+        Builder {
+            out: None,
+            err: None,
+            caps: Caps::default(),
+            max_depth: 5000,
+            stack_limit: crate::eval::DEFAULT_STACK_LIMIT,
+            time_limit: None,
+            max_steps: None,
+            max_vector: None,
+        }
     }
     /// An interpreter for untrusted scripts: no files, environment variables or system
     /// commands, a smaller call depth and a ten-second budget per evaluation.
@@ -234,7 +248,11 @@ impl Interpreter {
     }
 
     fn eval_named(&mut self, name: &str, src: &str) -> Result<Value, Error> {
-        let wrap = |e: RError| Error { error: e, source_name: name.to_string(), source: src.to_string() };
+        let wrap = |e: RError| Error {
+            error: e,
+            source_name: name.to_string(),
+            source: src.to_string(),
+        };
         let exprs = crate::syntax::parse(src).map_err(wrap)?;
         self.it.deadline = self.time_limit.map(|d| std::time::Instant::now() + d);
         self.it.max_steps = self.max_steps.map(|m| self.it.steps.saturating_add(m));
@@ -276,7 +294,13 @@ impl Interpreter {
         let k = self.it.natives.len();
         self.it.natives.push(Rc::new(f));
         let name: &'static str = Sym::new(name).as_str();
-        self.it.base.set(Sym::new(name), Value::Builtin(Rc::new(Builtin { name, kind: Kind::Native(k) })));
+        self.it.base.set(
+            Sym::new(name),
+            Value::Builtin(Rc::new(Builtin {
+                name,
+                kind: Kind::Native(k),
+            })),
+        );
     }
 }
 
@@ -295,7 +319,11 @@ impl std::error::Error for ConvertError {}
 fn scalar(v: &Value, what: &str) -> Result<Data, ConvertError> {
     match v.data() {
         Some(d) if d.len() == 1 => Ok(d.clone()),
-        _ => Err(ConvertError(format!("expected a length-one {} vector, got length {}", what, v.len()))),
+        _ => Err(ConvertError(format!(
+            "expected a length-one {} vector, got length {}",
+            what,
+            v.len()
+        ))),
     }
 }
 
@@ -337,7 +365,10 @@ impl TryFrom<Value> for String {
     type Error = ConvertError;
     fn try_from(v: Value) -> Result<String, ConvertError> {
         let d = scalar(&v, "character")?;
-        d.to_str()[0].as_deref().map(String::from).ok_or_else(|| ConvertError("value is NA".into()))
+        d.to_str()[0]
+            .as_deref()
+            .map(String::from)
+            .ok_or_else(|| ConvertError("value is NA".into()))
     }
 }
 
@@ -355,7 +386,15 @@ impl TryFrom<Value> for Vec<Option<f64>> {
     type Error = ConvertError;
     fn try_from(v: Value) -> Result<Vec<Option<f64>>, ConvertError> {
         let x: Vec<f64> = v.try_into()?;
-        Ok(x.into_iter().map(|f| if crate::value::is_na_real(f) { None } else { Some(f) }).collect())
+        Ok(x.into_iter()
+            .map(|f| {
+                if crate::value::is_na_real(f) {
+                    None
+                } else {
+                    Some(f)
+                }
+            })
+            .collect())
     }
 }
 
@@ -373,9 +412,11 @@ impl TryFrom<Value> for Vec<String> {
     type Error = ConvertError;
     fn try_from(v: Value) -> Result<Vec<String>, ConvertError> {
         match v.data() {
-            Some(d) if d.vtype() != crate::value::VType::List => {
-                Ok(d.to_str().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect())
-            }
+            Some(d) if d.vtype() != crate::value::VType::List => Ok(d
+                .to_str()
+                .iter()
+                .map(|s| s.as_deref().unwrap_or("NA").to_string())
+                .collect()),
             _ => Err(ConvertError("expected a character vector".into())),
         }
     }
@@ -385,9 +426,11 @@ impl TryFrom<Value> for Vec<Option<String>> {
     type Error = ConvertError;
     fn try_from(v: Value) -> Result<Vec<Option<String>>, ConvertError> {
         match v.data() {
-            Some(d) if d.vtype() != crate::value::VType::List => {
-                Ok(d.to_str().iter().map(|s| s.as_deref().map(String::from)).collect())
-            }
+            Some(d) if d.vtype() != crate::value::VType::List => Ok(d
+                .to_str()
+                .iter()
+                .map(|s| s.as_deref().map(String::from))
+                .collect()),
             _ => Err(ConvertError("expected a character vector".into())),
         }
     }
@@ -430,7 +473,11 @@ impl From<Vec<i32>> for Value {
 }
 impl From<Vec<Option<f64>>> for Value {
     fn from(x: Vec<Option<f64>>) -> Value {
-        Value::dbls(x.into_iter().map(|v| v.unwrap_or_else(crate::value::na_real)).collect())
+        Value::dbls(
+            x.into_iter()
+                .map(|v| v.unwrap_or_else(crate::value::na_real))
+                .collect(),
+        )
     }
 }
 impl From<Vec<String>> for Value {
@@ -446,7 +493,10 @@ impl From<Vec<&str>> for Value {
 
 /// Builds a data frame from named columns (each a vector value of the same length).
 pub fn data_frame(columns: Vec<(&str, Value)>) -> Result<Value, RError> {
-    let items = columns.into_iter().map(|(n, v)| (n.to_string(), v)).collect();
+    let items = columns
+        .into_iter()
+        .map(|(n, v)| (n.to_string(), v))
+        .collect();
     crate::builtins::frames::build_df(items, false, false, None).map_err(|f| match f {
         crate::error::Flow::Error(e) => *e,
         _ => RError::runtime("could not build the data frame"),

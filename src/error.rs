@@ -34,7 +34,13 @@ pub struct RError {
 
 impl RError {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> RError {
-        RError { kind, message: message.into(), call: None, span: None, condition: None }
+        RError {
+            kind,
+            message: message.into(),
+            call: None,
+            span: None,
+            condition: None,
+        }
     }
     pub fn runtime(message: impl Into<String>) -> RError {
         RError::new(ErrorKind::Runtime, message)
@@ -92,27 +98,44 @@ pub fn caret(file: &str, src: &str, span: Span) -> String {
     }
     let (line, col) = line_col(src, start);
     let line_start = src[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let line_end = src[start..].find('\n').map(|i| start + i).unwrap_or(src.len());
+    let line_end = src[start..]
+        .find('\n')
+        .map(|i| start + i)
+        .unwrap_or(src.len());
     let mut end = (span.end as usize).clamp(start, line_end);
     while !src.is_char_boundary(end) {
         end -= 1;
     }
     let before: Vec<char> = src[line_start..start].chars().collect();
     let (lead, shown_before) = if before.len() > CONTEXT {
-        ("...", before[before.len() - CONTEXT..].iter().collect::<String>())
+        (
+            "...",
+            before[before.len() - CONTEXT..].iter().collect::<String>(),
+        )
     } else {
         ("", before.iter().collect::<String>())
     };
     let marked: String = src[start..end].chars().take(CONTEXT).collect();
     let marked_len = src[start..end].chars().count();
-    let after_from = if marked_len > CONTEXT { end } else { end.min(line_end) };
+    let after_from = if marked_len > CONTEXT {
+        end
+    } else {
+        end.min(line_end)
+    };
     let after: String = if marked_len > CONTEXT {
         String::new()
     } else {
         src[after_from..line_end].chars().take(CONTEXT).collect()
     };
     let cut_after = marked_len > CONTEXT || src[after_from..line_end].chars().count() > CONTEXT;
-    let text = format!("{}{}{}{}{}", lead, shown_before, marked, after, if cut_after { "..." } else { "" });
+    let text = format!(
+        "{}{}{}{}{}",
+        lead,
+        shown_before,
+        marked,
+        after,
+        if cut_after { "..." } else { "" }
+    );
     let offset = lead.len() + shown_before.chars().count();
     let width = marked_len.clamp(1, CONTEXT);
     let gutter = line.to_string().len();
@@ -132,7 +155,11 @@ pub enum Flow {
     Next,
     Return(Value),
     /// A condition unwinding to the `tryCatch` frame with this id, carrying the handler index.
-    Unwind { target: usize, handler: usize, cond: Value },
+    Unwind {
+        target: usize,
+        handler: usize,
+        cond: Value,
+    },
 }
 
 impl From<RError> for Flow {

@@ -45,7 +45,9 @@ fn sandbox() -> Interpreter {
 /// Evaluates the input as a script in a sandboxed interpreter, printing every value (into
 /// a discarded writer) as a script would, and renders the error if there is one.
 pub fn eval(data: &[u8]) {
-    let Ok(src) = std::str::from_utf8(data) else { return };
+    let Ok(src) = std::str::from_utf8(data) else {
+        return;
+    };
     let mut r = sandbox();
     if let Err(e) = r.run(src) {
         let _ = e.render();
@@ -55,7 +57,9 @@ pub fn eval(data: &[u8]) {
 /// Reads the input as a CSV file with `read.csv` (the first byte picks the options:
 /// header, separator, quoting, factors) and summarises the frame it gives.
 pub fn csv(data: &[u8]) {
-    let Some((&opt, body)) = data.split_first() else { return };
+    let Some((&opt, body)) = data.split_first() else {
+        return;
+    };
     let Ok(dir) = scratch_dir() else { return };
     let path = dir.join("input.csv");
     if std::fs::write(&path, body).is_err() {

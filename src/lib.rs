@@ -32,9 +32,9 @@ pub mod stats;
 pub mod syntax;
 pub mod value;
 
-pub use error::{ErrorKind, RError};
 pub use api::{Builder, ConvertError, Error, Interpreter, SharedBuffer};
+pub use error::{ErrorKind, RError};
 pub use eval::Interp;
-pub use value::Value;
 /// The polars version rsc is built with, for hosts that pass frames in and out.
 pub use polars;
+pub use value::Value;

@@ -39,7 +39,13 @@ fn keep_freed_memory() {
         }
         // SAFETY: prctl with PR_SET_THP_DISABLE takes one integer argument.
         unsafe {
-            prctl(41, 1 as std::os::raw::c_ulong, 0 as std::os::raw::c_ulong, 0 as std::os::raw::c_ulong, 0 as std::os::raw::c_ulong);
+            prctl(
+                41,
+                1 as std::os::raw::c_ulong,
+                0 as std::os::raw::c_ulong,
+                0 as std::os::raw::c_ulong,
+                0 as std::os::raw::c_ulong,
+            );
         }
     }
 }

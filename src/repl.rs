@@ -35,13 +35,18 @@ impl Hinter for ReplHelper {
 impl Validator for ReplHelper {}
 
 const KEYWORDS: &[&str] = &[
-    "if", "else", "for", "while", "repeat", "function", "return", "break", "next", "TRUE", "FALSE", "NULL", "NA",
-    "Inf", "NaN", "in",
+    "if", "else", "for", "while", "repeat", "function", "return", "break", "next", "TRUE", "FALSE",
+    "NULL", "NA", "Inf", "NaN", "in",
 ];
 
 impl Completer for ReplHelper {
     type Candidate = Pair;
-    fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
         let before = &line[..pos];
         // inside a string: complete file paths
         if before.matches('"').count() % 2 == 1 || before.matches('\'').count() % 2 == 1 {
@@ -57,7 +62,10 @@ impl Completer for ReplHelper {
                     let n = e.file_name().to_string_lossy().into_owned();
                     if n.starts_with(file) {
                         let slash = if e.path().is_dir() { "/" } else { "" };
-                        out.push(Pair { display: format!("{}{}", n, slash), replacement: format!("{}{}{}", dir, n, slash) });
+                        out.push(Pair {
+                            display: format!("{}{}", n, slash),
+                            replacement: format!("{}{}{}", dir, n, slash),
+                        });
                     }
                 }
             }
@@ -83,7 +91,14 @@ impl Completer for ReplHelper {
                 .unwrap_or(0);
             let obj = &before[obj_start..obj_end];
             let cands = names.members.get(obj).cloned().unwrap_or_default();
-            let out = cands.into_iter().filter(|c| c.starts_with(word)).map(|c| Pair { display: c.clone(), replacement: c }).collect();
+            let out = cands
+                .into_iter()
+                .filter(|c| c.starts_with(word))
+                .map(|c| Pair {
+                    display: c.clone(),
+                    replacement: c,
+                })
+                .collect();
             return Ok((start, out));
         }
         let mut out: Vec<Pair> = Vec::new();
@@ -92,7 +107,10 @@ impl Completer for ReplHelper {
             if let Some(formals) = names.formals.get(&f) {
                 for a in formals {
                     if a.starts_with(word) && a != "..." {
-                        out.push(Pair { display: format!("{} =", a), replacement: format!("{} = ", a) });
+                        out.push(Pair {
+                            display: format!("{} =", a),
+                            replacement: format!("{} = ", a),
+                        });
                     }
                 }
             }
@@ -100,9 +118,18 @@ impl Completer for ReplHelper {
         if word.is_empty() && out.is_empty() {
             return Ok((start, out));
         }
-        for w in names.words.iter().chain(KEYWORDS.iter().map(|s| s.to_string()).collect::<Vec<_>>().iter()) {
+        for w in names.words.iter().chain(
+            KEYWORDS
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .iter(),
+        ) {
             if w.starts_with(word) {
-                out.push(Pair { display: w.clone(), replacement: w.clone() });
+                out.push(Pair {
+                    display: w.clone(),
+                    replacement: w.clone(),
+                });
             }
         }
         out.dedup_by(|a, b| a.replacement == b.replacement);
@@ -188,7 +215,9 @@ fn highlight(line: &str, pos: usize) -> String {
         }
         if c.is_alphabetic() || c == '.' {
             let mut j = i;
-            while j < chars.len() && (chars[j].1.is_alphanumeric() || chars[j].1 == '.' || chars[j].1 == '_') {
+            while j < chars.len()
+                && (chars[j].1.is_alphanumeric() || chars[j].1 == '.' || chars[j].1 == '_')
+            {
                 j += 1;
             }
             let end = chars.get(j).map(|x| x.0).unwrap_or(line.len());
@@ -210,7 +239,13 @@ fn highlight(line: &str, pos: usize) -> String {
 /// Byte offset of the bracket matching the one at or just before the cursor.
 fn matching_bracket(line: &str, pos: usize) -> Option<usize> {
     let b = line.as_bytes();
-    let at = if pos < b.len() && b"()[]{}".contains(&b[pos]) { pos } else if pos > 0 && b"()[]{}".contains(&b[pos - 1]) { pos - 1 } else { return None };
+    let at = if pos < b.len() && b"()[]{}".contains(&b[pos]) {
+        pos
+    } else if pos > 0 && b"()[]{}".contains(&b[pos - 1]) {
+        pos - 1
+    } else {
+        return None;
+    };
     let (open, close, fwd) = match b[at] {
         b'(' => (b'(', b')', true),
         b'[' => (b'[', b']', true),
@@ -252,11 +287,17 @@ fn refresh_names(it: &mut Interp, names: &Rc<RefCell<Names>>) {
         for (k, v) in env.bindings() {
             n.words.push(k.to_string());
             if let Value::Closure(c) = &v {
-                n.formals.insert(k.to_string(), c.params.iter().map(|p| p.name.to_string()).collect());
+                n.formals.insert(
+                    k.to_string(),
+                    c.params.iter().map(|p| p.name.to_string()).collect(),
+                );
             }
             if matches!(v.vtype(), Some(rsc::value::VType::List)) || matches!(v, Value::Env(_)) {
                 if let Some(nm) = v.names() {
-                    n.members.insert(k.to_string(), nm.iter().flatten().map(|s| s.to_string()).collect());
+                    n.members.insert(
+                        k.to_string(),
+                        nm.iter().flatten().map(|s| s.to_string()).collect(),
+                    );
                 }
             }
         }
@@ -273,7 +314,9 @@ fn history_path() -> Option<std::path::PathBuf> {
     if let Ok(p) = std::env::var("RSC_HISTORY") {
         return Some(p.into());
     }
-    std::env::var("HOME").ok().map(|h| std::path::Path::new(&h).join(".rsc_history"))
+    std::env::var("HOME")
+        .ok()
+        .map(|h| std::path::Path::new(&h).join(".rsc_history"))
 }
 
 /// Runs the console until `q()` or end of input; returns the exit status.
@@ -282,7 +325,8 @@ pub fn run() -> i32 {
     it.stack_limit = crate::STACK_LIMIT;
     let names = Rc::new(RefCell::new(Names::default()));
     refresh_names(&mut it, &names);
-    let color = std::env::var_os("NO_COLOR").is_none() && std::env::var("TERM").map(|t| t != "dumb").unwrap_or(true);
+    let color = std::env::var_os("NO_COLOR").is_none()
+        && std::env::var("TERM").map(|t| t != "dumb").unwrap_or(true);
     let mut rl: Editor<ReplHelper, rustyline::history::FileHistory> = match Editor::new() {
         Ok(e) => e,
         Err(e) => {
@@ -290,9 +334,14 @@ pub fn run() -> i32 {
             return 2;
         }
     };
-    rl.set_helper(Some(ReplHelper { names: names.clone(), color }));
+    rl.set_helper(Some(ReplHelper {
+        names: names.clone(),
+        color,
+    }));
     // Installed after the editor, so Ctrl-C during an evaluation reaches us.
-    if let Err(e) = ctrlc::set_handler(|| rsc::eval::INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst)) {
+    if let Err(e) = ctrlc::set_handler(|| {
+        rsc::eval::INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst)
+    }) {
         eprintln!("rsc: Ctrl-C will not interrupt evaluations: {}", e);
     }
     let hist = history_path();

@@ -40,7 +40,15 @@ pub(crate) struct PoisState {
 
 impl Default for PoisState {
     fn default() -> Self {
-        PoisState { l: 0, m: 0, pp: [0.0; 36], muprev: 0.0, p0: 0.0, p: 0.0, q: 0.0 }
+        PoisState {
+            l: 0,
+            m: 0,
+            pp: [0.0; 36],
+            muprev: 0.0,
+            p0: 0.0,
+            p: 0.0,
+            q: 0.0,
+        }
     }
 }
 
@@ -61,13 +69,21 @@ pub struct Rng {
 
 impl Default for Rng {
     fn default() -> Self {
-        Rng { seeded: false, mt: [0; N], mti: N + 1, sample_kind: SampleKind::Rejection, pois: PoisState::default() }
+        Rng {
+            seeded: false,
+            mt: [0; N],
+            mti: N + 1,
+            sample_kind: SampleKind::Rejection,
+            pois: PoisState::default(),
+        }
     }
 }
 
 /// A seed from the clock and process id, as R does when no seed was set.
 fn time_seed() -> u32 {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
     let pid = std::process::id();
     let secs = now.as_secs() as u32;
     let micros = now.subsec_micros();
@@ -227,7 +243,11 @@ impl Rng {
             v = v.wrapping_mul(65536).wrapping_add(v1);
             n += 16;
         }
-        let mask = if bits >= 64 { u64::MAX } else { (1u64 << bits) - 1 };
+        let mask = if bits >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << bits) - 1
+        };
         (v & mask) as f64
     }
 

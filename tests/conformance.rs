@@ -44,7 +44,10 @@ fn ulp_of(tok: &str) -> f64 {
         Some(i) => (&t[..i], t[i + 1..].parse::<i32>().unwrap_or(0)),
         None => (t, 0),
     };
-    let decimals = mant.split_once('.').map(|(_, d)| d.len() as i32).unwrap_or(0);
+    let decimals = mant
+        .split_once('.')
+        .map(|(_, d)| d.len() as i32)
+        .unwrap_or(0);
     10f64.powi(exp - decimals)
 }
 
@@ -64,7 +67,10 @@ fn tokens_match(e: &str, g: &str) -> bool {
 }
 
 fn norm_lines(text: &str) -> Vec<String> {
-    let mut v: Vec<String> = text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let mut v: Vec<String> = text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
     while v.last().map(|l| l.is_empty()).unwrap_or(false) {
         v.pop();
     }
@@ -127,15 +133,21 @@ fn conformance_cases() {
     let mut cases = Vec::new();
     for dir in ["cases", "extra"] {
         let d = root.join(dir);
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             if p.extension().map(|x| x == "rsc").unwrap_or(false) {
                 let name = p.file_stem().unwrap().to_string_lossy().to_string();
                 if p.with_extension("out").exists()
-                    && filter.as_ref().map(|f| name.contains(f.as_str())).unwrap_or(true) {
-                        cases.push((d.clone(), name));
-                    }
+                    && filter
+                        .as_ref()
+                        .map(|f| name.contains(f.as_str()))
+                        .unwrap_or(true)
+                {
+                    cases.push((d.clone(), name));
+                }
             }
         }
     }
@@ -151,7 +163,8 @@ fn conformance_cases() {
         workers.push(std::thread::spawn(move || loop {
             let job = q.lock().unwrap().pop();
             let Some((dir, name)) = job else { break };
-            let expected = std::fs::read_to_string(dir.join(format!("{}.out", name))).unwrap_or_default();
+            let expected =
+                std::fs::read_to_string(dir.join(format!("{}.out", name))).unwrap_or_default();
             let verdict = match run_case(&bin, &dir, &name) {
                 Ok(got) => compare(&expected, &got),
                 Err(e) => Some(e),
@@ -187,11 +200,20 @@ fn conformance_cases() {
             }
         }
     }
-    println!("conformance: {} passed, {} failed ({} pending)", passed, failed, pending.len());
+    println!(
+        "conformance: {} passed, {} failed ({} pending)",
+        passed,
+        failed,
+        pending.len()
+    );
     if filter.is_some() {
         return;
     }
-    assert!(unexpected_fail.is_empty(), "cases failing that are not in PENDING:\n{}", unexpected_fail.join("\n"));
+    assert!(
+        unexpected_fail.is_empty(),
+        "cases failing that are not in PENDING:\n{}",
+        unexpected_fail.join("\n")
+    );
     assert!(
         unexpected_pass.is_empty(),
         "cases in PENDING now pass; remove them from tests/conformance/PENDING:\n{}",

@@ -23,13 +23,21 @@ fn hexf(s: &str) -> f64 {
         Some(b) => (true, b),
         None => (false, s),
     };
-    let body = body.strip_prefix("0x").unwrap_or_else(|| panic!("bad hex float {}", s));
-    let (mant, exp) = body.split_once('p').unwrap_or_else(|| panic!("bad hex float {}", s));
-    let mut e: i64 = exp.parse().unwrap_or_else(|_| panic!("bad hex float {}", s));
+    let body = body
+        .strip_prefix("0x")
+        .unwrap_or_else(|| panic!("bad hex float {}", s));
+    let (mant, exp) = body
+        .split_once('p')
+        .unwrap_or_else(|| panic!("bad hex float {}", s));
+    let mut e: i64 = exp
+        .parse()
+        .unwrap_or_else(|_| panic!("bad hex float {}", s));
     let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
     let mut m: u64 = 0;
     for c in ip.chars().chain(fp.chars()) {
-        m = (m << 4) | c.to_digit(16).unwrap_or_else(|| panic!("bad hex float {}", s)) as u64;
+        m = (m << 4)
+            | c.to_digit(16)
+                .unwrap_or_else(|| panic!("bad hex float {}", s)) as u64;
     }
     e -= 4 * fp.len() as i64;
     let v = if m == 0 {
@@ -128,10 +136,18 @@ fn q(name: &str, a: &[f64], x: f64, lt: bool, lg: bool) -> f64 {
 /// Relative difference, or `None` when the two values agree by the rules above.
 fn mismatch(got: f64, want: f64) -> Option<f64> {
     if want.is_nan() || got.is_nan() {
-        return if want.is_nan() && got.is_nan() { None } else { Some(f64::INFINITY) };
+        return if want.is_nan() && got.is_nan() {
+            None
+        } else {
+            Some(f64::INFINITY)
+        };
     }
     if want.is_infinite() || got.is_infinite() || want == 0.0 || got == 0.0 {
-        return if got == want { None } else { Some(f64::INFINITY) };
+        return if got == want {
+            None
+        } else {
+            Some(f64::INFINITY)
+        };
     }
     if want.abs() < 1e-300 && got.abs() < 1e-300 {
         return None;
@@ -149,15 +165,22 @@ fn mismatch(got: f64, want: f64) -> Option<f64> {
 const ALLOWED: &[(&str, &[f64], f64, bool, bool)] = &[];
 
 fn allowed(f: &str, a: &[f64], x: f64, lt: bool, lg: bool) -> bool {
-    ALLOWED.iter().any(|&(af, aa, ax, alt, alg)| af == f && aa == a && (ax == x || ax.is_nan() && x.is_nan()) && alt == lt && alg == lg)
+    ALLOWED.iter().any(|&(af, aa, ax, alt, alg)| {
+        af == f && aa == a && (ax == x || ax.is_nan() && x.is_nan()) && alt == lt && alg == lg
+    })
 }
 
 #[test]
 fn distributions_match_r() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/distributions.txt.gz");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/distributions.txt.gz"
+    );
     let file = std::fs::File::open(path).expect("fixture tests/fixtures/distributions.txt.gz");
     let mut text = String::new();
-    flate2::read::GzDecoder::new(file).read_to_string(&mut text).expect("gzip fixture");
+    flate2::read::GzDecoder::new(file)
+        .read_to_string(&mut text)
+        .expect("gzip fixture");
     let filter = std::env::var("RSC_DIST_FILTER").ok();
     let mut name = String::new();
     let mut pars: Vec<f64> = Vec::new();
@@ -181,7 +204,10 @@ fn distributions_match_r() {
             if let Some(rel) = mismatch(got, want) {
                 if !allowed(&f, &pars, x, lt, lg) {
                     c.1 += 1;
-                    failures.push(format!("{}({:e}, {:?}, lower={}, log={}) = {:e}, R: {:e}, rel {:.1e}", f, x, pars, lt, lg, got, want, rel));
+                    failures.push(format!(
+                        "{}({:e}, {:?}, lower={}, log={}) = {:e}, R: {:e}, rel {:.1e}",
+                        f, x, pars, lt, lg, got, want, rel
+                    ));
                 }
             }
         };
@@ -215,8 +241,17 @@ fn distributions_match_r() {
         assert_eq!(counts.len(), 54, "functions in the fixture");
     }
     if !failures.is_empty() {
-        let summary: Vec<String> = counts.iter().filter(|(_, c)| c.1 > 0).map(|(f, c)| format!("{}: {}/{}", f, c.1, c.0)).collect();
+        let summary: Vec<String> = counts
+            .iter()
+            .filter(|(_, c)| c.1 > 0)
+            .map(|(f, c)| format!("{}: {}/{}", f, c.1, c.0))
+            .collect();
         let shown: Vec<&str> = failures.iter().take(300).map(|s| s.as_str()).collect();
-        panic!("{} values differ from R ({}):\n{}", failures.len(), summary.join(", "), shown.join("\n"));
+        panic!(
+            "{} values differ from R ({}):\n{}",
+            failures.len(),
+            summary.join(", "),
+            shown.join("\n")
+        );
     }
 }

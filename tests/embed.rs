@@ -37,11 +37,19 @@ fn errors_carry_message_and_caret() {
     assert_eq!(e.kind(), ErrorKind::Runtime);
     assert_eq!(e.message(), "could not find function \"g\"");
     let text = e.render();
-    assert!(text.starts_with("Error in g(x) : could not find function \"g\""), "{}", text);
+    assert!(
+        text.starts_with("Error in g(x) : could not find function \"g\""),
+        "{}",
+        text
+    );
     assert!(text.contains("<eval>:1:18"), "{}", text);
     assert!(text.contains('^'));
     // the interpreter is usable afterwards, state intact
-    let y: f64 = r.eval("f <- function(x) x + 1; f(1)").unwrap().try_into().unwrap();
+    let y: f64 = r
+        .eval("f <- function(x) x + 1; f(1)")
+        .unwrap()
+        .try_into()
+        .unwrap();
     assert_eq!(y, 2.0);
 }
 
@@ -54,12 +62,20 @@ fn native_functions_match_arguments() {
         let f = m.get(1).and_then(|v| v.as_f64()).unwrap_or(2.0);
         Ok(Value::dbls(x.iter().map(|v| v * f).collect()))
     });
-    let v: Vec<f64> = r.eval("scale_by(factor = 10, c(1, 2))").unwrap().try_into().unwrap();
+    let v: Vec<f64> = r
+        .eval("scale_by(factor = 10, c(1, 2))")
+        .unwrap()
+        .try_into()
+        .unwrap();
     assert_eq!(v, vec![10.0, 20.0]);
     let d: Vec<f64> = r.eval("scale_by(3)").unwrap().try_into().unwrap();
     assert_eq!(d, vec![6.0]);
     r.register_fn("fail", |_it, _a| rsc::error::err("native failure"));
-    let msg: String = r.eval("tryCatch(fail(), error = function(e) conditionMessage(e))").unwrap().try_into().unwrap();
+    let msg: String = r
+        .eval("tryCatch(fail(), error = function(e) conditionMessage(e))")
+        .unwrap()
+        .try_into()
+        .unwrap();
     assert_eq!(msg, "native failure");
 }
 
@@ -72,19 +88,28 @@ fn sandbox_refuses_files() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("x.csv");
     let p = path.to_string_lossy().replace('\\', "/");
-    let e = sb.eval(&format!("write.csv(data.frame(a = 1), '{}')", p)).unwrap_err();
+    let e = sb
+        .eval(&format!("write.csv(data.frame(a = 1), '{}')", p))
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Denied);
     assert!(!path.exists());
     let mut open = Interpreter::new();
-    open.eval(&format!("write.csv(data.frame(a = 1:2), '{}')", p)).unwrap();
-    let back: Vec<i32> = open.eval(&format!("read.csv('{}')$a", p)).unwrap().try_into().unwrap();
+    open.eval(&format!("write.csv(data.frame(a = 1:2), '{}')", p))
+        .unwrap();
+    let back: Vec<i32> = open
+        .eval(&format!("read.csv('{}')$a", p))
+        .unwrap()
+        .try_into()
+        .unwrap();
     assert_eq!(back, vec![1, 2]);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn time_budget_stops_an_endless_loop() {
-    let mut r = Interpreter::builder().time_limit(Duration::from_millis(200)).build();
+    let mut r = Interpreter::builder()
+        .time_limit(Duration::from_millis(200))
+        .build();
     let t = Instant::now();
     let e = r.eval("repeat {}").unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Limit);
@@ -95,8 +120,16 @@ fn time_budget_stops_an_endless_loop() {
 
 #[test]
 fn step_budget_and_depth_limit() {
-    let mut r = Interpreter::builder().max_steps(10_000).max_depth(100).build();
-    assert_eq!(r.eval("i <- 0; while (TRUE) i <- i + 1").unwrap_err().kind(), ErrorKind::Limit);
+    let mut r = Interpreter::builder()
+        .max_steps(10_000)
+        .max_depth(100)
+        .build();
+    assert_eq!(
+        r.eval("i <- 0; while (TRUE) i <- i + 1")
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Limit
+    );
     let e = r.eval("f <- function(n) f(n + 1); f(1)").unwrap_err();
     assert!(e.message().contains("nested too deeply"), "{}", e);
 }
@@ -111,7 +144,11 @@ fn polars_frames_in_and_out() {
     assert_eq!(classes, vec!["numeric", "integer", "character", "logical"]);
     let nas: f64 = r.eval("sum(is.na(d$n))").unwrap().try_into().unwrap();
     assert_eq!(nas, 1.0);
-    let out: DataFrame = r.eval("data.frame(d, f = factor(c('z', 'y', 'z'), levels = c('z', 'y')))").unwrap().try_into().unwrap();
+    let out: DataFrame = r
+        .eval("data.frame(d, f = factor(c('z', 'y', 'z'), levels = c('z', 'y')))")
+        .unwrap()
+        .try_into()
+        .unwrap();
     assert_eq!(out.shape(), (3, 5));
     let f = out.column("f").unwrap();
     assert!(matches!(f.dtype(), DataType::Enum(..)));

@@ -9,23 +9,36 @@ fn run_file(name: &str, script: &str) -> (Output, String) {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join(name);
     std::fs::write(&path, script).expect("write script");
-    let out = Command::new(env!("CARGO_BIN_EXE_rsc")).arg(&path).output().expect("run rsc");
+    let out = Command::new(env!("CARGO_BIN_EXE_rsc"))
+        .arg(&path)
+        .output()
+        .expect("run rsc");
     let _ = std::fs::remove_dir_all(&dir);
     (out, path.display().to_string())
 }
 
 /// The caret line's offset of `^` and the number of carets.
 fn caret_at(stderr: &str) -> (usize, usize) {
-    let line = stderr.lines().find(|l| l.contains('^') && l.trim_start().starts_with('|')).expect("a caret line");
+    let line = stderr
+        .lines()
+        .find(|l| l.contains('^') && l.trim_start().starts_with('|'))
+        .expect("a caret line");
     let body = &line[line.find('|').expect("gutter") + 2..];
     let start = body.find('^').expect("caret");
-    (start, body[start..].chars().take_while(|&c| c == '^').count())
+    (
+        start,
+        body[start..].chars().take_while(|&c| c == '^').count(),
+    )
 }
 
 /// The source line shown in the diagnostic (after `N | `).
 fn shown_line(stderr: &str, n: usize) -> String {
     let prefix = format!("{} | ", n);
-    stderr.lines().find(|l| l.starts_with(&prefix)).map(|l| l[prefix.len()..].to_string()).expect("source line")
+    stderr
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .map(|l| l[prefix.len()..].to_string())
+        .expect("source line")
 }
 
 #[test]
@@ -35,7 +48,11 @@ fn syntax_error_points_at_the_token() {
     assert_eq!(out.status.code(), Some(1), "{}", err);
     // as Rscript: the statements before the bad one ran
     assert_eq!(String::from_utf8_lossy(&out.stdout), "[1] 1\n");
-    assert!(err.starts_with("Error: unexpected ')' in \"y <- f(1))\"\n"), "{}", err);
+    assert!(
+        err.starts_with("Error: unexpected ')' in \"y <- f(1))\"\n"),
+        "{}",
+        err
+    );
     assert!(err.contains(&format!("--> {}:3:10", path)), "{}", err);
     assert_eq!(shown_line(&err, 3), "y <- f(1))");
     assert_eq!(caret_at(&err), (9, 1));
@@ -48,17 +65,32 @@ fn unfinished_input_is_an_error_at_the_end() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "[1] 1\n");
-    assert!(err.starts_with("Error: unexpected end of input\n"), "{}", err);
+    assert!(
+        err.starts_with("Error: unexpected end of input\n"),
+        "{}",
+        err
+    );
     assert!(err.contains(&format!("--> {}:", path)), "{}", err);
 }
 
 #[test]
 fn runtime_error_shows_call_position_and_caret() {
-    let (out, path) = run_file("runtime.R", "f <- function(x) {\n  x + undefined_thing\n}\ncat('before\\n')\nf(1)\ncat('after\\n')\n");
+    let (out, path) = run_file(
+        "runtime.R",
+        "f <- function(x) {\n  x + undefined_thing\n}\ncat('before\\n')\nf(1)\ncat('after\\n')\n",
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{}", err);
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "before\n", "nothing runs after the error");
-    assert!(err.starts_with("Error in f(1) : object 'undefined_thing' not found\n"), "{}", err);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "before\n",
+        "nothing runs after the error"
+    );
+    assert!(
+        err.starts_with("Error in f(1) : object 'undefined_thing' not found\n"),
+        "{}",
+        err
+    );
     assert!(err.contains(&format!("--> {}:2:7", path)), "{}", err);
     assert_eq!(shown_line(&err, 2), "  x + undefined_thing");
     assert_eq!(caret_at(&err), (6, "undefined_thing".len()));
@@ -66,10 +98,17 @@ fn runtime_error_shows_call_position_and_caret() {
 
 #[test]
 fn stop_in_a_function_names_the_call() {
-    let (out, path) = run_file("stop.R", "check <- function(v) if (v < 0) stop(\"negative: \", v)\ncheck(1)\ncheck(-2)\n");
+    let (out, path) = run_file(
+        "stop.R",
+        "check <- function(v) if (v < 0) stop(\"negative: \", v)\ncheck(1)\ncheck(-2)\n",
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
-    assert!(err.starts_with("Error in check(-2) : negative: -2\n"), "{}", err);
+    assert!(
+        err.starts_with("Error in check(-2) : negative: -2\n"),
+        "{}",
+        err
+    );
     assert!(err.contains(&format!("--> {}:", path)), "{}", err);
     let (_, width) = caret_at(&err);
     assert!(width >= 1);
@@ -80,7 +119,11 @@ fn wrong_type_error_is_r_worded() {
     let (out, path) = run_file("types.R", "x <- \"a\"\ny <- x + 1\n");
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
-    assert!(err.starts_with("Error in x + 1 : non-numeric argument to binary operator\n"), "{}", err);
+    assert!(
+        err.starts_with("Error in x + 1 : non-numeric argument to binary operator\n"),
+        "{}",
+        err
+    );
     assert!(err.contains(&format!("--> {}:2:6", path)), "{}", err);
     assert_eq!(shown_line(&err, 2), "y <- x + 1");
     assert_eq!(caret_at(&err), (5, 5));
@@ -88,9 +131,14 @@ fn wrong_type_error_is_r_worded() {
 
 #[test]
 fn missing_script_file_is_status_2() {
-    let out = Command::new(env!("CARGO_BIN_EXE_rsc")).arg("/nonexistent/script.R").output().expect("run rsc");
+    let out = Command::new(env!("CARGO_BIN_EXE_rsc"))
+        .arg("/nonexistent/script.R")
+        .output()
+        .expect("run rsc");
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot open file '/nonexistent/script.R'"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot open file '/nonexistent/script.R'")
+    );
 }
 
 #[test]
@@ -100,10 +148,22 @@ fn streamed_fits_refuse_what_needs_all_rows() {
     let csv = dir.join("d.csv");
     std::fs::write(&csv, "y,x\n1,2\n3,5\n2,1\n5,7\n4,4\n").expect("write csv");
     let cases = [
-        ("fit <- lm(y ~ poly(x, 2), data = scan_csv('D'))", "'poly()' terms depend on all the data and cannot be streamed"),
-        ("fit <- lm(y ~ x, data = scan_csv('D'))\nresiduals(fit)", "residuals of a fit streamed from a lazy frame are not kept"),
-        ("fit <- lm(y ~ x, data = scan_csv('D'))\nfitted(fit)", "fitted values of a fit streamed from a lazy frame are not kept"),
-        ("fit <- lm(cbind(y, x) ~ 1, data = scan_csv('D'))", "a matrix response cannot be streamed"),
+        (
+            "fit <- lm(y ~ poly(x, 2), data = scan_csv('D'))",
+            "'poly()' terms depend on all the data and cannot be streamed",
+        ),
+        (
+            "fit <- lm(y ~ x, data = scan_csv('D'))\nresiduals(fit)",
+            "residuals of a fit streamed from a lazy frame are not kept",
+        ),
+        (
+            "fit <- lm(y ~ x, data = scan_csv('D'))\nfitted(fit)",
+            "fitted values of a fit streamed from a lazy frame are not kept",
+        ),
+        (
+            "fit <- lm(cbind(y, x) ~ 1, data = scan_csv('D'))",
+            "a matrix response cannot be streamed",
+        ),
     ];
     for (src, msg) in cases {
         let (out, _) = run_file("stream.R", &src.replace('D', &csv.display().to_string()));

@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 
 fn files(dir: &str, ext: Option<&str>) -> Vec<Vec<u8>> {
     let mut out = Vec::new();
-    let Ok(rd) = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)) else { return out };
+    let Ok(rd) = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)) else {
+        return out;
+    };
     let mut paths: Vec<_> = rd.flatten().map(|e| e.path()).collect();
     paths.sort();
     for p in paths {
@@ -30,7 +32,12 @@ fn seeds(target: &str) -> Vec<Vec<u8>> {
                 [0x14u8, 0x0c, 0x00].map(|opt| [vec![opt], head.clone()].concat())
             })
             .collect(),
-        _ => [files("tests/parser/valid", None), files("tests/parser/invalid", None), files("tests/conformance/extra", Some("rsc"))].concat(),
+        _ => [
+            files("tests/parser/valid", None),
+            files("tests/parser/invalid", None),
+            files("tests/conformance/extra", Some("rsc")),
+        ]
+        .concat(),
     }
 }
 
@@ -50,9 +57,51 @@ impl Rng {
 }
 
 const TOKENS: &[&str] = &[
-    "(", ")", "{", "}", "[[", "]]", "<-", "->", "~", "function(x) ", "if (", "else ", "for (i in ", "while (", "repeat ",
-    "\"", "'", "`", "#", "\n", ";", ",", "...", "NA", "NULL", "Inf", "-1e308", "1L", ":", "%in%", "|>", "\\(x) ", "$",
-    "@", "c(", "list(", "rep(", "paste(", "lm(", "data.frame(", "factor(", "matrix(", "sum(", "1e9", "2147483647L",
+    "(",
+    ")",
+    "{",
+    "}",
+    "[[",
+    "]]",
+    "<-",
+    "->",
+    "~",
+    "function(x) ",
+    "if (",
+    "else ",
+    "for (i in ",
+    "while (",
+    "repeat ",
+    "\"",
+    "'",
+    "`",
+    "#",
+    "\n",
+    ";",
+    ",",
+    "...",
+    "NA",
+    "NULL",
+    "Inf",
+    "-1e308",
+    "1L",
+    ":",
+    "%in%",
+    "|>",
+    "\\(x) ",
+    "$",
+    "@",
+    "c(",
+    "list(",
+    "rep(",
+    "paste(",
+    "lm(",
+    "data.frame(",
+    "factor(",
+    "matrix(",
+    "sum(",
+    "1e9",
+    "2147483647L",
 ];
 
 fn mutate(rng: &mut Rng, pool: &[Vec<u8>]) -> Vec<u8> {
@@ -91,23 +140,38 @@ fn mutate(rng: &mut Rng, pool: &[Vec<u8>]) -> Vec<u8> {
 
 fn run_one(name: &str, f: fn(&[u8]), input: &[u8], origin: &str) {
     if catch_unwind(AssertUnwindSafe(|| f(input))).is_err() {
-        panic!("fuzz target `{}` panicked on {} input:\n{:?}", name, origin, String::from_utf8_lossy(input));
+        panic!(
+            "fuzz target `{}` panicked on {} input:\n{:?}",
+            name,
+            origin,
+            String::from_utf8_lossy(input)
+        );
     }
 }
 
 fn smoke(name: &str) {
-    let f = rsc::fuzzing::TARGETS.iter().find(|(n, _)| *n == name).map(|(_, f)| *f).unwrap();
+    let f = rsc::fuzzing::TARGETS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, f)| *f)
+        .unwrap();
     let regressions = files(&format!("tests/fuzz/regressions/{}", name), None);
     for input in &regressions {
         run_one(name, f, input, "a regression");
     }
     let pool = seeds(name);
     assert!(!pool.is_empty(), "no seeds for {}", name);
-    let budget: u64 = std::env::var("RSC_FUZZ_SMOKE_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(8);
+    let budget: u64 = std::env::var("RSC_FUZZ_SMOKE_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(8);
     let deadline = Instant::now() + Duration::from_secs(budget);
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ name.len() as u64);
     let mut execs = 0;
-    for input in pool.iter().take(if name == "eval" { 40 } else { usize::MAX }) {
+    for input in pool
+        .iter()
+        .take(if name == "eval" { 40 } else { usize::MAX })
+    {
         run_one(name, f, input, "a seed");
         execs += 1;
     }
@@ -116,13 +180,21 @@ fn smoke(name: &str) {
         run_one(name, f, &input, "a mutated");
         execs += 1;
     }
-    eprintln!("fuzz smoke {}: {} regressions, {} execs", name, regressions.len(), execs);
+    eprintln!(
+        "fuzz smoke {}: {} regressions, {} execs",
+        name,
+        regressions.len(),
+        execs
+    );
 }
 
 /// Runs a target on a thread with the main thread's 8 MiB stack, which the evaluator's
 /// stack guard is calibrated for (test threads get 2 MiB).
 fn on_big_stack(name: &'static str) {
-    let h = std::thread::Builder::new().stack_size(8 << 20).spawn(move || smoke(name)).unwrap();
+    let h = std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || smoke(name))
+        .unwrap();
     if let Err(e) = h.join() {
         std::panic::resume_unwind(e);
     }

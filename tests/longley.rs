@@ -45,16 +45,29 @@ const CERT_SIGMA: f64 = 304.854073561965;
 const CERT_R2: f64 = 0.995479004577296;
 
 fn nums(r: &mut Interpreter, code: &str) -> Vec<Option<f64>> {
-    r.eval(code).unwrap_or_else(|e| panic!("{}: {}", code, e.render())).try_into().expect("numeric")
+    r.eval(code)
+        .unwrap_or_else(|e| panic!("{}: {}", code, e.render()))
+        .try_into()
+        .expect("numeric")
 }
 
 fn num(r: &mut Interpreter, code: &str) -> f64 {
-    r.eval(code).unwrap_or_else(|e| panic!("{}: {}", code, e.render())).try_into().expect("number")
+    r.eval(code)
+        .unwrap_or_else(|e| panic!("{}: {}", code, e.render()))
+        .try_into()
+        .expect("number")
 }
 
 fn assert_rel(got: f64, want: f64, tol: f64, what: &str) {
     let rel = ((got - want) / want).abs();
-    assert!(rel <= tol, "{}: got {:e}, want {:e} (relative error {:e})", what, got, want, rel);
+    assert!(
+        rel <= tol,
+        "{}: got {:e}, want {:e} (relative error {:e})",
+        what,
+        got,
+        want,
+        rel
+    );
 }
 
 fn setup() -> Interpreter {
@@ -66,12 +79,23 @@ fn setup() -> Interpreter {
 #[test]
 fn longley_matches_nist_certified_values() {
     let mut r = setup();
-    r.eval("fit <- lm(y ~ ., data = d); s <- summary(fit)").expect("fit");
+    r.eval("fit <- lm(y ~ ., data = d); s <- summary(fit)")
+        .expect("fit");
     let coef = nums(&mut r, "coef(fit)");
     let se = nums(&mut r, "s$coefficients[, 2]");
     for j in 0..7 {
-        assert_rel(coef[j].expect("coef"), CERT_COEF[j], 1e-10, &format!("b{}", j));
-        assert_rel(se[j].expect("se"), CERT_SE[j], 1e-10, &format!("se(b{})", j));
+        assert_rel(
+            coef[j].expect("coef"),
+            CERT_COEF[j],
+            1e-10,
+            &format!("b{}", j),
+        );
+        assert_rel(
+            se[j].expect("se"),
+            CERT_SE[j],
+            1e-10,
+            &format!("se(b{})", j),
+        );
     }
     assert_rel(num(&mut r, "s$sigma"), CERT_SIGMA, 1e-10, "residual SD");
     assert_rel(num(&mut r, "s$r.squared"), CERT_R2, 1e-10, "R-squared");
@@ -82,15 +106,26 @@ fn longley_matches_nist_certified_values() {
 #[test]
 fn longley_with_a_collinear_last_column() {
     let mut r = setup();
-    r.eval("d$x7 <- d$x1 + 2 * d$x3; fit <- lm(y ~ ., data = d); s <- summary(fit)").expect("fit");
+    r.eval("d$x7 <- d$x1 + 2 * d$x3; fit <- lm(y ~ ., data = d); s <- summary(fit)")
+        .expect("fit");
     let coef = nums(&mut r, "coef(fit)");
     assert_eq!(coef.len(), 8);
     assert_eq!(coef[7], None, "x7 is aliased: NA in R's place");
     let se = nums(&mut r, "s$coefficients[, 2]");
     assert_eq!(se.len(), 7);
     for j in 0..7 {
-        assert_rel(coef[j].expect("coef"), CERT_COEF[j], 1e-10, &format!("b{}", j));
-        assert_rel(se[j].expect("se"), CERT_SE[j], 1e-10, &format!("se(b{})", j));
+        assert_rel(
+            coef[j].expect("coef"),
+            CERT_COEF[j],
+            1e-10,
+            &format!("b{}", j),
+        );
+        assert_rel(
+            se[j].expect("se"),
+            CERT_SE[j],
+            1e-10,
+            &format!("se(b{})", j),
+        );
     }
     assert_rel(num(&mut r, "s$sigma"), CERT_SIGMA, 1e-10, "residual SD");
     assert_eq!(num(&mut r, "fit$rank"), 7.0);
@@ -105,7 +140,14 @@ fn collinear_columns_in_the_middle_keep_r_order() {
     r.eval("d$x7 <- d$x1 + 2 * d$x3; fit <- lm(y ~ x1 + x7 + x3 + x4 + I(x1 - x3), data = d); s <- summary(fit)")
         .expect("fit");
     let coef = nums(&mut r, "coef(fit)");
-    let want = [Some(30_393.412_495_832_126), Some(398.612_055_212_713_24), Some(-0.536_249_347_503_362), None, Some(-0.816_528_464_560_996_4), None];
+    let want = [
+        Some(30_393.412_495_832_126),
+        Some(398.612_055_212_713_24),
+        Some(-0.536_249_347_503_362),
+        None,
+        Some(-0.816_528_464_560_996_4),
+        None,
+    ];
     assert_eq!(coef.len(), want.len());
     for (j, (g, w)) in coef.iter().zip(want.iter()).enumerate() {
         match (g, w) {
@@ -115,13 +157,27 @@ fn collinear_columns_in_the_middle_keep_r_order() {
         }
     }
     let se = nums(&mut r, "s$coefficients[, 2]");
-    let want_se = [1_864.284_961_260_793_8, 31.125_063_378_616_254, 0.16102367016507654, 0.38294260735524543];
+    let want_se = [
+        1_864.284_961_260_793_8,
+        31.125_063_378_616_254,
+        0.16102367016507654,
+        0.38294260735524543,
+    ];
     for j in 0..4 {
         assert_rel(se[j].expect("se"), want_se[j], 1e-10, &format!("se {}", j));
     }
-    assert_rel(num(&mut r, "s$sigma"), 677.625_001_246_581_3, 1e-10, "sigma");
+    assert_rel(
+        num(&mut r, "s$sigma"),
+        677.625_001_246_581_3,
+        1e-10,
+        "sigma",
+    );
     assert_eq!(num(&mut r, "fit$rank"), 4.0);
     assert_eq!(num(&mut r, "fit$df.residual"), 12.0);
-    let names: Vec<String> = r.eval("rownames(s$coefficients)").expect("names").try_into().expect("strings");
+    let names: Vec<String> = r
+        .eval("rownames(s$coefficients)")
+        .expect("names")
+        .try_into()
+        .expect("strings");
     assert_eq!(names, ["(Intercept)", "x1", "x7", "x4"]);
 }

@@ -17,9 +17,14 @@ fn dp(src: &str) -> String {
 }
 
 fn fixtures(dir: &str) -> Vec<(String, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/parser").join(dir);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/parser")
+        .join(dir);
     let mut out = Vec::new();
-    let mut entries: Vec<_> = fs::read_dir(&root).expect("fixture dir").flatten().collect();
+    let mut entries: Vec<_> = fs::read_dir(&root)
+        .expect("fixture dir")
+        .flatten()
+        .collect();
     entries.sort_by_key(|e| e.path());
     for e in entries {
         let p = e.path();
@@ -41,10 +46,20 @@ fn valid_fixtures_match_r_deparse() {
         let expected = fs::read_to_string(&expected_path).expect("expected output");
         let got = dp(&src);
         if got.trim_end() != expected.trim_end() {
-            failures.push(format!("{}\n--- expected\n{}\n--- got\n{}", path, expected.trim_end(), got));
+            failures.push(format!(
+                "{}\n--- expected\n{}\n--- got\n{}",
+                path,
+                expected.trim_end(),
+                got
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
@@ -63,19 +78,44 @@ fn invalid_fixtures_give_r_errors() {
             }
         };
         if got.trim_end() != expected.trim_end() {
-            failures.push(format!("{}\n--- expected\n{}\n--- got\n{}", path, expected.trim_end(), got));
+            failures.push(format!(
+                "{}\n--- expected\n{}\n--- got\n{}",
+                path,
+                expected.trim_end(),
+                got
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
 fn incomplete_input_is_flagged() {
-    for src in ["f(a,", "{", "x <- ", "if (a)", "\"abc", "function(x)", "1 +\n", "r\"(abc", "x[[1]", "for (i in 1:3)"] {
+    for src in [
+        "f(a,",
+        "{",
+        "x <- ",
+        "if (a)",
+        "\"abc",
+        "function(x)",
+        "1 +\n",
+        "r\"(abc",
+        "x[[1]",
+        "for (i in 1:3)",
+    ] {
         let e = parse(src).expect_err(src);
         assert_eq!(e.kind, ErrorKind::Incomplete, "{src}");
         // an unterminated string is named as R names it (the console still asks for more)
-        let msg = if src.starts_with('"') { "unexpected INCOMPLETE_STRING" } else { "unexpected end of input" };
+        let msg = if src.starts_with('"') {
+            "unexpected INCOMPLETE_STRING"
+        } else {
+            "unexpected end of input"
+        };
         assert_eq!(e.message, msg, "{src}");
     }
     assert_eq!(parse("a )").unwrap_err().kind, ErrorKind::Syntax);
@@ -114,7 +154,11 @@ fn full_parens(e: &Expr) -> String {
         match &e.kind {
             ExprKind::Binary(op, l, r) => {
                 let sp = !matches!(op.as_str(), "^" | ":" | "/");
-                let o = if sp { format!(" {} ", op.as_str()) } else { op.as_str().to_string() };
+                let o = if sp {
+                    format!(" {} ", op.as_str())
+                } else {
+                    op.as_str().to_string()
+                };
                 wrap(format!("{}{}{}", go(l, false), o, go(r, false)))
             }
             ExprKind::Unary(op, x) => wrap(format!("{}{}", op.as_str(), go(x, false))),
@@ -123,7 +167,9 @@ fn full_parens(e: &Expr) -> String {
             ExprKind::Assign(op, t, v) => {
                 let o = match op {
                     rsc::syntax::ast::AssignOp::Equals => "=",
-                    rsc::syntax::ast::AssignOp::Super | rsc::syntax::ast::AssignOp::RightSuper => "<<-",
+                    rsc::syntax::ast::AssignOp::Super | rsc::syntax::ast::AssignOp::RightSuper => {
+                        "<<-"
+                    }
                     _ => "<-",
                 };
                 wrap(format!("{} {} {}", go(t, false), o, go(v, false)))
@@ -141,7 +187,11 @@ fn full_parens(e: &Expr) -> String {
             }
             ExprKind::Dollar(x, n) => wrap(format!("{}${}", go(x, false), n)),
             ExprKind::Call(f, a) if a.iter().all(|a| a.name.is_none() && a.value.is_some()) => {
-                let args: Vec<_> = a.iter().filter_map(|a| a.value.as_ref()).map(|v| go(v, true)).collect();
+                let args: Vec<_> = a
+                    .iter()
+                    .filter_map(|a| a.value.as_ref())
+                    .map(|v| go(v, true))
+                    .collect();
                 format!("{}({})", go(f, false), args.join(", "))
             }
             _ => deparse(e),
@@ -153,22 +203,35 @@ fn full_parens(e: &Expr) -> String {
 #[test]
 fn closures_print_like_r() {
     let e = parse_expr("function(x, y = 2) x + y").unwrap();
-    let ExprKind::Function(p, b) = &e.kind else { panic!("not a function") };
+    let ExprKind::Function(p, b) = &e.kind else {
+        panic!("not a function")
+    };
     assert_eq!(deparse_function(p, b), "function (x, y = 2) \nx + y");
     let e = parse_expr("function(x) { x }").unwrap();
-    let ExprKind::Function(p, b) = &e.kind else { panic!("not a function") };
+    let ExprKind::Function(p, b) = &e.kind else {
+        panic!("not a function")
+    };
     assert_eq!(deparse_function(p, b), "function (x) \n{\n    x\n}");
 }
 
 #[test]
 fn literals() {
-    assert_eq!(dp("0x1F; 1e3L; 1.5L; 0x10L; 1e10L; .5; 5."), "31\n1000L\n1.5\n16L\n1e+10\n0.5\n5");
+    assert_eq!(
+        dp("0x1F; 1e3L; 1.5L; 0x10L; 1e10L; .5; 5."),
+        "31\n1000L\n1.5\n16L\n1e+10\n0.5\n5"
+    );
     assert_eq!(dp(r#"'a\tb\"c\u00e9\x41\101'"#), r#""a\tb\"céAA""#);
-    assert_eq!(dp(r#"r"(a\b)"; R'[x]'; r"{y}"; r"--(a)"b)--""#), "\"a\\\\b\"\n\"x\"\n\"y\"\n\"a)\\\"b\"");
+    assert_eq!(
+        dp(r#"r"(a\b)"; R'[x]'; r"{y}"; r"--(a)"b)--""#),
+        "\"a\\\\b\"\n\"x\"\n\"y\"\n\"a)\\\"b\""
+    );
     assert_eq!(dp("`my var` + T + F"), "`my var` + T + F");
     assert_eq!(dp("..1 + ...length()"), "..1 + ...length()");
     assert_eq!(dp("1i"), "ERROR: complex numbers are not supported");
-    assert_eq!(dp("x$`a b`; x$'c'; pkg::f; pkg:::g"), "x$`a b`\nx$c\npkg::f\npkg:::g");
+    assert_eq!(
+        dp("x$`a b`; x$'c'; pkg::f; pkg:::g"),
+        "x$`a b`\nx$c\npkg::f\npkg:::g"
+    );
     assert_eq!(dp("caf\u{e9} <- 1"), "caf\u{e9} <- 1");
 }
 
@@ -180,10 +243,19 @@ fn newline_rules() {
     assert_eq!(dp("a\n+ b"), "a\n+b");
     assert_eq!(dp("if (a)\n b"), "if (a) b");
     assert_eq!(dp("function(x)\n x"), "function(x) x");
-    assert_eq!(dp("{if (a) b\nelse c}"), "{\n    if (a) \n        b\n    else c\n}");
+    assert_eq!(
+        dp("{if (a) b\nelse c}"),
+        "{\n    if (a) \n        b\n    else c\n}"
+    );
     assert_eq!(dp("if (a) b\nelse c"), "ERROR: unexpected 'else'");
-    assert_eq!(dp("(function() {\n a\n b\n})"), "(function() {\n    a\n    b\n})");
-    assert_eq!(dp("x[[1]][2]; x[y[1]]; x[[y[[1]]]]"), "x[[1]][2]\nx[y[1]]\nx[[y[[1]]]]");
+    assert_eq!(
+        dp("(function() {\n a\n b\n})"),
+        "(function() {\n    a\n    b\n})"
+    );
+    assert_eq!(
+        dp("x[[1]][2]; x[y[1]]; x[[y[[1]]]]"),
+        "x[[1]][2]\nx[y[1]]\nx[[y[[1]]]]"
+    );
     assert_eq!(dp("\n\n a;\n\n b;\n"), "a\nb");
     assert_eq!(dp("a;;b"), "ERROR: unexpected ';'");
     assert_eq!(dp("{;a;;b;}"), "{\n    a\n    b\n}");
@@ -191,8 +263,17 @@ fn newline_rules() {
 }
 
 fn check_spans(e: &Expr, parent: Span, src_len: u32) {
-    assert!(e.span.start <= e.span.end && e.span.end <= src_len, "span out of source: {:?}", e);
-    assert!(parent.start <= e.span.start && e.span.end <= parent.end, "span {:?} not in parent {:?}", e.span, parent);
+    assert!(
+        e.span.start <= e.span.end && e.span.end <= src_len,
+        "span out of source: {:?}",
+        e
+    );
+    assert!(
+        parent.start <= e.span.start && e.span.end <= parent.end,
+        "span {:?} not in parent {:?}",
+        e.span,
+        parent
+    );
     let kids: Vec<&Expr> = match &e.kind {
         ExprKind::Call(f, a) | ExprKind::Index(f, a) | ExprKind::Index2(f, a) => {
             let mut v = vec![f.as_ref()];
@@ -202,11 +283,25 @@ fn check_spans(e: &Expr, parent: Span, src_len: u32) {
             }
             v
         }
-        ExprKind::Dollar(x, _) | ExprKind::At(x, _) | ExprKind::Unary(_, x) | ExprKind::Paren(x) | ExprKind::Repeat(x) => vec![x],
-        ExprKind::Binary(_, l, r) | ExprKind::Assign(_, l, r) | ExprKind::While(l, r) | ExprKind::For(_, l, r) => vec![l, r],
+        ExprKind::Dollar(x, _)
+        | ExprKind::At(x, _)
+        | ExprKind::Unary(_, x)
+        | ExprKind::Paren(x)
+        | ExprKind::Repeat(x) => vec![x],
+        ExprKind::Binary(_, l, r)
+        | ExprKind::Assign(_, l, r)
+        | ExprKind::While(l, r)
+        | ExprKind::For(_, l, r) => vec![l, r],
         ExprKind::Formula(l, r) => l.iter().map(|b| b.as_ref()).chain([r.as_ref()]).collect(),
-        ExprKind::Function(p, b) => p.iter().filter_map(|p| p.default.as_ref()).chain([b.as_ref()]).collect(),
-        ExprKind::If(c, t, e2) => [c.as_ref(), t.as_ref()].into_iter().chain(e2.iter().map(|b| b.as_ref())).collect(),
+        ExprKind::Function(p, b) => p
+            .iter()
+            .filter_map(|p| p.default.as_ref())
+            .chain([b.as_ref()])
+            .collect(),
+        ExprKind::If(c, t, e2) => [c.as_ref(), t.as_ref()]
+            .into_iter()
+            .chain(e2.iter().map(|b| b.as_ref()))
+            .collect(),
         ExprKind::Block(v) => v.iter().collect(),
         _ => vec![],
     };
@@ -257,9 +352,10 @@ impl Rng {
 fn random_input_never_panics() {
     let mut rng = Rng(0x9e3779b97f4a7c15);
     let soup = [
-        "x", "1", "1L", "'s'", "(", ")", "{", "}", "[", "[[", "]", "]]", ",", ";", "\n", "+", "-", "*", "/", "^", "~",
-        "<-", "->", "=", "==", "!", "&&", "|>", "%in%", "$", "@", "::", "if", "else", "for", "in", "while", "repeat",
-        "function", "\\", "break", "?", ":", "...", "`a b`", "#c\n", "r\"(x)\"", "NULL", "TRUE", " ",
+        "x", "1", "1L", "'s'", "(", ")", "{", "}", "[", "[[", "]", "]]", ",", ";", "\n", "+", "-",
+        "*", "/", "^", "~", "<-", "->", "=", "==", "!", "&&", "|>", "%in%", "$", "@", "::", "if",
+        "else", "for", "in", "while", "repeat", "function", "\\", "break", "?", ":", "...",
+        "`a b`", "#c\n", "r\"(x)\"", "NULL", "TRUE", " ",
     ];
     for _ in 0..3000 {
         let n = rng.below(30);
@@ -275,7 +371,12 @@ fn random_input_never_panics() {
                 check_spans(e, Span::new(0, s.len()), s.len() as u32);
                 let text = deparse(e);
                 // What we print must parse again.
-                assert!(parse(&text).is_ok(), "deparse of {:?} gave unparsable {:?}", s, text);
+                assert!(
+                    parse(&text).is_ok(),
+                    "deparse of {:?} gave unparsable {:?}",
+                    s,
+                    text
+                );
             }
         }
     }
@@ -294,8 +395,13 @@ fn random_input_never_panics() {
 #[test]
 #[ignore]
 fn dump_for_r_diff() {
-    let Ok(path) = std::env::var("RSC_PARSE_DUMP") else { return };
+    let Ok(path) = std::env::var("RSC_PARSE_DUMP") else {
+        return;
+    };
     let text = fs::read_to_string(&path).expect("dump input");
-    let out: Vec<String> = text.split('\x1e').map(|s| dp(s).replace('\n', "\\n")).collect();
+    let out: Vec<String> = text
+        .split('\x1e')
+        .map(|s| dp(s).replace('\n', "\\n"))
+        .collect();
     fs::write(format!("{}.out", path), out.join("\n")).expect("write");
 }

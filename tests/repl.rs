@@ -7,7 +7,9 @@ use std::process::Command;
 fn console() -> PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rsc"));
     let hist = std::env::temp_dir().join(format!("rsc-repl-test-{}", std::process::id()));
-    cmd.env("RSC_HISTORY", hist).env("NO_COLOR", "1").env("TERM", "xterm");
+    cmd.env("RSC_HISTORY", hist)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
     let mut p = spawn_command(cmd, Some(10_000)).expect("start rsc");
     p.exp_string("> ").expect("first prompt");
     p
@@ -58,7 +60,8 @@ fn ctrl_c_interrupts_a_running_loop() {
 #[test]
 fn tab_completes_a_column_name() {
     let mut p = console();
-    p.send_line("d <- data.frame(alpha = 1:3, beta = 4:6)").unwrap();
+    p.send_line("d <- data.frame(alpha = 1:3, beta = 4:6)")
+        .unwrap();
     p.exp_string("> ").unwrap();
     p.send("sum(d$alp").unwrap();
     p.send("\t").unwrap();

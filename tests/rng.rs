@@ -18,8 +18,20 @@ fn eval(it: &mut rsc::Interp, src: &str) -> Result<Value, String> {
 fn render(v: &Value) -> Vec<String> {
     match v.data() {
         Some(Data::Dbl(x)) => x.iter().map(|d| bits(*d)).collect(),
-        Some(Data::Int(x)) => x.iter().map(|&i| if i == i32::MIN { "NA".into() } else { i.to_string() }).collect(),
-        Some(Data::Str(x)) => x.iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect(),
+        Some(Data::Int(x)) => x
+            .iter()
+            .map(|&i| {
+                if i == i32::MIN {
+                    "NA".into()
+                } else {
+                    i.to_string()
+                }
+            })
+            .collect(),
+        Some(Data::Str(x)) => x
+            .iter()
+            .map(|s| s.as_deref().unwrap_or("NA").to_string())
+            .collect(),
         _ => vec![format!("{:?}", v)],
     }
 }
@@ -35,10 +47,15 @@ fn bits(d: f64) -> String {
 
 #[test]
 fn streams_match_r() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rng_streams.txt.gz");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/rng_streams.txt.gz"
+    );
     let file = std::fs::File::open(path).expect("fixture tests/fixtures/rng_streams.txt.gz");
     let mut text = String::new();
-    flate2::read::GzDecoder::new(file).read_to_string(&mut text).expect("gzip fixture");
+    flate2::read::GzDecoder::new(file)
+        .read_to_string(&mut text)
+        .expect("gzip fixture");
     let mut seeds_per_expr: BTreeMap<String, usize> = BTreeMap::new();
     let mut exprs: BTreeMap<String, String> = BTreeMap::new();
     let mut it = rsc::Interp::with_output(Box::new(std::io::sink()), Box::new(std::io::sink()));
@@ -55,7 +72,10 @@ fn streams_match_r() {
         }
         let (seed, id, want) = (f[0], f[1], f[2]);
         let expr = &exprs[id];
-        let got = match eval(&mut it, &format!("set.seed({}); suppressWarnings({})", seed, expr)) {
+        let got = match eval(
+            &mut it,
+            &format!("set.seed({}); suppressWarnings({})", seed, expr),
+        ) {
             Ok(v) => v,
             Err(e) => {
                 failures.push(format!("seed {} `{}`: error {}", seed, expr, e));
@@ -73,7 +93,10 @@ fn streams_match_r() {
         checked += 1;
         *seeds_per_expr.entry(id.to_string()).or_default() += 1;
         if got_s != want {
-            failures.push(format!("seed {} `{}`: got {:?}, want {:?}", seed, expr, got_s, want));
+            failures.push(format!(
+                "seed {} `{}`: got {:?}, want {:?}",
+                seed, expr, got_s, want
+            ));
         }
     }
     assert!(checked > 50_000, "too few cases read: {}", checked);
@@ -83,6 +106,11 @@ fn streams_match_r() {
     if !failures.is_empty() {
         let n = failures.len();
         failures.truncate(40);
-        panic!("{} of {} streams differ from R:\n{}", n, checked, failures.join("\n"));
+        panic!(
+            "{} of {} streams differ from R:\n{}",
+            n,
+            checked,
+            failures.join("\n")
+        );
     }
 }

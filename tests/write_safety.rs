@@ -14,7 +14,12 @@ fn fresh_dir(tag: &str) -> PathBuf {
 
 fn temp_files(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
-        .map(|r| r.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.contains("rsc-tmp")).collect())
+        .map(|r| {
+            r.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.contains("rsc-tmp"))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -62,11 +67,20 @@ fn killed_writer_leaves_the_old_file_intact() {
         let now = std::fs::read(&target).expect("target still there");
         if caught {
             caught_mid_write += 1;
-            assert_eq!(now, GOOD.as_bytes(), "attempt {}: the old file changed under a killed writer", attempt);
+            assert_eq!(
+                now,
+                GOOD.as_bytes(),
+                "attempt {}: the old file changed under a killed writer",
+                attempt
+            );
         } else {
             // the writer finished before the kill: then the new file must be complete
             let text = String::from_utf8_lossy(&now);
-            assert!(text == GOOD || (text.lines().count() == 400_001 && text.ends_with('\n')), "attempt {}: partial file", attempt);
+            assert!(
+                text == GOOD || (text.lines().count() == 400_001 && text.ends_with('\n')),
+                "attempt {}: partial file",
+                attempt
+            );
         }
         for t in temp_files(&dir) {
             let _ = std::fs::remove_file(dir.join(t));
@@ -86,12 +100,20 @@ fn kill_at_fixed_delays_never_truncates() {
             "d <- data.frame(x = runif(300000), y = sample(letters, 300000, TRUE))\nwrite.csv(d, '{}')\n",
             target.display()
         );
-        let mut child = Command::new(env!("CARGO_BIN_EXE_rsc")).arg("-e").arg(&script).spawn().expect("start rsc");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rsc"))
+            .arg("-e")
+            .arg(&script)
+            .spawn()
+            .expect("start rsc");
         std::thread::sleep(Duration::from_millis(ms));
         let _ = child.kill();
         let _ = child.wait();
         let text = std::fs::read_to_string(&target).expect("target still there");
-        assert!(text == GOOD || (text.lines().count() == 300_001 && text.ends_with('\n')), "killed after {} ms: partial file", ms);
+        assert!(
+            text == GOOD || (text.lines().count() == 300_001 && text.ends_with('\n')),
+            "killed after {} ms: partial file",
+            ms
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -103,16 +125,25 @@ fn completed_and_failed_writes() {
     std::fs::write(&target, GOOD).expect("seed file");
     let out = Command::new(env!("CARGO_BIN_EXE_rsc"))
         .arg("-e")
-        .arg(format!("write.csv(data.frame(a = 1:2, b = c('x', 'y')), '{}', row.names = FALSE)", target.display()))
+        .arg(format!(
+            "write.csv(data.frame(a = 1:2, b = c('x', 'y')), '{}', row.names = FALSE)",
+            target.display()
+        ))
         .output()
         .expect("run rsc");
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(std::fs::read_to_string(&target).expect("read"), "\"a\",\"b\"\n1,\"x\"\n2,\"y\"\n");
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("read"),
+        "\"a\",\"b\"\n1,\"x\"\n2,\"y\"\n"
+    );
     assert!(temp_files(&dir).is_empty(), "temporary files left behind");
     // a write into a folder that does not exist: R's warning and error, exit status 1
     let out = Command::new(env!("CARGO_BIN_EXE_rsc"))
         .arg("-e")
-        .arg(format!("write.csv(data.frame(a = 1), '{}/missing/x.csv')", dir.display()))
+        .arg(format!(
+            "write.csv(data.frame(a = 1), '{}/missing/x.csv')",
+            dir.display()
+        ))
         .output()
         .expect("run rsc");
     let err = String::from_utf8_lossy(&out.stderr);
@@ -123,7 +154,10 @@ fn completed_and_failed_writes() {
     let before = std::fs::read(&target).expect("read");
     let out = Command::new(env!("CARGO_BIN_EXE_rsc"))
         .arg("-e")
-        .arg(format!("d <- read.csv('{}'); print(nrow(d))", target.display()))
+        .arg(format!(
+            "d <- read.csv('{}'); print(nrow(d))",
+            target.display()
+        ))
         .output()
         .expect("run rsc");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "[1] 2\n");

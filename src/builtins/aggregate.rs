@@ -5,7 +5,7 @@ use super::{special, Args, Builtin};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::syntax::ast::{Arg, BinOp, Expr, ExprKind};
-use crate::value::{Env, Value, VType};
+use crate::value::{Env, VType, Value};
 
 pub const BUILTINS: &[Builtin] = &[special("aggregate", aggregate_special)];
 
@@ -19,8 +19,16 @@ fn aggregate_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> 
             Some("subset") => opts.subset = a.value.clone(),
             Some("na.action") => {
                 opts.na_pass = match &a.value {
-                    Some(Expr { kind: ExprKind::Ident(s), .. }) => s.as_str() == "na.pass",
-                    Some(e @ Expr { kind: ExprKind::Const(_), .. }) => it.eval(e, env)?.as_string().as_deref() == Some("na.pass"),
+                    Some(Expr {
+                        kind: ExprKind::Ident(s),
+                        ..
+                    }) => s.as_str() == "na.pass",
+                    Some(
+                        e @ Expr {
+                            kind: ExprKind::Const(_),
+                            ..
+                        },
+                    ) => it.eval(e, env)?.as_string().as_deref() == Some("na.pass"),
                     _ => false,
                 }
             }
@@ -118,7 +126,9 @@ fn aggregate(it: &mut Interp, a: Args, opts: &FormulaOpts) -> EvalResult {
                 Some(e) => {
                     let l = it.eval(e, &de)?.coerce(VType::Lgl);
                     let l = l.lgl_vec();
-                    (0..n).map(|i| l.get(i % l.len().max(1)) == Some(&1)).collect()
+                    (0..n)
+                        .map(|i| l.get(i % l.len().max(1)) == Some(&1))
+                        .collect()
                 }
                 None => vec![true; n],
             };
@@ -126,12 +136,20 @@ fn aggregate(it: &mut Interp, a: Args, opts: &FormulaOpts) -> EvalResult {
                 .filter(|&i| {
                     in_subset[i]
                         && (opts.na_pass
-                            || groups.iter().chain(values.iter()).all(|(_, v)| !v.data().map(|d| i < d.len() && d.is_na(i)).unwrap_or(false)))
+                            || groups.iter().chain(values.iter()).all(|(_, v)| {
+                                !v.data().map(|d| i < d.len() && d.is_na(i)).unwrap_or(false)
+                            }))
                 })
                 .map(Some)
                 .collect();
-            let groups: Vec<(String, Value)> = groups.into_iter().map(|(n, v)| (n, take(&v, &keep))).collect();
-            let values: Vec<(String, Value)> = values.into_iter().map(|(n, v)| (n, take(&v, &keep))).collect();
+            let groups: Vec<(String, Value)> = groups
+                .into_iter()
+                .map(|(n, v)| (n, take(&v, &keep)))
+                .collect();
+            let values: Vec<(String, Value)> = values
+                .into_iter()
+                .map(|(n, v)| (n, take(&v, &keep)))
+                .collect();
             return aggregate_core(it, groups, values, &f, &m.dots);
         }
     }
@@ -145,19 +163,37 @@ fn aggregate(it: &mut Interp, a: Args, opts: &FormulaOpts) -> EvalResult {
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            let n = by_names.get(i).cloned().flatten().map(|s| s.to_string()).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("Group.{}", i + 1));
+            let n = by_names
+                .get(i)
+                .cloned()
+                .flatten()
+                .map(|s| s.to_string())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| format!("Group.{}", i + 1));
             (n, v.clone())
         })
         .collect();
     let values: Vec<(String, Value)> = if x.is_data_frame() {
-        df_names(&x).into_iter().zip(x.list_vec().iter().cloned()).collect()
+        df_names(&x)
+            .into_iter()
+            .zip(x.list_vec().iter().cloned())
+            .collect()
     } else if matches!(x.vtype(), Some(VType::List)) {
         // a plain list is taken as.data.frame
         let n = x.names().unwrap_or_default();
         x.list_vec()
             .iter()
             .enumerate()
-            .map(|(i, v)| (n.get(i).cloned().flatten().map(|s| s.to_string()).unwrap_or_else(|| format!("V{}", i + 1)), v.clone()))
+            .map(|(i, v)| {
+                (
+                    n.get(i)
+                        .cloned()
+                        .flatten()
+                        .map(|s| s.to_string())
+                        .unwrap_or_else(|| format!("V{}", i + 1)),
+                    v.clone(),
+                )
+            })
             .collect()
     } else {
         vec![("x".into(), x.clone())]
@@ -181,14 +217,19 @@ fn aggregate_core(
     // factor-code every grouping variable
     let mut codes: Vec<Vec<i32>> = Vec::new();
     for (_, g) in &groups {
-        let fac = if g.is_factor() { g.clone() } else { super::factor::make_factor_from(g, None, None, None, false)? };
+        let fac = if g.is_factor() {
+            g.clone()
+        } else {
+            super::factor::make_factor_from(g, None, None, None, false)?
+        };
         codes.push((*fac.int_vec()).clone());
     }
     if codes.iter().any(|c| c.len() != n) {
         return err("arguments must have same length");
     }
     let mut keys: Vec<(Vec<i32>, usize)> = Vec::new();
-    let mut members: std::collections::BTreeMap<Vec<i32>, Vec<usize>> = std::collections::BTreeMap::new();
+    let mut members: std::collections::BTreeMap<Vec<i32>, Vec<usize>> =
+        std::collections::BTreeMap::new();
     for i in 0..n {
         let key: Vec<i32> = codes.iter().rev().map(|c| c[i]).collect();
         if key.contains(&crate::value::NA_INT) {
@@ -221,7 +262,11 @@ fn aggregate_core(
         }
         let simplified = super::apply::simplify(results, None)?;
         // FUN returning vectors gives a matrix column with groups as rows
-        let col = if simplified.dim().is_some() { super::matrix::t_value(&simplified)? } else { simplified };
+        let col = if simplified.dim().is_some() {
+            super::matrix::t_value(&simplified)?
+        } else {
+            simplified
+        };
         cols.push(col);
         names.push(vname.clone());
     }
@@ -229,4 +274,3 @@ fn aggregate_core(
     let nrow = keys.len();
     Ok(make_df(cols, names, auto_row_names(nrow)))
 }
-

@@ -69,7 +69,10 @@ fn ident(x: &str) -> Expr {
 
 fn uses_error(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::Call(f, args) => matches!(&f.kind, ExprKind::Ident(s) if s.as_str() == "Error") || args.iter().filter_map(|a| a.value.as_ref()).any(uses_error),
+        ExprKind::Call(f, args) => {
+            matches!(&f.kind, ExprKind::Ident(s) if s.as_str() == "Error")
+                || args.iter().filter_map(|a| a.value.as_ref()).any(uses_error)
+        }
         ExprKind::Binary(_, a, b) => uses_error(a) || uses_error(b),
         ExprKind::Formula(l, r) => l.as_deref().map(uses_error).unwrap_or(false) || uses_error(r),
         ExprKind::Paren(x) => uses_error(x),
@@ -79,7 +82,12 @@ fn uses_error(e: &Expr) -> bool {
 
 /// Replaces (or appends) list element `name`, keeping the other attributes.
 fn set_item(v: &Value, name: &str, val: Value) -> Value {
-    let mut names: Vec<String> = v.names().unwrap_or_default().iter().map(|n| n.as_deref().unwrap_or("").to_string()).collect();
+    let mut names: Vec<String> = v
+        .names()
+        .unwrap_or_default()
+        .iter()
+        .map(|n| n.as_deref().unwrap_or("").to_string())
+        .collect();
     let mut items = v.list_vec().to_vec();
     match names.iter().position(|n| n == name) {
         Some(i) => items[i] = val,
@@ -104,14 +112,35 @@ const AOV_FORMALS: &[&str] = &["formula", "data", "projections", "qr", "contrast
 /// `c("aov", "lm")`. Multi-stratum `Error()` models are not supported.
 fn aov(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let mcall = matched_call_expr(call, AOV_FORMALS);
-    let ExprKind::Call(_, margs) = &mcall.kind else { return err("invalid call") };
-    if margs.iter().any(|a| a.name.map(|n| n.as_str() == "formula").unwrap_or(false) && a.value.as_ref().map(uses_error).unwrap_or(false)) {
+    let ExprKind::Call(_, margs) = &mcall.kind else {
+        return err("invalid call");
+    };
+    if margs.iter().any(|a| {
+        a.name.map(|n| n.as_str() == "formula").unwrap_or(false)
+            && a.value.as_ref().map(uses_error).unwrap_or(false)
+    }) {
         return err("Error() strata (multi-stratum aov) are not supported");
     }
-    let lm_args: Vec<Arg> = margs.iter().filter(|a| !matches!(a.name.map(|n| n.as_str().to_string()).as_deref(), Some("projections") | Some("qr"))).cloned().collect();
+    let lm_args: Vec<Arg> = margs
+        .iter()
+        .filter(|a| {
+            !matches!(
+                a.name.map(|n| n.as_str().to_string()).as_deref(),
+                Some("projections") | Some("qr")
+            )
+        })
+        .cloned()
+        .collect();
     let lm_call = Expr::new(ExprKind::Call(Box::new(ident("lm")), lm_args), call.span);
     let fit = it.eval(&lm_call, env)?;
-    let mut fit = set_item(&fit, "call", Value::Lang(Rc::new(Lang { expr: Rc::new(mcall), attrs: None })));
+    let mut fit = set_item(
+        &fit,
+        "call",
+        Value::Lang(Rc::new(Lang {
+            expr: Rc::new(mcall),
+            attrs: None,
+        })),
+    );
     fit.set_attr(sym("class"), Value::strings(&["aov", "lm"]));
     Ok(fit)
 }
@@ -132,7 +161,11 @@ fn print_aov(it: &mut Interp, a: Args) -> EvalResult {
 fn print_summary_aov(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "digits", "symbolic.cor", "signif.stars", "..."])?;
     let x = m.req(0, "x")?.clone();
-    let digits = m.get(1).and_then(|v| v.as_f64()).map(|d| d as usize).unwrap_or_else(|| (caller_digits(it) as i32 - 3).max(3) as usize);
+    let digits = m
+        .get(1)
+        .and_then(|v| v.as_f64())
+        .map(|d| d as usize)
+        .unwrap_or_else(|| (caller_digits(it) as i32 - 3).max(3) as usize);
     let text = format_summary_aov(&x, digits);
     it.write_out(&text);
     it.visible = false;
@@ -142,7 +175,11 @@ fn print_summary_aov(it: &mut Interp, a: Args) -> EvalResult {
 fn print_tukey(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "digits", "..."])?;
     let x = m.req(0, "x")?.clone();
-    let digits = m.get(1).and_then(|v| v.as_f64()).map(|d| d as usize).unwrap_or_else(|| caller_digits(it));
+    let digits = m
+        .get(1)
+        .and_then(|v| v.as_f64())
+        .map(|d| d as usize)
+        .unwrap_or_else(|| caller_digits(it));
     let text = format_tukey(&x, digits);
     it.write_out(&text);
     it.visible = false;
@@ -151,9 +188,19 @@ fn print_tukey(it: &mut Interp, a: Args) -> EvalResult {
 
 /// `summary.aov(object, intercept = FALSE)`: a one-table `summary.aov` list.
 fn summary_aov(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["object", "intercept", "split", "expand.split", "keep.zero.df", "..."])?;
+    let m = a.matched(&[
+        "object",
+        "intercept",
+        "split",
+        "expand.split",
+        "keep.zero.df",
+        "...",
+    ])?;
     let fit = m.req(0, "object")?.clone();
-    let intercept = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let intercept = m
+        .get(1)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     let t = term_ss(&fit);
     let mut rows = t.name.clone();
     let mut df: Vec<f64> = t.df.iter().map(|&d| d as f64).collect();
@@ -165,13 +212,25 @@ fn summary_aov(_it: &mut Interp, a: Args) -> EvalResult {
     }
     let nt = df.len();
     let na = crate::value::na_real();
-    let ms: Vec<f64> = ss.iter().zip(&df).map(|(s, d)| if *d > 0.0 { s / d } else { na }).collect();
-    let mut cols = vec![Value::dbls(df.clone()), Value::dbls(ss), Value::dbls(ms.clone())];
+    let ms: Vec<f64> = ss
+        .iter()
+        .zip(&df)
+        .map(|(s, d)| if *d > 0.0 { s / d } else { na })
+        .collect();
+    let mut cols = vec![
+        Value::dbls(df.clone()),
+        Value::dbls(ss),
+        Value::dbls(ms.clone()),
+    ];
     let mut names: Vec<String> = vec!["Df".into(), "Sum Sq".into(), "Mean Sq".into()];
     if t.rdf > 0 {
         let rms = ms[nt - 1];
         let mut f: Vec<f64> = ms.iter().map(|x| x / rms).collect();
-        let mut p: Vec<f64> = f.iter().zip(&df).map(|(f, d)| beta::pf(*f, *d, t.rdf as f64, false, false)).collect();
+        let mut p: Vec<f64> = f
+            .iter()
+            .zip(&df)
+            .map(|(f, d)| beta::pf(*f, *d, t.rdf as f64, false, false))
+            .collect();
         f[nt - 1] = na;
         p[nt - 1] = na;
         cols.push(Value::dbls(f));
@@ -182,7 +241,9 @@ fn summary_aov(_it: &mut Interp, a: Args) -> EvalResult {
     // Row names padded to a common width (R's format(nmrows)), intercept row dropped.
     let w = rows.iter().map(|r| r.chars().count()).max().unwrap_or(0);
     let padded: Vec<String> = rows.iter().map(|r| format!("{:<w$}", r, w = w)).collect();
-    let keep: Vec<usize> = (0..nt).filter(|&i| intercept || rows[i] != "(Intercept)").collect();
+    let keep: Vec<usize> = (0..nt)
+        .filter(|&i| intercept || rows[i] != "(Intercept)")
+        .collect();
     let cols: Vec<Value> = cols
         .iter()
         .map(|c| {
@@ -203,7 +264,9 @@ fn summary_aov(_it: &mut Interp, a: Args) -> EvalResult {
 
 /// The QR factorisation stored in a fit's `qr` component.
 fn fit_qr(fit: &Value) -> EvalResult<Qr> {
-    let qr = field(fit, "qr").ok_or_else(|| crate::error::RError::runtime("argument does not include a 'qr' component"))?;
+    let qr = field(fit, "qr").ok_or_else(|| {
+        crate::error::RError::runtime("argument does not include a 'qr' component")
+    })?;
     let qm = field(&qr, "qr").unwrap_or(Value::Null);
     let d = qm.dim().unwrap_or_default();
     if d.len() != 2 {
@@ -213,25 +276,51 @@ fn fit_qr(fit: &Value) -> EvalResult<Qr> {
         qr: qm.dbl_vec().to_vec(),
         n: d[0],
         p: d[1],
-        qraux: field(&qr, "qraux").map(|v| v.dbl_vec().to_vec()).unwrap_or_default(),
-        pivot: field(&qr, "pivot").map(|v| v.int_vec().iter().map(|&k| (k - 1).max(0) as usize).collect()).unwrap_or_default(),
-        rank: field(&qr, "rank").and_then(|v| v.as_i32()).unwrap_or(0).max(0) as usize,
+        qraux: field(&qr, "qraux")
+            .map(|v| v.dbl_vec().to_vec())
+            .unwrap_or_default(),
+        pivot: field(&qr, "pivot")
+            .map(|v| {
+                v.int_vec()
+                    .iter()
+                    .map(|&k| (k - 1).max(0) as usize)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        rank: field(&qr, "rank")
+            .and_then(|v| v.as_i32())
+            .unwrap_or(0)
+            .max(0) as usize,
     })
 }
 
 /// One factor column of the model frame: integer codes (0-based, None for NA) and levels.
 fn factor_codes(v: &Value) -> Option<(Vec<Option<usize>>, Vec<String>)> {
     if v.is_factor() {
-        let lev = v.get_attr("levels").and_then(|l| l.as_strings()).unwrap_or_default();
-        let codes = v.int_vec().iter().map(|&c| if c >= 1 { Some(c as usize - 1) } else { None }).collect();
+        let lev = v
+            .get_attr("levels")
+            .and_then(|l| l.as_strings())
+            .unwrap_or_default();
+        let codes = v
+            .int_vec()
+            .iter()
+            .map(|&c| if c >= 1 { Some(c as usize - 1) } else { None })
+            .collect();
         return Some((codes, lev));
     }
     if v.vtype() == Some(VType::Str) {
-        let s: Vec<Option<String>> = v.str_vec().iter().map(|x| x.as_deref().map(|y| y.to_string())).collect();
+        let s: Vec<Option<String>> = v
+            .str_vec()
+            .iter()
+            .map(|x| x.as_deref().map(|y| y.to_string()))
+            .collect();
         let mut lev: Vec<String> = s.iter().flatten().cloned().collect();
         lev.sort();
         lev.dedup();
-        let codes = s.iter().map(|x| x.as_ref().and_then(|y| lev.iter().position(|l| l == y))).collect();
+        let codes = s
+            .iter()
+            .map(|x| x.as_ref().and_then(|y| lev.iter().position(|l| l == y)))
+            .collect();
         return Some((codes, lev));
     }
     None
@@ -242,18 +331,33 @@ fn tukey_hsd(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "which", "ordered", "conf.level", "..."])?;
     let fit = m.req(0, "x")?.clone();
     if !fit.inherits("aov") {
-        let cls = fit.class_attr().and_then(|c| c.first().cloned()).unwrap_or_else(|| "list".into());
-        return err(format!("no applicable method for 'TukeyHSD' applied to an object of class \"{}\"", cls));
+        let cls = fit
+            .class_attr()
+            .and_then(|c| c.first().cloned())
+            .unwrap_or_else(|| "list".into());
+        return err(format!(
+            "no applicable method for 'TukeyHSD' applied to an object of class \"{}\"",
+            cls
+        ));
     }
-    let ordered = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let ordered = m
+        .get(2)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     let cl = m.get(3).and_then(|v| v.as_f64()).unwrap_or(0.95);
     let fit = super::lm_large::expand_qr(it, &fit)?;
     let q = fit_qr(&fit)?;
     let n = q.n;
     let rank = q.rank;
-    let eff: Vec<f64> = field(&fit, "effects").map(|v| v.dbl_vec().to_vec()).unwrap_or_default();
-    let assign: Vec<i32> = field(&fit, "assign").map(|v| v.int_vec().to_vec()).unwrap_or_default();
-    let asgn: Vec<usize> = (0..rank).map(|k| assign.get(q.pivot[k]).copied().unwrap_or(0).max(0) as usize).collect();
+    let eff: Vec<f64> = field(&fit, "effects")
+        .map(|v| v.dbl_vec().to_vec())
+        .unwrap_or_default();
+    let assign: Vec<i32> = field(&fit, "assign")
+        .map(|v| v.int_vec().to_vec())
+        .unwrap_or_default();
+    let asgn: Vec<usize> = (0..rank)
+        .map(|k| assign.get(q.pivot[k]).copied().unwrap_or(0).max(0) as usize)
+        .collect();
     let wts: Option<Vec<f64>> = field(&fit, "weights").map(|v| v.dbl_vec().to_vec());
     // Sequential projections of the response onto each term.
     let mut uterms: Vec<usize> = Vec::new();
@@ -279,37 +383,78 @@ fn tukey_hsd(it: &mut Interp, a: Args) -> EvalResult {
         proj.push((u, y));
     }
     let tv = field(&fit, "terms").unwrap_or(Value::Null);
-    let labels: Vec<String> = tv.get_attr("term.labels").and_then(|v| v.as_strings()).unwrap_or_default();
+    let labels: Vec<String> = tv
+        .get_attr("term.labels")
+        .and_then(|v| v.as_strings())
+        .unwrap_or_default();
     let fac = tv.get_attr("factors").cloned().unwrap_or(Value::Null);
     let fdim = fac.dim().unwrap_or_default();
-    let var_names: Vec<String> = fac.get_attr("dimnames").and_then(|d| d.list_vec().first().and_then(|x| x.as_strings())).unwrap_or_default();
+    let var_names: Vec<String> = fac
+        .get_attr("dimnames")
+        .and_then(|d| d.list_vec().first().and_then(|x| x.as_strings()))
+        .unwrap_or_default();
     let fv = fac.int_vec();
     let nv = fdim.first().copied().unwrap_or(0);
-    let vars_of = |t: usize| -> Vec<usize> { (0..nv).filter(|&v| fv.get(t * nv + v).copied().unwrap_or(0) > 0).collect() };
+    let vars_of = |t: usize| -> Vec<usize> {
+        (0..nv)
+            .filter(|&v| fv.get(t * nv + v).copied().unwrap_or(0) > 0)
+            .collect()
+    };
     let model = field(&fit, "model").unwrap_or(Value::Null);
     let mnames = super::frames::df_names(&model);
     let mcols = model.list_vec();
     // Terms with a projection, in term-label order.
-    let present: Vec<usize> = (0..labels.len()).filter(|&t| uterms.contains(&(t + 1))).collect();
+    let present: Vec<usize> = (0..labels.len())
+        .filter(|&t| uterms.contains(&(t + 1)))
+        .collect();
     let chosen: Vec<usize> = match m.get(1) {
         None => present.clone(),
         Some(w) if w.vtype() == Some(VType::Str) => {
             let ws = w.as_strings().unwrap_or_default();
-            ws.iter().filter_map(|s| present.iter().copied().find(|&t| &labels[t] == s)).collect()
+            ws.iter()
+                .filter_map(|s| present.iter().copied().find(|&t| &labels[t] == s))
+                .collect()
         }
-        Some(w) => w.dbl_vec().iter().filter_map(|&i| if i >= 1.0 { present.get(i as usize - 1).copied() } else { None }).collect(),
+        Some(w) => w
+            .dbl_vec()
+            .iter()
+            .filter_map(|&i| {
+                if i >= 1.0 {
+                    present.get(i as usize - 1).copied()
+                } else {
+                    None
+                }
+            })
+            .collect(),
     };
-    let mse = field(&fit, "residuals").map(|v| v.dbl_vec().iter().map(|r| r * r).sum::<f64>()).unwrap_or(0.0)
-        / field(&fit, "df.residual").and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
-    let rdf = field(&fit, "df.residual").and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
-    let column = |v: usize| var_names.get(v).and_then(|nm| mnames.iter().position(|x| x == nm)).and_then(|i| mcols.get(i));
+    let mse = field(&fit, "residuals")
+        .map(|v| v.dbl_vec().iter().map(|r| r * r).sum::<f64>())
+        .unwrap_or(0.0)
+        / field(&fit, "df.residual")
+            .and_then(|v| v.as_f64())
+            .unwrap_or(f64::NAN);
+    let rdf = field(&fit, "df.residual")
+        .and_then(|v| v.as_f64())
+        .unwrap_or(f64::NAN);
+    let column = |v: usize| {
+        var_names
+            .get(v)
+            .and_then(|nm| mnames.iter().position(|x| x == nm))
+            .and_then(|i| mcols.get(i))
+    };
     // model.tables() counts replications for every term and warns about non-factors.
     let mut nonfactor: Vec<usize> = Vec::new();
     for &t in &present {
         let vars = vars_of(t);
-        if vars.iter().any(|&v| column(v).and_then(factor_codes).is_none()) {
+        if vars
+            .iter()
+            .any(|&v| column(v).and_then(factor_codes).is_none())
+        {
             nonfactor.push(t);
-            let names: Vec<String> = vars.iter().filter_map(|&v| var_names.get(v).cloned()).collect();
+            let names: Vec<String> = vars
+                .iter()
+                .filter_map(|&v| var_names.get(v).cloned())
+                .collect();
             it.warning(format!("non-factors ignored: {}", names.join(", ")));
         }
     }
@@ -317,13 +462,19 @@ fn tukey_hsd(it: &mut Interp, a: Args) -> EvalResult {
         return err("no factors in the fitted model");
     }
     if let Some(&t) = chosen.iter().find(|t| nonfactor.contains(t)) {
-        return err(format!("'which' specified a term that is not a factor: {}", labels[t]));
+        return err(format!(
+            "'which' specified a term that is not a factor: {}",
+            labels[t]
+        ));
     }
     let mut out_items: Vec<Value> = Vec::new();
     let mut out_names: Vec<String> = Vec::new();
     for &t in &chosen {
         let vars = vars_of(t);
-        let facs: Vec<(Vec<Option<usize>>, Vec<String>)> = vars.iter().filter_map(|&v| column(v).and_then(factor_codes)).collect();
+        let facs: Vec<(Vec<Option<usize>>, Vec<String>)> = vars
+            .iter()
+            .filter_map(|&v| column(v).and_then(factor_codes))
+            .collect();
         // Sum of the projections of the intercept and of every term within this one.
         let mut data = vec![0.0; n];
         for (u, p) in &proj {
@@ -349,7 +500,17 @@ fn tukey_hsd(it: &mut Interp, a: Args) -> EvalResult {
             sum[idx] += d;
             cnt[idx] += 1.0;
         }
-        let mut means: Vec<f64> = sum.iter().zip(&cnt).map(|(s, c)| if *c > 0.0 { s / c } else { crate::value::na_real() }).collect();
+        let mut means: Vec<f64> = sum
+            .iter()
+            .zip(&cnt)
+            .map(|(s, c)| {
+                if *c > 0.0 {
+                    s / c
+                } else {
+                    crate::value::na_real()
+                }
+            })
+            .collect();
         let mut nms: Vec<String> = (0..ncell)
             .map(|mut c| {
                 let mut parts = Vec::new();
@@ -363,7 +524,9 @@ fn tukey_hsd(it: &mut Interp, a: Args) -> EvalResult {
         if ordered {
             let mut ord: Vec<usize> = (0..ncell).collect();
             ord.sort_by(|&a, &b| match (means[a].is_nan(), means[b].is_nan()) {
-                (false, false) => means[a].partial_cmp(&means[b]).unwrap_or(std::cmp::Ordering::Equal),
+                (false, false) => means[a]
+                    .partial_cmp(&means[b])
+                    .unwrap_or(std::cmp::Ordering::Equal),
                 (x, y) => x.cmp(&y),
             });
             means = ord.iter().map(|&i| means[i]).collect();
@@ -372,7 +535,8 @@ fn tukey_hsd(it: &mut Interp, a: Args) -> EvalResult {
         }
         let k = ncell;
         let qcrit = tukey::qtukey(cl, 1.0, k as f64, rdf, true, false);
-        let (mut center, mut lwr, mut upr, mut pv, mut rn) = (vec![], vec![], vec![], vec![], vec![]);
+        let (mut center, mut lwr, mut upr, mut pv, mut rn) =
+            (vec![], vec![], vec![], vec![], vec![]);
         for j in 0..k {
             for i in j + 1..k {
                 let c = means[i] - means[j];
@@ -381,14 +545,27 @@ fn tukey_hsd(it: &mut Interp, a: Args) -> EvalResult {
                 center.push(c);
                 lwr.push(c - w);
                 upr.push(c + w);
-                pv.push(tukey::ptukey((c / se).abs(), 1.0, k as f64, rdf, false, false));
+                pv.push(tukey::ptukey(
+                    (c / se).abs(),
+                    1.0,
+                    k as f64,
+                    rdf,
+                    false,
+                    false,
+                ));
                 rn.push(format!("{}-{}", nms[i], nms[j]));
             }
         }
         let np = center.len();
         let mut mat = Value::dbls([center, lwr, upr, pv].concat());
         mat.set_attr(sym("dim"), Value::ints(vec![np as i32, 4]));
-        mat.set_attr(sym("dimnames"), Value::list(vec![Value::strings(&rn), Value::strings(&["diff", "lwr", "upr", "p adj"])]));
+        mat.set_attr(
+            sym("dimnames"),
+            Value::list(vec![
+                Value::strings(&rn),
+                Value::strings(&["diff", "lwr", "upr", "p adj"]),
+            ]),
+        );
         out_items.push(mat);
         out_names.push(labels[t].clone());
     }
@@ -406,7 +583,11 @@ fn tukey_hsd(it: &mut Interp, a: Args) -> EvalResult {
 
 /// Recycles numeric arguments and applies `f` elementwise (NA in, NA out).
 fn vectorised(it: &mut Interp, cols: Vec<Rc<Vec<f64>>>, f: &dyn Fn(&[f64]) -> f64) -> EvalResult {
-    let n = if cols.iter().any(|c| c.is_empty()) { 0 } else { cols.iter().map(|c| c.len()).max().unwrap_or(0) };
+    let n = if cols.iter().any(|c| c.is_empty()) {
+        0
+    } else {
+        cols.iter().map(|c| c.len()).max().unwrap_or(0)
+    };
     let mut out = Vec::with_capacity(n);
     let mut nan_made = false;
     let mut buf = vec![0.0; cols.len()];
@@ -437,25 +618,39 @@ fn tukey_args(a: Args, first: &str) -> EvalResult<TukeyArgs> {
     let mut cols = Vec::new();
     for (i, nm) in formals.iter().take(4).enumerate() {
         match m.get(i) {
-            Some(v) if matches!(v.data(), Some(Data::Lgl(_)) | Some(Data::Int(_)) | Some(Data::Dbl(_))) && !v.is_factor() => cols.push(v.dbl_vec()),
+            Some(v)
+                if matches!(
+                    v.data(),
+                    Some(Data::Lgl(_)) | Some(Data::Int(_)) | Some(Data::Dbl(_))
+                ) && !v.is_factor() =>
+            {
+                cols.push(v.dbl_vec())
+            }
             Some(_) => return err("Non-numeric argument to mathematical function"),
             None if i == 3 => cols.push(Rc::new(vec![1.0])),
             None => return err(format!("argument \"{}\" is missing, with no default", nm)),
         }
     }
     let lower = m.get(4).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
-    let log_p = m.get(5).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let log_p = m
+        .get(5)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     Ok((cols, lower, log_p))
 }
 
 /// `ptukey(q, nmeans, df, nranges = 1, lower.tail = TRUE, log.p = FALSE)`.
 fn ptukey_fn(it: &mut Interp, a: Args) -> EvalResult {
     let (cols, lower, log_p) = tukey_args(a, "q")?;
-    vectorised(it, cols, &|v| tukey::ptukey(v[0], v[3], v[1], v[2], lower, log_p))
+    vectorised(it, cols, &|v| {
+        tukey::ptukey(v[0], v[3], v[1], v[2], lower, log_p)
+    })
 }
 
 /// `qtukey(p, nmeans, df, nranges = 1, lower.tail = TRUE, log.p = FALSE)`.
 fn qtukey_fn(it: &mut Interp, a: Args) -> EvalResult {
     let (cols, lower, log_p) = tukey_args(a, "p")?;
-    vectorised(it, cols, &|v| tukey::qtukey(v[0], v[3], v[1], v[2], lower, log_p))
+    vectorised(it, cols, &|v| {
+        tukey::qtukey(v[0], v[3], v[1], v[2], lower, log_p)
+    })
 }

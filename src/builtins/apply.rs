@@ -67,14 +67,21 @@ pub fn as_function(it: &mut Interp, f: &Value) -> EvalResult {
     }
     if let Some(name) = f.as_string() {
         let env = it.global.clone();
-        return it.get_function(Sym::new(&name), &env).map_err(|fl| match fl {
-            crate::error::Flow::Error(_) => {
-                crate::error::RError::runtime(format!("object '{}' of mode 'function' was not found", name)).into()
-            }
-            other => other,
-        });
+        return it
+            .get_function(Sym::new(&name), &env)
+            .map_err(|fl| match fl {
+                crate::error::Flow::Error(_) => crate::error::RError::runtime(format!(
+                    "object '{}' of mode 'function' was not found",
+                    name
+                ))
+                .into(),
+                other => other,
+            });
     }
-    err(format!("'{}' is not a function, character or symbol", crate::print::deparse_value_short(f)))
+    err(format!(
+        "'{}' is not a function, character or symbol",
+        crate::print::deparse_value_short(f)
+    ))
 }
 
 /// The elements of `x` as R's `lapply` sees them (vectors split into length-one pieces).
@@ -85,7 +92,9 @@ pub fn elements(x: &Value) -> Vec<Value> {
     match x {
         Value::Vector(v) => match &v.data {
             Data::List(l) => l.to_vec(),
-            d => (0..d.len()).map(|i| Value::from_data(d.select(&[Some(i)]))).collect(),
+            d => (0..d.len())
+                .map(|i| Value::from_data(d.select(&[Some(i)])))
+                .collect(),
         },
         Value::Env(e) => e.bindings().into_iter().map(|(_, v)| v).collect(),
         _ => vec![],
@@ -128,7 +137,9 @@ pub fn simplify(list: Vec<Value>, names: Option<Vec<RStr>>) -> EvalResult {
         return Ok(Value::list(vec![]));
     }
     let len0 = list[0].len();
-    let all_same = list.iter().all(|v| v.len() == len0 && matches!(v, Value::Vector(_)));
+    let all_same = list
+        .iter()
+        .all(|v| v.len() == len0 && matches!(v, Value::Vector(_)));
     if !all_same || len0 == 0 {
         let mut l = Value::list(list);
         if let Some(nm) = names {
@@ -136,14 +147,28 @@ pub fn simplify(list: Vec<Value>, names: Option<Vec<RStr>>) -> EvalResult {
         }
         return Ok(l);
     }
-    let t = list.iter().filter_map(|v| v.vtype()).max().unwrap_or(VType::Lgl);
+    let t = list
+        .iter()
+        .filter_map(|v| v.vtype())
+        .max()
+        .unwrap_or(VType::Lgl);
     let factors = list.iter().all(|v| v.is_factor());
     let parts: Vec<Data> = list
         .iter()
-        .map(|v| if v.is_factor() && !factors { crate::eval::ops::factor_as_strings(v) } else { v.clone() })
+        .map(|v| {
+            if v.is_factor() && !factors {
+                crate::eval::ops::factor_as_strings(v)
+            } else {
+                v.clone()
+            }
+        })
         .filter_map(|v| v.data().cloned())
         .collect();
-    let t = if list.iter().any(|v| v.is_factor()) && !factors { VType::Str.max(t) } else { t };
+    let t = if list.iter().any(|v| v.is_factor()) && !factors {
+        VType::Str.max(t)
+    } else {
+        t
+    };
     let data = super::vectors::concat_data(&parts, t);
     let mut out = Value::from_data(data);
     if len0 == 1 {
@@ -152,7 +177,10 @@ pub fn simplify(list: Vec<Value>, names: Option<Vec<RStr>>) -> EvalResult {
             Some(nm) => out.set_attr(Sym::new("names"), Value::strs(nm)),
             None => {
                 if inner.is_some() {
-                    let all: Vec<RStr> = list.iter().map(|v| v.names().and_then(|n| n[0].clone())).collect();
+                    let all: Vec<RStr> = list
+                        .iter()
+                        .map(|v| v.names().and_then(|n| n[0].clone()))
+                        .collect();
                     out.set_attr(Sym::new("names"), Value::strs(all));
                 }
             }
@@ -180,7 +208,11 @@ fn sapply(it: &mut Interp, a: Args) -> EvalResult {
     let simp = m.get(3).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
     let use_names = m.get(4).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
     let out = apply_each(it, &x, &f, &m.dots)?;
-    let mut names = if use_names { names_or_strings(&x) } else { None };
+    let mut names = if use_names {
+        names_or_strings(&x)
+    } else {
+        None
+    };
     if use_names && names.is_none() {
         if let Some(Data::Str(s)) = x.data() {
             names = Some((**s).clone());
@@ -208,9 +240,15 @@ fn vapply(it: &mut Interp, a: Args) -> EvalResult {
     for v in &out {
         let vt = v.vtype().unwrap_or(VType::Lgl);
         if v.len() != template.len() {
-            return err(format!("values must be length {},\n but FUN(X[[1]]) result is length {}", template.len(), v.len()));
+            return err(format!(
+                "values must be length {},\n but FUN(X[[1]]) result is length {}",
+                template.len(),
+                v.len()
+            ));
         }
-        let ok = vt == tt || (tt == VType::Dbl && matches!(vt, VType::Int | VType::Lgl)) || (tt == VType::Int && vt == VType::Lgl);
+        let ok = vt == tt
+            || (tt == VType::Dbl && matches!(vt, VType::Int | VType::Lgl))
+            || (tt == VType::Int && vt == VType::Lgl);
         if !ok {
             return err(format!(
                 "values must be type '{}',\n but FUN(X[[1]]) result is type '{}'",
@@ -219,7 +257,11 @@ fn vapply(it: &mut Interp, a: Args) -> EvalResult {
             ));
         }
     }
-    let mut names = if use_names { names_or_strings(&x) } else { None };
+    let mut names = if use_names {
+        names_or_strings(&x)
+    } else {
+        None
+    };
     if use_names && names.is_none() {
         if let Some(Data::Str(s)) = x.data() {
             names = Some((**s).clone());
@@ -233,15 +275,24 @@ fn vapply(it: &mut Interp, a: Args) -> EvalResult {
     Ok(r.coerce(tt))
 }
 
-fn mapply_core(it: &mut Interp, f: &Value, dots: &[ArgVal], more: &[ArgVal]) -> EvalResult<(Vec<Value>, Option<Vec<RStr>>)> {
-    let lists: Vec<(Option<Sym>, Vec<Value>)> = dots.iter().map(|(n, v)| (*n, elements(v))).collect();
+fn mapply_core(
+    it: &mut Interp,
+    f: &Value,
+    dots: &[ArgVal],
+    more: &[ArgVal],
+) -> EvalResult<(Vec<Value>, Option<Vec<RStr>>)> {
+    let lists: Vec<(Option<Sym>, Vec<Value>)> =
+        dots.iter().map(|(n, v)| (*n, elements(v))).collect();
     let n = lists.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
     if lists.iter().any(|(_, l)| l.is_empty()) {
         return Ok((vec![], None));
     }
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
-        let mut args: Vec<ArgVal> = lists.iter().map(|(nm, l)| (*nm, l[i % l.len()].clone())).collect();
+        let mut args: Vec<ArgVal> = lists
+            .iter()
+            .map(|(nm, l)| (*nm, l[i % l.len()].clone()))
+            .collect();
         args.extend(more.iter().cloned());
         out.push(it.call_value(f, args)?);
     }
@@ -260,7 +311,16 @@ fn mapply(it: &mut Interp, a: Args) -> EvalResult {
     let more: Vec<ArgVal> = match m.get(2) {
         Some(l) => {
             let names = l.names().unwrap_or_default();
-            l.list_vec().iter().enumerate().map(|(i, v)| (names.get(i).cloned().flatten().map(|s| Sym::new(&s)), v.clone())).collect()
+            l.list_vec()
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    (
+                        names.get(i).cloned().flatten().map(|s| Sym::new(&s)),
+                        v.clone(),
+                    )
+                })
+                .collect()
         }
         None => vec![],
     };
@@ -294,8 +354,14 @@ fn reduce(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["f", "x", "init", "right", "accumulate", "simplify"])?;
     let f = as_function(it, m.req(0, "f")?)?;
     let mut items = elements(m.req(1, "x")?);
-    let right = m.get(3).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
-    let accumulate = m.get(4).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let right = m
+        .get(3)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
+    let accumulate = m
+        .get(4)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     if let Some(init) = m.get(2) {
         if right {
             items.push(init.clone());
@@ -344,14 +410,34 @@ fn filter(it: &mut Interp, a: Args) -> EvalResult {
         }
     }
     it.visible = true;
-    crate::eval::index::index(&x, &[Some(Value::ints(keep.iter().flatten().map(|&i| i as i32 + 1).collect()))], true)
+    crate::eval::index::index(
+        &x,
+        &[Some(Value::ints(
+            keep.iter().flatten().map(|&i| i as i32 + 1).collect(),
+        ))],
+        true,
+    )
 }
 
 /// The index of the first (or last, with `right`) element of `x` for which `f` is TRUE.
-fn first_hit(it: &mut Interp, f: &Value, items: &[Value], right: bool) -> EvalResult<Option<usize>> {
-    let order: Vec<usize> = if right { (0..items.len()).rev().collect() } else { (0..items.len()).collect() };
+fn first_hit(
+    it: &mut Interp,
+    f: &Value,
+    items: &[Value],
+    right: bool,
+) -> EvalResult<Option<usize>> {
+    let order: Vec<usize> = if right {
+        (0..items.len()).rev().collect()
+    } else {
+        (0..items.len()).collect()
+    };
     for i in order {
-        if it.call_value(f, vec![(None, items[i].clone())])?.as_bool().flatten().unwrap_or(false) {
+        if it
+            .call_value(f, vec![(None, items[i].clone())])?
+            .as_bool()
+            .flatten()
+            .unwrap_or(false)
+        {
             return Ok(Some(i));
         }
     }
@@ -361,17 +447,26 @@ fn first_hit(it: &mut Interp, f: &Value, items: &[Value], right: bool) -> EvalRe
 fn position(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["f", "x", "right", "nomatch"])?;
     let f = as_function(it, m.req(0, "f")?)?;
-    let right = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let right = m
+        .get(2)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     match first_hit(it, &f, &elements(m.req(1, "x")?), right)? {
         Some(i) => Ok(Value::int(i as i32 + 1)),
-        None => Ok(m.get(3).cloned().unwrap_or(Value::int(crate::value::NA_INT))),
+        None => Ok(m
+            .get(3)
+            .cloned()
+            .unwrap_or(Value::int(crate::value::NA_INT))),
     }
 }
 
 fn find(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["f", "x", "right", "nomatch"])?;
     let f = as_function(it, m.req(0, "f")?)?;
-    let right = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let right = m
+        .get(2)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     let items = elements(m.req(1, "x")?);
     match first_hit(it, &f, &items, right)? {
         Some(i) => Ok(items[i].clone()),
@@ -395,14 +490,28 @@ fn do_call(it: &mut Interp, a: Args) -> EvalResult {
         return err("second argument must be a list");
     }
     let names = crate::eval::index::names_of(&args);
-    let items: Vec<ArgVal> = elements(&if matches!(args.vtype(), Some(VType::List)) { args.clone() } else { super::base::as_list_value(&args)? })
-        .into_iter()
-        .enumerate()
-        .map(|(i, v)| (names.as_ref().and_then(|n| n[i].as_deref().filter(|s| !s.is_empty()).map(Sym::new)), v))
-        .collect();
+    let items: Vec<ArgVal> = elements(&if matches!(args.vtype(), Some(VType::List)) {
+        args.clone()
+    } else {
+        super::base::as_list_value(&args)?
+    })
+    .into_iter()
+    .enumerate()
+    .map(|(i, v)| {
+        (
+            names
+                .as_ref()
+                .and_then(|n| n[i].as_deref().filter(|s| !s.is_empty()).map(Sym::new)),
+            v,
+        )
+    })
+    .collect();
     let call = fname.map(|n| {
         Rc::new(crate::syntax::ast::Expr::new(
-            crate::syntax::ast::ExprKind::Call(Box::new(crate::eval::call::ident(Sym::new(&n))), vec![]),
+            crate::syntax::ast::ExprKind::Call(
+                Box::new(crate::eval::call::ident(Sym::new(&n))),
+                vec![],
+            ),
             Default::default(),
         ))
     });

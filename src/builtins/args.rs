@@ -23,7 +23,9 @@ impl Args {
         Args { items }
     }
     pub fn positional(vals: Vec<Value>) -> Args {
-        Args { items: vals.into_iter().map(|v| (None, v)).collect() }
+        Args {
+            items: vals.into_iter().map(|v| (None, v)).collect(),
+        }
     }
     pub fn len(&self) -> usize {
         self.items.len()
@@ -42,7 +44,10 @@ impl Args {
         // exact
         for (i, (name, _)) in self.items.iter().enumerate() {
             if let Some(nm) = name {
-                if let Some(j) = formals.iter().position(|f| *f != "..." && *f == nm.as_str()) {
+                if let Some(j) = formals
+                    .iter()
+                    .position(|f| *f != "..." && *f == nm.as_str())
+                {
                     if slots[j].is_some() {
                         return Err(RError::runtime(format!(
                             "formal argument \"{}\" matched by multiple actual arguments",
@@ -113,11 +118,17 @@ impl Args {
 impl Matched {
     /// The value matched to formal `i` (None when not supplied).
     pub fn get(&self, i: usize) -> Option<&Value> {
-        self.slots.get(i).and_then(|s| s.as_ref()).filter(|v| !matches!(v, Value::Missing))
+        self.slots
+            .get(i)
+            .and_then(|s| s.as_ref())
+            .filter(|v| !matches!(v, Value::Missing))
     }
     /// Takes the value of formal `i`.
     pub fn take(&mut self, i: usize) -> Option<Value> {
-        self.slots.get_mut(i).and_then(|s| s.take()).filter(|v| !matches!(v, Value::Missing))
+        self.slots
+            .get_mut(i)
+            .and_then(|s| s.take())
+            .filter(|v| !matches!(v, Value::Missing))
     }
     /// The value of formal `i`, or an R-style error naming the formal.
     pub fn req(&self, i: usize, name: &str) -> EvalResult<&Value> {

@@ -162,7 +162,9 @@ fn vt(a: &Args) -> Option<VType> {
 
 fn is_numeric(_it: &mut Interp, a: Args) -> EvalResult {
     let v = first(&a);
-    Ok(Value::lgl(matches!(v.vtype(), Some(VType::Int) | Some(VType::Dbl)) && !v.is_factor()))
+    Ok(Value::lgl(
+        matches!(v.vtype(), Some(VType::Int) | Some(VType::Dbl)) && !v.is_factor(),
+    ))
 }
 fn is_double(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::lgl(vt(&a) == Some(VType::Dbl)))
@@ -185,8 +187,14 @@ fn is_list(_it: &mut Interp, a: Args) -> EvalResult {
 fn is_vector(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "mode"])?;
     let v = m.get(0).cloned().unwrap_or(Value::Null);
-    let mode = m.get(1).and_then(|x| x.as_string()).unwrap_or_else(|| "any".into());
-    let only_names = v.attrs().map(|at| at.iter().all(|(k, _)| k.as_str() == "names")).unwrap_or(true);
+    let mode = m
+        .get(1)
+        .and_then(|x| x.as_string())
+        .unwrap_or_else(|| "any".into());
+    let only_names = v
+        .attrs()
+        .map(|at| at.iter().all(|(k, _)| k.as_str() == "names"))
+        .unwrap_or(true);
     let t = v.vtype();
     let ok = only_names
         && t.is_some()
@@ -215,7 +223,9 @@ fn is_ordered(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::lgl(first(&a).inherits("ordered")))
 }
 fn is_matrix(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(Value::lgl(first(&a).dim().map(|d| d.len() == 2).unwrap_or(false)))
+    Ok(Value::lgl(
+        first(&a).dim().map(|d| d.len() == 2).unwrap_or(false),
+    ))
 }
 fn is_array(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::lgl(first(&a).dim().is_some()))
@@ -227,7 +237,9 @@ fn is_element(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["el", "set"])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null).str_vec();
     let s = m.get(1).cloned().unwrap_or(Value::Null).str_vec();
-    Ok(Value::lgls(x.iter().map(|e| s.contains(e) as i32).collect()))
+    Ok(Value::lgls(
+        x.iter().map(|e| s.contains(e) as i32).collect(),
+    ))
 }
 fn is_symbol(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::lgl(super::type_of(&first(&a)) == "symbol"))
@@ -246,9 +258,16 @@ fn map_dbl_pred(a: Args, f: fn(f64) -> bool, str_val: bool) -> EvalResult {
     let x = first(&a);
     let out: Vec<i32> = match x.data() {
         Some(Data::Dbl(v)) => v.iter().map(|&y| f(y) as i32).collect(),
-        Some(Data::Int(v)) | Some(Data::Lgl(v)) => {
-            v.iter().map(|&y| if y == NA_INT { f(crate::value::na_real()) as i32 } else { f(y as f64) as i32 }).collect()
-        }
+        Some(Data::Int(v)) | Some(Data::Lgl(v)) => v
+            .iter()
+            .map(|&y| {
+                if y == NA_INT {
+                    f(crate::value::na_real()) as i32
+                } else {
+                    f(y as f64) as i32
+                }
+            })
+            .collect(),
         Some(Data::Str(v)) => v.iter().map(|_| str_val as i32).collect(),
         Some(Data::List(_)) => return err("default method not implemented for type 'list'"),
         None => vec![],
@@ -275,14 +294,20 @@ fn is_infinite(_it: &mut Interp, a: Args) -> EvalResult {
 /// introduced by coercion from strings.
 fn convert(it: &mut Interp, x: &Value, t: VType, keep_names: bool) -> EvalResult {
     let x = if x.is_factor() {
-        if t == VType::Str { crate::eval::ops::factor_as_strings(x) } else { x.coerce(VType::Int) }
+        if t == VType::Str {
+            crate::eval::ops::factor_as_strings(x)
+        } else {
+            x.coerce(VType::Int)
+        }
     } else {
         x.clone()
     };
     let Some(d) = x.data() else {
         return match x {
             Value::Null => Ok(Value::from_data(Data::empty(t))),
-            Value::Lang(ref l) if t == VType::Str => Ok(Value::str(&crate::syntax::deparse::deparse(&l.expr))),
+            Value::Lang(ref l) if t == VType::Str => {
+                Ok(Value::str(&crate::syntax::deparse::deparse(&l.expr)))
+            }
             _ => err(format!(
                 "cannot coerce type '{}' to vector of type '{}'",
                 super::type_of(&x),
@@ -290,24 +315,32 @@ fn convert(it: &mut Interp, x: &Value, t: VType, keep_names: bool) -> EvalResult
             )),
         };
     };
-    if d.vtype() == VType::List && t != VType::List
-        && x.list_vec().iter().any(|v| v.len() > 1 || !matches!(v, Value::Vector(_))) {
-            return err(format!(
-                "'list' object cannot be coerced to type '{}'",
-                t.type_name()
-            ));
-        }
+    if d.vtype() == VType::List
+        && t != VType::List
+        && x.list_vec()
+            .iter()
+            .any(|v| v.len() > 1 || !matches!(v, Value::Vector(_)))
+    {
+        return err(format!(
+            "'list' object cannot be coerced to type '{}'",
+            t.type_name()
+        ));
+    }
     let out = d.coerce(t);
     if let Data::Str(s) = d {
         if matches!(t, VType::Dbl | VType::Int) {
-            let n_new = (0..out.len()).filter(|&i| out.is_na(i) && s[i].is_some() && s[i].as_deref() != Some("NA")).count();
+            let n_new = (0..out.len())
+                .filter(|&i| out.is_na(i) && s[i].is_some() && s[i].as_deref() != Some("NA"))
+                .count();
             if n_new > 0 {
                 it.warning("NAs introduced by coercion");
             }
         }
     }
     if let (Data::Dbl(v), VType::Int) = (d, t) {
-        if v.iter().any(|x| !x.is_nan() && (*x >= 2147483648.0 || *x <= -2147483649.0)) {
+        if v.iter()
+            .any(|x| !x.is_nan() && (*x >= 2147483648.0 || *x <= -2147483649.0))
+        {
             it.warning("NAs introduced by coercion to integer range");
         }
     }
@@ -364,7 +397,10 @@ fn as_logical(it: &mut Interp, a: Args) -> EvalResult {
 fn as_vector(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "mode"])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let mode = m.get(1).and_then(|v| v.as_string()).unwrap_or_else(|| "any".into());
+    let mode = m
+        .get(1)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "any".into());
     let t = match mode.as_str() {
         "any" => {
             if x.is_factor() {
@@ -396,20 +432,33 @@ fn as_vector(it: &mut Interp, a: Args) -> EvalResult {
 pub fn as_list_value(x: &Value) -> EvalResult {
     match x {
         Value::Null => Ok(Value::list(vec![])),
-        Value::Env(e) => Ok(Value::named_list(e.bindings().into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+        Value::Env(e) => Ok(Value::named_list(
+            e.bindings()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+        )),
         Value::Lang(l) => Ok(crate::eval::lang_list::to_list(&l.expr)),
         Value::Vector(v) => {
             if x.is_factor() {
                 let s = crate::eval::ops::factor_as_strings(x);
                 let lv = x.get_attr("levels").cloned();
-                let items: Vec<Value> = x.int_vec().iter().map(|&c| {
-                    let mut f = Value::int(c);
-                    if let Some(l) = &lv { f.set_attr(Sym::new("levels"), l.clone()); }
-                    f.set_attr(Sym::new("class"), Value::str("factor"));
-                    f
-                }).collect();
+                let items: Vec<Value> = x
+                    .int_vec()
+                    .iter()
+                    .map(|&c| {
+                        let mut f = Value::int(c);
+                        if let Some(l) = &lv {
+                            f.set_attr(Sym::new("levels"), l.clone());
+                        }
+                        f.set_attr(Sym::new("class"), Value::str("factor"));
+                        f
+                    })
+                    .collect();
                 let mut l = Value::list(items);
-                if let Some(n) = s.get_attr("names") { l.set_attr(Sym::new("names"), n.clone()); }
+                if let Some(n) = s.get_attr("names") {
+                    l.set_attr(Sym::new("names"), n.clone());
+                }
                 return Ok(l);
             }
             let mut l = Value::from_data(v.data.coerce(VType::List));
@@ -436,18 +485,24 @@ pub fn identical_values(a: &Value, b: &Value) -> bool {
                 (Data::Dbl(p), Data::Dbl(q)) => {
                     p.len() == q.len()
                         && p.iter().zip(q.iter()).all(|(u, v)| {
-                            u == v || (u.is_nan() && v.is_nan() && crate::value::is_na_real(*u) == crate::value::is_na_real(*v))
+                            u == v
+                                || (u.is_nan()
+                                    && v.is_nan()
+                                    && crate::value::is_na_real(*u) == crate::value::is_na_real(*v))
                         })
                 }
                 (Data::Str(p), Data::Str(q)) => p == q,
                 (Data::List(p), Data::List(q)) => {
-                    p.len() == q.len() && p.iter().zip(q.iter()).all(|(u, v)| identical_values(u, v))
+                    p.len() == q.len()
+                        && p.iter().zip(q.iter()).all(|(u, v)| identical_values(u, v))
                 }
                 _ => false,
             };
             same && attrs_identical(a, b)
         }
-        (Value::Closure(x), Value::Closure(y)) => Rc::ptr_eq(x, y) || (x.body == y.body && x.params == y.params),
+        (Value::Closure(x), Value::Closure(y)) => {
+            Rc::ptr_eq(x, y) || (x.body == y.body && x.params == y.params)
+        }
         (Value::Builtin(x), Value::Builtin(y)) => x.name == y.name,
         (Value::Env(x), Value::Env(y)) => x.ptr_eq(y),
         (Value::Lang(x), Value::Lang(y)) => {
@@ -462,11 +517,21 @@ fn attrs_identical(a: &Value, b: &Value) -> bool {
     let x = a.attrs().unwrap_or(&empty);
     let y = b.attrs().unwrap_or(&empty);
     x.len() == y.len()
-        && x.iter().all(|(k, v)| y.iter().any(|(k2, v2)| k == k2 && identical_values(v, v2)))
+        && x.iter()
+            .all(|(k, v)| y.iter().any(|(k2, v2)| k == k2 && identical_values(v, v2)))
 }
 
 fn identical(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "y", "num.eq", "single.NA", "attrib.as.set", "ignore.bytecode", "ignore.environment", "ignore.srcref"])?;
+    let m = a.matched(&[
+        "x",
+        "y",
+        "num.eq",
+        "single.NA",
+        "attrib.as.set",
+        "ignore.bytecode",
+        "ignore.environment",
+        "ignore.srcref",
+    ])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
     let y = m.get(1).cloned().unwrap_or(Value::Null);
     Ok(Value::lgl(identical_values(&x, &y)))
@@ -474,11 +539,15 @@ fn identical(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn is_true(_it: &mut Interp, a: Args) -> EvalResult {
     let x = first(&a);
-    Ok(Value::lgl(matches!(x.data(), Some(Data::Lgl(v)) if v.len() == 1 && v[0] == 1)))
+    Ok(Value::lgl(
+        matches!(x.data(), Some(Data::Lgl(v)) if v.len() == 1 && v[0] == 1),
+    ))
 }
 fn is_false(_it: &mut Interp, a: Args) -> EvalResult {
     let x = first(&a);
-    Ok(Value::lgl(matches!(x.data(), Some(Data::Lgl(v)) if v.len() == 1 && v[0] == 0)))
+    Ok(Value::lgl(
+        matches!(x.data(), Some(Data::Lgl(v)) if v.len() == 1 && v[0] == 0),
+    ))
 }
 
 fn xor(_it: &mut Interp, a: Args) -> EvalResult {
@@ -492,7 +561,11 @@ fn xor(_it: &mut Interp, a: Args) -> EvalResult {
     let out = (0..n)
         .map(|i| {
             let (p, q) = (x[i % x.len()], y[i % y.len()]);
-            if p == NA_INT || q == NA_INT { NA_INT } else { ((p != 0) != (q != 0)) as i32 }
+            if p == NA_INT || q == NA_INT {
+                NA_INT
+            } else {
+                ((p != 0) != (q != 0)) as i32
+            }
         })
         .collect();
     Ok(Value::lgls(out))
@@ -505,7 +578,12 @@ fn all_equal(_it: &mut Interp, a: Args) -> EvalResult {
     let y = m.get(1).cloned().unwrap_or(Value::Null);
     let tol = m.get(2).and_then(|v| v.as_f64()).unwrap_or(1.5e-8);
     let mut msgs: Vec<String> = Vec::new();
-    let numeric = |v: &Value| matches!(v.vtype(), Some(VType::Dbl) | Some(VType::Int) | Some(VType::Lgl)) && !v.is_factor();
+    let numeric = |v: &Value| {
+        matches!(
+            v.vtype(),
+            Some(VType::Dbl) | Some(VType::Int) | Some(VType::Lgl)
+        ) && !v.is_factor()
+    };
     if numeric(&x) && numeric(&y) {
         let (p, q) = (x.dbl_vec(), y.dbl_vec());
         if p.len() != q.len() {
@@ -515,10 +593,19 @@ fn all_equal(_it: &mut Interp, a: Args) -> EvalResult {
             let na_q: Vec<bool> = q.iter().map(|v| v.is_nan()).collect();
             if na_p != na_q {
                 let k = na_p.iter().zip(na_q.iter()).filter(|(a, b)| a != b).count();
-                msgs.push(format!("'is.NA' value mismatch: {} in current {} in target", na_q.iter().filter(|b| **b).count(), na_p.iter().filter(|b| **b).count()));
+                msgs.push(format!(
+                    "'is.NA' value mismatch: {} in current {} in target",
+                    na_q.iter().filter(|b| **b).count(),
+                    na_p.iter().filter(|b| **b).count()
+                ));
                 let _ = k;
             } else {
-                let pairs: Vec<(f64, f64)> = p.iter().zip(q.iter()).filter(|(a, _)| !a.is_nan()).map(|(a, b)| (*a, *b)).collect();
+                let pairs: Vec<(f64, f64)> = p
+                    .iter()
+                    .zip(q.iter())
+                    .filter(|(a, _)| !a.is_nan())
+                    .map(|(a, b)| (*a, *b))
+                    .collect();
                 let sum_t: f64 = pairs.iter().map(|(a, _)| a.abs()).sum::<f64>();
                 let sum_d: f64 = pairs.iter().map(|(a, b)| (a - b).abs()).sum::<f64>();
                 let n = pairs.len().max(1) as f64;
@@ -529,7 +616,11 @@ fn all_equal(_it: &mut Interp, a: Args) -> EvalResult {
                 };
                 if xy.is_nan() || xy > tol {
                     let f = crate::print::format_dbl_vec_trim(&[xy], 7);
-                    msgs.push(format!("Mean {} difference: {}", what, f.first().cloned().unwrap_or_default()));
+                    msgs.push(format!(
+                        "Mean {} difference: {}",
+                        what,
+                        f.first().cloned().unwrap_or_default()
+                    ));
                 }
             }
         }
@@ -540,7 +631,11 @@ fn all_equal(_it: &mut Interp, a: Args) -> EvalResult {
         } else {
             let k = p.iter().zip(q.iter()).filter(|(a, b)| a != b).count();
             if k > 0 {
-                msgs.push(format!("{} string mismatch{}", k, if k > 1 { "es" } else { "" }));
+                msgs.push(format!(
+                    "{} string mismatch{}",
+                    k,
+                    if k > 1 { "es" } else { "" }
+                ));
             }
         }
     } else if !identical_values(&x, &y) {

@@ -2,7 +2,9 @@
 
 use super::{eager, special, Args, Builtin};
 use crate::error::{err, EvalResult, Flow, RError};
-use crate::eval::conditions::{condition_classes, condition_message, error_condition, make_condition, Handler};
+use crate::eval::conditions::{
+    condition_classes, condition_message, error_condition, make_condition, Handler,
+};
 use crate::eval::Interp;
 use crate::syntax::ast::{Arg, Expr};
 use crate::syntax::sym::Sym;
@@ -105,7 +107,11 @@ fn call_flag(m: &crate::builtins::Matched, i: usize) -> bool {
 
 fn stop(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["...", "call.", "domain"])?;
-    let call = if call_flag(&m, 1) { it.current_call() } else { None };
+    let call = if call_flag(&m, 1) {
+        it.current_call()
+    } else {
+        None
+    };
     if let Some((_, c)) = m.dots.first() {
         if c.inherits("condition") {
             let msg = condition_message(c);
@@ -117,7 +123,11 @@ fn stop(it: &mut Interp, a: Args) -> EvalResult {
         }
     }
     let msg = paste_message(&m.dots);
-    let cond = make_condition(&msg, call.as_deref(), &["simpleError", "error", "condition"]);
+    let cond = make_condition(
+        &msg,
+        call.as_deref(),
+        &["simpleError", "error", "condition"],
+    );
     it.signal_calling(&cond)?;
     let mut e = RError::runtime(msg);
     e.call = Some(call.unwrap_or_default());
@@ -152,7 +162,11 @@ impl Interp {
 
 fn warning(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["...", "call.", "immediate.", "noBreaks.", "domain"])?;
-    let call = if call_flag(&m, 1) { it.current_call() } else { None };
+    let call = if call_flag(&m, 1) {
+        it.current_call()
+    } else {
+        None
+    };
     if let Some((_, c)) = m.dots.first() {
         if c.inherits("condition") {
             let msg = condition_message(c);
@@ -191,7 +205,11 @@ fn signal_condition(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 /// Evaluates handler arguments of tryCatch/withCallingHandlers into (class, function) pairs.
-fn handler_args(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<(Option<Expr>, Vec<(String, Value)>, Option<Expr>)> {
+fn handler_args(
+    it: &mut Interp,
+    args: &[Arg],
+    env: &Env,
+) -> EvalResult<(Option<Expr>, Vec<(String, Value)>, Option<Expr>)> {
     let mut expr = None;
     let mut handlers = Vec::new();
     let mut finally = None;
@@ -213,7 +231,13 @@ fn try_catch(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
     it.next_handler_id += 1;
     let base = it.handlers.len();
     for (i, (cls, f)) in handlers.iter().enumerate() {
-        it.handlers.push(Handler { id, index: i, class: cls.clone(), func: f.clone(), calling: false });
+        it.handlers.push(Handler {
+            id,
+            index: i,
+            class: cls.clone(),
+            func: f.clone(),
+            calling: false,
+        });
     }
     let frames = it.frames.len();
     let depth = it.depth;
@@ -228,7 +252,11 @@ fn try_catch(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
     };
     it.handlers.truncate(base);
     let r = match r {
-        Err(Flow::Unwind { target, handler, cond }) if target == id => {
+        Err(Flow::Unwind {
+            target,
+            handler,
+            cond,
+        }) if target == id => {
             it.frames.truncate(frames);
             it.depth = depth;
             it.call_value(&handlers[handler].1, vec![(None, cond)])
@@ -236,7 +264,10 @@ fn try_catch(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
         Err(Flow::Error(e)) => {
             let cond = error_condition(&e);
             let classes = condition_classes(&cond);
-            match handlers.iter().find(|(c, _)| classes.iter().any(|k| k == c)) {
+            match handlers
+                .iter()
+                .find(|(c, _)| classes.iter().any(|k| k == c))
+            {
                 Some((_, f)) => {
                     it.frames.truncate(frames);
                     it.depth = depth;
@@ -261,7 +292,13 @@ fn with_calling_handlers(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) 
     it.next_handler_id += 1;
     let base = it.handlers.len();
     for (i, (cls, f)) in handlers.iter().enumerate() {
-        it.handlers.push(Handler { id, index: i, class: cls.clone(), func: f.clone(), calling: true });
+        it.handlers.push(Handler {
+            id,
+            index: i,
+            class: cls.clone(),
+            func: f.clone(),
+            calling: true,
+        });
     }
     let r = match &expr {
         Some(e) => it.eval_with_pseudo_call(e, env, crate::syntax::deparse::deparse(call)),
@@ -276,7 +313,9 @@ fn try_(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let mut silent = false;
     for a in args {
         match (a.name.map(|n| n.as_str()), &a.value) {
-            (Some("silent"), Some(v)) => silent = it.eval(v, env)?.as_bool().flatten().unwrap_or(false),
+            (Some("silent"), Some(v)) => {
+                silent = it.eval(v, env)?.as_bool().flatten().unwrap_or(false)
+            }
             (None, Some(v)) if expr.is_none() => expr = Some(v.clone()),
             (None, Some(v)) => silent = it.eval(v, env)?.as_bool().flatten().unwrap_or(false),
             _ => {}
@@ -286,7 +325,10 @@ fn try_(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let depth = it.depth;
     let handlers = it.handlers.len();
     let pseudo = crate::syntax::deparse::deparse(call);
-    match expr.map(|e| it.eval_with_pseudo_call(&e, env, pseudo)).unwrap_or(Ok(Value::Null)) {
+    match expr
+        .map(|e| it.eval_with_pseudo_call(&e, env, pseudo))
+        .unwrap_or(Ok(Value::Null))
+    {
         Err(Flow::Error(e)) => {
             it.frames.truncate(frames);
             it.depth = depth;
@@ -308,12 +350,23 @@ fn try_(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
 /// Evaluates the first argument with a calling handler that muffles conditions of `class`
 /// (`suppressWarnings`, `suppressMessages`).
 fn suppress(it: &mut Interp, args: &[Arg], env: &Env, class: &str) -> EvalResult {
-    let Some(e) = args.first().and_then(|a| a.value.as_ref()) else { return Ok(Value::Null) };
+    let Some(e) = args.first().and_then(|a| a.value.as_ref()) else {
+        return Ok(Value::Null);
+    };
     let id = it.next_handler_id;
     it.next_handler_id += 1;
-    let muffle = Value::Builtin(std::rc::Rc::new(Builtin { name: "invokeRestart", kind: super::Kind::Eager(muffle_fn) }));
+    let muffle = Value::Builtin(std::rc::Rc::new(Builtin {
+        name: "invokeRestart",
+        kind: super::Kind::Eager(muffle_fn),
+    }));
     let base = it.handlers.len();
-    it.handlers.push(Handler { id, index: 0, class: class.into(), func: muffle, calling: true });
+    it.handlers.push(Handler {
+        id,
+        index: 0,
+        class: class.into(),
+        func: muffle,
+        calling: true,
+    });
     let r = it.eval(e, env);
     it.handlers.truncate(base);
     r
@@ -328,7 +381,11 @@ fn suppress_messages(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> 
 }
 
 fn muffle_fn(_it: &mut Interp, _a: Args) -> EvalResult {
-    Err(Flow::Unwind { target: crate::eval::conditions::MUFFLE, handler: 0, cond: Value::Null })
+    Err(Flow::Unwind {
+        target: crate::eval::conditions::MUFFLE,
+        handler: 0,
+        cond: Value::Null,
+    })
 }
 
 fn stopifnot(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
@@ -347,7 +404,11 @@ fn stopifnot(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
                 Some(n) => n.to_string(),
                 None => {
                     let text = crate::syntax::deparse::deparse(e);
-                    let all = if v.len() > 1 { " are not all TRUE" } else { " is not TRUE" };
+                    let all = if v.len() > 1 {
+                        " are not all TRUE"
+                    } else {
+                        " is not TRUE"
+                    };
                     format!("{}{}", text, all)
                 }
             };
@@ -366,7 +427,10 @@ fn cond_ctor(a: Args, classes: &[&str]) -> EvalResult {
     let msg = m.get(0).and_then(|v| v.as_string()).unwrap_or_default();
     let mut c = make_condition(&msg, None, classes);
     if let Some(call) = m.get(1) {
-        let mut items = vec![("message".to_string(), Value::str(&msg)), ("call".to_string(), call.clone())];
+        let mut items = vec![
+            ("message".to_string(), Value::str(&msg)),
+            ("call".to_string(), call.clone()),
+        ];
         let cls = c.get_attr("class").cloned();
         c = Value::named_list(std::mem::take(&mut items));
         if let Some(cls) = cls {
@@ -394,7 +458,10 @@ fn classed_condition(a: Args, base: &[&str]) -> EvalResult {
     let msg = m.get(0).and_then(|v| v.as_string()).unwrap_or_default();
     let mut classes: Vec<String> = m.get(2).and_then(|v| v.as_strings()).unwrap_or_default();
     classes.extend(base.iter().map(|s| s.to_string()));
-    let mut items = vec![("message".to_string(), Value::str(&msg)), ("call".to_string(), m.get(3).cloned().unwrap_or(Value::Null))];
+    let mut items = vec![
+        ("message".to_string(), Value::str(&msg)),
+        ("call".to_string(), m.get(3).cloned().unwrap_or(Value::Null)),
+    ];
     for (n, v) in m.dots.iter() {
         if let Some(n) = n {
             items.push((n.to_string(), v.clone()));

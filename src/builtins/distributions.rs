@@ -290,7 +290,11 @@ fn params(m: &Matched, names: &[&str], defaults: &[Option<f64>]) -> EvalResult<P
 
 /// Evaluates `f` over the recycled parameters, copying attributes as R's math functions do.
 fn run(it: &mut Interp, p: &Params, f: &dyn Fn(&[f64]) -> f64) -> EvalResult {
-    let n = if p.cols.iter().any(|c| c.is_empty()) { 0 } else { p.cols.iter().map(|c| c.len()).max().unwrap_or(0) };
+    let n = if p.cols.iter().any(|c| c.is_empty()) {
+        0
+    } else {
+        p.cols.iter().map(|c| c.len()).max().unwrap_or(0)
+    };
     let mut out = Vec::with_capacity(n);
     let mut buf = vec![0.0; p.cols.len()];
     let mut nan_made = false;
@@ -305,14 +309,26 @@ fn run(it: &mut Interp, p: &Params, f: &dyn Fn(&[f64]) -> f64) -> EvalResult {
             nan_made = true;
         }
         // NA in, NA out (R keeps NA_real_ rather than NaN)
-        let v = if any_nan { buf.iter().copied().find(|x| crate::value::is_na_real(*x)).unwrap_or(v) } else { v };
+        let v = if any_nan {
+            buf.iter()
+                .copied()
+                .find(|x| crate::value::is_na_real(*x))
+                .unwrap_or(v)
+        } else {
+            v
+        };
         out.push(v);
     }
     if nan_made {
         it.warning("NaNs produced");
     }
     let mut res = Value::dbls(out);
-    let src = p.cols.iter().zip(&p.srcs).find(|(c, _)| c.len() == n).and_then(|(_, s)| s.as_ref());
+    let src = p
+        .cols
+        .iter()
+        .zip(&p.srcs)
+        .find(|(c, _)| c.len() == n)
+        .and_then(|(_, s)| s.as_ref());
     if let Some(s) = src {
         if let Some(attrs) = s.attrs() {
             for (k, v) in attrs.iter() {
@@ -324,7 +340,13 @@ fn run(it: &mut Interp, p: &Params, f: &dyn Fn(&[f64]) -> f64) -> EvalResult {
 }
 
 /// A density: numeric formals then `log`.
-fn dens(it: &mut Interp, a: Args, names: &[&str], defaults: &[Option<f64>], f: fn(&[f64], bool) -> f64) -> EvalResult {
+fn dens(
+    it: &mut Interp,
+    a: Args,
+    names: &[&str],
+    defaults: &[Option<f64>],
+    f: fn(&[f64], bool) -> f64,
+) -> EvalResult {
     let mut formals: Vec<&str> = names.to_vec();
     formals.push("log");
     let m = a.matched(&formals)?;
@@ -334,7 +356,13 @@ fn dens(it: &mut Interp, a: Args, names: &[&str], defaults: &[Option<f64>], f: f
 }
 
 /// A distribution or quantile function: numeric formals then `lower.tail`, `log.p`.
-fn cdf(it: &mut Interp, a: Args, names: &[&str], defaults: &[Option<f64>], f: fn(&[f64], bool, bool) -> f64) -> EvalResult {
+fn cdf(
+    it: &mut Interp,
+    a: Args,
+    names: &[&str],
+    defaults: &[Option<f64>],
+    f: fn(&[f64], bool, bool) -> f64,
+) -> EvalResult {
     let mut formals: Vec<&str> = names.to_vec();
     formals.push("lower.tail");
     formals.push("log.p");
@@ -348,73 +376,115 @@ fn cdf(it: &mut Interp, a: Args, names: &[&str], defaults: &[Option<f64>], f: fn
 const N01: [Option<f64>; 3] = [None, Some(0.0), Some(1.0)];
 
 fn dnorm(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "mean", "sd"], &N01, |v, l| nm::dnorm(v[0], v[1], v[2], l))
+    dens(it, a, &["x", "mean", "sd"], &N01, |v, l| {
+        nm::dnorm(v[0], v[1], v[2], l)
+    })
 }
 fn pnorm(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "mean", "sd"], &N01, |v, l, g| nm::pnorm(v[0], v[1], v[2], l, g))
+    cdf(it, a, &["q", "mean", "sd"], &N01, |v, l, g| {
+        nm::pnorm(v[0], v[1], v[2], l, g)
+    })
 }
 fn qnorm(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "mean", "sd"], &N01, |v, l, g| nm::qnorm(v[0], v[1], v[2], l, g))
+    cdf(it, a, &["p", "mean", "sd"], &N01, |v, l, g| {
+        nm::qnorm(v[0], v[1], v[2], l, g)
+    })
 }
 fn dlnorm(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "meanlog", "sdlog"], &N01, |v, l| ot::dlnorm(v[0], v[1], v[2], l))
+    dens(it, a, &["x", "meanlog", "sdlog"], &N01, |v, l| {
+        ot::dlnorm(v[0], v[1], v[2], l)
+    })
 }
 fn plnorm(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "meanlog", "sdlog"], &N01, |v, l, g| ot::plnorm(v[0], v[1], v[2], l, g))
+    cdf(it, a, &["q", "meanlog", "sdlog"], &N01, |v, l, g| {
+        ot::plnorm(v[0], v[1], v[2], l, g)
+    })
 }
 fn qlnorm(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "meanlog", "sdlog"], &N01, |v, l, g| ot::qlnorm(v[0], v[1], v[2], l, g))
+    cdf(it, a, &["p", "meanlog", "sdlog"], &N01, |v, l, g| {
+        ot::qlnorm(v[0], v[1], v[2], l, g)
+    })
 }
 fn dlogis(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "location", "scale"], &N01, |v, l| ot::dlogis(v[0], v[1], v[2], l))
+    dens(it, a, &["x", "location", "scale"], &N01, |v, l| {
+        ot::dlogis(v[0], v[1], v[2], l)
+    })
 }
 fn plogis(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "location", "scale"], &N01, |v, l, g| ot::plogis(v[0], v[1], v[2], l, g))
+    cdf(it, a, &["q", "location", "scale"], &N01, |v, l, g| {
+        ot::plogis(v[0], v[1], v[2], l, g)
+    })
 }
 fn qlogis(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "location", "scale"], &N01, |v, l, g| ot::qlogis(v[0], v[1], v[2], l, g))
+    cdf(it, a, &["p", "location", "scale"], &N01, |v, l, g| {
+        ot::qlogis(v[0], v[1], v[2], l, g)
+    })
 }
 fn dcauchy(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "location", "scale"], &N01, |v, l| ot::dcauchy(v[0], v[1], v[2], l))
+    dens(it, a, &["x", "location", "scale"], &N01, |v, l| {
+        ot::dcauchy(v[0], v[1], v[2], l)
+    })
 }
 fn pcauchy(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "location", "scale"], &N01, |v, l, g| ot::pcauchy(v[0], v[1], v[2], l, g))
+    cdf(it, a, &["q", "location", "scale"], &N01, |v, l, g| {
+        ot::pcauchy(v[0], v[1], v[2], l, g)
+    })
 }
 fn qcauchy(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "location", "scale"], &N01, |v, l, g| ot::qcauchy(v[0], v[1], v[2], l, g))
+    cdf(it, a, &["p", "location", "scale"], &N01, |v, l, g| {
+        ot::qcauchy(v[0], v[1], v[2], l, g)
+    })
 }
 
 const UNIF: [Option<f64>; 3] = [None, Some(0.0), Some(1.0)];
 fn dunif(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "min", "max"], &UNIF, |v, l| ot::dunif(v[0], v[1], v[2], l))
+    dens(it, a, &["x", "min", "max"], &UNIF, |v, l| {
+        ot::dunif(v[0], v[1], v[2], l)
+    })
 }
 fn punif(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "min", "max"], &UNIF, |v, l, g| ot::punif(v[0], v[1], v[2], l, g))
+    cdf(it, a, &["q", "min", "max"], &UNIF, |v, l, g| {
+        ot::punif(v[0], v[1], v[2], l, g)
+    })
 }
 fn qunif(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "min", "max"], &UNIF, |v, l, g| ot::qunif(v[0], v[1], v[2], l, g))
+    cdf(it, a, &["p", "min", "max"], &UNIF, |v, l, g| {
+        ot::qunif(v[0], v[1], v[2], l, g)
+    })
 }
 
 const WEIB: [Option<f64>; 3] = [None, None, Some(1.0)];
 fn dweibull(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "shape", "scale"], &WEIB, |v, l| ot::dweibull(v[0], v[1], v[2], l))
+    dens(it, a, &["x", "shape", "scale"], &WEIB, |v, l| {
+        ot::dweibull(v[0], v[1], v[2], l)
+    })
 }
 fn pweibull(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "shape", "scale"], &WEIB, |v, l, g| ot::pweibull(v[0], v[1], v[2], l, g))
+    cdf(it, a, &["q", "shape", "scale"], &WEIB, |v, l, g| {
+        ot::pweibull(v[0], v[1], v[2], l, g)
+    })
 }
 fn qweibull(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "shape", "scale"], &WEIB, |v, l, g| ot::qweibull(v[0], v[1], v[2], l, g))
+    cdf(it, a, &["p", "shape", "scale"], &WEIB, |v, l, g| {
+        ot::qweibull(v[0], v[1], v[2], l, g)
+    })
 }
 
 const RATE1: [Option<f64>; 2] = [None, Some(1.0)];
 fn dexp(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "rate"], &RATE1, |v, l| gm::dexp_(v[0], 1.0 / v[1], l))
+    dens(it, a, &["x", "rate"], &RATE1, |v, l| {
+        gm::dexp_(v[0], 1.0 / v[1], l)
+    })
 }
 fn pexp(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "rate"], &RATE1, |v, l, g| gm::pexp(v[0], 1.0 / v[1], l, g))
+    cdf(it, a, &["q", "rate"], &RATE1, |v, l, g| {
+        gm::pexp(v[0], 1.0 / v[1], l, g)
+    })
 }
 fn qexp(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "rate"], &RATE1, |v, l, g| gm::qexp(v[0], 1.0 / v[1], l, g))
+    cdf(it, a, &["p", "rate"], &RATE1, |v, l, g| {
+        gm::qexp(v[0], 1.0 / v[1], l, g)
+    })
 }
 
 fn no_ncp(m: &Matched, i: usize) -> EvalResult<()> {
@@ -425,7 +495,14 @@ fn no_ncp(m: &Matched, i: usize) -> EvalResult<()> {
 }
 
 /// Density/distribution/quantile with an `ncp` formal after the numeric ones.
-fn with_ncp(it: &mut Interp, a: Args, names: &[&str], is_d: bool, fd: fn(&[f64], bool) -> f64, fp: fn(&[f64], bool, bool) -> f64) -> EvalResult {
+fn with_ncp(
+    it: &mut Interp,
+    a: Args,
+    names: &[&str],
+    is_d: bool,
+    fd: fn(&[f64], bool) -> f64,
+    fp: fn(&[f64], bool, bool) -> f64,
+) -> EvalResult {
     let mut formals: Vec<&str> = names.to_vec();
     formals.push("ncp");
     let k = names.len();
@@ -456,44 +533,105 @@ fn unused_p(_: &[f64], _: bool, _: bool) -> f64 {
 }
 
 fn dt(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["x", "df"], true, |v, l| beta::dt(v[0], v[1], l), unused_p)
+    with_ncp(
+        it,
+        a,
+        &["x", "df"],
+        true,
+        |v, l| beta::dt(v[0], v[1], l),
+        unused_p,
+    )
 }
 fn pt(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["q", "df"], false, unused_d, |v, l, g| beta::pt(v[0], v[1], l, g))
+    with_ncp(it, a, &["q", "df"], false, unused_d, |v, l, g| {
+        beta::pt(v[0], v[1], l, g)
+    })
 }
 fn qt(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["p", "df"], false, unused_d, |v, l, g| beta::qt(v[0], v[1], l, g))
+    with_ncp(it, a, &["p", "df"], false, unused_d, |v, l, g| {
+        beta::qt(v[0], v[1], l, g)
+    })
 }
 fn dchisq(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["x", "df"], true, |v, l| gm::dchisq(v[0], v[1], l), unused_p)
+    with_ncp(
+        it,
+        a,
+        &["x", "df"],
+        true,
+        |v, l| gm::dchisq(v[0], v[1], l),
+        unused_p,
+    )
 }
 fn pchisq(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["q", "df"], false, unused_d, |v, l, g| gm::pchisq(v[0], v[1], l, g))
+    with_ncp(it, a, &["q", "df"], false, unused_d, |v, l, g| {
+        gm::pchisq(v[0], v[1], l, g)
+    })
 }
 fn qchisq(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["p", "df"], false, unused_d, |v, l, g| gm::qchisq(v[0], v[1], l, g))
+    with_ncp(it, a, &["p", "df"], false, unused_d, |v, l, g| {
+        gm::qchisq(v[0], v[1], l, g)
+    })
 }
 fn df(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["x", "df1", "df2"], true, |v, l| beta::df(v[0], v[1], v[2], l), unused_p)
+    with_ncp(
+        it,
+        a,
+        &["x", "df1", "df2"],
+        true,
+        |v, l| beta::df(v[0], v[1], v[2], l),
+        unused_p,
+    )
 }
 fn pf(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["q", "df1", "df2"], false, unused_d, |v, l, g| beta::pf(v[0], v[1], v[2], l, g))
+    with_ncp(it, a, &["q", "df1", "df2"], false, unused_d, |v, l, g| {
+        beta::pf(v[0], v[1], v[2], l, g)
+    })
 }
 fn qf(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["p", "df1", "df2"], false, unused_d, |v, l, g| beta::qf(v[0], v[1], v[2], l, g))
+    with_ncp(it, a, &["p", "df1", "df2"], false, unused_d, |v, l, g| {
+        beta::qf(v[0], v[1], v[2], l, g)
+    })
 }
 fn dbeta(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["x", "shape1", "shape2"], true, |v, l| beta::dbeta(v[0], v[1], v[2], l), unused_p)
+    with_ncp(
+        it,
+        a,
+        &["x", "shape1", "shape2"],
+        true,
+        |v, l| beta::dbeta(v[0], v[1], v[2], l),
+        unused_p,
+    )
 }
 fn pbeta(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["q", "shape1", "shape2"], false, unused_d, |v, l, g| beta::pbeta(v[0], v[1], v[2], l, g))
+    with_ncp(
+        it,
+        a,
+        &["q", "shape1", "shape2"],
+        false,
+        unused_d,
+        |v, l, g| beta::pbeta(v[0], v[1], v[2], l, g),
+    )
 }
 fn qbeta(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["p", "shape1", "shape2"], false, unused_d, |v, l, g| beta::qbeta(v[0], v[1], v[2], l, g))
+    with_ncp(
+        it,
+        a,
+        &["p", "shape1", "shape2"],
+        false,
+        unused_d,
+        |v, l, g| beta::qbeta(v[0], v[1], v[2], l, g),
+    )
 }
 
 /// Gamma: `(x, shape, rate = 1, scale = 1/rate, ...)`.
-fn gamma_fam(it: &mut Interp, a: Args, first: &str, is_d: bool, fd: fn(&[f64], bool) -> f64, fp: fn(&[f64], bool, bool) -> f64) -> EvalResult {
+fn gamma_fam(
+    it: &mut Interp,
+    a: Args,
+    first: &str,
+    is_d: bool,
+    fd: fn(&[f64], bool) -> f64,
+    fp: fn(&[f64], bool, bool) -> f64,
+) -> EvalResult {
     let mut formals = vec![first, "shape", "rate", "scale"];
     if is_d {
         formals.push("log");
@@ -508,7 +646,8 @@ fn gamma_fam(it: &mut Interp, a: Args, first: &str, is_d: bool, fd: fn(&[f64], b
         p.srcs.push(Some(s.clone()));
     } else if let Some(r) = m.get(2) {
         let r = num_arg(r)?;
-        p.cols.push(std::rc::Rc::new(r.iter().map(|x| 1.0 / x).collect()));
+        p.cols
+            .push(std::rc::Rc::new(r.iter().map(|x| 1.0 / x).collect()));
         p.srcs.push(None);
     } else {
         p.cols.push(std::rc::Rc::new(vec![1.0]));
@@ -524,50 +663,83 @@ fn gamma_fam(it: &mut Interp, a: Args, first: &str, is_d: bool, fd: fn(&[f64], b
     }
 }
 fn dgamma(it: &mut Interp, a: Args) -> EvalResult {
-    gamma_fam(it, a, "x", true, |v, l| gm::dgamma(v[0], v[1], v[2], l), unused_p)
+    gamma_fam(
+        it,
+        a,
+        "x",
+        true,
+        |v, l| gm::dgamma(v[0], v[1], v[2], l),
+        unused_p,
+    )
 }
 fn pgamma(it: &mut Interp, a: Args) -> EvalResult {
-    gamma_fam(it, a, "q", false, unused_d, |v, l, g| gm::pgamma(v[0], v[1], v[2], l, g))
+    gamma_fam(it, a, "q", false, unused_d, |v, l, g| {
+        gm::pgamma(v[0], v[1], v[2], l, g)
+    })
 }
 fn qgamma(it: &mut Interp, a: Args) -> EvalResult {
-    gamma_fam(it, a, "p", false, unused_d, |v, l, g| gm::qgamma(v[0], v[1], v[2], l, g))
+    gamma_fam(it, a, "p", false, unused_d, |v, l, g| {
+        gm::qgamma(v[0], v[1], v[2], l, g)
+    })
 }
 
 fn dbinom(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "size", "prob"], &[], |v, l| ds::dbinom(v[0], v[1], v[2], l))
+    dens(it, a, &["x", "size", "prob"], &[], |v, l| {
+        ds::dbinom(v[0], v[1], v[2], l)
+    })
 }
 fn pbinom(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "size", "prob"], &[], |v, l, g| ds::pbinom(v[0], v[1], v[2], l, g))
+    cdf(it, a, &["q", "size", "prob"], &[], |v, l, g| {
+        ds::pbinom(v[0], v[1], v[2], l, g)
+    })
 }
 fn qbinom(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "size", "prob"], &[], |v, l, g| ds::qbinom(v[0], v[1], v[2], l, g))
+    cdf(it, a, &["p", "size", "prob"], &[], |v, l, g| {
+        ds::qbinom(v[0], v[1], v[2], l, g)
+    })
 }
 fn dpois(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "lambda"], &[], |v, l| ds::dpois(v[0], v[1], l))
+    dens(it, a, &["x", "lambda"], &[], |v, l| {
+        ds::dpois(v[0], v[1], l)
+    })
 }
 fn ppois(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "lambda"], &[], |v, l, g| ds::ppois(v[0], v[1], l, g))
+    cdf(it, a, &["q", "lambda"], &[], |v, l, g| {
+        ds::ppois(v[0], v[1], l, g)
+    })
 }
 fn qpois(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "lambda"], &[], |v, l, g| ds::qpois(v[0], v[1], l, g))
+    cdf(it, a, &["p", "lambda"], &[], |v, l, g| {
+        ds::qpois(v[0], v[1], l, g)
+    })
 }
 fn dgeom(it: &mut Interp, a: Args) -> EvalResult {
     dens(it, a, &["x", "prob"], &[], |v, l| ds::dgeom(v[0], v[1], l))
 }
 fn pgeom(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "prob"], &[], |v, l, g| ds::pgeom(v[0], v[1], l, g))
+    cdf(it, a, &["q", "prob"], &[], |v, l, g| {
+        ds::pgeom(v[0], v[1], l, g)
+    })
 }
 fn qgeom(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "prob"], &[], |v, l, g| ds::qgeom(v[0], v[1], l, g))
+    cdf(it, a, &["p", "prob"], &[], |v, l, g| {
+        ds::qgeom(v[0], v[1], l, g)
+    })
 }
 fn dhyper(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "m", "n", "k"], &[], |v, l| ds::dhyper(v[0], v[1], v[2], v[3], l))
+    dens(it, a, &["x", "m", "n", "k"], &[], |v, l| {
+        ds::dhyper(v[0], v[1], v[2], v[3], l)
+    })
 }
 fn phyper(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "m", "n", "k"], &[], |v, l, g| ds::phyper(v[0], v[1], v[2], v[3], l, g))
+    cdf(it, a, &["q", "m", "n", "k"], &[], |v, l, g| {
+        ds::phyper(v[0], v[1], v[2], v[3], l, g)
+    })
 }
 fn qhyper(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "m", "n", "k"], &[], |v, l, g| ds::qhyper(v[0], v[1], v[2], v[3], l, g))
+    cdf(it, a, &["p", "m", "n", "k"], &[], |v, l, g| {
+        ds::qhyper(v[0], v[1], v[2], v[3], l, g)
+    })
 }
 
 /// Negative binomial: `(x, size, prob, mu, ...)` — exactly one of `prob`, `mu`.
@@ -586,7 +758,9 @@ fn nbinom_fam(it: &mut Interp, a: Args, first: &str, is_d: bool) -> EvalResult {
     }
     let mut p = params(&m, &[first, "size"], &[])?;
     let third = if use_mu { m.get(3) } else { m.get(2) };
-    let Some(t) = third else { return err("argument \"prob\" is missing, with no default") };
+    let Some(t) = third else {
+        return err("argument \"prob\" is missing, with no default");
+    };
     p.cols.push(num_arg(t)?);
     p.srcs.push(Some(t.clone()));
     if is_d {

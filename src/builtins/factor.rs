@@ -95,14 +95,20 @@ fn rs(s: &str) -> RStr {
 
 /// The levels of a factor as strings.
 pub fn factor_levels(x: &Value) -> Vec<RStr> {
-    x.get_attr("levels").map(|l| l.str_vec().to_vec()).unwrap_or_default()
+    x.get_attr("levels")
+        .map(|l| l.str_vec().to_vec())
+        .unwrap_or_default()
 }
 
 /// Builds a factor from 1-based codes (NA_INT for NA) and levels.
 pub fn make_factor(codes: Vec<i32>, levels: Vec<RStr>, ordered: bool) -> Value {
     let mut f = Value::ints(codes);
     f.set_attr(sym("levels"), Value::strs(levels));
-    let cls = if ordered { Value::strings(&["ordered", "factor"]) } else { Value::str("factor") };
+    let cls = if ordered {
+        Value::strings(&["ordered", "factor"])
+    } else {
+        Value::str("factor")
+    };
     f.set_attr(sym("class"), cls);
     f
 }
@@ -161,7 +167,9 @@ pub fn make_factor_from(
         let l = sorted_levels(&d);
         (d, l)
     };
-    let keep_na = exclude.map(|e| !e.str_vec().contains(&None)).unwrap_or(false);
+    let keep_na = exclude
+        .map(|e| !e.str_vec().contains(&None))
+        .unwrap_or(false);
     if keep_na && has_na(&data) {
         lev.push(None);
     }
@@ -202,11 +210,16 @@ pub fn make_factor_from(
                     }
                 }
             }
-            codes = codes.iter().map(|&c| if c == NA_INT { c } else { map[c as usize - 1] }).collect();
+            codes = codes
+                .iter()
+                .map(|&c| if c == NA_INT { c } else { map[c as usize - 1] })
+                .collect();
             out_levels = uniq;
         } else if lab.len() == 1 {
             let base = lab[0].as_deref().unwrap_or("NA");
-            out_levels = (1..=lev.len()).map(|i| rs(&format!("{}{}", base, i))).collect();
+            out_levels = (1..=lev.len())
+                .map(|i| rs(&format!("{}{}", base, i)))
+                .collect();
         } else {
             return err(format!(
                 "invalid 'labels'; length {} should be 1 or {}",
@@ -265,7 +278,13 @@ fn droplevels(_it: &mut Interp, a: Args) -> EvalResult {
         let cols: Vec<Value> = x
             .list_vec()
             .iter()
-            .map(|c| if c.is_factor() { make_factor_from(c, None, None, None, c.inherits("ordered")) } else { Ok(c.clone()) })
+            .map(|c| {
+                if c.is_factor() {
+                    make_factor_from(c, None, None, None, c.inherits("ordered"))
+                } else {
+                    Ok(c.clone())
+                }
+            })
             .collect::<EvalResult<Vec<Value>>>()?;
         if let Value::Vector(v) = &mut out {
             v.data = crate::value::Data::List(std::rc::Rc::new(cols));
@@ -273,7 +292,9 @@ fn droplevels(_it: &mut Interp, a: Args) -> EvalResult {
         return Ok(out);
     }
     if !x.is_factor() {
-        return err("no applicable method for 'droplevels' applied to an object of class \"character\"");
+        return err(
+            "no applicable method for 'droplevels' applied to an object of class \"character\"",
+        );
     }
     make_factor_from(x, None, None, None, x.inherits("ordered"))
 }
@@ -311,7 +332,17 @@ fn relevel(_it: &mut Interp, a: Args) -> EvalResult {
     let codes: Vec<i32> = x
         .int_vec()
         .iter()
-        .map(|&c| if c == NA_INT { c } else { order.iter().position(|&o| o as i32 == c - 1).map(|p| p as i32 + 1).unwrap_or(NA_INT) })
+        .map(|&c| {
+            if c == NA_INT {
+                c
+            } else {
+                order
+                    .iter()
+                    .position(|&o| o as i32 == c - 1)
+                    .map(|p| p as i32 + 1)
+                    .unwrap_or(NA_INT)
+            }
+        })
         .collect();
     let mut out = x.clone();
     if let Value::Vector(v) = &mut out {
@@ -324,7 +355,11 @@ fn relevel(_it: &mut Interp, a: Args) -> EvalResult {
 fn add_na(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "ifany"])?;
     let x = m.req(0, "x")?;
-    let f = if x.is_factor() { x.clone() } else { make_factor_from(x, None, None, None, false)? };
+    let f = if x.is_factor() {
+        x.clone()
+    } else {
+        make_factor_from(x, None, None, None, false)?
+    };
     let ifany = flag(m.get(1), false);
     let codes = f.int_vec();
     let any = codes.contains(&NA_INT);
@@ -336,7 +371,12 @@ fn add_na(_it: &mut Interp, a: Args) -> EvalResult {
     let n = lev.len() as i32;
     let mut out = f.clone();
     if let Value::Vector(v) = &mut out {
-        v.data = Data::Int(Rc::new(codes.iter().map(|&c| if c == NA_INT { n } else { c }).collect()));
+        v.data = Data::Int(Rc::new(
+            codes
+                .iter()
+                .map(|&c| if c == NA_INT { n } else { c })
+                .collect(),
+        ));
     }
     out.set_attr(sym("levels"), Value::strs(lev));
     Ok(out)
@@ -371,8 +411,15 @@ pub fn cross_table(factors: &[(Vec<i32>, Vec<RStr>)], names: Vec<RStr>) -> EvalR
         counts[pos] += 1;
     }
     let mut t = Value::ints(counts);
-    t.set_attr(sym("dim"), Value::ints(dims.iter().map(|&d| d as i32).collect()));
-    set_dimnames_parts(&mut t, factors.iter().map(|(_, l)| Some(l.clone())).collect(), Some(names));
+    t.set_attr(
+        sym("dim"),
+        Value::ints(dims.iter().map(|&d| d as i32).collect()),
+    );
+    set_dimnames_parts(
+        &mut t,
+        factors.iter().map(|(_, l)| Some(l.clone())).collect(),
+        Some(names),
+    );
     t.set_attr(sym("class"), Value::str("table"));
     Ok(t)
 }
@@ -396,7 +443,13 @@ fn table(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     if vals.len() == 1 && matches!(vals[0].1.vtype(), Some(VType::List)) {
         let l = vals[0].1.clone();
         let names = l.names().unwrap_or_else(|| vec![rs(""); l.len()]);
-        vals = l.list_vec().iter().cloned().zip(names).map(|(v, n)| (n, v)).collect();
+        vals = l
+            .list_vec()
+            .iter()
+            .cloned()
+            .zip(names)
+            .map(|(v, n)| (n, v))
+            .collect();
     }
     if vals.is_empty() {
         return err("nothing to tabulate");
@@ -409,7 +462,11 @@ fn table(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
         let f = if v.is_factor() {
             v.clone()
         } else {
-            let ex = if use_na == "no" { exclude.clone() } else { Some(Value::Null) };
+            let ex = if use_na == "no" {
+                exclude.clone()
+            } else {
+                Some(Value::Null)
+            };
             make_factor_from(v, None, None, ex.as_ref(), false)?
         };
         let mut codes = f.int_vec().to_vec();
@@ -437,7 +494,9 @@ fn table(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
         facs.push((codes, lev));
     }
     let names: Vec<RStr> = match dnn {
-        Some(d) => (0..facs.len()).map(|i| d.get(i).cloned().unwrap_or_else(|| rs(""))).collect(),
+        Some(d) => (0..facs.len())
+            .map(|i| d.get(i).cloned().unwrap_or_else(|| rs("")))
+            .collect(),
         None => vals.iter().map(|(n, _)| n.clone()).collect(),
     };
     it.visible = true;
@@ -470,7 +529,12 @@ pub fn format_g(x: f64, digits: usize) -> String {
         }
     };
     if e < -4 || e >= p as i32 {
-        format!("{}e{}{:02}", strip(m), if e < 0 { '-' } else { '+' }, e.abs())
+        format!(
+            "{}e{}{:02}",
+            strip(m),
+            if e < 0 { '-' } else { '+' },
+            e.abs()
+        )
     } else {
         strip(&format!("{:.*}", (p as i32 - 1 - e).max(0) as usize, x))
     }
@@ -497,7 +561,16 @@ fn bincode(x: f64, b: &[f64], right: bool, lowest: bool) -> i32 {
 }
 
 fn cut(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "breaks", "labels", "include.lowest", "right", "dig.lab", "ordered_result", "..."])?;
+    let m = a.matched(&[
+        "x",
+        "breaks",
+        "labels",
+        "include.lowest",
+        "right",
+        "dig.lab",
+        "ordered_result",
+        "...",
+    ])?;
     let x = m.req(0, "x")?;
     if !matches!(x.vtype(), Some(VType::Lgl | VType::Int | VType::Dbl)) {
         return err("'x' must be numeric");
@@ -518,10 +591,14 @@ fn cut(_it: &mut Interp, a: Args) -> EvalResult {
             let dx = lo.abs();
             let (f, t) = (lo - dx / 1000.0, hi + dx / 1000.0);
             let by = (t - f) / nb as f64;
-            (0..=nb).map(|i| if i == nb { t } else { f + i as f64 * by }).collect()
+            (0..=nb)
+                .map(|i| if i == nb { t } else { f + i as f64 * by })
+                .collect()
         } else {
             let by = dx / nb as f64;
-            let mut b: Vec<f64> = (0..=nb).map(|i| if i == nb { hi } else { lo + i as f64 * by }).collect();
+            let mut b: Vec<f64> = (0..=nb)
+                .map(|i| if i == nb { hi } else { lo + i as f64 * by })
+                .collect();
             b[0] = lo - dx / 1000.0;
             b[nb] = hi + dx / 1000.0;
             b
@@ -540,8 +617,15 @@ fn cut(_it: &mut Interp, a: Args) -> EvalResult {
     }
     let right = flag(m.get(4), true);
     let lowest = flag(m.get(3), false);
-    let dig = m.get(5).and_then(|d| d.as_i32()).filter(|&d| d > 0).unwrap_or(3) as usize;
-    let codes: Vec<i32> = xv.iter().map(|&v| bincode(v, &breaks, right, lowest)).collect();
+    let dig = m
+        .get(5)
+        .and_then(|d| d.as_i32())
+        .filter(|&d| d > 0)
+        .unwrap_or(3) as usize;
+    let codes: Vec<i32> = xv
+        .iter()
+        .map(|&v| bincode(v, &breaks, right, lowest))
+        .collect();
     let labels_arg = m.get(2).filter(|l| !l.is_null());
     if let Some(l) = labels_arg {
         if l.vtype() == Some(VType::Lgl) && l.as_bool().flatten() == Some(false) {
@@ -565,7 +649,13 @@ fn cut(_it: &mut Interp, a: Args) -> EvalResult {
                 }
             }
             let mut l: Vec<String> = (0..nb - 1)
-                .map(|i| if right { format!("({},{}]", ch[i], ch[i + 1]) } else { format!("[{},{})", ch[i], ch[i + 1]) })
+                .map(|i| {
+                    if right {
+                        format!("({},{}]", ch[i], ch[i + 1])
+                    } else {
+                        format!("[{},{})", ch[i], ch[i + 1])
+                    }
+                })
                 .collect();
             if lowest {
                 if right {
@@ -598,7 +688,11 @@ fn find_interval(_it: &mut Interp, a: Args) -> EvalResult {
             if xi.is_nan() {
                 return NA_INT;
             }
-            let mut i = if lo { v.iter().filter(|&&b| b < xi).count() } else { v.iter().filter(|&&b| b <= xi).count() };
+            let mut i = if lo {
+                v.iter().filter(|&&b| b < xi).count()
+            } else {
+                v.iter().filter(|&&b| b <= xi).count()
+            };
             if rc && n > 0 {
                 if !lo && i == n && xi == v[n - 1] {
                     i = n - 1;
@@ -645,7 +739,11 @@ fn interaction_lex(fs: &[Value], drop: bool, sep: &str, lex: bool) -> EvalResult
             continue;
         }
         // a zero-length factor makes the interaction zero-length, as in R
-        let n = if codes.is_empty() || c.is_empty() { 0 } else { codes.len().max(c.len()) };
+        let n = if codes.is_empty() || c.is_empty() {
+            0
+        } else {
+            codes.len().max(c.len())
+        };
         let nl = levels.len() as i32;
         codes = (0..n)
             .map(|i| {
@@ -660,7 +758,14 @@ fn interaction_lex(fs: &[Value], drop: bool, sep: &str, lex: bool) -> EvalResult
             })
             .collect();
         let mut nlv = Vec::new();
-        let lab = |la: &RStr, lb: &RStr| rs(&format!("{}{}{}", la.as_deref().unwrap_or("NA"), sep, lb.as_deref().unwrap_or("NA")));
+        let lab = |la: &RStr, lb: &RStr| {
+            rs(&format!(
+                "{}{}{}",
+                la.as_deref().unwrap_or("NA"),
+                sep,
+                lb.as_deref().unwrap_or("NA")
+            ))
+        };
         if lex {
             for la in &levels {
                 for lb in &l {
@@ -690,7 +795,10 @@ fn interaction(_it: &mut Interp, a: Args) -> EvalResult {
     if fs.len() == 1 && fs[0].vtype() == Some(VType::List) && !fs[0].is_factor() {
         fs = fs[0].list_vec().to_vec();
     }
-    let sep = m.get(2).and_then(|s| s.as_string()).unwrap_or_else(|| ".".into());
+    let sep = m
+        .get(2)
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| ".".into());
     interaction_lex(&fs, flag(m.get(1), false), &sep, flag(m.get(3), false))
 }
 
@@ -708,11 +816,19 @@ fn split(_it: &mut Interp, a: Args) -> EvalResult {
     let x = m.req(0, "x")?.clone();
     if x.is_data_frame() {
         let f = grouping(m.req(1, "f")?)?;
-        let f = if flag(m.get(2), false) { make_factor_from(&f, None, None, None, false)? } else { f };
+        let f = if flag(m.get(2), false) {
+            make_factor_from(&f, None, None, None, false)?
+        } else {
+            f
+        };
         return super::frame_verbs::df_split(&x, &f);
     }
     let f = grouping(m.req(1, "f")?)?;
-    let f = if flag(m.get(2), false) { make_factor_from(&f, None, None, None, false)? } else { f };
+    let f = if flag(m.get(2), false) {
+        make_factor_from(&f, None, None, None, false)?
+    } else {
+        f
+    };
     let codes = f.int_vec();
     let lev = factor_levels(&f);
     let n = x.len();
@@ -729,7 +845,9 @@ fn split(_it: &mut Interp, a: Args) -> EvalResult {
     let names = x.names();
     let levels = x.get_attr("levels").cloned();
     let class = x.get_attr("class").cloned();
-    let Some(data) = x.data() else { return err("first argument must be a vector") };
+    let Some(data) = x.data() else {
+        return err("first argument must be a vector");
+    };
     let parts: Vec<Value> = groups
         .iter()
         .map(|g| {
@@ -746,7 +864,10 @@ fn split(_it: &mut Interp, a: Args) -> EvalResult {
         })
         .collect();
     let mut out = Value::list(parts);
-    out.set_attr(sym("names"), Value::strs(lev.iter().map(|l| l.clone().or_else(|| rs("NA"))).collect()));
+    out.set_attr(
+        sym("names"),
+        Value::strs(lev.iter().map(|l| l.clone().or_else(|| rs("NA"))).collect()),
+    );
     Ok(out)
 }
 
@@ -767,8 +888,15 @@ fn unsplit(_it: &mut Interp, a: Args) -> EvalResult {
     if value.first().map(|v| v.is_data_frame()).unwrap_or(false) {
         return unsplit_frames(&value, &out);
     }
-    let t = value.iter().filter_map(|v| v.vtype()).max().unwrap_or(VType::Lgl);
-    let datas: Vec<Data> = value.iter().map(|v| v.data().map(|d| d.coerce(t)).unwrap_or(Data::empty(t))).collect();
+    let t = value
+        .iter()
+        .filter_map(|v| v.vtype())
+        .max()
+        .unwrap_or(VType::Lgl);
+    let datas: Vec<Data> = value
+        .iter()
+        .map(|v| v.data().map(|d| d.coerce(t)).unwrap_or(Data::empty(t)))
+        .collect();
     let mut parts = Vec::with_capacity(out.len());
     for o in &out {
         parts.push(match o {
@@ -789,11 +917,22 @@ fn unsplit_frames(value: &[Value], out: &[Option<(usize, usize)>]) -> EvalResult
     for v in value {
         offsets.push(total);
         total += super::frames::df_nrow(v);
-        names.extend(super::frames::df_row_names(v).str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()));
+        names.extend(
+            super::frames::df_row_names(v)
+                .str_vec()
+                .iter()
+                .map(|s| s.as_deref().unwrap_or("NA").to_string()),
+        );
     }
-    let rows: Vec<Option<usize>> = out.iter().map(|o| o.map(|(g, k)| offsets[g] + k).filter(|&r| r < total)).collect();
+    let rows: Vec<Option<usize>> = out
+        .iter()
+        .map(|o| o.map(|(g, k)| offsets[g] + k).filter(|&r| r < total))
+        .collect();
     let mut res = super::frames::df_take_rows(&all, &rows);
-    let mut rn: Vec<String> = rows.iter().map(|r| r.map(|r| names[r].clone()).unwrap_or_else(|| "NA".into())).collect();
+    let mut rn: Vec<String> = rows
+        .iter()
+        .map(|r| r.map(|r| names[r].clone()).unwrap_or_else(|| "NA".into()))
+        .collect();
     super::frames::make_unique(&mut rn);
     res.set_attr(sym("row.names"), Value::strings(&rn));
     Ok(res)
@@ -803,11 +942,12 @@ fn tapply(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["X", "INDEX", "FUN", "...", "default", "simplify"])?;
     let x = m.req(0, "X")?.clone();
     let index = m.req(1, "INDEX")?.clone();
-    let (fs, dnn): (Vec<Value>, Option<Vec<RStr>>) = if index.vtype() == Some(VType::List) && !index.is_factor() {
-        (index.list_vec().to_vec(), index.names())
-    } else {
-        (vec![index], None)
-    };
+    let (fs, dnn): (Vec<Value>, Option<Vec<RStr>>) =
+        if index.vtype() == Some(VType::List) && !index.is_factor() {
+            (index.list_vec().to_vec(), index.names())
+        } else {
+            (vec![index], None)
+        };
     let mut facs = Vec::new();
     for f in &fs {
         let f = as_factor_value(f)?;
@@ -831,8 +971,15 @@ fn tapply(it: &mut Interp, a: Args) -> EvalResult {
         groups[pos].push(Some(i));
     }
     let set_shape = |v: &mut Value| {
-        v.set_attr(sym("dim"), Value::ints(dims.iter().map(|&d| d as i32).collect()));
-        set_dimnames_parts(v, facs.iter().map(|(_, l)| Some(l.clone())).collect(), dnn.clone());
+        v.set_attr(
+            sym("dim"),
+            Value::ints(dims.iter().map(|&d| d as i32).collect()),
+        );
+        set_dimnames_parts(
+            v,
+            facs.iter().map(|(_, l)| Some(l.clone())).collect(),
+            dnn.clone(),
+        );
     };
     let Some(f) = m.get(2).cloned() else {
         // without FUN: the group index of each element
@@ -852,7 +999,9 @@ fn tapply(it: &mut Interp, a: Args) -> EvalResult {
         return Ok(Value::ints(idx));
     };
     let f = super::apply::as_function(it, &f)?;
-    let Some(data) = x.data().cloned() else { return err("'X' must be a vector") };
+    let Some(data) = x.data().cloned() else {
+        return err("'X' must be a vector");
+    };
     let names = x.names();
     let mut results: Vec<Option<Value>> = Vec::with_capacity(total);
     for g in &groups {
@@ -862,7 +1011,10 @@ fn tapply(it: &mut Interp, a: Args) -> EvalResult {
         }
         let mut piece = Value::from_data(data.select(g));
         if let Some(n) = &names {
-            piece.set_attr(sym("names"), Value::strs(g.iter().map(|i| i.and_then(|i| n[i].clone())).collect()));
+            piece.set_attr(
+                sym("names"),
+                Value::strs(g.iter().map(|i| i.and_then(|i| n[i].clone())).collect()),
+            );
         }
         if let (Some(l), Some(c)) = (x.get_attr("levels"), x.get_attr("class")) {
             piece.set_attr(sym("levels"), l.clone());
@@ -874,15 +1026,25 @@ fn tapply(it: &mut Interp, a: Args) -> EvalResult {
     }
     it.visible = true;
     let simplify = flag(m.get(5), true);
-    let scalar = results.iter().flatten().all(|r| r.len() == 1 && !matches!(r.vtype(), Some(VType::List) | None));
+    let scalar = results
+        .iter()
+        .flatten()
+        .all(|r| r.len() == 1 && !matches!(r.vtype(), Some(VType::List) | None));
     if simplify && scalar && results.iter().any(|r| r.is_some()) {
-        let t = results.iter().flatten().filter_map(|r| r.vtype()).max().unwrap_or(VType::Lgl);
+        let t = results
+            .iter()
+            .flatten()
+            .filter_map(|r| r.vtype())
+            .max()
+            .unwrap_or(VType::Lgl);
         let parts: Vec<Data> = results
             .iter()
             .map(|r| match r.as_ref().and_then(|r| r.data()) {
                 Some(d) => d.coerce(t),
                 None => match m.get(4) {
-                    Some(d) if !d.is_null() => d.data().map(|d| d.coerce(t)).unwrap_or(Data::na_of(t, 1)),
+                    Some(d) if !d.is_null() => {
+                        d.data().map(|d| d.coerce(t)).unwrap_or(Data::na_of(t, 1))
+                    }
                     _ => Data::na_of(t, 1),
                 },
             })
@@ -891,7 +1053,12 @@ fn tapply(it: &mut Interp, a: Args) -> EvalResult {
         set_shape(&mut out);
         return Ok(out);
     }
-    let mut out = Value::list(results.into_iter().map(|r| r.unwrap_or(Value::Null)).collect());
+    let mut out = Value::list(
+        results
+            .into_iter()
+            .map(|r| r.unwrap_or(Value::Null))
+            .collect(),
+    );
     set_shape(&mut out);
     Ok(out)
 }
@@ -909,36 +1076,87 @@ mod tests {
     #[test]
     fn factors() {
         let mut it = Interp::new();
-        let f = ok(call(&mut it, "factor", vec![p(Value::dbls(vec![10.0, 2.0, 10.0, crate::value::na_real()]))]));
+        let f = ok(call(
+            &mut it,
+            "factor",
+            vec![p(Value::dbls(vec![
+                10.0,
+                2.0,
+                10.0,
+                crate::value::na_real(),
+            ]))],
+        ));
         assert_eq!(levels_of(&f), vec!["2", "10"]);
         assert_eq!(*f.int_vec(), vec![2, 1, 2, NA_INT]);
         assert_eq!(f.class_attr(), Some(vec!["factor".to_string()]));
-        let f = ok(call(&mut it, "factor", vec![p(Value::strings(&["b", "a", "B"]))]));
+        let f = ok(call(
+            &mut it,
+            "factor",
+            vec![p(Value::strings(&["b", "a", "B"]))],
+        ));
         assert_eq!(levels_of(&f), vec!["a", "b", "B"]);
         let f = ok(call(
             &mut it,
             "factor",
-            vec![p(Value::dbls(vec![3.0, 1.0, crate::value::na_real(), 1.0])), n("exclude", Value::Null)],
+            vec![
+                p(Value::dbls(vec![3.0, 1.0, crate::value::na_real(), 1.0])),
+                n("exclude", Value::Null),
+            ],
         ));
         assert_eq!(levels_of(&f), vec!["1", "3", "NA"]);
         assert_eq!(*f.int_vec(), vec![2, 1, 3, 1]);
-        let f = ok(call(&mut it, "factor", vec![p(Value::strings(&["b", "a"])), n("labels", Value::strings(&["x", "y"]))]));
+        let f = ok(call(
+            &mut it,
+            "factor",
+            vec![
+                p(Value::strings(&["b", "a"])),
+                n("labels", Value::strings(&["x", "y"])),
+            ],
+        ));
         assert_eq!(levels_of(&f), vec!["x", "y"]);
         assert_eq!(*f.int_vec(), vec![2, 1]);
         assert_eq!(
-            msg(call(&mut it, "factor", vec![p(Value::strings(&["b", "a"])), n("labels", Value::strings(&["x", "y", "z"]))])),
+            msg(call(
+                &mut it,
+                "factor",
+                vec![
+                    p(Value::strings(&["b", "a"])),
+                    n("labels", Value::strings(&["x", "y", "z"]))
+                ]
+            )),
             "invalid 'labels'; length 3 should be 1 or 2"
         );
-        let f = ok(call(&mut it, "factor", vec![p(Value::strings(&["lo", "hi"])), n("levels", Value::strings(&["lo", "mid", "hi"]))]));
+        let f = ok(call(
+            &mut it,
+            "factor",
+            vec![
+                p(Value::strings(&["lo", "hi"])),
+                n("levels", Value::strings(&["lo", "mid", "hi"])),
+            ],
+        ));
         assert_eq!(levels_of(&f), vec!["lo", "mid", "hi"]);
         let d = ok(call(&mut it, "droplevels", vec![p(f.clone())]));
         assert_eq!(levels_of(&d), vec!["lo", "hi"]);
-        let r = ok(call(&mut it, "relevel", vec![p(f.clone()), p(Value::str("hi"))]));
+        let r = ok(call(
+            &mut it,
+            "relevel",
+            vec![p(f.clone()), p(Value::str("hi"))],
+        ));
         assert_eq!(levels_of(&r), vec!["hi", "lo", "mid"]);
         assert_eq!(*r.int_vec(), vec![2, 1]);
-        assert_eq!(msg(call(&mut it, "relevel", vec![p(f), p(Value::str("z"))])), "'ref' must be an existing level");
-        let o = ok(call(&mut it, "ordered", vec![p(Value::strings(&["b", "a"]))]));
-        assert_eq!(o.class_attr(), Some(vec!["ordered".to_string(), "factor".to_string()]));
+        assert_eq!(
+            msg(call(&mut it, "relevel", vec![p(f), p(Value::str("z"))])),
+            "'ref' must be an existing level"
+        );
+        let o = ok(call(
+            &mut it,
+            "ordered",
+            vec![p(Value::strings(&["b", "a"]))],
+        ));
+        assert_eq!(
+            o.class_attr(),
+            Some(vec!["ordered".to_string(), "factor".to_string()])
+        );
         let a = ok(call(&mut it, "addNA", vec![p(o)]));
         assert_eq!(levels_of(&a), vec!["a", "b", "NA"]);
     }
@@ -946,25 +1164,49 @@ mod tests {
     #[test]
     fn tables() {
         let mut it = Interp::new();
-        let t = ok(call(&mut it, "table", vec![p(Value::strings(&["b", "a", "b"]))]));
+        let t = ok(call(
+            &mut it,
+            "table",
+            vec![p(Value::strings(&["b", "a", "b"]))],
+        ));
         assert_eq!(*t.int_vec(), vec![1, 2]);
         assert_eq!(t.vtype(), Some(VType::Int));
         assert_eq!(dims(&t), vec![2]);
         assert!(t.inherits("table"));
-        assert_eq!(strs(&t.get_attr("dimnames").and_then(|d| d.names())), vec![""]);
+        assert_eq!(
+            strs(&t.get_attr("dimnames").and_then(|d| d.names())),
+            vec![""]
+        );
         let t = ok(call(
             &mut it,
             "table",
-            vec![n("a", Value::dbls(vec![1.0, 2.0])), n("b", Value::strings(&["x", "y"]))],
+            vec![
+                n("a", Value::dbls(vec![1.0, 2.0])),
+                n("b", Value::strings(&["x", "y"])),
+            ],
         ));
         assert_eq!(dims(&t), vec![2, 2]);
         assert_eq!(*t.int_vec(), vec![1, 0, 0, 1]);
-        assert_eq!(strs(&t.get_attr("dimnames").and_then(|d| d.names())), vec!["a", "b"]);
+        assert_eq!(
+            strs(&t.get_attr("dimnames").and_then(|d| d.names())),
+            vec!["a", "b"]
+        );
         let na = crate::value::na_real();
-        let t = ok(call(&mut it, "table", vec![p(Value::dbls(vec![1.0, na, 1.0])), n("useNA", Value::str("ifany"))]));
+        let t = ok(call(
+            &mut it,
+            "table",
+            vec![
+                p(Value::dbls(vec![1.0, na, 1.0])),
+                n("useNA", Value::str("ifany")),
+            ],
+        ));
         assert_eq!(*t.int_vec(), vec![2, 1]);
         assert_eq!(strs(&dimnames_parts(&t)[0]), vec!["1", "NA"]);
-        let t = ok(call(&mut it, "table", vec![p(Value::dbls(vec![1.0, na, 1.0]))]));
+        let t = ok(call(
+            &mut it,
+            "table",
+            vec![p(Value::dbls(vec![1.0, na, 1.0]))],
+        ));
         assert_eq!(*t.int_vec(), vec![2]);
     }
 
@@ -975,26 +1217,60 @@ mod tests {
         let c = ok(call(&mut it, "cut", vec![p(x.clone()), p(Value::num(3.0))]));
         assert_eq!(levels_of(&c), vec!["(0.991,4]", "(4,7]", "(7,10]"]);
         assert_eq!(*c.int_vec(), vec![1, 2, 3]);
-        let c = ok(call(&mut it, "cut", vec![p(x.clone()), p(Value::dbls(vec![0.0, 5.0, 10.0]))]));
+        let c = ok(call(
+            &mut it,
+            "cut",
+            vec![p(x.clone()), p(Value::dbls(vec![0.0, 5.0, 10.0]))],
+        ));
         assert_eq!(levels_of(&c), vec!["(0,5]", "(5,10]"]);
         assert_eq!(*c.int_vec(), vec![1, 1, 2]);
         let c = ok(call(
             &mut it,
             "cut",
-            vec![p(x.clone()), p(Value::dbls(vec![0.0, 5.0, 10.0])), n("right", Value::lgl(false)), n("include.lowest", Value::lgl(true))],
+            vec![
+                p(x.clone()),
+                p(Value::dbls(vec![0.0, 5.0, 10.0])),
+                n("right", Value::lgl(false)),
+                n("include.lowest", Value::lgl(true)),
+            ],
         ));
         assert_eq!(levels_of(&c), vec!["[0,5)", "[5,10]"]);
         assert_eq!(*c.int_vec(), vec![1, 2, 2]);
-        let c = ok(call(&mut it, "cut", vec![p(Value::dbls(vec![0.001234, 1.5])), p(Value::num(2.0))]));
+        let c = ok(call(
+            &mut it,
+            "cut",
+            vec![p(Value::dbls(vec![0.001234, 1.5])), p(Value::num(2.0))],
+        ));
         assert_eq!(levels_of(&c), vec!["(-0.000265,0.751]", "(0.751,1.5]"]);
-        let c = ok(call(&mut it, "cut", vec![p(x.clone()), p(Value::dbls(vec![0.0, 5.0, 10.0])), n("labels", Value::lgl(false))]));
-        assert_eq!((c.vtype(), (*c.int_vec()).clone()), (Some(VType::Int), vec![1, 1, 2]));
-        let c = ok(call(&mut it, "cut", vec![p(Value::ints((1..=100).collect())), p(Value::dbls(vec![0.0, 25.5, 1e6]))]));
+        let c = ok(call(
+            &mut it,
+            "cut",
+            vec![
+                p(x.clone()),
+                p(Value::dbls(vec![0.0, 5.0, 10.0])),
+                n("labels", Value::lgl(false)),
+            ],
+        ));
+        assert_eq!(
+            (c.vtype(), (*c.int_vec()).clone()),
+            (Some(VType::Int), vec![1, 1, 2])
+        );
+        let c = ok(call(
+            &mut it,
+            "cut",
+            vec![
+                p(Value::ints((1..=100).collect())),
+                p(Value::dbls(vec![0.0, 25.5, 1e6])),
+            ],
+        ));
         assert_eq!(levels_of(&c), vec!["(0,25.5]", "(25.5,1e+06]"]);
         let fi = ok(call(
             &mut it,
             "findInterval",
-            vec![p(Value::dbls(vec![0.0, 1.5, 3.0, crate::value::na_real()])), p(Value::dbls(vec![1.0, 2.0, 3.0]))],
+            vec![
+                p(Value::dbls(vec![0.0, 1.5, 3.0, crate::value::na_real()])),
+                p(Value::dbls(vec![1.0, 2.0, 3.0])),
+            ],
         ));
         assert_eq!(*fi.int_vec(), vec![0, 1, 3, NA_INT]);
         assert_eq!(format_g(123456789.0, 3), "1.23e+08");
@@ -1006,19 +1282,48 @@ mod tests {
         let mut it = Interp::new();
         let mut x = Value::dbls(vec![1.0, 2.0, 3.0]);
         x.set_attr(Sym::new("names"), Value::strings(&["a", "b", "c"]));
-        let s = ok(call(&mut it, "split", vec![p(x), p(Value::strings(&["x", "y", "x"]))]));
+        let s = ok(call(
+            &mut it,
+            "split",
+            vec![p(x), p(Value::strings(&["x", "y", "x"]))],
+        ));
         assert_eq!(strs(&s.names()), vec!["x", "y"]);
         let first = s.list_vec()[0].clone();
         assert_eq!(*first.dbl_vec(), vec![1.0, 3.0]);
         assert_eq!(strs(&first.names()), vec!["a", "c"]);
-        let u = ok(call(&mut it, "unsplit", vec![p(s), p(Value::strings(&["x", "y", "x"]))]));
+        let u = ok(call(
+            &mut it,
+            "unsplit",
+            vec![p(s), p(Value::strings(&["x", "y", "x"]))],
+        ));
         assert_eq!(*u.dbl_vec(), vec![1.0, 2.0, 3.0]);
-        let f = ok(crate::builtins::apply::as_function(&mut it, &Value::str("length")));
-        let t = ok(call(&mut it, "tapply", vec![p(Value::dbls(vec![1.0, 2.0, 3.0])), p(Value::strings(&["b", "a", "b"])), p(f)]));
-        assert_eq!((t.vtype(), (*t.int_vec()).clone()), (Some(VType::Int), vec![1, 2]));
+        let f = ok(crate::builtins::apply::as_function(
+            &mut it,
+            &Value::str("length"),
+        ));
+        let t = ok(call(
+            &mut it,
+            "tapply",
+            vec![
+                p(Value::dbls(vec![1.0, 2.0, 3.0])),
+                p(Value::strings(&["b", "a", "b"])),
+                p(f),
+            ],
+        ));
+        assert_eq!(
+            (t.vtype(), (*t.int_vec()).clone()),
+            (Some(VType::Int), vec![1, 2])
+        );
         assert_eq!(dims(&t), vec![2]);
         assert_eq!(strs(&dimnames_parts(&t)[0]), vec!["a", "b"]);
-        let i = ok(call(&mut it, "interaction", vec![p(Value::strings(&["a", "b"])), p(Value::strings(&["x", "y"]))]));
+        let i = ok(call(
+            &mut it,
+            "interaction",
+            vec![
+                p(Value::strings(&["a", "b"])),
+                p(Value::strings(&["x", "y"])),
+            ],
+        ));
         assert_eq!(levels_of(&i), vec!["a.x", "b.x", "a.y", "b.y"]);
         assert_eq!(*i.int_vec(), vec![1, 4]);
     }

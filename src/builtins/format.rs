@@ -5,8 +5,8 @@ use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::print::factor::factor_labels;
 use crate::print::num::{
-    encode_real_trim, insert_big_mark, int_str, lgl_str, pad_centre, pad_left, pad_right, real_format_na,
-    sci_string, str_width,
+    encode_real_trim, insert_big_mark, int_str, lgl_str, pad_centre, pad_left, pad_right,
+    real_format_na, sci_string, str_width,
 };
 use crate::syntax::sym::Sym;
 use crate::value::coerce::num_to_string;
@@ -56,7 +56,9 @@ fn opt_str(v: Option<&Value>) -> Option<String> {
     v.and_then(|x| x.as_string())
 }
 fn opt_usize(v: Option<&Value>) -> Option<usize> {
-    v.and_then(|x| x.as_f64()).filter(|x| x.is_finite() && *x >= 0.0).map(|x| x as usize)
+    v.and_then(|x| x.as_f64())
+        .filter(|x| x.is_finite() && *x >= 0.0)
+        .map(|x| x as usize)
 }
 fn opt_bool(v: Option<&Value>, default: bool) -> bool {
     v.and_then(|x| x.as_bool()).flatten().unwrap_or(default)
@@ -76,7 +78,12 @@ fn justify_all(v: Vec<RStr>, how: &str, width: usize) -> Vec<RStr> {
     if how == "none" {
         return v;
     }
-    let w = v.iter().map(|s| s.as_deref().map(str_width).unwrap_or(2)).max().unwrap_or(0).max(width);
+    let w = v
+        .iter()
+        .map(|s| s.as_deref().map(str_width).unwrap_or(2))
+        .max()
+        .unwrap_or(0)
+        .max(width);
     v.into_iter()
         .map(|s| {
             s.map(|s| {
@@ -119,7 +126,17 @@ fn format_fn(_it: &mut Interp, args: Args) -> EvalResult {
         return r;
     }
     let m = args.matched(&[
-        "x", "trim", "digits", "nsmall", "justify", "width", "na.encode", "scientific", "big.mark", "drop0trailing", "...",
+        "x",
+        "trim",
+        "digits",
+        "nsmall",
+        "justify",
+        "width",
+        "na.encode",
+        "scientific",
+        "big.mark",
+        "drop0trailing",
+        "...",
     ])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
     let drop0 = opt_bool(m.get(9), false);
@@ -147,7 +164,10 @@ fn format_fn(_it: &mut Interp, args: Args) -> EvalResult {
     let big_mark = opt_str(m.get(8)).unwrap_or_default();
     if x.is_factor() {
         let s = justify_all(factor_labels(&x), justify, width);
-        let s = s.into_iter().map(|e| e.or_else(|| Some(Rc::from("NA")))).collect();
+        let s = s
+            .into_iter()
+            .map(|e| e.or_else(|| Some(Rc::from("NA"))))
+            .collect();
         return Ok(keep_shape(Value::strs(s), &x));
     }
     let Some(d) = x.data() else {
@@ -160,10 +180,21 @@ fn format_fn(_it: &mut Interp, args: Args) -> EvalResult {
         Data::Dbl(v) => {
             let f = format_doubles(v, digits, nsmall, scipen, trim, width, &big_mark);
             // prettyNum(drop0trailing = TRUE) works on the padded strings, without re-padding
-            f.into_iter().map(|s| Some(Rc::from(if drop0 { crate::print::summary::drop0trailing(&s) } else { s }))).collect()
+            f.into_iter()
+                .map(|s| {
+                    Some(Rc::from(if drop0 {
+                        crate::print::summary::drop0trailing(&s)
+                    } else {
+                        s
+                    }))
+                })
+                .collect()
         }
         Data::Int(v) => {
-            let s: Vec<String> = v.iter().map(|&i| insert_big_mark(&int_str(i, "NA"), &big_mark)).collect();
+            let s: Vec<String> = v
+                .iter()
+                .map(|&i| insert_big_mark(&int_str(i, "NA"), &big_mark))
+                .collect();
             pad_all(s, trim, width)
         }
         Data::Lgl(v) => pad_all(v.iter().map(|&b| lgl_str(b, "NA")).collect(), trim, width),
@@ -182,8 +213,14 @@ fn format_fn(_it: &mut Interp, args: Args) -> EvalResult {
             .iter()
             .map(|e| {
                 let s = match e.data() {
-                    Some(Data::Dbl(v)) if v.len() == 1 => format_doubles(v, digits, nsmall, scipen, true, 0, ""),
-                    Some(d) => d.to_str().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect(),
+                    Some(Data::Dbl(v)) if v.len() == 1 => {
+                        format_doubles(v, digits, nsmall, scipen, true, 0, "")
+                    }
+                    Some(d) => d
+                        .to_str()
+                        .iter()
+                        .map(|s| s.as_deref().unwrap_or("NA").to_string())
+                        .collect(),
                     None => vec!["NULL".to_string()],
                 };
                 Some(Rc::from(s.join(", ")))
@@ -194,7 +231,11 @@ fn format_fn(_it: &mut Interp, args: Args) -> EvalResult {
 }
 
 fn pad_all(s: Vec<String>, trim: bool, width: usize) -> Vec<RStr> {
-    let w = if trim { 0 } else { s.iter().map(|x| x.len()).max().unwrap_or(0).max(width) };
+    let w = if trim {
+        0
+    } else {
+        s.iter().map(|x| x.len()).max().unwrap_or(0).max(width)
+    };
     s.iter().map(|x| Some(Rc::from(pad_left(x, w)))).collect()
 }
 
@@ -212,10 +253,17 @@ struct Flags {
 fn c_g(x: f64, p: usize, alt: bool, upper: bool) -> String {
     let p = p.max(1);
     if x == 0.0 {
-        return if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
+        return if alt {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".into()
+        };
     }
     let e = sci_string(x, p - 1, false);
-    let ex: i32 = e.rsplit_once('e').and_then(|(_, x)| x.parse().ok()).unwrap_or(0);
+    let ex: i32 = e
+        .rsplit_once('e')
+        .and_then(|(_, x)| x.parse().ok())
+        .unwrap_or(0);
     let s = if ex < -4 || ex >= p as i32 {
         let s = sci_string(x, p - 1, upper);
         if alt {
@@ -224,7 +272,12 @@ fn c_g(x: f64, p: usize, alt: bool, upper: bool) -> String {
             let mark = if upper { 'E' } else { 'e' };
             match s.split_once(mark) {
                 Some((m, t)) if m.contains('.') => {
-                    format!("{}{}{}", m.trim_end_matches('0').trim_end_matches('.'), mark, t)
+                    format!(
+                        "{}{}{}",
+                        m.trim_end_matches('0').trim_end_matches('.'),
+                        mark,
+                        t
+                    )
                 }
                 _ => s,
             }
@@ -246,8 +299,18 @@ fn c_num(x: f64, conv: char, width: usize, prec: Option<usize>, fl: Flags) -> St
         return pad_left("NA", width);
     }
     if x.is_nan() || x.is_infinite() {
-        let s = if x.is_nan() { "NaN" } else if x > 0.0 { "Inf" } else { "-Inf" };
-        return if fl.minus { pad_right(s, width) } else { pad_left(s, width) };
+        let s = if x.is_nan() {
+            "NaN"
+        } else if x > 0.0 {
+            "Inf"
+        } else {
+            "-Inf"
+        };
+        return if fl.minus {
+            pad_right(s, width)
+        } else {
+            pad_left(s, width)
+        };
     }
     let neg = x < 0.0 || (x == 0.0 && x.is_sign_negative() && conv != 'd');
     let a = x.abs();
@@ -259,7 +322,15 @@ fn c_num(x: f64, conv: char, width: usize, prec: Option<usize>, fl: Flags) -> St
         'e' | 'E' => sci_string(a, prec.unwrap_or(6), conv == 'E'),
         _ => c_g(a, prec.unwrap_or(6), fl.alt, conv == 'G'),
     };
-    let sign = if neg { "-" } else if fl.plus { "+" } else if fl.space { " " } else { "" };
+    let sign = if neg {
+        "-"
+    } else if fl.plus {
+        "+"
+    } else if fl.space {
+        " "
+    } else {
+        ""
+    };
     let len = sign.len() + body.len();
     if len >= width {
         format!("{}{}", sign, body)
@@ -280,7 +351,11 @@ fn fixed_significant(a: f64, digits: usize, keep_zeros: bool) -> String {
         return "0".into();
     }
     let e = format!("{:.*e}", digits - 1, a);
-    let e10: i64 = e.rsplit('e').next().and_then(|x| x.parse().ok()).unwrap_or(0);
+    let e10: i64 = e
+        .rsplit('e')
+        .next()
+        .and_then(|x| x.parse().ok())
+        .unwrap_or(0);
     let rgt = (digits as i64 - 1 - e10).max(0) as usize;
     let s = format!("{:.*}", rgt, a);
     if keep_zeros || !s.contains('.') {
@@ -292,7 +367,9 @@ fn fixed_significant(a: f64, digits: usize, keep_zeros: bool) -> String {
 
 /// `formatC(x, width, digits, format, flag, mode, big.mark)`.
 fn format_c_fn(_it: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x", "width", "digits", "format", "flag", "mode", "big.mark", "..."])?;
+    let m = args.matched(&[
+        "x", "width", "digits", "format", "flag", "mode", "big.mark", "...",
+    ])?;
     let x = m.req(0, "x")?.clone();
     let w = m.get(1).and_then(|v| v.as_f64()).unwrap_or(0.0);
     crate::value::alloc::check_string(w.abs())?;
@@ -315,7 +392,10 @@ fn format_c_fn(_it: &mut Interp, args: Args) -> EvalResult {
         fl.minus = true;
     }
     let mut width = w.abs() as usize;
-    let Some(d) = x.data().filter(|d| !matches!(d, Data::Lgl(_) | Data::List(_))) else {
+    let Some(d) = x
+        .data()
+        .filter(|d| !matches!(d, Data::Lgl(_) | Data::List(_)))
+    else {
         return err("unsupported type ");
     };
     let mode_str = matches!(d, Data::Str(_));
@@ -332,11 +412,19 @@ fn format_c_fn(_it: &mut Interp, args: Args) -> EvalResult {
             .iter()
             .map(|s| {
                 let s = s.as_deref().unwrap_or("NA");
-                Some(Rc::from(if fl.minus { pad_right(s, width) } else { pad_left(s, width) }))
+                Some(Rc::from(if fl.minus {
+                    pad_right(s, width)
+                } else {
+                    pad_left(s, width)
+                }))
             })
             .collect()
     } else {
-        let conv = if format == "fg" { 'F' } else { format.chars().next().unwrap_or('g') };
+        let conv = if format == "fg" {
+            'F'
+        } else {
+            format.chars().next().unwrap_or('g')
+        };
         if conv == 'F' && m.get(1).is_none() {
             // R pads "fg" output to digits + 1 characters when no width is given.
             width = digits.unwrap_or(0) + 1;
@@ -345,17 +433,35 @@ fn format_c_fn(_it: &mut Interp, args: Args) -> EvalResult {
             return err("'format' must be one of {\"f\",\"e\",\"E\",\"g\",\"G\", \"fg\", \"s\"}");
         }
         let is_int = matches!(d, Data::Int(_) | Data::Lgl(_));
-        let prec = if conv == 'd' { None } else { Some(digits.unwrap_or(if is_int { 6 } else { 4 })) };
-        let prec = if digits.is_none() && is_int && conv != 'd' { None } else { prec };
+        let prec = if conv == 'd' {
+            None
+        } else {
+            Some(digits.unwrap_or(if is_int { 6 } else { 4 }))
+        };
+        let prec = if digits.is_none() && is_int && conv != 'd' {
+            None
+        } else {
+            prec
+        };
         x.dbl_vec()
             .iter()
             .map(|&v| {
-                let s = c_num(v, conv, if big_mark.is_empty() { width } else { 0 }, prec, fl);
+                let s = c_num(
+                    v,
+                    conv,
+                    if big_mark.is_empty() { width } else { 0 },
+                    prec,
+                    fl,
+                );
                 if big_mark.is_empty() {
                     Some(Rc::from(s))
                 } else {
                     let s = insert_big_mark(&s, &big_mark);
-                    Some(Rc::from(if fl.minus { pad_right(&s, width) } else { pad_left(&s, width) }))
+                    Some(Rc::from(if fl.minus {
+                        pad_right(&s, width)
+                    } else {
+                        pad_left(&s, width)
+                    }))
                 }
             })
             .collect()
@@ -369,12 +475,29 @@ fn pretty_num_fn(_it: &mut Interp, args: Args) -> EvalResult {
     let x = m.req(0, "x")?.clone();
     let big_mark = opt_str(m.get(1)).unwrap_or_default();
     let out: Vec<RStr> = match x.data() {
-        Some(Data::Str(v)) => v.iter().map(|s| s.as_ref().map(|s| Rc::from(insert_big_mark(s, &big_mark)))).collect(),
+        Some(Data::Str(v)) => v
+            .iter()
+            .map(|s| s.as_ref().map(|s| Rc::from(insert_big_mark(s, &big_mark))))
+            .collect(),
         Some(Data::Dbl(v)) => v
             .iter()
-            .map(|&y| Some(Rc::from(insert_big_mark(&crate::print::num::cat_num(y), &big_mark))))
+            .map(|&y| {
+                Some(Rc::from(insert_big_mark(
+                    &crate::print::num::cat_num(y),
+                    &big_mark,
+                )))
+            })
             .collect(),
-        Some(d) => d.to_str().iter().map(|s| Some(Rc::from(insert_big_mark(s.as_deref().unwrap_or("NA"), &big_mark)))).collect(),
+        Some(d) => d
+            .to_str()
+            .iter()
+            .map(|s| {
+                Some(Rc::from(insert_big_mark(
+                    s.as_deref().unwrap_or("NA"),
+                    &big_mark,
+                )))
+            })
+            .collect(),
         None => vec![],
     };
     Ok(keep_shape(Value::strs(out), &x))
@@ -385,11 +508,18 @@ fn to_string_fn(_it: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x", "..."])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
     let parts: Vec<String> = if x.is_factor() {
-        factor_labels(&x).iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect()
+        factor_labels(&x)
+            .iter()
+            .map(|s| s.as_deref().unwrap_or("NA").to_string())
+            .collect()
     } else {
         match x.data() {
             Some(Data::Dbl(v)) => v.iter().map(|&y| num_to_string(y)).collect(),
-            Some(d) => d.to_str().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect(),
+            Some(d) => d
+                .to_str()
+                .iter()
+                .map(|s| s.as_deref().unwrap_or("NA").to_string())
+                .collect(),
             None => vec![],
         }
     };
@@ -401,8 +531,15 @@ fn zapsmall_fn(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "digits"])?;
     let x = m.req(0, "x")?.clone();
     let digits = match m.get(1) {
-        Some(v) => v.as_f64().filter(|d| !d.is_nan()).ok_or_else(|| crate::error::Flow::from(crate::error::RError::runtime("invalid 'digits'")))?,
-        None => it.options.iter().find(|(k, _)| k == "digits").and_then(|(_, v)| v.as_f64()).unwrap_or(7.0),
+        Some(v) => v.as_f64().filter(|d| !d.is_nan()).ok_or_else(|| {
+            crate::error::Flow::from(crate::error::RError::runtime("invalid 'digits'"))
+        })?,
+        None => it
+            .options
+            .iter()
+            .find(|(k, _)| k == "digits")
+            .and_then(|(_, v)| v.as_f64())
+            .unwrap_or(7.0),
     };
     let Some(Data::Dbl(v)) = x.data() else {
         return match x.data() {
@@ -415,7 +552,11 @@ fn zapsmall_fn(it: &mut Interp, a: Args) -> EvalResult {
         return Ok(x);
     }
     let mx = present.iter().fold(0.0f64, |m, y| m.max(y.abs()));
-    let d = if mx > 0.0 { (digits - mx.log10()).max(0.0) } else { digits };
+    let d = if mx > 0.0 {
+        (digits - mx.log10()).max(0.0)
+    } else {
+        digits
+    };
     let out: Vec<f64> = v.iter().map(|&y| super::mathfns::fround(y, d)).collect();
     let mut r = Value::dbls(out);
     if let Some(attrs) = x.attrs() {
@@ -432,11 +573,22 @@ mod tests {
     use super::*;
     use crate::value::NA_INT;
 
-    fn call(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<(Option<&str>, Value)>) -> Vec<String> {
+    fn call(
+        f: fn(&mut Interp, Args) -> EvalResult,
+        args: Vec<(Option<&str>, Value)>,
+    ) -> Vec<String> {
         let mut it = Interp::new();
-        let a = Args::new(args.into_iter().map(|(n, v)| (n.map(Sym::new), v)).collect());
+        let a = Args::new(
+            args.into_iter()
+                .map(|(n, v)| (n.map(Sym::new), v))
+                .collect(),
+        );
         match f(&mut it, a) {
-            Ok(v) => v.str_vec().iter().map(|s| s.as_deref().unwrap_or("<NA>").to_string()).collect(),
+            Ok(v) => v
+                .str_vec()
+                .iter()
+                .map(|s| s.as_deref().unwrap_or("<NA>").to_string())
+                .collect(),
             Err(_) => vec!["<error>".into()],
         }
     }
@@ -446,21 +598,126 @@ mod tests {
 
     #[test]
     fn format_numbers() {
-        assert_eq!(call(format_fn, vec![(None, Value::num(3.14159)), (Some("nsmall"), Value::num(2.0))]), s(&["3.14159"]));
-        assert_eq!(call(format_fn, vec![(None, Value::num(2.0)), (Some("nsmall"), Value::num(2.0))]), s(&["2.00"]));
-        assert_eq!(call(format_fn, vec![(None, Value::num(1234567.891)), (Some("big.mark"), Value::str(","))]), s(&["1,234,568"]));
-        assert_eq!(call(format_fn, vec![(None, Value::dbls(vec![1.0, 10.0, 100.0]))]), s(&["  1", " 10", "100"]));
-        assert_eq!(call(format_fn, vec![(None, Value::lgl(true))]), s(&["TRUE"]));
-        assert_eq!(call(format_fn, vec![(None, Value::str("a")), (Some("width"), Value::num(5.0))]), s(&["a    "]));
-        assert_eq!(call(format_fn, vec![(None, Value::num(0.000012345))]), s(&["1.2345e-05"]));
-        assert_eq!(call(format_fn, vec![(None, Value::num(123.456)), (Some("digits"), Value::num(2.0))]), s(&["123"]));
-        assert_eq!(call(format_fn, vec![(None, Value::dbls(vec![0.5, 10.0])), (Some("nsmall"), Value::num(1.0))]), s(&[" 0.5", "10.0"]));
-        assert_eq!(call(format_fn, vec![(None, Value::num(0.1)), (Some("scientific"), Value::lgl(true))]), s(&["1e-01"]));
-        assert_eq!(call(format_fn, vec![(None, Value::lgls(vec![1, NA_INT]))]), s(&["TRUE", "  NA"]));
-        assert_eq!(call(format_fn, vec![(None, Value::strs(vec![Some("a".into()), Some("bbb".into()), None]))]), s(&["a  ", "bbb", "NA "]));
-        assert_eq!(call(format_fn, vec![(None, Value::strings(&["a", "bbb"])), (Some("justify"), Value::str("centre"))]), s(&[" a ", "bbb"]));
-        assert_eq!(call(format_fn, vec![(None, Value::num(123456789.123)), (Some("nsmall"), Value::num(2.0))]), s(&["123456789.12"]));
-        assert_eq!(call(format_fn, vec![(None, Value::dbls(vec![0.001, 0.0001])), (Some("scientific"), Value::lgl(false))]), s(&["0.0010", "0.0001"]));
+        assert_eq!(
+            call(
+                format_fn,
+                vec![
+                    (None, Value::num(3.14159)),
+                    (Some("nsmall"), Value::num(2.0))
+                ]
+            ),
+            s(&["3.14159"])
+        );
+        assert_eq!(
+            call(
+                format_fn,
+                vec![(None, Value::num(2.0)), (Some("nsmall"), Value::num(2.0))]
+            ),
+            s(&["2.00"])
+        );
+        assert_eq!(
+            call(
+                format_fn,
+                vec![
+                    (None, Value::num(1234567.891)),
+                    (Some("big.mark"), Value::str(","))
+                ]
+            ),
+            s(&["1,234,568"])
+        );
+        assert_eq!(
+            call(format_fn, vec![(None, Value::dbls(vec![1.0, 10.0, 100.0]))]),
+            s(&["  1", " 10", "100"])
+        );
+        assert_eq!(
+            call(format_fn, vec![(None, Value::lgl(true))]),
+            s(&["TRUE"])
+        );
+        assert_eq!(
+            call(
+                format_fn,
+                vec![(None, Value::str("a")), (Some("width"), Value::num(5.0))]
+            ),
+            s(&["a    "])
+        );
+        assert_eq!(
+            call(format_fn, vec![(None, Value::num(0.000012345))]),
+            s(&["1.2345e-05"])
+        );
+        assert_eq!(
+            call(
+                format_fn,
+                vec![
+                    (None, Value::num(123.456)),
+                    (Some("digits"), Value::num(2.0))
+                ]
+            ),
+            s(&["123"])
+        );
+        assert_eq!(
+            call(
+                format_fn,
+                vec![
+                    (None, Value::dbls(vec![0.5, 10.0])),
+                    (Some("nsmall"), Value::num(1.0))
+                ]
+            ),
+            s(&[" 0.5", "10.0"])
+        );
+        assert_eq!(
+            call(
+                format_fn,
+                vec![
+                    (None, Value::num(0.1)),
+                    (Some("scientific"), Value::lgl(true))
+                ]
+            ),
+            s(&["1e-01"])
+        );
+        assert_eq!(
+            call(format_fn, vec![(None, Value::lgls(vec![1, NA_INT]))]),
+            s(&["TRUE", "  NA"])
+        );
+        assert_eq!(
+            call(
+                format_fn,
+                vec![(
+                    None,
+                    Value::strs(vec![Some("a".into()), Some("bbb".into()), None])
+                )]
+            ),
+            s(&["a  ", "bbb", "NA "])
+        );
+        assert_eq!(
+            call(
+                format_fn,
+                vec![
+                    (None, Value::strings(&["a", "bbb"])),
+                    (Some("justify"), Value::str("centre"))
+                ]
+            ),
+            s(&[" a ", "bbb"])
+        );
+        assert_eq!(
+            call(
+                format_fn,
+                vec![
+                    (None, Value::num(123456789.123)),
+                    (Some("nsmall"), Value::num(2.0))
+                ]
+            ),
+            s(&["123456789.12"])
+        );
+        assert_eq!(
+            call(
+                format_fn,
+                vec![
+                    (None, Value::dbls(vec![0.001, 0.0001])),
+                    (Some("scientific"), Value::lgl(false))
+                ]
+            ),
+            s(&["0.0010", "0.0001"])
+        );
     }
 
     #[test]
@@ -470,30 +727,114 @@ mod tests {
             a.extend(named.into_iter().map(|(n, v)| (Some(n), v)));
             call(format_c_fn, a)
         };
-        assert_eq!(f(Value::num(3.14159), vec![("digits", Value::num(3.0)), ("format", Value::str("f"))]), s(&["3.142"]));
-        assert_eq!(f(Value::num(42.0), vec![("width", Value::num(8.0)), ("flag", Value::str("0"))]), s(&["00000042"]));
-        assert_eq!(f(Value::dbls(vec![1.0, 10.0, 100.0]), vec![("width", Value::num(5.0))]), s(&["    1", "   10", "  100"]));
-        assert_eq!(f(Value::num(0.000123), vec![("format", Value::str("e")), ("digits", Value::num(2.0))]), s(&["1.23e-04"]));
-        assert_eq!(f(Value::num(123456789.0), vec![("big.mark", Value::str(",")), ("format", Value::str("d"))]), s(&["123,456,789"]));
-        assert_eq!(f(Value::str("txt"), vec![("width", Value::num(-6.0))]), s(&["txt   "]));
+        assert_eq!(
+            f(
+                Value::num(3.14159),
+                vec![("digits", Value::num(3.0)), ("format", Value::str("f"))]
+            ),
+            s(&["3.142"])
+        );
+        assert_eq!(
+            f(
+                Value::num(42.0),
+                vec![("width", Value::num(8.0)), ("flag", Value::str("0"))]
+            ),
+            s(&["00000042"])
+        );
+        assert_eq!(
+            f(
+                Value::dbls(vec![1.0, 10.0, 100.0]),
+                vec![("width", Value::num(5.0))]
+            ),
+            s(&["    1", "   10", "  100"])
+        );
+        assert_eq!(
+            f(
+                Value::num(0.000123),
+                vec![("format", Value::str("e")), ("digits", Value::num(2.0))]
+            ),
+            s(&["1.23e-04"])
+        );
+        assert_eq!(
+            f(
+                Value::num(123456789.0),
+                vec![("big.mark", Value::str(",")), ("format", Value::str("d"))]
+            ),
+            s(&["123,456,789"])
+        );
+        assert_eq!(
+            f(Value::str("txt"), vec![("width", Value::num(-6.0))]),
+            s(&["txt   "])
+        );
         assert_eq!(f(Value::num(3.14159), vec![]), s(&["3.142"]));
-        assert_eq!(f(Value::dbls(vec![1.5, 10.0, 100.25]), vec![]), s(&["1.5", "10", "100.2"]));
+        assert_eq!(
+            f(Value::dbls(vec![1.5, 10.0, 100.25]), vec![]),
+            s(&["1.5", "10", "100.2"])
+        );
         assert_eq!(f(Value::num(123456.0), vec![]), s(&["1.235e+05"]));
-        assert_eq!(f(Value::int(3), vec![("width", Value::num(5.0))]), s(&["    3"]));
-        assert_eq!(f(Value::num(0.1), vec![("format", Value::str("f"))]), s(&["0.1000"]));
-        assert_eq!(f(Value::num(-5.0), vec![("width", Value::num(6.0)), ("flag", Value::str("0"))]), s(&["-00005"]));
-        assert_eq!(f(Value::dbls(vec![-1.0, 1.0]), vec![("flag", Value::str("+"))]), s(&["-1", "+1"]));
-        assert_eq!(f(Value::num(123.456), vec![("format", Value::str("G")), ("digits", Value::num(2.0))]), s(&["1.2E+02"]));
-        assert_eq!(f(Value::num(3.14159), vec![("width", Value::num(10.0)), ("format", Value::str("e"))]), s(&["3.1416e+00"]));
+        assert_eq!(
+            f(Value::int(3), vec![("width", Value::num(5.0))]),
+            s(&["    3"])
+        );
+        assert_eq!(
+            f(Value::num(0.1), vec![("format", Value::str("f"))]),
+            s(&["0.1000"])
+        );
+        assert_eq!(
+            f(
+                Value::num(-5.0),
+                vec![("width", Value::num(6.0)), ("flag", Value::str("0"))]
+            ),
+            s(&["-00005"])
+        );
+        assert_eq!(
+            f(
+                Value::dbls(vec![-1.0, 1.0]),
+                vec![("flag", Value::str("+"))]
+            ),
+            s(&["-1", "+1"])
+        );
+        assert_eq!(
+            f(
+                Value::num(123.456),
+                vec![("format", Value::str("G")), ("digits", Value::num(2.0))]
+            ),
+            s(&["1.2E+02"])
+        );
+        assert_eq!(
+            f(
+                Value::num(3.14159),
+                vec![("width", Value::num(10.0)), ("format", Value::str("e"))]
+            ),
+            s(&["3.1416e+00"])
+        );
     }
 
     #[test]
     fn pretty_and_tostring() {
-        assert_eq!(call(pretty_num_fn, vec![(None, Value::num(1234567.0)), (Some("big.mark"), Value::str(","))]), s(&["1,234,567"]));
         assert_eq!(
-            call(pretty_num_fn, vec![(None, Value::dbls(vec![123456.0, 1234.5678])), (Some("big.mark"), Value::str(","))]),
+            call(
+                pretty_num_fn,
+                vec![
+                    (None, Value::num(1234567.0)),
+                    (Some("big.mark"), Value::str(","))
+                ]
+            ),
+            s(&["1,234,567"])
+        );
+        assert_eq!(
+            call(
+                pretty_num_fn,
+                vec![
+                    (None, Value::dbls(vec![123456.0, 1234.5678])),
+                    (Some("big.mark"), Value::str(","))
+                ]
+            ),
             s(&["123,456", "1,234.568"])
         );
-        assert_eq!(call(to_string_fn, vec![(None, Value::ints(vec![1, 2, 3, 4, 5]))]), s(&["1, 2, 3, 4, 5"]));
+        assert_eq!(
+            call(to_string_fn, vec![(None, Value::ints(vec![1, 2, 3, 4, 5]))]),
+            s(&["1, 2, 3, 4, 5"])
+        );
     }
 }

@@ -39,7 +39,10 @@ fn path_arg(it: &Interp, v: &Value, what: &str) -> EvalResult<String> {
         Some(p) if v.len() == 1 => {
             check_read(it, &p)?;
             if !std::path::Path::new(&p).exists() {
-                return err(format!("cannot open file '{}': No such file or directory", p));
+                return err(format!(
+                    "cannot open file '{}': No such file or directory",
+                    p
+                ));
             }
             Ok(p)
         }
@@ -50,7 +53,8 @@ fn path_arg(it: &Interp, v: &Value, what: &str) -> EvalResult<String> {
 fn read_parquet(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["file"])?;
     let path = path_arg(it, m.req(0, "file")?, "file")?;
-    polars_io::read_parquet(&path).or_else(|e| err(format!("cannot read Parquet file '{}': {}", path, e)))
+    polars_io::read_parquet(&path)
+        .or_else(|e| err(format!("cannot read Parquet file '{}': {}", path, e)))
 }
 
 fn write_parquet(it: &mut Interp, a: Args) -> EvalResult {
@@ -63,7 +67,8 @@ fn write_parquet(it: &mut Interp, a: Args) -> EvalResult {
         Some(p) => p,
         None => return err("'file' must be a single file path"),
     };
-    let bytes = polars_io::write_parquet(&x).or_else(|e| err(format!("cannot write Parquet file '{}': {}", path, e)))?;
+    let bytes = polars_io::write_parquet(&x)
+        .or_else(|e| err(format!("cannot write Parquet file '{}': {}", path, e)))?;
     write_atomic_bytes(it, &path, &bytes)?;
     it.visible = false;
     Ok(Value::Null)
@@ -77,7 +82,10 @@ fn scan_csv(it: &mut Interp, a: Args) -> EvalResult {
         Some(s) if s.len() == 1 && s.is_ascii() => s.as_bytes()[0],
         Some(_) => return err("'sep' must be a single ASCII character"),
     };
-    let na = m.get(2).and_then(|v| v.as_strings()).unwrap_or_else(|| vec!["NA".into()]);
+    let na = m
+        .get(2)
+        .and_then(|v| v.as_strings())
+        .unwrap_or_else(|| vec!["NA".into()]);
     polars_io::scan_csv(&path, sep, &na).or_else(|e| err(format!("cannot scan '{}': {}", path, e)))
 }
 
@@ -90,7 +98,11 @@ fn scan_parquet(it: &mut Interp, a: Args) -> EvalResult {
 fn collect(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "n"])?;
     let x = m.req(0, "x")?;
-    let n = m.get(1).and_then(|v| v.as_f64()).filter(|n| *n >= 0.0).map(|n| n as usize);
+    let n = m
+        .get(1)
+        .and_then(|v| v.as_f64())
+        .filter(|n| *n >= 0.0)
+        .map(|n| n as usize);
     match polars_io::as_lazy(x) {
         Some(lf) => polars_io::collect(lf, n).or_else(|e| err(format!("collect failed: {}", e))),
         None if x.is_data_frame() => Ok(x.clone()),

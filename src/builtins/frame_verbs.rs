@@ -1,7 +1,10 @@
 //! Data frame verbs: subset, transform, with, within, merge, aggregate, head/tail,
 //! rbind/cbind of frames, split, na.omit, complete.cases, as.matrix.
 
-use super::frames::{auto_row_names, build_df, df_compact_rows, df_names, df_nrow, df_row_names, df_take_rows, make_df, take};
+use super::frames::{
+    auto_row_names, build_df, df_compact_rows, df_names, df_nrow, df_row_names, df_take_rows,
+    make_df, take,
+};
 use super::{eager, special, Args, Builtin};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
@@ -87,14 +90,22 @@ pub fn data_env(data: &Value, parent: &Env) -> Env {
 }
 
 fn arg_expr<'a>(args: &'a [Arg], name: &str, pos: usize) -> Option<&'a Expr> {
-    if let Some(a) = args.iter().find(|a| a.name.map(|n| n.as_str() == name).unwrap_or(false)) {
+    if let Some(a) = args
+        .iter()
+        .find(|a| a.name.map(|n| n.as_str() == name).unwrap_or(false))
+    {
         return a.value.as_ref();
     }
-    args.iter().filter(|a| a.name.is_none()).nth(pos).and_then(|a| a.value.as_ref())
+    args.iter()
+        .filter(|a| a.name.is_none())
+        .nth(pos)
+        .and_then(|a| a.value.as_ref())
 }
 
 fn subset(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let Some(xe) = arg_expr(args, "x", 0) else { return err("argument \"x\" is missing, with no default") };
+    let Some(xe) = arg_expr(args, "x", 0) else {
+        return err("argument \"x\" is missing, with no default");
+    };
     let x = it.eval(xe, env)?;
     let cond = arg_expr(args, "subset", 1);
     let select = arg_expr(args, "select", 2);
@@ -102,7 +113,12 @@ fn subset(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
         let Some(c) = cond else { return Ok(x) };
         let keep = it.eval(c, env)?;
         let l = keep.lgl_vec();
-        let idx: Vec<i32> = l.iter().enumerate().filter(|(_, &b)| b == 1).map(|(i, _)| i as i32 + 1).collect();
+        let idx: Vec<i32> = l
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b == 1)
+            .map(|(i, _)| i as i32 + 1)
+            .collect();
         return crate::eval::index::index(&x, &[Some(Value::ints(idx))], true);
     }
     let n = df_nrow(&x);
@@ -114,7 +130,10 @@ fn subset(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
                 return err("'subset' must be logical");
             }
             let l = keep.lgl_vec();
-            (0..n).filter(|&i| l.get(i % l.len().max(1)).copied() == Some(1)).map(Some).collect()
+            (0..n)
+                .filter(|&i| l.get(i % l.len().max(1)).copied() == Some(1))
+                .map(Some)
+                .collect()
         }
         None => (0..n).map(Some).collect(),
     };
@@ -137,12 +156,16 @@ fn select_columns(it: &mut Interp, x: &Value, s: &Expr, env: &Env) -> EvalResult
 }
 
 fn transform(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let Some(xe) = args.first().and_then(|a| a.value.as_ref()) else { return err("argument \"_data\" is missing") };
+    let Some(xe) = args.first().and_then(|a| a.value.as_ref()) else {
+        return err("argument \"_data\" is missing");
+    };
     let mut x = it.eval(xe, env)?;
     let de = data_env(&x, env);
     let mut new = Vec::new();
     for a in &args[1..] {
-        let (Some(n), Some(e)) = (a.name, &a.value) else { continue };
+        let (Some(n), Some(e)) = (a.name, &a.value) else {
+            continue;
+        };
         new.push((n.to_string(), it.eval(e, &de)?));
     }
     for (n, v) in new {
@@ -153,17 +176,25 @@ fn transform(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
 }
 
 fn with(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let Some(de) = args.first().and_then(|a| a.value.as_ref()) else { return err("argument \"data\" is missing") };
+    let Some(de) = args.first().and_then(|a| a.value.as_ref()) else {
+        return err("argument \"data\" is missing");
+    };
     let data = it.eval(de, env)?;
-    let Some(body) = args.get(1).and_then(|a| a.value.as_ref()) else { return Ok(Value::Null) };
+    let Some(body) = args.get(1).and_then(|a| a.value.as_ref()) else {
+        return Ok(Value::Null);
+    };
     let e = data_env(&data, env);
     it.eval(body, &e)
 }
 
 fn within(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let Some(de) = args.first().and_then(|a| a.value.as_ref()) else { return err("argument \"data\" is missing") };
+    let Some(de) = args.first().and_then(|a| a.value.as_ref()) else {
+        return err("argument \"data\" is missing");
+    };
     let mut data = it.eval(de, env)?;
-    let Some(body) = args.get(1).and_then(|a| a.value.as_ref()) else { return Ok(data) };
+    let Some(body) = args.get(1).and_then(|a| a.value.as_ref()) else {
+        return Ok(data);
+    };
     let e = data_env(&data, env);
     it.eval(body, &e)?;
     let old = df_names(&data);
@@ -194,29 +225,64 @@ fn within(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
 fn head_tail(it: &mut Interp, a: Args, is_head: bool) -> EvalResult {
     let x = a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null);
     if is_head {
-        let n = a.items.get(1).and_then(|v| v.1.as_f64()).unwrap_or(6.0).max(0.0) as usize;
+        let n = a
+            .items
+            .get(1)
+            .and_then(|v| v.1.as_f64())
+            .unwrap_or(6.0)
+            .max(0.0) as usize;
         if let Some(r) = super::frame_io::lazy_head(&x, n) {
             return r;
         }
     }
     if !x.is_data_frame() && x.dim().map(|d| d.len() != 2).unwrap_or(true) {
-        return if is_head { super::seq::head_fn(it, a) } else { super::seq::tail_fn(it, a) };
+        return if is_head {
+            super::seq::head_fn(it, a)
+        } else {
+            super::seq::tail_fn(it, a)
+        };
     }
     let m = a.matched(&["x", "n", "..."])?;
     let n_req = m.get(1).and_then(|v| v.as_f64()).unwrap_or(6.0) as i64;
-    let total = if x.is_data_frame() { df_nrow(&x) } else { x.dim().map(|d| d[0]).unwrap_or(0) } as i64;
-    let k = if n_req >= 0 { n_req.min(total) } else { (total + n_req).max(0) };
-    let rows: Vec<usize> = if is_head { (0..k as usize).collect() } else { ((total - k) as usize..total as usize).collect() };
+    let total = if x.is_data_frame() {
+        df_nrow(&x)
+    } else {
+        x.dim().map(|d| d[0]).unwrap_or(0)
+    } as i64;
+    let k = if n_req >= 0 {
+        n_req.min(total)
+    } else {
+        (total + n_req).max(0)
+    };
+    let rows: Vec<usize> = if is_head {
+        (0..k as usize).collect()
+    } else {
+        ((total - k) as usize..total as usize).collect()
+    };
     if x.is_data_frame() {
-        return Ok(df_take_rows(&x, &rows.iter().map(|&r| Some(r)).collect::<Vec<_>>()));
+        return Ok(df_take_rows(
+            &x,
+            &rows.iter().map(|&r| Some(r)).collect::<Vec<_>>(),
+        ));
     }
     let sub = Value::ints(rows.iter().map(|&r| r as i32 + 1).collect());
     let mut r = crate::eval::index::index(&x, &[Some(sub), None], false)?;
-    if !is_head && x.get_attr("dimnames").and_then(|d| d.list_vec().first().cloned()).map(|v| v.is_null()).unwrap_or(true) {
+    if !is_head
+        && x.get_attr("dimnames")
+            .and_then(|d| d.list_vec().first().cloned())
+            .map(|v| v.is_null())
+            .unwrap_or(true)
+    {
         // tail() labels rows with their original numbers
         let labels: Vec<String> = rows.iter().map(|r| format!("[{},]", r + 1)).collect();
-        let cn = r.get_attr("dimnames").and_then(|d| d.list_vec().get(1).cloned()).unwrap_or(Value::Null);
-        r.set_attr(Sym::new("dimnames"), Value::list(vec![Value::strings(&labels), cn]));
+        let cn = r
+            .get_attr("dimnames")
+            .and_then(|d| d.list_vec().get(1).cloned())
+            .unwrap_or(Value::Null);
+        r.set_attr(
+            Sym::new("dimnames"),
+            Value::list(vec![Value::strings(&labels), cn]),
+        );
     }
     Ok(r)
 }
@@ -232,9 +298,17 @@ fn tail(it: &mut Interp, a: Args) -> EvalResult {
 fn row_keys(x: &Value, cols: &[usize]) -> Vec<String> {
     let n = df_nrow(x);
     let l = x.list_vec();
-    let strs: Vec<Rc<Vec<RStr>>> = cols.iter().map(|&j| crate::eval::ops::factor_as_strings(&l[j]).str_vec()).collect();
+    let strs: Vec<Rc<Vec<RStr>>> = cols
+        .iter()
+        .map(|&j| crate::eval::ops::factor_as_strings(&l[j]).str_vec())
+        .collect();
     (0..n)
-        .map(|i| strs.iter().map(|s| s[i].as_deref().unwrap_or("\u{1}NA")).collect::<Vec<_>>().join("\u{0}"))
+        .map(|i| {
+            strs.iter()
+                .map(|s| s[i].as_deref().unwrap_or("\u{1}NA"))
+                .collect::<Vec<_>>()
+                .join("\u{0}")
+        })
         .collect()
 }
 
@@ -245,7 +319,10 @@ fn unique(it: &mut Interp, a: Args) -> EvalResult {
     }
     let keys = row_keys(&x, &(0..x.len()).collect::<Vec<_>>());
     let mut seen = std::collections::HashSet::new();
-    let rows: Vec<Option<usize>> = (0..keys.len()).filter(|&i| seen.insert(keys[i].clone())).map(Some).collect();
+    let rows: Vec<Option<usize>> = (0..keys.len())
+        .filter(|&i| seen.insert(keys[i].clone()))
+        .map(Some)
+        .collect();
     Ok(df_take_rows(&x, &rows))
 }
 
@@ -256,11 +333,17 @@ fn duplicated(it: &mut Interp, a: Args) -> EvalResult {
     }
     let keys = row_keys(&x, &(0..x.len()).collect::<Vec<_>>());
     let mut seen = std::collections::HashSet::new();
-    Ok(Value::lgls(keys.iter().map(|k| (!seen.insert(k.clone())) as i32).collect()))
+    Ok(Value::lgls(
+        keys.iter()
+            .map(|k| (!seen.insert(k.clone())) as i32)
+            .collect(),
+    ))
 }
 
 fn merge(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "y", "by", "by.x", "by.y", "all", "all.x", "all.y", "sort", "suffixes"])?;
+    let m = a.matched(&[
+        "x", "y", "by", "by.x", "by.y", "all", "all.x", "all.y", "sort", "suffixes",
+    ])?;
     let x = m.req(0, "x")?.clone();
     let y = m.req(1, "y")?.clone();
     if !x.is_data_frame() || !y.is_data_frame() {
@@ -268,7 +351,12 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
     }
     // by = "row.names" or 0: merge on the row names, as a first column `Row.names`
     let on_rownames = |v: Option<&Value>| match v {
-        Some(b) if b.len() == 1 => b.as_string().map(|s| s == "row.names" || s == "0").unwrap_or(false) || b.as_f64() == Some(0.0),
+        Some(b) if b.len() == 1 => {
+            b.as_string()
+                .map(|s| s == "row.names" || s == "0")
+                .unwrap_or(false)
+                || b.as_f64() == Some(0.0)
+        }
         _ => false,
     };
     if on_rownames(m.get(2)) || (on_rownames(m.get(3)) && on_rownames(m.get(4))) {
@@ -277,8 +365,18 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
             items.extend(df_names(d).into_iter().zip(d.list_vec().iter().cloned()));
             build_df(items, false, false, Some(auto_row_names(df_nrow(d))))
         };
-        let mut items = vec![(None, with_rn(&x)?), (None, with_rn(&y)?), (Some(Sym::new("by")), Value::str("Row.names"))];
-        for (k, name) in [(5, "all"), (6, "all.x"), (7, "all.y"), (8, "sort"), (9, "suffixes")] {
+        let mut items = vec![
+            (None, with_rn(&x)?),
+            (None, with_rn(&y)?),
+            (Some(Sym::new("by")), Value::str("Row.names")),
+        ];
+        for (k, name) in [
+            (5, "all"),
+            (6, "all.x"),
+            (7, "all.y"),
+            (8, "sort"),
+            (9, "suffixes"),
+        ] {
             if let Some(v) = m.get(k) {
                 items.push((Some(Sym::new(name)), v.clone()));
             }
@@ -298,21 +396,56 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
         let ys: Vec<Option<usize>> = (0..nx * ny).map(|k| Some(k / nx.max(1))).collect();
         let mut cols: Vec<Value> = x.list_vec().iter().map(|c| take(c, &xs)).collect();
         cols.extend(y.list_vec().iter().map(|c| take(c, &ys)));
-        let sfx = m.get(9).and_then(|v| v.as_strings()).unwrap_or_else(|| vec![".x".into(), ".y".into()]);
-        let mut names: Vec<String> = xn.iter().map(|n| if yn.contains(n) { format!("{}{}", n, sfx[0]) } else { n.clone() }).collect();
-        names.extend(yn.iter().map(|n| if xn.contains(n) { format!("{}{}", n, sfx.get(1).cloned().unwrap_or_default()) } else { n.clone() }));
+        let sfx = m
+            .get(9)
+            .and_then(|v| v.as_strings())
+            .unwrap_or_else(|| vec![".x".into(), ".y".into()]);
+        let mut names: Vec<String> = xn
+            .iter()
+            .map(|n| {
+                if yn.contains(n) {
+                    format!("{}{}", n, sfx[0])
+                } else {
+                    n.clone()
+                }
+            })
+            .collect();
+        names.extend(yn.iter().map(|n| {
+            if xn.contains(n) {
+                format!("{}{}", n, sfx.get(1).cloned().unwrap_or_default())
+            } else {
+                n.clone()
+            }
+        }));
         return Ok(make_df(cols, names, auto_row_names(nx * ny)));
     }
-    let by_x = m.get(3).and_then(|v| v.as_strings()).unwrap_or_else(|| by.clone());
-    let by_y = m.get(4).and_then(|v| v.as_strings()).unwrap_or_else(|| by.clone());
-    let all = m.get(5).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let by_x = m
+        .get(3)
+        .and_then(|v| v.as_strings())
+        .unwrap_or_else(|| by.clone());
+    let by_y = m
+        .get(4)
+        .and_then(|v| v.as_strings())
+        .unwrap_or_else(|| by.clone());
+    let all = m
+        .get(5)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     let all_x = m.get(6).and_then(|v| v.as_bool().flatten()).unwrap_or(all);
     let all_y = m.get(7).and_then(|v| v.as_bool().flatten()).unwrap_or(all);
     let sort = m.get(8).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
-    let suffixes = m.get(9).and_then(|v| v.as_strings()).unwrap_or_else(|| vec![".x".into(), ".y".into()]);
+    let suffixes = m
+        .get(9)
+        .and_then(|v| v.as_strings())
+        .unwrap_or_else(|| vec![".x".into(), ".y".into()]);
     let col_idx = |names: &[String], keys: &[String]| -> EvalResult<Vec<usize>> {
         keys.iter()
-            .map(|k| names.iter().position(|n| n == k).ok_or_else(|| crate::error::RError::runtime("'by' must specify a uniquely valid column").into()))
+            .map(|k| {
+                names.iter().position(|n| n == k).ok_or_else(|| {
+                    crate::error::RError::runtime("'by' must specify a uniquely valid column")
+                        .into()
+                })
+            })
             .collect()
     };
     let bx = col_idx(&xn, &by_x)?;
@@ -349,8 +482,10 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
             })
             .collect()
     };
-    let mut matched: Vec<(Option<usize>, Option<usize>)> = pairs.iter().filter(|p| p.1.is_some()).cloned().collect();
-    let mut x_only: Vec<(Option<usize>, Option<usize>)> = pairs.iter().filter(|p| p.1.is_none()).cloned().collect();
+    let mut matched: Vec<(Option<usize>, Option<usize>)> =
+        pairs.iter().filter(|p| p.1.is_some()).cloned().collect();
+    let mut x_only: Vec<(Option<usize>, Option<usize>)> =
+        pairs.iter().filter(|p| p.1.is_none()).cloned().collect();
     let mut y_only: Vec<(Option<usize>, Option<usize>)> = Vec::new();
     if all_y {
         for (j, used) in y_used.iter().enumerate() {
@@ -360,7 +495,9 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
         }
     }
     if sort {
-        let cmp = |a: &(Option<usize>, Option<usize>), b: &(Option<usize>, Option<usize>)| -> std::cmp::Ordering {
+        let cmp = |a: &(Option<usize>, Option<usize>),
+                   b: &(Option<usize>, Option<usize>)|
+         -> std::cmp::Ordering {
             let ka = key_of(a);
             let kb = key_of(b);
             for (u, v) in ka.iter().zip(kb.iter()) {
@@ -389,15 +526,27 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
     for k in 0..bx.len() {
         let xs: Vec<Option<usize>> = rows.iter().map(|p| p.0).collect();
         let mut col = take(&lx[bx[k]], &xs);
-        let ys: Vec<Option<usize>> = rows.iter().map(|p| if p.0.is_none() { p.1 } else { None }).collect();
+        let ys: Vec<Option<usize>> = rows
+            .iter()
+            .map(|p| if p.0.is_none() { p.1 } else { None })
+            .collect();
         let ycol = take(&ly[by_idx[k]], &ys);
         // fill keys of y-only rows from y
         let yv = crate::eval::ops::factor_as_strings(&ycol);
         if rows.iter().any(|p| p.0.is_none()) {
-            let idx: Vec<i32> = rows.iter().enumerate().filter(|(_, p)| p.0.is_none()).map(|(i, _)| i as i32 + 1).collect();
+            let idx: Vec<i32> = rows
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.0.is_none())
+                .map(|(i, _)| i as i32 + 1)
+                .collect();
             let vals = crate::eval::index::index(&yv, &[Some(Value::ints(idx.clone()))], true)?;
             let filled = fill_positions(&col, &idx, &vals);
-            col = if col.is_factor() { union_factor(&filled, &col, &ly[by_idx[k]]) } else { filled };
+            col = if col.is_factor() {
+                union_factor(&filled, &col, &ly[by_idx[k]])
+            } else {
+                filled
+            };
         }
         cols.push(col);
         names.push(by_x[k].clone());
@@ -407,12 +556,20 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
     for &j in &rest_x {
         cols.push(take(&lx[j], &rows.iter().map(|p| p.0).collect::<Vec<_>>()));
         let n = &xn[j];
-        names.push(if rest_y.iter().any(|&k| yn[k] == *n) { format!("{}{}", n, suffixes[0]) } else { n.clone() });
+        names.push(if rest_y.iter().any(|&k| yn[k] == *n) {
+            format!("{}{}", n, suffixes[0])
+        } else {
+            n.clone()
+        });
     }
     for &j in &rest_y {
         cols.push(take(&ly[j], &rows.iter().map(|p| p.1).collect::<Vec<_>>()));
         let n = &yn[j];
-        names.push(if rest_x.iter().any(|&k| xn[k] == *n) { format!("{}{}", n, suffixes.get(1).cloned().unwrap_or_default()) } else { n.clone() });
+        names.push(if rest_x.iter().any(|&k| xn[k] == *n) {
+            format!("{}{}", n, suffixes.get(1).cloned().unwrap_or_default())
+        } else {
+            n.clone()
+        });
     }
     Ok(make_df(cols, names, auto_row_names(rows.len())))
 }
@@ -421,7 +578,11 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
 /// (its levels, or its values in order) not yet present.
 fn union_factor(strings: &Value, xcol: &Value, ycol: &Value) -> Value {
     let mut levels: Vec<RStr> = super::factor::factor_levels(xcol);
-    let extra: Vec<RStr> = if ycol.is_factor() { super::factor::factor_levels(ycol) } else { (*ycol.str_vec()).clone() };
+    let extra: Vec<RStr> = if ycol.is_factor() {
+        super::factor::factor_levels(ycol)
+    } else {
+        (*ycol.str_vec()).clone()
+    };
     for l in extra.into_iter().flatten() {
         if !levels.iter().any(|x| x.as_deref() == Some(&*l)) {
             levels.push(Some(l));
@@ -430,15 +591,27 @@ fn union_factor(strings: &Value, xcol: &Value, ycol: &Value) -> Value {
     let codes: Vec<i32> = strings
         .str_vec()
         .iter()
-        .map(|s| s.as_ref().and_then(|s| levels.iter().position(|l| l.as_deref() == Some(&**s))).map(|p| p as i32 + 1).unwrap_or(crate::value::NA_INT))
+        .map(|s| {
+            s.as_ref()
+                .and_then(|s| levels.iter().position(|l| l.as_deref() == Some(&**s)))
+                .map(|p| p as i32 + 1)
+                .unwrap_or(crate::value::NA_INT)
+        })
         .collect();
     super::factor::make_factor(codes, levels, xcol.inherits("ordered"))
 }
 
 /// `col` with `vals` written at 1-based positions `idx` (fills keys of y-only rows in merge).
 fn fill_positions(col: &Value, idx: &[i32], vals: &Value) -> Value {
-    let c = if col.is_factor() { crate::eval::ops::factor_as_strings(col) } else { col.clone() };
-    let t = c.vtype().unwrap_or(VType::Str).max(vals.vtype().unwrap_or(VType::Lgl));
+    let c = if col.is_factor() {
+        crate::eval::ops::factor_as_strings(col)
+    } else {
+        col.clone()
+    };
+    let t = c
+        .vtype()
+        .unwrap_or(VType::Str)
+        .max(vals.vtype().unwrap_or(VType::Lgl));
     let mut items = c.data().map(|d| d.coerce(t)).unwrap_or(Data::empty(t));
     let src = vals.data().map(|d| d.coerce(t)).unwrap_or(Data::empty(t));
     for (k, &i) in idx.iter().enumerate() {
@@ -446,7 +619,9 @@ fn fill_positions(col: &Value, idx: &[i32], vals: &Value) -> Value {
         match (&mut items, &src) {
             (Data::Str(a), Data::Str(b)) => Rc::make_mut(a)[pos] = b[k].clone(),
             (Data::Dbl(a), Data::Dbl(b)) => Rc::make_mut(a)[pos] = b[k],
-            (Data::Int(a), Data::Int(b)) | (Data::Lgl(a), Data::Lgl(b)) => Rc::make_mut(a)[pos] = b[k],
+            (Data::Int(a), Data::Int(b)) | (Data::Lgl(a), Data::Lgl(b)) => {
+                Rc::make_mut(a)[pos] = b[k]
+            }
             _ => {}
         }
     }
@@ -492,7 +667,11 @@ fn complete_cases(_it: &mut Interp, a: Args) -> EvalResult {
             n = n.max(d[0]);
             for j in 0..d.get(1).copied().unwrap_or(1) {
                 let idx: Vec<Option<usize>> = (0..d[0]).map(|i| Some(i + j * d[0])).collect();
-                cols.push(Value::from_data(v.data().map(|x| x.select(&idx)).unwrap_or(Data::empty(VType::Lgl))));
+                cols.push(Value::from_data(
+                    v.data()
+                        .map(|x| x.select(&idx))
+                        .unwrap_or(Data::empty(VType::Lgl)),
+                ));
             }
         } else {
             n = n.max(v.len());
@@ -513,11 +692,21 @@ fn complete_cases(_it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn na_omit(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
+    let x = a
+        .items
+        .into_iter()
+        .next()
+        .map(|x| x.1)
+        .unwrap_or(Value::Null);
     if x.is_data_frame() {
         let n = df_nrow(&x);
         let l = x.list_vec();
-        let omit: Vec<usize> = (0..n).filter(|&i| l.iter().any(|c| c.data().map(|d| d.is_na(i)).unwrap_or(false))).collect();
+        let omit: Vec<usize> = (0..n)
+            .filter(|&i| {
+                l.iter()
+                    .any(|c| c.data().map(|d| d.is_na(i)).unwrap_or(false))
+            })
+            .collect();
         if omit.is_empty() {
             return Ok(x);
         }
@@ -525,7 +714,10 @@ fn na_omit(_it: &mut Interp, a: Args) -> EvalResult {
         let mut out = df_take_rows(&x, &keep);
         let rn = df_row_names(&x).str_vec();
         let mut na = Value::ints(omit.iter().map(|&i| i as i32 + 1).collect());
-        na.set_attr(Sym::new("names"), Value::strs(omit.iter().map(|&i| rn[i].clone()).collect()));
+        na.set_attr(
+            Sym::new("names"),
+            Value::strs(omit.iter().map(|&i| rn[i].clone()).collect()),
+        );
         na.set_attr(Sym::new("class"), Value::str("omit"));
         out.set_attr(Sym::new("na.action"), na);
         return Ok(out);
@@ -535,7 +727,10 @@ fn na_omit(_it: &mut Interp, a: Args) -> EvalResult {
     if omit.is_empty() {
         return Ok(x);
     }
-    let keep: Vec<i32> = (0..d.len()).filter(|i| !omit.contains(i)).map(|i| i as i32 + 1).collect();
+    let keep: Vec<i32> = (0..d.len())
+        .filter(|i| !omit.contains(i))
+        .map(|i| i as i32 + 1)
+        .collect();
     let mut out = crate::eval::index::index(&x, &[Some(Value::ints(keep))], true)?;
     let mut na = Value::ints(omit.iter().map(|&i| i as i32 + 1).collect());
     na.set_attr(Sym::new("class"), Value::str("omit"));
@@ -547,12 +742,28 @@ fn na_omit(_it: &mut Interp, a: Args) -> EvalResult {
 pub fn df_as_matrix(x: &Value) -> Value {
     let n = df_nrow(x);
     let l = x.list_vec();
-    let all_num = l.iter().all(|c| matches!(c.vtype(), Some(VType::Dbl) | Some(VType::Int) | Some(VType::Lgl)) && !c.is_factor());
-    let t = if all_num { l.iter().filter_map(|c| c.vtype()).max().unwrap_or(VType::Lgl) } else { VType::Str };
+    let all_num = l.iter().all(|c| {
+        matches!(
+            c.vtype(),
+            Some(VType::Dbl) | Some(VType::Int) | Some(VType::Lgl)
+        ) && !c.is_factor()
+    });
+    let t = if all_num {
+        l.iter()
+            .filter_map(|c| c.vtype())
+            .max()
+            .unwrap_or(VType::Lgl)
+    } else {
+        VType::Str
+    };
     let parts: Vec<Data> = l
         .iter()
         .map(|c| {
-            let c = if c.is_factor() { crate::eval::ops::factor_as_strings(c) } else { c.clone() };
+            let c = if c.is_factor() {
+                crate::eval::ops::factor_as_strings(c)
+            } else {
+                c.clone()
+            };
             if t == VType::Str && matches!(c.vtype(), Some(VType::Dbl)) {
                 // numbers formatted as format() does per column
                 let f = crate::print::format_dbl_vec_trim(&c.dbl_vec(), 15);
@@ -564,13 +775,28 @@ pub fn df_as_matrix(x: &Value) -> Value {
         .collect();
     let mut m = Value::from_data(super::vectors::concat_data(&parts, t));
     m.set_attr(Sym::new("dim"), Value::ints(vec![n as i32, l.len() as i32]));
-    let rn = if super::frames::df_compact_rows(x) { Value::Null } else { df_row_names(x) };
-    m.set_attr(Sym::new("dimnames"), Value::list(vec![rn, x.get_attr("names").cloned().unwrap_or(Value::Null)]));
+    let rn = if super::frames::df_compact_rows(x) {
+        Value::Null
+    } else {
+        df_row_names(x)
+    };
+    m.set_attr(
+        Sym::new("dimnames"),
+        Value::list(vec![
+            rn,
+            x.get_attr("names").cloned().unwrap_or(Value::Null),
+        ]),
+    );
     m
 }
 
 fn as_matrix(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
+    let x = a
+        .items
+        .into_iter()
+        .next()
+        .map(|x| x.1)
+        .unwrap_or(Value::Null);
     if x.is_data_frame() {
         return Ok(df_as_matrix(&x));
     }
@@ -583,22 +809,36 @@ fn as_matrix(_it: &mut Interp, a: Args) -> EvalResult {
     m.set_attr(Sym::new("names"), Value::Null);
     m.set_attr(Sym::new("dim"), Value::ints(vec![n as i32, 1]));
     if let Some(nm) = names {
-        m.set_attr(Sym::new("dimnames"), Value::list(vec![Value::strs(nm), Value::Null]));
+        m.set_attr(
+            Sym::new("dimnames"),
+            Value::list(vec![Value::strs(nm), Value::Null]),
+        );
     }
     Ok(m)
 }
 
 /// `cbind` with at least one data frame.
 pub fn df_cbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
-    let items: Vec<(String, Value)> = items.into_iter().map(|(n, v)| (n.unwrap_or_default(), v)).collect();
+    let items: Vec<(String, Value)> = items
+        .into_iter()
+        .map(|(n, v)| (n.unwrap_or_default(), v))
+        .collect();
     // cbind.data.frame is data.frame(..., check.names = FALSE)
     build_df(items, false, false, None)
 }
 
 /// `rbind` of data frames (and lists/vectors matched to the first frame's columns).
 pub fn df_rbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
-    let frames: Vec<(Option<String>, Value)> = items.into_iter().filter(|(_, v)| !v.is_null()).collect();
-    let Some(first) = frames.iter().map(|(_, v)| v).find(|v| v.is_data_frame()).cloned() else { return err("no data frame") };
+    let frames: Vec<(Option<String>, Value)> =
+        items.into_iter().filter(|(_, v)| !v.is_null()).collect();
+    let Some(first) = frames
+        .iter()
+        .map(|(_, v)| v)
+        .find(|v| v.is_data_frame())
+        .cloned()
+    else {
+        return err("no data frame");
+    };
     let names = df_names(&first);
     let mut cols: Vec<Vec<Value>> = vec![Vec::new(); names.len()];
     let mut rn: Vec<String> = Vec::new();
@@ -629,7 +869,11 @@ pub fn df_rbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
             }
             let r = df_row_names(f).str_vec();
             for i in 0..nr {
-                let own = r.get(i).and_then(|s| s.as_deref()).unwrap_or("NA").to_string();
+                let own = r
+                    .get(i)
+                    .and_then(|s| s.as_deref())
+                    .unwrap_or("NA")
+                    .to_string();
                 rn.push(match label {
                     Some(l) if nr == 1 => l.to_string(),
                     Some(l) => format!("{}.{}", l, own),
@@ -639,7 +883,11 @@ pub fn df_rbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
             }
             total += nr;
         } else {
-            let l = if matches!(f.vtype(), Some(VType::List)) { f.list_vec().to_vec() } else { super::apply::elements(f) };
+            let l = if matches!(f.vtype(), Some(VType::List)) {
+                f.list_vec().to_vec()
+            } else {
+                super::apply::elements(f)
+            };
             for j in 0..names.len() {
                 cols[j].push(l.get(j % l.len().max(1)).cloned().unwrap_or(Value::Null));
             }
@@ -656,9 +904,16 @@ pub fn df_rbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
     let mut out_cols = Vec::new();
     for parts in cols {
         if parts.iter().any(|p| p.is_factor()) {
-            let items: Vec<(Option<Sym>, Value)> = parts.into_iter().map(|p| {
-                if p.is_factor() { (None, p) } else { (None, super::frames::string_factor(&p)) }
-            }).collect();
+            let items: Vec<(Option<Sym>, Value)> = parts
+                .into_iter()
+                .map(|p| {
+                    if p.is_factor() {
+                        (None, p)
+                    } else {
+                        (None, super::frames::string_factor(&p))
+                    }
+                })
+                .collect();
             out_cols.push(super::vectors::combine(&items, false)?);
         } else {
             let items: Vec<(Option<Sym>, Value)> = parts.into_iter().map(|p| (None, p)).collect();
@@ -678,13 +933,23 @@ pub fn df_rbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
 
 /// `split` of a data frame by a factor: a named list of frames.
 pub fn df_split(x: &Value, f: &Value) -> EvalResult {
-    let f = if f.is_factor() { f.clone() } else { super::frames::string_factor(f) };
-    let levels = f.get_attr("levels").map(|l| l.str_vec()).unwrap_or_default();
+    let f = if f.is_factor() {
+        f.clone()
+    } else {
+        super::frames::string_factor(f)
+    };
+    let levels = f
+        .get_attr("levels")
+        .map(|l| l.str_vec())
+        .unwrap_or_default();
     let codes = f.int_vec();
     let n = df_nrow(x);
     let mut out = Vec::new();
     for (k, _) in levels.iter().enumerate() {
-        let rows: Vec<Option<usize>> = (0..n).filter(|&i| codes[i % codes.len().max(1)] == k as i32 + 1).map(Some).collect();
+        let rows: Vec<Option<usize>> = (0..n)
+            .filter(|&i| codes[i % codes.len().max(1)] == k as i32 + 1)
+            .map(Some)
+            .collect();
         out.push(df_take_rows(x, &rows));
     }
     let mut l = Value::list(out);
@@ -696,6 +961,13 @@ pub fn df_split(x: &Value, f: &Value) -> EvalResult {
 pub fn df_columns(x: &Value, cols: &[usize]) -> Value {
     let l = x.list_vec();
     let names = df_names(x);
-    let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(df_nrow(x)));
-    make_df(cols.iter().map(|&j| l[j].clone()).collect(), cols.iter().map(|&j| names[j].clone()).collect(), rn)
+    let rn = x
+        .get_attr("row.names")
+        .cloned()
+        .unwrap_or_else(|| auto_row_names(df_nrow(x)));
+    make_df(
+        cols.iter().map(|&j| l[j].clone()).collect(),
+        cols.iter().map(|&j| names[j].clone()).collect(),
+        rn,
+    )
 }

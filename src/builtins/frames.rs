@@ -71,7 +71,9 @@ pub fn df_nrow(x: &Value) -> usize {
         Some(r) => {
             let v = r.data();
             match v {
-                Some(Data::Int(v)) if v.len() == 2 && v[0] == NA_INT => v[1].unsigned_abs() as usize,
+                Some(Data::Int(v)) if v.len() == 2 && v[0] == NA_INT => {
+                    v[1].unsigned_abs() as usize
+                }
                 _ => r.len(),
             }
         }
@@ -82,7 +84,10 @@ pub fn df_nrow(x: &Value) -> usize {
 /// Whether the row names are automatic (1..n).
 pub fn df_auto_rows(x: &Value) -> bool {
     match x.get_attr("row.names").and_then(|r| r.data().cloned()) {
-        Some(Data::Int(v)) => (v.len() == 2 && v[0] == NA_INT) || v.iter().enumerate().all(|(i, &k)| k == i as i32 + 1),
+        Some(Data::Int(v)) => {
+            (v.len() == 2 && v[0] == NA_INT)
+                || v.iter().enumerate().all(|(i, &k)| k == i as i32 + 1)
+        }
         None => true,
         _ => false,
     }
@@ -113,7 +118,11 @@ fn row_ids(x: &Value) -> Vec<RStr> {
 
 /// The column names of a data frame.
 pub fn df_names(x: &Value) -> Vec<String> {
-    x.names().unwrap_or_default().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect()
+    x.names()
+        .unwrap_or_default()
+        .iter()
+        .map(|s| s.as_deref().unwrap_or("NA").to_string())
+        .collect()
 }
 
 fn recycle(v: &Value, n: usize) -> EvalResult {
@@ -125,7 +134,11 @@ fn recycle(v: &Value, n: usize) -> EvalResult {
         return err(format!("replacement has {} rows, data has {}", len, n));
     }
     let idx: Vec<Option<usize>> = (0..n).map(|i| Some(i % len)).collect();
-    let mut out = Value::from_data(v.data().map(|d| d.select(&idx)).unwrap_or(Data::empty(VType::Lgl)));
+    let mut out = Value::from_data(
+        v.data()
+            .map(|d| d.select(&idx))
+            .unwrap_or(Data::empty(VType::Lgl)),
+    );
     for k in ["levels", "class"] {
         if let Some(a) = v.get_attr(k) {
             out.set_attr(Sym::new(k), a.clone());
@@ -136,16 +149,37 @@ fn recycle(v: &Value, n: usize) -> EvalResult {
 
 /// `make.names` for column names: invalid characters become dots, a leading digit gets `X`.
 pub fn make_name(s: &str) -> String {
-    let mut out: String = s.chars().map(|c| if c.is_alphanumeric() || c == '.' || c == '_' { c } else { '.' }).collect();
+    let mut out: String = s
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '.' || c == '_' {
+                c
+            } else {
+                '.'
+            }
+        })
+        .collect();
     let first = out.chars().next();
     let bad_start = match first {
         None => true,
-        Some(c) => c.is_ascii_digit() || c == '_' || (c == '.' && out.chars().nth(1).map(|d| d.is_ascii_digit()).unwrap_or(false)),
+        Some(c) => {
+            c.is_ascii_digit()
+                || c == '_'
+                || (c == '.'
+                    && out
+                        .chars()
+                        .nth(1)
+                        .map(|d| d.is_ascii_digit())
+                        .unwrap_or(false))
+        }
     };
     if bad_start {
         out = format!("X{}", out);
     }
-    const RESERVED: &[&str] = &["if", "else", "repeat", "while", "function", "for", "next", "break", "TRUE", "FALSE", "NULL", "Inf", "NaN", "NA", "in"];
+    const RESERVED: &[&str] = &[
+        "if", "else", "repeat", "while", "function", "for", "next", "break", "TRUE", "FALSE",
+        "NULL", "Inf", "NaN", "NA", "in",
+    ];
     if RESERVED.contains(&out.as_str()) {
         out.push('.');
     }
@@ -185,16 +219,31 @@ pub fn string_factor(v: &Value) -> Value {
     // Levels sort in the locale's collation, as R's factor() does.
     levels.sort_by(|a, b| crate::value::collate::collate(a, b));
     levels.dedup();
-    let codes: Vec<i32> =
-        s.iter().map(|x| x.as_ref().and_then(|x| levels.iter().position(|l| l == x)).map(|p| p as i32 + 1).unwrap_or(NA_INT)).collect();
+    let codes: Vec<i32> = s
+        .iter()
+        .map(|x| {
+            x.as_ref()
+                .and_then(|x| levels.iter().position(|l| l == x))
+                .map(|p| p as i32 + 1)
+                .unwrap_or(NA_INT)
+        })
+        .collect();
     let mut f = Value::ints(codes);
-    f.set_attr(Sym::new("levels"), Value::strs(levels.into_iter().map(Some).collect()));
+    f.set_attr(
+        Sym::new("levels"),
+        Value::strs(levels.into_iter().map(Some).collect()),
+    );
     f.set_attr(Sym::new("class"), Value::str("factor"));
     f
 }
 
 /// Builds a data frame from named components as `data.frame()` does.
-pub fn build_df(items: Vec<(String, Value)>, strings_as_factors: bool, check_names: bool, row_names: Option<Value>) -> EvalResult {
+pub fn build_df(
+    items: Vec<(String, Value)>,
+    strings_as_factors: bool,
+    check_names: bool,
+    row_names: Option<Value>,
+) -> EvalResult {
     let mut cols: Vec<(String, Value)> = Vec::new();
     let mut rn: Option<Value> = row_names;
     for (name, v) in items {
@@ -203,9 +252,12 @@ pub fn build_df(items: Vec<(String, Value)>, strings_as_factors: bool, check_nam
         }
         if !matches!(v, Value::Vector(_)) {
             let class = super::class_of(&v).join("\", \"");
-            return Err(crate::error::RError::runtime(format!("cannot coerce class ‘\"{}\"’ to a data.frame", class))
-                .with_call("as.data.frame.default(x[[i]], optional = TRUE)")
-                .into());
+            return Err(crate::error::RError::runtime(format!(
+                "cannot coerce class ‘\"{}\"’ to a data.frame",
+                class
+            ))
+            .with_call("as.data.frame.default(x[[i]], optional = TRUE)")
+            .into());
         }
         if v.is_data_frame() {
             if rn.is_none() && !df_auto_rows(&v) {
@@ -218,10 +270,17 @@ pub fn build_df(items: Vec<(String, Value)>, strings_as_factors: bool, check_nam
         }
         if let Some(d) = v.dim() {
             if d.len() == 2 {
-                let cn = v.get_attr("dimnames").and_then(|dn| dn.list_vec().get(1).cloned()).filter(|c| !c.is_null());
+                let cn = v
+                    .get_attr("dimnames")
+                    .and_then(|dn| dn.list_vec().get(1).cloned())
+                    .filter(|c| !c.is_null());
                 for j in 0..d[1] {
                     let idx: Vec<Option<usize>> = (0..d[0]).map(|i| Some(i + j * d[0])).collect();
-                    let col = Value::from_data(v.data().map(|x| x.select(&idx)).unwrap_or(Data::empty(VType::Lgl)));
+                    let col = Value::from_data(
+                        v.data()
+                            .map(|x| x.select(&idx))
+                            .unwrap_or(Data::empty(VType::Lgl)),
+                    );
                     let n = match &cn {
                         Some(c) => c.str_vec()[j].as_deref().unwrap_or("NA").to_string(),
                         None if name.is_empty() => format!("X{}", j + 1),
@@ -235,7 +294,12 @@ pub fn build_df(items: Vec<(String, Value)>, strings_as_factors: bool, check_nam
         if matches!(v.vtype(), Some(VType::List)) && !v.is_factor() && !v.inherits("AsIs") {
             let names = v.names().unwrap_or_default();
             for (i, c) in v.list_vec().iter().enumerate() {
-                let n = names.get(i).cloned().flatten().map(|s| s.to_string()).unwrap_or_else(|| format!("V{}", i + 1));
+                let n = names
+                    .get(i)
+                    .cloned()
+                    .flatten()
+                    .map(|s| s.to_string())
+                    .unwrap_or_else(|| format!("V{}", i + 1));
                 cols.push((n, c.clone()));
             }
             continue;
@@ -250,7 +314,10 @@ pub fn build_df(items: Vec<(String, Value)>, strings_as_factors: bool, check_nam
         cols.push((name, v));
     }
     let n = cols.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
-    if cols.iter().any(|(_, c)| c.len() != n && (c.is_empty() || n % c.len() != 0)) {
+    if cols
+        .iter()
+        .any(|(_, c)| c.len() != n && (c.is_empty() || n % c.len() != 0))
+    {
         // R lists the distinct row counts in argument order
         let mut seen: Vec<usize> = Vec::new();
         for (_, c) in &cols {
@@ -259,7 +326,10 @@ pub fn build_df(items: Vec<(String, Value)>, strings_as_factors: bool, check_nam
             }
         }
         let list: Vec<String> = seen.iter().map(|x| x.to_string()).collect();
-        return err(format!("arguments imply differing number of rows: {}", list.join(", ")));
+        return err(format!(
+            "arguments imply differing number of rows: {}",
+            list.join(", ")
+        ));
     }
     let mut names = Vec::new();
     let mut values = Vec::new();
@@ -318,7 +388,13 @@ fn data_frame(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
             }
         }
         let v = it.eval(e, env)?;
-        let nm = name.unwrap_or_else(|| if v.is_data_frame() || v.dim().is_some() { String::new() } else { crate::syntax::deparse::deparse(e) });
+        let nm = name.unwrap_or_else(|| {
+            if v.is_data_frame() || v.dim().is_some() {
+                String::new()
+            } else {
+                crate::syntax::deparse::deparse(e)
+            }
+        });
         items.push((nm, v));
     }
     it.visible = true;
@@ -326,7 +402,14 @@ fn data_frame(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
 }
 
 fn as_data_frame(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "row.names", "optional", "...", "stringsAsFactors", "responseName"])?;
+    let m = a.matched(&[
+        "x",
+        "row.names",
+        "optional",
+        "...",
+        "stringsAsFactors",
+        "responseName",
+    ])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
     if x.is_data_frame() {
         return Ok(x);
@@ -334,16 +417,32 @@ fn as_data_frame(_it: &mut Interp, a: Args) -> EvalResult {
     if x.inherits("table") {
         return table_to_df(&x, m.get(5).and_then(|v| v.as_string()));
     }
-    let saf = m.get(4).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let saf = m
+        .get(4)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     if let Some(d) = x.dim() {
         if d.len() == 2 {
-            let cn = x.get_attr("dimnames").and_then(|dn| dn.list_vec().get(1).cloned()).filter(|c| !c.is_null());
-            let rn = x.get_attr("dimnames").and_then(|dn| dn.list_vec().first().cloned()).filter(|c| !c.is_null());
+            let cn = x
+                .get_attr("dimnames")
+                .and_then(|dn| dn.list_vec().get(1).cloned())
+                .filter(|c| !c.is_null());
+            let rn = x
+                .get_attr("dimnames")
+                .and_then(|dn| dn.list_vec().first().cloned())
+                .filter(|c| !c.is_null());
             let mut items = Vec::new();
             for j in 0..d[1] {
                 let idx: Vec<Option<usize>> = (0..d[0]).map(|i| Some(i + j * d[0])).collect();
-                let col = Value::from_data(x.data().map(|v| v.select(&idx)).unwrap_or(Data::empty(VType::Lgl)));
-                let n = cn.as_ref().and_then(|c| c.str_vec()[j].as_deref().map(String::from)).unwrap_or_else(|| format!("V{}", j + 1));
+                let col = Value::from_data(
+                    x.data()
+                        .map(|v| v.select(&idx))
+                        .unwrap_or(Data::empty(VType::Lgl)),
+                );
+                let n = cn
+                    .as_ref()
+                    .and_then(|c| c.str_vec()[j].as_deref().map(String::from))
+                    .unwrap_or_else(|| format!("V{}", j + 1));
                 items.push((n, col));
             }
             return build_df(items, saf, false, rn);
@@ -356,24 +455,43 @@ fn as_data_frame(_it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn row_names(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
+    let x = a
+        .items
+        .into_iter()
+        .next()
+        .map(|x| x.1)
+        .unwrap_or(Value::Null);
     Ok(df_row_names(&x))
 }
 
 fn rownames(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
+    let x = a
+        .items
+        .into_iter()
+        .next()
+        .map(|x| x.1)
+        .unwrap_or(Value::Null);
     if x.is_data_frame() {
         return Ok(df_row_names(&x));
     }
-    Ok(x.get_attr("dimnames").and_then(|d| d.list_vec().first().cloned()).unwrap_or(Value::Null))
+    Ok(x.get_attr("dimnames")
+        .and_then(|d| d.list_vec().first().cloned())
+        .unwrap_or(Value::Null))
 }
 
 fn colnames(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
+    let x = a
+        .items
+        .into_iter()
+        .next()
+        .map(|x| x.1)
+        .unwrap_or(Value::Null);
     if x.is_data_frame() {
         return Ok(x.get_attr("names").cloned().unwrap_or(Value::Null));
     }
-    Ok(x.get_attr("dimnames").and_then(|d| d.list_vec().get(1).cloned()).unwrap_or(Value::Null))
+    Ok(x.get_attr("dimnames")
+        .and_then(|d| d.list_vec().get(1).cloned())
+        .unwrap_or(Value::Null))
 }
 
 fn set_row_names(it: &mut Interp, a: Args) -> EvalResult {
@@ -385,7 +503,11 @@ fn set_row_names(it: &mut Interp, a: Args) -> EvalResult {
         if !v.is_null() {
             check_row_names(it, &v, n)?;
         }
-        let rn = if v.is_null() { auto_row_names(n) } else { v.coerce(VType::Str) };
+        let rn = if v.is_null() {
+            auto_row_names(n)
+        } else {
+            v.coerce(VType::Str)
+        };
         x.set_attr(Sym::new("row.names"), rn);
         return Ok(x);
     }
@@ -410,11 +532,17 @@ fn check_row_names(it: &mut Interp, v: &Value, n: usize) -> EvalResult<()> {
     }
     if !dups.is_empty() {
         dups.sort();
-        let q: Vec<String> = dups.iter().map(|d| format!("\u{2018}{}\u{2019}", d)).collect();
+        let q: Vec<String> = dups
+            .iter()
+            .map(|d| format!("\u{2018}{}\u{2019}", d))
+            .collect();
         let msg = if q.len() == 1 {
             format!("non-unique value when setting 'row.names': {}", q[0])
         } else {
-            format!("non-unique values when setting 'row.names': {}", q.join(", "))
+            format!(
+                "non-unique values when setting 'row.names': {}",
+                q.join(", ")
+            )
         };
         // R raises this warning without a call
         it.raise_warning(&msg, None)?;
@@ -431,13 +559,19 @@ fn set_rownames(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn set_dimnames_part(mut x: Value, k: usize, v: Value) -> EvalResult {
-    let Some(d) = x.dim() else { return err("attempt to set 'rownames' on an object with no dimensions") };
+    let Some(d) = x.dim() else {
+        return err("attempt to set 'rownames' on an object with no dimensions");
+    };
     let mut dn: Vec<Value> = match x.get_attr("dimnames") {
         Some(dn) => dn.list_vec().to_vec(),
         None => vec![Value::Null; d.len()],
     };
     if k < dn.len() {
-        dn[k] = if v.is_null() { Value::Null } else { v.coerce(VType::Str) };
+        dn[k] = if v.is_null() {
+            Value::Null
+        } else {
+            v.coerce(VType::Str)
+        };
     }
     if dn.iter().all(|x| x.is_null()) {
         x.set_attr(Sym::new("dimnames"), Value::Null);
@@ -453,7 +587,11 @@ fn set_colnames(_it: &mut Interp, a: Args) -> EvalResult {
     let v = m.get(1).cloned().unwrap_or(Value::Null);
     if x.is_data_frame() {
         if v.len() > x.len() {
-            return err(format!("'names' attribute [{}] must be the same length as the vector [{}]", v.len(), x.len()));
+            return err(format!(
+                "'names' attribute [{}] must be the same length as the vector [{}]",
+                v.len(),
+                x.len()
+            ));
         }
         x.set_attr(Sym::new("names"), v.coerce(VType::Str));
         return Ok(x);
@@ -485,7 +623,11 @@ fn select_cols(x: &Value, sub: &Value) -> EvalResult<Vec<usize>> {
 fn select_rows(x: &Value, sub: &Value) -> EvalResult<Vec<Option<usize>>> {
     let n = df_nrow(x);
     let rn = row_ids(x);
-    let sub = if matches!(sub.vtype(), Some(VType::Lgl)) && sub.len() < n && !sub.is_empty() { recycle(sub, n)? } else { sub.clone() };
+    let sub = if matches!(sub.vtype(), Some(VType::Lgl)) && sub.len() < n && !sub.is_empty() {
+        recycle(sub, n)?
+    } else {
+        sub.clone()
+    };
     let (pos, _) = resolve(&sub, n, Some(&rn), false)?;
     Ok(pos.into_iter().map(|p| p.filter(|&p| p < n)).collect())
 }
@@ -497,7 +639,10 @@ pub fn df_take_rows(x: &Value, rows: &[Option<usize>]) -> Value {
     let rn_old = row_ids(x);
     let auto = df_auto_rows(x);
     let rn = if auto {
-        let ids: Vec<i32> = rows.iter().map(|r| r.map(|i| i as i32 + 1).unwrap_or(NA_INT)).collect();
+        let ids: Vec<i32> = rows
+            .iter()
+            .map(|r| r.map(|i| i as i32 + 1).unwrap_or(NA_INT))
+            .collect();
         if ids.contains(&NA_INT) {
             let mut seen = 0;
             Value::strs(
@@ -505,7 +650,11 @@ pub fn df_take_rows(x: &Value, rows: &[Option<usize>]) -> Value {
                     .map(|&k| {
                         if k == NA_INT {
                             seen += 1;
-                            Some(Rc::from(if seen == 1 { "NA".to_string() } else { format!("NA.{}", seen - 1) }))
+                            Some(Rc::from(if seen == 1 {
+                                "NA".to_string()
+                            } else {
+                                format!("NA.{}", seen - 1)
+                            }))
                         } else {
                             Some(Rc::from(k.to_string()))
                         }
@@ -516,7 +665,13 @@ pub fn df_take_rows(x: &Value, rows: &[Option<usize>]) -> Value {
             Value::ints(ids)
         }
     } else {
-        let mut v: Vec<String> = rows.iter().map(|r| r.and_then(|i| rn_old[i].as_deref().map(String::from)).unwrap_or_else(|| "NA".into())).collect();
+        let mut v: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                r.and_then(|i| rn_old[i].as_deref().map(String::from))
+                    .unwrap_or_else(|| "NA".into())
+            })
+            .collect();
         make_unique(&mut v);
         Value::strings(&v)
     };
@@ -525,7 +680,11 @@ pub fn df_take_rows(x: &Value, rows: &[Option<usize>]) -> Value {
 
 /// Selects elements of a column vector, keeping factor attributes.
 pub fn take(c: &Value, rows: &[Option<usize>]) -> Value {
-    let mut out = Value::from_data(c.data().map(|d| d.select(rows)).unwrap_or(Data::empty(VType::Lgl)));
+    let mut out = Value::from_data(
+        c.data()
+            .map(|d| d.select(rows))
+            .unwrap_or(Data::empty(VType::Lgl)),
+    );
     if let Some(attrs) = c.attrs() {
         for (k, v) in attrs {
             if !matches!(k.as_str(), "names" | "dim" | "dimnames") {
@@ -546,22 +705,41 @@ pub fn df_index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
                 if s.dim().is_some() && matches!(s.vtype(), Some(VType::Lgl)) {
                     // d[is.na(d)] style: index cells column-major
                     let cells = crate::builtins::vectors::combine(
-                        &x.list_vec().iter().map(|c| (None, crate::eval::ops::factor_as_strings(c))).collect::<Vec<_>>(),
+                        &x.list_vec()
+                            .iter()
+                            .map(|c| (None, crate::eval::ops::factor_as_strings(c)))
+                            .collect::<Vec<_>>(),
                         false,
                     )?;
                     return crate::eval::index::index(&cells, &[Some(s.coerce(VType::Lgl))], true);
                 }
-                if s.dim().map(|d| d.len() == 2 && d[1] == 2).unwrap_or(false) && matches!(s.vtype(), Some(VType::Int) | Some(VType::Dbl) | Some(VType::Str)) {
+                if s.dim().map(|d| d.len() == 2 && d[1] == 2).unwrap_or(false)
+                    && matches!(
+                        s.vtype(),
+                        Some(VType::Int) | Some(VType::Dbl) | Some(VType::Str)
+                    )
+                {
                     // d[cbind(i, j)]: cells of as.matrix(d); names match row and column names
                     let m = crate::builtins::frame_verbs::df_as_matrix(x);
-                    let s = if matches!(s.vtype(), Some(VType::Str)) { name_matrix_positions(x, s)? } else { s.clone() };
+                    let s = if matches!(s.vtype(), Some(VType::Str)) {
+                        name_matrix_positions(x, s)?
+                    } else {
+                        s.clone()
+                    };
                     return crate::eval::index::index(&m, &[Some(s)], true);
                 }
                 let cols = select_cols(x, s)?;
                 let names = df_names(x);
                 let l = x.list_vec();
-                let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(df_nrow(x)));
-                Ok(make_df(cols.iter().map(|&j| l[j].clone()).collect(), cols.iter().map(|&j| names[j].clone()).collect(), rn))
+                let rn = x
+                    .get_attr("row.names")
+                    .cloned()
+                    .unwrap_or_else(|| auto_row_names(df_nrow(x)));
+                Ok(make_df(
+                    cols.iter().map(|&j| l[j].clone()).collect(),
+                    cols.iter().map(|&j| names[j].clone()).collect(),
+                    rn,
+                ))
             }
         },
         2 => {
@@ -574,7 +752,9 @@ pub fn df_index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
             let sub_df = make_df(
                 cols.iter().map(|&j| l[j].clone()).collect(),
                 cols.iter().map(|&j| names[j].clone()).collect(),
-                x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(df_nrow(x))),
+                x.get_attr("row.names")
+                    .cloned()
+                    .unwrap_or_else(|| auto_row_names(df_nrow(x))),
             );
             let res = match &subs[0] {
                 None => sub_df,
@@ -603,7 +783,11 @@ fn name_matrix_positions(x: &Value, s: &Value) -> EvalResult {
     for (j, col) in [false, true].iter().enumerate() {
         for i in 0..k {
             let name = sv[i + j * k].as_deref().unwrap_or("NA");
-            let pos = if *col { cols.iter().position(|c| c == name) } else { rows.iter().position(|r| r.as_deref() == Some(name)) };
+            let pos = if *col {
+                cols.iter().position(|c| c == name)
+            } else {
+                rows.iter().position(|r| r.as_deref() == Some(name))
+            };
             match pos {
                 Some(p) => out.push(p as f64 + 1.0),
                 None => return err("subscript out of bounds"),
@@ -653,7 +837,10 @@ pub fn df_set_column(x: &mut Value, name: &str, v: Value) -> EvalResult<()> {
             x.set_attr(Sym::new("row.names"), auto_row_names(n));
         }
     }
-    let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(df_nrow(x)));
+    let rn = x
+        .get_attr("row.names")
+        .cloned()
+        .unwrap_or_else(|| auto_row_names(df_nrow(x)));
     *x = make_df(cols, names, rn);
     Ok(())
 }
@@ -665,8 +852,17 @@ pub fn df_assign(it: &mut Interp, x: &mut Value, subs: &[Sub], v: Value) -> Eval
         if matches!(m.vtype(), Some(VType::Lgl)) && m.dim().map(|d| d.len() == 2).unwrap_or(false) {
             return df_assign_mask(it, x, m, v);
         }
-        if m.dim().map(|d| d.len() == 2 && d[1] == 2).unwrap_or(false) && matches!(m.vtype(), Some(VType::Int) | Some(VType::Dbl) | Some(VType::Str)) {
-            let pos = if matches!(m.vtype(), Some(VType::Str)) { name_matrix_positions(x, m)? } else { m.clone() };
+        if m.dim().map(|d| d.len() == 2 && d[1] == 2).unwrap_or(false)
+            && matches!(
+                m.vtype(),
+                Some(VType::Int) | Some(VType::Dbl) | Some(VType::Str)
+            )
+        {
+            let pos = if matches!(m.vtype(), Some(VType::Str)) {
+                name_matrix_positions(x, m)?
+            } else {
+                m.clone()
+            };
             return df_assign_cells(it, x, &pos, v);
         }
     }
@@ -686,14 +882,23 @@ pub fn df_assign(it: &mut Interp, x: &mut Value, subs: &[Sub], v: Value) -> Eval
                 ids.push(q);
             }
             // numeric indices past the end must extend the frame without gaps
-            let mut wanted: Vec<usize> = ids.iter().copied().filter(|&q| q >= names.len()).collect();
+            let mut wanted: Vec<usize> =
+                ids.iter().copied().filter(|&q| q >= names.len()).collect();
             wanted.sort_unstable();
             wanted.dedup();
-            if wanted.iter().enumerate().any(|(k, &q)| q != names.len() + k) {
+            if wanted
+                .iter()
+                .enumerate()
+                .any(|(k, &q)| q != names.len() + k)
+            {
                 return err("new columns would leave holes after existing columns");
             }
             for nm in new {
-                df_set_column(x, nm.as_deref().unwrap_or("V"), Value::lgls(vec![crate::value::NA_LGL; df_nrow(x)]))?;
+                df_set_column(
+                    x,
+                    nm.as_deref().unwrap_or("V"),
+                    Value::lgls(vec![crate::value::NA_LGL; df_nrow(x)]),
+                )?;
             }
             ids
         }
@@ -703,8 +908,15 @@ pub fn df_assign(it: &mut Interp, x: &mut Value, subs: &[Sub], v: Value) -> Eval
         // d[j] <- NULL / d[, j] <- NULL removes the columns
         let keep: Vec<usize> = (0..names.len()).filter(|j| !col_ids.contains(j)).collect();
         let l = x.list_vec();
-        let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(n));
-        *x = make_df(keep.iter().map(|&j| l[j].clone()).collect(), keep.iter().map(|&j| names[j].clone()).collect(), rn);
+        let rn = x
+            .get_attr("row.names")
+            .cloned()
+            .unwrap_or_else(|| auto_row_names(n));
+        *x = make_df(
+            keep.iter().map(|&j| l[j].clone()).collect(),
+            keep.iter().map(|&j| names[j].clone()).collect(),
+            rn,
+        );
         return Ok(());
     }
     let rows: Vec<usize> = match &rows_sub {
@@ -716,7 +928,11 @@ pub fn df_assign(it: &mut Interp, x: &mut Value, subs: &[Sub], v: Value) -> Eval
     };
     let new_n = rows.iter().map(|&r| r + 1).max().unwrap_or(0).max(n);
     let mut cols = x.list_vec().to_vec();
-    let values: Vec<Value> = if matches!(v.vtype(), Some(VType::List)) { v.list_vec().to_vec() } else { vec![v.clone()] };
+    let values: Vec<Value> = if matches!(v.vtype(), Some(VType::List)) {
+        v.list_vec().to_vec()
+    } else {
+        vec![v.clone()]
+    };
     for (k, &j) in col_ids.iter().enumerate() {
         if j >= cols.len() {
             continue;
@@ -724,9 +940,18 @@ pub fn df_assign(it: &mut Interp, x: &mut Value, subs: &[Sub], v: Value) -> Eval
         let val = values[k % values.len().max(1)].clone();
         let mut col = cols[j].clone();
         let sub = Value::ints(rows.iter().map(|&r| r as i32 + 1).collect());
-        let part = if values.len() == 1 && !matches!(v.vtype(), Some(VType::List)) && val.len() == rows.len() * col_ids.len() && col_ids.len() > 1 {
-            let idx: Vec<Option<usize>> = (0..rows.len()).map(|i| Some(k * rows.len() + i)).collect();
-            Value::from_data(val.data().map(|d| d.select(&idx)).unwrap_or(Data::empty(VType::Lgl)))
+        let part = if values.len() == 1
+            && !matches!(v.vtype(), Some(VType::List))
+            && val.len() == rows.len() * col_ids.len()
+            && col_ids.len() > 1
+        {
+            let idx: Vec<Option<usize>> =
+                (0..rows.len()).map(|i| Some(k * rows.len() + i)).collect();
+            Value::from_data(
+                val.data()
+                    .map(|d| d.select(&idx))
+                    .unwrap_or(Data::empty(VType::Lgl)),
+            )
         } else {
             val
         };
@@ -744,7 +969,9 @@ pub fn df_assign(it: &mut Interp, x: &mut Value, subs: &[Sub], v: Value) -> Eval
             Value::strs(r)
         }
     } else {
-        x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(n))
+        x.get_attr("row.names")
+            .cloned()
+            .unwrap_or_else(|| auto_row_names(n))
     };
     *x = make_df(cols, df_names(x), rn);
     Ok(())
@@ -764,12 +991,20 @@ fn df_assign_mask(it: &mut Interp, x: &mut Value, m: &Value, v: Value) -> EvalRe
         for i in 0..n {
             if mask.get(i + j * n).copied() == Some(1) {
                 let sub = Value::ints(vec![i as i32 + 1]);
-                crate::eval::assign::assign_index(it, col, &[Some(sub)], vals[k % vals.len()].clone())?;
+                crate::eval::assign::assign_index(
+                    it,
+                    col,
+                    &[Some(sub)],
+                    vals[k % vals.len()].clone(),
+                )?;
                 k += 1;
             }
         }
     }
-    let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(n));
+    let rn = x
+        .get_attr("row.names")
+        .cloned()
+        .unwrap_or_else(|| auto_row_names(n));
     *x = make_df(cols, df_names(x), rn);
     Ok(())
 }
@@ -790,9 +1025,17 @@ fn df_assign_cells(it: &mut Interp, x: &mut Value, m: &Value, v: Value) -> EvalR
             return err("subscript out of bounds");
         }
         let sub = Value::ints(vec![i as i32]);
-        crate::eval::assign::assign_index(it, &mut cols[j as usize - 1], &[Some(sub)], vals[r % vals.len()].clone())?;
+        crate::eval::assign::assign_index(
+            it,
+            &mut cols[j as usize - 1],
+            &[Some(sub)],
+            vals[r % vals.len()].clone(),
+        )?;
     }
-    let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(n));
+    let rn = x
+        .get_attr("row.names")
+        .cloned()
+        .unwrap_or_else(|| auto_row_names(n));
     *x = make_df(cols, df_names(x), rn);
     Ok(())
 }
@@ -809,8 +1052,18 @@ pub fn df_is_na(x: &Value) -> EvalResult {
     }
     let mut v = Value::lgls(out);
     v.set_attr(Sym::new("dim"), Value::ints(vec![n as i32, x.len() as i32]));
-    let rn = if df_compact_rows(x) { Value::Null } else { df_row_names(x) };
-    v.set_attr(Sym::new("dimnames"), Value::list(vec![rn, x.get_attr("names").cloned().unwrap_or(Value::Null)]));
+    let rn = if df_compact_rows(x) {
+        Value::Null
+    } else {
+        df_row_names(x)
+    };
+    v.set_attr(
+        Sym::new("dimnames"),
+        Value::list(vec![
+            rn,
+            x.get_attr("names").cloned().unwrap_or(Value::Null),
+        ]),
+    );
     Ok(v)
 }
 
@@ -818,14 +1071,54 @@ pub fn df_is_na(x: &Value) -> EvalResult {
 pub fn format_cells(c: &Value, digits: usize) -> Vec<String> {
     if c.is_factor() {
         let s = crate::eval::ops::factor_as_strings(c);
-        return s.str_vec().iter().map(|x| x.as_deref().map(String::from).unwrap_or_else(|| "<NA>".into())).collect();
+        return s
+            .str_vec()
+            .iter()
+            .map(|x| {
+                x.as_deref()
+                    .map(String::from)
+                    .unwrap_or_else(|| "<NA>".into())
+            })
+            .collect();
     }
     match c.data() {
-        Some(Data::Str(s)) => s.iter().map(|x| x.as_deref().map(String::from).unwrap_or_else(|| "<NA>".into())).collect(),
+        Some(Data::Str(s)) => s
+            .iter()
+            .map(|x| {
+                x.as_deref()
+                    .map(String::from)
+                    .unwrap_or_else(|| "<NA>".into())
+            })
+            .collect(),
         Some(Data::Dbl(d)) => crate::print::format_dbl_vec(d, digits),
-        Some(Data::Int(d)) => d.iter().map(|&i| if i == NA_INT { "NA".into() } else { i.to_string() }).collect(),
-        Some(Data::Lgl(d)) => d.iter().map(|&i| match i { NA_INT => "NA".into(), 0 => "FALSE".into(), _ => "TRUE".into() }).collect(),
-        Some(Data::List(l)) => l.iter().map(|v| v.str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect::<Vec<_>>().join(", ")).collect(),
+        Some(Data::Int(d)) => d
+            .iter()
+            .map(|&i| {
+                if i == NA_INT {
+                    "NA".into()
+                } else {
+                    i.to_string()
+                }
+            })
+            .collect(),
+        Some(Data::Lgl(d)) => d
+            .iter()
+            .map(|&i| match i {
+                NA_INT => "NA".into(),
+                0 => "FALSE".into(),
+                _ => "TRUE".into(),
+            })
+            .collect(),
+        Some(Data::List(l)) => l
+            .iter()
+            .map(|v| {
+                v.str_vec()
+                    .iter()
+                    .map(|s| s.as_deref().unwrap_or("NA").to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .collect(),
         None => vec![],
     }
 }
@@ -836,9 +1129,21 @@ pub fn format_data_frame(it: &mut Interp, x: &Value, digits: Option<usize>) -> E
 }
 
 /// `print.data.frame(x, ..., digits, right, row.names)` for the arguments `print()` passes on.
-pub fn print_data_frame_args(it: &mut Interp, x: &Value, digits: Option<usize>, extra: &[(Option<Sym>, Value)]) -> EvalResult<()> {
-    let opt = |name: &str| extra.iter().find(|(n, _)| n.map(|n| n.as_str() == name).unwrap_or(false)).map(|(_, v)| v.clone());
-    let right = opt("right").and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+pub fn print_data_frame_args(
+    it: &mut Interp,
+    x: &Value,
+    digits: Option<usize>,
+    extra: &[(Option<Sym>, Value)],
+) -> EvalResult<()> {
+    let opt = |name: &str| {
+        extra
+            .iter()
+            .find(|(n, _)| n.map(|n| n.as_str() == name).unwrap_or(false))
+            .map(|(_, v)| v.clone())
+    };
+    let right = opt("right")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     let rn = match opt("row.names") {
         Some(v) if matches!(v.vtype(), Some(VType::Lgl)) => v.as_bool().flatten().unwrap_or(true),
         _ => true,
@@ -849,7 +1154,13 @@ pub fn print_data_frame_args(it: &mut Interp, x: &Value, digits: Option<usize>, 
 }
 
 /// `print.data.frame` with `right` (right-justified cells) and `row.names` (shown).
-pub fn format_data_frame_opts(_it: &mut Interp, x: &Value, digits: Option<usize>, right: bool, show_rn: bool) -> EvalResult<String> {
+pub fn format_data_frame_opts(
+    _it: &mut Interp,
+    x: &Value,
+    digits: Option<usize>,
+    right: bool,
+    show_rn: bool,
+) -> EvalResult<String> {
     let digits = digits.unwrap_or(7);
     let names = df_names(x);
     let n = df_nrow(x);
@@ -857,16 +1168,29 @@ pub fn format_data_frame_opts(_it: &mut Interp, x: &Value, digits: Option<usize>
         return Ok(format!("data frame with 0 columns and {} rows\n", n));
     }
     if n == 0 {
-        let opts = crate::print::PrintOpts { quote: false, ..Default::default() };
+        let opts = crate::print::PrintOpts {
+            quote: false,
+            ..Default::default()
+        };
         let hdr = crate::print::print_value(&Value::strings(&names), &opts);
         return Ok(format!("{}<0 rows> (or 0-length row.names)\n", hdr));
     }
     let rn: Vec<String> = if show_rn {
-        df_row_names(x).str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect()
+        df_row_names(x)
+            .str_vec()
+            .iter()
+            .map(|s| s.as_deref().unwrap_or("NA").to_string())
+            .collect()
     } else {
         vec![String::new(); n]
     };
-    let pad_cell = |s: &str, w: usize| if right { pad_left(s, w) } else { pad_right(s, w) };
+    let pad_cell = |s: &str, w: usize| {
+        if right {
+            pad_left(s, w)
+        } else {
+            pad_right(s, w)
+        }
+    };
     let rn_w = rn.iter().map(|s| s.chars().count()).max().unwrap_or(0);
     let mut cols: Vec<(String, Vec<String>, usize)> = Vec::new();
     for (name, c) in names.iter().zip(x.list_vec().iter()) {
@@ -874,22 +1198,49 @@ pub fn format_data_frame_opts(_it: &mut Interp, x: &Value, digits: Option<usize>
             if d.len() == 2 {
                 // a matrix column prints as name.1, name.2, ... (or name.colname), its cells
                 // formatted together as format() formats a matrix
-                let all = format_cells(&Value::from_data(c.data().cloned().unwrap_or(Data::empty(VType::Lgl))), digits);
-                let cn = c.get_attr("dimnames").and_then(|dn| dn.list_vec().get(1).cloned()).filter(|v| !v.is_null());
+                let all = format_cells(
+                    &Value::from_data(c.data().cloned().unwrap_or(Data::empty(VType::Lgl))),
+                    digits,
+                );
+                let cn = c
+                    .get_attr("dimnames")
+                    .and_then(|dn| dn.list_vec().get(1).cloned())
+                    .filter(|v| !v.is_null());
                 for j in 0..d[1] {
-                    let cells: Vec<String> = (0..d[0]).map(|i| all.get(i + j * d[0]).cloned().unwrap_or_default()).collect();
+                    let cells: Vec<String> = (0..d[0])
+                        .map(|i| all.get(i + j * d[0]).cloned().unwrap_or_default())
+                        .collect();
                     let h = match &cn {
-                        Some(cn) => format!("{}.{}", name, cn.str_vec().get(j).cloned().flatten().as_deref().unwrap_or("NA")),
+                        Some(cn) => format!(
+                            "{}.{}",
+                            name,
+                            cn.str_vec()
+                                .get(j)
+                                .cloned()
+                                .flatten()
+                                .as_deref()
+                                .unwrap_or("NA")
+                        ),
                         None => format!("{}.{}", name, j + 1),
                     };
-                    let w = cells.iter().map(|s| s.chars().count()).max().unwrap_or(0).max(h.chars().count());
+                    let w = cells
+                        .iter()
+                        .map(|s| s.chars().count())
+                        .max()
+                        .unwrap_or(0)
+                        .max(h.chars().count());
                     cols.push((h, cells, w));
                 }
                 continue;
             }
         }
         let cells = format_cells(c, digits);
-        let w = cells.iter().map(|s| s.chars().count()).max().unwrap_or(0).max(name.chars().count());
+        let w = cells
+            .iter()
+            .map(|s| s.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(name.chars().count());
         cols.push((name.clone(), cells, w));
     }
     let mut out = String::new();
@@ -912,7 +1263,10 @@ pub fn format_data_frame_opts(_it: &mut Interp, x: &Value, digits: Option<usize>
             out.push_str(&pad_right(&rn[i], rn_w));
             for (_, cells, w) in &cols[start..end] {
                 out.push(' ');
-                out.push_str(&pad_cell(cells.get(i).map(|c| c.as_str()).unwrap_or(""), *w));
+                out.push_str(&pad_cell(
+                    cells.get(i).map(|c| c.as_str()).unwrap_or(""),
+                    *w,
+                ));
             }
             out.push('\n');
         }
@@ -923,12 +1277,20 @@ pub fn format_data_frame_opts(_it: &mut Interp, x: &Value, digits: Option<usize>
 
 fn pad_left(s: &str, w: usize) -> String {
     let n = s.chars().count();
-    if n >= w { s.to_string() } else { format!("{}{}", " ".repeat(w - n), s) }
+    if n >= w {
+        s.to_string()
+    } else {
+        format!("{}{}", " ".repeat(w - n), s)
+    }
 }
 
 fn pad_right(s: &str, w: usize) -> String {
     let n = s.chars().count();
-    if n >= w { s.to_string() } else { format!("{}{}", s, " ".repeat(w - n)) }
+    if n >= w {
+        s.to_string()
+    } else {
+        format!("{}{}", s, " ".repeat(w - n))
+    }
 }
 
 /// `as.data.frame(table)`: one factor column per dimension (first varying fastest) and `Freq`.
@@ -946,12 +1308,20 @@ fn table_to_df(x: &Value, response: Option<String>) -> EvalResult {
             Some(v) if !v.is_null() => (*v.str_vec()).clone(),
             _ => (1..=d).map(|i| Some(Rc::from(i.to_string()))).collect(),
         };
-        let codes: Vec<i32> = (0..total).map(|i| ((i / stride) % d.max(1)) as i32 + 1).collect();
+        let codes: Vec<i32> = (0..total)
+            .map(|i| ((i / stride) % d.max(1)) as i32 + 1)
+            .collect();
         let mut f = Value::ints(codes);
         f.set_attr(Sym::new("levels"), Value::strs(labels));
         f.set_attr(Sym::new("class"), Value::str("factor"));
         cols.push(f);
-        let n = dn_names.get(k).cloned().flatten().map(|s| s.to_string()).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("Var{}", k + 1));
+        let n = dn_names
+            .get(k)
+            .cloned()
+            .flatten()
+            .map(|s| s.to_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| format!("Var{}", k + 1));
         names.push(n);
         stride *= d.max(1);
     }
@@ -965,14 +1335,24 @@ fn table_to_df(x: &Value, response: Option<String>) -> EvalResult {
 /// `format()` of a data frame (`format.data.frame`): when the argument `x` of `args` is a
 /// frame, formats each column with `format_col` (the default `justify = "none"`), marks
 /// character results `AsIs` and keeps names and row names. `None` when `x` is no frame.
-pub fn format_df_args(it: &mut Interp, args: &Args, format_col: super::EagerFn) -> Option<EvalResult> {
-    let k = args.items.iter().position(|(n, _)| n.map(|n| n.as_str() == "x").unwrap_or(false))
+pub fn format_df_args(
+    it: &mut Interp,
+    args: &Args,
+    format_col: super::EagerFn,
+) -> Option<EvalResult> {
+    let k = args
+        .items
+        .iter()
+        .position(|(n, _)| n.map(|n| n.as_str() == "x").unwrap_or(false))
         .or_else(|| args.items.iter().position(|(n, _)| n.is_none()))?;
     let x = args.items[k].1.clone();
     if !x.is_data_frame() {
         return None;
     }
-    let has_justify = args.items.iter().any(|(n, _)| n.map(|n| n.as_str() == "justify").unwrap_or(false));
+    let has_justify = args
+        .items
+        .iter()
+        .any(|(n, _)| n.map(|n| n.as_str() == "justify").unwrap_or(false));
     let mut cols = Vec::new();
     for c in x.list_vec().iter() {
         let mut items = args.items.clone();
@@ -989,6 +1369,9 @@ pub fn format_df_args(it: &mut Interp, args: &Args, format_col: super::EagerFn) 
         }
         cols.push(f);
     }
-    let rn = x.get_attr("row.names").cloned().unwrap_or_else(|| auto_row_names(df_nrow(&x)));
+    let rn = x
+        .get_attr("row.names")
+        .cloned()
+        .unwrap_or_else(|| auto_row_names(df_nrow(&x)));
     Some(Ok(make_df(cols, df_names(&x), rn)))
 }

@@ -2,8 +2,8 @@
 //! methods (`summary.glm`, `predict`, `residuals`, `anova`, `vcov`, `logLik`, ...).
 
 use super::models::{
-    anova_table, data_env, dbl_field, field, matched_call_expr, matrix, model_frame, named_dbl, response_label, s,
-    strings_of, terms_value, var_cols,
+    anova_table, data_env, dbl_field, field, matched_call_expr, matrix, model_frame, named_dbl,
+    response_label, s, strings_of, terms_value, var_cols,
 };
 use super::{eager, special, Args, Builtin};
 use crate::error::{err, EvalResult, Flow, RError};
@@ -77,7 +77,10 @@ fn rerr(m: String) -> Flow {
 }
 
 fn family_value(f: &Family) -> Value {
-    let mut v = Value::named_list(vec![("family".into(), Value::str(f.name())), ("link".into(), Value::str(f.link.name()))]);
+    let mut v = Value::named_list(vec![
+        ("family".into(), Value::str(f.name())),
+        ("link".into(), Value::str(f.link.name())),
+    ]);
     v.set_attr(s("class"), Value::str("family"));
     v
 }
@@ -85,7 +88,10 @@ fn family_value(f: &Family) -> Value {
 fn make_family(name: &str, a: Args) -> EvalResult {
     let m = a.matched(&["link", "..."])?;
     let link = match m.get(0) {
-        Some(v) => Some(v.as_string().ok_or_else(|| rerr(format!("invalid link for the {} family", name)))?),
+        Some(v) => Some(
+            v.as_string()
+                .ok_or_else(|| rerr(format!("invalid link for the {} family", name)))?,
+        ),
         None => None,
     };
     let f = Family::new(name, link.as_deref()).map_err(rerr)?;
@@ -116,14 +122,25 @@ fn inverse_gaussian(_it: &mut Interp, a: Args) -> EvalResult {
 
 /// The [`Family`] of a family object (or a fit's `family` component).
 pub fn family_of(v: &Value) -> EvalResult<Family> {
-    let f = if v.inherits("family") { v.clone() } else { field(v, "family").unwrap_or(Value::Null) };
-    let name = field(&f, "family").and_then(|x| x.as_string()).ok_or_else(|| rerr("invalid family".into()))?;
+    let f = if v.inherits("family") {
+        v.clone()
+    } else {
+        field(v, "family").unwrap_or(Value::Null)
+    };
+    let name = field(&f, "family")
+        .and_then(|x| x.as_string())
+        .ok_or_else(|| rerr("invalid family".into()))?;
     let link = field(&f, "link").and_then(|x| x.as_string());
     Family::new(&name, link.as_deref()).map_err(rerr)
 }
 
 fn family_fn(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
+    let x = a
+        .items
+        .into_iter()
+        .next()
+        .map(|x| x.1)
+        .unwrap_or(Value::Null);
     Ok(field(&x, "family").unwrap_or(Value::Null))
 }
 
@@ -145,21 +162,45 @@ fn glm_control(_it: &mut Interp, a: Args) -> EvalResult {
     if maxit.is_nan() || maxit <= 0.0 {
         return err("maximum number of iterations must be > 0");
     }
-    let trace = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let trace = m
+        .get(2)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     Ok(control_value(eps, maxit as usize, trace))
 }
 
 const GLM_FORMALS: &[&str] = &[
-    "formula", "family", "data", "weights", "subset", "na.action", "start", "etastart", "mustart", "offset", "control",
-    "model", "method", "x", "y", "singular.ok", "contrasts", "...",
+    "formula",
+    "family",
+    "data",
+    "weights",
+    "subset",
+    "na.action",
+    "start",
+    "etastart",
+    "mustart",
+    "offset",
+    "control",
+    "model",
+    "method",
+    "x",
+    "y",
+    "singular.ok",
+    "contrasts",
+    "...",
 ];
 
 fn eval_family(it: &mut Interp, e: Option<&Expr>, env: &Env) -> EvalResult<Family> {
-    let Some(e) = e else { return Family::new("gaussian", None).map_err(rerr) };
+    let Some(e) = e else {
+        return Family::new("gaussian", None).map_err(rerr);
+    };
     let mut v = it.eval(e, env)?;
     if let Some(name) = v.as_string().filter(|_| !v.inherits("family")) {
         v = it.get_function(s(&name), env).map_err(|_| {
-            rerr(format!("object '{}' of mode 'function' was not found", name))
+            rerr(format!(
+                "object '{}' of mode 'function' was not found",
+                name
+            ))
         })?;
     }
     if matches!(v, Value::Builtin(_) | Value::Closure(_)) {
@@ -173,9 +214,18 @@ fn eval_family(it: &mut Interp, e: Option<&Expr>, env: &Env) -> EvalResult<Famil
 
 fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let mcall = matched_call_expr(call, GLM_FORMALS);
-    let ExprKind::Call(_, margs) = &mcall.kind else { return err("invalid call") };
-    let get = |n: &str| margs.iter().find(|a| a.name.map(|x| x.as_str() == n).unwrap_or(false)).and_then(|a| a.value.clone());
-    let Some(fe) = get("formula") else { return err("argument \"formula\" is missing, with no default") };
+    let ExprKind::Call(_, margs) = &mcall.kind else {
+        return err("invalid call");
+    };
+    let get = |n: &str| {
+        margs
+            .iter()
+            .find(|a| a.name.map(|x| x.as_str() == n).unwrap_or(false))
+            .and_then(|a| a.value.clone())
+    };
+    let Some(fe) = get("formula") else {
+        return err("argument \"formula\" is missing, with no default");
+    };
     let formula = it.eval(&fe, env)?;
     let fam = eval_family(it, get("family").as_ref(), env)?;
     let data = match get("data") {
@@ -185,9 +235,17 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let na_action = match get("na.action") {
         Some(e) => match &e.kind {
             ExprKind::Ident(x) => x.as_str().to_string(),
-            _ => it.eval(&e, env)?.as_string().unwrap_or_else(|| "na.omit".into()),
+            _ => it
+                .eval(&e, env)?
+                .as_string()
+                .unwrap_or_else(|| "na.omit".into()),
         },
-        None => it.options.iter().find(|(k, _)| k == "na.action").and_then(|(_, v)| v.as_string()).unwrap_or_else(|| "na.omit".into()),
+        None => it
+            .options
+            .iter()
+            .find(|(k, _)| k == "na.action")
+            .and_then(|(_, v)| v.as_string())
+            .unwrap_or_else(|| "na.omit".into()),
     };
     let eval_opt = |n: &str, it: &mut Interp| -> EvalResult<Option<Value>> {
         match get(n) {
@@ -200,12 +258,27 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let start = eval_opt("start", it)?;
     let mustart_v = eval_opt("mustart", it)?;
     let ctl = Control {
-        epsilon: control.as_ref().and_then(|c| field(c, "epsilon")).and_then(|v| v.as_f64()).unwrap_or(1e-8),
-        maxit: control.as_ref().and_then(|c| field(c, "maxit")).and_then(|v| v.as_f64()).unwrap_or(25.0) as usize,
+        epsilon: control
+            .as_ref()
+            .and_then(|c| field(c, "epsilon"))
+            .and_then(|v| v.as_f64())
+            .unwrap_or(1e-8),
+        maxit: control
+            .as_ref()
+            .and_then(|c| field(c, "maxit"))
+            .and_then(|v| v.as_f64())
+            .unwrap_or(25.0) as usize,
     };
     let subset = get("subset");
     let weights = get("weights");
-    let fr = model_frame(it, &formula, data.as_ref(), subset.as_ref().map(|e| (e, env)), weights.as_ref().map(|e| (e, env)), &na_action)?;
+    let fr = model_frame(
+        it,
+        &formula,
+        data.as_ref(),
+        subset.as_ref().map(|e| (e, env)),
+        weights.as_ref().map(|e| (e, env)),
+        &na_action,
+    )?;
     if !fr.terms.response {
         return err("formula needs a response");
     }
@@ -223,9 +296,20 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     if let Some(oe) = get("offset") {
         let denv = data_env(data.as_ref(), &fr.env);
         let ov = it.eval(&oe, &denv)?.dbl_vec().to_vec();
-        let ov: Vec<f64> = if ov.len() == n { ov } else { fr.kept.iter().map(|&k| ov.get(k).cloned().unwrap_or(f64::NAN)).collect() };
+        let ov: Vec<f64> = if ov.len() == n {
+            ov
+        } else {
+            fr.kept
+                .iter()
+                .map(|&k| ov.get(k).cloned().unwrap_or(f64::NAN))
+                .collect()
+        };
         if ov.len() != n {
-            return err(format!("number of offsets is {}, should equal {} (number of observations)", ov.len(), n));
+            return err(format!(
+                "number of offsets is {}, should equal {} (number of observations)",
+                ov.len(),
+                n
+            ));
         }
         for (o, v) in offset.iter_mut().zip(&ov) {
             *o += v;
@@ -243,7 +327,11 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let binom = matches!(fam.kind, Kind::Binomial | Kind::QuasiBinomial);
     let y: Vec<f64> = if let Some(d) = yv.dim().filter(|d| d.len() == 2) {
         if !binom || d[1] != 2 {
-            return err(if binom { "y must be a vector or a two-column matrix" } else { "response must be a vector" });
+            return err(if binom {
+                "y must be a vector or a two-column matrix"
+            } else {
+                "response must be a vector"
+            });
         }
         let v = yv.dbl_vec();
         let mut y = Vec::with_capacity(n);
@@ -259,18 +347,34 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         if !binom {
             return err("non-numeric response");
         }
-        yv.int_vec().iter().map(|&k| if k == 1 { 0.0 } else { 1.0 }).collect()
+        yv.int_vec()
+            .iter()
+            .map(|&k| if k == 1 { 0.0 } else { 1.0 })
+            .collect()
     } else if matches!(yv.data(), Some(Data::Str(_))) {
         return err("non-numeric argument to binary operator");
     } else {
         yv.dbl_vec().to_vec()
     };
     if binom && yv.dim().is_none() {
-        if y.iter().zip(&prior).any(|(y, w)| ((w * y).round() - w * y).abs() > 1e-7) && fam.kind == Kind::Binomial {
-            it.raise_warning("non-integer #successes in a binomial glm!", Some("eval(family$initialize)".into()))?;
+        if y.iter()
+            .zip(&prior)
+            .any(|(y, w)| ((w * y).round() - w * y).abs() > 1e-7)
+            && fam.kind == Kind::Binomial
+        {
+            it.raise_warning(
+                "non-integer #successes in a binomial glm!",
+                Some("eval(family$initialize)".into()),
+            )?;
         }
-    } else if binom && ntrials.iter().any(|t| (t - t.round()).abs() > 1e-7) && fam.kind == Kind::Binomial {
-        it.raise_warning("non-integer counts in a binomial glm!", Some("eval(family$initialize)".into()))?;
+    } else if binom
+        && ntrials.iter().any(|t| (t - t.round()).abs() > 1e-7)
+        && fam.kind == Kind::Binomial
+    {
+        it.raise_warning(
+            "non-integer counts in a binomial glm!",
+            Some("eval(family$initialize)".into()),
+        )?;
     }
     let (vc, facs) = var_cols(it, &fr.terms, &fr.cols, contrasts.as_ref(), None)?;
     // the design as a plan over the frame's columns: filled block by block, never copied
@@ -299,10 +403,19 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     if has_offset && intercept && p > 0 {
         let ones = vec![1.0; n];
         let ones = crate::stats::tsqr::Dense { x: &ones, n, p: 1 };
-        let inp0 = GlmInput { x: &ones, p: 1, start: None, mustart: Some(&fit.mu), ..inp };
+        let inp0 = GlmInput {
+            x: &ones,
+            p: 1,
+            start: None,
+            mustart: Some(&fit.mu),
+            ..inp
+        };
         let f0 = glm_fit(&inp0, &fam, &ctl).map_err(rerr)?;
         if !f0.converged {
-            it.raise_warning("fitting to calculate the null deviance did not converge -- increase 'maxit'?", Some("glm(...)".into()))?;
+            it.raise_warning(
+                "fitting to calculate the null deviance did not converge -- increase 'maxit'?",
+                Some("glm(...)".into()),
+            )?;
         }
         fit.null_deviance = f0.deviance;
     }
@@ -314,28 +427,56 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let mut rmat = vec![0.0; p * p];
     for j in 0..p {
         for i in 0..=j.min(p - 1) {
-            rmat[j * p + i] = if i < fit.qr.n { fit.qr.at(i, j) } else if i == j { 1.0 } else { 0.0 };
+            rmat[j * p + i] = if i < fit.qr.n {
+                fit.qr.at(i, j)
+            } else if i == j {
+                1.0
+            } else {
+                0.0
+            };
         }
     }
     let empty: crate::value::RStr = Some(Rc::from(""));
-    let mut eff_names: Vec<crate::value::RStr> = xx[..rank].iter().map(|x| Some(Rc::from(x.as_str()))).collect();
+    let mut eff_names: Vec<crate::value::RStr> = xx[..rank]
+        .iter()
+        .map(|x| Some(Rc::from(x.as_str())))
+        .collect();
     eff_names.resize(fit.effects.len(), empty);
     let mut effv = Value::dbls(fit.effects.clone());
     effv.set_attr(s("names"), Value::strs(eff_names));
     let mut qrm = matrix(fit.qr.qr.clone(), fit.qr.n, p, None, Some(&xx));
-    qrm.set_attr(s("assign"), Value::ints(piv.iter().map(|&j| mm.assign[j] as i32).collect()));
+    qrm.set_attr(
+        s("assign"),
+        Value::ints(piv.iter().map(|&j| mm.assign[j] as i32).collect()),
+    );
     let mut qr = Value::named_list(vec![
         ("qr".into(), qrm),
         ("rank".into(), Value::int(rank as i32)),
         ("qraux".into(), Value::dbls(fit.qr.qraux.clone())),
-        ("pivot".into(), Value::ints(piv.iter().map(|&j| j as i32 + 1).collect())),
-        ("tol".into(), Value::num((1e-7f64).min(ctl.epsilon / 1000.0))),
+        (
+            "pivot".into(),
+            Value::ints(piv.iter().map(|&j| j as i32 + 1).collect()),
+        ),
+        (
+            "tol".into(),
+            Value::num((1e-7f64).min(ctl.epsilon / 1000.0)),
+        ),
     ]);
     qr.set_attr(s("class"), Value::str("qr"));
     if let Some(rows) = fit.qr_rows {
         qr.set_attr(s(super::lm_large::NROW_ATTR), Value::int(rows as i32));
     }
-    let coef: Vec<f64> = fit.coef.iter().map(|&c| if c.is_nan() { crate::value::na_real() } else { c }).collect();
+    let coef: Vec<f64> = fit
+        .coef
+        .iter()
+        .map(|&c| {
+            if c.is_nan() {
+                crate::value::na_real()
+            } else {
+                c
+            }
+        })
+        .collect();
     // one names vector shared by every per-observation component
     let row_names = super::lm_large::names_value(rows);
     let nd = |v: Vec<f64>| {
@@ -354,7 +495,14 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         ("family".into(), family_value(&fam)),
         ("linear.predictors".into(), nd(fit.eta.clone())),
         ("deviance".into(), Value::num(fit.deviance)),
-        ("aic".into(), Value::num(if fit.aic.is_nan() { crate::value::na_real() } else { fit.aic })),
+        (
+            "aic".into(),
+            Value::num(if fit.aic.is_nan() {
+                crate::value::na_real()
+            } else {
+                fit.aic
+            }),
+        ),
         ("null.deviance".into(), Value::num(fit.null_deviance)),
         ("iter".into(), Value::int(fit.iter as i32)),
         ("weights".into(), nd(fit.weights.clone())),
@@ -383,14 +531,34 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         let na = super::models::na_action_value(&fr.omitted, &na_action);
         items.push(("na.action".into(), na));
     }
-    items.push(("call".into(), Value::Lang(Rc::new(Lang { expr: Rc::new(mcall.clone()), attrs: None }))));
+    items.push((
+        "call".into(),
+        Value::Lang(Rc::new(Lang {
+            expr: Rc::new(mcall.clone()),
+            attrs: None,
+        })),
+    ));
     items.push(("formula".into(), formula.clone()));
     items.push(("terms".into(), tv));
-    items.push(("data".into(), data.clone().unwrap_or(Value::Env(env.clone()))));
-    items.push(("offset".into(), if has_offset { nd(offset.clone()) } else { Value::Null }));
-    items.push(("control".into(), control_value(ctl.epsilon, ctl.maxit, false)));
+    items.push((
+        "data".into(),
+        data.clone().unwrap_or(Value::Env(env.clone())),
+    ));
+    items.push((
+        "offset".into(),
+        if has_offset {
+            nd(offset.clone())
+        } else {
+            Value::Null
+        },
+    ));
+    items.push((
+        "control".into(),
+        control_value(ctl.epsilon, ctl.maxit, false),
+    ));
     items.push(("method".into(), Value::str("glm.fit")));
-    let (contrasts, xlevels) = super::models::contrasts_xlevels(&fr.terms, &super::models::logical_vars(&fr.cols), &facs);
+    let (contrasts, xlevels) =
+        super::models::contrasts_xlevels(&fr.terms, &super::models::logical_vars(&fr.cols), &facs);
     items.push(("contrasts".into(), contrasts.unwrap_or(Value::Null)));
     items.push(("xlevels".into(), xlevels));
     let mut out = Value::named_list(items);
@@ -409,26 +577,59 @@ struct GlmCov {
 
 fn glm_cov(fit: &Value) -> EvalResult<GlmCov> {
     let fam = family_of(fit)?;
-    let rdf = field(fit, "df.residual").and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let rdf = field(fit, "df.residual")
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
     let (dispersion, est_disp) = if fam.fixed_dispersion() {
         (1.0, false)
     } else if rdf > 0.0 {
         let w = dbl_field(fit, "weights");
         let r = dbl_field(fit, "residuals");
-        (w.iter().zip(&r).filter(|(w, _)| **w > 0.0).map(|(w, r)| w * r * r).sum::<f64>() / rdf, true)
+        (
+            w.iter()
+                .zip(&r)
+                .filter(|(w, _)| **w > 0.0)
+                .map(|(w, r)| w * r * r)
+                .sum::<f64>()
+                / rdf,
+            true,
+        )
     } else {
         (f64::NAN, true)
     };
     let qr = field(fit, "qr").unwrap_or(Value::Null);
     let qrm = field(&qr, "qr").unwrap_or(Value::Null);
     let dims = qrm.dim().unwrap_or_default();
-    let (n, p) = (dims.first().cloned().unwrap_or(0), dims.get(1).cloned().unwrap_or(0));
+    let (n, p) = (
+        dims.first().cloned().unwrap_or(0),
+        dims.get(1).cloned().unwrap_or(0),
+    );
     let rank = field(&qr, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize;
-    let pivot: Vec<usize> = field(&qr, "pivot").map(|v| v.int_vec().iter().map(|&k| k as usize - 1).collect()).unwrap_or_default();
-    let q = crate::stats::qr::Qr { qr: qrm.dbl_vec().to_vec(), n, p, qraux: dbl_field(&qr, "qraux"), pivot: pivot.clone(), rank };
+    let pivot: Vec<usize> = field(&qr, "pivot")
+        .map(|v| v.int_vec().iter().map(|&k| k as usize - 1).collect())
+        .unwrap_or_default();
+    let q = crate::stats::qr::Qr {
+        qr: qrm.dbl_vec().to_vec(),
+        n,
+        p,
+        qraux: dbl_field(&qr, "qraux"),
+        pivot: pivot.clone(),
+        rank,
+    };
     let coef = field(fit, "coefficients").unwrap_or(Value::Null);
-    let names: Vec<String> = coef.names().unwrap_or_default().iter().map(|x| x.as_deref().unwrap_or("").to_string()).collect();
-    Ok(GlmCov { dispersion, est_disp, est_idx: pivot[..rank.min(pivot.len())].to_vec(), cov_unscaled: q.unscaled_cov(), names })
+    let names: Vec<String> = coef
+        .names()
+        .unwrap_or_default()
+        .iter()
+        .map(|x| x.as_deref().unwrap_or("").to_string())
+        .collect();
+    Ok(GlmCov {
+        dispersion,
+        est_disp,
+        est_idx: pivot[..rank.min(pivot.len())].to_vec(),
+        cov_unscaled: q.unscaled_cov(),
+        names,
+    })
 }
 
 /// `vcov` for glm fits.
@@ -438,7 +639,13 @@ pub fn vcov_glm(_it: &mut Interp, a: Args) -> EvalResult {
     let c = glm_cov(&fit)?;
     let k = c.est_idx.len();
     let nm: Vec<String> = c.est_idx.iter().map(|&j| c.names[j].clone()).collect();
-    Ok(matrix(c.cov_unscaled.iter().map(|v| v * c.dispersion).collect(), k, k, Some(&nm), Some(&nm)))
+    Ok(matrix(
+        c.cov_unscaled.iter().map(|v| v * c.dispersion).collect(),
+        k,
+        k,
+        Some(&nm),
+        Some(&nm),
+    ))
 }
 
 fn summary_glm(_it: &mut Interp, a: Args) -> EvalResult {
@@ -449,17 +656,31 @@ fn summary_glm(_it: &mut Interp, a: Args) -> EvalResult {
         c.dispersion = d;
         c.est_disp = false;
     }
-    let rdf = field(&fit, "df.residual").and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let rdf = field(&fit, "df.residual")
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
     let cf = dbl_field(&fit, "coefficients");
     let k = c.est_idx.len();
     let rn: Vec<String> = c.est_idx.iter().map(|&j| c.names[j].clone()).collect();
     let est: Vec<f64> = c.est_idx.iter().map(|&j| cf[j]).collect();
-    let se: Vec<f64> = (0..k).map(|i| (c.cov_unscaled[i * k + i] * c.dispersion).sqrt()).collect();
+    let se: Vec<f64> = (0..k)
+        .map(|i| (c.cov_unscaled[i * k + i] * c.dispersion).sqrt())
+        .collect();
     let tv: Vec<f64> = est.iter().zip(&se).map(|(e, s)| e / s).collect();
     let (pv, cols): (Vec<f64>, [&str; 2]) = if !c.est_disp {
-        (tv.iter().map(|t| 2.0 * pnorm(-t.abs(), 0.0, 1.0, true, false)).collect(), ["z value", "Pr(>|z|)"])
+        (
+            tv.iter()
+                .map(|t| 2.0 * pnorm(-t.abs(), 0.0, 1.0, true, false))
+                .collect(),
+            ["z value", "Pr(>|z|)"],
+        )
     } else if rdf > 0.0 {
-        (tv.iter().map(|t| 2.0 * pt(-t.abs(), rdf, true, false)).collect(), ["t value", "Pr(>|t|)"])
+        (
+            tv.iter()
+                .map(|t| 2.0 * pt(-t.abs(), rdf, true, false))
+                .collect(),
+            ["t value", "Pr(>|t|)"],
+        )
     } else {
         (vec![f64::NAN; k], ["t value", "Pr(>|t|)"])
     };
@@ -467,23 +688,60 @@ fn summary_glm(_it: &mut Interp, a: Args) -> EvalResult {
     cm.extend(&se);
     cm.extend(&tv);
     cm.extend(&pv);
-    let colnames: Vec<String> = ["Estimate", "Std. Error", cols[0], cols[1]].iter().map(|x| x.to_string()).collect();
-    let mut aliased = Value::lgls((0..c.names.len()).map(|j| !c.est_idx.contains(&j) as i32).collect());
+    let colnames: Vec<String> = ["Estimate", "Std. Error", cols[0], cols[1]]
+        .iter()
+        .map(|x| x.to_string())
+        .collect();
+    let mut aliased = Value::lgls(
+        (0..c.names.len())
+            .map(|j| !c.est_idx.contains(&j) as i32)
+            .collect(),
+    );
     aliased.set_attr(s("names"), Value::strings(&c.names));
     let mut items = Vec::new();
-    for key in ["call", "terms", "family", "deviance", "aic", "contrasts", "df.residual", "null.deviance", "df.null", "iter", "na.action"] {
+    for key in [
+        "call",
+        "terms",
+        "family",
+        "deviance",
+        "aic",
+        "contrasts",
+        "df.residual",
+        "null.deviance",
+        "df.null",
+        "iter",
+        "na.action",
+    ] {
         if let Some(v) = field(&fit, key) {
             items.push((key.to_string(), v));
         }
     }
     let dres = residuals_of(&fit, "deviance")?;
     items.push(("deviance.resid".into(), dres));
-    items.push(("coefficients".into(), matrix(cm, k, 4, Some(&rn), Some(&colnames))));
+    items.push((
+        "coefficients".into(),
+        matrix(cm, k, 4, Some(&rn), Some(&colnames)),
+    ));
     items.push(("aliased".into(), aliased));
     items.push(("dispersion".into(), Value::num(c.dispersion)));
-    items.push(("df".into(), Value::ints(vec![k as i32, rdf as i32, c.names.len() as i32])));
-    items.push(("cov.unscaled".into(), matrix(c.cov_unscaled.clone(), k, k, Some(&rn), Some(&rn))));
-    items.push(("cov.scaled".into(), matrix(c.cov_unscaled.iter().map(|v| v * c.dispersion).collect(), k, k, Some(&rn), Some(&rn))));
+    items.push((
+        "df".into(),
+        Value::ints(vec![k as i32, rdf as i32, c.names.len() as i32]),
+    ));
+    items.push((
+        "cov.unscaled".into(),
+        matrix(c.cov_unscaled.clone(), k, k, Some(&rn), Some(&rn)),
+    ));
+    items.push((
+        "cov.scaled".into(),
+        matrix(
+            c.cov_unscaled.iter().map(|v| v * c.dispersion).collect(),
+            k,
+            k,
+            Some(&rn),
+            Some(&rn),
+        ),
+    ));
     let mut out = Value::named_list(items);
     out.set_attr(s("class"), Value::str("summary.glm"));
     Ok(out)
@@ -495,8 +753,15 @@ fn residuals_of(fit: &Value, typ: &str) -> EvalResult {
     let mu = dbl_field(fit, "fitted.values");
     let wt = dbl_field(fit, "prior.weights");
     let r = field(fit, "residuals").unwrap_or(Value::Null);
-    let names: Vec<String> = r.names().unwrap_or_default().iter().map(|x| x.as_deref().unwrap_or("").to_string()).collect();
-    let rdf = field(fit, "df.residual").and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let names: Vec<String> = r
+        .names()
+        .unwrap_or_default()
+        .iter()
+        .map(|x| x.as_deref().unwrap_or("").to_string())
+        .collect();
+    let rdf = field(fit, "df.residual")
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
     let vals: Vec<f64> = match typ {
         "deviance" => {
             if rdf > 0.0 {
@@ -526,23 +791,53 @@ fn residuals_of(fit: &Value, typ: &str) -> EvalResult {
 pub fn residuals_glm(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "type", "..."])?;
     let fit = m.req(0, "object")?.clone();
-    let typ = m.get(1).and_then(|v| v.as_string()).unwrap_or_else(|| "deviance".into());
+    let typ = m
+        .get(1)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "deviance".into());
     let full = ["deviance", "pearson", "working", "response", "partial"];
-    let typ = full.iter().find(|f| f.starts_with(typ.as_str())).map(|x| x.to_string()).unwrap_or(typ);
+    let typ = full
+        .iter()
+        .find(|f| f.starts_with(typ.as_str()))
+        .map(|x| x.to_string())
+        .unwrap_or(typ);
     residuals_of(&fit, &typ)
 }
 
 /// `predict.glm(object, newdata, type, se.fit, dispersion)`.
 pub fn predict_glm(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["object", "newdata", "type", "se.fit", "dispersion", "terms", "na.action", "..."])?;
+    let m = a.matched(&[
+        "object",
+        "newdata",
+        "type",
+        "se.fit",
+        "dispersion",
+        "terms",
+        "na.action",
+        "...",
+    ])?;
     let fit = m.req(0, "object")?.clone();
-    let typ = m.get(2).and_then(|v| v.as_string()).unwrap_or_else(|| "link".into());
-    let typ = ["link", "response", "terms"].iter().find(|f| f.starts_with(typ.as_str())).map(|x| x.to_string()).unwrap_or(typ);
-    let se_fit = m.get(3).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let typ = m
+        .get(2)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "link".into());
+    let typ = ["link", "response", "terms"]
+        .iter()
+        .find(|f| f.starts_with(typ.as_str()))
+        .map(|x| x.to_string())
+        .unwrap_or(typ);
+    let se_fit = m
+        .get(3)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     let fam = family_of(&fit)?;
     let nd = m.get(1).cloned();
     if nd.is_none() && !se_fit {
-        let key = if typ == "response" { "fitted.values" } else { "linear.predictors" };
+        let key = if typ == "response" {
+            "fitted.values"
+        } else {
+            "linear.predictors"
+        };
         return Ok(field(&fit, key).unwrap_or(Value::Null));
     }
     let (x, n, rows) = super::models::predict_matrix(it, &fit, nd.as_ref())?;
@@ -567,7 +862,9 @@ pub fn predict_glm(it: &mut Interp, a: Args) -> EvalResult {
         };
         let denv = data_env(nd.as_ref(), &env);
         let mut offs: Vec<Expr> = Vec::new();
-        if let (Some(off), Some(Value::Lang(vars))) = (tv.get_attr("offset"), tv.get_attr("variables")) {
+        if let (Some(off), Some(Value::Lang(vars))) =
+            (tv.get_attr("offset"), tv.get_attr("variables"))
+        {
             if let ExprKind::Call(_, vargs) = &vars.expr.kind {
                 for k in off.int_vec().iter() {
                     if let Some(e) = vargs.get(*k as usize - 1).and_then(|a| a.value.clone()) {
@@ -578,7 +875,11 @@ pub fn predict_glm(it: &mut Interp, a: Args) -> EvalResult {
         }
         if let Some(Value::Lang(call)) = field(&fit, "call") {
             if let ExprKind::Call(_, cargs) = &call.expr.kind {
-                if let Some(e) = cargs.iter().find(|a| a.name.map(|x| x.as_str() == "offset").unwrap_or(false)).and_then(|a| a.value.clone()) {
+                if let Some(e) = cargs
+                    .iter()
+                    .find(|a| a.name.map(|x| x.as_str() == "offset").unwrap_or(false))
+                    .and_then(|a| a.value.clone())
+                {
                     offs.push(e);
                 }
             }
@@ -591,7 +892,11 @@ pub fn predict_glm(it: &mut Interp, a: Args) -> EvalResult {
         }
     }
     let resp = typ == "response";
-    let fitv: Vec<f64> = if resp { eta.iter().map(|&e| fam.link.linkinv(e)).collect() } else { eta.clone() };
+    let fitv: Vec<f64> = if resp {
+        eta.iter().map(|&e| fam.link.linkinv(e)).collect()
+    } else {
+        eta.clone()
+    };
     if !se_fit {
         return Ok(named_dbl(fitv, &rows));
     }
@@ -619,7 +924,14 @@ pub fn predict_glm(it: &mut Interp, a: Args) -> EvalResult {
         .collect();
     Ok(Value::named_list(vec![
         ("fit".into(), named_dbl(fitv, &rows)),
-        ("se.fit".into(), if n == 1 && nd.is_some() { Value::dbls(se) } else { named_dbl(se, &rows) }),
+        (
+            "se.fit".into(),
+            if n == 1 && nd.is_some() {
+                Value::dbls(se)
+            } else {
+                named_dbl(se, &rows)
+            },
+        ),
         ("residual.scale".into(), Value::num(c.dispersion.sqrt())),
     ]))
 }
@@ -627,9 +939,13 @@ pub fn predict_glm(it: &mut Interp, a: Args) -> EvalResult {
 /// `logLik` value and degrees of freedom of a glm fit.
 pub fn loglik_glm(fit: &Value) -> (f64, usize) {
     let rank = field(fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize;
-    let extra = family_of(fit).map(|f| matches!(f.kind, Kind::Gaussian | Kind::Gamma | Kind::InverseGaussian) as usize).unwrap_or(0);
+    let extra = family_of(fit)
+        .map(|f| matches!(f.kind, Kind::Gaussian | Kind::Gamma | Kind::InverseGaussian) as usize)
+        .unwrap_or(0);
     let p = rank + extra;
-    let aic = field(fit, "aic").and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
+    let aic = field(fit, "aic")
+        .and_then(|v| v.as_f64())
+        .unwrap_or(f64::NAN);
     (p as f64 - aic / 2.0, p)
 }
 
@@ -661,7 +977,13 @@ pub fn bic_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> Ev
     super::models::bic(it, a)
 }
 
-fn test_columns(test: &str, dev: &[f64], df: &[f64], scale: f64, df_scale: f64) -> Vec<(&'static str, Vec<f64>)> {
+fn test_columns(
+    test: &str,
+    dev: &[f64],
+    df: &[f64],
+    scale: f64,
+    df_scale: f64,
+) -> Vec<(&'static str, Vec<f64>)> {
     let na = crate::value::na_real();
     match test {
         "Chisq" | "LRT" => {
@@ -686,9 +1008,25 @@ fn test_columns(test: &str, dev: &[f64], df: &[f64], scale: f64, df_scale: f64) 
             let fv: Vec<f64> = dev
                 .iter()
                 .zip(df)
-                .map(|(&d, &k)| if d.is_nan() || k.is_nan() || k == 0.0 || d / k / scale < 0.0 { na } else { d / k / scale })
+                .map(|(&d, &k)| {
+                    if d.is_nan() || k.is_nan() || k == 0.0 || d / k / scale < 0.0 {
+                        na
+                    } else {
+                        d / k / scale
+                    }
+                })
                 .collect();
-            let p = fv.iter().zip(df).map(|(&f, &k)| if f.is_nan() { na } else { pf(f, k.abs(), df_scale, false, false) }).collect();
+            let p = fv
+                .iter()
+                .zip(df)
+                .map(|(&f, &k)| {
+                    if f.is_nan() {
+                        na
+                    } else {
+                        pf(f, k.abs(), df_scale, false, false)
+                    }
+                })
+                .collect();
             vec![("F", fv), ("Pr(>F)", p)]
         }
         _ => vec![],
@@ -717,28 +1055,54 @@ pub fn anova_glm(it: &mut Interp, a: Args) -> EvalResult {
     let fam = family_of(&big)?;
     let scale_of = |f: &Value| -> EvalResult<(f64, bool)> {
         let c = glm_cov(f)?;
-        Ok((dispersion.unwrap_or(c.dispersion), c.est_disp && dispersion.is_none()))
+        Ok((
+            dispersion.unwrap_or(c.dispersion),
+            c.est_disp && dispersion.is_none(),
+        ))
     };
     if fits.len() == 1 {
         let fit = &fits[0];
         let xv = super::models::lm_model_matrix(it, fit)?;
         let dims = xv.dim().unwrap_or_default();
-        let (n, p) = (dims.first().cloned().unwrap_or(0), dims.get(1).cloned().unwrap_or(0));
+        let (n, p) = (
+            dims.first().cloned().unwrap_or(0),
+            dims.get(1).cloned().unwrap_or(0),
+        );
         let x = xv.dbl_vec().to_vec();
-        let assign: Vec<usize> = xv.get_attr("assign").map(|v| v.int_vec().iter().map(|&k| k as usize).collect()).unwrap_or_default();
-        let labels = field(fit, "terms").and_then(|t| t.get_attr("term.labels").cloned()).map(|v| strings_of(&v)).unwrap_or_default();
+        let assign: Vec<usize> = xv
+            .get_attr("assign")
+            .map(|v| v.int_vec().iter().map(|&k| k as usize).collect())
+            .unwrap_or_default();
+        let labels = field(fit, "terms")
+            .and_then(|t| t.get_attr("term.labels").cloned())
+            .map(|v| strings_of(&v))
+            .unwrap_or_default();
         let nt = labels.len();
         let y = dbl_field(fit, "y");
         let wt = dbl_field(fit, "prior.weights");
-        let off = field(fit, "offset").map(|o| o.dbl_vec().to_vec()).filter(|o| o.len() == n).unwrap_or_else(|| vec![0.0; n]);
+        let off = field(fit, "offset")
+            .map(|o| o.dbl_vec().to_vec())
+            .filter(|o| o.len() == n)
+            .unwrap_or_else(|| vec![0.0; n]);
         let ones = vec![1.0; n];
-        let intercept = field(fit, "terms").and_then(|t| t.get_attr("intercept").and_then(|v| v.as_i32())).unwrap_or(1) == 1;
+        let intercept = field(fit, "terms")
+            .and_then(|t| t.get_attr("intercept").and_then(|v| v.as_i32()))
+            .unwrap_or(1)
+            == 1;
         let ctl = Control {
-            epsilon: field(fit, "control").and_then(|c| field(&c, "epsilon")).and_then(|v| v.as_f64()).unwrap_or(1e-8),
-            maxit: field(fit, "control").and_then(|c| field(&c, "maxit")).and_then(|v| v.as_f64()).unwrap_or(25.0) as usize,
+            epsilon: field(fit, "control")
+                .and_then(|c| field(&c, "epsilon"))
+                .and_then(|v| v.as_f64())
+                .unwrap_or(1e-8),
+            maxit: field(fit, "control")
+                .and_then(|c| field(&c, "maxit"))
+                .and_then(|v| v.as_f64())
+                .unwrap_or(25.0) as usize,
         };
         let tsqr_min = super::lm_large::tsqr_min(it);
-        let mut resdev = vec![field(fit, "null.deviance").and_then(|v| v.as_f64()).unwrap_or(na)];
+        let mut resdev = vec![field(fit, "null.deviance")
+            .and_then(|v| v.as_f64())
+            .unwrap_or(na)];
         let mut resdf = vec![field(fit, "df.null").and_then(|v| v.as_f64()).unwrap_or(na)];
         for i in 1..nt {
             let cols: Vec<usize> = (0..p).filter(|&j| assign[j] <= i).collect();
@@ -746,15 +1110,39 @@ pub fn anova_glm(it: &mut Interp, a: Args) -> EvalResult {
             for &j in &cols {
                 xs.extend_from_slice(&x[j * n..(j + 1) * n]);
             }
-            let src = crate::stats::tsqr::Dense { x: &xs, n, p: cols.len() };
-            let inp = GlmInput { x: &src, n, p: cols.len(), y: &y, weights: &wt, offset: &off, ntrials: &ones, start: None, mustart: None, intercept, tsqr_min };
+            let src = crate::stats::tsqr::Dense {
+                x: &xs,
+                n,
+                p: cols.len(),
+            };
+            let inp = GlmInput {
+                x: &src,
+                n,
+                p: cols.len(),
+                y: &y,
+                weights: &wt,
+                offset: &off,
+                ntrials: &ones,
+                start: None,
+                mustart: None,
+                intercept,
+                tsqr_min,
+            };
             let f = glm_fit(&inp, &fam, &ctl).map_err(rerr)?;
             resdev.push(f.deviance);
             resdf.push(f.df_residual as f64);
         }
         if nt > 0 {
-            resdev.push(field(fit, "deviance").and_then(|v| v.as_f64()).unwrap_or(na));
-            resdf.push(field(fit, "df.residual").and_then(|v| v.as_f64()).unwrap_or(na));
+            resdev.push(
+                field(fit, "deviance")
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(na),
+            );
+            resdf.push(
+                field(fit, "df.residual")
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(na),
+            );
         }
         let k = resdev.len();
         let mut df = vec![na];
@@ -769,9 +1157,18 @@ pub fn anova_glm(it: &mut Interp, a: Args) -> EvalResult {
         let mut data = [df.clone(), dev.clone(), resdf.clone(), resdev].concat();
         if let Some(t) = &test {
             let (scale, est) = scale_of(fit)?;
-            let df_scale = if est { field(fit, "df.residual").and_then(|v| v.as_f64()).unwrap_or(na) } else { f64::INFINITY };
+            let df_scale = if est {
+                field(fit, "df.residual")
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(na)
+            } else {
+                f64::INFINITY
+            };
             if t == "F" && !est {
-                it.warning(format!("using F test with a '{}' family is inappropriate", fam.name()));
+                it.warning(format!(
+                    "using F test with a '{}' family is inappropriate",
+                    fam.name()
+                ));
             }
             for (c, v) in test_columns(t, &dev, &df, scale, df_scale) {
                 cols.push(c);
@@ -786,8 +1183,18 @@ pub fn anova_glm(it: &mut Interp, a: Args) -> EvalResult {
         ];
         return Ok(anova_table(rows, cols, data, heading));
     }
-    let resdf: Vec<f64> = fits.iter().map(|f| field(f, "df.residual").and_then(|v| v.as_f64()).unwrap_or(na)).collect();
-    let resdev: Vec<f64> = fits.iter().map(|f| field(f, "deviance").and_then(|v| v.as_f64()).unwrap_or(na)).collect();
+    let resdf: Vec<f64> = fits
+        .iter()
+        .map(|f| {
+            field(f, "df.residual")
+                .and_then(|v| v.as_f64())
+                .unwrap_or(na)
+        })
+        .collect();
+    let resdev: Vec<f64> = fits
+        .iter()
+        .map(|f| field(f, "deviance").and_then(|v| v.as_f64()).unwrap_or(na))
+        .collect();
     let k = fits.len();
     let mut df = vec![na];
     let mut dev = vec![na];
@@ -798,7 +1205,13 @@ pub fn anova_glm(it: &mut Interp, a: Args) -> EvalResult {
     let mut cols = vec!["Resid. Df", "Resid. Dev", "Df", "Deviance"];
     let mut data = [resdf.clone(), resdev, df.clone(), dev.clone()].concat();
     if let Some(t) = &test {
-        let bigi = (0..k).min_by(|&a, &b| resdf[a].partial_cmp(&resdf[b]).unwrap_or(std::cmp::Ordering::Equal)).unwrap_or(k - 1);
+        let bigi = (0..k)
+            .min_by(|&a, &b| {
+                resdf[a]
+                    .partial_cmp(&resdf[b])
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+            .unwrap_or(k - 1);
         let (scale, est) = scale_of(&fits[bigi])?;
         let df_scale = if est { resdf[bigi] } else { f64::INFINITY };
         for (c, v) in test_columns(t, &dev, &df, scale, df_scale) {
@@ -810,7 +1223,15 @@ pub fn anova_glm(it: &mut Interp, a: Args) -> EvalResult {
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let fl = field(f, "terms").map(|t| if let Value::Lang(l) = t { deparse(&l.expr) } else { String::new() }).unwrap_or_default();
+            let fl = field(f, "terms")
+                .map(|t| {
+                    if let Value::Lang(l) = t {
+                        deparse(&l.expr)
+                    } else {
+                        String::new()
+                    }
+                })
+                .unwrap_or_default();
             format!("Model {}: {}", i + 1, fl)
         })
         .collect();
@@ -825,15 +1246,20 @@ fn confint_default(it: &mut Interp, a: Args) -> EvalResult {
     let fit = m.req(0, "object")?.clone();
     let level = m.get(2).and_then(|v| v.as_f64()).unwrap_or(0.95);
     let cf = field(&fit, "coefficients").unwrap_or(Value::Null);
-    let names: Vec<String> = cf.names().unwrap_or_default().iter().map(|x| x.as_deref().unwrap_or("").to_string()).collect();
+    let names: Vec<String> = cf
+        .names()
+        .unwrap_or_default()
+        .iter()
+        .map(|x| x.as_deref().unwrap_or("").to_string())
+        .collect();
     let cv = cf.dbl_vec().to_vec();
     let vc = if fit.inherits("glm") {
         vcov_glm(it, Args::positional(vec![fit.clone()]))?
     } else {
         {
-        let f = it.global.lookup(s("vcov")).unwrap_or(Value::Null);
-        it.call_value(&f, vec![(None, fit.clone())])?
-    }
+            let f = it.global.lookup(s("vcov")).unwrap_or(Value::Null);
+            it.call_value(&f, vec![(None, fit.clone())])?
+        }
     };
     let vn: Vec<String> = vc
         .get_attr("dimnames")
@@ -844,13 +1270,33 @@ fn confint_default(it: &mut Interp, a: Args) -> EvalResult {
     let vv = vc.dbl_vec();
     let a2 = (1.0 - level) / 2.0;
     let q = qnorm(1.0 - a2, 0.0, 1.0, true, false);
-    let se: Vec<f64> = names.iter().map(|nm| vn.iter().position(|x| x == nm).map(|i| vv[i * k + i].sqrt()).unwrap_or(f64::NAN)).collect();
+    let se: Vec<f64> = names
+        .iter()
+        .map(|nm| {
+            vn.iter()
+                .position(|x| x == nm)
+                .map(|i| vv[i * k + i].sqrt())
+                .unwrap_or(f64::NAN)
+        })
+        .collect();
     let pn = names.len();
     let mut vals: Vec<f64> = (0..pn).map(|j| cv[j] - q * se[j]).collect();
     vals.extend((0..pn).map(|j| cv[j] + q * se[j]));
     let pct = |p: f64| {
         let v = crate::print::coefmat::round_to(100.0 * p, 1);
-        format!("{} %", crate::print::format_dbl_vec_trim(&[v], 3).pop().unwrap_or_default().trim())
+        format!(
+            "{} %",
+            crate::print::format_dbl_vec_trim(&[v], 3)
+                .pop()
+                .unwrap_or_default()
+                .trim()
+        )
     };
-    Ok(matrix(vals, pn, 2, Some(&names), Some(&[pct(a2), pct(1.0 - a2)])))
+    Ok(matrix(
+        vals,
+        pn,
+        2,
+        Some(&names),
+        Some(&[pct(a2), pct(1.0 - a2)]),
+    ))
 }

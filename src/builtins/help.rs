@@ -44,7 +44,9 @@ fn topic(e: &Expr) -> String {
 }
 
 fn help(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let t = args.iter().find(|a| a.name.is_none() || a.name.map(|n| n.as_str()) == Some("topic"));
+    let t = args
+        .iter()
+        .find(|a| a.name.is_none() || a.name.map(|n| n.as_str()) == Some("topic"));
     match t.and_then(|a| a.value.as_ref()) {
         Some(e) => show_topic(it, &topic(e), env),
         None => {
@@ -57,7 +59,9 @@ fn help(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
 
 /// `?x`, `type?x` and `??x`.
 fn question(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let Some(e) = args.last().and_then(|a| a.value.as_ref()) else { return Ok(Value::Null) };
+    let Some(e) = args.last().and_then(|a| a.value.as_ref()) else {
+        return Ok(Value::Null);
+    };
     if args.len() == 1 {
         if let ExprKind::Call(f, inner) = &e.kind {
             if matches!(&f.kind, ExprKind::Ident(s) if s.as_str() == "?") && inner.len() == 1 {
@@ -104,7 +108,9 @@ fn closure_args(params: &[crate::syntax::ast::Param]) -> String {
 
 /// A help entry as the console shows it.
 pub fn render(d: &Doc) -> String {
-    let mut out = if d.name.len() < 25 { format!("{:<25}(rsc builtin)\n\nUsage:\n", d.name) } else {
+    let mut out = if d.name.len() < 25 {
+        format!("{:<25}(rsc builtin)\n\nUsage:\n", d.name)
+    } else {
         format!("{} (rsc builtin)\n\nUsage:\n", d.name)
     };
     for line in d.usage.lines() {
@@ -147,7 +153,9 @@ fn wrap_usage(line: &str) -> Vec<String> {
     if first.chars().count() <= WIDTH {
         return vec![first];
     }
-    let Some(open) = line.find('(') else { return vec![first] };
+    let Some(open) = line.find('(') else {
+        return vec![first];
+    };
     let cont = " ".repeat(INDENT.len() + line[..=open].chars().count());
     let (mut pieces, mut depth, mut quote, mut start) = (Vec::new(), 0i32, None, 0);
     for (i, ch) in line.char_indices() {
@@ -168,7 +176,11 @@ fn wrap_usage(line: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut cur = String::from(INDENT);
     for p in pieces {
-        let p = if cur.trim().is_empty() { p.trim_start() } else { p };
+        let p = if cur.trim().is_empty() {
+            p.trim_start()
+        } else {
+            p
+        };
         if !cur.trim().is_empty() && cur.chars().count() + p.chars().count() > WIDTH {
             lines.push(cur.trim_end().to_string());
             cur = cont.clone();
@@ -198,7 +210,12 @@ fn search(pattern: &str) -> String {
     hits.sort_by(|a, b| a.name.cmp(b.name));
     let mut out = format!("Help entries matching \u{2018}{}\u{2019}:\n\n", pattern);
     for d in hits {
-        let first = d.text.split(". ").next().unwrap_or("").trim_end_matches('.');
+        let first = d
+            .text
+            .split(". ")
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('.');
         let mut line = format!("  {:<20} {}", d.name, first);
         if line.chars().count() > WIDTH {
             line = line.chars().take(WIDTH - 3).collect::<String>() + "...";
@@ -213,7 +230,11 @@ fn search(pattern: &str) -> String {
 /// (plus `value` for a replacement form `f(x) <- value`).
 fn usage_formals(d: &Doc) -> Option<String> {
     let line = d.usage.lines().next()?;
-    let head = if is_plain(d.name) { d.name.to_string() } else { format!("`{}`", d.name) };
+    let head = if is_plain(d.name) {
+        d.name.to_string()
+    } else {
+        format!("`{}`", d.name)
+    };
     let bare = d.name.strip_suffix("<-").filter(|s| is_plain(s));
     let rest = line
         .strip_prefix(head.as_str())
@@ -264,7 +285,9 @@ pub fn args_of(it: &mut Interp, f: &Value) -> EvalResult {
             })))
         }
         Value::Builtin(b) => {
-            let Some(d) = find_doc(b.name) else { return Ok(Value::Null) };
+            let Some(d) = find_doc(b.name) else {
+                return Ok(Value::Null);
+            };
             if let Some(formals) = usage_formals(d) {
                 if let Ok(e) = crate::syntax::parse_expr(&format!("function({}) NULL", formals)) {
                     let base = it.base.clone();
@@ -289,13 +312,20 @@ mod tests {
         let l = wrap_usage("lm(formula, data, subset, weights, na.action, method = \"qr\", model = TRUE, x = FALSE, y = FALSE, qr = TRUE)");
         assert!(l.len() > 1);
         assert!(l.iter().all(|s| s.chars().count() <= WIDTH), "{:?}", l);
-        assert!(l[1].starts_with("        ") && !l[1].starts_with("         "), "{:?}", l);
+        assert!(
+            l[1].starts_with("        ") && !l[1].starts_with("         "),
+            "{:?}",
+            l
+        );
     }
 
     #[test]
     fn formals_from_usage() {
         let d = doc("lm", "lm(formula, data, f = c(1, 2))", "x");
-        assert_eq!(usage_formals(&d).as_deref(), Some("formula, data, f = c(1, 2)"));
+        assert_eq!(
+            usage_formals(&d).as_deref(),
+            Some("formula, data, f = c(1, 2)")
+        );
         let d = doc("names<-", "names(x) <- value", "x");
         assert_eq!(usage_formals(&d).as_deref(), Some("x, value"));
         let d = doc("+", "e1 + e2", "x");

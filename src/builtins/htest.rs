@@ -70,13 +70,21 @@ pub(super) fn eval_args(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<
         items.push((a.name, v));
         exprs.push((a.name, crate::syntax::deparse::deparse(e), Some(e.clone())));
     }
-    Ok(Evald { args: Args::new(items), exprs })
+    Ok(Evald {
+        args: Args::new(items),
+        exprs,
+    })
 }
 
 /// The deparsed expression given for formal `formal` (position `pos` among unnamed).
 pub(super) fn expr_of(ev: &Evald, formals: &[&str], formal: &str) -> String {
     // Re-run matching on placeholder values carrying the index.
-    let items: Vec<(Option<Sym>, Value)> = ev.exprs.iter().enumerate().map(|(i, (n, _, _))| (*n, Value::int(i as i32))).collect();
+    let items: Vec<(Option<Sym>, Value)> = ev
+        .exprs
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _, _))| (*n, Value::int(i as i32)))
+        .collect();
     if let Ok(m) = Args::new(items).matched(formals) {
         if let Some(j) = formals.iter().position(|f| *f == formal) {
             if let Some(i) = m.get(j).and_then(|v| v.as_i32()) {
@@ -112,7 +120,12 @@ pub(super) fn htest(items: Vec<(&str, Value)>) -> Value {
 }
 
 pub(super) fn numeric_vec(v: &Value, what: &str) -> EvalResult<Vec<f64>> {
-    if v.is_factor() || !matches!(v.vtype(), Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)) {
+    if v.is_factor()
+        || !matches!(
+            v.vtype(),
+            Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)
+        )
+    {
         return err(format!("'{}' must be numeric", what));
     }
     Ok(v.dbl_vec().to_vec())
@@ -127,7 +140,9 @@ fn var(x: &[f64]) -> f64 {
 }
 
 pub(super) fn alternative(v: Option<&Value>) -> EvalResult<String> {
-    let a = v.and_then(|a| a.as_string()).unwrap_or_else(|| "two.sided".into());
+    let a = v
+        .and_then(|a| a.as_string())
+        .unwrap_or_else(|| "two.sided".into());
     for c in ["two.sided", "less", "greater"] {
         if c.starts_with(a.as_str()) && !a.is_empty() {
             return Ok(c.to_string());
@@ -143,7 +158,12 @@ fn list_get(v: &Value, name: &str) -> Option<Value> {
 }
 
 /// Evaluates a formula side against `data` (a data frame or list) or the environment.
-pub(super) fn formula_side(it: &mut Interp, e: &Expr, data: Option<&Value>, env: &Env) -> EvalResult {
+pub(super) fn formula_side(
+    it: &mut Interp,
+    e: &Expr,
+    data: Option<&Value>,
+    env: &Env,
+) -> EvalResult {
     if let (ExprKind::Ident(s), Some(d)) = (&e.kind, data) {
         if let Some(v) = list_get(d, s.as_str()) {
             return Ok(v);
@@ -156,12 +176,19 @@ pub(super) fn formula_side(it: &mut Interp, e: &Expr, data: Option<&Value>, env:
 pub(super) fn split2(y: &Value, g: &Value) -> EvalResult<(Vec<String>, Vec<f64>, Vec<f64>)> {
     let ys = numeric_vec(y, "x")?;
     let (codes, levels): (Vec<i32>, Vec<String>) = if g.is_factor() {
-        let lev = g.get_attr("levels").and_then(|l| l.as_strings()).unwrap_or_default();
+        let lev = g
+            .get_attr("levels")
+            .and_then(|l| l.as_strings())
+            .unwrap_or_default();
         (g.int_vec().to_vec(), lev)
     } else {
         let s: Vec<String> = match g.vtype() {
             Some(VType::Str) => g.as_strings().unwrap_or_default(),
-            _ => g.dbl_vec().iter().map(|v| crate::print::cat_num(*v)).collect(),
+            _ => g
+                .dbl_vec()
+                .iter()
+                .map(|v| crate::print::cat_num(*v))
+                .collect(),
         };
         let mut lev: Vec<String> = s.clone();
         if g.vtype() == Some(VType::Str) {
@@ -172,7 +199,15 @@ pub(super) fn split2(y: &Value, g: &Value) -> EvalResult<(Vec<String>, Vec<f64>,
             lev = nums.iter().map(|v| crate::print::cat_num(*v)).collect();
         }
         lev.dedup();
-        let codes = s.iter().map(|x| lev.iter().position(|l| l == x).map(|p| p as i32 + 1).unwrap_or(crate::value::NA_INT)).collect();
+        let codes = s
+            .iter()
+            .map(|x| {
+                lev.iter()
+                    .position(|l| l == x)
+                    .map(|p| p as i32 + 1)
+                    .unwrap_or(crate::value::NA_INT)
+            })
+            .collect();
         (codes, lev)
     };
     if levels.len() != 2 {
@@ -198,18 +233,49 @@ pub(super) fn flag(v: Option<&Value>, d: bool) -> bool {
 }
 
 fn t_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    const F: [&str; 8] = ["x", "y", "alternative", "mu", "paired", "var.equal", "conf.level", "data"];
+    const F: [&str; 8] = [
+        "x",
+        "y",
+        "alternative",
+        "mu",
+        "paired",
+        "var.equal",
+        "conf.level",
+        "data",
+    ];
     let ev = eval_args(it, args, env)?;
-    let is_formula = args.first().and_then(|a| a.value.as_ref()).map(|e| matches!(e.kind, ExprKind::Formula(Some(_), _))).unwrap_or(false);
+    let is_formula = args
+        .first()
+        .and_then(|a| a.value.as_ref())
+        .map(|e| matches!(e.kind, ExprKind::Formula(Some(_), _)))
+        .unwrap_or(false);
     if is_formula {
-        let Some(Some(fe)) = args.first().map(|a| a.value.clone()) else { return err("invalid formula") };
-        let ExprKind::Formula(Some(lhs), rhs) = &fe.kind else { return err("invalid formula") };
-        let m = ev.args.clone().matched(&["formula", "data", "alternative", "mu", "paired", "var.equal", "conf.level", "subset", "na.action"])?;
+        let Some(Some(fe)) = args.first().map(|a| a.value.clone()) else {
+            return err("invalid formula");
+        };
+        let ExprKind::Formula(Some(lhs), rhs) = &fe.kind else {
+            return err("invalid formula");
+        };
+        let m = ev.args.clone().matched(&[
+            "formula",
+            "data",
+            "alternative",
+            "mu",
+            "paired",
+            "var.equal",
+            "conf.level",
+            "subset",
+            "na.action",
+        ])?;
         let data = m.get(1).cloned();
         let y = formula_side(it, lhs, data.as_ref(), env)?;
         let g = formula_side(it, rhs, data.as_ref(), env)?;
         let (lev, a, b) = split2(&y, &g)?;
-        let dname = format!("{} by {}", crate::syntax::deparse::deparse(lhs), crate::syntax::deparse::deparse(rhs));
+        let dname = format!(
+            "{} by {}",
+            crate::syntax::deparse::deparse(lhs),
+            crate::syntax::deparse::deparse(rhs)
+        );
         let alt = alternative(m.get(2))?;
         let mu = m.get(3).and_then(|v| v.as_f64()).unwrap_or(0.0);
         let var_equal = flag(m.get(5), false);
@@ -222,7 +288,10 @@ fn t_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
             e.set_attr(Sym::new("names"), Value::strings(&est_names));
             e
         });
-        let nv = format!("difference in means between group {} and group {}", lev[0], lev[1]);
+        let nv = format!(
+            "difference in means between group {} and group {}",
+            lev[0], lev[1]
+        );
         set_field(&mut r, "null.value", |e| {
             let mut e = e.clone();
             e.set_attr(Sym::new("names"), Value::str(&nv));
@@ -243,23 +312,39 @@ fn t_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
     let paired = flag(m.get(4), false);
     let var_equal = flag(m.get(5), false);
     let cl = m.get(6).and_then(|v| v.as_f64()).unwrap_or(0.95);
-    let dname = if y.is_some() { format!("{} and {}", dx, dy) } else { dx };
+    let dname = if y.is_some() {
+        format!("{} and {}", dx, dy)
+    } else {
+        dx
+    };
     let (x, y) = if paired {
-        let Some(y) = y else { return err("'y' is missing for paired test") };
+        let Some(y) = y else {
+            return err("'y' is missing for paired test");
+        };
         if y.len() != x.len() {
             return err("'x' and 'y' must have the same length");
         }
-        let d: Vec<f64> = x.iter().zip(&y).filter(|(a, b)| !a.is_nan() && !b.is_nan()).map(|(a, b)| a - b).collect();
+        let d: Vec<f64> = x
+            .iter()
+            .zip(&y)
+            .filter(|(a, b)| !a.is_nan() && !b.is_nan())
+            .map(|(a, b)| a - b)
+            .collect();
         (d, None)
     } else {
-        (x.into_iter().filter(|v| !v.is_nan()).collect::<Vec<_>>(), y.map(|y| y.into_iter().filter(|v| !v.is_nan()).collect::<Vec<_>>()))
+        (
+            x.into_iter().filter(|v| !v.is_nan()).collect::<Vec<_>>(),
+            y.map(|y| y.into_iter().filter(|v| !v.is_nan()).collect::<Vec<_>>()),
+        )
     };
     t_core(&x, y.as_deref(), &alt, mu, paired, var_equal, cl, dname)
 }
 
 fn set_field(v: &mut Value, name: &str, f: impl Fn(&Value) -> Value) {
     let Some(names) = v.names() else { return };
-    let Some(i) = names.iter().position(|n| n.as_deref() == Some(name)) else { return };
+    let Some(i) = names.iter().position(|n| n.as_deref() == Some(name)) else {
+        return;
+    };
     let mut items = v.list_vec().to_vec();
     items[i] = f(&items[i]);
     let attrs = v.attrs().cloned();
@@ -273,7 +358,16 @@ fn set_field(v: &mut Value, name: &str, f: impl Fn(&Value) -> Value) {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn t_core(x: &[f64], y: Option<&[f64]>, alt: &str, mu: f64, paired: bool, var_equal: bool, cl: f64, dname: String) -> EvalResult {
+fn t_core(
+    x: &[f64],
+    y: Option<&[f64]>,
+    alt: &str,
+    mu: f64,
+    paired: bool,
+    var_equal: bool,
+    cl: f64,
+    dname: String,
+) -> EvalResult {
     let nx = x.len() as f64;
     if nx < 2.0 {
         return err("not enough 'x' observations");
@@ -289,8 +383,19 @@ fn t_core(x: &[f64], y: Option<&[f64]>, alt: &str, mu: f64, paired: bool, var_eq
                 return err("data are essentially constant");
             }
             tstat = (mx - mu) / stderr;
-            method = if paired { "Paired t-test" } else { "One Sample t-test" };
-            estimate = named_num(if paired { "mean difference" } else { "mean of x" }, mx);
+            method = if paired {
+                "Paired t-test"
+            } else {
+                "One Sample t-test"
+            };
+            estimate = named_num(
+                if paired {
+                    "mean difference"
+                } else {
+                    "mean of x"
+                },
+                mx,
+            );
             mu_name = if paired { "mean difference" } else { "mean" };
         }
         Some(y) => {
@@ -300,7 +405,11 @@ fn t_core(x: &[f64], y: Option<&[f64]>, alt: &str, mu: f64, paired: bool, var_eq
             }
             let my = mean(y);
             let vy = var(y);
-            method = if var_equal { " Two Sample t-test" } else { "Welch Two Sample t-test" };
+            method = if var_equal {
+                " Two Sample t-test"
+            } else {
+                "Welch Two Sample t-test"
+            };
             estimate = named_nums(&["mean of x".into(), "mean of y".into()], vec![mx, my]);
             if var_equal {
                 df = nx + ny - 2.0;
@@ -324,11 +433,23 @@ fn t_core(x: &[f64], y: Option<&[f64]>, alt: &str, mu: f64, paired: bool, var_eq
         }
     }
     let (pval, lo, hi) = match alt {
-        "less" => (beta::pt(tstat, df, true, false), f64::NEG_INFINITY, tstat + beta::qt(cl, df, true, false)),
-        "greater" => (beta::pt(tstat, df, false, false), tstat - beta::qt(cl, df, true, false), f64::INFINITY),
+        "less" => (
+            beta::pt(tstat, df, true, false),
+            f64::NEG_INFINITY,
+            tstat + beta::qt(cl, df, true, false),
+        ),
+        "greater" => (
+            beta::pt(tstat, df, false, false),
+            tstat - beta::qt(cl, df, true, false),
+            f64::INFINITY,
+        ),
         _ => {
             let q = beta::qt(1.0 - (1.0 - cl) / 2.0, df, true, false);
-            (2.0 * beta::pt(-tstat.abs(), df, true, false), tstat - q, tstat + q)
+            (
+                2.0 * beta::pt(-tstat.abs(), df, true, false),
+                tstat - q,
+                tstat + q,
+            )
         }
     };
     Ok(htest(vec![
@@ -346,13 +467,26 @@ fn t_core(x: &[f64], y: Option<&[f64]>, alt: &str, mu: f64, paired: bool, var_eq
 }
 
 fn call_named(it: &mut Interp, name: &str, args: Vec<(Option<Sym>, Value)>) -> EvalResult {
-    let f = it.base.get_local(Sym::new(name)).or_else(|| it.global.get_local(Sym::new(name)));
-    let Some(f) = f else { return err(format!("could not find function \"{}\"", name)) };
+    let f = it
+        .base
+        .get_local(Sym::new(name))
+        .or_else(|| it.global.get_local(Sym::new(name)));
+    let Some(f) = f else {
+        return err(format!("could not find function \"{}\"", name));
+    };
     it.call_value(&f, args)
 }
 
 fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    const F: [&str; 7] = ["x", "y", "correct", "p", "rescale.p", "simulate.p.value", "B"];
+    const F: [&str; 7] = [
+        "x",
+        "y",
+        "correct",
+        "p",
+        "rescale.p",
+        "simulate.p.value",
+        "B",
+    ];
     let ev = eval_args(it, args, env)?;
     let dx = expr_of(&ev, &F, "x");
     let dy = expr_of(&ev, &F, "y");
@@ -370,7 +504,10 @@ fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
             x = call_named(it, "table", vec![(None, x.clone()), (None, y.clone())])?;
         }
     }
-    let is_mat = x.dim().map(|d| d.len() == 2 && d[0] > 1 && d[1] > 1).unwrap_or(false);
+    let is_mat = x
+        .dim()
+        .map(|d| d.len() == 2 && d[0] > 1 && d[1] > 1)
+        .unwrap_or(false);
     let xs = x.dbl_vec().to_vec();
     if xs.iter().any(|v| *v < 0.0 || v.is_nan()) {
         return err("all entries of 'x' must be nonnegative and finite");
@@ -383,8 +520,12 @@ fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
     if is_mat {
         let d = x.dim().unwrap_or_default();
         let (nr, nc) = (d[0], d[1]);
-        let sr: Vec<f64> = (0..nr).map(|i| (0..nc).map(|j| xs[i + j * nr]).sum()).collect();
-        let sc: Vec<f64> = (0..nc).map(|j| (0..nr).map(|i| xs[i + j * nr]).sum()).collect();
+        let sr: Vec<f64> = (0..nr)
+            .map(|i| (0..nc).map(|j| xs[i + j * nr]).sum())
+            .collect();
+        let sc: Vec<f64> = (0..nc)
+            .map(|j| (0..nr).map(|i| xs[i + j * nr]).sum())
+            .collect();
         let mut ev = vec![0.0; nr * nc];
         let mut vv = vec![0.0; nr * nc];
         for j in 0..nc {
@@ -395,7 +536,11 @@ fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
         }
         let mut meth = "Pearson's Chi-squared test".to_string();
         let yates = if correct && nr == 2 && nc == 2 {
-            let y = xs.iter().zip(&ev).map(|(a, b)| (a - b).abs()).fold(0.5f64, f64::min);
+            let y = xs
+                .iter()
+                .zip(&ev)
+                .map(|(a, b)| (a - b).abs())
+                .fold(0.5f64, f64::min);
             if y > 0.0 {
                 meth.push_str(" with Yates' continuity correction");
             }
@@ -403,7 +548,11 @@ fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
         } else {
             0.0
         };
-        stat = xs.iter().zip(&ev).map(|(a, b)| ((a - b).abs() - yates).powi(2) / b).sum::<f64>();
+        stat = xs
+            .iter()
+            .zip(&ev)
+            .map(|(a, b)| ((a - b).abs() - yates).powi(2) / b)
+            .sum::<f64>();
         df = ((nr - 1) * (nc - 1)) as f64;
         method = meth;
         let mut em = Value::dbls(ev);
@@ -437,7 +586,11 @@ fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
         };
         let ev: Vec<f64> = p.iter().map(|q| n * q).collect();
         v = p.iter().map(|q| n * q * (1.0 - q)).collect();
-        stat = xs.iter().zip(&ev).map(|(a, b)| (a - b).powi(2) / b).sum::<f64>();
+        stat = xs
+            .iter()
+            .zip(&ev)
+            .map(|(a, b)| (a - b).powi(2) / b)
+            .sum::<f64>();
         df = (k - 1) as f64;
         method = "Chi-squared test for given probabilities".to_string();
         let mut em = Value::dbls(ev);
@@ -457,8 +610,17 @@ fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
         it.warning("Chi-squared approximation may be incorrect");
     }
     let pval = gamma::pchisq(stat, df, false, false);
-    let resid: Vec<f64> = xs.iter().zip(evs.iter()).map(|(a, b)| (a - b) / b.sqrt()).collect();
-    let stdres: Vec<f64> = xs.iter().zip(evs.iter()).zip(&v).map(|((a, b), vv)| (a - b) / vv.sqrt()).collect();
+    let resid: Vec<f64> = xs
+        .iter()
+        .zip(evs.iter())
+        .map(|(a, b)| (a - b) / b.sqrt())
+        .collect();
+    let stdres: Vec<f64> = xs
+        .iter()
+        .zip(evs.iter())
+        .zip(&v)
+        .map(|((a, b), vv)| (a - b) / vv.sqrt())
+        .collect();
     let with_shape = |vals: Vec<f64>| {
         let mut r = Value::dbls(vals);
         for k in ["dim", "dimnames", "names"] {
@@ -488,8 +650,14 @@ fn var_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
     let ev = eval_args(it, args, env)?;
     let dname = format!("{} and {}", expr_of(&ev, &F, "x"), expr_of(&ev, &F, "y"));
     let m = ev.args.matched(&F)?;
-    let x: Vec<f64> = numeric_vec(m.req(0, "x")?, "x")?.into_iter().filter(|v| !v.is_nan()).collect();
-    let y: Vec<f64> = numeric_vec(m.req(1, "y")?, "y")?.into_iter().filter(|v| !v.is_nan()).collect();
+    let x: Vec<f64> = numeric_vec(m.req(0, "x")?, "x")?
+        .into_iter()
+        .filter(|v| !v.is_nan())
+        .collect();
+    let y: Vec<f64> = numeric_vec(m.req(1, "y")?, "y")?
+        .into_iter()
+        .filter(|v| !v.is_nan())
+        .collect();
     let ratio = m.get(2).and_then(|v| v.as_f64()).unwrap_or(1.0);
     let alt = alternative(m.get(3))?;
     let cl = m.get(4).and_then(|v| v.as_f64()).unwrap_or(0.95);
@@ -505,15 +673,26 @@ fn var_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
     let pv = beta::pf(stat, dfx, dfy, true, false);
     let (pval, lo, hi) = match alt.as_str() {
         "less" => (pv, 0.0, stat / beta::qf(1.0 - cl, dfx, dfy, true, false)),
-        "greater" => (1.0 - pv, stat / beta::qf(cl, dfx, dfy, true, false), f64::INFINITY),
+        "greater" => (
+            1.0 - pv,
+            stat / beta::qf(cl, dfx, dfy, true, false),
+            f64::INFINITY,
+        ),
         _ => {
             let beta_ = (1.0 - cl) / 2.0;
-            (2.0 * pv.min(1.0 - pv), stat / beta::qf(1.0 - beta_, dfx, dfy, true, false), stat / beta::qf(beta_, dfx, dfy, true, false))
+            (
+                2.0 * pv.min(1.0 - pv),
+                stat / beta::qf(1.0 - beta_, dfx, dfy, true, false),
+                stat / beta::qf(beta_, dfx, dfy, true, false),
+            )
         }
     };
     Ok(htest(vec![
         ("statistic", named_num("F", stat)),
-        ("parameter", named_nums(&["num df".into(), "denom df".into()], vec![dfx, dfy])),
+        (
+            "parameter",
+            named_nums(&["num df".into(), "denom df".into()], vec![dfx, dfy]),
+        ),
         ("p.value", Value::num(pval)),
         ("conf.int", conf_int(lo * ratio, hi * ratio, cl)),
         ("estimate", named_num("ratio of variances", est)),
@@ -525,7 +704,15 @@ fn var_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
 }
 
 fn cor_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    const F: [&str; 7] = ["x", "y", "alternative", "method", "exact", "conf.level", "continuity"];
+    const F: [&str; 7] = [
+        "x",
+        "y",
+        "alternative",
+        "method",
+        "exact",
+        "conf.level",
+        "continuity",
+    ];
     let ev = eval_args(it, args, env)?;
     let rhs = match args.first().and_then(|a| a.value.as_ref()).map(|e| &e.kind) {
         Some(ExprKind::Formula(None, r)) => match &r.kind {
@@ -535,17 +722,34 @@ fn cor_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
         _ => None,
     };
     let (dname, m) = if let Some((a, b)) = rhs {
-        let fm = ev.args.clone().matched(&["formula", "data", "alternative", "method", "exact", "conf.level", "continuity", "subset", "na.action"])?;
+        let fm = ev.args.clone().matched(&[
+            "formula",
+            "data",
+            "alternative",
+            "method",
+            "exact",
+            "conf.level",
+            "continuity",
+            "subset",
+            "na.action",
+        ])?;
         let data = fm.get(1).cloned();
         let xa = formula_side(it, &a, data.as_ref(), env)?;
         let yb = formula_side(it, &b, data.as_ref(), env)?;
         let mut items = vec![(None, xa), (None, yb)];
-        for (i, nm) in ["alternative", "method", "exact", "conf.level", "continuity"].iter().enumerate() {
+        for (i, nm) in ["alternative", "method", "exact", "conf.level", "continuity"]
+            .iter()
+            .enumerate()
+        {
             if let Some(v) = fm.get(i + 2) {
                 items.push((Some(Sym::new(nm)), v.clone()));
             }
         }
-        let dname = format!("{} and {}", crate::syntax::deparse::deparse(&a), crate::syntax::deparse::deparse(&b));
+        let dname = format!(
+            "{} and {}",
+            crate::syntax::deparse::deparse(&a),
+            crate::syntax::deparse::deparse(&b)
+        );
         (dname, Args::new(items).matched(&F)?)
     } else {
         let dname = format!("{} and {}", expr_of(&ev, &F, "x"), expr_of(&ev, &F, "y"));
@@ -556,14 +760,34 @@ fn cor_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
     if x.len() != y.len() {
         return err("'x' and 'y' must have the same length");
     }
-    let (x, y): (Vec<f64>, Vec<f64>) = x.iter().zip(&y).filter(|(a, b)| !a.is_nan() && !b.is_nan()).map(|(a, b)| (*a, *b)).unzip();
+    let (x, y): (Vec<f64>, Vec<f64>) = x
+        .iter()
+        .zip(&y)
+        .filter(|(a, b)| !a.is_nan() && !b.is_nan())
+        .map(|(a, b)| (*a, *b))
+        .unzip();
     let alt = alternative(m.get(2))?;
-    let method = m.get(3).and_then(|v| v.as_string()).unwrap_or_else(|| "pearson".into());
+    let method = m
+        .get(3)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "pearson".into());
     let cl = m.get(5).and_then(|v| v.as_f64()).unwrap_or(0.95);
     let n = x.len() as f64;
-    if let Some(rank) = ["kendall", "spearman"].iter().find(|c| !method.is_empty() && c.starts_with(method.as_str())) {
+    if let Some(rank) = ["kendall", "spearman"]
+        .iter()
+        .find(|c| !method.is_empty() && c.starts_with(method.as_str()))
+    {
         let exact = m.get(4).and_then(|v| v.as_bool().flatten());
-        return super::htest3::cor_test_rank(it, &x, &y, &alt, rank, exact, flag(m.get(6), false), &dname);
+        return super::htest3::cor_test_rank(
+            it,
+            &x,
+            &y,
+            &alt,
+            rank,
+            exact,
+            flag(m.get(6), false),
+            &dname,
+        );
     }
     if n < 3.0 {
         return err("not enough finite observations");
@@ -576,13 +800,23 @@ fn cor_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
         "greater" => beta::pt(stat, df, false, false),
         _ => 2.0 * beta::pt(stat, df, true, false).min(beta::pt(stat, df, false, false)),
     };
-    let mut items = vec![("statistic", named_num("t", stat)), ("parameter", named_num("df", df)), ("p.value", Value::num(pval))];
+    let mut items = vec![
+        ("statistic", named_num("t", stat)),
+        ("parameter", named_num("df", df)),
+        ("p.value", Value::num(pval)),
+    ];
     if n > 3.0 {
         let z = r.atanh();
         let sigma = 1.0 / (n - 3.0).sqrt();
         let (lo, hi) = match alt.as_str() {
-            "less" => (f64::NEG_INFINITY, z + sigma * normal::qnorm(cl, 0.0, 1.0, true, false)),
-            "greater" => (z - sigma * normal::qnorm(cl, 0.0, 1.0, true, false), f64::INFINITY),
+            "less" => (
+                f64::NEG_INFINITY,
+                z + sigma * normal::qnorm(cl, 0.0, 1.0, true, false),
+            ),
+            "greater" => (
+                z - sigma * normal::qnorm(cl, 0.0, 1.0, true, false),
+                f64::INFINITY,
+            ),
             _ => {
                 let q = normal::qnorm((1.0 + cl) / 2.0, 0.0, 1.0, true, false);
                 (z - sigma * q, z + sigma * q)
@@ -608,8 +842,13 @@ fn binom_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
     let (x, n, dname) = if xv.len() == 2 {
         (xv[0], xv[0] + xv[1], dx)
     } else if xv.len() == 1 {
-        let n = m.get(1).and_then(|v| v.as_f64()).filter(|&n| n >= 1.0 && n >= xv[0] && n.fract() == 0.0);
-        let n = n.ok_or_else(|| crate::error::RError::runtime("'n' must be a positive integer >= 'x'"))?;
+        let n = m
+            .get(1)
+            .and_then(|v| v.as_f64())
+            .filter(|&n| n >= 1.0 && n >= xv[0] && n.fract() == 0.0);
+        let n = n.ok_or_else(|| {
+            crate::error::RError::runtime("'n' must be a positive integer >= 'x'")
+        })?;
         (xv[0], n, format!("{} and {}", dx, dn))
     } else {
         return err("incorrect length of 'x'");
@@ -640,7 +879,9 @@ fn binom_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
                         }
                         i += 1.0;
                     }
-                    (discrete::pbinom(x, n, p, true, false) + discrete::pbinom(n - y, n, p, false, false)).min(1.0)
+                    (discrete::pbinom(x, n, p, true, false)
+                        + discrete::pbinom(n - y, n, p, false, false))
+                    .min(1.0)
                 } else {
                     let mut y = 0.0;
                     let mut i = 0.0;
@@ -650,13 +891,27 @@ fn binom_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
                         }
                         i += 1.0;
                     }
-                    (discrete::pbinom(y - 1.0, n, p, true, false) + discrete::pbinom(x - 1.0, n, p, false, false)).min(1.0)
+                    (discrete::pbinom(y - 1.0, n, p, true, false)
+                        + discrete::pbinom(x - 1.0, n, p, false, false))
+                    .min(1.0)
                 }
             }
         }
     };
-    let p_l = |a: f64| if x == 0.0 { 0.0 } else { beta::qbeta(a, x, n - x + 1.0, true, false) };
-    let p_u = |a: f64| if x == n { 1.0 } else { beta::qbeta(1.0 - a, x + 1.0, n - x, true, false) };
+    let p_l = |a: f64| {
+        if x == 0.0 {
+            0.0
+        } else {
+            beta::qbeta(a, x, n - x + 1.0, true, false)
+        }
+    };
+    let p_u = |a: f64| {
+        if x == n {
+            1.0
+        } else {
+            beta::qbeta(1.0 - a, x + 1.0, n - x, true, false)
+        }
+    };
     let (lo, hi) = match alt.as_str() {
         "less" => (0.0, p_u(1.0 - cl)),
         "greater" => (p_l(1.0 - cl), 1.0),

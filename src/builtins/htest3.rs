@@ -1,7 +1,9 @@
 //! More classical tests: fisher.test, shapiro.test, bartlett.test, kruskal.test,
 //! mcnemar.test, and the rank methods of cor.test (Spearman's rho, Kendall's tau).
 
-use super::htest::{alternative, conf_int, eval_args, expr_of, formula_side, htest, named_num, numeric_vec};
+use super::htest::{
+    alternative, conf_int, eval_args, expr_of, formula_side, htest, named_num, numeric_vec,
+};
 use super::{special, Builtin};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
@@ -53,31 +55,66 @@ fn one_line(s: String) -> String {
     if !s.contains('\n') {
         return s;
     }
-    s.split('\n').map(|l| l.trim()).collect::<Vec<_>>().join(" ")
+    s.split('\n')
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Group codes (0-based, None for NA) and the levels actually used, as `factor(g)`.
 fn groups(g: &Value) -> (Vec<Option<usize>>, Vec<String>) {
     if g.is_factor() {
-        let lev = g.get_attr("levels").and_then(|l| l.as_strings()).unwrap_or_default();
-        let raw: Vec<Option<usize>> = g.int_vec().iter().map(|&c| if c >= 1 && (c as usize) <= lev.len() { Some(c as usize - 1) } else { None }).collect();
+        let lev = g
+            .get_attr("levels")
+            .and_then(|l| l.as_strings())
+            .unwrap_or_default();
+        let raw: Vec<Option<usize>> = g
+            .int_vec()
+            .iter()
+            .map(|&c| {
+                if c >= 1 && (c as usize) <= lev.len() {
+                    Some(c as usize - 1)
+                } else {
+                    None
+                }
+            })
+            .collect();
         let used: Vec<usize> = (0..lev.len()).filter(|l| raw.contains(&Some(*l))).collect();
-        let codes = raw.iter().map(|c| c.and_then(|c| used.iter().position(|&u| u == c))).collect();
+        let codes = raw
+            .iter()
+            .map(|c| c.and_then(|c| used.iter().position(|&u| u == c)))
+            .collect();
         return (codes, used.iter().map(|&u| lev[u].clone()).collect());
     }
     if g.vtype() == Some(VType::Str) {
-        let s: Vec<Option<String>> = g.str_vec().iter().map(|x| x.as_deref().map(|y| y.to_string())).collect();
+        let s: Vec<Option<String>> = g
+            .str_vec()
+            .iter()
+            .map(|x| x.as_deref().map(|y| y.to_string()))
+            .collect();
         let mut lev: Vec<String> = s.iter().flatten().cloned().collect();
         lev.sort();
         lev.dedup();
-        let codes = s.iter().map(|x| x.as_ref().and_then(|y| lev.iter().position(|l| l == y))).collect();
+        let codes = s
+            .iter()
+            .map(|x| x.as_ref().and_then(|y| lev.iter().position(|l| l == y)))
+            .collect();
         return (codes, lev);
     }
     let v = g.dbl_vec();
     let mut u: Vec<f64> = v.iter().copied().filter(|x| !x.is_nan()).collect();
     u.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
     u.dedup();
-    let codes = v.iter().map(|x| if x.is_nan() { None } else { u.iter().position(|y| y == x) }).collect();
+    let codes = v
+        .iter()
+        .map(|x| {
+            if x.is_nan() {
+                None
+            } else {
+                u.iter().position(|y| y == x)
+            }
+        })
+        .collect();
     (codes, u.iter().map(|x| crate::print::cat_num(*x)).collect())
 }
 
@@ -96,14 +133,23 @@ fn cross_table(x: &Value, y: &Value) -> EvalResult<(Vec<f64>, usize, usize)> {
     }
     let (cx, lx) = groups(x);
     let (cy, ly) = groups(y);
-    let ok: Vec<usize> = (0..x.len()).filter(|&i| !is_na_at(x, i) && !is_na_at(y, i)).collect();
+    let ok: Vec<usize> = (0..x.len())
+        .filter(|&i| !is_na_at(x, i) && !is_na_at(y, i))
+        .collect();
     // Levels present among complete cases only.
-    let ux: Vec<usize> = (0..lx.len()).filter(|l| ok.iter().any(|&i| cx[i] == Some(*l))).collect();
-    let uy: Vec<usize> = (0..ly.len()).filter(|l| ok.iter().any(|&i| cy[i] == Some(*l))).collect();
+    let ux: Vec<usize> = (0..lx.len())
+        .filter(|l| ok.iter().any(|&i| cx[i] == Some(*l)))
+        .collect();
+    let uy: Vec<usize> = (0..ly.len())
+        .filter(|l| ok.iter().any(|&i| cy[i] == Some(*l)))
+        .collect();
     let (nr, nc) = (ux.len(), uy.len());
     let mut t = vec![0.0; nr * nc];
     for &i in &ok {
-        if let (Some(a), Some(b)) = (cx[i].and_then(|c| ux.iter().position(|&u| u == c)), cy[i].and_then(|c| uy.iter().position(|&u| u == c))) {
+        if let (Some(a), Some(b)) = (
+            cx[i].and_then(|c| ux.iter().position(|&u| u == c)),
+            cy[i].and_then(|c| uy.iter().position(|&u| u == c)),
+        ) {
             t[a + b * nr] += 1.0;
         }
     }
@@ -123,7 +169,10 @@ fn as_matrix(it: &mut Interp, x: &Value) -> EvalResult<Option<(Vec<f64>, usize, 
     };
     match x.dim() {
         Some(d) if d.len() == 2 => {
-            if !matches!(x.data(), Some(Data::Lgl(_)) | Some(Data::Int(_)) | Some(Data::Dbl(_))) {
+            if !matches!(
+                x.data(),
+                Some(Data::Lgl(_)) | Some(Data::Int(_)) | Some(Data::Dbl(_))
+            ) {
                 return err("all entries of 'x' must be nonnegative and finite");
             }
             Ok(Some((x.dbl_vec().to_vec(), d[0], d[1])))
@@ -133,7 +182,20 @@ fn as_matrix(it: &mut Interp, x: &Value) -> EvalResult<Option<(Vec<f64>, usize, 
 }
 
 fn fisher_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    const F: [&str; 12] = ["x", "y", "workspace", "hybrid", "hybridPars", "control", "or", "alternative", "conf.int", "conf.level", "simulate.p.value", "B"];
+    const F: [&str; 12] = [
+        "x",
+        "y",
+        "workspace",
+        "hybrid",
+        "hybridPars",
+        "control",
+        "or",
+        "alternative",
+        "conf.int",
+        "conf.level",
+        "simulate.p.value",
+        "B",
+    ];
     let ev = eval_args(it, args, env)?;
     let dx = one_line(expr_of(&ev, &F, "x"));
     let dy = one_line(expr_of(&ev, &F, "y"));
@@ -154,7 +216,9 @@ fn fisher_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
             (t.iter().map(|v| v.round()).collect::<Vec<f64>>(), nr, nc)
         }
         None => {
-            let Some(y) = m.get(1) else { return err("if 'x' is not a matrix, 'y' must be given") };
+            let Some(y) = m.get(1) else {
+                return err("if 'x' is not a matrix, 'y' must be given");
+            };
             dname = format!("{} and {}", dname, dy);
             let (t, nr, nc) = cross_table(&x, y)?;
             if nr < 2 || nc < 2 {
@@ -163,13 +227,23 @@ fn fisher_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
             (t, nr, nc)
         }
     };
-    if m.get(10).and_then(|v| v.as_bool().flatten()).unwrap_or(false) {
+    if m.get(10)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false)
+    {
         return err("simulate.p.value = TRUE is not supported");
     }
-    let alt_given = m.get(7).and_then(|v| v.as_string()).unwrap_or_else(|| "two.sided".into());
+    let alt_given = m
+        .get(7)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "two.sided".into());
     let method = "Fisher's Exact Test for Count Data";
     if nr == 2 && nc == 2 {
-        let alt = alternative(m.get(7)).map_err(|_| crate::error::RError::runtime("alternative must be \"two.sided\", \"less\" or \"greater\""))?;
+        let alt = alternative(m.get(7)).map_err(|_| {
+            crate::error::RError::runtime(
+                "alternative must be \"two.sided\", \"less\" or \"greater\"",
+            )
+        })?;
         let cl = m.get(9).and_then(|v| v.as_f64()).unwrap_or(0.95);
         if !(cl.is_finite() && cl > 0.0 && cl < 1.0) {
             return err("'conf.level' must be a single number between 0 and 1");
@@ -195,7 +269,12 @@ fn fisher_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
         ]));
     }
     let counts: Vec<usize> = t.iter().map(|&v| v as usize).collect();
-    let p = fisher::fisher_rxc(&counts, nr, nc, 20_000_000).map_err(|e| crate::error::RError::runtime(format!("{} (exact enumeration limit; FEXACT's network algorithm is not implemented)", e)))?;
+    let p = fisher::fisher_rxc(&counts, nr, nc, 20_000_000).map_err(|e| {
+        crate::error::RError::runtime(format!(
+            "{} (exact enumeration limit; FEXACT's network algorithm is not implemented)",
+            e
+        ))
+    })?;
     Ok(htest(vec![
         ("p.value", Value::num(p.clamp(0.0, 1.0))),
         ("alternative", Value::str(&alt_given)),
@@ -212,7 +291,12 @@ fn shapiro_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalR
     if xv.is_factor() || !matches!(xv.data(), Some(Data::Int(_)) | Some(Data::Dbl(_))) {
         return err("is.numeric(x) is not TRUE");
     }
-    let mut x: Vec<f64> = xv.dbl_vec().iter().copied().filter(|v| !v.is_nan()).collect();
+    let mut x: Vec<f64> = xv
+        .dbl_vec()
+        .iter()
+        .copied()
+        .filter(|v| !v.is_nan())
+        .collect();
     x.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
     let n = x.len();
     if !(3..=5000).contains(&n) {
@@ -239,11 +323,19 @@ fn shapiro_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalR
 
 /// Samples given as a list of vectors, `(x, g)`, or `y ~ g` with `data`: the groups'
 /// values (NA-free, in level order) and the data name.
-fn grouped_samples(it: &mut Interp, args: &[Arg], env: &Env, drop_nonfinite: bool) -> EvalResult<(Vec<Vec<f64>>, String)> {
+fn grouped_samples(
+    it: &mut Interp,
+    args: &[Arg],
+    env: &Env,
+    drop_nonfinite: bool,
+) -> EvalResult<(Vec<Vec<f64>>, String)> {
     let first = args.first().and_then(|a| a.value.as_ref());
     if let Some(ExprKind::Formula(Some(lhs), rhs)) = first.map(|e| &e.kind) {
         let ev = eval_args(it, args, env)?;
-        let m = ev.args.clone().matched(&["formula", "data", "subset", "na.action", "..."])?;
+        let m = ev
+            .args
+            .clone()
+            .matched(&["formula", "data", "subset", "na.action", "..."])?;
         let data = m.get(1).cloned();
         let y = formula_side(it, lhs, data.as_ref(), env)?;
         let g = formula_side(it, rhs, data.as_ref(), env)?;
@@ -263,11 +355,23 @@ fn grouped_samples(it: &mut Interp, args: &[Arg], env: &Env, drop_nonfinite: boo
         let mut out = Vec::new();
         for v in items.iter() {
             let xs = numeric_vec(v, "x")?;
-            out.push(xs.into_iter().filter(|v| if drop_nonfinite { v.is_finite() } else { !v.is_nan() }).collect());
+            out.push(
+                xs.into_iter()
+                    .filter(|v| {
+                        if drop_nonfinite {
+                            v.is_finite()
+                        } else {
+                            !v.is_nan()
+                        }
+                    })
+                    .collect(),
+            );
         }
         return Ok((out, dx));
     }
-    let Some(g) = m.get(1) else { return err("argument \"g\" is missing, with no default") };
+    let Some(g) = m.get(1) else {
+        return err("argument \"g\" is missing, with no default");
+    };
     Ok((split_by(&x, g, false)?, format!("{} and {}", dx, dg)))
 }
 
@@ -276,9 +380,13 @@ fn split_by(x: &Value, g: &Value, drop_nonfinite: bool) -> EvalResult<Vec<Vec<f6
         return err("'x' and 'g' must have the same length");
     }
     let xs = numeric_vec(x, "x")?;
-    let ok: Vec<usize> = (0..xs.len()).filter(|&i| !xs[i].is_nan() && !is_na_at(g, i)).collect();
+    let ok: Vec<usize> = (0..xs.len())
+        .filter(|&i| !xs[i].is_nan() && !is_na_at(g, i))
+        .collect();
     let (codes, lev) = groups(g);
-    let used: Vec<usize> = (0..lev.len()).filter(|l| ok.iter().any(|&i| codes[i] == Some(*l))).collect();
+    let used: Vec<usize> = (0..lev.len())
+        .filter(|l| ok.iter().any(|&i| codes[i] == Some(*l)))
+        .collect();
     if used.len() < 2 {
         return err("all observations are in the same group");
     }
@@ -309,13 +417,20 @@ fn bartlett_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> Eval
     let v: Vec<f64> = xs.iter().map(|g| sample_var(g)).collect();
     let ntot: f64 = n.iter().sum();
     let vtot = n.iter().zip(&v).map(|(a, b)| a * b).sum::<f64>() / ntot;
-    let stat = (ntot * vtot.ln() - n.iter().zip(&v).map(|(a, b)| a * b.ln()).sum::<f64>()) / (1.0 + (n.iter().map(|a| 1.0 / a).sum::<f64>() - 1.0 / ntot) / (3.0 * (k - 1.0)));
+    let stat = (ntot * vtot.ln() - n.iter().zip(&v).map(|(a, b)| a * b.ln()).sum::<f64>())
+        / (1.0 + (n.iter().map(|a| 1.0 / a).sum::<f64>() - 1.0 / ntot) / (3.0 * (k - 1.0)));
     Ok(htest(vec![
         ("statistic", named_num("Bartlett's K-squared", stat)),
         ("parameter", named_num("df", k - 1.0)),
-        ("p.value", Value::num(gamma::pchisq(stat, k - 1.0, false, false))),
+        (
+            "p.value",
+            Value::num(gamma::pchisq(stat, k - 1.0, false, false)),
+        ),
         ("data.name", Value::str(&dname)),
-        ("method", Value::str("Bartlett test of homogeneity of variances")),
+        (
+            "method",
+            Value::str("Bartlett test of homogeneity of variances"),
+        ),
     ]))
 }
 
@@ -380,7 +495,9 @@ fn mcnemar_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalR
             (t, nr, dx)
         }
         None => {
-            let Some(y) = m.get(1) else { return err("if 'x' is not a matrix, 'y' must be given") };
+            let Some(y) = m.get(1) else {
+                return err("if 'x' is not a matrix, 'y' must be given");
+            };
             let (t, nr, nc) = cross_table(&x, y)?;
             if nr < 2 || nc != nr {
                 return err("'x' and 'y' must have the same number of levels (minimum 2)");
@@ -435,10 +552,14 @@ pub fn prho(n: usize, is: f64, lower: bool) -> f64 {
         } else {
             let mut ifr = 0usize;
             for _ in 0..nfac {
-                let ise: usize = l.iter().enumerate().map(|(i, &li)| {
-                    let d = i as i64 + 1 - li as i64;
-                    (d * d) as usize
-                }).sum();
+                let ise: usize = l
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &li)| {
+                        let d = i as i64 + 1 - li as i64;
+                        (d * d) as usize
+                    })
+                    .sum();
                 if is <= ise as f64 {
                     ifr += 1;
                 }
@@ -467,7 +588,12 @@ pub fn prho(n: usize, is: f64, lower: bool) -> f64 {
     let b = 1.0 / y;
     let x = (6.0 * (is - 1.0) * b / (y * y - 1.0) - 1.0) * (y - 1.0).sqrt();
     let y = x * x;
-    let u = x * b * (c1 + b * (c2 + c3 * b) + y * (-c4 + b * (c5 + c6 * b) - y * b * (c7 + c8 * b - y * (c9 - c10 * b + y * b * (c11 - c12 * y)))));
+    let u = x
+        * b
+        * (c1
+            + b * (c2 + c3 * b)
+            + y * (-c4 + b * (c5 + c6 * b)
+                - y * b * (c7 + c8 * b - y * (c9 - c10 * b + y * b * (c11 - c12 * y)))));
     let y = u / (y / 2.0).exp();
     pv = (if lower { -y } else { y }) + normal::pnorm(x, 0.0, 1.0, lower, false);
     pv.clamp(0.0, 1.0)
@@ -511,8 +637,20 @@ fn kendall_tau(x: &[f64], y: &[f64]) -> f64 {
     let (mut s, mut sx, mut sy) = (0.0f64, 0.0f64, 0.0f64);
     for i in 0..n {
         for j in 0..n {
-            let a = if x[i] > x[j] { 1.0 } else if x[i] < x[j] { -1.0 } else { 0.0 };
-            let b = if y[i] > y[j] { 1.0 } else if y[i] < y[j] { -1.0 } else { 0.0 };
+            let a = if x[i] > x[j] {
+                1.0
+            } else if x[i] < x[j] {
+                -1.0
+            } else {
+                0.0
+            };
+            let b = if y[i] > y[j] {
+                1.0
+            } else if y[i] < y[j] {
+                -1.0
+            } else {
+                0.0
+            };
             s += a * b;
             sx += a * a;
             sy += b * b;
@@ -552,7 +690,16 @@ fn distinct(x: &[f64]) -> usize {
 
 /// `cor.test(x, y, method = "spearman" | "kendall")` on complete cases.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn cor_test_rank(it: &mut Interp, x: &[f64], y: &[f64], alt: &str, method: &str, exact: Option<bool>, continuity: bool, dname: &str) -> EvalResult {
+pub(super) fn cor_test_rank(
+    it: &mut Interp,
+    x: &[f64],
+    y: &[f64],
+    alt: &str,
+    method: &str,
+    exact: Option<bool>,
+    continuity: bool,
+    dname: &str,
+) -> EvalResult {
     let n = x.len();
     if n < 2 {
         return err("not enough finite observations");
@@ -584,7 +731,11 @@ pub(super) fn cor_test_rank(it: &mut Interp, x: &[f64], y: &[f64], alt: &str, me
                     "greater" => 1.0 - pkendall(q - 1.0, n),
                     "less" => pkendall(q, n),
                     _ => {
-                        let p = if q > nf * (nf - 1.0) / 4.0 { 1.0 - pkendall(q - 1.0, n) } else { pkendall(q, n) };
+                        let p = if q > nf * (nf - 1.0) / 4.0 {
+                            1.0 - pkendall(q - 1.0, n)
+                        } else {
+                            pkendall(q, n)
+                        };
                         (2.0 * p).min(1.0)
                     }
                 };
@@ -598,9 +749,13 @@ pub(super) fn cor_test_rank(it: &mut Interp, x: &[f64], y: &[f64], alt: &str, me
                 let v0 = nf * (nf - 1.0) * (2.0 * nf + 5.0);
                 let vt: f64 = xt.iter().map(|t| t * (t - 1.0) * (2.0 * t + 5.0)).sum();
                 let vu: f64 = yt.iter().map(|t| t * (t - 1.0) * (2.0 * t + 5.0)).sum();
-                let v1 = xt.iter().map(|t| t * (t - 1.0)).sum::<f64>() * yt.iter().map(|t| t * (t - 1.0)).sum::<f64>();
-                let v2 = xt.iter().map(|t| t * (t - 1.0) * (t - 2.0)).sum::<f64>() * yt.iter().map(|t| t * (t - 1.0) * (t - 2.0)).sum::<f64>();
-                let var_s = (v0 - vt - vu) / 18.0 + v1 / (2.0 * nf * (nf - 1.0)) + v2 / (9.0 * nf * (nf - 1.0) * (nf - 2.0));
+                let v1 = xt.iter().map(|t| t * (t - 1.0)).sum::<f64>()
+                    * yt.iter().map(|t| t * (t - 1.0)).sum::<f64>();
+                let v2 = xt.iter().map(|t| t * (t - 1.0) * (t - 2.0)).sum::<f64>()
+                    * yt.iter().map(|t| t * (t - 1.0) * (t - 2.0)).sum::<f64>();
+                let var_s = (v0 - vt - vu) / 18.0
+                    + v1 / (2.0 * nf * (nf - 1.0))
+                    + v2 / (9.0 * nf * (nf - 1.0) * (nf - 2.0));
                 if exact && ties {
                     it.warning("Cannot compute exact p-value with ties");
                 }
@@ -609,7 +764,10 @@ pub(super) fn cor_test_rank(it: &mut Interp, x: &[f64], y: &[f64], alt: &str, me
                 }
                 let z = s / var_s.sqrt();
                 stat = named_num("z", z);
-                pval = p2(normal::pnorm(z, 0.0, 1.0, true, false), normal::pnorm(z, 0.0, 1.0, false, false));
+                pval = p2(
+                    normal::pnorm(z, 0.0, 1.0, true, false),
+                    normal::pnorm(z, 0.0, 1.0, false, false),
+                );
             }
         }
     } else {
@@ -637,14 +795,23 @@ pub(super) fn cor_test_rank(it: &mut Interp, x: &[f64], y: &[f64], alt: &str, me
                         den += 1.0;
                     }
                     let r = 1.0 - q / den;
-                    beta::pt(r / ((1.0 - r * r) / (nf - 2.0)).sqrt(), nf - 2.0, !lower, false)
+                    beta::pt(
+                        r / ((1.0 - r * r) / (nf - 2.0)).sqrt(),
+                        nf - 2.0,
+                        !lower,
+                        false,
+                    )
                 }
             };
             pval = match alt {
                 "greater" => pspearman(q, true),
                 "less" => pspearman(q, false),
                 _ => {
-                    let p = if q > (nf * nf * nf - nf) / 6.0 { pspearman(q, false) } else { pspearman(q, true) };
+                    let p = if q > (nf * nf * nf - nf) / 6.0 {
+                        pspearman(q, false)
+                    } else {
+                        pspearman(q, true)
+                    };
                     (2.0 * p).min(1.0)
                 }
             };

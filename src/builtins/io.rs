@@ -1,6 +1,9 @@
 //! Files: read.csv / read.table / read.delim, write.csv / write.table, readLines, file helpers.
 
-use super::frames::{auto_row_names, df_names, df_nrow, df_row_names, df_compact_rows, make_df, make_name, make_unique};
+use super::frames::{
+    auto_row_names, df_compact_rows, df_names, df_nrow, df_row_names, make_df, make_name,
+    make_unique,
+};
 use super::{eager, Args, Builtin};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
@@ -95,7 +98,11 @@ struct ReadOpts {
 
 pub fn check_read(it: &Interp, path: &str) -> EvalResult<()> {
     if !it.caps.files_read {
-        return Err(crate::error::RError::new(crate::error::ErrorKind::Denied, format!("reading files is not allowed here: '{}'", path)).into());
+        return Err(crate::error::RError::new(
+            crate::error::ErrorKind::Denied,
+            format!("reading files is not allowed here: '{}'", path),
+        )
+        .into());
     }
     Ok(())
 }
@@ -106,7 +113,11 @@ fn read_file(it: &mut Interp, path: &str) -> EvalResult<String> {
         Ok(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
         Err(e) => {
             // as R: a warning naming the file and the reason, then the error
-            it.warning(format!("cannot open file '{}': {}", path, crate::frame::io_reason(&e)));
+            it.warning(format!(
+                "cannot open file '{}': {}",
+                path,
+                crate::frame::io_reason(&e)
+            ));
             err("cannot open the connection")
         }
     }
@@ -118,9 +129,26 @@ type ReadDefaults = (bool, Option<char>, &'static str, bool);
 
 fn read_generic(it: &mut Interp, a: Args, defaults: ReadDefaults) -> EvalResult {
     let m = a.matched(&[
-        "file", "header", "sep", "quote", "dec", "fill", "comment.char", "na.strings", "stringsAsFactors",
-        "colClasses", "nrows", "skip", "check.names", "row.names", "col.names", "strip.white", "blank.lines.skip",
-        "encoding", "fileEncoding", "...",
+        "file",
+        "header",
+        "sep",
+        "quote",
+        "dec",
+        "fill",
+        "comment.char",
+        "na.strings",
+        "stringsAsFactors",
+        "colClasses",
+        "nrows",
+        "skip",
+        "check.names",
+        "row.names",
+        "col.names",
+        "strip.white",
+        "blank.lines.skip",
+        "encoding",
+        "fileEncoding",
+        "...",
     ])?;
     let path = m.req(0, "file")?.as_string().unwrap_or_default();
     let sep = match m.get(2).and_then(|v| v.as_string()) {
@@ -129,14 +157,33 @@ fn read_generic(it: &mut Interp, a: Args, defaults: ReadDefaults) -> EvalResult 
         None => defaults.1,
     };
     let opts = ReadOpts {
-        header: m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(defaults.0),
+        header: m
+            .get(1)
+            .and_then(|v| v.as_bool().flatten())
+            .unwrap_or(defaults.0),
         sep,
-        quote: m.get(3).and_then(|v| v.as_string()).unwrap_or_else(|| defaults.2.to_string()),
-        na: m.get(7).and_then(|v| v.as_strings()).unwrap_or_else(|| vec!["NA".into()]),
-        saf: m.get(8).and_then(|v| v.as_bool().flatten()).unwrap_or(false),
+        quote: m
+            .get(3)
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| defaults.2.to_string()),
+        na: m
+            .get(7)
+            .and_then(|v| v.as_strings())
+            .unwrap_or_else(|| vec!["NA".into()]),
+        saf: m
+            .get(8)
+            .and_then(|v| v.as_bool().flatten())
+            .unwrap_or(false),
         skip: m.get(11).and_then(|v| v.as_f64()).unwrap_or(0.0).max(0.0) as usize,
-        nrows: m.get(10).and_then(|v| v.as_f64()).filter(|n| *n >= 0.0).map(|n| n as usize),
-        check_names: m.get(12).and_then(|v| v.as_bool().flatten()).unwrap_or(true),
+        nrows: m
+            .get(10)
+            .and_then(|v| v.as_f64())
+            .filter(|n| *n >= 0.0)
+            .map(|n| n as usize),
+        check_names: m
+            .get(12)
+            .and_then(|v| v.as_bool().flatten())
+            .unwrap_or(true),
         col_classes: m.get(9).and_then(|v| v.as_strings()),
     };
     // dec, fill, comment.char, colClasses, skip, row.names, col.names, strip.white,
@@ -152,7 +199,10 @@ fn read_generic(it: &mut Interp, a: Args, defaults: ReadDefaults) -> EvalResult 
     let text = read_file(it, &path)?;
     let text: String = text.lines().skip(opts.skip).collect::<Vec<_>>().join("\n");
     let recs = parse_records(&text, opts.sep, &opts.quote).map_err(|e| {
-        crate::error::Flow::from(crate::error::RError::runtime(format!("in '{}': {}", path, e.message)))
+        crate::error::Flow::from(crate::error::RError::runtime(format!(
+            "in '{}': {}",
+            path, e.message
+        )))
     })?;
     build_frame(&path, recs, &opts)
 }
@@ -162,20 +212,34 @@ fn build_frame(path: &str, recs: Vec<Vec<Field>>, o: &ReadOpts) -> EvalResult {
         let _ = path;
         return err("no lines available in input");
     }
-    let (header, body): (Option<&Vec<Field>>, &[Vec<Field>]) =
-        if o.header { (Some(&recs[0]), &recs[1..]) } else { (None, &recs[..]) };
+    let (header, body): (Option<&Vec<Field>>, &[Vec<Field>]) = if o.header {
+        (Some(&recs[0]), &recs[1..])
+    } else {
+        (None, &recs[..])
+    };
     let body = match o.nrows {
         Some(n) => &body[..n.min(body.len())],
         None => body,
     };
-    let width = body.iter().map(|r| r.len()).max().unwrap_or(0).max(header.map(|h| h.len()).unwrap_or(0));
+    let width = body
+        .iter()
+        .map(|r| r.len())
+        .max()
+        .unwrap_or(0)
+        .max(header.map(|h| h.len()).unwrap_or(0));
     // A header one field short means the first column holds row names.
-    let row_names_col = header.map(|h| h.len() + 1 == width && width > 0).unwrap_or(false);
+    let row_names_col = header
+        .map(|h| h.len() + 1 == width && width > 0)
+        .unwrap_or(false);
     let ncols = width;
     for (i, r) in body.iter().enumerate() {
         if let Some(h) = header {
             if r.len() > h.len() + row_names_col as usize {
-                return err(format!("in '{}': more columns than column names (line {})", path, i + 2));
+                return err(format!(
+                    "in '{}': more columns than column names (line {})",
+                    path,
+                    i + 2
+                ));
             }
         }
     }
@@ -193,11 +257,22 @@ fn build_frame(path: &str, recs: Vec<Vec<Field>>, o: &ReadOpts) -> EvalResult {
     let mut cols = Vec::new();
     for j in 0..ncols {
         let fields: Vec<Option<&Field>> = body.iter().map(|r| r.get(j)).collect();
-        let class = o.col_classes.as_ref().and_then(|c| c.get(if c.len() == 1 { 0 } else { j }).cloned());
+        let class = o
+            .col_classes
+            .as_ref()
+            .and_then(|c| c.get(if c.len() == 1 { 0 } else { j }).cloned());
         let mut v = convert_column(&fields, &o.na);
         if let Some(cls) = class.as_deref() {
             v = match cls {
-                "character" => Value::strs(fields.iter().map(|f| f.filter(|f| !o.na.contains(&f.text)).map(|f| Rc::from(f.text.as_str()))).collect()),
+                "character" => Value::strs(
+                    fields
+                        .iter()
+                        .map(|f| {
+                            f.filter(|f| !o.na.contains(&f.text))
+                                .map(|f| Rc::from(f.text.as_str()))
+                        })
+                        .collect(),
+                ),
                 "numeric" | "double" => v.coerce(VType::Dbl),
                 "integer" => v.coerce(VType::Int),
                 "logical" => v.coerce(VType::Lgl),
@@ -245,7 +320,13 @@ fn read_fast(path: &str, o: &ReadOpts) -> Option<Value> {
     if recs.len() < 2 || (o.header && recs[0].len() != recs[1].len()) {
         return None;
     }
-    let spec = crate::frame::polars_io::CsvSpec { header: o.header, sep, quote, na: &o.na, nrows: o.nrows };
+    let spec = crate::frame::polars_io::CsvSpec {
+        header: o.header,
+        sep,
+        quote,
+        na: &o.na,
+        nrows: o.nrows,
+    };
     let (_, mut cols) = crate::frame::polars_io::read_csv(path, &spec).ok()?;
     let names: Vec<String> = if o.header {
         recs[0].iter().map(|f| f.text.clone()).collect()
@@ -318,7 +399,11 @@ enum OutCol {
 }
 
 fn out_col(v: &Value) -> OutCol {
-    let v = if v.is_factor() { crate::eval::ops::factor_as_strings(v) } else { v.clone() };
+    let v = if v.is_factor() {
+        crate::eval::ops::factor_as_strings(v)
+    } else {
+        v.clone()
+    };
     match v.data() {
         Some(Data::Str(_)) | Some(Data::Dbl(_)) => OutCol::Quotable(v),
         Some(d) => OutCol::Plain(d.to_str().to_vec()),
@@ -338,25 +423,62 @@ fn csv_field(c: &OutCol, i: usize, quote: bool, na: &str) -> String {
             Some(Data::Dbl(d)) => crate::value::coerce::num_to_string(d[i]),
             _ => String::new(),
         },
-        OutCol::Plain(s) => s[i].as_deref().map(String::from).unwrap_or_else(|| na.to_string()),
+        OutCol::Plain(s) => s[i]
+            .as_deref()
+            .map(String::from)
+            .unwrap_or_else(|| na.to_string()),
         OutCol::Other => String::new(),
     }
 }
 
 fn write_generic(it: &mut Interp, a: Args, csv: bool) -> EvalResult {
-    let m = a.matched(&["x", "file", "append", "quote", "sep", "eol", "na", "dec", "row.names", "col.names", "..."])?;
+    let m = a.matched(&[
+        "x",
+        "file",
+        "append",
+        "quote",
+        "sep",
+        "eol",
+        "na",
+        "dec",
+        "row.names",
+        "col.names",
+        "...",
+    ])?;
     let x = m.req(0, "x")?.clone();
     let file = m.get(1).and_then(|v| v.as_string()).unwrap_or_default();
     let quote = m.get(3).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
-    let sep = if csv { ",".to_string() } else { m.get(4).and_then(|v| v.as_string()).unwrap_or_else(|| " ".into()) };
-    let eol = m.get(5).and_then(|v| v.as_string()).unwrap_or_else(|| "\n".into());
-    let na = m.get(6).and_then(|v| v.as_string()).unwrap_or_else(|| "NA".into());
+    let sep = if csv {
+        ",".to_string()
+    } else {
+        m.get(4)
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| " ".into())
+    };
+    let eol = m
+        .get(5)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "\n".into());
+    let na = m
+        .get(6)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "NA".into());
     let row_names = m.get(8).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
     let col_names = m.get(9).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
-    let x = if x.is_data_frame() { x } else { super::frames::build_df(vec![("x".into(), x)], false, true, None)? };
+    let x = if x.is_data_frame() {
+        x
+    } else {
+        super::frames::build_df(vec![("x".into(), x)], false, true, None)?
+    };
     let names = df_names(&x);
     let n = df_nrow(&x);
-    let q = |s: &str| if quote { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() };
+    let q = |s: &str| {
+        if quote {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
     let mut out = String::new();
     if col_names {
         let mut h: Vec<String> = Vec::new();
@@ -401,21 +523,59 @@ fn read_lines(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["con", "n", "ok", "warn", "encoding", "skipNul"])?;
     let path = m.req(0, "con")?.as_string().unwrap_or_default();
     let text = read_file(it, &path)?;
-    let n = m.get(1).and_then(|v| v.as_f64()).filter(|n| *n >= 0.0).map(|n| n as usize);
-    let lines: Vec<RStr> = text.lines().take(n.unwrap_or(usize::MAX)).map(|l| Some(Rc::from(l))).collect();
+    let n = m
+        .get(1)
+        .and_then(|v| v.as_f64())
+        .filter(|n| *n >= 0.0)
+        .map(|n| n as usize);
+    let lines: Vec<RStr> = text
+        .lines()
+        .take(n.unwrap_or(usize::MAX))
+        .map(|l| Some(Rc::from(l)))
+        .collect();
     Ok(Value::strs(lines))
 }
 
 fn file_exists(_it: &mut Interp, a: Args) -> EvalResult {
-    let v: Vec<i32> = a.items.iter().flat_map(|(_, v)| v.str_vec().iter().map(|p| p.as_deref().map(|p| std::path::Path::new(p).exists() as i32).unwrap_or(0)).collect::<Vec<_>>()).collect();
+    let v: Vec<i32> = a
+        .items
+        .iter()
+        .flat_map(|(_, v)| {
+            v.str_vec()
+                .iter()
+                .map(|p| {
+                    p.as_deref()
+                        .map(|p| std::path::Path::new(p).exists() as i32)
+                        .unwrap_or(0)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
     Ok(Value::lgls(v))
 }
 
 fn file_remove(it: &mut Interp, a: Args) -> EvalResult {
     if !it.caps.files_write {
-        return Err(crate::error::RError::new(crate::error::ErrorKind::Denied, "removing files is not allowed here").into());
+        return Err(crate::error::RError::new(
+            crate::error::ErrorKind::Denied,
+            "removing files is not allowed here",
+        )
+        .into());
     }
-    let v: Vec<i32> = a.items.iter().flat_map(|(_, v)| v.str_vec().iter().map(|p| p.as_deref().map(|p| std::fs::remove_file(p).is_ok() as i32).unwrap_or(0)).collect::<Vec<_>>()).collect();
+    let v: Vec<i32> = a
+        .items
+        .iter()
+        .flat_map(|(_, v)| {
+            v.str_vec()
+                .iter()
+                .map(|p| {
+                    p.as_deref()
+                        .map(|p| std::fs::remove_file(p).is_ok() as i32)
+                        .unwrap_or(0)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
     Ok(Value::lgls(v))
 }
 
@@ -427,9 +587,15 @@ fn unlink(it: &mut Interp, a: Args) -> EvalResult {
 
 fn tempfile(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["pattern", "tmpdir", "fileext"])?;
-    let pat = m.get(0).and_then(|v| v.as_string()).unwrap_or_else(|| "file".into());
+    let pat = m
+        .get(0)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "file".into());
     let ext = m.get(2).and_then(|v| v.as_string()).unwrap_or_default();
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
     let p = std::env::temp_dir().join(format!("{}{:x}{:x}{}", pat, std::process::id(), nanos, ext));
     Ok(Value::str(&p.to_string_lossy()))
 }
@@ -439,12 +605,28 @@ fn tempdir(_it: &mut Interp, _a: Args) -> EvalResult {
 }
 
 fn map_paths(a: Args, f: fn(&str) -> String) -> EvalResult {
-    let x = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
-    Ok(Value::strs(x.str_vec().iter().map(|p| p.as_deref().map(|p| Rc::from(f(p)))).collect()))
+    let x = a
+        .items
+        .into_iter()
+        .next()
+        .map(|x| x.1)
+        .unwrap_or(Value::Null);
+    Ok(Value::strs(
+        x.str_vec()
+            .iter()
+            .map(|p| p.as_deref().map(|p| Rc::from(f(p))))
+            .collect(),
+    ))
 }
 
 fn basename(_it: &mut Interp, a: Args) -> EvalResult {
-    map_paths(a, |p| p.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string())
+    map_paths(a, |p| {
+        p.trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .to_string()
+    })
 }
 
 fn dirname(_it: &mut Interp, a: Args) -> EvalResult {
@@ -456,21 +638,44 @@ fn dirname(_it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn file_path(_it: &mut Interp, a: Args) -> EvalResult {
-    let parts: Vec<Rc<Vec<RStr>>> = a.items.iter().filter(|(n, _)| n.map(|s| s.as_str() != "fsep").unwrap_or(true)).map(|(_, v)| v.str_vec()).collect();
+    let parts: Vec<Rc<Vec<RStr>>> = a
+        .items
+        .iter()
+        .filter(|(n, _)| n.map(|s| s.as_str() != "fsep").unwrap_or(true))
+        .map(|(_, v)| v.str_vec())
+        .collect();
     let n = parts.iter().map(|p| p.len()).max().unwrap_or(0);
     let out: Vec<RStr> = (0..n)
-        .map(|i| Some(Rc::from(parts.iter().map(|p| p[i % p.len().max(1)].as_deref().unwrap_or("NA").to_string()).collect::<Vec<_>>().join("/"))))
+        .map(|i| {
+            Some(Rc::from(
+                parts
+                    .iter()
+                    .map(|p| p[i % p.len().max(1)].as_deref().unwrap_or("NA").to_string())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+            ))
+        })
         .collect();
     Ok(Value::strs(out))
 }
 
 fn getwd(_it: &mut Interp, _a: Args) -> EvalResult {
-    Ok(Value::str(&std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()))
+    Ok(Value::str(
+        &std::env::current_dir()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    ))
 }
 
 fn setwd(it: &mut Interp, a: Args) -> EvalResult {
-    let old = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
-    let dir = a.items.first().and_then(|x| x.1.as_string()).unwrap_or_default();
+    let old = std::env::current_dir()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dir = a
+        .items
+        .first()
+        .and_then(|x| x.1.as_string())
+        .unwrap_or_default();
     if std::env::set_current_dir(&dir).is_err() {
         return err("cannot change working directory");
     }

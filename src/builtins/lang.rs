@@ -242,7 +242,10 @@ pub const DOCS: &[super::Doc] = {
 };
 
 fn lang(e: &Expr) -> Value {
-    Value::Lang(Rc::new(Lang { expr: Rc::new(e.clone()), attrs: None }))
+    Value::Lang(Rc::new(Lang {
+        expr: Rc::new(e.clone()),
+        attrs: None,
+    }))
 }
 
 /// A value as an expression that evaluates to it (used when substituting values).
@@ -255,8 +258,12 @@ pub fn value_to_expr(v: &Value) -> Expr {
                 if d.len() == 1 {
                     let c = match d {
                         crate::value::Data::Dbl(x) => Some(Const::Num(x[0])),
-                        crate::value::Data::Int(x) if x[0] != crate::value::NA_INT => Some(Const::Int(x[0])),
-                        crate::value::Data::Lgl(x) if x[0] != crate::value::NA_LGL => Some(Const::Bool(x[0] != 0)),
+                        crate::value::Data::Int(x) if x[0] != crate::value::NA_INT => {
+                            Some(Const::Int(x[0]))
+                        }
+                        crate::value::Data::Lgl(x) if x[0] != crate::value::NA_LGL => {
+                            Some(Const::Bool(x[0] != 0))
+                        }
                         crate::value::Data::Str(x) => x[0].clone().map(Const::Str),
                         _ => None,
                     };
@@ -267,7 +274,8 @@ pub fn value_to_expr(v: &Value) -> Expr {
             }
             // Fall back to deparsing the value and parsing it back.
             let text = crate::print::deparse_value(v);
-            crate::syntax::parse_expr(&text).unwrap_or_else(|_| Expr::new(ExprKind::Const(Const::Null), Default::default()))
+            crate::syntax::parse_expr(&text)
+                .unwrap_or_else(|_| Expr::new(ExprKind::Const(Const::Null), Default::default()))
         }
     }
 }
@@ -319,7 +327,11 @@ fn subst_in_place(e: &mut Expr, env: &Env) {
             subst_in_place(f, env);
             let mut new_args = Vec::with_capacity(args.len());
             for a in args.drain(..) {
-                if let Some(Expr { kind: ExprKind::Ident(s), .. }) = &a.value {
+                if let Some(Expr {
+                    kind: ExprKind::Ident(s),
+                    ..
+                }) = &a.value
+                {
                     if s.as_str() == "..." {
                         if let Some(Value::Vector(v)) = env.get_local(*s) {
                             let dv = Value::Vector(v);
@@ -329,8 +341,14 @@ fn subst_in_place(e: &mut Expr, env: &Env) {
                                     Value::Promise(p) => (*p.expr).clone(),
                                     v => value_to_expr(v),
                                 };
-                                let name = names.as_ref().and_then(|n| n[i].as_deref().filter(|x| !x.is_empty()).map(Sym::new));
-                                new_args.push(Arg { name, value: Some(ex), span: a.span });
+                                let name = names.as_ref().and_then(|n| {
+                                    n[i].as_deref().filter(|x| !x.is_empty()).map(Sym::new)
+                                });
+                                new_args.push(Arg {
+                                    name,
+                                    value: Some(ex),
+                                    span: a.span,
+                                });
                             }
                             continue;
                         }
@@ -344,9 +362,11 @@ fn subst_in_place(e: &mut Expr, env: &Env) {
             }
             *args = new_args;
         }
-        ExprKind::Dollar(x, _) | ExprKind::At(x, _) | ExprKind::Unary(_, x) | ExprKind::Paren(x) | ExprKind::Repeat(x) => {
-            subst_in_place(x, env)
-        }
+        ExprKind::Dollar(x, _)
+        | ExprKind::At(x, _)
+        | ExprKind::Unary(_, x)
+        | ExprKind::Paren(x)
+        | ExprKind::Repeat(x) => subst_in_place(x, env),
         ExprKind::Binary(_, a, b) | ExprKind::Assign(_, a, b) | ExprKind::While(a, b) => {
             subst_in_place(a, env);
             subst_in_place(b, env);
@@ -375,8 +395,14 @@ fn subst_in_place(e: &mut Expr, env: &Env) {
 
 /// `bquote(expr, where)`: quotes `expr`, replacing each `.(e)` by the value of `e` in `where`.
 fn bquote(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let Some(e) = first_expr(args) else { return err("argument \"expr\" is missing, with no default") };
-    let wher = match args.iter().skip(1).find(|a| a.name.is_none() || a.name.map(|n| n.as_str()) == Some("where")) {
+    let Some(e) = first_expr(args) else {
+        return err("argument \"expr\" is missing, with no default");
+    };
+    let wher = match args
+        .iter()
+        .skip(1)
+        .find(|a| a.name.is_none() || a.name.map(|n| n.as_str()) == Some("where"))
+    {
         Some(Arg { value: Some(w), .. }) => match it.eval(w, env)? {
             Value::Env(e) => e,
             _ => return err("invalid 'where' argument"),
@@ -391,7 +417,9 @@ fn bquote(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
 fn unquote(it: &mut Interp, e: &mut Expr, env: &Env) -> EvalResult<()> {
     let each = |it: &mut Interp, x: &mut Expr| unquote(it, x, env);
     match &mut e.kind {
-        ExprKind::Call(f, args) if matches!(&f.kind, ExprKind::Ident(s) if s.as_str() == ".") && args.len() == 1 => {
+        ExprKind::Call(f, args)
+            if matches!(&f.kind, ExprKind::Ident(s) if s.as_str() == ".") && args.len() == 1 =>
+        {
             if let Some(inner) = args[0].value.as_ref() {
                 let v = it.eval(inner, env)?;
                 let span = e.span;
@@ -410,8 +438,15 @@ fn unquote(it: &mut Interp, e: &mut Expr, env: &Env) -> EvalResult<()> {
                 }
             }
         }
-        ExprKind::Dollar(x, _) | ExprKind::At(x, _) | ExprKind::Unary(_, x) | ExprKind::Paren(x) | ExprKind::Repeat(x) => each(it, x)?,
-        ExprKind::Binary(_, a, b) | ExprKind::Assign(_, a, b) | ExprKind::While(a, b) | ExprKind::For(_, a, b) => {
+        ExprKind::Dollar(x, _)
+        | ExprKind::At(x, _)
+        | ExprKind::Unary(_, x)
+        | ExprKind::Paren(x)
+        | ExprKind::Repeat(x) => each(it, x)?,
+        ExprKind::Binary(_, a, b)
+        | ExprKind::Assign(_, a, b)
+        | ExprKind::While(a, b)
+        | ExprKind::For(_, a, b) => {
             each(it, a)?;
             each(it, b)?;
         }
@@ -444,7 +479,9 @@ fn unquote(it: &mut Interp, e: &mut Expr, env: &Env) -> EvalResult<()> {
 }
 
 fn substitute(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let Some(e) = first_expr(args) else { return Ok(Value::Null) };
+    let Some(e) = first_expr(args) else {
+        return Ok(Value::Null);
+    };
     let target = match args.get(1).and_then(|a| a.value.as_ref()) {
         Some(x) => match it.eval(x, env)? {
             Value::Env(e) => e,
@@ -467,7 +504,11 @@ fn substitute(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
 }
 
 fn missing(_it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let Some(Expr { kind: ExprKind::Ident(s), .. }) = first_expr(args) else {
+    let Some(Expr {
+        kind: ExprKind::Ident(s),
+        ..
+    }) = first_expr(args)
+    else {
         return err("invalid use of 'missing'");
     };
     Ok(Value::lgl(is_missing(env, *s)))
@@ -514,7 +555,9 @@ fn invisible(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
 }
 
 fn switch(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let Some(e) = first_expr(args) else { return err("'EXPR' is missing") };
+    let Some(e) = first_expr(args) else {
+        return err("'EXPR' is missing");
+    };
     let x = it.eval(e, env)?;
     let rest = &args[1..];
     if x.len() != 1 {
@@ -536,7 +579,12 @@ fn switch(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
             Some(i) => Some(i),
             None => {
                 // default: an unnamed argument
-                let defaults: Vec<usize> = rest.iter().enumerate().filter(|(_, a)| a.name.is_none()).map(|(i, _)| i).collect();
+                let defaults: Vec<usize> = rest
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| a.name.is_none())
+                    .map(|(i, _)| i)
+                    .collect();
                 if defaults.len() > 1 {
                     return err("duplicate 'switch' defaults");
                 }
@@ -597,7 +645,9 @@ fn not_callable(_it: &mut Interp, _a: &[Arg], _e: &Env, _c: &Expr) -> EvalResult
 }
 
 fn nargs(it: &mut Interp, _a: Args) -> EvalResult {
-    let Some(fr) = it.frames.last() else { return Ok(Value::int(0)) };
+    let Some(fr) = it.frames.last() else {
+        return Ok(Value::int(0));
+    };
     let n = match &fr.call.kind {
         ExprKind::Call(_, a) => a.len(),
         _ => 0,
@@ -622,22 +672,32 @@ fn dots_elt(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
 }
 
 fn recall(it: &mut Interp, a: Args) -> EvalResult {
-    let Some(fr) = it.frames.last() else { return err("Recall called from outside a closure") };
+    let Some(fr) = it.frames.last() else {
+        return err("Recall called from outside a closure");
+    };
     let f = fr.func.clone();
     it.call_value(&f, a.items)
 }
 
 fn match_arg(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let Some(e) = first_expr(args) else { return err("argument \"arg\" is missing") };
+    let Some(e) = first_expr(args) else {
+        return err("argument \"arg\" is missing");
+    };
     let arg = it.eval(e, env)?;
     let choices = match args.get(1).and_then(|a| a.value.as_ref()) {
         Some(c) => it.eval(c, env)?,
         None => {
             // choices: the default of the formal with this name in the calling function
-            let ExprKind::Ident(s) = &e.kind else { return err("'arg' must be a symbol") };
+            let ExprKind::Ident(s) = &e.kind else {
+                return err("'arg' must be a symbol");
+            };
             let fr = it.frames.iter().rev().find(|f| f.env.ptr_eq(env));
             let default = fr.and_then(|f| match &f.func {
-                Value::Closure(c) => c.params.iter().find(|p| p.name == *s).and_then(|p| p.default.clone()),
+                Value::Closure(c) => c
+                    .params
+                    .iter()
+                    .find(|p| p.name == *s)
+                    .and_then(|p| p.default.clone()),
                 _ => None,
             });
             match default {
@@ -659,11 +719,17 @@ fn match_arg(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
     if let Some(x) = exact.first() {
         return Ok(Value::strs(vec![(*x).clone()]));
     }
-    let partial: Vec<&Option<Rc<str>>> = ch.iter().filter(|c| c.as_deref().map(|c| c.starts_with(a)).unwrap_or(false)).collect();
+    let partial: Vec<&Option<Rc<str>>> = ch
+        .iter()
+        .filter(|c| c.as_deref().map(|c| c.starts_with(a)).unwrap_or(false))
+        .collect();
     if partial.len() == 1 {
         return Ok(Value::strs(vec![partial[0].clone()]));
     }
-    let list: Vec<String> = ch.iter().map(|c| format!("\u{201c}{}\u{201d}", c.as_deref().unwrap_or("NA"))).collect();
+    let list: Vec<String> = ch
+        .iter()
+        .map(|c| format!("\u{201c}{}\u{201d}", c.as_deref().unwrap_or("NA")))
+        .collect();
     err(format!("'arg' should be one of {}", list.join(", ")))
 }
 
@@ -675,7 +741,11 @@ fn sys_call(it: &mut Interp, _a: Args) -> EvalResult {
 }
 
 fn sys_function(it: &mut Interp, _a: Args) -> EvalResult {
-    Ok(it.frames.last().map(|f| f.func.clone()).unwrap_or(Value::Null))
+    Ok(it
+        .frames
+        .last()
+        .map(|f| f.func.clone())
+        .unwrap_or(Value::Null))
 }
 
 /// The call of the frame whose environment is `env`, with arguments named by the formals.
@@ -684,13 +754,21 @@ pub fn matched_call(it: &mut Interp, env: &Env) -> EvalResult<Expr> {
         return err("match.call() was called from outside a function");
     };
     let call = (*fr.call).clone();
-    let Value::Closure(c) = &fr.func else { return Ok(call) };
-    let ExprKind::Call(f, args) = &call.kind else { return Ok(call) };
+    let Value::Closure(c) = &fr.func else {
+        return Ok(call);
+    };
+    let ExprKind::Call(f, args) = &call.kind else {
+        return Ok(call);
+    };
     let formals: Vec<Sym> = c.params.iter().map(|p| p.name).collect();
     // expand ... in the call from the caller's dots
     let mut flat: Vec<Arg> = Vec::new();
     for a in args {
-        if let Some(Expr { kind: ExprKind::Ident(s), .. }) = &a.value {
+        if let Some(Expr {
+            kind: ExprKind::Ident(s),
+            ..
+        }) = &a.value
+        {
             if s.as_str() == "..." {
                 if let Some(Value::Vector(v)) = fr.caller.lookup(*s) {
                     let dv = Value::Vector(v);
@@ -700,8 +778,14 @@ pub fn matched_call(it: &mut Interp, env: &Env) -> EvalResult<Expr> {
                             Value::Promise(p) => (*p.expr).clone(),
                             v => value_to_expr(v),
                         };
-                        let name = names.as_ref().and_then(|n| n[i].as_deref().filter(|x| !x.is_empty()).map(Sym::new));
-                        flat.push(Arg { name, value: Some(ex), span: a.span });
+                        let name = names
+                            .as_ref()
+                            .and_then(|n| n[i].as_deref().filter(|x| !x.is_empty()).map(Sym::new));
+                        flat.push(Arg {
+                            name,
+                            value: Some(ex),
+                            span: a.span,
+                        });
                     }
                 }
                 continue;
@@ -736,9 +820,12 @@ fn match_call(it: &mut Interp, _args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
 fn environment(it: &mut Interp, a: Args) -> EvalResult {
     match a.items.first().map(|x| &x.1) {
         Some(Value::Closure(c)) => Ok(Value::Env(c.env.clone())),
-        Some(Value::Null) | None => {
-            Ok(Value::Env(it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone())))
-        }
+        Some(Value::Null) | None => Ok(Value::Env(
+            it.frames
+                .last()
+                .map(|f| f.env.clone())
+                .unwrap_or_else(|| it.global.clone()),
+        )),
         Some(v) => Ok(v.get_attr(".Environment").cloned().unwrap_or(Value::Null)),
     }
 }
@@ -747,7 +834,11 @@ fn new_env(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["hash", "parent", "size"])?;
     let parent = match m.get(1) {
         Some(Value::Env(e)) => e.clone(),
-        _ => it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone()),
+        _ => it
+            .frames
+            .last()
+            .map(|f| f.env.clone())
+            .unwrap_or_else(|| it.global.clone()),
     };
     Ok(Value::Env(Env::new(Some(parent))))
 }
@@ -758,7 +849,12 @@ fn globalenv(it: &mut Interp, _a: Args) -> EvalResult {
 
 fn parent_frame(it: &mut Interp, _a: Args) -> EvalResult {
     // the caller of the function that called parent.frame()
-    Ok(Value::Env(it.frames.last().map(|f| f.caller.clone()).unwrap_or_else(|| it.global.clone())))
+    Ok(Value::Env(
+        it.frames
+            .last()
+            .map(|f| f.caller.clone())
+            .unwrap_or_else(|| it.global.clone()),
+    ))
 }
 
 fn environment_name(it: &mut Interp, a: Args) -> EvalResult {
@@ -776,7 +872,11 @@ fn environment_name(it: &mut Interp, a: Args) -> EvalResult {
 fn env_arg(it: &Interp, v: Option<&Value>) -> Env {
     match v {
         Some(Value::Env(e)) => e.clone(),
-        _ => it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone()),
+        _ => it
+            .frames
+            .last()
+            .map(|f| f.env.clone())
+            .unwrap_or_else(|| it.global.clone()),
     }
 }
 
@@ -794,7 +894,10 @@ fn get(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "pos", "envir", "mode", "inherits"])?;
     let name = m.req(0, "x")?.as_string().unwrap_or_default();
     let env = env_arg(it, m.get(2).or(m.get(1)));
-    let mode = m.get(3).and_then(|v| v.as_string()).unwrap_or_else(|| "any".into());
+    let mode = m
+        .get(3)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "any".into());
     if mode == "function" {
         return it.get_function(Sym::new(&name), &env);
     }
@@ -817,22 +920,46 @@ fn exists(it: &mut Interp, a: Args) -> EvalResult {
     let env = env_arg(it, m.get(2).or(m.get(1)));
     let inherits = m.get(5).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
     let s = Sym::new(&name);
-    Ok(Value::lgl(if inherits { env.lookup(s).is_some() } else { env.has_local(s) }))
+    Ok(Value::lgl(if inherits {
+        env.lookup(s).is_some()
+    } else {
+        env.has_local(s)
+    }))
 }
 
 fn rm_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let mut target = it.frames.iter().rev().find(|f| f.env.ptr_eq(env)).map(|f| f.env.clone()).unwrap_or_else(|| env.clone());
+    let mut target = it
+        .frames
+        .iter()
+        .rev()
+        .find(|f| f.env.ptr_eq(env))
+        .map(|f| f.env.clone())
+        .unwrap_or_else(|| env.clone());
     let mut names = Vec::new();
     for a in args {
         match (a.name.map(|n| n.as_str()), &a.value) {
-            (Some("list"), Some(v)) => names.extend(it.eval(v, env)?.as_strings().unwrap_or_default()),
+            (Some("list"), Some(v)) => {
+                names.extend(it.eval(v, env)?.as_strings().unwrap_or_default())
+            }
             (Some("envir"), Some(v)) => {
                 if let Value::Env(e) = it.eval(v, env)? {
                     target = e;
                 }
             }
-            (None, Some(Expr { kind: ExprKind::Ident(s), .. })) => names.push(s.to_string()),
-            (None, Some(Expr { kind: ExprKind::Const(Const::Str(s)), .. })) => names.push(s.to_string()),
+            (
+                None,
+                Some(Expr {
+                    kind: ExprKind::Ident(s),
+                    ..
+                }),
+            ) => names.push(s.to_string()),
+            (
+                None,
+                Some(Expr {
+                    kind: ExprKind::Const(Const::Str(s)),
+                    ..
+                }),
+            ) => names.push(s.to_string()),
             _ => {}
         }
     }
@@ -848,9 +975,16 @@ fn rm_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
 fn ls(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["name", "pos", "envir", "all.names", "pattern", "sorted"])?;
     let env = env_arg(it, m.get(2).or(m.get(0)));
-    let all = m.get(3).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
-    let mut names: Vec<String> =
-        env.names().iter().map(|s| s.to_string()).filter(|s| all || !s.starts_with('.')).collect();
+    let all = m
+        .get(3)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
+    let mut names: Vec<String> = env
+        .names()
+        .iter()
+        .map(|s| s.to_string())
+        .filter(|s| all || !s.starts_with('.'))
+        .collect();
     names.sort_by(|a, b| crate::value::collate::collate(a, b));
     Ok(Value::strings(&names))
 }
@@ -863,7 +997,11 @@ fn eval(it: &mut Interp, a: Args) -> EvalResult {
         Some(v @ Value::Vector(_)) => {
             let parent = match m.get(2) {
                 Some(Value::Env(e)) => e.clone(),
-                _ => it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone()),
+                _ => it
+                    .frames
+                    .last()
+                    .map(|f| f.env.clone())
+                    .unwrap_or_else(|| it.global.clone()),
             };
             let e = Env::new(Some(parent));
             let names = v.names().unwrap_or_default();
@@ -874,7 +1012,11 @@ fn eval(it: &mut Interp, a: Args) -> EvalResult {
             }
             e
         }
-        _ => it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone()),
+        _ => it
+            .frames
+            .last()
+            .map(|f| f.env.clone())
+            .unwrap_or_else(|| it.global.clone()),
     };
     eval_value(it, &x, &env)
 }
@@ -883,7 +1025,11 @@ fn eval(it: &mut Interp, a: Args) -> EvalResult {
 pub fn eval_value(it: &mut Interp, x: &Value, env: &Env) -> EvalResult {
     match x {
         Value::Lang(l) => {
-            if l.attrs.as_ref().map(|a| a.iter().any(|(k, _)| k.as_str() == "class")).unwrap_or(false) {
+            if l.attrs
+                .as_ref()
+                .map(|a| a.iter().any(|(k, _)| k.as_str() == "class"))
+                .unwrap_or(false)
+            {
                 return Ok(x.clone()); // a formula evaluates to itself
             }
             it.eval(&l.expr, env)
@@ -900,7 +1046,9 @@ pub fn eval_value(it: &mut Interp, x: &Value, env: &Env) -> EvalResult {
 }
 
 fn evalq(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let Some(e) = first_expr(args) else { return Ok(Value::Null) };
+    let Some(e) = first_expr(args) else {
+        return Ok(Value::Null);
+    };
     let target = match args.get(1).and_then(|a| a.value.as_ref()) {
         Some(x) => match it.eval(x, env)? {
             Value::Env(e) => e,
@@ -913,9 +1061,16 @@ fn evalq(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
 
 fn parse(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["file", "n", "text", "prompt", "keep.source"])?;
-    let text = m.get(2).and_then(|t| t.as_strings()).unwrap_or_default().join("\n");
-    let exprs = crate::syntax::parse(&text)
-        .map_err(|e| Flow::from(crate::error::RError::runtime(crate::syntax::r_parse_message(&text, &e))))?;
+    let text = m
+        .get(2)
+        .and_then(|t| t.as_strings())
+        .unwrap_or_default()
+        .join("\n");
+    let exprs = crate::syntax::parse(&text).map_err(|e| {
+        Flow::from(crate::error::RError::runtime(
+            crate::syntax::r_parse_message(&text, &e),
+        ))
+    })?;
     let mut v = Value::list(exprs.iter().map(lang_or_const).collect());
     v.set_attr(Sym::new("class"), Value::str("expression"));
     Ok(v)
@@ -948,7 +1103,10 @@ fn formals(_it: &mut Interp, a: Args) -> EvalResult {
                 .map(|p| {
                     (
                         p.name.to_string(),
-                        p.default.as_ref().map(lang_or_const).unwrap_or_else(|| Value::str("")),
+                        p.default
+                            .as_ref()
+                            .map(lang_or_const)
+                            .unwrap_or_else(|| Value::str("")),
                     )
                 })
                 .collect(),
@@ -958,44 +1116,79 @@ fn formals(_it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn args_fn(it: &mut Interp, a: Args) -> EvalResult {
-    let mut f = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
-    if let Some(name) = f.as_string().filter(|_| matches!(&f, Value::Vector(v) if matches!(v.data, crate::value::Data::Str(_)))) {
+    let mut f = a
+        .items
+        .into_iter()
+        .next()
+        .map(|x| x.1)
+        .unwrap_or(Value::Null);
+    if let Some(name) = f
+        .as_string()
+        .filter(|_| matches!(&f, Value::Vector(v) if matches!(v.data, crate::value::Data::Str(_))))
+    {
         f = it.global.lookup(Sym::new(&name)).unwrap_or(Value::Null);
     }
     super::help::args_of(it, &f)
 }
 
 fn as_name(_it: &mut Interp, a: Args) -> EvalResult {
-    let s = a.items.first().and_then(|x| x.1.as_string()).unwrap_or_default();
-    Ok(lang(&Expr::new(ExprKind::Ident(Sym::new(&s)), Default::default())))
+    let s = a
+        .items
+        .first()
+        .and_then(|x| x.1.as_string())
+        .unwrap_or_default();
+    Ok(lang(&Expr::new(
+        ExprKind::Ident(Sym::new(&s)),
+        Default::default(),
+    )))
 }
 
 fn call(_it: &mut Interp, a: Args) -> EvalResult {
     let mut items = a.items.into_iter();
-    let Some((_, name)) = items.next() else { return err("first argument must be a character string") };
+    let Some((_, name)) = items.next() else {
+        return err("first argument must be a character string");
+    };
     let name = name.as_string().unwrap_or_default();
-    let args: Vec<Arg> = items.map(|(n, v)| Arg { name: n, value: Some(value_to_expr(&v)), span: Default::default() }).collect();
+    let args: Vec<Arg> = items
+        .map(|(n, v)| Arg {
+            name: n,
+            value: Some(value_to_expr(&v)),
+            span: Default::default(),
+        })
+        .collect();
     let f = Expr::new(ExprKind::Ident(Sym::new(&name)), Default::default());
-    Ok(lang(&Expr::new(ExprKind::Call(Box::new(f), args), Default::default())))
+    Ok(lang(&Expr::new(
+        ExprKind::Call(Box::new(f), args),
+        Default::default(),
+    )))
 }
 
 fn as_call(_it: &mut Interp, a: Args) -> EvalResult {
-    let Some((_, l)) = a.items.into_iter().next() else { return err("invalid argument list") };
+    let Some((_, l)) = a.items.into_iter().next() else {
+        return err("invalid argument list");
+    };
     let items = l.list_vec();
     let names = l.names();
-    let Some(first) = items.first() else { return err("invalid argument list") };
+    let Some(first) = items.first() else {
+        return err("invalid argument list");
+    };
     let f = value_to_expr(first);
     let args: Vec<Arg> = items
         .iter()
         .enumerate()
         .skip(1)
         .map(|(i, v)| Arg {
-            name: names.as_ref().and_then(|n| n[i].as_deref().filter(|s| !s.is_empty()).map(Sym::new)),
+            name: names
+                .as_ref()
+                .and_then(|n| n[i].as_deref().filter(|s| !s.is_empty()).map(Sym::new)),
             value: Some(value_to_expr(v)),
             span: Default::default(),
         })
         .collect();
-    Ok(lang(&Expr::new(ExprKind::Call(Box::new(f), args), Default::default())))
+    Ok(lang(&Expr::new(
+        ExprKind::Call(Box::new(f), args),
+        Default::default(),
+    )))
 }
 
 fn sys_getenv(_it: &mut Interp, a: Args) -> EvalResult {
@@ -1004,14 +1197,20 @@ fn sys_getenv(_it: &mut Interp, a: Args) -> EvalResult {
     match m.get(0) {
         Some(x) => {
             let names = x.as_strings().unwrap_or_default();
-            let vals: Vec<String> = names.iter().map(|n| std::env::var(n).unwrap_or_else(|_| unset.clone())).collect();
+            let vals: Vec<String> = names
+                .iter()
+                .map(|n| std::env::var(n).unwrap_or_else(|_| unset.clone()))
+                .collect();
             Ok(Value::strings(&vals))
         }
         None => {
             let mut vars: Vec<(String, String)> = std::env::vars().collect();
             vars.sort();
             let mut v = Value::strings(&vars.iter().map(|x| x.1.clone()).collect::<Vec<_>>());
-            v.set_attr(Sym::new("names"), Value::strings(&vars.iter().map(|x| x.0.clone()).collect::<Vec<_>>()));
+            v.set_attr(
+                Sym::new("names"),
+                Value::strings(&vars.iter().map(|x| x.0.clone()).collect::<Vec<_>>()),
+            );
             Ok(v)
         }
     }
@@ -1026,7 +1225,10 @@ fn sys_setenv(it: &mut Interp, a: Args) -> EvalResult {
 
 fn command_args(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["trailingOnly"])?;
-    let trailing = m.get(0).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let trailing = m
+        .get(0)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     if trailing {
         Ok(Value::strings(&it.command_args))
     } else {
@@ -1037,12 +1239,17 @@ fn command_args(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn force(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null))
+    Ok(a.items
+        .into_iter()
+        .next()
+        .map(|x| x.1)
+        .unwrap_or(Value::Null))
 }
 
-
 fn local(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let Some(e) = first_expr(args) else { return Ok(Value::Null) };
+    let Some(e) = first_expr(args) else {
+        return Ok(Value::Null);
+    };
     let target = match args.get(1).and_then(|a| a.value.as_ref()) {
         Some(x) => match it.eval(x, env)? {
             Value::Env(e) => e,
@@ -1059,7 +1266,9 @@ fn interactive(_it: &mut Interp, _a: Args) -> EvalResult {
 
 /// This process's user and system CPU seconds (Linux `/proc/self/stat`; zeros elsewhere).
 fn cpu_times() -> (f64, f64) {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return (0.0, 0.0) };
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return (0.0, 0.0);
+    };
     // fields after the parenthesised command name; utime and stime are fields 14 and 15
     let rest = stat.rsplit_once(')').map(|x| x.1).unwrap_or("");
     let f: Vec<&str> = rest.split_whitespace().collect();
@@ -1069,7 +1278,10 @@ fn cpu_times() -> (f64, f64) {
 
 fn proc_time_value(user: f64, sys: f64, elapsed: f64) -> Value {
     let mut v = Value::dbls(vec![user, sys, elapsed]);
-    v.set_attr(Sym::new("names"), Value::strings(&["user.self", "sys.self", "elapsed"]));
+    v.set_attr(
+        Sym::new("names"),
+        Value::strings(&["user.self", "sys.self", "elapsed"]),
+    );
     v.set_attr(Sym::new("class"), Value::str("proc_time"));
     v
 }
@@ -1086,14 +1298,20 @@ fn system_time(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
 }
 
 fn sys_time(_it: &mut Interp, _a: Args) -> EvalResult {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0);
     let mut v = Value::num(now);
     v.set_attr(Sym::new("class"), Value::strings(&["POSIXct", "POSIXt"]));
     Ok(v)
 }
 
 fn proc_time(_it: &mut Interp, _a: Args) -> EvalResult {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0);
     let (u, s) = cpu_times();
     Ok(proc_time_value(u, s, now))
 }
@@ -1119,10 +1337,15 @@ fn options(it: &mut Interp, a: Args) -> EvalResult {
         }
     }
     if pairs.is_empty() && !queries.is_empty() {
-        return Ok(Value::named_list(queries.into_iter().map(|q| {
-            let v = option_value(it, &q).unwrap_or(Value::Null);
-            (q, v)
-        }).collect()));
+        return Ok(Value::named_list(
+            queries
+                .into_iter()
+                .map(|q| {
+                    let v = option_value(it, &q).unwrap_or(Value::Null);
+                    (q, v)
+                })
+                .collect(),
+        ));
     }
     let mut old = Vec::new();
     for (n, v) in pairs {
@@ -1155,23 +1378,34 @@ fn option_value(it: &Interp, name: &str) -> Option<Value> {
 fn get_option(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "default"])?;
     let name = m.req(0, "x")?.as_string().unwrap_or_default();
-    Ok(option_value(it, &name).or_else(|| m.get(1).cloned()).unwrap_or(Value::Null))
+    Ok(option_value(it, &name)
+        .or_else(|| m.get(1).cloned())
+        .unwrap_or(Value::Null))
 }
 
 fn use_method_eager(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["generic", "object"])?;
     let generic = m.req(0, "generic")?.as_string().unwrap_or_default();
-    let Some(fr) = it.frames.last() else { return err("UseMethod called from outside a function") };
+    let Some(fr) = it.frames.last() else {
+        return err("UseMethod called from outside a function");
+    };
     let fenv = fr.env.clone();
     let call = fr.call.clone();
     let caller = fr.caller.clone();
-    let Value::Closure(c) = fr.func.clone() else { return err("UseMethod called from outside a closure") };
+    let Value::Closure(c) = fr.func.clone() else {
+        return err("UseMethod called from outside a closure");
+    };
     // the dispatch object: `object` or the first argument of the enclosing call
     let obj = match m.get(1) {
         Some(v) => v.clone(),
         None => match c.params.first() {
             Some(p) if p.name.as_str() != "..." => it.get_var(p.name, &fenv)?,
-            Some(_) => it.dots_of(&fenv)?.into_iter().next().map(|(_, v)| v).unwrap_or(Value::Null),
+            Some(_) => it
+                .dots_of(&fenv)?
+                .into_iter()
+                .next()
+                .map(|(_, v)| v)
+                .unwrap_or(Value::Null),
             None => Value::Null,
         },
     };
@@ -1224,7 +1458,9 @@ fn next_method(it: &mut Interp, _args: &[Arg], env: &Env, _call: &Expr) -> EvalR
     let Some(fr) = it.frames.iter().rev().find(|f| f.env.ptr_eq(env)) else {
         return err("NextMethod called from outside a method dispatch");
     };
-    let Value::Closure(c) = fr.func.clone() else { return err("NextMethod called from outside a closure") };
+    let Value::Closure(c) = fr.func.clone() else {
+        return err("NextMethod called from outside a closure");
+    };
     let fr_call = fr.call.clone();
     let fname = match &fr.call.kind {
         ExprKind::Call(f, _) => match &f.kind {
@@ -1276,7 +1512,11 @@ fn next_method(it: &mut Interp, _args: &[Arg], env: &Env, _call: &Expr) -> EvalR
         }
         None => return err("NextMethod could not determine the generic"),
     };
-    for cl in classes.iter().skip(cur + 1).chain(std::iter::once(&"default".to_string())) {
+    for cl in classes
+        .iter()
+        .skip(cur + 1)
+        .chain(std::iter::once(&"default".to_string()))
+    {
         if let Some(f) = env.lookup(Sym::new(&format!("{}.{}", generic, cl))) {
             if f.is_function() {
                 return it.call_value_as(&f, args, Some(fr_call.clone()));
@@ -1302,11 +1542,17 @@ fn library(it: &mut Interp, _a: Args) -> EvalResult {
 }
 
 fn invoke_restart(_it: &mut Interp, a: Args) -> EvalResult {
-    let r = a.items.first().and_then(|x| x.1.as_string()).unwrap_or_default();
+    let r = a
+        .items
+        .first()
+        .and_then(|x| x.1.as_string())
+        .unwrap_or_default();
     match r.as_str() {
-        "muffleWarning" | "muffleMessage" => {
-            Err(Flow::Unwind { target: crate::eval::conditions::MUFFLE, handler: 0, cond: Value::Null })
-        }
+        "muffleWarning" | "muffleMessage" => Err(Flow::Unwind {
+            target: crate::eval::conditions::MUFFLE,
+            handler: 0,
+            cond: Value::Null,
+        }),
         _ => err(format!("no 'restart' '{}' found", r)),
     }
 }

@@ -64,7 +64,9 @@ pub(crate) fn na_rows(cols: &[Value], n: usize) -> Vec<bool> {
 
 /// Whether row labels are the automatic `1..n`.
 fn auto_rows(rows: &[String]) -> bool {
-    rows.iter().enumerate().all(|(i, r)| r.parse::<usize>().ok() == Some(i + 1))
+    rows.iter()
+        .enumerate()
+        .all(|(i, r)| r.parse::<usize>().ok() == Some(i + 1))
 }
 
 thread_local! {
@@ -96,7 +98,11 @@ pub(crate) fn names_value(rows: &[String]) -> Value {
 /// `n * p` from which `lm` takes the parallel path (`options(rsc.tsqr.min = )`, default 2e6,
 /// so small fits keep R's exact serial factor).
 pub(crate) fn tsqr_min(it: &Interp) -> f64 {
-    it.options.iter().find(|(k, _)| k == "rsc.tsqr.min").and_then(|(_, v)| v.as_f64()).unwrap_or(2e6)
+    it.options
+        .iter()
+        .find(|(k, _)| k == "rsc.tsqr.min")
+        .and_then(|(_, v)| v.as_f64())
+        .unwrap_or(2e6)
 }
 
 /// Fits `lm` by TSQR when the model is large enough and of the supported kind (a vector
@@ -138,7 +144,10 @@ pub(super) fn try_lm(
             *a -= v;
         }
     }
-    let sw: Option<Vec<f64>> = fr.weights.as_ref().map(|w| w.iter().map(|v| v.sqrt()).collect());
+    let sw: Option<Vec<f64>> = fr
+        .weights
+        .as_ref()
+        .map(|w| w.iter().map(|v| v.sqrt()).collect());
     let threads = tsqr::threads();
     let tf = tsqr::fit(&plan, n, &yo, sw.as_deref(), 1e-7, threads);
     let mut resid = yo;
@@ -146,7 +155,17 @@ pub(super) fn try_lm(
     let fitted: Vec<f64> = y.iter().zip(&resid).map(|(a, b)| a - b).collect();
     let (rank, piv) = (tf.rank, &tf.pivot);
     let colnames = &plan.colnames;
-    let coef: Vec<f64> = tf.coef.iter().map(|&c| if c.is_nan() { crate::value::na_real() } else { c }).collect();
+    let coef: Vec<f64> = tf
+        .coef
+        .iter()
+        .map(|&c| {
+            if c.is_nan() {
+                crate::value::na_real()
+            } else {
+                c
+            }
+        })
+        .collect();
     // names shared by residuals and fitted values
     let row_names = names_value(&fr.rows);
     let with_names = |v: Vec<f64>| {
@@ -157,16 +176,31 @@ pub(super) fn try_lm(
     let mut effects = tf.effects_head.clone();
     effects.resize(n, 0.0);
     let empty: RStr = Some(Rc::from(""));
-    let mut eff_names: Vec<RStr> = piv[..rank].iter().map(|&j| Some(Rc::from(colnames[j].as_str()))).collect();
+    let mut eff_names: Vec<RStr> = piv[..rank]
+        .iter()
+        .map(|&j| Some(Rc::from(colnames[j].as_str())))
+        .collect();
     eff_names.resize(n, empty);
     let mut effv = Value::dbls(effects);
     effv.set_attr(s("names"), Value::strs(eff_names));
     let piv_names: Vec<String> = piv.iter().map(|&j| colnames[j].clone()).collect();
-    let mut qrm = matrix(tf.qr_top.clone(), p, p, Some(&fr.rows[..p]), Some(&piv_names));
-    qrm.set_attr(s("assign"), Value::ints(piv.iter().map(|&j| plan.assign[j] as i32).collect()));
+    let mut qrm = matrix(
+        tf.qr_top.clone(),
+        p,
+        p,
+        Some(&fr.rows[..p]),
+        Some(&piv_names),
+    );
+    qrm.set_attr(
+        s("assign"),
+        Value::ints(piv.iter().map(|&j| plan.assign[j] as i32).collect()),
+    );
     let mut qr = super::models::qr_value(qrm, tf.qraux.clone(), piv, rank);
     qr.set_attr(s(NROW_ATTR), Value::int(n as i32));
-    let mut items: Vec<(String, Value)> = vec![("coefficients".into(), named_dbl(coef, colnames)), ("residuals".into(), with_names(resid))];
+    let mut items: Vec<(String, Value)> = vec![
+        ("coefficients".into(), named_dbl(coef, colnames)),
+        ("residuals".into(), with_names(resid)),
+    ];
     if let Some(w) = &fr.weights {
         items.push(("fitted.values".into(), with_names(fitted)));
         items.push(("effects".into(), effv));
@@ -177,7 +211,10 @@ pub(super) fn try_lm(
         items.push(("rank".into(), Value::int(rank as i32)));
         items.push(("fitted.values".into(), with_names(fitted)));
     }
-    items.push(("assign".into(), Value::ints(plan.assign.iter().map(|&a| a as i32).collect())));
+    items.push((
+        "assign".into(),
+        Value::ints(plan.assign.iter().map(|&a| a as i32).collect()),
+    ));
     items.push(("qr".into(), qr));
     items.push(("df.residual".into(), Value::int((n - rank) as i32)));
     if !fr.omitted.is_empty() {
@@ -187,10 +224,17 @@ pub(super) fn try_lm(
     if let Some(o) = offset {
         items.push(("offset".into(), Value::dbls(o)));
     }
-    let (contrasts, xlevels) = super::models::contrasts_xlevels(&fr.terms, &super::models::logical_vars(&fr.cols), facs);
+    let (contrasts, xlevels) =
+        super::models::contrasts_xlevels(&fr.terms, &super::models::logical_vars(&fr.cols), facs);
     items.extend(contrasts.map(|c| ("contrasts".to_string(), c)));
     items.push(("xlevels".into(), xlevels));
-    items.push(("call".into(), Value::Lang(Rc::new(Lang { expr: Rc::new(call.clone()), attrs: None }))));
+    items.push((
+        "call".into(),
+        Value::Lang(Rc::new(Lang {
+            expr: Rc::new(call.clone()),
+            attrs: None,
+        })),
+    ));
     let tv = terms_value(&fr.terms, fr.lhs.clone(), fr.rhs.clone(), &fr.env);
     items.push(("terms".into(), tv.clone()));
     let mut mcols = fr.cols.clone();
@@ -199,7 +243,11 @@ pub(super) fn try_lm(
         mcols.push(Value::dbls(w.clone()));
         mnames.push("(weights)".into());
     }
-    let rn = if auto_rows(&fr.rows) { super::frames::auto_row_names(n) } else { row_names.clone() };
+    let rn = if auto_rows(&fr.rows) {
+        super::frames::auto_row_names(n)
+    } else {
+        row_names.clone()
+    };
     let mut model = super::frames::make_df(mcols, mnames, rn);
     model.set_attr(s("terms"), tv);
     items.push(("model".into(), model));
@@ -211,7 +259,9 @@ pub(super) fn try_lm(
 
 /// Rows of the fit a truncated `qr` stands for (`None` for a full factor).
 pub(crate) fn truncated_rows(qr: &Value) -> Option<usize> {
-    qr.get_attr(NROW_ATTR).and_then(|v| v.as_f64()).map(|v| v as usize)
+    qr.get_attr(NROW_ATTR)
+        .and_then(|v| v.as_f64())
+        .map(|v| v as usize)
 }
 
 fn set_item(v: &Value, name: &str, val: Value) -> Value {
@@ -239,19 +289,32 @@ fn set_item(v: &Value, name: &str, val: Value) -> Value {
 /// already has them, else refactorised from its model matrix (for methods that apply the
 /// Householder vectors to whole columns: influence measures, projections).
 pub(crate) fn expand_qr(it: &mut Interp, fit: &Value) -> EvalResult<Value> {
-    let Some(qr) = field(fit, "qr") else { return Ok(fit.clone()) };
+    let Some(qr) = field(fit, "qr") else {
+        return Ok(fit.clone());
+    };
     if truncated_rows(&qr).is_none() {
         return Ok(fit.clone());
     }
     let mm = lm_model_matrix(it, fit)?;
     let d = mm.dim().unwrap_or_default();
-    let (n, p) = (d.first().copied().unwrap_or(0), d.get(1).copied().unwrap_or(0));
+    let (n, p) = (
+        d.first().copied().unwrap_or(0),
+        d.get(1).copied().unwrap_or(0),
+    );
     let mut x = mm.dbl_vec().to_vec();
-    let resid = field(fit, "residuals").map(|r| r.dbl_vec().to_vec()).unwrap_or_default();
+    let resid = field(fit, "residuals")
+        .map(|r| r.dbl_vec().to_vec())
+        .unwrap_or_default();
     // the response of the last least-squares fit: y for lm, the working response
     // (linear predictor plus working residual) for glm
-    let base = if fit.inherits("glm") { "linear.predictors" } else { "fitted.values" };
-    let fitted = field(fit, base).map(|r| r.dbl_vec().to_vec()).unwrap_or_default();
+    let base = if fit.inherits("glm") {
+        "linear.predictors"
+    } else {
+        "fitted.values"
+    };
+    let fitted = field(fit, base)
+        .map(|r| r.dbl_vec().to_vec())
+        .unwrap_or_default();
     let mut y: Vec<f64> = resid.iter().zip(&fitted).map(|(r, f)| r + f).collect();
     if let Some(off) = field(fit, "offset") {
         for (a, o) in y.iter_mut().zip(off.dbl_vec().iter()) {
@@ -274,8 +337,14 @@ pub(crate) fn expand_qr(it: &mut Interp, fit: &Value) -> EvalResult<Value> {
     let old = field(&qr, "qr").unwrap_or(Value::Null);
     let mut qrm = Value::dbls(f.qr.qr);
     qrm.set_attr(s("dim"), Value::ints(vec![n as i32, p as i32]));
-    let rows = mm.get_attr("dimnames").and_then(|dn| dn.list_vec().first().cloned()).unwrap_or(Value::Null);
-    let cols = old.get_attr("dimnames").and_then(|dn| dn.list_vec().get(1).cloned()).unwrap_or(Value::Null);
+    let rows = mm
+        .get_attr("dimnames")
+        .and_then(|dn| dn.list_vec().first().cloned())
+        .unwrap_or(Value::Null);
+    let cols = old
+        .get_attr("dimnames")
+        .and_then(|dn| dn.list_vec().get(1).cloned())
+        .unwrap_or(Value::Null);
     qrm.set_attr(s("dimnames"), Value::list(vec![rows, cols]));
     if let Some(a) = old.get_attr("assign") {
         qrm.set_attr(s("assign"), a.clone());
@@ -294,15 +363,37 @@ pub(crate) fn expand_qr(it: &mut Interp, fit: &Value) -> EvalResult<Value> {
 /// Integer codes (1-based, 0 for NA) and levels of a factor-like model variable (a factor,
 /// a character or a logical vector; `stored` levels from a fit's `xlevels` take precedence),
 /// as R's model frame codes them: unstored character levels sorted, logicals FALSE first.
-pub(crate) fn factor_codes(c: &Value, stored: Option<Vec<String>>, label: &str) -> Result<(Vec<usize>, Vec<String>), String> {
+pub(crate) fn factor_codes(
+    c: &Value,
+    stored: Option<Vec<String>>,
+    label: &str,
+) -> Result<(Vec<usize>, Vec<String>), String> {
     use std::collections::{HashMap, HashSet};
-    let lev: Vec<RStr> = if c.is_factor() { super::factor::factor_levels(c) } else { vec![] };
+    let lev: Vec<RStr> = if c.is_factor() {
+        super::factor::factor_levels(c)
+    } else {
+        vec![]
+    };
     if c.is_factor() && stored.is_none() {
-        let levels = lev.iter().map(|x| x.as_deref().unwrap_or("NA").to_string()).collect();
+        let levels = lev
+            .iter()
+            .map(|x| x.as_deref().unwrap_or("NA").to_string())
+            .collect();
         let codes = c
             .int_vec()
             .iter()
-            .map(|&k| if k >= 1 && lev.get(k as usize - 1).map(|x| x.is_some()).unwrap_or(false) { k as usize } else { 0 })
+            .map(|&k| {
+                if k >= 1
+                    && lev
+                        .get(k as usize - 1)
+                        .map(|x| x.is_some())
+                        .unwrap_or(false)
+                {
+                    k as usize
+                } else {
+                    0
+                }
+            })
             .collect();
         return Ok((codes, levels));
     }
@@ -310,8 +401,16 @@ pub(crate) fn factor_codes(c: &Value, stored: Option<Vec<String>>, label: &str) 
     // drawn from a few shared strings then cost no hashing)
     let mut memo = vec![(0usize, 0usize, 0usize); 256];
     let slot = |x: &str| (x.as_ptr() as usize >> 4) & 255;
-    let iv = if c.is_factor() { c.int_vec() } else { Rc::new(vec![]) };
-    let sv = if c.is_factor() { Rc::new(vec![]) } else { c.str_vec() };
+    let iv = if c.is_factor() {
+        c.int_vec()
+    } else {
+        Rc::new(vec![])
+    };
+    let sv = if c.is_factor() {
+        Rc::new(vec![])
+    } else {
+        c.str_vec()
+    };
     let n = if c.is_factor() { iv.len() } else { sv.len() };
     let label_at = |i: usize| -> Option<&str> {
         if c.is_factor() {

@@ -11,7 +11,10 @@
 //! bins that hold them).
 
 use super::lm_large::NROW_ATTR;
-use super::models::{data_env, field, frame_offset, matrix, model_frame_full, named_dbl, qr_value, terms_value, var_cols, Frame};
+use super::models::{
+    data_env, field, frame_offset, matrix, model_frame_full, named_dbl, qr_value, terms_value,
+    var_cols, Frame,
+};
 use crate::error::{err, EvalResult, Flow, RError};
 use crate::eval::Interp;
 use crate::frame::polars_io::{as_lazy, for_each_chunk, lazy_names};
@@ -85,8 +88,15 @@ fn flow(e: String) -> Flow {
 
 /// Runs `f` on each chunk of the lazy frame (only `columns`, when given); errors from `f`
 /// stop the stream and are returned as they were raised.
-fn each_chunk(data: &Value, rows: usize, columns: Option<&[String]>, mut f: impl FnMut(Value) -> EvalResult<()>) -> EvalResult<()> {
-    let Some(lf) = as_lazy(data) else { return err("not a lazy frame") };
+fn each_chunk(
+    data: &Value,
+    rows: usize,
+    columns: Option<&[String]>,
+    mut f: impl FnMut(Value) -> EvalResult<()>,
+) -> EvalResult<()> {
+    let Some(lf) = as_lazy(data) else {
+        return err("not a lazy frame");
+    };
     let mut failed: Option<Flow> = None;
     for_each_chunk(lf, rows, columns, |chunk| match f(chunk) {
         Ok(()) => Ok(true),
@@ -178,7 +188,13 @@ pub(crate) fn lm_stream(
     };
     let first = match from_head {
         Some(facs) => {
-            sf.xlev = (!facs.is_empty()).then(|| Value::named_list(facs.iter().map(|(l, lv, _)| (l.clone(), Value::strings(lv))).collect()));
+            sf.xlev = (!facs.is_empty()).then(|| {
+                Value::named_list(
+                    facs.iter()
+                        .map(|(l, lv, _)| (l.clone(), Value::strings(lv)))
+                        .collect(),
+                )
+            });
             match pass_fit(it, &sf) {
                 Err(Flow::Error(e)) if e.message.contains(" has new level ") => None,
                 r => Some(r?),
@@ -201,9 +217,17 @@ pub(crate) fn lm_stream(
         let mut changed = false;
         for ((l, c), nm) in lev.iter().zip(&acc.counts).zip(&names) {
             let all = l.as_strings().unwrap_or_default();
-            let used: Vec<String> = all.iter().zip(c.iter().skip(1)).filter(|(_, &k)| k > 0).map(|(s, _)| s.clone()).collect();
+            let used: Vec<String> = all
+                .iter()
+                .zip(c.iter().skip(1))
+                .filter(|(_, &k)| k > 0)
+                .map(|(s, _)| s.clone())
+                .collect();
             changed |= used.len() != all.len();
-            kept.push((nm.as_deref().unwrap_or("").to_string(), Value::strings(&used)));
+            kept.push((
+                nm.as_deref().unwrap_or("").to_string(),
+                Value::strings(&used),
+            ));
         }
         if changed {
             sf.xlev = Some(Value::named_list(kept));
@@ -215,7 +239,9 @@ pub(crate) fn lm_stream(
 
 /// Columns of the lazy frame that `exprs` read.
 fn columns_used(data: &Value, exprs: &[&Expr]) -> EvalResult<Option<Vec<String>>> {
-    let Some(lf) = as_lazy(data) else { return Ok(None) };
+    let Some(lf) = as_lazy(data) else {
+        return Ok(None);
+    };
     let names = lazy_names(lf).map_err(flow)?;
     let mut used: Vec<String> = Vec::new();
     for e in exprs {
@@ -249,7 +275,15 @@ fn factor_levels(it: &mut Interp, sf: &StreamFit, fr0: &Frame) -> EvalResult<Opt
         factor: bool,
         logical: bool,
     }
-    let mut seen: Vec<Seen> = facs.iter().map(|_| Seen { order: vec![], set: HashSet::new(), factor: false, logical: false }).collect();
+    let mut seen: Vec<Seen> = facs
+        .iter()
+        .map(|_| Seen {
+            order: vec![],
+            set: HashSet::new(),
+            factor: false,
+            logical: false,
+        })
+        .collect();
     each_chunk(&sf.data, sf.chunk_rows, columns.as_deref(), |chunk| {
         let denv = data_env(Some(&chunk), &sf.env);
         for (s, e) in seen.iter_mut().zip(&exprs) {
@@ -265,9 +299,16 @@ fn factor_levels(it: &mut Interp, sf: &StreamFit, fr0: &Frame) -> EvalResult<Opt
                         used[k as usize - 1] = true;
                     }
                 }
-                lev.iter().zip(&used).filter(|(_, &u)| u).filter_map(|(l, _)| l.as_deref().map(String::from)).collect()
+                lev.iter()
+                    .zip(&used)
+                    .filter(|(_, &u)| u)
+                    .filter_map(|(l, _)| l.as_deref().map(String::from))
+                    .collect()
             } else {
-                v.str_vec().iter().filter_map(|x| x.as_deref().map(String::from)).collect()
+                v.str_vec()
+                    .iter()
+                    .filter_map(|x| x.as_deref().map(String::from))
+                    .collect()
             };
             for t in texts {
                 if !s.set.contains(&t) {
@@ -285,7 +326,11 @@ fn factor_levels(it: &mut Interp, sf: &StreamFit, fr0: &Frame) -> EvalResult<Opt
         if s.logical && !s.factor {
             lv.sort_by_key(|x| x == "TRUE");
         } else if let (true, Some(_)) = (s.factor, &numeric) {
-            lv.sort_by(|a, b| a.parse::<f64>().unwrap_or(0.0).total_cmp(&b.parse::<f64>().unwrap_or(0.0)));
+            lv.sort_by(|a, b| {
+                a.parse::<f64>()
+                    .unwrap_or(0.0)
+                    .total_cmp(&b.parse::<f64>().unwrap_or(0.0))
+            });
         } else if !s.factor {
             lv.sort_by(|a, b| crate::value::collate::collate(a, b));
         }
@@ -323,7 +368,12 @@ struct Acc {
 /// The response of a chunk's frame as a vector (a matrix response cannot be streamed).
 fn response(fr: &Frame) -> EvalResult<Vec<f64>> {
     let yv = &fr.cols[0];
-    if yv.is_factor() || !matches!(yv.data(), Some(Data::Dbl(_)) | Some(Data::Int(_)) | Some(Data::Lgl(_))) {
+    if yv.is_factor()
+        || !matches!(
+            yv.data(),
+            Some(Data::Dbl(_)) | Some(Data::Int(_)) | Some(Data::Lgl(_))
+        )
+    {
         return err("non-numeric response");
     }
     if yv.dim().is_some_and(|d| d.len() == 2 && d[1] != 1) {
@@ -336,7 +386,9 @@ fn response(fr: &Frame) -> EvalResult<Vec<f64>> {
 fn root_weights(fr: &Frame) -> EvalResult<Option<Vec<f64>>> {
     match &fr.weights {
         None => Ok(None),
-        Some(w) if w.iter().all(|v| *v > 0.0 && v.is_finite()) => Ok(Some(w.iter().map(|v| v.sqrt()).collect())),
+        Some(w) if w.iter().all(|v| *v > 0.0 && v.is_finite()) => {
+            Ok(Some(w.iter().map(|v| v.sqrt()).collect()))
+        }
         Some(_) => err("a streamed fit needs positive weights"),
     }
 }
@@ -376,7 +428,8 @@ fn pass_fit(it: &mut Interp, sf: &StreamFit) -> EvalResult<Acc> {
         let fr = sf.frame(it, &chunk)?;
         for (pos, name) in &fr.omitted {
             let global = name.parse::<usize>().map(|k| k + row0).unwrap_or(0);
-            acc.omitted.push((acc.rows_seen as i32 + pos, global.to_string()));
+            acc.omitted
+                .push((acc.rows_seen as i32 + pos, global.to_string()));
         }
         acc.rows_seen += fr.rows.len() + fr.omitted.len();
         row0 += m;
@@ -392,7 +445,13 @@ fn pass_fit(it: &mut Interp, sf: &StreamFit) -> EvalResult<Acc> {
                 acc.sum_log_w += v.ln();
             }
         }
-        let (vc, facs) = var_cols(it, &fr.terms, &fr.cols, sf.contrasts.as_ref(), sf.xlev.as_ref())?;
+        let (vc, facs) = var_cols(
+            it,
+            &fr.terms,
+            &fr.cols,
+            sf.contrasts.as_ref(),
+            sf.xlev.as_ref(),
+        )?;
         let plan = DesignPlan::new(&fr.terms, &vc, n);
         let p = plan.p();
         let q = p + 1;
@@ -402,7 +461,12 @@ fn pass_fit(it: &mut Interp, sf: &StreamFit) -> EvalResult<Acc> {
             acc.assign = plan.assign.clone();
             acc.facs = facs;
             acc.logical = super::models::logical_vars(&fr.cols);
-            acc.terms = Some((fr.terms.clone(), fr.lhs.clone(), fr.rhs.clone(), fr.env.clone()));
+            acc.terms = Some((
+                fr.terms.clone(),
+                fr.lhs.clone(),
+                fr.rhs.clone(),
+                fr.env.clone(),
+            ));
         } else if plan.colnames != acc.colnames {
             return err("the model matrix differs between chunks of the data");
         }
@@ -414,7 +478,8 @@ fn pass_fit(it: &mut Interp, sf: &StreamFit) -> EvalResult<Acc> {
             tsqr::RowSource::fill(&plan, 0, need, &mut buf);
             for i in 0..need {
                 let w = sw.as_ref().map(|s| s[i]).unwrap_or(1.0);
-                acc.top.push((0..p).map(|j| buf[j * need + i] * w).collect());
+                acc.top
+                    .push((0..p).map(|j| buf[j * need + i] * w).collect());
             }
         }
         let mut k = 0;
@@ -446,7 +511,10 @@ fn finish_fit(mut sf: StreamFit, acc: Acc, call: Expr) -> EvalResult {
     let p = acc.colnames.len();
     let n = acc.n;
     if n <= p {
-        return err(format!("a streamed fit needs more rows ({}) than coefficients ({})", n, p));
+        return err(format!(
+            "a streamed fit needs more rows ({}) than coefficients ({})",
+            n, p
+        ));
     }
     let mut top = vec![0.0; p * p];
     for (i, row) in acc.top.iter().enumerate() {
@@ -462,20 +530,42 @@ fn finish_fit(mut sf: StreamFit, acc: Acc, call: Expr) -> EvalResult {
     sf.weighted = acc.weights_range.0 < acc.weights_range.1;
     sf.sum_log_w = acc.sum_log_w;
     let s = Sym::new;
-    let coef: Vec<f64> = tf.coef.iter().map(|&c| if c.is_nan() { crate::value::na_real() } else { c }).collect();
-    let mut eff_names: Vec<String> = piv[..rank].iter().map(|&j| acc.colnames[j].clone()).collect();
+    let coef: Vec<f64> = tf
+        .coef
+        .iter()
+        .map(|&c| {
+            if c.is_nan() {
+                crate::value::na_real()
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut eff_names: Vec<String> = piv[..rank]
+        .iter()
+        .map(|&j| acc.colnames[j].clone())
+        .collect();
     eff_names.resize(tf.effects_head.len(), String::new());
     let piv_names: Vec<String> = piv.iter().map(|&j| acc.colnames[j].clone()).collect();
     let rows: Vec<String> = (1..=p).map(|i| i.to_string()).collect();
     let mut qrm = matrix(tf.qr_top.clone(), p, p, Some(&rows), Some(&piv_names));
-    qrm.set_attr(s("assign"), Value::ints(piv.iter().map(|&j| acc.assign[j] as i32).collect()));
+    qrm.set_attr(
+        s("assign"),
+        Value::ints(piv.iter().map(|&j| acc.assign[j] as i32).collect()),
+    );
     let mut qr = qr_value(qrm, tf.qraux.clone(), piv, rank);
     qr.set_attr(s(NROW_ATTR), Value::int(n as i32));
     let mut items: Vec<(String, Value)> = vec![
         ("coefficients".into(), named_dbl(coef, &acc.colnames)),
-        ("effects".into(), named_dbl(tf.effects_head.clone(), &eff_names)),
+        (
+            "effects".into(),
+            named_dbl(tf.effects_head.clone(), &eff_names),
+        ),
         ("rank".into(), Value::int(rank as i32)),
-        ("assign".into(), Value::ints(acc.assign.iter().map(|&a| a as i32).collect())),
+        (
+            "assign".into(),
+            Value::ints(acc.assign.iter().map(|&a| a as i32).collect()),
+        ),
         ("qr".into(), qr),
         ("df.residual".into(), Value::int((n - rank) as i32)),
     ];
@@ -483,15 +573,26 @@ fn finish_fit(mut sf: StreamFit, acc: Acc, call: Expr) -> EvalResult {
         let na = super::models::na_action_value(&acc.omitted, &sf.na_action);
         items.push(("na.action".into(), na));
     }
-    let Some((terms, lhs, rhs, env)) = acc.terms else { return err("0 (non-NA) cases") };
+    let Some((terms, lhs, rhs, env)) = acc.terms else {
+        return err("0 (non-NA) cases");
+    };
     let (contrasts, xlevels) = super::models::contrasts_xlevels(&terms, &acc.logical, &acc.facs);
     items.extend(contrasts.map(|c| ("contrasts".to_string(), c)));
     items.push(("xlevels".into(), xlevels));
-    items.push(("call".into(), Value::Lang(Rc::new(Lang { expr: Rc::new(call), attrs: None }))));
+    items.push((
+        "call".into(),
+        Value::Lang(Rc::new(Lang {
+            expr: Rc::new(call),
+            attrs: None,
+        })),
+    ));
     items.push(("terms".into(), terms_value(&terms, lhs, rhs, &env)));
     let mut fit = Value::named_list(items);
     fit.set_attr(s("class"), Value::str("lm"));
-    fit.set_attr(s("rsc.stream"), Value::Extern(Rc::new(Extern(Box::new(sf)))));
+    fit.set_attr(
+        s("rsc.stream"),
+        Value::Extern(Rc::new(Extern(Box::new(sf)))),
+    );
     Ok(fit)
 }
 
@@ -502,13 +603,26 @@ const BINS: usize = 1 << 16;
 /// `quantile(resid)` gives them: one pass counts residuals in a histogram, a second keeps
 /// those in the bins that hold the order statistics needed.
 pub(crate) fn residual_quantiles(it: &mut Interp, fit: &Value) -> EvalResult<Vec<f64>> {
-    let Some(sf) = stream_of(fit) else { return err("not a streamed fit") };
-    let coef: Vec<f64> = field(fit, "coefficients").map(|c| c.dbl_vec().to_vec()).unwrap_or_default();
-    let coef: Vec<f64> = coef.iter().map(|c| if c.is_nan() { f64::NAN } else { *c }).collect();
+    let Some(sf) = stream_of(fit) else {
+        return err("not a streamed fit");
+    };
+    let coef: Vec<f64> = field(fit, "coefficients")
+        .map(|c| c.dbl_vec().to_vec())
+        .unwrap_or_default();
+    let coef: Vec<f64> = coef
+        .iter()
+        .map(|c| if c.is_nan() { f64::NAN } else { *c })
+        .collect();
     let n = sf.nobs;
-    let rdf = n.saturating_sub(field(fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize).max(1);
+    let rdf = n
+        .saturating_sub(field(fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize)
+        .max(1);
     let sigma = (sf.rss / rdf as f64).sqrt();
-    let half = if sigma > 0.0 && sigma.is_finite() { 40.0 * sigma } else { 1.0 };
+    let half = if sigma > 0.0 && sigma.is_finite() {
+        40.0 * sigma
+    } else {
+        1.0
+    };
     let width = 2.0 * half / BINS as f64;
     // bin 0: below the range, BINS + 1: above it
     let bin = |r: f64| -> usize {
@@ -530,7 +644,13 @@ pub(crate) fn residual_quantiles(it: &mut Interp, fit: &Value) -> EvalResult<Vec
             }
             let mut y = working_response(&fr)?;
             let sw = root_weights(&fr)?;
-            let (vc, _) = var_cols(it, &fr.terms, &fr.cols, sf.contrasts.as_ref(), sf.xlev.as_ref())?;
+            let (vc, _) = var_cols(
+                it,
+                &fr.terms,
+                &fr.cols,
+                sf.contrasts.as_ref(),
+                sf.xlev.as_ref(),
+            )?;
             let plan = DesignPlan::new(&fr.terms, &vc, n);
             tsqr::add_lin_pred(&plan, &coef, -1.0, &mut y, threads);
             if let Some(sw) = &sw {
@@ -571,7 +691,8 @@ pub(crate) fn residual_quantiles(it: &mut Interp, fit: &Value) -> EvalResult<Vec
     }
     let bin_of_rank = |k: usize| starts.partition_point(|&s| s <= k) - 1;
     let wanted: HashSet<usize> = ranks.iter().map(|&k| bin_of_rank(k)).collect();
-    let mut kept: std::collections::HashMap<usize, Vec<f64>> = wanted.iter().map(|&b| (b, Vec::new())).collect();
+    let mut kept: std::collections::HashMap<usize, Vec<f64>> =
+        wanted.iter().map(|&b| (b, Vec::new())).collect();
     residuals(it, &mut |r: &[f64]| {
         for &v in r {
             if let Some(x) = kept.get_mut(&bin(v)) {
@@ -584,7 +705,9 @@ pub(crate) fn residual_quantiles(it: &mut Interp, fit: &Value) -> EvalResult<Vec
     }
     let order_stat = |k: usize| -> f64 {
         let b = bin_of_rank(k);
-        kept.get(&b).and_then(|v| v.get(k - starts[b]).copied()).unwrap_or(f64::NAN)
+        kept.get(&b)
+            .and_then(|v| v.get(k - starts[b]).copied())
+            .unwrap_or(f64::NAN)
     };
     let mut out = vec![lo];
     for p in probs {
@@ -592,7 +715,11 @@ pub(crate) fn residual_quantiles(it: &mut Interp, fit: &Value) -> EvalResult<Vec
         let (l, h) = (index.floor(), index.ceil());
         let (ql, qh) = (order_stat(l as usize - 1), order_stat(h as usize - 1));
         let frac = index - l;
-        out.push(if index > l && qh != ql { (1.0 - frac) * ql + frac * qh } else { ql });
+        out.push(if index > l && qh != ql {
+            (1.0 - frac) * ql + frac * qh
+        } else {
+            ql
+        });
     }
     out.push(hi);
     Ok(out)

@@ -250,7 +250,8 @@ fn check_summary_type(v: &Value, allow_str: bool) -> EvalResult<()> {
 
 /// Whether every value is logical/integer (or NULL).
 fn all_intlike(vals: &[Value]) -> bool {
-    vals.iter().all(|v| matches!(v.vtype(), None | Some(VType::Lgl) | Some(VType::Int)))
+    vals.iter()
+        .all(|v| matches!(v.vtype(), None | Some(VType::Lgl) | Some(VType::Int)))
 }
 
 /// Checks that `x` is numeric for a math function.
@@ -267,7 +268,10 @@ fn math_input(x: &Value, name: &str) -> EvalResult<()> {
 /// Builds a double result keeping all of `x`'s attributes.
 fn with_attrs_of(x: &Value, data: Data) -> Value {
     match x {
-        Value::Vector(v) => Value::Vector(Vector { data, attrs: v.attrs.clone() }),
+        Value::Vector(v) => Value::Vector(Vector {
+            data,
+            attrs: v.attrs.clone(),
+        }),
         _ => Value::from_data(data),
     }
 }
@@ -275,7 +279,11 @@ fn with_attrs_of(x: &Value, data: Data) -> Value {
 fn math1_impl(it: &mut Interp, a: Args, name: &str, f: fn(f64) -> f64) -> EvalResult {
     let x = first(&a);
     if a.items.len() != 1 {
-        return err(format!("{} arguments passed to '{}' which requires 1", a.items.len(), name));
+        return err(format!(
+            "{} arguments passed to '{}' which requires 1",
+            a.items.len(),
+            name
+        ));
     }
     math_input(&x, name)?;
     let xs = x.dbl_vec();
@@ -334,12 +342,21 @@ fn factorial(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 /// Math functions that keep integers integer (`abs`) or return doubles (`floor`...).
-fn int_preserving(it: &mut Interp, a: Args, name: &str, fi: fn(i32) -> i32, fd: fn(f64) -> f64) -> EvalResult {
+fn int_preserving(
+    it: &mut Interp,
+    a: Args,
+    name: &str,
+    fi: fn(i32) -> i32,
+    fd: fn(f64) -> f64,
+) -> EvalResult {
     let x = first(&a);
     math_input(&x, name)?;
     match x.data() {
         Some(Data::Int(v)) | Some(Data::Lgl(v)) => {
-            let out: Vec<i32> = v.iter().map(|&i| if i == NA_INT { NA_INT } else { fi(i) }).collect();
+            let out: Vec<i32> = v
+                .iter()
+                .map(|&i| if i == NA_INT { NA_INT } else { fi(i) })
+                .collect();
             Ok(with_attrs_of(&x, Data::Int(Rc::new(out))))
         }
         _ => math1_impl(it, Args::positional(vec![x]), name, fd),
@@ -375,7 +392,13 @@ fn log(it: &mut Interp, a: Args) -> EvalResult {
             math_input(&x, "log")?;
             math_input(b, "log")?;
             let base = b.as_f64().unwrap_or(f64::NAN);
-            let lb = if base == 10.0 { None } else if base == 2.0 { Some(2.0) } else { Some(base.ln()) };
+            let lb = if base == 10.0 {
+                None
+            } else if base == 2.0 {
+                Some(2.0)
+            } else {
+                Some(base.ln())
+            };
             let xs = x.dbl_vec();
             let mut nan = false;
             let out: Vec<f64> = xs
@@ -405,13 +428,22 @@ fn log(it: &mut Interp, a: Args) -> EvalResult {
 
 // ---------- rounding ----------
 
-fn round_like(it: &mut Interp, a: Args, name: &str, default: f64, f: fn(f64, f64) -> f64) -> EvalResult {
+fn round_like(
+    it: &mut Interp,
+    a: Args,
+    name: &str,
+    default: f64,
+    f: fn(f64, f64) -> f64,
+) -> EvalResult {
     let m = a.matched(&["x", "digits"])?;
     let x = m.req(0, "x")?.clone();
     math_input(&x, name)?;
     let digits = match m.get(1) {
         Some(d) => {
-            if !matches!(d.vtype(), Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)) {
+            if !matches!(
+                d.vtype(),
+                Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)
+            ) {
                 return err("non-numeric argument to mathematical function");
             }
             d.dbl_vec()
@@ -423,8 +455,14 @@ fn round_like(it: &mut Interp, a: Args, name: &str, default: f64, f: fn(f64, f64
         return err("invalid second argument of length 0");
     }
     let xs = x.dbl_vec();
-    let n = if xs.is_empty() { 0 } else { xs.len().max(digits.len()) };
-    let out: Vec<f64> = (0..n).map(|i| f(xs[i % xs.len()], digits[i % digits.len()])).collect();
+    let n = if xs.is_empty() {
+        0
+    } else {
+        xs.len().max(digits.len())
+    };
+    let out: Vec<f64> = (0..n)
+        .map(|i| f(xs[i % xs.len()], digits[i % digits.len()]))
+        .collect();
     if xs.len() >= digits.len() {
         Ok(with_attrs_of(&x, Data::Dbl(Rc::new(out))))
     } else {
@@ -509,9 +547,17 @@ fn prod(_it: &mut Interp, a: Args) -> EvalResult {
 fn mean(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "trim", "na.rm", "..."])?;
     let x = m.req(0, "x")?.clone();
-    let na_rm = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let na_rm = m
+        .get(2)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     let trim = m.get(1).and_then(|v| v.as_f64()).unwrap_or(0.0);
-    if x.is_factor() || !matches!(x.vtype(), Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)) {
+    if x.is_factor()
+        || !matches!(
+            x.vtype(),
+            Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)
+        )
+    {
         it.warning("argument is not numeric or logical: returning NA");
         return Ok(Value::num(na_real()));
     }
@@ -608,7 +654,11 @@ fn extreme(it: &mut Interp, a: Args, which: Ext) -> EvalResult {
         }
         return match best {
             Some(b) => Ok(Value::strs(vec![Some(b)])),
-            None => err(format!("no non-missing arguments to {}; returning {}Inf", name, if which == Ext::Min { "" } else { "-" })),
+            None => err(format!(
+                "no non-missing arguments to {}; returning {}Inf",
+                name,
+                if which == Ext::Min { "" } else { "-" }
+            )),
         };
     }
     if all_intlike(&vals) {
@@ -627,8 +677,16 @@ fn extreme(it: &mut Interp, a: Args, which: Ext) -> EvalResult {
         return match best {
             Some(b) => Ok(Value::int(b)),
             None => {
-                let inf = if which == Ext::Min { f64::INFINITY } else { f64::NEG_INFINITY };
-                it.warning(format!("no non-missing arguments to {}; returning {}Inf", name, if which == Ext::Min { "" } else { "-" }));
+                let inf = if which == Ext::Min {
+                    f64::INFINITY
+                } else {
+                    f64::NEG_INFINITY
+                };
+                it.warning(format!(
+                    "no non-missing arguments to {}; returning {}Inf",
+                    name,
+                    if which == Ext::Min { "" } else { "-" }
+                ));
                 Ok(Value::num(inf))
             }
         };
@@ -655,8 +713,16 @@ fn extreme(it: &mut Interp, a: Args, which: Ext) -> EvalResult {
     match best {
         Some(b) => Ok(Value::num(b)),
         None => {
-            let inf = if which == Ext::Min { f64::INFINITY } else { f64::NEG_INFINITY };
-            it.warning(format!("no non-missing arguments to {}; returning {}Inf", name, if which == Ext::Min { "" } else { "-" }));
+            let inf = if which == Ext::Min {
+                f64::INFINITY
+            } else {
+                f64::NEG_INFINITY
+            };
+            it.warning(format!(
+                "no non-missing arguments to {}; returning {}Inf",
+                name,
+                if which == Ext::Min { "" } else { "-" }
+            ));
             Ok(Value::num(inf))
         }
     }
@@ -687,7 +753,12 @@ fn range(it: &mut Interp, a: Args) -> EvalResult {
             .into_iter()
             .map(|(n, v)| {
                 if v.vtype() == Some(VType::Dbl) {
-                    let xs: Vec<f64> = v.dbl_vec().iter().copied().filter(|x| x.is_finite()).collect();
+                    let xs: Vec<f64> = v
+                        .dbl_vec()
+                        .iter()
+                        .copied()
+                        .filter(|x| x.is_finite())
+                        .collect();
                     (n, Value::dbls(xs))
                 } else {
                     (n, v)
@@ -840,7 +911,11 @@ fn pext(_it: &mut Interp, a: Args, which: Ext) -> EvalResult {
         return err("no arguments");
     }
     let better = |a: f64, b: f64| if which == Ext::Min { a < b } else { a > b };
-    let n = if vals.iter().any(|v| v.is_empty()) { 0 } else { vals.iter().map(|v| v.len()).max().unwrap_or(0) };
+    let n = if vals.iter().any(|v| v.is_empty()) {
+        0
+    } else {
+        vals.iter().map(|v| v.len()).max().unwrap_or(0)
+    };
     let intlike = all_intlike(&vals);
     let is_str = vals.iter().any(|v| v.vtype() == Some(VType::Str));
     let mut out = if is_str {
@@ -855,7 +930,11 @@ fn pext(_it: &mut Interp, a: Args, which: Ext) -> EvalResult {
                         Some(s) => {
                             let take = best.as_ref().map(|b| {
                                 let o = crate::eval::ops::compare_strings(s, b);
-                                if which == Ext::Min { o.is_lt() } else { o.is_gt() }
+                                if which == Ext::Min {
+                                    o.is_lt()
+                                } else {
+                                    o.is_gt()
+                                }
                             });
                             if take.unwrap_or(true) {
                                 best = Some(s.clone());
@@ -894,7 +973,11 @@ fn pext(_it: &mut Interp, a: Args, which: Ext) -> EvalResult {
     if let Some(Value::Vector(v0)) = vals.first() {
         if v0.len() == n {
             if let Some(at) = &v0.attrs {
-                let keep: Vec<_> = at.iter().filter(|(k, _)| matches!(k.as_str(), "names" | "dim" | "dimnames")).cloned().collect();
+                let keep: Vec<_> = at
+                    .iter()
+                    .filter(|(k, _)| matches!(k.as_str(), "names" | "dim" | "dimnames"))
+                    .cloned()
+                    .collect();
                 for (k, v) in keep {
                     out.set_attr(k, v);
                 }
@@ -918,13 +1001,20 @@ fn math2(it: &mut Interp, a: Args, names: &[&str], f: fn(f64, f64) -> f64) -> Ev
     let x = m.req(0, names[0])?.clone();
     let y = m.req(1, names[1])?.clone();
     for v in [&x, &y] {
-        if !matches!(v.vtype(), Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)) {
+        if !matches!(
+            v.vtype(),
+            Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)
+        ) {
             return err("non-numeric argument to mathematical function");
         }
     }
     let xs = x.dbl_vec();
     let ys = y.dbl_vec();
-    let n = if xs.is_empty() || ys.is_empty() { 0 } else { xs.len().max(ys.len()) };
+    let n = if xs.is_empty() || ys.is_empty() {
+        0
+    } else {
+        xs.len().max(ys.len())
+    };
     let mut nan = false;
     let out: Vec<f64> = (0..n)
         .map(|i| {
@@ -986,11 +1076,17 @@ pub fn choose_fn(n: f64, k: f64) -> f64 {
         if n - k < 30.0 {
             return choose_fn(n, n - k);
         }
-        return (lgamma_fn(n + 1.0) - lgamma_fn(k + 1.0) - lgamma_fn(n - k + 1.0)).exp().round();
+        return (lgamma_fn(n + 1.0) - lgamma_fn(k + 1.0) - lgamma_fn(n - k + 1.0))
+            .exp()
+            .round();
     }
     if n < k - 1.0 {
         // sign handling as in R's lfastchoose2
-        let s = if gamma_fn(n - k + 1.0) < 0.0 { -1.0 } else { 1.0 };
+        let s = if gamma_fn(n - k + 1.0) < 0.0 {
+            -1.0
+        } else {
+            1.0
+        };
         let r = (lgamma_fn(n + 1.0) - lgamma_fn(k + 1.0) - lgamma_fn(n - k + 1.0)).exp();
         return s * r;
     }
@@ -1040,9 +1136,16 @@ mod tests {
             Err(_) => panic!("call failed"),
         }
     }
-    fn call_w(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<(Option<&str>, Value)>) -> (Value, Vec<String>) {
+    fn call_w(
+        f: fn(&mut Interp, Args) -> EvalResult,
+        args: Vec<(Option<&str>, Value)>,
+    ) -> (Value, Vec<String>) {
         let mut it = Interp::new();
-        let args = Args::new(args.into_iter().map(|(n, v)| (n.map(Sym::new), v)).collect());
+        let args = Args::new(
+            args.into_iter()
+                .map(|(n, v)| (n.map(Sym::new), v))
+                .collect(),
+        );
         match f(&mut it, args) {
             Ok(v) => (v, it.pending_warnings.clone()),
             Err(_) => panic!("call failed"),
@@ -1113,13 +1216,22 @@ mod tests {
         let (v, w) = call_w(sum, vec![(None, Value::ints(vec![i32::MAX, 1]))]);
         assert_eq!(d(&v), vec![2147483648.0]);
         assert!(w.is_empty());
-        let (v, _) = call_w(sum, vec![(None, Value::dbls(vec![1.0, na_real(), 3.0])), (Some("na.rm"), Value::lgl(true))]);
+        let (v, _) = call_w(
+            sum,
+            vec![
+                (None, Value::dbls(vec![1.0, na_real(), 3.0])),
+                (Some("na.rm"), Value::lgl(true)),
+            ],
+        );
         assert_eq!(d(&v), vec![4.0]);
         let v = call(sum, vec![Value::dbls(vec![1.0, na_real()])]);
         assert!(is_na_real(d(&v)[0]));
         let v = call(sum, vec![Value::dbls(vec![0.1, 0.2, 0.3])]);
         assert_eq!(d(&v), vec![0.6]);
-        assert_eq!(errmsg(sum, vec![Value::str("a")]), "invalid 'type' (character) of argument");
+        assert_eq!(
+            errmsg(sum, vec![Value::str("a")]),
+            "invalid 'type' (character) of argument"
+        );
         let v = call(prod, vec![Value::ints(vec![1, 2, 3, 4])]);
         assert_eq!(d(&v), vec![24.0]);
     }
@@ -1130,7 +1242,13 @@ mod tests {
         assert_eq!(d(&v), vec![2.5]);
         let v = call(mean, vec![Value::dbls(vec![0.1, 0.2, 0.3])]);
         assert_eq!(d(&v)[0], 0.2);
-        let (v, _) = call_w(mean, vec![(None, Value::dbls(vec![1.0, na_real(), 3.0])), (Some("na.rm"), Value::lgl(true))]);
+        let (v, _) = call_w(
+            mean,
+            vec![
+                (None, Value::dbls(vec![1.0, na_real(), 3.0])),
+                (Some("na.rm"), Value::lgl(true)),
+            ],
+        );
         assert_eq!(d(&v), vec![2.0]);
         let (v, w) = call_w(mean, vec![(None, Value::str("a"))]);
         assert!(is_na_real(d(&v)[0]));
@@ -1152,7 +1270,11 @@ mod tests {
         assert_eq!(d(&v), vec![f64::NEG_INFINITY]);
         assert_eq!(w[0], "no non-missing arguments to max; returning -Inf");
         let v = call(max, vec![Value::strings(&["apple", "banana", "Cherry"])]);
-        assert_eq!(v.as_string().as_deref(), Some("Cherry"), "R compares strings in collation order");
+        assert_eq!(
+            v.as_string().as_deref(),
+            Some("Cherry"),
+            "R compares strings in collation order"
+        );
         let v = call(max, vec![Value::ints(vec![1, NA_INT])]);
         assert_eq!(i(&v), vec![NA_INT]);
         let v = call(max, vec![Value::dbls(vec![1.0, f64::NAN])]);
@@ -1178,7 +1300,10 @@ mod tests {
         let v = call(sqrt, vec![x]);
         assert_eq!(d(&v), vec![2.0, 3.0]);
         assert_eq!(v.names().map(|n| n.len()), Some(2));
-        assert_eq!(errmsg(sqrt, vec![Value::str("a")]), "non-numeric argument to mathematical function");
+        assert_eq!(
+            errmsg(sqrt, vec![Value::str("a")]),
+            "non-numeric argument to mathematical function"
+        );
         let v = call(abs, vec![Value::ints(vec![-3, NA_INT])]);
         assert_eq!(i(&v), vec![3, NA_INT]);
         let v = call(floor, vec![Value::ints(vec![2])]);
@@ -1223,10 +1348,20 @@ mod tests {
     fn parallel() {
         let v = call(pmax, vec![Value::ints(vec![1, 5, 3]), Value::ints(vec![2])]);
         assert_eq!(i(&v), vec![2, 5, 3]);
-        let v = call(pmin, vec![Value::dbls(vec![1.0, na_real()]), Value::num(0.5)]);
+        let v = call(
+            pmin,
+            vec![Value::dbls(vec![1.0, na_real()]), Value::num(0.5)],
+        );
         assert_eq!(d(&v)[0], 0.5);
         assert!(is_na_real(d(&v)[1]));
-        let (v, _) = call_w(pmin, vec![(None, Value::dbls(vec![1.0, na_real()])), (None, Value::num(0.5)), (Some("na.rm"), Value::lgl(true))]);
+        let (v, _) = call_w(
+            pmin,
+            vec![
+                (None, Value::dbls(vec![1.0, na_real()])),
+                (None, Value::num(0.5)),
+                (Some("na.rm"), Value::lgl(true)),
+            ],
+        );
         assert_eq!(d(&v), vec![0.5, 0.5]);
     }
 }

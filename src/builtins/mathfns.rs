@@ -188,4 +188,3 @@ pub fn fprec(x: f64, digits: f64) -> f64 {
         sgn * x / p10
     }
 }
-

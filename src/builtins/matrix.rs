@@ -156,7 +156,12 @@ pub fn set_dimnames_parts(v: &mut Value, parts: Vec<Option<Vec<RStr>>>, names: O
         v.set_attr(sym("dimnames"), Value::Null);
         return;
     }
-    let mut l = Value::list(parts.into_iter().map(|p| p.map(Value::strs).unwrap_or(Value::Null)).collect());
+    let mut l = Value::list(
+        parts
+            .into_iter()
+            .map(|p| p.map(Value::strs).unwrap_or(Value::Null))
+            .collect(),
+    );
     if let Some(n) = names {
         l.set_attr(sym("names"), Value::strs(n));
     }
@@ -180,7 +185,9 @@ pub(crate) fn recycle(d: &Data, n: usize) -> Data {
     if len == n {
         return d.clone();
     }
-    let idx: Vec<Option<usize>> = (0..n).map(|i| if len == 0 { None } else { Some(i % len) }).collect();
+    let idx: Vec<Option<usize>> = (0..n)
+        .map(|i| if len == 0 { None } else { Some(i % len) })
+        .collect();
     d.select(&idx)
 }
 
@@ -195,7 +202,9 @@ pub(crate) fn get_count(v: Option<&Value>, what: &str) -> EvalResult<Option<usiz
         Some(v) => match v.as_f64() {
             Some(x) if x.is_nan() => err(format!("invalid '{}' value (too large or NA)", what)),
             Some(x) if x < 0.0 => err(format!("invalid '{}' value (< 0)", what)),
-            Some(x) if x > i32::MAX as f64 => err(format!("invalid '{}' value (too large or NA)", what)),
+            Some(x) if x > i32::MAX as f64 => {
+                err(format!("invalid '{}' value (too large or NA)", what))
+            }
             Some(x) => Ok(Some(x as usize)),
             None => err("non-numeric matrix extent".to_string()),
         },
@@ -204,7 +213,10 @@ pub(crate) fn get_count(v: Option<&Value>, what: &str) -> EvalResult<Option<usiz
 
 fn matrix(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["data", "nrow", "ncol", "byrow", "dimnames"])?;
-    let data = m.get(0).map(plain_data).unwrap_or(Data::Lgl(Rc::new(vec![NA_INT])));
+    let data = m
+        .get(0)
+        .map(plain_data)
+        .unwrap_or(Data::Lgl(Rc::new(vec![NA_INT])));
     let len = data.len();
     let nr0 = get_count(m.get(1), "nrow")?;
     let nc0 = get_count(m.get(2), "ncol")?;
@@ -223,13 +235,18 @@ fn matrix(it: &mut Interp, a: Args) -> EvalResult {
                     "data length [{}] is not a sub-multiple or multiple of the number of rows [{}]",
                     len, nr
                 ));
-            } else if (len > nc && (len / nc.max(1)) * nc != len) || (len < nc && (nc / len) * len != nc) {
+            } else if (len > nc && (len / nc.max(1)) * nc != len)
+                || (len < nc && (nc / len) * len != nc)
+            {
                 it.warning(format!(
                     "data length [{}] is not a sub-multiple or multiple of the number of columns [{}]",
                     len, nc
                 ));
             } else if nrc != len {
-                it.warning(format!("data length differs from size of matrix: [{} != {} x {}]", len, nr, nc));
+                it.warning(format!(
+                    "data length differs from size of matrix: [{} != {} x {}]",
+                    len, nr, nc
+                ));
             }
         } else if len > 1 && nrc == 0 {
             it.warning("data length exceeds size of matrix");
@@ -242,8 +259,9 @@ fn matrix(it: &mut Interp, a: Args) -> EvalResult {
     }
     let byrow = flag(m.get(3), false);
     let out = if byrow {
-        let idx: Vec<Option<usize>> =
-            (0..nr * nc).map(|k| Some(((k % nr.max(1)) * nc + k / nr.max(1)) % len.max(1))).collect();
+        let idx: Vec<Option<usize>> = (0..nr * nc)
+            .map(|k| Some(((k % nr.max(1)) * nc + k / nr.max(1)) % len.max(1)))
+            .collect();
         data.select(&idx)
     } else {
         recycle(&data, nr * nc)
@@ -254,10 +272,16 @@ fn matrix(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn apply_dimnames_arg(v: &mut Value, dn: Option<&Value>, dims: &[usize]) -> EvalResult<()> {
-    let Some(dn) = dn.filter(|d| !d.is_null()) else { return Ok(()) };
+    let Some(dn) = dn.filter(|d| !d.is_null()) else {
+        return Ok(());
+    };
     let parts = dn.list_vec();
     if parts.len() != dims.len() {
-        return err(format!("length of 'dimnames' [{}] must match that of 'dims' [{}]", parts.len(), dims.len()));
+        return err(format!(
+            "length of 'dimnames' [{}] must match that of 'dims' [{}]",
+            parts.len(),
+            dims.len()
+        ));
     }
     let mut out = Vec::new();
     for (i, p) in parts.iter().enumerate() {
@@ -265,7 +289,10 @@ fn apply_dimnames_arg(v: &mut Value, dn: Option<&Value>, dims: &[usize]) -> Eval
             out.push(None);
         } else {
             if p.len() != dims[i] {
-                return err(format!("length of 'dimnames' [{}] not equal to array extent", i + 1));
+                return err(format!(
+                    "length of 'dimnames' [{}] not equal to array extent",
+                    i + 1
+                ));
             }
             out.push(Some(p.str_vec().to_vec()));
         }
@@ -276,9 +303,16 @@ fn apply_dimnames_arg(v: &mut Value, dn: Option<&Value>, dims: &[usize]) -> Eval
 
 fn array(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["data", "dim", "dimnames"])?;
-    let data = m.get(0).map(plain_data).unwrap_or(Data::Lgl(Rc::new(vec![NA_INT])));
+    let data = m
+        .get(0)
+        .map(plain_data)
+        .unwrap_or(Data::Lgl(Rc::new(vec![NA_INT])));
     let dims: Vec<usize> = match m.get(1) {
-        Some(d) => d.dbl_vec().iter().map(|&x| if x.is_nan() || x < 0.0 { 0 } else { x as usize }).collect(),
+        Some(d) => d
+            .dbl_vec()
+            .iter()
+            .map(|&x| if x.is_nan() || x < 0.0 { 0 } else { x as usize })
+            .collect(),
         None => vec![data.len()],
     };
     if dims.is_empty() {
@@ -286,9 +320,16 @@ fn array(_it: &mut Interp, a: Args) -> EvalResult {
     }
     crate::value::alloc::check_type(dims.iter().map(|&d| d as f64).product(), data.vtype())?;
     let n: usize = dims.iter().product();
-    let out = if data.is_empty() { Data::na_of(data.vtype(), n) } else { recycle(&data, n) };
+    let out = if data.is_empty() {
+        Data::na_of(data.vtype(), n)
+    } else {
+        recycle(&data, n)
+    };
     let mut v = Value::from_data(out);
-    v.set_attr(sym("dim"), Value::ints(dims.iter().map(|&x| x as i32).collect()));
+    v.set_attr(
+        sym("dim"),
+        Value::ints(dims.iter().map(|&x| x as i32).collect()),
+    );
     apply_dimnames_arg(&mut v, m.get(2), &dims)?;
     Ok(v)
 }
@@ -320,7 +361,9 @@ fn ncol(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn nrow_up(_it: &mut Interp, a: Args) -> EvalResult {
     let x = first(&a);
-    Ok(Value::int(dim_of(&x).map(|d| d[0]).unwrap_or(x.len()) as i32))
+    Ok(Value::int(
+        dim_of(&x).map(|d| d[0]).unwrap_or(x.len()) as i32
+    ))
 }
 
 fn ncol_up(_it: &mut Interp, a: Args) -> EvalResult {
@@ -336,7 +379,9 @@ pub fn t_value(x: &Value) -> EvalResult {
     if x.is_data_frame() {
         return t_value(&super::frame_verbs::df_as_matrix(x));
     }
-    let Some(data) = x.data() else { return err("argument is not a matrix") };
+    let Some(data) = x.data() else {
+        return err("argument is not a matrix");
+    };
     match x.dim() {
         None => {
             let n = data.len();
@@ -354,7 +399,8 @@ pub fn t_value(x: &Value) -> EvalResult {
         }
         Some(d) if d.len() == 2 => {
             let (nr, nc) = (d[0], d[1]);
-            let idx: Vec<Option<usize>> = (0..nr * nc).map(|k| Some((k % nc) * nr + k / nc)).collect();
+            let idx: Vec<Option<usize>> =
+                (0..nr * nc).map(|k| Some((k % nc) * nr + k / nc)).collect();
             let mut v = make_matrix(data.select(&idx), nc, nr);
             let mut p = dimnames_parts(x);
             p.reverse();
@@ -383,22 +429,33 @@ fn transpose(_it: &mut Interp, a: Args) -> EvalResult {
 // cbind / rbind
 
 fn is_temp_arg(s: &str) -> bool {
-    s.strip_prefix(".arg").map(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit())).unwrap_or(false)
+    s.strip_prefix(".arg")
+        .map(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or(false)
 }
 
 fn label_of(e: &Expr) -> Option<String> {
     match &e.kind {
-        ExprKind::Ident(s) if !is_temp_arg(s.as_str()) && s.as_str() != "..." => Some(s.as_str().to_string()),
+        ExprKind::Ident(s) if !is_temp_arg(s.as_str()) && s.as_str() != "..." => {
+            Some(s.as_str().to_string())
+        }
         _ => None,
     }
 }
 
 /// Evaluates a special's arguments, remembering symbol arguments' names (deparse.level = 1).
-pub fn eval_labelled(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<Vec<(Option<Sym>, Option<String>, Value)>> {
+pub fn eval_labelled(
+    it: &mut Interp,
+    args: &[Arg],
+    env: &Env,
+) -> EvalResult<Vec<(Option<Sym>, Option<String>, Value)>> {
     let mut out = Vec::new();
     for a in args {
         match &a.value {
-            Some(Expr { kind: ExprKind::Ident(s), .. }) if s.as_str() == "..." => {
+            Some(Expr {
+                kind: ExprKind::Ident(s),
+                ..
+            }) if s.as_str() == "..." => {
                 for (n, v) in it.dots_of(env)? {
                     let (label, v) = match v {
                         Value::Promise(p) => (label_of(&p.expr), it.force(&p)?),
@@ -452,7 +509,11 @@ pub fn bind(it: &mut Interp, items: Vec<(Option<String>, Value)>, rows: bool) ->
     let what = if rows { "rbind" } else { "cbind" };
     if items.iter().any(|(_, v)| v.is_data_frame()) {
         let _ = what;
-        return if rows { super::frame_verbs::df_rbind(items) } else { super::frame_verbs::df_cbind(items) };
+        return if rows {
+            super::frame_verbs::df_rbind(items)
+        } else {
+            super::frame_verbs::df_cbind(items)
+        };
     }
     let mut parts: Vec<(usize, Option<String>, Value)> = Vec::new();
     for (i, (l, v)) in items.into_iter().enumerate() {
@@ -460,11 +521,22 @@ pub fn bind(it: &mut Interp, items: Vec<(Option<String>, Value)>, rows: bool) ->
             continue;
         }
         if v.data().is_none() {
-            return err(format!("cannot create a matrix from type '{}'", super::type_of(&v)));
+            return err(format!(
+                "cannot create a matrix from type '{}'",
+                super::type_of(&v)
+            ));
         }
-        let v = if v.is_factor() { crate::eval::ops::factor_as_strings(&v) } else { v };
+        let v = if v.is_factor() {
+            crate::eval::ops::factor_as_strings(&v)
+        } else {
+            v
+        };
         // for rbind work on transposed matrices and transpose the result
-        let v = if rows && v.dim().map(|d| d.len() == 2).unwrap_or(false) { t_value(&v)? } else { v };
+        let v = if rows && v.dim().map(|d| d.len() == 2).unwrap_or(false) {
+            t_value(&v)?
+        } else {
+            v
+        };
         parts.push((i + 1, l, v));
     }
     if parts.is_empty() {
@@ -489,7 +561,11 @@ pub fn bind(it: &mut Interp, items: Vec<(Option<String>, Value)>, rows: bool) ->
         }
     }
     let nr = nr.unwrap_or_else(|| parts.iter().map(|(_, _, v)| v.len()).max().unwrap_or(0));
-    let t = parts.iter().filter_map(|(_, _, v)| v.vtype()).max().unwrap_or(VType::Lgl);
+    let t = parts
+        .iter()
+        .filter_map(|(_, _, v)| v.vtype())
+        .max()
+        .unwrap_or(VType::Lgl);
     let mut cols: Vec<Data> = Vec::new();
     let mut colnames: Vec<RStr> = Vec::new();
     let mut any_name = false;
@@ -587,7 +663,13 @@ fn outer_dims(x: &Value) -> (Vec<usize>, Vec<Option<Vec<RStr>>>) {
 }
 
 /// `outer(X, Y, FUN)`: FUN is called once on the expanded vectors.
-pub fn outer_values(it: &mut Interp, x: &Value, y: &Value, f: &Value, extra: &[ArgVal]) -> EvalResult {
+pub fn outer_values(
+    it: &mut Interp,
+    x: &Value,
+    y: &Value,
+    f: &Value,
+    extra: &[ArgVal],
+) -> EvalResult {
     let (dx, nx) = outer_dims(x);
     let (dy, ny) = outer_dims(y);
     let (lx, ly) = (x.len(), y.len());
@@ -598,9 +680,17 @@ pub fn outer_values(it: &mut Interp, x: &Value, y: &Value, f: &Value, extra: &[A
         v
     };
     let (xs, ys) = (strip(x), strip(y));
-    let xe = Value::from_data(xs.data().map(|d| recycle(d, lx * ly)).unwrap_or(Data::empty(VType::Lgl)));
+    let xe = Value::from_data(
+        xs.data()
+            .map(|d| recycle(d, lx * ly))
+            .unwrap_or(Data::empty(VType::Lgl)),
+    );
     let yi: Vec<Option<usize>> = (0..lx * ly).map(|k| Some(k / lx.max(1))).collect();
-    let ye = Value::from_data(ys.data().map(|d| d.select(&yi)).unwrap_or(Data::empty(VType::Lgl)));
+    let ye = Value::from_data(
+        ys.data()
+            .map(|d| d.select(&yi))
+            .unwrap_or(Data::empty(VType::Lgl)),
+    );
     let is_times = f.as_string().as_deref() == Some("*") && extra.is_empty();
     let mut r = if is_times {
         let a = numeric_mat(&xe, "")?;
@@ -619,7 +709,10 @@ pub fn outer_values(it: &mut Interp, x: &Value, y: &Value, f: &Value, extra: &[A
     r.clear_attrs();
     let mut dims = dx;
     dims.extend(dy);
-    r.set_attr(sym("dim"), Value::ints(dims.iter().map(|&d| d as i32).collect()));
+    r.set_attr(
+        sym("dim"),
+        Value::ints(dims.iter().map(|&d| d as i32).collect()),
+    );
     let mut parts = nx;
     parts.extend(ny);
     set_dimnames_parts(&mut r, parts, None);
@@ -671,8 +764,14 @@ fn tuples(dims: &[usize]) -> Vec<Vec<usize>> {
 fn apply(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["X", "MARGIN", "FUN", "...", "simplify"])?;
     let x = m.req(0, "X")?.clone();
-    let x = if x.is_data_frame() { super::frame_verbs::df_as_matrix(&x) } else { x };
-    let Some(dims) = x.dim() else { return err("dim(X) must have a positive length") };
+    let x = if x.is_data_frame() {
+        super::frame_verbs::df_as_matrix(&x)
+    } else {
+        x
+    };
+    let Some(dims) = x.dim() else {
+        return err("dim(X) must have a positive length");
+    };
     let dn = dimnames_parts(&x);
     let dnn = dimnames_names(&x);
     let margin: Vec<usize> = match m.req(1, "MARGIN")?.data() {
@@ -687,7 +786,11 @@ fn apply(it: &mut Interp, a: Args) -> EvalResult {
             }
             out
         }
-        Some(d) => d.to_int().iter().map(|&i| (i - 1).max(0) as usize).collect(),
+        Some(d) => d
+            .to_int()
+            .iter()
+            .map(|&i| (i - 1).max(0) as usize)
+            .collect(),
         None => return err("'MARGIN' does not match dim(X)"),
     };
     if margin.iter().any(|&i| i >= dims.len()) {
@@ -699,7 +802,9 @@ fn apply(it: &mut Interp, a: Args) -> EvalResult {
     let st = strides(&dims);
     let mdims: Vec<usize> = margin.iter().map(|&i| dims[i]).collect();
     let rdims: Vec<usize> = rest.iter().map(|&i| dims[i]).collect();
-    let Some(data) = x.data().cloned() else { return err("dim(X) must have a positive length") };
+    let Some(data) = x.data().cloned() else {
+        return err("dim(X) must have a positive length");
+    };
     let rtuples = tuples(&rdims);
     let mut results = Vec::new();
     for mt in tuples(&mdims) {
@@ -714,8 +819,15 @@ fn apply(it: &mut Interp, a: Args) -> EvalResult {
                 piece.set_attr(sym("names"), Value::strs(n.clone()));
             }
         } else if rest.len() > 1 {
-            piece.set_attr(sym("dim"), Value::ints(rdims.iter().map(|&d| d as i32).collect()));
-            set_dimnames_parts(&mut piece, rest.iter().map(|&d| dn[d].clone()).collect(), None);
+            piece.set_attr(
+                sym("dim"),
+                Value::ints(rdims.iter().map(|&d| d as i32).collect()),
+            );
+            set_dimnames_parts(
+                &mut piece,
+                rest.iter().map(|&d| dn[d].clone()).collect(),
+                None,
+            );
         }
         let mut args = vec![(None, piece)];
         args.extend(m.dots.iter().cloned());
@@ -724,7 +836,9 @@ fn apply(it: &mut Interp, a: Args) -> EvalResult {
     it.visible = true;
     let mparts: Vec<Option<Vec<RStr>>> = margin.iter().map(|&d| dn[d].clone()).collect();
     let len0 = results.first().map(|r| r.len()).unwrap_or(0);
-    let same = results.iter().all(|r| r.len() == len0 && r.data().map(|d| d.vtype() != VType::List).unwrap_or(false));
+    let same = results
+        .iter()
+        .all(|r| r.len() == len0 && r.data().map(|d| d.vtype() != VType::List).unwrap_or(false));
     if !simplify || !same || len0 == 0 {
         let mut l = Value::list(results);
         if margin.len() == 1 {
@@ -732,12 +846,19 @@ fn apply(it: &mut Interp, a: Args) -> EvalResult {
                 l.set_attr(sym("names"), Value::strs(n.clone()));
             }
         } else {
-            l.set_attr(sym("dim"), Value::ints(mdims.iter().map(|&d| d as i32).collect()));
+            l.set_attr(
+                sym("dim"),
+                Value::ints(mdims.iter().map(|&d| d as i32).collect()),
+            );
             set_dimnames_parts(&mut l, mparts, None);
         }
         return Ok(l);
     }
-    let t = results.iter().filter_map(|r| r.vtype()).max().unwrap_or(VType::Lgl);
+    let t = results
+        .iter()
+        .filter_map(|r| r.vtype())
+        .max()
+        .unwrap_or(VType::Lgl);
     let inner = results[0].names();
     let datas: Vec<Data> = results.iter().filter_map(|r| r.data().cloned()).collect();
     let mut out = Value::from_data(super::vectors::concat_data(&datas, t));
@@ -747,7 +868,10 @@ fn apply(it: &mut Interp, a: Args) -> EvalResult {
                 out.set_attr(sym("names"), Value::strs(n.clone()));
             }
         } else {
-            out.set_attr(sym("dim"), Value::ints(mdims.iter().map(|&d| d as i32).collect()));
+            out.set_attr(
+                sym("dim"),
+                Value::ints(mdims.iter().map(|&d| d as i32).collect()),
+            );
             set_dimnames_parts(&mut out, mparts, None);
         }
         return Ok(out);
@@ -764,7 +888,11 @@ fn apply(it: &mut Interp, a: Args) -> EvalResult {
 fn summary_core(a: Args, rows: bool, mean: bool) -> EvalResult {
     let m = a.matched(&["x", "na.rm", "dims"])?;
     let x = m.req(0, "x")?.clone();
-    let x = if x.is_data_frame() { super::frame_verbs::df_as_matrix(&x) } else { x };
+    let x = if x.is_data_frame() {
+        super::frame_verbs::df_as_matrix(&x)
+    } else {
+        x
+    };
     let Some(d) = x.dim().filter(|d| d.len() >= 2) else {
         return err("'x' must be an array of at least two dimensions");
     };
@@ -806,7 +934,10 @@ fn summary_core(a: Args, rows: bool, mean: bool) -> EvalResult {
             r.set_attr(sym("names"), Value::strs(n.clone()));
         }
     } else {
-        r.set_attr(sym("dim"), Value::ints(d[1..].iter().map(|&x| x as i32).collect()));
+        r.set_attr(
+            sym("dim"),
+            Value::ints(d[1..].iter().map(|&x| x as i32).collect()),
+        );
         set_dimnames_parts(&mut r, dn[1..].to_vec(), None);
     }
     Ok(r)
@@ -830,9 +961,18 @@ fn col_means(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn dimnames_at(x: &Value, k: usize) -> Value {
     if x.is_data_frame() {
-        return if k == 0 { super::frames::df_row_names(x) } else { x.get_attr("names").cloned().unwrap_or(Value::Null) };
+        return if k == 0 {
+            super::frames::df_row_names(x)
+        } else {
+            x.get_attr("names").cloned().unwrap_or(Value::Null)
+        };
     }
-    dimnames_parts(x).get(k).cloned().flatten().map(Value::strs).unwrap_or(Value::Null)
+    dimnames_parts(x)
+        .get(k)
+        .cloned()
+        .flatten()
+        .map(Value::strs)
+        .unwrap_or(Value::Null)
 }
 
 fn rownames(_it: &mut Interp, a: Args) -> EvalResult {
@@ -851,10 +991,16 @@ fn set_dimnames_at(a: Args, k: usize, what: &str) -> EvalResult {
         return err(format!("'{}<-' on data frames is handled elsewhere", what));
     }
     let Some(d) = x.dim() else {
-        return err(format!("attempt to set '{}' on an object with no dimensions", what));
+        return err(format!(
+            "attempt to set '{}' on an object with no dimensions",
+            what
+        ));
     };
     if k >= d.len() {
-        return err(format!("attempt to set '{}' on an object with less than two dimensions", what));
+        return err(format!(
+            "attempt to set '{}' on an object with less than two dimensions",
+            what
+        ));
     }
     let mut parts = dimnames_parts(&x);
     if val.is_null() {
@@ -862,7 +1008,10 @@ fn set_dimnames_at(a: Args, k: usize, what: &str) -> EvalResult {
     } else {
         let s = crate::eval::ops::factor_as_strings(&val).str_vec().to_vec();
         if s.len() != d[k] {
-            return err(format!("length of 'dimnames' [{}] not equal to array extent", k + 1));
+            return err(format!(
+                "length of 'dimnames' [{}] not equal to array extent",
+                k + 1
+            ));
         }
         parts[k] = Some(s);
     }
@@ -909,9 +1058,19 @@ fn upper_tri(_it: &mut Interp, a: Args) -> EvalResult {
 fn row_col(a: Args, rowwise: bool) -> EvalResult {
     let m = a.matched(&["x", "as.factor"])?;
     let x = m.req(0, "x")?;
-    let Some(d) = x.dim().filter(|d| d.len() == 2) else { return err("a matrix-like object is required as argument to 'row'") };
+    let Some(d) = x.dim().filter(|d| d.len() == 2) else {
+        return err("a matrix-like object is required as argument to 'row'");
+    };
     let (nr, nc) = (d[0], d[1]);
-    let v: Vec<i32> = (0..nr * nc).map(|k| if rowwise { (k % nr) as i32 + 1 } else { (k / nr) as i32 + 1 }).collect();
+    let v: Vec<i32> = (0..nr * nc)
+        .map(|k| {
+            if rowwise {
+                (k % nr) as i32 + 1
+            } else {
+                (k / nr) as i32 + 1
+            }
+        })
+        .collect();
     Ok(make_matrix(Data::Int(Rc::new(v)), nr, nc))
 }
 
@@ -925,15 +1084,27 @@ fn col(_it: &mut Interp, a: Args) -> EvalResult {
 fn aperm(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["a", "perm", "resize", "..."])?;
     let x = m.req(0, "a")?.clone();
-    let Some(dims) = x.dim() else { return err("invalid first argument, must be an array") };
+    let Some(dims) = x.dim() else {
+        return err("invalid first argument, must be an array");
+    };
     let k = dims.len();
     let perm: Vec<usize> = match m.get(1) {
         None => (0..k).rev().collect(),
-        Some(p) => p.int_vec().iter().map(|&i| (i - 1).max(0) as usize).collect(),
+        Some(p) => p
+            .int_vec()
+            .iter()
+            .map(|&i| (i - 1).max(0) as usize)
+            .collect(),
     };
     let mut seen = vec![false; k];
-    if perm.len() != k || perm.iter().any(|&p| p >= k || std::mem::replace(&mut seen[p], true)) {
-        return err("'perm' is of wrong length 0 (!= 2)".replace("0", &perm.len().to_string()).replace("2", &k.to_string()));
+    if perm.len() != k
+        || perm
+            .iter()
+            .any(|&p| p >= k || std::mem::replace(&mut seen[p], true))
+    {
+        return err("'perm' is of wrong length 0 (!= 2)"
+            .replace("0", &perm.len().to_string())
+            .replace("2", &k.to_string()));
     }
     let st = strides(&dims);
     let ndims: Vec<usize> = perm.iter().map(|&p| dims[p]).collect();
@@ -941,20 +1112,36 @@ fn aperm(_it: &mut Interp, a: Args) -> EvalResult {
         .iter()
         .map(|t| Some(t.iter().zip(&perm).map(|(&i, &p)| i * st[p]).sum()))
         .collect();
-    let Some(data) = x.data() else { return err("invalid first argument, must be an array") };
+    let Some(data) = x.data() else {
+        return err("invalid first argument, must be an array");
+    };
     let mut out = Value::from_data(data.select(&idx));
-    out.set_attr(sym("dim"), Value::ints(ndims.iter().map(|&d| d as i32).collect()));
+    out.set_attr(
+        sym("dim"),
+        Value::ints(ndims.iter().map(|&d| d as i32).collect()),
+    );
     let dn = dimnames_parts(&x);
     let names = dimnames_names(&x).map(|n| perm.iter().map(|&p| n[p].clone()).collect());
-    set_dimnames_parts(&mut out, perm.iter().map(|&p| dn[p].clone()).collect(), names);
+    set_dimnames_parts(
+        &mut out,
+        perm.iter().map(|&p| dn[p].clone()).collect(),
+        names,
+    );
     Ok(out)
 }
 
 fn sweep(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "MARGIN", "STATS", "FUN", "check.margin", "..."])?;
     let x = m.req(0, "x")?.clone();
-    let Some(dims) = x.dim() else { return err("dim(X) must have a positive length") };
-    let margin: Vec<usize> = m.req(1, "MARGIN")?.int_vec().iter().map(|&i| (i - 1).max(0) as usize).collect();
+    let Some(dims) = x.dim() else {
+        return err("dim(X) must have a positive length");
+    };
+    let margin: Vec<usize> = m
+        .req(1, "MARGIN")?
+        .int_vec()
+        .iter()
+        .map(|&i| (i - 1).max(0) as usize)
+        .collect();
     if margin.iter().any(|&i| i >= dims.len()) {
         return err("'MARGIN' does not match dim(X)");
     }
@@ -967,18 +1154,28 @@ fn sweep(it: &mut Interp, a: Args) -> EvalResult {
     let slen = stats.len().max(1);
     let idx: Vec<Option<usize>> = (0..n)
         .map(|k| {
-            let pos: usize = margin.iter().zip(&mst).map(|(&d, &s)| ((k / st[d]) % dims[d]) * s).sum();
+            let pos: usize = margin
+                .iter()
+                .zip(&mst)
+                .map(|(&d, &s)| ((k / st[d]) % dims[d]) * s)
+                .sum();
             Some(pos % slen)
         })
         .collect();
     let mut sv = crate::eval::ops::factor_as_strings(&stats);
     sv.clear_attrs();
-    let expanded = Value::from_data(sv.data().map(|d| d.select(&idx)).unwrap_or(Data::empty(VType::Dbl)));
+    let expanded = Value::from_data(
+        sv.data()
+            .map(|d| d.select(&idx))
+            .unwrap_or(Data::empty(VType::Dbl)),
+    );
     let mut ex = expanded;
-    ex.set_attr(sym("dim"), Value::ints(dims.iter().map(|&d| d as i32).collect()));
+    ex.set_attr(
+        sym("dim"),
+        Value::ints(dims.iter().map(|&d| d as i32).collect()),
+    );
     call_binary(it, &f, x, ex, &m.dots)
 }
-
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -987,15 +1184,27 @@ pub(crate) mod tests {
     use crate::error::Flow;
 
     /// Calls a builtin from any family table by name (test helper).
-    pub(crate) fn call(it: &mut Interp, name: &str, args: Vec<(Option<&str>, Value)>) -> EvalResult {
+    pub(crate) fn call(
+        it: &mut Interp,
+        name: &str,
+        args: Vec<(Option<&str>, Value)>,
+    ) -> EvalResult {
         let b = crate::builtins::tables()
             .into_iter()
             .chain([BUILTINS, crate::builtins::factor::BUILTINS])
             .flat_map(|t| t.iter())
             .find(|b| b.name == name)
             .unwrap_or_else(|| panic!("no builtin {}", name));
-        let f = Value::Builtin(Rc::new(Builtin { name: b.name, kind: b.kind }));
-        it.call_value(&f, args.into_iter().map(|(n, v)| (n.map(Sym::new), v)).collect())
+        let f = Value::Builtin(Rc::new(Builtin {
+            name: b.name,
+            kind: b.kind,
+        }));
+        it.call_value(
+            &f,
+            args.into_iter()
+                .map(|(n, v)| (n.map(Sym::new), v))
+                .collect(),
+        )
     }
     pub(crate) fn ok(r: EvalResult) -> Value {
         match r {
@@ -1020,7 +1229,13 @@ pub(crate) mod tests {
         v.dim().unwrap_or_default()
     }
     pub(crate) fn strs(v: &Option<Vec<RStr>>) -> Vec<String> {
-        v.as_ref().map(|x| x.iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect()).unwrap_or_default()
+        v.as_ref()
+            .map(|x| {
+                x.iter()
+                    .map(|s| s.as_deref().unwrap_or("NA").to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
     }
     fn seq(a: i32, b: i32) -> Value {
         Value::ints((a..=b).collect())
@@ -1029,35 +1244,82 @@ pub(crate) mod tests {
     #[test]
     fn matrix_construction() {
         let mut it = Interp::new();
-        let m = ok(call(&mut it, "matrix", vec![p(seq(1, 6)), n("nrow", Value::num(2.0))]));
+        let m = ok(call(
+            &mut it,
+            "matrix",
+            vec![p(seq(1, 6)), n("nrow", Value::num(2.0))],
+        ));
         assert_eq!(dims(&m), vec![2, 3]);
         assert_eq!(m.vtype(), Some(VType::Int));
-        let m = ok(call(&mut it, "matrix", vec![p(seq(1, 6)), p(Value::num(2.0)), n("byrow", Value::lgl(true))]));
+        let m = ok(call(
+            &mut it,
+            "matrix",
+            vec![
+                p(seq(1, 6)),
+                p(Value::num(2.0)),
+                n("byrow", Value::lgl(true)),
+            ],
+        ));
         assert_eq!(*m.int_vec(), vec![1, 4, 2, 5, 3, 6]);
-        let m = ok(call(&mut it, "matrix", vec![p(seq(1, 5)), p(Value::num(2.0))]));
+        let m = ok(call(
+            &mut it,
+            "matrix",
+            vec![p(seq(1, 5)), p(Value::num(2.0))],
+        ));
         assert_eq!(dims(&m), vec![2, 3]);
         assert_eq!(*m.int_vec(), vec![1, 2, 3, 4, 5, 1]);
         assert_eq!(
             it.pending_warnings,
-            vec!["data length [5] is not a sub-multiple or multiple of the number of rows [2]".to_string()]
+            vec![
+                "data length [5] is not a sub-multiple or multiple of the number of rows [2]"
+                    .to_string()
+            ]
         );
         it.pending_warnings.clear();
-        ok(call(&mut it, "matrix", vec![p(seq(1, 6)), p(Value::num(2.0)), p(Value::num(2.0))]));
-        assert_eq!(it.pending_warnings, vec!["data length differs from size of matrix: [6 != 2 x 2]".to_string()]);
+        ok(call(
+            &mut it,
+            "matrix",
+            vec![p(seq(1, 6)), p(Value::num(2.0)), p(Value::num(2.0))],
+        ));
+        assert_eq!(
+            it.pending_warnings,
+            vec!["data length differs from size of matrix: [6 != 2 x 2]".to_string()]
+        );
         it.pending_warnings.clear();
-        ok(call(&mut it, "matrix", vec![p(seq(1, 3)), p(Value::num(2.0)), p(Value::num(3.0))]));
+        ok(call(
+            &mut it,
+            "matrix",
+            vec![p(seq(1, 3)), p(Value::num(2.0)), p(Value::num(3.0))],
+        ));
         assert!(it.pending_warnings.is_empty());
         let dn = Value::list(vec![Value::strings(&["a", "b"]), Value::Null]);
-        let m = ok(call(&mut it, "matrix", vec![p(seq(1, 6)), p(Value::num(2.0)), n("dimnames", dn)]));
+        let m = ok(call(
+            &mut it,
+            "matrix",
+            vec![p(seq(1, 6)), p(Value::num(2.0)), n("dimnames", dn)],
+        ));
         assert_eq!(strs(&dimnames_parts(&m)[0]), vec!["a", "b"]);
         assert!(dimnames_parts(&m)[1].is_none());
-        let a = ok(call(&mut it, "array", vec![p(seq(1, 24)), p(Value::ints(vec![2, 3, 4]))]));
+        let a = ok(call(
+            &mut it,
+            "array",
+            vec![p(seq(1, 24)), p(Value::ints(vec![2, 3, 4]))],
+        ));
         assert_eq!(dims(&a), vec![2, 3, 4]);
-        assert_eq!(ok(call(&mut it, "nrow", vec![p(a.clone())])).as_i32(), Some(2));
+        assert_eq!(
+            ok(call(&mut it, "nrow", vec![p(a.clone())])).as_i32(),
+            Some(2)
+        );
         assert_eq!(ok(call(&mut it, "ncol", vec![p(a)])).as_i32(), Some(3));
         assert!(ok(call(&mut it, "nrow", vec![p(seq(1, 3))])).is_null());
-        assert_eq!(ok(call(&mut it, "NROW", vec![p(seq(1, 3))])).as_i32(), Some(3));
-        assert_eq!(ok(call(&mut it, "NCOL", vec![p(seq(1, 3))])).as_i32(), Some(1));
+        assert_eq!(
+            ok(call(&mut it, "NROW", vec![p(seq(1, 3))])).as_i32(),
+            Some(3)
+        );
+        assert_eq!(
+            ok(call(&mut it, "NCOL", vec![p(seq(1, 3))])).as_i32(),
+            Some(1)
+        );
     }
 
     #[test]
@@ -1068,12 +1330,20 @@ pub(crate) mod tests {
         let t = ok(call(&mut it, "t", vec![p(x)]));
         assert_eq!(dims(&t), vec![1, 2]);
         assert_eq!(strs(&dimnames_parts(&t)[1]), vec!["a", "b"]);
-        let m = ok(call(&mut it, "matrix", vec![p(seq(1, 6)), p(Value::num(2.0))]));
+        let m = ok(call(
+            &mut it,
+            "matrix",
+            vec![p(seq(1, 6)), p(Value::num(2.0))],
+        ));
         let t = ok(call(&mut it, "t", vec![p(m)]));
         assert_eq!(*t.int_vec(), vec![1, 3, 5, 2, 4, 6]);
         assert_eq!(dims(&t), vec![3, 2]);
 
-        let c = ok(bind(&mut it, vec![(Some("a".into()), seq(1, 2)), (Some("b".into()), seq(3, 4))], false));
+        let c = ok(bind(
+            &mut it,
+            vec![(Some("a".into()), seq(1, 2)), (Some("b".into()), seq(3, 4))],
+            false,
+        ));
         assert_eq!(dims(&c), vec![2, 2]);
         assert!(dimnames_parts(&c)[0].is_none());
         assert_eq!(strs(&dimnames_parts(&c)[1]), vec!["a", "b"]);
@@ -1082,46 +1352,98 @@ pub(crate) mod tests {
         assert!(r.get_attr("dimnames").is_none());
         let mut y = Value::dbls(vec![3.0, 4.0]);
         y.set_attr(sym("names"), Value::strings(&["u", "v"]));
-        let c = ok(bind(&mut it, vec![(Some("x".into()), seq(1, 2)), (Some("y".into()), y)], false));
+        let c = ok(bind(
+            &mut it,
+            vec![(Some("x".into()), seq(1, 2)), (Some("y".into()), y)],
+            false,
+        ));
         assert_eq!(c.vtype(), Some(VType::Dbl));
         assert_eq!(strs(&dimnames_parts(&c)[0]), vec!["u", "v"]);
         let c = ok(call(&mut it, "cbind", vec![p(seq(1, 3)), p(seq(1, 2))]));
         assert_eq!(*c.int_vec(), vec![1, 2, 3, 1, 2, 1]);
         let w: Vec<String> = it.warnings.iter().map(|w| w.1.clone()).collect();
-        assert_eq!(w, vec!["number of rows of result is not a multiple of vector length (arg 2)".to_string()]);
-        let mut m = ok(call(&mut it, "matrix", vec![p(seq(1, 4)), p(Value::num(2.0))]));
-        set_dimnames_parts(&mut m, vec![Some(vec![Some("x".into()), Some("y".into())]), Some(vec![Some("p".into()), Some("q".into())])], None);
-        let r = ok(bind(&mut it, vec![(Some("a".into()), seq(1, 2)), (None, m.clone())], true));
+        assert_eq!(
+            w,
+            vec!["number of rows of result is not a multiple of vector length (arg 2)".to_string()]
+        );
+        let mut m = ok(call(
+            &mut it,
+            "matrix",
+            vec![p(seq(1, 4)), p(Value::num(2.0))],
+        ));
+        set_dimnames_parts(
+            &mut m,
+            vec![
+                Some(vec![Some("x".into()), Some("y".into())]),
+                Some(vec![Some("p".into()), Some("q".into())]),
+            ],
+            None,
+        );
+        let r = ok(bind(
+            &mut it,
+            vec![(Some("a".into()), seq(1, 2)), (None, m.clone())],
+            true,
+        ));
         assert_eq!(dims(&r), vec![3, 2]);
         assert_eq!(strs(&dimnames_parts(&r)[0]), vec!["a", "x", "y"]);
         assert_eq!(strs(&dimnames_parts(&r)[1]), vec!["p", "q"]);
-        let c = ok(call(&mut it, "cbind", vec![p(seq(1, 2)), p(Value::strings(&["a", "b"]))]));
+        let c = ok(call(
+            &mut it,
+            "cbind",
+            vec![p(seq(1, 2)), p(Value::strings(&["a", "b"]))],
+        ));
         assert_eq!(c.vtype(), Some(VType::Str));
-        let bad = ok(call(&mut it, "matrix", vec![p(seq(1, 6)), p(Value::num(3.0))]));
-        assert_eq!(msg(call(&mut it, "cbind", vec![p(m), p(bad)])), "number of rows of matrices must match (see arg 2)");
+        let bad = ok(call(
+            &mut it,
+            "matrix",
+            vec![p(seq(1, 6)), p(Value::num(3.0))],
+        ));
+        assert_eq!(
+            msg(call(&mut it, "cbind", vec![p(m), p(bad)])),
+            "number of rows of matrices must match (see arg 2)"
+        );
     }
 
     #[test]
     fn products() {
         let mut it = Interp::new();
-        let a = ok(call(&mut it, "matrix", vec![p(seq(1, 6)), p(Value::num(2.0))]));
+        let a = ok(call(
+            &mut it,
+            "matrix",
+            vec![p(seq(1, 6)), p(Value::num(2.0))],
+        ));
         let r = ok(call(&mut it, "%*%", vec![p(a.clone()), p(seq(1, 3))]));
         assert_eq!(dims(&r), vec![2, 1]);
         assert_eq!(*r.dbl_vec(), vec![22.0, 28.0]);
         let r = ok(call(&mut it, "%*%", vec![p(seq(1, 2)), p(seq(1, 2))]));
         assert_eq!((dims(&r), r.vtype()), (vec![1, 1], Some(VType::Dbl)));
-        let ta = ok(call(&mut it, "matrix", vec![p(seq(1, 6)), p(Value::num(3.0))]));
+        let ta = ok(call(
+            &mut it,
+            "matrix",
+            vec![p(seq(1, 6)), p(Value::num(3.0))],
+        ));
         let r = ok(call(&mut it, "%*%", vec![p(seq(1, 3)), p(ta)]));
         assert_eq!(*r.dbl_vec(), vec![14.0, 32.0]);
-        let sq = ok(call(&mut it, "matrix", vec![p(seq(1, 4)), p(Value::num(2.0))]));
-        assert_eq!(msg(call(&mut it, "%*%", vec![p(sq), p(seq(1, 3))])), "non-conformable arguments");
+        let sq = ok(call(
+            &mut it,
+            "matrix",
+            vec![p(seq(1, 4)), p(Value::num(2.0))],
+        ));
+        assert_eq!(
+            msg(call(&mut it, "%*%", vec![p(sq), p(seq(1, 3))])),
+            "non-conformable arguments"
+        );
         let r = ok(call(&mut it, "crossprod", vec![p(seq(1, 3))]));
         assert_eq!(*r.dbl_vec(), vec![14.0]);
         let r = ok(call(&mut it, "tcrossprod", vec![p(seq(1, 2))]));
         assert_eq!(*r.dbl_vec(), vec![1.0, 2.0, 2.0, 4.0]);
         let mut x = Value::dbls(vec![1.0, 2.0]);
         x.set_attr(sym("names"), Value::strings(&["a", "b"]));
-        let o = ok(call(&mut it, "outer", vec![p(x), p(seq(1, 3)), p(Value::str("+"))]));
+        let o = ok(call(
+            &mut it,
+            "outer",
+            vec![p(x), p(seq(1, 3)), p(Value::str("+"))],
+        ));
         assert_eq!(*o.dbl_vec(), vec![2.0, 3.0, 3.0, 4.0, 4.0, 5.0]);
         assert_eq!(strs(&dimnames_parts(&o)[0]), vec!["a", "b"]);
         let o = ok(call(&mut it, "%o%", vec![p(seq(1, 2)), p(seq(1, 3))]));
@@ -1135,30 +1457,64 @@ pub(crate) mod tests {
         assert_eq!((*d.dbl_vec()).clone(), vec![1.0, 0.0, 0.0, 1.0]);
         let d = ok(call(&mut it, "diag", vec![p(seq(1, 3))]));
         assert_eq!((dims(&d), d.vtype()), (vec![3, 3], Some(VType::Int)));
-        let d = ok(call(&mut it, "diag", vec![p(Value::num(2.0)), p(Value::num(2.0)), p(Value::num(3.0))]));
+        let d = ok(call(
+            &mut it,
+            "diag",
+            vec![p(Value::num(2.0)), p(Value::num(2.0)), p(Value::num(3.0))],
+        ));
         assert_eq!(*d.dbl_vec(), vec![2.0, 0.0, 0.0, 2.0, 0.0, 0.0]);
-        let mut m = ok(call(&mut it, "matrix", vec![p(seq(1, 4)), p(Value::num(2.0))]));
+        let mut m = ok(call(
+            &mut it,
+            "matrix",
+            vec![p(seq(1, 4)), p(Value::num(2.0))],
+        ));
         let ab = Some(vec![Some("a".into()), Some("b".into())]);
         set_dimnames_parts(&mut m, vec![ab.clone(), ab], None);
         let g = ok(call(&mut it, "diag", vec![p(m.clone())]));
         assert_eq!((*g.int_vec()).clone(), vec![1, 4]);
         assert_eq!(strs(&g.names()), vec!["a", "b"]);
-        let s = ok(call(&mut it, "diag<-", vec![p(m.clone()), n("value", Value::num(9.0))]));
+        let s = ok(call(
+            &mut it,
+            "diag<-",
+            vec![p(m.clone()), n("value", Value::num(9.0))],
+        ));
         assert_eq!((*s.dbl_vec()).clone(), vec![9.0, 2.0, 3.0, 9.0]);
         assert_eq!(s.vtype(), Some(VType::Dbl));
         let det = ok(call(&mut it, "det", vec![p(m)]));
         assert_eq!(det.as_f64(), Some(-2.0));
-        let a = ok(call(&mut it, "matrix", vec![p(Value::dbls(vec![2.0, 1.0, 1.0, 3.0])), p(Value::num(2.0))]));
-        let x = ok(call(&mut it, "solve", vec![p(a.clone()), p(Value::dbls(vec![1.0, 2.0]))]));
+        let a = ok(call(
+            &mut it,
+            "matrix",
+            vec![p(Value::dbls(vec![2.0, 1.0, 1.0, 3.0])), p(Value::num(2.0))],
+        ));
+        let x = ok(call(
+            &mut it,
+            "solve",
+            vec![p(a.clone()), p(Value::dbls(vec![1.0, 2.0]))],
+        ));
         assert!(x.dim().is_none());
         let xv = x.dbl_vec();
         assert!((xv[0] - 0.2).abs() < 1e-15 && (xv[1] - 0.6).abs() < 1e-15);
         let inv = ok(call(&mut it, "solve", vec![p(a)]));
         assert_eq!(dims(&inv), vec![2, 2]);
-        let rect = ok(call(&mut it, "matrix", vec![p(seq(1, 6)), p(Value::num(2.0))]));
-        assert_eq!(msg(call(&mut it, "solve", vec![p(rect.clone())])), "'a' (2 x 3) must be square");
-        assert_eq!(msg(call(&mut it, "det", vec![p(rect)])), "'x' must be a square matrix");
-        let sing = ok(call(&mut it, "matrix", vec![p(Value::dbls(vec![1.0, 2.0, 2.0, 4.0])), p(Value::num(2.0))]));
+        let rect = ok(call(
+            &mut it,
+            "matrix",
+            vec![p(seq(1, 6)), p(Value::num(2.0))],
+        ));
+        assert_eq!(
+            msg(call(&mut it, "solve", vec![p(rect.clone())])),
+            "'a' (2 x 3) must be square"
+        );
+        assert_eq!(
+            msg(call(&mut it, "det", vec![p(rect)])),
+            "'x' must be a square matrix"
+        );
+        let sing = ok(call(
+            &mut it,
+            "matrix",
+            vec![p(Value::dbls(vec![1.0, 2.0, 2.0, 4.0])), p(Value::num(2.0))],
+        ));
         assert_eq!(
             msg(call(&mut it, "solve", vec![p(sing)])),
             "Lapack routine dgesv: system is exactly singular: U[2,2] = 0"
@@ -1168,7 +1524,11 @@ pub(crate) mod tests {
             msg(call(&mut it, "solve", vec![p(i2), p(seq(1, 3))])),
             "'b' (3 x 1) must be compatible with 'a' (2 x 2)"
         );
-        let pd = ok(call(&mut it, "matrix", vec![p(Value::dbls(vec![4.0, 2.0, 2.0, 3.0])), p(Value::num(2.0))]));
+        let pd = ok(call(
+            &mut it,
+            "matrix",
+            vec![p(Value::dbls(vec![4.0, 2.0, 2.0, 3.0])), p(Value::num(2.0))],
+        ));
         let r = ok(call(&mut it, "chol", vec![p(pd)]));
         assert_eq!(r.dbl_vec()[1], 0.0);
         let i2 = ok(call(&mut it, "diag", vec![p(Value::num(2.0))]));
@@ -1179,18 +1539,44 @@ pub(crate) mod tests {
     #[test]
     fn apply_and_summaries() {
         let mut it = Interp::new();
-        let mut m = ok(call(&mut it, "matrix", vec![p(seq(1, 6)), p(Value::num(2.0))]));
-        set_dimnames_parts(&mut m, vec![Some(vec![Some("a".into()), Some("b".into())]), None], None);
-        let f = ok(crate::builtins::apply::as_function(&mut it, &Value::str("length")));
-        let r = ok(call(&mut it, "apply", vec![p(m.clone()), p(Value::num(1.0)), p(f)]));
+        let mut m = ok(call(
+            &mut it,
+            "matrix",
+            vec![p(seq(1, 6)), p(Value::num(2.0))],
+        ));
+        set_dimnames_parts(
+            &mut m,
+            vec![Some(vec![Some("a".into()), Some("b".into())]), None],
+            None,
+        );
+        let f = ok(crate::builtins::apply::as_function(
+            &mut it,
+            &Value::str("length"),
+        ));
+        let r = ok(call(
+            &mut it,
+            "apply",
+            vec![p(m.clone()), p(Value::num(1.0)), p(f)],
+        ));
         assert_eq!((*r.int_vec()).clone(), vec![3, 3]);
         assert_eq!(strs(&r.names()), vec!["a", "b"]);
-        let f = ok(crate::builtins::apply::as_function(&mut it, &Value::str("c")));
-        let r = ok(call(&mut it, "apply", vec![p(m.clone()), p(Value::num(2.0)), p(f.clone())]));
+        let f = ok(crate::builtins::apply::as_function(
+            &mut it,
+            &Value::str("c"),
+        ));
+        let r = ok(call(
+            &mut it,
+            "apply",
+            vec![p(m.clone()), p(Value::num(2.0)), p(f.clone())],
+        ));
         assert_eq!(dims(&r), vec![2, 3]);
         assert_eq!((*r.int_vec()).clone(), vec![1, 2, 3, 4, 5, 6]);
         assert_eq!(strs(&dimnames_parts(&r)[0]), vec!["a", "b"]);
-        let r = ok(call(&mut it, "apply", vec![p(m.clone()), p(Value::ints(vec![1, 2])), p(f)]));
+        let r = ok(call(
+            &mut it,
+            "apply",
+            vec![p(m.clone()), p(Value::ints(vec![1, 2])), p(f)],
+        ));
         assert_eq!(dims(&r), vec![2, 3]);
         let rs = ok(call(&mut it, "rowSums", vec![p(m.clone())]));
         assert_eq!((*rs.dbl_vec()).clone(), vec![9.0, 12.0]);
@@ -1198,21 +1584,50 @@ pub(crate) mod tests {
         let cs = ok(call(&mut it, "colMeans", vec![p(m.clone())]));
         assert_eq!((*cs.dbl_vec()).clone(), vec![1.5, 3.5, 5.5]);
         assert!(cs.names().is_none());
-        let na = ok(call(&mut it, "matrix", vec![p(Value::dbls(vec![1.0, crate::value::na_real(), 3.0, 4.0])), p(Value::num(2.0))]));
-        let rm = ok(call(&mut it, "rowMeans", vec![p(na), n("na.rm", Value::lgl(true))]));
+        let na = ok(call(
+            &mut it,
+            "matrix",
+            vec![
+                p(Value::dbls(vec![1.0, crate::value::na_real(), 3.0, 4.0])),
+                p(Value::num(2.0)),
+            ],
+        ));
+        let rm = ok(call(
+            &mut it,
+            "rowMeans",
+            vec![p(na), n("na.rm", Value::lgl(true))],
+        ));
         assert_eq!((*rm.dbl_vec()).clone(), vec![2.0, 4.0]);
-        assert_eq!(msg(call(&mut it, "rowSums", vec![p(seq(1, 3))])), "'x' must be an array of at least two dimensions");
+        assert_eq!(
+            msg(call(&mut it, "rowSums", vec![p(seq(1, 3))])),
+            "'x' must be an array of at least two dimensions"
+        );
         let rn = ok(call(&mut it, "rownames", vec![p(m.clone())]));
-        assert_eq!(rn.as_strings(), Some(vec!["a".to_string(), "b".to_string()]));
+        assert_eq!(
+            rn.as_strings(),
+            Some(vec!["a".to_string(), "b".to_string()])
+        );
         assert!(ok(call(&mut it, "colnames", vec![p(m.clone())])).is_null());
-        let m2 = ok(call(&mut it, "colnames<-", vec![p(m.clone()), n("value", Value::strings(&["x", "y", "z"]))]));
+        let m2 = ok(call(
+            &mut it,
+            "colnames<-",
+            vec![p(m.clone()), n("value", Value::strings(&["x", "y", "z"]))],
+        ));
         assert_eq!(strs(&dimnames_parts(&m2)[1]), vec!["x", "y", "z"]);
         assert_eq!(
-            msg(call(&mut it, "rownames<-", vec![p(m.clone()), n("value", Value::strings(&["a", "b", "c"]))])),
+            msg(call(
+                &mut it,
+                "rownames<-",
+                vec![p(m.clone()), n("value", Value::strings(&["a", "b", "c"]))]
+            )),
             "length of 'dimnames' [1] not equal to array extent"
         );
         assert_eq!(
-            msg(call(&mut it, "rownames<-", vec![p(seq(1, 2)), n("value", Value::strings(&["a", "b"]))])),
+            msg(call(
+                &mut it,
+                "rownames<-",
+                vec![p(seq(1, 2)), n("value", Value::strings(&["a", "b"]))]
+            )),
             "attempt to set 'rownames' on an object with no dimensions"
         );
         let lt = ok(call(&mut it, "lower.tri", vec![p(m.clone())]));
@@ -1222,7 +1637,15 @@ pub(crate) mod tests {
         assert_eq!(strs(&dimnames_parts(&ap)[1]), vec!["a", "b"]);
         let r = ok(call(&mut it, "row", vec![p(m.clone())]));
         assert_eq!(*r.int_vec(), vec![1, 2, 1, 2, 1, 2]);
-        let sw = ok(call(&mut it, "sweep", vec![p(m), p(Value::num(2.0)), p(Value::dbls(vec![1.0, 3.0, 5.0]))]));
+        let sw = ok(call(
+            &mut it,
+            "sweep",
+            vec![
+                p(m),
+                p(Value::num(2.0)),
+                p(Value::dbls(vec![1.0, 3.0, 5.0])),
+            ],
+        ));
         assert_eq!(*sw.dbl_vec(), vec![0.0, 1.0, 0.0, 1.0, 0.0, 1.0]);
     }
 }

@@ -9,40 +9,40 @@ pub mod conditions;
 pub mod distributions;
 pub mod factor;
 pub mod format;
+pub mod frame_io;
+pub mod frame_verbs;
+pub mod frames;
+pub mod glm;
+pub mod help;
 pub mod htest;
 pub mod htest2;
 pub mod htest3;
-pub mod models_diag;
-pub mod optim;
-pub mod frame_verbs;
-pub mod operators;
-pub mod frames;
 pub mod io;
-pub mod frame_io;
 pub mod lang;
+pub mod lm_large;
+pub mod lm_stream;
 pub mod math;
 pub mod mathfns;
 pub mod matrix;
-pub mod glm;
-pub mod help;
 pub mod models;
-pub mod lm_large;
-pub mod lm_stream;
-pub mod seq;
-pub mod safe_write;
-pub mod sort;
-pub mod stats;
+pub mod models_diag;
+pub mod operators;
+pub mod optim;
 pub mod print_fns;
 pub mod random;
-pub mod reshape;
 pub mod regex;
+pub mod reshape;
+pub mod safe_write;
+pub mod seq;
+pub mod sort;
 pub mod sprintf;
-pub mod tables2;
+pub mod stats;
 pub mod str_display;
 pub mod strings;
+pub mod summary;
+pub mod tables2;
 #[cfg(test)]
 pub mod test_util;
-pub mod summary;
 pub mod vectors;
 pub mod xtabs;
 
@@ -87,11 +87,17 @@ impl std::fmt::Debug for Builtin {
 
 /// Declares an eager builtin in a table.
 pub const fn eager(name: &'static str, f: EagerFn) -> Builtin {
-    Builtin { name, kind: Kind::Eager(f) }
+    Builtin {
+        name,
+        kind: Kind::Eager(f),
+    }
 }
 /// Declares a special (unevaluated-argument) builtin in a table.
 pub const fn special(name: &'static str, f: SpecialFn) -> Builtin {
-    Builtin { name, kind: Kind::Special(f) }
+    Builtin {
+        name,
+        kind: Kind::Special(f),
+    }
 }
 
 /// A builtin's help entry (`?name`): its usage line and a short description.
@@ -152,7 +158,10 @@ pub fn docs() -> Vec<&'static [Doc]> {
 
 /// The help entry for a builtin name.
 pub fn find_doc(name: &str) -> Option<&'static Doc> {
-    docs().into_iter().flat_map(|t| t.iter()).find(|d| d.name == name)
+    docs()
+        .into_iter()
+        .flat_map(|t| t.iter())
+        .find(|d| d.name == name)
 }
 
 /// Every family's table.
@@ -203,7 +212,13 @@ pub fn tables() -> Vec<&'static [Builtin]> {
 pub fn install(env: &Env) {
     for t in tables() {
         for b in t.iter() {
-            env.set(Sym::new(b.name), Value::Builtin(Rc::new(Builtin { name: b.name, kind: b.kind })));
+            env.set(
+                Sym::new(b.name),
+                Value::Builtin(Rc::new(Builtin {
+                    name: b.name,
+                    kind: b.kind,
+                })),
+            );
         }
     }
 }
@@ -219,8 +234,18 @@ pub fn install_constants(it: &mut Interp) {
     b.set(Sym::new("letters"), Value::strings(&letters));
     b.set(Sym::new("LETTERS"), Value::strings(&upper));
     let months = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     b.set(Sym::new("month.name"), Value::strings(&months));
     let abb: Vec<String> = months.iter().map(|m| m[..3].to_string()).collect();
@@ -259,7 +284,11 @@ pub fn type_of(v: &Value) -> &'static str {
 /// The class R gives a value with no class attribute.
 pub fn implicit_class(v: &Value) -> Vec<String> {
     if let Some(d) = v.dim() {
-        let mut c = vec![if d.len() == 2 { "matrix".to_string() } else { "array".to_string() }];
+        let mut c = vec![if d.len() == 2 {
+            "matrix".to_string()
+        } else {
+            "array".to_string()
+        }];
         if d.len() == 2 {
             c.push("array".into());
         }
@@ -313,17 +342,40 @@ mod doc_tests {
     /// Every builtin has exactly one help entry, and every entry names a builtin.
     #[test]
     fn every_builtin_is_documented_once() {
-        let names: HashSet<&str> = super::tables().iter().flat_map(|t| t.iter().map(|b| b.name)).collect();
+        let names: HashSet<&str> = super::tables()
+            .iter()
+            .flat_map(|t| t.iter().map(|b| b.name))
+            .collect();
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for d in super::docs().iter().flat_map(|t| t.iter()) {
             *seen.entry(d.name).or_default() += 1;
-            assert!(names.contains(d.name), "help entry for `{}`, which is not a builtin", d.name);
-            assert!(!d.usage.is_empty() && !d.text.is_empty(), "empty help entry for `{}`", d.name);
+            assert!(
+                names.contains(d.name),
+                "help entry for `{}`, which is not a builtin",
+                d.name
+            );
+            assert!(
+                !d.usage.is_empty() && !d.text.is_empty(),
+                "empty help entry for `{}`",
+                d.name
+            );
         }
-        let mut missing: Vec<&str> = names.iter().copied().filter(|n| !seen.contains_key(n)).collect();
+        let mut missing: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| !seen.contains_key(n))
+            .collect();
         missing.sort();
-        assert!(missing.is_empty(), "builtins without a help entry: {:?}", missing);
+        assert!(
+            missing.is_empty(),
+            "builtins without a help entry: {:?}",
+            missing
+        );
         let dup: Vec<_> = seen.iter().filter(|(_, &c)| c > 1).collect();
-        assert!(dup.is_empty(), "builtins with more than one help entry: {:?}", dup);
+        assert!(
+            dup.is_empty(),
+            "builtins with more than one help entry: {:?}",
+            dup
+        );
     }
 }

@@ -6,7 +6,9 @@
 use super::{eager, special, Args, Builtin};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
-use crate::print::coefmat::{format_common, print_coefmat, round_to, zapsmall, CoefOpts, CoefTable};
+use crate::print::coefmat::{
+    format_common, print_coefmat, round_to, zapsmall, CoefOpts, CoefTable,
+};
 use crate::stats::design::{self, Contrast, VarCol};
 use crate::stats::dist::beta;
 
@@ -212,23 +214,57 @@ pub(super) fn s(x: &str) -> Sym {
 /// by row, class `omit` (or `exclude` for `na.exclude`).
 pub(crate) fn na_action_value(omitted: &[(i32, String)], na_action: &str) -> Value {
     let mut na = Value::ints(omitted.iter().map(|x| x.0).collect());
-    na.set_attr(Sym::new("names"), Value::strings(&omitted.iter().map(|x| x.1.clone()).collect::<Vec<_>>()));
-    na.set_attr(Sym::new("class"), Value::str(if na_action == "na.exclude" { "exclude" } else { "omit" }));
+    na.set_attr(
+        Sym::new("names"),
+        Value::strings(&omitted.iter().map(|x| x.1.clone()).collect::<Vec<_>>()),
+    );
+    na.set_attr(
+        Sym::new("class"),
+        Value::str(if na_action == "na.exclude" {
+            "exclude"
+        } else {
+            "omit"
+        }),
+    );
     na
 }
 
 /// Which model variables are logical vectors (coded like factors, but without `xlevels`).
 pub(crate) fn logical_vars(cols: &[Value]) -> Vec<bool> {
-    cols.iter().map(|c| !c.is_factor() && matches!(c.data(), Some(Data::Lgl(_)))).collect()
+    cols.iter()
+        .map(|c| !c.is_factor() && matches!(c.data(), Some(Data::Lgl(_))))
+        .collect()
 }
 
 /// A fit's `contrasts` (`None` when no term uses a factor) and `xlevels`: the factors some
 /// term uses; logical variables get contrasts but, as in R, no `xlevels`.
-pub(crate) fn contrasts_xlevels(terms: &Terms, logical: &[bool], facs: &[(String, Vec<String>, String)]) -> (Option<Value>, Value) {
+pub(crate) fn contrasts_xlevels(
+    terms: &Terms,
+    logical: &[bool],
+    facs: &[(String, Vec<String>, String)],
+) -> (Option<Value>, Value) {
     let used = used_factors(terms, facs);
-    let is_lgl = |l: &str| terms.var_labels.iter().position(|x| x == l).and_then(|i| logical.get(i).copied()).unwrap_or(false);
-    let contrasts = (!used.is_empty()).then(|| Value::named_list(used.iter().map(|(l, _, c)| (l.clone(), Value::str(c))).collect()));
-    let mut xl = Value::named_list(used.iter().filter(|(l, _, _)| !is_lgl(l)).map(|(l, lv, _)| (l.clone(), Value::strings(lv))).collect());
+    let is_lgl = |l: &str| {
+        terms
+            .var_labels
+            .iter()
+            .position(|x| x == l)
+            .and_then(|i| logical.get(i).copied())
+            .unwrap_or(false)
+    };
+    let contrasts = (!used.is_empty()).then(|| {
+        Value::named_list(
+            used.iter()
+                .map(|(l, _, c)| (l.clone(), Value::str(c)))
+                .collect(),
+        )
+    });
+    let mut xl = Value::named_list(
+        used.iter()
+            .filter(|(l, _, _)| !is_lgl(l))
+            .map(|(l, lv, _)| (l.clone(), Value::strings(lv)))
+            .collect(),
+    );
     if xl.names().is_none() {
         xl.set_attr(Sym::new("names"), Value::strs(vec![]));
     }
@@ -240,7 +276,10 @@ pub(crate) fn qr_value(qrm: Value, qraux: Vec<f64>, pivot: &[usize], rank: usize
     let mut qr = Value::named_list(vec![
         ("qr".into(), qrm),
         ("qraux".into(), Value::dbls(qraux)),
-        ("pivot".into(), Value::ints(pivot.iter().map(|&j| j as i32 + 1).collect())),
+        (
+            "pivot".into(),
+            Value::ints(pivot.iter().map(|&j| j as i32 + 1).collect()),
+        ),
         ("tol".into(), Value::num(1e-7)),
         ("rank".into(), Value::int(rank as i32)),
     ]);
@@ -256,7 +295,11 @@ pub(crate) fn used_factors<'a>(
 ) -> Vec<&'a (String, Vec<String>, String)> {
     facs.iter()
         .filter(|(l, _, _)| {
-            let i = terms.var_labels.iter().position(|x| x == l).unwrap_or(usize::MAX);
+            let i = terms
+                .var_labels
+                .iter()
+                .position(|x| x == l)
+                .unwrap_or(usize::MAX);
             terms.terms.iter().any(|t| i < 64 && t >> i & 1 == 1)
         })
         .collect()
@@ -269,7 +312,9 @@ pub(crate) fn field(v: &Value, name: &str) -> Option<Value> {
 }
 
 pub(crate) fn dbl_field(v: &Value, name: &str) -> Vec<f64> {
-    field(v, name).map(|x| x.dbl_vec().to_vec()).unwrap_or_default()
+    field(v, name)
+        .map(|x| x.dbl_vec().to_vec())
+        .unwrap_or_default()
 }
 
 pub(crate) fn strings_of(v: &Value) -> Vec<String> {
@@ -282,7 +327,13 @@ pub(super) fn named_dbl(vals: Vec<f64>, names: &[String]) -> Value {
     v
 }
 
-pub(super) fn matrix(vals: Vec<f64>, nr: usize, nc: usize, rows: Option<&[String]>, cols: Option<&[String]>) -> Value {
+pub(super) fn matrix(
+    vals: Vec<f64>,
+    nr: usize,
+    nc: usize,
+    rows: Option<&[String]>,
+    cols: Option<&[String]>,
+) -> Value {
     let mut v = Value::dbls(vals);
     v.set_attr(s("dim"), Value::ints(vec![nr as i32, nc as i32]));
     if rows.is_some() || cols.is_some() {
@@ -310,7 +361,11 @@ fn formula_parts(f: &Value, it: &Interp) -> EvalResult<(Option<Expr>, Expr, Env)
         return formula_parts(&field(f, "terms").unwrap_or(Value::Null), it);
     }
     if let Some(text) = f.as_string() {
-        let e = crate::syntax::parse_expr(&text).map_err(|e| crate::error::Flow::from(crate::error::RError::runtime(crate::syntax::r_parse_message(&text, &e))))?;
+        let e = crate::syntax::parse_expr(&text).map_err(|e| {
+            crate::error::Flow::from(crate::error::RError::runtime(
+                crate::syntax::r_parse_message(&text, &e),
+            ))
+        })?;
         if let ExprKind::Formula(lhs, rhs) = e.kind {
             return Ok((lhs.map(|b| *b), *rhs, env));
         }
@@ -319,7 +374,10 @@ fn formula_parts(f: &Value, it: &Interp) -> EvalResult<(Option<Expr>, Expr, Env)
 }
 
 fn make_formula_value(lhs: Option<Expr>, rhs: Expr, env: &Env) -> Value {
-    let e = Expr::new(ExprKind::Formula(lhs.map(Box::new), Box::new(rhs)), Default::default());
+    let e = Expr::new(
+        ExprKind::Formula(lhs.map(Box::new), Box::new(rhs)),
+        Default::default(),
+    );
     crate::eval::make_formula(&e, env)
 }
 
@@ -350,7 +408,10 @@ fn expand_dot(e: &Expr, names: &[String], top: bool) -> Expr {
                 let id = Expr::new(ExprKind::Ident(s(n)), e.span);
                 acc = Some(match acc {
                     None => id,
-                    Some(a) => Expr::new(ExprKind::Binary(BinOp::Add, Box::new(a), Box::new(id)), e.span),
+                    Some(a) => Expr::new(
+                        ExprKind::Binary(BinOp::Add, Box::new(a), Box::new(id)),
+                        e.span,
+                    ),
                 });
             }
             let sum = acc.unwrap_or_else(|| e.clone());
@@ -361,10 +422,17 @@ fn expand_dot(e: &Expr, names: &[String], top: bool) -> Expr {
             }
         }
         ExprKind::Binary(op, l, r) => Expr::new(
-            ExprKind::Binary(*op, Box::new(expand_dot(l, names, false)), Box::new(expand_dot(r, names, false))),
+            ExprKind::Binary(
+                *op,
+                Box::new(expand_dot(l, names, false)),
+                Box::new(expand_dot(r, names, false)),
+            ),
             e.span,
         ),
-        ExprKind::Paren(x) => Expr::new(ExprKind::Paren(Box::new(expand_dot(x, names, true))), e.span),
+        ExprKind::Paren(x) => Expr::new(
+            ExprKind::Paren(Box::new(expand_dot(x, names, true))),
+            e.span,
+        ),
         _ => e.clone(),
     }
 }
@@ -374,7 +442,11 @@ fn has_dot(e: &Expr) -> bool {
 }
 
 /// Expands a formula (with `.` resolved against `data`) into terms plus the expanded formula.
-pub(super) fn build_terms(it: &Interp, f: &Value, data: Option<&Value>) -> EvalResult<(Terms, Option<Expr>, Expr, Env)> {
+pub(super) fn build_terms(
+    it: &Interp,
+    f: &Value,
+    data: Option<&Value>,
+) -> EvalResult<(Terms, Option<Expr>, Expr, Env)> {
     let (lhs, rhs, env) = formula_parts(f, it)?;
     let names = data.map(super::frames::df_names);
     let rhs = if has_dot(&rhs) {
@@ -388,7 +460,8 @@ pub(super) fn build_terms(it: &Interp, f: &Value, data: Option<&Value>) -> EvalR
     } else {
         rhs
     };
-    let t = terms_of(lhs.as_ref(), &rhs, names.as_deref()).map_err(|m| crate::error::Flow::from(crate::error::RError::runtime(m)))?;
+    let t = terms_of(lhs.as_ref(), &rhs, names.as_deref())
+        .map_err(|m| crate::error::Flow::from(crate::error::RError::runtime(m)))?;
     Ok((t, lhs, rhs, env))
 }
 
@@ -405,12 +478,20 @@ fn terms_fn(it: &mut Interp, a: Args) -> EvalResult {
 fn formula_fn(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "env", "..."])?;
     let x = m.req(0, "x")?.clone();
-    let src = if x.inherits("lm") { field(&x, "terms").unwrap_or(Value::Null) } else { x };
+    let src = if x.inherits("lm") {
+        field(&x, "terms").unwrap_or(Value::Null)
+    } else {
+        x
+    };
     let (lhs, rhs, mut env) = formula_parts(&src, it)?;
     if let Some(Value::Env(e)) = m.get(1) {
         env = e.clone();
     } else if src.as_string().is_some() {
-        env = it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone());
+        env = it
+            .frames
+            .last()
+            .map(|f| f.env.clone())
+            .unwrap_or_else(|| it.global.clone());
     }
     Ok(make_formula_value(lhs, rhs, &env))
 }
@@ -429,8 +510,16 @@ fn reformulate(it: &mut Interp, a: Args) -> EvalResult {
     if matches!(m.get(2).and_then(|v| v.as_bool().flatten()), Some(false)) {
         text.push_str(" - 1");
     }
-    let e = crate::syntax::parse_expr(&text).map_err(|e| crate::error::Flow::from(crate::error::RError::runtime(crate::syntax::r_parse_message(&text, &e))))?;
-    let env = it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone());
+    let e = crate::syntax::parse_expr(&text).map_err(|e| {
+        crate::error::Flow::from(crate::error::RError::runtime(
+            crate::syntax::r_parse_message(&text, &e),
+        ))
+    })?;
+    let env = it
+        .frames
+        .last()
+        .map(|f| f.env.clone())
+        .unwrap_or_else(|| it.global.clone());
     Ok(crate::eval::make_formula(&e, &env))
 }
 
@@ -438,21 +527,21 @@ mod anova;
 mod contrasts;
 mod frame;
 mod lm;
+mod methods;
 mod mlm;
 mod predict;
 mod print;
 mod step;
 mod terms_obj;
 mod update;
-mod methods;
+pub(crate) use anova::*;
 pub(crate) use frame::*;
 pub(crate) use lm::*;
+pub(crate) use methods::*;
 pub(crate) use mlm::*;
 pub(crate) use predict::*;
 pub(crate) use terms_obj::*;
-pub(crate) use anova::*;
 pub(crate) use update::*;
-pub(crate) use methods::*;
 
 /// Built-in printers for model classes (`lm`, `summary.lm`, `anova`, `logLik`).
 pub fn format_model(it: &Interp, v: &Value) -> Option<String> {
@@ -477,5 +566,9 @@ pub fn format_model(it: &Interp, v: &Value) -> Option<String> {
 
 /// `I(x)`: returns its argument (R marks it "AsIs"; models only need the value).
 fn as_is(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null))
+    Ok(a.items
+        .into_iter()
+        .next()
+        .map(|x| x.1)
+        .unwrap_or(Value::Null))
 }

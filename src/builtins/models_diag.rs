@@ -89,9 +89,16 @@ struct Infl {
 }
 
 fn fit_arg(it: &mut Interp, a: Args) -> EvalResult<(Value, Args)> {
-    let Some((_, fit)) = a.items.first().cloned() else { return err("argument \"model\" is missing, with no default") };
+    let Some((_, fit)) = a.items.first().cloned() else {
+        return err("argument \"model\" is missing, with no default");
+    };
     if !fit.inherits("lm") {
-        return err(format!("no applicable method for diagnostics applied to an object of class \"{}\"", fit.class_attr().and_then(|c| c.first().cloned()).unwrap_or_else(|| "NULL".into())));
+        return err(format!(
+            "no applicable method for diagnostics applied to an object of class \"{}\"",
+            fit.class_attr()
+                .and_then(|c| c.first().cloned())
+                .unwrap_or_else(|| "NULL".into())
+        ));
     }
     if fit.inherits("mlm") {
         return err("diagnostics for \"mlm\" fits are not supported");
@@ -100,29 +107,54 @@ fn fit_arg(it: &mut Interp, a: Args) -> EvalResult<(Value, Args)> {
 }
 
 fn dbls(fit: &Value, name: &str) -> Vec<f64> {
-    field(fit, name).map(|v| v.dbl_vec().to_vec()).unwrap_or_default()
+    field(fit, name)
+        .map(|v| v.dbl_vec().to_vec())
+        .unwrap_or_default()
 }
 
 fn names_of(v: &Value) -> Vec<String> {
-    v.names().unwrap_or_default().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect()
+    v.names()
+        .unwrap_or_default()
+        .iter()
+        .map(|s| s.as_deref().unwrap_or("NA").to_string())
+        .collect()
 }
 
 /// The fit's compact QR.
 fn fit_qr(fit: &Value) -> EvalResult<Qr> {
-    let Some(q) = field(fit, "qr") else { return err("'model' has no 'qr' component") };
+    let Some(q) = field(fit, "qr") else {
+        return err("'model' has no 'qr' component");
+    };
     let qm = field(&q, "qr").unwrap_or(Value::Null);
     let dims = qm.dim().unwrap_or_default();
     if dims.len() != 2 {
         return err("invalid model QR matrix");
     }
     let (n, p) = (dims[0], dims[1]);
-    let rank = field(&q, "rank").and_then(|r| r.as_i32()).unwrap_or(p as i32).max(0) as usize;
+    let rank = field(&q, "rank")
+        .and_then(|r| r.as_i32())
+        .unwrap_or(p as i32)
+        .max(0) as usize;
     let qraux = dbls(&q, "qraux");
-    let pivot: Vec<usize> = field(&q, "pivot").map(|v| v.int_vec().iter().map(|&k| (k.max(1) - 1) as usize).collect()).unwrap_or_else(|| (0..p).collect());
+    let pivot: Vec<usize> = field(&q, "pivot")
+        .map(|v| {
+            v.int_vec()
+                .iter()
+                .map(|&k| (k.max(1) - 1) as usize)
+                .collect()
+        })
+        .unwrap_or_else(|| (0..p).collect());
     if qraux.len() < p {
         return err("invalid model QR matrix");
     }
-    Ok(Qr { qr: qm.dbl_vec().to_vec(), n, p, qraux, pivot, rank })
+    Ok(Qr {
+        qr: qm.dbl_vec().to_vec(),
+        n,
+        p,
+        qraux,
+        pivot,
+        rank,
+    })
 }
 
 fn glm_residuals(it: &mut Interp, fit: &Value, typ: &str) -> EvalResult<Vec<f64>> {
@@ -136,17 +168,31 @@ fn influence(it: &mut Interp, fit: &Value) -> EvalResult<Infl> {
     let rv = field(fit, "residuals").unwrap_or(Value::Null);
     let mut names = names_of(&rv);
     // weighted.residuals(drop0 = TRUE): zero-weight cases are not part of the fit
-    let keep: Option<Vec<bool>> = if fit.inherits("glm") { field(fit, "prior.weights") } else { field(fit, "weights") }
-        .map(|w| w.dbl_vec().iter().map(|&v| v != 0.0).collect());
+    let keep: Option<Vec<bool>> = if fit.inherits("glm") {
+        field(fit, "prior.weights")
+    } else {
+        field(fit, "weights")
+    }
+    .map(|w| w.dbl_vec().iter().map(|&v| v != 0.0).collect());
     let drop0 = |v: Vec<f64>| -> Vec<f64> {
         match &keep {
-            Some(k) if k.len() == v.len() => v.into_iter().zip(k).filter(|(_, k)| **k).map(|(x, _)| x).collect(),
+            Some(k) if k.len() == v.len() => v
+                .into_iter()
+                .zip(k)
+                .filter(|(_, k)| **k)
+                .map(|(x, _)| x)
+                .collect(),
             _ => v,
         }
     };
     if let Some(k) = &keep {
         if k.len() == names.len() {
-            names = names.into_iter().zip(k).filter(|(_, k)| **k).map(|(x, _)| x).collect();
+            names = names
+                .into_iter()
+                .zip(k)
+                .filter(|(_, k)| **k)
+                .map(|(x, _)| x)
+                .collect();
         }
     }
     let is_glm = fit.inherits("glm");
@@ -154,18 +200,32 @@ fn influence(it: &mut Interp, fit: &Value) -> EvalResult<Infl> {
         let fam = super::glm::family_of(fit)?;
         let dev = drop0(glm_residuals(it, fit, "deviance")?);
         let pear = drop0(glm_residuals(it, fit, "pearson")?);
-        let rdf = field(fit, "df.residual").and_then(|d| d.as_f64()).unwrap_or(0.0);
+        let rdf = field(fit, "df.residual")
+            .and_then(|d| d.as_f64())
+            .unwrap_or(0.0);
         let dispersion = if fam.fixed_dispersion() {
             1.0
         } else if rdf > 0.0 {
             let w = dbls(fit, "weights");
             let r = dbls(fit, "residuals");
-            w.iter().zip(&r).filter(|(w, _)| **w > 0.0).map(|(w, r)| w * r * r).sum::<f64>() / rdf
+            w.iter()
+                .zip(&r)
+                .filter(|(w, _)| **w > 0.0)
+                .map(|(w, r)| w * r * r)
+                .sum::<f64>()
+                / rdf
         } else {
             f64::NAN
         };
         let fixed = matches!(fam.kind, Kind::Binomial | Kind::Poisson);
-        (dev, Some(GlmPart { pear, dispersion, fixed }))
+        (
+            dev,
+            Some(GlmPart {
+                pear,
+                dispersion,
+                fixed,
+            }),
+        )
     } else {
         let mut r = rv.dbl_vec().to_vec();
         if let Some(w) = field(fit, "weights") {
@@ -178,11 +238,19 @@ fn influence(it: &mut Interp, fit: &Value) -> EvalResult<Infl> {
     if res.len() != n {
         return err("non-NA residual length does not match cases used in fitting");
     }
-    let df = field(fit, "df.residual").and_then(|d| d.as_f64()).unwrap_or((n - rank) as f64);
+    let df = field(fit, "df.residual")
+        .and_then(|d| d.as_f64())
+        .unwrap_or((n - rank) as f64);
     // negligible residuals count as exact zeros (as lm.influence does)
     let mut abs: Vec<f64> = res.iter().map(|v| v.abs()).collect();
     abs.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-    let med = if n == 0 { 0.0 } else if n % 2 == 1 { abs[n / 2] } else { (abs[n / 2 - 1] + abs[n / 2]) / 2.0 };
+    let med = if n == 0 {
+        0.0
+    } else if n % 2 == 1 {
+        abs[n / 2]
+    } else {
+        (abs[n / 2 - 1] + abs[n / 2]) / 2.0
+    };
     for r in res.iter_mut() {
         if r.abs() < 100.0 * f64::EPSILON * med {
             *r = 0.0;
@@ -207,9 +275,24 @@ fn influence(it: &mut Interp, fit: &Value) -> EvalResult<Infl> {
     let sigma = res
         .iter()
         .zip(&hat)
-        .map(|(r, h)| if *h < 1.0 { ((ss - r * r / (1.0 - h)) / denom).sqrt() } else { (ss / denom).sqrt() })
+        .map(|(r, h)| {
+            if *h < 1.0 {
+                ((ss - r * r / (1.0 - h)) / denom).sqrt()
+            } else {
+                (ss / denom).sqrt()
+            }
+        })
         .collect();
-    Ok(Infl { names, hat, res, sigma, rank, df, qr, glm })
+    Ok(Infl {
+        names,
+        hat,
+        res,
+        sigma,
+        rank,
+        df,
+        qr,
+        glm,
+    })
 }
 
 fn nan_inf(v: f64) -> f64 {
@@ -226,7 +309,9 @@ fn out(fit: &Value, f: &Infl, v: Vec<f64>, fill: Option<f64>) -> Value {
     match na_pad(fit, &v, 1, &f.names) {
         Some((mut vals, rows)) => {
             if let Some(x) = fill {
-                let om: Vec<usize> = field(fit, "na.action").map(|na| na.int_vec().iter().map(|&k| k as usize - 1).collect()).unwrap_or_default();
+                let om: Vec<usize> = field(fit, "na.action")
+                    .map(|na| na.int_vec().iter().map(|&k| k as usize - 1).collect())
+                    .unwrap_or_default();
                 for i in om {
                     if i < vals.len() {
                         vals[i] = x;
@@ -258,15 +343,34 @@ fn rstandard(it: &mut Interp, a: Args) -> EvalResult {
     let v: Vec<f64> = match &f.glm {
         Some(g) => {
             let typ = typ.unwrap_or_else(|| "deviance".into());
-            let r = if "pearson".starts_with(typ.as_str()) && !typ.is_empty() { &g.pear } else { &f.res };
-            r.iter().zip(&f.hat).map(|(r, h)| nan_inf(r / (g.dispersion * (1.0 - h)).sqrt())).collect()
+            let r = if "pearson".starts_with(typ.as_str()) && !typ.is_empty() {
+                &g.pear
+            } else {
+                &f.res
+            };
+            r.iter()
+                .zip(&f.hat)
+                .map(|(r, h)| nan_inf(r / (g.dispersion * (1.0 - h)).sqrt()))
+                .collect()
         }
         None => {
             let sdv = m.get(2).and_then(|v| v.as_f64()).unwrap_or_else(|| sd(&f));
-            if typ.as_deref().map(|t| !t.is_empty() && "predictive".starts_with(t)).unwrap_or(false) {
-                f.res.iter().zip(&f.hat).map(|(r, h)| nan_inf(r / (1.0 - h))).collect()
+            if typ
+                .as_deref()
+                .map(|t| !t.is_empty() && "predictive".starts_with(t))
+                .unwrap_or(false)
+            {
+                f.res
+                    .iter()
+                    .zip(&f.hat)
+                    .map(|(r, h)| nan_inf(r / (1.0 - h)))
+                    .collect()
             } else {
-                f.res.iter().zip(&f.hat).map(|(r, h)| nan_inf(r / (sdv * (1.0 - h).sqrt()))).collect()
+                f.res
+                    .iter()
+                    .zip(&f.hat)
+                    .map(|(r, h)| nan_inf(r / (sdv * (1.0 - h).sqrt())))
+                    .collect()
             }
         }
     };
@@ -285,7 +389,9 @@ fn rstudent(it: &mut Interp, a: Args) -> EvalResult {
                 nan_inf(if g.fixed { v } else { v / f.sigma[i] })
             })
             .collect(),
-        None => (0..f.res.len()).map(|i| nan_inf(f.res[i] / (f.sigma[i] * (1.0 - f.hat[i]).sqrt()))).collect(),
+        None => (0..f.res.len())
+            .map(|i| nan_inf(f.res[i] / (f.sigma[i] * (1.0 - f.hat[i]).sqrt())))
+            .collect(),
     };
     Ok(out(&fit, &f, v, None))
 }
@@ -294,10 +400,19 @@ fn rstudent(it: &mut Interp, a: Args) -> EvalResult {
 fn cooks(f: &Infl) -> Vec<f64> {
     let p = f.rank as f64;
     match &f.glm {
-        Some(g) => g.pear.iter().zip(&f.hat).map(|(r, h)| nan_inf((r / (1.0 - h)).powi(2) * h / (g.dispersion * p))).collect(),
+        Some(g) => g
+            .pear
+            .iter()
+            .zip(&f.hat)
+            .map(|(r, h)| nan_inf((r / (1.0 - h)).powi(2) * h / (g.dispersion * p)))
+            .collect(),
         None => {
             let sdv = sd(f);
-            f.res.iter().zip(&f.hat).map(|(r, h)| nan_inf((r / (sdv * (1.0 - h))).powi(2) * h / p)).collect()
+            f.res
+                .iter()
+                .zip(&f.hat)
+                .map(|(r, h)| nan_inf((r / (sdv * (1.0 - h))).powi(2) * h / p))
+                .collect()
         }
     }
 }
@@ -332,13 +447,22 @@ fn coef_changes(fit: &Value, f: &Infl) -> (Vec<f64>, Vec<String>) {
                 *bm -= bj * f.qr.at(m, j);
             }
         }
-        let scale = if f.hat[i] == 1.0 { 0.0 } else { f.res[i] / (1.0 - f.hat[i]) };
+        let scale = if f.hat[i] == 1.0 {
+            0.0
+        } else {
+            f.res[i] / (1.0 - f.hat[i])
+        };
         for j in 0..k {
             out[j * n + i] = b[j] * scale;
         }
     }
     let coef = field(fit, "coefficients").unwrap_or(Value::Null);
-    let cn: Vec<String> = names_of(&coef).into_iter().zip(coef.dbl_vec().iter()).filter(|(_, v)| !v.is_nan()).map(|(n, _)| n).collect();
+    let cn: Vec<String> = names_of(&coef)
+        .into_iter()
+        .zip(coef.dbl_vec().iter())
+        .filter(|(_, v)| !v.is_nan())
+        .map(|(n, _)| n)
+        .collect();
     (out, cn)
 }
 
@@ -376,7 +500,9 @@ fn dfbetas(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn dffits_of(f: &Infl) -> Vec<f64> {
-    (0..f.res.len()).map(|i| nan_inf(f.res[i] * f.hat[i].sqrt() / (f.sigma[i] * (1.0 - f.hat[i])))).collect()
+    (0..f.res.len())
+        .map(|i| nan_inf(f.res[i] * f.hat[i].sqrt() / (f.sigma[i] * (1.0 - f.hat[i]))))
+        .collect()
 }
 
 fn dffits(it: &mut Interp, a: Args) -> EvalResult {
@@ -409,7 +535,10 @@ fn lm_influence(it: &mut Interp, a: Args) -> EvalResult {
     let mut items = vec![("hat".to_string(), out(&fit, &f, f.hat.clone(), Some(0.0)))];
     if do_coef {
         let (d, cn) = coef_changes(&fit, &f);
-        items.push(("coefficients".into(), matrix(d, f.qr.n, f.rank, Some(&f.names), Some(&cn))));
+        items.push((
+            "coefficients".into(),
+            matrix(d, f.qr.n, f.rank, Some(&f.names), Some(&cn)),
+        ));
     }
     let s0 = sd(&f);
     items.push(("sigma".into(), out(&fit, &f, f.sigma.clone(), Some(s0))));
@@ -431,9 +560,17 @@ pub fn abbreviate(x: &str, minlen: usize) -> String {
     let lowvow = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
     type Pass<'a> = &'a dyn Fn(&[char], usize) -> bool;
     let passes: [Pass; 5] = [
-        &|b, i| lowvow(b[i]) && !b[i - 1].is_whitespace() && (i + 1 == b.len() || b[i + 1].is_whitespace()),
+        &|b, i| {
+            lowvow(b[i])
+                && !b[i - 1].is_whitespace()
+                && (i + 1 == b.len() || b[i + 1].is_whitespace())
+        },
         &|b, i| lowvow(b[i]) && !b[i - 1].is_whitespace(),
-        &|b, i| b[i].is_lowercase() && !b[i - 1].is_whitespace() && (i + 1 == b.len() || b[i + 1].is_whitespace()),
+        &|b, i| {
+            b[i].is_lowercase()
+                && !b[i - 1].is_whitespace()
+                && (i + 1 == b.len() || b[i + 1].is_whitespace())
+        },
         &|b, i| b[i].is_lowercase() && !b[i - 1].is_whitespace(),
         &|b, i| !b[i - 1].is_whitespace() && !b[i].is_whitespace(),
     ];
@@ -454,12 +591,25 @@ pub fn abbreviate(x: &str, minlen: usize) -> String {
 
 /// `make.names` for one name: invalid characters become `.`, an invalid start gets `X`.
 fn make_name(x: &str) -> String {
-    let mut s: String = x.chars().map(|c| if c.is_alphanumeric() || c == '.' || c == '_' { c } else { '.' }).collect();
+    let mut s: String = x
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '.' || c == '_' {
+                c
+            } else {
+                '.'
+            }
+        })
+        .collect();
     let first = s.chars().next();
     let bad = match first {
         None => true,
         Some(c) if c.is_ascii_digit() || c == '_' => true,
-        Some('.') => s.chars().nth(1).map(|c| c.is_ascii_digit()).unwrap_or(false),
+        Some('.') => s
+            .chars()
+            .nth(1)
+            .map(|c| c.is_ascii_digit())
+            .unwrap_or(false),
         _ => false,
     };
     if bad {
@@ -481,14 +631,43 @@ fn influence_measures(it: &mut Interp, a: Args) -> EvalResult {
     let n = f.qr.n;
     let k = f.rank;
     let (dfb, cn) = dfbetas_of(&fit, &f);
-    let s0 = (f.res.iter().filter(|v| !v.is_nan()).map(|r| r * r).sum::<f64>() / f.df).sqrt();
+    let s0 = (f
+        .res
+        .iter()
+        .filter(|v| !v.is_nan())
+        .map(|r| r * r)
+        .sum::<f64>()
+        / f.df)
+        .sqrt();
     let dff = dffits_of(&f);
-    let covr: Vec<f64> = (0..n).map(|i| (f.sigma[i] / s0).powf(2.0 * k as f64) / (1.0 - f.hat[i])).collect();
+    let covr: Vec<f64> = (0..n)
+        .map(|i| (f.sigma[i] / s0).powf(2.0 * k as f64) / (1.0 - f.hat[i]))
+        .collect();
     let cook: Vec<f64> = match &f.glm {
-        Some(g) => g.pear.iter().zip(&f.hat).map(|(r, h)| (r / (1.0 - h)).powi(2) * h / (g.dispersion * k as f64)).collect(),
-        None => f.res.iter().zip(&f.hat).map(|(e, h)| (e / (s0 * (1.0 - h))).powi(2) * h / k as f64).collect(),
+        Some(g) => g
+            .pear
+            .iter()
+            .zip(&f.hat)
+            .map(|(r, h)| (r / (1.0 - h)).powi(2) * h / (g.dispersion * k as f64))
+            .collect(),
+        None => f
+            .res
+            .iter()
+            .zip(&f.hat)
+            .map(|(e, h)| (e / (s0 * (1.0 - h))).powi(2) * h / k as f64)
+            .collect(),
     };
-    let mut cols: Vec<String> = cn.iter().map(|c| if c == "(Intercept)" { "1_".to_string() } else { c.clone() }).map(|c| format!("dfb.{}", abbreviate(&c, 4))).collect();
+    let mut cols: Vec<String> = cn
+        .iter()
+        .map(|c| {
+            if c == "(Intercept)" {
+                "1_".to_string()
+            } else {
+                c.clone()
+            }
+        })
+        .map(|c| format!("dfb.{}", abbreviate(&c, 4)))
+        .collect();
     cols.extend(["dffit", "cov.r", "cook.d", "hat"].map(String::from));
     let mut data = dfb;
     for v in [&dff, &covr, &cook, &f.hat] {
@@ -513,14 +692,24 @@ fn influence_measures(it: &mut Interp, a: Args) -> EvalResult {
         ];
         for (d, fl) in flags.iter().enumerate() {
             let v = at(k + d);
-            inf[(k + d) * n + i] = if v.is_nan() { crate::value::NA_INT } else { *fl as i32 };
+            inf[(k + d) * n + i] = if v.is_nan() {
+                crate::value::NA_INT
+            } else {
+                *fl as i32
+            };
         }
     }
     let mut infv = Value::lgls(inf);
     infv.set_attr(s("dim"), Value::ints(vec![n as i32, nc as i32]));
-    infv.set_attr(s("dimnames"), Value::list(vec![Value::strings(&f.names), Value::strings(&cols)]));
+    infv.set_attr(
+        s("dimnames"),
+        Value::list(vec![Value::strings(&f.names), Value::strings(&cols)]),
+    );
     let mut out = Value::named_list(vec![
-        ("infmat".into(), matrix(data, n, nc, Some(&f.names), Some(&cols))),
+        (
+            "infmat".into(),
+            matrix(data, n, nc, Some(&f.names), Some(&cols)),
+        ),
         ("is.inf".into(), infv),
         ("call".into(), field(&fit, "call").unwrap_or(Value::Null)),
     ]);
@@ -533,24 +722,51 @@ fn influence_measures(it: &mut Interp, a: Args) -> EvalResult {
 fn print_infl(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "digits", "..."])?;
     let x = m.req(0, "x")?.clone();
-    let digits = m.get(1).and_then(|v| v.as_f64()).map(|d| d as usize).unwrap_or_else(|| (super::print_fns::option_digits(it) as i32 - 4).max(3) as usize);
+    let digits = m
+        .get(1)
+        .and_then(|v| v.as_f64())
+        .map(|d| d as usize)
+        .unwrap_or_else(|| (super::print_fns::option_digits(it) as i32 - 4).max(3) as usize);
     let infmat = field(&x, "infmat").unwrap_or(Value::Null);
     let isinf = field(&x, "is.inf").unwrap_or(Value::Null);
     let dims = infmat.dim().unwrap_or_default();
-    let (n, nc) = (dims.first().cloned().unwrap_or(0), dims.get(1).cloned().unwrap_or(0));
-    let dn = infmat.get_attr("dimnames").map(|d| d.list_vec().to_vec()).unwrap_or_default();
-    let rows = dn.first().and_then(|v| v.as_strings()).unwrap_or_else(|| (1..=n).map(|i| i.to_string()).collect());
+    let (n, nc) = (
+        dims.first().cloned().unwrap_or(0),
+        dims.get(1).cloned().unwrap_or(0),
+    );
+    let dn = infmat
+        .get_attr("dimnames")
+        .map(|d| d.list_vec().to_vec())
+        .unwrap_or_default();
+    let rows = dn
+        .first()
+        .and_then(|v| v.as_strings())
+        .unwrap_or_else(|| (1..=n).map(|i| i.to_string()).collect());
     let cols = dn.get(1).and_then(|v| v.as_strings()).unwrap_or_default();
     let vals = infmat.dbl_vec();
     let flags = isinf.int_vec();
-    let mut cv: Vec<Value> = (0..nc).map(|j| Value::dbls(vals[j * n..(j + 1) * n].to_vec())).collect();
-    let star: Vec<String> = (0..n).map(|i| if (0..nc).any(|j| flags.get(j * n + i) == Some(&1)) { "*".into() } else { " ".into() }).collect();
+    let mut cv: Vec<Value> = (0..nc)
+        .map(|j| Value::dbls(vals[j * n..(j + 1) * n].to_vec()))
+        .collect();
+    let star: Vec<String> = (0..n)
+        .map(|i| {
+            if (0..nc).any(|j| flags.get(j * n + i) == Some(&1)) {
+                "*".into()
+            } else {
+                " ".into()
+            }
+        })
+        .collect();
     cv.push(Value::strings(&star));
     let mut names: Vec<String> = cols.iter().map(|c| make_name(c)).collect();
     names.push("inf".into());
     let df = super::frames::make_df(cv, names, Value::strings(&rows));
     let call = match field(&x, "call") {
-        Some(c) => call_lines(&Value::named_list(vec![("call".into(), c)])).split('\n').map(|l| l.trim()).collect::<Vec<_>>().join(" "),
+        Some(c) => call_lines(&Value::named_list(vec![("call".into(), c)]))
+            .split('\n')
+            .map(|l| l.trim())
+            .collect::<Vec<_>>()
+            .join(" "),
         None => String::new(),
     };
     let mut text = format!("Influence measures of\n\t {} :\n\n", call);
@@ -567,7 +783,23 @@ mod tests {
     #[test]
     fn abbreviate_matches_r() {
         // R: abbreviate(c("(Intercept)", "wt", "factor(cyl)6", "speed", "Petal.Width", "log(dist)", "I(x^2)", "hp:wt"))
-        let got: Vec<String> = ["(Intercept)", "wt", "factor(cyl)6", "speed", "Petal.Width", "Sepal.Length", "log(dist)", "I(x^2)", "hp:wt"].iter().map(|x| abbreviate(x, 4)).collect();
-        assert_eq!(got, ["(In)", "wt", "f()6", "sped", "Pt.W", "Sp.L", "lg()", "I(^2", "hp:w"]);
+        let got: Vec<String> = [
+            "(Intercept)",
+            "wt",
+            "factor(cyl)6",
+            "speed",
+            "Petal.Width",
+            "Sepal.Length",
+            "log(dist)",
+            "I(x^2)",
+            "hp:wt",
+        ]
+        .iter()
+        .map(|x| abbreviate(x, 4))
+        .collect();
+        assert_eq!(
+            got,
+            ["(In)", "wt", "f()6", "sped", "Pt.W", "Sp.L", "lg()", "I(^2", "hp:w"]
+        );
     }
 }

@@ -150,7 +150,12 @@ fn or(it: &mut Interp, a: Args) -> EvalResult {
     bin(it, a, BinOp::Or)
 }
 fn not(it: &mut Interp, a: Args) -> EvalResult {
-    let x = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
+    let x = a
+        .items
+        .into_iter()
+        .next()
+        .map(|x| x.1)
+        .unwrap_or(Value::Null);
     ops::unary(it, UnOp::Not, x)
 }
 fn colon(_it: &mut Interp, a: Args) -> EvalResult {
@@ -170,7 +175,11 @@ fn split_subs(a: Args) -> (Value, Vec<Option<Value>>, Option<bool>, bool, Option
             Some("exact") => exact = v.as_bool().flatten().unwrap_or(true),
             Some("value") => value = Some(v),
             _ if i == 0 => x = v,
-            _ => subs.push(if matches!(v, Value::Missing) { None } else { Some(v) }),
+            _ => subs.push(if matches!(v, Value::Missing) {
+                None
+            } else {
+                Some(v)
+            }),
         }
     }
     (x, subs, drop, exact, value)
@@ -208,10 +217,19 @@ fn assign_dollar(it: &mut Interp, a: Args) -> EvalResult {
         Some(v) => v,
         None => subs.pop().flatten().unwrap_or(Value::Null),
     };
-    let name = subs.first().cloned().flatten().and_then(|s| s.as_string()).unwrap_or_default();
+    let name = subs
+        .first()
+        .cloned()
+        .flatten()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
     crate::eval::assign::assign_dollar(it, &mut x, &name, value)?;
     Ok(x)
 }
 fn paren(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null))
+    Ok(a.items
+        .into_iter()
+        .next()
+        .map(|x| x.1)
+        .unwrap_or(Value::Null))
 }

@@ -11,7 +11,9 @@ use crate::stats::optim::brent::{fmin, zeroin2};
 use crate::stats::optim::lbfgsb::{lbfgsb, LbfgsbControl};
 use crate::stats::optim::neldermead::{nmmin, NmCoef};
 use crate::stats::optim::quadpack::{integrate as quad, Range};
-use crate::stats::optim::{bfgs::vmmin, cg::cgmin, sann::samin, Fail, OptimOut, Scaled, Tolerances};
+use crate::stats::optim::{
+    bfgs::vmmin, cg::cgmin, sann::samin, Fail, OptimOut, Scaled, Tolerances,
+};
 use crate::syntax::ast::{Arg, Expr};
 use crate::syntax::sym::Sym;
 use crate::value::{Data, Env, Lang, RStr, VType, Value, NA_INT};
@@ -82,8 +84,16 @@ const METHODS: &[&str] = &["Nelder-Mead", "BFGS", "CG", "L-BFGS-B", "SANN", "Bre
 
 /// `match.arg(arg, choices)` for a character argument (the first choice when absent).
 fn match_arg(v: Option<&Value>, choices: &[&str]) -> EvalResult<String> {
-    let quoted = || choices.iter().map(|c| format!("\u{201c}{}\u{201d}", c)).collect::<Vec<_>>().join(", ");
-    let Some(v) = v else { return Ok(choices[0].to_string()) };
+    let quoted = || {
+        choices
+            .iter()
+            .map(|c| format!("\u{201c}{}\u{201d}", c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some(v) = v else {
+        return Ok(choices[0].to_string());
+    };
     let given = v.as_strings().unwrap_or_default();
     if given.len() == choices.len() && given.iter().zip(choices).all(|(a, b)| a == b) {
         return Ok(choices[0].to_string());
@@ -95,7 +105,10 @@ fn match_arg(v: Option<&Value>, choices: &[&str]) -> EvalResult<String> {
     if let Some(c) = choices.iter().find(|c| *c == g) {
         return Ok(c.to_string());
     }
-    let hits: Vec<&&str> = choices.iter().filter(|c| !g.is_empty() && c.starts_with(g.as_str())).collect();
+    let hits: Vec<&&str> = choices
+        .iter()
+        .filter(|c| !g.is_empty() && c.starts_with(g.as_str()))
+        .collect();
     if hits.len() == 1 {
         return Ok(hits[0].to_string());
     }
@@ -111,7 +124,9 @@ fn result_doubles(v: &Value) -> EvalResult<Vec<f64>> {
                 let mut out = Vec::with_capacity(items.len());
                 for it in items.iter() {
                     match it.vtype() {
-                        Some(VType::Lgl | VType::Int | VType::Dbl) if it.len() == 1 => out.push(it.dbl_vec()[0]),
+                        Some(VType::Lgl | VType::Int | VType::Dbl) if it.len() == 1 => {
+                            out.push(it.dbl_vec()[0])
+                        }
                         _ => return err("(list) object cannot be coerced to type 'double'"),
                     }
                 }
@@ -119,7 +134,10 @@ fn result_doubles(v: &Value) -> EvalResult<Vec<f64>> {
             }
             d => Ok(d.to_dbl().to_vec()),
         },
-        _ => err(format!("cannot coerce type '{}' to vector of type 'double'", super::type_of(v))),
+        _ => err(format!(
+            "cannot coerce type '{}' to vector of type 'double'",
+            super::type_of(v)
+        )),
     }
 }
 
@@ -154,18 +172,60 @@ struct Control {
 }
 
 const CONTROL_NAMES: &[&str] = &[
-    "trace", "fnscale", "parscale", "ndeps", "maxit", "abstol", "reltol", "alpha", "beta", "gamma", "REPORT",
-    "warn.1d.NelderMead", "type", "lmm", "factr", "pgtol", "tmax", "temp",
+    "trace",
+    "fnscale",
+    "parscale",
+    "ndeps",
+    "maxit",
+    "abstol",
+    "reltol",
+    "alpha",
+    "beta",
+    "gamma",
+    "REPORT",
+    "warn.1d.NelderMead",
+    "type",
+    "lmm",
+    "factr",
+    "pgtol",
+    "tmax",
+    "temp",
 ];
 
-fn control(it: &mut Interp, ctl: Option<&Value>, npar: usize, method: &str) -> EvalResult<(Control, Vec<String>)> {
-    let names: Vec<String> = ctl.and_then(|c| c.names()).map(|n| n.iter().map(|s| s.as_deref().unwrap_or("").to_string()).collect()).unwrap_or_default();
+fn control(
+    it: &mut Interp,
+    ctl: Option<&Value>,
+    npar: usize,
+    method: &str,
+) -> EvalResult<(Control, Vec<String>)> {
+    let names: Vec<String> = ctl
+        .and_then(|c| c.names())
+        .map(|n| {
+            n.iter()
+                .map(|s| s.as_deref().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default();
     let get = |k: &str| ctl.and_then(|c| list_field(c, k));
     let num = |k: &str, d: f64| get(k).and_then(|v| v.as_f64()).unwrap_or(d);
-    let vecn = |k: &str| get(k).map(|v| v.dbl_vec().to_vec()).unwrap_or_else(|| vec![if k == "ndeps" { 1e-3 } else { 1.0 }; npar]);
-    let unknown: Vec<&String> = names.iter().filter(|n| !CONTROL_NAMES.contains(&n.as_str())).collect();
+    let vecn = |k: &str| {
+        get(k)
+            .map(|v| v.dbl_vec().to_vec())
+            .unwrap_or_else(|| vec![if k == "ndeps" { 1e-3 } else { 1.0 }; npar])
+    };
+    let unknown: Vec<&String> = names
+        .iter()
+        .filter(|n| !CONTROL_NAMES.contains(&n.as_str()))
+        .collect();
     if !unknown.is_empty() {
-        it.warning(format!("unknown names in control: {}", unknown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+        it.warning(format!(
+            "unknown names in control: {}",
+            unknown
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     let (def_maxit, def_report) = match method {
         "Nelder-Mead" => (500.0, 10.0),
@@ -183,7 +243,11 @@ fn control(it: &mut Interp, ctl: Option<&Value>, npar: usize, method: &str) -> E
         maxit,
         abstol: num("abstol", f64::NEG_INFINITY),
         reltol: num("reltol", f64::EPSILON.sqrt()),
-        coef: NmCoef { alpha: num("alpha", 1.0), beta: num("beta", 0.5), gamma: num("gamma", 2.0) },
+        coef: NmCoef {
+            alpha: num("alpha", 1.0),
+            beta: num("beta", 0.5),
+            gamma: num("gamma", 2.0),
+        },
         report: num("REPORT", def_report) as i32,
         kind: num("type", 1.0) as i32,
         lmm: num("lmm", 5.0) as i32,
@@ -239,7 +303,14 @@ impl Problem<'_> {
         };
         let f = |x: &[f64]| call(self.fnv, x);
         let g = self.gr.map(|gv| move |x: &[f64]| call(gv, x));
-        let mut sc = Scaled { f, gr: g, parscale: con.parscale.clone(), fnscale: con.fnscale, ndeps: con.ndeps.clone(), bounds };
+        let mut sc = Scaled {
+            f,
+            gr: g,
+            parscale: con.parscale.clone(),
+            fnscale: con.fnscale,
+            ndeps: con.ndeps.clone(),
+            bounds,
+        };
         body(&mut sc, &cell).map_err(from_fail)
     }
 }
@@ -291,13 +362,18 @@ fn hessian_value(it: &mut Interp, p: &Problem, con: &Control, par: &[f64]) -> Ev
     let mut v = Value::dbls(h);
     v.set_attr(Sym::new("dim"), Value::ints(vec![n as i32, n as i32]));
     if let Some(nm) = &p.names {
-        v.set_attr(Sym::new("dimnames"), Value::list(vec![Value::strs(nm.clone()), Value::strs(nm.clone())]));
+        v.set_attr(
+            Sym::new("dimnames"),
+            Value::list(vec![Value::strs(nm.clone()), Value::strs(nm.clone())]),
+        );
     }
     Ok(v)
 }
 
 fn optim(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["par", "fn", "gr", "...", "method", "lower", "upper", "control", "hessian"])?;
+    let m = a.matched(&[
+        "par", "fn", "gr", "...", "method", "lower", "upper", "control", "hessian",
+    ])?;
     let par_v = m.req(0, "par")?.clone();
     let fnv = as_function(it, m.req(1, "fn")?)?;
     let gr = match m.get(2) {
@@ -306,10 +382,22 @@ fn optim(it: &mut Interp, a: Args) -> EvalResult {
     };
     let dots = m.dots.clone();
     let mut method = match_arg(m.get(4), METHODS)?;
-    let lower0 = m.get(5).map(|v| v.dbl_vec().to_vec()).unwrap_or_else(|| vec![f64::NEG_INFINITY]);
-    let upper0 = m.get(6).map(|v| v.dbl_vec().to_vec()).unwrap_or_else(|| vec![f64::INFINITY]);
-    let hessian = m.get(8).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
-    if (lower0.iter().any(|l| *l > f64::NEG_INFINITY) || upper0.iter().any(|u| *u < f64::INFINITY)) && method != "L-BFGS-B" && method != "Brent" {
+    let lower0 = m
+        .get(5)
+        .map(|v| v.dbl_vec().to_vec())
+        .unwrap_or_else(|| vec![f64::NEG_INFINITY]);
+    let upper0 = m
+        .get(6)
+        .map(|v| v.dbl_vec().to_vec())
+        .unwrap_or_else(|| vec![f64::INFINITY]);
+    let hessian = m
+        .get(8)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
+    if (lower0.iter().any(|l| *l > f64::NEG_INFINITY) || upper0.iter().any(|u| *u < f64::INFINITY))
+        && method != "L-BFGS-B"
+        && method != "Brent"
+    {
         it.warning("bounds can only be used with method L-BFGS-B (or Brent)");
         method = "L-BFGS-B".into();
     }
@@ -318,18 +406,37 @@ fn optim(it: &mut Interp, a: Args) -> EvalResult {
     if method == "L-BFGS-B" && cnames.iter().any(|n| n == "reltol" || n == "abstol") {
         it.warning("method L-BFGS-B uses 'factr' (and 'pgtol') instead of 'reltol' and 'abstol'");
     }
-    let warn1d = m.get(7).and_then(|c| list_field(c, "warn.1d.NelderMead")).map(|v| v.as_bool() == Some(Some(true))).unwrap_or(true);
+    let warn1d = m
+        .get(7)
+        .and_then(|c| list_field(c, "warn.1d.NelderMead"))
+        .map(|v| v.as_bool() == Some(Some(true)))
+        .unwrap_or(true);
     if npar == 1 && method == "Nelder-Mead" && warn1d {
         it.warning("one-dimensional optimization by Nelder-Mead is unreliable:\nuse \"Brent\" or optimize() directly");
     }
     if npar > 1 && method == "Brent" {
         return err("method = \"Brent\" is only available for one-dimensional optimization");
     }
-    let rep = |v: &[f64]| -> Vec<f64> { (0..npar).map(|i| if v.is_empty() { f64::NAN } else { v[i % v.len()] }).collect() };
+    let rep = |v: &[f64]| -> Vec<f64> {
+        (0..npar)
+            .map(|i| {
+                if v.is_empty() {
+                    f64::NAN
+                } else {
+                    v[i % v.len()]
+                }
+            })
+            .collect()
+    };
     let lower = rep(&lower0);
     let upper = rep(&upper0);
     let names = par_v.names();
-    let prob = Problem { fnv: &fnv, gr: gr.as_ref(), dots: &dots, names: names.clone() };
+    let prob = Problem {
+        fnv: &fnv,
+        gr: gr.as_ref(),
+        dots: &dots,
+        names: names.clone(),
+    };
     let mut res = if method == "Brent" {
         if lower.iter().chain(&upper).any(|v| !v.is_finite()) {
             return err("'lower' and 'upper' must be finite values");
@@ -348,7 +455,10 @@ fn optim(it: &mut Interp, a: Args) -> EvalResult {
             let mut it = cell.borrow_mut();
             let r = call_at(&mut it, &fnv, Value::num(x), &dots)?;
             let d = result_doubles(&r)?;
-            (x, d.first().copied().unwrap_or(f64::NAN) / fnscale * fnscale)
+            (
+                x,
+                d.first().copied().unwrap_or(f64::NAN) / fnscale * fnscale,
+            )
         };
         let mut counts = Value::lgls(vec![crate::value::NA_LGL, crate::value::NA_LGL]);
         counts.set_attr(Sym::new("names"), Value::strings(&["function", "gradient"]));
@@ -361,7 +471,12 @@ fn optim(it: &mut Interp, a: Args) -> EvalResult {
         ]
     } else {
         let out = run_method(it, &prob, &con, &method, &par_v, &lower, &upper)?;
-        let par: Vec<f64> = out.par.iter().zip(&con.parscale).map(|(p, s)| p * s).collect();
+        let par: Vec<f64> = out
+            .par
+            .iter()
+            .zip(&con.parscale)
+            .map(|(p, s)| p * s)
+            .collect();
         let mut counts = Value::ints(vec![out.fncount, out.grcount.unwrap_or(NA_INT)]);
         counts.set_attr(Sym::new("names"), Value::strings(&["function", "gradient"]));
         vec![
@@ -369,7 +484,10 @@ fn optim(it: &mut Interp, a: Args) -> EvalResult {
             ("value".to_string(), Value::num(out.value * con.fnscale)),
             ("counts".to_string(), counts),
             ("convergence".to_string(), Value::int(out.fail)),
-            ("message".to_string(), out.message.map(|s| Value::str(&s)).unwrap_or(Value::Null)),
+            (
+                "message".to_string(),
+                out.message.map(|s| Value::str(&s)).unwrap_or(Value::Null),
+            ),
         ]
     };
     if hessian {
@@ -381,7 +499,15 @@ fn optim(it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::named_list(res))
 }
 
-fn run_method(it: &mut Interp, prob: &Problem, con: &Control, method: &str, par_v: &Value, lower: &[f64], upper: &[f64]) -> EvalResult<OptimOut> {
+fn run_method(
+    it: &mut Interp,
+    prob: &Problem,
+    con: &Control,
+    method: &str,
+    par_v: &Value,
+    lower: &[f64],
+    upper: &[f64],
+) -> EvalResult<OptimOut> {
     let npar = par_v.len();
     let par = par_v.dbl_vec().to_vec();
     if con.parscale.len() != npar {
@@ -391,27 +517,48 @@ fn run_method(it: &mut Interp, prob: &Problem, con: &Control, method: &str, par_
     if con.maxit == NA_INT {
         return err("'maxit' is not an integer");
     }
-    let tol = Tolerances { maxit: con.maxit, abstol: con.abstol, reltol: con.reltol };
+    let tol = Tolerances {
+        maxit: con.maxit,
+        abstol: con.abstol,
+        reltol: con.reltol,
+    };
     let needs_ndeps = prob.gr.is_none() && matches!(method, "BFGS" | "CG" | "L-BFGS-B");
     if needs_ndeps && con.ndeps.len() != npar {
         return err("'ndeps' is of the wrong length");
     }
     match method {
-        "Nelder-Mead" => prob.with_scaled(it, con, None, |o, _| nmmin(&mut Dyn(o), &dpar, tol, con.coef)),
+        "Nelder-Mead" => prob.with_scaled(it, con, None, |o, _| {
+            nmmin(&mut Dyn(o), &dpar, tol, con.coef)
+        }),
         "BFGS" => {
             if con.report <= 0 {
                 return err("REPORT must be > 0 (method = \"BFGS\")");
             }
             prob.with_scaled(it, con, None, |o, _| vmmin(&mut Dyn(o), &dpar, tol))
         }
-        "CG" => prob.with_scaled(it, con, None, |o, _| cgmin(&mut Dyn(o), &dpar, tol, con.kind)),
+        "CG" => prob.with_scaled(it, con, None, |o, _| {
+            cgmin(&mut Dyn(o), &dpar, tol, con.kind)
+        }),
         "L-BFGS-B" => {
             if con.report <= 0 {
                 return err("REPORT must be > 0 (method = \"L-BFGS-B\")");
             }
-            let lo: Vec<f64> = lower.iter().zip(&con.parscale).map(|(l, s)| l / s).collect();
-            let up: Vec<f64> = upper.iter().zip(&con.parscale).map(|(u, s)| u / s).collect();
-            let ctl = LbfgsbControl { m: con.lmm.max(0) as usize, factr: con.factr, pgtol: con.pgtol, maxit: con.maxit };
+            let lo: Vec<f64> = lower
+                .iter()
+                .zip(&con.parscale)
+                .map(|(l, s)| l / s)
+                .collect();
+            let up: Vec<f64> = upper
+                .iter()
+                .zip(&con.parscale)
+                .map(|(u, s)| u / s)
+                .collect();
+            let ctl = LbfgsbControl {
+                m: con.lmm.max(0) as usize,
+                factr: con.factr,
+                pgtol: con.pgtol,
+                maxit: con.maxit,
+            };
             let b = Some((lo.clone(), up.clone()));
             prob.with_scaled(it, con, b, |o, _| lbfgsb(&mut Dyn(o), &dpar, &lo, &up, ctl))
         }
@@ -448,14 +595,26 @@ fn run_method(it: &mut Interp, prob: &Problem, con: &Control, method: &str, par_
                     let r = r.map_err(Fail::Fn)?;
                     let s = result_doubles(&r).map_err(Fail::Fn)?;
                     if s.len() != p.len() {
-                        return Err(Fail::Msg(format!("candidate point in optim evaluated to length {} not {}", s.len(), p.len())));
+                        return Err(Fail::Msg(format!(
+                            "candidate point in optim evaluated to length {} not {}",
+                            s.len(),
+                            p.len()
+                        )));
                     }
                     for i in 0..p.len() {
                         out[i] = s[i] / scale[i];
                     }
                     Ok(())
                 };
-                samin(&mut Dyn(o), &dpar, con.maxit, con.tmax, con.temp, gen, || cell.borrow_mut().rng.unif_rand())
+                samin(
+                    &mut Dyn(o),
+                    &dpar,
+                    con.maxit,
+                    con.tmax,
+                    con.temp,
+                    gen,
+                    || cell.borrow_mut().rng.unif_rand(),
+                )
             })
         }
         _ => err("unknown 'method'"),
@@ -476,8 +635,12 @@ fn optim_hess(it: &mut Interp, a: Args) -> EvalResult {
     let get = |k: &str| ctl.and_then(|c| list_field(c, k));
     let con = Control {
         fnscale: get("fnscale").and_then(|v| v.as_f64()).unwrap_or(1.0),
-        parscale: get("parscale").map(|v| v.dbl_vec().to_vec()).unwrap_or_else(|| vec![1.0; npar]),
-        ndeps: get("ndeps").map(|v| v.dbl_vec().to_vec()).unwrap_or_else(|| vec![1e-3; npar]),
+        parscale: get("parscale")
+            .map(|v| v.dbl_vec().to_vec())
+            .unwrap_or_else(|| vec![1.0; npar]),
+        ndeps: get("ndeps")
+            .map(|v| v.dbl_vec().to_vec())
+            .unwrap_or_else(|| vec![1e-3; npar]),
         maxit: 100,
         abstol: 0.0,
         reltol: 0.0,
@@ -491,7 +654,12 @@ fn optim_hess(it: &mut Interp, a: Args) -> EvalResult {
         temp: 10.0,
         trace: 0.0,
     };
-    let prob = Problem { fnv: &fnv, gr: gr.as_ref(), dots: &dots, names: par_v.names() };
+    let prob = Problem {
+        fnv: &fnv,
+        gr: gr.as_ref(),
+        dots: &dots,
+        names: par_v.names(),
+    };
     let par = par_v.dbl_vec().to_vec();
     let h = hessian_value(it, &prob, &con, &par)?;
     it.visible = true;
@@ -511,7 +679,12 @@ fn fmin_value(it: &mut Interp, d: &[f64], v: f64, who: &str) -> Result<f64, Flow
     Ok(v)
 }
 
-fn brent_min(lower: f64, upper: f64, tol: f64, f: impl FnMut(f64) -> Result<f64, Flow>) -> EvalResult<f64> {
+fn brent_min(
+    lower: f64,
+    upper: f64,
+    tol: f64,
+    f: impl FnMut(f64) -> Result<f64, Flow>,
+) -> EvalResult<f64> {
     if !lower.is_finite() {
         return err("invalid 'xmin' value");
     }
@@ -551,8 +724,14 @@ fn optimize(it: &mut Interp, a: Args) -> EvalResult {
     let f = as_function(it, m.req(0, "f")?)?;
     let dots = m.dots.clone();
     let (lower, upper) = interval_bounds(&m, 1, 3, 4)?;
-    let maximum = m.get(5).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
-    let tol = m.get(6).and_then(|v| v.as_f64()).unwrap_or(f64::EPSILON.powf(0.25));
+    let maximum = m
+        .get(5)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
+    let tol = m
+        .get(6)
+        .and_then(|v| v.as_f64())
+        .unwrap_or(f64::EPSILON.powf(0.25));
     let sign = if maximum { -1.0 } else { 1.0 };
     let x = {
         let cell = RefCell::new(&mut *it);
@@ -571,7 +750,10 @@ fn optimize(it: &mut Interp, a: Args) -> EvalResult {
     let obj = call_at(it, &f, Value::num(x), &dots)?;
     it.visible = true;
     let key = if maximum { "maximum" } else { "minimum" };
-    Ok(Value::named_list(vec![(key.to_string(), Value::num(x)), ("objective".to_string(), obj)]))
+    Ok(Value::named_list(vec![
+        (key.to_string(), Value::num(x)),
+        ("objective".to_string(), obj),
+    ]))
 }
 
 /// `uniroot`'s function values for zeroin: infinities are replaced with warnings.
@@ -597,7 +779,18 @@ fn scalar_of(v: &Value) -> f64 {
 
 fn uniroot(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&[
-        "f", "interval", "...", "lower", "upper", "f.lower", "f.upper", "extendInt", "check.conv", "tol", "maxiter", "trace",
+        "f",
+        "interval",
+        "...",
+        "lower",
+        "upper",
+        "f.lower",
+        "f.upper",
+        "extendInt",
+        "check.conv",
+        "tol",
+        "maxiter",
+        "trace",
     ])?;
     let f = as_function(it, m.req(0, "f")?)?;
     let dots = m.dots.clone();
@@ -607,11 +800,17 @@ fn uniroot(it: &mut Interp, a: Args) -> EvalResult {
         }
     }
     let (mut lower, mut upper) = interval_bounds(&m, 1, 3, 4)?;
-    let numeric = |i: usize| m.get(i).map(|v| matches!(v.vtype(), Some(VType::Int | VType::Dbl))).unwrap_or(true);
+    let numeric = |i: usize| {
+        m.get(i)
+            .map(|v| matches!(v.vtype(), Some(VType::Int | VType::Dbl)))
+            .unwrap_or(true)
+    };
     if !numeric(3) || !numeric(4) || lower >= upper || lower.is_nan() || upper.is_nan() {
         return err("lower < upper  is not fulfilled");
     }
-    let fcall = |it: &mut Interp, x: f64| -> EvalResult<f64> { Ok(scalar_of(&call_at(it, &f, Value::num(x), &dots)?)) };
+    let fcall = |it: &mut Interp, x: f64| -> EvalResult<f64> {
+        Ok(scalar_of(&call_at(it, &f, Value::num(x), &dots)?))
+    };
     let mut f_lower = match m.get(5) {
         Some(v) => scalar_of(v),
         None => fcall(it, lower)?,
@@ -633,8 +832,14 @@ fn uniroot(it: &mut Interp, a: Args) -> EvalResult {
         "upX" => Some(1.0),
         _ => Some(0.0),
     };
-    let check_conv = m.get(8).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
-    let tol = m.get(9).and_then(|v| v.as_f64()).unwrap_or(f64::EPSILON.powf(0.25));
+    let check_conv = m
+        .get(8)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
+    let tol = m
+        .get(9)
+        .and_then(|v| v.as_f64())
+        .unwrap_or(f64::EPSILON.powf(0.25));
     let maxiter = m.get(10).and_then(|v| v.as_f64()).unwrap_or(1000.0);
     let trunc = |x: f64| x.clamp(-f64::MAX, f64::MAX);
     let (fl, fu) = (trunc(f_lower), trunc(f_upper));
@@ -705,7 +910,15 @@ fn uniroot(it: &mut Interp, a: Args) -> EvalResult {
             }
         }
     }
-    let sgn = |x: f64| if x > 0.0 { 1.0 } else if x < 0.0 { -1.0 } else { x };
+    let sgn = |x: f64| {
+        if x > 0.0 {
+            1.0
+        } else if x < 0.0 {
+            -1.0
+        } else {
+            x
+        }
+    };
     let prod = sgn(f_lower) * sgn(f_upper);
     if prod.is_nan() || prod > 0.0 {
         return err(if do_x {
@@ -736,7 +949,11 @@ fn uniroot(it: &mut Interp, a: Args) -> EvalResult {
     let iter = match z.iter {
         Some(k) => k,
         None => {
-            let msg = format!("_NOT_ converged in {} iteration{}", maxit, if maxit == 1 { "" } else { "s" });
+            let msg = format!(
+                "_NOT_ converged in {} iteration{}",
+                maxit,
+                if maxit == 1 { "" } else { "s" }
+            );
             if check_conv {
                 return err(format!("convergence problem in zero finding: {}", msg));
             }
@@ -744,7 +961,11 @@ fn uniroot(it: &mut Interp, a: Args) -> EvalResult {
             maxit
         }
     };
-    let (iter, init_it) = if do_x { (iter + it_count, it_count) } else { (iter, NA_INT) };
+    let (iter, init_it) = if do_x {
+        (iter + it_count, it_count)
+    } else {
+        (iter, NA_INT)
+    };
     let froot = call_at(it, &f, Value::num(z.root), &dots)?;
     it.visible = true;
     Ok(Value::named_list(vec![
@@ -756,8 +977,18 @@ fn uniroot(it: &mut Interp, a: Args) -> EvalResult {
     ]))
 }
 
-const INTEGRATE_FORMALS: &[&str] =
-    &["f", "lower", "upper", "...", "subdivisions", "rel.tol", "abs.tol", "stop.on.error", "keep.xy", "aux"];
+const INTEGRATE_FORMALS: &[&str] = &[
+    "f",
+    "lower",
+    "upper",
+    "...",
+    "subdivisions",
+    "rel.tol",
+    "abs.tol",
+    "stop.on.error",
+    "keep.xy",
+    "aux",
+];
 
 const INTEGRATE_MESSAGES: &[&str] = &[
     "OK",
@@ -778,10 +1009,16 @@ fn integrate(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResul
     let upper_v = m.req(2, "upper")?.clone();
     let dots = m.dots.clone();
     let limit = m.get(4).and_then(|v| v.as_i32()).unwrap_or(100);
-    let rel_tol = m.get(5).and_then(|v| v.as_f64()).unwrap_or(f64::EPSILON.powf(0.25));
+    let rel_tol = m
+        .get(5)
+        .and_then(|v| v.as_f64())
+        .unwrap_or(f64::EPSILON.powf(0.25));
     let abs_tol = m.get(6).and_then(|v| v.as_f64()).unwrap_or(rel_tol);
     let stop_on_error = m.get(7).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
-    if limit == NA_INT || limit < 1 || (abs_tol <= 0.0 && rel_tol < (50.0 * f64::EPSILON).max(5e-29)) {
+    if limit == NA_INT
+        || limit < 1
+        || (abs_tol <= 0.0 && rel_tol < (50.0 * f64::EPSILON).max(5e-29))
+    {
         return err("invalid parameter values");
     }
     if lower_v.len() != 1 {
@@ -824,7 +1061,10 @@ fn integrate(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResul
         };
         quad(g, range, abs_tol, rel_tol, limit as usize)?
     };
-    let msg = INTEGRATE_MESSAGES.get(q.ier as usize).copied().unwrap_or("the input is invalid");
+    let msg = INTEGRATE_MESSAGES
+        .get(q.ier as usize)
+        .copied()
+        .unwrap_or("the input is invalid");
     if q.ier == 6 || (q.ier > 0 && stop_on_error) {
         return err(msg);
     }
@@ -833,7 +1073,13 @@ fn integrate(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResul
         ("abs.error".into(), Value::num(q.abs_error)),
         ("subdivisions".into(), Value::int(q.subdivisions)),
         ("message".into(), Value::str(msg)),
-        ("call".into(), Value::Lang(Rc::new(Lang { expr: Rc::new(mcall), attrs: None }))),
+        (
+            "call".into(),
+            Value::Lang(Rc::new(Lang {
+                expr: Rc::new(mcall),
+                attrs: None,
+            })),
+        ),
     ]);
     v.set_attr(Sym::new("class"), Value::str("integrate"));
     it.visible = true;
@@ -843,11 +1089,21 @@ fn integrate(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResul
 fn print_integrate(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "digits", "..."])?;
     let x = m.req(0, "x")?.clone();
-    let digits = m.get(1).and_then(|v| v.as_f64()).map(|d| d as usize).unwrap_or_else(|| super::print_fns::option_digits(it));
-    let msg = list_field(&x, "message").and_then(|v| v.as_string()).unwrap_or_default();
+    let digits = m
+        .get(1)
+        .and_then(|v| v.as_f64())
+        .map(|d| d as usize)
+        .unwrap_or_else(|| super::print_fns::option_digits(it));
+    let msg = list_field(&x, "message")
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
     let text = if msg == "OK" {
-        let value = list_field(&x, "value").and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
-        let abserr = list_field(&x, "abs.error").and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
+        let value = list_field(&x, "value")
+            .and_then(|v| v.as_f64())
+            .unwrap_or(f64::NAN);
+        let abserr = list_field(&x, "abs.error")
+            .and_then(|v| v.as_f64())
+            .unwrap_or(f64::NAN);
         let v = crate::print::num::format_dbl_vec_trim(&[value], digits).remove(0);
         let e = crate::print::num::format_dbl_vec_trim(&[abserr], 2).remove(0);
         format!("{} with absolute error < {}\n", v, e)

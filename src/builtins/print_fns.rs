@@ -48,7 +48,13 @@ pub fn print_dispatch(it: &mut Interp, v: &Value, env: &Env) -> EvalResult<()> {
     print_with(it, v, env, None, true)
 }
 
-fn print_with(it: &mut Interp, v: &Value, env: &Env, digits: Option<usize>, quote: bool) -> EvalResult<()> {
+fn print_with(
+    it: &mut Interp,
+    v: &Value,
+    env: &Env,
+    digits: Option<usize>,
+    quote: bool,
+) -> EvalResult<()> {
     if v.class_attr().is_some() {
         let mut pargs = vec![(None, v.clone())];
         if let Some(d) = digits {
@@ -71,7 +77,12 @@ fn print_with(it: &mut Interp, v: &Value, env: &Env, digits: Option<usize>, quot
 }
 
 /// The text `print()` writes for a value without user methods.
-pub fn format_default(it: &mut Interp, v: &Value, digits: Option<usize>, quote: bool) -> EvalResult<String> {
+pub fn format_default(
+    it: &mut Interp,
+    v: &Value,
+    digits: Option<usize>,
+    quote: bool,
+) -> EvalResult<String> {
     if let Some(text) = crate::print::glm::format_glm(it, v) {
         return Ok(text);
     }
@@ -91,13 +102,23 @@ pub fn format_default(it: &mut Interp, v: &Value, digits: Option<usize>, quote: 
             return Ok(text);
         }
     }
-    let opts = crate::print::PrintOpts { digits: digits.unwrap_or_else(|| option_digits(it)), quote, ..Default::default() };
+    let opts = crate::print::PrintOpts {
+        digits: digits.unwrap_or_else(|| option_digits(it)),
+        quote,
+        ..Default::default()
+    };
     if v.inherits("summaryDefault") {
-        let o = crate::print::PrintOpts { digits: option_digits(it), ..opts };
+        let o = crate::print::PrintOpts {
+            digits: option_digits(it),
+            ..opts
+        };
         return Ok(crate::print::table::format_summary_default(v, &o, digits));
     }
     if v.inherits("htest") {
-        return Ok(crate::print::htest::format_htest(v, digits.unwrap_or_else(|| option_digits(it))));
+        return Ok(crate::print::htest::format_htest(
+            v,
+            digits.unwrap_or_else(|| option_digits(it)),
+        ));
     }
     if v.inherits("table") {
         return Ok(crate::print::table::format_table(v, &opts));
@@ -110,7 +131,10 @@ pub fn format_default(it: &mut Interp, v: &Value, digits: Option<usize>, quote: 
             if failure.is_some() {
                 return None;
             }
-            if x.is_data_frame() || x.class_attr().is_some() || matches!(x, Value::Closure(_) | Value::Lang(_)) {
+            if x.is_data_frame()
+                || x.class_attr().is_some()
+                || matches!(x, Value::Closure(_) | Value::Lang(_))
+            {
                 match capture_print(it, x, &env) {
                     Ok(s) => Some(s),
                     Err(e) => {
@@ -143,7 +167,10 @@ pub fn option_digits(it: &Interp) -> usize {
 /// What printing `v` writes, captured as a string.
 pub fn capture_print(it: &mut Interp, v: &Value, env: &Env) -> EvalResult<String> {
     if let Value::Closure(c) = v {
-        return Ok(format!("{}\n", crate::syntax::deparse::deparse_function(&c.params, &c.body)));
+        return Ok(format!(
+            "{}\n",
+            crate::syntax::deparse::deparse_function(&c.params, &c.body)
+        ));
     }
     if let Value::Lang(l) = v {
         if l.attrs.is_none() {
@@ -162,7 +189,11 @@ fn print(it: &mut Interp, a: Args) -> EvalResult {
     let x = m.get(0).cloned().unwrap_or(Value::Null);
     let digits = m.get(1).and_then(|v| v.as_f64()).map(|d| d as usize);
     let quote = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
-    let env = it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone());
+    let env = it
+        .frames
+        .last()
+        .map(|f| f.env.clone())
+        .unwrap_or_else(|| it.global.clone());
     if all.len() > 1 && x.class_attr().is_some() {
         // a method gets the extra arguments too (print(summary(fit), digits = 3))
         let mut args = all;
@@ -197,12 +228,25 @@ fn print_default_fn(it: &mut Interp, a: Args) -> EvalResult {
 
 /// How `cat` writes one element.
 fn cat_items(v: &Value) -> EvalResult<Vec<String>> {
-    let v = if v.is_factor() { v.coerce(crate::value::VType::Int) } else { v.clone() };
+    let v = if v.is_factor() {
+        v.coerce(crate::value::VType::Int)
+    } else {
+        v.clone()
+    };
     match &v {
         Value::Null => Ok(vec![]),
         Value::Vector(x) => match &x.data {
             Data::Dbl(d) => Ok(d.iter().map(|&f| crate::print::cat_num(f)).collect()),
-            Data::Int(d) => Ok(d.iter().map(|&i| if i == crate::value::NA_INT { "NA".into() } else { i.to_string() }).collect()),
+            Data::Int(d) => Ok(d
+                .iter()
+                .map(|&i| {
+                    if i == crate::value::NA_INT {
+                        "NA".into()
+                    } else {
+                        i.to_string()
+                    }
+                })
+                .collect()),
             Data::Lgl(d) => Ok(d
                 .iter()
                 .map(|&i| match i {
@@ -211,12 +255,19 @@ fn cat_items(v: &Value) -> EvalResult<Vec<String>> {
                     _ => "TRUE".into(),
                 })
                 .collect()),
-            Data::Str(d) => Ok(d.iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect()),
+            Data::Str(d) => Ok(d
+                .iter()
+                .map(|s| s.as_deref().unwrap_or("NA").to_string())
+                .collect()),
             Data::List(l) => {
                 let mut out = Vec::new();
                 for item in l.iter() {
                     match item {
-                        Value::Vector(iv) if iv.data.len() == 1 && !matches!(iv.data, Data::List(_)) => out.extend(cat_items(item)?),
+                        Value::Vector(iv)
+                            if iv.data.len() == 1 && !matches!(iv.data, Data::List(_)) =>
+                        {
+                            out.extend(cat_items(item)?)
+                        }
                         Value::Null => {}
                         _ => return err("argument 1 (type 'list') cannot be handled by 'cat'"),
                     }
@@ -225,16 +276,27 @@ fn cat_items(v: &Value) -> EvalResult<Vec<String>> {
             }
         },
         Value::Lang(l) => Ok(vec![crate::syntax::deparse::deparse(&l.expr)]),
-        Value::Closure(_) | Value::Builtin(_) => err("argument 1 (type 'closure') cannot be handled by 'cat'"),
+        Value::Closure(_) | Value::Builtin(_) => {
+            err("argument 1 (type 'closure') cannot be handled by 'cat'")
+        }
         _ => err("argument cannot be handled by 'cat'"),
     }
 }
 
 fn cat(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["...", "file", "sep", "fill", "labels", "append"])?;
-    let sep = m.get(2).map(|v| v.str_vec()).unwrap_or_else(|| std::rc::Rc::new(vec![Some(" ".into())]));
-    let sep: Vec<String> = sep.iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect();
-    let fill = m.get(3).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let sep = m
+        .get(2)
+        .map(|v| v.str_vec())
+        .unwrap_or_else(|| std::rc::Rc::new(vec![Some(" ".into())]));
+    let sep: Vec<String> = sep
+        .iter()
+        .map(|s| s.as_deref().unwrap_or("NA").to_string())
+        .collect();
+    let fill = m
+        .get(3)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     let mut out = String::new();
     let mut k = 0usize;
     let mut first = true;
@@ -253,7 +315,10 @@ fn cat(it: &mut Interp, a: Args) -> EvalResult {
     }
     let file = m.get(1).and_then(|v| v.as_string()).unwrap_or_default();
     if !file.is_empty() {
-        let append = m.get(5).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+        let append = m
+            .get(5)
+            .and_then(|v| v.as_bool().flatten())
+            .unwrap_or(false);
         super::io_write(it, &file, &out, append)?;
     } else {
         it.write_out(&out);
@@ -265,14 +330,22 @@ fn cat(it: &mut Interp, a: Args) -> EvalResult {
 fn write_lines(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["text", "con", "sep", "useBytes"])?;
     let text = m.get(0).map(|v| v.str_vec()).unwrap_or_default();
-    let sep = m.get(2).and_then(|v| v.as_string()).unwrap_or_else(|| "\n".into());
+    let sep = m
+        .get(2)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "\n".into());
     let mut out = String::new();
     for s in text.iter() {
         out.push_str(s.as_deref().unwrap_or("NA"));
         out.push_str(&sep);
     }
     match m.get(1).and_then(|v| v.as_string()) {
-        Some(path) if matches!(m.get(1).and_then(|v| v.vtype()), Some(crate::value::VType::Str)) => {
+        Some(path)
+            if matches!(
+                m.get(1).and_then(|v| v.vtype()),
+                Some(crate::value::VType::Str)
+            ) =>
+        {
             super::io::write_atomic(it, &path, &out)?;
         }
         _ => it.write_out(&out),
@@ -282,7 +355,12 @@ fn write_lines(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn noquote(_it: &mut Interp, a: Args) -> EvalResult {
-    let mut x = a.items.into_iter().next().map(|x| x.1).unwrap_or(Value::Null);
+    let mut x = a
+        .items
+        .into_iter()
+        .next()
+        .map(|x| x.1)
+        .unwrap_or(Value::Null);
     x.set_attr(Sym::new("class"), Value::str("noquote"));
     Ok(x)
 }
@@ -293,10 +371,16 @@ fn format_condition(v: &Value) -> Option<String> {
         Some(m) => m.as_string()?,
         None => return None,
     };
-    let cls = v.class_attr().and_then(|c| c.first().cloned()).unwrap_or_default();
+    let cls = v
+        .class_attr()
+        .and_then(|c| c.first().cloned())
+        .unwrap_or_default();
     Some(match crate::eval::index::list_get(v, "call") {
         Some(Value::Lang(l)) => {
-            let call = crate::syntax::deparse::deparse_lines(&l.expr, 60).into_iter().next().unwrap_or_default();
+            let call = crate::syntax::deparse::deparse_lines(&l.expr, 60)
+                .into_iter()
+                .next()
+                .unwrap_or_default();
             format!("<{} in {}: {}>\n", cls, call, msg)
         }
         _ => format!("<{}: {}>\n", cls, msg),

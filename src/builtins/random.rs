@@ -6,7 +6,7 @@ use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::rng::{Rng, SampleKind};
 use crate::stats::rdist;
-use crate::value::{na_real, Value, VType, NA_INT};
+use crate::value::{na_real, VType, Value, NA_INT};
 use std::rc::Rc;
 
 /// Random number builtins.
@@ -102,24 +102,50 @@ const KIND_NAMES: [&str; 8] = [
     "Knuth-TAOCP-2002",
     "L'Ecuyer-CMRG",
 ];
-const NORMAL_NAMES: [&str; 6] = ["Buggy Kinderman-Ramage", "Ahrens-Dieter", "Box-Muller", "user-supplied", "Inversion", "Kinderman-Ramage"];
+const NORMAL_NAMES: [&str; 6] = [
+    "Buggy Kinderman-Ramage",
+    "Ahrens-Dieter",
+    "Box-Muller",
+    "user-supplied",
+    "Inversion",
+    "Kinderman-Ramage",
+];
 const SAMPLE_NAMES: [&str; 2] = ["Rounding", "Rejection"];
 
 /// Matches a kind name (partially, as `pmatch`) against `choices` plus "default".
-fn match_kind(v: &Value, what: &str, choices: &[&str], supported: &[&'static str]) -> EvalResult<Option<&'static str>> {
+fn match_kind(
+    v: &Value,
+    what: &str,
+    choices: &[&str],
+    supported: &[&'static str],
+) -> EvalResult<Option<&'static str>> {
     if v.is_null() {
         return Ok(None);
     }
     let s = match (v.as_strings(), v.len()) {
         (Some(s), 1) => s[0].clone(),
-        _ => return err(format!("'{}' must be a character string of length 1 (RNG to be used).", what)),
+        _ => {
+            return err(format!(
+                "'{}' must be a character string of length 1 (RNG to be used).",
+                what
+            ))
+        }
     };
     if s == "default" {
         return Ok(Some(supported[supported.len() - 1]));
     }
     let exact: Vec<&&str> = choices.iter().filter(|c| **c == s).collect();
-    let part: Vec<&&str> = choices.iter().filter(|c| c.starts_with(s.as_str())).collect();
-    let hit = if exact.len() == 1 { Some(*exact[0]) } else if part.len() == 1 { Some(*part[0]) } else { None };
+    let part: Vec<&&str> = choices
+        .iter()
+        .filter(|c| c.starts_with(s.as_str()))
+        .collect();
+    let hit = if exact.len() == 1 {
+        Some(*exact[0])
+    } else if part.len() == 1 {
+        Some(*part[0])
+    } else {
+        None
+    };
     let Some(hit) = hit else {
         return err(format!("'{}' is not a valid abbreviation of an RNG", s));
     };
@@ -133,7 +159,12 @@ fn match_kind(v: &Value, what: &str, choices: &[&str], supported: &[&'static str
 fn apply_kinds(it: &mut Interp, kind: &Value, normal: &Value, sample: &Value) -> EvalResult<bool> {
     let k = match_kind(kind, "kind", &KIND_NAMES, &["Mersenne-Twister"])?;
     let nk = match_kind(normal, "normal.kind", &NORMAL_NAMES, &["Inversion"])?;
-    let sk = match_kind(sample, "sample.kind", &SAMPLE_NAMES, &["Rounding", "Rejection"])?;
+    let sk = match_kind(
+        sample,
+        "sample.kind",
+        &SAMPLE_NAMES,
+        &["Rounding", "Rejection"],
+    )?;
     if k.is_some() {
         // R re-initialises the generator from one uniform of the old stream
         let u = it.rng.unif_rand();
@@ -157,14 +188,27 @@ fn arg_or_null(m: &super::Matched, i: usize) -> Value {
 fn set_seed(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["seed", "kind", "normal.kind", "sample.kind"])?;
     let seed = m.req(0, "seed")?.clone();
-    apply_kinds(it, &arg_or_null(&m, 1), &arg_or_null(&m, 2), &arg_or_null(&m, 3))?;
+    apply_kinds(
+        it,
+        &arg_or_null(&m, 1),
+        &arg_or_null(&m, 2),
+        &arg_or_null(&m, 3),
+    )?;
     if seed.is_null() {
-        let u = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-        it.rng.set_seed((u.subsec_nanos() ^ std::process::id()) as i32);
+        let u = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        it.rng
+            .set_seed((u.subsec_nanos() ^ std::process::id()) as i32);
     } else {
         let x = match seed.vtype() {
-            Some(VType::Str) => seed.as_string().map(|s| crate::value::coerce::parse_num(&s)).unwrap_or(f64::NAN),
-            Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl) => seed.as_f64().unwrap_or(f64::NAN),
+            Some(VType::Str) => seed
+                .as_string()
+                .map(|s| crate::value::coerce::parse_num(&s))
+                .unwrap_or(f64::NAN),
+            Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl) => {
+                seed.as_f64().unwrap_or(f64::NAN)
+            }
             _ => f64::NAN,
         };
         if x.is_nan() || x.abs() >= 2147483648.0 {
@@ -181,9 +225,18 @@ fn rng_kind(it: &mut Interp, a: Args) -> EvalResult {
     let before = [
         "Mersenne-Twister",
         "Inversion",
-        if it.rng.sample_kind == SampleKind::Rounding { "Rounding" } else { "Rejection" },
+        if it.rng.sample_kind == SampleKind::Rounding {
+            "Rounding"
+        } else {
+            "Rejection"
+        },
     ];
-    let changed = apply_kinds(it, &arg_or_null(&m, 0), &arg_or_null(&m, 1), &arg_or_null(&m, 2))?;
+    let changed = apply_kinds(
+        it,
+        &arg_or_null(&m, 0),
+        &arg_or_null(&m, 1),
+        &arg_or_null(&m, 2),
+    )?;
     it.visible = !changed;
     Ok(Value::strings(&before))
 }
@@ -193,7 +246,10 @@ fn rng_kind(it: &mut Interp, a: Args) -> EvalResult {
 /// The number of draws: `length(n)` when that exceeds one, else the value of `n`.
 fn draw_count(v: &Value) -> EvalResult<usize> {
     if v.len() == 1 {
-        if !matches!(v.vtype(), Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl) | Some(VType::Str)) {
+        if !matches!(
+            v.vtype(),
+            Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl) | Some(VType::Str)
+        ) {
             return err("invalid arguments");
         }
         let x = v.as_f64().unwrap_or(f64::NAN);
@@ -217,11 +273,21 @@ fn param(v: &Value) -> EvalResult<Rc<Vec<f64>>> {
 }
 
 /// Draws `n` values from `f`, recycling the parameter vectors as R does.
-fn draw(it: &mut Interp, n: usize, ps: &[Rc<Vec<f64>>], integer: bool, f: &dyn Fn(&mut Rng, &[f64]) -> f64) -> Value {
+fn draw(
+    it: &mut Interp,
+    n: usize,
+    ps: &[Rc<Vec<f64>>],
+    integer: bool,
+    f: &dyn Fn(&mut Rng, &[f64]) -> f64,
+) -> Value {
     let mut out = Vec::with_capacity(n);
     if n > 0 && ps.iter().any(|p| p.is_empty()) {
         it.warning("NAs produced");
-        return if integer { Value::ints(vec![NA_INT; n]) } else { Value::dbls(vec![na_real(); n]) };
+        return if integer {
+            Value::ints(vec![NA_INT; n])
+        } else {
+            Value::dbls(vec![na_real(); n])
+        };
     }
     let mut naflag = false;
     let mut args = vec![0.0; ps.len()];
@@ -238,11 +304,23 @@ fn draw(it: &mut Interp, n: usize, ps: &[Rc<Vec<f64>>], integer: bool, f: &dyn F
     if naflag {
         it.warning("NAs produced");
     }
-    if integer && out.iter().all(|x| x.is_nan() || (*x <= i32::MAX as f64 && *x > i32::MIN as f64)) {
-        return Value::ints(out.iter().map(|&x| if x.is_nan() { NA_INT } else { x as i32 }).collect());
+    if integer
+        && out
+            .iter()
+            .all(|x| x.is_nan() || (*x <= i32::MAX as f64 && *x > i32::MIN as f64))
+    {
+        return Value::ints(
+            out.iter()
+                .map(|&x| if x.is_nan() { NA_INT } else { x as i32 })
+                .collect(),
+        );
     }
     if integer {
-        return Value::dbls(out.into_iter().map(|x| if x.is_nan() { na_real() } else { x }).collect());
+        return Value::dbls(
+            out.into_iter()
+                .map(|x| if x.is_nan() { na_real() } else { x })
+                .collect(),
+        );
     }
     Value::dbls(out)
 }
@@ -274,19 +352,42 @@ fn gen(
 }
 
 fn runif(it: &mut Interp, a: Args) -> EvalResult {
-    gen(it, a, &["n", "min", "max"], &[Some(0.0), Some(1.0)], false, &|r, p| rdist::runif(r, p[0], p[1]))
+    gen(
+        it,
+        a,
+        &["n", "min", "max"],
+        &[Some(0.0), Some(1.0)],
+        false,
+        &|r, p| rdist::runif(r, p[0], p[1]),
+    )
 }
 
 fn rnorm(it: &mut Interp, a: Args) -> EvalResult {
-    gen(it, a, &["n", "mean", "sd"], &[Some(0.0), Some(1.0)], false, &|r, p| rdist::rnorm(r, p[0], p[1]))
+    gen(
+        it,
+        a,
+        &["n", "mean", "sd"],
+        &[Some(0.0), Some(1.0)],
+        false,
+        &|r, p| rdist::rnorm(r, p[0], p[1]),
+    )
 }
 
 fn rlnorm(it: &mut Interp, a: Args) -> EvalResult {
-    gen(it, a, &["n", "meanlog", "sdlog"], &[Some(0.0), Some(1.0)], false, &|r, p| rdist::rlnorm(r, p[0], p[1]))
+    gen(
+        it,
+        a,
+        &["n", "meanlog", "sdlog"],
+        &[Some(0.0), Some(1.0)],
+        false,
+        &|r, p| rdist::rlnorm(r, p[0], p[1]),
+    )
 }
 
 fn rexp(it: &mut Interp, a: Args) -> EvalResult {
-    gen(it, a, &["n", "rate"], &[Some(1.0)], false, &|r, p| rdist::rexp(r, 1.0 / p[0]))
+    gen(it, a, &["n", "rate"], &[Some(1.0)], false, &|r, p| {
+        rdist::rexp(r, 1.0 / p[0])
+    })
 }
 
 fn rgamma(it: &mut Interp, a: Args) -> EvalResult {
@@ -296,7 +397,11 @@ fn rgamma(it: &mut Interp, a: Args) -> EvalResult {
     let scale = match (m.get(2), m.get(3)) {
         (Some(rate), Some(scale)) => {
             let (r, s) = (param(rate)?, param(scale)?);
-            let ok = r.first().zip(s.first()).map(|(r, s)| (r * s - 1.0).abs() < 1e-15).unwrap_or(false);
+            let ok = r
+                .first()
+                .zip(s.first())
+                .map(|(r, s)| (r * s - 1.0).abs() < 1e-15)
+                .unwrap_or(false);
             if !ok {
                 return err("specify 'rate' or 'scale' but not both");
             }
@@ -307,7 +412,9 @@ fn rgamma(it: &mut Interp, a: Args) -> EvalResult {
         (None, Some(scale)) => param(scale)?,
         (None, None) => Rc::new(vec![1.0]),
     };
-    Ok(draw(it, n, &[shape, scale], false, &|r, p| rdist::rgamma(r, p[0], p[1])))
+    Ok(draw(it, n, &[shape, scale], false, &|r, p| {
+        rdist::rgamma(r, p[0], p[1])
+    }))
 }
 
 /// `rnchisq`: a Poisson mixture of central chi-squares.
@@ -316,7 +423,11 @@ fn rnchisq(r: &mut Rng, df: f64, lambda: f64) -> f64 {
         return f64::NAN;
     }
     if lambda == 0.0 {
-        return if df == 0.0 { 0.0 } else { rdist::rgamma(r, df / 2.0, 2.0) };
+        return if df == 0.0 {
+            0.0
+        } else {
+            rdist::rgamma(r, df / 2.0, 2.0)
+        };
     }
     let mut x = rdist::rpois(r, lambda / 2.0);
     if x > 0.0 {
@@ -336,7 +447,9 @@ fn rchisq(it: &mut Interp, a: Args) -> EvalResult {
         None => Ok(draw(it, n, &[df], false, &|r, p| rdist::rchisq(r, p[0]))),
         Some(ncp) => {
             let ncp = param(ncp)?;
-            Ok(draw(it, n, &[df, ncp], false, &|r, p| rnchisq(r, p[0], p[1])))
+            Ok(draw(it, n, &[df, ncp], false, &|r, p| {
+                rnchisq(r, p[0], p[1])
+            }))
         }
     }
 }
@@ -354,9 +467,15 @@ fn rt(it: &mut Interp, a: Args) -> EvalResult {
         Some(ncp) => {
             // rnorm(n, ncp) / sqrt(rchisq(n, df) / df)
             let ncp = param(ncp)?;
-            let z = num_vec(&draw(it, n, &[ncp, Rc::new(vec![1.0])], false, &|r, p| rdist::rnorm(r, p[0], p[1])));
-            let c = num_vec(&draw(it, n, std::slice::from_ref(&df), false, &|r, p| rdist::rchisq(r, p[0])));
-            let out = (0..n).map(|i| z[i] / (c[i] / df[i % df.len()]).sqrt()).collect();
+            let z = num_vec(&draw(it, n, &[ncp, Rc::new(vec![1.0])], false, &|r, p| {
+                rdist::rnorm(r, p[0], p[1])
+            }));
+            let c = num_vec(&draw(it, n, std::slice::from_ref(&df), false, &|r, p| {
+                rdist::rchisq(r, p[0])
+            }));
+            let out = (0..n)
+                .map(|i| z[i] / (c[i] / df[i % df.len()]).sqrt())
+                .collect();
             Ok(Value::dbls(out))
         }
     }
@@ -368,13 +487,17 @@ fn rbeta(it: &mut Interp, a: Args) -> EvalResult {
     let s1 = param(m.req(1, "shape1")?)?;
     let s2 = param(m.req(2, "shape2")?)?;
     match m.get(3) {
-        None => Ok(draw(it, n, &[s1, s2], false, &|r, p| rdist::rbeta(r, p[0], p[1]))),
+        None => Ok(draw(it, n, &[s1, s2], false, &|r, p| {
+            rdist::rbeta(r, p[0], p[1])
+        })),
         Some(ncp) => {
             // X <- rchisq(n, 2*shape1, ncp = ncp); X / (X + rchisq(n, 2*shape2))
             let ncp = param(ncp)?;
             let d1 = Rc::new(s1.iter().map(|x| 2.0 * x).collect::<Vec<_>>());
             let d2 = Rc::new(s2.iter().map(|x| 2.0 * x).collect::<Vec<_>>());
-            let x = num_vec(&draw(it, n, &[d1, ncp], false, &|r, p| rnchisq(r, p[0], p[1])));
+            let x = num_vec(&draw(it, n, &[d1, ncp], false, &|r, p| {
+                rnchisq(r, p[0], p[1])
+            }));
             let y = num_vec(&draw(it, n, &[d2], false, &|r, p| rdist::rchisq(r, p[0])));
             Ok(Value::dbls((0..n).map(|i| x[i] / (x[i] + y[i])).collect()))
         }
@@ -382,27 +505,53 @@ fn rbeta(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn rf(it: &mut Interp, a: Args) -> EvalResult {
-    gen(it, a, &["n", "df1", "df2"], &[None, None], false, &|r, p| {
-        let (n1, n2) = (p[0], p[1]);
-        if n1.is_nan() || n2.is_nan() || n1 <= 0.0 || n2 <= 0.0 {
-            return f64::NAN;
-        }
-        let num = if n1.is_finite() { rdist::rchisq(r, n1) / n1 } else { 1.0 };
-        let den = if n2.is_finite() { rdist::rchisq(r, n2) / n2 } else { 1.0 };
-        num / den
-    })
+    gen(
+        it,
+        a,
+        &["n", "df1", "df2"],
+        &[None, None],
+        false,
+        &|r, p| {
+            let (n1, n2) = (p[0], p[1]);
+            if n1.is_nan() || n2.is_nan() || n1 <= 0.0 || n2 <= 0.0 {
+                return f64::NAN;
+            }
+            let num = if n1.is_finite() {
+                rdist::rchisq(r, n1) / n1
+            } else {
+                1.0
+            };
+            let den = if n2.is_finite() {
+                rdist::rchisq(r, n2) / n2
+            } else {
+                1.0
+            };
+            num / den
+        },
+    )
 }
 
 fn rbinom(it: &mut Interp, a: Args) -> EvalResult {
-    gen(it, a, &["n", "size", "prob"], &[None, None], true, &|r, p| rdist::rbinom(r, p[0], p[1]))
+    gen(
+        it,
+        a,
+        &["n", "size", "prob"],
+        &[None, None],
+        true,
+        &|r, p| rdist::rbinom(r, p[0], p[1]),
+    )
 }
 
 fn rpois(it: &mut Interp, a: Args) -> EvalResult {
-    gen(it, a, &["n", "lambda"], &[None], true, &|r, p| rdist::rpois(r, p[0]))
+    gen(it, a, &["n", "lambda"], &[None], true, &|r, p| {
+        rdist::rpois(r, p[0])
+    })
 }
 
 fn rgeom(it: &mut Interp, a: Args) -> EvalResult {
-    gen(it, a, &["n", "prob"], &[None], true, &|r, p| rdist::rgeom(r, p[0]))
+    gen(it, a, &["n", "prob"], &[None], true, &|r, p| {
+        rdist::rgeom(r, p[0])
+    })
 }
 
 fn rnbinom(it: &mut Interp, a: Args) -> EvalResult {
@@ -413,30 +562,62 @@ fn rnbinom(it: &mut Interp, a: Args) -> EvalResult {
         (Some(_), Some(_)) => err("'prob' and 'mu' both specified"),
         (_, Some(mu)) => {
             let mu = param(mu)?;
-            Ok(draw(it, n, &[size, mu], true, &|r, p| rdist::rnbinom_mu(r, p[0], p[1])))
+            Ok(draw(it, n, &[size, mu], true, &|r, p| {
+                rdist::rnbinom_mu(r, p[0], p[1])
+            }))
         }
         (Some(prob), None) => {
             let prob = param(prob)?;
-            Ok(draw(it, n, &[size, prob], true, &|r, p| rdist::rnbinom(r, p[0], p[1])))
+            Ok(draw(it, n, &[size, prob], true, &|r, p| {
+                rdist::rnbinom(r, p[0], p[1])
+            }))
         }
         (None, None) => err("argument \"prob\" is missing, with no default"),
     }
 }
 
 fn rlogis(it: &mut Interp, a: Args) -> EvalResult {
-    gen(it, a, &["n", "location", "scale"], &[Some(0.0), Some(1.0)], false, &|r, p| rdist::rlogis(r, p[0], p[1]))
+    gen(
+        it,
+        a,
+        &["n", "location", "scale"],
+        &[Some(0.0), Some(1.0)],
+        false,
+        &|r, p| rdist::rlogis(r, p[0], p[1]),
+    )
 }
 
 fn rweibull(it: &mut Interp, a: Args) -> EvalResult {
-    gen(it, a, &["n", "shape", "scale"], &[None, Some(1.0)], false, &|r, p| rdist::rweibull(r, p[0], p[1]))
+    gen(
+        it,
+        a,
+        &["n", "shape", "scale"],
+        &[None, Some(1.0)],
+        false,
+        &|r, p| rdist::rweibull(r, p[0], p[1]),
+    )
 }
 
 fn rcauchy(it: &mut Interp, a: Args) -> EvalResult {
-    gen(it, a, &["n", "location", "scale"], &[Some(0.0), Some(1.0)], false, &|r, p| rdist::rcauchy(r, p[0], p[1]))
+    gen(
+        it,
+        a,
+        &["n", "location", "scale"],
+        &[Some(0.0), Some(1.0)],
+        false,
+        &|r, p| rdist::rcauchy(r, p[0], p[1]),
+    )
 }
 
 fn rhyper(it: &mut Interp, a: Args) -> EvalResult {
-    gen(it, a, &["nn", "m", "n", "k"], &[None, None, None], true, &|r, p| rdist::rhyper(r, p[0], p[1], p[2]))
+    gen(
+        it,
+        a,
+        &["nn", "m", "n", "k"],
+        &[None, None, None],
+        true,
+        &|r, p| rdist::rhyper(r, p[0], p[1], p[2]),
+    )
 }
 
 // ---------- sample ----------
@@ -473,7 +654,13 @@ fn sample_int(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 /// R's `.Internal(sample(n, size, replace, prob))` (and `sample2` for huge `n`).
-fn do_sample(it: &mut Interp, n: &Value, size: &Value, replace: &Value, prob: &Value) -> EvalResult {
+fn do_sample(
+    it: &mut Interp,
+    n: &Value,
+    size: &Value,
+    replace: &Value,
+    prob: &Value,
+) -> EvalResult {
     if replace.len() != 1 {
         return err("invalid 'replace' argument");
     }

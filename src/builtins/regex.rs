@@ -64,7 +64,12 @@ fn push_lit(out: &mut String, c: char) {
 
 /// Translates the body of a bracket expression starting just after `[`.
 /// Returns the index just after the closing `]`.
-fn translate_bracket(p: &[char], mut i: usize, perl: bool, out: &mut String) -> Result<usize, String> {
+fn translate_bracket(
+    p: &[char],
+    mut i: usize,
+    perl: bool,
+    out: &mut String,
+) -> Result<usize, String> {
     out.push('[');
     if i < p.len() && p[i] == '^' {
         out.push('^');
@@ -155,7 +160,9 @@ pub fn translate(pattern: &str, perl: bool) -> Result<String, String> {
         at_start = false;
         match c {
             '\\' => {
-                let Some(&n) = p.get(i + 1) else { return Err("Trailing backslash".into()) };
+                let Some(&n) = p.get(i + 1) else {
+                    return Err("Trailing backslash".into());
+                };
                 i += 2;
                 match n {
                     '1'..='9' => return Err("Invalid back reference".into()),
@@ -253,7 +260,11 @@ pub fn translate(pattern: &str, perl: bool) -> Result<String, String> {
         i += 1;
     }
     if depth > 0 {
-        return Err(if perl { "missing closing parenthesis".into() } else { "Missing ')'".into() });
+        return Err(if perl {
+            "missing closing parenthesis".into()
+        } else {
+            "Missing ')'".into()
+        });
     }
     Ok(out)
 }
@@ -263,14 +274,30 @@ thread_local! {
 }
 
 /// Compiles (with a per-thread cache) a pattern; the error is R's reason text.
-fn compile_cached(pattern: &str, fixed: bool, perl: bool, ignore_case: bool) -> Result<regex::Regex, String> {
-    let key = (pattern.to_string(), fixed as u8 | (perl as u8) << 1 | (ignore_case as u8) << 2);
+fn compile_cached(
+    pattern: &str,
+    fixed: bool,
+    perl: bool,
+    ignore_case: bool,
+) -> Result<regex::Regex, String> {
+    let key = (
+        pattern.to_string(),
+        fixed as u8 | (perl as u8) << 1 | (ignore_case as u8) << 2,
+    );
     if let Some(r) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
         return r;
     }
     let res = (|| {
-        let body = if fixed { regex::escape(pattern) } else { translate(pattern, perl)? };
-        let full = if ignore_case { format!("(?i){}", body) } else { body };
+        let body = if fixed {
+            regex::escape(pattern)
+        } else {
+            translate(pattern, perl)?
+        };
+        let full = if ignore_case {
+            format!("(?i){}", body)
+        } else {
+            body
+        };
         regex::RegexBuilder::new(&full)
             .size_limit(1 << 24)
             .build()
@@ -291,27 +318,47 @@ fn compile_cached(pattern: &str, fixed: bool, perl: bool, ignore_case: bool) -> 
 
 /// Compiles an R pattern: literally with `fixed`, as PCRE with `perl`, else as POSIX ERE.
 /// Invalid patterns give R's `invalid regular expression '...', reason '...'` error.
-pub fn compile_r_regex(pattern: &str, fixed: bool, perl: bool, ignore_case: bool) -> Result<regex::Regex, RError> {
+pub fn compile_r_regex(
+    pattern: &str,
+    fixed: bool,
+    perl: bool,
+    ignore_case: bool,
+) -> Result<regex::Regex, RError> {
     compile_cached(pattern, fixed, perl, ignore_case).map_err(|reason| {
         if perl {
             RError::runtime(format!("invalid regular expression '{}'", pattern))
         } else {
-            RError::runtime(format!("invalid regular expression '{}', reason '{}'", pattern, reason))
+            RError::runtime(format!(
+                "invalid regular expression '{}', reason '{}'",
+                pattern, reason
+            ))
         }
     })
 }
 
 /// Compiles for a builtin, raising R's compilation warning alongside the error.
-fn compile_in(interp: &mut Interp, pattern: &str, fixed: bool, perl: bool, ic: bool) -> EvalResult<regex::Regex> {
+fn compile_in(
+    interp: &mut Interp,
+    pattern: &str,
+    fixed: bool,
+    perl: bool,
+    ic: bool,
+) -> EvalResult<regex::Regex> {
     match compile_cached(pattern, fixed, perl, ic) {
         Ok(r) => Ok(r),
         Err(reason) => {
             if perl {
-                interp.warning(format!("PCRE pattern compilation error\n\t'{}'\n\tat ''\n", reason));
+                interp.warning(format!(
+                    "PCRE pattern compilation error\n\t'{}'\n\tat ''\n",
+                    reason
+                ));
             } else {
                 interp.warning(format!("TRE pattern compilation error '{}'", reason));
             }
-            Err(compile_r_regex(pattern, fixed, perl, ic).err().unwrap_or_else(|| RError::runtime("invalid regular expression")).into())
+            Err(compile_r_regex(pattern, fixed, perl, ic)
+                .err()
+                .unwrap_or_else(|| RError::runtime("invalid regular expression"))
+                .into())
         }
     }
 }
@@ -325,7 +372,9 @@ struct Opts {
 
 /// The single pattern (None for NA), warning when more than one is given.
 fn pattern_of(interp: &mut Interp, v: Option<&Value>) -> EvalResult<Option<String>> {
-    let Some(v) = v else { return crate::error::err("argument \"pattern\" is missing, with no default") };
+    let Some(v) = v else {
+        return crate::error::err("argument \"pattern\" is missing, with no default");
+    };
     let s = as_char_vec(v);
     if s.is_empty() {
         return crate::error::err("invalid 'pattern' argument");
@@ -337,7 +386,11 @@ fn pattern_of(interp: &mut Interp, v: Option<&Value>) -> EvalResult<Option<Strin
 }
 
 fn opts(interp: &mut Interp, m: &super::Matched, ic: usize, perl: usize, fixed: usize) -> Opts {
-    let mut o = Opts { ignore_case: flag(m, ic, false), perl: flag(m, perl, false), fixed: flag(m, fixed, false) };
+    let mut o = Opts {
+        ignore_case: flag(m, ic, false),
+        perl: flag(m, perl, false),
+        fixed: flag(m, fixed, false),
+    };
     if o.fixed && o.ignore_case {
         interp.warning("argument 'ignore.case = TRUE' will be ignored");
         o.ignore_case = false;
@@ -354,13 +407,28 @@ fn grepl(interp: &mut Interp, args: Args) -> EvalResult {
     let o = opts(interp, &m, 2, 3, 4);
     let pat = pattern_of(interp, m.get(0))?;
     let x = as_char_vec(m.req(1, "x")?);
-    let Some(pat) = pat else { return Ok(Value::lgls(vec![NA_LGL; x.len()])) };
+    let Some(pat) = pat else {
+        return Ok(Value::lgls(vec![NA_LGL; x.len()]));
+    };
     let re = compile_in(interp, &pat, o.fixed, o.perl, o.ignore_case)?;
-    Ok(Value::lgls(x.iter().map(|s| s.as_deref().map(|s| re.is_match(s) as i32).unwrap_or(0)).collect()))
+    Ok(Value::lgls(
+        x.iter()
+            .map(|s| s.as_deref().map(|s| re.is_match(s) as i32).unwrap_or(0))
+            .collect(),
+    ))
 }
 
 fn grep(interp: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["pattern", "x", "ignore.case", "perl", "value", "fixed", "useBytes", "invert"])?;
+    let m = args.matched(&[
+        "pattern",
+        "x",
+        "ignore.case",
+        "perl",
+        "value",
+        "fixed",
+        "useBytes",
+        "invert",
+    ])?;
     let o = opts(interp, &m, 2, 3, 5);
     let value = flag(&m, 4, false);
     let invert = flag(&m, 7, false);
@@ -371,7 +439,9 @@ fn grep(interp: &mut Interp, args: Args) -> EvalResult {
         None => vec![None; x.len()],
         Some(p) => {
             let re = compile_in(interp, p, o.fixed, o.perl, o.ignore_case)?;
-            x.iter().map(|s| s.as_deref().map(|s| re.is_match(s) != invert)).collect()
+            x.iter()
+                .map(|s| s.as_deref().map(|s| re.is_match(s) != invert))
+                .collect()
         }
     };
     let idx: Vec<usize> = (0..x.len()).filter(|&i| hits[i] == Some(true)).collect();
@@ -437,12 +507,22 @@ fn expand(rep: &[char], caps: &regex::Captures, perl: bool, out: &mut String) {
 }
 
 fn sub_impl(interp: &mut Interp, args: Args, global: bool) -> EvalResult {
-    let m = args.matched(&["pattern", "replacement", "x", "ignore.case", "perl", "fixed", "useBytes"])?;
+    let m = args.matched(&[
+        "pattern",
+        "replacement",
+        "x",
+        "ignore.case",
+        "perl",
+        "fixed",
+        "useBytes",
+    ])?;
     let o = opts(interp, &m, 3, 4, 5);
     let pat = pattern_of(interp, m.get(0))?;
     let rep = as_char_vec(m.req(1, "replacement")?);
     if rep.len() > 1 {
-        interp.warning("argument 'replacement' has length > 1 and only the first element will be used");
+        interp.warning(
+            "argument 'replacement' has length > 1 and only the first element will be used",
+        );
     }
     let rep: Option<Vec<char>> = rep.first().cloned().flatten().map(|s| s.chars().collect());
     let xv = m.req(2, "x")?.clone();
@@ -507,7 +587,9 @@ fn match_attrs(v: &mut Value, lens: Vec<i32>, ascii: bool) {
 }
 
 fn all_ascii(pat: &str, x: &[RStr]) -> bool {
-    pat.is_ascii() && x.iter().all(|s| s.as_deref().map(|s| s.is_ascii()).unwrap_or(true))
+    pat.is_ascii()
+        && x.iter()
+            .all(|s| s.as_deref().map(|s| s.is_ascii()).unwrap_or(true))
 }
 
 /// perl = TRUE capture attributes for matches given as per-element optional captures.
@@ -516,7 +598,11 @@ fn capture_attrs(v: &mut Value, re: &regex::Regex, rows: &[(Vec<i32>, Vec<i32>)]
     if ng == 0 {
         return;
     }
-    let names: Vec<String> = re.capture_names().skip(1).map(|n| n.unwrap_or("").to_string()).collect();
+    let names: Vec<String> = re
+        .capture_names()
+        .skip(1)
+        .map(|n| n.unwrap_or("").to_string())
+        .collect();
     let n = rows.len();
     let mut st = vec![0; n * ng];
     let mut ln = vec![0; n * ng];
@@ -552,7 +638,14 @@ fn cap_row(s: &str, caps: Option<&regex::Captures>, ng: usize) -> (Vec<i32>, Vec
 }
 
 fn regexpr(interp: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["pattern", "text", "ignore.case", "perl", "fixed", "useBytes"])?;
+    let m = args.matched(&[
+        "pattern",
+        "text",
+        "ignore.case",
+        "perl",
+        "fixed",
+        "useBytes",
+    ])?;
     let o = opts(interp, &m, 2, 3, 4);
     let pat = pattern_of(interp, m.get(0))?;
     let x = as_char_vec(m.req(1, "text")?);
@@ -597,7 +690,14 @@ fn regexpr(interp: &mut Interp, args: Args) -> EvalResult {
 }
 
 fn gregexpr(interp: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["pattern", "text", "ignore.case", "perl", "fixed", "useBytes"])?;
+    let m = args.matched(&[
+        "pattern",
+        "text",
+        "ignore.case",
+        "perl",
+        "fixed",
+        "useBytes",
+    ])?;
     let o = opts(interp, &m, 2, 3, 4);
     let pat = pattern_of(interp, m.get(0))?;
     let x = as_char_vec(m.req(1, "text")?);
@@ -622,7 +722,9 @@ fn gregexpr(interp: &mut Interp, args: Args) -> EvalResult {
         // character, and the end of a non-empty string is not searched.
         let mut off = 0;
         while off < s.len() || (off == 0 && s.is_empty()) {
-            let Some(c) = re.captures_at(s, off) else { break };
+            let Some(c) = re.captures_at(s, off) else {
+                break;
+            };
             let Some(m0) = c.get(0) else { break };
             pos.push(char_pos(s, m0.start()) as i32 + 1);
             lens.push(m0.as_str().chars().count() as i32);
@@ -630,7 +732,12 @@ fn gregexpr(interp: &mut Interp, args: Args) -> EvalResult {
             off = if m0.end() > m0.start() {
                 m0.end()
             } else {
-                m0.end() + s[m0.end()..].chars().next().map(|ch| ch.len_utf8()).unwrap_or(1)
+                m0.end()
+                    + s[m0.end()..]
+                        .chars()
+                        .next()
+                        .map(|ch| ch.len_utf8())
+                        .unwrap_or(1)
             };
         }
         if pos.is_empty() {
@@ -649,7 +756,14 @@ fn gregexpr(interp: &mut Interp, args: Args) -> EvalResult {
 }
 
 fn regexec(interp: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["pattern", "text", "ignore.case", "perl", "fixed", "useBytes"])?;
+    let m = args.matched(&[
+        "pattern",
+        "text",
+        "ignore.case",
+        "perl",
+        "fixed",
+        "useBytes",
+    ])?;
     let o = opts(interp, &m, 2, 3, 4);
     let pat = pattern_of(interp, m.get(0))?;
     let x = as_char_vec(m.req(1, "text")?);
@@ -695,7 +809,10 @@ fn regexec(interp: &mut Interp, args: Args) -> EvalResult {
 
 /// Substring by 1-based character position and character length.
 fn char_sub(s: &str, start: i32, len: i32) -> String {
-    s.chars().skip((start - 1).max(0) as usize).take(len.max(0) as usize).collect()
+    s.chars()
+        .skip((start - 1).max(0) as usize)
+        .take(len.max(0) as usize)
+        .collect()
 }
 
 /// The pieces of `s` between the given matches (for `invert = TRUE`).
@@ -708,10 +825,20 @@ fn between(s: &str, pos: &[i32], lens: &[i32]) -> Vec<RStr> {
             continue;
         }
         let st = (p - 1) as usize;
-        out.push(Some(Rc::from(chars[cur.min(chars.len())..st.min(chars.len())].iter().collect::<String>().as_str())));
+        out.push(Some(Rc::from(
+            chars[cur.min(chars.len())..st.min(chars.len())]
+                .iter()
+                .collect::<String>()
+                .as_str(),
+        )));
         cur = st + l.max(0) as usize;
     }
-    out.push(Some(Rc::from(chars[cur.min(chars.len())..].iter().collect::<String>().as_str())));
+    out.push(Some(Rc::from(
+        chars[cur.min(chars.len())..]
+            .iter()
+            .collect::<String>()
+            .as_str(),
+    )));
     out
 }
 
@@ -721,7 +848,11 @@ fn regmatches(_interp: &mut Interp, args: Args) -> EvalResult {
     let x = as_char_vec(&xv);
     let mv = m.req(1, "m")?.clone();
     let invert = flag(&m, 2, false);
-    let get_ml = |v: &Value| -> Rc<Vec<i32>> { v.get_attr("match.length").map(|l| l.int_vec()).unwrap_or_default() };
+    let get_ml = |v: &Value| -> Rc<Vec<i32>> {
+        v.get_attr("match.length")
+            .map(|l| l.int_vec())
+            .unwrap_or_default()
+    };
     if let Some(Data::List(items)) = mv.data() {
         if items.len() != x.len() {
             return crate::error::err("'x' and 'm' must have the same length");
@@ -772,11 +903,15 @@ fn regmatches(_interp: &mut Interp, args: Args) -> EvalResult {
     let mut out = Vec::new();
     let mut nm = Vec::new();
     for i in 0..x.len() {
-        let (Some(s), p) = (x[i].as_deref(), pos[i]) else { continue };
+        let (Some(s), p) = (x[i].as_deref(), pos[i]) else {
+            continue;
+        };
         if p == NA_INT || p < 1 {
             continue;
         }
-        out.push(Some(Rc::from(char_sub(s, p, lens.get(i).copied().unwrap_or(0)).as_str())));
+        out.push(Some(Rc::from(
+            char_sub(s, p, lens.get(i).copied().unwrap_or(0)).as_str(),
+        )));
         if let Some(n) = &names {
             nm.push(n[i].clone());
         }
@@ -793,12 +928,25 @@ mod tests {
     use super::*;
     use crate::syntax::sym::Sym;
 
-    fn call(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<(Option<&str>, Value)>) -> EvalResult {
+    fn call(
+        f: fn(&mut Interp, Args) -> EvalResult,
+        args: Vec<(Option<&str>, Value)>,
+    ) -> EvalResult {
         let mut it = Interp::new();
-        f(&mut it, Args::new(args.into_iter().map(|(n, v)| (n.map(Sym::new), v)).collect()))
+        f(
+            &mut it,
+            Args::new(
+                args.into_iter()
+                    .map(|(n, v)| (n.map(Sym::new), v))
+                    .collect(),
+            ),
+        )
     }
     fn strs(v: &Value) -> Vec<String> {
-        v.str_vec().iter().map(|s| s.as_deref().unwrap_or("<NA>").to_string()).collect()
+        v.str_vec()
+            .iter()
+            .map(|s| s.as_deref().unwrap_or("<NA>").to_string())
+            .collect()
     }
     fn s(x: &str) -> Value {
         Value::str(x)
@@ -810,8 +958,19 @@ mod tests {
         strs(&call(gsub, vec![(None, s(p)), (None, s(r)), (None, s(x))]).unwrap())[0].clone()
     }
     fn perl_gs(p: &str, r: &str, x: &str) -> String {
-        strs(&call(gsub, vec![(None, s(p)), (None, s(r)), (None, s(x)), (Some("perl"), Value::lgl(true))]).unwrap())[0]
-            .clone()
+        strs(
+            &call(
+                gsub,
+                vec![
+                    (None, s(p)),
+                    (None, s(r)),
+                    (None, s(x)),
+                    (Some("perl"), Value::lgl(true)),
+                ],
+            )
+            .unwrap(),
+        )[0]
+        .clone()
     }
 
     #[test]
@@ -821,18 +980,50 @@ mod tests {
         assert_eq!(*r.lgl_vec(), vec![1, 0, 0, 1]);
         let r = call(grep, vec![(None, s("an")), (None, x.clone())]).unwrap();
         assert_eq!(*r.int_vec(), vec![2]);
-        let r = call(grep, vec![(None, s("an")), (None, x.clone()), (Some("value"), Value::lgl(true))]).unwrap();
+        let r = call(
+            grep,
+            vec![
+                (None, s("an")),
+                (None, x.clone()),
+                (Some("value"), Value::lgl(true)),
+            ],
+        )
+        .unwrap();
         assert_eq!(strs(&r), vec!["banana split"]);
-        let r = call(grep, vec![(None, s("an")), (None, x), (Some("invert"), Value::lgl(true))]).unwrap();
+        let r = call(
+            grep,
+            vec![
+                (None, s("an")),
+                (None, x),
+                (Some("invert"), Value::lgl(true)),
+            ],
+        )
+        .unwrap();
         assert_eq!(*r.int_vec(), vec![1, 3, 4]);
         // NA in x gives FALSE for grepl; NA pattern gives NA
         let x = Value::strs(vec![Some(Rc::from("a")), None]);
-        assert_eq!(*call(grepl, vec![(None, s("a")), (None, x.clone())]).unwrap().lgl_vec(), vec![1, 0]);
+        assert_eq!(
+            *call(grepl, vec![(None, s("a")), (None, x.clone())])
+                .unwrap()
+                .lgl_vec(),
+            vec![1, 0]
+        );
         let na = Value::strs(vec![None]);
-        assert_eq!(*call(grepl, vec![(None, na), (None, x)]).unwrap().lgl_vec(), vec![NA_LGL, NA_LGL]);
+        assert_eq!(
+            *call(grepl, vec![(None, na), (None, x)]).unwrap().lgl_vec(),
+            vec![NA_LGL, NA_LGL]
+        );
         let r = call(grepl, vec![(None, s("[0-9]")), (None, sv(&["abc", "a1c"]))]).unwrap();
         assert_eq!(*r.lgl_vec(), vec![0, 1]);
-        let r = call(grepl, vec![(None, s("A")), (None, sv(&["abc"])), (Some("ignore.case"), Value::lgl(true))]).unwrap();
+        let r = call(
+            grepl,
+            vec![
+                (None, s("A")),
+                (None, sv(&["abc"])),
+                (Some("ignore.case"), Value::lgl(true)),
+            ],
+        )
+        .unwrap();
         assert_eq!(*r.lgl_vec(), vec![1]);
     }
 
@@ -840,18 +1031,49 @@ mod tests {
     fn sub_gsub() {
         assert_eq!(gs("[aeiou]", "", "apple pie"), "ppl p");
         assert_eq!(gs("\\s+", " ", "too    many   spaces"), "too many spaces");
-        assert_eq!(gs("(^|_)([a-z])", "\\2", "snake_case_name"), "snakecasename");
+        assert_eq!(
+            gs("(^|_)([a-z])", "\\2", "snake_case_name"),
+            "snakecasename"
+        );
         assert_eq!(gs("", "-", "abc"), "-a-b-c-");
         assert_eq!(gs("b*", "-", "abc"), "-a-c-");
         assert_eq!(gs("x*", "-", "abc"), "-a-b-c-");
         assert_eq!(perl_gs("(\\w+)", "\\U\\1", "ab cd"), "AB CD");
-        assert_eq!(perl_gs("(\\w)(\\w*)", "\\U\\1\\E\\2", "hello world"), "Hello World");
+        assert_eq!(
+            perl_gs("(\\w)(\\w*)", "\\U\\1\\E\\2", "hello world"),
+            "Hello World"
+        );
         assert_eq!(perl_gs("(\\w+)", "\\L\\1", "AB Cd"), "ab cd");
-        let r = call(sub, vec![(None, s("(a)(b)")), (None, s("\\0|\\2\\1")), (None, s("zabz"))]).unwrap();
+        let r = call(
+            sub,
+            vec![
+                (None, s("(a)(b)")),
+                (None, s("\\0|\\2\\1")),
+                (None, s("zabz")),
+            ],
+        )
+        .unwrap();
         assert_eq!(strs(&r), vec!["z0|baz"]);
-        let r = call(sub, vec![(None, s("^([a-z]+) .*$")), (None, s("\\1")), (None, sv(&["apple pie", "cherry tart"]))]).unwrap();
+        let r = call(
+            sub,
+            vec![
+                (None, s("^([a-z]+) .*$")),
+                (None, s("\\1")),
+                (None, sv(&["apple pie", "cherry tart"])),
+            ],
+        )
+        .unwrap();
         assert_eq!(strs(&r), vec!["apple", "cherry"]);
-        let r = call(gsub, vec![(None, s(".")), (None, s("-")), (None, s("a.b.c")), (Some("fixed"), Value::lgl(true))]).unwrap();
+        let r = call(
+            gsub,
+            vec![
+                (None, s(".")),
+                (None, s("-")),
+                (None, s("a.b.c")),
+                (Some("fixed"), Value::lgl(true)),
+            ],
+        )
+        .unwrap();
         assert_eq!(strs(&r), vec!["a-b-c"]);
         assert_eq!(gs("\\.csv$", "", "data.csv"), "data");
         // NA stays NA; names are kept
@@ -874,11 +1096,20 @@ mod tests {
     #[test]
     fn regex_errors() {
         let e = compile_r_regex("(", false, false, false).unwrap_err();
-        assert_eq!(e.message, "invalid regular expression '(', reason 'Missing ')''");
+        assert_eq!(
+            e.message,
+            "invalid regular expression '(', reason 'Missing ')''"
+        );
         let e = compile_r_regex("[a", false, false, false).unwrap_err();
-        assert_eq!(e.message, "invalid regular expression '[a', reason 'Missing ']''");
+        assert_eq!(
+            e.message,
+            "invalid regular expression '[a', reason 'Missing ']''"
+        );
         let e = compile_r_regex("a{2", false, false, false).unwrap_err();
-        assert_eq!(e.message, "invalid regular expression 'a{2', reason 'Missing '}''");
+        assert_eq!(
+            e.message,
+            "invalid regular expression 'a{2', reason 'Missing '}''"
+        );
         assert!(compile_r_regex("a)", false, false, false).is_ok_and(|r| r.is_match("a)")));
         assert!(compile_r_regex("*a", false, false, false).is_ok_and(|r| r.is_match("*a")));
         assert!(compile_r_regex("(", true, false, false).is_ok_and(|r| r.is_match("((")));
@@ -889,7 +1120,12 @@ mod tests {
         let r = call(regexpr, vec![(None, s("na")), (None, s("banana"))]).unwrap();
         assert_eq!(*r.int_vec(), vec![3]);
         assert_eq!(*r.get_attr("match.length").unwrap().int_vec(), vec![2]);
-        assert_eq!(r.get_attr("index.type").and_then(|v| v.as_string()).as_deref(), Some("chars"));
+        assert_eq!(
+            r.get_attr("index.type")
+                .and_then(|v| v.as_string())
+                .as_deref(),
+            Some("chars")
+        );
         let r = call(regexpr, vec![(None, s("é")), (None, s("café"))]).unwrap();
         assert_eq!(*r.int_vec(), vec![4]);
         assert!(r.get_attr("useBytes").is_none());
@@ -905,18 +1141,49 @@ mod tests {
         assert_eq!(strs(&mm.list_vec()[0]), vec!["a", "a", "a"]);
         let r = call(gregexpr, vec![(None, s("b*")), (None, s("abc"))]).unwrap();
         assert_eq!(*r.list_vec()[0].int_vec(), vec![1, 2, 3]);
-        assert_eq!(*r.list_vec()[0].get_attr("match.length").unwrap().int_vec(), vec![0, 1, 0]);
+        assert_eq!(
+            *r.list_vec()[0].get_attr("match.length").unwrap().int_vec(),
+            vec![0, 1, 0]
+        );
         let r = call(gregexpr, vec![(None, s("")), (None, s("abc"))]).unwrap();
         assert_eq!(*r.list_vec()[0].int_vec(), vec![1, 2, 3]);
         let r = call(gregexpr, vec![(None, s("[0-9]+")), (None, s("a1b22"))]).unwrap();
-        let mm = call(regmatches, vec![(None, s("a1b22")), (None, r), (Some("invert"), Value::lgl(true))]).unwrap();
+        let mm = call(
+            regmatches,
+            vec![
+                (None, s("a1b22")),
+                (None, r),
+                (Some("invert"), Value::lgl(true)),
+            ],
+        )
+        .unwrap();
         assert_eq!(strs(&mm.list_vec()[0]), vec!["a", "b", ""]);
-        let r = call(regexpr, vec![(None, s("[0-9]+")), (None, sv(&["a12", "b", "345c"]))]).unwrap();
-        let mm = call(regmatches, vec![(None, sv(&["a12", "b", "345c"])), (None, r)]).unwrap();
+        let r = call(
+            regexpr,
+            vec![(None, s("[0-9]+")), (None, sv(&["a12", "b", "345c"]))],
+        )
+        .unwrap();
+        let mm = call(
+            regmatches,
+            vec![(None, sv(&["a12", "b", "345c"])), (None, r)],
+        )
+        .unwrap();
         assert_eq!(strs(&mm), vec!["12", "345"]);
-        let r = call(regexpr, vec![(None, s("(a)(n)")), (None, s("banana")), (Some("perl"), Value::lgl(true))]).unwrap();
+        let r = call(
+            regexpr,
+            vec![
+                (None, s("(a)(n)")),
+                (None, s("banana")),
+                (Some("perl"), Value::lgl(true)),
+            ],
+        )
+        .unwrap();
         assert_eq!(*r.get_attr("capture.start").unwrap().int_vec(), vec![2, 3]);
-        let r = call(regexec, vec![(None, s("(\\w+)@(\\w+)")), (None, s("me@host"))]).unwrap();
+        let r = call(
+            regexec,
+            vec![(None, s("(\\w+)@(\\w+)")), (None, s("me@host"))],
+        )
+        .unwrap();
         assert_eq!(*r.list_vec()[0].int_vec(), vec![1, 1, 4]);
     }
 }

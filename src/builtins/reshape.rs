@@ -56,20 +56,35 @@ pub fn eval_with_exprs(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<V
     let mut out = Vec::new();
     for a in args {
         match &a.value {
-            Some(Expr { kind: ExprKind::Ident(s), .. }) if s.as_str() == "..." => {
+            Some(Expr {
+                kind: ExprKind::Ident(s),
+                ..
+            }) if s.as_str() == "..." => {
                 for (n, v) in it.dots_of(env)? {
                     let (expr, value) = match v {
                         Value::Promise(p) => (Some((*p.expr).clone()), it.force(&p)?),
                         v => (Some(super::lang::value_to_expr(&v)), v),
                     };
-                    out.push(LabelledArg { name: n, expr, value });
+                    out.push(LabelledArg {
+                        name: n,
+                        expr,
+                        value,
+                    });
                 }
             }
             Some(x) => {
                 let value = it.eval(x, env)?;
-                out.push(LabelledArg { name: a.name, expr: Some(x.clone()), value });
+                out.push(LabelledArg {
+                    name: a.name,
+                    expr: Some(x.clone()),
+                    value,
+                });
             }
-            None => out.push(LabelledArg { name: a.name, expr: None, value: Value::Missing }),
+            None => out.push(LabelledArg {
+                name: a.name,
+                expr: None,
+                value: Value::Missing,
+            }),
         }
     }
     Ok(out)
@@ -77,7 +92,10 @@ pub fn eval_with_exprs(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<V
 
 /// Matches labelled arguments to `formals` as R does: per formal, the argument index, and
 /// the indices that go to `...`.
-pub fn match_labelled(formals: &[&str], items: &[LabelledArg]) -> EvalResult<(Vec<Option<usize>>, Vec<usize>)> {
+pub fn match_labelled(
+    formals: &[&str],
+    items: &[LabelledArg],
+) -> EvalResult<(Vec<Option<usize>>, Vec<usize>)> {
     let f: Vec<Sym> = formals.iter().map(|s| sym(s)).collect();
     let supplied: Vec<(Option<Sym>, Value)> = items.iter().map(|a| (a.name, Value::Null)).collect();
     let (slots, dots) = crate::eval::call::match_args(&f, &supplied)?;
@@ -86,13 +104,29 @@ pub fn match_labelled(formals: &[&str], items: &[LabelledArg]) -> EvalResult<(Ve
     }
     let k = dots[0];
     match items[k].name {
-        Some(n) => err(format!("unused argument ({} = {})", n.as_str(), crate::print::deparse_value_short(&items[k].value))),
-        None => err(format!("unused argument ({})", crate::print::deparse_value_short(&items[k].value))),
+        Some(n) => err(format!(
+            "unused argument ({} = {})",
+            n.as_str(),
+            crate::print::deparse_value_short(&items[k].value)
+        )),
+        None => err(format!(
+            "unused argument ({})",
+            crate::print::deparse_value_short(&items[k].value)
+        )),
     }
 }
 
-fn slot<'a>(items: &'a [LabelledArg], slots: &[Option<usize>], i: usize) -> Option<&'a LabelledArg> {
-    slots.get(i).copied().flatten().map(|k| &items[k]).filter(|a| !matches!(a.value, Value::Missing))
+fn slot<'a>(
+    items: &'a [LabelledArg],
+    slots: &[Option<usize>],
+    i: usize,
+) -> Option<&'a LabelledArg> {
+    slots
+        .get(i)
+        .copied()
+        .flatten()
+        .map(|k| &items[k])
+        .filter(|a| !matches!(a.value, Value::Missing))
 }
 
 fn is_matrix(x: &Value) -> bool {
@@ -106,7 +140,10 @@ fn flag(v: Option<&Value>, default: bool) -> bool {
 /// Whether `is.vector(x)` holds: an atomic vector or list with no attributes but names.
 fn is_plain_vector(x: &Value) -> bool {
     match x {
-        Value::Vector(_) => x.attrs().map(|a| a.iter().all(|(k, _)| k.as_str() == "names")).unwrap_or(true),
+        Value::Vector(_) => x
+            .attrs()
+            .map(|a| a.iter().all(|(k, _)| k.as_str() == "names"))
+            .unwrap_or(true),
         _ => false,
     }
 }
@@ -120,7 +157,10 @@ fn stack(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let mut items = Vec::new();
     let mut select: Option<Expr> = None;
     for a in args {
-        if a.name.map(|n| "select".starts_with(n.as_str()) && n.as_str().len() >= 2).unwrap_or(false) {
+        if a.name
+            .map(|n| "select".starts_with(n.as_str()) && n.as_str().len() >= 2)
+            .unwrap_or(false)
+        {
             select = a.value.clone();
         } else {
             items.push(a.clone());
@@ -137,12 +177,28 @@ fn stack(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     } else if matches!(x.vtype(), Some(VType::List)) {
         let n = x.names().unwrap_or_default();
         let l = x.list_vec().to_vec();
-        let names = (0..l.len()).map(|i| n.get(i).cloned().flatten().map(|s| s.to_string()).unwrap_or_default()).collect();
+        let names = (0..l.len())
+            .map(|i| {
+                n.get(i)
+                    .cloned()
+                    .flatten()
+                    .map(|s| s.to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
         (l, names)
     } else {
         let l = super::apply::elements(&x);
         let n = x.names().unwrap_or_default();
-        let names = (0..l.len()).map(|i| n.get(i).cloned().flatten().map(|s| s.to_string()).unwrap_or_default()).collect();
+        let names = (0..l.len())
+            .map(|i| {
+                n.get(i)
+                    .cloned()
+                    .flatten()
+                    .map(|s| s.to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
         (l, names)
     };
     if let (Some(sel), true) = (&select, x.is_data_frame()) {
@@ -152,7 +208,17 @@ fn stack(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
             se.set(sym(n), Value::int(i as i32 + 1));
         }
         let s = it.eval(sel, &se)?;
-        let (pos, _) = crate::eval::index::resolve(&s, cols.len(), Some(&names.iter().map(|n| Some(Rc::from(n.as_str()))).collect::<Vec<_>>()), false)?;
+        let (pos, _) = crate::eval::index::resolve(
+            &s,
+            cols.len(),
+            Some(
+                &names
+                    .iter()
+                    .map(|n| Some(Rc::from(n.as_str())))
+                    .collect::<Vec<_>>(),
+            ),
+            false,
+        )?;
         let mut nc = Vec::new();
         let mut nn = Vec::new();
         for p in pos {
@@ -169,21 +235,43 @@ fn stack(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     }
     if !x.is_data_frame() && x.names().is_none() {
         // R builds `ind` from NULL names: a zero-length factor beside the values
-        let n: usize = cols.iter().filter(|c| is_plain_vector(c)).map(|c| c.len()).sum();
-        return err(format!("arguments imply differing number of rows: {}, 0", n));
+        let n: usize = cols
+            .iter()
+            .filter(|c| is_plain_vector(c))
+            .map(|c| c.len())
+            .sum();
+        return err(format!(
+            "arguments imply differing number of rows: {}, 0",
+            n
+        ));
     }
     let keep: Vec<bool> = cols.iter().map(is_plain_vector).collect();
     if !keep.iter().any(|&k| k) {
-        return err(if x.is_data_frame() { "no vector columns were selected" } else { "at least one vector element is required" });
+        return err(if x.is_data_frame() {
+            "no vector columns were selected"
+        } else {
+            "at least one vector element is required"
+        });
     }
     if !keep.iter().all(|&k| k) {
         // R reports the method's call: stack.data.frame(...) / stack.default(...)
-        let method = if x.is_data_frame() { "stack.data.frame" } else { "stack.default" };
+        let method = if x.is_data_frame() {
+            "stack.data.frame"
+        } else {
+            "stack.default"
+        };
         let mcall = match &call.kind {
-            ExprKind::Call(_, a) => Expr::new(ExprKind::Call(Box::new(crate::eval::call::ident(sym(method))), a.clone()), call.span),
+            ExprKind::Call(_, a) => Expr::new(
+                ExprKind::Call(Box::new(crate::eval::call::ident(sym(method))), a.clone()),
+                call.span,
+            ),
             _ => call.clone(),
         };
-        let msg = if x.is_data_frame() { "non-vector columns will be ignored" } else { "non-vector elements will be ignored" };
+        let msg = if x.is_data_frame() {
+            "non-vector columns will be ignored"
+        } else {
+            "non-vector elements will be ignored"
+        };
         it.raise_warning(msg, Some(crate::syntax::deparse::deparse(&mcall)))?;
     }
     let mut levels: Vec<String> = Vec::new();
@@ -213,7 +301,11 @@ fn stack(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         ind = make_factor_from(&ind, None, None, None, false)?;
     }
     let n = values.len();
-    Ok(make_df(vec![values, ind], vec!["values".into(), "ind".into()], auto_row_names(n)))
+    Ok(make_df(
+        vec![values, ind],
+        vec!["values".into(), "ind".into()],
+        auto_row_names(n),
+    ))
 }
 
 /// `unstack(x, form)`: the values of `lhs` split by `rhs`, as a frame when every group has the
@@ -226,7 +318,11 @@ fn unstack(it: &mut Interp, a: Args) -> EvalResult {
             let ExprKind::Formula(Some(lhs), rhs) = &l.expr.kind else {
                 return err("'form' must be a two-sided formula");
             };
-            let parent = match l.attrs.as_ref().and_then(|a| a.iter().find(|(k, _)| k.as_str() == ".Environment").map(|(_, v)| v.clone())) {
+            let parent = match l.attrs.as_ref().and_then(|a| {
+                a.iter()
+                    .find(|(k, _)| k.as_str() == ".Environment")
+                    .map(|(_, v)| v.clone())
+            }) {
                 Some(Value::Env(e)) => e,
                 _ => it.global.clone(),
             };
@@ -242,18 +338,37 @@ fn unstack(it: &mut Interp, a: Args) -> EvalResult {
             (l[0].clone(), l[1].clone())
         }
     };
-    let f = if groups.is_factor() { groups } else { make_factor_from(&groups, None, None, None, false)? };
+    let f = if groups.is_factor() {
+        groups
+    } else {
+        make_factor_from(&groups, None, None, None, false)?
+    };
     let codes = f.int_vec();
     let lev = factor_levels(&f);
-    let values = if values.is_factor() { crate::eval::ops::factor_as_strings(&values) } else { values };
+    let values = if values.is_factor() {
+        crate::eval::ops::factor_as_strings(&values)
+    } else {
+        values
+    };
     let mut pieces = Vec::new();
     for k in 0..lev.len() {
-        let rows: Vec<Option<usize>> = (0..values.len()).filter(|&i| codes.get(i) == Some(&(k as i32 + 1))).map(Some).collect();
-        let mut p = Value::from_data(values.data().map(|d| d.select(&rows)).unwrap_or(Data::empty(VType::Lgl)));
+        let rows: Vec<Option<usize>> = (0..values.len())
+            .filter(|&i| codes.get(i) == Some(&(k as i32 + 1)))
+            .map(Some)
+            .collect();
+        let mut p = Value::from_data(
+            values
+                .data()
+                .map(|d| d.select(&rows))
+                .unwrap_or(Data::empty(VType::Lgl)),
+        );
         p.set_attr(sym("names"), Value::Null);
         pieces.push(p);
     }
-    let names: Vec<String> = lev.iter().map(|l| l.as_deref().unwrap_or("NA").to_string()).collect();
+    let names: Vec<String> = lev
+        .iter()
+        .map(|l| l.as_deref().unwrap_or("NA").to_string())
+        .collect();
     let same = pieces.windows(2).all(|w| w[0].len() == w[1].len());
     if pieces.len() >= 2 && !same {
         let items = names.into_iter().zip(pieces).collect();
@@ -267,11 +382,18 @@ fn unstack(it: &mut Interp, a: Args) -> EvalResult {
 
 /// Groups observations `0..n` by the cells of the cross-classification of `facs`
 /// (first factor varying fastest). Returns (dims, level labels, groups).
-fn cross_groups(facs: &[Value], n: usize) -> EvalResult<(Vec<usize>, Vec<Vec<RStr>>, Vec<Vec<Option<usize>>>)> {
+fn cross_groups(
+    facs: &[Value],
+    n: usize,
+) -> EvalResult<(Vec<usize>, Vec<Vec<RStr>>, Vec<Vec<Option<usize>>>)> {
     let mut codes = Vec::new();
     let mut labels = Vec::new();
     for f in facs {
-        let f = if f.is_factor() { f.clone() } else { make_factor_from(f, None, None, None, false)? };
+        let f = if f.is_factor() {
+            f.clone()
+        } else {
+            make_factor_from(f, None, None, None, false)?
+        };
         if f.len() != n {
             return err("arguments must have same length");
         }
@@ -303,36 +425,78 @@ fn by(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let Some(data) = slot(&items, &slots, 0).map(|a| a.value.clone()) else {
         return err("argument \"data\" is missing, with no default");
     };
-    let Some(ind) = slot(&items, &slots, 1) else { return err("argument \"INDICES\" is missing, with no default") };
+    let Some(ind) = slot(&items, &slots, 1) else {
+        return err("argument \"INDICES\" is missing, with no default");
+    };
     let Some(fun) = slot(&items, &slots, 2).map(|a| a.value.clone()) else {
         return err("argument \"FUN\" is missing, with no default");
     };
     let fun = super::apply::as_function(it, &fun)?;
     let simplify = flag(slot(&items, &slots, 4).map(|a| &a.value), true);
-    let extra: Vec<(Option<Sym>, Value)> = dots.iter().map(|&k| (items[k].name, items[k].value.clone())).collect();
-    let (facs, dnn): (Vec<Value>, Option<Vec<RStr>>) = if matches!(ind.value.vtype(), Some(VType::List)) && !ind.value.is_factor() {
-        (ind.value.list_vec().to_vec(), ind.value.names())
+    let extra: Vec<(Option<Sym>, Value)> = dots
+        .iter()
+        .map(|&k| (items[k].name, items[k].value.clone()))
+        .collect();
+    let (facs, dnn): (Vec<Value>, Option<Vec<RStr>>) =
+        if matches!(ind.value.vtype(), Some(VType::List)) && !ind.value.is_factor() {
+            (ind.value.list_vec().to_vec(), ind.value.names())
+        } else {
+            // by.default on a matrix hands on to by.data.frame, where the label is `INDICES`
+            let label = if is_matrix(&data) {
+                "INDICES".to_string()
+            } else {
+                ind.expr
+                    .as_ref()
+                    .map(crate::syntax::deparse::deparse)
+                    .unwrap_or_default()
+            };
+            (
+                vec![ind.value.clone()],
+                Some(vec![Some(Rc::from(label.as_str()))]),
+            )
+        };
+    let method = if data.is_data_frame() || is_matrix(&data) {
+        "by.data.frame"
     } else {
-        // by.default on a matrix hands on to by.data.frame, where the label is `INDICES`
-        let label = if is_matrix(&data) { "INDICES".to_string() } else { ind.expr.as_ref().map(crate::syntax::deparse::deparse).unwrap_or_default() };
-        (vec![ind.value.clone()], Some(vec![Some(Rc::from(label.as_str()))]))
+        "by.default"
     };
-    let method = if data.is_data_frame() || is_matrix(&data) { "by.data.frame" } else { "by.default" };
     let plain_list = matches!(data.vtype(), Some(VType::List)) && !data.is_data_frame();
-    let data = if is_matrix(&data) || plain_list { super::frames::build_df(vec![(String::new(), data)], false, true, None)? } else { data };
+    let data = if is_matrix(&data) || plain_list {
+        super::frames::build_df(vec![(String::new(), data)], false, true, None)?
+    } else {
+        data
+    };
     // the matched call, as match.call() inside the method gives it
     let mut call_args = Vec::new();
-    for (i, f) in ["data", "INDICES", "FUN", "...", "simplify"].iter().enumerate() {
+    for (i, f) in ["data", "INDICES", "FUN", "...", "simplify"]
+        .iter()
+        .enumerate()
+    {
         if *f == "..." {
             for &k in &dots {
-                call_args.push(Arg { name: items[k].name, value: items[k].expr.clone(), span: call.span });
+                call_args.push(Arg {
+                    name: items[k].name,
+                    value: items[k].expr.clone(),
+                    span: call.span,
+                });
             }
         } else if let Some(k) = slots[i] {
-            call_args.push(Arg { name: Some(sym(f)), value: items[k].expr.clone(), span: call.span });
+            call_args.push(Arg {
+                name: Some(sym(f)),
+                value: items[k].expr.clone(),
+                span: call.span,
+            });
         }
     }
-    let matched = Expr::new(ExprKind::Call(Box::new(crate::eval::call::ident(sym(method))), call_args), call.span);
-    let n = if data.is_data_frame() { df_nrow(&data) } else { data.len() };
+    let matched = Expr::new(
+        ExprKind::Call(Box::new(crate::eval::call::ident(sym(method))), call_args),
+        call.span,
+    );
+    let n = if data.is_data_frame() {
+        df_nrow(&data)
+    } else {
+        data.len()
+    };
     let (dims, labels, groups) = cross_groups(&facs, n)?;
     let mut results: Vec<Option<Value>> = Vec::with_capacity(groups.len());
     for g in &groups {
@@ -351,20 +515,50 @@ fn by(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         a.extend(extra.iter().cloned());
         results.push(Some(it.call_value(&fun, a)?));
     }
-    let scalar = results.iter().flatten().all(|r| r.len() == 1 && matches!(r, Value::Vector(_)) && !matches!(r.vtype(), Some(VType::List)));
+    let scalar = results.iter().flatten().all(|r| {
+        r.len() == 1 && matches!(r, Value::Vector(_)) && !matches!(r.vtype(), Some(VType::List))
+    });
     let mut out = if simplify && scalar && results.iter().any(|r| r.is_some()) {
-        let t = results.iter().flatten().filter_map(|r| r.vtype()).max().unwrap_or(VType::Lgl);
+        let t = results
+            .iter()
+            .flatten()
+            .filter_map(|r| r.vtype())
+            .max()
+            .unwrap_or(VType::Lgl);
         let parts: Vec<Data> = results
             .iter()
-            .map(|r| r.as_ref().and_then(|r| r.data()).map(|d| d.coerce(t)).unwrap_or(Data::na_of(t, 1)))
+            .map(|r| {
+                r.as_ref()
+                    .and_then(|r| r.data())
+                    .map(|d| d.coerce(t))
+                    .unwrap_or(Data::na_of(t, 1))
+            })
             .collect();
         Value::from_data(super::vectors::concat_data(&parts, t))
     } else {
-        Value::list(results.into_iter().map(|r| r.unwrap_or(Value::Null)).collect())
+        Value::list(
+            results
+                .into_iter()
+                .map(|r| r.unwrap_or(Value::Null))
+                .collect(),
+        )
     };
-    out.set_attr(sym("dim"), Value::ints(dims.iter().map(|&d| d as i32).collect()));
-    set_dimnames_parts(&mut out, labels.into_iter().map(Some).collect(), dnn.or_else(|| Some(vec![Some(Rc::from("")); facs.len()])));
-    out.set_attr(sym("call"), Value::Lang(Rc::new(crate::value::Lang { expr: Rc::new(matched), attrs: None })));
+    out.set_attr(
+        sym("dim"),
+        Value::ints(dims.iter().map(|&d| d as i32).collect()),
+    );
+    set_dimnames_parts(
+        &mut out,
+        labels.into_iter().map(Some).collect(),
+        dnn.or_else(|| Some(vec![Some(Rc::from("")); facs.len()])),
+    );
+    out.set_attr(
+        sym("call"),
+        Value::Lang(Rc::new(crate::value::Lang {
+            expr: Rc::new(matched),
+            attrs: None,
+        })),
+    );
     out.set_attr(sym("class"), Value::str("by"));
     it.visible = true;
     Ok(out)
@@ -383,9 +577,17 @@ fn print_by(it: &mut Interp, a: Args) -> EvalResult {
     let dnn: Vec<String> = x
         .get_attr("dimnames")
         .and_then(|d| d.names())
-        .map(|n| n.iter().map(|s| s.as_deref().unwrap_or("").to_string()).collect())
+        .map(|n| {
+            n.iter()
+                .map(|s| s.as_deref().unwrap_or("").to_string())
+                .collect()
+        })
         .unwrap_or_default();
-    let env = it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone());
+    let env = it
+        .frames
+        .last()
+        .map(|f| f.env.clone())
+        .unwrap_or_else(|| it.global.clone());
     let mut plain = x.clone();
     plain.clear_attrs();
     for i in 0..x.len() {
@@ -398,8 +600,18 @@ fn print_by(it: &mut Interp, a: Args) -> EvalResult {
         for (j, &d) in dims.iter().enumerate() {
             let k = ii % d.max(1);
             ii /= d.max(1);
-            let label = parts.get(j).cloned().flatten().and_then(|p| p.get(k).cloned().flatten()).map(|s| s.to_string()).unwrap_or_else(|| "NA".into());
-            it.write_out(&format!("{}: {}\n", dnn.get(j).map(|s| s.as_str()).unwrap_or(""), label));
+            let label = parts
+                .get(j)
+                .cloned()
+                .flatten()
+                .and_then(|p| p.get(k).cloned().flatten())
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| "NA".into());
+            it.write_out(&format!(
+                "{}: {}\n",
+                dnn.get(j).map(|s| s.as_str()).unwrap_or(""),
+                label
+            ));
         }
         let cell = match plain.data() {
             Some(Data::List(l)) => l[i].clone(),
@@ -431,7 +643,11 @@ fn ave(it: &mut Interp, a: Args) -> EvalResult {
         let g = super::factor::interaction_of(&fs, false, ".")?;
         let codes = g.int_vec();
         if codes.is_empty() && n > 0 {
-            return Err(crate::error::RError::runtime("group length is 0 but data length > 0").with_call("split.default(x, g)").into());
+            return Err(
+                crate::error::RError::runtime("group length is 0 but data length > 0")
+                    .with_call("split.default(x, g)")
+                    .into(),
+            );
         }
         let nl = factor_levels(&g).len();
         let mut groups = vec![Vec::new(); nl];
@@ -443,7 +659,9 @@ fn ave(it: &mut Interp, a: Args) -> EvalResult {
         }
         groups
     };
-    let Some(xd) = x.data().cloned() else { return err("'x' must be a vector") };
+    let Some(xd) = x.data().cloned() else {
+        return err("'x' must be a vector");
+    };
     let names = x.names();
     let mut assigned: Vec<(Vec<usize>, Value)> = Vec::new();
     for g in groups {
@@ -453,7 +671,10 @@ fn ave(it: &mut Interp, a: Args) -> EvalResult {
         let idx: Vec<Option<usize>> = g.iter().map(|&i| Some(i)).collect();
         let mut piece = Value::from_data(xd.select(&idx));
         if let Some(nm) = &names {
-            piece.set_attr(sym("names"), Value::strs(g.iter().map(|&i| nm.get(i).cloned().flatten()).collect()));
+            piece.set_attr(
+                sym("names"),
+                Value::strs(g.iter().map(|&i| nm.get(i).cloned().flatten()).collect()),
+            );
         }
         let r = it.call_value(&fun, vec![(None, piece)])?;
         if !r.is_empty() && g.len() % r.len() != 0 {
@@ -461,7 +682,12 @@ fn ave(it: &mut Interp, a: Args) -> EvalResult {
         }
         assigned.push((g, r));
     }
-    let t = assigned.iter().filter_map(|(_, r)| r.vtype()).chain(std::iter::once(xd.vtype())).max().unwrap_or(VType::Lgl);
+    let t = assigned
+        .iter()
+        .filter_map(|(_, r)| r.vtype())
+        .chain(std::iter::once(xd.vtype()))
+        .max()
+        .unwrap_or(VType::Lgl);
     let mut cells: Vec<Data> = (0..n).map(|i| xd.select(&[Some(i)]).coerce(t)).collect();
     for (g, r) in &assigned {
         let Some(rd) = r.data() else { continue };
@@ -491,7 +717,14 @@ mod tests {
     #[test]
     fn ave_means_by_group() {
         let mut it = Interp::new();
-        let r = ok(call(&mut it, "ave", vec![p(Value::dbls(vec![1.0, 2.0, 3.0, 4.0])), p(Value::strings(&["a", "b", "a", "b"]))]));
+        let r = ok(call(
+            &mut it,
+            "ave",
+            vec![
+                p(Value::dbls(vec![1.0, 2.0, 3.0, 4.0])),
+                p(Value::strings(&["a", "b", "a", "b"])),
+            ],
+        ));
         assert_eq!(*r.dbl_vec(), vec![2.0, 3.0, 2.0, 3.0]);
         let r = ok(call(&mut it, "ave", vec![p(Value::ints(vec![1, 2, 3]))]));
         assert_eq!(*r.dbl_vec(), vec![2.0, 2.0, 2.0]);

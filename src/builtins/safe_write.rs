@@ -24,16 +24,30 @@ pub enum WriteError {
 /// file's permissions carry over to the new one.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let target: PathBuf = match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(WriteError::Open)?,
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(path).map_err(WriteError::Open)?
+        }
         _ => path.to_path_buf(),
     };
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{}.rsc-tmp-{}-{}", name, std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
-    let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp).map_err(WriteError::Open)?;
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(
+        ".{}.rsc-tmp-{}-{}",
+        name,
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .map_err(WriteError::Open)?;
     let r = (|| {
         if let Ok(meta) = std::fs::metadata(&target) {
             f.set_permissions(meta.permissions())?;
@@ -64,7 +78,11 @@ fn reason(e: &std::io::Error) -> String {
 }
 
 fn denied(path: &str) -> crate::error::Flow {
-    RError::new(crate::error::ErrorKind::Denied, format!("writing files is not allowed here: '{}'", path)).into()
+    RError::new(
+        crate::error::ErrorKind::Denied,
+        format!("writing files is not allowed here: '{}'", path),
+    )
+    .into()
 }
 
 /// Writes `text` to `path` for a script (`write.csv`, `writeLines`, `cat(file =)`): the
@@ -85,7 +103,9 @@ pub fn write_bytes(it: &mut Interp, path: &str, bytes: &[u8]) -> EvalResult<()> 
             it.warning(format!("cannot open file '{}': {}", path, reason(&e)));
             err("cannot open the connection")
         }
-        Err(WriteError::Write(e)) => err(format!("error writing to file '{}': {}", path, reason(&e))),
+        Err(WriteError::Write(e)) => {
+            err(format!("error writing to file '{}': {}", path, reason(&e)))
+        }
     }
 }
 
@@ -124,13 +144,23 @@ mod tests {
             let link = dir.join("link.csv");
             std::os::unix::fs::symlink(&p, &link).unwrap();
             assert!(replace_file(&link, b"via link\n").is_ok());
-            assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+            assert!(std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink());
             assert_eq!(std::fs::read_to_string(&p).unwrap(), "via link\n");
         }
         // no temporary files are left behind
-        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().contains("rsc-tmp")).collect();
+        let left: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("rsc-tmp"))
+            .collect();
         assert!(left.is_empty());
-        assert!(matches!(replace_file(&dir.join("no/such/dir.csv"), b"x"), Err(WriteError::Open(_))));
+        assert!(matches!(
+            replace_file(&dir.join("no/such/dir.csv"), b"x"),
+            Err(WriteError::Open(_))
+        ));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

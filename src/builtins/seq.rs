@@ -84,10 +84,15 @@ pub const DOCS: &[super::Doc] = {
 
 /// Subsets a vector by 0-based indices keeping names, and factor levels/class.
 pub fn subset_keep(x: &Value, idx: &[Option<usize>]) -> Value {
-    let Some(d) = x.data() else { return Value::Null };
+    let Some(d) = x.data() else {
+        return Value::Null;
+    };
     let mut out = Value::from_data(d.select(idx));
     if let Some(n) = x.names() {
-        let nn: Vec<RStr> = idx.iter().map(|i| i.and_then(|i| n.get(i).cloned()).unwrap_or(None)).collect();
+        let nn: Vec<RStr> = idx
+            .iter()
+            .map(|i| i.and_then(|i| n.get(i).cloned()).unwrap_or(None))
+            .collect();
         out.set_attr(Sym::new("names"), Value::strs(nn));
     }
     if x.is_factor() {
@@ -128,7 +133,12 @@ fn seq(_it: &mut Interp, a: Args) -> EvalResult {
     if nargs == 1 {
         if let Some(f) = &from_v {
             let lf = f.len();
-            if matches!(f.vtype(), Some(VType::Int) | Some(VType::Dbl) | Some(VType::Lgl)) && lf == 1 && !f.is_factor() {
+            if matches!(
+                f.vtype(),
+                Some(VType::Int) | Some(VType::Dbl) | Some(VType::Lgl)
+            ) && lf == 1
+                && !f.is_factor()
+            {
                 let x = f.as_f64().unwrap_or(f64::NAN);
                 if !x.is_finite() {
                     return err("'from' must be a finite number");
@@ -167,9 +177,13 @@ fn seq(_it: &mut Interp, a: Args) -> EvalResult {
         let f = from.unwrap_or(1.0);
         let t = to.unwrap_or(1.0);
         let Some(byv) = by_v else {
-            return crate::eval::ops::range(&from_v.unwrap_or(Value::num(1.0)), &to_v.unwrap_or(Value::num(1.0)));
+            return crate::eval::ops::range(
+                &from_v.unwrap_or(Value::num(1.0)),
+                &to_v.unwrap_or(Value::num(1.0)),
+            );
         };
-        let mut int = from_v.as_ref().map(is_int_like).unwrap_or(false) && to_v.as_ref().map(is_int_like).unwrap_or(false);
+        let mut int = from_v.as_ref().map(is_int_like).unwrap_or(false)
+            && to_v.as_ref().map(is_int_like).unwrap_or(false);
         let del = t - f;
         if del == 0.0 && t == 0.0 {
             return Ok(to_v.unwrap_or(Value::num(t)));
@@ -226,14 +240,31 @@ fn seq(_it: &mut Interp, a: Args) -> EvalResult {
     match (from, to, by_v) {
         (f, t, None) => {
             let (from, to, intdel) = match (f, t) {
-                (Some(f), Some(t)) => (f, t, from_v.as_ref().map(is_int_like).unwrap_or(false) && to_v.as_ref().map(is_int_like).unwrap_or(false)),
+                (Some(f), Some(t)) => (
+                    f,
+                    t,
+                    from_v.as_ref().map(is_int_like).unwrap_or(false)
+                        && to_v.as_ref().map(is_int_like).unwrap_or(false),
+                ),
                 (Some(f), None) => {
                     let t = f + (lo - 1.0);
-                    (f, t, intn1 && from_v.as_ref().map(is_int_like).unwrap_or(false) && t <= i32::MAX as f64)
+                    (
+                        f,
+                        t,
+                        intn1
+                            && from_v.as_ref().map(is_int_like).unwrap_or(false)
+                            && t <= i32::MAX as f64,
+                    )
                 }
                 (None, Some(t)) => {
                     let f = t - (lo - 1.0);
-                    (f, t, intn1 && to_v.as_ref().map(is_int_like).unwrap_or(false) && f >= -(i32::MAX as f64))
+                    (
+                        f,
+                        t,
+                        intn1
+                            && to_v.as_ref().map(is_int_like).unwrap_or(false)
+                            && f >= -(i32::MAX as f64),
+                    )
                 }
                 (None, None) => {
                     let t = 1.0 + (lo - 1.0);
@@ -244,7 +275,13 @@ fn seq(_it: &mut Interp, a: Args) -> EvalResult {
                 // seq(length.out = n) with nargs > 1 would be unusual; R returns seq_len
                 return Ok(Value::ints((1..=n as i32).collect()));
             }
-            let mk = |v: Vec<f64>| if intdel { Value::from_data(Data::Dbl(Rc::new(v)).coerce(VType::Int)) } else { Value::dbls(v) };
+            let mk = |v: Vec<f64>| {
+                if intdel {
+                    Value::from_data(Data::Dbl(Rc::new(v)).coerce(VType::Int))
+                } else {
+                    Value::dbls(v)
+                }
+            };
             if n > 2 {
                 if from == to {
                     return Ok(mk(vec![from; n]));
@@ -268,7 +305,9 @@ fn seq(_it: &mut Interp, a: Args) -> EvalResult {
         (Some(f), None, Some(byv)) => {
             let by = byv.as_f64().unwrap_or(f64::NAN);
             let t = f + (lo - 1.0) * by;
-            let int = is_int_like(&byv) && from_v.as_ref().map(is_int_like).unwrap_or(false) && t.abs() <= i32::MAX as f64;
+            let int = is_int_like(&byv)
+                && from_v.as_ref().map(is_int_like).unwrap_or(false)
+                && t.abs() <= i32::MAX as f64;
             if int {
                 return Ok(cumsum_int(f as i64, by as i64, n));
             }
@@ -277,11 +316,15 @@ fn seq(_it: &mut Interp, a: Args) -> EvalResult {
         (None, Some(t), Some(byv)) => {
             let by = byv.as_f64().unwrap_or(f64::NAN);
             let f = t - (lo - 1.0) * by;
-            let int = is_int_like(&byv) && to_v.as_ref().map(is_int_like).unwrap_or(false) && f.abs() <= i32::MAX as f64;
+            let int = is_int_like(&byv)
+                && to_v.as_ref().map(is_int_like).unwrap_or(false)
+                && f.abs() <= i32::MAX as f64;
             if int {
                 return Ok(cumsum_int(f as i64, by as i64, n));
             }
-            Ok(Value::dbls((0..n).rev().map(|i| t - i as f64 * by).collect()))
+            Ok(Value::dbls(
+                (0..n).rev().map(|i| t - i as f64 * by).collect(),
+            ))
         }
         (None, None, Some(byv)) => {
             let by = byv.as_f64().unwrap_or(f64::NAN);
@@ -338,7 +381,13 @@ fn count_arg(v: Option<&Value>, what: &str) -> EvalResult<Option<Vec<usize>>> {
 
 /// The indices `rep` picks.
 /// `elt` is the byte size of one element of the result, for the allocation check.
-fn rep_index(n: usize, times: Option<&[usize]>, each: usize, length_out: Option<usize>, elt: usize) -> EvalResult<Vec<usize>> {
+fn rep_index(
+    n: usize,
+    times: Option<&[usize]>,
+    each: usize,
+    length_out: Option<usize>,
+    elt: usize,
+) -> EvalResult<Vec<usize>> {
     let len = match (length_out, times) {
         (Some(lo), _) => lo as f64,
         (None, Some(t)) if t.len() == 1 => n as f64 * each as f64 * t[0] as f64,
@@ -440,7 +489,9 @@ fn rep_len(_it: &mut Interp, a: Args) -> EvalResult {
         return err("invalid 'length.out' value");
     }
     let idx = rep_index(x.len(), None, 1, Some(lo as usize), elt_of(&x))?;
-    let d = x.data().map(|d| d.select(&idx.into_iter().map(Some).collect::<Vec<_>>()));
+    let d = x
+        .data()
+        .map(|d| d.select(&idx.into_iter().map(Some).collect::<Vec<_>>()));
     Ok(d.map(Value::from_data).unwrap_or(Value::Null))
 }
 
@@ -467,13 +518,19 @@ fn which(_it: &mut Interp, a: Args) -> EvalResult {
     }
     let v = x.lgl_vec();
     let idx: Vec<usize> = (0..v.len()).filter(|&i| v[i] == 1).collect();
-    let arr_ind = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let arr_ind = m
+        .get(1)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     if let (true, Some(dim)) = (arr_ind, x.dim()) {
         return Ok(array_index(x, &idx, &dim));
     }
     let mut out = Value::ints(idx.iter().map(|&i| i as i32 + 1).collect());
     if let Some(n) = x.names() {
-        out.set_attr(Sym::new("names"), Value::strs(idx.iter().map(|&i| n[i].clone()).collect()));
+        out.set_attr(
+            Sym::new("names"),
+            Value::strs(idx.iter().map(|&i| n[i].clone()).collect()),
+        );
     }
     Ok(out)
 }
@@ -493,14 +550,27 @@ fn array_index(x: &Value, idx: &[usize], dim: &[usize]) -> Value {
     }
     let mut out = Value::ints(cells);
     out.set_attr(Sym::new("dim"), Value::ints(vec![n as i32, k as i32]));
-    let cols: Vec<String> = if k == 2 { vec!["row".into(), "col".into()] } else { (1..=k).map(|j| format!("dim{}", j)).collect() };
+    let cols: Vec<String> = if k == 2 {
+        vec!["row".into(), "col".into()]
+    } else {
+        (1..=k).map(|j| format!("dim{}", j)).collect()
+    };
     let rownames = x
         .get_attr("dimnames")
         .and_then(|d| d.list_vec().first().cloned())
         .and_then(|r| r.as_strings())
-        .map(|rn| Value::strings(&idx.iter().map(|&i| rn[i % dim[0].max(1)].clone()).collect::<Vec<_>>()))
+        .map(|rn| {
+            Value::strings(
+                &idx.iter()
+                    .map(|&i| rn[i % dim[0].max(1)].clone())
+                    .collect::<Vec<_>>(),
+            )
+        })
         .unwrap_or(Value::Null);
-    out.set_attr(Sym::new("dimnames"), Value::list(vec![rownames, Value::strings(&cols)]));
+    out.set_attr(
+        Sym::new("dimnames"),
+        Value::list(vec![rownames, Value::strings(&cols)]),
+    );
     out
 }
 
@@ -515,7 +585,13 @@ fn which_ext(a: Args, max: bool) -> EvalResult {
         }
         let better = match best {
             None => true,
-            Some(b) => if max { d > v[b] } else { d < v[b] },
+            Some(b) => {
+                if max {
+                    d > v[b]
+                } else {
+                    d < v[b]
+                }
+            }
         };
         if better {
             best = Some(i);
@@ -549,7 +625,9 @@ fn any_all(it: &mut Interp, a: Args, is_any: bool) -> EvalResult {
     for v in &vals {
         match v.vtype() {
             None | Some(VType::Lgl) | Some(VType::Int) => {}
-            Some(VType::Dbl) => it.warning("coercing argument of type 'double' to logical".to_string()),
+            Some(VType::Dbl) => {
+                it.warning("coercing argument of type 'double' to logical".to_string())
+            }
             Some(t) => return err(format!("invalid 'type' ({}) of argument", t.type_name())),
         }
         for &x in v.lgl_vec().iter() {
@@ -578,11 +656,27 @@ fn ifelse(_it: &mut Interp, a: Args) -> EvalResult {
     let test = m.req(0, "test")?.clone();
     let t = test.lgl_vec();
     let n = t.len();
-    let unf = |v: &Value| if v.is_factor() { let mut u = v.clone(); u.clear_attrs(); u } else { v.clone() };
+    let unf = |v: &Value| {
+        if v.is_factor() {
+            let mut u = v.clone();
+            u.clear_attrs();
+            u
+        } else {
+            v.clone()
+        }
+    };
     let any_yes = t.contains(&1);
     let any_no = t.contains(&0);
-    let yes = if any_yes { Some(unf(m.req(1, "yes")?)) } else { None };
-    let no = if any_no { Some(unf(m.req(2, "no")?)) } else { None };
+    let yes = if any_yes {
+        Some(unf(m.req(1, "yes")?))
+    } else {
+        None
+    };
+    let no = if any_no {
+        Some(unf(m.req(2, "no")?))
+    } else {
+        None
+    };
     let mut ty = VType::Lgl;
     for v in [&yes, &no].into_iter().flatten() {
         ty = ty.max(v.vtype().unwrap_or(VType::Lgl));
@@ -661,7 +755,19 @@ fn append(_it: &mut Interp, a: Args) -> EvalResult {
     if after >= n {
         return crate::builtins::vectors::combine(&[(None, x), (None, values)], false);
     }
-    let plain = |v: Value| if v.is_factor() { v } else { let nm = v.get_attr("names").cloned(); let mut u = v; u.clear_attrs(); if let Some(nm) = nm { u.set_attr(Sym::new("names"), nm); } u };
+    let plain = |v: Value| {
+        if v.is_factor() {
+            v
+        } else {
+            let nm = v.get_attr("names").cloned();
+            let mut u = v;
+            u.clear_attrs();
+            if let Some(nm) = nm {
+                u.set_attr(Sym::new("names"), nm);
+            }
+            u
+        }
+    };
     let x = plain(x);
     let left = subset_keep(&x, &(0..after).map(Some).collect::<Vec<_>>());
     let right = subset_keep(&x, &(after..n).map(Some).collect::<Vec<_>>());
@@ -671,7 +777,9 @@ fn append(_it: &mut Interp, a: Args) -> EvalResult {
 fn rle(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x"])?;
     let x = m.req(0, "x")?.clone();
-    let Some(d) = x.data() else { return err("'x' must be a vector of an atomic type") };
+    let Some(d) = x.data() else {
+        return err("'x' must be a vector of an atomic type");
+    };
     if d.vtype() == VType::List {
         return err("'x' must be a vector of an atomic type");
     }
@@ -697,7 +805,10 @@ fn rle(_it: &mut Interp, a: Args) -> EvalResult {
         i = j;
     }
     let values = Value::from_data(d.select(&starts));
-    let mut out = Value::named_list(vec![("lengths".into(), Value::ints(lengths)), ("values".into(), values)]);
+    let mut out = Value::named_list(vec![
+        ("lengths".into(), Value::ints(lengths)),
+        ("values".into(), values),
+    ]);
     out.set_attr(Sym::new("class"), Value::str("rle"));
     Ok(out)
 }
@@ -709,39 +820,143 @@ mod tests {
 
     use crate::builtins::test_util::{call, d, i, p};
     fn names(v: &Value) -> Vec<String> {
-        v.names().unwrap_or_default().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect()
+        v.names()
+            .unwrap_or_default()
+            .iter()
+            .map(|s| s.as_deref().unwrap_or("NA").to_string())
+            .collect()
     }
 
     #[test]
     fn seq_types() {
         assert_eq!(i(&call(seq, vec![p(Value::num(5.0))])), vec![1, 2, 3, 4, 5]);
-        assert_eq!(i(&call(seq, vec![p(Value::num(2.0)), p(Value::num(5.0))])), vec![2, 3, 4, 5]);
-        assert_eq!(d(&call(seq, vec![p(Value::num(1.0)), p(Value::num(10.0)), p(Value::num(2.0))])), vec![1.0, 3.0, 5.0, 7.0, 9.0]);
-        assert_eq!(i(&call(seq, vec![p(Value::int(1)), p(Value::int(10)), p(Value::int(3))])), vec![1, 4, 7, 10]);
-        let v = d(&call(seq, vec![p(Value::num(0.0)), p(Value::num(1.0)), p(Value::num(0.1))]));
+        assert_eq!(
+            i(&call(seq, vec![p(Value::num(2.0)), p(Value::num(5.0))])),
+            vec![2, 3, 4, 5]
+        );
+        assert_eq!(
+            d(&call(
+                seq,
+                vec![p(Value::num(1.0)), p(Value::num(10.0)), p(Value::num(2.0))]
+            )),
+            vec![1.0, 3.0, 5.0, 7.0, 9.0]
+        );
+        assert_eq!(
+            i(&call(
+                seq,
+                vec![p(Value::int(1)), p(Value::int(10)), p(Value::int(3))]
+            )),
+            vec![1, 4, 7, 10]
+        );
+        let v = d(&call(
+            seq,
+            vec![p(Value::num(0.0)), p(Value::num(1.0)), p(Value::num(0.1))],
+        ));
         assert_eq!(v.len(), 11);
         assert_eq!(v[3], 0.30000000000000004);
         assert_eq!(v[10], 1.0);
-        assert_eq!(d(&call(seq, vec![p(Value::num(10.0)), p(Value::num(1.0)), (Some("by"), Value::num(-3.0))])), vec![10.0, 7.0, 4.0, 1.0]);
-        assert_eq!(d(&call(seq, vec![p(Value::num(0.0)), p(Value::num(1.0)), (Some("length.out"), Value::num(5.0))])), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
-        assert_eq!(d(&call(seq, vec![p(Value::num(1.0)), p(Value::num(10.0)), (Some("length.out"), Value::num(4.0))])), vec![1.0, 4.0, 7.0, 10.0]);
-        assert_eq!(i(&call(seq, vec![(Some("along.with"), Value::strings(&["a", "b", "c"]))])), vec![1, 2, 3]);
+        assert_eq!(
+            d(&call(
+                seq,
+                vec![
+                    p(Value::num(10.0)),
+                    p(Value::num(1.0)),
+                    (Some("by"), Value::num(-3.0))
+                ]
+            )),
+            vec![10.0, 7.0, 4.0, 1.0]
+        );
+        assert_eq!(
+            d(&call(
+                seq,
+                vec![
+                    p(Value::num(0.0)),
+                    p(Value::num(1.0)),
+                    (Some("length.out"), Value::num(5.0))
+                ]
+            )),
+            vec![0.0, 0.25, 0.5, 0.75, 1.0]
+        );
+        assert_eq!(
+            d(&call(
+                seq,
+                vec![
+                    p(Value::num(1.0)),
+                    p(Value::num(10.0)),
+                    (Some("length.out"), Value::num(4.0))
+                ]
+            )),
+            vec![1.0, 4.0, 7.0, 10.0]
+        );
+        assert_eq!(
+            i(&call(
+                seq,
+                vec![(Some("along.with"), Value::strings(&["a", "b", "c"]))]
+            )),
+            vec![1, 2, 3]
+        );
         assert_eq!(i(&call(seq_len, vec![p(Value::num(3.0))])), vec![1, 2, 3]);
-        assert_eq!(i(&call(seq_len, vec![p(Value::num(0.0))])), Vec::<i32>::new());
-        assert_eq!(d(&call(seq, vec![p(Value::num(5.0)), (Some("by"), Value::num(2.0)), (Some("length.out"), Value::num(3.0))])), vec![5.0, 7.0, 9.0]);
+        assert_eq!(
+            i(&call(seq_len, vec![p(Value::num(0.0))])),
+            Vec::<i32>::new()
+        );
+        assert_eq!(
+            d(&call(
+                seq,
+                vec![
+                    p(Value::num(5.0)),
+                    (Some("by"), Value::num(2.0)),
+                    (Some("length.out"), Value::num(3.0))
+                ]
+            )),
+            vec![5.0, 7.0, 9.0]
+        );
     }
 
     #[test]
     fn reps() {
-        assert_eq!(i(&call(rep, vec![p(Value::ints(vec![1, 2])), p(Value::num(2.0))])), vec![1, 2, 1, 2]);
-        assert_eq!(i(&call(rep, vec![p(Value::ints(vec![1, 2])), (Some("each"), Value::num(2.0))])), vec![1, 1, 2, 2]);
-        assert_eq!(i(&call(rep, vec![p(Value::ints(vec![1, 2])), p(Value::ints(vec![3, 1]))])), vec![1, 1, 1, 2]);
-        assert_eq!(i(&call(rep, vec![p(Value::ints(vec![1, 2, 3])), (Some("length.out"), Value::num(7.0))])), vec![1, 2, 3, 1, 2, 3, 1]);
+        assert_eq!(
+            i(&call(
+                rep,
+                vec![p(Value::ints(vec![1, 2])), p(Value::num(2.0))]
+            )),
+            vec![1, 2, 1, 2]
+        );
+        assert_eq!(
+            i(&call(
+                rep,
+                vec![p(Value::ints(vec![1, 2])), (Some("each"), Value::num(2.0))]
+            )),
+            vec![1, 1, 2, 2]
+        );
+        assert_eq!(
+            i(&call(
+                rep,
+                vec![p(Value::ints(vec![1, 2])), p(Value::ints(vec![3, 1]))]
+            )),
+            vec![1, 1, 1, 2]
+        );
+        assert_eq!(
+            i(&call(
+                rep,
+                vec![
+                    p(Value::ints(vec![1, 2, 3])),
+                    (Some("length.out"), Value::num(7.0))
+                ]
+            )),
+            vec![1, 2, 3, 1, 2, 3, 1]
+        );
         let mut x = Value::dbls(vec![1.0, 2.0]);
         x.set_attr(Sym::new("names"), Value::strings(&["a", "b"]));
         let v = call(rep, vec![p(x), p(Value::num(2.0))]);
         assert_eq!(names(&v), vec!["a", "b", "a", "b"]);
-        assert_eq!(i(&call(rep_len, vec![p(Value::ints(vec![1, 2, 3])), p(Value::num(5.0))])), vec![1, 2, 3, 1, 2]);
+        assert_eq!(
+            i(&call(
+                rep_len,
+                vec![p(Value::ints(vec![1, 2, 3])), p(Value::num(5.0))]
+            )),
+            vec![1, 2, 3, 1, 2]
+        );
     }
 
     #[test]
@@ -756,16 +971,41 @@ mod tests {
         let v = call(which, vec![p(l)]);
         assert_eq!(i(&v), vec![1, 4]);
         assert_eq!(names(&v), vec!["a", "d"]);
-        let v = call(which_max, vec![p(Value::dbls(vec![1.0, 3.0, na_real(), 3.0]))]);
+        let v = call(
+            which_max,
+            vec![p(Value::dbls(vec![1.0, 3.0, na_real(), 3.0]))],
+        );
         assert_eq!(i(&v), vec![2]);
         let v = call(which_min, vec![p(x)]);
         assert_eq!(i(&v), vec![1]);
         assert_eq!(names(&v), vec!["a"]);
-        assert_eq!(call(any, vec![p(Value::lgls(vec![0, NA_LGL]))]).lgl_vec()[0], NA_LGL);
-        assert_eq!(call(any, vec![p(Value::lgls(vec![1, NA_LGL]))]).lgl_vec()[0], 1);
-        assert_eq!(call(all, vec![p(Value::lgls(vec![0, NA_LGL]))]).lgl_vec()[0], 0);
-        assert_eq!(call(all, vec![p(Value::lgls(vec![1, NA_LGL]))]).lgl_vec()[0], NA_LGL);
-        assert_eq!(call(all, vec![p(Value::lgls(vec![1, NA_LGL])), (Some("na.rm"), Value::lgl(true))]).lgl_vec()[0], 1);
+        assert_eq!(
+            call(any, vec![p(Value::lgls(vec![0, NA_LGL]))]).lgl_vec()[0],
+            NA_LGL
+        );
+        assert_eq!(
+            call(any, vec![p(Value::lgls(vec![1, NA_LGL]))]).lgl_vec()[0],
+            1
+        );
+        assert_eq!(
+            call(all, vec![p(Value::lgls(vec![0, NA_LGL]))]).lgl_vec()[0],
+            0
+        );
+        assert_eq!(
+            call(all, vec![p(Value::lgls(vec![1, NA_LGL]))]).lgl_vec()[0],
+            NA_LGL
+        );
+        assert_eq!(
+            call(
+                all,
+                vec![
+                    p(Value::lgls(vec![1, NA_LGL])),
+                    (Some("na.rm"), Value::lgl(true))
+                ]
+            )
+            .lgl_vec()[0],
+            1
+        );
         assert_eq!(call(all, vec![p(Value::lgls(vec![]))]).lgl_vec()[0], 1);
     }
 
@@ -773,17 +1013,49 @@ mod tests {
     fn ifelse_head_tail() {
         let mut t = Value::lgls(vec![1, 0, NA_LGL]);
         t.set_attr(Sym::new("names"), Value::strings(&["x", "y", "z"]));
-        let v = call(ifelse, vec![p(t), p(Value::strings(&["a"])), p(Value::strings(&["b"]))]);
-        assert_eq!(v.str_vec().to_vec(), vec![Some(Rc::from("a")), Some(Rc::from("b")), None]);
+        let v = call(
+            ifelse,
+            vec![p(t), p(Value::strings(&["a"])), p(Value::strings(&["b"]))],
+        );
+        assert_eq!(
+            v.str_vec().to_vec(),
+            vec![Some(Rc::from("a")), Some(Rc::from("b")), None]
+        );
         assert_eq!(names(&v), vec!["x", "y", "z"]);
-        let v = call(ifelse, vec![p(Value::lgls(vec![1, 1])), p(Value::ints(vec![1, 2])), p(Value::str("no"))]);
+        let v = call(
+            ifelse,
+            vec![
+                p(Value::lgls(vec![1, 1])),
+                p(Value::ints(vec![1, 2])),
+                p(Value::str("no")),
+            ],
+        );
         assert_eq!(i(&v), vec![1, 2]);
         let x = Value::ints((1..=10).collect());
-        assert_eq!(i(&call(head_fn, vec![p(x.clone())])), vec![1, 2, 3, 4, 5, 6]);
-        assert_eq!(i(&call(head_fn, vec![p(x.clone()), p(Value::num(-8.0))])), vec![1, 2]);
-        assert_eq!(i(&call(tail_fn, vec![p(x.clone()), p(Value::num(3.0))])), vec![8, 9, 10]);
-        assert_eq!(i(&call(tail_fn, vec![p(x.clone()), p(Value::num(-8.0))])), vec![9, 10]);
-        let v = call(append, vec![p(Value::ints(vec![1, 2, 3])), p(Value::int(9)), (Some("after"), Value::num(1.0))]);
+        assert_eq!(
+            i(&call(head_fn, vec![p(x.clone())])),
+            vec![1, 2, 3, 4, 5, 6]
+        );
+        assert_eq!(
+            i(&call(head_fn, vec![p(x.clone()), p(Value::num(-8.0))])),
+            vec![1, 2]
+        );
+        assert_eq!(
+            i(&call(tail_fn, vec![p(x.clone()), p(Value::num(3.0))])),
+            vec![8, 9, 10]
+        );
+        assert_eq!(
+            i(&call(tail_fn, vec![p(x.clone()), p(Value::num(-8.0))])),
+            vec![9, 10]
+        );
+        let v = call(
+            append,
+            vec![
+                p(Value::ints(vec![1, 2, 3])),
+                p(Value::int(9)),
+                (Some("after"), Value::num(1.0)),
+            ],
+        );
         assert_eq!(i(&v), vec![1, 9, 2, 3]);
         let r = call(rle, vec![p(Value::ints(vec![1, 1, 2, 2, 2, 1]))]);
         let parts = r.list_vec();

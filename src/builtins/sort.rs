@@ -70,7 +70,12 @@ impl Key {
             None => Ok(Key::Num(vec![])),
             Some(VType::Str) => Ok(Key::Str(v.str_vec().to_vec())),
             Some(VType::List) => err("unimplemented type 'list' in 'orderVector1'"),
-            _ => Ok(Key::Num(v.dbl_vec().iter().map(|&x| if x.is_nan() { None } else { Some(x) }).collect())),
+            _ => Ok(Key::Num(
+                v.dbl_vec()
+                    .iter()
+                    .map(|&x| if x.is_nan() { None } else { Some(x) })
+                    .collect(),
+            )),
         }
     }
     fn len(&self) -> usize {
@@ -107,14 +112,33 @@ fn order_keys(keys: &[Key], decreasing: &[bool], na_last: Option<bool>) -> Vec<u
     let nl = na_last.unwrap_or(true);
     idx.sort_by(|&a, &b| {
         for (k, key) in keys.iter().enumerate() {
-            let dec = decreasing.get(k).copied().unwrap_or(decreasing.first().copied().unwrap_or(false));
+            let dec = decreasing
+                .get(k)
+                .copied()
+                .unwrap_or(decreasing.first().copied().unwrap_or(false));
             let o = match (key.is_na(a), key.is_na(b)) {
                 (true, true) => Ordering::Equal,
-                (true, false) => if nl { Ordering::Greater } else { Ordering::Less },
-                (false, true) => if nl { Ordering::Less } else { Ordering::Greater },
+                (true, false) => {
+                    if nl {
+                        Ordering::Greater
+                    } else {
+                        Ordering::Less
+                    }
+                }
+                (false, true) => {
+                    if nl {
+                        Ordering::Less
+                    } else {
+                        Ordering::Greater
+                    }
+                }
                 (false, false) => {
                     let o = key.cmp(a, b);
-                    if dec { o.reverse() } else { o }
+                    if dec {
+                        o.reverse()
+                    } else {
+                        o
+                    }
                 }
             };
             if o != Ordering::Equal {
@@ -139,7 +163,10 @@ fn sort(_it: &mut Interp, a: Args) -> EvalResult {
     if x.is_null() {
         return Ok(Value::Null);
     }
-    let dec = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let dec = m
+        .get(1)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     let na_last = na_last_arg(m.get(2), None);
     if x.vtype() == Some(VType::List) {
         return err("'x' must be atomic");
@@ -186,7 +213,10 @@ fn order(_it: &mut Interp, a: Args) -> EvalResult {
 fn rank(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "na.last", "ties.method"])?;
     let x = m.req(0, "x")?.clone();
-    let ties = m.get(2).and_then(|v| v.as_string()).unwrap_or_else(|| "average".into());
+    let ties = m
+        .get(2)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "average".into());
     let keep = m.get(1).and_then(|v| v.as_string()).as_deref() == Some("keep");
     let key = Key::of(&factor_as_strings(&x))?;
     let n = key.len();
@@ -196,7 +226,11 @@ fn rank(_it: &mut Interp, a: Args) -> EvalResult {
     let mut i = 0;
     while i < idx.len() {
         let mut j = i + 1;
-        while j < idx.len() && !key.is_na(idx[i]) && !key.is_na(idx[j]) && key.cmp(idx[i], idx[j]) == Ordering::Equal {
+        while j < idx.len()
+            && !key.is_na(idx[i])
+            && !key.is_na(idx[j])
+            && key.cmp(idx[i], idx[j]) == Ordering::Equal
+        {
             j += 1;
         }
         for (k, &pos) in idx[i..j].iter().enumerate() {
@@ -212,9 +246,29 @@ fn rank(_it: &mut Interp, a: Args) -> EvalResult {
     }
     let is_na: Vec<bool> = (0..n).map(|i| key.is_na(i)).collect();
     let mut out = if ties == "average" {
-        Value::dbls((0..n).map(|i| if keep && is_na[i] { crate::value::na_real() } else { ranks[i] }).collect())
+        Value::dbls(
+            (0..n)
+                .map(|i| {
+                    if keep && is_na[i] {
+                        crate::value::na_real()
+                    } else {
+                        ranks[i]
+                    }
+                })
+                .collect(),
+        )
     } else if matches!(ties.as_str(), "first" | "min" | "max" | "last") {
-        Value::ints((0..n).map(|i| if keep && is_na[i] { NA_INT } else { ranks[i] as i32 }).collect())
+        Value::ints(
+            (0..n)
+                .map(|i| {
+                    if keep && is_na[i] {
+                        NA_INT
+                    } else {
+                        ranks[i] as i32
+                    }
+                })
+                .collect(),
+        )
     } else {
         return err("'arg' should be one of \u{201c}average\u{201d}, \u{201c}first\u{201d}, \u{201c}last\u{201d}, \u{201c}random\u{201d}, \u{201c}max\u{201d}, \u{201c}min\u{201d}");
     };
@@ -236,8 +290,14 @@ enum ElemKey {
 fn elem_keys(v: &Value) -> Vec<ElemKey> {
     match v.data() {
         None => vec![],
-        Some(Data::Str(s)) => s.iter().map(|x| x.clone().map(ElemKey::Str).unwrap_or(ElemKey::Na)).collect(),
-        Some(Data::List(l)) => l.iter().map(|x| ElemKey::Other(format!("{:?}", crate::print::deparse_value(x)))).collect(),
+        Some(Data::Str(s)) => s
+            .iter()
+            .map(|x| x.clone().map(ElemKey::Str).unwrap_or(ElemKey::Na))
+            .collect(),
+        Some(Data::List(l)) => l
+            .iter()
+            .map(|x| ElemKey::Other(format!("{:?}", crate::print::deparse_value(x))))
+            .collect(),
         Some(Data::Dbl(d)) => d
             .iter()
             .map(|&x| {
@@ -252,7 +312,17 @@ fn elem_keys(v: &Value) -> Vec<ElemKey> {
                 }
             })
             .collect(),
-        Some(d) => d.to_int().iter().map(|&x| if x == NA_INT { ElemKey::Na } else { ElemKey::Num((x as f64).to_bits()) }).collect(),
+        Some(d) => d
+            .to_int()
+            .iter()
+            .map(|&x| {
+                if x == NA_INT {
+                    ElemKey::Na
+                } else {
+                    ElemKey::Num((x as f64).to_bits())
+                }
+            })
+            .collect(),
     }
 }
 
@@ -261,7 +331,11 @@ fn dup_flags(v: &Value, from_last: bool) -> Vec<bool> {
     let n = keys.len();
     let mut seen = std::collections::HashSet::new();
     let mut out = vec![false; n];
-    let order: Box<dyn Iterator<Item = usize>> = if from_last { Box::new((0..n).rev()) } else { Box::new(0..n) };
+    let order: Box<dyn Iterator<Item = usize>> = if from_last {
+        Box::new((0..n).rev())
+    } else {
+        Box::new(0..n)
+    };
     for i in order {
         if !seen.insert(keys[i].clone()) {
             out[i] = true;
@@ -277,7 +351,10 @@ pub fn unique_fn(_it: &mut Interp, a: Args) -> EvalResult {
     if x.is_null() {
         return Ok(Value::Null);
     }
-    let from_last = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let from_last = m
+        .get(2)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     let f = dup_flags(&x, from_last);
     let idx: Vec<Option<usize>> = (0..f.len()).filter(|&i| !f[i]).map(Some).collect();
     let mut out = subset_keep(&x, &idx);
@@ -291,16 +368,31 @@ pub fn unique_fn(_it: &mut Interp, a: Args) -> EvalResult {
 pub fn duplicated_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "incomparables", "fromLast", "..."])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let from_last = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
-    Ok(Value::lgls(dup_flags(&x, from_last).into_iter().map(|b| b as i32).collect()))
+    let from_last = m
+        .get(2)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
+    Ok(Value::lgls(
+        dup_flags(&x, from_last)
+            .into_iter()
+            .map(|b| b as i32)
+            .collect(),
+    ))
 }
 
 fn any_duplicated(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "incomparables", "fromLast", "..."])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let from_last = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let from_last = m
+        .get(2)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     let f = dup_flags(&x, from_last);
-    let pos = if from_last { f.iter().rposition(|&b| b) } else { f.iter().position(|&b| b) };
+    let pos = if from_last {
+        f.iter().rposition(|&b| b)
+    } else {
+        f.iter().position(|&b| b)
+    };
     Ok(Value::int(pos.map(|p| p as i32 + 1).unwrap_or(0)))
 }
 
@@ -308,8 +400,15 @@ fn any_duplicated(_it: &mut Interp, a: Args) -> EvalResult {
 fn common(x: &Value, y: &Value) -> (Value, Value) {
     let x = factor_as_strings(x);
     let y = factor_as_strings(y);
-    let t = x.vtype().unwrap_or(VType::Lgl).max(y.vtype().unwrap_or(VType::Lgl));
-    let t = if t == VType::Lgl || t == VType::Int { VType::Dbl } else { t };
+    let t = x
+        .vtype()
+        .unwrap_or(VType::Lgl)
+        .max(y.vtype().unwrap_or(VType::Lgl));
+    let t = if t == VType::Lgl || t == VType::Int {
+        VType::Dbl
+    } else {
+        t
+    };
     (x.coerce(t), y.coerce(t))
 }
 
@@ -347,13 +446,23 @@ pub fn match_positions(x: &Value, table: &Value, nomatch: i32) -> Vec<i32> {
     let tk = elem_keys(&t);
     if xk.len() <= 8 {
         // a few values against a long table: a scan beats building a hash table of it
-        return xk.iter().map(|k| tk.iter().position(|t| t == k).map_or(nomatch, |i| i as i32 + 1)).collect();
+        return xk
+            .iter()
+            .map(|k| {
+                tk.iter()
+                    .position(|t| t == k)
+                    .map_or(nomatch, |i| i as i32 + 1)
+            })
+            .collect();
     }
-    let mut map: HashMap<ElemKey, i32, std::hash::BuildHasherDefault<FxHasher>> = HashMap::with_capacity_and_hasher(tk.len(), Default::default());
+    let mut map: HashMap<ElemKey, i32, std::hash::BuildHasherDefault<FxHasher>> =
+        HashMap::with_capacity_and_hasher(tk.len(), Default::default());
     for (i, k) in tk.into_iter().enumerate() {
         map.entry(k).or_insert(i as i32 + 1);
     }
-    xk.iter().map(|k| map.get(k).copied().unwrap_or(nomatch)).collect()
+    xk.iter()
+        .map(|k| map.get(k).copied().unwrap_or(nomatch))
+        .collect()
 }
 
 fn match_fn(_it: &mut Interp, a: Args) -> EvalResult {
@@ -368,7 +477,12 @@ fn in_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "table"])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
     let t = m.get(1).cloned().unwrap_or(Value::Null);
-    Ok(Value::lgls(match_positions(&x, &t, 0).into_iter().map(|p| (p > 0) as i32).collect()))
+    Ok(Value::lgls(
+        match_positions(&x, &t, 0)
+            .into_iter()
+            .map(|p| (p > 0) as i32)
+            .collect(),
+    ))
 }
 
 fn as_plain(v: &Value) -> Value {
@@ -400,14 +514,25 @@ fn union(_it: &mut Interp, a: Args) -> EvalResult {
 fn intersect(_it: &mut Interp, a: Args) -> EvalResult {
     let (x, y) = set_args(a)?;
     if x.is_null() || y.is_null() {
-        let t = x.vtype().unwrap_or(VType::Lgl).max(y.vtype().unwrap_or(VType::Lgl));
+        let t = x
+            .vtype()
+            .unwrap_or(VType::Lgl)
+            .max(y.vtype().unwrap_or(VType::Lgl));
         return Ok(Value::from_data(Data::empty(t)));
     }
     let u = uniq(&x);
     let pos = match_positions(&u, &y, 0);
     let idx: Vec<Option<usize>> = (0..pos.len()).filter(|&i| pos[i] > 0).map(Some).collect();
-    let t = x.vtype().unwrap_or(VType::Lgl).max(y.vtype().unwrap_or(VType::Lgl));
-    Ok(Value::from_data(u.data().map(|d| d.select(&idx)).unwrap_or(Data::empty(t)).coerce(t)))
+    let t = x
+        .vtype()
+        .unwrap_or(VType::Lgl)
+        .max(y.vtype().unwrap_or(VType::Lgl));
+    Ok(Value::from_data(
+        u.data()
+            .map(|d| d.select(&idx))
+            .unwrap_or(Data::empty(t))
+            .coerce(t),
+    ))
 }
 
 fn setdiff(_it: &mut Interp, a: Args) -> EvalResult {
@@ -418,14 +543,24 @@ fn setdiff(_it: &mut Interp, a: Args) -> EvalResult {
     let u = uniq(&x);
     let pos = match_positions(&u, &y, 0);
     let idx: Vec<Option<usize>> = (0..pos.len()).filter(|&i| pos[i] == 0).map(Some).collect();
-    Ok(Value::from_data(u.data().map(|d| d.select(&idx)).unwrap_or(Data::empty(VType::Lgl))))
+    Ok(Value::from_data(
+        u.data()
+            .map(|d| d.select(&idx))
+            .unwrap_or(Data::empty(VType::Lgl)),
+    ))
 }
 
 fn is_unsorted(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "na.rm", "strictly"])?;
     let x = m.req(0, "x")?.clone();
-    let na_rm = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
-    let strictly = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let na_rm = m
+        .get(1)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
+    let strictly = m
+        .get(2)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     let key = Key::of(&factor_as_strings(&x))?;
     let n = key.len();
     let idx: Vec<usize> = (0..n).filter(|&i| !key.is_na(i)).collect();
@@ -461,17 +596,35 @@ mod tests {
     fn sorting() {
         let x = Value::dbls(vec![3.0, 1.0, na_real(), 2.0]);
         assert_eq!(d(&call(sort, vec![p(x.clone())])), vec![1.0, 2.0, 3.0]);
-        assert_eq!(d(&call(sort, vec![p(x.clone()), (Some("decreasing"), Value::lgl(true))])), vec![3.0, 2.0, 1.0]);
-        let v = d(&call(sort, vec![p(x.clone()), (Some("na.last"), Value::lgl(true))]));
+        assert_eq!(
+            d(&call(
+                sort,
+                vec![p(x.clone()), (Some("decreasing"), Value::lgl(true))]
+            )),
+            vec![3.0, 2.0, 1.0]
+        );
+        let v = d(&call(
+            sort,
+            vec![p(x.clone()), (Some("na.last"), Value::lgl(true))],
+        ));
         assert!(crate::value::is_na_real(v[3]));
         assert_eq!(i(&call(order, vec![p(x.clone())])), vec![2, 4, 1, 3]);
-        assert_eq!(i(&call(order, vec![p(x.clone()), (Some("decreasing"), Value::lgl(true))])), vec![1, 4, 2, 3]);
+        assert_eq!(
+            i(&call(
+                order,
+                vec![p(x.clone()), (Some("decreasing"), Value::lgl(true))]
+            )),
+            vec![1, 4, 2, 3]
+        );
         let strs = Value::strings(&["b", "B", "a", "A"]);
         assert_eq!(s(&call(sort, vec![p(strs)])), vec!["a", "A", "b", "B"]);
         // two keys, stable ties
         let k1 = Value::ints(vec![2, 1, 2, 1]);
         let k2 = Value::ints(vec![1, 2, 0, 2]);
-        assert_eq!(i(&call(order, vec![p(k1.clone()), p(k2)])), vec![2, 4, 3, 1]);
+        assert_eq!(
+            i(&call(order, vec![p(k1.clone()), p(k2)])),
+            vec![2, 4, 3, 1]
+        );
         assert_eq!(i(&call(order, vec![p(k1)])), vec![2, 4, 1, 3]);
         let f = factor(vec![2, 1, 2], &["lo", "hi"]);
         let v = call(sort, vec![p(f)]);
@@ -486,26 +639,96 @@ mod tests {
     fn ranking() {
         let x = Value::dbls(vec![10.0, 20.0, 10.0, 5.0]);
         assert_eq!(d(&call(rank, vec![p(x.clone())])), vec![2.5, 4.0, 2.5, 1.0]);
-        assert_eq!(i(&call(rank, vec![p(x.clone()), (Some("ties.method"), Value::str("min"))])), vec![2, 4, 2, 1]);
-        assert_eq!(i(&call(rank, vec![p(x.clone()), (Some("ties.method"), Value::str("max"))])), vec![3, 4, 3, 1]);
-        assert_eq!(i(&call(rank, vec![p(x), (Some("ties.method"), Value::str("first"))])), vec![2, 4, 3, 1]);
-        assert_eq!(d(&call(rank, vec![p(Value::dbls(vec![2.0, na_real(), 1.0]))])), vec![2.0, 3.0, 1.0]);
+        assert_eq!(
+            i(&call(
+                rank,
+                vec![p(x.clone()), (Some("ties.method"), Value::str("min"))]
+            )),
+            vec![2, 4, 2, 1]
+        );
+        assert_eq!(
+            i(&call(
+                rank,
+                vec![p(x.clone()), (Some("ties.method"), Value::str("max"))]
+            )),
+            vec![3, 4, 3, 1]
+        );
+        assert_eq!(
+            i(&call(
+                rank,
+                vec![p(x), (Some("ties.method"), Value::str("first"))]
+            )),
+            vec![2, 4, 3, 1]
+        );
+        assert_eq!(
+            d(&call(rank, vec![p(Value::dbls(vec![2.0, na_real(), 1.0]))])),
+            vec![2.0, 3.0, 1.0]
+        );
     }
 
     #[test]
     fn uniqueness_and_matching() {
         let x = Value::dbls(vec![1.0, 2.0, 1.0, na_real(), na_real(), 3.0]);
         assert_eq!(call(unique_fn, vec![p(x.clone())]).len(), 4);
-        assert_eq!(call(duplicated_fn, vec![p(x.clone())]).lgl_vec().to_vec(), vec![0, 0, 1, 0, 1, 0]);
-        assert_eq!(call(duplicated_fn, vec![p(x.clone()), (Some("fromLast"), Value::lgl(true))]).lgl_vec().to_vec(), vec![1, 0, 0, 1, 0, 0]);
+        assert_eq!(
+            call(duplicated_fn, vec![p(x.clone())]).lgl_vec().to_vec(),
+            vec![0, 0, 1, 0, 1, 0]
+        );
+        assert_eq!(
+            call(
+                duplicated_fn,
+                vec![p(x.clone()), (Some("fromLast"), Value::lgl(true))]
+            )
+            .lgl_vec()
+            .to_vec(),
+            vec![1, 0, 0, 1, 0, 0]
+        );
         assert_eq!(i(&call(any_duplicated, vec![p(x.clone())])), vec![3]);
-        assert_eq!(i(&call(any_duplicated, vec![p(Value::ints(vec![1, 2]))])), vec![0]);
-        assert_eq!(i(&call(match_fn, vec![p(Value::ints(vec![2, 5])), p(Value::dbls(vec![1.0, 2.0]))])), vec![2, NA_INT]);
-        assert_eq!(i(&call(match_fn, vec![p(Value::strings(&["b"])), p(Value::strings(&["a", "b", "b"]))])), vec![2]);
-        assert_eq!(i(&call(match_fn, vec![p(Value::dbls(vec![na_real()])), p(Value::dbls(vec![1.0, na_real()]))])), vec![2]);
+        assert_eq!(
+            i(&call(any_duplicated, vec![p(Value::ints(vec![1, 2]))])),
+            vec![0]
+        );
+        assert_eq!(
+            i(&call(
+                match_fn,
+                vec![p(Value::ints(vec![2, 5])), p(Value::dbls(vec![1.0, 2.0]))]
+            )),
+            vec![2, NA_INT]
+        );
+        assert_eq!(
+            i(&call(
+                match_fn,
+                vec![
+                    p(Value::strings(&["b"])),
+                    p(Value::strings(&["a", "b", "b"]))
+                ]
+            )),
+            vec![2]
+        );
+        assert_eq!(
+            i(&call(
+                match_fn,
+                vec![
+                    p(Value::dbls(vec![na_real()])),
+                    p(Value::dbls(vec![1.0, na_real()]))
+                ]
+            )),
+            vec![2]
+        );
         let f = factor(vec![1, 2], &["x", "y"]);
-        assert_eq!(call(in_fn, vec![p(f.clone()), p(Value::strings(&["y"]))]).lgl_vec().to_vec(), vec![0, 1]);
-        assert_eq!(i(&call(match_fn, vec![p(Value::ints(vec![1])), p(Value::strings(&["1"]))])), vec![1]);
+        assert_eq!(
+            call(in_fn, vec![p(f.clone()), p(Value::strings(&["y"]))])
+                .lgl_vec()
+                .to_vec(),
+            vec![0, 1]
+        );
+        assert_eq!(
+            i(&call(
+                match_fn,
+                vec![p(Value::ints(vec![1])), p(Value::strings(&["1"]))]
+            )),
+            vec![1]
+        );
         let u = call(unique_fn, vec![p(factor(vec![2, 2, 1], &["a", "b"]))]);
         assert!(u.is_factor());
         assert_eq!(i(&u), vec![2, 1]);
@@ -517,12 +740,37 @@ mod tests {
     fn sets() {
         let x = Value::ints(vec![1, 2, 3, 2]);
         let y = Value::ints(vec![2, 4]);
-        assert_eq!(i(&call(union, vec![p(x.clone()), p(y.clone())])), vec![1, 2, 3, 4]);
-        assert_eq!(i(&call(intersect, vec![p(x.clone()), p(y.clone())])), vec![2]);
-        assert_eq!(i(&call(setdiff, vec![p(x.clone()), p(y.clone())])), vec![1, 3]);
-        assert_eq!(d(&call(union, vec![p(x.clone()), p(Value::num(1.5))])), vec![1.0, 2.0, 3.0, 1.5]);
+        assert_eq!(
+            i(&call(union, vec![p(x.clone()), p(y.clone())])),
+            vec![1, 2, 3, 4]
+        );
+        assert_eq!(
+            i(&call(intersect, vec![p(x.clone()), p(y.clone())])),
+            vec![2]
+        );
+        assert_eq!(
+            i(&call(setdiff, vec![p(x.clone()), p(y.clone())])),
+            vec![1, 3]
+        );
+        assert_eq!(
+            d(&call(union, vec![p(x.clone()), p(Value::num(1.5))])),
+            vec![1.0, 2.0, 3.0, 1.5]
+        );
         assert_eq!(call(is_unsorted, vec![p(x)]).lgl_vec()[0], 1);
-        assert_eq!(call(is_unsorted, vec![p(Value::ints(vec![1, 1, 2]))]).lgl_vec()[0], 0);
-        assert_eq!(call(is_unsorted, vec![p(Value::ints(vec![1, 1, 2])), (Some("strictly"), Value::lgl(true))]).lgl_vec()[0], 1);
+        assert_eq!(
+            call(is_unsorted, vec![p(Value::ints(vec![1, 1, 2]))]).lgl_vec()[0],
+            0
+        );
+        assert_eq!(
+            call(
+                is_unsorted,
+                vec![
+                    p(Value::ints(vec![1, 1, 2])),
+                    (Some("strictly"), Value::lgl(true))
+                ]
+            )
+            .lgl_vec()[0],
+            1
+        );
     }
 }

@@ -133,10 +133,16 @@ fn parse(fmt: &str) -> Result<(Vec<Piece>, usize), String> {
             i += 1;
         }
         let Some(&conv) = c.get(i) else {
-            return Err(format!("unrecognised format specification '{}'", c[start..].iter().collect::<String>()));
+            return Err(format!(
+                "unrecognised format specification '{}'",
+                c[start..].iter().collect::<String>()
+            ));
         };
         if !"dioxXfeEgGaAs".contains(conv) {
-            return Err(format!("unrecognised format specification '{}'", c[start..=i].iter().collect::<String>()));
+            return Err(format!(
+                "unrecognised format specification '{}'",
+                c[start..=i].iter().collect::<String>()
+            ));
         }
         i += 1;
         s.conv = conv;
@@ -148,9 +154,21 @@ fn parse(fmt: &str) -> Result<(Vec<Piece>, usize), String> {
                 next - 1
             }
         };
-        for k in [Some(s.arg), if let Num::Star(k) = s.width { Some(k) } else { None }, if let Num::Star(k) = s.prec { Some(k) } else { None }]
-            .into_iter()
-            .flatten()
+        for k in [
+            Some(s.arg),
+            if let Num::Star(k) = s.width {
+                Some(k)
+            } else {
+                None
+            },
+            if let Num::Star(k) = s.prec {
+                Some(k)
+            } else {
+                None
+            },
+        ]
+        .into_iter()
+        .flatten()
         {
             max_arg = max_arg.max(k + 1);
         }
@@ -175,9 +193,22 @@ fn pad(body: String, width: usize, minus: bool, zero: bool) -> String {
     if minus {
         format!("{}{}", body, " ".repeat(fill))
     } else if zero {
-        let sign_len = if body.starts_with(['-', '+', ' ']) { 1 } else { 0 };
-        let pre_len = if body[sign_len..].starts_with("0x") || body[sign_len..].starts_with("0X") { sign_len + 2 } else { sign_len };
-        format!("{}{}{}", &body[..pre_len], "0".repeat(fill), &body[pre_len..])
+        let sign_len = if body.starts_with(['-', '+', ' ']) {
+            1
+        } else {
+            0
+        };
+        let pre_len = if body[sign_len..].starts_with("0x") || body[sign_len..].starts_with("0X") {
+            sign_len + 2
+        } else {
+            sign_len
+        };
+        format!(
+            "{}{}{}",
+            &body[..pre_len],
+            "0".repeat(fill),
+            &body[pre_len..]
+        )
     } else {
         format!("{}{}", " ".repeat(fill), body)
     }
@@ -207,7 +238,9 @@ fn fmt_g(x: f64, p: usize, upper: bool, alt: bool) -> String {
         0
     } else {
         let s = format!("{:.*e}", p - 1, x);
-        s.split_once('e').and_then(|(_, e)| e.parse::<i32>().ok()).unwrap_or(0)
+        s.split_once('e')
+            .and_then(|(_, e)| e.parse::<i32>().ok())
+            .unwrap_or(0)
     };
     let strip = |s: String| -> String {
         if alt || !s.contains('.') {
@@ -243,7 +276,11 @@ fn sign_of(neg: bool, s: &Spec) -> &'static str {
 /// Formats a double for a floating conversion.
 fn fmt_float(x: f64, s: &Spec, prec: Option<usize>, width: usize) -> String {
     if !x.is_finite() {
-        let body = if x.is_nan() { "NaN".to_string() } else { format!("{}Inf", sign_of(x < 0.0, s)) };
+        let body = if x.is_nan() {
+            "NaN".to_string()
+        } else {
+            format!("{}Inf", sign_of(x < 0.0, s))
+        };
         return pad(body, width, s.minus, false);
     }
     let neg = x.is_sign_negative();
@@ -260,11 +297,20 @@ fn fmt_float(x: f64, s: &Spec, prec: Option<usize>, width: usize) -> String {
         'e' | 'E' => fmt_e(a, p, s.conv == 'E', s.alt),
         'a' | 'A' => {
             let b = fmt_e(a, prec.unwrap_or(13), false, s.alt);
-            if s.conv == 'A' { b.to_uppercase() } else { b }
+            if s.conv == 'A' {
+                b.to_uppercase()
+            } else {
+                b
+            }
         }
         _ => fmt_g(a, if prec == Some(0) { 1 } else { p }, s.conv == 'G', s.alt),
     };
-    pad(format!("{}{}", sign_of(neg, s), body), width, s.minus, s.zero)
+    pad(
+        format!("{}{}", sign_of(neg, s), body),
+        width,
+        s.minus,
+        s.zero,
+    )
 }
 
 /// Formats an integer for `%d %i %o %x %X`.
@@ -292,8 +338,17 @@ fn fmt_int(v: i64, s: &Spec, prec: Option<usize>, width: usize) -> String {
             _ => {}
         }
     }
-    let sign = if matches!(s.conv, 'd' | 'i') { sign_of(v < 0, s) } else { "" };
-    pad(format!("{}{}", sign, digits), width, s.minus, s.zero && prec.is_none())
+    let sign = if matches!(s.conv, 'd' | 'i') {
+        sign_of(v < 0, s)
+    } else {
+        ""
+    };
+    pad(
+        format!("{}{}", sign, digits),
+        width,
+        s.minus,
+        s.zero && prec.is_none(),
+    )
 }
 
 /// Pads a string to a width counted in bytes (as C does), truncating at `prec` bytes
@@ -318,7 +373,9 @@ fn elem(d: &Data, i: usize) -> Data {
 }
 
 fn star(args: &[Data], k: usize, i: usize) -> EvalResult<Option<i64>> {
-    let Some(d) = args.get(k) else { return err("too few arguments") };
+    let Some(d) = args.get(k) else {
+        return err("too few arguments");
+    };
     let v = elem(d, i).to_int()[0];
     if v == NA_INT {
         return err("argument for '*' conversion specification must be a number");
@@ -348,12 +405,17 @@ fn format_spec(s: &Spec, args: &[Data], i: usize) -> EvalResult<String> {
     // R formats each conversion into a buffer of 8192 bytes
     for n in [Some(width), prec].into_iter().flatten() {
         if n > 8192 {
-            return err(format!("required resulting string length {} is greater than maximal 8192", n));
+            return err(format!(
+                "required resulting string length {} is greater than maximal 8192",
+                n
+            ));
         }
     }
     let spec = Spec { minus, ..s.clone() };
     let s = &spec;
-    let Some(d) = args.get(s.arg) else { return err("too few arguments") };
+    let Some(d) = args.get(s.arg) else {
+        return err("too few arguments");
+    };
     let e = elem(d, i);
     let is_na = match &e {
         Data::Dbl(v) => is_na_real(v[0]),
@@ -367,14 +429,20 @@ fn format_spec(s: &Spec, args: &[Data], i: usize) -> EvalResult<String> {
             let st = e.to_str()[0].as_deref().unwrap_or("NA").to_string();
             Ok(fmt_str(&st, s, prec, width))
         }
-        (_, Data::Str(_)) => err(format!("invalid format '{}'; use format %s for character objects", s.text)),
+        (_, Data::Str(_)) => err(format!(
+            "invalid format '{}'; use format %s for character objects",
+            s.text
+        )),
         (_, Data::List(_)) => err("unsupported type"),
         ('d' | 'i' | 'o' | 'x' | 'X', Data::Dbl(v)) => {
             let x = v[0];
             if x.is_finite() && x == x.trunc() && x.abs() < 2147483648.0 {
                 Ok(fmt_int(x as i64, s, prec, width))
             } else {
-                err(format!("invalid format '{}'; use format %f, %e, %g or %a for numeric objects", s.text))
+                err(format!(
+                    "invalid format '{}'; use format %f, %e, %g or %a for numeric objects",
+                    s.text
+                ))
             }
         }
         ('d' | 'i' | 'o' | 'x' | 'X', _) => Ok(fmt_int(e.to_int()[0] as i64, s, prec, width)),
@@ -404,7 +472,12 @@ fn sprintf(interp: &mut Interp, args: Args) -> EvalResult {
     if fmts.is_empty() || vals.iter().any(|d| d.is_empty()) {
         return Ok(Value::strs(vec![]));
     }
-    let n = vals.iter().map(|d| d.len()).chain(std::iter::once(fmts.len())).max().unwrap_or(0);
+    let n = vals
+        .iter()
+        .map(|d| d.len())
+        .chain(std::iter::once(fmts.len()))
+        .max()
+        .unwrap_or(0);
     let mut parsed: Vec<Option<(Vec<Piece>, usize)>> = Vec::with_capacity(fmts.len());
     let mut used = 0usize;
     for f in fmts.iter() {
@@ -419,7 +492,12 @@ fn sprintf(interp: &mut Interp, args: Args) -> EvalResult {
     }
     if used < vals.len() {
         let k = vals.len() - used;
-        let shown = fmts.first().cloned().flatten().map(|s| s.to_string()).unwrap_or_else(|| "NA".into());
+        let shown = fmts
+            .first()
+            .cloned()
+            .flatten()
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| "NA".into());
         if k == 1 {
             interp.warning(format!("one argument not used by format '{}'", shown));
         } else {
@@ -453,7 +531,11 @@ mod tests {
     fn sp(args: Vec<Value>) -> Vec<String> {
         let mut it = Interp::new();
         match sprintf(&mut it, Args::positional(args)) {
-            Ok(v) => v.str_vec().iter().map(|s| s.as_deref().unwrap_or("<NA>").to_string()).collect(),
+            Ok(v) => v
+                .str_vec()
+                .iter()
+                .map(|s| s.as_deref().unwrap_or("<NA>").to_string())
+                .collect(),
             Err(crate::error::Flow::Error(e)) => vec![format!("ERR {}", e.message)],
             Err(_) => vec!["ERR".into()],
         }
@@ -468,7 +550,13 @@ mod tests {
     #[test]
     fn floats() {
         assert_eq!(f1("%5.2f", d(3.14159)), " 3.14");
-        assert_eq!(sp(vec![Value::str("%5.2f"), Value::dbls(vec![1.0, 22.333, 333.4444])]), vec![" 1.00", "22.33", "333.44"]);
+        assert_eq!(
+            sp(vec![
+                Value::str("%5.2f"),
+                Value::dbls(vec![1.0, 22.333, 333.4444])
+            ]),
+            vec![" 1.00", "22.33", "333.44"]
+        );
         assert_eq!(f1("%.2f", d(2.675)), "2.67");
         assert_eq!(f1("%.0f", d(0.5)), "0");
         assert_eq!(f1("%.0f", d(2.5)), "2");
@@ -489,7 +577,13 @@ mod tests {
         assert_eq!(f1("%G", d(1e-10)), "1E-10");
         assert_eq!(f1("%.10g", d(1.0 / 3.0)), "0.3333333333");
         assert_eq!(f1("%#.0f", d(3.0)), "3.");
-        assert_eq!(sp(vec![Value::str("%5.1f|"), Value::dbls(vec![f64::INFINITY, f64::NEG_INFINITY, f64::NAN])]), vec!["  Inf|", " -Inf|", "  NaN|"]);
+        assert_eq!(
+            sp(vec![
+                Value::str("%5.1f|"),
+                Value::dbls(vec![f64::INFINITY, f64::NEG_INFINITY, f64::NAN])
+            ]),
+            vec!["  Inf|", " -Inf|", "  NaN|"]
+        );
         assert_eq!(f1("%+f", d(f64::INFINITY)), "+Inf");
         assert_eq!(f1("%.1f%%", d(12.345)), "12.3%");
         assert_eq!(f1("%5.2f%%", d(12.345)), "12.35%");
@@ -498,7 +592,10 @@ mod tests {
     #[test]
     fn integers_strings() {
         assert_eq!(f1("%d items", Value::int(3)), "3 items");
-        assert_eq!(sp(vec![Value::str("%d"), Value::ints(vec![1, 2, 3])]), vec!["1", "2", "3"]);
+        assert_eq!(
+            sp(vec![Value::str("%d"), Value::ints(vec![1, 2, 3])]),
+            vec!["1", "2", "3"]
+        );
         assert_eq!(f1("%05d", Value::int(42)), "00042");
         assert_eq!(f1("%05d", Value::int(-42)), "-0042");
         assert_eq!(f1("%+d", Value::int(5)), "+5");
@@ -511,11 +608,30 @@ mod tests {
         assert_eq!(f1("%d", d(3.0)), "3");
         assert_eq!(f1("%x", d(255.0)), "ff");
         assert_eq!(f1("%d", Value::lgl(true)), "1");
-        assert_eq!(f1("%d", d(1.5)), "ERR invalid format '%d'; use format %f, %e, %g or %a for numeric objects");
-        assert_eq!(f1("%d", Value::str("a")), "ERR invalid format '%d'; use format %s for character objects");
-        assert_eq!(sp(vec![Value::str("%*d"), d(5.0), Value::int(42)]), vec!["   42"]);
-        assert_eq!(sp(vec![Value::str("%-*d|"), d(5.0), Value::int(42)]), vec!["42   |"]);
-        assert_eq!(sp(vec![Value::str("%2$s %1$s"), Value::str("a"), Value::str("b")]), vec!["b a"]);
+        assert_eq!(
+            f1("%d", d(1.5)),
+            "ERR invalid format '%d'; use format %f, %e, %g or %a for numeric objects"
+        );
+        assert_eq!(
+            f1("%d", Value::str("a")),
+            "ERR invalid format '%d'; use format %s for character objects"
+        );
+        assert_eq!(
+            sp(vec![Value::str("%*d"), d(5.0), Value::int(42)]),
+            vec!["   42"]
+        );
+        assert_eq!(
+            sp(vec![Value::str("%-*d|"), d(5.0), Value::int(42)]),
+            vec!["42   |"]
+        );
+        assert_eq!(
+            sp(vec![
+                Value::str("%2$s %1$s"),
+                Value::str("a"),
+                Value::str("b")
+            ]),
+            vec!["b a"]
+        );
         assert_eq!(f1("%-8s|", Value::str("left")), "left    |");
         assert_eq!(f1("%8s|", Value::str("right")), "   right|");
         assert_eq!(f1("%.3s", Value::str("abcdef")), "abc");
@@ -531,9 +647,30 @@ mod tests {
         assert_eq!(f1("%d", d(na_real())), "NA");
         assert_eq!(f1("%%", Value::Null), "");
         assert_eq!(sp(vec![Value::str("%%")]), vec!["%"]);
-        assert_eq!(sp(vec![Value::str("%d: %s"), Value::ints(vec![1, 2, 3]), Value::strings(&["a", "b", "c"])]), vec!["1: a", "2: b", "3: c"]);
-        assert_eq!(sp(vec![Value::strings(&["%d a", "%d b"]), Value::ints(vec![1, 2, 3, 4])]), vec!["1 a", "2 b", "3 a", "4 b"]);
-        assert_eq!(sp(vec![Value::str("Name: %s, Age: %d, Score: %.1f"), Value::str("Ann"), Value::int(30), d(88.25)]), vec!["Name: Ann, Age: 30, Score: 88.2"]);
+        assert_eq!(
+            sp(vec![
+                Value::str("%d: %s"),
+                Value::ints(vec![1, 2, 3]),
+                Value::strings(&["a", "b", "c"])
+            ]),
+            vec!["1: a", "2: b", "3: c"]
+        );
+        assert_eq!(
+            sp(vec![
+                Value::strings(&["%d a", "%d b"]),
+                Value::ints(vec![1, 2, 3, 4])
+            ]),
+            vec!["1 a", "2 b", "3 a", "4 b"]
+        );
+        assert_eq!(
+            sp(vec![
+                Value::str("Name: %s, Age: %d, Score: %.1f"),
+                Value::str("Ann"),
+                Value::int(30),
+                d(88.25)
+            ]),
+            vec!["Name: Ann, Age: 30, Score: 88.2"]
+        );
         assert_eq!(sp(vec![Value::strs(vec![None]), d(1.0)]), vec!["NA"]);
         assert_eq!(sp(vec![Value::str("%s"), Value::strs(vec![])]).len(), 0);
     }

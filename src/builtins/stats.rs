@@ -55,7 +55,12 @@ pub const DOCS: &[super::Doc] = {
 };
 
 fn numeric(v: &Value, what: &str) -> EvalResult<Vec<f64>> {
-    if v.is_factor() || !matches!(v.vtype(), Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)) {
+    if v.is_factor()
+        || !matches!(
+            v.vtype(),
+            Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)
+        )
+    {
         return err(format!("'{}' must be numeric", what));
     }
     Ok(v.dbl_vec().to_vec())
@@ -97,9 +102,21 @@ fn var_impl(a: Args, sqrt: bool) -> EvalResult {
             return err("incompatible dimensions");
         }
         if na_rm {
-            let keep: Vec<bool> = (0..xs.len()).map(|i| !xs[i].is_nan() && !ys[i].is_nan()).collect();
-            xs = xs.iter().zip(&keep).filter(|(_, k)| **k).map(|(v, _)| *v).collect();
-            ys = ys.iter().zip(&keep).filter(|(_, k)| **k).map(|(v, _)| *v).collect();
+            let keep: Vec<bool> = (0..xs.len())
+                .map(|i| !xs[i].is_nan() && !ys[i].is_nan())
+                .collect();
+            xs = xs
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(v, _)| *v)
+                .collect();
+            ys = ys
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(v, _)| *v)
+                .collect();
         } else if xs.iter().chain(ys.iter()).any(|v| v.is_nan()) {
             return Ok(Value::num(na_real()));
         }
@@ -120,7 +137,10 @@ fn var(it: &mut Interp, a: Args) -> EvalResult {
     let has_y = a.items.iter().enumerate().any(|(i, (n, v))| {
         !v.is_null() && (n.map(|s| s.as_str() == "y").unwrap_or(false) || (n.is_none() && i == 1))
     });
-    let wants_cov = x.map(|x| x.is_data_frame() || x.dim().is_some()).unwrap_or(false) || has_y;
+    let wants_cov = x
+        .map(|x| x.is_data_frame() || x.dim().is_some())
+        .unwrap_or(false)
+        || has_y;
     match it.base.lookup(Sym::new("cov")) {
         Some(cov) if wants_cov => {
             let mut items = Vec::new();
@@ -150,7 +170,12 @@ fn sorted(mut v: Vec<f64>) -> Vec<f64> {
 fn median(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "na.rm", "..."])?;
     let x = m.req(0, "x")?.clone();
-    if x.is_factor() || !matches!(x.vtype(), Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)) {
+    if x.is_factor()
+        || !matches!(
+            x.vtype(),
+            Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)
+        )
+    {
         return err("need numeric data");
     }
     let is_int = matches!(x.vtype(), Some(VType::Int) | Some(VType::Lgl));
@@ -158,16 +183,28 @@ fn median(_it: &mut Interp, a: Args) -> EvalResult {
     if flag(m.get(1)) {
         xs.retain(|v| !v.is_nan());
     } else if xs.iter().any(|v| v.is_nan()) {
-        return Ok(if is_int { Value::int(NA_INT) } else { Value::num(na_real()) });
+        return Ok(if is_int {
+            Value::int(NA_INT)
+        } else {
+            Value::num(na_real())
+        });
     }
     let n = xs.len();
     if n == 0 {
-        return Ok(if is_int { Value::int(NA_INT) } else { Value::num(na_real()) });
+        return Ok(if is_int {
+            Value::int(NA_INT)
+        } else {
+            Value::num(na_real())
+        });
     }
     let xs = sorted(xs);
     if n % 2 == 1 {
         let v = xs[n / 2];
-        return Ok(if is_int { Value::int(v as i32) } else { Value::num(v) });
+        return Ok(if is_int {
+            Value::int(v as i32)
+        } else {
+            Value::num(v)
+        });
     }
     Ok(Value::num(mean_dbl(&[xs[n / 2 - 1], xs[n / 2]])))
 }
@@ -280,10 +317,16 @@ fn quantile(_it: &mut Interp, a: Args) -> EvalResult {
         None => vec![0.0, 0.25, 0.5, 0.75, 1.0],
     };
     let eps = 100.0 * f64::EPSILON;
-    if probs.iter().any(|&p| !p.is_nan() && (p < -eps || p > 1.0 + eps)) {
+    if probs
+        .iter()
+        .any(|&p| !p.is_nan() && (p < -eps || p > 1.0 + eps))
+    {
         return err("'probs' outside [0,1]");
     }
-    let probs: Vec<f64> = probs.iter().map(|&p| if p.is_nan() { p } else { p.clamp(0.0, 1.0) }).collect();
+    let probs: Vec<f64> = probs
+        .iter()
+        .map(|&p| if p.is_nan() { p } else { p.clamp(0.0, 1.0) })
+        .collect();
     if flag(m.get(2)) {
         xs.retain(|v| !v.is_nan());
     } else if xs.iter().any(|v| v.is_nan()) {
@@ -359,8 +402,18 @@ fn weighted_mean(_it: &mut Interp, a: Args) -> EvalResult {
     let (mut xs, mut ws) = (x, w);
     if flag(m.get(3)) {
         let keep: Vec<bool> = xs.iter().map(|v| !v.is_nan()).collect();
-        xs = xs.iter().zip(&keep).filter(|(_, k)| **k).map(|(v, _)| *v).collect();
-        ws = ws.iter().zip(&keep).filter(|(_, k)| **k).map(|(v, _)| *v).collect();
+        xs = xs
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(v, _)| *v)
+            .collect();
+        ws = ws
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(v, _)| *v)
+            .collect();
     }
     let mut num = Acc::default();
     let mut den = Acc::default();
@@ -396,14 +449,23 @@ fn cor(_it: &mut Interp, a: Args) -> EvalResult {
 fn tabulate(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["bin", "nbins"])?;
     let bin = m.req(0, "bin")?;
-    let b: Vec<i32> = if bin.is_factor() { bin.int_vec().to_vec() } else { bin.data().map(|d| d.to_int().to_vec()).unwrap_or_default() };
+    let b: Vec<i32> = if bin.is_factor() {
+        bin.int_vec().to_vec()
+    } else {
+        bin.data().map(|d| d.to_int().to_vec()).unwrap_or_default()
+    };
     let nb = match m.get(1) {
         Some(n) => n.as_i32().unwrap_or(NA_INT),
         None => {
             if bin.is_factor() {
                 bin.get_attr("levels").map(|l| l.len() as i32).unwrap_or(0)
             } else {
-                b.iter().copied().filter(|&v| v != NA_INT).max().unwrap_or(1).max(1)
+                b.iter()
+                    .copied()
+                    .filter(|&v| v != NA_INT)
+                    .max()
+                    .unwrap_or(1)
+                    .max(1)
             }
         }
     };
@@ -427,12 +489,21 @@ fn diff(it: &mut Interp, a: Args) -> EvalResult {
     if lag < 1 || differences < 1 || lag == NA_INT || differences == NA_INT {
         return err("'lag' and 'differences' must be integers >= 1");
     }
-    if !matches!(x.vtype(), Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)) {
+    if !matches!(
+        x.vtype(),
+        Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)
+    ) {
         return err("non-numeric argument to binary operator");
     }
     let lag = lag as usize;
     if lag * differences as usize >= x.len() {
-        return Ok(Value::from_data(Data::empty(if x.vtype() == Some(VType::Dbl) { VType::Dbl } else { VType::Int })));
+        return Ok(Value::from_data(Data::empty(
+            if x.vtype() == Some(VType::Dbl) {
+                VType::Dbl
+            } else {
+                VType::Int
+            },
+        )));
     }
     for _ in 0..differences {
         let n = x.len();
@@ -456,14 +527,34 @@ mod tests {
     #[test]
     fn var_sd_median() {
         let x = Value::dbls(vec![2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0]);
-        assert!(close(d(&call(var, vec![p(x.clone())]))[0], 4.571428571428571));
-        assert!(close(d(&call(sd, vec![p(x.clone())]))[0], 2.138089935299395));
+        assert!(close(
+            d(&call(var, vec![p(x.clone())]))[0],
+            4.571428571428571
+        ));
+        assert!(close(
+            d(&call(sd, vec![p(x.clone())]))[0],
+            2.138089935299395
+        ));
         assert_eq!(d(&call(median, vec![p(x.clone())])), vec![4.5]);
-        assert_eq!(i(&call(median, vec![p(Value::ints(vec![3, 1, 2]))])), vec![2]);
-        assert_eq!(d(&call(median, vec![p(Value::ints(vec![4, 1, 2, 3]))])), vec![2.5]);
+        assert_eq!(
+            i(&call(median, vec![p(Value::ints(vec![3, 1, 2]))])),
+            vec![2]
+        );
+        assert_eq!(
+            d(&call(median, vec![p(Value::ints(vec![4, 1, 2, 3]))])),
+            vec![2.5]
+        );
         let na = Value::dbls(vec![1.0, na_real(), 3.0]);
-        assert!(crate::value::is_na_real(d(&call(median, vec![p(na.clone())]))[0]));
-        assert_eq!(d(&call(median, vec![p(na.clone()), (Some("na.rm"), Value::lgl(true))])), vec![2.0]);
+        assert!(crate::value::is_na_real(
+            d(&call(median, vec![p(na.clone())]))[0]
+        ));
+        assert_eq!(
+            d(&call(
+                median,
+                vec![p(na.clone()), (Some("na.rm"), Value::lgl(true))]
+            )),
+            vec![2.0]
+        );
         assert!(crate::value::is_na_real(d(&call(var, vec![p(na)]))[0]));
         assert!(close(d(&call(mad, vec![p(x.clone())]))[0], 0.7413));
         assert_eq!(d(&call(iqr, vec![p(x)])), vec![1.5]);
@@ -475,13 +566,39 @@ mod tests {
         let q = call(quantile, vec![p(x.clone())]);
         assert_eq!(d(&q), vec![1.0, 3.25, 5.5, 7.75, 10.0]);
         assert_eq!(q.as_strings(), None);
-        let nm: Vec<String> = q.names().unwrap_or_default().iter().map(|s| s.as_deref().unwrap_or("").to_string()).collect();
+        let nm: Vec<String> = q
+            .names()
+            .unwrap_or_default()
+            .iter()
+            .map(|s| s.as_deref().unwrap_or("").to_string())
+            .collect();
         assert_eq!(nm, vec!["0%", "25%", "50%", "75%", "100%"]);
-        let q = call(quantile, vec![p(x.clone()), p(Value::num(0.1)), (Some("type"), Value::int(1))]);
+        let q = call(
+            quantile,
+            vec![
+                p(x.clone()),
+                p(Value::num(0.1)),
+                (Some("type"), Value::int(1)),
+            ],
+        );
         assert_eq!(d(&q), vec![1.0]);
-        let q = call(quantile, vec![p(x.clone()), p(Value::dbls(vec![0.25, 0.5])), (Some("type"), Value::int(6))]);
+        let q = call(
+            quantile,
+            vec![
+                p(x.clone()),
+                p(Value::dbls(vec![0.25, 0.5])),
+                (Some("type"), Value::int(6)),
+            ],
+        );
         assert_eq!(d(&q), vec![2.75, 5.5]);
-        let q = call(quantile, vec![p(x.clone()), p(Value::dbls(vec![0.25])), (Some("type"), Value::int(2))]);
+        let q = call(
+            quantile,
+            vec![
+                p(x.clone()),
+                p(Value::dbls(vec![0.25])),
+                (Some("type"), Value::int(2)),
+            ],
+        );
         assert_eq!(d(&q), vec![3.0]);
         let q = call(quantile, vec![p(x), p(Value::num(1.0 / 3.0))]);
         let nm = q.names().unwrap_or_default();
@@ -491,14 +608,53 @@ mod tests {
 
     #[test]
     fn misc_stats() {
-        let v = call(weighted_mean, vec![p(Value::dbls(vec![1.0, 2.0, 3.0])), p(Value::dbls(vec![3.0, 1.0, 1.0]))]);
+        let v = call(
+            weighted_mean,
+            vec![
+                p(Value::dbls(vec![1.0, 2.0, 3.0])),
+                p(Value::dbls(vec![3.0, 1.0, 1.0])),
+            ],
+        );
         assert_eq!(d(&v), vec![1.6]);
-        let v = call(cor, vec![p(Value::dbls(vec![1.0, 2.0, 3.0, 4.0])), p(Value::dbls(vec![2.0, 4.0, 5.0, 9.0]))]);
+        let v = call(
+            cor,
+            vec![
+                p(Value::dbls(vec![1.0, 2.0, 3.0, 4.0])),
+                p(Value::dbls(vec![2.0, 4.0, 5.0, 9.0])),
+            ],
+        );
         assert!(close(d(&v)[0], 0.9647638212377322));
-        assert_eq!(i(&call(tabulate, vec![p(Value::ints(vec![2, 3, 3, 5]))])), vec![0, 1, 2, 0, 1]);
-        assert_eq!(i(&call(tabulate, vec![p(Value::ints(vec![2, 3, 3, 5])), p(Value::int(3))])), vec![0, 1, 2]);
-        assert_eq!(i(&call(diff, vec![p(Value::ints(vec![1, 4, 9, 16]))])), vec![3, 5, 7]);
-        assert_eq!(i(&call(diff, vec![p(Value::ints(vec![1, 4, 9, 16])), (Some("differences"), Value::int(2))])), vec![2, 2]);
-        assert_eq!(d(&call(diff, vec![p(Value::dbls(vec![1.0, 4.0, 9.0])), p(Value::int(2))])), vec![8.0]);
+        assert_eq!(
+            i(&call(tabulate, vec![p(Value::ints(vec![2, 3, 3, 5]))])),
+            vec![0, 1, 2, 0, 1]
+        );
+        assert_eq!(
+            i(&call(
+                tabulate,
+                vec![p(Value::ints(vec![2, 3, 3, 5])), p(Value::int(3))]
+            )),
+            vec![0, 1, 2]
+        );
+        assert_eq!(
+            i(&call(diff, vec![p(Value::ints(vec![1, 4, 9, 16]))])),
+            vec![3, 5, 7]
+        );
+        assert_eq!(
+            i(&call(
+                diff,
+                vec![
+                    p(Value::ints(vec![1, 4, 9, 16])),
+                    (Some("differences"), Value::int(2))
+                ]
+            )),
+            vec![2, 2]
+        );
+        assert_eq!(
+            d(&call(
+                diff,
+                vec![p(Value::dbls(vec![1.0, 4.0, 9.0])), p(Value::int(2))]
+            )),
+            vec![8.0]
+        );
     }
 }

@@ -58,7 +58,10 @@ impl Default for StrOpts {
 }
 
 fn caller_env(it: &Interp) -> crate::value::Env {
-    it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone())
+    it.frames
+        .last()
+        .map(|f| f.env.clone())
+        .unwrap_or_else(|| it.global.clone())
 }
 
 /// R's `round()` (half to even) for the small counts `str` computes.
@@ -73,9 +76,26 @@ fn round_even(x: f64) -> f64 {
 
 fn str_fn(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&[
-        "object", "max.level", "vec.len", "digits.d", "nchar.max", "give.attr", "drop.deparse.attr", "give.head",
-        "give.length", "width", "nest.lev", "indent.str", "comp.str", "no.list", "envir", "strict.width", "formatNum",
-        "list.len", "deparse.lines", "...",
+        "object",
+        "max.level",
+        "vec.len",
+        "digits.d",
+        "nchar.max",
+        "give.attr",
+        "drop.deparse.attr",
+        "give.head",
+        "give.length",
+        "width",
+        "nest.lev",
+        "indent.str",
+        "comp.str",
+        "no.list",
+        "envir",
+        "strict.width",
+        "formatNum",
+        "list.len",
+        "deparse.lines",
+        "...",
     ])?;
     let x = m.get(0).cloned().unwrap_or(Value::Null);
     if x.class_attr().is_some() && !x.is_data_frame() && !x.is_factor() {
@@ -88,7 +108,10 @@ fn str_fn(it: &mut Interp, a: Args) -> EvalResult {
     }
     let num = |i: usize| m.get(i).and_then(|v| v.as_f64()).filter(|v| !v.is_nan());
     let lgl = |i: usize, d: bool| m.get(i).and_then(|v| v.as_bool().flatten()).unwrap_or(d);
-    let mut o = StrOpts { max_level: num(1).map(|v| v.max(0.0) as usize), ..StrOpts::default() };
+    let mut o = StrOpts {
+        max_level: num(1).map(|v| v.max(0.0) as usize),
+        ..StrOpts::default()
+    };
     if let Some(v) = num(2) {
         o.vec_len = v.max(0.0);
         o.vec_len_given = true;
@@ -105,7 +128,10 @@ fn str_fn(it: &mut Interp, a: Args) -> EvalResult {
     if let Some(v) = num(17) {
         o.list_len = v.max(0.0) as usize;
     }
-    let indent = m.get(11).and_then(|v| v.as_string()).unwrap_or_else(|| " ".into());
+    let indent = m
+        .get(11)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| " ".into());
     let mut out = String::new();
     str_rec(&mut out, &x, &indent, 0, give_length, &o);
     it.write_out(&out);
@@ -154,8 +180,18 @@ fn len_str(x: &Value, le: usize, give_length: bool) -> String {
         if d.len() == 1 {
             return format!("[1:{}(1d)]", d[0]);
         }
-        let parts: Vec<String> =
-            d.iter().map(|&k| if k > 1 { format!("1:{}", k) } else if k == 0 { "0(0)".into() } else { k.to_string() }).collect();
+        let parts: Vec<String> = d
+            .iter()
+            .map(|&k| {
+                if k > 1 {
+                    format!("1:{}", k)
+                } else if k == 0 {
+                    "0(0)".into()
+                } else {
+                    k.to_string()
+                }
+            })
+            .collect();
         return format!("[{}]", parts.join(", "));
     }
     if !give_length {
@@ -171,10 +207,13 @@ fn len_str(x: &Value, le: usize, give_length: bool) -> String {
 /// Whether the first values of a double vector show exactly with 3 significant digits
 /// (then `str` shows 2.5 * vec.len values, else 1.25 * vec.len).
 fn nice_doubles(x: &[f64], n: usize) -> bool {
-    x.iter().take(n).filter(|v| !is_na_real(**v) && !v.is_nan()).all(|&v| {
-        let a = v.abs();
-        (a == 0.0 || (a > 1e-10 && a < 1e10)) && (v - signif(v, 3)).abs() <= 9e-16 * a
-    })
+    x.iter()
+        .take(n)
+        .filter(|v| !is_na_real(**v) && !v.is_nan())
+        .all(|&v| {
+            let a = v.abs();
+            (a == 0.0 || (a > 1e-10 && a < 1e10)) && (v - signif(v, 3)).abs() <= 9e-16 * a
+        })
 }
 
 /// `maybe_truncate`: strings wider than `nchar.max` are cut and marked `| __truncated__`.
@@ -203,21 +242,42 @@ fn str_rec(out: &mut String, x: &Value, indent: &str, nest: usize, give_length: 
             out.push_str(" \n");
         }
         Value::Lang(l) => {
-            let kind = if matches!(l.expr.kind, crate::syntax::ast::ExprKind::Ident(_)) { "symbol" } else { "language" };
+            let kind = if matches!(l.expr.kind, crate::syntax::ast::ExprKind::Ident(_)) {
+                "symbol"
+            } else {
+                "language"
+            };
             if let Some(cl) = x.class_attr() {
-                out.push_str(&format!("Class{} '{}' ", if cl.len() > 1 { "es" } else { "" }, cl.join("', '")));
+                out.push_str(&format!(
+                    "Class{} '{}' ",
+                    if cl.len() > 1 { "es" } else { "" },
+                    cl.join("', '")
+                ));
             }
             // deparsed at width.cutoff 70, round(vec.len / 2) lines joined by spaces
             let width = (o.width.saturating_sub(10)).clamp(20, 500);
             let lines = crate::syntax::deparse::deparse_lines(&l.expr, width);
             let vlen = round_even(0.5 * o.vec_len).max(0.0) as usize;
-            let mut text = lines.iter().take(vlen.max(1)).cloned().collect::<Vec<_>>().join(" ");
+            let mut text = lines
+                .iter()
+                .take(vlen.max(1))
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
             if lines.len() > vlen.max(1) {
                 text.push_str(" ...");
             }
             out.push_str(&format!(" {} {}\n", kind, text));
             if x.class_attr().is_some() {
-                str_attrs(out, x, &["class"], &format!("{} ..", indent), nest + 1, give_length, o);
+                str_attrs(
+                    out,
+                    x,
+                    &["class"],
+                    &format!("{} ..", indent),
+                    nest + 1,
+                    give_length,
+                    o,
+                );
             }
         }
         Value::Vector(v) => match &v.data {
@@ -228,7 +288,15 @@ fn str_rec(out: &mut String, x: &Value, indent: &str, nest: usize, give_length: 
     }
 }
 
-fn str_list(out: &mut String, x: &Value, items: &[Value], indent: &str, nest: usize, give_length: bool, o: &StrOpts) {
+fn str_list(
+    out: &mut String,
+    x: &Value,
+    items: &[Value],
+    indent: &str,
+    nest: usize,
+    give_length: bool,
+    o: &StrOpts,
+) {
     let is_df = x.is_data_frame();
     let mut give_length = give_length;
     if is_df {
@@ -245,7 +313,11 @@ fn str_list(out: &mut String, x: &Value, items: &[Value], indent: &str, nest: us
             give_length = false;
         }
     } else if items.is_empty() {
-        out.push_str(if x.names().is_some() { " Named list()\n" } else { " list()\n" });
+        out.push_str(if x.names().is_some() {
+            " Named list()\n"
+        } else {
+            " list()\n"
+        });
         return;
     } else {
         out.push_str(&format!("List of {}\n", items.len()));
@@ -253,11 +325,16 @@ fn str_list(out: &mut String, x: &Value, items: &[Value], indent: &str, nest: us
     if o.max_level.map(|m| nest < m).unwrap_or(true) {
         // a one-dimensional array (a table, tapply's list) is named by its dimnames
         let names1d = x.names().or_else(|| match x.dim() {
-            Some(d) if d.len() == 1 => x.get_attr("dimnames").and_then(|dn| dn.list_vec().first().map(|v| (*v.str_vec()).clone())),
+            Some(d) if d.len() == 1 => x
+                .get_attr("dimnames")
+                .and_then(|dn| dn.list_vec().first().map(|v| (*v.str_vec()).clone())),
             _ => None,
         });
         let names: Vec<String> = match names1d {
-            Some(n) => n.iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect(),
+            Some(n) => n
+                .iter()
+                .map(|s| s.as_deref().unwrap_or("NA").to_string())
+                .collect(),
             None => vec![String::new(); items.len()],
         };
         let w = names.iter().map(|s| str_width(s)).max().unwrap_or(0);
@@ -270,12 +347,24 @@ fn str_list(out: &mut String, x: &Value, items: &[Value], indent: &str, nest: us
             out.push_str(&format!("{} [list output truncated]\n", indent));
         }
     }
-    let skip: &[&str] = if is_df { &["names", "class", "row.names"] } else { &["names"] };
+    let skip: &[&str] = if is_df {
+        &["names", "class", "row.names"]
+    } else {
+        &["names"]
+    };
     str_attrs(out, x, skip, indent, nest, give_length, o);
 }
 
 /// Shows the attributes `str` does not consider standard, as ` - attr(*, "name")=` lines.
-fn str_attrs(out: &mut String, x: &Value, skip: &[&str], indent: &str, nest: usize, give_length: bool, o: &StrOpts) {
+fn str_attrs(
+    out: &mut String,
+    x: &Value,
+    skip: &[&str],
+    indent: &str,
+    nest: usize,
+    give_length: bool,
+    o: &StrOpts,
+) {
     if !o.give_attr {
         return;
     }
@@ -290,7 +379,15 @@ fn str_attrs(out: &mut String, x: &Value, skip: &[&str], indent: &str, nest: usi
     }
 }
 
-fn str_atomic(out: &mut String, x: &Value, d: &Data, indent: &str, nest: usize, give_length: bool, o: &StrOpts) {
+fn str_atomic(
+    out: &mut String,
+    x: &Value,
+    d: &Data,
+    indent: &str,
+    nest: usize,
+    give_length: bool,
+    o: &StrOpts,
+) {
     let le = d.len();
     if x.is_factor() {
         str_factor(out, x, d, o);
@@ -320,7 +417,11 @@ fn str_atomic(out: &mut String, x: &Value, d: &Data, indent: &str, nest: usize, 
         skip.push("class");
     }
     let ls = len_str(x, le, give_length);
-    let head = if le == 1 && !is_array { format!(" {}", mode) } else { format!(" {}{}{}", mode, if le > 0 { " " } else { "" }, ls) };
+    let head = if le == 1 && !is_array {
+        format!(" {}", mode)
+    } else {
+        format!(" {}{}{}", mode, if le > 0 { " " } else { "" }, ls)
+    };
     let (shown, vlen) = str_values(d, nest, str_width(&head), o);
     if o.give_head {
         out.push_str(&head);
@@ -342,18 +443,35 @@ fn str_values(d: &Data, nest: usize, head_width: usize, o: &StrOpts) -> (Vec<Str
     let take = |n: f64| (n.max(0.0).floor() as usize).min(le);
     match d {
         Data::Dbl(x) => {
-            let vlen = if nice_doubles(x, iv as usize) { iv } else { round_even(1.25 * v) };
+            let vlen = if nice_doubles(x, iv as usize) {
+                iv
+            } else {
+                round_even(1.25 * v)
+            };
             (format_num_str(&x[..take(vlen)], 3), vlen)
         }
-        Data::Int(x) => (x.iter().take(take(iv)).map(|&i| int_str(i, "NA")).collect(), iv),
+        Data::Int(x) => (
+            x.iter().take(take(iv)).map(|&i| int_str(i, "NA")).collect(),
+            iv,
+        ),
         Data::Lgl(x) => {
             let vlen = 1.5 * v;
-            (x.iter().take(take(vlen)).map(|&i| lgl_str(i, "NA")).collect(), vlen)
+            (
+                x.iter()
+                    .take(take(vlen))
+                    .map(|&i| lgl_str(i, "NA"))
+                    .collect(),
+                vlen,
+            )
         }
         Data::Str(x) => {
             let enc: Vec<String> = x
                 .iter()
-                .map(|s| s.as_deref().map(|s| maybe_truncate(escape_str(s, true), "\"", o)).unwrap_or_else(|| "NA".into()))
+                .map(|s| {
+                    s.as_deref()
+                        .map(|s| maybe_truncate(escape_str(s, true), "\"", o))
+                        .unwrap_or_else(|| "NA".into())
+                })
                 .collect();
             // nested calls pass vec.len explicitly, which makes R use it as is
             let vlen = if nest > 0 || o.vec_len_given {
@@ -382,7 +500,12 @@ fn str_values(d: &Data, nest: usize, head_width: usize, o: &StrOpts) -> (Vec<Str
 fn str_factor(out: &mut String, x: &Value, d: &Data, o: &StrOpts) {
     let levels: Vec<String> = x
         .get_attr("levels")
-        .map(|l| l.str_vec().iter().map(|s| escape_str(s.as_deref().unwrap_or("NA"), true)).collect())
+        .map(|l| {
+            l.str_vec()
+                .iter()
+                .map(|s| escape_str(s.as_deref().unwrap_or("NA"), true))
+                .collect()
+        })
         .unwrap_or_default();
     let nl = levels.len();
     let ordered = x.inherits("ordered");
@@ -398,10 +521,18 @@ fn str_factor(out: &mut String, x: &Value, d: &Data, o: &StrOpts) {
             }
         }
     }
-    let mut head = format!(" {}actor w/ {} level{}", if ordered { "Ord.f" } else { "F" }, nl, if nl != 1 { "s" } else { "" });
+    let mut head = format!(
+        " {}actor w/ {} level{}",
+        if ordered { "Ord.f" } else { "F" },
+        nl,
+        if nl != 1 { "s" } else { "" }
+    );
     if nl > 0 {
         head.push(' ');
-        let shown: Vec<String> = levels[..ml].iter().map(|l| maybe_truncate(l.clone(), "\"", o)).collect();
+        let shown: Vec<String> = levels[..ml]
+            .iter()
+            .map(|l| maybe_truncate(l.clone(), "\"", o))
+            .collect();
         head.push_str(&shown.join(sep));
     }
     if ml < nl {

@@ -101,12 +101,21 @@ pub const DOCS: &[super::Doc] = {
 /// A value as `as.character` gives it: factors become their labels, NULL is empty.
 pub fn as_char_vec(v: &Value) -> Rc<Vec<RStr>> {
     if v.is_factor() {
-        let levels = v.get_attr("levels").map(|l| l.str_vec()).unwrap_or_default();
+        let levels = v
+            .get_attr("levels")
+            .map(|l| l.str_vec())
+            .unwrap_or_default();
         let codes = v.int_vec();
         return Rc::new(
             codes
                 .iter()
-                .map(|&c| if c == NA_INT || c < 1 || c as usize > levels.len() { None } else { levels[c as usize - 1].clone() })
+                .map(|&c| {
+                    if c == NA_INT || c < 1 || c as usize > levels.len() {
+                        None
+                    } else {
+                        levels[c as usize - 1].clone()
+                    }
+                })
                 .collect(),
         );
     }
@@ -115,7 +124,10 @@ pub fn as_char_vec(v: &Value) -> Rc<Vec<RStr>> {
 
 /// A logical option of a builtin (NA or absent gives `default`).
 pub fn flag(m: &Matched, i: usize, default: bool) -> bool {
-    m.get(i).and_then(|v| v.as_bool()).flatten().unwrap_or(default)
+    m.get(i)
+        .and_then(|v| v.as_bool())
+        .flatten()
+        .unwrap_or(default)
 }
 
 /// Sets the names attribute.
@@ -173,7 +185,11 @@ fn paste_impl(m: &Matched, sep: &str, collapse_at: usize, recycle0_at: usize) ->
     let recycle0 = flag(m, recycle0_at, false);
     let cols: Vec<Rc<Vec<RStr>>> = m.dots.iter().map(|(_, v)| as_char_vec(v)).collect();
     let any_zero = cols.iter().any(|c| c.is_empty());
-    let n = if recycle0 && any_zero { 0 } else { cols.iter().map(|c| c.len()).max().unwrap_or(0) };
+    let n = if recycle0 && any_zero {
+        0
+    } else {
+        cols.iter().map(|c| c.len()).max().unwrap_or(0)
+    };
     let mut out: Vec<String> = Vec::with_capacity(n);
     for i in 0..n {
         let mut s = String::new();
@@ -211,13 +227,23 @@ fn nchar(_: &mut Interp, args: Args) -> EvalResult {
         return err("'nchar()' requires a character vector");
     }
     let ty = string_opt(&m, 1, "chars", "type")?;
-    let ty = ["bytes", "chars", "width"].into_iter().find(|t| !ty.is_empty() && t.starts_with(ty.as_str()));
-    let Some(ty) = ty else { return err("invalid 'type' argument") };
+    let ty = ["bytes", "chars", "width"]
+        .into_iter()
+        .find(|t| !ty.is_empty() && t.starts_with(ty.as_str()));
+    let Some(ty) = ty else {
+        return err("invalid 'type' argument");
+    };
     let keep_na = m.get(3).and_then(|v| v.as_bool()).flatten();
     let na_val = match keep_na {
         Some(true) => NA_INT,
         Some(false) => 2,
-        None => if ty == "width" { 2 } else { NA_INT },
+        None => {
+            if ty == "width" {
+                2
+            } else {
+                NA_INT
+            }
+        }
     };
     let s = as_char_vec(x);
     let out: Vec<i32> = s
@@ -242,7 +268,10 @@ fn sub_chars(s: &str, start: i32, stop: i32) -> String {
     if stop < start {
         return String::new();
     }
-    s.chars().skip((start - 1) as usize).take((stop - start + 1) as usize).collect()
+    s.chars()
+        .skip((start - 1) as usize)
+        .take((stop - start + 1) as usize)
+        .collect()
 }
 
 fn substr(_: &mut Interp, args: Args) -> EvalResult {
@@ -274,7 +303,10 @@ fn substring(_: &mut Interp, args: Args) -> EvalResult {
     let xv = m.req(0, "text")?;
     let x = as_char_vec(xv);
     let st = ints_of(&m, 1, "first")?;
-    let sp = m.get(2).map(|v| v.int_vec()).unwrap_or_else(|| Rc::new(vec![1_000_000]));
+    let sp = m
+        .get(2)
+        .map(|v| v.int_vec())
+        .unwrap_or_else(|| Rc::new(vec![1_000_000]));
     if x.is_empty() || st.is_empty() || sp.is_empty() {
         return Ok(Value::strs(vec![]));
     }
@@ -360,7 +392,11 @@ fn substring_assign(_: &mut Interp, args: Args) -> EvalResult {
 
 fn map_str(x: &Value, f: impl Fn(&str) -> String) -> Value {
     let s = as_char_vec(x);
-    let mut v = Value::strs(s.iter().map(|e| e.as_deref().map(|e| Rc::from(f(e).as_str()))).collect());
+    let mut v = Value::strs(
+        s.iter()
+            .map(|e| e.as_deref().map(|e| Rc::from(f(e).as_str())))
+            .collect(),
+    );
     keep_attrs(&mut v, x);
     v
 }
@@ -378,14 +414,22 @@ fn tolower(_: &mut Interp, args: Args) -> EvalResult {
 fn casefold(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x", "upper"])?;
     let up = flag(&m, 1, false);
-    Ok(map_str(m.req(0, "x")?, |s| if up { s.to_uppercase() } else { s.to_lowercase() }))
+    Ok(map_str(m.req(0, "x")?, |s| {
+        if up {
+            s.to_uppercase()
+        } else {
+            s.to_lowercase()
+        }
+    }))
 }
 
 fn trimws(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x", "which", "whitespace"])?;
     let x = m.req(0, "x")?;
     let which = string_opt(&m, 1, "both", "which")?;
-    let which = ["both", "left", "right"].into_iter().find(|w| !which.is_empty() && w.starts_with(which.as_str()));
+    let which = ["both", "left", "right"]
+        .into_iter()
+        .find(|w| !which.is_empty() && w.starts_with(which.as_str()));
     let Some(which) = which else {
         return err("'arg' should be one of \u{201c}both\u{201d}, \u{201c}left\u{201d}, \u{201c}right\u{201d}");
     };
@@ -449,13 +493,21 @@ fn strsplit(_: &mut Interp, args: Args) -> EvalResult {
             out.push(Value::strs(vec![None]));
             continue;
         };
-        let sp = if split.is_empty() { Some(Rc::from("")) } else { split[i % split.len()].clone() };
+        let sp = if split.is_empty() {
+            Some(Rc::from(""))
+        } else {
+            split[i % split.len()].clone()
+        };
         let Some(sp) = sp else {
             out.push(Value::strs(vec![None]));
             continue;
         };
         if sp.is_empty() {
-            out.push(Value::strs(s.chars().map(|c| rstr(c.encode_utf8(&mut [0u8; 4]))).collect()));
+            out.push(Value::strs(
+                s.chars()
+                    .map(|c| rstr(c.encode_utf8(&mut [0u8; 4])))
+                    .collect(),
+            ));
             continue;
         }
         let re = compile_r_regex(&sp, fixed, perl, false)?;
@@ -480,10 +532,18 @@ fn affix(args: Args, second: &str, ends: bool) -> EvalResult {
     let n = x.len().max(p.len());
     Ok(Value::lgls(
         (0..n)
-            .map(|i| match (x[i % x.len()].as_deref(), p[i % p.len()].as_deref()) {
-                (Some(a), Some(b)) => (if ends { a.ends_with(b) } else { a.starts_with(b) }) as i32,
-                _ => NA_LGL,
-            })
+            .map(
+                |i| match (x[i % x.len()].as_deref(), p[i % p.len()].as_deref()) {
+                    (Some(a), Some(b)) => {
+                        (if ends {
+                            a.ends_with(b)
+                        } else {
+                            a.starts_with(b)
+                        }) as i32
+                    }
+                    _ => NA_LGL,
+                },
+            )
             .collect(),
     ))
 }
@@ -510,14 +570,20 @@ fn strtol(s: &str, base: i32) -> i32 {
         body = &body[2..];
         base = 16;
     } else if base == 0 {
-        base = if body.starts_with('0') && body.len() > 1 { 8 } else { 10 };
+        base = if body.starts_with('0') && body.len() > 1 {
+            8
+        } else {
+            10
+        };
     }
     if body.is_empty() || !(2..=36).contains(&base) {
         return NA_INT;
     }
     let mut acc: i64 = 0;
     for c in body.chars() {
-        let Some(d) = c.to_digit(base) else { return NA_INT };
+        let Some(d) = c.to_digit(base) else {
+            return NA_INT;
+        };
         acc = acc * base as i64 + d as i64;
         if acc > i32::MAX as i64 + 1 {
             return NA_INT;
@@ -538,7 +604,11 @@ fn strtoi(_: &mut Interp, args: Args) -> EvalResult {
     if base == NA_INT || base == 1 || !(0..=36).contains(&base) {
         return err("invalid 'base' argument");
     }
-    Ok(Value::ints(x.iter().map(|s| s.as_deref().map(|s| strtol(s, base)).unwrap_or(NA_INT)).collect()))
+    Ok(Value::ints(
+        x.iter()
+            .map(|s| s.as_deref().map(|s| strtol(s, base)).unwrap_or(NA_INT))
+            .collect(),
+    ))
 }
 
 /// Expands `a-z` ranges of a chartr specification.
@@ -570,7 +640,9 @@ fn chartr(_: &mut Interp, args: Args) -> EvalResult {
         return err("'old' is longer than 'new'");
     }
     Ok(map_str(m.req(2, "x")?, |s| {
-        s.chars().map(|c| o.iter().rposition(|&k| k == c).map(|p| n[p]).unwrap_or(c)).collect()
+        s.chars()
+            .map(|c| o.iter().rposition(|&k| k == c).map(|p| n[p]).unwrap_or(c))
+            .collect()
     }))
 }
 
@@ -607,9 +679,17 @@ fn sh_quote(_: &mut Interp, args: Args) -> EvalResult {
 
 fn quote_impl(args: Args, fancy: (&str, &str), plain: &str) -> EvalResult {
     let m = args.matched(&["x", "q"])?;
-    let (l, r) = if flag(&m, 1, true) { fancy } else { (plain, plain) };
+    let (l, r) = if flag(&m, 1, true) {
+        fancy
+    } else {
+        (plain, plain)
+    };
     let x = as_char_vec(m.req(0, "x")?);
-    Ok(Value::strings(&x.iter().map(|s| format!("{}{}{}", l, s.as_deref().unwrap_or("NA"), r)).collect::<Vec<_>>()))
+    Ok(Value::strings(
+        &x.iter()
+            .map(|s| format!("{}{}{}", l, s.as_deref().unwrap_or("NA"), r))
+            .collect::<Vec<_>>(),
+    ))
 }
 
 fn s_quote(_: &mut Interp, args: Args) -> EvalResult {
@@ -621,8 +701,25 @@ fn d_quote(_: &mut Interp, args: Args) -> EvalResult {
 }
 
 const RESERVED: &[&str] = &[
-    "if", "else", "repeat", "while", "function", "for", "next", "break", "TRUE", "FALSE", "NULL", "Inf", "NaN",
-    "NA", "NA_integer_", "NA_real_", "NA_character_", "NA_complex_", "in",
+    "if",
+    "else",
+    "repeat",
+    "while",
+    "function",
+    "for",
+    "next",
+    "break",
+    "TRUE",
+    "FALSE",
+    "NULL",
+    "Inf",
+    "NaN",
+    "NA",
+    "NA_integer_",
+    "NA_real_",
+    "NA_character_",
+    "NA_complex_",
+    "in",
 ];
 
 /// One syntactic name as `make.names` makes it.
@@ -638,7 +735,13 @@ fn make_name(s: &str, allow_underscore: bool) -> String {
     }
     let mut out: String = chars
         .into_iter()
-        .map(|c| if c.is_alphanumeric() || c == '.' || (c == '_' && allow_underscore) { c } else { '.' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '.' || (c == '_' && allow_underscore) {
+                c
+            } else {
+                '.'
+            }
+        })
         .collect();
     if RESERVED.contains(&out.as_str()) {
         out.push('.');
@@ -675,7 +778,10 @@ fn make_names(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["names", "unique", "allow_"])?;
     let x = as_char_vec(m.req(0, "names")?);
     let allow = flag(&m, 2, true);
-    let mut out: Vec<String> = x.iter().map(|s| make_name(s.as_deref().unwrap_or("NA"), allow)).collect();
+    let mut out: Vec<String> = x
+        .iter()
+        .map(|s| make_name(s.as_deref().unwrap_or("NA"), allow))
+        .collect();
     if flag(&m, 1, false) {
         out = unique_names(&out, ".");
     }
@@ -689,7 +795,11 @@ fn make_unique(_: &mut Interp, args: Args) -> EvalResult {
         return err("'names' must be a character vector");
     }
     let sep = string_opt(&m, 1, ".", "sep")?;
-    let x: Vec<String> = xv.str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect();
+    let x: Vec<String> = xv
+        .str_vec()
+        .iter()
+        .map(|s| s.as_deref().unwrap_or("NA").to_string())
+        .collect();
     Ok(Value::strings(&unique_names(&x, &sep)))
 }
 
@@ -784,7 +894,11 @@ fn int_to_utf8(_: &mut Interp, args: Args) -> EvalResult {
         char::from_u32(k as u32).map(|c| c.to_string())
     };
     if flag(&m, 1, false) {
-        return Ok(Value::strs(x.iter().map(|&k| conv(k).map(|s| Rc::from(s.as_str()))).collect()));
+        return Ok(Value::strs(
+            x.iter()
+                .map(|&k| conv(k).map(|s| Rc::from(s.as_str())))
+                .collect(),
+        ));
     }
     let mut s = String::new();
     for &k in x.iter() {
@@ -801,9 +915,19 @@ mod tests {
     #![allow(clippy::approx_constant)] // inputs such as 3.14159 are test data, not pi
     use super::*;
 
-    fn call(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<(Option<&str>, Value)>) -> EvalResult {
+    fn call(
+        f: fn(&mut Interp, Args) -> EvalResult,
+        args: Vec<(Option<&str>, Value)>,
+    ) -> EvalResult {
         let mut it = Interp::new();
-        f(&mut it, Args::new(args.into_iter().map(|(n, v)| (n.map(Sym::new), v)).collect()))
+        f(
+            &mut it,
+            Args::new(
+                args.into_iter()
+                    .map(|(n, v)| (n.map(Sym::new), v))
+                    .collect(),
+            ),
+        )
     }
     fn pos(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<Value>) -> Value {
         match call(f, args.into_iter().map(|v| (None, v)).collect()) {
@@ -812,7 +936,10 @@ mod tests {
         }
     }
     fn strs(v: &Value) -> Vec<String> {
-        v.str_vec().iter().map(|s| s.as_deref().unwrap_or("<NA>").to_string()).collect()
+        v.str_vec()
+            .iter()
+            .map(|s| s.as_deref().unwrap_or("<NA>").to_string())
+            .collect()
     }
     fn s(x: &str) -> Value {
         Value::str(x)
@@ -833,118 +960,355 @@ mod tests {
     #[test]
     fn paste_family() {
         assert_eq!(strs(&pos(paste, vec![s("a"), s("b")])), vec!["a b"]);
-        assert_eq!(strs(&pos(paste0, vec![s("x"), Value::ints(vec![1, 2, 3])])), vec!["x1", "x2", "x3"]);
-        let r = call(paste, vec![(None, s("item")), (None, Value::ints(vec![1, 2])), (Some("sep"), s("_"))]).unwrap();
+        assert_eq!(
+            strs(&pos(paste0, vec![s("x"), Value::ints(vec![1, 2, 3])])),
+            vec!["x1", "x2", "x3"]
+        );
+        let r = call(
+            paste,
+            vec![
+                (None, s("item")),
+                (None, Value::ints(vec![1, 2])),
+                (Some("sep"), s("_")),
+            ],
+        )
+        .unwrap();
         assert_eq!(strs(&r), vec!["item_1", "item_2"]);
-        let r = call(paste0, vec![(None, sv(&["x", "y"])), (None, Value::ints(vec![1, 2, 3, 4])), (Some("collapse"), s(", "))]).unwrap();
+        let r = call(
+            paste0,
+            vec![
+                (None, sv(&["x", "y"])),
+                (None, Value::ints(vec![1, 2, 3, 4])),
+                (Some("collapse"), s(", ")),
+            ],
+        )
+        .unwrap();
         assert_eq!(strs(&r), vec!["x1, y2, x3, y4"]);
-        assert_eq!(strs(&pos(paste, vec![with_na(&[Some("a"), None]), s("z")])), vec!["a z", "NA z"]);
-        let r = call(paste, vec![(None, Value::strs(vec![])), (Some("collapse"), s("|"))]).unwrap();
+        assert_eq!(
+            strs(&pos(paste, vec![with_na(&[Some("a"), None]), s("z")])),
+            vec!["a z", "NA z"]
+        );
+        let r = call(
+            paste,
+            vec![(None, Value::strs(vec![])), (Some("collapse"), s("|"))],
+        )
+        .unwrap();
         assert_eq!(strs(&r), vec![""]);
-        assert_eq!(strs(&pos(paste, vec![Value::lgl(true), Value::num(1.5), Value::int(2)])), vec!["TRUE 1.5 2"]);
-        assert_eq!(strs(&pos(paste, vec![s("pi is"), Value::num(3.14)])), vec!["pi is 3.14"]);
-        assert_eq!(strs(&pos(paste, vec![Value::num(1.0 / 3.0)])), vec!["0.333333333333333"]);
-        assert_eq!(strs(&pos(paste, vec![Value::strs(vec![]), s("a")])), vec![" a"]);
-        assert_eq!(strs(&pos(paste, vec![s("a"), Value::Null, s("b")])), vec!["a  b"]);
+        assert_eq!(
+            strs(&pos(
+                paste,
+                vec![Value::lgl(true), Value::num(1.5), Value::int(2)]
+            )),
+            vec!["TRUE 1.5 2"]
+        );
+        assert_eq!(
+            strs(&pos(paste, vec![s("pi is"), Value::num(3.14)])),
+            vec!["pi is 3.14"]
+        );
+        assert_eq!(
+            strs(&pos(paste, vec![Value::num(1.0 / 3.0)])),
+            vec!["0.333333333333333"]
+        );
+        assert_eq!(
+            strs(&pos(paste, vec![Value::strs(vec![]), s("a")])),
+            vec![" a"]
+        );
+        assert_eq!(
+            strs(&pos(paste, vec![s("a"), Value::Null, s("b")])),
+            vec!["a  b"]
+        );
         let mut f = Value::ints(vec![2, 1]);
         f.set_attr(Sym::new("levels"), sv(&["lo", "hi"]));
         f.set_attr(Sym::new("class"), s("factor"));
         assert_eq!(strs(&pos(paste0, vec![f])), vec!["hi", "lo"]);
-        let r = call(paste, vec![(None, sv(&["a"])), (Some("collapse"), with_na(&[None]))]);
+        let r = call(
+            paste,
+            vec![(None, sv(&["a"])), (Some("collapse"), with_na(&[None]))],
+        );
         assert_eq!(err_msg(r), "invalid 'collapse' argument");
         assert_eq!(pos(paste0, vec![]).len(), 0);
     }
 
     #[test]
     fn nchar_substr() {
-        let r = pos(nchar, vec![with_na(&[Some("a"), Some("abc"), Some(""), None])]);
+        let r = pos(
+            nchar,
+            vec![with_na(&[Some("a"), Some("abc"), Some(""), None])],
+        );
         assert_eq!(*r.int_vec(), vec![1, 3, 0, NA_INT]);
         assert_eq!(*pos(nchar, vec![s("héllo")]).int_vec(), vec![5]);
         assert_eq!(*pos(nchar, vec![s("héllo"), s("bytes")]).int_vec(), vec![6]);
         assert_eq!(*pos(nchar, vec![Value::lgl_na()]).int_vec(), vec![NA_INT]);
-        assert_eq!(*pos(nchar, vec![Value::lgl_na(), s("width")]).int_vec(), vec![2]);
+        assert_eq!(
+            *pos(nchar, vec![Value::lgl_na(), s("width")]).int_vec(),
+            vec![2]
+        );
         assert_eq!(*pos(nchar, vec![Value::num(123.5)]).int_vec(), vec![5]);
         assert_eq!(*pos(nchar, vec![Value::lgl(true)]).int_vec(), vec![4]);
         let mut x = sv(&["xx", "y"]);
         x.set_attr(Sym::new("names"), sv(&["a", "b"]));
-        assert_eq!(pos(nchar, vec![x.clone()]).names().map(|n| n.len()), Some(2));
+        assert_eq!(
+            pos(nchar, vec![x.clone()]).names().map(|n| n.len()),
+            Some(2)
+        );
         let hw = s("Hello, World");
-        assert_eq!(strs(&pos(substr, vec![hw.clone(), Value::num(1.0), Value::num(5.0)])), vec!["Hello"]);
-        assert_eq!(strs(&pos(substr, vec![hw.clone(), Value::num(8.0), Value::num(100.0)])), vec!["World"]);
-        assert_eq!(strs(&pos(substr, vec![s("héllo"), Value::num(2.0), Value::num(3.0)])), vec!["él"]);
-        assert_eq!(strs(&pos(substr, vec![s("abc"), Value::num(0.0), Value::num(2.0)])), vec!["ab"]);
-        assert_eq!(strs(&pos(substr, vec![s("abc"), Value::num(3.0), Value::num(2.0)])), vec![""]);
-        assert_eq!(strs(&pos(substr, vec![Value::lgl_na(), Value::num(1.0), Value::num(2.0)])), vec!["<NA>"]);
+        assert_eq!(
+            strs(&pos(
+                substr,
+                vec![hw.clone(), Value::num(1.0), Value::num(5.0)]
+            )),
+            vec!["Hello"]
+        );
+        assert_eq!(
+            strs(&pos(
+                substr,
+                vec![hw.clone(), Value::num(8.0), Value::num(100.0)]
+            )),
+            vec!["World"]
+        );
+        assert_eq!(
+            strs(&pos(
+                substr,
+                vec![s("héllo"), Value::num(2.0), Value::num(3.0)]
+            )),
+            vec!["él"]
+        );
+        assert_eq!(
+            strs(&pos(
+                substr,
+                vec![s("abc"), Value::num(0.0), Value::num(2.0)]
+            )),
+            vec!["ab"]
+        );
+        assert_eq!(
+            strs(&pos(
+                substr,
+                vec![s("abc"), Value::num(3.0), Value::num(2.0)]
+            )),
+            vec![""]
+        );
+        assert_eq!(
+            strs(&pos(
+                substr,
+                vec![Value::lgl_na(), Value::num(1.0), Value::num(2.0)]
+            )),
+            vec!["<NA>"]
+        );
         let r = pos(substr, vec![x, Value::int(1), Value::int(1)]);
         assert_eq!(strs(&r), vec!["x", "y"]);
         assert!(r.names().is_some());
-        let r = pos(substring, vec![hw, Value::ints(vec![1, 2, 3]), Value::ints(vec![3, 4, 5])]);
+        let r = pos(
+            substring,
+            vec![hw, Value::ints(vec![1, 2, 3]), Value::ints(vec![3, 4, 5])],
+        );
         assert_eq!(strs(&r), vec!["Hel", "ell", "llo"]);
-        assert_eq!(strs(&pos(substring, vec![s("abc"), Value::ints(vec![1, 2, 3])])), vec!["abc", "bc", "c"]);
-        let r = pos(substr_assign, vec![s("abcdef"), Value::num(2.0), Value::num(3.0), s("XYZW")]);
+        assert_eq!(
+            strs(&pos(substring, vec![s("abc"), Value::ints(vec![1, 2, 3])])),
+            vec!["abc", "bc", "c"]
+        );
+        let r = pos(
+            substr_assign,
+            vec![s("abcdef"), Value::num(2.0), Value::num(3.0), s("XYZW")],
+        );
         assert_eq!(strs(&r), vec!["aXYdef"]);
-        let r = pos(substr_assign, vec![s("replace me"), Value::num(1.0), Value::num(1.0), s("R")]);
+        let r = pos(
+            substr_assign,
+            vec![s("replace me"), Value::num(1.0), Value::num(1.0), s("R")],
+        );
         assert_eq!(strs(&r), vec!["Replace me"]);
-        let r = pos(substr_assign, vec![sv(&["abc", "defg"]), Value::num(1.0), Value::num(2.0), s("12")]);
+        let r = pos(
+            substr_assign,
+            vec![
+                sv(&["abc", "defg"]),
+                Value::num(1.0),
+                Value::num(2.0),
+                s("12"),
+            ],
+        );
         assert_eq!(strs(&r), vec!["12c", "12fg"]);
-        let r = pos(substr_assign, vec![s("abcdef"), Value::num(5.0), Value::num(9.0), s("XYZ")]);
+        let r = pos(
+            substr_assign,
+            vec![s("abcdef"), Value::num(5.0), Value::num(9.0), s("XYZ")],
+        );
         assert_eq!(strs(&r), vec!["abcdXY"]);
     }
 
     #[test]
     fn case_trim_split() {
-        assert_eq!(strs(&pos(toupper, vec![s("Hello, World")])), vec!["HELLO, WORLD"]);
-        assert_eq!(strs(&pos(tolower, vec![with_na(&[Some("ÉA"), None])])), vec!["éa", "<NA>"]);
-        let r = call(casefold, vec![(None, s("MiXeD")), (Some("upper"), Value::lgl(true))]).unwrap();
+        assert_eq!(
+            strs(&pos(toupper, vec![s("Hello, World")])),
+            vec!["HELLO, WORLD"]
+        );
+        assert_eq!(
+            strs(&pos(tolower, vec![with_na(&[Some("ÉA"), None])])),
+            vec!["éa", "<NA>"]
+        );
+        let r = call(
+            casefold,
+            vec![(None, s("MiXeD")), (Some("upper"), Value::lgl(true))],
+        )
+        .unwrap();
         assert_eq!(strs(&r), vec!["MIXED"]);
         assert_eq!(strs(&pos(trimws, vec![s("   padded   ")])), vec!["padded"]);
-        let r = call(trimws, vec![(None, s("  left ")), (Some("which"), s("left"))]).unwrap();
+        let r = call(
+            trimws,
+            vec![(None, s("  left ")), (Some("which"), s("left"))],
+        )
+        .unwrap();
         assert_eq!(strs(&r), vec!["left "]);
-        let r = call(trimws, vec![(None, s("\t x\n")), (Some("which"), s("right"))]).unwrap();
+        let r = call(
+            trimws,
+            vec![(None, s("\t x\n")), (Some("which"), s("right"))],
+        )
+        .unwrap();
         assert_eq!(strs(&r), vec!["\t x"]);
-        let sp = |x: Value, p: &str| -> Vec<Vec<String>> { pos(strsplit, vec![x, s(p)]).list_vec().iter().map(strs).collect() };
+        let sp = |x: Value, p: &str| -> Vec<Vec<String>> {
+            pos(strsplit, vec![x, s(p)])
+                .list_vec()
+                .iter()
+                .map(strs)
+                .collect()
+        };
         assert_eq!(sp(s("abc"), ""), vec![vec!["a", "b", "c"]]);
-        assert_eq!(sp(sv(&["a-b", "c-d-e"]), "-"), vec![vec!["a", "b"], vec!["c", "d", "e"]]);
+        assert_eq!(
+            sp(sv(&["a-b", "c-d-e"]), "-"),
+            vec![vec!["a", "b"], vec!["c", "d", "e"]]
+        );
         assert_eq!(sp(s("a1b22c333"), "[0-9]+"), vec![vec!["a", "b", "c"]]);
-        assert_eq!(sp(s("one  two three"), " +"), vec![vec!["one", "two", "three"]]);
+        assert_eq!(
+            sp(s("one  two three"), " +"),
+            vec![vec!["one", "two", "three"]]
+        );
         assert_eq!(sp(s("a  b"), " "), vec![vec!["a", "", "b"]]);
         assert_eq!(sp(s(" a b "), " "), vec![vec!["", "a", "b"]]);
         assert_eq!(sp(s("a.b.c"), "."), vec![vec!["", "", "", "", ""]]);
-        assert_eq!(sp(with_na(&[Some("a b"), None, Some("")]), " "), vec![vec!["a", "b"], vec!["<NA>"], vec![]]);
+        assert_eq!(
+            sp(with_na(&[Some("a b"), None, Some("")]), " "),
+            vec![vec!["a", "b"], vec!["<NA>"], vec![]]
+        );
         assert_eq!(sp(s("héllo"), ""), vec![vec!["h", "é", "l", "l", "o"]]);
-        let r = call(strsplit, vec![(None, s("a.b.c")), (None, s(".")), (Some("fixed"), Value::lgl(true))]).unwrap();
+        let r = call(
+            strsplit,
+            vec![
+                (None, s("a.b.c")),
+                (None, s(".")),
+                (Some("fixed"), Value::lgl(true)),
+            ],
+        )
+        .unwrap();
         assert_eq!(strs(&r.list_vec()[0]), vec!["a", "b", "c"]);
-        assert_eq!(err_msg(call(strsplit, vec![(None, Value::num(1.0)), (None, s(""))])), "non-character argument");
+        assert_eq!(
+            err_msg(call(strsplit, vec![(None, Value::num(1.0)), (None, s(""))])),
+            "non-character argument"
+        );
     }
 
     #[test]
     fn misc() {
-        assert_eq!(*pos(starts_with, vec![s("Hello"), s("Hell")]).lgl_vec(), vec![1]);
-        assert_eq!(*pos(ends_with, vec![with_na(&[Some("ab"), None]), s("b")]).lgl_vec(), vec![1, NA_LGL]);
-        assert_eq!(*pos(strtoi, vec![s("ff"), Value::int(16)]).int_vec(), vec![255]);
+        assert_eq!(
+            *pos(starts_with, vec![s("Hello"), s("Hell")]).lgl_vec(),
+            vec![1]
+        );
+        assert_eq!(
+            *pos(ends_with, vec![with_na(&[Some("ab"), None]), s("b")]).lgl_vec(),
+            vec![1, NA_LGL]
+        );
+        assert_eq!(
+            *pos(strtoi, vec![s("ff"), Value::int(16)]).int_vec(),
+            vec![255]
+        );
         let x = with_na(&[Some("10"), Some("077"), Some("0xff"), Some("zz"), None]);
-        assert_eq!(*pos(strtoi, vec![x.clone(), Value::int(10)]).int_vec(), vec![10, 77, NA_INT, NA_INT, NA_INT]);
-        assert_eq!(*pos(strtoi, vec![sv(&["077", "0xff", "10", ""]), Value::int(0)]).int_vec(), vec![63, 255, 10, NA_INT]);
-        assert_eq!(*pos(strtoi, vec![s("11"), Value::int(2)]).int_vec(), vec![3]);
-        assert_eq!(strs(&pos(chartr, vec![s("abc"), s("xyz"), s("aabbcc")])), vec!["xxyyzz"]);
-        assert_eq!(strs(&pos(chartr, vec![s("a-c"), s("A-C"), s("abcd")])), vec!["ABCd"]);
-        assert_eq!(err_msg(call(chartr, vec![(None, s("abc")), (None, s("xy")), (None, s("abc"))])), "'old' is longer than 'new'");
-        assert_eq!(strs(&pos(sh_quote, vec![sv(&["a b", "it's"])])), vec!["'a b'", "\"it's\""]);
-        assert_eq!(strs(&pos(s_quote, vec![with_na(&[Some("a"), None])])), vec!["‘a’", "‘NA’"]);
+        assert_eq!(
+            *pos(strtoi, vec![x.clone(), Value::int(10)]).int_vec(),
+            vec![10, 77, NA_INT, NA_INT, NA_INT]
+        );
+        assert_eq!(
+            *pos(strtoi, vec![sv(&["077", "0xff", "10", ""]), Value::int(0)]).int_vec(),
+            vec![63, 255, 10, NA_INT]
+        );
+        assert_eq!(
+            *pos(strtoi, vec![s("11"), Value::int(2)]).int_vec(),
+            vec![3]
+        );
+        assert_eq!(
+            strs(&pos(chartr, vec![s("abc"), s("xyz"), s("aabbcc")])),
+            vec!["xxyyzz"]
+        );
+        assert_eq!(
+            strs(&pos(chartr, vec![s("a-c"), s("A-C"), s("abcd")])),
+            vec!["ABCd"]
+        );
+        assert_eq!(
+            err_msg(call(
+                chartr,
+                vec![(None, s("abc")), (None, s("xy")), (None, s("abc"))]
+            )),
+            "'old' is longer than 'new'"
+        );
+        assert_eq!(
+            strs(&pos(sh_quote, vec![sv(&["a b", "it's"])])),
+            vec!["'a b'", "\"it's\""]
+        );
+        assert_eq!(
+            strs(&pos(s_quote, vec![with_na(&[Some("a"), None])])),
+            vec!["‘a’", "‘NA’"]
+        );
         assert_eq!(strs(&pos(d_quote, vec![s("a")])), vec!["“a”"]);
-        assert_eq!(strs(&pos(d_quote, vec![sv(&["a", "b"]), Value::lgl(false)])), vec!["\"a\"", "\"b\""]);
-        assert_eq!(strs(&pos(s_quote, vec![s("x"), Value::lgl(false)])), vec!["'x'"]);
-        let x = with_na(&[Some("a b"), Some("1x"), Some(""), Some("ok"), Some("ok"), None, Some("if"), Some("TRUE"), Some("_x"), Some(".1a")]);
-        let r = call(make_names, vec![(None, x), (Some("unique"), Value::lgl(true))]).unwrap();
-        assert_eq!(strs(&r), vec!["a.b", "X1x", "X", "ok", "ok.1", "NA.", "if.", "TRUE.", "X_x", "X.1a"]);
+        assert_eq!(
+            strs(&pos(d_quote, vec![sv(&["a", "b"]), Value::lgl(false)])),
+            vec!["\"a\"", "\"b\""]
+        );
+        assert_eq!(
+            strs(&pos(s_quote, vec![s("x"), Value::lgl(false)])),
+            vec!["'x'"]
+        );
+        let x = with_na(&[
+            Some("a b"),
+            Some("1x"),
+            Some(""),
+            Some("ok"),
+            Some("ok"),
+            None,
+            Some("if"),
+            Some("TRUE"),
+            Some("_x"),
+            Some(".1a"),
+        ]);
+        let r = call(
+            make_names,
+            vec![(None, x), (Some("unique"), Value::lgl(true))],
+        )
+        .unwrap();
+        assert_eq!(
+            strs(&r),
+            vec!["a.b", "X1x", "X", "ok", "ok.1", "NA.", "if.", "TRUE.", "X_x", "X.1a"]
+        );
         let r = pos(make_unique, vec![sv(&["a", "a", "b", "a", "a.1"])]);
         assert_eq!(strs(&r), vec!["a", "a.2", "b", "a.3", "a.1"]);
-        let r = pos(strrep, vec![with_na(&[Some("ab"), None]), Value::ints(vec![3, 2])]);
+        let r = pos(
+            strrep,
+            vec![with_na(&[Some("ab"), None]), Value::ints(vec![3, 2])],
+        );
         assert_eq!(strs(&r), vec!["ababab", "<NA>"]);
-        assert_eq!(strs(&pos(strrep, vec![s("x"), Value::ints(vec![0, 1, 2])])), vec!["", "x", "xx"]);
+        assert_eq!(
+            strs(&pos(strrep, vec![s("x"), Value::ints(vec![0, 1, 2])])),
+            vec!["", "x", "xx"]
+        );
         assert_eq!(*pos(utf8_to_int, vec![s("aé")]).int_vec(), vec![97, 233]);
-        assert_eq!(strs(&pos(int_to_utf8, vec![Value::ints(vec![72, 105])])), vec!["Hi"]);
-        assert_eq!(strs(&pos(int_to_utf8, vec![Value::ints(vec![72, 105]), Value::lgl(true)])), vec!["H", "i"]);
-        assert_eq!(strs(&pos(int_to_utf8, vec![Value::ints(vec![72, NA_INT])])), vec!["<NA>"]);
+        assert_eq!(
+            strs(&pos(int_to_utf8, vec![Value::ints(vec![72, 105])])),
+            vec!["Hi"]
+        );
+        assert_eq!(
+            strs(&pos(
+                int_to_utf8,
+                vec![Value::ints(vec![72, 105]), Value::lgl(true)]
+            )),
+            vec!["H", "i"]
+        );
+        assert_eq!(
+            strs(&pos(int_to_utf8, vec![Value::ints(vec![72, NA_INT])])),
+            vec!["<NA>"]
+        );
     }
 }

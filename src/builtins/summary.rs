@@ -28,7 +28,10 @@ pub const DOCS: &[super::Doc] = {
 const SUMMARY_NAMES: [&str; 6] = ["Min.", "1st Qu.", "Median", "Mean", "3rd Qu.", "Max."];
 
 fn caller_env(it: &Interp) -> crate::value::Env {
-    it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone())
+    it.frames
+        .last()
+        .map(|f| f.env.clone())
+        .unwrap_or_else(|| it.global.clone())
 }
 
 fn summary_fn(it: &mut Interp, a: Args) -> EvalResult {
@@ -49,13 +52,36 @@ fn summary_fn(it: &mut Interp, a: Args) -> EvalResult {
     let maxsum = m.get(1).and_then(|v| v.as_f64()).map(|v| v as usize);
     let digits = m.get(2).and_then(|v| v.as_f64()).map(|v| v as usize);
     if x.is_data_frame() {
-        return Ok(summary_data_frame(&x, maxsum.unwrap_or(7), digits.unwrap_or(4)));
+        return Ok(summary_data_frame(
+            &x,
+            maxsum.unwrap_or(7),
+            digits.unwrap_or(4),
+        ));
     }
     let mut v = summary_value(&x, maxsum.unwrap_or(100));
     if let (Some(d), Some(Data::Dbl(q))) = (digits, v.data()) {
         // summary.default(digits = d) rounds the statistics (not the NA count)
-        let stats = if v.names().and_then(|n| n.last().cloned().flatten()).map(|n| &*n == "NA's").unwrap_or(false) { q.len() - 1 } else { q.len() };
-        let q: Vec<f64> = q.iter().enumerate().map(|(i, &x)| if i < stats { crate::print::summary::signif(x, d) } else { x }).collect();
+        let stats = if v
+            .names()
+            .and_then(|n| n.last().cloned().flatten())
+            .map(|n| &*n == "NA's")
+            .unwrap_or(false)
+        {
+            q.len() - 1
+        } else {
+            q.len()
+        };
+        let q: Vec<f64> = q
+            .iter()
+            .enumerate()
+            .map(|(i, &x)| {
+                if i < stats {
+                    crate::print::summary::signif(x, d)
+                } else {
+                    x
+                }
+            })
+            .collect();
         let mut nv = Value::dbls(q);
         for a in ["names", "class"] {
             if let Some(x) = v.get_attr(a) {
@@ -73,7 +99,10 @@ fn with_names(mut v: Value, names: &[String]) -> Value {
 }
 
 fn summary_default_class(mut v: Value) -> Value {
-    v.set_attr(Sym::new("class"), Value::strings(&["summaryDefault", "table"]));
+    v.set_attr(
+        Sym::new("class"),
+        Value::strings(&["summaryDefault", "table"]),
+    );
     v
 }
 
@@ -87,7 +116,10 @@ pub fn summary_value(x: &Value, maxsum: usize) -> Value {
     match x.data() {
         Some(Data::Lgl(l)) => {
             let f = l.iter().filter(|&&b| b == 0).count();
-            let t = l.iter().filter(|&&b| b != 0 && b != crate::value::NA_LGL).count();
+            let t = l
+                .iter()
+                .filter(|&&b| b != 0 && b != crate::value::NA_LGL)
+                .count();
             let n = l.len() - f - t;
             let mut names = vec!["Mode".to_string()];
             let mut vals = vec!["logical".to_string()];
@@ -124,7 +156,10 @@ pub fn summary_value(x: &Value, maxsum: usize) -> Value {
             let cls = super::class_of(x).first().cloned().unwrap_or_default();
             let mode = mode_of(x);
             let vals = vec![x.len().to_string(), cls, mode.to_string()];
-            summary_default_class(with_names(Value::strings(&vals), &["Length".into(), "Class".into(), "Mode".into()]))
+            summary_default_class(with_names(
+                Value::strings(&vals),
+                &["Length".into(), "Class".into(), "Mode".into()],
+            ))
         }
     }
 }
@@ -152,12 +187,19 @@ fn summary_list(x: &Value, items: &[Value]) -> Value {
     let lens: Vec<String> = items.iter().map(|i| i.len().to_string()).collect();
     let w = lens.iter().map(|s| s.len()).max().unwrap_or(0);
     let mut cells: Vec<String> = lens.iter().map(|s| format!("{:>w$}", s, w = w)).collect();
-    cells.extend(items.iter().map(|i| i.class_attr().and_then(|c| c.first().cloned()).unwrap_or_else(|| "-none-".into())));
+    cells.extend(items.iter().map(|i| {
+        i.class_attr()
+            .and_then(|c| c.first().cloned())
+            .unwrap_or_else(|| "-none-".into())
+    }));
     cells.extend(items.iter().map(|i| mode_of(i).to_string()));
     let mut v = Value::strings(&cells);
     v.set_attr(Sym::new("dim"), Value::ints(vec![n as i32, 3]));
     let rows = x.get_attr("names").cloned().unwrap_or(Value::Null);
-    v.set_attr(Sym::new("dimnames"), Value::list(vec![rows, Value::strings(&["Length", "Class", "Mode"])]));
+    v.set_attr(
+        Sym::new("dimnames"),
+        Value::list(vec![rows, Value::strings(&["Length", "Class", "Mode"])]),
+    );
     summary_default_class(v)
 }
 
@@ -175,7 +217,12 @@ fn factor_counts(x: &Value, maxsum: usize) -> (Vec<String>, Vec<i32>) {
             counts[c as usize - 1] += 1;
         }
     }
-    let maxsum = if nas > 0 { maxsum.saturating_sub(1) } else { maxsum }.max(1);
+    let maxsum = if nas > 0 {
+        maxsum.saturating_sub(1)
+    } else {
+        maxsum
+    }
+    .max(1);
     let mut names = levels;
     if names.len() > maxsum {
         let mut order: Vec<usize> = (0..names.len()).collect();
@@ -198,7 +245,12 @@ fn factor_counts(x: &Value, maxsum: usize) -> (Vec<String>, Vec<i32>) {
 
 fn factor_labels_levels(x: &Value) -> Vec<String> {
     x.get_attr("levels")
-        .map(|l| l.str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect())
+        .map(|l| {
+            l.str_vec()
+                .iter()
+                .map(|s| s.as_deref().unwrap_or("NA").to_string())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -212,19 +264,43 @@ fn format_left(v: &[String]) -> Vec<String> {
 fn summary_column(col: &Value, maxsum: usize, digits: usize) -> (Vec<String>, usize) {
     let (names, vals): (Vec<String>, Vec<String>) = if col.is_factor() {
         let (names, counts) = factor_counts(col, maxsum);
-        let w = counts.iter().map(|c| c.to_string().len()).max().unwrap_or(0);
-        (names, counts.iter().map(|c| format!("{:>w$}", c, w = w)).collect())
+        let w = counts
+            .iter()
+            .map(|c| c.to_string().len())
+            .max()
+            .unwrap_or(0);
+        (
+            names,
+            counts.iter().map(|c| format!("{:>w$}", c, w = w)).collect(),
+        )
     } else {
         let s = summary_value(col, maxsum);
-        let names: Vec<String> = s.names().unwrap_or_default().iter().map(|n| n.as_deref().unwrap_or("").to_string()).collect();
+        let names: Vec<String> = s
+            .names()
+            .unwrap_or_default()
+            .iter()
+            .map(|n| n.as_deref().unwrap_or("").to_string())
+            .collect();
         let vals = match s.data() {
             Some(Data::Dbl(q)) => {
                 let has_na = names.last().map(|n| n == "NA's").unwrap_or(false);
                 // summary.data.frame asks summary.default for digits = 12: signif(qq, 12)
                 let stats = if has_na { q.len() - 1 } else { q.len() };
-                let q: Vec<f64> =
-                    q.iter().enumerate().map(|(i, &v)| if i < stats { crate::print::summary::signif(v, 12) } else { v }).collect();
-                format_summary_values(&q, has_na, digits).into_iter().map(|s| s.unwrap_or_else(|| "NA".into())).collect()
+                let q: Vec<f64> = q
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &v)| {
+                        if i < stats {
+                            crate::print::summary::signif(v, 12)
+                        } else {
+                            v
+                        }
+                    })
+                    .collect();
+                format_summary_values(&q, has_na, digits)
+                    .into_iter()
+                    .map(|s| s.unwrap_or_else(|| "NA".into()))
+                    .collect()
             }
             _ => format_left(&s.as_strings().unwrap_or_default()),
         };
@@ -232,7 +308,13 @@ fn summary_column(col: &Value, maxsum: usize, digits: usize) -> (Vec<String>, us
     };
     let labs = format_left(&names);
     let lw = labs.first().map(|s| str_width(s)).unwrap_or(0);
-    (labs.iter().zip(vals).map(|(l, v)| format!("{}:{}  ", l, v)).collect(), lw)
+    (
+        labs.iter()
+            .zip(vals)
+            .map(|(l, v)| format!("{}:{}  ", l, v))
+            .collect(),
+        lw,
+    )
 }
 
 /// `summary.data.frame`: a character table with one column of `label:value  ` cells per
@@ -240,7 +322,10 @@ fn summary_column(col: &Value, maxsum: usize, digits: usize) -> (Vec<String>, us
 pub fn summary_data_frame(x: &Value, maxsum: usize, digits: usize) -> Value {
     let cols = x.list_vec();
     let names = df_names(x);
-    let parts: Vec<(Vec<String>, usize)> = cols.iter().map(|c| summary_column(c, maxsum, digits)).collect();
+    let parts: Vec<(Vec<String>, usize)> = cols
+        .iter()
+        .map(|c| summary_column(c, maxsum, digits))
+        .collect();
     let nr = parts.iter().map(|p| p.0.len()).max().unwrap_or(0);
     let mut cells: Vec<RStr> = Vec::with_capacity(nr * parts.len());
     for (p, _) in &parts {
@@ -253,17 +338,26 @@ pub fn summary_data_frame(x: &Value, maxsum: usize, digits: usize) -> Value {
         .zip(&names)
         .map(|((_, lw), nm)| {
             let pad = (*lw as f64 - str_width(nm) as f64 / 2.0).floor();
-            format!("{}{}", " ".repeat(if pad > 0.0 { pad as usize } else { 0 }), nm)
+            format!(
+                "{}{}",
+                " ".repeat(if pad > 0.0 { pad as usize } else { 0 }),
+                nm
+            )
         })
         .collect();
     let mut v = Value::strs(cells);
-    v.set_attr(Sym::new("dim"), Value::ints(vec![nr as i32, parts.len() as i32]));
+    v.set_attr(
+        Sym::new("dim"),
+        Value::ints(vec![nr as i32, parts.len() as i32]),
+    );
     let rows = vec![String::new(); nr];
-    v.set_attr(Sym::new("dimnames"), Value::list(vec![Value::strings(&rows), Value::strings(&headers)]));
+    v.set_attr(
+        Sym::new("dimnames"),
+        Value::list(vec![Value::strings(&rows), Value::strings(&headers)]),
+    );
     v.set_attr(Sym::new("class"), Value::str("table"));
     v
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -286,7 +380,11 @@ mod tests {
     fn df(cols: Vec<(&str, Value)>) -> Value {
         let n = cols.first().map(|c| c.1.len()).unwrap_or(0);
         let names: Vec<String> = cols.iter().map(|c| c.0.to_string()).collect();
-        super::super::frames::make_df(cols.into_iter().map(|c| c.1).collect(), names, super::super::frames::auto_row_names(n))
+        super::super::frames::make_df(
+            cols.into_iter().map(|c| c.1).collect(),
+            names,
+            super::super::frames::auto_row_names(n),
+        )
     }
 
     fn print_summary(v: &Value) -> String {
@@ -302,14 +400,28 @@ mod tests {
 
     #[test]
     fn str_vectors() {
-        assert_eq!(str_text(&Value::ints((1..=5).collect())), " int [1:5] 1 2 3 4 5\n");
+        assert_eq!(
+            str_text(&Value::ints((1..=5).collect())),
+            " int [1:5] 1 2 3 4 5\n"
+        );
         assert_eq!(str_text(&Value::dbls(vec![1.5, 2.0])), " num [1:2] 1.5 2\n");
         assert_eq!(str_text(&Value::str("a")), " chr \"a\"\n");
-        assert_eq!(str_text(&Value::lgls(vec![1, 0, crate::value::NA_LGL])), " logi [1:3] TRUE FALSE NA\n");
+        assert_eq!(
+            str_text(&Value::lgls(vec![1, 0, crate::value::NA_LGL])),
+            " logi [1:3] TRUE FALSE NA\n"
+        );
         assert_eq!(str_text(&Value::Null), " NULL\n");
-        assert_eq!(str_text(&Value::ints((1..=100).collect())), " int [1:100] 1 2 3 4 5 6 7 8 9 10 ...\n");
-        let x: Vec<f64> = vec![1.5, 2.25, 3.125, 4.0625, 5.03125, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0];
-        assert_eq!(str_text(&Value::dbls(x)), " num [1:11] 1.5 2.25 3.12 4.06 5.03 ...\n");
+        assert_eq!(
+            str_text(&Value::ints((1..=100).collect())),
+            " int [1:100] 1 2 3 4 5 6 7 8 9 10 ...\n"
+        );
+        let x: Vec<f64> = vec![
+            1.5, 2.25, 3.125, 4.0625, 5.03125, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0,
+        ];
+        assert_eq!(
+            str_text(&Value::dbls(x)),
+            " num [1:11] 1.5 2.25 3.12 4.06 5.03 ...\n"
+        );
         let letters: Vec<String> = ('a'..='z').map(|c| c.to_string()).collect();
         assert_eq!(
             str_text(&Value::strings(&letters)),
@@ -324,7 +436,10 @@ mod tests {
     #[test]
     fn str_factors_and_lists() {
         let f = factor(vec![1, 1, 2, 3], &["setosa", "versicolor", "virginica"]);
-        assert_eq!(str_text(&f), " Factor w/ 3 levels \"setosa\",\"versicolor\",..: 1 1 2 3\n");
+        assert_eq!(
+            str_text(&f),
+            " Factor w/ 3 levels \"setosa\",\"versicolor\",..: 1 1 2 3\n"
+        );
         let f = factor(vec![1, crate::value::NA_INT, 2], &["a", "b"]);
         assert_eq!(str_text(&f), " Factor w/ 2 levels \"a\",\"b\": 1 NA 2\n");
         let l = Value::named_list(vec![
@@ -332,12 +447,21 @@ mod tests {
             ("c".into(), Value::dbls(vec![3.0, 4.0])),
             ("d".into(), Value::lgl(true)),
         ]);
-        assert_eq!(str_text(&l), "List of 3\n $ b: chr \"two\"\n $ c: num [1:2] 3 4\n $ d: logi TRUE\n");
+        assert_eq!(
+            str_text(&l),
+            "List of 3\n $ b: chr \"two\"\n $ c: num [1:2] 3 4\n $ d: logi TRUE\n"
+        );
         let nested = Value::named_list(vec![(
             "x".into(),
-            Value::named_list(vec![("y".into(), Value::named_list(vec![("z".into(), Value::num(42.0))]))]),
+            Value::named_list(vec![(
+                "y".into(),
+                Value::named_list(vec![("z".into(), Value::num(42.0))]),
+            )]),
         )]);
-        assert_eq!(str_text(&nested), "List of 1\n $ x:List of 1\n  ..$ y:List of 1\n  .. ..$ z: num 42\n");
+        assert_eq!(
+            str_text(&nested),
+            "List of 1\n $ x:List of 1\n  ..$ y:List of 1\n  .. ..$ z: num 42\n"
+        );
         assert_eq!(str_text(&Value::list(vec![])), " list()\n");
     }
 
@@ -346,7 +470,10 @@ mod tests {
         let d = df(vec![
             ("id", Value::ints(vec![1, 2, 3, 4])),
             ("name", Value::strings(&["a", "b", "c", "d"])),
-            ("val", Value::dbls(vec![1.5, crate::value::na_real(), 3.0, 4.0])),
+            (
+                "val",
+                Value::dbls(vec![1.5, crate::value::na_real(), 3.0, 4.0]),
+            ),
             ("flag", Value::lgls(vec![1, 0, 1, crate::value::NA_LGL])),
         ]);
         assert_eq!(
@@ -362,13 +489,22 @@ mod tests {
         let s = summary_value(&Value::ints((1..=10).collect()), 100);
         assert_eq!(print_summary(&s), "   Min. 1st Qu.  Median    Mean 3rd Qu.    Max. \n   1.00    3.25    5.50    5.50    7.75   10.00 \n");
         let s = summary_value(&Value::lgls(vec![1, 0, 1]), 100);
-        assert_eq!(print_summary(&s), "   Mode   FALSE    TRUE \nlogical       1       2 \n");
+        assert_eq!(
+            print_summary(&s),
+            "   Mode   FALSE    TRUE \nlogical       1       2 \n"
+        );
         let s = summary_value(&Value::strings(&["a", "b"]), 100);
-        assert_eq!(print_summary(&s), "   Length     Class      Mode \n        2 character character \n");
+        assert_eq!(
+            print_summary(&s),
+            "   Length     Class      Mode \n        2 character character \n"
+        );
         let s = summary_value(&factor(vec![1, 2, 2], &["p", "q"]), 100);
         assert_eq!(print_summary(&s), "p q \n1 2 \n");
         let s = summary_value(&Value::list(vec![Value::num(1.0), Value::num(2.0)]), 100);
-        assert_eq!(print_summary(&s), "     Length Class  Mode   \n[1,] 1      -none- numeric\n[2,] 1      -none- numeric\n");
+        assert_eq!(
+            print_summary(&s),
+            "     Length Class  Mode   \n[1,] 1      -none- numeric\n[2,] 1      -none- numeric\n"
+        );
     }
 
     #[test]
@@ -376,12 +512,21 @@ mod tests {
         let d = df(vec![
             ("id", Value::ints(vec![1, 2, 3, 4])),
             ("name", Value::strings(&["a", "b", "c", "d"])),
-            ("val", Value::dbls(vec![1.5, crate::value::na_real(), 3.0, 4.0])),
+            (
+                "val",
+                Value::dbls(vec![1.5, crate::value::na_real(), 3.0, 4.0]),
+            ),
             ("flag", Value::lgls(vec![1, 0, 1, crate::value::NA_LGL])),
         ]);
         let expected = "       id           name                val           flag        \n Min.   :1.00   Length:4           Min.   :1.500   Mode :logical  \n 1st Qu.:1.75   Class :character   1st Qu.:2.250   FALSE:1        \n Median :2.50   Mode  :character   Median :3.000   TRUE :2        \n Mean   :2.50                      Mean   :2.833   NA's :1        \n 3rd Qu.:3.25                      3rd Qu.:3.500                  \n Max.   :4.00                      Max.   :4.000                  \n                                   NA's   :1                      \n";
         assert_eq!(print_summary(&summary_data_frame(&d, 7, 4)), expected);
-        let f = df(vec![("Species", factor(vec![1, 2, 3, 1], &["setosa", "versicolor", "virginica"]))]);
-        assert_eq!(print_summary(&summary_data_frame(&f, 7, 4)), "       Species \n setosa    :2  \n versicolor:1  \n virginica :1  \n");
+        let f = df(vec![(
+            "Species",
+            factor(vec![1, 2, 3, 1], &["setosa", "versicolor", "virginica"]),
+        )]);
+        assert_eq!(
+            print_summary(&summary_data_frame(&f, 7, 4)),
+            "       Species \n setosa    :2  \n versicolor:1  \n virginica :1  \n"
+        );
     }
 }

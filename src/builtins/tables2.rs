@@ -55,7 +55,11 @@ pub const DOCS: &[super::Doc] = {
 };
 
 fn is_numeric(v: &Value) -> bool {
-    !v.is_factor() && matches!(v.vtype(), Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl))
+    !v.is_factor()
+        && matches!(
+            v.vtype(),
+            Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)
+        )
 }
 
 fn with_attrs_of(vals: Vec<f64>, src: &Value) -> Value {
@@ -95,7 +99,13 @@ fn margins_arg(v: Option<&Value>, nd: usize) -> EvalResult<Option<Vec<usize>>> {
         None => Ok(None),
         Some(v) if v.is_null() => Ok(None),
         Some(v) => {
-            let m: Vec<usize> = v.dbl_vec().iter().map(|x| *x as i64 - 1).filter(|x| *x >= 0).map(|x| x as usize).collect();
+            let m: Vec<usize> = v
+                .dbl_vec()
+                .iter()
+                .map(|x| *x as i64 - 1)
+                .filter(|x| *x >= 0)
+                .map(|x| x as usize)
+                .collect();
             if m.iter().any(|&k| k >= nd) {
                 return err("'margin' does not match dim(x)");
             }
@@ -124,7 +134,13 @@ fn prop_table(_it: &mut Interp, a: Args) -> EvalResult {
             for (i, v) in xs.iter().enumerate() {
                 sums[idx[i]] += v;
             }
-            Ok(with_attrs_of(xs.iter().enumerate().map(|(i, v)| v / sums[idx[i]]).collect(), &x))
+            Ok(with_attrs_of(
+                xs.iter()
+                    .enumerate()
+                    .map(|(i, v)| v / sums[idx[i]])
+                    .collect(),
+                &x,
+            ))
         }
     }
 }
@@ -140,7 +156,11 @@ fn margin_table(_it: &mut Interp, a: Args) -> EvalResult {
     let d = x.dim().unwrap_or_else(|| vec![xs.len()]);
     let Some(mg) = margins_arg(m.get(1), d.len())? else {
         let s: f64 = xs.iter().sum();
-        return Ok(if is_int { Value::int(s as i32) } else { Value::num(s) });
+        return Ok(if is_int {
+            Value::int(s as i32)
+        } else {
+            Value::num(s)
+        });
     };
     let idx = margin_index(&d, &mg);
     let size: usize = mg.iter().map(|&k| d[k]).product();
@@ -148,14 +168,23 @@ fn margin_table(_it: &mut Interp, a: Args) -> EvalResult {
     for (i, v) in xs.iter().enumerate() {
         sums[idx[i]] += v;
     }
-    let mut r = if is_int { Value::ints(sums.iter().map(|v| *v as i32).collect()) } else { Value::dbls(sums) };
-    r.set_attr(Sym::new("dim"), Value::ints(mg.iter().map(|&k| d[k] as i32).collect()));
+    let mut r = if is_int {
+        Value::ints(sums.iter().map(|v| *v as i32).collect())
+    } else {
+        Value::dbls(sums)
+    };
+    r.set_attr(
+        Sym::new("dim"),
+        Value::ints(mg.iter().map(|&k| d[k] as i32).collect()),
+    );
     let parts = super::matrix::dimnames_parts(&x);
     if x.get_attr("dimnames").is_some() {
         let names = x.get_attr("dimnames").and_then(|dn| dn.names());
         super::matrix::set_dimnames_parts(
             &mut r,
-            mg.iter().map(|&k| parts.get(k).cloned().flatten()).collect(),
+            mg.iter()
+                .map(|&k| parts.get(k).cloned().flatten())
+                .collect(),
             names.map(|n| mg.iter().map(|&k| n.get(k).cloned().flatten()).collect()),
         );
     }
@@ -211,14 +240,25 @@ fn addmargins(_it: &mut Interp, a: Args) -> EvalResult {
                     }
                 }
             }
-            let p0 = if add_r { Some(sum_lab(&parts[0], nr)) } else { parts[0].clone() };
-            let p1 = if add_c { Some(sum_lab(&parts[1], nc)) } else { parts[1].clone() };
+            let p0 = if add_r {
+                Some(sum_lab(&parts[0], nr))
+            } else {
+                parts[0].clone()
+            };
+            let p1 = if add_c {
+                Some(sum_lab(&parts[1], nc))
+            } else {
+                parts[1].clone()
+            };
             (v, vec![r2, c2], vec![p0, p1])
         }
         _ => return err("addmargins() supports only 1- and 2-dimensional tables here"),
     };
     let mut r = Value::dbls(vals);
-    r.set_attr(Sym::new("dim"), Value::ints(nd.iter().map(|&k| k as i32).collect()));
+    r.set_attr(
+        Sym::new("dim"),
+        Value::ints(nd.iter().map(|&k| k as i32).collect()),
+    );
     super::matrix::set_dimnames_parts(&mut r, newparts, names);
     r.set_attr(Sym::new("class"), Value::str("table"));
     Ok(r)
@@ -261,7 +301,11 @@ pub fn covariance(x: &[f64], y: &[f64]) -> f64 {
         return na_real();
     }
     let (mx, my) = (mean(x), mean(y));
-    x.iter().zip(y).map(|(a, b)| (a - mx) * (b - my)).sum::<f64>() / (n as f64 - 1.0)
+    x.iter()
+        .zip(y)
+        .map(|(a, b)| (a - mx) * (b - my))
+        .sum::<f64>()
+        / (n as f64 - 1.0)
 }
 
 /// Pearson correlation of two complete equal-length vectors.
@@ -335,9 +379,19 @@ fn cov_cor(a: Args, is_cor: bool) -> EvalResult {
     if yc.is_none() && !xmat {
         return err("supply both 'x' and 'y' or a matrix-like 'x'");
     }
-    let use_ = m.get(2).and_then(|v| v.as_string()).unwrap_or_else(|| "everything".into());
-    let method = m.get(3).and_then(|v| v.as_string()).unwrap_or_else(|| "pearson".into());
-    let method = ["pearson", "kendall", "spearman"].iter().find(|c| c.starts_with(method.as_str())).copied().ok_or_else(|| crate::error::RError::runtime("invalid 'method' argument"))?;
+    let use_ = m
+        .get(2)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "everything".into());
+    let method = m
+        .get(3)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "pearson".into());
+    let method = ["pearson", "kendall", "spearman"]
+        .iter()
+        .find(|c| c.starts_with(method.as_str()))
+        .copied()
+        .ok_or_else(|| crate::error::RError::runtime("invalid 'method' argument"))?;
     let n = xc.first().map(|c| c.len()).unwrap_or(0);
     if let Some(yc) = &yc {
         if yc.first().map(|c| c.len()).unwrap_or(0) != n {
@@ -350,7 +404,9 @@ fn cov_cor(a: Args, is_cor: bool) -> EvalResult {
     if use_ == "all.obs" && all.iter().any(|c| c.iter().any(|v| v.is_nan())) {
         return err("missing observations in cov/cor");
     }
-    let keep: Vec<bool> = (0..n).map(|i| !complete || all.iter().all(|c| !c[i].is_nan())).collect();
+    let keep: Vec<bool> = (0..n)
+        .map(|i| !complete || all.iter().all(|c| !c[i].is_nan()))
+        .collect();
     let pair = |a: &[f64], b: &[f64]| -> f64 {
         let mut xa = Vec::new();
         let mut xb = Vec::new();
@@ -367,7 +423,11 @@ fn cov_cor(a: Args, is_cor: bool) -> EvalResult {
             xa.push(a[i]);
             xb.push(b[i]);
         }
-        let (xa, xb) = if method == "spearman" { (avg_rank(&xa), avg_rank(&xb)) } else { (xa, xb) };
+        let (xa, xb) = if method == "spearman" {
+            (avg_rank(&xa), avg_rank(&xb))
+        } else {
+            (xa, xb)
+        };
         if method == "kendall" {
             if is_cor {
                 kendall(&xa, &xb)
@@ -413,7 +473,15 @@ fn cov_cor(a: Args, is_cor: bool) -> EvalResult {
     let mut r = Value::dbls(out);
     r.set_attr(Sym::new("dim"), Value::ints(vec![p as i32, q as i32]));
     let rn = if xmat { xn } else { None };
-    let cn = if yc.is_some() { if ymat { yn } else { None } } else { rn.clone() };
+    let cn = if yc.is_some() {
+        if ymat {
+            yn
+        } else {
+            None
+        }
+    } else {
+        rn.clone()
+    };
     if rn.is_some() || cn.is_some() {
         super::matrix::set_dimnames_parts(&mut r, vec![rn, cn], None);
     }
@@ -436,7 +504,13 @@ fn scale(_it: &mut Interp, a: Args) -> EvalResult {
     let vec_arg = |v: Option<&Value>| -> EvalResult<Option<Vec<f64>>> {
         match v {
             None => Ok(None),
-            Some(v) if v.vtype() == Some(VType::Lgl) && v.len() == 1 => Ok(if v.as_bool().flatten().unwrap_or(false) { None } else { Some(vec![]) }),
+            Some(v) if v.vtype() == Some(VType::Lgl) && v.len() == 1 => {
+                Ok(if v.as_bool().flatten().unwrap_or(false) {
+                    None
+                } else {
+                    Some(vec![])
+                })
+            }
             Some(v) => {
                 let d = v.dbl_vec().to_vec();
                 if d.len() != nc {
@@ -455,10 +529,13 @@ fn scale(_it: &mut Interp, a: Args) -> EvalResult {
         c => {
             let cv: Vec<f64> = match c {
                 Some(v) => v,
-                None => cols.iter().map(|c| {
-                    let k: Vec<f64> = c.iter().copied().filter(|v| !v.is_nan()).collect();
-                    mean(&k)
-                }).collect(),
+                None => cols
+                    .iter()
+                    .map(|c| {
+                        let k: Vec<f64> = c.iter().copied().filter(|v| !v.is_nan()).collect();
+                        mean(&k)
+                    })
+                    .collect(),
             };
             for (c, m) in cols.iter_mut().zip(&cv) {
                 c.iter_mut().for_each(|v| *v -= m);
@@ -471,10 +548,13 @@ fn scale(_it: &mut Interp, a: Args) -> EvalResult {
         s => {
             let sv: Vec<f64> = match s {
                 Some(v) => v,
-                None => cols.iter().map(|c| {
-                    let k: Vec<f64> = c.iter().copied().filter(|v| !v.is_nan()).collect();
-                    (k.iter().map(|v| v * v).sum::<f64>() / (k.len().max(2) - 1) as f64).sqrt()
-                }).collect(),
+                None => cols
+                    .iter()
+                    .map(|c| {
+                        let k: Vec<f64> = c.iter().copied().filter(|v| !v.is_nan()).collect();
+                        (k.iter().map(|v| v * v).sum::<f64>() / (k.len().max(2) - 1) as f64).sqrt()
+                    })
+                    .collect(),
             };
             for (c, s) in cols.iter_mut().zip(&sv) {
                 c.iter_mut().for_each(|v| *v /= s);
@@ -509,7 +589,10 @@ fn fivenum(_it: &mut Interp, a: Args) -> EvalResult {
     }
     let mut xs = x.dbl_vec().to_vec();
     if xs.iter().any(|v| v.is_nan()) {
-        if m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(false) {
+        if m.get(1)
+            .and_then(|v| v.as_bool().flatten())
+            .unwrap_or(false)
+        {
             xs.retain(|v| !v.is_nan());
         } else {
             return Ok(Value::dbls(vec![na_real(); 5]));
@@ -523,5 +606,9 @@ fn fivenum(_it: &mut Interp, a: Args) -> EvalResult {
     let nf = n as f64;
     let n4 = ((nf + 3.0) / 2.0).floor() / 2.0;
     let d = [1.0, n4, (nf + 1.0) / 2.0, nf + 1.0 - n4, nf];
-    Ok(Value::dbls(d.iter().map(|&di| 0.5 * (xs[di.floor() as usize - 1] + xs[di.ceil() as usize - 1])).collect()))
+    Ok(Value::dbls(
+        d.iter()
+            .map(|&di| 0.5 * (xs[di.floor() as usize - 1] + xs[di.ceil() as usize - 1]))
+            .collect(),
+    ))
 }

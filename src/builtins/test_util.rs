@@ -9,7 +9,11 @@ use crate::value::{Data, Value};
 /// Calls a builtin with (name, value) arguments on a fresh interpreter; panics on error.
 pub fn call(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<(Option<&str>, Value)>) -> Value {
     let mut it = Interp::new();
-    let args = Args::new(args.into_iter().map(|(n, v)| (n.map(Sym::new), v)).collect());
+    let args = Args::new(
+        args.into_iter()
+            .map(|(n, v)| (n.map(Sym::new), v))
+            .collect(),
+    );
     match f(&mut it, args) {
         Ok(v) => v,
         Err(Flow::Error(e)) => panic!("call failed: {}", e.message),

@@ -157,13 +157,19 @@ pub fn combine(items: &[(Option<Sym>, Value)], recursive: bool) -> EvalResult {
     }
     let Some(t) = t else { return Ok(Value::Null) };
     // all factors → factor with union of levels
-    if items.iter().all(|(_, v)| v.is_factor() || v.is_null()) && items.iter().any(|(_, v)| v.is_factor()) {
+    if items.iter().all(|(_, v)| v.is_factor() || v.is_null())
+        && items.iter().any(|(_, v)| v.is_factor())
+    {
         return combine_factors(items);
     }
     let mut names: Vec<RStr> = Vec::with_capacity(total);
     let mut parts: Vec<Data> = Vec::new();
     for (n, v) in items {
-        let v = if recursive && matches!(v.vtype(), Some(VType::List)) { flatten_list(v)? } else { v.clone() };
+        let v = if recursive && matches!(v.vtype(), Some(VType::List)) {
+            flatten_list(v)?
+        } else {
+            v.clone()
+        };
         let len = v.len();
         match &v {
             Value::Null => continue,
@@ -177,13 +183,21 @@ pub fn combine(items: &[(Option<Sym>, Value)], recursive: bool) -> EvalResult {
                     (Some(p), Some(inn)) => {
                         let s = inn[i].as_deref().unwrap_or("");
                         if s.is_empty() {
-                            if len == 1 { p.to_string() } else { format!("{}{}", p, i + 1) }
+                            if len == 1 {
+                                p.to_string()
+                            } else {
+                                format!("{}{}", p, i + 1)
+                            }
                         } else {
                             format!("{}.{}", p, s)
                         }
                     }
                     (Some(p), None) => {
-                        if len == 1 { p.to_string() } else { format!("{}{}", p, i + 1) }
+                        if len == 1 {
+                            p.to_string()
+                        } else {
+                            format!("{}{}", p, i + 1)
+                        }
                     }
                     (None, Some(inn)) => inn[i].as_deref().unwrap_or("").to_string(),
                     (None, None) => String::new(),
@@ -203,7 +217,12 @@ pub fn combine(items: &[(Option<Sym>, Value)], recursive: bool) -> EvalResult {
 fn combine_factors(items: &[(Option<Sym>, Value)]) -> EvalResult {
     let mut levels: Vec<RStr> = Vec::new();
     for (_, v) in items {
-        for l in v.get_attr("levels").map(|l| l.str_vec()).unwrap_or_default().iter() {
+        for l in v
+            .get_attr("levels")
+            .map(|l| l.str_vec())
+            .unwrap_or_default()
+            .iter()
+        {
             if !levels.contains(l) {
                 levels.push(l.clone());
             }
@@ -215,7 +234,11 @@ fn combine_factors(items: &[(Option<Sym>, Value)]) -> EvalResult {
         for x in s.iter() {
             codes.push(match x {
                 None => crate::value::NA_INT,
-                Some(x) => levels.iter().position(|l| l.as_deref() == Some(&**x)).map(|p| p as i32 + 1).unwrap_or(crate::value::NA_INT),
+                Some(x) => levels
+                    .iter()
+                    .position(|l| l.as_deref() == Some(&**x))
+                    .map(|p| p as i32 + 1)
+                    .unwrap_or(crate::value::NA_INT),
             });
         }
     }
@@ -228,11 +251,36 @@ fn combine_factors(items: &[(Option<Sym>, Value)]) -> EvalResult {
 /// Concatenates payloads after coercing each to `t`.
 pub fn concat_data(parts: &[Data], t: VType) -> Data {
     match t {
-        VType::Lgl => Data::Lgl(Rc::new(parts.iter().flat_map(|p| p.to_lgl().iter().copied().collect::<Vec<_>>()).collect())),
-        VType::Int => Data::Int(Rc::new(parts.iter().flat_map(|p| p.to_int().iter().copied().collect::<Vec<_>>()).collect())),
-        VType::Dbl => Data::Dbl(Rc::new(parts.iter().flat_map(|p| p.to_dbl().iter().copied().collect::<Vec<_>>()).collect())),
-        VType::Str => Data::Str(Rc::new(parts.iter().flat_map(|p| p.to_str().iter().cloned().collect::<Vec<_>>()).collect())),
-        VType::List => Data::List(Rc::new(parts.iter().flat_map(|p| p.to_list().iter().cloned().collect::<Vec<_>>()).collect())),
+        VType::Lgl => Data::Lgl(Rc::new(
+            parts
+                .iter()
+                .flat_map(|p| p.to_lgl().iter().copied().collect::<Vec<_>>())
+                .collect(),
+        )),
+        VType::Int => Data::Int(Rc::new(
+            parts
+                .iter()
+                .flat_map(|p| p.to_int().iter().copied().collect::<Vec<_>>())
+                .collect(),
+        )),
+        VType::Dbl => Data::Dbl(Rc::new(
+            parts
+                .iter()
+                .flat_map(|p| p.to_dbl().iter().copied().collect::<Vec<_>>())
+                .collect(),
+        )),
+        VType::Str => Data::Str(Rc::new(
+            parts
+                .iter()
+                .flat_map(|p| p.to_str().iter().cloned().collect::<Vec<_>>())
+                .collect(),
+        )),
+        VType::List => Data::List(Rc::new(
+            parts
+                .iter()
+                .flat_map(|p| p.to_list().iter().cloned().collect::<Vec<_>>())
+                .collect(),
+        )),
     }
 }
 
@@ -243,8 +291,14 @@ fn flatten_list(v: &Value) -> EvalResult {
         .iter()
         .enumerate()
         .map(|(i, x)| {
-            let n = names.as_ref().and_then(|n| n[i].as_deref().filter(|s| !s.is_empty()).map(Sym::new));
-            let x = if x.is_factor() { crate::eval::ops::factor_as_strings(x) } else { x.clone() };
+            let n = names
+                .as_ref()
+                .and_then(|n| n[i].as_deref().filter(|s| !s.is_empty()).map(Sym::new));
+            let x = if x.is_factor() {
+                crate::eval::ops::factor_as_strings(x)
+            } else {
+                x.clone()
+            };
             (n, x)
         })
         .collect();
@@ -253,7 +307,11 @@ fn flatten_list(v: &Value) -> EvalResult {
 
 /// R's error for an empty argument (`c(1, , 2)`) to a function that combines its arguments.
 fn no_empty_args(a: &Args) -> EvalResult<()> {
-    match a.items.iter().position(|(_, v)| matches!(v, Value::Missing)) {
+    match a
+        .items
+        .iter()
+        .position(|(_, v)| matches!(v, Value::Missing))
+    {
         Some(i) => err(format!("argument {} is empty", i + 1)),
         None => Ok(()),
     }
@@ -276,7 +334,11 @@ fn c(_it: &mut Interp, a: Args) -> EvalResult {
 fn list(_it: &mut Interp, a: Args) -> EvalResult {
     no_empty_args(&a)?;
     let any_names = a.items.iter().any(|(n, _)| n.is_some());
-    let names: Vec<RStr> = a.items.iter().map(|(n, _)| Some(Rc::from(n.map(|s| s.as_str()).unwrap_or("")))).collect();
+    let names: Vec<RStr> = a
+        .items
+        .iter()
+        .map(|(n, _)| Some(Rc::from(n.map(|s| s.as_str()).unwrap_or(""))))
+        .collect();
     let mut l = Value::list(a.items.into_iter().map(|(_, v)| v).collect());
     if any_names {
         l.set_attr(Sym::new("names"), Value::strs(names));
@@ -303,7 +365,10 @@ fn len_arg(v: Option<&Value>, t: VType) -> EvalResult<usize> {
 
 fn vector(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["mode", "length"])?;
-    let mode = m.get(0).and_then(|v| v.as_string()).unwrap_or_else(|| "logical".into());
+    let mode = m
+        .get(0)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "logical".into());
     let t = match mode.as_str() {
         "logical" => VType::Lgl,
         "integer" => VType::Int,
@@ -346,11 +411,18 @@ fn set_length(_it: &mut Interp, a: Args) -> EvalResult {
     let x = m.get(0).cloned().unwrap_or(Value::Null);
     let t = x.vtype().unwrap_or(VType::Lgl);
     let n = len_arg(m.get(1), t)?;
-    let idx: Vec<Option<usize>> = (0..n).map(|i| if i < x.len() { Some(i) } else { None }).collect();
-    let data = x.data().map(|d| d.select(&idx)).unwrap_or_else(|| Data::na_of(t, n));
+    let idx: Vec<Option<usize>> = (0..n)
+        .map(|i| if i < x.len() { Some(i) } else { None })
+        .collect();
+    let data = x
+        .data()
+        .map(|d| d.select(&idx))
+        .unwrap_or_else(|| Data::na_of(t, n));
     let mut out = Value::from_data(data);
     if let Some(nm) = x.names() {
-        let nn: Vec<RStr> = (0..n).map(|i| nm.get(i).cloned().unwrap_or(Some(Rc::from("")))).collect();
+        let nn: Vec<RStr> = (0..n)
+            .map(|i| nm.get(i).cloned().unwrap_or(Some(Rc::from(""))))
+            .collect();
         out.set_attr(Sym::new("names"), Value::strs(nn));
     }
     Ok(out)
@@ -358,7 +430,11 @@ fn set_length(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn names(_it: &mut Interp, a: Args) -> EvalResult {
     let v = first(&a);
-    if let Value::Env(e) = &v { return Ok(Value::strings(&e.names().iter().map(|s| s.to_string()).collect::<Vec<_>>())) }
+    if let Value::Env(e) = &v {
+        return Ok(Value::strings(
+            &e.names().iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        ));
+    }
     if let Some(n) = v.get_attr("names") {
         return Ok(n.clone());
     }
@@ -379,7 +455,11 @@ pub fn set_names_value(mut x: Value, nm: Value) -> EvalResult {
     let n = x.len();
     let s = crate::eval::ops::factor_as_strings(&nm).str_vec();
     if s.len() > n {
-        return err(format!("'names' attribute [{}] must be the same length as the vector [{}]", s.len(), n));
+        return err(format!(
+            "'names' attribute [{}] must be the same length as the vector [{}]",
+            s.len(),
+            n
+        ));
     }
     let mut v: Vec<RStr> = s.iter().cloned().collect();
     v.resize(n, None);
@@ -397,7 +477,11 @@ fn set_names(_it: &mut Interp, a: Args) -> EvalResult {
     if x.is_data_frame() {
         let mut x = x;
         if nm.len() > x.len() {
-            return err(format!("'names' attribute [{}] must be the same length as the vector [{}]", nm.len(), x.len()));
+            return err(format!(
+                "'names' attribute [{}] must be the same length as the vector [{}]",
+                nm.len(),
+                x.len()
+            ));
         }
         x.set_attr(Sym::new("names"), nm.coerce(VType::Str));
         return Ok(x);
@@ -435,7 +519,11 @@ fn attr(_it: &mut Interp, a: Args) -> EvalResult {
     }
     // partial matching
     if let Some(attrs) = x.attrs() {
-        let c: Vec<&Value> = attrs.iter().filter(|(k, _)| k.starts_with(w.as_str())).map(|(_, v)| v).collect();
+        let c: Vec<&Value> = attrs
+            .iter()
+            .filter(|(k, _)| k.starts_with(w.as_str()))
+            .map(|(_, v)| v)
+            .collect();
         if c.len() == 1 {
             return Ok(c[0].clone());
         }
@@ -451,17 +539,20 @@ pub fn set_attr_checked(mut x: Value, name: &str, v: Value) -> EvalResult {
             let d = v.int_vec();
             let prod: i64 = d.iter().map(|&k| k as i64).product();
             if prod != x.len() as i64 {
-                return err(format!("dims [product {}] do not match the length of object [{}]", prod, x.len()));
+                return err(format!(
+                    "dims [product {}] do not match the length of object [{}]",
+                    prod,
+                    x.len()
+                ));
             }
             x.set_attr(Sym::new("names"), Value::Null);
             x.set_attr(Sym::new("dim"), Value::ints((*d).clone()));
             return Ok(x);
         }
-        "class"
-            if (v.is_null() || v.is_empty()) => {
-                x.set_attr(Sym::new("class"), Value::Null);
-                return Ok(x);
-            }
+        "class" if (v.is_null() || v.is_empty()) => {
+            x.set_attr(Sym::new("class"), Value::Null);
+            return Ok(x);
+        }
         _ => {}
     }
     x.set_attr(Sym::new(name), v);
@@ -478,7 +569,9 @@ fn set_attr(_it: &mut Interp, a: Args) -> EvalResult {
 fn attributes(_it: &mut Interp, a: Args) -> EvalResult {
     let x = first(&a);
     match x.attrs() {
-        Some(at) if !at.is_empty() => Ok(Value::named_list(at.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())),
+        Some(at) if !at.is_empty() => Ok(Value::named_list(
+            at.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
+        )),
         _ => Ok(Value::Null),
     }
 }
@@ -503,7 +596,9 @@ fn structure(_it: &mut Interp, a: Args) -> EvalResult {
         .iter()
         .position(|(n, _)| n.map(|n| n.as_str() == ".Data").unwrap_or(false))
         .or_else(|| items.iter().position(|(n, _)| n.is_none()));
-    let Some(pos) = pos else { return err("argument \".Data\" is missing, with no default") };
+    let Some(pos) = pos else {
+        return err("argument \".Data\" is missing, with no default");
+    };
     let (_, mut x) = items.remove(pos);
     for (n, v) in items {
         if let Some(n) = n {
@@ -532,13 +627,23 @@ fn set_class(_it: &mut Interp, a: Args) -> EvalResult {
     let v = m.get(1).cloned().unwrap_or(Value::Null);
     // setting an implicit class removes the attribute
     if let Some(s) = v.as_string() {
-        if v.len() == 1 && super::implicit_class(&x).first().map(|c| *c == s).unwrap_or(false) && x.get_attr("class").is_none() {
+        if v.len() == 1
+            && super::implicit_class(&x)
+                .first()
+                .map(|c| *c == s)
+                .unwrap_or(false)
+            && x.get_attr("class").is_none()
+        {
             return Ok(x);
         }
         if v.len() == 1 && (s == "numeric" || s == "matrix") {
             let mut x = x;
             x.set_attr(Sym::new("class"), Value::Null);
-            return Ok(if s == "numeric" { x.coerce(VType::Dbl) } else { x });
+            return Ok(if s == "numeric" {
+                x.coerce(VType::Dbl)
+            } else {
+                x
+            });
         }
     }
     set_attr_checked(x, "class", v)
@@ -555,8 +660,14 @@ fn inherits(it: &mut Interp, a: Args) -> EvalResult {
     let x = m.get(0).cloned().unwrap_or(Value::Null);
     let what = m.get(1).and_then(|v| v.as_strings()).unwrap_or_default();
     let cls = it.dispatch_class(&x);
-    if m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false) {
-        let pos = what.iter().map(|w| cls.iter().position(|c| c == w).map_or(0, |p| p as i32 + 1)).collect();
+    if m.get(2)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false)
+    {
+        let pos = what
+            .iter()
+            .map(|w| cls.iter().position(|c| c == w).map_or(0, |p| p as i32 + 1))
+            .collect();
         return Ok(Value::ints(pos));
     }
     Ok(Value::lgl(what.iter().any(|w| cls.contains(w))))
@@ -592,13 +703,24 @@ fn set_levels(_it: &mut Interp, a: Args) -> EvalResult {
             let codes: Vec<i32> = x
                 .int_vec()
                 .iter()
-                .map(|&c| if c == crate::value::NA_INT || c < 1 { c } else { map.get(c as usize - 1).copied().unwrap_or(crate::value::NA_INT) })
+                .map(|&c| {
+                    if c == crate::value::NA_INT || c < 1 {
+                        c
+                    } else {
+                        map.get(c as usize - 1)
+                            .copied()
+                            .unwrap_or(crate::value::NA_INT)
+                    }
+                })
                 .collect();
             let attrs = match &x {
                 Value::Vector(v) => v.attrs.clone(),
                 _ => None,
             };
-            x = Value::Vector(Vector { data: Data::Int(Rc::new(codes)), attrs });
+            x = Value::Vector(Vector {
+                data: Data::Int(Rc::new(codes)),
+                attrs,
+            });
             x.set_attr(Sym::new("levels"), Value::strs(uniq));
             return Ok(x);
         }
@@ -608,7 +730,9 @@ fn set_levels(_it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn nlevels(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(Value::int(first(&a).get_attr("levels").map(|l| l.len()).unwrap_or(0) as i32))
+    Ok(Value::int(
+        first(&a).get_attr("levels").map(|l| l.len()).unwrap_or(0) as i32,
+    ))
 }
 
 fn unlist(_it: &mut Interp, a: Args) -> EvalResult {
@@ -618,7 +742,10 @@ fn unlist(_it: &mut Interp, a: Args) -> EvalResult {
     if !matches!(x.vtype(), Some(VType::List)) {
         return Ok(x);
     }
-    if x.list_vec().iter().any(|v| !matches!(v, Value::Vector(_) | Value::Null)) {
+    if x.list_vec()
+        .iter()
+        .any(|v| !matches!(v, Value::Vector(_) | Value::Null))
+    {
         return Ok(x);
     }
     let mut r = flatten_list(&x)?;
@@ -654,7 +781,10 @@ fn dimnames(_it: &mut Interp, a: Args) -> EvalResult {
     let x = first(&a);
     if x.is_data_frame() {
         let rn = super::frames::df_row_names(&x);
-        return Ok(Value::list(vec![rn, x.get_attr("names").cloned().unwrap_or(Value::Null)]));
+        return Ok(Value::list(vec![
+            rn,
+            x.get_attr("names").cloned().unwrap_or(Value::Null),
+        ]));
     }
     Ok(x.get_attr("dimnames").cloned().unwrap_or(Value::Null))
 }
@@ -670,7 +800,13 @@ fn set_dimnames(_it: &mut Interp, a: Args) -> EvalResult {
     let items: Vec<Value> = v
         .list_vec()
         .iter()
-        .map(|d| if d.is_null() { Value::Null } else { crate::eval::ops::factor_as_strings(d).coerce(VType::Str) })
+        .map(|d| {
+            if d.is_null() {
+                Value::Null
+            } else {
+                crate::eval::ops::factor_as_strings(d).coerce(VType::Str)
+            }
+        })
         .collect();
     let mut l = Value::list(items);
     if let Some(n) = v.get_attr("names") {
@@ -685,7 +821,9 @@ fn is_na(_it: &mut Interp, a: Args) -> EvalResult {
     if x.is_data_frame() {
         return super::frames::df_is_na(&x);
     }
-    let Some(d) = x.data() else { return Ok(Value::lgls(vec![])) };
+    let Some(d) = x.data() else {
+        return Ok(Value::lgls(vec![]));
+    };
     let v: Vec<i32> = (0..d.len()).map(|i| d.is_na(i) as i32).collect();
     let mut out = Value::lgls(v);
     for k in ["names", "dim", "dimnames"] {
@@ -698,7 +836,9 @@ fn is_na(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn any_na(_it: &mut Interp, a: Args) -> EvalResult {
     let x = first(&a);
-    let Some(d) = x.data() else { return Ok(Value::lgl(false)) };
+    let Some(d) = x.data() else {
+        return Ok(Value::lgl(false));
+    };
     Ok(Value::lgl((0..d.len()).any(|i| d.is_na(i))))
 }
 

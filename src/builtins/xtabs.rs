@@ -33,7 +33,16 @@ pub const DOCS: &[super::Doc] = {
     ]
 };
 
-const FORMALS: [&str; 8] = ["formula", "data", "subset", "sparse", "na.action", "addNA", "exclude", "drop.unused.levels"];
+const FORMALS: [&str; 8] = [
+    "formula",
+    "data",
+    "subset",
+    "sparse",
+    "na.action",
+    "addNA",
+    "exclude",
+    "drop.unused.levels",
+];
 
 fn sym(s: &str) -> Sym {
     Sym::new(s)
@@ -77,7 +86,9 @@ fn xtabs(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let (slots, _) = match_labelled(&formals, &items)?;
     let get = |name: &str| -> Option<&Value> {
         let i = formals.iter().position(|f| *f == name)?;
-        slots[i].map(|k| &items[k].value).filter(|v| !matches!(v, Value::Missing))
+        slots[i]
+            .map(|k| &items[k].value)
+            .filter(|v| !matches!(v, Value::Missing))
     };
     // the matched call, arguments named and in the order of the formals
     let mut call_args = Vec::new();
@@ -85,10 +96,18 @@ fn xtabs(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         let e = if f == "subset" {
             subset.clone()
         } else {
-            formals.iter().position(|x| *x == f).and_then(|i| slots[i]).and_then(|k| items[k].expr.clone())
+            formals
+                .iter()
+                .position(|x| *x == f)
+                .and_then(|i| slots[i])
+                .and_then(|k| items[k].expr.clone())
         };
         if let Some(e) = e {
-            call_args.push(Arg { name: Some(sym(f)), value: Some(e), span: Default::default() });
+            call_args.push(Arg {
+                name: Some(sym(f)),
+                value: Some(e),
+                span: Default::default(),
+            });
         }
     }
     let fun = match &call.kind {
@@ -100,7 +119,11 @@ fn xtabs(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let (lhs, rhs, fenv) = match get("formula") {
         Some(Value::Lang(l)) => match &l.expr.kind {
             ExprKind::Formula(lhs, rhs) => {
-                let fenv = match l.attrs.as_ref().and_then(|a| a.iter().find(|(k, _)| k.as_str() == ".Environment").map(|(_, v)| v.clone())) {
+                let fenv = match l.attrs.as_ref().and_then(|a| {
+                    a.iter()
+                        .find(|(k, _)| k.as_str() == ".Environment")
+                        .map(|(_, v)| v.clone())
+                }) {
                     Some(Value::Env(e)) => e,
                     _ => env.clone(),
                 };
@@ -113,11 +136,17 @@ fn xtabs(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     };
     let data = get("data").cloned();
     let de = match &data {
-        Some(d) if d.is_data_frame() || matches!(d.vtype(), Some(VType::List)) => super::frame_verbs::data_env(d, &fenv),
+        Some(d) if d.is_data_frame() || matches!(d.vtype(), Some(VType::List)) => {
+            super::frame_verbs::data_env(d, &fenv)
+        }
         Some(Value::Env(e)) => e.clone(),
         _ => fenv.clone(),
     };
-    let data_names = data.as_ref().filter(|d| d.is_data_frame()).map(super::frames::df_names).unwrap_or_default();
+    let data_names = data
+        .as_ref()
+        .filter(|d| d.is_data_frame())
+        .map(super::frames::df_names)
+        .unwrap_or_default();
     let y = match &lhs {
         Some(l) => Some(it.eval(l, &de)?),
         None => None,
@@ -137,12 +166,19 @@ fn xtabs(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
             }
             continue;
         }
-        if matches!(t.kind, ExprKind::Binary(BinOp::Range, ..) | ExprKind::Binary(BinOp::Mul, ..)) {
+        if matches!(
+            t.kind,
+            ExprKind::Binary(BinOp::Range, ..) | ExprKind::Binary(BinOp::Mul, ..)
+        ) {
             return err("interactions are not allowed");
         }
         by.push((crate::syntax::deparse::deparse(t), it.eval(t, &de)?));
     }
-    let n = by.first().map(|(_, v)| v.len()).or_else(|| y.as_ref().map(|y| y.dim().map(|d| d[0]).unwrap_or(y.len()))).unwrap_or(0);
+    let n = by
+        .first()
+        .map(|(_, v)| v.len())
+        .or_else(|| y.as_ref().map(|y| y.dim().map(|d| d[0]).unwrap_or(y.len())))
+        .unwrap_or(0);
     for (name, v) in &by {
         if v.len() != n {
             return err(format!("variable lengths differ (found for '{}')", name));
@@ -166,7 +202,11 @@ fn xtabs(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
             Some(d) if d.len() == 2 => (0..d[1])
                 .map(|j| {
                     let idx: Vec<Option<usize>> = (0..d[0]).map(|i| Some(i + j * d[0])).collect();
-                    Value::from_data(y.data().map(|x| x.select(&idx)).unwrap_or(Data::empty(VType::Dbl)))
+                    Value::from_data(
+                        y.data()
+                            .map(|x| x.select(&idx))
+                            .unwrap_or(Data::empty(VType::Dbl)),
+                    )
                 })
                 .collect(),
             _ => vec![y.clone()],
@@ -174,12 +214,19 @@ fn xtabs(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     };
     for c in &ycols {
         if c.len() != n {
-            return err(format!("variable lengths differ (found for '{}')", lhs_name.clone().unwrap_or_default()));
+            return err(format!(
+                "variable lengths differ (found for '{}')",
+                lhs_name.clone().unwrap_or_default()
+            ));
         }
     }
     if !add_na {
         for (i, k) in keep.iter_mut().enumerate() {
-            let na = by.iter().map(|(_, v)| v).chain(ycols.iter()).any(|v| v.data().map(|d| d.is_na(i)).unwrap_or(false));
+            let na = by
+                .iter()
+                .map(|(_, v)| v)
+                .chain(ycols.iter())
+                .any(|v| v.data().map(|d| d.is_na(i)).unwrap_or(false));
             if na {
                 *k = false;
             }
@@ -189,23 +236,46 @@ fn xtabs(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let mut facs: Vec<(Vec<i32>, Vec<RStr>)> = Vec::new();
     for (_, v) in &by {
         let v = super::frames::take(v, &rows);
-        let mut f = if v.is_factor() { v } else { make_factor_from(&v, None, None, None, false)? };
+        let mut f = if v.is_factor() {
+            v
+        } else {
+            make_factor_from(&v, None, None, None, false)?
+        };
         if add_na && f.int_vec().contains(&NA_INT) {
             let mut lev = factor_levels(&f);
             lev.push(None);
             let nl = lev.len() as i32;
-            let codes: Vec<i32> = f.int_vec().iter().map(|&c| if c == NA_INT { nl } else { c }).collect();
+            let codes: Vec<i32> = f
+                .int_vec()
+                .iter()
+                .map(|&c| if c == NA_INT { nl } else { c })
+                .collect();
             f = make_factor(codes, lev, false);
         }
         if drop_unused {
             let lev = factor_levels(&f);
             let codes = f.int_vec();
-            let used: Vec<usize> = (0..lev.len()).filter(|&k| codes.contains(&(k as i32 + 1))).collect();
+            let used: Vec<usize> = (0..lev.len())
+                .filter(|&k| codes.contains(&(k as i32 + 1)))
+                .collect();
             let new_codes: Vec<i32> = codes
                 .iter()
-                .map(|&c| if c == NA_INT { NA_INT } else { used.iter().position(|&u| u == c as usize - 1).map(|p| p as i32 + 1).unwrap_or(NA_INT) })
+                .map(|&c| {
+                    if c == NA_INT {
+                        NA_INT
+                    } else {
+                        used.iter()
+                            .position(|&u| u == c as usize - 1)
+                            .map(|p| p as i32 + 1)
+                            .unwrap_or(NA_INT)
+                    }
+                })
                 .collect();
-            f = make_factor(new_codes, used.iter().map(|&k| lev[k].clone()).collect(), false);
+            f = make_factor(
+                new_codes,
+                used.iter().map(|&k| lev[k].clone()).collect(),
+                false,
+            );
         }
         facs.push((f.int_vec().to_vec(), factor_levels(&f)));
     }
@@ -232,7 +302,9 @@ fn xtabs(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         }
         Value::ints(counts)
     } else {
-        let all_int = ycols.iter().all(|c| matches!(c.vtype(), Some(VType::Int) | Some(VType::Lgl)));
+        let all_int = ycols
+            .iter()
+            .all(|c| matches!(c.vtype(), Some(VType::Int) | Some(VType::Lgl)));
         let mut sums = vec![0f64; cells * ycols.len()];
         for (j, c) in ycols.iter().enumerate() {
             let c = super::frames::take(c, &rows);
@@ -253,14 +325,27 @@ fn xtabs(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let mut dnn: Vec<RStr> = by.iter().map(|(n, _)| Some(Rc::from(n.as_str()))).collect();
     if ycols.len() > 1 {
         dims.push(ycols.len());
-        let cn = y.as_ref().and_then(|y| y.get_attr("dimnames")).and_then(|dn| dn.list_vec().get(1).cloned()).filter(|c| !c.is_null());
+        let cn = y
+            .as_ref()
+            .and_then(|y| y.get_attr("dimnames"))
+            .and_then(|dn| dn.list_vec().get(1).cloned())
+            .filter(|c| !c.is_null());
         parts.push(cn.map(|c| (*c.str_vec()).clone()));
         dnn.push(Some(Rc::from("")));
     }
-    out.set_attr(sym("dim"), Value::ints(dims.iter().map(|&d| d as i32).collect()));
+    out.set_attr(
+        sym("dim"),
+        Value::ints(dims.iter().map(|&d| d as i32).collect()),
+    );
     set_dimnames_parts(&mut out, parts, Some(dnn));
     out.set_attr(sym("class"), Value::strings(&["xtabs", "table"]));
-    out.set_attr(sym("call"), Value::Lang(Rc::new(Lang { expr: Rc::new(matched), attrs: None })));
+    out.set_attr(
+        sym("call"),
+        Value::Lang(Rc::new(Lang {
+            expr: Rc::new(matched),
+            attrs: None,
+        })),
+    );
     it.visible = true;
     Ok(out)
 }
@@ -291,7 +376,8 @@ pub fn independence_chisq(counts: &[f64], dims: &[usize]) -> (f64, i32, bool) {
         }
         stat += (c - e) * (c - e) / e;
     }
-    let df = dims.iter().product::<usize>() as i32 - 1 - dims.iter().map(|&d| d as i32 - 1).sum::<i32>();
+    let df =
+        dims.iter().product::<usize>() as i32 - 1 - dims.iter().map(|&d| d as i32 - 1).sum::<i32>();
     (stat, df, ok)
 }
 
@@ -306,8 +392,15 @@ fn summary_table(_it: &mut Interp, a: Args) -> EvalResult {
     let dims = x.dim().unwrap_or_else(|| vec![x.len()]);
     let counts = x.dbl_vec();
     let total: f64 = counts.iter().sum();
-    let n_cases = if matches!(x.vtype(), Some(VType::Int) | Some(VType::Lgl)) { Value::int(total as i32) } else { Value::num(total) };
-    let mut items = vec![("n.vars".to_string(), Value::int(dims.len() as i32)), ("n.cases".to_string(), n_cases)];
+    let n_cases = if matches!(x.vtype(), Some(VType::Int) | Some(VType::Lgl)) {
+        Value::int(total as i32)
+    } else {
+        Value::num(total)
+    };
+    let mut items = vec![
+        ("n.vars".to_string(), Value::int(dims.len() as i32)),
+        ("n.cases".to_string(), n_cases),
+    ];
     if dims.len() > 1 {
         let (stat, df, ok) = independence_chisq(&counts, &dims);
         let p = crate::stats::dist::gamma::pchisq(stat, df as f64, false, false);
@@ -315,7 +408,10 @@ fn summary_table(_it: &mut Interp, a: Args) -> EvalResult {
         items.push(("parameter".into(), Value::int(df)));
         items.push(("approx.ok".into(), Value::lgl(ok)));
         items.push(("p.value".into(), Value::num(p)));
-        items.push(("call".into(), x.get_attr("call").cloned().unwrap_or(Value::Null)));
+        items.push((
+            "call".into(),
+            x.get_attr("call").cloned().unwrap_or(Value::Null),
+        ));
     }
     let mut out = Value::named_list(items);
     out.set_attr(sym("class"), Value::str("summary.table"));
@@ -339,32 +435,56 @@ fn print_summary_table(it: &mut Interp, a: Args) -> EvalResult {
         match v {
             Some(v) => match v.vtype() {
                 Some(VType::Dbl) => crate::print::cat_num(v.as_f64().unwrap_or(f64::NAN)),
-                _ => v.as_f64().map(|f| format!("{}", f as i64)).unwrap_or_else(|| "NA".into()),
+                _ => v
+                    .as_f64()
+                    .map(|f| format!("{}", f as i64))
+                    .unwrap_or_else(|| "NA".into()),
             },
             None => String::new(),
         }
     };
     let mut out = String::new();
     if let Some(Value::Lang(l)) = list_item(&x, "call") {
-        out.push_str(&format!("Call: {}\n", crate::syntax::deparse::deparse(&l.expr)));
+        out.push_str(&format!(
+            "Call: {}\n",
+            crate::syntax::deparse::deparse(&l.expr)
+        ));
     }
-    out.push_str(&format!("Number of cases in table: {} \n", num(list_item(&x, "n.cases"))));
-    let nv = list_item(&x, "n.vars").and_then(|v| v.as_f64()).unwrap_or(0.0);
+    out.push_str(&format!(
+        "Number of cases in table: {} \n",
+        num(list_item(&x, "n.cases"))
+    ));
+    let nv = list_item(&x, "n.vars")
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
     out.push_str(&format!("Number of factors: {} \n", nv as i64));
     if nv > 1.0 {
         out.push_str("Test for independence of all factors:\n");
-        let ch = list_item(&x, "statistic").and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
+        let ch = list_item(&x, "statistic")
+            .and_then(|v| v.as_f64())
+            .unwrap_or(f64::NAN);
         let d = (digits as f64 - ch.log10()).max(0.0);
-        let rounded = if d.is_finite() && d < 15.0 { crate::print::summary::round_digits(ch, (d + 0.5).floor() as i32) } else { ch };
-        let p = list_item(&x, "p.value").and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
-        let pv = crate::print::coefmat::format_pval(&[p], digits, 0.0).pop().unwrap_or_default();
+        let rounded = if d.is_finite() && d < 15.0 {
+            crate::print::summary::round_digits(ch, (d + 0.5).floor() as i32)
+        } else {
+            ch
+        };
+        let p = list_item(&x, "p.value")
+            .and_then(|v| v.as_f64())
+            .unwrap_or(f64::NAN);
+        let pv = crate::print::coefmat::format_pval(&[p], digits, 0.0)
+            .pop()
+            .unwrap_or_default();
         out.push_str(&format!(
             "\tChisq = {}, df = {}, p-value = {}\n",
             crate::print::cat_num(rounded),
             num(list_item(&x, "parameter")),
             pv
         ));
-        if !list_item(&x, "approx.ok").and_then(|v| v.as_bool().flatten()).unwrap_or(true) {
+        if !list_item(&x, "approx.ok")
+            .and_then(|v| v.as_bool().flatten())
+            .unwrap_or(true)
+        {
             out.push_str("\tChi-squared approximation may be incorrect\n");
         }
     }

@@ -10,7 +10,13 @@ use crate::value::{Data, Env, RStr, VType, Value, Vector};
 use std::rc::Rc;
 
 /// Assigns `value` to the target expression in `env` (`sup` for `<<-`).
-pub fn assign(it: &mut Interp, target: &Expr, value: Value, env: &Env, sup: bool) -> EvalResult<()> {
+pub fn assign(
+    it: &mut Interp,
+    target: &Expr,
+    value: Value,
+    env: &Env,
+    sup: bool,
+) -> EvalResult<()> {
     match &target.kind {
         ExprKind::Ident(s) => {
             set_var(it, *s, value, env, sup);
@@ -25,7 +31,11 @@ pub fn assign(it: &mut Interp, target: &Expr, value: Value, env: &Env, sup: bool
             let double = matches!(target.kind, ExprKind::Index2(..));
             let (subs, _, _) = eval_subs(it, args, env)?;
             let mut cur = current(it, obj, env, sup)?;
-            let r = if double { assign_index2(it, &mut cur, &subs, value) } else { assign_index(it, &mut cur, &subs, value) };
+            let r = if double {
+                assign_index2(it, &mut cur, &subs, value)
+            } else {
+                assign_index(it, &mut cur, &subs, value)
+            };
             // Always write the object back, so a failed assignment leaves it as it was.
             assign(it, obj, cur, env, sup)?;
             r
@@ -92,7 +102,11 @@ fn set_var(it: &mut Interp, s: Sym, value: Value, env: &Env, sup: bool) {
 fn current(it: &mut Interp, obj: &Expr, env: &Env, sup: bool) -> EvalResult {
     match &obj.kind {
         ExprKind::Ident(s) => {
-            let lookup_env = if sup { env.parent().unwrap_or_else(|| it.global.clone()) } else { env.clone() };
+            let lookup_env = if sup {
+                env.parent().unwrap_or_else(|| it.global.clone())
+            } else {
+                env.clone()
+            };
             if !sup && env.has_local(*s) {
                 let v = env.take_local(*s).unwrap_or(Value::Null);
                 let v = match v {
@@ -132,8 +146,14 @@ pub fn assign_index(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value) 
     if x.is_null() {
         *x = Value::from_data(Data::empty(value.vtype().unwrap_or(VType::Lgl)));
     }
-    let Value::Vector(_) = x else { return err("object of type 'closure' is not subsettable") };
-    let value = if value.is_factor() { super::ops::factor_as_strings(&value) } else { value };
+    let Value::Vector(_) = x else {
+        return err("object of type 'closure' is not subsettable");
+    };
+    let value = if value.is_factor() {
+        super::ops::factor_as_strings(&value)
+    } else {
+        value
+    };
     if x.is_factor() {
         return assign_factor(it, x, subs, value);
     }
@@ -176,7 +196,13 @@ pub fn assign_index(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value) 
     if xv.data.vtype() != t {
         xv.data = xv.data.coerce(t);
     }
-    let maxpos = pos.iter().flatten().copied().max().map(|m| m + 1).unwrap_or(0);
+    let maxpos = pos
+        .iter()
+        .flatten()
+        .copied()
+        .max()
+        .map(|m| m + 1)
+        .unwrap_or(0);
     let newlen = maxpos.max(n);
     if newlen > n {
         // R grows vectors by 5% beyond the new length (`EnlargeVector`)
@@ -224,7 +250,10 @@ pub fn assign_index(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value) 
 }
 
 fn assign_factor(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value) -> EvalResult<()> {
-    let levels = x.get_attr("levels").map(|l| l.str_vec()).unwrap_or_default();
+    let levels = x
+        .get_attr("levels")
+        .map(|l| l.str_vec())
+        .unwrap_or_default();
     let vals = value.str_vec();
     let mut codes = Vec::with_capacity(vals.len());
     let mut bad = false;
@@ -250,7 +279,10 @@ fn assign_factor(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value) -> 
         _ => None,
     };
     if let Value::Vector(v) = &tmp {
-        *x = Value::Vector(Vector { data: v.data.clone(), attrs });
+        *x = Value::Vector(Vector {
+            data: v.data.clone(),
+            attrs,
+        });
     }
     if bad {
         it.warning("invalid factor level, NA generated");
@@ -278,7 +310,17 @@ fn array_positions(x: &Value, subs: &[Sub]) -> EvalResult<Vec<Option<usize>>> {
         _ => return err("incorrect number of subscripts on matrix"),
     };
     let dimnames: Vec<Option<Vec<RStr>>> = match x.get_attr("dimnames") {
-        Some(dn) => dn.list_vec().iter().map(|d| if d.is_null() { None } else { Some((*d.str_vec()).clone()) }).collect(),
+        Some(dn) => dn
+            .list_vec()
+            .iter()
+            .map(|d| {
+                if d.is_null() {
+                    None
+                } else {
+                    Some((*d.str_vec()).clone())
+                }
+            })
+            .collect(),
         None => vec![None; dim.len()],
     };
     let mut per: Vec<Vec<usize>> = Vec::new();
@@ -328,17 +370,28 @@ pub fn assign_index2(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value)
         assign_index2(it, &mut as_list, subs, value)?;
         let expr = super::lang_list::from_list(&as_list);
         let attrs = l.attrs.clone();
-        *x = Value::Lang(Rc::new(crate::value::Lang { expr: Rc::new(expr), attrs }));
+        *x = Value::Lang(Rc::new(crate::value::Lang {
+            expr: Rc::new(expr),
+            attrs,
+        }));
         return Ok(());
     }
     if let Value::Env(e) = x {
-        let name = subs.first().cloned().flatten().and_then(|s| s.as_string()).unwrap_or_default();
+        let name = subs
+            .first()
+            .cloned()
+            .flatten()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
         e.set(Sym::new(&name), value);
         return Ok(());
     }
     if x.is_data_frame() && subs.len() == 1 {
         if let Some(Some(s)) = subs.first() {
-            if let Some(name) = s.as_string().filter(|_| matches!(s.vtype(), Some(VType::Str))) {
+            if let Some(name) = s
+                .as_string()
+                .filter(|_| matches!(s.vtype(), Some(VType::Str)))
+            {
                 return assign_dollar(it, x, &name, value);
             }
         }
@@ -348,10 +401,18 @@ pub fn assign_index2(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value)
         if value.is_null() {
             return err("replacement has length zero");
         }
-        if (value.len() != 1 || matches!(value, Value::Vector(Vector { data: Data::List(_), .. })))
-            && value.len() > 1 {
-                return err("more elements supplied than there are to replace");
-            }
+        if (value.len() != 1
+            || matches!(
+                value,
+                Value::Vector(Vector {
+                    data: Data::List(_),
+                    ..
+                })
+            ))
+            && value.len() > 1
+        {
+            return err("more elements supplied than there are to replace");
+        }
         return assign_index(it, x, subs, value);
     }
     if x.is_null() {
@@ -360,14 +421,18 @@ pub fn assign_index2(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value)
     if subs.len() != 1 {
         return err("[[ ]] improper number of subscripts");
     }
-    let Some(Some(s)) = subs.first() else { return err("[[ ]] with missing subscript") };
+    let Some(Some(s)) = subs.first() else {
+        return err("[[ ]] with missing subscript");
+    };
     let n = x.len();
     let names = x.names();
     let (pos, new_names) = resolve(s, n, names.as_deref(), true)?;
     if pos.len() != 1 {
         return err("more elements supplied than there are to replace");
     }
-    let Some(p) = pos[0] else { return err("subscript out of bounds") };
+    let Some(p) = pos[0] else {
+        return err("subscript out of bounds");
+    };
     if value.is_null() {
         if p < n {
             return delete_elements(x, &[Some(p)]);
@@ -413,7 +478,11 @@ pub fn assign_dollar(it: &mut Interp, x: &mut Value, name: &str, value: Value) -
             *x = Value::list(vec![]);
         } else {
             // R coerces an atomic vector to a list here
-            let mut l = Value::from_data(x.data().map(|d| d.coerce(VType::List)).unwrap_or(Data::empty(VType::List)));
+            let mut l = Value::from_data(
+                x.data()
+                    .map(|d| d.coerce(VType::List))
+                    .unwrap_or(Data::empty(VType::List)),
+            );
             if let Some(n) = x.get_attr("names") {
                 l.set_attr(Sym::new("names"), n.clone());
             }

@@ -22,10 +22,12 @@ impl Interp {
     pub fn eval_call(&mut self, e: &Expr, f: &Expr, args: &[Arg], env: &Env) -> EvalResult {
         self.check_stack()?;
         let fv = match &f.kind {
-            ExprKind::Ident(s) => self.get_function(*s, env).map_err(|fl| with_call_span(with_span(fl, f), e))?,
-            ExprKind::Const(Const::Str(s)) => {
-                self.get_function(Sym::new(s), env).map_err(|fl| with_call_span(with_span(fl, f), e))?
-            }
+            ExprKind::Ident(s) => self
+                .get_function(*s, env)
+                .map_err(|fl| with_call_span(with_span(fl, f), e))?,
+            ExprKind::Const(Const::Str(s)) => self
+                .get_function(Sym::new(s), env)
+                .map_err(|fl| with_call_span(with_span(fl, f), e))?,
             _ => self.eval(f, env)?,
         };
         self.apply_call(fv, e, args, env)
@@ -72,7 +74,10 @@ impl Interp {
         let mut out = Vec::with_capacity(args.len());
         for a in args {
             match &a.value {
-                Some(Expr { kind: ExprKind::Ident(s), .. }) if *s == dots_sym() => {
+                Some(Expr {
+                    kind: ExprKind::Ident(s),
+                    ..
+                }) if *s == dots_sym() => {
                     for (n, v) in self.dots_of(env)? {
                         let v = match v {
                             Value::Promise(p) => self.force(&p)?,
@@ -118,10 +123,16 @@ impl Interp {
         let mut out = Vec::with_capacity(args.len());
         for a in args {
             match &a.value {
-                Some(Expr { kind: ExprKind::Ident(s), .. }) if *s == dots_sym() => {
+                Some(Expr {
+                    kind: ExprKind::Ident(s),
+                    ..
+                }) if *s == dots_sym() => {
                     out.extend(self.dots_of(env)?);
                 }
-                Some(Expr { kind: ExprKind::Const(c), .. }) => {
+                Some(Expr {
+                    kind: ExprKind::Const(c),
+                    ..
+                }) => {
                     out.push((a.name, super::const_value(c)));
                 }
                 Some(x) => out.push((
@@ -145,7 +156,12 @@ impl Interp {
     }
 
     /// Like [`call_value`](Self::call_value), with the call expression to report.
-    pub fn call_value_as(&mut self, f: &Value, args: Vec<ArgVal>, call: Option<Rc<Expr>>) -> EvalResult {
+    pub fn call_value_as(
+        &mut self,
+        f: &Value,
+        args: Vec<ArgVal>,
+        call: Option<Rc<Expr>>,
+    ) -> EvalResult {
         match f {
             Value::Builtin(b) => match b.kind {
                 Kind::Eager(ef) => {
@@ -164,7 +180,11 @@ impl Interp {
                     for (i, (n, v)) in args.into_iter().enumerate() {
                         let s = Sym::new(&format!(".arg{}", i));
                         env.set(s, v);
-                        cargs.push(Arg { name: n, value: Some(ident(s)), span: Default::default() });
+                        cargs.push(Arg {
+                            name: n,
+                            value: Some(ident(s)),
+                            span: Default::default(),
+                        });
                     }
                     let call = Expr::new(
                         ExprKind::Call(Box::new(ident(Sym::new(b.name))), cargs.clone()),
@@ -293,7 +313,13 @@ impl Interp {
     }
 
     /// Finds a user-visible method `generic.cls` for the value's classes (or `generic.default`).
-    pub fn find_method(&mut self, generic: &str, v: &Value, env: &Env, with_default: bool) -> Option<(Value, String)> {
+    pub fn find_method(
+        &mut self,
+        generic: &str,
+        v: &Value,
+        env: &Env,
+        with_default: bool,
+    ) -> Option<(Value, String)> {
         let mut classes = self.dispatch_class(v);
         if with_default {
             classes.push("default".into());
@@ -314,7 +340,13 @@ impl Interp {
     }
 
     /// Calls a user-defined S3 method for `generic` on `v` if one exists (closures only).
-    pub fn try_dispatch(&mut self, generic: &str, v: &Value, args: Vec<ArgVal>, env: &Env) -> Option<EvalResult> {
+    pub fn try_dispatch(
+        &mut self,
+        generic: &str,
+        v: &Value,
+        args: Vec<ArgVal>,
+        env: &Env,
+    ) -> Option<EvalResult> {
         let classes = v.class_attr()?;
         for cls in classes {
             let name = format!("{}.{}", generic, cls);
@@ -328,15 +360,24 @@ impl Interp {
             }
             if let Some(Value::Closure(c)) = found {
                 let call = Rc::new(Expr::new(
-                    ExprKind::Call(Box::new(ident(Sym::new(generic))), vec![Arg {
-                        name: None,
-                        value: Some(ident(Sym::new("x"))),
-                        span: Default::default(),
-                    }]),
+                    ExprKind::Call(
+                        Box::new(ident(Sym::new(generic))),
+                        vec![Arg {
+                            name: None,
+                            value: Some(ident(Sym::new("x"))),
+                            span: Default::default(),
+                        }],
+                    ),
                     Default::default(),
                 ));
                 let caller = env.clone();
-                return Some(self.apply_closure(&c, args, call, &caller, Value::Closure(c.clone())));
+                return Some(self.apply_closure(
+                    &c,
+                    args,
+                    call,
+                    &caller,
+                    Value::Closure(c.clone()),
+                ));
             }
         }
         None
@@ -350,14 +391,20 @@ pub fn ident(s: Sym) -> Expr {
 
 /// R's argument matching: exact names, partial names (formals before `...`), then positions.
 /// Returns, per formal, the index of the supplied argument, and the indices that go to `...`.
-pub fn match_args(formals: &[Sym], supplied: &[ArgVal]) -> Result<(Vec<Option<usize>>, Vec<usize>), RError> {
+pub fn match_args(
+    formals: &[Sym],
+    supplied: &[ArgVal],
+) -> Result<(Vec<Option<usize>>, Vec<usize>), RError> {
     let n = formals.len();
     let dots_at = formals.iter().position(|f| *f == dots_sym());
     let mut slots: Vec<Option<usize>> = vec![None; n];
     let mut used = vec![false; supplied.len()];
     for (i, (name, _)) in supplied.iter().enumerate() {
         if let Some(nm) = name {
-            if let Some(j) = formals.iter().position(|f| Some(*f) != Some(dots_sym()) && f == nm) {
+            if let Some(j) = formals
+                .iter()
+                .position(|f| Some(*f) != Some(dots_sym()) && f == nm)
+            {
                 if slots[j].is_some() {
                     return Err(RError::runtime(format!(
                         "formal argument \"{}\" matched by multiple actual arguments",
@@ -375,8 +422,9 @@ pub fn match_args(formals: &[Sym], supplied: &[ArgVal]) -> Result<(Vec<Option<us
             continue;
         }
         if let Some(nm) = name {
-            let cands: Vec<usize> =
-                (0..limit).filter(|&j| slots[j].is_none() && formals[j].starts_with(nm.as_str())).collect();
+            let cands: Vec<usize> = (0..limit)
+                .filter(|&j| slots[j].is_none() && formals[j].starts_with(nm.as_str()))
+                .collect();
             if cands.len() == 1 {
                 slots[cands[0]] = Some(i);
                 used[i] = true;
@@ -417,7 +465,11 @@ pub fn match_args(formals: &[Sym], supplied: &[ArgVal]) -> Result<(Vec<Option<us
     }
     if !unused.is_empty() {
         let s = if unused.len() > 1 { "s" } else { "" };
-        return Err(RError::runtime(format!("unused argument{} ({})", s, unused.join(", "))));
+        return Err(RError::runtime(format!(
+            "unused argument{} ({})",
+            s,
+            unused.join(", ")
+        )));
     }
     Ok((slots, dots))
 }

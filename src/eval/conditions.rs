@@ -28,12 +28,18 @@ pub const MUFFLE: usize = usize::MAX;
 pub fn make_condition(msg: &str, call: Option<&str>, classes: &[&str]) -> Value {
     let call_v = match call {
         Some(c) if !c.is_empty() => match crate::syntax::parse_expr(c) {
-            Ok(e) => Value::Lang(std::rc::Rc::new(crate::value::Lang { expr: std::rc::Rc::new(e), attrs: None })),
+            Ok(e) => Value::Lang(std::rc::Rc::new(crate::value::Lang {
+                expr: std::rc::Rc::new(e),
+                attrs: None,
+            })),
             Err(_) => Value::Null,
         },
         _ => Value::Null,
     };
-    let mut v = Value::named_list(vec![("message".into(), Value::str(msg)), ("call".into(), call_v)]);
+    let mut v = Value::named_list(vec![
+        ("message".into(), Value::str(msg)),
+        ("call".into(), call_v),
+    ]);
     v.set_attr(Sym::new("class"), Value::strings(classes));
     v
 }
@@ -45,7 +51,9 @@ pub fn condition_classes(v: &Value) -> Vec<String> {
 
 /// The message of a condition value.
 pub fn condition_message(v: &Value) -> String {
-    crate::eval::index::list_get(v, "message").and_then(|m| m.as_string()).unwrap_or_default()
+    crate::eval::index::list_get(v, "message")
+        .and_then(|m| m.as_string())
+        .unwrap_or_default()
 }
 
 /// The condition object for an error (the one given to `stop()`, or a simpleError).
@@ -53,7 +61,11 @@ pub fn error_condition(e: &RError) -> Value {
     if let Some(c) = &e.condition {
         return c.clone();
     }
-    make_condition(&e.message, e.call.as_deref(), &["simpleError", "error", "condition"])
+    make_condition(
+        &e.message,
+        e.call.as_deref(),
+        &["simpleError", "error", "condition"],
+    )
 }
 
 impl Interp {
@@ -64,7 +76,9 @@ impl Interp {
                 return Some(c.clone());
             }
         }
-        self.frames.last().map(|f| crate::syntax::deparse::deparse(&f.call))
+        self.frames
+            .last()
+            .map(|f| crate::syntax::deparse::deparse(&f.call))
     }
 
     /// Evaluates `e` in `env` with `call` reported as the call of conditions
@@ -99,7 +113,11 @@ impl Interp {
                     Err(f) => return Err(f),
                 }
             } else {
-                return Err(Flow::Unwind { target: h.id, handler: h.index, cond: cond.clone() });
+                return Err(Flow::Unwind {
+                    target: h.id,
+                    handler: h.index,
+                    cond: cond.clone(),
+                });
             }
         }
         Ok(false)
@@ -113,7 +131,11 @@ impl Interp {
 
     /// Raises a warning condition with a call, honouring handlers.
     pub fn raise_warning(&mut self, msg: &str, call: Option<String>) -> EvalResult<()> {
-        let cond = make_condition(msg, call.as_deref(), &["simpleWarning", "warning", "condition"]);
+        let cond = make_condition(
+            msg,
+            call.as_deref(),
+            &["simpleWarning", "warning", "condition"],
+        );
         if self.handlers.is_empty() {
             self.warnings.push((call, msg.to_string()));
             return Ok(());

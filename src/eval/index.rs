@@ -11,7 +11,11 @@ use std::rc::Rc;
 pub type Sub = Option<Value>;
 
 /// Evaluates the subscripts of `x[...]`, separating `drop=` and `exact=`.
-pub fn eval_subs(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<(Vec<Sub>, Option<bool>, bool)> {
+pub fn eval_subs(
+    it: &mut Interp,
+    args: &[Arg],
+    env: &Env,
+) -> EvalResult<(Vec<Sub>, Option<bool>, bool)> {
     let mut subs = Vec::new();
     let mut drop = None;
     let mut exact = true;
@@ -19,7 +23,9 @@ pub fn eval_subs(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<(Vec<Su
         let name = a.name.map(|s| s.as_str());
         match (&a.value, name) {
             (Some(v), Some("drop")) => drop = it.eval(v, env)?.as_bool().flatten(),
-            (Some(v), Some("exact")) => exact = it.eval(v, env)?.as_bool().flatten().unwrap_or(true),
+            (Some(v), Some("exact")) => {
+                exact = it.eval(v, env)?.as_bool().flatten().unwrap_or(true)
+            }
             (Some(v), _) => {
                 if let crate::syntax::ast::ExprKind::Ident(s) = &v.kind {
                     if s.as_str() == "..." {
@@ -47,7 +53,10 @@ pub fn eval_index(it: &mut Interp, x: Value, args: &[Arg], env: &Env, double: bo
     if let Some(cls) = x.class_attr() {
         if !double && !cls.iter().any(|c| c == "data.frame" || c == "factor") {
             let mut a = vec![(None, x.clone())];
-            a.extend(subs.iter().map(|s| (None, s.clone().unwrap_or(Value::Missing))));
+            a.extend(
+                subs.iter()
+                    .map(|s| (None, s.clone().unwrap_or(Value::Missing))),
+            );
             if let Some(r) = it.try_dispatch("[", &x, a, env) {
                 return r;
             }
@@ -63,13 +72,25 @@ pub fn eval_index(it: &mut Interp, x: Value, args: &[Arg], env: &Env, double: bo
 /// Resolves a subscript against a length and names into 0-based positions (None = NA/out of range).
 /// `allow_extend` lets positions past the end and new names through (for assignment); new names
 /// are returned in the second element, in order, numbered from `n`.
-pub fn resolve(sub: &Value, n: usize, names: Option<&[RStr]>, allow_extend: bool) -> EvalResult<(Vec<Option<usize>>, Vec<RStr>)> {
+pub fn resolve(
+    sub: &Value,
+    n: usize,
+    names: Option<&[RStr]>,
+    allow_extend: bool,
+) -> EvalResult<(Vec<Option<usize>>, Vec<RStr>)> {
     let mut new_names: Vec<RStr> = Vec::new();
-    let sub = if sub.is_factor() { sub.coerce(VType::Int) } else { sub.clone() };
+    let sub = if sub.is_factor() {
+        sub.coerce(VType::Int)
+    } else {
+        sub.clone()
+    };
     let Some(d) = sub.data() else {
         return match sub {
             Value::Null => Ok((vec![], vec![])),
-            _ => err(format!("invalid subscript type '{}'", crate::builtins::type_of(&sub))),
+            _ => err(format!(
+                "invalid subscript type '{}'",
+                crate::builtins::type_of(&sub)
+            )),
         };
     };
     match d {
@@ -77,7 +98,9 @@ pub fn resolve(sub: &Value, n: usize, names: Option<&[RStr]>, allow_extend: bool
             let mut out = Vec::with_capacity(s.len());
             for nm in s.iter() {
                 let pos = match (nm, names) {
-                    (Some(nm), Some(names)) if !nm.is_empty() => names.iter().position(|x| x.as_deref() == Some(&**nm)),
+                    (Some(nm), Some(names)) if !nm.is_empty() => {
+                        names.iter().position(|x| x.as_deref() == Some(&**nm))
+                    }
                     _ => None,
                 };
                 match pos {
@@ -176,10 +199,14 @@ pub fn index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
         Value::Null => return Ok(Value::Null),
         Value::Vector(_) => {}
         Value::Lang(_) => return err("object of type 'language' is not subsettable"),
-        Value::Closure(_) | Value::Builtin(_) => return err("object of type 'closure' is not subsettable"),
+        Value::Closure(_) | Value::Builtin(_) => {
+            return err("object of type 'closure' is not subsettable")
+        }
         _ => return err("object is not subsettable"),
     }
-    let Value::Vector(v) = x else { return Ok(Value::Null) };
+    let Value::Vector(v) = x else {
+        return Ok(Value::Null);
+    };
     if subs.len() >= 2 {
         return index_array(x, v, subs, drop);
     }
@@ -190,7 +217,10 @@ pub fn index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
     let sub = subs[0].clone().unwrap_or(Value::Null);
     // A matrix subscript (cbind(i, j)) indexes cells.
     if let (Some(dim), Some(sd)) = (x.dim(), sub.dim()) {
-        if sd.len() == 2 && sd[1] == dim.len() && matches!(sub.vtype(), Some(VType::Int) | Some(VType::Dbl)) {
+        if sd.len() == 2
+            && sd[1] == dim.len()
+            && matches!(sub.vtype(), Some(VType::Int) | Some(VType::Dbl))
+        {
             let m = sub.dbl_vec();
             let rows = sd[0];
             let mut pos = Vec::with_capacity(rows);
@@ -231,9 +261,21 @@ pub fn index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
             .iter()
             .map(|p| match p {
                 Some(i) if *i < nm.len() => nm[*i].clone(),
-                _ => if matches!(sub.vtype(), Some(VType::Str)) { None } else { Some(Rc::from("<NA>")) },
+                _ => {
+                    if matches!(sub.vtype(), Some(VType::Str)) {
+                        None
+                    } else {
+                        Some(Rc::from("<NA>"))
+                    }
+                }
             })
-            .map(|s| if matches!(sub.vtype(), Some(VType::Str)) { s.or(Some(Rc::from("<NA>"))) } else { s })
+            .map(|s| {
+                if matches!(sub.vtype(), Some(VType::Str)) {
+                    s.or(Some(Rc::from("<NA>")))
+                } else {
+                    s
+                }
+            })
             .collect();
         out.set_attr(Sym::new("names"), Value::strs(nn));
     }
@@ -244,7 +286,10 @@ pub fn index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
         out.set_attr(Sym::new("dim"), Value::ints(vec![pos.len() as i32]));
         if let Some(nm) = nm {
             let mut dn = Value::list(vec![nm]);
-            if let Some(dnn) = x.get_attr("dimnames").and_then(|d| d.get_attr("names").cloned()) {
+            if let Some(dnn) = x
+                .get_attr("dimnames")
+                .and_then(|d| d.get_attr("names").cloned())
+            {
                 dn.set_attr(Sym::new("names"), dnn);
             }
             out.set_attr(Sym::new("dimnames"), dn);
@@ -270,7 +315,17 @@ fn index_array(x: &Value, v: &Vector, subs: &[Sub], drop: bool) -> EvalResult {
         _ => return err("incorrect number of dimensions"),
     };
     let dimnames: Vec<Option<Vec<RStr>>> = match x.get_attr("dimnames") {
-        Some(dn) => dn.list_vec().iter().map(|d| if d.is_null() { None } else { Some((*d.str_vec()).clone()) }).collect(),
+        Some(dn) => dn
+            .list_vec()
+            .iter()
+            .map(|d| {
+                if d.is_null() {
+                    None
+                } else {
+                    Some((*d.str_vec()).clone())
+                }
+            })
+            .collect(),
         None => vec![None; dim.len()],
     };
     let mut per_dim: Vec<Vec<usize>> = Vec::new();
@@ -316,10 +371,17 @@ fn index_array(x: &Value, v: &Vector, subs: &[Sub], drop: bool) -> EvalResult {
     let new_dn: Vec<Option<Vec<RStr>>> = dimnames
         .iter()
         .enumerate()
-        .map(|(k, d)| d.as_ref().map(|d| per_dim[k].iter().map(|&i| d[i].clone()).collect()))
+        .map(|(k, d)| {
+            d.as_ref()
+                .map(|d| per_dim[k].iter().map(|&i| d[i].clone()).collect())
+        })
         .collect();
     let dn_names = x.get_attr("dimnames").and_then(|d| d.names());
-    let kept: Vec<usize> = if drop { (0..dim.len()).filter(|&k| counts[k] != 1).collect() } else { (0..dim.len()).collect() };
+    let kept: Vec<usize> = if drop {
+        (0..dim.len()).filter(|&k| counts[k] != 1).collect()
+    } else {
+        (0..dim.len()).collect()
+    };
     if kept.len() <= 1 && drop {
         // Result is a plain vector; names come from the one remaining dimension.
         if let Some(&k) = kept.first() {
@@ -329,13 +391,21 @@ fn index_array(x: &Value, v: &Vector, subs: &[Sub], drop: bool) -> EvalResult {
         }
         return Ok(out);
     }
-    out.set_attr(Sym::new("dim"), Value::ints(kept.iter().map(|&k| counts[k] as i32).collect()));
+    out.set_attr(
+        Sym::new("dim"),
+        Value::ints(kept.iter().map(|&k| counts[k] as i32).collect()),
+    );
     if new_dn.iter().any(|d| d.is_some()) {
         let mut l = Value::list(
-            kept.iter().map(|&k| new_dn[k].clone().map(Value::strs).unwrap_or(Value::Null)).collect(),
+            kept.iter()
+                .map(|&k| new_dn[k].clone().map(Value::strs).unwrap_or(Value::Null))
+                .collect(),
         );
         if let Some(nn) = dn_names {
-            l.set_attr(Sym::new("names"), Value::strs(kept.iter().map(|&k| nn[k].clone()).collect()));
+            l.set_attr(
+                Sym::new("names"),
+                Value::strs(kept.iter().map(|&k| nn[k].clone()).collect()),
+            );
         }
         out.set_attr(Sym::new("dimnames"), l);
     }
@@ -357,7 +427,9 @@ pub fn index2(x: &Value, subs: &[Sub], exact: bool) -> EvalResult {
         r.clear_attrs();
         return Ok(r);
     }
-    let Some(Some(sub)) = subs.first() else { return err("invalid subscript") };
+    let Some(Some(sub)) = subs.first() else {
+        return err("invalid subscript");
+    };
     if let Value::Lang(l) = x {
         let as_list = super::lang_list::to_list(&l.expr);
         return index2(&as_list, subs, exact);
@@ -371,29 +443,47 @@ pub fn index2(x: &Value, subs: &[Sub], exact: bool) -> EvalResult {
         Value::Vector(_) => {}
         _ => return err("object of type 'closure' is not subsettable"),
     }
-    let Value::Vector(v) = x else { return Ok(Value::Null) };
+    let Value::Vector(v) = x else {
+        return Ok(Value::Null);
+    };
     if sub.len() != 1 {
         if sub.len() > 1 && matches!(v.data, Data::List(_)) {
             // recursive indexing
             let mut cur = x.clone();
             for i in 0..sub.len() {
-                let s = Value::from_data(sub.data().map(|d| d.select(&[Some(i)])).unwrap_or(Data::empty(VType::Lgl)));
+                let s = Value::from_data(
+                    sub.data()
+                        .map(|d| d.select(&[Some(i)]))
+                        .unwrap_or(Data::empty(VType::Lgl)),
+                );
                 cur = index2(&cur, &[Some(s)], exact)?;
             }
             return Ok(cur);
         }
-        return err(if sub.is_empty() { "subscript of length 0" } else { "attempt to select more than one element in vectorIndex" });
+        return err(if sub.is_empty() {
+            "subscript of length 0"
+        } else {
+            "attempt to select more than one element in vectorIndex"
+        });
     }
     let n = v.data.len();
     let pos = if let Some(Data::Str(s)) = sub.data() {
         let names = names_of(x);
         let key = s[0].clone();
-        let p = names.as_ref().and_then(|nm| nm.iter().position(|x| *x == key && key.is_some()));
+        let p = names
+            .as_ref()
+            .and_then(|nm| nm.iter().position(|x| *x == key && key.is_some()));
         let p = if p.is_none() && !exact {
             names.as_ref().and_then(|nm| {
                 let k = key.as_deref().unwrap_or("");
-                let c: Vec<usize> = (0..nm.len()).filter(|&i| nm[i].as_deref().map(|s| s.starts_with(k)).unwrap_or(false)).collect();
-                if c.len() == 1 { Some(c[0]) } else { None }
+                let c: Vec<usize> = (0..nm.len())
+                    .filter(|&i| nm[i].as_deref().map(|s| s.starts_with(k)).unwrap_or(false))
+                    .collect();
+                if c.len() == 1 {
+                    Some(c[0])
+                } else {
+                    None
+                }
             })
         } else {
             p
@@ -401,13 +491,21 @@ pub fn index2(x: &Value, subs: &[Sub], exact: bool) -> EvalResult {
         match p {
             Some(p) => p,
             None => {
-                return if matches!(v.data, Data::List(_)) { Ok(Value::Null) } else { err("subscript out of bounds") };
+                return if matches!(v.data, Data::List(_)) {
+                    Ok(Value::Null)
+                } else {
+                    err("subscript out of bounds")
+                };
             }
         }
     } else {
         let k = sub.as_f64().unwrap_or(f64::NAN);
         if k.is_nan() {
-            return if matches!(v.data, Data::List(_)) { Ok(Value::Null) } else { err("subscript out of bounds") };
+            return if matches!(v.data, Data::List(_)) {
+                Ok(Value::Null)
+            } else {
+                err("subscript out of bounds")
+            };
         }
         if k < 0.0 {
             let (p, _) = resolve(sub, n, None, false)?;
@@ -458,14 +556,24 @@ pub fn dollar(_it: &mut Interp, x: &Value, name: &str) -> EvalResult {
             return err("$ operator is invalid for atomic vectors")
         }
         Value::Vector(_) => {}
-        _ => return err(format!("object of type '{}' is not subsettable", crate::builtins::type_of(x))),
+        _ => {
+            return err(format!(
+                "object of type '{}' is not subsettable",
+                crate::builtins::type_of(x)
+            ))
+        }
     }
     if let Some(v) = list_get(x, name) {
         return Ok(v);
     }
     let names = x.names().unwrap_or_default();
     let c: Vec<usize> = (0..names.len())
-        .filter(|&i| names[i].as_deref().map(|s| s.starts_with(name)).unwrap_or(false))
+        .filter(|&i| {
+            names[i]
+                .as_deref()
+                .map(|s| s.starts_with(name))
+                .unwrap_or(false)
+        })
         .collect();
     if c.len() == 1 {
         if let Some(Data::List(l)) = x.data() {

@@ -20,16 +20,30 @@ pub fn components(e: &Expr) -> Vec<(Option<Sym>, Expr)> {
     match &e.kind {
         ExprKind::Call(f, args) => {
             let mut v = vec![arg((**f).clone())];
-            v.extend(args.iter().map(|a| (a.name, a.value.clone().unwrap_or_else(|| sym("")))));
+            v.extend(
+                args.iter()
+                    .map(|a| (a.name, a.value.clone().unwrap_or_else(|| sym("")))),
+            );
             v
         }
         ExprKind::Index(x, args) | ExprKind::Index2(x, args) => {
-            let op = if matches!(e.kind, ExprKind::Index(..)) { "[" } else { "[[" };
+            let op = if matches!(e.kind, ExprKind::Index(..)) {
+                "["
+            } else {
+                "[["
+            };
             let mut v = vec![arg(sym(op)), arg((**x).clone())];
-            v.extend(args.iter().map(|a| (a.name, a.value.clone().unwrap_or_else(|| sym("")))));
+            v.extend(
+                args.iter()
+                    .map(|a| (a.name, a.value.clone().unwrap_or_else(|| sym("")))),
+            );
             v
         }
-        ExprKind::Binary(op, a, b) => vec![arg(sym(op.as_str())), arg((**a).clone()), arg((**b).clone())],
+        ExprKind::Binary(op, a, b) => vec![
+            arg(sym(op.as_str())),
+            arg((**a).clone()),
+            arg((**b).clone()),
+        ],
         ExprKind::Unary(op, a) => vec![arg(sym(op.as_str())), arg((**a).clone())],
         ExprKind::Formula(l, r) => {
             let mut v = vec![arg(sym("~"))];
@@ -68,7 +82,9 @@ pub fn components(e: &Expr) -> Vec<(Option<Sym>, Expr)> {
 /// Rebuilds an expression from call components (the inverse of [`components`]).
 pub fn from_components(items: Vec<(Option<Sym>, Expr)>) -> Expr {
     let mut it = items.into_iter();
-    let Some((_, f)) = it.next() else { return sym("NULL") };
+    let Some((_, f)) = it.next() else {
+        return sym("NULL");
+    };
     let rest: Vec<(Option<Sym>, Expr)> = it.collect();
     let b = |e: &Expr| Box::new(e.clone());
     if let ExprKind::Ident(s) = &f.kind {
@@ -93,7 +109,9 @@ pub fn from_components(items: Vec<(Option<Sym>, Expr)>) -> Expr {
             "&&" => Some(BinOp::And2),
             "|" => Some(BinOp::Or),
             "||" => Some(BinOp::Or2),
-            s if s.len() > 1 && s.starts_with('%') && s.ends_with('%') => Some(BinOp::Special(Sym::new(s))),
+            s if s.len() > 1 && s.starts_with('%') && s.ends_with('%') => {
+                Some(BinOp::Special(Sym::new(s)))
+            }
             _ => None,
         };
         let kind = match (name, n) {
@@ -104,16 +122,34 @@ pub fn from_components(items: Vec<(Option<Sym>, Expr)>) -> Expr {
             ("!", 1) => Some(ExprKind::Unary(UnOp::Not, b(&rest[0].1))),
             ("(", 1) => Some(ExprKind::Paren(b(&rest[0].1))),
             ("{", _) => Some(ExprKind::Block(rest.iter().map(|x| x.1.clone()).collect())),
-            ("<-", 2) => Some(ExprKind::Assign(AssignOp::Local, b(&rest[0].1), b(&rest[1].1))),
-            ("<<-", 2) => Some(ExprKind::Assign(AssignOp::Super, b(&rest[0].1), b(&rest[1].1))),
-            ("=", 2) => Some(ExprKind::Assign(AssignOp::Equals, b(&rest[0].1), b(&rest[1].1))),
+            ("<-", 2) => Some(ExprKind::Assign(
+                AssignOp::Local,
+                b(&rest[0].1),
+                b(&rest[1].1),
+            )),
+            ("<<-", 2) => Some(ExprKind::Assign(
+                AssignOp::Super,
+                b(&rest[0].1),
+                b(&rest[1].1),
+            )),
+            ("=", 2) => Some(ExprKind::Assign(
+                AssignOp::Equals,
+                b(&rest[0].1),
+                b(&rest[1].1),
+            )),
             ("if", 2) => Some(ExprKind::If(b(&rest[0].1), b(&rest[1].1), None)),
-            ("if", 3) => Some(ExprKind::If(b(&rest[0].1), b(&rest[1].1), Some(b(&rest[2].1)))),
+            ("if", 3) => Some(ExprKind::If(
+                b(&rest[0].1),
+                b(&rest[1].1),
+                Some(b(&rest[2].1)),
+            )),
             ("$", 2) => match &rest[1].1.kind {
                 ExprKind::Ident(s) => Some(ExprKind::Dollar(b(&rest[0].1), *s)),
                 _ => None,
             },
-            (_, 2) if binop.is_some() => binop.map(|op| ExprKind::Binary(op, b(&rest[0].1), b(&rest[1].1))),
+            (_, 2) if binop.is_some() => {
+                binop.map(|op| ExprKind::Binary(op, b(&rest[0].1), b(&rest[1].1)))
+            }
             _ => None,
         };
         if let Some(k) = kind {
@@ -122,7 +158,11 @@ pub fn from_components(items: Vec<(Option<Sym>, Expr)>) -> Expr {
         if (name == "[" || name == "[[") && n >= 1 {
             let obj = b(&rest[0].1);
             let args = rest[1..].iter().map(to_arg).collect();
-            let k = if name == "[" { ExprKind::Index(obj, args) } else { ExprKind::Index2(obj, args) };
+            let k = if name == "[" {
+                ExprKind::Index(obj, args)
+            } else {
+                ExprKind::Index2(obj, args)
+            };
             return Expr::new(k, Span::default());
         }
     }
@@ -132,14 +172,21 @@ pub fn from_components(items: Vec<(Option<Sym>, Expr)>) -> Expr {
 
 fn to_arg(x: &(Option<Sym>, Expr)) -> Arg {
     let empty = matches!(&x.1.kind, ExprKind::Ident(s) if s.as_str().is_empty());
-    Arg { name: x.0, value: if empty { None } else { Some(x.1.clone()) }, span: Span::default() }
+    Arg {
+        name: x.0,
+        value: if empty { None } else { Some(x.1.clone()) },
+        span: Span::default(),
+    }
 }
 
 /// A language object as a list of values (`as.list(call)`).
 pub fn to_list(e: &Expr) -> Value {
     let comps = components(e);
     let any_name = comps.iter().any(|c| c.0.is_some());
-    let names: Vec<String> = comps.iter().map(|c| c.0.map(|s| s.to_string()).unwrap_or_default()).collect();
+    let names: Vec<String> = comps
+        .iter()
+        .map(|c| c.0.map(|s| s.to_string()).unwrap_or_default())
+        .collect();
     let mut l = Value::list(comps.iter().map(|c| lang_or_const(&c.1)).collect());
     if any_name {
         l.set_attr(Sym::new("names"), Value::strings(&names));
@@ -155,7 +202,9 @@ pub fn from_list(l: &Value) -> Expr {
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            let n = names.as_ref().and_then(|n| n[i].as_deref().filter(|s| !s.is_empty()).map(Sym::new));
+            let n = names
+                .as_ref()
+                .and_then(|n| n[i].as_deref().filter(|s| !s.is_empty()).map(Sym::new));
             (n, value_to_expr(v))
         })
         .collect();

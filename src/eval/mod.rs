@@ -43,7 +43,12 @@ pub struct Caps {
 
 impl Default for Caps {
     fn default() -> Self {
-        Caps { files_read: true, files_write: true, env_vars: true, system: true }
+        Caps {
+            files_read: true,
+            files_write: true,
+            env_vars: true,
+            system: true,
+        }
     }
 }
 
@@ -62,7 +67,11 @@ fn stack_pos() -> usize {
 
 #[cold]
 fn stack_error(used: usize) -> Flow {
-    RError::new(crate::error::ErrorKind::Limit, format!("C stack usage  {} is too close to the limit", used)).into()
+    RError::new(
+        crate::error::ErrorKind::Limit,
+        format!("C stack usage  {} is too close to the limit", used),
+    )
+    .into()
 }
 
 impl Drop for Interp {
@@ -196,12 +205,20 @@ impl Interp {
         }
         if let Some(d) = self.deadline {
             if std::time::Instant::now() > d {
-                return Err(RError::new(crate::error::ErrorKind::Limit, "evaluation time limit exceeded").into());
+                return Err(RError::new(
+                    crate::error::ErrorKind::Limit,
+                    "evaluation time limit exceeded",
+                )
+                .into());
             }
         }
         if let Some(m) = self.max_steps {
             if self.steps > m {
-                return Err(RError::new(crate::error::ErrorKind::Limit, "evaluation step limit exceeded").into());
+                return Err(RError::new(
+                    crate::error::ErrorKind::Limit,
+                    "evaluation step limit exceeded",
+                )
+                .into());
             }
         }
         Ok(())
@@ -264,9 +281,9 @@ impl Interp {
         let res = match r {
             Ok(v) => Ok(v),
             Err(Flow::Error(e)) => Err(*e),
-            Err(Flow::Break) | Err(Flow::Next) => {
-                Err(RError::runtime("no loop for break/next, jumping to top level"))
-            }
+            Err(Flow::Break) | Err(Flow::Next) => Err(RError::runtime(
+                "no loop for break/next, jumping to top level",
+            )),
             Err(Flow::Return(v)) => Ok(v),
             Err(Flow::Unwind { .. }) => Err(RError::runtime("condition unwound past its handler")),
         };
@@ -390,13 +407,17 @@ impl Interp {
             }
             ExprKind::Binary(op @ (BinOp::And2 | BinOp::Or2), a, b) => {
                 let x = self.eval(a, env)?;
-                let xa = self.scalar_logic(&x, *op, true).map_err(|f| with_call_span(f, e))?;
+                let xa = self
+                    .scalar_logic(&x, *op, true)
+                    .map_err(|f| with_call_span(f, e))?;
                 let res = match (op, xa) {
                     (BinOp::And2, Some(false)) => Some(false),
                     (BinOp::Or2, Some(true)) => Some(true),
                     _ => {
                         let y = self.eval(b, env)?;
-                        let ya = self.scalar_logic(&y, *op, false).map_err(|f| with_call_span(f, e))?;
+                        let ya = self
+                            .scalar_logic(&y, *op, false)
+                            .map_err(|f| with_call_span(f, e))?;
                         match (op, xa, ya) {
                             (BinOp::And2, _, Some(false)) => Some(false),
                             (BinOp::And2, Some(true), Some(true)) => Some(true),
@@ -450,8 +471,11 @@ impl Interp {
             ExprKind::Assign(op, target, value) => {
                 // `x <- <scalar arithmetic>`: no intermediate value, and x's own buffer is
                 // reused when nothing else holds it
-                if let (ExprKind::Ident(sym), ExprKind::Binary(bop, ..), AssignOp::Local | AssignOp::Equals | AssignOp::Right) =
-                    (&target.kind, &value.kind, op)
+                if let (
+                    ExprKind::Ident(sym),
+                    ExprKind::Binary(bop, ..),
+                    AssignOp::Local | AssignOp::Equals | AssignOp::Right,
+                ) = (&target.kind, &value.kind, op)
                 {
                     if !matches!(bop, BinOp::And2 | BinOp::Or2) {
                         if let Some(r) = self.scalar_arith(value, env) {
@@ -470,7 +494,8 @@ impl Interp {
                 }
                 let v = self.eval(value, env)?;
                 let sup = matches!(op, AssignOp::Super | AssignOp::RightSuper);
-                assign::assign(self, target, v.clone(), env, sup).map_err(|f| with_call_span(f, e))?;
+                assign::assign(self, target, v.clone(), env, sup)
+                    .map_err(|f| with_call_span(f, e))?;
                 self.visible = false;
                 Ok(v)
             }
@@ -500,7 +525,10 @@ impl Interp {
         match &e.kind {
             ExprKind::If(c, a, b) => {
                 let cv = self.eval(c, env)?;
-                if self.truthy(&cv, "if").map_err(|f| with_call_span(with_span(f, c), e))? {
+                if self
+                    .truthy(&cv, "if")
+                    .map_err(|f| with_call_span(with_span(f, c), e))?
+                {
                     self.eval(a, env)
                 } else if let Some(b) = b {
                     self.eval(b, env)
@@ -514,7 +542,10 @@ impl Interp {
                 loop {
                     self.tick()?;
                     let cv = self.eval(c, env)?;
-                    if !self.truthy(&cv, "while").map_err(|f| with_call_span(with_span(f, c), e))? {
+                    if !self
+                        .truthy(&cv, "while")
+                        .map_err(|f| with_call_span(with_span(f, c), e))?
+                    {
                         break;
                     }
                     match self.eval(body, env) {
@@ -555,13 +586,15 @@ impl Interp {
             }
             ExprKind::Index(obj, args) => {
                 let x = self.eval(obj, env)?;
-                let r = index::eval_index(self, x, args, env, false).map_err(|f| with_call_span(f, e));
+                let r =
+                    index::eval_index(self, x, args, env, false).map_err(|f| with_call_span(f, e));
                 self.visible = true;
                 r
             }
             ExprKind::Index2(obj, args) => {
                 let x = self.eval(obj, env)?;
-                let r = index::eval_index(self, x, args, env, true).map_err(|f| with_call_span(f, e));
+                let r =
+                    index::eval_index(self, x, args, env, true).map_err(|f| with_call_span(f, e));
                 self.visible = true;
                 r
             }
@@ -577,7 +610,11 @@ impl Interp {
             }
             ExprKind::Ns { name, .. } => {
                 self.visible = true;
-                match self.base.lookup(*name).or_else(|| self.global.lookup(*name)) {
+                match self
+                    .base
+                    .lookup(*name)
+                    .or_else(|| self.global.lookup(*name))
+                {
                     Some(v) => Ok(v),
                     None => err(format!("object '{}' not found", name)),
                 }
@@ -592,7 +629,9 @@ impl Interp {
     /// else; the caller then evaluates normally, which repeats only variable lookups.
     #[inline]
     fn scalar_arith(&mut self, e: &Expr, env: &Env) -> Option<Scalar> {
-        let ExprKind::Binary(op, a, b) = &e.kind else { return None };
+        let ExprKind::Binary(op, a, b) = &e.kind else {
+            return None;
+        };
         let (x, xi) = self.scalar_operand(a, env, 0)?;
         let (y, yi) = self.scalar_operand(b, env, 0)?;
         if let Some(r) = ops::compare_scalars(*op, x, y) {
@@ -616,7 +655,9 @@ impl Interp {
                 v => ops::scalar_num(v),
             })?,
             ExprKind::Paren(x) => self.scalar_operand(x, env, depth + 1),
-            ExprKind::Unary(UnOp::Neg, x) => self.scalar_operand(x, env, depth + 1).map(|(v, i)| (-v, i)),
+            ExprKind::Unary(UnOp::Neg, x) => {
+                self.scalar_operand(x, env, depth + 1).map(|(v, i)| (-v, i))
+            }
             ExprKind::Binary(op, a, b) => {
                 let (x, xi) = self.scalar_operand(a, env, depth + 1)?;
                 let (y, yi) = self.scalar_operand(b, env, depth + 1)?;
@@ -643,7 +684,8 @@ impl Interp {
             for i in 0..n {
                 self.tick()?;
                 // Reuse the loop variable's buffer when nothing else holds it.
-                if !is_factor && env.with_local_mut(var, |cur| refill(cur, &data, i)) == Some(true) {
+                if !is_factor && env.with_local_mut(var, |cur| refill(cur, &data, i)) == Some(true)
+                {
                     match self.eval(body, env) {
                         Ok(_) | Err(Flow::Next) => {}
                         Err(Flow::Break) => break,
@@ -659,7 +701,10 @@ impl Interp {
                     Data::List(v) => v[i].clone(),
                 };
                 let item = if is_factor {
-                    let lv = sv.get_attr("levels").map(|l| l.str_vec()).unwrap_or_default();
+                    let lv = sv
+                        .get_attr("levels")
+                        .map(|l| l.str_vec())
+                        .unwrap_or_default();
                     let k = item.as_i32().unwrap_or(0);
                     Value::strs(vec![lv.get((k - 1).max(0) as usize).cloned().flatten()])
                 } else {
@@ -685,7 +730,10 @@ impl Interp {
                     if vec.data.is_empty() {
                         return Ok(None);
                     }
-                    return err(format!("'length = {}' in coercion to 'logical(1)'", vec.data.len()));
+                    return err(format!(
+                        "'length = {}' in coercion to 'logical(1)'",
+                        vec.data.len()
+                    ));
                 }
                 Ok(v.as_bool().flatten())
             }
@@ -740,14 +788,26 @@ enum Scalar {
 /// Writes element `i` of `data` into `cur` when `cur` is an unshared scalar of the same type.
 fn refill(cur: &mut Value, data: &Data, i: usize) -> bool {
     match (cur, data) {
-        (Value::Vector(crate::value::Vector { data: Data::Int(a), attrs: None }), Data::Int(src)) => match Rc::get_mut(a) {
+        (
+            Value::Vector(crate::value::Vector {
+                data: Data::Int(a),
+                attrs: None,
+            }),
+            Data::Int(src),
+        ) => match Rc::get_mut(a) {
             Some(b) if b.len() == 1 => {
                 b[0] = src[i];
                 true
             }
             _ => false,
         },
-        (Value::Vector(crate::value::Vector { data: Data::Dbl(a), attrs: None }), Data::Dbl(src)) => match Rc::get_mut(a) {
+        (
+            Value::Vector(crate::value::Vector {
+                data: Data::Dbl(a),
+                attrs: None,
+            }),
+            Data::Dbl(src),
+        ) => match Rc::get_mut(a) {
             Some(b) if b.len() == 1 => {
                 b[0] = src[i];
                 true
@@ -775,7 +835,10 @@ pub fn const_value(c: &Const) -> Value {
 
 /// A formula value: the expression with class "formula" and its environment.
 pub fn make_formula(e: &Expr, env: &Env) -> Value {
-    let mut v = Value::Lang(Rc::new(Lang { expr: Rc::new(e.clone()), attrs: None }));
+    let mut v = Value::Lang(Rc::new(Lang {
+        expr: Rc::new(e.clone()),
+        attrs: None,
+    }));
     v.set_attr(Sym::new("class"), Value::str("formula"));
     v.set_attr(Sym::new(".Environment"), Value::Env(env.clone()));
     v

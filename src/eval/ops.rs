@@ -33,7 +33,9 @@ pub fn binary(it: &mut Interp, op: BinOp, x: Value, y: Value, env: &Env) -> Eval
         BinOp::Range => range(&x, &y),
         BinOp::And2 | BinOp::Or2 => unreachable_logic2(),
         _ => {
-            if (x.attrs().is_some() || y.attrs().is_some()) && (x.class_attr().is_some() || y.class_attr().is_some()) {
+            if (x.attrs().is_some() || y.attrs().is_some())
+                && (x.class_attr().is_some() || y.class_attr().is_some())
+            {
                 if let Some(r) = dispatch_ops(it, op, &x, &y, env) {
                     return r;
                 }
@@ -47,7 +49,9 @@ pub fn binary(it: &mut Interp, op: BinOp, x: Value, y: Value, env: &Env) -> Eval
 /// buffer when it is an unshared double. Gives `x` back when the general path is needed.
 #[inline]
 pub fn scalar_with_const(op: BinOp, x: Value, c: f64) -> Result<Value, Value> {
-    let Some((a, _)) = scalar_num(&x) else { return with_const_in_place(op, x, c) };
+    let Some((a, _)) = scalar_num(&x) else {
+        return with_const_in_place(op, x, c);
+    };
     if let Some(r) = arith_dbl(op, a, c) {
         let mut x = x;
         if store_dbl(&mut x, r) {
@@ -64,7 +68,11 @@ pub fn scalar_with_const(op: BinOp, x: Value, c: f64) -> Result<Value, Value> {
 /// `x op c` for an unshared double vector without attributes (a temporary such as the
 /// result of `x * k` in `x * k + 1`): computed in place, no new vector.
 fn with_const_in_place(op: BinOp, mut x: Value, c: f64) -> Result<Value, Value> {
-    if let Value::Vector(Vector { data: Data::Dbl(a), attrs: None }) = &mut x {
+    if let Value::Vector(Vector {
+        data: Data::Dbl(a),
+        attrs: None,
+    }) = &mut x
+    {
         if let Some(buf) = Rc::get_mut(a) {
             if !buf.is_empty() {
                 match op {
@@ -97,10 +105,21 @@ pub fn compare_scalars(op: BinOp, a: f64, b: f64) -> Option<i32> {
 #[inline(always)]
 pub fn scalar_num(v: &Value) -> Option<(f64, bool)> {
     match v {
-        Value::Vector(Vector { data: Data::Dbl(a), attrs: None }) if a.len() == 1 => Some((a[0], false)),
-        Value::Vector(Vector { data: Data::Int(a), attrs: None }) if a.len() == 1 => {
-            Some((if a[0] == NA_INT { na_real() } else { a[0] as f64 }, true))
-        }
+        Value::Vector(Vector {
+            data: Data::Dbl(a),
+            attrs: None,
+        }) if a.len() == 1 => Some((a[0], false)),
+        Value::Vector(Vector {
+            data: Data::Int(a),
+            attrs: None,
+        }) if a.len() == 1 => Some((
+            if a[0] == NA_INT {
+                na_real()
+            } else {
+                a[0] as f64
+            },
+            true,
+        )),
         _ => None,
     }
 }
@@ -108,7 +127,11 @@ pub fn scalar_num(v: &Value) -> Option<(f64, bool)> {
 /// Stores `r` in `v`'s buffer when `v` is an unshared double scalar; false otherwise.
 #[inline]
 fn store_dbl(v: &mut Value, r: f64) -> bool {
-    if let Value::Vector(Vector { data: Data::Dbl(a), attrs: None }) = v {
+    if let Value::Vector(Vector {
+        data: Data::Dbl(a),
+        attrs: None,
+    }) = v
+    {
         if let Some(buf) = Rc::get_mut(a) {
             if buf.len() == 1 {
                 buf[0] = r;
@@ -173,7 +196,10 @@ fn df_ops(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult {
         r.set_attr(Sym::new("names"), Value::Null);
         cols.push(r);
     }
-    let arith = matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Pow | BinOp::Mod | BinOp::IntDiv);
+    let arith = matches!(
+        op,
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Pow | BinOp::Mod | BinOp::IntDiv
+    );
     if arith {
         let rn = df.get_attr("row.names").cloned().unwrap_or(Value::Null);
         return Ok(make_df(cols, df_names(df), rn));
@@ -181,8 +207,18 @@ fn df_ops(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult {
     let parts: Vec<Data> = cols.iter().filter_map(|c| c.data().cloned()).collect();
     let mut m = Value::from_data(crate::builtins::vectors::concat_data(&parts, VType::Lgl));
     m.set_attr(Sym::new("dim"), Value::ints(vec![n as i32, p as i32]));
-    let rn = if crate::builtins::frames::df_compact_rows(df) { Value::Null } else { df_row_names(df) };
-    m.set_attr(Sym::new("dimnames"), Value::list(vec![rn, df.get_attr("names").cloned().unwrap_or(Value::Null)]));
+    let rn = if crate::builtins::frames::df_compact_rows(df) {
+        Value::Null
+    } else {
+        df_row_names(df)
+    };
+    m.set_attr(
+        Sym::new("dimnames"),
+        Value::list(vec![
+            rn,
+            df.get_attr("names").cloned().unwrap_or(Value::Null),
+        ]),
+    );
     Ok(m)
 }
 
@@ -191,11 +227,20 @@ pub fn factor_as_strings(v: &Value) -> Value {
     if !v.is_factor() {
         return v.clone();
     }
-    let levels = v.get_attr("levels").map(|l| l.str_vec()).unwrap_or_default();
+    let levels = v
+        .get_attr("levels")
+        .map(|l| l.str_vec())
+        .unwrap_or_default();
     let codes = v.int_vec();
     let s: Vec<RStr> = codes
         .iter()
-        .map(|&c| if c == NA_INT || c < 1 { None } else { levels.get(c as usize - 1).cloned().flatten() })
+        .map(|&c| {
+            if c == NA_INT || c < 1 {
+                None
+            } else {
+                levels.get(c as usize - 1).cloned().flatten()
+            }
+        })
         .collect();
     let mut out = Value::strs(s);
     if let Some(n) = v.get_attr("names") {
@@ -224,7 +269,10 @@ pub fn range(x: &Value, y: &Value) -> EvalResult {
     }
     let n = span as usize;
     crate::value::alloc::check(n as f64, 4)?;
-    let as_int = a == a.trunc() && a.abs() <= i32::MAX as f64 && (a + (n as f64 - 1.0)).abs() <= i32::MAX as f64 && (a - (n as f64 - 1.0)).abs() <= i32::MAX as f64;
+    let as_int = a == a.trunc()
+        && a.abs() <= i32::MAX as f64
+        && (a + (n as f64 - 1.0)).abs() <= i32::MAX as f64
+        && (a - (n as f64 - 1.0)).abs() <= i32::MAX as f64;
     if as_int {
         let a = a as i64;
         let v: Vec<i32> = if b >= a as f64 {
@@ -234,7 +282,11 @@ pub fn range(x: &Value, y: &Value) -> EvalResult {
         };
         Ok(Value::ints(v))
     } else {
-        let v: Vec<f64> = if b >= a { (0..n).map(|i| a + i as f64).collect() } else { (0..n).map(|i| a - i as f64).collect() };
+        let v: Vec<f64> = if b >= a {
+            (0..n).map(|i| a + i as f64).collect()
+        } else {
+            (0..n).map(|i| a - i as f64).collect()
+        };
         Ok(Value::dbls(v))
     }
 }
@@ -255,7 +307,10 @@ fn arith_dbl(op: BinOp, a: f64, b: f64) -> Option<f64> {
 
 #[inline(always)]
 fn compare_dbl(op: BinOp, a: f64, b: f64) -> Option<i32> {
-    if !matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
+    if !matches!(
+        op,
+        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+    ) {
         return None;
     }
     if a.is_nan() || b.is_nan() {
@@ -310,11 +365,19 @@ pub fn r_intdiv(a: f64, b: f64) -> f64 {
 }
 
 fn is_numeric_like(v: &Value) -> bool {
-    matches!(v.vtype(), Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)) || v.is_null()
+    matches!(
+        v.vtype(),
+        Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)
+    ) || v.is_null()
 }
 
 /// Result attributes: those of the longer operand, or both (first wins) when equal length.
-fn result_attrs(x: &Value, y: &Value, nx: usize, ny: usize) -> EvalResult<Option<Rc<Vec<(Sym, Value)>>>> {
+fn result_attrs(
+    x: &Value,
+    y: &Value,
+    nx: usize,
+    ny: usize,
+) -> EvalResult<Option<Rc<Vec<(Sym, Value)>>>> {
     let ax = x.attrs();
     let ay = y.attrs();
     if ax.is_none() && ay.is_none() {
@@ -345,33 +408,51 @@ fn result_attrs(x: &Value, y: &Value, nx: usize, ny: usize) -> EvalResult<Option
         if let Some(a) = ay {
             for (k, v) in a {
                 if (k.as_str() == "dim" || k.as_str() == "dimnames")
-                    && !out.iter().any(|(k2, _)| k2 == k) {
-                        out.push((*k, v.clone()));
-                    }
+                    && !out.iter().any(|(k2, _)| k2 == k)
+                {
+                    out.push((*k, v.clone()));
+                }
             }
         }
     } else {
         add(ay, false);
         if let Some(a) = ax {
             for (k, v) in a {
-                if (k.as_str() == "dim" || k.as_str() == "dimnames") && !out.iter().any(|(k2, _)| k2 == k) {
+                if (k.as_str() == "dim" || k.as_str() == "dimnames")
+                    && !out.iter().any(|(k2, _)| k2 == k)
+                {
                     out.push((*k, v.clone()));
                 }
             }
         }
     }
-    Ok(if out.is_empty() { None } else { Some(Rc::new(out)) })
+    Ok(if out.is_empty() {
+        None
+    } else {
+        Some(Rc::new(out))
+    })
 }
 
 /// Elementwise arithmetic, comparison or logic on two vectors.
 pub fn vector_op(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult {
-    let arith = matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Pow | BinOp::Mod | BinOp::IntDiv);
-    let cmp = matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge);
+    let arith = matches!(
+        op,
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Pow | BinOp::Mod | BinOp::IntDiv
+    );
+    let cmp = matches!(
+        op,
+        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+    );
     let (dx, dy) = match (x, y) {
         (Value::Null, _) | (_, Value::Null) => {
             return Ok(if arith {
-                let t = if matches!(op, BinOp::Div | BinOp::Pow) { VType::Dbl } else {
-                    x.vtype().max(y.vtype()).unwrap_or(VType::Int).max(VType::Int)
+                let t = if matches!(op, BinOp::Div | BinOp::Pow) {
+                    VType::Dbl
+                } else {
+                    x.vtype()
+                        .max(y.vtype())
+                        .unwrap_or(VType::Int)
+                        .max(VType::Int)
                 };
                 Value::from_data(Data::empty(t))
             } else {
@@ -380,8 +461,13 @@ pub fn vector_op(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult
         }
         (Value::Vector(a), Value::Vector(b)) => (&a.data, &b.data),
         _ => {
-            return if arith { err("non-numeric argument to binary operator") } else {
-                err(format!("comparison ({}) is possible only for atomic and list types", op.as_str()))
+            return if arith {
+                err("non-numeric argument to binary operator")
+            } else {
+                err(format!(
+                    "comparison ({}) is possible only for atomic and list types",
+                    op.as_str()
+                ))
             }
         }
     };
@@ -427,10 +513,18 @@ pub fn vector_op(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult
                     BinOp::Sub => Some(p as i64 - q as i64),
                     BinOp::Mul => Some(p as i64 * q as i64),
                     BinOp::Mod => {
-                        if q == 0 { None } else { Some(r_mod(p as f64, q as f64) as i64) }
+                        if q == 0 {
+                            None
+                        } else {
+                            Some(r_mod(p as f64, q as f64) as i64)
+                        }
                     }
                     _ => {
-                        if q == 0 { None } else { Some((p as f64 / q as f64).floor() as i64) }
+                        if q == 0 {
+                            None
+                        } else {
+                            Some((p as f64 / q as f64).floor() as i64)
+                        }
                     }
                 };
                 match r {
@@ -485,7 +579,9 @@ pub fn vector_op(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult
     } else {
         // & |
         if !is_numeric_like(x) || !is_numeric_like(y) {
-            return err("operations are possible only for numeric, logical or complex types".to_string());
+            return err(
+                "operations are possible only for numeric, logical or complex types".to_string(),
+            );
         }
         let a = dx.to_lgl();
         let b = dy.to_lgl();
@@ -494,10 +590,22 @@ pub fn vector_op(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult
             let (p, q) = (a[i % nx], b[i % ny]);
             out.push(match op {
                 BinOp::And => {
-                    if p == 0 || q == 0 { 0 } else if p == NA_LGL || q == NA_LGL { NA_LGL } else { 1 }
+                    if p == 0 || q == 0 {
+                        0
+                    } else if p == NA_LGL || q == NA_LGL {
+                        NA_LGL
+                    } else {
+                        1
+                    }
                 }
                 _ => {
-                    if p == 1 || q == 1 { 1 } else if p == NA_LGL || q == NA_LGL { NA_LGL } else { 0 }
+                    if p == 1 || q == 1 {
+                        1
+                    } else if p == NA_LGL || q == NA_LGL {
+                        NA_LGL
+                    } else {
+                        0
+                    }
                 }
             });
         }
@@ -548,14 +656,19 @@ pub fn unary(_it: &mut Interp, op: UnOp, x: Value) -> EvalResult {
         UnOp::Not => match &v.data {
             Data::Str(_) | Data::List(_) => return err("invalid argument type"),
             d => Data::Lgl(Rc::new(
-                d.to_lgl().iter().map(|&p| if p == NA_LGL { NA_LGL } else { (p == 0) as i32 }).collect(),
+                d.to_lgl()
+                    .iter()
+                    .map(|&p| if p == NA_LGL { NA_LGL } else { (p == 0) as i32 })
+                    .collect(),
             )),
         },
         UnOp::Neg => match &v.data {
             Data::Dbl(a) => Data::Dbl(Rc::new(a.iter().map(|x| -x).collect())),
-            Data::Int(a) | Data::Lgl(a) => {
-                Data::Int(Rc::new(a.iter().map(|&x| if x == NA_INT { NA_INT } else { -x }).collect()))
-            }
+            Data::Int(a) | Data::Lgl(a) => Data::Int(Rc::new(
+                a.iter()
+                    .map(|&x| if x == NA_INT { NA_INT } else { -x })
+                    .collect(),
+            )),
             _ => return err("invalid argument to unary operator"),
         },
         UnOp::Pos => match &v.data {

@@ -58,11 +58,22 @@ pub fn series_to_value(s: Series, strings: Strings) -> Result<Value, String> {
         DataType::Int64 | DataType::UInt32 | DataType::UInt64 => {
             let s = s.cast(&DataType::Int64).map_err(perr)?;
             let ca = s.i64().map_err(perr)?;
-            let fits = ca.iter().flatten().all(|x| x > i32::MIN as i64 && x <= i32::MAX as i64);
+            let fits = ca
+                .iter()
+                .flatten()
+                .all(|x| x > i32::MIN as i64 && x <= i32::MAX as i64);
             if fits {
-                Value::ints(ca.iter().map(|x| x.map(|x| x as i32).unwrap_or(NA_INT)).collect())
+                Value::ints(
+                    ca.iter()
+                        .map(|x| x.map(|x| x as i32).unwrap_or(NA_INT))
+                        .collect(),
+                )
             } else {
-                Value::dbls(ca.iter().map(|x| x.map(|x| x as f64).unwrap_or_else(na_real)).collect())
+                Value::dbls(
+                    ca.iter()
+                        .map(|x| x.map(|x| x as f64).unwrap_or_else(na_real))
+                        .collect(),
+                )
             }
         }
         DataType::Int32 | DataType::Int16 | DataType::Int8 | DataType::UInt8 | DataType::UInt16 => {
@@ -72,7 +83,11 @@ pub fn series_to_value(s: Series, strings: Strings) -> Result<Value, String> {
         }
         DataType::Boolean => {
             let ca = s.bool().map_err(perr)?;
-            Value::lgls(ca.iter().map(|x| x.map(|b| b as i32).unwrap_or(NA_LGL)).collect())
+            Value::lgls(
+                ca.iter()
+                    .map(|x| x.map(|b| b as i32).unwrap_or(NA_LGL))
+                    .collect(),
+            )
         }
         DataType::String => {
             let ca = s.str().map_err(perr)?;
@@ -85,14 +100,27 @@ pub fn series_to_value(s: Series, strings: Strings) -> Result<Value, String> {
             }
         }
         DataType::Enum(fcats, _) => {
-            let levels: Vec<RStr> = fcats.categories().values_iter().map(|l| Some(Rc::from(l))).collect();
+            let levels: Vec<RStr> = fcats
+                .categories()
+                .values_iter()
+                .map(|l| Some(Rc::from(l)))
+                .collect();
             // codes by level text: the small physical code types have no cast kernels in
             // this polars build (no dtype-u8/u16 features)
-            let code_of: std::collections::HashMap<&str, i32> =
-                fcats.categories().values_iter().enumerate().map(|(i, l)| (l, i as i32 + 1)).collect();
+            let code_of: std::collections::HashMap<&str, i32> = fcats
+                .categories()
+                .values_iter()
+                .enumerate()
+                .map(|(i, l)| (l, i as i32 + 1))
+                .collect();
             let text = s.cast(&DataType::String).map_err(perr)?;
             let ca = text.str().map_err(perr)?;
-            factor(ca.iter().map(|c| c.and_then(|c| code_of.get(c).copied()).unwrap_or(NA_INT)).collect(), levels)
+            factor(
+                ca.iter()
+                    .map(|c| c.and_then(|c| code_of.get(c).copied()).unwrap_or(NA_INT))
+                    .collect(),
+                levels,
+            )
         }
         DataType::Categorical(_, _) => {
             let s = s.cast(&DataType::String).map_err(perr)?;
@@ -125,12 +153,18 @@ pub fn from_value(v: &Value, keep_row_names: bool) -> Result<DataFrame, String> 
     let names: Vec<String> = df_names(v);
     let mut out: Vec<Column> = Vec::with_capacity(cols.len() + 1);
     if keep_row_names {
-        if let Some(rn) = v.get_attr("row.names").filter(|r| matches!(r.data(), Some(Data::Str(_)))) {
+        if let Some(rn) = v
+            .get_attr("row.names")
+            .filter(|r| matches!(r.data(), Some(Data::Str(_))))
+        {
             out.push(vector_to_series("rownames", rn)?.into());
         }
     }
     for (i, c) in cols.iter().enumerate() {
-        let name = names.get(i).cloned().unwrap_or_else(|| format!("V{}", i + 1));
+        let name = names
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| format!("V{}", i + 1));
         out.push(vector_to_series(&name, c)?.into());
     }
     DataFrame::new_infer_height(out).map_err(perr)
@@ -140,14 +174,29 @@ pub fn from_value(v: &Value, keep_row_names: bool) -> Result<DataFrame, String> 
 pub fn vector_to_series(name: &str, v: &Value) -> Result<Series, String> {
     let name = PlSmallStr::from(name);
     if v.is_factor() {
-        let levels: Vec<String> =
-            v.get_attr("levels").map(|l| l.str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect()).unwrap_or_default();
+        let levels: Vec<String> = v
+            .get_attr("levels")
+            .map(|l| {
+                l.str_vec()
+                    .iter()
+                    .map(|s| s.as_deref().unwrap_or("NA").to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
         let codes = match v.data() {
             Some(Data::Int(c)) => c.clone(),
             _ => return Err(format!("column '{}' is a malformed factor", name)),
         };
-        let strs: Vec<Option<&str>> =
-            codes.iter().map(|&c| if c == NA_INT { None } else { levels.get(c as usize - 1).map(|s| s.as_str()) }).collect();
+        let strs: Vec<Option<&str>> = codes
+            .iter()
+            .map(|&c| {
+                if c == NA_INT {
+                    None
+                } else {
+                    levels.get(c as usize - 1).map(|s| s.as_str())
+                }
+            })
+            .collect();
         let fcats = FrozenCategories::new(levels.iter().map(|s| s.as_str())).map_err(perr)?;
         let dt = DataType::from_frozen_categories(fcats);
         return Series::new(name, strs).cast(&dt).map_err(perr);
@@ -155,15 +204,41 @@ pub fn vector_to_series(name: &str, v: &Value) -> Result<Series, String> {
     Ok(match v.data() {
         Some(Data::Dbl(x)) => {
             if x.iter().any(|x| crate::value::is_na_real(*x)) {
-                Series::new(name, x.iter().map(|&x| if crate::value::is_na_real(x) { None } else { Some(x) }).collect::<Vec<_>>())
+                Series::new(
+                    name,
+                    x.iter()
+                        .map(|&x| {
+                            if crate::value::is_na_real(x) {
+                                None
+                            } else {
+                                Some(x)
+                            }
+                        })
+                        .collect::<Vec<_>>(),
+                )
             } else {
                 Series::new(name, x.as_slice())
             }
         }
-        Some(Data::Int(x)) => Series::new(name, x.iter().map(|&x| if x == NA_INT { None } else { Some(x) }).collect::<Vec<_>>()),
-        Some(Data::Lgl(x)) => Series::new(name, x.iter().map(|&x| if x == NA_LGL { None } else { Some(x != 0) }).collect::<Vec<_>>()),
+        Some(Data::Int(x)) => Series::new(
+            name,
+            x.iter()
+                .map(|&x| if x == NA_INT { None } else { Some(x) })
+                .collect::<Vec<_>>(),
+        ),
+        Some(Data::Lgl(x)) => Series::new(
+            name,
+            x.iter()
+                .map(|&x| if x == NA_LGL { None } else { Some(x != 0) })
+                .collect::<Vec<_>>(),
+        ),
         Some(Data::Str(x)) => Series::new(name, x.iter().map(|s| s.as_deref()).collect::<Vec<_>>()),
-        Some(Data::List(_)) => return Err(format!("column '{}' is a list; only atomic columns convert", name)),
+        Some(Data::List(_)) => {
+            return Err(format!(
+                "column '{}' is a list; only atomic columns convert",
+                name
+            ))
+        }
         None => return Err(format!("column '{}' is not a vector", name)),
     })
 }

@@ -13,7 +13,11 @@ pub struct Field {
 
 /// Splits text into records of fields. `sep` is the field separator; `None` means white space.
 /// Errors name the line of an unterminated quote.
-pub fn parse_records(text: &str, sep: Option<char>, quote: &str) -> Result<Vec<Vec<Field>>, RError> {
+pub fn parse_records(
+    text: &str,
+    sep: Option<char>,
+    quote: &str,
+) -> Result<Vec<Vec<Field>>, RError> {
     let mut records = Vec::new();
     let mut rec: Vec<Field> = Vec::new();
     let mut field = String::new();
@@ -55,7 +59,10 @@ pub fn parse_records(text: &str, sep: Option<char>, quote: &str) -> Result<Vec<V
             if sep.is_none() && !field_started {
                 continue;
             }
-            rec.push(Field { text: std::mem::take(&mut field), quoted });
+            rec.push(Field {
+                text: std::mem::take(&mut field),
+                quoted,
+            });
             quoted = false;
             field_started = false;
             continue;
@@ -66,7 +73,10 @@ pub fn parse_records(text: &str, sep: Option<char>, quote: &str) -> Result<Vec<V
         if c == '\n' {
             line += 1;
             if field_started || !rec.is_empty() {
-                rec.push(Field { text: std::mem::take(&mut field), quoted });
+                rec.push(Field {
+                    text: std::mem::take(&mut field),
+                    quoted,
+                });
             }
             quoted = false;
             field_started = false;
@@ -79,10 +89,16 @@ pub fn parse_records(text: &str, sep: Option<char>, quote: &str) -> Result<Vec<V
         field_started = true;
     }
     if in_quote.is_some() {
-        return Err(RError::runtime(format!("unterminated quoted string starting on line {}", quote_line)));
+        return Err(RError::runtime(format!(
+            "unterminated quoted string starting on line {}",
+            quote_line
+        )));
     }
     if field_started || !rec.is_empty() {
-        rec.push(Field { text: field, quoted });
+        rec.push(Field {
+            text: field,
+            quoted,
+        });
     }
     if !rec.is_empty() {
         records.push(rec);
@@ -127,11 +143,18 @@ pub(crate) fn parse_dbl(s: &str) -> Option<f64> {
         Some(r) => (true, r),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
     };
-    if let Some(hex) = digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
+    if let Some(hex) = digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"))
+    {
         let v = u64::from_str_radix(hex, 16).ok()? as f64;
         return Some(if neg { -v } else { v });
     }
-    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E')) {
+    if t.is_empty()
+        || !t
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
+    {
         return None;
     }
     t.parse().ok()
@@ -154,14 +177,32 @@ pub fn convert_column(fields: &[Option<&Field>], na: &[String]) -> Value {
 pub fn convert_strs(vals: &[Option<&str>]) -> Value {
     let nonblank = |s: &&str| !s.trim().is_empty();
     let present: Vec<&str> = vals.iter().flatten().copied().filter(nonblank).collect();
-    if present.iter().all(|s| parse_lgl(s.trim()).is_some()) && !present.is_empty() || present.is_empty() && !vals.is_empty() && vals.iter().all(|v| v.map(|s| s.trim().is_empty()).unwrap_or(true)) {
-        return Value::lgls(vals.iter().map(|v| v.and_then(|s| parse_lgl(s.trim())).unwrap_or(NA_LGL)).collect());
+    if present.iter().all(|s| parse_lgl(s.trim()).is_some()) && !present.is_empty()
+        || present.is_empty()
+            && !vals.is_empty()
+            && vals
+                .iter()
+                .all(|v| v.map(|s| s.trim().is_empty()).unwrap_or(true))
+    {
+        return Value::lgls(
+            vals.iter()
+                .map(|v| v.and_then(|s| parse_lgl(s.trim())).unwrap_or(NA_LGL))
+                .collect(),
+        );
     }
     if present.iter().all(|s| parse_int(s).is_some()) {
-        return Value::ints(vals.iter().map(|v| v.and_then(parse_int).unwrap_or(NA_INT)).collect());
+        return Value::ints(
+            vals.iter()
+                .map(|v| v.and_then(parse_int).unwrap_or(NA_INT))
+                .collect(),
+        );
     }
     if present.iter().all(|s| parse_dbl(s).is_some()) {
-        return Value::dbls(vals.iter().map(|v| v.and_then(parse_dbl).unwrap_or(na_real())).collect());
+        return Value::dbls(
+            vals.iter()
+                .map(|v| v.and_then(parse_dbl).unwrap_or(na_real()))
+                .collect(),
+        );
     }
     Value::strs(intern_strs(vals.iter().copied()))
 }

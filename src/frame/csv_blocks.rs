@@ -25,19 +25,31 @@ impl BlockSpec<'_> {
         let parse = CsvParseOptions::default()
             .with_separator(self.sep)
             .with_quote_char(self.quote)
-            .with_null_values(Some(NullValues::AllColumns(self.na.iter().map(|s| PlSmallStr::from(s.as_str())).collect())))
+            .with_null_values(Some(NullValues::AllColumns(
+                self.na
+                    .iter()
+                    .map(|s| PlSmallStr::from(s.as_str()))
+                    .collect(),
+            )))
             .with_missing_is_null(false);
-        CsvReadOptions::default().with_has_header(header).with_rechunk(false).with_parse_options(parse)
+        CsvReadOptions::default()
+            .with_has_header(header)
+            .with_rechunk(false)
+            .with_parse_options(parse)
     }
 
     /// The first rows (up to about `n`) with inferred types, from the first lines of the
     /// file only (polars given the path maps and scans all of it).
     pub fn head(&self, path: &str, n: usize) -> Result<DataFrame, String> {
         use std::io::BufRead;
-        let mut r = std::io::BufReader::new(std::fs::File::open(path).map_err(|e| crate::frame::io_reason(&e))?);
+        let mut r = std::io::BufReader::new(
+            std::fs::File::open(path).map_err(|e| crate::frame::io_reason(&e))?,
+        );
         let mut text = Vec::new();
         for _ in 0..n + 1 {
-            if r.read_until(b'\n', &mut text).map_err(|e| e.to_string())? == 0 || text.len() > 64 << 20 {
+            if r.read_until(b'\n', &mut text).map_err(|e| e.to_string())? == 0
+                || text.len() > 64 << 20
+            {
                 break;
             }
         }
@@ -93,7 +105,9 @@ pub fn for_each_block(
         buf.resize(start + block, 0);
         let mut got = 0;
         while got < block {
-            let k = file.read(&mut buf[start + got..]).map_err(|e| e.to_string())?;
+            let k = file
+                .read(&mut buf[start + got..])
+                .map_err(|e| e.to_string())?;
             if k == 0 {
                 break;
             }
@@ -101,7 +115,11 @@ pub fn for_each_block(
         }
         buf.truncate(start + got);
         done = got < block;
-        let cut = if done { buf.len() } else { last_line_end(&buf, spec.quote).unwrap_or(0) };
+        let cut = if done {
+            buf.len()
+        } else {
+            last_line_end(&buf, spec.quote).unwrap_or(0)
+        };
         if cut == 0 {
             continue;
         }
@@ -168,10 +186,20 @@ impl Grow {
         match self {
             Grow::Dbl(v) => Value::dbls(v),
             Grow::Int(v) => {
-                if v.iter().all(|&x| x == INT_NA || (x > i32::MIN as i64 && x <= i32::MAX as i64)) {
-                    Value::ints(v.into_iter().map(|x| if x == INT_NA { NA_INT } else { x as i32 }).collect())
+                if v.iter()
+                    .all(|&x| x == INT_NA || (x > i32::MIN as i64 && x <= i32::MAX as i64))
+                {
+                    Value::ints(
+                        v.into_iter()
+                            .map(|x| if x == INT_NA { NA_INT } else { x as i32 })
+                            .collect(),
+                    )
                 } else {
-                    Value::dbls(v.into_iter().map(|x| if x == INT_NA { na_real() } else { x as f64 }).collect())
+                    Value::dbls(
+                        v.into_iter()
+                            .map(|x| if x == INT_NA { na_real() } else { x as f64 })
+                            .collect(),
+                    )
                 }
             }
             Grow::Str(v, _) => {
@@ -201,11 +229,19 @@ impl Grow {
 /// Reads a whole CSV file block by block into R columns typed as `read.csv` does. `None`
 /// when the file does not suit block reading (a type the first rows do not predict, a
 /// column type without a grower): the caller then reads it whole.
-pub fn read_blocks(path: &str, spec: &BlockSpec) -> Result<Option<(Vec<String>, Vec<Value>)>, String> {
+pub fn read_blocks(
+    path: &str,
+    spec: &BlockSpec,
+) -> Result<Option<(Vec<String>, Vec<Value>)>, String> {
     read_blocks_of(path, spec, BLOCK_BYTES, 10_000)
 }
 
-fn read_blocks_of(path: &str, spec: &BlockSpec, block: usize, head_rows: usize) -> Result<Option<(Vec<String>, Vec<Value>)>, String> {
+fn read_blocks_of(
+    path: &str,
+    spec: &BlockSpec,
+    block: usize,
+    head_rows: usize,
+) -> Result<Option<(Vec<String>, Vec<Value>)>, String> {
     let head = spec.head(path, head_rows)?;
     let mut fields = Vec::with_capacity(head.width());
     let mut cols = Vec::with_capacity(head.width());
@@ -213,7 +249,9 @@ fn read_blocks_of(path: &str, spec: &BlockSpec, block: usize, head_rows: usize) 
         let (dt, grow) = match dt {
             DataType::Float64 => (DataType::Float64, Grow::Dbl(Vec::new())),
             d if d.is_integer() => (DataType::Int64, Grow::Int(Vec::new())),
-            DataType::String | DataType::Boolean | DataType::Null => (DataType::String, Grow::Str(Vec::new(), HashSet::new())),
+            DataType::String | DataType::Boolean | DataType::Null => {
+                (DataType::String, Grow::Str(Vec::new(), HashSet::new()))
+            }
             _ => return Ok(None),
         };
         fields.push(Field::new(name.clone(), dt));
@@ -221,14 +259,17 @@ fn read_blocks_of(path: &str, spec: &BlockSpec, block: usize, head_rows: usize) 
     }
     let names: Vec<String> = fields.iter().map(|f| f.name().to_string()).collect();
     let schema: SchemaRef = Arc::new(fields.into_iter().collect());
-    let size = std::fs::metadata(path).map(|m| m.len() as usize).unwrap_or(0);
+    let size = std::fs::metadata(path)
+        .map(|m| m.len() as usize)
+        .unwrap_or(0);
     let mut reserved = false;
     let mut bytes_seen = 0usize;
     let r = for_each_block(path, spec, schema, None, block, |df| {
         bytes_seen += block.min(size.max(1));
         if !reserved {
             // room for every row at the first block's density, so columns grow without copies
-            let est = (df.height() as f64 * size as f64 / bytes_seen.max(1) as f64 * 1.02) as usize + 16;
+            let est =
+                (df.height() as f64 * size as f64 / bytes_seen.max(1) as f64 * 1.02) as usize + 16;
             for c in cols.iter_mut() {
                 match c {
                     Grow::Dbl(v) => v.reserve(est),
@@ -265,14 +306,34 @@ mod tests {
         let path = std::env::temp_dir().join(format!("rsc-blocks-{}.csv", std::process::id()));
         let mut text = String::from("i,x,s,l\n");
         for k in 0..200 {
-            let s = if k == 150 { "\"two\nlines\"".to_string() } else { format!("s{}", k % 3) };
-            let x = if k == 7 { "NA".to_string() } else { format!("{}.5", k) };
-            text.push_str(&format!("{},{},{},{}\n", k, x, s, if k % 2 == 0 { "T" } else { "FALSE" }));
+            let s = if k == 150 {
+                "\"two\nlines\"".to_string()
+            } else {
+                format!("s{}", k % 3)
+            };
+            let x = if k == 7 {
+                "NA".to_string()
+            } else {
+                format!("{}.5", k)
+            };
+            text.push_str(&format!(
+                "{},{},{},{}\n",
+                k,
+                x,
+                s,
+                if k % 2 == 0 { "T" } else { "FALSE" }
+            ));
         }
         std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{}", e));
         let na = vec!["NA".to_string()];
-        let spec = BlockSpec { sep: b',', quote: Some(b'"'), na: &na, header: true };
-        let got = read_blocks_of(path.to_str().unwrap_or(""), &spec, 256, 20).unwrap_or_else(|e| panic!("{}", e));
+        let spec = BlockSpec {
+            sep: b',',
+            quote: Some(b'"'),
+            na: &na,
+            header: true,
+        };
+        let got = read_blocks_of(path.to_str().unwrap_or(""), &spec, 256, 20)
+            .unwrap_or_else(|e| panic!("{}", e));
         let _ = std::fs::remove_file(&path);
         let (names, cols) = got.unwrap_or_else(|| panic!("fell back"));
         assert_eq!(names, ["i", "x", "s", "l"]);

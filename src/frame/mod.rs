@@ -39,8 +39,14 @@ pub fn guarded<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
     match r {
         Ok(r) => r,
         Err(p) => {
-            let msg = p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned());
-            Err(format!("internal error in the data engine: {}", msg.unwrap_or_else(|| "unknown".into())))
+            let msg = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned());
+            Err(format!(
+                "internal error in the data engine: {}",
+                msg.unwrap_or_else(|| "unknown".into())
+            ))
         }
     }
 }
@@ -50,7 +56,10 @@ mod tests {
     #[test]
     fn guarded_turns_panics_into_errors() {
         let r: Result<(), String> = super::guarded(|| panic!("boom"));
-        assert_eq!(r, Err("internal error in the data engine: boom".to_string()));
+        assert_eq!(
+            r,
+            Err("internal error in the data engine: boom".to_string())
+        );
         assert_eq!(super::guarded(|| Ok::<i32, String>(3)), Ok(3));
     }
 }

@@ -19,7 +19,9 @@ fn parse_options(sep: u8, quote: Option<u8>, na: &[String]) -> CsvParseOptions {
     CsvParseOptions::default()
         .with_separator(sep)
         .with_quote_char(quote)
-        .with_null_values(Some(NullValues::AllColumns(na.iter().map(|s| PlSmallStr::from(s.as_str())).collect())))
+        .with_null_values(Some(NullValues::AllColumns(
+            na.iter().map(|s| PlSmallStr::from(s.as_str())).collect(),
+        )))
         .with_missing_is_null(false)
 }
 
@@ -29,7 +31,12 @@ fn parse_options(sep: u8, quote: Option<u8>, na: &[String]) -> CsvParseOptions {
 pub fn read_csv(path: &str, spec: &CsvSpec) -> Result<(Vec<String>, Vec<Value>), String> {
     super::guarded(|| {
         if spec.nrows.is_none() {
-            let blocks = super::csv_blocks::BlockSpec { sep: spec.sep, quote: spec.quote, na: spec.na, header: spec.header };
+            let blocks = super::csv_blocks::BlockSpec {
+                sep: spec.sep,
+                quote: spec.quote,
+                na: spec.na,
+                header: spec.header,
+            };
             if let Some(r) = super::csv_blocks::read_blocks(path, &blocks)? {
                 return Ok(r);
             }
@@ -49,9 +56,17 @@ pub fn read_csv(path: &str, spec: &CsvSpec) -> Result<(Vec<String>, Vec<Value>),
         let mut df = read(None)?;
         // polars takes `true`/`True` as booleans; R only `TRUE`/`T`/`FALSE`/`F`. Logical columns
         // are read again as text and typed by R's rules.
-        let logical: Vec<PlSmallStr> = df.columns().iter().filter(|c| c.dtype() == &DataType::Boolean).map(|c| c.name().clone()).collect();
+        let logical: Vec<PlSmallStr> = df
+            .columns()
+            .iter()
+            .filter(|c| c.dtype() == &DataType::Boolean)
+            .map(|c| c.name().clone())
+            .collect();
         if !logical.is_empty() {
-            let schema: Schema = logical.into_iter().map(|n| Field::new(n, DataType::String)).collect();
+            let schema: Schema = logical
+                .into_iter()
+                .map(|n| Field::new(n, DataType::String))
+                .collect();
             df = read(Some(Arc::new(schema)))?;
         }
         columns(df, Strings::TypeConvert)
@@ -63,7 +78,10 @@ fn columns(df: DataFrame, strings: Strings) -> Result<(Vec<String>, Vec<Value>),
     let mut cols = Vec::with_capacity(df.width());
     for col in df.into_columns() {
         names.push(col.name().to_string());
-        cols.push(bridge::series_to_value(col.take_materialized_series(), strings)?);
+        cols.push(bridge::series_to_value(
+            col.take_materialized_series(),
+            strings,
+        )?);
     }
     Ok((names, cols))
 }
@@ -72,7 +90,9 @@ fn columns(df: DataFrame, strings: Strings) -> Result<(Vec<String>, Vec<Value>),
 pub fn read_parquet(path: &str) -> Result<Value, String> {
     super::guarded(|| {
         let file = std::fs::File::open(path).map_err(|e| crate::frame::io_reason(&e))?;
-        let df = ParquetReader::new(file).finish().map_err(|e| e.to_string())?;
+        let df = ParquetReader::new(file)
+            .finish()
+            .map_err(|e| e.to_string())?;
         bridge::to_value(df, Strings::Keep)
     })
 }
@@ -82,7 +102,10 @@ pub fn write_parquet(d: &Value) -> Result<Vec<u8>, String> {
     super::guarded(|| {
         let mut df = bridge::from_value(d, false)?;
         let mut out = Vec::new();
-        ParquetWriter::new(&mut out).finish(&mut df).map(|_| ()).map_err(|e| e.to_string())?;
+        ParquetWriter::new(&mut out)
+            .finish(&mut df)
+            .map(|_| ())
+            .map_err(|e| e.to_string())?;
         Ok(out)
     })
 }
@@ -90,8 +113,14 @@ pub fn write_parquet(d: &Value) -> Result<Vec<u8>, String> {
 /// Where a lazy frame reads from.
 #[derive(Clone)]
 enum Source {
-    Csv { path: String, sep: u8, na: Vec<String> },
-    Parquet { path: String },
+    Csv {
+        path: String,
+        sep: u8,
+        na: Vec<String>,
+    },
+    Parquet {
+        path: String,
+    },
 }
 
 /// A lazy frame: a file and how to read it. Nothing is read until `collect()`, `head()` or a
@@ -124,10 +153,19 @@ impl ExternObj for LazyScan {
         let mut out = format!("<lazy frame> {}\n", self.label());
         match super::guarded(|| self.schema()) {
             Ok(schema) => {
-                let width = schema.iter_names().map(|n| n.chars().count()).max().unwrap_or(0);
+                let width = schema
+                    .iter_names()
+                    .map(|n| n.chars().count())
+                    .max()
+                    .unwrap_or(0);
                 out.push_str(&format!("{} columns:", schema.len()));
                 for (name, dt) in schema.iter() {
-                    out.push_str(&format!("\n  {:<width$} <{}>", name.as_str(), r_type_name(dt, self.strings), width = width));
+                    out.push_str(&format!(
+                        "\n  {:<width$} <{}>",
+                        name.as_str(),
+                        r_type_name(dt, self.strings),
+                        width = width
+                    ));
                 }
             }
             Err(e) => out.push_str(&format!("schema unavailable: {}", e)),
@@ -144,7 +182,9 @@ fn r_type_name(dt: &DataType, strings: Strings) -> &'static str {
     match dt {
         DataType::String if strings == Strings::Keep => "character",
         DataType::Float64 | DataType::Float32 => "double",
-        DataType::Int8 | DataType::Int16 | DataType::Int32 | DataType::UInt8 | DataType::UInt16 => "integer",
+        DataType::Int8 | DataType::Int16 | DataType::Int32 | DataType::UInt8 | DataType::UInt16 => {
+            "integer"
+        }
         DataType::Int64 | DataType::UInt32 | DataType::UInt64 => "integer",
         DataType::Boolean => "logical",
         DataType::Enum(..) | DataType::Categorical(..) => "factor",
@@ -158,7 +198,9 @@ fn lazy_value(source: Source, strings: Strings) -> Value {
 }
 
 fn csv_options(sep: u8, na: &[String], header: bool) -> CsvReadOptions {
-    CsvReadOptions::default().with_has_header(header).with_parse_options(parse_options(sep, Some(b'"'), na))
+    CsvReadOptions::default()
+        .with_has_header(header)
+        .with_parse_options(parse_options(sep, Some(b'"'), na))
 }
 
 /// Reads the first `n` rows (all when `None`) of a source.
@@ -172,7 +214,10 @@ fn read_rows(source: &Source, n: Option<usize>) -> Result<DataFrame, String> {
             .map_err(|e| e.to_string()),
         Source::Parquet { path } => {
             let file = std::fs::File::open(path).map_err(|e| crate::frame::io_reason(&e))?;
-            ParquetReader::new(file).with_slice(n.map(|n| (0, n))).finish().map_err(|e| e.to_string())
+            ParquetReader::new(file)
+                .with_slice(n.map(|n| (0, n)))
+                .finish()
+                .map_err(|e| e.to_string())
         }
     }
 }
@@ -180,7 +225,11 @@ fn read_rows(source: &Source, n: Option<usize>) -> Result<DataFrame, String> {
 /// `scan_csv(path)`: a lazy frame over a CSV file (nothing is read until `collect()`).
 pub fn scan_csv(path: &str, sep: u8, na: &[String]) -> Result<Value, String> {
     super::guarded(|| {
-        let source = Source::Csv { path: path.to_string(), sep, na: na.to_vec() };
+        let source = Source::Csv {
+            path: path.to_string(),
+            sep,
+            na: na.to_vec(),
+        };
         read_rows(&source, Some(1))?;
         Ok(lazy_value(source, Strings::TypeConvert))
     })
@@ -189,7 +238,9 @@ pub fn scan_csv(path: &str, sep: u8, na: &[String]) -> Result<Value, String> {
 /// `scan_parquet(path)`: a lazy frame over a Parquet file.
 pub fn scan_parquet(path: &str) -> Result<Value, String> {
     super::guarded(|| {
-        let source = Source::Parquet { path: path.to_string() };
+        let source = Source::Parquet {
+            path: path.to_string(),
+        };
         read_rows(&source, Some(0))?;
         Ok(lazy_value(source, Strings::Keep))
     })
@@ -227,7 +278,11 @@ pub fn for_each_chunk(
     match &lf.source {
         Source::Parquet { path } => {
             let file = std::fs::File::open(path).map_err(|e| crate::frame::io_reason(&e))?;
-            let total = super::guarded(|| ParquetReader::new(file).num_rows().map_err(|e| e.to_string()))?;
+            let total = super::guarded(|| {
+                ParquetReader::new(file)
+                    .num_rows()
+                    .map_err(|e| e.to_string())
+            })?;
             let mut off = 0;
             while off < total {
                 let file = std::fs::File::open(path).map_err(|e| crate::frame::io_reason(&e))?;
@@ -258,14 +313,25 @@ fn csv_chunks(
     strings: Strings,
     mut f: impl FnMut(Value) -> Result<bool, String>,
 ) -> Result<(), String> {
-    let spec = super::csv_blocks::BlockSpec { sep, quote: Some(b'"'), na, header: true };
+    let spec = super::csv_blocks::BlockSpec {
+        sep,
+        quote: Some(b'"'),
+        na,
+        header: true,
+    };
     let first = spec.head(path, 10_000)?;
     // integers widen to doubles and logicals stay text, so every block parses alike
     let schema: Schema = first
         .schema()
         .iter()
         .map(|(n, dt)| {
-            let dt = if dt.is_integer() { DataType::Float64 } else if dt == &DataType::Boolean { DataType::String } else { dt.clone() };
+            let dt = if dt.is_integer() {
+                DataType::Float64
+            } else if dt == &DataType::Boolean {
+                DataType::String
+            } else {
+                dt.clone()
+            };
             Field::new(n.clone(), dt)
         })
         .collect();
@@ -273,7 +339,8 @@ fn csv_chunks(
     let lines = first.height().max(1);
     let line_bytes = (head_len(path, lines + 1).unwrap_or(64 * lines) / lines).max(1);
     let block = (rows.max(1) * line_bytes).clamp(1 << 12, 1 << 30);
-    let columns: Option<Arc<[PlSmallStr]>> = columns.map(|c| c.iter().map(|x| PlSmallStr::from(x.as_str())).collect());
+    let columns: Option<Arc<[PlSmallStr]>> =
+        columns.map(|c| c.iter().map(|x| PlSmallStr::from(x.as_str())).collect());
     super::csv_blocks::for_each_block(path, &spec, Arc::new(schema), columns, block, |df| {
         super::guarded(|| bridge::to_value(df, strings)).and_then(&mut f)
     })
@@ -308,7 +375,8 @@ mod tests {
             text.push_str(&format!("{},{}\n", i, if i % 3 == 0 { "a" } else { "b" }));
         }
         std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}", e));
-        let v = scan_csv(path.to_str().unwrap_or(""), b',', &["NA".to_string()]).unwrap_or_else(|e| panic!("{}", e));
+        let v = scan_csv(path.to_str().unwrap_or(""), b',', &["NA".to_string()])
+            .unwrap_or_else(|e| panic!("{}", e));
         let lf = as_lazy(&v).unwrap_or_else(|| panic!("not lazy"));
         let mut seen = Vec::new();
         let mut chunks = 0;

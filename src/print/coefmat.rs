@@ -34,8 +34,15 @@ pub fn round_to(x: f64, d: i32) -> f64 {
 
 /// `zapsmall(x, digits)`.
 pub fn zapsmall(xs: &[f64], digits: i32) -> Vec<f64> {
-    let mx = xs.iter().filter(|v| v.is_finite()).fold(0.0f64, |a, b| a.max(b.abs()));
-    let d = if mx > 0.0 { (digits as f64 - mx.log10()).max(0.0).add(0.5).floor() as i32 } else { digits };
+    let mx = xs
+        .iter()
+        .filter(|v| v.is_finite())
+        .fold(0.0f64, |a, b| a.max(b.abs()));
+    let d = if mx > 0.0 {
+        (digits as f64 - mx.log10()).max(0.0).add(0.5).floor() as i32
+    } else {
+        digits
+    };
     xs.iter().map(|&v| round_to(v, d)).collect()
 }
 
@@ -44,7 +51,9 @@ pub fn format_common(xs: &[f64], digits: usize) -> Vec<String> {
     let f = real_format(xs, digits, 0, 0);
     let strs: Vec<String> = xs.iter().map(|&x| encode_real_trim(x, &f, "NA")).collect();
     let w = strs.iter().map(|s| s.chars().count()).max().unwrap_or(0);
-    strs.into_iter().map(|s| format!("{:>w$}", s, w = w)).collect()
+    strs.into_iter()
+        .map(|s| format!("{:>w$}", s, w = w))
+        .collect()
 }
 
 /// `format(x, digits = d)` for one number.
@@ -73,7 +82,11 @@ pub fn format_pval(pv: &[f64], digits: usize, eps: f64) -> Vec<String> {
                 out[grp[k]] = s;
             }
         }
-        rr_width = not0.iter().map(|&i| out[i].chars().count()).max().unwrap_or(0);
+        rr_width = not0
+            .iter()
+            .map(|&i| out[i].chars().count())
+            .max()
+            .unwrap_or(0);
     }
     if !is0.is_empty() {
         let mut d = digits.saturating_sub(2).max(1);
@@ -144,10 +157,27 @@ pub fn print_coefmat(t: &CoefTable, o: &CoefOpts) -> String {
     }
     let mut cf = vec![vec![String::new(); nc]; nr];
     if !o.cs_ind.is_empty() {
-        let vals: Vec<f64> = o.cs_ind.iter().flat_map(|&c| (0..nr).map(move |r| (c, r))).map(|(c, r)| at(&xm, r, c)).collect();
-        let acs: Vec<f64> = vals.iter().map(|v| v.abs()).filter(|v| v.is_finite() && *v != 0.0).collect();
+        let vals: Vec<f64> = o
+            .cs_ind
+            .iter()
+            .flat_map(|&c| (0..nr).map(move |r| (c, r)))
+            .map(|(c, r)| at(&xm, r, c))
+            .collect();
+        let acs: Vec<f64> = vals
+            .iter()
+            .map(|v| v.abs())
+            .filter(|v| v.is_finite() && *v != 0.0)
+            .collect();
         if vals.iter().any(|v| v.is_finite()) {
-            let digmin = if acs.is_empty() { 1 } else { 1 + acs.iter().fold(f64::INFINITY, |a, &b| a.min(b)).log10().floor() as i32 };
+            let digmin = if acs.is_empty() {
+                1
+            } else {
+                1 + acs
+                    .iter()
+                    .fold(f64::INFINITY, |a, &b| a.min(b))
+                    .log10()
+                    .floor() as i32
+            };
             let dec = (o.digits as i32 - digmin).max(1);
             let rounded: Vec<f64> = vals.iter().map(|&v| round_to(v, dec)).collect();
             let strs = format_common(&rounded, o.digits);
@@ -157,7 +187,12 @@ pub fn print_coefmat(t: &CoefTable, o: &CoefOpts) -> String {
         }
     }
     if !o.tst_ind.is_empty() {
-        let vals: Vec<f64> = o.tst_ind.iter().flat_map(|&c| (0..nr).map(move |r| (c, r))).map(|(c, r)| round_to(at(&xm, r, c), dig_tst as i32)).collect();
+        let vals: Vec<f64> = o
+            .tst_ind
+            .iter()
+            .flat_map(|&c| (0..nr).map(move |r| (c, r)))
+            .map(|(c, r)| round_to(at(&xm, r, c), dig_tst as i32))
+            .collect();
         let strs = format_common(&vals, o.digits);
         for (k, &c) in o.tst_ind.iter().enumerate() {
             set_col(&mut cf, c, strs[k * nr..(k + 1) * nr].to_vec());
@@ -189,7 +224,11 @@ pub fn print_coefmat(t: &CoefTable, o: &CoefOpts) -> String {
     for c in 0..nc {
         for r in 0..nr {
             if at(&xm, r, c).is_nan() {
-                cf[r][c] = if is_na_real(at(&xm, r, c)) || o.na_print.is_empty() { o.na_print.to_string() } else { "NaN".into() };
+                cf[r][c] = if is_na_real(at(&xm, r, c)) || o.na_print.is_empty() {
+                    o.na_print.to_string()
+                } else {
+                    "NaN".into()
+                };
             }
         }
     }
@@ -249,8 +288,15 @@ pub fn print_coefmat(t: &CoefTable, o: &CoefOpts) -> String {
     }
     let mut m = Value::strs(flat);
     m.set_attr(Sym::new("dim"), Value::ints(vec![nr as i32, ncol as i32]));
-    m.set_attr(Sym::new("dimnames"), Value::list(vec![Value::strings(&t.rows), Value::strings(&cols)]));
-    let opts = PrintOpts { quote: false, right: true, ..Default::default() };
+    m.set_attr(
+        Sym::new("dimnames"),
+        Value::list(vec![Value::strings(&t.rows), Value::strings(&cols)]),
+    );
+    let opts = PrintOpts {
+        quote: false,
+        right: true,
+        ..Default::default()
+    };
     let mut out = super::print_value(&m, &opts);
     if stars {
         out.push_str("---\n");
@@ -265,7 +311,10 @@ mod tests {
 
     #[test]
     fn pvals() {
-        assert_eq!(format_pval(&[1e-20, 1.119647e-06, 1.451229e-03], 3, f64::EPSILON), ["< 2e-16", "1.12e-06", "0.00145"]);
+        assert_eq!(
+            format_pval(&[1e-20, 1.119647e-06, 1.451229e-03], 3, f64::EPSILON),
+            ["< 2e-16", "1.12e-06", "0.00145"]
+        );
         assert_eq!(format_pval(&[1.294e-10], 4, f64::EPSILON), ["1.294e-10"]);
         assert_eq!(format_pval(&[1e-20], 4, f64::EPSILON), ["< 2.2e-16"]);
     }

@@ -37,7 +37,10 @@ pub fn deparse_value(v: &Value) -> String {
 
 /// R's `deparse()` of a value as separate lines (breaking at width 60 like R).
 pub fn deparse_lines(v: &Value) -> Vec<String> {
-    let mut b = Buf { lines: Vec::new(), cur: String::new() };
+    let mut b = Buf {
+        lines: Vec::new(),
+        cur: String::new(),
+    };
     dep(&mut b, v);
     if !b.cur.is_empty() || b.lines.is_empty() {
         b.lines.push(b.cur);
@@ -56,7 +59,8 @@ fn name_str(n: &str) -> String {
 fn int_range(x: &[i32]) -> bool {
     x.len() >= 2
         && x.iter().all(|&v| v != NA_INT)
-        && (x.windows(2).all(|w| w[1] as i64 == w[0] as i64 + 1) || x.windows(2).all(|w| w[1] as i64 == w[0] as i64 - 1))
+        && (x.windows(2).all(|w| w[1] as i64 == w[0] as i64 + 1)
+            || x.windows(2).all(|w| w[1] as i64 == w[0] as i64 - 1))
 }
 
 fn elem(d: &Data, i: usize, all_na: bool) -> String {
@@ -68,21 +72,35 @@ fn elem(d: &Data, i: usize, all_na: bool) -> String {
         },
         Data::Int(x) => {
             if x[i] == NA_INT {
-                if all_na { "NA_integer_".into() } else { "NA".into() }
+                if all_na {
+                    "NA_integer_".into()
+                } else {
+                    "NA".into()
+                }
             } else {
                 format!("{}L", x[i])
             }
         }
         Data::Dbl(x) => {
             if is_na_real(x[i]) {
-                if all_na { "NA_real_".into() } else { "NA".into() }
+                if all_na {
+                    "NA_real_".into()
+                } else {
+                    "NA".into()
+                }
             } else {
                 num_to_string(x[i])
             }
         }
         Data::Str(x) => match &x[i] {
             Some(s) => escape_str(s, true),
-            None => if all_na { "NA_character_".into() } else { "NA".into() },
+            None => {
+                if all_na {
+                    "NA_character_".into()
+                } else {
+                    "NA".into()
+                }
+            }
         },
         Data::List(x) => deparse_value_short(&x[i]),
     }
@@ -114,15 +132,21 @@ fn dep(b: &mut Buf, v: &Value) {
 fn dep_vector(b: &mut Buf, v: &Value, d: &Data) {
     let attrs: Vec<(String, Value)> = v
         .attrs()
-        .map(|a| a.iter().map(|(k, x)| (k.as_str().to_string(), x.clone())).collect())
+        .map(|a| {
+            a.iter()
+                .map(|(k, x)| (k.as_str().to_string(), x.clone()))
+                .collect()
+        })
         .unwrap_or_default();
     let names = v.names();
     let is_list = matches!(d, Data::List(_));
     let range = matches!(d, Data::Int(x) if int_range(x));
     // Names go inline (`c(a = 1)`) unless the vector is a range; other attributes need structure().
     let inline_names = names.is_some() && !range && !d.is_empty();
-    let extra: Vec<&(String, Value)> =
-        attrs.iter().filter(|(k, _)| !(inline_names && k == "names")).collect();
+    let extra: Vec<&(String, Value)> = attrs
+        .iter()
+        .filter(|(k, _)| !(inline_names && k == "names"))
+        .collect();
     if !extra.is_empty() {
         b.push("structure(");
     }
@@ -195,12 +219,21 @@ mod tests {
         assert_eq!(deparse_value(&Value::int(5)), "5L");
         assert_eq!(deparse_value(&Value::ints(vec![1, NA_INT])), "c(1L, NA)");
         assert_eq!(deparse_value(&Value::int(NA_INT)), "NA_integer_");
-        assert_eq!(deparse_value(&Value::dbls(vec![na_real(), na_real()])), "c(NA_real_, NA_real_)");
+        assert_eq!(
+            deparse_value(&Value::dbls(vec![na_real(), na_real()])),
+            "c(NA_real_, NA_real_)"
+        );
         assert_eq!(deparse_value(&Value::lgl(true)), "TRUE");
         assert_eq!(deparse_value(&Value::Null), "NULL");
-        assert_eq!(deparse_value(&Value::named_list(vec![("a".into(), Value::num(1.0))])), "list(a = 1)");
+        assert_eq!(
+            deparse_value(&Value::named_list(vec![("a".into(), Value::num(1.0))])),
+            "list(a = 1)"
+        );
         assert_eq!(deparse_value(&Value::dbls(vec![])), "numeric(0)");
-        assert_eq!(deparse_value(&Value::dbls(vec![1.5, na_real(), f64::INFINITY])), "c(1.5, NA, Inf)");
+        assert_eq!(
+            deparse_value(&Value::dbls(vec![1.5, na_real(), f64::INFINITY])),
+            "c(1.5, NA, Inf)"
+        );
         let mut x = Value::num(1.0);
         x.set_attr(Sym::new("names"), Value::str("a b"));
         assert_eq!(deparse_value(&x), "c(\"a b\" = 1)");
@@ -208,11 +241,17 @@ mod tests {
         r.set_attr(Sym::new("names"), Value::strings(&["a", "b"]));
         assert_eq!(deparse_value(&r), "structure(1:2, names = c(\"a\", \"b\"))");
         let f = super::super::factor::make_factor(vec![1], &["a"], false);
-        assert_eq!(deparse_value(&f), "structure(1L, levels = \"a\", class = \"factor\")");
+        assert_eq!(
+            deparse_value(&f),
+            "structure(1L, levels = \"a\", class = \"factor\")"
+        );
         let v: Vec<f64> = (1..=20).map(|i| i as f64 * 1.5).collect();
         assert_eq!(
             deparse_lines(&Value::dbls(v)),
-            vec!["c(1.5, 3, 4.5, 6, 7.5, 9, 10.5, 12, 13.5, 15, 16.5, 18, 19.5, ", "21, 22.5, 24, 25.5, 27, 28.5, 30)"]
+            vec![
+                "c(1.5, 3, 4.5, 6, 7.5, 9, 10.5, 12, 13.5, 15, 16.5, 18, 19.5, ",
+                "21, 22.5, 24, 25.5, 27, 28.5, 30)"
+            ]
         );
     }
 }

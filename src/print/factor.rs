@@ -8,10 +8,19 @@ use crate::value::{Data, RStr, Value, NA_INT};
 
 /// The labels of a factor's codes (NA codes and out-of-range codes give NA).
 pub fn factor_labels(v: &Value) -> Vec<RStr> {
-    let levels = v.get_attr("levels").map(|l| l.str_vec()).unwrap_or_default();
+    let levels = v
+        .get_attr("levels")
+        .map(|l| l.str_vec())
+        .unwrap_or_default();
     v.int_vec()
         .iter()
-        .map(|&c| if c == NA_INT || c < 1 { None } else { levels.get(c as usize - 1).cloned().flatten() })
+        .map(|&c| {
+            if c == NA_INT || c < 1 {
+                None
+            } else {
+                levels.get(c as usize - 1).cloned().flatten()
+            }
+        })
         .collect()
 }
 
@@ -20,7 +29,11 @@ pub fn print_factor(out: &mut String, v: &Value, opts: &PrintOpts) {
     let ordered = v.inherits("ordered");
     let n = v.len();
     if n == 0 {
-        out.push_str(if ordered { "ordered(0)\n" } else { "factor(0)\n" });
+        out.push_str(if ordered {
+            "ordered(0)\n"
+        } else {
+            "factor(0)\n"
+        });
     } else {
         let mut xx = Value::strs(factor_labels(v));
         if let Some(attrs) = v.attrs() {
@@ -30,7 +43,10 @@ pub fn print_factor(out: &mut String, v: &Value, opts: &PrintOpts) {
                 }
             }
         }
-        let o = PrintOpts { quote: false, ..opts.clone() };
+        let o = PrintOpts {
+            quote: false,
+            ..opts.clone()
+        };
         if let Value::Vector(vec) = &xx {
             if let Data::Str(_) = vec.data {
                 super::print_rec(out, &xx, &o, "", &mut |_| None);
@@ -45,7 +61,16 @@ pub fn levels_line(v: &Value, width: usize) -> String {
     let ordered = v.inherits("ordered");
     let lev: Vec<String> = v
         .get_attr("levels")
-        .map(|l| l.str_vec().iter().map(|s| s.as_deref().map(|s| escape_str(s, false)).unwrap_or_else(|| "<NA>".to_string())).collect())
+        .map(|l| {
+            l.str_vec()
+                .iter()
+                .map(|s| {
+                    s.as_deref()
+                        .map(|s| escape_str(s, false))
+                        .unwrap_or_else(|| "<NA>".to_string())
+                })
+                .collect()
+        })
         .unwrap_or_default();
     let n = lev.len();
     let colsep = if ordered { " < " } else { " " };
@@ -75,7 +100,11 @@ pub fn levels_line(v: &Value, width: usize) -> String {
     } else {
         lev
     };
-    let prefix = if drop { format!("{} ", n) } else { String::new() };
+    let prefix = if drop {
+        format!("{} ", n)
+    } else {
+        String::new()
+    };
     format!("{}Levels: {}\n", prefix, shown.join(colsep))
 }
 
@@ -83,7 +112,11 @@ pub fn levels_line(v: &Value, width: usize) -> String {
 pub fn make_factor(codes: Vec<i32>, levels: &[&str], ordered: bool) -> Value {
     let mut f = Value::ints(codes);
     f.set_attr(Sym::new("levels"), Value::strings(levels));
-    let cls: Vec<&str> = if ordered { vec!["ordered", "factor"] } else { vec!["factor"] };
+    let cls: Vec<&str> = if ordered {
+        vec!["ordered", "factor"]
+    } else {
+        vec!["factor"]
+    };
     f.set_attr(Sym::new("class"), Value::strings(&cls));
     f
 }

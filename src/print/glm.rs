@@ -13,8 +13,12 @@ pub fn format_glm(it: &Interp, v: &Value) -> Option<String> {
     } else if v.inherits("glm") {
         Some(format_glm_fit(it, v))
     } else if v.inherits("family") && field(v, "link").is_some() {
-        let f = field(v, "family").and_then(|x| x.as_string()).unwrap_or_default();
-        let l = field(v, "link").and_then(|x| x.as_string()).unwrap_or_default();
+        let f = field(v, "family")
+            .and_then(|x| x.as_string())
+            .unwrap_or_default();
+        let l = field(v, "link")
+            .and_then(|x| x.as_string())
+            .unwrap_or_default();
         Some(format!("\nFamily: {} \nLink function: {} \n\n", f, l))
     } else {
         None
@@ -37,7 +41,11 @@ fn fmt1(x: f64, digits: usize) -> String {
 }
 
 fn names_of(v: &Value) -> Vec<String> {
-    v.names().unwrap_or_default().iter().map(|x| x.as_deref().unwrap_or("").to_string()).collect()
+    v.names()
+        .unwrap_or_default()
+        .iter()
+        .map(|x| x.as_deref().unwrap_or("").to_string())
+        .collect()
 }
 
 fn format_glm_fit(it: &Interp, fit: &Value) -> String {
@@ -50,16 +58,30 @@ fn format_glm_fit(it: &Interp, fit: &Value) -> String {
     } else {
         out.push_str("Coefficients");
         out.push_str(":\n");
-        let vals: Vec<String> = format_common(&cv, digits).into_iter().map(|x| if x.trim() == "NaN" { "NA".into() } else { x }).collect();
+        let vals: Vec<String> = format_common(&cv, digits)
+            .into_iter()
+            .map(|x| if x.trim() == "NaN" { "NA".into() } else { x })
+            .collect();
         out.push_str(&named_strings_block(&names_of(&coef), &vals, 2));
     }
     let dfn = field(fit, "df.null").and_then(|x| x.as_i32()).unwrap_or(0);
-    let dfr = field(fit, "df.residual").and_then(|x| x.as_i32()).unwrap_or(0);
-    out.push_str(&format!("\nDegrees of Freedom: {} Total (i.e. Null);  {} Residual\n", dfn, dfr));
+    let dfr = field(fit, "df.residual")
+        .and_then(|x| x.as_i32())
+        .unwrap_or(0);
+    out.push_str(&format!(
+        "\nDegrees of Freedom: {} Total (i.e. Null);  {} Residual\n",
+        dfn, dfr
+    ));
     if let Some(m) = naprint(field(fit, "na.action")) {
         out.push_str(&m);
     }
-    let sig = |x: f64| if x.is_nan() { "NA".to_string() } else { fmt1(fprec(x, digits as f64), 7) };
+    let sig = |x: f64| {
+        if x.is_nan() {
+            "NA".to_string()
+        } else {
+            fmt1(fprec(x, digits as f64), 7)
+        }
+    };
     out.push_str(&format!(
         "Null Deviance:\t    {} \nResidual Deviance: {} \tAIC: {}\n",
         sig(num(fit, "null.deviance")),
@@ -80,7 +102,13 @@ fn format_summary_glm(it: &Interp, sm: &Value) -> String {
         let mut sorted: Vec<f64> = rv.iter().cloned().filter(|v| !v.is_nan()).collect();
         sorted.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
         let q = crate::builtins::stats::quantiles(&sorted, &[0.0, 0.25, 0.5, 0.75, 1.0], 7);
-        (["Min", "1Q", "Median", "3Q", "Max"].iter().map(|x| x.to_string()).collect::<Vec<_>>(), q)
+        (
+            ["Min", "1Q", "Median", "3Q", "Max"]
+                .iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>(),
+            q,
+        )
     } else {
         (names_of(&dr), rv)
     };
@@ -88,13 +116,18 @@ fn format_summary_glm(it: &Interp, sm: &Value) -> String {
     out.push_str(&named_strings_block(&names, &format_common(&z, digits), 2));
     let aliased = field(sm, "aliased").unwrap_or(Value::Null);
     let al = aliased.lgl_vec().to_vec();
-    let df: Vec<i32> = field(sm, "df").map(|v| v.int_vec().to_vec()).unwrap_or_default();
+    let df: Vec<i32> = field(sm, "df")
+        .map(|v| v.int_vec().to_vec())
+        .unwrap_or_default();
     if al.is_empty() {
         out.push_str("\nNo Coefficients\n");
     } else {
         let nsing = df.get(2).cloned().unwrap_or(0) - df.first().cloned().unwrap_or(0);
         if nsing > 0 {
-            out.push_str(&format!("\nCoefficients: ({} not defined because of singularities)\n", nsing));
+            out.push_str(&format!(
+                "\nCoefficients: ({} not defined because of singularities)\n",
+                nsing
+            ));
         } else {
             out.push_str("\nCoefficients:\n");
         }
@@ -117,16 +150,51 @@ fn format_summary_glm(it: &Interp, sm: &Value) -> String {
                 r += 1;
             }
         }
-        let t = CoefTable { rows: names_of(&aliased), cols, data };
-        out.push_str(&print_coefmat(&t, &CoefOpts { digits, signif_stars: true, cs_ind: &[0, 1], tst_ind: &[2], zap_ind: &[], has_p: true, na_print: "NA" }));
+        let t = CoefTable {
+            rows: names_of(&aliased),
+            cols,
+            data,
+        };
+        out.push_str(&print_coefmat(
+            &t,
+            &CoefOpts {
+                digits,
+                signif_stars: true,
+                cs_ind: &[0, 1],
+                tst_ind: &[2],
+                zap_ind: &[],
+                has_p: true,
+                na_print: "NA",
+            },
+        ));
     }
-    let fam = field(sm, "family").and_then(|f| field(&f, "family")).and_then(|x| x.as_string()).unwrap_or_default();
-    out.push_str(&format!("\n(Dispersion parameter for {} family taken to be {})\n\n", fam, fmt1(num(sm, "dispersion"), 7)));
-    let devs = format_common(&[num(sm, "null.deviance"), num(sm, "deviance")], digits.max(4) + 1);
+    let fam = field(sm, "family")
+        .and_then(|f| field(&f, "family"))
+        .and_then(|x| x.as_string())
+        .unwrap_or_default();
+    out.push_str(&format!(
+        "\n(Dispersion parameter for {} family taken to be {})\n\n",
+        fam,
+        fmt1(num(sm, "dispersion"), 7)
+    ));
+    let devs = format_common(
+        &[num(sm, "null.deviance"), num(sm, "deviance")],
+        digits.max(4) + 1,
+    );
     let dfs = [num(sm, "df.null"), num(sm, "df.residual")];
-    let dw = dfs.iter().map(|d| format!("{}", d).len()).max().unwrap_or(1);
+    let dw = dfs
+        .iter()
+        .map(|d| format!("{}", d).len())
+        .max()
+        .unwrap_or(1);
     for (i, lab) in ["    Null", "Residual"].iter().enumerate() {
-        out.push_str(&format!("{} deviance: {}  on {:>w$}  degrees of freedom\n", lab, devs[i], dfs[i], w = dw));
+        out.push_str(&format!(
+            "{} deviance: {}  on {:>w$}  degrees of freedom\n",
+            lab,
+            devs[i],
+            dfs[i],
+            w = dw
+        ));
     }
     if let Some(m) = naprint(field(sm, "na.action")) {
         out.push_str(&m);

@@ -1,6 +1,6 @@
 //! `print.htest`: the report R prints for classical hypothesis tests.
 
-use super::num::{cat_num, real_format, encode_real_trim};
+use super::num::{cat_num, encode_real_trim, real_format};
 use super::{print_value, PrintOpts};
 use crate::value::Value;
 
@@ -17,7 +17,9 @@ fn field<'a>(v: &'a Value, name: &str) -> Option<&'a Value> {
 fn fmt_num(x: &Value, digits: usize) -> Vec<String> {
     let xs = x.dbl_vec();
     let f = real_format(&xs, digits, 0, 0);
-    xs.iter().map(|&v| super::num::encode_real(v, &f, "NA")).collect()
+    xs.iter()
+        .map(|&v| super::num::encode_real(v, &f, "NA"))
+        .collect()
 }
 
 /// R's `format.pval(pv, digits)` for one p-value.
@@ -57,19 +59,27 @@ fn strwrap(s: &str, prefix: &str) -> Vec<String> {
 }
 
 fn names_of(v: &Value) -> Vec<String> {
-    v.names().unwrap_or_default().iter().map(|n| n.as_deref().unwrap_or("NA").to_string()).collect()
+    v.names()
+        .unwrap_or_default()
+        .iter()
+        .map(|n| n.as_deref().unwrap_or("NA").to_string())
+        .collect()
 }
 
 /// The text `print.htest` writes for a test result (digits = 7).
 pub fn format_htest(x: &Value, digits: usize) -> String {
     let mut out = String::from("\n");
-    let method = field(x, "method").and_then(|m| m.as_string()).unwrap_or_default();
+    let method = field(x, "method")
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
     for l in strwrap(&method, "\t") {
         out.push_str(&l);
         out.push('\n');
     }
     out.push('\n');
-    let dname = field(x, "data.name").and_then(|m| m.as_string()).unwrap_or_default();
+    let dname = field(x, "data.name")
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
     out.push_str(&format!("data:  {}\n", dname));
     let mut parts: Vec<String> = Vec::new();
     let d2 = digits.saturating_sub(2).max(1);
@@ -78,7 +88,11 @@ pub fn format_htest(x: &Value, digits: usize) -> String {
             let nm = names_of(s);
             let f = fmt_num(s, d2);
             for (i, v) in f.iter().enumerate() {
-                parts.push(format!("{} = {}", nm.get(i).cloned().unwrap_or_default(), v.trim()));
+                parts.push(format!(
+                    "{} = {}",
+                    nm.get(i).cloned().unwrap_or_default(),
+                    v.trim()
+                ));
             }
         }
     }
@@ -104,24 +118,48 @@ pub fn format_htest(x: &Value, digits: usize) -> String {
                     _ => "greater than",
                 };
                 let nm = names_of(nv).into_iter().next().unwrap_or_default();
-                out.push_str(&format!("true {} is {} {}\n", nm, ac, cat_num(nv.as_f64().unwrap_or(f64::NAN))));
+                out.push_str(&format!(
+                    "true {} is {} {}\n",
+                    nm,
+                    ac,
+                    cat_num(nv.as_f64().unwrap_or(f64::NAN))
+                ));
             }
             Some(nv) => {
                 out.push_str(&format!("{}\nnull values:\n", alt));
-                out.push_str(&print_value(nv, &PrintOpts { digits, ..Default::default() }));
+                out.push_str(&print_value(
+                    nv,
+                    &PrintOpts {
+                        digits,
+                        ..Default::default()
+                    },
+                ));
             }
             None => out.push_str(&format!("{}\n", alt)),
         }
     }
     if let Some(ci) = field(x, "conf.int") {
-        let lvl = ci.get_attr("conf.level").and_then(|l| l.as_f64()).unwrap_or(0.95);
+        let lvl = ci
+            .get_attr("conf.level")
+            .and_then(|l| l.as_f64())
+            .unwrap_or(0.95);
         let xs = ci.dbl_vec();
         let f = fmt_num(&Value::dbls(xs.iter().take(2).copied().collect()), digits);
-        out.push_str(&format!("{} percent confidence interval:\n {}\n", cat_num(100.0 * lvl), f.join(" ")));
+        out.push_str(&format!(
+            "{} percent confidence interval:\n {}\n",
+            cat_num(100.0 * lvl),
+            f.join(" ")
+        ));
     }
     if let Some(est) = field(x, "estimate") {
         out.push_str("sample estimates:\n");
-        out.push_str(&print_value(est, &PrintOpts { digits, ..Default::default() }));
+        out.push_str(&print_value(
+            est,
+            &PrintOpts {
+                digits,
+                ..Default::default()
+            },
+        ));
     }
     out.push('\n');
     out

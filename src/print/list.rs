@@ -5,7 +5,14 @@ use super::{print_nested, PrintHook, PrintOpts};
 use crate::value::Value;
 
 /// Prints a list (a generic vector) the way `print.default` does.
-pub fn print_list(out: &mut String, v: &Value, items: &[Value], opts: &PrintOpts, tag: &str, hook: &mut PrintHook) {
+pub fn print_list(
+    out: &mut String,
+    v: &Value,
+    items: &[Value],
+    opts: &PrintOpts,
+    tag: &str,
+    hook: &mut PrintHook,
+) {
     if let Some(dims) = v.dim() {
         if dims.len() == 2 {
             super::matrix::print_array(out, v, &dims, opts, false);
@@ -14,11 +21,17 @@ pub fn print_list(out: &mut String, v: &Value, items: &[Value], opts: &PrintOpts
     }
     // a one-dimensional list array (tapply's list result) is tagged by its dimnames
     let names = v.names().or_else(|| match v.dim() {
-        Some(d) if d.len() == 1 => v.get_attr("dimnames").and_then(|dn| dn.list_vec().first().map(|x| (*x.str_vec()).clone())),
+        Some(d) if d.len() == 1 => v
+            .get_attr("dimnames")
+            .and_then(|dn| dn.list_vec().first().map(|x| (*x.str_vec()).clone())),
         _ => None,
     });
     if items.is_empty() {
-        out.push_str(if names.is_some() { "named list()\n" } else { "list()\n" });
+        out.push_str(if names.is_some() {
+            "named list()\n"
+        } else {
+            "list()\n"
+        });
         return;
     }
     for (i, item) in items.iter().enumerate() {

@@ -17,12 +17,21 @@ pub struct Labels {
 
 /// Reads `dimnames` (and its names) for dimension `k`.
 fn dimnames_at(v: &Value, k: usize) -> (Option<Vec<RStr>>, Option<String>) {
-    let Some(dn) = v.get_attr("dimnames") else { return (None, None) };
+    let Some(dn) = v.get_attr("dimnames") else {
+        return (None, None);
+    };
     let lst = dn.list_vec();
-    let labels = lst.get(k).filter(|x| !x.is_null()).map(|x| (*x.str_vec()).clone());
-    let title = dn
-        .names()
-        .map(|n| n.get(k).cloned().flatten().map(|s| s.to_string()).unwrap_or_default());
+    let labels = lst
+        .get(k)
+        .filter(|x| !x.is_null())
+        .map(|x| (*x.str_vec()).clone());
+    let title = dn.names().map(|n| {
+        n.get(k)
+            .cloned()
+            .flatten()
+            .map(|s| s.to_string())
+            .unwrap_or_default()
+    });
     (labels, title)
 }
 
@@ -31,7 +40,12 @@ pub fn print_array(out: &mut String, v: &Value, dims: &[usize], opts: &PrintOpts
     let Some(d) = v.data() else { return };
     let (rows, row_title) = dimnames_at(v, 0);
     let (cols, col_title) = dimnames_at(v, 1);
-    let lab = Labels { rows, cols, row_title, col_title };
+    let lab = Labels {
+        rows,
+        cols,
+        row_title,
+        col_title,
+    };
     if dims.len() == 2 {
         print_matrix(out, d, 0, dims[0], dims[1], &lab, opts, quote);
         return;
@@ -40,10 +54,15 @@ pub fn print_array(out: &mut String, v: &Value, dims: &[usize], opts: &PrintOpts
     let nb: usize = dims[2..].iter().product();
     if nb == 0 || nr == 0 || nc == 0 {
         let dims_s: Vec<String> = dims.iter().map(|x| x.to_string()).collect();
-        out.push_str(&format!("<{} array of {}>\n", dims_s.join(" x "), d.vtype().type_name()));
+        out.push_str(&format!(
+            "<{} array of {}>\n",
+            dims_s.join(" x "),
+            d.vtype().type_name()
+        ));
         return;
     }
-    let higher: Vec<(Option<Vec<RStr>>, Option<String>)> = (2..dims.len()).map(|k| dimnames_at(v, k)).collect();
+    let higher: Vec<(Option<Vec<RStr>>, Option<String>)> =
+        (2..dims.len()).map(|k| dimnames_at(v, k)).collect();
     for b in 0..nb {
         let mut rem = b;
         let mut parts = Vec::new();
@@ -53,7 +72,12 @@ pub fn print_array(out: &mut String, v: &Value, dims: &[usize], opts: &PrintOpts
             let (labs, title) = &higher[k];
             let s = match labs {
                 Some(l) => {
-                    let name = l.get(idx).cloned().flatten().map(|s| s.to_string()).unwrap_or_else(|| "NA".into());
+                    let name = l
+                        .get(idx)
+                        .cloned()
+                        .flatten()
+                        .map(|s| s.to_string())
+                        .unwrap_or_else(|| "NA".into());
                     match title {
                         Some(t) => format!("{} = {}", t, name),
                         None => name,
@@ -72,11 +96,22 @@ pub fn print_array(out: &mut String, v: &Value, dims: &[usize], opts: &PrintOpts
 /// Prints an `nr` x `nc` matrix stored column-major in `d` starting at `off`.
 /// Doubles are formatted column by column, as R does.
 #[allow(clippy::too_many_arguments)]
-pub fn print_matrix(out: &mut String, d: &Data, off: usize, nr: usize, nc: usize, lab: &Labels, opts: &PrintOpts, quote: bool) {
+pub fn print_matrix(
+    out: &mut String,
+    d: &Data,
+    off: usize,
+    nr: usize,
+    nc: usize,
+    lab: &Labels,
+    opts: &PrintOpts,
+    quote: bool,
+) {
     let left = left_justified(d, opts) || (matches!(d, Data::List(_)) && !opts.right);
     // Row labels.
     let row_labels: Vec<String> = match &lab.rows {
-        Some(r) => (0..nr).map(|i| encode_str(r.get(i).and_then(|s| s.as_deref()), false)).collect(),
+        Some(r) => (0..nr)
+            .map(|i| encode_str(r.get(i).and_then(|s| s.as_deref()), false))
+            .collect(),
         None => (0..nr).map(|i| format!("[{},]", i + 1)).collect(),
     };
     let mut rlabw = match &lab.rows {
@@ -107,7 +142,11 @@ pub fn print_matrix(out: &mut String, d: &Data, off: usize, nr: usize, nc: usize
     }
     let row_label = |i: usize| -> String {
         match &lab.rows {
-            Some(_) => format!("{}{}", " ".repeat(lbloff), pad_right(&row_labels[i], rlabw - lbloff)),
+            Some(_) => format!(
+                "{}{}",
+                " ".repeat(lbloff),
+                pad_right(&row_labels[i], rlabw - lbloff)
+            ),
             None => pad_left(&row_labels[i], rlabw),
         }
     };
@@ -142,7 +181,11 @@ pub fn print_matrix(out: &mut String, d: &Data, off: usize, nr: usize, nc: usize
         for j in jmin..jmax {
             out.push(' ');
             let l = &col_labels[j];
-            out.push_str(&if left { pad_right(l, widths[j]) } else { pad_left(l, widths[j]) });
+            out.push_str(&if left {
+                pad_right(l, widths[j])
+            } else {
+                pad_left(l, widths[j])
+            });
         }
         out.push('\n');
         for i in 0..nr {
@@ -150,7 +193,11 @@ pub fn print_matrix(out: &mut String, d: &Data, off: usize, nr: usize, nc: usize
             for (col, &w) in cells[jmin..jmax].iter().zip(&widths[jmin..jmax]) {
                 out.push(' ');
                 let s = &col[i];
-                out.push_str(&if left { pad_right(s, w) } else { pad_left(s, w) });
+                out.push_str(&if left {
+                    pad_right(s, w)
+                } else {
+                    pad_left(s, w)
+                });
             }
             out.push('\n');
         }

@@ -19,7 +19,10 @@ pub mod table;
 pub mod vector;
 
 pub use deparse::{deparse_value, deparse_value_short};
-pub use num::{cat_num, format_dbl_vec, format_dbl_vec_trim, format_int_vec, format_lgl_vec, real_format, RealFmt};
+pub use num::{
+    cat_num, format_dbl_vec, format_dbl_vec_trim, format_int_vec, format_lgl_vec, real_format,
+    RealFmt,
+};
 pub use strings::{encode_str, escape_str, format_str_vec};
 
 use crate::value::{Data, Value};
@@ -41,7 +44,13 @@ pub struct PrintOpts {
 
 impl Default for PrintOpts {
     fn default() -> Self {
-        PrintOpts { digits: 7, quote: true, right: false, width: 80, scipen: 0 }
+        PrintOpts {
+            digits: 7,
+            quote: true,
+            right: false,
+            width: 80,
+            scipen: 0,
+        }
     }
 }
 
@@ -74,7 +83,13 @@ fn wants_hook(v: &Value) -> bool {
 }
 
 /// Prints a nested value (list element or attribute): the hook first, then the default.
-pub(crate) fn print_nested(out: &mut String, v: &Value, opts: &PrintOpts, tag: &str, hook: &mut PrintHook) {
+pub(crate) fn print_nested(
+    out: &mut String,
+    v: &Value,
+    opts: &PrintOpts,
+    tag: &str,
+    hook: &mut PrintHook,
+) {
     if wants_hook(v) {
         if let Some(s) = hook(v) {
             out.push_str(&s);
@@ -86,13 +101,22 @@ pub(crate) fn print_nested(out: &mut String, v: &Value, opts: &PrintOpts, tag: &
 
 /// Attributes that print.default never shows as `attr(,"...")` blocks.
 fn hidden_attr(name: &str, v: &Value) -> bool {
-    matches!(name, "names" | "dim" | "dimnames" | "comment" | "srcref" | "tsp")
-        || (v.is_factor() && matches!(name, "levels" | "class"))
-        || (matches!(v, Value::Lang(_)) && (name == "class" || (name == ".Environment" && v.inherits("formula"))))
+    matches!(
+        name,
+        "names" | "dim" | "dimnames" | "comment" | "srcref" | "tsp"
+    ) || (v.is_factor() && matches!(name, "levels" | "class"))
+        || (matches!(v, Value::Lang(_))
+            && (name == "class" || (name == ".Environment" && v.inherits("formula"))))
 }
 
 /// Prints `v` (with `tag` as the prefix of nested list tags) into `out`.
-pub(crate) fn print_rec(out: &mut String, v: &Value, opts: &PrintOpts, tag: &str, hook: &mut PrintHook) {
+pub(crate) fn print_rec(
+    out: &mut String,
+    v: &Value,
+    opts: &PrintOpts,
+    tag: &str,
+    hook: &mut PrintHook,
+) {
     match v {
         Value::Null => out.push_str("NULL\n"),
         Value::Missing => out.push('\n'),
@@ -110,7 +134,9 @@ pub(crate) fn print_rec(out: &mut String, v: &Value, opts: &PrintOpts, tag: &str
             }
         }
         Value::Closure(c) => {
-            out.push_str(&crate::syntax::deparse::deparse_function(&c.params, &c.body));
+            out.push_str(&crate::syntax::deparse::deparse_function(
+                &c.params, &c.body,
+            ));
             out.push('\n');
         }
         Value::Builtin(b) => out.push_str(&format!("function (...) .Primitive(\"{}\")\n", b.name)),
@@ -133,7 +159,9 @@ pub(crate) fn print_rec(out: &mut String, v: &Value, opts: &PrintOpts, tag: &str
 /// How an environment prints: `<environment: R_GlobalEnv>`, or `<environment>`.
 pub fn env_label(e: &crate::value::Env) -> String {
     match &e.0.borrow().name {
-        Some(n) if n == "R_GlobalEnv" || n == "base" || n == "R_EmptyEnv" => format!("<environment: {}>\n", n),
+        Some(n) if n == "R_GlobalEnv" || n == "base" || n == "R_EmptyEnv" => {
+            format!("<environment: {}>\n", n)
+        }
         Some(n) => format!("<environment: {}>\n", n),
         None => "<environment>\n".into(),
     }
@@ -164,7 +192,10 @@ fn print_atomic(out: &mut String, v: &Value, d: &Data, opts: &PrintOpts) {
             Some(names) => vector::print_named(out, &head, &names[..MAX_PRINT], opts, quote),
             None => vector::print_plain(out, &head, opts, quote),
         }
-        out.push_str(&format!(" [ reached getOption(\"max.print\") -- omitted {} entries ]\n", d.len() - MAX_PRINT));
+        out.push_str(&format!(
+            " [ reached getOption(\"max.print\") -- omitted {} entries ]\n",
+            d.len() - MAX_PRINT
+        ));
         return;
     }
     match v.names() {
@@ -177,7 +208,13 @@ fn print_atomic(out: &mut String, v: &Value, d: &Data, opts: &PrintOpts) {
 const MAX_PRINT: usize = 99_999;
 
 /// Prints the attributes `print.default` shows after a value, as `attr(,"name")` blocks.
-fn print_attributes(out: &mut String, v: &Value, opts: &PrintOpts, tag: &str, hook: &mut PrintHook) {
+fn print_attributes(
+    out: &mut String,
+    v: &Value,
+    opts: &PrintOpts,
+    tag: &str,
+    hook: &mut PrintHook,
+) {
     let Some(attrs) = v.attrs() else { return };
     for (k, a) in attrs.iter() {
         if hidden_attr(k.as_str(), v) {

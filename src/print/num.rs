@@ -26,7 +26,12 @@ struct Sci {
 fn scientific(x: f64, digits: usize) -> Sci {
     let digits = digits.clamp(1, 22);
     if x == 0.0 {
-        return Sci { neg: false, kpower: 0, nsig: 1, rounding_widens: false };
+        return Sci {
+            neg: false,
+            kpower: 0,
+            nsig: 1,
+            rounding_widens: false,
+        };
     }
     let r = x.abs();
     let s = format!("{:.*e}", digits - 1, r);
@@ -40,7 +45,12 @@ fn scientific(x: f64, digits: usize) -> Sci {
     let rgt = (digits as i32 - kpower).clamp(0, 22);
     let fuzz = 0.5 / 10f64.powi(rgt);
     let rounding_widens = kpower > 0 && kpower <= 22 && r < 10f64.powi(kpower) - fuzz;
-    Sci { neg: x < 0.0, kpower, nsig, rounding_widens }
+    Sci {
+        neg: x < 0.0,
+        kpower,
+        nsig,
+        rounding_widens,
+    }
 }
 
 /// Computes R's common format for `xs` with `digits` significant digits, at least
@@ -50,7 +60,13 @@ pub fn real_format(xs: &[f64], digits: usize, nsmall: usize, scipen: i32) -> Rea
 }
 
 /// Like [`real_format`] with an explicit width for `NA` (2, or 4 for `<NA>`).
-pub fn real_format_na(xs: &[f64], digits: usize, nsmall: usize, scipen: i32, na_width: usize) -> RealFmt {
+pub fn real_format_na(
+    xs: &[f64],
+    digits: usize,
+    nsmall: usize,
+    scipen: i32,
+    na_width: usize,
+) -> RealFmt {
     let (mut naflag, mut nanflag, mut posinf, mut neginf) = (false, false, false, false);
     let mut neg = 0i32;
     let (mut rgt, mut mxl, mut mxsl, mut mxns) = (i32::MIN, i32::MIN, i32::MIN, i32::MIN);
@@ -86,7 +102,11 @@ pub fn real_format_na(xs: &[f64], digits: usize, nsmall: usize, scipen: i32, na_
             mxns = mxns.max(s.nsig);
         }
     }
-    let mut f = RealFmt { width: 0, decimals: 0, sci: false };
+    let mut f = RealFmt {
+        width: 0,
+        decimals: 0,
+        sci: false,
+    };
     if mxns != i32::MIN {
         if mxl < 0 {
             mxsl = 1 + neg;
@@ -103,9 +123,17 @@ pub fn real_format_na(xs: &[f64], digits: usize, nsmall: usize, scipen: i32, na_
                 rgt = nsmall as i32;
                 wf = mxsl + rgt + (rgt != 0) as i32;
             }
-            f = RealFmt { width: wf.max(0) as usize, decimals: rgt as usize, sci: false };
+            f = RealFmt {
+                width: wf.max(0) as usize,
+                decimals: rgt as usize,
+                sci: false,
+            };
         } else {
-            f = RealFmt { width: w.max(0) as usize, decimals: d.max(0) as usize, sci: true };
+            f = RealFmt {
+                width: w.max(0) as usize,
+                decimals: d.max(0) as usize,
+                sci: true,
+            };
         }
     }
     if naflag {
@@ -125,7 +153,13 @@ pub fn sci_string(x: f64, decimals: usize, upper: bool) -> String {
     let s = format!("{:.*e}", decimals, x);
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let ev: i32 = exp.parse().unwrap_or(0);
-    format!("{}{}{}{:02}", mant, if upper { 'E' } else { 'e' }, if ev < 0 { '-' } else { '+' }, ev.abs())
+    format!(
+        "{}{}{}{:02}",
+        mant,
+        if upper { 'E' } else { 'e' },
+        if ev < 0 { '-' } else { '+' },
+        ev.abs()
+    )
 }
 
 /// Encodes one double in format `f` without padding (`NA`, `NaN`, `Inf`, `-Inf` as R writes them).
@@ -178,7 +212,13 @@ pub fn cat_num_digits(x: f64, digits: usize) -> String {
 /// Width of the widest integer in `xs` (NA counts as `na_width`).
 pub fn int_width(xs: &[i32], na_width: usize) -> usize {
     xs.iter()
-        .map(|&x| if x == NA_INT { na_width } else { x.to_string().len() })
+        .map(|&x| {
+            if x == NA_INT {
+                na_width
+            } else {
+                x.to_string().len()
+            }
+        })
         .max()
         .unwrap_or(0)
 }
@@ -260,7 +300,9 @@ pub fn insert_big_mark(s: &str, mark: &str) -> String {
         Some(r) => ("-", r),
         None => ("", t),
     };
-    let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
     let (ip, tail) = rest.split_at(end);
     if ip.len() <= 3 {
         return s.to_string();
@@ -318,7 +360,10 @@ mod tests {
         assert_eq!(p(&[1.5, 1e6]), "1.5e+00 1.0e+06");
         assert_eq!(p(&[1.123456789, 123456.1]), "1.123457e+00 1.234561e+05");
         assert_eq!(p(&[1.5, na_real(), f64::INFINITY]), "1.5  NA Inf");
-        assert_eq!(p(&[1.5, na_real(), f64::INFINITY, f64::NEG_INFINITY, f64::NAN]), " 1.5   NA  Inf -Inf  NaN");
+        assert_eq!(
+            p(&[1.5, na_real(), f64::INFINITY, f64::NEG_INFINITY, f64::NAN]),
+            " 1.5   NA  Inf -Inf  NaN"
+        );
         assert_eq!(p(&[1e-20, 1.0]), "1e-20 1e+00");
         assert_eq!(p(&[0.1234567891, 100.0]), "  0.1234568 100.0000000");
     }
@@ -327,7 +372,10 @@ mod tests {
     fn digits_option() {
         assert_eq!(pd(&[std::f64::consts::PI], 3), "3.14");
         assert_eq!(pd(&[1.0 / 3.0], 3), "0.333");
-        assert_eq!(pd(&[1.23456, 123.456, 0.00123], 3), "1.23e+00 1.23e+02 1.23e-03");
+        assert_eq!(
+            pd(&[1.23456, 123.456, 0.00123], 3),
+            "1.23e+00 1.23e+02 1.23e-03"
+        );
         assert_eq!(pd(&[22.0 / 7.0], 10), "3.142857143");
         assert_eq!(pd(&[10.5, 3.14159, 2.0], 2), "10.5  3.1  2.0");
         assert_eq!(pd(&[123456.0, 0.1], 3), "123456.0      0.1");
@@ -342,7 +390,10 @@ mod tests {
         assert_eq!(cat_num(1e5 + 0.1), "100000.1");
         assert_eq!(cat_num(std::f64::consts::E), "2.718282");
         assert_eq!(format_int_vec(&[NA_INT, 1]).join(" "), "NA  1");
-        assert_eq!(format_lgl_vec(&[1, 0, NA_INT]).join(" "), " TRUE FALSE    NA");
+        assert_eq!(
+            format_lgl_vec(&[1, 0, NA_INT]).join(" "),
+            " TRUE FALSE    NA"
+        );
         assert_eq!(insert_big_mark("1234567", ","), "1,234,567");
         assert_eq!(insert_big_mark("-123456789.5", ","), "-123,456,789.5");
     }

@@ -21,7 +21,9 @@ pub fn escape_str(s: &str, quote: bool) -> String {
             '\0' => out.push_str("\\0"),
             '"' if quote => out.push_str("\\\""),
             '\\' if quote => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\{:03o}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\{:03o}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -36,7 +38,13 @@ pub fn escape_str(s: &str, quote: bool) -> String {
 pub fn encode_str(s: Option<&str>, quote: bool) -> String {
     match s {
         Some(s) => escape_str(s, quote),
-        None => if quote { "NA".into() } else { "<NA>".into() },
+        None => {
+            if quote {
+                "NA".into()
+            } else {
+                "<NA>".into()
+            }
+        }
     }
 }
 
@@ -46,15 +54,37 @@ pub fn format_str_vec(xs: &[Option<&str>], quote: bool, right: bool) -> Vec<Stri
     let v: Vec<String> = xs.iter().map(|s| encode_str(*s, quote)).collect();
     let w = v.iter().map(|s| str_width(s)).max().unwrap_or(0);
     v.iter()
-        .map(|s| if right { super::num::pad_left(s, w) } else { super::num::pad_right(s, w) })
+        .map(|s| {
+            if right {
+                super::num::pad_left(s, w)
+            } else {
+                super::num::pad_right(s, w)
+            }
+        })
         .collect()
 }
 
 /// Whether `s` is a syntactic R name (so `$s` needs no backquotes).
 pub fn is_syntactic_name(s: &str) -> bool {
     const RESERVED: &[&str] = &[
-        "if", "else", "repeat", "while", "function", "for", "next", "break", "TRUE", "FALSE", "NULL",
-        "Inf", "NaN", "NA", "NA_integer_", "NA_real_", "NA_character_", "in",
+        "if",
+        "else",
+        "repeat",
+        "while",
+        "function",
+        "for",
+        "next",
+        "break",
+        "TRUE",
+        "FALSE",
+        "NULL",
+        "Inf",
+        "NaN",
+        "NA",
+        "NA_integer_",
+        "NA_real_",
+        "NA_character_",
+        "in",
     ];
     let mut cs = s.chars();
     let Some(c0) = cs.next() else { return false };
@@ -68,7 +98,10 @@ pub fn is_syntactic_name(s: &str) -> bool {
             }
         }
     }
-    if !s.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '_') {
+    if !s
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '.' || c == '_')
+    {
         return false;
     }
     if RESERVED.contains(&s) {
@@ -91,8 +124,14 @@ mod tests {
         assert_eq!(escape_str("g\th", false), r#"g\th"#);
         assert_eq!(escape_str("a\\b", false), r#"a\b"#);
         assert_eq!(escape_str("\u{1}", true), r#""\001""#);
-        assert_eq!(format_str_vec(&[Some("a"), None, Some("bbb")], true, false).join("|"), r#""a"  |NA   |"bbb""#);
-        assert_eq!(format_str_vec(&[Some("a"), None], false, false).join("|"), "a   |<NA>");
+        assert_eq!(
+            format_str_vec(&[Some("a"), None, Some("bbb")], true, false).join("|"),
+            r#""a"  |NA   |"bbb""#
+        );
+        assert_eq!(
+            format_str_vec(&[Some("a"), None], false, false).join("|"),
+            "a   |<NA>"
+        );
         assert!(is_syntactic_name("a.b_1"));
         assert!(!is_syntactic_name("my name"));
         assert!(!is_syntactic_name("1a"));

@@ -1,6 +1,8 @@
 //! Printing atomic vectors: `[k]`-prefixed lines, named columns, empty vectors.
 
-use super::num::{int_str, lgl_str, pad_left, pad_right, real_format_na, encode_real_trim, str_width};
+use super::num::{
+    encode_real_trim, int_str, lgl_str, pad_left, pad_right, real_format_na, str_width,
+};
 use super::strings::encode_str;
 use super::PrintOpts;
 use crate::value::{Data, RStr};
@@ -35,7 +37,11 @@ pub fn list_elem_summary(v: &crate::value::Value) -> String {
                 let (e, _) = encode_elems(&vec.data, &PrintOpts::default(), true);
                 e.into_iter().next().unwrap_or_default()
             } else {
-                let t = if v.is_factor() { "factor" } else { vec.data.vtype().class_name() };
+                let t = if v.is_factor() {
+                    "factor"
+                } else {
+                    vec.data.vtype().class_name()
+                };
                 let t = if t == "list" { "list" } else { t };
                 format!("{},{}", t, n)
             }
@@ -86,7 +92,11 @@ pub fn print_plain(out: &mut String, d: &Data, opts: &PrintOpts, quote: bool) {
             width = labw;
         }
         out.push(' ');
-        out.push_str(&if left { pad_right(s, w) } else { pad_left(s, w) });
+        out.push_str(&if left {
+            pad_right(s, w)
+        } else {
+            pad_left(s, w)
+        });
         width += w + 1;
     }
     out.push('\n');

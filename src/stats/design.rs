@@ -25,7 +25,12 @@ pub fn contr_treatment(levels: &[String]) -> Contrast {
     for j in 0..m {
         data[j * k + j + 1] = 1.0;
     }
-    Contrast { k, m, data, colnames: Some(levels[1.min(k)..].to_vec()) }
+    Contrast {
+        k,
+        m,
+        data,
+        colnames: Some(levels[1.min(k)..].to_vec()),
+    }
 }
 
 /// `contr.sum(k)`.
@@ -36,7 +41,12 @@ pub fn contr_sum(k: usize) -> Contrast {
         data[j * k + j] = 1.0;
         data[j * k + k - 1] = -1.0;
     }
-    Contrast { k, m, data, colnames: None }
+    Contrast {
+        k,
+        m,
+        data,
+        colnames: None,
+    }
 }
 
 /// `contr.helmert(k)`.
@@ -49,7 +59,12 @@ pub fn contr_helmert(k: usize) -> Contrast {
         }
         data[j * k + j + 1] = (j + 1) as f64;
     }
-    Contrast { k, m, data, colnames: None }
+    Contrast {
+        k,
+        m,
+        data,
+        colnames: None,
+    }
 }
 
 /// Orthonormal polynomial columns of degree 1..=deg on the points `x` (QR of the centred
@@ -76,9 +91,19 @@ pub fn orth_poly(x: &[f64], deg: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
         q.qy(&mut col);
         z[j * n..(j + 1) * n].copy_from_slice(&col);
     }
-    let norm2: Vec<f64> = (0..p).map(|j| z[j * n..(j + 1) * n].iter().map(|v| v * v).sum()).collect();
+    let norm2: Vec<f64> = (0..p)
+        .map(|j| z[j * n..(j + 1) * n].iter().map(|v| v * v).sum())
+        .collect();
     let alpha: Vec<f64> = (0..deg)
-        .map(|j| z[j * n..(j + 1) * n].iter().zip(&xc).map(|(zv, xv)| xv * zv * zv).sum::<f64>() / norm2[j] + xbar)
+        .map(|j| {
+            z[j * n..(j + 1) * n]
+                .iter()
+                .zip(&xc)
+                .map(|(zv, xv)| xv * zv * zv)
+                .sum::<f64>()
+                / norm2[j]
+                + xbar
+        })
         .collect();
     let mut out = vec![0.0; n * deg];
     for j in 1..p {
@@ -142,16 +167,29 @@ pub fn contr_poly_scores(x: &[f64]) -> Contrast {
             _ => format!("^{}", j),
         })
         .collect();
-    Contrast { k, m, data, colnames: Some(names) }
+    Contrast {
+        k,
+        m,
+        data,
+        colnames: Some(names),
+    }
 }
 
 /// One model-frame variable as the model matrix sees it.
 #[derive(Clone, Debug)]
 pub enum VarCol {
     /// Numeric: `ncol` columns (column-major), with optional column names (matrices).
-    Numeric { data: std::rc::Rc<Vec<f64>>, ncol: usize, colnames: Option<Vec<String>> },
+    Numeric {
+        data: std::rc::Rc<Vec<f64>>,
+        ncol: usize,
+        colnames: Option<Vec<String>>,
+    },
     /// A factor (also logical and character variables): 1-based codes (NA as 0) and levels.
-    Factor { codes: Vec<usize>, levels: Vec<String>, contrast: Contrast },
+    Factor {
+        codes: Vec<usize>,
+        levels: Vec<String>,
+        contrast: Contrast,
+    },
 }
 
 impl VarCol {
@@ -199,7 +237,15 @@ mod tests {
         // R 4.2 (reference BLAS 3.11): contr.poly(5)[3, 1] and [3, 3] are rounding noise
         // whose exact values show in printed output (-3.510833e-17, 1.755417e-16).
         let c = contr_poly(5);
-        assert!((c.data[2] / -3.510833e-17 - 1.0).abs() < 1e-6, "{:e}", c.data[2]);
-        assert!((c.data[12] / 1.755417e-16 - 1.0).abs() < 1e-6, "{:e}", c.data[12]);
+        assert!(
+            (c.data[2] / -3.510833e-17 - 1.0).abs() < 1e-6,
+            "{:e}",
+            c.data[2]
+        );
+        assert!(
+            (c.data[12] / 1.755417e-16 - 1.0).abs() < 1e-6,
+            "{:e}",
+            c.data[12]
+        );
     }
 }

@@ -85,7 +85,12 @@ impl<'a> DesignPlan<'a> {
                 }
             }
         }
-        let mut plan = DesignPlan { n, cols: vec![], colnames: vec![], assign: vec![] };
+        let mut plan = DesignPlan {
+            n,
+            cols: vec![],
+            colnames: vec![],
+            assign: vec![],
+        };
         if terms.intercept {
             plan.cols.push(vec![]);
             plan.colnames.push("(Intercept)".into());
@@ -101,7 +106,11 @@ impl<'a> DesignPlan<'a> {
                 }
                 let label = &terms.var_labels[v];
                 let block: Vec<(Piece<'a>, String)> = match &vars[v] {
-                    VarCol::Numeric { data, ncol, colnames } => (0..*ncol)
+                    VarCol::Numeric {
+                        data,
+                        ncol,
+                        colnames,
+                    } => (0..*ncol)
                         .map(|j| {
                             let name = match colnames {
                                 Some(c) => format!("{}{}", label, c[j]),
@@ -111,9 +120,17 @@ impl<'a> DesignPlan<'a> {
                             (Piece::Num(&data[j * n..(j + 1) * n]), name)
                         })
                         .collect(),
-                    VarCol::Factor { codes, levels, contrast } => {
+                    VarCol::Factor {
+                        codes,
+                        levels,
+                        contrast,
+                    } => {
                         if factors[v][ti] == 2 {
-                            (0..levels.len()).map(|l| (Piece::Ind(codes, l + 1), format!("{}{}", label, levels[l]))).collect()
+                            (0..levels.len())
+                                .map(|l| {
+                                    (Piece::Ind(codes, l + 1), format!("{}{}", label, levels[l]))
+                                })
+                                .collect()
                         } else {
                             (0..contrast.m)
                                 .map(|j| {
@@ -121,7 +138,13 @@ impl<'a> DesignPlan<'a> {
                                         Some(c) => c[j].clone(),
                                         None => (j + 1).to_string(),
                                     };
-                                    (Piece::Con(codes, &contrast.data[j * contrast.k..(j + 1) * contrast.k]), format!("{}{}", label, nm))
+                                    (
+                                        Piece::Con(
+                                            codes,
+                                            &contrast.data[j * contrast.k..(j + 1) * contrast.k],
+                                        ),
+                                        format!("{}{}", label, nm),
+                                    )
                                 })
                                 .collect()
                         }
@@ -132,7 +155,11 @@ impl<'a> DesignPlan<'a> {
                     for (cp, cn) in &cols {
                         let mut pieces = cp.clone();
                         pieces.push(*bp);
-                        let name = if cn.is_empty() { bn.clone() } else { format!("{}:{}", cn, bn) };
+                        let name = if cn.is_empty() {
+                            bn.clone()
+                        } else {
+                            format!("{}:{}", cn, bn)
+                        };
                         next.push((pieces, name));
                     }
                 }
@@ -168,7 +195,11 @@ impl<'a> DesignPlan<'a> {
     pub fn materialize(&self) -> ModelMatrix {
         let (n, p) = (self.n, self.p());
         let mut data = vec![0.0; n * p];
-        let threads = if n * p >= 1 << 20 { super::tsqr::threads().min(p) } else { 1 };
+        let threads = if n * p >= 1 << 20 {
+            super::tsqr::threads().min(p)
+        } else {
+            1
+        };
         if threads <= 1 || n == 0 {
             for (j, col) in data.chunks_mut(n.max(1)).enumerate().take(p) {
                 self.fill_col(j, 0, col);
@@ -185,7 +216,12 @@ impl<'a> DesignPlan<'a> {
                 }
             });
         }
-        ModelMatrix { n, data, colnames: self.colnames.clone(), assign: self.assign.clone() }
+        ModelMatrix {
+            n,
+            data,
+            colnames: self.colnames.clone(),
+            assign: self.assign.clone(),
+        }
     }
 }
 
@@ -210,18 +246,39 @@ mod tests {
     #[test]
     fn plan_blocks_match_the_materialised_matrix() {
         let e = crate::syntax::parse_expr("y ~ x * g + z").unwrap_or_else(|_| panic!("parse"));
-        let crate::syntax::ast::ExprKind::Formula(lhs, rhs) = e.kind else { panic!("formula") };
+        let crate::syntax::ast::ExprKind::Formula(lhs, rhs) = e.kind else {
+            panic!("formula")
+        };
         let t = terms_of(lhs.as_deref(), &rhs, None).unwrap_or_else(|m| panic!("{}", m));
         let n = 10;
         let levels: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
         let vars = vec![
-            VarCol::Numeric { data: Rc::new((0..n).map(|i| i as f64).collect()), ncol: 1, colnames: None },
-            VarCol::Numeric { data: Rc::new((0..n).map(|i| (i * i) as f64 * 0.5).collect()), ncol: 1, colnames: None },
-            VarCol::Factor { codes: (0..n).map(|i| i % 3 + 1).collect(), contrast: contr_treatment(&levels), levels },
-            VarCol::Numeric { data: Rc::new((0..n).map(|i| 1.0 / (i + 1) as f64).collect()), ncol: 1, colnames: None },
+            VarCol::Numeric {
+                data: Rc::new((0..n).map(|i| i as f64).collect()),
+                ncol: 1,
+                colnames: None,
+            },
+            VarCol::Numeric {
+                data: Rc::new((0..n).map(|i| (i * i) as f64 * 0.5).collect()),
+                ncol: 1,
+                colnames: None,
+            },
+            VarCol::Factor {
+                codes: (0..n).map(|i| i % 3 + 1).collect(),
+                contrast: contr_treatment(&levels),
+                levels,
+            },
+            VarCol::Numeric {
+                data: Rc::new((0..n).map(|i| 1.0 / (i + 1) as f64).collect()),
+                ncol: 1,
+                colnames: None,
+            },
         ];
         let plan = DesignPlan::new(&t, &vars, n);
-        assert_eq!(plan.colnames, vec!["(Intercept)", "x", "gb", "gc", "z", "x:gb", "x:gc"]);
+        assert_eq!(
+            plan.colnames,
+            vec!["(Intercept)", "x", "gb", "gc", "z", "x:gb", "x:gc"]
+        );
         assert_eq!(plan.assign, vec![0, 1, 2, 2, 3, 4, 4]);
         let mm = plan.materialize();
         // x:gc at row 5 (g = c): x = 12.5; at row 4 (g = b): 0

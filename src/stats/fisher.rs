@@ -10,7 +10,15 @@ use std::collections::HashMap;
 
 /// Brent's root finder as R's `R_zeroin2`, given `f(ax) = fa` and `f(bx) = fb`.
 /// Returns the root estimate (R's `uniroot(...)$root`).
-pub fn zeroin2(ax: f64, bx: f64, fa: f64, fb: f64, f: &mut dyn FnMut(f64) -> f64, tol: f64, maxit: usize) -> f64 {
+pub fn zeroin2(
+    ax: f64,
+    bx: f64,
+    fa: f64,
+    fb: f64,
+    f: &mut dyn FnMut(f64) -> f64,
+    tol: f64,
+    maxit: usize,
+) -> f64 {
     let (mut a, mut b, mut fa, mut fb) = (ax, bx, fa, fb);
     let (mut c, mut fc) = (a, fa);
     if fa == 0.0 {
@@ -90,7 +98,15 @@ pub fn uniroot(f: &mut dyn FnMut(f64) -> f64, lo: f64, hi: f64) -> Option<f64> {
     if fl.is_nan() || fu.is_nan() || fl * fu > 0.0 {
         return None;
     }
-    Some(zeroin2(lo, hi, fl, fu, &mut g, f64::EPSILON.powf(0.25), 1000))
+    Some(zeroin2(
+        lo,
+        hi,
+        fl,
+        fu,
+        &mut g,
+        f64::EPSILON.powf(0.25),
+        1000,
+    ))
 }
 
 /// Results of the 2 x 2 test.
@@ -118,7 +134,12 @@ struct NcHyper {
 impl NcHyper {
     fn d(&self, ncp: f64) -> Vec<f64> {
         let l = ncp.ln();
-        let d: Vec<f64> = self.logdc.iter().zip(&self.support).map(|(a, s)| a + l * s).collect();
+        let d: Vec<f64> = self
+            .logdc
+            .iter()
+            .zip(&self.support)
+            .map(|(a, s)| a + l * s)
+            .collect();
         let mx = d.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
         let e: Vec<f64> = d.iter().map(|v| (v - mx).exp()).collect();
         let s: f64 = e.iter().sum();
@@ -131,11 +152,19 @@ impl NcHyper {
         if ncp == f64::INFINITY {
             return self.hi;
         }
-        self.support.iter().zip(self.d(ncp)).map(|(s, d)| s * d).sum()
+        self.support
+            .iter()
+            .zip(self.d(ncp))
+            .map(|(s, d)| s * d)
+            .sum()
     }
     fn p(&self, q: f64, ncp: f64, upper: bool) -> f64 {
         if ncp == 1.0 {
-            return if upper { phyper(self.x - 1.0, self.m, self.n, self.k, false, false) } else { phyper(self.x, self.m, self.n, self.k, true, false) };
+            return if upper {
+                phyper(self.x - 1.0, self.m, self.n, self.k, false, false)
+            } else {
+                phyper(self.x, self.m, self.n, self.k, true, false)
+            };
         }
         if ncp == 0.0 {
             return (if upper { q <= self.lo } else { q >= self.lo }) as i32 as f64;
@@ -143,13 +172,24 @@ impl NcHyper {
         if ncp == f64::INFINITY {
             return (if upper { q <= self.hi } else { q >= self.hi }) as i32 as f64;
         }
-        self.support.iter().zip(self.d(ncp)).filter(|(s, _)| if upper { **s >= q } else { **s <= q }).map(|(_, d)| d).sum()
+        self.support
+            .iter()
+            .zip(self.d(ncp))
+            .filter(|(s, _)| if upper { **s >= q } else { **s <= q })
+            .map(|(_, d)| d)
+            .sum()
     }
 }
 
 /// Fisher's test for the 2 x 2 table `[[a, c], [b, d]]` (column-major `x`), odds ratio
 /// under the null `or`, alternative "two.sided" / "less" / "greater".
-pub fn fisher_2x2(x: [f64; 4], or: f64, alternative: &str, conf_int: bool, conf_level: f64) -> Fisher2x2 {
+pub fn fisher_2x2(
+    x: [f64; 4],
+    or: f64,
+    alternative: &str,
+    conf_int: bool,
+    conf_level: f64,
+) -> Fisher2x2 {
     let m = x[0] + x[1];
     let n = x[2] + x[3];
     let k = x[0] + x[2];
@@ -158,7 +198,16 @@ pub fn fisher_2x2(x: [f64; 4], or: f64, alternative: &str, conf_int: bool, conf_
     let hi = k.min(m);
     let support: Vec<f64> = (0..=((hi - lo) as usize)).map(|i| lo + i as f64).collect();
     let logdc: Vec<f64> = support.iter().map(|&s| dhyper(s, m, n, k, true)).collect();
-    let h = NcHyper { m, n, k, x: x11, lo, hi, support, logdc };
+    let h = NcHyper {
+        m,
+        n,
+        k,
+        x: x11,
+        lo,
+        hi,
+        support,
+        logdc,
+    };
     let p_value = match alternative {
         "less" => h.p(x11, or, false),
         "greater" => h.p(x11, or, true),
@@ -199,7 +248,8 @@ pub fn fisher_2x2(x: [f64; 4], or: f64, alternative: &str, conf_int: bool, conf_
         if p < alpha {
             uniroot(&mut |t| h.p(x11, t, false) - alpha, 0.0, 1.0).unwrap_or(f64::NAN)
         } else if p > alpha {
-            1.0 / uniroot(&mut |t| h.p(x11, 1.0 / t, false) - alpha, f64::EPSILON, 1.0).unwrap_or(f64::NAN)
+            1.0 / uniroot(&mut |t| h.p(x11, 1.0 / t, false) - alpha, f64::EPSILON, 1.0)
+                .unwrap_or(f64::NAN)
         } else {
             1.0
         }
@@ -212,7 +262,8 @@ pub fn fisher_2x2(x: [f64; 4], or: f64, alternative: &str, conf_int: bool, conf_
         if p > alpha {
             uniroot(&mut |t| h.p(x11, t, true) - alpha, 0.0, 1.0).unwrap_or(f64::NAN)
         } else if p < alpha {
-            1.0 / uniroot(&mut |t| h.p(x11, 1.0 / t, true) - alpha, f64::EPSILON, 1.0).unwrap_or(f64::NAN)
+            1.0 / uniroot(&mut |t| h.p(x11, 1.0 / t, true) - alpha, f64::EPSILON, 1.0)
+                .unwrap_or(f64::NAN)
         } else {
             1.0
         }
@@ -229,7 +280,11 @@ pub fn fisher_2x2(x: [f64; 4], or: f64, alternative: &str, conf_int: bool, conf_
     } else {
         None
     };
-    Fisher2x2 { p_value, estimate, conf_int: ci }
+    Fisher2x2 {
+        p_value,
+        estimate,
+        conf_int: ci,
+    }
 }
 
 fn lfact(k: usize) -> f64 {
@@ -285,17 +340,27 @@ pub fn fisher_rxc(table: &[usize], nr: usize, nc: usize, budget: usize) -> Resul
         (table.to_vec(), nr, nc)
     };
     // counts past 2^31 (R's integer limit) would overflow the sums below
-    if t.iter().any(|&x| x > i32::MAX as usize) || t.iter().try_fold(0usize, |a, &x| a.checked_add(x)).is_none_or(|n| n > i32::MAX as usize) {
+    if t.iter().any(|&x| x > i32::MAX as usize)
+        || t.iter()
+            .try_fold(0usize, |a, &x| a.checked_add(x))
+            .is_none_or(|n| n > i32::MAX as usize)
+    {
         return Err("the table's counts are too large for an exact test".into());
     }
-    let rows: Vec<usize> = (0..nr).map(|i| (0..nc).map(|j| t[i + j * nr]).sum()).collect();
-    let mut cols: Vec<usize> = (0..nc).map(|j| (0..nr).map(|i| t[i + j * nr]).sum()).collect();
+    let rows: Vec<usize> = (0..nr)
+        .map(|i| (0..nc).map(|j| t[i + j * nr]).sum())
+        .collect();
+    let mut cols: Vec<usize> = (0..nc)
+        .map(|j| (0..nr).map(|i| t[i + j * nr]).sum())
+        .collect();
     let ntot: usize = rows.iter().sum();
     if ntot == 0 {
         return Ok(1.0);
     }
     // log P(table) = konst - sum log x_ij!
-    let konst = rows.iter().map(|&r| lfact(r)).sum::<f64>() + cols.iter().map(|&c| lfact(c)).sum::<f64>() - lfact(ntot);
+    let konst = rows.iter().map(|&r| lfact(r)).sum::<f64>()
+        + cols.iter().map(|&c| lfact(c)).sum::<f64>()
+        - lfact(ntot);
     let obs_s: f64 = -t.iter().map(|&x| lfact(x)).sum::<f64>();
     let obs = obs_s + 3.45254e-7;
     cols.sort_unstable_by(|a, b| b.cmp(a));
@@ -318,7 +383,9 @@ pub fn fisher_rxc(table: &[usize], nr: usize, nc: usize, budget: usize) -> Resul
             let s_hi = -rest_cols.iter().map(|&c| min_lfact_col(&r, c)).sum::<f64>();
             let s_lo = -rest_cols.iter().map(|&c| max_lfact_col(&r, c)).sum::<f64>();
             // log of the sum over all completions of prod 1/x!.
-            let all = lfact(nrem) - r.iter().map(|&x| lfact(x)).sum::<f64>() - rest_cols.iter().map(|&c| lfact(c)).sum::<f64>();
+            let all = lfact(nrem)
+                - r.iter().map(|&x| lfact(x)).sum::<f64>()
+                - rest_cols.iter().map(|&c| lfact(c)).sum::<f64>();
             let mut expand: Vec<(f64, f64)> = Vec::new();
             for (_, (s, lw)) in pasts {
                 if s + s_hi <= obs {
@@ -367,7 +434,15 @@ pub fn fisher_rxc(table: &[usize], nr: usize, nc: usize, budget: usize) -> Resul
 }
 
 /// All ways to put `c` into cells bounded by `r[i..]`: (remaining row sums, -sum log x!).
-fn compositions(r: &[usize], c: usize, i: usize, x: &mut Vec<usize>, out: &mut Vec<(Vec<usize>, f64)>, steps: &mut usize, budget: usize) -> Result<(), String> {
+fn compositions(
+    r: &[usize],
+    c: usize,
+    i: usize,
+    x: &mut Vec<usize>,
+    out: &mut Vec<(Vec<usize>, f64)>,
+    steps: &mut usize,
+    budget: usize,
+) -> Result<(), String> {
     if i == r.len() - 1 {
         if c <= r[i] {
             x[i] = c;

@@ -83,7 +83,13 @@ impl Link {
     pub fn linkinv(self, eta: f64) -> f64 {
         match self {
             Link::Logit => {
-                let t = if eta < -30.0 { EPS } else if eta > 30.0 { 1.0 / EPS } else { eta.exp() };
+                let t = if eta < -30.0 {
+                    EPS
+                } else if eta > 30.0 {
+                    1.0 / EPS
+                } else {
+                    eta.exp()
+                };
                 t / (1.0 + t)
             }
             Link::Probit => {
@@ -114,7 +120,9 @@ impl Link {
                     eta.exp() / (o * o)
                 }
             }
-            Link::Probit => ((-0.5 * eta * eta).exp() / (2.0 * std::f64::consts::PI).sqrt()).max(EPS),
+            Link::Probit => {
+                ((-0.5 * eta * eta).exp() / (2.0 * std::f64::consts::PI).sqrt()).max(EPS)
+            }
             Link::Cauchit => (1.0 / (std::f64::consts::PI * (1.0 + eta * eta))).max(EPS),
             Link::Cloglog => {
                 let e = eta.min(700.0);
@@ -190,13 +198,29 @@ impl Family {
     /// The family by R's name, with its default link when `link` is `None`.
     pub fn new(name: &str, link: Option<&str>) -> Result<Family, String> {
         let (kind, def, ok): (Kind, Link, &[&str]) = match name {
-            "gaussian" => (Kind::Gaussian, Link::Identity, &["inverse", "log", "identity"]),
-            "binomial" => (Kind::Binomial, Link::Logit, &["logit", "probit", "cloglog", "cauchit", "log"]),
-            "quasibinomial" => (Kind::QuasiBinomial, Link::Logit, &["logit", "probit", "cloglog", "cauchit", "log"]),
+            "gaussian" => (
+                Kind::Gaussian,
+                Link::Identity,
+                &["inverse", "log", "identity"],
+            ),
+            "binomial" => (
+                Kind::Binomial,
+                Link::Logit,
+                &["logit", "probit", "cloglog", "cauchit", "log"],
+            ),
+            "quasibinomial" => (
+                Kind::QuasiBinomial,
+                Link::Logit,
+                &["logit", "probit", "cloglog", "cauchit", "log"],
+            ),
             "poisson" => (Kind::Poisson, Link::Log, &["log", "identity", "sqrt"]),
             "quasipoisson" => (Kind::QuasiPoisson, Link::Log, &["log", "identity", "sqrt"]),
             "Gamma" => (Kind::Gamma, Link::Inverse, &["inverse", "log", "identity"]),
-            "inverse.gaussian" => (Kind::InverseGaussian, Link::InverseSquare, &["inverse", "log", "identity", "1/mu^2"]),
+            "inverse.gaussian" => (
+                Kind::InverseGaussian,
+                Link::InverseSquare,
+                &["inverse", "log", "identity", "1/mu^2"],
+            ),
             _ => return Err(format!("family '{}' not recognized", name)),
         };
         // as R: a link given as a string that the family does not list still goes
@@ -232,7 +256,9 @@ impl Family {
     pub fn dev_resid(&self, y: f64, mu: f64, wt: f64) -> f64 {
         match self.kind {
             Kind::Gaussian => wt * (y - mu) * (y - mu),
-            Kind::Binomial | Kind::QuasiBinomial => 2.0 * wt * (ylogy(y, mu) + ylogy(1.0 - y, 1.0 - mu)),
+            Kind::Binomial | Kind::QuasiBinomial => {
+                2.0 * wt * (ylogy(y, mu) + ylogy(1.0 - y, 1.0 - mu))
+            }
             Kind::Poisson | Kind::QuasiPoisson => {
                 if y > 0.0 {
                     2.0 * wt * (y * (y / mu).ln() - (y - mu))
@@ -250,13 +276,21 @@ impl Family {
 
     /// The deviance `sum(dev.resids(y, mu, wt))`.
     pub fn deviance(&self, y: &[f64], mu: &[f64], wt: &[f64]) -> f64 {
-        y.iter().zip(mu).zip(wt).map(|((&y, &m), &w)| self.dev_resid(y, m, w)).sum()
+        y.iter()
+            .zip(mu)
+            .zip(wt)
+            .map(|((&y, &m), &w)| self.dev_resid(y, m, w))
+            .sum()
     }
 
     fn valid_mu(&self, mu: &[f64]) -> bool {
         match self.kind {
-            Kind::Binomial | Kind::QuasiBinomial => mu.iter().all(|m| m.is_finite() && *m > 0.0 && *m < 1.0),
-            Kind::Poisson | Kind::QuasiPoisson | Kind::Gamma => mu.iter().all(|m| m.is_finite() && *m > 0.0),
+            Kind::Binomial | Kind::QuasiBinomial => {
+                mu.iter().all(|m| m.is_finite() && *m > 0.0 && *m < 1.0)
+            }
+            Kind::Poisson | Kind::QuasiPoisson | Kind::Gamma => {
+                mu.iter().all(|m| m.is_finite() && *m > 0.0)
+            }
             _ => true,
         }
     }
@@ -271,11 +305,16 @@ impl Family {
                 nobs * ((dev / nobs * two_pi).ln() + 1.0) + 2.0 - slw
             }
             Kind::Binomial => {
-                let m: Vec<f64> = if n.iter().any(|&k| k > 1.0) { n.to_vec() } else { wt.to_vec() };
+                let m: Vec<f64> = if n.iter().any(|&k| k > 1.0) {
+                    n.to_vec()
+                } else {
+                    wt.to_vec()
+                };
                 let mut s = 0.0;
                 for i in 0..y.len() {
                     if m[i] > 0.0 {
-                        s += wt[i] / m[i] * dbinom((m[i] * y[i]).round(), m[i].round(), mu[i], true);
+                        s +=
+                            wt[i] / m[i] * dbinom((m[i] * y[i]).round(), m[i].round(), mu[i], true);
                     }
                 }
                 -2.0 * s
@@ -315,12 +354,22 @@ impl Family {
                 if y.iter().any(|&v| !(0.0..=1.0).contains(&v)) {
                     return Err("y values must be 0 <= y <= 1".into());
                 }
-                Ok(y.iter().zip(wt).map(|(y, w)| (w * y + 0.5) / (w + 1.0)).collect())
+                Ok(y.iter()
+                    .zip(wt)
+                    .map(|(y, w)| (w * y + 0.5) / (w + 1.0))
+                    .collect())
             }
             Kind::Poisson | Kind::QuasiPoisson => {
                 if y.iter().any(|&v| v < 0.0) {
-                    let fam = if self.kind == Kind::Poisson { "Poisson" } else { "quasiPoisson" };
-                    return Err(format!("negative values not allowed for the '{}' family", fam));
+                    let fam = if self.kind == Kind::Poisson {
+                        "Poisson"
+                    } else {
+                        "quasiPoisson"
+                    };
+                    return Err(format!(
+                        "negative values not allowed for the '{}' family",
+                        fam
+                    ));
                 }
                 Ok(y.iter().map(|v| v + 0.1).collect())
             }
@@ -332,13 +381,17 @@ impl Family {
             }
             Kind::InverseGaussian => {
                 if y.iter().any(|&v| v <= 0.0) {
-                    return Err("positive values only are allowed for the 'inverse.gaussian' family".into());
+                    return Err(
+                        "positive values only are allowed for the 'inverse.gaussian' family".into(),
+                    );
                 }
                 Ok(y.to_vec())
             }
             Kind::Gaussian => {
                 if matches!(self.link, Link::Inverse | Link::Log) && y.iter().any(|&v| v <= 0.0) {
-                    return Err("cannot find valid starting values: please specify some".to_string());
+                    return Err(
+                        "cannot find valid starting values: please specify some".to_string()
+                    );
                 }
                 Ok(y.to_vec())
             }
@@ -438,7 +491,15 @@ fn lin_pred(x: &[f64], n: usize, b: &[f64], offset: &[f64]) -> Vec<f64> {
 /// working response (already multiplied by `w`) and the square-root working weights of
 /// those rows. The result has R's coefficients, pivot, rank and leading effects; its `qr`
 /// holds the first `p` rows of R's compact factor (`n = p`).
-fn wls_tall(x: &dyn RowSource, n: usize, idx: &[usize], z: &[f64], w: &[f64], tol: f64, threads: usize) -> LsFit {
+fn wls_tall(
+    x: &dyn RowSource,
+    n: usize,
+    idx: &[usize],
+    z: &[f64],
+    w: &[f64],
+    tol: f64,
+    threads: usize,
+) -> LsFit {
     let p = x.ncol();
     let m = idx.len();
     let mut sw = vec![0.0; n];
@@ -454,8 +515,20 @@ fn wls_tall(x: &dyn RowSource, n: usize, idx: &[usize], z: &[f64], w: &[f64], to
     }
     let mut effects = tf.effects_head;
     effects.resize(m, 0.0);
-    let qr = Qr { qr: tf.qr_top, n: p, p, qraux: tf.qraux, pivot: tf.pivot, rank: tf.rank };
-    LsFit { qr, coef, effects, residuals: vec![] }
+    let qr = Qr {
+        qr: tf.qr_top,
+        n: p,
+        p,
+        qraux: tf.qraux,
+        pivot: tf.pivot,
+        rank: tf.rank,
+    };
+    LsFit {
+        qr,
+        coef,
+        effects,
+        residuals: vec![],
+    }
 }
 
 /// Fits a GLM by iteratively reweighted least squares, as R's `glm.fit`.
@@ -495,7 +568,10 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
     let mut eta: Vec<f64> = match inp.start {
         Some(s) => {
             if s.len() != p {
-                return Err(format!("length of 'start' should equal {} and correspond to initial coefs", p));
+                return Err(format!(
+                    "length of 'start' should equal {} and correspond to initial coefs",
+                    p
+                ));
             }
             coefold = Some(s.to_vec());
             lin_pred(s)
@@ -564,19 +640,28 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
             break;
         }
         if n < rank {
-            return Err(format!("X matrix has rank {}, but only {} observations", rank, n));
+            return Err(format!(
+                "X matrix has rank {}, but only {} observations",
+                rank, n
+            ));
         }
         for (k, &j) in fit.qr.pivot.iter().enumerate() {
             start[j] = if k < rank { fit.coef[k] } else { f64::NAN };
         }
-        let sz: Vec<f64> = start.iter().map(|v| if v.is_nan() { 0.0 } else { *v }).collect();
+        let sz: Vec<f64> = start
+            .iter()
+            .map(|v| if v.is_nan() { 0.0 } else { *v })
+            .collect();
         eta = lin_pred(&sz);
         mu = eta.iter().map(|&e| link.linkinv(e)).collect();
         dev = fam.deviance(y, &mu, wt);
         boundary = false;
         if !dev.is_finite() {
             let Some(old) = coefold.clone() else {
-                return Err("no valid set of coefficients has been found: please supply starting values".into());
+                return Err(
+                    "no valid set of coefficients has been found: please supply starting values"
+                        .into(),
+                );
             };
             warnings.push("step size truncated due to divergence".into());
             let mut ii = 1;
@@ -596,7 +681,10 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
         }
         if !(link.valid_eta(&eta) && fam.valid_mu(&mu)) {
             let Some(old) = coefold.clone() else {
-                return Err("no valid set of coefficients has been found: please supply starting values".into());
+                return Err(
+                    "no valid set of coefficients has been found: please supply starting values"
+                        .into(),
+                );
             };
             warnings.push("step size truncated: out of bounds".into());
             let mut ii = 1;
@@ -637,8 +725,12 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
     if fam.kind == Kind::Poisson && mu.iter().any(|&m| m < eps) {
         warnings.push("glm.fit: fitted rates numerically 0 occurred".into());
     }
-    let Some((fit, good, w)) = last else { return Err("no iterations were performed".into()) };
-    let residuals: Vec<f64> = (0..n).map(|i| (y[i] - mu[i]) / link.mu_eta(eta[i])).collect();
+    let Some((fit, good, w)) = last else {
+        return Err("no iterations were performed".into());
+    };
+    let residuals: Vec<f64> = (0..n)
+        .map(|i| (y[i] - mu[i]) / link.mu_eta(eta[i]))
+        .collect();
     let mut weights = vec![0.0; n];
     let mut k = 0;
     for i in 0..n {
@@ -648,10 +740,18 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
         }
     }
     let sw: f64 = wt.iter().sum();
-    let wtdmu = if inp.intercept { y.iter().zip(wt).map(|(a, b)| a * b).sum::<f64>() / sw } else { f64::NAN };
+    let wtdmu = if inp.intercept {
+        y.iter().zip(wt).map(|(a, b)| a * b).sum::<f64>() / sw
+    } else {
+        f64::NAN
+    };
     let null_deviance: f64 = (0..n)
         .map(|i| {
-            let m = if inp.intercept { wtdmu } else { link.linkinv(off[i]) };
+            let m = if inp.intercept {
+                wtdmu
+            } else {
+                link.linkinv(off[i])
+            };
             fam.dev_resid(y[i], m, wt[i])
         })
         .sum();
@@ -692,8 +792,28 @@ mod tests {
         let one = vec![1.0; n];
         let zero = vec![0.0; n];
         let src = tsqr::Dense { x, n, p };
-        let inp = GlmInput { x: &src, n, p, y, weights: &one, offset: &zero, ntrials: &one, start: None, mustart: None, intercept: true, tsqr_min: 2e6 };
-        glm_fit(&inp, &fam, &Control { epsilon: 1e-8, maxit: 25 }).expect("fit")
+        let inp = GlmInput {
+            x: &src,
+            n,
+            p,
+            y,
+            weights: &one,
+            offset: &zero,
+            ntrials: &one,
+            start: None,
+            mustart: None,
+            intercept: true,
+            tsqr_min: 2e6,
+        };
+        glm_fit(
+            &inp,
+            &fam,
+            &Control {
+                epsilon: 1e-8,
+                maxit: 25,
+            },
+        )
+        .expect("fit")
     }
 
     #[test]
@@ -725,7 +845,9 @@ mod tests {
         let n = 500;
         let mut s = 12345u64;
         let mut u = || {
-            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             ((s >> 11) as f64) / ((1u64 << 53) as f64)
         };
         let mut x = vec![0.0; n * 4];
@@ -744,8 +866,23 @@ mod tests {
             let one = vec![1.0; n];
             let zero = vec![0.0; n];
             let src = tsqr::Dense { x: &x, n, p: 4 };
-            let mut inp = GlmInput { x: &src, n, p: 4, y, weights: &one, offset: &zero, ntrials: &one, start: None, mustart: None, intercept: true, tsqr_min: 2e6 };
-            let ctl = Control { epsilon: 1e-8, maxit: 25 };
+            let mut inp = GlmInput {
+                x: &src,
+                n,
+                p: 4,
+                y,
+                weights: &one,
+                offset: &zero,
+                ntrials: &one,
+                start: None,
+                mustart: None,
+                intercept: true,
+                tsqr_min: 2e6,
+            };
+            let ctl = Control {
+                epsilon: 1e-8,
+                maxit: 25,
+            };
             let a = glm_fit(&inp, &Family::new(fam, None).expect("family"), &ctl).expect("fit");
             inp.tsqr_min = 0.0;
             let b = glm_fit(&inp, &Family::new(fam, None).expect("family"), &ctl).expect("fit");
@@ -755,7 +892,12 @@ mod tests {
             assert_eq!(a.iter, b.iter);
             assert!(((a.deviance - b.deviance) / a.deviance).abs() < 1e-12);
             for (c, d) in a.coef.iter().zip(&b.coef) {
-                assert!(c.is_nan() && d.is_nan() || ((c - d) / c).abs() < 1e-10, "{} {}", c, d);
+                assert!(
+                    c.is_nan() && d.is_nan() || ((c - d) / c).abs() < 1e-10,
+                    "{} {}",
+                    c,
+                    d
+                );
             }
             for k in 0..3 {
                 assert!(((a.effects[k] - b.effects[k]) / a.effects[k]).abs() < 1e-10);

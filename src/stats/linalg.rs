@@ -112,7 +112,11 @@ pub fn lu(a: &Mat) -> Lu {
             }
         }
     }
-    Lu { lu: m, piv, singular_at }
+    Lu {
+        lu: m,
+        piv,
+        singular_at,
+    }
 }
 
 impl Lu {
@@ -177,7 +181,10 @@ pub fn norm1(a: &Mat) -> f64 {
 pub fn solve_mat(a: &Mat, b: &Mat, tol: f64) -> Result<Mat, String> {
     let f = lu(a);
     if let Some(k) = f.singular_at {
-        return Err(format!("Lapack routine dgesv: system is exactly singular: U[{},{}] = 0", k, k));
+        return Err(format!(
+            "Lapack routine dgesv: system is exactly singular: U[{},{}] = 0",
+            k, k
+        ));
     }
     if tol > 0.0 {
         let inv = f.solve(&Mat::identity(a.nrow));
@@ -201,12 +208,20 @@ pub fn fmt_g(x: f64) -> String {
     if !(-5..6).contains(&e) {
         let s = format!("{:.5e}", x);
         let (m, ex) = s.split_once('e').unwrap_or((&s, "0"));
-        let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+        let m = if m.contains('.') {
+            m.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            m
+        };
         let ex: i32 = ex.parse().unwrap_or(0);
         format!("{}e{}{:02}", m, if ex < 0 { '-' } else { '+' }, ex.abs())
     } else {
         let s = format!("{:.*}", (5 - e).max(0) as usize, x);
-        if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        }
     }
 }
 
@@ -221,7 +236,10 @@ pub fn chol_mat(a: &Mat) -> Result<Mat, String> {
             s -= r.at(k, j) * r.at(k, j);
         }
         if s <= 0.0 || s.is_nan() {
-            return Err(format!("the leading minor of order {} is not positive definite", j + 1));
+            return Err(format!(
+                "the leading minor of order {} is not positive definite",
+                j + 1
+            ));
         }
         let d = s.sqrt();
         *r.at_mut(j, j) = d;
@@ -236,11 +254,12 @@ pub fn chol_mat(a: &Mat) -> Result<Mat, String> {
     Ok(r)
 }
 
-
 // ---------------------------------------------------------------------------------------
 // builtins over these kernels (registered in `builtins::matrix::BUILTINS`)
 
-use crate::builtins::matrix::{dimnames_parts, flag, get_count, make_matrix, plain_data, recycle, set_dimnames_parts, sym};
+use crate::builtins::matrix::{
+    dimnames_parts, flag, get_count, make_matrix, plain_data, recycle, set_dimnames_parts, sym,
+};
 use crate::builtins::Args;
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
@@ -254,7 +273,10 @@ use std::rc::Rc;
 pub(crate) fn numeric_mat(x: &Value, what: &str) -> EvalResult<Vec<f64>> {
     match x.vtype() {
         Some(VType::Lgl | VType::Int | VType::Dbl) => Ok(x.dbl_vec().to_vec()),
-        _ => err(format!("requires numeric/complex matrix/vector arguments{}", what)),
+        _ => err(format!(
+            "requires numeric/complex matrix/vector arguments{}",
+            what
+        )),
     }
 }
 
@@ -313,8 +335,16 @@ pub fn matprod_values(x: &Value, y: &Value) -> EvalResult {
     if a.ncol != b.nrow {
         return err("non-conformable arguments");
     }
-    let rn = if xd.is_some() { dimnames_parts(x)[0].clone() } else { None };
-    let cn = if yd.is_some() { dimnames_parts(y)[1].clone() } else { None };
+    let rn = if xd.is_some() {
+        dimnames_parts(x)[0].clone()
+    } else {
+        None
+    };
+    let cn = if yd.is_some() {
+        dimnames_parts(y)[1].clone()
+    } else {
+        None
+    };
     crate::value::alloc::check(a.nrow as f64 * b.ncol as f64, 8)?;
     Ok(mat_value(matmul(&a, &b), rn, cn))
 }
@@ -329,7 +359,11 @@ pub fn matprod(_it: &mut Interp, a: Args) -> EvalResult {
 pub fn crossprod(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "y"])?;
     let x = m.req(0, "x")?.clone();
-    let y = m.get(1).filter(|v| !v.is_null()).cloned().unwrap_or_else(|| x.clone());
+    let y = m
+        .get(1)
+        .filter(|v| !v.is_null())
+        .cloned()
+        .unwrap_or_else(|| x.clone());
     let (a, an) = mat_of(&x)?;
     let (b, bn) = mat_of(&y)?;
     if a.nrow != b.nrow {
@@ -343,7 +377,11 @@ pub fn crossprod(_it: &mut Interp, a: Args) -> EvalResult {
 pub fn tcrossprod(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "y"])?;
     let x = m.req(0, "x")?.clone();
-    let y = m.get(1).filter(|v| !v.is_null()).cloned().unwrap_or_else(|| x.clone());
+    let y = m
+        .get(1)
+        .filter(|v| !v.is_null())
+        .cloned()
+        .unwrap_or_else(|| x.clone());
     let (a, an) = mat_of(&x)?;
     let (b, bn) = mat_of(&y)?;
     if a.ncol != b.ncol {
@@ -364,7 +402,9 @@ pub fn diag(_it: &mut Interp, a: Args) -> EvalResult {
         if let Some(d) = x.dim().filter(|d| d.len() == 2) {
             let (nr, nc) = (d[0], d[1]);
             let k = nr.min(nc);
-            let data = x.data().map(|dd| dd.select(&(0..k).map(|i| Some(i * nr + i)).collect::<Vec<_>>()));
+            let data = x
+                .data()
+                .map(|dd| dd.select(&(0..k).map(|i| Some(i * nr + i)).collect::<Vec<_>>()));
             let mut v = Value::from_data(data.unwrap_or(Data::empty(VType::Dbl)));
             if flag(m.get(3), true) {
                 let p = dimnames_parts(x);
@@ -417,7 +457,11 @@ pub fn diag(_it: &mut Interp, a: Args) -> EvalResult {
                 for i in 0..k {
                     o2[i * nr + i] = s[i];
                 }
-                if t == VType::Lgl { Data::Lgl(o) } else { Data::Int(o) }
+                if t == VType::Lgl {
+                    Data::Lgl(o)
+                } else {
+                    Data::Int(o)
+                }
             }
             (d, _) => d,
         };
@@ -430,24 +474,41 @@ pub fn set_diag(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "value"])?;
     let x = m.req(0, "x")?.clone();
     let val = m.req(1, "value")?.clone();
-    let Some(d) = x.dim().filter(|d| d.len() == 2) else { return err("only matrix diagonals can be replaced") };
+    let Some(d) = x.dim().filter(|d| d.len() == 2) else {
+        return err("only matrix diagonals can be replaced");
+    };
     let (nr, nc) = (d[0], d[1]);
     let k = nr.min(nc);
     if val.len() != 1 && val.len() != k {
         return err("replacement diagonal has wrong length");
     }
-    let t = x.vtype().unwrap_or(VType::Lgl).max(val.vtype().unwrap_or(VType::Lgl));
+    let t = x
+        .vtype()
+        .unwrap_or(VType::Lgl)
+        .max(val.vtype().unwrap_or(VType::Lgl));
     let mut out = x.coerce(t);
-    let Some(vd) = val.data().map(|d| recycle(&d.coerce(t), k)) else { return err("invalid replacement value") };
+    let Some(vd) = val.data().map(|d| recycle(&d.coerce(t), k)) else {
+        return err("invalid replacement value");
+    };
     if let Value::Vector(v) = &mut out {
         let idx: Vec<usize> = (0..k).map(|i| i * nr + i).collect();
         match (&mut v.data, &vd) {
-            (Data::Dbl(o), Data::Dbl(s)) => idx.iter().zip(s.iter()).for_each(|(&i, &x)| Rc::make_mut(o)[i] = x),
-            (Data::Int(o), Data::Int(s)) | (Data::Lgl(o), Data::Lgl(s)) => {
-                idx.iter().zip(s.iter()).for_each(|(&i, &x)| Rc::make_mut(o)[i] = x)
-            }
-            (Data::Str(o), Data::Str(s)) => idx.iter().zip(s.iter()).for_each(|(&i, x)| Rc::make_mut(o)[i] = x.clone()),
-            (Data::List(o), Data::List(s)) => idx.iter().zip(s.iter()).for_each(|(&i, x)| Rc::make_mut(o)[i] = x.clone()),
+            (Data::Dbl(o), Data::Dbl(s)) => idx
+                .iter()
+                .zip(s.iter())
+                .for_each(|(&i, &x)| Rc::make_mut(o)[i] = x),
+            (Data::Int(o), Data::Int(s)) | (Data::Lgl(o), Data::Lgl(s)) => idx
+                .iter()
+                .zip(s.iter())
+                .for_each(|(&i, &x)| Rc::make_mut(o)[i] = x),
+            (Data::Str(o), Data::Str(s)) => idx
+                .iter()
+                .zip(s.iter())
+                .for_each(|(&i, x)| Rc::make_mut(o)[i] = x.clone()),
+            (Data::List(o), Data::List(s)) => idx
+                .iter()
+                .zip(s.iter())
+                .for_each(|(&i, x)| Rc::make_mut(o)[i] = x.clone()),
             _ => {}
         }
     }
@@ -487,7 +548,10 @@ pub fn determinant(_it: &mut Interp, a: Args) -> EvalResult {
     let (modulus, sign) = determinant_core(m.req(0, "x")?, log)?;
     let mut md = Value::num(modulus);
     md.set_attr(sym("logarithm"), Value::lgl(log));
-    let mut out = Value::named_list(vec![("modulus".into(), md), ("sign".into(), Value::int(sign))]);
+    let mut out = Value::named_list(vec![
+        ("modulus".into(), md),
+        ("sign".into(), Value::int(sign)),
+    ]);
     out.set_attr(sym("class"), Value::str("det"));
     Ok(out)
 }
@@ -505,7 +569,11 @@ pub fn r_solve(_it: &mut Interp, a: Args) -> EvalResult {
     }
     let tol = m.get(2).and_then(|t| t.as_f64()).unwrap_or(f64::EPSILON);
     let (b, bdn, bvec) = match m.get(1) {
-        None => (Mat::identity(nr), vec![adn.first().cloned().flatten(), None], false),
+        None => (
+            Mat::identity(nr),
+            vec![adn.first().cloned().flatten(), None],
+            false,
+        ),
         Some(b) => {
             let (bm, bdn) = mat_of(b)?;
             let isvec = b.dim().is_none();
@@ -527,7 +595,11 @@ pub fn r_solve(_it: &mut Interp, a: Args) -> EvalResult {
         }
         return Ok(v);
     }
-    let cn = if m.has(1) { bdn[1].clone() } else { bdn[0].clone() };
+    let cn = if m.has(1) {
+        bdn[1].clone()
+    } else {
+        bdn[0].clone()
+    };
     Ok(mat_value(x, rn, cn))
 }
 
@@ -540,7 +612,6 @@ pub fn r_chol(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(mat_value(r, dn[0].clone(), dn[1].clone()))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -552,15 +623,26 @@ mod tests {
         assert_eq!(matmul(&a, &b).data, vec![22.0, 28.0]);
         assert_eq!(a.t().data, vec![1.0, 3.0, 5.0, 2.0, 4.0, 6.0]);
         let m = Mat::new(2, 2, vec![2.0, 1.0, 1.0, 3.0]);
-        let inv = solve_mat(&m, &Mat::identity(2), f64::EPSILON).unwrap_or_else(|e| panic!("{}", e));
+        let inv =
+            solve_mat(&m, &Mat::identity(2), f64::EPSILON).unwrap_or_else(|e| panic!("{}", e));
         let want = [0.6, -0.2, -0.2, 0.4];
         for (x, w) in inv.data.iter().zip(want) {
             assert!((x - w).abs() < 1e-15);
         }
-        let s = solve_mat(&Mat::new(2, 2, vec![1.0, 2.0, 2.0, 4.0]), &Mat::identity(2), 1e-16);
-        assert_eq!(s.err().as_deref(), Some("Lapack routine dgesv: system is exactly singular: U[2,2] = 0"));
+        let s = solve_mat(
+            &Mat::new(2, 2, vec![1.0, 2.0, 2.0, 4.0]),
+            &Mat::identity(2),
+            1e-16,
+        );
+        assert_eq!(
+            s.err().as_deref(),
+            Some("Lapack routine dgesv: system is exactly singular: U[2,2] = 0")
+        );
         let s = solve_mat(&Mat::new(2, 2, vec![0.0; 4]), &Mat::identity(2), 1e-16);
-        assert_eq!(s.err().as_deref(), Some("Lapack routine dgesv: system is exactly singular: U[1,1] = 0"));
+        assert_eq!(
+            s.err().as_deref(),
+            Some("Lapack routine dgesv: system is exactly singular: U[1,1] = 0")
+        );
     }
 
     #[test]
@@ -568,10 +650,14 @@ mod tests {
         let (m, s) = lu(&Mat::new(2, 2, vec![1.0, 2.0, 3.0, 4.0])).log_det();
         assert_eq!(s, -1);
         assert!((m - 2f64.ln()).abs() < 1e-15);
-        let r = chol_mat(&Mat::new(2, 2, vec![4.0, 2.0, 2.0, 3.0])).unwrap_or_else(|e| panic!("{}", e));
+        let r =
+            chol_mat(&Mat::new(2, 2, vec![4.0, 2.0, 2.0, 3.0])).unwrap_or_else(|e| panic!("{}", e));
         assert_eq!(r.data, vec![2.0, 0.0, 1.0, 2f64.sqrt()]);
         let e = chol_mat(&Mat::new(2, 2, vec![1.0, 2.0, 2.0, 1.0]));
-        assert_eq!(e.err().as_deref(), Some("the leading minor of order 2 is not positive definite"));
+        assert_eq!(
+            e.err().as_deref(),
+            Some("the leading minor of order 2 is not positive definite")
+        );
         assert_eq!(fmt_g(1.23456789e-17), "1.23457e-17");
         assert_eq!(fmt_g(0.000123), "0.000123");
     }

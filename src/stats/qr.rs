@@ -53,7 +53,11 @@ fn nrm2(x: &[f64]) -> f64 {
         if amed > 0.0 || amed.is_nan() {
             let amed = amed.sqrt();
             let asml = asml.sqrt() / ssml;
-            let (ymin, ymax) = if asml > amed { (amed, asml) } else { (asml, amed) };
+            let (ymin, ymax) = if asml > amed {
+                (amed, asml)
+            } else {
+                (asml, amed)
+            };
             (1.0, ymax * ymax * (1.0 + (ymin / ymax) * (ymin / ymax)))
         } else {
             (1.0 / ssml, asml)
@@ -141,7 +145,14 @@ pub fn dqrdc2(x: &[f64], n: usize, p: usize, tol: f64) -> Qr {
         a[cl + l] = -nrmxl;
     }
     let rank = (k - 1).min(n);
-    Qr { qr: a, n, p, qraux, pivot, rank }
+    Qr {
+        qr: a,
+        n,
+        p,
+        qraux,
+        pivot,
+        rank,
+    }
 }
 
 impl Qr {
@@ -257,7 +268,12 @@ pub fn lsfit(x: &[f64], n: usize, p: usize, y: &[f64], tol: f64) -> LsFit {
         *v = 0.0;
     }
     qr.qy_k(&mut rsd, k);
-    LsFit { qr, coef, effects: qty, residuals: rsd }
+    LsFit {
+        qr,
+        coef,
+        effects: qty,
+        residuals: rsd,
+    }
 }
 
 /// Reduces a block of rows into an existing triangular factor: given the `p x p` upper
@@ -351,8 +367,14 @@ mod tests {
         let mut x = vec![1.0; n];
         x.extend(&xs);
         let full = reduce_block(None, &x, n, 2);
-        let top: Vec<f64> = vec![1.0; 4].into_iter().chain(xs[..4].iter().cloned()).collect();
-        let bot: Vec<f64> = vec![1.0; 4].into_iter().chain(xs[4..].iter().cloned()).collect();
+        let top: Vec<f64> = vec![1.0; 4]
+            .into_iter()
+            .chain(xs[..4].iter().cloned())
+            .collect();
+        let bot: Vec<f64> = vec![1.0; 4]
+            .into_iter()
+            .chain(xs[4..].iter().cloned())
+            .collect();
         let r1 = reduce_block(None, &top, 4, 2);
         let r2 = reduce_block(Some(&r1), &bot, 4, 2);
         for j in 0..2 {

@@ -64,7 +64,11 @@ pub fn rgamma(r: &mut Rng, a: f64, scale: f64) -> f64 {
         return f64::NAN;
     }
     if a <= 0.0 || scale <= 0.0 {
-        return if scale == 0.0 || a == 0.0 { 0.0 } else { f64::NAN };
+        return if scale == 0.0 || a == 0.0 {
+            0.0
+        } else {
+            f64::NAN
+        };
     }
     if !a.is_finite() || !scale.is_finite() {
         return f64::INFINITY;
@@ -120,7 +124,11 @@ pub fn rgamma(r: &mut Rng, a: f64, scale: f64) -> f64 {
     let quot = |t: f64| -> f64 {
         let v = t / (s + s);
         if v.abs() <= 0.25 {
-            q0 + 0.5 * t * t * ((((((A7 * v + A6) * v + A5) * v + A4) * v + A3) * v + A2) * v + A1) * v
+            q0 + 0.5
+                * t
+                * t
+                * ((((((A7 * v + A6) * v + A5) * v + A4) * v + A3) * v + A2) * v + A1)
+                * v
         } else {
             q0 - s * t + 0.25 * t * t + (s2 + s2) * (1.0 + v).ln()
         }
@@ -421,7 +429,12 @@ pub fn rpois(r: &mut Rng, mu: f64) -> f64 {
             del = del * (1. - 4.8 * del * del);
             let v = difmuk / fk;
             if v.abs() <= 0.25 {
-                px = fk * v * v * (((((((A7 * v + A6) * v + A5) * v + A4) * v + A3) * v + A2) * v + A1) * v + A0) - del;
+                px = fk
+                    * v
+                    * v
+                    * (((((((A7 * v + A6) * v + A5) * v + A4) * v + A3) * v + A2) * v + A1) * v
+                        + A0)
+                    - del;
             } else {
                 px = fk * (1. + v).ln() - difmuk - del;
             }
@@ -585,7 +598,9 @@ pub fn rbinom(r: &mut Rng, nin: f64, pp: f64) -> f64 {
                     let x2 = x1 * x1;
                     let f2 = f1 * f1;
                     let w2 = w * w;
-                    let st = |a2: f64, a: f64| (13860. - (462. - (132. - (99. - 140. / a2) / a2) / a2) / a2) / a / 166320.;
+                    let st = |a2: f64, a: f64| {
+                        (13860. - (462. - (132. - (99. - 140. / a2) / a2) / a2) / a2) / a / 166320.
+                    };
                     let bound = xm * (f1 / x1).ln()
                         + ((n - m) as f64 + 0.5) * (z / w).ln()
                         + (ix - m) as f64 * (w * p / (x1 * q)).ln()
@@ -620,7 +635,11 @@ pub fn rnbinom(r: &mut Rng, size: f64, prob: f64) -> f64 {
     if !prob.is_finite() || size.is_nan() || size <= 0.0 || prob <= 0.0 || prob > 1.0 {
         return f64::NAN;
     }
-    let size = if size.is_finite() { size } else { f64::MAX / 2.0 };
+    let size = if size.is_finite() {
+        size
+    } else {
+        f64::MAX / 2.0
+    };
     if prob == 1.0 {
         return 0.0;
     }
@@ -633,7 +652,11 @@ pub fn rnbinom_mu(r: &mut Rng, size: f64, mu: f64) -> f64 {
     if !mu.is_finite() || size.is_nan() || size <= 0.0 || mu < 0.0 {
         return f64::NAN;
     }
-    let size = if size.is_finite() { size } else { f64::MAX / 2.0 };
+    let size = if size.is_finite() {
+        size
+    } else {
+        f64::MAX / 2.0
+    };
     if mu == 0.0 {
         return 0.0;
     }
@@ -671,7 +694,11 @@ pub fn rhyper(r: &mut Rng, nn1in: f64, nn2in: f64, kkin: f64) -> f64 {
     if !nn1in.is_finite() || !nn2in.is_finite() || !kkin.is_finite() {
         return f64::NAN;
     }
-    let (nn1in, nn2in, kkin) = (nn1in.round_ties_even(), nn2in.round_ties_even(), kkin.round_ties_even());
+    let (nn1in, nn2in, kkin) = (
+        nn1in.round_ties_even(),
+        nn2in.round_ties_even(),
+        kkin.round_ties_even(),
+    );
     if nn1in < 0.0 || nn2in < 0.0 || kkin < 0.0 || kkin > nn1in + nn2in {
         return f64::NAN;
     }
@@ -687,7 +714,11 @@ pub fn rhyper(r: &mut Rng, nn1in: f64, nn2in: f64, kkin: f64) -> f64 {
     let (nn1, nn2, kk) = (nn1in as i32, nn2in as i32, kkin as i32);
     let tn = nn1 as f64 + nn2 as f64;
     let (n1, n2) = if nn1 <= nn2 { (nn1, nn2) } else { (nn2, nn1) };
-    let k = if kk as f64 + kk as f64 >= tn { (tn - kk as f64) as i32 } else { kk };
+    let k = if kk as f64 + kk as f64 >= tn {
+        (tn - kk as f64) as i32
+    } else {
+        kk
+    };
     let m = ((k as f64 + 1.) * (n1 as f64 + 1.) / (tn + 2.)) as i32;
     let minjx = 0.max(k - n2);
     let maxjx = n1.min(k);
@@ -733,13 +764,13 @@ pub fn rhyper(r: &mut Rng, nn1in: f64, nn2in: f64, kkin: f64) -> f64 {
             - afc((n1f - xl) as i32)
             - afc((kf - xl) as i32)
             - afc((n2f - kf + xl) as i32))
-            .exp();
+        .exp();
         let kr = (a
             - afc((xr - 1.) as i32)
             - afc((n1f - xr + 1.) as i32)
             - afc((kf - xr + 1.) as i32)
             - afc((n2f - kf + xr - 1.) as i32))
-            .exp();
+        .exp();
         let lamdl = -(xl * (n2f - kf + xl) / (n1f - xl + 1.) / (kf - xl + 1.)).ln();
         let lamdr = -((n1f - xr + 1.) * (kf - xr + 1.) / xr / (n2f - kf + xr)).ln();
         let p1 = d + d;
@@ -772,11 +803,15 @@ pub fn rhyper(r: &mut Rng, nn1in: f64, nn2in: f64, kkin: f64) -> f64 {
                 let mut f = 1.0;
                 if m < ix {
                     for i in m + 1..=ix {
-                        f = f * (n1 - i + 1) as f64 * (k - i + 1) as f64 / (n2 - k + i) as f64 / i as f64;
+                        f = f * (n1 - i + 1) as f64 * (k - i + 1) as f64
+                            / (n2 - k + i) as f64
+                            / i as f64;
                     }
                 } else if m > ix {
                     for i in ix + 1..=m {
-                        f = f * i as f64 * (n2 - k + i) as f64 / (n1 - i + 1) as f64 / (k - i + 1) as f64;
+                        f = f * i as f64 * (n2 - k + i) as f64
+                            / (n1 - i + 1) as f64
+                            / (k - i + 1) as f64;
                     }
                 }
                 v <= f
@@ -819,7 +854,8 @@ pub fn rhyper(r: &mut Rng, nn1in: f64, nn2in: f64, kkin: f64) -> f64 {
                             d
                         }
                     };
-                    let (dr, ds, dt, de) = (quart(rr, xm), quart(s, xn), quart(t, xk), quart(e, nm));
+                    let (dr, ds, dt, de) =
+                        (quart(rr, xm), quart(s, xn), quart(t, xk), quart(e, nm));
                     if alv < ub - 0.25 * (dr + ds + dt + de) + (y + mf) * (gl - gu) - DELTAL {
                         true
                     } else {

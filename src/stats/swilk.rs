@@ -37,7 +37,11 @@ pub struct SWilk {
 #[allow(clippy::approx_constant)]
 pub fn swilk(x: &[f64]) -> SWilk {
     let n = x.len();
-    let mut res = SWilk { w: 1.0, pw: 1.0, ifault: 0 };
+    let mut res = SWilk {
+        w: 1.0,
+        pw: 1.0,
+        ifault: 0,
+    };
     if n < 3 {
         res.ifault = 1;
         return res;
@@ -65,7 +69,9 @@ pub fn swilk(x: &[f64]) -> SWilk {
         if n > 5 {
             i1 = 3;
             let a2 = -a[2] / ssumm2 + poly(&c2, rsn);
-            fac = ((summ2 - 2.0 * (a[1] * a[1]) - 2.0 * (a[2] * a[2])) / (1.0 - 2.0 * (a1 * a1) - 2.0 * (a2 * a2))).sqrt();
+            fac = ((summ2 - 2.0 * (a[1] * a[1]) - 2.0 * (a[2] * a[2]))
+                / (1.0 - 2.0 * (a1 * a1) - 2.0 * (a2 * a2)))
+                .sqrt();
             a[2] = a2;
         } else {
             i1 = 2;
@@ -107,7 +113,11 @@ pub fn swilk(x: &[f64]) -> SWilk {
     let (mut ssa, mut ssx, mut sax) = (0.0, 0.0, 0.0);
     let mut j = n as i64 - 1;
     for (i, xi) in x.iter().enumerate() {
-        let asa = if i as i64 != j { sign(i as i64 - j) * a[1 + (i as i64).min(j) as usize] - sa } else { -sa };
+        let asa = if i as i64 != j {
+            sign(i as i64 - j) * a[1 + (i as i64).min(j) as usize] - sa
+        } else {
+            -sa
+        };
         let xsx = xi / range - sx;
         ssa += asa * asa;
         ssx += xsx * xsx;

@@ -186,7 +186,8 @@ impl<'a> Builder<'a> {
                 Ok(vec![])
             }
             ExprKind::Unary(UnOp::Pos, inner) => self.encode(inner),
-            ExprKind::Call(f, _) if matches!(&f.kind, ExprKind::Ident(s) if s.as_str() == "offset") => {
+            ExprKind::Call(f, _) if matches!(&f.kind, ExprKind::Ident(s) if s.as_str() == "offset") =>
+            {
                 let i = self.install(e)?;
                 if !self.offsets.contains(&i) {
                     self.offsets.push(i);
@@ -199,8 +200,19 @@ impl<'a> Builder<'a> {
 }
 
 /// Expands `lhs ~ rhs`. `data_names` supplies the columns `.` stands for.
-pub fn terms_of(lhs: Option<&Expr>, rhs: &Expr, data_names: Option<&[String]>) -> Result<Terms, String> {
-    let mut b = Builder { vars: vec![], labels: vec![], intercept: true, offsets: vec![], data_names, lhs_labels: vec![] };
+pub fn terms_of(
+    lhs: Option<&Expr>,
+    rhs: &Expr,
+    data_names: Option<&[String]>,
+) -> Result<Terms, String> {
+    let mut b = Builder {
+        vars: vec![],
+        labels: vec![],
+        intercept: true,
+        offsets: vec![],
+        data_names,
+        lhs_labels: vec![],
+    };
     if let Some(l) = lhs {
         b.install(l)?;
         b.lhs_labels = crate::stats::terms::all_vars(l);
@@ -214,7 +226,13 @@ pub fn terms_of(lhs: Option<&Expr>, rhs: &Expr, data_names: Option<&[String]>) -
     ts.sort_by_key(|t| t.count_ones());
     let labels = ts
         .iter()
-        .map(|t| (0..b.vars.len()).filter(|i| t >> i & 1 == 1).map(|i| b.labels[i].clone()).collect::<Vec<_>>().join(":"))
+        .map(|t| {
+            (0..b.vars.len())
+                .filter(|i| t >> i & 1 == 1)
+                .map(|i| b.labels[i].clone())
+                .collect::<Vec<_>>()
+                .join(":")
+        })
         .collect();
     Ok(Terms {
         variables: b.vars,
@@ -243,7 +261,11 @@ impl Terms {
                     continue;
                 }
                 let dropped = t & !(1u64 << v);
-                let code = if dropped == 0 || self.terms[..ti].iter().any(|&p| dropped & !p == 0) { 1 } else { 2 };
+                let code = if dropped == 0 || self.terms[..ti].iter().any(|&p| dropped & !p == 0) {
+                    1
+                } else {
+                    2
+                };
                 row[ti] = code;
             }
         }
@@ -303,14 +325,22 @@ mod tests {
 
     fn labels(src: &str) -> Vec<String> {
         let e = crate::syntax::parse(src).expect("parse");
-        let ExprKind::Formula(l, r) = &e[0].kind else { panic!("not a formula") };
+        let ExprKind::Formula(l, r) = &e[0].kind else {
+            panic!("not a formula")
+        };
         terms_of(l.as_deref(), r, None).expect("terms").labels
     }
 
     #[test]
     fn expansions_match_r() {
-        assert_eq!(labels("y ~ a*b*c"), ["a", "b", "c", "a:b", "a:c", "b:c", "a:b:c"]);
-        assert_eq!(labels("y ~ (a+b+c)^2"), ["a", "b", "c", "a:b", "a:c", "b:c"]);
+        assert_eq!(
+            labels("y ~ a*b*c"),
+            ["a", "b", "c", "a:b", "a:c", "b:c", "a:b:c"]
+        );
+        assert_eq!(
+            labels("y ~ (a+b+c)^2"),
+            ["a", "b", "c", "a:b", "a:c", "b:c"]
+        );
         assert_eq!(labels("y ~ a + b - a"), ["b"]);
         assert_eq!(labels("y ~ a:b + a"), ["a", "a:b"]);
         assert_eq!(labels("y ~ a/b"), ["a", "a:b"]);

@@ -20,7 +20,11 @@ pub fn threads() -> usize {
             .ok()
             .and_then(|v| v.trim().parse::<usize>().ok())
             .filter(|&t| t > 0)
-            .unwrap_or_else(|| std::thread::available_parallelism().map(|t| t.get()).unwrap_or(1))
+            .unwrap_or_else(|| {
+                std::thread::available_parallelism()
+                    .map(|t| t.get())
+                    .unwrap_or(1)
+            })
     })
 }
 
@@ -132,12 +136,21 @@ fn ranges(n: usize, k: usize) -> Vec<(usize, usize)> {
     let k = k.max(1);
     let blocks = n.div_ceil(BLOCK);
     let per = blocks.div_ceil(k);
-    (0..k).map(|t| ((t * per * BLOCK).min(n), ((t + 1) * per * BLOCK).min(n))).filter(|(a, b)| a < b).collect()
+    (0..k)
+        .map(|t| ((t * per * BLOCK).min(n), ((t + 1) * per * BLOCK).min(n)))
+        .filter(|(a, b)| a < b)
+        .collect()
 }
 
 /// Reduces rows `a..b` of `[X y]` (rows scaled by `sw` when given) into a `(p+1) x (p+1)`
 /// triangular factor.
-fn reduce_range(src: &dyn RowSource, y: &[f64], sw: Option<&[f64]>, a: usize, b: usize) -> Vec<f64> {
+fn reduce_range(
+    src: &dyn RowSource,
+    y: &[f64],
+    sw: Option<&[f64]>,
+    a: usize,
+    b: usize,
+) -> Vec<f64> {
     let p = src.ncol();
     let q = p + 1;
     let mut r = vec![0.0; q * q];
@@ -164,15 +177,26 @@ fn reduce_range(src: &dyn RowSource, y: &[f64], sw: Option<&[f64]>, a: usize, b:
 
 /// The `(p+1) x (p+1)` triangular factor of `[X y]` (rows scaled by `sw`), reduced over
 /// `threads` threads.
-pub fn tsqr(src: &dyn RowSource, n: usize, y: &[f64], sw: Option<&[f64]>, threads: usize) -> Vec<f64> {
+pub fn tsqr(
+    src: &dyn RowSource,
+    n: usize,
+    y: &[f64],
+    sw: Option<&[f64]>,
+    threads: usize,
+) -> Vec<f64> {
     let q = src.ncol() + 1;
     let parts = ranges(n, threads);
     let mut rs: Vec<Vec<f64>> = if parts.len() <= 1 {
         vec![reduce_range(src, y, sw, 0, n)]
     } else {
         std::thread::scope(|s| {
-            let hs: Vec<_> = parts.iter().map(|&(a, b)| s.spawn(move || reduce_range(src, y, sw, a, b))).collect();
-            hs.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+            let hs: Vec<_> = parts
+                .iter()
+                .map(|&(a, b)| s.spawn(move || reduce_range(src, y, sw, a, b)))
+                .collect();
+            hs.into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
         })
     };
     let mut r = rs.remove(0);
@@ -206,7 +230,14 @@ pub struct TallFit {
 /// Least squares of `y` on the rows of `src` (both scaled by `sw`, the square roots of
 /// the weights), R's way: rank and pivot from `dqrdc2` with tolerance `tol`.
 /// Needs `n > p`.
-pub fn fit(src: &dyn RowSource, n: usize, y: &[f64], sw: Option<&[f64]>, tol: f64, threads: usize) -> TallFit {
+pub fn fit(
+    src: &dyn RowSource,
+    n: usize,
+    y: &[f64],
+    sw: Option<&[f64]>,
+    tol: f64,
+    threads: usize,
+) -> TallFit {
     let p = src.ncol();
     let raug = tsqr(src, n, y, sw, threads);
     let mut top = vec![0.0; p * p];
@@ -252,7 +283,15 @@ pub fn finish(raug: &[f64], n: usize, p: usize, top: &[f64], tol: f64) -> TallFi
         *e *= s;
     }
     c.truncate(n.min(q));
-    TallFit { qr_top, qraux, pivot: small.pivot.clone(), rank, coef, effects_head: c, small: upper(&small, p) }
+    TallFit {
+        qr_top,
+        qraux,
+        pivot: small.pivot.clone(),
+        rank,
+        coef,
+        effects_head: c,
+        small: upper(&small, p),
+    }
 }
 
 /// The upper triangle of `f` as a `p x p` [`Qr`] (enough for `unscaled_cov` and backsolves).
@@ -263,7 +302,14 @@ fn upper(f: &Qr, p: usize) -> Qr {
             r[j * p + i] = f.at(i, j);
         }
     }
-    Qr { qr: r, n: p, p, qraux: f.qraux.clone(), pivot: f.pivot.clone(), rank: f.rank }
+    Qr {
+        qr: r,
+        n: p,
+        p,
+        qraux: f.qraux.clone(),
+        pivot: f.pivot.clone(),
+        rank: f.rank,
+    }
 }
 
 /// Replays LINPACK `dqrdc2`'s first `rank` Householder steps on the first `p` rows `top`
@@ -294,7 +340,11 @@ pub fn replay_top(top: &[f64], f: &Qr, p: usize) -> (Vec<f64>, Vec<f64>, Vec<f64
             v[i] = a[l * p + i] / nrmxl;
         }
         v[l] += 1.0;
-        let s = if (-nrmxl).is_sign_negative() == rll.is_sign_negative() { 1.0 } else { -1.0 };
+        let s = if (-nrmxl).is_sign_negative() == rll.is_sign_negative() {
+            1.0
+        } else {
+            -1.0
+        };
         sign[l] = s;
         for j in l + 1..p {
             let rlj = s * f.at(l, j);
@@ -364,7 +414,9 @@ mod tests {
     use crate::stats::qr::lsfit;
 
     fn lcg(seed: &mut u64) -> f64 {
-        *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((*seed >> 11) as f64) / ((1u64 << 53) as f64) - 0.5
     }
 
@@ -380,7 +432,16 @@ mod tests {
             let x2 = lcg(&mut s) + 10.0;
             let x3 = lcg(&mut s) * 0.01;
             let g = ((lcg(&mut s) + 0.5) * 4.0) as usize % 4;
-            let row = [1.0, x1, x2, 2.0 * x1 - x2, x3, (g == 1) as u8 as f64, (g == 2) as u8 as f64, (g == 3) as u8 as f64];
+            let row = [
+                1.0,
+                x1,
+                x2,
+                2.0 * x1 - x2,
+                x3,
+                (g == 1) as u8 as f64,
+                (g == 2) as u8 as f64,
+                (g == 3) as u8 as f64,
+            ];
             for j in 0..p {
                 x[j * n + i] = row[j];
             }
@@ -395,9 +456,15 @@ mod tests {
 
     #[test]
     fn tall_fit_matches_serial_dqrdc2() {
-        for &(n, threads, weighted) in &[(3000usize, 2usize, false), (1001, 3, true), (257, 1, false)] {
+        for &(n, threads, weighted) in
+            &[(3000usize, 2usize, false), (1001, 3, true), (257, 1, false)]
+        {
             let (x, p, y) = design(n, n as u64);
-            let sw: Option<Vec<f64>> = if weighted { Some((0..n).map(|i| 0.5 + (i % 7) as f64 * 0.25).collect()) } else { None };
+            let sw: Option<Vec<f64>> = if weighted {
+                Some((0..n).map(|i| 0.5 + (i % 7) as f64 * 0.25).collect())
+            } else {
+                None
+            };
             let (xs, ys) = match &sw {
                 Some(w) => {
                     let mut xs = x.clone();
@@ -418,19 +485,42 @@ mod tests {
             assert_eq!(tall.pivot, vec![0, 1, 2, 4, 5, 6, 7, 3]);
             for (k, &j) in serial.qr.pivot.iter().enumerate() {
                 if k < serial.qr.rank {
-                    assert!(close(tall.coef[j], serial.coef[k], 1e-10), "coef {} {} {}", j, tall.coef[j], serial.coef[k]);
+                    assert!(
+                        close(tall.coef[j], serial.coef[k], 1e-10),
+                        "coef {} {} {}",
+                        j,
+                        tall.coef[j],
+                        serial.coef[k]
+                    );
                 } else {
                     assert!(tall.coef[j].is_nan());
                 }
             }
             for k in 0..serial.qr.rank {
-                assert!(close(tall.effects_head[k], serial.effects[k], 1e-10), "effect {}: {} {}", k, tall.effects_head[k], serial.effects[k]);
-                assert!(close(tall.qraux[k], serial.qr.qraux[k], 1e-10), "qraux {}", k);
+                assert!(
+                    close(tall.effects_head[k], serial.effects[k], 1e-10),
+                    "effect {}: {} {}",
+                    k,
+                    tall.effects_head[k],
+                    serial.effects[k]
+                );
+                assert!(
+                    close(tall.qraux[k], serial.qr.qraux[k], 1e-10),
+                    "qraux {}",
+                    k
+                );
             }
             // the first p rows of the compact qr, for the kept columns
             for j in 0..serial.qr.rank {
                 for i in 0..p {
-                    assert!(close(tall.qr_top[j * p + i], serial.qr.at(i, j), 1e-9), "qr[{},{}]: {} {}", i, j, tall.qr_top[j * p + i], serial.qr.at(i, j));
+                    assert!(
+                        close(tall.qr_top[j * p + i], serial.qr.at(i, j), 1e-9),
+                        "qr[{},{}]: {} {}",
+                        i,
+                        j,
+                        tall.qr_top[j * p + i],
+                        serial.qr.at(i, j)
+                    );
                 }
             }
             // the remaining effects carry the residual sum of squares

@@ -104,7 +104,11 @@ pub enum ExprKind {
     /// `x@name`
     At(Box<Expr>, Sym),
     /// `pkg::name` (`internal` for `:::`)
-    Ns { pkg: Sym, name: Sym, internal: bool },
+    Ns {
+        pkg: Sym,
+        name: Sym,
+        internal: bool,
+    },
     Unary(UnOp, Box<Expr>),
     Binary(BinOp, Box<Expr>, Box<Expr>),
     /// `lhs ~ rhs` or `~ rhs`

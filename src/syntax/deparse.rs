@@ -40,7 +40,9 @@ pub fn is_syntactic_name(s: &str) -> bool {
         return true;
     }
     let mut chars = s.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     if first == '.' {
         if let Some(c) = s.chars().nth(1) {
             if c.is_ascii_digit() {
@@ -51,7 +53,8 @@ pub fn is_syntactic_name(s: &str) -> bool {
     } else if !first.is_alphabetic() {
         return false;
     }
-    s.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '_')
+    s.chars()
+        .all(|c| c.is_alphanumeric() || c == '.' || c == '_')
 }
 
 fn is_reserved(s: &str) -> bool {
@@ -111,7 +114,9 @@ pub fn quote_string(s: &str) -> String {
             '\x08' => out.push_str("\\b"),
             '\x0c' => out.push_str("\\f"),
             '\x0b' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\{:03o}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\{:03o}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -172,7 +177,10 @@ fn format_const(c: &Const) -> String {
 
 /// Whether R prints this binary operator without surrounding spaces.
 fn tight(op: &BinOp) -> bool {
-    matches!(op, BinOp::Div | BinOp::Pow | BinOp::Range | BinOp::Mod | BinOp::IntDiv)
+    matches!(
+        op,
+        BinOp::Div | BinOp::Pow | BinOp::Range | BinOp::Mod | BinOp::IntDiv
+    )
 }
 
 fn assign_str(op: AssignOp) -> &'static str {
@@ -196,7 +204,15 @@ struct Dp {
 
 impl Dp {
     fn new(cutoff: usize) -> Dp {
-        Dp { lines: Vec::new(), cur: String::new(), len: 0, startline: true, indent: 0, incurly: 0, cutoff }
+        Dp {
+            lines: Vec::new(),
+            cur: String::new(),
+            len: 0,
+            startline: true,
+            indent: 0,
+            incurly: 0,
+            cutoff,
+        }
     }
 
     fn finish(mut self) -> Vec<String> {
@@ -342,7 +358,11 @@ impl Dp {
                 self.put("@");
                 self.put(&quote_name(n));
             }
-            ExprKind::Ns { pkg, name, internal } => {
+            ExprKind::Ns {
+                pkg,
+                name,
+                internal,
+            } => {
                 self.put(&quote_name(pkg));
                 self.put(if *internal { ":::" } else { "::" });
                 self.put(&quote_name(name));
@@ -362,7 +382,9 @@ impl Dp {
             ExprKind::Assign(op, target, value) => {
                 // A left operand of equal precedence or an open prefix form needs parens.
                 let wrap = match &target.kind {
-                    ExprKind::Assign(inner, ..) => (*inner == AssignOp::Equals) == (*op == AssignOp::Equals),
+                    ExprKind::Assign(inner, ..) => {
+                        (*inner == AssignOp::Equals) == (*op == AssignOp::Equals)
+                    }
                     _ => Self::open_form(target),
                 };
                 if wrap {
@@ -464,8 +486,8 @@ impl Dp {
             if unnamed && args.len() == 2 {
                 if let (Some(l), Some(r)) = (&args[0].value, &args[1].value) {
                     let spaced = match op {
-                        "+" | "-" | "*" | "==" | "!=" | "<" | ">" | "<=" | ">=" | "&" | "&&" | "|"
-                        | "||" | "<-" | "<<-" | "=" | "~" => Some(true),
+                        "+" | "-" | "*" | "==" | "!=" | "<" | ">" | "<=" | ">=" | "&" | "&&"
+                        | "|" | "||" | "<-" | "<<-" | "=" | "~" => Some(true),
                         "/" | "^" | ":" | "%%" | "%/%" | "$" | "@" => Some(false),
                         _ if op.len() > 1 && op.starts_with('%') && op.ends_with('%') => Some(true),
                         _ => None,

@@ -212,7 +212,9 @@ fn number(lex: &mut Lexer<Raw>) -> Result<Tok, LexErr> {
         None => (s, false),
     };
     let value = if let Some(hex) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
-        hex.chars().fold(0f64, |acc, c| acc * 16.0 + c.to_digit(16).unwrap_or(0) as f64)
+        hex.chars().fold(0f64, |acc, c| {
+            acc * 16.0 + c.to_digit(16).unwrap_or(0) as f64
+        })
     } else {
         body.parse::<f64>().map_err(|_| LexErr::Invalid)?
     };
@@ -248,7 +250,12 @@ fn hex_digits(chars: &mut std::iter::Peekable<std::str::CharIndices>, max: usize
 fn scan_quoted(rest: &str, quote: char) -> Result<(String, usize), LexErr> {
     let mut out = String::new();
     let mut chars = rest.char_indices().peekable();
-    let bad = |e: &str| LexErr::Msg(format!("'\\{}' is an unrecognized escape in character string", e));
+    let bad = |e: &str| {
+        LexErr::Msg(format!(
+            "'\\{}' is an unrecognized escape in character string",
+            e
+        ))
+    };
     let starting = |e: char, end: usize| {
         LexErr::Msg(format!(
             "'\\{}' is an unrecognized escape in character string starting \"{}{}\"",
@@ -265,7 +272,9 @@ fn scan_quoted(rest: &str, quote: char) -> Result<(String, usize), LexErr> {
             out.push(c);
             continue;
         }
-        let Some((ei, e)) = chars.next() else { return Err(LexErr::Incomplete) };
+        let Some((ei, e)) = chars.next() else {
+            return Err(LexErr::Incomplete);
+        };
         match e {
             'n' => out.push('\n'),
             't' => out.push('\t'),
@@ -292,8 +301,9 @@ fn scan_quoted(rest: &str, quote: char) -> Result<(String, usize), LexErr> {
                 out.push(char::from_u32(v).ok_or_else(|| bad("0"))?);
             }
             'x' => {
-                let v = hex_digits(&mut chars, 2)
-                    .ok_or_else(|| LexErr::Msg("'\\x' used without hex digits in character string".into()))?;
+                let v = hex_digits(&mut chars, 2).ok_or_else(|| {
+                    LexErr::Msg("'\\x' used without hex digits in character string".into())
+                })?;
                 if v == 0 {
                     return Err(LexErr::Msg("nul character not allowed".into()));
                 }
@@ -306,7 +316,10 @@ fn scan_quoted(rest: &str, quote: char) -> Result<(String, usize), LexErr> {
                     chars.next();
                 }
                 let v = hex_digits(&mut chars, max).ok_or_else(|| {
-                    LexErr::Msg(format!("'\\{}' used without hex digits in character string", e))
+                    LexErr::Msg(format!(
+                        "'\\{}' used without hex digits in character string",
+                        e
+                    ))
                 })?;
                 if braced {
                     match chars.next() {
@@ -373,7 +386,9 @@ fn backtick(lex: &mut Lexer<Raw>) -> Result<Tok, LexErr> {
     };
     lex.bump(used);
     if text.is_empty() {
-        return Err(LexErr::Msg("attempt to use zero-length variable name".into()));
+        return Err(LexErr::Msg(
+            "attempt to use zero-length variable name".into(),
+        ));
     }
     Ok(Tok::Ident(Sym::new(&text)))
 }
@@ -388,8 +403,12 @@ fn word(lex: &mut Lexer<Raw>) -> Result<Tok, LexErr> {
             return Err(LexErr::Invalid);
         }
     }
-    let extra: usize =
-        lex.remainder().chars().take_while(|&c| is_name_char(c)).map(char::len_utf8).sum();
+    let extra: usize = lex
+        .remainder()
+        .chars()
+        .take_while(|&c| is_name_char(c))
+        .map(char::len_utf8)
+        .sum();
     lex.bump(extra);
     Ok(match lex.slice() {
         "if" => Tok::If,
@@ -428,7 +447,12 @@ pub fn lex(src: &str) -> Result<Vec<(usize, Tok, usize)>, LexError> {
     while let Some(r) = lx.next() {
         let sp = lx.span();
         let tok = match r {
-            Err(err) => return Err(LexError { err, span: Span::new(sp.start, sp.end) }),
+            Err(err) => {
+                return Err(LexError {
+                    err,
+                    span: Span::new(sp.start, sp.end),
+                })
+            }
             Ok(raw) => convert(raw),
         };
         out.push((sp.start, tok, sp.end));
@@ -488,8 +512,15 @@ impl Tok {
     pub fn describe(&self) -> String {
         match self {
             Tok::Null => "'NULL'".into(),
-            Tok::Num(_) | Tok::True | Tok::False | Tok::Inf | Tok::NaN | Tok::Na
-            | Tok::NaInt | Tok::NaReal | Tok::NaChar => "numeric constant".into(),
+            Tok::Num(_)
+            | Tok::True
+            | Tok::False
+            | Tok::Inf
+            | Tok::NaN
+            | Tok::Na
+            | Tok::NaInt
+            | Tok::NaReal
+            | Tok::NaChar => "numeric constant".into(),
             Tok::Str(_) => "string constant".into(),
             Tok::Ident(_) => "symbol".into(),
             Tok::Special(_) => "SPECIAL".into(),

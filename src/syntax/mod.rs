@@ -26,14 +26,16 @@ pub fn parse_expr(src: &str) -> Result<Expr, RError> {
     match v.len() {
         1 => Ok(v.remove(0)),
         0 => {
-            let mut e = RError::syntax("unexpected end of input", span::Span::new(src.len(), src.len()));
+            let mut e = RError::syntax(
+                "unexpected end of input",
+                span::Span::new(src.len(), src.len()),
+            );
             e.kind = crate::error::ErrorKind::Incomplete;
             Err(e)
         }
         _ => Err(RError::syntax("expected a single expression", v[1].span)),
     }
 }
-
 
 /// The message R's `parse(text = )` gives for a syntax error: `<text>:line:col: msg`,
 /// then the last one or two source lines read and a caret, placed as R places it.
@@ -54,7 +56,10 @@ pub fn r_parse_message(src: &str, e: &RError) -> String {
         (src.split('\n').count() + 1, 0)
     } else {
         let line_start = src[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-        (src[..start].matches('\n').count() + 1, tab_col(&src[line_start..start]) + 1)
+        (
+            src[..start].matches('\n').count() + 1,
+            tab_col(&src[line_start..start]) + 1,
+        )
     };
     let mut lines: Vec<&str> = src[..read_to].split('\n').collect();
     if lines.len() > 1 && lines.last() == Some(&"") {
@@ -75,7 +80,8 @@ pub fn r_parse_message(src: &str, e: &RError) -> String {
 
 /// The column after `s` with tabs advancing to the next multiple of 8, as R counts.
 fn tab_col(s: &str) -> usize {
-    s.chars().fold(0, |c, ch| if ch == '\t' { c + 8 - c % 8 } else { c + 1 })
+    s.chars()
+        .fold(0, |c, ch| if ch == '\t' { c + 8 - c % 8 } else { c + 1 })
 }
 
 fn expand_tabs(s: &str) -> String {
@@ -95,7 +101,10 @@ fn expand_tabs(s: &str) -> String {
 /// one (R's `Rscript` runs those before it reports the error), and the offset where the
 /// failing statement starts.
 pub fn statements_before(src: &str, e: &RError) -> (Vec<Expr>, usize) {
-    let at = e.span.map(|s| (s.start as usize).min(src.len())).unwrap_or(src.len());
+    let at = e
+        .span
+        .map(|s| (s.start as usize).min(src.len()))
+        .unwrap_or(src.len());
     // try the statement boundaries (a newline or `;`) before the error, latest first
     let mut tries = 0;
     let mut end = at;
@@ -127,7 +136,10 @@ pub fn script_error_header(src: &str, stmt_start: usize, e: &RError) -> String {
     loop {
         let line_end = src[start..end].find('\n').map(|i| start + i);
         match line_end {
-            Some(le) if src[start..le].trim().is_empty() || src[start..le].trim_start().starts_with('#') => {
+            Some(le)
+                if src[start..le].trim().is_empty()
+                    || src[start..le].trim_start().starts_with('#') =>
+            {
                 start = le + 1
             }
             _ => break,
@@ -139,7 +151,16 @@ pub fn script_error_header(src: &str, stmt_start: usize, e: &RError) -> String {
     }
     let lines: Vec<&str> = src[start..end].split('\n').collect();
     match lines.len() {
-        0 | 1 => format!("Error: {} in \"{}\"", e.message, src[start..end].trim_end_matches('\n')),
-        n => format!("Error: {} in:\n\"{}\n{}\"", e.message, lines[n - 2], lines[n - 1]),
+        0 | 1 => format!(
+            "Error: {} in \"{}\"",
+            e.message,
+            src[start..end].trim_end_matches('\n')
+        ),
+        n => format!(
+            "Error: {} in:\n\"{}\n{}\"",
+            e.message,
+            lines[n - 2],
+            lines[n - 1]
+        ),
     }
 }

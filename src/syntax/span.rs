@@ -9,11 +9,17 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start: start as u32, end: end as u32 }
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
     pub fn is_empty(&self) -> bool {
         self.start == self.end
@@ -34,6 +40,10 @@ pub fn line_col(src: &str, pos: usize) -> (usize, usize) {
             line_start = i + 1;
         }
     }
-    let col = src.get(line_start..pos).map(|s| s.chars().count()).unwrap_or(0) + 1;
+    let col = src
+        .get(line_start..pos)
+        .map(|s| s.chars().count())
+        .unwrap_or(0)
+        + 1;
     (line, col)
 }

@@ -21,7 +21,9 @@ pub fn set_thread_limit(bytes: Option<f64>) {
 /// The limit in force on this thread: the machine's, or a host's lower one.
 fn limit() -> f64 {
     let machine = machine_limit();
-    THREAD_LIMIT.with(|c| c.get()).map_or(machine, |t| t.min(machine))
+    THREAD_LIMIT
+        .with(|c| c.get())
+        .map_or(machine, |t| t.min(machine))
 }
 
 /// Bytes one vector may take: physical memory plus swap, which is what Linux's default
@@ -41,13 +43,23 @@ pub fn machine_limit() -> f64 {
 /// The soft `Max address space` of this process, from `/proc/self/limits`.
 fn address_space_limit() -> Option<u64> {
     let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
-    let line = limits.lines().find(|l| l.starts_with("Max address space"))?;
-    line["Max address space".len()..].split_whitespace().next()?.parse().ok()
+    let line = limits
+        .lines()
+        .find(|l| l.starts_with("Max address space"))?;
+    line["Max address space".len()..]
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// The cgroup v2 memory limit of this process, if one is set.
 fn cgroup_limit() -> Option<u64> {
-    std::fs::read_to_string("/sys/fs/cgroup/memory.max").ok()?.trim().parse().ok()
+    std::fs::read_to_string("/sys/fs/cgroup/memory.max")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 fn memory_total() -> Option<u64> {
@@ -118,7 +130,9 @@ pub fn check_type(n: f64, t: VType) -> Result<(), RError> {
 /// Checks that a string of `bytes` bytes is within R's limit for one string.
 pub fn check_string(bytes: f64) -> Result<(), RError> {
     if bytes > i32::MAX as f64 {
-        return Err(RError::runtime("R character strings are limited to 2^31-1 bytes"));
+        return Err(RError::runtime(
+            "R character strings are limited to 2^31-1 bytes",
+        ));
     }
     Ok(())
 }
@@ -129,12 +143,27 @@ mod tests {
 
     #[test]
     fn units_as_r() {
-        assert_eq!(size_error(8e12).message, "cannot allocate vector of size 7450.6 Gb");
-        assert_eq!(size_error(8e11).message, "cannot allocate vector of size 745.1 Gb");
-        assert_eq!(size_error(5e6).message, "cannot allocate vector of size 4.8 Mb");
-        assert_eq!(size_error(5e5).message, "cannot allocate vector of size 488 Kb");
+        assert_eq!(
+            size_error(8e12).message,
+            "cannot allocate vector of size 7450.6 Gb"
+        );
+        assert_eq!(
+            size_error(8e11).message,
+            "cannot allocate vector of size 745.1 Gb"
+        );
+        assert_eq!(
+            size_error(5e6).message,
+            "cannot allocate vector of size 4.8 Mb"
+        );
+        assert_eq!(
+            size_error(5e5).message,
+            "cannot allocate vector of size 488 Kb"
+        );
         assert!(check(1e12, 8).is_err());
         assert!(check(1e3, 8).is_ok());
-        assert_eq!(check(1e300, 8).unwrap_err().message, "vector size specified is too large");
+        assert_eq!(
+            check(1e300, 8).unwrap_err().message,
+            "vector size specified is too large"
+        );
     }
 }

@@ -56,7 +56,11 @@ pub fn num_to_string(x: f64) -> String {
         format!("0.{}{}", "0".repeat((-exp - 1) as usize), digits)
     };
     let sci = {
-        let m = if nsig > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits.clone() };
+        let m = if nsig > 1 {
+            format!("{}.{}", &digits[..1], &digits[1..])
+        } else {
+            digits.clone()
+        };
         format!("{}e{}{:02}", m, if exp < 0 { "-" } else { "+" }, exp.abs())
     };
     let body = if fixed.len() <= sci.len() { fixed } else { sci };
@@ -84,15 +88,31 @@ pub fn parse_num(s: &str) -> f64 {
     };
     if let Some(h) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
         return match u64::from_str_radix(h, 16) {
-            Ok(v) => if neg { -(v as f64) } else { v as f64 },
+            Ok(v) => {
+                if neg {
+                    -(v as f64)
+                } else {
+                    v as f64
+                }
+            }
             Err(_) => na_real(),
         };
     }
-    if body.is_empty() || body.chars().any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E') {
+    if body.is_empty()
+        || body
+            .chars()
+            .any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E')
+    {
         return na_real();
     }
     match body.parse::<f64>() {
-        Ok(v) => if neg { -v } else { v },
+        Ok(v) => {
+            if neg {
+                -v
+            } else {
+                v
+            }
+        }
         Err(_) => na_real(),
     }
 }
@@ -127,11 +147,26 @@ impl Data {
     pub fn to_dbl(&self) -> Rc<Vec<f64>> {
         match self {
             Data::Dbl(v) => v.clone(),
-            Data::Lgl(v) | Data::Int(v) => {
-                Rc::new(v.iter().map(|&x| if x == NA_INT { na_real() } else { x as f64 }).collect())
-            }
-            Data::Str(v) => Rc::new(v.iter().map(|s| s.as_deref().map(parse_num).unwrap_or(na_real())).collect()),
-            Data::List(v) => Rc::new(v.iter().map(|x| x.data().filter(|d| d.len() == 1).map(|d| d.to_dbl()[0]).unwrap_or(na_real())).collect()),
+            Data::Lgl(v) | Data::Int(v) => Rc::new(
+                v.iter()
+                    .map(|&x| if x == NA_INT { na_real() } else { x as f64 })
+                    .collect(),
+            ),
+            Data::Str(v) => Rc::new(
+                v.iter()
+                    .map(|s| s.as_deref().map(parse_num).unwrap_or(na_real()))
+                    .collect(),
+            ),
+            Data::List(v) => Rc::new(
+                v.iter()
+                    .map(|x| {
+                        x.data()
+                            .filter(|d| d.len() == 1)
+                            .map(|d| d.to_dbl()[0])
+                            .unwrap_or(na_real())
+                    })
+                    .collect(),
+            ),
         }
     }
     /// The payload as integers.
@@ -141,19 +176,61 @@ impl Data {
             Data::Lgl(v) => v.clone(),
             Data::Dbl(v) => Rc::new(v.iter().map(|&x| dbl_to_int(x)).collect()),
             Data::Str(v) => Rc::new(
-                v.iter().map(|s| s.as_deref().map(|s| dbl_to_int(parse_num(s))).unwrap_or(NA_INT)).collect(),
+                v.iter()
+                    .map(|s| {
+                        s.as_deref()
+                            .map(|s| dbl_to_int(parse_num(s)))
+                            .unwrap_or(NA_INT)
+                    })
+                    .collect(),
             ),
-            Data::List(v) => Rc::new(v.iter().map(|x| x.data().filter(|d| d.len() == 1).map(|d| d.to_int()[0]).unwrap_or(NA_INT)).collect()),
+            Data::List(v) => Rc::new(
+                v.iter()
+                    .map(|x| {
+                        x.data()
+                            .filter(|d| d.len() == 1)
+                            .map(|d| d.to_int()[0])
+                            .unwrap_or(NA_INT)
+                    })
+                    .collect(),
+            ),
         }
     }
     /// The payload as logicals.
     pub fn to_lgl(&self) -> Rc<Vec<i32>> {
         match self {
             Data::Lgl(v) => v.clone(),
-            Data::Int(v) => Rc::new(v.iter().map(|&x| if x == NA_INT { NA_LGL } else { (x != 0) as i32 }).collect()),
-            Data::Dbl(v) => Rc::new(v.iter().map(|&x| if x.is_nan() { NA_LGL } else { (x != 0.0) as i32 }).collect()),
-            Data::Str(v) => Rc::new(v.iter().map(|s| s.as_deref().map(str_to_lgl).unwrap_or(NA_LGL)).collect()),
-            Data::List(v) => Rc::new(v.iter().map(|x| x.data().filter(|d| d.len() == 1).map(|d| d.to_lgl()[0]).unwrap_or(NA_LGL)).collect()),
+            Data::Int(v) => Rc::new(
+                v.iter()
+                    .map(|&x| if x == NA_INT { NA_LGL } else { (x != 0) as i32 })
+                    .collect(),
+            ),
+            Data::Dbl(v) => Rc::new(
+                v.iter()
+                    .map(|&x| {
+                        if x.is_nan() {
+                            NA_LGL
+                        } else {
+                            (x != 0.0) as i32
+                        }
+                    })
+                    .collect(),
+            ),
+            Data::Str(v) => Rc::new(
+                v.iter()
+                    .map(|s| s.as_deref().map(str_to_lgl).unwrap_or(NA_LGL))
+                    .collect(),
+            ),
+            Data::List(v) => Rc::new(
+                v.iter()
+                    .map(|x| {
+                        x.data()
+                            .filter(|d| d.len() == 1)
+                            .map(|d| d.to_lgl()[0])
+                            .unwrap_or(NA_LGL)
+                    })
+                    .collect(),
+            ),
         }
     }
     /// The payload as strings (numbers as `as.character` writes them).
@@ -161,19 +238,49 @@ impl Data {
         match self {
             Data::Str(v) => v.clone(),
             Data::Lgl(v) => Rc::new(v.iter().map(|&x| lgl_str(x)).collect()),
-            Data::Int(v) => Rc::new(v.iter().map(|&x| if x == NA_INT { None } else { Some(Rc::from(x.to_string())) }).collect()),
-            Data::Dbl(v) => Rc::new(v.iter().map(|&x| if is_na_real(x) { None } else { Some(Rc::from(num_to_string(x))) }).collect()),
-            Data::List(v) => Rc::new(v.iter().map(|x| match x.data() {
-                Some(d) if d.len() == 1 && d.vtype() != VType::List => d.to_str()[0].clone(),
-                _ => Some(Rc::from(crate::print::deparse_value_short(x))),
-            }).collect()),
+            Data::Int(v) => Rc::new(
+                v.iter()
+                    .map(|&x| {
+                        if x == NA_INT {
+                            None
+                        } else {
+                            Some(Rc::from(x.to_string()))
+                        }
+                    })
+                    .collect(),
+            ),
+            Data::Dbl(v) => Rc::new(
+                v.iter()
+                    .map(|&x| {
+                        if is_na_real(x) {
+                            None
+                        } else {
+                            Some(Rc::from(num_to_string(x)))
+                        }
+                    })
+                    .collect(),
+            ),
+            Data::List(v) => Rc::new(
+                v.iter()
+                    .map(|x| match x.data() {
+                        Some(d) if d.len() == 1 && d.vtype() != VType::List => {
+                            d.to_str()[0].clone()
+                        }
+                        _ => Some(Rc::from(crate::print::deparse_value_short(x))),
+                    })
+                    .collect(),
+            ),
         }
     }
     /// The payload as list elements.
     pub fn to_list(&self) -> Rc<Vec<Value>> {
         match self {
             Data::List(v) => v.clone(),
-            _ => Rc::new((0..self.len()).map(|i| Value::from_data(self.select(&[Some(i)]))).collect()),
+            _ => Rc::new(
+                (0..self.len())
+                    .map(|i| Value::from_data(self.select(&[Some(i)])))
+                    .collect(),
+            ),
         }
     }
     /// Converts to another vector type.
@@ -195,7 +302,10 @@ impl Value {
     /// A vector converted to type `t`, keeping attributes (NULL becomes an empty vector).
     pub fn coerce(&self, t: VType) -> Value {
         match self {
-            Value::Vector(v) => Value::Vector(Vector { data: v.data.coerce(t), attrs: v.attrs.clone() }),
+            Value::Vector(v) => Value::Vector(Vector {
+                data: v.data.coerce(t),
+                attrs: v.attrs.clone(),
+            }),
             _ => Value::from_data(Data::empty(t)),
         }
     }
@@ -230,7 +340,9 @@ impl Value {
         if d.is_empty() {
             return None;
         }
-        d.select(&[Some(0)]).to_str()[0].as_deref().map(|s| s.to_string())
+        d.select(&[Some(0)]).to_str()[0]
+            .as_deref()
+            .map(|s| s.to_string())
     }
     /// All elements as doubles (empty for non-vectors).
     pub fn dbl_vec(&self) -> Rc<Vec<f64>> {

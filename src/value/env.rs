@@ -24,7 +24,12 @@ pub struct Env(pub Rc<RefCell<Frame>>);
 
 impl Env {
     pub fn new(parent: Option<Env>) -> Env {
-        Env(Rc::new(RefCell::new(Frame { vars: Vec::new(), index: None, parent, name: None })))
+        Env(Rc::new(RefCell::new(Frame {
+            vars: Vec::new(),
+            index: None,
+            parent,
+            name: None,
+        })))
     }
     pub fn named(parent: Option<Env>, name: &str) -> Env {
         let e = Env::new(parent);
@@ -85,7 +90,11 @@ impl Env {
         {
             let mut f = self.0.borrow_mut();
             if let Some(i) = f.position(s) {
-                if let Value::Vector(super::Vector { data: super::Data::Dbl(a), attrs: None }) = &mut f.vars[i].1 {
+                if let Value::Vector(super::Vector {
+                    data: super::Data::Dbl(a),
+                    attrs: None,
+                }) = &mut f.vars[i].1
+                {
                     if let Some(buf) = Rc::get_mut(a) {
                         if buf.len() == 1 {
                             buf[0] = x;
@@ -122,7 +131,13 @@ impl Env {
         if let Some(ix) = f.index.as_mut() {
             ix.insert(s, n - 1);
         } else if n > INDEX_AT {
-            f.index = Some(f.vars.iter().enumerate().map(|(i, (k, _))| (*k, i)).collect());
+            f.index = Some(
+                f.vars
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, _))| (*k, i))
+                    .collect(),
+            );
         }
     }
     /// Takes the value out of the frame (leaving NULL), so it can be modified without a copy.
@@ -137,7 +152,13 @@ impl Env {
         let Some(i) = f.position(s) else { return false };
         f.vars.remove(i);
         if f.index.is_some() {
-            f.index = Some(f.vars.iter().enumerate().map(|(i, (k, _))| (*k, i)).collect());
+            f.index = Some(
+                f.vars
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, _))| (*k, i))
+                    .collect(),
+            );
         }
         true
     }

@@ -1,10 +1,10 @@
 //! Runtime values: vectors with attributes, lists, functions, environments, language objects.
 
+pub mod alloc;
 pub mod coerce;
 pub mod collate;
 pub mod env;
 pub mod vector;
-pub mod alloc;
 
 pub use env::Env;
 pub use vector::{is_na_real, na_real, Data, RStr, VType, NA_INT, NA_LGL};
@@ -125,7 +125,10 @@ impl Value {
     }
     /// A list with names.
     pub fn named_list(items: Vec<(String, Value)>) -> Value {
-        let names: Vec<RStr> = items.iter().map(|(n, _)| Some(Rc::from(n.as_str()))).collect();
+        let names: Vec<RStr> = items
+            .iter()
+            .map(|(n, _)| Some(Rc::from(n.as_str())))
+            .collect();
         let vals = items.into_iter().map(|(_, v)| v).collect();
         let mut l = Value::list(vals);
         l.set_attr(Sym::new("names"), Value::strs(names));
@@ -177,7 +180,10 @@ impl Value {
         }
     }
     pub fn get_attr(&self, name: &str) -> Option<&Value> {
-        self.attrs()?.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v)
+        self.attrs()?
+            .iter()
+            .find(|(k, _)| k.as_str() == name)
+            .map(|(_, v)| v)
     }
     fn attrs_slot(&mut self) -> Option<&mut Option<Rc<Attrs>>> {
         match self {
@@ -188,7 +194,9 @@ impl Value {
     }
     /// Sets (or with `Value::Null`, removes) an attribute.
     pub fn set_attr(&mut self, name: Sym, val: Value) {
-        let Some(slot) = self.attrs_slot() else { return };
+        let Some(slot) = self.attrs_slot() else {
+            return;
+        };
         if val.is_null() {
             if let Some(a) = slot {
                 let a = Rc::make_mut(a);
@@ -219,16 +227,18 @@ impl Value {
     /// Whether the explicit class attribute contains `cls`.
     pub fn inherits(&self, cls: &str) -> bool {
         match self.get_attr("class") {
-            Some(Value::Vector(Vector { data: Data::Str(s), .. })) => {
-                s.iter().any(|x| x.as_deref() == Some(cls))
-            }
+            Some(Value::Vector(Vector {
+                data: Data::Str(s), ..
+            })) => s.iter().any(|x| x.as_deref() == Some(cls)),
             _ => false,
         }
     }
     /// The names attribute as strings (NA names become None).
     pub fn names(&self) -> Option<Vec<RStr>> {
         match self.get_attr("names") {
-            Some(Value::Vector(Vector { data: Data::Str(s), .. })) => Some((**s).clone()),
+            Some(Value::Vector(Vector {
+                data: Data::Str(s), ..
+            })) => Some((**s).clone()),
             _ => None,
         }
     }
@@ -244,7 +254,11 @@ impl Value {
     /// All elements as strings, if this is a character vector.
     pub fn as_strings(&self) -> Option<Vec<String>> {
         match self.data()? {
-            Data::Str(s) => Some(s.iter().map(|x| x.as_deref().unwrap_or("NA").to_string()).collect()),
+            Data::Str(s) => Some(
+                s.iter()
+                    .map(|x| x.as_deref().unwrap_or("NA").to_string())
+                    .collect(),
+            ),
             _ => None,
         }
     }

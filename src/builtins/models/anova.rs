@@ -3,10 +3,21 @@
 
 use super::*;
 
-pub(crate) fn anova_table(rows: Vec<String>, cols: Vec<&str>, data: Vec<f64>, heading: Vec<String>) -> Value {
+pub(crate) fn anova_table(
+    rows: Vec<String>,
+    cols: Vec<&str>,
+    data: Vec<f64>,
+    heading: Vec<String>,
+) -> Value {
     let nr = rows.len();
-    let colv: Vec<Value> = (0..cols.len()).map(|c| Value::dbls(data[c * nr..(c + 1) * nr].to_vec())).collect();
-    let mut d = crate::builtins::frames::make_df(colv, cols.iter().map(|x| x.to_string()).collect(), Value::strings(&rows));
+    let colv: Vec<Value> = (0..cols.len())
+        .map(|c| Value::dbls(data[c * nr..(c + 1) * nr].to_vec()))
+        .collect();
+    let mut d = crate::builtins::frames::make_df(
+        colv,
+        cols.iter().map(|x| x.to_string()).collect(),
+        Value::strings(&rows),
+    );
     d.set_attr(s("heading"), Value::strings(&heading));
     d.set_attr(s("class"), Value::strings(&["anova", "data.frame"]));
     d
@@ -14,18 +25,44 @@ pub(crate) fn anova_table(rows: Vec<String>, cols: Vec<&str>, data: Vec<f64>, he
 
 pub(crate) fn response_label(fit: &Value) -> String {
     field(fit, "terms")
-        .and_then(|t| if let Value::Lang(l) = t { if let ExprKind::Formula(Some(l), _) = &l.expr.kind { Some(deparse(l)) } else { None } } else { None })
+        .and_then(|t| {
+            if let Value::Lang(l) = t {
+                if let ExprKind::Formula(Some(l), _) = &l.expr.kind {
+                    Some(deparse(l))
+                } else {
+                    None
+                }
+            } else {
+                None
+            }
+        })
         .unwrap_or_default()
 }
 
 pub(crate) fn anova(it: &mut Interp, a: Args) -> EvalResult {
-    if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
+    if a.items
+        .first()
+        .map(|x| x.1.inherits("glm"))
+        .unwrap_or(false)
+    {
         return crate::builtins::glm::anova_glm(it, a);
     }
-    let named = |n: &str| a.items.iter().find(|(k, _)| k.map(|k| k.as_str() == n).unwrap_or(false)).map(|x| x.1.clone());
-    let test = named("test").map(|v| v.as_string().unwrap_or_else(|| "none".into())).unwrap_or_else(|| "F".into());
+    let named = |n: &str| {
+        a.items
+            .iter()
+            .find(|(k, _)| k.map(|k| k.as_str() == n).unwrap_or(false))
+            .map(|x| x.1.clone())
+    };
+    let test = named("test")
+        .map(|v| v.as_string().unwrap_or_else(|| "none".into()))
+        .unwrap_or_else(|| "F".into());
     let scale_arg = named("scale").and_then(|v| v.as_f64()).unwrap_or(0.0);
-    let fits: Vec<Value> = a.items.iter().filter(|(k, _)| !matches!(k.map(|k| k.as_str()), Some("test" | "scale"))).map(|x| x.1.clone()).collect();
+    let fits: Vec<Value> = a
+        .items
+        .iter()
+        .filter(|(k, _)| !matches!(k.map(|k| k.as_str()), Some("test" | "scale")))
+        .map(|x| x.1.clone())
+        .collect();
     let na = crate::value::na_real();
     if fits.is_empty() {
         return err("argument \"object\" is missing, with no default");
@@ -33,11 +70,18 @@ pub(crate) fn anova(it: &mut Interp, a: Args) -> EvalResult {
     if fits.len() == 1 {
         let fit = &fits[0];
         let eff = dbl_field(fit, "effects");
-        let assign: Vec<usize> = field(fit, "assign").map(|v| v.int_vec().iter().map(|&k| k as usize).collect()).unwrap_or_default();
+        let assign: Vec<usize> = field(fit, "assign")
+            .map(|v| v.int_vec().iter().map(|&k| k as usize).collect())
+            .unwrap_or_default();
         let qr = field(fit, "qr").unwrap_or(Value::Null);
-        let piv: Vec<usize> = field(&qr, "pivot").map(|v| v.int_vec().iter().map(|&k| k as usize - 1).collect()).unwrap_or_default();
+        let piv: Vec<usize> = field(&qr, "pivot")
+            .map(|v| v.int_vec().iter().map(|&k| k as usize - 1).collect())
+            .unwrap_or_default();
         let rank = field(fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize;
-        let labels: Vec<String> = field(fit, "terms").and_then(|t| t.get_attr("term.labels").cloned()).map(|v| strings_of(&v)).unwrap_or_default();
+        let labels: Vec<String> = field(fit, "terms")
+            .and_then(|t| t.get_attr("term.labels").cloned())
+            .map(|v| strings_of(&v))
+            .unwrap_or_default();
         let mut ss = vec![0.0; labels.len() + 1];
         let mut df = vec![0usize; labels.len() + 1];
         for k in 0..rank {
@@ -45,7 +89,9 @@ pub(crate) fn anova(it: &mut Interp, a: Args) -> EvalResult {
             ss[asg] += eff[k] * eff[k];
             df[asg] += 1;
         }
-        let rdf = field(fit, "df.residual").and_then(|v| v.as_i32()).unwrap_or(0) as f64;
+        let rdf = field(fit, "df.residual")
+            .and_then(|v| v.as_i32())
+            .unwrap_or(0) as f64;
         let rss_v = rss(fit);
         let resms = rss_v / rdf;
         let mut rows = Vec::new();
@@ -70,21 +116,51 @@ pub(crate) fn anova(it: &mut Interp, a: Args) -> EvalResult {
         ps.push(na);
         let data = [dfs, sss, mss, fs, ps].concat();
         let _ = it;
-        return Ok(anova_table(rows, vec!["Df", "Sum Sq", "Mean Sq", "F value", "Pr(>F)"], data, vec![
-            "Analysis of Variance Table\n".into(),
-            format!("Response: {}", response_label(fit)),
-        ]));
+        return Ok(anova_table(
+            rows,
+            vec!["Df", "Sum Sq", "Mean Sq", "F value", "Pr(>F)"],
+            data,
+            vec![
+                "Analysis of Variance Table\n".into(),
+                format!("Response: {}", response_label(fit)),
+            ],
+        ));
     }
     let k = fits.len();
-    let ns: Vec<usize> = fits.iter().map(|f| crate::builtins::lm_stream::stream_of(f).map_or_else(|| field(f, "residuals").map(|r| r.len()).unwrap_or(0), |s| s.nobs)).collect();
+    let ns: Vec<usize> = fits
+        .iter()
+        .map(|f| {
+            crate::builtins::lm_stream::stream_of(f).map_or_else(
+                || field(f, "residuals").map(|r| r.len()).unwrap_or(0),
+                |s| s.nobs,
+            )
+        })
+        .collect();
     if ns.iter().any(|&n| n != ns[0]) {
         return err("models were not all fitted to the same size of dataset");
     }
-    let rdfs: Vec<f64> = fits.iter().map(|f| field(f, "df.residual").and_then(|v| v.as_i32()).unwrap_or(0) as f64).collect();
+    let rdfs: Vec<f64> = fits
+        .iter()
+        .map(|f| {
+            field(f, "df.residual")
+                .and_then(|v| v.as_i32())
+                .unwrap_or(0) as f64
+        })
+        .collect();
     let rsss: Vec<f64> = fits.iter().map(rss).collect();
     // the model with the fewest residual df gives the scale
-    let big = (0..k).min_by(|&a, &b| rdfs[a].partial_cmp(&rdfs[b]).unwrap_or(std::cmp::Ordering::Equal)).unwrap_or(k - 1);
-    let scale = if scale_arg > 0.0 { scale_arg } else { rsss[big] / rdfs[big] };
+    let big = (0..k)
+        .min_by(|&a, &b| {
+            rdfs[a]
+                .partial_cmp(&rdfs[b])
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+        .unwrap_or(k - 1);
+    let scale = if scale_arg > 0.0 {
+        scale_arg
+    } else {
+        rsss[big] / rdfs[big]
+    };
     let bigdf = rdfs[big];
     let mut df = vec![na];
     let mut ssq = vec![na];
@@ -96,8 +172,31 @@ pub(crate) fn anova(it: &mut Interp, a: Args) -> EvalResult {
     let mut extra: Vec<f64> = Vec::new();
     match test.as_str() {
         "F" => {
-            let fv: Vec<f64> = (0..k).map(|i| if i == 0 || df[i] == 0.0 { na } else { let f = ssq[i] / df[i] / scale; if f < 0.0 { na } else { f } }).collect();
-            let pv: Vec<f64> = fv.iter().zip(&df).map(|(f, d)| if f.is_nan() { na } else { pf(*f, d.abs(), bigdf, false) }).collect();
+            let fv: Vec<f64> = (0..k)
+                .map(|i| {
+                    if i == 0 || df[i] == 0.0 {
+                        na
+                    } else {
+                        let f = ssq[i] / df[i] / scale;
+                        if f < 0.0 {
+                            na
+                        } else {
+                            f
+                        }
+                    }
+                })
+                .collect();
+            let pv: Vec<f64> = fv
+                .iter()
+                .zip(&df)
+                .map(|(f, d)| {
+                    if f.is_nan() {
+                        na
+                    } else {
+                        pf(*f, d.abs(), bigdf, false)
+                    }
+                })
+                .collect();
             cols.extend(["F", "Pr(>F)"]);
             extra.extend(fv);
             extra.extend(pv);
@@ -105,25 +204,47 @@ pub(crate) fn anova(it: &mut Interp, a: Args) -> EvalResult {
         "Chisq" | "LRT" => {
             let pv: Vec<f64> = (0..k)
                 .map(|i| {
-                    let v = if i == 0 || df[i] == 0.0 { na } else { ssq[i] / scale * df[i].signum() };
-                    if v.is_nan() || v < 0.0 { na } else { crate::stats::glm::pchisq_upper(v, df[i].abs()) }
+                    let v = if i == 0 || df[i] == 0.0 {
+                        na
+                    } else {
+                        ssq[i] / scale * df[i].signum()
+                    };
+                    if v.is_nan() || v < 0.0 {
+                        na
+                    } else {
+                        crate::stats::glm::pchisq_upper(v, df[i].abs())
+                    }
                 })
                 .collect();
             cols.push("Pr(>Chi)");
             extra.extend(pv);
         }
         "Cp" => {
-            let cp: Vec<f64> = (0..k).map(|i| rsss[i] + 2.0 * scale * (nobs_of(&fits[i]) as f64 - rdfs[i])).collect();
+            let cp: Vec<f64> = (0..k)
+                .map(|i| rsss[i] + 2.0 * scale * (nobs_of(&fits[i]) as f64 - rdfs[i]))
+                .collect();
             cols.push("Cp");
             extra.extend(cp);
         }
         _ => {}
     }
     let mut heading = vec!["Analysis of Variance Table\n".to_string()];
-    let forms: Vec<String> = fits.iter().enumerate().map(|(i, f)| {
-        let fl = field(f, "terms").map(|t| if let Value::Lang(l) = t { deparse(&l.expr) } else { String::new() }).unwrap_or_default();
-        format!("Model {}: {}", i + 1, fl)
-    }).collect();
+    let forms: Vec<String> = fits
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let fl = field(f, "terms")
+                .map(|t| {
+                    if let Value::Lang(l) = t {
+                        deparse(&l.expr)
+                    } else {
+                        String::new()
+                    }
+                })
+                .unwrap_or_default();
+            format!("Model {}: {}", i + 1, fl)
+        })
+        .collect();
     heading.push(forms.join("\n"));
     let rows: Vec<String> = (1..=k).map(|i| i.to_string()).collect();
     let data = [rdfs, rsss, df, ssq, extra].concat();
@@ -146,13 +267,37 @@ pub(crate) fn format_anova_with(x: &Value, digits: usize, stars: bool) -> String
         }
     }
     let cols = crate::builtins::frames::df_names(x);
-    let rows = crate::builtins::frames::df_row_names(x).as_strings().unwrap_or_default();
-    let data: Vec<f64> = x.list_vec().iter().flat_map(|c| c.dbl_vec().to_vec()).collect();
+    let rows = crate::builtins::frames::df_row_names(x)
+        .as_strings()
+        .unwrap_or_default();
+    let data: Vec<f64> = x
+        .list_vec()
+        .iter()
+        .flat_map(|c| c.dbl_vec().to_vec())
+        .collect();
     let nc = cols.len();
-    let has_p = cols.last().map(|c| c.starts_with("Pr(") || c.starts_with("P(")).unwrap_or(false);
-    let tst: Vec<usize> = (0..nc).filter(|&i| cols[i].get(1..7) == Some(" value") || cols[i] == "F").collect();
-    let zap: Vec<usize> = (0..if has_p { nc - 1 } else { nc }).filter(|i| !tst.contains(i) && !cols[*i].ends_with("Df")).collect();
+    let has_p = cols
+        .last()
+        .map(|c| c.starts_with("Pr(") || c.starts_with("P("))
+        .unwrap_or(false);
+    let tst: Vec<usize> = (0..nc)
+        .filter(|&i| cols[i].get(1..7) == Some(" value") || cols[i] == "F")
+        .collect();
+    let zap: Vec<usize> = (0..if has_p { nc - 1 } else { nc })
+        .filter(|i| !tst.contains(i) && !cols[*i].ends_with("Df"))
+        .collect();
     let t = CoefTable { rows, cols, data };
-    out.push_str(&print_coefmat(&t, &CoefOpts { digits, signif_stars: stars, cs_ind: &[], tst_ind: &tst, zap_ind: &zap, has_p, na_print: "" }));
+    out.push_str(&print_coefmat(
+        &t,
+        &CoefOpts {
+            digits,
+            signif_stars: stars,
+            cs_ind: &[],
+            tst_ind: &tst,
+            zap_ind: &zap,
+            has_p,
+            na_print: "",
+        },
+    ));
     out
 }

@@ -9,7 +9,10 @@ fn levels_arg(n: &Value, fname: &str) -> EvalResult<(Vec<String>, bool)> {
     if matches!(n.data(), Some(Data::Str(_))) || n.is_factor() {
         let l = strings_of(n);
         if l.len() < 2 {
-            return err(format!("contrasts not defined for {} degrees of freedom", l.len() as i64 - 1));
+            return err(format!(
+                "contrasts not defined for {} degrees of freedom",
+                l.len() as i64 - 1
+            ));
         }
         return Ok((l, true));
     }
@@ -65,7 +68,10 @@ pub(crate) fn contr_treatment_fn(_it: &mut Interp, a: Args) -> EvalResult {
 fn unnamed_cols(c: design::Contrast, levels: &[String]) -> Value {
     let mut v = Value::dbls(c.data);
     v.set_attr(s("dim"), Value::ints(vec![c.k as i32, c.m as i32]));
-    v.set_attr(s("dimnames"), Value::list(vec![Value::strings(levels), Value::Null]));
+    v.set_attr(
+        s("dimnames"),
+        Value::list(vec![Value::strings(levels), Value::Null]),
+    );
     v
 }
 
@@ -115,13 +121,20 @@ pub(crate) fn contr_poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
 pub(crate) fn contrasts_fn(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "contrasts", "sparse"])?;
     let x = m.req(0, "x")?.clone();
-    let (levels, ordered): (Vec<String>, bool) = if matches!(x.data(), Some(Data::Lgl(_))) && !x.is_factor() {
-        (vec!["FALSE".into(), "TRUE".into()], false)
-    } else if x.is_factor() {
-        (crate::builtins::factor::factor_levels(&x).iter().map(|l| l.as_deref().unwrap_or("NA").to_string()).collect(), x.inherits("ordered"))
-    } else {
-        return err("contrasts apply only to factors");
-    };
+    let (levels, ordered): (Vec<String>, bool) =
+        if matches!(x.data(), Some(Data::Lgl(_))) && !x.is_factor() {
+            (vec!["FALSE".into(), "TRUE".into()], false)
+        } else if x.is_factor() {
+            (
+                crate::builtins::factor::factor_levels(&x)
+                    .iter()
+                    .map(|l| l.as_deref().unwrap_or("NA").to_string())
+                    .collect(),
+                x.inherits("ordered"),
+            )
+        } else {
+            return err("contrasts apply only to factors");
+        };
     if !contrasts_flag(&m, 1) {
         return Ok(identity(&levels));
     }
@@ -131,7 +144,10 @@ pub(crate) fn contrasts_fn(it: &mut Interp, a: Args) -> EvalResult {
         }
     }
     if levels.len() < 2 {
-        return err(format!("contrasts not defined for {} degrees of freedom", levels.len() as i64 - 1));
+        return err(format!(
+            "contrasts not defined for {} degrees of freedom",
+            levels.len() as i64 - 1
+        ));
     }
     let kind = contrast_name(it, "", Some(&x), ordered, None);
     let lv = Value::strings(&levels);

@@ -60,7 +60,11 @@ pub(crate) fn take_rows(v: &Value, rows: &[usize]) -> Value {
                     all.push(Some(j * nr + r));
                 }
             }
-            let mut out = Value::from_data(v.data().map(|x| x.select(&all)).unwrap_or(Data::empty(crate::value::VType::Dbl)));
+            let mut out = Value::from_data(
+                v.data()
+                    .map(|x| x.select(&all))
+                    .unwrap_or(Data::empty(crate::value::VType::Dbl)),
+            );
             if let Some(attrs) = v.attrs() {
                 for (k, a) in attrs {
                     match k.as_str() {
@@ -116,8 +120,22 @@ fn drop_unused_levels(v: &Value) -> Value {
             map[i] = k;
         }
     }
-    let new_codes: Vec<i32> = codes.iter().map(|&c| if c == NA_INT || c < 1 { NA_INT } else { map[c as usize - 1] }).collect();
-    let new_lev: Vec<crate::value::RStr> = lev.iter().zip(&used).filter(|(_, u)| **u).map(|(l, _)| l.clone()).collect();
+    let new_codes: Vec<i32> = codes
+        .iter()
+        .map(|&c| {
+            if c == NA_INT || c < 1 {
+                NA_INT
+            } else {
+                map[c as usize - 1]
+            }
+        })
+        .collect();
+    let new_lev: Vec<crate::value::RStr> = lev
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| **u)
+        .map(|(l, _)| l.clone())
+        .collect();
     let mut out = v.clone();
     if let Value::Vector(vec) = &mut out {
         vec.data = Data::Int(Rc::new(new_codes));
@@ -127,14 +145,28 @@ fn drop_unused_levels(v: &Value) -> Value {
 }
 
 /// Evaluates an extra model-frame variable (`weights`, `offset`) in the data.
-fn extra_var(it: &mut Interp, e: Option<(&Expr, &Env)>, denv: &Env, n: usize, what: &str) -> EvalResult<Option<Vec<f64>>> {
+fn extra_var(
+    it: &mut Interp,
+    e: Option<(&Expr, &Env)>,
+    denv: &Env,
+    n: usize,
+    what: &str,
+) -> EvalResult<Option<Vec<f64>>> {
     let Some((e, _)) = e else { return Ok(None) };
     let v = it.eval(e, denv)?;
     if v.is_null() {
         return Ok(None);
     }
-    if !matches!(v.data(), Some(Data::Dbl(_)) | Some(Data::Int(_)) | Some(Data::Lgl(_))) || v.is_factor() {
-        return err(format!("invalid type ({}) for variable '({})'", crate::builtins::type_of(&v), what));
+    if !matches!(
+        v.data(),
+        Some(Data::Dbl(_)) | Some(Data::Int(_)) | Some(Data::Lgl(_))
+    ) || v.is_factor()
+    {
+        return err(format!(
+            "invalid type ({}) for variable '({})'",
+            crate::builtins::type_of(&v),
+            what
+        ));
     }
     let v = v.dbl_vec().to_vec();
     if v.len() != n {
@@ -162,17 +194,27 @@ pub(crate) fn model_frame_full(
         let mut val = it.eval(v, &denv)?;
         if let Value::Vector(_) = &val {
         } else {
-            return err(format!("invalid type ({}) for variable '{}'", crate::builtins::type_of(&val), deparse(v)));
+            return err(format!(
+                "invalid type ({}) for variable '{}'",
+                crate::builtins::type_of(&val),
+                deparse(v)
+            ));
         }
         if val.get_attr("names").is_some() && val.dim().is_none() {
             val.set_attr(s("names"), Value::Null);
         }
         cols.push(val);
     }
-    let n = data.map(crate::builtins::frames::df_nrow).or_else(|| cols.first().map(nrows_of)).unwrap_or(0);
+    let n = data
+        .map(crate::builtins::frames::df_nrow)
+        .or_else(|| cols.first().map(nrows_of))
+        .unwrap_or(0);
     for (v, c) in terms.variables.iter().zip(&cols) {
         if nrows_of(c) != n {
-            return err(format!("variable lengths differ (found for '{}')", deparse(v)));
+            return err(format!(
+                "variable lengths differ (found for '{}')",
+                deparse(v)
+            ));
         }
     }
     let mut w = extra_var(it, weights, &denv, n, "weights")?;
@@ -182,21 +224,36 @@ pub(crate) fn model_frame_full(
     if let Some((e, _)) = subset {
         let sv = it.eval(e, &denv)?;
         sel = match sv.data() {
-            Some(Data::Lgl(l)) if !l.is_empty() => (0..n).filter(|&i| l[i % l.len()] == 1).collect(),
+            Some(Data::Lgl(l)) if !l.is_empty() => {
+                (0..n).filter(|&i| l[i % l.len()] == 1).collect()
+            }
             Some(Data::Lgl(_)) => vec![],
             Some(Data::Str(_)) => {
                 let names = strings_of(&sv);
-                names.iter().filter_map(|nm| all_rows.iter().position(|r| r == nm)).collect()
+                names
+                    .iter()
+                    .filter_map(|nm| all_rows.iter().position(|r| r == nm))
+                    .collect()
             }
             Some(d) => {
-                let idx: Vec<f64> = d.to_dbl().iter().filter(|v| !v.is_nan()).map(|v| v.trunc()).collect();
+                let idx: Vec<f64> = d
+                    .to_dbl()
+                    .iter()
+                    .filter(|v| !v.is_nan())
+                    .map(|v| v.trunc())
+                    .collect();
                 if idx.iter().any(|&v| v < 0.0) {
                     if idx.iter().any(|&v| v > 0.0) {
                         return err("can't mix positive and negative subscripts");
                     }
-                    (0..n).filter(|&i| !idx.contains(&-((i + 1) as f64))).collect()
+                    (0..n)
+                        .filter(|&i| !idx.contains(&-((i + 1) as f64)))
+                        .collect()
                 } else {
-                    idx.iter().filter(|&&v| v >= 1.0 && v <= n as f64).map(|&v| v as usize - 1).collect()
+                    idx.iter()
+                        .filter(|&&v| v >= 1.0 && v <= n as f64)
+                        .map(|&v| v as usize - 1)
+                        .collect()
                 }
             }
             None => sel,
@@ -249,7 +306,11 @@ pub(crate) fn model_frame_full(
         cols,
         weights: w,
         offset: off,
-        rows: if identity { all_rows } else { final_rows.iter().map(|&i| all_rows[i].clone()).collect() },
+        rows: if identity {
+            all_rows
+        } else {
+            final_rows.iter().map(|&i| all_rows[i].clone()).collect()
+        },
         omitted,
         kept,
     })
@@ -257,8 +318,18 @@ pub(crate) fn model_frame_full(
 
 /// The contrast function name a factor gets: the `contrasts =` entry for it, else the
 /// factor's own `contrasts` attribute (a name), else `options("contrasts")`.
-pub(crate) fn contrast_name(it: &Interp, name: &str, factor: Option<&Value>, ordered: bool, spec: Option<&Value>) -> String {
-    let mut kind = if ordered { "contr.poly".to_string() } else { "contr.treatment".to_string() };
+pub(crate) fn contrast_name(
+    it: &Interp,
+    name: &str,
+    factor: Option<&Value>,
+    ordered: bool,
+    spec: Option<&Value>,
+) -> String {
+    let mut kind = if ordered {
+        "contr.poly".to_string()
+    } else {
+        "contr.treatment".to_string()
+    };
     if let Some((_, v)) = it.options.iter().find(|(k, _)| k == "contrasts") {
         if let Some(v) = v.as_strings() {
             if v.len() == 2 {
@@ -266,7 +337,10 @@ pub(crate) fn contrast_name(it: &Interp, name: &str, factor: Option<&Value>, ord
             }
         }
     }
-    if let Some(st) = factor.and_then(|f| f.get_attr("contrasts")).and_then(|a| a.as_string()) {
+    if let Some(st) = factor
+        .and_then(|f| f.get_attr("contrasts"))
+        .and_then(|a| a.as_string())
+    {
         kind = st;
     }
     if let Some(sp) = spec.and_then(|sp| field(sp, name)) {
@@ -295,47 +369,94 @@ pub(crate) fn contrast_matrix(kind: &str, levels: &[String]) -> Contrast {
 
 /// Turns frame variables into model-matrix columns; returns the columns and, for factors,
 /// `(label, levels, contrast name)`.
-pub(crate) fn var_cols(it: &Interp, t: &Terms, cols: &[Value], spec: Option<&Value>, xlev: Option<&Value>) -> EvalResult<(Vec<VarCol>, Vec<(String, Vec<String>, String)>)> {
+pub(crate) fn var_cols(
+    it: &Interp,
+    t: &Terms,
+    cols: &[Value],
+    spec: Option<&Value>,
+    xlev: Option<&Value>,
+) -> EvalResult<(Vec<VarCol>, Vec<(String, Vec<String>, String)>)> {
     let mut out = Vec::new();
     let mut facs = Vec::new();
     for (i, c) in cols.iter().enumerate() {
         let label = &t.var_labels[i];
         let is_resp = t.response && i == 0;
-        let stored = xlev.and_then(|x| field(x, label)).and_then(|v| v.as_strings());
-        let fac = c.is_factor() || matches!(c.data(), Some(Data::Str(_)) | Some(Data::Lgl(_))) || stored.is_some();
+        let stored = xlev
+            .and_then(|x| field(x, label))
+            .and_then(|v| v.as_strings());
+        let fac = c.is_factor()
+            || matches!(c.data(), Some(Data::Str(_)) | Some(Data::Lgl(_)))
+            || stored.is_some();
         if fac && !is_resp {
             let fresh = stored.is_none();
-            let (codes, levels) = crate::builtins::lm_large::factor_codes(c, stored, label).map_err(|m| crate::error::Flow::from(crate::error::RError::runtime(m)))?;
+            let (codes, levels) = crate::builtins::lm_large::factor_codes(c, stored, label)
+                .map_err(|m| crate::error::Flow::from(crate::error::RError::runtime(m)))?;
             if fresh && levels.len() < 2 && t.terms.iter().any(|tt| tt >> i & 1 == 1) {
-                return Err(crate::error::RError::runtime("contrasts can be applied only to factors with 2 or more levels").into());
+                return Err(crate::error::RError::runtime(
+                    "contrasts can be applied only to factors with 2 or more levels",
+                )
+                .into());
             }
             let ordered = c.inherits("ordered");
             let cname = contrast_name(it, label, c.is_factor().then_some(c), ordered, spec);
             let contrast = contrast_matrix(&cname, &levels);
             facs.push((label.clone(), levels.clone(), cname));
-            out.push(VarCol::Factor { codes, levels, contrast });
+            out.push(VarCol::Factor {
+                codes,
+                levels,
+                contrast,
+            });
         } else {
             let data = c.dbl_vec();
             let (ncol, colnames) = match c.dim() {
                 Some(d) if d.len() == 2 => {
-                    let cn = c.get_attr("dimnames").and_then(|dn| dn.list_vec().get(1).cloned()).and_then(|x| x.as_strings());
+                    let cn = c
+                        .get_attr("dimnames")
+                        .and_then(|dn| dn.list_vec().get(1).cloned())
+                        .and_then(|x| x.as_strings());
                     (d[1], cn)
                 }
                 _ => (1, None),
             };
-            out.push(VarCol::Numeric { data, ncol, colnames });
+            out.push(VarCol::Numeric {
+                data,
+                ncol,
+                colnames,
+            });
         }
     }
     Ok((out, facs))
 }
 
-pub(crate) fn mm_value(mm: &design::ModelMatrix, rows: &[String], facs: &[(String, Vec<String>, String)], t: &Terms) -> Value {
+pub(crate) fn mm_value(
+    mm: &design::ModelMatrix,
+    rows: &[String],
+    facs: &[(String, Vec<String>, String)],
+    t: &Terms,
+) -> Value {
     let p = mm.colnames.len();
     let mut v = matrix(mm.data.clone(), mm.n, p, Some(rows), Some(&mm.colnames));
-    v.set_attr(s("assign"), Value::ints(mm.assign.iter().map(|&a| a as i32).collect()));
-    let used: Vec<&(String, Vec<String>, String)> = facs.iter().filter(|(l, _, _)| t.terms.iter().any(|tt| t.var_labels.iter().position(|x| x == l).map(|i| tt >> i & 1 == 1).unwrap_or(false))).collect();
+    v.set_attr(
+        s("assign"),
+        Value::ints(mm.assign.iter().map(|&a| a as i32).collect()),
+    );
+    let used: Vec<&(String, Vec<String>, String)> = facs
+        .iter()
+        .filter(|(l, _, _)| {
+            t.terms.iter().any(|tt| {
+                t.var_labels
+                    .iter()
+                    .position(|x| x == l)
+                    .map(|i| tt >> i & 1 == 1)
+                    .unwrap_or(false)
+            })
+        })
+        .collect();
     if !used.is_empty() {
-        let items = used.iter().map(|(l, _, c)| (l.clone(), Value::str(c))).collect();
+        let items = used
+            .iter()
+            .map(|(l, _, c)| (l.clone(), Value::str(c)))
+            .collect();
         v.set_attr(s("contrasts"), Value::named_list(items));
     }
     v
@@ -358,7 +479,12 @@ pub(crate) fn lm_model_matrix(it: &mut Interp, fit: &Value) -> EvalResult {
     let tv = field(fit, "terms").unwrap_or(Value::Null);
     let (t, _, _, _) = build_terms(it, &tv, None)?;
     let rows = row_labels(Some(&model), crate::builtins::frames::df_nrow(&model));
-    let cols: Vec<Value> = model.list_vec().iter().take(t.variables.len()).cloned().collect();
+    let cols: Vec<Value> = model
+        .list_vec()
+        .iter()
+        .take(t.variables.len())
+        .cloned()
+        .collect();
     let (vc, facs) = var_cols(it, &t, &cols, field(fit, "contrasts").as_ref(), None)?;
     let mm = design::model_matrix(&t, &vc, rows.len());
     Ok(mm_value(&mm, &rows, &facs, &t))
@@ -366,10 +492,14 @@ pub(crate) fn lm_model_matrix(it: &mut Interp, fit: &Value) -> EvalResult {
 
 /// The matched call of a special: arguments named by `formals`, positionals filled in order.
 pub(crate) fn matched_call_expr(call: &Expr, formals: &[&str]) -> Expr {
-    let ExprKind::Call(f, args) = &call.kind else { return call.clone() };
+    let ExprKind::Call(f, args) = &call.kind else {
+        return call.clone();
+    };
     let supplied: Vec<(Option<Sym>, Value)> = args.iter().map(|a| (a.name, Value::Null)).collect();
     let fs: Vec<Sym> = formals.iter().map(|x| s(x)).collect();
-    let Ok((slots, dots)) = crate::eval::call::match_args(&fs, &supplied) else { return call.clone() };
+    let Ok((slots, dots)) = crate::eval::call::match_args(&fs, &supplied) else {
+        return call.clone();
+    };
     let mut out = Vec::new();
     for (i, p) in fs.iter().enumerate() {
         if p.as_str() == "..." {
@@ -387,14 +517,33 @@ pub(crate) fn matched_call_expr(call: &Expr, formals: &[&str]) -> Expr {
     Expr::new(ExprKind::Call(f.clone(), out), call.span)
 }
 
-
 /// `model.frame(formula, data, subset, na.action, ...)` (with `weights =` and `offset =`
 /// among the extras); for a fitted model, its stored frame.
 pub(crate) fn model_frame_fn(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
-    let mcall = matched_call_expr(call, &["formula", "data", "subset", "na.action", "drop.unused.levels", "xlev", "..."]);
-    let ExprKind::Call(_, margs) = &mcall.kind else { return err("invalid call") };
-    let get = |n: &str| margs.iter().find(|a| a.name.map(|x| x.as_str() == n).unwrap_or(false)).and_then(|a| a.value.clone());
-    let Some(fe) = get("formula") else { return err("argument \"formula\" is missing, with no default") };
+    let mcall = matched_call_expr(
+        call,
+        &[
+            "formula",
+            "data",
+            "subset",
+            "na.action",
+            "drop.unused.levels",
+            "xlev",
+            "...",
+        ],
+    );
+    let ExprKind::Call(_, margs) = &mcall.kind else {
+        return err("invalid call");
+    };
+    let get = |n: &str| {
+        margs
+            .iter()
+            .find(|a| a.name.map(|x| x.as_str() == n).unwrap_or(false))
+            .and_then(|a| a.value.clone())
+    };
+    let Some(fe) = get("formula") else {
+        return err("argument \"formula\" is missing, with no default");
+    };
     let formula = it.eval(&fe, env)?;
     if formula.inherits("lm") {
         return Ok(field(&formula, "model").unwrap_or(Value::Null));
@@ -438,23 +587,40 @@ fn frame_arg(a: Args) -> EvalResult<Value> {
 
 fn frame_column(mf: &Value, name: &str) -> Option<Value> {
     let names = crate::builtins::frames::df_names(mf);
-    names.iter().position(|n| n == name).and_then(|i| mf.list_vec().get(i).cloned())
+    names
+        .iter()
+        .position(|n| n == name)
+        .and_then(|i| mf.list_vec().get(i).cloned())
 }
 
 /// `model.response(data, type)`: the first column of a model frame with a response,
 /// named by the frame's row names.
 pub(crate) fn model_response_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let mf = frame_arg(a)?;
-    let has_resp = mf.get_attr("terms").and_then(|t| t.get_attr("response").and_then(|r| r.as_i32())).unwrap_or(0) == 1;
+    let has_resp = mf
+        .get_attr("terms")
+        .and_then(|t| t.get_attr("response").and_then(|r| r.as_i32()))
+        .unwrap_or(0)
+        == 1;
     if !has_resp {
         return Ok(Value::Null);
     }
-    let Some(mut v) = mf.list_vec().first().cloned() else { return Ok(Value::Null) };
-    let rows = crate::builtins::frames::df_row_names(&mf).as_strings().unwrap_or_default();
+    let Some(mut v) = mf.list_vec().first().cloned() else {
+        return Ok(Value::Null);
+    };
+    let rows = crate::builtins::frames::df_row_names(&mf)
+        .as_strings()
+        .unwrap_or_default();
     match v.dim() {
         Some(d) if d.len() == 2 => {
-            let cols = v.get_attr("dimnames").and_then(|dn| dn.list_vec().get(1).cloned()).unwrap_or(Value::Null);
-            v.set_attr(s("dimnames"), Value::list(vec![Value::strings(&rows), cols]));
+            let cols = v
+                .get_attr("dimnames")
+                .and_then(|dn| dn.list_vec().get(1).cloned())
+                .unwrap_or(Value::Null);
+            v.set_attr(
+                s("dimnames"),
+                Value::list(vec![Value::strings(&rows), cols]),
+            );
         }
         _ => v.set_attr(s("names"), Value::strings(&rows)),
     }
@@ -470,7 +636,10 @@ pub(crate) fn model_weights_fn(_it: &mut Interp, a: Args) -> EvalResult {
 pub(crate) fn model_offset_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let mf = frame_arg(a)?;
     let mut cols: Vec<Value> = Vec::new();
-    if let Some(off) = mf.get_attr("terms").and_then(|t| t.get_attr("offset").cloned()) {
+    if let Some(off) = mf
+        .get_attr("terms")
+        .and_then(|t| t.get_attr("offset").cloned())
+    {
         for &k in off.int_vec().iter() {
             if let Some(c) = mf.list_vec().get(k as usize - 1) {
                 cols.push(c.clone());

@@ -4,8 +4,22 @@
 use super::*;
 use crate::stats::qr::dqrdc2;
 
-pub(crate) const LM_FORMALS: &[&str] =
-    &["formula", "data", "subset", "weights", "na.action", "method", "model", "x", "y", "qr", "singular.ok", "contrasts", "offset", "..."];
+pub(crate) const LM_FORMALS: &[&str] = &[
+    "formula",
+    "data",
+    "subset",
+    "weights",
+    "na.action",
+    "method",
+    "model",
+    "x",
+    "y",
+    "qr",
+    "singular.ok",
+    "contrasts",
+    "offset",
+    "...",
+];
 
 /// The `na.action` argument as a function name (`na.omit`, `na.exclude`, ...).
 pub(crate) fn na_action_name(it: &mut Interp, e: Option<Expr>, env: &Env) -> EvalResult<String> {
@@ -17,16 +31,30 @@ pub(crate) fn na_action_name(it: &mut Interp, e: Option<Expr>, env: &Env) -> Eva
                 v => v.as_string().unwrap_or_else(|| "na.omit".into()),
             },
         },
-        None => it.options.iter().find(|(k, _)| k == "na.action").and_then(|(_, v)| v.as_string()).unwrap_or_else(|| "na.omit".into()),
+        None => it
+            .options
+            .iter()
+            .find(|(k, _)| k == "na.action")
+            .and_then(|(_, v)| v.as_string())
+            .unwrap_or_else(|| "na.omit".into()),
     })
 }
 
 /// `lm(formula, data, subset, weights, na.action, ..., contrasts, offset)`.
 pub(crate) fn lm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let mcall = matched_call_expr(call, LM_FORMALS);
-    let ExprKind::Call(_, margs) = &mcall.kind else { return err("invalid call") };
-    let get = |n: &str| margs.iter().find(|a| a.name.map(|x| x.as_str() == n).unwrap_or(false)).and_then(|a| a.value.clone());
-    let Some(fe) = get("formula") else { return err("argument \"formula\" is missing, with no default") };
+    let ExprKind::Call(_, margs) = &mcall.kind else {
+        return err("invalid call");
+    };
+    let get = |n: &str| {
+        margs
+            .iter()
+            .find(|a| a.name.map(|x| x.as_str() == n).unwrap_or(false))
+            .and_then(|a| a.value.clone())
+    };
+    let Some(fe) = get("formula") else {
+        return err("argument \"formula\" is missing, with no default");
+    };
     let formula = it.eval(&fe, env)?;
     let data = match get("data") {
         Some(d) => Some(it.eval(&d, env)?),
@@ -38,8 +66,13 @@ pub(crate) fn lm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> Eval
         None => None,
     };
     let (subset, weights, offset) = (get("subset"), get("weights"), get("offset"));
-    if let Some(d) = data.as_ref().filter(|d| crate::builtins::lm_stream::is_lazy(d)) {
-        return crate::builtins::lm_stream::lm_stream(it, &formula, d, subset, weights, offset, &na_action, contrasts, env, mcall);
+    if let Some(d) = data
+        .as_ref()
+        .filter(|d| crate::builtins::lm_stream::is_lazy(d))
+    {
+        return crate::builtins::lm_stream::lm_stream(
+            it, &formula, d, subset, weights, offset, &na_action, contrasts, env, mcall,
+        );
     }
     let fr = model_frame_full(
         it,
@@ -57,7 +90,12 @@ pub(crate) fn lm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> Eval
 /// The response as an `n x q` column-major matrix with its column names (`None` for a
 /// vector); a double response is shared, not copied.
 fn response(yv: &Value, n: usize) -> EvalResult<(Rc<Vec<f64>>, usize, Option<Vec<String>>)> {
-    if yv.is_factor() || !matches!(yv.data(), Some(Data::Dbl(_)) | Some(Data::Int(_)) | Some(Data::Lgl(_))) {
+    if yv.is_factor()
+        || !matches!(
+            yv.data(),
+            Some(Data::Dbl(_)) | Some(Data::Int(_)) | Some(Data::Lgl(_))
+        )
+    {
         return err("non-numeric response");
     }
     let y = yv.dbl_vec();
@@ -106,7 +144,13 @@ struct Solved {
 }
 
 /// Fits `lm` on an evaluated model frame and builds the fit object.
-pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Option<&Value>, call: Expr) -> EvalResult {
+pub(crate) fn fit_lm(
+    it: &mut Interp,
+    fr: Frame,
+    na_action: &str,
+    contrasts: Option<&Value>,
+    call: Expr,
+) -> EvalResult {
     if !fr.terms.response {
         return err("formula needs a response");
     }
@@ -119,7 +163,9 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
     if q == 1 {
         // large designs: parallel TSQR over the design plan, no n x p copy
         let extra = fr.offset.as_deref();
-        if let Some(fit) = crate::builtins::lm_large::try_lm(it, &fr, &vc, &facs, &y[..], extra, na_action, &call)? {
+        if let Some(fit) =
+            crate::builtins::lm_large::try_lm(it, &fr, &vc, &facs, &y[..], extra, na_action, &call)?
+        {
             return Ok(fit);
         }
     }
@@ -138,7 +184,10 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
         None => (0..n).collect(),
     };
     let nok = ok.len();
-    let sw: Option<Vec<f64>> = fr.weights.as_ref().map(|w| ok.iter().map(|&i| w[i].sqrt()).collect());
+    let sw: Option<Vec<f64>> = fr
+        .weights
+        .as_ref()
+        .map(|w| ok.iter().map(|&i| w[i].sqrt()).collect());
     let mut x = Vec::with_capacity(nok * p);
     for j in 0..p {
         for (k, &i) in ok.iter().enumerate() {
@@ -152,7 +201,11 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
     let mut solved = Vec::with_capacity(q);
     for c in 0..q {
         let yc = &y[c * n..(c + 1) * n];
-        let yo: Vec<f64> = ok.iter().enumerate().map(|(k, &i)| (yc[i] - off_at(i)) * sw.as_ref().map(|s| s[k]).unwrap_or(1.0)).collect();
+        let yo: Vec<f64> = ok
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| (yc[i] - off_at(i)) * sw.as_ref().map(|s| s[k]).unwrap_or(1.0))
+            .collect();
         let mut qty = yo;
         qr.qty_k(&mut qty, rank);
         let b = qr.backsolve(&qty);
@@ -177,19 +230,33 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
                 *r = rsd_ok[k];
                 k += 1;
             } else {
-                let f0: f64 = (0..p).filter(|&j| !coef[j].is_nan()).map(|j| mm.data[j * n + i] * coef[j]).sum();
+                let f0: f64 = (0..p)
+                    .filter(|&j| !coef[j].is_nan())
+                    .map(|j| mm.data[j * n + i] * coef[j])
+                    .sum();
                 *r = yc[i] - off_at(i) - f0;
             }
         }
         let fitted: Vec<f64> = yc.iter().zip(&rsd).map(|(a, b)| a - b).collect();
-        solved.push(Solved { coef, resid: rsd, fitted, effects: qty });
+        solved.push(Solved {
+            coef,
+            resid: rsd,
+            fitted,
+            effects: qty,
+        });
     }
-    let mut eff_names: Vec<String> = piv[..rank].iter().map(|&j| mm.colnames[j].clone()).collect();
+    let mut eff_names: Vec<String> = piv[..rank]
+        .iter()
+        .map(|&j| mm.colnames[j].clone())
+        .collect();
     eff_names.resize(nok, String::new());
     let ok_rows: Vec<String> = ok.iter().map(|&i| fr.rows[i].clone()).collect();
     let piv_names: Vec<String> = piv.iter().map(|&j| mm.colnames[j].clone()).collect();
     let mut qrm = matrix(qr.qr.clone(), nok, p, Some(&ok_rows), Some(&piv_names));
-    qrm.set_attr(s("assign"), Value::ints(piv.iter().map(|&j| mm.assign[j] as i32).collect()));
+    qrm.set_attr(
+        s("assign"),
+        Value::ints(piv.iter().map(|&j| mm.assign[j] as i32).collect()),
+    );
     let (contrasts, xlevels) = contrasts_xlevels(&fr.terms, &logical_vars(&fr.cols), &facs);
     if let Some(c) = &contrasts {
         qrm.set_attr(s("contrasts"), c.clone());
@@ -201,7 +268,10 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
             None => named_dbl(get(&solved[0]).clone(), rows),
             Some(yn) => {
                 let len = get(&solved[0]).len();
-                let data: Vec<f64> = solved.iter().flat_map(|sv| get(sv).iter().cloned()).collect();
+                let data: Vec<f64> = solved
+                    .iter()
+                    .flat_map(|sv| get(sv).iter().cloned())
+                    .collect();
                 matrix(data, len, q, Some(rows), Some(yn))
             }
         }
@@ -222,7 +292,8 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
             m
         }
     };
-    let mut items: Vec<(String, Value)> = vec![("coefficients".into(), coefv), ("residuals".into(), resv)];
+    let mut items: Vec<(String, Value)> =
+        vec![("coefficients".into(), coefv), ("residuals".into(), resv)];
     if let Some(w) = &fr.weights {
         items.push(("fitted.values".into(), fitv));
         items.push(("effects".into(), effv));
@@ -233,7 +304,10 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
         items.push(("rank".into(), Value::int(rank as i32)));
         items.push(("fitted.values".into(), fitv));
     }
-    items.push(("assign".into(), Value::ints(mm.assign.iter().map(|&a| a as i32).collect())));
+    items.push((
+        "assign".into(),
+        Value::ints(mm.assign.iter().map(|&a| a as i32).collect()),
+    ));
     items.push(("qr".into(), qrv));
     items.push(("df.residual".into(), Value::int((nok - rank) as i32)));
     if !fr.omitted.is_empty() {
@@ -245,7 +319,13 @@ pub(crate) fn fit_lm(it: &mut Interp, fr: Frame, na_action: &str, contrasts: Opt
     }
     items.extend(contrasts.map(|c| ("contrasts".to_string(), c)));
     items.push(("xlevels".into(), xlevels));
-    items.push(("call".into(), Value::Lang(Rc::new(Lang { expr: Rc::new(call), attrs: None }))));
+    items.push((
+        "call".into(),
+        Value::Lang(Rc::new(Lang {
+            expr: Rc::new(call),
+            attrs: None,
+        })),
+    ));
     let tv = frame_terms_value(&fr);
     items.push(("terms".into(), tv.clone()));
     items.push(("model".into(), frame_value(&fr, tv)));

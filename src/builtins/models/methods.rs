@@ -11,12 +11,19 @@ pub(crate) fn obj(a: Args) -> EvalResult<Value> {
 
 /// Pads a per-observation vector back to the full length for `na.exclude` fits.
 pub(crate) fn pad_exclude(fit: &Value, v: Value) -> Value {
-    let Some(na) = field(fit, "na.action") else { return v };
+    let Some(na) = field(fit, "na.action") else {
+        return v;
+    };
     if !na.inherits("exclude") {
         return v;
     }
     let om: Vec<usize> = na.int_vec().iter().map(|&k| k as usize - 1).collect();
-    let names: Vec<String> = na.names().unwrap_or_default().iter().map(|x| x.as_deref().unwrap_or("").to_string()).collect();
+    let names: Vec<String> = na
+        .names()
+        .unwrap_or_default()
+        .iter()
+        .map(|x| x.as_deref().unwrap_or("").to_string())
+        .collect();
     let vals = v.dbl_vec();
     let vn = v.names().unwrap_or_default();
     let total = vals.len() + om.len();
@@ -28,7 +35,13 @@ pub(crate) fn pad_exclude(fit: &Value, v: Value) -> Value {
             on.push(names[p].clone());
         } else {
             out.push(vals[k]);
-            on.push(vn.get(k).cloned().flatten().map(|x| x.to_string()).unwrap_or_default());
+            on.push(
+                vn.get(k)
+                    .cloned()
+                    .flatten()
+                    .map(|x| x.to_string())
+                    .unwrap_or_default(),
+            );
             k += 1;
         }
     }
@@ -42,7 +55,11 @@ pub(crate) fn coef(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 pub(crate) fn residuals(it: &mut Interp, a: Args) -> EvalResult {
-    if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
+    if a.items
+        .first()
+        .map(|x| x.1.inherits("glm"))
+        .unwrap_or(false)
+    {
         return crate::builtins::glm::residuals_glm(it, a);
     }
     let x = obj(a)?;
@@ -99,7 +116,10 @@ pub(crate) fn deviance(_it: &mut Interp, a: Args) -> EvalResult {
 
 pub(crate) fn nobs_of(fit: &Value) -> usize {
     if fit.inherits("glm") {
-        return dbl_field(fit, "prior.weights").iter().filter(|&&v| v != 0.0).count();
+        return dbl_field(fit, "prior.weights")
+            .iter()
+            .filter(|&&v| v != 0.0)
+            .count();
     }
     if let Some(st) = crate::builtins::lm_stream::stream_of(fit) {
         return st.nobs;
@@ -137,25 +157,57 @@ pub(crate) struct LmSummary {
 
 pub(crate) fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
     let Some(qr) = field(fit, "qr") else {
-        let class = crate::builtins::class_of(fit).into_iter().next().unwrap_or_default();
-        return err(format!("no applicable method for 'vcov' applied to an object of class \"{}\"", class));
+        let class = crate::builtins::class_of(fit)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        return err(format!(
+            "no applicable method for 'vcov' applied to an object of class \"{}\"",
+            class
+        ));
     };
     let qrm = field(&qr, "qr").unwrap_or(Value::Null);
     let dims = qrm.dim().unwrap_or_default();
-    let (nq, p) = (dims.first().cloned().unwrap_or(0), dims.get(1).cloned().unwrap_or(0));
+    let (nq, p) = (
+        dims.first().cloned().unwrap_or(0),
+        dims.get(1).cloned().unwrap_or(0),
+    );
     let n = crate::builtins::lm_large::truncated_rows(&qr).unwrap_or(nq);
     let rank = field(&qr, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize;
-    let pivot: Vec<usize> = field(&qr, "pivot").map(|v| v.int_vec().iter().map(|&k| k as usize - 1).collect()).unwrap_or_default();
-    let q = crate::stats::qr::Qr { qr: qrm.dbl_vec().to_vec(), n: nq, p, qraux: dbl_field(&qr, "qraux"), pivot: pivot.clone(), rank };
+    let pivot: Vec<usize> = field(&qr, "pivot")
+        .map(|v| v.int_vec().iter().map(|&k| k as usize - 1).collect())
+        .unwrap_or_default();
+    let q = crate::stats::qr::Qr {
+        qr: qrm.dbl_vec().to_vec(),
+        n: nq,
+        p,
+        qraux: dbl_field(&qr, "qraux"),
+        pivot: pivot.clone(),
+        rank,
+    };
     let cov = q.unscaled_cov();
     let coef = field(fit, "coefficients").unwrap_or(Value::Null);
-    let names: Vec<String> = coef.names().unwrap_or_default().iter().map(|x| x.as_deref().unwrap_or("").to_string()).collect();
+    let names: Vec<String> = coef
+        .names()
+        .unwrap_or_default()
+        .iter()
+        .map(|x| x.as_deref().unwrap_or("").to_string())
+        .collect();
     let cv = coef.dbl_vec();
     let w = weights_of(fit);
     let mut r = dbl_field(fit, "residuals");
     let f = dbl_field(fit, "fitted.values");
     // names are only copied for weighted residuals (summary_lm reuses the fit's otherwise)
-    let rn: Vec<String> = if w.is_some() { field(fit, "residuals").and_then(|x| x.names()).unwrap_or_default().iter().map(|x| x.as_deref().unwrap_or("").to_string()).collect() } else { vec![] };
+    let rn: Vec<String> = if w.is_some() {
+        field(fit, "residuals")
+            .and_then(|x| x.names())
+            .unwrap_or_default()
+            .iter()
+            .map(|x| x.as_deref().unwrap_or("").to_string())
+            .collect()
+    } else {
+        vec![]
+    };
     if let Some(w) = &w {
         for (ri, wi) in r.iter_mut().zip(w) {
             *ri *= wi.sqrt();
@@ -168,15 +220,26 @@ pub(crate) fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
         None => r.iter().map(|v| v * v).sum(),
     };
     let resvar = rss / rdf as f64;
-    let intercept = field(fit, "terms").and_then(|t| t.get_attr("intercept").and_then(|v| v.as_i32())).unwrap_or(1) == 1;
+    let intercept = field(fit, "terms")
+        .and_then(|t| t.get_attr("intercept").and_then(|v| v.as_i32()))
+        .unwrap_or(1)
+        == 1;
     let mss = if stream.is_some() {
         // no fitted values are kept: the effects past the intercept carry the model's sum of squares
-        dbl_field(fit, "effects").iter().take(rank).skip(intercept as usize).map(|e| e * e).sum()
+        dbl_field(fit, "effects")
+            .iter()
+            .take(rank)
+            .skip(intercept as usize)
+            .map(|e| e * e)
+            .sum()
     } else if intercept {
         match &w {
             Some(w) => {
                 let m = f.iter().zip(w).map(|(a, b)| a * b).sum::<f64>() / w.iter().sum::<f64>();
-                f.iter().zip(w).map(|(a, b)| b * (a - m) * (a - m)).sum::<f64>()
+                f.iter()
+                    .zip(w)
+                    .map(|(a, b)| b * (a - m) * (a - m))
+                    .sum::<f64>()
             }
             None => {
                 let m = f.iter().sum::<f64>() / f.len() as f64;
@@ -192,7 +255,9 @@ pub(crate) fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
     let df_int = intercept as usize;
     let est_idx: Vec<usize> = pivot[..rank].to_vec();
     let est: Vec<f64> = est_idx.iter().map(|&j| cv[j]).collect();
-    let se: Vec<f64> = (0..rank).map(|k| (cov[k * rank + k] * resvar).sqrt()).collect();
+    let se: Vec<f64> = (0..rank)
+        .map(|k| (cov[k * rank + k] * resvar).sqrt())
+        .collect();
     let (r2, adj, fstat) = if rank > df_int {
         let r2 = mss / (mss + rss);
         let adj = 1.0 - (1.0 - r2) * ((n - df_int) as f64 / rdf as f64);
@@ -222,7 +287,11 @@ pub(crate) fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
 }
 
 pub(crate) fn vcov(it: &mut Interp, a: Args) -> EvalResult {
-    if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
+    if a.items
+        .first()
+        .map(|x| x.1.inherits("glm"))
+        .unwrap_or(false)
+    {
         return crate::builtins::glm::vcov_glm(it, a);
     }
     let m = a.matched(&["object", "complete", "..."])?;
@@ -243,7 +312,13 @@ pub(crate) fn vcov(it: &mut Interp, a: Args) -> EvalResult {
         return Ok(matrix(v, p, p, Some(&sm.names), Some(&sm.names)));
     }
     let nm: Vec<String> = sm.est_idx.iter().map(|&j| sm.names[j].clone()).collect();
-    Ok(matrix(sm.cov_unscaled.iter().map(|v| v * s2).collect(), k, k, Some(&nm), Some(&nm)))
+    Ok(matrix(
+        sm.cov_unscaled.iter().map(|v| v * s2).collect(),
+        k,
+        k,
+        Some(&nm),
+        Some(&nm),
+    ))
 }
 
 /// Marks a summary's `residuals` as the five quantiles of a streamed fit's residuals
@@ -252,7 +327,13 @@ const QUANTILES_ATTR: &str = "rsc.quantiles";
 
 pub(crate) fn pct_label(p: f64) -> String {
     let v = round_to(100.0 * p, 1);
-    format!("{} %", crate::print::format_dbl_vec_trim(&[v], 3).pop().unwrap_or_default().trim())
+    format!(
+        "{} %",
+        crate::print::format_dbl_vec_trim(&[v], 3)
+            .pop()
+            .unwrap_or_default()
+            .trim()
+    )
 }
 
 pub(crate) fn confint(_it: &mut Interp, a: Args) -> EvalResult {
@@ -265,8 +346,16 @@ pub(crate) fn confint(_it: &mut Interp, a: Args) -> EvalResult {
     // parm: names or positions of coefficients
     let parm: Vec<usize> = match m.get(1) {
         None => (0..pn).collect(),
-        Some(v) if matches!(v.data(), Some(Data::Str(_))) => strings_of(v).iter().filter_map(|n| sm.names.iter().position(|x| x == n)).collect(),
-        Some(v) => v.dbl_vec().iter().filter(|x| **x >= 1.0 && (**x as usize) <= pn).map(|x| *x as usize - 1).collect(),
+        Some(v) if matches!(v.data(), Some(Data::Str(_))) => strings_of(v)
+            .iter()
+            .filter_map(|n| sm.names.iter().position(|x| x == n))
+            .collect(),
+        Some(v) => v
+            .dbl_vec()
+            .iter()
+            .filter(|x| **x >= 1.0 && (**x as usize) <= pn)
+            .map(|x| *x as usize - 1)
+            .collect(),
     };
     let a2 = (1.0 - level) / 2.0;
     let q = qt(1.0 - a2, sm.rdf as f64, true);
@@ -275,7 +364,13 @@ pub(crate) fn confint(_it: &mut Interp, a: Args) -> EvalResult {
     for (k, &j) in sm.est_idx.iter().enumerate() {
         se[j] = sm.se[k];
     }
-    let bound = |j: usize, sign: f64| if cf[j].is_nan() || se[j].is_nan() { na } else { cf[j] + sign * q * se[j] };
+    let bound = |j: usize, sign: f64| {
+        if cf[j].is_nan() || se[j].is_nan() {
+            na
+        } else {
+            cf[j] + sign * q * se[j]
+        }
+    };
     let mut vals: Vec<f64> = parm.iter().map(|&j| bound(j, -1.0)).collect();
     vals.extend(parm.iter().map(|&j| bound(j, 1.0)));
     let cols = [pct_label(a2), pct_label(1.0 - a2)];
@@ -286,7 +381,10 @@ pub(crate) fn confint(_it: &mut Interp, a: Args) -> EvalResult {
 pub(crate) fn summary_lm(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "correlation", "symbolic.cor", "..."])?;
     let fit = m.req(0, "object")?.clone();
-    let correlation = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let correlation = m
+        .get(1)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     let sm = lm_summary(&fit)?;
     let k = sm.rank;
     let rn: Vec<String> = sm.est_idx.iter().map(|&j| sm.names[j].clone()).collect();
@@ -309,27 +407,50 @@ pub(crate) fn summary_lm(it: &mut Interp, a: Args) -> EvalResult {
     let mut aliased = Value::lgls((0..sm.p).map(|j| !sm.est_idx.contains(&j) as i32).collect());
     aliased.set_attr(s("names"), Value::strings(&sm.names));
     let mut items = vec![
-        ("call".to_string(), field(&fit, "call").unwrap_or(Value::Null)),
+        (
+            "call".to_string(),
+            field(&fit, "call").unwrap_or(Value::Null),
+        ),
         ("terms".into(), field(&fit, "terms").unwrap_or(Value::Null)),
         ("residuals".into(), residuals),
-        ("coefficients".into(), matrix(cm, k, 4, Some(&rn), Some(&cols.map(String::from)))),
+        (
+            "coefficients".into(),
+            matrix(cm, k, 4, Some(&rn), Some(&cols.map(String::from))),
+        ),
         ("aliased".into(), aliased),
         ("sigma".into(), Value::num(sm.sigma)),
-        ("df".into(), Value::ints(vec![k as i32, sm.rdf as i32, sm.p as i32])),
+        (
+            "df".into(),
+            Value::ints(vec![k as i32, sm.rdf as i32, sm.p as i32]),
+        ),
     ];
     if let Some((f, n1, n2)) = sm.fstat {
         items.push(("r.squared".into(), Value::num(sm.r2)));
         items.push(("adj.r.squared".into(), Value::num(sm.adj_r2)));
-        items.push(("fstatistic".into(), named_dbl(vec![f, n1, n2], &["value".into(), "numdf".into(), "dendf".into()])));
+        items.push((
+            "fstatistic".into(),
+            named_dbl(
+                vec![f, n1, n2],
+                &["value".into(), "numdf".into(), "dendf".into()],
+            ),
+        ));
     } else {
         items.push(("r.squared".into(), Value::num(0.0)));
         items.push(("adj.r.squared".into(), Value::num(0.0)));
     }
-    items.push(("cov.unscaled".into(), matrix(sm.cov_unscaled.clone(), k, k, Some(&rn), Some(&rn))));
+    items.push((
+        "cov.unscaled".into(),
+        matrix(sm.cov_unscaled.clone(), k, k, Some(&rn), Some(&rn)),
+    ));
     if correlation {
         let sd: Vec<f64> = (0..k).map(|j| sm.cov_unscaled[j * k + j].sqrt()).collect();
-        let cor: Vec<f64> = (0..k * k).map(|i| sm.cov_unscaled[i] / (sd[i % k] * sd[i / k])).collect();
-        items.push(("correlation".into(), matrix(cor, k, k, Some(&rn), Some(&rn))));
+        let cor: Vec<f64> = (0..k * k)
+            .map(|i| sm.cov_unscaled[i] / (sd[i % k] * sd[i / k]))
+            .collect();
+        items.push((
+            "correlation".into(),
+            matrix(cor, k, k, Some(&rn), Some(&rn)),
+        ));
         items.push(("symbolic.cor".into(), Value::lgls(vec![0])));
     }
     if let Some(w) = weights_of(&fit) {
@@ -353,7 +474,12 @@ pub(crate) fn call_lines(fit: &Value) -> String {
 
 /// Prints a named character vector as `print.default(quote = FALSE, print.gap = 2)`.
 pub(crate) fn named_strings_block(names: &[String], vals: &[String], gap: usize) -> String {
-    let w = names.iter().chain(vals).map(|x| x.chars().count()).max().unwrap_or(0);
+    let w = names
+        .iter()
+        .chain(vals)
+        .map(|x| x.chars().count())
+        .max()
+        .unwrap_or(0);
     let per = (80 / (w + gap)).max(1);
     let mut out = String::new();
     for chunk in (0..names.len()).collect::<Vec<_>>().chunks(per) {
@@ -381,7 +507,11 @@ pub(crate) fn lm_digits(it: &Interp) -> usize {
 
 /// `getOption("show.signif.stars")`, TRUE unless set otherwise.
 pub(crate) fn signif_stars_option(it: &Interp) -> bool {
-    it.options.iter().find(|(k, _)| k == "show.signif.stars").and_then(|(_, v)| v.as_bool().flatten()).unwrap_or(true)
+    it.options
+        .iter()
+        .find(|(k, _)| k == "show.signif.stars")
+        .and_then(|(_, v)| v.as_bool().flatten())
+        .unwrap_or(true)
 }
 
 /// `print.lm` with explicit `digits`.
@@ -393,7 +523,12 @@ pub(crate) fn format_lm_with(fit: &Value, digits: usize) -> String {
         out.push_str("No coefficients\n");
     } else {
         out.push_str("Coefficients:\n");
-        let names: Vec<String> = coef.names().unwrap_or_default().iter().map(|x| x.as_deref().unwrap_or("").to_string()).collect();
+        let names: Vec<String> = coef
+            .names()
+            .unwrap_or_default()
+            .iter()
+            .map(|x| x.as_deref().unwrap_or("").to_string())
+            .collect();
         let vals = format_common(&cv, digits);
         out.push_str(&named_strings_block(&names, &vals, 2));
     }
@@ -405,7 +540,11 @@ pub(crate) fn naprint(na: Option<Value>) -> Option<String> {
     let na = na?;
     let k = na.len();
     if na.inherits("omit") || na.inherits("exclude") {
-        Some(format!("  ({} observation{} deleted due to missingness)\n", k, if k == 1 { "" } else { "s" }))
+        Some(format!(
+            "  ({} observation{} deleted due to missingness)\n",
+            k,
+            if k == 1 { "" } else { "s" }
+        ))
     } else {
         None
     }
@@ -427,18 +566,30 @@ pub(crate) fn format_summary_lm_with(sm: &Value, digits: usize, stars: bool) -> 
     let mut out = format!("\nCall:\n{}\n\n", call_lines(sm));
     let resid = field(sm, "residuals").unwrap_or(Value::Null);
     let rv = resid.dbl_vec().to_vec();
-    let df: Vec<i32> = field(sm, "df").map(|v| v.int_vec().to_vec()).unwrap_or_default();
+    let df: Vec<i32> = field(sm, "df")
+        .map(|v| v.int_vec().to_vec())
+        .unwrap_or_default();
     let rdf = df.get(1).cloned().unwrap_or(0);
-    let quantiles = resid.get_attr(QUANTILES_ATTR).and_then(|v| v.as_bool().flatten());
+    let quantiles = resid
+        .get_attr(QUANTILES_ATTR)
+        .and_then(|v| v.as_bool().flatten());
     let weighted = quantiles.unwrap_or(false)
         || field(sm, "weights")
             .map(|w| {
                 let w = w.dbl_vec();
-                w.iter().cloned().fold(f64::NEG_INFINITY, f64::max) != w.iter().cloned().fold(f64::INFINITY, f64::min)
+                w.iter().cloned().fold(f64::NEG_INFINITY, f64::max)
+                    != w.iter().cloned().fold(f64::INFINITY, f64::min)
             })
             .unwrap_or(false);
-    out.push_str(if weighted { "Weighted Residuals:\n" } else { "Residuals:\n" });
-    let opts = crate::print::PrintOpts { digits, ..Default::default() };
+    out.push_str(if weighted {
+        "Weighted Residuals:\n"
+    } else {
+        "Residuals:\n"
+    });
+    let opts = crate::print::PrintOpts {
+        digits,
+        ..Default::default()
+    };
     if rdf > 5 || quantiles.is_some() {
         let q = if quantiles.is_some() {
             rv.clone()
@@ -453,12 +604,20 @@ pub(crate) fn format_summary_lm_with(sm: &Value, digits: usize, stars: bool) -> 
     } else if rdf > 0 {
         out.push_str(&crate::print::print_value(&resid, &opts));
     } else {
-        out.push_str(&format!("ALL {} residuals are 0: no residual degrees of freedom!", df.first().cloned().unwrap_or(0)));
+        out.push_str(&format!(
+            "ALL {} residuals are 0: no residual degrees of freedom!",
+            df.first().cloned().unwrap_or(0)
+        ));
         out.push('\n');
     }
     let aliased = field(sm, "aliased").unwrap_or(Value::Null);
     let al = aliased.lgl_vec();
-    let an: Vec<String> = aliased.names().unwrap_or_default().iter().map(|x| x.as_deref().unwrap_or("").to_string()).collect();
+    let an: Vec<String> = aliased
+        .names()
+        .unwrap_or_default()
+        .iter()
+        .map(|x| x.as_deref().unwrap_or("").to_string())
+        .collect();
     let cm = field(sm, "coefficients").unwrap_or(Value::Null);
     let cmv = cm.dbl_vec();
     let k = cm.dim().map(|d| d[0]).unwrap_or(0);
@@ -467,7 +626,10 @@ pub(crate) fn format_summary_lm_with(sm: &Value, digits: usize, stars: bool) -> 
     } else {
         let nsing = df.get(2).cloned().unwrap_or(0) - df.first().cloned().unwrap_or(0);
         if nsing > 0 {
-            out.push_str(&format!("\nCoefficients: ({} not defined because of singularities)\n", nsing));
+            out.push_str(&format!(
+                "\nCoefficients: ({} not defined because of singularities)\n",
+                nsing
+            ));
         } else {
             out.push_str("\nCoefficients:\n");
         }
@@ -482,10 +644,29 @@ pub(crate) fn format_summary_lm_with(sm: &Value, digits: usize, stars: bool) -> 
                 r += 1;
             }
         }
-        let t = CoefTable { rows: an, cols: ["Estimate", "Std. Error", "t value", "Pr(>|t|)"].map(String::from).to_vec(), data };
-        out.push_str(&print_coefmat(&t, &CoefOpts { digits, signif_stars: stars, cs_ind: &[0, 1], tst_ind: &[2], zap_ind: &[], has_p: true, na_print: "NA" }));
+        let t = CoefTable {
+            rows: an,
+            cols: ["Estimate", "Std. Error", "t value", "Pr(>|t|)"]
+                .map(String::from)
+                .to_vec(),
+            data,
+        };
+        out.push_str(&print_coefmat(
+            &t,
+            &CoefOpts {
+                digits,
+                signif_stars: stars,
+                cs_ind: &[0, 1],
+                tst_ind: &[2],
+                zap_ind: &[],
+                has_p: true,
+                na_print: "NA",
+            },
+        ));
     }
-    let sigma = field(sm, "sigma").and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
+    let sigma = field(sm, "sigma")
+        .and_then(|v| v.as_f64())
+        .unwrap_or(f64::NAN);
     out.push_str(&format!(
         "\nResidual standard error: {} on {} degrees of freedom\n",
         format_common(&[crate::builtins::mathfns::fprec(sigma, digits as f64)], 7)[0].trim(),
@@ -496,8 +677,12 @@ pub(crate) fn format_summary_lm_with(sm: &Value, digits: usize, stars: bool) -> 
     }
     if let Some(fs) = field(sm, "fstatistic") {
         let f = fs.dbl_vec();
-        let r2 = field(sm, "r.squared").and_then(|v| v.as_f64()).unwrap_or(0.0);
-        let ar2 = field(sm, "adj.r.squared").and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let r2 = field(sm, "r.squared")
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        let ar2 = field(sm, "adj.r.squared")
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
         let pv = pf(f[0], f[1], f[2], false);
         out.push_str(&format!(
             "Multiple R-squared:  {},\tAdjusted R-squared:  {} \nF-statistic: {} on {} and {} DF,  p-value: {}\n",
@@ -522,17 +707,28 @@ pub(crate) fn format_correlation(c: &Value) -> String {
     if p < 2 {
         return String::new();
     }
-    let names = c.get_attr("dimnames").and_then(|d| d.list_vec().first().cloned()).and_then(|v| v.as_strings()).unwrap_or_default();
+    let names = c
+        .get_attr("dimnames")
+        .and_then(|d| d.list_vec().first().cloned())
+        .and_then(|v| v.as_strings())
+        .unwrap_or_default();
     let vals: Vec<f64> = c.dbl_vec().iter().map(|v| round_to(*v, 2)).collect();
     let strs: Vec<String> = vals.iter().map(|v| format!("{:.2}", v)).collect();
     let w = strs.iter().map(|x| x.len()).max().unwrap_or(0);
     let mut cells = Vec::with_capacity((p - 1) * (p - 1));
     for j in 0..p - 1 {
         for i in 1..p {
-            cells.push(if i > j { format!("{:>w$}", strs[j * p + i], w = w) } else { String::new() });
+            cells.push(if i > j {
+                format!("{:>w$}", strs[j * p + i], w = w)
+            } else {
+                String::new()
+            });
         }
     }
-    format!("\nCorrelation of Coefficients:\n{}", char_matrix(&names[1..], &names[..p - 1], &cells, p - 1, p - 1, 1, 80))
+    format!(
+        "\nCorrelation of Coefficients:\n{}",
+        char_matrix(&names[1..], &names[..p - 1], &cells, p - 1, p - 1, 1, 80)
+    )
 }
 
 pub(crate) fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
@@ -542,7 +738,10 @@ pub(crate) fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
     if let Some((_, d)) = m.dots.first() {
         deg = d.as_f64().unwrap_or(1.0) as usize;
     }
-    let raw = m.get(4).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let raw = m
+        .get(4)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     let n = x.len();
     let names: Vec<String> = (1..=deg).map(|d| d.to_string()).collect();
     if raw {
@@ -572,7 +771,13 @@ pub(crate) fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
         }
     };
     let mut v = matrix(data, n, deg, None, Some(&names));
-    v.set_attr(s("coefs"), Value::named_list(vec![("alpha".into(), Value::dbls(alpha)), ("norm2".into(), Value::dbls(norm2))]));
+    v.set_attr(
+        s("coefs"),
+        Value::named_list(vec![
+            ("alpha".into(), Value::dbls(alpha)),
+            ("norm2".into(), Value::dbls(norm2)),
+        ]),
+    );
     v.set_attr(s("degree"), Value::ints((1..=deg as i32).collect()));
     v.set_attr(s("class"), Value::strings(&["poly", "matrix"]));
     Ok(v)
@@ -585,13 +790,19 @@ pub(crate) fn loglik_of(fit: &Value) -> (f64, usize) {
     let rank = field(fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize;
     if let Some(st) = crate::builtins::lm_stream::stream_of(fit) {
         let n = st.nobs as f64;
-        let ll = 0.5 * (st.sum_log_w - n * ((2.0 * std::f64::consts::PI).ln() + 1.0 - n.ln() + st.rss.ln()));
+        let ll = 0.5
+            * (st.sum_log_w - n * ((2.0 * std::f64::consts::PI).ln() + 1.0 - n.ln() + st.rss.ln()));
         return (ll, rank + 1);
     }
     let r0 = dbl_field(fit, "residuals");
     let w0 = weights_of(fit).unwrap_or_else(|| vec![1.0; r0.len()]);
     // zero-weight cases do not count
-    let (r, w): (Vec<f64>, Vec<f64>) = r0.iter().zip(&w0).filter(|(_, w)| **w != 0.0).map(|(a, b)| (*a, *b)).unzip();
+    let (r, w): (Vec<f64>, Vec<f64>) = r0
+        .iter()
+        .zip(&w0)
+        .filter(|(_, w)| **w != 0.0)
+        .map(|(a, b)| (*a, *b))
+        .unzip();
     let n = r.len() as f64;
     let rs: f64 = r.iter().zip(&w).map(|(a, b)| a * a * b).sum();
     let sw: f64 = w.iter().map(|v| v.ln()).sum();
@@ -615,32 +826,69 @@ pub(crate) fn loglik(_it: &mut Interp, a: Args) -> EvalResult {
 pub(crate) fn format_loglik(v: &Value) -> String {
     let x = v.as_f64().unwrap_or(f64::NAN);
     let df = v.get_attr("df").and_then(|d| d.as_i32()).unwrap_or(0);
-    format!("'log Lik.' {} (df={})\n", format_common(&[x], 7)[0].trim(), df)
+    format!(
+        "'log Lik.' {} (df={})\n",
+        format_common(&[x], 7)[0].trim(),
+        df
+    )
 }
 
 pub(crate) fn ic(a: Args, k_of: &dyn Fn(&Value) -> f64) -> EvalResult {
-    let fits: Vec<Value> = a.items.iter().filter(|(n, _)| n.is_none()).map(|x| x.1.clone()).collect();
-    let vals: Vec<(f64, usize)> = fits.iter().map(|f| {
-        let (ll, df) = loglik_of(f);
-        (-2.0 * ll + k_of(f) * df as f64, df)
-    }).collect();
+    let fits: Vec<Value> = a
+        .items
+        .iter()
+        .filter(|(n, _)| n.is_none())
+        .map(|x| x.1.clone())
+        .collect();
+    let vals: Vec<(f64, usize)> = fits
+        .iter()
+        .map(|f| {
+            let (ll, df) = loglik_of(f);
+            (-2.0 * ll + k_of(f) * df as f64, df)
+        })
+        .collect();
     if vals.len() == 1 {
         return Ok(Value::num(vals[0].0));
     }
     Err(crate::error::RError::runtime("__multi__").into())
 }
 
-pub(crate) fn ic_multi(a: &Args, names: Vec<String>, crit: &str, k_of: &dyn Fn(&Value) -> f64) -> Value {
+pub(crate) fn ic_multi(
+    a: &Args,
+    names: Vec<String>,
+    crit: &str,
+    k_of: &dyn Fn(&Value) -> f64,
+) -> Value {
     let fits: Vec<&Value> = a.items.iter().map(|x| &x.1).collect();
     let df: Vec<i32> = fits.iter().map(|f| loglik_of(f).1 as i32).collect();
-    let v: Vec<f64> = fits.iter().map(|f| { let (ll, d) = loglik_of(f); -2.0 * ll + k_of(f) * d as f64 }).collect();
-    let mut d = crate::builtins::frames::make_df(vec![Value::dbls(df.iter().map(|&x| x as f64).collect()), Value::dbls(v)], vec!["df".into(), crit.into()], Value::strings(&names));
+    let v: Vec<f64> = fits
+        .iter()
+        .map(|f| {
+            let (ll, d) = loglik_of(f);
+            -2.0 * ll + k_of(f) * d as f64
+        })
+        .collect();
+    let mut d = crate::builtins::frames::make_df(
+        vec![
+            Value::dbls(df.iter().map(|&x| x as f64).collect()),
+            Value::dbls(v),
+        ],
+        vec!["df".into(), crit.into()],
+        Value::strings(&names),
+    );
     d.set_attr(s("names"), Value::strings(&["df", crit]));
     d
 }
 
 pub(crate) fn arg_labels(a: &Args) -> Vec<String> {
-    a.items.iter().enumerate().map(|(i, (n, _))| n.map(|n| n.as_str().to_string()).unwrap_or_else(|| format!("fit{}", i + 1))).collect()
+    a.items
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _))| {
+            n.map(|n| n.as_str().to_string())
+                .unwrap_or_else(|| format!("fit{}", i + 1))
+        })
+        .collect()
 }
 
 pub(crate) fn aic(_it: &mut Interp, a: Args) -> EvalResult {
@@ -663,11 +911,20 @@ pub(crate) fn bic(_it: &mut Interp, a: Args) -> EvalResult {
 pub(crate) fn sigma_fn(it: &mut Interp, a: Args) -> EvalResult {
     let fit = obj(a)?;
     let dev = deviance(it, Args::positional(vec![fit.clone()]))?;
-    let p = field(&fit, "coefficients").map(|c| c.dbl_vec().iter().filter(|v| !v.is_nan()).count()).unwrap_or(0);
+    let p = field(&fit, "coefficients")
+        .map(|c| c.dbl_vec().iter().filter(|v| !v.is_nan()).count())
+        .unwrap_or(0);
     let n = nobs_of(&fit) as f64;
     if fit.inherits("mlm") {
-        let q = field(&fit, "coefficients").and_then(|c| c.dim()).map(|d| d[1].max(1)).unwrap_or(1);
-        let vals: Vec<f64> = dev.dbl_vec().iter().map(|d| (d / (n - (p / q) as f64)).sqrt()).collect();
+        let q = field(&fit, "coefficients")
+            .and_then(|c| c.dim())
+            .map(|d| d[1].max(1))
+            .unwrap_or(1);
+        let vals: Vec<f64> = dev
+            .dbl_vec()
+            .iter()
+            .map(|d| (d / (n - (p / q) as f64)).sqrt())
+            .collect();
         let mut v = Value::dbls(vals);
         if let Some(nm) = dev.get_attr("names") {
             v.set_attr(s("names"), nm.clone());
@@ -683,11 +940,27 @@ pub(crate) fn sigma_fn(it: &mut Interp, a: Args) -> EvalResult {
 pub(crate) fn variable_names(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "full", "..."])?;
     let fit = m.req(0, "object")?.clone();
-    let full = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
-    let qrm = field(&fit, "qr").and_then(|q| field(&q, "qr")).unwrap_or(Value::Null);
-    let names = qrm.get_attr("dimnames").and_then(|d| d.list_vec().get(1).cloned()).and_then(|v| v.as_strings()).unwrap_or_default();
-    let rank = field(&fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0).max(0) as usize;
-    Ok(Value::strings(if full { &names[..] } else { &names[..rank.min(names.len())] }))
+    let full = m
+        .get(1)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
+    let qrm = field(&fit, "qr")
+        .and_then(|q| field(&q, "qr"))
+        .unwrap_or(Value::Null);
+    let names = qrm
+        .get_attr("dimnames")
+        .and_then(|d| d.list_vec().get(1).cloned())
+        .and_then(|v| v.as_strings())
+        .unwrap_or_default();
+    let rank = field(&fit, "rank")
+        .and_then(|v| v.as_i32())
+        .unwrap_or(0)
+        .max(0) as usize;
+    Ok(Value::strings(if full {
+        &names[..]
+    } else {
+        &names[..rank.min(names.len())]
+    }))
 }
 
 /// `case.names(object)`: the names of the cases used (non-zero weights).
@@ -695,11 +968,20 @@ pub(crate) fn case_names(_it: &mut Interp, a: Args) -> EvalResult {
     let fit = obj(a)?;
     let r = field(&fit, "residuals").unwrap_or(Value::Null);
     let names: Vec<String> = match r.dim() {
-        Some(_) => r.get_attr("dimnames").and_then(|d| d.list_vec().first().cloned()).and_then(|v| v.as_strings()).unwrap_or_default(),
+        Some(_) => r
+            .get_attr("dimnames")
+            .and_then(|d| d.list_vec().first().cloned())
+            .and_then(|v| v.as_strings())
+            .unwrap_or_default(),
         None => strings_of(&r.get_attr("names").cloned().unwrap_or(Value::Null)),
     };
     let names = match weights_of(&fit) {
-        Some(w) if w.len() == names.len() => names.into_iter().zip(w).filter(|(_, w)| *w != 0.0).map(|(n, _)| n).collect(),
+        Some(w) if w.len() == names.len() => names
+            .into_iter()
+            .zip(w)
+            .filter(|(_, w)| *w != 0.0)
+            .map(|(n, _)| n)
+            .collect(),
         _ => names,
     };
     Ok(Value::strings(&names))
@@ -712,12 +994,26 @@ pub(crate) fn labels_fn(_it: &mut Interp, a: Args) -> EvalResult {
         if let Some(t) = fit.get_attr("term.labels") {
             return Ok(t.clone());
         }
-        return Ok(fit.names().map(|n| Value::strs(n.to_vec())).unwrap_or(Value::Null));
+        return Ok(fit
+            .names()
+            .map(|n| Value::strs(n.to_vec()))
+            .unwrap_or(Value::Null));
     }
-    let tl = field(&fit, "terms").and_then(|t| t.get_attr("term.labels").cloned()).map(|v| strings_of(&v)).unwrap_or_default();
-    let assign: Vec<usize> = field(&fit, "assign").map(|v| v.int_vec().iter().map(|&k| k as usize).collect()).unwrap_or_default();
-    let piv: Vec<usize> = field(&fit, "qr").and_then(|q| field(&q, "pivot")).map(|v| v.int_vec().iter().map(|&k| k as usize - 1).collect()).unwrap_or_default();
-    let rank = field(&fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0).max(0) as usize;
+    let tl = field(&fit, "terms")
+        .and_then(|t| t.get_attr("term.labels").cloned())
+        .map(|v| strings_of(&v))
+        .unwrap_or_default();
+    let assign: Vec<usize> = field(&fit, "assign")
+        .map(|v| v.int_vec().iter().map(|&k| k as usize).collect())
+        .unwrap_or_default();
+    let piv: Vec<usize> = field(&fit, "qr")
+        .and_then(|q| field(&q, "pivot"))
+        .map(|v| v.int_vec().iter().map(|&k| k as usize - 1).collect())
+        .unwrap_or_default();
+    let rank = field(&fit, "rank")
+        .and_then(|v| v.as_i32())
+        .unwrap_or(0)
+        .max(0) as usize;
     let mut out: Vec<String> = Vec::new();
     for &j in piv.iter().take(rank) {
         if let Some(&a) = assign.get(j) {

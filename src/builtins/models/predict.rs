@@ -5,7 +5,11 @@ use super::*;
 
 /// The model matrix for prediction: the fit's own rows, or `newdata` evaluated against the
 /// fit's terms, contrasts and factor levels. Returns `(column-major x, rows, row names)`.
-pub(crate) fn predict_matrix(it: &mut Interp, fit: &Value, newdata: Option<&Value>) -> EvalResult<(Vec<f64>, usize, Vec<String>)> {
+pub(crate) fn predict_matrix(
+    it: &mut Interp,
+    fit: &Value,
+    newdata: Option<&Value>,
+) -> EvalResult<(Vec<f64>, usize, Vec<String>)> {
     let fit = fit.clone();
     let tv = field(&fit, "terms").unwrap_or(Value::Null);
     let (t, _, _, env) = build_terms(it, &tv, None)?;
@@ -28,18 +32,35 @@ pub(crate) fn predict_matrix(it: &mut Interp, fit: &Value, newdata: Option<&Valu
                     continue;
                 }
                 let stored = mcols.get(i).cloned().unwrap_or(Value::Null);
-                let val = if let (Some(coefs), ExprKind::Call(_, args)) = (stored.get_attr("coefs"), &v.kind) {
-                    let xe = args.first().and_then(|a| a.value.clone()).unwrap_or_else(|| v.clone());
+                let val = if let (Some(coefs), ExprKind::Call(_, args)) =
+                    (stored.get_attr("coefs"), &v.kind)
+                {
+                    let xe = args
+                        .first()
+                        .and_then(|a| a.value.clone())
+                        .unwrap_or_else(|| v.clone());
                     let xv = it.eval(&xe, &denv)?.dbl_vec().to_vec();
                     let al = dbl_field(coefs, "alpha");
                     let n2 = dbl_field(coefs, "norm2");
-                    matrix(design::poly_predict(&xv, &al, &n2), xv.len(), al.len(), None, Some(&(1..=al.len()).map(|d| d.to_string()).collect::<Vec<_>>()))
+                    matrix(
+                        design::poly_predict(&xv, &al, &n2),
+                        xv.len(),
+                        al.len(),
+                        None,
+                        Some(&(1..=al.len()).map(|d| d.to_string()).collect::<Vec<_>>()),
+                    )
                 } else {
                     it.eval(v, &denv)?
                 };
                 cols.push(val);
             }
-            let (vc, _) = var_cols(it, &t, &cols, field(&fit, "contrasts").as_ref(), field(&fit, "xlevels").as_ref())?;
+            let (vc, _) = var_cols(
+                it,
+                &t,
+                &cols,
+                field(&fit, "contrasts").as_ref(),
+                field(&fit, "xlevels").as_ref(),
+            )?;
             let mm = design::model_matrix(&t, &vc, n);
             (mm.data, n, row_labels(Some(nd), n))
         }
@@ -49,15 +70,23 @@ pub(crate) fn predict_matrix(it: &mut Interp, fit: &Value, newdata: Option<&Valu
 
 /// The offset of a fit on new data: its `offset()` terms and the call's `offset =`
 /// evaluated in `newdata`; without new data, the fit's own `offset`.
-fn predict_offset(it: &mut Interp, fit: &Value, newdata: Option<&Value>, n: usize) -> EvalResult<Option<Vec<f64>>> {
-    let Some(nd) = newdata else { return Ok(field(fit, "offset").map(|o| o.dbl_vec().to_vec())) };
+fn predict_offset(
+    it: &mut Interp,
+    fit: &Value,
+    newdata: Option<&Value>,
+    n: usize,
+) -> EvalResult<Option<Vec<f64>>> {
+    let Some(nd) = newdata else {
+        return Ok(field(fit, "offset").map(|o| o.dbl_vec().to_vec()));
+    };
     let tv = field(fit, "terms").unwrap_or(Value::Null);
     let env = match tv.get_attr(".Environment") {
         Some(Value::Env(e)) => e.clone(),
         _ => it.global.clone(),
     };
     let mut offs: Vec<Expr> = Vec::new();
-    if let (Some(off), Some(Value::Lang(vars))) = (tv.get_attr("offset"), tv.get_attr("variables")) {
+    if let (Some(off), Some(Value::Lang(vars))) = (tv.get_attr("offset"), tv.get_attr("variables"))
+    {
         if let ExprKind::Call(_, vargs) = &vars.expr.kind {
             for k in off.int_vec().iter() {
                 if let Some(e) = vargs.get(*k as usize - 1).and_then(|a| a.value.clone()) {
@@ -68,7 +97,11 @@ fn predict_offset(it: &mut Interp, fit: &Value, newdata: Option<&Value>, n: usiz
     }
     if let Some(Value::Lang(call)) = field(fit, "call") {
         if let ExprKind::Call(_, cargs) = &call.expr.kind {
-            if let Some(e) = cargs.iter().find(|a| a.name.map(|x| x.as_str() == "offset").unwrap_or(false)).and_then(|a| a.value.clone()) {
+            if let Some(e) = cargs
+                .iter()
+                .find(|a| a.name.map(|x| x.as_str() == "offset").unwrap_or(false))
+                .and_then(|a| a.value.clone())
+            {
                 offs.push(e);
             }
         }
@@ -81,7 +114,10 @@ fn predict_offset(it: &mut Interp, fit: &Value, newdata: Option<&Value>, n: usiz
     for e in offs {
         let ov = it.eval(&e, &denv)?.dbl_vec().to_vec();
         if ov.len() != n {
-            return err(format!("variable lengths differ (found for '{}')", deparse(&e)));
+            return err(format!(
+                "variable lengths differ (found for '{}')",
+                deparse(&e)
+            ));
         }
         for (o, v) in out.iter_mut().zip(ov) {
             *o += v;
@@ -92,7 +128,12 @@ fn predict_offset(it: &mut Interp, fit: &Value, newdata: Option<&Value>, n: usiz
 
 /// `napredict`: rows dropped by `na.exclude` come back as `NA` (rows of a column-major
 /// `len x ncol` block); returns the padded values and row names.
-pub(crate) fn na_pad(fit: &Value, vals: &[f64], ncol: usize, rows: &[String]) -> Option<(Vec<f64>, Vec<String>)> {
+pub(crate) fn na_pad(
+    fit: &Value,
+    vals: &[f64],
+    ncol: usize,
+    rows: &[String],
+) -> Option<(Vec<f64>, Vec<String>)> {
     let na = field(fit, "na.action")?;
     if !na.inherits("exclude") {
         return None;
@@ -128,14 +169,30 @@ pub(crate) fn na_pad(fit: &Value, vals: &[f64], ncol: usize, rows: &[String]) ->
 
 /// `predict.lm(object, newdata, se.fit, scale, df, interval, level, ...)`.
 pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
-    if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
+    if a.items
+        .first()
+        .map(|x| x.1.inherits("glm"))
+        .unwrap_or(false)
+    {
         return crate::builtins::glm::predict_glm(it, a);
     }
-    let m = a.matched(&["object", "newdata", "se.fit", "scale", "df", "interval", "level", "type", "..."])?;
+    let m = a.matched(&[
+        "object", "newdata", "se.fit", "scale", "df", "interval", "level", "type", "...",
+    ])?;
     let fit = m.req(0, "object")?.clone();
-    let se_fit = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
-    let interval = m.get(5).and_then(|v| v.as_string()).unwrap_or_else(|| "none".into());
-    let Some(interval) = ["none", "confidence", "prediction"].iter().find(|f| f.starts_with(interval.as_str())).map(|x| x.to_string()) else {
+    let se_fit = m
+        .get(2)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
+    let interval = m
+        .get(5)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "none".into());
+    let Some(interval) = ["none", "confidence", "prediction"]
+        .iter()
+        .find(|f| f.starts_with(interval.as_str()))
+        .map(|x| x.to_string())
+    else {
         return err("'arg' should be one of \u{201c}none\u{201d}, \u{201c}confidence\u{201d}, \u{201c}prediction\u{201d}");
     };
     let level = m.get(6).and_then(|v| v.as_f64()).unwrap_or(0.95);
@@ -148,7 +205,10 @@ pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
     let coef = dbl_field(&fit, "coefficients");
     let sm = lm_summary(&fit)?;
     if sm.rank < sm.p && newdata.is_some() {
-        it.raise_warning("prediction from a rank-deficient fit may be misleading", Some("predict.lm(...)".into()))?;
+        it.raise_warning(
+            "prediction from a rank-deficient fit may be misleading",
+            Some("predict.lm(...)".into()),
+        )?;
     }
     let mut pred = offset.unwrap_or_else(|| vec![0.0; n]);
     for &j in &sm.est_idx {
@@ -183,13 +243,28 @@ pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
         named_dbl(v, &r)
     } else {
         let q = qt((1.0 - level) / 2.0, sm.rdf as f64, false);
-        let w: Vec<f64> = se.iter().map(|e| if interval == "prediction" { q * (e * e + s2).sqrt() } else { q * e }).collect();
+        let w: Vec<f64> = se
+            .iter()
+            .map(|e| {
+                if interval == "prediction" {
+                    q * (e * e + s2).sqrt()
+                } else {
+                    q * e
+                }
+            })
+            .collect();
         let mut vals = pred.clone();
         vals.extend(pred.iter().zip(&w).map(|(a, b)| a - b));
         vals.extend(pred.iter().zip(&w).map(|(a, b)| a + b));
         let (v, r) = pad(vals, 3);
         let nr = r.len();
-        matrix(v, nr, 3, Some(&r), Some(&["fit", "lwr", "upr"].map(String::from)))
+        matrix(
+            v,
+            nr,
+            3,
+            Some(&r),
+            Some(&["fit", "lwr", "upr"].map(String::from)),
+        )
     };
     if se_fit {
         let (sev, ser) = pad(se, 1);
@@ -197,7 +272,14 @@ pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
         let named = newdata.is_some() || field(&fit, "weights").is_some();
         return Ok(Value::named_list(vec![
             ("fit".into(), fitv),
-            ("se.fit".into(), if named { named_dbl(sev, &ser) } else { Value::dbls(sev) }),
+            (
+                "se.fit".into(),
+                if named {
+                    named_dbl(sev, &ser)
+                } else {
+                    Value::dbls(sev)
+                },
+            ),
             ("df".into(), Value::int(sm.rdf as i32)),
             ("residual.scale".into(), Value::num(sm.sigma)),
         ]));
@@ -206,10 +288,20 @@ pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 /// `predict.mlm`: the fitted matrix `X B` (plus offset), one column per response.
-fn predict_mlm(fit: &Value, x: &[f64], n: usize, rows: &[String], offset: Option<&[f64]>, own: bool) -> EvalResult {
+fn predict_mlm(
+    fit: &Value,
+    x: &[f64],
+    n: usize,
+    rows: &[String],
+    offset: Option<&[f64]>,
+    own: bool,
+) -> EvalResult {
     let coef = field(fit, "coefficients").unwrap_or(Value::Null);
     let dims = coef.dim().unwrap_or_default();
-    let (p, q) = (dims.first().cloned().unwrap_or(0), dims.get(1).cloned().unwrap_or(0));
+    let (p, q) = (
+        dims.first().cloned().unwrap_or(0),
+        dims.get(1).cloned().unwrap_or(0),
+    );
     let cv = coef.dbl_vec();
     let mut out = vec![0.0; n * q];
     for c in 0..q {
@@ -228,8 +320,16 @@ fn predict_mlm(fit: &Value, x: &[f64], n: usize, rows: &[String], offset: Option
             }
         }
     }
-    let ynames = coef.get_attr("dimnames").and_then(|d| d.list_vec().get(1).cloned()).and_then(|v| v.as_strings()).unwrap_or_default();
-    let (vals, rn) = if own { na_pad(fit, &out, q, rows).unwrap_or((out, rows.to_vec())) } else { (out, rows.to_vec()) };
+    let ynames = coef
+        .get_attr("dimnames")
+        .and_then(|d| d.list_vec().get(1).cloned())
+        .and_then(|v| v.as_strings())
+        .unwrap_or_default();
+    let (vals, rn) = if own {
+        na_pad(fit, &out, q, rows).unwrap_or((out, rows.to_vec()))
+    } else {
+        (out, rows.to_vec())
+    };
     let nr = rn.len();
     Ok(matrix(vals, nr, q, Some(&rn), Some(&ynames)))
 }

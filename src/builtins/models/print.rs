@@ -6,11 +6,16 @@ use super::*;
 use crate::builtins::Matched;
 
 fn digits_arg(m: &Matched, i: usize) -> Option<usize> {
-    m.get(i).and_then(|v| v.as_f64()).filter(|d| d.is_finite() && *d >= 1.0).map(|d| d as usize)
+    m.get(i)
+        .and_then(|v| v.as_f64())
+        .filter(|d| d.is_finite() && *d >= 1.0)
+        .map(|d| d as usize)
 }
 
 fn stars_arg(it: &Interp, m: &Matched, i: usize) -> bool {
-    m.get(i).and_then(|v| v.as_bool().flatten()).unwrap_or_else(|| signif_stars_option(it))
+    m.get(i)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or_else(|| signif_stars_option(it))
 }
 
 fn emit(it: &mut Interp, text: &str, x: Value) -> EvalResult {
@@ -29,7 +34,11 @@ pub(crate) fn print_lm(it: &mut Interp, a: Args) -> EvalResult {
         return emit(it, &text, x);
     }
     let digits = digits_arg(&m, 1).unwrap_or_else(|| lm_digits(it));
-    let text = if x.inherits("mlm") { format_mlm_with(&x, digits) } else { format_lm_with(&x, digits) };
+    let text = if x.inherits("mlm") {
+        format_mlm_with(&x, digits)
+    } else {
+        format_lm_with(&x, digits)
+    };
     emit(it, &text, x)
 }
 
@@ -46,7 +55,9 @@ pub(crate) fn print_summary_lm(it: &mut Interp, a: Args) -> EvalResult {
 pub(crate) fn print_anova(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "digits", "signif.stars", "..."])?;
     let x = m.req(0, "x")?.clone();
-    let digits = digits_arg(&m, 1).unwrap_or_else(|| (crate::builtins::print_fns::option_digits(it) as i32 - 2).max(3) as usize);
+    let digits = digits_arg(&m, 1).unwrap_or_else(|| {
+        (crate::builtins::print_fns::option_digits(it) as i32 - 2).max(3) as usize
+    });
     let text = format_anova_with(&x, digits, stars_arg(it, &m, 2));
     emit(it, &text, x)
 }

@@ -7,11 +7,21 @@ fn list_call(items: Vec<Expr>) -> Value {
     let call = Expr::new(
         ExprKind::Call(
             Box::new(Expr::new(ExprKind::Ident(s("list")), Default::default())),
-            items.into_iter().map(|v| Arg { name: None, value: Some(v), span: Default::default() }).collect(),
+            items
+                .into_iter()
+                .map(|v| Arg {
+                    name: None,
+                    value: Some(v),
+                    span: Default::default(),
+                })
+                .collect(),
         ),
         Default::default(),
     );
-    Value::Lang(Rc::new(Lang { expr: Rc::new(call), attrs: None }))
+    Value::Lang(Rc::new(Lang {
+        expr: Rc::new(call),
+        attrs: None,
+    }))
 }
 
 /// A terms object value (the formula with R's terms attributes).
@@ -28,23 +38,37 @@ pub(crate) fn terms_value(t: &Terms, lhs: Option<Expr>, rhs: Expr, env: &Env) ->
     }
     let mut facv = Value::ints(fm);
     facv.set_attr(s("dim"), Value::ints(vec![nv as i32, nt as i32]));
-    facv.set_attr(s("dimnames"), Value::list(vec![Value::strings(&t.var_labels), Value::strings(&t.labels)]));
+    facv.set_attr(
+        s("dimnames"),
+        Value::list(vec![
+            Value::strings(&t.var_labels),
+            Value::strings(&t.labels),
+        ]),
+    );
     f.set_attr(s("class"), Value::Null);
     f.set_attr(s(".Environment"), Value::Null);
     f.set_attr(s("variables"), list_call(t.variables.clone()));
     if !t.offsets.is_empty() {
-        f.set_attr(s("offset"), Value::ints(t.offsets.iter().map(|&i| i as i32 + 1).collect()));
+        f.set_attr(
+            s("offset"),
+            Value::ints(t.offsets.iter().map(|&i| i as i32 + 1).collect()),
+        );
     }
-    f.set_attr(s("factors"), if nt == 0 { Value::ints(vec![]) } else { facv });
+    f.set_attr(
+        s("factors"),
+        if nt == 0 { Value::ints(vec![]) } else { facv },
+    );
     f.set_attr(s("term.labels"), Value::strings(&t.labels));
-    f.set_attr(s("order"), Value::ints(t.order().iter().map(|&o| o as i32).collect()));
+    f.set_attr(
+        s("order"),
+        Value::ints(t.order().iter().map(|&o| o as i32).collect()),
+    );
     f.set_attr(s("intercept"), Value::int(t.intercept as i32));
     f.set_attr(s("response"), Value::int(t.response as i32));
     f.set_attr(s("class"), Value::strings(&["terms", "formula"]));
     f.set_attr(s(".Environment"), Value::Env(env.clone()));
     f
 }
-
 
 /// R's `.MFclass`: how a model-frame variable is classed in `dataClasses`.
 pub(crate) fn mf_class(v: &Value) -> String {
@@ -74,13 +98,25 @@ pub(crate) fn mf_class(v: &Value) -> String {
 /// `makepredictcall`: a `poly()` variable gets its fitted `coefs` so that prediction on
 /// new data reuses them.
 fn predict_call(var: &Expr, col: &Value) -> Expr {
-    let Some(coefs) = col.get_attr("coefs") else { return var.clone() };
-    let ExprKind::Call(f, args) = &var.kind else { return var.clone() };
+    let Some(coefs) = col.get_attr("coefs") else {
+        return var.clone();
+    };
+    let ExprKind::Call(f, args) = &var.kind else {
+        return var.clone();
+    };
     if !matches!(&f.kind, ExprKind::Ident(x) if x.as_str() == "poly") {
         return var.clone();
     }
-    let mut args: Vec<Arg> = args.iter().filter(|a| a.name.map(|n| n.as_str() != "coefs").unwrap_or(true)).cloned().collect();
-    args.push(Arg { name: Some(s("coefs")), value: Some(crate::builtins::lang::value_to_expr(coefs)), span: Default::default() });
+    let mut args: Vec<Arg> = args
+        .iter()
+        .filter(|a| a.name.map(|n| n.as_str() != "coefs").unwrap_or(true))
+        .cloned()
+        .collect();
+    args.push(Arg {
+        name: Some(s("coefs")),
+        value: Some(crate::builtins::lang::value_to_expr(coefs)),
+        span: Default::default(),
+    });
     Expr::new(ExprKind::Call(f.clone(), args), var.span)
 }
 
@@ -88,7 +124,13 @@ fn predict_call(var: &Expr, col: &Value) -> Expr {
 /// `model.frame` leaves them.
 pub(crate) fn frame_terms_value(fr: &Frame) -> Value {
     let mut tv = terms_value(&fr.terms, fr.lhs.clone(), fr.rhs.clone(), &fr.env);
-    let pv: Vec<Expr> = fr.terms.variables.iter().zip(&fr.cols).map(|(v, c)| predict_call(v, c)).collect();
+    let pv: Vec<Expr> = fr
+        .terms
+        .variables
+        .iter()
+        .zip(&fr.cols)
+        .map(|(v, c)| predict_call(v, c))
+        .collect();
     tv.set_attr(s("predvars"), list_call(pv));
     let classes: Vec<String> = fr.cols.iter().map(mf_class).collect();
     let mut dc = Value::strings(&classes);

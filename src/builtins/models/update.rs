@@ -7,9 +7,18 @@ use super::*;
 /// unevaluated expressions, and the call evaluated in the caller's environment.
 pub(crate) fn update(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let mcall = matched_call_expr(call, &["object", "formula.", "...", "evaluate"]);
-    let ExprKind::Call(_, margs) = &mcall.kind else { return err("invalid call") };
-    let named = |n: &str| margs.iter().find(|a| a.name.map(|x| x.as_str() == n).unwrap_or(false)).and_then(|a| a.value.clone());
-    let Some(oe) = named("object") else { return err("argument \"object\" is missing, with no default") };
+    let ExprKind::Call(_, margs) = &mcall.kind else {
+        return err("invalid call");
+    };
+    let named = |n: &str| {
+        margs
+            .iter()
+            .find(|a| a.name.map(|x| x.as_str() == n).unwrap_or(false))
+            .and_then(|a| a.value.clone())
+    };
+    let Some(oe) = named("object") else {
+        return err("argument \"object\" is missing, with no default");
+    };
     let old = it.eval(&oe, env)?;
     let newf = match named("formula.") {
         Some(e) => Some(it.eval(&e, env)?),
@@ -19,11 +28,24 @@ pub(crate) fn update(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> 
         Some(e) => it.eval(&e, env)?.as_bool().flatten().unwrap_or(true),
         None => true,
     };
-    let extras: Vec<Arg> = margs.iter().filter(|a| !matches!(a.name.map(|x| x.as_str()), Some("object" | "formula." | "evaluate"))).cloned().collect();
+    let extras: Vec<Arg> = margs
+        .iter()
+        .filter(|a| {
+            !matches!(
+                a.name.map(|x| x.as_str()),
+                Some("object" | "formula." | "evaluate")
+            )
+        })
+        .cloned()
+        .collect();
     let is_fit = !matches!(old, Value::Lang(_)) && field(&old, "call").is_some();
     let f = match &newf {
         Some(nf) => {
-            let base = if is_fit { formula_fn(it, Args::positional(vec![old.clone()]))? } else { old.clone() };
+            let base = if is_fit {
+                formula_fn(it, Args::positional(vec![old.clone()]))?
+            } else {
+                old.clone()
+            };
             Some(update_formula(it, &base, nf)?)
         }
         None => None,
@@ -35,14 +57,25 @@ pub(crate) fn update(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> 
             None => err("need an object with call component"),
         };
     }
-    let Some(Value::Lang(fcall)) = field(&old, "call") else { return err("need an object with call component") };
-    let ExprKind::Call(fun, cargs) = &fcall.expr.kind else { return err("invalid call") };
+    let Some(Value::Lang(fcall)) = field(&old, "call") else {
+        return err("need an object with call component");
+    };
+    let ExprKind::Call(fun, cargs) = &fcall.expr.kind else {
+        return err("invalid call");
+    };
     let mut args = cargs.clone();
     fn set(args: &mut Vec<Arg>, name: Option<&str>, e: Expr) {
-        if let Some(a) = args.iter_mut().find(|a| name.is_some() && a.name.map(|x| Some(x.as_str()) == name).unwrap_or(false)) {
+        if let Some(a) = args
+            .iter_mut()
+            .find(|a| name.is_some() && a.name.map(|x| Some(x.as_str()) == name).unwrap_or(false))
+        {
             a.value = Some(e);
         } else {
-            args.push(Arg { name: name.map(s), value: Some(e), span: Default::default() });
+            args.push(Arg {
+                name: name.map(s),
+                value: Some(e),
+                span: Default::default(),
+            });
         }
     }
     if let Some(Value::Lang(l)) = &f {
@@ -55,7 +88,10 @@ pub(crate) fn update(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> 
     }
     let newcall = Expr::new(ExprKind::Call(fun.clone(), args), Default::default());
     if !evaluate {
-        return Ok(Value::Lang(Rc::new(Lang { expr: Rc::new(newcall), attrs: None })));
+        return Ok(Value::Lang(Rc::new(Lang {
+            expr: Rc::new(newcall),
+            attrs: None,
+        })));
     }
     it.eval(&newcall, env)
 }
@@ -69,7 +105,13 @@ pub(crate) fn update_formula(it: &mut Interp, old: &Value, new: &Value) -> EvalR
         Some(l) => Some(subst_dot(&l, ol.as_ref())),
         None => ol.clone(),
     };
-    let rhs = subst_dot(&nr, Some(&Expr::new(ExprKind::Paren(Box::new(or.clone())), Default::default())));
+    let rhs = subst_dot(
+        &nr,
+        Some(&Expr::new(
+            ExprKind::Paren(Box::new(or.clone())),
+            Default::default(),
+        )),
+    );
     let rhs = simplify_rhs(&rhs, &ol);
     Ok(make_formula_value(lhs, rhs, &env))
 }
@@ -77,11 +119,29 @@ pub(crate) fn update_formula(it: &mut Interp, old: &Value, new: &Value) -> EvalR
 pub(crate) fn subst_dot(e: &Expr, with: Option<&Expr>) -> Expr {
     match &e.kind {
         ExprKind::Ident(x) if x.as_str() == "." => with.cloned().unwrap_or_else(|| e.clone()),
-        ExprKind::Binary(op, l, r) => Expr::new(ExprKind::Binary(*op, Box::new(subst_dot(l, with)), Box::new(subst_dot(r, with))), e.span),
+        ExprKind::Binary(op, l, r) => Expr::new(
+            ExprKind::Binary(
+                *op,
+                Box::new(subst_dot(l, with)),
+                Box::new(subst_dot(r, with)),
+            ),
+            e.span,
+        ),
         ExprKind::Paren(x) => Expr::new(ExprKind::Paren(Box::new(subst_dot(x, with))), e.span),
-        ExprKind::Unary(op, x) => Expr::new(ExprKind::Unary(*op, Box::new(subst_dot(x, with))), e.span),
+        ExprKind::Unary(op, x) => {
+            Expr::new(ExprKind::Unary(*op, Box::new(subst_dot(x, with))), e.span)
+        }
         ExprKind::Call(f, args) => Expr::new(
-            ExprKind::Call(f.clone(), args.iter().map(|a| Arg { name: a.name, value: a.value.as_ref().map(|v| subst_dot(v, with)), span: a.span }).collect()),
+            ExprKind::Call(
+                f.clone(),
+                args.iter()
+                    .map(|a| Arg {
+                        name: a.name,
+                        value: a.value.as_ref().map(|v| subst_dot(v, with)),
+                        span: a.span,
+                    })
+                    .collect(),
+            ),
             e.span,
         ),
         _ => e.clone(),
@@ -91,8 +151,14 @@ pub(crate) fn subst_dot(e: &Expr, with: Option<&Expr>) -> Expr {
 /// Simplifies an updated right-hand side as `update.formula` does (via `terms`): the
 /// result lists the remaining term labels joined by `+`.
 pub(crate) fn simplify_rhs(rhs: &Expr, lhs: &Option<Expr>) -> Expr {
-    let Ok(t) = terms_of(lhs.as_ref(), rhs, None) else { return rhs.clone() };
-    let mut text = if t.labels.is_empty() { "1".to_string() } else { t.labels.join(" + ") };
+    let Ok(t) = terms_of(lhs.as_ref(), rhs, None) else {
+        return rhs.clone();
+    };
+    let mut text = if t.labels.is_empty() {
+        "1".to_string()
+    } else {
+        t.labels.join(" + ")
+    };
     for &o in &t.offsets {
         text.push_str(&format!(" + {}", t.var_labels[o]));
     }

@@ -34,7 +34,9 @@ struct NlmState<'a, 'b> {
 impl NlmState<'_, '_> {
     fn lookup(&self, x: &[f64]) -> Option<usize> {
         let size = self.table.len() as i64;
-        (0..size).map(|i| (self.last - i).rem_euclid(size) as usize).find(|&k| self.table[k].x == x)
+        (0..size)
+            .map(|i| (self.last - i).rem_euclid(size) as usize)
+            .find(|&k| self.table[k].x == x)
     }
 
     fn eval(&mut self, x: &[f64]) -> Result<usize, Fail<Flow>> {
@@ -52,18 +54,39 @@ impl NlmState<'_, '_> {
                     v
                 } else {
                     let int = r.vtype() == Some(VType::Int);
-                    self.it.warning(if int { "NA replaced by maximum positive value" } else { "NA/Inf replaced by maximum positive value" });
+                    self.it.warning(if int {
+                        "NA replaced by maximum positive value"
+                    } else {
+                        "NA/Inf replaced by maximum positive value"
+                    });
                     f64::MAX
                 }
             }
             _ => return Err(Fail::msg("invalid function value in 'nlm' optimizer")),
         };
-        let attr = |name: &str| r.get_attr(name).map(|v| v.dbl_vec().to_vec()).unwrap_or_default();
-        let grad = if self.have_grad { attr("gradient") } else { vec![] };
-        let hess = if self.have_hess { attr("hessian") } else { vec![] };
+        let attr = |name: &str| {
+            r.get_attr(name)
+                .map(|v| v.dbl_vec().to_vec())
+                .unwrap_or_default()
+        };
+        let grad = if self.have_grad {
+            attr("gradient")
+        } else {
+            vec![]
+        };
+        let hess = if self.have_hess {
+            attr("hessian")
+        } else {
+            vec![]
+        };
         self.last += 1;
         let k = (self.last as usize) % self.table.len();
-        self.table[k] = Cached { x: x.to_vec(), f, grad, hess };
+        self.table[k] = Cached {
+            x: x.to_vec(),
+            f,
+            grad,
+            hess,
+        };
         Ok(k)
     }
 }
@@ -85,20 +108,32 @@ impl NlmObjective<Flow> for NlmState<'_, '_> {
         let n = x.len();
         for j in 0..n {
             for i in j..n {
-                h[i + j * n] = self.table[k].hess.get(i + j * n).copied().unwrap_or(f64::NAN);
+                h[i + j * n] = self.table[k]
+                    .hess
+                    .get(i + j * n)
+                    .copied()
+                    .unwrap_or(f64::NAN);
             }
         }
         Ok(())
     }
     fn report(&mut self, itncnt: i32, step: Option<&[f64]>, x: &[f64], f: f64, g: &[f64]) {
         let digits = crate::builtins::print_fns::option_digits(self.it);
-        let opts = crate::print::PrintOpts { digits, ..Default::default() };
+        let opts = crate::print::PrintOpts {
+            digits,
+            ..Default::default()
+        };
         let show = |v: &[f64]| crate::print::print_value(&Value::dbls(v.to_vec()), &opts);
         let mut out = format!("iteration = {}\n", itncnt);
         if let Some(p) = step {
             out += &format!("Step:\n{}", show(p));
         }
-        out += &format!("Parameter:\n{}Function Value\n{}Gradient:\n{}\n", show(x), show(&[f]), show(g));
+        out += &format!(
+            "Parameter:\n{}Function Value\n{}Gradient:\n{}\n",
+            show(x),
+            show(&[f]),
+            show(g)
+        );
         self.it.write_out(&out);
     }
 }
@@ -135,7 +170,18 @@ fn nlm_param(v: &Value, n: Option<usize>) -> EvalResult<Vec<f64>> {
 /// `nlm(f, p, ...)`.
 pub(super) fn nlm(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&[
-        "f", "p", "...", "hessian", "typsize", "fscale", "print.level", "ndigit", "gradtol", "stepmax", "steptol", "iterlim",
+        "f",
+        "p",
+        "...",
+        "hessian",
+        "typsize",
+        "fscale",
+        "print.level",
+        "ndigit",
+        "gradtol",
+        "stepmax",
+        "steptol",
+        "iterlim",
         "check.analyticals",
     ])?;
     let f = as_function(it, m.req(0, "f")?)?;
@@ -150,7 +196,10 @@ pub(super) fn nlm(it: &mut Interp, a: Args) -> EvalResult {
     }
     let p = nlm_param(m.req(1, "p")?, None)?;
     let n = p.len();
-    let want_hessian = m.get(3).and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let want_hessian = m
+        .get(3)
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
     let typsize = match m.get(4) {
         Some(v) => nlm_param(v, Some(n))?,
         None => vec![1.0; n],
@@ -160,22 +209,38 @@ pub(super) fn nlm(it: &mut Interp, a: Args) -> EvalResult {
         let ss: f64 = p.iter().zip(&typsize).map(|(x, t)| (x / t) * (x / t)).sum();
         (1000.0 * ss.sqrt()).max(1000.0)
     };
-    let (fscale, gradtol, stepmax, steptol) = (num(5, 1.0), num(8, 1e-6), num(9, default_stepmax), num(10, 1e-6));
+    let (fscale, gradtol, stepmax, steptol) = (
+        num(5, 1.0),
+        num(8, 1e-6),
+        num(9, default_stepmax),
+        num(10, 1e-6),
+    );
     let int = |i: usize, d: i32| m.get(i).and_then(|v| v.as_i32()).unwrap_or(d);
     let (ndigit, iterlim) = (int(7, 12), int(11, 100));
-    if [fscale, gradtol, stepmax, steptol].iter().any(|v| v.is_nan()) || ndigit == NA_INT || iterlim == NA_INT {
+    if [fscale, gradtol, stepmax, steptol]
+        .iter()
+        .any(|v| v.is_nan())
+        || ndigit == NA_INT
+        || iterlim == NA_INT
+    {
         return err("invalid NA value in parameter");
     }
     // one evaluation to see whether the function supplies a gradient (and Hessian)
     let probe = call_at(it, &f, Value::dbls(p.clone()), &dots)?;
-    let numeric_attr = |name: &str, len: usize| probe.get_attr(name).map(|v| v.len() == len && matches!(v.vtype(), Some(VType::Int | VType::Dbl)));
+    let numeric_attr = |name: &str, len: usize| {
+        probe
+            .get_attr(name)
+            .map(|v| v.len() == len && matches!(v.vtype(), Some(VType::Int | VType::Dbl)))
+    };
     let (mut have_grad, mut have_hess) = (false, false);
     match numeric_attr("gradient", n) {
         Some(true) => {
             have_grad = true;
             match numeric_attr("hessian", n * n) {
                 Some(true) => have_hess = true,
-                Some(false) => it.warning("hessian supplied is of the wrong length or mode, so ignored"),
+                Some(false) => {
+                    it.warning("hessian supplied is of the wrong length or mode, so ignored")
+                }
                 None => {}
             }
         }
@@ -200,13 +265,31 @@ pub(super) fn nlm(it: &mut Interp, a: Args) -> EvalResult {
         analytic_gradient: have_grad,
         analytic_hessian: have_hess,
     };
-    let empty = || Cached { x: vec![f64::MAX; n], f: 0.0, grad: vec![], hess: vec![] };
-    let mut st = NlmState { it: &mut *it, f: &f, dots: &dots, have_grad, have_hess, table: (0..5).map(|_| empty()).collect(), last: -1 };
+    let empty = || Cached {
+        x: vec![f64::MAX; n],
+        f: 0.0,
+        grad: vec![],
+        hess: vec![],
+    };
+    let mut st = NlmState {
+        it: &mut *it,
+        f: &f,
+        dots: &dots,
+        have_grad,
+        have_hess,
+        table: (0..5).map(|_| empty()).collect(),
+        last: -1,
+    };
     let out = optif9(&mut st, &p, &ctl).map_err(from_fail)?;
     if out.code != 0 && print_level > 0 {
-        st.it.write_out(&format!("{}\n", nlm_code_message(out.code)));
+        st.it
+            .write_out(&format!("{}\n", nlm_code_message(out.code)));
     }
-    let hess = if want_hessian { Some(fdhess(&mut st, &out.estimate, out.minimum, ndigit, &out.typsize).map_err(from_fail)?) } else { None };
+    let hess = if want_hessian {
+        Some(fdhess(&mut st, &out.estimate, out.minimum, ndigit, &out.typsize).map_err(from_fail)?)
+    } else {
+        None
+    };
     let mut items = vec![
         ("minimum".to_string(), Value::num(out.minimum)),
         ("estimate".to_string(), Value::dbls(out.estimate)),

@@ -208,7 +208,11 @@ pub fn ebd0(x: f64, m: f64) -> (f64, f64) {
         *yh += d1;
         *yl += d - d1;
     };
-    add1(&mut yh, &mut yl, -x * super::pgamma::log1pmx((m * fg - x) / x));
+    add1(
+        &mut yh,
+        &mut yl,
+        -x * super::pgamma::log1pmx((m * fg - x) / x),
+    );
     if fg == 1.0 {
         return (yh, yl);
     }

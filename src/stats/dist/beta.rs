@@ -19,7 +19,11 @@ pub fn pbeta_raw(x: f64, a: f64, b: f64, lower: bool, log_p: bool) -> f64 {
         if b == 0.0 || b / a == 0.0 {
             return dt0(lower, log_p);
         }
-        return if x < 0.5 { dt0(lower, log_p) } else { dt1(lower, log_p) };
+        return if x < 0.5 {
+            dt0(lower, log_p)
+        } else {
+            dt1(lower, log_p)
+        };
     }
     if x >= 1.0 {
         return dt1(lower, log_p);
@@ -61,7 +65,11 @@ pub fn dbeta(x: f64, a: f64, b: f64, log: bool) -> f64 {
     }
     if a == 0.0 || b == 0.0 || !a.is_finite() || !b.is_finite() {
         if a == 0.0 && b == 0.0 {
-            return if x == 0.0 || x == 1.0 { f64::INFINITY } else { d0(log) };
+            return if x == 0.0 || x == 1.0 {
+                f64::INFINITY
+            } else {
+                d0(log)
+            };
         }
         if a == 0.0 || a / b == 0.0 {
             return if x == 0.0 { f64::INFINITY } else { d0(log) };
@@ -108,7 +116,11 @@ pub fn pt(x: f64, n: f64, lower: bool, log_p: bool) -> f64 {
         return f64::NAN;
     }
     if !x.is_finite() {
-        return if x < 0.0 { dt0(lower, log_p) } else { dt1(lower, log_p) };
+        return if x < 0.0 {
+            dt0(lower, log_p)
+        } else {
+            dt1(lower, log_p)
+        };
     }
     if !n.is_finite() {
         return pnorm(x, 0.0, 1.0, lower, log_p);
@@ -314,14 +326,22 @@ pub fn qt(p: f64, ndf: f64, lower: bool, log_p: bool) -> f64 {
         }
         if !p_ok {
             // log(P / 2)
-            log_p2 = if is_neg_lower { super::d_log(p, log_p) } else { super::d_lexp(p, log_p) };
+            log_p2 = if is_neg_lower {
+                super::d_log(p, log_p)
+            } else {
+                super::d_lexp(p, log_p)
+            };
             x = (d.ln() + std::f64::consts::LN_2 + log_p2) / ndf;
             y = (2.0 * x).exp();
         }
         let mut qq;
         if (ndf < 2.1 && pv > 0.5) || y > 0.05 + a {
             // asymptotic inverse expansion about the normal
-            x = if p_ok { qnorm(0.5 * pv, 0.0, 1.0, true, false) } else { qnorm(log_p2, 0.0, 1.0, lower, true) };
+            x = if p_ok {
+                qnorm(0.5 * pv, 0.0, 1.0, true, false)
+            } else {
+                qnorm(log_p2, 0.0, 1.0, lower, true)
+            };
             y = x * x;
             if ndf < 5.0 {
                 c += 0.3 * (ndf - 4.5) * (x + 0.6);
@@ -334,7 +354,13 @@ pub fn qt(p: f64, ndf: f64, lower: bool, log_p: bool) -> f64 {
             // y above may have underflowed
             qq = ndf.sqrt() * (-x).exp();
         } else {
-            y = ((1.0 / (((ndf + 6.0) / (ndf * y) - 0.089 * d - 0.822) * (ndf + 2.0) * 3.0) + 0.5 / (ndf + 4.0)) * y - 1.0) * (ndf + 1.0) / (ndf + 2.0) + 1.0 / y;
+            y = ((1.0 / (((ndf + 6.0) / (ndf * y) - 0.089 * d - 0.822) * (ndf + 2.0) * 3.0)
+                + 0.5 / (ndf + 4.0))
+                * y
+                - 1.0)
+                * (ndf + 1.0)
+                / (ndf + 2.0)
+                + 1.0 / y;
             qq = (ndf * y).sqrt();
         }
         // two-term Taylor (Hill 1981) improvement steps
@@ -354,7 +380,11 @@ pub fn qt(p: f64, ndf: f64, lower: bool, log_p: bool) -> f64 {
                 if !xs.is_finite() || xs.abs() <= 1e-14 * qq.abs() {
                     break;
                 }
-                let f = if qq.abs() < m { qq * (ndf + 1.0) / (2.0 * (qq * qq + ndf)) } else { (ndf + 1.0) / (2.0 * (qq + ndf / qq)) };
+                let f = if qq.abs() < m {
+                    qq * (ndf + 1.0) / (2.0 * (qq * qq + ndf))
+                } else {
+                    (ndf + 1.0) / (2.0 * (qq + ndf / qq))
+                };
                 let del_q = xs * (1.0 + xs * f);
                 if del_q.is_finite() && (qq + del_q).is_finite() {
                     qq += del_q;
@@ -427,7 +457,13 @@ pub fn df(x: f64, m: f64, n: f64, log: bool) -> f64 {
         return d0(log);
     }
     if x == 0.0 {
-        return if m > 2.0 { d0(log) } else if m == 2.0 { super::d1(log) } else { f64::INFINITY };
+        return if m > 2.0 {
+            d0(log)
+        } else if m == 2.0 {
+            super::d1(log)
+        } else {
+            f64::INFINITY
+        };
     }
     if !m.is_finite() && !n.is_finite() {
         return if x == 1.0 { f64::INFINITY } else { d0(log) };
@@ -437,7 +473,11 @@ pub fn df(x: f64, m: f64, n: f64, log: bool) -> f64 {
     }
     if m > 1e14 {
         let dens = super::gamma::dgamma(1.0 / x, n / 2.0, 2.0 / n, log);
-        return if log { dens - 2.0 * x.ln() } else { dens / (x * x) };
+        return if log {
+            dens - 2.0 * x.ln()
+        } else {
+            dens / (x * x)
+        };
     }
     let mut f = 1.0 / (n + x * m);
     let q = n * f;

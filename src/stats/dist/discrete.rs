@@ -1,9 +1,9 @@
 //! Discrete distributions: binomial, Poisson, geometric, negative binomial, hypergeometric.
 
 use super::beta::pbeta;
-use super::toms708::bratio;
 use super::gamma::{bd0, dpois_raw, pgamma, stirlerr};
 use super::normal::qnorm;
+use super::toms708::bratio;
 use super::{d0, d1, dexp, dt0, dt1, log1_exp, q_boundaries, LN_2PI};
 
 fn nonint(x: f64) -> bool {
@@ -22,11 +22,19 @@ pub fn dbinom_raw(x: f64, n: f64, p: f64, q: f64, log: bool) -> f64 {
         if n == 0.0 {
             return d1(log);
         }
-        let lc = if p < 0.1 { -bd0(n, n * q) - n * p } else { n * q.ln() };
+        let lc = if p < 0.1 {
+            -bd0(n, n * q) - n * p
+        } else {
+            n * q.ln()
+        };
         return dexp(lc, log);
     }
     if x == n {
-        let lc = if q < 0.1 { -bd0(n, n * p) - n * q } else { n * p.ln() };
+        let lc = if q < 0.1 {
+            -bd0(n, n * p) - n * q
+        } else {
+            n * p.ln()
+        };
         return dexp(lc, log);
     }
     if x < 0.0 || x > n {
@@ -171,12 +179,17 @@ pub fn dnbinom(x: f64, size: f64, prob: f64, log: bool) -> f64 {
         if size == 0.0 {
             return d1(log);
         }
-        return if log { size * prob.ln() } else { prob.powf(size) };
+        return if log {
+            size * prob.ln()
+        } else {
+            prob.powf(size)
+        };
     }
     let size = if size.is_finite() { size } else { f64::MAX };
     if x < 1e-10 * size {
         // two terms of Abramowitz & Stegun 6.1.47 instead of dbinom_raw
-        let v = size * prob.ln() + x * (size.ln() + (-prob).ln_1p()) - super::pgamma::lgamma1p(x) + (x * (x - 1.0) / (2.0 * size)).ln_1p();
+        let v = size * prob.ln() + x * (size.ln() + (-prob).ln_1p()) - super::pgamma::lgamma1p(x)
+            + (x * (x - 1.0) / (2.0 * size)).ln_1p();
         return dexp(v, log);
     }
     let p = if log {
@@ -215,12 +228,24 @@ pub fn dnbinom_mu(x: f64, size: f64, mu: f64, log: bool) -> f64 {
         return dpois_raw(x, mu, log);
     }
     if x == 0.0 {
-        let v = size * if size < mu { (size / (size + mu)).ln() } else { (-mu / (size + mu)).ln_1p() };
+        let v = size
+            * if size < mu {
+                (size / (size + mu)).ln()
+            } else {
+                (-mu / (size + mu)).ln_1p()
+            };
         return dexp(v, log);
     }
     if x < 1e-10 * size {
-        let p = if size < mu { (size / (1.0 + size / mu)).ln() } else { (mu / (1.0 + mu / size)).ln() };
-        return dexp(x * p - mu - super::pgamma::lgamma1p(x) + (x * (x - 1.0) / (2.0 * size)).ln_1p(), log);
+        let p = if size < mu {
+            (size / (1.0 + size / mu)).ln()
+        } else {
+            (mu / (1.0 + mu / size)).ln()
+        };
+        return dexp(
+            x * p - mu - super::pgamma::lgamma1p(x) + (x * (x - 1.0) / (2.0 * size)).ln_1p(),
+            log,
+        );
     }
     let p = if log {
         if x < size {
@@ -248,7 +273,11 @@ pub fn pnbinom(x: f64, size: f64, prob: f64, lower: bool, log_p: bool) -> f64 {
         return f64::NAN;
     }
     if size == 0.0 {
-        return if x >= 0.0 { dt1(lower, log_p) } else { dt0(lower, log_p) };
+        return if x >= 0.0 {
+            dt1(lower, log_p)
+        } else {
+            dt0(lower, log_p)
+        };
     }
     if x < 0.0 {
         return dt0(lower, log_p);
@@ -269,7 +298,11 @@ pub fn pnbinom_mu(x: f64, size: f64, mu: f64, lower: bool, log_p: bool) -> f64 {
         return f64::NAN;
     }
     if size == 0.0 {
-        return if x >= 0.0 { dt1(lower, log_p) } else { dt0(lower, log_p) };
+        return if x >= 0.0 {
+            dt1(lower, log_p)
+        } else {
+            dt0(lower, log_p)
+        };
     }
     if x < 0.0 {
         return dt0(lower, log_p);
@@ -300,7 +333,12 @@ pub fn dhyper(x: f64, r: f64, b: f64, n: f64, log: bool) -> f64 {
     if x < 0.0 || nonint(x) {
         return d0(log);
     }
-    let (x, r, b, n) = (x.round_ties_even(), r.round_ties_even(), b.round_ties_even(), n.round_ties_even());
+    let (x, r, b, n) = (
+        x.round_ties_even(),
+        r.round_ties_even(),
+        b.round_ties_even(),
+        n.round_ties_even(),
+    );
     if n < x || r < x || n - x > b {
         return d0(log);
     }
@@ -341,7 +379,11 @@ pub fn phyper(x: f64, nr: f64, nb: f64, n: f64, lower: bool, log_p: bool) -> f64
         return x + nr + nb + n;
     }
     let x = (x + 1e-7).floor();
-    let (mut nr, mut nb, n) = (nr.round_ties_even(), nb.round_ties_even(), n.round_ties_even());
+    let (mut nr, mut nb, n) = (
+        nr.round_ties_even(),
+        nb.round_ties_even(),
+        n.round_ties_even(),
+    );
     if nr < 0.0 || nb < 0.0 || !(nr + nb).is_finite() || n < 0.0 || n > nr + nb {
         return f64::NAN;
     }
@@ -383,7 +425,16 @@ pub fn phyper(x: f64, nr: f64, nb: f64, n: f64, lower: bool, log_p: bool) -> f64
 /// R's `do_search()`: from `y` (with `z = P(y)`), step by `incr` left or right until the
 /// p-quantile condition flips; returns the new `y` and its `z`.
 #[allow(clippy::too_many_arguments)]
-fn do_search(mut y: f64, z: &mut f64, p: f64, incr: f64, lower: bool, log_p: bool, max_y: Option<f64>, pdist: &dyn Fn(f64, bool, bool) -> f64) -> f64 {
+fn do_search(
+    mut y: f64,
+    z: &mut f64,
+    p: f64,
+    incr: f64,
+    lower: bool,
+    log_p: bool,
+    max_y: Option<f64>,
+    pdist: &dyn Fn(f64, bool, bool) -> f64,
+) -> f64 {
     let left = if lower { *z >= p } else { *z < p };
     if left {
         loop {
@@ -423,7 +474,16 @@ fn do_search(mut y: f64, z: &mut f64, p: f64, incr: f64, lower: bool, log_p: boo
 /// skewness `gamma`, a fuzz for left continuity, then a search (with shrinking increments
 /// for large quantiles). The support is `0..=max_y` (unbounded for `None`).
 #[allow(clippy::too_many_arguments)]
-pub fn discrete_quantile(p: f64, lower: bool, log_p: bool, mu: f64, sigma: f64, gamma: f64, max_y: Option<f64>, pdist: &dyn Fn(f64, bool, bool) -> f64) -> f64 {
+pub fn discrete_quantile(
+    p: f64,
+    lower: bool,
+    log_p: bool,
+    mu: f64,
+    sigma: f64,
+    gamma: f64,
+    max_y: Option<f64>,
+    pdist: &dyn Fn(f64, bool, bool) -> f64,
+) -> f64 {
     let z0 = qnorm(p, 0.0, 1.0, lower, log_p);
     let mut y = (mu + sigma * (z0 + gamma * (z0 * z0 - 1.0) / 6.0)).round_ties_even();
     match max_y {
@@ -498,7 +558,9 @@ pub fn qbinom(p: f64, n: f64, pr: f64, lower: bool, log_p: bool) -> f64 {
     let mu = n * pr;
     let sigma = (n * pr * q).sqrt();
     let gamma = (q - pr) / sigma;
-    discrete_quantile(p, lower, log_p, mu, sigma, gamma, Some(n), &|k, lo, lg| pbinom(k, n, pr, lo, lg))
+    discrete_quantile(p, lower, log_p, mu, sigma, gamma, Some(n), &|k, lo, lg| {
+        pbinom(k, n, pr, lo, lg)
+    })
 }
 
 /// `qpois(p, lambda, lower.tail, log.p)`.
@@ -519,7 +581,16 @@ pub fn qpois(p: f64, lambda: f64, lower: bool, log_p: bool) -> f64 {
         return f64::INFINITY;
     }
     let sigma = lambda.sqrt();
-    discrete_quantile(p, lower, log_p, lambda, sigma, 1.0 / sigma, None, &|k, lo, lg| ppois(k, lambda, lo, lg))
+    discrete_quantile(
+        p,
+        lower,
+        log_p,
+        lambda,
+        sigma,
+        1.0 / sigma,
+        None,
+        &|k, lo, lg| ppois(k, lambda, lo, lg),
+    )
 }
 
 /// `qgeom(p, prob, lower.tail, log.p)`.
@@ -576,7 +647,9 @@ pub fn qnbinom(p: f64, size: f64, prob: f64, lower: bool, log_p: bool) -> f64 {
     let mu = size * pp;
     let sigma = (size * pp * q).sqrt();
     let gamma = (q + pp) / sigma;
-    discrete_quantile(p, lower, log_p, mu, sigma, gamma, None, &|k, lo, lg| pnbinom(k, size, prob, lo, lg))
+    discrete_quantile(p, lower, log_p, mu, sigma, gamma, None, &|k, lo, lg| {
+        pnbinom(k, size, prob, lo, lg)
+    })
 }
 
 /// `qnbinom(p, size, mu = mu, lower.tail, log.p)`.
@@ -600,7 +673,9 @@ pub fn qnbinom_mu(p: f64, size: f64, mu: f64, lower: bool, log_p: bool) -> f64 {
     let pp = mu / size;
     let sigma = (size * pp * q).sqrt();
     let gamma = (q + pp) / sigma;
-    discrete_quantile(p, lower, log_p, mu, sigma, gamma, None, &|k, lo, lg| pnbinom_mu(k, size, mu, lo, lg))
+    discrete_quantile(p, lower, log_p, mu, sigma, gamma, None, &|k, lo, lg| {
+        pnbinom_mu(k, size, mu, lo, lg)
+    })
 }
 
 /// log(choose(n, k)) for real arguments (R's lfastchoose).

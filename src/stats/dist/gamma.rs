@@ -129,7 +129,11 @@ pub fn gammafn(x: f64) -> f64 {
         }
         if n < 0 {
             if y < XSML {
-                return if x > 0.0 { f64::INFINITY } else { f64::NEG_INFINITY };
+                return if x > 0.0 {
+                    f64::INFINITY
+                } else {
+                    f64::NEG_INFINITY
+                };
             }
             for i in 0..(-n) {
                 value /= x + i as f64;
@@ -156,7 +160,11 @@ pub fn gammafn(x: f64) -> f64 {
         }
         v
     } else {
-        let corr = if 2.0 * y == (2.0 * y).trunc() { stirlerr(y) } else { lgammacor(y) };
+        let corr = if 2.0 * y == (2.0 * y).trunc() {
+            stirlerr(y)
+        } else {
+            lgammacor(y)
+        };
         ((y - 0.5) * y.ln() - y + LN_SQRT_2PI + corr).exp()
     };
     if x > 0.0 {
@@ -241,7 +249,11 @@ pub fn lbeta(a: f64, b: f64) -> f64 {
     }
     if p >= 10.0 {
         let corr = lgammacor(p) + lgammacor(q) - lgammacor(p + q);
-        q.ln() * -0.5 + LN_SQRT_2PI + corr + (p - 0.5) * (p / (p + q)).ln() + q * (-p / (p + q)).ln_1p()
+        q.ln() * -0.5
+            + LN_SQRT_2PI
+            + corr
+            + (p - 0.5) * (p / (p + q)).ln()
+            + q * (-p / (p + q)).ln_1p()
     } else if q >= 10.0 {
         let corr = lgammacor(q) - lgammacor(p + q);
         lgammafn(p) + corr + p - p * (p + q).ln() + (q - 0.5) * (-p / (p + q)).ln_1p()
@@ -327,7 +339,11 @@ pub fn dpois_raw(x: f64, lambda: f64, log: bool) -> f64 {
     let (yh, mut yl) = super::bd0::ebd0(x, lambda);
     yl += stirlerr(x);
     let lrg = x >= X_LRG;
-    let r = if lrg { (2.0 * std::f64::consts::PI).sqrt() * x.sqrt() } else { 2.0 * std::f64::consts::PI * x };
+    let r = if lrg {
+        (2.0 * std::f64::consts::PI).sqrt() * x.sqrt()
+    } else {
+        2.0 * std::f64::consts::PI * x
+    };
     if log {
         -yl - yh - if lrg { r.ln() } else { 0.5 * r.ln() }
     } else {
@@ -348,7 +364,11 @@ pub fn pgamma(x: f64, shape: f64, scale: f64, lower: bool, log_p: bool) -> f64 {
         return x;
     }
     if shape == 0.0 {
-        return if x <= 0.0 { dt0(lower, log_p) } else { dt1(lower, log_p) };
+        return if x <= 0.0 {
+            dt0(lower, log_p)
+        } else {
+            dt1(lower, log_p)
+        };
     }
     super::pgamma::pgamma_raw(x, shape, lower, log_p)
 }
@@ -378,7 +398,15 @@ pub fn dgamma(x: f64, shape: f64, scale: f64, log: bool) -> f64 {
     }
     if shape < 1.0 {
         let pr = dpois_raw(shape, x / scale, log);
-        return if log { pr + if shape / x == f64::INFINITY { shape.ln() - x.ln() } else { (shape / x).ln() } } else { pr * shape / x };
+        return if log {
+            pr + if shape / x == f64::INFINITY {
+                shape.ln() - x.ln()
+            } else {
+                (shape / x).ln()
+            }
+        } else {
+            pr * shape / x
+        };
     }
     let pr = dpois_raw(shape - 1.0, x / scale, log);
     if log {
@@ -405,7 +433,11 @@ pub fn qchisq_appr(p: f64, nu: f64, g: f64, lower: bool, log_p: bool, tol: f64) 
     let p1 = super::dt_log(p, lower, log_p);
     if nu < -1.24 * p1 {
         // small chi-squared
-        let lgam1pa = if alpha < 0.5 { super::pgamma::lgamma1p(alpha) } else { alpha.ln() + g };
+        let lgam1pa = if alpha < 0.5 {
+            super::pgamma::lgamma1p(alpha)
+        } else {
+            alpha.ln() + g
+        };
         ((lgam1pa + p1) / alpha + std::f64::consts::LN_2).exp()
     } else if nu > 0.32 {
         // Wilson and Hilferty
@@ -485,12 +517,16 @@ pub fn qgamma(p: f64, alpha: f64, scale: f64, lower: bool, log_p: bool) -> f64 {
             let t = p2 * (alpha * std::f64::consts::LN_2 + g + p1 - c * ch.ln()).exp();
             let b = t / ch;
             let a = 0.5 * t - b * c;
-            let s1 = (210.0 + a * (140.0 + a * (105.0 + a * (84.0 + a * (70.0 + 60.0 * a))))) * I420;
+            let s1 =
+                (210.0 + a * (140.0 + a * (105.0 + a * (84.0 + a * (70.0 + 60.0 * a))))) * I420;
             let s2 = (420.0 + a * (735.0 + a * (966.0 + a * (1141.0 + 1278.0 * a)))) * I2520;
             let s3 = (210.0 + a * (462.0 + a * (707.0 + 932.0 * a))) * I2520;
-            let s4 = (252.0 + a * (672.0 + 1182.0 * a) + c * (294.0 + a * (889.0 + 1740.0 * a))) * I5040;
+            let s4 =
+                (252.0 + a * (672.0 + 1182.0 * a) + c * (294.0 + a * (889.0 + 1740.0 * a))) * I5040;
             let s5 = (84.0 + 2264.0 * a + c * (1175.0 + 606.0 * a)) * I2520;
-            ch += t * (1.0 + 0.5 * t * s1 - b * c * (s1 - b * (s2 - b * (s3 - b * (s4 - b * (s5 - b * s6))))));
+            ch += t
+                * (1.0 + 0.5 * t * s1
+                    - b * c * (s1 - b * (s2 - b * (s3 - b * (s4 - b * (s5 - b * s6))))));
             if (q - ch).abs() < EPS2 * ch {
                 break 'phase2;
             }

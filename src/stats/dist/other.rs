@@ -35,7 +35,11 @@ pub fn punif(x: f64, a: f64, b: f64, lower: bool, log_p: bool) -> f64 {
     if x <= a {
         return dt0(lower, log_p);
     }
-    let v = if lower { (x - a) / (b - a) } else { (b - x) / (b - a) };
+    let v = if lower {
+        (x - a) / (b - a)
+    } else {
+        (b - x) / (b - a)
+    };
     super::dval(v, log_p)
 }
 /// `qunif(p, min, max, lower.tail, log.p)`.
@@ -201,7 +205,11 @@ pub fn plogis(x: f64, m: f64, s: f64, lower: bool, log_p: bool) -> f64 {
         return f64::NAN;
     }
     if !x.is_finite() {
-        return if x > 0.0 { dt1(lower, log_p) } else { dt0(lower, log_p) };
+        return if x > 0.0 {
+            dt1(lower, log_p)
+        } else {
+            dt0(lower, log_p)
+        };
     }
     let t = if lower { -x } else { x };
     if log_p {
@@ -266,7 +274,11 @@ pub fn pcauchy(x: f64, m: f64, s: f64, lower: bool, log_p: bool) -> f64 {
         return f64::NAN;
     }
     if !x.is_finite() {
-        return if x < 0.0 { dt0(lower, log_p) } else { dt1(lower, log_p) };
+        return if x < 0.0 {
+            dt0(lower, log_p)
+        } else {
+            dt1(lower, log_p)
+        };
     }
     if !lower {
         x = -x;

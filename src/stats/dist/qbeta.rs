@@ -32,17 +32,47 @@ pub fn qbeta(alpha: f64, p: f64, q: f64, lower: bool, log_p: bool) -> f64 {
     if p < 0.0 || q < 0.0 {
         return f64::NAN;
     }
-    qbeta_raw(alpha, p, q, lower, log_p, None, USE_LOG_X_CUTOFF, N_NEWTON_FREE)[0]
+    qbeta_raw(
+        alpha,
+        p,
+        q,
+        lower,
+        log_p,
+        None,
+        USE_LOG_X_CUTOFF,
+        N_NEWTON_FREE,
+    )[0]
 }
 
 /// Both `qbeta()` and `1 - qbeta()` (or their logs when `log_q_cut` is +Inf).
 /// `swap_01`: force (or, with `None`, let the algorithm choose) the tail swap.
 #[allow(clippy::too_many_arguments)]
-pub fn qbeta_raw(alpha: f64, p: f64, q: f64, lower: bool, log_p: bool, swap_01: Option<bool>, log_q_cut: f64, n_n: usize) -> [f64; 2] {
+pub fn qbeta_raw(
+    alpha: f64,
+    p: f64,
+    q: f64,
+    lower: bool,
+    log_p: bool,
+    swap_01: Option<bool>,
+    log_q_cut: f64,
+    n_n: usize,
+) -> [f64; 2] {
     let give_log_q = log_q_cut == f64::INFINITY;
-    let q_0 = if give_log_q { [f64::NEG_INFINITY, 0.0] } else { [0.0, 1.0] };
-    let q_1 = if give_log_q { [0.0, f64::NEG_INFINITY] } else { [1.0, 0.0] };
-    let q_half = if give_log_q { [-LN_2, -LN_2] } else { [0.5, 0.5] };
+    let q_0 = if give_log_q {
+        [f64::NEG_INFINITY, 0.0]
+    } else {
+        [0.0, 1.0]
+    };
+    let q_1 = if give_log_q {
+        [0.0, f64::NEG_INFINITY]
+    } else {
+        [1.0, 0.0]
+    };
+    let q_half = if give_log_q {
+        [-LN_2, -LN_2]
+    } else {
+        [0.5, 0.5]
+    };
     if alpha == super::dt0(lower, log_p) {
         return q_0;
     }
@@ -103,7 +133,14 @@ pub fn qbeta_raw(alpha: f64, p: f64, q: f64, lower: bool, log_p: bool, swap_01: 
         let u0_maybe = LN_2 * (f64::MIN_EXP as f64) < u0 && u0 < -0.01;
         u_n = 1.0;
         'init: {
-            if u0_maybe && u0 < (t * log_eps_c - (pp * (1.0 - qq) * (2.0 - qq) / (2.0 * (pp + 2.0))).abs().ln()) / 2.0 {
+            if u0_maybe
+                && u0
+                    < (t * log_eps_c
+                        - (pp * (1.0 - qq) * (2.0 - qq) / (2.0 * (pp + 2.0)))
+                            .abs()
+                            .ln())
+                        / 2.0
+            {
                 // extreme left tail: one cheap correction step of u0
                 rp *= u0.exp();
                 u = if rp > -1.0 { u0 - rp.ln_1p() / pp } else { u0 };
@@ -124,7 +161,11 @@ pub fn qbeta_raw(alpha: f64, p: f64, q: f64, lower: bool, log_p: bool, swap_01: 
                 let w = y * (h + r).sqrt() / h - (t - s) * (r + 5.0 / 6.0 - 2.0 / (3.0 * h));
                 if w > 300.0 {
                     t = w + w + qq.ln() - pp.ln();
-                    u = if t <= 18.0 { -t.exp().ln_1p() } else { -t - (-t).exp() };
+                    u = if t <= 18.0 {
+                        -t.exp().ln_1p()
+                    } else {
+                        -t - (-t).exp()
+                    };
                     xinbta = u.exp();
                 } else {
                     xinbta = pp / (pp + qq * (w + w).exp());
@@ -138,7 +179,11 @@ pub fn qbeta_raw(alpha: f64, p: f64, q: f64, lower: bool, log_p: bool, swap_01: 
                 let s = 4.0 * pp + r - 2.0;
                 if t == 0.0 || (t < 0.0 && s >= t) {
                     // AS 65
-                    let l1ma = if swap_tail { dt_log(alpha, lower, log_p) } else { dt_clog(alpha, lower, log_p) };
+                    let l1ma = if swap_tail {
+                        dt_log(alpha, lower, log_p)
+                    } else {
+                        dt_clog(alpha, lower, log_p)
+                    };
                     let xx = (l1ma + qq.ln() + logbeta) / qq;
                     if xx <= 0.0 {
                         xinbta = -xx.exp_m1();
@@ -159,7 +204,10 @@ pub fn qbeta_raw(alpha: f64, p: f64, q: f64, lower: bool, log_p: bool, swap_01: 
                     }
                 }
             }
-            if swap_choose && ((swap_tail && u >= -log_q_cut.exp()) || (!swap_tail && u >= -(4.0 * log_q_cut).exp() && pp / qq < 1000.0)) {
+            if swap_choose
+                && ((swap_tail && u >= -log_q_cut.exp())
+                    || (!swap_tail && u >= -(4.0 * log_q_cut).exp() && pp / qq < 1000.0))
+            {
                 // swap back (or swap now)
                 swap_tail = !swap_tail;
                 if swap_tail {
@@ -195,8 +243,19 @@ pub fn qbeta_raw(alpha: f64, p: f64, q: f64, lower: bool, log_p: bool, swap_01: 
                     }
                     use_log_x = log_p;
                     add_n_step = false;
-                    let nt = Newton { pp, qq, la, a, logbeta, log_p, r: 1.0 - pp, t: 1.0 - qq };
-                    return finish(&nt, give_log_q, use_log_x, add_n_step, swap_tail, u_n, tx, xinbta);
+                    let nt = Newton {
+                        pp,
+                        qq,
+                        la,
+                        a,
+                        logbeta,
+                        log_p,
+                        r: 1.0 - pp,
+                        t: 1.0 - qq,
+                    };
+                    return finish(
+                        &nt, give_log_q, use_log_x, add_n_step, swap_tail, u_n, tx, xinbta,
+                    );
                 } else if u < DBL_LOG_V_MIN {
                     u = DBL_LOG_V_MIN;
                     xinbta = DBL_VERY_MIN;
@@ -225,7 +284,16 @@ pub fn qbeta_raw(alpha: f64, p: f64, q: f64, lower: bool, log_p: bool, swap_01: 
         // L_Newton: modified Newton-Raphson on pbeta_raw
         r = 1.0 - pp;
         t = 1.0 - qq;
-        let nt = Newton { pp, qq, la, a, logbeta, log_p, r, t };
+        let nt = Newton {
+            pp,
+            qq,
+            la,
+            a,
+            logbeta,
+            log_p,
+            r,
+            t,
+        };
         let mut wprev = 0.0;
         let mut prev = 1.0f64;
         let mut adj = 1.0f64;
@@ -234,7 +302,11 @@ pub fn qbeta_raw(alpha: f64, p: f64, q: f64, lower: bool, log_p: bool, swap_01: 
             // in u = log(x)
             for i_pb in 0..1000 {
                 y = pbeta_raw(xinbta, pp, qq, true, true);
-                let w = if y == f64::NEG_INFINITY { 0.0 } else { (y - la) * (y - u + logbeta + r * u + t * log1_exp(u)).exp() };
+                let w = if y == f64::NEG_INFINITY {
+                    0.0
+                } else {
+                    (y - la) * (y - u + logbeta + r * u + t * log1_exp(u)).exp()
+                };
                 if !w.is_finite() {
                     if n_maybe_swaps <= 1 {
                         continue 'maybe_swap;
@@ -320,7 +392,7 @@ pub fn qbeta_raw(alpha: f64, p: f64, q: f64, lower: bool, log_p: bool, swap_01: 
             }
         }
         let _ = converged; // R only warns when it did not converge
-        // L_converged
+                           // L_converged
         let log_ = log_p || use_log_x;
         if (log_ && y == f64::NEG_INFINITY) || (!log_ && y == 0.0) {
             // stuck at the left: the smallest positive number may be better
@@ -331,7 +403,9 @@ pub fn qbeta_raw(alpha: f64, p: f64, q: f64, lower: bool, log_p: bool, swap_01: 
             }
             add_n_step = false;
         }
-        return finish(&nt, give_log_q, use_log_x, add_n_step, swap_tail, u_n, tx, xinbta);
+        return finish(
+            &nt, give_log_q, use_log_x, add_n_step, swap_tail, u_n, tx, xinbta,
+        );
     }
 }
 
@@ -360,7 +434,16 @@ impl Newton {
 
 /// L_return of R's qbeta_raw.
 #[allow(clippy::too_many_arguments)]
-fn finish(nt: &Newton, give_log_q: bool, use_log_x: bool, add_n_step: bool, swap_tail: bool, u_n: f64, mut tx: f64, mut xinbta: f64) -> [f64; 2] {
+fn finish(
+    nt: &Newton,
+    give_log_q: bool,
+    use_log_x: bool,
+    add_n_step: bool,
+    swap_tail: bool,
+    u_n: f64,
+    mut tx: f64,
+    mut xinbta: f64,
+) -> [f64; 2] {
     if give_log_q {
         let r = log1_exp(u_n);
         return if swap_tail { [r, u_n] } else { [u_n, r] };
@@ -375,7 +458,11 @@ fn finish(nt: &Newton, give_log_q: bool, use_log_x: bool, add_n_step: bool, swap
             let w = nt.step(xinbta, y);
             tx = if w.is_finite() { xinbta - w } else { xinbta };
         } else {
-            return if swap_tail { [-u_n.exp_m1(), u_n.exp()] } else { [u_n.exp(), -u_n.exp_m1()] };
+            return if swap_tail {
+                [-u_n.exp_m1(), u_n.exp()]
+            } else {
+                [u_n.exp(), -u_n.exp_m1()]
+            };
         }
     }
     if swap_tail {

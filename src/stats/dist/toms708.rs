@@ -6,7 +6,6 @@
 use super::toms708_fns::*;
 use std::f64::consts::LN_2;
 
-
 /// log(1 - exp(x)) for x <= 0, with TOMS 708's own expm1.
 fn log1_exp(x: f64) -> f64 {
     if x > -LN_2 {
@@ -171,7 +170,11 @@ pub fn bratio(a: f64, b: f64, x: f64, y: f64, log_p: bool) -> (f64, f64, i32) {
             bgrat(b0, a0, y0, x0, &mut w1, 15.0 * eps, &mut ierr1, false);
             if w1 == 0.0 || (0.0 < w1 && w1 < f64::MIN_POSITIVE) {
                 // underflow: redo on the log scale
-                w1 = if did_bup { bup(b0 - n as f64, a0, y0, x0, n, eps, true) } else { f64::NEG_INFINITY };
+                w1 = if did_bup {
+                    bup(b0 - n as f64, a0, y0, x0, n, eps, true)
+                } else {
+                    f64::NEG_INFINITY
+                };
                 bgrat(b0, a0, y0, x0, &mut w1, 15.0 * eps, &mut ierr1, true);
                 if ierr1 != 0 {
                     ierr = 8;
@@ -285,7 +288,14 @@ fn finish(w: f64, w1: f64, do_swap: bool) -> (f64, f64, i32) {
     }
 }
 
-fn finish_end(end: End, mut w: f64, mut w1: f64, log_p: bool, do_swap: bool, ierr: i32) -> (f64, f64, i32) {
+fn finish_end(
+    end: End,
+    mut w: f64,
+    mut w1: f64,
+    log_p: bool,
+    do_swap: bool,
+    ierr: i32,
+) -> (f64, f64, i32) {
     match end {
         End::Done => {}
         End::FromW => {
@@ -362,7 +372,11 @@ fn apser(a: f64, b: f64, x: f64, eps: f64) -> f64 {
     const G: f64 = 0.577215664901533;
     let bx = b * x;
     let mut t = x - bx;
-    let c = if b * eps <= 0.02 { x.ln() + psi(b) + G + t } else { bx.ln() + G + t };
+    let c = if b * eps <= 0.02 {
+        x.ln() + psi(b) + G + t
+    } else {
+        bx.ln() + G + t
+    };
     let tol = eps * 5.0 * c.abs();
     let mut j = 1.0;
     let mut s = 0.0;
@@ -402,7 +416,11 @@ fn bpser(a: f64, b: f64, x: f64, eps: f64, log_p: bool) -> f64 {
                     }
                 }
                 let apb = a + b;
-                let z = if apb > 1.0 { (gam1(a + b - 1.0) + 1.0) / apb } else { gam1(apb) + 1.0 };
+                let z = if apb > 1.0 {
+                    (gam1(a + b - 1.0) + 1.0) / apb
+                } else {
+                    gam1(apb) + 1.0
+                };
                 let c = (gam1(a) + 1.0) * (gam1(b) + 1.0) / z;
                 if log_p {
                     ans += (c * (b / apb)).ln();
@@ -423,13 +441,25 @@ fn bpser(a: f64, b: f64, x: f64, eps: f64, log_p: bool) -> f64 {
                 let z = a * x.ln() - u;
                 b0 -= 1.0;
                 let apb = a0 + b0;
-                let t = if apb > 1.0 { (gam1(a0 + b0 - 1.0) + 1.0) / apb } else { gam1(apb) + 1.0 };
-                ans = if log_p { z + (a0 / a).ln() + gam1(b0).ln_1p() - t.ln() } else { z.exp() * (a0 / a) * (gam1(b0) + 1.0) / t };
+                let t = if apb > 1.0 {
+                    (gam1(a0 + b0 - 1.0) + 1.0) / apb
+                } else {
+                    gam1(apb) + 1.0
+                };
+                ans = if log_p {
+                    z + (a0 / a).ln() + gam1(b0).ln_1p() - t.ln()
+                } else {
+                    z.exp() * (a0 / a) * (gam1(b0) + 1.0) / t
+                };
             }
         } else {
             let u = gamln1(a0) + algdiv(a0, b0);
             let z = a * x.ln() - u;
-            ans = if log_p { z + (a0 / a).ln() } else { a0 / a * z.exp() };
+            ans = if log_p {
+                z + (a0 / a).ln()
+            } else {
+                a0 / a * z.exp()
+            };
         }
     }
     if ans == d0(log_p) || (!log_p && a <= eps * 0.1) {
@@ -475,7 +505,11 @@ fn bup(a: f64, b: f64, x: f64, y: f64, n: i32, eps: f64, give_log: bool) -> f64 
         mu = 0;
         d = 1.0;
     }
-    let mut ret = if give_log { brcmp1(mu, a, b, x, y, true) - a.ln() } else { brcmp1(mu, a, b, x, y, false) / a };
+    let mut ret = if give_log {
+        brcmp1(mu, a, b, x, y, true) - a.ln()
+    } else {
+        brcmp1(mu, a, b, x, y, false) / a
+    };
     if n == 1 || (give_log && ret == f64::NEG_INFINITY) || (!give_log && ret == 0.0) {
         return ret;
     }
@@ -607,7 +641,11 @@ fn brcomp(a: f64, b: f64, x: f64, y: f64, log_p: bool) -> f64 {
         let mut b0 = a.max(b);
         if b0 >= 8.0 {
             let u = gamln1(a0) + algdiv(a0, b0);
-            return if log_p { a0.ln() + (z - u) } else { a0 * (z - u).exp() };
+            return if log_p {
+                a0.ln() + (z - u)
+            } else {
+                a0 * (z - u).exp()
+            };
         }
         if b0 <= 1.0 {
             let e_z = if log_p { z } else { z.exp() };
@@ -615,9 +653,17 @@ fn brcomp(a: f64, b: f64, x: f64, y: f64, log_p: bool) -> f64 {
                 return 0.0;
             }
             let apb = a + b;
-            let z = if apb > 1.0 { (gam1(a + b - 1.0) + 1.0) / apb } else { gam1(apb) + 1.0 };
+            let z = if apb > 1.0 {
+                (gam1(a + b - 1.0) + 1.0) / apb
+            } else {
+                gam1(apb) + 1.0
+            };
             let c = (gam1(a) + 1.0) * (gam1(b) + 1.0) / z;
-            return if log_p { e_z + (a0 * c).ln() - (a0 / b0).ln_1p() } else { e_z * (a0 * c) / (a0 / b0 + 1.0) };
+            return if log_p {
+                e_z + (a0 * c).ln() - (a0 / b0).ln_1p()
+            } else {
+                e_z * (a0 * c) / (a0 / b0 + 1.0)
+            };
         }
         // 1 < b0 < 8
         let mut u = gamln1(a0);
@@ -633,8 +679,16 @@ fn brcomp(a: f64, b: f64, x: f64, y: f64, log_p: bool) -> f64 {
         z -= u;
         b0 -= 1.0;
         let apb = a0 + b0;
-        let t = if apb > 1.0 { (gam1(a0 + b0 - 1.0) + 1.0) / apb } else { gam1(apb) + 1.0 };
-        return if log_p { a0.ln() + z + gam1(b0).ln_1p() - t.ln() } else { a0 * z.exp() * (gam1(b0) + 1.0) / t };
+        let t = if apb > 1.0 {
+            (gam1(a0 + b0 - 1.0) + 1.0) / apb
+        } else {
+            gam1(apb) + 1.0
+        };
+        return if log_p {
+            a0.ln() + z + gam1(b0).ln_1p() - t.ln()
+        } else {
+            a0 * z.exp() * (gam1(b0) + 1.0) / t
+        };
     }
     // a, b >= 8
     let (x0, y0, lambda);
@@ -650,9 +704,17 @@ fn brcomp(a: f64, b: f64, x: f64, y: f64, log_p: bool) -> f64 {
         lambda = (a + b) * y - b;
     }
     let e = -lambda / a;
-    let u = if e.abs() > 0.6 { e - (x / x0).ln() } else { rlog1(e) };
+    let u = if e.abs() > 0.6 {
+        e - (x / x0).ln()
+    } else {
+        rlog1(e)
+    };
     let e = lambda / b;
-    let v = if e.abs() <= 0.6 { rlog1(e) } else { e - (y / y0).ln() };
+    let v = if e.abs() <= 0.6 {
+        rlog1(e)
+    } else {
+        e - (y / y0).ln()
+    };
     if log_p {
         let z = -(a * u + b * v);
         -super::LN_SQRT_2PI + 0.5 * (b * x0).ln() + z - bcorr(a, b)
@@ -682,16 +744,32 @@ fn brcmp1(mu: i32, a: f64, b: f64, x: f64, y: f64, give_log: bool) -> f64 {
         let mut b0 = a.max(b);
         if b0 >= 8.0 {
             let u = gamln1(a0) + algdiv(a0, b0);
-            return if give_log { a0.ln() + esum(mu, z - u, true) } else { a0 * esum(mu, z - u, false) };
+            return if give_log {
+                a0.ln() + esum(mu, z - u, true)
+            } else {
+                a0 * esum(mu, z - u, false)
+            };
         } else if b0 <= 1.0 {
             let ans = esum(mu, z, give_log);
             if ans == d0(give_log) {
                 return ans;
             }
             let apb = a + b;
-            let z = if apb > 1.0 { (gam1(a + b - 1.0) + 1.0) / apb } else { gam1(apb) + 1.0 };
-            let c = if give_log { gam1(a).ln_1p() + gam1(b).ln_1p() - z.ln() } else { (gam1(a) + 1.0) * (gam1(b) + 1.0) / z };
-            return if give_log { ans + a0.ln() + c - (a0 / b0).ln_1p() } else { ans * (a0 * c) / (a0 / b0 + 1.0) };
+            let z = if apb > 1.0 {
+                (gam1(a + b - 1.0) + 1.0) / apb
+            } else {
+                gam1(apb) + 1.0
+            };
+            let c = if give_log {
+                gam1(a).ln_1p() + gam1(b).ln_1p() - z.ln()
+            } else {
+                (gam1(a) + 1.0) * (gam1(b) + 1.0) / z
+            };
+            return if give_log {
+                ans + a0.ln() + c - (a0 / b0).ln_1p()
+            } else {
+                ans * (a0 * c) / (a0 / b0 + 1.0)
+            };
         }
         // a0 < 1 < b0 < 8
         let mut u = gamln1(a0);
@@ -707,8 +785,16 @@ fn brcmp1(mu: i32, a: f64, b: f64, x: f64, y: f64, give_log: bool) -> f64 {
         z -= u;
         b0 -= 1.0;
         let apb = a0 + b0;
-        let t = if apb > 1.0 { (gam1(apb - 1.0) + 1.0) / apb } else { gam1(apb) + 1.0 };
-        return if give_log { a0.ln() + esum(mu, z, true) + gam1(b0).ln_1p() - t.ln() } else { a0 * esum(mu, z, false) * (gam1(b0) + 1.0) / t };
+        let t = if apb > 1.0 {
+            (gam1(apb - 1.0) + 1.0) / apb
+        } else {
+            gam1(apb) + 1.0
+        };
+        return if give_log {
+            a0.ln() + esum(mu, z, true) + gam1(b0).ln_1p() - t.ln()
+        } else {
+            a0 * esum(mu, z, false) * (gam1(b0) + 1.0) / t
+        };
     }
     // a, b >= 8
     let (x0, y0, lambda);
@@ -725,9 +811,17 @@ fn brcmp1(mu: i32, a: f64, b: f64, x: f64, y: f64, give_log: bool) -> f64 {
     }
     let lx0 = -(b / a).ln_1p();
     let e = -lambda / a;
-    let u = if e.abs() > 0.6 { e - (x / x0).ln() } else { rlog1(e) };
+    let u = if e.abs() > 0.6 {
+        e - (x / x0).ln()
+    } else {
+        rlog1(e)
+    };
     let e = lambda / b;
-    let v = if e.abs() > 0.6 { e - (y / y0).ln() } else { rlog1(e) };
+    let v = if e.abs() > 0.6 {
+        e - (y / y0).ln()
+    } else {
+        rlog1(e)
+    };
     let z = esum(mu, -(a * u + b * v), give_log);
     if give_log {
         CONST.ln() + (b.ln() + lx0) / 2.0 + z - bcorr(a, b)
@@ -810,7 +904,11 @@ fn bgrat(a: f64, b: f64, x: f64, y: f64, w: &mut f64, eps: f64, ierr: &mut i32, 
     if log_w {
         *w = logspace_add(*w, log_u + sum.ln());
     } else {
-        *w += if u_0 { (log_u + sum.ln()).exp() } else { u * sum };
+        *w += if u_0 {
+            (log_u + sum.ln()).exp()
+        } else {
+            u * sum
+        };
     }
 }
 

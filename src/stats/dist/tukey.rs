@@ -60,7 +60,11 @@ fn wprob(w: f64, rr: f64, cc: f64) -> f64 {
     }
     // First term: (2 Phi(w/2) - 1)^cc, dropped when negligible.
     let mut pr = 2.0 * pnorm(qsqz, 0.0, 1.0, true, false) - 1.0;
-    pr = if pr >= (-50.0 / cc).exp() { pr.powf(cc) } else { 0.0 };
+    pr = if pr >= (-50.0 / cc).exp() {
+        pr.powf(cc)
+    } else {
+        0.0
+    };
     // Second term: Legendre quadrature over (w/2, 8) in two or three intervals.
     let wincr = if w > wlar { 2.0 } else { 3.0 };
     let mut blb = qsqz;
@@ -74,7 +78,11 @@ fn wprob(w: f64, rr: f64, cc: f64) -> f64 {
         let a = 0.5 * (bub + blb);
         let b = 0.5 * (bub - blb);
         for jj in 1..=12usize {
-            let (j, xx) = if jj > 6 { (12 - jj + 1, XLEG[12 - jj]) } else { (jj, -XLEG[jj - 1]) };
+            let (j, xx) = if jj > 6 {
+                (12 - jj + 1, XLEG[12 - jj])
+            } else {
+                (jj, -XLEG[jj - 1])
+            };
             let ac = a + b * xx;
             let qexpo = ac * ac;
             if qexpo > 60.0 {
@@ -145,7 +153,11 @@ pub fn ptukey(q: f64, rr: f64, cc: f64, df: f64, lower: bool, log_p: bool) -> f6
         otsum = 0.0;
         let twa1 = (2 * i - 1) as f64 * ulen;
         for jj in 1..=16usize {
-            let (j, upper) = if jj > 8 { (jj - 9, true) } else { (jj - 1, false) };
+            let (j, upper) = if jj > 8 {
+                (jj - 9, true)
+            } else {
+                (jj - 1, false)
+            };
             let xu = XLEGQ[j] * ulen;
             let t1 = if upper {
                 f2lf + f21 * (twa1 + xu).ln() - (xu + twa1) * ff4
@@ -153,7 +165,11 @@ pub fn ptukey(q: f64, rr: f64, cc: f64, df: f64, lower: bool, log_p: bool) -> f6
                 f2lf + f21 * (twa1 - xu).ln() + (xu - twa1) * ff4
             };
             if t1 >= -30.0 {
-                let qsqz = if upper { q * ((xu + twa1) * 0.5).sqrt() } else { q * ((-xu + twa1) * 0.5).sqrt() };
+                let qsqz = if upper {
+                    q * ((xu + twa1) * 0.5).sqrt()
+                } else {
+                    q * ((-xu + twa1) * 0.5).sqrt()
+                };
                 otsum += wprob(qsqz, rr, cc) * ALEGQ[j] * t1.exp();
             }
         }
@@ -181,7 +197,9 @@ fn qinv(p: f64, c: f64, v: f64) -> f64 {
     let vmax = 120.0;
     let ps = 0.5 - 0.5 * p;
     let yi = (1.0 / (ps * ps)).ln().sqrt();
-    let mut t = yi + ((((yi * p4 + p3) * yi + p2) * yi + p1) * yi + p0) / ((((yi * q4 + q3) * yi + q2) * yi + q1) * yi + q0);
+    let mut t = yi
+        + ((((yi * p4 + p3) * yi + p2) * yi + p1) * yi + p0)
+            / ((((yi * q4 + q3) * yi + q2) * yi + q1) * yi + q0);
     if v < vmax {
         t += (t * t * t + t) / v / 4.0;
     }
@@ -207,7 +225,11 @@ pub fn qtukey(p: f64, rr: f64, cc: f64, df: f64, lower: bool, log_p: bool) -> f6
     let p = p_lower(p, lower, log_p);
     let mut x0 = qinv(p, cc, df);
     let mut valx0 = ptukey(x0, rr, cc, df, true, false) - p;
-    let mut x1 = if valx0 > 0.0 { (x0 - 1.0).max(0.0) } else { x0 + 1.0 };
+    let mut x1 = if valx0 > 0.0 {
+        (x0 - 1.0).max(0.0)
+    } else {
+        x0 + 1.0
+    };
     let mut valx1 = ptukey(x1, rr, cc, df, true, false) - p;
     let mut ans = 0.0;
     for _ in 1..50 {

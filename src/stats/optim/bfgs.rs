@@ -9,12 +9,23 @@ pub(super) const RELTEST: f64 = 10.0;
 
 /// Minimises `obj` from `start` with BFGS updates of an inverse Hessian and a
 /// backtracking line search. `fail` is 1 when `maxit` iterations were used.
-pub fn vmmin<E, O: Objective<E>>(obj: &mut O, start: &[f64], tol: Tolerances) -> Result<OptimOut, Fail<E>> {
+pub fn vmmin<E, O: Objective<E>>(
+    obj: &mut O,
+    start: &[f64],
+    tol: Tolerances,
+) -> Result<OptimOut, Fail<E>> {
     let n = start.len();
     let mut b = start.to_vec();
     if tol.maxit <= 0 {
         let f = obj.value(&b)?;
-        return Ok(OptimOut { par: b, value: f, fncount: 0, grcount: Some(0), fail: 0, message: None });
+        return Ok(OptimOut {
+            par: b,
+            value: f,
+            fncount: 0,
+            grcount: Some(0),
+            fail: 0,
+            message: None,
+        });
     }
     let mut g = vec![0.0; n];
     let mut t = vec![0.0; n];
@@ -79,7 +90,8 @@ pub fn vmmin<E, O: Objective<E>>(obj: &mut O, start: &[f64], tol: Tolerances) ->
                     break;
                 }
             }
-            let enough = f > tol.abstol && (f - fmin).abs() > tol.reltol * (fmin.abs() + tol.reltol);
+            let enough =
+                f > tol.abstol && (f - fmin).abs() > tol.reltol * (fmin.abs() + tol.reltol);
             if !enough {
                 count = n;
                 fmin = f;
@@ -140,5 +152,12 @@ pub fn vmmin<E, O: Objective<E>>(obj: &mut O, start: &[f64], tol: Tolerances) ->
         }
     }
     let fail = if iter < tol.maxit { 0 } else { 1 };
-    Ok(OptimOut { par: b, value: fmin, fncount: funcount, grcount: Some(gradcount), fail, message: None })
+    Ok(OptimOut {
+        par: b,
+        value: fmin,
+        fncount: funcount,
+        grcount: Some(gradcount),
+        fail,
+        message: None,
+    })
 }

@@ -3,7 +3,12 @@
 
 /// Minimum of `f` on `[ax, bx]` by golden sections and parabolic interpolation, to
 /// within `tol` (R's `Brent_fmin`). Returns the abscissa of the minimum.
-pub fn fmin<E>(ax: f64, bx: f64, mut f: impl FnMut(f64) -> Result<f64, E>, tol: f64) -> Result<f64, E> {
+pub fn fmin<E>(
+    ax: f64,
+    bx: f64,
+    mut f: impl FnMut(f64) -> Result<f64, E>,
+    tol: f64,
+) -> Result<f64, E> {
     let c = (3.0 - 5f64.sqrt()) * 0.5;
     let eps = f64::EPSILON.sqrt();
     let mut a = ax;
@@ -105,7 +110,15 @@ pub struct Zero {
 
 /// A zero of `f` in `[ax, bx]` given `fa = f(ax)` and `fb = f(bx)` of opposite signs
 /// (R's `R_zeroin2`): bisection mixed with secant and inverse quadratic steps.
-pub fn zeroin2<E>(ax: f64, bx: f64, fa: f64, fb: f64, mut f: impl FnMut(f64) -> Result<f64, E>, tol: f64, maxit: i32) -> Result<Zero, E> {
+pub fn zeroin2<E>(
+    ax: f64,
+    bx: f64,
+    fa: f64,
+    fb: f64,
+    mut f: impl FnMut(f64) -> Result<f64, E>,
+    tol: f64,
+    maxit: i32,
+) -> Result<Zero, E> {
     let mut a = ax;
     let mut b = bx;
     let mut fa = fa;
@@ -113,10 +126,18 @@ pub fn zeroin2<E>(ax: f64, bx: f64, fa: f64, fb: f64, mut f: impl FnMut(f64) -> 
     let mut c = a;
     let mut fc = fa;
     if fa == 0.0 {
-        return Ok(Zero { root: a, iter: Some(0), estim_prec: 0.0 });
+        return Ok(Zero {
+            root: a,
+            iter: Some(0),
+            estim_prec: 0.0,
+        });
     }
     if fb == 0.0 {
-        return Ok(Zero { root: b, iter: Some(0), estim_prec: 0.0 });
+        return Ok(Zero {
+            root: b,
+            iter: Some(0),
+            estim_prec: 0.0,
+        });
     }
     let mut left = maxit + 1;
     while left > 0 {
@@ -133,7 +154,11 @@ pub fn zeroin2<E>(ax: f64, bx: f64, fa: f64, fb: f64, mut f: impl FnMut(f64) -> 
         let tol_act = 2.0 * f64::EPSILON * b.abs() + tol / 2.0;
         let mut new_step = (c - b) / 2.0;
         if new_step.abs() <= tol_act || fb == 0.0 {
-            return Ok(Zero { root: b, iter: Some(maxit - left), estim_prec: (c - b).abs() });
+            return Ok(Zero {
+                root: b,
+                iter: Some(maxit - left),
+                estim_prec: (c - b).abs(),
+            });
         }
         if prev_step.abs() >= tol_act && fa.abs() > fb.abs() {
             let cb = c - b;
@@ -171,7 +196,11 @@ pub fn zeroin2<E>(ax: f64, bx: f64, fa: f64, fb: f64, mut f: impl FnMut(f64) -> 
             fc = fa;
         }
     }
-    Ok(Zero { root: b, iter: None, estim_prec: (c - b).abs() })
+    Ok(Zero {
+        root: b,
+        iter: None,
+        estim_prec: (c - b).abs(),
+    })
 }
 
 #[cfg(test)]
@@ -181,14 +210,29 @@ mod tests {
     #[test]
     fn fmin_matches_r() {
         // optimize(function(x) (x - 1/3)^2, c(0, 1))$minimum
-        let x = fmin::<()>(0.0, 1.0, |x| Ok((x - 1.0 / 3.0).powi(2)), f64::EPSILON.powf(0.25)).unwrap();
+        let x = fmin::<()>(
+            0.0,
+            1.0,
+            |x| Ok((x - 1.0 / 3.0).powi(2)),
+            f64::EPSILON.powf(0.25),
+        )
+        .unwrap();
         assert!((x - 0.3333333333333333).abs() < 1e-10, "{}", x);
     }
 
     #[test]
     fn zeroin_matches_r() {
         // uniroot(function(x) x^2 - 2, c(0, 3)): root 1.414212, iter 7, estim.prec 6.103516e-05
-        let z = zeroin2::<()>(0.0, 3.0, -2.0, 7.0, |x| Ok(x * x - 2.0), f64::EPSILON.powf(0.25), 1000).unwrap();
+        let z = zeroin2::<()>(
+            0.0,
+            3.0,
+            -2.0,
+            7.0,
+            |x| Ok(x * x - 2.0),
+            f64::EPSILON.powf(0.25),
+            1000,
+        )
+        .unwrap();
         assert_eq!(z.iter, Some(7));
         assert!((z.root - 1.414212).abs() < 1e-6);
         assert!((z.estim_prec - 6.103516e-05).abs() < 1e-10);

@@ -6,12 +6,24 @@ use super::{Fail, Objective, OptimOut, Tolerances};
 
 /// Minimises `obj` from `start`. The returned parameters are those at the last gradient
 /// evaluation, as R returns them; `fail` is 1 when more than `maxit` gradients were needed.
-pub fn cgmin<E, O: Objective<E>>(obj: &mut O, start: &[f64], tol: Tolerances, kind: i32) -> Result<OptimOut, Fail<E>> {
+pub fn cgmin<E, O: Objective<E>>(
+    obj: &mut O,
+    start: &[f64],
+    tol: Tolerances,
+    kind: i32,
+) -> Result<OptimOut, Fail<E>> {
     let n = start.len();
     let mut b = start.to_vec();
     if tol.maxit <= 0 {
         let f = obj.value(&b)?;
-        return Ok(OptimOut { par: b, value: f, fncount: 0, grcount: Some(0), fail: 0, message: None });
+        return Ok(OptimOut {
+            par: b,
+            value: f,
+            fncount: 0,
+            grcount: Some(0),
+            fail: 0,
+            message: None,
+        });
     }
     if !(1..=3).contains(&kind) {
         return Err(Fail::msg("unknown type in \"CG\" method of 'optim'"));
@@ -26,7 +38,9 @@ pub fn cgmin<E, O: Objective<E>>(obj: &mut O, start: &[f64], tol: Tolerances, ki
     let tol_g = intol * n as f64 * intol.sqrt();
     let mut f = obj.value(&b)?;
     if !f.is_finite() {
-        return Err(Fail::msg("Function cannot be evaluated at initial parameters"));
+        return Err(Fail::msg(
+            "Function cannot be evaluated at initial parameters",
+        ));
     }
     let mut fmin = f;
     let mut funcount = 1;
@@ -45,7 +59,14 @@ pub fn cgmin<E, O: Objective<E>>(obj: &mut O, start: &[f64], tol: Tolerances, ki
             cycle += 1;
             gradcount += 1;
             if gradcount > tol.maxit {
-                return Ok(OptimOut { par: xs, value: fmin, fncount: funcount, grcount: Some(gradcount), fail: 1, message: None });
+                return Ok(OptimOut {
+                    par: xs,
+                    value: fmin,
+                    fncount: funcount,
+                    grcount: Some(gradcount),
+                    fail: 1,
+                    message: None,
+                });
             }
             obj.grad(&b, &mut g)?;
             g1 = 0.0;
@@ -131,5 +152,12 @@ pub fn cgmin<E, O: Objective<E>>(obj: &mut O, start: &[f64], tol: Tolerances, ki
             break;
         }
     }
-    Ok(OptimOut { par: xs, value: fmin, fncount: funcount, grcount: Some(gradcount), fail: 0, message: None })
+    Ok(OptimOut {
+        par: xs,
+        value: fmin,
+        fncount: funcount,
+        grcount: Some(gradcount),
+        fail: 0,
+        message: None,
+    })
 }

@@ -38,7 +38,12 @@ pub struct LbfgsbControl {
 
 impl Default for LbfgsbControl {
     fn default() -> Self {
-        LbfgsbControl { m: 5, factr: 1e7, pgtol: 0.0, maxit: 100 }
+        LbfgsbControl {
+            m: 5,
+            factr: 1e7,
+            pgtol: 0.0,
+            maxit: 100,
+        }
     }
 }
 
@@ -184,7 +189,11 @@ impl Search {
         if *stp > stpmax {
             *stp = stpmax;
         }
-        if self.brackt && (*stp <= self.stmin || *stp >= self.stmax || self.stmax - self.stmin <= XTOL * self.stmax) {
+        if self.brackt
+            && (*stp <= self.stmin
+                || *stp >= self.stmax
+                || self.stmax - self.stmin <= XTOL * self.stmax)
+        {
             *stp = self.stx;
         }
         Ls::Fg
@@ -239,7 +248,11 @@ fn dcstep(
         let r = p / q;
         let stpc = *stx + r * (*stp - *stx);
         let stpq = *stx + *dx / ((*fx - fp) / (*stp - *stx) + *dx) / 2.0 * (*stp - *stx);
-        stpf = if (stpc - *stx).abs() < (stpq - *stx).abs() { stpc } else { stpc + (stpq - stpc) / 2.0 };
+        stpf = if (stpc - *stx).abs() < (stpq - *stx).abs() {
+            stpc
+        } else {
+            stpc + (stpq - stpc) / 2.0
+        };
         *brackt = true;
     } else if sgnd < 0.0 {
         let theta = (*fx - fp) * 3.0 / (*stp - *stx) + *dx + dp;
@@ -254,7 +267,11 @@ fn dcstep(
         let r = p / q;
         let stpc = *stp + r * (*stx - *stp);
         let stpq = *stp + dp / (dp - *dx) * (*stx - *stp);
-        stpf = if (stpc - *stp).abs() > (stpq - *stp).abs() { stpc } else { stpq };
+        stpf = if (stpc - *stp).abs() > (stpq - *stp).abs() {
+            stpc
+        } else {
+            stpq
+        };
         *brackt = true;
     } else if dp.abs() < dx.abs() {
         let theta = (*fx - fp) * 3.0 / (*stp - *stx) + *dx + dp;
@@ -277,12 +294,24 @@ fn dcstep(
         };
         let stpq = *stp + dp / (dp - *dx) * (*stx - *stp);
         if *brackt {
-            let mut f = if (stpc - *stp).abs() < (stpq - *stp).abs() { stpc } else { stpq };
+            let mut f = if (stpc - *stp).abs() < (stpq - *stp).abs() {
+                stpc
+            } else {
+                stpq
+            };
             let d1 = *stp + (*sty - *stp) * 0.66;
-            f = if *stp > *stx { fmin(d1, f) } else { fmax(d1, f) };
+            f = if *stp > *stx {
+                fmin(d1, f)
+            } else {
+                fmax(d1, f)
+            };
             stpf = f;
         } else {
-            let mut f = if (stpc - *stp).abs() > (stpq - *stp).abs() { stpc } else { stpq };
+            let mut f = if (stpc - *stp).abs() > (stpq - *stp).abs() {
+                stpc
+            } else {
+                stpq
+            };
             f = fmin(stpmax, f);
             f = fmax(stpmin, f);
             stpf = f;
@@ -324,11 +353,24 @@ fn dcstep(
 /// Minimises `obj` from `x0` within `lower`..`upper` (infinite bounds are absent) as R's
 /// `optim(method = "L-BFGS-B")` does. Counts are the evaluations of f and g together;
 /// `fail` is 0, 1 (maxit reached, message `NEW_X`), 51 (warning) or 52 (error).
-pub fn lbfgsb<E, O: Objective<E>>(obj: &mut O, x0: &[f64], lower: &[f64], upper: &[f64], ctl: LbfgsbControl) -> Result<OptimOut, Fail<E>> {
+pub fn lbfgsb<E, O: Objective<E>>(
+    obj: &mut O,
+    x0: &[f64],
+    lower: &[f64],
+    upper: &[f64],
+    ctl: LbfgsbControl,
+) -> Result<OptimOut, Fail<E>> {
     let n = x0.len();
     if n == 0 {
         let f = obj.value(x0)?;
-        return Ok(OptimOut { par: vec![], value: f, fncount: 1, grcount: Some(0), fail: 0, message: Some("NOTHING TO DO".into()) });
+        return Ok(OptimOut {
+            par: vec![],
+            value: f,
+            fncount: 1,
+            grcount: Some(0),
+            fail: 0,
+            message: Some("NOTHING TO DO".into()),
+        });
     }
     let nbd0 = bound_codes(lower, upper);
     let m = ctl.m;
@@ -390,7 +432,11 @@ pub fn lbfgsb<E, O: Objective<E>>(obj: &mut O, x0: &[f64], lower: &[f64], upper:
             iwhere[i] = -1;
         } else {
             cnstnd = true;
-            iwhere[i] = if nbd[i] == 2 && u[i] - l[i] <= 0.0 { 3 } else { 0 };
+            iwhere[i] = if nbd[i] == 2 && u[i] - l[i] <= 0.0 {
+                3
+            } else {
+                0
+            };
         }
     }
     let mut z = vec![0.0; n + 1];
@@ -414,7 +460,13 @@ pub fn lbfgsb<E, O: Objective<E>>(obj: &mut O, x0: &[f64], lower: &[f64], upper:
     let mut nfgv: i32 = 1;
     let mut sbgnrm = projgr(&l[1..], &u[1..], &nbd[1..], &x[1..], &g[1..]);
     if sbgnrm <= ctl.pgtol {
-        return Ok(finish(&x, f, nfgv, 0, "CONVERGENCE: NORM OF PROJECTED GRADIENT <= PGTOL"));
+        return Ok(finish(
+            &x,
+            f,
+            nfgv,
+            0,
+            "CONVERGENCE: NORM OF PROJECTED GRADIENT <= PGTOL",
+        ));
     }
     let mut iter: i32 = 0;
     let mut driver_iter: i32 = 0;
@@ -426,12 +478,27 @@ pub fn lbfgsb<E, O: Objective<E>>(obj: &mut O, x0: &[f64], lower: &[f64], upper:
             z.copy_from_slice(&x);
             wrk = mem.updatd;
         } else {
-            let (inf, _nint) = mem.cauchy(&x, &l, &u, &nbd, &g, &mut indx2, &mut iwhere, &mut t, &mut d, &mut z, sbgnrm, epsmch);
+            let (inf, _nint) = mem.cauchy(
+                &x,
+                &l,
+                &u,
+                &nbd,
+                &g,
+                &mut indx2,
+                &mut iwhere,
+                &mut t,
+                &mut d,
+                &mut z,
+                sbgnrm,
+                epsmch,
+            );
             if inf != 0 {
                 mem.reset();
                 continue 'outer;
             }
-            let (nf, ne, il, w) = freev(n, nfree, &mut indx, &mut indx2, &iwhere, mem.updatd, cnstnd, iter);
+            let (nf, ne, il, w) = freev(
+                n, nfree, &mut indx, &mut indx2, &iwhere, mem.updatd, cnstnd, iter,
+            );
             nfree = nf;
             nenter = ne;
             ileave = il;
@@ -488,7 +555,11 @@ pub fn lbfgsb<E, O: Objective<E>>(obj: &mut O, x0: &[f64], lower: &[f64], upper:
                 }
             }
         }
-        let mut stp = if iter == 0 && !boxed { fmin(1.0 / dnorm, stpmx) } else { 1.0 };
+        let mut stp = if iter == 0 && !boxed {
+            fmin(1.0 / dnorm, stpmx)
+        } else {
+            1.0
+        };
         t.copy_from_slice(&x);
         r.copy_from_slice(&g);
         let fold = f;
@@ -532,7 +603,13 @@ pub fn lbfgsb<E, O: Objective<E>>(obj: &mut O, x0: &[f64], lower: &[f64], upper:
                     if info == 0 {
                         nfgv -= 1;
                     }
-                    return Ok(finish(&x, f, nfgv, 52, "ERROR: ABNORMAL_TERMINATION_IN_LNSRCH"));
+                    return Ok(finish(
+                        &x,
+                        f,
+                        nfgv,
+                        52,
+                        "ERROR: ABNORMAL_TERMINATION_IN_LNSRCH",
+                    ));
                 }
                 if info == 0 {
                     nfgv -= 1;
@@ -554,11 +631,23 @@ pub fn lbfgsb<E, O: Objective<E>>(obj: &mut O, x0: &[f64], lower: &[f64], upper:
             return Ok(finish(&x, f, nfgv, 1, "NEW_X"));
         }
         if sbgnrm <= ctl.pgtol {
-            return Ok(finish(&x, f, nfgv, 0, "CONVERGENCE: NORM OF PROJECTED GRADIENT <= PGTOL"));
+            return Ok(finish(
+                &x,
+                f,
+                nfgv,
+                0,
+                "CONVERGENCE: NORM OF PROJECTED GRADIENT <= PGTOL",
+            ));
         }
         let ddum = fmax(fmax(fold.abs(), f.abs()), 1.0);
         if fold - f <= tol * ddum {
-            return Ok(finish(&x, f, nfgv, 0, "CONVERGENCE: REL_REDUCTION_OF_F <= FACTR*EPSMCH"));
+            return Ok(finish(
+                &x,
+                f,
+                nfgv,
+                0,
+                "CONVERGENCE: REL_REDUCTION_OF_F <= FACTR*EPSMCH",
+            ));
         }
         for i in 1..=n {
             r[i] = g[i] - r[i];

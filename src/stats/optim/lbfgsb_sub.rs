@@ -27,7 +27,8 @@ pub(super) fn dpofa(a: &mut [f64], ld: usize, off: usize, n: usize) -> i32 {
         let mut s = 0.0;
         for k in 1..j {
             // ddot is accumulated separately, then subtracted
-            let mut t = a[ix(off, ld, k, j)] - dot(k - 1, |q| a[ix(off, ld, q, k)], |q| a[ix(off, ld, q, j)]);
+            let mut t = a[ix(off, ld, k, j)]
+                - dot(k - 1, |q| a[ix(off, ld, q, k)], |q| a[ix(off, ld, q, j)]);
             t /= a[ix(off, ld, k, k)];
             a[ix(off, ld, k, j)] = t;
             s += t * t;
@@ -43,7 +44,14 @@ pub(super) fn dpofa(a: &mut [f64], ld: usize, off: usize, n: usize) -> i32 {
 
 /// LINPACK `dtrsl` for an upper-triangular `n`×`n` block at `off`: `job` 1 solves T x = b,
 /// `job` 11 solves T' x = b. `b` is 0-based. Returns the index of a zero pivot, or 0.
-pub(super) fn dtrsl_upper(t: &[f64], ld: usize, off: usize, n: usize, b: &mut [f64], job: i32) -> i32 {
+pub(super) fn dtrsl_upper(
+    t: &[f64],
+    ld: usize,
+    off: usize,
+    n: usize,
+    b: &mut [f64],
+    job: i32,
+) -> i32 {
     for k in 1..=n {
         if t[ix(off, ld, k, k)] == 0.0 {
             return k as i32;
@@ -485,7 +493,16 @@ impl Mem {
 
     /// r = -Z'B(xcp - x) - Z'g over the free variables (`cmprlb`); 1-based vectors.
     #[allow(clippy::too_many_arguments)]
-    pub fn cmprlb(&mut self, x: &[f64], g: &[f64], z: &[f64], r: &mut [f64], indx: &[usize], nfree: usize, cnstnd: bool) -> i32 {
+    pub fn cmprlb(
+        &mut self,
+        x: &[f64],
+        g: &[f64],
+        z: &[f64],
+        r: &mut [f64],
+        indx: &[usize],
+        nfree: usize,
+        cnstnd: bool,
+    ) -> i32 {
         let n = self.n;
         let m = self.m;
         let col = self.col;
@@ -518,7 +535,14 @@ impl Mem {
 
     /// Forms the LEL' factorization of the indefinite middle matrix K (`formk`).
     #[allow(clippy::too_many_arguments)]
-    pub fn formk(&mut self, nsub: usize, ind: &[usize], nenter: usize, ileave: usize, indx2: &[usize]) -> i32 {
+    pub fn formk(
+        &mut self,
+        nsub: usize,
+        ind: &[usize],
+        nenter: usize,
+        ileave: usize,
+        indx2: &[usize],
+    ) -> i32 {
         let n = self.n;
         let m = self.m;
         let col = self.col;
@@ -736,7 +760,16 @@ impl Mem {
     /// Subspace minimisation along the Newton direction with backtracking into the box
     /// (`subsm`). `x` holds the Cauchy point, `d` the reduced gradient. Returns (info, iword).
     #[allow(clippy::too_many_arguments)]
-    pub fn subsm(&mut self, nsub: usize, ind: &[usize], l: &[f64], u: &[f64], nbd: &[i32], x: &mut [f64], d: &mut [f64]) -> (i32, i32) {
+    pub fn subsm(
+        &mut self,
+        nsub: usize,
+        ind: &[usize],
+        l: &[f64],
+        u: &[f64],
+        nbd: &[i32],
+        x: &mut [f64],
+        d: &mut [f64],
+    ) -> (i32, i32) {
         let m = self.m;
         let col = self.col;
         let theta = self.theta;

@@ -18,9 +18,9 @@ mod lbfgsb_sub;
 pub mod neldermead;
 pub mod quadpack;
 pub mod sann;
-pub mod uncmin;
 #[cfg(test)]
 mod tests;
+pub mod uncmin;
 
 /// Why an algorithm stopped without a result.
 #[derive(Debug)]
@@ -65,7 +65,11 @@ pub struct Tolerances {
 
 impl Default for Tolerances {
     fn default() -> Self {
-        Tolerances { maxit: 100, abstol: f64::NEG_INFINITY, reltol: f64::EPSILON.sqrt() }
+        Tolerances {
+            maxit: 100,
+            abstol: f64::NEG_INFINITY,
+            reltol: f64::EPSILON.sqrt(),
+        }
     }
 }
 
@@ -126,7 +130,8 @@ where
                 return r.map(|_| vec![]);
             }
             for j in 0..n {
-                h[i * n + j] = self.fnscale * (df1[j] - df2[j]) / (2.0 * eps * self.parscale[i] * self.parscale[j]);
+                h[i * n + j] = self.fnscale * (df1[j] - df2[j])
+                    / (2.0 * eps * self.parscale[i] * self.parscale[j]);
             }
             dpar[i] += eps;
         }
@@ -154,7 +159,10 @@ where
         let x: Vec<f64> = p.iter().zip(&self.parscale).map(|(p, s)| p * s).collect();
         let s = (self.f)(&x).map_err(Fail::Fn)?;
         if s.len() != 1 {
-            return Err(Fail::Msg(format!("objective function in optim evaluates to length {} not 1", s.len())));
+            return Err(Fail::Msg(format!(
+                "objective function in optim evaluates to length {} not 1",
+                s.len()
+            )));
         }
         Ok(s[0] / self.fnscale)
     }
@@ -168,7 +176,11 @@ where
             let x: Vec<f64> = p.iter().zip(&self.parscale).map(|(p, s)| p * s).collect();
             let s = gr(&x).map_err(Fail::Fn)?;
             if s.len() != n {
-                return Err(Fail::Msg(format!("gradient in optim evaluated to length {} not {}", s.len(), n)));
+                return Err(Fail::Msg(format!(
+                    "gradient in optim evaluated to length {} not {}",
+                    s.len(),
+                    n
+                )));
             }
             for i in 0..n {
                 df[i] = s[i] * self.parscale[i] / self.fnscale;
@@ -208,7 +220,10 @@ where
             }
             df[i] = (val1 - val2) / denom;
             if !df[i].is_finite() {
-                return Err(Fail::Msg(format!("non-finite finite-difference value [{}]", i + 1)));
+                return Err(Fail::Msg(format!(
+                    "non-finite finite-difference value [{}]",
+                    i + 1
+                )));
             }
             x[i] = p[i] * self.parscale[i];
         }

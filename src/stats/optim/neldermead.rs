@@ -16,24 +16,46 @@ pub struct NmCoef {
 
 impl Default for NmCoef {
     fn default() -> Self {
-        NmCoef { alpha: 1.0, beta: 0.5, gamma: 2.0 }
+        NmCoef {
+            alpha: 1.0,
+            beta: 0.5,
+            gamma: 2.0,
+        }
     }
 }
 
 /// Minimises `obj` from `start`. `fncount` counts every evaluation; `fail` is 1 when
 /// more than `maxit` evaluations were needed and 10 when the simplex stopped shrinking.
-pub fn nmmin<E, O: Objective<E>>(obj: &mut O, start: &[f64], tol: Tolerances, coef: NmCoef) -> Result<OptimOut, Fail<E>> {
+pub fn nmmin<E, O: Objective<E>>(
+    obj: &mut O,
+    start: &[f64],
+    tol: Tolerances,
+    coef: NmCoef,
+) -> Result<OptimOut, Fail<E>> {
     let n = start.len();
     let mut b = start.to_vec();
-    let out = |par: Vec<f64>, value: f64, fncount: i32, fail: i32| OptimOut { par, value, fncount, grcount: None, fail, message: None };
+    let out = |par: Vec<f64>, value: f64, fncount: i32, fail: i32| OptimOut {
+        par,
+        value,
+        fncount,
+        grcount: None,
+        fail,
+        message: None,
+    };
     if tol.maxit <= 0 {
         let f = obj.value(&b)?;
         return Ok(out(b, f, 0, 0));
     }
-    let NmCoef { alpha, beta: bet, gamma: gamm } = coef;
+    let NmCoef {
+        alpha,
+        beta: bet,
+        gamma: gamm,
+    } = coef;
     let mut f = obj.value(&b)?;
     if !f.is_finite() {
-        return Err(Fail::msg("function cannot be evaluated at initial parameters"));
+        return Err(Fail::msg(
+            "function cannot be evaluated at initial parameters",
+        ));
     }
     let mut funcount = 1;
     let convtol = tol.reltol * (f.abs() + tol.reltol);

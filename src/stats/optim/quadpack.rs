@@ -173,7 +173,13 @@ const WG7: [f64; 8] = [
 ];
 
 /// The transformed 15-point rule on [a, b] ⊂ (0, 1] for an infinite range (`dqk15i`).
-fn qk15i<E>(f: &mut impl FnMut(&[f64]) -> Result<Vec<f64>, E>, boun: f64, inf: i32, a: f64, b: f64) -> Result<Rule, E> {
+fn qk15i<E>(
+    f: &mut impl FnMut(&[f64]) -> Result<Vec<f64>, E>,
+    boun: f64,
+    inf: i32,
+    a: f64,
+    b: f64,
+) -> Result<Rule, E> {
     let dinf = inf.min(1) as f64;
     let centr = (a + b) * 0.5;
     let hlgth = (b - a) * 0.5;
@@ -200,7 +206,11 @@ fn qk15i<E>(f: &mut impl FnMut(&[f64]) -> Result<Vec<f64>, E>, boun: f64, inf: i
     let v1 = f(&vec)?;
     let v2 = if inf == 2 { Some(f(&vec2)?) } else { None };
     let at = |k: usize| v1[k] + v2.as_ref().map(|v| v[k]).unwrap_or(0.0);
-    let fval1 = if inf == 2 { v1[0] + v2.as_ref().map(|v| v[0]).unwrap_or(0.0) } else { v1[0] };
+    let fval1 = if inf == 2 {
+        v1[0] + v2.as_ref().map(|v| v[0]).unwrap_or(0.0)
+    } else {
+        v1[0]
+    };
     let fc = fval1 / centr / centr;
     let mut resg = WG7[7] * fc;
     let mut resk = WGK15[7] * fc;
@@ -209,7 +219,11 @@ fn qk15i<E>(f: &mut impl FnMut(&[f64]) -> Result<Vec<f64>, E>, boun: f64, inf: i
     let mut fv2 = [0.0; 7];
     for j in 1..=7 {
         let (absc1, absc2) = (absc1s[j - 1], absc2s[j - 1]);
-        let (mut f1, mut f2) = if inf == 2 { (at(2 * j - 1), at(2 * j)) } else { (v1[2 * j - 1], v1[2 * j]) };
+        let (mut f1, mut f2) = if inf == 2 {
+            (at(2 * j - 1), at(2 * j))
+        } else {
+            (v1[2 * j - 1], v1[2 * j])
+        };
         f1 = f1 / absc1 / absc1;
         f2 = f2 / absc2 / absc2;
         fv1[j - 1] = f1;
@@ -309,7 +323,9 @@ fn qelg(n: &mut usize, epstab: &mut [f64], res3la: &mut [f64; 4], nres: &mut i32
             }
         }
         if *nres >= 4 {
-            abserr = (result - res3la[3]).abs() + (result - res3la[2]).abs() + (result - res3la[1]).abs();
+            abserr = (result - res3la[3]).abs()
+                + (result - res3la[2]).abs()
+                + (result - res3la[1]).abs();
             res3la[1] = res3la[2];
             res3la[2] = res3la[3];
             res3la[3] = result;
@@ -324,7 +340,14 @@ fn qelg(n: &mut usize, epstab: &mut [f64], res3la: &mut [f64; 4], nres: &mut i32
 
 /// Keeps `iord` pointing at the error estimates in decreasing order (`dqpsrt`);
 /// all arrays 1-based. Returns the new (maxerr, errmax).
-fn qpsrt(limit: usize, last: usize, maxerr: usize, elist: &[f64], iord: &mut [usize], nrmax: &mut usize) -> (usize, f64) {
+fn qpsrt(
+    limit: usize,
+    last: usize,
+    maxerr: usize,
+    elist: &[f64],
+    iord: &mut [usize],
+    nrmax: &mut usize,
+) -> (usize, f64) {
     if last <= 2 {
         iord[1] = 1;
         iord[2] = 2;
@@ -341,7 +364,11 @@ fn qpsrt(limit: usize, last: usize, maxerr: usize, elist: &[f64], iord: &mut [us
                 *nrmax -= 1;
             }
         }
-        let jupbn = if last > limit / 2 + 2 { limit + 3 - last } else { last };
+        let jupbn = if last > limit / 2 + 2 {
+            limit + 3 - last
+        } else {
+            last
+        };
         let errmin = elist[last];
         let jbnd = jupbn - 1;
         let mut done = false;
@@ -390,7 +417,13 @@ pub enum Range {
 
 /// Integrates `f` over `range` to `max(epsabs, epsrel * |I|)` with at most `limit`
 /// subintervals, as R's `dqags`/`dqagi` do (including their `ier` conventions).
-pub fn integrate<E, F: FnMut(&[f64]) -> Result<Vec<f64>, E>>(mut f: F, range: Range, epsabs: f64, epsrel: f64, limit: usize) -> Result<Quad, E> {
+pub fn integrate<E, F: FnMut(&[f64]) -> Result<Vec<f64>, E>>(
+    mut f: F,
+    range: Range,
+    epsabs: f64,
+    epsrel: f64,
+    limit: usize,
+) -> Result<Quad, E> {
     let infinite = matches!(range, Range::Infinite(..));
     let (a, b, boun, inf) = match range {
         Range::Finite(a, b) => (a, b, 0.0, 0),
@@ -404,7 +437,12 @@ pub fn integrate<E, F: FnMut(&[f64]) -> Result<Vec<f64>, E>>(mut f: F, range: Ra
         }
     };
     if limit < 1 {
-        return Ok(Quad { value: 0.0, abs_error: 0.0, subdivisions: 0, ier: 6 });
+        return Ok(Quad {
+            value: 0.0,
+            abs_error: 0.0,
+            subdivisions: 0,
+            ier: 6,
+        });
     }
     let mut alist = vec![0.0; limit + 1];
     let mut blist = vec![0.0; limit + 1];
@@ -414,7 +452,12 @@ pub fn integrate<E, F: FnMut(&[f64]) -> Result<Vec<f64>, E>>(mut f: F, range: Ra
     alist[1] = a;
     blist[1] = b;
     if epsabs <= 0.0 && epsrel < fmax2(EPMACH * 50.0, 5e-29) {
-        return Ok(Quad { value: 0.0, abs_error: 0.0, subdivisions: 0, ier: 6 });
+        return Ok(Quad {
+            value: 0.0,
+            abs_error: 0.0,
+            subdivisions: 0,
+            ier: 6,
+        });
     }
     let mut ier = 0;
     let mut ierro = 0;
@@ -455,7 +498,11 @@ pub fn integrate<E, F: FnMut(&[f64]) -> Result<Vec<f64>, E>>(mut f: F, range: Ra
     let mut extrap = false;
     let mut noext = false;
     let (mut iroff1, mut iroff2, mut iroff3) = (0, 0, 0);
-    let ksgn = if dres >= (1.0 - EPMACH * 50.0) * defabs { 1 } else { -1 };
+    let ksgn = if dres >= (1.0 - EPMACH * 50.0) * defabs {
+        1
+    } else {
+        -1
+    };
     let (mut correc, mut erlarg, mut ertest, mut small) = (0.0, 0.0, 0.0, 0.0);
     let mut jump_to_sum = false;
     last = 2;
@@ -524,7 +571,11 @@ pub fn integrate<E, F: FnMut(&[f64]) -> Result<Vec<f64>, E>>(mut f: F, range: Ra
             break;
         }
         if last == 2 {
-            small = if infinite { 0.375 } else { (b - a).abs() * 0.375 };
+            small = if infinite {
+                0.375
+            } else {
+                (b - a).abs() * 0.375
+            };
             erlarg = errsum;
             ertest = errbnd;
             rlist2[2] = area;
@@ -550,7 +601,11 @@ pub fn integrate<E, F: FnMut(&[f64]) -> Result<Vec<f64>, E>>(mut f: F, range: Ra
         let mut goto90 = false;
         if ierro != 3 && erlarg > ertest {
             let id = nrmax;
-            let jupbnd = if last > limit / 2 + 2 { limit + 3 - last } else { last };
+            let jupbnd = if last > limit / 2 + 2 {
+                limit + 3 - last
+            } else {
+                last
+            };
             let mut k = id;
             while k <= jupbnd {
                 maxerr = iord[nrmax];

@@ -18,11 +18,21 @@ fn rosen(x: &[f64]) -> Result<Vec<f64>, ()> {
 }
 
 fn rosen_gr(x: &[f64]) -> Result<Vec<f64>, ()> {
-    Ok(vec![-400.0 * x[0] * (x[1] - x[0] * x[0]) - 2.0 * (1.0 - x[0]), 200.0 * (x[1] - x[0] * x[0])])
+    Ok(vec![
+        -400.0 * x[0] * (x[1] - x[0] * x[0]) - 2.0 * (1.0 - x[0]),
+        200.0 * (x[1] - x[0] * x[0]),
+    ])
 }
 
 fn problem(gr: Option<Vf>, bounds: Option<(Vec<f64>, Vec<f64>)>) -> Scaled<Vf, Vf> {
-    Scaled { f: rosen as Vf, gr, parscale: vec![1.0; 2], fnscale: 1.0, ndeps: vec![1e-3; 2], bounds }
+    Scaled {
+        f: rosen as Vf,
+        gr,
+        parscale: vec![1.0; 2],
+        fnscale: 1.0,
+        ndeps: vec![1e-3; 2],
+        bounds,
+    }
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -43,35 +53,104 @@ const START: [f64; 2] = [-1.2, 1.0];
 
 #[test]
 fn nelder_mead_rosenbrock() {
-    let tol = Tolerances { maxit: 500, ..Default::default() };
+    let tol = Tolerances {
+        maxit: 500,
+        ..Default::default()
+    };
     let out = nmmin(&mut problem(None, None), &START, tol, NmCoef::default()).unwrap();
-    check(&out, &[1.0002601387256695, 1.000505999303765], 8.8252410967227472e-08, 195, None, 0);
+    check(
+        &out,
+        &[1.0002601387256695, 1.000505999303765],
+        8.8252410967227472e-08,
+        195,
+        None,
+        0,
+    );
 }
 
 #[test]
 fn bfgs_analytic_and_numeric_gradient() {
-    let out = vmmin(&mut problem(Some(rosen_gr), None), &START, Tolerances::default()).unwrap();
-    check(&out, &[0.99999999690491403, 0.999999993797419], 9.5949556437698302e-18, 110, Some(43), 0);
+    let out = vmmin(
+        &mut problem(Some(rosen_gr), None),
+        &START,
+        Tolerances::default(),
+    )
+    .unwrap();
+    check(
+        &out,
+        &[0.99999999690491403, 0.999999993797419],
+        9.5949556437698302e-18,
+        110,
+        Some(43),
+        0,
+    );
     let out = vmmin(&mut problem(None, None), &START, Tolerances::default()).unwrap();
-    check(&out, &[0.99980443323133883, 0.99960838062337087], 3.8273827583286181e-08, 120, Some(38), 0);
+    check(
+        &out,
+        &[0.99980443323133883, 0.99960838062337087],
+        3.8273827583286181e-08,
+        120,
+        Some(38),
+        0,
+    );
 }
 
 #[test]
 fn conjugate_gradients_stops_at_maxit() {
-    let out = cgmin(&mut problem(Some(rosen_gr), None), &START, Tolerances::default(), 1).unwrap();
-    check(&out, &[-0.7648372957330416, 0.59275883367186466], 3.1065787964981539, 402, Some(101), 1);
+    let out = cgmin(
+        &mut problem(Some(rosen_gr), None),
+        &START,
+        Tolerances::default(),
+        1,
+    )
+    .unwrap();
+    check(
+        &out,
+        &[-0.7648372957330416, 0.59275883367186466],
+        3.1065787964981539,
+        402,
+        Some(101),
+        1,
+    );
 }
 
 #[test]
 fn lbfgsb_free_and_bounded() {
     let inf = f64::INFINITY;
-    let out = lbfgsb(&mut problem(Some(rosen_gr), None), &START, &[-inf, -inf], &[inf, inf], LbfgsbControl::default()).unwrap();
-    check(&out, &[0.9999997167506105, 0.99999947178021376], 2.2675773074879826e-13, 47, Some(47), 0);
-    assert_eq!(out.message.as_deref(), Some("CONVERGENCE: REL_REDUCTION_OF_F <= FACTR*EPSMCH"));
+    let out = lbfgsb(
+        &mut problem(Some(rosen_gr), None),
+        &START,
+        &[-inf, -inf],
+        &[inf, inf],
+        LbfgsbControl::default(),
+    )
+    .unwrap();
+    check(
+        &out,
+        &[0.9999997167506105, 0.99999947178021376],
+        2.2675773074879826e-13,
+        47,
+        Some(47),
+        0,
+    );
+    assert_eq!(
+        out.message.as_deref(),
+        Some("CONVERGENCE: REL_REDUCTION_OF_F <= FACTR*EPSMCH")
+    );
     let (lo, up) = (vec![-2.0, -inf], vec![0.5, inf]);
-    let out = lbfgsb(&mut problem(Some(rosen_gr), Some((lo.clone(), up.clone()))), &START, &lo, &up, LbfgsbControl::default()).unwrap();
+    let out = lbfgsb(
+        &mut problem(Some(rosen_gr), Some((lo.clone(), up.clone()))),
+        &START,
+        &lo,
+        &up,
+        LbfgsbControl::default(),
+    )
+    .unwrap();
     check(&out, &[0.5, 0.25], 0.25, 29, Some(29), 0);
-    assert_eq!(out.message.as_deref(), Some("CONVERGENCE: NORM OF PROJECTED GRADIENT <= PGTOL"));
+    assert_eq!(
+        out.message.as_deref(),
+        Some("CONVERGENCE: NORM OF PROJECTED GRADIENT <= PGTOL")
+    );
 }
 
 #[test]
@@ -85,28 +164,57 @@ fn sann_with_r_streams() {
         }
         Ok(())
     };
-    let out = samin(&mut problem(None, None), &START, 100, 10, 10.0, gen, || cell.borrow_mut().unif_rand()).unwrap();
-    check(&out, &[-0.9413784711422708, 0.9035224206637037], 3.7989797740622224, 100, None, 0);
+    let out = samin(&mut problem(None, None), &START, 100, 10, 10.0, gen, || {
+        cell.borrow_mut().unif_rand()
+    })
+    .unwrap();
+    check(
+        &out,
+        &[-0.9413784711422708, 0.9035224206637037],
+        3.7989797740622224,
+        100,
+        None,
+        0,
+    );
 }
 
 #[test]
 fn optim_hessian() {
     let h = problem(None, None).hessian(&[1.0, 1.0]).unwrap();
-    let r = [802.00079999993454, -399.99999999997851, -399.99999999997851, 199.99999999998923];
+    let r = [
+        802.00079999993454,
+        -399.99999999997851,
+        -399.99999999997851,
+        199.99999999998923,
+    ];
     for (a, b) in h.iter().zip(&r) {
         assert!(close(*a, *b), "{:?}", h);
     }
 }
 
 fn dnorm(x: &[f64]) -> Result<Vec<f64>, ()> {
-    Ok(x.iter().map(|v| (-0.5 * v * v).exp() / (2.0 * std::f64::consts::PI).sqrt()).collect())
+    Ok(x.iter()
+        .map(|v| (-0.5 * v * v).exp() / (2.0 * std::f64::consts::PI).sqrt())
+        .collect())
 }
 
 #[test]
 fn quadpack_matches_r() {
     let eps = f64::EPSILON.powf(0.25);
-    let cases: Vec<(Box<dyn Fn(&[f64]) -> Result<Vec<f64>, ()>>, Range, f64, f64, i32)> = vec![
-        (Box::new(dnorm), Range::Infinite(0.0, 2), 0.99999999979415932, 9.3611240867069734e-05, 3),
+    let cases: Vec<(
+        Box<dyn Fn(&[f64]) -> Result<Vec<f64>, ()>>,
+        Range,
+        f64,
+        f64,
+        i32,
+    )> = vec![
+        (
+            Box::new(dnorm),
+            Range::Infinite(0.0, 2),
+            0.99999999979415932,
+            9.3611240867069734e-05,
+            3,
+        ),
         (
             Box::new(|x: &[f64]| Ok(x.iter().map(|v| 1.0 / ((v + 1.0) * v.sqrt())).collect())),
             Range::Infinite(0.0, 1),
@@ -114,8 +222,20 @@ fn quadpack_matches_r() {
             2.6514999261539884e-05,
             10,
         ),
-        (Box::new(|x: &[f64]| Ok(x.iter().map(|v| v.exp()).collect())), Range::Finite(0.0, 1.0), 1.7182818284590453, 1.9076760487502457e-14, 1),
-        (Box::new(|x: &[f64]| Ok(x.iter().map(|v| v.ln()).collect())), Range::Finite(0.0, 1.0), -0.99999999999999989, 1.1102230246251563e-15, 6),
+        (
+            Box::new(|x: &[f64]| Ok(x.iter().map(|v| v.exp()).collect())),
+            Range::Finite(0.0, 1.0),
+            1.7182818284590453,
+            1.9076760487502457e-14,
+            1,
+        ),
+        (
+            Box::new(|x: &[f64]| Ok(x.iter().map(|v| v.ln()).collect())),
+            Range::Finite(0.0, 1.0),
+            -0.99999999999999989,
+            1.1102230246251563e-15,
+            6,
+        ),
     ];
     for (f, range, value, abserr, sub) in cases {
         let q = integrate(|x: &[f64]| f(x), range, eps, eps, 100).unwrap();
@@ -167,11 +287,21 @@ fn nlm_rosenbrock() {
     };
     let out = optif9(&mut NlmRosen, &START, &ctl).unwrap();
     assert!(close(out.minimum, 3.97376555581202e-12), "{:?}", out);
-    assert!(close(out.estimate[0], 0.99999800663918514) && close(out.estimate[1], 0.99999601495032941));
-    assert!(close(out.gradient[0], -6.5392255290687917e-07) && close(out.gradient[1], 3.3359713880098815e-07));
+    assert!(
+        close(out.estimate[0], 0.99999800663918514) && close(out.estimate[1], 0.99999601495032941)
+    );
+    assert!(
+        close(out.gradient[0], -6.5392255290687917e-07)
+            && close(out.gradient[1], 3.3359713880098815e-07)
+    );
     assert_eq!((out.code, out.iterations), (1, 23));
     let h = fdhess(&mut NlmRosen, &out.estimate, out.minimum, 12, &out.typsize).unwrap();
-    let r = [802.23682348024499, -400.01920265546568, -400.01920265546568, 200.00000000044423];
+    let r = [
+        802.23682348024499,
+        -400.01920265546568,
+        -400.01920265546568,
+        200.00000000044423,
+    ];
     for (a, b) in h.iter().zip(&r) {
         assert!(close(*a, *b), "{:?}", h);
     }

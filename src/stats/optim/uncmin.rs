@@ -182,7 +182,11 @@ fn chlhsn(a: &mut [f64], n: usize, epsm: f64, sx: &[f64], udiag: &mut [f64]) {
                     }
                 }
             }
-            amu = if offmax == 0.0 { 1.0 } else { offmax * (tol + 1.0) };
+            amu = if offmax == 0.0 {
+                1.0
+            } else {
+                offmax * (tol + 1.0)
+            };
         }
         for i in 0..n {
             a[i + i * n] += amu;
@@ -223,7 +227,11 @@ fn chlhsn(a: &mut [f64], n: usize, epsm: f64, sx: &[f64], udiag: &mut [f64]) {
             }
         }
         let sdd = tol * (evmax - evmin) - evmin;
-        let amu = if sdd.is_nan() || addmax.is_nan() { sdd + addmax } else { sdd.min(addmax) };
+        let amu = if sdd.is_nan() || addmax.is_nan() {
+            sdd + addmax
+        } else {
+            sdd.min(addmax)
+        };
         for i in 0..n {
             a[i + i * n] += amu;
             udiag[i] = a[i + i * n];
@@ -295,7 +303,19 @@ fn qrupdt(a: &mut [f64], n: usize, u: &mut [f64], v: &[f64]) {
 
 /// The factored BFGS update of the Cholesky factor in `a` (`secfac`).
 #[allow(clippy::too_many_arguments)]
-fn secfac(n: usize, x: &[f64], g: &[f64], a: &mut [f64], xpls: &[f64], gpls: &[f64], epsm: f64, itncnt: i32, rnf: f64, iagflg: i32, noupdt: &mut bool) {
+fn secfac(
+    n: usize,
+    x: &[f64],
+    g: &[f64],
+    a: &mut [f64],
+    xpls: &[f64],
+    gpls: &[f64],
+    epsm: f64,
+    itncnt: i32,
+    rnf: f64,
+    iagflg: i32,
+    noupdt: &mut bool,
+) {
     *noupdt = itncnt == 1;
     let s: Vec<f64> = (0..n).map(|i| xpls[i] - x[i]).collect();
     let y: Vec<f64> = (0..n).map(|i| gpls[i] - g[i]).collect();
@@ -306,7 +326,9 @@ fn secfac(n: usize, x: &[f64], g: &[f64], a: &mut [f64], xpls: &[f64], gpls: &[f
         return;
     }
     // u = L' s
-    let mut u: Vec<f64> = (0..n).map(|i| ddot(&a[i + i * n..(i + 1) * n], &s[i..])).collect();
+    let mut u: Vec<f64> = (0..n)
+        .map(|i| ddot(&a[i + i * n..(i + 1) * n], &s[i..]))
+        .collect();
     let mut den2 = ddot(&u, &u);
     let mut alp = (den1 / den2).sqrt();
     if *noupdt {
@@ -364,7 +386,14 @@ fn secfac(n: usize, x: &[f64], g: &[f64], a: &mut [f64], xpls: &[f64], gpls: &[f
 }
 
 /// Forward-difference gradient at `x` given f(x) (`fstofd` with m = 1).
-fn fstofd_grad<E>(obj: &mut impl NlmObjective<E>, x: &mut [f64], f: f64, sx: &[f64], rnoise: f64, g: &mut [f64]) -> Result<(), Fail<E>> {
+fn fstofd_grad<E>(
+    obj: &mut impl NlmObjective<E>,
+    x: &mut [f64],
+    f: f64,
+    sx: &[f64],
+    rnoise: f64,
+    g: &mut [f64],
+) -> Result<(), Fail<E>> {
     for j in 0..x.len() {
         let stepsz = rnoise.sqrt() * fmax2(x[j].abs(), 1.0 / sx[j]);
         let xtmpj = x[j];
@@ -377,7 +406,14 @@ fn fstofd_grad<E>(obj: &mut impl NlmObjective<E>, x: &mut [f64], f: f64, sx: &[f
 }
 
 /// Forward differences of the analytic gradient: the Hessian, symmetrised (`fstofd`, icase 3).
-fn fstofd_hess<E>(obj: &mut impl NlmObjective<E>, x: &mut [f64], gx: &[f64], sx: &[f64], rnoise: f64, a: &mut [f64]) -> Result<(), Fail<E>> {
+fn fstofd_hess<E>(
+    obj: &mut impl NlmObjective<E>,
+    x: &mut [f64],
+    gx: &[f64],
+    sx: &[f64],
+    rnoise: f64,
+    a: &mut [f64],
+) -> Result<(), Fail<E>> {
     let n = x.len();
     let mut fhat = vec![0.0; n];
     for j in 0..n {
@@ -401,7 +437,13 @@ fn fstofd_hess<E>(obj: &mut impl NlmObjective<E>, x: &mut [f64], gx: &[f64], sx:
 }
 
 /// Central-difference gradient (`fstocd`).
-fn fstocd<E>(obj: &mut impl NlmObjective<E>, x: &mut [f64], sx: &[f64], rnoise: f64, g: &mut [f64]) -> Result<(), Fail<E>> {
+fn fstocd<E>(
+    obj: &mut impl NlmObjective<E>,
+    x: &mut [f64],
+    sx: &[f64],
+    rnoise: f64,
+    g: &mut [f64],
+) -> Result<(), Fail<E>> {
     for i in 0..x.len() {
         let xtempi = x[i];
         let stepi = rnoise.powf(1.0 / 3.0) * fmax2(xtempi.abs(), 1.0 / sx[i]);
@@ -505,7 +547,19 @@ fn lnsrch<E>(
 
 /// The stopping rules (`opt_stop`); returns R's termination code (0 to go on).
 #[allow(clippy::too_many_arguments)]
-fn opt_stop(xpls: &[f64], fpls: f64, gpls: &[f64], x: &[f64], itncnt: i32, icscmx: &mut i32, c: &NlmControl, sx: &[f64], fscale: f64, iretcd: i32, mxtake: bool) -> i32 {
+fn opt_stop(
+    xpls: &[f64],
+    fpls: f64,
+    gpls: &[f64],
+    x: &[f64],
+    itncnt: i32,
+    icscmx: &mut i32,
+    c: &NlmControl,
+    sx: &[f64],
+    fscale: f64,
+    iretcd: i32,
+    mxtake: bool,
+) -> i32 {
     if iretcd == 1 {
         return 3;
     }
@@ -565,7 +619,11 @@ fn opt_error<E>(code: i32) -> Fail<E> {
 }
 
 /// Minimises `obj` from `x0` as R's `nlm` does (`optdrv` with method 1).
-pub fn optif9<E>(obj: &mut impl NlmObjective<E>, x0: &[f64], ctl: &NlmControl) -> Result<NlmOut, Fail<E>> {
+pub fn optif9<E>(
+    obj: &mut impl NlmObjective<E>,
+    x0: &[f64],
+    ctl: &NlmControl,
+) -> Result<NlmOut, Fail<E>> {
     let n = x0.len();
     let epsm = f64::EPSILON;
     let mut c = ctl.clone();
@@ -644,13 +702,32 @@ pub fn optif9<E>(obj: &mut impl NlmObjective<E>, x0: &[f64], ctl: &NlmControl) -
     }
     let mut icscmx = 0;
     let mut itncnt = 0;
-    let code0 = opt_stop(&x, f, &g, &vec![0.0; n], 0, &mut icscmx, &c, &sx, fscale, -1, false);
+    let code0 = opt_stop(
+        &x,
+        f,
+        &g,
+        &vec![0.0; n],
+        0,
+        &mut icscmx,
+        &c,
+        &sx,
+        fscale,
+        -1,
+        false,
+    );
     let quiet = c.msg / 8 % 2 == 1;
     if code0 != 0 {
         if !quiet {
             obj.report(0, None, &x, f, &g);
         }
-        return Ok(NlmOut { minimum: f, estimate: x, gradient: g, code: code0, iterations: 0, typsize });
+        return Ok(NlmOut {
+            minimum: f,
+            estimate: x,
+            gradient: g,
+            code: code0,
+            iterations: 0,
+            typsize,
+        });
     }
     let mut a = vec![0.0; n * n];
     let mut udiag = vec![0.0; n];
@@ -703,7 +780,9 @@ pub fn optif9<E>(obj: &mut impl NlmObjective<E>, x0: &[f64], ctl: &NlmControl) -
         let (iretcd, mxtake) = loop {
             let wrk1: Vec<f64> = g.iter().map(|v| -v).collect();
             lltslv(&a, n, &mut p, &wrk1);
-            let r = lnsrch(obj, &x, f, &g, &mut p, &mut xpls, &mut fpls, stepmx, c.steptol, &sx)?;
+            let r = lnsrch(
+                obj, &x, f, &g, &mut p, &mut xpls, &mut fpls, stepmx, c.steptol, &sx,
+            )?;
             if r.0 == 1 && iagflg == 0 {
                 iagflg = -1;
                 fstocd(obj, &mut x, &sx, rnf, &mut g)?;
@@ -719,13 +798,37 @@ pub fn optif9<E>(obj: &mut impl NlmObjective<E>, x0: &[f64], ctl: &NlmControl) -
             0 => fstofd_grad(obj, &mut xpls, fpls, &sx, rnf, &mut gpls)?,
             _ => obj.grad(&xpls, &mut gpls)?,
         }
-        let code = opt_stop(&xpls, fpls, &gpls, &x, itncnt, &mut icscmx, &c, &sx, fscale, iretcd, mxtake);
+        let code = opt_stop(
+            &xpls,
+            fpls,
+            &gpls,
+            &x,
+            itncnt,
+            &mut icscmx,
+            &c,
+            &sx,
+            fscale,
+            iretcd,
+            mxtake,
+        );
         if code != 0 {
             itrmcd = code;
             break;
         }
         if iexp {
-            secfac(n, &x, &g, &mut a, &xpls, &gpls, epsm, itncnt, rnf, iagflg, &mut noupdt);
+            secfac(
+                n,
+                &x,
+                &g,
+                &mut a,
+                &xpls,
+                &gpls,
+                epsm,
+                itncnt,
+                rnf,
+                iagflg,
+                &mut noupdt,
+            );
         } else {
             obj.hess(&xpls, &mut a)?;
         }
@@ -744,12 +847,25 @@ pub fn optif9<E>(obj: &mut impl NlmObjective<E>, x0: &[f64], ctl: &NlmControl) -
     if !quiet {
         obj.report(itncnt, None, &xpls, fpls, &gpls);
     }
-    Ok(NlmOut { minimum: fpls, estimate: xpls, gradient: gpls, code: itrmcd, iterations: itncnt, typsize })
+    Ok(NlmOut {
+        minimum: fpls,
+        estimate: xpls,
+        gradient: gpls,
+        code: itrmcd,
+        iterations: itncnt,
+        typsize,
+    })
 }
 
 /// The finite-difference Hessian of `nlm(hessian = TRUE)` (`fdhess`, Dennis & Schnabel
 /// A5.6.2), full and symmetric, column-major.
-pub fn fdhess<E>(obj: &mut impl NlmObjective<E>, x: &[f64], fval: f64, ndigit: i32, typx: &[f64]) -> Result<Vec<f64>, Fail<E>> {
+pub fn fdhess<E>(
+    obj: &mut impl NlmObjective<E>,
+    x: &[f64],
+    fval: f64,
+    ndigit: i32,
+    typx: &[f64],
+) -> Result<Vec<f64>, Fail<E>> {
     let n = x.len();
     let mut x = x.to_vec();
     let mut h = vec![0.0; n * n];
