@@ -3,6 +3,7 @@
 //! size of the result plus one block, instead of the whole file text plus its parse.
 
 use crate::frame::csv::{convert_strs, parse_dbl, parse_lgl};
+use crate::frame::csv_fast::{self, Column, Kind};
 use crate::value::{na_real, RStr, Value, NA_INT};
 use polars::prelude::*;
 use std::collections::HashSet;
@@ -147,7 +148,7 @@ enum Grow {
     Str(Vec<RStr>, HashSet<Rc<str>>),
 }
 
-const INT_NA: i64 = i64::MIN;
+use crate::frame::csv_fast::INT_NA;
 
 impl Grow {
     fn push(&mut self, s: &Series) -> Result<(), String> {
@@ -258,6 +259,31 @@ fn read_blocks_of(
         cols.push(grow);
     }
     let names: Vec<String> = fields.iter().map(|f| f.name().to_string()).collect();
+    if block == BLOCK_BYTES {
+        // plain files go through the purpose-built parallel reader
+        let kinds: Vec<Kind> = cols
+            .iter()
+            .map(|c| match c {
+                Grow::Dbl(_) => Kind::Dbl,
+                Grow::Int(_) => Kind::Int,
+                Grow::Str(..) => Kind::Str,
+            })
+            .collect();
+        let fmt = csv_fast::Format {
+            sep: spec.sep,
+            quote: spec.quote,
+            na: spec.na,
+            header: spec.header,
+        };
+        if let Some(read) = csv_fast::read(path, &fmt, &kinds, crate::stats::tsqr::threads())? {
+            let cols = read.into_iter().map(|c| match c {
+                Column::Dbl(v) => Grow::Dbl(v),
+                Column::Int(v) => Grow::Int(v),
+                Column::Str(v) => Grow::Str(v, HashSet::new()),
+            });
+            return Ok(Some((names, cols.map(Grow::finish).collect())));
+        }
+    }
     let schema: SchemaRef = Arc::new(fields.into_iter().collect());
     let size = std::fs::metadata(path)
         .map(|m| m.len() as usize)

@@ -4,6 +4,7 @@
 pub mod bridge;
 pub mod csv;
 pub mod csv_blocks;
+pub mod csv_fast;
 pub mod datasets;
 pub mod polars_io;
 

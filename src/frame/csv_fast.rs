@@ -1,0 +1,713 @@
+//! A purpose-built parallel reader for plain delimited files whose column types are known
+//! from the first rows: doubles, integers and text. Each block of the file is cut at line
+//! ends into one part per thread; a part is tokenised and its numbers parsed in the same
+//! pass, straight into per-column vectors. Anything it does not expect (a field that does
+//! not fit its column's type, a ragged row, text that is not UTF-8) makes it give up, and
+//! the caller reads the file the general way, which gives R's results and messages.
+
+use crate::frame::csv::parse_dbl;
+use crate::value::{na_real, RStr};
+use std::collections::HashMap;
+use std::io::Read;
+use std::rc::Rc;
+
+/// The type a column is read as.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Dbl,
+    /// Integers; `i64::MIN` marks NA.
+    Int,
+    Str,
+}
+
+/// The format of the file.
+pub struct Format<'a> {
+    pub sep: u8,
+    pub quote: Option<u8>,
+    pub na: &'a [String],
+    pub header: bool,
+}
+
+/// A column as read: doubles, integers (NA as `i64::MIN`) or shared strings.
+pub enum Column {
+    Dbl(Vec<f64>),
+    Int(Vec<i64>),
+    Str(Vec<RStr>),
+}
+
+/// NA in an integer column.
+pub const INT_NA: i64 = i64::MIN;
+
+/// Bytes of the file handled per round (split among the threads).
+const BLOCK: usize = 8 << 20;
+
+/// Reads every row of `path` with the given column kinds. `Ok(None)` when the file is not
+/// plain enough (the caller then reads it the general way); `Err` only for I/O failures.
+pub fn read(
+    path: &str,
+    fmt: &Format,
+    kinds: &[Kind],
+    threads: usize,
+) -> Result<Option<Vec<Column>>, String> {
+    if kinds.is_empty()
+        || fmt.sep == b'\n'
+        || fmt.sep == b'\r'
+        || Some(fmt.sep) == fmt.quote
+        || !fmt.sep.is_ascii()
+    {
+        return Ok(None);
+    }
+    let mut file = std::fs::File::open(path).map_err(|e| crate::frame::io_reason(&e))?;
+    let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
+    let mut out = Out::new(kinds);
+    let mut buf: Vec<u8> = Vec::new();
+    let mut skip_header = fmt.header;
+    let mut reserved = false;
+    let mut eof = false;
+    while !eof {
+        let start = buf.len();
+        buf.resize(start + BLOCK, 0);
+        let mut got = 0;
+        while got < BLOCK {
+            let k = file
+                .read(&mut buf[start + got..])
+                .map_err(|e| e.to_string())?;
+            if k == 0 {
+                break;
+            }
+            got += k;
+        }
+        buf.truncate(start + got);
+        eof = got < BLOCK;
+        if skip_header {
+            match record_end(&buf, 0, fmt.quote) {
+                Some(e) => drop(buf.drain(..e)),
+                None if eof => buf.clear(),
+                None => continue,
+            }
+            skip_header = false;
+        }
+        let cut = if eof {
+            buf.len()
+        } else {
+            last_record_end(&buf, fmt.quote).unwrap_or(0)
+        };
+        if cut == 0 {
+            continue;
+        }
+        let parts = split(&buf[..cut], fmt.quote, threads);
+        let parsed: Vec<Option<Part>> = if parts.len() == 1 {
+            vec![parse_part(parts[0], fmt, kinds)]
+        } else {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = parts
+                    .iter()
+                    .map(|p| s.spawn(|| parse_part(p, fmt, kinds)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().ok().flatten())
+                    .collect()
+            })
+        };
+        let Some(parsed) = parsed.into_iter().collect::<Option<Vec<Part>>>() else {
+            return Ok(None);
+        };
+        if !reserved {
+            // room for every row at the first block's density, so columns grow without copies
+            let rows: usize = parsed.iter().map(|p| p.rows).sum();
+            out.reserve((rows as f64 * size as f64 / cut as f64 * 1.02) as usize + 16);
+            reserved = true;
+        }
+        for p in parsed {
+            if !out.append(p) {
+                return Ok(None);
+            }
+        }
+        buf.drain(..cut);
+    }
+    Ok(Some(out.cols))
+}
+
+/// The end (just past the newline) of the record starting at `at`, minding quoted fields.
+fn record_end(buf: &[u8], at: usize, quote: Option<u8>) -> Option<usize> {
+    let mut in_quote = false;
+    for (i, &b) in buf[at..].iter().enumerate() {
+        if Some(b) == quote {
+            in_quote = !in_quote;
+        } else if b == b'\n' && !in_quote {
+            return Some(at + i + 1);
+        }
+    }
+    None
+}
+
+/// The end of the last complete record of `buf`.
+fn last_record_end(buf: &[u8], quote: Option<u8>) -> Option<usize> {
+    match quote {
+        Some(q) if buf.contains(&q) => {
+            let (mut in_quote, mut last) = (false, None);
+            for (i, &b) in buf.iter().enumerate() {
+                if b == q {
+                    in_quote = !in_quote;
+                } else if b == b'\n' && !in_quote {
+                    last = Some(i + 1);
+                }
+            }
+            last
+        }
+        _ => buf.iter().rposition(|&b| b == b'\n').map(|p| p + 1),
+    }
+}
+
+/// Cuts `text` (whole records) into up to `k` parts at line ends. Text with quote characters
+/// is not cut (a newline may sit inside a quoted field).
+fn split(text: &[u8], quote: Option<u8>, k: usize) -> Vec<&[u8]> {
+    if k <= 1 || text.len() < 1 << 16 || quote.is_some_and(|q| text.contains(&q)) {
+        return vec![text];
+    }
+    let mut parts = Vec::with_capacity(k);
+    let mut start = 0;
+    for i in 1..k {
+        let target = (text.len() * i / k).max(start);
+        match text[target..].iter().position(|&b| b == b'\n') {
+            Some(p) => {
+                parts.push(&text[start..target + p + 1]);
+                start = target + p + 1;
+            }
+            None => break,
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+/// One part's columns, parsed on a worker thread. Text is kept as codes into the part's own
+/// dictionary (shared strings cannot cross threads).
+struct Part {
+    rows: usize,
+    cols: Vec<PartCol>,
+}
+
+enum PartCol {
+    Dbl(Vec<f64>),
+    Int(Vec<i64>),
+    Str { codes: Vec<u32>, dict: Vec<String> },
+}
+
+/// Marks NA in a text column's codes.
+const CODE_NA: u32 = u32::MAX;
+
+fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind]) -> Option<Part> {
+    let est = text.iter().filter(|&&b| b == b'\n').count() + 1;
+    let mut cols: Vec<PartCol> = kinds
+        .iter()
+        .map(|k| match k {
+            Kind::Dbl => PartCol::Dbl(Vec::with_capacity(est)),
+            Kind::Int => PartCol::Int(Vec::with_capacity(est)),
+            Kind::Str => PartCol::Str {
+                codes: Vec::with_capacity(est),
+                dict: Vec::new(),
+            },
+        })
+        .collect();
+    let mut maps: Vec<HashMap<Vec<u8>, u32>> = kinds.iter().map(|_| HashMap::new()).collect();
+    let na: Vec<&[u8]> = fmt.na.iter().map(|s| s.as_bytes()).collect();
+    // numbers can be taken as they stand unless one of the NA strings is a number
+    let inline_numbers = !na.iter().any(|s| decimal(s).is_some());
+    let mut unq: Vec<u8> = Vec::new();
+    let (sep, n) = (fmt.sep, text.len());
+    let mut pos = 0;
+    let mut rows = 0;
+    while pos < n {
+        // blank lines are skipped, as R's blank.lines.skip does
+        if text[pos] == b'\n' {
+            pos += 1;
+            continue;
+        }
+        if text[pos] == b'\r' && text.get(pos + 1) == Some(&b'\n') {
+            pos += 2;
+            continue;
+        }
+        for (j, col) in cols.iter_mut().enumerate() {
+            let last = j + 1 == kinds.len();
+            if let (PartCol::Dbl(v), true) = (&mut *col, inline_numbers) {
+                // the common case, a plain number, parsed where it stands
+                if let Some((Ok(x), end)) = decimal_at(text, pos) {
+                    let next = match text.get(end) {
+                        Some(&b) if b == sep && !last => Some(end + 1),
+                        Some(b'\n') if last => Some(end + 1),
+                        None if last => Some(end),
+                        _ => None,
+                    };
+                    if let Some(next) = next {
+                        v.push(x);
+                        pos = next;
+                        continue;
+                    }
+                }
+            }
+            // the field: text[a..b], then the byte that ended it at text[b] (if any)
+            let quoted = fmt.quote.is_some_and(|q| text.get(pos) == Some(&q));
+            let (field, next): (&[u8], usize) = if quoted {
+                let q = fmt.quote?;
+                unq.clear();
+                let mut i = pos + 1;
+                loop {
+                    let c = *text.get(i)?;
+                    i += 1;
+                    if c == q {
+                        if text.get(i) == Some(&q) {
+                            unq.push(q);
+                            i += 1;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        unq.push(c);
+                    }
+                }
+                (&unq[..], i)
+            } else {
+                let mut i = pos;
+                while i < n && text[i] != sep && text[i] != b'\n' {
+                    i += 1;
+                }
+                let mut f = &text[pos..i];
+                if i < n && text[i] == b'\n' && f.last() == Some(&b'\r') {
+                    f = &f[..f.len() - 1];
+                }
+                (f, i)
+            };
+            // what ends the field must be the separator, or the line's end for the last one
+            match text.get(next) {
+                Some(&b) if b == sep && !last => pos = next + 1,
+                Some(b'\r') if last && quoted && text.get(next + 1) == Some(&b'\n') => {
+                    pos = next + 2
+                }
+                Some(b'\n') if last => pos = next + 1,
+                None if last => pos = next,
+                _ => return None,
+            }
+            let is_na = na.contains(&field);
+            match col {
+                PartCol::Dbl(v) => v.push(if is_na || field.is_empty() {
+                    na_real()
+                } else {
+                    dbl(field)?
+                }),
+                PartCol::Int(v) => v.push(if is_na || field.is_empty() {
+                    INT_NA
+                } else {
+                    int(field)?
+                }),
+                PartCol::Str { codes, dict } => {
+                    // R takes an NA string as NA quoted or not
+                    if is_na {
+                        codes.push(CODE_NA);
+                        continue;
+                    }
+                    let map = &mut maps[j];
+                    // few distinct values (a factor-like column) are found by a short scan
+                    let code = match dict.iter().take(8).position(|d| d.as_bytes() == field) {
+                        Some(c) => c as u32,
+                        None => match map.get(field) {
+                            Some(&c) => c,
+                            None => {
+                                let c = dict.len() as u32;
+                                dict.push(std::str::from_utf8(field).ok()?.to_string());
+                                map.insert(field.to_vec(), c);
+                                c
+                            }
+                        },
+                    };
+                    codes.push(code);
+                }
+            }
+        }
+        rows += 1;
+    }
+    Some(Part { rows, cols })
+}
+
+/// A double field: the common decimal forms exactly, others by R's rules (`Inf`, hex, ...).
+fn dbl(f: &[u8]) -> Option<f64> {
+    match decimal(f) {
+        Some(Ok(v)) => Some(v),
+        Some(Err(())) => std::str::from_utf8(f).ok()?.parse().ok(),
+        None => parse_dbl(std::str::from_utf8(f).ok()?),
+    }
+}
+
+/// Powers of ten exact in a double.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// `[+-]digits[.digits][(e|E)[+-]digits]`: `Some(Ok)` when the value is exact by one
+/// correctly rounded operation (at most 15 significant digits and a power of ten up to
+/// 22), `Some(Err)` for other numbers of this form (parsed by the standard library, also
+/// correctly rounded), `None` for anything else.
+fn decimal(f: &[u8]) -> Option<Result<f64, ()>> {
+    let (v, end) = decimal_at(f, 0)?;
+    (end == f.len()).then_some(v)
+}
+
+/// The number of the form [`decimal`] takes that starts at `t[i]`, and where it ends.
+#[inline]
+fn decimal_at(t: &[u8], mut i: usize) -> Option<(Result<f64, ()>, usize)> {
+    let neg = match t.get(i) {
+        Some(b'-') => {
+            i += 1;
+            true
+        }
+        Some(b'+') => {
+            i += 1;
+            false
+        }
+        _ => false,
+    };
+    let mut mant = 0u64;
+    let int_digits = digits_at(t, &mut i, &mut mant);
+    let mut frac_digits = 0;
+    if t.get(i) == Some(&b'.') {
+        i += 1;
+        frac_digits = digits_at(t, &mut i, &mut mant);
+    }
+    let digits = int_digits + frac_digits;
+    if digits == 0 {
+        return None;
+    }
+    let mut exp = -(frac_digits as i64);
+    if matches!(t.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        let eneg = match t.get(i) {
+            Some(b'-') => {
+                i += 1;
+                true
+            }
+            Some(b'+') => {
+                i += 1;
+                false
+            }
+            _ => false,
+        };
+        let (mut e, mut ed) = (0i64, 0);
+        while let Some(&c) = t.get(i).filter(|c| c.is_ascii_digit()) {
+            e = (e * 10 + (c - b'0') as i64).min(1 << 40);
+            ed += 1;
+            i += 1;
+        }
+        if ed == 0 {
+            return None;
+        }
+        exp += if eneg { -e } else { e };
+    }
+    // 19 digits cannot overflow the mantissa; below 2^53 it is exact in a double
+    if digits > 19 || mant > 1 << 53 || exp.abs() > 22 {
+        return Some((Err(()), i));
+    }
+    let m = mant as f64;
+    let v = if exp >= 0 {
+        m * POW10[exp as usize]
+    } else {
+        m / POW10[(-exp) as usize]
+    };
+    Some((Ok(if neg { -v } else { v }), i))
+}
+
+/// Consumes the decimal digits at `t[*i]`, eight at a time where the text allows, folding
+/// them into `mant` (wrapping: callers check the count). Returns how many there were.
+#[inline]
+fn digits_at(t: &[u8], i: &mut usize, mant: &mut u64) -> usize {
+    const ZEROS: u64 = 0x3030_3030_3030_3030;
+    let start = *i;
+    while let Some(w) = t.get(*i..*i + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
+        let w = u64::from_le_bytes(w);
+        let d = w.wrapping_sub(ZEROS);
+        // the high bit of each byte that is not a digit (exact up to the first such byte)
+        let other = (w.wrapping_add(0x4646_4646_4646_4646) | d) & 0x8080_8080_8080_8080;
+        let k = (other.trailing_zeros() / 8) as usize;
+        if k > 0 {
+            *mant = mant
+                .wrapping_mul(POW10_U64[k])
+                .wrapping_add(eight_digits(d << (8 * (8 - k))));
+            *i += k;
+        }
+        if k < 8 {
+            return *i - start;
+        }
+    }
+    while let Some(c) = t.get(*i).map(|c| c.wrapping_sub(b'0')).filter(|&c| c <= 9) {
+        *mant = mant.wrapping_mul(10).wrapping_add(c as u64);
+        *i += 1;
+    }
+    *i - start
+}
+
+/// Powers of ten as integers, up to 10^8.
+const POW10_U64: [u64; 9] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+];
+
+/// The value of eight digit values packed in a word, the first (most significant) in the
+/// lowest byte: pairs, then quads, then the whole, by multiplications.
+#[inline]
+fn eight_digits(v: u64) -> u64 {
+    let pairs = v.wrapping_mul(10).wrapping_add(v >> 8) & 0x00FF_00FF_00FF_00FF;
+    let quads = pairs.wrapping_mul(100).wrapping_add(pairs >> 16) & 0x0000_FFFF_0000_FFFF;
+    quads.wrapping_mul(10_000).wrapping_add(quads >> 32) & 0xFFFF_FFFF
+}
+
+/// An integer field; `None` for anything but `[+-]digits` within 64 bits.
+fn int(f: &[u8]) -> Option<i64> {
+    let (neg, digits) = match f.first()? {
+        b'-' => (true, &f[1..]),
+        b'+' => (false, &f[1..]),
+        _ => (false, f),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let mut v: i64 = 0;
+    for &c in digits {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + (c - b'0') as i64;
+    }
+    Some(if neg { -v } else { v })
+}
+
+/// The columns being assembled from the parts, in order.
+struct Out {
+    cols: Vec<Column>,
+    /// Per text column: every distinct string seen, shared by all rows holding it.
+    interned: Vec<HashMap<String, Rc<str>>>,
+}
+
+impl Out {
+    fn new(kinds: &[Kind]) -> Out {
+        let cols = kinds
+            .iter()
+            .map(|k| match k {
+                Kind::Dbl => Column::Dbl(Vec::new()),
+                Kind::Int => Column::Int(Vec::new()),
+                Kind::Str => Column::Str(Vec::new()),
+            })
+            .collect();
+        Out {
+            cols,
+            interned: kinds.iter().map(|_| HashMap::new()).collect(),
+        }
+    }
+
+    fn reserve(&mut self, rows: usize) {
+        for c in self.cols.iter_mut() {
+            match c {
+                Column::Dbl(v) => v.reserve(rows),
+                Column::Int(v) => v.reserve(rows),
+                Column::Str(v) => v.reserve(rows),
+            }
+        }
+    }
+
+    /// Appends a part's rows; `false` if the part's columns do not match.
+    fn append(&mut self, p: Part) -> bool {
+        for ((c, pc), seen) in self
+            .cols
+            .iter_mut()
+            .zip(p.cols)
+            .zip(self.interned.iter_mut())
+        {
+            match (c, pc) {
+                (Column::Dbl(v), PartCol::Dbl(x)) => v.extend_from_slice(&x),
+                (Column::Int(v), PartCol::Int(x)) => v.extend_from_slice(&x),
+                (Column::Str(v), PartCol::Str { codes, dict }) => {
+                    let shared: Vec<Rc<str>> = dict
+                        .into_iter()
+                        .map(|s| match seen.get(&s) {
+                            Some(r) => r.clone(),
+                            None => {
+                                let r: Rc<str> = Rc::from(s.as_str());
+                                if seen.len() < 1 << 16 {
+                                    seen.insert(s, r.clone());
+                                }
+                                r
+                            }
+                        })
+                        .collect();
+                    v.extend(codes.iter().map(|&c| {
+                        if c == CODE_NA {
+                            None
+                        } else {
+                            shared.get(c as usize).cloned()
+                        }
+                    }));
+                }
+                _ => return false,
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_correctly_rounded() {
+        for s in [
+            "0.1",
+            "-1.234567",
+            "123456.789012",
+            "1e-5",
+            "2.5E+3",
+            "+7",
+            "0.000000123",
+            "12345678901234567890.5",
+            "1.7976931348623157e308",
+            "4.9e-324",
+            "0.30000000000000004",
+        ] {
+            let want: f64 = s.parse().unwrap_or_else(|e| panic!("{}: {}", s, e));
+            assert_eq!(
+                dbl(s.as_bytes()).map(f64::to_bits),
+                Some(want.to_bits()),
+                "{}",
+                s
+            );
+        }
+        assert_eq!(dbl(b"Inf"), Some(f64::INFINITY));
+        assert_eq!(dbl(b"0x1A"), Some(26.0));
+        assert!(
+            dbl(b"1.2.3").is_none()
+                && dbl(b"abc").is_none()
+                && dbl(b"1e").is_none()
+                && dbl(b".").is_none()
+        );
+        assert_eq!(int(b"-42"), Some(-42));
+        for k in 0..=20 {
+            let digits: String = "98765432109876543210".chars().take(k).collect();
+            for s in [
+                digits.to_string(),
+                format!("1.{}", digits),
+                format!("{}.5e-3", digits),
+            ] {
+                let want: Option<f64> = s.parse().ok();
+                assert_eq!(
+                    dbl(s.as_bytes()).map(f64::to_bits),
+                    want.map(f64::to_bits),
+                    "{}",
+                    s
+                );
+            }
+        }
+        assert_eq!(
+            decimal_at(b"12345678,9", 0).map(|(v, e)| (v.ok(), e)),
+            Some((Some(12345678.0), 8))
+        );
+        assert_eq!(
+            decimal_at(b"-0.000001\n", 0).map(|(v, e)| (v.ok(), e)),
+            Some((Some(-1e-6), 9))
+        );
+        assert!(int(b"4.5").is_none() && int(b"").is_none());
+    }
+
+    fn read_text(text: &str, kinds: &[Kind], threads: usize) -> Option<Vec<Column>> {
+        let path = std::env::temp_dir().join(format!(
+            "rsc-fastcsv-{}-{}.csv",
+            std::process::id(),
+            text.len()
+        ));
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}", e));
+        let na = vec!["NA".to_string()];
+        let fmt = Format {
+            sep: b',',
+            quote: Some(b'"'),
+            na: &na,
+            header: true,
+        };
+        let r = read(path.to_str().unwrap_or(""), &fmt, kinds, threads)
+            .unwrap_or_else(|e| panic!("{}", e));
+        let _ = std::fs::remove_file(&path);
+        r
+    }
+
+    #[test]
+    fn reads_rows_across_threads() {
+        let mut text = String::from("x,i,s\r\n");
+        for k in 0..30000 {
+            let x = if k % 1000 == 7 {
+                "NA".to_string()
+            } else {
+                format!("{}.25", k)
+            };
+            text.push_str(&format!(
+                "{},{},{}\r\n",
+                x,
+                k as i64 - 5,
+                ["a", "b", "NA", ""][k % 4]
+            ));
+            if k == 100 {
+                text.push('\n');
+            }
+        }
+        let cols = read_text(&text, &[Kind::Dbl, Kind::Int, Kind::Str], 3)
+            .unwrap_or_else(|| panic!("gave up"));
+        let (Column::Dbl(x), Column::Int(i), Column::Str(s)) = (&cols[0], &cols[1], &cols[2])
+        else {
+            panic!("kinds")
+        };
+        assert_eq!((x.len(), i.len(), s.len()), (30000, 30000, 30000));
+        assert!(crate::value::is_na_real(x[7]) && x[8] == 8.25 && x[29999] == 29999.25);
+        assert_eq!((i[0], i[29999]), (-5, 29994));
+        assert_eq!(
+            (s[0].as_deref(), s[2].as_deref(), s[3].as_deref()),
+            (Some("a"), None, Some(""))
+        );
+        assert!(Rc::ptr_eq(
+            s[0].as_ref().unwrap_or_else(|| panic!()),
+            s[29996].as_ref().unwrap_or_else(|| panic!())
+        ));
+    }
+
+    #[test]
+    fn quoted_fields_and_giving_up() {
+        let cols = read_text(
+            "s,x\n\"a,\"\"b\"\"\nc\",1\n\"NA\",2\n",
+            &[Kind::Str, Kind::Dbl],
+            2,
+        )
+        .unwrap_or_else(|| panic!("gave up"));
+        let Column::Str(s) = &cols[0] else {
+            panic!("kind")
+        };
+        assert_eq!(
+            (s[0].as_deref(), s[1].as_deref()),
+            (Some("a,\"b\"\nc"), None)
+        );
+        assert!(
+            read_text("x,y\n1,2\n3\n", &[Kind::Dbl, Kind::Dbl], 1).is_none(),
+            "ragged row"
+        );
+        assert!(
+            read_text("x,y\n1,2\n3,a\n", &[Kind::Dbl, Kind::Dbl], 1).is_none(),
+            "text in a number column"
+        );
+        assert!(
+            read_text("x,y\n1,2\n3,4.5\n", &[Kind::Dbl, Kind::Int], 1).is_none(),
+            "a double in an integer column"
+        );
+    }
+}

@@ -1,0 +1,31 @@
+# read.csv on files large enough to be cut into parts per thread: numbers parsed in
+# place, NA strings, quoted text, CRLF line ends, blank lines, Inf and hex values.
+set.seed(3)
+n <- 20000
+d <- data.frame(a = round(rnorm(n), 6), b = sample(c(1:5, NA), n, TRUE),
+                s = sample(c("x", "y", "NA", ""), n, TRUE), l = sample(c(TRUE, FALSE), n, TRUE),
+                big = round(runif(n) * 1e12), e = signif(rexp(n) * 1e-8, 17))
+f <- tempfile(fileext = ".csv")
+write.csv(d, f, row.names = FALSE, quote = FALSE)
+e <- read.csv(f)
+str(e)
+print(summary(e))
+print(sum(e$a), digits = 15)
+print(sum(e$e) * 1e8, digits = 15)
+print(identical(e$big, d$big))
+print(table(e$s, useNA = "ifany"))
+write.csv(d, f, row.names = FALSE)
+q <- read.csv(f)
+print(table(q$s, useNA = "ifany"))
+print(identical(q$a, e$a))
+f2 <- tempfile(fileext = ".csv")
+writeLines(c("x,y,z", "1.5,2,a", "", "Inf,-3,b", "0x1A,4,c", "1e-300,5,d", "-0.000001,+6,e"), f2, sep = "\r\n")
+print(read.csv(f2))
+str(read.csv(f2))
+f3 <- tempfile(fileext = ".csv")
+writeLines(c("x,y", "-999,1", "2.5,-999", "3,7"), f3)
+print(read.csv(f3, na.strings = "-999"))
+writeLines(c("id,v", paste0(1:3000, ",", c(rep("1", 2999), "2.5"))), f3)
+v <- read.csv(f3)
+str(v)
+unlink(c(f, f2, f3))
