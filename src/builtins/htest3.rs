@@ -269,7 +269,18 @@ fn fisher_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
         ]));
     }
     let counts: Vec<usize> = t.iter().map(|&v| v as usize).collect();
-    let p = fisher::fisher_rxc(&counts, nr, nc, 20_000_000).map_err(|e| {
+    // the enumeration can be long: it stops for Ctrl-C and the evaluation time limit
+    let mut stopped = None;
+    let p = fisher::fisher_rxc(&counts, nr, nc, 20_000_000, &mut || {
+        it.check_now().map_err(|e| {
+            stopped = Some(e);
+            String::new()
+        })
+    });
+    if let Some(e) = stopped {
+        return Err(e);
+    }
+    let p = p.map_err(|e| {
         crate::error::RError::runtime(format!(
             "{} (exact enumeration limit; FEXACT's network algorithm is not implemented)",
             e

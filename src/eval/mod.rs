@@ -197,6 +197,11 @@ impl Interp {
         Ok(())
     }
 
+    /// Checks interrupts and the time and step limits now (for long loops inside builtins).
+    pub fn check_now(&mut self) -> EvalResult<()> {
+        self.check_limits()
+    }
+
     #[cold]
     fn check_limits(&mut self) -> EvalResult<()> {
         use std::sync::atomic::Ordering;

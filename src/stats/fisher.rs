@@ -325,8 +325,15 @@ fn max_lfact_col(r: &[usize], c: usize) -> f64 {
 
 /// Exact p-value of Fisher's test for an `nr x nc` table of counts (column-major): the
 /// probability, given the margins, of the tables no more probable than the observed one.
-/// Errors when the enumeration would exceed `budget` steps.
-pub fn fisher_rxc(table: &[usize], nr: usize, nc: usize, budget: usize) -> Result<f64, String> {
+/// Errors when the enumeration would exceed `budget` steps, or when `check` (called every
+/// few thousand steps: the caller's interrupt and time limits) says to stop.
+pub fn fisher_rxc(
+    table: &[usize],
+    nr: usize,
+    nc: usize,
+    budget: usize,
+    check: &mut dyn FnMut() -> Result<(), String>,
+) -> Result<f64, String> {
     // Orient so that the columns (processed one at a time) are the longer dimension.
     let (t, nr, nc) = if nr > nc {
         let mut tt = vec![0; nr * nc];
@@ -374,6 +381,7 @@ pub fn fisher_rxc(table: &[usize], nr: usize, nc: usize, budget: usize) -> Resul
     stage.insert(r0, HashMap::from([(0i64, (0.0, 0.0))]));
     let mut total = 0.0; // probability of the counted tables
     let mut steps = 0usize;
+    let mut next_check = 1 << 14;
     for j in 0..nc {
         let rest_cols = &cols[j..];
         let mut next: HashMap<Vec<usize>, Pasts> = HashMap::new();
@@ -417,6 +425,10 @@ pub fn fisher_rxc(table: &[usize], nr: usize, nc: usize, budget: usize) -> Resul
                 steps += expand.len();
                 if steps > budget {
                     return Err("the table is too large for exact enumeration".into());
+                }
+                if steps >= next_check {
+                    check()?;
+                    next_check = steps + (1 << 14);
                 }
             }
         }
@@ -487,10 +499,13 @@ mod tests {
     #[test]
     fn rxc_matches_r() {
         // fisher.test(matrix(c(2, 3, 4, 5, 1, 0, 3, 2, 6), 3))
-        let p = fisher_rxc(&[2, 3, 4, 5, 1, 0, 3, 2, 6], 3, 3, 10_000_000).unwrap();
+        let p = fisher_rxc(&[2, 3, 4, 5, 1, 0, 3, 2, 6], 3, 3, 10_000_000, &mut || {
+            Ok(())
+        })
+        .unwrap();
         close(p, R_RXC_P, 1e-9);
         // 2 x 4
-        let p = fisher_rxc(&[1, 4, 3, 2, 5, 0, 2, 6], 2, 4, 10_000_000).unwrap();
+        let p = fisher_rxc(&[1, 4, 3, 2, 5, 0, 2, 6], 2, 4, 10_000_000, &mut || Ok(())).unwrap();
         close(p, R_2X4_P, 1e-9);
     }
 
@@ -500,4 +515,16 @@ mod tests {
     const R_TEA_HI: f64 = 621.9337505454173;
     const R_RXC_P: f64 = 0.10863870279673109;
     const R_2X4_P: f64 = 0.029382920216140918;
+
+    #[test]
+    fn rxc_stops_when_told() {
+        // the fuzzer's slow table: the enumeration must ask whether to go on, and stop
+        let t = [1, 2, 1, 0, 314, 9, 6, 7, 12, 11, 1, 2, 1, 0, 314, 9];
+        let mut calls = 0;
+        let r = fisher_rxc(&t, 4, 4, usize::MAX, &mut || {
+            calls += 1;
+            Err("stop".into())
+        });
+        assert_eq!((r, calls), (Err("stop".to_string()), 1));
+    }
 }
