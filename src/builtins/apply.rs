@@ -215,7 +215,7 @@ fn sapply(it: &mut Interp, a: Args) -> EvalResult {
     };
     if use_names && names.is_none() {
         if let Some(Data::Str(s)) = x.data() {
-            names = Some((**s).clone());
+            names = Some(s.to_vec());
         }
     }
     it.visible = true;
@@ -264,7 +264,7 @@ fn vapply(it: &mut Interp, a: Args) -> EvalResult {
     };
     if use_names && names.is_none() {
         if let Some(Data::Str(s)) = x.data() {
-            names = Some((**s).clone());
+            names = Some(s.to_vec());
         }
     }
     if out.is_empty() {
@@ -298,7 +298,7 @@ fn mapply_core(
     }
     let names = dots.first().and_then(|(_, v)| {
         v.names().or_else(|| match v.data() {
-            Some(Data::Str(s)) => Some((**s).clone()),
+            Some(Data::Str(s)) => Some(s.to_vec()),
             _ => None,
         })
     });

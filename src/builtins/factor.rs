@@ -152,7 +152,7 @@ pub fn make_factor_from(
     let (data, mut lev) = if x.is_factor() {
         let s = factor_as_strings(x);
         let old = factor_levels(x);
-        let d = s.data().cloned().unwrap_or(Data::Str(Rc::new(vec![])));
+        let d = s.data().cloned().unwrap_or(Data::Str(Rc::default()));
         let present: Vec<RStr> = old
             .iter()
             .filter(|l| match &d {
@@ -163,7 +163,7 @@ pub fn make_factor_from(
             .collect();
         (d, present)
     } else {
-        let d = x.data().cloned().unwrap_or(Data::Str(Rc::new(vec![])));
+        let d = x.data().cloned().unwrap_or(Data::Str(Rc::default()));
         let l = sorted_levels(&d);
         (d, l)
     };

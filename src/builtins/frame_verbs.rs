@@ -298,7 +298,7 @@ fn tail(it: &mut Interp, a: Args) -> EvalResult {
 fn row_keys(x: &Value, cols: &[usize]) -> Vec<String> {
     let n = df_nrow(x);
     let l = x.list_vec();
-    let strs: Vec<Rc<Vec<RStr>>> = cols
+    let strs: Vec<Rc<crate::value::Strs>> = cols
         .iter()
         .map(|&j| crate::eval::ops::factor_as_strings(&l[j]).str_vec())
         .collect();
@@ -581,7 +581,7 @@ fn union_factor(strings: &Value, xcol: &Value, ycol: &Value) -> Value {
     let extra: Vec<RStr> = if ycol.is_factor() {
         super::factor::factor_levels(ycol)
     } else {
-        (*ycol.str_vec()).clone()
+        ycol.str_vec().to_vec()
     };
     for l in extra.into_iter().flatten() {
         if !levels.iter().any(|x| x.as_deref() == Some(&*l)) {
@@ -953,7 +953,7 @@ pub fn df_split(x: &Value, f: &Value) -> EvalResult {
         out.push(df_take_rows(x, &rows));
     }
     let mut l = Value::list(out);
-    l.set_attr(Sym::new("names"), Value::strs((*levels).clone()));
+    l.set_attr(Sym::new("names"), Value::strs(levels.to_vec()));
     Ok(l)
 }
 

@@ -113,7 +113,7 @@ pub fn df_row_names(x: &Value) -> Value {
 
 /// Row names as integers when they are integers (for subsetting automatic names).
 fn row_ids(x: &Value) -> Vec<RStr> {
-    (*df_row_names(x).str_vec()).clone()
+    df_row_names(x).str_vec().to_vec()
 }
 
 /// The column names of a data frame.
@@ -1305,7 +1305,7 @@ fn table_to_df(x: &Value, response: Option<String>) -> EvalResult {
     let mut stride = 1usize;
     for (k, &d) in dims.iter().enumerate() {
         let labels: Vec<RStr> = match dn_items.get(k) {
-            Some(v) if !v.is_null() => (*v.str_vec()).clone(),
+            Some(v) if !v.is_null() => v.str_vec().to_vec(),
             _ => (1..=d).map(|i| Some(Rc::from(i.to_string()))).collect(),
         };
         let codes: Vec<i32> = (0..total)

@@ -420,7 +420,6 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         fit.null_deviance = f0.deviance;
     }
     // assemble the fit object in R's component order
-    let rows = &fr.rows;
     let rank = fit.qr.rank;
     let piv = &fit.qr.pivot;
     let xx: Vec<String> = piv.iter().map(|&j| mm.colnames[j].clone()).collect();
@@ -478,7 +477,7 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         })
         .collect();
     // one names vector shared by every per-observation component
-    let row_names = super::lm_large::names_value(rows);
+    let row_names = super::lm_large::names_value(&fr.rows);
     let nd = |v: Vec<f64>| {
         let mut x = Value::dbls(v);
         x.set_attr(s("names"), row_names.clone());

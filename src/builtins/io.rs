@@ -638,7 +638,7 @@ fn dirname(_it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn file_path(_it: &mut Interp, a: Args) -> EvalResult {
-    let parts: Vec<Rc<Vec<RStr>>> = a
+    let parts: Vec<Rc<crate::value::Strs>> = a
         .items
         .iter()
         .filter(|(n, _)| n.map(|s| s.as_str() != "fsep").unwrap_or(true))

@@ -18,7 +18,7 @@ use crate::stats::qr::lsfit;
 use crate::stats::tsqr;
 use crate::syntax::ast::Expr;
 use crate::syntax::sym::Sym;
-use crate::value::{Data, Lang, RStr, Value};
+use crate::value::{Data, Lang, RStr, Strs, Value};
 use std::rc::Rc;
 
 /// The attribute on a fit's `qr` list marking a truncated (top rows only) factor.
@@ -62,11 +62,13 @@ pub(crate) fn na_rows(cols: &[Value], n: usize) -> Vec<bool> {
     na
 }
 
-/// Whether row labels are the automatic `1..n`.
-fn auto_rows(rows: &[String]) -> bool {
-    rows.iter()
-        .enumerate()
-        .all(|(i, r)| r.parse::<usize>().ok() == Some(i + 1))
+/// Whether row labels are the automatic `1..n` (as a rule, or written out).
+fn auto_rows(rows: &Strs) -> bool {
+    rows.is_count()
+        || rows
+            .iter()
+            .enumerate()
+            .all(|(i, r)| r.as_deref().and_then(|r| r.parse::<usize>().ok()) == Some(i + 1))
 }
 
 thread_local! {
@@ -75,11 +77,11 @@ thread_local! {
 }
 
 /// A character vector of the row labels, for the names of per-observation components.
-/// Automatic labels `1..n` come from a per-thread cache, so repeated fits on the same data
-/// share one vector.
-pub(crate) fn names_value(rows: &[String]) -> Value {
-    if !auto_rows(rows) {
-        return Value::strings(rows);
+/// Automatic labels `1..n` are kept as a rule and come from a per-thread cache, so repeated
+/// fits on the same data share one vector, written out at most once.
+pub(crate) fn names_value(rows: &Strs) -> Value {
+    if !rows.is_count() {
+        return Value::from_data(Data::Str(Rc::new(rows.clone())));
     }
     let n = rows.len();
     AUTO_NAMES.with(|c| {
@@ -87,7 +89,7 @@ pub(crate) fn names_value(rows: &[String]) -> Value {
         match &*c {
             Some(v) if v.len() == n => v.clone(),
             _ => {
-                let v = Value::strings(rows);
+                let v = Value::from_data(Data::Str(Rc::new(Strs::count(n))));
                 *c = Some(v.clone());
                 v
             }
@@ -175,20 +177,25 @@ pub(super) fn try_lm(
     };
     let mut effects = tf.effects_head.clone();
     effects.resize(n, 0.0);
-    let empty: RStr = Some(Rc::from(""));
-    let mut eff_names: Vec<RStr> = piv[..rank]
+    let eff_names: Vec<RStr> = piv[..rank]
         .iter()
         .map(|&j| Some(Rc::from(colnames[j].as_str())))
         .collect();
-    eff_names.resize(n, empty);
     let mut effv = Value::dbls(effects);
-    effv.set_attr(s("names"), Value::strs(eff_names));
+    effv.set_attr(
+        s("names"),
+        Value::from_data(Data::Str(Rc::new(Strs::padded(eff_names, n)))),
+    );
     let piv_names: Vec<String> = piv.iter().map(|&j| colnames[j].clone()).collect();
     let mut qrm = matrix(
         tf.qr_top.clone(),
         p,
         p,
-        Some(&fr.rows[..p]),
+        Some(
+            &(0..p)
+                .map(|i| fr.rows.label(i).unwrap_or_default())
+                .collect::<Vec<_>>(),
+        ),
         Some(&piv_names),
     );
     qrm.set_attr(
@@ -218,7 +225,7 @@ pub(super) fn try_lm(
     items.push(("qr".into(), qr));
     items.push(("df.residual".into(), Value::int((n - rank) as i32)));
     if !fr.omitted.is_empty() {
-        let na = super::models::na_action_value(&fr.omitted, &na_action);
+        let na = super::models::na_action_value(&fr.omitted, na_action);
         items.push(("na.action".into(), na));
     }
     if let Some(o) = offset {
@@ -407,7 +414,7 @@ pub(crate) fn factor_codes(
         Rc::new(vec![])
     };
     let sv = if c.is_factor() {
-        Rc::new(vec![])
+        Rc::default()
     } else {
         c.str_vec()
     };

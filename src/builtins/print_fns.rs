@@ -288,7 +288,7 @@ fn cat(it: &mut Interp, a: Args) -> EvalResult {
     let sep = m
         .get(2)
         .map(|v| v.str_vec())
-        .unwrap_or_else(|| std::rc::Rc::new(vec![Some(" ".into())]));
+        .unwrap_or_else(|| std::rc::Rc::new(vec![Some(" ".into())].into()));
     let sep: Vec<String> = sep
         .iter()
         .map(|s| s.as_deref().unwrap_or("NA").to_string())

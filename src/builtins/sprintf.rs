@@ -463,7 +463,7 @@ fn sprintf(interp: &mut Interp, args: Args) -> EvalResult {
             vals.push(Data::Str(as_char_vec(v)));
         } else {
             match v {
-                Value::Null => vals.push(Data::Str(Rc::new(vec![]))),
+                Value::Null => vals.push(Data::Str(Rc::default())),
                 Value::Vector(x) => vals.push(x.data.clone()),
                 _ => return err("unsupported type"),
             }

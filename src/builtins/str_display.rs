@@ -327,7 +327,7 @@ fn str_list(
         let names1d = x.names().or_else(|| match x.dim() {
             Some(d) if d.len() == 1 => x
                 .get_attr("dimnames")
-                .and_then(|dn| dn.list_vec().first().map(|v| (*v.str_vec()).clone())),
+                .and_then(|dn| dn.list_vec().first().map(|v| v.str_vec().to_vec())),
             _ => None,
         });
         let names: Vec<String> = match names1d {

@@ -99,7 +99,7 @@ pub const DOCS: &[super::Doc] = {
 };
 
 /// A value as `as.character` gives it: factors become their labels, NULL is empty.
-pub fn as_char_vec(v: &Value) -> Rc<Vec<RStr>> {
+pub fn as_char_vec(v: &Value) -> Rc<crate::value::Strs> {
     if v.is_factor() {
         let levels = v
             .get_attr("levels")
@@ -183,7 +183,7 @@ fn paste_impl(m: &Matched, sep: &str, collapse_at: usize, recycle0_at: usize) ->
         },
     };
     let recycle0 = flag(m, recycle0_at, false);
-    let cols: Vec<Rc<Vec<RStr>>> = m.dots.iter().map(|(_, v)| as_char_vec(v)).collect();
+    let cols: Vec<Rc<crate::value::Strs>> = m.dots.iter().map(|(_, v)| as_char_vec(v)).collect();
     let any_zero = cols.iter().any(|c| c.is_empty());
     let n = if recycle0 && any_zero {
         0

@@ -330,7 +330,7 @@ fn xtabs(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
             .and_then(|y| y.get_attr("dimnames"))
             .and_then(|dn| dn.list_vec().get(1).cloned())
             .filter(|c| !c.is_null());
-        parts.push(cn.map(|c| (*c.str_vec()).clone()));
+        parts.push(cn.map(|c| c.str_vec().to_vec()));
         dnn.push(Some(Rc::from("")));
     }
     out.set_attr(

@@ -317,7 +317,7 @@ fn array_positions(x: &Value, subs: &[Sub]) -> EvalResult<Vec<Option<usize>>> {
                 if d.is_null() {
                     None
                 } else {
-                    Some((*d.str_vec()).clone())
+                    Some(d.str_vec().to_vec())
                 }
             })
             .collect(),

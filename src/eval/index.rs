@@ -185,7 +185,7 @@ pub fn names_of(x: &Value) -> Option<Vec<RStr>> {
             .get_attr("dimnames")
             .and_then(|dn| dn.list_vec().first().cloned())
             .filter(|v| !v.is_null())
-            .map(|v| (*v.str_vec()).clone()),
+            .map(|v| v.str_vec().to_vec()),
         _ => None,
     }
 }
@@ -322,7 +322,7 @@ fn index_array(x: &Value, v: &Vector, subs: &[Sub], drop: bool) -> EvalResult {
                 if d.is_null() {
                     None
                 } else {
-                    Some((*d.str_vec()).clone())
+                    Some(d.str_vec().to_vec())
                 }
             })
             .collect(),

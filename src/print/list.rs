@@ -23,7 +23,7 @@ pub fn print_list(
     let names = v.names().or_else(|| match v.dim() {
         Some(d) if d.len() == 1 => v
             .get_attr("dimnames")
-            .and_then(|dn| dn.list_vec().first().map(|x| (*x.str_vec()).clone())),
+            .and_then(|dn| dn.list_vec().first().map(|x| x.str_vec().to_vec())),
         _ => None,
     });
     if items.is_empty() {

@@ -24,7 +24,7 @@ fn dimnames_at(v: &Value, k: usize) -> (Option<Vec<RStr>>, Option<String>) {
     let labels = lst
         .get(k)
         .filter(|x| !x.is_null())
-        .map(|x| (*x.str_vec()).clone());
+        .map(|x| x.str_vec().to_vec());
     let title = dn.names().map(|n| {
         n.get(k)
             .cloned()

@@ -7,7 +7,7 @@ use super::num::{encode_real_trim, int_str, lgl_str, pad_left, real_format_na, s
 use super::summary::format_summary_values;
 use super::PrintOpts;
 use crate::syntax::sym::Sym;
-use crate::value::{Data, RStr, Value};
+use crate::value::{Data, Value};
 use std::rc::Rc;
 
 /// Cells of a table formatted as `format(unclass(x), digits)` does, with NA cells blank
@@ -174,7 +174,7 @@ fn to_str_data(cells: &[String]) -> Data {
         cells
             .iter()
             .map(|s| Some(Rc::from(s.as_str())))
-            .collect::<Vec<RStr>>(),
+            .collect::<crate::value::Strs>(),
     ))
 }
 

@@ -234,7 +234,7 @@ impl Data {
         }
     }
     /// The payload as strings (numbers as `as.character` writes them).
-    pub fn to_str(&self) -> Rc<Vec<RStr>> {
+    pub fn to_str(&self) -> Rc<crate::value::Strs> {
         match self {
             Data::Str(v) => v.clone(),
             Data::Lgl(v) => Rc::new(v.iter().map(|&x| lgl_str(x)).collect()),
@@ -354,7 +354,7 @@ impl Value {
     pub fn lgl_vec(&self) -> Rc<Vec<i32>> {
         self.data().map(|d| d.to_lgl()).unwrap_or_default()
     }
-    pub fn str_vec(&self) -> Rc<Vec<RStr>> {
+    pub fn str_vec(&self) -> Rc<crate::value::Strs> {
         self.data().map(|d| d.to_str()).unwrap_or_default()
     }
     pub fn list_vec(&self) -> Rc<Vec<Value>> {

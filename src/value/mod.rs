@@ -4,9 +4,11 @@ pub mod alloc;
 pub mod coerce;
 pub mod collate;
 pub mod env;
+pub mod strs;
 pub mod vector;
 
 pub use env::Env;
+pub use strs::Strs;
 pub use vector::{is_na_real, na_real, Data, RStr, VType, NA_INT, NA_LGL};
 
 use crate::syntax::ast::{Expr, Param};
@@ -103,7 +105,7 @@ impl Value {
         Value::from_data(Data::Lgl(Rc::new(vec![NA_LGL])))
     }
     pub fn str(s: &str) -> Value {
-        Value::from_data(Data::Str(Rc::new(vec![Some(Rc::from(s))])))
+        Value::from_data(Data::Str(Rc::new(vec![Some(Rc::from(s))].into())))
     }
     pub fn dbls(v: Vec<f64>) -> Value {
         Value::from_data(Data::Dbl(Rc::new(v)))
@@ -115,7 +117,7 @@ impl Value {
         Value::from_data(Data::Lgl(Rc::new(v)))
     }
     pub fn strs(v: Vec<RStr>) -> Value {
-        Value::from_data(Data::Str(Rc::new(v)))
+        Value::from_data(Data::Str(Rc::new(v.into())))
     }
     pub fn strings<S: AsRef<str>>(v: &[S]) -> Value {
         Value::strs(v.iter().map(|s| Some(Rc::from(s.as_ref()))).collect())
@@ -238,7 +240,7 @@ impl Value {
         match self.get_attr("names") {
             Some(Value::Vector(Vector {
                 data: Data::Str(s), ..
-            })) => Some((**s).clone()),
+            })) => Some(s.to_vec()),
             _ => None,
         }
     }

@@ -32,7 +32,7 @@ pub enum Data {
     Lgl(Rc<Vec<i32>>),
     Int(Rc<Vec<i32>>),
     Dbl(Rc<Vec<f64>>),
-    Str(Rc<Vec<RStr>>),
+    Str(Rc<super::Strs>),
     List(Rc<Vec<Value>>),
 }
 
@@ -100,7 +100,7 @@ impl Data {
             VType::Lgl => Data::Lgl(Rc::new(vec![0; n])),
             VType::Int => Data::Int(Rc::new(vec![0; n])),
             VType::Dbl => Data::Dbl(Rc::new(vec![0.0; n])),
-            VType::Str => Data::Str(Rc::new(vec![Some(Rc::from("")); n])),
+            VType::Str => Data::Str(Rc::new(vec![Some(Rc::from("")); n].into())),
             VType::List => Data::List(Rc::new(vec![Value::Null; n])),
         }
     }
@@ -110,7 +110,7 @@ impl Data {
             VType::Lgl => Data::Lgl(Rc::new(vec![NA_LGL; n])),
             VType::Int => Data::Int(Rc::new(vec![NA_INT; n])),
             VType::Dbl => Data::Dbl(Rc::new(vec![na_real(); n])),
-            VType::Str => Data::Str(Rc::new(vec![None; n])),
+            VType::Str => Data::Str(Rc::new(vec![None; n].into())),
             VType::List => Data::List(Rc::new(vec![Value::Null; n])),
         }
     }
@@ -137,7 +137,7 @@ impl Data {
             Data::Lgl(v) => Data::Lgl(Rc::new(pick(v, idx, NA_LGL))),
             Data::Int(v) => Data::Int(Rc::new(pick(v, idx, NA_INT))),
             Data::Dbl(v) => Data::Dbl(Rc::new(pick(v, idx, na_real()))),
-            Data::Str(v) => Data::Str(Rc::new(pick(v, idx, None))),
+            Data::Str(v) => Data::Str(Rc::new(pick(v, idx, None).into())),
             Data::List(v) => Data::List(Rc::new(pick(v, idx, Value::Null))),
         }
     }

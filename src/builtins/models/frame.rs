@@ -1,6 +1,7 @@
 //! Model frames, design matrices and the `lm` fit.
 
 use super::*;
+use crate::value::Strs;
 
 /// An evaluated model frame.
 pub(crate) struct Frame {
@@ -14,11 +15,20 @@ pub(crate) struct Frame {
     /// Values of the `offset =` argument (rows kept).
     pub(crate) offset: Option<Vec<f64>>,
     /// Row names of kept rows.
-    pub(crate) rows: Vec<String>,
+    pub(crate) rows: Strs,
     /// Omitted rows (1-based positions in the subsetted frame) and their names.
     pub(crate) omitted: Vec<(i32, String)>,
     /// Kept row positions (0-based, in the subsetted frame).
     pub(crate) kept: Vec<usize>,
+}
+
+impl Frame {
+    /// The labels of the kept rows as strings (written out: for fits small enough to print).
+    pub(crate) fn row_strings(&self) -> Vec<String> {
+        (0..self.rows.len())
+            .map(|i| self.rows.label(i).unwrap_or_default())
+            .collect()
+    }
 }
 
 pub(crate) fn data_env(data: Option<&Value>, parent: &Env) -> Env {
@@ -33,19 +43,30 @@ pub(crate) fn data_env(data: Option<&Value>, parent: &Env) -> Env {
 }
 
 pub(crate) fn row_labels(data: Option<&Value>, n: usize) -> Vec<String> {
+    let rows = row_strs(data, n);
+    (0..rows.len())
+        .map(|i| rows.label(i).unwrap_or_default())
+        .collect()
+}
+
+/// The row labels of `data` (or `"1".."n"`), automatic ones kept as a rule.
+pub(crate) fn row_strs(data: Option<&Value>, n: usize) -> Strs {
     if let Some(d) = data {
         if !crate::builtins::frames::df_auto_rows(d) {
-            if let Some(v) = crate::builtins::frames::df_row_names(d).as_strings() {
-                return v;
+            if let Some(Data::Str(v)) = crate::builtins::frames::df_row_names(d).data() {
+                return (**v).clone();
             }
         }
         if let Some(Data::Int(v)) = d.get_attr("row.names").and_then(|r| r.data().cloned()) {
             if !(v.len() == 2 && v[0] == NA_INT) && v.len() == n {
-                return v.iter().map(|k| k.to_string()).collect();
+                return v
+                    .iter()
+                    .map(|k| Some(std::rc::Rc::from(k.to_string())))
+                    .collect();
             }
         }
     }
-    (1..=n).map(|i| i.to_string()).collect()
+    Strs::count(n)
 }
 
 /// Selects rows of a variable (vector, factor or matrix).
@@ -219,7 +240,7 @@ pub(crate) fn model_frame_full(
     }
     let mut w = extra_var(it, weights, &denv, n, "weights")?;
     let mut off = extra_var(it, offset, &denv, n, "offset")?;
-    let all_rows = row_labels(data, n);
+    let all_rows = row_strs(data, n);
     let mut sel: Vec<usize> = (0..n).collect();
     if let Some((e, _)) = subset {
         let sv = it.eval(e, &denv)?;
@@ -232,7 +253,11 @@ pub(crate) fn model_frame_full(
                 let names = strings_of(&sv);
                 names
                     .iter()
-                    .filter_map(|nm| all_rows.iter().position(|r| r == nm))
+                    .filter_map(|nm| {
+                        all_rows
+                            .iter()
+                            .position(|r| r.as_deref() == Some(nm.as_str()))
+                    })
                     .collect()
             }
             Some(d) => {
@@ -270,7 +295,7 @@ pub(crate) fn model_frame_full(
             if na_action == "na.fail" {
                 return err("missing values in object");
             }
-            omitted.push(((k + 1) as i32, all_rows[i].clone()));
+            omitted.push(((k + 1) as i32, all_rows.label(i).unwrap_or_default()));
         } else {
             kept.push(k);
         }
@@ -308,6 +333,8 @@ pub(crate) fn model_frame_full(
         offset: off,
         rows: if identity {
             all_rows
+        } else if all_rows.is_count() {
+            Strs::numbers(final_rows.iter().map(|&i| i as u32 + 1).collect())
         } else {
             final_rows.iter().map(|&i| all_rows[i].clone()).collect()
         },
@@ -471,7 +498,7 @@ pub(crate) fn model_matrix_fn(it: &mut Interp, a: Args) -> EvalResult {
     let fr = model_frame_full(it, &obj, m.get(1), None, None, None, "na.omit", false)?;
     let (vc, facs) = var_cols(it, &fr.terms, &fr.cols, m.get(2), None)?;
     let mm = design::model_matrix(&fr.terms, &vc, fr.rows.len());
-    Ok(mm_value(&mm, &fr.rows, &facs, &fr.terms))
+    Ok(mm_value(&mm, &fr.row_strings(), &facs, &fr.terms))
 }
 
 pub(crate) fn lm_model_matrix(it: &mut Interp, fit: &Value) -> EvalResult {

@@ -250,7 +250,8 @@ pub(crate) fn fit_lm(
         .map(|&j| mm.colnames[j].clone())
         .collect();
     eff_names.resize(nok, String::new());
-    let ok_rows: Vec<String> = ok.iter().map(|&i| fr.rows[i].clone()).collect();
+    let rows = fr.row_strings();
+    let ok_rows: Vec<String> = ok.iter().map(|&i| rows[i].clone()).collect();
     let piv_names: Vec<String> = piv.iter().map(|&j| mm.colnames[j].clone()).collect();
     let mut qrm = matrix(qr.qr.clone(), nok, p, Some(&ok_rows), Some(&piv_names));
     qrm.set_attr(
@@ -277,8 +278,8 @@ pub(crate) fn fit_lm(
         }
     };
     let coefv = pack(&|sv| &sv.coef, &mm.colnames);
-    let resv = pack(&|sv| &sv.resid, &fr.rows);
-    let fitv = pack(&|sv| &sv.fitted, &fr.rows);
+    let resv = pack(&|sv| &sv.resid, &rows);
+    let fitv = pack(&|sv| &sv.fitted, &rows);
     let effv = match &ynames {
         None => named_dbl(solved[0].effects.clone(), &eff_names),
         Some(_) => {
@@ -311,7 +312,7 @@ pub(crate) fn fit_lm(
     items.push(("qr".into(), qrv));
     items.push(("df.residual".into(), Value::int((nok - rank) as i32)));
     if !fr.omitted.is_empty() {
-        let na = na_action_value(&fr.omitted, &na_action);
+        let na = na_action_value(&fr.omitted, na_action);
         items.push(("na.action".into(), na));
     }
     if let Some(o) = &offset {
@@ -351,7 +352,8 @@ pub(crate) fn frame_value(fr: &Frame, tv: Value) -> Value {
         mcols.push(Value::dbls(o.clone()));
         mnames.push("(offset)".into());
     }
-    let mut model = crate::builtins::frames::make_df(mcols, mnames, Value::strings(&fr.rows));
+    let mut model =
+        crate::builtins::frames::make_df(mcols, mnames, Value::strings(&fr.row_strings()));
     model.set_attr(s("terms"), tv);
     model
 }
