@@ -374,7 +374,7 @@ pub(crate) fn factor_codes(
     c: &Value,
     stored: Option<Vec<String>>,
     label: &str,
-) -> Result<(Vec<usize>, Vec<String>), String> {
+) -> Result<(Vec<u32>, Vec<String>), String> {
     use std::collections::{HashMap, HashSet};
     let lev: Vec<RStr> = if c.is_factor() {
         super::factor::factor_levels(c)
@@ -396,7 +396,7 @@ pub(crate) fn factor_codes(
                         .map(|x| x.is_some())
                         .unwrap_or(false)
                 {
-                    k as usize
+                    k as u32
                 } else {
                     0
                 }
@@ -406,7 +406,7 @@ pub(crate) fn factor_codes(
     }
     // codes by text, with a direct-mapped cache on the strings' addresses in front (values
     // drawn from a few shared strings then cost no hashing)
-    let mut memo = vec![(0usize, 0usize, 0usize); 256];
+    let mut memo = vec![(0usize, 0usize, 0u32); 256];
     let slot = |x: &str| (x.as_ptr() as usize >> 4) & 255;
     let iv = if c.is_factor() {
         c.int_vec()
@@ -452,9 +452,9 @@ pub(crate) fn factor_codes(
             l
         }
     };
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(levels.len());
+    let mut index: HashMap<&str, u32> = HashMap::with_capacity(levels.len());
     for (i, l) in levels.iter().enumerate().rev() {
-        index.insert(l.as_str(), i + 1);
+        index.insert(l.as_str(), i as u32 + 1);
     }
     let mut codes = Vec::with_capacity(n);
     for i in 0..n {

@@ -489,7 +489,7 @@ fn pass_fit(it: &mut Interp, sf: &StreamFit) -> EvalResult<Acc> {
                     acc.counts.push(vec![0; levels.len() + 1]);
                 }
                 for &c in codes.iter() {
-                    if let Some(x) = acc.counts[k].get_mut(c) {
+                    if let Some(x) = acc.counts[k].get_mut(c as usize) {
                         *x += 1;
                     }
                 }

@@ -227,6 +227,60 @@ impl Grow {
     }
 }
 
+/// The column types the first rows of a file show, as polars fields and empty growers;
+/// `None` for a type without a grower.
+fn growers(head: &DataFrame) -> Option<(Vec<Field>, Vec<Grow>)> {
+    let mut fields = Vec::with_capacity(head.width());
+    let mut cols = Vec::with_capacity(head.width());
+    for (name, dt) in head.schema().iter() {
+        let (dt, grow) = match dt {
+            DataType::Float64 => (DataType::Float64, Grow::Dbl(Vec::new())),
+            d if d.is_integer() => (DataType::Int64, Grow::Int(Vec::new())),
+            DataType::String | DataType::Boolean | DataType::Null => {
+                (DataType::String, Grow::Str(Vec::new(), HashSet::new()))
+            }
+            _ => return None,
+        };
+        fields.push(Field::new(name.clone(), dt));
+        cols.push(grow);
+    }
+    Some((fields, cols))
+}
+
+/// A plain file through the purpose-built parallel reader ([`csv_fast`]), with the column
+/// types of its first 1000 rows; `None` when a later row does not fit them (or the file is
+/// not plain), and the caller reads it block by block with polars.
+fn read_fast(path: &str, spec: &BlockSpec) -> Result<Option<(Vec<String>, Vec<Value>)>, String> {
+    let head = spec.head(path, 1000)?;
+    let Some((fields, cols)) = growers(&head) else {
+        return Ok(None);
+    };
+    let kinds: Vec<Kind> = cols
+        .iter()
+        .map(|c| match c {
+            Grow::Dbl(_) => Kind::Dbl,
+            Grow::Int(_) => Kind::Int,
+            Grow::Str(..) => Kind::Str,
+        })
+        .collect();
+    let fmt = csv_fast::Format {
+        sep: spec.sep,
+        quote: spec.quote,
+        na: spec.na,
+        header: spec.header,
+    };
+    let Some(read) = csv_fast::read(path, &fmt, &kinds, crate::stats::tsqr::threads())? else {
+        return Ok(None);
+    };
+    let names = fields.iter().map(|f| f.name().to_string()).collect();
+    let cols = read.into_iter().map(|c| match c {
+        Column::Dbl(v) => Grow::Dbl(v),
+        Column::Int(v) => Grow::Int(v),
+        Column::Str(v) => Grow::Str(v, HashSet::new()),
+    });
+    Ok(Some((names, cols.map(Grow::finish).collect())))
+}
+
 /// Reads a whole CSV file block by block into R columns typed as `read.csv` does. `None`
 /// when the file does not suit block reading (a type the first rows do not predict, a
 /// column type without a grower): the caller then reads it whole.
@@ -243,47 +297,16 @@ fn read_blocks_of(
     block: usize,
     head_rows: usize,
 ) -> Result<Option<(Vec<String>, Vec<Value>)>, String> {
-    let head = spec.head(path, head_rows)?;
-    let mut fields = Vec::with_capacity(head.width());
-    let mut cols = Vec::with_capacity(head.width());
-    for (name, dt) in head.schema().iter() {
-        let (dt, grow) = match dt {
-            DataType::Float64 => (DataType::Float64, Grow::Dbl(Vec::new())),
-            d if d.is_integer() => (DataType::Int64, Grow::Int(Vec::new())),
-            DataType::String | DataType::Boolean | DataType::Null => {
-                (DataType::String, Grow::Str(Vec::new(), HashSet::new()))
-            }
-            _ => return Ok(None),
-        };
-        fields.push(Field::new(name.clone(), dt));
-        cols.push(grow);
-    }
-    let names: Vec<String> = fields.iter().map(|f| f.name().to_string()).collect();
     if block == BLOCK_BYTES {
-        // plain files go through the purpose-built parallel reader
-        let kinds: Vec<Kind> = cols
-            .iter()
-            .map(|c| match c {
-                Grow::Dbl(_) => Kind::Dbl,
-                Grow::Int(_) => Kind::Int,
-                Grow::Str(..) => Kind::Str,
-            })
-            .collect();
-        let fmt = csv_fast::Format {
-            sep: spec.sep,
-            quote: spec.quote,
-            na: spec.na,
-            header: spec.header,
-        };
-        if let Some(read) = csv_fast::read(path, &fmt, &kinds, crate::stats::tsqr::threads())? {
-            let cols = read.into_iter().map(|c| match c {
-                Column::Dbl(v) => Grow::Dbl(v),
-                Column::Int(v) => Grow::Int(v),
-                Column::Str(v) => Grow::Str(v, HashSet::new()),
-            });
-            return Ok(Some((names, cols.map(Grow::finish).collect())));
+        if let Some(r) = read_fast(path, spec)? {
+            return Ok(Some(r));
         }
     }
+    let head = spec.head(path, head_rows)?;
+    let Some((fields, mut cols)) = growers(&head) else {
+        return Ok(None);
+    };
+    let names: Vec<String> = fields.iter().map(|f| f.name().to_string()).collect();
     let schema: SchemaRef = Arc::new(fields.into_iter().collect());
     let size = std::fs::metadata(path)
         .map(|m| m.len() as usize)

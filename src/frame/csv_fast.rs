@@ -60,9 +60,9 @@ pub fn read(
     let mut file = std::fs::File::open(path).map_err(|e| crate::frame::io_reason(&e))?;
     let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
     let mut out = Out::new(kinds);
+    let mut parts: Vec<Part> = (0..threads.max(1)).map(|_| Part::new(kinds)).collect();
     let mut buf: Vec<u8> = Vec::new();
     let mut skip_header = fmt.header;
-    let mut reserved = false;
     let mut eof = false;
     while !eof {
         let start = buf.len();
@@ -95,38 +95,35 @@ pub fn read(
         if cut == 0 {
             continue;
         }
-        let parts = split(&buf[..cut], fmt.quote, threads);
-        let parsed: Vec<Option<Part>> = if parts.len() == 1 {
-            vec![parse_part(parts[0], fmt, kinds)]
+        let texts = split(&buf[..cut], fmt.quote, threads);
+        let parts = &mut parts[..texts.len()];
+        let ok: Vec<bool> = if texts.len() == 1 {
+            vec![parts[0].parse(texts[0], fmt, kinds)]
         } else {
             std::thread::scope(|s| {
                 let handles: Vec<_> = parts
-                    .iter()
-                    .map(|p| s.spawn(|| parse_part(p, fmt, kinds)))
+                    .iter_mut()
+                    .zip(&texts)
+                    .map(|(p, t)| s.spawn(|| p.parse(t, fmt, kinds)))
                     .collect();
                 handles
                     .into_iter()
-                    .map(|h| h.join().ok().flatten())
+                    .map(|h| h.join().unwrap_or(false))
                     .collect()
             })
         };
-        let Some(parsed) = parsed.into_iter().collect::<Option<Vec<Part>>>() else {
+        if ok.contains(&false) {
             return Ok(None);
-        };
-        if !reserved {
-            // room for every row at the first block's density, so columns grow without copies
-            let rows: usize = parsed.iter().map(|p| p.rows).sum();
-            out.reserve((rows as f64 * size as f64 / cut as f64 * 1.02) as usize + 16);
-            reserved = true;
         }
-        for p in parsed {
-            if !out.append(p) {
-                return Ok(None);
-            }
+        if out.rows == 0 {
+            // room for every row at the first block's density
+            let rows: usize = parts.iter().map(|p| p.rows).sum();
+            out.reserve((rows as f64 * size as f64 / cut as f64 * 1.03) as usize + 1024);
         }
+        out.append(parts);
         buf.drain(..cut);
     }
-    Ok(Some(out.cols))
+    Ok(Some(out.finish()))
 }
 
 /// The end (just past the newline) of the record starting at `at`, minding quoted fields.
@@ -182,43 +179,95 @@ fn split(text: &[u8], quote: Option<u8>, k: usize) -> Vec<&[u8]> {
     parts
 }
 
-/// One part's columns, parsed on a worker thread. Text is kept as codes into the part's own
-/// dictionary (shared strings cannot cross threads).
+/// One part's columns, parsed on a worker thread (its buffers are reused block after
+/// block). Text is kept as codes into the part's own dictionary (shared strings cannot
+/// cross threads).
 struct Part {
     rows: usize,
     cols: Vec<PartCol>,
 }
 
 enum PartCol {
-    Dbl(Vec<f64>),
+    /// Values, with the power of ten each still has to be scaled by (see [`scale`]).
+    Dbl(Vec<f64>, Vec<i8>),
     Int(Vec<i64>),
-    Str { codes: Vec<u32>, dict: Vec<String> },
+    Str {
+        codes: Vec<u32>,
+        dict: Vec<String>,
+        map: HashMap<Vec<u8>, u32>,
+    },
 }
 
 /// Marks NA in a text column's codes.
 const CODE_NA: u32 = u32::MAX;
 
-fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind]) -> Option<Part> {
-    let est = text.iter().filter(|&&b| b == b'\n').count() + 1;
-    let mut cols: Vec<PartCol> = kinds
-        .iter()
-        .map(|k| match k {
-            Kind::Dbl => PartCol::Dbl(Vec::with_capacity(est)),
-            Kind::Int => PartCol::Int(Vec::with_capacity(est)),
-            Kind::Str => PartCol::Str {
-                codes: Vec::with_capacity(est),
-                dict: Vec::new(),
-            },
-        })
-        .collect();
-    let mut maps: Vec<HashMap<Vec<u8>, u32>> = kinds.iter().map(|_| HashMap::new()).collect();
+impl Part {
+    fn new(kinds: &[Kind]) -> Part {
+        let cols = kinds
+            .iter()
+            .map(|k| match k {
+                Kind::Dbl => PartCol::Dbl(Vec::new(), Vec::new()),
+                Kind::Int => PartCol::Int(Vec::new()),
+                Kind::Str => PartCol::Str {
+                    codes: Vec::new(),
+                    dict: Vec::new(),
+                    map: HashMap::new(),
+                },
+            })
+            .collect();
+        Part { rows: 0, cols }
+    }
+
+    /// Parses the records of `text`; `false` when they do not fit the column kinds.
+    fn parse(&mut self, text: &[u8], fmt: &Format, kinds: &[Kind]) -> bool {
+        for c in self.cols.iter_mut() {
+            match c {
+                PartCol::Dbl(v, e) => {
+                    v.clear();
+                    e.clear();
+                }
+                PartCol::Int(v) => v.clear(),
+                PartCol::Str { codes, dict, map } => {
+                    codes.clear();
+                    dict.clear();
+                    map.clear();
+                }
+            }
+        }
+        self.rows = 0;
+        let ok = parse_part(text, fmt, kinds, self).is_some();
+        for c in self.cols.iter_mut() {
+            if let PartCol::Dbl(v, e) = c {
+                scale(v, e);
+            }
+        }
+        ok
+    }
+}
+
+/// Scales each value by its power of ten: one exactly rounded multiplication or division
+/// per value, in a loop of its own so that the divisions overlap.
+fn scale(v: &mut [f64], e: &[i8]) {
+    for (x, &k) in v.iter_mut().zip(e) {
+        if k != 0 {
+            let (mul, div) = if k > 0 {
+                (POW10[k as usize], 1.0)
+            } else {
+                (1.0, POW10[(-k) as usize])
+            };
+            *x = *x * mul / div;
+        }
+    }
+}
+
+fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind], part: &mut Part) -> Option<()> {
     let na: Vec<&[u8]> = fmt.na.iter().map(|s| s.as_bytes()).collect();
     // numbers can be taken as they stand unless one of the NA strings is a number
     let inline_numbers = !na.iter().any(|s| decimal(s).is_some());
     let mut unq: Vec<u8> = Vec::new();
     let (sep, n) = (fmt.sep, text.len());
     let mut pos = 0;
-    let mut rows = 0;
+    let cols = &mut part.cols;
     while pos < n {
         // blank lines are skipped, as R's blank.lines.skip does
         if text[pos] == b'\n' {
@@ -231,9 +280,9 @@ fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind]) -> Option<Part> {
         }
         for (j, col) in cols.iter_mut().enumerate() {
             let last = j + 1 == kinds.len();
-            if let (PartCol::Dbl(v), true) = (&mut *col, inline_numbers) {
+            if let (PartCol::Dbl(v, ex), true) = (&mut *col, inline_numbers) {
                 // the common case, a plain number, parsed where it stands
-                if let Some((Ok(x), end)) = decimal_at(text, pos) {
+                if let Some((Ok((x, e)), end)) = decimal_parts(text, pos) {
                     let next = match text.get(end) {
                         Some(&b) if b == sep && !last => Some(end + 1),
                         Some(b'\n') if last => Some(end + 1),
@@ -242,6 +291,7 @@ fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind]) -> Option<Part> {
                     };
                     if let Some(next) = next {
                         v.push(x);
+                        ex.push(e);
                         pos = next;
                         continue;
                     }
@@ -291,23 +341,25 @@ fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind]) -> Option<Part> {
             }
             let is_na = na.contains(&field);
             match col {
-                PartCol::Dbl(v) => v.push(if is_na || field.is_empty() {
-                    na_real()
-                } else {
-                    dbl(field)?
-                }),
+                PartCol::Dbl(v, ex) => {
+                    v.push(if is_na || field.is_empty() {
+                        na_real()
+                    } else {
+                        dbl(field)?
+                    });
+                    ex.push(0);
+                }
                 PartCol::Int(v) => v.push(if is_na || field.is_empty() {
                     INT_NA
                 } else {
                     int(field)?
                 }),
-                PartCol::Str { codes, dict } => {
+                PartCol::Str { codes, dict, map } => {
                     // R takes an NA string as NA quoted or not
                     if is_na {
                         codes.push(CODE_NA);
                         continue;
                     }
-                    let map = &mut maps[j];
                     // few distinct values (a factor-like column) are found by a short scan
                     let code = match dict.iter().take(8).position(|d| d.as_bytes() == field) {
                         Some(c) => c as u32,
@@ -325,9 +377,9 @@ fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind]) -> Option<Part> {
                 }
             }
         }
-        rows += 1;
+        part.rows += 1;
     }
-    Some(Part { rows, cols })
+    Some(())
 }
 
 /// A double field: the common decimal forms exactly, others by R's rules (`Inf`, hex, ...).
@@ -355,8 +407,18 @@ fn decimal(f: &[u8]) -> Option<Result<f64, ()>> {
 }
 
 /// The number of the form [`decimal`] takes that starts at `t[i]`, and where it ends.
+fn decimal_at(t: &[u8], i: usize) -> Option<(Result<f64, ()>, usize)> {
+    let (v, end) = decimal_parts(t, i)?;
+    Some((
+        v.map(|(m, e)| m * POW10[e.max(0) as usize] / POW10[(-e).max(0) as usize]),
+        end,
+    ))
+}
+
+/// Like [`decimal_at`], with the value as a signed mantissa exact in a double and the power
+/// of ten (at most 22 either way) it is to be scaled by.
 #[inline]
-fn decimal_at(t: &[u8], mut i: usize) -> Option<(Result<f64, ()>, usize)> {
+fn decimal_parts(t: &[u8], mut i: usize) -> Option<(Result<(f64, i8), ()>, usize)> {
     let neg = match t.get(i) {
         Some(b'-') => {
             i += 1;
@@ -409,12 +471,7 @@ fn decimal_at(t: &[u8], mut i: usize) -> Option<(Result<f64, ()>, usize)> {
         return Some((Err(()), i));
     }
     let m = mant as f64;
-    let v = if exp >= 0 {
-        m * POW10[exp as usize]
-    } else {
-        m / POW10[(-exp) as usize]
-    };
-    Some((Ok(if neg { -v } else { v }), i))
+    Some((Ok((if neg { -m } else { m }, exp as i8)), i))
 }
 
 /// Consumes the decimal digits at `t[*i]`, eight at a time where the text allows, folding
@@ -488,11 +545,21 @@ fn int(f: &[u8]) -> Option<i64> {
     Some(if neg { -v } else { v })
 }
 
-/// The columns being assembled from the parts, in order.
+/// The columns being assembled from the parts, in order. Number columns are allocated
+/// zeroed (pages the system maps in as they are first written) and written in parallel,
+/// each part's thread filling its own window; text columns grow on this thread.
 struct Out {
     cols: Vec<Column>,
+    rows: usize,
+    reserved: bool,
     /// Per text column: every distinct string seen, shared by all rows holding it.
     interned: Vec<HashMap<String, Rc<str>>>,
+}
+
+/// A part's window into one number column.
+enum Window<'a> {
+    Dbl(&'a mut [f64]),
+    Int(&'a mut [i64]),
 }
 
 impl Out {
@@ -507,45 +574,87 @@ impl Out {
             .collect();
         Out {
             cols,
+            rows: 0,
+            reserved: false,
             interned: kinds.iter().map(|_| HashMap::new()).collect(),
         }
     }
 
     fn reserve(&mut self, rows: usize) {
+        if std::mem::replace(&mut self.reserved, true) {
+            return;
+        }
         for c in self.cols.iter_mut() {
             match c {
-                Column::Dbl(v) => v.reserve(rows),
-                Column::Int(v) => v.reserve(rows),
+                Column::Dbl(v) => *v = vec![0.0; rows],
+                Column::Int(v) => *v = vec![0; rows],
                 Column::Str(v) => v.reserve(rows),
             }
         }
     }
 
-    /// Appends a part's rows; `false` if the part's columns do not match.
-    fn append(&mut self, p: Part) -> bool {
-        for ((c, pc), seen) in self
+    /// Appends the parts' rows, in order.
+    fn append(&mut self, parts: &[Part]) {
+        let need = self.rows + parts.iter().map(|p| p.rows).sum::<usize>();
+        let mut wins: Vec<Vec<Window>> = parts.iter().map(|_| Vec::new()).collect();
+        let mut texts: Vec<(&mut Vec<RStr>, &mut HashMap<String, Rc<str>>, usize)> = Vec::new();
+        for (j, (c, seen)) in self
             .cols
             .iter_mut()
-            .zip(p.cols)
             .zip(self.interned.iter_mut())
+            .enumerate()
         {
-            match (c, pc) {
-                (Column::Dbl(v), PartCol::Dbl(x)) => v.extend_from_slice(&x),
-                (Column::Int(v), PartCol::Int(x)) => v.extend_from_slice(&x),
-                (Column::Str(v), PartCol::Str { codes, dict }) => {
-                    let shared: Vec<Rc<str>> = dict
-                        .into_iter()
-                        .map(|s| match seen.get(&s) {
-                            Some(r) => r.clone(),
-                            None => {
-                                let r: Rc<str> = Rc::from(s.as_str());
-                                if seen.len() < 1 << 16 {
-                                    seen.insert(s, r.clone());
-                                }
-                                r
-                            }
-                        })
-                        .collect();
+            match c {
+                Column::Dbl(v) => {
+                    if v.len() < need {
+                        v.resize(need.max(v.len() + v.len() / 4), 0.0);
+                    }
+                    let mut rest = &mut v[self.rows..need];
+                    for (w, p) in wins.iter_mut().zip(parts) {
+                        let (mine, r) = rest.split_at_mut(p.rows);
+                        w.push(Window::Dbl(mine));
+                        rest = r;
+                    }
+                }
+                Column::Int(v) => {
+                    if v.len() < need {
+                        v.resize(need.max(v.len() + v.len() / 4), 0);
+                    }
+                    let mut rest = &mut v[self.rows..need];
+                    for (w, p) in wins.iter_mut().zip(parts) {
+                        let (mine, r) = rest.split_at_mut(p.rows);
+                        w.push(Window::Int(mine));
+                        rest = r;
+                    }
+                }
+                Column::Str(v) => texts.push((v, seen, j)),
+            }
+        }
+        let fill = |p: &Part, wins: Vec<Window>| {
+            let nums = p.cols.iter().filter(|c| !matches!(c, PartCol::Str { .. }));
+            for (c, w) in nums.zip(wins) {
+                match (c, w) {
+                    (PartCol::Dbl(x, _), Window::Dbl(w)) => w.copy_from_slice(x),
+                    (PartCol::Int(x), Window::Int(w)) => w.copy_from_slice(x),
+                    _ => {}
+                }
+            }
+        };
+        std::thread::scope(|s| {
+            let mut wins = wins.into_iter();
+            let first = wins.next();
+            for (p, w) in parts[1..].iter().zip(wins) {
+                s.spawn(move || fill(p, w));
+            }
+            if let Some(w) = first {
+                fill(&parts[0], w);
+            }
+            for (v, seen, j) in texts {
+                for p in parts {
+                    let PartCol::Str { codes, dict, .. } = &p.cols[j] else {
+                        continue;
+                    };
+                    let shared: Vec<Rc<str>> = dict.iter().map(|s| intern(seen, s)).collect();
                     v.extend(codes.iter().map(|&c| {
                         if c == CODE_NA {
                             None
@@ -554,10 +663,35 @@ impl Out {
                         }
                     }));
                 }
-                _ => return false,
+            }
+        });
+        self.rows = need;
+    }
+
+    /// The columns, cut to the rows read.
+    fn finish(mut self) -> Vec<Column> {
+        for c in self.cols.iter_mut() {
+            match c {
+                Column::Dbl(v) => v.truncate(self.rows),
+                Column::Int(v) => v.truncate(self.rows),
+                Column::Str(_) => {}
             }
         }
-        true
+        self.cols
+    }
+}
+
+/// The shared copy of `s` (remembering up to 65536 distinct strings per column).
+fn intern(seen: &mut HashMap<String, Rc<str>>, s: &str) -> Rc<str> {
+    match seen.get(s) {
+        Some(r) => r.clone(),
+        None => {
+            let r: Rc<str> = Rc::from(s);
+            if seen.len() < 1 << 16 {
+                seen.insert(s.to_string(), r.clone());
+            }
+            r
+        }
     }
 }
 

@@ -186,7 +186,7 @@ pub enum VarCol {
     },
     /// A factor (also logical and character variables): 1-based codes (NA as 0) and levels.
     Factor {
-        codes: Vec<usize>,
+        codes: Vec<u32>,
         levels: Vec<String>,
         contrast: Contrast,
     },

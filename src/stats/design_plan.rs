@@ -14,9 +14,9 @@ enum Piece<'a> {
     /// A numeric column (already offset to the matrix column).
     Num(&'a [f64]),
     /// Contrast column values by 1-based code (0 is NA).
-    Con(&'a [usize], &'a [f64]),
+    Con(&'a [u32], &'a [f64]),
     /// Indicator of the 1-based level.
-    Ind(&'a [usize], usize),
+    Ind(&'a [u32], u32),
 }
 
 impl Piece<'_> {
@@ -26,7 +26,7 @@ impl Piece<'_> {
             Piece::Num(d) => d[i],
             Piece::Con(codes, vals) => match codes[i] {
                 0 => f64::NAN,
-                c => vals[c - 1],
+                c => vals[c as usize - 1],
             },
             Piece::Ind(codes, l) => match codes[i] {
                 0 => f64::NAN,
@@ -128,7 +128,10 @@ impl<'a> DesignPlan<'a> {
                         if factors[v][ti] == 2 {
                             (0..levels.len())
                                 .map(|l| {
-                                    (Piece::Ind(codes, l + 1), format!("{}{}", label, levels[l]))
+                                    (
+                                        Piece::Ind(codes, l as u32 + 1),
+                                        format!("{}{}", label, levels[l]),
+                                    )
                                 })
                                 .collect()
                         } else {
@@ -264,7 +267,7 @@ mod tests {
                 colnames: None,
             },
             VarCol::Factor {
-                codes: (0..n).map(|i| i % 3 + 1).collect(),
+                codes: (0..n).map(|i| (i % 3 + 1) as u32).collect(),
                 contrast: contr_treatment(&levels),
                 levels,
             },
