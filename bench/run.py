@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """rsc benchmark harness: R and rsc side by side, one markdown table.
 
+Engines: R, R with data.table::fread, statsmodels (the kit's lm_statsmodels.py, for the
+lm_1eN workloads, when statsmodels and pandas import) and rsc.
+
 Workloads: the shared kit's scripts (loop, fib, vec, startup, lm_1e5, lm_1e6 from
 $BENCH_KIT/workloads, default ../shared/bench next to the repository) and rsc's own
 (bench/workloads/*.R: the lm fit alone and glm(binomial) on 1e6 rows in memory). Each
@@ -90,6 +93,13 @@ def run_once(argv, cwd):
             "fit": float(m.group(1)) if m else None, "out": text, "rss": ru.ru_maxrss / 1024.0}
 
 
+def has_statsmodels():
+    py = shutil.which("python3")
+    ok = py and subprocess.run([py, "-c", "import statsmodels, pandas"], capture_output=True).returncode == 0
+    script = os.path.join(KIT, "workloads", "lm_statsmodels.py")
+    return [py, script] if ok and os.path.exists(script) else None
+
+
 def has_data_table(rscript):
     p = subprocess.run([rscript, "--vanilla", "-e", "quit(status = !requireNamespace('data.table', quietly = TRUE))"],
                        capture_output=True)
@@ -165,7 +175,8 @@ def main():
     ap.add_argument("--write", action="store_true", help="rewrite the results section of BENCHMARKS.md")
     ap.add_argument("--no-stream", action="store_true", help="skip the rsc-only streaming table")
     ap.add_argument("--slow-r", action="store_true", help="also run plain R (read.csv) on the 1e7-row workload (about 10 min a run)")
-    ap.add_argument("--engines", default="R,R+fread,rsc", help="comma-separated subset of R,R+fread,rsc (rsc always runs)")
+    ap.add_argument("--engines", default="R,R+fread,statsmodels,rsc",
+                    help="comma-separated subset of R,R+fread,statsmodels,rsc (rsc always runs)")
     a = ap.parse_args()
     rsc = rsc_binary()
     rscript = shutil.which("Rscript")
@@ -178,11 +189,15 @@ def main():
     info = machine()
     print(f"# {info}", file=sys.stderr)
     fread = has_data_table(rscript)
+    sm = has_statsmodels()
     rows = []
     for name, path, cwd in wl:
         engines = {"R": [rscript, "--vanilla", path], "rsc": [rsc, path]}
         if fread and "read.csv" in open(path).read() and os.path.exists(os.path.join(KIT, "workloads", "shim_fread.R")):
             engines["R+fread"] = [rscript, "--vanilla", os.path.join(KIT, "workloads", "shim_fread.R"), path]
+        m = re.fullmatch(r"lm_(1e\d)", name)
+        if sm and m and cwd == KIT:
+            engines["statsmodels"] = sm + [m.group(1)]
         engines = {e: v for e, v in engines.items() if e == "rsc" or e in a.engines.split(",")}
         if name.endswith("1e7") and not a.slow_r:
             engines.pop("R", None)
@@ -195,7 +210,7 @@ def main():
                 if r >= a.warmup:
                     res[e].append(x)
             print(f"  {name}: round {r + 1}/{a.warmup + a.runs}", file=sys.stderr)
-        R, S, F = res.get("R"), res["rsc"], res.get("R+fread")
+        R, S, F, M = res.get("R"), res["rsc"], res.get("R+fread"), res.get("statsmodels")
         med = lambda xs, k: st.median(x[k] for x in xs) if xs else None
         ratio = st.median(r["wall"] / s["wall"] for s, r in zip(S, R)) if R else None
         fits = [(s["fit"], r["fit"]) for s, r in zip(S, R or []) if s["fit"] is not None and r["fit"] is not None]
@@ -207,22 +222,25 @@ def main():
             "fratio": st.median(f["wall"] / s["wall"] for s, f in zip(S, F)) if F else None,
             "Rrss": med(R, "rss"), "rscrss": med(S, "rss"),
             "Frss": st.median(x["rss"] for x in F) if F else None,
+            "M": med(M, "wall"), "Mrss": med(M, "rss"),
+            "mratio": st.median(m["wall"] / s["wall"] for s, m in zip(S, M)) if M else None,
             "Rfit": st.median(f[1] for f in fits) if fits else None,
             "rscfit": st.median(f[0] for f in fits) if fits else None,
             "fitratio": st.median(f[1] / f[0] for f in fits) if fits else None,
-            "ok": all(x["rc"] == 0 for x in (R or []) + S + (F or [])),
+            "ok": all(x["rc"] == 0 for x in (R or []) + S + (F or []) + (M or [])),
         })
     lines = [
-        "| workload | R wall s | R+fread wall s | rsc wall s | R / rsc | R+fread / rsc | R MB | R+fread MB | rsc MB "
-        "| R fit s | rsc fit s | fit R / rsc |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| workload | R wall s | R+fread wall s | statsmodels wall s | rsc wall s | R / rsc | R+fread / rsc "
+        "| statsmodels / rsc | R MB | R+fread MB | statsmodels MB | rsc MB | R fit s | rsc fit s | fit R / rsc |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         bad = "" if r["ok"] else " (FAILED)"
         f2 = lambda x: "" if x is None else f"{x:.2f}"
         f0 = lambda x: "" if x is None else f"{x:.0f}"
-        lines.append(f"| {r['label']}{bad} | {fmt(r['R'])} | {fmt(r['F'])} | {r['rsc']:.3f} | {f2(r['ratio'])} | "
-                     f"{f2(r['fratio'])} | {f0(r['Rrss'])} | {f0(r['Frss'])} | {r['rscrss']:.0f} | "
+        lines.append(f"| {r['label']}{bad} | {fmt(r['R'])} | {fmt(r['F'])} | {fmt(r['M'])} | {r['rsc']:.3f} | "
+                     f"{f2(r['ratio'])} | {f2(r['fratio'])} | {f2(r['mratio'])} | {f0(r['Rrss'])} | {f0(r['Frss'])} | "
+                     f"{f0(r['Mrss'])} | {r['rscrss']:.0f} | "
                      f"{fmt(r['Rfit'])} | {fmt(r['rscfit'])} | {f2(r['fitratio'])} |")
     stamp = dt.date.today().isoformat()
     table = "\n".join(lines)

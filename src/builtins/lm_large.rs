@@ -97,14 +97,14 @@ pub(crate) fn names_value(rows: &Strs) -> Value {
     })
 }
 
-/// `n * p` from which `lm` takes the parallel path (`options(rsc.tsqr.min = )`, default 2e6,
+/// `n * p` from which `lm` takes the parallel path (`options(rsc.tsqr.min = )`, default 2e5,
 /// so small fits keep R's exact serial factor).
 pub(crate) fn tsqr_min(it: &Interp) -> f64 {
     it.options
         .iter()
         .find(|(k, _)| k == "rsc.tsqr.min")
         .and_then(|(_, v)| v.as_f64())
-        .unwrap_or(2e6)
+        .unwrap_or(2e5)
 }
 
 /// Fits `lm` by TSQR when the model is large enough and of the supported kind (a vector

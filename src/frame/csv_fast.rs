@@ -62,35 +62,40 @@ pub fn read(
     let mut out = Out::new(kinds);
     let mut parts: Vec<Part> = (0..threads.max(1)).map(|_| Part::new(kinds)).collect();
     let mut buf: Vec<u8> = Vec::new();
+    let mut len = 0;
     let mut skip_header = fmt.header;
     let mut eof = false;
     while !eof {
-        let start = buf.len();
-        buf.resize(start + BLOCK, 0);
-        let mut got = 0;
-        while got < BLOCK {
+        // the buffer keeps its full size (zeroed once); `len` bytes of it hold text
+        let start = len;
+        if buf.len() < start + BLOCK {
+            buf.resize(start + BLOCK, 0);
+        }
+        while len < start + BLOCK {
             let k = file
-                .read(&mut buf[start + got..])
+                .read(&mut buf[len..start + BLOCK])
                 .map_err(|e| e.to_string())?;
             if k == 0 {
                 break;
             }
-            got += k;
+            len += k;
         }
-        buf.truncate(start + got);
-        eof = got < BLOCK;
+        eof = len < start + BLOCK;
         if skip_header {
-            match record_end(&buf, 0, fmt.quote) {
-                Some(e) => drop(buf.drain(..e)),
-                None if eof => buf.clear(),
+            match record_end(&buf[..len], 0, fmt.quote) {
+                Some(e) => {
+                    buf.copy_within(e..len, 0);
+                    len -= e;
+                }
+                None if eof => len = 0,
                 None => continue,
             }
             skip_header = false;
         }
         let cut = if eof {
-            buf.len()
+            len
         } else {
-            last_record_end(&buf, fmt.quote).unwrap_or(0)
+            last_record_end(&buf[..len], fmt.quote).unwrap_or(0)
         };
         if cut == 0 {
             continue;
@@ -121,7 +126,8 @@ pub fn read(
             out.reserve((rows as f64 * size as f64 / cut as f64 * 1.03) as usize + 1024);
         }
         out.append(parts);
-        buf.drain(..cut);
+        buf.copy_within(cut..len, 0);
+        len -= cut;
     }
     Ok(Some(out.finish()))
 }
