@@ -354,6 +354,19 @@ pub fn r_mod(a: f64, b: f64) -> f64 {
             a
         };
     }
+    // whole numbers below 2^53: the remainder is exact, with the sign of the divisor
+    const EXACT: f64 = 9007199254740992.0;
+    if a.abs() < EXACT && b.abs() < EXACT {
+        let (ai, bi) = (a as i64, b as i64);
+        if ai as f64 == a && bi as f64 == b {
+            // (32-bit division where the values allow: several times faster)
+            let r = match (i32::try_from(ai), i32::try_from(bi)) {
+                (Ok(x), Ok(y)) if y != -1 => (x % y) as f64,
+                _ => (ai % bi) as f64,
+            };
+            return if r != 0.0 && (r < 0.0) != (b < 0.0) { r + b } else { r };
+        }
+    }
     let q = a / b;
     let tmp = a - q.floor() * b;
     tmp - (tmp / b).floor() * b
@@ -687,4 +700,29 @@ pub fn unary(_it: &mut Interp, op: UnOp, x: Value) -> EvalResult {
         }
     }
     Ok(Value::Vector(Vector { data, attrs }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::r_mod;
+
+    /// R's formula for `%%`, without the whole-number shortcut.
+    fn general(a: f64, b: f64) -> f64 {
+        let q = a / b;
+        let tmp = a - q.floor() * b;
+        tmp - (tmp / b).floor() * b
+    }
+
+    #[test]
+    fn whole_number_modulus_is_rs() {
+        for a in -40..=40 {
+            for b in [-7.0, -3.0, -1.0, 1.0, 2.0, 3.0, 7.0, 1e6] {
+                let a = a as f64 * 12345.0;
+                assert_eq!(r_mod(a, b).to_bits(), (general(a, b) + 0.0).to_bits(), "{} %% {}", a, b);
+            }
+        }
+        assert_eq!(r_mod(5.5, 2.0), 1.5);
+        assert_eq!(r_mod(-5.5, 2.0), 0.5);
+        assert!(r_mod(1.0, 0.0).is_nan());
+    }
 }
