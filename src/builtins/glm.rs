@@ -299,10 +299,13 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         let ov: Vec<f64> = if ov.len() == n {
             ov
         } else {
-            fr.kept
-                .iter()
-                .map(|&k| ov.get(k).cloned().unwrap_or(f64::NAN))
-                .collect()
+            match &fr.kept {
+                Some(kept) => kept
+                    .iter()
+                    .map(|&k| ov.get(k).cloned().unwrap_or(f64::NAN))
+                    .collect(),
+                None => ov,
+            }
         };
         if ov.len() != n {
             return err(format!(

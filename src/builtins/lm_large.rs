@@ -419,8 +419,9 @@ pub(crate) fn factor_codes(
         c.str_vec()
     };
     let n = if c.is_factor() { iv.len() } else { sv.len() };
+    let is_factor = c.is_factor();
     let label_at = |i: usize| -> Option<&str> {
-        if c.is_factor() {
+        if is_factor {
             let k = iv[i];
             if k >= 1 {
                 lev.get(k as usize - 1).and_then(|x| x.as_deref())

@@ -18,8 +18,9 @@ pub(crate) struct Frame {
     pub(crate) rows: Strs,
     /// Omitted rows (1-based positions in the subsetted frame) and their names.
     pub(crate) omitted: Vec<(i32, String)>,
-    /// Kept row positions (0-based, in the subsetted frame).
-    pub(crate) kept: Vec<usize>,
+    /// Kept row positions (0-based, in the subsetted frame); `None` when every row is kept,
+    /// in order.
+    pub(crate) kept: Option<Vec<usize>>,
 }
 
 impl Frame {
@@ -241,7 +242,8 @@ pub(crate) fn model_frame_full(
     let mut w = extra_var(it, weights, &denv, n, "weights")?;
     let mut off = extra_var(it, offset, &denv, n, "offset")?;
     let all_rows = row_strs(data, n);
-    let mut sel: Vec<usize> = (0..n).collect();
+    // the rows `subset` selects (built below when there is no subset and rows are dropped)
+    let mut sel: Vec<usize> = Vec::new();
     if let Some((e, _)) = subset {
         let sv = it.eval(e, &denv)?;
         sel = match sv.data() {
@@ -281,16 +283,43 @@ pub(crate) fn model_frame_full(
                         .collect()
                 }
             }
-            None => sel,
+            None => (0..n).collect(),
         };
     }
     let mut kept = Vec::new();
     let mut omitted = Vec::new();
     let na_rows = crate::builtins::lm_large::na_rows(&cols, n);
-    for (k, &i) in sel.iter().enumerate() {
-        let na = na_rows[i]
+    let is_na = |i: usize| {
+        na_rows[i]
             || w.as_ref().map(|w| w[i].is_nan()).unwrap_or(false)
-            || off.as_ref().map(|o| o[i].is_nan()).unwrap_or(false);
+            || off.as_ref().map(|o| o[i].is_nan()).unwrap_or(false)
+    };
+    if subset.is_none() && (na_action == "na.pass" || !(0..n).any(is_na)) {
+        // every row, in order: share the variables and the row labels (no n-long index)
+        let all: Vec<usize> = if cols.iter().any(|c| c.dim().is_some() || (drop_unused && c.is_factor())) {
+            (0..n).collect()
+        } else {
+            Vec::new()
+        };
+        let cols = cols.iter().map(|c| kept_rows(c, &all, true, drop_unused)).collect();
+        return Ok(Frame {
+            terms,
+            lhs,
+            rhs,
+            env,
+            cols,
+            weights: w,
+            offset: off,
+            rows: all_rows,
+            omitted,
+            kept: None,
+        });
+    }
+    if subset.is_none() {
+        sel = (0..n).collect();
+    }
+    for (k, &i) in sel.iter().enumerate() {
+        let na = is_na(i);
         if na && na_action != "na.pass" {
             if na_action == "na.fail" {
                 return err("missing values in object");
@@ -305,17 +334,7 @@ pub(crate) fn model_frame_full(
     let identity = final_rows.len() == n && final_rows.iter().enumerate().all(|(k, &i)| k == i);
     let cols = cols
         .iter()
-        .map(|c| {
-            if identity && c.dim().is_none() && !(drop_unused && c.is_factor()) {
-                return c.clone();
-            }
-            let v = take_rows(c, &final_rows);
-            if drop_unused && v.is_factor() {
-                drop_unused_levels(&v)
-            } else {
-                v
-            }
-        })
+        .map(|c| kept_rows(c, &final_rows, identity, drop_unused))
         .collect();
     if let Some(wv) = w.as_mut() {
         *wv = final_rows.iter().map(|&i| wv[i]).collect();
@@ -339,8 +358,22 @@ pub(crate) fn model_frame_full(
             final_rows.iter().map(|&i| all_rows[i].clone()).collect()
         },
         omitted,
-        kept,
+        kept: Some(kept),
     })
+}
+
+/// A variable's kept rows (`rows`; all of them, in order, when `identity`), unused factor
+/// levels dropped when asked.
+fn kept_rows(c: &Value, rows: &[usize], identity: bool, drop_unused: bool) -> Value {
+    if identity && c.dim().is_none() && !(drop_unused && c.is_factor()) {
+        return c.clone();
+    }
+    let v = take_rows(c, rows);
+    if drop_unused && v.is_factor() {
+        drop_unused_levels(&v)
+    } else {
+        v
+    }
 }
 
 /// The contrast function name a factor gets: the `contrasts =` entry for it, else the
