@@ -423,7 +423,7 @@ fn decimal_at(t: &[u8], i: usize) -> Option<(Result<f64, ()>, usize)> {
 
 /// Like [`decimal_at`], with the value as a signed mantissa exact in a double and the power
 /// of ten (at most 22 either way) it is to be scaled by.
-#[inline]
+#[inline(always)]
 fn decimal_parts(t: &[u8], mut i: usize) -> Option<(Result<(f64, i8), ()>, usize)> {
     let neg = match t.get(i) {
         Some(b'-') => {
@@ -476,7 +476,8 @@ fn decimal_parts(t: &[u8], mut i: usize) -> Option<(Result<(f64, i8), ()>, usize
     if digits > 19 || mant > 1 << 53 || exp.abs() > 22 {
         return Some((Err(()), i));
     }
-    let m = mant as f64;
+    // below 2^53: the signed conversion is one instruction and exact
+    let m = mant as i64 as f64;
     Some((Ok((if neg { -m } else { m }, exp as i8)), i))
 }
 
@@ -729,6 +730,7 @@ mod tests {
             );
         }
         assert_eq!(dbl(b"Inf"), Some(f64::INFINITY));
+        assert_eq!(dbl(b"-0.000").map(f64::to_bits), Some((-0.0f64).to_bits()));
         assert_eq!(dbl(b"0x1A"), Some(26.0));
         assert!(
             dbl(b"1.2.3").is_none()
