@@ -171,5 +171,32 @@ fn streamed_fits_refuse_what_needs_all_rows() {
         assert_eq!(out.status.code(), Some(1), "{}", err);
         assert!(err.contains(msg), "{}: {}", src, err);
     }
+    // a row far past the first ones that does not fit its column's type
+    let late = dir.join("late.csv");
+    let mut text = String::from("y,x\n");
+    for i in 0..30000 {
+        text.push_str(&format!(
+            "{},{}\n",
+            i,
+            if i == 25000 {
+                "abc".to_string()
+            } else {
+                (i % 7).to_string()
+            }
+        ));
+    }
+    std::fs::write(&late, text).expect("write csv");
+    let src = format!(
+        "options(rsc.stream.rows = 1000)\nfit <- lm(y ~ x, data = scan_csv('{}'))",
+        late.display()
+    );
+    let (out, _) = run_file("late.R", &src);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{}", err);
+    assert!(
+        err.contains("does not fit the column types of the first rows"),
+        "{}",
+        err
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

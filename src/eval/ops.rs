@@ -364,7 +364,11 @@ pub fn r_mod(a: f64, b: f64) -> f64 {
                 (Ok(x), Ok(y)) if y != -1 => (x % y) as f64,
                 _ => (ai % bi) as f64,
             };
-            return if r != 0.0 && (r < 0.0) != (b < 0.0) { r + b } else { r };
+            return if r != 0.0 && (r < 0.0) != (b < 0.0) {
+                r + b
+            } else {
+                r
+            };
         }
     }
     let q = a / b;
@@ -718,7 +722,13 @@ mod tests {
         for a in -40..=40 {
             for b in [-7.0, -3.0, -1.0, 1.0, 2.0, 3.0, 7.0, 1e6] {
                 let a = a as f64 * 12345.0;
-                assert_eq!(r_mod(a, b).to_bits(), (general(a, b) + 0.0).to_bits(), "{} %% {}", a, b);
+                assert_eq!(
+                    r_mod(a, b).to_bits(),
+                    (general(a, b) + 0.0).to_bits(),
+                    "{} %% {}",
+                    a,
+                    b
+                );
             }
         }
         assert_eq!(r_mod(5.5, 2.0), 1.5);

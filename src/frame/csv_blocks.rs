@@ -273,12 +273,24 @@ fn read_fast(path: &str, spec: &BlockSpec) -> Result<Option<(Vec<String>, Vec<Va
         return Ok(None);
     };
     let names = fields.iter().map(|f| f.name().to_string()).collect();
-    let cols = read.into_iter().map(|c| match c {
-        Column::Dbl(v) => Grow::Dbl(v),
-        Column::Int(v) => Grow::Int(v),
-        Column::Str(v) => Grow::Str(v, HashSet::new()),
-    });
-    Ok(Some((names, cols.map(Grow::finish).collect())))
+    Ok(Some((
+        names,
+        read.into_iter()
+            .filter_map(|c| column_value(c, true))
+            .collect(),
+    )))
+}
+
+/// A column from the fast reader as an R vector (`None` for a skipped one): integers as
+/// integer when they fit, text typed as `read.csv` does when `type_convert`.
+pub(crate) fn column_value(c: Column, type_convert: bool) -> Option<Value> {
+    Some(match c {
+        Column::Dbl(v) => Grow::Dbl(v).finish(),
+        Column::Int(v) => Grow::Int(v).finish(),
+        Column::Str(v) if type_convert => Grow::Str(v, HashSet::new()).finish(),
+        Column::Str(v) => Value::strs(v),
+        Column::Skipped => return None,
+    })
 }
 
 /// Reads a whole CSV file block by block into R columns typed as `read.csv` does. `None`

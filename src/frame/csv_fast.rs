@@ -18,6 +18,8 @@ pub enum Kind {
     /// Integers; `i64::MIN` marks NA.
     Int,
     Str,
+    /// Not kept (fields are only stepped over).
+    Skip,
 }
 
 /// The format of the file.
@@ -33,6 +35,7 @@ pub enum Column {
     Dbl(Vec<f64>),
     Int(Vec<i64>),
     Str(Vec<RStr>),
+    Skipped,
 }
 
 /// NA in an integer column.
@@ -49,6 +52,62 @@ pub fn read(
     kinds: &[Kind],
     threads: usize,
 ) -> Result<Option<Vec<Column>>, String> {
+    let size = std::fs::metadata(path)
+        .map(|m| m.len() as usize)
+        .unwrap_or(0);
+    let mut out = Out::new(kinds);
+    let done = blocks(path, fmt, kinds, threads, BLOCK, |parts, bytes| {
+        if out.rows == 0 {
+            // room for every row at the first block's density
+            let rows: usize = parts.iter().map(|p| p.rows).sum();
+            out.reserve((rows as f64 * size as f64 / bytes.max(1) as f64 * 1.03) as usize + 1024);
+        }
+        out.append(parts);
+        Ok(true)
+    })?;
+    Ok(done.map(|_| out.finish()))
+}
+
+/// Reads `path` in chunks of about `block` bytes of text, handing each chunk's columns to
+/// `f` (which returns `false` to stop). `Ok(None)` when the first chunk shows the file is
+/// not plain enough; a later row that does not fit is an error naming its chunk.
+pub fn for_each_chunk(
+    path: &str,
+    fmt: &Format,
+    kinds: &[Kind],
+    threads: usize,
+    block: usize,
+    mut f: impl FnMut(Vec<Column>) -> Result<bool, String>,
+) -> Result<Option<()>, String> {
+    let mut rows = 0usize;
+    let done = blocks(path, fmt, kinds, threads, block.max(1 << 12), |parts, _| {
+        let mut out = Out::new(kinds);
+        out.reserve(parts.iter().map(|p| p.rows).sum());
+        out.append(parts);
+        rows += out.rows;
+        f(out.finish())
+    })?;
+    match done {
+        None if rows > 0 => Err(format!(
+            "'{}': a row after row {} does not fit the column types of the first rows \
+             (text in a number column, or a row of the wrong length)",
+            path, rows
+        )),
+        d => Ok(d),
+    }
+}
+
+/// The block loop: reads `path` about `block` bytes at a time, cuts each block at record
+/// ends into one part per thread, parses the parts in parallel and hands them, in order,
+/// to `on_parts` with the block's size in bytes. `Ok(None)` when a part does not parse.
+fn blocks(
+    path: &str,
+    fmt: &Format,
+    kinds: &[Kind],
+    threads: usize,
+    block: usize,
+    mut on_parts: impl FnMut(&[Part], usize) -> Result<bool, String>,
+) -> Result<Option<()>, String> {
     if kinds.is_empty()
         || fmt.sep == b'\n'
         || fmt.sep == b'\r'
@@ -58,8 +117,6 @@ pub fn read(
         return Ok(None);
     }
     let mut file = std::fs::File::open(path).map_err(|e| crate::frame::io_reason(&e))?;
-    let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
-    let mut out = Out::new(kinds);
     let mut parts: Vec<Part> = (0..threads.max(1)).map(|_| Part::new(kinds)).collect();
     let mut buf: Vec<u8> = Vec::new();
     let mut len = 0;
@@ -68,19 +125,19 @@ pub fn read(
     while !eof {
         // the buffer keeps its full size (zeroed once); `len` bytes of it hold text
         let start = len;
-        if buf.len() < start + BLOCK {
-            buf.resize(start + BLOCK, 0);
+        if buf.len() < start + block {
+            buf.resize(start + block, 0);
         }
-        while len < start + BLOCK {
+        while len < start + block {
             let k = file
-                .read(&mut buf[len..start + BLOCK])
+                .read(&mut buf[len..start + block])
                 .map_err(|e| e.to_string())?;
             if k == 0 {
                 break;
             }
             len += k;
         }
-        eof = len < start + BLOCK;
+        eof = len < start + block;
         if skip_header {
             match record_end(&buf[..len], 0, fmt.quote) {
                 Some(e) => {
@@ -120,16 +177,13 @@ pub fn read(
         if ok.contains(&false) {
             return Ok(None);
         }
-        if out.rows == 0 {
-            // room for every row at the first block's density
-            let rows: usize = parts.iter().map(|p| p.rows).sum();
-            out.reserve((rows as f64 * size as f64 / cut as f64 * 1.03) as usize + 1024);
+        if parts.iter().any(|p| p.rows > 0) && !on_parts(parts, cut)? {
+            break;
         }
-        out.append(parts);
         buf.copy_within(cut..len, 0);
         len -= cut;
     }
-    Ok(Some(out.finish()))
+    Ok(Some(()))
 }
 
 /// The end (just past the newline) of the record starting at `at`, minding quoted fields.
@@ -202,6 +256,7 @@ enum PartCol {
         dict: Vec<String>,
         map: HashMap<Vec<u8>, u32>,
     },
+    Skip,
 }
 
 /// Marks NA in a text column's codes.
@@ -219,6 +274,7 @@ impl Part {
                     dict: Vec::new(),
                     map: HashMap::new(),
                 },
+                Kind::Skip => PartCol::Skip,
             })
             .collect();
         Part { rows: 0, cols }
@@ -238,6 +294,7 @@ impl Part {
                     dict.clear();
                     map.clear();
                 }
+                PartCol::Skip => {}
             }
         }
         self.rows = 0;
@@ -347,6 +404,7 @@ fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind], part: &mut Part) -> Opt
             }
             let is_na = na.contains(&field);
             match col {
+                PartCol::Skip => {}
                 PartCol::Dbl(v, ex) => {
                     v.push(if is_na || field.is_empty() {
                         na_real()
@@ -577,6 +635,7 @@ impl Out {
                 Kind::Dbl => Column::Dbl(Vec::new()),
                 Kind::Int => Column::Int(Vec::new()),
                 Kind::Str => Column::Str(Vec::new()),
+                Kind::Skip => Column::Skipped,
             })
             .collect();
         Out {
@@ -596,6 +655,7 @@ impl Out {
                 Column::Dbl(v) => *v = vec![0.0; rows],
                 Column::Int(v) => *v = vec![0; rows],
                 Column::Str(v) => v.reserve(rows),
+                Column::Skipped => {}
             }
         }
     }
@@ -635,10 +695,14 @@ impl Out {
                     }
                 }
                 Column::Str(v) => texts.push((v, seen, j)),
+                Column::Skipped => {}
             }
         }
         let fill = |p: &Part, wins: Vec<Window>| {
-            let nums = p.cols.iter().filter(|c| !matches!(c, PartCol::Str { .. }));
+            let nums = p
+                .cols
+                .iter()
+                .filter(|c| matches!(c, PartCol::Dbl(..) | PartCol::Int(_)));
             for (c, w) in nums.zip(wins) {
                 match (c, w) {
                     (PartCol::Dbl(x, _), Window::Dbl(w)) => w.copy_from_slice(x),
@@ -681,7 +745,7 @@ impl Out {
             match c {
                 Column::Dbl(v) => v.truncate(self.rows),
                 Column::Int(v) => v.truncate(self.rows),
-                Column::Str(_) => {}
+                Column::Str(_) | Column::Skipped => {}
             }
         }
         self.cols

@@ -2,6 +2,9 @@
 //! writing, and lazy scans (`scan_csv`, `scan_parquet`) that `collect()` materialises.
 
 use super::bridge::{self, Strings};
+use super::csv_blocks::column_value;
+use super::csv_fast::{self, Format, Kind};
+use crate::builtins::frames::{auto_row_names, make_df};
 use crate::value::{Extern, ExternObj, Value};
 use polars::prelude::*;
 use std::rc::Rc;
@@ -206,9 +209,21 @@ fn csv_options(sep: u8, na: &[String], header: bool) -> CsvReadOptions {
 /// Reads the first `n` rows (all when `None`) of a source.
 fn read_rows(source: &Source, n: Option<usize>) -> Result<DataFrame, String> {
     match source {
+        // the first rows from the first lines only (polars given the path parses chunks of
+        // the whole file, and fails on a bad row far down)
+        Source::Csv { path, sep, na } if n.is_some() => {
+            let spec = super::csv_blocks::BlockSpec {
+                sep: *sep,
+                quote: Some(b'"'),
+                na,
+                header: true,
+            };
+            // types from up to 10000 rows, as a whole-file read would see them
+            let n = n.unwrap_or(0);
+            spec.head(path, n.max(10_000)).map(|df| df.head(Some(n)))
+        }
         Source::Csv { path, sep, na } => csv_options(*sep, na, true)
-            .with_infer_schema_length(if n.is_some() { Some(10_000) } else { None })
-            .with_n_rows(n)
+            .with_infer_schema_length(None)
             .try_into_reader_with_file_path(Some(path.into()))
             .and_then(|r| r.finish())
             .map_err(|e| e.to_string()),
@@ -339,6 +354,44 @@ fn csv_chunks(
     let lines = first.height().max(1);
     let line_bytes = (head_len(path, lines + 1).unwrap_or(64 * lines) / lines).max(1);
     let block = (rows.max(1) * line_bytes).clamp(1 << 12, 1 << 30);
+    // plain files through the purpose-built parallel reader, the polars path otherwise
+    let kinds: Option<Vec<Kind>> = schema
+        .iter()
+        .map(|(n, dt)| match dt {
+            _ if columns.is_some_and(|c| !c.iter().any(|x| x.as_str() == n.as_str())) => {
+                Some(Kind::Skip)
+            }
+            DataType::Float64 => Some(Kind::Dbl),
+            DataType::String | DataType::Null => Some(Kind::Str),
+            _ => None,
+        })
+        .collect();
+    if let Some(kinds) = kinds {
+        let names: Vec<String> = schema
+            .iter_names()
+            .zip(&kinds)
+            .filter(|(_, k)| **k != Kind::Skip)
+            .map(|(n, _)| n.to_string())
+            .collect();
+        let fmt = Format {
+            sep,
+            quote: Some(b'"'),
+            na,
+            header: true,
+        };
+        let threads = crate::stats::tsqr::threads();
+        let done = csv_fast::for_each_chunk(path, &fmt, &kinds, threads, block, |cols| {
+            let cols: Vec<Value> = cols
+                .into_iter()
+                .filter_map(|c| column_value(c, strings == Strings::TypeConvert))
+                .collect();
+            let n = cols.first().map(|c| c.len()).unwrap_or(0);
+            f(make_df(cols, names.clone(), auto_row_names(n)))
+        })?;
+        if done.is_some() {
+            return Ok(());
+        }
+    }
     let columns: Option<Arc<[PlSmallStr]>> =
         columns.map(|c| c.iter().map(|x| PlSmallStr::from(x.as_str())).collect());
     super::csv_blocks::for_each_block(path, &spec, Arc::new(schema), columns, block, |df| {

@@ -296,12 +296,18 @@ pub(crate) fn model_frame_full(
     };
     if subset.is_none() && (na_action == "na.pass" || !(0..n).any(is_na)) {
         // every row, in order: share the variables and the row labels (no n-long index)
-        let all: Vec<usize> = if cols.iter().any(|c| c.dim().is_some() || (drop_unused && c.is_factor())) {
+        let all: Vec<usize> = if cols
+            .iter()
+            .any(|c| c.dim().is_some() || (drop_unused && c.is_factor()))
+        {
             (0..n).collect()
         } else {
             Vec::new()
         };
-        let cols = cols.iter().map(|c| kept_rows(c, &all, true, drop_unused)).collect();
+        let cols = cols
+            .iter()
+            .map(|c| kept_rows(c, &all, true, drop_unused))
+            .collect();
         return Ok(Frame {
             terms,
             lhs,
