@@ -3,7 +3,7 @@
 //! size of the result plus one block, instead of the whole file text plus its parse.
 
 use crate::frame::csv::{convert_strs, parse_dbl, parse_lgl};
-use crate::frame::csv_fast::{self, Column, Kind};
+use crate::frame::csv_fast::{self, last_record_end, Column, Kind};
 use crate::value::{na_real, RStr, Value, NA_INT};
 use polars::prelude::*;
 use std::collections::HashSet;
@@ -54,7 +54,7 @@ impl BlockSpec<'_> {
                 break;
             }
         }
-        if let Some(cut) = last_line_end(&text, self.quote) {
+        if let Some(cut) = last_record_end(&text, self.quote) {
             // a quoted field still open at the end: keep whole records only
             if cut < text.len() && text.last() != Some(&b'\n') {
                 text.truncate(cut);
@@ -65,25 +65,6 @@ impl BlockSpec<'_> {
             .into_reader_with_file_handle(std::io::Cursor::new(text))
             .finish()
             .map_err(|e| e.to_string())
-    }
-}
-
-/// The end of the last complete line of `buf` that is not inside a quoted field.
-fn last_line_end(buf: &[u8], quote: Option<u8>) -> Option<usize> {
-    match quote {
-        Some(q) if buf.contains(&q) => {
-            let mut in_quote = false;
-            let mut last = None;
-            for (i, &b) in buf.iter().enumerate() {
-                if b == q {
-                    in_quote = !in_quote;
-                } else if b == b'\n' && !in_quote {
-                    last = Some(i + 1);
-                }
-            }
-            last
-        }
-        _ => buf.iter().rposition(|&b| b == b'\n').map(|p| p + 1),
     }
 }
 
@@ -119,7 +100,7 @@ pub fn for_each_block(
         let cut = if done {
             buf.len()
         } else {
-            last_line_end(&buf, spec.quote).unwrap_or(0)
+            last_record_end(&buf, spec.quote).unwrap_or(0)
         };
         if cut == 0 {
             continue;
@@ -357,9 +338,12 @@ mod tests {
 
     #[test]
     fn line_ends_outside_quotes() {
-        assert_eq!(last_line_end(b"a,b\n1,2\n3,", Some(b'"')), Some(8));
-        assert_eq!(last_line_end(b"a,b\n\"x\ny\",2\n\"z", Some(b'"')), Some(12));
-        assert_eq!(last_line_end(b"no newline", None), None);
+        assert_eq!(last_record_end(b"a,b\n1,2\n3,", Some(b'"')), Some(8));
+        assert_eq!(
+            last_record_end(b"a,b\n\"x\ny\",2\n\"z", Some(b'"')),
+            Some(12)
+        );
+        assert_eq!(last_record_end(b"no newline", None), None);
     }
 
     #[test]

@@ -199,8 +199,8 @@ fn record_end(buf: &[u8], at: usize, quote: Option<u8>) -> Option<usize> {
     None
 }
 
-/// The end of the last complete record of `buf`.
-fn last_record_end(buf: &[u8], quote: Option<u8>) -> Option<usize> {
+/// The end of the last complete record of `buf` (a line end outside quoted fields).
+pub(crate) fn last_record_end(buf: &[u8], quote: Option<u8>) -> Option<usize> {
     match quote {
         Some(q) if buf.contains(&q) => {
             let (mut in_quote, mut last) = (false, None);
@@ -483,17 +483,7 @@ fn decimal_at(t: &[u8], i: usize) -> Option<(Result<f64, ()>, usize)> {
 /// of ten (at most 22 either way) it is to be scaled by.
 #[inline(always)]
 fn decimal_parts(t: &[u8], mut i: usize) -> Option<(Result<(f64, i8), ()>, usize)> {
-    let neg = match t.get(i) {
-        Some(b'-') => {
-            i += 1;
-            true
-        }
-        Some(b'+') => {
-            i += 1;
-            false
-        }
-        _ => false,
-    };
+    let neg = sign_at(t, &mut i);
     let mut mant = 0u64;
     let int_digits = digits_at(t, &mut i, &mut mant);
     let mut frac_digits = 0;
@@ -508,17 +498,7 @@ fn decimal_parts(t: &[u8], mut i: usize) -> Option<(Result<(f64, i8), ()>, usize
     let mut exp = -(frac_digits as i64);
     if matches!(t.get(i), Some(b'e' | b'E')) {
         i += 1;
-        let eneg = match t.get(i) {
-            Some(b'-') => {
-                i += 1;
-                true
-            }
-            Some(b'+') => {
-                i += 1;
-                false
-            }
-            _ => false,
-        };
+        let eneg = sign_at(t, &mut i);
         let (mut e, mut ed) = (0i64, 0);
         while let Some(&c) = t.get(i).filter(|c| c.is_ascii_digit()) {
             e = (e * 10 + (c - b'0') as i64).min(1 << 40);
@@ -537,6 +517,22 @@ fn decimal_parts(t: &[u8], mut i: usize) -> Option<(Result<(f64, i8), ()>, usize
     // below 2^53: the signed conversion is one instruction and exact
     let m = mant as i64 as f64;
     Some((Ok((if neg { -m } else { m }, exp as i8)), i))
+}
+
+/// Consumes an optional sign at `t[*i]`; whether it was a minus.
+#[inline(always)]
+fn sign_at(t: &[u8], i: &mut usize) -> bool {
+    match t.get(*i) {
+        Some(b'-') => {
+            *i += 1;
+            true
+        }
+        Some(b'+') => {
+            *i += 1;
+            false
+        }
+        _ => false,
+    }
 }
 
 /// Consumes the decimal digits at `t[*i]`, eight at a time where the text allows, folding

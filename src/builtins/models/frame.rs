@@ -294,7 +294,8 @@ pub(crate) fn model_frame_full(
             || w.as_ref().map(|w| w[i].is_nan()).unwrap_or(false)
             || off.as_ref().map(|o| o[i].is_nan()).unwrap_or(false)
     };
-    if subset.is_none() && (na_action == "na.pass" || !(0..n).any(is_na)) {
+    let every_row = subset.is_none() && (na_action == "na.pass" || !(0..n).any(is_na));
+    let (cols, rows, kept) = if every_row {
         // every row, in order: share the variables and the row labels (no n-long index)
         let all: Vec<usize> = if cols
             .iter()
@@ -308,46 +309,44 @@ pub(crate) fn model_frame_full(
             .iter()
             .map(|c| kept_rows(c, &all, true, drop_unused))
             .collect();
-        return Ok(Frame {
-            terms,
-            lhs,
-            rhs,
-            env,
-            cols,
-            weights: w,
-            offset: off,
-            rows: all_rows,
-            omitted,
-            kept: None,
-        });
-    }
-    if subset.is_none() {
-        sel = (0..n).collect();
-    }
-    for (k, &i) in sel.iter().enumerate() {
-        let na = is_na(i);
-        if na && na_action != "na.pass" {
-            if na_action == "na.fail" {
-                return err("missing values in object");
-            }
-            omitted.push(((k + 1) as i32, all_rows.label(i).unwrap_or_default()));
-        } else {
-            kept.push(k);
+        (cols, all_rows, None)
+    } else {
+        if subset.is_none() {
+            sel = (0..n).collect();
         }
-    }
-    let final_rows: Vec<usize> = kept.iter().map(|&k| sel[k]).collect();
-    // all rows in order: share the variables and the row labels
-    let identity = final_rows.len() == n && final_rows.iter().enumerate().all(|(k, &i)| k == i);
-    let cols = cols
-        .iter()
-        .map(|c| kept_rows(c, &final_rows, identity, drop_unused))
-        .collect();
-    if let Some(wv) = w.as_mut() {
-        *wv = final_rows.iter().map(|&i| wv[i]).collect();
-    }
-    if let Some(ov) = off.as_mut() {
-        *ov = final_rows.iter().map(|&i| ov[i]).collect();
-    }
+        for (k, &i) in sel.iter().enumerate() {
+            let na = is_na(i);
+            if na && na_action != "na.pass" {
+                if na_action == "na.fail" {
+                    return err("missing values in object");
+                }
+                omitted.push(((k + 1) as i32, all_rows.label(i).unwrap_or_default()));
+            } else {
+                kept.push(k);
+            }
+        }
+        let final_rows: Vec<usize> = kept.iter().map(|&k| sel[k]).collect();
+        // all rows in order: share the variables and the row labels
+        let identity = final_rows.len() == n && final_rows.iter().enumerate().all(|(k, &i)| k == i);
+        let cols = cols
+            .iter()
+            .map(|c| kept_rows(c, &final_rows, identity, drop_unused))
+            .collect();
+        if let Some(wv) = w.as_mut() {
+            *wv = final_rows.iter().map(|&i| wv[i]).collect();
+        }
+        if let Some(ov) = off.as_mut() {
+            *ov = final_rows.iter().map(|&i| ov[i]).collect();
+        }
+        let rows = if identity {
+            all_rows
+        } else if all_rows.is_count() {
+            Strs::numbers(final_rows.iter().map(|&i| i as u32 + 1).collect())
+        } else {
+            final_rows.iter().map(|&i| all_rows[i].clone()).collect()
+        };
+        (cols, rows, Some(kept))
+    };
     Ok(Frame {
         terms,
         lhs,
@@ -356,15 +355,9 @@ pub(crate) fn model_frame_full(
         cols,
         weights: w,
         offset: off,
-        rows: if identity {
-            all_rows
-        } else if all_rows.is_count() {
-            Strs::numbers(final_rows.iter().map(|&i| i as u32 + 1).collect())
-        } else {
-            final_rows.iter().map(|&i| all_rows[i].clone()).collect()
-        },
+        rows,
         omitted,
-        kept: Some(kept),
+        kept,
     })
 }
 
