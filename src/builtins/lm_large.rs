@@ -191,11 +191,7 @@ pub(super) fn try_lm(
         tf.qr_top.clone(),
         p,
         p,
-        Some(
-            &(0..p)
-                .map(|i| fr.rows.label(i).unwrap_or_default())
-                .collect::<Vec<_>>(),
-        ),
+        Some(&fr.rows.labels(0..p)),
         Some(&piv_names),
     );
     qrm.set_attr(

@@ -3,7 +3,7 @@
 //! size of the result plus one block, instead of the whole file text plus its parse.
 
 use crate::frame::csv::{convert_strs, parse_dbl, parse_lgl};
-use crate::frame::csv_fast::{self, last_record_end, Column, Kind};
+use crate::frame::csv_fast::{self, last_record_end, Column, Format, Kind};
 use crate::value::{na_real, RStr, Value, NA_INT};
 use polars::prelude::*;
 use std::collections::HashSet;
@@ -13,15 +13,8 @@ use std::rc::Rc;
 /// Bytes of CSV text parsed at a time.
 pub const BLOCK_BYTES: usize = 2 << 20;
 
-/// How the blocks of one file are parsed.
-pub struct BlockSpec<'a> {
-    pub sep: u8,
-    pub quote: Option<u8>,
-    pub na: &'a [String],
-    pub header: bool,
-}
-
-impl BlockSpec<'_> {
+/// How polars parses the blocks of a file of this format.
+impl Format<'_> {
     fn options(&self, header: bool) -> CsvReadOptions {
         let parse = CsvParseOptions::default()
             .with_separator(self.sep)
@@ -72,7 +65,7 @@ impl BlockSpec<'_> {
 /// each block's frame to `f` (which returns `false` to stop). Blocks hold about `block` bytes.
 pub fn for_each_block(
     path: &str,
-    spec: &BlockSpec,
+    spec: &Format,
     schema: SchemaRef,
     columns: Option<Arc<[PlSmallStr]>>,
     block: usize,
@@ -231,7 +224,7 @@ fn growers(head: &DataFrame) -> Option<(Vec<Field>, Vec<Grow>)> {
 /// A plain file through the purpose-built parallel reader ([`csv_fast`]), with the column
 /// types of its first 1000 rows; `None` when a later row does not fit them (or the file is
 /// not plain), and the caller reads it block by block with polars.
-fn read_fast(path: &str, spec: &BlockSpec) -> Result<Option<(Vec<String>, Vec<Value>)>, String> {
+fn read_fast(path: &str, spec: &Format) -> Result<Option<(Vec<String>, Vec<Value>)>, String> {
     let head = spec.head(path, 1000)?;
     let Some((fields, cols)) = growers(&head) else {
         return Ok(None);
@@ -244,13 +237,7 @@ fn read_fast(path: &str, spec: &BlockSpec) -> Result<Option<(Vec<String>, Vec<Va
             Grow::Str(..) => Kind::Str,
         })
         .collect();
-    let fmt = csv_fast::Format {
-        sep: spec.sep,
-        quote: spec.quote,
-        na: spec.na,
-        header: spec.header,
-    };
-    let Some(read) = csv_fast::read(path, &fmt, &kinds, crate::stats::tsqr::threads())? else {
+    let Some(read) = csv_fast::read(path, spec, &kinds, crate::stats::tsqr::threads())? else {
         return Ok(None);
     };
     let names = fields.iter().map(|f| f.name().to_string()).collect();
@@ -277,16 +264,13 @@ pub(crate) fn column_value(c: Column, type_convert: bool) -> Option<Value> {
 /// Reads a whole CSV file block by block into R columns typed as `read.csv` does. `None`
 /// when the file does not suit block reading (a type the first rows do not predict, a
 /// column type without a grower): the caller then reads it whole.
-pub fn read_blocks(
-    path: &str,
-    spec: &BlockSpec,
-) -> Result<Option<(Vec<String>, Vec<Value>)>, String> {
+pub fn read_blocks(path: &str, spec: &Format) -> Result<Option<(Vec<String>, Vec<Value>)>, String> {
     read_blocks_of(path, spec, BLOCK_BYTES, 10_000)
 }
 
 fn read_blocks_of(
     path: &str,
-    spec: &BlockSpec,
+    spec: &Format,
     block: usize,
     head_rows: usize,
 ) -> Result<Option<(Vec<String>, Vec<Value>)>, String> {
@@ -371,7 +355,7 @@ mod tests {
         }
         std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{}", e));
         let na = vec!["NA".to_string()];
-        let spec = BlockSpec {
+        let spec = Format {
             sep: b',',
             quote: Some(b'"'),
             na: &na,

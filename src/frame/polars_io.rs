@@ -34,7 +34,7 @@ fn parse_options(sep: u8, quote: Option<u8>, na: &[String]) -> CsvParseOptions {
 pub fn read_csv(path: &str, spec: &CsvSpec) -> Result<(Vec<String>, Vec<Value>), String> {
     super::guarded(|| {
         if spec.nrows.is_none() {
-            let blocks = super::csv_blocks::BlockSpec {
+            let blocks = Format {
                 sep: spec.sep,
                 quote: spec.quote,
                 na: spec.na,
@@ -212,7 +212,7 @@ fn read_rows(source: &Source, n: Option<usize>) -> Result<DataFrame, String> {
         // the first rows from the first lines only (polars given the path parses chunks of
         // the whole file, and fails on a bad row far down)
         Source::Csv { path, sep, na } if n.is_some() => {
-            let spec = super::csv_blocks::BlockSpec {
+            let spec = Format {
                 sep: *sep,
                 quote: Some(b'"'),
                 na,
@@ -328,7 +328,7 @@ fn csv_chunks(
     strings: Strings,
     mut f: impl FnMut(Value) -> Result<bool, String>,
 ) -> Result<(), String> {
-    let spec = super::csv_blocks::BlockSpec {
+    let spec = Format {
         sep,
         quote: Some(b'"'),
         na,
@@ -373,14 +373,8 @@ fn csv_chunks(
             .filter(|(_, k)| **k != Kind::Skip)
             .map(|(n, _)| n.to_string())
             .collect();
-        let fmt = Format {
-            sep,
-            quote: Some(b'"'),
-            na,
-            header: true,
-        };
         let threads = crate::stats::tsqr::threads();
-        let done = csv_fast::for_each_chunk(path, &fmt, &kinds, threads, block, |cols| {
+        let done = csv_fast::for_each_chunk(path, &spec, &kinds, threads, block, |cols| {
             let cols: Vec<Value> = cols
                 .into_iter()
                 .filter_map(|c| column_value(c, strings == Strings::TypeConvert))

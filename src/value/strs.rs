@@ -101,6 +101,11 @@ impl Strs {
         }
     }
 
+    /// Elements `range` as text (NA as `"NA"`), without writing a rule out.
+    pub fn labels(&self, range: std::ops::Range<usize>) -> Vec<String> {
+        range.map(|i| self.label(i).unwrap_or_default()).collect()
+    }
+
     /// The elements, written out (once) if kept as a rule.
     fn filled(&self) -> &Vec<RStr> {
         self.vals

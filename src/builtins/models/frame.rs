@@ -26,9 +26,7 @@ pub(crate) struct Frame {
 impl Frame {
     /// The labels of the kept rows as strings (written out: for fits small enough to print).
     pub(crate) fn row_strings(&self) -> Vec<String> {
-        (0..self.rows.len())
-            .map(|i| self.rows.label(i).unwrap_or_default())
-            .collect()
+        self.rows.labels(0..self.rows.len())
     }
 }
 
@@ -45,9 +43,7 @@ pub(crate) fn data_env(data: Option<&Value>, parent: &Env) -> Env {
 
 pub(crate) fn row_labels(data: Option<&Value>, n: usize) -> Vec<String> {
     let rows = row_strs(data, n);
-    (0..rows.len())
-        .map(|i| rows.label(i).unwrap_or_default())
-        .collect()
+    rows.labels(0..rows.len())
 }
 
 /// The row labels of `data` (or `"1".."n"`), automatic ones kept as a rule.

@@ -352,8 +352,8 @@ pub(crate) fn frame_value(fr: &Frame, tv: Value) -> Value {
         mcols.push(Value::dbls(o.clone()));
         mnames.push("(offset)".into());
     }
-    let mut model =
-        crate::builtins::frames::make_df(mcols, mnames, Value::strings(&fr.row_strings()));
+    let rows = crate::builtins::lm_large::names_value(&fr.rows);
+    let mut model = crate::builtins::frames::make_df(mcols, mnames, rows);
     model.set_attr(s("terms"), tv);
     model
 }
