@@ -6,14 +6,17 @@ pub mod conditions;
 pub mod index;
 pub mod lang_list;
 pub mod ops;
+mod scalar;
 
 use crate::error::{err, EvalResult, Flow, RError};
-use crate::syntax::ast::{AssignOp, BinOp, Const, Expr, ExprKind, UnOp};
+use crate::syntax::ast::{AssignOp, BinOp, Const, Expr, ExprKind};
 use crate::syntax::sym::Sym;
 use crate::value::{Data, Env, Lang, Value};
 use std::rc::Rc;
 
 pub use conditions::Handler;
+use scalar::Scalar;
+pub use scalar::{note_binding, operators_overridden};
 
 /// One active closure call.
 pub struct CallFrame {
@@ -392,6 +395,11 @@ impl Interp {
 
     /// Evaluates an expression in an environment.
     pub fn eval(&mut self, e: &Expr, env: &Env) -> EvalResult {
+        if operators_overridden() {
+            if let Some(r) = self.user_operator(e, env) {
+                return r;
+            }
+        }
         match &e.kind {
             ExprKind::Const(c) => {
                 self.visible = true;
@@ -628,105 +636,6 @@ impl Interp {
         }
     }
 
-    /// The value of a side-effect-free arithmetic expression over attribute-free numeric
-    /// scalars (literals, variables already evaluated, `( )`, unary minus, `+ - * / ^ %% %/%`
-    /// with at least one double, comparisons at the top). None when any part is something
-    /// else; the caller then evaluates normally, which repeats only variable lookups.
-    #[inline]
-    fn scalar_arith(&mut self, e: &Expr, env: &Env) -> Option<Scalar> {
-        let ExprKind::Binary(op, a, b) = &e.kind else {
-            return None;
-        };
-        let (x, xi) = self.scalar_operand(a, env, 0)?;
-        let (y, yi) = self.scalar_operand(b, env, 0)?;
-        if let Some(r) = ops::compare_scalars(*op, x, y) {
-            return Some(Scalar::Lgl(r));
-        }
-        if xi && yi && !matches!(op, BinOp::Div | BinOp::Pow) {
-            return None;
-        }
-        ops::arith_scalars(*op, x, y).map(Scalar::Num)
-    }
-
-    fn scalar_operand(&mut self, e: &Expr, env: &Env, depth: usize) -> Option<(f64, bool)> {
-        if depth > 32 {
-            return None;
-        }
-        match &e.kind {
-            ExprKind::Const(Const::Num(x)) => Some((*x, false)),
-            ExprKind::Const(Const::Int(i)) => Some((*i as f64, true)),
-            ExprKind::Ident(s) => env.lookup_with(*s, |v| match v {
-                Value::Promise(p) => p.value.borrow().as_ref().and_then(ops::scalar_num),
-                v => ops::scalar_num(v),
-            })?,
-            ExprKind::Paren(x) => self.scalar_operand(x, env, depth + 1),
-            ExprKind::Unary(UnOp::Neg, x) => {
-                self.scalar_operand(x, env, depth + 1).map(|(v, i)| (-v, i))
-            }
-            ExprKind::Binary(op, a, b) => {
-                let (x, xi) = self.scalar_operand(a, env, depth + 1)?;
-                let (y, yi) = self.scalar_operand(b, env, depth + 1)?;
-                if xi && yi && !matches!(op, BinOp::Div | BinOp::Pow) {
-                    return None;
-                }
-                ops::arith_scalars(*op, x, y).map(|r| (r, false))
-            }
-            _ => None,
-        }
-    }
-
-    fn eval_for(&mut self, var: Sym, seq: &Expr, body: &Expr, env: &Env) -> EvalResult {
-        let sv = self.eval(seq, env)?;
-        let n = sv.len();
-        // Iterate without materialising each element as a full vector where possible.
-        let data = match &sv {
-            Value::Vector(v) => Some(v.data.clone()),
-            Value::Null => None,
-            _ => return err("invalid for() loop sequence").map_err(|f| with_span(f, seq)),
-        };
-        let is_factor = sv.is_factor();
-        if let Some(data) = data {
-            for i in 0..n {
-                self.tick()?;
-                // Reuse the loop variable's buffer when nothing else holds it.
-                if !is_factor && env.with_local_mut(var, |cur| refill(cur, &data, i)) == Some(true)
-                {
-                    match self.eval(body, env) {
-                        Ok(_) | Err(Flow::Next) => {}
-                        Err(Flow::Break) => break,
-                        Err(f) => return Err(f),
-                    }
-                    continue;
-                }
-                let item = match &data {
-                    Data::Dbl(v) => Value::num(v[i]),
-                    Data::Int(v) => Value::int(v[i]),
-                    Data::Lgl(v) => Value::lgls(vec![v[i]]),
-                    Data::Str(v) => Value::strs(vec![v[i].clone()]),
-                    Data::List(v) => v[i].clone(),
-                };
-                let item = if is_factor {
-                    let lv = sv
-                        .get_attr("levels")
-                        .map(|l| l.str_vec())
-                        .unwrap_or_default();
-                    let k = item.as_i32().unwrap_or(0);
-                    Value::strs(vec![lv.get((k - 1).max(0) as usize).cloned().flatten()])
-                } else {
-                    item
-                };
-                env.set(var, item);
-                match self.eval(body, env) {
-                    Ok(_) | Err(Flow::Next) => {}
-                    Err(Flow::Break) => break,
-                    Err(f) => return Err(f),
-                }
-            }
-        }
-        self.visible = false;
-        Ok(Value::Null)
-    }
-
     fn scalar_logic(&mut self, v: &Value, op: BinOp, left: bool) -> EvalResult<Option<bool>> {
         let side = if left { "x" } else { "y" };
         match v {
@@ -781,45 +690,6 @@ impl Interp {
 impl Default for Interp {
     fn default() -> Self {
         Interp::new()
-    }
-}
-
-/// A scalar result of [`Interp::scalar_arith`].
-enum Scalar {
-    Num(f64),
-    Lgl(i32),
-}
-
-/// Writes element `i` of `data` into `cur` when `cur` is an unshared scalar of the same type.
-fn refill(cur: &mut Value, data: &Data, i: usize) -> bool {
-    match (cur, data) {
-        (
-            Value::Vector(crate::value::Vector {
-                data: Data::Int(a),
-                attrs: None,
-            }),
-            Data::Int(src),
-        ) => match Rc::get_mut(a) {
-            Some(b) if b.len() == 1 => {
-                b[0] = src[i];
-                true
-            }
-            _ => false,
-        },
-        (
-            Value::Vector(crate::value::Vector {
-                data: Data::Dbl(a),
-                attrs: None,
-            }),
-            Data::Dbl(src),
-        ) => match Rc::get_mut(a) {
-            Some(b) if b.len() == 1 => {
-                b[0] = src[i];
-                true
-            }
-            _ => false,
-        },
-        _ => false,
     }
 }
 

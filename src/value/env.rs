@@ -90,23 +90,25 @@ impl Env {
         {
             let mut f = self.0.borrow_mut();
             if let Some(i) = f.position(s) {
-                if let Value::Vector(super::Vector {
-                    data: super::Data::Dbl(a),
-                    attrs: None,
-                }) = &mut f.vars[i].1
-                {
-                    if let Some(buf) = Rc::get_mut(a) {
-                        if buf.len() == 1 {
-                            buf[0] = x;
-                            return f.vars[i].1.clone();
-                        }
-                    }
+                if write_num(&mut f.vars[i].1, x) {
+                    return f.vars[i].1.clone();
                 }
             }
         }
         let v = Value::num(x);
         self.set(s, v.clone());
         v
+    }
+    /// [`Env::set_num`] without returning the value.
+    pub fn store_num(&self, s: Sym, x: f64) {
+        let mut f = self.0.borrow_mut();
+        if let Some(i) = f.position(s) {
+            if write_num(&mut f.vars[i].1, x) {
+                return;
+            }
+        }
+        drop(f);
+        self.set(s, Value::num(x));
     }
     /// The environment along the chain where `s` is bound.
     pub fn find_env(&self, s: Sym) -> Option<Env> {
@@ -125,6 +127,9 @@ impl Env {
         if let Some(i) = f.position(s) {
             f.vars[i].1 = v;
             return;
+        }
+        if !matches!(v, Value::Builtin(_)) {
+            crate::eval::note_binding(s);
         }
         f.vars.push((s, v));
         let n = f.vars.len();
@@ -205,4 +210,21 @@ impl Drop for Frame {
             };
         }
     }
+}
+
+/// Writes `x` into `v` in place when `v` is an unshared, attribute-free double scalar.
+fn write_num(v: &mut Value, x: f64) -> bool {
+    if let Value::Vector(super::Vector {
+        data: super::Data::Dbl(a),
+        attrs: None,
+    }) = v
+    {
+        if let Some(buf) = Rc::get_mut(a) {
+            if buf.len() == 1 {
+                buf[0] = x;
+                return true;
+            }
+        }
+    }
+    false
 }

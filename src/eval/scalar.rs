@@ -1,0 +1,424 @@
+//! Scalar arithmetic without intermediate vectors: the evaluator's fast path for
+//! `x <- a * b + c` over numeric scalars, and `for` loop bodies whose statements are such
+//! assignments, compiled once per loop into small stack programs.
+//!
+//! Every fast path gives up (returns None) on anything it does not cover, and the caller
+//! then evaluates normally; the only work repeated is variable lookups. None of them run
+//! once a script has bound an arithmetic operator to a function of its own
+//! ([`operators_overridden`]).
+
+use super::{ops, with_span, Interp};
+use crate::error::{err, EvalResult, Flow};
+use crate::syntax::ast::{Arg, AssignOp, BinOp, Const, Expr, ExprKind, UnOp};
+use crate::syntax::sym::Sym;
+use crate::value::{Data, Env, Value};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static OVERRIDDEN: AtomicBool = AtomicBool::new(false);
+
+/// Whether some script bound an operator name (`+`, `(`, `==`, ...) to a value of its own.
+/// Evaluation then looks operators up as functions, and the fast paths stay off.
+#[inline(always)]
+pub fn operators_overridden() -> bool {
+    OVERRIDDEN.load(Ordering::Relaxed)
+}
+
+/// Notes a new binding of `s`; called for bindings other than the builtins themselves.
+pub fn note_binding(s: Sym) {
+    if !operators_overridden() && is_operator_name(s.as_str()) {
+        OVERRIDDEN.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Names of the operators the evaluator applies itself.
+fn is_operator_name(s: &str) -> bool {
+    matches!(
+        s,
+        "+" | "-"
+            | "*"
+            | "/"
+            | "^"
+            | "%%"
+            | "%/%"
+            | "=="
+            | "!="
+            | "<"
+            | "<="
+            | ">"
+            | ">="
+            | "&"
+            | "&&"
+            | "|"
+            | "||"
+            | "!"
+            | "("
+            | ":"
+    )
+}
+
+impl Interp {
+    /// `e` applied through the script's own definition of its operator, when `e` is an
+    /// operator call or `( )` and the script rebound that operator to a closure.
+    pub(super) fn user_operator(&mut self, e: &Expr, env: &Env) -> Option<EvalResult> {
+        let (name, operands): (&str, Vec<&Expr>) = match &e.kind {
+            ExprKind::Binary(op, a, b) if !matches!(op, BinOp::Special(_)) => {
+                (op.as_str(), vec![&**a, &**b])
+            }
+            ExprKind::Unary(op, a) => (op.as_str(), vec![&**a]),
+            ExprKind::Paren(a) => ("(", vec![&**a]),
+            _ => return None,
+        };
+        let fv = self.get_function(Sym::new(name), env).ok()?;
+        if !matches!(fv, Value::Closure(_)) {
+            return None;
+        }
+        let args: Vec<Arg> = operands
+            .into_iter()
+            .map(|x| Arg {
+                name: None,
+                value: Some(x.clone()),
+                span: x.span,
+            })
+            .collect();
+        Some(self.apply_call(fv, e, &args, env))
+    }
+}
+
+/// A scalar result of [`Interp::scalar_arith`].
+pub(super) enum Scalar {
+    Num(f64),
+    Lgl(i32),
+}
+
+/// A variable's value as a numeric scalar (value, is_integer), seeing through forced
+/// promises.
+#[inline(always)]
+fn scalar_value(v: &Value) -> Option<(f64, bool)> {
+    match v {
+        Value::Promise(p) => p.value.borrow().as_ref().and_then(ops::scalar_num),
+        v => ops::scalar_num(v),
+    }
+}
+
+/// `op` applied to two numeric scalars as the fast path does it: None for two integers
+/// (their result is an integer vector, left to the general path) unless dividing or
+/// raising to a power.
+#[inline(always)]
+fn arith(op: BinOp, (x, xi): (f64, bool), (y, yi): (f64, bool)) -> Option<f64> {
+    if xi && yi && !matches!(op, BinOp::Div | BinOp::Pow) {
+        return None;
+    }
+    ops::arith_scalars(op, x, y)
+}
+
+impl Interp {
+    /// The value of a side-effect-free arithmetic expression over attribute-free numeric
+    /// scalars (literals, variables already evaluated, `( )`, unary minus, `+ - * / ^ %% %/%`
+    /// with at least one double, comparisons at the top). None when any part is something
+    /// else; the caller then evaluates normally, which repeats only variable lookups.
+    #[inline]
+    pub(super) fn scalar_arith(&mut self, e: &Expr, env: &Env) -> Option<Scalar> {
+        let ExprKind::Binary(op, a, b) = &e.kind else {
+            return None;
+        };
+        if operators_overridden() {
+            return None;
+        }
+        let x = scalar_operand(a, env, 0)?;
+        let y = scalar_operand(b, env, 0)?;
+        if let Some(r) = ops::compare_scalars(*op, x.0, y.0) {
+            return Some(Scalar::Lgl(r));
+        }
+        arith(*op, x, y).map(Scalar::Num)
+    }
+
+    pub(super) fn eval_for(&mut self, var: Sym, seq: &Expr, body: &Expr, env: &Env) -> EvalResult {
+        let sv = self.eval(seq, env)?;
+        let n = sv.len();
+        // Iterate without materialising each element as a full vector where possible.
+        let data = match &sv {
+            Value::Vector(v) => Some(v.data.clone()),
+            Value::Null => None,
+            _ => return err("invalid for() loop sequence").map_err(|f| with_span(f, seq)),
+        };
+        let is_factor = sv.is_factor();
+        let fast = LoopBody::compile(body);
+        if let Some(data) = data {
+            for i in 0..n {
+                self.tick()?;
+                // Reuse the loop variable's buffer when nothing else holds it.
+                if is_factor || env.with_local_mut(var, |cur| refill(cur, &data, i)) != Some(true) {
+                    let item = match &data {
+                        Data::Dbl(v) => Value::num(v[i]),
+                        Data::Int(v) => Value::int(v[i]),
+                        Data::Lgl(v) => Value::lgls(vec![v[i]]),
+                        Data::Str(v) => Value::strs(vec![v[i].clone()]),
+                        Data::List(v) => v[i].clone(),
+                    };
+                    let item = if is_factor {
+                        let lv = sv
+                            .get_attr("levels")
+                            .map(|l| l.str_vec())
+                            .unwrap_or_default();
+                        let k = item.as_i32().unwrap_or(0);
+                        Value::strs(vec![lv.get((k - 1).max(0) as usize).cloned().flatten()])
+                    } else {
+                        item
+                    };
+                    env.set(var, item);
+                }
+                let r = match &fast {
+                    Some(fb) => self.run_loop_body(fb, env),
+                    None => self.eval(body, env).map(drop),
+                };
+                match r {
+                    Ok(()) | Err(Flow::Next) => {}
+                    Err(Flow::Break) => break,
+                    Err(f) => return Err(f),
+                }
+            }
+        }
+        self.visible = false;
+        Ok(Value::Null)
+    }
+
+    /// One pass through a loop body: compiled statements run as programs when their
+    /// operands allow, everything else is evaluated.
+    fn run_loop_body(&mut self, fb: &LoopBody, env: &Env) -> EvalResult<()> {
+        for (item, prog) in &fb.items {
+            if let Some(p) = prog {
+                if !operators_overridden() {
+                    if let Some(r) = p.run(env) {
+                        match r {
+                            Scalar::Num(x) => env.store_num(p.target, x),
+                            Scalar::Lgl(x) => env.set(p.target, Value::lgls(vec![x])),
+                        }
+                        continue;
+                    }
+                }
+            }
+            self.eval(item, env)?;
+        }
+        Ok(())
+    }
+}
+
+fn scalar_operand(e: &Expr, env: &Env, depth: usize) -> Option<(f64, bool)> {
+    if depth > 32 {
+        return None;
+    }
+    match &e.kind {
+        ExprKind::Const(Const::Num(x)) => Some((*x, false)),
+        ExprKind::Const(Const::Int(i)) => Some((*i as f64, true)),
+        ExprKind::Ident(s) => env.lookup_with(*s, scalar_value)?,
+        ExprKind::Paren(x) => scalar_operand(x, env, depth + 1),
+        ExprKind::Unary(UnOp::Neg, x) => scalar_operand(x, env, depth + 1).map(|(v, i)| (-v, i)),
+        ExprKind::Binary(op, a, b) => {
+            let x = scalar_operand(a, env, depth + 1)?;
+            let y = scalar_operand(b, env, depth + 1)?;
+            arith(*op, x, y).map(|r| (r, false))
+        }
+        _ => None,
+    }
+}
+
+/// The statements of a `for` body, each with its program when it compiled.
+pub(super) struct LoopBody<'a> {
+    items: Vec<(&'a Expr, Option<Prog>)>,
+}
+
+impl<'a> LoopBody<'a> {
+    /// None when no statement compiles (the body is then evaluated as it stands).
+    fn compile(body: &'a Expr) -> Option<LoopBody<'a>> {
+        if operators_overridden() {
+            return None;
+        }
+        let stmts: Vec<&Expr> = match &body.kind {
+            ExprKind::Block(items) => items.iter().collect(),
+            _ => vec![body],
+        };
+        let items: Vec<_> = stmts.into_iter().map(|s| (s, Prog::compile(s))).collect();
+        items
+            .iter()
+            .any(|(_, p)| p.is_some())
+            .then_some(LoopBody { items })
+    }
+}
+
+/// Most variables and stack slots a program may use.
+const MAX_VARS: usize = 8;
+const MAX_STACK: usize = 16;
+
+#[derive(Clone, Copy)]
+enum Op {
+    /// Push a constant (value, is_integer).
+    Push(f64, bool),
+    /// Push variable k's value.
+    Var(u8),
+    Neg,
+    /// Pop two, push their arithmetic result; a comparison only as the last op.
+    Bin(BinOp),
+}
+
+/// `target <- <scalar arithmetic>` as a postfix program over the distinct variables it reads.
+pub(super) struct Prog {
+    target: Sym,
+    vars: Vec<Sym>,
+    ops: Vec<Op>,
+}
+
+impl Prog {
+    /// The program for `x <- e` when `e` is scalar arithmetic as [`Interp::scalar_arith`]
+    /// takes it, within the variable and stack limits.
+    fn compile(stmt: &Expr) -> Option<Prog> {
+        let ExprKind::Assign(AssignOp::Local | AssignOp::Equals | AssignOp::Right, t, v) =
+            &stmt.kind
+        else {
+            return None;
+        };
+        let (ExprKind::Ident(target), ExprKind::Binary(op, a, b)) = (&t.kind, &v.kind) else {
+            return None;
+        };
+        let mut p = Prog {
+            target: *target,
+            vars: Vec::new(),
+            ops: Vec::new(),
+        };
+        let mut depth = 0;
+        p.operand(a, &mut depth, 0)?;
+        p.operand(b, &mut depth, 0)?;
+        if !is_arith(*op) && !is_comparison(*op) {
+            return None;
+        }
+        p.ops.push(Op::Bin(*op));
+        Some(p)
+    }
+
+    fn operand(&mut self, e: &Expr, depth: &mut usize, nest: usize) -> Option<()> {
+        if nest > 32 {
+            return None;
+        }
+        match &e.kind {
+            ExprKind::Const(Const::Num(x)) => self.push(Op::Push(*x, false), depth)?,
+            ExprKind::Const(Const::Int(i)) => self.push(Op::Push(*i as f64, true), depth)?,
+            ExprKind::Ident(s) => {
+                let k = match self.vars.iter().position(|v| v == s) {
+                    Some(k) => k,
+                    None if self.vars.len() < MAX_VARS => {
+                        self.vars.push(*s);
+                        self.vars.len() - 1
+                    }
+                    None => return None,
+                };
+                self.push(Op::Var(k as u8), depth)?
+            }
+            ExprKind::Paren(x) => self.operand(x, depth, nest + 1)?,
+            ExprKind::Unary(UnOp::Neg, x) => {
+                self.operand(x, depth, nest + 1)?;
+                self.ops.push(Op::Neg);
+            }
+            ExprKind::Binary(op, a, b) if is_arith(*op) => {
+                self.operand(a, depth, nest + 1)?;
+                self.operand(b, depth, nest + 1)?;
+                self.ops.push(Op::Bin(*op));
+                *depth -= 1;
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    fn push(&mut self, op: Op, depth: &mut usize) -> Option<()> {
+        *depth += 1;
+        if *depth > MAX_STACK {
+            return None;
+        }
+        self.ops.push(op);
+        Some(())
+    }
+
+    /// The statement's value, or None when an operand is not a numeric scalar or the
+    /// result is not a double or logical scalar.
+    #[inline]
+    fn run(&self, env: &Env) -> Option<Scalar> {
+        let mut vals = [(0.0, false); MAX_VARS];
+        for (slot, s) in vals.iter_mut().zip(&self.vars) {
+            *slot = env.lookup_with(*s, scalar_value)??;
+        }
+        let mut st = [(0.0, false); MAX_STACK];
+        let mut sp = 0;
+        let last = self.ops.len() - 1;
+        for (k, op) in self.ops.iter().enumerate() {
+            match *op {
+                Op::Push(x, i) => {
+                    st[sp] = (x, i);
+                    sp += 1;
+                }
+                Op::Var(v) => {
+                    st[sp] = vals[v as usize];
+                    sp += 1;
+                }
+                Op::Neg => st[sp - 1].0 = -st[sp - 1].0,
+                Op::Bin(op) => {
+                    sp -= 1;
+                    let (x, y) = (st[sp - 1], st[sp]);
+                    if k == last {
+                        if let Some(r) = ops::compare_scalars(op, x.0, y.0) {
+                            return Some(Scalar::Lgl(r));
+                        }
+                    }
+                    st[sp - 1] = (arith(op, x, y)?, false);
+                }
+            }
+        }
+        Some(Scalar::Num(st[0].0))
+    }
+}
+
+fn is_arith(op: BinOp) -> bool {
+    matches!(
+        op,
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Pow | BinOp::Mod | BinOp::IntDiv
+    )
+}
+
+fn is_comparison(op: BinOp) -> bool {
+    matches!(
+        op,
+        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+    )
+}
+
+/// Writes element `i` of `data` into `cur` when `cur` is an unshared scalar of the same type.
+fn refill(cur: &mut Value, data: &Data, i: usize) -> bool {
+    match (cur, data) {
+        (
+            Value::Vector(crate::value::Vector {
+                data: Data::Int(a),
+                attrs: None,
+            }),
+            Data::Int(src),
+        ) => match Rc::get_mut(a) {
+            Some(b) if b.len() == 1 => {
+                b[0] = src[i];
+                true
+            }
+            _ => false,
+        },
+        (
+            Value::Vector(crate::value::Vector {
+                data: Data::Dbl(a),
+                attrs: None,
+            }),
+            Data::Dbl(src),
+        ) => match Rc::get_mut(a) {
+            Some(b) if b.len() == 1 => {
+                b[0] = src[i];
+                true
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
