@@ -34,9 +34,9 @@ const CHUNK_ROWS: usize = 1 << 17;
 /// Term functions whose parameters depend on all the data (not supported when streaming).
 const DATA_DEPENDENT: &[&str] = &["poly", "scale", "ns", "bs", "splines::ns", "splines::bs"];
 
-/// What a streamed fit needs to read its data again: the lazy frame and the `lm` arguments
-/// that act per chunk. Kept on the fit as the attribute `rsc.stream`.
-pub(crate) struct StreamFit {
+/// What a streamed fit needs to read its data again: the lazy frame and the model
+/// arguments that act per chunk.
+pub(crate) struct StreamSource {
     data: Value,
     formula: Value,
     subset: Option<Expr>,
@@ -44,9 +44,15 @@ pub(crate) struct StreamFit {
     offset: Option<Expr>,
     env: Env,
     na_action: String,
-    contrasts: Option<Value>,
-    xlev: Option<Value>,
-    chunk_rows: usize,
+    pub(crate) contrasts: Option<Value>,
+    /// Levels of the factor variables (a fit's `xlevels`), fixed for every chunk.
+    pub(crate) xlev: Option<Value>,
+    pub(crate) chunk_rows: usize,
+}
+
+/// A streamed `lm` fit, kept on the fit as the attribute `rsc.stream`.
+pub(crate) struct StreamFit {
+    src: StreamSource,
     /// Residual sum of squares (weighted).
     pub(crate) rss: f64,
     /// Rows used.
@@ -112,8 +118,43 @@ fn each_chunk(
     }
 }
 
-impl StreamFit {
-    fn frame(&self, it: &mut Interp, chunk: &Value) -> EvalResult<Frame> {
+impl StreamSource {
+    /// The source of a model over the lazy frame `data`, its chunk size from
+    /// `options(rsc.stream.rows = )`.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new(
+        it: &Interp,
+        formula: &Value,
+        data: &Value,
+        subset: Option<Expr>,
+        weights: Option<Expr>,
+        offset: Option<Expr>,
+        na_action: &str,
+        contrasts: Option<Value>,
+        env: &Env,
+    ) -> StreamSource {
+        StreamSource {
+            data: data.clone(),
+            formula: formula.clone(),
+            subset,
+            weights,
+            offset,
+            env: env.clone(),
+            na_action: na_action.to_string(),
+            contrasts,
+            xlev: None,
+            chunk_rows: it
+                .options
+                .iter()
+                .find(|(k, _)| k == "rsc.stream.rows")
+                .and_then(|(_, v)| v.as_f64())
+                .filter(|r| *r >= 1.0)
+                .map_or(CHUNK_ROWS, |r| r as usize),
+        }
+    }
+
+    /// The model frame of one chunk.
+    pub(crate) fn frame(&self, it: &mut Interp, chunk: &Value) -> EvalResult<Frame> {
         let env = &self.env;
         model_frame_full(
             it,
@@ -126,96 +167,67 @@ impl StreamFit {
             true,
         )
     }
-}
 
-/// `lm(formula, data = <lazy frame>, subset, weights, na.action, offset, contrasts)`.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn lm_stream(
-    it: &mut Interp,
-    formula: &Value,
-    data: &Value,
-    subset: Option<Expr>,
-    weights: Option<Expr>,
-    offset: Option<Expr>,
-    na_action: &str,
-    contrasts: Option<Value>,
-    env: &Env,
-    call: Expr,
-) -> EvalResult {
-    let mut sf = StreamFit {
-        data: data.clone(),
-        formula: formula.clone(),
-        subset,
-        weights,
-        offset,
-        env: env.clone(),
-        na_action: na_action.to_string(),
-        contrasts,
-        xlev: None,
-        chunk_rows: it
-            .options
-            .iter()
-            .find(|(k, _)| k == "rsc.stream.rows")
-            .and_then(|(_, v)| v.as_f64())
-            .filter(|r| *r >= 1.0)
-            .map_or(CHUNK_ROWS, |r| r as usize),
-        rss: 0.0,
-        nobs: 0,
-        weighted: false,
-        sum_log_w: 0.0,
-    };
-    let head = match as_lazy(data) {
-        Some(lf) => crate::frame::polars_io::collect(lf, Some(1000)).map_err(flow)?,
-        None => return err("not a lazy frame"),
-    };
-    let fr0 = sf.frame(it, &head)?;
-    if !fr0.terms.response {
-        return err("formula needs a response");
+    /// Runs `f` on the model frame of each chunk (frames with no rows included).
+    pub(crate) fn frames(
+        &self,
+        it: &mut Interp,
+        mut f: impl FnMut(&mut Interp, Frame, usize) -> EvalResult<()>,
+    ) -> EvalResult<()> {
+        each_chunk(&self.data, self.chunk_rows, None, |chunk| {
+            let m = crate::builtins::frames::df_nrow(&chunk);
+            let fr = self.frame(it, &chunk)?;
+            f(it, fr, m)
+        })
     }
-    for v in &fr0.terms.variables {
-        if let ExprKind::Call(f, _) = &v.kind {
-            let name = crate::syntax::deparse::deparse(f);
-            if DATA_DEPENDENT.contains(&name.as_str()) {
-                return err(format!("'{}()' terms depend on all the data and cannot be streamed: collect() the data first", name));
+
+    /// The model frame of the first rows, checked for what streaming cannot do.
+    pub(crate) fn head_frame(&self, it: &mut Interp) -> EvalResult<Frame> {
+        let head = match as_lazy(&self.data) {
+            Some(lf) => crate::frame::polars_io::collect(lf, Some(1000)).map_err(flow)?,
+            None => return err("not a lazy frame"),
+        };
+        let fr0 = self.frame(it, &head)?;
+        if !fr0.terms.response {
+            return err("formula needs a response");
+        }
+        for v in &fr0.terms.variables {
+            if let ExprKind::Call(f, _) = &v.kind {
+                let name = crate::syntax::deparse::deparse(f);
+                if DATA_DEPENDENT.contains(&name.as_str()) {
+                    return err(format!("'{}()' terms depend on all the data and cannot be streamed: collect() the data first", name));
+                }
             }
         }
+        Ok(fr0)
     }
-    // one pass when the first rows show every level (the usual case); a level first seen
-    // later stops it, and a pass over the factor columns then finds them all
-    let from_head = match var_cols(it, &fr0.terms, &fr0.cols, sf.contrasts.as_ref(), None) {
-        Ok((_, facs)) => Some(facs),
-        Err(_) => None, // e.g. a factor with one level in the first rows
-    };
-    let first = match from_head {
-        Some(facs) => {
-            sf.xlev = (!facs.is_empty()).then(|| {
-                Value::named_list(
-                    facs.iter()
-                        .map(|(l, lv, _)| (l.clone(), Value::strings(lv)))
-                        .collect(),
-                )
-            });
-            match pass_fit(it, &sf) {
-                Err(Flow::Error(e)) if e.message.contains(" has new level ") => None,
-                r => Some(r?),
-            }
-        }
-        None => None,
-    };
-    let mut acc = match first {
-        Some(a) => a,
-        None => {
-            sf.xlev = factor_levels(it, &sf, &fr0)?;
-            pass_fit(it, &sf)?
-        }
-    };
-    // levels seen only in rows dropped for missing values are not R's levels: refit without
-    if let Some(x) = &sf.xlev {
+
+    /// The design of a chunk's frame at the source's factor levels, and its factors.
+    pub(crate) fn var_cols(
+        &self,
+        it: &mut Interp,
+        fr: &Frame,
+    ) -> EvalResult<(Vec<VarCol>, Vec<(String, Vec<String>, String)>)> {
+        var_cols(
+            it,
+            &fr.terms,
+            &fr.cols,
+            self.contrasts.as_ref(),
+            self.xlev.as_ref(),
+        )
+    }
+
+    /// Drops from `xlev` the levels no used row has (`counts[k][1 + level]`, as counted
+    /// by [`count_levels`]); whether any was dropped.
+    pub(crate) fn drop_unused_levels(&mut self, counts: &[Vec<usize>]) -> bool {
+        let Some(x) = &self.xlev else {
+            return false;
+        };
         let lev = x.list_vec();
         let names = x.names().unwrap_or_default();
         let mut kept = Vec::with_capacity(lev.len());
         let mut changed = false;
-        for ((l, c), nm) in lev.iter().zip(&acc.counts).zip(&names) {
+        for ((l, c), nm) in lev.iter().zip(counts).zip(&names) {
             let all = l.as_strings().unwrap_or_default();
             let used: Vec<String> = all
                 .iter()
@@ -230,11 +242,74 @@ pub(crate) fn lm_stream(
             ));
         }
         if changed {
-            sf.xlev = Some(Value::named_list(kept));
-            acc = pass_fit(it, &sf)?;
+            self.xlev = Some(Value::named_list(kept));
+        }
+        changed
+    }
+}
+
+/// Adds a chunk's rows per level of each factor variable to `counts` (index 0: NA).
+pub(crate) fn count_levels(counts: &mut Vec<Vec<usize>>, vc: &[VarCol]) {
+    let mut k = 0;
+    for v in vc {
+        if let VarCol::Factor { codes, levels, .. } = v {
+            if counts.len() <= k {
+                counts.push(vec![0; levels.len() + 1]);
+            }
+            for &c in codes.iter() {
+                if let Some(x) = counts[k].get_mut(c as usize) {
+                    *x += 1;
+                }
+            }
+            k += 1;
         }
     }
-    finish_fit(sf, acc, call)
+}
+
+/// Factor levels as a fit's `xlevels` list.
+pub(crate) fn xlevels_of(facs: &[(String, Vec<String>, String)]) -> Option<Value> {
+    (!facs.is_empty()).then(|| {
+        Value::named_list(
+            facs.iter()
+                .map(|(l, lv, _)| (l.clone(), Value::strings(lv)))
+                .collect(),
+        )
+    })
+}
+
+/// `lm(formula, data = <lazy frame>, subset, weights, na.action, offset, contrasts)`.
+pub(crate) fn lm_stream(it: &mut Interp, mut src: StreamSource, call: Expr) -> EvalResult {
+    let fr0 = src.head_frame(it)?;
+    let mut acc = fit_with_levels(it, &mut src, &fr0, pass_fit)?;
+    // levels seen only in rows dropped for missing values are not R's levels: refit without
+    if src.drop_unused_levels(&acc.counts) {
+        acc = pass_fit(it, &src)?;
+    }
+    finish_fit(src, acc, call)
+}
+
+/// Runs `pass` with the factor levels of the first rows when they show every level (the
+/// usual case); a level first seen later stops it, and a pass over the factor columns then
+/// finds them all before `pass` runs again.
+pub(crate) fn fit_with_levels<T>(
+    it: &mut Interp,
+    src: &mut StreamSource,
+    fr0: &Frame,
+    pass: impl Fn(&mut Interp, &StreamSource) -> EvalResult<T>,
+) -> EvalResult<T> {
+    let from_head = match var_cols(it, &fr0.terms, &fr0.cols, src.contrasts.as_ref(), None) {
+        Ok((_, facs)) => Some(facs),
+        Err(_) => None, // e.g. a factor with one level in the first rows
+    };
+    if let Some(facs) = from_head {
+        src.xlev = xlevels_of(&facs);
+        match pass(it, src) {
+            Err(Flow::Error(e)) if e.message.contains(" has new level ") => {}
+            r => return r,
+        }
+    }
+    src.xlev = factor_levels(it, src, fr0)?;
+    pass(it, src)
 }
 
 /// Columns of the lazy frame that `exprs` read.
@@ -257,7 +332,7 @@ fn columns_used(data: &Value, exprs: &[&Expr]) -> EvalResult<Option<Vec<String>>
 /// Levels of the factor variables (a named list as a fit's `xlevels`), from a pass over
 /// the columns they use: characters sorted as R sorts them, logicals `FALSE` first,
 /// factors in their level order (numeric levels, as `factor(x)` of numbers, by value).
-fn factor_levels(it: &mut Interp, sf: &StreamFit, fr0: &Frame) -> EvalResult<Option<Value>> {
+fn factor_levels(it: &mut Interp, sf: &StreamSource, fr0: &Frame) -> EvalResult<Option<Value>> {
     let facs: Vec<usize> = (1..fr0.cols.len())
         .filter(|&i| {
             let c = &fr0.cols[i];
@@ -344,25 +419,141 @@ fn factor_levels(it: &mut Interp, sf: &StreamFit, fr0: &Frame) -> EvalResult<Opt
     Ok(Some(Value::named_list(out)))
 }
 
-/// The second pass's running state.
-struct Acc {
-    raug: Vec<f64>,
-    n: usize,
+/// A triangular factor folded over streamed chunks, with what a fit object needs from
+/// the rows: the first rows of the design, factor level counts, omitted rows.
+pub(crate) struct Acc {
+    pub(crate) raug: Vec<f64>,
+    /// Rows folded in (with a positive weight).
+    pub(crate) n: usize,
     /// The first `p` rows of the weighted design, row by row.
     top: Vec<Vec<f64>>,
-    colnames: Vec<String>,
-    assign: Vec<usize>,
+    pub(crate) colnames: Vec<String>,
+    pub(crate) assign: Vec<usize>,
     facs: Vec<(String, Vec<String>, String)>,
     /// Rows of each factor variable's levels (index 0: NA) among the rows used.
-    counts: Vec<Vec<usize>>,
+    pub(crate) counts: Vec<Vec<usize>>,
     /// Omitted rows: position among the rows read (after `subset`) and row number.
-    omitted: Vec<(i32, String)>,
+    pub(crate) omitted: Vec<(i32, String)>,
     rows_seen: usize,
+    /// Rows read before the current chunk.
+    row0: usize,
     weights_range: (f64, f64),
     sum_log_w: f64,
     /// Which variables are logical (from the first chunk).
     logical: Vec<bool>,
-    terms: Option<(crate::stats::terms::Terms, Option<Expr>, Expr, Env)>,
+    pub(crate) terms: Option<(crate::stats::terms::Terms, Option<Expr>, Expr, Env)>,
+}
+
+impl Acc {
+    pub(crate) fn new() -> Acc {
+        Acc {
+            raug: vec![],
+            n: 0,
+            top: vec![],
+            colnames: vec![],
+            assign: vec![],
+            facs: vec![],
+            counts: vec![],
+            omitted: vec![],
+            rows_seen: 0,
+            row0: 0,
+            weights_range: (f64::INFINITY, f64::NEG_INFINITY),
+            sum_log_w: 0.0,
+            logical: vec![],
+            terms: None,
+        }
+    }
+
+    /// Notes a chunk of `m` rows read and its frame's omitted rows.
+    pub(crate) fn rows(&mut self, fr: &Frame, m: usize) {
+        for (pos, name) in &fr.omitted {
+            let global = name.parse::<usize>().map(|k| k + self.row0).unwrap_or(0);
+            self.omitted
+                .push((self.rows_seen as i32 + pos, global.to_string()));
+        }
+        self.rows_seen += fr.rows.len() + fr.omitted.len();
+        self.row0 += m;
+    }
+
+    /// Checks a chunk's design against the first chunk's (whose names, terms and factors
+    /// it keeps) and counts its factor levels.
+    pub(crate) fn design(
+        &mut self,
+        fr: &Frame,
+        plan: &DesignPlan,
+        vc: &[VarCol],
+        facs: Vec<(String, Vec<String>, String)>,
+    ) -> EvalResult<()> {
+        if self.terms.is_none() {
+            let q = plan.p() + 1;
+            self.raug = vec![0.0; q * q];
+            self.colnames = plan.colnames.clone();
+            self.assign = plan.assign.clone();
+            self.facs = facs;
+            self.logical = super::models::logical_vars(&fr.cols);
+            self.terms = Some((
+                fr.terms.clone(),
+                fr.lhs.clone(),
+                fr.rhs.clone(),
+                fr.env.clone(),
+            ));
+        } else if plan.colnames != self.colnames {
+            return err("the model matrix differs between chunks of the data");
+        }
+        count_levels(&mut self.counts, vc);
+        Ok(())
+    }
+
+    /// Folds in the rows of `src` with response `y`, scaled by `sw`; rows with weight 0
+    /// take no part (as in R's `glm.fit`).
+    pub(crate) fn fold(
+        &mut self,
+        src: &dyn tsqr::RowSource,
+        y: &[f64],
+        sw: Option<&[f64]>,
+        threads: usize,
+    ) {
+        let n = y.len();
+        let p = src.ncol();
+        let q = p + 1;
+        if self.raug.len() != q * q {
+            self.raug = vec![0.0; q * q];
+        }
+        let mut r = tsqr::tsqr(src, n, y, sw, threads);
+        tsqr::fold(&mut self.raug, q, &mut r, q);
+        let mut i = 0;
+        let mut buf = vec![0.0; p];
+        while self.top.len() < p && i < n {
+            let w = sw.map_or(1.0, |s| s[i]);
+            if w != 0.0 {
+                src.fill(i, 1, &mut buf);
+                self.top.push(buf.iter().map(|x| x * w).collect());
+            }
+            i += 1;
+        }
+        self.n += sw.map_or(n, |s| s.iter().filter(|w| **w != 0.0).count());
+    }
+
+    /// The first `p` rows of the weighted design, column-major.
+    pub(crate) fn top(&self, p: usize) -> Vec<f64> {
+        let mut top = vec![0.0; p * p];
+        for (i, row) in self.top.iter().enumerate() {
+            for (j, v) in row.iter().enumerate() {
+                top[j * p + i] = *v;
+            }
+        }
+        top
+    }
+
+    /// The fit's `contrasts` (when any) and `xlevels`.
+    pub(crate) fn contrasts_xlevels(&self) -> Option<(Option<Value>, Value)> {
+        let (terms, ..) = self.terms.as_ref()?;
+        Some(super::models::contrasts_xlevels(
+            terms,
+            &self.logical,
+            &self.facs,
+        ))
+    }
 }
 
 /// The response of a chunk's frame as a vector (a matrix response cannot be streamed).
@@ -405,34 +596,11 @@ fn working_response(fr: &Frame) -> EvalResult<Vec<f64>> {
 }
 
 /// Pass two: every chunk's design folded into one triangular factor.
-fn pass_fit(it: &mut Interp, sf: &StreamFit) -> EvalResult<Acc> {
-    let mut acc = Acc {
-        raug: vec![],
-        n: 0,
-        top: vec![],
-        colnames: vec![],
-        assign: vec![],
-        facs: vec![],
-        counts: vec![],
-        omitted: vec![],
-        rows_seen: 0,
-        weights_range: (f64::INFINITY, f64::NEG_INFINITY),
-        sum_log_w: 0.0,
-        logical: vec![],
-        terms: None,
-    };
+fn pass_fit(it: &mut Interp, sf: &StreamSource) -> EvalResult<Acc> {
+    let mut acc = Acc::new();
     let threads = tsqr::threads();
-    let mut row0 = 0usize;
-    each_chunk(&sf.data, sf.chunk_rows, None, |chunk| {
-        let m = crate::builtins::frames::df_nrow(&chunk);
-        let fr = sf.frame(it, &chunk)?;
-        for (pos, name) in &fr.omitted {
-            let global = name.parse::<usize>().map(|k| k + row0).unwrap_or(0);
-            acc.omitted
-                .push((acc.rows_seen as i32 + pos, global.to_string()));
-        }
-        acc.rows_seen += fr.rows.len() + fr.omitted.len();
-        row0 += m;
+    sf.frames(it, |it, fr, m| {
+        acc.rows(&fr, m);
         let n = fr.rows.len();
         if n == 0 {
             return Ok(());
@@ -445,58 +613,10 @@ fn pass_fit(it: &mut Interp, sf: &StreamFit) -> EvalResult<Acc> {
                 acc.sum_log_w += v.ln();
             }
         }
-        let (vc, facs) = var_cols(
-            it,
-            &fr.terms,
-            &fr.cols,
-            sf.contrasts.as_ref(),
-            sf.xlev.as_ref(),
-        )?;
+        let (vc, facs) = sf.var_cols(it, &fr)?;
         let plan = DesignPlan::new(&fr.terms, &vc, n);
-        let p = plan.p();
-        let q = p + 1;
-        if acc.terms.is_none() {
-            acc.raug = vec![0.0; q * q];
-            acc.colnames = plan.colnames.clone();
-            acc.assign = plan.assign.clone();
-            acc.facs = facs;
-            acc.logical = super::models::logical_vars(&fr.cols);
-            acc.terms = Some((
-                fr.terms.clone(),
-                fr.lhs.clone(),
-                fr.rhs.clone(),
-                fr.env.clone(),
-            ));
-        } else if plan.colnames != acc.colnames {
-            return err("the model matrix differs between chunks of the data");
-        }
-        let mut r = tsqr::tsqr(&plan, n, &y, sw.as_deref(), threads);
-        tsqr::fold(&mut acc.raug, q, &mut r, q);
-        let need = p.saturating_sub(acc.top.len()).min(n);
-        if need > 0 {
-            let mut buf = vec![0.0; need * p];
-            tsqr::RowSource::fill(&plan, 0, need, &mut buf);
-            for i in 0..need {
-                let w = sw.as_ref().map(|s| s[i]).unwrap_or(1.0);
-                acc.top
-                    .push((0..p).map(|j| buf[j * need + i] * w).collect());
-            }
-        }
-        let mut k = 0;
-        for v in &vc {
-            if let VarCol::Factor { codes, levels, .. } = v {
-                if acc.counts.len() <= k {
-                    acc.counts.push(vec![0; levels.len() + 1]);
-                }
-                for &c in codes.iter() {
-                    if let Some(x) = acc.counts[k].get_mut(c as usize) {
-                        *x += 1;
-                    }
-                }
-                k += 1;
-            }
-        }
-        acc.n += n;
+        acc.design(&fr, &plan, &vc, facs)?;
+        acc.fold(&plan, &y, sw.as_deref(), threads);
         Ok(())
     })?;
     if acc.n == 0 {
@@ -507,7 +627,7 @@ fn pass_fit(it: &mut Interp, sf: &StreamFit) -> EvalResult<Acc> {
 
 /// The fit object: R's `lm` components that do not grow with the rows, plus the
 /// streaming record (`rsc.stream`) that `summary` and friends read.
-fn finish_fit(mut sf: StreamFit, acc: Acc, call: Expr) -> EvalResult {
+fn finish_fit(src: StreamSource, acc: Acc, call: Expr) -> EvalResult {
     let p = acc.colnames.len();
     let n = acc.n;
     if n <= p {
@@ -516,110 +636,163 @@ fn finish_fit(mut sf: StreamFit, acc: Acc, call: Expr) -> EvalResult {
             n, p
         ));
     }
-    let mut top = vec![0.0; p * p];
-    for (i, row) in acc.top.iter().enumerate() {
-        for (j, v) in row.iter().enumerate() {
-            top[j * p + i] = *v;
-        }
-    }
-    let tf = tsqr::finish(&acc.raug, n, p, &top, 1e-7);
+    let tf = tsqr::finish(&acc.raug, n, p, &acc.top(p), 1e-7);
     let rank = tf.rank;
-    let piv = &tf.pivot;
-    sf.rss = tf.effects_head[rank..].iter().map(|e| e * e).sum();
-    sf.nobs = n;
-    sf.weighted = acc.weights_range.0 < acc.weights_range.1;
-    sf.sum_log_w = acc.sum_log_w;
-    let s = Sym::new;
-    let coef: Vec<f64> = tf
-        .coef
-        .iter()
-        .map(|&c| {
-            if c.is_nan() {
-                crate::value::na_real()
-            } else {
-                c
-            }
-        })
-        .collect();
-    let mut eff_names: Vec<String> = piv[..rank]
-        .iter()
-        .map(|&j| acc.colnames[j].clone())
-        .collect();
-    eff_names.resize(tf.effects_head.len(), String::new());
-    let piv_names: Vec<String> = piv.iter().map(|&j| acc.colnames[j].clone()).collect();
-    let rows: Vec<String> = (1..=p).map(|i| i.to_string()).collect();
-    let mut qrm = matrix(tf.qr_top.clone(), p, p, Some(&rows), Some(&piv_names));
-    qrm.set_attr(
-        s("assign"),
-        Value::ints(piv.iter().map(|&j| acc.assign[j] as i32).collect()),
-    );
-    let mut qr = qr_value(qrm, tf.qraux.clone(), piv, rank);
-    qr.set_attr(s(NROW_ATTR), Value::int(n as i32));
+    let sf = StreamFit {
+        rss: tf.effects_head[rank..].iter().map(|e| e * e).sum(),
+        nobs: n,
+        weighted: acc.weights_range.0 < acc.weights_range.1,
+        sum_log_w: acc.sum_log_w,
+        src,
+    };
+    let parts = FitParts::new(&tf, &acc);
     let mut items: Vec<(String, Value)> = vec![
-        ("coefficients".into(), named_dbl(coef, &acc.colnames)),
-        (
-            "effects".into(),
-            named_dbl(tf.effects_head.clone(), &eff_names),
-        ),
+        ("coefficients".into(), parts.coef),
+        ("effects".into(), parts.effects),
         ("rank".into(), Value::int(rank as i32)),
         (
             "assign".into(),
             Value::ints(acc.assign.iter().map(|&a| a as i32).collect()),
         ),
-        ("qr".into(), qr),
+        ("qr".into(), parts.qr),
         ("df.residual".into(), Value::int((n - rank) as i32)),
     ];
     if !acc.omitted.is_empty() {
-        let na = super::models::na_action_value(&acc.omitted, &sf.na_action);
+        let na = super::models::na_action_value(&acc.omitted, &sf.src.na_action);
         items.push(("na.action".into(), na));
     }
-    let Some((terms, lhs, rhs, env)) = acc.terms else {
+    let (Some((contrasts, xlevels)), Some(terms)) = (acc.contrasts_xlevels(), parts.terms) else {
         return err("0 (non-NA) cases");
     };
-    let (contrasts, xlevels) = super::models::contrasts_xlevels(&terms, &acc.logical, &acc.facs);
     items.extend(contrasts.map(|c| ("contrasts".to_string(), c)));
     items.push(("xlevels".into(), xlevels));
-    items.push((
-        "call".into(),
-        Value::Lang(Rc::new(Lang {
-            expr: Rc::new(call),
-            attrs: None,
-        })),
-    ));
-    items.push(("terms".into(), terms_value(&terms, lhs, rhs, &env)));
+    items.push(("call".into(), lang(call)));
+    items.push(("terms".into(), terms));
     let mut fit = Value::named_list(items);
-    fit.set_attr(s("class"), Value::str("lm"));
+    fit.set_attr(Sym::new("class"), Value::str("lm"));
     fit.set_attr(
-        s("rsc.stream"),
+        Sym::new("rsc.stream"),
         Value::Extern(Rc::new(Extern(Box::new(sf)))),
     );
     Ok(fit)
+}
+
+/// A call as a language value.
+pub(crate) fn lang(call: Expr) -> Value {
+    Value::Lang(Rc::new(Lang {
+        expr: Rc::new(call),
+        attrs: None,
+    }))
+}
+
+/// The parts of a streamed fit object that come from its triangular factor.
+pub(crate) struct FitParts {
+    /// Named coefficients, NA for aliased columns.
+    pub(crate) coef: Value,
+    /// The leading effects, named as R names them.
+    pub(crate) effects: Value,
+    /// R's `qr` list over the first `p` rows, marked with the rows it stands for.
+    pub(crate) qr: Value,
+    /// The `terms` object (None when no chunk had rows).
+    pub(crate) terms: Option<Value>,
+}
+
+impl FitParts {
+    pub(crate) fn new(tf: &tsqr::TallFit, acc: &Acc) -> FitParts {
+        let p = acc.colnames.len();
+        let rank = tf.rank;
+        let piv = &tf.pivot;
+        let coef: Vec<f64> = tf
+            .coef
+            .iter()
+            .map(|&c| {
+                if c.is_nan() {
+                    crate::value::na_real()
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let mut eff_names: Vec<String> = piv[..rank]
+            .iter()
+            .map(|&j| acc.colnames[j].clone())
+            .collect();
+        eff_names.resize(tf.effects_head.len(), String::new());
+        let piv_names: Vec<String> = piv.iter().map(|&j| acc.colnames[j].clone()).collect();
+        let rows: Vec<String> = (1..=p).map(|i| i.to_string()).collect();
+        let mut qrm = matrix(tf.qr_top.clone(), p, p, Some(&rows), Some(&piv_names));
+        qrm.set_attr(
+            Sym::new("assign"),
+            Value::ints(piv.iter().map(|&j| acc.assign[j] as i32).collect()),
+        );
+        let mut qr = qr_value(qrm, tf.qraux.clone(), piv, rank);
+        qr.set_attr(Sym::new(NROW_ATTR), Value::int(acc.n as i32));
+        FitParts {
+            coef: named_dbl(coef, &acc.colnames),
+            effects: named_dbl(tf.effects_head.clone(), &eff_names),
+            qr,
+            terms: acc
+                .terms
+                .as_ref()
+                .map(|(terms, lhs, rhs, env)| terms_value(terms, lhs.clone(), rhs.clone(), env)),
+        }
+    }
 }
 
 /// Bins of the residual histogram.
 const BINS: usize = 1 << 16;
 
 /// Min, quartiles and max of a streamed fit's (weighted) residuals, exactly as
-/// `quantile(resid)` gives them: one pass counts residuals in a histogram, a second keeps
-/// those in the bins that hold the order statistics needed.
+/// `quantile(resid)` gives them (see [`stream_quantiles`]).
 pub(crate) fn residual_quantiles(it: &mut Interp, fit: &Value) -> EvalResult<Vec<f64>> {
     let Some(sf) = stream_of(fit) else {
         return err("not a streamed fit");
     };
-    let coef: Vec<f64> = field(fit, "coefficients")
-        .map(|c| c.dbl_vec().to_vec())
-        .unwrap_or_default();
-    let coef: Vec<f64> = coef
-        .iter()
-        .map(|c| if c.is_nan() { f64::NAN } else { *c })
-        .collect();
-    let n = sf.nobs;
-    let rdf = n
+    let coef = coef_of(fit);
+    let rdf = sf
+        .nobs
         .saturating_sub(field(fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize)
         .max(1);
     let sigma = (sf.rss / rdf as f64).sqrt();
-    let half = if sigma > 0.0 && sigma.is_finite() {
-        40.0 * sigma
+    let threads = tsqr::threads();
+    stream_quantiles(it, &sf.src, 40.0 * sigma, &|it, fr| {
+        let mut y = working_response(fr)?;
+        let sw = root_weights(fr)?;
+        let (vc, _) = sf.src.var_cols(it, fr)?;
+        let plan = DesignPlan::new(&fr.terms, &vc, y.len());
+        tsqr::add_lin_pred(&plan, &coef, -1.0, &mut y, threads);
+        if let Some(sw) = &sw {
+            for (a, w) in y.iter_mut().zip(sw) {
+                *a *= w;
+            }
+        }
+        Ok(y)
+    })
+}
+
+/// A fit's coefficients with NA as NaN.
+pub(crate) fn coef_of(fit: &Value) -> Vec<f64> {
+    field(fit, "coefficients")
+        .map(|c| {
+            c.dbl_vec()
+                .iter()
+                .map(|c| if c.is_nan() { f64::NAN } else { *c })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Min, quartiles and max of the values `per_chunk` gives for each chunk's (non-empty)
+/// model frame, exactly as `quantile()` gives them: one pass counts them in a histogram over
+/// `[-half, half)`, a second keeps those in the bins that hold the order statistics needed.
+pub(crate) fn stream_quantiles(
+    it: &mut Interp,
+    src: &StreamSource,
+    half: f64,
+    per_chunk: &dyn Fn(&mut Interp, &Frame) -> EvalResult<Vec<f64>>,
+) -> EvalResult<Vec<f64>> {
+    let half = if half > 0.0 && half.is_finite() {
+        half
     } else {
         1.0
     };
@@ -634,31 +807,11 @@ pub(crate) fn residual_quantiles(it: &mut Interp, fit: &Value) -> EvalResult<Vec
             1 + (((r + half) / width) as usize).min(BINS - 1)
         }
     };
-    let threads = tsqr::threads();
     let residuals = |it: &mut Interp, f: &mut dyn FnMut(&[f64])| -> EvalResult<()> {
-        each_chunk(&sf.data, sf.chunk_rows, None, |chunk| {
-            let fr = sf.frame(it, &chunk)?;
-            let n = fr.rows.len();
-            if n == 0 {
-                return Ok(());
+        src.frames(it, |it, fr, _| {
+            if !fr.rows.is_empty() {
+                f(&per_chunk(it, &fr)?);
             }
-            let mut y = working_response(&fr)?;
-            let sw = root_weights(&fr)?;
-            let (vc, _) = var_cols(
-                it,
-                &fr.terms,
-                &fr.cols,
-                sf.contrasts.as_ref(),
-                sf.xlev.as_ref(),
-            )?;
-            let plan = DesignPlan::new(&fr.terms, &vc, n);
-            tsqr::add_lin_pred(&plan, &coef, -1.0, &mut y, threads);
-            if let Some(sw) = &sw {
-                for (a, w) in y.iter_mut().zip(sw) {
-                    *a *= w;
-                }
-            }
-            f(&y);
             Ok(())
         })
     };

@@ -70,9 +70,10 @@ pub(crate) fn lm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> Eval
         .as_ref()
         .filter(|d| crate::builtins::lm_stream::is_lazy(d))
     {
-        return crate::builtins::lm_stream::lm_stream(
-            it, &formula, d, subset, weights, offset, &na_action, contrasts, env, mcall,
+        let src = crate::builtins::lm_stream::StreamSource::new(
+            it, &formula, d, subset, weights, offset, &na_action, contrasts, env,
         );
+        return crate::builtins::lm_stream::lm_stream(it, src, mcall);
     }
     let fr = model_frame_full(
         it,
