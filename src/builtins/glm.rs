@@ -76,7 +76,7 @@ fn rerr(m: String) -> Flow {
     RError::runtime(m).into()
 }
 
-fn family_value(f: &Family) -> Value {
+pub(crate) fn family_value(f: &Family) -> Value {
     let mut v = Value::named_list(vec![
         ("family".into(), Value::str(f.name())),
         ("link".into(), Value::str(f.link.name())),
@@ -144,7 +144,7 @@ fn family_fn(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(field(&x, "family").unwrap_or(Value::Null))
 }
 
-fn control_value(eps: f64, maxit: usize, trace: bool) -> Value {
+pub(crate) fn control_value(eps: f64, maxit: usize, trace: bool) -> Value {
     Value::named_list(vec![
         ("epsilon".into(), Value::num(eps)),
         ("maxit".into(), Value::num(maxit as f64)),
@@ -271,6 +271,35 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     };
     let subset = get("subset");
     let weights = get("weights");
+    if let Some(d) = data
+        .as_ref()
+        .filter(|d| crate::builtins::lm_stream::is_lazy(d))
+    {
+        if mustart_v.is_some() {
+            return err("'mustart' cannot be given for a streamed fit: give 'start' instead");
+        }
+        let src = crate::builtins::lm_stream::StreamSource::new(
+            it,
+            &formula,
+            d,
+            subset,
+            weights,
+            get("offset"),
+            &na_action,
+            contrasts,
+            env,
+        );
+        let start = start.map(|v| v.dbl_vec().to_vec());
+        return crate::builtins::glm_stream::glm_stream(
+            it,
+            src,
+            fam,
+            &ctl,
+            start,
+            mcall.clone(),
+            formula.clone(),
+        );
+    }
     let fr = model_frame(
         it,
         &formula,
@@ -320,64 +349,14 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         has_offset = true;
         offset_arg = Some(ov);
     }
-    let mut prior: Vec<f64> = fr.weights.clone().unwrap_or_else(|| vec![1.0; n]);
-    if prior.iter().any(|&w| w < 0.0) {
-        return err("negative weights not allowed");
-    }
-    // response
-    let yv = &fr.cols[0];
-    let mut ntrials = vec![1.0; n];
-    let binom = matches!(fam.kind, Kind::Binomial | Kind::QuasiBinomial);
-    let y: Vec<f64> = if let Some(d) = yv.dim().filter(|d| d.len() == 2) {
-        if !binom || d[1] != 2 {
-            return err(if binom {
-                "y must be a vector or a two-column matrix"
-            } else {
-                "response must be a vector"
-            });
-        }
-        let v = yv.dbl_vec();
-        let mut y = Vec::with_capacity(n);
-        for i in 0..n {
-            let (a, b) = (v[i], v[n + i]);
-            let t = a + b;
-            ntrials[i] = t;
-            y.push(if t == 0.0 { 0.0 } else { a / t });
-            prior[i] *= t;
-        }
-        y
-    } else if yv.is_factor() {
-        if !binom {
-            return err("non-numeric response");
-        }
-        yv.int_vec()
-            .iter()
-            .map(|&k| if k == 1 { 0.0 } else { 1.0 })
-            .collect()
-    } else if matches!(yv.data(), Some(Data::Str(_))) {
-        return err("non-numeric argument to binary operator");
-    } else {
-        yv.dbl_vec().to_vec()
-    };
-    if binom && yv.dim().is_none() {
-        if y.iter()
-            .zip(&prior)
-            .any(|(y, w)| ((w * y).round() - w * y).abs() > 1e-7)
-            && fam.kind == Kind::Binomial
-        {
-            it.raise_warning(
-                "non-integer #successes in a binomial glm!",
-                Some("eval(family$initialize)".into()),
-            )?;
-        }
-    } else if binom
-        && ntrials.iter().any(|t| (t - t.round()).abs() > 1e-7)
-        && fam.kind == Kind::Binomial
-    {
-        it.raise_warning(
-            "non-integer counts in a binomial glm!",
-            Some("eval(family$initialize)".into()),
-        )?;
+    let GlmResponse {
+        y,
+        prior,
+        ntrials,
+        warning,
+    } = glm_response(&fr, &fam)?;
+    if let Some(w) = warning {
+        it.raise_warning(w, Some("eval(family$initialize)".into()))?;
     }
     let (vc, facs) = var_cols(it, &fr.terms, &fr.cols, contrasts.as_ref(), None)?;
     // the design as a plan over the frame's columns: filled block by block, never copied
@@ -568,6 +547,78 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     Ok(out)
 }
 
+/// A glm's response as `glm.fit` takes it: proportions for binomial, with prior weights
+/// (times the trials of a two-column response) and the trials; and the warning R's
+/// `initialize` gives for non-integer counts.
+pub(crate) struct GlmResponse {
+    pub(crate) y: Vec<f64>,
+    pub(crate) prior: Vec<f64>,
+    pub(crate) ntrials: Vec<f64>,
+    pub(crate) warning: Option<&'static str>,
+}
+
+/// The response of a model frame, for family `fam`.
+pub(crate) fn glm_response(fr: &super::models::Frame, fam: &Family) -> EvalResult<GlmResponse> {
+    let n = fr.rows.len();
+    let mut prior: Vec<f64> = fr.weights.clone().unwrap_or_else(|| vec![1.0; n]);
+    if prior.iter().any(|&w| w < 0.0) {
+        return err("negative weights not allowed");
+    }
+    let yv = &fr.cols[0];
+    let mut ntrials: Vec<f64> = vec![1.0; n];
+    let binom = matches!(fam.kind, Kind::Binomial | Kind::QuasiBinomial);
+    let y: Vec<f64> = if let Some(d) = yv.dim().filter(|d| d.len() == 2) {
+        if !binom || d[1] != 2 {
+            return err(if binom {
+                "y must be a vector or a two-column matrix"
+            } else {
+                "response must be a vector"
+            });
+        }
+        let v = yv.dbl_vec();
+        let mut y = Vec::with_capacity(n);
+        for i in 0..n {
+            let (a, b) = (v[i], v[n + i]);
+            let t = a + b;
+            ntrials[i] = t;
+            y.push(if t == 0.0 { 0.0 } else { a / t });
+            prior[i] *= t;
+        }
+        y
+    } else if yv.is_factor() {
+        if !binom {
+            return err("non-numeric response");
+        }
+        yv.int_vec()
+            .iter()
+            .map(|&k| if k == 1 { 0.0 } else { 1.0 })
+            .collect()
+    } else if matches!(yv.data(), Some(Data::Str(_))) {
+        return err("non-numeric argument to binary operator");
+    } else {
+        yv.dbl_vec().to_vec()
+    };
+    let mut warning = None;
+    if fam.kind == Kind::Binomial {
+        if yv.dim().is_none() {
+            if y.iter()
+                .zip(&prior)
+                .any(|(y, w)| ((w * y).round() - w * y).abs() > 1e-7)
+            {
+                warning = Some("non-integer #successes in a binomial glm!");
+            }
+        } else if ntrials.iter().any(|t| (t - t.round()).abs() > 1e-7) {
+            warning = Some("non-integer counts in a binomial glm!");
+        }
+    }
+    Ok(GlmResponse {
+        y,
+        prior,
+        ntrials,
+        warning,
+    })
+}
+
 /// Dispersion, estimated-or-not flag, and the unscaled covariance (rank x rank, pivoted order).
 struct GlmCov {
     dispersion: f64,
@@ -584,6 +635,8 @@ fn glm_cov(fit: &Value) -> EvalResult<GlmCov> {
         .unwrap_or(0.0);
     let (dispersion, est_disp) = if fam.fixed_dispersion() {
         (1.0, false)
+    } else if let (true, Some(g)) = (rdf > 0.0, crate::builtins::glm_stream::glm_stream_of(fit)) {
+        (g.pearson / rdf, true)
     } else if rdf > 0.0 {
         let w = dbl_field(fit, "weights");
         let r = dbl_field(fit, "residuals");
@@ -650,7 +703,7 @@ pub fn vcov_glm(_it: &mut Interp, a: Args) -> EvalResult {
     ))
 }
 
-fn summary_glm(_it: &mut Interp, a: Args) -> EvalResult {
+fn summary_glm(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "dispersion", "correlation", "symbolic.cor", "..."])?;
     let fit = m.req(0, "object")?.clone();
     let mut c = glm_cov(&fit)?;
@@ -718,7 +771,17 @@ fn summary_glm(_it: &mut Interp, a: Args) -> EvalResult {
             items.push((key.to_string(), v));
         }
     }
-    let dres = residuals_of(&fit, "deviance")?;
+    let dres = if crate::builtins::glm_stream::glm_stream_of(&fit).is_some() {
+        // the five quantiles `print` shows, marked
+        let mut q = Value::dbls(crate::builtins::glm_stream::deviance_quantiles(it, &fit)?);
+        q.set_attr(
+            s(crate::builtins::models::QUANTILES_ATTR),
+            Value::lgl(false),
+        );
+        q
+    } else {
+        residuals_of(&fit, "deviance")?
+    };
     items.push(("deviance.resid".into(), dres));
     items.push((
         "coefficients".into(),
@@ -793,6 +856,7 @@ fn residuals_of(fit: &Value, typ: &str) -> EvalResult {
 pub fn residuals_glm(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "type", "..."])?;
     let fit = m.req(0, "object")?.clone();
+    super::models::not_streamed(&fit, "residuals")?;
     let typ = m
         .get(1)
         .and_then(|v| v.as_string())
@@ -834,6 +898,9 @@ pub fn predict_glm(it: &mut Interp, a: Args) -> EvalResult {
         .unwrap_or(false);
     let fam = family_of(&fit)?;
     let nd = m.get(1).cloned();
+    if nd.is_none() {
+        super::models::not_streamed(&fit, "predictions")?;
+    }
     if nd.is_none() && !se_fit {
         let key = if typ == "response" {
             "fitted.values"
@@ -1035,6 +1102,78 @@ fn test_columns(
     }
 }
 
+/// Deviance and residual df of the fits with the first 1, 2, ..., nt-1 terms of `fit`
+/// (the rows of its sequential analysis of deviance between NULL and the full model).
+fn nested_fits(
+    it: &mut Interp,
+    fit: &Value,
+    fam: &Family,
+    nt: usize,
+) -> EvalResult<Vec<(f64, f64)>> {
+    let xv = super::models::lm_model_matrix(it, fit)?;
+    let dims = xv.dim().unwrap_or_default();
+    let (n, p) = (
+        dims.first().cloned().unwrap_or(0),
+        dims.get(1).cloned().unwrap_or(0),
+    );
+    let x = xv.dbl_vec().to_vec();
+    let assign: Vec<usize> = xv
+        .get_attr("assign")
+        .map(|v| v.int_vec().iter().map(|&k| k as usize).collect())
+        .unwrap_or_default();
+    let y = dbl_field(fit, "y");
+    let wt = dbl_field(fit, "prior.weights");
+    let off = field(fit, "offset")
+        .map(|o| o.dbl_vec().to_vec())
+        .filter(|o| o.len() == n)
+        .unwrap_or_else(|| vec![0.0; n]);
+    let ones = vec![1.0; n];
+    let intercept = field(fit, "terms")
+        .and_then(|t| t.get_attr("intercept").and_then(|v| v.as_i32()))
+        .unwrap_or(1)
+        == 1;
+    let ctl = Control {
+        epsilon: field(fit, "control")
+            .and_then(|c| field(&c, "epsilon"))
+            .and_then(|v| v.as_f64())
+            .unwrap_or(1e-8),
+        maxit: field(fit, "control")
+            .and_then(|c| field(&c, "maxit"))
+            .and_then(|v| v.as_f64())
+            .unwrap_or(25.0) as usize,
+    };
+    let tsqr_min = super::lm_large::tsqr_min(it);
+    let mut out = Vec::new();
+    for i in 1..nt {
+        let cols: Vec<usize> = (0..p).filter(|&j| assign[j] <= i).collect();
+        let mut xs = Vec::with_capacity(cols.len() * n);
+        for &j in &cols {
+            xs.extend_from_slice(&x[j * n..(j + 1) * n]);
+        }
+        let src = crate::stats::tsqr::Dense {
+            x: &xs,
+            n,
+            p: cols.len(),
+        };
+        let inp = GlmInput {
+            x: &src,
+            n,
+            p: cols.len(),
+            y: &y,
+            weights: &wt,
+            offset: &off,
+            ntrials: &ones,
+            start: None,
+            mustart: None,
+            intercept,
+            tsqr_min,
+        };
+        let f = glm_fit(&inp, fam, &ctl).map_err(rerr)?;
+        out.push((f.deviance, f.df_residual as f64));
+    }
+    Ok(out)
+}
+
 /// `anova.glm` (sequential terms) and `anova.glmlist` (nested fits).
 pub fn anova_glm(it: &mut Interp, a: Args) -> EvalResult {
     let mut fits = Vec::new();
@@ -1064,75 +1203,22 @@ pub fn anova_glm(it: &mut Interp, a: Args) -> EvalResult {
     };
     if fits.len() == 1 {
         let fit = &fits[0];
-        let xv = super::models::lm_model_matrix(it, fit)?;
-        let dims = xv.dim().unwrap_or_default();
-        let (n, p) = (
-            dims.first().cloned().unwrap_or(0),
-            dims.get(1).cloned().unwrap_or(0),
-        );
-        let x = xv.dbl_vec().to_vec();
-        let assign: Vec<usize> = xv
-            .get_attr("assign")
-            .map(|v| v.int_vec().iter().map(|&k| k as usize).collect())
-            .unwrap_or_default();
         let labels = field(fit, "terms")
             .and_then(|t| t.get_attr("term.labels").cloned())
             .map(|v| strings_of(&v))
             .unwrap_or_default();
         let nt = labels.len();
-        let y = dbl_field(fit, "y");
-        let wt = dbl_field(fit, "prior.weights");
-        let off = field(fit, "offset")
-            .map(|o| o.dbl_vec().to_vec())
-            .filter(|o| o.len() == n)
-            .unwrap_or_else(|| vec![0.0; n]);
-        let ones = vec![1.0; n];
-        let intercept = field(fit, "terms")
-            .and_then(|t| t.get_attr("intercept").and_then(|v| v.as_i32()))
-            .unwrap_or(1)
-            == 1;
-        let ctl = Control {
-            epsilon: field(fit, "control")
-                .and_then(|c| field(&c, "epsilon"))
-                .and_then(|v| v.as_f64())
-                .unwrap_or(1e-8),
-            maxit: field(fit, "control")
-                .and_then(|c| field(&c, "maxit"))
-                .and_then(|v| v.as_f64())
-                .unwrap_or(25.0) as usize,
-        };
-        let tsqr_min = super::lm_large::tsqr_min(it);
         let mut resdev = vec![field(fit, "null.deviance")
             .and_then(|v| v.as_f64())
             .unwrap_or(na)];
         let mut resdf = vec![field(fit, "df.null").and_then(|v| v.as_f64()).unwrap_or(na)];
-        for i in 1..nt {
-            let cols: Vec<usize> = (0..p).filter(|&j| assign[j] <= i).collect();
-            let mut xs = Vec::with_capacity(cols.len() * n);
-            for &j in &cols {
-                xs.extend_from_slice(&x[j * n..(j + 1) * n]);
-            }
-            let src = crate::stats::tsqr::Dense {
-                x: &xs,
-                n,
-                p: cols.len(),
-            };
-            let inp = GlmInput {
-                x: &src,
-                n,
-                p: cols.len(),
-                y: &y,
-                weights: &wt,
-                offset: &off,
-                ntrials: &ones,
-                start: None,
-                mustart: None,
-                intercept,
-                tsqr_min,
-            };
-            let f = glm_fit(&inp, &fam, &ctl).map_err(rerr)?;
-            resdev.push(f.deviance);
-            resdf.push(f.df_residual as f64);
+        let nested = match crate::builtins::glm_stream::glm_stream_of(fit) {
+            Some(_) => crate::builtins::glm_stream::nested_fits(it, fit, nt)?,
+            None => nested_fits(it, fit, &fam, nt)?,
+        };
+        for (d, f) in nested {
+            resdev.push(d);
+            resdf.push(f);
         }
         if nt > 0 {
             resdev.push(

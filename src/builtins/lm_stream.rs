@@ -153,6 +153,11 @@ impl StreamSource {
         }
     }
 
+    /// The `na.action` the frames are made with.
+    pub(crate) fn na_action(&self) -> &str {
+        &self.na_action
+    }
+
     /// The model frame of one chunk.
     pub(crate) fn frame(&self, it: &mut Interp, chunk: &Value) -> EvalResult<Frame> {
         let env = &self.env;
@@ -485,8 +490,6 @@ impl Acc {
         facs: Vec<(String, Vec<String>, String)>,
     ) -> EvalResult<()> {
         if self.terms.is_none() {
-            let q = plan.p() + 1;
-            self.raug = vec![0.0; q * q];
             self.colnames = plan.colnames.clone();
             self.assign = plan.assign.clone();
             self.facs = facs;
@@ -516,7 +519,7 @@ impl Acc {
         let n = y.len();
         let p = src.ncol();
         let q = p + 1;
-        if self.raug.len() != q * q {
+        if self.raug.is_empty() {
             self.raug = vec![0.0; q * q];
         }
         let mut r = tsqr::tsqr(src, n, y, sw, threads);

@@ -13,6 +13,7 @@ pub mod frame_io;
 pub mod frame_verbs;
 pub mod frames;
 pub mod glm;
+pub mod glm_stream;
 pub mod help;
 pub mod htest;
 pub mod htest2;

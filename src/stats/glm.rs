@@ -136,7 +136,7 @@ impl Link {
         }
     }
 
-    fn valid_eta(self, eta: &[f64]) -> bool {
+    pub fn valid_eta(self, eta: &[f64]) -> bool {
         match self {
             Link::Inverse => eta.iter().all(|e| e.is_finite() && *e != 0.0),
             Link::Sqrt | Link::InverseSquare => eta.iter().all(|e| e.is_finite() && *e > 0.0),
@@ -283,7 +283,7 @@ impl Family {
             .sum()
     }
 
-    fn valid_mu(&self, mu: &[f64]) -> bool {
+    pub fn valid_mu(&self, mu: &[f64]) -> bool {
         match self.kind {
             Kind::Binomial | Kind::QuasiBinomial => {
                 mu.iter().all(|m| m.is_finite() && *m > 0.0 && *m < 1.0)
@@ -297,51 +297,63 @@ impl Family {
 
     /// The family's `aic(y, n, mu, wt, dev)` (without the `2 * rank` term); NaN for quasi families.
     pub fn aic(&self, y: &[f64], n: &[f64], mu: &[f64], wt: &[f64], dev: f64) -> f64 {
-        let two_pi = 2.0 * std::f64::consts::PI;
+        let mut sums = AicSums::default();
+        let sw: f64 = wt.iter().sum();
+        self.aic_add(&mut sums, y, n, mu, wt, dev / sw);
+        self.aic_finish(&sums, dev)
+    }
+
+    /// Adds rows to the sums the AIC is made of (so it can be summed over chunks of rows);
+    /// `gamma_disp` (the deviance over the sum of the weights) is read by Gamma only.
+    pub fn aic_add(
+        &self,
+        s: &mut AicSums,
+        y: &[f64],
+        n: &[f64],
+        mu: &[f64],
+        wt: &[f64],
+        gamma_disp: f64,
+    ) {
+        s.nobs += y.len() as f64;
+        s.sum_w += wt.iter().sum::<f64>();
         match self.kind {
-            Kind::Gaussian => {
-                let nobs = y.len() as f64;
-                let slw: f64 = wt.iter().map(|w| w.ln()).sum();
-                nobs * ((dev / nobs * two_pi).ln() + 1.0) + 2.0 - slw
-            }
+            Kind::Gaussian => s.sum_log_w += wt.iter().map(|w| w.ln()).sum::<f64>(),
             Kind::Binomial => {
-                let m: Vec<f64> = if n.iter().any(|&k| k > 1.0) {
-                    n.to_vec()
-                } else {
-                    wt.to_vec()
-                };
-                let mut s = 0.0;
+                let m = if n.iter().any(|&k| k > 1.0) { n } else { wt };
                 for i in 0..y.len() {
                     if m[i] > 0.0 {
-                        s +=
+                        s.loglik +=
                             wt[i] / m[i] * dbinom((m[i] * y[i]).round(), m[i].round(), mu[i], true);
                     }
                 }
-                -2.0 * s
             }
             Kind::Poisson => {
-                let mut s = 0.0;
                 for i in 0..y.len() {
-                    let ld = dpois(y[i], mu[i], true);
-                    s += ld * wt[i];
+                    s.loglik += dpois(y[i], mu[i], true) * wt[i];
                 }
-                -2.0 * s
             }
             Kind::Gamma => {
-                let sw: f64 = wt.iter().sum();
-                let disp = dev / sw;
-                let shape = 1.0 / disp;
-                let mut s = 0.0;
+                let shape = 1.0 / gamma_disp;
                 for i in 0..y.len() {
-                    let ld = dgamma(y[i], shape, mu[i] * disp, true);
-                    s += ld * wt[i];
+                    s.loglik += dgamma(y[i], shape, mu[i] * gamma_disp, true) * wt[i];
                 }
-                -2.0 * s + 2.0
             }
             Kind::InverseGaussian => {
-                let sw: f64 = wt.iter().sum();
-                let ly: f64 = y.iter().zip(wt).map(|(y, w)| y.ln() * w).sum();
-                sw * ((dev / sw * two_pi).ln() + 1.0) + 3.0 * ly + 2.0
+                s.sum_w_log_y += y.iter().zip(wt).map(|(y, w)| y.ln() * w).sum::<f64>()
+            }
+            Kind::QuasiBinomial | Kind::QuasiPoisson => {}
+        }
+    }
+
+    /// The AIC (without the `2 * rank` term) from its sums and the deviance.
+    pub fn aic_finish(&self, s: &AicSums, dev: f64) -> f64 {
+        let two_pi = 2.0 * std::f64::consts::PI;
+        match self.kind {
+            Kind::Gaussian => s.nobs * ((dev / s.nobs * two_pi).ln() + 1.0) + 2.0 - s.sum_log_w,
+            Kind::Binomial | Kind::Poisson => -2.0 * s.loglik,
+            Kind::Gamma => -2.0 * s.loglik + 2.0,
+            Kind::InverseGaussian => {
+                s.sum_w * ((dev / s.sum_w * two_pi).ln() + 1.0) + 3.0 * s.sum_w_log_y + 2.0
             }
             Kind::QuasiBinomial | Kind::QuasiPoisson => f64::NAN,
         }
@@ -406,6 +418,21 @@ pub struct Control {
     pub epsilon: f64,
     /// Maximum iterations.
     pub maxit: usize,
+}
+
+/// Sums over rows that a family's AIC is made of ([`Family::aic_add`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AicSums {
+    /// Rows.
+    pub nobs: f64,
+    /// Sum of the prior weights.
+    pub sum_w: f64,
+    /// Sum of the logarithms of the prior weights (gaussian).
+    pub sum_log_w: f64,
+    /// Sum of `w * log(y)` (inverse.gaussian).
+    pub sum_w_log_y: f64,
+    /// Weighted log-likelihood (binomial, poisson, Gamma).
+    pub loglik: f64,
 }
 
 /// The result of [`glm_fit`].

@@ -69,8 +69,10 @@ pub(crate) fn residuals(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 /// Streamed fits keep no per-row vectors: say so instead of returning NULL.
-fn not_streamed(fit: &Value, what: &str) -> EvalResult<()> {
-    if crate::builtins::lm_stream::stream_of(fit).is_some() {
+pub(crate) fn not_streamed(fit: &Value, what: &str) -> EvalResult<()> {
+    if crate::builtins::lm_stream::stream_of(fit).is_some()
+        || crate::builtins::glm_stream::glm_stream_of(fit).is_some()
+    {
         return err(format!("{} of a fit streamed from a lazy frame are not kept: use predict(fit, newdata) on collected rows", what));
     }
     Ok(())
@@ -115,6 +117,9 @@ pub(crate) fn deviance(_it: &mut Interp, a: Args) -> EvalResult {
 }
 
 pub(crate) fn nobs_of(fit: &Value) -> usize {
+    if let Some(g) = crate::builtins::glm_stream::glm_stream_of(fit) {
+        return g.n_ok;
+    }
     if fit.inherits("glm") {
         return dbl_field(fit, "prior.weights")
             .iter()
@@ -323,7 +328,7 @@ pub(crate) fn vcov(it: &mut Interp, a: Args) -> EvalResult {
 
 /// Marks a summary's `residuals` as the five quantiles of a streamed fit's residuals
 /// (the value: whether they are weighted).
-const QUANTILES_ATTR: &str = "rsc.quantiles";
+pub(crate) const QUANTILES_ATTR: &str = "rsc.quantiles";
 
 pub(crate) fn pct_label(p: f64) -> String {
     let v = round_to(100.0 * p, 1);
