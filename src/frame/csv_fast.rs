@@ -118,72 +118,194 @@ fn blocks(
     }
     let mut file = std::fs::File::open(path).map_err(|e| crate::frame::io_reason(&e))?;
     let mut parts: Vec<Part> = (0..threads.max(1)).map(|_| Part::new(kinds)).collect();
-    let mut buf: Vec<u8> = Vec::new();
-    let mut len = 0;
-    let mut skip_header = fmt.header;
-    let mut eof = false;
-    while !eof {
-        // the buffer keeps its full size (zeroed once); `len` bytes of it hold text
-        let start = len;
-        if buf.len() < start + block {
-            buf.resize(start + block, 0);
-        }
-        while len < start + block {
-            let k = file
-                .read(&mut buf[len..start + block])
-                .map_err(|e| e.to_string())?;
-            if k == 0 {
-                break;
-            }
-            len += k;
-        }
-        eof = len < start + block;
-        if skip_header {
-            match record_end(&buf[..len], 0, fmt.quote) {
+    // two buffers: the parts of one are parsed while the file is read into the other
+    let mut cur = Reader::new(block);
+    let mut next = Reader::new(block);
+    cur.fill(&mut file)?;
+    if fmt.header {
+        loop {
+            match record_end(cur.text(), 0, fmt.quote) {
                 Some(e) => {
-                    buf.copy_within(e..len, 0);
-                    len -= e;
+                    cur.consume(e);
+                    break;
                 }
-                None if eof => len = 0,
-                None => continue,
+                None if cur.eof => return Ok(Some(())),
+                None => cur.grow(&mut file)?,
             }
-            skip_header = false;
         }
-        let cut = if eof {
-            len
+    }
+    // quotes matter only when the file has quoted fields: until a part meets one, blocks
+    // are cut at their last newline without looking for quotes
+    let mut quoted = false;
+    loop {
+        let cut = if cur.eof {
+            cur.len
         } else {
-            last_record_end(&buf[..len], fmt.quote).unwrap_or(0)
+            match block_end(cur.text(), fmt.quote, quoted) {
+                Some(c) => c,
+                None => {
+                    cur.grow(&mut file)?; // a record longer than the block
+                    continue;
+                }
+            }
         };
         if cut == 0 {
-            continue;
-        }
-        let texts = split(&buf[..cut], fmt.quote, threads);
-        let parts = &mut parts[..texts.len()];
-        let ok: Vec<bool> = if texts.len() == 1 {
-            vec![parts[0].parse(texts[0], fmt, kinds)]
-        } else {
-            std::thread::scope(|s| {
-                let handles: Vec<_> = parts
-                    .iter_mut()
-                    .zip(&texts)
-                    .map(|(p, t)| s.spawn(|| p.parse(t, fmt, kinds)))
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().unwrap_or(false))
-                    .collect()
-            })
-        };
-        if ok.contains(&false) {
-            return Ok(None);
-        }
-        if parts.iter().any(|p| p.rows > 0) && !on_parts(parts, cut)? {
             break;
         }
-        buf.copy_within(cut..len, 0);
-        len -= cut;
+        next.start_after(&cur, cut);
+        let careful = quoted;
+        let mut read_err = Ok(());
+        let split_at = if careful { 1 } else { threads };
+        let parsed = parse_block(&mut parts, &cur.buf[..cut], fmt, kinds, split_at, || {
+            if !cur.eof {
+                read_err = next.fill(&mut file);
+            }
+        });
+        read_err?;
+        let Some(parsed) = parsed else {
+            return Ok(None);
+        };
+        if !careful && parsed.iter().any(|p| p.quoted) {
+            // a quoted field may hold the newline the block was cut or split at: this
+            // block again, minding quotes, and every later one the same way
+            quoted = true;
+            cur.absorb_fresh(&next);
+            next = Reader::new(block);
+            continue;
+        }
+        if parsed.iter().any(|p| p.rows > 0) && !on_parts(parsed, cut)? {
+            break;
+        }
+        if cur.eof {
+            break;
+        }
+        std::mem::swap(&mut cur, &mut next);
     }
     Ok(Some(()))
+}
+
+/// Where a block of text should be cut: just past its last record's newline (None when no
+/// record ends in it). With `quoted`, newlines inside quotes do not count.
+fn block_end(text: &[u8], quote: Option<u8>, quoted: bool) -> Option<usize> {
+    let end = if quoted {
+        last_record_end(text, quote)?
+    } else {
+        text.iter().rposition(|&b| b == b'\n')? + 1
+    };
+    (end > 0).then_some(end)
+}
+
+/// A buffer of file text: `buf[..len]` holds text not yet handed out.
+struct Reader {
+    buf: Vec<u8>,
+    len: usize,
+    block: usize,
+    /// Whether the file has no more text.
+    eof: bool,
+    /// File bytes read into this buffer by the last `fill` (after the carried-over text).
+    fresh: usize,
+}
+
+impl Reader {
+    fn new(block: usize) -> Reader {
+        Reader {
+            buf: Vec::new(),
+            len: 0,
+            block,
+            eof: false,
+            fresh: 0,
+        }
+    }
+
+    fn text(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
+    /// Reads until the buffer holds a block past its current text, or the file ends.
+    fn fill(&mut self, file: &mut std::fs::File) -> Result<(), String> {
+        let want = self.len + self.block;
+        if self.buf.len() < want {
+            self.buf.resize(want, 0);
+        }
+        let start = self.len;
+        while self.len < want {
+            let k = file
+                .read(&mut self.buf[self.len..want])
+                .map_err(|e| e.to_string())?;
+            if k == 0 {
+                self.eof = true;
+                break;
+            }
+            self.len += k;
+        }
+        self.fresh = self.len - start;
+        Ok(())
+    }
+
+    /// Reads another block onto the end of the text.
+    fn grow(&mut self, file: &mut std::fs::File) -> Result<(), String> {
+        if self.eof {
+            return Ok(());
+        }
+        self.fill(file)
+    }
+
+    /// Drops the first `k` bytes of text.
+    fn consume(&mut self, k: usize) {
+        self.buf.copy_within(k..self.len, 0);
+        self.len -= k;
+    }
+
+    /// Starts this buffer with the text of `prev` after its first `cut` bytes.
+    fn start_after(&mut self, prev: &Reader, cut: usize) {
+        let tail = &prev.buf[cut..prev.len];
+        if self.buf.len() < tail.len() {
+            self.buf.resize(tail.len(), 0);
+        }
+        self.buf[..tail.len()].copy_from_slice(tail);
+        self.len = tail.len();
+        self.eof = prev.eof;
+        self.fresh = 0;
+    }
+
+    /// Takes back the text `next` read from the file ahead of this buffer's.
+    fn absorb_fresh(&mut self, next: &Reader) {
+        let fresh = &next.buf[next.len - next.fresh..next.len];
+        self.buf.truncate(self.len);
+        self.buf.extend_from_slice(fresh);
+        self.len = self.buf.len();
+        self.eof = next.eof;
+    }
+}
+
+/// Parses a block of whole records, split into up to `threads` parts parsed in parallel,
+/// running `meanwhile` on this thread as they parse; None when a part does not fit the
+/// column kinds.
+fn parse_block<'p>(
+    parts: &'p mut [Part],
+    text: &[u8],
+    fmt: &Format,
+    kinds: &[Kind],
+    threads: usize,
+    meanwhile: impl FnOnce(),
+) -> Option<&'p [Part]> {
+    let texts = split(text, threads);
+    let parts = &mut parts[..texts.len()];
+    let ok = std::thread::scope(|s| {
+        let handles: Vec<_> = parts
+            .iter_mut()
+            .zip(&texts)
+            .map(|(p, t)| s.spawn(|| p.parse(t, fmt, kinds)))
+            .collect();
+        meanwhile();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or(false))
+            .collect::<Vec<bool>>()
+            .into_iter()
+            .all(|ok| ok)
+    });
+    ok.then_some(parts)
 }
 
 /// The end (just past the newline) of the record starting at `at`, minding quoted fields.
@@ -217,10 +339,10 @@ pub(crate) fn last_record_end(buf: &[u8], quote: Option<u8>) -> Option<usize> {
     }
 }
 
-/// Cuts `text` (whole records) into up to `k` parts at line ends. Text with quote characters
-/// is not cut (a newline may sit inside a quoted field).
-fn split(text: &[u8], quote: Option<u8>, k: usize) -> Vec<&[u8]> {
-    if k <= 1 || text.len() < 1 << 16 || quote.is_some_and(|q| text.contains(&q)) {
+/// Cuts `text` (whole records) into up to `k` parts at line ends (the caller asks for one
+/// part when quoted fields may hold newlines).
+fn split(text: &[u8], k: usize) -> Vec<&[u8]> {
+    if k <= 1 || text.len() < 1 << 16 {
         return vec![text];
     }
     let mut parts = Vec::with_capacity(k);
@@ -245,6 +367,8 @@ fn split(text: &[u8], quote: Option<u8>, k: usize) -> Vec<&[u8]> {
 struct Part {
     rows: usize,
     cols: Vec<PartCol>,
+    /// Whether a field was quoted.
+    quoted: bool,
 }
 
 enum PartCol {
@@ -277,7 +401,11 @@ impl Part {
                 Kind::Skip => PartCol::Skip,
             })
             .collect();
-        Part { rows: 0, cols }
+        Part {
+            rows: 0,
+            cols,
+            quoted: false,
+        }
     }
 
     /// Parses the records of `text`; `false` when they do not fit the column kinds.
@@ -298,6 +426,7 @@ impl Part {
             }
         }
         self.rows = 0;
+        self.quoted = false;
         let ok = parse_part(text, fmt, kinds, self).is_some();
         for c in self.cols.iter_mut() {
             if let PartCol::Dbl(v, e) = c {
@@ -363,6 +492,7 @@ fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind], part: &mut Part) -> Opt
             // the field: text[a..b], then the byte that ended it at text[b] (if any)
             let quoted = fmt.quote.is_some_and(|q| text.get(pos) == Some(&q));
             let (field, next): (&[u8], usize) = if quoted {
+                part.quoted = true;
                 let q = fmt.quote?;
                 unq.clear();
                 let mut i = pos + 1;
@@ -911,5 +1041,67 @@ mod tests {
             read_text("x,y\n1,2\n3,4.5\n", &[Kind::Dbl, Kind::Int], 1).is_none(),
             "a double in an integer column"
         );
+    }
+    #[test]
+    fn late_quoted_newlines_are_read_whole() {
+        // plain rows first (cut and split without looking for quotes), then quoted fields
+        // holding newlines wherever a block or part boundary may fall
+        let mut text = String::from("s,x\n");
+        let mut want = Vec::new();
+        for k in 0..6000 {
+            let s = if k >= 1500 && k % 7 == 0 {
+                format!("l{}\nm,{}", k, k)
+            } else {
+                format!("p{}", k)
+            };
+            if k < 1500 {
+                text.push_str(&format!("{},{}\n", s, k));
+            } else {
+                text.push_str(&format!("\"{}\",{}\n", s, k));
+            }
+            want.push(s);
+        }
+        let check = |s: &[crate::value::RStr], x: &[f64], from: usize| {
+            for (k, (a, b)) in s.iter().zip(x).enumerate() {
+                assert_eq!(a.as_deref(), Some(want[from + k].as_str()));
+                assert_eq!(*b, (from + k) as f64);
+            }
+        };
+        let cols =
+            read_text(&text, &[Kind::Str, Kind::Dbl], 3).unwrap_or_else(|| panic!("gave up"));
+        let (Column::Str(s), Column::Dbl(x)) = (&cols[0], &cols[1]) else {
+            panic!("kinds")
+        };
+        assert_eq!(s.len(), 6000);
+        check(s, x, 0);
+        // in small blocks, read ahead while parsing
+        let path = std::env::temp_dir().join(format!("rsc-fastcsv-q-{}.csv", std::process::id()));
+        std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{}", e));
+        let na = vec!["NA".to_string()];
+        let fmt = Format {
+            sep: b',',
+            quote: Some(b'"'),
+            na: &na,
+            header: true,
+        };
+        let mut rows = 0;
+        let done = for_each_chunk(
+            path.to_str().unwrap_or(""),
+            &fmt,
+            &[Kind::Str, Kind::Dbl],
+            2,
+            4096,
+            |cols| {
+                let (Column::Str(s), Column::Dbl(x)) = (&cols[0], &cols[1]) else {
+                    panic!("kinds")
+                };
+                check(s, x, rows);
+                rows += s.len();
+                Ok(true)
+            },
+        );
+        let _ = std::fs::remove_file(&path);
+        assert!(matches!(done, Ok(Some(()))));
+        assert_eq!(rows, 6000);
     }
 }
