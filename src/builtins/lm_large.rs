@@ -45,8 +45,26 @@ pub(crate) fn na_rows(cols: &[Value], n: usize) -> Vec<bool> {
         match d {
             Data::Dbl(x) => {
                 for j in 0..nc {
-                    for (f, v) in na.iter_mut().zip(&x[j * nr..(j + 1) * nr]) {
-                        *f |= v.is_nan();
+                    let col = &x[j * nr..(j + 1) * nr];
+                    // a quick look first: most columns have no NA to mark
+                    if col.iter().any(|v| v.is_nan()) {
+                        for (f, v) in na.iter_mut().zip(col) {
+                            *f |= v.is_nan();
+                        }
+                    }
+                }
+            }
+            Data::Str(x) if nc == 1 => {
+                if x.iter().any(|v| v.is_none()) {
+                    for (f, v) in na.iter_mut().zip(x.iter()) {
+                        *f |= v.is_none();
+                    }
+                }
+            }
+            Data::Int(x) | Data::Lgl(x) if nc == 1 => {
+                if x.contains(&crate::value::NA_INT) {
+                    for (f, v) in na.iter_mut().zip(x.iter()) {
+                        *f |= *v == crate::value::NA_INT;
                     }
                 }
             }

@@ -121,13 +121,76 @@ pub fn fold(r: &mut [f64], q: usize, b: &mut [f64], m: usize) {
             *x *= scale;
         }
         r[l * q + l] = beta;
-        for j in l + 1..q {
-            let bj = &mut tail[(j - l - 1) * m..(j - l) * m];
+        // the reflection applied to the later columns, four at a time (each pass over `v`
+        // serves four columns)
+        let mut cols = tail.chunks_exact_mut(m);
+        let mut j = l + 1;
+        while j + 4 <= q {
+            let (Some(c0), Some(c1), Some(c2), Some(c3)) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                break;
+            };
+            let d = dot4(v, [&*c0, &*c1, &*c2, &*c3]);
+            let mut tw = [0.0; 4];
+            for k in 0..4 {
+                tw[k] = tau * (r[(j + k) * q + l] + d[k]);
+                r[(j + k) * q + l] -= tw[k];
+            }
+            axpy4([-tw[0], -tw[1], -tw[2], -tw[3]], v, [c0, c1, c2, c3]);
+            j += 4;
+        }
+        for bj in cols {
             let w = r[j * q + l] + dot(v, bj);
             let tw = tau * w;
             r[j * q + l] -= tw;
             axpy(-tw, v, bj);
+            j += 1;
         }
+    }
+}
+
+/// Dot products of `v` with four columns, each with four independent accumulators.
+#[inline]
+fn dot4(v: &[f64], c: [&[f64]; 4]) -> [f64; 4] {
+    let n = v.len();
+    let mut s = [[0.0f64; 4]; 4];
+    let vc = v.chunks_exact(4);
+    let rest = vc.remainder().len();
+    let mut cs = c.map(|x| x[..n].chunks_exact(4));
+    for vi in vc {
+        for (sk, ck) in s.iter_mut().zip(cs.iter_mut()) {
+            if let Some(x) = ck.next() {
+                for t in 0..4 {
+                    sk[t] += vi[t] * x[t];
+                }
+            }
+        }
+    }
+    let mut out = [0.0; 4];
+    for k in 0..4 {
+        let sk = s[k];
+        let mut t = (sk[0] + sk[2]) + (sk[1] + sk[3]);
+        for i in n - rest..n {
+            t += v[i] * c[k][i];
+        }
+        out[k] = t;
+    }
+    out
+}
+
+/// `c[k] += a[k] * v` for four columns, in one pass over `v`.
+#[inline]
+fn axpy4(a: [f64; 4], v: &[f64], c: [&mut [f64]; 4]) {
+    let [c0, c1, c2, c3] = c;
+    let n = v.len();
+    let (c0, c1, c2, c3) = (&mut c0[..n], &mut c1[..n], &mut c2[..n], &mut c3[..n]);
+    for i in 0..n {
+        let x = v[i];
+        c0[i] += a[0] * x;
+        c1[i] += a[1] * x;
+        c2[i] += a[2] * x;
+        c3[i] += a[3] * x;
     }
 }
 
