@@ -31,6 +31,15 @@ fn s(x: &str) -> Sym {
 /// Per-row NA flags: a row is NA when any variable (any column of a matrix variable) is.
 pub(crate) fn na_rows(cols: &[Value], n: usize) -> Vec<bool> {
     let mut na = vec![false; n];
+    // which double columns have a NaN at all, looked for on every core first
+    let dbl: Vec<&[f64]> = cols
+        .iter()
+        .filter_map(|c| match c.data() {
+            Some(Data::Dbl(x)) => Some(&x[..]),
+            _ => None,
+        })
+        .collect();
+    let mut has_nan = any_nan(&dbl).into_iter();
     for c in cols {
         let Some(d) = c.data() else { continue };
         let len = d.len();
@@ -44,9 +53,11 @@ pub(crate) fn na_rows(cols: &[Value], n: usize) -> Vec<bool> {
         let nr = len / nc.max(1);
         match d {
             Data::Dbl(x) => {
+                if has_nan.next() != Some(true) {
+                    continue;
+                }
                 for j in 0..nc {
                     let col = &x[j * nr..(j + 1) * nr];
-                    // a quick look first: most columns have no NA to mark
                     if col.iter().any(|v| v.is_nan()) {
                         for (f, v) in na.iter_mut().zip(col) {
                             *f |= v.is_nan();
@@ -78,6 +89,42 @@ pub(crate) fn na_rows(cols: &[Value], n: usize) -> Vec<bool> {
         }
     }
     na
+}
+
+/// Whether each column holds a NaN, the columns split among the threads.
+fn any_nan(cols: &[&[f64]]) -> Vec<bool> {
+    fn has(c: &[f64]) -> bool {
+        c.chunks(1024)
+            .any(|ch| ch.iter().fold(false, |a, v| a | v.is_nan()))
+    }
+    let threads = crate::stats::tsqr::threads();
+    let total: usize = cols.iter().map(|c| c.len()).sum();
+    if threads <= 1 || total < 1 << 20 {
+        return cols.iter().map(|c| has(c)).collect();
+    }
+    std::thread::scope(|s| {
+        let hs: Vec<_> = (0..threads)
+            .map(|t| {
+                s.spawn(move || {
+                    cols.iter()
+                        .map(|c| {
+                            let k = c.len().div_ceil(threads).max(1);
+                            c.chunks(k).nth(t).is_some_and(has)
+                        })
+                        .collect::<Vec<bool>>()
+                })
+            })
+            .collect();
+        let mut out = vec![false; cols.len()];
+        for h in hs {
+            // a thread that failed counts as having seen NaN everywhere (rows are then checked)
+            let seen = h.join().unwrap_or_else(|_| vec![true; cols.len()]);
+            for (o, x) in out.iter_mut().zip(seen) {
+                *o |= x;
+            }
+        }
+        out
+    })
 }
 
 /// Whether row labels are the automatic `1..n` (as a rule, or written out).

@@ -837,14 +837,10 @@ impl Out {
                 }
             }
         };
+        // the number windows fill on other threads while this one builds the text columns
         std::thread::scope(|s| {
-            let mut wins = wins.into_iter();
-            let first = wins.next();
-            for (p, w) in parts[1..].iter().zip(wins) {
+            for (p, w) in parts.iter().zip(wins) {
                 s.spawn(move || fill(p, w));
-            }
-            if let Some(w) = first {
-                fill(&parts[0], w);
             }
             for (v, seen, j) in texts {
                 for p in parts {

@@ -122,56 +122,70 @@ pub fn fold(r: &mut [f64], q: usize, b: &mut [f64], m: usize) {
         }
         r[l * q + l] = beta;
         // the reflection applied to the later columns, four at a time (each pass over `v`
-        // serves four columns)
+        // serves several columns)
         let mut cols = tail.chunks_exact_mut(m);
         let mut j = l + 1;
-        while j + 4 <= q {
-            let (Some(c0), Some(c1), Some(c2), Some(c3)) =
-                (cols.next(), cols.next(), cols.next(), cols.next())
-            else {
-                break;
-            };
-            let d = dot4(v, [&*c0, &*c1, &*c2, &*c3]);
-            let mut tw = [0.0; 4];
-            for k in 0..4 {
-                tw[k] = tau * (r[(j + k) * q + l] + d[k]);
-                r[(j + k) * q + l] -= tw[k];
+        while j < q {
+            match q - j {
+                1 => reflect::<1>(&mut cols, v, tau, r, q, l, j),
+                2 => reflect::<2>(&mut cols, v, tau, r, q, l, j),
+                3 => reflect::<3>(&mut cols, v, tau, r, q, l, j),
+                _ => reflect::<4>(&mut cols, v, tau, r, q, l, j),
             }
-            axpy4([-tw[0], -tw[1], -tw[2], -tw[3]], v, [c0, c1, c2, c3]);
-            j += 4;
-        }
-        for bj in cols {
-            let w = r[j * q + l] + dot(v, bj);
-            let tw = tau * w;
-            r[j * q + l] -= tw;
-            axpy(-tw, v, bj);
-            j += 1;
+            j += (q - j).min(4);
         }
     }
 }
 
-/// Dot products of `v` with four columns, each with four independent accumulators.
+/// Applies the reflection `I - tau v v'` (its first element 1, kept in `r[l, l]`'s row) to
+/// the next `K` columns of the block and their entries `r[l, j..j+K]`.
 #[inline]
-fn dot4(v: &[f64], c: [&[f64]; 4]) -> [f64; 4] {
+fn reflect<const K: usize>(
+    cols: &mut std::slice::ChunksExactMut<f64>,
+    v: &[f64],
+    tau: f64,
+    r: &mut [f64],
+    q: usize,
+    l: usize,
+    j: usize,
+) {
+    let mut c: [&mut [f64]; K] = std::array::from_fn(|_| <&mut [f64]>::default());
+    for ck in c.iter_mut() {
+        match cols.next() {
+            Some(x) => *ck = x,
+            None => return,
+        }
+    }
+    let d = dotk(v, &c);
+    let mut a = [0.0; K];
+    for k in 0..K {
+        let tw = tau * (r[(j + k) * q + l] + d[k]);
+        r[(j + k) * q + l] -= tw;
+        a[k] = -tw;
+    }
+    axpyk(a, v, c);
+}
+
+/// Dot products of `v` with `K` columns, each with four independent accumulators.
+#[inline]
+fn dotk<const K: usize>(v: &[f64], c: &[&mut [f64]; K]) -> [f64; K] {
     let n = v.len();
-    let mut s = [[0.0f64; 4]; 4];
-    let vc = v.chunks_exact(4);
-    let rest = vc.remainder().len();
-    let mut cs = c.map(|x| x[..n].chunks_exact(4));
-    for vi in vc {
-        for (sk, ck) in s.iter_mut().zip(cs.iter_mut()) {
-            if let Some(x) = ck.next() {
-                for t in 0..4 {
-                    sk[t] += vi[t] * x[t];
-                }
+    let mut s = [[0.0f64; 4]; K];
+    let main = n - n % 4;
+    for i in (0..main).step_by(4) {
+        let vi = &v[i..i + 4];
+        for k in 0..K {
+            let x = &c[k][i..i + 4];
+            for t in 0..4 {
+                s[k][t] += vi[t] * x[t];
             }
         }
     }
-    let mut out = [0.0; 4];
-    for k in 0..4 {
+    let mut out = [0.0; K];
+    for k in 0..K {
         let sk = s[k];
         let mut t = (sk[0] + sk[2]) + (sk[1] + sk[3]);
-        for i in n - rest..n {
+        for i in main..n {
             t += v[i] * c[k][i];
         }
         out[k] = t;
@@ -179,18 +193,16 @@ fn dot4(v: &[f64], c: [&[f64]; 4]) -> [f64; 4] {
     out
 }
 
-/// `c[k] += a[k] * v` for four columns, in one pass over `v`.
+/// `c[k] += a[k] * v` for `K` columns, in one pass over `v`.
 #[inline]
-fn axpy4(a: [f64; 4], v: &[f64], c: [&mut [f64]; 4]) {
-    let [c0, c1, c2, c3] = c;
+fn axpyk<const K: usize>(a: [f64; K], v: &[f64], c: [&mut [f64]; K]) {
     let n = v.len();
-    let (c0, c1, c2, c3) = (&mut c0[..n], &mut c1[..n], &mut c2[..n], &mut c3[..n]);
+    let c = c.map(|x| &mut x[..n]);
     for i in 0..n {
         let x = v[i];
-        c0[i] += a[0] * x;
-        c1[i] += a[1] * x;
-        c2[i] += a[2] * x;
-        c3[i] += a[3] * x;
+        for k in 0..K {
+            c[k][i] += a[k] * x;
+        }
     }
 }
 
