@@ -154,7 +154,12 @@ fn run(source: Source, args: Vec<String>) -> i32 {
     let mut it = Interp::new();
     it.stack_limit = STACK_LIMIT;
     it.command_args = args;
-    run_text(&mut it, &name, &text)
+    let code = run_text(&mut it, &name, &text);
+    it.flush();
+    // the process ends next: freeing every value (a large data set's millions of strings)
+    // one by one would only delay it
+    std::mem::forget(it);
+    code
 }
 
 /// Parses and runs a whole script; returns the process exit status.
