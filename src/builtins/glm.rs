@@ -447,17 +447,7 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     if let Some(rows) = fit.qr_rows {
         qr.set_attr(s(super::lm_large::NROW_ATTR), Value::int(rows as i32));
     }
-    let coef: Vec<f64> = fit
-        .coef
-        .iter()
-        .map(|&c| {
-            if c.is_nan() {
-                crate::value::na_real()
-            } else {
-                c
-            }
-        })
-        .collect();
+    let coef = super::lm_large::nan_as_na(&fit.coef);
     // one names vector shared by every per-observation component
     let row_names = super::lm_large::names_value(&fr.rows);
     let nd = |v: Vec<f64>| {

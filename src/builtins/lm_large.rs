@@ -91,6 +91,19 @@ pub(crate) fn na_rows(cols: &[Value], n: usize) -> Vec<bool> {
     na
 }
 
+/// Coefficients with R's NA for the NaN of aliased columns.
+pub(crate) fn nan_as_na(v: &[f64]) -> Vec<f64> {
+    v.iter()
+        .map(|&c| {
+            if c.is_nan() {
+                crate::value::na_real()
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// Whether each column holds a NaN, the columns split among the threads.
 fn any_nan(cols: &[&[f64]]) -> Vec<bool> {
     fn has(c: &[f64]) -> bool {
@@ -222,17 +235,7 @@ pub(super) fn try_lm(
     let fitted: Vec<f64> = y.iter().zip(&resid).map(|(a, b)| a - b).collect();
     let (rank, piv) = (tf.rank, &tf.pivot);
     let colnames = &plan.colnames;
-    let coef: Vec<f64> = tf
-        .coef
-        .iter()
-        .map(|&c| {
-            if c.is_nan() {
-                crate::value::na_real()
-            } else {
-                c
-            }
-        })
-        .collect();
+    let coef = nan_as_na(&tf.coef);
     // names shared by residuals and fitted values
     let row_names = names_value(&fr.rows);
     let with_names = |v: Vec<f64>| {

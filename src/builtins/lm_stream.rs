@@ -705,17 +705,7 @@ impl FitParts {
         let p = acc.colnames.len();
         let rank = tf.rank;
         let piv = &tf.pivot;
-        let coef: Vec<f64> = tf
-            .coef
-            .iter()
-            .map(|&c| {
-                if c.is_nan() {
-                    crate::value::na_real()
-                } else {
-                    c
-                }
-            })
-            .collect();
+        let coef = super::lm_large::nan_as_na(&tf.coef);
         let mut eff_names: Vec<String> = piv[..rank]
             .iter()
             .map(|&j| acc.colnames[j].clone())

@@ -952,7 +952,8 @@ mod tests {
         assert!(int(b"4.5").is_none() && int(b"").is_none());
     }
 
-    fn read_text(text: &str, kinds: &[Kind], threads: usize) -> Option<Vec<Column>> {
+    /// Runs `f` on `text` written to a temporary file, with the format of R's `read.csv`.
+    fn with_file<T>(text: &str, f: impl FnOnce(&str, &Format) -> T) -> T {
         let path = std::env::temp_dir().join(format!(
             "rsc-fastcsv-{}-{}.csv",
             std::process::id(),
@@ -966,10 +967,15 @@ mod tests {
             na: &na,
             header: true,
         };
-        let r = read(path.to_str().unwrap_or(""), &fmt, kinds, threads)
-            .unwrap_or_else(|e| panic!("{}", e));
+        let r = f(path.to_str().unwrap_or(""), &fmt);
         let _ = std::fs::remove_file(&path);
         r
+    }
+
+    fn read_text(text: &str, kinds: &[Kind], threads: usize) -> Option<Vec<Column>> {
+        with_file(text, |path, fmt| {
+            read(path, fmt, kinds, threads).unwrap_or_else(|e| panic!("{}", e))
+        })
     }
 
     #[test]
@@ -1071,32 +1077,17 @@ mod tests {
         assert_eq!(s.len(), 6000);
         check(s, x, 0);
         // in small blocks, read ahead while parsing
-        let path = std::env::temp_dir().join(format!("rsc-fastcsv-q-{}.csv", std::process::id()));
-        std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{}", e));
-        let na = vec!["NA".to_string()];
-        let fmt = Format {
-            sep: b',',
-            quote: Some(b'"'),
-            na: &na,
-            header: true,
-        };
         let mut rows = 0;
-        let done = for_each_chunk(
-            path.to_str().unwrap_or(""),
-            &fmt,
-            &[Kind::Str, Kind::Dbl],
-            2,
-            4096,
-            |cols| {
+        let done = with_file(&text, |path, fmt| {
+            for_each_chunk(path, fmt, &[Kind::Str, Kind::Dbl], 2, 4096, |cols| {
                 let (Column::Str(s), Column::Dbl(x)) = (&cols[0], &cols[1]) else {
                     panic!("kinds")
                 };
                 check(s, x, rows);
                 rows += s.len();
                 Ok(true)
-            },
-        );
-        let _ = std::fs::remove_file(&path);
+            })
+        });
         assert!(matches!(done, Ok(Some(()))));
         assert_eq!(rows, 6000);
     }
