@@ -625,20 +625,22 @@ fn glm_cov(fit: &Value) -> EvalResult<GlmCov> {
         .unwrap_or(0.0);
     let (dispersion, est_disp) = if fam.fixed_dispersion() {
         (1.0, false)
-    } else if let (true, Some(g)) = (rdf > 0.0, crate::builtins::glm_stream::glm_stream_of(fit)) {
-        (g.pearson / rdf, true)
     } else if rdf > 0.0 {
-        let w = dbl_field(fit, "weights");
-        let r = dbl_field(fit, "residuals");
-        (
-            w.iter()
-                .zip(&r)
-                .filter(|(w, _)| **w > 0.0)
-                .map(|(w, r)| w * r * r)
-                .sum::<f64>()
-                / rdf,
-            true,
-        )
+        // the Pearson statistic: kept by a streamed fit, else from the working weights
+        // and residuals
+        let pearson = match crate::builtins::glm_stream::glm_stream_of(fit) {
+            Some(g) => g.pearson,
+            None => {
+                let w = dbl_field(fit, "weights");
+                let r = dbl_field(fit, "residuals");
+                w.iter()
+                    .zip(&r)
+                    .filter(|(w, _)| **w > 0.0)
+                    .map(|(w, r)| w * r * r)
+                    .sum::<f64>()
+            }
+        };
+        (pearson / rdf, true)
     } else {
         (f64::NAN, true)
     };
@@ -1092,6 +1094,27 @@ fn test_columns(
     }
 }
 
+/// Whether a fit's model has an intercept (its terms say so).
+pub(crate) fn has_intercept(fit: &Value) -> bool {
+    field(fit, "terms")
+        .and_then(|t| t.get_attr("intercept").and_then(|v| v.as_i32()))
+        .unwrap_or(1)
+        == 1
+}
+
+/// The iteration controls a glm fit was made with (its `control`).
+pub(crate) fn control_of(fit: &Value) -> Control {
+    let get = |k: &str| {
+        field(fit, "control")
+            .and_then(|c| field(&c, k))
+            .and_then(|v| v.as_f64())
+    };
+    Control {
+        epsilon: get("epsilon").unwrap_or(1e-8),
+        maxit: get("maxit").unwrap_or(25.0) as usize,
+    }
+}
+
 /// Deviance and residual df of the fits with the first 1, 2, ..., nt-1 terms of `fit`
 /// (the rows of its sequential analysis of deviance between NULL and the full model).
 fn nested_fits(
@@ -1118,20 +1141,7 @@ fn nested_fits(
         .filter(|o| o.len() == n)
         .unwrap_or_else(|| vec![0.0; n]);
     let ones = vec![1.0; n];
-    let intercept = field(fit, "terms")
-        .and_then(|t| t.get_attr("intercept").and_then(|v| v.as_i32()))
-        .unwrap_or(1)
-        == 1;
-    let ctl = Control {
-        epsilon: field(fit, "control")
-            .and_then(|c| field(&c, "epsilon"))
-            .and_then(|v| v.as_f64())
-            .unwrap_or(1e-8),
-        maxit: field(fit, "control")
-            .and_then(|c| field(&c, "maxit"))
-            .and_then(|v| v.as_f64())
-            .unwrap_or(25.0) as usize,
-    };
+    let (intercept, ctl) = (has_intercept(fit), control_of(fit));
     let tsqr_min = super::lm_large::tsqr_min(it);
     let mut out = Vec::new();
     for i in 1..nt {

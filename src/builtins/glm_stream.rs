@@ -11,8 +11,8 @@
 //! offset and an intercept the null deviance comes, as in R, from fitting the
 //! intercept-only model the same way; a Gamma fit's AIC needs one more pass.
 
-use super::glm::{family_value, glm_response};
-use super::lm_stream::{fit_with_levels, lang, Acc, FitParts, StreamSource};
+use super::glm::{control_of, family_of, family_value, glm_response, has_intercept};
+use super::lm_stream::{coef_of, fit_with_levels, lang, Acc, FitParts, StreamSource};
 use super::models::{field, frame_offset, matrix, Frame};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
@@ -27,9 +27,6 @@ use std::rc::Rc;
 /// A streamed glm fit's record, kept on the fit as the attribute `rsc.stream`.
 pub(crate) struct GlmStream {
     src: StreamSource,
-    fam: Family,
-    /// The coefficients (0 for aliased ones).
-    coef: Vec<f64>,
     /// `sum(weights * residuals^2)` over rows with positive working weight: R's estimate
     /// of the dispersion times the residual degrees of freedom.
     pub(crate) pearson: f64,
@@ -39,8 +36,6 @@ pub(crate) struct GlmStream {
     pub(crate) n_ok: usize,
     /// The term of each design column.
     assign: Vec<usize>,
-    ctl: Control,
-    intercept: bool,
 }
 
 impl ExternObj for GlmStream {
@@ -107,6 +102,32 @@ struct Setup<'a> {
     tol: f64,
 }
 
+impl<'a> Setup<'a> {
+    /// All design columns, R's QR tolerance for `ctl`.
+    fn new(fam: Family, ctl: &'a Control, intercept: bool) -> Setup<'a> {
+        Setup {
+            fam,
+            ctl,
+            cols: None,
+            intercept,
+            tol: (1e-7f64).min(ctl.epsilon / 1000.0),
+        }
+    }
+}
+
+/// `X b + offset` over the rows of `x`, aliased coefficients (NaN) counting as 0.
+fn linear_predictor(x: &dyn RowSource, n: usize, b: &[f64], off: Option<&[f64]>) -> Vec<f64> {
+    let b: Vec<f64> = b
+        .iter()
+        .map(|v| if v.is_nan() { 0.0 } else { *v })
+        .collect();
+    let mut e = tsqr::lin_pred(x, n, &b, tsqr::threads());
+    for (a, o) in e.iter_mut().zip(off.unwrap_or_default()) {
+        *a += o;
+    }
+    e
+}
+
 /// One pass: the linear predictor from `eta_from` on every chunk, the sums at its means,
 /// and the weighted least squares those means give. `prev` is where the working weights
 /// of the previous pass came from (for the Pearson statistic); `null_mu` the null model's
@@ -154,24 +175,13 @@ fn pass(
             None => &plan,
         };
         let eta_of = |from: Eta| -> EvalResult<Vec<f64>> {
-            let lin = |src: &dyn RowSource, b: &[f64]| {
-                let b: Vec<f64> = b
-                    .iter()
-                    .map(|v| if v.is_nan() { 0.0 } else { *v })
-                    .collect();
-                let mut e = tsqr::lin_pred(src, n, &b, threads);
-                for (a, o) in e.iter_mut().zip(&off) {
-                    *a += o;
-                }
-                e
-            };
             Ok(match from {
                 Eta::Mustart => match fam.mustart(y, wt) {
                     Ok(m) => m.iter().map(|&v| link.linkfun(v)).collect(),
                     Err(e) => return err(e),
                 },
-                Eta::Coef(b) => lin(x, b),
-                Eta::FullFitMu(b) => lin(&plan, b)
+                Eta::Coef(b) => linear_predictor(x, n, b, Some(&off)),
+                Eta::FullFitMu(b) => linear_predictor(&plan, n, b, Some(&off))
                     .iter()
                     .map(|&e| link.linkfun(link.linkinv(e)))
                     .collect(),
@@ -365,13 +375,7 @@ pub(crate) fn glm_stream(
     formula: Value,
 ) -> EvalResult {
     let fr0 = src.head_frame(it)?;
-    let mut set = Setup {
-        fam,
-        ctl,
-        cols: None,
-        intercept: fr0.terms.intercept,
-        tol: (1e-7f64).min(ctl.epsilon / 1000.0),
-    };
+    let mut set = Setup::new(fam, ctl, fr0.terms.intercept);
     let first_from = match &start {
         Some(s) => Eta::Coef(s),
         None => Eta::Mustart,
@@ -486,18 +490,10 @@ pub(crate) fn glm_stream(
     items.push(("xlevels".into(), xlevels));
     let rec = GlmStream {
         src,
-        fam,
-        coef: fit
-            .coef
-            .iter()
-            .map(|c| if c.is_nan() { 0.0 } else { *c })
-            .collect(),
         pearson: fit.last.pearson,
         nobs: fit.last.nobs,
         n_ok,
         assign: fit.acc.assign.clone(),
-        ctl: *ctl,
-        intercept: set.intercept,
     };
     let mut out = Value::named_list(items);
     out.set_attr(Sym::new("class"), Value::strings(&["glm", "lm"]));
@@ -524,16 +520,7 @@ fn means(
     let r = glm_response(fr, fam)?;
     let (vc, _) = src.var_cols(it, fr)?;
     let plan = DesignPlan::new(&fr.terms, &vc, n);
-    let b: Vec<f64> = coef
-        .iter()
-        .map(|v| if v.is_nan() { 0.0 } else { *v })
-        .collect();
-    let mut eta = tsqr::lin_pred(&plan, n, &b, tsqr::threads());
-    if let Some(off) = frame_offset(fr, n) {
-        for (a, o) in eta.iter_mut().zip(&off) {
-            *a += o;
-        }
-    }
+    let eta = linear_predictor(&plan, n, coef, frame_offset(fr, n).as_deref());
     let mu = eta.iter().map(|&e| fam.link.linkinv(e)).collect();
     Ok(Some((r.y, r.ntrials, mu, r.prior)))
 }
@@ -550,8 +537,9 @@ pub(crate) fn deviance_quantiles(it: &mut Interp, fit: &Value) -> EvalResult<Vec
         .and_then(|v| v.as_f64())
         .unwrap_or(1.0);
     let half = 40.0 * (dev / g.nobs.max(1) as f64).sqrt();
+    let (fam, coef) = (family_of(fit)?, coef_of(fit));
     super::lm_stream::stream_quantiles(it, &g.src, half, &|it, fr| {
-        let Some((y, _, mu, wt)) = means(it, &g.src, fr, &g.fam, &g.coef)? else {
+        let Some((y, _, mu, wt)) = means(it, &g.src, fr, &fam, &coef)? else {
             return Ok(vec![]);
         };
         Ok((0..y.len())
@@ -559,7 +547,7 @@ pub(crate) fn deviance_quantiles(it: &mut Interp, fit: &Value) -> EvalResult<Vec
                 if rdf <= 0.0 {
                     return 0.0;
                 }
-                let d = g.fam.dev_resid(y[i], mu[i], wt[i]).max(0.0).sqrt();
+                let d = fam.dev_resid(y[i], mu[i], wt[i]).max(0.0).sqrt();
                 if y[i] > mu[i] {
                     d
                 } else {
@@ -600,15 +588,11 @@ pub(crate) fn nested_fits(it: &mut Interp, fit: &Value, nt: usize) -> EvalResult
     let Some(g) = glm_stream_of(fit) else {
         return err("not a streamed fit");
     };
+    let (fam, ctl, intercept) = (family_of(fit)?, control_of(fit), has_intercept(fit));
     let mut out = Vec::new();
     for k in 1..nt {
-        let set = Setup {
-            fam: g.fam,
-            ctl: &g.ctl,
-            cols: Some(cols_upto(&g.assign, k)),
-            intercept: g.intercept,
-            tol: (1e-7f64).min(g.ctl.epsilon / 1000.0),
-        };
+        let mut set = Setup::new(fam, &ctl, intercept);
+        set.cols = Some(cols_upto(&g.assign, k));
         let first = pass(it, &g.src, &set, Eta::Mustart, None, None)?;
         let f = irls(it, &g.src, &set, None, first, Eta::Mustart)?;
         let n_ok = f.last.nobs - f.last.zero_w;

@@ -32,15 +32,20 @@ fn s(x: &str) -> Sym {
 pub(crate) fn na_rows(cols: &[Value], n: usize) -> Vec<bool> {
     let mut na = vec![false; n];
     // which double columns have a NaN at all, looked for on every core first
-    let dbl: Vec<&[f64]> = cols
+    let dbl: Vec<(usize, &[f64])> = cols
         .iter()
-        .filter_map(|c| match c.data() {
-            Some(Data::Dbl(x)) => Some(&x[..]),
+        .enumerate()
+        .filter_map(|(k, c)| match c.data() {
+            Some(Data::Dbl(x)) => Some((k, &x[..])),
             _ => None,
         })
         .collect();
-    let mut has_nan = any_nan(&dbl).into_iter();
-    for c in cols {
+    let mut has_nan = vec![false; cols.len()];
+    let slices: Vec<&[f64]> = dbl.iter().map(|(_, x)| *x).collect();
+    for ((k, _), h) in dbl.iter().zip(any_nan(&slices)) {
+        has_nan[*k] = h;
+    }
+    for (c, &nan) in cols.iter().zip(&has_nan) {
         let Some(d) = c.data() else { continue };
         let len = d.len();
         if n == 0 || len == 0 {
@@ -53,7 +58,7 @@ pub(crate) fn na_rows(cols: &[Value], n: usize) -> Vec<bool> {
         let nr = len / nc.max(1);
         match d {
             Data::Dbl(x) => {
-                if has_nan.next() != Some(true) {
+                if !nan {
                     continue;
                 }
                 for j in 0..nc {

@@ -12,7 +12,6 @@ use crate::error::{err, EvalResult, Flow};
 use crate::syntax::ast::{Arg, AssignOp, BinOp, Const, Expr, ExprKind, UnOp};
 use crate::syntax::sym::Sym;
 use crate::value::{Data, Env, Value};
-use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 static OVERRIDDEN: AtomicBool = AtomicBool::new(false);
@@ -392,6 +391,7 @@ fn is_comparison(op: BinOp) -> bool {
 
 /// Writes element `i` of `data` into `cur` when `cur` is an unshared scalar of the same type.
 fn refill(cur: &mut Value, data: &Data, i: usize) -> bool {
+    use crate::value::vector::overwrite_scalar;
     match (cur, data) {
         (
             Value::Vector(crate::value::Vector {
@@ -399,26 +399,14 @@ fn refill(cur: &mut Value, data: &Data, i: usize) -> bool {
                 attrs: None,
             }),
             Data::Int(src),
-        ) => match Rc::get_mut(a) {
-            Some(b) if b.len() == 1 => {
-                b[0] = src[i];
-                true
-            }
-            _ => false,
-        },
+        ) => overwrite_scalar(a, src[i]),
         (
             Value::Vector(crate::value::Vector {
                 data: Data::Dbl(a),
                 attrs: None,
             }),
             Data::Dbl(src),
-        ) => match Rc::get_mut(a) {
-            Some(b) if b.len() == 1 => {
-                b[0] = src[i];
-                true
-            }
-            _ => false,
-        },
+        ) => overwrite_scalar(a, src[i]),
         _ => false,
     }
 }

@@ -130,7 +130,7 @@ fn blocks(
                     break;
                 }
                 None if cur.eof => return Ok(Some(())),
-                None => cur.grow(&mut file)?,
+                None => cur.fill(&mut file)?,
             }
         }
     }
@@ -144,7 +144,7 @@ fn blocks(
             match block_end(cur.text(), fmt.quote, quoted) {
                 Some(c) => c,
                 None => {
-                    cur.grow(&mut file)?; // a record longer than the block
+                    cur.fill(&mut file)?; // a record longer than the block
                     continue;
                 }
             }
@@ -153,9 +153,8 @@ fn blocks(
             break;
         }
         next.start_after(&cur, cut);
-        let careful = quoted;
         let mut read_err = Ok(());
-        let split_at = if careful { 1 } else { threads };
+        let split_at = if quoted { 1 } else { threads };
         let parsed = parse_block(&mut parts, &cur.buf[..cut], fmt, kinds, split_at, || {
             if !cur.eof {
                 read_err = next.fill(&mut file);
@@ -165,7 +164,7 @@ fn blocks(
         let Some(parsed) = parsed else {
             return Ok(None);
         };
-        if !careful && parsed.iter().any(|p| p.quoted) {
+        if !quoted && parsed.iter().any(|p| p.quoted) {
             // a quoted field may hold the newline the block was cut or split at: this
             // block again, minding quotes, and every later one the same way
             quoted = true;
@@ -221,7 +220,8 @@ impl Reader {
         &self.buf[..self.len]
     }
 
-    /// Reads until the buffer holds a block past its current text, or the file ends.
+    /// Reads until the buffer holds a block past its current text, or the file ends (also
+    /// to lengthen a block no record ends in).
     fn fill(&mut self, file: &mut std::fs::File) -> Result<(), String> {
         let want = self.len + self.block;
         if self.buf.len() < want {
@@ -240,14 +240,6 @@ impl Reader {
         }
         self.fresh = self.len - start;
         Ok(())
-    }
-
-    /// Reads another block onto the end of the text.
-    fn grow(&mut self, file: &mut std::fs::File) -> Result<(), String> {
-        if self.eof {
-            return Ok(());
-        }
-        self.fill(file)
     }
 
     /// Drops the first `k` bytes of text.

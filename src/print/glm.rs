@@ -98,28 +98,23 @@ fn format_summary_glm(it: &Interp, sm: &Value) -> String {
     let dr = field(sm, "deviance.resid").unwrap_or(Value::Null);
     let rv = dr.dbl_vec().to_vec();
     let rdf = num(sm, "df.residual");
+    // a streamed fit's summary holds the five quantiles themselves
     let marked = dr
         .get_attr(crate::builtins::models::QUANTILES_ATTR)
         .is_some();
+    let quartile_names = || {
+        ["Min", "1Q", "Median", "3Q", "Max"]
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+    };
     let (names, vals) = if marked {
-        (
-            ["Min", "1Q", "Median", "3Q", "Max"]
-                .iter()
-                .map(|x| x.to_string())
-                .collect::<Vec<_>>(),
-            rv,
-        )
+        (quartile_names(), rv)
     } else if rdf > 5.0 {
         let mut sorted: Vec<f64> = rv.iter().cloned().filter(|v| !v.is_nan()).collect();
         sorted.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
         let q = crate::builtins::stats::quantiles(&sorted, &[0.0, 0.25, 0.5, 0.75, 1.0], 7);
-        (
-            ["Min", "1Q", "Median", "3Q", "Max"]
-                .iter()
-                .map(|x| x.to_string())
-                .collect::<Vec<_>>(),
-            q,
-        )
+        (quartile_names(), q)
     } else {
         (names_of(&dr), rv)
     };

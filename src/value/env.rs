@@ -214,17 +214,11 @@ impl Drop for Frame {
 
 /// Writes `x` into `v` in place when `v` is an unshared, attribute-free double scalar.
 fn write_num(v: &mut Value, x: f64) -> bool {
-    if let Value::Vector(super::Vector {
-        data: super::Data::Dbl(a),
-        attrs: None,
-    }) = v
-    {
-        if let Some(buf) = Rc::get_mut(a) {
-            if buf.len() == 1 {
-                buf[0] = x;
-                return true;
-            }
-        }
+    match v {
+        Value::Vector(super::Vector {
+            data: super::Data::Dbl(a),
+            attrs: None,
+        }) => super::vector::overwrite_scalar(a, x),
+        _ => false,
     }
-    false
 }

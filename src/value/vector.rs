@@ -23,6 +23,18 @@ pub fn is_na_real(x: f64) -> bool {
     x.is_nan() && (x.to_bits() & 0xFFFF_FFFF) == 1954
 }
 
+/// Writes `x` as the one element of `buf` in place, when `buf` has one element and
+/// nothing else holds it.
+pub(crate) fn overwrite_scalar<T>(buf: &mut Rc<Vec<T>>, x: T) -> bool {
+    match Rc::get_mut(buf) {
+        Some(b) if b.len() == 1 => {
+            b[0] = x;
+            true
+        }
+        _ => false,
+    }
+}
+
 /// A string element; `None` is `NA_character_`.
 pub type RStr = Option<Rc<str>>;
 
