@@ -364,8 +364,7 @@ struct Part {
 }
 
 enum PartCol {
-    /// Values, with the power of ten each still has to be scaled by (see [`scale`]).
-    Dbl(Vec<f64>, Vec<i8>),
+    Dbl(Vec<f64>),
     Int(Vec<i64>),
     Str {
         codes: Vec<u32>,
@@ -383,7 +382,7 @@ impl Part {
         let cols = kinds
             .iter()
             .map(|k| match k {
-                Kind::Dbl => PartCol::Dbl(Vec::new(), Vec::new()),
+                Kind::Dbl => PartCol::Dbl(Vec::new()),
                 Kind::Int => PartCol::Int(Vec::new()),
                 Kind::Str => PartCol::Str {
                     codes: Vec::new(),
@@ -404,10 +403,7 @@ impl Part {
     fn parse(&mut self, text: &[u8], fmt: &Format, kinds: &[Kind]) -> bool {
         for c in self.cols.iter_mut() {
             match c {
-                PartCol::Dbl(v, e) => {
-                    v.clear();
-                    e.clear();
-                }
+                PartCol::Dbl(v) => v.clear(),
                 PartCol::Int(v) => v.clear(),
                 PartCol::Str { codes, dict, map } => {
                     codes.clear();
@@ -419,28 +415,7 @@ impl Part {
         }
         self.rows = 0;
         self.quoted = false;
-        let ok = parse_part(text, fmt, kinds, self).is_some();
-        for c in self.cols.iter_mut() {
-            if let PartCol::Dbl(v, e) = c {
-                scale(v, e);
-            }
-        }
-        ok
-    }
-}
-
-/// Scales each value by its power of ten: one exactly rounded multiplication or division
-/// per value, in a loop of its own so that the divisions overlap.
-fn scale(v: &mut [f64], e: &[i8]) {
-    for (x, &k) in v.iter_mut().zip(e) {
-        if k != 0 {
-            let (mul, div) = if k > 0 {
-                (POW10[k as usize], 1.0)
-            } else {
-                (1.0, POW10[(-k) as usize])
-            };
-            *x = *x * mul / div;
-        }
+        parse_part(text, fmt, kinds, self).is_some()
     }
 }
 
@@ -450,6 +425,7 @@ fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind], part: &mut Part) -> Opt
     let inline_numbers = !na.iter().any(|s| decimal(s).is_some());
     let mut unq: Vec<u8> = Vec::new();
     let (sep, n) = (fmt.sep, text.len());
+    let seps = u64::from_le_bytes([sep; 8]);
     let mut pos = 0;
     let cols = &mut part.cols;
     while pos < n {
@@ -464,9 +440,20 @@ fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind], part: &mut Part) -> Opt
         }
         for (j, col) in cols.iter_mut().enumerate() {
             let last = j + 1 == kinds.len();
-            if let (PartCol::Dbl(v, ex), true) = (&mut *col, inline_numbers) {
-                // the common case, a plain number, parsed where it stands
-                if let Some((Ok((x, e)), end)) = decimal_parts(text, pos) {
+            if let (PartCol::Dbl(v), true) = (&mut *col, inline_numbers) {
+                // the common case, a short plain number: its end found first, so that the
+                // next field's start does not wait for this one's digits
+                if let Some(end) = field_end(text, pos, seps) {
+                    if text[end] == if last { b'\n' } else { sep } {
+                        if let Some(x) = plain_decimal(text, pos, end) {
+                            v.push(x);
+                            pos = end + 1;
+                            continue;
+                        }
+                    }
+                }
+                // other plain numbers, parsed where they stand
+                if let Some((Ok(x), end)) = decimal_at(text, pos) {
                     let next = match text.get(end) {
                         Some(&b) if b == sep && !last => Some(end + 1),
                         Some(b'\n') if last => Some(end + 1),
@@ -475,7 +462,6 @@ fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind], part: &mut Part) -> Opt
                     };
                     if let Some(next) = next {
                         v.push(x);
-                        ex.push(e);
                         pos = next;
                         continue;
                     }
@@ -527,14 +513,11 @@ fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind], part: &mut Part) -> Opt
             let is_na = na.contains(&field);
             match col {
                 PartCol::Skip => {}
-                PartCol::Dbl(v, ex) => {
-                    v.push(if is_na || field.is_empty() {
-                        na_real()
-                    } else {
-                        dbl(field)?
-                    });
-                    ex.push(0);
-                }
+                PartCol::Dbl(v) => v.push(if is_na || field.is_empty() {
+                    na_real()
+                } else {
+                    dbl(field)?
+                }),
                 PartCol::Int(v) => v.push(if is_na || field.is_empty() {
                     INT_NA
                 } else {
@@ -639,6 +622,82 @@ fn decimal_parts(t: &[u8], mut i: usize) -> Option<(Result<(f64, i8), ()>, usize
     // below 2^53: the signed conversion is one instruction and exact
     let m = mant as i64 as f64;
     Some((Ok((if neg { -m } else { m }, exp as i8)), i))
+}
+
+/// Where the field starting at `t[i]` ends: its first separator (`seps` holds it in every
+/// byte) or newline, when one is among the next 16 bytes (and 16 bytes are left).
+#[inline(always)]
+fn field_end(t: &[u8], i: usize, seps: u64) -> Option<usize> {
+    const NEWLINES: u64 = 0x0a0a_0a0a_0a0a_0a0a;
+    let (a, b) = (word_at(t, i)?, word_at(t, i + 8)?);
+    let ends = |w: u64| zero_bytes(w ^ seps) | zero_bytes(w ^ NEWLINES);
+    let (ea, eb) = (ends(a), ends(b));
+    let k = if ea != 0 {
+        ea.trailing_zeros()
+    } else {
+        64 + eb.trailing_zeros()
+    } / 8;
+    (k < 16).then_some(i + k as usize)
+}
+
+/// The high bit of each zero byte of `x`, exact up to the first (bits above it may be set
+/// by the borrow).
+#[inline(always)]
+fn zero_bytes(x: u64) -> u64 {
+    x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080
+}
+
+/// The value of `t[i..e]` when it is a plain decimal `[+-]d[.d]` with at most seven digits
+/// before and after the point (and `t` has 17 bytes from `i`): exact, by one correctly
+/// rounded division. `None` for anything else.
+#[inline(always)]
+fn plain_decimal(t: &[u8], i: usize, e: usize) -> Option<f64> {
+    let w = t.get(i..i + 17)?;
+    let len = e - i;
+    let c = w[0];
+    let s = ((c == b'-') | (c == b'+')) as usize;
+    let (ka, va) = leading_digits(word_at(w, s)?);
+    let stop = s + ka;
+    if ka == 8 {
+        return None;
+    }
+    let (m, div) = if stop == len {
+        if ka == 0 {
+            return None;
+        }
+        (va, 1.0)
+    } else {
+        if w[stop] != b'.' {
+            return None;
+        }
+        let (kb, vb) = leading_digits(word_at(w, stop + 1)?);
+        if stop + 1 + kb != len || kb == 8 || ka + kb == 0 {
+            return None;
+        }
+        (va * POW10_U64[kb] + vb, POW10[kb])
+    };
+    // at most 14 digits: exact in a double; the sign is set without a branch (a minus is as
+    // likely as not)
+    let x = m as i64 as f64 / div;
+    Some(f64::from_bits(x.to_bits() | (((c == b'-') as u64) << 63)))
+}
+
+/// The eight bytes at `w[i..]` as a little-endian word.
+#[inline(always)]
+fn word_at(w: &[u8], i: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(w.get(i..i + 8)?.try_into().ok()?))
+}
+
+/// How many of the eight bytes of `w` (first in the lowest byte) are decimal digits before
+/// the first that is not, and their value (meaningless when all eight are).
+#[inline(always)]
+fn leading_digits(w: u64) -> (usize, u64) {
+    let d = w.wrapping_sub(0x3030_3030_3030_3030);
+    let other = (w.wrapping_add(0x4646_4646_4646_4646) | d) & 0x8080_8080_8080_8080;
+    let k = (other.trailing_zeros() / 8) as usize;
+    // the k digits moved to the top of the word (none when k is 0, all when 8)
+    let top = (d << (63usize.wrapping_sub(8 * k) & 63)) << 1;
+    (k, eight_digits(top))
 }
 
 /// Consumes an optional sign at `t[*i]`; whether it was a minus.
@@ -823,7 +882,7 @@ impl Out {
                 .filter(|c| matches!(c, PartCol::Dbl(..) | PartCol::Int(_)));
             for (c, w) in nums.zip(wins) {
                 match (c, w) {
-                    (PartCol::Dbl(x, _), Window::Dbl(w)) => w.copy_from_slice(x),
+                    (PartCol::Dbl(x), Window::Dbl(w)) => w.copy_from_slice(x),
                     (PartCol::Int(x), Window::Int(w)) => w.copy_from_slice(x),
                     _ => {}
                 }
@@ -942,6 +1001,94 @@ mod tests {
             Some((Some(-1e-6), 9))
         );
         assert!(int(b"4.5").is_none() && int(b"").is_none());
+    }
+
+    #[test]
+    fn short_fields_parse_as_the_standard_library_does() {
+        // every mix of sign, digits before and after the point and what ends the row, in
+        // rows of three columns, parsed by a part and by str::parse
+        let mut fields = Vec::new();
+        for sign in ["", "-", "+"] {
+            for a in 0..=9 {
+                for b in [None, Some(0), Some(1), Some(3), Some(7), Some(8), Some(9)] {
+                    let mut f = format!("{}{}", sign, &"9081726354"[..a]);
+                    if let Some(b) = b {
+                        f.push('.');
+                        f.push_str(&"1928374655"[..b]);
+                    }
+                    fields.push(f);
+                }
+            }
+        }
+        fields.extend(
+            ["1e5", "-2.5E-3", ".5", "7.", "1.2.3", " 1", "00012", "1\r"].map(String::from),
+        );
+        let mut text = String::new();
+        let mut want = Vec::new();
+        for k in 0..fields.len() {
+            for j in 0..3 {
+                let f = &fields[(k + j * 7) % fields.len()];
+                text.push_str(f);
+                text.push(if j == 2 { '\n' } else { ',' });
+                // an empty field is NA; R allows spaces around a number
+                let f = f.trim_end_matches('\r');
+                want.push(if f.is_empty() {
+                    Some(na_real())
+                } else {
+                    f.trim().parse::<f64>().ok()
+                });
+            }
+        }
+        let na = vec!["NA".to_string()];
+        let fmt = Format {
+            sep: b',',
+            quote: Some(b'"'),
+            na: &na,
+            header: false,
+        };
+        let kinds = [Kind::Dbl; 3];
+        // row by row, so that a row that does not parse is known, and whole
+        for row in text.lines().zip(want.chunks(3)) {
+            let mut part = Part::new(&kinds);
+            let line = format!("{}\n", row.0);
+            let ok = part.parse(line.as_bytes(), &fmt, &kinds);
+            let all = row.1.iter().all(Option::is_some);
+            assert_eq!(ok, all, "{}", row.0);
+            if ok {
+                for (c, w) in part.cols.iter().zip(row.1) {
+                    let PartCol::Dbl(v) = c else {
+                        panic!("not a double column")
+                    };
+                    assert_eq!(
+                        v[0].to_bits(),
+                        w.map(f64::to_bits).unwrap_or(0),
+                        "{}",
+                        row.0
+                    );
+                }
+            }
+        }
+        let good: String = text
+            .lines()
+            .zip(want.chunks(3))
+            .filter(|(_, w)| w.iter().all(Option::is_some))
+            .map(|(l, _)| format!("{}\n", l))
+            .collect();
+        let mut part = Part::new(&kinds);
+        assert!(part.parse(good.as_bytes(), &fmt, &kinds));
+        let flat: Vec<u64> = want
+            .chunks(3)
+            .filter(|w| w.iter().all(Option::is_some))
+            .flatten()
+            .map(|w| w.map(f64::to_bits).unwrap_or(0))
+            .collect();
+        for (j, c) in part.cols.iter().enumerate() {
+            let PartCol::Dbl(v) = c else {
+                panic!("not a double column")
+            };
+            let col: Vec<u64> = flat.iter().skip(j).step_by(3).copied().collect();
+            assert_eq!(v.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), col);
+        }
     }
 
     /// Runs `f` on `text` written to a temporary file, with the format of R's `read.csv`.
