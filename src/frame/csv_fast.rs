@@ -425,7 +425,11 @@ fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind], part: &mut Part) -> Opt
     let inline_numbers = !na.iter().any(|s| decimal(s).is_some());
     let mut unq: Vec<u8> = Vec::new();
     let (sep, n) = (fmt.sep, text.len());
-    let seps = u64::from_le_bytes([sep; 8]);
+    // what ends each field (in every byte of a word): the separator, or the line's end for
+    // the last
+    let ends: Vec<u64> = (0..kinds.len())
+        .map(|j| u64::from_le_bytes([if j + 1 == kinds.len() { b'\n' } else { sep }; 8]))
+        .collect();
     let mut pos = 0;
     let cols = &mut part.cols;
     while pos < n {
@@ -443,14 +447,10 @@ fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind], part: &mut Part) -> Opt
             if let (PartCol::Dbl(v), true) = (&mut *col, inline_numbers) {
                 // the common case, a short plain number: its end found first, so that the
                 // next field's start does not wait for this one's digits
-                if let Some(end) = field_end(text, pos, seps) {
-                    if text[end] == if last { b'\n' } else { sep } {
-                        if let Some(x) = plain_decimal(text, pos, end) {
-                            v.push(x);
-                            pos = end + 1;
-                            continue;
-                        }
-                    }
+                if let Some((x, len)) = short_decimal(text, pos, ends[j]) {
+                    v.push(x);
+                    pos += len + 1;
+                    continue;
                 }
                 // other plain numbers, parsed where they stand
                 if let Some((Ok(x), end)) = decimal_at(text, pos) {
@@ -624,20 +624,54 @@ fn decimal_parts(t: &[u8], mut i: usize) -> Option<(Result<(f64, i8), ()>, usize
     Some((Ok((if neg { -m } else { m }, exp as i8)), i))
 }
 
-/// Where the field starting at `t[i]` ends: its first separator (`seps` holds it in every
-/// byte) or newline, when one is among the next 16 bytes (and 16 bytes are left).
+/// The short plain number that starts at `t[i]`, and its length: a decimal `[+-]d[.d]` with
+/// at most seven digits before and after the point, ended by the byte `ends` holds (in
+/// every byte) within 16 bytes. The value is exact, by one correctly rounded division.
+/// `None` for anything else, and when fewer than 24 bytes are left.
 #[inline(always)]
-fn field_end(t: &[u8], i: usize, seps: u64) -> Option<usize> {
-    const NEWLINES: u64 = 0x0a0a_0a0a_0a0a_0a0a;
-    let (a, b) = (word_at(t, i)?, word_at(t, i + 8)?);
-    let ends = |w: u64| zero_bytes(w ^ seps) | zero_bytes(w ^ NEWLINES);
-    let (ea, eb) = (ends(a), ends(b));
-    let k = if ea != 0 {
-        ea.trailing_zeros()
+fn short_decimal(t: &[u8], i: usize, ends: u64) -> Option<(f64, usize)> {
+    let w: &[u8; 24] = t.get(i..i + 24)?.try_into().ok()?;
+    let word = |k: usize| {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&w[k..k + 8]);
+        u64::from_le_bytes(b)
+    };
+    // the field's end first, so that the next field's start does not wait for the digits
+    let (a, b) = (zero_bytes(word(0) ^ ends), zero_bytes(word(8) ^ ends));
+    let len = (if a != 0 {
+        a.trailing_zeros()
     } else {
-        64 + eb.trailing_zeros()
-    } / 8;
-    (k < 16).then_some(i + k as usize)
+        64 + b.trailing_zeros()
+    } / 8) as usize;
+    let c = w[0];
+    let s = ((c == b'-') | (c == b'+')) as usize;
+    let (ka, va) = leading_digits(word(s));
+    if ka == 8 || len >= 16 {
+        return None;
+    }
+    let stop = s + ka;
+    let (m, kb) = if stop == len {
+        if ka == 0 {
+            return None;
+        }
+        (va, 0)
+    } else {
+        if w[stop] != b'.' {
+            return None;
+        }
+        let (kb, vb) = leading_digits(word(stop + 1));
+        if stop + 1 + kb != len || kb == 8 || ka + kb == 0 {
+            return None;
+        }
+        (va * POW10_U64[kb] + vb, kb)
+    };
+    // at most 14 digits: exact in a double; the sign is set without a branch (a minus is as
+    // likely as not)
+    let x = m as i64 as f64 / POW10[kb];
+    Some((
+        f64::from_bits(x.to_bits() | (((c == b'-') as u64) << 63)),
+        len,
+    ))
 }
 
 /// The high bit of each zero byte of `x`, exact up to the first (bits above it may be set
@@ -645,47 +679,6 @@ fn field_end(t: &[u8], i: usize, seps: u64) -> Option<usize> {
 #[inline(always)]
 fn zero_bytes(x: u64) -> u64 {
     x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080
-}
-
-/// The value of `t[i..e]` when it is a plain decimal `[+-]d[.d]` with at most seven digits
-/// before and after the point (and `t` has 17 bytes from `i`): exact, by one correctly
-/// rounded division. `None` for anything else.
-#[inline(always)]
-fn plain_decimal(t: &[u8], i: usize, e: usize) -> Option<f64> {
-    let w = t.get(i..i + 17)?;
-    let len = e - i;
-    let c = w[0];
-    let s = ((c == b'-') | (c == b'+')) as usize;
-    let (ka, va) = leading_digits(word_at(w, s)?);
-    let stop = s + ka;
-    if ka == 8 {
-        return None;
-    }
-    let (m, div) = if stop == len {
-        if ka == 0 {
-            return None;
-        }
-        (va, 1.0)
-    } else {
-        if w[stop] != b'.' {
-            return None;
-        }
-        let (kb, vb) = leading_digits(word_at(w, stop + 1)?);
-        if stop + 1 + kb != len || kb == 8 || ka + kb == 0 {
-            return None;
-        }
-        (va * POW10_U64[kb] + vb, POW10[kb])
-    };
-    // at most 14 digits: exact in a double; the sign is set without a branch (a minus is as
-    // likely as not)
-    let x = m as i64 as f64 / div;
-    Some(f64::from_bits(x.to_bits() | (((c == b'-') as u64) << 63)))
-}
-
-/// The eight bytes at `w[i..]` as a little-endian word.
-#[inline(always)]
-fn word_at(w: &[u8], i: usize) -> Option<u64> {
-    Some(u64::from_le_bytes(w.get(i..i + 8)?.try_into().ok()?))
 }
 
 /// How many of the eight bytes of `w` (first in the lowest byte) are decimal digits before
