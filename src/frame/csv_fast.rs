@@ -682,14 +682,15 @@ fn zero_bytes(x: u64) -> u64 {
 }
 
 /// How many of the eight bytes of `w` (first in the lowest byte) are decimal digits before
-/// the first that is not, and their value (meaningless when all eight are).
+/// the first that is not, and their value.
 #[inline(always)]
 fn leading_digits(w: u64) -> (usize, u64) {
     let d = w.wrapping_sub(0x3030_3030_3030_3030);
+    // the high bit of each byte that is not a digit (exact up to the first such byte)
     let other = (w.wrapping_add(0x4646_4646_4646_4646) | d) & 0x8080_8080_8080_8080;
     let k = (other.trailing_zeros() / 8) as usize;
-    // the k digits moved to the top of the word (none when k is 0, all when 8)
-    let top = (d << (63usize.wrapping_sub(8 * k) & 63)) << 1;
+    // the k digits moved to the top of the word (none when k is 0)
+    let top = d.checked_shl(8 * (8 - k) as u32).unwrap_or(0);
     (k, eight_digits(top))
 }
 
@@ -713,18 +714,11 @@ fn sign_at(t: &[u8], i: &mut usize) -> bool {
 /// them into `mant` (wrapping: callers check the count). Returns how many there were.
 #[inline]
 fn digits_at(t: &[u8], i: &mut usize, mant: &mut u64) -> usize {
-    const ZEROS: u64 = 0x3030_3030_3030_3030;
     let start = *i;
     while let Some(w) = t.get(*i..*i + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
-        let w = u64::from_le_bytes(w);
-        let d = w.wrapping_sub(ZEROS);
-        // the high bit of each byte that is not a digit (exact up to the first such byte)
-        let other = (w.wrapping_add(0x4646_4646_4646_4646) | d) & 0x8080_8080_8080_8080;
-        let k = (other.trailing_zeros() / 8) as usize;
+        let (k, v) = leading_digits(u64::from_le_bytes(w));
         if k > 0 {
-            *mant = mant
-                .wrapping_mul(POW10_U64[k])
-                .wrapping_add(eight_digits(d << (8 * (8 - k))));
+            *mant = mant.wrapping_mul(POW10_U64[k]).wrapping_add(v);
             *i += k;
         }
         if k < 8 {
