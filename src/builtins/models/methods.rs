@@ -154,7 +154,7 @@ pub(crate) struct LmSummary {
     pub(crate) r2: f64,
     pub(crate) adj_r2: f64,
     pub(crate) fstat: Option<(f64, f64, f64)>,
-    pub(crate) resid: Vec<f64>,
+    pub(crate) resid: Rc<Vec<f64>>,
     pub(crate) resid_names: Vec<String>,
     pub(crate) _weighted: bool,
     pub(crate) intercept: bool,
@@ -200,8 +200,14 @@ pub(crate) fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
         .collect();
     let cv = coef.dbl_vec();
     let w = weights_of(fit);
-    let mut r = dbl_field(fit, "residuals");
-    let f = dbl_field(fit, "fitted.values");
+    // the fit's own vectors, shared (1e7 rows are 80 MB each); residuals are copied only to
+    // be weighted
+    let mut r = field(fit, "residuals")
+        .map(|x| x.dbl_vec())
+        .unwrap_or_default();
+    let f = field(fit, "fitted.values")
+        .map(|x| x.dbl_vec())
+        .unwrap_or_default();
     // names are only copied for weighted residuals (summary_lm reuses the fit's otherwise)
     let rn: Vec<String> = if w.is_some() {
         field(fit, "residuals")
@@ -214,7 +220,7 @@ pub(crate) fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
         vec![]
     };
     if let Some(w) = &w {
-        for (ri, wi) in r.iter_mut().zip(w) {
+        for (ri, wi) in Rc::make_mut(&mut r).iter_mut().zip(w) {
             *ri *= wi.sqrt();
         }
     }
@@ -400,7 +406,7 @@ pub(crate) fn summary_lm(it: &mut Interp, a: Args) -> EvalResult {
             q.set_attr(s(QUANTILES_ATTR), Value::lgl(st.weighted));
             q
         }
-        None if sm._weighted => named_dbl(sm.resid.clone(), &sm.resid_names),
+        None if sm._weighted => named_dbl(sm.resid.to_vec(), &sm.resid_names),
         None => field(&fit, "residuals").unwrap_or(Value::Null),
     };
     let mut cm = sm.est.clone();
