@@ -2,8 +2,8 @@
 //! methods (`summary.glm`, `predict`, `residuals`, `anova`, `vcov`, `logLik`, ...).
 
 use super::models::{
-    anova_table, data_env, dbl_field, field, matched_call_expr, matrix, model_frame, named_dbl,
-    response_label, s, strings_of, terms_value, var_cols,
+    anova_table, data_env, dbl_field, field, has_intercept, matched_call_expr, matrix, model_frame,
+    named_dbl, response_label, s, strings_of, terms_value, var_cols,
 };
 use super::{eager, special, Args, Builtin};
 use crate::error::{err, EvalResult, Flow, RError};
@@ -630,15 +630,7 @@ fn glm_cov(fit: &Value) -> EvalResult<GlmCov> {
         // and residuals
         let pearson = match crate::builtins::glm_stream::glm_stream_of(fit) {
             Some(g) => g.pearson,
-            None => {
-                let w = dbl_field(fit, "weights");
-                let r = dbl_field(fit, "residuals");
-                w.iter()
-                    .zip(&r)
-                    .filter(|(w, _)| **w > 0.0)
-                    .map(|(w, r)| w * r * r)
-                    .sum::<f64>()
-            }
+            None => pearson_sum(fit),
         };
         (pearson / rdf, true)
     } else {
@@ -1094,12 +1086,16 @@ fn test_columns(
     }
 }
 
-/// Whether a fit's model has an intercept (its terms say so).
-pub(crate) fn has_intercept(fit: &Value) -> bool {
-    field(fit, "terms")
-        .and_then(|t| t.get_attr("intercept").and_then(|v| v.as_i32()))
-        .unwrap_or(1)
-        == 1
+/// The Pearson statistic of an in-memory glm fit: its working weights times its working
+/// residuals squared, over the observations with positive weight.
+pub(crate) fn pearson_sum(fit: &Value) -> f64 {
+    let w = dbl_field(fit, "weights");
+    let r = dbl_field(fit, "residuals");
+    w.iter()
+        .zip(&r)
+        .filter(|(w, _)| **w > 0.0)
+        .map(|(w, r)| w * r * r)
+        .sum()
 }
 
 /// The iteration controls a glm fit was made with (its `control`).

@@ -11,8 +11,9 @@
 //! offset and an intercept the null deviance comes, as in R, from fitting the
 //! intercept-only model the same way; a Gamma fit's AIC needs one more pass.
 
-use super::glm::{control_of, family_of, family_value, glm_response, has_intercept};
+use super::glm::{control_of, family_of, family_value, glm_response};
 use super::lm_stream::{coef_of, fit_with_levels, lang, Acc, FitParts, StreamSource};
+use super::models::has_intercept;
 use super::models::{field, frame_offset, matrix, Frame};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;

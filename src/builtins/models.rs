@@ -311,6 +311,14 @@ pub(crate) fn field(v: &Value, name: &str) -> Option<Value> {
     v.list_vec().get(i).cloned()
 }
 
+/// Whether a fit's model has an intercept (its terms say so).
+pub(crate) fn has_intercept(fit: &Value) -> bool {
+    field(fit, "terms")
+        .and_then(|t| t.get_attr("intercept").and_then(|v| v.as_i32()))
+        .unwrap_or(1)
+        == 1
+}
+
 pub(crate) fn dbl_field(v: &Value, name: &str) -> Vec<f64> {
     field(v, name)
         .map(|x| x.dbl_vec().to_vec())

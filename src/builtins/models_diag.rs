@@ -5,7 +5,7 @@
 //! For a glm the "weighted residuals" are the deviance residuals and the hat matrix comes
 //! from the QR of the final IRLS weighted design, exactly as R computes them.
 
-use super::models::{call_lines, field, matrix, na_pad, named_dbl, s};
+use super::models::{call_lines, dbl_field, field, matrix, na_pad, named_dbl, s};
 use super::{eager, Args, Builtin};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
@@ -106,12 +106,6 @@ fn fit_arg(it: &mut Interp, a: Args) -> EvalResult<(Value, Args)> {
     Ok((super::lm_large::expand_qr(it, &fit)?, a))
 }
 
-fn dbls(fit: &Value, name: &str) -> Vec<f64> {
-    field(fit, name)
-        .map(|v| v.dbl_vec().to_vec())
-        .unwrap_or_default()
-}
-
 fn names_of(v: &Value) -> Vec<String> {
     v.names()
         .unwrap_or_default()
@@ -135,7 +129,7 @@ fn fit_qr(fit: &Value) -> EvalResult<Qr> {
         .and_then(|r| r.as_i32())
         .unwrap_or(p as i32)
         .max(0) as usize;
-    let qraux = dbls(&q, "qraux");
+    let qraux = dbl_field(&q, "qraux");
     let pivot: Vec<usize> = field(&q, "pivot")
         .map(|v| {
             v.int_vec()
@@ -206,14 +200,7 @@ fn influence(it: &mut Interp, fit: &Value) -> EvalResult<Infl> {
         let dispersion = if fam.fixed_dispersion() {
             1.0
         } else if rdf > 0.0 {
-            let w = dbls(fit, "weights");
-            let r = dbls(fit, "residuals");
-            w.iter()
-                .zip(&r)
-                .filter(|(w, _)| **w > 0.0)
-                .map(|(w, r)| w * r * r)
-                .sum::<f64>()
-                / rdf
+            super::glm::pearson_sum(fit) / rdf
         } else {
             f64::NAN
         };

@@ -231,10 +231,7 @@ pub(crate) fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
         None => r.iter().map(|v| v * v).sum(),
     };
     let resvar = rss / rdf as f64;
-    let intercept = field(fit, "terms")
-        .and_then(|t| t.get_attr("intercept").and_then(|v| v.as_i32()))
-        .unwrap_or(1)
-        == 1;
+    let intercept = has_intercept(fit);
     let mss = if stream.is_some() {
         // no fitted values are kept: the effects past the intercept carry the model's sum of squares
         dbl_field(fit, "effects")
