@@ -8,8 +8,10 @@
 //! let coef: Vec<f64> = r.eval("coef(fit)").unwrap().try_into().unwrap();
 //! assert!((coef[1] - -5.344472).abs() < 1e-6);
 //! ```
-// Safe code throughout, but for one measured hot path: the least-squares kernel
-// (`stats::tsqr::fold`) runs compiled for AVX2 where the processor has it.
+// Safe code throughout, but for three measured hot paths: the least-squares kernel
+// (`stats::tsqr::fold`) runs compiled for AVX2 where the processor has it, the CSV reader
+// maps the file instead of copying it (`frame::csv_fast`), and large fresh buffers have
+// their pages mapped in with one system call (`mem::populate`).
 #![deny(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 // Numeric constants are written as published in R's sources and the papers they cite,
@@ -28,6 +30,7 @@ pub mod eval;
 pub mod frame;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod mem;
 pub mod print;
 pub mod rng;
 pub mod stats;
