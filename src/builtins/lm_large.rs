@@ -19,6 +19,7 @@ use crate::stats::tsqr;
 use crate::syntax::ast::Expr;
 use crate::syntax::sym::Sym;
 use crate::value::{Data, Lang, RStr, Strs, Value};
+use std::borrow::Cow;
 use std::rc::Rc;
 
 /// The attribute on a fit's `qr` list marking a truncated (top rows only) factor.
@@ -223,21 +224,19 @@ pub(super) fn try_lm(
             *a += v;
         }
     }
-    let mut yo = y.to_vec();
-    if let Some(off) = &offset {
-        for (a, v) in yo.iter_mut().zip(off) {
-            *a -= v;
-        }
-    }
+    // the response less the offset, for the fit
+    let yo: Cow<[f64]> = match &offset {
+        Some(off) => Cow::Owned(y.iter().zip(off).map(|(a, v)| a - v).collect()),
+        None => Cow::Borrowed(y),
+    };
     let sw: Option<Vec<f64>> = fr
         .weights
         .as_ref()
         .map(|w| w.iter().map(|v| v.sqrt()).collect());
     let threads = tsqr::threads();
     let tf = tsqr::fit(&plan, n, &yo, sw.as_deref(), 1e-7, threads);
-    let mut resid = yo;
-    tsqr::add_lin_pred(&plan, &tf.coef, -1.0, &mut resid, threads);
-    let fitted: Vec<f64> = y.iter().zip(&resid).map(|(a, b)| a - b).collect();
+    drop(yo);
+    let (fitted, resid) = tsqr::fitted_resid(&plan, &tf.coef, y, offset.as_deref(), threads);
     let (rank, piv) = (tf.rank, &tf.pivot);
     let colnames = &plan.colnames;
     let coef = nan_as_na(&tf.coef);
@@ -248,8 +247,8 @@ pub(super) fn try_lm(
         x.set_attr(s("names"), row_names.clone());
         x
     };
-    let mut effects = tf.effects_head.clone();
-    effects.resize(n, 0.0);
+    let mut effects = vec![0.0; n];
+    effects[..tf.effects_head.len()].copy_from_slice(&tf.effects_head);
     let eff_names: Vec<RStr> = piv[..rank]
         .iter()
         .map(|&j| Some(Rc::from(colnames[j].as_str())))

@@ -511,6 +511,58 @@ pub fn add_lin_pred(src: &dyn RowSource, coef: &[f64], sign: f64, out: &mut [f64
     }
 }
 
+/// Fitted values `X b` (plus `offset`) and residuals `y - fitted` over all rows, computed
+/// in one parallel pass (aliased coefficients, NaN, are skipped).
+pub fn fitted_resid(
+    src: &dyn RowSource,
+    coef: &[f64],
+    y: &[f64],
+    offset: Option<&[f64]>,
+    threads: usize,
+) -> (Vec<f64>, Vec<f64>) {
+    let (n, p) = (y.len(), src.ncol());
+    let mut fitted = vec![0.0; n];
+    let mut resid = vec![0.0; n];
+    let work = |a: usize, fit: &mut [f64], res: &mut [f64]| {
+        crate::mem::populate(fit);
+        crate::mem::populate(res);
+        let mut buf = vec![0.0; BLOCK * p];
+        let mut i0 = 0;
+        while i0 < fit.len() {
+            let m = BLOCK.min(fit.len() - i0);
+            src.fill(a + i0, m, &mut buf[..m * p]);
+            let f = &mut fit[i0..i0 + m];
+            if let Some(o) = offset {
+                f.copy_from_slice(&o[a + i0..a + i0 + m]);
+            }
+            for (j, &b) in coef.iter().enumerate() {
+                if !b.is_nan() {
+                    axpy(b, &buf[j * m..(j + 1) * m], f);
+                }
+            }
+            for ((r, yi), fi) in res[i0..i0 + m].iter_mut().zip(&y[a + i0..]).zip(&*f) {
+                *r = yi - fi;
+            }
+            i0 += m;
+        }
+    };
+    std::thread::scope(|s| {
+        let (mut fit_rest, mut res_rest) = (&mut fitted[..], &mut resid[..]);
+        let mut hs = Vec::new();
+        for (a, b) in ranges(n, threads) {
+            let (f, ft) = fit_rest.split_at_mut(b - a);
+            let (r, rt) = res_rest.split_at_mut(b - a);
+            (fit_rest, res_rest) = (ft, rt);
+            let work = &work;
+            hs.push(s.spawn(move || work(a, f, r)));
+        }
+        for h in hs {
+            h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        }
+    });
+    (fitted, resid)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -555,6 +607,35 @@ mod tests {
 
     fn close(a: f64, b: f64, tol: f64) -> bool {
         (a - b).abs() <= tol * (a.abs().max(b.abs()).max(1e-300))
+    }
+
+    #[test]
+    fn fitted_and_residuals_come_from_one_pass() {
+        let n = 3000;
+        let (x, p, y) = design(n, 7);
+        let src = Dense { x: &x, n, p };
+        // an aliased column (NaN) is skipped
+        let coef = [0.5, 2.0, -0.5, f64::NAN, 30.0, 0.7, 1.4, 2.1];
+        let offset: Vec<f64> = (0..n).map(|i| (i % 5) as f64).collect();
+        for (threads, off) in [(1, None), (3, Some(&offset[..]))] {
+            let (fitted, resid) = fitted_resid(&src, &coef, &y, off, threads);
+            for i in 0..n {
+                let mut want = off.map_or(0.0, |o| o[i]);
+                for (j, &b) in coef.iter().enumerate() {
+                    if !b.is_nan() {
+                        want += b * x[j * n + i];
+                    }
+                }
+                assert!(
+                    close(fitted[i], want, 1e-12),
+                    "{} {} {}",
+                    i,
+                    fitted[i],
+                    want
+                );
+                assert_eq!(resid[i], y[i] - fitted[i]);
+            }
+        }
     }
 
     #[test]
