@@ -72,7 +72,14 @@ pub(crate) fn na_rows(cols: &[Value], n: usize) -> Vec<bool> {
                 }
             }
             Data::Str(x) if nc == 1 => {
-                if x.iter().any(|v| v.is_none()) {
+                if let Some((codes, dict)) = x.codes() {
+                    let na_code = |&c: &u32| dict.get(c as usize).is_none_or(|s| s.is_none());
+                    if codes.iter().any(na_code) {
+                        for (f, c) in na.iter_mut().zip(codes) {
+                            *f |= na_code(c);
+                        }
+                    }
+                } else if x.iter().any(|v| v.is_none()) {
                     for (f, v) in na.iter_mut().zip(x.iter()) {
                         *f |= v.is_none();
                     }
@@ -472,6 +479,13 @@ pub(crate) fn factor_codes(
             .collect();
         return Ok((codes, levels));
     }
+    if !c.is_factor() {
+        if let Some(Data::Str(x)) = c.data() {
+            if let Some((codes, dict)) = x.codes() {
+                return coded_factor(codes, dict, stored, label);
+            }
+        }
+    }
     // codes by text, with a direct-mapped cache on the strings' addresses in front (values
     // drawn from a few shared strings then cost no hashing)
     let mut memo = vec![(0usize, 0usize, 0u32); 256];
@@ -545,5 +559,56 @@ pub(crate) fn factor_codes(
             }
         }
     }
+    Ok((codes, levels))
+}
+
+/// [`factor_codes`] of text kept as codes into its distinct strings (as read from a file):
+/// the levels come from the strings in use, and each row's code by table lookup.
+fn coded_factor(
+    codes: &[u32],
+    dict: &[RStr],
+    stored: Option<Vec<String>>,
+    label: &str,
+) -> Result<(Vec<u32>, Vec<String>), String> {
+    use std::collections::HashMap;
+    let mut used = vec![false; dict.len()];
+    for &c in codes {
+        if let Some(u) = used.get_mut(c as usize) {
+            *u = true;
+        }
+    }
+    let present = || {
+        dict.iter()
+            .zip(&used)
+            .filter_map(|(s, &u)| if u { s.as_deref() } else { None })
+    };
+    let levels: Vec<String> = match stored {
+        Some(st) => st,
+        None => {
+            let mut l: Vec<String> = present().map(String::from).collect();
+            l.sort_by(|a, b| crate::value::collate::collate(a, b));
+            l.dedup();
+            l
+        }
+    };
+    let index: HashMap<&str, u32> = levels
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, l)| (l.as_str(), i as u32 + 1))
+        .collect();
+    // the level of each string in use (0 for NA)
+    let mut of = vec![0u32; dict.len()];
+    for ((o, s), &u) in of.iter_mut().zip(dict).zip(&used) {
+        if let (Some(s), true) = (s, u) {
+            *o = *index
+                .get(&**s)
+                .ok_or_else(|| format!("factor {} has new level {}", label, s))?;
+        }
+    }
+    let codes = codes
+        .iter()
+        .map(|&c| of.get(c as usize).copied().unwrap_or(0))
+        .collect();
     Ok((codes, levels))
 }

@@ -180,11 +180,7 @@ impl Grow {
             Grow::Str(v, _) => {
                 // text that R would not read as logical or numbers stays as it is (shared
                 // strings, no copies); the rest is typed by R's rules
-                let text = v.iter().flatten().any(|s| {
-                    let t = s.trim();
-                    !t.is_empty() && parse_lgl(t).is_none() && parse_dbl(s).is_none()
-                });
-                if text {
+                if v.iter().flatten().any(|s| is_text(s)) {
                     return Value::strs(v);
                 }
                 let typed = {
@@ -249,14 +245,30 @@ fn read_fast(path: &str, spec: &Format) -> Result<Option<(Vec<String>, Vec<Value
     )))
 }
 
+/// Whether `read.csv` keeps the string as text: not blank, not logical, not a number.
+fn is_text(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty() && parse_lgl(t).is_none() && parse_dbl(s).is_none()
+}
+
 /// A column from the fast reader as an R vector (`None` for a skipped one): integers as
 /// integer when they fit, text typed as `read.csv` does when `type_convert`.
 pub(crate) fn column_value(c: Column, type_convert: bool) -> Option<Value> {
     Some(match c {
         Column::Dbl(v) => Grow::Dbl(v).finish(),
         Column::Int(v) => Grow::Int(v).finish(),
-        Column::Str(v) if type_convert => Grow::Str(v, HashSet::new()).finish(),
-        Column::Str(v) => Value::strs(v),
+        Column::Str(v) => {
+            // kept as read (as codes) unless R would type the strings as something else
+            let text = match v.codes() {
+                Some((_, dict)) => dict.iter().flatten().any(|s| is_text(s)),
+                None => v.iter().flatten().any(|s| is_text(s)),
+            };
+            if type_convert && !text {
+                Grow::Str(v.into_vec(), HashSet::new()).finish()
+            } else {
+                Value::from_data(crate::value::Data::Str(Rc::new(v)))
+            }
+        }
         Column::Skipped => return None,
     })
 }

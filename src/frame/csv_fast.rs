@@ -7,7 +7,8 @@
 //! the caller reads the file the general way, which gives R's results and messages.
 
 use crate::frame::csv::parse_dbl;
-use crate::value::{na_real, RStr};
+use crate::value::strs::CODE_NA;
+use crate::value::{na_real, RStr, Strs};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -30,11 +31,12 @@ pub struct Format<'a> {
     pub header: bool,
 }
 
-/// A column as read: doubles, integers (NA as `i64::MIN`) or shared strings.
+/// A column as read: doubles, integers (NA as `i64::MIN`) or text (kept as codes into
+/// its distinct strings).
 pub enum Column {
     Dbl(Vec<f64>),
     Int(Vec<i64>),
-    Str(Vec<RStr>),
+    Str(Strs),
     Skipped,
 }
 
@@ -380,9 +382,6 @@ enum PartCol {
     },
     Skip,
 }
-
-/// Marks NA in a text column's codes.
-const CODE_NA: u32 = u32::MAX;
 
 impl Part {
     fn new(kinds: &[Kind]) -> Part {
@@ -783,21 +782,36 @@ fn int(f: &[u8]) -> Option<i64> {
 
 /// The columns being assembled from the parts, in order. Number columns are allocated
 /// zeroed (pages the system maps in when asked) and written in parallel, each thread
-/// filling the windows of some parts; text columns grow on this thread.
+/// filling the windows of some parts; so are the codes of text columns, after this thread
+/// has added each part's strings to the column's own.
 struct Out {
-    cols: Vec<Column>,
+    cols: Vec<OutCol>,
     rows: usize,
-    /// Threads to fill number columns with.
+    /// Threads to fill the columns with.
     threads: usize,
     reserved: bool,
-    /// Per text column: every distinct string seen, shared by all rows holding it.
-    interned: Vec<HashMap<String, Rc<str>>>,
 }
 
-/// A part's window into one number column.
+/// A column being assembled.
+enum OutCol {
+    Dbl(Vec<f64>),
+    Int(Vec<i64>),
+    /// Codes into `dict`, the distinct strings (the first 65536 of them found again through
+    /// `index`; later new strings are added once per part).
+    Str {
+        codes: Vec<u32>,
+        dict: Vec<RStr>,
+        index: HashMap<Rc<str>, u32>,
+    },
+    Skipped,
+}
+
+/// A part's window into one column (for text, with the column's code of each of the
+/// part's codes).
 enum Window<'a> {
     Dbl(&'a mut [f64]),
     Int(&'a mut [i64]),
+    Code(&'a mut [u32], Vec<u32>),
 }
 
 impl Out {
@@ -805,10 +819,14 @@ impl Out {
         let cols = kinds
             .iter()
             .map(|k| match k {
-                Kind::Dbl => Column::Dbl(Vec::new()),
-                Kind::Int => Column::Int(Vec::new()),
-                Kind::Str => Column::Str(Vec::new()),
-                Kind::Skip => Column::Skipped,
+                Kind::Dbl => OutCol::Dbl(Vec::new()),
+                Kind::Int => OutCol::Int(Vec::new()),
+                Kind::Str => OutCol::Str {
+                    codes: Vec::new(),
+                    dict: Vec::new(),
+                    index: HashMap::new(),
+                },
+                Kind::Skip => OutCol::Skipped,
             })
             .collect();
         Out {
@@ -816,7 +834,6 @@ impl Out {
             rows: 0,
             threads,
             reserved: false,
-            interned: kinds.iter().map(|_| HashMap::new()).collect(),
         }
     }
 
@@ -826,58 +843,55 @@ impl Out {
         }
         for c in self.cols.iter_mut() {
             match c {
-                Column::Dbl(v) => *v = vec![0.0; rows],
-                Column::Int(v) => *v = vec![0; rows],
-                Column::Str(v) => v.reserve(rows),
-                Column::Skipped => {}
+                OutCol::Dbl(v) => *v = vec![0.0; rows],
+                OutCol::Int(v) => *v = vec![0; rows],
+                OutCol::Str { codes, .. } => *codes = vec![0; rows],
+                OutCol::Skipped => {}
             }
         }
     }
 
     /// Appends the parts' rows, in order.
     fn append(&mut self, parts: &[Part]) {
-        let need = self.rows + parts.iter().map(|p| p.rows).sum::<usize>();
+        let (from, need) = (
+            self.rows,
+            self.rows + parts.iter().map(|p| p.rows).sum::<usize>(),
+        );
         let mut wins: Vec<Vec<Window>> = parts.iter().map(|_| Vec::new()).collect();
-        let mut texts: Vec<(&mut Vec<RStr>, &mut HashMap<String, Rc<str>>, usize)> = Vec::new();
-        for (j, (c, seen)) in self
-            .cols
-            .iter_mut()
-            .zip(self.interned.iter_mut())
-            .enumerate()
-        {
+        for (j, c) in self.cols.iter_mut().enumerate() {
             match c {
-                Column::Dbl(v) => {
-                    if v.len() < need {
-                        v.resize(need.max(v.len() + v.len() / 4), 0.0);
-                    }
-                    let mut rest = &mut v[self.rows..need];
-                    for (w, p) in wins.iter_mut().zip(parts) {
-                        let (mine, r) = rest.split_at_mut(p.rows);
-                        w.push(Window::Dbl(mine));
-                        rest = r;
+                OutCol::Dbl(v) => {
+                    for (w, x) in wins.iter_mut().zip(windows(v, from, need, parts)) {
+                        w.push(Window::Dbl(x));
                     }
                 }
-                Column::Int(v) => {
-                    if v.len() < need {
-                        v.resize(need.max(v.len() + v.len() / 4), 0);
-                    }
-                    let mut rest = &mut v[self.rows..need];
-                    for (w, p) in wins.iter_mut().zip(parts) {
-                        let (mine, r) = rest.split_at_mut(p.rows);
-                        w.push(Window::Int(mine));
-                        rest = r;
+                OutCol::Int(v) => {
+                    for (w, x) in wins.iter_mut().zip(windows(v, from, need, parts)) {
+                        w.push(Window::Int(x));
                     }
                 }
-                Column::Str(v) => texts.push((v, seen, j)),
-                Column::Skipped => {}
+                OutCol::Str { codes, dict, index } => {
+                    // each part's strings as the column's codes
+                    let remaps: Vec<Vec<u32>> = parts
+                        .iter()
+                        .map(|p| match &p.cols[j] {
+                            PartCol::Str { dict: d, .. } => {
+                                d.iter().map(|s| intern(index, dict, s)).collect()
+                            }
+                            _ => Vec::new(),
+                        })
+                        .collect();
+                    let ws = windows(codes, from, need, parts);
+                    for ((w, x), remap) in wins.iter_mut().zip(ws).zip(remaps) {
+                        w.push(Window::Code(x, remap));
+                    }
+                }
+                OutCol::Skipped => {}
             }
         }
         let fill = |p: &Part, wins: Vec<Window>| {
-            let nums = p
-                .cols
-                .iter()
-                .filter(|c| matches!(c, PartCol::Dbl(..) | PartCol::Int(_)));
-            for (c, w) in nums.zip(wins) {
+            let kept = p.cols.iter().filter(|c| !matches!(c, PartCol::Skip));
+            for (c, w) in kept.zip(wins) {
                 match (c, w) {
                     (PartCol::Dbl(x), Window::Dbl(w)) => {
                         crate::mem::populate(w);
@@ -887,11 +901,16 @@ impl Out {
                         crate::mem::populate(w);
                         w.copy_from_slice(x)
                     }
+                    (PartCol::Str { codes, .. }, Window::Code(w, remap)) => {
+                        crate::mem::populate(w);
+                        for (o, &c) in w.iter_mut().zip(codes) {
+                            *o = remap.get(c as usize).copied().unwrap_or(CODE_NA);
+                        }
+                    }
                     _ => {}
                 }
             }
         };
-        // the number windows fill on other threads while this one builds the text columns
         let mut jobs: Vec<(&Part, Vec<Window>)> = parts.iter().zip(wins).collect();
         let per = jobs.len().div_ceil(self.threads.max(1));
         std::thread::scope(|s| {
@@ -903,50 +922,70 @@ impl Out {
                     }
                 });
             }
-            for (v, seen, j) in texts {
-                for p in parts {
-                    let PartCol::Str { codes, dict, .. } = &p.cols[j] else {
-                        continue;
-                    };
-                    let shared: Vec<Rc<str>> = dict.iter().map(|s| intern(seen, s)).collect();
-                    v.extend(codes.iter().map(|&c| {
-                        if c == CODE_NA {
-                            None
-                        } else {
-                            shared.get(c as usize).cloned()
-                        }
-                    }));
-                }
-            }
         });
         self.rows = need;
     }
 
     /// The columns, cut to the rows read.
-    fn finish(mut self) -> Vec<Column> {
-        for c in self.cols.iter_mut() {
-            match c {
-                Column::Dbl(v) => v.truncate(self.rows),
-                Column::Int(v) => v.truncate(self.rows),
-                Column::Str(_) | Column::Skipped => {}
-            }
-        }
+    fn finish(self) -> Vec<Column> {
+        let rows = self.rows;
         self.cols
+            .into_iter()
+            .map(|c| match c {
+                OutCol::Dbl(mut v) => {
+                    v.truncate(rows);
+                    Column::Dbl(v)
+                }
+                OutCol::Int(mut v) => {
+                    v.truncate(rows);
+                    Column::Int(v)
+                }
+                OutCol::Str {
+                    mut codes, dict, ..
+                } => {
+                    codes.truncate(rows);
+                    Column::Str(Strs::coded(codes, dict))
+                }
+                OutCol::Skipped => Column::Skipped,
+            })
+            .collect()
     }
 }
 
-/// The shared copy of `s` (remembering up to 65536 distinct strings per column).
-fn intern(seen: &mut HashMap<String, Rc<str>>, s: &str) -> Rc<str> {
-    match seen.get(s) {
-        Some(r) => r.clone(),
-        None => {
-            let r: Rc<str> = Rc::from(s);
-            if seen.len() < 1 << 16 {
-                seen.insert(s.to_string(), r.clone());
-            }
-            r
-        }
+/// One window per part into `v[from..need]` (grown to `need` if short), in order.
+fn windows<'a, T: Clone + Default>(
+    v: &'a mut Vec<T>,
+    from: usize,
+    need: usize,
+    parts: &[Part],
+) -> Vec<&'a mut [T]> {
+    if v.len() < need {
+        v.resize(need.max(v.len() + v.len() / 4), T::default());
     }
+    let mut rest = &mut v[from..need];
+    parts
+        .iter()
+        .map(|p| {
+            let (mine, r) = std::mem::take(&mut rest).split_at_mut(p.rows);
+            rest = r;
+            mine
+        })
+        .collect()
+}
+
+/// The code of `s` in a text column's strings, added if new (remembering up to 65536
+/// distinct strings; later new ones are added each time they are met).
+fn intern(index: &mut HashMap<Rc<str>, u32>, dict: &mut Vec<RStr>, s: &str) -> u32 {
+    if let Some(&c) = index.get(s) {
+        return c;
+    }
+    let c = dict.len() as u32;
+    let r: Rc<str> = Rc::from(s);
+    if index.len() < 1 << 16 {
+        index.insert(r.clone(), c);
+    }
+    dict.push(Some(r));
+    c
 }
 
 #[cfg(test)]
@@ -1163,6 +1202,9 @@ mod tests {
             s[0].as_ref().unwrap_or_else(|| panic!()),
             s[29996].as_ref().unwrap_or_else(|| panic!())
         ));
+        // kept as codes into the distinct strings, in the order first met
+        let (codes, dict) = s.codes().unwrap_or_else(|| panic!("not coded"));
+        assert_eq!((&codes[..4], dict.len()), (&[0, 1, CODE_NA, 2][..], 3));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! model fit carries (the row labels `"1".."n"` that name residuals and fitted values, the
 //! labels of the rows kept, the names of `effects`) are kept as a rule and written out only
 //! when something reads the elements, so a fit on 10 million rows does not hold 10 million
-//! strings nobody looks at.
+//! strings nobody looks at. A text column read from a file is kept as codes into its
+//! distinct strings, which the model code reads directly.
 
 use super::RStr;
 use std::cell::OnceCell;
@@ -18,13 +19,19 @@ enum Rule {
     Numbers(Rc<[u32]>),
     /// The given elements, then `""` up to `n`.
     Padded(Vec<RStr>, usize),
+    /// `dict[code]` for each code ([`CODE_NA`] for NA).
+    Coded(Rc<Vec<u32>>, Rc<Vec<RStr>>),
 }
+
+/// The code of NA in [`Strs::coded`].
+pub const CODE_NA: u32 = u32::MAX;
 
 impl Rule {
     fn len(&self) -> usize {
         match self {
             Rule::Count(n) | Rule::Padded(_, n) => *n,
             Rule::Numbers(v) => v.len(),
+            Rule::Coded(codes, _) => codes.len(),
         }
     }
 
@@ -38,8 +45,15 @@ impl Rule {
                 v.resize(*n, Some(empty));
                 v
             }
+            Rule::Coded(codes, dict) => codes.iter().map(|&c| coded(dict, c).clone()).collect(),
         }
     }
+}
+
+/// The element a code stands for.
+fn coded(dict: &[RStr], c: u32) -> &RStr {
+    const NA: &RStr = &None;
+    dict.get(c as usize).unwrap_or(NA)
 }
 
 /// Character vector elements, possibly kept as a rule until first read.
@@ -63,6 +77,20 @@ impl Strs {
     /// `head`, then `""` up to `n` elements.
     pub fn padded(head: Vec<RStr>, n: usize) -> Strs {
         Strs::lazy(Rule::Padded(head, n))
+    }
+
+    /// `dict[code]` for each of `codes` ([`CODE_NA`], or any code past the end of `dict`,
+    /// for NA).
+    pub fn coded(codes: Vec<u32>, dict: Vec<RStr>) -> Strs {
+        Strs::lazy(Rule::Coded(Rc::new(codes), Rc::new(dict)))
+    }
+
+    /// The codes and the strings they index, when the elements are kept that way.
+    pub fn codes(&self) -> Option<(&[u32], &[RStr])> {
+        match &self.rule {
+            Some(Rule::Coded(codes, dict)) => Some((codes, dict)),
+            _ => None,
+        }
     }
 
     fn lazy(rule: Rule) -> Strs {
@@ -95,6 +123,9 @@ impl Strs {
         match (self.vals.get(), &self.rule) {
             (None, Some(Rule::Count(n))) => (i < *n).then(|| (i + 1).to_string()),
             (None, Some(Rule::Numbers(v))) => v.get(i).map(|k| k.to_string()),
+            (None, Some(Rule::Coded(codes, dict))) => codes
+                .get(i)
+                .map(|&c| coded(dict, c).as_deref().unwrap_or("NA").to_string()),
             _ => self
                 .get(i)
                 .map(|s| s.as_deref().unwrap_or("NA").to_string()),
@@ -199,6 +230,15 @@ mod tests {
         p.push(None);
         assert_eq!(p.len(), 4);
         assert_eq!(p[1].as_deref(), Some(""));
+        let a = Some(Rc::from("a"));
+        let c = Strs::coded(vec![1, CODE_NA, 0, 1], vec![a.clone(), Some(Rc::from("b"))]);
+        assert_eq!(
+            (c.len(), c.label(1), c.label(3)),
+            (4, Some("NA".into()), Some("b".into()))
+        );
+        assert_eq!(c.codes().map(|(k, d)| (k.len(), d.len())), Some((4, 2)));
+        assert_eq!(c[2], a);
+        assert_eq!(c.into_vec()[1], None);
         let k = Strs::numbers(vec![2, 5]);
         assert_eq!(
             (k.label(1), k.into_vec()[0].as_deref().map(String::from)),
