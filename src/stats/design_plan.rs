@@ -6,7 +6,7 @@
 
 use super::design::{ModelMatrix, VarCol};
 use super::terms::Terms;
-use super::tsqr::RowSource;
+use super::tsqr::{axpy, RowSource};
 
 /// One factor of a design column's product.
 #[derive(Clone, Copy, Debug)]
@@ -237,6 +237,25 @@ impl RowSource for DesignPlan<'_> {
             self.fill_col(j, i0, &mut out[j * m..(j + 1) * m]);
         }
     }
+    /// Plain numeric columns and the intercept are read where they are, without being
+    /// copied into `scratch` first (the same sums, in the same order, as the default).
+    fn add_xb(&self, i0: usize, coef: &[f64], out: &mut [f64], scratch: &mut [f64]) {
+        let m = out.len();
+        for (j, &b) in coef.iter().enumerate() {
+            if b.is_nan() {
+                continue;
+            }
+            match self.cols[j].as_slice() {
+                [] => out.iter_mut().for_each(|o| *o += b * 1.0),
+                [Piece::Num(d)] => axpy(b, &d[i0..i0 + m], out),
+                _ => {
+                    let col = &mut scratch[..m];
+                    self.fill_col(j, i0, col);
+                    axpy(b, col, out);
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -295,5 +314,14 @@ mod tests {
                 assert_eq!(blk[j * 4 + k], mm.data[j * n + 3 + k]);
             }
         }
+        // X b read from the columns where they are gives the bits of the filled block's
+        let coef = [0.5, -1.25, 3.0, f64::NAN, 0.75, 2.5, -0.125];
+        let dense = crate::stats::tsqr::Dense { x: &mm.data, n, p };
+        let (mut direct, mut filled) = (vec![0.25; 4], vec![0.25; 4]);
+        let mut scratch = vec![0.0; 4 * p];
+        plan.add_xb(3, &coef, &mut direct, &mut scratch);
+        dense.add_xb(3, &coef, &mut filled, &mut scratch);
+        assert_eq!(direct, filled);
+        assert!(direct.iter().all(|x| x.is_finite() && *x != 0.25));
     }
 }

@@ -35,6 +35,17 @@ pub trait RowSource: Sync {
     /// Writes rows `i0..i0 + m` of every column into `out`, column-major with leading
     /// dimension `m` (`out.len() >= m * ncol()`).
     fn fill(&self, i0: usize, m: usize, out: &mut [f64]);
+    /// Adds `X b` over rows `i0..i0 + out.len()` to `out`, skipping NaN coefficients (the
+    /// aliased), with `scratch` (`out.len() * ncol()` long) as room to fill rows into.
+    fn add_xb(&self, i0: usize, coef: &[f64], out: &mut [f64], scratch: &mut [f64]) {
+        let m = out.len();
+        self.fill(i0, m, &mut scratch[..m * self.ncol()]);
+        for (j, &b) in coef.iter().enumerate() {
+            if !b.is_nan() {
+                axpy(b, &scratch[j * m..(j + 1) * m], out);
+            }
+        }
+    }
 }
 
 /// A column-major `n x p` matrix as a [`RowSource`].
@@ -82,8 +93,9 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
     t
 }
 
+/// `y += alpha * x`.
 #[inline]
-fn axpy(alpha: f64, x: &[f64], y: &mut [f64]) {
+pub(crate) fn axpy(alpha: f64, x: &[f64], y: &mut [f64]) {
     for (yi, xi) in y.iter_mut().zip(x) {
         *yi += alpha * xi;
     }
@@ -476,19 +488,13 @@ pub fn lin_pred(src: &dyn RowSource, n: usize, coef: &[f64], threads: usize) -> 
 pub fn add_lin_pred(src: &dyn RowSource, coef: &[f64], sign: f64, out: &mut [f64], threads: usize) {
     let p = src.ncol();
     let parts = ranges(out.len(), threads);
+    let coef: Vec<f64> = coef.iter().map(|b| sign * b).collect();
     let work = |a: usize, chunk: &mut [f64]| {
         let mut buf = vec![0.0; BLOCK * p];
         let mut i0 = 0;
         while i0 < chunk.len() {
             let m = BLOCK.min(chunk.len() - i0);
-            src.fill(a + i0, m, &mut buf[..m * p]);
-            let o = &mut chunk[i0..i0 + m];
-            for (j, &b) in coef.iter().enumerate() {
-                if b.is_nan() {
-                    continue;
-                }
-                axpy(sign * b, &buf[j * m..(j + 1) * m], o);
-            }
+            src.add_xb(a + i0, &coef, &mut chunk[i0..i0 + m], &mut buf);
             i0 += m;
         }
     };
@@ -530,16 +536,11 @@ pub fn fitted_resid(
         let mut i0 = 0;
         while i0 < fit.len() {
             let m = BLOCK.min(fit.len() - i0);
-            src.fill(a + i0, m, &mut buf[..m * p]);
             let f = &mut fit[i0..i0 + m];
             if let Some(o) = offset {
                 f.copy_from_slice(&o[a + i0..a + i0 + m]);
             }
-            for (j, &b) in coef.iter().enumerate() {
-                if !b.is_nan() {
-                    axpy(b, &buf[j * m..(j + 1) * m], f);
-                }
-            }
+            src.add_xb(a + i0, coef, f, &mut buf);
             for ((r, yi), fi) in res[i0..i0 + m].iter_mut().zip(&y[a + i0..]).zip(&*f) {
                 *r = yi - fi;
             }
