@@ -207,6 +207,7 @@ def main():
                 x = run_once(argv, cwd)
                 if x["rc"] != 0:
                     print(f"  {name} {e}: exit {x['rc']}\n{x['out'][-2000:]}", file=sys.stderr)
+                print(f"  {name} {e}: {x['wall']:.3f} s, {x['rss']:.0f} MB", file=sys.stderr)
                 if r >= a.warmup:
                     res[e].append(x)
             print(f"  {name}: round {r + 1}/{a.warmup + a.runs}", file=sys.stderr)
