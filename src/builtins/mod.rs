@@ -4,6 +4,7 @@ pub mod aggregate;
 pub mod aov;
 pub mod apply;
 pub mod args;
+pub mod arrays;
 pub mod base;
 pub mod conditions;
 pub mod distributions;
@@ -128,6 +129,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
         stats::DOCS,
         print_fns::DOCS,
         matrix::DOCS,
+        arrays::DOCS,
         factor::DOCS,
         frames::DOCS,
         frame_verbs::DOCS,
@@ -180,6 +182,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         stats::BUILTINS,
         print_fns::BUILTINS,
         matrix::BUILTINS,
+        arrays::BUILTINS,
         factor::BUILTINS,
         frames::BUILTINS,
         frame_verbs::BUILTINS,
