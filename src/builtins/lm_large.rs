@@ -577,15 +577,20 @@ fn coded_factor(
             *u = true;
         }
     }
-    let present = || {
-        dict.iter()
-            .zip(&used)
-            .filter_map(|(s, &u)| if u { s.as_deref() } else { None })
-    };
     let levels: Vec<String> = match stored {
         Some(st) => st,
         None => {
-            let mut l: Vec<String> = present().map(String::from).collect();
+            let mut l: Vec<String> = dict
+                .iter()
+                .zip(&used)
+                .filter_map(|(s, &u)| {
+                    if u {
+                        s.as_deref().map(String::from)
+                    } else {
+                        None
+                    }
+                })
+                .collect();
             l.sort_by(|a, b| crate::value::collate::collate(a, b));
             l.dedup();
             l

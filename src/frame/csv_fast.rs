@@ -582,18 +582,7 @@ fn decimal(f: &[u8]) -> Option<Result<f64, ()>> {
 }
 
 /// The number of the form [`decimal`] takes that starts at `t[i]`, and where it ends.
-fn decimal_at(t: &[u8], i: usize) -> Option<(Result<f64, ()>, usize)> {
-    let (v, end) = decimal_parts(t, i)?;
-    Some((
-        v.map(|(m, e)| m * POW10[e.max(0) as usize] / POW10[(-e).max(0) as usize]),
-        end,
-    ))
-}
-
-/// Like [`decimal_at`], with the value as a signed mantissa exact in a double and the power
-/// of ten (at most 22 either way) it is to be scaled by.
-#[inline(always)]
-fn decimal_parts(t: &[u8], mut i: usize) -> Option<(Result<(f64, i8), ()>, usize)> {
+fn decimal_at(t: &[u8], mut i: usize) -> Option<(Result<f64, ()>, usize)> {
     let neg = sign_at(t, &mut i);
     let mut mant = 0u64;
     let int_digits = digits_at(t, &mut i, &mut mant);
@@ -625,9 +614,11 @@ fn decimal_parts(t: &[u8], mut i: usize) -> Option<(Result<(f64, i8), ()>, usize
     if digits > 19 || mant > 1 << 53 || exp.abs() > 22 {
         return Some((Err(()), i));
     }
-    // below 2^53: the signed conversion is one instruction and exact
+    // below 2^53: the signed conversion is one instruction and exact, and so is the power
     let m = mant as i64 as f64;
-    Some((Ok((if neg { -m } else { m }, exp as i8)), i))
+    let m = if neg { -m } else { m };
+    let x = m * POW10[exp.max(0) as usize] / POW10[(-exp).max(0) as usize];
+    Some((Ok(x), i))
 }
 
 /// The short plain number that starts at `t[i]`, and its length: a decimal `[+-]d[.d]` with

@@ -487,9 +487,8 @@ pub fn lin_pred(src: &dyn RowSource, n: usize, coef: &[f64], threads: usize) -> 
 /// `n`-long temporary), computed in parallel.
 pub fn add_lin_pred(src: &dyn RowSource, coef: &[f64], sign: f64, out: &mut [f64], threads: usize) {
     let p = src.ncol();
-    let parts = ranges(out.len(), threads);
     let coef: Vec<f64> = coef.iter().map(|b| sign * b).collect();
-    let work = |a: usize, chunk: &mut [f64]| {
+    par_rows([out], threads, |a, [chunk]| {
         let mut buf = vec![0.0; BLOCK * p];
         let mut i0 = 0;
         while i0 < chunk.len() {
@@ -497,24 +496,7 @@ pub fn add_lin_pred(src: &dyn RowSource, coef: &[f64], sign: f64, out: &mut [f64
             src.add_xb(a + i0, &coef, &mut chunk[i0..i0 + m], &mut buf);
             i0 += m;
         }
-    };
-    if parts.len() <= 1 {
-        work(0, out);
-    } else {
-        std::thread::scope(|s| {
-            let mut rest: &mut [f64] = out;
-            let mut hs = Vec::new();
-            for &(a, b) in &parts {
-                let (mine, tail) = rest.split_at_mut(b - a);
-                rest = tail;
-                let work = &work;
-                hs.push(s.spawn(move || work(a, mine)));
-            }
-            for h in hs {
-                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            }
-        });
-    }
+    });
 }
 
 /// Fitted values `X b` (plus `offset`) and residuals `y - fitted` over all rows, computed
@@ -529,7 +511,7 @@ pub fn fitted_resid(
     let (n, p) = (y.len(), src.ncol());
     let mut fitted = vec![0.0; n];
     let mut resid = vec![0.0; n];
-    let work = |a: usize, fit: &mut [f64], res: &mut [f64]| {
+    par_rows([&mut fitted, &mut resid], threads, |a, [fit, res]| {
         crate::mem::populate(fit);
         crate::mem::populate(res);
         let mut buf = vec![0.0; BLOCK * p];
@@ -546,22 +528,38 @@ pub fn fitted_resid(
             }
             i0 += m;
         }
-    };
+    });
+    (fitted, resid)
+}
+
+/// Runs `work(a, windows)` for the [`ranges`] of rows `a..` of the equal-length `outs`,
+/// one thread each (on this thread when there is one range), each with its own windows.
+fn par_rows<const K: usize>(
+    outs: [&mut [f64]; K],
+    threads: usize,
+    work: impl Fn(usize, [&mut [f64]; K]) + Sync,
+) {
+    let n = outs.first().map_or(0, |o| o.len());
+    let parts = ranges(n, threads);
+    if parts.len() <= 1 {
+        return work(0, outs);
+    }
     std::thread::scope(|s| {
-        let (mut fit_rest, mut res_rest) = (&mut fitted[..], &mut resid[..]);
+        let mut rest = outs;
         let mut hs = Vec::new();
-        for (a, b) in ranges(n, threads) {
-            let (f, ft) = fit_rest.split_at_mut(b - a);
-            let (r, rt) = res_rest.split_at_mut(b - a);
-            (fit_rest, res_rest) = (ft, rt);
+        for &(a, b) in &parts {
+            let mut mine: [&mut [f64]; K] = std::array::from_fn(|_| <&mut [f64]>::default());
+            for (m, r) in mine.iter_mut().zip(rest.iter_mut()) {
+                let (head, tail) = std::mem::take(r).split_at_mut(b - a);
+                (*m, *r) = (head, tail);
+            }
             let work = &work;
-            hs.push(s.spawn(move || work(a, f, r)));
+            hs.push(s.spawn(move || work(a, mine)));
         }
         for h in hs {
             h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         }
     });
-    (fitted, resid)
 }
 
 #[cfg(test)]
