@@ -367,6 +367,8 @@ fn split(text: &[u8], k: usize) -> Vec<&[u8]> {
 /// cross threads).
 struct Part {
     rows: usize,
+    /// Each column's values of the first `rows` rows (the vectors are longer: their slots
+    /// are written by index, and kept from block to block).
     cols: Vec<PartCol>,
     /// Whether a field was quoted.
     quoted: bool,
@@ -408,36 +410,57 @@ impl Part {
     /// Parses the records of `text`; `false` when they do not fit the column kinds.
     fn parse(&mut self, text: &[u8], fmt: &Format, kinds: &[Kind]) -> bool {
         for c in self.cols.iter_mut() {
-            match c {
-                PartCol::Dbl(v) => v.clear(),
-                PartCol::Int(v) => v.clear(),
-                PartCol::Str { codes, dict, map } => {
-                    codes.clear();
-                    dict.clear();
-                    map.clear();
-                }
-                PartCol::Skip => {}
+            if let PartCol::Str { dict, map, .. } = c {
+                dict.clear();
+                map.clear();
             }
         }
         self.rows = 0;
         self.quoted = false;
-        parse_part(text, fmt, kinds, self).is_some()
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("ssse3") {
+            // SAFETY: the processor has SSSE3, checked just above
+            #[allow(unsafe_code)]
+            return unsafe { parse_part_ssse3(text, fmt, kinds, self) }.is_some();
+        }
+        parse_part(text, fmt, kinds, self, |t, i, end| {
+            short_decimal(t, i, u64::from_le_bytes([end; 8]))
+        })
+        .is_some()
     }
 }
 
-fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind], part: &mut Part) -> Option<()> {
+/// [`parse_part`] with the short numbers parsed by SSSE3.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "ssse3")]
+fn parse_part_ssse3(text: &[u8], fmt: &Format, kinds: &[Kind], part: &mut Part) -> Option<()> {
+    parse_part(text, fmt, kinds, part, |t, i, end| {
+        crate::frame::csv_simd::short_decimal(t, i, end)
+    })
+}
+
+/// Parses the records of `text` into `part`, with `short` taking the short plain numbers
+/// (the common case) as [`short_decimal`] does, given the byte that ends the field.
+#[inline(always)]
+fn parse_part(
+    text: &[u8],
+    fmt: &Format,
+    kinds: &[Kind],
+    part: &mut Part,
+    short: impl Fn(&[u8], usize, u8) -> Option<(f64, usize)>,
+) -> Option<()> {
     let na: Vec<&[u8]> = fmt.na.iter().map(|s| s.as_bytes()).collect();
     // numbers can be taken as they stand unless one of the NA strings is a number
     let inline_numbers = !na.iter().any(|s| decimal(s).is_some());
     let mut unq: Vec<u8> = Vec::new();
     let (sep, n) = (fmt.sep, text.len());
-    // what ends each field (in every byte of a word): the separator, or the line's end for
-    // the last
-    let ends: Vec<u64> = (0..kinds.len())
-        .map(|j| u64::from_le_bytes([if j + 1 == kinds.len() { b'\n' } else { sep }; 8]))
+    // what ends each field: the separator, or the line's end for the last
+    let ends: Vec<u8> = (0..kinds.len())
+        .map(|j| if j + 1 == kinds.len() { b'\n' } else { sep })
         .collect();
     let mut pos = 0;
     let cols = &mut part.cols;
+    let (mut row, mut slots) = (0, slots(cols));
     while pos < n {
         // blank lines are skipped, as R's blank.lines.skip does
         if text[pos] == b'\n' {
@@ -448,13 +471,16 @@ fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind], part: &mut Part) -> Opt
             pos += 2;
             continue;
         }
+        if row == slots {
+            slots = grow(cols, 2 * slots);
+        }
         for (j, col) in cols.iter_mut().enumerate() {
             let last = j + 1 == kinds.len();
             if let (PartCol::Dbl(v), true) = (&mut *col, inline_numbers) {
                 // the common case, a short plain number: its end found first, so that the
                 // next field's start does not wait for this one's digits
-                if let Some((x, len)) = short_decimal(text, pos, ends[j]) {
-                    v.push(x);
+                if let Some((x, len)) = short(text, pos, ends[j]) {
+                    v[row] = x;
                     pos += len + 1;
                     continue;
                 }
@@ -467,7 +493,7 @@ fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind], part: &mut Part) -> Opt
                         _ => None,
                     };
                     if let Some(next) = next {
-                        v.push(x);
+                        v[row] = x;
                         pos = next;
                         continue;
                     }
@@ -519,20 +545,24 @@ fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind], part: &mut Part) -> Opt
             let is_na = na.contains(&field);
             match col {
                 PartCol::Skip => {}
-                PartCol::Dbl(v) => v.push(if is_na || field.is_empty() {
-                    na_real()
-                } else {
-                    dbl(field)?
-                }),
-                PartCol::Int(v) => v.push(if is_na || field.is_empty() {
-                    INT_NA
-                } else {
-                    int(field)?
-                }),
+                PartCol::Dbl(v) => {
+                    v[row] = if is_na || field.is_empty() {
+                        na_real()
+                    } else {
+                        dbl(field)?
+                    }
+                }
+                PartCol::Int(v) => {
+                    v[row] = if is_na || field.is_empty() {
+                        INT_NA
+                    } else {
+                        int(field)?
+                    }
+                }
                 PartCol::Str { codes, dict, map } => {
                     // R takes an NA string as NA quoted or not
                     if is_na {
-                        codes.push(CODE_NA);
+                        codes[row] = CODE_NA;
                         continue;
                     }
                     // few distinct values (a factor-like column) are found by a short scan
@@ -548,13 +578,41 @@ fn parse_part(text: &[u8], fmt: &Format, kinds: &[Kind], part: &mut Part) -> Opt
                             }
                         },
                     };
-                    codes.push(code);
+                    codes[row] = code;
                 }
             }
         }
-        part.rows += 1;
+        row += 1;
     }
+    part.rows = row;
     Some(())
+}
+
+/// How many rows the part's columns have slots for.
+fn slots(cols: &[PartCol]) -> usize {
+    cols.iter()
+        .map(|c| match c {
+            PartCol::Dbl(v) => v.len(),
+            PartCol::Int(v) => v.len(),
+            PartCol::Str { codes, .. } => codes.len(),
+            PartCol::Skip => usize::MAX,
+        })
+        .min()
+        .unwrap_or(usize::MAX)
+}
+
+/// Gives every column slots for at least `rows` rows (and at least 1024); how many.
+fn grow(cols: &mut [PartCol], rows: usize) -> usize {
+    let rows = rows.max(1024);
+    for c in cols.iter_mut() {
+        match c {
+            PartCol::Dbl(v) => v.resize(rows, 0.0),
+            PartCol::Int(v) => v.resize(rows, 0),
+            PartCol::Str { codes, .. } => codes.resize(rows, 0),
+            PartCol::Skip => {}
+        }
+    }
+    rows
 }
 
 /// A double field: the common decimal forms exactly, others by R's rules (`Inf`, hex, ...).
@@ -886,11 +944,11 @@ impl Out {
                 match (c, w) {
                     (PartCol::Dbl(x), Window::Dbl(w)) => {
                         crate::mem::populate(w);
-                        w.copy_from_slice(x)
+                        w.copy_from_slice(&x[..p.rows])
                     }
                     (PartCol::Int(x), Window::Int(w)) => {
                         crate::mem::populate(w);
-                        w.copy_from_slice(x)
+                        w.copy_from_slice(&x[..p.rows])
                     }
                     (PartCol::Str { codes, .. }, Window::Code(w, remap)) => {
                         crate::mem::populate(w);

@@ -144,7 +144,13 @@ fn short_fields_parse_as_the_standard_library_does() {
             panic!("not a double column")
         };
         let col: Vec<u64> = flat.iter().skip(j).step_by(3).copied().collect();
-        assert_eq!(v.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), col);
+        assert_eq!(
+            v[..part.rows]
+                .iter()
+                .map(|x| x.to_bits())
+                .collect::<Vec<_>>(),
+            col
+        );
     }
 }
 
@@ -287,4 +293,121 @@ fn late_quoted_newlines_are_read_whole() {
     });
     assert!(matches!(done, Ok(Some(()))));
     assert_eq!(rows, 6000);
+}
+
+/// Fields of many shapes, each followed by a comma and padding: the short-number parsers
+/// (scalar, and SSSE3 where the processor has it) agree with the standard library on the
+/// ones they take, and take every plain decimal short enough.
+#[test]
+fn short_numbers_match_the_standard_parse() {
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |k: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % k
+    };
+    let alphabet = b"0123456789.-+e,x";
+    for round in 0..20_000 {
+        // mostly decimals of up to 16 characters, sometimes any bytes of the alphabet
+        let mut f = String::new();
+        if round % 4 == 0 {
+            for _ in 0..next(17) {
+                f.push(alphabet[next(alphabet.len() as u64) as usize] as char);
+            }
+        } else {
+            match next(3) {
+                0 => f.push('-'),
+                1 => f.push('+'),
+                _ => {}
+            }
+            for _ in 0..next(9) {
+                f.push((b'0' + next(10) as u8) as char);
+            }
+            if next(4) > 0 {
+                f.push('.');
+                for _ in 0..next(9) {
+                    f.push((b'0' + next(10) as u8) as char);
+                }
+            }
+        }
+        let field = f.split(',').next().unwrap_or("").to_string();
+        let text = format!("{},{}", field, "9".repeat(24));
+        let want: Option<f64> = field
+            .parse()
+            .ok()
+            .filter(|_| field.bytes().any(|b| b.is_ascii_digit()) && !field.contains(['e', 'x']));
+        let scalar = short_decimal(text.as_bytes(), 0, u64::from_le_bytes([b','; 8]));
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("ssse3") {
+            // SAFETY: the processor has SSSE3
+            #[allow(unsafe_code)]
+            let simd = unsafe { crate::frame::csv_simd::short_decimal(text.as_bytes(), 0, b',') };
+            let bits = |r: Option<(f64, usize)>| r.map(|(x, n)| (x.to_bits(), n));
+            match want {
+                Some(w) if field.len() <= 15 => {
+                    assert_eq!(bits(simd), Some((w.to_bits(), field.len())), "{}", field)
+                }
+                Some(_) => assert_eq!(simd, None, "{}", field),
+                None => assert_eq!(simd, None, "{}", field),
+            }
+        }
+        // the scalar parser takes up to seven digits on each side of the point, within 15
+        // bytes
+        match (scalar, want) {
+            (Some((x, n)), Some(w)) => {
+                assert_eq!((x.to_bits(), n), (w.to_bits(), field.len()), "{}", field)
+            }
+            (Some(_), None) => panic!("{} taken", field),
+            (None, Some(_)) => {
+                let digits = |s: &str| s.bytes().filter(u8::is_ascii_digit).count();
+                let (a, b) = field.split_once('.').unwrap_or((&field, ""));
+                let long = digits(a) > 7 || digits(b) > 7 || field.len() > 15;
+                assert!(long, "{} not taken", field);
+            }
+            (None, None) => {}
+        }
+    }
+}
+
+/// Single-thread parse speed on a real file (not a test: run by hand with
+/// `RSC_PARSE_BENCH=path cargo test --release --lib parse_speed -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn parse_speed() {
+    let Ok(path) = std::env::var("RSC_PARSE_BENCH") else {
+        return;
+    };
+    let bytes = std::fs::read(&path).unwrap();
+    let body = &bytes[bytes.iter().position(|&b| b == b'\n').unwrap() + 1..];
+    let body = &body[..last_record_end(&body[..body.len().min(128 << 20)], None).unwrap()];
+    let mut kinds = vec![Kind::Dbl; 11];
+    kinds.push(Kind::Str);
+    let na = vec!["NA".to_string()];
+    let fmt = Format {
+        sep: b',',
+        quote: Some(b'"'),
+        na: &na,
+        header: true,
+    };
+    let mut part = Part::new(&kinds);
+    let (mut best, mut rows) = (f64::INFINITY, 0);
+    // in parts of the size the reader gives each thread
+    let texts = split(body, body.len() / (BLOCK / PARTS_PER_THREAD / 2));
+    for _ in 0..5 {
+        let t = std::time::Instant::now();
+        rows = 0;
+        for text in &texts {
+            assert!(part.parse(text, &fmt, &kinds));
+            rows += part.rows;
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    let fields = rows * kinds.len();
+    eprintln!(
+        "{} rows, {:.2} ns/field, {:.3} GB/s",
+        rows,
+        best * 1e9 / fields as f64,
+        body.len() as f64 / best / 1e9
+    );
 }
