@@ -381,6 +381,8 @@ enum PartCol {
         codes: Vec<u32>,
         dict: Vec<String>,
         map: HashMap<Vec<u8>, u32>,
+        /// The [`text_key`]s of the first few strings of `dict`.
+        keys: Vec<u128>,
     },
     Skip,
 }
@@ -396,6 +398,7 @@ impl Part {
                     codes: Vec::new(),
                     dict: Vec::new(),
                     map: HashMap::new(),
+                    keys: Vec::new(),
                 },
                 Kind::Skip => PartCol::Skip,
             })
@@ -410,9 +413,13 @@ impl Part {
     /// Parses the records of `text`; `false` when they do not fit the column kinds.
     fn parse(&mut self, text: &[u8], fmt: &Format, kinds: &[Kind]) -> bool {
         for c in self.cols.iter_mut() {
-            if let PartCol::Str { dict, map, .. } = c {
+            if let PartCol::Str {
+                dict, map, keys, ..
+            } = c
+            {
                 dict.clear();
                 map.clear();
+                keys.clear();
             }
         }
         self.rows = 0;
@@ -499,6 +506,23 @@ fn parse_part(
                     }
                 }
             }
+            // a short unquoted string met before, found by its key
+            if let PartCol::Str { codes, keys, .. } = &mut *col {
+                if let Some((key, len)) = text_key(text, pos, ends[j], sep, fmt.quote) {
+                    // every key compared, so that which one matches costs no branch
+                    let mut hit = None;
+                    for (c, &k) in keys.iter().enumerate().rev() {
+                        if k == key {
+                            hit = Some(c as u32);
+                        }
+                    }
+                    if let Some(c) = hit {
+                        codes[row] = c;
+                        pos += len + 1;
+                        continue;
+                    }
+                }
+            }
             // the field: text[a..b], then the byte that ended it at text[b] (if any)
             let quoted = fmt.quote.is_some_and(|q| text.get(pos) == Some(&q));
             let (field, next): (&[u8], usize) = if quoted {
@@ -559,7 +583,12 @@ fn parse_part(
                         int(field)?
                     }
                 }
-                PartCol::Str { codes, dict, map } => {
+                PartCol::Str {
+                    codes,
+                    dict,
+                    map,
+                    keys,
+                } => {
                     // R takes an NA string as NA quoted or not
                     if is_na {
                         codes[row] = CODE_NA;
@@ -574,6 +603,9 @@ fn parse_part(
                                 let c = dict.len() as u32;
                                 dict.push(std::str::from_utf8(field).ok()?.to_string());
                                 map.insert(field.to_vec(), c);
+                                if keys.len() < 8 {
+                                    keys.push(key_of(field));
+                                }
                                 c
                             }
                         },
@@ -586,6 +618,49 @@ fn parse_part(
     }
     part.rows = row;
     Some(())
+}
+
+/// The key of a short unquoted field: its bytes, zero-padded, with its length in the top
+/// byte (so that it is unique to the string). Strings of 16 bytes or more have none (a key
+/// no field matches).
+fn key_of(field: &[u8]) -> u128 {
+    if field.len() > 15 {
+        return u128::MAX;
+    }
+    let mut b = [0u8; 16];
+    b[..field.len()].copy_from_slice(field);
+    b[15] = field.len() as u8;
+    u128::from_le_bytes(b)
+}
+
+/// The [`key_of`] the unquoted field at `t[pos]` and its length, when the byte `end` (the
+/// separator, or the line's end for the last field) ends it within 15 bytes, before any
+/// other separator or line end, and it holds no quote or carriage return. `None` when
+/// fewer than 16 bytes are left.
+#[inline(always)]
+fn text_key(t: &[u8], pos: usize, end: u8, sep: u8, quote: Option<u8>) -> Option<(u128, usize)> {
+    let w: &[u8; 16] = t.get(pos..pos + 16)?.try_into().ok()?;
+    let word = u128::from_le_bytes(*w);
+    let (lo, hi) = (word as u64, (word >> 64) as u64);
+    let ends = |x: u64| {
+        zero_bytes(x ^ u64::from_le_bytes([sep; 8])) | zero_bytes(x ^ 0x0a0a_0a0a_0a0a_0a0a)
+    };
+    let (a, b) = (ends(lo), ends(hi));
+    let len = (if a != 0 {
+        a.trailing_zeros()
+    } else {
+        64 + b.trailing_zeros()
+    } / 8) as usize;
+    if len > 15 || w[len] != end || Some(w[0]) == quote || w[..len].contains(&b'\r') {
+        return None;
+    }
+    if let Some(q) = quote {
+        if w[..len].contains(&q) {
+            return None;
+        }
+    }
+    let kept = word & ((1u128 << (8 * len)) - 1);
+    Some((kept | (len as u128) << 120, len))
 }
 
 /// How many rows the part's columns have slots for.

@@ -220,6 +220,40 @@ fn reads_rows_across_threads() {
     assert_eq!((&codes[..4], dict.len()), (&[0, 1, CODE_NA, 2][..], 3));
 }
 
+/// Text fields of many shapes, met again and again (short ones are then found by their
+/// key): quoted or not, NA, empty, 15, 16 and 20 bytes long, before a carriage return.
+#[test]
+fn repeated_strings_keep_their_codes() {
+    // (as written, as read)
+    let pool: [(&str, Option<&str>); 10] = [
+        ("a", Some("a")),
+        ("west", Some("west")),
+        ("\"west\"", Some("west")),
+        ("NA", None),
+        ("", Some("")),
+        ("\"a\"\"b\"", Some("a\"b")),
+        ("abcdefghijklmno", Some("abcdefghijklmno")),
+        ("abcdefghijklmnop", Some("abcdefghijklmnop")),
+        ("abcdefghijklmnopqrst", Some("abcdefghijklmnopqrst")),
+        ("x y", Some("x y")),
+    ];
+    let (mut text, mut want) = (String::from("s,x,t\n"), Vec::new());
+    for k in 0..5000usize {
+        let (a, b) = (pool[k * 7 % 10], pool[k * 3 % 10]);
+        let eol = if k % 5 == 0 { "\r\n" } else { "\n" };
+        text.push_str(&format!("{},{},{}{}", a.0, k, b.0, eol));
+        want.push((a.1, b.1));
+    }
+    let cols = read_text(&text, &[Kind::Str, Kind::Dbl, Kind::Str], 2)
+        .unwrap_or_else(|| panic!("gave up"));
+    let (Column::Str(s), Column::Str(t)) = (&cols[0], &cols[2]) else {
+        panic!("kinds")
+    };
+    for (k, (a, b)) in want.iter().enumerate() {
+        assert_eq!((s[k].as_deref(), t[k].as_deref()), (*a, *b), "row {}", k);
+    }
+}
+
 #[test]
 fn quoted_fields_and_giving_up() {
     let cols = read_text(
