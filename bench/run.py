@@ -9,7 +9,8 @@ $BENCH_KIT/workloads, default ../shared/bench next to the repository) and rsc's 
 (bench/workloads/*.R: the lm fit alone and glm(binomial) on 1e6 rows in memory). Each
 runs unchanged under `Rscript --vanilla`, under R with read.csv replaced by
 data.table::fread (the kit's shim, for scripts that read CSV, when data.table is
-installed) and under rsc, round-robin, N times after a warm-up; the table reports median
+installed) and under rsc, round-robin, N times after a warm-up (waiting a few seconds
+after any run that held more than 500 MB); the table reports median
 wall seconds, peak memory (max RSS) and the paired median ratios. Scripts that print
 `fit_seconds: X` also get their in-process fit time reported (the fit alone, without data
 generation or reading).
@@ -42,6 +43,11 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OWN = os.path.join(ROOT, "bench", "workloads")
 KIT = os.environ.get("BENCH_KIT", os.path.join(os.path.dirname(ROOT), "shared", "bench"))
+
+# After a run that held this much memory the next waits --settle seconds: on a virtual
+# machine the host takes freed memory back for a while after a large process exits, and
+# whichever engine runs next would pay for it.
+BIG_MB = 500
 
 SHARED = ["startup", "fib", "loop", "vec", "lm_1e5", "lm_1e6", "lm_1e7"]
 LABELS = {
@@ -173,6 +179,8 @@ def main():
     ap.add_argument("--warmup", type=int, default=1)
     ap.add_argument("--only", default="")
     ap.add_argument("--write", action="store_true", help="rewrite the results section of BENCHMARKS.md")
+    ap.add_argument("--settle", type=float, default=3.0,
+                    help=f"seconds to wait after a run that held more than {BIG_MB} MB (default 3)")
     ap.add_argument("--no-stream", action="store_true", help="skip the rsc-only streaming table")
     ap.add_argument("--slow-r", action="store_true", help="also run plain R (read.csv) on the 1e7-row workload (about 10 min a run)")
     ap.add_argument("--engines", default="R,R+fread,statsmodels,rsc",
@@ -208,6 +216,8 @@ def main():
                 if x["rc"] != 0:
                     print(f"  {name} {e}: exit {x['rc']}\n{x['out'][-2000:]}", file=sys.stderr)
                 print(f"  {name} {e}: {x['wall']:.3f} s, {x['rss']:.0f} MB", file=sys.stderr)
+                if x["rss"] > BIG_MB:
+                    time.sleep(a.settle)
                 if r >= a.warmup:
                     res[e].append(x)
             print(f"  {name}: round {r + 1}/{a.warmup + a.runs}", file=sys.stderr)

@@ -412,6 +412,21 @@ impl Part {
 
     /// Parses the records of `text`; `false` when they do not fit the column kinds.
     fn parse(&mut self, text: &[u8], fmt: &Format, kinds: &[Kind]) -> bool {
+        self.reset();
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("ssse3") {
+            // SAFETY: the processor has SSSE3, checked just above
+            #[allow(unsafe_code)]
+            return unsafe { parse_part_ssse3(text, fmt, kinds, self) }.is_some();
+        }
+        parse_part(text, fmt, kinds, self, |t, i, end| {
+            short_decimal(t, i, u64::from_le_bytes([end; 8]))
+        })
+        .is_some()
+    }
+
+    /// Forgets the rows parsed (the buffers stay).
+    fn reset(&mut self) {
         for c in self.cols.iter_mut() {
             if let PartCol::Str {
                 dict, map, keys, ..
@@ -424,16 +439,6 @@ impl Part {
         }
         self.rows = 0;
         self.quoted = false;
-        #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("ssse3") {
-            // SAFETY: the processor has SSSE3, checked just above
-            #[allow(unsafe_code)]
-            return unsafe { parse_part_ssse3(text, fmt, kinds, self) }.is_some();
-        }
-        parse_part(text, fmt, kinds, self, |t, i, end| {
-            short_decimal(t, i, u64::from_le_bytes([end; 8]))
-        })
-        .is_some()
     }
 }
 
@@ -442,9 +447,13 @@ impl Part {
 #[target_feature(enable = "ssse3")]
 fn parse_part_ssse3(text: &[u8], fmt: &Format, kinds: &[Kind], part: &mut Part) -> Option<()> {
     parse_part(text, fmt, kinds, part, |t, i, end| {
-        crate::frame::csv_simd::short_decimal(t, i, end)
+        simd::short_decimal(t, i, end)
     })
 }
+
+#[cfg(target_arch = "x86_64")]
+#[path = "csv_simd.rs"]
+mod simd;
 
 /// Parses the records of `text` into `part`, with `short` taking the short plain numbers
 /// (the common case) as [`short_decimal`] does, given the byte that ends the field.
@@ -509,14 +518,7 @@ fn parse_part(
             // a short unquoted string met before, found by its key
             if let PartCol::Str { codes, keys, .. } = &mut *col {
                 if let Some((key, len)) = text_key(text, pos, ends[j], sep, fmt.quote) {
-                    // every key compared, so that which one matches costs no branch
-                    let mut hit = None;
-                    for (c, &k) in keys.iter().enumerate().rev() {
-                        if k == key {
-                            hit = Some(c as u32);
-                        }
-                    }
-                    if let Some(c) = hit {
+                    if let Some(c) = key_code(keys, key) {
                         codes[row] = c;
                         pos += len + 1;
                         continue;
@@ -566,58 +568,77 @@ fn parse_part(
                 None if last => pos = next,
                 _ => return None,
             }
-            let is_na = na.contains(&field);
-            match col {
-                PartCol::Skip => {}
-                PartCol::Dbl(v) => {
-                    v[row] = if is_na || field.is_empty() {
-                        na_real()
-                    } else {
-                        dbl(field)?
-                    }
-                }
-                PartCol::Int(v) => {
-                    v[row] = if is_na || field.is_empty() {
-                        INT_NA
-                    } else {
-                        int(field)?
-                    }
-                }
-                PartCol::Str {
-                    codes,
-                    dict,
-                    map,
-                    keys,
-                } => {
-                    // R takes an NA string as NA quoted or not
-                    if is_na {
-                        codes[row] = CODE_NA;
-                        continue;
-                    }
-                    // few distinct values (a factor-like column) are found by a short scan
-                    let code = match dict.iter().take(8).position(|d| d.as_bytes() == field) {
-                        Some(c) => c as u32,
-                        None => match map.get(field) {
-                            Some(&c) => c,
-                            None => {
-                                let c = dict.len() as u32;
-                                dict.push(std::str::from_utf8(field).ok()?.to_string());
-                                map.insert(field.to_vec(), c);
-                                if keys.len() < 8 {
-                                    keys.push(key_of(field));
-                                }
-                                c
-                            }
-                        },
-                    };
-                    codes[row] = code;
-                }
-            }
+            put_field(col, row, field, na.contains(&field))?;
         }
         row += 1;
     }
     part.rows = row;
     Some(())
+}
+
+/// Stores a field's (unquoted) text in row `row` of its column: NA for one of the NA
+/// strings (and an empty number). `None` when it does not fit the column's kind.
+fn put_field(col: &mut PartCol, row: usize, field: &[u8], is_na: bool) -> Option<()> {
+    match col {
+        PartCol::Skip => {}
+        PartCol::Dbl(v) => {
+            v[row] = if is_na || field.is_empty() {
+                na_real()
+            } else {
+                dbl(field)?
+            }
+        }
+        PartCol::Int(v) => {
+            v[row] = if is_na || field.is_empty() {
+                INT_NA
+            } else {
+                int(field)?
+            }
+        }
+        PartCol::Str {
+            codes,
+            dict,
+            map,
+            keys,
+        } => {
+            // R takes an NA string as NA quoted or not
+            if is_na {
+                codes[row] = CODE_NA;
+                return Some(());
+            }
+            // few distinct values (a factor-like column) are found by a short scan
+            let code = match dict.iter().take(8).position(|d| d.as_bytes() == field) {
+                Some(c) => c as u32,
+                None => match map.get(field) {
+                    Some(&c) => c,
+                    None => {
+                        let c = dict.len() as u32;
+                        dict.push(std::str::from_utf8(field).ok()?.to_string());
+                        map.insert(field.to_vec(), c);
+                        if keys.len() < 8 {
+                            keys.push(key_of(field));
+                        }
+                        c
+                    }
+                },
+            };
+            codes[row] = code;
+        }
+    }
+    Some(())
+}
+
+/// The code of the string whose [`key_of`] is `key` among the first strings' `keys`. Every
+/// key is compared, so that which one matches costs no branch.
+#[inline(always)]
+fn key_code(keys: &[u128], key: u128) -> Option<u32> {
+    let mut hit = None;
+    for (c, &k) in keys.iter().enumerate().rev() {
+        if k == key {
+            hit = Some(c as u32);
+        }
+    }
+    hit
 }
 
 /// The key of a short unquoted field: its bytes, zero-padded, with its length in the top

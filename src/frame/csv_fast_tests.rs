@@ -376,7 +376,7 @@ fn short_numbers_match_the_standard_parse() {
         if std::arch::is_x86_feature_detected!("ssse3") {
             // SAFETY: the processor has SSSE3
             #[allow(unsafe_code)]
-            let simd = unsafe { crate::frame::csv_simd::short_decimal(text.as_bytes(), 0, b',') };
+            let simd = unsafe { super::simd::short_decimal(text.as_bytes(), 0, b',') };
             let bits = |r: Option<(f64, usize)>| r.map(|(x, n)| (x.to_bits(), n));
             match want {
                 Some(w) if field.len() <= 15 => {

@@ -72,14 +72,21 @@ fn mask(m: &[i8; 16]) -> __m128i {
 /// anything else, and when fewer than 16 bytes are left.
 #[target_feature(enable = "ssse3")]
 #[inline]
-pub(crate) fn short_decimal(t: &[u8], i: usize, end: u8) -> Option<(f64, usize)> {
+pub(super) fn short_decimal(t: &[u8], i: usize, end: u8) -> Option<(f64, usize)> {
     let w: &[u8; 16] = t.get(i..i + 16)?.try_into().ok()?;
-    let v = load(w);
-    let ends = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(end as i8))) as u32;
+    let ends = _mm_movemask_epi8(_mm_cmpeq_epi8(load(w), _mm_set1_epi8(end as i8))) as u32;
     let len = ends.trailing_zeros();
+    Some((decimal(w, len)?, len as usize))
+}
+
+/// The plain decimal `[+-]d[.d]` in the first `len` bytes of `w` (at most 15), exact.
+#[target_feature(enable = "ssse3")]
+#[inline]
+fn decimal(w: &[u8; 16], len: u32) -> Option<f64> {
     if len >= 16 {
         return None;
     }
+    let v = load(w);
     // digit values; a lane is a digit when its value is at most 9 as an unsigned byte
     let d = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
     let is_digit = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
@@ -112,8 +119,5 @@ pub(crate) fn short_decimal(t: &[u8], i: usize, end: u8) -> Option<(f64, usize)>
     let low = _mm_cvtsi128_si32(_mm_srli_si128(eights, 4)) as u64;
     // at most 15 digits: exact in a double; the sign set without a branch
     let x = (high * 100_000_000 + low) as i64 as f64 / POW10[after & 15];
-    Some((
-        f64::from_bits(x.to_bits() | (((c == b'-') as u64) << 63)),
-        len as usize,
-    ))
+    Some(f64::from_bits(x.to_bits() | (((c == b'-') as u64) << 63)))
 }

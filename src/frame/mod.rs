@@ -5,8 +5,6 @@ pub mod bridge;
 pub mod csv;
 pub mod csv_blocks;
 pub mod csv_fast;
-#[cfg(target_arch = "x86_64")]
-mod csv_simd;
 pub mod datasets;
 pub mod polars_io;
 
