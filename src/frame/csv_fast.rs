@@ -381,7 +381,7 @@ enum PartCol {
         codes: Vec<u32>,
         dict: Vec<String>,
         map: HashMap<Vec<u8>, u32>,
-        /// The [`text_key`]s of the first few strings of `dict`.
+        /// The [`key_of`]s of the first few strings of `dict`.
         keys: Vec<u128>,
     },
     Skip,
