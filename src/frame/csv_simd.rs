@@ -45,6 +45,7 @@ static DROP_POINT: [[i8; 16]; 17] = {
     m
 };
 
+/// The 16 bytes as a vector (first byte in the lowest lane).
 #[target_feature(enable = "ssse3")]
 #[inline]
 fn load(b: &[u8; 16]) -> __m128i {
@@ -57,6 +58,7 @@ fn load(b: &[u8; 16]) -> __m128i {
     _mm_set_epi64x(word(hi), word(lo))
 }
 
+/// A shuffle mask as a vector.
 #[target_feature(enable = "ssse3")]
 #[inline]
 fn mask(m: &[i8; 16]) -> __m128i {
