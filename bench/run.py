@@ -59,6 +59,7 @@ LABELS = {
     "lm_1e6": "lm_1e6.R (read.csv + lm + summary, 1e6 rows)",
     "lm_1e7": "lm_1e7.R (read.csv + lm + summary, 1e7 rows)",
     "lm_fit_1e6": "lm_fit_1e6.R (lm + summary, 1e6 rows in memory)",
+    "lm_fit_1e7": "lm_fit_1e7.R (lm + summary, 1e7 rows in memory)",
     "glm_binomial_1e6": "glm_binomial_1e6.R (glm binomial + summary, 1e6 rows in memory)",
 }
 
@@ -207,7 +208,7 @@ def main():
         if sm and m and cwd == KIT:
             engines["statsmodels"] = sm + [m.group(1)]
         engines = {e: v for e, v in engines.items() if e == "rsc" or e in a.engines.split(",")}
-        if name.endswith("1e7") and not a.slow_r:
+        if name.endswith("1e7") and "read.csv" in open(path).read() and not a.slow_r:
             engines.pop("R", None)
         res = {e: [] for e in engines}
         for r in range(a.warmup + a.runs):
