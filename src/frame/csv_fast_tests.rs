@@ -2,6 +2,16 @@
 
 use super::*;
 
+/// Comma-separated, double-quoted fields, with these NA strings.
+fn comma(na: &[String], header: bool) -> Format<'_> {
+    Format {
+        sep: b',',
+        quote: Some(b'"'),
+        na,
+        header,
+    }
+}
+
 #[test]
 fn decimals_are_correctly_rounded() {
     for s in [
@@ -97,12 +107,7 @@ fn short_fields_parse_as_the_standard_library_does() {
         }
     }
     let na = vec!["NA".to_string()];
-    let fmt = Format {
-        sep: b',',
-        quote: Some(b'"'),
-        na: &na,
-        header: false,
-    };
+    let fmt = comma(&na, false);
     let kinds = [Kind::Dbl; 3];
     // row by row, so that a row that does not parse is known, and whole
     for row in text.lines().zip(want.chunks(3)) {
@@ -163,12 +168,7 @@ fn with_file<T>(text: &str, f: impl FnOnce(&str, &Format) -> T) -> T {
     ));
     std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}", e));
     let na = vec!["NA".to_string()];
-    let fmt = Format {
-        sep: b',',
-        quote: Some(b'"'),
-        na: &na,
-        header: true,
-    };
+    let fmt = comma(&na, true);
     let r = f(path.to_str().unwrap_or(""), &fmt);
     let _ = std::fs::remove_file(&path);
     r
@@ -418,12 +418,7 @@ fn parse_speed() {
     let mut kinds = vec![Kind::Dbl; 11];
     kinds.push(Kind::Str);
     let na = vec!["NA".to_string()];
-    let fmt = Format {
-        sep: b',',
-        quote: Some(b'"'),
-        na: &na,
-        header: true,
-    };
+    let fmt = comma(&na, true);
     let mut part = Part::new(&kinds);
     let (mut best, mut rows) = (f64::INFINITY, 0);
     // in parts of the size the reader gives each thread
