@@ -583,13 +583,8 @@ fn coded_factor(
             let mut l: Vec<String> = dict
                 .iter()
                 .zip(&used)
-                .filter_map(|(s, &u)| {
-                    if u {
-                        s.as_deref().map(String::from)
-                    } else {
-                        None
-                    }
-                })
+                .filter(|(_, &u)| u)
+                .filter_map(|(s, _)| s.as_deref().map(String::from))
                 .collect();
             l.sort_by(|a, b| crate::value::collate::collate(a, b));
             l.dedup();

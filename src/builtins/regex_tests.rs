@@ -1,31 +1,9 @@
 //! Tests of the regular-expression family.
 
 use super::*;
+use crate::builtins::test_util::{s, strs, sv, try_call as call};
 use crate::syntax::sym::Sym;
 
-fn call(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<(Option<&str>, Value)>) -> EvalResult {
-    let mut it = Interp::new();
-    f(
-        &mut it,
-        Args::new(
-            args.into_iter()
-                .map(|(n, v)| (n.map(Sym::new), v))
-                .collect(),
-        ),
-    )
-}
-fn strs(v: &Value) -> Vec<String> {
-    v.str_vec()
-        .iter()
-        .map(|s| s.as_deref().unwrap_or("<NA>").to_string())
-        .collect()
-}
-fn s(x: &str) -> Value {
-    Value::str(x)
-}
-fn sv(x: &[&str]) -> Value {
-    Value::strings(x)
-}
 fn gs(p: &str, r: &str, x: &str) -> String {
     strs(&call(gsub, vec![(None, s(p)), (None, s(r)), (None, s(x))]).unwrap())[0].clone()
 }

@@ -2,35 +2,13 @@
 
 #![allow(clippy::approx_constant)] // inputs such as 3.14159 are test data, not pi
 use super::*;
+use crate::builtins::test_util::{s, strs, sv, try_call as call};
 
-fn call(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<(Option<&str>, Value)>) -> EvalResult {
-    let mut it = Interp::new();
-    f(
-        &mut it,
-        Args::new(
-            args.into_iter()
-                .map(|(n, v)| (n.map(Sym::new), v))
-                .collect(),
-        ),
-    )
-}
 fn pos(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<Value>) -> Value {
     match call(f, args.into_iter().map(|v| (None, v)).collect()) {
         Ok(v) => v,
         Err(e) => panic!("{:?}", e),
     }
-}
-fn strs(v: &Value) -> Vec<String> {
-    v.str_vec()
-        .iter()
-        .map(|s| s.as_deref().unwrap_or("<NA>").to_string())
-        .collect()
-}
-fn s(x: &str) -> Value {
-    Value::str(x)
-}
-fn sv(x: &[&str]) -> Value {
-    Value::strings(x)
 }
 fn with_na(x: &[Option<&str>]) -> Value {
     Value::strs(x.iter().map(|s| s.map(Rc::from)).collect())

@@ -6,15 +6,23 @@ use crate::eval::Interp;
 use crate::syntax::sym::Sym;
 use crate::value::{Data, Value};
 
-/// Calls a builtin with (name, value) arguments on a fresh interpreter; panics on error.
-pub fn call(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<(Option<&str>, Value)>) -> Value {
+/// Calls a builtin with (name, value) arguments on a fresh interpreter.
+pub fn try_call(
+    f: fn(&mut Interp, Args) -> EvalResult,
+    args: Vec<(Option<&str>, Value)>,
+) -> EvalResult {
     let mut it = Interp::new();
     let args = Args::new(
         args.into_iter()
             .map(|(n, v)| (n.map(Sym::new), v))
             .collect(),
     );
-    match f(&mut it, args) {
+    f(&mut it, args)
+}
+
+/// [`try_call`], panicking on error.
+pub fn call(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<(Option<&str>, Value)>) -> Value {
+    match try_call(f, args) {
         Ok(v) => v,
         Err(Flow::Error(e)) => panic!("call failed: {}", e.message),
         Err(_) => panic!("call failed"),
@@ -40,4 +48,22 @@ pub fn i(v: &Value) -> Vec<i32> {
         Some(Data::Int(x)) => x.to_vec(),
         _ => panic!("not integer: {:?}", v),
     }
+}
+
+/// The strings of a character vector, NA as `<NA>`.
+pub fn strs(v: &Value) -> Vec<String> {
+    v.str_vec()
+        .iter()
+        .map(|s| s.as_deref().unwrap_or("<NA>").to_string())
+        .collect()
+}
+
+/// A character scalar.
+pub fn s(x: &str) -> Value {
+    Value::str(x)
+}
+
+/// A character vector.
+pub fn sv(x: &[&str]) -> Value {
+    Value::strings(x)
 }

@@ -246,7 +246,7 @@ impl RowSource for DesignPlan<'_> {
                 continue;
             }
             match self.cols[j].as_slice() {
-                [] => out.iter_mut().for_each(|o| *o += b * 1.0),
+                [] => out.iter_mut().for_each(|o| *o += b),
                 [Piece::Num(d)] => axpy(b, &d[i0..i0 + m], out),
                 _ => {
                     let col = &mut scratch[..m];
