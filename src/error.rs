@@ -17,6 +17,8 @@ pub enum ErrorKind {
     Limit,
     /// A capability the host switched off (file access, environment).
     Denied,
+    /// The script called `q()` (the embedding API reports it as an error of this kind).
+    Quit,
 }
 
 /// An R error: its message, the call it is attributed to, and where in the source it happened.
@@ -154,6 +156,8 @@ pub enum Flow {
     Break,
     Next,
     Return(Value),
+    /// `q()`: leave the session with this exit status (no handler can catch it).
+    Quit(i32),
     /// A condition unwinding to the `tryCatch` frame with this id, carrying the handler index.
     Unwind {
         target: usize,
@@ -168,6 +172,13 @@ impl From<RError> for Flow {
     }
 }
 
+/// Why evaluation at top level ended early: an error, or `q()` with its exit status.
+#[derive(Clone, Debug)]
+pub enum Stop {
+    Error(RError),
+    Quit(i32),
+}
+
 /// Result of evaluation.
 pub type EvalResult<T = Value> = Result<T, Flow>;
 
@@ -175,3 +186,15 @@ pub type EvalResult<T = Value> = Result<T, Flow>;
 pub fn err<T>(msg: impl Into<String>) -> EvalResult<T> {
     Err(Flow::Error(Box::new(RError::runtime(msg))))
 }
+
+/// A conversion from an R value failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConvertError(pub String);
+
+impl std::fmt::Display for ConvertError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ConvertError {}

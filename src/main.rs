@@ -50,7 +50,6 @@ fn keep_freed_memory() {
     }
 }
 
-use rsc::{ErrorKind, Interp};
 use std::io::{IsTerminal, Read};
 
 const HELP: &str = "\
@@ -151,47 +150,13 @@ fn run(source: Source, args: Vec<String>) -> i32 {
             ("<stdin>".to_string(), t)
         }
     };
-    let mut it = Interp::new();
+    let mut it = rsc::builtins::interp();
     it.stack_limit = STACK_LIMIT;
     it.command_args = args;
-    let code = run_text(&mut it, &name, &text);
+    let code = rsc::api::session::run_script(&mut it, &name, &text);
     it.flush();
     // the process ends next: freeing every value (a large data set's millions of strings)
     // one by one would only delay it
     std::mem::forget(it);
     code
-}
-
-/// Parses and runs a whole script; returns the process exit status.
-fn run_text(it: &mut Interp, name: &str, text: &str) -> i32 {
-    let (exprs, syntax_error) = match rsc::syntax::parse(text) {
-        Ok(e) => (e, None),
-        Err(e) => {
-            // as Rscript: the statements before the bad one run first
-            let (before, start) = rsc::syntax::statements_before(text, &e);
-            (before, Some((e, start)))
-        }
-    };
-    for e in &exprs {
-        if let Err(err) = it.eval_toplevel(e) {
-            it.flush();
-            if err.kind == ErrorKind::Limit && err.message.starts_with("quit:") {
-                return err.message[5..].parse().unwrap_or(0);
-            }
-            eprintln!("{}", err.render(name, text));
-            eprintln!("Execution halted");
-            return 1;
-        }
-    }
-    it.flush();
-    if let Some((e, start)) = syntax_error {
-        let header = rsc::syntax::script_error_header(text, start, &e);
-        match e.span {
-            Some(span) => eprintln!("{}\n{}", header, rsc::error::caret(name, text, span)),
-            None => eprintln!("{}", header),
-        }
-        eprintln!("Execution halted");
-        return 1;
-    }
-    0
 }

@@ -1,6 +1,7 @@
 //! The interactive console: R's prompts, history, completion, highlighting, and errors that
 //! never end the session.
 
+use rsc::api::session::{eval_statements, Ended};
 use rsc::{ErrorKind, Interp, Value};
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
@@ -321,7 +322,7 @@ fn history_path() -> Option<std::path::PathBuf> {
 
 /// Runs the console until `q()` or end of input; returns the exit status.
 pub fn run() -> i32 {
-    let mut it = Interp::new();
+    let mut it = rsc::builtins::interp();
     it.stack_limit = crate::STACK_LIMIT;
     let names = Rc::new(RefCell::new(Names::default()));
     refresh_names(&mut it, &names);
@@ -369,24 +370,21 @@ pub fn run() -> i32 {
                 };
                 let _ = rl.add_history_entry(buffer.as_str());
                 rsc::eval::INTERRUPTED.store(false, std::sync::atomic::Ordering::SeqCst);
-                for e in &exprs {
-                    if let Err(err) = it.eval_toplevel(e) {
-                        it.flush();
-                        if err.kind == ErrorKind::Limit && err.message.starts_with("quit:") {
-                            if let Some(h) = &hist {
-                                let _ = rl.save_history(h);
-                            }
-                            return err.message[5..].parse().unwrap_or(0);
+                match eval_statements(&mut it, &exprs) {
+                    Ended::Quit(status) => {
+                        if let Some(h) = &hist {
+                            let _ = rl.save_history(h);
                         }
-                        if err.kind == ErrorKind::Limit && err.message == "interrupted" {
-                            eprintln!();
-                        } else {
-                            eprintln!("{}", err.render("<console>", &buffer));
-                        }
-                        break;
+                        return status;
                     }
+                    Ended::Error(err)
+                        if err.kind == ErrorKind::Limit && err.message == "interrupted" =>
+                    {
+                        eprintln!();
+                    }
+                    Ended::Error(err) => eprintln!("{}", err.render("<console>", &buffer)),
+                    Ended::Done(_) => {}
                 }
-                it.flush();
                 buffer.clear();
                 refresh_names(&mut it, &names);
             }

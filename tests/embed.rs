@@ -20,6 +20,17 @@ fn eval_and_convert() {
 }
 
 #[test]
+fn quit_is_reported_with_its_status() {
+    let mut r = Interpreter::new();
+    let e = r.eval("x <- 1\nq(status = 4)\nx <- 2").unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Quit);
+    assert_eq!(e.quit_status, Some(4));
+    let x: f64 = r.eval("x").unwrap().try_into().unwrap();
+    assert_eq!(x, 1.0);
+    assert!(r.eval("try(q(), silent = TRUE)").is_err(), "try cannot catch q()");
+}
+
+#[test]
 fn output_goes_to_the_host_writer() {
     let out = SharedBuffer::new();
     let mut r = Interpreter::builder().output(out.clone()).build();

@@ -200,3 +200,20 @@ fn streamed_fits_refuse_what_needs_all_rows() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `q(status = n)` ends the script with that exit status, after flushing what was printed,
+/// and no handler can catch it.
+#[test]
+fn quit_ends_the_script_with_its_status() {
+    let (out, _) = run_file(
+        "quit.rsc",
+        "cat('a\\n')\ntryCatch(q(status = 3), error = function(e) cat('caught\\n'), finally = cat('f\\n'))\ncat('b\\n')\n",
+    );
+    assert_eq!(out.status.code(), Some(3));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("a\n"), "{}", stdout);
+    assert!(!stdout.contains("caught") && !stdout.contains("b\n"), "{}", stdout);
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (out, _) = run_file("quit0.rsc", "f <- function() q()\nf()\nstop('not reached')\n");
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -10,7 +10,10 @@ fn eval(it: &mut rsc::Interp, src: &str) -> Result<Value, String> {
     let exprs = rsc::syntax::parse(src).map_err(|e| format!("parse error: {:?}", e))?;
     let mut last = Value::Null;
     for e in &exprs {
-        last = it.eval_toplevel(e).map_err(|e| e.to_string())?;
+        last = match it.eval_toplevel(e) {
+            Ok(v) => v,
+            Err(e) => return Err(format!("{:?}", e)),
+        };
     }
     Ok(last)
 }
@@ -59,6 +62,7 @@ fn streams_match_r() {
     let mut seeds_per_expr: BTreeMap<String, usize> = BTreeMap::new();
     let mut exprs: BTreeMap<String, String> = BTreeMap::new();
     let mut it = rsc::Interp::with_output(Box::new(std::io::sink()), Box::new(std::io::sink()));
+    rsc::builtins::install(&mut it);
     let mut failures = Vec::new();
     let mut checked = 0;
     for line in text.lines() {

@@ -1,90 +1,23 @@
 //! Builtin functions, declared in one table per family.
 
-pub mod aggregate;
-pub mod aov;
-pub mod apply;
-pub mod args;
-pub mod arrays;
 pub mod base;
-pub mod conditions;
-pub mod distributions;
-pub mod factor;
-pub mod format;
-pub mod frame_io;
-pub mod frame_verbs;
-pub mod frames;
-pub mod glm;
-pub mod glm_stream;
-pub mod help;
-pub mod htest;
-pub mod htest2;
-pub mod htest3;
-pub mod io;
-pub mod lang;
-pub mod lm_large;
-pub mod lm_stream;
-pub mod math;
-pub mod mathfns;
-pub mod matrix;
-pub mod models;
-pub mod models_diag;
-pub mod operators;
-pub mod optim;
-pub mod print_fns;
-pub mod random;
-pub mod regex;
-pub mod reshape;
-pub mod safe_write;
-pub mod seq;
-pub mod sort;
-pub mod sprintf;
 pub mod stats;
-pub mod str_display;
-pub mod strings;
-pub mod summary;
-pub mod tables2;
 #[cfg(test)]
 pub mod test_util;
-pub mod vectors;
-pub mod xtabs;
+pub mod utils;
 
-pub use args::{Args, Matched};
+pub use crate::eval::args::{Args, Matched};
 
 use crate::error::EvalResult;
 use crate::eval::Interp;
-use crate::syntax::ast::{Arg, Expr};
+pub use crate::eval::{EagerFn, Kind, NativeFn, SpecialFn};
 use crate::syntax::sym::Sym;
-use crate::value::{Data, Env, VType, Value};
-use std::rc::Rc;
+use crate::value::{Data, Value};
 
-/// A builtin that receives evaluated arguments.
-pub type EagerFn = fn(&mut Interp, Args) -> EvalResult;
-/// A builtin that receives its arguments unevaluated (`quote`, `missing`, `switch`, ...):
-/// the call's arguments, the calling environment and the whole call expression.
-pub type SpecialFn = fn(&mut Interp, &[Arg], &Env, &Expr) -> EvalResult;
-
-/// A function registered by the host program (see `Interpreter::register_fn`).
-pub type NativeFn = Rc<dyn Fn(&mut Interp, Args) -> EvalResult>;
-
-/// How a builtin takes its arguments.
-#[derive(Clone, Copy)]
-pub enum Kind {
-    Eager(EagerFn),
-    Special(SpecialFn),
-    /// A host function: index into the interpreter's registry of natives.
-    Native(usize),
-}
-
-/// One builtin: its R name and implementation.
+/// One entry of a family's table: a builtin's R name and implementation.
 pub struct Builtin {
     pub name: &'static str,
     pub kind: Kind,
-}
-
-impl std::fmt::Debug for Builtin {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(f, "<builtin {}>", self.name)
-    }
 }
 
 /// Declares an eager builtin in a table.
@@ -116,47 +49,10 @@ pub const fn doc(name: &'static str, usage: &'static str, text: &'static str) ->
 
 /// Every family's help entries (one per builtin name, kept beside its `BUILTINS` table).
 pub fn docs() -> Vec<&'static [Doc]> {
-    vec![
-        base::DOCS,
-        lang::DOCS,
-        conditions::DOCS,
-        vectors::DOCS,
-        format::DOCS,
-        apply::DOCS,
-        math::DOCS,
-        seq::DOCS,
-        sort::DOCS,
-        stats::DOCS,
-        print_fns::DOCS,
-        matrix::DOCS,
-        arrays::DOCS,
-        factor::DOCS,
-        frames::DOCS,
-        frame_verbs::DOCS,
-        io::DOCS,
-        aggregate::DOCS,
-        operators::DOCS,
-        strings::DOCS,
-        regex::DOCS,
-        sprintf::DOCS,
-        summary::DOCS,
-        models::DOCS,
-        glm::DOCS,
-        distributions::DOCS,
-        htest::DOCS,
-        htest2::DOCS,
-        htest3::DOCS,
-        models_diag::DOCS,
-        tables2::DOCS,
-        random::DOCS,
-        aov::DOCS,
-        optim::DOCS,
-        help::DOCS,
-        frame_io::DOCS,
-        reshape::DOCS,
-        xtabs::DOCS,
-        str_display::DOCS,
-    ]
+    let mut d = base::docs();
+    d.extend(stats::docs());
+    d.extend(utils::docs());
+    d
 }
 
 /// The help entry for a builtin name.
@@ -169,62 +65,30 @@ pub fn find_doc(name: &str) -> Option<&'static Doc> {
 
 /// Every family's table.
 pub fn tables() -> Vec<&'static [Builtin]> {
-    vec![
-        base::BUILTINS,
-        lang::BUILTINS,
-        conditions::BUILTINS,
-        vectors::BUILTINS,
-        format::BUILTINS,
-        apply::BUILTINS,
-        math::BUILTINS,
-        seq::BUILTINS,
-        sort::BUILTINS,
-        stats::BUILTINS,
-        print_fns::BUILTINS,
-        matrix::BUILTINS,
-        arrays::BUILTINS,
-        factor::BUILTINS,
-        frames::BUILTINS,
-        frame_verbs::BUILTINS,
-        io::BUILTINS,
-        frame_io::BUILTINS,
-        aggregate::BUILTINS,
-        operators::BUILTINS,
-        strings::BUILTINS,
-        regex::BUILTINS,
-        sprintf::BUILTINS,
-        summary::BUILTINS,
-        str_display::BUILTINS,
-        models::BUILTINS,
-        glm::BUILTINS,
-        distributions::BUILTINS,
-        htest::BUILTINS,
-        htest2::BUILTINS,
-        htest3::BUILTINS,
-        models_diag::BUILTINS,
-        tables2::BUILTINS,
-        random::BUILTINS,
-        aov::BUILTINS,
-        optim::BUILTINS,
-        help::BUILTINS,
-        reshape::BUILTINS,
-        xtabs::BUILTINS,
-    ]
+    let mut t = base::tables();
+    t.extend(stats::tables());
+    t.extend(utils::tables());
+    t
 }
 
-/// Binds every builtin into `env`.
-pub fn install(env: &Env) {
+/// Registers every builtin and binds it, with the constants, in the base environment.
+pub fn install(it: &mut Interp) {
     for t in tables() {
         for b in t.iter() {
-            env.set(
-                Sym::new(b.name),
-                Value::Builtin(Rc::new(Builtin {
-                    name: b.name,
-                    kind: b.kind,
-                })),
-            );
+            it.define_builtin(b.name, b.kind);
         }
     }
+    install_constants(it);
+    let muffle = it.register_builtin("invokeRestart", Kind::Eager(base::conditions::muffle_fn));
+    it.base.set(Sym::new(base::conditions::MUFFLE_NAME), muffle);
+    it.printer = Some(base::print::print_dispatch);
+}
+
+/// A new interpreter writing to stdout and stderr, with every builtin installed.
+pub fn interp() -> Interp {
+    let mut it = Interp::new();
+    install(&mut it);
+    it
 }
 
 /// Binds constants (`T`, `F`, `pi`, `letters`, `.Machine`, ...) into the base environment.
@@ -267,64 +131,6 @@ pub fn install_constants(it: &mut Interp) {
     b.set(Sym::new(".GlobalEnv"), Value::Env(it.global.clone()));
 }
 
-/// `typeof()` of a value.
-pub fn type_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "NULL",
-        Value::Vector(v) => v.data.vtype().type_name(),
-        Value::Closure(_) => "closure",
-        Value::Builtin(_) => "builtin",
-        Value::Env(_) => "environment",
-        Value::Lang(l) => match l.expr.kind {
-            crate::syntax::ast::ExprKind::Ident(_) => "symbol",
-            _ => "language",
-        },
-        Value::Promise(_) => "promise",
-        Value::Missing => "symbol",
-        Value::Extern(_) => "externalptr",
-    }
-}
-
-/// The class R gives a value with no class attribute.
-pub fn implicit_class(v: &Value) -> Vec<String> {
-    if let Some(d) = v.dim() {
-        let mut c = vec![if d.len() == 2 {
-            "matrix".to_string()
-        } else {
-            "array".to_string()
-        }];
-        if d.len() == 2 {
-            c.push("array".into());
-        }
-        return c;
-    }
-    vec![match v {
-        Value::Null => "NULL".into(),
-        Value::Vector(x) => match x.data.vtype() {
-            VType::Dbl => "numeric".into(),
-            t => t.class_name().into(),
-        },
-        Value::Closure(_) | Value::Builtin(_) => "function".into(),
-        Value::Env(_) => "environment".into(),
-        Value::Extern(x) => x.0.class().into(),
-        Value::Lang(l) => match &l.expr.kind {
-            crate::syntax::ast::ExprKind::Ident(_) => "name".into(),
-            crate::syntax::ast::ExprKind::If(..) => "if".into(),
-            crate::syntax::ast::ExprKind::For(..) => "for".into(),
-            crate::syntax::ast::ExprKind::Assign(..) => "<-".into(),
-            crate::syntax::ast::ExprKind::Block(..) => "{".into(),
-            crate::syntax::ast::ExprKind::Paren(..) => "(".into(),
-            _ => "call".into(),
-        },
-        _ => "NULL".into(),
-    }]
-}
-
-/// The full class vector (`class(x)`).
-pub fn class_of(v: &Value) -> Vec<String> {
-    v.class_attr().unwrap_or_else(|| implicit_class(v))
-}
-
 /// A character vector of length one, for error messages.
 pub fn data_len(d: &Data) -> usize {
     d.len()
@@ -333,15 +139,35 @@ pub fn data_len(d: &Data) -> usize {
 /// Writes text to a file for `cat(file=)` and friends.
 pub fn io_write(it: &mut Interp, path: &str, text: &str, append: bool) -> EvalResult<()> {
     if append {
-        safe_write::append_text(it, path, text)
+        base::safe_write::append_text(it, path, text)
     } else {
-        safe_write::write_text(it, path, text)
+        base::safe_write::write_text(it, path, text)
     }
 }
 
 #[cfg(test)]
 mod doc_tests {
     use std::collections::{HashMap, HashSet};
+
+    /// No two tables register the same name (the later one would silently win).
+    #[test]
+    fn every_builtin_name_is_registered_once() {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for b in super::tables().iter().flat_map(|t| t.iter()) {
+            *seen.entry(b.name).or_default() += 1;
+        }
+        let mut dup: Vec<&str> = seen
+            .iter()
+            .filter(|(_, &c)| c > 1)
+            .map(|(n, _)| *n)
+            .collect();
+        dup.sort();
+        assert!(
+            dup.is_empty(),
+            "builtins registered more than once: {:?}",
+            dup
+        );
+    }
 
     /// Every builtin has exactly one help entry, and every entry names a builtin.
     #[test]

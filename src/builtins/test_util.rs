@@ -1,6 +1,6 @@
 //! Helpers for unit tests of builtins: call a builtin directly and read its result.
 
-use super::Args;
+use crate::builtins::Args;
 use crate::error::{EvalResult, Flow};
 use crate::eval::Interp;
 use crate::syntax::sym::Sym;
@@ -11,7 +11,7 @@ pub fn try_call(
     f: fn(&mut Interp, Args) -> EvalResult,
     args: Vec<(Option<&str>, Value)>,
 ) -> EvalResult {
-    let mut it = Interp::new();
+    let mut it = crate::builtins::interp();
     let args = Args::new(
         args.into_iter()
             .map(|(n, v)| (n.map(Sym::new), v))

@@ -141,7 +141,7 @@ fn common_type(a: VType, b: VType) -> VType {
 /// `x[subs] <- value` in place.
 pub fn assign_index(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value) -> EvalResult<()> {
     if x.is_data_frame() {
-        return crate::builtins::frames::df_assign(it, x, subs, value);
+        return crate::eval::frame_index::df_assign(it, x, subs, value);
     }
     if x.is_null() {
         *x = Value::from_data(Data::empty(value.vtype().unwrap_or(VType::Lgl)));
@@ -150,7 +150,7 @@ pub fn assign_index(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value) 
         return err("object of type 'closure' is not subsettable");
     };
     let value = if value.is_factor() {
-        super::ops::factor_as_strings(&value)
+        crate::value::factor::factor_as_strings(&value)
     } else {
         value
     };
@@ -471,7 +471,7 @@ pub fn assign_dollar(it: &mut Interp, x: &mut Value, name: &str, value: Value) -
         return Ok(());
     }
     if x.is_data_frame() {
-        return crate::builtins::frames::df_set_column(x, name, value);
+        return crate::eval::frame_index::df_set_column(x, name, value);
     }
     if let Some(VType::Lgl | VType::Int | VType::Dbl | VType::Str) = x.vtype() {
         if x.is_empty() {

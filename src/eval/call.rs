@@ -1,7 +1,8 @@
 //! Calls: builtins, closures with lazily evaluated arguments, R's argument matching, S3 dispatch.
 
+use super::args::Args;
+use super::builtin::Kind;
 use super::{with_call_span, with_span, CallFrame, Interp};
-use crate::builtins::{Args, Kind};
 use crate::error::{err, EvalResult, Flow, RError};
 use crate::syntax::ast::{Arg, Const, Expr, ExprKind};
 use crate::syntax::sym::Sym;
@@ -36,7 +37,7 @@ impl Interp {
     /// Applies a function value to unevaluated call arguments.
     pub fn apply_call(&mut self, fv: Value, e: &Expr, args: &[Arg], env: &Env) -> EvalResult {
         match &fv {
-            Value::Builtin(b) => match b.kind {
+            Value::Builtin(b) => match self.builtin_kind(b) {
                 Kind::Special(sf) => {
                     let r = sf(self, args, env, e).map_err(|fl| with_call_span(fl, e));
                     if !self.pending_warnings.is_empty() {
@@ -163,7 +164,7 @@ impl Interp {
         call: Option<Rc<Expr>>,
     ) -> EvalResult {
         match f {
-            Value::Builtin(b) => match b.kind {
+            Value::Builtin(b) => match self.builtin_kind(b) {
                 Kind::Eager(ef) => {
                     self.visible = true;
                     ef(self, Args::new(args))
@@ -309,7 +310,7 @@ impl Interp {
         if let Some(c) = v.class_attr() {
             return c;
         }
-        crate::builtins::implicit_class(v)
+        crate::value::class::implicit_class(v)
     }
 
     /// Finds a user-visible method `generic.cls` for the value's classes (or `generic.default`).
@@ -353,7 +354,7 @@ impl Interp {
             let found = env.lookup(Sym::new(&name));
             if let Some(Value::Builtin(b)) = &found {
                 // built-in methods (`summary.lm`, ...) take the evaluated arguments
-                if let Kind::Eager(_) = b.kind {
+                if let Kind::Eager(_) = self.builtin_kind(b) {
                     let f = Value::Builtin(b.clone());
                     return Some(self.call_value(&f, args));
                 }
@@ -478,6 +479,6 @@ pub fn match_args(
 fn arg_text(v: &Value) -> String {
     match v {
         Value::Promise(p) => crate::syntax::deparse::deparse(&p.expr),
-        v => crate::print::deparse_value_short(v),
+        v => crate::value::deparse::deparse_value_short(v),
     }
 }

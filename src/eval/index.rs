@@ -89,7 +89,7 @@ pub fn resolve(
             Value::Null => Ok((vec![], vec![])),
             _ => err(format!(
                 "invalid subscript type '{}'",
-                crate::builtins::type_of(&sub)
+                crate::value::class::type_of(&sub)
             )),
         };
     };
@@ -193,7 +193,7 @@ pub fn names_of(x: &Value) -> Option<Vec<RStr>> {
 /// `x[i]`, `x[i, j]`, `x[i, j, k]`.
 pub fn index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
     if x.is_data_frame() {
-        return crate::builtins::frames::df_index(x, subs, drop);
+        return crate::eval::frame_index::df_index(x, subs, drop);
     }
     match x {
         Value::Null => return Ok(Value::Null),
@@ -559,7 +559,7 @@ pub fn dollar(_it: &mut Interp, x: &Value, name: &str) -> EvalResult {
         _ => {
             return err(format!(
                 "object of type '{}' is not subsettable",
-                crate::builtins::type_of(x)
+                crate::value::class::type_of(x)
             ))
         }
     }

@@ -1,8 +1,7 @@
 //! Language objects seen as R sees them: a call is a list of its function and arguments, so
 //! `f[[2]]`, `length(f)`, `f[[3]] <- quote(x)` and `as.list(quote(g(a, b)))` work.
 
-use crate::builtins::lang::{lang_or_const, value_to_expr};
-use crate::syntax::ast::{Arg, AssignOp, BinOp, Expr, ExprKind, UnOp};
+use crate::syntax::ast::{Arg, AssignOp, BinOp, Const, Expr, ExprKind, UnOp};
 use crate::syntax::span::Span;
 use crate::syntax::sym::Sym;
 use crate::value::Value;
@@ -209,4 +208,47 @@ pub fn from_list(l: &Value) -> Expr {
         })
         .collect();
     from_components(items)
+}
+
+/// A quoted expression: constants stay values, everything else is a language object.
+pub fn lang_or_const(e: &Expr) -> Value {
+    match &e.kind {
+        ExprKind::Const(c) => crate::eval::const_value(c),
+        _ => Value::Lang(std::rc::Rc::new(crate::value::Lang {
+            expr: std::rc::Rc::new(e.clone()),
+            attrs: None,
+        })),
+    }
+}
+
+/// A value as an expression that evaluates to it (used when substituting values).
+pub fn value_to_expr(v: &Value) -> Expr {
+    match v {
+        Value::Lang(l) => (*l.expr).clone(),
+        Value::Null => Expr::new(ExprKind::Const(Const::Null), Default::default()),
+        _ => {
+            if let (Some(d), None) = (v.data(), v.attrs()) {
+                if d.len() == 1 {
+                    let c = match d {
+                        crate::value::Data::Dbl(x) => Some(Const::Num(x[0])),
+                        crate::value::Data::Int(x) if x[0] != crate::value::NA_INT => {
+                            Some(Const::Int(x[0]))
+                        }
+                        crate::value::Data::Lgl(x) if x[0] != crate::value::NA_LGL => {
+                            Some(Const::Bool(x[0] != 0))
+                        }
+                        crate::value::Data::Str(x) => x[0].clone().map(Const::Str),
+                        _ => None,
+                    };
+                    if let Some(c) = c {
+                        return Expr::new(ExprKind::Const(c), Default::default());
+                    }
+                }
+            }
+            // Fall back to deparsing the value and parsing it back.
+            let text = crate::value::deparse::deparse_value(v);
+            crate::syntax::parse_expr(&text)
+                .unwrap_or_else(|_| Expr::new(ExprKind::Const(Const::Null), Default::default()))
+        }
+    }
 }

@@ -1,22 +1,26 @@
 //! The tree-walking evaluator.
 
+pub mod args;
 pub mod assign;
+pub mod builtin;
 pub mod call;
 pub mod conditions;
+pub mod frame_index;
 pub mod index;
 pub mod lang_list;
 pub mod ops;
 mod scalar;
 
-use crate::error::{err, EvalResult, Flow, RError};
+use crate::error::{err, EvalResult, Flow, RError, Stop};
 use crate::syntax::ast::{AssignOp, BinOp, Const, Expr, ExprKind};
 use crate::syntax::sym::Sym;
 use crate::value::{Data, Env, Lang, Value};
 use std::rc::Rc;
 
+pub use crate::value::env::{note_binding, operators_overridden};
+pub use builtin::{EagerFn, Kind, NativeFn, SpecialFn};
 pub use conditions::Handler;
 use scalar::Scalar;
-pub use scalar::{note_binding, operators_overridden};
 
 /// One active closure call.
 pub struct CallFrame {
@@ -113,8 +117,10 @@ pub struct Interp {
     pub stack_limit: usize,
     /// Warnings raised by builtins, delivered with the builtin's call when it returns.
     pub pending_warnings: Vec<String>,
+    /// The builtins, indexed by the id a `Value::Builtin` carries.
+    pub(crate) builtins: Vec<builtin::Kind>,
     /// Functions registered by the host, called through `Kind::Native`.
-    pub natives: Vec<crate::builtins::NativeFn>,
+    pub(crate) natives: Vec<NativeFn>,
     /// Evaluation steps taken (loop iterations and calls), for budgets and interrupts.
     pub steps: u64,
     /// Stop with an error once this instant passes.
@@ -133,20 +139,25 @@ pub struct Interp {
     pub command_args: Vec<String>,
     /// `options()` values.
     pub options: Vec<(String, Value)>,
+    /// How visible top-level values are printed (set by `builtins::install`; none: not at all).
+    pub printer: Option<PrintFn>,
 }
 
+/// Prints a visible top-level value (R's auto-print, with S3 dispatch).
+pub type PrintFn = fn(&mut Interp, &Value, &Env) -> EvalResult<()>;
+
 impl Interp {
-    /// A new interpreter writing to stdout and stderr.
+    /// A new interpreter writing to stdout and stderr, with no builtins yet
+    /// (`builtins::install` adds them).
     pub fn new() -> Interp {
         Interp::with_output(Box::new(std::io::stdout()), Box::new(std::io::stderr()))
     }
 
-    /// A new interpreter writing to the given writers.
+    /// A new interpreter writing to the given writers, with no builtins yet.
     pub fn with_output(out: Box<dyn std::io::Write>, err_out: Box<dyn std::io::Write>) -> Interp {
         let base = Env::named(None, "base");
-        crate::builtins::install(&base);
         let global = Env::named(Some(base.clone()), "R_GlobalEnv");
-        let mut it = Interp {
+        Interp {
             global,
             base,
             visible: true,
@@ -166,15 +177,15 @@ impl Interp {
             caps: Caps::default(),
             autoprint: true,
             rng: crate::rng::Rng::default(),
+            builtins: Vec::new(),
             natives: Vec::new(),
             steps: 0,
             deadline: None,
             max_steps: None,
             command_args: Vec::new(),
             options: Vec::new(),
-        };
-        crate::builtins::install_constants(&mut it);
-        it
+            printer: None,
+        }
     }
 
     /// Stops with R's C-stack error when evaluation has used more than `stack_limit` bytes
@@ -258,16 +269,8 @@ impl Interp {
         let _ = self.err_out.flush();
     }
 
-    /// Evaluates every expression of a program at top level, printing visible values.
-    pub fn run_program(&mut self, exprs: &[Expr]) -> Result<(), RError> {
-        for e in exprs {
-            self.eval_toplevel(e)?;
-        }
-        Ok(())
-    }
-
     /// Evaluates one top-level expression, printing it when visible, then reports warnings.
-    pub fn eval_toplevel(&mut self, e: &Expr) -> Result<Value, RError> {
+    pub fn eval_toplevel(&mut self, e: &Expr) -> Result<Value, Stop> {
         self.visible = true;
         let env = self.global.clone();
         let saved_base = self.stack_base;
@@ -276,24 +279,23 @@ impl Interp {
         }
         let r = self.eval(e, &env);
         let r = match r {
-            Ok(v) => {
-                if self.visible && self.autoprint {
-                    let r = self.print_value_toplevel(&v, &env);
-                    r.map(|_| v)
-                } else {
-                    Ok(v)
-                }
-            }
+            Ok(v) => match self.printer {
+                Some(print) if self.visible && self.autoprint => print(self, &v, &env).map(|_| v),
+                _ => Ok(v),
+            },
             Err(f) => Err(f),
         };
         let res = match r {
             Ok(v) => Ok(v),
-            Err(Flow::Error(e)) => Err(*e),
-            Err(Flow::Break) | Err(Flow::Next) => Err(RError::runtime(
+            Err(Flow::Error(e)) => Err(Stop::Error(*e)),
+            Err(Flow::Quit(status)) => Err(Stop::Quit(status)),
+            Err(Flow::Break) | Err(Flow::Next) => Err(Stop::Error(RError::runtime(
                 "no loop for break/next, jumping to top level",
-            )),
+            ))),
             Err(Flow::Return(v)) => Ok(v),
-            Err(Flow::Unwind { .. }) => Err(RError::runtime("condition unwound past its handler")),
+            Err(Flow::Unwind { .. }) => Err(Stop::Error(RError::runtime(
+                "condition unwound past its handler",
+            ))),
         };
         self.frames.clear();
         self.handlers.clear();
@@ -327,11 +329,6 @@ impl Interp {
             }
         }
         self.write_err(&s);
-    }
-
-    fn print_value_toplevel(&mut self, v: &Value, env: &Env) -> EvalResult<()> {
-        crate::builtins::print_fns::print_dispatch(self, v, env)?;
-        Ok(())
     }
 
     /// Looks a variable up along `env`'s chain, forcing promises.

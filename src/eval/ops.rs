@@ -4,7 +4,8 @@ use super::Interp;
 use crate::error::{err, EvalResult};
 use crate::syntax::ast::{BinOp, UnOp};
 use crate::syntax::sym::Sym;
-use crate::value::{is_na_real, na_real, Data, Env, RStr, VType, Value, Vector, NA_INT, NA_LGL};
+use crate::value::factor::factor_as_strings;
+use crate::value::{is_na_real, na_real, Data, Env, VType, Value, Vector, NA_INT, NA_LGL};
 use std::rc::Rc;
 
 /// Evaluates `x op y` on values.
@@ -179,7 +180,7 @@ fn dispatch_ops(it: &mut Interp, op: BinOp, x: &Value, y: &Value, env: &Env) -> 
 /// `Ops.data.frame`: column by column; arithmetic gives a data frame, comparisons and logic
 /// a logical matrix with the row and column names.
 fn df_ops(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult {
-    use crate::builtins::frames::{df_names, df_nrow, df_row_names, make_df};
+    use crate::value::frame::{df_names, df_nrow, df_row_names, make_df};
     let df = if x.is_data_frame() { x } else { y };
     let n = df_nrow(df);
     let p = df.len();
@@ -205,9 +206,9 @@ fn df_ops(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult {
         return Ok(make_df(cols, df_names(df), rn));
     }
     let parts: Vec<Data> = cols.iter().filter_map(|c| c.data().cloned()).collect();
-    let mut m = Value::from_data(crate::builtins::vectors::concat_data(&parts, VType::Lgl));
+    let mut m = Value::from_data(crate::value::combine::concat_data(&parts, VType::Lgl));
     m.set_attr(Sym::new("dim"), Value::ints(vec![n as i32, p as i32]));
-    let rn = if crate::builtins::frames::df_compact_rows(df) {
+    let rn = if crate::value::frame::df_compact_rows(df) {
         Value::Null
     } else {
         df_row_names(df)
@@ -220,33 +221,6 @@ fn df_ops(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult {
         ]),
     );
     Ok(m)
-}
-
-/// A factor's labels as a character vector (other values unchanged).
-pub fn factor_as_strings(v: &Value) -> Value {
-    if !v.is_factor() {
-        return v.clone();
-    }
-    let levels = v
-        .get_attr("levels")
-        .map(|l| l.str_vec())
-        .unwrap_or_default();
-    let codes = v.int_vec();
-    let s: Vec<RStr> = codes
-        .iter()
-        .map(|&c| {
-            if c == NA_INT || c < 1 {
-                None
-            } else {
-                levels.get(c as usize - 1).cloned().flatten()
-            }
-        })
-        .collect();
-    let mut out = Value::strs(s);
-    if let Some(n) = v.get_attr("names") {
-        out.set_attr(Sym::new("names"), n.clone());
-    }
-    out
 }
 
 fn special(it: &mut Interp, name: Sym, x: Value, y: Value, env: &Env) -> EvalResult {

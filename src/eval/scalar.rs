@@ -11,50 +11,8 @@ use super::{ops, with_span, Interp};
 use crate::error::{err, EvalResult, Flow};
 use crate::syntax::ast::{Arg, AssignOp, BinOp, Const, Expr, ExprKind, UnOp};
 use crate::syntax::sym::Sym;
+use crate::value::env::operators_overridden;
 use crate::value::{Data, Env, Value};
-use std::sync::atomic::{AtomicBool, Ordering};
-
-static OVERRIDDEN: AtomicBool = AtomicBool::new(false);
-
-/// Whether some script bound an operator name (`+`, `(`, `==`, ...) to a value of its own.
-/// Evaluation then looks operators up as functions, and the fast paths stay off.
-#[inline(always)]
-pub fn operators_overridden() -> bool {
-    OVERRIDDEN.load(Ordering::Relaxed)
-}
-
-/// Notes a new binding of `s`; called for bindings other than the builtins themselves.
-pub fn note_binding(s: Sym) {
-    if !operators_overridden() && is_operator_name(s.as_str()) {
-        OVERRIDDEN.store(true, Ordering::Relaxed);
-    }
-}
-
-/// Names of the operators the evaluator applies itself.
-fn is_operator_name(s: &str) -> bool {
-    matches!(
-        s,
-        "+" | "-"
-            | "*"
-            | "/"
-            | "^"
-            | "%%"
-            | "%/%"
-            | "=="
-            | "!="
-            | "<"
-            | "<="
-            | ">"
-            | ">="
-            | "&"
-            | "&&"
-            | "|"
-            | "||"
-            | "!"
-            | "("
-            | ":"
-    )
-}
 
 impl Interp {
     /// `e` applied through the script's own definition of its operator, when `e` is an

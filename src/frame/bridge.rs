@@ -5,9 +5,11 @@
 //! values outside R's integer range become double), Boolean ↔ logical, String ↔ character,
 //! Enum ↔ factor with its level order, Categorical → factor with sorted levels.
 
-use crate::builtins::frames::{auto_row_names, df_names, make_df, string_factor};
+use crate::value::frame::{auto_row_names, df_names, make_df};
+
 use crate::frame::csv::{convert_strs, intern_strs};
 use crate::syntax::sym::Sym;
+use crate::value::factor::string_factor;
 use crate::value::{na_real, Data, RStr, Value, NA_INT, NA_LGL};
 use polars::prelude::*;
 use std::rc::Rc;
@@ -245,19 +247,19 @@ pub fn vector_to_series(name: &str, v: &Value) -> Result<Series, String> {
 
 /// A host's polars frame as an R data frame (`Interpreter::set("d", Value::try_from(df)?)`).
 impl TryFrom<DataFrame> for Value {
-    type Error = crate::api::ConvertError;
+    type Error = crate::error::ConvertError;
     fn try_from(df: DataFrame) -> Result<Value, Self::Error> {
-        to_value(df, Strings::Keep).map_err(crate::api::ConvertError)
+        to_value(df, Strings::Keep).map_err(crate::error::ConvertError)
     }
 }
 
 /// An R data frame as a polars frame; character row names become a `rownames` column.
 impl TryFrom<Value> for DataFrame {
-    type Error = crate::api::ConvertError;
+    type Error = crate::error::ConvertError;
     fn try_from(v: Value) -> Result<DataFrame, Self::Error> {
         if !v.is_data_frame() {
-            return Err(crate::api::ConvertError("expected a data frame".into()));
+            return Err(crate::error::ConvertError("expected a data frame".into()));
         }
-        from_value(&v, true).map_err(crate::api::ConvertError)
+        from_value(&v, true).map_err(crate::error::ConvertError)
     }
 }

@@ -149,5 +149,5 @@ fn build(spec: &serde_json::Value) -> Result<Value, RError> {
     } else {
         Value::ints(vec![NA_INT, -(body.len() as i32)])
     };
-    Ok(crate::builtins::frames::make_df(values, names, row_names))
+    Ok(crate::value::frame::make_df(values, names, row_names))
 }

@@ -4,7 +4,7 @@
 use super::bridge::{self, Strings};
 use super::csv_blocks::column_value;
 use super::csv_fast::{self, Format, Kind};
-use crate::builtins::frames::{auto_row_names, make_df};
+use crate::value::frame::{auto_row_names, make_df};
 use crate::value::{Extern, ExternObj, Value};
 use polars::prelude::*;
 use std::rc::Rc;

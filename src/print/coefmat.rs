@@ -1,9 +1,9 @@
 //! R's `printCoefmat`, `format.pval` and significance stars, used by `summary.lm` and
 //! `anova` printers.
 
-use super::num::{encode_real_trim, real_format};
 use super::PrintOpts;
 use crate::syntax::sym::Sym;
+use crate::value::num_format::{encode_real_trim, real_format};
 use crate::value::{is_na_real, Value};
 use std::ops::Add;
 use std::rc::Rc;

@@ -1,9 +1,9 @@
 //! Printing factors: unquoted labels, then a `Levels:` line.
 
-use super::num::str_width;
-use super::strings::escape_str;
 use super::PrintOpts;
 use crate::syntax::sym::Sym;
+use crate::value::num_format::str_width;
+use crate::value::str_format::escape_str;
 use crate::value::{Data, RStr, Value, NA_INT};
 
 /// The labels of a factor's codes (NA codes and out-of-range codes give NA).

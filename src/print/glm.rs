@@ -1,9 +1,10 @@
 //! Printers for generalized linear models: `print.glm`, `print.summary.glm`, `print.family`.
 
-use crate::builtins::mathfns::fprec;
-use crate::builtins::models::{call_lines, dbl_field, field, named_strings_block, naprint};
 use crate::eval::Interp;
 use crate::print::coefmat::{format_common, print_coefmat, zapsmall, CoefOpts, CoefTable};
+use crate::print::model::{call_lines, named_strings_block, naprint};
+use crate::stats::rmath::fprec;
+use crate::value::fields::{dbl_field, field};
 use crate::value::Value;
 
 /// The printed form of a glm-related object, or `None` when `v` is not one.
@@ -26,7 +27,7 @@ pub fn format_glm(it: &Interp, v: &Value) -> Option<String> {
 }
 
 fn digits_of(it: &Interp) -> usize {
-    (crate::builtins::print_fns::option_digits(it) as i32 - 3).max(3) as usize
+    (crate::print::option_digits(it) as i32 - 3).max(3) as usize
 }
 
 fn num(v: &Value, key: &str) -> f64 {
@@ -99,9 +100,7 @@ fn format_summary_glm(it: &Interp, sm: &Value) -> String {
     let rv = dr.dbl_vec().to_vec();
     let rdf = num(sm, "df.residual");
     // a streamed fit's summary holds the five quantiles themselves
-    let marked = dr
-        .get_attr(crate::builtins::models::QUANTILES_ATTR)
-        .is_some();
+    let marked = dr.get_attr(crate::print::model::QUANTILES_ATTR).is_some();
     let quartile_names = || {
         ["Min", "1Q", "Median", "3Q", "Max"]
             .iter()
@@ -113,7 +112,7 @@ fn format_summary_glm(it: &Interp, sm: &Value) -> String {
     } else if rdf > 5.0 {
         let mut sorted: Vec<f64> = rv.iter().cloned().filter(|v| !v.is_nan()).collect();
         sorted.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-        let q = crate::builtins::stats::quantiles(&sorted, &[0.0, 0.25, 0.5, 0.75, 1.0], 7);
+        let q = crate::stats::quantile::quantiles(&sorted, &[0.0, 0.25, 0.5, 0.75, 1.0], 7);
         (quartile_names(), q)
     } else {
         (names_of(&dr), rv)

@@ -1,7 +1,7 @@
 //! `print.htest`: the report R prints for classical hypothesis tests.
 
-use super::num::{cat_num, encode_real_trim, real_format};
 use super::{print_value, PrintOpts};
+use crate::value::num_format::{cat_num, encode_real_trim, real_format};
 use crate::value::Value;
 
 fn field<'a>(v: &'a Value, name: &str) -> Option<&'a Value> {
@@ -18,7 +18,7 @@ fn fmt_num(x: &Value, digits: usize) -> Vec<String> {
     let xs = x.dbl_vec();
     let f = real_format(&xs, digits, 0, 0);
     xs.iter()
-        .map(|&v| super::num::encode_real(v, &f, "NA"))
+        .map(|&v| crate::value::num_format::encode_real(v, &f, "NA"))
         .collect()
 }
 

@@ -1,7 +1,7 @@
 //! Printing lists: `$name` / `[[i]]` tags, recursion, blank lines between elements.
 
-use super::strings::is_syntactic_name;
 use super::{print_nested, PrintHook, PrintOpts};
+use crate::value::str_format::is_syntactic_name;
 use crate::value::Value;
 
 /// Prints a list (a generic vector) the way `print.default` does.

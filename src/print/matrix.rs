@@ -1,9 +1,9 @@
 //! Printing matrices and higher-dimensional arrays.
 
-use super::num::{pad_left, pad_right, str_width};
-use super::strings::encode_str;
 use super::vector::{encode_elems, index_width, left_justified};
 use super::PrintOpts;
+use crate::value::num_format::{pad_left, pad_right, str_width};
+use crate::value::str_format::encode_str;
 use crate::value::{Data, RStr, Value};
 
 /// Dimnames pieces of one matrix: row labels, column labels and their titles.

@@ -6,18 +6,18 @@
 
 pub mod aov;
 pub mod coefmat;
-pub mod deparse;
 pub mod factor;
 pub mod glm;
 pub mod htest;
 pub mod list;
 pub mod matrix;
-pub mod num;
-pub mod strings;
+pub mod model;
 pub mod summary;
 pub mod table;
 pub mod vector;
 
+/// Number and string formatting, and the deparser, live in `value`; printing re-exports them.
+pub use crate::value::{deparse, num_format as num, str_format as strings};
 pub use deparse::{deparse_value, deparse_value_short};
 pub use num::{
     cat_num, format_dbl_vec, format_dbl_vec_trim, format_int_vec, format_lgl_vec, real_format,
@@ -25,6 +25,7 @@ pub use num::{
 };
 pub use strings::{encode_str, escape_str, format_str_vec};
 
+use crate::eval::Interp;
 use crate::value::{Data, Value};
 
 /// Options of `print.default`.
@@ -229,3 +230,13 @@ fn print_attributes(
 
 #[cfg(test)]
 mod tests;
+
+/// `getOption("digits")`, default 7.
+pub fn option_digits(it: &Interp) -> usize {
+    it.options
+        .iter()
+        .find(|(k, _)| k == "digits")
+        .and_then(|(_, v)| v.as_f64())
+        .map(|d| d as usize)
+        .unwrap_or(7)
+}

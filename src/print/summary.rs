@@ -1,8 +1,8 @@
 //! Numeric helpers behind `summary()` and `str()`: type-7 quantiles, R's two-pass mean,
 //! `zapsmall`, `format.summaryDefault` and `format(..., drop0trailing = TRUE)`.
 
-use super::num::{encode_real_trim, pad_left, real_format_na};
 use crate::value::is_na_real;
+use crate::value::num_format::{encode_real_trim, pad_left, real_format_na};
 
 /// Type-7 quantile of already sorted, NA-free data (R's `quantile.default` default).
 pub fn quantile7(sorted: &[f64], p: f64) -> f64 {
@@ -39,7 +39,7 @@ pub fn r_mean(xs: &[f64]) -> f64 {
 
 /// R's `round(x, digits)` (R 4's algorithm: the closer decimal candidate, even on ties).
 pub fn round_digits(x: f64, digits: i32) -> f64 {
-    crate::builtins::mathfns::fround(x, digits as f64)
+    crate::stats::rmath::fround(x, digits as f64)
 }
 
 /// R's `signif(x, digits)`.

@@ -3,10 +3,12 @@
 //! right-justified, character tables left-justified), with the dimnames names as headers.
 
 use super::matrix::print_array;
-use super::num::{encode_real_trim, int_str, lgl_str, pad_left, real_format_na, str_width};
 use super::summary::format_summary_values;
 use super::PrintOpts;
 use crate::syntax::sym::Sym;
+use crate::value::num_format::{
+    encode_real_trim, int_str, lgl_str, pad_left, real_format_na, str_width,
+};
 use crate::value::{Data, Value};
 use std::rc::Rc;
 

@@ -1,10 +1,10 @@
 //! Printing atomic vectors: `[k]`-prefixed lines, named columns, empty vectors.
 
-use super::num::{
+use super::PrintOpts;
+use crate::value::num_format::{
     encode_real_trim, int_str, lgl_str, pad_left, pad_right, real_format_na, str_width,
 };
-use super::strings::encode_str;
-use super::PrintOpts;
+use crate::value::str_format::encode_str;
 use crate::value::{Data, RStr};
 
 /// Elements of an atomic payload encoded for printing (unpadded), with their common width.

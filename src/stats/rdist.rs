@@ -504,7 +504,7 @@ pub fn rbinom(r: &mut Rng, nin: f64, pp: f64) -> f64 {
 
     let mut ix: i32;
     if np < 30.0 {
-        let qn = crate::builtins::mathfns::pow_di(q, n);
+        let qn = crate::stats::rmath::pow_di(q, n);
         'outer: loop {
             ix = 0;
             let mut f = qn;

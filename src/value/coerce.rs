@@ -266,7 +266,7 @@ impl Data {
                         Some(d) if d.len() == 1 && d.vtype() != VType::List => {
                             d.to_str()[0].clone()
                         }
-                        _ => Some(Rc::from(crate::print::deparse_value_short(x))),
+                        _ => Some(Rc::from(crate::value::deparse::deparse_value_short(x))),
                     })
                     .collect(),
             ),

@@ -129,7 +129,7 @@ impl Env {
             return;
         }
         if !matches!(v, Value::Builtin(_)) {
-            crate::eval::note_binding(s);
+            note_binding(s);
         }
         f.vars.push((s, v));
         let n = f.vars.len();
@@ -221,4 +221,48 @@ fn write_num(v: &mut Value, x: f64) -> bool {
         }) => super::vector::overwrite_scalar(a, x),
         _ => false,
     }
+}
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static OVERRIDDEN: AtomicBool = AtomicBool::new(false);
+
+/// Whether some script bound an operator name (`+`, `(`, `==`, ...) to a value of its own.
+/// Evaluation then looks operators up as functions, and the fast paths stay off.
+#[inline(always)]
+pub fn operators_overridden() -> bool {
+    OVERRIDDEN.load(Ordering::Relaxed)
+}
+
+/// Notes a new binding of `s`; called for bindings other than the builtins themselves.
+pub fn note_binding(s: Sym) {
+    if !operators_overridden() && is_operator_name(s.as_str()) {
+        OVERRIDDEN.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Names of the operators the evaluator applies itself.
+fn is_operator_name(s: &str) -> bool {
+    matches!(
+        s,
+        "+" | "-"
+            | "*"
+            | "/"
+            | "^"
+            | "%%"
+            | "%/%"
+            | "=="
+            | "!="
+            | "<"
+            | "<="
+            | ">"
+            | ">="
+            | "&"
+            | "&&"
+            | "|"
+            | "||"
+            | "!"
+            | "("
+            | ":"
+    )
 }

@@ -1,9 +1,17 @@
 //! Runtime values: vectors with attributes, lists, functions, environments, language objects.
 
 pub mod alloc;
+pub mod class;
 pub mod coerce;
 pub mod collate;
+pub mod combine;
+pub mod deparse;
 pub mod env;
+pub mod factor;
+pub mod fields;
+pub mod frame;
+pub mod num_format;
+pub mod str_format;
 pub mod strs;
 pub mod vector;
 
@@ -52,13 +60,21 @@ pub struct Promise {
     pub is_default: bool,
 }
 
+/// A builtin function as a value: its R name and its id in the interpreter's registry
+/// of builtins (`eval::Interp::builtin_kind`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Builtin {
+    pub name: &'static str,
+    pub id: usize,
+}
+
 /// Every value a script can hold.
 #[derive(Clone, Debug)]
 pub enum Value {
     Null,
     Vector(Vector),
     Closure(Rc<Closure>),
-    Builtin(Rc<crate::builtins::Builtin>),
+    Builtin(Rc<Builtin>),
     Env(Env),
     Lang(Rc<Lang>),
     /// Only ever stored in environments; forced on lookup.

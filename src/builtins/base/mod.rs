@@ -1,0 +1,85 @@
+//! R's `base` package: the language, vectors, types, math, strings, factors, data
+//! frames, matrices, conditions, files and printing.
+
+pub mod apply;
+pub mod arrays;
+pub mod conditions;
+pub mod factor;
+pub mod files;
+pub mod format;
+pub mod frame_verbs;
+pub mod frames;
+pub mod lang;
+pub mod linalg;
+pub mod margins;
+pub mod math;
+pub mod matrix;
+pub mod operators;
+pub mod print;
+pub mod regex;
+pub mod safe_write;
+pub mod seq;
+pub mod sort;
+pub mod sprintf;
+pub mod strings;
+pub mod summary;
+pub mod types;
+pub mod vectors;
+
+use super::{Builtin, Doc};
+
+/// The package's builtin tables.
+pub fn tables() -> Vec<&'static [Builtin]> {
+    vec![
+        types::BUILTINS,
+        lang::BUILTINS,
+        conditions::BUILTINS,
+        vectors::BUILTINS,
+        format::BUILTINS,
+        apply::BUILTINS,
+        math::BUILTINS,
+        seq::BUILTINS,
+        sort::BUILTINS,
+        print::BUILTINS,
+        matrix::BUILTINS,
+        arrays::BUILTINS,
+        factor::BUILTINS,
+        frames::BUILTINS,
+        frame_verbs::BUILTINS,
+        files::BUILTINS,
+        operators::BUILTINS,
+        strings::BUILTINS,
+        regex::BUILTINS,
+        sprintf::BUILTINS,
+        summary::BUILTINS,
+        margins::BUILTINS,
+    ]
+}
+
+/// The package's help entries.
+pub fn docs() -> Vec<&'static [Doc]> {
+    vec![
+        types::DOCS,
+        lang::DOCS,
+        conditions::DOCS,
+        vectors::DOCS,
+        format::DOCS,
+        apply::DOCS,
+        math::DOCS,
+        seq::DOCS,
+        sort::DOCS,
+        print::DOCS,
+        matrix::DOCS,
+        arrays::DOCS,
+        factor::DOCS,
+        frames::DOCS,
+        frame_verbs::DOCS,
+        files::DOCS,
+        operators::DOCS,
+        strings::DOCS,
+        regex::DOCS,
+        sprintf::DOCS,
+        summary::DOCS,
+        margins::DOCS,
+    ]
+}

@@ -1,0 +1,43 @@
+//! R's `stats` package: descriptive statistics, distributions and random numbers,
+//! classical tests, model fits and their methods, optimisation, contingency tables.
+
+pub mod aggregate;
+pub mod descriptive;
+pub mod distributions;
+pub mod htest;
+pub mod models;
+pub mod optim;
+pub mod random;
+pub mod xtabs;
+
+use super::{Builtin, Doc};
+
+/// The package's builtin tables.
+pub fn tables() -> Vec<&'static [Builtin]> {
+    let mut t = vec![
+        descriptive::BUILTINS,
+        aggregate::BUILTINS,
+        distributions::BUILTINS,
+        random::BUILTINS,
+        optim::BUILTINS,
+        xtabs::BUILTINS,
+    ];
+    t.extend(htest::tables());
+    t.extend(models::tables());
+    t
+}
+
+/// The package's help entries.
+pub fn docs() -> Vec<&'static [Doc]> {
+    let mut t = vec![
+        descriptive::DOCS,
+        aggregate::DOCS,
+        distributions::DOCS,
+        random::DOCS,
+        optim::DOCS,
+        xtabs::DOCS,
+    ];
+    t.extend(htest::docs());
+    t.extend(models::docs());
+    t
+}

@@ -1,0 +1,606 @@
+//! `glm` over a lazy frame (`scan_csv`, `scan_parquet`): R's iteratively reweighted least
+//! squares with one streamed pass over the data per iteration, so a fit runs over files
+//! larger than memory.
+//!
+//! Pass k evaluates the linear predictor of the coefficients from iteration k-1 on each
+//! chunk: it sums the deviance (the convergence test of iteration k-1) and folds the
+//! weighted least squares of iteration k into one triangular factor (TSQR). So a fit that
+//! converges after k iterations reads the data k + 1 times; step halving repeats a pass. The
+//! same pass sums what the fit object needs at the end (the Pearson statistic behind the
+//! dispersion, the AIC's sums, the null deviance), so nothing per row is kept. With an
+//! offset and an intercept the null deviance comes, as in R, from fitting the
+//! intercept-only model the same way; a Gamma fit's AIC needs one more pass.
+
+use crate::builtins::stats::models::glm::{control_of, family_of, family_value, glm_response};
+use crate::builtins::stats::models::has_intercept;
+use crate::builtins::stats::models::lm_streamed::{
+    coef_of, fit_with_levels, lang, Acc, FitParts, StreamSource,
+};
+use crate::builtins::stats::models::{frame_offset, matrix, Frame};
+use crate::error::{err, EvalResult};
+use crate::eval::Interp;
+use crate::stats::design_plan::DesignPlan;
+use crate::stats::glm::{AicSums, Control, Family, Kind};
+use crate::stats::tsqr::{self, RowSource};
+use crate::syntax::ast::Expr;
+use crate::syntax::sym::Sym;
+use crate::value::fields::field;
+use crate::value::{Extern, ExternObj, Value};
+use std::rc::Rc;
+
+/// A streamed glm fit's record, kept on the fit as the attribute `rsc.stream`.
+pub(crate) struct GlmStream {
+    src: StreamSource,
+    /// `sum(weights * residuals^2)` over rows with positive working weight: R's estimate
+    /// of the dispersion times the residual degrees of freedom.
+    pub(crate) pearson: f64,
+    /// Rows used.
+    nobs: usize,
+    /// Rows with a prior weight other than 0 (`nobs(fit)`).
+    pub(crate) n_ok: usize,
+    /// The term of each design column.
+    assign: Vec<usize>,
+}
+
+impl ExternObj for GlmStream {
+    fn class(&self) -> &'static str {
+        "glm_stream"
+    }
+    fn describe(&self) -> String {
+        format!("<streamed glm over {} rows>", self.nobs)
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The streaming record of a glm fit made by [`glm_stream`], if it is one.
+pub(crate) fn glm_stream_of(fit: &Value) -> Option<&GlmStream> {
+    match fit.get_attr("rsc.stream")? {
+        Value::Extern(x) => x.0.as_any().downcast_ref::<GlmStream>(),
+        _ => None,
+    }
+}
+
+/// Where a pass's linear predictor comes from.
+#[derive(Clone, Copy)]
+enum Eta<'a> {
+    /// The family's starting means.
+    Mustart,
+    /// `X b + offset` for these coefficients (NaN counts as 0) of the pass's design.
+    Coef(&'a [f64]),
+    /// `linkfun(linkinv(X b + offset))` with `b` over the full design (the starting values
+    /// of the null-deviance fit, which starts from the full fit's means).
+    FullFitMu(&'a [f64]),
+}
+
+/// What one pass sums.
+struct Pass {
+    /// The weighted least squares of the next iteration.
+    acc: Acc,
+    dev: f64,
+    /// Whether every linear predictor and mean is valid for the family.
+    valid: bool,
+    /// `sum(w^2 r^2)` with the working weights of `prev` and this pass's working residuals.
+    pearson: f64,
+    aic: AicSums,
+    /// Deviance of the null model's means (when they are known).
+    null_dev: f64,
+    sum_wy: f64,
+    /// Rows in the model frames, and those with a zero prior weight.
+    nobs: usize,
+    zero_w: usize,
+    /// Fitted values numerically at the family's boundary.
+    boundary_mu: bool,
+    warning: Option<&'static str>,
+}
+
+/// The fixed settings of a streamed IRLS.
+struct Setup<'a> {
+    fam: Family,
+    ctl: &'a Control,
+    /// The design columns fitted (None: all): the intercept alone for the null model of a
+    /// fit with an offset, the first terms for `anova`.
+    cols: Option<Vec<usize>>,
+    intercept: bool,
+    tol: f64,
+}
+
+impl<'a> Setup<'a> {
+    /// All design columns, R's QR tolerance for `ctl`.
+    fn new(fam: Family, ctl: &'a Control, intercept: bool) -> Setup<'a> {
+        Setup {
+            fam,
+            ctl,
+            cols: None,
+            intercept,
+            tol: (1e-7f64).min(ctl.epsilon / 1000.0),
+        }
+    }
+}
+
+/// `X b + offset` over the rows of `x`, aliased coefficients (NaN) counting as 0.
+fn linear_predictor(x: &dyn RowSource, n: usize, b: &[f64], off: Option<&[f64]>) -> Vec<f64> {
+    let b: Vec<f64> = b
+        .iter()
+        .map(|v| if v.is_nan() { 0.0 } else { *v })
+        .collect();
+    let mut e = tsqr::lin_pred(x, n, &b, tsqr::threads());
+    for (a, o) in e.iter_mut().zip(off.unwrap_or_default()) {
+        *a += o;
+    }
+    e
+}
+
+/// One pass: the linear predictor from `eta_from` on every chunk, the sums at its means,
+/// and the weighted least squares those means give. `prev` is where the working weights
+/// of the previous pass came from (for the Pearson statistic); `null_mu` the null model's
+/// mean when known.
+fn pass(
+    it: &mut Interp,
+    src: &StreamSource,
+    set: &Setup,
+    eta_from: Eta,
+    prev: Option<Eta>,
+    null_mu: Option<f64>,
+) -> EvalResult<Pass> {
+    let fam = set.fam;
+    let link = fam.link;
+    let threads = tsqr::threads();
+    let mut out = Pass {
+        acc: Acc::new(),
+        dev: 0.0,
+        valid: true,
+        pearson: 0.0,
+        aic: AicSums::default(),
+        null_dev: 0.0,
+        sum_wy: 0.0,
+        nobs: 0,
+        zero_w: 0,
+        boundary_mu: false,
+        warning: None,
+    };
+    src.frames(it, |it, fr, m| {
+        out.acc.rows(&fr, m);
+        let n = fr.rows.len();
+        if n == 0 {
+            return Ok(());
+        }
+        let r = glm_response(&fr, &fam)?;
+        out.warning = out.warning.or(r.warning);
+        let (y, wt) = (&r.y, &r.prior);
+        let off = frame_offset(&fr, n).unwrap_or_else(|| vec![0.0; n]);
+        let (vc, facs) = src.var_cols(it, &fr)?;
+        let plan = DesignPlan::new(&fr.terms, &vc, n);
+        out.acc.design(&fr, &plan, &vc, facs)?;
+        let sub = set.cols.as_ref().map(|cols| Columns { src: &plan, cols });
+        let x: &dyn RowSource = match &sub {
+            Some(c) => c,
+            None => &plan,
+        };
+        let eta_of = |from: Eta| -> EvalResult<Vec<f64>> {
+            Ok(match from {
+                Eta::Mustart => match fam.mustart(y, wt) {
+                    Ok(m) => m.iter().map(|&v| link.linkfun(v)).collect(),
+                    Err(e) => return err(e),
+                },
+                Eta::Coef(b) => linear_predictor(x, n, b, Some(&off)),
+                Eta::FullFitMu(b) => linear_predictor(&plan, n, b, Some(&off))
+                    .iter()
+                    .map(|&e| link.linkfun(link.linkinv(e)))
+                    .collect(),
+            })
+        };
+        let eta = eta_of(eta_from)?;
+        let mu: Vec<f64> = eta.iter().map(|&e| link.linkinv(e)).collect();
+        out.valid &= fam.valid_mu(&mu) && link.valid_eta(&eta);
+        out.dev += fam.deviance(y, &mu, wt);
+        let eps = 10.0 * f64::EPSILON;
+        out.boundary_mu |= match fam.kind {
+            Kind::Binomial => mu.iter().any(|&m| m > 1.0 - eps || m < eps),
+            Kind::Poisson => mu.iter().any(|&m| m < eps),
+            _ => false,
+        };
+        fam.aic_add(&mut out.aic, y, &r.ntrials, &mu, wt, f64::NAN);
+        out.sum_wy += y.iter().zip(wt).map(|(a, b)| a * b).sum::<f64>();
+        out.nobs += n;
+        out.zero_w += wt.iter().filter(|&&w| w == 0.0).count();
+        for i in 0..n {
+            let m = match null_mu {
+                Some(m) if set.intercept => m,
+                _ => link.linkinv(off[i]),
+            };
+            out.null_dev += fam.dev_resid(y[i], m, wt[i]);
+        }
+        // the working weights of the previous pass with this pass's working residuals
+        if let Some(p) = prev {
+            let eta_p = eta_of(p)?;
+            for i in 0..n {
+                let me_p = link.mu_eta(eta_p[i]);
+                let mu_p = link.linkinv(eta_p[i]);
+                if wt[i] > 0.0 && me_p != 0.0 {
+                    let w2 = wt[i] * me_p * me_p / fam.variance(mu_p);
+                    let res = (y[i] - mu[i]) / link.mu_eta(eta[i]);
+                    if w2 > 0.0 {
+                        out.pearson += w2 * res * res;
+                    }
+                }
+            }
+        }
+        // this pass's weighted least squares (rows with no information take no part)
+        let mut z = vec![0.0; n];
+        let mut w = vec![0.0; n];
+        for i in 0..n {
+            let me = link.mu_eta(eta[i]);
+            if wt[i] > 0.0 && fam.variance(mu[i]) == 0.0 {
+                return err("0s in V(mu)");
+            }
+            if wt[i] > 0.0 && me != 0.0 {
+                w[i] = (wt[i] * me * me / fam.variance(mu[i])).sqrt();
+                z[i] = (eta[i] - off[i]) + (y[i] - mu[i]) / me;
+            }
+        }
+        out.acc.fold(x, &z, Some(&w), threads);
+        Ok(())
+    })?;
+    if out.nobs == 0 {
+        return err("0 (non-NA) cases");
+    }
+    Ok(out)
+}
+
+/// The result of a streamed IRLS.
+struct Irls {
+    /// The last weighted least squares, its factor, and the coefficients (NaN aliased).
+    acc: Acc,
+    tf: tsqr::TallFit,
+    coef: Vec<f64>,
+    /// The pass at the final coefficients.
+    last: Pass,
+    iter: usize,
+    converged: bool,
+    boundary: bool,
+    warnings: Vec<String>,
+}
+
+/// R's `glm.fit` iterations, streamed; `first` is the first pass (from `start`).
+fn irls(
+    it: &mut Interp,
+    src: &StreamSource,
+    set: &Setup,
+    start: Option<&[f64]>,
+    first: Pass,
+    first_from: Eta,
+) -> EvalResult<Irls> {
+    if !first.valid {
+        return err("cannot find valid starting values: please specify some");
+    }
+    let null_mu = Some(first.sum_wy / first.aic.sum_w);
+    let mut warnings = Vec::new();
+    let mut devold = first.dev;
+    let mut coefold: Option<Vec<f64>> = start.map(|s| s.to_vec());
+    let mut fold = first;
+    let mut fold_from: Vec<f64> = vec![];
+    let mut result = None;
+    for iter in 1..=set.ctl.maxit.max(1) {
+        let p = set
+            .cols
+            .as_ref()
+            .map_or(fold.acc.colnames.len(), |c| c.len());
+        if fold.acc.n == 0 {
+            warnings.push(format!("no observations informative at iteration {}", iter));
+            break;
+        }
+        let tf = tsqr::finish(&fold.acc.raug, fold.acc.n, p, &fold.acc.top(p), set.tol);
+        if tf.pivot[..tf.rank].iter().any(|&j| !tf.coef[j].is_finite()) {
+            warnings.push(format!("non-finite coefficients at iteration {}", iter));
+            break;
+        }
+        let mut coef = tf.coef.clone();
+        let prev = if iter == 1 {
+            first_from
+        } else {
+            Eta::Coef(&fold_from)
+        };
+        let mut next = pass(it, src, set, Eta::Coef(&coef), Some(prev), null_mu)?;
+        let mut boundary = false;
+        if !next.dev.is_finite() || !next.valid {
+            let Some(old) = coefold.clone() else {
+                return err(
+                    "no valid set of coefficients has been found: please supply starting values",
+                );
+            };
+            warnings.push(if next.dev.is_finite() {
+                "step size truncated: out of bounds".into()
+            } else {
+                "step size truncated due to divergence".into()
+            });
+            let mut ii = 1;
+            while !next.dev.is_finite() || !next.valid {
+                if ii > set.ctl.maxit {
+                    return err("inner loop; cannot correct step size");
+                }
+                ii += 1;
+                for (c, o) in coef.iter_mut().zip(&old) {
+                    *c = (*c + o) / 2.0;
+                }
+                next = pass(it, src, set, Eta::Coef(&coef), Some(prev), null_mu)?;
+            }
+            boundary = true;
+        }
+        let dev = next.dev;
+        let done = (dev - devold).abs() / (0.1 + dev.abs()) < set.ctl.epsilon;
+        if done || iter == set.ctl.maxit.max(1) {
+            result = Some(Irls {
+                acc: fold.acc,
+                tf,
+                coef,
+                last: next,
+                iter,
+                converged: done,
+                boundary,
+                warnings: vec![],
+            });
+            break;
+        }
+        devold = dev;
+        coefold = Some(coef.clone());
+        fold_from = coef;
+        fold = next;
+    }
+    let Some(mut r) = result else {
+        return err("no iterations were performed");
+    };
+    if !r.converged {
+        warnings.push("glm.fit: algorithm did not converge".into());
+    }
+    if r.boundary {
+        warnings.push("glm.fit: algorithm stopped at boundary value".into());
+    }
+    if r.last.boundary_mu {
+        warnings.push(match set.fam.kind {
+            Kind::Poisson => "glm.fit: fitted rates numerically 0 occurred".into(),
+            _ => "glm.fit: fitted probabilities numerically 0 or 1 occurred".into(),
+        });
+    }
+    r.warnings = warnings;
+    Ok(r)
+}
+
+/// `glm(formula, family, data = <lazy frame>, weights, subset, na.action, start, offset,
+/// control, contrasts)`.
+pub(crate) fn glm_stream(
+    it: &mut Interp,
+    mut src: StreamSource,
+    fam: Family,
+    ctl: &Control,
+    start: Option<Vec<f64>>,
+    call: Expr,
+    formula: Value,
+) -> EvalResult {
+    let fr0 = src.head_frame(it)?;
+    let mut set = Setup::new(fam, ctl, fr0.terms.intercept);
+    let first_from = match &start {
+        Some(s) => Eta::Coef(s),
+        None => Eta::Mustart,
+    };
+    let mut first = fit_with_levels(it, &mut src, &fr0, |it, src| {
+        pass(it, src, &set, first_from, None, None)
+    })?;
+    if src.drop_unused_levels(&first.acc.counts) {
+        first = pass(it, &src, &set, first_from, None, None)?;
+    }
+    if let Some(s) = &start {
+        if s.len() != first.acc.colnames.len() {
+            return err(format!(
+                "length of 'start' should equal {} and correspond to initial coefs",
+                first.acc.colnames.len()
+            ));
+        }
+    }
+    let fit = irls(it, &src, &set, start.as_deref(), first, first_from)?;
+    for w in &fit.warnings {
+        it.raise_warning(w, None)?;
+    }
+    if let Some(w) = fit.last.warning {
+        it.raise_warning(w, Some("eval(family$initialize)".into()))?;
+    }
+    let rank = fit.tf.rank;
+    let n_ok = fit.last.nobs - fit.last.zero_w;
+    let dev = fit.last.dev;
+    let mut aic_sums = fit.last.aic;
+    if fam.kind == Kind::Gamma {
+        // Gamma's likelihood needs the dispersion, known only now
+        let disp = dev / aic_sums.sum_w;
+        aic_sums = AicSums::default();
+        let coef = fit.coef.clone();
+        src.frames(it, |it, fr, _| {
+            if let Some((y, nt, mu, wt)) = means(it, &src, &fr, &fam, &coef)? {
+                fam.aic_add(&mut aic_sums, &y, &nt, &mu, &wt, disp);
+            }
+            Ok(())
+        })?;
+    }
+    let aic = fam.aic_finish(&aic_sums, dev) + 2.0 * rank as f64;
+    let has_offset = !fr0.terms.offsets.is_empty() || fr0.offset.is_some();
+    let null_deviance = if has_offset && set.intercept {
+        set.cols = Some(cols_upto(&fit.acc.assign, 0));
+        let from = Eta::FullFitMu(&fit.coef);
+        let first = pass(it, &src, &set, from, None, None)?;
+        let f0 = irls(it, &src, &set, None, first, from)?;
+        if !f0.converged {
+            it.raise_warning(
+                "fitting to calculate the null deviance did not converge -- increase 'maxit'?",
+                Some("glm(...)".into()),
+            )?;
+        }
+        f0.last.dev
+    } else {
+        fit.last.null_dev
+    };
+    let p = fit.acc.colnames.len();
+    let parts = FitParts::new(&fit.tf, &fit.acc);
+    let piv = &fit.tf.pivot;
+    let xx: Vec<String> = piv.iter().map(|&j| fit.acc.colnames[j].clone()).collect();
+    let mut rmat = vec![0.0; p * p];
+    for j in 0..p {
+        for i in 0..=j {
+            rmat[j * p + i] = fit.tf.qr_top[j * p + i];
+        }
+    }
+    let num = |x: f64| {
+        Value::num(if x.is_nan() {
+            crate::value::na_real()
+        } else {
+            x
+        })
+    };
+    let mut items: Vec<(String, Value)> = vec![
+        ("coefficients".into(), parts.coef),
+        ("effects".into(), parts.effects),
+        ("R".into(), matrix(rmat, p, p, Some(&xx), Some(&xx))),
+        ("rank".into(), Value::int(rank as i32)),
+        ("qr".into(), parts.qr),
+        ("family".into(), family_value(&fam)),
+        ("deviance".into(), Value::num(dev)),
+        ("aic".into(), num(aic)),
+        ("null.deviance".into(), Value::num(null_deviance)),
+        ("iter".into(), Value::int(fit.iter as i32)),
+        ("df.residual".into(), Value::int((n_ok - rank) as i32)),
+        (
+            "df.null".into(),
+            Value::int((n_ok - set.intercept as usize) as i32),
+        ),
+        ("converged".into(), Value::lgls(vec![fit.converged as i32])),
+        ("boundary".into(), Value::lgls(vec![fit.boundary as i32])),
+    ];
+    if !fit.acc.omitted.is_empty() {
+        let na = crate::builtins::stats::models::na_action_value(&fit.acc.omitted, src.na_action());
+        items.push(("na.action".into(), na));
+    }
+    let (Some((contrasts, xlevels)), Some(terms)) = (fit.acc.contrasts_xlevels(), parts.terms)
+    else {
+        return err("0 (non-NA) cases");
+    };
+    items.push(("call".into(), lang(call)));
+    items.push(("formula".into(), formula));
+    items.push(("terms".into(), terms));
+    items.push((
+        "control".into(),
+        crate::builtins::stats::models::glm::control_value(ctl.epsilon, ctl.maxit, false),
+    ));
+    items.push(("method".into(), Value::str("glm.fit")));
+    items.push(("contrasts".into(), contrasts.unwrap_or(Value::Null)));
+    items.push(("xlevels".into(), xlevels));
+    let rec = GlmStream {
+        src,
+        pearson: fit.last.pearson,
+        nobs: fit.last.nobs,
+        n_ok,
+        assign: fit.acc.assign.clone(),
+    };
+    let mut out = Value::named_list(items);
+    out.set_attr(Sym::new("class"), Value::strings(&["glm", "lm"]));
+    out.set_attr(
+        Sym::new("rsc.stream"),
+        Value::Extern(Rc::new(Extern(Box::new(rec)))),
+    );
+    Ok(out)
+}
+
+/// A chunk's response, trials, fitted means at `coef` and prior weights (None without rows).
+#[allow(clippy::type_complexity)]
+fn means(
+    it: &mut Interp,
+    src: &StreamSource,
+    fr: &Frame,
+    fam: &Family,
+    coef: &[f64],
+) -> EvalResult<Option<(Vec<f64>, Vec<f64>, Vec<f64>, Vec<f64>)>> {
+    let n = fr.rows.len();
+    if n == 0 {
+        return Ok(None);
+    }
+    let r = glm_response(fr, fam)?;
+    let (vc, _) = src.var_cols(it, fr)?;
+    let plan = DesignPlan::new(&fr.terms, &vc, n);
+    let eta = linear_predictor(&plan, n, coef, frame_offset(fr, n).as_deref());
+    let mu = eta.iter().map(|&e| fam.link.linkinv(e)).collect();
+    Ok(Some((r.y, r.ntrials, mu, r.prior)))
+}
+
+/// Min, quartiles and max of a streamed glm's deviance residuals, as `summary` prints them.
+pub(crate) fn deviance_quantiles(it: &mut Interp, fit: &Value) -> EvalResult<Vec<f64>> {
+    let Some(g) = glm_stream_of(fit) else {
+        return err("not a streamed fit");
+    };
+    let rdf = field(fit, "df.residual")
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    let dev = field(fit, "deviance")
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1.0);
+    let half = 40.0 * (dev / g.nobs.max(1) as f64).sqrt();
+    let (fam, coef) = (family_of(fit)?, coef_of(fit));
+    crate::builtins::stats::models::lm_streamed::stream_quantiles(it, &g.src, half, &|it, fr| {
+        let Some((y, _, mu, wt)) = means(it, &g.src, fr, &fam, &coef)? else {
+            return Ok(vec![]);
+        };
+        Ok((0..y.len())
+            .map(|i| {
+                if rdf <= 0.0 {
+                    return 0.0;
+                }
+                let d = fam.dev_resid(y[i], mu[i], wt[i]).max(0.0).sqrt();
+                if y[i] > mu[i] {
+                    d
+                } else {
+                    -d
+                }
+            })
+            .collect())
+    })
+}
+
+/// The design columns of terms up to `k` (0: the intercept).
+fn cols_upto(assign: &[usize], k: usize) -> Vec<usize> {
+    (0..assign.len()).filter(|&j| assign[j] <= k).collect()
+}
+
+/// Some columns of a design.
+struct Columns<'a> {
+    src: &'a dyn RowSource,
+    cols: &'a [usize],
+}
+
+impl RowSource for Columns<'_> {
+    fn ncol(&self) -> usize {
+        self.cols.len()
+    }
+    fn fill(&self, i0: usize, m: usize, out: &mut [f64]) {
+        let mut all = vec![0.0; m * self.src.ncol()];
+        self.src.fill(i0, m, &mut all);
+        for (k, &j) in self.cols.iter().enumerate() {
+            out[k * m..(k + 1) * m].copy_from_slice(&all[j * m..(j + 1) * m]);
+        }
+    }
+}
+
+/// Deviance and residual df of the streamed fits with the first 1, 2, ..., nt-1 terms of
+/// `fit` (for its sequential analysis of deviance).
+pub(crate) fn nested_fits(it: &mut Interp, fit: &Value, nt: usize) -> EvalResult<Vec<(f64, f64)>> {
+    let Some(g) = glm_stream_of(fit) else {
+        return err("not a streamed fit");
+    };
+    let (fam, ctl, intercept) = (family_of(fit)?, control_of(fit), has_intercept(fit));
+    let mut out = Vec::new();
+    for k in 1..nt {
+        let mut set = Setup::new(fam, &ctl, intercept);
+        set.cols = Some(cols_upto(&g.assign, k));
+        let first = pass(it, &g.src, &set, Eta::Mustart, None, None)?;
+        let f = irls(it, &g.src, &set, None, first, Eta::Mustart)?;
+        let n_ok = f.last.nobs - f.last.zero_w;
+        out.push((f.last.dev, (n_ok - f.tf.rank) as f64));
+    }
+    Ok(out)
+}

@@ -1,0 +1,142 @@
+//! Evaluated arguments of a builtin call, and R's argument matching against formals.
+
+use crate::error::{EvalResult, RError};
+use crate::syntax::sym::Sym;
+use crate::value::Value;
+
+/// The evaluated arguments of one builtin call, in call order.
+#[derive(Clone, Debug, Default)]
+pub struct Args {
+    pub items: Vec<(Option<Sym>, Value)>,
+}
+
+/// Arguments matched to a builtin's formals: one slot per formal, plus what went to `...`.
+#[derive(Debug)]
+pub struct Matched {
+    slots: Vec<Option<Value>>,
+    /// Arguments matched to `...`, in order, with their names.
+    pub dots: Vec<(Option<Sym>, Value)>,
+}
+
+impl Args {
+    pub fn new(items: Vec<(Option<Sym>, Value)>) -> Args {
+        Args { items }
+    }
+    pub fn positional(vals: Vec<Value>) -> Args {
+        Args {
+            items: vals.into_iter().map(|v| (None, v)).collect(),
+        }
+    }
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+    /// Matches against formals as R does: exact names, then partial names (only for
+    /// formals before `...`), then positions. `formals` may contain `"..."`; without it,
+    /// an unmatched argument is an error (`unused argument`).
+    pub fn matched(self, formals: &[&str]) -> Result<Matched, RError> {
+        let n = formals.len();
+        let dots_at = formals.iter().position(|f| *f == "...");
+        let mut slots: Vec<Option<Value>> = vec![None; n];
+        let mut used = vec![false; self.items.len()];
+        // exact
+        for (i, (name, _)) in self.items.iter().enumerate() {
+            if let Some(nm) = name {
+                if let Some(j) = formals
+                    .iter()
+                    .position(|f| *f != "..." && *f == nm.as_str())
+                {
+                    if slots[j].is_some() {
+                        return Err(RError::runtime(format!(
+                            "formal argument \"{}\" matched by multiple actual arguments",
+                            formals[j]
+                        )));
+                    }
+                    slots[j] = Some(self.items[i].1.clone());
+                    used[i] = true;
+                }
+            }
+        }
+        // partial (only formals before ...)
+        let partial_limit = dots_at.unwrap_or(n);
+        for (i, (name, _)) in self.items.iter().enumerate() {
+            if used[i] {
+                continue;
+            }
+            if let Some(nm) = name {
+                let cands: Vec<usize> = (0..partial_limit)
+                    .filter(|&j| slots[j].is_none() && formals[j].starts_with(nm.as_str()))
+                    .collect();
+                if cands.len() == 1 {
+                    slots[cands[0]] = Some(self.items[i].1.clone());
+                    used[i] = true;
+                }
+            }
+        }
+        // positional
+        let mut dots = Vec::new();
+        let mut j = 0;
+        for (i, (name, v)) in self.items.into_iter().enumerate() {
+            if used[i] {
+                continue;
+            }
+            if name.is_some() {
+                if dots_at.is_some() {
+                    dots.push((name, v));
+                    continue;
+                }
+                return Err(RError::runtime(format!(
+                    "unused argument ({} = {})",
+                    name.map(|s| s.to_string()).unwrap_or_default(),
+                    crate::value::deparse::deparse_value_short(&v)
+                )));
+            }
+            while j < n && (slots[j].is_some() || Some(j) == dots_at) {
+                if Some(j) == dots_at {
+                    break;
+                }
+                j += 1;
+            }
+            if j < n && Some(j) != dots_at {
+                slots[j] = Some(v);
+                j += 1;
+            } else if dots_at.is_some() {
+                dots.push((None, v));
+            } else {
+                return Err(RError::runtime(format!(
+                    "unused argument ({})",
+                    crate::value::deparse::deparse_value_short(&v)
+                )));
+            }
+        }
+        Ok(Matched { slots, dots })
+    }
+}
+
+impl Matched {
+    /// The value matched to formal `i` (None when not supplied).
+    pub fn get(&self, i: usize) -> Option<&Value> {
+        self.slots
+            .get(i)
+            .and_then(|s| s.as_ref())
+            .filter(|v| !matches!(v, Value::Missing))
+    }
+    /// Takes the value of formal `i`.
+    pub fn take(&mut self, i: usize) -> Option<Value> {
+        self.slots
+            .get_mut(i)
+            .and_then(|s| s.take())
+            .filter(|v| !matches!(v, Value::Missing))
+    }
+    /// The value of formal `i`, or an R-style error naming the formal.
+    pub fn req(&self, i: usize, name: &str) -> EvalResult<&Value> {
+        self.get(i).ok_or_else(|| {
+            RError::runtime(format!("argument \"{}\" is missing, with no default", name)).into()
+        })
+    }
+    pub fn has(&self, i: usize) -> bool {
+        self.get(i).is_some()
+    }
+}

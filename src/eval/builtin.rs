@@ -1,0 +1,56 @@
+//! The registry of builtins: functions written in Rust, held by id so that values and the
+//! evaluator never name the modules that define them.
+
+use super::args::Args;
+use super::Interp;
+use crate::error::EvalResult;
+use crate::syntax::ast::{Arg, Expr};
+use crate::syntax::sym::Sym;
+use crate::value::{Builtin, Env, Value};
+use std::rc::Rc;
+
+/// A builtin that receives evaluated arguments.
+pub type EagerFn = fn(&mut Interp, Args) -> EvalResult;
+/// A builtin that receives its arguments unevaluated (`quote`, `missing`, `switch`, ...):
+/// the call's arguments, the calling environment and the whole call expression.
+pub type SpecialFn = fn(&mut Interp, &[Arg], &Env, &Expr) -> EvalResult;
+/// A function registered by the host program (see `Interpreter::register_fn`).
+pub type NativeFn = Rc<dyn Fn(&mut Interp, Args) -> EvalResult>;
+
+/// How a builtin takes its arguments.
+#[derive(Clone, Copy)]
+pub enum Kind {
+    Eager(EagerFn),
+    Special(SpecialFn),
+    /// A host function: index into the interpreter's natives.
+    Native(usize),
+}
+
+impl Interp {
+    /// Adds a builtin to the registry and returns it as a function value.
+    pub fn register_builtin(&mut self, name: &'static str, kind: Kind) -> Value {
+        self.builtins.push(kind);
+        Value::Builtin(Rc::new(Builtin {
+            name,
+            id: self.builtins.len() - 1,
+        }))
+    }
+
+    /// Registers a builtin and binds it in the base environment.
+    pub fn define_builtin(&mut self, name: &'static str, kind: Kind) {
+        let f = self.register_builtin(name, kind);
+        self.base.set(Sym::new(name), f);
+    }
+
+    /// How the builtin `b` takes its arguments.
+    #[inline]
+    pub fn builtin_kind(&self, b: &Builtin) -> Kind {
+        self.builtins[b.id]
+    }
+
+    /// Registers a host function and binds it in the base environment under `name`.
+    pub fn define_native(&mut self, name: &'static str, f: NativeFn) {
+        self.natives.push(f);
+        self.define_builtin(name, Kind::Native(self.natives.len() - 1));
+    }
+}

@@ -1,0 +1,62 @@
+//! What R reports a value to be: `typeof()`, and the implicit and full class vectors.
+
+use super::{VType, Value};
+use crate::syntax::ast::ExprKind;
+
+/// `typeof()` of a value.
+pub fn type_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "NULL",
+        Value::Vector(v) => v.data.vtype().type_name(),
+        Value::Closure(_) => "closure",
+        Value::Builtin(_) => "builtin",
+        Value::Env(_) => "environment",
+        Value::Lang(l) => match l.expr.kind {
+            ExprKind::Ident(_) => "symbol",
+            _ => "language",
+        },
+        Value::Promise(_) => "promise",
+        Value::Missing => "symbol",
+        Value::Extern(_) => "externalptr",
+    }
+}
+
+/// The class R gives a value with no class attribute.
+pub fn implicit_class(v: &Value) -> Vec<String> {
+    if let Some(d) = v.dim() {
+        let mut c = vec![if d.len() == 2 {
+            "matrix".to_string()
+        } else {
+            "array".to_string()
+        }];
+        if d.len() == 2 {
+            c.push("array".into());
+        }
+        return c;
+    }
+    vec![match v {
+        Value::Null => "NULL".into(),
+        Value::Vector(x) => match x.data.vtype() {
+            VType::Dbl => "numeric".into(),
+            t => t.class_name().into(),
+        },
+        Value::Closure(_) | Value::Builtin(_) => "function".into(),
+        Value::Env(_) => "environment".into(),
+        Value::Extern(x) => x.0.class().into(),
+        Value::Lang(l) => match &l.expr.kind {
+            ExprKind::Ident(_) => "name".into(),
+            ExprKind::If(..) => "if".into(),
+            ExprKind::For(..) => "for".into(),
+            ExprKind::Assign(..) => "<-".into(),
+            ExprKind::Block(..) => "{".into(),
+            ExprKind::Paren(..) => "(".into(),
+            _ => "call".into(),
+        },
+        _ => "NULL".into(),
+    }]
+}
+
+/// The full class vector (`class(x)`).
+pub fn class_of(v: &Value) -> Vec<String> {
+    v.class_attr().unwrap_or_else(|| implicit_class(v))
+}
