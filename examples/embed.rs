@@ -19,8 +19,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // A native function scripts can call.
     r.register_fn("host_scale", |_it, args| {
         let m = args.matched(&["x", "by"])?;
-        let x = m.req(0, "x")?.dbl_vec();
-        let by = m.get(1).and_then(|v| v.as_f64()).unwrap_or(1.0);
+        let x = m.req("x")?.dbl_vec();
+        let by = m.get("by").and_then(|v| v.as_f64()).unwrap_or(1.0);
         Ok(Value::dbls(x.iter().map(|v| v * by).collect()))
     });
 

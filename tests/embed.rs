@@ -27,7 +27,10 @@ fn quit_is_reported_with_its_status() {
     assert_eq!(e.quit_status, Some(4));
     let x: f64 = r.eval("x").unwrap().try_into().unwrap();
     assert_eq!(x, 1.0);
-    assert!(r.eval("try(q(), silent = TRUE)").is_err(), "try cannot catch q()");
+    assert!(
+        r.eval("try(q(), silent = TRUE)").is_err(),
+        "try cannot catch q()"
+    );
 }
 
 #[test]
@@ -69,8 +72,8 @@ fn native_functions_match_arguments() {
     let mut r = Interpreter::new();
     r.register_fn("scale_by", |_it, args| {
         let m = args.matched(&["x", "factor"])?;
-        let x = m.req(0, "x")?.dbl_vec();
-        let f = m.get(1).and_then(|v| v.as_f64()).unwrap_or(2.0);
+        let x = m.req("x")?.dbl_vec();
+        let f = m.get("factor").and_then(|v| v.as_f64()).unwrap_or(2.0);
         Ok(Value::dbls(x.iter().map(|v| v * f).collect()))
     });
     let v: Vec<f64> = r

@@ -212,8 +212,19 @@ fn quit_ends_the_script_with_its_status() {
     assert_eq!(out.status.code(), Some(3));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.starts_with("a\n"), "{}", stdout);
-    assert!(!stdout.contains("caught") && !stdout.contains("b\n"), "{}", stdout);
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
-    let (out, _) = run_file("quit0.rsc", "f <- function() q()\nf()\nstop('not reached')\n");
+    assert!(
+        !stdout.contains("caught") && !stdout.contains("b\n"),
+        "{}",
+        stdout
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (out, _) = run_file(
+        "quit0.rsc",
+        "f <- function() q()\nf()\nstop('not reached')\n",
+    );
     assert_eq!(out.status.code(), Some(0));
 }

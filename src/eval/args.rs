@@ -10,9 +10,11 @@ pub struct Args {
     pub items: Vec<(Option<Sym>, Value)>,
 }
 
-/// Arguments matched to a builtin's formals: one slot per formal, plus what went to `...`.
+/// Arguments matched to a builtin's formals: one slot per formal, read by the formal's
+/// name, plus what went to `...`.
 #[derive(Debug)]
-pub struct Matched {
+pub struct Matched<'f> {
+    formals: &'f [&'f str],
     slots: Vec<Option<Value>>,
     /// Arguments matched to `...`, in order, with their names.
     pub dots: Vec<(Option<Sym>, Value)>,
@@ -36,7 +38,7 @@ impl Args {
     /// Matches against formals as R does: exact names, then partial names (only for
     /// formals before `...`), then positions. `formals` may contain `"..."`; without it,
     /// an unmatched argument is an error (`unused argument`).
-    pub fn matched(self, formals: &[&str]) -> Result<Matched, RError> {
+    pub fn matched<'f>(self, formals: &'f [&'f str]) -> Result<Matched<'f>, RError> {
         let n = formals.len();
         let dots_at = formals.iter().position(|f| *f == "...");
         let mut slots: Vec<Option<Value>> = vec![None; n];
@@ -111,32 +113,42 @@ impl Args {
                 )));
             }
         }
-        Ok(Matched { slots, dots })
+        Ok(Matched {
+            formals,
+            slots,
+            dots,
+        })
     }
 }
 
-impl Matched {
-    /// The value matched to formal `i` (None when not supplied).
-    pub fn get(&self, i: usize) -> Option<&Value> {
-        self.slots
-            .get(i)
-            .and_then(|s| s.as_ref())
+impl Matched<'_> {
+    /// The slot of formal `name`. Reading a formal the builtin did not declare is a bug in
+    /// the builtin: debug builds stop there, release builds see a missing argument.
+    fn slot(&self, name: &str) -> Option<usize> {
+        let i = self.formals.iter().position(|f| *f == name);
+        debug_assert!(i.is_some(), "no formal `{}` among {:?}", name, self.formals);
+        i
+    }
+    /// The value matched to formal `name` (None when not supplied).
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.slot(name)
+            .and_then(|i| self.slots[i].as_ref())
             .filter(|v| !matches!(v, Value::Missing))
     }
-    /// Takes the value of formal `i`.
-    pub fn take(&mut self, i: usize) -> Option<Value> {
-        self.slots
-            .get_mut(i)
-            .and_then(|s| s.take())
+    /// Takes the value of formal `name`.
+    pub fn take(&mut self, name: &str) -> Option<Value> {
+        self.slot(name)
+            .and_then(|i| self.slots[i].take())
             .filter(|v| !matches!(v, Value::Missing))
     }
-    /// The value of formal `i`, or an R-style error naming the formal.
-    pub fn req(&self, i: usize, name: &str) -> EvalResult<&Value> {
-        self.get(i).ok_or_else(|| {
+    /// The value of formal `name`, or R's error for a missing argument.
+    pub fn req(&self, name: &str) -> EvalResult<&Value> {
+        self.get(name).ok_or_else(|| {
             RError::runtime(format!("argument \"{}\" is missing, with no default", name)).into()
         })
     }
-    pub fn has(&self, i: usize) -> bool {
-        self.get(i).is_some()
+    /// Whether formal `name` was supplied.
+    pub fn has(&self, name: &str) -> bool {
+        self.get(name).is_some()
     }
 }

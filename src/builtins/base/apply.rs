@@ -103,8 +103,8 @@ fn apply_each(it: &mut Interp, x: &Value, f: &Value, extra: &[ArgVal]) -> EvalRe
 
 fn lapply(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["X", "FUN", "..."])?;
-    let x = m.req(0, "X")?.clone();
-    let f = as_function(it, m.req(1, "FUN")?)?;
+    let x = m.req("X")?.clone();
+    let f = as_function(it, m.req("FUN")?)?;
     let out = apply_each(it, &x, &f, &m.dots)?;
     let mut l = Value::list(out);
     if let Some(n) = names_or_strings(&x) {
@@ -187,10 +187,16 @@ pub fn simplify(list: Vec<Value>, names: Option<Vec<RStr>>) -> EvalResult {
 
 fn sapply(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["X", "FUN", "...", "simplify", "USE.NAMES"])?;
-    let x = m.req(0, "X")?.clone();
-    let f = as_function(it, m.req(1, "FUN")?)?;
-    let simp = m.get(3).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
-    let use_names = m.get(4).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let x = m.req("X")?.clone();
+    let f = as_function(it, m.req("FUN")?)?;
+    let simp = m
+        .get("simplify")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
+    let use_names = m
+        .get("USE.NAMES")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     let out = apply_each(it, &x, &f, &m.dots)?;
     let mut names = if use_names {
         names_or_strings(&x)
@@ -215,10 +221,13 @@ fn sapply(it: &mut Interp, a: Args) -> EvalResult {
 
 fn vapply(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["X", "FUN", "FUN.VALUE", "...", "USE.NAMES"])?;
-    let x = m.req(0, "X")?.clone();
-    let f = as_function(it, m.req(1, "FUN")?)?;
-    let template = m.req(2, "FUN.VALUE")?.clone();
-    let use_names = m.get(4).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let x = m.req("X")?.clone();
+    let f = as_function(it, m.req("FUN")?)?;
+    let template = m.req("FUN.VALUE")?.clone();
+    let use_names = m
+        .get("USE.NAMES")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     let out = apply_each(it, &x, &f, &m.dots)?;
     let tt = template.vtype().unwrap_or(VType::Lgl);
     for v in &out {
@@ -291,8 +300,8 @@ fn mapply_core(
 
 fn mapply(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["FUN", "...", "MoreArgs", "SIMPLIFY", "USE.NAMES"])?;
-    let f = as_function(it, m.req(0, "FUN")?)?;
-    let more: Vec<ArgVal> = match m.get(2) {
+    let f = as_function(it, m.req("FUN")?)?;
+    let more: Vec<ArgVal> = match m.get("MoreArgs") {
         Some(l) => {
             let names = l.names().unwrap_or_default();
             l.list_vec()
@@ -308,7 +317,10 @@ fn mapply(it: &mut Interp, a: Args) -> EvalResult {
         }
         None => vec![],
     };
-    let simp = m.get(3).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let simp = m
+        .get("SIMPLIFY")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     let (out, names) = mapply_core(it, &f, &m.dots, &more)?;
     it.visible = true;
     if simp {
@@ -324,7 +336,7 @@ fn mapply(it: &mut Interp, a: Args) -> EvalResult {
 
 fn map(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["f", "..."])?;
-    let f = as_function(it, m.req(0, "f")?)?;
+    let f = as_function(it, m.req("f")?)?;
     let (out, names) = mapply_core(it, &f, &m.dots, &[])?;
     let mut l = Value::list(out);
     if let Some(nm) = names {
@@ -336,17 +348,17 @@ fn map(it: &mut Interp, a: Args) -> EvalResult {
 
 fn reduce(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["f", "x", "init", "right", "accumulate", "simplify"])?;
-    let f = as_function(it, m.req(0, "f")?)?;
-    let mut items = elements(m.req(1, "x")?);
+    let f = as_function(it, m.req("f")?)?;
+    let mut items = elements(m.req("x")?);
     let right = m
-        .get(3)
+        .get("right")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     let accumulate = m
-        .get(4)
+        .get("accumulate")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
-    if let Some(init) = m.get(2) {
+    if let Some(init) = m.get("init") {
         if right {
             items.push(init.clone());
         } else {
@@ -383,8 +395,8 @@ fn reduce(it: &mut Interp, a: Args) -> EvalResult {
 
 fn filter(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["f", "x"])?;
-    let f = as_function(it, m.req(0, "f")?)?;
-    let x = m.req(1, "x")?.clone();
+    let f = as_function(it, m.req("f")?)?;
+    let x = m.req("x")?.clone();
     let items = elements(&x);
     let mut keep = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
@@ -430,15 +442,15 @@ fn first_hit(
 
 fn position(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["f", "x", "right", "nomatch"])?;
-    let f = as_function(it, m.req(0, "f")?)?;
+    let f = as_function(it, m.req("f")?)?;
     let right = m
-        .get(2)
+        .get("right")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
-    match first_hit(it, &f, &elements(m.req(1, "x")?), right)? {
+    match first_hit(it, &f, &elements(m.req("x")?), right)? {
         Some(i) => Ok(Value::int(i as i32 + 1)),
         None => Ok(m
-            .get(3)
+            .get("nomatch")
             .cloned()
             .unwrap_or(Value::int(crate::value::NA_INT))),
     }
@@ -446,21 +458,21 @@ fn position(it: &mut Interp, a: Args) -> EvalResult {
 
 fn find(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["f", "x", "right", "nomatch"])?;
-    let f = as_function(it, m.req(0, "f")?)?;
+    let f = as_function(it, m.req("f")?)?;
     let right = m
-        .get(2)
+        .get("right")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
-    let items = elements(m.req(1, "x")?);
+    let items = elements(m.req("x")?);
     match first_hit(it, &f, &items, right)? {
         Some(i) => Ok(items[i].clone()),
-        None => Ok(m.get(3).cloned().unwrap_or(Value::Null)),
+        None => Ok(m.get("nomatch").cloned().unwrap_or(Value::Null)),
     }
 }
 
 fn do_call(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["what", "args", "quote", "envir"])?;
-    let what = m.req(0, "what")?.clone();
+    let what = m.req("what")?.clone();
     let fname = what.as_string();
     let f = match &fname {
         Some(n) if !what.is_function() => {
@@ -469,7 +481,7 @@ fn do_call(it: &mut Interp, a: Args) -> EvalResult {
         }
         _ => as_function(it, &what)?,
     };
-    let args = m.get(1).cloned().unwrap_or(Value::list(vec![]));
+    let args = m.get("args").cloned().unwrap_or(Value::list(vec![]));
     if !matches!(args.vtype(), Some(VType::List)) && !args.is_null() {
         return err("second argument must be a list");
     }

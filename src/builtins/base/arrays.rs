@@ -157,16 +157,16 @@ pub fn outer_values(
 
 fn outer(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["X", "Y", "FUN", "..."])?;
-    let x = m.req(0, "X")?.clone();
-    let y = m.req(1, "Y")?.clone();
-    let f = m.get(2).cloned().unwrap_or_else(|| Value::str("*"));
+    let x = m.req("X")?.clone();
+    let y = m.req("Y")?.clone();
+    let f = m.get("FUN").cloned().unwrap_or_else(|| Value::str("*"));
     outer_values(it, &x, &y, &f, &m.dots)
 }
 
 fn outer_op(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["X", "Y"])?;
-    let x = m.req(0, "X")?.clone();
-    let y = m.req(1, "Y")?.clone();
+    let x = m.req("X")?.clone();
+    let y = m.req("Y")?.clone();
     outer_values(it, &x, &y, &Value::str("*"), &[])
 }
 
@@ -199,7 +199,7 @@ fn tuples(dims: &[usize]) -> Vec<Vec<usize>> {
 
 fn apply(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["X", "MARGIN", "FUN", "...", "simplify"])?;
-    let x = m.req(0, "X")?.clone();
+    let x = m.req("X")?.clone();
     let x = if x.is_data_frame() {
         crate::value::frame::df_as_matrix(&x)
     } else {
@@ -210,7 +210,7 @@ fn apply(it: &mut Interp, a: Args) -> EvalResult {
     };
     let dn = dimnames_parts(&x);
     let dnn = dimnames_names(&x);
-    let margin: Vec<usize> = match m.req(1, "MARGIN")?.data() {
+    let margin: Vec<usize> = match m.req("MARGIN")?.data() {
         Some(Data::Str(s)) => {
             let names = dnn.clone().unwrap_or_default();
             let mut out = Vec::new();
@@ -232,8 +232,8 @@ fn apply(it: &mut Interp, a: Args) -> EvalResult {
     if margin.iter().any(|&i| i >= dims.len()) {
         return err("'MARGIN' does not match dim(X)");
     }
-    let f = crate::builtins::base::apply::as_function(it, m.req(2, "FUN")?)?;
-    let simplify = flag(m.get(4), true);
+    let f = crate::builtins::base::apply::as_function(it, m.req("FUN")?)?;
+    let simplify = flag(m.get("simplify"), true);
     let rest: Vec<usize> = (0..dims.len()).filter(|i| !margin.contains(i)).collect();
     let st = strides(&dims);
     let mdims: Vec<usize> = margin.iter().map(|&i| dims[i]).collect();
@@ -323,7 +323,7 @@ fn apply(it: &mut Interp, a: Args) -> EvalResult {
 
 fn summary_core(a: Args, rows: bool, mean: bool) -> EvalResult {
     let m = a.matched(&["x", "na.rm", "dims"])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let x = if x.is_data_frame() {
         crate::value::frame::df_as_matrix(&x)
     } else {
@@ -335,7 +335,7 @@ fn summary_core(a: Args, rows: bool, mean: bool) -> EvalResult {
     if !matches!(x.vtype(), Some(VType::Lgl | VType::Int | VType::Dbl)) {
         return err("'x' must be numeric");
     }
-    let na_rm = flag(m.get(1), false);
+    let na_rm = flag(m.get("na.rm"), false);
     let nr = d[0];
     let nc: usize = d[1..].iter().product();
     let v = x.dbl_vec();
@@ -397,12 +397,12 @@ fn col_means(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn aperm(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["a", "perm", "resize", "..."])?;
-    let x = m.req(0, "a")?.clone();
+    let x = m.req("a")?.clone();
     let Some(dims) = x.dim() else {
         return err("invalid first argument, must be an array");
     };
     let k = dims.len();
-    let perm: Vec<usize> = match m.get(1) {
+    let perm: Vec<usize> = match m.get("perm") {
         None => (0..k).rev().collect(),
         Some(p) => p
             .int_vec()
@@ -446,12 +446,12 @@ fn aperm(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn sweep(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "MARGIN", "STATS", "FUN", "check.margin", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let Some(dims) = x.dim() else {
         return err("dim(X) must have a positive length");
     };
     let margin: Vec<usize> = m
-        .req(1, "MARGIN")?
+        .req("MARGIN")?
         .int_vec()
         .iter()
         .map(|&i| (i - 1).max(0) as usize)
@@ -459,8 +459,8 @@ fn sweep(it: &mut Interp, a: Args) -> EvalResult {
     if margin.iter().any(|&i| i >= dims.len()) {
         return err("'MARGIN' does not match dim(X)");
     }
-    let stats = m.req(2, "STATS")?.clone();
-    let f = m.get(3).cloned().unwrap_or_else(|| Value::str("-"));
+    let stats = m.req("STATS")?.clone();
+    let f = m.get("FUN").cloned().unwrap_or_else(|| Value::str("-"));
     let st = strides(&dims);
     let mdims: Vec<usize> = margin.iter().map(|&i| dims[i]).collect();
     let mst = strides(&mdims);

@@ -101,13 +101,13 @@ fn paste_message(dots: &[(Option<Sym>, Value)]) -> String {
     s
 }
 
-fn call_flag(m: &crate::builtins::Matched, i: usize) -> bool {
+fn call_flag(m: &crate::builtins::Matched, i: &str) -> bool {
     m.get(i).and_then(|v| v.as_bool().flatten()).unwrap_or(true)
 }
 
 fn stop(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["...", "call.", "domain"])?;
-    let call = if call_flag(&m, 1) {
+    let call = if call_flag(&m, "call.") {
         it.current_call()
     } else {
         None
@@ -162,7 +162,7 @@ impl Interp {
 
 fn warning(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["...", "call.", "immediate.", "noBreaks.", "domain"])?;
-    let call = if call_flag(&m, 1) {
+    let call = if call_flag(&m, "call.") {
         it.current_call()
     } else {
         None
@@ -185,7 +185,10 @@ fn warning(it: &mut Interp, a: Args) -> EvalResult {
 
 fn message(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["...", "domain", "appendLF"])?;
-    let lf = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let lf = m
+        .get("appendLF")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     let mut msg = paste_message(&m.dots);
     if lf {
         msg.push('\n');
@@ -428,9 +431,12 @@ fn stopifnot(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
 
 fn cond_ctor(a: Args, classes: &[&str]) -> EvalResult {
     let m = a.matched(&["message", "call"])?;
-    let msg = m.get(0).and_then(|v| v.as_string()).unwrap_or_default();
+    let msg = m
+        .get("message")
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
     let mut c = make_condition(&msg, None, classes);
-    if let Some(call) = m.get(1) {
+    if let Some(call) = m.get("call") {
         let mut items = vec![
             ("message".to_string(), Value::str(&msg)),
             ("call".to_string(), call.clone()),
@@ -459,12 +465,21 @@ fn simple_message(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn classed_condition(a: Args, base: &[&str]) -> EvalResult {
     let m = a.matched(&["message", "...", "class", "call"])?;
-    let msg = m.get(0).and_then(|v| v.as_string()).unwrap_or_default();
-    let mut classes: Vec<String> = m.get(2).and_then(|v| v.as_strings()).unwrap_or_default();
+    let msg = m
+        .get("message")
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    let mut classes: Vec<String> = m
+        .get("class")
+        .and_then(|v| v.as_strings())
+        .unwrap_or_default();
     classes.extend(base.iter().map(|s| s.to_string()));
     let mut items = vec![
         ("message".to_string(), Value::str(&msg)),
-        ("call".to_string(), m.get(3).cloned().unwrap_or(Value::Null)),
+        (
+            "call".to_string(),
+            m.get("call").cloned().unwrap_or(Value::Null),
+        ),
     ];
     for (n, v) in m.dots.iter() {
         if let Some(n) = n {

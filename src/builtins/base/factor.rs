@@ -243,21 +243,21 @@ pub fn make_factor_from(
 
 fn factor(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "levels", "labels", "exclude", "ordered", "nmax"])?;
-    let x = m.get(0).cloned().unwrap_or_else(|| Value::strs(vec![]));
-    let ordered = match m.get(4) {
+    let x = m.get("x").cloned().unwrap_or_else(|| Value::strs(vec![]));
+    let ordered = match m.get("ordered") {
         Some(v) => v.as_bool().flatten().unwrap_or(false),
         None => x.inherits("ordered"),
     };
-    let ex = match m.get(3) {
+    let ex = match m.get("exclude") {
         Some(e) if e.is_na_scalar() => None,
         e => e.cloned(),
     };
-    make_factor_from(&x, m.get(1), m.get(2), ex.as_ref(), ordered)
+    make_factor_from(&x, m.get("levels"), m.get("labels"), ex.as_ref(), ordered)
 }
 
 fn as_factor(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x"])?;
-    let x = m.req(0, "x")?;
+    let x = m.req("x")?;
     if x.is_factor() {
         return Ok(x.clone());
     }
@@ -266,13 +266,13 @@ fn as_factor(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn ordered(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "levels", "labels", "exclude"])?;
-    let x = m.get(0).cloned().unwrap_or_else(|| Value::strs(vec![]));
-    make_factor_from(&x, m.get(1), m.get(2), None, true)
+    let x = m.get("x").cloned().unwrap_or_else(|| Value::strs(vec![]));
+    make_factor_from(&x, m.get("levels"), m.get("labels"), None, true)
 }
 
 fn droplevels(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "exclude", "..."])?;
-    let x = m.req(0, "x")?;
+    let x = m.req("x")?;
     if x.is_data_frame() {
         let mut out = x.clone();
         let cols: Vec<Value> = x
@@ -301,7 +301,7 @@ fn droplevels(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn relevel(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "ref", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     if x.inherits("ordered") {
         return err("'relevel' only for unordered factors");
     }
@@ -309,7 +309,7 @@ fn relevel(_it: &mut Interp, a: Args) -> EvalResult {
         return err("'relevel' only for (unordered) factors");
     }
     let lev = factor_levels(&x);
-    let r = m.req(1, "ref")?;
+    let r = m.req("ref")?;
     let pos = match r.vtype() {
         Some(VType::Str) => {
             let s = r.as_string();
@@ -354,13 +354,13 @@ fn relevel(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn add_na(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "ifany"])?;
-    let x = m.req(0, "x")?;
+    let x = m.req("x")?;
     let f = if x.is_factor() {
         x.clone()
     } else {
         make_factor_from(x, None, None, None, false)?
     };
-    let ifany = flag(m.get(1), false);
+    let ifany = flag(m.get("ifany"), false);
     let codes = f.int_vec();
     let any = codes.contains(&NA_INT);
     let mut lev = factor_levels(&f);
@@ -571,12 +571,12 @@ fn cut(_it: &mut Interp, a: Args) -> EvalResult {
         "ordered_result",
         "...",
     ])?;
-    let x = m.req(0, "x")?;
+    let x = m.req("x")?;
     if !matches!(x.vtype(), Some(VType::Lgl | VType::Int | VType::Dbl)) {
         return err("'x' must be numeric");
     }
     let xv = x.dbl_vec();
-    let bv = m.req(1, "breaks")?.dbl_vec();
+    let bv = m.req("breaks")?.dbl_vec();
     let breaks: Vec<f64> = if bv.len() == 1 {
         let nb = bv[0];
         if nb.is_nan() || nb < 2.0 {
@@ -615,10 +615,10 @@ fn cut(_it: &mut Interp, a: Args) -> EvalResult {
     if nb < 2 {
         return err("invalid number of intervals");
     }
-    let right = flag(m.get(4), true);
-    let lowest = flag(m.get(3), false);
+    let right = flag(m.get("right"), true);
+    let lowest = flag(m.get("include.lowest"), false);
     let dig = m
-        .get(5)
+        .get("dig.lab")
         .and_then(|d| d.as_i32())
         .filter(|&d| d > 0)
         .unwrap_or(3) as usize;
@@ -626,7 +626,7 @@ fn cut(_it: &mut Interp, a: Args) -> EvalResult {
         .iter()
         .map(|&v| bincode(v, &breaks, right, lowest))
         .collect();
-    let labels_arg = m.get(2).filter(|l| !l.is_null());
+    let labels_arg = m.get("labels").filter(|l| !l.is_null());
     if let Some(l) = labels_arg {
         if l.vtype() == Some(VType::Lgl) && l.as_bool().flatten() == Some(false) {
             return Ok(Value::ints(codes));
@@ -668,19 +668,23 @@ fn cut(_it: &mut Interp, a: Args) -> EvalResult {
             l.iter().map(|s| rs(s)).collect()
         }
     };
-    Ok(make_factor(codes, labels, flag(m.get(6), false)))
+    Ok(make_factor(
+        codes,
+        labels,
+        flag(m.get("ordered_result"), false),
+    ))
 }
 
 fn find_interval(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "vec", "rightmost.closed", "all.inside", "left.open"])?;
-    let x = m.req(0, "x")?.dbl_vec();
-    let v = m.req(1, "vec")?.dbl_vec();
+    let x = m.req("x")?.dbl_vec();
+    let v = m.req("vec")?.dbl_vec();
     if v.iter().any(|x| x.is_nan()) || v.windows(2).any(|w| w[0] > w[1]) {
         return err("'vec' must be sorted non-decreasingly and not contain NAs");
     }
-    let rc = flag(m.get(2), false);
-    let inside = flag(m.get(3), false);
-    let lo = flag(m.get(4), false);
+    let rc = flag(m.get("rightmost.closed"), false);
+    let inside = flag(m.get("all.inside"), false);
+    let lo = flag(m.get("left.open"), false);
     let n = v.len();
     let out: Vec<i32> = x
         .iter()
@@ -796,10 +800,15 @@ fn interaction(_it: &mut Interp, a: Args) -> EvalResult {
         fs = fs[0].list_vec().to_vec();
     }
     let sep = m
-        .get(2)
+        .get("sep")
         .and_then(|s| s.as_string())
         .unwrap_or_else(|| ".".into());
-    interaction_lex(&fs, flag(m.get(1), false), &sep, flag(m.get(3), false))
+    interaction_lex(
+        &fs,
+        flag(m.get("drop"), false),
+        &sep,
+        flag(m.get("lex.order"), false),
+    )
 }
 
 fn grouping(f: &Value) -> EvalResult {
@@ -813,18 +822,18 @@ fn grouping(f: &Value) -> EvalResult {
 
 fn split(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "f", "drop", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     if x.is_data_frame() {
-        let f = grouping(m.req(1, "f")?)?;
-        let f = if flag(m.get(2), false) {
+        let f = grouping(m.req("f")?)?;
+        let f = if flag(m.get("drop"), false) {
             make_factor_from(&f, None, None, None, false)?
         } else {
             f
         };
         return crate::builtins::base::frame_verbs::df_split(&x, &f);
     }
-    let f = grouping(m.req(1, "f")?)?;
-    let f = if flag(m.get(2), false) {
+    let f = grouping(m.req("f")?)?;
+    let f = if flag(m.get("drop"), false) {
         make_factor_from(&f, None, None, None, false)?
     } else {
         f
@@ -873,8 +882,8 @@ fn split(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn unsplit(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["value", "f", "drop"])?;
-    let value = m.req(0, "value")?.list_vec();
-    let f = grouping(m.req(1, "f")?)?;
+    let value = m.req("value")?.list_vec();
+    let f = grouping(m.req("f")?)?;
     let codes = f.int_vec();
     let mut out: Vec<Option<(usize, usize)>> = vec![None; codes.len()];
     let mut next = vec![0usize; value.len()];
@@ -944,8 +953,8 @@ fn unsplit_frames(value: &[Value], out: &[Option<(usize, usize)>]) -> EvalResult
 
 fn tapply(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["X", "INDEX", "FUN", "...", "default", "simplify"])?;
-    let x = m.req(0, "X")?.clone();
-    let index = m.req(1, "INDEX")?.clone();
+    let x = m.req("X")?.clone();
+    let index = m.req("INDEX")?.clone();
     let (fs, dnn): (Vec<Value>, Option<Vec<RStr>>) =
         if index.vtype() == Some(VType::List) && !index.is_factor() {
             (index.list_vec().to_vec(), index.names())
@@ -985,7 +994,7 @@ fn tapply(it: &mut Interp, a: Args) -> EvalResult {
             dnn.clone(),
         );
     };
-    let Some(f) = m.get(2).cloned() else {
+    let Some(f) = m.get("FUN").cloned() else {
         // without FUN: the group index of each element
         let idx: Vec<i32> = (0..x.len())
             .map(|i| {
@@ -1029,7 +1038,7 @@ fn tapply(it: &mut Interp, a: Args) -> EvalResult {
         results.push(Some(it.call_value(&f, args)?));
     }
     it.visible = true;
-    let simplify = flag(m.get(5), true);
+    let simplify = flag(m.get("simplify"), true);
     let scalar = results
         .iter()
         .flatten()
@@ -1045,7 +1054,7 @@ fn tapply(it: &mut Interp, a: Args) -> EvalResult {
             .iter()
             .map(|r| match r.as_ref().and_then(|r| r.data()) {
                 Some(d) => d.coerce(t),
-                None => match m.get(4) {
+                None => match m.get("default") {
                     Some(d) if !d.is_null() => {
                         d.data().map(|d| d.coerce(t)).unwrap_or(Data::na_of(t, 1))
                     }

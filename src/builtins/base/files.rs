@@ -151,46 +151,62 @@ fn read_generic(it: &mut Interp, a: Args, defaults: ReadDefaults) -> EvalResult 
         "fileEncoding",
         "...",
     ])?;
-    let path = m.req(0, "file")?.as_string().unwrap_or_default();
-    let sep = match m.get(2).and_then(|v| v.as_string()) {
+    let path = m.req("file")?.as_string().unwrap_or_default();
+    let sep = match m.get("sep").and_then(|v| v.as_string()) {
         Some(s) if s.is_empty() => None,
         Some(s) => s.chars().next(),
         None => defaults.1,
     };
     let opts = ReadOpts {
         header: m
-            .get(1)
+            .get("header")
             .and_then(|v| v.as_bool().flatten())
             .unwrap_or(defaults.0),
         sep,
         quote: m
-            .get(3)
+            .get("quote")
             .and_then(|v| v.as_string())
             .unwrap_or_else(|| defaults.2.to_string()),
         na: m
-            .get(7)
+            .get("na.strings")
             .and_then(|v| v.as_strings())
             .unwrap_or_else(|| vec!["NA".into()]),
         saf: m
-            .get(8)
+            .get("stringsAsFactors")
             .and_then(|v| v.as_bool().flatten())
             .unwrap_or(false),
-        skip: m.get(11).and_then(|v| v.as_f64()).unwrap_or(0.0).max(0.0) as usize,
+        skip: m
+            .get("skip")
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0)
+            .max(0.0) as usize,
         nrows: m
-            .get(10)
+            .get("nrows")
             .and_then(|v| v.as_f64())
             .filter(|n| *n >= 0.0)
             .map(|n| n as usize),
         check_names: m
-            .get(12)
+            .get("check.names")
             .and_then(|v| v.as_bool().flatten())
             .unwrap_or(true),
-        col_classes: m.get(9).and_then(|v| v.as_strings()),
+        col_classes: m.get("colClasses").and_then(|v| v.as_strings()),
     };
     // dec, fill, comment.char, colClasses, skip, row.names, col.names, strip.white,
     // blank.lines.skip, encoding and fileEncoding are only understood by the exact reader.
-    const EXACT_ONLY: [usize; 11] = [4, 5, 6, 9, 11, 13, 14, 15, 16, 17, 18];
-    let fast_ok = defaults.3 && EXACT_ONLY.iter().all(|&i| m.get(i).is_none());
+    const EXACT_ONLY: [&str; 11] = [
+        "dec",
+        "fill",
+        "comment.char",
+        "colClasses",
+        "skip",
+        "row.names",
+        "col.names",
+        "strip.white",
+        "blank.lines.skip",
+        "encoding",
+        "fileEncoding",
+    ];
+    let fast_ok = defaults.3 && EXACT_ONLY.iter().all(|&f| m.get(f).is_none());
     if fast_ok {
         check_read(it, &path)?;
         if let Some(v) = read_fast(&path, &opts) {
@@ -446,26 +462,38 @@ fn write_generic(it: &mut Interp, a: Args, csv: bool) -> EvalResult {
         "col.names",
         "...",
     ])?;
-    let x = m.req(0, "x")?.clone();
-    let file = m.get(1).and_then(|v| v.as_string()).unwrap_or_default();
-    let quote = m.get(3).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let x = m.req("x")?.clone();
+    let file = m
+        .get("file")
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    let quote = m
+        .get("quote")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     let sep = if csv {
         ",".to_string()
     } else {
-        m.get(4)
+        m.get("sep")
             .and_then(|v| v.as_string())
             .unwrap_or_else(|| " ".into())
     };
     let eol = m
-        .get(5)
+        .get("eol")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "\n".into());
     let na = m
-        .get(6)
+        .get("na")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "NA".into());
-    let row_names = m.get(8).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
-    let col_names = m.get(9).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let row_names = m
+        .get("row.names")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
+    let col_names = m
+        .get("col.names")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     let x = if x.is_data_frame() {
         x
     } else {
@@ -522,10 +550,10 @@ fn write_table(it: &mut Interp, a: Args) -> EvalResult {
 
 fn read_lines(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["con", "n", "ok", "warn", "encoding", "skipNul"])?;
-    let path = m.req(0, "con")?.as_string().unwrap_or_default();
+    let path = m.req("con")?.as_string().unwrap_or_default();
     let text = read_file(it, &path)?;
     let n = m
-        .get(1)
+        .get("n")
         .and_then(|v| v.as_f64())
         .filter(|n| *n >= 0.0)
         .map(|n| n as usize);
@@ -589,10 +617,13 @@ fn unlink(it: &mut Interp, a: Args) -> EvalResult {
 fn tempfile(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["pattern", "tmpdir", "fileext"])?;
     let pat = m
-        .get(0)
+        .get("pattern")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "file".into());
-    let ext = m.get(2).and_then(|v| v.as_string()).unwrap_or_default();
+    let ext = m
+        .get("fileext")
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())

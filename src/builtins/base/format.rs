@@ -138,21 +138,21 @@ fn format_fn(_it: &mut Interp, args: Args) -> EvalResult {
         "drop0trailing",
         "...",
     ])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let drop0 = opt_bool(m.get(9), false);
-    let trim = opt_bool(m.get(1), false);
-    let digits = opt_usize(m.get(2)).unwrap_or(7).clamp(1, 22);
-    let nsmall = opt_usize(m.get(3)).unwrap_or(0).min(20);
-    let justify = opt_str(m.get(4)).unwrap_or_else(|| "left".into());
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
+    let drop0 = opt_bool(m.get("drop0trailing"), false);
+    let trim = opt_bool(m.get("trim"), false);
+    let digits = opt_usize(m.get("digits")).unwrap_or(7).clamp(1, 22);
+    let nsmall = opt_usize(m.get("nsmall")).unwrap_or(0).min(20);
+    let justify = opt_str(m.get("justify")).unwrap_or_else(|| "left".into());
     let justify = ["left", "right", "centre", "none"]
         .iter()
         .find(|j| j.starts_with(justify.as_str()))
         .copied()
         .unwrap_or("left");
-    let width = opt_usize(m.get(5)).unwrap_or(0);
+    let width = opt_usize(m.get("width")).unwrap_or(0);
     crate::value::alloc::check_string(width as f64)?;
-    let na_encode = opt_bool(m.get(6), true);
-    let scipen = match m.get(7) {
+    let na_encode = opt_bool(m.get("na.encode"), true);
+    let scipen = match m.get("scientific") {
         Some(v) if matches!(v.data(), Some(Data::Lgl(_))) => match v.as_bool().flatten() {
             Some(true) => -100,
             Some(false) => 100,
@@ -161,7 +161,7 @@ fn format_fn(_it: &mut Interp, args: Args) -> EvalResult {
         Some(v) => v.as_f64().map(|x| x as i32).unwrap_or(0),
         None => 0,
     };
-    let big_mark = opt_str(m.get(8)).unwrap_or_default();
+    let big_mark = opt_str(m.get("big.mark")).unwrap_or_default();
     if x.is_factor() {
         let s = justify_all(factor_labels(&x), justify, width);
         let s = s
@@ -370,13 +370,13 @@ fn format_c_fn(_it: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&[
         "x", "width", "digits", "format", "flag", "mode", "big.mark", "...",
     ])?;
-    let x = m.req(0, "x")?.clone();
-    let w = m.get(1).and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let x = m.req("x")?.clone();
+    let w = m.get("width").and_then(|v| v.as_f64()).unwrap_or(0.0);
     crate::value::alloc::check_string(w.abs())?;
-    let digits = opt_usize(m.get(2));
+    let digits = opt_usize(m.get("digits"));
     crate::value::alloc::check_string(digits.unwrap_or(0) as f64)?;
-    let flag = opt_str(m.get(4)).unwrap_or_default();
-    let big_mark = opt_str(m.get(6)).unwrap_or_default();
+    let flag = opt_str(m.get("flag")).unwrap_or_default();
+    let big_mark = opt_str(m.get("big.mark")).unwrap_or_default();
     let mut fl = Flags::default();
     for c in flag.chars() {
         match c {
@@ -399,7 +399,7 @@ fn format_c_fn(_it: &mut Interp, args: Args) -> EvalResult {
         return err("unsupported type ");
     };
     let mode_str = matches!(d, Data::Str(_));
-    let format = opt_str(m.get(3)).unwrap_or_else(|| {
+    let format = opt_str(m.get("format")).unwrap_or_else(|| {
         match d {
             Data::Str(_) => "s",
             Data::Int(_) | Data::Lgl(_) => "d",
@@ -425,7 +425,7 @@ fn format_c_fn(_it: &mut Interp, args: Args) -> EvalResult {
         } else {
             format.chars().next().unwrap_or('g')
         };
-        if conv == 'F' && m.get(1).is_none() {
+        if conv == 'F' && m.get("width").is_none() {
             // R pads "fg" output to digits + 1 characters when no width is given.
             width = digits.unwrap_or(0) + 1;
         }
@@ -472,8 +472,8 @@ fn format_c_fn(_it: &mut Interp, args: Args) -> EvalResult {
 /// `prettyNum(x, big.mark)`: each number formatted alone, then digit grouping.
 fn pretty_num_fn(_it: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x", "big.mark", "..."])?;
-    let x = m.req(0, "x")?.clone();
-    let big_mark = opt_str(m.get(1)).unwrap_or_default();
+    let x = m.req("x")?.clone();
+    let big_mark = opt_str(m.get("big.mark")).unwrap_or_default();
     let out: Vec<RStr> = match x.data() {
         Some(Data::Str(v)) => v
             .iter()
@@ -506,7 +506,7 @@ fn pretty_num_fn(_it: &mut Interp, args: Args) -> EvalResult {
 /// `toString(x)`: elements as `as.character` writes them, joined by `", "`.
 fn to_string_fn(_it: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x", "..."])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     let parts: Vec<String> = if x.is_factor() {
         factor_labels(&x)
             .iter()
@@ -529,8 +529,8 @@ fn to_string_fn(_it: &mut Interp, args: Args) -> EvalResult {
 /// `zapsmall(x, digits)`: `round(x, max(0, digits - log10(max(abs(x)))))`.
 fn zapsmall_fn(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "digits"])?;
-    let x = m.req(0, "x")?.clone();
-    let digits = match m.get(1) {
+    let x = m.req("x")?.clone();
+    let digits = match m.get("digits") {
         Some(v) => v.as_f64().filter(|d| !d.is_nan()).ok_or_else(|| {
             crate::error::Flow::from(crate::error::RError::runtime("invalid 'digits'"))
         })?,

@@ -245,7 +245,7 @@ fn head_tail(it: &mut Interp, a: Args, is_head: bool) -> EvalResult {
         };
     }
     let m = a.matched(&["x", "n", "..."])?;
-    let n_req = m.get(1).and_then(|v| v.as_f64()).unwrap_or(6.0) as i64;
+    let n_req = m.get("n").and_then(|v| v.as_f64()).unwrap_or(6.0) as i64;
     let total = if x.is_data_frame() {
         df_nrow(&x)
     } else {
@@ -346,8 +346,8 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&[
         "x", "y", "by", "by.x", "by.y", "all", "all.x", "all.y", "sort", "suffixes",
     ])?;
-    let x = m.req(0, "x")?.clone();
-    let y = m.req(1, "y")?.clone();
+    let x = m.req("x")?.clone();
+    let y = m.req("y")?.clone();
     if !x.is_data_frame() || !y.is_data_frame() {
         return err("merge() needs two data frames");
     }
@@ -361,7 +361,7 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
         }
         _ => false,
     };
-    if on_rownames(m.get(2)) || (on_rownames(m.get(3)) && on_rownames(m.get(4))) {
+    if on_rownames(m.get("by")) || (on_rownames(m.get("by.x")) && on_rownames(m.get("by.y"))) {
         let with_rn = |d: &Value| -> EvalResult {
             let mut items = vec![("Row.names".to_string(), df_row_names(d))];
             items.extend(df_names(d).into_iter().zip(d.list_vec().iter().cloned()));
@@ -372,14 +372,8 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
             (None, with_rn(&y)?),
             (Some(Sym::new("by")), Value::str("Row.names")),
         ];
-        for (k, name) in [
-            (5, "all"),
-            (6, "all.x"),
-            (7, "all.y"),
-            (8, "sort"),
-            (9, "suffixes"),
-        ] {
-            if let Some(v) = m.get(k) {
+        for name in ["all", "all.x", "all.y", "sort", "suffixes"] {
+            if let Some(v) = m.get(name) {
                 items.push((Some(Sym::new(name)), v.clone()));
             }
         }
@@ -387,11 +381,11 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
     }
     let xn = df_names(&x);
     let yn = df_names(&y);
-    let by: Vec<String> = match m.get(2) {
+    let by: Vec<String> = match m.get("by") {
         Some(b) => b.as_strings().unwrap_or_default(),
         None => xn.iter().filter(|n| yn.contains(n)).cloned().collect(),
     };
-    if by.is_empty() && m.get(3).is_none() {
+    if by.is_empty() && m.get("by.x").is_none() {
         // no keys: every row of x with every row of y, x varying fastest
         let (nx, ny) = (df_nrow(&x), df_nrow(&y));
         let xs: Vec<Option<usize>> = (0..nx * ny).map(|k| Some(k % nx.max(1))).collect();
@@ -399,7 +393,7 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
         let mut cols: Vec<Value> = x.list_vec().iter().map(|c| take(c, &xs)).collect();
         cols.extend(y.list_vec().iter().map(|c| take(c, &ys)));
         let sfx = m
-            .get(9)
+            .get("suffixes")
             .and_then(|v| v.as_strings())
             .unwrap_or_else(|| vec![".x".into(), ".y".into()]);
         let mut names: Vec<String> = xn
@@ -422,22 +416,31 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
         return Ok(make_df(cols, names, auto_row_names(nx * ny)));
     }
     let by_x = m
-        .get(3)
+        .get("by.x")
         .and_then(|v| v.as_strings())
         .unwrap_or_else(|| by.clone());
     let by_y = m
-        .get(4)
+        .get("by.y")
         .and_then(|v| v.as_strings())
         .unwrap_or_else(|| by.clone());
     let all = m
-        .get(5)
+        .get("all")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
-    let all_x = m.get(6).and_then(|v| v.as_bool().flatten()).unwrap_or(all);
-    let all_y = m.get(7).and_then(|v| v.as_bool().flatten()).unwrap_or(all);
-    let sort = m.get(8).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let all_x = m
+        .get("all.x")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(all);
+    let all_y = m
+        .get("all.y")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(all);
+    let sort = m
+        .get("sort")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     let suffixes = m
-        .get(9)
+        .get("suffixes")
         .and_then(|v| v.as_strings())
         .unwrap_or_else(|| vec![".x".into(), ".y".into()]);
     let col_idx = |names: &[String], keys: &[String]| -> EvalResult<Vec<usize>> {

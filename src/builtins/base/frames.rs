@@ -268,15 +268,15 @@ fn as_data_frame(_it: &mut Interp, a: Args) -> EvalResult {
         "stringsAsFactors",
         "responseName",
     ])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     if x.is_data_frame() {
         return Ok(x);
     }
     if x.inherits("table") {
-        return table_to_df(&x, m.get(5).and_then(|v| v.as_string()));
+        return table_to_df(&x, m.get("responseName").and_then(|v| v.as_string()));
     }
     let saf = m
-        .get(4)
+        .get("stringsAsFactors")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     if let Some(d) = x.dim() {
@@ -354,8 +354,8 @@ fn colnames(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn set_row_names(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "value"])?;
-    let mut x = m.get(0).cloned().unwrap_or(Value::Null);
-    let v = m.get(1).cloned().unwrap_or(Value::Null);
+    let mut x = m.get("x").cloned().unwrap_or(Value::Null);
+    let v = m.get("value").cloned().unwrap_or(Value::Null);
     if x.is_data_frame() {
         let n = df_nrow(&x);
         if !v.is_null() {
@@ -448,8 +448,8 @@ fn set_dimnames_part(mut x: Value, k: usize, v: Value) -> EvalResult {
 
 fn set_colnames(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "value"])?;
-    let mut x = m.get(0).cloned().unwrap_or(Value::Null);
-    let v = m.get(1).cloned().unwrap_or(Value::Null);
+    let mut x = m.get("x").cloned().unwrap_or(Value::Null);
+    let v = m.get("value").cloned().unwrap_or(Value::Null);
     if x.is_data_frame() {
         if v.len() > x.len() {
             return err(format!(

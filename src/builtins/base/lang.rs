@@ -793,7 +793,7 @@ fn environment(it: &mut Interp, a: Args) -> EvalResult {
 
 fn new_env(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["hash", "parent", "size"])?;
-    let parent = match m.get(1) {
+    let parent = match m.get("parent") {
         Some(Value::Env(e)) => e.clone(),
         _ => it
             .frames
@@ -843,9 +843,9 @@ fn env_arg(it: &Interp, v: Option<&Value>) -> Env {
 
 fn assign(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "value", "pos", "envir", "inherits", "immediate"])?;
-    let name = m.req(0, "x")?.as_string().unwrap_or_default();
-    let v = m.req(1, "value")?.clone();
-    let env = env_arg(it, m.get(3).or(m.get(2)));
+    let name = m.req("x")?.as_string().unwrap_or_default();
+    let v = m.req("value")?.clone();
+    let env = env_arg(it, m.get("envir").or(m.get("pos")));
     env.set(Sym::new(&name), v.clone());
     it.visible = false;
     Ok(v)
@@ -853,10 +853,10 @@ fn assign(it: &mut Interp, a: Args) -> EvalResult {
 
 fn get(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "pos", "envir", "mode", "inherits"])?;
-    let name = m.req(0, "x")?.as_string().unwrap_or_default();
-    let env = env_arg(it, m.get(2).or(m.get(1)));
+    let name = m.req("x")?.as_string().unwrap_or_default();
+    let env = env_arg(it, m.get("envir").or(m.get("pos")));
     let mode = m
-        .get(3)
+        .get("mode")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "any".into());
     if mode == "function" {
@@ -867,19 +867,22 @@ fn get(it: &mut Interp, a: Args) -> EvalResult {
 
 fn get0(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "envir", "mode", "inherits", "ifnotfound"])?;
-    let name = m.req(0, "x")?.as_string().unwrap_or_default();
-    let env = env_arg(it, m.get(1));
+    let name = m.req("x")?.as_string().unwrap_or_default();
+    let env = env_arg(it, m.get("envir"));
     match env.lookup(Sym::new(&name)) {
         Some(_) => it.get_var(Sym::new(&name), &env),
-        None => Ok(m.get(4).cloned().unwrap_or(Value::Null)),
+        None => Ok(m.get("ifnotfound").cloned().unwrap_or(Value::Null)),
     }
 }
 
 fn exists(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "where", "envir", "frame", "mode", "inherits"])?;
-    let name = m.req(0, "x")?.as_string().unwrap_or_default();
-    let env = env_arg(it, m.get(2).or(m.get(1)));
-    let inherits = m.get(5).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let name = m.req("x")?.as_string().unwrap_or_default();
+    let env = env_arg(it, m.get("envir").or(m.get("where")));
+    let inherits = m
+        .get("inherits")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     let s = Sym::new(&name);
     Ok(Value::lgl(if inherits {
         env.lookup(s).is_some()
@@ -935,9 +938,9 @@ fn rm_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
 
 fn ls(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["name", "pos", "envir", "all.names", "pattern", "sorted"])?;
-    let env = env_arg(it, m.get(2).or(m.get(0)));
+    let env = env_arg(it, m.get("envir").or(m.get("name")));
     let all = m
-        .get(3)
+        .get("all.names")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     let mut names: Vec<String> = env
@@ -952,11 +955,11 @@ fn ls(it: &mut Interp, a: Args) -> EvalResult {
 
 fn eval(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["expr", "envir", "enclos"])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let env = match m.get(1) {
+    let x = m.get("expr").cloned().unwrap_or(Value::Null);
+    let env = match m.get("envir") {
         Some(Value::Env(e)) => e.clone(),
         Some(v @ Value::Vector(_)) => {
-            let parent = match m.get(2) {
+            let parent = match m.get("enclos") {
                 Some(Value::Env(e)) => e.clone(),
                 _ => it
                     .frames
@@ -1023,7 +1026,7 @@ fn evalq(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
 fn parse(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["file", "n", "text", "prompt", "keep.source"])?;
     let text = m
-        .get(2)
+        .get("text")
         .and_then(|t| t.as_strings())
         .unwrap_or_default()
         .join("\n");
@@ -1039,7 +1042,7 @@ fn parse(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn deparse(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["expr", "width.cutoff", "backtick", "control", "nlines"])?;
-    let v = m.get(0).cloned().unwrap_or(Value::Null);
+    let v = m.get("expr").cloned().unwrap_or(Value::Null);
     let s = match &v {
         Value::Lang(l) => crate::syntax::deparse::deparse(&l.expr),
         Value::Closure(c) => crate::syntax::deparse::deparse_function(&c.params, &c.body),
@@ -1154,8 +1157,11 @@ fn as_call(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn sys_getenv(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "unset", "names"])?;
-    let unset = m.get(1).and_then(|v| v.as_string()).unwrap_or_default();
-    match m.get(0) {
+    let unset = m
+        .get("unset")
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    match m.get("x") {
         Some(x) => {
             let names = x.as_strings().unwrap_or_default();
             let vals: Vec<String> = names
@@ -1187,7 +1193,7 @@ fn sys_setenv(it: &mut Interp, a: Args) -> EvalResult {
 fn command_args(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["trailingOnly"])?;
     let trailing = m
-        .get(0)
+        .get("trailingOnly")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     if trailing {
@@ -1338,15 +1344,15 @@ fn option_value(it: &Interp, name: &str) -> Option<Value> {
 
 fn get_option(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "default"])?;
-    let name = m.req(0, "x")?.as_string().unwrap_or_default();
+    let name = m.req("x")?.as_string().unwrap_or_default();
     Ok(option_value(it, &name)
-        .or_else(|| m.get(1).cloned())
+        .or_else(|| m.get("default").cloned())
         .unwrap_or(Value::Null))
 }
 
 fn use_method_eager(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["generic", "object"])?;
-    let generic = m.req(0, "generic")?.as_string().unwrap_or_default();
+    let generic = m.req("generic")?.as_string().unwrap_or_default();
     let Some(fr) = it.frames.last() else {
         return err("UseMethod called from outside a function");
     };
@@ -1357,7 +1363,7 @@ fn use_method_eager(it: &mut Interp, a: Args) -> EvalResult {
         return err("UseMethod called from outside a closure");
     };
     // the dispatch object: `object` or the first argument of the enclosing call
-    let obj = match m.get(1) {
+    let obj = match m.get("object") {
         Some(v) => v.clone(),
         None => match c.params.first() {
             Some(p) if p.name.as_str() != "..." => it.get_var(p.name, &fenv)?,
@@ -1520,7 +1526,7 @@ fn invoke_restart(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn quit(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["save", "status", "runLast"])?;
-    let status = m.get(1).and_then(|v| v.as_i32()).unwrap_or(0);
+    let status = m.get("status").and_then(|v| v.as_i32()).unwrap_or(0);
     it.flush();
     Err(Flow::Quit(status))
 }

@@ -98,15 +98,15 @@ pub fn matprod_values(x: &Value, y: &Value) -> EvalResult {
 /// The `matprod` builtin (see R's documentation).
 pub fn matprod(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "y"])?;
-    matprod_values(m.req(0, "x")?, m.req(1, "y")?)
+    matprod_values(m.req("x")?, m.req("y")?)
 }
 
 /// The `crossprod` builtin (see R's documentation).
 pub fn crossprod(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "y"])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let y = m
-        .get(1)
+        .get("y")
         .filter(|v| !v.is_null())
         .cloned()
         .unwrap_or_else(|| x.clone());
@@ -122,9 +122,9 @@ pub fn crossprod(_it: &mut Interp, a: Args) -> EvalResult {
 /// The `tcrossprod` builtin (see R's documentation).
 pub fn tcrossprod(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "y"])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let y = m
-        .get(1)
+        .get("y")
         .filter(|v| !v.is_null())
         .cloned()
         .unwrap_or_else(|| x.clone());
@@ -143,7 +143,7 @@ pub fn tcrossprod(_it: &mut Interp, a: Args) -> EvalResult {
 /// The `diag` builtin (see R's documentation).
 pub fn diag(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "nrow", "ncol", "names"])?;
-    let x = m.get(0).cloned();
+    let x = m.get("x").cloned();
     if let Some(x) = &x {
         if let Some(d) = x.dim().filter(|d| d.len() == 2) {
             let (nr, nc) = (d[0], d[1]);
@@ -152,7 +152,7 @@ pub fn diag(_it: &mut Interp, a: Args) -> EvalResult {
                 .data()
                 .map(|dd| dd.select(&(0..k).map(|i| Some(i * nr + i)).collect::<Vec<_>>()));
             let mut v = Value::from_data(data.unwrap_or(Data::empty(VType::Dbl)));
-            if flag(m.get(3), true) {
+            if flag(m.get("names"), true) {
                 let p = dimnames_parts(x);
                 if let (Some(r), Some(c)) = (&p[0], &p[1]) {
                     if r[..k] == c[..k] {
@@ -166,8 +166,8 @@ pub fn diag(_it: &mut Interp, a: Args) -> EvalResult {
             return err("'x' is an array, but not one-dimensional.");
         }
     }
-    let nrow = get_count(m.get(1), "nrow")?;
-    let ncol = get_count(m.get(2), "ncol")?;
+    let nrow = get_count(m.get("nrow"), "nrow")?;
+    let ncol = get_count(m.get("ncol"), "ncol")?;
     let (vals, n) = match &x {
         None => (Data::Dbl(Rc::new(vec![1.0])), nrow.unwrap_or(0)),
         Some(x) if x.len() == 1 && nrow.is_none() && ncol.is_none() => {
@@ -218,8 +218,8 @@ pub fn diag(_it: &mut Interp, a: Args) -> EvalResult {
 /// The `set_diag` builtin (see R's documentation).
 pub fn set_diag(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "value"])?;
-    let x = m.req(0, "x")?.clone();
-    let val = m.req(1, "value")?.clone();
+    let x = m.req("x")?.clone();
+    let val = m.req("value")?.clone();
     let Some(d) = x.dim().filter(|d| d.len() == 2) else {
         return err("only matrix diagonals can be replaced");
     };
@@ -283,15 +283,15 @@ fn determinant_core(x: &Value, log: bool) -> EvalResult<(f64, i32)> {
 /// The `det` builtin (see R's documentation).
 pub fn det(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "..."])?;
-    let (modulus, sign) = determinant_core(m.req(0, "x")?, true)?;
+    let (modulus, sign) = determinant_core(m.req("x")?, true)?;
     Ok(Value::num(sign as f64 * modulus.exp()))
 }
 
 /// The `determinant` builtin (see R's documentation).
 pub fn determinant(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "logarithm", "..."])?;
-    let log = flag(m.get(1), true);
-    let (modulus, sign) = determinant_core(m.req(0, "x")?, log)?;
+    let log = flag(m.get("logarithm"), true);
+    let (modulus, sign) = determinant_core(m.req("x")?, log)?;
     let mut md = Value::num(modulus);
     md.set_attr(sym("logarithm"), Value::lgl(log));
     let mut out = Value::named_list(vec![
@@ -305,7 +305,7 @@ pub fn determinant(_it: &mut Interp, a: Args) -> EvalResult {
 /// The `solve` builtin (see R's documentation).
 pub fn r_solve(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["a", "b", "tol", "..."])?;
-    let av = m.req(0, "a")?.clone();
+    let av = m.req("a")?.clone();
     let (am, adn) = mat_of(&av)?;
     let (nr, nc) = (am.nrow, am.ncol);
     if av.dim().is_none() && nr == 1 {
@@ -313,8 +313,11 @@ pub fn r_solve(_it: &mut Interp, a: Args) -> EvalResult {
     } else if nr != nc {
         return err(format!("'a' ({} x {}) must be square", nr, nc));
     }
-    let tol = m.get(2).and_then(|t| t.as_f64()).unwrap_or(f64::EPSILON);
-    let (b, bdn, bvec) = match m.get(1) {
+    let tol = m
+        .get("tol")
+        .and_then(|t| t.as_f64())
+        .unwrap_or(f64::EPSILON);
+    let (b, bdn, bvec) = match m.get("b") {
         None => (
             Mat::identity(nr),
             vec![adn.first().cloned().flatten(), None],
@@ -341,7 +344,7 @@ pub fn r_solve(_it: &mut Interp, a: Args) -> EvalResult {
         }
         return Ok(v);
     }
-    let cn = if m.has(1) {
+    let cn = if m.has("b") {
         bdn[1].clone()
     } else {
         bdn[0].clone()
@@ -352,7 +355,7 @@ pub fn r_solve(_it: &mut Interp, a: Args) -> EvalResult {
 /// The `chol` builtin (see R's documentation).
 pub fn r_chol(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "..."])?;
-    let x = m.req(0, "x")?;
+    let x = m.req("x")?;
     let (mm, dn) = square(x, "'a' must be a square matrix")?;
     let r = chol_mat(&mm).or_else(err)?;
     Ok(mat_value(r, dn[0].clone(), dn[1].clone()))

@@ -116,13 +116,13 @@ fn margins_arg(v: Option<&Value>, nd: usize) -> EvalResult<Option<Vec<usize>>> {
 
 fn prop_table(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "margin"])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     if !is_numeric(&x) {
         return err("'x' is not an array");
     }
     let xs = x.dbl_vec();
     let d = x.dim().unwrap_or_else(|| vec![xs.len()]);
-    match margins_arg(m.get(1), d.len())? {
+    match margins_arg(m.get("margin"), d.len())? {
         None => {
             let s: f64 = xs.iter().sum();
             Ok(with_attrs_of(xs.iter().map(|v| v / s).collect(), &x))
@@ -147,14 +147,14 @@ fn prop_table(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn margin_table(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "margin"])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     if !is_numeric(&x) {
         return err("'x' is not an array");
     }
     let is_int = matches!(x.vtype(), Some(VType::Int) | Some(VType::Lgl));
     let xs = x.dbl_vec();
     let d = x.dim().unwrap_or_else(|| vec![xs.len()]);
-    let Some(mg) = margins_arg(m.get(1), d.len())? else {
+    let Some(mg) = margins_arg(m.get("margin"), d.len())? else {
         let s: f64 = xs.iter().sum();
         return Ok(if is_int {
             Value::int(s as i32)
@@ -196,7 +196,7 @@ fn margin_table(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn addmargins(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["A", "margin", "FUN", "quiet"])?;
-    let x = m.req(0, "A")?.clone();
+    let x = m.req("A")?.clone();
     if !is_numeric(&x) {
         return err("'A' must be an array or table");
     }
@@ -209,7 +209,7 @@ fn addmargins(_it: &mut Interp, a: Args) -> EvalResult {
         v.push(Some(Rc::from("Sum")));
         v
     };
-    let margins: Vec<usize> = match margins_arg(m.get(1), d.len())? {
+    let margins: Vec<usize> = match margins_arg(m.get("margin"), d.len())? {
         Some(v) => v,
         None => (0..d.len()).collect(),
     };
@@ -370,9 +370,9 @@ fn kendall(x: &[f64], y: &[f64]) -> f64 {
 
 fn cov_cor(a: Args, is_cor: bool) -> EvalResult {
     let m = a.matched(&["x", "y", "use", "method"])?;
-    let xv = m.req(0, "x")?.clone();
+    let xv = m.req("x")?.clone();
     let (xc, xn, xmat) = columns(&xv, "x")?;
-    let (yc, yn, ymat) = match m.get(1).filter(|v| !v.is_null()) {
+    let (yc, yn, ymat) = match m.get("y").filter(|v| !v.is_null()) {
         Some(y) => {
             let (c, n, mt) = columns(y, "y")?;
             (Some(c), n, mt)
@@ -383,11 +383,11 @@ fn cov_cor(a: Args, is_cor: bool) -> EvalResult {
         return err("supply both 'x' and 'y' or a matrix-like 'x'");
     }
     let use_ = m
-        .get(2)
+        .get("use")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "everything".into());
     let method = m
-        .get(3)
+        .get("method")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "pearson".into());
     let method = ["pearson", "kendall", "spearman"]
@@ -500,7 +500,7 @@ fn cov(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn scale(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "center", "scale"])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let (mut cols, cn, _) = columns(&x, "x")?;
     let nc = cols.len();
     let nr = cols.first().map(|c| c.len()).unwrap_or(0);
@@ -523,8 +523,8 @@ fn scale(_it: &mut Interp, a: Args) -> EvalResult {
             }
         }
     };
-    let center = vec_arg(m.get(1))?;
-    let scl = vec_arg(m.get(2))?;
+    let center = vec_arg(m.get("center"))?;
+    let scl = vec_arg(m.get("scale"))?;
     let mut attrs: Vec<(&str, Vec<f64>)> = Vec::new();
     // center: None = compute, Some(empty) = FALSE, Some(v) = given
     match center {
@@ -586,13 +586,13 @@ fn scale(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn fivenum(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "na.rm"])?;
-    let x = m.req(0, "x")?;
+    let x = m.req("x")?;
     if !is_numeric(x) {
         return err("need numeric data");
     }
     let mut xs = x.dbl_vec().to_vec();
     if xs.iter().any(|v| v.is_nan()) {
-        if m.get(1)
+        if m.get("na.rm")
             .and_then(|v| v.as_bool().flatten())
             .unwrap_or(false)
         {

@@ -379,14 +379,14 @@ fn ceiling(it: &mut Interp, a: Args) -> EvalResult {
 }
 fn trunc(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     math1_impl(it, Args::positional(vec![x]), "trunc", f64::trunc)
 }
 
 fn log(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "base"])?;
-    let x = m.req(0, "x")?.clone();
-    match m.get(1) {
+    let x = m.req("x")?.clone();
+    match m.get("base") {
         None => math1_impl(it, Args::positional(vec![x]), "log", f64::ln),
         Some(b) => {
             math_input(&x, "log")?;
@@ -436,9 +436,9 @@ fn round_like(
     f: fn(f64, f64) -> f64,
 ) -> EvalResult {
     let m = a.matched(&["x", "digits"])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     math_input(&x, name)?;
-    let digits = match m.get(1) {
+    let digits = match m.get("digits") {
         Some(d) => {
             if !matches!(
                 d.vtype(),
@@ -546,12 +546,12 @@ fn prod(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn mean(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "trim", "na.rm", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let na_rm = m
-        .get(2)
+        .get("na.rm")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
-    let trim = m.get(1).and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let trim = m.get("trim").and_then(|v| v.as_f64()).unwrap_or(0.0);
     if x.is_factor()
         || !matches!(
             x.vtype(),
@@ -998,8 +998,8 @@ fn pmax(it: &mut Interp, a: Args) -> EvalResult {
 
 fn math2(it: &mut Interp, a: Args, names: &[&str], f: fn(f64, f64) -> f64) -> EvalResult {
     let m = a.matched(names)?;
-    let x = m.req(0, names[0])?.clone();
-    let y = m.req(1, names[1])?.clone();
+    let x = m.req(names[0])?.clone();
+    let y = m.req(names[1])?.clone();
     for v in [&x, &y] {
         if !matches!(
             v.vtype(),

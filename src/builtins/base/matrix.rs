@@ -177,12 +177,12 @@ pub(crate) fn get_count(v: Option<&Value>, what: &str) -> EvalResult<Option<usiz
 fn matrix(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["data", "nrow", "ncol", "byrow", "dimnames"])?;
     let data = m
-        .get(0)
+        .get("data")
         .map(plain_data)
         .unwrap_or(Data::Lgl(Rc::new(vec![NA_INT])));
     let len = data.len();
-    let nr0 = get_count(m.get(1), "nrow")?;
-    let nc0 = get_count(m.get(2), "ncol")?;
+    let nr0 = get_count(m.get("nrow"), "nrow")?;
+    let nc0 = get_count(m.get("ncol"), "ncol")?;
     let (nr, nc) = match (nr0, nc0) {
         (Some(r), Some(c)) => (r, c),
         (Some(r), None) => (r, if r == 0 { 0 } else { len.div_ceil(r) }),
@@ -217,10 +217,10 @@ fn matrix(it: &mut Interp, a: Args) -> EvalResult {
     } else if nr * nc > 0 && len == 0 {
         let t = data.vtype();
         let mut v = make_matrix(Data::na_of(t, nr * nc), nr, nc);
-        apply_dimnames_arg(&mut v, m.get(4), &[nr, nc])?;
+        apply_dimnames_arg(&mut v, m.get("dimnames"), &[nr, nc])?;
         return Ok(v);
     }
-    let byrow = flag(m.get(3), false);
+    let byrow = flag(m.get("byrow"), false);
     let out = if byrow {
         let idx: Vec<Option<usize>> = (0..nr * nc)
             .map(|k| Some(((k % nr.max(1)) * nc + k / nr.max(1)) % len.max(1)))
@@ -230,7 +230,7 @@ fn matrix(it: &mut Interp, a: Args) -> EvalResult {
         recycle(&data, nr * nc)
     };
     let mut v = make_matrix(out, nr, nc);
-    apply_dimnames_arg(&mut v, m.get(4), &[nr, nc])?;
+    apply_dimnames_arg(&mut v, m.get("dimnames"), &[nr, nc])?;
     Ok(v)
 }
 
@@ -267,10 +267,10 @@ fn apply_dimnames_arg(v: &mut Value, dn: Option<&Value>, dims: &[usize]) -> Eval
 fn array(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["data", "dim", "dimnames"])?;
     let data = m
-        .get(0)
+        .get("data")
         .map(plain_data)
         .unwrap_or(Data::Lgl(Rc::new(vec![NA_INT])));
-    let dims: Vec<usize> = match m.get(1) {
+    let dims: Vec<usize> = match m.get("dim") {
         Some(d) => d
             .dbl_vec()
             .iter()
@@ -293,7 +293,7 @@ fn array(_it: &mut Interp, a: Args) -> EvalResult {
         sym("dim"),
         Value::ints(dims.iter().map(|&x| x as i32).collect()),
     );
-    apply_dimnames_arg(&mut v, m.get(2), &dims)?;
+    apply_dimnames_arg(&mut v, m.get("dimnames"), &dims)?;
     Ok(v)
 }
 
@@ -590,8 +590,8 @@ fn mat_dims(x: &Value) -> (usize, usize) {
 
 fn tri(a: Args, lower: bool) -> EvalResult {
     let m = a.matched(&["x", "diag"])?;
-    let (nr, nc) = mat_dims(m.req(0, "x")?);
-    let dg = flag(m.get(1), false);
+    let (nr, nc) = mat_dims(m.req("x")?);
+    let dg = flag(m.get("diag"), false);
     let v: Vec<i32> = (0..nr * nc)
         .map(|k| {
             let (i, j) = (k % nr, k / nr);
@@ -610,7 +610,7 @@ fn upper_tri(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn row_col(a: Args, rowwise: bool) -> EvalResult {
     let m = a.matched(&["x", "as.factor"])?;
-    let x = m.req(0, "x")?;
+    let x = m.req("x")?;
     let Some(d) = x.dim().filter(|d| d.len() == 2) else {
         return err("a matrix-like object is required as argument to 'row'");
     };

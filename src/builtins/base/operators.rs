@@ -160,7 +160,7 @@ fn not(it: &mut Interp, a: Args) -> EvalResult {
 }
 fn colon(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["from", "to"])?;
-    ops::range(m.req(0, "from")?, m.req(1, "to")?)
+    ops::range(m.req("from")?, m.req("to")?)
 }
 
 fn split_subs(a: Args) -> (Value, Vec<Option<Value>>, Option<bool>, bool, Option<Value>) {

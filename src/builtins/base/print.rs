@@ -177,9 +177,12 @@ pub fn capture_print(it: &mut Interp, v: &Value, env: &Env) -> EvalResult<String
 fn print(it: &mut Interp, a: Args) -> EvalResult {
     let all = a.items.clone();
     let m = a.matched(&["x", "digits", "quote", "..."])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let digits = m.get(1).and_then(|v| v.as_f64()).map(|d| d as usize);
-    let quote = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
+    let digits = m.get("digits").and_then(|v| v.as_f64()).map(|d| d as usize);
+    let quote = m
+        .get("quote")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     let env = it
         .frames
         .last()
@@ -206,9 +209,12 @@ fn print(it: &mut Interp, a: Args) -> EvalResult {
 
 fn print_default_fn(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "digits", "quote", "..."])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let digits = m.get(1).and_then(|v| v.as_f64()).map(|d| d as usize);
-    let quote = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
+    let digits = m.get("digits").and_then(|v| v.as_f64()).map(|d| d as usize);
+    let quote = m
+        .get("quote")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     let mut y = x.clone();
     y.set_attr(Sym::new("class"), Value::Null);
     let text = format_default(it, &y, digits, quote)?;
@@ -277,7 +283,7 @@ fn cat_items(v: &Value) -> EvalResult<Vec<String>> {
 fn cat(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["...", "file", "sep", "fill", "labels", "append"])?;
     let sep = m
-        .get(2)
+        .get("sep")
         .map(|v| v.str_vec())
         .unwrap_or_else(|| std::rc::Rc::new(vec![Some(" ".into())].into()));
     let sep: Vec<String> = sep
@@ -285,7 +291,7 @@ fn cat(it: &mut Interp, a: Args) -> EvalResult {
         .map(|s| s.as_deref().unwrap_or("NA").to_string())
         .collect();
     let fill = m
-        .get(3)
+        .get("fill")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     let mut out = String::new();
@@ -304,10 +310,13 @@ fn cat(it: &mut Interp, a: Args) -> EvalResult {
     if fill && !out.ends_with('\n') {
         out.push('\n');
     }
-    let file = m.get(1).and_then(|v| v.as_string()).unwrap_or_default();
+    let file = m
+        .get("file")
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
     if !file.is_empty() {
         let append = m
-            .get(5)
+            .get("append")
             .and_then(|v| v.as_bool().flatten())
             .unwrap_or(false);
         crate::builtins::io_write(it, &file, &out, append)?;
@@ -320,9 +329,9 @@ fn cat(it: &mut Interp, a: Args) -> EvalResult {
 
 fn write_lines(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["text", "con", "sep", "useBytes"])?;
-    let text = m.get(0).map(|v| v.str_vec()).unwrap_or_default();
+    let text = m.get("text").map(|v| v.str_vec()).unwrap_or_default();
     let sep = m
-        .get(2)
+        .get("sep")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "\n".into());
     let mut out = String::new();
@@ -330,10 +339,10 @@ fn write_lines(it: &mut Interp, a: Args) -> EvalResult {
         out.push_str(s.as_deref().unwrap_or("NA"));
         out.push_str(&sep);
     }
-    match m.get(1).and_then(|v| v.as_string()) {
+    match m.get("con").and_then(|v| v.as_string()) {
         Some(path)
             if matches!(
-                m.get(1).and_then(|v| v.vtype()),
+                m.get("con").and_then(|v| v.vtype()),
                 Some(crate::value::VType::Str)
             ) =>
         {

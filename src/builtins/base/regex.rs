@@ -385,17 +385,11 @@ fn pattern_of(interp: &mut Interp, v: Option<&Value>) -> EvalResult<Option<Strin
     Ok(s[0].as_deref().map(|s| s.to_string()))
 }
 
-fn opts(
-    interp: &mut Interp,
-    m: &crate::builtins::Matched,
-    ic: usize,
-    perl: usize,
-    fixed: usize,
-) -> Opts {
+fn opts(interp: &mut Interp, m: &crate::builtins::Matched, ic: &str) -> Opts {
     let mut o = Opts {
         ignore_case: flag(m, ic, false),
-        perl: flag(m, perl, false),
-        fixed: flag(m, fixed, false),
+        perl: flag(m, "perl", false),
+        fixed: flag(m, "fixed", false),
     };
     if o.fixed && o.ignore_case {
         interp.warning("argument 'ignore.case = TRUE' will be ignored");
@@ -410,9 +404,9 @@ fn opts(
 
 fn grepl(interp: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["pattern", "x", "ignore.case", "perl", "fixed", "useBytes"])?;
-    let o = opts(interp, &m, 2, 3, 4);
-    let pat = pattern_of(interp, m.get(0))?;
-    let x = as_char_vec(m.req(1, "x")?);
+    let o = opts(interp, &m, "ignore.case");
+    let pat = pattern_of(interp, m.get("pattern"))?;
+    let x = as_char_vec(m.req("x")?);
     let Some(pat) = pat else {
         return Ok(Value::lgls(vec![NA_LGL; x.len()]));
     };
@@ -435,11 +429,11 @@ fn grep(interp: &mut Interp, args: Args) -> EvalResult {
         "useBytes",
         "invert",
     ])?;
-    let o = opts(interp, &m, 2, 3, 5);
-    let value = flag(&m, 4, false);
-    let invert = flag(&m, 7, false);
-    let pat = pattern_of(interp, m.get(0))?;
-    let xv = m.req(1, "x")?.clone();
+    let o = opts(interp, &m, "ignore.case");
+    let value = flag(&m, "value", false);
+    let invert = flag(&m, "invert", false);
+    let pat = pattern_of(interp, m.get("pattern"))?;
+    let xv = m.req("x")?.clone();
     let x = as_char_vec(&xv);
     let hits: Vec<Option<bool>> = match &pat {
         None => vec![None; x.len()],
@@ -522,16 +516,16 @@ fn sub_impl(interp: &mut Interp, args: Args, global: bool) -> EvalResult {
         "fixed",
         "useBytes",
     ])?;
-    let o = opts(interp, &m, 3, 4, 5);
-    let pat = pattern_of(interp, m.get(0))?;
-    let rep = as_char_vec(m.req(1, "replacement")?);
+    let o = opts(interp, &m, "ignore.case");
+    let pat = pattern_of(interp, m.get("pattern"))?;
+    let rep = as_char_vec(m.req("replacement")?);
     if rep.len() > 1 {
         interp.warning(
             "argument 'replacement' has length > 1 and only the first element will be used",
         );
     }
     let rep: Option<Vec<char>> = rep.first().cloned().flatten().map(|s| s.chars().collect());
-    let xv = m.req(2, "x")?.clone();
+    let xv = m.req("x")?.clone();
     let x = as_char_vec(&xv);
     let out: Vec<RStr> = match &pat {
         None => vec![None; x.len()],
@@ -652,9 +646,9 @@ fn regexpr(interp: &mut Interp, args: Args) -> EvalResult {
         "fixed",
         "useBytes",
     ])?;
-    let o = opts(interp, &m, 2, 3, 4);
-    let pat = pattern_of(interp, m.get(0))?;
-    let x = as_char_vec(m.req(1, "text")?);
+    let o = opts(interp, &m, "ignore.case");
+    let pat = pattern_of(interp, m.get("pattern"))?;
+    let x = as_char_vec(m.req("text")?);
     let Some(pat) = pat else {
         let mut v = Value::ints(vec![NA_INT; x.len()]);
         match_attrs(&mut v, vec![NA_INT; x.len()], true);
@@ -704,9 +698,9 @@ fn gregexpr(interp: &mut Interp, args: Args) -> EvalResult {
         "fixed",
         "useBytes",
     ])?;
-    let o = opts(interp, &m, 2, 3, 4);
-    let pat = pattern_of(interp, m.get(0))?;
-    let x = as_char_vec(m.req(1, "text")?);
+    let o = opts(interp, &m, "ignore.case");
+    let pat = pattern_of(interp, m.get("pattern"))?;
+    let x = as_char_vec(m.req("text")?);
     let re = match &pat {
         Some(p) => Some(compile_in(interp, p, o.fixed, o.perl, o.ignore_case)?),
         None => None,
@@ -770,9 +764,9 @@ fn regexec(interp: &mut Interp, args: Args) -> EvalResult {
         "fixed",
         "useBytes",
     ])?;
-    let o = opts(interp, &m, 2, 3, 4);
-    let pat = pattern_of(interp, m.get(0))?;
-    let x = as_char_vec(m.req(1, "text")?);
+    let o = opts(interp, &m, "ignore.case");
+    let pat = pattern_of(interp, m.get("pattern"))?;
+    let x = as_char_vec(m.req("text")?);
     let re = match &pat {
         Some(p) => Some(compile_in(interp, p, o.fixed, o.perl, o.ignore_case)?),
         None => None,
@@ -850,10 +844,10 @@ fn between(s: &str, pos: &[i32], lens: &[i32]) -> Vec<RStr> {
 
 fn regmatches(_interp: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x", "m", "invert"])?;
-    let xv = m.req(0, "x")?.clone();
+    let xv = m.req("x")?.clone();
     let x = as_char_vec(&xv);
-    let mv = m.req(1, "m")?.clone();
-    let invert = flag(&m, 2, false);
+    let mv = m.req("m")?.clone();
+    let invert = flag(&m, "invert", false);
     let get_ml = |v: &Value| -> Rc<Vec<i32>> {
         v.get_attr("match.length")
             .map(|l| l.int_vec())

@@ -125,9 +125,9 @@ fn cumsum_int(from: i64, by: i64, n: usize) -> Value {
 fn seq(_it: &mut Interp, a: Args) -> EvalResult {
     let nargs = a.items.len();
     let m = a.matched(&["from", "to", "by", "length.out", "along.with", "..."])?;
-    let from_v = m.get(0).cloned();
-    let to_v = m.get(1).cloned();
-    let by_v = m.get(2).cloned();
+    let from_v = m.get("from").cloned();
+    let to_v = m.get("to").cloned();
+    let by_v = m.get("by").cloned();
     if nargs == 1 {
         if let Some(f) = &from_v {
             let lf = f.len();
@@ -148,14 +148,14 @@ fn seq(_it: &mut Interp, a: Args) -> EvalResult {
     }
     let mut length_out: Option<f64> = None;
     let mut intn1 = false;
-    if let Some(al) = m.get(4) {
+    if let Some(al) = m.get("along.with") {
         let n = al.len();
         if nargs == 1 {
             return Ok(Value::ints((1..=n as i32).collect()));
         }
         length_out = Some(n as f64);
         intn1 = true;
-    } else if let Some(lo) = m.get(3) {
+    } else if let Some(lo) = m.get("length.out") {
         if lo.is_empty() {
             return err("argument 'length.out' must be of length 1");
         }
@@ -337,7 +337,7 @@ fn seq(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn seq_len(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["length.out"])?;
-    let v = m.req(0, "length.out")?;
+    let v = m.req("length.out")?;
     if v.len() != 1 {
         return err("argument of length 0");
     }
@@ -356,7 +356,7 @@ fn seq_len(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn seq_along(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["along.with"])?;
-    let n = m.get(0).map(|v| v.len()).unwrap_or(0);
+    let n = m.get("along.with").map(|v| v.len()).unwrap_or(0);
     Ok(Value::ints((1..=n as i32).collect()))
 }
 
@@ -435,9 +435,9 @@ fn elt_of(x: &Value) -> usize {
 
 fn rep(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "times", "each", "length.out", "..."])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let times = count_arg(m.get(1), "times")?;
-    let each = match m.get(2) {
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
+    let times = count_arg(m.get("times"), "times")?;
+    let each = match m.get("each") {
         Some(e) => {
             let v = e.as_f64().unwrap_or(f64::NAN);
             if v.is_nan() || v < 0.0 {
@@ -447,7 +447,7 @@ fn rep(_it: &mut Interp, a: Args) -> EvalResult {
         }
         None => 1,
     };
-    let lo = match m.get(3) {
+    let lo = match m.get("length.out") {
         Some(l) => {
             let v = l.as_f64().unwrap_or(f64::NAN);
             if v.is_nan() {
@@ -470,8 +470,8 @@ fn rep(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn rep_int(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "times"])?;
-    let x = m.req(0, "x")?.clone();
-    let times = count_arg(Some(m.req(1, "times")?), "times")?;
+    let x = m.req("x")?.clone();
+    let times = count_arg(Some(m.req("times")?), "times")?;
     let idx = rep_index(x.len(), times.as_deref(), 1, None, elt_of(&x))?;
     let idx: Vec<Option<usize>> = idx.into_iter().map(Some).collect();
     let mut out = subset_keep(&x, &idx);
@@ -481,8 +481,8 @@ fn rep_int(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn rep_len(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "length.out"])?;
-    let x = m.req(0, "x")?.clone();
-    let lo = m.req(1, "length.out")?.as_f64().unwrap_or(f64::NAN);
+    let x = m.req("x")?.clone();
+    let lo = m.req("length.out")?.as_f64().unwrap_or(f64::NAN);
     if lo.is_nan() || lo < 0.0 {
         return err("invalid 'length.out' value");
     }
@@ -495,7 +495,7 @@ fn rep_len(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn rev(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x"])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     if x.is_null() {
         return Ok(Value::Null);
     }
@@ -510,14 +510,14 @@ fn rev(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn which(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "arr.ind", "useNames"])?;
-    let x = m.req(0, "x")?;
+    let x = m.req("x")?;
     if x.vtype() != Some(VType::Lgl) {
         return err("argument to 'which' is not logical");
     }
     let v = x.lgl_vec();
     let idx: Vec<usize> = (0..v.len()).filter(|&i| v[i] == 1).collect();
     let arr_ind = m
-        .get(1)
+        .get("arr.ind")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     if let (true, Some(dim)) = (arr_ind, x.dim()) {
@@ -574,7 +574,7 @@ fn array_index(x: &Value, idx: &[usize], dim: &[usize]) -> Value {
 
 fn which_ext(a: Args, max: bool) -> EvalResult {
     let m = a.matched(&["x"])?;
-    let x = m.req(0, "x")?;
+    let x = m.req("x")?;
     let v = x.dbl_vec();
     let mut best: Option<usize> = None;
     for (i, &d) in v.iter().enumerate() {
@@ -651,7 +651,7 @@ fn all(it: &mut Interp, a: Args) -> EvalResult {
 
 fn ifelse(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["test", "yes", "no"])?;
-    let test = m.req(0, "test")?.clone();
+    let test = m.req("test")?.clone();
     let t = test.lgl_vec();
     let n = t.len();
     let unf = |v: &Value| {
@@ -666,12 +666,12 @@ fn ifelse(_it: &mut Interp, a: Args) -> EvalResult {
     let any_yes = t.contains(&1);
     let any_no = t.contains(&0);
     let yes = if any_yes {
-        Some(unf(m.req(1, "yes")?))
+        Some(unf(m.req("yes")?))
     } else {
         None
     };
     let no = if any_no {
-        Some(unf(m.req(2, "no")?))
+        Some(unf(m.req("no")?))
     } else {
         None
     };
@@ -708,8 +708,8 @@ fn ifelse(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn head_tail(a: Args, is_head: bool) -> EvalResult {
     let m = a.matched(&["x", "n", "..."])?;
-    let x = m.req(0, "x")?.clone();
-    let n = match m.get(1) {
+    let x = m.req("x")?.clone();
+    let n = match m.get("n") {
         Some(v) => {
             let k = v.as_f64().unwrap_or(f64::NAN);
             if v.len() != 1 || k.is_nan() {
@@ -743,10 +743,10 @@ pub fn tail_fn(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn append(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "values", "after"])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let values = m.get(1).cloned().unwrap_or(Value::Null);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
+    let values = m.get("values").cloned().unwrap_or(Value::Null);
     let n = x.len();
-    let after = match m.get(2) {
+    let after = match m.get("after") {
         Some(v) => v.as_f64().unwrap_or(n as f64).max(0.0) as usize,
         None => n,
     };
@@ -774,7 +774,7 @@ fn append(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn rle(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x"])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let Some(d) = x.data() else {
         return err("'x' must be a vector of an atomic type");
     };

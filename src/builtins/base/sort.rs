@@ -158,15 +158,15 @@ fn na_last_arg(v: Option<&Value>, default: Option<bool>) -> Option<bool> {
 
 fn sort(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "decreasing", "na.last", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     if x.is_null() {
         return Ok(Value::Null);
     }
     let dec = m
-        .get(1)
+        .get("decreasing")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
-    let na_last = na_last_arg(m.get(2), None);
+    let na_last = na_last_arg(m.get("na.last"), None);
     if x.vtype() == Some(VType::List) {
         return err("'x' must be atomic");
     }
@@ -183,8 +183,8 @@ fn sort(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn order(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["...", "na.last", "decreasing", "method"])?;
-    let na_last = na_last_arg(m.get(1), Some(true));
-    let decreasing: Vec<bool> = match m.get(2) {
+    let na_last = na_last_arg(m.get("na.last"), Some(true));
+    let decreasing: Vec<bool> = match m.get("decreasing") {
         Some(v) => v.lgl_vec().iter().map(|&b| b == 1).collect(),
         None => vec![false],
     };
@@ -211,12 +211,12 @@ fn order(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn rank(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "na.last", "ties.method"])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let ties = m
-        .get(2)
+        .get("ties.method")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "average".into());
-    let keep = m.get(1).and_then(|v| v.as_string()).as_deref() == Some("keep");
+    let keep = m.get("na.last").and_then(|v| v.as_string()).as_deref() == Some("keep");
     let key = Key::of(&factor_as_strings(&x))?;
     let n = key.len();
     let idx = order_keys(&[key], &[false], Some(true));
@@ -346,12 +346,12 @@ fn dup_flags(v: &Value, from_last: bool) -> Vec<bool> {
 /// `unique()` of a vector or list.
 pub fn unique_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "incomparables", "fromLast", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     if x.is_null() {
         return Ok(Value::Null);
     }
     let from_last = m
-        .get(2)
+        .get("fromLast")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     let f = dup_flags(&x, from_last);
@@ -366,9 +366,9 @@ pub fn unique_fn(_it: &mut Interp, a: Args) -> EvalResult {
 /// `duplicated()` of a vector or list.
 pub fn duplicated_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "incomparables", "fromLast", "..."])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     let from_last = m
-        .get(2)
+        .get("fromLast")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     Ok(Value::lgls(
@@ -381,9 +381,9 @@ pub fn duplicated_fn(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn any_duplicated(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "incomparables", "fromLast", "..."])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     let from_last = m
-        .get(2)
+        .get("fromLast")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     let f = dup_flags(&x, from_last);
@@ -466,16 +466,16 @@ pub fn match_positions(x: &Value, table: &Value, nomatch: i32) -> Vec<i32> {
 
 fn match_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "table", "nomatch", "incomparables"])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let t = m.get(1).cloned().unwrap_or(Value::Null);
-    let nomatch = m.get(2).and_then(|v| v.as_i32()).unwrap_or(NA_INT);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
+    let t = m.get("table").cloned().unwrap_or(Value::Null);
+    let nomatch = m.get("nomatch").and_then(|v| v.as_i32()).unwrap_or(NA_INT);
     Ok(Value::ints(match_positions(&x, &t, nomatch)))
 }
 
 fn in_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "table"])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let t = m.get(1).cloned().unwrap_or(Value::Null);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
+    let t = m.get("table").cloned().unwrap_or(Value::Null);
     Ok(Value::lgls(
         match_positions(&x, &t, 0)
             .into_iter()
@@ -492,7 +492,7 @@ fn as_plain(v: &Value) -> Value {
 
 fn set_args(a: Args) -> EvalResult<(Value, Value)> {
     let m = a.matched(&["x", "y"])?;
-    Ok((as_plain(m.req(0, "x")?), as_plain(m.req(1, "y")?)))
+    Ok((as_plain(m.req("x")?), as_plain(m.req("y")?)))
 }
 
 fn uniq(v: &Value) -> Value {
@@ -551,13 +551,13 @@ fn setdiff(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn is_unsorted(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "na.rm", "strictly"])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let na_rm = m
-        .get(1)
+        .get("na.rm")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     let strictly = m
-        .get(2)
+        .get("strictly")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     let key = Key::of(&factor_as_strings(&x))?;

@@ -452,7 +452,7 @@ fn format_spec(s: &Spec, args: &[Data], i: usize) -> EvalResult<String> {
 
 fn sprintf(interp: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["fmt", "..."])?;
-    let fmt_v = m.req(0, "fmt")?;
+    let fmt_v = m.req("fmt")?;
     if !matches!(fmt_v.data(), Some(Data::Str(_))) {
         return err("'fmt' is not a character vector");
     }

@@ -123,7 +123,7 @@ pub fn as_char_vec(v: &Value) -> Rc<crate::value::Strs> {
 }
 
 /// A logical option of a builtin (NA or absent gives `default`).
-pub fn flag(m: &Matched, i: usize, default: bool) -> bool {
+pub fn flag(m: &Matched, i: &str, default: bool) -> bool {
     m.get(i)
         .and_then(|v| v.as_bool())
         .flatten()
@@ -159,7 +159,7 @@ fn rstr(s: &str) -> RStr {
 }
 
 /// A single string option (error when missing or NA).
-fn string_opt(m: &Matched, i: usize, default: &str, what: &str) -> EvalResult<String> {
+fn string_opt(m: &Matched, i: &str, default: &str, what: &str) -> EvalResult<String> {
     match m.get(i) {
         None => Ok(default.to_string()),
         Some(v) => match as_char_vec(v).first() {
@@ -170,19 +170,19 @@ fn string_opt(m: &Matched, i: usize, default: &str, what: &str) -> EvalResult<St
 }
 
 /// Integer vector of an argument (doubles truncated).
-fn ints_of(m: &Matched, i: usize, name: &str) -> EvalResult<Rc<Vec<i32>>> {
-    Ok(m.req(i, name)?.int_vec())
+fn ints_of(m: &Matched, name: &str) -> EvalResult<Rc<Vec<i32>>> {
+    Ok(m.req(name)?.int_vec())
 }
 
-fn paste_impl(m: &Matched, sep: &str, collapse_at: usize, recycle0_at: usize) -> EvalResult {
-    let collapse = match m.get(collapse_at) {
+fn paste_impl(m: &Matched, sep: &str) -> EvalResult {
+    let collapse = match m.get("collapse") {
         None | Some(Value::Null) => None,
         Some(v) => match as_char_vec(v).first() {
             Some(Some(s)) => Some(s.to_string()),
             _ => return err("invalid 'collapse' argument"),
         },
     };
-    let recycle0 = flag(m, recycle0_at, false);
+    let recycle0 = flag(m, "recycle0", false);
     let cols: Vec<Rc<crate::value::Strs>> = m.dots.iter().map(|(_, v)| as_char_vec(v)).collect();
     let any_zero = cols.iter().any(|c| c.is_empty());
     let n = if recycle0 && any_zero {
@@ -211,29 +211,29 @@ fn paste_impl(m: &Matched, sep: &str, collapse_at: usize, recycle0_at: usize) ->
 
 fn paste(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["...", "sep", "collapse", "recycle0"])?;
-    let sep = string_opt(&m, 1, " ", "separator")?;
-    paste_impl(&m, &sep, 2, 3)
+    let sep = string_opt(&m, "sep", " ", "separator")?;
+    paste_impl(&m, &sep)
 }
 
 fn paste0(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["...", "collapse", "recycle0"])?;
-    paste_impl(&m, "", 1, 2)
+    paste_impl(&m, "")
 }
 
 fn nchar(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x", "type", "allowNA", "keepNA"])?;
-    let x = m.req(0, "x")?;
+    let x = m.req("x")?;
     if x.is_factor() {
         return err("'nchar()' requires a character vector");
     }
-    let ty = string_opt(&m, 1, "chars", "type")?;
+    let ty = string_opt(&m, "type", "chars", "type")?;
     let ty = ["bytes", "chars", "width"]
         .into_iter()
         .find(|t| !ty.is_empty() && t.starts_with(ty.as_str()));
     let Some(ty) = ty else {
         return err("invalid 'type' argument");
     };
-    let keep_na = m.get(3).and_then(|v| v.as_bool()).flatten();
+    let keep_na = m.get("keepNA").and_then(|v| v.as_bool()).flatten();
     let na_val = match keep_na {
         Some(true) => NA_INT,
         Some(false) => 2,
@@ -276,10 +276,10 @@ fn sub_chars(s: &str, start: i32, stop: i32) -> String {
 
 fn substr(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x", "start", "stop"])?;
-    let xv = m.req(0, "x")?;
+    let xv = m.req("x")?;
     let x = as_char_vec(xv);
-    let st = ints_of(&m, 1, "start")?;
-    let sp = ints_of(&m, 2, "stop")?;
+    let st = ints_of(&m, "start")?;
+    let sp = ints_of(&m, "stop")?;
     if !x.is_empty() && (st.is_empty() || sp.is_empty()) {
         return err("invalid substring arguments");
     }
@@ -300,11 +300,11 @@ fn substr(_: &mut Interp, args: Args) -> EvalResult {
 
 fn substring(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["text", "first", "last"])?;
-    let xv = m.req(0, "text")?;
+    let xv = m.req("text")?;
     let x = as_char_vec(xv);
-    let st = ints_of(&m, 1, "first")?;
+    let st = ints_of(&m, "first")?;
     let sp = m
-        .get(2)
+        .get("last")
         .map(|v| v.int_vec())
         .unwrap_or_else(|| Rc::new(vec![1_000_000]));
     if x.is_empty() || st.is_empty() || sp.is_empty() {
@@ -349,15 +349,15 @@ fn replace_chars(s: &str, start: i32, stop: i32, val: &str) -> String {
 }
 
 fn substr_assign_impl(m: &Matched, names: [&str; 3], default_stop: bool) -> EvalResult {
-    let xv = m.req(0, names[0])?;
+    let xv = m.req(names[0])?;
     let x = as_char_vec(xv);
-    let st = ints_of(m, 1, names[1])?;
-    let sp = match m.get(2) {
+    let st = ints_of(m, names[1])?;
+    let sp = match m.get(names[2]) {
         Some(v) => v.int_vec(),
         None if default_stop => Rc::new(vec![1_000_000]),
         None => return err("argument \"stop\" is missing, with no default"),
     };
-    let val = as_char_vec(m.req(3, "value")?);
+    let val = as_char_vec(m.req("value")?);
     if val.is_empty() && !x.is_empty() {
         return err("invalid value");
     }
@@ -403,18 +403,18 @@ fn map_str(x: &Value, f: impl Fn(&str) -> String) -> Value {
 
 fn toupper(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x"])?;
-    Ok(map_str(m.req(0, "x")?, |s| s.to_uppercase()))
+    Ok(map_str(m.req("x")?, |s| s.to_uppercase()))
 }
 
 fn tolower(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x"])?;
-    Ok(map_str(m.req(0, "x")?, |s| s.to_lowercase()))
+    Ok(map_str(m.req("x")?, |s| s.to_lowercase()))
 }
 
 fn casefold(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x", "upper"])?;
-    let up = flag(&m, 1, false);
-    Ok(map_str(m.req(0, "x")?, |s| {
+    let up = flag(&m, "upper", false);
+    Ok(map_str(m.req("x")?, |s| {
         if up {
             s.to_uppercase()
         } else {
@@ -425,15 +425,15 @@ fn casefold(_: &mut Interp, args: Args) -> EvalResult {
 
 fn trimws(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x", "which", "whitespace"])?;
-    let x = m.req(0, "x")?;
-    let which = string_opt(&m, 1, "both", "which")?;
+    let x = m.req("x")?;
+    let which = string_opt(&m, "which", "both", "which")?;
     let which = ["both", "left", "right"]
         .into_iter()
         .find(|w| !which.is_empty() && w.starts_with(which.as_str()));
     let Some(which) = which else {
         return err("'arg' should be one of \u{201c}both\u{201d}, \u{201c}left\u{201d}, \u{201c}right\u{201d}");
     };
-    let ws = string_opt(&m, 2, "[ \t\r\n]", "whitespace")?;
+    let ws = string_opt(&m, "whitespace", "[ \t\r\n]", "whitespace")?;
     let left = compile_r_regex(&format!("^{}+", ws), false, true, false)?;
     let right = compile_r_regex(&format!("{}+$", ws), false, true, false)?;
     let mut v = map_str(x, |s| {
@@ -479,14 +479,14 @@ fn split_one(s: &str, re: &regex::Regex) -> Vec<RStr> {
 
 fn strsplit(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x", "split", "fixed", "perl", "useBytes"])?;
-    let xv = m.req(0, "x")?;
+    let xv = m.req("x")?;
     if !matches!(xv.data(), Some(crate::value::Data::Str(_))) {
         return err("non-character argument");
     }
     let x = xv.str_vec();
-    let split = as_char_vec(m.req(1, "split")?);
-    let fixed = flag(&m, 2, false);
-    let perl = flag(&m, 3, false) && !fixed;
+    let split = as_char_vec(m.req("split")?);
+    let fixed = flag(&m, "fixed", false);
+    let perl = flag(&m, "perl", false) && !fixed;
     let mut out = Vec::with_capacity(x.len());
     for (i, s) in x.iter().enumerate() {
         let Some(s) = s.as_deref() else {
@@ -519,8 +519,9 @@ fn strsplit(_: &mut Interp, args: Args) -> EvalResult {
 }
 
 fn affix(args: Args, second: &str, ends: bool) -> EvalResult {
-    let m = args.matched(&["x", second])?;
-    let (xv, pv) = (m.req(0, "x")?, m.req(1, second)?);
+    let formals = ["x", second];
+    let m = args.matched(&formals)?;
+    let (xv, pv) = (m.req("x")?, m.req(second)?);
     let is_chr = |v: &Value| matches!(v.data(), Some(crate::value::Data::Str(_)));
     if !is_chr(xv) || !is_chr(pv) {
         return err("non-character object(s)");
@@ -599,8 +600,8 @@ fn strtol(s: &str, base: i32) -> i32 {
 
 fn strtoi(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x", "base"])?;
-    let x = as_char_vec(m.req(0, "x")?);
-    let base = m.get(1).and_then(|v| v.as_i32()).unwrap_or(0);
+    let x = as_char_vec(m.req("x")?);
+    let base = m.get("base").and_then(|v| v.as_i32()).unwrap_or(0);
     if base == NA_INT || base == 1 || !(0..=36).contains(&base) {
         return err("invalid 'base' argument");
     }
@@ -630,8 +631,8 @@ fn expand_ranges(s: &str) -> Vec<char> {
 
 fn chartr(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["old", "new", "x"])?;
-    let old = as_char_vec(m.req(0, "old")?);
-    let new = as_char_vec(m.req(1, "new")?);
+    let old = as_char_vec(m.req("old")?);
+    let new = as_char_vec(m.req("new")?);
     let (Some(Some(old)), Some(Some(new))) = (old.first(), new.first()) else {
         return err("invalid (NA) arguments.");
     };
@@ -639,7 +640,7 @@ fn chartr(_: &mut Interp, args: Args) -> EvalResult {
     if o.len() > n.len() {
         return err("'old' is longer than 'new'");
     }
-    Ok(map_str(m.req(2, "x")?, |s| {
+    Ok(map_str(m.req("x")?, |s| {
         s.chars()
             .map(|c| o.iter().rposition(|&k| k == c).map(|p| n[p]).unwrap_or(c))
             .collect()
@@ -648,8 +649,8 @@ fn chartr(_: &mut Interp, args: Args) -> EvalResult {
 
 fn sh_quote(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["string", "type"])?;
-    let ty = string_opt(&m, 1, "sh", "type")?;
-    let x = as_char_vec(m.req(0, "string")?);
+    let ty = string_opt(&m, "type", "sh", "type")?;
+    let x = as_char_vec(m.req("string")?);
     let out: Vec<String> = x
         .iter()
         .map(|s| {
@@ -679,12 +680,12 @@ fn sh_quote(_: &mut Interp, args: Args) -> EvalResult {
 
 fn quote_impl(args: Args, fancy: (&str, &str), plain: &str) -> EvalResult {
     let m = args.matched(&["x", "q"])?;
-    let (l, r) = if flag(&m, 1, true) {
+    let (l, r) = if flag(&m, "q", true) {
         fancy
     } else {
         (plain, plain)
     };
-    let x = as_char_vec(m.req(0, "x")?);
+    let x = as_char_vec(m.req("x")?);
     Ok(Value::strings(
         &x.iter()
             .map(|s| format!("{}{}{}", l, s.as_deref().unwrap_or("NA"), r))
@@ -776,13 +777,13 @@ fn unique_names(names: &[String], sep: &str) -> Vec<String> {
 
 fn make_names(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["names", "unique", "allow_"])?;
-    let x = as_char_vec(m.req(0, "names")?);
-    let allow = flag(&m, 2, true);
+    let x = as_char_vec(m.req("names")?);
+    let allow = flag(&m, "allow_", true);
     let mut out: Vec<String> = x
         .iter()
         .map(|s| make_name(s.as_deref().unwrap_or("NA"), allow))
         .collect();
-    if flag(&m, 1, false) {
+    if flag(&m, "unique", false) {
         out = unique_names(&out, ".");
     }
     Ok(Value::strings(&out))
@@ -790,11 +791,11 @@ fn make_names(_: &mut Interp, args: Args) -> EvalResult {
 
 fn make_unique(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["names", "sep"])?;
-    let xv = m.req(0, "names")?;
+    let xv = m.req("names")?;
     if !matches!(xv.data(), Some(crate::value::Data::Str(_))) {
         return err("'names' must be a character vector");
     }
-    let sep = string_opt(&m, 1, ".", "sep")?;
+    let sep = string_opt(&m, "sep", ".", "sep")?;
     let x: Vec<String> = xv
         .str_vec()
         .iter()
@@ -805,9 +806,9 @@ fn make_unique(_: &mut Interp, args: Args) -> EvalResult {
 
 fn strrep(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x", "times"])?;
-    let xv = m.req(0, "x")?;
+    let xv = m.req("x")?;
     let x = as_char_vec(xv);
-    let t = m.req(1, "times")?.int_vec();
+    let t = m.req("times")?.int_vec();
     if x.is_empty() || t.is_empty() {
         return Ok(Value::strs(vec![]));
     }
@@ -835,9 +836,9 @@ fn strrep(_: &mut Interp, args: Args) -> EvalResult {
 /// `strtrim(x, width)`: each string cut to at most `width` display columns.
 fn strtrim(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x", "width"])?;
-    let xv = m.req(0, "x")?;
+    let xv = m.req("x")?;
     let x = as_char_vec(xv);
-    let w = m.req(1, "width")?.int_vec();
+    let w = m.req("width")?.int_vec();
     if w.is_empty() && !x.is_empty() {
         return err("invalid 'width' argument");
     }
@@ -871,7 +872,7 @@ fn strtrim(_: &mut Interp, args: Args) -> EvalResult {
 
 fn utf8_to_int(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x"])?;
-    let x = as_char_vec(m.req(0, "x")?);
+    let x = as_char_vec(m.req("x")?);
     if x.len() != 1 {
         return err("argument should be a character vector of length 1");
     }
@@ -883,7 +884,7 @@ fn utf8_to_int(_: &mut Interp, args: Args) -> EvalResult {
 
 fn int_to_utf8(_: &mut Interp, args: Args) -> EvalResult {
     let m = args.matched(&["x", "multiple", "allow_surrogate_pairs"])?;
-    let x = m.req(0, "x")?.int_vec();
+    let x = m.req("x")?.int_vec();
     let conv = |k: i32| -> Option<String> {
         if k == NA_INT {
             return None;
@@ -893,7 +894,7 @@ fn int_to_utf8(_: &mut Interp, args: Args) -> EvalResult {
         }
         char::from_u32(k as u32).map(|c| c.to_string())
     };
-    if flag(&m, 1, false) {
+    if flag(&m, "multiple", false) {
         return Ok(Value::strs(
             x.iter()
                 .map(|&k| conv(k).map(|s| Rc::from(s.as_str())))

@@ -37,7 +37,7 @@ fn caller_env(it: &Interp) -> crate::value::Env {
 fn summary_fn(it: &mut Interp, a: Args) -> EvalResult {
     let all = a.items.clone();
     let m = a.matched(&["object", "maxsum", "digits", "..."])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let x = m.get("object").cloned().unwrap_or(Value::Null);
     if x.class_attr().is_some() && !x.is_data_frame() && !x.is_factor() {
         let env = caller_env(it);
         // methods get every argument (summary(fit, correlation = TRUE))
@@ -49,8 +49,8 @@ fn summary_fn(it: &mut Interp, a: Args) -> EvalResult {
             return r;
         }
     }
-    let maxsum = m.get(1).and_then(|v| v.as_f64()).map(|v| v as usize);
-    let digits = m.get(2).and_then(|v| v.as_f64()).map(|v| v as usize);
+    let maxsum = m.get("maxsum").and_then(|v| v.as_f64()).map(|v| v as usize);
+    let digits = m.get("digits").and_then(|v| v.as_f64()).map(|v| v as usize);
     if x.is_data_frame() {
         return Ok(summary_data_frame(
             &x,

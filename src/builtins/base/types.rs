@@ -186,9 +186,9 @@ fn is_list(_it: &mut Interp, a: Args) -> EvalResult {
 }
 fn is_vector(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "mode"])?;
-    let v = m.get(0).cloned().unwrap_or(Value::Null);
+    let v = m.get("x").cloned().unwrap_or(Value::Null);
     let mode = m
-        .get(1)
+        .get("mode")
         .and_then(|x| x.as_string())
         .unwrap_or_else(|| "any".into());
     let only_names = v
@@ -235,8 +235,8 @@ fn is_data_frame(_it: &mut Interp, a: Args) -> EvalResult {
 }
 fn is_element(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["el", "set"])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null).str_vec();
-    let s = m.get(1).cloned().unwrap_or(Value::Null).str_vec();
+    let x = m.get("el").cloned().unwrap_or(Value::Null).str_vec();
+    let s = m.get("set").cloned().unwrap_or(Value::Null).str_vec();
     Ok(Value::lgls(
         x.iter().map(|e| s.contains(e) as i32).collect(),
     ))
@@ -400,9 +400,9 @@ fn as_logical(it: &mut Interp, a: Args) -> EvalResult {
 }
 fn as_vector(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "mode"])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     let mode = m
-        .get(1)
+        .get("mode")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "any".into());
     let t = match mode.as_str() {
@@ -536,8 +536,8 @@ fn identical(_it: &mut Interp, a: Args) -> EvalResult {
         "ignore.environment",
         "ignore.srcref",
     ])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let y = m.get(1).cloned().unwrap_or(Value::Null);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
+    let y = m.get("y").cloned().unwrap_or(Value::Null);
     Ok(Value::lgl(identical_values(&x, &y)))
 }
 
@@ -556,8 +556,8 @@ fn is_false(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn xor(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "y"])?;
-    let x = m.get(0).map(|v| v.lgl_vec()).unwrap_or_default();
-    let y = m.get(1).map(|v| v.lgl_vec()).unwrap_or_default();
+    let x = m.get("x").map(|v| v.lgl_vec()).unwrap_or_default();
+    let y = m.get("y").map(|v| v.lgl_vec()).unwrap_or_default();
     let n = x.len().max(y.len());
     if x.is_empty() || y.is_empty() {
         return Ok(Value::lgls(vec![]));
@@ -578,9 +578,12 @@ fn xor(_it: &mut Interp, a: Args) -> EvalResult {
 /// `all.equal(target, current, tolerance)`: TRUE, or a description of the differences.
 fn all_equal(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["target", "current", "tolerance", "check.attributes", "..."])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let y = m.get(1).cloned().unwrap_or(Value::Null);
-    let tol = m.get(2).and_then(|v| v.as_f64()).unwrap_or(1.5e-8);
+    let x = m.get("target").cloned().unwrap_or(Value::Null);
+    let y = m.get("current").cloned().unwrap_or(Value::Null);
+    let tol = m
+        .get("tolerance")
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1.5e-8);
     let mut msgs: Vec<String> = Vec::new();
     let numeric = |v: &Value| {
         matches!(

@@ -194,7 +194,7 @@ fn len_arg(v: Option<&Value>, t: VType) -> EvalResult<usize> {
 fn vector(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["mode", "length"])?;
     let mode = m
-        .get(0)
+        .get("mode")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "logical".into());
     let t = match mode.as_str() {
@@ -205,13 +205,16 @@ fn vector(_it: &mut Interp, a: Args) -> EvalResult {
         "list" => VType::List,
         _ => return err(format!("vector: cannot make a vector of mode '{}'.", mode)),
     };
-    let n = len_arg(m.get(1), t)?;
+    let n = len_arg(m.get("length"), t)?;
     Ok(Value::from_data(Data::with_len(t, n)))
 }
 
 fn make_n(a: Args, t: VType) -> EvalResult {
     let m = a.matched(&["length"])?;
-    Ok(Value::from_data(Data::with_len(t, len_arg(m.get(0), t)?)))
+    Ok(Value::from_data(Data::with_len(
+        t,
+        len_arg(m.get("length"), t)?,
+    )))
 }
 fn numeric(_it: &mut Interp, a: Args) -> EvalResult {
     make_n(a, VType::Dbl)
@@ -236,9 +239,9 @@ fn length(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn set_length(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "value"])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     let t = x.vtype().unwrap_or(VType::Lgl);
-    let n = len_arg(m.get(1), t)?;
+    let n = len_arg(m.get("value"), t)?;
     let idx: Vec<Option<usize>> = (0..n)
         .map(|i| if i < x.len() { Some(i) } else { None })
         .collect();
@@ -300,8 +303,8 @@ pub fn set_names_value(mut x: Value, nm: Value) -> EvalResult {
 
 fn set_names(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "value"])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let nm = m.get(1).cloned().unwrap_or(Value::Null);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
+    let nm = m.get("value").cloned().unwrap_or(Value::Null);
     if x.is_data_frame() {
         let mut x = x;
         if nm.len() > x.len() {
@@ -319,8 +322,8 @@ fn set_names(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn set_names_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "nm"])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    set_names_value(x, m.get(1).cloned().unwrap_or(Value::Null))
+    let x = m.get("object").cloned().unwrap_or(Value::Null);
+    set_names_value(x, m.get("nm").cloned().unwrap_or(Value::Null))
 }
 
 fn unname(_it: &mut Interp, a: Args) -> EvalResult {
@@ -332,8 +335,8 @@ fn unname(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn attr(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "which", "exact"])?;
-    let x = m.req(0, "x")?;
-    let w = m.req(1, "which")?.as_string().unwrap_or_default();
+    let x = m.req("x")?;
+    let w = m.req("which")?.as_string().unwrap_or_default();
     if w == "names" {
         if let Some(n) = x.get_attr("names") {
             return Ok(n.clone());
@@ -389,9 +392,9 @@ pub fn set_attr_checked(mut x: Value, name: &str, v: Value) -> EvalResult {
 
 fn set_attr(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "which", "value"])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let w = m.req(1, "which")?.as_string().unwrap_or_default();
-    set_attr_checked(x, &w, m.get(2).cloned().unwrap_or(Value::Null))
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
+    let w = m.req("which")?.as_string().unwrap_or_default();
+    set_attr_checked(x, &w, m.get("value").cloned().unwrap_or(Value::Null))
 }
 
 fn attributes(_it: &mut Interp, a: Args) -> EvalResult {
@@ -406,9 +409,9 @@ fn attributes(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn set_attributes(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "value"])?;
-    let mut x = m.get(0).cloned().unwrap_or(Value::Null);
+    let mut x = m.get("x").cloned().unwrap_or(Value::Null);
     x.clear_attrs();
-    let v = m.get(1).cloned().unwrap_or(Value::Null);
+    let v = m.get("value").cloned().unwrap_or(Value::Null);
     let names = v.names().unwrap_or_default();
     for (i, item) in v.list_vec().iter().enumerate() {
         if let Some(Some(n)) = names.get(i) {
@@ -451,8 +454,8 @@ fn old_class(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn set_class(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "value"])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let v = m.get(1).cloned().unwrap_or(Value::Null);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
+    let v = m.get("value").cloned().unwrap_or(Value::Null);
     // setting an implicit class removes the attribute
     if let Some(s) = v.as_string() {
         if v.len() == 1
@@ -485,10 +488,13 @@ fn unclass(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn inherits(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "what", "which"])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let what = m.get(1).and_then(|v| v.as_strings()).unwrap_or_default();
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
+    let what = m
+        .get("what")
+        .and_then(|v| v.as_strings())
+        .unwrap_or_default();
     let cls = it.dispatch_class(&x);
-    if m.get(2)
+    if m.get("which")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false)
     {
@@ -507,8 +513,8 @@ fn levels(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn set_levels(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "value"])?;
-    let mut x = m.get(0).cloned().unwrap_or(Value::Null);
-    let v = m.get(1).cloned().unwrap_or(Value::Null);
+    let mut x = m.get("x").cloned().unwrap_or(Value::Null);
+    let v = m.get("value").cloned().unwrap_or(Value::Null);
     if x.is_factor() {
         let nlev = x.get_attr("levels").map(|l| l.len()).unwrap_or(0);
         if !matches!(v.vtype(), Some(VType::List)) && v.len() < nlev {
@@ -565,8 +571,11 @@ fn nlevels(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn unlist(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "recursive", "use.names"])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let use_names = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
+    let use_names = m
+        .get("use.names")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     if !matches!(x.vtype(), Some(VType::List)) {
         return Ok(x);
     }
@@ -594,8 +603,8 @@ fn dim(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn set_dim(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "value"])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
-    let v = m.get(1).cloned().unwrap_or(Value::Null);
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
+    let v = m.get("value").cloned().unwrap_or(Value::Null);
     if v.is_null() {
         let mut x = x;
         x.set_attr(Sym::new("dim"), Value::Null);
@@ -619,8 +628,8 @@ fn dimnames(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn set_dimnames(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "value"])?;
-    let mut x = m.get(0).cloned().unwrap_or(Value::Null);
-    let v = m.get(1).cloned().unwrap_or(Value::Null);
+    let mut x = m.get("x").cloned().unwrap_or(Value::Null);
+    let v = m.get("value").cloned().unwrap_or(Value::Null);
     if v.is_null() {
         x.set_attr(Sym::new("dimnames"), Value::Null);
         return Ok(x);

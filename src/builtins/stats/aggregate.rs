@@ -81,8 +81,8 @@ fn aggregate(it: &mut Interp, a: Args, opts: &FormulaOpts) -> EvalResult {
     if let Value::Lang(l) = &first {
         if let ExprKind::Formula(Some(lhs), rhs) = &l.expr.kind {
             let m = a.matched(&["formula", "data", "FUN", "..."])?;
-            let data = m.req(1, "data")?.clone();
-            let f = crate::builtins::base::apply::as_function(it, m.req(2, "FUN")?)?;
+            let data = m.req("data")?.clone();
+            let f = crate::builtins::base::apply::as_function(it, m.req("FUN")?)?;
             let env = it.global.clone();
             let de = crate::builtins::base::frame_verbs::data_env(&data, &env);
             let names = df_names(&data);
@@ -154,9 +154,9 @@ fn aggregate(it: &mut Interp, a: Args, opts: &FormulaOpts) -> EvalResult {
         }
     }
     let m = a.matched(&["x", "by", "FUN", "...", "simplify", "drop"])?;
-    let x = m.req(0, "x")?.clone();
-    let by = m.req(1, "by")?.clone();
-    let f = crate::builtins::base::apply::as_function(it, m.req(2, "FUN")?)?;
+    let x = m.req("x")?.clone();
+    let by = m.req("by")?.clone();
+    let f = crate::builtins::base::apply::as_function(it, m.req("FUN")?)?;
     let by_names = by.names().unwrap_or_default();
     let groups: Vec<(String, Value)> = by
         .list_vec()

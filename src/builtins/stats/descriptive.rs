@@ -87,13 +87,13 @@ fn cov_xy(x: &[f64], y: &[f64]) -> f64 {
 
 fn var_impl(a: Args, sqrt: bool) -> EvalResult {
     let m = a.matched(&["x", "y", "na.rm", "use"])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     if x.vtype() == Some(VType::Str) || x.is_factor() {
         return err("is.atomic(x) is not TRUE");
     }
-    let na_rm = flag(m.get(2));
+    let na_rm = flag(m.get("na.rm"));
     let mut xs = numeric(&x, "x")?;
-    let ys = match m.get(1) {
+    let ys = match m.get("y") {
         Some(y) if !sqrt => Some(numeric(y, "y")?),
         _ => None,
     };
@@ -169,7 +169,7 @@ fn sorted(mut v: Vec<f64>) -> Vec<f64> {
 
 fn median(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "na.rm", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     if x.is_factor()
         || !matches!(
             x.vtype(),
@@ -180,7 +180,7 @@ fn median(_it: &mut Interp, a: Args) -> EvalResult {
     }
     let is_int = matches!(x.vtype(), Some(VType::Int) | Some(VType::Lgl));
     let mut xs = x.dbl_vec().to_vec();
-    if flag(m.get(1)) {
+    if flag(m.get("na.rm")) {
         xs.retain(|v| !v.is_nan());
     } else if xs.iter().any(|v| v.is_nan()) {
         return Ok(if is_int {
@@ -238,9 +238,9 @@ fn pct_name(p: f64) -> String {
 
 fn quantile(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "probs", "na.rm", "names", "type", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let mut xs = numeric(&x, "x")?;
-    let probs: Vec<f64> = match m.get(1) {
+    let probs: Vec<f64> = match m.get("probs") {
         Some(p) => p.dbl_vec().to_vec(),
         None => vec![0.0, 0.25, 0.5, 0.75, 1.0],
     };
@@ -255,19 +255,22 @@ fn quantile(_it: &mut Interp, a: Args) -> EvalResult {
         .iter()
         .map(|&p| if p.is_nan() { p } else { p.clamp(0.0, 1.0) })
         .collect();
-    if flag(m.get(2)) {
+    if flag(m.get("na.rm")) {
         xs.retain(|v| !v.is_nan());
     } else if xs.iter().any(|v| v.is_nan()) {
         return err("missing values and NaN's not allowed if 'na.rm' is FALSE");
     }
-    let typ = m.get(4).and_then(|v| v.as_i32()).unwrap_or(7);
+    let typ = m.get("type").and_then(|v| v.as_i32()).unwrap_or(7);
     if !(1..=9).contains(&typ) {
         return err("'type' must be one of 1:9");
     }
     let xs = sorted(xs);
     let q = quantiles(&xs, &probs, typ);
     let mut out = Value::dbls(q);
-    let names = m.get(3).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let names = m
+        .get("names")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     if names {
         let nm: Vec<RStr> = probs.iter().map(|&p| Some(Rc::from(pct_name(p)))).collect();
         out.set_attr(Sym::new("names"), Value::strs(nm));
@@ -277,8 +280,8 @@ fn quantile(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn mad(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "center", "constant", "na.rm", "low", "high"])?;
-    let mut xs = numeric(m.req(0, "x")?, "x")?;
-    if flag(m.get(3)) {
+    let mut xs = numeric(m.req("x")?, "x")?;
+    if flag(m.get("na.rm")) {
         xs.retain(|v| !v.is_nan());
     } else if xs.iter().any(|v| v.is_nan()) {
         return Ok(Value::num(na_real()));
@@ -295,32 +298,32 @@ fn mad(_it: &mut Interp, a: Args) -> EvalResult {
             mean_dbl(&[v[n / 2 - 1], v[n / 2]])
         }
     };
-    let center = match m.get(1) {
+    let center = match m.get("center") {
         Some(c) => c.as_f64().unwrap_or(na_real()),
         None => med(xs.clone()),
     };
-    let constant = m.get(2).and_then(|c| c.as_f64()).unwrap_or(1.4826);
+    let constant = m.get("constant").and_then(|c| c.as_f64()).unwrap_or(1.4826);
     let dev: Vec<f64> = xs.iter().map(|v| (v - center).abs()).collect();
     Ok(Value::num(constant * med(dev)))
 }
 
 fn iqr(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "na.rm", "type"])?;
-    let mut xs = numeric(m.req(0, "x")?, "x")?;
-    if flag(m.get(1)) {
+    let mut xs = numeric(m.req("x")?, "x")?;
+    if flag(m.get("na.rm")) {
         xs.retain(|v| !v.is_nan());
     } else if xs.iter().any(|v| v.is_nan()) {
         return err("missing values and NaN's not allowed if 'na.rm' is FALSE");
     }
-    let typ = m.get(2).and_then(|v| v.as_i32()).unwrap_or(7);
+    let typ = m.get("type").and_then(|v| v.as_i32()).unwrap_or(7);
     let q = quantiles(&sorted(xs), &[0.25, 0.75], typ);
     Ok(Value::num(q[1] - q[0]))
 }
 
 fn weighted_mean(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "w", "...", "na.rm"])?;
-    let x = numeric(m.req(0, "x")?, "x")?;
-    let w = match m.get(1) {
+    let x = numeric(m.req("x")?, "x")?;
+    let w = match m.get("w") {
         Some(w) => numeric(w, "w")?,
         None => vec![1.0; x.len()],
     };
@@ -328,7 +331,7 @@ fn weighted_mean(_it: &mut Interp, a: Args) -> EvalResult {
         return err("'x' and 'w' must have the same length");
     }
     let (mut xs, mut ws) = (x, w);
-    if flag(m.get(3)) {
+    if flag(m.get("na.rm")) {
         let keep: Vec<bool> = xs.iter().map(|v| !v.is_nan()).collect();
         xs = xs
             .iter()
@@ -356,13 +359,13 @@ fn weighted_mean(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn tabulate(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["bin", "nbins"])?;
-    let bin = m.req(0, "bin")?;
+    let bin = m.req("bin")?;
     let b: Vec<i32> = if bin.is_factor() {
         bin.int_vec().to_vec()
     } else {
         bin.data().map(|d| d.to_int().to_vec()).unwrap_or_default()
     };
-    let nb = match m.get(1) {
+    let nb = match m.get("nbins") {
         Some(n) => n.as_i32().unwrap_or(NA_INT),
         None => {
             if bin.is_factor() {
@@ -391,9 +394,9 @@ fn tabulate(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn diff(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "lag", "differences", "..."])?;
-    let mut x = m.req(0, "x")?.clone();
-    let lag = m.get(1).and_then(|v| v.as_i32()).unwrap_or(1);
-    let differences = m.get(2).and_then(|v| v.as_i32()).unwrap_or(1);
+    let mut x = m.req("x")?.clone();
+    let lag = m.get("lag").and_then(|v| v.as_i32()).unwrap_or(1);
+    let differences = m.get("differences").and_then(|v| v.as_i32()).unwrap_or(1);
     if lag < 1 || differences < 1 || lag == NA_INT || differences == NA_INT {
         return err("'lag' and 'differences' must be integers >= 1");
     }

@@ -256,7 +256,7 @@ fn num_arg(v: &Value) -> EvalResult<std::rc::Rc<Vec<f64>>> {
     }
 }
 
-fn flag(m: &Matched, i: usize, default: bool) -> EvalResult<bool> {
+fn flag(m: &Matched, i: &str, default: bool) -> EvalResult<bool> {
     match m.get(i) {
         None => Ok(default),
         Some(v) => match v.as_bool() {
@@ -271,7 +271,7 @@ fn params(m: &Matched, names: &[&str], defaults: &[Option<f64>]) -> EvalResult<P
     let mut cols = Vec::new();
     let mut srcs = Vec::new();
     for (i, nm) in names.iter().enumerate() {
-        match m.get(i) {
+        match m.get(nm) {
             Some(v) => {
                 cols.push(num_arg(v)?);
                 srcs.push(Some(v.clone()));
@@ -350,7 +350,7 @@ fn dens(
     let mut formals: Vec<&str> = names.to_vec();
     formals.push("log");
     let m = a.matched(&formals)?;
-    let lg = flag(&m, names.len(), false)?;
+    let lg = flag(&m, "log", false)?;
     let p = params(&m, names, defaults)?;
     run(it, &p, &|v| f(v, lg))
 }
@@ -367,8 +367,8 @@ fn cdf(
     formals.push("lower.tail");
     formals.push("log.p");
     let m = a.matched(&formals)?;
-    let lower = flag(&m, names.len(), true)?;
-    let lg = flag(&m, names.len() + 1, false)?;
+    let lower = flag(&m, "lower.tail", true)?;
+    let lg = flag(&m, "log.p", false)?;
     let p = params(&m, names, defaults)?;
     run(it, &p, &|v| f(v, lower, lg))
 }
@@ -487,7 +487,7 @@ fn qexp(it: &mut Interp, a: Args) -> EvalResult {
     })
 }
 
-fn no_ncp(m: &Matched, i: usize) -> EvalResult<()> {
+fn no_ncp(m: &Matched, i: &str) -> EvalResult<()> {
     if m.has(i) {
         return err("the non-central distributions are not supported");
     }
@@ -505,7 +505,6 @@ fn with_ncp(
 ) -> EvalResult {
     let mut formals: Vec<&str> = names.to_vec();
     formals.push("ncp");
-    let k = names.len();
     if is_d {
         formals.push("log");
     } else {
@@ -513,14 +512,14 @@ fn with_ncp(
         formals.push("log.p");
     }
     let m = a.matched(&formals)?;
-    no_ncp(&m, k)?;
+    no_ncp(&m, "ncp")?;
     let p = params(&m, names, &[])?;
     if is_d {
-        let lg = flag(&m, k + 1, false)?;
+        let lg = flag(&m, "log", false)?;
         run(it, &p, &|v| fd(v, lg))
     } else {
-        let lower = flag(&m, k + 1, true)?;
-        let lg = flag(&m, k + 2, false)?;
+        let lower = flag(&m, "lower.tail", true)?;
+        let lg = flag(&m, "log.p", false)?;
         run(it, &p, &|v| fp(v, lower, lg))
     }
 }
@@ -641,10 +640,10 @@ fn gamma_fam(
     }
     let m = a.matched(&formals)?;
     let mut p = params(&m, &[first, "shape"], &[])?;
-    if let Some(s) = m.get(3) {
+    if let Some(s) = m.get("scale") {
         p.cols.push(num_arg(s)?);
         p.srcs.push(Some(s.clone()));
-    } else if let Some(r) = m.get(2) {
+    } else if let Some(r) = m.get("rate") {
         let r = num_arg(r)?;
         p.cols
             .push(std::rc::Rc::new(r.iter().map(|x| 1.0 / x).collect()));
@@ -654,11 +653,11 @@ fn gamma_fam(
         p.srcs.push(None);
     }
     if is_d {
-        let lg = flag(&m, 4, false)?;
+        let lg = flag(&m, "log", false)?;
         run(it, &p, &|v| fd(v, lg))
     } else {
-        let lower = flag(&m, 4, true)?;
-        let lg = flag(&m, 5, false)?;
+        let lower = flag(&m, "lower.tail", true)?;
+        let lg = flag(&m, "log.p", false)?;
         run(it, &p, &|v| fp(v, lower, lg))
     }
 }
@@ -752,27 +751,27 @@ fn nbinom_fam(it: &mut Interp, a: Args, first: &str, is_d: bool) -> EvalResult {
         formals.push("log.p");
     }
     let m = a.matched(&formals)?;
-    let use_mu = m.has(3);
-    if use_mu && m.has(2) {
+    let use_mu = m.has("mu");
+    if use_mu && m.has("prob") {
         return err("'prob' and 'mu' both specified");
     }
     let mut p = params(&m, &[first, "size"], &[])?;
-    let third = if use_mu { m.get(3) } else { m.get(2) };
+    let third = if use_mu { m.get("mu") } else { m.get("prob") };
     let Some(t) = third else {
         return err("argument \"prob\" is missing, with no default");
     };
     p.cols.push(num_arg(t)?);
     p.srcs.push(Some(t.clone()));
     if is_d {
-        let lg = flag(&m, 4, false)?;
+        let lg = flag(&m, "log", false)?;
         if use_mu {
             run(it, &p, &|v| ds::dnbinom_mu(v[0], v[1], v[2], lg))
         } else {
             run(it, &p, &|v| ds::dnbinom(v[0], v[1], v[2], lg))
         }
     } else {
-        let lower = flag(&m, 4, true)?;
-        let lg = flag(&m, 5, false)?;
+        let lower = flag(&m, "lower.tail", true)?;
+        let lg = flag(&m, "log.p", false)?;
         match (first, use_mu) {
             ("q", true) => run(it, &p, &|v| ds::pnbinom_mu(v[0], v[1], v[2], lower, lg)),
             ("q", false) => run(it, &p, &|v| ds::pnbinom(v[0], v[1], v[2], lower, lg)),

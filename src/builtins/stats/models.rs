@@ -464,24 +464,24 @@ pub(super) fn build_terms(
 
 fn terms_fn(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "data", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     if x.inherits("lm") {
         return Ok(field(&x, "terms").unwrap_or(Value::Null));
     }
-    let (t, lhs, rhs, env) = build_terms(it, &x, m.get(1))?;
+    let (t, lhs, rhs, env) = build_terms(it, &x, m.get("data"))?;
     Ok(terms_value(&t, lhs, rhs, &env))
 }
 
 fn formula_fn(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "env", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let src = if x.inherits("lm") {
         field(&x, "terms").unwrap_or(Value::Null)
     } else {
         x
     };
     let (lhs, rhs, mut env) = formula_parts(&src, it)?;
-    if let Some(Value::Env(e)) = m.get(1) {
+    if let Some(Value::Env(e)) = m.get("env") {
         env = e.clone();
     } else if src.as_string().is_some() {
         env = it
@@ -495,16 +495,19 @@ fn formula_fn(it: &mut Interp, a: Args) -> EvalResult {
 
 fn reformulate(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["termlabels", "response", "intercept", "env"])?;
-    let labels = strings_of(m.req(0, "termlabels")?);
+    let labels = strings_of(m.req("termlabels")?);
     let mut text = format!("~ {}", labels.join(" + "));
-    if let Some(r) = m.get(1) {
+    if let Some(r) = m.get("response") {
         let r = match r {
             Value::Lang(l) => deparse(&l.expr),
             v => v.as_string().unwrap_or_default(),
         };
         text = format!("{} {}", r, text);
     }
-    if matches!(m.get(2).and_then(|v| v.as_bool().flatten()), Some(false)) {
+    if matches!(
+        m.get("intercept").and_then(|v| v.as_bool().flatten()),
+        Some(false)
+    ) {
         text.push_str(" - 1");
     }
     let e = crate::syntax::parse_expr(&text).map_err(|e| {

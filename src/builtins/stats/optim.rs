@@ -374,24 +374,24 @@ fn optim(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&[
         "par", "fn", "gr", "...", "method", "lower", "upper", "control", "hessian",
     ])?;
-    let par_v = m.req(0, "par")?.clone();
-    let fnv = as_function(it, m.req(1, "fn")?)?;
-    let gr = match m.get(2) {
+    let par_v = m.req("par")?.clone();
+    let fnv = as_function(it, m.req("fn")?)?;
+    let gr = match m.get("gr") {
         None | Some(Value::Null) => None,
         Some(v) => Some(as_function(it, v)?),
     };
     let dots = m.dots.clone();
-    let mut method = match_arg(m.get(4), METHODS)?;
+    let mut method = match_arg(m.get("method"), METHODS)?;
     let lower0 = m
-        .get(5)
+        .get("lower")
         .map(|v| v.dbl_vec().to_vec())
         .unwrap_or_else(|| vec![f64::NEG_INFINITY]);
     let upper0 = m
-        .get(6)
+        .get("upper")
         .map(|v| v.dbl_vec().to_vec())
         .unwrap_or_else(|| vec![f64::INFINITY]);
     let hessian = m
-        .get(8)
+        .get("hessian")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     if (lower0.iter().any(|l| *l > f64::NEG_INFINITY) || upper0.iter().any(|u| *u < f64::INFINITY))
@@ -402,12 +402,12 @@ fn optim(it: &mut Interp, a: Args) -> EvalResult {
         method = "L-BFGS-B".into();
     }
     let npar = par_v.len();
-    let (con, cnames) = control(it, m.get(7), npar, &method)?;
+    let (con, cnames) = control(it, m.get("control"), npar, &method)?;
     if method == "L-BFGS-B" && cnames.iter().any(|n| n == "reltol" || n == "abstol") {
         it.warning("method L-BFGS-B uses 'factr' (and 'pgtol') instead of 'reltol' and 'abstol'");
     }
     let warn1d = m
-        .get(7)
+        .get("control")
         .and_then(|c| list_field(c, "warn.1d.NelderMead"))
         .map(|v| v.as_bool() == Some(Some(true)))
         .unwrap_or(true);
@@ -623,15 +623,15 @@ fn run_method(
 
 fn optim_hess(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["par", "fn", "gr", "...", "control"])?;
-    let par_v = m.req(0, "par")?.clone();
-    let fnv = as_function(it, m.req(1, "fn")?)?;
-    let gr = match m.get(2) {
+    let par_v = m.req("par")?.clone();
+    let fnv = as_function(it, m.req("fn")?)?;
+    let gr = match m.get("gr") {
         None | Some(Value::Null) => None,
         Some(v) => Some(as_function(it, v)?),
     };
     let dots = m.dots.clone();
     let npar = par_v.len();
-    let ctl = m.get(4);
+    let ctl = m.get("control");
     let get = |k: &str| ctl.and_then(|c| list_field(c, k));
     let con = Control {
         fnscale: get("fnscale").and_then(|v| v.as_f64()).unwrap_or(1.0),
@@ -700,21 +700,17 @@ fn brent_min(
     fmin(lower, upper, f, tol)
 }
 
-fn interval_bounds(
-    m: &crate::builtins::Matched,
-    ii: usize,
-    il: usize,
-    iu: usize,
-) -> EvalResult<(f64, f64)> {
-    let iv = m.get(ii).map(|v| v.dbl_vec().to_vec());
-    let lower = match m.get(il) {
+/// `lower` and `upper` of `optimize`/`uniroot`, by default the ends of `interval`.
+fn interval_bounds(m: &crate::builtins::Matched) -> EvalResult<(f64, f64)> {
+    let iv = m.get("interval").map(|v| v.dbl_vec().to_vec());
+    let lower = match m.get("lower") {
         Some(v) => v.as_f64().unwrap_or(f64::NAN),
         None => match &iv {
             Some(v) => v.iter().copied().fold(f64::INFINITY, f64::min),
             None => return err("argument \"interval\" is missing, with no default"),
         },
     };
-    let upper = match m.get(iu) {
+    let upper = match m.get("upper") {
         Some(v) => v.as_f64().unwrap_or(f64::NAN),
         None => match &iv {
             Some(v) => v.iter().copied().fold(f64::NEG_INFINITY, f64::max),
@@ -726,15 +722,15 @@ fn interval_bounds(
 
 fn optimize(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["f", "interval", "...", "lower", "upper", "maximum", "tol"])?;
-    let f = as_function(it, m.req(0, "f")?)?;
+    let f = as_function(it, m.req("f")?)?;
     let dots = m.dots.clone();
-    let (lower, upper) = interval_bounds(&m, 1, 3, 4)?;
+    let (lower, upper) = interval_bounds(&m)?;
     let maximum = m
-        .get(5)
+        .get("maximum")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     let tol = m
-        .get(6)
+        .get("tol")
         .and_then(|v| v.as_f64())
         .unwrap_or(f64::EPSILON.powf(0.25));
     let sign = if maximum { -1.0 } else { 1.0 };
@@ -797,40 +793,41 @@ fn uniroot(it: &mut Interp, a: Args) -> EvalResult {
         "maxiter",
         "trace",
     ])?;
-    let f = as_function(it, m.req(0, "f")?)?;
+    let f = as_function(it, m.req("f")?)?;
     let dots = m.dots.clone();
-    if let Some(iv) = m.get(1) {
+    if let Some(iv) = m.get("interval") {
         if iv.len() != 2 {
             return err("'interval' must be a vector of length 2");
         }
     }
-    let (mut lower, mut upper) = interval_bounds(&m, 1, 3, 4)?;
-    let numeric = |i: usize| {
-        m.get(i)
+    let (mut lower, mut upper) = interval_bounds(&m)?;
+    let numeric = |name: &str| {
+        m.get(name)
             .map(|v| matches!(v.vtype(), Some(VType::Int | VType::Dbl)))
             .unwrap_or(true)
     };
-    if !numeric(3) || !numeric(4) || lower >= upper || lower.is_nan() || upper.is_nan() {
+    if !numeric("lower") || !numeric("upper") || lower >= upper || lower.is_nan() || upper.is_nan()
+    {
         return err("lower < upper  is not fulfilled");
     }
     let fcall = |it: &mut Interp, x: f64| -> EvalResult<f64> {
         Ok(scalar_of(&call_at(it, &f, Value::num(x), &dots)?))
     };
-    let mut f_lower = match m.get(5) {
+    let mut f_lower = match m.get("f.lower") {
         Some(v) => scalar_of(v),
         None => fcall(it, lower)?,
     };
     if f_lower.is_nan() {
         return err("f.lower = f(lower) is NA");
     }
-    let mut f_upper = match m.get(6) {
+    let mut f_upper = match m.get("f.upper") {
         Some(v) => scalar_of(v),
         None => fcall(it, upper)?,
     };
     if f_upper.is_nan() {
         return err("f.upper = f(upper) is NA");
     }
-    let ext = match_arg(m.get(7), &["no", "yes", "downX", "upX"])?;
+    let ext = match_arg(m.get("extendInt"), &["no", "yes", "downX", "upX"])?;
     let sig: Option<f64> = match ext.as_str() {
         "yes" => None,
         "downX" => Some(-1.0),
@@ -838,14 +835,14 @@ fn uniroot(it: &mut Interp, a: Args) -> EvalResult {
         _ => Some(0.0),
     };
     let check_conv = m
-        .get(8)
+        .get("check.conv")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     let tol = m
-        .get(9)
+        .get("tol")
         .and_then(|v| v.as_f64())
         .unwrap_or(f64::EPSILON.powf(0.25));
-    let maxiter = m.get(10).and_then(|v| v.as_f64()).unwrap_or(1000.0);
+    let maxiter = m.get("maxiter").and_then(|v| v.as_f64()).unwrap_or(1000.0);
     let trunc = |x: f64| x.clamp(-f64::MAX, f64::MAX);
     let (fl, fu) = (trunc(f_lower), trunc(f_upper));
     let do_x = match sig {
@@ -1009,17 +1006,23 @@ fn integrate(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResul
     let items = it.eval_args(args, env)?;
     let mcall = crate::builtins::stats::models::matched_call_expr(call, INTEGRATE_FORMALS);
     let m = Args::new(items).matched(INTEGRATE_FORMALS)?;
-    let f = as_function(it, m.req(0, "f")?)?;
-    let lower_v = m.req(1, "lower")?.clone();
-    let upper_v = m.req(2, "upper")?.clone();
+    let f = as_function(it, m.req("f")?)?;
+    let lower_v = m.req("lower")?.clone();
+    let upper_v = m.req("upper")?.clone();
     let dots = m.dots.clone();
-    let limit = m.get(4).and_then(|v| v.as_i32()).unwrap_or(100);
+    let limit = m
+        .get("subdivisions")
+        .and_then(|v| v.as_i32())
+        .unwrap_or(100);
     let rel_tol = m
-        .get(5)
+        .get("rel.tol")
         .and_then(|v| v.as_f64())
         .unwrap_or(f64::EPSILON.powf(0.25));
-    let abs_tol = m.get(6).and_then(|v| v.as_f64()).unwrap_or(rel_tol);
-    let stop_on_error = m.get(7).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let abs_tol = m.get("abs.tol").and_then(|v| v.as_f64()).unwrap_or(rel_tol);
+    let stop_on_error = m
+        .get("stop.on.error")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     if limit == NA_INT
         || limit < 1
         || (abs_tol <= 0.0 && rel_tol < (50.0 * f64::EPSILON).max(5e-29))
@@ -1093,9 +1096,9 @@ fn integrate(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResul
 
 fn print_integrate(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "digits", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let digits = m
-        .get(1)
+        .get("digits")
         .and_then(|v| v.as_f64())
         .map(|d| d as usize)
         .unwrap_or_else(|| crate::print::option_digits(it));

@@ -181,18 +181,18 @@ fn apply_kinds(it: &mut Interp, kind: &Value, normal: &Value, sample: &Value) ->
     Ok(k.is_some() || nk.is_some() || sk.is_some())
 }
 
-fn arg_or_null(m: &crate::builtins::Matched, i: usize) -> Value {
+fn arg_or_null(m: &crate::builtins::Matched, i: &str) -> Value {
     m.get(i).cloned().unwrap_or(Value::Null)
 }
 
 fn set_seed(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["seed", "kind", "normal.kind", "sample.kind"])?;
-    let seed = m.req(0, "seed")?.clone();
+    let seed = m.req("seed")?.clone();
     apply_kinds(
         it,
-        &arg_or_null(&m, 1),
-        &arg_or_null(&m, 2),
-        &arg_or_null(&m, 3),
+        &arg_or_null(&m, "kind"),
+        &arg_or_null(&m, "normal.kind"),
+        &arg_or_null(&m, "sample.kind"),
     )?;
     if seed.is_null() {
         let u = std::time::SystemTime::now()
@@ -233,9 +233,9 @@ fn rng_kind(it: &mut Interp, a: Args) -> EvalResult {
     ];
     let changed = apply_kinds(
         it,
-        &arg_or_null(&m, 0),
-        &arg_or_null(&m, 1),
-        &arg_or_null(&m, 2),
+        &arg_or_null(&m, "kind"),
+        &arg_or_null(&m, "normal.kind"),
+        &arg_or_null(&m, "sample.kind"),
     )?;
     it.visible = !changed;
     Ok(Value::strings(&before))
@@ -335,16 +335,13 @@ fn gen(
     f: &dyn Fn(&mut Rng, &[f64]) -> f64,
 ) -> EvalResult {
     let m = a.matched(formals)?;
-    let n = draw_count(m.req(0, formals[0])?)?;
+    let n = draw_count(m.req(formals[0])?)?;
     let mut ps = Vec::new();
-    for (i, d) in defaults.iter().enumerate() {
-        let v = match (m.get(i + 1), d) {
+    for (name, d) in formals[1..].iter().zip(defaults) {
+        let v = match (m.get(name), d) {
             (Some(v), _) => param(v)?,
             (None, Some(d)) => Rc::new(vec![*d]),
-            (None, None) => {
-                m.req(i + 1, formals[i + 1])?;
-                unreachable!()
-            }
+            (None, None) => param(m.req(name)?)?,
         };
         ps.push(v);
     }
@@ -392,9 +389,9 @@ fn rexp(it: &mut Interp, a: Args) -> EvalResult {
 
 fn rgamma(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["n", "shape", "rate", "scale"])?;
-    let n = draw_count(m.req(0, "n")?)?;
-    let shape = param(m.req(1, "shape")?)?;
-    let scale = match (m.get(2), m.get(3)) {
+    let n = draw_count(m.req("n")?)?;
+    let shape = param(m.req("shape")?)?;
+    let scale = match (m.get("rate"), m.get("scale")) {
         (Some(rate), Some(scale)) => {
             let (r, s) = (param(rate)?, param(scale)?);
             let ok = r
@@ -441,9 +438,9 @@ fn rnchisq(r: &mut Rng, df: f64, lambda: f64) -> f64 {
 
 fn rchisq(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["n", "df", "ncp"])?;
-    let n = draw_count(m.req(0, "n")?)?;
-    let df = param(m.req(1, "df")?)?;
-    match m.get(2) {
+    let n = draw_count(m.req("n")?)?;
+    let df = param(m.req("df")?)?;
+    match m.get("ncp") {
         None => Ok(draw(it, n, &[df], false, &|r, p| rdist::rchisq(r, p[0]))),
         Some(ncp) => {
             let ncp = param(ncp)?;
@@ -460,9 +457,9 @@ fn num_vec(v: &Value) -> Vec<f64> {
 
 fn rt(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["n", "df", "ncp"])?;
-    let n = draw_count(m.req(0, "n")?)?;
-    let df = param(m.req(1, "df")?)?;
-    match m.get(2) {
+    let n = draw_count(m.req("n")?)?;
+    let df = param(m.req("df")?)?;
+    match m.get("ncp") {
         None => Ok(draw(it, n, &[df], false, &|r, p| rdist::rt(r, p[0]))),
         Some(ncp) => {
             // rnorm(n, ncp) / sqrt(rchisq(n, df) / df)
@@ -483,10 +480,10 @@ fn rt(it: &mut Interp, a: Args) -> EvalResult {
 
 fn rbeta(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["n", "shape1", "shape2", "ncp"])?;
-    let n = draw_count(m.req(0, "n")?)?;
-    let s1 = param(m.req(1, "shape1")?)?;
-    let s2 = param(m.req(2, "shape2")?)?;
-    match m.get(3) {
+    let n = draw_count(m.req("n")?)?;
+    let s1 = param(m.req("shape1")?)?;
+    let s2 = param(m.req("shape2")?)?;
+    match m.get("ncp") {
         None => Ok(draw(it, n, &[s1, s2], false, &|r, p| {
             rdist::rbeta(r, p[0], p[1])
         })),
@@ -556,9 +553,9 @@ fn rgeom(it: &mut Interp, a: Args) -> EvalResult {
 
 fn rnbinom(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["n", "size", "prob", "mu"])?;
-    let n = draw_count(m.req(0, "n")?)?;
-    let size = param(m.req(1, "size")?)?;
-    match (m.get(2), m.get(3)) {
+    let n = draw_count(m.req("n")?)?;
+    let size = param(m.req("size")?)?;
+    match (m.get("prob"), m.get("mu")) {
         (Some(_), Some(_)) => err("'prob' and 'mu' both specified"),
         (_, Some(mu)) => {
             let mu = param(mu)?;
@@ -624,32 +621,32 @@ fn rhyper(it: &mut Interp, a: Args) -> EvalResult {
 
 fn sample(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "size", "replace", "prob"])?;
-    let x = m.req(0, "x")?.clone();
-    let replace = m.get(2).cloned().unwrap_or(Value::lgl(false));
-    let prob = m.get(3).cloned().unwrap_or(Value::Null);
+    let x = m.req("x")?.clone();
+    let replace = m.get("replace").cloned().unwrap_or(Value::lgl(false));
+    let prob = m.get("prob").cloned().unwrap_or(Value::Null);
     let is_num = matches!(x.vtype(), Some(VType::Int) | Some(VType::Dbl)) && !x.is_factor();
     if x.len() == 1 && is_num {
         let v = x.as_f64().unwrap_or(f64::NAN);
         if v.is_finite() && v >= 1.0 {
-            let size = m.get(1).cloned().unwrap_or_else(|| x.clone());
+            let size = m.get("size").cloned().unwrap_or_else(|| x.clone());
             return do_sample(it, &x, &size, &replace, &prob);
         }
     }
     let n = Value::int(x.len() as i32);
-    let size = m.get(1).cloned().unwrap_or_else(|| n.clone());
+    let size = m.get("size").cloned().unwrap_or_else(|| n.clone());
     let idx = do_sample(it, &n, &size, &replace, &prob)?;
     crate::eval::index::index(&x, &[Some(idx)], true)
 }
 
 fn sample_int(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["n", "size", "replace", "prob", "useHash"])?;
-    let n = m.req(0, "n")?.clone();
+    let n = m.req("n")?.clone();
     if n.len() != 1 {
         return err("length(n) == 1L is not TRUE");
     }
-    let size = m.get(1).cloned().unwrap_or_else(|| n.clone());
-    let replace = m.get(2).cloned().unwrap_or(Value::lgl(false));
-    let prob = m.get(3).cloned().unwrap_or(Value::Null);
+    let size = m.get("size").cloned().unwrap_or_else(|| n.clone());
+    let replace = m.get("replace").cloned().unwrap_or(Value::lgl(false));
+    let prob = m.get("prob").cloned().unwrap_or(Value::Null);
     do_sample(it, &n, &size, &replace, &prob)
 }
 

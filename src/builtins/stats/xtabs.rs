@@ -385,7 +385,7 @@ pub fn independence_chisq(counts: &[f64], dims: &[usize]) -> (f64, i32, bool) {
 /// chi-squared test of independence (class "summary.table").
 fn summary_table(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "..."])?;
-    let x = m.req(0, "object")?.clone();
+    let x = m.req("object")?.clone();
     if !x.inherits("table") {
         return err("'object' must inherit from class \"table\"");
     }
@@ -425,9 +425,9 @@ fn list_item(x: &Value, name: &str) -> Option<Value> {
 /// `print.summary.table(x, digits = max(1, getOption("digits") - 3))`.
 fn print_summary_table(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "digits", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let digits = m
-        .get(1)
+        .get("digits")
         .and_then(|d| d.as_f64())
         .map(|d| d as usize)
         .unwrap_or_else(|| crate::print::option_digits(it).saturating_sub(3).max(1));

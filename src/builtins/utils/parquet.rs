@@ -52,18 +52,18 @@ fn path_arg(it: &Interp, v: &Value, what: &str) -> EvalResult<String> {
 
 fn read_parquet(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["file"])?;
-    let path = path_arg(it, m.req(0, "file")?, "file")?;
+    let path = path_arg(it, m.req("file")?, "file")?;
     polars_io::read_parquet(&path)
         .or_else(|e| err(format!("cannot read Parquet file '{}': {}", path, e)))
 }
 
 fn write_parquet(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "file"])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     if !x.is_data_frame() {
         return err("'x' must be a data frame");
     }
-    let path = match m.req(1, "file")?.as_string() {
+    let path = match m.req("file")?.as_string() {
         Some(p) => p,
         None => return err("'file' must be a single file path"),
     };
@@ -76,14 +76,14 @@ fn write_parquet(it: &mut Interp, a: Args) -> EvalResult {
 
 fn scan_csv(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["file", "sep", "na.strings"])?;
-    let path = path_arg(it, m.req(0, "file")?, "file")?;
-    let sep = match m.get(1).and_then(|v| v.as_string()) {
+    let path = path_arg(it, m.req("file")?, "file")?;
+    let sep = match m.get("sep").and_then(|v| v.as_string()) {
         None => b',',
         Some(s) if s.len() == 1 && s.is_ascii() => s.as_bytes()[0],
         Some(_) => return err("'sep' must be a single ASCII character"),
     };
     let na = m
-        .get(2)
+        .get("na.strings")
         .and_then(|v| v.as_strings())
         .unwrap_or_else(|| vec!["NA".into()]);
     polars_io::scan_csv(&path, sep, &na).or_else(|e| err(format!("cannot scan '{}': {}", path, e)))
@@ -91,15 +91,15 @@ fn scan_csv(it: &mut Interp, a: Args) -> EvalResult {
 
 fn scan_parquet(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["file"])?;
-    let path = path_arg(it, m.req(0, "file")?, "file")?;
+    let path = path_arg(it, m.req("file")?, "file")?;
     polars_io::scan_parquet(&path).or_else(|e| err(format!("cannot scan '{}': {}", path, e)))
 }
 
 fn collect(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "n"])?;
-    let x = m.req(0, "x")?;
+    let x = m.req("x")?;
     let n = m
-        .get(1)
+        .get("n")
         .and_then(|v| v.as_f64())
         .filter(|n| *n >= 0.0)
         .map(|n| n as usize);

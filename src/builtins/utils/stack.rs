@@ -312,8 +312,8 @@ fn stack(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
 /// same length and as a named list otherwise.
 fn unstack(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "form", "..."])?;
-    let x = m.req(0, "x")?.clone();
-    let (values, groups) = match m.get(1) {
+    let x = m.req("x")?.clone();
+    let (values, groups) = match m.get("form") {
         Some(Value::Lang(l)) => {
             let ExprKind::Formula(Some(lhs), rhs) = &l.expr.kind else {
                 return err("'form' must be a two-sided formula");
@@ -572,8 +572,8 @@ fn by(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
 /// `print.by`: each cell under its `name: level` header lines, cells separated by dashes.
 fn print_by(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "...", "vsep"])?;
-    let x = m.req(0, "x")?.clone();
-    let vsep = match m.get(2) {
+    let x = m.req("x")?.clone();
+    let vsep = match m.get("vsep") {
         Some(v) => v.as_string(),
         None => Some("-".repeat(60)),
     };
@@ -635,8 +635,8 @@ fn print_by(it: &mut Interp, a: Args) -> EvalResult {
 /// `ave(x, ..., FUN = mean)`: `FUN` of each group's values, recycled back over the group.
 fn ave(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "...", "FUN"])?;
-    let x = m.req(0, "x")?.clone();
-    let fun = match m.get(2) {
+    let x = m.req("x")?.clone();
+    let fun = match m.get("FUN") {
         Some(f) => crate::builtins::base::apply::as_function(it, f)?,
         None => crate::builtins::base::apply::as_function(it, &Value::str("mean"))?,
     };

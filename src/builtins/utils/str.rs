@@ -97,7 +97,7 @@ fn str_fn(it: &mut Interp, a: Args) -> EvalResult {
         "deparse.lines",
         "...",
     ])?;
-    let x = m.get(0).cloned().unwrap_or(Value::Null);
+    let x = m.get("object").cloned().unwrap_or(Value::Null);
     if x.class_attr().is_some() && !x.is_data_frame() && !x.is_factor() {
         let env = caller_env(it);
         if let Some(r) = it.try_dispatch("str", &x, vec![(None, x.clone())], &env) {
@@ -106,30 +106,30 @@ fn str_fn(it: &mut Interp, a: Args) -> EvalResult {
             return Ok(Value::Null);
         }
     }
-    let num = |i: usize| m.get(i).and_then(|v| v.as_f64()).filter(|v| !v.is_nan());
-    let lgl = |i: usize, d: bool| m.get(i).and_then(|v| v.as_bool().flatten()).unwrap_or(d);
+    let num = |name: &str| m.get(name).and_then(|v| v.as_f64()).filter(|v| !v.is_nan());
+    let lgl = |name: &str, d: bool| m.get(name).and_then(|v| v.as_bool().flatten()).unwrap_or(d);
     let mut o = StrOpts {
-        max_level: num(1).map(|v| v.max(0.0) as usize),
+        max_level: num("max.level").map(|v| v.max(0.0) as usize),
         ..StrOpts::default()
     };
-    if let Some(v) = num(2) {
+    if let Some(v) = num("vec.len") {
         o.vec_len = v.max(0.0);
         o.vec_len_given = true;
     }
-    if let Some(v) = num(4) {
+    if let Some(v) = num("nchar.max") {
         o.nchar_max = v.max(17.0) as usize;
     }
-    o.give_attr = lgl(5, true);
-    o.give_head = lgl(7, true);
-    let give_length = lgl(8, o.give_head);
-    if let Some(v) = num(9) {
+    o.give_attr = lgl("give.attr", true);
+    o.give_head = lgl("give.head", true);
+    let give_length = lgl("give.length", o.give_head);
+    if let Some(v) = num("width") {
         o.width = v as usize;
     }
-    if let Some(v) = num(17) {
+    if let Some(v) = num("list.len") {
         o.list_len = v.max(0.0) as usize;
     }
     let indent = m
-        .get(11)
+        .get("indent.str")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| " ".into());
     let mut out = String::new();

@@ -200,7 +200,7 @@ fn fisher_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
     let dx = one_line(expr_of(&ev, &F, "x"));
     let dy = one_line(expr_of(&ev, &F, "y"));
     let m = ev.args.matched(&F)?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let mut dname = dx;
     let (t, nr, nc) = match as_matrix(it, &x)? {
         Some((t, nr, nc)) => {
@@ -216,7 +216,7 @@ fn fisher_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
             (t.iter().map(|v| v.round()).collect::<Vec<f64>>(), nr, nc)
         }
         None => {
-            let Some(y) = m.get(1) else {
+            let Some(y) = m.get("y") else {
                 return err("if 'x' is not a matrix, 'y' must be given");
             };
             dname = format!("{} and {}", dname, dy);
@@ -227,32 +227,35 @@ fn fisher_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
             (t, nr, nc)
         }
     };
-    if m.get(10)
+    if m.get("simulate.p.value")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false)
     {
         return err("simulate.p.value = TRUE is not supported");
     }
     let alt_given = m
-        .get(7)
+        .get("alternative")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "two.sided".into());
     let method = "Fisher's Exact Test for Count Data";
     if nr == 2 && nc == 2 {
-        let alt = alternative(m.get(7)).map_err(|_| {
+        let alt = alternative(m.get("alternative")).map_err(|_| {
             crate::error::RError::runtime(
                 "alternative must be \"two.sided\", \"less\" or \"greater\"",
             )
         })?;
-        let cl = m.get(9).and_then(|v| v.as_f64()).unwrap_or(0.95);
+        let cl = m.get("conf.level").and_then(|v| v.as_f64()).unwrap_or(0.95);
         if !(cl.is_finite() && cl > 0.0 && cl < 1.0) {
             return err("'conf.level' must be a single number between 0 and 1");
         }
-        let or = m.get(6).and_then(|v| v.as_f64()).unwrap_or(1.0);
+        let or = m.get("or").and_then(|v| v.as_f64()).unwrap_or(1.0);
         if or.is_nan() || or < 0.0 {
             return err("'or' must be a single number between 0 and Inf");
         }
-        let want_ci = m.get(8).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+        let want_ci = m
+            .get("conf.int")
+            .and_then(|v| v.as_bool().flatten())
+            .unwrap_or(true);
         let r = fisher::fisher_2x2([t[0], t[1], t[2], t[3]], or, &alt, want_ci, cl);
         let ci = match r.conf_int {
             Some((lo, hi)) => conf_int(lo, hi, cl),
@@ -298,7 +301,7 @@ fn shapiro_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalR
     let ev = eval_args(it, args, env)?;
     let dname = one_line(expr_of(&ev, &["x"], "x"));
     let m = ev.args.matched(&["x"])?;
-    let xv = m.req(0, "x")?;
+    let xv = m.req("x")?;
     if xv.is_factor() || !matches!(xv.data(), Some(Data::Int(_)) | Some(Data::Dbl(_))) {
         return err("is.numeric(x) is not TRUE");
     }
@@ -347,7 +350,7 @@ fn grouped_samples(
             .args
             .clone()
             .matched(&["formula", "data", "subset", "na.action", "..."])?;
-        let data = m.get(1).cloned();
+        let data = m.get("data").cloned();
         let y = formula_side(it, lhs, data.as_ref(), env)?;
         let g = formula_side(it, rhs, data.as_ref(), env)?;
         let dname = format!("{} by {}", deparse(lhs), deparse(rhs));
@@ -357,7 +360,7 @@ fn grouped_samples(
     let dx = one_line(expr_of(&ev, &["x", "g", "..."], "x"));
     let dg = one_line(expr_of(&ev, &["x", "g", "..."], "g"));
     let m = ev.args.matched(&["x", "g", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     if matches!(x.data(), Some(Data::List(_))) && !x.is_data_frame() || x.is_data_frame() {
         let items = x.list_vec();
         if items.len() < 2 {
@@ -380,7 +383,7 @@ fn grouped_samples(
         }
         return Ok((out, dx));
     }
-    let Some(g) = m.get(1) else {
+    let Some(g) = m.get("g") else {
         return err("argument \"g\" is missing, with no default");
     };
     Ok((split_by(&x, g, false)?, format!("{} and {}", dx, dg)))
@@ -493,8 +496,11 @@ fn mcnemar_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalR
     let dx = one_line(expr_of(&ev, &F, "x"));
     let dy = one_line(expr_of(&ev, &F, "y"));
     let m = ev.args.matched(&F)?;
-    let x = m.req(0, "x")?.clone();
-    let correct = m.get(2).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let x = m.req("x")?.clone();
+    let correct = m
+        .get("correct")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     let (t, r, dname) = match as_matrix(it, &x)? {
         Some((t, nr, nc)) => {
             if nr < 2 || nc != nr {
@@ -506,7 +512,7 @@ fn mcnemar_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalR
             (t, nr, dx)
         }
         None => {
-            let Some(y) = m.get(1) else {
+            let Some(y) = m.get("y") else {
                 return err("if 'x' is not a matrix, 'y' must be given");
             };
             let (t, nr, nc) = cross_table(&x, y)?;

@@ -86,8 +86,8 @@ pub(super) fn expr_of(ev: &Evald, formals: &[&str], formal: &str) -> String {
         .map(|(i, (n, _, _))| (*n, Value::int(i as i32)))
         .collect();
     if let Ok(m) = Args::new(items).matched(formals) {
-        if let Some(j) = formals.iter().position(|f| *f == formal) {
-            if let Some(i) = m.get(j).and_then(|v| v.as_i32()) {
+        if formals.contains(&formal) {
+            if let Some(i) = m.get(formal).and_then(|v| v.as_i32()) {
                 return ev.exprs[i as usize].1.clone();
             }
         }
@@ -267,7 +267,7 @@ fn t_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
             "subset",
             "na.action",
         ])?;
-        let data = m.get(1).cloned();
+        let data = m.get("data").cloned();
         let y = formula_side(it, lhs, data.as_ref(), env)?;
         let g = formula_side(it, rhs, data.as_ref(), env)?;
         let (lev, a, b) = split2(&y, &g)?;
@@ -276,10 +276,10 @@ fn t_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
             crate::syntax::deparse::deparse(lhs),
             crate::syntax::deparse::deparse(rhs)
         );
-        let alt = alternative(m.get(2))?;
-        let mu = m.get(3).and_then(|v| v.as_f64()).unwrap_or(0.0);
-        let var_equal = flag(m.get(5), false);
-        let cl = m.get(6).and_then(|v| v.as_f64()).unwrap_or(0.95);
+        let alt = alternative(m.get("alternative"))?;
+        let mu = m.get("mu").and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let var_equal = flag(m.get("var.equal"), false);
+        let cl = m.get("conf.level").and_then(|v| v.as_f64()).unwrap_or(0.95);
         let mut r = t_core(&a, Some(&b), &alt, mu, false, var_equal, cl, dname)?;
         // group names
         let est_names: Vec<String> = lev.iter().map(|l| format!("mean in group {}", l)).collect();
@@ -302,16 +302,16 @@ fn t_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
     let dx = expr_of(&ev, &F, "x");
     let dy = expr_of(&ev, &F, "y");
     let m = ev.args.matched(&F)?;
-    let x = numeric_vec(m.req(0, "x")?, "x")?;
-    let y = match m.get(1) {
+    let x = numeric_vec(m.req("x")?, "x")?;
+    let y = match m.get("y") {
         Some(y) => Some(numeric_vec(y, "y")?),
         None => None,
     };
-    let alt = alternative(m.get(2))?;
-    let mu = m.get(3).and_then(|v| v.as_f64()).unwrap_or(0.0);
-    let paired = flag(m.get(4), false);
-    let var_equal = flag(m.get(5), false);
-    let cl = m.get(6).and_then(|v| v.as_f64()).unwrap_or(0.95);
+    let alt = alternative(m.get("alternative"))?;
+    let mu = m.get("mu").and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let paired = flag(m.get("paired"), false);
+    let var_equal = flag(m.get("var.equal"), false);
+    let cl = m.get("conf.level").and_then(|v| v.as_f64()).unwrap_or(0.95);
     let dname = if y.is_some() {
         format!("{} and {}", dx, dy)
     } else {
@@ -491,15 +491,15 @@ fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
     let dx = expr_of(&ev, &F, "x");
     let dy = expr_of(&ev, &F, "y");
     let m = ev.args.matched(&F)?;
-    let mut x = m.req(0, "x")?.clone();
-    let correct = flag(m.get(2), true);
+    let mut x = m.req("x")?.clone();
+    let correct = flag(m.get("correct"), true);
     let mut dname = dx;
     if x.is_data_frame() {
         x = call_named(it, "as.matrix", vec![(None, x)])?;
     }
     let is_mat = x.dim().map(|d| d.len() == 2).unwrap_or(false);
     if !is_mat {
-        if let Some(y) = m.get(1) {
+        if let Some(y) = m.get("y") {
             dname = format!("{} and {}", dname, dy);
             x = call_named(it, "table", vec![(None, x.clone()), (None, y.clone())])?;
         }
@@ -567,10 +567,10 @@ fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
         if k < 2 {
             return err("'x' must at least have 2 elements");
         }
-        let p: Vec<f64> = match m.get(3) {
+        let p: Vec<f64> = match m.get("p") {
             Some(p) => {
                 let mut p = numeric_vec(p, "p")?;
-                if flag(m.get(4), false) {
+                if flag(m.get("rescale.p"), false) {
                     let s: f64 = p.iter().sum();
                     p.iter_mut().for_each(|q| *q /= s);
                 }
@@ -650,17 +650,17 @@ fn var_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
     let ev = eval_args(it, args, env)?;
     let dname = format!("{} and {}", expr_of(&ev, &F, "x"), expr_of(&ev, &F, "y"));
     let m = ev.args.matched(&F)?;
-    let x: Vec<f64> = numeric_vec(m.req(0, "x")?, "x")?
+    let x: Vec<f64> = numeric_vec(m.req("x")?, "x")?
         .into_iter()
         .filter(|v| !v.is_nan())
         .collect();
-    let y: Vec<f64> = numeric_vec(m.req(1, "y")?, "y")?
+    let y: Vec<f64> = numeric_vec(m.req("y")?, "y")?
         .into_iter()
         .filter(|v| !v.is_nan())
         .collect();
-    let ratio = m.get(2).and_then(|v| v.as_f64()).unwrap_or(1.0);
-    let alt = alternative(m.get(3))?;
-    let cl = m.get(4).and_then(|v| v.as_f64()).unwrap_or(0.95);
+    let ratio = m.get("ratio").and_then(|v| v.as_f64()).unwrap_or(1.0);
+    let alt = alternative(m.get("alternative"))?;
+    let cl = m.get("conf.level").and_then(|v| v.as_f64()).unwrap_or(0.95);
     let (dfx, dfy) = (x.len() as f64 - 1.0, y.len() as f64 - 1.0);
     if dfx < 1.0 {
         return err("not enough 'x' observations");
@@ -733,15 +733,12 @@ fn cor_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
             "subset",
             "na.action",
         ])?;
-        let data = fm.get(1).cloned();
+        let data = fm.get("data").cloned();
         let xa = formula_side(it, &a, data.as_ref(), env)?;
         let yb = formula_side(it, &b, data.as_ref(), env)?;
         let mut items = vec![(None, xa), (None, yb)];
-        for (i, nm) in ["alternative", "method", "exact", "conf.level", "continuity"]
-            .iter()
-            .enumerate()
-        {
-            if let Some(v) = fm.get(i + 2) {
+        for nm in ["alternative", "method", "exact", "conf.level", "continuity"] {
+            if let Some(v) = fm.get(nm) {
                 items.push((Some(Sym::new(nm)), v.clone()));
             }
         }
@@ -755,8 +752,8 @@ fn cor_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
         let dname = format!("{} and {}", expr_of(&ev, &F, "x"), expr_of(&ev, &F, "y"));
         (dname, ev.args.matched(&F)?)
     };
-    let x = numeric_vec(m.req(0, "x")?, "x")?;
-    let y = numeric_vec(m.req(1, "y")?, "y")?;
+    let x = numeric_vec(m.req("x")?, "x")?;
+    let y = numeric_vec(m.req("y")?, "y")?;
     if x.len() != y.len() {
         return err("'x' and 'y' must have the same length");
     }
@@ -766,18 +763,18 @@ fn cor_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
         .filter(|(a, b)| !a.is_nan() && !b.is_nan())
         .map(|(a, b)| (*a, *b))
         .unzip();
-    let alt = alternative(m.get(2))?;
+    let alt = alternative(m.get("alternative"))?;
     let method = m
-        .get(3)
+        .get("method")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "pearson".into());
-    let cl = m.get(5).and_then(|v| v.as_f64()).unwrap_or(0.95);
+    let cl = m.get("conf.level").and_then(|v| v.as_f64()).unwrap_or(0.95);
     let n = x.len() as f64;
     if let Some(rank) = ["kendall", "spearman"]
         .iter()
         .find(|c| !method.is_empty() && c.starts_with(method.as_str()))
     {
-        let exact = m.get(4).and_then(|v| v.as_bool().flatten());
+        let exact = m.get("exact").and_then(|v| v.as_bool().flatten());
         return crate::builtins::stats::htest::counts::cor_test_rank(
             it,
             &x,
@@ -785,7 +782,7 @@ fn cor_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
             &alt,
             rank,
             exact,
-            flag(m.get(6), false),
+            flag(m.get("continuity"), false),
             &dname,
         );
     }
@@ -838,12 +835,12 @@ fn binom_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
     let dx = expr_of(&ev, &F, "x");
     let dn = expr_of(&ev, &F, "n");
     let m = ev.args.matched(&F)?;
-    let xv = numeric_vec(m.req(0, "x")?, "x")?;
+    let xv = numeric_vec(m.req("x")?, "x")?;
     let (x, n, dname) = if xv.len() == 2 {
         (xv[0], xv[0] + xv[1], dx)
     } else if xv.len() == 1 {
         let n = m
-            .get(1)
+            .get("n")
             .and_then(|v| v.as_f64())
             .filter(|&n| n >= 1.0 && n >= xv[0] && n.fract() == 0.0);
         let n = n.ok_or_else(|| {
@@ -853,9 +850,9 @@ fn binom_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRes
     } else {
         return err("incorrect length of 'x'");
     };
-    let p = m.get(2).and_then(|v| v.as_f64()).unwrap_or(0.5);
-    let alt = alternative(m.get(3))?;
-    let cl = m.get(4).and_then(|v| v.as_f64()).unwrap_or(0.95);
+    let p = m.get("p").and_then(|v| v.as_f64()).unwrap_or(0.5);
+    let alt = alternative(m.get("alternative"))?;
+    let cl = m.get("conf.level").and_then(|v| v.as_f64()).unwrap_or(0.95);
     let pval = match alt.as_str() {
         "less" => discrete::pbinom(x, n, p, true, false),
         "greater" => discrete::pbinom(x - 1.0, n, p, false, false),

@@ -43,7 +43,7 @@ fn prop_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
     let dn = expr_of(&ev, &F, "n");
     let dp = expr_of(&ev, &F, "p");
     let m = ev.args.matched(&F)?;
-    let xv = m.req(0, "x")?.clone();
+    let xv = m.req("x")?.clone();
     let (x, n, dname): (Vec<f64>, Vec<f64>, String) =
         match xv.get_attr("dim").map(|d| d.dbl_vec().to_vec()) {
             Some(d) if d.len() == 2 => {
@@ -58,7 +58,7 @@ fn prop_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
             }
             _ => {
                 let x = numeric_vec(&xv, "x")?;
-                let Some(nv) = m.get(1) else {
+                let Some(nv) = m.get("n") else {
                     return err("argument \"n\" is missing, with no default");
                 };
                 let n = numeric_vec(nv, "n")?;
@@ -79,7 +79,7 @@ fn prop_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
         return err("elements of 'x' must not be greater than those of 'n'");
     }
     let p: Option<Vec<f64>> = m
-        .get(2)
+        .get("p")
         .filter(|v| !v.is_null())
         .map(|v| v.dbl_vec().to_vec());
     if let Some(p) = &p {
@@ -87,9 +87,9 @@ fn prop_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
             return err("'p' must have the same length as 'x' and 'n'");
         }
     }
-    let alt = alternative(m.get(3))?;
-    let cl = m.get(4).and_then(|v| v.as_f64()).unwrap_or(0.95);
-    let correct = flag(m.get(5), true);
+    let alt = alternative(m.get("alternative"))?;
+    let cl = m.get("conf.level").and_then(|v| v.as_f64()).unwrap_or(0.95);
+    let correct = flag(m.get("correct"), true);
     let dname = if p.is_some() || k == 1 {
         format!(
             "{}, null {} {}",
@@ -382,7 +382,7 @@ fn wilcox_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
             "subset",
             "na.action",
         ])?;
-        let data = m.get(1).cloned();
+        let data = m.get("data").cloned();
         let yv = formula_side(it, lhs, data.as_ref(), env)?;
         let g = formula_side(it, rhs, data.as_ref(), env)?;
         let (_lev, a, b) = split2(&yv, &g)?;
@@ -395,18 +395,18 @@ fn wilcox_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
             a,
             Some(b),
             dname,
-            alternative(m.get(2))?,
-            m.get(3).and_then(|v| v.as_f64()).unwrap_or(0.0),
+            alternative(m.get("alternative"))?,
+            m.get("mu").and_then(|v| v.as_f64()).unwrap_or(0.0),
             false,
-            m.get(5).and_then(|v| v.as_bool().flatten()),
-            flag(m.get(6), true),
+            m.get("exact").and_then(|v| v.as_bool().flatten()),
+            flag(m.get("correct"), true),
         )
     } else {
         let dx = expr_of(&ev, &F, "x");
         let dy = expr_of(&ev, &F, "y");
         let m = ev.args.matched(&F)?;
-        let x = numeric_vec(m.req(0, "x")?, "x")?;
-        let y = match m.get(1) {
+        let x = numeric_vec(m.req("x")?, "x")?;
+        let y = match m.get("y") {
             Some(y) if !y.is_null() => Some(numeric_vec(y, "y")?),
             _ => None,
         };
@@ -419,11 +419,11 @@ fn wilcox_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
             x,
             y,
             dname,
-            alternative(m.get(2))?,
-            m.get(3).and_then(|v| v.as_f64()).unwrap_or(0.0),
-            flag(m.get(4), false),
-            m.get(5).and_then(|v| v.as_bool().flatten()),
-            flag(m.get(6), true),
+            alternative(m.get("alternative"))?,
+            m.get("mu").and_then(|v| v.as_f64()).unwrap_or(0.0),
+            flag(m.get("paired"), false),
+            m.get("exact").and_then(|v| v.as_bool().flatten()),
+            flag(m.get("correct"), true),
         )
     };
     let shift = if paired || y.is_some() {

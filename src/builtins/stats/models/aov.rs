@@ -153,7 +153,7 @@ fn caller_digits(it: &Interp) -> usize {
 
 fn print_aov(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "intercept", "tol", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let text = format_aov(&x, caller_digits(it));
     it.write_out(&text);
     it.visible = false;
@@ -162,9 +162,9 @@ fn print_aov(it: &mut Interp, a: Args) -> EvalResult {
 
 fn print_summary_aov(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "digits", "symbolic.cor", "signif.stars", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let digits = m
-        .get(1)
+        .get("digits")
         .and_then(|v| v.as_f64())
         .map(|d| d as usize)
         .unwrap_or_else(|| (caller_digits(it) as i32 - 3).max(3) as usize);
@@ -176,9 +176,9 @@ fn print_summary_aov(it: &mut Interp, a: Args) -> EvalResult {
 
 fn print_tukey(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "digits", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let digits = m
-        .get(1)
+        .get("digits")
         .and_then(|v| v.as_f64())
         .map(|d| d as usize)
         .unwrap_or_else(|| caller_digits(it));
@@ -198,9 +198,9 @@ fn summary_aov(_it: &mut Interp, a: Args) -> EvalResult {
         "keep.zero.df",
         "...",
     ])?;
-    let fit = m.req(0, "object")?.clone();
+    let fit = m.req("object")?.clone();
     let intercept = m
-        .get(1)
+        .get("intercept")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     let t = term_ss(&fit);
@@ -331,7 +331,7 @@ fn factor_codes(v: &Value) -> Option<(Vec<Option<usize>>, Vec<String>)> {
 /// `TukeyHSD(x, which, ordered = FALSE, conf.level = 0.95)` for an `aov` fit.
 fn tukey_hsd(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "which", "ordered", "conf.level", "..."])?;
-    let fit = m.req(0, "x")?.clone();
+    let fit = m.req("x")?.clone();
     if !fit.inherits("aov") {
         let cls = fit
             .class_attr()
@@ -343,10 +343,10 @@ fn tukey_hsd(it: &mut Interp, a: Args) -> EvalResult {
         ));
     }
     let ordered = m
-        .get(2)
+        .get("ordered")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
-    let cl = m.get(3).and_then(|v| v.as_f64()).unwrap_or(0.95);
+    let cl = m.get("conf.level").and_then(|v| v.as_f64()).unwrap_or(0.95);
     let fit = crate::builtins::stats::models::lm_blocked::expand_qr(it, &fit)?;
     let q = fit_qr(&fit)?;
     let n = q.n;
@@ -409,7 +409,7 @@ fn tukey_hsd(it: &mut Interp, a: Args) -> EvalResult {
     let present: Vec<usize> = (0..labels.len())
         .filter(|&t| uterms.contains(&(t + 1)))
         .collect();
-    let chosen: Vec<usize> = match m.get(1) {
+    let chosen: Vec<usize> = match m.get("which") {
         None => present.clone(),
         Some(w) if w.vtype() == Some(VType::Str) => {
             let ws = w.as_strings().unwrap_or_default();
@@ -619,7 +619,7 @@ fn tukey_args(a: Args, first: &str) -> EvalResult<TukeyArgs> {
     let m = a.matched(&formals)?;
     let mut cols = Vec::new();
     for (i, nm) in formals.iter().take(4).enumerate() {
-        match m.get(i) {
+        match m.get(nm) {
             Some(v)
                 if matches!(
                     v.data(),
@@ -633,9 +633,12 @@ fn tukey_args(a: Args, first: &str) -> EvalResult<TukeyArgs> {
             None => return err(format!("argument \"{}\" is missing, with no default", nm)),
         }
     }
-    let lower = m.get(4).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let lower = m
+        .get("lower.tail")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     let log_p = m
-        .get(5)
+        .get("log.p")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     Ok((cols, lower, log_p))

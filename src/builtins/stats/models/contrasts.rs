@@ -30,7 +30,7 @@ fn levels_arg(n: &Value, fname: &str) -> EvalResult<(Vec<String>, bool)> {
     Ok(((1..=k as usize).map(|i| i.to_string()).collect(), false))
 }
 
-fn contrasts_flag(m: &Matched, i: usize) -> bool {
+fn contrasts_flag(m: &Matched, i: &str) -> bool {
     m.get(i).and_then(|v| v.as_bool().flatten()).unwrap_or(true)
 }
 
@@ -46,12 +46,12 @@ fn identity(levels: &[String]) -> Value {
 /// `contr.treatment(n, base = 1, contrasts = TRUE)`.
 pub(crate) fn contr_treatment_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["n", "base", "contrasts", "sparse"])?;
-    let (levels, _) = levels_arg(m.req(0, "n")?, "contr.treatment")?;
-    if !contrasts_flag(&m, 2) {
+    let (levels, _) = levels_arg(m.req("n")?, "contr.treatment")?;
+    if !contrasts_flag(&m, "contrasts") {
         return Ok(identity(&levels));
     }
     let k = levels.len();
-    let base = m.get(1).and_then(|v| v.as_f64()).unwrap_or(1.0);
+    let base = m.get("base").and_then(|v| v.as_f64()).unwrap_or(1.0);
     if !(base >= 1.0 && base <= k as f64) {
         return err("baseline group number out of range");
     }
@@ -78,8 +78,8 @@ fn unnamed_cols(c: design::Contrast, levels: &[String]) -> Value {
 /// `contr.sum(n, contrasts = TRUE)`.
 pub(crate) fn contr_sum_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["n", "contrasts", "sparse"])?;
-    let (levels, _) = levels_arg(m.req(0, "n")?, "contr.sum")?;
-    if !contrasts_flag(&m, 1) {
+    let (levels, _) = levels_arg(m.req("n")?, "contr.sum")?;
+    if !contrasts_flag(&m, "contrasts") {
         return Ok(identity(&levels));
     }
     Ok(unnamed_cols(design::contr_sum(levels.len()), &levels))
@@ -88,8 +88,8 @@ pub(crate) fn contr_sum_fn(_it: &mut Interp, a: Args) -> EvalResult {
 /// `contr.helmert(n, contrasts = TRUE)`.
 pub(crate) fn contr_helmert_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["n", "contrasts", "sparse"])?;
-    let (levels, _) = levels_arg(m.req(0, "n")?, "contr.helmert")?;
-    if !contrasts_flag(&m, 1) {
+    let (levels, _) = levels_arg(m.req("n")?, "contr.helmert")?;
+    if !contrasts_flag(&m, "contrasts") {
         return Ok(identity(&levels));
     }
     Ok(unnamed_cols(design::contr_helmert(levels.len()), &levels))
@@ -98,9 +98,9 @@ pub(crate) fn contr_helmert_fn(_it: &mut Interp, a: Args) -> EvalResult {
 /// `contr.poly(n, scores = 1:n, contrasts = TRUE)`.
 pub(crate) fn contr_poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["n", "scores", "contrasts", "sparse"])?;
-    let (levels, _) = levels_arg(m.req(0, "n")?, "contr.poly")?;
+    let (levels, _) = levels_arg(m.req("n")?, "contr.poly")?;
     let k = levels.len();
-    let scores: Vec<f64> = match m.get(1) {
+    let scores: Vec<f64> = match m.get("scores") {
         Some(v) => v.dbl_vec().to_vec(),
         None => (1..=k).map(|i| i as f64).collect(),
     };
@@ -108,7 +108,7 @@ pub(crate) fn contr_poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
         return err("'scores' argument is of the wrong length");
     }
     let c = design::contr_poly_scores(&scores);
-    if !contrasts_flag(&m, 2) {
+    if !contrasts_flag(&m, "contrasts") {
         let mut data = vec![1.0; k];
         data.extend(c.data);
         let cols: Vec<String> = (0..k).map(|j| format!("^{}", j)).collect();
@@ -120,7 +120,7 @@ pub(crate) fn contr_poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
 /// `contrasts(x, contrasts = TRUE)`: the contrast matrix a factor gets in a model.
 pub(crate) fn contrasts_fn(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "contrasts", "sparse"])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let (levels, ordered): (Vec<String>, bool) =
         if matches!(x.data(), Some(Data::Lgl(_))) && !x.is_factor() {
             (vec!["FALSE".into(), "TRUE".into()], false)
@@ -135,7 +135,7 @@ pub(crate) fn contrasts_fn(it: &mut Interp, a: Args) -> EvalResult {
         } else {
             return err("contrasts apply only to factors");
         };
-    if !contrasts_flag(&m, 1) {
+    if !contrasts_flag(&m, "contrasts") {
         return Ok(identity(&levels));
     }
     if let Some(ctr) = x.get_attr("contrasts") {

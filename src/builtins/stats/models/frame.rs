@@ -520,12 +520,12 @@ pub(crate) fn mm_value(
 
 pub(crate) fn model_matrix_fn(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "data", "contrasts.arg", "..."])?;
-    let obj = m.req(0, "object")?.clone();
+    let obj = m.req("object")?.clone();
     if obj.inherits("lm") {
         return lm_model_matrix(it, &obj);
     }
-    let fr = model_frame_full(it, &obj, m.get(1), None, None, None, "na.omit", false)?;
-    let (vc, facs) = var_cols(it, &fr.terms, &fr.cols, m.get(2), None)?;
+    let fr = model_frame_full(it, &obj, m.get("data"), None, None, None, "na.omit", false)?;
+    let (vc, facs) = var_cols(it, &fr.terms, &fr.cols, m.get("contrasts.arg"), None)?;
     let mm = design::model_matrix(&fr.terms, &vc, fr.rows.len());
     Ok(mm_value(&mm, &fr.row_strings(), &facs, &fr.terms))
 }

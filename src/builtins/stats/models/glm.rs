@@ -89,7 +89,7 @@ pub(crate) fn family_value(f: &Family) -> Value {
 
 fn make_family(name: &str, a: Args) -> EvalResult {
     let m = a.matched(&["link", "..."])?;
-    let link = match m.get(0) {
+    let link = match m.get("link") {
         Some(v) => Some(
             v.as_string()
                 .ok_or_else(|| rerr(format!("invalid link for the {} family", name)))?,
@@ -156,8 +156,8 @@ pub(crate) fn control_value(eps: f64, maxit: usize, trace: bool) -> Value {
 
 fn glm_control(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["epsilon", "maxit", "trace"])?;
-    let eps = m.get(0).and_then(|v| v.as_f64()).unwrap_or(1e-8);
-    let maxit = m.get(1).and_then(|v| v.as_f64()).unwrap_or(25.0);
+    let eps = m.get("epsilon").and_then(|v| v.as_f64()).unwrap_or(1e-8);
+    let maxit = m.get("maxit").and_then(|v| v.as_f64()).unwrap_or(25.0);
     if eps.is_nan() || eps <= 0.0 {
         return err("value of 'epsilon' must be > 0");
     }
@@ -165,7 +165,7 @@ fn glm_control(_it: &mut Interp, a: Args) -> EvalResult {
         return err("maximum number of iterations must be > 0");
     }
     let trace = m
-        .get(2)
+        .get("trace")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     Ok(control_value(eps, maxit as usize, trace))
@@ -685,7 +685,7 @@ fn glm_cov(fit: &Value) -> EvalResult<GlmCov> {
 /// `vcov` for glm fits.
 pub fn vcov_glm(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "..."])?;
-    let fit = m.req(0, "object")?.clone();
+    let fit = m.req("object")?.clone();
     let c = glm_cov(&fit)?;
     let k = c.est_idx.len();
     let nm: Vec<String> = c.est_idx.iter().map(|&j| c.names[j].clone()).collect();
@@ -700,9 +700,9 @@ pub fn vcov_glm(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn summary_glm(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "dispersion", "correlation", "symbolic.cor", "..."])?;
-    let fit = m.req(0, "object")?.clone();
+    let fit = m.req("object")?.clone();
     let mut c = glm_cov(&fit)?;
-    if let Some(d) = m.get(1).and_then(|v| v.as_f64()) {
+    if let Some(d) = m.get("dispersion").and_then(|v| v.as_f64()) {
         c.dispersion = d;
         c.est_disp = false;
     }
@@ -849,10 +849,10 @@ fn residuals_of(fit: &Value, typ: &str) -> EvalResult {
 /// `residuals.glm(object, type)`.
 pub fn residuals_glm(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "type", "..."])?;
-    let fit = m.req(0, "object")?.clone();
+    let fit = m.req("object")?.clone();
     crate::builtins::stats::models::not_streamed(&fit, "residuals")?;
     let typ = m
-        .get(1)
+        .get("type")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "deviance".into());
     let full = ["deviance", "pearson", "working", "response", "partial"];
@@ -876,9 +876,9 @@ pub fn predict_glm(it: &mut Interp, a: Args) -> EvalResult {
         "na.action",
         "...",
     ])?;
-    let fit = m.req(0, "object")?.clone();
+    let fit = m.req("object")?.clone();
     let typ = m
-        .get(2)
+        .get("type")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "link".into());
     let typ = ["link", "response", "terms"]
@@ -887,11 +887,11 @@ pub fn predict_glm(it: &mut Interp, a: Args) -> EvalResult {
         .map(|x| x.to_string())
         .unwrap_or(typ);
     let se_fit = m
-        .get(3)
+        .get("se.fit")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     let fam = family_of(&fit)?;
-    let nd = m.get(1).cloned();
+    let nd = m.get("newdata").cloned();
     if nd.is_none() {
         crate::builtins::stats::models::not_streamed(&fit, "predictions")?;
     }
@@ -964,7 +964,7 @@ pub fn predict_glm(it: &mut Interp, a: Args) -> EvalResult {
         return Ok(named_dbl(fitv, &rows));
     }
     let mut c = glm_cov(&fit)?;
-    if let Some(d) = m.get(4).and_then(|v| v.as_f64()) {
+    if let Some(d) = m.get("dispersion").and_then(|v| v.as_f64()) {
         c.dispersion = d;
     }
     let k = c.est_idx.len();
@@ -1337,8 +1337,8 @@ pub fn anova_glm(it: &mut Interp, a: Args) -> EvalResult {
 /// `confint.default`: Wald intervals from `coef` and `vcov`.
 fn confint_default(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "parm", "level", "..."])?;
-    let fit = m.req(0, "object")?.clone();
-    let level = m.get(2).and_then(|v| v.as_f64()).unwrap_or(0.95);
+    let fit = m.req("object")?.clone();
+    let level = m.get("level").and_then(|v| v.as_f64()).unwrap_or(0.95);
     let cf = field(&fit, "coefficients").unwrap_or(Value::Null);
     let names: Vec<String> = cf
         .names()

@@ -335,7 +335,7 @@ fn hatvalues(it: &mut Interp, a: Args) -> EvalResult {
 fn rstandard(it: &mut Interp, a: Args) -> EvalResult {
     let (fit, a) = fit_arg(it, a)?;
     let m = a.matched(&["model", "infl", "sd", "type", "..."])?;
-    let typ = m.get(3).and_then(|v| v.as_string());
+    let typ = m.get("type").and_then(|v| v.as_string());
     let f = influence(it, &fit)?;
     let v: Vec<f64> = match &f.glm {
         Some(g) => {
@@ -351,7 +351,10 @@ fn rstandard(it: &mut Interp, a: Args) -> EvalResult {
                 .collect()
         }
         None => {
-            let sdv = m.get(2).and_then(|v| v.as_f64()).unwrap_or_else(|| sd(&f));
+            let sdv = m
+                .get("sd")
+                .and_then(|v| v.as_f64())
+                .unwrap_or_else(|| sd(&f));
             if typ
                 .as_deref()
                 .map(|t| !t.is_empty() && "predictive".starts_with(t))
@@ -527,7 +530,10 @@ fn covratio(it: &mut Interp, a: Args) -> EvalResult {
 fn lm_influence(it: &mut Interp, a: Args) -> EvalResult {
     let (fit, a) = fit_arg(it, a)?;
     let m = a.matched(&["model", "do.coef", "..."])?;
-    let do_coef = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let do_coef = m
+        .get("do.coef")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     let f = influence(it, &fit)?;
     let mut items = vec![("hat".to_string(), out(&fit, &f, f.hat.clone(), Some(0.0)))];
     if do_coef {
@@ -718,9 +724,9 @@ fn influence_measures(it: &mut Interp, a: Args) -> EvalResult {
 /// `max(3, digits - 4)` significant digits with a `*` on influential rows.
 fn print_infl(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "digits", "..."])?;
-    let x = m.req(0, "x")?.clone();
+    let x = m.req("x")?.clone();
     let digits = m
-        .get(1)
+        .get("digits")
         .and_then(|v| v.as_f64())
         .map(|d| d as usize)
         .unwrap_or_else(|| (crate::print::option_digits(it) as i32 - 4).max(3) as usize);

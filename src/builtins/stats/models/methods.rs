@@ -304,8 +304,11 @@ pub(crate) fn vcov(it: &mut Interp, a: Args) -> EvalResult {
         return crate::builtins::stats::models::glm::vcov_glm(it, a);
     }
     let m = a.matched(&["object", "complete", "..."])?;
-    let fit = m.req(0, "object")?.clone();
-    let complete = m.get(1).and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let fit = m.req("object")?.clone();
+    let complete = m
+        .get("complete")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
     let sm = lm_summary(&fit)?;
     let k = sm.rank;
     let s2 = sm.sigma * sm.sigma;
@@ -343,13 +346,13 @@ pub(crate) fn pct_label(p: f64) -> String {
 
 pub(crate) fn confint(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "parm", "level", "..."])?;
-    let fit = m.req(0, "object")?.clone();
-    let level = m.get(2).and_then(|v| v.as_f64()).unwrap_or(0.95);
+    let fit = m.req("object")?.clone();
+    let level = m.get("level").and_then(|v| v.as_f64()).unwrap_or(0.95);
     let sm = lm_summary(&fit)?;
     let cf = dbl_field(&fit, "coefficients");
     let pn = sm.names.len();
     // parm: names or positions of coefficients
-    let parm: Vec<usize> = match m.get(1) {
+    let parm: Vec<usize> = match m.get("parm") {
         None => (0..pn).collect(),
         Some(v) if matches!(v.data(), Some(Data::Str(_))) => strings_of(v)
             .iter()
@@ -385,9 +388,9 @@ pub(crate) fn confint(_it: &mut Interp, a: Args) -> EvalResult {
 
 pub(crate) fn summary_lm(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "correlation", "symbolic.cor", "..."])?;
-    let fit = m.req(0, "object")?.clone();
+    let fit = m.req("object")?.clone();
     let correlation = m
-        .get(1)
+        .get("correlation")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     let sm = lm_summary(&fit)?;
@@ -696,13 +699,13 @@ pub(crate) fn format_correlation(c: &Value) -> String {
 
 pub(crate) fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "...", "degree", "coefs", "raw", "simple"])?;
-    let x = m.req(0, "x")?.dbl_vec().to_vec();
-    let mut deg = m.get(2).and_then(|v| v.as_f64()).unwrap_or(1.0) as usize;
+    let x = m.req("x")?.dbl_vec().to_vec();
+    let mut deg = m.get("degree").and_then(|v| v.as_f64()).unwrap_or(1.0) as usize;
     if let Some((_, d)) = m.dots.first() {
         deg = d.as_f64().unwrap_or(1.0) as usize;
     }
     let raw = m
-        .get(4)
+        .get("raw")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     let n = x.len();
@@ -717,7 +720,7 @@ pub(crate) fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
         v.set_attr(s("class"), Value::strings(&["poly", "matrix"]));
         return Ok(v);
     }
-    let (data, alpha, norm2) = match m.get(3) {
+    let (data, alpha, norm2) = match m.get("coefs") {
         Some(c) => {
             let al = dbl_field(c, "alpha");
             let n2 = dbl_field(c, "norm2");
@@ -902,9 +905,9 @@ pub(crate) fn sigma_fn(it: &mut Interp, a: Args) -> EvalResult {
 /// unless `full`).
 pub(crate) fn variable_names(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "full", "..."])?;
-    let fit = m.req(0, "object")?.clone();
+    let fit = m.req("object")?.clone();
     let full = m
-        .get(1)
+        .get("full")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     let qrm = field(&fit, "qr")

@@ -179,13 +179,13 @@ pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&[
         "object", "newdata", "se.fit", "scale", "df", "interval", "level", "type", "...",
     ])?;
-    let fit = m.req(0, "object")?.clone();
+    let fit = m.req("object")?.clone();
     let se_fit = m
-        .get(2)
+        .get("se.fit")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     let interval = m
-        .get(5)
+        .get("interval")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "none".into());
     let Some(interval) = ["none", "confidence", "prediction"]
@@ -195,8 +195,8 @@ pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
     else {
         return err("'arg' should be one of \u{201c}none\u{201d}, \u{201c}confidence\u{201d}, \u{201c}prediction\u{201d}");
     };
-    let level = m.get(6).and_then(|v| v.as_f64()).unwrap_or(0.95);
-    let newdata = m.get(1).filter(|v| !v.is_null());
+    let level = m.get("level").and_then(|v| v.as_f64()).unwrap_or(0.95);
+    let newdata = m.get("newdata").filter(|v| !v.is_null());
     let (x, n, rows) = predict_matrix(it, &fit, newdata)?;
     let offset = predict_offset(it, &fit, newdata, n)?;
     if fit.inherits("mlm") {

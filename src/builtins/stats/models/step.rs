@@ -91,14 +91,10 @@ struct StepOpts {
     k: f64,
 }
 
-fn step_opts(
-    m: &crate::builtins::Matched,
-    scale: usize,
-    test: usize,
-    k: usize,
-) -> EvalResult<StepOpts> {
+/// The `scale`, `test` and `k` arguments of `drop1`/`add1`.
+fn step_opts(m: &crate::builtins::Matched) -> EvalResult<StepOpts> {
     let test = m
-        .get(test)
+        .get("test")
         .and_then(|v| v.as_strings())
         .and_then(|v| v.first().cloned())
         .unwrap_or_else(|| "none".into());
@@ -112,9 +108,9 @@ fn step_opts(
         ),
     };
     Ok(StepOpts {
-        scale: m.get(scale).and_then(|v| v.as_f64()).unwrap_or(0.0),
+        scale: m.get("scale").and_then(|v| v.as_f64()).unwrap_or(0.0),
         test,
-        k: m.get(k).and_then(|v| v.as_f64()).unwrap_or(2.0),
+        k: m.get("k").and_then(|v| v.as_f64()).unwrap_or(2.0),
     })
 }
 
@@ -277,12 +273,12 @@ fn heading(it: &mut Interp, fit: &Value, what: &str, scale: f64) -> EvalResult<V
 /// `drop1(object, scope, scale = 0, all.cols = TRUE, test, k = 2)` for `lm`.
 pub(crate) fn drop1(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "scope", "scale", "all.cols", "test", "k", "..."])?;
-    let fit = m.req(0, "object")?.clone();
+    let fit = m.req("object")?.clone();
     check_lm(&fit, "drop1")?;
-    let o = step_opts(&m, 2, 4, 5)?;
+    let o = step_opts(&m)?;
     let tv = field(&fit, "terms").unwrap_or(Value::Null);
     let (labels, sets) = term_sets(&tv);
-    let scope: Vec<String> = match m.get(1) {
+    let scope: Vec<String> = match m.get("scope") {
         Some(sc) => {
             let sl = scope_labels(it, &fit, sc)?;
             let sorted: Vec<String> = labels.iter().map(|l| sorted_label(l)).collect();
@@ -329,10 +325,10 @@ pub(crate) fn drop1(it: &mut Interp, a: Args) -> EvalResult {
 /// scope terms gives the model matrix; each candidate adds its columns to the current ones.
 pub(crate) fn add1(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["object", "scope", "scale", "test", "x", "k", "..."])?;
-    let fit = m.req(0, "object")?.clone();
+    let fit = m.req("object")?.clone();
     check_lm(&fit, "add1")?;
-    let o = step_opts(&m, 2, 3, 5)?;
-    let Some(scope) = m.get(1).filter(|v| !v.is_null()).cloned() else {
+    let o = step_opts(&m)?;
+    let Some(scope) = m.get("scope").filter(|v| !v.is_null()).cloned() else {
         return err("no terms in scope");
     };
     let tv = field(&fit, "terms").unwrap_or(Value::Null);
@@ -446,10 +442,10 @@ pub(crate) fn add1(it: &mut Interp, a: Args) -> EvalResult {
 /// `extractAIC(fit, scale = 0, k = 2)` for `lm`: `c(edf, AIC)`.
 pub(crate) fn extract_aic(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["fit", "scale", "k", "..."])?;
-    let fit = m.req(0, "fit")?.clone();
+    let fit = m.req("fit")?.clone();
     check_lm(&fit, "extractAIC")?;
-    let scale = m.get(1).and_then(|v| v.as_f64()).unwrap_or(0.0);
-    let k = m.get(2).and_then(|v| v.as_f64()).unwrap_or(2.0);
+    let scale = m.get("scale").and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let k = m.get("k").and_then(|v| v.as_f64()).unwrap_or(2.0);
     let n = dbl_field(&fit, "residuals").len() as f64;
     let edf = n - field(&fit, "df.residual")
         .and_then(|v| v.as_f64())

@@ -184,39 +184,42 @@ pub(super) fn nlm(it: &mut Interp, a: Args) -> EvalResult {
         "iterlim",
         "check.analyticals",
     ])?;
-    let f = as_function(it, m.req(0, "f")?)?;
+    let f = as_function(it, m.req("f")?)?;
     let dots = m.dots.clone();
-    let print_level = m.get(6).and_then(|v| v.as_i32()).unwrap_or(0);
+    let print_level = m.get("print.level").and_then(|v| v.as_i32()).unwrap_or(0);
     if !(0..=2).contains(&print_level) {
         return err("'print.level' must be in {0,1,2}");
     }
     let mut msg = [9, 1, 17][print_level as usize];
-    if m.get(12).and_then(|v| v.as_bool().flatten()) == Some(false) {
+    if m.get("check.analyticals")
+        .and_then(|v| v.as_bool().flatten())
+        == Some(false)
+    {
         msg += 6;
     }
-    let p = nlm_param(m.req(1, "p")?, None)?;
+    let p = nlm_param(m.req("p")?, None)?;
     let n = p.len();
     let want_hessian = m
-        .get(3)
+        .get("hessian")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
-    let typsize = match m.get(4) {
+    let typsize = match m.get("typsize") {
         Some(v) => nlm_param(v, Some(n))?,
         None => vec![1.0; n],
     };
-    let num = |i: usize, d: f64| m.get(i).and_then(|v| v.as_f64()).unwrap_or(d);
+    let num = |name: &str, d: f64| m.get(name).and_then(|v| v.as_f64()).unwrap_or(d);
     let default_stepmax = {
         let ss: f64 = p.iter().zip(&typsize).map(|(x, t)| (x / t) * (x / t)).sum();
         (1000.0 * ss.sqrt()).max(1000.0)
     };
     let (fscale, gradtol, stepmax, steptol) = (
-        num(5, 1.0),
-        num(8, 1e-6),
-        num(9, default_stepmax),
-        num(10, 1e-6),
+        num("fscale", 1.0),
+        num("gradtol", 1e-6),
+        num("stepmax", default_stepmax),
+        num("steptol", 1e-6),
     );
-    let int = |i: usize, d: i32| m.get(i).and_then(|v| v.as_i32()).unwrap_or(d);
-    let (ndigit, iterlim) = (int(7, 12), int(11, 100));
+    let int = |name: &str, d: i32| m.get(name).and_then(|v| v.as_i32()).unwrap_or(d);
+    let (ndigit, iterlim) = (int("ndigit", 12), int("iterlim", 100));
     if [fscale, gradtol, stepmax, steptol]
         .iter()
         .any(|v| v.is_nan())
