@@ -1,6 +1,18 @@
 //! Builtin functions, declared in one table per family.
 
+/// In tests: the builtin registered as `$name`, as an eager function that matches its
+/// arguments as a script's call would (`call(named!("mean"), args)`).
+#[cfg(test)]
+macro_rules! named {
+    ($name:literal) => {
+        |it: &mut crate::eval::Interp, a: crate::builtins::Args| {
+            crate::builtins::test_util::call_named(it, $name, a)
+        }
+    };
+}
+
 pub mod base;
+pub mod formals;
 pub mod stats;
 #[cfg(test)]
 pub mod test_util;
@@ -10,7 +22,7 @@ pub use crate::eval::args::{Args, Matched};
 
 use crate::error::EvalResult;
 use crate::eval::Interp;
-pub use crate::eval::{EagerFn, Kind, NativeFn, SpecialFn};
+pub use crate::eval::{DeclaredFn, EagerFn, Kind, NativeFn, SpecialFn};
 use crate::syntax::sym::Sym;
 use crate::value::{Data, Value};
 
@@ -20,11 +32,32 @@ pub struct Builtin {
     pub kind: Kind,
 }
 
+impl Builtin {
+    /// How the builtin takes its arguments, with a declared builtin's formals read from
+    /// its usage line.
+    pub fn resolved_kind(&self) -> Kind {
+        match self.kind {
+            Kind::Declared(f, _) => {
+                Kind::Declared(f, formals::declared_formals(self.name).unwrap_or(&["..."]))
+            }
+            k => k,
+        }
+    }
+}
+
 /// Declares an eager builtin in a table.
 pub const fn eager(name: &'static str, f: EagerFn) -> Builtin {
     Builtin {
         name,
         kind: Kind::Eager(f),
+    }
+}
+/// Declares a builtin whose arguments the evaluator matches, by name, against the formals
+/// of its help entry's usage line (see `formals.rs`).
+pub const fn declared(name: &'static str, f: DeclaredFn) -> Builtin {
+    Builtin {
+        name,
+        kind: Kind::Declared(f, &[]),
     }
 }
 /// Declares a special (unevaluated-argument) builtin in a table.
@@ -75,7 +108,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
 pub fn install(it: &mut Interp) {
     for t in tables() {
         for b in t.iter() {
-            it.define_builtin(b.name, b.kind);
+            it.define_builtin(b.name, b.resolved_kind());
         }
     }
     install_constants(it);

@@ -29,6 +29,16 @@ pub fn call(f: fn(&mut Interp, Args) -> EvalResult, args: Vec<(Option<&str>, Val
     }
 }
 
+/// Calls the builtin registered as `name` with `args` matched as a script's call would
+/// be (see [`named!`](crate::named)).
+pub fn call_named(it: &mut Interp, name: &str, args: Args) -> EvalResult {
+    let f = it
+        .base
+        .get_local(Sym::new(name))
+        .unwrap_or_else(|| panic!("no builtin {}", name));
+    it.call_value(&f, args.items)
+}
+
 /// An unnamed argument.
 pub fn p(v: Value) -> (Option<&'static str>, Value) {
     (None, v)

@@ -1,7 +1,7 @@
 //! The registry of builtins: functions written in Rust, held by id so that values and the
 //! evaluator never name the modules that define them.
 
-use super::args::Args;
+use super::args::{Args, Matched};
 use super::Interp;
 use crate::error::EvalResult;
 use crate::syntax::ast::{Arg, Expr};
@@ -14,6 +14,8 @@ pub type EagerFn = fn(&mut Interp, Args) -> EvalResult;
 /// A builtin that receives its arguments unevaluated (`quote`, `missing`, `switch`, ...):
 /// the call's arguments, the calling environment and the whole call expression.
 pub type SpecialFn = fn(&mut Interp, &[Arg], &Env, &Expr) -> EvalResult;
+/// A builtin whose arguments the evaluator matches against its declared formals.
+pub type DeclaredFn = fn(&mut Interp, Matched) -> EvalResult;
 /// A function registered by the host program (see `Interpreter::register_fn`).
 pub type NativeFn = Rc<dyn Fn(&mut Interp, Args) -> EvalResult>;
 
@@ -22,6 +24,8 @@ pub type NativeFn = Rc<dyn Fn(&mut Interp, Args) -> EvalResult>;
 pub enum Kind {
     Eager(EagerFn),
     Special(SpecialFn),
+    /// Evaluated arguments matched to these formals before the call.
+    Declared(DeclaredFn, &'static [&'static str]),
     /// A host function: index into the interpreter's natives.
     Native(usize),
 }

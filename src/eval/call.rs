@@ -61,6 +61,20 @@ impl Interp {
                     }
                     r
                 }
+                Kind::Declared(df, formals) => {
+                    let a = self.eval_args(args, env)?;
+                    self.visible = true;
+                    let r = match Args::new(a).matched(formals) {
+                        Ok(m) => df(self, m),
+                        Err(er) => Err(er.into()),
+                    }
+                    .map_err(|fl| with_call_span(fl, e));
+                    if !self.pending_warnings.is_empty() {
+                        let c = Some(crate::syntax::deparse::deparse(e));
+                        self.deliver_warnings(c)?;
+                    }
+                    r
+                }
             },
             Value::Closure(c) => {
                 let a = self.promise_args(args, env)?;
@@ -168,6 +182,10 @@ impl Interp {
                 Kind::Eager(ef) => {
                     self.visible = true;
                     ef(self, Args::new(args))
+                }
+                Kind::Declared(df, formals) => {
+                    self.visible = true;
+                    df(self, Args::new(args).matched(formals)?)
                 }
                 Kind::Native(k) => {
                     self.visible = true;
@@ -354,7 +372,7 @@ impl Interp {
             let found = env.lookup(Sym::new(&name));
             if let Some(Value::Builtin(b)) = &found {
                 // built-in methods (`summary.lm`, ...) take the evaluated arguments
-                if let Kind::Eager(_) = self.builtin_kind(b) {
+                if let Kind::Eager(_) | Kind::Declared(..) = self.builtin_kind(b) {
                     let f = Value::Builtin(b.clone());
                     return Some(self.call_value(&f, args));
                 }

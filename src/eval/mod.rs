@@ -18,7 +18,7 @@ use crate::value::{Data, Env, Lang, Value};
 use std::rc::Rc;
 
 pub use crate::value::env::{note_binding, operators_overridden};
-pub use builtin::{EagerFn, Kind, NativeFn, SpecialFn};
+pub use builtin::{DeclaredFn, EagerFn, Kind, NativeFn, SpecialFn};
 pub use conditions::Handler;
 use scalar::Scalar;
 

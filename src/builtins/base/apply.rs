@@ -1,6 +1,6 @@
 //! Functional helpers: lapply, sapply, vapply, mapply, Map, Reduce, Filter, do.call.
 
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::call::ArgVal;
 use crate::eval::Interp;
@@ -10,15 +10,15 @@ use crate::value::{Data, RStr, VType, Value};
 use std::rc::Rc;
 
 pub const BUILTINS: &[Builtin] = &[
-    eager("lapply", lapply),
-    eager("sapply", sapply),
-    eager("vapply", vapply),
-    eager("mapply", mapply),
-    eager("Map", map),
+    declared("lapply", lapply),
+    declared("sapply", sapply),
+    declared("vapply", vapply),
+    declared("mapply", mapply),
+    declared("Map", map),
     eager("Reduce", reduce),
-    eager("Filter", filter),
-    eager("Position", position),
-    eager("Find", find),
+    declared("Filter", filter),
+    declared("Position", position),
+    declared("Find", find),
     eager("do.call", do_call),
     eager("match.fun", match_fun),
 ];
@@ -101,8 +101,7 @@ fn apply_each(it: &mut Interp, x: &Value, f: &Value, extra: &[ArgVal]) -> EvalRe
     Ok(out)
 }
 
-fn lapply(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["X", "FUN", "..."])?;
+fn lapply(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("X")?.clone();
     let f = as_function(it, m.req("FUN")?)?;
     let out = apply_each(it, &x, &f, &m.dots)?;
@@ -185,8 +184,7 @@ pub fn simplify(list: Vec<Value>, names: Option<Vec<RStr>>) -> EvalResult {
     Ok(out)
 }
 
-fn sapply(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["X", "FUN", "...", "simplify", "USE.NAMES"])?;
+fn sapply(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("X")?.clone();
     let f = as_function(it, m.req("FUN")?)?;
     let simp = m
@@ -219,8 +217,7 @@ fn sapply(it: &mut Interp, a: Args) -> EvalResult {
     simplify(out, names)
 }
 
-fn vapply(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["X", "FUN", "FUN.VALUE", "...", "USE.NAMES"])?;
+fn vapply(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("X")?.clone();
     let f = as_function(it, m.req("FUN")?)?;
     let template = m.req("FUN.VALUE")?.clone();
@@ -298,8 +295,7 @@ fn mapply_core(
     Ok((out, names))
 }
 
-fn mapply(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["FUN", "...", "MoreArgs", "SIMPLIFY", "USE.NAMES"])?;
+fn mapply(it: &mut Interp, m: Matched) -> EvalResult {
     let f = as_function(it, m.req("FUN")?)?;
     let more: Vec<ArgVal> = match m.get("MoreArgs") {
         Some(l) => {
@@ -334,8 +330,7 @@ fn mapply(it: &mut Interp, a: Args) -> EvalResult {
     }
 }
 
-fn map(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["f", "..."])?;
+fn map(it: &mut Interp, m: Matched) -> EvalResult {
     let f = as_function(it, m.req("f")?)?;
     let (out, names) = mapply_core(it, &f, &m.dots, &[])?;
     let mut l = Value::list(out);
@@ -393,8 +388,7 @@ fn reduce(it: &mut Interp, a: Args) -> EvalResult {
     Ok(acc)
 }
 
-fn filter(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["f", "x"])?;
+fn filter(it: &mut Interp, m: Matched) -> EvalResult {
     let f = as_function(it, m.req("f")?)?;
     let x = m.req("x")?.clone();
     let items = elements(&x);
@@ -440,8 +434,7 @@ fn first_hit(
     Ok(None)
 }
 
-fn position(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["f", "x", "right", "nomatch"])?;
+fn position(it: &mut Interp, m: Matched) -> EvalResult {
     let f = as_function(it, m.req("f")?)?;
     let right = m
         .get("right")
@@ -456,8 +449,7 @@ fn position(it: &mut Interp, a: Args) -> EvalResult {
     }
 }
 
-fn find(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["f", "x", "right", "nomatch"])?;
+fn find(it: &mut Interp, m: Matched) -> EvalResult {
     let f = as_function(it, m.req("f")?)?;
     let right = m
         .get("right")

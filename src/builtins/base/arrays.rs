@@ -4,7 +4,7 @@ use crate::builtins::base::linalg::numeric_mat;
 use crate::builtins::base::matrix::{
     dimnames_names, dimnames_parts, flag, recycle, set_dimnames_parts, sym,
 };
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::call::ArgVal;
 use crate::eval::Interp;
@@ -14,7 +14,7 @@ use crate::value::{Data, RStr, VType, Value};
 /// The array-margin family's builtins.
 pub const BUILTINS: &[Builtin] = &[
     eager("%o%", outer_op),
-    eager("outer", outer),
+    declared("outer", outer),
     eager("apply", apply),
     eager("rowSums", row_sums),
     eager("colSums", col_sums),
@@ -155,8 +155,7 @@ pub fn outer_values(
     Ok(r)
 }
 
-fn outer(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["X", "Y", "FUN", "..."])?;
+fn outer(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("X")?.clone();
     let y = m.req("Y")?.clone();
     let f = m.get("FUN").cloned().unwrap_or_else(|| Value::str("*"));

@@ -1,6 +1,6 @@
 //! Conditions: stop, warning, message, tryCatch, try, withCallingHandlers, stopifnot.
 
-use crate::builtins::{eager, special, Args, Builtin};
+use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
 use crate::error::{err, EvalResult, Flow, RError};
 use crate::eval::conditions::{
     condition_classes, condition_message, error_condition, make_condition, Handler,
@@ -11,9 +11,9 @@ use crate::syntax::sym::Sym;
 use crate::value::{Env, Value};
 
 pub const BUILTINS: &[Builtin] = &[
-    eager("stop", stop),
-    eager("warning", warning),
-    eager("message", message),
+    declared("stop", stop),
+    declared("warning", warning),
+    declared("message", message),
     eager("signalCondition", signal_condition),
     special("tryCatch", try_catch),
     special("withCallingHandlers", with_calling_handlers),
@@ -105,8 +105,7 @@ fn call_flag(m: &crate::builtins::Matched, i: &str) -> bool {
     m.get(i).and_then(|v| v.as_bool().flatten()).unwrap_or(true)
 }
 
-fn stop(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["...", "call.", "domain"])?;
+fn stop(it: &mut Interp, m: Matched) -> EvalResult {
     let call = if call_flag(&m, "call.") {
         it.current_call()
     } else {
@@ -160,8 +159,7 @@ impl Interp {
     }
 }
 
-fn warning(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["...", "call.", "immediate.", "noBreaks.", "domain"])?;
+fn warning(it: &mut Interp, m: Matched) -> EvalResult {
     let call = if call_flag(&m, "call.") {
         it.current_call()
     } else {
@@ -183,8 +181,7 @@ fn warning(it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::str(&msg))
 }
 
-fn message(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["...", "domain", "appendLF"])?;
+fn message(it: &mut Interp, m: Matched) -> EvalResult {
     let lf = m
         .get("appendLF")
         .and_then(|v| v.as_bool().flatten())

@@ -2,7 +2,7 @@
 //! cut, findInterval, split, unsplit, tapply, interaction.
 
 use crate::builtins::base::matrix::{eval_labelled, set_dimnames_parts};
-use crate::builtins::{eager, special, Args, Builtin};
+use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::syntax::ast::{Arg, Expr};
@@ -14,19 +14,19 @@ use std::rc::Rc;
 
 /// The factor family's builtins.
 pub const BUILTINS: &[Builtin] = &[
-    eager("factor", factor),
-    eager("as.factor", as_factor),
-    eager("ordered", ordered),
-    eager("droplevels", droplevels),
-    eager("relevel", relevel),
-    eager("addNA", add_na),
+    declared("factor", factor),
+    declared("as.factor", as_factor),
+    declared("ordered", ordered),
+    declared("droplevels", droplevels),
+    declared("relevel", relevel),
+    declared("addNA", add_na),
     special("table", table),
     eager("cut", cut),
-    eager("findInterval", find_interval),
+    declared("findInterval", find_interval),
     eager("split", split),
-    eager("unsplit", unsplit),
+    declared("unsplit", unsplit),
     eager("tapply", tapply),
-    eager("interaction", interaction),
+    declared("interaction", interaction),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -241,8 +241,7 @@ pub fn make_factor_from(
     Ok(f)
 }
 
-fn factor(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "levels", "labels", "exclude", "ordered", "nmax"])?;
+fn factor(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or_else(|| Value::strs(vec![]));
     let ordered = match m.get("ordered") {
         Some(v) => v.as_bool().flatten().unwrap_or(false),
@@ -255,8 +254,7 @@ fn factor(_it: &mut Interp, a: Args) -> EvalResult {
     make_factor_from(&x, m.get("levels"), m.get("labels"), ex.as_ref(), ordered)
 }
 
-fn as_factor(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x"])?;
+fn as_factor(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?;
     if x.is_factor() {
         return Ok(x.clone());
@@ -264,14 +262,12 @@ fn as_factor(_it: &mut Interp, a: Args) -> EvalResult {
     make_factor_from(x, None, None, None, false)
 }
 
-fn ordered(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "levels", "labels", "exclude"])?;
+fn ordered(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or_else(|| Value::strs(vec![]));
     make_factor_from(&x, m.get("levels"), m.get("labels"), None, true)
 }
 
-fn droplevels(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "exclude", "..."])?;
+fn droplevels(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?;
     if x.is_data_frame() {
         let mut out = x.clone();
@@ -299,8 +295,7 @@ fn droplevels(_it: &mut Interp, a: Args) -> EvalResult {
     make_factor_from(x, None, None, None, x.inherits("ordered"))
 }
 
-fn relevel(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "ref", "..."])?;
+fn relevel(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     if x.inherits("ordered") {
         return err("'relevel' only for unordered factors");
@@ -352,8 +347,7 @@ fn relevel(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(out)
 }
 
-fn add_na(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "ifany"])?;
+fn add_na(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?;
     let f = if x.is_factor() {
         x.clone()
@@ -675,8 +669,7 @@ fn cut(_it: &mut Interp, a: Args) -> EvalResult {
     ))
 }
 
-fn find_interval(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "vec", "rightmost.closed", "all.inside", "left.open"])?;
+fn find_interval(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.dbl_vec();
     let v = m.req("vec")?.dbl_vec();
     if v.iter().any(|x| x.is_nan()) || v.windows(2).any(|w| w[0] > w[1]) {
@@ -793,8 +786,7 @@ fn interaction_lex(fs: &[Value], drop: bool, sep: &str, lex: bool) -> EvalResult
     }
 }
 
-fn interaction(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["...", "drop", "sep", "lex.order"])?;
+fn interaction(_it: &mut Interp, m: Matched) -> EvalResult {
     let mut fs: Vec<Value> = m.dots.iter().map(|(_, v)| v.clone()).collect();
     if fs.len() == 1 && fs[0].vtype() == Some(VType::List) && !fs[0].is_factor() {
         fs = fs[0].list_vec().to_vec();
@@ -880,8 +872,7 @@ fn split(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(out)
 }
 
-fn unsplit(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["value", "f", "drop"])?;
+fn unsplit(_it: &mut Interp, m: Matched) -> EvalResult {
     let value = m.req("value")?.list_vec();
     let f = grouping(m.req("f")?)?;
     let codes = f.int_vec();

@@ -2,7 +2,7 @@
 
 use crate::builtins::base::frames::make_name;
 
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::frame::csv::{convert_column, parse_records, Field};
@@ -19,11 +19,11 @@ pub const BUILTINS: &[Builtin] = &[
     eager("read.delim", read_delim),
     eager("write.csv", write_csv),
     eager("write.table", write_table),
-    eager("readLines", read_lines),
+    declared("readLines", read_lines),
     eager("file.exists", file_exists),
     eager("file.remove", file_remove),
     eager("unlink", unlink),
-    eager("tempfile", tempfile),
+    declared("tempfile", tempfile),
     eager("tempdir", tempdir),
     eager("basename", basename),
     eager("dirname", dirname),
@@ -548,8 +548,7 @@ fn write_table(it: &mut Interp, a: Args) -> EvalResult {
     write_generic(it, a, false)
 }
 
-fn read_lines(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["con", "n", "ok", "warn", "encoding", "skipNul"])?;
+fn read_lines(it: &mut Interp, m: Matched) -> EvalResult {
     let path = m.req("con")?.as_string().unwrap_or_default();
     let text = read_file(it, &path)?;
     let n = m
@@ -614,8 +613,7 @@ fn unlink(it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::int(0))
 }
 
-fn tempfile(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["pattern", "tmpdir", "fileext"])?;
+fn tempfile(_it: &mut Interp, m: Matched) -> EvalResult {
     let pat = m
         .get("pattern")
         .and_then(|v| v.as_string())

@@ -1,6 +1,6 @@
 //! The `format()` family: `format`, `formatC`, `prettyNum`, `toString`.
 
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::print::factor::factor_labels;
@@ -17,10 +17,10 @@ use std::rc::Rc;
 pub const BUILTINS: &[Builtin] = &[
     eager("format", format_fn),
     eager("format.default", format_fn),
-    eager("formatC", format_c_fn),
-    eager("prettyNum", pretty_num_fn),
-    eager("toString", to_string_fn),
-    eager("zapsmall", zapsmall_fn),
+    declared("formatC", format_c_fn),
+    declared("prettyNum", pretty_num_fn),
+    declared("toString", to_string_fn),
+    declared("zapsmall", zapsmall_fn),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -366,10 +366,7 @@ fn fixed_significant(a: f64, digits: usize, keep_zeros: bool) -> String {
 }
 
 /// `formatC(x, width, digits, format, flag, mode, big.mark)`.
-fn format_c_fn(_it: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&[
-        "x", "width", "digits", "format", "flag", "mode", "big.mark", "...",
-    ])?;
+fn format_c_fn(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let w = m.get("width").and_then(|v| v.as_f64()).unwrap_or(0.0);
     crate::value::alloc::check_string(w.abs())?;
@@ -470,8 +467,7 @@ fn format_c_fn(_it: &mut Interp, args: Args) -> EvalResult {
 }
 
 /// `prettyNum(x, big.mark)`: each number formatted alone, then digit grouping.
-fn pretty_num_fn(_it: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x", "big.mark", "..."])?;
+fn pretty_num_fn(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let big_mark = opt_str(m.get("big.mark")).unwrap_or_default();
     let out: Vec<RStr> = match x.data() {
@@ -504,8 +500,7 @@ fn pretty_num_fn(_it: &mut Interp, args: Args) -> EvalResult {
 }
 
 /// `toString(x)`: elements as `as.character` writes them, joined by `", "`.
-fn to_string_fn(_it: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x", "..."])?;
+fn to_string_fn(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     let parts: Vec<String> = if x.is_factor() {
         factor_labels(&x)
@@ -527,8 +522,7 @@ fn to_string_fn(_it: &mut Interp, args: Args) -> EvalResult {
 }
 
 /// `zapsmall(x, digits)`: `round(x, max(0, digits - log10(max(abs(x)))))`.
-fn zapsmall_fn(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "digits"])?;
+fn zapsmall_fn(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let digits = match m.get("digits") {
         Some(v) => v.as_f64().filter(|d| !d.is_nan()).ok_or_else(|| {
@@ -728,7 +722,7 @@ mod tests {
         let f = |v: Value, named: Vec<(&str, Value)>| {
             let mut a = vec![(None, v)];
             a.extend(named.into_iter().map(|(n, v)| (Some(n), v)));
-            call(format_c_fn, a)
+            call(named!("formatC"), a)
         };
         assert_eq!(
             f(
@@ -817,7 +811,7 @@ mod tests {
     fn pretty_and_tostring() {
         assert_eq!(
             call(
-                pretty_num_fn,
+                named!("prettyNum"),
                 vec![
                     (None, Value::num(1234567.0)),
                     (Some("big.mark"), Value::str(","))
@@ -827,7 +821,7 @@ mod tests {
         );
         assert_eq!(
             call(
-                pretty_num_fn,
+                named!("prettyNum"),
                 vec![
                     (None, Value::dbls(vec![123456.0, 1234.5678])),
                     (Some("big.mark"), Value::str(","))
@@ -836,7 +830,10 @@ mod tests {
             s(&["123,456", "1,234.568"])
         );
         assert_eq!(
-            call(to_string_fn, vec![(None, Value::ints(vec![1, 2, 3, 4, 5]))]),
+            call(
+                named!("toString"),
+                vec![(None, Value::ints(vec![1, 2, 3, 4, 5]))]
+            ),
             s(&["1, 2, 3, 4, 5"])
         );
     }

@@ -1,6 +1,6 @@
 //! Data frames as R sees them: a classed list of equal-length columns with row names.
 
-use crate::builtins::{eager, special, Args, Builtin};
+use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::frame_index::recycle;
 use crate::eval::Interp;
@@ -20,9 +20,9 @@ pub const BUILTINS: &[Builtin] = &[
     eager("row.names", row_names),
     eager("rownames", rownames),
     eager("colnames", colnames),
-    eager("row.names<-", set_row_names),
-    eager("rownames<-", set_rownames),
-    eager("colnames<-", set_colnames),
+    declared("row.names<-", set_row_names),
+    declared("rownames<-", set_rownames),
+    declared("colnames<-", set_colnames),
     eager("data", data),
 ];
 
@@ -352,8 +352,7 @@ fn colnames(_it: &mut Interp, a: Args) -> EvalResult {
         .unwrap_or(Value::Null))
 }
 
-fn set_row_names(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "value"])?;
+fn set_row_names(it: &mut Interp, m: Matched) -> EvalResult {
     let mut x = m.get("x").cloned().unwrap_or(Value::Null);
     let v = m.get("value").cloned().unwrap_or(Value::Null);
     if x.is_data_frame() {
@@ -412,8 +411,8 @@ fn check_row_names(it: &mut Interp, v: &Value, n: usize) -> EvalResult<()> {
     Ok(())
 }
 
-fn set_rownames(it: &mut Interp, a: Args) -> EvalResult {
-    set_row_names(it, a)
+fn set_rownames(it: &mut Interp, m: Matched) -> EvalResult {
+    set_row_names(it, m)
 }
 
 fn set_dimnames_part(mut x: Value, k: usize, v: Value) -> EvalResult {
@@ -446,8 +445,7 @@ fn set_dimnames_part(mut x: Value, k: usize, v: Value) -> EvalResult {
     Ok(x)
 }
 
-fn set_colnames(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "value"])?;
+fn set_colnames(_it: &mut Interp, m: Matched) -> EvalResult {
     let mut x = m.get("x").cloned().unwrap_or(Value::Null);
     let v = m.get("value").cloned().unwrap_or(Value::Null);
     if x.is_data_frame() {

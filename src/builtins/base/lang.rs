@@ -1,6 +1,6 @@
 //! Language-level builtins: quoting, missing arguments, returns, switch, environments, eval.
 
-use crate::builtins::{eager, special, Args, Builtin};
+use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
 use crate::error::{err, EvalResult, Flow};
 use crate::eval::lang_list::{lang_or_const, value_to_expr};
 use crate::eval::{with_call_span, Interp};
@@ -27,22 +27,22 @@ pub const BUILTINS: &[Builtin] = &[
     eager("sys.function", sys_function),
     special("match.call", match_call),
     eager("environment", environment),
-    eager("new.env", new_env),
+    declared("new.env", new_env),
     eager("globalenv", globalenv),
     eager("emptyenv", globalenv),
     eager("parent.frame", parent_frame),
     eager("environmentName", environment_name),
-    eager("assign", assign),
-    eager("get", get),
-    eager("get0", get0),
-    eager("exists", exists),
+    declared("assign", assign),
+    declared("get", get),
+    declared("get0", get0),
+    declared("exists", exists),
     special("rm", rm_special),
     special("remove", rm_special),
     eager("ls", ls),
-    eager("eval", eval),
+    declared("eval", eval),
     special("evalq", evalq),
-    eager("parse", parse),
-    eager("deparse", deparse),
+    declared("parse", parse),
+    declared("deparse", deparse),
     eager("body", body),
     eager("formals", formals),
     eager("args", args_fn),
@@ -51,9 +51,9 @@ pub const BUILTINS: &[Builtin] = &[
     eager("call", call),
     eager("as.call", as_call),
     special("bquote", bquote),
-    eager("Sys.getenv", sys_getenv),
+    declared("Sys.getenv", sys_getenv),
     eager("Sys.setenv", sys_setenv),
-    eager("commandArgs", command_args),
+    declared("commandArgs", command_args),
     eager("force", force),
     eager("identity", force),
     special("local", local),
@@ -62,15 +62,15 @@ pub const BUILTINS: &[Builtin] = &[
     eager("Sys.time", sys_time),
     eager("proc.time", proc_time),
     eager("options", options),
-    eager("getOption", get_option),
+    declared("getOption", get_option),
     eager("UseMethod", use_method_eager),
     special("NextMethod", next_method),
     eager("library", library),
     eager("require", library),
     eager("suppressPackageStartupMessages", force),
     eager("invokeRestart", invoke_restart),
-    eager("q", quit),
-    eager("quit", quit),
+    declared("q", quit),
+    declared("quit", quit),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -791,8 +791,7 @@ fn environment(it: &mut Interp, a: Args) -> EvalResult {
     }
 }
 
-fn new_env(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["hash", "parent", "size"])?;
+fn new_env(it: &mut Interp, m: Matched) -> EvalResult {
     let parent = match m.get("parent") {
         Some(Value::Env(e)) => e.clone(),
         _ => it
@@ -841,8 +840,7 @@ fn env_arg(it: &Interp, v: Option<&Value>) -> Env {
     }
 }
 
-fn assign(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "value", "pos", "envir", "inherits", "immediate"])?;
+fn assign(it: &mut Interp, m: Matched) -> EvalResult {
     let name = m.req("x")?.as_string().unwrap_or_default();
     let v = m.req("value")?.clone();
     let env = env_arg(it, m.get("envir").or(m.get("pos")));
@@ -851,8 +849,7 @@ fn assign(it: &mut Interp, a: Args) -> EvalResult {
     Ok(v)
 }
 
-fn get(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "pos", "envir", "mode", "inherits"])?;
+fn get(it: &mut Interp, m: Matched) -> EvalResult {
     let name = m.req("x")?.as_string().unwrap_or_default();
     let env = env_arg(it, m.get("envir").or(m.get("pos")));
     let mode = m
@@ -865,8 +862,7 @@ fn get(it: &mut Interp, a: Args) -> EvalResult {
     it.get_var(Sym::new(&name), &env)
 }
 
-fn get0(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "envir", "mode", "inherits", "ifnotfound"])?;
+fn get0(it: &mut Interp, m: Matched) -> EvalResult {
     let name = m.req("x")?.as_string().unwrap_or_default();
     let env = env_arg(it, m.get("envir"));
     match env.lookup(Sym::new(&name)) {
@@ -875,8 +871,7 @@ fn get0(it: &mut Interp, a: Args) -> EvalResult {
     }
 }
 
-fn exists(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "where", "envir", "frame", "mode", "inherits"])?;
+fn exists(it: &mut Interp, m: Matched) -> EvalResult {
     let name = m.req("x")?.as_string().unwrap_or_default();
     let env = env_arg(it, m.get("envir").or(m.get("where")));
     let inherits = m
@@ -953,8 +948,7 @@ fn ls(it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::strings(&names))
 }
 
-fn eval(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["expr", "envir", "enclos"])?;
+fn eval(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("expr").cloned().unwrap_or(Value::Null);
     let env = match m.get("envir") {
         Some(Value::Env(e)) => e.clone(),
@@ -1023,8 +1017,7 @@ fn evalq(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     it.eval(e, &target)
 }
 
-fn parse(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["file", "n", "text", "prompt", "keep.source"])?;
+fn parse(_it: &mut Interp, m: Matched) -> EvalResult {
     let text = m
         .get("text")
         .and_then(|t| t.as_strings())
@@ -1040,8 +1033,7 @@ fn parse(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(v)
 }
 
-fn deparse(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["expr", "width.cutoff", "backtick", "control", "nlines"])?;
+fn deparse(_it: &mut Interp, m: Matched) -> EvalResult {
     let v = m.get("expr").cloned().unwrap_or(Value::Null);
     let s = match &v {
         Value::Lang(l) => crate::syntax::deparse::deparse(&l.expr),
@@ -1155,8 +1147,7 @@ fn as_call(_it: &mut Interp, a: Args) -> EvalResult {
     )))
 }
 
-fn sys_getenv(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "unset", "names"])?;
+fn sys_getenv(_it: &mut Interp, m: Matched) -> EvalResult {
     let unset = m
         .get("unset")
         .and_then(|v| v.as_string())
@@ -1190,8 +1181,7 @@ fn sys_setenv(it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::lgls(vec![1; n]))
 }
 
-fn command_args(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["trailingOnly"])?;
+fn command_args(it: &mut Interp, m: Matched) -> EvalResult {
     let trailing = m
         .get("trailingOnly")
         .and_then(|v| v.as_bool().flatten())
@@ -1342,8 +1332,7 @@ fn option_value(it: &Interp, name: &str) -> Option<Value> {
     })
 }
 
-fn get_option(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "default"])?;
+fn get_option(it: &mut Interp, m: Matched) -> EvalResult {
     let name = m.req("x")?.as_string().unwrap_or_default();
     Ok(option_value(it, &name)
         .or_else(|| m.get("default").cloned())
@@ -1524,8 +1513,7 @@ fn invoke_restart(_it: &mut Interp, a: Args) -> EvalResult {
     }
 }
 
-fn quit(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["save", "status", "runLast"])?;
+fn quit(it: &mut Interp, m: Matched) -> EvalResult {
     let status = m.get("status").and_then(|v| v.as_i32()).unwrap_or(0);
     it.flush();
     Err(Flow::Quit(status))

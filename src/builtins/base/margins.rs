@@ -1,7 +1,7 @@
 //! Table and matrix statistics: prop.table/proportions, margin.table/marginSums,
 //! addmargins, cov/cor of vectors, matrices and data frames, scale and fivenum.
 
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::syntax::sym::Sym;
@@ -10,14 +10,14 @@ use std::rc::Rc;
 
 /// Table and matrix statistics builtins.
 pub const BUILTINS: &[Builtin] = &[
-    eager("prop.table", prop_table),
-    eager("proportions", prop_table),
-    eager("margin.table", margin_table),
-    eager("marginSums", margin_table),
-    eager("addmargins", addmargins),
+    declared("prop.table", prop_table),
+    declared("proportions", prop_table),
+    declared("margin.table", margin_table),
+    declared("marginSums", margin_table),
+    declared("addmargins", addmargins),
     eager("cor", cor),
     eager("cov", cov),
-    eager("scale", scale),
+    declared("scale", scale),
     eager("fivenum", fivenum),
 ];
 
@@ -114,8 +114,7 @@ fn margins_arg(v: Option<&Value>, nd: usize) -> EvalResult<Option<Vec<usize>>> {
     }
 }
 
-fn prop_table(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "margin"])?;
+fn prop_table(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     if !is_numeric(&x) {
         return err("'x' is not an array");
@@ -145,8 +144,7 @@ fn prop_table(_it: &mut Interp, a: Args) -> EvalResult {
     }
 }
 
-fn margin_table(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "margin"])?;
+fn margin_table(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     if !is_numeric(&x) {
         return err("'x' is not an array");
@@ -194,8 +192,7 @@ fn margin_table(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(r)
 }
 
-fn addmargins(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["A", "margin", "FUN", "quiet"])?;
+fn addmargins(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("A")?.clone();
     if !is_numeric(&x) {
         return err("'A' must be an array or table");
@@ -498,8 +495,7 @@ fn cov(_it: &mut Interp, a: Args) -> EvalResult {
     cov_cor(a, false)
 }
 
-fn scale(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "center", "scale"])?;
+fn scale(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let (mut cols, cn, _) = columns(&x, "x")?;
     let nc = cols.len();

@@ -1,7 +1,7 @@
 //! Arithmetic, elementwise math and summary functions: sum, mean, min/max, round,
 //! cumulative functions, trigonometry, gamma family, pmin/pmax, choose.
 
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::syntax::sym::Sym;
@@ -14,7 +14,7 @@ pub use crate::stats::rmath::{fprec, fround, gamma_fn, lgamma_fn};
 pub const BUILTINS: &[Builtin] = &[
     eager("sum", sum),
     eager("prod", prod),
-    eager("mean", mean),
+    declared("mean", mean),
     eager("min", min),
     eager("max", max),
     eager("range", range),
@@ -22,13 +22,13 @@ pub const BUILTINS: &[Builtin] = &[
     eager("sqrt", sqrt),
     eager("exp", exp),
     eager("expm1", expm1),
-    eager("log", log),
+    declared("log", log),
     eager("log2", log2),
     eager("log10", log10),
     eager("log1p", log1p),
     eager("floor", floor),
     eager("ceiling", ceiling),
-    eager("trunc", trunc),
+    declared("trunc", trunc),
     eager("round", round),
     eager("signif", signif),
     eager("sign", sign),
@@ -377,14 +377,12 @@ fn floor(it: &mut Interp, a: Args) -> EvalResult {
 fn ceiling(it: &mut Interp, a: Args) -> EvalResult {
     math1_impl(it, a, "ceiling", f64::ceil)
 }
-fn trunc(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "..."])?;
+fn trunc(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     math1_impl(it, Args::positional(vec![x]), "trunc", f64::trunc)
 }
 
-fn log(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "base"])?;
+fn log(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     match m.get("base") {
         None => math1_impl(it, Args::positional(vec![x]), "log", f64::ln),
@@ -544,8 +542,7 @@ fn prod(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::num(p))
 }
 
-fn mean(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "trim", "na.rm", "..."])?;
+fn mean(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let na_rm = m
         .get("na.rm")
@@ -1238,22 +1235,22 @@ mod tests {
 
     #[test]
     fn means() {
-        let v = call(mean, vec![Value::ints(vec![1, 2, 3, 4])]);
+        let v = call(named!("mean"), vec![Value::ints(vec![1, 2, 3, 4])]);
         assert_eq!(d(&v), vec![2.5]);
-        let v = call(mean, vec![Value::dbls(vec![0.1, 0.2, 0.3])]);
+        let v = call(named!("mean"), vec![Value::dbls(vec![0.1, 0.2, 0.3])]);
         assert_eq!(d(&v)[0], 0.2);
         let (v, _) = call_w(
-            mean,
+            named!("mean"),
             vec![
                 (None, Value::dbls(vec![1.0, na_real(), 3.0])),
                 (Some("na.rm"), Value::lgl(true)),
             ],
         );
         assert_eq!(d(&v), vec![2.0]);
-        let (v, w) = call_w(mean, vec![(None, Value::str("a"))]);
+        let (v, w) = call_w(named!("mean"), vec![(None, Value::str("a"))]);
         assert!(is_na_real(d(&v)[0]));
         assert_eq!(w[0], "argument is not numeric or logical: returning NA");
-        let v = call(mean, vec![Value::dbls(vec![])]);
+        let v = call(named!("mean"), vec![Value::dbls(vec![])]);
         assert!(d(&v)[0].is_nan() && !is_na_real(d(&v)[0]));
     }
 
@@ -1288,12 +1285,12 @@ mod tests {
         let (v, w) = call_w(sqrt, vec![(None, Value::num(-1.0))]);
         assert!(d(&v)[0].is_nan());
         assert_eq!(w, vec!["NaNs produced".to_string()]);
-        let (v, w) = call_w(log, vec![(None, Value::num(-1.0))]);
+        let (v, w) = call_w(named!("log"), vec![(None, Value::num(-1.0))]);
         assert!(d(&v)[0].is_nan());
         assert_eq!(w.len(), 1);
-        let v = call(log, vec![Value::num(100.0), Value::num(10.0)]);
+        let v = call(named!("log"), vec![Value::num(100.0), Value::num(10.0)]);
         assert_eq!(d(&v), vec![2.0]);
-        let v = call(log, vec![Value::num(8.0), Value::num(2.0)]);
+        let v = call(named!("log"), vec![Value::num(8.0), Value::num(2.0)]);
         assert_eq!(d(&v), vec![3.0]);
         let mut x = Value::dbls(vec![4.0, 9.0]);
         x.set_attr(Sym::new("names"), Value::strings(&["a", "b"]));

@@ -2,7 +2,7 @@
 //! and dimnames helpers (`apply` and the other margin functions are in `arrays.rs`).
 
 use crate::builtins::base::linalg;
-use crate::builtins::{eager, special, Args, Builtin};
+use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::syntax::ast::{Arg, Expr, ExprKind};
@@ -13,7 +13,7 @@ use std::rc::Rc;
 /// The matrix family's builtins.
 pub const BUILTINS: &[Builtin] = &[
     eager("matrix", matrix),
-    eager("array", array),
+    declared("array", array),
     eager("nrow", nrow),
     eager("ncol", ncol),
     eager("NROW", nrow_up),
@@ -264,8 +264,7 @@ fn apply_dimnames_arg(v: &mut Value, dn: Option<&Value>, dims: &[usize]) -> Eval
     Ok(())
 }
 
-fn array(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["data", "dim", "dimnames"])?;
+fn array(_it: &mut Interp, m: Matched) -> EvalResult {
     let data = m
         .get("data")
         .map(plain_data)

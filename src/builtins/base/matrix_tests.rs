@@ -11,7 +11,7 @@ pub(crate) fn call(it: &mut Interp, name: &str, args: Vec<(Option<&str>, Value)>
         .flat_map(|t| t.iter())
         .find(|b| b.name == name)
         .unwrap_or_else(|| panic!("no builtin {}", name));
-    let f = it.register_builtin(b.name, b.kind);
+    let f = it.register_builtin(b.name, b.resolved_kind());
     it.call_value(
         &f,
         args.into_iter()

@@ -1,6 +1,6 @@
 //! Output builtins: print (with S3 dispatch), cat, writeLines, noquote.
 
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::print::option_digits;
@@ -9,8 +9,8 @@ use crate::value::{Data, Env, Value};
 
 pub const BUILTINS: &[Builtin] = &[
     eager("print", print),
-    eager("print.default", print_default_fn),
-    eager("cat", cat),
+    declared("print.default", print_default_fn),
+    declared("cat", cat),
     eager("writeLines", write_lines),
     eager("noquote", noquote),
     eager("flush.console", nothing),
@@ -207,8 +207,7 @@ fn print(it: &mut Interp, a: Args) -> EvalResult {
     Ok(x)
 }
 
-fn print_default_fn(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "digits", "quote", "..."])?;
+fn print_default_fn(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     let digits = m.get("digits").and_then(|v| v.as_f64()).map(|d| d as usize);
     let quote = m
@@ -280,8 +279,7 @@ fn cat_items(v: &Value) -> EvalResult<Vec<String>> {
     }
 }
 
-fn cat(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["...", "file", "sep", "fill", "labels", "append"])?;
+fn cat(it: &mut Interp, m: Matched) -> EvalResult {
     let sep = m
         .get("sep")
         .map(|v| v.str_vec())

@@ -2,7 +2,7 @@
 //! `regmatches`, `regexec`, and the translation of R's regex dialects into Rust `regex` syntax.
 
 use crate::builtins::base::strings::{as_char_vec, flag, set_names, with_names_of};
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{EvalResult, RError};
 use crate::eval::Interp;
 use crate::syntax::sym::Sym;
@@ -13,14 +13,14 @@ use std::rc::Rc;
 
 /// The regex builtins.
 pub const BUILTINS: &[Builtin] = &[
-    eager("grepl", grepl),
+    declared("grepl", grepl),
     eager("grep", grep),
     eager("sub", sub),
     eager("gsub", gsub),
-    eager("regexpr", regexpr),
-    eager("gregexpr", gregexpr),
-    eager("regmatches", regmatches),
-    eager("regexec", regexec),
+    declared("regexpr", regexpr),
+    declared("gregexpr", gregexpr),
+    declared("regmatches", regmatches),
+    declared("regexec", regexec),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -402,8 +402,7 @@ fn opts(interp: &mut Interp, m: &crate::builtins::Matched, ic: &str) -> Opts {
     o
 }
 
-fn grepl(interp: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["pattern", "x", "ignore.case", "perl", "fixed", "useBytes"])?;
+fn grepl(interp: &mut Interp, m: Matched) -> EvalResult {
     let o = opts(interp, &m, "ignore.case");
     let pat = pattern_of(interp, m.get("pattern"))?;
     let x = as_char_vec(m.req("x")?);
@@ -637,15 +636,7 @@ fn cap_row(s: &str, caps: Option<&regex::Captures>, ng: usize) -> (Vec<i32>, Vec
     (st, ln)
 }
 
-fn regexpr(interp: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&[
-        "pattern",
-        "text",
-        "ignore.case",
-        "perl",
-        "fixed",
-        "useBytes",
-    ])?;
+fn regexpr(interp: &mut Interp, m: Matched) -> EvalResult {
     let o = opts(interp, &m, "ignore.case");
     let pat = pattern_of(interp, m.get("pattern"))?;
     let x = as_char_vec(m.req("text")?);
@@ -689,15 +680,7 @@ fn regexpr(interp: &mut Interp, args: Args) -> EvalResult {
     Ok(v)
 }
 
-fn gregexpr(interp: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&[
-        "pattern",
-        "text",
-        "ignore.case",
-        "perl",
-        "fixed",
-        "useBytes",
-    ])?;
+fn gregexpr(interp: &mut Interp, m: Matched) -> EvalResult {
     let o = opts(interp, &m, "ignore.case");
     let pat = pattern_of(interp, m.get("pattern"))?;
     let x = as_char_vec(m.req("text")?);
@@ -755,15 +738,7 @@ fn gregexpr(interp: &mut Interp, args: Args) -> EvalResult {
     Ok(Value::list(out))
 }
 
-fn regexec(interp: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&[
-        "pattern",
-        "text",
-        "ignore.case",
-        "perl",
-        "fixed",
-        "useBytes",
-    ])?;
+fn regexec(interp: &mut Interp, m: Matched) -> EvalResult {
     let o = opts(interp, &m, "ignore.case");
     let pat = pattern_of(interp, m.get("pattern"))?;
     let x = as_char_vec(m.req("text")?);
@@ -842,8 +817,7 @@ fn between(s: &str, pos: &[i32], lens: &[i32]) -> Vec<RStr> {
     out
 }
 
-fn regmatches(_interp: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x", "m", "invert"])?;
+fn regmatches(_interp: &mut Interp, m: Matched) -> EvalResult {
     let xv = m.req("x")?.clone();
     let x = as_char_vec(&xv);
     let mv = m.req("m")?.clone();

@@ -26,7 +26,7 @@ fn perl_gs(p: &str, r: &str, x: &str) -> String {
 #[test]
 fn grepl_and_grep() {
     let x = sv(&["apple pie", "banana split", "cherry tart", "apple crumble"]);
-    let r = call(grepl, vec![(None, s("apple")), (None, x.clone())]).unwrap();
+    let r = call(named!("grepl"), vec![(None, s("apple")), (None, x.clone())]).unwrap();
     assert_eq!(*r.lgl_vec(), vec![1, 0, 0, 1]);
     let r = call(grep, vec![(None, s("an")), (None, x.clone())]).unwrap();
     assert_eq!(*r.int_vec(), vec![2]);
@@ -53,20 +53,26 @@ fn grepl_and_grep() {
     // NA in x gives FALSE for grepl; NA pattern gives NA
     let x = Value::strs(vec![Some(Rc::from("a")), None]);
     assert_eq!(
-        *call(grepl, vec![(None, s("a")), (None, x.clone())])
+        *call(named!("grepl"), vec![(None, s("a")), (None, x.clone())])
             .unwrap()
             .lgl_vec(),
         vec![1, 0]
     );
     let na = Value::strs(vec![None]);
     assert_eq!(
-        *call(grepl, vec![(None, na), (None, x)]).unwrap().lgl_vec(),
+        *call(named!("grepl"), vec![(None, na), (None, x)])
+            .unwrap()
+            .lgl_vec(),
         vec![NA_LGL, NA_LGL]
     );
-    let r = call(grepl, vec![(None, s("[0-9]")), (None, sv(&["abc", "a1c"]))]).unwrap();
+    let r = call(
+        named!("grepl"),
+        vec![(None, s("[0-9]")), (None, sv(&["abc", "a1c"]))],
+    )
+    .unwrap();
     assert_eq!(*r.lgl_vec(), vec![0, 1]);
     let r = call(
-        grepl,
+        named!("grepl"),
         vec![
             (None, s("A")),
             (None, sv(&["abc"])),
@@ -167,7 +173,11 @@ fn regex_errors() {
 
 #[test]
 fn regexpr_gregexpr() {
-    let r = call(regexpr, vec![(None, s("na")), (None, s("banana"))]).unwrap();
+    let r = call(
+        named!("regexpr"),
+        vec![(None, s("na")), (None, s("banana"))],
+    )
+    .unwrap();
     assert_eq!(*r.int_vec(), vec![3]);
     assert_eq!(*r.get_attr("match.length").unwrap().int_vec(), vec![2]);
     assert_eq!(
@@ -176,30 +186,34 @@ fn regexpr_gregexpr() {
             .as_deref(),
         Some("chars")
     );
-    let r = call(regexpr, vec![(None, s("é")), (None, s("café"))]).unwrap();
+    let r = call(named!("regexpr"), vec![(None, s("é")), (None, s("café"))]).unwrap();
     assert_eq!(*r.int_vec(), vec![4]);
     assert!(r.get_attr("useBytes").is_none());
     let x = Value::strs(vec![Some(Rc::from("banana")), None, Some(Rc::from("xyz"))]);
-    let r = call(regexpr, vec![(None, s("a")), (None, x.clone())]).unwrap();
+    let r = call(named!("regexpr"), vec![(None, s("a")), (None, x.clone())]).unwrap();
     assert_eq!(*r.int_vec(), vec![2, NA_INT, -1]);
-    let r = call(gregexpr, vec![(None, s("a")), (None, x.clone())]).unwrap();
+    let r = call(named!("gregexpr"), vec![(None, s("a")), (None, x.clone())]).unwrap();
     let l = r.list_vec();
     assert_eq!(*l[0].int_vec(), vec![2, 4, 6]);
     assert_eq!(*l[1].int_vec(), vec![NA_INT]);
     assert_eq!(*l[2].int_vec(), vec![-1]);
-    let mm = call(regmatches, vec![(None, x.clone()), (None, r)]).unwrap();
+    let mm = call(named!("regmatches"), vec![(None, x.clone()), (None, r)]).unwrap();
     assert_eq!(strs(&mm.list_vec()[0]), vec!["a", "a", "a"]);
-    let r = call(gregexpr, vec![(None, s("b*")), (None, s("abc"))]).unwrap();
+    let r = call(named!("gregexpr"), vec![(None, s("b*")), (None, s("abc"))]).unwrap();
     assert_eq!(*r.list_vec()[0].int_vec(), vec![1, 2, 3]);
     assert_eq!(
         *r.list_vec()[0].get_attr("match.length").unwrap().int_vec(),
         vec![0, 1, 0]
     );
-    let r = call(gregexpr, vec![(None, s("")), (None, s("abc"))]).unwrap();
+    let r = call(named!("gregexpr"), vec![(None, s("")), (None, s("abc"))]).unwrap();
     assert_eq!(*r.list_vec()[0].int_vec(), vec![1, 2, 3]);
-    let r = call(gregexpr, vec![(None, s("[0-9]+")), (None, s("a1b22"))]).unwrap();
+    let r = call(
+        named!("gregexpr"),
+        vec![(None, s("[0-9]+")), (None, s("a1b22"))],
+    )
+    .unwrap();
     let mm = call(
-        regmatches,
+        named!("regmatches"),
         vec![
             (None, s("a1b22")),
             (None, r),
@@ -209,18 +223,18 @@ fn regexpr_gregexpr() {
     .unwrap();
     assert_eq!(strs(&mm.list_vec()[0]), vec!["a", "b", ""]);
     let r = call(
-        regexpr,
+        named!("regexpr"),
         vec![(None, s("[0-9]+")), (None, sv(&["a12", "b", "345c"]))],
     )
     .unwrap();
     let mm = call(
-        regmatches,
+        named!("regmatches"),
         vec![(None, sv(&["a12", "b", "345c"])), (None, r)],
     )
     .unwrap();
     assert_eq!(strs(&mm), vec!["12", "345"]);
     let r = call(
-        regexpr,
+        named!("regexpr"),
         vec![
             (None, s("(a)(n)")),
             (None, s("banana")),
@@ -230,7 +244,7 @@ fn regexpr_gregexpr() {
     .unwrap();
     assert_eq!(*r.get_attr("capture.start").unwrap().int_vec(), vec![2, 3]);
     let r = call(
-        regexec,
+        named!("regexec"),
         vec![(None, s("(\\w+)@(\\w+)")), (None, s("me@host"))],
     )
     .unwrap();

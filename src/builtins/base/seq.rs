@@ -1,7 +1,7 @@
 //! Sequences and vector reshaping: seq, seq_len, seq_along, rep, rev, which, any/all,
 //! ifelse, head, tail, append, rle.
 
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::syntax::sym::Sym;
@@ -14,18 +14,18 @@ pub const BUILTINS: &[Builtin] = &[
     eager("seq.int", seq),
     eager("seq.default", seq),
     eager("seq_len", seq_len),
-    eager("seq_along", seq_along),
-    eager("rep", rep),
-    eager("rep.int", rep_int),
-    eager("rep_len", rep_len),
+    declared("seq_along", seq_along),
+    declared("rep", rep),
+    declared("rep.int", rep_int),
+    declared("rep_len", rep_len),
     eager("rev", rev),
-    eager("which", which),
+    declared("which", which),
     eager("which.max", which_max),
     eager("which.min", which_min),
     eager("any", any),
     eager("all", all),
-    eager("ifelse", ifelse),
-    eager("append", append),
+    declared("ifelse", ifelse),
+    declared("append", append),
     eager("rle", rle),
 ];
 
@@ -354,8 +354,7 @@ fn seq_len(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::ints((1..=x as i32).collect()))
 }
 
-fn seq_along(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["along.with"])?;
+fn seq_along(_it: &mut Interp, m: Matched) -> EvalResult {
     let n = m.get("along.with").map(|v| v.len()).unwrap_or(0);
     Ok(Value::ints((1..=n as i32).collect()))
 }
@@ -433,8 +432,7 @@ fn elt_of(x: &Value) -> usize {
     x.vtype().map(crate::value::alloc::elt_size).unwrap_or(8)
 }
 
-fn rep(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "times", "each", "length.out", "..."])?;
+fn rep(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     let times = count_arg(m.get("times"), "times")?;
     let each = match m.get("each") {
@@ -468,8 +466,7 @@ fn rep(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(subset_keep(&x, &idx))
 }
 
-fn rep_int(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "times"])?;
+fn rep_int(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let times = count_arg(Some(m.req("times")?), "times")?;
     let idx = rep_index(x.len(), times.as_deref(), 1, None, elt_of(&x))?;
@@ -479,8 +476,7 @@ fn rep_int(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(out)
 }
 
-fn rep_len(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "length.out"])?;
+fn rep_len(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let lo = m.req("length.out")?.as_f64().unwrap_or(f64::NAN);
     if lo.is_nan() || lo < 0.0 {
@@ -508,8 +504,7 @@ fn rev(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(subset_keep(&x, &idx))
 }
 
-fn which(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "arr.ind", "useNames"])?;
+fn which(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?;
     if x.vtype() != Some(VType::Lgl) {
         return err("argument to 'which' is not logical");
@@ -649,8 +644,7 @@ fn all(it: &mut Interp, a: Args) -> EvalResult {
     any_all(it, a, false)
 }
 
-fn ifelse(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["test", "yes", "no"])?;
+fn ifelse(_it: &mut Interp, m: Matched) -> EvalResult {
     let test = m.req("test")?.clone();
     let t = test.lgl_vec();
     let n = t.len();
@@ -741,8 +735,7 @@ pub fn tail_fn(_it: &mut Interp, a: Args) -> EvalResult {
     head_tail(a, false)
 }
 
-fn append(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "values", "after"])?;
+fn append(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     let values = m.get("values").cloned().unwrap_or(Value::Null);
     let n = x.len();

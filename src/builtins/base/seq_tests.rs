@@ -102,28 +102,28 @@ fn seq_types() {
 fn reps() {
     assert_eq!(
         i(&call(
-            rep,
+            named!("rep"),
             vec![p(Value::ints(vec![1, 2])), p(Value::num(2.0))]
         )),
         vec![1, 2, 1, 2]
     );
     assert_eq!(
         i(&call(
-            rep,
+            named!("rep"),
             vec![p(Value::ints(vec![1, 2])), (Some("each"), Value::num(2.0))]
         )),
         vec![1, 1, 2, 2]
     );
     assert_eq!(
         i(&call(
-            rep,
+            named!("rep"),
             vec![p(Value::ints(vec![1, 2])), p(Value::ints(vec![3, 1]))]
         )),
         vec![1, 1, 1, 2]
     );
     assert_eq!(
         i(&call(
-            rep,
+            named!("rep"),
             vec![
                 p(Value::ints(vec![1, 2, 3])),
                 (Some("length.out"), Value::num(7.0))
@@ -133,11 +133,11 @@ fn reps() {
     );
     let mut x = Value::dbls(vec![1.0, 2.0]);
     x.set_attr(Sym::new("names"), Value::strings(&["a", "b"]));
-    let v = call(rep, vec![p(x), p(Value::num(2.0))]);
+    let v = call(named!("rep"), vec![p(x), p(Value::num(2.0))]);
     assert_eq!(names(&v), vec!["a", "b", "a", "b"]);
     assert_eq!(
         i(&call(
-            rep_len,
+            named!("rep_len"),
             vec![p(Value::ints(vec![1, 2, 3])), p(Value::num(5.0))]
         )),
         vec![1, 2, 3, 1, 2]
@@ -153,7 +153,7 @@ fn rev_which_anyall() {
     assert_eq!(names(&v), vec!["c", "b", "a"]);
     let mut l = Value::lgls(vec![1, 0, NA_LGL, 1]);
     l.set_attr(Sym::new("names"), Value::strings(&["a", "b", "c", "d"]));
-    let v = call(which, vec![p(l)]);
+    let v = call(named!("which"), vec![p(l)]);
     assert_eq!(i(&v), vec![1, 4]);
     assert_eq!(names(&v), vec!["a", "d"]);
     let v = call(
@@ -199,7 +199,7 @@ fn ifelse_head_tail() {
     let mut t = Value::lgls(vec![1, 0, NA_LGL]);
     t.set_attr(Sym::new("names"), Value::strings(&["x", "y", "z"]));
     let v = call(
-        ifelse,
+        named!("ifelse"),
         vec![p(t), p(Value::strings(&["a"])), p(Value::strings(&["b"]))],
     );
     assert_eq!(
@@ -208,7 +208,7 @@ fn ifelse_head_tail() {
     );
     assert_eq!(names(&v), vec!["x", "y", "z"]);
     let v = call(
-        ifelse,
+        named!("ifelse"),
         vec![
             p(Value::lgls(vec![1, 1])),
             p(Value::ints(vec![1, 2])),
@@ -234,7 +234,7 @@ fn ifelse_head_tail() {
         vec![9, 10]
     );
     let v = call(
-        append,
+        named!("append"),
         vec![
             p(Value::ints(vec![1, 2, 3])),
             p(Value::int(9)),

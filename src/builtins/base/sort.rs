@@ -1,7 +1,7 @@
 //! Sorting, ranking, uniqueness, matching and set operations.
 
 use crate::builtins::base::seq::subset_keep;
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::ops::compare_strings;
 use crate::eval::Interp;
@@ -14,16 +14,16 @@ use std::rc::Rc;
 
 /// Sorting, matching and set builtins.
 pub const BUILTINS: &[Builtin] = &[
-    eager("sort", sort),
+    declared("sort", sort),
     eager("order", order),
     eager("rank", rank),
-    eager("anyDuplicated", any_duplicated),
-    eager("match", match_fn),
+    declared("anyDuplicated", any_duplicated),
+    declared("match", match_fn),
     eager("%in%", in_fn),
     eager("setdiff", setdiff),
     eager("union", union),
     eager("intersect", intersect),
-    eager("is.unsorted", is_unsorted),
+    declared("is.unsorted", is_unsorted),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -156,8 +156,7 @@ fn na_last_arg(v: Option<&Value>, default: Option<bool>) -> Option<bool> {
     }
 }
 
-fn sort(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "decreasing", "na.last", "..."])?;
+fn sort(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     if x.is_null() {
         return Ok(Value::Null);
@@ -379,8 +378,7 @@ pub fn duplicated_fn(_it: &mut Interp, a: Args) -> EvalResult {
     ))
 }
 
-fn any_duplicated(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "incomparables", "fromLast", "..."])?;
+fn any_duplicated(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     let from_last = m
         .get("fromLast")
@@ -464,8 +462,7 @@ pub fn match_positions(x: &Value, table: &Value, nomatch: i32) -> Vec<i32> {
         .collect()
 }
 
-fn match_fn(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "table", "nomatch", "incomparables"])?;
+fn match_fn(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     let t = m.get("table").cloned().unwrap_or(Value::Null);
     let nomatch = m.get("nomatch").and_then(|v| v.as_i32()).unwrap_or(NA_INT);
@@ -549,8 +546,7 @@ fn setdiff(_it: &mut Interp, a: Args) -> EvalResult {
     ))
 }
 
-fn is_unsorted(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "na.rm", "strictly"])?;
+fn is_unsorted(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let na_rm = m
         .get("na.rm")
@@ -594,16 +590,19 @@ mod tests {
     #[test]
     fn sorting() {
         let x = Value::dbls(vec![3.0, 1.0, na_real(), 2.0]);
-        assert_eq!(d(&call(sort, vec![p(x.clone())])), vec![1.0, 2.0, 3.0]);
+        assert_eq!(
+            d(&call(named!("sort"), vec![p(x.clone())])),
+            vec![1.0, 2.0, 3.0]
+        );
         assert_eq!(
             d(&call(
-                sort,
+                named!("sort"),
                 vec![p(x.clone()), (Some("decreasing"), Value::lgl(true))]
             )),
             vec![3.0, 2.0, 1.0]
         );
         let v = d(&call(
-            sort,
+            named!("sort"),
             vec![p(x.clone()), (Some("na.last"), Value::lgl(true))],
         ));
         assert!(crate::value::is_na_real(v[3]));
@@ -616,7 +615,10 @@ mod tests {
             vec![1, 4, 2, 3]
         );
         let strs = Value::strings(&["b", "B", "a", "A"]);
-        assert_eq!(s(&call(sort, vec![p(strs)])), vec!["a", "A", "b", "B"]);
+        assert_eq!(
+            s(&call(named!("sort"), vec![p(strs)])),
+            vec!["a", "A", "b", "B"]
+        );
         // two keys, stable ties
         let k1 = Value::ints(vec![2, 1, 2, 1]);
         let k2 = Value::ints(vec![1, 2, 0, 2]);
@@ -626,12 +628,17 @@ mod tests {
         );
         assert_eq!(i(&call(order, vec![p(k1)])), vec![2, 4, 1, 3]);
         let f = factor(vec![2, 1, 2], &["lo", "hi"]);
-        let v = call(sort, vec![p(f)]);
+        let v = call(named!("sort"), vec![p(f)]);
         assert_eq!(i(&v), vec![1, 2, 2]);
         assert!(v.is_factor());
         let mut named = Value::dbls(vec![2.0, 1.0]);
         named.set_attr(Sym::new("names"), Value::strings(&["b", "a"]));
-        assert_eq!(call(sort, vec![p(named)]).names().map(|n| n.len()), Some(2));
+        assert_eq!(
+            call(named!("sort"), vec![p(named)])
+                .names()
+                .map(|n| n.len()),
+            Some(2)
+        );
     }
 
     #[test]
@@ -682,21 +689,27 @@ mod tests {
             .to_vec(),
             vec![1, 0, 0, 1, 0, 0]
         );
-        assert_eq!(i(&call(any_duplicated, vec![p(x.clone())])), vec![3]);
         assert_eq!(
-            i(&call(any_duplicated, vec![p(Value::ints(vec![1, 2]))])),
+            i(&call(named!("anyDuplicated"), vec![p(x.clone())])),
+            vec![3]
+        );
+        assert_eq!(
+            i(&call(
+                named!("anyDuplicated"),
+                vec![p(Value::ints(vec![1, 2]))]
+            )),
             vec![0]
         );
         assert_eq!(
             i(&call(
-                match_fn,
+                named!("match"),
                 vec![p(Value::ints(vec![2, 5])), p(Value::dbls(vec![1.0, 2.0]))]
             )),
             vec![2, NA_INT]
         );
         assert_eq!(
             i(&call(
-                match_fn,
+                named!("match"),
                 vec![
                     p(Value::strings(&["b"])),
                     p(Value::strings(&["a", "b", "b"]))
@@ -706,7 +719,7 @@ mod tests {
         );
         assert_eq!(
             i(&call(
-                match_fn,
+                named!("match"),
                 vec![
                     p(Value::dbls(vec![na_real()])),
                     p(Value::dbls(vec![1.0, na_real()]))
@@ -723,7 +736,7 @@ mod tests {
         );
         assert_eq!(
             i(&call(
-                match_fn,
+                named!("match"),
                 vec![p(Value::ints(vec![1])), p(Value::strings(&["1"]))]
             )),
             vec![1]
@@ -755,14 +768,14 @@ mod tests {
             d(&call(union, vec![p(x.clone()), p(Value::num(1.5))])),
             vec![1.0, 2.0, 3.0, 1.5]
         );
-        assert_eq!(call(is_unsorted, vec![p(x)]).lgl_vec()[0], 1);
+        assert_eq!(call(named!("is.unsorted"), vec![p(x)]).lgl_vec()[0], 1);
         assert_eq!(
-            call(is_unsorted, vec![p(Value::ints(vec![1, 1, 2]))]).lgl_vec()[0],
+            call(named!("is.unsorted"), vec![p(Value::ints(vec![1, 1, 2]))]).lgl_vec()[0],
             0
         );
         assert_eq!(
             call(
-                is_unsorted,
+                named!("is.unsorted"),
                 vec![
                     p(Value::ints(vec![1, 1, 2])),
                     (Some("strictly"), Value::lgl(true))

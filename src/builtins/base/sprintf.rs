@@ -1,14 +1,14 @@
 //! `sprintf` and `gettextf`: C-style formatting, vectorised over the format and arguments.
 
 use crate::builtins::base::strings::as_char_vec;
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::value::{is_na_real, Data, RStr, Value, NA_INT};
 use std::rc::Rc;
 
 /// The sprintf builtins.
-pub const BUILTINS: &[Builtin] = &[eager("sprintf", sprintf), eager("gettextf", sprintf)];
+pub const BUILTINS: &[Builtin] = &[declared("sprintf", sprintf), declared("gettextf", sprintf)];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
 pub const DOCS: &[crate::builtins::Doc] = {
@@ -450,8 +450,7 @@ fn format_spec(s: &Spec, args: &[Data], i: usize) -> EvalResult<String> {
     }
 }
 
-fn sprintf(interp: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["fmt", "..."])?;
+fn sprintf(interp: &mut Interp, m: Matched) -> EvalResult {
     let fmt_v = m.req("fmt")?;
     if !matches!(fmt_v.data(), Some(Data::Str(_))) {
         return err("'fmt' is not a character vector");
@@ -526,11 +525,12 @@ fn sprintf(interp: &mut Interp, args: Args) -> EvalResult {
 mod tests {
     #![allow(clippy::approx_constant)] // inputs such as 3.14159 are test data, not pi
     use super::*;
+    use crate::builtins::Args;
     use crate::value::na_real;
 
     fn sp(args: Vec<Value>) -> Vec<String> {
         let mut it = crate::builtins::interp();
-        match sprintf(&mut it, Args::positional(args)) {
+        match (named!("sprintf"))(&mut it, Args::positional(args)) {
             Ok(v) => v
                 .str_vec()
                 .iter()

@@ -2,7 +2,7 @@
 //! quoting, `make.names`, `strtoi`, `chartr`, UTF-8 code points, and friends.
 
 use crate::builtins::base::regex::compile_r_regex;
-use crate::builtins::{eager, Args, Builtin, Matched};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::syntax::sym::Sym;
@@ -11,31 +11,31 @@ use std::rc::Rc;
 
 /// The string builtins.
 pub const BUILTINS: &[Builtin] = &[
-    eager("paste", paste),
-    eager("paste0", paste0),
-    eager("nchar", nchar),
-    eager("substr", substr),
-    eager("substring", substring),
-    eager("substr<-", substr_assign),
-    eager("substring<-", substring_assign),
-    eager("toupper", toupper),
-    eager("tolower", tolower),
-    eager("casefold", casefold),
+    declared("paste", paste),
+    declared("paste0", paste0),
+    declared("nchar", nchar),
+    declared("substr", substr),
+    declared("substring", substring),
+    declared("substr<-", substr_assign),
+    declared("substring<-", substring_assign),
+    declared("toupper", toupper),
+    declared("tolower", tolower),
+    declared("casefold", casefold),
     eager("trimws", trimws),
-    eager("strsplit", strsplit),
+    declared("strsplit", strsplit),
     eager("startsWith", starts_with),
     eager("endsWith", ends_with),
-    eager("strtoi", strtoi),
-    eager("chartr", chartr),
-    eager("shQuote", sh_quote),
+    declared("strtoi", strtoi),
+    declared("chartr", chartr),
+    declared("shQuote", sh_quote),
     eager("sQuote", s_quote),
     eager("dQuote", d_quote),
-    eager("make.names", make_names),
-    eager("make.unique", make_unique),
-    eager("strrep", strrep),
-    eager("strtrim", strtrim),
-    eager("utf8ToInt", utf8_to_int),
-    eager("intToUtf8", int_to_utf8),
+    declared("make.names", make_names),
+    declared("make.unique", make_unique),
+    declared("strrep", strrep),
+    declared("strtrim", strtrim),
+    declared("utf8ToInt", utf8_to_int),
+    declared("intToUtf8", int_to_utf8),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -209,19 +209,16 @@ fn paste_impl(m: &Matched, sep: &str) -> EvalResult {
     })
 }
 
-fn paste(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["...", "sep", "collapse", "recycle0"])?;
+fn paste(_: &mut Interp, m: Matched) -> EvalResult {
     let sep = string_opt(&m, "sep", " ", "separator")?;
     paste_impl(&m, &sep)
 }
 
-fn paste0(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["...", "collapse", "recycle0"])?;
+fn paste0(_: &mut Interp, m: Matched) -> EvalResult {
     paste_impl(&m, "")
 }
 
-fn nchar(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x", "type", "allowNA", "keepNA"])?;
+fn nchar(_: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?;
     if x.is_factor() {
         return err("'nchar()' requires a character vector");
@@ -274,8 +271,7 @@ fn sub_chars(s: &str, start: i32, stop: i32) -> String {
         .collect()
 }
 
-fn substr(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x", "start", "stop"])?;
+fn substr(_: &mut Interp, m: Matched) -> EvalResult {
     let xv = m.req("x")?;
     let x = as_char_vec(xv);
     let st = ints_of(&m, "start")?;
@@ -298,8 +294,7 @@ fn substr(_: &mut Interp, args: Args) -> EvalResult {
     Ok(v)
 }
 
-fn substring(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["text", "first", "last"])?;
+fn substring(_: &mut Interp, m: Matched) -> EvalResult {
     let xv = m.req("text")?;
     let x = as_char_vec(xv);
     let st = ints_of(&m, "first")?;
@@ -380,13 +375,11 @@ fn substr_assign_impl(m: &Matched, names: [&str; 3], default_stop: bool) -> Eval
     Ok(v)
 }
 
-fn substr_assign(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x", "start", "stop", "value"])?;
+fn substr_assign(_: &mut Interp, m: Matched) -> EvalResult {
     substr_assign_impl(&m, ["x", "start", "stop"], false)
 }
 
-fn substring_assign(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["text", "first", "last", "value"])?;
+fn substring_assign(_: &mut Interp, m: Matched) -> EvalResult {
     substr_assign_impl(&m, ["text", "first", "last"], true)
 }
 
@@ -401,18 +394,15 @@ fn map_str(x: &Value, f: impl Fn(&str) -> String) -> Value {
     v
 }
 
-fn toupper(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x"])?;
+fn toupper(_: &mut Interp, m: Matched) -> EvalResult {
     Ok(map_str(m.req("x")?, |s| s.to_uppercase()))
 }
 
-fn tolower(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x"])?;
+fn tolower(_: &mut Interp, m: Matched) -> EvalResult {
     Ok(map_str(m.req("x")?, |s| s.to_lowercase()))
 }
 
-fn casefold(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x", "upper"])?;
+fn casefold(_: &mut Interp, m: Matched) -> EvalResult {
     let up = flag(&m, "upper", false);
     Ok(map_str(m.req("x")?, |s| {
         if up {
@@ -477,8 +467,7 @@ fn split_one(s: &str, re: &regex::Regex) -> Vec<RStr> {
     out
 }
 
-fn strsplit(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x", "split", "fixed", "perl", "useBytes"])?;
+fn strsplit(_: &mut Interp, m: Matched) -> EvalResult {
     let xv = m.req("x")?;
     if !matches!(xv.data(), Some(crate::value::Data::Str(_))) {
         return err("non-character argument");
@@ -598,8 +587,7 @@ fn strtol(s: &str, base: i32) -> i32 {
     }
 }
 
-fn strtoi(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x", "base"])?;
+fn strtoi(_: &mut Interp, m: Matched) -> EvalResult {
     let x = as_char_vec(m.req("x")?);
     let base = m.get("base").and_then(|v| v.as_i32()).unwrap_or(0);
     if base == NA_INT || base == 1 || !(0..=36).contains(&base) {
@@ -629,8 +617,7 @@ fn expand_ranges(s: &str) -> Vec<char> {
     out
 }
 
-fn chartr(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["old", "new", "x"])?;
+fn chartr(_: &mut Interp, m: Matched) -> EvalResult {
     let old = as_char_vec(m.req("old")?);
     let new = as_char_vec(m.req("new")?);
     let (Some(Some(old)), Some(Some(new))) = (old.first(), new.first()) else {
@@ -647,8 +634,7 @@ fn chartr(_: &mut Interp, args: Args) -> EvalResult {
     }))
 }
 
-fn sh_quote(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["string", "type"])?;
+fn sh_quote(_: &mut Interp, m: Matched) -> EvalResult {
     let ty = string_opt(&m, "type", "sh", "type")?;
     let x = as_char_vec(m.req("string")?);
     let out: Vec<String> = x
@@ -775,8 +761,7 @@ fn unique_names(names: &[String], sep: &str) -> Vec<String> {
     out
 }
 
-fn make_names(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["names", "unique", "allow_"])?;
+fn make_names(_: &mut Interp, m: Matched) -> EvalResult {
     let x = as_char_vec(m.req("names")?);
     let allow = flag(&m, "allow_", true);
     let mut out: Vec<String> = x
@@ -789,8 +774,7 @@ fn make_names(_: &mut Interp, args: Args) -> EvalResult {
     Ok(Value::strings(&out))
 }
 
-fn make_unique(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["names", "sep"])?;
+fn make_unique(_: &mut Interp, m: Matched) -> EvalResult {
     let xv = m.req("names")?;
     if !matches!(xv.data(), Some(crate::value::Data::Str(_))) {
         return err("'names' must be a character vector");
@@ -804,8 +788,7 @@ fn make_unique(_: &mut Interp, args: Args) -> EvalResult {
     Ok(Value::strings(&unique_names(&x, &sep)))
 }
 
-fn strrep(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x", "times"])?;
+fn strrep(_: &mut Interp, m: Matched) -> EvalResult {
     let xv = m.req("x")?;
     let x = as_char_vec(xv);
     let t = m.req("times")?.int_vec();
@@ -834,8 +817,7 @@ fn strrep(_: &mut Interp, args: Args) -> EvalResult {
 }
 
 /// `strtrim(x, width)`: each string cut to at most `width` display columns.
-fn strtrim(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x", "width"])?;
+fn strtrim(_: &mut Interp, m: Matched) -> EvalResult {
     let xv = m.req("x")?;
     let x = as_char_vec(xv);
     let w = m.req("width")?.int_vec();
@@ -870,8 +852,7 @@ fn strtrim(_: &mut Interp, args: Args) -> EvalResult {
     Ok(v)
 }
 
-fn utf8_to_int(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x"])?;
+fn utf8_to_int(_: &mut Interp, m: Matched) -> EvalResult {
     let x = as_char_vec(m.req("x")?);
     if x.len() != 1 {
         return err("argument should be a character vector of length 1");
@@ -882,8 +863,7 @@ fn utf8_to_int(_: &mut Interp, args: Args) -> EvalResult {
     })
 }
 
-fn int_to_utf8(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x", "multiple", "allow_surrogate_pairs"])?;
+fn int_to_utf8(_: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.int_vec();
     let conv = |k: i32| -> Option<String> {
         if k == NA_INT {

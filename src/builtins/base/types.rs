@@ -1,6 +1,6 @@
 //! Types: typeof, mode, is.*, as.*, identical, all.equal, isTRUE.
 
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::syntax::sym::Sym;
@@ -18,7 +18,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("is.logical", is_logical),
     eager("is.function", is_function),
     eager("is.list", is_list),
-    eager("is.vector", is_vector),
+    declared("is.vector", is_vector),
     eager("is.atomic", is_atomic),
     eager("is.environment", is_environment),
     eager("is.factor", is_factor),
@@ -26,7 +26,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("is.matrix", is_matrix),
     eager("is.array", is_array),
     eager("is.data.frame", is_data_frame),
-    eager("is.element", is_element),
+    declared("is.element", is_element),
     eager("is.symbol", is_symbol),
     eager("is.name", is_symbol),
     eager("is.call", is_call),
@@ -45,7 +45,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("identical", identical),
     eager("isTRUE", is_true),
     eager("isFALSE", is_false),
-    eager("xor", xor),
+    declared("xor", xor),
     eager("all.equal", all_equal),
 ];
 
@@ -184,8 +184,7 @@ fn is_function(_it: &mut Interp, a: Args) -> EvalResult {
 fn is_list(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::lgl(vt(&a) == Some(VType::List)))
 }
-fn is_vector(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "mode"])?;
+fn is_vector(_it: &mut Interp, m: Matched) -> EvalResult {
     let v = m.get("x").cloned().unwrap_or(Value::Null);
     let mode = m
         .get("mode")
@@ -233,8 +232,7 @@ fn is_array(_it: &mut Interp, a: Args) -> EvalResult {
 fn is_data_frame(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::lgl(first(&a).is_data_frame()))
 }
-fn is_element(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["el", "set"])?;
+fn is_element(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("el").cloned().unwrap_or(Value::Null).str_vec();
     let s = m.get("set").cloned().unwrap_or(Value::Null).str_vec();
     Ok(Value::lgls(
@@ -554,8 +552,7 @@ fn is_false(_it: &mut Interp, a: Args) -> EvalResult {
     ))
 }
 
-fn xor(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "y"])?;
+fn xor(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").map(|v| v.lgl_vec()).unwrap_or_default();
     let y = m.get("y").map(|v| v.lgl_vec()).unwrap_or_default();
     let n = x.len().max(y.len());

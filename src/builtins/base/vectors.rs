@@ -1,6 +1,6 @@
 //! Vector construction and attributes: c, list, vector, length, names, attr, class, unlist, levels.
 
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::syntax::sym::Sym;
@@ -19,30 +19,30 @@ pub const BUILTINS: &[Builtin] = &[
     eager("logical", logical),
     eager("integer", integer),
     eager("length", length),
-    eager("length<-", set_length),
+    declared("length<-", set_length),
     eager("names", names),
-    eager("names<-", set_names),
-    eager("setNames", set_names_fn),
+    declared("names<-", set_names),
+    declared("setNames", set_names_fn),
     eager("unname", unname),
-    eager("attr", attr),
-    eager("attr<-", set_attr),
+    declared("attr", attr),
+    declared("attr<-", set_attr),
     eager("attributes", attributes),
-    eager("attributes<-", set_attributes),
+    declared("attributes<-", set_attributes),
     eager("structure", structure),
     eager("class", class),
     eager("oldClass", old_class),
-    eager("class<-", set_class),
-    eager("oldClass<-", set_class),
+    declared("class<-", set_class),
+    declared("oldClass<-", set_class),
     eager("unclass", unclass),
-    eager("inherits", inherits),
+    declared("inherits", inherits),
     eager("levels", levels),
-    eager("levels<-", set_levels),
+    declared("levels<-", set_levels),
     eager("nlevels", nlevels),
-    eager("unlist", unlist),
+    declared("unlist", unlist),
     eager("dim", dim),
-    eager("dim<-", set_dim),
+    declared("dim<-", set_dim),
     eager("dimnames", dimnames),
-    eager("dimnames<-", set_dimnames),
+    declared("dimnames<-", set_dimnames),
     eager("is.na", is_na),
     eager("anyNA", any_na),
     eager("is.null", is_null),
@@ -237,8 +237,7 @@ fn length(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::int(v.len() as i32))
 }
 
-fn set_length(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "value"])?;
+fn set_length(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     let t = x.vtype().unwrap_or(VType::Lgl);
     let n = len_arg(m.get("value"), t)?;
@@ -301,8 +300,7 @@ pub fn set_names_value(mut x: Value, nm: Value) -> EvalResult {
     Ok(x)
 }
 
-fn set_names(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "value"])?;
+fn set_names(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     let nm = m.get("value").cloned().unwrap_or(Value::Null);
     if x.is_data_frame() {
@@ -320,8 +318,7 @@ fn set_names(_it: &mut Interp, a: Args) -> EvalResult {
     set_names_value(x, nm)
 }
 
-fn set_names_fn(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["object", "nm"])?;
+fn set_names_fn(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("object").cloned().unwrap_or(Value::Null);
     set_names_value(x, m.get("nm").cloned().unwrap_or(Value::Null))
 }
@@ -333,8 +330,7 @@ fn unname(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(x)
 }
 
-fn attr(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "which", "exact"])?;
+fn attr(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?;
     let w = m.req("which")?.as_string().unwrap_or_default();
     if w == "names" {
@@ -390,8 +386,7 @@ pub fn set_attr_checked(mut x: Value, name: &str, v: Value) -> EvalResult {
     Ok(x)
 }
 
-fn set_attr(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "which", "value"])?;
+fn set_attr(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     let w = m.req("which")?.as_string().unwrap_or_default();
     set_attr_checked(x, &w, m.get("value").cloned().unwrap_or(Value::Null))
@@ -407,8 +402,7 @@ fn attributes(_it: &mut Interp, a: Args) -> EvalResult {
     }
 }
 
-fn set_attributes(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "value"])?;
+fn set_attributes(_it: &mut Interp, m: Matched) -> EvalResult {
     let mut x = m.get("x").cloned().unwrap_or(Value::Null);
     x.clear_attrs();
     let v = m.get("value").cloned().unwrap_or(Value::Null);
@@ -452,8 +446,7 @@ fn old_class(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(first(&a).get_attr("class").cloned().unwrap_or(Value::Null))
 }
 
-fn set_class(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "value"])?;
+fn set_class(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     let v = m.get("value").cloned().unwrap_or(Value::Null);
     // setting an implicit class removes the attribute
@@ -486,8 +479,7 @@ fn unclass(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(x)
 }
 
-fn inherits(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "what", "which"])?;
+fn inherits(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     let what = m
         .get("what")
@@ -511,8 +503,7 @@ fn levels(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(first(&a).get_attr("levels").cloned().unwrap_or(Value::Null))
 }
 
-fn set_levels(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "value"])?;
+fn set_levels(_it: &mut Interp, m: Matched) -> EvalResult {
     let mut x = m.get("x").cloned().unwrap_or(Value::Null);
     let v = m.get("value").cloned().unwrap_or(Value::Null);
     if x.is_factor() {
@@ -569,8 +560,7 @@ fn nlevels(_it: &mut Interp, a: Args) -> EvalResult {
     ))
 }
 
-fn unlist(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "recursive", "use.names"])?;
+fn unlist(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     let use_names = m
         .get("use.names")
@@ -601,8 +591,7 @@ fn dim(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(x.get_attr("dim").cloned().unwrap_or(Value::Null))
 }
 
-fn set_dim(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "value"])?;
+fn set_dim(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     let v = m.get("value").cloned().unwrap_or(Value::Null);
     if v.is_null() {
@@ -626,8 +615,7 @@ fn dimnames(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(x.get_attr("dimnames").cloned().unwrap_or(Value::Null))
 }
 
-fn set_dimnames(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "value"])?;
+fn set_dimnames(_it: &mut Interp, m: Matched) -> EvalResult {
     let mut x = m.get("x").cloned().unwrap_or(Value::Null);
     let v = m.get("value").cloned().unwrap_or(Value::Null);
     if v.is_null() {

@@ -2,7 +2,7 @@
 //! tabulate, diff.
 
 use crate::builtins::base::math::{mean_dbl, Acc};
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::stats::quantile::quantiles;
@@ -14,13 +14,13 @@ use std::rc::Rc;
 pub const BUILTINS: &[Builtin] = &[
     eager("var", var),
     eager("sd", sd),
-    eager("median", median),
-    eager("quantile", quantile),
-    eager("mad", mad),
-    eager("IQR", iqr),
-    eager("weighted.mean", weighted_mean),
-    eager("tabulate", tabulate),
-    eager("diff", diff),
+    declared("median", median),
+    declared("quantile", quantile),
+    declared("mad", mad),
+    declared("IQR", iqr),
+    declared("weighted.mean", weighted_mean),
+    declared("tabulate", tabulate),
+    declared("diff", diff),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -167,8 +167,7 @@ fn sorted(mut v: Vec<f64>) -> Vec<f64> {
     v
 }
 
-fn median(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "na.rm", "..."])?;
+fn median(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     if x.is_factor()
         || !matches!(
@@ -236,8 +235,7 @@ fn pct_name(p: f64) -> String {
     format!("{}{}%", if v < 0.0 { "-" } else { "" }, body)
 }
 
-fn quantile(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "probs", "na.rm", "names", "type", "..."])?;
+fn quantile(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let mut xs = numeric(&x, "x")?;
     let probs: Vec<f64> = match m.get("probs") {
@@ -278,8 +276,7 @@ fn quantile(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(out)
 }
 
-fn mad(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "center", "constant", "na.rm", "low", "high"])?;
+fn mad(_it: &mut Interp, m: Matched) -> EvalResult {
     let mut xs = numeric(m.req("x")?, "x")?;
     if flag(m.get("na.rm")) {
         xs.retain(|v| !v.is_nan());
@@ -307,8 +304,7 @@ fn mad(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::num(constant * med(dev)))
 }
 
-fn iqr(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "na.rm", "type"])?;
+fn iqr(_it: &mut Interp, m: Matched) -> EvalResult {
     let mut xs = numeric(m.req("x")?, "x")?;
     if flag(m.get("na.rm")) {
         xs.retain(|v| !v.is_nan());
@@ -320,8 +316,7 @@ fn iqr(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::num(q[1] - q[0]))
 }
 
-fn weighted_mean(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "w", "...", "na.rm"])?;
+fn weighted_mean(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = numeric(m.req("x")?, "x")?;
     let w = match m.get("w") {
         Some(w) => numeric(w, "w")?,
@@ -357,8 +352,7 @@ fn weighted_mean(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::num(num.value() / den.value()))
 }
 
-fn tabulate(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["bin", "nbins"])?;
+fn tabulate(_it: &mut Interp, m: Matched) -> EvalResult {
     let bin = m.req("bin")?;
     let b: Vec<i32> = if bin.is_factor() {
         bin.int_vec().to_vec()
@@ -392,8 +386,7 @@ fn tabulate(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::ints(out))
 }
 
-fn diff(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "lag", "differences", "..."])?;
+fn diff(it: &mut Interp, m: Matched) -> EvalResult {
     let mut x = m.req("x")?.clone();
     let lag = m.get("lag").and_then(|v| v.as_i32()).unwrap_or(1);
     let differences = m.get("differences").and_then(|v| v.as_i32()).unwrap_or(1);
@@ -450,35 +443,41 @@ mod tests {
             d(&call(sd, vec![p(x.clone())]))[0],
             2.138089935299395
         ));
-        assert_eq!(d(&call(median, vec![p(x.clone())])), vec![4.5]);
+        assert_eq!(d(&call(named!("median"), vec![p(x.clone())])), vec![4.5]);
         assert_eq!(
-            i(&call(median, vec![p(Value::ints(vec![3, 1, 2]))])),
+            i(&call(named!("median"), vec![p(Value::ints(vec![3, 1, 2]))])),
             vec![2]
         );
         assert_eq!(
-            d(&call(median, vec![p(Value::ints(vec![4, 1, 2, 3]))])),
+            d(&call(
+                named!("median"),
+                vec![p(Value::ints(vec![4, 1, 2, 3]))]
+            )),
             vec![2.5]
         );
         let na = Value::dbls(vec![1.0, na_real(), 3.0]);
         assert!(crate::value::is_na_real(
-            d(&call(median, vec![p(na.clone())]))[0]
+            d(&call(named!("median"), vec![p(na.clone())]))[0]
         ));
         assert_eq!(
             d(&call(
-                median,
+                named!("median"),
                 vec![p(na.clone()), (Some("na.rm"), Value::lgl(true))]
             )),
             vec![2.0]
         );
         assert!(crate::value::is_na_real(d(&call(var, vec![p(na)]))[0]));
-        assert!(close(d(&call(mad, vec![p(x.clone())]))[0], 0.7413));
-        assert_eq!(d(&call(iqr, vec![p(x)])), vec![1.5]);
+        assert!(close(
+            d(&call(named!("mad"), vec![p(x.clone())]))[0],
+            0.7413
+        ));
+        assert_eq!(d(&call(named!("IQR"), vec![p(x)])), vec![1.5]);
     }
 
     #[test]
     fn quantile_types() {
         let x = Value::dbls(vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0]);
-        let q = call(quantile, vec![p(x.clone())]);
+        let q = call(named!("quantile"), vec![p(x.clone())]);
         assert_eq!(d(&q), vec![1.0, 3.25, 5.5, 7.75, 10.0]);
         assert_eq!(q.as_strings(), None);
         let nm: Vec<String> = q
@@ -489,7 +488,7 @@ mod tests {
             .collect();
         assert_eq!(nm, vec!["0%", "25%", "50%", "75%", "100%"]);
         let q = call(
-            quantile,
+            named!("quantile"),
             vec![
                 p(x.clone()),
                 p(Value::num(0.1)),
@@ -498,7 +497,7 @@ mod tests {
         );
         assert_eq!(d(&q), vec![1.0]);
         let q = call(
-            quantile,
+            named!("quantile"),
             vec![
                 p(x.clone()),
                 p(Value::dbls(vec![0.25, 0.5])),
@@ -507,7 +506,7 @@ mod tests {
         );
         assert_eq!(d(&q), vec![2.75, 5.5]);
         let q = call(
-            quantile,
+            named!("quantile"),
             vec![
                 p(x.clone()),
                 p(Value::dbls(vec![0.25])),
@@ -515,7 +514,7 @@ mod tests {
             ],
         );
         assert_eq!(d(&q), vec![3.0]);
-        let q = call(quantile, vec![p(x), p(Value::num(1.0 / 3.0))]);
+        let q = call(named!("quantile"), vec![p(x), p(Value::num(1.0 / 3.0))]);
         let nm = q.names().unwrap_or_default();
         assert_eq!(nm[0].as_deref(), Some("33.33333%"));
         assert_eq!(pct_name(0.125), "12.5%");
@@ -524,7 +523,7 @@ mod tests {
     #[test]
     fn misc_stats() {
         let v = call(
-            weighted_mean,
+            named!("weighted.mean"),
             vec![
                 p(Value::dbls(vec![1.0, 2.0, 3.0])),
                 p(Value::dbls(vec![3.0, 1.0, 1.0])),
@@ -540,23 +539,29 @@ mod tests {
         );
         assert!(close(d(&v)[0], 0.9647638212377322));
         assert_eq!(
-            i(&call(tabulate, vec![p(Value::ints(vec![2, 3, 3, 5]))])),
+            i(&call(
+                named!("tabulate"),
+                vec![p(Value::ints(vec![2, 3, 3, 5]))]
+            )),
             vec![0, 1, 2, 0, 1]
         );
         assert_eq!(
             i(&call(
-                tabulate,
+                named!("tabulate"),
                 vec![p(Value::ints(vec![2, 3, 3, 5])), p(Value::int(3))]
             )),
             vec![0, 1, 2]
         );
         assert_eq!(
-            i(&call(diff, vec![p(Value::ints(vec![1, 4, 9, 16]))])),
+            i(&call(
+                named!("diff"),
+                vec![p(Value::ints(vec![1, 4, 9, 16]))]
+            )),
             vec![3, 5, 7]
         );
         assert_eq!(
             i(&call(
-                diff,
+                named!("diff"),
                 vec![
                     p(Value::ints(vec![1, 4, 9, 16])),
                     (Some("differences"), Value::int(2))
@@ -566,7 +571,7 @@ mod tests {
         );
         assert_eq!(
             d(&call(
-                diff,
+                named!("diff"),
                 vec![p(Value::dbls(vec![1.0, 4.0, 9.0])), p(Value::int(2))]
             )),
             vec![8.0]

@@ -3,7 +3,7 @@
 //! (accessors, summary, printers), `predict`, `anova`, `update`, `step` (drop1/add1),
 //! `mlm`, `contrasts`, `terms_obj` (terms objects), `print` (print methods with arguments).
 
-use crate::builtins::{eager, special, Args, Builtin};
+use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::print::coefmat::{
@@ -33,7 +33,7 @@ use std::rc::Rc;
 pub const BUILTINS: &[Builtin] = &[
     special("lm", lm),
     eager("all.vars", all_vars_fn),
-    eager("terms", terms_fn),
+    declared("terms", terms_fn),
     eager("formula", formula_fn),
     eager("as.formula", formula_fn),
     eager("coef", coef),
@@ -61,7 +61,7 @@ pub const BUILTINS: &[Builtin] = &[
     special("AIC", crate::builtins::stats::models::glm::aic_special),
     special("BIC", crate::builtins::stats::models::glm::bic_special),
     special("update", update),
-    eager("reformulate", reformulate),
+    declared("reformulate", reformulate),
     eager("I", as_is),
     eager("offset", as_is),
     eager("print.lm", print::print_lm),
@@ -462,8 +462,7 @@ pub(super) fn build_terms(
     Ok((t, lhs, rhs, env))
 }
 
-fn terms_fn(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "data", "..."])?;
+fn terms_fn(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     if x.inherits("lm") {
         return Ok(field(&x, "terms").unwrap_or(Value::Null));
@@ -493,8 +492,7 @@ fn formula_fn(it: &mut Interp, a: Args) -> EvalResult {
     Ok(make_formula_value(lhs, rhs, &env))
 }
 
-fn reformulate(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["termlabels", "response", "intercept", "env"])?;
+fn reformulate(it: &mut Interp, m: Matched) -> EvalResult {
     let labels = strings_of(m.req("termlabels")?);
     let mut text = format!("~ {}", labels.join(" + "));
     if let Some(r) = m.get("response") {

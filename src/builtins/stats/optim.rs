@@ -3,7 +3,7 @@
 //! this file turns R arguments into closures over the interpreter and builds R's results.
 
 use crate::builtins::base::apply::as_function;
-use crate::builtins::{eager, special, Args, Builtin};
+use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
 use crate::error::{err, EvalResult, Flow};
 use crate::eval::call::ArgVal;
 use crate::eval::Interp;
@@ -25,12 +25,12 @@ mod nlm;
 /// Optimisation builtins.
 pub const BUILTINS: &[Builtin] = &[
     eager("optim", optim),
-    eager("optimHess", optim_hess),
+    declared("optimHess", optim_hess),
     eager("optimize", optimize),
     eager("optimise", optimize),
     eager("uniroot", uniroot),
     special("integrate", integrate),
-    eager("print.integrate", print_integrate),
+    declared("print.integrate", print_integrate),
     eager("nlm", nlm::nlm),
 ];
 
@@ -621,8 +621,7 @@ fn run_method(
     }
 }
 
-fn optim_hess(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["par", "fn", "gr", "...", "control"])?;
+fn optim_hess(it: &mut Interp, m: Matched) -> EvalResult {
     let par_v = m.req("par")?.clone();
     let fnv = as_function(it, m.req("fn")?)?;
     let gr = match m.get("gr") {
@@ -1094,8 +1093,7 @@ fn integrate(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResul
     Ok(v)
 }
 
-fn print_integrate(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "digits", "..."])?;
+fn print_integrate(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let digits = m
         .get("digits")

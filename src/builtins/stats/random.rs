@@ -1,7 +1,7 @@
 //! Random number builtins: `set.seed`, `RNGkind`, the `r<dist>` generators and
 //! `sample` / `sample.int`, all reproducing GNU R's streams.
 
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::rng::{Rng, SampleKind};
@@ -12,25 +12,25 @@ use std::rc::Rc;
 /// Random number builtins.
 pub const BUILTINS: &[Builtin] = &[
     eager("set.seed", set_seed),
-    eager("RNGkind", rng_kind),
+    declared("RNGkind", rng_kind),
     eager("runif", runif),
     eager("rnorm", rnorm),
     eager("rexp", rexp),
-    eager("rgamma", rgamma),
-    eager("rbeta", rbeta),
-    eager("rchisq", rchisq),
-    eager("rt", rt),
+    declared("rgamma", rgamma),
+    declared("rbeta", rbeta),
+    declared("rchisq", rchisq),
+    declared("rt", rt),
     eager("rf", rf),
     eager("rbinom", rbinom),
     eager("rpois", rpois),
     eager("rgeom", rgeom),
-    eager("rnbinom", rnbinom),
+    declared("rnbinom", rnbinom),
     eager("rlogis", rlogis),
     eager("rweibull", rweibull),
     eager("rlnorm", rlnorm),
     eager("rcauchy", rcauchy),
     eager("rhyper", rhyper),
-    eager("sample", sample),
+    declared("sample", sample),
     eager("sample.int", sample_int),
 ];
 
@@ -220,8 +220,7 @@ fn set_seed(it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::Null)
 }
 
-fn rng_kind(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["kind", "normal.kind", "sample.kind"])?;
+fn rng_kind(it: &mut Interp, m: Matched) -> EvalResult {
     let before = [
         "Mersenne-Twister",
         "Inversion",
@@ -387,8 +386,7 @@ fn rexp(it: &mut Interp, a: Args) -> EvalResult {
     })
 }
 
-fn rgamma(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["n", "shape", "rate", "scale"])?;
+fn rgamma(it: &mut Interp, m: Matched) -> EvalResult {
     let n = draw_count(m.req("n")?)?;
     let shape = param(m.req("shape")?)?;
     let scale = match (m.get("rate"), m.get("scale")) {
@@ -436,8 +434,7 @@ fn rnchisq(r: &mut Rng, df: f64, lambda: f64) -> f64 {
     x
 }
 
-fn rchisq(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["n", "df", "ncp"])?;
+fn rchisq(it: &mut Interp, m: Matched) -> EvalResult {
     let n = draw_count(m.req("n")?)?;
     let df = param(m.req("df")?)?;
     match m.get("ncp") {
@@ -455,8 +452,7 @@ fn num_vec(v: &Value) -> Vec<f64> {
     v.dbl_vec().to_vec()
 }
 
-fn rt(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["n", "df", "ncp"])?;
+fn rt(it: &mut Interp, m: Matched) -> EvalResult {
     let n = draw_count(m.req("n")?)?;
     let df = param(m.req("df")?)?;
     match m.get("ncp") {
@@ -478,8 +474,7 @@ fn rt(it: &mut Interp, a: Args) -> EvalResult {
     }
 }
 
-fn rbeta(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["n", "shape1", "shape2", "ncp"])?;
+fn rbeta(it: &mut Interp, m: Matched) -> EvalResult {
     let n = draw_count(m.req("n")?)?;
     let s1 = param(m.req("shape1")?)?;
     let s2 = param(m.req("shape2")?)?;
@@ -551,8 +546,7 @@ fn rgeom(it: &mut Interp, a: Args) -> EvalResult {
     })
 }
 
-fn rnbinom(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["n", "size", "prob", "mu"])?;
+fn rnbinom(it: &mut Interp, m: Matched) -> EvalResult {
     let n = draw_count(m.req("n")?)?;
     let size = param(m.req("size")?)?;
     match (m.get("prob"), m.get("mu")) {
@@ -619,8 +613,7 @@ fn rhyper(it: &mut Interp, a: Args) -> EvalResult {
 
 // ---------- sample ----------
 
-fn sample(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "size", "replace", "prob"])?;
+fn sample(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let replace = m.get("replace").cloned().unwrap_or(Value::lgl(false));
     let prob = m.get("prob").cloned().unwrap_or(Value::Null);

@@ -4,7 +4,7 @@
 use crate::builtins::base::factor::{factor_levels, make_factor, make_factor_from};
 use crate::builtins::base::matrix::set_dimnames_parts;
 use crate::builtins::utils::stack::{eval_with_exprs, match_labelled};
-use crate::builtins::{eager, special, Args, Builtin};
+use crate::builtins::{declared, special, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::syntax::ast::{Arg, BinOp, Expr, ExprKind};
@@ -15,8 +15,8 @@ use std::rc::Rc;
 /// The xtabs family's builtins.
 pub const BUILTINS: &[Builtin] = &[
     special("xtabs", xtabs),
-    eager("summary.table", summary_table),
-    eager("print.summary.table", print_summary_table),
+    declared("summary.table", summary_table),
+    declared("print.summary.table", print_summary_table),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -383,8 +383,7 @@ pub fn independence_chisq(counts: &[f64], dims: &[usize]) -> (f64, i32, bool) {
 
 /// `summary.table`: number of cases and factors and, for two or more factors, the
 /// chi-squared test of independence (class "summary.table").
-fn summary_table(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["object", "..."])?;
+fn summary_table(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("object")?.clone();
     if !x.inherits("table") {
         return err("'object' must inherit from class \"table\"");
@@ -423,8 +422,7 @@ fn list_item(x: &Value, name: &str) -> Option<Value> {
 }
 
 /// `print.summary.table(x, digits = max(1, getOption("digits") - 3))`.
-fn print_summary_table(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "digits", "..."])?;
+fn print_summary_table(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let digits = m
         .get("digits")

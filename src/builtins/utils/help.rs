@@ -229,44 +229,12 @@ fn search(pattern: &str) -> String {
 /// The formals a builtin's usage line shows, as the text between its parentheses
 /// (plus `value` for a replacement form `f(x) <- value`).
 fn usage_formals(d: &Doc) -> Option<String> {
-    let line = d.usage.lines().next()?;
-    let head = if is_plain(d.name) {
-        d.name.to_string()
-    } else {
-        format!("`{}`", d.name)
-    };
-    let bare = d.name.strip_suffix("<-").filter(|s| is_plain(s));
-    let rest = line
-        .strip_prefix(head.as_str())
-        .or_else(|| bare.and_then(|b| line.strip_prefix(b)))?
-        .strip_prefix('(')?;
-    let (mut depth, mut quote) = (1i32, None);
-    for (i, ch) in rest.char_indices() {
-        match (quote, ch) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'' | '`') => quote = Some(ch),
-            (None, '(') => depth += 1,
-            (None, ')') => {
-                depth -= 1;
-                if depth == 0 {
-                    let inner = &rest[..i];
-                    let tail = rest[i + 1..].trim();
-                    return Some(match (tail.strip_prefix("<-"), inner.is_empty()) {
-                        (Some(v), false) => format!("{}, {}", inner, v.trim()),
-                        (Some(v), true) => v.trim().to_string(),
-                        (None, _) => inner.to_string(),
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-fn is_plain(s: &str) -> bool {
-    crate::syntax::deparse::is_syntactic_name(s)
+    let (inner, value) = crate::builtins::formals::usage_parts(d)?;
+    Some(match (value, inner.is_empty()) {
+        (Some(v), false) => format!("{}, {}", inner, v),
+        (Some(v), true) => v.to_string(),
+        (None, _) => inner.to_string(),
+    })
 }
 
 /// `args(f)`: a function with `f`'s formals and a NULL body. For a builtin the formals

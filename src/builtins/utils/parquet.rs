@@ -1,17 +1,17 @@
 //! Parquet files and lazy frames: read_parquet, write_parquet, scan_csv, scan_parquet, collect.
 
 use crate::builtins::base::files::{check_read, write_atomic_bytes};
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::frame::polars_io;
 use crate::value::Value;
 
 pub const BUILTINS: &[Builtin] = &[
-    eager("read_parquet", read_parquet),
+    declared("read_parquet", read_parquet),
     eager("write_parquet", write_parquet),
     eager("scan_csv", scan_csv),
-    eager("scan_parquet", scan_parquet),
+    declared("scan_parquet", scan_parquet),
     eager("collect", collect),
 ];
 
@@ -50,8 +50,7 @@ fn path_arg(it: &Interp, v: &Value, what: &str) -> EvalResult<String> {
     }
 }
 
-fn read_parquet(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["file"])?;
+fn read_parquet(it: &mut Interp, m: Matched) -> EvalResult {
     let path = path_arg(it, m.req("file")?, "file")?;
     polars_io::read_parquet(&path)
         .or_else(|e| err(format!("cannot read Parquet file '{}': {}", path, e)))
@@ -89,8 +88,7 @@ fn scan_csv(it: &mut Interp, a: Args) -> EvalResult {
     polars_io::scan_csv(&path, sep, &na).or_else(|e| err(format!("cannot scan '{}': {}", path, e)))
 }
 
-fn scan_parquet(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["file"])?;
+fn scan_parquet(it: &mut Interp, m: Matched) -> EvalResult {
     let path = path_arg(it, m.req("file")?, "file")?;
     polars_io::scan_parquet(&path).or_else(|e| err(format!("cannot scan '{}': {}", path, e)))
 }

@@ -3,7 +3,7 @@
 
 use crate::builtins::base::factor::{factor_levels, make_factor, make_factor_from};
 use crate::builtins::base::matrix::set_dimnames_parts;
-use crate::builtins::{eager, special, Args, Builtin};
+use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::syntax::ast::{Arg, Expr, ExprKind};
@@ -17,7 +17,7 @@ pub const BUILTINS: &[Builtin] = &[
     special("stack", stack),
     eager("unstack", unstack),
     special("by", by),
-    eager("print.by", print_by),
+    declared("print.by", print_by),
     eager("ave", ave),
 ];
 
@@ -570,8 +570,7 @@ fn by(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
 }
 
 /// `print.by`: each cell under its `name: level` header lines, cells separated by dashes.
-fn print_by(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "...", "vsep"])?;
+fn print_by(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let vsep = match m.get("vsep") {
         Some(v) => v.as_string(),

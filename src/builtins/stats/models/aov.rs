@@ -4,7 +4,7 @@
 
 use crate::builtins::stats::models::matched_call_expr;
 
-use crate::builtins::{eager, special, Args, Builtin};
+use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::print::aov::{format_aov, format_summary_aov, format_tukey, term_ss};
@@ -20,10 +20,10 @@ use std::rc::Rc;
 pub const BUILTINS: &[Builtin] = &[
     special("aov", aov),
     eager("summary.aov", summary_aov),
-    eager("print.aov", print_aov),
+    declared("print.aov", print_aov),
     eager("print.summary.aov", print_summary_aov),
     eager("TukeyHSD", tukey_hsd),
-    eager("print.TukeyHSD", print_tukey),
+    declared("print.TukeyHSD", print_tukey),
     eager("ptukey", ptukey_fn),
     eager("qtukey", qtukey_fn),
 ];
@@ -151,8 +151,7 @@ fn caller_digits(it: &Interp) -> usize {
     crate::print::option_digits(it)
 }
 
-fn print_aov(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "intercept", "tol", "..."])?;
+fn print_aov(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let text = format_aov(&x, caller_digits(it));
     it.write_out(&text);
@@ -174,8 +173,7 @@ fn print_summary_aov(it: &mut Interp, a: Args) -> EvalResult {
     Ok(x)
 }
 
-fn print_tukey(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "digits", "..."])?;
+fn print_tukey(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let digits = m
         .get("digits")

@@ -6,7 +6,7 @@ use crate::builtins::stats::models::{
     response_label, s, strings_of, terms_value, var_cols,
 };
 
-use crate::builtins::{eager, special, Args, Builtin};
+use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
 use crate::error::{err, EvalResult, Flow, RError};
 use crate::eval::Interp;
 use crate::stats::dist::beta::{pf, pt};
@@ -28,10 +28,10 @@ pub const BUILTINS: &[Builtin] = &[
     eager("gaussian", gaussian),
     eager("Gamma", gamma),
     eager("inverse.gaussian", inverse_gaussian),
-    eager("glm.control", glm_control),
+    declared("glm.control", glm_control),
     eager("family", family_fn),
-    eager("summary.glm", summary_glm),
-    eager("confint.default", confint_default),
+    declared("summary.glm", summary_glm),
+    declared("confint.default", confint_default),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -154,8 +154,7 @@ pub(crate) fn control_value(eps: f64, maxit: usize, trace: bool) -> Value {
     ])
 }
 
-fn glm_control(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["epsilon", "maxit", "trace"])?;
+fn glm_control(_it: &mut Interp, m: Matched) -> EvalResult {
     let eps = m.get("epsilon").and_then(|v| v.as_f64()).unwrap_or(1e-8);
     let maxit = m.get("maxit").and_then(|v| v.as_f64()).unwrap_or(25.0);
     if eps.is_nan() || eps <= 0.0 {
@@ -698,8 +697,7 @@ pub fn vcov_glm(_it: &mut Interp, a: Args) -> EvalResult {
     ))
 }
 
-fn summary_glm(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["object", "dispersion", "correlation", "symbolic.cor", "..."])?;
+fn summary_glm(it: &mut Interp, m: Matched) -> EvalResult {
     let fit = m.req("object")?.clone();
     let mut c = glm_cov(&fit)?;
     if let Some(d) = m.get("dispersion").and_then(|v| v.as_f64()) {
@@ -1335,8 +1333,7 @@ pub fn anova_glm(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 /// `confint.default`: Wald intervals from `coef` and `vcov`.
-fn confint_default(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["object", "parm", "level", "..."])?;
+fn confint_default(it: &mut Interp, m: Matched) -> EvalResult {
     let fit = m.req("object")?.clone();
     let level = m.get("level").and_then(|v| v.as_f64()).unwrap_or(0.95);
     let cf = field(&fit, "coefficients").unwrap_or(Value::Null);

@@ -9,7 +9,7 @@ use crate::builtins::stats::models::{matrix, na_pad, named_dbl, s};
 
 use crate::print::model::call_lines;
 
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::stats::glm::Kind;
@@ -30,7 +30,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("lm.influence", lm_influence),
     eager("influence", lm_influence),
     eager("influence.measures", influence_measures),
-    eager("print.infl", print_infl),
+    declared("print.infl", print_infl),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -722,8 +722,7 @@ fn influence_measures(it: &mut Interp, a: Args) -> EvalResult {
 
 /// `print.infl`: the call, then the measures as a data frame printed to
 /// `max(3, digits - 4)` significant digits with a `*` on influential rows.
-fn print_infl(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "digits", "..."])?;
+fn print_infl(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let digits = m
         .get("digits")
