@@ -1,14 +1,13 @@
 //! Factors and grouping: factor, as.factor, ordered, droplevels, relevel, addNA, table,
 //! cut, findInterval, split, unsplit, tapply, interaction.
 
-use crate::builtins::base::matrix::{eval_labelled, set_dimnames_parts};
-use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
+use crate::builtins::base::matrix::set_dimnames_parts;
+use crate::builtins::{declared, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
-use crate::syntax::ast::{Arg, Expr};
 use crate::syntax::sym::Sym;
 use crate::value::factor::factor_as_strings;
-use crate::value::{Data, Env, RStr, VType, Value, NA_INT};
+use crate::value::{Data, RStr, VType, Value, NA_INT};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -20,13 +19,6 @@ pub const BUILTINS: &[Builtin] = &[
     declared("droplevels", droplevels),
     declared("relevel", relevel),
     declared("addNA", add_na),
-    special("table", table),
-    eager("cut", cut),
-    declared("findInterval", find_interval),
-    eager("split", split),
-    declared("unsplit", unsplit),
-    eager("tapply", tapply),
-    declared("interaction", interaction),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -51,45 +43,18 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("addNA", "addNA(x, ifany = FALSE)",
             "Adds NA as a level of the factor x, so that missing values are counted as a category (only when \
              present, with ifany = TRUE)."),
-        doc("table",
-            "table(..., exclude = if (useNA == \"no\") c(NA, NaN), useNA = c(\"no\", \"ifany\", \"always\"), dnn, \
-             deparse.level = 1)",
-            "Counts how often each combination of values occurs among one or more factors (or vectors treated as \
-             factors), returning a contingency table of class \"table\". useNA = \"ifany\" adds a count of \
-             missing values."),
-        doc("cut",
-            "cut(x, breaks, labels = NULL, include.lowest = FALSE, right = TRUE, dig.lab = 3L, ordered_result = \
-             FALSE, ...)",
-            "Divides the range of a numeric x into intervals and returns a factor saying which interval each \
-             value falls in. breaks is either the cut points or the number of equal-width intervals; intervals \
-             are closed on the right unless right = FALSE."),
-        doc("findInterval", "findInterval(x, vec, rightmost.closed = FALSE, all.inside = FALSE, left.open = FALSE)",
-            "For each x, the index i of the interval vec[i] <= x < vec[i + 1] it lies in, with vec sorted \
-             increasingly; 0 below the first point."),
-        doc("split", "split(x, f, drop = FALSE, ...)",
-            "Divides a vector or data frame into groups defined by the factor (or list of factors) f, returning a \
-             named list with one part per level."),
-        doc("unsplit", "unsplit(value, f, drop = FALSE)",
-            "Reverses split: reassembles the list of parts value into a single vector or data frame in the \
-             original order given by f."),
-        doc("tapply", "tapply(X, INDEX, FUN = NULL, ..., default = NA, simplify = TRUE)",
-            "Applies FUN to the values of X within each group defined by the factor or list of factors INDEX, \
-             returning an array with one cell per group (or per combination of groups)."),
-        doc("interaction", "interaction(..., drop = FALSE, sep = \".\", lex.order = FALSE)",
-            "Builds a factor whose levels are all combinations of the levels of the given factors, joined with \
-             sep; drop = TRUE keeps only combinations that occur."),
     ]
 };
 
-fn sym(s: &str) -> Sym {
+pub(crate) fn sym(s: &str) -> Sym {
     Sym::new(s)
 }
 
-fn flag(v: Option<&Value>, default: bool) -> bool {
+pub(crate) fn flag(v: Option<&Value>, default: bool) -> bool {
     v.and_then(|x| x.as_bool().flatten()).unwrap_or(default)
 }
 
-fn rs(s: &str) -> RStr {
+pub(crate) fn rs(s: &str) -> RStr {
     Some(Rc::from(s))
 }
 
@@ -418,85 +383,6 @@ pub fn cross_table(factors: &[(Vec<i32>, Vec<RStr>)], names: Vec<RStr>) -> EvalR
     Ok(t)
 }
 
-fn table(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let items = eval_labelled(it, args, env)?;
-    let mut use_na = "no".to_string();
-    let mut dnn: Option<Vec<RStr>> = None;
-    let mut exclude: Option<Value> = None;
-    let mut vals: Vec<(RStr, Value)> = Vec::new();
-    for (n, l, v) in items {
-        match n.map(|s| s.as_str().to_string()).as_deref() {
-            Some("useNA") => use_na = v.as_string().unwrap_or_else(|| "no".into()),
-            Some("dnn") => dnn = Some(v.str_vec().to_vec()),
-            Some("exclude") => exclude = Some(v),
-            Some("deparse.level") => {}
-            Some(nm) => vals.push((rs(nm), v)),
-            None => vals.push((rs(&l.unwrap_or_default()), v)),
-        }
-    }
-    if vals.len() == 1 && matches!(vals[0].1.vtype(), Some(VType::List)) {
-        let l = vals[0].1.clone();
-        let names = l.names().unwrap_or_else(|| vec![rs(""); l.len()]);
-        vals = l
-            .list_vec()
-            .iter()
-            .cloned()
-            .zip(names)
-            .map(|(v, n)| (n, v))
-            .collect();
-    }
-    if vals.is_empty() {
-        return err("nothing to tabulate");
-    }
-    if !["no", "ifany", "always"].contains(&use_na.as_str()) {
-        return err("'arg' should be one of \u{201c}no\u{201d}, \u{201c}ifany\u{201d}, \u{201c}always\u{201d}");
-    }
-    let mut facs = Vec::new();
-    for (_, v) in &vals {
-        let f = if v.is_factor() {
-            v.clone()
-        } else {
-            let ex = if use_na == "no" {
-                exclude.clone()
-            } else {
-                Some(Value::Null)
-            };
-            make_factor_from(v, None, None, ex.as_ref(), false)?
-        };
-        let mut codes = f.int_vec().to_vec();
-        let mut lev = factor_levels(&f);
-        let any_na = codes.contains(&NA_INT);
-        if use_na == "always" || (use_na == "ifany" && any_na) {
-            if !lev.contains(&None) {
-                lev.push(None);
-            }
-        } else if use_na == "ifany" && !any_na {
-            if let Some(p) = lev.iter().position(|l| l.is_none()) {
-                if !codes.contains(&(p as i32 + 1)) {
-                    lev.remove(p);
-                }
-            }
-        }
-        if let Some(p) = lev.iter().position(|l| l.is_none()) {
-            let na = p as i32 + 1;
-            codes.iter_mut().for_each(|c| {
-                if *c == NA_INT {
-                    *c = na
-                }
-            });
-        }
-        facs.push((codes, lev));
-    }
-    let names: Vec<RStr> = match dnn {
-        Some(d) => (0..facs.len())
-            .map(|i| d.get(i).cloned().unwrap_or_else(|| rs("")))
-            .collect(),
-        None => vals.iter().map(|(n, _)| n.clone()).collect(),
-    };
-    it.visible = true;
-    cross_table(&facs, names)
-}
-
 // ---------------------------------------------------------------------------------------
 // cut and findInterval
 
@@ -534,7 +420,7 @@ pub fn format_g(x: f64, digits: usize) -> String {
     }
 }
 
-fn bincode(x: f64, b: &[f64], right: bool, lowest: bool) -> i32 {
+pub(crate) fn bincode(x: f64, b: &[f64], right: bool, lowest: bool) -> i32 {
     let nb = b.len();
     if x.is_nan() || nb < 2 || x < b[0] || x > b[nb - 1] {
         return NA_INT;
@@ -554,162 +440,10 @@ fn bincode(x: f64, b: &[f64], right: bool, lowest: bool) -> i32 {
     lo as i32 + 1
 }
 
-fn cut(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&[
-        "x",
-        "breaks",
-        "labels",
-        "include.lowest",
-        "right",
-        "dig.lab",
-        "ordered_result",
-        "...",
-    ])?;
-    let x = m.req("x")?;
-    if !matches!(x.vtype(), Some(VType::Lgl | VType::Int | VType::Dbl)) {
-        return err("'x' must be numeric");
-    }
-    let xv = x.dbl_vec();
-    let bv = m.req("breaks")?.dbl_vec();
-    let breaks: Vec<f64> = if bv.len() == 1 {
-        let nb = bv[0];
-        if nb.is_nan() || nb < 2.0 {
-            return err("invalid number of intervals");
-        }
-        let nb = nb as usize;
-        let fin: Vec<f64> = xv.iter().cloned().filter(|v| !v.is_nan()).collect();
-        let lo = fin.iter().cloned().fold(f64::INFINITY, f64::min);
-        let hi = fin.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-        let dx = hi - lo;
-        if dx == 0.0 {
-            let dx = lo.abs();
-            let (f, t) = (lo - dx / 1000.0, hi + dx / 1000.0);
-            let by = (t - f) / nb as f64;
-            (0..=nb)
-                .map(|i| if i == nb { t } else { f + i as f64 * by })
-                .collect()
-        } else {
-            let by = dx / nb as f64;
-            let mut b: Vec<f64> = (0..=nb)
-                .map(|i| if i == nb { hi } else { lo + i as f64 * by })
-                .collect();
-            b[0] = lo - dx / 1000.0;
-            b[nb] = hi + dx / 1000.0;
-            b
-        }
-    } else {
-        let mut b = bv.to_vec();
-        b.sort_by(|p, q| p.partial_cmp(q).unwrap_or(Ordering::Equal));
-        b
-    };
-    let nb = breaks.len();
-    if breaks.windows(2).any(|w| w[0] == w[1]) {
-        return err("'breaks' are not unique");
-    }
-    if nb < 2 {
-        return err("invalid number of intervals");
-    }
-    let right = flag(m.get("right"), true);
-    let lowest = flag(m.get("include.lowest"), false);
-    let dig = m
-        .get("dig.lab")
-        .and_then(|d| d.as_i32())
-        .filter(|&d| d > 0)
-        .unwrap_or(3) as usize;
-    let codes: Vec<i32> = xv
-        .iter()
-        .map(|&v| bincode(v, &breaks, right, lowest))
-        .collect();
-    let labels_arg = m.get("labels").filter(|l| !l.is_null());
-    if let Some(l) = labels_arg {
-        if l.vtype() == Some(VType::Lgl) && l.as_bool().flatten() == Some(false) {
-            return Ok(Value::ints(codes));
-        }
-    }
-    let labels: Vec<RStr> = match labels_arg {
-        Some(l) => {
-            let l = l.str_vec().to_vec();
-            if l.len() != nb - 1 {
-                return err("number of intervals and length of 'labels' differ");
-            }
-            l
-        }
-        None => {
-            let mut ch: Vec<String> = Vec::new();
-            for d in dig..=dig.max(12) {
-                ch = breaks.iter().map(|&b| format_g(b, d)).collect();
-                if ch.windows(2).all(|w| w[0] != w[1]) {
-                    break;
-                }
-            }
-            let mut l: Vec<String> = (0..nb - 1)
-                .map(|i| {
-                    if right {
-                        format!("({},{}]", ch[i], ch[i + 1])
-                    } else {
-                        format!("[{},{})", ch[i], ch[i + 1])
-                    }
-                })
-                .collect();
-            if lowest {
-                if right {
-                    l[0].replace_range(0..1, "[");
-                } else if let Some(last) = l.last_mut() {
-                    let n = last.len();
-                    last.replace_range(n - 1..n, "]");
-                }
-            }
-            l.iter().map(|s| rs(s)).collect()
-        }
-    };
-    Ok(make_factor(
-        codes,
-        labels,
-        flag(m.get("ordered_result"), false),
-    ))
-}
-
-fn find_interval(_it: &mut Interp, m: Matched) -> EvalResult {
-    let x = m.req("x")?.dbl_vec();
-    let v = m.req("vec")?.dbl_vec();
-    if v.iter().any(|x| x.is_nan()) || v.windows(2).any(|w| w[0] > w[1]) {
-        return err("'vec' must be sorted non-decreasingly and not contain NAs");
-    }
-    let rc = flag(m.get("rightmost.closed"), false);
-    let inside = flag(m.get("all.inside"), false);
-    let lo = flag(m.get("left.open"), false);
-    let n = v.len();
-    let out: Vec<i32> = x
-        .iter()
-        .map(|&xi| {
-            if xi.is_nan() {
-                return NA_INT;
-            }
-            let mut i = if lo {
-                v.iter().filter(|&&b| b < xi).count()
-            } else {
-                v.iter().filter(|&&b| b <= xi).count()
-            };
-            if rc && n > 0 {
-                if !lo && i == n && xi == v[n - 1] {
-                    i = n - 1;
-                } else if lo && i == 0 && xi == v[0] {
-                    i = 1;
-                }
-            }
-            if inside {
-                i = i.clamp(1, n.saturating_sub(1).max(1));
-            }
-            i as i32
-        })
-        .collect();
-    Ok(Value::ints(out))
-}
-
 // ---------------------------------------------------------------------------------------
 // split, unsplit, tapply, interaction
 
-fn as_factor_value(f: &Value) -> EvalResult {
+pub(crate) fn as_factor_value(f: &Value) -> EvalResult {
     if f.is_factor() {
         Ok(f.clone())
     } else {
@@ -723,7 +457,7 @@ pub fn interaction_of(fs: &[Value], drop: bool, sep: &str) -> EvalResult {
 }
 
 /// `interaction`; with `lex` (lex.order = TRUE) the first factor varies slowest.
-fn interaction_lex(fs: &[Value], drop: bool, sep: &str, lex: bool) -> EvalResult {
+pub(crate) fn interaction_lex(fs: &[Value], drop: bool, sep: &str, lex: bool) -> EvalResult {
     let mut codes: Vec<i32> = Vec::new();
     let mut levels: Vec<RStr> = Vec::new();
     for (k, f) in fs.iter().enumerate() {
@@ -786,24 +520,7 @@ fn interaction_lex(fs: &[Value], drop: bool, sep: &str, lex: bool) -> EvalResult
     }
 }
 
-fn interaction(_it: &mut Interp, m: Matched) -> EvalResult {
-    let mut fs: Vec<Value> = m.dots.iter().map(|(_, v)| v.clone()).collect();
-    if fs.len() == 1 && fs[0].vtype() == Some(VType::List) && !fs[0].is_factor() {
-        fs = fs[0].list_vec().to_vec();
-    }
-    let sep = m
-        .get("sep")
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| ".".into());
-    interaction_lex(
-        &fs,
-        flag(m.get("drop"), false),
-        &sep,
-        flag(m.get("lex.order"), false),
-    )
-}
-
-fn grouping(f: &Value) -> EvalResult {
+pub(crate) fn grouping(f: &Value) -> EvalResult {
     if f.vtype() == Some(VType::List) && !f.is_factor() {
         let fs = f.list_vec().to_vec();
         interaction_of(&fs, false, ".")
@@ -812,106 +529,9 @@ fn grouping(f: &Value) -> EvalResult {
     }
 }
 
-fn split(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "f", "drop", "..."])?;
-    let x = m.req("x")?.clone();
-    if x.is_data_frame() {
-        let f = grouping(m.req("f")?)?;
-        let f = if flag(m.get("drop"), false) {
-            make_factor_from(&f, None, None, None, false)?
-        } else {
-            f
-        };
-        return crate::builtins::base::frame_verbs::df_split(&x, &f);
-    }
-    let f = grouping(m.req("f")?)?;
-    let f = if flag(m.get("drop"), false) {
-        make_factor_from(&f, None, None, None, false)?
-    } else {
-        f
-    };
-    let codes = f.int_vec();
-    let lev = factor_levels(&f);
-    let n = x.len();
-    if n > 0 && !codes.is_empty() && n % codes.len() != 0 {
-        _it.warning("data length is not a multiple of split variable");
-    }
-    let mut groups: Vec<Vec<Option<usize>>> = vec![Vec::new(); lev.len()];
-    for i in 0..n {
-        let c = codes.get(i % codes.len().max(1)).copied().unwrap_or(NA_INT);
-        if c != NA_INT && c >= 1 {
-            groups[c as usize - 1].push(Some(i));
-        }
-    }
-    let names = x.names();
-    let levels = x.get_attr("levels").cloned();
-    let class = x.get_attr("class").cloned();
-    let Some(data) = x.data() else {
-        return err("first argument must be a vector");
-    };
-    let parts: Vec<Value> = groups
-        .iter()
-        .map(|g| {
-            let mut v = Value::from_data(data.select(g));
-            if let Some(n) = &names {
-                let sel: Vec<RStr> = g.iter().map(|i| i.and_then(|i| n[i].clone())).collect();
-                v.set_attr(sym("names"), Value::strs(sel));
-            }
-            if let (Some(l), Some(c)) = (&levels, &class) {
-                v.set_attr(sym("levels"), l.clone());
-                v.set_attr(sym("class"), c.clone());
-            }
-            v
-        })
-        .collect();
-    let mut out = Value::list(parts);
-    out.set_attr(
-        sym("names"),
-        Value::strs(lev.iter().map(|l| l.clone().or_else(|| rs("NA"))).collect()),
-    );
-    Ok(out)
-}
-
-fn unsplit(_it: &mut Interp, m: Matched) -> EvalResult {
-    let value = m.req("value")?.list_vec();
-    let f = grouping(m.req("f")?)?;
-    let codes = f.int_vec();
-    let mut out: Vec<Option<(usize, usize)>> = vec![None; codes.len()];
-    let mut next = vec![0usize; value.len()];
-    for (i, &c) in codes.iter().enumerate() {
-        if c != NA_INT && c >= 1 && (c as usize) <= value.len() {
-            let g = c as usize - 1;
-            out[i] = Some((g, next[g]));
-            next[g] += 1;
-        }
-    }
-    if value.first().map(|v| v.is_data_frame()).unwrap_or(false) {
-        return unsplit_frames(&value, &out);
-    }
-    let t = value
-        .iter()
-        .filter_map(|v| v.vtype())
-        .max()
-        .unwrap_or(VType::Lgl);
-    let datas: Vec<Data> = value
-        .iter()
-        .map(|v| v.data().map(|d| d.coerce(t)).unwrap_or(Data::empty(t)))
-        .collect();
-    let mut parts = Vec::with_capacity(out.len());
-    for o in &out {
-        parts.push(match o {
-            Some((g, k)) => datas[*g].select(&[Some(*k)]),
-            None => Data::na_of(t, 1),
-        });
-    }
-    Ok(Value::from_data(crate::value::combine::concat_data(
-        &parts, t,
-    )))
-}
-
 /// `unsplit` of a list of frames: row `i` is the next unused row of the frame of its group;
 /// row names come from the pieces.
-fn unsplit_frames(value: &[Value], out: &[Option<(usize, usize)>]) -> EvalResult {
+pub(crate) fn unsplit_frames(value: &[Value], out: &[Option<(usize, usize)>]) -> EvalResult {
     let all = crate::builtins::base::frame_verbs::df_rbind(
         value.iter().map(|v| (None, v.clone())).collect(),
     )?;
@@ -942,134 +562,10 @@ fn unsplit_frames(value: &[Value], out: &[Option<(usize, usize)>]) -> EvalResult
     Ok(res)
 }
 
-fn tapply(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["X", "INDEX", "FUN", "...", "default", "simplify"])?;
-    let x = m.req("X")?.clone();
-    let index = m.req("INDEX")?.clone();
-    let (fs, dnn): (Vec<Value>, Option<Vec<RStr>>) =
-        if index.vtype() == Some(VType::List) && !index.is_factor() {
-            (index.list_vec().to_vec(), index.names())
-        } else {
-            (vec![index], None)
-        };
-    let mut facs = Vec::new();
-    for f in &fs {
-        let f = as_factor_value(f)?;
-        if f.len() != x.len() {
-            return err("arguments must have same length");
-        }
-        facs.push((f.int_vec().to_vec(), factor_levels(&f)));
-    }
-    let dims: Vec<usize> = facs.iter().map(|(_, l)| l.len()).collect();
-    let total: usize = dims.iter().product();
-    let mut groups: Vec<Vec<Option<usize>>> = vec![Vec::new(); total];
-    'obs: for i in 0..x.len() {
-        let (mut pos, mut stride) = (0, 1);
-        for ((c, _), &d) in facs.iter().zip(&dims) {
-            if c[i] == NA_INT {
-                continue 'obs;
-            }
-            pos += (c[i] as usize - 1) * stride;
-            stride *= d;
-        }
-        groups[pos].push(Some(i));
-    }
-    let set_shape = |v: &mut Value| {
-        v.set_attr(
-            sym("dim"),
-            Value::ints(dims.iter().map(|&d| d as i32).collect()),
-        );
-        set_dimnames_parts(
-            v,
-            facs.iter().map(|(_, l)| Some(l.clone())).collect(),
-            dnn.clone(),
-        );
-    };
-    let Some(f) = m.get("FUN").cloned() else {
-        // without FUN: the group index of each element
-        let idx: Vec<i32> = (0..x.len())
-            .map(|i| {
-                let (mut pos, mut stride) = (0i32, 1i32);
-                for ((c, _), &d) in facs.iter().zip(&dims) {
-                    if c[i] == NA_INT {
-                        return NA_INT;
-                    }
-                    pos += (c[i] - 1) * stride;
-                    stride *= d as i32;
-                }
-                pos + 1
-            })
-            .collect();
-        return Ok(Value::ints(idx));
-    };
-    let f = crate::builtins::base::apply::as_function(it, &f)?;
-    let Some(data) = x.data().cloned() else {
-        return err("'X' must be a vector");
-    };
-    let names = x.names();
-    let mut results: Vec<Option<Value>> = Vec::with_capacity(total);
-    for g in &groups {
-        if g.is_empty() {
-            results.push(None);
-            continue;
-        }
-        let mut piece = Value::from_data(data.select(g));
-        if let Some(n) = &names {
-            piece.set_attr(
-                sym("names"),
-                Value::strs(g.iter().map(|i| i.and_then(|i| n[i].clone())).collect()),
-            );
-        }
-        if let (Some(l), Some(c)) = (x.get_attr("levels"), x.get_attr("class")) {
-            piece.set_attr(sym("levels"), l.clone());
-            piece.set_attr(sym("class"), c.clone());
-        }
-        let mut args = vec![(None, piece)];
-        args.extend(m.dots.iter().cloned());
-        results.push(Some(it.call_value(&f, args)?));
-    }
-    it.visible = true;
-    let simplify = flag(m.get("simplify"), true);
-    let scalar = results
-        .iter()
-        .flatten()
-        .all(|r| r.len() == 1 && !matches!(r.vtype(), Some(VType::List) | None));
-    if simplify && scalar && results.iter().any(|r| r.is_some()) {
-        let t = results
-            .iter()
-            .flatten()
-            .filter_map(|r| r.vtype())
-            .max()
-            .unwrap_or(VType::Lgl);
-        let parts: Vec<Data> = results
-            .iter()
-            .map(|r| match r.as_ref().and_then(|r| r.data()) {
-                Some(d) => d.coerce(t),
-                None => match m.get("default") {
-                    Some(d) if !d.is_null() => {
-                        d.data().map(|d| d.coerce(t)).unwrap_or(Data::na_of(t, 1))
-                    }
-                    _ => Data::na_of(t, 1),
-                },
-            })
-            .collect();
-        let mut out = Value::from_data(crate::value::combine::concat_data(&parts, t));
-        set_shape(&mut out);
-        return Ok(out);
-    }
-    let mut out = Value::list(
-        results
-            .into_iter()
-            .map(|r| r.unwrap_or(Value::Null))
-            .collect(),
-    );
-    set_shape(&mut out);
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use crate::builtins::base::matrix::dimnames_parts;
     use crate::builtins::base::matrix::tests::{call, dims, msg, n, ok, p, strs};
 

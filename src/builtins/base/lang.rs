@@ -1,10 +1,11 @@
 //! Language-level builtins: quoting, missing arguments, returns, switch, environments, eval.
 
+use crate::builtins::base::session::force;
 use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
 use crate::error::{err, EvalResult, Flow};
 use crate::eval::lang_list::{lang_or_const, value_to_expr};
-use crate::eval::{with_call_span, Interp};
-use crate::syntax::ast::{Arg, Const, Expr, ExprKind};
+use crate::eval::Interp;
+use crate::syntax::ast::{Arg, Expr, ExprKind};
 use crate::syntax::sym::Sym;
 use crate::value::{Env, Lang, Value};
 use std::rc::Rc;
@@ -26,19 +27,6 @@ pub const BUILTINS: &[Builtin] = &[
     eager("sys.call", sys_call),
     eager("sys.function", sys_function),
     special("match.call", match_call),
-    eager("environment", environment),
-    declared("new.env", new_env),
-    eager("globalenv", globalenv),
-    eager("emptyenv", globalenv),
-    eager("parent.frame", parent_frame),
-    eager("environmentName", environment_name),
-    declared("assign", assign),
-    declared("get", get),
-    declared("get0", get0),
-    declared("exists", exists),
-    special("rm", rm_special),
-    special("remove", rm_special),
-    eager("ls", ls),
     declared("eval", eval),
     special("evalq", evalq),
     declared("parse", parse),
@@ -51,26 +39,8 @@ pub const BUILTINS: &[Builtin] = &[
     eager("call", call),
     eager("as.call", as_call),
     special("bquote", bquote),
-    declared("Sys.getenv", sys_getenv),
-    eager("Sys.setenv", sys_setenv),
-    declared("commandArgs", command_args),
     eager("force", force),
     eager("identity", force),
-    special("local", local),
-    eager("interactive", interactive),
-    special("system.time", system_time),
-    eager("Sys.time", sys_time),
-    eager("proc.time", proc_time),
-    eager("options", options),
-    declared("getOption", get_option),
-    eager("UseMethod", use_method_eager),
-    special("NextMethod", next_method),
-    eager("library", library),
-    eager("require", library),
-    eager("suppressPackageStartupMessages", force),
-    eager("invokeRestart", invoke_restart),
-    declared("q", quit),
-    declared("quit", quit),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -121,39 +91,6 @@ pub const DOCS: &[crate::builtins::Doc] = {
              TRUE, envir = parent.frame(2L))",
             "Returns the call of the current function with every argument written by its full name, as a call \
              object; lm and friends store this as their call component."),
-        doc("environment", "environment(fun = NULL)",
-            "Returns the environment a function was defined in; with no argument, the current evaluation \
-             environment."),
-        doc("new.env", "new.env(hash = TRUE, parent = parent.frame(), size = 29L)",
-            "Creates a new, empty environment whose enclosing environment is parent."),
-        doc("globalenv", "globalenv()", "Returns the global environment, where top-level assignments go."),
-        doc("emptyenv", "emptyenv()",
-            "Returns the empty environment, the end of every chain of enclosing environments (in rsc it is \
-             represented by the global environment)."),
-        doc("parent.frame", "parent.frame(n = 1)",
-            "Returns the environment of the function that called the current one (n generations back), which is \
-             where its arguments were written."),
-        doc("environmentName", "environmentName(env)",
-            "Returns the name of an environment, such as \"R_GlobalEnv\" or \"base\", or \"\" for an unnamed one."),
-        doc("assign", "assign(x, value, pos = -1, envir = as.environment(pos), inherits = FALSE, immediate = TRUE)",
-            "Binds the variable whose name is the string x to value in envir (by default the current environment) \
-             and returns value invisibly."),
-        doc("get", "get(x, pos = -1L, envir = as.environment(pos), mode = \"any\", inherits = TRUE)",
-            "Returns the value of the variable whose name is the string x, searching envir and its enclosing \
-             environments. With mode = \"function\" only functions are considered. An unknown name is an error."),
-        doc("get0", "get0(x, envir = pos.to.env(-1L), mode = \"any\", inherits = TRUE, ifnotfound = NULL)",
-            "Like get, but returns ifnotfound instead of failing when no variable is named x."),
-        doc("exists", "exists(x, where = -1, envir = as.environment(where), frame, mode = \"any\", inherits = TRUE)",
-            "TRUE when a variable named by the string x is visible from envir (or defined in envir itself when \
-             inherits = FALSE)."),
-        doc("rm", "rm(..., list = character(), envir = parent.frame())",
-            "Removes variables from an environment (by default the current one). Names can be given bare or as \
-             strings, or as a character vector in list; rm(list = ls()) clears the workspace."),
-        doc("remove", "remove(..., list = character(), envir = parent.frame())",
-            "A synonym of rm: removes the named variables from an environment."),
-        doc("ls", "ls(name, pos = -1L, envir = as.environment(pos), all.names = FALSE, pattern, sorted = TRUE)",
-            "Returns the sorted names of the variables in an environment, by default the current one. Names \
-             beginning with a dot are left out unless all.names = TRUE."),
         doc("eval", "eval(expr, envir = parent.frame(), enclos = parent.frame())",
             "Evaluates a call, symbol or expression vector in envir and returns the result. envir may also be a \
              list or data frame, whose elements are then visible as variables, with enclos supplying the rest."),
@@ -185,60 +122,10 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("bquote", "bquote(expr, where = parent.frame(), splice = FALSE)",
             "Quotes expr like quote, except that parts wrapped in .() are evaluated and their values inserted \
              into the result."),
-        doc("Sys.getenv", "Sys.getenv(x = NULL, unset = \"\", names = NA)",
-            "Returns the values of the environment variables named in x, or unset (by default \"\") for those not \
-             set. With no arguments, returns all variables."),
-        doc("Sys.setenv", "Sys.setenv(...)",
-            "Sets environment variables from name = value arguments. Returns a logical vector saying which were \
-             set, invisibly."),
-        doc("commandArgs", "commandArgs(trailingOnly = FALSE)",
-            "Returns the command line of the running program as a character vector; with trailingOnly = TRUE only \
-             the arguments given after the script name."),
         doc("force", "force(x)",
             "Evaluates its argument and returns it, which makes a lazy argument take its value now (useful in \
              functions that return closures)."),
         doc("identity", "identity(x)", "Returns its argument unchanged."),
-        doc("local", "local(expr, envir = new.env())",
-            "Evaluates expr in a fresh environment, so that variables it creates do not leak into the caller. \
-             Returns the value of expr."),
-        doc("interactive", "interactive()",
-            "TRUE when running at an interactive console, FALSE when running a script."),
-        doc("system.time", "system.time(expr, gcFirst = TRUE)",
-            "Evaluates expr and returns how long it took, as a \"proc_time\" vector of user, system and elapsed \
-             seconds."),
-        doc("Sys.time", "Sys.time()",
-            "Returns the current date and time as a \"POSIXct\" value (seconds since 1970-01-01 UTC)."),
-        doc("proc.time", "proc.time()",
-            "Returns the time used so far by the running program, as a \"proc_time\" vector of user, system and \
-             elapsed seconds."),
-        doc("options", "options(...)",
-            "Sets global options given as name = value arguments (for example digits = 4 or warn = 1) and returns \
-             their previous values invisibly, as a list that can be passed back to options() to restore them; \
-             NULL unsets an option. Called with names as strings, returns the current values."),
-        doc("getOption", "getOption(x, default = NULL)",
-            "Returns the value of the global option named x, or default when it is not set."),
-        doc("UseMethod", "UseMethod(generic, object)",
-            "Dispatches an S3 generic: calls the method generic.class for the first class of object that has one, \
-             falling back to generic.default. Does not return to the caller's body."),
-        doc("NextMethod", "NextMethod(generic = NULL, object = NULL, ...)",
-            "Inside an S3 method, calls the method for the next class in the object's class vector (or the \
-             default method) with the same arguments."),
-        doc("library", "library(package, ...)",
-            "Accepted for compatibility with R scripts and does nothing: every rsc function is always available. \
-             Returns NULL invisibly."),
-        doc("require", "require(package, ...)",
-            "Accepted for compatibility with R scripts and does nothing, since every rsc function is always \
-             available."),
-        doc("suppressPackageStartupMessages", "suppressPackageStartupMessages(expr)",
-            "Evaluates expr and returns its value; rsc packages print no startup messages, so nothing else \
-             happens."),
-        doc("invokeRestart", "invokeRestart(r, ...)",
-            "Invokes a restart from inside a condition handler. rsc supports \"muffleWarning\" and \
-             \"muffleMessage\", which silence the warning or message being handled."),
-        doc("q", "q(save = \"default\", status = 0, runLast = TRUE)",
-            "Ends the program, flushing output first, with status as the exit code."),
-        doc("quit", "quit(save = \"default\", status = 0, runLast = TRUE)",
-            "Ends the program with status as its exit code; the same as q."),
     ]
 };
 
@@ -249,7 +136,7 @@ fn lang(e: &Expr) -> Value {
     }))
 }
 
-fn first_expr(args: &[Arg]) -> Option<&Expr> {
+pub(crate) fn first_expr(args: &[Arg]) -> Option<&Expr> {
     args.first().and_then(|a| a.value.as_ref())
 }
 
@@ -778,58 +665,8 @@ fn match_call(it: &mut Interp, _args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
     Ok(lang(&e))
 }
 
-fn environment(it: &mut Interp, a: Args) -> EvalResult {
-    match a.items.first().map(|x| &x.1) {
-        Some(Value::Closure(c)) => Ok(Value::Env(c.env.clone())),
-        Some(Value::Null) | None => Ok(Value::Env(
-            it.frames
-                .last()
-                .map(|f| f.env.clone())
-                .unwrap_or_else(|| it.global.clone()),
-        )),
-        Some(v) => Ok(v.get_attr(".Environment").cloned().unwrap_or(Value::Null)),
-    }
-}
-
-fn new_env(it: &mut Interp, m: Matched) -> EvalResult {
-    let parent = match m.get("parent") {
-        Some(Value::Env(e)) => e.clone(),
-        _ => it
-            .frames
-            .last()
-            .map(|f| f.env.clone())
-            .unwrap_or_else(|| it.global.clone()),
-    };
-    Ok(Value::Env(Env::new(Some(parent))))
-}
-
-fn globalenv(it: &mut Interp, _a: Args) -> EvalResult {
-    Ok(Value::Env(it.global.clone()))
-}
-
-fn parent_frame(it: &mut Interp, _a: Args) -> EvalResult {
-    // the caller of the function that called parent.frame()
-    Ok(Value::Env(
-        it.frames
-            .last()
-            .map(|f| f.caller.clone())
-            .unwrap_or_else(|| it.global.clone()),
-    ))
-}
-
-fn environment_name(it: &mut Interp, a: Args) -> EvalResult {
-    match a.items.first().map(|x| &x.1) {
-        Some(Value::Env(e)) => {
-            let n = e.0.borrow().name.clone().unwrap_or_default();
-            let _ = it;
-            Ok(Value::str(&n))
-        }
-        _ => Ok(Value::str("")),
-    }
-}
-
 /// The environment named by an `envir`/`pos` argument, or the current one.
-fn env_arg(it: &Interp, v: Option<&Value>) -> Env {
+pub(crate) fn env_arg(it: &Interp, v: Option<&Value>) -> Env {
     match v {
         Some(Value::Env(e)) => e.clone(),
         _ => it
@@ -838,114 +675,6 @@ fn env_arg(it: &Interp, v: Option<&Value>) -> Env {
             .map(|f| f.env.clone())
             .unwrap_or_else(|| it.global.clone()),
     }
-}
-
-fn assign(it: &mut Interp, m: Matched) -> EvalResult {
-    let name = m.req("x")?.as_string().unwrap_or_default();
-    let v = m.req("value")?.clone();
-    let env = env_arg(it, m.get("envir").or(m.get("pos")));
-    env.set(Sym::new(&name), v.clone());
-    it.visible = false;
-    Ok(v)
-}
-
-fn get(it: &mut Interp, m: Matched) -> EvalResult {
-    let name = m.req("x")?.as_string().unwrap_or_default();
-    let env = env_arg(it, m.get("envir").or(m.get("pos")));
-    let mode = m
-        .get("mode")
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| "any".into());
-    if mode == "function" {
-        return it.get_function(Sym::new(&name), &env);
-    }
-    it.get_var(Sym::new(&name), &env)
-}
-
-fn get0(it: &mut Interp, m: Matched) -> EvalResult {
-    let name = m.req("x")?.as_string().unwrap_or_default();
-    let env = env_arg(it, m.get("envir"));
-    match env.lookup(Sym::new(&name)) {
-        Some(_) => it.get_var(Sym::new(&name), &env),
-        None => Ok(m.get("ifnotfound").cloned().unwrap_or(Value::Null)),
-    }
-}
-
-fn exists(it: &mut Interp, m: Matched) -> EvalResult {
-    let name = m.req("x")?.as_string().unwrap_or_default();
-    let env = env_arg(it, m.get("envir").or(m.get("where")));
-    let inherits = m
-        .get("inherits")
-        .and_then(|v| v.as_bool().flatten())
-        .unwrap_or(true);
-    let s = Sym::new(&name);
-    Ok(Value::lgl(if inherits {
-        env.lookup(s).is_some()
-    } else {
-        env.has_local(s)
-    }))
-}
-
-fn rm_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let mut target = it
-        .frames
-        .iter()
-        .rev()
-        .find(|f| f.env.ptr_eq(env))
-        .map(|f| f.env.clone())
-        .unwrap_or_else(|| env.clone());
-    let mut names = Vec::new();
-    for a in args {
-        match (a.name.map(|n| n.as_str()), &a.value) {
-            (Some("list"), Some(v)) => {
-                names.extend(it.eval(v, env)?.as_strings().unwrap_or_default())
-            }
-            (Some("envir"), Some(v)) => {
-                if let Value::Env(e) = it.eval(v, env)? {
-                    target = e;
-                }
-            }
-            (
-                None,
-                Some(Expr {
-                    kind: ExprKind::Ident(s),
-                    ..
-                }),
-            ) => names.push(s.to_string()),
-            (
-                None,
-                Some(Expr {
-                    kind: ExprKind::Const(Const::Str(s)),
-                    ..
-                }),
-            ) => names.push(s.to_string()),
-            _ => {}
-        }
-    }
-    for n in names {
-        if !target.remove(Sym::new(&n)) {
-            it.warning(format!("object '{}' not found", n));
-        }
-    }
-    it.visible = false;
-    Ok(Value::Null)
-}
-
-fn ls(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["name", "pos", "envir", "all.names", "pattern", "sorted"])?;
-    let env = env_arg(it, m.get("envir").or(m.get("name")));
-    let all = m
-        .get("all.names")
-        .and_then(|v| v.as_bool().flatten())
-        .unwrap_or(false);
-    let mut names: Vec<String> = env
-        .names()
-        .iter()
-        .map(|s| s.to_string())
-        .filter(|s| all || !s.starts_with('.'))
-        .collect();
-    names.sort_by(|a, b| crate::value::collate::collate(a, b));
-    Ok(Value::strings(&names))
 }
 
 fn eval(it: &mut Interp, m: Matched) -> EvalResult {
@@ -1147,82 +876,8 @@ fn as_call(_it: &mut Interp, a: Args) -> EvalResult {
     )))
 }
 
-fn sys_getenv(_it: &mut Interp, m: Matched) -> EvalResult {
-    let unset = m
-        .get("unset")
-        .and_then(|v| v.as_string())
-        .unwrap_or_default();
-    match m.get("x") {
-        Some(x) => {
-            let names = x.as_strings().unwrap_or_default();
-            let vals: Vec<String> = names
-                .iter()
-                .map(|n| std::env::var(n).unwrap_or_else(|_| unset.clone()))
-                .collect();
-            Ok(Value::strings(&vals))
-        }
-        None => {
-            let mut vars: Vec<(String, String)> = std::env::vars().collect();
-            vars.sort();
-            let mut v = Value::strings(&vars.iter().map(|x| x.1.clone()).collect::<Vec<_>>());
-            v.set_attr(
-                Sym::new("names"),
-                Value::strings(&vars.iter().map(|x| x.0.clone()).collect::<Vec<_>>()),
-            );
-            Ok(v)
-        }
-    }
-}
-
-fn sys_setenv(it: &mut Interp, a: Args) -> EvalResult {
-    let n = a.items.len();
-    let _ = a;
-    it.visible = false;
-    Ok(Value::lgls(vec![1; n]))
-}
-
-fn command_args(it: &mut Interp, m: Matched) -> EvalResult {
-    let trailing = m
-        .get("trailingOnly")
-        .and_then(|v| v.as_bool().flatten())
-        .unwrap_or(false);
-    if trailing {
-        Ok(Value::strings(&it.command_args))
-    } else {
-        let mut all = vec!["rsc".to_string()];
-        all.extend(it.command_args.iter().cloned());
-        Ok(Value::strings(&all))
-    }
-}
-
-fn force(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(a.items
-        .into_iter()
-        .next()
-        .map(|x| x.1)
-        .unwrap_or(Value::Null))
-}
-
-fn local(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let Some(e) = first_expr(args) else {
-        return Ok(Value::Null);
-    };
-    let target = match args.get(1).and_then(|a| a.value.as_ref()) {
-        Some(x) => match it.eval(x, env)? {
-            Value::Env(e) => e,
-            _ => Env::new(Some(env.clone())),
-        },
-        None => Env::new(Some(env.clone())),
-    };
-    it.eval(e, &target)
-}
-
-fn interactive(_it: &mut Interp, _a: Args) -> EvalResult {
-    Ok(Value::lgl(false))
-}
-
 /// This process's user and system CPU seconds (Linux `/proc/self/stat`; zeros elsewhere).
-fn cpu_times() -> (f64, f64) {
+pub(crate) fn cpu_times() -> (f64, f64) {
     let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
         return (0.0, 0.0);
     };
@@ -1233,7 +888,7 @@ fn cpu_times() -> (f64, f64) {
     (tick(11), tick(12))
 }
 
-fn proc_time_value(user: f64, sys: f64, elapsed: f64) -> Value {
+pub(crate) fn proc_time_value(user: f64, sys: f64, elapsed: f64) -> Value {
     let mut v = Value::dbls(vec![user, sys, elapsed]);
     v.set_attr(
         Sym::new("names"),
@@ -1243,81 +898,8 @@ fn proc_time_value(user: f64, sys: f64, elapsed: f64) -> Value {
     v
 }
 
-fn system_time(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let t = std::time::Instant::now();
-    let (u0, s0) = cpu_times();
-    if let Some(e) = first_expr(args) {
-        it.eval(e, env)?;
-    }
-    let s = t.elapsed().as_secs_f64();
-    let (u1, s1) = cpu_times();
-    Ok(proc_time_value(u1 - u0, s1 - s0, s))
-}
-
-fn sys_time(_it: &mut Interp, _a: Args) -> EvalResult {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0);
-    let mut v = Value::num(now);
-    v.set_attr(Sym::new("class"), Value::strings(&["POSIXct", "POSIXt"]));
-    Ok(v)
-}
-
-fn proc_time(_it: &mut Interp, _a: Args) -> EvalResult {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0);
-    let (u, s) = cpu_times();
-    Ok(proc_time_value(u, s, now))
-}
-
-/// `options(name = value, ...)` sets options (a list argument, such as the value an earlier
-/// call returned, is spread into its elements; NULL unsets) and returns the old values
-/// invisibly; `options("name")` returns current values.
-fn options(it: &mut Interp, a: Args) -> EvalResult {
-    let mut pairs: Vec<(String, Value)> = Vec::new();
-    let mut queries: Vec<String> = Vec::new();
-    for (n, v) in a.items {
-        match n {
-            Some(n) => pairs.push((n.to_string(), v)),
-            None if v.vtype() == Some(crate::value::VType::List) => {
-                let names = v.names().unwrap_or_default();
-                for (i, item) in v.list_vec().iter().enumerate() {
-                    if let Some(Some(n)) = names.get(i) {
-                        pairs.push((n.to_string(), item.clone()));
-                    }
-                }
-            }
-            None => queries.extend(v.as_strings().unwrap_or_default()),
-        }
-    }
-    if pairs.is_empty() && !queries.is_empty() {
-        return Ok(Value::named_list(
-            queries
-                .into_iter()
-                .map(|q| {
-                    let v = option_value(it, &q).unwrap_or(Value::Null);
-                    (q, v)
-                })
-                .collect(),
-        ));
-    }
-    let mut old = Vec::new();
-    for (n, v) in pairs {
-        old.push((n.clone(), option_value(it, &n).unwrap_or(Value::Null)));
-        it.options.retain(|(k, _)| *k != n);
-        if !v.is_null() {
-            it.options.push((n, v));
-        }
-    }
-    it.visible = false;
-    Ok(Value::named_list(old))
-}
-
 /// The current value of an option, falling back to R's defaults for the common ones.
-fn option_value(it: &Interp, name: &str) -> Option<Value> {
+pub(crate) fn option_value(it: &Interp, name: &str) -> Option<Value> {
     if let Some((_, v)) = it.options.iter().find(|(k, _)| *k == name) {
         return Some(v.clone());
     }
@@ -1330,191 +912,4 @@ fn option_value(it: &Interp, name: &str) -> Option<Value> {
         "stringsAsFactors" => Value::lgl(false),
         _ => return None,
     })
-}
-
-fn get_option(it: &mut Interp, m: Matched) -> EvalResult {
-    let name = m.req("x")?.as_string().unwrap_or_default();
-    Ok(option_value(it, &name)
-        .or_else(|| m.get("default").cloned())
-        .unwrap_or(Value::Null))
-}
-
-fn use_method_eager(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["generic", "object"])?;
-    let generic = m.req("generic")?.as_string().unwrap_or_default();
-    let Some(fr) = it.frames.last() else {
-        return err("UseMethod called from outside a function");
-    };
-    let fenv = fr.env.clone();
-    let call = fr.call.clone();
-    let caller = fr.caller.clone();
-    let Value::Closure(c) = fr.func.clone() else {
-        return err("UseMethod called from outside a closure");
-    };
-    // the dispatch object: `object` or the first argument of the enclosing call
-    let obj = match m.get("object") {
-        Some(v) => v.clone(),
-        None => match c.params.first() {
-            Some(p) if p.name.as_str() != "..." => it.get_var(p.name, &fenv)?,
-            Some(_) => it
-                .dots_of(&fenv)?
-                .into_iter()
-                .next()
-                .map(|(_, v)| v)
-                .unwrap_or(Value::Null),
-            None => Value::Null,
-        },
-    };
-    let obj = match obj {
-        Value::Promise(p) => it.force(&p)?,
-        v => v,
-    };
-    // re-supply the original arguments (already-forced promises keep their values)
-    let mut args = Vec::new();
-    for p in c.params.iter() {
-        if p.name.as_str() == "..." {
-            args.extend(it.dots_of(&fenv)?);
-            continue;
-        }
-        match fenv.get_local(p.name) {
-            Some(Value::Missing) | None => {}
-            Some(Value::Promise(pr)) if pr.is_default => {}
-            Some(v) => args.push((Some(p.name), v)),
-        }
-    }
-    if let Some(first) = args.first_mut() {
-        first.0 = None;
-    }
-    let lookup_env = caller.clone();
-    let (method, _) = match it.find_method(&generic, &obj, &lookup_env, true) {
-        Some(x) => x,
-        None => {
-            // internal defaults: a builtin of the generic's name
-            if let Some(Value::Builtin(b)) = it.base.get_local(Sym::new(&generic)) {
-                let r = it.call_value(&Value::Builtin(b), args.into_iter().collect())?;
-                return Err(Flow::Return(r));
-            }
-            let cls = it.dispatch_class(&obj);
-            return err(format!(
-                "no applicable method for '{}' applied to an object of class \"{}\"",
-                generic,
-                cls.first().cloned().unwrap_or_default()
-            ));
-        }
-    };
-    let r = match &method {
-        Value::Closure(mc) => it.apply_closure(mc, args, call.clone(), &caller, method.clone()),
-        _ => it.call_value(&method, args),
-    }
-    .map_err(|f| with_call_span(f, &call))?;
-    Err(Flow::Return(r))
-}
-
-fn next_method(it: &mut Interp, _args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let Some(fr) = it.frames.iter().rev().find(|f| f.env.ptr_eq(env)) else {
-        return err("NextMethod called from outside a method dispatch");
-    };
-    let Value::Closure(c) = fr.func.clone() else {
-        return err("NextMethod called from outside a closure");
-    };
-    let fr_call = fr.call.clone();
-    let fname = match &fr.call.kind {
-        ExprKind::Call(f, _) => match &f.kind {
-            ExprKind::Ident(s) => s.to_string(),
-            _ => String::new(),
-        },
-        _ => String::new(),
-    };
-    let mut args = Vec::new();
-    for p in c.params.iter() {
-        if p.name.as_str() == "..." {
-            args.extend(it.dots_of(env)?);
-            continue;
-        }
-        match env.get_local(p.name) {
-            Some(Value::Missing) | None => {}
-            Some(Value::Promise(pr)) if pr.is_default => {}
-            Some(v) => args.push((Some(p.name), v)),
-        }
-    }
-    if let Some(first) = args.first_mut() {
-        first.0 = None;
-    }
-    let obj = match args.first().map(|x| x.1.clone()) {
-        Some(Value::Promise(p)) => it.force(&p)?,
-        Some(v) => v,
-        None => Value::Null,
-    };
-    // generic.cls → find the class after cls
-    let classes = it.dispatch_class(&obj);
-    // called through UseMethod: the frame's call names the generic and the
-    // running closure is the method of one of the classes
-    let via_generic = classes.iter().position(|cl| {
-        matches!(env.lookup(Sym::new(&format!("{}.{}", fname, cl))), Some(Value::Closure(m)) if Rc::ptr_eq(&m, &c))
-    });
-    let (generic, cur) = match fname.find('.') {
-        _ if via_generic.is_some() => (fname.clone(), via_generic.unwrap_or(0)),
-        Some(_) => {
-            let mut found = None;
-            for (i, cl) in classes.iter().enumerate() {
-                if fname.ends_with(&format!(".{}", cl)) {
-                    found = Some((fname[..fname.len() - cl.len() - 1].to_string(), i));
-                }
-            }
-            match found {
-                Some(x) => x,
-                None => return err("NextMethod could not determine the generic"),
-            }
-        }
-        None => return err("NextMethod could not determine the generic"),
-    };
-    for cl in classes
-        .iter()
-        .skip(cur + 1)
-        .chain(std::iter::once(&"default".to_string()))
-    {
-        if let Some(f) = env.lookup(Sym::new(&format!("{}.{}", generic, cl))) {
-            if f.is_function() {
-                return it.call_value_as(&f, args, Some(fr_call.clone()));
-            }
-        }
-    }
-    // fall back to the builtin, on the unclassed object
-    if let Some(b @ Value::Builtin(_)) = it.base.get_local(Sym::new(&generic)) {
-        let mut obj2 = obj.clone();
-        obj2.set_attr(Sym::new("class"), Value::Null);
-        let mut a2 = args;
-        if let Some(f) = a2.first_mut() {
-            f.1 = obj2;
-        }
-        return it.call_value(&b, a2);
-    }
-    err(format!("no more methods for '{}'", generic))
-}
-
-fn library(it: &mut Interp, _a: Args) -> EvalResult {
-    it.visible = false;
-    Ok(Value::Null)
-}
-
-fn invoke_restart(_it: &mut Interp, a: Args) -> EvalResult {
-    let r = a
-        .items
-        .first()
-        .and_then(|x| x.1.as_string())
-        .unwrap_or_default();
-    match r.as_str() {
-        "muffleWarning" | "muffleMessage" => Err(Flow::Unwind {
-            target: crate::eval::conditions::MUFFLE,
-            handler: 0,
-            cond: Value::Null,
-        }),
-        _ => err(format!("no 'restart' '{}' found", r)),
-    }
-}
-
-fn quit(it: &mut Interp, m: Matched) -> EvalResult {
-    let status = m.get("status").and_then(|v| v.as_i32()).unwrap_or(0);
-    it.flush();
-    Err(Flow::Quit(status))
 }

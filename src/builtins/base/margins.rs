@@ -291,7 +291,7 @@ fn columns(v: &Value, what: &str) -> EvalResult<(Vec<Vec<f64>>, Option<Vec<RStr>
 }
 
 fn mean(x: &[f64]) -> f64 {
-    crate::builtins::base::math::mean_dbl(x)
+    crate::builtins::base::summaries::mean_dbl(x)
 }
 
 /// Sample covariance of two complete equal-length vectors.

@@ -4,11 +4,13 @@
 pub mod apply;
 pub mod arrays;
 pub mod conditions;
+pub mod environments;
 pub mod factor;
 pub mod files;
 pub mod format;
 pub mod frame_verbs;
 pub mod frames;
+pub mod grouping;
 pub mod lang;
 pub mod linalg;
 pub mod margins;
@@ -19,10 +21,13 @@ pub mod print;
 pub mod regex;
 pub mod safe_write;
 pub mod seq;
+pub mod session;
 pub mod sort;
 pub mod sprintf;
 pub mod strings;
+pub mod summaries;
 pub mod summary;
+pub mod table;
 pub mod types;
 pub mod vectors;
 
@@ -33,17 +38,22 @@ pub fn tables() -> Vec<&'static [Builtin]> {
     vec![
         types::BUILTINS,
         lang::BUILTINS,
+        environments::BUILTINS,
+        session::BUILTINS,
         conditions::BUILTINS,
         vectors::BUILTINS,
         format::BUILTINS,
         apply::BUILTINS,
         math::BUILTINS,
+        summaries::BUILTINS,
         seq::BUILTINS,
         sort::BUILTINS,
         print::BUILTINS,
         matrix::BUILTINS,
         arrays::BUILTINS,
         factor::BUILTINS,
+        grouping::BUILTINS,
+        table::BUILTINS,
         frames::BUILTINS,
         frame_verbs::BUILTINS,
         files::BUILTINS,
@@ -61,17 +71,22 @@ pub fn docs() -> Vec<&'static [Doc]> {
     vec![
         types::DOCS,
         lang::DOCS,
+        environments::DOCS,
+        session::DOCS,
         conditions::DOCS,
         vectors::DOCS,
         format::DOCS,
         apply::DOCS,
         math::DOCS,
+        summaries::DOCS,
         seq::DOCS,
         sort::DOCS,
         print::DOCS,
         matrix::DOCS,
         arrays::DOCS,
         factor::DOCS,
+        grouping::DOCS,
+        table::DOCS,
         frames::DOCS,
         frame_verbs::DOCS,
         files::DOCS,

@@ -1,7 +1,7 @@
 //! Descriptive statistics: var, sd, median, quantile, mad, IQR, weighted.mean,
 //! tabulate, diff.
 
-use crate::builtins::base::math::{mean_dbl, Acc};
+use crate::builtins::base::summaries::{mean_dbl, Acc};
 use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;

@@ -417,7 +417,7 @@ fn split_by(x: &Value, g: &Value, drop_nonfinite: bool) -> EvalResult<Vec<Vec<f6
 
 fn sample_var(x: &[f64]) -> f64 {
     let n = x.len() as f64;
-    let m = crate::builtins::base::math::mean_dbl(x);
+    let m = crate::builtins::base::summaries::mean_dbl(x);
     x.iter().map(|v| (v - m) * (v - m)).sum::<f64>() / (n - 1.0)
 }
 

@@ -132,7 +132,7 @@ pub(super) fn numeric_vec(v: &Value, what: &str) -> EvalResult<Vec<f64>> {
 }
 
 fn mean(x: &[f64]) -> f64 {
-    crate::builtins::base::math::mean_dbl(x)
+    crate::builtins::base::summaries::mean_dbl(x)
 }
 fn var(x: &[f64]) -> f64 {
     let m = mean(x);

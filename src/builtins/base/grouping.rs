@@ -1,0 +1,275 @@
+//! Grouping by factors: `split`, `unsplit`, `tapply` and `interaction`.
+
+use crate::builtins::base::factor::*;
+use crate::builtins::base::matrix::set_dimnames_parts;
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
+use crate::error::{err, EvalResult};
+use crate::eval::Interp;
+use crate::value::RStr;
+use crate::value::NA_INT;
+use crate::value::{Data, VType, Value};
+
+pub const BUILTINS: &[Builtin] = &[
+    eager("split", split),
+    declared("unsplit", unsplit),
+    eager("tapply", tapply),
+    declared("interaction", interaction),
+];
+
+/// Help entries for this family's builtins, shown by `?name` (see `utils/help.rs`).
+pub const DOCS: &[crate::builtins::Doc] = {
+    use crate::builtins::doc;
+    &[
+        doc("split", "split(x, f, drop = FALSE, ...)",
+            "Divides a vector or data frame into groups defined by the factor (or list of factors) f, returning a \
+             named list with one part per level."),
+        doc("unsplit", "unsplit(value, f, drop = FALSE)",
+            "Reverses split: reassembles the list of parts value into a single vector or data frame in the \
+             original order given by f."),
+        doc("tapply", "tapply(X, INDEX, FUN = NULL, ..., default = NA, simplify = TRUE)",
+            "Applies FUN to the values of X within each group defined by the factor or list of factors INDEX, \
+             returning an array with one cell per group (or per combination of groups)."),
+        doc("interaction", "interaction(..., drop = FALSE, sep = \".\", lex.order = FALSE)",
+            "Builds a factor whose levels are all combinations of the levels of the given factors, joined with \
+             sep; drop = TRUE keeps only combinations that occur."),
+    ]
+};
+
+pub fn interaction(_it: &mut Interp, m: Matched) -> EvalResult {
+    let mut fs: Vec<Value> = m.dots.iter().map(|(_, v)| v.clone()).collect();
+    if fs.len() == 1 && fs[0].vtype() == Some(VType::List) && !fs[0].is_factor() {
+        fs = fs[0].list_vec().to_vec();
+    }
+    let sep = m
+        .get("sep")
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| ".".into());
+    interaction_lex(
+        &fs,
+        flag(m.get("drop"), false),
+        &sep,
+        flag(m.get("lex.order"), false),
+    )
+}
+
+pub fn split(_it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "f", "drop", "..."])?;
+    let x = m.req("x")?.clone();
+    if x.is_data_frame() {
+        let f = grouping(m.req("f")?)?;
+        let f = if flag(m.get("drop"), false) {
+            make_factor_from(&f, None, None, None, false)?
+        } else {
+            f
+        };
+        return crate::builtins::base::frame_verbs::df_split(&x, &f);
+    }
+    let f = grouping(m.req("f")?)?;
+    let f = if flag(m.get("drop"), false) {
+        make_factor_from(&f, None, None, None, false)?
+    } else {
+        f
+    };
+    let codes = f.int_vec();
+    let lev = factor_levels(&f);
+    let n = x.len();
+    if n > 0 && !codes.is_empty() && n % codes.len() != 0 {
+        _it.warning("data length is not a multiple of split variable");
+    }
+    let mut groups: Vec<Vec<Option<usize>>> = vec![Vec::new(); lev.len()];
+    for i in 0..n {
+        let c = codes.get(i % codes.len().max(1)).copied().unwrap_or(NA_INT);
+        if c != NA_INT && c >= 1 {
+            groups[c as usize - 1].push(Some(i));
+        }
+    }
+    let names = x.names();
+    let levels = x.get_attr("levels").cloned();
+    let class = x.get_attr("class").cloned();
+    let Some(data) = x.data() else {
+        return err("first argument must be a vector");
+    };
+    let parts: Vec<Value> = groups
+        .iter()
+        .map(|g| {
+            let mut v = Value::from_data(data.select(g));
+            if let Some(n) = &names {
+                let sel: Vec<RStr> = g.iter().map(|i| i.and_then(|i| n[i].clone())).collect();
+                v.set_attr(sym("names"), Value::strs(sel));
+            }
+            if let (Some(l), Some(c)) = (&levels, &class) {
+                v.set_attr(sym("levels"), l.clone());
+                v.set_attr(sym("class"), c.clone());
+            }
+            v
+        })
+        .collect();
+    let mut out = Value::list(parts);
+    out.set_attr(
+        sym("names"),
+        Value::strs(lev.iter().map(|l| l.clone().or_else(|| rs("NA"))).collect()),
+    );
+    Ok(out)
+}
+
+pub fn tapply(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["X", "INDEX", "FUN", "...", "default", "simplify"])?;
+    let x = m.req("X")?.clone();
+    let index = m.req("INDEX")?.clone();
+    let (fs, dnn): (Vec<Value>, Option<Vec<RStr>>) =
+        if index.vtype() == Some(VType::List) && !index.is_factor() {
+            (index.list_vec().to_vec(), index.names())
+        } else {
+            (vec![index], None)
+        };
+    let mut facs = Vec::new();
+    for f in &fs {
+        let f = as_factor_value(f)?;
+        if f.len() != x.len() {
+            return err("arguments must have same length");
+        }
+        facs.push((f.int_vec().to_vec(), factor_levels(&f)));
+    }
+    let dims: Vec<usize> = facs.iter().map(|(_, l)| l.len()).collect();
+    let total: usize = dims.iter().product();
+    let mut groups: Vec<Vec<Option<usize>>> = vec![Vec::new(); total];
+    'obs: for i in 0..x.len() {
+        let (mut pos, mut stride) = (0, 1);
+        for ((c, _), &d) in facs.iter().zip(&dims) {
+            if c[i] == NA_INT {
+                continue 'obs;
+            }
+            pos += (c[i] as usize - 1) * stride;
+            stride *= d;
+        }
+        groups[pos].push(Some(i));
+    }
+    let set_shape = |v: &mut Value| {
+        v.set_attr(
+            sym("dim"),
+            Value::ints(dims.iter().map(|&d| d as i32).collect()),
+        );
+        set_dimnames_parts(
+            v,
+            facs.iter().map(|(_, l)| Some(l.clone())).collect(),
+            dnn.clone(),
+        );
+    };
+    let Some(f) = m.get("FUN").cloned() else {
+        // without FUN: the group index of each element
+        let idx: Vec<i32> = (0..x.len())
+            .map(|i| {
+                let (mut pos, mut stride) = (0i32, 1i32);
+                for ((c, _), &d) in facs.iter().zip(&dims) {
+                    if c[i] == NA_INT {
+                        return NA_INT;
+                    }
+                    pos += (c[i] - 1) * stride;
+                    stride *= d as i32;
+                }
+                pos + 1
+            })
+            .collect();
+        return Ok(Value::ints(idx));
+    };
+    let f = crate::builtins::base::apply::as_function(it, &f)?;
+    let Some(data) = x.data().cloned() else {
+        return err("'X' must be a vector");
+    };
+    let names = x.names();
+    let mut results: Vec<Option<Value>> = Vec::with_capacity(total);
+    for g in &groups {
+        if g.is_empty() {
+            results.push(None);
+            continue;
+        }
+        let mut piece = Value::from_data(data.select(g));
+        if let Some(n) = &names {
+            piece.set_attr(
+                sym("names"),
+                Value::strs(g.iter().map(|i| i.and_then(|i| n[i].clone())).collect()),
+            );
+        }
+        if let (Some(l), Some(c)) = (x.get_attr("levels"), x.get_attr("class")) {
+            piece.set_attr(sym("levels"), l.clone());
+            piece.set_attr(sym("class"), c.clone());
+        }
+        let mut args = vec![(None, piece)];
+        args.extend(m.dots.iter().cloned());
+        results.push(Some(it.call_value(&f, args)?));
+    }
+    it.visible = true;
+    let simplify = flag(m.get("simplify"), true);
+    let scalar = results
+        .iter()
+        .flatten()
+        .all(|r| r.len() == 1 && !matches!(r.vtype(), Some(VType::List) | None));
+    if simplify && scalar && results.iter().any(|r| r.is_some()) {
+        let t = results
+            .iter()
+            .flatten()
+            .filter_map(|r| r.vtype())
+            .max()
+            .unwrap_or(VType::Lgl);
+        let parts: Vec<Data> = results
+            .iter()
+            .map(|r| match r.as_ref().and_then(|r| r.data()) {
+                Some(d) => d.coerce(t),
+                None => match m.get("default") {
+                    Some(d) if !d.is_null() => {
+                        d.data().map(|d| d.coerce(t)).unwrap_or(Data::na_of(t, 1))
+                    }
+                    _ => Data::na_of(t, 1),
+                },
+            })
+            .collect();
+        let mut out = Value::from_data(crate::value::combine::concat_data(&parts, t));
+        set_shape(&mut out);
+        return Ok(out);
+    }
+    let mut out = Value::list(
+        results
+            .into_iter()
+            .map(|r| r.unwrap_or(Value::Null))
+            .collect(),
+    );
+    set_shape(&mut out);
+    Ok(out)
+}
+
+pub fn unsplit(_it: &mut Interp, m: Matched) -> EvalResult {
+    let value = m.req("value")?.list_vec();
+    let f = grouping(m.req("f")?)?;
+    let codes = f.int_vec();
+    let mut out: Vec<Option<(usize, usize)>> = vec![None; codes.len()];
+    let mut next = vec![0usize; value.len()];
+    for (i, &c) in codes.iter().enumerate() {
+        if c != NA_INT && c >= 1 && (c as usize) <= value.len() {
+            let g = c as usize - 1;
+            out[i] = Some((g, next[g]));
+            next[g] += 1;
+        }
+    }
+    if value.first().map(|v| v.is_data_frame()).unwrap_or(false) {
+        return unsplit_frames(&value, &out);
+    }
+    let t = value
+        .iter()
+        .filter_map(|v| v.vtype())
+        .max()
+        .unwrap_or(VType::Lgl);
+    let datas: Vec<Data> = value
+        .iter()
+        .map(|v| v.data().map(|d| d.coerce(t)).unwrap_or(Data::empty(t)))
+        .collect();
+    let mut parts = Vec::with_capacity(out.len());
+    for o in &out {
+        parts.push(match o {
+            Some((g, k)) => datas[*g].select(&[Some(*k)]),
+            None => Data::na_of(t, 1),
+        });
+    }
+    Ok(Value::from_data(crate::value::combine::concat_data(
+        &parts, t,
+    )))
+}

@@ -1,0 +1,409 @@
+//! The session: options, environment variables, command-line arguments, timing, packages (`library`, `require`), `q()`, and S3 dispatch (`UseMethod`, `NextMethod`).
+
+use crate::builtins::base::lang::cpu_times;
+use crate::builtins::base::lang::first_expr;
+use crate::builtins::base::lang::option_value;
+use crate::builtins::base::lang::proc_time_value;
+use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
+use crate::error::Flow;
+use crate::error::{err, EvalResult};
+use crate::eval::{with_call_span, Interp};
+use crate::syntax::ast::ExprKind;
+use crate::syntax::ast::{Arg, Expr};
+use crate::syntax::sym::Sym;
+use crate::value::{Env, Value};
+use std::rc::Rc;
+
+pub const BUILTINS: &[Builtin] = &[
+    declared("Sys.getenv", sys_getenv),
+    eager("Sys.setenv", sys_setenv),
+    declared("commandArgs", command_args),
+    eager("interactive", interactive),
+    special("system.time", system_time),
+    eager("Sys.time", sys_time),
+    eager("proc.time", proc_time),
+    eager("options", options),
+    declared("getOption", get_option),
+    eager("library", library),
+    eager("require", library),
+    eager("suppressPackageStartupMessages", force),
+    declared("q", quit),
+    declared("quit", quit),
+    eager("UseMethod", use_method_eager),
+    special("NextMethod", next_method),
+    eager("invokeRestart", invoke_restart),
+];
+
+/// Help entries for this family's builtins, shown by `?name` (see `utils/help.rs`).
+pub const DOCS: &[crate::builtins::Doc] = {
+    use crate::builtins::doc;
+    &[
+        doc("Sys.getenv", "Sys.getenv(x = NULL, unset = \"\", names = NA)",
+            "Returns the values of the environment variables named in x, or unset (by default \"\") for those not \
+             set. With no arguments, returns all variables."),
+        doc("Sys.setenv", "Sys.setenv(...)",
+            "Sets environment variables from name = value arguments. Returns a logical vector saying which were \
+             set, invisibly."),
+        doc("commandArgs", "commandArgs(trailingOnly = FALSE)",
+            "Returns the command line of the running program as a character vector; with trailingOnly = TRUE only \
+             the arguments given after the script name."),
+        doc("interactive", "interactive()",
+            "TRUE when running at an interactive console, FALSE when running a script."),
+        doc("system.time", "system.time(expr, gcFirst = TRUE)",
+            "Evaluates expr and returns how long it took, as a \"proc_time\" vector of user, system and elapsed \
+             seconds."),
+        doc("Sys.time", "Sys.time()",
+            "Returns the current date and time as a \"POSIXct\" value (seconds since 1970-01-01 UTC)."),
+        doc("proc.time", "proc.time()",
+            "Returns the time used so far by the running program, as a \"proc_time\" vector of user, system and \
+             elapsed seconds."),
+        doc("options", "options(...)",
+            "Sets global options given as name = value arguments (for example digits = 4 or warn = 1) and returns \
+             their previous values invisibly, as a list that can be passed back to options() to restore them; \
+             NULL unsets an option. Called with names as strings, returns the current values."),
+        doc("getOption", "getOption(x, default = NULL)",
+            "Returns the value of the global option named x, or default when it is not set."),
+        doc("library", "library(package, ...)",
+            "Accepted for compatibility with R scripts and does nothing: every rsc function is always available. \
+             Returns NULL invisibly."),
+        doc("require", "require(package, ...)",
+            "Accepted for compatibility with R scripts and does nothing, since every rsc function is always \
+             available."),
+        doc("suppressPackageStartupMessages", "suppressPackageStartupMessages(expr)",
+            "Evaluates expr and returns its value; rsc packages print no startup messages, so nothing else \
+             happens."),
+        doc("q", "q(save = \"default\", status = 0, runLast = TRUE)",
+            "Ends the program, flushing output first, with status as the exit code."),
+        doc("quit", "quit(save = \"default\", status = 0, runLast = TRUE)",
+            "Ends the program with status as its exit code; the same as q."),
+        doc("UseMethod", "UseMethod(generic, object)",
+            "Dispatches an S3 generic: calls the method generic.class for the first class of object that has one, \
+             falling back to generic.default. Does not return to the caller's body."),
+        doc("NextMethod", "NextMethod(generic = NULL, object = NULL, ...)",
+            "Inside an S3 method, calls the method for the next class in the object's class vector (or the \
+             default method) with the same arguments."),
+        doc("invokeRestart", "invokeRestart(r, ...)",
+            "Invokes a restart from inside a condition handler. rsc supports \"muffleWarning\" and \
+             \"muffleMessage\", which silence the warning or message being handled."),
+    ]
+};
+
+pub fn command_args(it: &mut Interp, m: Matched) -> EvalResult {
+    let trailing = m
+        .get("trailingOnly")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
+    if trailing {
+        Ok(Value::strings(&it.command_args))
+    } else {
+        let mut all = vec!["rsc".to_string()];
+        all.extend(it.command_args.iter().cloned());
+        Ok(Value::strings(&all))
+    }
+}
+
+pub fn force(_it: &mut Interp, a: Args) -> EvalResult {
+    Ok(a.items
+        .into_iter()
+        .next()
+        .map(|x| x.1)
+        .unwrap_or(Value::Null))
+}
+
+pub fn get_option(it: &mut Interp, m: Matched) -> EvalResult {
+    let name = m.req("x")?.as_string().unwrap_or_default();
+    Ok(option_value(it, &name)
+        .or_else(|| m.get("default").cloned())
+        .unwrap_or(Value::Null))
+}
+
+pub fn interactive(_it: &mut Interp, _a: Args) -> EvalResult {
+    Ok(Value::lgl(false))
+}
+
+pub fn invoke_restart(_it: &mut Interp, a: Args) -> EvalResult {
+    let r = a
+        .items
+        .first()
+        .and_then(|x| x.1.as_string())
+        .unwrap_or_default();
+    match r.as_str() {
+        "muffleWarning" | "muffleMessage" => Err(Flow::Unwind {
+            target: crate::eval::conditions::MUFFLE,
+            handler: 0,
+            cond: Value::Null,
+        }),
+        _ => err(format!("no 'restart' '{}' found", r)),
+    }
+}
+
+pub fn library(it: &mut Interp, _a: Args) -> EvalResult {
+    it.visible = false;
+    Ok(Value::Null)
+}
+
+pub fn next_method(it: &mut Interp, _args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
+    let Some(fr) = it.frames.iter().rev().find(|f| f.env.ptr_eq(env)) else {
+        return err("NextMethod called from outside a method dispatch");
+    };
+    let Value::Closure(c) = fr.func.clone() else {
+        return err("NextMethod called from outside a closure");
+    };
+    let fr_call = fr.call.clone();
+    let fname = match &fr.call.kind {
+        ExprKind::Call(f, _) => match &f.kind {
+            ExprKind::Ident(s) => s.to_string(),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    };
+    let mut args = Vec::new();
+    for p in c.params.iter() {
+        if p.name.as_str() == "..." {
+            args.extend(it.dots_of(env)?);
+            continue;
+        }
+        match env.get_local(p.name) {
+            Some(Value::Missing) | None => {}
+            Some(Value::Promise(pr)) if pr.is_default => {}
+            Some(v) => args.push((Some(p.name), v)),
+        }
+    }
+    if let Some(first) = args.first_mut() {
+        first.0 = None;
+    }
+    let obj = match args.first().map(|x| x.1.clone()) {
+        Some(Value::Promise(p)) => it.force(&p)?,
+        Some(v) => v,
+        None => Value::Null,
+    };
+    // generic.cls → find the class after cls
+    let classes = it.dispatch_class(&obj);
+    // called through UseMethod: the frame's call names the generic and the
+    // running closure is the method of one of the classes
+    let via_generic = classes.iter().position(|cl| {
+        matches!(env.lookup(Sym::new(&format!("{}.{}", fname, cl))), Some(Value::Closure(m)) if Rc::ptr_eq(&m, &c))
+    });
+    let (generic, cur) = match fname.find('.') {
+        _ if via_generic.is_some() => (fname.clone(), via_generic.unwrap_or(0)),
+        Some(_) => {
+            let mut found = None;
+            for (i, cl) in classes.iter().enumerate() {
+                if fname.ends_with(&format!(".{}", cl)) {
+                    found = Some((fname[..fname.len() - cl.len() - 1].to_string(), i));
+                }
+            }
+            match found {
+                Some(x) => x,
+                None => return err("NextMethod could not determine the generic"),
+            }
+        }
+        None => return err("NextMethod could not determine the generic"),
+    };
+    for cl in classes
+        .iter()
+        .skip(cur + 1)
+        .chain(std::iter::once(&"default".to_string()))
+    {
+        if let Some(f) = env.lookup(Sym::new(&format!("{}.{}", generic, cl))) {
+            if f.is_function() {
+                return it.call_value_as(&f, args, Some(fr_call.clone()));
+            }
+        }
+    }
+    // fall back to the builtin, on the unclassed object
+    if let Some(b @ Value::Builtin(_)) = it.base.get_local(Sym::new(&generic)) {
+        let mut obj2 = obj.clone();
+        obj2.set_attr(Sym::new("class"), Value::Null);
+        let mut a2 = args;
+        if let Some(f) = a2.first_mut() {
+            f.1 = obj2;
+        }
+        return it.call_value(&b, a2);
+    }
+    err(format!("no more methods for '{}'", generic))
+}
+
+/// `options(name = value, ...)` sets options (a list argument, such as the value an earlier
+/// call returned, is spread into its elements; NULL unsets) and returns the old values
+/// invisibly; `options("name")` returns current values.
+pub fn options(it: &mut Interp, a: Args) -> EvalResult {
+    let mut pairs: Vec<(String, Value)> = Vec::new();
+    let mut queries: Vec<String> = Vec::new();
+    for (n, v) in a.items {
+        match n {
+            Some(n) => pairs.push((n.to_string(), v)),
+            None if v.vtype() == Some(crate::value::VType::List) => {
+                let names = v.names().unwrap_or_default();
+                for (i, item) in v.list_vec().iter().enumerate() {
+                    if let Some(Some(n)) = names.get(i) {
+                        pairs.push((n.to_string(), item.clone()));
+                    }
+                }
+            }
+            None => queries.extend(v.as_strings().unwrap_or_default()),
+        }
+    }
+    if pairs.is_empty() && !queries.is_empty() {
+        return Ok(Value::named_list(
+            queries
+                .into_iter()
+                .map(|q| {
+                    let v = option_value(it, &q).unwrap_or(Value::Null);
+                    (q, v)
+                })
+                .collect(),
+        ));
+    }
+    let mut old = Vec::new();
+    for (n, v) in pairs {
+        old.push((n.clone(), option_value(it, &n).unwrap_or(Value::Null)));
+        it.options.retain(|(k, _)| *k != n);
+        if !v.is_null() {
+            it.options.push((n, v));
+        }
+    }
+    it.visible = false;
+    Ok(Value::named_list(old))
+}
+
+pub fn proc_time(_it: &mut Interp, _a: Args) -> EvalResult {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0);
+    let (u, s) = cpu_times();
+    Ok(proc_time_value(u, s, now))
+}
+
+pub fn quit(it: &mut Interp, m: Matched) -> EvalResult {
+    let status = m.get("status").and_then(|v| v.as_i32()).unwrap_or(0);
+    it.flush();
+    Err(Flow::Quit(status))
+}
+
+pub fn sys_getenv(_it: &mut Interp, m: Matched) -> EvalResult {
+    let unset = m
+        .get("unset")
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    match m.get("x") {
+        Some(x) => {
+            let names = x.as_strings().unwrap_or_default();
+            let vals: Vec<String> = names
+                .iter()
+                .map(|n| std::env::var(n).unwrap_or_else(|_| unset.clone()))
+                .collect();
+            Ok(Value::strings(&vals))
+        }
+        None => {
+            let mut vars: Vec<(String, String)> = std::env::vars().collect();
+            vars.sort();
+            let mut v = Value::strings(&vars.iter().map(|x| x.1.clone()).collect::<Vec<_>>());
+            v.set_attr(
+                Sym::new("names"),
+                Value::strings(&vars.iter().map(|x| x.0.clone()).collect::<Vec<_>>()),
+            );
+            Ok(v)
+        }
+    }
+}
+
+pub fn sys_setenv(it: &mut Interp, a: Args) -> EvalResult {
+    let n = a.items.len();
+    let _ = a;
+    it.visible = false;
+    Ok(Value::lgls(vec![1; n]))
+}
+
+pub fn sys_time(_it: &mut Interp, _a: Args) -> EvalResult {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0);
+    let mut v = Value::num(now);
+    v.set_attr(Sym::new("class"), Value::strings(&["POSIXct", "POSIXt"]));
+    Ok(v)
+}
+
+pub fn system_time(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
+    let t = std::time::Instant::now();
+    let (u0, s0) = cpu_times();
+    if let Some(e) = first_expr(args) {
+        it.eval(e, env)?;
+    }
+    let s = t.elapsed().as_secs_f64();
+    let (u1, s1) = cpu_times();
+    Ok(proc_time_value(u1 - u0, s1 - s0, s))
+}
+
+pub fn use_method_eager(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["generic", "object"])?;
+    let generic = m.req("generic")?.as_string().unwrap_or_default();
+    let Some(fr) = it.frames.last() else {
+        return err("UseMethod called from outside a function");
+    };
+    let fenv = fr.env.clone();
+    let call = fr.call.clone();
+    let caller = fr.caller.clone();
+    let Value::Closure(c) = fr.func.clone() else {
+        return err("UseMethod called from outside a closure");
+    };
+    // the dispatch object: `object` or the first argument of the enclosing call
+    let obj = match m.get("object") {
+        Some(v) => v.clone(),
+        None => match c.params.first() {
+            Some(p) if p.name.as_str() != "..." => it.get_var(p.name, &fenv)?,
+            Some(_) => it
+                .dots_of(&fenv)?
+                .into_iter()
+                .next()
+                .map(|(_, v)| v)
+                .unwrap_or(Value::Null),
+            None => Value::Null,
+        },
+    };
+    let obj = match obj {
+        Value::Promise(p) => it.force(&p)?,
+        v => v,
+    };
+    // re-supply the original arguments (already-forced promises keep their values)
+    let mut args = Vec::new();
+    for p in c.params.iter() {
+        if p.name.as_str() == "..." {
+            args.extend(it.dots_of(&fenv)?);
+            continue;
+        }
+        match fenv.get_local(p.name) {
+            Some(Value::Missing) | None => {}
+            Some(Value::Promise(pr)) if pr.is_default => {}
+            Some(v) => args.push((Some(p.name), v)),
+        }
+    }
+    if let Some(first) = args.first_mut() {
+        first.0 = None;
+    }
+    let lookup_env = caller.clone();
+    let (method, _) = match it.find_method(&generic, &obj, &lookup_env, true) {
+        Some(x) => x,
+        None => {
+            // internal defaults: a builtin of the generic's name
+            if let Some(Value::Builtin(b)) = it.base.get_local(Sym::new(&generic)) {
+                let r = it.call_value(&Value::Builtin(b), args.into_iter().collect())?;
+                return Err(Flow::Return(r));
+            }
+            let cls = it.dispatch_class(&obj);
+            return err(format!(
+                "no applicable method for '{}' applied to an object of class \"{}\"",
+                generic,
+                cls.first().cloned().unwrap_or_default()
+            ));
+        }
+    };
+    let r = match &method {
+        Value::Closure(mc) => it.apply_closure(mc, args, call.clone(), &caller, method.clone()),
+        _ => it.call_value(&method, args),
+    }
+    .map_err(|f| with_call_span(f, &call))?;
+    Err(Flow::Return(r))
+}
