@@ -20,6 +20,8 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         distributions::BUILTINS,
         random::BUILTINS,
         optim::BUILTINS,
+        optim::univariate::BUILTINS,
+        optim::integrate::BUILTINS,
         xtabs::BUILTINS,
     ];
     t.extend(htest::tables());
@@ -35,6 +37,8 @@ pub fn docs() -> Vec<&'static [Doc]> {
         distributions::DOCS,
         random::DOCS,
         optim::DOCS,
+        optim::univariate::DOCS,
+        optim::integrate::DOCS,
         xtabs::DOCS,
     ];
     t.extend(htest::docs());

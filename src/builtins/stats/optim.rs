@@ -3,7 +3,7 @@
 //! this file turns R arguments into closures over the interpreter and builds R's results.
 
 use crate::builtins::base::apply::as_function;
-use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult, Flow};
 use crate::eval::call::ArgVal;
 use crate::eval::Interp;
@@ -14,23 +14,18 @@ use crate::stats::optim::quadpack::{integrate as quad, Range};
 use crate::stats::optim::{
     bfgs::vmmin, cg::cgmin, sann::samin, Fail, OptimOut, Scaled, Tolerances,
 };
-use crate::syntax::ast::{Arg, Expr};
 use crate::syntax::sym::Sym;
-use crate::value::{Data, Env, Lang, RStr, VType, Value, NA_INT};
+use crate::value::{Data, RStr, VType, Value, NA_INT};
 use std::cell::RefCell;
-use std::rc::Rc;
 
+pub mod integrate;
 mod nlm;
+pub mod univariate;
 
 /// Optimisation builtins.
 pub const BUILTINS: &[Builtin] = &[
     eager("optim", optim),
     declared("optimHess", optim_hess),
-    eager("optimize", optimize),
-    eager("optimise", optimize),
-    eager("uniroot", uniroot),
-    special("integrate", integrate),
-    declared("print.integrate", print_integrate),
     eager("nlm", nlm::nlm),
 ];
 
@@ -48,29 +43,6 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("optimHess", "optimHess(par, fn, gr = NULL, ..., control = list())",
             "Returns a numerical estimate of the Hessian matrix of fn at par, by finite differences of the \
              gradient."),
-        doc("optimize",
-            "optimize(f, interval, ..., lower = min(interval), upper = max(interval), maximum = FALSE, tol = \
-             .Machine$double.eps^0.25)",
-            "Finds a minimum (or maximum) of a function of one variable within interval by golden-section search \
-             with parabolic steps. Returns a list with minimum (or maximum) and objective."),
-        doc("optimise",
-            "optimise(f, interval, ..., lower = min(interval), upper = max(interval), maximum = FALSE, tol = \
-             .Machine$double.eps^0.25)",
-            "The same as optimize."),
-        doc("uniroot",
-            "uniroot(f, interval, ..., lower = min(interval), upper = max(interval), f.lower = f(lower, ...), \
-             f.upper = f(upper, ...), extendInt = c(\"no\", \"yes\", \"downX\", \"upX\"), check.conv = FALSE, tol \
-             = .Machine$double.eps^0.25, maxiter = 1000, trace = 0)",
-            "Finds a root of a function of one variable in interval, whose ends must give values of opposite sign \
-             (extendInt widens the interval otherwise). Returns a list with root, f.root, iter and estim.prec."),
-        doc("integrate",
-            "integrate(f, lower, upper, ..., subdivisions = 100L, rel.tol = .Machine$double.eps^0.25, abs.tol = \
-             rel.tol, stop.on.error = TRUE)",
-            "Integrates a vectorised function of one variable from lower to upper (either may be infinite) by \
-             adaptive quadrature. Returns an \"integrate\" object with value, abs.error and subdivisions."),
-        doc("print.integrate", "print.integrate(x, digits = getOption(\"digits\"), ...)",
-            "Prints an integrate result as the value and an error bound, such as \"1 with absolute error < \
-             1.1e-14\"."),
         doc("nlm",
             "nlm(f, p, ..., hessian = FALSE, typsize = rep(1, length(p)), fscale = 1, print.level = 0, ndigit = \
              12, gradtol = 1e-06, stepmax = max(1000 * sqrt(sum((p/typsize)^2)), 1000), steptol = 1e-06, iterlim \
@@ -699,63 +671,6 @@ fn brent_min(
     fmin(lower, upper, f, tol)
 }
 
-/// `lower` and `upper` of `optimize`/`uniroot`, by default the ends of `interval`.
-fn interval_bounds(m: &crate::builtins::Matched) -> EvalResult<(f64, f64)> {
-    let iv = m.get("interval").map(|v| v.dbl_vec().to_vec());
-    let lower = match m.get("lower") {
-        Some(v) => v.as_f64().unwrap_or(f64::NAN),
-        None => match &iv {
-            Some(v) => v.iter().copied().fold(f64::INFINITY, f64::min),
-            None => return err("argument \"interval\" is missing, with no default"),
-        },
-    };
-    let upper = match m.get("upper") {
-        Some(v) => v.as_f64().unwrap_or(f64::NAN),
-        None => match &iv {
-            Some(v) => v.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-            None => return err("argument \"interval\" is missing, with no default"),
-        },
-    };
-    Ok((lower, upper))
-}
-
-fn optimize(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["f", "interval", "...", "lower", "upper", "maximum", "tol"])?;
-    let f = as_function(it, m.req("f")?)?;
-    let dots = m.dots.clone();
-    let (lower, upper) = interval_bounds(&m)?;
-    let maximum = m
-        .get("maximum")
-        .and_then(|v| v.as_bool().flatten())
-        .unwrap_or(false);
-    let tol = m
-        .get("tol")
-        .and_then(|v| v.as_f64())
-        .unwrap_or(f64::EPSILON.powf(0.25));
-    let sign = if maximum { -1.0 } else { 1.0 };
-    let x = {
-        let cell = RefCell::new(&mut *it);
-        let g = |x: f64| -> Result<f64, Flow> {
-            let mut it = cell.borrow_mut();
-            let r = call_at(&mut it, &f, Value::num(x), &dots)?;
-            let d = match r.vtype() {
-                Some(VType::Int | VType::Dbl) => r.dbl_vec().to_vec(),
-                _ => return err("invalid function value in 'optimize'"),
-            };
-            let v = d.first().map(|v| sign * v).unwrap_or(f64::NAN);
-            fmin_value(&mut it, &d, v, "optimize")
-        };
-        brent_min(lower, upper, tol, g)?
-    };
-    let obj = call_at(it, &f, Value::num(x), &dots)?;
-    it.visible = true;
-    let key = if maximum { "maximum" } else { "minimum" };
-    Ok(Value::named_list(vec![
-        (key.to_string(), Value::num(x)),
-        ("objective".to_string(), obj),
-    ]))
-}
-
 /// `uniroot`'s function values for zeroin: infinities are replaced with warnings.
 fn zeroin_value(it: &mut Interp, r: &Value) -> Result<f64, Flow> {
     let d = match r.vtype() {
@@ -777,220 +692,6 @@ fn scalar_of(v: &Value) -> f64 {
     v.as_f64().unwrap_or(f64::NAN)
 }
 
-fn uniroot(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&[
-        "f",
-        "interval",
-        "...",
-        "lower",
-        "upper",
-        "f.lower",
-        "f.upper",
-        "extendInt",
-        "check.conv",
-        "tol",
-        "maxiter",
-        "trace",
-    ])?;
-    let f = as_function(it, m.req("f")?)?;
-    let dots = m.dots.clone();
-    if let Some(iv) = m.get("interval") {
-        if iv.len() != 2 {
-            return err("'interval' must be a vector of length 2");
-        }
-    }
-    let (mut lower, mut upper) = interval_bounds(&m)?;
-    let numeric = |name: &str| {
-        m.get(name)
-            .map(|v| matches!(v.vtype(), Some(VType::Int | VType::Dbl)))
-            .unwrap_or(true)
-    };
-    if !numeric("lower") || !numeric("upper") || lower >= upper || lower.is_nan() || upper.is_nan()
-    {
-        return err("lower < upper  is not fulfilled");
-    }
-    let fcall = |it: &mut Interp, x: f64| -> EvalResult<f64> {
-        Ok(scalar_of(&call_at(it, &f, Value::num(x), &dots)?))
-    };
-    let mut f_lower = match m.get("f.lower") {
-        Some(v) => scalar_of(v),
-        None => fcall(it, lower)?,
-    };
-    if f_lower.is_nan() {
-        return err("f.lower = f(lower) is NA");
-    }
-    let mut f_upper = match m.get("f.upper") {
-        Some(v) => scalar_of(v),
-        None => fcall(it, upper)?,
-    };
-    if f_upper.is_nan() {
-        return err("f.upper = f(upper) is NA");
-    }
-    let ext = match_arg(m.get("extendInt"), &["no", "yes", "downX", "upX"])?;
-    let sig: Option<f64> = match ext.as_str() {
-        "yes" => None,
-        "downX" => Some(-1.0),
-        "upX" => Some(1.0),
-        _ => Some(0.0),
-    };
-    let check_conv = m
-        .get("check.conv")
-        .and_then(|v| v.as_bool().flatten())
-        .unwrap_or(false);
-    let tol = m
-        .get("tol")
-        .and_then(|v| v.as_f64())
-        .unwrap_or(f64::EPSILON.powf(0.25));
-    let maxiter = m.get("maxiter").and_then(|v| v.as_f64()).unwrap_or(1000.0);
-    let trunc = |x: f64| x.clamp(-f64::MAX, f64::MAX);
-    let (fl, fu) = (trunc(f_lower), trunc(f_upper));
-    let do_x = match sig {
-        None => fl * fu > 0.0,
-        Some(s) => s * fl > 0.0 || s * fu < 0.0,
-    };
-    let mut it_count: i32 = 0;
-    if do_x {
-        let delta_of = |u: f64| 0.01 * u.abs().max(1e-4);
-        let too_many = |k: i32| err::<()>(format!("no sign change found in {} iterations", k - 1));
-        match sig {
-            None => {
-                let mut delta = [delta_of(lower), delta_of(upper)];
-                loop {
-                    let fin = [lower.is_finite(), upper.is_finite()];
-                    if !(f_lower * f_upper > 0.0 && (fin[0] || fin[1])) {
-                        break;
-                    }
-                    it_count += 1;
-                    if it_count as f64 > maxiter {
-                        too_many(it_count)?;
-                    }
-                    if fin[0] {
-                        let (ol, of) = (lower, f_lower);
-                        lower -= delta[0];
-                        f_lower = fcall(it, lower)?;
-                        if f_lower.is_nan() {
-                            lower = ol;
-                            f_lower = of;
-                            delta[0] /= 4.0;
-                        }
-                    }
-                    if fin[1] {
-                        let (ou, of) = (upper, f_upper);
-                        upper += delta[1];
-                        f_upper = fcall(it, upper)?;
-                        if f_upper.is_nan() {
-                            upper = ou;
-                            f_upper = of;
-                            delta[1] /= 4.0;
-                        }
-                    }
-                    delta = [2.0 * delta[0], 2.0 * delta[1]];
-                }
-            }
-            Some(s) => {
-                let mut delta = delta_of(lower);
-                while s * f_lower > 0.0 {
-                    it_count += 1;
-                    if it_count as f64 > maxiter {
-                        too_many(it_count)?;
-                    }
-                    lower -= delta;
-                    f_lower = fcall(it, lower)?;
-                    delta *= 2.0;
-                }
-                let mut delta = delta_of(upper);
-                while s * f_upper < 0.0 {
-                    it_count += 1;
-                    if it_count as f64 > maxiter {
-                        too_many(it_count)?;
-                    }
-                    upper += delta;
-                    f_upper = fcall(it, upper)?;
-                    delta *= 2.0;
-                }
-            }
-        }
-    }
-    let sgn = |x: f64| {
-        if x > 0.0 {
-            1.0
-        } else if x < 0.0 {
-            -1.0
-        } else {
-            x
-        }
-    };
-    let prod = sgn(f_lower) * sgn(f_upper);
-    if prod.is_nan() || prod > 0.0 {
-        return err(if do_x {
-            "did not succeed extending the interval endpoints for f(lower) * f(upper) <= 0"
-        } else {
-            "f() values at end points not of opposite sign"
-        });
-    }
-    if !lower.is_finite() {
-        return err("invalid 'xmin' value");
-    }
-    if !upper.is_finite() {
-        return err("invalid 'xmax' value");
-    }
-    let maxit = maxiter as i32;
-    if maxit <= 0 {
-        return err("'maxiter' must be positive");
-    }
-    let z = {
-        let cell = RefCell::new(&mut *it);
-        let g = |x: f64| -> Result<f64, Flow> {
-            let mut it = cell.borrow_mut();
-            let r = call_at(&mut it, &f, Value::num(x), &dots)?;
-            zeroin_value(&mut it, &r)
-        };
-        zeroin2(lower, upper, f_lower, f_upper, g, tol, maxit)?
-    };
-    let iter = match z.iter {
-        Some(k) => k,
-        None => {
-            let msg = format!(
-                "_NOT_ converged in {} iteration{}",
-                maxit,
-                if maxit == 1 { "" } else { "s" }
-            );
-            if check_conv {
-                return err(format!("convergence problem in zero finding: {}", msg));
-            }
-            it.warning(msg);
-            maxit
-        }
-    };
-    let (iter, init_it) = if do_x {
-        (iter + it_count, it_count)
-    } else {
-        (iter, NA_INT)
-    };
-    let froot = call_at(it, &f, Value::num(z.root), &dots)?;
-    it.visible = true;
-    Ok(Value::named_list(vec![
-        ("root".into(), Value::num(z.root)),
-        ("f.root".into(), froot),
-        ("iter".into(), Value::int(iter)),
-        ("init.it".into(), Value::int(init_it)),
-        ("estim.prec".into(), Value::num(z.estim_prec)),
-    ]))
-}
-
-const INTEGRATE_FORMALS: &[&str] = &[
-    "f",
-    "lower",
-    "upper",
-    "...",
-    "subdivisions",
-    "rel.tol",
-    "abs.tol",
-    "stop.on.error",
-    "keep.xy",
-    "aux",
-];
-
 const INTEGRATE_MESSAGES: &[&str] = &[
     "OK",
     "maximum number of subdivisions reached",
@@ -1000,123 +701,3 @@ const INTEGRATE_MESSAGES: &[&str] = &[
     "the integral is probably divergent",
     "the input is invalid",
 ];
-
-fn integrate(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
-    let items = it.eval_args(args, env)?;
-    let mcall = crate::builtins::stats::models::matched_call_expr(call, INTEGRATE_FORMALS);
-    let m = Args::new(items).matched(INTEGRATE_FORMALS)?;
-    let f = as_function(it, m.req("f")?)?;
-    let lower_v = m.req("lower")?.clone();
-    let upper_v = m.req("upper")?.clone();
-    let dots = m.dots.clone();
-    let limit = m
-        .get("subdivisions")
-        .and_then(|v| v.as_i32())
-        .unwrap_or(100);
-    let rel_tol = m
-        .get("rel.tol")
-        .and_then(|v| v.as_f64())
-        .unwrap_or(f64::EPSILON.powf(0.25));
-    let abs_tol = m.get("abs.tol").and_then(|v| v.as_f64()).unwrap_or(rel_tol);
-    let stop_on_error = m
-        .get("stop.on.error")
-        .and_then(|v| v.as_bool().flatten())
-        .unwrap_or(true);
-    if limit == NA_INT
-        || limit < 1
-        || (abs_tol <= 0.0 && rel_tol < (50.0 * f64::EPSILON).max(5e-29))
-    {
-        return err("invalid parameter values");
-    }
-    if lower_v.len() != 1 {
-        return err("length(lower) == 1 is not TRUE");
-    }
-    if upper_v.len() != 1 {
-        return err("length(upper) == 1 is not TRUE");
-    }
-    let (lower, upper) = (scalar_of(&lower_v), scalar_of(&upper_v));
-    let range = if lower.is_finite() && upper.is_finite() {
-        Range::Finite(lower, upper)
-    } else {
-        if lower.is_nan() || upper.is_nan() {
-            return err("a limit is NA or NaN");
-        }
-        if lower.is_finite() {
-            Range::Infinite(lower, 1)
-        } else if upper.is_finite() {
-            Range::Infinite(upper, -1)
-        } else {
-            Range::Infinite(0.0, 2)
-        }
-    };
-    let q = {
-        let cell = RefCell::new(&mut *it);
-        let g = |x: &[f64]| -> Result<Vec<f64>, Flow> {
-            let mut it = cell.borrow_mut();
-            let r = call_at(&mut it, &f, Value::dbls(x.to_vec()), &dots)?;
-            if r.len() != x.len() {
-                return err("evaluation of function gave a result of wrong length");
-            }
-            let d = match r.vtype() {
-                Some(VType::Int | VType::Dbl) => r.dbl_vec().to_vec(),
-                _ => return err("evaluation of function gave a result of wrong type"),
-            };
-            if d.iter().any(|v| !v.is_finite()) {
-                return err("non-finite function value");
-            }
-            Ok(d)
-        };
-        quad(g, range, abs_tol, rel_tol, limit as usize)?
-    };
-    let msg = INTEGRATE_MESSAGES
-        .get(q.ier as usize)
-        .copied()
-        .unwrap_or("the input is invalid");
-    if q.ier == 6 || (q.ier > 0 && stop_on_error) {
-        return err(msg);
-    }
-    let mut v = Value::named_list(vec![
-        ("value".into(), Value::num(q.value)),
-        ("abs.error".into(), Value::num(q.abs_error)),
-        ("subdivisions".into(), Value::int(q.subdivisions)),
-        ("message".into(), Value::str(msg)),
-        (
-            "call".into(),
-            Value::Lang(Rc::new(Lang {
-                expr: Rc::new(mcall),
-                attrs: None,
-            })),
-        ),
-    ]);
-    v.set_attr(Sym::new("class"), Value::str("integrate"));
-    it.visible = true;
-    Ok(v)
-}
-
-fn print_integrate(it: &mut Interp, m: Matched) -> EvalResult {
-    let x = m.req("x")?.clone();
-    let digits = m
-        .get("digits")
-        .and_then(|v| v.as_f64())
-        .map(|d| d as usize)
-        .unwrap_or_else(|| crate::print::option_digits(it));
-    let msg = list_field(&x, "message")
-        .and_then(|v| v.as_string())
-        .unwrap_or_default();
-    let text = if msg == "OK" {
-        let value = list_field(&x, "value")
-            .and_then(|v| v.as_f64())
-            .unwrap_or(f64::NAN);
-        let abserr = list_field(&x, "abs.error")
-            .and_then(|v| v.as_f64())
-            .unwrap_or(f64::NAN);
-        let v = crate::print::num::format_dbl_vec_trim(&[value], digits).remove(0);
-        let e = crate::print::num::format_dbl_vec_trim(&[abserr], 2).remove(0);
-        format!("{} with absolute error < {}\n", v, e)
-    } else {
-        format!("failed with message \u{2018}{}\u{2019}\n", msg)
-    };
-    it.write_out(&text);
-    it.visible = false;
-    Ok(x)
-}
