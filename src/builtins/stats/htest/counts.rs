@@ -1,26 +1,23 @@
-//! More classical tests: fisher.test, shapiro.test, bartlett.test, kruskal.test,
-//! mcnemar.test, and the rank methods of cor.test (Spearman's rho, Kendall's tau).
+//! Tests on counts and proportions: `chisq.test`, `binom.test`, `prop.test`, `fisher.test`
+//! and `mcnemar.test`.
 
-use crate::builtins::stats::htest::means::{
-    alternative, conf_int, eval_args, expr_of, formula_side, htest, named_num, numeric_vec,
-};
+use super::*;
 use crate::builtins::{special, Builtin};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
-use crate::stats::dist::{beta, gamma, normal};
-use crate::stats::{fisher, swilk};
-use crate::syntax::ast::{Arg, Expr, ExprKind};
-use crate::syntax::deparse::deparse;
+use crate::stats::dist::{beta, discrete, gamma, normal};
+use crate::stats::fisher;
+use crate::syntax::ast::{Arg, Expr};
 use crate::syntax::sym::Sym;
-use crate::value::{na_real, Data, Env, VType, Value};
+use crate::value::{Data, Env, Value};
 
 /// Hypothesis-test builtins.
 pub const BUILTINS: &[Builtin] = &[
     special("fisher.test", fisher_test),
-    special("shapiro.test", shapiro_test),
-    special("bartlett.test", bartlett_test),
-    special("kruskal.test", kruskal_test),
     special("mcnemar.test", mcnemar_test),
+    special("chisq.test", chisq_test),
+    special("binom.test", binom_test),
+    special("prop.test", prop_test),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -34,96 +31,29 @@ pub const DOCS: &[crate::builtins::Doc] = {
             "Fisher's exact test of independence in a contingency table (or between two factors). For a 2 by 2 \
              table it also gives the conditional maximum likelihood odds ratio and its confidence interval. \
              Returns an \"htest\" object."),
-        doc("shapiro.test", "shapiro.test(x)",
-            "Shapiro-Wilk test of normality for a sample of 3 to 5000 values. Returns an \"htest\" object with \
-             the W statistic and p-value."),
-        doc("bartlett.test", "bartlett.test(x, g, ...)\nbartlett.test(formula, data, subset, na.action, ...)",
-            "Bartlett's test that several groups have equal variances. Groups come from a list of samples, a \
-             vector with a grouping factor g, or a formula y ~ g. Returns an \"htest\" object."),
-        doc("kruskal.test", "kruskal.test(x, g, ...)\nkruskal.test(formula, data, subset, na.action, ...)",
-            "Kruskal-Wallis rank sum test that several groups come from the same distribution, the rank-based \
-             counterpart of one-way analysis of variance. Groups are given as for bartlett.test. Returns an \
-             \"htest\" object."),
         doc("mcnemar.test", "mcnemar.test(x, y = NULL, correct = TRUE)",
             "McNemar's chi-squared test for symmetry of a square table of paired counts (or two factors), with \
              continuity correction for the 2 by 2 case unless correct = FALSE. Returns an \"htest\" object."),
+        doc("chisq.test",
+            "chisq.test(x, y = NULL, correct = TRUE, p = rep(1/length(x), length(x)), rescale.p = FALSE, \
+             simulate.p.value = FALSE, B = 2000)",
+            "Pearson's chi-squared test. For a matrix (or two factors x and y) it tests independence of rows and \
+             columns, with Yates' continuity correction for 2 by 2 tables unless correct = FALSE; for a vector it \
+             tests goodness of fit to the probabilities p. Returns an \"htest\" object that also holds the \
+             observed and expected counts and residuals."),
+        doc("binom.test",
+            "binom.test(x, n, p = 0.5, alternative = c(\"two.sided\", \"less\", \"greater\"), conf.level = 0.95)",
+            "Exact test that the success probability in n Bernoulli trials with x successes equals p; x may also \
+             be a vector of successes and failures. Returns an \"htest\" object with the p-value and the \
+             Clopper-Pearson confidence interval."),
+        doc("prop.test",
+            "prop.test(x, n, p = NULL, alternative = c(\"two.sided\", \"less\", \"greater\"), conf.level = 0.95, \
+             correct = TRUE)",
+            "Tests that proportions x/n are equal across groups, or equal to the given p, with the chi-squared \
+             approximation (and Yates' continuity correction unless correct = FALSE). x may also be a two-column \
+             matrix of successes and failures. Returns an \"htest\" object."),
     ]
 };
-
-/// A deparsed expression on one line (R's `deparse1`).
-fn one_line(s: String) -> String {
-    if !s.contains('\n') {
-        return s;
-    }
-    s.split('\n')
-        .map(|l| l.trim())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Group codes (0-based, None for NA) and the levels actually used, as `factor(g)`.
-fn groups(g: &Value) -> (Vec<Option<usize>>, Vec<String>) {
-    if g.is_factor() {
-        let lev = g
-            .get_attr("levels")
-            .and_then(|l| l.as_strings())
-            .unwrap_or_default();
-        let raw: Vec<Option<usize>> = g
-            .int_vec()
-            .iter()
-            .map(|&c| {
-                if c >= 1 && (c as usize) <= lev.len() {
-                    Some(c as usize - 1)
-                } else {
-                    None
-                }
-            })
-            .collect();
-        let used: Vec<usize> = (0..lev.len()).filter(|l| raw.contains(&Some(*l))).collect();
-        let codes = raw
-            .iter()
-            .map(|c| c.and_then(|c| used.iter().position(|&u| u == c)))
-            .collect();
-        return (codes, used.iter().map(|&u| lev[u].clone()).collect());
-    }
-    if g.vtype() == Some(VType::Str) {
-        let s: Vec<Option<String>> = g
-            .str_vec()
-            .iter()
-            .map(|x| x.as_deref().map(|y| y.to_string()))
-            .collect();
-        let mut lev: Vec<String> = s.iter().flatten().cloned().collect();
-        lev.sort();
-        lev.dedup();
-        let codes = s
-            .iter()
-            .map(|x| x.as_ref().and_then(|y| lev.iter().position(|l| l == y)))
-            .collect();
-        return (codes, lev);
-    }
-    let v = g.dbl_vec();
-    let mut u: Vec<f64> = v.iter().copied().filter(|x| !x.is_nan()).collect();
-    u.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-    u.dedup();
-    let codes = v
-        .iter()
-        .map(|x| {
-            if x.is_nan() {
-                None
-            } else {
-                u.iter().position(|y| y == x)
-            }
-        })
-        .collect();
-    (codes, u.iter().map(|x| crate::print::cat_num(*x)).collect())
-}
-
-fn is_na_at(v: &Value, i: usize) -> bool {
-    match v.data() {
-        Some(d) => d.is_na(i),
-        None => false,
-    }
-}
 
 /// A contingency table from two classifying vectors (complete cases only): counts
 /// (column-major), rows, columns.
@@ -297,199 +227,6 @@ fn fisher_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
     ]))
 }
 
-fn shapiro_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let ev = eval_args(it, args, env)?;
-    let dname = one_line(expr_of(&ev, &["x"], "x"));
-    let m = ev.args.matched(&["x"])?;
-    let xv = m.req("x")?;
-    if xv.is_factor() || !matches!(xv.data(), Some(Data::Int(_)) | Some(Data::Dbl(_))) {
-        return err("is.numeric(x) is not TRUE");
-    }
-    let mut x: Vec<f64> = xv
-        .dbl_vec()
-        .iter()
-        .copied()
-        .filter(|v| !v.is_nan())
-        .collect();
-    x.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-    let n = x.len();
-    if !(3..=5000).contains(&n) {
-        return err("sample size must be between 3 and 5000");
-    }
-    let rng = x[n - 1] - x[0];
-    if rng == 0.0 {
-        return err("all 'x' values are identical");
-    }
-    if rng < 1e-10 {
-        x.iter_mut().for_each(|v| *v /= rng);
-    }
-    let r = swilk::swilk(&x);
-    if r.ifault > 0 && r.ifault != 7 {
-        return err(format!("ifault={}. This should not happen", r.ifault));
-    }
-    Ok(htest(vec![
-        ("statistic", named_num("W", r.w)),
-        ("p.value", Value::num(r.pw)),
-        ("method", Value::str("Shapiro-Wilk normality test")),
-        ("data.name", Value::str(&dname)),
-    ]))
-}
-
-/// Samples given as a list of vectors, `(x, g)`, or `y ~ g` with `data`: the groups'
-/// values (NA-free, in level order) and the data name.
-fn grouped_samples(
-    it: &mut Interp,
-    args: &[Arg],
-    env: &Env,
-    drop_nonfinite: bool,
-) -> EvalResult<(Vec<Vec<f64>>, String)> {
-    let first = args.first().and_then(|a| a.value.as_ref());
-    if let Some(ExprKind::Formula(Some(lhs), rhs)) = first.map(|e| &e.kind) {
-        let ev = eval_args(it, args, env)?;
-        let m = ev
-            .args
-            .clone()
-            .matched(&["formula", "data", "subset", "na.action", "..."])?;
-        let data = m.get("data").cloned();
-        let y = formula_side(it, lhs, data.as_ref(), env)?;
-        let g = formula_side(it, rhs, data.as_ref(), env)?;
-        let dname = format!("{} by {}", deparse(lhs), deparse(rhs));
-        return Ok((split_by(&y, &g, drop_nonfinite)?, dname));
-    }
-    let ev = eval_args(it, args, env)?;
-    let dx = one_line(expr_of(&ev, &["x", "g", "..."], "x"));
-    let dg = one_line(expr_of(&ev, &["x", "g", "..."], "g"));
-    let m = ev.args.matched(&["x", "g", "..."])?;
-    let x = m.req("x")?.clone();
-    if matches!(x.data(), Some(Data::List(_))) && !x.is_data_frame() || x.is_data_frame() {
-        let items = x.list_vec();
-        if items.len() < 2 {
-            return err("'x' must be a list with at least 2 elements");
-        }
-        let mut out = Vec::new();
-        for v in items.iter() {
-            let xs = numeric_vec(v, "x")?;
-            out.push(
-                xs.into_iter()
-                    .filter(|v| {
-                        if drop_nonfinite {
-                            v.is_finite()
-                        } else {
-                            !v.is_nan()
-                        }
-                    })
-                    .collect(),
-            );
-        }
-        return Ok((out, dx));
-    }
-    let Some(g) = m.get("g") else {
-        return err("argument \"g\" is missing, with no default");
-    };
-    Ok((split_by(&x, g, false)?, format!("{} and {}", dx, dg)))
-}
-
-fn split_by(x: &Value, g: &Value, drop_nonfinite: bool) -> EvalResult<Vec<Vec<f64>>> {
-    if x.len() != g.len() {
-        return err("'x' and 'g' must have the same length");
-    }
-    let xs = numeric_vec(x, "x")?;
-    let ok: Vec<usize> = (0..xs.len())
-        .filter(|&i| !xs[i].is_nan() && !is_na_at(g, i))
-        .collect();
-    let (codes, lev) = groups(g);
-    let used: Vec<usize> = (0..lev.len())
-        .filter(|l| ok.iter().any(|&i| codes[i] == Some(*l)))
-        .collect();
-    if used.len() < 2 {
-        return err("all observations are in the same group");
-    }
-    let mut out = vec![Vec::new(); used.len()];
-    for &i in &ok {
-        if let Some(k) = codes[i].and_then(|c| used.iter().position(|&u| u == c)) {
-            if !drop_nonfinite || xs[i].is_finite() {
-                out[k].push(xs[i]);
-            }
-        }
-    }
-    Ok(out)
-}
-
-fn sample_var(x: &[f64]) -> f64 {
-    let n = x.len() as f64;
-    let m = crate::builtins::base::summaries::mean_dbl(x);
-    x.iter().map(|v| (v - m) * (v - m)).sum::<f64>() / (n - 1.0)
-}
-
-fn bartlett_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let (xs, dname) = grouped_samples(it, args, env, true)?;
-    let k = xs.len() as f64;
-    let n: Vec<f64> = xs.iter().map(|g| g.len() as f64 - 1.0).collect();
-    if n.iter().any(|&v| v <= 0.0) {
-        return err("there must be at least 2 observations in each group");
-    }
-    let v: Vec<f64> = xs.iter().map(|g| sample_var(g)).collect();
-    let ntot: f64 = n.iter().sum();
-    let vtot = n.iter().zip(&v).map(|(a, b)| a * b).sum::<f64>() / ntot;
-    let stat = (ntot * vtot.ln() - n.iter().zip(&v).map(|(a, b)| a * b.ln()).sum::<f64>())
-        / (1.0 + (n.iter().map(|a| 1.0 / a).sum::<f64>() - 1.0 / ntot) / (3.0 * (k - 1.0)));
-    Ok(htest(vec![
-        ("statistic", named_num("Bartlett's K-squared", stat)),
-        ("parameter", named_num("df", k - 1.0)),
-        (
-            "p.value",
-            Value::num(gamma::pchisq(stat, k - 1.0, false, false)),
-        ),
-        ("data.name", Value::str(&dname)),
-        (
-            "method",
-            Value::str("Bartlett test of homogeneity of variances"),
-        ),
-    ]))
-}
-
-fn kruskal_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let (xs, dname) = grouped_samples(it, args, env, false)?;
-    if xs.iter().any(|g| g.is_empty()) {
-        return err("all groups must contain data");
-    }
-    let all: Vec<f64> = xs.iter().flatten().copied().collect();
-    let n = all.len() as f64;
-    if all.len() < 2 {
-        return err("not enough observations");
-    }
-    let r = crate::builtins::base::margins::avg_rank(&all);
-    let mut stat = 0.0;
-    let mut off = 0;
-    for g in &xs {
-        let s: f64 = r[off..off + g.len()].iter().sum();
-        stat += s * s / g.len() as f64;
-        off += g.len();
-    }
-    let mut sorted = all.clone();
-    sorted.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-    let mut ties = 0.0;
-    let mut i = 0;
-    while i < sorted.len() {
-        let mut j = i;
-        while j + 1 < sorted.len() && sorted[j + 1] == sorted[i] {
-            j += 1;
-        }
-        let t = (j - i + 1) as f64;
-        ties += t * t * t - t;
-        i = j + 1;
-    }
-    let stat = (12.0 * stat / (n * (n + 1.0)) - 3.0 * (n + 1.0)) / (1.0 - ties / (n * n * n - n));
-    let df = xs.len() as f64 - 1.0;
-    Ok(htest(vec![
-        ("statistic", named_num("Kruskal-Wallis chi-squared", stat)),
-        ("parameter", named_num("df", df)),
-        ("p.value", Value::num(gamma::pchisq(stat, df, false, false))),
-        ("method", Value::str("Kruskal-Wallis rank sum test")),
-        ("data.name", Value::str(&dname)),
-    ]))
-}
-
 fn mcnemar_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     const F: [&str; 3] = ["x", "y", "correct"];
     let ev = eval_args(it, args, env)?;
@@ -549,321 +286,469 @@ fn mcnemar_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalR
 
 // ------------------------------------------------------------------ rank correlation
 
-/// AS 89: P(S >= is) (upper) or P(S < is) (lower) for Spearman's S with `n` pairs; exact
-/// by enumerating permutations for n <= 9, an Edgeworth series beyond.
-pub fn prho(n: usize, is: f64, lower: bool) -> f64 {
-    let mut pv = if lower { 0.0 } else { 1.0 };
-    if n <= 1 || is <= 0.0 {
-        return pv;
-    }
-    let nf = n as f64;
-    let n3 = nf * (nf * nf - 1.0) / 3.0;
-    if is > n3 {
-        return 1.0 - pv;
-    }
-    if n <= 9 {
-        let mut l: Vec<usize> = (1..=n).collect();
-        let nfac: usize = (1..=n).product();
-        let ifr = if is == n3 {
-            1
-        } else {
-            let mut ifr = 0usize;
-            for _ in 0..nfac {
-                let ise: usize = l
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &li)| {
-                        let d = i as i64 + 1 - li as i64;
-                        (d * d) as usize
-                    })
-                    .sum();
-                if is <= ise as f64 {
-                    ifr += 1;
-                }
-                // next permutation in AS 89's rotation order
-                let mut n1 = n;
-                loop {
-                    let mt = l[0];
-                    for i in 1..n1 {
-                        l[i - 1] = l[i];
+pub fn binom_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
+    const F: [&str; 5] = ["x", "n", "p", "alternative", "conf.level"];
+    let ev = eval_args(it, args, env)?;
+    let dx = expr_of(&ev, &F, "x");
+    let dn = expr_of(&ev, &F, "n");
+    let m = ev.args.matched(&F)?;
+    let xv = numeric_vec(m.req("x")?, "x")?;
+    let (x, n, dname) = if xv.len() == 2 {
+        (xv[0], xv[0] + xv[1], dx)
+    } else if xv.len() == 1 {
+        let n = m
+            .get("n")
+            .and_then(|v| v.as_f64())
+            .filter(|&n| n >= 1.0 && n >= xv[0] && n.fract() == 0.0);
+        let n = n.ok_or_else(|| {
+            crate::error::RError::runtime("'n' must be a positive integer >= 'x'")
+        })?;
+        (xv[0], n, format!("{} and {}", dx, dn))
+    } else {
+        return err("incorrect length of 'x'");
+    };
+    let p = m.get("p").and_then(|v| v.as_f64()).unwrap_or(0.5);
+    let alt = alternative(m.get("alternative"))?;
+    let cl = m.get("conf.level").and_then(|v| v.as_f64()).unwrap_or(0.95);
+    let pval = match alt.as_str() {
+        "less" => discrete::pbinom(x, n, p, true, false),
+        "greater" => discrete::pbinom(x - 1.0, n, p, false, false),
+        _ => {
+            if p == 0.0 {
+                (x == 0.0) as i32 as f64
+            } else if p == 1.0 {
+                (x == n) as i32 as f64
+            } else {
+                let rel = 1.0 + 1e-7;
+                let d = discrete::dbinom(x, n, p, false);
+                let mm = n * p;
+                if x == mm {
+                    1.0
+                } else if x < mm {
+                    let mut y = 0.0;
+                    let mut i = mm.ceil();
+                    while i <= n {
+                        if discrete::dbinom(i, n, p, false) <= d * rel {
+                            y += 1.0;
+                        }
+                        i += 1.0;
                     }
-                    n1 -= 1;
-                    l[n1] = mt;
-                    if !(mt == n1 + 1 && n1 > 1) {
-                        break;
+                    (discrete::pbinom(x, n, p, true, false)
+                        + discrete::pbinom(n - y, n, p, false, false))
+                    .min(1.0)
+                } else {
+                    let mut y = 0.0;
+                    let mut i = 0.0;
+                    while i <= mm.floor() {
+                        if discrete::dbinom(i, n, p, false) <= d * rel {
+                            y += 1.0;
+                        }
+                        i += 1.0;
                     }
+                    (discrete::pbinom(y - 1.0, n, p, true, false)
+                        + discrete::pbinom(x - 1.0, n, p, false, false))
+                    .min(1.0)
                 }
             }
-            ifr
-        };
-        pv = (if lower { nfac - ifr } else { ifr }) as f64 / nfac as f64;
-        return pv;
-    }
-    let (c1, c2, c3, c4, c5, c6) = (0.2274, 0.2531, 0.1745, 0.0758, 0.1033, 0.3932);
-    let (c7, c8, c9, c10, c11, c12) = (0.0879, 0.0151, 0.0072, 0.0831, 0.0131, 4.6e-4);
-    let y = nf;
-    let b = 1.0 / y;
-    let x = (6.0 * (is - 1.0) * b / (y * y - 1.0) - 1.0) * (y - 1.0).sqrt();
-    let y = x * x;
-    let u = x
-        * b
-        * (c1
-            + b * (c2 + c3 * b)
-            + y * (-c4 + b * (c5 + c6 * b)
-                - y * b * (c7 + c8 * b - y * (c9 - c10 * b + y * b * (c11 - c12 * y)))));
-    let y = u / (y / 2.0).exp();
-    pv = (if lower { -y } else { y }) + normal::pnorm(x, 0.0, 1.0, lower, false);
-    pv.clamp(0.0, 1.0)
-}
-
-/// P(T <= q) for Kendall's T (concordant pairs) with `n` observations and no ties.
-pub fn pkendall(q: f64, n: usize) -> f64 {
-    let q = (q + 1e-7).floor();
-    let u = n * n.saturating_sub(1) / 2;
-    if q < 0.0 {
-        return 0.0;
-    }
-    if q > u as f64 {
-        return 1.0;
-    }
-    // Counts of permutations of m items by number of inversions, summed in R's order.
-    let mut w: Vec<f64> = vec![1.0];
-    for m in 2..=n {
-        let um = m * (m - 1) / 2;
-        let mut nw = vec![0.0; um + 1];
-        for (k, slot) in nw.iter_mut().enumerate() {
-            let mut s = 0.0;
-            for i in 0..m {
-                if k >= i && k - i < w.len() {
-                    s += w[k - i];
-                }
-            }
-            *slot = s;
-        }
-        w = nw;
-    }
-    let mut p = 0.0;
-    for wj in w.iter().take(q as usize + 1) {
-        p += wj;
-    }
-    p / gamma::gammafn(n as f64 + 1.0)
-}
-
-fn kendall_tau(x: &[f64], y: &[f64]) -> f64 {
-    let n = x.len();
-    let (mut s, mut sx, mut sy) = (0.0f64, 0.0f64, 0.0f64);
-    for i in 0..n {
-        for j in 0..n {
-            let a = if x[i] > x[j] {
-                1.0
-            } else if x[i] < x[j] {
-                -1.0
-            } else {
-                0.0
-            };
-            let b = if y[i] > y[j] {
-                1.0
-            } else if y[i] < y[j] {
-                -1.0
-            } else {
-                0.0
-            };
-            s += a * b;
-            sx += a * a;
-            sy += b * b;
-        }
-    }
-    if sx == 0.0 || sy == 0.0 {
-        return na_real();
-    }
-    (s / (sx.sqrt() * sy.sqrt())).clamp(-1.0, 1.0)
-}
-
-/// Sizes of the groups of tied values (only groups of 2 or more).
-fn tie_sizes(x: &[f64]) -> Vec<f64> {
-    let mut s = x.to_vec();
-    s.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < s.len() {
-        let mut j = i;
-        while j + 1 < s.len() && s[j + 1] == s[i] {
-            j += 1;
-        }
-        if j > i {
-            out.push((j - i + 1) as f64);
-        }
-        i = j + 1;
-    }
-    out
-}
-
-fn distinct(x: &[f64]) -> usize {
-    let mut s = x.to_vec();
-    s.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-    s.dedup();
-    s.len()
-}
-
-/// `cor.test(x, y, method = "spearman" | "kendall")` on complete cases.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn cor_test_rank(
-    it: &mut Interp,
-    x: &[f64],
-    y: &[f64],
-    alt: &str,
-    method: &str,
-    exact: Option<bool>,
-    continuity: bool,
-    dname: &str,
-) -> EvalResult {
-    let n = x.len();
-    if n < 2 {
-        return err("not enough finite observations");
-    }
-    let nf = n as f64;
-    let ties = distinct(x).min(distinct(y)) < n;
-    let p2 = |pl: f64, pu: f64| -> f64 {
-        match alt {
-            "less" => pl,
-            "greater" => pu,
-            _ => 2.0 * pl.min(pu),
         }
     };
-    let (stat, pval, est, mname, nvname);
-    if method == "kendall" {
-        mname = "Kendall's rank correlation tau";
-        nvname = "tau";
-        let r = kendall_tau(x, y);
-        est = r;
-        if !r.is_finite() {
-            stat = named_num("T", na_real());
-            pval = na_real();
+    let p_l = |a: f64| {
+        if x == 0.0 {
+            0.0
         } else {
-            let exact = exact.unwrap_or(n < 50);
-            if exact && !ties {
-                let q = ((r + 1.0) * nf * (nf - 1.0) / 4.0).round_ties_even();
-                stat = named_num("T", q);
-                pval = match alt {
-                    "greater" => 1.0 - pkendall(q - 1.0, n),
-                    "less" => pkendall(q, n),
-                    _ => {
-                        let p = if q > nf * (nf - 1.0) / 4.0 {
-                            1.0 - pkendall(q - 1.0, n)
-                        } else {
-                            pkendall(q, n)
-                        };
-                        (2.0 * p).min(1.0)
-                    }
-                };
-            } else {
-                let xt = tie_sizes(x);
-                let yt = tie_sizes(y);
-                let t0 = nf * (nf - 1.0) / 2.0;
-                let t1 = xt.iter().map(|t| t * (t - 1.0)).sum::<f64>() / 2.0;
-                let t2 = yt.iter().map(|t| t * (t - 1.0)).sum::<f64>() / 2.0;
-                let mut s = r * ((t0 - t1) * (t0 - t2)).sqrt();
-                let v0 = nf * (nf - 1.0) * (2.0 * nf + 5.0);
-                let vt: f64 = xt.iter().map(|t| t * (t - 1.0) * (2.0 * t + 5.0)).sum();
-                let vu: f64 = yt.iter().map(|t| t * (t - 1.0) * (2.0 * t + 5.0)).sum();
-                let v1 = xt.iter().map(|t| t * (t - 1.0)).sum::<f64>()
-                    * yt.iter().map(|t| t * (t - 1.0)).sum::<f64>();
-                let v2 = xt.iter().map(|t| t * (t - 1.0) * (t - 2.0)).sum::<f64>()
-                    * yt.iter().map(|t| t * (t - 1.0) * (t - 2.0)).sum::<f64>();
-                let var_s = (v0 - vt - vu) / 18.0
-                    + v1 / (2.0 * nf * (nf - 1.0))
-                    + v2 / (9.0 * nf * (nf - 1.0) * (nf - 2.0));
-                if exact && ties {
-                    it.warning("Cannot compute exact p-value with ties");
-                }
-                if continuity {
-                    s = s.signum() * (s.abs() - 1.0);
-                }
-                let z = s / var_s.sqrt();
-                stat = named_num("z", z);
-                pval = p2(
-                    normal::pnorm(z, 0.0, 1.0, true, false),
-                    normal::pnorm(z, 0.0, 1.0, false, false),
-                );
-            }
+            beta::qbeta(a, x, n - x + 1.0, true, false)
         }
-    } else {
-        mname = "Spearman's rank correlation rho";
-        nvname = "rho";
-        let mut exact = exact.unwrap_or(true);
-        let r = crate::builtins::base::margins::pearson(
-            &crate::builtins::base::margins::avg_rank(x),
-            &crate::builtins::base::margins::avg_rank(y),
-        );
-        est = r;
-        if !r.is_finite() {
-            stat = named_num("S", na_real());
-            pval = na_real();
+    };
+    let p_u = |a: f64| {
+        if x == n {
+            1.0
         } else {
-            let q = (nf * nf * nf - nf) * (1.0 - r) / 6.0;
-            stat = named_num("S", q);
-            if ties && exact {
-                exact = false;
-                it.warning("Cannot compute exact p-value with ties");
-            }
-            let pspearman = |q: f64, lower: bool| -> f64 {
-                if n <= 1290 && exact {
-                    prho(n, q.round_ties_even() + 2.0 * (lower as i32 as f64), lower)
-                } else {
-                    let mut den = nf * (nf * nf - 1.0) / 6.0;
-                    if continuity {
-                        den += 1.0;
-                    }
-                    let r = 1.0 - q / den;
-                    beta::pt(
-                        r / ((1.0 - r * r) / (nf - 2.0)).sqrt(),
-                        nf - 2.0,
-                        !lower,
-                        false,
-                    )
-                }
-            };
-            pval = match alt {
-                "greater" => pspearman(q, true),
-                "less" => pspearman(q, false),
-                _ => {
-                    let p = if q > (nf * nf * nf - nf) / 6.0 {
-                        pspearman(q, false)
-                    } else {
-                        pspearman(q, true)
-                    };
-                    (2.0 * p).min(1.0)
-                }
-            };
+            beta::qbeta(1.0 - a, x + 1.0, n - x, true, false)
         }
-    }
+    };
+    let (lo, hi) = match alt.as_str() {
+        "less" => (0.0, p_u(1.0 - cl)),
+        "greater" => (p_l(1.0 - cl), 1.0),
+        _ => {
+            let a = (1.0 - cl) / 2.0;
+            (p_l(a), p_u(a))
+        }
+    };
     Ok(htest(vec![
-        ("statistic", stat),
-        ("parameter", Value::Null),
+        ("statistic", named_num("number of successes", x)),
+        ("parameter", named_num("number of trials", n)),
         ("p.value", Value::num(pval)),
-        ("estimate", named_num(nvname, est)),
-        ("null.value", named_num(nvname, 0.0)),
-        ("alternative", Value::str(alt)),
-        ("method", Value::str(mname)),
-        ("data.name", Value::str(dname)),
+        ("conf.int", conf_int(lo, hi, cl)),
+        ("estimate", named_num("probability of success", x / n)),
+        ("null.value", named_num("probability of success", p)),
+        ("alternative", Value::str(&alt)),
+        ("method", Value::str("Exact binomial test")),
+        ("data.name", Value::str(&dname)),
     ]))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn prho_and_pkendall_match_r() {
-        // R: .Call(stats:::C_pRho, 40, 7, TRUE) etc.
-        assert!((prho(7, 40.0 + 2.0, true) - R_PRHO7).abs() < 1e-15);
-        assert!((prho(20, 1000.0, false) - R_PRHO20).abs() < 1e-14);
-        assert!((pkendall(10.0, 8) - R_PK8).abs() < 1e-15);
-        assert!((pkendall(300.0, 30) - R_PK30).abs() < 1e-13);
+pub fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
+    const F: [&str; 7] = [
+        "x",
+        "y",
+        "correct",
+        "p",
+        "rescale.p",
+        "simulate.p.value",
+        "B",
+    ];
+    let ev = eval_args(it, args, env)?;
+    let dx = expr_of(&ev, &F, "x");
+    let dy = expr_of(&ev, &F, "y");
+    let m = ev.args.matched(&F)?;
+    let mut x = m.req("x")?.clone();
+    let correct = flag(m.get("correct"), true);
+    let mut dname = dx;
+    if x.is_data_frame() {
+        x = call_named(it, "as.matrix", vec![(None, x)])?;
     }
+    let is_mat = x.dim().map(|d| d.len() == 2).unwrap_or(false);
+    if !is_mat {
+        if let Some(y) = m.get("y") {
+            dname = format!("{} and {}", dname, dy);
+            x = call_named(it, "table", vec![(None, x.clone()), (None, y.clone())])?;
+        }
+    }
+    let is_mat = x
+        .dim()
+        .map(|d| d.len() == 2 && d[0] > 1 && d[1] > 1)
+        .unwrap_or(false);
+    let xs = x.dbl_vec().to_vec();
+    if xs.iter().any(|v| *v < 0.0 || v.is_nan()) {
+        return err("all entries of 'x' must be nonnegative and finite");
+    }
+    let n: f64 = xs.iter().sum();
+    if n == 0.0 {
+        return err("at least one entry of 'x' must be positive");
+    }
+    let (stat, df, e, v, method);
+    if is_mat {
+        let d = x.dim().unwrap_or_default();
+        let (nr, nc) = (d[0], d[1]);
+        let sr: Vec<f64> = (0..nr)
+            .map(|i| (0..nc).map(|j| xs[i + j * nr]).sum())
+            .collect();
+        let sc: Vec<f64> = (0..nc)
+            .map(|j| (0..nr).map(|i| xs[i + j * nr]).sum())
+            .collect();
+        let mut ev = vec![0.0; nr * nc];
+        let mut vv = vec![0.0; nr * nc];
+        for j in 0..nc {
+            for i in 0..nr {
+                ev[i + j * nr] = sr[i] * sc[j] / n;
+                vv[i + j * nr] = sc[j] * sr[i] * (n - sr[i]) * (n - sc[j]) / (n * n * n);
+            }
+        }
+        let mut meth = "Pearson's Chi-squared test".to_string();
+        let yates = if correct && nr == 2 && nc == 2 {
+            let y = xs
+                .iter()
+                .zip(&ev)
+                .map(|(a, b)| (a - b).abs())
+                .fold(0.5f64, f64::min);
+            if y > 0.0 {
+                meth.push_str(" with Yates' continuity correction");
+            }
+            y
+        } else {
+            0.0
+        };
+        stat = xs
+            .iter()
+            .zip(&ev)
+            .map(|(a, b)| ((a - b).abs() - yates).powi(2) / b)
+            .sum::<f64>();
+        df = ((nr - 1) * (nc - 1)) as f64;
+        method = meth;
+        let mut em = Value::dbls(ev);
+        em.set_attr(Sym::new("dim"), Value::ints(vec![nr as i32, nc as i32]));
+        if let Some(dn) = x.get_attr("dimnames") {
+            em.set_attr(Sym::new("dimnames"), dn.clone());
+        }
+        e = em;
+        v = vv;
+    } else {
+        let k = xs.len();
+        if k < 2 {
+            return err("'x' must at least have 2 elements");
+        }
+        let p: Vec<f64> = match m.get("p") {
+            Some(p) => {
+                let mut p = numeric_vec(p, "p")?;
+                if flag(m.get("rescale.p"), false) {
+                    let s: f64 = p.iter().sum();
+                    p.iter_mut().for_each(|q| *q /= s);
+                }
+                if p.len() != k {
+                    return err("'x' and 'p' must have the same number of elements");
+                }
+                if (p.iter().sum::<f64>() - 1.0).abs() > (f64::EPSILON).sqrt() {
+                    return err("probabilities must sum to 1.");
+                }
+                p
+            }
+            None => vec![1.0 / k as f64; k],
+        };
+        let ev: Vec<f64> = p.iter().map(|q| n * q).collect();
+        v = p.iter().map(|q| n * q * (1.0 - q)).collect();
+        stat = xs
+            .iter()
+            .zip(&ev)
+            .map(|(a, b)| (a - b).powi(2) / b)
+            .sum::<f64>();
+        df = (k - 1) as f64;
+        method = "Chi-squared test for given probabilities".to_string();
+        let mut em = Value::dbls(ev);
+        if let Some(nm) = x.get_attr("names") {
+            em.set_attr(Sym::new("names"), nm.clone());
+        } else if let Some(dn) = x.get_attr("dimnames") {
+            if let Some(first) = dn.list_vec().first() {
+                if !first.is_null() {
+                    em.set_attr(Sym::new("names"), first.clone());
+                }
+            }
+        }
+        e = em;
+    }
+    let evs = e.dbl_vec();
+    if evs.iter().any(|v| *v < 5.0) {
+        it.warning("Chi-squared approximation may be incorrect");
+    }
+    let pval = gamma::pchisq(stat, df, false, false);
+    let resid: Vec<f64> = xs
+        .iter()
+        .zip(evs.iter())
+        .map(|(a, b)| (a - b) / b.sqrt())
+        .collect();
+    let stdres: Vec<f64> = xs
+        .iter()
+        .zip(evs.iter())
+        .zip(&v)
+        .map(|((a, b), vv)| (a - b) / vv.sqrt())
+        .collect();
+    let with_shape = |vals: Vec<f64>| {
+        let mut r = Value::dbls(vals);
+        for k in ["dim", "dimnames", "names"] {
+            if let Some(a) = e.get_attr(k) {
+                r.set_attr(Sym::new(k), a.clone());
+            }
+        }
+        r
+    };
+    let resid = with_shape(resid);
+    let stdres = with_shape(stdres);
+    Ok(htest(vec![
+        ("statistic", named_num("X-squared", stat)),
+        ("parameter", named_num("df", df)),
+        ("p.value", Value::num(pval)),
+        ("method", Value::str(&method)),
+        ("data.name", Value::str(&dname)),
+        ("observed", x.clone()),
+        ("expected", e.clone()),
+        ("residuals", resid),
+        ("stdres", stdres),
+    ]))
+}
 
-    const R_PRHO7: f64 = 0.27797619047619049;
-    const R_PRHO20: f64 = 0.8563984408241766;
-    const R_PK8: f64 = 0.19937996031746033;
-    const R_PK30: f64 = 0.99872826802984338;
+pub fn prop_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
+    const F: [&str; 6] = ["x", "n", "p", "alternative", "conf.level", "correct"];
+    let ev = eval_args(it, args, env)?;
+    let dx = expr_of(&ev, &F, "x");
+    let dn = expr_of(&ev, &F, "n");
+    let dp = expr_of(&ev, &F, "p");
+    let m = ev.args.matched(&F)?;
+    let xv = m.req("x")?.clone();
+    let (x, n, dname): (Vec<f64>, Vec<f64>, String) =
+        match xv.get_attr("dim").map(|d| d.dbl_vec().to_vec()) {
+            Some(d) if d.len() == 2 => {
+                if d[1] != 2.0 {
+                    return err("'x' must have 2 columns");
+                }
+                let v = xv.dbl_vec();
+                let r = d[0] as usize;
+                let x: Vec<f64> = v[..r].to_vec();
+                let n: Vec<f64> = (0..r).map(|i| v[i] + v[r + i]).collect();
+                (x, n, dx)
+            }
+            _ => {
+                let x = numeric_vec(&xv, "x")?;
+                let Some(nv) = m.get("n") else {
+                    return err("argument \"n\" is missing, with no default");
+                };
+                let n = numeric_vec(nv, "n")?;
+                if n.len() != x.len() {
+                    return err("'x' and 'n' must have the same length");
+                }
+                (x, n, format!("{} out of {}", dx, dn))
+            }
+        };
+    let k = x.len();
+    if k < 1 {
+        return err("not enough data");
+    }
+    if x.iter()
+        .zip(&n)
+        .any(|(a, b)| *b <= 0.0 || a < &0.0 || a > b)
+    {
+        return err("elements of 'x' must not be greater than those of 'n'");
+    }
+    let p: Option<Vec<f64>> = m
+        .get("p")
+        .filter(|v| !v.is_null())
+        .map(|v| v.dbl_vec().to_vec());
+    if let Some(p) = &p {
+        if p.len() != k {
+            return err("'p' must have the same length as 'x' and 'n'");
+        }
+    }
+    let alt = alternative(m.get("alternative"))?;
+    let cl = m.get("conf.level").and_then(|v| v.as_f64()).unwrap_or(0.95);
+    let correct = flag(m.get("correct"), true);
+    let dname = if p.is_some() || k == 1 {
+        format!(
+            "{}, null {} {}",
+            dname,
+            if k == 1 {
+                "probability"
+            } else {
+                "probabilities"
+            },
+            if p.is_some() { dp.as_str() } else { "0.5" }
+        )
+    } else {
+        dname
+    };
+    let est: Vec<f64> = x.iter().zip(&n).map(|(a, b)| a / b).collect();
+    let est_names: Vec<String> = if k == 1 {
+        vec!["p".into()]
+    } else {
+        (1..=k).map(|i| format!("prop {}", i)).collect()
+    };
+    let mut yates: f64 = if correct && k <= 2 { 0.5 } else { 0.0 };
+    let mut cint: Option<(f64, f64)> = None;
+    let mut delta = 0.0;
+    if k == 1 {
+        let p0 = p.as_ref().map(|p| p[0]).unwrap_or(0.5);
+        let z = normal::qnorm(
+            if alt == "two.sided" {
+                (1.0 + cl) / 2.0
+            } else {
+                cl
+            },
+            0.0,
+            1.0,
+            true,
+            false,
+        );
+        yates = yates.min((x[0] - n[0] * p0).abs());
+        let nn = n[0];
+        let z22n = z * z / (2.0 * nn);
+        let pc = est[0] + yates / nn;
+        let pu = if pc >= 1.0 {
+            1.0
+        } else {
+            (pc + z22n + z * (pc * (1.0 - pc) / nn + z22n / (2.0 * nn)).sqrt()) / (1.0 + 2.0 * z22n)
+        };
+        let pc = est[0] - yates / nn;
+        let pl = if pc <= 0.0 {
+            0.0
+        } else {
+            (pc + z22n - z * (pc * (1.0 - pc) / nn + z22n / (2.0 * nn)).sqrt()) / (1.0 + 2.0 * z22n)
+        };
+        cint = Some(match alt.as_str() {
+            "two.sided" => (pl.max(0.0), pu.min(1.0)),
+            "less" => (0.0, pu.min(1.0)),
+            _ => (pl.max(0.0), 1.0),
+        });
+    } else if k == 2 && p.is_none() {
+        delta = est[0] - est[1];
+        let sinv: f64 = n.iter().map(|v| 1.0 / v).sum();
+        yates = yates.min(delta.abs() / sinv);
+        let z = normal::qnorm(
+            if alt == "two.sided" {
+                (1.0 + cl) / 2.0
+            } else {
+                cl
+            },
+            0.0,
+            1.0,
+            true,
+            false,
+        );
+        let width = z * est
+            .iter()
+            .zip(&n)
+            .map(|(e, nn)| e * (1.0 - e) / nn)
+            .sum::<f64>()
+            .sqrt()
+            + yates * sinv;
+        cint = Some(match alt.as_str() {
+            "two.sided" => ((delta - width).max(-1.0), (delta + width).min(1.0)),
+            "less" => (-1.0, (delta + width).min(1.0)),
+            _ => ((delta - width).max(-1.0), 1.0),
+        });
+    }
+    let (pp, param): (Vec<f64>, f64) = match &p {
+        None if k > 1 => {
+            let pool = x.iter().sum::<f64>() / n.iter().sum::<f64>();
+            (vec![pool; k], (k - 1) as f64)
+        }
+        None => (vec![0.5], 1.0),
+        Some(p) => (p.clone(), k as f64),
+    };
+    let mut stat = 0.0;
+    for i in 0..k {
+        let e1 = n[i] * pp[i];
+        let e2 = n[i] * (1.0 - pp[i]);
+        stat += ((x[i] - e1).abs() - yates).powi(2) / e1;
+        stat += ((n[i] - x[i] - e2).abs() - yates).powi(2) / e2;
+    }
+    let pval = if alt == "two.sided" {
+        gamma::pchisq(stat, param, false, false)
+    } else {
+        let s = if k == 1 { est[0] - pp[0] } else { delta };
+        let z = s.signum() * stat.sqrt();
+        let z = if s == 0.0 { 0.0 } else { z };
+        normal::pnorm(z, 0.0, 1.0, alt == "less", false)
+    };
+    let method = format!(
+        "{} {} continuity correction",
+        if k == 1 {
+            "1-sample proportions test".to_string()
+        } else {
+            format!(
+                "{}-sample test for {} proportions",
+                k,
+                if p.is_none() { "equality of" } else { "given" }
+            )
+        },
+        if yates != 0.0 { "with" } else { "without" }
+    );
+    let mut items = vec![
+        ("statistic", named_num("X-squared", stat)),
+        ("parameter", named_num("df", param)),
+        ("p.value", Value::num(pval)),
+        ("estimate", named_nums(&est_names, est.clone())),
+    ];
+    match &p {
+        Some(p) => items.push(("null.value", named_nums(&est_names, p.clone()))),
+        None if k == 1 => items.push(("null.value", named_num("p", 0.5))),
+        None => items.push(("null.value", Value::Null)),
+    }
+    items.push((
+        "conf.int",
+        match cint {
+            Some((lo, hi)) => conf_int(lo, hi, cl),
+            None => Value::Null,
+        },
+    ));
+    items.push(("alternative", Value::str(&alt)));
+    items.push(("method", Value::str(&method)));
+    items.push(("data.name", Value::str(&dname)));
+    Ok(htest(items))
 }

@@ -1,9 +1,7 @@
-//! More classical tests: prop.test and wilcox.test.
+//! Rank tests: `wilcox.test` (signed rank and rank sum, exact and normal approximations)
+//! and `kruskal.test`.
 
-use crate::builtins::stats::htest::means::{
-    alternative, conf_int, eval_args, expr_of, flag, formula_side, htest, named_num, named_nums,
-    numeric_vec, split2,
-};
+use super::*;
 use crate::builtins::{special, Builtin};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
@@ -13,226 +11,26 @@ use crate::value::{Env, Value};
 
 /// Hypothesis-test builtins.
 pub const BUILTINS: &[Builtin] = &[
-    special("prop.test", prop_test),
     special("wilcox.test", wilcox_test),
+    special("kruskal.test", kruskal_test),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
 pub const DOCS: &[crate::builtins::Doc] = {
     use crate::builtins::doc;
     &[
-        doc("prop.test",
-            "prop.test(x, n, p = NULL, alternative = c(\"two.sided\", \"less\", \"greater\"), conf.level = 0.95, \
-             correct = TRUE)",
-            "Tests that proportions x/n are equal across groups, or equal to the given p, with the chi-squared \
-             approximation (and Yates' continuity correction unless correct = FALSE). x may also be a two-column \
-             matrix of successes and failures. Returns an \"htest\" object."),
         doc("wilcox.test",
             "wilcox.test(x, y = NULL, alternative = c(\"two.sided\", \"less\", \"greater\"), mu = 0, paired = \
              FALSE, exact = NULL, correct = TRUE, ...)\nwilcox.test(formula, data, subset, na.action, ...)",
             "Wilcoxon's rank tests: the signed rank test for one sample or paired samples, and the rank sum \
              (Mann-Whitney) test for two samples. The p-value is exact for small samples without ties, otherwise \
              from the normal approximation with continuity correction. Returns an \"htest\" object."),
+        doc("kruskal.test", "kruskal.test(x, g, ...)\nkruskal.test(formula, data, subset, na.action, ...)",
+            "Kruskal-Wallis rank sum test that several groups come from the same distribution, the rank-based \
+             counterpart of one-way analysis of variance. Groups are given as for bartlett.test. Returns an \
+             \"htest\" object."),
     ]
 };
-
-fn prop_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    const F: [&str; 6] = ["x", "n", "p", "alternative", "conf.level", "correct"];
-    let ev = eval_args(it, args, env)?;
-    let dx = expr_of(&ev, &F, "x");
-    let dn = expr_of(&ev, &F, "n");
-    let dp = expr_of(&ev, &F, "p");
-    let m = ev.args.matched(&F)?;
-    let xv = m.req("x")?.clone();
-    let (x, n, dname): (Vec<f64>, Vec<f64>, String) =
-        match xv.get_attr("dim").map(|d| d.dbl_vec().to_vec()) {
-            Some(d) if d.len() == 2 => {
-                if d[1] != 2.0 {
-                    return err("'x' must have 2 columns");
-                }
-                let v = xv.dbl_vec();
-                let r = d[0] as usize;
-                let x: Vec<f64> = v[..r].to_vec();
-                let n: Vec<f64> = (0..r).map(|i| v[i] + v[r + i]).collect();
-                (x, n, dx)
-            }
-            _ => {
-                let x = numeric_vec(&xv, "x")?;
-                let Some(nv) = m.get("n") else {
-                    return err("argument \"n\" is missing, with no default");
-                };
-                let n = numeric_vec(nv, "n")?;
-                if n.len() != x.len() {
-                    return err("'x' and 'n' must have the same length");
-                }
-                (x, n, format!("{} out of {}", dx, dn))
-            }
-        };
-    let k = x.len();
-    if k < 1 {
-        return err("not enough data");
-    }
-    if x.iter()
-        .zip(&n)
-        .any(|(a, b)| *b <= 0.0 || a < &0.0 || a > b)
-    {
-        return err("elements of 'x' must not be greater than those of 'n'");
-    }
-    let p: Option<Vec<f64>> = m
-        .get("p")
-        .filter(|v| !v.is_null())
-        .map(|v| v.dbl_vec().to_vec());
-    if let Some(p) = &p {
-        if p.len() != k {
-            return err("'p' must have the same length as 'x' and 'n'");
-        }
-    }
-    let alt = alternative(m.get("alternative"))?;
-    let cl = m.get("conf.level").and_then(|v| v.as_f64()).unwrap_or(0.95);
-    let correct = flag(m.get("correct"), true);
-    let dname = if p.is_some() || k == 1 {
-        format!(
-            "{}, null {} {}",
-            dname,
-            if k == 1 {
-                "probability"
-            } else {
-                "probabilities"
-            },
-            if p.is_some() { dp.as_str() } else { "0.5" }
-        )
-    } else {
-        dname
-    };
-    let est: Vec<f64> = x.iter().zip(&n).map(|(a, b)| a / b).collect();
-    let est_names: Vec<String> = if k == 1 {
-        vec!["p".into()]
-    } else {
-        (1..=k).map(|i| format!("prop {}", i)).collect()
-    };
-    let mut yates: f64 = if correct && k <= 2 { 0.5 } else { 0.0 };
-    let mut cint: Option<(f64, f64)> = None;
-    let mut delta = 0.0;
-    if k == 1 {
-        let p0 = p.as_ref().map(|p| p[0]).unwrap_or(0.5);
-        let z = normal::qnorm(
-            if alt == "two.sided" {
-                (1.0 + cl) / 2.0
-            } else {
-                cl
-            },
-            0.0,
-            1.0,
-            true,
-            false,
-        );
-        yates = yates.min((x[0] - n[0] * p0).abs());
-        let nn = n[0];
-        let z22n = z * z / (2.0 * nn);
-        let pc = est[0] + yates / nn;
-        let pu = if pc >= 1.0 {
-            1.0
-        } else {
-            (pc + z22n + z * (pc * (1.0 - pc) / nn + z22n / (2.0 * nn)).sqrt()) / (1.0 + 2.0 * z22n)
-        };
-        let pc = est[0] - yates / nn;
-        let pl = if pc <= 0.0 {
-            0.0
-        } else {
-            (pc + z22n - z * (pc * (1.0 - pc) / nn + z22n / (2.0 * nn)).sqrt()) / (1.0 + 2.0 * z22n)
-        };
-        cint = Some(match alt.as_str() {
-            "two.sided" => (pl.max(0.0), pu.min(1.0)),
-            "less" => (0.0, pu.min(1.0)),
-            _ => (pl.max(0.0), 1.0),
-        });
-    } else if k == 2 && p.is_none() {
-        delta = est[0] - est[1];
-        let sinv: f64 = n.iter().map(|v| 1.0 / v).sum();
-        yates = yates.min(delta.abs() / sinv);
-        let z = normal::qnorm(
-            if alt == "two.sided" {
-                (1.0 + cl) / 2.0
-            } else {
-                cl
-            },
-            0.0,
-            1.0,
-            true,
-            false,
-        );
-        let width = z * est
-            .iter()
-            .zip(&n)
-            .map(|(e, nn)| e * (1.0 - e) / nn)
-            .sum::<f64>()
-            .sqrt()
-            + yates * sinv;
-        cint = Some(match alt.as_str() {
-            "two.sided" => ((delta - width).max(-1.0), (delta + width).min(1.0)),
-            "less" => (-1.0, (delta + width).min(1.0)),
-            _ => ((delta - width).max(-1.0), 1.0),
-        });
-    }
-    let (pp, param): (Vec<f64>, f64) = match &p {
-        None if k > 1 => {
-            let pool = x.iter().sum::<f64>() / n.iter().sum::<f64>();
-            (vec![pool; k], (k - 1) as f64)
-        }
-        None => (vec![0.5], 1.0),
-        Some(p) => (p.clone(), k as f64),
-    };
-    let mut stat = 0.0;
-    for i in 0..k {
-        let e1 = n[i] * pp[i];
-        let e2 = n[i] * (1.0 - pp[i]);
-        stat += ((x[i] - e1).abs() - yates).powi(2) / e1;
-        stat += ((n[i] - x[i] - e2).abs() - yates).powi(2) / e2;
-    }
-    let pval = if alt == "two.sided" {
-        gamma::pchisq(stat, param, false, false)
-    } else {
-        let s = if k == 1 { est[0] - pp[0] } else { delta };
-        let z = s.signum() * stat.sqrt();
-        let z = if s == 0.0 { 0.0 } else { z };
-        normal::pnorm(z, 0.0, 1.0, alt == "less", false)
-    };
-    let method = format!(
-        "{} {} continuity correction",
-        if k == 1 {
-            "1-sample proportions test".to_string()
-        } else {
-            format!(
-                "{}-sample test for {} proportions",
-                k,
-                if p.is_none() { "equality of" } else { "given" }
-            )
-        },
-        if yates != 0.0 { "with" } else { "without" }
-    );
-    let mut items = vec![
-        ("statistic", named_num("X-squared", stat)),
-        ("parameter", named_num("df", param)),
-        ("p.value", Value::num(pval)),
-        ("estimate", named_nums(&est_names, est.clone())),
-    ];
-    match &p {
-        Some(p) => items.push(("null.value", named_nums(&est_names, p.clone()))),
-        None if k == 1 => items.push(("null.value", named_num("p", 0.5))),
-        None => items.push(("null.value", Value::Null)),
-    }
-    items.push((
-        "conf.int",
-        match cint {
-            Some((lo, hi)) => conf_int(lo, hi, cl),
-            None => Value::Null,
-        },
-    ));
-    items.push(("alternative", Value::str(&alt)));
-    items.push(("method", Value::str(&method)));
-    items.push(("data.name", Value::str(&dname)));
-    Ok(htest(items))
-}
 
 /// Average ranks (ties share the mean rank), as `rank()`.
 fn avg_rank(x: &[f64]) -> Vec<f64> {
@@ -554,6 +352,48 @@ fn wilcox_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
         ("null.value", named_num(shift, mu)),
         ("alternative", Value::str(&alt)),
         ("method", Value::str(&method)),
+        ("data.name", Value::str(&dname)),
+    ]))
+}
+
+pub fn kruskal_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
+    let (xs, dname) = grouped_samples(it, args, env, false)?;
+    if xs.iter().any(|g| g.is_empty()) {
+        return err("all groups must contain data");
+    }
+    let all: Vec<f64> = xs.iter().flatten().copied().collect();
+    let n = all.len() as f64;
+    if all.len() < 2 {
+        return err("not enough observations");
+    }
+    let r = crate::builtins::base::margins::avg_rank(&all);
+    let mut stat = 0.0;
+    let mut off = 0;
+    for g in &xs {
+        let s: f64 = r[off..off + g.len()].iter().sum();
+        stat += s * s / g.len() as f64;
+        off += g.len();
+    }
+    let mut sorted = all.clone();
+    sorted.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    let mut ties = 0.0;
+    let mut i = 0;
+    while i < sorted.len() {
+        let mut j = i;
+        while j + 1 < sorted.len() && sorted[j + 1] == sorted[i] {
+            j += 1;
+        }
+        let t = (j - i + 1) as f64;
+        ties += t * t * t - t;
+        i = j + 1;
+    }
+    let stat = (12.0 * stat / (n * (n + 1.0)) - 3.0 * (n + 1.0)) / (1.0 - ties / (n * n * n - n));
+    let df = xs.len() as f64 - 1.0;
+    Ok(htest(vec![
+        ("statistic", named_num("Kruskal-Wallis chi-squared", stat)),
+        ("parameter", named_num("df", df)),
+        ("p.value", Value::num(gamma::pchisq(stat, df, false, false))),
+        ("method", Value::str("Kruskal-Wallis rank sum test")),
         ("data.name", Value::str(&dname)),
     ]))
 }
