@@ -397,7 +397,7 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         let f0 = glm_fit(&inp0, &fam, &ctl).map_err(rerr)?;
         if !f0.converged {
             it.raise_warning(
-                "fitting to calculate the null deviance did not converge -- increase 'maxit'?",
+                crate::stats::irls::NULL_FIT_NOT_CONVERGED,
                 Some("glm(...)".into()),
             )?;
         }
