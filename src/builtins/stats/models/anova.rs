@@ -45,7 +45,7 @@ pub(crate) fn anova(it: &mut Interp, a: Args) -> EvalResult {
         .map(|x| x.1.inherits("glm"))
         .unwrap_or(false)
     {
-        return crate::builtins::stats::models::glm::anova_glm(it, a);
+        return crate::builtins::stats::models::glm_methods::anova_glm(it, a);
     }
     let named = |n: &str| {
         a.items

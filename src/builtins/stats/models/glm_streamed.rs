@@ -11,7 +11,10 @@
 //! offset and an intercept the null deviance comes, as in R, from fitting the
 //! intercept-only model the same way; a Gamma fit's AIC needs one more pass.
 
-use crate::builtins::stats::models::glm::{control_of, family_of, family_value, glm_response};
+use crate::builtins::stats::models::glm::glm_response;
+use crate::builtins::stats::models::glm_family::{
+    control_of, control_value, family_of, family_value,
+};
 use crate::builtins::stats::models::has_intercept;
 use crate::builtins::stats::models::lm_streamed::{
     coef_of, fit_with_levels, lang, Acc, FitParts, StreamSource,
@@ -511,7 +514,7 @@ pub(crate) fn glm_stream(
     items.push(("terms".into(), terms));
     items.push((
         "control".into(),
-        crate::builtins::stats::models::glm::control_value(ctl.epsilon, ctl.maxit, false),
+        control_value(ctl.epsilon, ctl.maxit, false),
     ));
     items.push(("method".into(), Value::str("glm.fit")));
     items.push(("contrasts".into(), contrasts.unwrap_or(Value::Null)));

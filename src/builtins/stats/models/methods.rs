@@ -61,7 +61,7 @@ pub(crate) fn residuals(it: &mut Interp, a: Args) -> EvalResult {
         .map(|x| x.1.inherits("glm"))
         .unwrap_or(false)
     {
-        return crate::builtins::stats::models::glm::residuals_glm(it, a);
+        return crate::builtins::stats::models::glm_methods::residuals_glm(it, a);
     }
     let x = obj(a)?;
     not_streamed(&x, "residuals")?;
@@ -301,7 +301,7 @@ pub(crate) fn vcov(it: &mut Interp, a: Args) -> EvalResult {
         .map(|x| x.1.inherits("glm"))
         .unwrap_or(false)
     {
-        return crate::builtins::stats::models::glm::vcov_glm(it, a);
+        return crate::builtins::stats::models::glm_methods::vcov_glm(it, a);
     }
     let m = a.matched(&["object", "complete", "..."])?;
     let fit = m.req(0, "object")?.clone();
@@ -748,7 +748,7 @@ pub(crate) fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
 
 pub(crate) fn loglik_of(fit: &Value) -> (f64, usize) {
     if fit.inherits("glm") {
-        return crate::builtins::stats::models::glm::loglik_glm(fit);
+        return crate::builtins::stats::models::glm_methods::loglik_glm(fit);
     }
     let rank = field(fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize;
     if let Some(st) = crate::builtins::stats::models::lm_streamed::stream_of(fit) {
