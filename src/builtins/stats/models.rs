@@ -529,6 +529,7 @@ fn reformulate(it: &mut Interp, a: Args) -> EvalResult {
 mod anova;
 pub mod aov;
 mod contrasts;
+mod fit_rows;
 mod frame;
 pub mod glm;
 pub mod glm_family;

@@ -1,6 +1,7 @@
 //! The glm methods: `summary.glm`, `vcov`, `residuals`, `predict`, `logLik`, `AIC`/`BIC`,
 //! `anova.glm` and `confint.default`.
 
+use super::fit_rows::FitRows;
 use super::glm_family::{control_of, family_of, rerr};
 use crate::builtins::stats::models::{
     anova_table, data_env, has_intercept, matrix, named_dbl, response_label, s, strings_of,
@@ -35,11 +36,7 @@ fn glm_cov(fit: &Value) -> EvalResult<GlmCov> {
     } else if rdf > 0.0 {
         // the Pearson statistic: kept by a streamed fit, else from the working weights
         // and residuals
-        let pearson = match crate::builtins::stats::models::glm_streamed::glm_stream_of(fit) {
-            Some(g) => g.pearson,
-            None => pearson_sum(fit),
-        };
-        (pearson / rdf, true)
+        (FitRows::of(fit).pearson() / rdf, true)
     } else {
         (f64::NAN, true)
     };
@@ -162,7 +159,7 @@ pub(super) fn summary_glm(it: &mut Interp, a: Args) -> EvalResult {
             items.push((key.to_string(), v));
         }
     }
-    let dres = if crate::builtins::stats::models::glm_streamed::glm_stream_of(&fit).is_some() {
+    let dres = if FitRows::of(&fit).is_streamed() {
         // the five quantiles `print` shows, marked
         let mut q = Value::dbls(
             crate::builtins::stats::models::glm_streamed::deviance_quantiles(it, &fit)?,
@@ -506,7 +503,7 @@ pub(crate) fn pearson_sum(fit: &Value) -> f64 {
 
 /// Deviance and residual df of the fits with the first 1, 2, ..., nt-1 terms of `fit`
 /// (the rows of its sequential analysis of deviance between NULL and the full model).
-fn nested_fits(
+pub(crate) fn nested_fits(
     it: &mut Interp,
     fit: &Value,
     fam: &Family,
@@ -601,10 +598,7 @@ pub fn anova_glm(it: &mut Interp, a: Args) -> EvalResult {
             .and_then(|v| v.as_f64())
             .unwrap_or(na)];
         let mut resdf = vec![field(fit, "df.null").and_then(|v| v.as_f64()).unwrap_or(na)];
-        let nested = match crate::builtins::stats::models::glm_streamed::glm_stream_of(fit) {
-            Some(_) => crate::builtins::stats::models::glm_streamed::nested_fits(it, fit, nt)?,
-            None => nested_fits(it, fit, &fam, nt)?,
-        };
+        let nested = FitRows::of(fit).nested_glm_fits(it, &fam, nt)?;
         for (d, f) in nested {
             resdev.push(d);
             resdf.push(f);

@@ -267,20 +267,7 @@ pub(super) fn try_lm(
         s("names"),
         Value::from_data(Data::Str(Rc::new(Strs::padded(eff_names, n)))),
     );
-    let piv_names: Vec<String> = piv.iter().map(|&j| colnames[j].clone()).collect();
-    let mut qrm = matrix(
-        tf.qr_top.clone(),
-        p,
-        p,
-        Some(&fr.rows.labels(0..p)),
-        Some(&piv_names),
-    );
-    qrm.set_attr(
-        s("assign"),
-        Value::ints(piv.iter().map(|&j| plan.assign[j] as i32).collect()),
-    );
-    let mut qr = crate::builtins::stats::models::qr_value(qrm, tf.qraux.clone(), piv, rank);
-    qr.set_attr(s(NROW_ATTR), Value::int(n as i32));
+    let qr = tall_qr_value(&tf, colnames, &plan.assign, &fr.rows.labels(0..p), n);
     let mut items: Vec<(String, Value)> = vec![
         ("coefficients".into(), named_dbl(coef, colnames)),
         ("residuals".into(), with_names(resid)),
@@ -342,6 +329,27 @@ pub(super) fn try_lm(
     fit.set_attr(s("class"), Value::str("lm"));
     let _ = it;
     Ok(Some(fit))
+}
+
+/// R's `qr` list of a fit made by TSQR (in memory or streamed): the first `p` rows of the
+/// compact factor, those rows named `rows`, marked with the `n` rows it stands for.
+pub(crate) fn tall_qr_value(
+    tf: &tsqr::TallFit,
+    colnames: &[String],
+    assign: &[usize],
+    rows: &[String],
+    n: usize,
+) -> Value {
+    let (p, piv) = (colnames.len(), &tf.pivot);
+    let piv_names: Vec<String> = piv.iter().map(|&j| colnames[j].clone()).collect();
+    let mut qrm = matrix(tf.qr_top.clone(), p, p, Some(rows), Some(&piv_names));
+    qrm.set_attr(
+        s("assign"),
+        Value::ints(piv.iter().map(|&j| assign[j] as i32).collect()),
+    );
+    let mut qr = crate::builtins::stats::models::qr_value(qrm, tf.qraux.clone(), piv, tf.rank);
+    qr.set_attr(s(NROW_ATTR), Value::int(n as i32));
+    qr
 }
 
 /// Rows of the fit a truncated `qr` stands for (`None` for a full factor).

@@ -10,10 +10,9 @@
 //! the data twice more for exact residual quantiles (a histogram, then the values in the
 //! bins that hold them).
 
-use crate::builtins::stats::models::lm_blocked::NROW_ATTR;
+use crate::builtins::stats::models::lm_blocked::tall_qr_value;
 use crate::builtins::stats::models::{
-    data_env, frame_offset, matrix, model_frame_full, named_dbl, qr_value, terms_value, var_cols,
-    Frame,
+    data_env, frame_offset, model_frame_full, named_dbl, terms_value, var_cols, Frame,
 };
 use crate::error::{err, EvalResult, Flow, RError};
 use crate::eval::Interp;
@@ -712,15 +711,8 @@ impl FitParts {
             .map(|&j| acc.colnames[j].clone())
             .collect();
         eff_names.resize(tf.effects_head.len(), String::new());
-        let piv_names: Vec<String> = piv.iter().map(|&j| acc.colnames[j].clone()).collect();
         let rows: Vec<String> = (1..=p).map(|i| i.to_string()).collect();
-        let mut qrm = matrix(tf.qr_top.clone(), p, p, Some(&rows), Some(&piv_names));
-        qrm.set_attr(
-            Sym::new("assign"),
-            Value::ints(piv.iter().map(|&j| acc.assign[j] as i32).collect()),
-        );
-        let mut qr = qr_value(qrm, tf.qraux.clone(), piv, rank);
-        qr.set_attr(Sym::new(NROW_ATTR), Value::int(acc.n as i32));
+        let qr = tall_qr_value(tf, &acc.colnames, &acc.assign, &rows, acc.n);
         FitParts {
             coef: named_dbl(coef, &acc.colnames),
             effects: named_dbl(tf.effects_head.clone(), &eff_names),
