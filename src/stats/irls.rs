@@ -203,3 +203,96 @@ fn halve(b: &mut [f64], old: &[f64]) {
         *s = (*s + o) / 2.0;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A source that answers evaluations from a script of deviances and always solves to
+    /// the same coefficients; it records the points it was evaluated at.
+    struct Script {
+        devs: Vec<f64>,
+        solve: Vec<f64>,
+        seen: Vec<Option<Vec<f64>>>,
+    }
+
+    impl IrlsRows for Script {
+        type Fit = ();
+        fn eval(&mut self, at: At) -> Result<Eval, String> {
+            self.seen.push(match at {
+                At::Start => None,
+                At::Coef(b) => Some(b.to_vec()),
+            });
+            let dev = self.devs.remove(0);
+            Ok(Eval { dev, valid: true })
+        }
+        fn wls(&mut self) -> Result<Option<Step<()>>, String> {
+            Ok(Some(Step {
+                coef: self.solve.clone(),
+                pivot: (0..self.solve.len()).collect(),
+                rank: self.solve.len(),
+                fit: (),
+            }))
+        }
+        fn mu_at_boundary(&self) -> bool {
+            false
+        }
+    }
+
+    fn ctl(maxit: usize) -> Control {
+        Control {
+            epsilon: 1e-8,
+            maxit,
+        }
+    }
+
+    #[test]
+    fn divergence_halves_the_step() {
+        let fam = Family::new("poisson", None).expect("family");
+        let mut s = Script {
+            devs: vec![10.0, f64::INFINITY, f64::NAN, 5.0, 5.0],
+            solve: vec![4.0, 4.0],
+            seen: vec![],
+        };
+        let r = irls(&mut s, &fam, &ctl(25), Some(&[0.0, 0.0])).expect("fit");
+        let pts: Vec<Vec<f64>> = s.seen.into_iter().flatten().collect();
+        assert_eq!(
+            pts,
+            vec![
+                vec![0.0, 0.0],
+                vec![4.0, 4.0],
+                vec![2.0, 2.0],
+                vec![1.0, 1.0],
+                vec![4.0, 4.0]
+            ]
+        );
+        assert_eq!((r.iter, r.converged, r.boundary), (2, true, false));
+        assert_eq!(r.coef, vec![4.0, 4.0]);
+        assert_eq!(r.warnings, vec!["step size truncated due to divergence"]);
+    }
+
+    #[test]
+    fn divergence_without_start_is_an_error() {
+        let fam = Family::new("poisson", None).expect("family");
+        let mut s = Script {
+            devs: vec![10.0, f64::INFINITY],
+            solve: vec![1.0],
+            seen: vec![],
+        };
+        let e = irls(&mut s, &fam, &ctl(25), None).err();
+        assert_eq!(e.as_deref(), Some(NO_VALID_COEF));
+    }
+
+    #[test]
+    fn maxit_stops_unconverged() {
+        let fam = Family::new("binomial", None).expect("family");
+        let mut s = Script {
+            devs: vec![10.0, 8.0, 6.0, 4.0],
+            solve: vec![1.0],
+            seen: vec![],
+        };
+        let r = irls(&mut s, &fam, &ctl(3), None).expect("fit");
+        assert_eq!((r.iter, r.converged, r.dev), (3, false, 4.0));
+        assert_eq!(r.warnings, vec!["glm.fit: algorithm did not converge"]);
+    }
+}
