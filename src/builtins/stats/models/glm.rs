@@ -289,18 +289,6 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let rank = fit.qr.rank;
     let piv = &fit.qr.pivot;
     let xx: Vec<String> = piv.iter().map(|&j| mm.colnames[j].clone()).collect();
-    let mut rmat = vec![0.0; p * p];
-    for j in 0..p {
-        for i in 0..=j.min(p - 1) {
-            rmat[j * p + i] = if i < fit.qr.n {
-                fit.qr.at(i, j)
-            } else if i == j {
-                1.0
-            } else {
-                0.0
-            };
-        }
-    }
     let empty: crate::value::RStr = Some(Rc::from(""));
     let mut eff_names: Vec<crate::value::RStr> = xx[..rank]
         .iter()
@@ -342,35 +330,6 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         x.set_attr(s("names"), row_names.clone());
         x
     };
-    let mut items: Vec<(String, Value)> = vec![
-        ("coefficients".into(), named_dbl(coef, &mm.colnames)),
-        ("residuals".into(), nd(fit.residuals.clone())),
-        ("fitted.values".into(), nd(fit.mu.clone())),
-        ("effects".into(), effv),
-        ("R".into(), matrix(rmat, p, p, Some(&xx), Some(&xx))),
-        ("rank".into(), Value::int(rank as i32)),
-        ("qr".into(), qr),
-        ("family".into(), family_value(&fam)),
-        ("linear.predictors".into(), nd(fit.eta.clone())),
-        ("deviance".into(), Value::num(fit.deviance)),
-        (
-            "aic".into(),
-            Value::num(if fit.aic.is_nan() {
-                crate::value::na_real()
-            } else {
-                fit.aic
-            }),
-        ),
-        ("null.deviance".into(), Value::num(fit.null_deviance)),
-        ("iter".into(), Value::int(fit.iter as i32)),
-        ("weights".into(), nd(fit.weights.clone())),
-        ("prior.weights".into(), nd(prior.clone())),
-        ("df.residual".into(), Value::int(fit.df_residual as i32)),
-        ("df.null".into(), Value::int(fit.df_null as i32)),
-        ("y".into(), nd(y.clone())),
-        ("converged".into(), Value::lgls(vec![fit.converged as i32])),
-        ("boundary".into(), Value::lgls(vec![fit.boundary as i32])),
-    ];
     let tv = terms_value(&fr.terms, fr.lhs.clone(), fr.rhs.clone(), &fr.env);
     let mut mcols = fr.cols.clone();
     let mut mnames = fr.terms.var_labels.clone();
@@ -384,47 +343,187 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     }
     let mut model = crate::value::frame::make_df(mcols, mnames, row_names.clone());
     model.set_attr(s("terms"), tv.clone());
-    items.push(("model".into(), model));
-    if !fr.omitted.is_empty() {
-        let na = crate::builtins::stats::models::na_action_value(&fr.omitted, &na_action);
-        items.push(("na.action".into(), na));
-    }
-    items.push((
-        "call".into(),
-        Value::Lang(Rc::new(Lang {
-            expr: Rc::new(mcall.clone()),
-            attrs: None,
-        })),
-    ));
-    items.push(("formula".into(), formula.clone()));
-    items.push(("terms".into(), tv));
-    items.push((
-        "data".into(),
-        data.clone().unwrap_or(Value::Env(env.clone())),
-    ));
-    items.push((
-        "offset".into(),
-        if has_offset {
-            nd(offset.clone())
-        } else {
-            Value::Null
-        },
-    ));
-    items.push((
-        "control".into(),
-        control_value(ctl.epsilon, ctl.maxit, false),
-    ));
-    items.push(("method".into(), Value::str("glm.fit")));
     let (contrasts, xlevels) = crate::builtins::stats::models::contrasts_xlevels(
         &fr.terms,
         &crate::builtins::stats::models::logical_vars(&fr.cols),
         &facs,
     );
-    items.push(("contrasts".into(), contrasts.unwrap_or(Value::Null)));
-    items.push(("xlevels".into(), xlevels));
+    let parts = GlmParts {
+        coef: named_dbl(coef, &mm.colnames),
+        effects: effv,
+        r: r_matrix(&fit.qr.qr, fit.qr.n, p, &xx),
+        rank,
+        qr,
+        family: fam,
+        deviance: fit.deviance,
+        aic: fit.aic,
+        null_deviance: fit.null_deviance,
+        iter: fit.iter,
+        df_residual: fit.df_residual,
+        df_null: fit.df_null,
+        converged: fit.converged,
+        boundary: fit.boundary,
+        rows: Some(GlmRows {
+            residuals: nd(fit.residuals.clone()),
+            fitted: nd(fit.mu.clone()),
+            linear_predictors: nd(fit.eta.clone()),
+            weights: nd(fit.weights.clone()),
+            prior_weights: nd(prior.clone()),
+            y: nd(y.clone()),
+            model,
+            data: data.clone().unwrap_or(Value::Env(env.clone())),
+            offset: if has_offset {
+                nd(offset.clone())
+            } else {
+                Value::Null
+            },
+        }),
+        na_action: (!fr.omitted.is_empty())
+            .then(|| crate::builtins::stats::models::na_action_value(&fr.omitted, &na_action)),
+        call: Value::Lang(Rc::new(Lang {
+            expr: Rc::new(mcall.clone()),
+            attrs: None,
+        })),
+        formula: formula.clone(),
+        terms: tv,
+        control: ctl,
+        contrasts,
+        xlevels,
+    };
+    let items = parts.items();
     let mut out = Value::named_list(items);
     out.set_attr(s("class"), Value::strings(&["glm", "lm"]));
     Ok(out)
+}
+
+/// The per-row components of a glm fit object (kept by fits made in memory).
+pub(crate) struct GlmRows {
+    pub(crate) residuals: Value,
+    pub(crate) fitted: Value,
+    pub(crate) linear_predictors: Value,
+    pub(crate) weights: Value,
+    pub(crate) prior_weights: Value,
+    pub(crate) y: Value,
+    pub(crate) model: Value,
+    pub(crate) data: Value,
+    pub(crate) offset: Value,
+}
+
+/// The components of a glm fit object, in memory or streamed; [`GlmParts::items`] lists
+/// them in R's order.
+pub(crate) struct GlmParts {
+    pub(crate) coef: Value,
+    pub(crate) effects: Value,
+    /// The triangular factor `R`.
+    pub(crate) r: Value,
+    pub(crate) rank: usize,
+    pub(crate) qr: Value,
+    pub(crate) family: Family,
+    pub(crate) deviance: f64,
+    /// NaN (NA) for the quasi families.
+    pub(crate) aic: f64,
+    pub(crate) null_deviance: f64,
+    pub(crate) iter: usize,
+    pub(crate) df_residual: usize,
+    pub(crate) df_null: usize,
+    pub(crate) converged: bool,
+    pub(crate) boundary: bool,
+    /// None for a streamed fit.
+    pub(crate) rows: Option<GlmRows>,
+    pub(crate) na_action: Option<Value>,
+    pub(crate) call: Value,
+    pub(crate) formula: Value,
+    pub(crate) terms: Value,
+    pub(crate) control: Control,
+    pub(crate) contrasts: Option<Value>,
+    pub(crate) xlevels: Value,
+}
+
+impl GlmParts {
+    /// The fit object's components in R's order.
+    pub(crate) fn items(self) -> Vec<(String, Value)> {
+        let (mut head, mut mid, mut tail): (Vec<(&'static str, Value)>, _, _) =
+            (vec![], vec![], vec![]);
+        let mut rows = self.rows;
+        if let Some(r) = rows.as_mut() {
+            let take = |v: &mut Value| std::mem::replace(v, Value::Null);
+            head = vec![
+                ("residuals", take(&mut r.residuals)),
+                ("fitted.values", take(&mut r.fitted)),
+            ];
+            mid = vec![("linear.predictors", take(&mut r.linear_predictors))];
+            tail = vec![
+                ("weights", take(&mut r.weights)),
+                ("prior.weights", take(&mut r.prior_weights)),
+            ];
+        }
+        fn named(v: Vec<(&'static str, Value)>) -> impl Iterator<Item = (String, Value)> {
+            v.into_iter().map(|(k, v)| (k.to_string(), v))
+        }
+        let aic = if self.aic.is_nan() {
+            crate::value::na_real()
+        } else {
+            self.aic
+        };
+        let mut items: Vec<(String, Value)> = vec![("coefficients".into(), self.coef)];
+        items.extend(named(head));
+        items.push(("effects".into(), self.effects));
+        items.push(("R".into(), self.r));
+        items.push(("rank".into(), Value::int(self.rank as i32)));
+        items.push(("qr".into(), self.qr));
+        items.push(("family".into(), family_value(&self.family)));
+        items.extend(named(mid));
+        items.push(("deviance".into(), Value::num(self.deviance)));
+        items.push(("aic".into(), Value::num(aic)));
+        items.push(("null.deviance".into(), Value::num(self.null_deviance)));
+        items.push(("iter".into(), Value::int(self.iter as i32)));
+        items.extend(named(tail));
+        items.push(("df.residual".into(), Value::int(self.df_residual as i32)));
+        items.push(("df.null".into(), Value::int(self.df_null as i32)));
+        if let Some(r) = rows.as_mut() {
+            items.push(("y".into(), std::mem::replace(&mut r.y, Value::Null)));
+        }
+        items.push(("converged".into(), Value::lgls(vec![self.converged as i32])));
+        items.push(("boundary".into(), Value::lgls(vec![self.boundary as i32])));
+        if let Some(r) = rows.as_mut() {
+            items.push(("model".into(), std::mem::replace(&mut r.model, Value::Null)));
+        }
+        items.extend(self.na_action.map(|v| ("na.action".to_string(), v)));
+        items.push(("call".into(), self.call));
+        items.push(("formula".into(), self.formula));
+        items.push(("terms".into(), self.terms));
+        if let Some(r) = rows {
+            items.push(("data".into(), r.data));
+            items.push(("offset".into(), r.offset));
+        }
+        let ctl = self.control;
+        items.push((
+            "control".into(),
+            control_value(ctl.epsilon, ctl.maxit, false),
+        ));
+        items.push(("method".into(), Value::str("glm.fit")));
+        items.push(("contrasts".into(), self.contrasts.unwrap_or(Value::Null)));
+        items.push(("xlevels".into(), self.xlevels));
+        items
+    }
+}
+
+/// The `p x p` triangular factor `R` of a fit from its compact QR (`nrow` rows stored,
+/// column-major): its upper triangle, with ones on the diagonal past the stored rows.
+pub(crate) fn r_matrix(qr: &[f64], nrow: usize, p: usize, names: &[String]) -> Value {
+    let mut rmat = vec![0.0; p * p];
+    for j in 0..p {
+        for i in 0..=j.min(p - 1) {
+            rmat[j * p + i] = if i < nrow {
+                qr[j * nrow + i]
+            } else if i == j {
+                1.0
+            } else {
+                0.0
+            };
+        }
+    }
+    matrix(rmat, p, p, Some(names), Some(names))
 }
 
 /// A glm's response as `glm.fit` takes it: proportions for binomial, with prior weights

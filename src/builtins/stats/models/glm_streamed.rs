@@ -11,15 +11,13 @@
 //! offset and an intercept the null deviance comes, as in R, from fitting the
 //! intercept-only model the same way; a Gamma fit's AIC needs one more pass.
 
-use crate::builtins::stats::models::glm::glm_response;
-use crate::builtins::stats::models::glm_family::{
-    control_of, control_value, family_of, family_value,
-};
+use crate::builtins::stats::models::glm::{glm_response, r_matrix, GlmParts};
+use crate::builtins::stats::models::glm_family::{control_of, family_of};
 use crate::builtins::stats::models::has_intercept;
 use crate::builtins::stats::models::lm_streamed::{
     coef_of, fit_with_levels, lang, Acc, FitParts, StreamSource,
 };
-use crate::builtins::stats::models::{frame_offset, matrix, Frame};
+use crate::builtins::stats::models::{frame_offset, Frame};
 use crate::error::{err, EvalResult, Flow, RError};
 use crate::eval::Interp;
 use crate::stats::design_plan::DesignPlan;
@@ -470,55 +468,36 @@ pub(crate) fn glm_stream(
     let parts = FitParts::new(tf, acc);
     let piv = &tf.pivot;
     let xx: Vec<String> = piv.iter().map(|&j| acc.colnames[j].clone()).collect();
-    let mut rmat = vec![0.0; p * p];
-    for j in 0..p {
-        for i in 0..=j {
-            rmat[j * p + i] = tf.qr_top[j * p + i];
-        }
-    }
-    let num = |x: f64| {
-        Value::num(if x.is_nan() {
-            crate::value::na_real()
-        } else {
-            x
-        })
-    };
-    let mut items: Vec<(String, Value)> = vec![
-        ("coefficients".into(), parts.coef),
-        ("effects".into(), parts.effects),
-        ("R".into(), matrix(rmat, p, p, Some(&xx), Some(&xx))),
-        ("rank".into(), Value::int(rank as i32)),
-        ("qr".into(), parts.qr),
-        ("family".into(), family_value(&fam)),
-        ("deviance".into(), Value::num(dev)),
-        ("aic".into(), num(aic)),
-        ("null.deviance".into(), Value::num(null_deviance)),
-        ("iter".into(), Value::int(fit.iter as i32)),
-        ("df.residual".into(), Value::int((n_ok - rank) as i32)),
-        (
-            "df.null".into(),
-            Value::int((n_ok - set.intercept as usize) as i32),
-        ),
-        ("converged".into(), Value::lgls(vec![fit.converged as i32])),
-        ("boundary".into(), Value::lgls(vec![fit.boundary as i32])),
-    ];
-    if !acc.omitted.is_empty() {
-        let na = crate::builtins::stats::models::na_action_value(&acc.omitted, src.na_action());
-        items.push(("na.action".into(), na));
-    }
     let (Some((contrasts, xlevels)), Some(terms)) = (acc.contrasts_xlevels(), parts.terms) else {
         return err("0 (non-NA) cases");
     };
-    items.push(("call".into(), lang(call)));
-    items.push(("formula".into(), formula));
-    items.push(("terms".into(), terms));
-    items.push((
-        "control".into(),
-        control_value(ctl.epsilon, ctl.maxit, false),
-    ));
-    items.push(("method".into(), Value::str("glm.fit")));
-    items.push(("contrasts".into(), contrasts.unwrap_or(Value::Null)));
-    items.push(("xlevels".into(), xlevels));
+    let items = GlmParts {
+        coef: parts.coef,
+        effects: parts.effects,
+        r: r_matrix(&tf.qr_top, p, p, &xx),
+        rank,
+        qr: parts.qr,
+        family: fam,
+        deviance: dev,
+        aic,
+        null_deviance,
+        iter: fit.iter,
+        df_residual: n_ok - rank,
+        df_null: n_ok - set.intercept as usize,
+        converged: fit.converged,
+        boundary: fit.boundary,
+        rows: None,
+        na_action: (!acc.omitted.is_empty()).then(|| {
+            crate::builtins::stats::models::na_action_value(&acc.omitted, src.na_action())
+        }),
+        call: lang(call),
+        formula,
+        terms,
+        control: *ctl,
+        contrasts,
+        xlevels,
+    }
+    .items();
     let rec = GlmStream {
         src,
         pearson: last.pearson,
