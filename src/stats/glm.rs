@@ -1,5 +1,6 @@
-//! Generalized linear models: link functions, error families and the iteratively
-//! reweighted least squares fit (following the algorithm of R's `glm.fit`).
+//! Generalized linear models: link functions, error families, and [`glm_fit`], R's
+//! `glm.fit` on columns in memory (the rows as an [`IrlsRows`] source for the one IRLS in
+//! [`super::irls`]).
 
 use super::dist::discrete::{dbinom, dpois};
 use super::dist::gamma::{dgamma, pchisq};

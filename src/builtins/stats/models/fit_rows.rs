@@ -77,6 +77,17 @@ impl<'a> FitRows<'a> {
         }
     }
 
+    /// Rows the fit was made on (zero weights included).
+    pub(crate) fn rows_used(&self) -> usize {
+        match self {
+            FitRows::StreamedLm(_, st) => st.nobs,
+            FitRows::StreamedGlm(_, g) => g.nobs,
+            FitRows::Lm(fit) | FitRows::Glm(fit) => {
+                field(fit, "residuals").map(|r| r.len()).unwrap_or(0)
+            }
+        }
+    }
+
     /// `logLik(fit)` and its degrees of freedom.
     pub(crate) fn loglik(&self) -> (f64, usize) {
         let two_pi = 2.0 * std::f64::consts::PI;

@@ -37,7 +37,7 @@ pub(crate) struct GlmStream {
     /// of the dispersion times the residual degrees of freedom.
     pub(crate) pearson: f64,
     /// Rows used.
-    nobs: usize,
+    pub(crate) nobs: usize,
     /// Rows with a prior weight other than 0 (`nobs(fit)`).
     pub(crate) n_ok: usize,
     /// The term of each design column.
