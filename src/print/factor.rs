@@ -107,16 +107,3 @@ pub fn levels_line(v: &Value, width: usize) -> String {
     };
     format!("{}Levels: {}\n", prefix, shown.join(colsep))
 }
-
-/// Builds a factor value from codes and levels (helper for tests and builtins).
-pub fn make_factor(codes: Vec<i32>, levels: &[&str], ordered: bool) -> Value {
-    let mut f = Value::ints(codes);
-    f.set_attr(Sym::new("levels"), Value::strings(levels));
-    let cls: Vec<&str> = if ordered {
-        vec!["ordered", "factor"]
-    } else {
-        vec!["factor"]
-    };
-    f.set_attr(Sym::new("class"), Value::strings(&cls));
-    f
-}

@@ -1,8 +1,8 @@
 //! print_value tests; expected strings are GNU R 4.2 output.
 
-use super::factor::make_factor;
 use super::*;
 use crate::syntax::sym::Sym;
+use crate::value::factor::make_factor;
 use crate::value::{na_real, Value, NA_INT};
 
 fn pv(v: &Value) -> String {

@@ -1,9 +1,11 @@
-//! Generalized linear models: link functions, error families and the iteratively
-//! reweighted least squares fit (following the algorithm of R's `glm.fit`).
+//! Generalized linear models: link functions, error families, and [`glm_fit`], R's
+//! `glm.fit` on columns in memory (the rows as an [`IrlsRows`] source for the one IRLS in
+//! [`super::irls`]).
 
 use super::dist::discrete::{dbinom, dpois};
 use super::dist::gamma::{dgamma, pchisq};
 use super::dist::normal::{pnorm, qnorm};
+use super::irls::{irls, At, Eval, IrlsRows, Step};
 use super::qr::{lsfit, LsFit, Qr};
 use super::tsqr::{self, RowSource};
 
@@ -283,6 +285,17 @@ impl Family {
             .sum()
     }
 
+    /// Whether some mean is numerically at the boundary R warns about: 0 or 1 for
+    /// binomial, 0 for Poisson (never for other families).
+    pub fn mu_at_boundary(&self, mu: &[f64]) -> bool {
+        let eps = 10.0 * EPS;
+        match self.kind {
+            Kind::Binomial => mu.iter().any(|&m| m > 1.0 - eps || m < eps),
+            Kind::Poisson => mu.iter().any(|&m| m < eps),
+            _ => false,
+        }
+    }
+
     pub fn valid_mu(&self, mu: &[f64]) -> bool {
         match self.kind {
             Kind::Binomial | Kind::QuasiBinomial => {
@@ -558,67 +571,65 @@ fn wls_tall(
     }
 }
 
-/// Fits a GLM by iteratively reweighted least squares, as R's `glm.fit`.
-pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, String> {
-    let (n, p, y, wt, off) = (inp.n, inp.p, inp.y, inp.weights, inp.offset);
-    let link = fam.link;
-    // large designs stay as row blocks and each iteration's fit runs on all cores; small
-    // ones are materialised once and fitted by the serial dqrdc2 exactly as R does
-    let large = p > 0 && n > 2 * p + 1 && (n * p) as f64 >= inp.tsqr_min;
-    let threads = tsqr::threads();
-    let dense: Vec<f64> = if large {
-        vec![]
-    } else {
-        let mut x = vec![0.0; n * p];
-        if n > 0 {
-            inp.x.fill(0, n, &mut x);
-        }
-        x
-    };
-    let lin_pred = |b: &[f64]| -> Vec<f64> {
-        if large {
-            let mut e = tsqr::lin_pred(inp.x, n, b, threads);
+/// What the in-memory source keeps of one weighted least squares: the fit, which rows took
+/// part, and their square-root working weights.
+struct MemFit {
+    fit: LsFit,
+    good: Vec<bool>,
+    w: Vec<f64>,
+}
+
+/// The rows of [`GlmInput`] as a source for [`irls`]: the current linear predictor and
+/// means kept per row.
+struct InMemory<'a> {
+    inp: &'a GlmInput<'a>,
+    fam: Family,
+    mustart: Vec<f64>,
+    /// Whether each iteration's weighted least squares runs in parallel (TSQR).
+    large: bool,
+    threads: usize,
+    /// The design, materialised when it is small.
+    dense: Vec<f64>,
+    tol: f64,
+    eta: Vec<f64>,
+    mu: Vec<f64>,
+}
+
+impl InMemory<'_> {
+    fn lin_pred(&self, b: &[f64]) -> Vec<f64> {
+        let (n, off) = (self.inp.n, self.inp.offset);
+        if self.large {
+            let mut e = tsqr::lin_pred(self.inp.x, n, b, self.threads);
             for (a, o) in e.iter_mut().zip(off) {
                 *a += o;
             }
             e
         } else {
-            lin_pred(&dense, n, b, off)
+            lin_pred(&self.dense, n, b, off)
         }
-    };
-    let mut warnings = Vec::new();
-    let mustart = match inp.mustart {
-        Some(m) => m.to_vec(),
-        None => fam.mustart(y, wt)?,
-    };
-    let mut coefold: Option<Vec<f64>> = None;
-    let mut eta: Vec<f64> = match inp.start {
-        Some(s) => {
-            if s.len() != p {
-                return Err(format!(
-                    "length of 'start' should equal {} and correspond to initial coefs",
-                    p
-                ));
-            }
-            coefold = Some(s.to_vec());
-            lin_pred(s)
-        }
-        None => mustart.iter().map(|&m| link.linkfun(m)).collect(),
-    };
-    let mut mu: Vec<f64> = eta.iter().map(|&e| link.linkinv(e)).collect();
-    if !(fam.valid_mu(&mu) && link.valid_eta(&eta)) {
-        return Err("cannot find valid starting values: please specify some".into());
     }
-    let mut devold = fam.deviance(y, &mu, wt);
-    let (mut conv, mut boundary) = (false, false);
-    let mut coef = vec![0.0; p];
-    let mut start = vec![0.0; p];
-    let mut last: Option<(super::qr::LsFit, Vec<bool>, Vec<f64>)> = None;
-    let mut dev = devold;
-    let mut iter = 0;
-    let tol = (1e-7f64).min(ctl.epsilon / 1000.0);
-    for it in 1..=ctl.maxit.max(1) {
-        iter = it;
+}
+
+impl IrlsRows for InMemory<'_> {
+    type Fit = MemFit;
+
+    fn eval(&mut self, at: At) -> Result<Eval, String> {
+        let link = self.fam.link;
+        self.eta = match at {
+            At::Start => self.mustart.iter().map(|&m| link.linkfun(m)).collect(),
+            At::Coef(b) => self.lin_pred(b),
+        };
+        self.mu = self.eta.iter().map(|&e| link.linkinv(e)).collect();
+        Ok(Eval {
+            dev: self.fam.deviance(self.inp.y, &self.mu, self.inp.weights),
+            valid: self.fam.valid_mu(&self.mu) && link.valid_eta(&self.eta),
+        })
+    }
+
+    fn wls(&mut self) -> Result<Option<Step<MemFit>>, String> {
+        let (inp, fam, link) = (self.inp, &self.fam, self.fam.link);
+        let (n, p, y, wt, off) = (inp.n, inp.p, inp.y, inp.weights, inp.offset);
+        let (eta, mu) = (&self.eta, &self.mu);
         let me: Vec<f64> = eta.iter().map(|&e| link.mu_eta(e)).collect();
         let good: Vec<bool> = (0..n).map(|i| wt[i] > 0.0 && me[i] != 0.0).collect();
         for i in 0..n {
@@ -628,8 +639,7 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
         }
         let idx: Vec<usize> = (0..n).filter(|&i| good[i]).collect();
         if idx.is_empty() {
-            warnings.push(format!("no observations informative at iteration {}", it));
-            break;
+            return Ok(None);
         }
         let m = idx.len();
         let mut z = Vec::with_capacity(m);
@@ -639,11 +649,11 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
             z.push(((eta[i] - off[i]) + (y[i] - mu[i]) / me[i]) * wi);
             w.push(wi);
         }
-        let fit = if large && m > 2 * p + 1 {
-            wls_tall(inp.x, n, &idx, &z, &w, tol, threads)
+        let fit = if self.large && m > 2 * p + 1 {
+            wls_tall(inp.x, n, &idx, &z, &w, self.tol, self.threads)
         } else {
             let xs: Vec<f64>;
-            let x = if large {
+            let x = if self.large {
                 xs = {
                     let mut x = vec![0.0; n * p];
                     inp.x.fill(0, n, &mut x);
@@ -651,7 +661,7 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
                 };
                 &xs
             } else {
-                &dense
+                &self.dense
             };
             let mut xw = vec![0.0; m * p];
             for j in 0..p {
@@ -659,102 +669,74 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
                     xw[j * m + k] = x[j * n + i] * w[k];
                 }
             }
-            lsfit(&xw, m, p, &z, tol)
+            lsfit(&xw, m, p, &z, self.tol)
         };
         let rank = fit.qr.rank;
-        if fit.coef[..rank].iter().any(|c| !c.is_finite()) {
-            warnings.push(format!("non-finite coefficients at iteration {}", it));
-            break;
-        }
         if n < rank {
             return Err(format!(
                 "X matrix has rank {}, but only {} observations",
                 rank, n
             ));
         }
+        let mut coef = vec![0.0; p];
         for (k, &j) in fit.qr.pivot.iter().enumerate() {
-            start[j] = if k < rank { fit.coef[k] } else { f64::NAN };
+            coef[j] = if k < rank { fit.coef[k] } else { f64::NAN };
         }
-        let sz: Vec<f64> = start
-            .iter()
-            .map(|v| if v.is_nan() { 0.0 } else { *v })
-            .collect();
-        eta = lin_pred(&sz);
-        mu = eta.iter().map(|&e| link.linkinv(e)).collect();
-        dev = fam.deviance(y, &mu, wt);
-        boundary = false;
-        if !dev.is_finite() {
-            let Some(old) = coefold.clone() else {
-                return Err(
-                    "no valid set of coefficients has been found: please supply starting values"
-                        .into(),
-                );
-            };
-            warnings.push("step size truncated due to divergence".into());
-            let mut ii = 1;
-            while !dev.is_finite() {
-                if ii > ctl.maxit {
-                    return Err("inner loop 1; cannot correct step size".into());
-                }
-                ii += 1;
-                for (s, o) in start.iter_mut().zip(&old) {
-                    *s = (*s + o) / 2.0;
-                }
-                eta = lin_pred(&start);
-                mu = eta.iter().map(|&e| link.linkinv(e)).collect();
-                dev = fam.deviance(y, &mu, wt);
-            }
-            boundary = true;
+        Ok(Some(Step {
+            coef,
+            pivot: fit.qr.pivot.clone(),
+            rank,
+            fit: MemFit { fit, good, w },
+        }))
+    }
+
+    fn mu_at_boundary(&self) -> bool {
+        self.fam.mu_at_boundary(&self.mu)
+    }
+}
+
+/// Fits a GLM by iteratively reweighted least squares, as R's `glm.fit`.
+pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, String> {
+    let (n, p, y, wt, off) = (inp.n, inp.p, inp.y, inp.weights, inp.offset);
+    let link = fam.link;
+    // large designs stay as row blocks and each iteration's fit runs on all cores; small
+    // ones are materialised once and fitted by the serial dqrdc2 exactly as R does
+    let large = p > 0 && n > 2 * p + 1 && (n * p) as f64 >= inp.tsqr_min;
+    let dense: Vec<f64> = if large {
+        vec![]
+    } else {
+        let mut x = vec![0.0; n * p];
+        if n > 0 {
+            inp.x.fill(0, n, &mut x);
         }
-        if !(link.valid_eta(&eta) && fam.valid_mu(&mu)) {
-            let Some(old) = coefold.clone() else {
-                return Err(
-                    "no valid set of coefficients has been found: please supply starting values"
-                        .into(),
-                );
-            };
-            warnings.push("step size truncated: out of bounds".into());
-            let mut ii = 1;
-            while !(link.valid_eta(&eta) && fam.valid_mu(&mu)) {
-                if ii > ctl.maxit {
-                    return Err("inner loop 2; cannot correct step size".into());
-                }
-                ii += 1;
-                for (s, o) in start.iter_mut().zip(&old) {
-                    *s = (*s + o) / 2.0;
-                }
-                eta = lin_pred(&start);
-                mu = eta.iter().map(|&e| link.linkinv(e)).collect();
-            }
-            boundary = true;
-            dev = fam.deviance(y, &mu, wt);
-        }
-        last = Some((fit, good, w));
-        if (dev - devold).abs() / (0.1 + dev.abs()) < ctl.epsilon {
-            conv = true;
-            coef = start.clone();
-            break;
-        }
-        devold = dev;
-        coef = start.clone();
-        coefold = Some(start.clone());
-    }
-    if !conv {
-        warnings.push("glm.fit: algorithm did not converge".into());
-    }
-    if boundary {
-        warnings.push("glm.fit: algorithm stopped at boundary value".into());
-    }
-    let eps = 10.0 * EPS;
-    if fam.kind == Kind::Binomial && mu.iter().any(|&m| m > 1.0 - eps || m < eps) {
-        warnings.push("glm.fit: fitted probabilities numerically 0 or 1 occurred".into());
-    }
-    if fam.kind == Kind::Poisson && mu.iter().any(|&m| m < eps) {
-        warnings.push("glm.fit: fitted rates numerically 0 occurred".into());
-    }
-    let Some((fit, good, w)) = last else {
-        return Err("no iterations were performed".into());
+        x
     };
+    let mustart = match inp.mustart {
+        Some(m) => m.to_vec(),
+        None => fam.mustart(y, wt)?,
+    };
+    if let Some(s) = inp.start {
+        if s.len() != p {
+            return Err(format!(
+                "length of 'start' should equal {} and correspond to initial coefs",
+                p
+            ));
+        }
+    }
+    let mut rows = InMemory {
+        inp,
+        fam: *fam,
+        mustart,
+        large,
+        threads: tsqr::threads(),
+        dense,
+        tol: (1e-7f64).min(ctl.epsilon / 1000.0),
+        eta: vec![],
+        mu: vec![],
+    };
+    let r = irls(&mut rows, fam, ctl, inp.start)?;
+    let (eta, mu) = (rows.eta, rows.mu);
+    let MemFit { fit, good, w } = r.last.fit;
     let residuals: Vec<f64> = (0..n)
         .map(|i| (y[i] - mu[i]) / link.mu_eta(eta[i]))
         .collect();
@@ -784,9 +766,10 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
         .sum();
     let n_ok = n - wt.iter().filter(|&&v| v == 0.0).count();
     let rank = fit.qr.rank;
+    let dev = r.dev;
     let aic = fam.aic(y, inp.ntrials, &mu, wt, dev) + 2.0 * rank as f64;
     Ok(GlmFit {
-        coef,
+        coef: r.coef,
         residuals,
         mu,
         eta,
@@ -796,13 +779,13 @@ pub fn glm_fit(inp: &GlmInput, fam: &Family, ctl: &Control) -> Result<GlmFit, St
         deviance: dev,
         aic,
         null_deviance,
-        iter,
+        iter: r.iter,
         weights,
         df_residual: n_ok - rank,
         df_null: n_ok - inp.intercept as usize,
-        converged: conv,
-        boundary,
-        warnings,
+        converged: r.converged,
+        boundary: r.boundary,
+        warnings: r.warnings,
     })
 }
 

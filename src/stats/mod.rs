@@ -6,6 +6,7 @@ pub mod design_plan;
 pub mod dist;
 pub mod fisher;
 pub mod glm;
+pub mod irls;
 pub mod linalg;
 pub mod optim;
 pub mod qr;

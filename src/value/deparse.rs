@@ -240,7 +240,7 @@ mod tests {
         let mut r = Value::ints(vec![1, 2]);
         r.set_attr(Sym::new("names"), Value::strings(&["a", "b"]));
         assert_eq!(deparse_value(&r), "structure(1:2, names = c(\"a\", \"b\"))");
-        let f = crate::print::factor::make_factor(vec![1], &["a"], false);
+        let f = crate::value::factor::make_factor(vec![1], &["a"], false);
         assert_eq!(
             deparse_value(&f),
             "structure(1L, levels = \"a\", class = \"factor\")"

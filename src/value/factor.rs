@@ -55,3 +55,16 @@ pub fn string_factor(v: &Value) -> Value {
     f.set_attr(Sym::new("class"), Value::str("factor"));
     f
 }
+
+/// Builds a factor value from codes and levels (helper for tests and builtins).
+pub fn make_factor(codes: Vec<i32>, levels: &[&str], ordered: bool) -> Value {
+    let mut f = Value::ints(codes);
+    f.set_attr(Sym::new("levels"), Value::strings(levels));
+    let cls: Vec<&str> = if ordered {
+        vec!["ordered", "factor"]
+    } else {
+        vec!["factor"]
+    };
+    f.set_attr(Sym::new("class"), Value::strings(&cls));
+    f
+}

@@ -58,8 +58,14 @@ pub const BUILTINS: &[Builtin] = &[
     eager("predict", predict),
     eager("anova", anova),
     eager("logLik", loglik),
-    special("AIC", crate::builtins::stats::models::glm::aic_special),
-    special("BIC", crate::builtins::stats::models::glm::bic_special),
+    special(
+        "AIC",
+        crate::builtins::stats::models::glm_methods::aic_special,
+    ),
+    special(
+        "BIC",
+        crate::builtins::stats::models::glm_methods::bic_special,
+    ),
     special("update", update),
     declared("reformulate", reformulate),
     eager("I", as_is),
@@ -524,8 +530,11 @@ fn reformulate(it: &mut Interp, m: Matched) -> EvalResult {
 mod anova;
 pub mod aov;
 mod contrasts;
+mod fit_rows;
 mod frame;
 pub mod glm;
+pub mod glm_family;
+pub mod glm_methods;
 pub mod glm_streamed;
 pub mod influence;
 mod lm;

@@ -45,7 +45,7 @@ pub(crate) fn anova(it: &mut Interp, a: Args) -> EvalResult {
         .map(|x| x.1.inherits("glm"))
         .unwrap_or(false)
     {
-        return crate::builtins::stats::models::glm::anova_glm(it, a);
+        return crate::builtins::stats::models::glm_methods::anova_glm(it, a);
     }
     let named = |n: &str| {
         a.items
@@ -129,12 +129,7 @@ pub(crate) fn anova(it: &mut Interp, a: Args) -> EvalResult {
     let k = fits.len();
     let ns: Vec<usize> = fits
         .iter()
-        .map(|f| {
-            crate::builtins::stats::models::lm_streamed::stream_of(f).map_or_else(
-                || field(f, "residuals").map(|r| r.len()).unwrap_or(0),
-                |s| s.nobs,
-            )
-        })
+        .map(|f| crate::builtins::stats::models::fit_rows::FitRows::of(f).rows_used())
         .collect();
     if ns.iter().any(|&n| n != ns[0]) {
         return err("models were not all fitted to the same size of dataset");

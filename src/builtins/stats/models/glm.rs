@@ -1,20 +1,21 @@
-//! Generalized linear models: `glm`, the family constructors, `glm.control` and the glm
-//! methods (`summary.glm`, `predict`, `residuals`, `anova`, `vcov`, `logLik`, ...).
+//! Generalized linear models: the `glm` builtin (in memory; lazy frames go to
+//! `glm_streamed`) and the response `glm.fit` takes. The families and `glm.control` are in
+//! `glm_family`, the methods in `glm_methods`.
 
-use crate::builtins::stats::models::{
-    anova_table, data_env, has_intercept, matched_call_expr, matrix, model_frame, named_dbl,
-    response_label, s, strings_of, terms_value, var_cols,
+use super::glm_family::{
+    binomial, control_value, eval_family, family_fn, family_value, gamma, gaussian, glm_control,
+    inverse_gaussian, poisson, quasibinomial, quasipoisson, rerr,
 };
-
-use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
-use crate::error::{err, EvalResult, Flow, RError};
+use super::glm_methods::{confint_default, summary_glm};
+use crate::builtins::stats::models::{
+    data_env, matched_call_expr, matrix, model_frame, named_dbl, s, terms_value, var_cols,
+};
+use crate::builtins::{eager, special, Builtin};
+use crate::error::{err, EvalResult};
 use crate::eval::Interp;
-use crate::stats::dist::beta::{pf, pt};
-use crate::stats::dist::normal::{pnorm, qnorm};
-use crate::stats::glm::{glm_fit, pchisq_upper, Control, Family, GlmInput, Kind};
+use crate::stats::glm::{glm_fit, Control, Family, GlmInput, Kind};
 use crate::syntax::ast::{Arg, Expr, ExprKind};
-use crate::syntax::deparse::deparse;
-use crate::value::fields::{dbl_field, field};
+use crate::value::fields::field;
 use crate::value::{Data, Env, Lang, Value};
 use std::rc::Rc;
 
@@ -28,10 +29,10 @@ pub const BUILTINS: &[Builtin] = &[
     eager("gaussian", gaussian),
     eager("Gamma", gamma),
     eager("inverse.gaussian", inverse_gaussian),
-    declared("glm.control", glm_control),
+    eager("glm.control", glm_control),
     eager("family", family_fn),
-    declared("summary.glm", summary_glm),
-    declared("confint.default", confint_default),
+    eager("summary.glm", summary_glm),
+    eager("confint.default", confint_default),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -74,102 +75,6 @@ pub const DOCS: &[crate::builtins::Doc] = {
     ]
 };
 
-fn rerr(m: String) -> Flow {
-    RError::runtime(m).into()
-}
-
-pub(crate) fn family_value(f: &Family) -> Value {
-    let mut v = Value::named_list(vec![
-        ("family".into(), Value::str(f.name())),
-        ("link".into(), Value::str(f.link.name())),
-    ]);
-    v.set_attr(s("class"), Value::str("family"));
-    v
-}
-
-fn make_family(name: &str, a: Args) -> EvalResult {
-    let m = a.matched(&["link", "..."])?;
-    let link = match m.get("link") {
-        Some(v) => Some(
-            v.as_string()
-                .ok_or_else(|| rerr(format!("invalid link for the {} family", name)))?,
-        ),
-        None => None,
-    };
-    let f = Family::new(name, link.as_deref()).map_err(rerr)?;
-    Ok(family_value(&f))
-}
-
-fn binomial(_it: &mut Interp, a: Args) -> EvalResult {
-    make_family("binomial", a)
-}
-fn quasibinomial(_it: &mut Interp, a: Args) -> EvalResult {
-    make_family("quasibinomial", a)
-}
-fn poisson(_it: &mut Interp, a: Args) -> EvalResult {
-    make_family("poisson", a)
-}
-fn quasipoisson(_it: &mut Interp, a: Args) -> EvalResult {
-    make_family("quasipoisson", a)
-}
-fn gaussian(_it: &mut Interp, a: Args) -> EvalResult {
-    make_family("gaussian", a)
-}
-fn gamma(_it: &mut Interp, a: Args) -> EvalResult {
-    make_family("Gamma", a)
-}
-fn inverse_gaussian(_it: &mut Interp, a: Args) -> EvalResult {
-    make_family("inverse.gaussian", a)
-}
-
-/// The [`Family`] of a family object (or a fit's `family` component).
-pub fn family_of(v: &Value) -> EvalResult<Family> {
-    let f = if v.inherits("family") {
-        v.clone()
-    } else {
-        field(v, "family").unwrap_or(Value::Null)
-    };
-    let name = field(&f, "family")
-        .and_then(|x| x.as_string())
-        .ok_or_else(|| rerr("invalid family".into()))?;
-    let link = field(&f, "link").and_then(|x| x.as_string());
-    Family::new(&name, link.as_deref()).map_err(rerr)
-}
-
-fn family_fn(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = a
-        .items
-        .into_iter()
-        .next()
-        .map(|x| x.1)
-        .unwrap_or(Value::Null);
-    Ok(field(&x, "family").unwrap_or(Value::Null))
-}
-
-pub(crate) fn control_value(eps: f64, maxit: usize, trace: bool) -> Value {
-    Value::named_list(vec![
-        ("epsilon".into(), Value::num(eps)),
-        ("maxit".into(), Value::num(maxit as f64)),
-        ("trace".into(), Value::lgls(vec![trace as i32])),
-    ])
-}
-
-fn glm_control(_it: &mut Interp, m: Matched) -> EvalResult {
-    let eps = m.get("epsilon").and_then(|v| v.as_f64()).unwrap_or(1e-8);
-    let maxit = m.get("maxit").and_then(|v| v.as_f64()).unwrap_or(25.0);
-    if eps.is_nan() || eps <= 0.0 {
-        return err("value of 'epsilon' must be > 0");
-    }
-    if maxit.is_nan() || maxit <= 0.0 {
-        return err("maximum number of iterations must be > 0");
-    }
-    let trace = m
-        .get("trace")
-        .and_then(|v| v.as_bool().flatten())
-        .unwrap_or(false);
-    Ok(control_value(eps, maxit as usize, trace))
-}
-
 const GLM_FORMALS: &[&str] = &[
     "formula",
     "family",
@@ -190,28 +95,6 @@ const GLM_FORMALS: &[&str] = &[
     "contrasts",
     "...",
 ];
-
-fn eval_family(it: &mut Interp, e: Option<&Expr>, env: &Env) -> EvalResult<Family> {
-    let Some(e) = e else {
-        return Family::new("gaussian", None).map_err(rerr);
-    };
-    let mut v = it.eval(e, env)?;
-    if let Some(name) = v.as_string().filter(|_| !v.inherits("family")) {
-        v = it.get_function(s(&name), env).map_err(|_| {
-            rerr(format!(
-                "object '{}' of mode 'function' was not found",
-                name
-            ))
-        })?;
-    }
-    if matches!(v, Value::Builtin(_) | Value::Closure(_)) {
-        v = it.call_value(&v, vec![])?;
-    }
-    if !v.inherits("family") {
-        return err("'family' not recognized");
-    }
-    family_of(&v)
-}
 
 fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let mcall = matched_call_expr(call, GLM_FORMALS);
@@ -396,7 +279,7 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         let f0 = glm_fit(&inp0, &fam, &ctl).map_err(rerr)?;
         if !f0.converged {
             it.raise_warning(
-                "fitting to calculate the null deviance did not converge -- increase 'maxit'?",
+                crate::stats::irls::NULL_FIT_NOT_CONVERGED,
                 Some("glm(...)".into()),
             )?;
         }
@@ -406,18 +289,6 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let rank = fit.qr.rank;
     let piv = &fit.qr.pivot;
     let xx: Vec<String> = piv.iter().map(|&j| mm.colnames[j].clone()).collect();
-    let mut rmat = vec![0.0; p * p];
-    for j in 0..p {
-        for i in 0..=j.min(p - 1) {
-            rmat[j * p + i] = if i < fit.qr.n {
-                fit.qr.at(i, j)
-            } else if i == j {
-                1.0
-            } else {
-                0.0
-            };
-        }
-    }
     let empty: crate::value::RStr = Some(Rc::from(""));
     let mut eff_names: Vec<crate::value::RStr> = xx[..rank]
         .iter()
@@ -459,35 +330,6 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         x.set_attr(s("names"), row_names.clone());
         x
     };
-    let mut items: Vec<(String, Value)> = vec![
-        ("coefficients".into(), named_dbl(coef, &mm.colnames)),
-        ("residuals".into(), nd(fit.residuals.clone())),
-        ("fitted.values".into(), nd(fit.mu.clone())),
-        ("effects".into(), effv),
-        ("R".into(), matrix(rmat, p, p, Some(&xx), Some(&xx))),
-        ("rank".into(), Value::int(rank as i32)),
-        ("qr".into(), qr),
-        ("family".into(), family_value(&fam)),
-        ("linear.predictors".into(), nd(fit.eta.clone())),
-        ("deviance".into(), Value::num(fit.deviance)),
-        (
-            "aic".into(),
-            Value::num(if fit.aic.is_nan() {
-                crate::value::na_real()
-            } else {
-                fit.aic
-            }),
-        ),
-        ("null.deviance".into(), Value::num(fit.null_deviance)),
-        ("iter".into(), Value::int(fit.iter as i32)),
-        ("weights".into(), nd(fit.weights.clone())),
-        ("prior.weights".into(), nd(prior.clone())),
-        ("df.residual".into(), Value::int(fit.df_residual as i32)),
-        ("df.null".into(), Value::int(fit.df_null as i32)),
-        ("y".into(), nd(y.clone())),
-        ("converged".into(), Value::lgls(vec![fit.converged as i32])),
-        ("boundary".into(), Value::lgls(vec![fit.boundary as i32])),
-    ];
     let tv = terms_value(&fr.terms, fr.lhs.clone(), fr.rhs.clone(), &fr.env);
     let mut mcols = fr.cols.clone();
     let mut mnames = fr.terms.var_labels.clone();
@@ -501,47 +343,187 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     }
     let mut model = crate::value::frame::make_df(mcols, mnames, row_names.clone());
     model.set_attr(s("terms"), tv.clone());
-    items.push(("model".into(), model));
-    if !fr.omitted.is_empty() {
-        let na = crate::builtins::stats::models::na_action_value(&fr.omitted, &na_action);
-        items.push(("na.action".into(), na));
-    }
-    items.push((
-        "call".into(),
-        Value::Lang(Rc::new(Lang {
-            expr: Rc::new(mcall.clone()),
-            attrs: None,
-        })),
-    ));
-    items.push(("formula".into(), formula.clone()));
-    items.push(("terms".into(), tv));
-    items.push((
-        "data".into(),
-        data.clone().unwrap_or(Value::Env(env.clone())),
-    ));
-    items.push((
-        "offset".into(),
-        if has_offset {
-            nd(offset.clone())
-        } else {
-            Value::Null
-        },
-    ));
-    items.push((
-        "control".into(),
-        control_value(ctl.epsilon, ctl.maxit, false),
-    ));
-    items.push(("method".into(), Value::str("glm.fit")));
     let (contrasts, xlevels) = crate::builtins::stats::models::contrasts_xlevels(
         &fr.terms,
         &crate::builtins::stats::models::logical_vars(&fr.cols),
         &facs,
     );
-    items.push(("contrasts".into(), contrasts.unwrap_or(Value::Null)));
-    items.push(("xlevels".into(), xlevels));
+    let parts = GlmParts {
+        coef: named_dbl(coef, &mm.colnames),
+        effects: effv,
+        r: r_matrix(&fit.qr.qr, fit.qr.n, p, &xx),
+        rank,
+        qr,
+        family: fam,
+        deviance: fit.deviance,
+        aic: fit.aic,
+        null_deviance: fit.null_deviance,
+        iter: fit.iter,
+        df_residual: fit.df_residual,
+        df_null: fit.df_null,
+        converged: fit.converged,
+        boundary: fit.boundary,
+        rows: Some(GlmRows {
+            residuals: nd(fit.residuals.clone()),
+            fitted: nd(fit.mu.clone()),
+            linear_predictors: nd(fit.eta.clone()),
+            weights: nd(fit.weights.clone()),
+            prior_weights: nd(prior.clone()),
+            y: nd(y.clone()),
+            model,
+            data: data.clone().unwrap_or(Value::Env(env.clone())),
+            offset: if has_offset {
+                nd(offset.clone())
+            } else {
+                Value::Null
+            },
+        }),
+        na_action: (!fr.omitted.is_empty())
+            .then(|| crate::builtins::stats::models::na_action_value(&fr.omitted, &na_action)),
+        call: Value::Lang(Rc::new(Lang {
+            expr: Rc::new(mcall.clone()),
+            attrs: None,
+        })),
+        formula: formula.clone(),
+        terms: tv,
+        control: ctl,
+        contrasts,
+        xlevels,
+    };
+    let items = parts.items();
     let mut out = Value::named_list(items);
     out.set_attr(s("class"), Value::strings(&["glm", "lm"]));
     Ok(out)
+}
+
+/// The per-row components of a glm fit object (kept by fits made in memory).
+pub(crate) struct GlmRows {
+    pub(crate) residuals: Value,
+    pub(crate) fitted: Value,
+    pub(crate) linear_predictors: Value,
+    pub(crate) weights: Value,
+    pub(crate) prior_weights: Value,
+    pub(crate) y: Value,
+    pub(crate) model: Value,
+    pub(crate) data: Value,
+    pub(crate) offset: Value,
+}
+
+/// The components of a glm fit object, in memory or streamed; [`GlmParts::items`] lists
+/// them in R's order.
+pub(crate) struct GlmParts {
+    pub(crate) coef: Value,
+    pub(crate) effects: Value,
+    /// The triangular factor `R`.
+    pub(crate) r: Value,
+    pub(crate) rank: usize,
+    pub(crate) qr: Value,
+    pub(crate) family: Family,
+    pub(crate) deviance: f64,
+    /// NaN (NA) for the quasi families.
+    pub(crate) aic: f64,
+    pub(crate) null_deviance: f64,
+    pub(crate) iter: usize,
+    pub(crate) df_residual: usize,
+    pub(crate) df_null: usize,
+    pub(crate) converged: bool,
+    pub(crate) boundary: bool,
+    /// None for a streamed fit.
+    pub(crate) rows: Option<GlmRows>,
+    pub(crate) na_action: Option<Value>,
+    pub(crate) call: Value,
+    pub(crate) formula: Value,
+    pub(crate) terms: Value,
+    pub(crate) control: Control,
+    pub(crate) contrasts: Option<Value>,
+    pub(crate) xlevels: Value,
+}
+
+impl GlmParts {
+    /// The fit object's components in R's order.
+    pub(crate) fn items(self) -> Vec<(String, Value)> {
+        let (mut head, mut mid, mut tail): (Vec<(&'static str, Value)>, _, _) =
+            (vec![], vec![], vec![]);
+        let mut rows = self.rows;
+        if let Some(r) = rows.as_mut() {
+            let take = |v: &mut Value| std::mem::replace(v, Value::Null);
+            head = vec![
+                ("residuals", take(&mut r.residuals)),
+                ("fitted.values", take(&mut r.fitted)),
+            ];
+            mid = vec![("linear.predictors", take(&mut r.linear_predictors))];
+            tail = vec![
+                ("weights", take(&mut r.weights)),
+                ("prior.weights", take(&mut r.prior_weights)),
+            ];
+        }
+        fn named(v: Vec<(&'static str, Value)>) -> impl Iterator<Item = (String, Value)> {
+            v.into_iter().map(|(k, v)| (k.to_string(), v))
+        }
+        let aic = if self.aic.is_nan() {
+            crate::value::na_real()
+        } else {
+            self.aic
+        };
+        let mut items: Vec<(String, Value)> = vec![("coefficients".into(), self.coef)];
+        items.extend(named(head));
+        items.push(("effects".into(), self.effects));
+        items.push(("R".into(), self.r));
+        items.push(("rank".into(), Value::int(self.rank as i32)));
+        items.push(("qr".into(), self.qr));
+        items.push(("family".into(), family_value(&self.family)));
+        items.extend(named(mid));
+        items.push(("deviance".into(), Value::num(self.deviance)));
+        items.push(("aic".into(), Value::num(aic)));
+        items.push(("null.deviance".into(), Value::num(self.null_deviance)));
+        items.push(("iter".into(), Value::int(self.iter as i32)));
+        items.extend(named(tail));
+        items.push(("df.residual".into(), Value::int(self.df_residual as i32)));
+        items.push(("df.null".into(), Value::int(self.df_null as i32)));
+        if let Some(r) = rows.as_mut() {
+            items.push(("y".into(), std::mem::replace(&mut r.y, Value::Null)));
+        }
+        items.push(("converged".into(), Value::lgls(vec![self.converged as i32])));
+        items.push(("boundary".into(), Value::lgls(vec![self.boundary as i32])));
+        if let Some(r) = rows.as_mut() {
+            items.push(("model".into(), std::mem::replace(&mut r.model, Value::Null)));
+        }
+        items.extend(self.na_action.map(|v| ("na.action".to_string(), v)));
+        items.push(("call".into(), self.call));
+        items.push(("formula".into(), self.formula));
+        items.push(("terms".into(), self.terms));
+        if let Some(r) = rows {
+            items.push(("data".into(), r.data));
+            items.push(("offset".into(), r.offset));
+        }
+        let ctl = self.control;
+        items.push((
+            "control".into(),
+            control_value(ctl.epsilon, ctl.maxit, false),
+        ));
+        items.push(("method".into(), Value::str("glm.fit")));
+        items.push(("contrasts".into(), self.contrasts.unwrap_or(Value::Null)));
+        items.push(("xlevels".into(), self.xlevels));
+        items
+    }
+}
+
+/// The `p x p` triangular factor `R` of a fit from its compact QR (`nrow` rows stored,
+/// column-major): its upper triangle, with ones on the diagonal past the stored rows.
+pub(crate) fn r_matrix(qr: &[f64], nrow: usize, p: usize, names: &[String]) -> Value {
+    let mut rmat = vec![0.0; p * p];
+    for j in 0..p {
+        for i in 0..=j.min(p - 1) {
+            rmat[j * p + i] = if i < nrow {
+                qr[j * nrow + i]
+            } else if i == j {
+                1.0
+            } else {
+                0.0
+            };
+        }
+    }
+    matrix(rmat, p, p, Some(names), Some(names))
 }
 
 /// A glm's response as `glm.fit` takes it: proportions for binomial, with prior weights
@@ -617,777 +599,4 @@ pub(crate) fn glm_response(
         ntrials,
         warning,
     })
-}
-
-/// Dispersion, estimated-or-not flag, and the unscaled covariance (rank x rank, pivoted order).
-struct GlmCov {
-    dispersion: f64,
-    est_disp: bool,
-    est_idx: Vec<usize>,
-    cov_unscaled: Vec<f64>,
-    names: Vec<String>,
-}
-
-fn glm_cov(fit: &Value) -> EvalResult<GlmCov> {
-    let fam = family_of(fit)?;
-    let rdf = field(fit, "df.residual")
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0);
-    let (dispersion, est_disp) = if fam.fixed_dispersion() {
-        (1.0, false)
-    } else if rdf > 0.0 {
-        // the Pearson statistic: kept by a streamed fit, else from the working weights
-        // and residuals
-        let pearson = match crate::builtins::stats::models::glm_streamed::glm_stream_of(fit) {
-            Some(g) => g.pearson,
-            None => pearson_sum(fit),
-        };
-        (pearson / rdf, true)
-    } else {
-        (f64::NAN, true)
-    };
-    let qr = field(fit, "qr").unwrap_or(Value::Null);
-    let qrm = field(&qr, "qr").unwrap_or(Value::Null);
-    let dims = qrm.dim().unwrap_or_default();
-    let (n, p) = (
-        dims.first().cloned().unwrap_or(0),
-        dims.get(1).cloned().unwrap_or(0),
-    );
-    let rank = field(&qr, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize;
-    let pivot: Vec<usize> = field(&qr, "pivot")
-        .map(|v| v.int_vec().iter().map(|&k| k as usize - 1).collect())
-        .unwrap_or_default();
-    let q = crate::stats::qr::Qr {
-        qr: qrm.dbl_vec().to_vec(),
-        n,
-        p,
-        qraux: dbl_field(&qr, "qraux"),
-        pivot: pivot.clone(),
-        rank,
-    };
-    let coef = field(fit, "coefficients").unwrap_or(Value::Null);
-    let names: Vec<String> = coef
-        .names()
-        .unwrap_or_default()
-        .iter()
-        .map(|x| x.as_deref().unwrap_or("").to_string())
-        .collect();
-    Ok(GlmCov {
-        dispersion,
-        est_disp,
-        est_idx: pivot[..rank.min(pivot.len())].to_vec(),
-        cov_unscaled: q.unscaled_cov(),
-        names,
-    })
-}
-
-/// `vcov` for glm fits.
-pub fn vcov_glm(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["object", "..."])?;
-    let fit = m.req("object")?.clone();
-    let c = glm_cov(&fit)?;
-    let k = c.est_idx.len();
-    let nm: Vec<String> = c.est_idx.iter().map(|&j| c.names[j].clone()).collect();
-    Ok(matrix(
-        c.cov_unscaled.iter().map(|v| v * c.dispersion).collect(),
-        k,
-        k,
-        Some(&nm),
-        Some(&nm),
-    ))
-}
-
-fn summary_glm(it: &mut Interp, m: Matched) -> EvalResult {
-    let fit = m.req("object")?.clone();
-    let mut c = glm_cov(&fit)?;
-    if let Some(d) = m.get("dispersion").and_then(|v| v.as_f64()) {
-        c.dispersion = d;
-        c.est_disp = false;
-    }
-    let rdf = field(&fit, "df.residual")
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0);
-    let cf = dbl_field(&fit, "coefficients");
-    let k = c.est_idx.len();
-    let rn: Vec<String> = c.est_idx.iter().map(|&j| c.names[j].clone()).collect();
-    let est: Vec<f64> = c.est_idx.iter().map(|&j| cf[j]).collect();
-    let se: Vec<f64> = (0..k)
-        .map(|i| (c.cov_unscaled[i * k + i] * c.dispersion).sqrt())
-        .collect();
-    let tv: Vec<f64> = est.iter().zip(&se).map(|(e, s)| e / s).collect();
-    let (pv, cols): (Vec<f64>, [&str; 2]) = if !c.est_disp {
-        (
-            tv.iter()
-                .map(|t| 2.0 * pnorm(-t.abs(), 0.0, 1.0, true, false))
-                .collect(),
-            ["z value", "Pr(>|z|)"],
-        )
-    } else if rdf > 0.0 {
-        (
-            tv.iter()
-                .map(|t| 2.0 * pt(-t.abs(), rdf, true, false))
-                .collect(),
-            ["t value", "Pr(>|t|)"],
-        )
-    } else {
-        (vec![f64::NAN; k], ["t value", "Pr(>|t|)"])
-    };
-    let mut cm = est.clone();
-    cm.extend(&se);
-    cm.extend(&tv);
-    cm.extend(&pv);
-    let colnames: Vec<String> = ["Estimate", "Std. Error", cols[0], cols[1]]
-        .iter()
-        .map(|x| x.to_string())
-        .collect();
-    let mut aliased = Value::lgls(
-        (0..c.names.len())
-            .map(|j| !c.est_idx.contains(&j) as i32)
-            .collect(),
-    );
-    aliased.set_attr(s("names"), Value::strings(&c.names));
-    let mut items = Vec::new();
-    for key in [
-        "call",
-        "terms",
-        "family",
-        "deviance",
-        "aic",
-        "contrasts",
-        "df.residual",
-        "null.deviance",
-        "df.null",
-        "iter",
-        "na.action",
-    ] {
-        if let Some(v) = field(&fit, key) {
-            items.push((key.to_string(), v));
-        }
-    }
-    let dres = if crate::builtins::stats::models::glm_streamed::glm_stream_of(&fit).is_some() {
-        // the five quantiles `print` shows, marked
-        let mut q = Value::dbls(
-            crate::builtins::stats::models::glm_streamed::deviance_quantiles(it, &fit)?,
-        );
-        q.set_attr(s(crate::print::model::QUANTILES_ATTR), Value::lgl(false));
-        q
-    } else {
-        residuals_of(&fit, "deviance")?
-    };
-    items.push(("deviance.resid".into(), dres));
-    items.push((
-        "coefficients".into(),
-        matrix(cm, k, 4, Some(&rn), Some(&colnames)),
-    ));
-    items.push(("aliased".into(), aliased));
-    items.push(("dispersion".into(), Value::num(c.dispersion)));
-    items.push((
-        "df".into(),
-        Value::ints(vec![k as i32, rdf as i32, c.names.len() as i32]),
-    ));
-    items.push((
-        "cov.unscaled".into(),
-        matrix(c.cov_unscaled.clone(), k, k, Some(&rn), Some(&rn)),
-    ));
-    items.push((
-        "cov.scaled".into(),
-        matrix(
-            c.cov_unscaled.iter().map(|v| v * c.dispersion).collect(),
-            k,
-            k,
-            Some(&rn),
-            Some(&rn),
-        ),
-    ));
-    let mut out = Value::named_list(items);
-    out.set_attr(s("class"), Value::str("summary.glm"));
-    Ok(out)
-}
-
-fn residuals_of(fit: &Value, typ: &str) -> EvalResult {
-    let fam = family_of(fit)?;
-    let y = dbl_field(fit, "y");
-    let mu = dbl_field(fit, "fitted.values");
-    let wt = dbl_field(fit, "prior.weights");
-    let r = field(fit, "residuals").unwrap_or(Value::Null);
-    let names: Vec<String> = r
-        .names()
-        .unwrap_or_default()
-        .iter()
-        .map(|x| x.as_deref().unwrap_or("").to_string())
-        .collect();
-    let rdf = field(fit, "df.residual")
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0);
-    let vals: Vec<f64> = match typ {
-        "deviance" => {
-            if rdf > 0.0 {
-                (0..mu.len())
-                    .map(|i| {
-                        let d = fam.dev_resid(y[i], mu[i], wt[i]).max(0.0).sqrt();
-                        if y[i] > mu[i] {
-                            d
-                        } else {
-                            -d
-                        }
-                    })
-                    .collect()
-            } else {
-                vec![0.0; mu.len()]
-            }
-        }
-        "pearson" => (0..mu.len()).map(|i| (y[i] - mu[i]) * wt[i].sqrt() / fam.variance(mu[i]).sqrt()).collect(),
-        "working" | "partial" => r.dbl_vec().to_vec(),
-        "response" => (0..mu.len()).map(|i| y[i] - mu[i]).collect(),
-        _ => return err("'arg' should be one of \u{201c}deviance\u{201d}, \u{201c}pearson\u{201d}, \u{201c}working\u{201d}, \u{201c}response\u{201d}, \u{201c}partial\u{201d}"),
-    };
-    Ok(named_dbl(vals, &names))
-}
-
-/// `residuals.glm(object, type)`.
-pub fn residuals_glm(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["object", "type", "..."])?;
-    let fit = m.req("object")?.clone();
-    crate::builtins::stats::models::not_streamed(&fit, "residuals")?;
-    let typ = m
-        .get("type")
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| "deviance".into());
-    let full = ["deviance", "pearson", "working", "response", "partial"];
-    let typ = full
-        .iter()
-        .find(|f| f.starts_with(typ.as_str()))
-        .map(|x| x.to_string())
-        .unwrap_or(typ);
-    residuals_of(&fit, &typ)
-}
-
-/// `predict.glm(object, newdata, type, se.fit, dispersion)`.
-pub fn predict_glm(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&[
-        "object",
-        "newdata",
-        "type",
-        "se.fit",
-        "dispersion",
-        "terms",
-        "na.action",
-        "...",
-    ])?;
-    let fit = m.req("object")?.clone();
-    let typ = m
-        .get("type")
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| "link".into());
-    let typ = ["link", "response", "terms"]
-        .iter()
-        .find(|f| f.starts_with(typ.as_str()))
-        .map(|x| x.to_string())
-        .unwrap_or(typ);
-    let se_fit = m
-        .get("se.fit")
-        .and_then(|v| v.as_bool().flatten())
-        .unwrap_or(false);
-    let fam = family_of(&fit)?;
-    let nd = m.get("newdata").cloned();
-    if nd.is_none() {
-        crate::builtins::stats::models::not_streamed(&fit, "predictions")?;
-    }
-    if nd.is_none() && !se_fit {
-        let key = if typ == "response" {
-            "fitted.values"
-        } else {
-            "linear.predictors"
-        };
-        return Ok(field(&fit, key).unwrap_or(Value::Null));
-    }
-    let (x, n, rows) = crate::builtins::stats::models::predict_matrix(it, &fit, nd.as_ref())?;
-    let coef = dbl_field(&fit, "coefficients");
-    let mut eta = vec![0.0; n];
-    if nd.is_none() {
-        eta = dbl_field(&fit, "linear.predictors");
-    } else {
-        for (j, &c) in coef.iter().enumerate() {
-            if c.is_nan() {
-                continue;
-            }
-            for i in 0..n {
-                eta[i] += x[j * n + i] * c;
-            }
-        }
-        // offsets evaluated in newdata
-        let tv = field(&fit, "terms").unwrap_or(Value::Null);
-        let env = match tv.get_attr(".Environment") {
-            Some(Value::Env(e)) => e.clone(),
-            _ => it.global.clone(),
-        };
-        let denv = data_env(nd.as_ref(), &env);
-        let mut offs: Vec<Expr> = Vec::new();
-        if let (Some(off), Some(Value::Lang(vars))) =
-            (tv.get_attr("offset"), tv.get_attr("variables"))
-        {
-            if let ExprKind::Call(_, vargs) = &vars.expr.kind {
-                for k in off.int_vec().iter() {
-                    if let Some(e) = vargs.get(*k as usize - 1).and_then(|a| a.value.clone()) {
-                        offs.push(e);
-                    }
-                }
-            }
-        }
-        if let Some(Value::Lang(call)) = field(&fit, "call") {
-            if let ExprKind::Call(_, cargs) = &call.expr.kind {
-                if let Some(e) = cargs
-                    .iter()
-                    .find(|a| a.name.map(|x| x.as_str() == "offset").unwrap_or(false))
-                    .and_then(|a| a.value.clone())
-                {
-                    offs.push(e);
-                }
-            }
-        }
-        for e in offs {
-            let ov = it.eval(&e, &denv)?.dbl_vec().to_vec();
-            for i in 0..n {
-                eta[i] += ov.get(i).cloned().unwrap_or(f64::NAN);
-            }
-        }
-    }
-    let resp = typ == "response";
-    let fitv: Vec<f64> = if resp {
-        eta.iter().map(|&e| fam.link.linkinv(e)).collect()
-    } else {
-        eta.clone()
-    };
-    if !se_fit {
-        return Ok(named_dbl(fitv, &rows));
-    }
-    let mut c = glm_cov(&fit)?;
-    if let Some(d) = m.get("dispersion").and_then(|v| v.as_f64()) {
-        c.dispersion = d;
-    }
-    let k = c.est_idx.len();
-    let se: Vec<f64> = (0..n)
-        .map(|i| {
-            let xi: Vec<f64> = c.est_idx.iter().map(|&j| x[j * n + i]).collect();
-            let mut acc = 0.0;
-            for a in 0..k {
-                for b in 0..k {
-                    acc += xi[a] * c.cov_unscaled[b * k + a] * xi[b];
-                }
-            }
-            let s = (acc * c.dispersion).sqrt();
-            if resp {
-                s * fam.link.mu_eta(eta[i]).abs()
-            } else {
-                s
-            }
-        })
-        .collect();
-    Ok(Value::named_list(vec![
-        ("fit".into(), named_dbl(fitv, &rows)),
-        (
-            "se.fit".into(),
-            if n == 1 && nd.is_some() {
-                Value::dbls(se)
-            } else {
-                named_dbl(se, &rows)
-            },
-        ),
-        ("residual.scale".into(), Value::num(c.dispersion.sqrt())),
-    ]))
-}
-
-/// `logLik` value and degrees of freedom of a glm fit.
-pub fn loglik_glm(fit: &Value) -> (f64, usize) {
-    let rank = field(fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize;
-    let extra = family_of(fit)
-        .map(|f| matches!(f.kind, Kind::Gaussian | Kind::Gamma | Kind::InverseGaussian) as usize)
-        .unwrap_or(0);
-    let p = rank + extra;
-    let aic = field(fit, "aic")
-        .and_then(|v| v.as_f64())
-        .unwrap_or(f64::NAN);
-    (p as f64 - aic / 2.0, p)
-}
-
-fn eval_labelled(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<Args> {
-    let mut items = Vec::new();
-    let n_unnamed = args.iter().filter(|a| a.name.is_none()).count();
-    for a in args {
-        let Some(e) = &a.value else { continue };
-        let v = it.eval(e, env)?;
-        let name = match a.name {
-            Some(n) => Some(n),
-            None if n_unnamed > 1 => Some(s(&deparse(e))),
-            None => None,
-        };
-        items.push((name, v));
-    }
-    Ok(Args::new(items))
-}
-
-/// `AIC(...)`: a special so that several fits are labelled by their expressions.
-pub fn aic_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let a = eval_labelled(it, args, env)?;
-    crate::builtins::stats::models::aic(it, a)
-}
-
-/// `BIC(...)`, labelled as [`aic_special`].
-pub fn bic_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let a = eval_labelled(it, args, env)?;
-    crate::builtins::stats::models::bic(it, a)
-}
-
-fn test_columns(
-    test: &str,
-    dev: &[f64],
-    df: &[f64],
-    scale: f64,
-    df_scale: f64,
-) -> Vec<(&'static str, Vec<f64>)> {
-    let na = crate::value::na_real();
-    match test {
-        "Chisq" | "LRT" => {
-            let p = dev
-                .iter()
-                .zip(df)
-                .map(|(&d, &k)| {
-                    if d.is_nan() || k.is_nan() || k == 0.0 {
-                        return na;
-                    }
-                    let v = d / scale * k.signum();
-                    if v < 0.0 {
-                        na
-                    } else {
-                        pchisq_upper(v, k.abs())
-                    }
-                })
-                .collect();
-            vec![("Pr(>Chi)", p)]
-        }
-        "F" => {
-            let fv: Vec<f64> = dev
-                .iter()
-                .zip(df)
-                .map(|(&d, &k)| {
-                    if d.is_nan() || k.is_nan() || k == 0.0 || d / k / scale < 0.0 {
-                        na
-                    } else {
-                        d / k / scale
-                    }
-                })
-                .collect();
-            let p = fv
-                .iter()
-                .zip(df)
-                .map(|(&f, &k)| {
-                    if f.is_nan() {
-                        na
-                    } else {
-                        pf(f, k.abs(), df_scale, false, false)
-                    }
-                })
-                .collect();
-            vec![("F", fv), ("Pr(>F)", p)]
-        }
-        _ => vec![],
-    }
-}
-
-/// The Pearson statistic of an in-memory glm fit: its working weights times its working
-/// residuals squared, over the observations with positive weight.
-pub(crate) fn pearson_sum(fit: &Value) -> f64 {
-    let w = dbl_field(fit, "weights");
-    let r = dbl_field(fit, "residuals");
-    w.iter()
-        .zip(&r)
-        .filter(|(w, _)| **w > 0.0)
-        .map(|(w, r)| w * r * r)
-        .sum()
-}
-
-/// The iteration controls a glm fit was made with (its `control`).
-pub(crate) fn control_of(fit: &Value) -> Control {
-    let get = |k: &str| {
-        field(fit, "control")
-            .and_then(|c| field(&c, k))
-            .and_then(|v| v.as_f64())
-    };
-    Control {
-        epsilon: get("epsilon").unwrap_or(1e-8),
-        maxit: get("maxit").unwrap_or(25.0) as usize,
-    }
-}
-
-/// Deviance and residual df of the fits with the first 1, 2, ..., nt-1 terms of `fit`
-/// (the rows of its sequential analysis of deviance between NULL and the full model).
-fn nested_fits(
-    it: &mut Interp,
-    fit: &Value,
-    fam: &Family,
-    nt: usize,
-) -> EvalResult<Vec<(f64, f64)>> {
-    let xv = crate::builtins::stats::models::lm_model_matrix(it, fit)?;
-    let dims = xv.dim().unwrap_or_default();
-    let (n, p) = (
-        dims.first().cloned().unwrap_or(0),
-        dims.get(1).cloned().unwrap_or(0),
-    );
-    let x = xv.dbl_vec().to_vec();
-    let assign: Vec<usize> = xv
-        .get_attr("assign")
-        .map(|v| v.int_vec().iter().map(|&k| k as usize).collect())
-        .unwrap_or_default();
-    let y = dbl_field(fit, "y");
-    let wt = dbl_field(fit, "prior.weights");
-    let off = field(fit, "offset")
-        .map(|o| o.dbl_vec().to_vec())
-        .filter(|o| o.len() == n)
-        .unwrap_or_else(|| vec![0.0; n]);
-    let ones = vec![1.0; n];
-    let (intercept, ctl) = (has_intercept(fit), control_of(fit));
-    let tsqr_min = crate::builtins::stats::models::lm_blocked::tsqr_min(it);
-    let mut out = Vec::new();
-    for i in 1..nt {
-        let cols: Vec<usize> = (0..p).filter(|&j| assign[j] <= i).collect();
-        let mut xs = Vec::with_capacity(cols.len() * n);
-        for &j in &cols {
-            xs.extend_from_slice(&x[j * n..(j + 1) * n]);
-        }
-        let src = crate::stats::tsqr::Dense {
-            x: &xs,
-            n,
-            p: cols.len(),
-        };
-        let inp = GlmInput {
-            x: &src,
-            n,
-            p: cols.len(),
-            y: &y,
-            weights: &wt,
-            offset: &off,
-            ntrials: &ones,
-            start: None,
-            mustart: None,
-            intercept,
-            tsqr_min,
-        };
-        let f = glm_fit(&inp, fam, &ctl).map_err(rerr)?;
-        out.push((f.deviance, f.df_residual as f64));
-    }
-    Ok(out)
-}
-
-/// `anova.glm` (sequential terms) and `anova.glmlist` (nested fits).
-pub fn anova_glm(it: &mut Interp, a: Args) -> EvalResult {
-    let mut fits = Vec::new();
-    let mut test: Option<String> = None;
-    let mut dispersion: Option<f64> = None;
-    for (n, v) in &a.items {
-        match n.map(|x| x.as_str().to_string()).as_deref() {
-            Some("test") => test = v.as_string(),
-            Some("dispersion") => dispersion = v.as_f64(),
-            _ => fits.push(v.clone()),
-        }
-    }
-    if let Some(t) = &test {
-        if !["Chisq", "LRT", "F", "Rao", "Cp"].contains(&t.as_str()) {
-            return err("'arg' should be one of \u{201c}Chisq\u{201d}, \u{201c}LRT\u{201d}, \u{201c}Rao\u{201d}, \u{201c}F\u{201d}, \u{201c}Cp\u{201d}");
-        }
-    }
-    let na = crate::value::na_real();
-    let big = fits.last().cloned().unwrap_or(Value::Null);
-    let fam = family_of(&big)?;
-    let scale_of = |f: &Value| -> EvalResult<(f64, bool)> {
-        let c = glm_cov(f)?;
-        Ok((
-            dispersion.unwrap_or(c.dispersion),
-            c.est_disp && dispersion.is_none(),
-        ))
-    };
-    if fits.len() == 1 {
-        let fit = &fits[0];
-        let labels = field(fit, "terms")
-            .and_then(|t| t.get_attr("term.labels").cloned())
-            .map(|v| strings_of(&v))
-            .unwrap_or_default();
-        let nt = labels.len();
-        let mut resdev = vec![field(fit, "null.deviance")
-            .and_then(|v| v.as_f64())
-            .unwrap_or(na)];
-        let mut resdf = vec![field(fit, "df.null").and_then(|v| v.as_f64()).unwrap_or(na)];
-        let nested = match crate::builtins::stats::models::glm_streamed::glm_stream_of(fit) {
-            Some(_) => crate::builtins::stats::models::glm_streamed::nested_fits(it, fit, nt)?,
-            None => nested_fits(it, fit, &fam, nt)?,
-        };
-        for (d, f) in nested {
-            resdev.push(d);
-            resdf.push(f);
-        }
-        if nt > 0 {
-            resdev.push(
-                field(fit, "deviance")
-                    .and_then(|v| v.as_f64())
-                    .unwrap_or(na),
-            );
-            resdf.push(
-                field(fit, "df.residual")
-                    .and_then(|v| v.as_f64())
-                    .unwrap_or(na),
-            );
-        }
-        let k = resdev.len();
-        let mut df = vec![na];
-        let mut dev = vec![na];
-        for i in 1..k {
-            df.push(resdf[i - 1] - resdf[i]);
-            dev.push((resdev[i - 1] - resdev[i]).max(0.0));
-        }
-        let mut rows = vec!["NULL".to_string()];
-        rows.extend(labels.iter().cloned());
-        let mut cols = vec!["Df", "Deviance", "Resid. Df", "Resid. Dev"];
-        let mut data = [df.clone(), dev.clone(), resdf.clone(), resdev].concat();
-        if let Some(t) = &test {
-            let (scale, est) = scale_of(fit)?;
-            let df_scale = if est {
-                field(fit, "df.residual")
-                    .and_then(|v| v.as_f64())
-                    .unwrap_or(na)
-            } else {
-                f64::INFINITY
-            };
-            if t == "F" && !est {
-                it.warning(format!(
-                    "using F test with a '{}' family is inappropriate",
-                    fam.name()
-                ));
-            }
-            for (c, v) in test_columns(t, &dev, &df, scale, df_scale) {
-                cols.push(c);
-                data.extend(v);
-            }
-        }
-        let heading = vec![
-            "Analysis of Deviance Table\n".to_string(),
-            format!("Model: {}, link: {}\n", fam.name(), fam.link.name()),
-            format!("Response: {}\n", response_label(fit)),
-            "Terms added sequentially (first to last)\n\n".to_string(),
-        ];
-        return Ok(anova_table(rows, cols, data, heading));
-    }
-    let resdf: Vec<f64> = fits
-        .iter()
-        .map(|f| {
-            field(f, "df.residual")
-                .and_then(|v| v.as_f64())
-                .unwrap_or(na)
-        })
-        .collect();
-    let resdev: Vec<f64> = fits
-        .iter()
-        .map(|f| field(f, "deviance").and_then(|v| v.as_f64()).unwrap_or(na))
-        .collect();
-    let k = fits.len();
-    let mut df = vec![na];
-    let mut dev = vec![na];
-    for i in 1..k {
-        df.push(resdf[i - 1] - resdf[i]);
-        dev.push(resdev[i - 1] - resdev[i]);
-    }
-    let mut cols = vec!["Resid. Df", "Resid. Dev", "Df", "Deviance"];
-    let mut data = [resdf.clone(), resdev, df.clone(), dev.clone()].concat();
-    if let Some(t) = &test {
-        let bigi = (0..k)
-            .min_by(|&a, &b| {
-                resdf[a]
-                    .partial_cmp(&resdf[b])
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            })
-            .unwrap_or(k - 1);
-        let (scale, est) = scale_of(&fits[bigi])?;
-        let df_scale = if est { resdf[bigi] } else { f64::INFINITY };
-        for (c, v) in test_columns(t, &dev, &df, scale, df_scale) {
-            cols.push(c);
-            data.extend(v);
-        }
-    }
-    let forms: Vec<String> = fits
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let fl = field(f, "terms")
-                .map(|t| {
-                    if let Value::Lang(l) = t {
-                        deparse(&l.expr)
-                    } else {
-                        String::new()
-                    }
-                })
-                .unwrap_or_default();
-            format!("Model {}: {}", i + 1, fl)
-        })
-        .collect();
-    let heading = vec!["Analysis of Deviance Table\n".to_string(), forms.join("\n")];
-    let rows: Vec<String> = (1..=k).map(|i| i.to_string()).collect();
-    Ok(anova_table(rows, cols, data, heading))
-}
-
-/// `confint.default`: Wald intervals from `coef` and `vcov`.
-fn confint_default(it: &mut Interp, m: Matched) -> EvalResult {
-    let fit = m.req("object")?.clone();
-    let level = m.get("level").and_then(|v| v.as_f64()).unwrap_or(0.95);
-    let cf = field(&fit, "coefficients").unwrap_or(Value::Null);
-    let names: Vec<String> = cf
-        .names()
-        .unwrap_or_default()
-        .iter()
-        .map(|x| x.as_deref().unwrap_or("").to_string())
-        .collect();
-    let cv = cf.dbl_vec().to_vec();
-    let vc = if fit.inherits("glm") {
-        vcov_glm(it, Args::positional(vec![fit.clone()]))?
-    } else {
-        {
-            let f = it.global.lookup(s("vcov")).unwrap_or(Value::Null);
-            it.call_value(&f, vec![(None, fit.clone())])?
-        }
-    };
-    let vn: Vec<String> = vc
-        .get_attr("dimnames")
-        .and_then(|d| d.list_vec().first().cloned())
-        .and_then(|x| x.as_strings())
-        .unwrap_or_default();
-    let k = vn.len();
-    let vv = vc.dbl_vec();
-    let a2 = (1.0 - level) / 2.0;
-    let q = qnorm(1.0 - a2, 0.0, 1.0, true, false);
-    let se: Vec<f64> = names
-        .iter()
-        .map(|nm| {
-            vn.iter()
-                .position(|x| x == nm)
-                .map(|i| vv[i * k + i].sqrt())
-                .unwrap_or(f64::NAN)
-        })
-        .collect();
-    let pn = names.len();
-    let mut vals: Vec<f64> = (0..pn).map(|j| cv[j] - q * se[j]).collect();
-    vals.extend((0..pn).map(|j| cv[j] + q * se[j]));
-    let pct = |p: f64| {
-        let v = crate::print::coefmat::round_to(100.0 * p, 1);
-        format!(
-            "{} %",
-            crate::print::format_dbl_vec_trim(&[v], 3)
-                .pop()
-                .unwrap_or_default()
-                .trim()
-        )
-    };
-    Ok(matrix(
-        vals,
-        pn,
-        2,
-        Some(&names),
-        Some(&[pct(a2), pct(1.0 - a2)]),
-    ))
 }

@@ -1,6 +1,6 @@
-//! `glm` over a lazy frame (`scan_csv`, `scan_parquet`): R's iteratively reweighted least
-//! squares with one streamed pass over the data per iteration, so a fit runs over files
-//! larger than memory.
+//! `glm` over a lazy frame (`scan_csv`, `scan_parquet`): the rows of the file as a source
+//! for the one IRLS ([`crate::stats::irls`]), with one streamed pass over the data per
+//! iteration, so a fit runs over files larger than memory.
 //!
 //! Pass k evaluates the linear predictor of the coefficients from iteration k-1 on each
 //! chunk: it sums the deviance (the convergence test of iteration k-1) and folds the
@@ -11,16 +11,18 @@
 //! offset and an intercept the null deviance comes, as in R, from fitting the
 //! intercept-only model the same way; a Gamma fit's AIC needs one more pass.
 
-use crate::builtins::stats::models::glm::{control_of, family_of, family_value, glm_response};
+use crate::builtins::stats::models::glm::{glm_response, r_matrix, GlmParts};
+use crate::builtins::stats::models::glm_family::{control_of, family_of};
 use crate::builtins::stats::models::has_intercept;
 use crate::builtins::stats::models::lm_streamed::{
     coef_of, fit_with_levels, lang, Acc, FitParts, StreamSource,
 };
-use crate::builtins::stats::models::{frame_offset, matrix, Frame};
-use crate::error::{err, EvalResult};
+use crate::builtins::stats::models::{frame_offset, Frame};
+use crate::error::{err, EvalResult, Flow, RError};
 use crate::eval::Interp;
 use crate::stats::design_plan::DesignPlan;
 use crate::stats::glm::{AicSums, Control, Family, Kind};
+use crate::stats::irls::{irls, irls_from, At, Eval, Irls, IrlsRows, Step, NULL_FIT_NOT_CONVERGED};
 use crate::stats::tsqr::{self, RowSource};
 use crate::syntax::ast::Expr;
 use crate::syntax::sym::Sym;
@@ -35,7 +37,7 @@ pub(crate) struct GlmStream {
     /// of the dispersion times the residual degrees of freedom.
     pub(crate) pearson: f64,
     /// Rows used.
-    nobs: usize,
+    pub(crate) nobs: usize,
     /// Rows with a prior weight other than 0 (`nobs(fit)`).
     pub(crate) n_ok: usize,
     /// The term of each design column.
@@ -95,6 +97,25 @@ struct Pass {
     warning: Option<&'static str>,
 }
 
+impl Pass {
+    /// Nothing summed yet.
+    fn new() -> Pass {
+        Pass {
+            acc: Acc::new(),
+            dev: 0.0,
+            valid: true,
+            pearson: 0.0,
+            aic: AicSums::default(),
+            null_dev: 0.0,
+            sum_wy: 0.0,
+            nobs: 0,
+            zero_w: 0,
+            boundary_mu: false,
+            warning: None,
+        }
+    }
+}
+
 /// The fixed settings of a streamed IRLS.
 struct Setup<'a> {
     fam: Family,
@@ -147,19 +168,7 @@ fn pass(
     let fam = set.fam;
     let link = fam.link;
     let threads = tsqr::threads();
-    let mut out = Pass {
-        acc: Acc::new(),
-        dev: 0.0,
-        valid: true,
-        pearson: 0.0,
-        aic: AicSums::default(),
-        null_dev: 0.0,
-        sum_wy: 0.0,
-        nobs: 0,
-        zero_w: 0,
-        boundary_mu: false,
-        warning: None,
-    };
+    let mut out = Pass::new();
     src.frames(it, |it, fr, m| {
         out.acc.rows(&fr, m);
         let n = fr.rows.len();
@@ -191,16 +200,19 @@ fn pass(
                     .collect(),
             })
         };
+        if let Eta::Coef(b) = eta_from {
+            if b.len() != x.ncol() {
+                return err(format!(
+                    "length of 'start' should equal {} and correspond to initial coefs",
+                    x.ncol()
+                ));
+            }
+        }
         let eta = eta_of(eta_from)?;
         let mu: Vec<f64> = eta.iter().map(|&e| link.linkinv(e)).collect();
         out.valid &= fam.valid_mu(&mu) && link.valid_eta(&eta);
         out.dev += fam.deviance(y, &mu, wt);
-        let eps = 10.0 * f64::EPSILON;
-        out.boundary_mu |= match fam.kind {
-            Kind::Binomial => mu.iter().any(|&m| m > 1.0 - eps || m < eps),
-            Kind::Poisson => mu.iter().any(|&m| m < eps),
-            _ => false,
-        };
+        out.boundary_mu |= fam.mu_at_boundary(&mu);
         fam.aic_add(&mut out.aic, y, &r.ntrials, &mu, wt, f64::NAN);
         out.sum_wy += y.iter().zip(wt).map(|(a, b)| a * b).sum::<f64>();
         out.nobs += n;
@@ -249,122 +261,148 @@ fn pass(
     Ok(out)
 }
 
-/// The result of a streamed IRLS.
-struct Irls {
-    /// The last weighted least squares, its factor, and the coefficients (NaN aliased).
-    acc: Acc,
-    tf: tsqr::TallFit,
-    coef: Vec<f64>,
-    /// The pass at the final coefficients.
-    last: Pass,
-    iter: usize,
-    converged: bool,
-    boundary: bool,
-    warnings: Vec<String>,
+/// A point the streamed model is evaluated at, owned.
+#[derive(Clone)]
+enum Point {
+    /// The source's starting point (its `start` linear predictor).
+    Start,
+    /// Coefficients.
+    Coef(Vec<f64>),
 }
 
-/// R's `glm.fit` iterations, streamed; `first` is the first pass (from `start`).
-fn irls(
+/// The linear predictor of `p`, given what the starting point means.
+fn eta_at<'x>(start: Eta<'x>, p: &'x Point) -> Eta<'x> {
+    match p {
+        Point::Start => start,
+        Point::Coef(b) => Eta::Coef(b),
+    }
+}
+
+/// A streamed weighted least squares: the folded factor and what the fit object reads
+/// from the rows, and its finished fit.
+struct TallStep {
+    acc: Acc,
+    tf: tsqr::TallFit,
+}
+
+/// A lazy frame as rows for [`irls`]: each evaluation is one [`pass`], which also folds
+/// the weighted least squares at its point.
+struct Streamed<'a, 's> {
+    it: &'a mut Interp,
+    src: &'a StreamSource,
+    set: &'a Setup<'s>,
+    /// The linear predictor of the starting point.
+    start: Eta<'a>,
+    /// The pass at the current point, and that point.
+    cur: Pass,
+    cur_at: Point,
+    /// Where the working weights of the last weighted least squares came from (the
+    /// Pearson statistic of later passes uses them).
+    wls_at: Option<Point>,
+    /// The null model's mean (known after the first pass).
+    null_mu: Option<f64>,
+    /// The error that stopped a pass, as it was raised.
+    failed: Option<Flow>,
+}
+
+impl IrlsRows for Streamed<'_, '_> {
+    type Fit = TallStep;
+
+    fn eval(&mut self, at: At) -> Result<Eval, String> {
+        let point = match at {
+            At::Start => Point::Start,
+            At::Coef(b) => Point::Coef(b.to_vec()),
+        };
+        let from = eta_at(self.start, &point);
+        let prev = self.wls_at.as_ref().map(|p| eta_at(self.start, p));
+        let p = match pass(self.it, self.src, self.set, from, prev, self.null_mu) {
+            Ok(p) => p,
+            Err(f) => {
+                let msg = match &f {
+                    Flow::Error(e) => e.message.clone(),
+                    _ => "the pass over the data stopped".into(),
+                };
+                self.failed = Some(f);
+                return Err(msg);
+            }
+        };
+        self.null_mu = self.null_mu.or(Some(p.sum_wy / p.aic.sum_w));
+        let ev = Eval {
+            dev: p.dev,
+            valid: p.valid,
+        };
+        self.cur = p;
+        self.cur_at = point;
+        Ok(ev)
+    }
+
+    fn wls(&mut self) -> Result<Option<Step<TallStep>>, String> {
+        let acc = std::mem::replace(&mut self.cur.acc, Acc::new());
+        if acc.n == 0 {
+            return Ok(None);
+        }
+        let p = self
+            .set
+            .cols
+            .as_ref()
+            .map_or(acc.colnames.len(), |c| c.len());
+        let tf = tsqr::finish(&acc.raug, acc.n, p, &acc.top(p), self.set.tol);
+        self.wls_at = Some(self.cur_at.clone());
+        Ok(Some(Step {
+            coef: tf.coef.clone(),
+            pivot: tf.pivot.clone(),
+            rank: tf.rank,
+            fit: TallStep { acc, tf },
+        }))
+    }
+
+    fn mu_at_boundary(&self) -> bool {
+        self.cur.boundary_mu
+    }
+}
+
+/// R's `glm.fit` iterations over the streamed rows, from `start` (coefficients) or the
+/// starting point `from_start`; `first`, when given, is the pass already made there.
+/// Returns the fit and the pass at its final coefficients.
+fn fit_stream(
     it: &mut Interp,
     src: &StreamSource,
     set: &Setup,
+    from_start: Eta,
     start: Option<&[f64]>,
-    first: Pass,
-    first_from: Eta,
-) -> EvalResult<Irls> {
-    if !first.valid {
-        return err("cannot find valid starting values: please specify some");
-    }
-    let null_mu = Some(first.sum_wy / first.aic.sum_w);
-    let mut warnings = Vec::new();
-    let mut devold = first.dev;
-    let mut coefold: Option<Vec<f64>> = start.map(|s| s.to_vec());
-    let mut fold = first;
-    let mut fold_from: Vec<f64> = vec![];
-    let mut result = None;
-    for iter in 1..=set.ctl.maxit.max(1) {
-        let p = set
-            .cols
-            .as_ref()
-            .map_or(fold.acc.colnames.len(), |c| c.len());
-        if fold.acc.n == 0 {
-            warnings.push(format!("no observations informative at iteration {}", iter));
-            break;
-        }
-        let tf = tsqr::finish(&fold.acc.raug, fold.acc.n, p, &fold.acc.top(p), set.tol);
-        if tf.pivot[..tf.rank].iter().any(|&j| !tf.coef[j].is_finite()) {
-            warnings.push(format!("non-finite coefficients at iteration {}", iter));
-            break;
-        }
-        let mut coef = tf.coef.clone();
-        let prev = if iter == 1 {
-            first_from
-        } else {
-            Eta::Coef(&fold_from)
-        };
-        let mut next = pass(it, src, set, Eta::Coef(&coef), Some(prev), null_mu)?;
-        let mut boundary = false;
-        if !next.dev.is_finite() || !next.valid {
-            let Some(old) = coefold.clone() else {
-                return err(
-                    "no valid set of coefficients has been found: please supply starting values",
-                );
-            };
-            warnings.push(if next.dev.is_finite() {
-                "step size truncated: out of bounds".into()
-            } else {
-                "step size truncated due to divergence".into()
-            });
-            let mut ii = 1;
-            while !next.dev.is_finite() || !next.valid {
-                if ii > set.ctl.maxit {
-                    return err("inner loop; cannot correct step size");
-                }
-                ii += 1;
-                for (c, o) in coef.iter_mut().zip(&old) {
-                    *c = (*c + o) / 2.0;
-                }
-                next = pass(it, src, set, Eta::Coef(&coef), Some(prev), null_mu)?;
-            }
-            boundary = true;
-        }
-        let dev = next.dev;
-        let done = (dev - devold).abs() / (0.1 + dev.abs()) < set.ctl.epsilon;
-        if done || iter == set.ctl.maxit.max(1) {
-            result = Some(Irls {
-                acc: fold.acc,
-                tf,
-                coef,
-                last: next,
-                iter,
-                converged: done,
-                boundary,
-                warnings: vec![],
-            });
-            break;
-        }
-        devold = dev;
-        coefold = Some(coef.clone());
-        fold_from = coef;
-        fold = next;
-    }
-    let Some(mut r) = result else {
-        return err("no iterations were performed");
+    first: Option<Pass>,
+) -> EvalResult<(Irls<TallStep>, Pass)> {
+    let cur_at = start.map_or(Point::Start, |s| Point::Coef(s.to_vec()));
+    let mut rows = Streamed {
+        it,
+        src,
+        set,
+        start: from_start,
+        cur: Pass::new(),
+        cur_at,
+        wls_at: None,
+        null_mu: None,
+        failed: None,
     };
-    if !r.converged {
-        warnings.push("glm.fit: algorithm did not converge".into());
+    let r = match first {
+        Some(p) => {
+            let ev = Eval {
+                dev: p.dev,
+                valid: p.valid,
+            };
+            rows.null_mu = Some(p.sum_wy / p.aic.sum_w);
+            rows.cur = p;
+            irls_from(&mut rows, &set.fam, set.ctl, start, ev)
+        }
+        None => irls(&mut rows, &set.fam, set.ctl, start),
+    };
+    match r {
+        Ok(r) => Ok((r, rows.cur)),
+        Err(e) => Err(rows
+            .failed
+            .take()
+            .unwrap_or_else(|| RError::runtime(e).into())),
     }
-    if r.boundary {
-        warnings.push("glm.fit: algorithm stopped at boundary value".into());
-    }
-    if r.last.boundary_mu {
-        warnings.push(match set.fam.kind {
-            Kind::Poisson => "glm.fit: fitted rates numerically 0 occurred".into(),
-            _ => "glm.fit: fitted probabilities numerically 0 or 1 occurred".into(),
-        });
-    }
-    r.warnings = warnings;
-    Ok(r)
 }
 
 /// `glm(formula, family, data = <lazy frame>, weights, subset, na.action, start, offset,
@@ -390,32 +428,24 @@ pub(crate) fn glm_stream(
     if src.drop_unused_levels(&first.acc.counts) {
         first = pass(it, &src, &set, first_from, None, None)?;
     }
-    if let Some(s) = &start {
-        if s.len() != first.acc.colnames.len() {
-            return err(format!(
-                "length of 'start' should equal {} and correspond to initial coefs",
-                first.acc.colnames.len()
-            ));
-        }
-    }
-    let fit = irls(it, &src, &set, start.as_deref(), first, first_from)?;
+    let (fit, last) = fit_stream(it, &src, &set, Eta::Mustart, start.as_deref(), Some(first))?;
     for w in &fit.warnings {
         it.raise_warning(w, None)?;
     }
-    if let Some(w) = fit.last.warning {
+    if let Some(w) = last.warning {
         it.raise_warning(w, Some("eval(family$initialize)".into()))?;
     }
-    let rank = fit.tf.rank;
-    let n_ok = fit.last.nobs - fit.last.zero_w;
-    let dev = fit.last.dev;
-    let mut aic_sums = fit.last.aic;
+    let TallStep { acc, tf } = &fit.last.fit;
+    let rank = tf.rank;
+    let n_ok = last.nobs - last.zero_w;
+    let dev = last.dev;
+    let mut aic_sums = last.aic;
     if fam.kind == Kind::Gamma {
         // Gamma's likelihood needs the dispersion, known only now
         let disp = dev / aic_sums.sum_w;
         aic_sums = AicSums::default();
-        let coef = fit.coef.clone();
         src.frames(it, |it, fr, _| {
-            if let Some((y, nt, mu, wt)) = means(it, &src, &fr, &fam, &coef)? {
+            if let Some((y, nt, mu, wt)) = means(it, &src, &fr, &fam, &fit.coef)? {
                 fam.aic_add(&mut aic_sums, &y, &nt, &mu, &wt, disp);
             }
             Ok(())
@@ -424,80 +454,56 @@ pub(crate) fn glm_stream(
     let aic = fam.aic_finish(&aic_sums, dev) + 2.0 * rank as f64;
     let has_offset = !fr0.terms.offsets.is_empty() || fr0.offset.is_some();
     let null_deviance = if has_offset && set.intercept {
-        set.cols = Some(cols_upto(&fit.acc.assign, 0));
+        set.cols = Some(cols_upto(&acc.assign, 0));
         let from = Eta::FullFitMu(&fit.coef);
-        let first = pass(it, &src, &set, from, None, None)?;
-        let f0 = irls(it, &src, &set, None, first, from)?;
+        let (f0, last0) = fit_stream(it, &src, &set, from, None, None)?;
         if !f0.converged {
-            it.raise_warning(
-                "fitting to calculate the null deviance did not converge -- increase 'maxit'?",
-                Some("glm(...)".into()),
-            )?;
+            it.raise_warning(NULL_FIT_NOT_CONVERGED, Some("glm(...)".into()))?;
         }
-        f0.last.dev
+        last0.dev
     } else {
-        fit.last.null_dev
+        last.null_dev
     };
-    let p = fit.acc.colnames.len();
-    let parts = FitParts::new(&fit.tf, &fit.acc);
-    let piv = &fit.tf.pivot;
-    let xx: Vec<String> = piv.iter().map(|&j| fit.acc.colnames[j].clone()).collect();
-    let mut rmat = vec![0.0; p * p];
-    for j in 0..p {
-        for i in 0..=j {
-            rmat[j * p + i] = fit.tf.qr_top[j * p + i];
-        }
-    }
-    let num = |x: f64| {
-        Value::num(if x.is_nan() {
-            crate::value::na_real()
-        } else {
-            x
-        })
-    };
-    let mut items: Vec<(String, Value)> = vec![
-        ("coefficients".into(), parts.coef),
-        ("effects".into(), parts.effects),
-        ("R".into(), matrix(rmat, p, p, Some(&xx), Some(&xx))),
-        ("rank".into(), Value::int(rank as i32)),
-        ("qr".into(), parts.qr),
-        ("family".into(), family_value(&fam)),
-        ("deviance".into(), Value::num(dev)),
-        ("aic".into(), num(aic)),
-        ("null.deviance".into(), Value::num(null_deviance)),
-        ("iter".into(), Value::int(fit.iter as i32)),
-        ("df.residual".into(), Value::int((n_ok - rank) as i32)),
-        (
-            "df.null".into(),
-            Value::int((n_ok - set.intercept as usize) as i32),
-        ),
-        ("converged".into(), Value::lgls(vec![fit.converged as i32])),
-        ("boundary".into(), Value::lgls(vec![fit.boundary as i32])),
-    ];
-    if !fit.acc.omitted.is_empty() {
-        let na = crate::builtins::stats::models::na_action_value(&fit.acc.omitted, src.na_action());
-        items.push(("na.action".into(), na));
-    }
-    let (Some((contrasts, xlevels)), Some(terms)) = (fit.acc.contrasts_xlevels(), parts.terms)
-    else {
+    let p = acc.colnames.len();
+    let parts = FitParts::new(tf, acc);
+    let piv = &tf.pivot;
+    let xx: Vec<String> = piv.iter().map(|&j| acc.colnames[j].clone()).collect();
+    let (Some((contrasts, xlevels)), Some(terms)) = (acc.contrasts_xlevels(), parts.terms) else {
         return err("0 (non-NA) cases");
     };
-    items.push(("call".into(), lang(call)));
-    items.push(("formula".into(), formula));
-    items.push(("terms".into(), terms));
-    items.push((
-        "control".into(),
-        crate::builtins::stats::models::glm::control_value(ctl.epsilon, ctl.maxit, false),
-    ));
-    items.push(("method".into(), Value::str("glm.fit")));
-    items.push(("contrasts".into(), contrasts.unwrap_or(Value::Null)));
-    items.push(("xlevels".into(), xlevels));
+    let items = GlmParts {
+        coef: parts.coef,
+        effects: parts.effects,
+        r: r_matrix(&tf.qr_top, p, p, &xx),
+        rank,
+        qr: parts.qr,
+        family: fam,
+        deviance: dev,
+        aic,
+        null_deviance,
+        iter: fit.iter,
+        df_residual: n_ok - rank,
+        df_null: n_ok - set.intercept as usize,
+        converged: fit.converged,
+        boundary: fit.boundary,
+        rows: None,
+        na_action: (!acc.omitted.is_empty()).then(|| {
+            crate::builtins::stats::models::na_action_value(&acc.omitted, src.na_action())
+        }),
+        call: lang(call),
+        formula,
+        terms,
+        control: *ctl,
+        contrasts,
+        xlevels,
+    }
+    .items();
     let rec = GlmStream {
         src,
-        pearson: fit.last.pearson,
-        nobs: fit.last.nobs,
+        pearson: last.pearson,
+        nobs: last.nobs,
         n_ok,
-        assign: fit.acc.assign.clone(),
+        assign: acc.assign.clone(),
     };
     let mut out = Value::named_list(items);
     out.set_attr(Sym::new("class"), Value::strings(&["glm", "lm"]));
@@ -597,10 +603,9 @@ pub(crate) fn nested_fits(it: &mut Interp, fit: &Value, nt: usize) -> EvalResult
     for k in 1..nt {
         let mut set = Setup::new(fam, &ctl, intercept);
         set.cols = Some(cols_upto(&g.assign, k));
-        let first = pass(it, &g.src, &set, Eta::Mustart, None, None)?;
-        let f = irls(it, &g.src, &set, None, first, Eta::Mustart)?;
-        let n_ok = f.last.nobs - f.last.zero_w;
-        out.push((f.last.dev, (n_ok - f.tf.rank) as f64));
+        let (f, last) = fit_stream(it, &g.src, &set, Eta::Mustart, None, None)?;
+        let n_ok = last.nobs - last.zero_w;
+        out.push((last.dev, (n_ok - f.last.rank) as f64));
     }
     Ok(out)
 }

@@ -159,7 +159,7 @@ fn fit_qr(fit: &Value) -> EvalResult<Qr> {
 }
 
 fn glm_residuals(it: &mut Interp, fit: &Value, typ: &str) -> EvalResult<Vec<f64>> {
-    let r = crate::builtins::stats::models::glm::residuals_glm(
+    let r = crate::builtins::stats::models::glm_methods::residuals_glm(
         it,
         Args::positional(vec![fit.clone(), Value::str(typ)]),
     )?;
@@ -201,7 +201,7 @@ fn influence(it: &mut Interp, fit: &Value) -> EvalResult<Infl> {
     }
     let is_glm = fit.inherits("glm");
     let (mut res, glm) = if is_glm {
-        let fam = crate::builtins::stats::models::glm::family_of(fit)?;
+        let fam = crate::builtins::stats::models::glm_family::family_of(fit)?;
         let dev = drop0(glm_residuals(it, fit, "deviance")?);
         let pear = drop0(glm_residuals(it, fit, "pearson")?);
         let rdf = field(fit, "df.residual")
@@ -210,7 +210,7 @@ fn influence(it: &mut Interp, fit: &Value) -> EvalResult<Infl> {
         let dispersion = if fam.fixed_dispersion() {
             1.0
         } else if rdf > 0.0 {
-            crate::builtins::stats::models::glm::pearson_sum(fit) / rdf
+            crate::builtins::stats::models::glm_methods::pearson_sum(fit) / rdf
         } else {
             f64::NAN
         };

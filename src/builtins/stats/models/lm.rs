@@ -301,50 +301,100 @@ pub(crate) fn fit_lm(
             m
         }
     };
-    let mut items: Vec<(String, Value)> =
-        vec![("coefficients".into(), coefv), ("residuals".into(), resv)];
-    if let Some(w) = &fr.weights {
-        items.push(("fitted.values".into(), fitv));
-        items.push(("effects".into(), effv));
-        items.push(("weights".into(), Value::dbls(w.clone())));
-        items.push(("rank".into(), Value::int(rank as i32)));
-    } else {
-        items.push(("effects".into(), effv));
-        items.push(("rank".into(), Value::int(rank as i32)));
-        items.push(("fitted.values".into(), fitv));
-    }
-    items.push((
-        "assign".into(),
-        Value::ints(mm.assign.iter().map(|&a| a as i32).collect()),
-    ));
-    items.push(("qr".into(), qrv));
-    items.push(("df.residual".into(), Value::int((nok - rank) as i32)));
-    if !fr.omitted.is_empty() {
-        let na = na_action_value(&fr.omitted, na_action);
-        items.push(("na.action".into(), na));
-    }
-    if let Some(o) = &offset {
-        items.push(("offset".into(), Value::dbls(o.clone())));
-    }
-    items.extend(contrasts.map(|c| ("contrasts".to_string(), c)));
-    items.push(("xlevels".into(), xlevels));
-    items.push((
-        "call".into(),
-        Value::Lang(Rc::new(Lang {
+    let tv = frame_terms_value(&fr);
+    let mut fit = LmParts {
+        coef: coefv,
+        resid_fitted: Some((resv, fitv)),
+        effects: effv,
+        weights: fr.weights.as_ref().map(|w| Value::dbls(w.clone())),
+        rank,
+        assign: mm.assign.clone(),
+        qr: qrv,
+        df_residual: nok - rank,
+        na_action: (!fr.omitted.is_empty()).then(|| na_action_value(&fr.omitted, na_action)),
+        offset: offset.as_ref().map(|o| Value::dbls(o.clone())),
+        contrasts,
+        xlevels,
+        call: Value::Lang(Rc::new(Lang {
             expr: Rc::new(call),
             attrs: None,
         })),
-    ));
-    let tv = frame_terms_value(&fr);
-    items.push(("terms".into(), tv.clone()));
-    items.push(("model".into(), frame_value(&fr, tv)));
-    let mut fit = Value::named_list(items);
+        terms: tv.clone(),
+        model: Some(frame_value(&fr, tv)),
+    }
+    .value();
     if ynames.is_some() {
         fit.set_attr(s("class"), Value::strings(&["mlm", "lm"]));
     } else {
         fit.set_attr(s("class"), Value::str("lm"));
     }
     Ok(fit)
+}
+
+/// The components of an lm fit object, however it was fitted (in memory, by TSQR, or
+/// streamed); [`LmParts::value`] lists them in R's order.
+pub(crate) struct LmParts {
+    pub(crate) coef: Value,
+    /// Residuals and fitted values (a streamed fit keeps none).
+    pub(crate) resid_fitted: Option<(Value, Value)>,
+    pub(crate) effects: Value,
+    /// Prior weights (kept by fits made in memory).
+    pub(crate) weights: Option<Value>,
+    pub(crate) rank: usize,
+    /// The term of each design column.
+    pub(crate) assign: Vec<usize>,
+    pub(crate) qr: Value,
+    pub(crate) df_residual: usize,
+    pub(crate) na_action: Option<Value>,
+    pub(crate) offset: Option<Value>,
+    pub(crate) contrasts: Option<Value>,
+    pub(crate) xlevels: Value,
+    pub(crate) call: Value,
+    pub(crate) terms: Value,
+    /// The model frame (kept by fits made in memory).
+    pub(crate) model: Option<Value>,
+}
+
+impl LmParts {
+    /// The fit object's list, without its class.
+    pub(crate) fn value(self) -> Value {
+        let mut items: Vec<(String, Value)> = vec![("coefficients".into(), self.coef)];
+        let rank = ("rank".to_string(), Value::int(self.rank as i32));
+        match (self.resid_fitted, self.weights) {
+            (Some((resid, fitted)), Some(w)) => {
+                items.push(("residuals".into(), resid));
+                items.push(("fitted.values".into(), fitted));
+                items.push(("effects".into(), self.effects));
+                items.push(("weights".into(), w));
+                items.push(rank);
+            }
+            (Some((resid, fitted)), None) => {
+                items.push(("residuals".into(), resid));
+                items.push(("effects".into(), self.effects));
+                items.push(rank);
+                items.push(("fitted.values".into(), fitted));
+            }
+            (None, w) => {
+                items.push(("effects".into(), self.effects));
+                items.extend(w.map(|w| ("weights".to_string(), w)));
+                items.push(rank);
+            }
+        }
+        items.push((
+            "assign".into(),
+            Value::ints(self.assign.iter().map(|&a| a as i32).collect()),
+        ));
+        items.push(("qr".into(), self.qr));
+        items.push(("df.residual".into(), Value::int(self.df_residual as i32)));
+        items.extend(self.na_action.map(|v| ("na.action".to_string(), v)));
+        items.extend(self.offset.map(|v| ("offset".to_string(), v)));
+        items.extend(self.contrasts.map(|v| ("contrasts".to_string(), v)));
+        items.push(("xlevels".into(), self.xlevels));
+        items.push(("call".into(), self.call));
+        items.push(("terms".into(), self.terms));
+        items.extend(self.model.map(|v| ("model".to_string(), v)));
+        Value::named_list(items)
+    }
 }
 
 /// The model frame as a data frame value (variables, then `(weights)` and `(offset)`),

@@ -9,6 +9,7 @@
 //! `effects` past the rank are `Q'y` in this factorisation's basis (same sum of squares).
 //! Methods that need the full Householder vectors call `expand_qr` first.
 
+use crate::builtins::stats::models::lm::LmParts;
 use crate::builtins::stats::models::{lm_model_matrix, matrix, named_dbl, terms_value, Frame};
 
 use crate::error::EvalResult;
@@ -267,63 +268,13 @@ pub(super) fn try_lm(
         s("names"),
         Value::from_data(Data::Str(Rc::new(Strs::padded(eff_names, n)))),
     );
-    let piv_names: Vec<String> = piv.iter().map(|&j| colnames[j].clone()).collect();
-    let mut qrm = matrix(
-        tf.qr_top.clone(),
-        p,
-        p,
-        Some(&fr.rows.labels(0..p)),
-        Some(&piv_names),
-    );
-    qrm.set_attr(
-        s("assign"),
-        Value::ints(piv.iter().map(|&j| plan.assign[j] as i32).collect()),
-    );
-    let mut qr = crate::builtins::stats::models::qr_value(qrm, tf.qraux.clone(), piv, rank);
-    qr.set_attr(s(NROW_ATTR), Value::int(n as i32));
-    let mut items: Vec<(String, Value)> = vec![
-        ("coefficients".into(), named_dbl(coef, colnames)),
-        ("residuals".into(), with_names(resid)),
-    ];
-    if let Some(w) = &fr.weights {
-        items.push(("fitted.values".into(), with_names(fitted)));
-        items.push(("effects".into(), effv));
-        items.push(("weights".into(), with_names(w.clone())));
-        items.push(("rank".into(), Value::int(rank as i32)));
-    } else {
-        items.push(("effects".into(), effv));
-        items.push(("rank".into(), Value::int(rank as i32)));
-        items.push(("fitted.values".into(), with_names(fitted)));
-    }
-    items.push((
-        "assign".into(),
-        Value::ints(plan.assign.iter().map(|&a| a as i32).collect()),
-    ));
-    items.push(("qr".into(), qr));
-    items.push(("df.residual".into(), Value::int((n - rank) as i32)));
-    if !fr.omitted.is_empty() {
-        let na = crate::builtins::stats::models::na_action_value(&fr.omitted, na_action);
-        items.push(("na.action".into(), na));
-    }
-    if let Some(o) = offset {
-        items.push(("offset".into(), Value::dbls(o)));
-    }
+    let qr = tall_qr_value(&tf, colnames, &plan.assign, &fr.rows.labels(0..p), n);
     let (contrasts, xlevels) = crate::builtins::stats::models::contrasts_xlevels(
         &fr.terms,
         &crate::builtins::stats::models::logical_vars(&fr.cols),
         facs,
     );
-    items.extend(contrasts.map(|c| ("contrasts".to_string(), c)));
-    items.push(("xlevels".into(), xlevels));
-    items.push((
-        "call".into(),
-        Value::Lang(Rc::new(Lang {
-            expr: Rc::new(call.clone()),
-            attrs: None,
-        })),
-    ));
     let tv = terms_value(&fr.terms, fr.lhs.clone(), fr.rhs.clone(), &fr.env);
-    items.push(("terms".into(), tv.clone()));
     let mut mcols = fr.cols.clone();
     let mut mnames = fr.terms.var_labels.clone();
     if let Some(w) = &fr.weights {
@@ -336,12 +287,53 @@ pub(super) fn try_lm(
         row_names.clone()
     };
     let mut model = crate::value::frame::make_df(mcols, mnames, rn);
-    model.set_attr(s("terms"), tv);
-    items.push(("model".into(), model));
-    let mut fit = Value::named_list(items);
+    model.set_attr(s("terms"), tv.clone());
+    let mut fit = LmParts {
+        coef: named_dbl(coef, colnames),
+        resid_fitted: Some((with_names(resid), with_names(fitted))),
+        effects: effv,
+        weights: fr.weights.as_ref().map(|w| with_names(w.clone())),
+        rank,
+        assign: plan.assign.clone(),
+        qr,
+        df_residual: n - rank,
+        na_action: (!fr.omitted.is_empty())
+            .then(|| crate::builtins::stats::models::na_action_value(&fr.omitted, na_action)),
+        offset: offset.map(Value::dbls),
+        contrasts,
+        xlevels,
+        call: Value::Lang(Rc::new(Lang {
+            expr: Rc::new(call.clone()),
+            attrs: None,
+        })),
+        terms: tv,
+        model: Some(model),
+    }
+    .value();
     fit.set_attr(s("class"), Value::str("lm"));
     let _ = it;
     Ok(Some(fit))
+}
+
+/// R's `qr` list of a fit made by TSQR (in memory or streamed): the first `p` rows of the
+/// compact factor, those rows named `rows`, marked with the `n` rows it stands for.
+pub(crate) fn tall_qr_value(
+    tf: &tsqr::TallFit,
+    colnames: &[String],
+    assign: &[usize],
+    rows: &[String],
+    n: usize,
+) -> Value {
+    let (p, piv) = (colnames.len(), &tf.pivot);
+    let piv_names: Vec<String> = piv.iter().map(|&j| colnames[j].clone()).collect();
+    let mut qrm = matrix(tf.qr_top.clone(), p, p, Some(rows), Some(&piv_names));
+    qrm.set_attr(
+        s("assign"),
+        Value::ints(piv.iter().map(|&j| assign[j] as i32).collect()),
+    );
+    let mut qr = crate::builtins::stats::models::qr_value(qrm, tf.qraux.clone(), piv, tf.rank);
+    qr.set_attr(s(NROW_ATTR), Value::int(n as i32));
+    qr
 }
 
 /// Rows of the fit a truncated `qr` stands for (`None` for a full factor).

@@ -10,10 +10,10 @@
 //! the data twice more for exact residual quantiles (a histogram, then the values in the
 //! bins that hold them).
 
-use crate::builtins::stats::models::lm_blocked::NROW_ATTR;
+use crate::builtins::stats::models::lm::LmParts;
+use crate::builtins::stats::models::lm_blocked::tall_qr_value;
 use crate::builtins::stats::models::{
-    data_env, frame_offset, matrix, model_frame_full, named_dbl, qr_value, terms_value, var_cols,
-    Frame,
+    data_env, frame_offset, model_frame_full, named_dbl, terms_value, var_cols, Frame,
 };
 use crate::error::{err, EvalResult, Flow, RError};
 use crate::eval::Interp;
@@ -650,29 +650,29 @@ fn finish_fit(src: StreamSource, acc: Acc, call: Expr) -> EvalResult {
         src,
     };
     let parts = FitParts::new(&tf, &acc);
-    let mut items: Vec<(String, Value)> = vec![
-        ("coefficients".into(), parts.coef),
-        ("effects".into(), parts.effects),
-        ("rank".into(), Value::int(rank as i32)),
-        (
-            "assign".into(),
-            Value::ints(acc.assign.iter().map(|&a| a as i32).collect()),
-        ),
-        ("qr".into(), parts.qr),
-        ("df.residual".into(), Value::int((n - rank) as i32)),
-    ];
-    if !acc.omitted.is_empty() {
-        let na = crate::builtins::stats::models::na_action_value(&acc.omitted, &sf.src.na_action);
-        items.push(("na.action".into(), na));
-    }
+    let na_action = (!acc.omitted.is_empty())
+        .then(|| crate::builtins::stats::models::na_action_value(&acc.omitted, &sf.src.na_action));
     let (Some((contrasts, xlevels)), Some(terms)) = (acc.contrasts_xlevels(), parts.terms) else {
         return err("0 (non-NA) cases");
     };
-    items.extend(contrasts.map(|c| ("contrasts".to_string(), c)));
-    items.push(("xlevels".into(), xlevels));
-    items.push(("call".into(), lang(call)));
-    items.push(("terms".into(), terms));
-    let mut fit = Value::named_list(items);
+    let mut fit = LmParts {
+        coef: parts.coef,
+        resid_fitted: None,
+        effects: parts.effects,
+        weights: None,
+        rank,
+        assign: acc.assign.clone(),
+        qr: parts.qr,
+        df_residual: n - rank,
+        na_action,
+        offset: None,
+        contrasts,
+        xlevels,
+        call: lang(call),
+        terms,
+        model: None,
+    }
+    .value();
     fit.set_attr(Sym::new("class"), Value::str("lm"));
     fit.set_attr(
         Sym::new("rsc.stream"),
@@ -712,15 +712,8 @@ impl FitParts {
             .map(|&j| acc.colnames[j].clone())
             .collect();
         eff_names.resize(tf.effects_head.len(), String::new());
-        let piv_names: Vec<String> = piv.iter().map(|&j| acc.colnames[j].clone()).collect();
         let rows: Vec<String> = (1..=p).map(|i| i.to_string()).collect();
-        let mut qrm = matrix(tf.qr_top.clone(), p, p, Some(&rows), Some(&piv_names));
-        qrm.set_attr(
-            Sym::new("assign"),
-            Value::ints(piv.iter().map(|&j| acc.assign[j] as i32).collect()),
-        );
-        let mut qr = qr_value(qrm, tf.qraux.clone(), piv, rank);
-        qr.set_attr(Sym::new(NROW_ATTR), Value::int(acc.n as i32));
+        let qr = tall_qr_value(tf, &acc.colnames, &acc.assign, &rows, acc.n);
         FitParts {
             coef: named_dbl(coef, &acc.colnames),
             effects: named_dbl(tf.effects_head.clone(), &eff_names),

@@ -1,6 +1,7 @@
 //! Methods for fitted linear models.
 
 use super::*;
+use crate::builtins::stats::models::fit_rows::FitRows;
 pub(crate) use crate::print::model::{call_lines, named_strings_block, naprint, QUANTILES_ATTR};
 
 pub(crate) fn obj(a: Args) -> EvalResult<Value> {
@@ -61,7 +62,7 @@ pub(crate) fn residuals(it: &mut Interp, a: Args) -> EvalResult {
         .map(|x| x.1.inherits("glm"))
         .unwrap_or(false)
     {
-        return crate::builtins::stats::models::glm::residuals_glm(it, a);
+        return crate::builtins::stats::models::glm_methods::residuals_glm(it, a);
     }
     let x = obj(a)?;
     not_streamed(&x, "residuals")?;
@@ -71,9 +72,7 @@ pub(crate) fn residuals(it: &mut Interp, a: Args) -> EvalResult {
 
 /// Streamed fits keep no per-row vectors: say so instead of returning NULL.
 pub(crate) fn not_streamed(fit: &Value, what: &str) -> EvalResult<()> {
-    if crate::builtins::stats::models::lm_streamed::stream_of(fit).is_some()
-        || crate::builtins::stats::models::glm_streamed::glm_stream_of(fit).is_some()
-    {
+    if FitRows::of(fit).is_streamed() {
         return err(format!("{} of a fit streamed from a lazy frame are not kept: use predict(fit, newdata) on collected rows", what));
     }
     Ok(())
@@ -95,15 +94,9 @@ pub(crate) fn weights_of(fit: &Value) -> Option<Vec<f64>> {
     field(fit, "weights").map(|w| w.dbl_vec().to_vec())
 }
 
+/// The (weighted) residual sum of squares of an lm fit.
 pub(crate) fn rss(fit: &Value) -> f64 {
-    if let Some(st) = crate::builtins::stats::models::lm_streamed::stream_of(fit) {
-        return st.rss;
-    }
-    let r = dbl_field(fit, "residuals");
-    match weights_of(fit) {
-        Some(w) => r.iter().zip(&w).map(|(a, b)| a * a * b).sum(),
-        None => r.iter().map(|a| a * a).sum(),
-    }
+    FitRows::of(fit).rss()
 }
 
 pub(crate) fn deviance(_it: &mut Interp, a: Args) -> EvalResult {
@@ -117,23 +110,9 @@ pub(crate) fn deviance(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::num(rss(&x)))
 }
 
+/// `nobs(fit)`.
 pub(crate) fn nobs_of(fit: &Value) -> usize {
-    if let Some(g) = crate::builtins::stats::models::glm_streamed::glm_stream_of(fit) {
-        return g.n_ok;
-    }
-    if fit.inherits("glm") {
-        return dbl_field(fit, "prior.weights")
-            .iter()
-            .filter(|&&v| v != 0.0)
-            .count();
-    }
-    if let Some(st) = crate::builtins::stats::models::lm_streamed::stream_of(fit) {
-        return st.nobs;
-    }
-    match weights_of(fit) {
-        Some(w) => w.iter().filter(|&&v| v != 0.0).count(),
-        None => dbl_field(fit, "residuals").len(),
-    }
+    FitRows::of(fit).nobs()
 }
 
 pub(crate) fn nobs(_it: &mut Interp, a: Args) -> EvalResult {
@@ -301,7 +280,7 @@ pub(crate) fn vcov(it: &mut Interp, a: Args) -> EvalResult {
         .map(|x| x.1.inherits("glm"))
         .unwrap_or(false)
     {
-        return crate::builtins::stats::models::glm::vcov_glm(it, a);
+        return crate::builtins::stats::models::glm_methods::vcov_glm(it, a);
     }
     let m = a.matched(&["object", "complete", "..."])?;
     let fit = m.req("object")?.clone();
@@ -749,32 +728,9 @@ pub(crate) fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(v)
 }
 
+/// `logLik(fit)` and its degrees of freedom.
 pub(crate) fn loglik_of(fit: &Value) -> (f64, usize) {
-    if fit.inherits("glm") {
-        return crate::builtins::stats::models::glm::loglik_glm(fit);
-    }
-    let rank = field(fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize;
-    if let Some(st) = crate::builtins::stats::models::lm_streamed::stream_of(fit) {
-        let n = st.nobs as f64;
-        let ll = 0.5
-            * (st.sum_log_w - n * ((2.0 * std::f64::consts::PI).ln() + 1.0 - n.ln() + st.rss.ln()));
-        return (ll, rank + 1);
-    }
-    let r0 = dbl_field(fit, "residuals");
-    let w0 = weights_of(fit).unwrap_or_else(|| vec![1.0; r0.len()]);
-    // zero-weight cases do not count
-    let (r, w): (Vec<f64>, Vec<f64>) = r0
-        .iter()
-        .zip(&w0)
-        .filter(|(_, w)| **w != 0.0)
-        .map(|(a, b)| (*a, *b))
-        .unzip();
-    let n = r.len() as f64;
-    let rs: f64 = r.iter().zip(&w).map(|(a, b)| a * a * b).sum();
-    let sw: f64 = w.iter().map(|v| v.ln()).sum();
-    let ll = 0.5 * (sw - n * ((2.0 * std::f64::consts::PI).ln() + 1.0 - n.ln() + rs.ln()));
-    let rank = field(fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize;
-    (ll, rank + 1)
+    FitRows::of(fit).loglik()
 }
 
 pub(crate) fn loglik(_it: &mut Interp, a: Args) -> EvalResult {

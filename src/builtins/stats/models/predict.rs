@@ -174,7 +174,7 @@ pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
         .map(|x| x.1.inherits("glm"))
         .unwrap_or(false)
     {
-        return crate::builtins::stats::models::glm::predict_glm(it, a);
+        return crate::builtins::stats::models::glm_methods::predict_glm(it, a);
     }
     let m = a.matched(&[
         "object", "newdata", "se.fit", "scale", "df", "interval", "level", "type", "...",
