@@ -33,7 +33,6 @@ pub mod frame;
 pub mod fuzzing;
 pub mod mem;
 pub mod print;
-pub mod rng;
 pub mod stats;
 pub mod syntax;
 pub mod value;

@@ -115,6 +115,7 @@ pub fn install(it: &mut Interp) {
     let muffle = it.register_builtin("invokeRestart", Kind::Eager(base::conditions::muffle_fn));
     it.base.set(Sym::new(base::conditions::MUFFLE_NAME), muffle);
     it.printer = Some(base::print::print_dispatch);
+    it.datasets = Some(crate::frame::datasets::load);
 }
 
 /// A new interpreter writing to stdout and stderr, with every builtin installed.

@@ -128,7 +128,7 @@ pub struct Interp {
     /// Stop with an error after this many steps.
     pub max_steps: Option<u64>,
     /// The random number generator (`set.seed`, `runif`, `sample`, ...).
-    pub rng: crate::rng::Rng,
+    pub rng: crate::stats::rng::Rng,
     /// Print visible top-level values, as a script or console does (off for embedding).
     pub autoprint: bool,
     /// Capabilities granted to scripts.
@@ -141,7 +141,13 @@ pub struct Interp {
     pub options: Vec<(String, Value)>,
     /// How visible top-level values are printed (set by `builtins::install`; none: not at all).
     pub printer: Option<PrintFn>,
+    /// Where an unbound name is looked up last, as a data set shipped with R (`mtcars`);
+    /// set by `builtins::install`.
+    pub datasets: Option<DatasetFn>,
 }
+
+/// Loads the data set of that name, if there is one.
+pub type DatasetFn = fn(&str) -> Option<Result<Value, RError>>;
 
 /// Prints a visible top-level value (R's auto-print, with S3 dispatch).
 pub type PrintFn = fn(&mut Interp, &Value, &Env) -> EvalResult<()>;
@@ -176,7 +182,7 @@ impl Interp {
             captures: Vec::new(),
             caps: Caps::default(),
             autoprint: true,
-            rng: crate::rng::Rng::default(),
+            rng: crate::stats::rng::Rng::default(),
             builtins: Vec::new(),
             natives: Vec::new(),
             steps: 0,
@@ -185,6 +191,7 @@ impl Interp {
             command_args: Vec::new(),
             options: Vec::new(),
             printer: None,
+            datasets: None,
         }
     }
 
@@ -346,7 +353,7 @@ impl Interp {
                     None => err(format!("the ... list does not contain {} elements", n)),
                 }
             }
-            None => match crate::frame::datasets::load(s.as_str()) {
+            None => match self.datasets.and_then(|load| load(s.as_str())) {
                 Some(Ok(v)) => {
                     self.base.set(s, v.clone());
                     Ok(v)

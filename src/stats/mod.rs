@@ -13,6 +13,7 @@ pub mod qr;
 pub mod quantile;
 pub mod rdist;
 pub mod rmath;
+pub mod rng;
 pub mod swilk;
 pub mod terms;
 pub mod tsqr;

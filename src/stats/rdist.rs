@@ -8,7 +8,7 @@
 // The coefficients are R's published constants, kept digit for digit.
 #![allow(clippy::excessive_precision, clippy::approx_constant)]
 
-use crate::rng::Rng;
+use crate::stats::rng::Rng;
 
 /// `runif(1, a, b)`.
 pub fn runif(r: &mut Rng, a: f64, b: f64) -> f64 {

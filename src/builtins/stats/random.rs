@@ -4,8 +4,8 @@
 use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
-use crate::rng::{Rng, SampleKind};
 use crate::stats::rdist;
+use crate::stats::rng::{Rng, SampleKind};
 use crate::value::{na_real, VType, Value, NA_INT};
 use std::rc::Rc;
 

@@ -156,7 +156,7 @@ fn lbfgsb_free_and_bounded() {
 #[test]
 fn sann_with_r_streams() {
     // set.seed(1); optim(c(-1.2, 1), fr, method = "SANN", control = list(maxit = 100))
-    let mut rng = crate::rng::Rng::from_seed(1);
+    let mut rng = crate::stats::rng::Rng::from_seed(1);
     let cell = std::cell::RefCell::new(&mut rng);
     let gen = |p: &[f64], scale: f64, out: &mut [f64]| {
         for i in 0..p.len() {
