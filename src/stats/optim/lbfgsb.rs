@@ -5,7 +5,7 @@
 //! The Fortran's reverse communication is unrolled into a plain loop that calls the
 //! objective where the original returned `FG` to its driver.
 
-use super::lbfgsb_sub::{dot, freev, projgr, Mem};
+use super::lbfgsb_steps::{dot, freev, projgr, Mem};
 use super::{Fail, Objective, OptimOut};
 
 const FTOL: f64 = 1e-3;

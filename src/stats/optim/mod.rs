@@ -14,7 +14,7 @@ pub mod bfgs;
 pub mod brent;
 pub mod cg;
 pub mod lbfgsb;
-mod lbfgsb_sub;
+mod lbfgsb_steps;
 pub mod neldermead;
 pub mod quadpack;
 pub mod sann;
