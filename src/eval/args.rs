@@ -41,6 +41,17 @@ impl Args {
     pub fn matched<'f>(self, formals: &'f [&'f str]) -> Result<Matched<'f>, RError> {
         let n = formals.len();
         let dots_at = formals.iter().position(|f| *f == "...");
+        // the common case: positional arguments only, none of them past `...`
+        if self.items.len() <= dots_at.unwrap_or(n) && self.items.iter().all(|(k, _)| k.is_none()) {
+            let mut slots: Vec<Option<Value>> = Vec::with_capacity(n);
+            slots.extend(self.items.into_iter().map(|(_, v)| Some(v)));
+            slots.resize(n, None);
+            return Ok(Matched {
+                formals,
+                slots,
+                dots: Vec::new(),
+            });
+        }
         let mut slots: Vec<Option<Value>> = vec![None; n];
         let mut used = vec![false; self.items.len()];
         // exact

@@ -20,7 +20,7 @@ pub const BUILTINS: &[Builtin] = &[
     declared("Position", position),
     declared("Find", find),
     eager("do.call", do_call),
-    eager("match.fun", match_fun),
+    declared("match.fun", match_fun),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -506,7 +506,7 @@ fn do_call(it: &mut Interp, a: Args) -> EvalResult {
     it.call_value_as(&f, items, call)
 }
 
-fn match_fun(it: &mut Interp, a: Args) -> EvalResult {
-    let f = a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null);
+fn match_fun(it: &mut Interp, m: Matched) -> EvalResult {
+    let f = m.get("FUN").cloned().unwrap_or(Value::Null);
     as_function(it, &f)
 }

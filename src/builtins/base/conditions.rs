@@ -14,7 +14,7 @@ pub const BUILTINS: &[Builtin] = &[
     declared("stop", stop),
     declared("warning", warning),
     declared("message", message),
-    eager("signalCondition", signal_condition),
+    declared("signalCondition", signal_condition),
     special("tryCatch", try_catch),
     special("withCallingHandlers", with_calling_handlers),
     special("try", try_),
@@ -25,8 +25,8 @@ pub const BUILTINS: &[Builtin] = &[
     eager("simpleWarning", simple_warning),
     eager("simpleCondition", simple_condition),
     eager("simpleMessage", simple_message),
-    eager("conditionMessage", condition_message_fn),
-    eager("conditionCall", condition_call),
+    declared("conditionMessage", condition_message_fn),
+    declared("conditionCall", condition_call),
     eager("geterrmessage", geterrmessage),
     eager("warningCondition", warning_condition),
     eager("errorCondition", error_condition_fn),
@@ -198,8 +198,8 @@ fn message(it: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::Null)
 }
 
-fn signal_condition(it: &mut Interp, a: Args) -> EvalResult {
-    let c = a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null);
+fn signal_condition(it: &mut Interp, m: Matched) -> EvalResult {
+    let c = m.get("cond").cloned().unwrap_or(Value::Null);
     it.signal(&c)?;
     Ok(Value::Null)
 }
@@ -495,16 +495,16 @@ fn error_condition_fn(_it: &mut Interp, a: Args) -> EvalResult {
     classed_condition(a, &["error", "condition"])
 }
 
-fn condition_message_fn(_it: &mut Interp, a: Args) -> EvalResult {
-    let c = a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null);
+fn condition_message_fn(_it: &mut Interp, m: Matched) -> EvalResult {
+    let c = m.get("c").cloned().unwrap_or(Value::Null);
     match crate::eval::index::list_get(&c, "message") {
         Some(m) => Ok(m),
         None => err("no applicable method for 'conditionMessage'"),
     }
 }
 
-fn condition_call(_it: &mut Interp, a: Args) -> EvalResult {
-    let c = a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null);
+fn condition_call(_it: &mut Interp, m: Matched) -> EvalResult {
+    let c = m.get("c").cloned().unwrap_or(Value::Null);
     Ok(crate::eval::index::list_get(&c, "call").unwrap_or(Value::Null))
 }
 

@@ -679,18 +679,27 @@ mod tests {
 
     #[test]
     fn cumulative() {
-        let v = call(cumsum, vec![Value::ints(vec![1, 2, 3])]);
+        let v = call(named!("cumsum"), vec![Value::ints(vec![1, 2, 3])]);
         assert_eq!(i(&v), vec![1, 3, 6]);
-        let v = call(cumsum, vec![Value::dbls(vec![1.0, na_real(), 3.0])]);
+        let v = call(
+            named!("cumsum"),
+            vec![Value::dbls(vec![1.0, na_real(), 3.0])],
+        );
         assert_eq!(d(&v)[0], 1.0);
         assert!(is_na_real(d(&v)[2]));
-        let v = call(cumprod, vec![Value::ints(vec![1, 2, 3])]);
+        let v = call(named!("cumprod"), vec![Value::ints(vec![1, 2, 3])]);
         assert_eq!(d(&v), vec![1.0, 2.0, 6.0]);
-        let v = call(cummax, vec![Value::ints(vec![1, 3, 2, NA_INT, 5])]);
+        let v = call(
+            named!("cummax"),
+            vec![Value::ints(vec![1, 3, 2, NA_INT, 5])],
+        );
         assert_eq!(i(&v), vec![1, 3, 3, NA_INT, NA_INT]);
-        let v = call(cummin, vec![Value::dbls(vec![3.0, 1.0, 2.0])]);
+        let v = call(named!("cummin"), vec![Value::dbls(vec![3.0, 1.0, 2.0])]);
         assert_eq!(d(&v), vec![3.0, 1.0, 1.0]);
-        let (v, w) = call_w(cumsum, vec![(None, Value::ints(vec![i32::MAX, 1]))]);
+        let (v, w) = call_w(
+            named!("cumsum"),
+            vec![(None, Value::ints(vec![i32::MAX, 1]))],
+        );
         assert_eq!(i(&v), vec![i32::MAX, NA_INT]);
         assert_eq!(w.len(), 1);
     }

@@ -14,11 +14,11 @@ use std::rc::Rc;
 pub const BUILTINS: &[Builtin] = &[
     eager("matrix", matrix),
     declared("array", array),
-    eager("nrow", nrow),
-    eager("ncol", ncol),
-    eager("NROW", nrow_up),
-    eager("NCOL", ncol_up),
-    eager("t", transpose),
+    declared("nrow", nrow),
+    declared("ncol", ncol),
+    declared("NROW", nrow_up),
+    declared("NCOL", ncol_up),
+    declared("t", transpose),
     special("cbind", cbind),
     special("rbind", rbind),
     eager("%*%", linalg::matprod),
@@ -307,29 +307,29 @@ fn dim_of(x: &Value) -> Option<Vec<usize>> {
     x.dim()
 }
 
-fn nrow(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(match dim_of(&first(&a)) {
+fn nrow(_it: &mut Interp, m: Matched) -> EvalResult {
+    Ok(match dim_of(&m.get("x").cloned().unwrap_or(Value::Null)) {
         Some(d) => Value::int(d[0] as i32),
         None => Value::Null,
     })
 }
 
-fn ncol(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(match dim_of(&first(&a)) {
+fn ncol(_it: &mut Interp, m: Matched) -> EvalResult {
+    Ok(match dim_of(&m.get("x").cloned().unwrap_or(Value::Null)) {
         Some(d) if d.len() > 1 => Value::int(d[1] as i32),
         _ => Value::Null,
     })
 }
 
-fn nrow_up(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = first(&a);
+fn nrow_up(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     Ok(Value::int(
         dim_of(&x).map(|d| d[0]).unwrap_or(x.len()) as i32
     ))
 }
 
-fn ncol_up(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = first(&a);
+fn ncol_up(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     Ok(Value::int(match dim_of(&x) {
         Some(d) if d.len() > 1 => d[1],
         _ => 1,
@@ -383,8 +383,8 @@ pub fn t_value(x: &Value) -> EvalResult {
     }
 }
 
-fn transpose(_it: &mut Interp, a: Args) -> EvalResult {
-    t_value(&first(&a))
+fn transpose(_it: &mut Interp, m: Matched) -> EvalResult {
+    t_value(&m.get("x").cloned().unwrap_or(Value::Null))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 //! Summaries of numbers: `sum`, `prod`, `mean`, `min`, `max`, `range`, the cumulative functions and the parallel `pmin`/`pmax`.
 
 use crate::builtins::base::math::median_of;
-use crate::builtins::base::math::{first, sort_f64};
+use crate::builtins::base::math::sort_f64;
 use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
@@ -19,10 +19,10 @@ pub const BUILTINS: &[Builtin] = &[
     eager("min", min),
     eager("max", max),
     eager("range", range),
-    eager("cumsum", cumsum),
-    eager("cumprod", cumprod),
-    eager("cummax", cummax),
-    eager("cummin", cummin),
+    declared("cumsum", cumsum),
+    declared("cumprod", cumprod),
+    declared("cummax", cummax),
+    declared("cummin", cummin),
     eager("pmin", pmin),
     eager("pmax", pmax),
 ];
@@ -64,16 +64,16 @@ pub const DOCS: &[crate::builtins::Doc] = {
     ]
 };
 
-pub fn cummax(_it: &mut Interp, a: Args) -> EvalResult {
-    cumext(&first(&a), Ext::Max)
+pub fn cummax(_it: &mut Interp, m: Matched) -> EvalResult {
+    cumext(&m.get("x").cloned().unwrap_or(Value::Null), Ext::Max)
 }
 
-pub fn cummin(_it: &mut Interp, a: Args) -> EvalResult {
-    cumext(&first(&a), Ext::Min)
+pub fn cummin(_it: &mut Interp, m: Matched) -> EvalResult {
+    cumext(&m.get("x").cloned().unwrap_or(Value::Null), Ext::Min)
 }
 
-pub fn cumprod(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = first(&a);
+pub fn cumprod(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     cum_input(&x, "cumprod")?;
     let mut p = 1.0;
     let out: Vec<f64> = x
@@ -87,8 +87,8 @@ pub fn cumprod(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(names_only(&x, Value::dbls(out)))
 }
 
-pub fn cumsum(it: &mut Interp, a: Args) -> EvalResult {
-    let x = first(&a);
+pub fn cumsum(it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     cum_input(&x, "cumsum")?;
     if matches!(x.vtype(), Some(VType::Lgl) | Some(VType::Int)) {
         let v = x.int_vec();

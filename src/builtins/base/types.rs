@@ -8,43 +8,43 @@ use crate::value::{Data, VType, Value, NA_INT};
 use std::rc::Rc;
 
 pub const BUILTINS: &[Builtin] = &[
-    eager("typeof", type_of),
-    eager("mode", mode),
-    eager("storage.mode", type_of),
-    eager("is.numeric", is_numeric),
+    declared("typeof", type_of),
+    declared("mode", mode),
+    declared("storage.mode", type_of),
+    declared("is.numeric", is_numeric),
     eager("is.double", is_double),
     eager("is.integer", is_integer),
     eager("is.character", is_character),
     eager("is.logical", is_logical),
-    eager("is.function", is_function),
+    declared("is.function", is_function),
     eager("is.list", is_list),
     declared("is.vector", is_vector),
     eager("is.atomic", is_atomic),
-    eager("is.environment", is_environment),
-    eager("is.factor", is_factor),
-    eager("is.ordered", is_ordered),
-    eager("is.matrix", is_matrix),
-    eager("is.array", is_array),
-    eager("is.data.frame", is_data_frame),
+    declared("is.environment", is_environment),
+    declared("is.factor", is_factor),
+    declared("is.ordered", is_ordered),
+    declared("is.matrix", is_matrix),
+    declared("is.array", is_array),
+    declared("is.data.frame", is_data_frame),
     declared("is.element", is_element),
-    eager("is.symbol", is_symbol),
-    eager("is.name", is_symbol),
-    eager("is.call", is_call),
-    eager("is.language", is_language),
-    eager("is.primitive", is_primitive),
+    declared("is.symbol", is_symbol),
+    declared("is.name", is_symbol),
+    declared("is.call", is_call),
+    declared("is.language", is_language),
+    declared("is.primitive", is_primitive),
     eager("is.nan", is_nan),
     eager("is.finite", is_finite),
     eager("is.infinite", is_infinite),
-    eager("as.numeric", as_numeric),
-    eager("as.double", as_numeric),
-    eager("as.integer", as_integer),
-    eager("as.character", as_character),
-    eager("as.logical", as_logical),
+    declared("as.numeric", as_numeric),
+    declared("as.double", as_numeric),
+    declared("as.integer", as_integer),
+    declared("as.character", as_character),
+    declared("as.logical", as_logical),
     eager("as.vector", as_vector),
-    eager("as.list", as_list),
+    declared("as.list", as_list),
     eager("identical", identical),
-    eager("isTRUE", is_true),
-    eager("isFALSE", is_false),
+    declared("isTRUE", is_true),
+    declared("isFALSE", is_false),
     declared("xor", xor),
     eager("all.equal", all_equal),
 ];
@@ -135,12 +135,14 @@ fn first(a: &Args) -> Value {
     a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null)
 }
 
-fn type_of(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(Value::str(crate::value::class::type_of(&first(&a))))
+fn type_of(_it: &mut Interp, m: Matched) -> EvalResult {
+    Ok(Value::str(crate::value::class::type_of(
+        &m.get("x").cloned().unwrap_or(Value::Null),
+    )))
 }
 
-fn mode(_it: &mut Interp, a: Args) -> EvalResult {
-    let v = first(&a);
+fn mode(_it: &mut Interp, m: Matched) -> EvalResult {
+    let v = m.get("x").cloned().unwrap_or(Value::Null);
     Ok(Value::str(match &v {
         Value::Vector(x) => match x.data.vtype() {
             VType::Int | VType::Dbl => "numeric",
@@ -160,8 +162,8 @@ fn vt(a: &Args) -> Option<VType> {
     a.items.first().and_then(|x| x.1.vtype())
 }
 
-fn is_numeric(_it: &mut Interp, a: Args) -> EvalResult {
-    let v = first(&a);
+fn is_numeric(_it: &mut Interp, m: Matched) -> EvalResult {
+    let v = m.get("x").cloned().unwrap_or(Value::Null);
     Ok(Value::lgl(
         matches!(v.vtype(), Some(VType::Int) | Some(VType::Dbl)) && !v.is_factor(),
     ))
@@ -178,8 +180,10 @@ fn is_character(_it: &mut Interp, a: Args) -> EvalResult {
 fn is_logical(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::lgl(vt(&a) == Some(VType::Lgl)))
 }
-fn is_function(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(Value::lgl(first(&a).is_function()))
+fn is_function(_it: &mut Interp, m: Matched) -> EvalResult {
+    Ok(Value::lgl(
+        m.get("x").cloned().unwrap_or(Value::Null).is_function(),
+    ))
 }
 fn is_list(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::lgl(vt(&a) == Some(VType::List)))
@@ -212,25 +216,44 @@ fn is_vector(_it: &mut Interp, m: Matched) -> EvalResult {
 fn is_atomic(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::lgl(matches!(vt(&a), Some(t) if t != VType::List)))
 }
-fn is_environment(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(Value::lgl(matches!(first(&a), Value::Env(_))))
+fn is_environment(_it: &mut Interp, m: Matched) -> EvalResult {
+    Ok(Value::lgl(matches!(
+        m.get("x").cloned().unwrap_or(Value::Null),
+        Value::Env(_)
+    )))
 }
-fn is_factor(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(Value::lgl(first(&a).is_factor()))
-}
-fn is_ordered(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(Value::lgl(first(&a).inherits("ordered")))
-}
-fn is_matrix(_it: &mut Interp, a: Args) -> EvalResult {
+fn is_factor(_it: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::lgl(
-        first(&a).dim().map(|d| d.len() == 2).unwrap_or(false),
+        m.get("x").cloned().unwrap_or(Value::Null).is_factor(),
     ))
 }
-fn is_array(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(Value::lgl(first(&a).dim().is_some()))
+fn is_ordered(_it: &mut Interp, m: Matched) -> EvalResult {
+    Ok(Value::lgl(
+        m.get("x")
+            .cloned()
+            .unwrap_or(Value::Null)
+            .inherits("ordered"),
+    ))
 }
-fn is_data_frame(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(Value::lgl(first(&a).is_data_frame()))
+fn is_matrix(_it: &mut Interp, m: Matched) -> EvalResult {
+    Ok(Value::lgl(
+        m.get("x")
+            .cloned()
+            .unwrap_or(Value::Null)
+            .dim()
+            .map(|d| d.len() == 2)
+            .unwrap_or(false),
+    ))
+}
+fn is_array(_it: &mut Interp, m: Matched) -> EvalResult {
+    Ok(Value::lgl(
+        m.get("x").cloned().unwrap_or(Value::Null).dim().is_some(),
+    ))
+}
+fn is_data_frame(_it: &mut Interp, m: Matched) -> EvalResult {
+    Ok(Value::lgl(
+        m.get("x").cloned().unwrap_or(Value::Null).is_data_frame(),
+    ))
 }
 fn is_element(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("el").cloned().unwrap_or(Value::Null).str_vec();
@@ -239,21 +262,27 @@ fn is_element(_it: &mut Interp, m: Matched) -> EvalResult {
         x.iter().map(|e| s.contains(e) as i32).collect(),
     ))
 }
-fn is_symbol(_it: &mut Interp, a: Args) -> EvalResult {
+fn is_symbol(_it: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::lgl(
-        crate::value::class::type_of(&first(&a)) == "symbol",
+        crate::value::class::type_of(&m.get("x").cloned().unwrap_or(Value::Null)) == "symbol",
     ))
 }
-fn is_call(_it: &mut Interp, a: Args) -> EvalResult {
+fn is_call(_it: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::lgl(
-        crate::value::class::type_of(&first(&a)) == "language",
+        crate::value::class::type_of(&m.get("x").cloned().unwrap_or(Value::Null)) == "language",
     ))
 }
-fn is_language(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(Value::lgl(matches!(first(&a), Value::Lang(_))))
+fn is_language(_it: &mut Interp, m: Matched) -> EvalResult {
+    Ok(Value::lgl(matches!(
+        m.get("x").cloned().unwrap_or(Value::Null),
+        Value::Lang(_)
+    )))
 }
-fn is_primitive(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(Value::lgl(matches!(first(&a), Value::Builtin(_))))
+fn is_primitive(_it: &mut Interp, m: Matched) -> EvalResult {
+    Ok(Value::lgl(matches!(
+        m.get("x").cloned().unwrap_or(Value::Null),
+        Value::Builtin(_)
+    )))
 }
 
 fn map_dbl_pred(a: Args, f: fn(f64) -> bool, str_val: bool) -> EvalResult {
@@ -355,14 +384,24 @@ fn convert(it: &mut Interp, x: &Value, t: VType, keep_names: bool) -> EvalResult
     Ok(r)
 }
 
-fn as_numeric(it: &mut Interp, a: Args) -> EvalResult {
-    convert(it, &first(&a), VType::Dbl, false)
+fn as_numeric(it: &mut Interp, m: Matched) -> EvalResult {
+    convert(
+        it,
+        &m.get("x").cloned().unwrap_or(Value::Null),
+        VType::Dbl,
+        false,
+    )
 }
-fn as_integer(it: &mut Interp, a: Args) -> EvalResult {
-    convert(it, &first(&a), VType::Int, false)
+fn as_integer(it: &mut Interp, m: Matched) -> EvalResult {
+    convert(
+        it,
+        &m.get("x").cloned().unwrap_or(Value::Null),
+        VType::Int,
+        false,
+    )
 }
-fn as_character(it: &mut Interp, a: Args) -> EvalResult {
-    let x = first(&a);
+fn as_character(it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     if let Value::Lang(l) = &x {
         if let crate::syntax::ast::ExprKind::Formula(..) = l.expr.kind {
             return Ok(Value::str(&crate::syntax::deparse::deparse(&l.expr)));
@@ -381,8 +420,8 @@ fn as_character(it: &mut Interp, a: Args) -> EvalResult {
     }
     convert(it, &x, VType::Str, false)
 }
-fn as_logical(it: &mut Interp, a: Args) -> EvalResult {
-    let x = first(&a);
+fn as_logical(it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     if let Some(Data::Str(s)) = x.data() {
         let v: Vec<i32> = s
             .iter()
@@ -473,8 +512,8 @@ pub fn as_list_value(x: &Value) -> EvalResult {
     }
 }
 
-fn as_list(_it: &mut Interp, a: Args) -> EvalResult {
-    as_list_value(&first(&a))
+fn as_list(_it: &mut Interp, m: Matched) -> EvalResult {
+    as_list_value(&m.get("x").cloned().unwrap_or(Value::Null))
 }
 
 /// Deep equality of two values, as `identical()`.
@@ -539,14 +578,14 @@ fn identical(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::lgl(identical_values(&x, &y)))
 }
 
-fn is_true(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = first(&a);
+fn is_true(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     Ok(Value::lgl(
         matches!(x.data(), Some(Data::Lgl(v)) if v.len() == 1 && v[0] == 1),
     ))
 }
-fn is_false(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = first(&a);
+fn is_false(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     Ok(Value::lgl(
         matches!(x.data(), Some(Data::Lgl(v)) if v.len() == 1 && v[0] == 0),
     ))

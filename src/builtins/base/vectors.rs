@@ -18,34 +18,34 @@ pub const BUILTINS: &[Builtin] = &[
     eager("character", character),
     eager("logical", logical),
     eager("integer", integer),
-    eager("length", length),
+    declared("length", length),
     declared("length<-", set_length),
-    eager("names", names),
+    declared("names", names),
     declared("names<-", set_names),
     declared("setNames", set_names_fn),
-    eager("unname", unname),
+    declared("unname", unname),
     declared("attr", attr),
     declared("attr<-", set_attr),
-    eager("attributes", attributes),
+    declared("attributes", attributes),
     declared("attributes<-", set_attributes),
     eager("structure", structure),
-    eager("class", class),
-    eager("oldClass", old_class),
+    declared("class", class),
+    declared("oldClass", old_class),
     declared("class<-", set_class),
     declared("oldClass<-", set_class),
-    eager("unclass", unclass),
+    declared("unclass", unclass),
     declared("inherits", inherits),
-    eager("levels", levels),
+    declared("levels", levels),
     declared("levels<-", set_levels),
-    eager("nlevels", nlevels),
+    declared("nlevels", nlevels),
     declared("unlist", unlist),
-    eager("dim", dim),
+    declared("dim", dim),
     declared("dim<-", set_dim),
-    eager("dimnames", dimnames),
+    declared("dimnames", dimnames),
     declared("dimnames<-", set_dimnames),
     eager("is.na", is_na),
-    eager("anyNA", any_na),
-    eager("is.null", is_null),
+    declared("anyNA", any_na),
+    declared("is.null", is_null),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -229,8 +229,8 @@ fn integer(_it: &mut Interp, a: Args) -> EvalResult {
     make_n(a, VType::Int)
 }
 
-fn length(_it: &mut Interp, a: Args) -> EvalResult {
-    let v = first(&a);
+fn length(_it: &mut Interp, m: Matched) -> EvalResult {
+    let v = m.get("x").cloned().unwrap_or(Value::Null);
     if v.is_data_frame() {
         return Ok(Value::int(v.len() as i32));
     }
@@ -258,8 +258,8 @@ fn set_length(_it: &mut Interp, m: Matched) -> EvalResult {
     Ok(out)
 }
 
-fn names(_it: &mut Interp, a: Args) -> EvalResult {
-    let v = first(&a);
+fn names(_it: &mut Interp, m: Matched) -> EvalResult {
+    let v = m.get("x").cloned().unwrap_or(Value::Null);
     if let Value::Env(e) = &v {
         return Ok(Value::strings(
             &e.names().iter().map(|s| s.to_string()).collect::<Vec<_>>(),
@@ -323,8 +323,8 @@ fn set_names_fn(_it: &mut Interp, m: Matched) -> EvalResult {
     set_names_value(x, m.get("nm").cloned().unwrap_or(Value::Null))
 }
 
-fn unname(_it: &mut Interp, a: Args) -> EvalResult {
-    let mut x = first(&a);
+fn unname(_it: &mut Interp, m: Matched) -> EvalResult {
+    let mut x = m.get("obj").cloned().unwrap_or(Value::Null);
     x.set_attr(Sym::new("names"), Value::Null);
     x.set_attr(Sym::new("dimnames"), Value::Null);
     Ok(x)
@@ -392,8 +392,8 @@ fn set_attr(_it: &mut Interp, m: Matched) -> EvalResult {
     set_attr_checked(x, &w, m.get("value").cloned().unwrap_or(Value::Null))
 }
 
-fn attributes(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = first(&a);
+fn attributes(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     match x.attrs() {
         Some(at) if !at.is_empty() => Ok(Value::named_list(
             at.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
@@ -437,13 +437,18 @@ fn structure(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(x)
 }
 
-fn class(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = first(&a);
+fn class(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     Ok(Value::strings(&crate::value::class::class_of(&x)))
 }
 
-fn old_class(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(first(&a).get_attr("class").cloned().unwrap_or(Value::Null))
+fn old_class(_it: &mut Interp, m: Matched) -> EvalResult {
+    Ok(m.get("x")
+        .cloned()
+        .unwrap_or(Value::Null)
+        .get_attr("class")
+        .cloned()
+        .unwrap_or(Value::Null))
 }
 
 fn set_class(_it: &mut Interp, m: Matched) -> EvalResult {
@@ -473,8 +478,8 @@ fn set_class(_it: &mut Interp, m: Matched) -> EvalResult {
     set_attr_checked(x, "class", v)
 }
 
-fn unclass(_it: &mut Interp, a: Args) -> EvalResult {
-    let mut x = first(&a);
+fn unclass(_it: &mut Interp, m: Matched) -> EvalResult {
+    let mut x = m.get("x").cloned().unwrap_or(Value::Null);
     x.set_attr(Sym::new("class"), Value::Null);
     Ok(x)
 }
@@ -499,8 +504,13 @@ fn inherits(it: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::lgl(what.iter().any(|w| cls.contains(w))))
 }
 
-fn levels(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(first(&a).get_attr("levels").cloned().unwrap_or(Value::Null))
+fn levels(_it: &mut Interp, m: Matched) -> EvalResult {
+    Ok(m.get("x")
+        .cloned()
+        .unwrap_or(Value::Null)
+        .get_attr("levels")
+        .cloned()
+        .unwrap_or(Value::Null))
 }
 
 fn set_levels(_it: &mut Interp, m: Matched) -> EvalResult {
@@ -554,9 +564,14 @@ fn set_levels(_it: &mut Interp, m: Matched) -> EvalResult {
     Ok(x)
 }
 
-fn nlevels(_it: &mut Interp, a: Args) -> EvalResult {
+fn nlevels(_it: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::int(
-        first(&a).get_attr("levels").map(|l| l.len()).unwrap_or(0) as i32,
+        m.get("x")
+            .cloned()
+            .unwrap_or(Value::Null)
+            .get_attr("levels")
+            .map(|l| l.len())
+            .unwrap_or(0) as i32,
     ))
 }
 
@@ -582,8 +597,8 @@ fn unlist(_it: &mut Interp, m: Matched) -> EvalResult {
     Ok(r)
 }
 
-fn dim(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = first(&a);
+fn dim(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     if x.is_data_frame() {
         let nrow = crate::value::frame::df_nrow(&x);
         return Ok(Value::ints(vec![nrow as i32, x.len() as i32]));
@@ -603,8 +618,8 @@ fn set_dim(_it: &mut Interp, m: Matched) -> EvalResult {
     set_attr_checked(x, "dim", v)
 }
 
-fn dimnames(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = first(&a);
+fn dimnames(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     if x.is_data_frame() {
         let rn = crate::value::frame::df_row_names(&x);
         return Ok(Value::list(vec![
@@ -659,14 +674,16 @@ fn is_na(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(out)
 }
 
-fn any_na(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = first(&a);
+fn any_na(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
     let Some(d) = x.data() else {
         return Ok(Value::lgl(false));
     };
     Ok(Value::lgl((0..d.len()).any(|i| d.is_na(i))))
 }
 
-fn is_null(_it: &mut Interp, a: Args) -> EvalResult {
-    Ok(Value::lgl(first(&a).is_null()))
+fn is_null(_it: &mut Interp, m: Matched) -> EvalResult {
+    Ok(Value::lgl(
+        m.get("x").cloned().unwrap_or(Value::Null).is_null(),
+    ))
 }

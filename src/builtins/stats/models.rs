@@ -32,7 +32,7 @@ use std::rc::Rc;
 
 pub const BUILTINS: &[Builtin] = &[
     special("lm", lm),
-    eager("all.vars", all_vars_fn),
+    declared("all.vars", all_vars_fn),
     declared("terms", terms_fn),
     eager("formula", formula_fn),
     eager("as.formula", formula_fn),
@@ -384,8 +384,8 @@ fn make_formula_value(lhs: Option<Expr>, rhs: Expr, env: &Env) -> Value {
     crate::eval::make_formula(&e, env)
 }
 
-fn all_vars_fn(it: &mut Interp, a: Args) -> EvalResult {
-    let x = a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null);
+fn all_vars_fn(it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.get("expr").cloned().unwrap_or(Value::Null);
     let vars = match &x {
         Value::Lang(l) => all_vars(&l.expr),
         _ => {
