@@ -2,7 +2,7 @@
 //! kernels in `crate::stats::dist`, with R's argument names, defaults, recycling,
 //! attribute propagation and the "NaNs produced" warning.
 
-use crate::builtins::{eager, Args, Builtin, Matched};
+use crate::builtins::{declared, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::stats::dist::{beta, discrete as ds, gamma as gm, normal as nm, other as ot};
@@ -10,57 +10,57 @@ use crate::value::{VType, Value};
 
 /// Distribution builtins.
 pub const BUILTINS: &[Builtin] = &[
-    eager("dnorm", dnorm),
-    eager("pnorm", pnorm),
-    eager("qnorm", qnorm),
-    eager("dt", dt),
-    eager("pt", pt),
-    eager("qt", qt),
-    eager("dchisq", dchisq),
-    eager("pchisq", pchisq),
-    eager("qchisq", qchisq),
-    eager("df", df),
-    eager("pf", pf),
-    eager("qf", qf),
-    eager("dbinom", dbinom),
-    eager("pbinom", pbinom),
-    eager("qbinom", qbinom),
-    eager("dpois", dpois),
-    eager("ppois", ppois),
-    eager("qpois", qpois),
-    eager("dunif", dunif),
-    eager("punif", punif),
-    eager("qunif", qunif),
-    eager("dexp", dexp),
-    eager("pexp", pexp),
-    eager("qexp", qexp),
-    eager("dgamma", dgamma),
-    eager("pgamma", pgamma),
-    eager("qgamma", qgamma),
-    eager("dbeta", dbeta),
-    eager("pbeta", pbeta),
-    eager("qbeta", qbeta),
-    eager("dgeom", dgeom),
-    eager("pgeom", pgeom),
-    eager("qgeom", qgeom),
-    eager("dnbinom", dnbinom),
-    eager("pnbinom", pnbinom),
-    eager("qnbinom", qnbinom),
-    eager("dhyper", dhyper),
-    eager("phyper", phyper),
-    eager("qhyper", qhyper),
-    eager("dlnorm", dlnorm),
-    eager("plnorm", plnorm),
-    eager("qlnorm", qlnorm),
-    eager("dweibull", dweibull),
-    eager("pweibull", pweibull),
-    eager("qweibull", qweibull),
-    eager("dlogis", dlogis),
-    eager("plogis", plogis),
-    eager("qlogis", qlogis),
-    eager("dcauchy", dcauchy),
-    eager("pcauchy", pcauchy),
-    eager("qcauchy", qcauchy),
+    declared("dnorm", dnorm),
+    declared("pnorm", pnorm),
+    declared("qnorm", qnorm),
+    declared("dt", dt),
+    declared("pt", pt),
+    declared("qt", qt),
+    declared("dchisq", dchisq),
+    declared("pchisq", pchisq),
+    declared("qchisq", qchisq),
+    declared("df", df),
+    declared("pf", pf),
+    declared("qf", qf),
+    declared("dbinom", dbinom),
+    declared("pbinom", pbinom),
+    declared("qbinom", qbinom),
+    declared("dpois", dpois),
+    declared("ppois", ppois),
+    declared("qpois", qpois),
+    declared("dunif", dunif),
+    declared("punif", punif),
+    declared("qunif", qunif),
+    declared("dexp", dexp),
+    declared("pexp", pexp),
+    declared("qexp", qexp),
+    declared("dgamma", dgamma),
+    declared("pgamma", pgamma),
+    declared("qgamma", qgamma),
+    declared("dbeta", dbeta),
+    declared("pbeta", pbeta),
+    declared("qbeta", qbeta),
+    declared("dgeom", dgeom),
+    declared("pgeom", pgeom),
+    declared("qgeom", qgeom),
+    declared("dnbinom", dnbinom),
+    declared("pnbinom", pnbinom),
+    declared("qnbinom", qnbinom),
+    declared("dhyper", dhyper),
+    declared("phyper", phyper),
+    declared("qhyper", qhyper),
+    declared("dlnorm", dlnorm),
+    declared("plnorm", plnorm),
+    declared("qlnorm", qlnorm),
+    declared("dweibull", dweibull),
+    declared("pweibull", pweibull),
+    declared("qweibull", qweibull),
+    declared("dlogis", dlogis),
+    declared("plogis", plogis),
+    declared("qlogis", qlogis),
+    declared("dcauchy", dcauchy),
+    declared("pcauchy", pcauchy),
+    declared("qcauchy", qcauchy),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -342,14 +342,11 @@ fn run(it: &mut Interp, p: &Params, f: &dyn Fn(&[f64]) -> f64) -> EvalResult {
 /// A density: numeric formals then `log`.
 fn dens(
     it: &mut Interp,
-    a: Args,
+    m: Matched,
     names: &[&str],
     defaults: &[Option<f64>],
     f: fn(&[f64], bool) -> f64,
 ) -> EvalResult {
-    let mut formals: Vec<&str> = names.to_vec();
-    formals.push("log");
-    let m = a.matched(&formals)?;
     let lg = flag(&m, "log", false)?;
     let p = params(&m, names, defaults)?;
     run(it, &p, &|v| f(v, lg))
@@ -358,15 +355,11 @@ fn dens(
 /// A distribution or quantile function: numeric formals then `lower.tail`, `log.p`.
 fn cdf(
     it: &mut Interp,
-    a: Args,
+    m: Matched,
     names: &[&str],
     defaults: &[Option<f64>],
     f: fn(&[f64], bool, bool) -> f64,
 ) -> EvalResult {
-    let mut formals: Vec<&str> = names.to_vec();
-    formals.push("lower.tail");
-    formals.push("log.p");
-    let m = a.matched(&formals)?;
     let lower = flag(&m, "lower.tail", true)?;
     let lg = flag(&m, "log.p", false)?;
     let p = params(&m, names, defaults)?;
@@ -375,114 +368,114 @@ fn cdf(
 
 const N01: [Option<f64>; 3] = [None, Some(0.0), Some(1.0)];
 
-fn dnorm(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "mean", "sd"], &N01, |v, l| {
+fn dnorm(it: &mut Interp, m: Matched) -> EvalResult {
+    dens(it, m, &["x", "mean", "sd"], &N01, |v, l| {
         nm::dnorm(v[0], v[1], v[2], l)
     })
 }
-fn pnorm(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "mean", "sd"], &N01, |v, l, g| {
+fn pnorm(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["q", "mean", "sd"], &N01, |v, l, g| {
         nm::pnorm(v[0], v[1], v[2], l, g)
     })
 }
-fn qnorm(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "mean", "sd"], &N01, |v, l, g| {
+fn qnorm(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["p", "mean", "sd"], &N01, |v, l, g| {
         nm::qnorm(v[0], v[1], v[2], l, g)
     })
 }
-fn dlnorm(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "meanlog", "sdlog"], &N01, |v, l| {
+fn dlnorm(it: &mut Interp, m: Matched) -> EvalResult {
+    dens(it, m, &["x", "meanlog", "sdlog"], &N01, |v, l| {
         ot::dlnorm(v[0], v[1], v[2], l)
     })
 }
-fn plnorm(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "meanlog", "sdlog"], &N01, |v, l, g| {
+fn plnorm(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["q", "meanlog", "sdlog"], &N01, |v, l, g| {
         ot::plnorm(v[0], v[1], v[2], l, g)
     })
 }
-fn qlnorm(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "meanlog", "sdlog"], &N01, |v, l, g| {
+fn qlnorm(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["p", "meanlog", "sdlog"], &N01, |v, l, g| {
         ot::qlnorm(v[0], v[1], v[2], l, g)
     })
 }
-fn dlogis(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "location", "scale"], &N01, |v, l| {
+fn dlogis(it: &mut Interp, m: Matched) -> EvalResult {
+    dens(it, m, &["x", "location", "scale"], &N01, |v, l| {
         ot::dlogis(v[0], v[1], v[2], l)
     })
 }
-fn plogis(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "location", "scale"], &N01, |v, l, g| {
+fn plogis(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["q", "location", "scale"], &N01, |v, l, g| {
         ot::plogis(v[0], v[1], v[2], l, g)
     })
 }
-fn qlogis(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "location", "scale"], &N01, |v, l, g| {
+fn qlogis(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["p", "location", "scale"], &N01, |v, l, g| {
         ot::qlogis(v[0], v[1], v[2], l, g)
     })
 }
-fn dcauchy(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "location", "scale"], &N01, |v, l| {
+fn dcauchy(it: &mut Interp, m: Matched) -> EvalResult {
+    dens(it, m, &["x", "location", "scale"], &N01, |v, l| {
         ot::dcauchy(v[0], v[1], v[2], l)
     })
 }
-fn pcauchy(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "location", "scale"], &N01, |v, l, g| {
+fn pcauchy(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["q", "location", "scale"], &N01, |v, l, g| {
         ot::pcauchy(v[0], v[1], v[2], l, g)
     })
 }
-fn qcauchy(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "location", "scale"], &N01, |v, l, g| {
+fn qcauchy(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["p", "location", "scale"], &N01, |v, l, g| {
         ot::qcauchy(v[0], v[1], v[2], l, g)
     })
 }
 
 const UNIF: [Option<f64>; 3] = [None, Some(0.0), Some(1.0)];
-fn dunif(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "min", "max"], &UNIF, |v, l| {
+fn dunif(it: &mut Interp, m: Matched) -> EvalResult {
+    dens(it, m, &["x", "min", "max"], &UNIF, |v, l| {
         ot::dunif(v[0], v[1], v[2], l)
     })
 }
-fn punif(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "min", "max"], &UNIF, |v, l, g| {
+fn punif(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["q", "min", "max"], &UNIF, |v, l, g| {
         ot::punif(v[0], v[1], v[2], l, g)
     })
 }
-fn qunif(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "min", "max"], &UNIF, |v, l, g| {
+fn qunif(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["p", "min", "max"], &UNIF, |v, l, g| {
         ot::qunif(v[0], v[1], v[2], l, g)
     })
 }
 
 const WEIB: [Option<f64>; 3] = [None, None, Some(1.0)];
-fn dweibull(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "shape", "scale"], &WEIB, |v, l| {
+fn dweibull(it: &mut Interp, m: Matched) -> EvalResult {
+    dens(it, m, &["x", "shape", "scale"], &WEIB, |v, l| {
         ot::dweibull(v[0], v[1], v[2], l)
     })
 }
-fn pweibull(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "shape", "scale"], &WEIB, |v, l, g| {
+fn pweibull(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["q", "shape", "scale"], &WEIB, |v, l, g| {
         ot::pweibull(v[0], v[1], v[2], l, g)
     })
 }
-fn qweibull(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "shape", "scale"], &WEIB, |v, l, g| {
+fn qweibull(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["p", "shape", "scale"], &WEIB, |v, l, g| {
         ot::qweibull(v[0], v[1], v[2], l, g)
     })
 }
 
 const RATE1: [Option<f64>; 2] = [None, Some(1.0)];
-fn dexp(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "rate"], &RATE1, |v, l| {
+fn dexp(it: &mut Interp, m: Matched) -> EvalResult {
+    dens(it, m, &["x", "rate"], &RATE1, |v, l| {
         gm::dexp_(v[0], 1.0 / v[1], l)
     })
 }
-fn pexp(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "rate"], &RATE1, |v, l, g| {
+fn pexp(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["q", "rate"], &RATE1, |v, l, g| {
         gm::pexp(v[0], 1.0 / v[1], l, g)
     })
 }
-fn qexp(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "rate"], &RATE1, |v, l, g| {
+fn qexp(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["p", "rate"], &RATE1, |v, l, g| {
         gm::qexp(v[0], 1.0 / v[1], l, g)
     })
 }
@@ -497,21 +490,12 @@ fn no_ncp(m: &Matched, i: &str) -> EvalResult<()> {
 /// Density/distribution/quantile with an `ncp` formal after the numeric ones.
 fn with_ncp(
     it: &mut Interp,
-    a: Args,
+    m: Matched,
     names: &[&str],
     is_d: bool,
     fd: fn(&[f64], bool) -> f64,
     fp: fn(&[f64], bool, bool) -> f64,
 ) -> EvalResult {
-    let mut formals: Vec<&str> = names.to_vec();
-    formals.push("ncp");
-    if is_d {
-        formals.push("log");
-    } else {
-        formals.push("lower.tail");
-        formals.push("log.p");
-    }
-    let m = a.matched(&formals)?;
     no_ncp(&m, "ncp")?;
     let p = params(&m, names, &[])?;
     if is_d {
@@ -531,90 +515,90 @@ fn unused_p(_: &[f64], _: bool, _: bool) -> f64 {
     f64::NAN
 }
 
-fn dt(it: &mut Interp, a: Args) -> EvalResult {
+fn dt(it: &mut Interp, m: Matched) -> EvalResult {
     with_ncp(
         it,
-        a,
+        m,
         &["x", "df"],
         true,
         |v, l| beta::dt(v[0], v[1], l),
         unused_p,
     )
 }
-fn pt(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["q", "df"], false, unused_d, |v, l, g| {
+fn pt(it: &mut Interp, m: Matched) -> EvalResult {
+    with_ncp(it, m, &["q", "df"], false, unused_d, |v, l, g| {
         beta::pt(v[0], v[1], l, g)
     })
 }
-fn qt(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["p", "df"], false, unused_d, |v, l, g| {
+fn qt(it: &mut Interp, m: Matched) -> EvalResult {
+    with_ncp(it, m, &["p", "df"], false, unused_d, |v, l, g| {
         beta::qt(v[0], v[1], l, g)
     })
 }
-fn dchisq(it: &mut Interp, a: Args) -> EvalResult {
+fn dchisq(it: &mut Interp, m: Matched) -> EvalResult {
     with_ncp(
         it,
-        a,
+        m,
         &["x", "df"],
         true,
         |v, l| gm::dchisq(v[0], v[1], l),
         unused_p,
     )
 }
-fn pchisq(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["q", "df"], false, unused_d, |v, l, g| {
+fn pchisq(it: &mut Interp, m: Matched) -> EvalResult {
+    with_ncp(it, m, &["q", "df"], false, unused_d, |v, l, g| {
         gm::pchisq(v[0], v[1], l, g)
     })
 }
-fn qchisq(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["p", "df"], false, unused_d, |v, l, g| {
+fn qchisq(it: &mut Interp, m: Matched) -> EvalResult {
+    with_ncp(it, m, &["p", "df"], false, unused_d, |v, l, g| {
         gm::qchisq(v[0], v[1], l, g)
     })
 }
-fn df(it: &mut Interp, a: Args) -> EvalResult {
+fn df(it: &mut Interp, m: Matched) -> EvalResult {
     with_ncp(
         it,
-        a,
+        m,
         &["x", "df1", "df2"],
         true,
         |v, l| beta::df(v[0], v[1], v[2], l),
         unused_p,
     )
 }
-fn pf(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["q", "df1", "df2"], false, unused_d, |v, l, g| {
+fn pf(it: &mut Interp, m: Matched) -> EvalResult {
+    with_ncp(it, m, &["q", "df1", "df2"], false, unused_d, |v, l, g| {
         beta::pf(v[0], v[1], v[2], l, g)
     })
 }
-fn qf(it: &mut Interp, a: Args) -> EvalResult {
-    with_ncp(it, a, &["p", "df1", "df2"], false, unused_d, |v, l, g| {
+fn qf(it: &mut Interp, m: Matched) -> EvalResult {
+    with_ncp(it, m, &["p", "df1", "df2"], false, unused_d, |v, l, g| {
         beta::qf(v[0], v[1], v[2], l, g)
     })
 }
-fn dbeta(it: &mut Interp, a: Args) -> EvalResult {
+fn dbeta(it: &mut Interp, m: Matched) -> EvalResult {
     with_ncp(
         it,
-        a,
+        m,
         &["x", "shape1", "shape2"],
         true,
         |v, l| beta::dbeta(v[0], v[1], v[2], l),
         unused_p,
     )
 }
-fn pbeta(it: &mut Interp, a: Args) -> EvalResult {
+fn pbeta(it: &mut Interp, m: Matched) -> EvalResult {
     with_ncp(
         it,
-        a,
+        m,
         &["q", "shape1", "shape2"],
         false,
         unused_d,
         |v, l, g| beta::pbeta(v[0], v[1], v[2], l, g),
     )
 }
-fn qbeta(it: &mut Interp, a: Args) -> EvalResult {
+fn qbeta(it: &mut Interp, m: Matched) -> EvalResult {
     with_ncp(
         it,
-        a,
+        m,
         &["p", "shape1", "shape2"],
         false,
         unused_d,
@@ -625,20 +609,12 @@ fn qbeta(it: &mut Interp, a: Args) -> EvalResult {
 /// Gamma: `(x, shape, rate = 1, scale = 1/rate, ...)`.
 fn gamma_fam(
     it: &mut Interp,
-    a: Args,
+    m: Matched,
     first: &str,
     is_d: bool,
     fd: fn(&[f64], bool) -> f64,
     fp: fn(&[f64], bool, bool) -> f64,
 ) -> EvalResult {
-    let mut formals = vec![first, "shape", "rate", "scale"];
-    if is_d {
-        formals.push("log");
-    } else {
-        formals.push("lower.tail");
-        formals.push("log.p");
-    }
-    let m = a.matched(&formals)?;
     let mut p = params(&m, &[first, "shape"], &[])?;
     if let Some(s) = m.get("scale") {
         p.cols.push(num_arg(s)?);
@@ -661,96 +637,88 @@ fn gamma_fam(
         run(it, &p, &|v| fp(v, lower, lg))
     }
 }
-fn dgamma(it: &mut Interp, a: Args) -> EvalResult {
+fn dgamma(it: &mut Interp, m: Matched) -> EvalResult {
     gamma_fam(
         it,
-        a,
+        m,
         "x",
         true,
         |v, l| gm::dgamma(v[0], v[1], v[2], l),
         unused_p,
     )
 }
-fn pgamma(it: &mut Interp, a: Args) -> EvalResult {
-    gamma_fam(it, a, "q", false, unused_d, |v, l, g| {
+fn pgamma(it: &mut Interp, m: Matched) -> EvalResult {
+    gamma_fam(it, m, "q", false, unused_d, |v, l, g| {
         gm::pgamma(v[0], v[1], v[2], l, g)
     })
 }
-fn qgamma(it: &mut Interp, a: Args) -> EvalResult {
-    gamma_fam(it, a, "p", false, unused_d, |v, l, g| {
+fn qgamma(it: &mut Interp, m: Matched) -> EvalResult {
+    gamma_fam(it, m, "p", false, unused_d, |v, l, g| {
         gm::qgamma(v[0], v[1], v[2], l, g)
     })
 }
 
-fn dbinom(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "size", "prob"], &[], |v, l| {
+fn dbinom(it: &mut Interp, m: Matched) -> EvalResult {
+    dens(it, m, &["x", "size", "prob"], &[], |v, l| {
         ds::dbinom(v[0], v[1], v[2], l)
     })
 }
-fn pbinom(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "size", "prob"], &[], |v, l, g| {
+fn pbinom(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["q", "size", "prob"], &[], |v, l, g| {
         ds::pbinom(v[0], v[1], v[2], l, g)
     })
 }
-fn qbinom(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "size", "prob"], &[], |v, l, g| {
+fn qbinom(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["p", "size", "prob"], &[], |v, l, g| {
         ds::qbinom(v[0], v[1], v[2], l, g)
     })
 }
-fn dpois(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "lambda"], &[], |v, l| {
+fn dpois(it: &mut Interp, m: Matched) -> EvalResult {
+    dens(it, m, &["x", "lambda"], &[], |v, l| {
         ds::dpois(v[0], v[1], l)
     })
 }
-fn ppois(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "lambda"], &[], |v, l, g| {
+fn ppois(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["q", "lambda"], &[], |v, l, g| {
         ds::ppois(v[0], v[1], l, g)
     })
 }
-fn qpois(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "lambda"], &[], |v, l, g| {
+fn qpois(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["p", "lambda"], &[], |v, l, g| {
         ds::qpois(v[0], v[1], l, g)
     })
 }
-fn dgeom(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "prob"], &[], |v, l| ds::dgeom(v[0], v[1], l))
+fn dgeom(it: &mut Interp, m: Matched) -> EvalResult {
+    dens(it, m, &["x", "prob"], &[], |v, l| ds::dgeom(v[0], v[1], l))
 }
-fn pgeom(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "prob"], &[], |v, l, g| {
+fn pgeom(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["q", "prob"], &[], |v, l, g| {
         ds::pgeom(v[0], v[1], l, g)
     })
 }
-fn qgeom(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "prob"], &[], |v, l, g| {
+fn qgeom(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["p", "prob"], &[], |v, l, g| {
         ds::qgeom(v[0], v[1], l, g)
     })
 }
-fn dhyper(it: &mut Interp, a: Args) -> EvalResult {
-    dens(it, a, &["x", "m", "n", "k"], &[], |v, l| {
+fn dhyper(it: &mut Interp, m: Matched) -> EvalResult {
+    dens(it, m, &["x", "m", "n", "k"], &[], |v, l| {
         ds::dhyper(v[0], v[1], v[2], v[3], l)
     })
 }
-fn phyper(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["q", "m", "n", "k"], &[], |v, l, g| {
+fn phyper(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["q", "m", "n", "k"], &[], |v, l, g| {
         ds::phyper(v[0], v[1], v[2], v[3], l, g)
     })
 }
-fn qhyper(it: &mut Interp, a: Args) -> EvalResult {
-    cdf(it, a, &["p", "m", "n", "k"], &[], |v, l, g| {
+fn qhyper(it: &mut Interp, m: Matched) -> EvalResult {
+    cdf(it, m, &["p", "m", "n", "k"], &[], |v, l, g| {
         ds::qhyper(v[0], v[1], v[2], v[3], l, g)
     })
 }
 
 /// Negative binomial: `(x, size, prob, mu, ...)` — exactly one of `prob`, `mu`.
-fn nbinom_fam(it: &mut Interp, a: Args, first: &str, is_d: bool) -> EvalResult {
-    let mut formals = vec![first, "size", "prob", "mu"];
-    if is_d {
-        formals.push("log");
-    } else {
-        formals.push("lower.tail");
-        formals.push("log.p");
-    }
-    let m = a.matched(&formals)?;
+fn nbinom_fam(it: &mut Interp, m: Matched, first: &str, is_d: bool) -> EvalResult {
     let use_mu = m.has("mu");
     if use_mu && m.has("prob") {
         return err("'prob' and 'mu' both specified");
@@ -780,12 +748,12 @@ fn nbinom_fam(it: &mut Interp, a: Args, first: &str, is_d: bool) -> EvalResult {
         }
     }
 }
-fn dnbinom(it: &mut Interp, a: Args) -> EvalResult {
-    nbinom_fam(it, a, "x", true)
+fn dnbinom(it: &mut Interp, m: Matched) -> EvalResult {
+    nbinom_fam(it, m, "x", true)
 }
-fn pnbinom(it: &mut Interp, a: Args) -> EvalResult {
-    nbinom_fam(it, a, "q", false)
+fn pnbinom(it: &mut Interp, m: Matched) -> EvalResult {
+    nbinom_fam(it, m, "q", false)
 }
-fn qnbinom(it: &mut Interp, a: Args) -> EvalResult {
-    nbinom_fam(it, a, "p", false)
+fn qnbinom(it: &mut Interp, m: Matched) -> EvalResult {
+    nbinom_fam(it, m, "p", false)
 }
