@@ -57,7 +57,8 @@ pub fn is_syntactic_name(s: &str) -> bool {
         .all(|c| c.is_alphanumeric() || c == '.' || c == '_')
 }
 
-fn is_reserved(s: &str) -> bool {
+/// Whether `s` is one of R's reserved words (`if`, `TRUE`, `NA_real_`, `in`, ...).
+pub fn is_reserved(s: &str) -> bool {
     matches!(
         s,
         "if" | "else"

@@ -66,26 +66,9 @@ pub fn format_str_vec(xs: &[Option<&str>], quote: bool, right: bool) -> Vec<Stri
 
 /// Whether `s` is a syntactic R name (so `$s` needs no backquotes).
 pub fn is_syntactic_name(s: &str) -> bool {
-    const RESERVED: &[&str] = &[
-        "if",
-        "else",
-        "repeat",
-        "while",
-        "function",
-        "for",
-        "next",
-        "break",
-        "TRUE",
-        "FALSE",
-        "NULL",
-        "Inf",
-        "NaN",
-        "NA",
-        "NA_integer_",
-        "NA_real_",
-        "NA_character_",
-        "in",
-    ];
+    if crate::syntax::deparse::is_reserved(s) {
+        return false;
+    }
     let mut cs = s.chars();
     let Some(c0) = cs.next() else { return false };
     if !(c0.is_alphabetic() || c0 == '.') {
@@ -102,9 +85,6 @@ pub fn is_syntactic_name(s: &str) -> bool {
         .chars()
         .all(|c| c.is_alphanumeric() || c == '.' || c == '_')
     {
-        return false;
-    }
-    if RESERVED.contains(&s) {
         return false;
     }
     if s.starts_with("..") && s[2..].chars().all(|c| c.is_ascii_digit()) && s.len() > 2 {

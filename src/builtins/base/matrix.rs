@@ -296,10 +296,6 @@ fn array(_it: &mut Interp, m: Matched) -> EvalResult {
     Ok(v)
 }
 
-fn first(a: &Args) -> Value {
-    a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null)
-}
-
 fn dim_of(x: &Value) -> Option<Vec<usize>> {
     if x.is_data_frame() {
         return Some(vec![crate::value::frame::df_nrow(x), x.len()]);

@@ -687,28 +687,6 @@ fn d_quote(_: &mut Interp, args: Args) -> EvalResult {
     quote_impl(args, ("\u{201c}", "\u{201d}"), "\"")
 }
 
-const RESERVED: &[&str] = &[
-    "if",
-    "else",
-    "repeat",
-    "while",
-    "function",
-    "for",
-    "next",
-    "break",
-    "TRUE",
-    "FALSE",
-    "NULL",
-    "Inf",
-    "NaN",
-    "NA",
-    "NA_integer_",
-    "NA_real_",
-    "NA_character_",
-    "NA_complex_",
-    "in",
-];
-
 /// One syntactic name as `make.names` makes it.
 fn make_name(s: &str, allow_underscore: bool) -> String {
     let mut chars: Vec<char> = s.chars().collect();
@@ -730,7 +708,7 @@ fn make_name(s: &str, allow_underscore: bool) -> String {
             }
         })
         .collect();
-    if RESERVED.contains(&out.as_str()) {
+    if crate::syntax::deparse::is_reserved(&out) {
         out.push('.');
     }
     out
