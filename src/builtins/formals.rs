@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 /// The text between the parentheses of a usage line's call form, and the value name of
 /// a replacement form (`names(x) <- value`). None when the line is not a call of `name`.
 pub fn usage_parts(d: &Doc) -> Option<(&'static str, Option<&'static str>)> {
-    let line: &'static str = d.usage.lines().next()?;
+    // the first call form, which may run over several lines
+    let line: &'static str = d.usage.trim_start();
     let head = if is_plain(d.name) {
         d.name.to_string()
     } else {
@@ -99,6 +100,12 @@ mod tests {
         assert_eq!(formal_names(&d), Some(vec![]));
         let d = doc("+", "e1 + e2", "t");
         assert_eq!(formal_names(&d), None);
+        let d = doc(
+            "rank",
+            "rank(x, na.last = TRUE,\n     ties.method = \"average\")\nother(y)",
+            "t",
+        );
+        assert_eq!(formal_names(&d), Some(vec!["x", "na.last", "ties.method"]));
     }
 
     /// Every builtin whose arguments the evaluator matches has a usage line to match them

@@ -11,7 +11,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("print", print),
     declared("print.default", print_default_fn),
     declared("cat", cat),
-    eager("writeLines", write_lines),
+    declared("writeLines", write_lines),
     eager("noquote", noquote),
     eager("flush.console", nothing),
 ];
@@ -325,8 +325,7 @@ fn cat(it: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::Null)
 }
 
-fn write_lines(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["text", "con", "sep", "useBytes"])?;
+fn write_lines(it: &mut Interp, m: Matched) -> EvalResult {
     let text = m.get("text").map(|v| v.str_vec()).unwrap_or_default();
     let sep = m
         .get("sep")

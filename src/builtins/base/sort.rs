@@ -16,7 +16,7 @@ use std::rc::Rc;
 pub const BUILTINS: &[Builtin] = &[
     declared("sort", sort),
     eager("order", order),
-    eager("rank", rank),
+    declared("rank", rank),
     declared("anyDuplicated", any_duplicated),
     declared("match", match_fn),
     eager("%in%", in_fn),
@@ -208,8 +208,7 @@ fn order(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(Value::ints(idx.into_iter().map(|i| i as i32 + 1).collect()))
 }
 
-fn rank(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "na.last", "ties.method"])?;
+fn rank(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let ties = m
         .get("ties.method")
@@ -644,30 +643,36 @@ mod tests {
     #[test]
     fn ranking() {
         let x = Value::dbls(vec![10.0, 20.0, 10.0, 5.0]);
-        assert_eq!(d(&call(rank, vec![p(x.clone())])), vec![2.5, 4.0, 2.5, 1.0]);
+        assert_eq!(
+            d(&call(named!("rank"), vec![p(x.clone())])),
+            vec![2.5, 4.0, 2.5, 1.0]
+        );
         assert_eq!(
             i(&call(
-                rank,
+                named!("rank"),
                 vec![p(x.clone()), (Some("ties.method"), Value::str("min"))]
             )),
             vec![2, 4, 2, 1]
         );
         assert_eq!(
             i(&call(
-                rank,
+                named!("rank"),
                 vec![p(x.clone()), (Some("ties.method"), Value::str("max"))]
             )),
             vec![3, 4, 3, 1]
         );
         assert_eq!(
             i(&call(
-                rank,
+                named!("rank"),
                 vec![p(x), (Some("ties.method"), Value::str("first"))]
             )),
             vec![2, 4, 3, 1]
         );
         assert_eq!(
-            d(&call(rank, vec![p(Value::dbls(vec![2.0, na_real(), 1.0]))])),
+            d(&call(
+                named!("rank"),
+                vec![p(Value::dbls(vec![2.0, na_real(), 1.0]))]
+            )),
             vec![2.0, 3.0, 1.0]
         );
     }

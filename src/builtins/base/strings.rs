@@ -21,7 +21,7 @@ pub const BUILTINS: &[Builtin] = &[
     declared("toupper", toupper),
     declared("tolower", tolower),
     declared("casefold", casefold),
-    eager("trimws", trimws),
+    declared("trimws", trimws),
     declared("strsplit", strsplit),
     eager("startsWith", starts_with),
     eager("endsWith", ends_with),
@@ -413,8 +413,7 @@ fn casefold(_: &mut Interp, m: Matched) -> EvalResult {
     }))
 }
 
-fn trimws(_: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&["x", "which", "whitespace"])?;
+fn trimws(_: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?;
     let which = string_opt(&m, "which", "both", "which")?;
     let which = ["both", "left", "right"]

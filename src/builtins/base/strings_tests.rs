@@ -238,15 +238,18 @@ fn case_trim_split() {
     )
     .unwrap();
     assert_eq!(strs(&r), vec!["MIXED"]);
-    assert_eq!(strs(&pos(trimws, vec![s("   padded   ")])), vec!["padded"]);
+    assert_eq!(
+        strs(&pos(named!("trimws"), vec![s("   padded   ")])),
+        vec!["padded"]
+    );
     let r = call(
-        trimws,
+        named!("trimws"),
         vec![(None, s("  left ")), (Some("which"), s("left"))],
     )
     .unwrap();
     assert_eq!(strs(&r), vec!["left "]);
     let r = call(
-        trimws,
+        named!("trimws"),
         vec![(None, s("\t x\n")), (Some("which"), s("right"))],
     )
     .unwrap();
