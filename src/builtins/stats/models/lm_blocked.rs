@@ -9,6 +9,7 @@
 //! `effects` past the rank are `Q'y` in this factorisation's basis (same sum of squares).
 //! Methods that need the full Householder vectors call `expand_qr` first.
 
+use crate::builtins::stats::models::fit_rows::FitRows;
 use crate::builtins::stats::models::lm::LmParts;
 use crate::builtins::stats::models::{lm_model_matrix, matrix, named_dbl, terms_value, Frame};
 
@@ -385,20 +386,7 @@ pub(crate) fn expand_qr(it: &mut Interp, fit: &Value) -> EvalResult<Value> {
         d.get(1).copied().unwrap_or(0),
     );
     let mut x = mm.dbl_vec().to_vec();
-    let resid = field(fit, "residuals")
-        .map(|r| r.dbl_vec().to_vec())
-        .unwrap_or_default();
-    // the response of the last least-squares fit: y for lm, the working response
-    // (linear predictor plus working residual) for glm
-    let base = if fit.inherits("glm") {
-        "linear.predictors"
-    } else {
-        "fitted.values"
-    };
-    let fitted = field(fit, base)
-        .map(|r| r.dbl_vec().to_vec())
-        .unwrap_or_default();
-    let mut y: Vec<f64> = resid.iter().zip(&fitted).map(|(r, f)| r + f).collect();
+    let mut y = FitRows::of(fit).ls_response();
     if let Some(off) = field(fit, "offset") {
         for (a, o) in y.iter_mut().zip(off.dbl_vec().iter()) {
             *a -= o;
