@@ -180,7 +180,7 @@ impl<'a> FitRows<'a> {
     pub(crate) fn residual_quantiles(&self, it: &mut Interp) -> EvalResult<Option<Value>> {
         let (q, weighted) = match self {
             FitRows::StreamedLm(fit, st) => {
-                (lm_streamed::residual_quantiles(it, fit)?, st.weighted)
+                (lm_streamed::residual_quantiles(it, fit, st)?, st.weighted)
             }
             FitRows::StreamedGlm(fit, _) => (glm_streamed::deviance_quantiles(it, fit)?, false),
             FitRows::Lm(_) | FitRows::Glm(_) => return Ok(None),

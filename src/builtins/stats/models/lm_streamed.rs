@@ -2,13 +2,13 @@
 //! and never held at once, so a fit runs over files larger than memory.
 //!
 //! Each chunk's model frame and design are built as the in-memory path builds them; the
-//! chunks are the blocks of rows of the one least-squares fit ([`lm_fit::fit`]). Factor levels come
-//! from the first rows; when a chunk shows a level they lack, a pass over only the columns
-//! the factors use finds all levels and the fit starts again. If a level turns out to occur
-//! only in rows dropped for missing values, the fit runs again without it, so the design
-//! is R's. The fit keeps no per-row vectors: `summary` streams
-//! the data twice more for exact residual quantiles (a histogram, then the values in the
-//! bins that hold them).
+//! chunks are the blocks of rows of the one least-squares fit ([`lm_fit::fit`]). Factor
+//! levels come from the first rows; when a chunk shows a level they lack, a pass over only
+//! the columns the factors use finds all levels and the fit starts again. If a level turns
+//! out to occur only in rows dropped for missing values, the fit runs again without it, so
+//! the design is R's. The fit keeps no per-row vectors: `summary` streams the data twice
+//! more for exact residual quantiles (a histogram, then the values in the bins that hold
+//! them).
 
 use crate::builtins::stats::models::lm::LmParts;
 use crate::builtins::stats::models::lm_blocked::tall_qr_value;
@@ -715,12 +715,13 @@ impl FitParts {
 /// Bins of the residual histogram.
 const BINS: usize = 1 << 16;
 
-/// Min, quartiles and max of a streamed fit's (weighted) residuals, exactly as
-/// `quantile(resid)` gives them (see [`stream_quantiles`]).
-pub(crate) fn residual_quantiles(it: &mut Interp, fit: &Value) -> EvalResult<Vec<f64>> {
-    let Some(sf) = stream_of(fit) else {
-        return err("not a streamed fit");
-    };
+/// Min, quartiles and max of the (weighted) residuals of the streamed `fit` (its record
+/// `sf`), exactly as `quantile(resid)` gives them (see [`stream_quantiles`]).
+pub(crate) fn residual_quantiles(
+    it: &mut Interp,
+    fit: &Value,
+    sf: &StreamFit,
+) -> EvalResult<Vec<f64>> {
     let coef = coef_of(fit);
     let rdf = sf
         .nobs
