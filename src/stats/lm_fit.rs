@@ -350,7 +350,15 @@ mod tests {
             sw: Some(&sw),
         };
         let a = fit(&mut InMemory(rows), 1e-7, 2).ok().flatten();
-        let b = tsqr::fit(&src, n, &yo, Some(&sw), 1e-7, 2);
+        // the fit by hand: one TSQR, and the first p rows
+        let r = tsqr::tsqr(&src, n, &yo, Some(&sw), 2);
+        let mut top = vec![0.0; p * p];
+        for j in 0..p {
+            for i in 0..p {
+                top[j * p + i] = x[j * n + i] * sw[i];
+            }
+        }
+        let b = finish(&r, n, p, &top, 1e-7);
         let Some(a) = a else { panic!("no fit") };
         assert_eq!(a.nobs, n);
         assert_eq!((a.rank, &a.pivot), (3, &vec![0, 1, 2, 3]));

@@ -3,7 +3,6 @@
 //! [`RowSource`], so it never has to exist as one `n x p` matrix. R's pivoting on the small
 //! factor, and folding factors over a source of row blocks, are [`super::lm_fit`]'s.
 
-use super::lm_fit::{finish, TallFit};
 use std::sync::OnceLock;
 
 /// Worker threads for parallel kernels: `RSC_THREADS` if set (at least 1), else all cores.
@@ -316,31 +315,6 @@ pub fn tsqr(
     r
 }
 
-/// Least squares of `y` on the rows of `src` (both scaled by `sw`, the square roots of
-/// the weights), R's way: rank and pivot from `dqrdc2` with tolerance `tol`.
-/// Needs `n > p`.
-pub fn fit(
-    src: &dyn RowSource,
-    n: usize,
-    y: &[f64],
-    sw: Option<&[f64]>,
-    tol: f64,
-    threads: usize,
-) -> TallFit {
-    let p = src.ncol();
-    let raug = tsqr(src, n, y, sw, threads);
-    let mut top = vec![0.0; p * p];
-    src.fill(0, p, &mut top);
-    if let Some(sw) = sw {
-        for col in top.chunks_mut(p.max(1)) {
-            for (x, w) in col.iter_mut().zip(sw) {
-                *x *= w;
-            }
-        }
-    }
-    finish(&raug, n, p, &top, tol)
-}
-
 /// `X b` over all rows (aliased coefficients, NaN, are skipped), computed in parallel.
 pub fn lin_pred(src: &dyn RowSource, n: usize, coef: &[f64], threads: usize) -> Vec<f64> {
     let mut out = vec![0.0; n];
@@ -430,7 +404,28 @@ fn par_rows<const K: usize>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stats::lm_fit::{self, Block, InMemory, TallFit};
     use crate::stats::qr::lsfit;
+
+    /// The least-squares fit of the rows of `src` in memory.
+    fn fit(
+        src: &dyn RowSource,
+        y: &[f64],
+        sw: Option<&[f64]>,
+        tol: f64,
+        threads: usize,
+    ) -> TallFit {
+        let rows = Block {
+            x: src,
+            y,
+            offset: None,
+            sw,
+        };
+        match lm_fit::fit(&mut InMemory(rows), tol, threads) {
+            Ok(Some(f)) => f,
+            _ => panic!("no fit"),
+        }
+    }
 
     fn lcg(seed: &mut u64) -> f64 {
         *seed = seed
@@ -526,7 +521,7 @@ mod tests {
                 None => (x.clone(), y.clone()),
             };
             let serial = lsfit(&xs, n, p, &ys, 1e-7);
-            let tall = fit(&Dense { x: &x, n, p }, n, &y, sw.as_deref(), 1e-7, threads);
+            let tall = fit(&Dense { x: &x, n, p }, &y, sw.as_deref(), 1e-7, threads);
             assert_eq!(tall.rank, serial.qr.rank);
             assert_eq!(tall.rank, 7);
             assert_eq!(tall.pivot, serial.qr.pivot);
