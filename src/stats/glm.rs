@@ -6,6 +6,7 @@ use super::dist::discrete::{dbinom, dpois};
 use super::dist::gamma::{dgamma, pchisq};
 use super::dist::normal::{pnorm, qnorm};
 use super::irls::{irls, At, Eval, IrlsRows, Step};
+use super::lm_fit::{self, Block};
 use super::qr::{lsfit, LsFit, Qr};
 use super::tsqr::{self, RowSource};
 
@@ -530,7 +531,8 @@ fn lin_pred(x: &[f64], n: usize, b: &[f64], offset: &[f64]) -> Vec<f64> {
 /// One IRLS step's weighted least squares on the `idx` rows by TSQR: `z` and `w` are the
 /// working response (already multiplied by `w`) and the square-root working weights of
 /// those rows. The result has R's coefficients, pivot, rank and leading effects; its `qr`
-/// holds the first `p` rows of R's compact factor (`n = p`).
+/// holds the first `p` rows of R's compact factor (`n = p`). `None` when no row has a
+/// positive weight.
 fn wls_tall(
     x: &dyn RowSource,
     n: usize,
@@ -539,7 +541,7 @@ fn wls_tall(
     w: &[f64],
     tol: f64,
     threads: usize,
-) -> LsFit {
+) -> Option<LsFit> {
     let p = x.ncol();
     let m = idx.len();
     let mut sw = vec![0.0; n];
@@ -548,7 +550,15 @@ fn wls_tall(
         sw[i] = w[k];
         zz[i] = z[k] / w[k];
     }
-    let tf = tsqr::fit(x, n, &zz, Some(&sw), tol, threads);
+    let rows = Block {
+        x,
+        y: &zz,
+        offset: None,
+        sw: Some(&sw),
+    };
+    let Ok(Some(tf)) = lm_fit::fit(&mut lm_fit::InMemory(rows), tol, threads) else {
+        return None;
+    };
     let mut coef: Vec<f64> = tf.pivot.iter().map(|&j| tf.coef[j]).collect();
     for c in coef.iter_mut().skip(tf.rank) {
         *c = f64::NAN;
@@ -563,12 +573,12 @@ fn wls_tall(
         pivot: tf.pivot,
         rank: tf.rank,
     };
-    LsFit {
+    Some(LsFit {
         qr,
         coef,
         effects,
         residuals: vec![],
-    }
+    })
 }
 
 /// What the in-memory source keeps of one weighted least squares: the fit, which rows took
@@ -650,7 +660,10 @@ impl IrlsRows for InMemory<'_> {
             w.push(wi);
         }
         let fit = if self.large && m > 2 * p + 1 {
-            wls_tall(inp.x, n, &idx, &z, &w, self.tol, self.threads)
+            match wls_tall(inp.x, n, &idx, &z, &w, self.tol, self.threads) {
+                Some(f) => f,
+                None => return Ok(None),
+            }
         } else {
             let xs: Vec<f64>;
             let x = if self.large {

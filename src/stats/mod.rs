@@ -8,6 +8,7 @@ pub mod fisher;
 pub mod glm;
 pub mod irls;
 pub mod linalg;
+pub mod lm_fit;
 pub mod optim;
 pub mod qr;
 pub mod quantile;

@@ -1,15 +1,8 @@
 //! Parallel least squares for tall designs: TSQR (row blocks reduced to small triangular
-//! factors on all cores, then combined) followed by R's limited-pivoting `dqrdc2` on the
-//! small combined factor, so the rank, the pivot and the aliased (NA) coefficients are
-//! R's. The design is read block by block through [`RowSource`], so it never has to exist
-//! as one `n x p` matrix.
-//!
-//! The serial fit R computes also fixes the signs of the rows of R and of the effects and
-//! the Householder scalars `qraux`. Those depend only on the first `p` rows of the design
-//! (given the factor), so [`replay_top`] re-runs LINPACK's steps on those rows alone and
-//! returns the first `p` rows of R's compact `qr` exactly (up to rounding).
+//! factors on all cores, then combined). The design is read block by block through
+//! [`RowSource`], so it never has to exist as one `n x p` matrix. R's pivoting on the small
+//! factor, and folding factors over a source of row blocks, are [`super::lm_fit`]'s.
 
-use super::qr::{dqrdc2, Qr};
 use std::sync::OnceLock;
 
 /// Worker threads for parallel kernels: `RSC_THREADS` if set (at least 1), else all cores.
@@ -322,160 +315,6 @@ pub fn tsqr(
     r
 }
 
-/// A least-squares fit computed by [`fit`].
-#[derive(Clone, Debug)]
-pub struct TallFit {
-    /// The first `p` rows of R's compact `qr` (column-major `p x p`, pivoted columns).
-    pub qr_top: Vec<f64>,
-    /// LINPACK `qraux`.
-    pub qraux: Vec<f64>,
-    /// 0-based original column of each pivoted column.
-    pub pivot: Vec<usize>,
-    /// Numerical rank.
-    pub rank: usize,
-    /// Coefficients in the original column order (NaN for aliased columns).
-    pub coef: Vec<f64>,
-    /// The first `min(n, p + 1)` effects: `Q'y` for the first `rank` entries as R's; the
-    /// rest carry the residual sum of squares in this factorisation's basis.
-    pub effects_head: Vec<f64>,
-    /// The `p x p` factor `[R]` as a [`Qr`] over `p` rows (for `unscaled_cov`).
-    pub small: Qr,
-}
-
-/// Least squares of `y` on the rows of `src` (both scaled by `sw`, the square roots of
-/// the weights), R's way: rank and pivot from `dqrdc2` with tolerance `tol`.
-/// Needs `n > p`.
-pub fn fit(
-    src: &dyn RowSource,
-    n: usize,
-    y: &[f64],
-    sw: Option<&[f64]>,
-    tol: f64,
-    threads: usize,
-) -> TallFit {
-    let p = src.ncol();
-    let raug = tsqr(src, n, y, sw, threads);
-    let mut top = vec![0.0; p * p];
-    src.fill(0, p, &mut top);
-    if let Some(sw) = sw {
-        for col in top.chunks_mut(p.max(1)) {
-            for (x, w) in col.iter_mut().zip(sw) {
-                *x *= w;
-            }
-        }
-    }
-    finish(&raug, n, p, &top, tol)
-}
-
-/// Finishes a fit from the `(p+1) x (p+1)` triangular factor `raug` of `[X y]` over `n`
-/// rows (from [`tsqr`], or several folded together when the rows were streamed) and the
-/// first `p` rows `top` of the (weighted) design, column-major `p x p` in column order.
-pub fn finish(raug: &[f64], n: usize, p: usize, top: &[f64], tol: f64) -> TallFit {
-    let q = p + 1;
-    // [R_X; 0] as (p+1) x p, so every column gets its Householder step as in the tall case
-    let mut a = vec![0.0; q * p];
-    for j in 0..p {
-        for i in 0..=j {
-            a[j * q + i] = raug[j * q + i];
-        }
-    }
-    let small = dqrdc2(&a, q, p, tol);
-    let rank = small.rank;
-    let mut c: Vec<f64> = (0..q).map(|i| raug[p * q + i]).collect();
-    small.qty_k(&mut c, rank);
-    let b = small.backsolve(&c);
-    let mut coef = vec![f64::NAN; p];
-    for (k, &j) in small.pivot.iter().enumerate().take(rank) {
-        coef[j] = b[k];
-    }
-    // the serial algorithm's first p rows, from the first p rows of the (weighted) design
-    let mut pivoted = vec![0.0; p * p];
-    for (k, &j) in small.pivot.iter().enumerate() {
-        pivoted[k * p..(k + 1) * p].copy_from_slice(&top[j * p..(j + 1) * p]);
-    }
-    let (qr_top, qraux, sign) = replay_top(&pivoted, &small, p);
-    for (e, s) in c.iter_mut().zip(&sign).take(rank) {
-        *e *= s;
-    }
-    c.truncate(n.min(q));
-    TallFit {
-        qr_top,
-        qraux,
-        pivot: small.pivot.clone(),
-        rank,
-        coef,
-        effects_head: c,
-        small: upper(&small, p),
-    }
-}
-
-/// The upper triangle of `f` as a `p x p` [`Qr`] (enough for `unscaled_cov` and backsolves).
-fn upper(f: &Qr, p: usize) -> Qr {
-    let mut r = vec![0.0; p * p];
-    for j in 0..p {
-        for i in 0..=j {
-            r[j * p + i] = f.at(i, j);
-        }
-    }
-    Qr {
-        qr: r,
-        n: p,
-        p,
-        qraux: f.qraux.clone(),
-        pivot: f.pivot.clone(),
-        rank: f.rank,
-    }
-}
-
-/// Replays LINPACK `dqrdc2`'s first `rank` Householder steps on the first `p` rows `top`
-/// (column-major `p x p`, columns already in pivot order), given the factor `f` of the
-/// whole design. Returns the first `p` rows of the serial compact `qr`, its `qraux`, and
-/// the sign (+1/-1) relating each row of `f`'s R to the serial one.
-pub fn replay_top(top: &[f64], f: &Qr, p: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
-    let rank = f.rank.min(p);
-    let mut a = top.to_vec();
-    let mut out = vec![0.0; p * p];
-    for j in 0..p {
-        for i in 0..p {
-            out[j * p + i] = f.at(i, j);
-        }
-    }
-    let mut qraux = f.qraux.clone();
-    let mut sign = vec![1.0; p];
-    let mut v = vec![0.0; p];
-    for l in 0..rank {
-        let rll = f.at(l, l);
-        let nrm = rll.abs();
-        if nrm == 0.0 {
-            continue;
-        }
-        let all = a[l * p + l];
-        let nrmxl = if all != 0.0 { nrm.copysign(all) } else { nrm };
-        for i in l..p {
-            v[i] = a[l * p + i] / nrmxl;
-        }
-        v[l] += 1.0;
-        let s = if (-nrmxl).is_sign_negative() == rll.is_sign_negative() {
-            1.0
-        } else {
-            -1.0
-        };
-        sign[l] = s;
-        for j in l + 1..p {
-            let rlj = s * f.at(l, j);
-            let t = (rlj - a[j * p + l]) / v[l];
-            for i in l..p {
-                a[j * p + i] += t * v[i];
-            }
-            out[j * p + l] = rlj;
-        }
-        out[l * p + l] = -nrmxl;
-        out[l * p + l + 1..(l + 1) * p].copy_from_slice(&v[l + 1..p]);
-        qraux[l] = v[l];
-    }
-    (out, qraux, sign)
-}
-
 /// `X b` over all rows (aliased coefficients, NaN, are skipped), computed in parallel.
 pub fn lin_pred(src: &dyn RowSource, n: usize, coef: &[f64], threads: usize) -> Vec<f64> {
     let mut out = vec![0.0; n];
@@ -565,7 +404,28 @@ fn par_rows<const K: usize>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stats::lm_fit::{self, Block, InMemory, TallFit};
     use crate::stats::qr::lsfit;
+
+    /// The least-squares fit of the rows of `src` in memory.
+    fn fit(
+        src: &dyn RowSource,
+        y: &[f64],
+        sw: Option<&[f64]>,
+        tol: f64,
+        threads: usize,
+    ) -> TallFit {
+        let rows = Block {
+            x: src,
+            y,
+            offset: None,
+            sw,
+        };
+        match lm_fit::fit(&mut InMemory(rows), tol, threads) {
+            Ok(Some(f)) => f,
+            _ => panic!("no fit"),
+        }
+    }
 
     fn lcg(seed: &mut u64) -> f64 {
         *seed = seed
@@ -661,7 +521,7 @@ mod tests {
                 None => (x.clone(), y.clone()),
             };
             let serial = lsfit(&xs, n, p, &ys, 1e-7);
-            let tall = fit(&Dense { x: &x, n, p }, n, &y, sw.as_deref(), 1e-7, threads);
+            let tall = fit(&Dense { x: &x, n, p }, &y, sw.as_deref(), 1e-7, threads);
             assert_eq!(tall.rank, serial.qr.rank);
             assert_eq!(tall.rank, 7);
             assert_eq!(tall.pivot, serial.qr.pivot);

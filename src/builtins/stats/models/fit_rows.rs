@@ -5,10 +5,12 @@
 
 use crate::builtins::stats::models::glm_streamed::{glm_stream_of, GlmStream};
 use crate::builtins::stats::models::lm_streamed::{stream_of, StreamFit};
-use crate::builtins::stats::models::{glm_methods, glm_streamed};
+use crate::builtins::stats::models::{glm_methods, glm_streamed, lm_streamed};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
+use crate::print::model::QUANTILES_ATTR;
 use crate::stats::glm::Family;
+use crate::syntax::sym::Sym;
 use crate::value::fields::{dbl_field, field};
 use crate::value::Value;
 
@@ -128,6 +130,78 @@ impl<'a> FitRows<'a> {
                 glm_methods::pearson_sum(fit)
             }
         }
+    }
+
+    /// The residual and the model sums of squares `summary` reports for an lm: from the
+    /// weighted residuals `r` (`sqrt(w)` times the residuals), fitted values `f` and
+    /// weights `w` of a fit in memory; from the record and the effects of a streamed one.
+    pub(crate) fn summary_sums(
+        &self,
+        r: &[f64],
+        f: &[f64],
+        w: Option<&[f64]>,
+        rank: usize,
+        intercept: bool,
+    ) -> (f64, f64) {
+        if let FitRows::StreamedLm(fit, st) = self {
+            // no fitted values are kept: the effects past the intercept carry the model's
+            // sum of squares
+            let mss = dbl_field(fit, "effects")
+                .iter()
+                .take(rank)
+                .skip(intercept as usize)
+                .map(|e| e * e)
+                .sum();
+            return (st.rss, mss);
+        }
+        let rss = r.iter().map(|v| v * v).sum();
+        let mss = match (intercept, w) {
+            (true, Some(w)) => {
+                let m = f.iter().zip(w).map(|(a, b)| a * b).sum::<f64>() / w.iter().sum::<f64>();
+                f.iter()
+                    .zip(w)
+                    .map(|(a, b)| b * (a - m) * (a - m))
+                    .sum::<f64>()
+            }
+            (true, None) => {
+                let m = f.iter().sum::<f64>() / f.len() as f64;
+                f.iter().map(|a| (a - m) * (a - m)).sum::<f64>()
+            }
+            (false, Some(w)) => f.iter().zip(w).map(|(a, b)| b * a * a).sum(),
+            (false, None) => f.iter().map(|a| a * a).sum(),
+        };
+        (rss, mss)
+    }
+
+    /// What `summary` shows of the residuals of a streamed fit (which keeps none): their
+    /// minimum, quartiles and maximum, computed by streaming the rows again and marked for
+    /// `print` with whether they are weighted (deviance residuals for a glm). `None` for a
+    /// fit in memory, whose summary keeps the residuals.
+    pub(crate) fn residual_quantiles(&self, it: &mut Interp) -> EvalResult<Option<Value>> {
+        let (q, weighted) = match self {
+            FitRows::StreamedLm(fit, st) => {
+                (lm_streamed::residual_quantiles(it, fit, st)?, st.weighted)
+            }
+            FitRows::StreamedGlm(fit, _) => (glm_streamed::deviance_quantiles(it, fit)?, false),
+            FitRows::Lm(_) | FitRows::Glm(_) => return Ok(None),
+        };
+        let mut v = Value::dbls(q);
+        v.set_attr(Sym::new(QUANTILES_ATTR), Value::lgl(weighted));
+        Ok(Some(v))
+    }
+
+    /// The response of the fit's last least squares, before weighting and offset: `y` for
+    /// an lm, the working response (linear predictor plus working residuals) for a glm.
+    /// Empty for a streamed fit.
+    pub(crate) fn ls_response(&self) -> Vec<f64> {
+        let (fit, base) = match self {
+            FitRows::Lm(fit) => (fit, "fitted.values"),
+            FitRows::Glm(fit) => (fit, "linear.predictors"),
+            FitRows::StreamedLm(..) | FitRows::StreamedGlm(..) => return vec![],
+        };
+        let resid = dbl_field(fit, "residuals");
+        let fitted = dbl_field(fit, base);
+        resid.iter().zip(&fitted).map(|(r, f)| r + f).collect()
     }
 
     /// Deviance and residual df of the glm fits with the first 1, 2, ..., nt-1 terms.

@@ -159,15 +159,9 @@ pub(super) fn summary_glm(it: &mut Interp, a: Args) -> EvalResult {
             items.push((key.to_string(), v));
         }
     }
-    let dres = if FitRows::of(&fit).is_streamed() {
-        // the five quantiles `print` shows, marked
-        let mut q = Value::dbls(
-            crate::builtins::stats::models::glm_streamed::deviance_quantiles(it, &fit)?,
-        );
-        q.set_attr(s(crate::print::model::QUANTILES_ATTR), Value::lgl(false));
-        q
-    } else {
-        residuals_of(&fit, "deviance")?
+    let dres = match FitRows::of(&fit).residual_quantiles(it)? {
+        Some(q) => q,
+        None => residuals_of(&fit, "deviance")?,
     };
     items.push(("deviance.resid".into(), dres));
     items.push((

@@ -23,6 +23,7 @@ use crate::eval::Interp;
 use crate::stats::design_plan::DesignPlan;
 use crate::stats::glm::{AicSums, Control, Family, Kind};
 use crate::stats::irls::{irls, irls_from, At, Eval, Irls, IrlsRows, Step, NULL_FIT_NOT_CONVERGED};
+use crate::stats::lm_fit::{Block, Factor, TallFit};
 use crate::stats::tsqr::{self, RowSource};
 use crate::syntax::ast::Expr;
 use crate::syntax::sym::Sym;
@@ -78,8 +79,10 @@ enum Eta<'a> {
 
 /// What one pass sums.
 struct Pass {
-    /// The weighted least squares of the next iteration.
+    /// What the fit object needs from the rows.
     acc: Acc,
+    /// The weighted least squares of the next iteration.
+    ls: Factor,
     dev: f64,
     /// Whether every linear predictor and mean is valid for the family.
     valid: bool,
@@ -102,6 +105,7 @@ impl Pass {
     fn new() -> Pass {
         Pass {
             acc: Acc::new(),
+            ls: Factor::new(tsqr::threads()),
             dev: 0.0,
             valid: true,
             pearson: 0.0,
@@ -167,7 +171,6 @@ fn pass(
 ) -> EvalResult<Pass> {
     let fam = set.fam;
     let link = fam.link;
-    let threads = tsqr::threads();
     let mut out = Pass::new();
     src.frames(it, |it, fr, m| {
         out.acc.rows(&fr, m);
@@ -252,8 +255,14 @@ fn pass(
                 z[i] = (eta[i] - off[i]) + (y[i] - mu[i]) / me;
             }
         }
-        out.acc.fold(x, &z, Some(&w), threads);
-        Ok(())
+        out.ls
+            .add(Block {
+                x,
+                y: &z,
+                offset: None,
+                sw: Some(&w),
+            })
+            .map_err(|e| RError::runtime(e).into())
     })?;
     if out.nobs == 0 {
         return err("0 (non-NA) cases");
@@ -282,7 +291,7 @@ fn eta_at<'x>(start: Eta<'x>, p: &'x Point) -> Eta<'x> {
 /// from the rows, and its finished fit.
 struct TallStep {
     acc: Acc,
-    tf: tsqr::TallFit,
+    tf: TallFit,
 }
 
 /// A lazy frame as rows for [`irls`]: each evaluation is one [`pass`], which also folds
@@ -338,15 +347,9 @@ impl IrlsRows for Streamed<'_, '_> {
 
     fn wls(&mut self) -> Result<Option<Step<TallStep>>, String> {
         let acc = std::mem::replace(&mut self.cur.acc, Acc::new());
-        if acc.n == 0 {
+        let Some(tf) = self.cur.ls.solve(self.set.tol) else {
             return Ok(None);
-        }
-        let p = self
-            .set
-            .cols
-            .as_ref()
-            .map_or(acc.colnames.len(), |c| c.len());
-        let tf = tsqr::finish(&acc.raug, acc.n, p, &acc.top(p), self.set.tol);
+        };
         self.wls_at = Some(self.cur_at.clone());
         Ok(Some(Step {
             coef: tf.coef.clone(),

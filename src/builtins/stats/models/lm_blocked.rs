@@ -1,7 +1,7 @@
-//! `lm` on large data: the design is never built as one matrix. Row blocks come from a
-//! [`DesignPlan`] that borrows the model frame's columns, are reduced on all cores (TSQR,
-//! `crate::stats::tsqr`) and finished with R's pivoting on the small factor; residuals and
-//! fitted values come from a second parallel pass.
+//! `lm` on large data: the design is never built as one matrix. A [`DesignPlan`] that
+//! borrows the model frame's columns is the one block of rows of the least-squares fit
+//! ([`lm_fit::fit`], the streamed fit's too); residuals and fitted values come from a
+//! second parallel pass.
 //!
 //! The fit object has R's components and values. One difference: `qr$qr` holds only the
 //! first `p` rows of R's compact factor (R's full `n x p` Householder vectors are not
@@ -9,20 +9,21 @@
 //! `effects` past the rank are `Q'y` in this factorisation's basis (same sum of squares).
 //! Methods that need the full Householder vectors call `expand_qr` first.
 
+use crate::builtins::stats::models::fit_rows::FitRows;
 use crate::builtins::stats::models::lm::LmParts;
 use crate::builtins::stats::models::{lm_model_matrix, matrix, named_dbl, terms_value, Frame};
 
-use crate::error::EvalResult;
+use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::stats::design::VarCol;
 use crate::stats::design_plan::DesignPlan;
+use crate::stats::lm_fit::{self, Block, InMemory, TallFit};
 use crate::stats::qr::lsfit;
 use crate::stats::tsqr;
 use crate::syntax::ast::Expr;
 use crate::syntax::sym::Sym;
 use crate::value::fields::field;
 use crate::value::{Data, Lang, RStr, Strs, Value};
-use std::borrow::Cow;
 use std::rc::Rc;
 
 /// The attribute on a fit's `qr` list marking a truncated (top rows only) factor.
@@ -234,18 +235,22 @@ pub(super) fn try_lm(
             *a += v;
         }
     }
-    // the response less the offset, for the fit
-    let yo: Cow<[f64]> = match &offset {
-        Some(off) => Cow::Owned(y.iter().zip(off).map(|(a, v)| a - v).collect()),
-        None => Cow::Borrowed(y),
-    };
     let sw: Option<Vec<f64>> = fr
         .weights
         .as_ref()
         .map(|w| w.iter().map(|v| v.sqrt()).collect());
     let threads = tsqr::threads();
-    let tf = tsqr::fit(&plan, n, &yo, sw.as_deref(), 1e-7, threads);
-    drop(yo);
+    let rows = Block {
+        x: &plan,
+        y,
+        offset: offset.as_deref(),
+        sw: sw.as_deref(),
+    };
+    let tf = match lm_fit::fit(&mut InMemory(rows), 1e-7, threads) {
+        Ok(Some(tf)) => tf,
+        Ok(None) => return Ok(None),
+        Err(e) => return err(e),
+    };
     let (fitted, resid) = tsqr::fitted_resid(&plan, &tf.coef, y, offset.as_deref(), threads);
     let (rank, piv) = (tf.rank, &tf.pivot);
     let colnames = &plan.colnames;
@@ -318,7 +323,7 @@ pub(super) fn try_lm(
 /// R's `qr` list of a fit made by TSQR (in memory or streamed): the first `p` rows of the
 /// compact factor, those rows named `rows`, marked with the `n` rows it stands for.
 pub(crate) fn tall_qr_value(
-    tf: &tsqr::TallFit,
+    tf: &TallFit,
     colnames: &[String],
     assign: &[usize],
     rows: &[String],
@@ -381,20 +386,7 @@ pub(crate) fn expand_qr(it: &mut Interp, fit: &Value) -> EvalResult<Value> {
         d.get(1).copied().unwrap_or(0),
     );
     let mut x = mm.dbl_vec().to_vec();
-    let resid = field(fit, "residuals")
-        .map(|r| r.dbl_vec().to_vec())
-        .unwrap_or_default();
-    // the response of the last least-squares fit: y for lm, the working response
-    // (linear predictor plus working residual) for glm
-    let base = if fit.inherits("glm") {
-        "linear.predictors"
-    } else {
-        "fitted.values"
-    };
-    let fitted = field(fit, base)
-        .map(|r| r.dbl_vec().to_vec())
-        .unwrap_or_default();
-    let mut y: Vec<f64> = resid.iter().zip(&fitted).map(|(r, f)| r + f).collect();
+    let mut y = FitRows::of(fit).ls_response();
     if let Some(off) = field(fit, "offset") {
         for (a, o) in y.iter_mut().zip(off.dbl_vec().iter()) {
             *a -= o;

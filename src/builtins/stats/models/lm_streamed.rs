@@ -1,14 +1,14 @@
 //! `lm` over a lazy frame (`scan_csv`, `scan_parquet`): the rows are streamed in chunks
 //! and never held at once, so a fit runs over files larger than memory.
 //!
-//! Each chunk's model frame and design are built as the in-memory path builds them and
-//! folded into one triangular factor (TSQR), finished with R's pivoting. Factor levels come
-//! from the first rows; when a chunk shows a level they lack, a pass over only the columns
-//! the factors use finds all levels and the fit starts again. If a level turns out to occur
-//! only in rows dropped for missing values, the fit runs again without it, so the design
-//! is R's. The fit keeps no per-row vectors: `summary` streams
-//! the data twice more for exact residual quantiles (a histogram, then the values in the
-//! bins that hold them).
+//! Each chunk's model frame and design are built as the in-memory path builds them; the
+//! chunks are the blocks of rows of the one least-squares fit ([`lm_fit::fit`]). Factor
+//! levels come from the first rows; when a chunk shows a level they lack, a pass over only
+//! the columns the factors use finds all levels and the fit starts again. If a level turns
+//! out to occur only in rows dropped for missing values, the fit runs again without it, so
+//! the design is R's. The fit keeps no per-row vectors: `summary` streams the data twice
+//! more for exact residual quantiles (a histogram, then the values in the bins that hold
+//! them).
 
 use crate::builtins::stats::models::lm::LmParts;
 use crate::builtins::stats::models::lm_blocked::tall_qr_value;
@@ -20,6 +20,7 @@ use crate::eval::Interp;
 use crate::frame::polars_io::{as_lazy, for_each_chunk, lazy_names};
 use crate::stats::design::VarCol;
 use crate::stats::design_plan::DesignPlan;
+use crate::stats::lm_fit::{self, Block, LsRows, TallFit};
 use crate::stats::terms::all_vars;
 use crate::stats::tsqr;
 use crate::syntax::ast::{Expr, ExprKind};
@@ -286,12 +287,12 @@ pub(crate) fn xlevels_of(facs: &[(String, Vec<String>, String)]) -> Option<Value
 /// `lm(formula, data = <lazy frame>, subset, weights, na.action, offset, contrasts)`.
 pub(crate) fn lm_stream(it: &mut Interp, mut src: StreamSource, call: Expr) -> EvalResult {
     let fr0 = src.head_frame(it)?;
-    let mut acc = fit_with_levels(it, &mut src, &fr0, pass_fit)?;
+    let mut fit = fit_with_levels(it, &mut src, &fr0, pass_fit)?;
     // levels seen only in rows dropped for missing values are not R's levels: refit without
-    if src.drop_unused_levels(&acc.counts) {
-        acc = pass_fit(it, &src)?;
+    if src.drop_unused_levels(&fit.0.counts) {
+        fit = pass_fit(it, &src)?;
     }
-    finish_fit(src, acc, call)
+    finish_fit(src, fit.0, fit.1, call)
 }
 
 /// Runs `pass` with the factor levels of the first rows when they show every level (the
@@ -425,14 +426,9 @@ fn factor_levels(it: &mut Interp, sf: &StreamSource, fr0: &Frame) -> EvalResult<
     Ok(Some(Value::named_list(out)))
 }
 
-/// A triangular factor folded over streamed chunks, with what a fit object needs from
-/// the rows: the first rows of the design, factor level counts, omitted rows.
+/// What a fit object needs from streamed chunks besides their least squares: the design's
+/// names and terms, factor level counts, omitted rows, the weights' range and log sum.
 pub(crate) struct Acc {
-    pub(crate) raug: Vec<f64>,
-    /// Rows folded in (with a positive weight).
-    pub(crate) n: usize,
-    /// The first `p` rows of the weighted design, row by row.
-    top: Vec<Vec<f64>>,
     pub(crate) colnames: Vec<String>,
     pub(crate) assign: Vec<usize>,
     facs: Vec<(String, Vec<String>, String)>,
@@ -453,9 +449,6 @@ pub(crate) struct Acc {
 impl Acc {
     pub(crate) fn new() -> Acc {
         Acc {
-            raug: vec![],
-            n: 0,
-            top: vec![],
             colnames: vec![],
             assign: vec![],
             facs: vec![],
@@ -508,47 +501,6 @@ impl Acc {
         Ok(())
     }
 
-    /// Folds in the rows of `src` with response `y`, scaled by `sw`; rows with weight 0
-    /// take no part (as in R's `glm.fit`).
-    pub(crate) fn fold(
-        &mut self,
-        src: &dyn tsqr::RowSource,
-        y: &[f64],
-        sw: Option<&[f64]>,
-        threads: usize,
-    ) {
-        let n = y.len();
-        let p = src.ncol();
-        let q = p + 1;
-        if self.raug.is_empty() {
-            self.raug = vec![0.0; q * q];
-        }
-        let mut r = tsqr::tsqr(src, n, y, sw, threads);
-        tsqr::fold(&mut self.raug, q, &mut r, q);
-        let mut i = 0;
-        let mut buf = vec![0.0; p];
-        while self.top.len() < p && i < n {
-            let w = sw.map_or(1.0, |s| s[i]);
-            if w != 0.0 {
-                src.fill(i, 1, &mut buf);
-                self.top.push(buf.iter().map(|x| x * w).collect());
-            }
-            i += 1;
-        }
-        self.n += sw.map_or(n, |s| s.iter().filter(|w| **w != 0.0).count());
-    }
-
-    /// The first `p` rows of the weighted design, column-major.
-    pub(crate) fn top(&self, p: usize) -> Vec<f64> {
-        let mut top = vec![0.0; p * p];
-        for (i, row) in self.top.iter().enumerate() {
-            for (j, v) in row.iter().enumerate() {
-                top[j * p + i] = *v;
-            }
-        }
-        top
-    }
-
     /// The fit's `contrasts` (when any) and `xlevels`.
     pub(crate) fn contrasts_xlevels(&self) -> Option<(Option<Value>, Value)> {
         let (terms, ..) = self.terms.as_ref()?;
@@ -599,51 +551,85 @@ fn working_response(fr: &Frame) -> EvalResult<Vec<f64>> {
     Ok(y)
 }
 
-/// Pass two: every chunk's design folded into one triangular factor.
-fn pass_fit(it: &mut Interp, sf: &StreamSource) -> EvalResult<Acc> {
-    let mut acc = Acc::new();
-    let threads = tsqr::threads();
-    sf.frames(it, |it, fr, m| {
-        acc.rows(&fr, m);
-        let n = fr.rows.len();
-        if n == 0 {
-            return Ok(());
-        }
-        let y = working_response(&fr)?;
-        let sw = root_weights(&fr)?;
-        if let Some(w) = &fr.weights {
-            for v in w {
-                acc.weights_range = (acc.weights_range.0.min(*v), acc.weights_range.1.max(*v));
-                acc.sum_log_w += v.ln();
+/// A lazy frame's chunks as blocks of rows for the least-squares fit, each chunk's
+/// model frame and design built as in memory, and what the fit object needs noted in `acc`.
+struct Chunks<'a> {
+    it: &'a mut Interp,
+    src: &'a StreamSource,
+    acc: Acc,
+    /// The error that stopped the stream, as it was raised.
+    failed: Option<Flow>,
+}
+
+impl LsRows for Chunks<'_> {
+    fn blocks(&mut self, f: &mut dyn FnMut(Block<'_>) -> Result<(), String>) -> Result<(), String> {
+        let Chunks { it, src, acc, .. } = self;
+        let r = src.frames(it, |it, fr, m| {
+            acc.rows(&fr, m);
+            let n = fr.rows.len();
+            if n == 0 {
+                return Ok(());
             }
-        }
-        let (vc, facs) = sf.var_cols(it, &fr)?;
-        let plan = DesignPlan::new(&fr.terms, &vc, n);
-        acc.design(&fr, &plan, &vc, facs)?;
-        acc.fold(&plan, &y, sw.as_deref(), threads);
-        Ok(())
-    })?;
-    if acc.n == 0 {
-        return err("0 (non-NA) cases");
+            let y = response(&fr)?;
+            let offset = frame_offset(&fr, n);
+            let sw = root_weights(&fr)?;
+            if let Some(w) = &fr.weights {
+                for v in w {
+                    acc.weights_range = (acc.weights_range.0.min(*v), acc.weights_range.1.max(*v));
+                    acc.sum_log_w += v.ln();
+                }
+            }
+            let (vc, facs) = src.var_cols(it, &fr)?;
+            let plan = DesignPlan::new(&fr.terms, &vc, n);
+            acc.design(&fr, &plan, &vc, facs)?;
+            f(Block {
+                x: &plan,
+                y: &y,
+                offset: offset.as_deref(),
+                sw: sw.as_deref(),
+            })
+            .map_err(flow)
+        });
+        r.map_err(|e| {
+            let msg = match &e {
+                Flow::Error(x) => x.message.clone(),
+                _ => "the pass over the data stopped".into(),
+            };
+            self.failed = Some(e);
+            msg
+        })
     }
-    Ok(acc)
+}
+
+/// Pass two: every chunk's rows fitted as one least squares.
+fn pass_fit(it: &mut Interp, sf: &StreamSource) -> EvalResult<(Acc, TallFit)> {
+    let mut rows = Chunks {
+        it,
+        src: sf,
+        acc: Acc::new(),
+        failed: None,
+    };
+    match lm_fit::fit(&mut rows, 1e-7, tsqr::threads()) {
+        Ok(Some(tf)) => Ok((rows.acc, tf)),
+        Ok(None) => err("0 (non-NA) cases"),
+        Err(e) => Err(rows.failed.take().unwrap_or_else(|| flow(e))),
+    }
 }
 
 /// The fit object: R's `lm` components that do not grow with the rows, plus the
 /// streaming record (`rsc.stream`) that `summary` and friends read.
-fn finish_fit(src: StreamSource, acc: Acc, call: Expr) -> EvalResult {
+fn finish_fit(src: StreamSource, acc: Acc, tf: TallFit, call: Expr) -> EvalResult {
     let p = acc.colnames.len();
-    let n = acc.n;
+    let n = tf.nobs;
     if n <= p {
         return err(format!(
             "a streamed fit needs more rows ({}) than coefficients ({})",
             n, p
         ));
     }
-    let tf = tsqr::finish(&acc.raug, n, p, &acc.top(p), 1e-7);
     let rank = tf.rank;
     let sf = StreamFit {
-        rss: tf.effects_head[rank..].iter().map(|e| e * e).sum(),
+        rss: tf.rss,
         nobs: n,
         weighted: acc.weights_range.0 < acc.weights_range.1,
         sum_log_w: acc.sum_log_w,
@@ -702,7 +688,7 @@ pub(crate) struct FitParts {
 }
 
 impl FitParts {
-    pub(crate) fn new(tf: &tsqr::TallFit, acc: &Acc) -> FitParts {
+    pub(crate) fn new(tf: &TallFit, acc: &Acc) -> FitParts {
         let p = acc.colnames.len();
         let rank = tf.rank;
         let piv = &tf.pivot;
@@ -713,7 +699,7 @@ impl FitParts {
             .collect();
         eff_names.resize(tf.effects_head.len(), String::new());
         let rows: Vec<String> = (1..=p).map(|i| i.to_string()).collect();
-        let qr = tall_qr_value(tf, &acc.colnames, &acc.assign, &rows, acc.n);
+        let qr = tall_qr_value(tf, &acc.colnames, &acc.assign, &rows, tf.nobs);
         FitParts {
             coef: named_dbl(coef, &acc.colnames),
             effects: named_dbl(tf.effects_head.clone(), &eff_names),
@@ -729,12 +715,13 @@ impl FitParts {
 /// Bins of the residual histogram.
 const BINS: usize = 1 << 16;
 
-/// Min, quartiles and max of a streamed fit's (weighted) residuals, exactly as
-/// `quantile(resid)` gives them (see [`stream_quantiles`]).
-pub(crate) fn residual_quantiles(it: &mut Interp, fit: &Value) -> EvalResult<Vec<f64>> {
-    let Some(sf) = stream_of(fit) else {
-        return err("not a streamed fit");
-    };
+/// Min, quartiles and max of the (weighted) residuals of the streamed `fit` (its record
+/// `sf`), exactly as `quantile(resid)` gives them (see [`stream_quantiles`]).
+pub(crate) fn residual_quantiles(
+    it: &mut Interp,
+    fit: &Value,
+    sf: &StreamFit,
+) -> EvalResult<Vec<f64>> {
     let coef = coef_of(fit);
     let rdf = sf
         .nobs

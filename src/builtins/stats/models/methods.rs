@@ -205,41 +205,9 @@ pub(crate) fn lm_summary(fit: &Value) -> EvalResult<LmSummary> {
         }
     }
     let rdf = n - rank;
-    let stream = crate::builtins::stats::models::lm_streamed::stream_of(fit);
-    let rss: f64 = match stream {
-        Some(st) => st.rss,
-        None => r.iter().map(|v| v * v).sum(),
-    };
-    let resvar = rss / rdf as f64;
     let intercept = has_intercept(fit);
-    let mss = if stream.is_some() {
-        // no fitted values are kept: the effects past the intercept carry the model's sum of squares
-        dbl_field(fit, "effects")
-            .iter()
-            .take(rank)
-            .skip(intercept as usize)
-            .map(|e| e * e)
-            .sum()
-    } else if intercept {
-        match &w {
-            Some(w) => {
-                let m = f.iter().zip(w).map(|(a, b)| a * b).sum::<f64>() / w.iter().sum::<f64>();
-                f.iter()
-                    .zip(w)
-                    .map(|(a, b)| b * (a - m) * (a - m))
-                    .sum::<f64>()
-            }
-            None => {
-                let m = f.iter().sum::<f64>() / f.len() as f64;
-                f.iter().map(|a| (a - m) * (a - m)).sum::<f64>()
-            }
-        }
-    } else {
-        match &w {
-            Some(w) => f.iter().zip(w).map(|(a, b)| b * a * a).sum(),
-            None => f.iter().map(|a| a * a).sum(),
-        }
-    };
+    let (rss, mss) = FitRows::of(fit).summary_sums(&r, &f, w.as_deref(), rank, intercept);
+    let resvar = rss / rdf as f64;
     let df_int = intercept as usize;
     let est_idx: Vec<usize> = pivot[..rank].to_vec();
     let est: Vec<f64> = est_idx.iter().map(|&j| cv[j]).collect();
@@ -375,15 +343,8 @@ pub(crate) fn summary_lm(it: &mut Interp, a: Args) -> EvalResult {
     let sm = lm_summary(&fit)?;
     let k = sm.rank;
     let rn: Vec<String> = sm.est_idx.iter().map(|&j| sm.names[j].clone()).collect();
-    let residuals = match crate::builtins::stats::models::lm_streamed::stream_of(&fit) {
-        Some(st) => {
-            // the five quantiles `print` shows, marked (with whether they are weighted)
-            let mut q = Value::dbls(
-                crate::builtins::stats::models::lm_streamed::residual_quantiles(it, &fit)?,
-            );
-            q.set_attr(s(QUANTILES_ATTR), Value::lgl(st.weighted));
-            q
-        }
+    let residuals = match FitRows::of(&fit).residual_quantiles(it)? {
+        Some(q) => q,
         None if sm._weighted => named_dbl(sm.resid.to_vec(), &sm.resid_names),
         None => field(&fit, "residuals").unwrap_or(Value::Null),
     };
