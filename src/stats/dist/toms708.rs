@@ -2,6 +2,9 @@
 //! 1992) as R's nmath uses it, with R's log-scale extensions: `bratio` picks among power
 //! series, continued fraction, asymptotic expansions and recurrences by the size of
 //! `a`, `b` and `x`, so results agree with R to rounding.
+//!
+//! Over 1,000 lines on purpose: a port of published numerical code reads best whole, in
+//! the order of the paper's routines (its small helpers are in `toms708_fns.rs`).
 
 use super::toms708_fns::*;
 use std::f64::consts::LN_2;
