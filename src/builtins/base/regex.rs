@@ -14,7 +14,7 @@ use std::rc::Rc;
 /// The regex builtins.
 pub const BUILTINS: &[Builtin] = &[
     declared("grepl", grepl),
-    eager("grep", grep),
+    declared("grep", grep),
     eager("sub", sub),
     eager("gsub", gsub),
     declared("regexpr", regexpr),
@@ -417,17 +417,7 @@ fn grepl(interp: &mut Interp, m: Matched) -> EvalResult {
     ))
 }
 
-fn grep(interp: &mut Interp, args: Args) -> EvalResult {
-    let m = args.matched(&[
-        "pattern",
-        "x",
-        "ignore.case",
-        "perl",
-        "value",
-        "fixed",
-        "useBytes",
-        "invert",
-    ])?;
+fn grep(interp: &mut Interp, m: Matched) -> EvalResult {
     let o = opts(interp, &m, "ignore.case");
     let value = flag(&m, "value", false);
     let invert = flag(&m, "invert", false);

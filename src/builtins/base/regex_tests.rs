@@ -28,10 +28,10 @@ fn grepl_and_grep() {
     let x = sv(&["apple pie", "banana split", "cherry tart", "apple crumble"]);
     let r = call(named!("grepl"), vec![(None, s("apple")), (None, x.clone())]).unwrap();
     assert_eq!(*r.lgl_vec(), vec![1, 0, 0, 1]);
-    let r = call(grep, vec![(None, s("an")), (None, x.clone())]).unwrap();
+    let r = call(named!("grep"), vec![(None, s("an")), (None, x.clone())]).unwrap();
     assert_eq!(*r.int_vec(), vec![2]);
     let r = call(
-        grep,
+        named!("grep"),
         vec![
             (None, s("an")),
             (None, x.clone()),
@@ -41,7 +41,7 @@ fn grepl_and_grep() {
     .unwrap();
     assert_eq!(strs(&r), vec!["banana split"]);
     let r = call(
-        grep,
+        named!("grep"),
         vec![
             (None, s("an")),
             (None, x),

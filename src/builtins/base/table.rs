@@ -2,7 +2,7 @@
 
 use crate::builtins::base::factor::*;
 use crate::builtins::base::matrix::eval_labelled;
-use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
+use crate::builtins::{declared, special, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::syntax::ast::{Arg, Expr};
@@ -13,7 +13,7 @@ use std::cmp::Ordering;
 
 pub const BUILTINS: &[Builtin] = &[
     special("table", table),
-    eager("cut", cut),
+    declared("cut", cut),
     declared("findInterval", find_interval),
 ];
 
@@ -39,17 +39,7 @@ pub const DOCS: &[crate::builtins::Doc] = {
     ]
 };
 
-pub fn cut(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&[
-        "x",
-        "breaks",
-        "labels",
-        "include.lowest",
-        "right",
-        "dig.lab",
-        "ordered_result",
-        "...",
-    ])?;
+pub fn cut(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?;
     if !matches!(x.vtype(), Some(VType::Lgl | VType::Int | VType::Dbl)) {
         return err("'x' must be numeric");

@@ -42,7 +42,7 @@ pub const BUILTINS: &[Builtin] = &[
     declared("as.logical", as_logical),
     eager("as.vector", as_vector),
     declared("as.list", as_list),
-    eager("identical", identical),
+    declared("identical", identical),
     declared("isTRUE", is_true),
     declared("isFALSE", is_false),
     declared("xor", xor),
@@ -562,17 +562,7 @@ fn attrs_identical(a: &Value, b: &Value) -> bool {
             .all(|(k, v)| y.iter().any(|(k2, v2)| k == k2 && identical_values(v, v2)))
 }
 
-fn identical(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&[
-        "x",
-        "y",
-        "num.eq",
-        "single.NA",
-        "attrib.as.set",
-        "ignore.bytecode",
-        "ignore.environment",
-        "ignore.srcref",
-    ])?;
+fn identical(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     let y = m.get("y").cloned().unwrap_or(Value::Null);
     Ok(Value::lgl(identical_values(&x, &y)))

@@ -3,7 +3,7 @@
 //! this file turns R arguments into closures over the interpreter and builds R's results.
 
 use crate::builtins::base::apply::as_function;
-use crate::builtins::{declared, eager, Args, Builtin, Matched};
+use crate::builtins::{declared, eager, Builtin, Matched};
 use crate::error::{err, EvalResult, Flow};
 use crate::eval::call::ArgVal;
 use crate::eval::Interp;
@@ -24,7 +24,7 @@ pub mod univariate;
 
 /// Optimisation builtins.
 pub const BUILTINS: &[Builtin] = &[
-    eager("optim", optim),
+    declared("optim", optim),
     declared("optimHess", optim_hess),
     eager("nlm", nlm::nlm),
 ];
@@ -342,10 +342,7 @@ fn hessian_value(it: &mut Interp, p: &Problem, con: &Control, par: &[f64]) -> Ev
     Ok(v)
 }
 
-fn optim(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&[
-        "par", "fn", "gr", "...", "method", "lower", "upper", "control", "hessian",
-    ])?;
+fn optim(it: &mut Interp, m: Matched) -> EvalResult {
     let par_v = m.req("par")?.clone();
     let fnv = as_function(it, m.req("fn")?)?;
     let gr = match m.get("gr") {

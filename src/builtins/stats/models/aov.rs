@@ -21,7 +21,7 @@ pub const BUILTINS: &[Builtin] = &[
     special("aov", aov),
     eager("summary.aov", summary_aov),
     declared("print.aov", print_aov),
-    eager("print.summary.aov", print_summary_aov),
+    declared("print.summary.aov", print_summary_aov),
     eager("TukeyHSD", tukey_hsd),
     declared("print.TukeyHSD", print_tukey),
     eager("ptukey", ptukey_fn),
@@ -159,8 +159,7 @@ fn print_aov(it: &mut Interp, m: Matched) -> EvalResult {
     Ok(x)
 }
 
-fn print_summary_aov(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "digits", "symbolic.cor", "signif.stars", "..."])?;
+fn print_summary_aov(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let digits = m
         .get("digits")

@@ -1,7 +1,7 @@
 //! One-dimensional optimisation and root finding: `optimize`/`optimise` (Brent's minimiser) and `uniroot` (Brent's zero finder, with `extendInt`).
 
 use super::*;
-use crate::builtins::{eager, Args, Builtin};
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::Flow;
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
@@ -9,8 +9,8 @@ use crate::value::NA_INT;
 use crate::value::{VType, Value};
 
 pub const BUILTINS: &[Builtin] = &[
-    eager("optimize", optimize),
-    eager("optimise", optimize),
+    declared("optimize", optimize),
+    declared("optimise", optimize),
     eager("uniroot", uniroot),
 ];
 
@@ -36,8 +36,7 @@ pub const DOCS: &[crate::builtins::Doc] = {
     ]
 };
 
-pub fn optimize(it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["f", "interval", "...", "lower", "upper", "maximum", "tol"])?;
+pub fn optimize(it: &mut Interp, m: Matched) -> EvalResult {
     let f = as_function(it, m.req("f")?)?;
     let dots = m.dots.clone();
     let (lower, upper) = interval_bounds(&m)?;
