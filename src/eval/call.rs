@@ -34,6 +34,23 @@ impl Interp {
         self.apply_call(fv, e, args, env)
     }
 
+    /// Runs a builtin on evaluated arguments, matching them to a declared builtin's formals
+    /// first. A special never comes here: it takes its arguments unevaluated.
+    fn call_evaluated(&mut self, kind: Kind, a: Args) -> EvalResult {
+        match kind {
+            Kind::Eager(f) => f(self, a),
+            Kind::Declared(f, formals) => {
+                let m = a.matched(formals)?;
+                f(self, m)
+            }
+            Kind::Native(k) => {
+                let f = self.natives[k].clone();
+                f(self, a)
+            }
+            Kind::Special(_) => err("a special builtin called with evaluated arguments"),
+        }
+    }
+
     /// Applies a function value to unevaluated call arguments.
     pub fn apply_call(&mut self, fv: Value, e: &Expr, args: &[Arg], env: &Env) -> EvalResult {
         match &fv {
@@ -51,24 +68,12 @@ impl Interp {
                     let f = self.natives[k].clone();
                     f(self, Args::new(a)).map_err(|fl| with_call_span(fl, e))
                 }
-                Kind::Eager(ef) => {
+                kind => {
                     let a = self.eval_args(args, env)?;
                     self.visible = true;
-                    let r = ef(self, Args::new(a)).map_err(|fl| with_call_span(fl, e));
-                    if !self.pending_warnings.is_empty() {
-                        let c = Some(crate::syntax::deparse::deparse(e));
-                        self.deliver_warnings(c)?;
-                    }
-                    r
-                }
-                Kind::Declared(df, formals) => {
-                    let a = self.eval_args(args, env)?;
-                    self.visible = true;
-                    let r = match Args::new(a).matched(formals) {
-                        Ok(m) => df(self, m),
-                        Err(er) => Err(er.into()),
-                    }
-                    .map_err(|fl| with_call_span(fl, e));
+                    let r = self
+                        .call_evaluated(kind, Args::new(a))
+                        .map_err(|fl| with_call_span(fl, e));
                     if !self.pending_warnings.is_empty() {
                         let c = Some(crate::syntax::deparse::deparse(e));
                         self.deliver_warnings(c)?;
@@ -179,18 +184,9 @@ impl Interp {
     ) -> EvalResult {
         match f {
             Value::Builtin(b) => match self.builtin_kind(b) {
-                Kind::Eager(ef) => {
+                kind @ (Kind::Eager(_) | Kind::Declared(..) | Kind::Native(_)) => {
                     self.visible = true;
-                    ef(self, Args::new(args))
-                }
-                Kind::Declared(df, formals) => {
-                    self.visible = true;
-                    df(self, Args::new(args).matched(formals)?)
-                }
-                Kind::Native(k) => {
-                    self.visible = true;
-                    let f = self.natives[k].clone();
-                    f(self, Args::new(args))
+                    self.call_evaluated(kind, Args::new(args))
                 }
                 Kind::Special(sf) => {
                     // Bind the values to temporaries so the special sees ordinary arguments.
