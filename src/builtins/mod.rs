@@ -13,6 +13,7 @@ macro_rules! named {
 
 pub mod base;
 pub mod formals;
+pub mod r_defined;
 pub mod stats;
 #[cfg(test)]
 pub mod test_util;
@@ -115,7 +116,7 @@ pub fn install(it: &mut Interp) {
     let muffle = it.register_builtin("invokeRestart", Kind::Eager(base::conditions::muffle_fn));
     it.base.set(Sym::new(base::conditions::MUFFLE_NAME), muffle);
     it.printer = Some(base::print::print_dispatch);
-    it.datasets = Some(crate::frame::datasets::load);
+    it.late_base = Some(r_defined::late_base);
 }
 
 /// A new interpreter writing to stdout and stderr, with every builtin installed.

@@ -65,7 +65,7 @@ pub fn assign(
                 ExprKind::Ident(s) if !sup => match env.lookup(*s) {
                     Some(Value::Promise(p)) => it.force(&p)?,
                     Some(v) => v,
-                    None => return err(format!("object '{}' not found", s)),
+                    None => it.dataset_or_not_found(*s)?,
                 },
                 _ => current(it, first, env, sup)?,
             };
@@ -127,7 +127,7 @@ fn current(it: &mut Interp, obj: &Expr, env: &Env, sup: bool) -> EvalResult {
             match lookup_env.lookup(*s) {
                 Some(Value::Promise(p)) => it.force(&p),
                 Some(v) => Ok(v),
-                None => err(format!("object '{}' not found", s)),
+                None => it.dataset_or_not_found(*s),
             }
         }
         _ => it.eval(obj, env),

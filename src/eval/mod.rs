@@ -6,6 +6,7 @@ pub mod builtin;
 pub mod call;
 pub mod conditions;
 pub mod frame_index;
+pub mod packages;
 pub mod index;
 pub mod lang_list;
 pub mod ops;
@@ -141,13 +142,15 @@ pub struct Interp {
     pub options: Vec<(String, Value)>,
     /// How visible top-level values are printed (set by `builtins::install`; none: not at all).
     pub printer: Option<PrintFn>,
-    /// Where an unbound name is looked up last, as a data set shipped with R (`mtcars`);
-    /// set by `builtins::install`.
-    pub datasets: Option<DatasetFn>,
+    /// Where an unbound name is looked up last: base functions written in R, parsed on
+    /// first use, and the data sets shipped with R (`mtcars`); set by `builtins::install`.
+    pub late_base: Option<LateBaseFn>,
+    /// The attached packages, in search order (`library`, `search()`).
+    pub packages: Vec<String>,
 }
 
-/// Loads the data set of that name, if there is one.
-pub type DatasetFn = fn(&str) -> Option<Result<Value, RError>>;
+/// Makes the value of a base name that is bound on first use, if there is one.
+pub type LateBaseFn = fn(&mut Interp, &str) -> Option<EvalResult>;
 
 /// Prints a visible top-level value (R's auto-print, with S3 dispatch).
 pub type PrintFn = fn(&mut Interp, &Value, &Env) -> EvalResult<()>;
@@ -191,7 +194,8 @@ impl Interp {
             command_args: Vec::new(),
             options: Vec::new(),
             printer: None,
-            datasets: None,
+            late_base: None,
+            packages: packages::DEFAULT_PACKAGES.iter().map(|p| p.to_string()).collect(),
         }
     }
 
@@ -353,15 +357,29 @@ impl Interp {
                     None => err(format!("the ... list does not contain {} elements", n)),
                 }
             }
-            None => match self.datasets.and_then(|load| load(s.as_str())) {
-                Some(Ok(v)) => {
-                    self.base.set(s, v.clone());
-                    Ok(v)
-                }
-                Some(Err(e)) => Err(e.into()),
-                None => err(format!("object '{}' not found", s)),
-            },
+            None => self.dataset_or_not_found(s),
         }
+    }
+
+    /// The last place a name is looked up: a data set shipped with R (loaded once into
+    /// the base environment, so `iris$r <- 1` modifies a copy in the caller's), or R's
+    /// "object not found" error.
+    pub fn dataset_or_not_found(&mut self, s: Sym) -> EvalResult {
+        match self.late_binding(s) {
+            Some(r) => r,
+            None => err(format!("object '{}' not found", s)),
+        }
+    }
+
+    /// Binds a base name on first use (see `late_base`) and returns its value; None when
+    /// the name is not one of them.
+    pub fn late_binding(&mut self, s: Sym) -> Option<EvalResult> {
+        let make = self.late_base?;
+        let r = make(self, s.as_str())?;
+        if let Ok(v) = &r {
+            self.base.set(s, v.clone());
+        }
+        Some(r)
     }
 
     /// Forces a promise, caching its value.
@@ -394,7 +412,11 @@ impl Interp {
             }
             cur = e.parent();
         }
-        err(format!("could not find function \"{}\"", s))
+        match self.late_binding(s) {
+            Some(Ok(v)) if v.is_function() => Ok(v),
+            Some(Err(e)) => Err(e),
+            _ => err(format!("could not find function \"{}\"", s)),
+        }
     }
 
     /// Evaluates an expression in an environment.
@@ -625,15 +647,26 @@ impl Interp {
                 self.visible = true;
                 Ok(x.get_attr(name.as_str()).cloned().unwrap_or(Value::Null))
             }
-            ExprKind::Ns { name, .. } => {
+            ExprKind::Ns { pkg, name, internal } => {
                 self.visible = true;
-                match self
-                    .base
-                    .lookup(*name)
-                    .or_else(|| self.global.lookup(*name))
-                {
+                if !packages::is_provided(pkg.as_str()) {
+                    return Err(with_call_span(
+                        RError::runtime(packages::no_package(pkg.as_str()))
+                            .with_call(format!("loadNamespace(x)"))
+                            .into(),
+                        e,
+                    ));
+                }
+                match self.base.get_local(*name) {
                     Some(v) => Ok(v),
-                    None => err(format!("object '{}' not found", name)),
+                    None => match self.late_binding(*name) {
+                        Some(r) => r,
+                        None if *internal => err(format!("object '{}' not found", name)),
+                        None => err(format!(
+                            "'{}' is not an exported object from 'namespace:{}'",
+                            name, pkg
+                        )),
+                    },
                 }
             }
             _ => self.eval(e, env),
@@ -727,7 +760,7 @@ pub fn make_formula(e: &Expr, env: &Env) -> Value {
 pub fn with_span(f: Flow, e: &Expr) -> Flow {
     match f {
         Flow::Error(mut er) => {
-            if er.span.is_none() {
+            if er.span.is_none() && e.span != crate::syntax::span::Span::default() {
                 er.span = Some(e.span);
             }
             Flow::Error(er)
@@ -743,7 +776,7 @@ pub fn with_call_span(f: Flow, e: &Expr) -> Flow {
             if er.call.is_none() {
                 er.call = Some(crate::syntax::deparse::deparse(e));
             }
-            if er.span.is_none() {
+            if er.span.is_none() && e.span != crate::syntax::span::Span::default() {
                 er.span = Some(e.span);
             }
             Flow::Error(er)

@@ -135,6 +135,64 @@ impl Expr {
     }
 }
 
+/// Sets every span in `e` to the empty default span (code without a source to point at).
+pub fn detach_spans(e: &mut Expr) {
+    e.span = Span::default();
+    let args = |args: &mut Vec<Arg>| {
+        for a in args.iter_mut() {
+            a.span = Span::default();
+            if let Some(v) = a.value.as_mut() {
+                detach_spans(v);
+            }
+        }
+    };
+    match &mut e.kind {
+        ExprKind::Call(f, a) | ExprKind::Index(f, a) | ExprKind::Index2(f, a) => {
+            detach_spans(f);
+            args(a);
+        }
+        ExprKind::Dollar(x, _)
+        | ExprKind::At(x, _)
+        | ExprKind::Unary(_, x)
+        | ExprKind::Repeat(x)
+        | ExprKind::Paren(x) => detach_spans(x),
+        ExprKind::Binary(_, a, b)
+        | ExprKind::Assign(_, a, b)
+        | ExprKind::While(a, b)
+        | ExprKind::For(_, a, b) => {
+            detach_spans(a);
+            detach_spans(b);
+        }
+        ExprKind::Formula(l, r) => {
+            if let Some(l) = l {
+                detach_spans(l);
+            }
+            detach_spans(r);
+        }
+        ExprKind::Function(params, body) => {
+            let mut ps = (**params).clone();
+            for p in ps.iter_mut() {
+                if let Some(d) = p.default.as_mut() {
+                    detach_spans(d);
+                }
+            }
+            *params = Rc::new(ps);
+            let mut b = (**body).clone();
+            detach_spans(&mut b);
+            *body = Rc::new(b);
+        }
+        ExprKind::If(c, a, b) => {
+            detach_spans(c);
+            detach_spans(a);
+            if let Some(b) = b {
+                detach_spans(b);
+            }
+        }
+        ExprKind::Block(items) => items.iter_mut().for_each(detach_spans),
+        ExprKind::Const(_) | ExprKind::Ident(_) | ExprKind::Ns { .. } | ExprKind::Break | ExprKind::Next => {}
+    }
+}
+
 impl BinOp {
     /// The operator as R writes it.
     pub fn as_str(&self) -> &'static str {

@@ -20,6 +20,14 @@ pub fn parse(src: &str) -> Result<Vec<Expr>, RError> {
     parser::parse_program(src)
 }
 
+/// Parses source that is not the user's (base functions written in R): every span is
+/// the empty default span, which errors do not point at.
+pub fn parse_detached(src: &str) -> Result<Vec<Expr>, RError> {
+    let mut exprs = parse(src)?;
+    exprs.iter_mut().for_each(ast::detach_spans);
+    Ok(exprs)
+}
+
 /// Parses source text holding exactly one expression (as `as.formula("y ~ x")` needs).
 pub fn parse_expr(src: &str) -> Result<Expr, RError> {
     let mut v = parse(src)?;

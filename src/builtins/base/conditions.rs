@@ -333,7 +333,12 @@ fn try_(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
             it.frames.truncate(frames);
             it.depth = depth;
             it.handlers.truncate(handlers);
-            let text = format!("{}\n", e.header());
+            // R's try writes "Error : " where there is no call
+            let header = e.header();
+            let text = match header.strip_prefix("Error: ") {
+                Some(rest) => format!("Error : {}\n", rest),
+                None => format!("{}\n", header),
+            };
             if !silent {
                 it.write_err(&text);
             }

@@ -33,6 +33,8 @@ pub const BUILTINS: &[Builtin] = &[
     declared("deparse", deparse),
     eager("body", body),
     eager("formals", formals),
+    declared("formals<-", set_formals),
+    declared("body<-", set_body),
     eager("args", args_fn),
     eager("as.name", as_name),
     eager("as.symbol", as_name),
@@ -105,6 +107,10 @@ pub const DOCS: &[crate::builtins::Doc] = {
              element per line."),
         doc("body", "body(fun)",
             "Returns the body of a closure as a call (or symbol or constant); NULL for builtins."),
+        doc("formals<-", "`formals<-`(fun, envir = environment(fun), value)",
+            "Replaces a function's formal arguments by the named list value (an empty string: no default)."),
+        doc("body<-", "`body<-`(fun, envir = environment(fun), value)",
+            "Replaces a function's body by the expression value."),
         doc("formals", "formals(fun, envir = parent.frame())",
             "Returns the formal arguments of a closure as a named list whose values are the defaults (an empty \
              symbol where there is none); NULL for builtins."),
@@ -237,6 +243,18 @@ fn subst_in_place(e: &mut Expr, env: &Env) {
             subst_in_place(b, env);
         }
         ExprKind::Block(items) => items.iter_mut().for_each(|x| subst_in_place(x, env)),
+        ExprKind::Function(params, body) => {
+            let mut b = (**body).clone();
+            subst_in_place(&mut b, env);
+            *body = Rc::new(b);
+            let mut ps = (**params).clone();
+            for p in ps.iter_mut() {
+                if let Some(d) = p.default.as_mut() {
+                    subst_in_place(d, env);
+                }
+            }
+            *params = Rc::new(ps);
+        }
         _ => {}
     }
 }
@@ -778,6 +796,46 @@ fn body(_it: &mut Interp, a: Args) -> EvalResult {
         Some(Value::Closure(c)) => Ok(lang_or_const(&c.body)),
         _ => Ok(Value::Null),
     }
+}
+
+fn set_formals(_it: &mut Interp, m: Matched) -> EvalResult {
+    let Some(Value::Closure(c)) = m.get("fun") else {
+        return err("'fun' must be a function");
+    };
+    let value = m.req("value")?;
+    let names = value.names().unwrap_or_default();
+    let params = value
+        .list_vec()
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let name = names.get(i).cloned().flatten().unwrap_or_default();
+            let blank = matches!(v, Value::Vector(x) if v.as_string().as_deref() == Some("")
+                && x.data.len() == 1);
+            crate::syntax::ast::Param {
+                name: Sym::new(&name),
+                default: (!blank).then(|| value_to_expr(v)),
+            }
+        })
+        .collect();
+    Ok(Value::Closure(Rc::new(crate::value::Closure {
+        params: Rc::new(params),
+        body: c.body.clone(),
+        env: c.env.clone(),
+        attrs: c.attrs.clone(),
+    })))
+}
+
+fn set_body(_it: &mut Interp, m: Matched) -> EvalResult {
+    let Some(Value::Closure(c)) = m.get("fun") else {
+        return err("'fun' must be a function");
+    };
+    Ok(Value::Closure(Rc::new(crate::value::Closure {
+        params: c.params.clone(),
+        body: Rc::new(value_to_expr(m.req("value")?)),
+        env: c.env.clone(),
+        attrs: c.attrs.clone(),
+    })))
 }
 
 fn formals(_it: &mut Interp, a: Args) -> EvalResult {

@@ -17,6 +17,7 @@ pub mod margins;
 pub mod math;
 pub mod matrix;
 pub mod operators;
+pub mod packages;
 pub mod print;
 pub mod regex;
 pub mod safe_write;
@@ -40,6 +41,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         lang::BUILTINS,
         environments::BUILTINS,
         session::BUILTINS,
+        packages::BUILTINS,
         conditions::BUILTINS,
         vectors::BUILTINS,
         format::BUILTINS,
@@ -73,6 +75,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
         lang::DOCS,
         environments::DOCS,
         session::DOCS,
+        packages::DOCS,
         conditions::DOCS,
         vectors::DOCS,
         format::DOCS,

@@ -1,4 +1,4 @@
-//! The session: options, environment variables, command-line arguments, timing, packages (`library`, `require`), `q()`, and S3 dispatch (`UseMethod`, `NextMethod`).
+//! The session: options, environment variables, command-line arguments, timing, `q()`, and S3 dispatch (`UseMethod`, `NextMethod`).
 
 use crate::builtins::base::lang::cpu_times;
 use crate::builtins::base::lang::first_expr;
@@ -24,9 +24,6 @@ pub const BUILTINS: &[Builtin] = &[
     eager("proc.time", proc_time),
     eager("options", options),
     declared("getOption", get_option),
-    eager("library", library),
-    eager("require", library),
-    eager("suppressPackageStartupMessages", force),
     declared("q", quit),
     declared("quit", quit),
     eager("UseMethod", use_method_eager),
@@ -63,15 +60,6 @@ pub const DOCS: &[crate::builtins::Doc] = {
              NULL unsets an option. Called with names as strings, returns the current values."),
         doc("getOption", "getOption(x, default = NULL)",
             "Returns the value of the global option named x, or default when it is not set."),
-        doc("library", "library(package, ...)",
-            "Accepted for compatibility with R scripts and does nothing: every rsc function is always available. \
-             Returns NULL invisibly."),
-        doc("require", "require(package, ...)",
-            "Accepted for compatibility with R scripts and does nothing, since every rsc function is always \
-             available."),
-        doc("suppressPackageStartupMessages", "suppressPackageStartupMessages(expr)",
-            "Evaluates expr and returns its value; rsc packages print no startup messages, so nothing else \
-             happens."),
         doc("q", "q(save = \"default\", status = 0, runLast = TRUE)",
             "Ends the program, flushing output first, with status as the exit code."),
         doc("quit", "quit(save = \"default\", status = 0, runLast = TRUE)",
@@ -135,11 +123,6 @@ pub fn invoke_restart(_it: &mut Interp, a: Args) -> EvalResult {
         }),
         _ => err(format!("no 'restart' '{}' found", r)),
     }
-}
-
-pub fn library(it: &mut Interp, _a: Args) -> EvalResult {
-    it.visible = false;
-    Ok(Value::Null)
 }
 
 pub fn next_method(it: &mut Interp, _args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {

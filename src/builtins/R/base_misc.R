@@ -1,0 +1,141 @@
+# Small base functions, written in R over rsc's builtins (see r_defined.rs).
+
+## Sets the elements of x selected by value to NA and returns x.
+`is.na<-` <- function(x, value) {
+    x[value] <- NA
+    x
+}
+
+## Drops the dimensions of extent one from an array; a result with one dimension left
+## becomes a vector named by that dimension's names.
+drop <- function(x) {
+    d <- dim(x)
+    if (is.null(d)) return(x)
+    keep <- d != 1L
+    if (all(keep)) return(x)
+    dn <- dimnames(x)
+    if (sum(keep) <= 1L) {
+        y <- as.vector(x)
+        if (sum(keep) == 1L && !is.null(dn)) names(y) <- dn[[which(keep)]]
+        return(y)
+    }
+    y <- as.vector(x)
+    dim(y) <- d[keep]
+    if (!is.null(dn)) dimnames(y) <- dn[keep]
+    y
+}
+
+## Generates a factor with n levels, each repeated k times, up to length values.
+gl <- function(n, k, length = n * k, labels = seq_len(n), ordered = FALSE) {
+    codes <- rep_len(rep(seq_len(n), each = k), length)
+    factor(codes, levels = seq_len(n), labels = labels, ordered = ordered)
+}
+
+## A data frame with a row for every combination of the values given (the first
+## varying fastest); character vectors become factors unless stringsAsFactors = FALSE.
+expand.grid <- function(..., KEEP.OUT.ATTRS = TRUE, stringsAsFactors = TRUE) {
+    args <- list(...)
+    if (length(args) == 1L && is.list(args[[1L]])) args <- args[[1L]]
+    n <- length(args)
+    if (n == 0L) return(as.data.frame(list()))
+    nms <- names(args)
+    if (is.null(nms)) nms <- character(n)
+    unnamed <- !nzchar(nms)
+    nms[unnamed] <- paste0("Var", seq_len(n))[unnamed]
+    sizes <- vapply(args, length, 1L)
+    total <- prod(sizes)
+    out <- vector("list", n)
+    each <- 1
+    for (i in seq_len(n)) {
+        x <- args[[i]]
+        if (stringsAsFactors && is.character(x)) x <- factor(x, levels = unique(x))
+        out[[i]] <- x[rep_len(rep(seq_len(sizes[i]), each = each), total)]
+        each <- each * sizes[i]
+    }
+    names(out) <- nms
+    res <- structure(out, class = "data.frame", row.names = seq_len(total))
+    if (KEEP.OUT.ATTRS) {
+        labels <- lapply(seq_len(n), function(i) paste0(nms[i], "=", format(args[[i]])))
+        names(labels) <- nms
+        attr(res, "out.attrs") <- list(dim = setNames(sizes, nms), dimnames = labels)
+    }
+    res
+}
+
+## All combinations of m elements of x (of seq_len(x) for a number), one per column;
+## with FUN, the results of FUN applied to each combination.
+combn <- function(x, m, FUN = NULL, simplify = TRUE, ...) {
+    if (length(x) == 1L && is.numeric(x) && x >= 1) x <- seq_len(x)
+    n <- length(x)
+    m <- as.integer(m)
+    if (m < 0L) stop("m < 0")
+    if (m > n) stop("n < m")
+    count <- choose(n, m)
+    idx <- seq_len(m)
+    res <- vector("list", count)
+    for (k in seq_len(count)) {
+        v <- x[idx]
+        res[k] <- list(if (is.null(FUN)) v else FUN(v, ...))
+        i <- m
+        while (i >= 1L && idx[i] == n - m + i) i <- i - 1L
+        if (i >= 1L) {
+            idx[i] <- idx[i] + 1L
+            if (i < m) idx[(i + 1L):m] <- idx[i] + seq_len(m - i)
+        }
+    }
+    if (!simplify) return(res)
+    lens <- vapply(res, length, 1L)
+    if (count == 0L || any(lens != lens[1L])) return(res)
+    if (lens[1L] == 1L) unlist(res) else matrix(unlist(res), ncol = count)
+}
+
+## A zero vector of length nr, or an nr x nc zero matrix when nc > 1.
+mat.or.vec <- function(nr, nc) if (nc == 1L) numeric(nr) else matrix(0, nr, nc)
+
+## Expands a run-length encoding (an "rle" object) back into the vector it encodes.
+inverse.rle <- function(x, ...) rep.int(x$values, x$lengths)
+
+## A matrix whose rows are the lagged copies x[t], x[t-1], ..., x[t-dimension+1].
+embed <- function(x, dimension = 1) {
+    if (is.matrix(x)) {
+        n <- nrow(x)
+        cols <- lapply(seq_len(ncol(x)), function(j) embed(x[, j], dimension))
+        out <- do.call(cbind, cols)
+        return(out[, as.vector(t(matrix(seq_len(ncol(out)), ncol = ncol(x)))), drop = FALSE])
+    }
+    n <- length(x)
+    if (dimension < 1 || dimension > n) stop("wrong embedding dimension")
+    rows <- n - dimension + 1L
+    out <- matrix(x[1L], rows, dimension)
+    for (j in seq_len(dimension)) out[, j] <- x[(dimension - j + 1L):(n - j + 1L)]
+    out
+}
+
+## The ordering permutation of x, as order(x) gives it.
+sort.list <- function(x, partial = NULL, na.last = TRUE, decreasing = FALSE,
+                      method = c("auto", "shell", "quick", "radix"))
+    order(x, na.last = na.last, decreasing = decreasing)
+
+## A numeric vector that sorts as x does (the codes of a factor).
+xtfrm <- function(x) {
+    if (is.factor(x)) as.integer(x)
+    else if (is.numeric(x) || is.logical(x)) as.vector(x)
+    else rank(x, ties.method = "min", na.last = "keep")
+}
+
+## Converts an array, matrix or named vector to a contingency table ("table" class),
+## naming unnamed dimensions A, B, C, ...
+as.table <- function(x, ...) {
+    if (inherits(x, "table")) return(x)
+    if (is.null(dim(x))) {
+        nm <- names(x)
+        x <- array(as.vector(x), dim = length(x), dimnames = list(nm))
+    }
+    dn <- dimnames(x)
+    if (is.null(dn)) dn <- vector("list", length(dim(x)))
+    for (i in seq_along(dn))
+        if (is.null(dn[[i]])) dn[[i]] <- make.unique(rep_len(LETTERS, dim(x)[i]), sep = "")
+    dimnames(x) <- dn
+    class(x) <- "table"
+    x
+}
