@@ -164,7 +164,7 @@ impl Interp {
 
     /// A new interpreter writing to the given writers, with no builtins yet.
     pub fn with_output(out: Box<dyn std::io::Write>, err_out: Box<dyn std::io::Write>) -> Interp {
-        let base = Env::named(None, "base");
+        let base = Env::named(Some(Env::named(None, "R_EmptyEnv")), "base");
         let global = Env::named(Some(base.clone()), "R_GlobalEnv");
         Interp {
             global,

@@ -3,7 +3,7 @@
 use crate::builtins::base::lang::env_arg;
 use crate::builtins::base::lang::first_expr;
 use crate::builtins::{declared, eager, special, Args, Builtin, Matched};
-use crate::error::EvalResult;
+use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::syntax::ast::Const;
 use crate::syntax::ast::ExprKind;
@@ -15,7 +15,26 @@ pub const BUILTINS: &[Builtin] = &[
     eager("environment", environment),
     declared("new.env", new_env),
     eager("globalenv", globalenv),
-    eager("emptyenv", globalenv),
+    declared("emptyenv", emptyenv),
+    declared("baseenv", baseenv),
+    declared("topenv", topenv),
+    declared("as.environment", as_environment_fn),
+    declared("parent.env", parent_env),
+    declared("parent.env<-", set_parent_env),
+    declared("environment<-", set_environment),
+    declared("is.environment", is_environment),
+    declared("sys.calls", sys_calls),
+    declared("sys.frames", sys_frames),
+    declared("sys.nframe", sys_nframe),
+    declared("sys.frame", sys_frame),
+    special("delayedAssign", delayed_assign),
+    declared("makeActiveBinding", make_active_binding),
+    declared("lockBinding", binding_noop),
+    declared("unlockBinding", binding_noop),
+    declared("lockEnvironment", lock_environment),
+    declared("environmentIsLocked", never_locked),
+    declared("bindingIsLocked", never_locked),
+    declared("reg.finalizer", reg_finalizer),
     eager("parent.frame", parent_frame),
     eager("environmentName", environment_name),
     declared("assign", assign),
@@ -39,8 +58,41 @@ pub const DOCS: &[crate::builtins::Doc] = {
             "Creates a new, empty environment whose enclosing environment is parent."),
         doc("globalenv", "globalenv()", "Returns the global environment, where top-level assignments go."),
         doc("emptyenv", "emptyenv()",
-            "Returns the empty environment, the end of every chain of enclosing environments (in rsc it is \
-             represented by the global environment)."),
+            "Returns the empty environment, the end of every chain of enclosing environments."),
+        doc("baseenv", "baseenv()", "Returns the base environment, where rsc's functions live."),
+        doc("topenv", "topenv(envir = parent.frame(), matchThisEnv = NULL)",
+            "The first top-level environment (global or base) on envir's chain of enclosures."),
+        doc("as.environment", "as.environment(x)",
+            "The environment x names: an environment itself, a search-list position (1 is the global \
+             environment), a search-list name such as \".GlobalEnv\" or \"package:stats\", or a list whose \
+             named elements become the variables of a new environment."),
+        doc("parent.env", "parent.env(env)", "The enclosing environment of env."),
+        doc("parent.env<-", "`parent.env<-`(env, value)", "Sets the enclosing environment of env to value."),
+        doc("environment<-", "`environment<-`(fun, value)",
+            "A copy of the function fun whose environment is value."),
+        doc("is.environment", "is.environment(x)", "TRUE when x is an environment."),
+        doc("sys.calls", "sys.calls()", "The calls of all active functions, outermost first, as a list."),
+        doc("sys.frames", "sys.frames()",
+            "The environments of all active functions, outermost first, as a list."),
+        doc("sys.nframe", "sys.nframe()", "The number of active function calls (0 at top level)."),
+        doc("sys.frame", "sys.frame(which = 0)",
+            "The environment of the which-th active call (0: the global environment; negative: counted back \
+             from the current one)."),
+        doc("delayedAssign", "delayedAssign(x, value, eval.env = parent.frame(1), assign.env = parent.frame(1))",
+            "Binds the variable x to a promise: value is evaluated (in eval.env) the first time x is used."),
+        doc("makeActiveBinding", "makeActiveBinding(sym, fun, env)",
+            "Binds sym in env to the value fun() returns now (rsc has no active bindings that rerun fun on each \
+             access)."),
+        doc("lockBinding", "lockBinding(sym, env)",
+            "Accepted for compatibility; rsc does not lock bindings."),
+        doc("unlockBinding", "unlockBinding(sym, env)",
+            "Accepted for compatibility; rsc does not lock bindings."),
+        doc("lockEnvironment", "lockEnvironment(env, bindings = FALSE)",
+            "Accepted for compatibility; rsc does not lock environments."),
+        doc("environmentIsLocked", "environmentIsLocked(env)", "FALSE: rsc does not lock environments."),
+        doc("bindingIsLocked", "bindingIsLocked(sym, env)", "FALSE: rsc does not lock bindings."),
+        doc("reg.finalizer", "reg.finalizer(e, f, onexit = FALSE)",
+            "Accepted for compatibility: rsc runs no finalizers. Returns NULL."),
         doc("parent.frame", "parent.frame(n = 1)",
             "Returns the environment of the function that called the current one (n generations back), which is \
              where its arguments were written."),
@@ -112,11 +164,12 @@ pub fn exists(it: &mut Interp, m: Matched) -> EvalResult {
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(true);
     let s = Sym::new(&name);
-    Ok(Value::lgl(if inherits {
-        env.lookup(s).is_some()
+    let found = if inherits {
+        env.lookup(s).is_some() || matches!(it.late_binding(s), Some(Ok(_)))
     } else {
         env.has_local(s)
-    }))
+    };
+    Ok(Value::lgl(found))
 }
 
 pub fn get(it: &mut Interp, m: Matched) -> EvalResult {
@@ -137,7 +190,10 @@ pub fn get0(it: &mut Interp, m: Matched) -> EvalResult {
     let env = env_arg(it, m.get("envir"));
     match env.lookup(Sym::new(&name)) {
         Some(_) => it.get_var(Sym::new(&name), &env),
-        None => Ok(m.get("ifnotfound").cloned().unwrap_or(Value::Null)),
+        None => match it.late_binding(Sym::new(&name)) {
+            Some(r) => r,
+            None => Ok(m.get("ifnotfound").cloned().unwrap_or(Value::Null)),
+        },
     }
 }
 
@@ -239,6 +295,223 @@ pub fn rm_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> Eva
             it.warning(format!("object '{}' not found", n));
         }
     }
+    it.visible = false;
+    Ok(Value::Null)
+}
+
+/// The environment `v` names, as `as.environment` reads it.
+pub fn as_environment(it: &Interp, v: &Value) -> EvalResult<Env> {
+    if let Value::Env(e) = v {
+        return Ok(e.clone());
+    }
+    if let Some(s) = v.as_string().filter(|_| v.vtype() == Some(crate::value::VType::Str)) {
+        return match s.as_str() {
+            ".GlobalEnv" => Ok(it.global.clone()),
+            "package:base" | "base" => Ok(it.base.clone()),
+            p if p.starts_with("package:") && it.packages.iter().any(|x| *x == p[8..]) => {
+                Ok(it.base.clone())
+            }
+            _ => err(format!("no item called \"{}\" on the search list", s)),
+        };
+    }
+    if v.vtype() == Some(crate::value::VType::List) {
+        let e = Env::new(it.base.parent());
+        let names = v.names().unwrap_or_default();
+        for (i, item) in v.list_vec().iter().enumerate() {
+            if let Some(Some(n)) = names.get(i) {
+                e.set(Sym::new(n), item.clone());
+            }
+        }
+        return Ok(e);
+    }
+    match v.as_f64().map(|p| p as i64) {
+        Some(-1) => Ok(current_env(it)),
+        Some(1) => Ok(it.global.clone()),
+        Some(p) if p > 1 => {
+            let mut cur = Some(it.global.clone());
+            for _ in 1..p {
+                cur = cur.and_then(|e| e.parent());
+            }
+            Ok(cur.filter(|e| e.parent().is_some()).unwrap_or_else(|| it.base.clone()))
+        }
+        _ => err("invalid 'pos' argument"),
+    }
+}
+
+fn current_env(it: &Interp) -> Env {
+    it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone())
+}
+
+fn env_of(m: &Matched, name: &str) -> EvalResult<Env> {
+    match m.get(name) {
+        Some(Value::Env(e)) => Ok(e.clone()),
+        _ => err("argument is not an environment"),
+    }
+}
+
+fn emptyenv(it: &mut Interp, _m: Matched) -> EvalResult {
+    Ok(Value::Env(it.base.parent().unwrap_or_else(|| it.base.clone())))
+}
+
+fn baseenv(it: &mut Interp, _m: Matched) -> EvalResult {
+    Ok(Value::Env(it.base.clone()))
+}
+
+fn topenv(it: &mut Interp, m: Matched) -> EvalResult {
+    let mut cur = match m.get("envir") {
+        Some(Value::Env(e)) => Some(e.clone()),
+        _ => Some(current_env(it)),
+    };
+    while let Some(e) = cur {
+        if e.ptr_eq(&it.global) || e.ptr_eq(&it.base) {
+            return Ok(Value::Env(e));
+        }
+        cur = e.parent();
+    }
+    Ok(Value::Env(it.global.clone()))
+}
+
+fn as_environment_fn(it: &mut Interp, m: Matched) -> EvalResult {
+    Ok(Value::Env(as_environment(it, m.req("x")?)?))
+}
+
+fn parent_env(_it: &mut Interp, m: Matched) -> EvalResult {
+    match env_of(&m, "env")?.parent() {
+        Some(p) => Ok(Value::Env(p)),
+        None => err("the empty environment has no parent"),
+    }
+}
+
+fn set_parent_env(_it: &mut Interp, m: Matched) -> EvalResult {
+    let env = env_of(&m, "env")?;
+    let parent = env_of(&m, "value").map_err(|_| crate::error::Flow::from(
+        crate::error::RError::runtime("'parent' is not an environment")))?;
+    env.0.borrow_mut().parent = Some(parent);
+    Ok(Value::Env(env))
+}
+
+fn set_environment(_it: &mut Interp, m: Matched) -> EvalResult {
+    let env = env_of(&m, "value")?;
+    match m.req("fun")? {
+        Value::Closure(c) => Ok(Value::Closure(std::rc::Rc::new(crate::value::Closure {
+            params: c.params.clone(),
+            body: c.body.clone(),
+            env,
+            attrs: c.attrs.clone(),
+        }))),
+        v => {
+            let mut v = v.clone();
+            v.set_attr(Sym::new(".Environment"), Value::Env(env));
+            Ok(v)
+        }
+    }
+}
+
+fn is_environment(_it: &mut Interp, m: Matched) -> EvalResult {
+    Ok(Value::lgl(matches!(m.req("x")?, Value::Env(_))))
+}
+
+/// The user's function frames (the builtin that asks is not one of them).
+fn sys_calls(it: &mut Interp, _m: Matched) -> EvalResult {
+    if it.frames.is_empty() {
+        return Ok(Value::Null);
+    }
+    let calls: Vec<Value> = it
+        .frames
+        .iter()
+        .map(|f| crate::eval::lang_list::lang_or_const(&f.call))
+        .collect();
+    Ok(Value::list(calls))
+}
+
+fn sys_frames(it: &mut Interp, _m: Matched) -> EvalResult {
+    if it.frames.is_empty() {
+        return Ok(Value::Null);
+    }
+    Ok(Value::list(it.frames.iter().map(|f| Value::Env(f.env.clone())).collect()))
+}
+
+fn sys_nframe(it: &mut Interp, _m: Matched) -> EvalResult {
+    Ok(Value::int(it.frames.len() as i32))
+}
+
+fn sys_frame(it: &mut Interp, m: Matched) -> EvalResult {
+    let which = m.get("which").and_then(|v| v.as_f64()).unwrap_or(0.0) as i64;
+    let n = it.frames.len() as i64;
+    let k = if which > 0 { which } else { n + which };
+    match k {
+        0 => Ok(Value::Env(it.global.clone())),
+        k if k > 0 && k <= n => Ok(Value::Env(it.frames[(k - 1) as usize].env.clone())),
+        _ => err("not that many frames on the stack"),
+    }
+}
+
+fn delayed_assign(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
+    let find = |name: &str, pos: usize| {
+        args.iter()
+            .find(|a| a.name.map(|n| n.as_str() == name).unwrap_or(false))
+            .or_else(|| args.iter().filter(|a| a.name.is_none()).nth(pos))
+            .and_then(|a| a.value.clone())
+    };
+    let Some(x) = find("x", 0) else {
+        return err("argument \"x\" is missing, with no default");
+    };
+    let name = it.eval(&x, env)?.as_string().unwrap_or_default();
+    let Some(value) = find("value", 1) else {
+        return err("argument \"value\" is missing, with no default");
+    };
+    let eval_env = match find("eval.env", 2) {
+        Some(e) => match it.eval(&e, env)? {
+            Value::Env(e) => e,
+            _ => return err("invalid 'eval.env' argument"),
+        },
+        None => env.clone(),
+    };
+    let assign_env = match find("assign.env", 3) {
+        Some(e) => match it.eval(&e, env)? {
+            Value::Env(e) => e,
+            _ => return err("invalid 'assign.env' argument"),
+        },
+        None => env.clone(),
+    };
+    let promise = crate::value::Promise {
+        expr: std::rc::Rc::new(value),
+        env: Some(eval_env),
+        value: std::cell::RefCell::new(None),
+        is_default: false,
+    };
+    assign_env.set(Sym::new(&name), Value::Promise(std::rc::Rc::new(promise)));
+    it.visible = false;
+    Ok(Value::Null)
+}
+
+fn make_active_binding(it: &mut Interp, m: Matched) -> EvalResult {
+    let name = match m.req("sym")? {
+        Value::Lang(l) => crate::syntax::deparse::deparse(&l.expr),
+        v => v.as_string().unwrap_or_default(),
+    };
+    let env = env_of(&m, "env")?;
+    let v = it.call_value(m.req("fun")?, vec![])?;
+    env.set(Sym::new(&name), v);
+    it.visible = false;
+    Ok(Value::Null)
+}
+
+fn binding_noop(it: &mut Interp, _m: Matched) -> EvalResult {
+    it.visible = false;
+    Ok(Value::Null)
+}
+
+fn lock_environment(it: &mut Interp, _m: Matched) -> EvalResult {
+    it.visible = false;
+    Ok(Value::Null)
+}
+
+fn never_locked(_it: &mut Interp, _m: Matched) -> EvalResult {
+    Ok(Value::lgl(false))
+}
+
+fn reg_finalizer(it: &mut Interp, _m: Matched) -> EvalResult {
     it.visible = false;
     Ok(Value::Null)
 }

@@ -687,6 +687,9 @@ fn match_call(it: &mut Interp, _args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
 pub(crate) fn env_arg(it: &Interp, v: Option<&Value>) -> Env {
     match v {
         Some(Value::Env(e)) => e.clone(),
+        Some(v @ Value::Vector(_)) if v.len() == 1 => {
+            crate::builtins::base::environments::as_environment(it, v).unwrap_or_else(|_| it.global.clone())
+        }
         _ => it
             .frames
             .last()
