@@ -164,6 +164,7 @@ pub fn install_constants(it: &mut Interp) {
     ]);
     b.set(Sym::new(".Machine"), machine);
     b.set(Sym::new(".GlobalEnv"), Value::Env(it.global.clone()));
+    base::platform::install_constants(&b);
 }
 
 /// A character vector of length one, for error messages.

@@ -40,6 +40,13 @@ pub const BUILTINS: &[Builtin] = &[
     eager("factorial", factorial),
     eager("gamma", gamma),
     eager("lgamma", lgamma),
+    eager("digamma", digamma),
+    eager("trigamma", trigamma),
+    eager("sinpi", sinpi),
+    eager("cospi", cospi),
+    eager("tanpi", tanpi),
+    eager("lfactorial", lfactorial),
+    eager("lchoose", lchoose),
     eager("beta", beta),
     eager("lbeta", lbeta),
 ];
@@ -83,6 +90,13 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("factorial", "factorial(x)",
             "Factorial of each element, computed as gamma(x + 1) so that non-integers are accepted."),
         doc("gamma", "gamma(x)", "The gamma function of each element; gamma(n) equals factorial(n - 1) for whole n."),
+        doc("digamma", "digamma(x)", "The digamma function, the derivative of lgamma."),
+        doc("trigamma", "trigamma(x)", "The trigamma function, the second derivative of lgamma."),
+        doc("sinpi", "sinpi(x)", "sin(pi * x), exact at multiples of 1/2."),
+        doc("cospi", "cospi(x)", "cos(pi * x), exact at multiples of 1/2."),
+        doc("tanpi", "tanpi(x)", "tan(pi * x), exact at multiples of 1/4."),
+        doc("lfactorial", "lfactorial(x)", "The log of factorial(x), lgamma(x + 1)."),
+        doc("lchoose", "lchoose(n, k)", "The log of the absolute value of choose(n, k)."),
         doc("lgamma", "lgamma(x)",
             "Natural logarithm of the absolute value of the gamma function, which stays finite where gamma \
              overflows."),
@@ -180,6 +194,16 @@ math1! {
     tanh => "tanh", f64::tanh;
     gamma => "gamma", gamma_fn;
     lgamma => "lgamma", lgamma_fn;
+    digamma => "digamma", crate::stats::rmath::digamma;
+    trigamma => "trigamma", crate::stats::rmath::trigamma;
+    sinpi => "sinpi", crate::stats::rmath::sinpi;
+    cospi => "cospi", crate::stats::rmath::cospi;
+    tanpi => "tanpi", crate::stats::rmath::tanpi;
+    lfactorial => "lfactorial", |x| lgamma_fn(x + 1.0);
+}
+
+fn lchoose(it: &mut Interp, a: Args) -> EvalResult {
+    math2(it, a, &["n", "k"], |n, k| choose_fn(n, k).abs().ln())
 }
 
 fn factorial(it: &mut Interp, a: Args) -> EvalResult {

@@ -3,8 +3,10 @@
 
 pub mod apply;
 pub mod arrays;
+pub mod bitwise;
 pub mod conditions;
 pub mod environments;
+pub mod expressions;
 pub mod factor;
 pub mod files;
 pub mod format;
@@ -18,6 +20,7 @@ pub mod math;
 pub mod matrix;
 pub mod operators;
 pub mod packages;
+pub mod platform;
 pub mod print;
 pub mod regex;
 pub mod safe_write;
@@ -42,6 +45,9 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         environments::BUILTINS,
         session::BUILTINS,
         packages::BUILTINS,
+        bitwise::BUILTINS,
+        expressions::BUILTINS,
+        platform::BUILTINS,
         conditions::BUILTINS,
         vectors::BUILTINS,
         format::BUILTINS,
@@ -76,6 +82,9 @@ pub fn docs() -> Vec<&'static [Doc]> {
         environments::DOCS,
         session::DOCS,
         packages::DOCS,
+        bitwise::DOCS,
+        expressions::DOCS,
+        platform::DOCS,
         conditions::DOCS,
         vectors::DOCS,
         format::DOCS,

@@ -14,6 +14,7 @@ pub const BUILTINS: &[Builtin] = &[
     declared("paste", paste),
     declared("paste0", paste0),
     declared("nchar", nchar),
+    declared("nzchar", nzchar),
     declared("substr", substr),
     declared("substring", substring),
     declared("substr<-", substr_assign),
@@ -42,6 +43,8 @@ pub const BUILTINS: &[Builtin] = &[
 pub const DOCS: &[crate::builtins::Doc] = {
     use crate::builtins::doc;
     &[
+        doc("nzchar", "nzchar(x, keepNA = FALSE)",
+            "TRUE for each string of x that is not empty. NA counts as non-empty unless keepNA = TRUE (then NA)."),
         doc("paste", "paste(..., sep = \" \", collapse = NULL, recycle0 = FALSE)",
             "Converts its arguments to strings and joins them elementwise with sep, recycling shorter vectors. \
              With collapse, the results are further joined into a single string."),
@@ -871,3 +874,25 @@ fn int_to_utf8(_: &mut Interp, m: Matched) -> EvalResult {
 #[cfg(test)]
 #[path = "strings_tests.rs"]
 mod tests;
+
+fn nzchar(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.req("x")?;
+    let keep_na = m.get("keepNA").and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let out: Vec<i32> = match x.data() {
+        Some(crate::value::Data::Str(s)) => s
+            .iter()
+            .map(|e| match e.as_deref() {
+                None if keep_na => NA_LGL,
+                None => 1,
+                Some(t) => (!t.is_empty()) as i32,
+            })
+            .collect(),
+        Some(d) => vec![1; d.len()],
+        None => return err("'nzchar()' requires a character vector"),
+    };
+    let mut v = Value::lgls(out);
+    if let Some(n) = x.get_attr("names") {
+        v.set_attr(Sym::new("names"), n.clone());
+    }
+    Ok(v)
+}

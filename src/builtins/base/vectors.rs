@@ -13,6 +13,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("c", c),
     eager("list", list),
     eager("vector", vector),
+    declared("lengths", lengths),
     eager("numeric", numeric),
     eager("double", numeric),
     eager("character", character),
@@ -52,6 +53,8 @@ pub const BUILTINS: &[Builtin] = &[
 pub const DOCS: &[crate::builtins::Doc] = {
     use crate::builtins::doc;
     &[
+        doc("lengths", "lengths(x, use.names = TRUE)",
+            "The length of each element of the list (or vector) x, as an integer vector with x's names."),
         doc("c", "c(...)",
             "Combines its arguments into one vector, converting to the most general type among them (logical < \
              integer < double < character < list). Names of arguments and of their elements are kept."),
@@ -686,4 +689,25 @@ fn is_null(_it: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::lgl(
         m.get("x").cloned().unwrap_or(Value::Null).is_null(),
     ))
+}
+
+fn lengths(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.req("x")?;
+    let use_names = m.get("use.names").and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let out: Vec<i32> = match x.data() {
+        Some(Data::List(items)) => items.iter().map(|v| v.len() as i32).collect(),
+        Some(d) => vec![1; d.len()],
+        None if matches!(x, Value::Null) => vec![],
+        None => return err("'x' must be a list or atomic vector"),
+    };
+    let mut v = Value::ints(out);
+    if use_names {
+        if let Some(n) = x.get_attr("names") {
+            v.set_attr(Sym::new("names"), n.clone());
+        }
+    }
+    if let Some(d) = x.get_attr("dim") {
+        v.set_attr(Sym::new("dim"), d.clone());
+    }
+    Ok(v)
 }
