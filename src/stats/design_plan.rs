@@ -96,12 +96,12 @@ impl<'a> DesignPlan<'a> {
             plan.colnames.push("(Intercept)".into());
             plan.assign.push(0);
         }
-        for (ti, &t) in terms.terms.iter().enumerate() {
+        for (ti, t) in terms.terms.iter().enumerate() {
             // start from the empty product; each variable multiplies in its columns, the
             // earlier variables varying fastest
             let mut cols: Vec<(Vec<Piece<'a>>, String)> = vec![(vec![], String::new())];
             for v in 0..terms.variables.len() {
-                if t >> v & 1 == 0 {
+                if !t.has(v) {
                     continue;
                 }
                 let label = &terms.var_labels[v];

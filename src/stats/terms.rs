@@ -18,7 +18,7 @@ pub struct Terms {
     /// Whether `variables[0]` is the response.
     pub response: bool,
     /// Terms as bit sets over `variables`, in R's order (by degree, then as written).
-    pub terms: Vec<u64>,
+    pub terms: Vec<Term>,
     /// `term.labels`.
     pub labels: Vec<String>,
     /// Whether the model has an intercept.
@@ -45,8 +45,64 @@ fn is_num(e: &Expr, v: f64) -> bool {
     }
 }
 
-fn push_unique(out: &mut Vec<u64>, t: u64) {
-    if t != 0 && !out.contains(&t) {
+/// A term: the set of variables (indices into `Terms::variables`) it multiplies, of any
+/// number of variables.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Term(Vec<u64>);
+
+impl Term {
+    /// The term of variable `i` alone.
+    pub fn single(i: usize) -> Term {
+        let mut w = vec![0u64; i / 64 + 1];
+        w[i / 64] = 1u64 << (i % 64);
+        Term(w)
+    }
+    /// Whether variable `i` is in the term.
+    pub fn has(&self, i: usize) -> bool {
+        self.0.get(i / 64).map(|w| w >> (i % 64) & 1 == 1).unwrap_or(false)
+    }
+    /// The number of variables (the term's order).
+    pub fn count(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The term without variable `i`.
+    pub fn without(&self, i: usize) -> Term {
+        let mut t = self.clone();
+        if let Some(w) = t.0.get_mut(i / 64) {
+            *w &= !(1u64 << (i % 64));
+        }
+        t.trim();
+        t
+    }
+    /// Whether every variable of this term is in `o`.
+    pub fn is_subset_of(&self, o: &Term) -> bool {
+        self.0.iter().enumerate().all(|(k, w)| w & !o.0.get(k).copied().unwrap_or(0) == 0)
+    }
+    /// The variables of the term, in increasing order.
+    pub fn vars(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.0.len() * 64).filter(move |&i| self.has(i))
+    }
+    fn trim(&mut self) {
+        while self.0.last() == Some(&0) {
+            self.0.pop();
+        }
+    }
+}
+
+impl std::ops::BitOr<&Term> for &Term {
+    type Output = Term;
+    fn bitor(self, o: &Term) -> Term {
+        let n = self.0.len().max(o.0.len());
+        let word = |t: &Term, k: usize| t.0.get(k).copied().unwrap_or(0);
+        Term((0..n).map(|k| word(self, k) | word(o, k)).collect())
+    }
+}
+
+fn push_unique(out: &mut Vec<Term>, t: Term) {
+    if !t.is_empty() && !out.contains(&t) {
         out.push(t);
     }
 }
@@ -57,15 +113,12 @@ impl<'a> Builder<'a> {
         if let Some(i) = self.labels.iter().position(|l| *l == lab) {
             return Ok(i);
         }
-        if self.vars.len() >= 64 {
-            return Err("too many variables in model formula".into());
-        }
         self.vars.push(e.clone());
         self.labels.push(lab);
         Ok(self.vars.len() - 1)
     }
 
-    fn encode(&mut self, e: &Expr) -> Result<Vec<u64>, String> {
+    fn encode(&mut self, e: &Expr) -> Result<Vec<Term>, String> {
         match &e.kind {
             ExprKind::Paren(inner) => self.encode(inner),
             ExprKind::Const(Const::Num(_)) | ExprKind::Const(Const::Int(_)) => {
@@ -90,7 +143,7 @@ impl<'a> Builder<'a> {
                     }
                     let ex = Expr::new(ExprKind::Ident(crate::syntax::sym::Sym::new(n)), e.span);
                     let i = self.install(&ex)?;
-                    push_unique(&mut out, 1u64 << i);
+                    push_unique(&mut out, Term::single(i));
                 }
                 Ok(out)
             }
@@ -129,7 +182,7 @@ impl<'a> Builder<'a> {
                     let b = self.encode(r)?;
                     let mut out = a.clone();
                     for y in &b {
-                        push_unique(&mut out, *y);
+                        push_unique(&mut out, y.clone());
                     }
                     for x in &a {
                         for y in &b {
@@ -141,20 +194,20 @@ impl<'a> Builder<'a> {
                 BinOp::Special(s) if s.as_str() == "%in%" => {
                     let a = self.encode(l)?;
                     let b = self.encode(r)?;
-                    let all: u64 = b.iter().fold(0, |acc, t| acc | t);
+                    let all = b.iter().fold(Term::default(), |acc, t| &acc | t);
                     let mut out = Vec::new();
                     for x in &a {
-                        push_unique(&mut out, x | all);
+                        push_unique(&mut out, x | &all);
                     }
                     Ok(out)
                 }
                 BinOp::Div => {
                     let a = self.encode(l)?;
                     let b = self.encode(r)?;
-                    let all: u64 = a.iter().fold(0, |acc, t| acc | t);
+                    let all = a.iter().fold(Term::default(), |acc, t| &acc | t);
                     let mut out = a.clone();
                     for y in &b {
-                        push_unique(&mut out, y | all);
+                        push_unique(&mut out, y | &all);
                     }
                     Ok(out)
                 }
@@ -177,7 +230,7 @@ impl<'a> Builder<'a> {
                     }
                     Ok(acc)
                 }
-                _ => Ok(vec![1u64 << self.install(e)?]),
+                _ => Ok(vec![Term::single(self.install(e)?)]),
             },
             ExprKind::Unary(UnOp::Neg, inner) => {
                 if is_num(inner, 1.0) || is_num(inner, 0.0) {
@@ -194,7 +247,7 @@ impl<'a> Builder<'a> {
                 }
                 Ok(vec![])
             }
-            _ => Ok(vec![1u64 << self.install(e)?]),
+            _ => Ok(vec![Term::single(self.install(e)?)]),
         }
     }
 }
@@ -220,15 +273,14 @@ pub fn terms_of(
     }
     let mut ts = b.encode(rhs)?;
     if lhs.is_some() {
-        ts.retain(|t| t & 1 == 0);
+        ts.retain(|t| !t.has(0));
     }
     // stable sort by degree
-    ts.sort_by_key(|t| t.count_ones());
+    ts.sort_by_key(|t| t.count());
     let labels = ts
         .iter()
         .map(|t| {
-            (0..b.vars.len())
-                .filter(|i| t >> i & 1 == 1)
+            t.vars()
                 .map(|i| b.labels[i].clone())
                 .collect::<Vec<_>>()
                 .join(":")
@@ -248,20 +300,20 @@ pub fn terms_of(
 impl Terms {
     /// Term orders (number of variables in each term).
     pub fn order(&self) -> Vec<usize> {
-        self.terms.iter().map(|t| t.count_ones() as usize).collect()
+        self.terms.iter().map(|t| t.count()).collect()
     }
     /// R's `factors` table: entry `[v][t]` is 0 (absent), 1 (coded by contrasts) or 2 (coded
     /// by indicators because the term's margin without `v` is not in the model).
     pub fn factors(&self) -> Vec<Vec<u8>> {
         let nv = self.variables.len();
         let mut f = vec![vec![0u8; self.terms.len()]; nv];
-        for (ti, &t) in self.terms.iter().enumerate() {
+        for (ti, t) in self.terms.iter().enumerate() {
             for (v, row) in f.iter_mut().enumerate() {
-                if t >> v & 1 == 0 {
+                if !t.has(v) {
                     continue;
                 }
-                let dropped = t & !(1u64 << v);
-                let code = if dropped == 0 || self.terms[..ti].iter().any(|&p| dropped & !p == 0) {
+                let dropped = t.without(v);
+                let code = if dropped.is_empty() || self.terms[..ti].iter().any(|p| dropped.is_subset_of(p)) {
                     1
                 } else {
                     2

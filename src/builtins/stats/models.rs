@@ -307,7 +307,7 @@ pub(crate) fn used_factors<'a>(
                 .iter()
                 .position(|x| x == l)
                 .unwrap_or(usize::MAX);
-            terms.terms.iter().any(|t| i < 64 && t >> i & 1 == 1)
+            terms.terms.iter().any(|t| t.has(i))
         })
         .collect()
 }

@@ -447,7 +447,7 @@ pub(crate) fn var_cols(
             let (codes, levels) =
                 crate::builtins::stats::models::lm_blocked::factor_codes(c, stored, label)
                     .map_err(|m| crate::error::Flow::from(crate::error::RError::runtime(m)))?;
-            if fresh && levels.len() < 2 && t.terms.iter().any(|tt| tt >> i & 1 == 1) {
+            if fresh && levels.len() < 2 && t.terms.iter().any(|tt| tt.has(i)) {
                 return Err(crate::error::RError::runtime(
                     "contrasts can be applied only to factors with 2 or more levels",
                 )
@@ -503,7 +503,7 @@ pub(crate) fn mm_value(
                 t.var_labels
                     .iter()
                     .position(|x| x == l)
-                    .map(|i| tt >> i & 1 == 1)
+                    .map(|i| tt.has(i))
                     .unwrap_or(false)
             })
         })

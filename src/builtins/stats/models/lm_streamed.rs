@@ -417,7 +417,7 @@ fn factor_levels(it: &mut Interp, sf: &StreamSource, fr0: &Frame) -> EvalResult<
             lv.sort_by(|a, b| crate::value::collate::collate(a, b));
         }
         let label = fr0.terms.var_labels[i].clone();
-        let in_terms = fr0.terms.terms.iter().any(|t| t >> i & 1 == 1);
+        let in_terms = fr0.terms.terms.iter().any(|t| t.has(i));
         if lv.len() < 2 && in_terms {
             return err("contrasts can be applied only to factors with 2 or more levels");
         }
