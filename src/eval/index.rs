@@ -214,7 +214,13 @@ pub fn index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
     if subs.is_empty() || subs[0].is_none() {
         return Ok(x.clone());
     }
-    let sub = subs[0].clone().unwrap_or(Value::Null);
+    let mut sub = subs[0].clone().unwrap_or(Value::Null);
+    // A character matrix subscript names cells by their dimnames.
+    if let (Some(dim), Some(sd)) = (x.dim(), sub.dim()) {
+        if sd.len() == 2 && sd[1] == dim.len() && matches!(sub.vtype(), Some(VType::Str)) {
+            sub = dimname_positions(x, &sub, sd[0])?;
+        }
+    }
     // A matrix subscript (cbind(i, j)) indexes cells.
     if let (Some(dim), Some(sd)) = (x.dim(), sub.dim()) {
         if sd.len() == 2
@@ -581,4 +587,28 @@ pub fn dollar(_it: &mut Interp, x: &Value, name: &str) -> EvalResult {
         }
     }
     Ok(Value::Null)
+}
+
+/// A character matrix subscript (one row per cell, one column per dimension) as the
+/// numeric one: each name's position in that dimension's dimnames.
+fn dimname_positions(x: &Value, sub: &Value, rows: usize) -> EvalResult {
+    let dn = x.get_attr("dimnames").map(|d| d.list_vec().to_vec()).unwrap_or_default();
+    let sv = sub.str_vec();
+    let ndim = sv.len() / rows.max(1);
+    let mut out = Vec::with_capacity(sv.len());
+    for k in 0..ndim {
+        let names = dn.get(k).filter(|d| !d.is_null()).map(|d| d.str_vec());
+        for r in 0..rows {
+            let name = &sv[r + k * rows];
+            let pos = names.as_ref().and_then(|n| n.iter().position(|x| x == name));
+            match (pos, name.is_none()) {
+                (_, true) => out.push(crate::value::na_real()),
+                (Some(p), false) => out.push(p as f64 + 1.0),
+                (None, false) => return err("subscript out of bounds"),
+            }
+        }
+    }
+    let mut m = Value::dbls(out);
+    m.set_attr(Sym::new("dim"), Value::ints(vec![rows as i32, ndim as i32]));
+    Ok(m)
 }

@@ -190,7 +190,7 @@ pub fn fprec(x: f64, digits: f64) -> f64 {
 }
 
 /// The digamma function psi(x) = d/dx log gamma(x): the reflection formula below zero,
-/// the recurrence psi(x) = psi(x + 1) - 1/x up to x >= 6, then the asymptotic series.
+/// the recurrence psi(x) = psi(x + 1) - 1/x up to x >= 12, then the asymptotic series.
 pub fn digamma(x: f64) -> f64 {
     if x.is_nan() || x == f64::NEG_INFINITY {
         return f64::NAN;
@@ -205,7 +205,7 @@ pub fn digamma(x: f64) -> f64 {
         return digamma(1.0 - x) - std::f64::consts::PI / (std::f64::consts::PI * x).tan();
     }
     let (mut x, mut acc) = (x, 0.0);
-    while x < 6.0 {
+    while x < 12.0 {
         acc -= 1.0 / x;
         x += 1.0;
     }
@@ -215,8 +215,8 @@ pub fn digamma(x: f64) -> f64 {
     acc + x.ln() - 0.5 / x - series
 }
 
-/// The trigamma function psi'(x): reflection below zero, recurrence up to x >= 6, then
-/// the asymptotic series in 1/x.
+/// The trigamma function psi'(x): reflection below zero, recurrence upward, then
+/// the asymptotic series in 1/x (from x >= 12).
 pub fn trigamma(x: f64) -> f64 {
     if x.is_nan() || x == f64::NEG_INFINITY {
         return f64::NAN;
@@ -232,7 +232,7 @@ pub fn trigamma(x: f64) -> f64 {
         return -trigamma(1.0 - x) + std::f64::consts::PI * std::f64::consts::PI / (s * s);
     }
     let (mut x, mut acc) = (x, 0.0);
-    while x < 6.0 {
+    while x < 12.0 {
         acc += 1.0 / (x * x);
         x += 1.0;
     }

@@ -139,3 +139,82 @@ as.table <- function(x, ...) {
     class(x) <- "table"
     x
 }
+
+## Deparses expr into one string (the lines of deparse joined by collapse).
+deparse1 <- function(expr, collapse = " ", width.cutoff = 500L, ...)
+    paste(deparse(expr, width.cutoff, ...), collapse = collapse)
+
+## The concatenated sequences seq(from[i], by = by[i], length.out = nvec[i]).
+sequence <- function(nvec, from = 1L, by = 1L, ...) {
+    n <- length(nvec)
+    from <- rep_len(from, n)
+    by <- rep_len(by, n)
+    parts <- lapply(seq_len(n), function(i) from[i] + by[i] * (seq_len(nvec[i]) - 1L))
+    as.integer(unlist(parts))
+}
+
+## The sums of the rows of x within each group (one row per group, sorted unless
+## reorder = FALSE).
+rowsum <- function(x, group, reorder = TRUE, na.rm = FALSE, ...) {
+    m <- if (is.matrix(x)) x else if (is.data.frame(x)) as.matrix(x) else matrix(x, ncol = 1L)
+    if (length(group) != nrow(m)) stop("incorrect length for 'group'")
+    keys <- unique(group)
+    if (reorder) keys <- sort(keys, na.last = TRUE)
+    idx <- match(group, keys)
+    out <- matrix(0, length(keys), ncol(m))
+    for (j in seq_len(ncol(m))) {
+        s <- vapply(seq_along(keys), function(k) sum(m[idx == k, j], na.rm = na.rm), 0)
+        out[, j] <- s
+    }
+    if (is.integer(m)) storage.mode(out) <- "integer"
+    dimnames(out) <- list(as.character(keys), colnames(m))
+    if (is.data.frame(x)) as.data.frame(out) else out
+}
+
+## The numeric matrix of a data frame: factors and strings become their integer codes,
+## logicals 0/1.
+data.matrix <- function(frame, rownames.force = NA) {
+    if (!is.data.frame(frame)) return(as.matrix(frame))
+    cols <- lapply(frame, function(x) {
+        if (is.character(x)) x <- factor(x)
+        if (is.factor(x) || is.logical(x)) as.integer(x) else x
+    })
+    allint <- all(vapply(cols, is.integer, TRUE))
+    m <- matrix(if (allint) NA_integer_ else NA_real_, nrow(frame), length(cols))
+    for (j in seq_along(cols)) m[, j] <- cols[[j]]
+    rn <- attr(frame, "row.names")
+    keep <- if (is.na(rownames.force)) is.character(rn) else rownames.force
+    dimnames(m) <- list(if (keep) row.names(frame), names(frame))
+    m
+}
+
+## The index along dimension MARGIN of each element of the array x.
+slice.index <- function(x, MARGIN) {
+    d <- dim(x)
+    if (is.null(d)) d <- length(x)
+    if (MARGIN < 1L || MARGIN > length(d)) stop("incorrect value for 'MARGIN'")
+    inner <- prod(d[seq_len(MARGIN - 1L)])
+    idx <- rep(rep(seq_len(d[MARGIN]), each = inner), length.out = prod(d))
+    array(as.integer(idx), dim = d)
+}
+
+## Changes the storage type of x ("integer", "double", "character", "logical", ...),
+## keeping its attributes.
+`storage.mode<-` <- function(x, value) {
+    a <- attributes(x)
+    x <- switch(value,
+                integer = as.integer(x),
+                double = , numeric = as.double(x),
+                character = as.character(x),
+                logical = as.logical(x),
+                list = return(as.list(x)),
+                stop("invalid value"))
+    attributes(x) <- a
+    x
+}
+
+## Changes the mode of x, as storage.mode<- does.
+`mode<-` <- function(x, value) {
+    storage.mode(x) <- value
+    x
+}

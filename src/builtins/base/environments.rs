@@ -22,7 +22,6 @@ pub const BUILTINS: &[Builtin] = &[
     declared("parent.env", parent_env),
     declared("parent.env<-", set_parent_env),
     declared("environment<-", set_environment),
-    declared("is.environment", is_environment),
     declared("sys.calls", sys_calls),
     declared("sys.frames", sys_frames),
     declared("sys.nframe", sys_nframe),
@@ -70,7 +69,6 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("parent.env<-", "`parent.env<-`(env, value)", "Sets the enclosing environment of env to value."),
         doc("environment<-", "`environment<-`(fun, value)",
             "A copy of the function fun whose environment is value."),
-        doc("is.environment", "is.environment(x)", "TRUE when x is an environment."),
         doc("sys.calls", "sys.calls()", "The calls of all active functions, outermost first, as a list."),
         doc("sys.frames", "sys.frames()",
             "The environments of all active functions, outermost first, as a list."),
@@ -407,9 +405,6 @@ fn set_environment(_it: &mut Interp, m: Matched) -> EvalResult {
     }
 }
 
-fn is_environment(_it: &mut Interp, m: Matched) -> EvalResult {
-    Ok(Value::lgl(matches!(m.req("x")?, Value::Env(_))))
-}
 
 /// The user's function frames (the builtin that asks is not one of them).
 fn sys_calls(it: &mut Interp, _m: Matched) -> EvalResult {

@@ -333,13 +333,27 @@ fn duplicated(it: &mut Interp, a: Args) -> EvalResult {
     if !x.is_data_frame() {
         return crate::builtins::base::sort::duplicated_fn(it, a);
     }
-    let keys = row_keys(&x, &(0..x.len()).collect::<Vec<_>>());
+    let from_last = a
+        .items
+        .iter()
+        .find(|(n, _)| n.map(|n| n.as_str() == "fromLast").unwrap_or(false))
+        .and_then(|(_, v)| v.as_bool().flatten())
+        .unwrap_or(false);
+    Ok(Value::lgls(duplicated_rows(&x, from_last).into_iter().map(|b| b as i32).collect()))
+}
+
+/// Which rows of a data frame repeat an earlier row (a later one with `from_last`).
+pub fn duplicated_rows(x: &Value, from_last: bool) -> Vec<bool> {
+    let n = df_nrow(x);
+    let keys = row_keys(x, &(0..x.len()).collect::<Vec<_>>());
     let mut seen = std::collections::HashSet::new();
-    Ok(Value::lgls(
-        keys.iter()
-            .map(|k| (!seen.insert(k.clone())) as i32)
-            .collect(),
-    ))
+    let mut out = vec![false; n];
+    let order: Box<dyn Iterator<Item = usize>> =
+        if from_last { Box::new((0..n).rev()) } else { Box::new(0..n) };
+    for i in order {
+        out[i] = !seen.insert(keys[i].clone());
+    }
+    out
 }
 
 fn merge(_it: &mut Interp, a: Args) -> EvalResult {
@@ -715,7 +729,9 @@ fn na_omit(_it: &mut Interp, a: Args) -> EvalResult {
         if omit.is_empty() {
             return Ok(x);
         }
-        let keep: Vec<Option<usize>> = (0..n).filter(|i| !omit.contains(i)).map(Some).collect();
+        let mut dropped = vec![false; n];
+        omit.iter().for_each(|&i| dropped[i] = true);
+        let keep: Vec<Option<usize>> = (0..n).filter(|&i| !dropped[i]).map(Some).collect();
         let mut out = df_take_rows(&x, &keep);
         let rn = df_row_names(&x).str_vec();
         let mut na = Value::ints(omit.iter().map(|&i| i as i32 + 1).collect());
@@ -728,16 +744,40 @@ fn na_omit(_it: &mut Interp, a: Args) -> EvalResult {
         return Ok(out);
     }
     let Some(d) = x.data() else { return Ok(x) };
+    if let Some(&[nr, nc]) = x.dim().as_deref() {
+        // a matrix: drop the rows with an NA in any column
+        let omit: Vec<usize> = (0..nr).filter(|&i| (0..nc).any(|j| d.is_na(i + j * nr))).collect();
+        if omit.is_empty() {
+            return Ok(x);
+        }
+        let mut dropped = vec![false; nr];
+        omit.iter().for_each(|&i| dropped[i] = true);
+        let keep: Vec<i32> = (0..nr).filter(|&i| !dropped[i]).map(|i| i as i32 + 1).collect();
+        let mut out = crate::eval::index::index(&x, &[Some(Value::ints(keep)), None], false)?;
+        let mut na = Value::dbls(omit.iter().map(|&i| i as f64 + 1.0).collect());
+        if let Some(rn) = x.get_attr("dimnames").map(|d| d.list_vec()).and_then(|l| l.first().cloned()) {
+            if !rn.is_null() {
+                let rn = rn.str_vec();
+                na.set_attr(Sym::new("names"), Value::strs(omit.iter().map(|&i| rn[i].clone()).collect()));
+            }
+        }
+        na.set_attr(Sym::new("class"), Value::str("omit"));
+        out.set_attr(Sym::new("na.action"), na);
+        return Ok(out);
+    }
     let omit: Vec<usize> = (0..d.len()).filter(|&i| d.is_na(i)).collect();
     if omit.is_empty() {
         return Ok(x);
     }
     let keep: Vec<i32> = (0..d.len())
-        .filter(|i| !omit.contains(i))
+        .filter(|&i| !d.is_na(i))
         .map(|i| i as i32 + 1)
         .collect();
     let mut out = crate::eval::index::index(&x, &[Some(Value::ints(keep))], true)?;
     let mut na = Value::ints(omit.iter().map(|&i| i as i32 + 1).collect());
+    if let Some(names) = x.names() {
+        na.set_attr(Sym::new("names"), Value::strs(omit.iter().map(|&i| names[i].clone()).collect()));
+    }
     na.set_attr(Sym::new("class"), Value::str("omit"));
     out.set_attr(Sym::new("na.action"), na);
     Ok(out)

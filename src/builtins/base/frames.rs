@@ -279,37 +279,42 @@ fn as_data_frame(_it: &mut Interp, a: Args) -> EvalResult {
         .get("stringsAsFactors")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
-    if let Some(d) = x.dim() {
-        if d.len() == 2 {
-            let cn = x
-                .get_attr("dimnames")
-                .and_then(|dn| dn.list_vec().get(1).cloned())
-                .filter(|c| !c.is_null());
-            let rn = x
-                .get_attr("dimnames")
-                .and_then(|dn| dn.list_vec().first().cloned())
-                .filter(|c| !c.is_null());
-            let mut items = Vec::new();
-            for j in 0..d[1] {
-                let idx: Vec<Option<usize>> = (0..d[0]).map(|i| Some(i + j * d[0])).collect();
-                let col = Value::from_data(
-                    x.data()
-                        .map(|v| v.select(&idx))
-                        .unwrap_or(Data::empty(VType::Lgl)),
-                );
-                let n = cn
-                    .as_ref()
-                    .and_then(|c| c.str_vec()[j].as_deref().map(String::from))
-                    .unwrap_or_else(|| format!("V{}", j + 1));
-                items.push((n, col));
-            }
-            return build_df(items, saf, false, rn);
-        }
+    if x.dim().map(|d| d.len() == 2).unwrap_or(false) {
+        return matrix_as_df(&x, saf);
     }
     if matches!(x.vtype(), Some(VType::List)) {
         return build_df(vec![(String::new(), x)], saf, true, None);
     }
     build_df(vec![("x".into(), x)], saf, true, None)
+}
+
+/// A matrix as a data frame, one column per matrix column (named V1, V2, ... where the
+/// matrix has no column names), as `as.data.frame` makes it.
+pub fn matrix_as_df(x: &Value, saf: bool) -> EvalResult {
+    let d = x.dim().unwrap_or_default();
+    let cn = x
+        .get_attr("dimnames")
+        .and_then(|dn| dn.list_vec().get(1).cloned())
+        .filter(|c| !c.is_null());
+    let rn = x
+        .get_attr("dimnames")
+        .and_then(|dn| dn.list_vec().first().cloned())
+        .filter(|c| !c.is_null());
+    let mut items = Vec::new();
+    for j in 0..d[1] {
+        let idx: Vec<Option<usize>> = (0..d[0]).map(|i| Some(i + j * d[0])).collect();
+        let col = Value::from_data(
+            x.data()
+                .map(|v| v.select(&idx))
+                .unwrap_or(Data::empty(VType::Lgl)),
+        );
+        let n = cn
+            .as_ref()
+            .and_then(|c| c.str_vec()[j].as_deref().map(String::from))
+            .unwrap_or_else(|| format!("V{}", j + 1));
+        items.push((n, col));
+    }
+    build_df(items, saf, false, rn)
 }
 
 fn row_names(_it: &mut Interp, a: Args) -> EvalResult {

@@ -590,7 +590,7 @@ fn fivenum(_it: &mut Interp, a: Args) -> EvalResult {
     if xs.iter().any(|v| v.is_nan()) {
         if m.get("na.rm")
             .and_then(|v| v.as_bool().flatten())
-            .unwrap_or(false)
+            .unwrap_or(true)
         {
             xs.retain(|v| !v.is_nan());
         } else {

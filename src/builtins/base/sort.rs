@@ -383,7 +383,11 @@ fn any_duplicated(_it: &mut Interp, m: Matched) -> EvalResult {
         .get("fromLast")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
-    let f = dup_flags(&x, from_last);
+    let f = if x.is_data_frame() {
+        crate::builtins::base::frame_verbs::duplicated_rows(&x, from_last)
+    } else {
+        dup_flags(&x, from_last)
+    };
     let pos = if from_last {
         f.iter().rposition(|&b| b)
     } else {

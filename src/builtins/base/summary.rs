@@ -51,6 +51,10 @@ fn summary_fn(it: &mut Interp, a: Args) -> EvalResult {
     }
     let maxsum = m.get("maxsum").and_then(|v| v.as_f64()).map(|v| v as usize);
     let digits = m.get("digits").and_then(|v| v.as_f64()).map(|v| v as usize);
+    if x.dim().map(|d| d.len() == 2).unwrap_or(false) && !x.is_data_frame() {
+        let df = crate::builtins::base::frames::matrix_as_df(&x, false)?;
+        return Ok(summary_data_frame(&df, maxsum.unwrap_or(7), digits.unwrap_or(4)));
+    }
     if x.is_data_frame() {
         return Ok(summary_data_frame(
             &x,

@@ -117,6 +117,19 @@ pub fn cut(_it: &mut Interp, m: Matched) -> EvalResult {
                     break;
                 }
             }
+            // as R's formatC: the infinite breaks share one width ("-Inf", " Inf")
+            let wide = breaks
+                .iter()
+                .zip(&ch)
+                .filter(|(b, _)| b.is_infinite())
+                .map(|(_, c)| c.len())
+                .max()
+                .unwrap_or(0);
+            for (b, c) in breaks.iter().zip(ch.iter_mut()) {
+                if b.is_infinite() {
+                    *c = format!("{:>w$}", c, w = wide);
+                }
+            }
             let mut l: Vec<String> = (0..nb - 1)
                 .map(|i| {
                     if right {

@@ -422,6 +422,7 @@ fn as_character(it: &mut Interp, m: Matched) -> EvalResult {
 }
 fn as_logical(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
+    let x = if x.is_factor() { crate::value::factor::factor_as_strings(&x) } else { x };
     if let Some(Data::Str(s)) = x.data() {
         let v: Vec<i32> = s
             .iter()
@@ -617,10 +618,27 @@ fn all_equal(_it: &mut Interp, a: Args) -> EvalResult {
             Some(VType::Dbl) | Some(VType::Int) | Some(VType::Lgl)
         ) && !v.is_factor()
     };
+    let check_attributes = m
+        .get("check.attributes")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(true);
+    if check_attributes && !x.is_data_frame() {
+        match (x.names(), y.names()) {
+            (Some(_), None) => msgs.push("names for target but not for current".into()),
+            (None, Some(_)) => msgs.push("names for current but not for target".into()),
+            (Some(a), Some(b)) if a.len() == b.len() => {
+                let k = a.iter().zip(b.iter()).filter(|(p, q)| p != q).count();
+                if k > 0 {
+                    msgs.push(format!("Names: {} string mismatch{}", k, if k > 1 { "es" } else { "" }));
+                }
+            }
+            _ => {}
+        }
+    }
     if numeric(&x) && numeric(&y) {
         let (p, q) = (x.dbl_vec(), y.dbl_vec());
         if p.len() != q.len() {
-            msgs.push(format!("Lengths ({}, {}) differ", p.len(), q.len()));
+            msgs.push(format!("Numeric: lengths ({}, {}) differ", p.len(), q.len()));
         } else {
             let na_p: Vec<bool> = p.iter().map(|v| v.is_nan()).collect();
             let na_q: Vec<bool> = q.iter().map(|v| v.is_nan()).collect();
@@ -633,10 +651,11 @@ fn all_equal(_it: &mut Interp, a: Args) -> EvalResult {
                 ));
                 let _ = k;
             } else {
+                // as R: only the elements that differ are compared
                 let pairs: Vec<(f64, f64)> = p
                     .iter()
                     .zip(q.iter())
-                    .filter(|(a, _)| !a.is_nan())
+                    .filter(|(a, b)| !a.is_nan() && a != b)
                     .map(|(a, b)| (*a, *b))
                     .collect();
                 let sum_t: f64 = pairs.iter().map(|(a, _)| a.abs()).sum::<f64>();

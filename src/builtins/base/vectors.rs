@@ -618,7 +618,11 @@ fn set_dim(_it: &mut Interp, m: Matched) -> EvalResult {
         x.set_attr(Sym::new("dimnames"), Value::Null);
         return Ok(x);
     }
-    set_attr_checked(x, "dim", v)
+    // as R: new dimensions drop the old dimnames and names
+    let mut x = set_attr_checked(x, "dim", v)?;
+    x.set_attr(Sym::new("dimnames"), Value::Null);
+    x.set_attr(Sym::new("names"), Value::Null);
+    Ok(x)
 }
 
 fn dimnames(_it: &mut Interp, m: Matched) -> EvalResult {

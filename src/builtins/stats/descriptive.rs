@@ -301,6 +301,16 @@ fn mad(_it: &mut Interp, m: Matched) -> EvalResult {
     };
     let constant = m.get("constant").and_then(|c| c.as_f64()).unwrap_or(1.4826);
     let dev: Vec<f64> = xs.iter().map(|v| (v - center).abs()).collect();
+    let (low, high) = (flag(m.get("low")), flag(m.get("high")));
+    if low && high {
+        return err("'low' and 'high' cannot be both TRUE");
+    }
+    let n = dev.len();
+    if (low || high) && n % 2 == 0 {
+        // the lo- or hi-median: the lower or upper of the two middle values
+        let k = n / 2 + high as usize;
+        return Ok(Value::num(constant * sorted(dev)[k - 1]));
+    }
     Ok(Value::num(constant * med(dev)))
 }
 

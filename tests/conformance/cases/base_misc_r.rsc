@@ -1,0 +1,7 @@
+print(deparse1(quote(a + b * c)))
+print(sequence(c(3, 2))); print(sequence(c(3, 2), from = 2L))
+print(rowsum(c(1, 2, 3, 4), c("b", "a", "b", "a")))
+print(rowsum(matrix(1:6, 3, dimnames = list(NULL, c("x", "y"))), c(2, 1, 2)))
+d <- data.frame(a = c(1.5, 2), f = factor(c("u", "v")), s = c("p", "q"))
+print(data.matrix(d))
+print(slice.index(array(1:12, c(2, 3, 2)), 2))
