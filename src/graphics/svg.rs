@@ -246,3 +246,25 @@ impl Device for SvgDevice {
         self.pages.len()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_balanced_documents() {
+        let mut d = SvgDevice::new(100.0, 100.0);
+        d.new_page(Rgba::WHITE);
+        d.clip(Some((10.0, 10.0, 90.0, 90.0)));
+        d.circle(50.0, 50.0, 4.5, &Gc::default());
+        d.text(50.0, 50.0, "a<b", 90.0, 0.5, &Gc::default());
+        d.new_page(Rgba::WHITE);
+        d.polyline(&[0.0, 1.0], &[0.0, 1.0], &Gc::default());
+        let pages = d.finish();
+        assert_eq!(pages.len(), 2);
+        let first = String::from_utf8(pages[0].clone()).unwrap();
+        assert_eq!(first.matches("<g ").count(), first.matches("</g>").count());
+        assert_eq!(first.matches("<circle").count(), 1);
+        assert!(first.contains("a&lt;b") && first.contains("rotate(-90 50 50)"));
+    }
+}

@@ -112,7 +112,11 @@ fn svg(it: &mut Interp, m: Matched) -> EvalResult {
 
 fn pdf(it: &mut Interp, m: Matched) -> EvalResult {
     check_write(it)?;
-    let file = str_arg(&m, "file", "Rplots.pdf");
+    // pdf(NULL): a device that draws but writes no file
+    let file = match m.get("file") {
+        Some(Value::Null) => String::new(),
+        _ => str_arg(&m, "file", "Rplots.pdf"),
+    };
     let (w, h) = (num_arg(&m, "width", 7.0), num_arg(&m, "height", 7.0));
     let bg = bg_arg(it, &m, "transparent")?;
     let dev = Box::new(PdfDevice::new(w * 72.0, h * 72.0));
@@ -164,6 +168,9 @@ fn page_file(pattern: &str, page: usize) -> String {
 /// Writes a closed device's pages to its file(s).
 fn write_slot(mut slot: Slot) -> Result<(), String> {
     let pages = slot.dev.finish();
+    if slot.file.is_empty() {
+        return Ok(());
+    }
     for (i, bytes) in pages.iter().enumerate() {
         let name = page_file(&slot.file, i + 1);
         std::fs::write(&name, bytes).map_err(|e| format!("cannot write '{}': {}", name, e))?;
