@@ -29,6 +29,7 @@ pub mod builtins;
 pub mod error;
 pub mod eval;
 pub mod frame;
+pub mod graphics;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod mem;

@@ -9,6 +9,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("value", &["syntax", "error", "mem"]),
     ("stats", &["syntax", "value", "error", "mem"]),
     ("frame", &["syntax", "value", "stats", "error", "mem"]),
+    ("graphics", &["syntax", "value", "stats", "error", "mem"]),
     ("eval", &["syntax", "value", "stats", "error", "mem"]),
     (
         "print",
@@ -17,13 +18,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "builtins",
         &[
-            "syntax", "value", "stats", "frame", "eval", "print", "error", "mem",
+            "syntax", "value", "stats", "frame", "graphics", "eval", "print", "error", "mem",
         ],
     ),
 ];
 
 const MODULES: &[&str] = &[
-    "syntax", "value", "stats", "frame", "eval", "print", "builtins", "api", "error", "mem",
+    "syntax", "value", "stats", "frame", "graphics", "eval", "print", "builtins", "api", "error", "mem",
     "fuzzing",
 ];
 

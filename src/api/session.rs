@@ -51,6 +51,15 @@ pub fn eval_text(it: &mut Interp, text: &str) -> Ended {
 /// statements before a syntax error run first; an error is written to the interpreter's
 /// error stream with its caret, followed by `Execution halted`.
 pub fn run_script(it: &mut Interp, name: &str, text: &str) -> i32 {
+    let status = run_script_body(it, name, text);
+    // Rscript closes the open graphics devices at exit, writing their files.
+    if let Err(e) = crate::builtins::grDevices::close_all(it) {
+        it.write_err(&format!("Error: {}\n", e));
+    }
+    status
+}
+
+fn run_script_body(it: &mut Interp, name: &str, text: &str) -> i32 {
     let (exprs, syntax_error) = match crate::syntax::parse(text) {
         Ok(e) => (e, None),
         Err(e) => {

@@ -13,6 +13,9 @@ macro_rules! named {
 
 pub mod base;
 pub mod formals;
+pub mod graphics;
+#[allow(non_snake_case)]
+pub mod grDevices;
 pub mod r_defined;
 pub mod stats;
 #[cfg(test)]
@@ -86,6 +89,8 @@ pub fn docs() -> Vec<&'static [Doc]> {
     let mut d = base::docs();
     d.extend(stats::docs());
     d.extend(utils::docs());
+    d.extend(graphics::docs());
+    d.extend(grDevices::docs());
     d
 }
 
@@ -102,6 +107,8 @@ pub fn tables() -> Vec<&'static [Builtin]> {
     let mut t = base::tables();
     t.extend(stats::tables());
     t.extend(utils::tables());
+    t.extend(graphics::tables());
+    t.extend(grDevices::tables());
     t
 }
 

@@ -158,6 +158,18 @@ impl Matched<'_> {
             RError::runtime(format!("argument \"{}\" is missing, with no default", name)).into()
         })
     }
+    /// The value of formal `name` if the builtin declares it, else the `...` argument of
+    /// that exact name (graphical parameters such as `col` passed through `...`).
+    pub fn opt(&self, name: &str) -> Option<&Value> {
+        if self.formals.contains(&name) {
+            return self.get(name);
+        }
+        self.dots
+            .iter()
+            .find(|(n, _)| n.is_some_and(|s| s.as_str() == name))
+            .map(|(_, v)| v)
+            .filter(|v| !matches!(v, Value::Missing))
+    }
     /// Whether formal `name` was supplied.
     pub fn has(&self, name: &str) -> bool {
         self.get(name).is_some()

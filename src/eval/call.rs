@@ -341,7 +341,10 @@ impl Interp {
         }
         for cls in classes {
             let name = format!("{}.{}", generic, cls);
-            if let Some(f) = env.lookup(Sym::new(&name)) {
+            let found = env
+                .lookup(Sym::new(&name))
+                .or_else(|| self.late_binding(Sym::new(&name)).and_then(|r| r.ok()));
+            if let Some(f) = found {
                 let f = match f {
                     Value::Promise(p) => self.force(&p).ok()?,
                     f => f,

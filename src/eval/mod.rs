@@ -147,6 +147,9 @@ pub struct Interp {
     pub late_base: Option<LateBaseFn>,
     /// The attached packages, in search order (`library`, `search()`).
     pub packages: Vec<String>,
+    /// The graphics devices and their state, kept opaque here (`builtins::grDevices` owns
+    /// it); None until a script first draws or opens a device.
+    pub graphics: Option<Box<dyn std::any::Any>>,
 }
 
 /// Makes the value of a base name that is bound on first use, if there is one.
@@ -196,6 +199,7 @@ impl Interp {
             printer: None,
             late_base: None,
             packages: packages::DEFAULT_PACKAGES.iter().map(|p| p.to_string()).collect(),
+            graphics: None,
         }
     }
 

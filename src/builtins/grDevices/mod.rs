@@ -1,0 +1,16 @@
+//! R's grDevices package: devices (`svg`, `pdf`, `png`, `dev.*`) and colours.
+
+pub mod colors;
+pub mod devices;
+
+use crate::builtins::{Builtin, Doc};
+
+pub fn tables() -> Vec<&'static [Builtin]> {
+    vec![devices::BUILTINS, colors::BUILTINS]
+}
+
+pub fn docs() -> Vec<&'static [Doc]> {
+    vec![devices::DOCS, colors::DOCS]
+}
+
+pub use devices::{close_all, current_slot, gfx};

@@ -1,0 +1,351 @@
+//! `par`, `layout`, `plot.new`, `plot.window`, `axTicks`, `strwidth`, and base's `pretty`.
+
+use crate::builtins::grDevices::{colors::colors_of, current_slot};
+use crate::builtins::{declared, Builtin, Matched};
+use crate::error::{err, EvalResult};
+use crate::eval::Interp;
+use crate::graphics::engine::Layout;
+use crate::graphics::metrics::str_width;
+use crate::graphics::par::READ_ONLY;
+use crate::graphics::pretty::{self, PrettyOpts};
+use crate::syntax::sym::Sym;
+use crate::value::{Data, Value};
+
+pub const BUILTINS: &[Builtin] = &[
+    declared("par", par),
+    declared("layout", layout),
+    declared("plot.new", plot_new),
+    declared("frame", plot_new),
+    declared("plot.window", plot_window),
+    declared("axTicks", ax_ticks),
+    declared("strwidth", strwidth),
+    declared("pretty", pretty_fn),
+    declared(".hist_counts", hist_counts),
+];
+
+pub const DOCS: &[crate::builtins::Doc] = {
+    use crate::builtins::doc;
+    &[
+        doc("par", "par(..., no.readonly = FALSE)", "Queries or sets graphical parameters; setting returns the old values invisibly."),
+        doc("layout", "layout(mat, widths = rep.int(1, ncol(mat)), heights = rep.int(1, nrow(mat)), respect = FALSE)", "Splits the page into figures as numbered in `mat`; returns the number of figures invisibly."),
+        doc("plot.new", "plot.new()", "Starts a new plot: the next figure, or a new page."),
+        doc("frame", "frame()", "Starts a new plot (as plot.new)."),
+        doc("plot.window", "plot.window(xlim, ylim, log = \"\", asp = NA, ...)", "Sets the user coordinates of the plot region (par(\"usr\")) from the axis limits, extended by 4% for axis style \"r\"."),
+        doc("axTicks", "axTicks(side, axp = NULL, usr = NULL, log = NULL, nintLog = NULL)", "The tick positions axis() would draw on a side."),
+        doc("strwidth", "strwidth(s, units = \"user\", cex = NULL, font = NULL, vfont = NULL, ...)", "Widths of strings in user coordinates, inches or figure units (Helvetica metrics)."),
+        doc("pretty", "pretty(x, n = 5, min.n = n %/% 3, shrink.sml = 0.75, high.u.bias = 1.5, u5.bias = 0.5 + 1.5 * high.u.bias, eps.correct = 0, ...)", "About n + 1 equally spaced round values covering the range of x."),
+        doc(".hist_counts", ".hist_counts(x, breaks, right = TRUE, include.lowest = TRUE)", "Counts of x in the intervals of breaks, with hist()'s fuzz."),
+    ]
+};
+
+fn setting_cex_for(nr: usize, nc: usize) -> f64 {
+    if nr >= 3 || nc >= 3 {
+        0.66
+    } else if nr == 2 && nc == 2 {
+        0.83
+    } else {
+        1.0
+    }
+}
+
+/// Sets one parameter on the current device, with the side effects R gives it.
+fn set_par(it: &mut Interp, name: &str, v: Value) -> EvalResult<()> {
+    if READ_ONLY.contains(&name) {
+        it.warning(format!("graphical parameter \"{}\" cannot be set", name));
+        return Ok(());
+    }
+    let v = match name {
+        "col" | "bg" | "fg" | "col.axis" | "col.lab" | "col.main" | "col.sub" => {
+            colors_of(it, &v)?;
+            v
+        }
+        _ => v,
+    };
+    let slot = current_slot(it)?;
+    match name {
+        "mfrow" | "mfcol" => {
+            let d = v.dbl_vec();
+            if d.len() != 2 || d.iter().any(|x| !(*x >= 1.0)) {
+                return err(format!("invalid value specified for graphical parameter \"{}\"", name));
+            }
+            let (nr, nc) = (d[0] as usize, d[1] as usize);
+            slot.layout = Layout::grid(nr, nc, name == "mfrow");
+            slot.figure = None;
+            slot.par.put("cex", Value::num(setting_cex_for(nr, nc)));
+            slot.par.put(name, Value::ints(vec![nr as i32, nc as i32]));
+            slot.par.put(if name == "mfrow" { "mfcol" } else { "mfrow" }, Value::ints(vec![nr as i32, nc as i32]));
+            slot.par.put("mex", Value::num(1.0));
+        }
+        "mai" | "omi" => {
+            let lh = crate::graphics::engine::line_height(&slot.par) / 72.0;
+            let lines: Vec<f64> = v.dbl_vec().iter().map(|x| x / lh).collect();
+            slot.par.set_nums(if name == "mai" { "mar" } else { "oma" }, &lines);
+        }
+        "usr" => {
+            let u = v.dbl_vec();
+            if u.len() != 4 {
+                return err("invalid value specified for graphical parameter \"usr\"");
+            }
+            slot.par.put("usr", Value::dbls(u.to_vec()));
+        }
+        "ask" | "family" | "lend" | "ljoin" | "lmitre" | "smo" | "mkh" | "lheight" | "err" => {
+            slot.par.put(name, v);
+        }
+        _ => {
+            if !slot.par.put(name, v) {
+                it.warning(format!("\"{}\" is not a graphical parameter", name));
+            }
+        }
+    }
+    if let Some(slot) = crate::builtins::grDevices::gfx(it).current() {
+        if ["mar", "mai", "oma", "omi", "pty", "mex", "cex", "mfrow", "mfcol"].contains(&name) {
+            slot.update_regions();
+        }
+    }
+    Ok(())
+}
+
+fn par(it: &mut Interp, m: Matched) -> EvalResult {
+    let mut queries: Vec<String> = Vec::new();
+    let mut sets: Vec<(String, Value)> = Vec::new();
+    for (n, v) in &m.dots {
+        match n {
+            Some(n) => sets.push((n.as_str().to_string(), v.clone())),
+            None => match v {
+                Value::Null => {}
+                v if matches!(v.data(), Some(Data::List(_))) => {
+                    let names = v.names().unwrap_or_default();
+                    for (i, x) in v.list_vec().iter().enumerate() {
+                        if let Some(Some(k)) = names.get(i) {
+                            sets.push((k.to_string(), x.clone()));
+                        }
+                    }
+                }
+                v => queries.extend(v.as_strings().unwrap_or_default()),
+            },
+        }
+    }
+    let no_ro = m.get("no.readonly").and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    let slot = current_slot(it)?;
+    if sets.is_empty() && queries.is_empty() {
+        let names: Vec<&str> = slot.par.names().into_iter().filter(|n| !(no_ro && READ_ONLY.contains(n))).collect();
+        let items = names.iter().map(|n| (n.to_string(), slot.par.get(n).cloned().unwrap_or(Value::Null))).collect();
+        return Ok(Value::named_list(items));
+    }
+    if sets.is_empty() {
+        if queries.len() == 1 {
+            return Ok(slot.par.get(&queries[0]).cloned().unwrap_or(Value::Null));
+        }
+        let items = queries.iter().map(|n| (n.clone(), slot.par.get(n).cloned().unwrap_or(Value::Null))).collect();
+        return Ok(Value::named_list(items));
+    }
+    let old: Vec<(String, Value)> =
+        sets.iter().map(|(n, _)| (n.clone(), slot.par.get(n).cloned().unwrap_or(Value::Null))).collect();
+    for (n, v) in sets {
+        set_par(it, &n, v)?;
+    }
+    it.visible = false;
+    Ok(Value::named_list(old))
+}
+
+fn layout(it: &mut Interp, m: Matched) -> EvalResult {
+    let mat = m.req("mat")?.clone();
+    let vals: Vec<i64> = mat.dbl_vec().iter().map(|x| *x as i64).collect();
+    let (nr, nc) = match mat.dim() {
+        Some(d) if d.len() == 2 => (d[0], d[1]),
+        _ => (vals.len(), 1),
+    };
+    let nfig = vals.iter().copied().max().unwrap_or(0).max(0) as usize;
+    let mut cells = Vec::new();
+    for k in 1..=nfig {
+        let mut b: Option<(usize, usize, usize, usize)> = None;
+        for c in 0..nc {
+            for r in 0..nr {
+                if vals[c * nr + r] == k as i64 {
+                    b = Some(match b {
+                        None => (r, r, c, c),
+                        Some((r0, r1, c0, c1)) => (r0.min(r), r1.max(r), c0.min(c), c1.max(c)),
+                    });
+                }
+            }
+        }
+        match b {
+            Some(b) => cells.push(b),
+            None => return err("layout matrix must contain at least one reference\n  to each of the values {1 ... 1}"),
+        }
+    }
+    let widths = m.get("widths").map(|v| v.dbl_vec().to_vec()).filter(|v| v.len() == nc).unwrap_or(vec![1.0; nc]);
+    let heights = m.get("heights").map(|v| v.dbl_vec().to_vec()).filter(|v| v.len() == nr).unwrap_or(vec![1.0; nr]);
+    let slot = current_slot(it)?;
+    slot.layout = Layout { widths, heights, cells };
+    slot.figure = None;
+    slot.par.put("cex", Value::num(setting_cex_for(nr, nc)));
+    it.visible = false;
+    Ok(Value::int(nfig as i32))
+}
+
+fn plot_new(it: &mut Interp, _m: Matched) -> EvalResult {
+    let slot = current_slot(it)?;
+    slot.new_plot();
+    slot.par.set_nums("usr", &[0.0, 1.0, 0.0, 1.0]);
+    slot.clip(Some(false));
+    it.visible = false;
+    Ok(Value::Null)
+}
+
+fn range_of(v: &Value) -> Option<(f64, f64)> {
+    let d = v.dbl_vec();
+    if d.len() < 2 || !d[0].is_finite() || !d[1].is_finite() {
+        return None;
+    }
+    Some((d[0], d[1]))
+}
+
+fn plot_window(it: &mut Interp, m: Matched) -> EvalResult {
+    let Some(xlim) = range_of(m.req("xlim")?) else {
+        return err("need finite 'xlim' values");
+    };
+    let Some(ylim) = range_of(m.req("ylim")?) else {
+        return err("need finite 'ylim' values");
+    };
+    let log = m.get("log").and_then(|v| v.as_string()).unwrap_or_default();
+    let asp = m.get("asp").and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
+    let (xs, ys) = (m.opt("xaxs").and_then(|v| v.as_string()), m.opt("yaxs").and_then(|v| v.as_string()));
+    let slot = current_slot(it)?;
+    let saved = (slot.par.string("xaxs"), slot.par.string("yaxs"));
+    if let Some(x) = xs {
+        slot.par.put("xaxs", Value::str(&x));
+    }
+    if let Some(y) = ys {
+        slot.par.put("yaxs", Value::str(&y));
+    }
+    if (log.contains('x') && xlim.0.min(xlim.1) <= 0.0) || (log.contains('y') && ylim.0.min(ylim.1) <= 0.0) {
+        return err("Logarithmic axis must have positive limits");
+    }
+    slot.plot_window(xlim, ylim, log.contains('x'), log.contains('y'), asp);
+    slot.par.put("xaxs", Value::str(&saved.0));
+    slot.par.put("yaxs", Value::str(&saved.1));
+    it.visible = false;
+    Ok(Value::Null)
+}
+
+/// The ticks of an axis side from the current `usr` and `xaxp`/`yaxp` (log axes: powers
+/// of ten).
+pub fn side_ticks(it: &mut Interp, side: i32) -> EvalResult<Vec<f64>> {
+    let slot = current_slot(it)?;
+    let u = slot.usr();
+    let horizontal = side == 1 || side == 3;
+    let log = slot.par.flag(if horizontal { "xlog" } else { "ylog" });
+    let (lo, hi) = if horizontal { (u[0], u[1]) } else { (u[2], u[3]) };
+    if log {
+        return Ok(pretty::log_ticks(lo, hi));
+    }
+    let axp = slot.par.nums(if horizontal { "xaxp" } else { "yaxp" });
+    if axp.len() == 3 && axp[2] >= 1.0 {
+        let n = axp[2].round() as usize;
+        return Ok((0..=n).map(|i| {
+            let v = axp[0] + (axp[1] - axp[0]) * i as f64 / n as f64;
+            if v.abs() < 1e-10 * (axp[1] - axp[0]).abs() { 0.0 } else { v }
+        }).collect());
+    }
+    Ok(pretty::axis_ticks(lo, hi, 5))
+}
+
+fn ax_ticks(it: &mut Interp, m: Matched) -> EvalResult {
+    let side = m.req("side")?.as_f64().unwrap_or(1.0) as i32;
+    if let Some(axp) = m.get("axp").filter(|v| !v.is_null()) {
+        let a = axp.dbl_vec();
+        if a.len() == 3 && a[2] >= 1.0 {
+            let n = a[2].round() as usize;
+            return Ok(Value::dbls((0..=n).map(|i| a[0] + (a[1] - a[0]) * i as f64 / n as f64).collect()));
+        }
+    }
+    Ok(Value::dbls(side_ticks(it, side)?))
+}
+
+fn strwidth(it: &mut Interp, m: Matched) -> EvalResult {
+    let s = m.req("s")?.str_vec();
+    let units = m.get("units").and_then(|v| v.as_string()).unwrap_or("user".into());
+    let slot = current_slot(it)?;
+    let cex = m.get("cex").and_then(|v| v.as_f64()).unwrap_or(1.0) * slot.par.num("cex");
+    let font = m.get("font").and_then(|v| v.as_f64()).unwrap_or(1.0) as i32;
+    let size = slot.par.num("ps") * cex;
+    let u = slot.usr();
+    let pw = slot.plot_rect.w();
+    let fw = slot.fig_rect.w();
+    let out: Vec<f64> = s
+        .iter()
+        .map(|x| {
+            let w = x.as_deref().map(|t| t.split('\n').map(|l| str_width(l, size, font)).fold(0.0, f64::max)).unwrap_or(0.0);
+            match units.as_str() {
+                "inches" | "in" => w / 72.0,
+                "figure" => w / fw,
+                _ => w / pw * (u[1] - u[0]),
+            }
+        })
+        .collect();
+    Ok(Value::dbls(out))
+}
+
+fn pretty_fn(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x: Vec<f64> = m.req("x")?.dbl_vec().iter().copied().filter(|v| v.is_finite()).collect();
+    if x.is_empty() {
+        return Ok(Value::dbls(Vec::new()));
+    }
+    let n = m.get("n").and_then(|v| v.as_f64()).unwrap_or(5.0).max(0.0) as usize;
+    let mut o = PrettyOpts::base(n);
+    if let Some(mn) = m.get("min.n").and_then(|v| v.as_f64()) {
+        o.min_n = mn.max(0.0) as usize;
+    }
+    if let Some(s) = m.get("shrink.sml").and_then(|v| v.as_f64()) {
+        o.shrink = s;
+    }
+    if let Some(h) = m.get("high.u.bias").and_then(|v| v.as_f64()) {
+        o.high_u = h;
+        o.u5 = 0.5 + 1.5 * h;
+    }
+    if let Some(u) = m.get("u5.bias").and_then(|v| v.as_f64()) {
+        o.u5 = u;
+    }
+    let lo = x.iter().cloned().fold(f64::INFINITY, f64::min);
+    let hi = x.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    Ok(Value::dbls(pretty::pretty(lo, hi, o)))
+}
+
+/// Counts per interval as `hist` computes them: breaks moved by a fuzz of 1e-7 of the
+/// median bin width so values on a break fall where R puts them.
+fn hist_counts(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.req("x")?.dbl_vec();
+    let b = m.req("breaks")?.dbl_vec();
+    let right = m.get("right").and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let lowest = m.get("include.lowest").and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let nb = b.len();
+    if nb < 2 {
+        return err("invalid number of 'breaks'");
+    }
+    let mut diffs: Vec<f64> = b.windows(2).map(|w| w[1] - w[0]).collect();
+    diffs.sort_by(|a, c| a.total_cmp(c));
+    let med = if diffs.len() % 2 == 1 { diffs[diffs.len() / 2] } else { (diffs[diffs.len() / 2 - 1] + diffs[diffs.len() / 2]) / 2.0 };
+    let fuzz = 1e-7 * med;
+    let fb: Vec<f64> = b
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| {
+            if right {
+                v + if i == 0 && lowest { -fuzz } else { fuzz }
+            } else {
+                v + if i == nb - 1 && lowest { fuzz } else { -fuzz }
+            }
+        })
+        .collect();
+    let mut counts = vec![0i32; nb - 1];
+    for &v in x.iter().filter(|v| v.is_finite()) {
+        // intervals (fb[i], fb[i+1]] for right = TRUE, [fb[i], fb[i+1]) otherwise
+        let k = fb.partition_point(|&e| if right { e < v } else { e <= v });
+        if k >= 1 && k < nb {
+            counts[k - 1] += 1;
+        }
+    }
+    let _ = Sym::new("x");
+    Ok(Value::ints(counts))
+}

@@ -1,0 +1,44 @@
+//! SVG output of a few plots: well-formed pages with the elements R draws.
+
+fn draw(code: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("rsc-gfx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join(format!("p{}.svg", code.len()));
+    let path = file.to_string_lossy().replace('\\', "/");
+    let mut r = rsc::Interpreter::new();
+    r.eval(&format!("svg(\"{}\"); {}; dev.off()", path, code)).expect("script runs");
+    let s = std::fs::read_to_string(&file).expect("svg written");
+    let _ = std::fs::remove_file(&file);
+    s
+}
+
+fn balanced(s: &str) {
+    assert!(s.starts_with("<?xml") && s.trim_end().ends_with("</svg>"));
+    assert_eq!(s.matches("<g ").count(), s.matches("</g>").count());
+    assert_eq!(s.matches("<text").count(), s.matches("</text>").count());
+}
+
+#[test]
+fn scatter_plot_elements() {
+    let s = draw("plot(1:10, main = 'T')");
+    balanced(&s);
+    assert_eq!(s.matches("<circle").count(), 10);
+    // 5 + 5 tick labels, the title and the two axis labels
+    assert_eq!(s.matches("<text").count(), 13);
+}
+
+#[test]
+fn histogram_bars() {
+    let s = draw("hist(c(2.1, 3.4, 5.9, 7.7, 1.2, 3.3, 4.4))");
+    balanced(&s);
+    // the page background, the four bars
+    assert_eq!(s.matches("<rect").count() - s.matches("<clipPath").count(), 5);
+}
+
+#[test]
+fn boxplot_by_group() {
+    let s = draw("boxplot(count ~ spray, data = InsectSprays)");
+    balanced(&s);
+    // outliers drawn as points
+    assert_eq!(s.matches("<circle").count(), 2);
+}
