@@ -22,9 +22,13 @@ plot.default <- function(x, y = NULL, type = "p", xlim = NULL, ylim = NULL, log 
     panel.first
     plot.xy(list(x = x, y = y), type = type, ...)
     panel.last
-    if (axes) { axis(1, ...); axis(2, ...) }
-    if (frame.plot) box(...)
-    if (ann) title(main = main, sub = sub, xlab = xlab, ylab = ylab, ...)
+    # the symbol's colour, size and line settings are the points', not the frame's
+    frame_axis <- function(..., col, bg, pch, cex, lty, lwd) axis(...)
+    frame_box <- function(..., col, bg, pch, cex, lty, lwd) box(...)
+    frame_title <- function(..., col, bg, pch, cex, lty, lwd) title(...)
+    if (axes) { frame_axis(1, ...); frame_axis(2, ...) }
+    if (frame.plot) frame_box(...)
+    if (ann) frame_title(main = main, sub = sub, xlab = xlab, ylab = ylab, ...)
     invisible()
 }
 
