@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 const SOURCES: &[&str] = &[
     include_str!("R/functional.R"),
     include_str!("R/base_misc.R"),
+    include_str!("R/strings.R"),
     include_str!("R/graphics.R"),
 ];
 
