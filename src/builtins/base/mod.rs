@@ -21,6 +21,7 @@ pub mod print;
 pub mod regex;
 pub mod safe_write;
 pub mod seq;
+pub mod serialize;
 pub mod session;
 pub mod sort;
 pub mod sprintf;
@@ -63,6 +64,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         sprintf::BUILTINS,
         summary::BUILTINS,
         margins::BUILTINS,
+        serialize::BUILTINS,
     ]
 }
 
@@ -96,5 +98,6 @@ pub fn docs() -> Vec<&'static [Doc]> {
         sprintf::DOCS,
         summary::DOCS,
         margins::DOCS,
+        serialize::DOCS,
     ]
 }
