@@ -72,3 +72,6 @@ pub(crate) mod code {
 pub(crate) const fn r_version(major: u32, minor: u32, patch: u32) -> u32 {
     major * 65536 + minor * 256 + patch
 }
+
+#[cfg(test)]
+mod tests;

@@ -782,9 +782,10 @@ impl<'a> Reader<'a> {
             "compact_intseq" | "compact_realseq" => {
                 let st = state_val(self, state)?;
                 let p = st.dbl_vec();
-                if p.len() != 3 || !(p[0] >= 0.0) || p[0] > (self.b.len() as f64) * 64.0 {
+                if p.len() != 3 || !(p[0] >= 0.0) || p[0] > crate::value::alloc::MAX_LEN {
                     return msg("invalid compact sequence state");
                 }
+                crate::value::alloc::check(p[0], 8).map_err(|e| ReadError::Msg(e.message))?;
                 let (n, start, by) = (p[0] as usize, p[1], p[2]);
                 let xs: Vec<f64> = (0..n).map(|i| start + by * i as f64).collect();
                 if class == "compact_intseq" {
