@@ -20,5 +20,12 @@ s1 <- capture.output(print(summary(fit))); s2 <- capture.output(print(summary(re
 if (!identical(s1, s2)) { ok <- FALSE; cat("DIFFERENT: summary of the lm fit\n"); print(s1) }
 p1 <- predict(fit, newdata = data.frame(wt = 3, cyl = 6)); p2 <- predict(ref, newdata = data.frame(wt = 3, cyl = 6))
 if (!isTRUE(all.equal(p1, p2))) { ok <- FALSE; cat("DIFFERENT: predict on the lm fit\n") }
+g <- readRDS(file.path(dir, "glm.rds"))
+gref <- glm(am ~ wt, family = binomial, data = mtcars)
+c1 <- capture.output(print(coef(summary(g)))); c2 <- capture.output(print(coef(summary(gref))))
+if (!identical(c1, c2)) { ok <- FALSE; cat("DIFFERENT: summary of the glm fit\n"); print(c1) }
+q1 <- predict(g, newdata = data.frame(wt = 3), type = "response")
+q2 <- predict(gref, newdata = data.frame(wt = 3), type = "response")
+if (!isTRUE(all.equal(q1, q2))) { ok <- FALSE; cat("DIFFERENT: predict on the glm fit\n") }
 cat(if (ok) "all identical\n" else "some differ\n")
 quit(status = if (ok) 0 else 1)

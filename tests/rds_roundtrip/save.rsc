@@ -8,3 +8,5 @@ a <- objs$named; b <- objs$frame
 save(a, b, file = file.path(dir, "objs.RData"))
 fit <- lm(mpg ~ wt + factor(cyl), data = mtcars)
 saveRDS(fit, file.path(dir, "lm.rds"))
+gfit <- glm(am ~ wt, family = binomial, data = mtcars)
+saveRDS(gfit, file.path(dir, "glm.rds"))

@@ -301,6 +301,9 @@ impl<'a> Writer<'a> {
 
     fn vector(&mut self, d: &Data, attrs: Option<&Attrs>) -> Result<(), String> {
         let attrs = attrs.filter(|a| !a.is_empty());
+        if let Some(full) = attrs.and_then(|a| r_family(d, a, self.ctx)) {
+            return self.item(&full);
+        }
         let ty = match d {
             Data::Lgl(_) => LGLSXP,
             Data::Int(_) => INTSXP,
@@ -446,4 +449,83 @@ impl<'a> Writer<'a> {
             Part::Formals(ps) => self.formals(ps),
         }
     }
+}
+
+/// rsc's family objects hold only the family and link names; R's glm methods call the
+/// family's functions (`linkinv`, `dev.resids`, ...). Such a family is written with those
+/// functions added, each a closure in R's stats namespace that calls R's own family, so a
+/// glm fitted by rsc works in R.
+fn r_family(d: &Data, attrs: &Attrs, ctx: &Ctx) -> Option<Value> {
+    let is_family = attrs.iter().any(|(k, v)| {
+        k.as_str() == "class" && v.as_strings().is_some_and(|c| c.iter().any(|c| c == "family"))
+    });
+    let Data::List(items) = d else { return None };
+    if !is_family {
+        return None;
+    }
+    let names = attrs
+        .iter()
+        .find(|(k, _)| k.as_str() == "names")?
+        .1
+        .as_strings()?;
+    if names.iter().any(|n| n == "linkfun") {
+        return None;
+    }
+    let get = |n: &str| {
+        names
+            .iter()
+            .position(|x| x == n)
+            .and_then(|i| items.get(i))
+            .and_then(|v| v.as_string())
+    };
+    let family = get("family")?;
+    let link = get("link")?;
+    let ctor = match family.as_str() {
+        "binomial" | "gaussian" | "poisson" | "Gamma" | "inverse.gaussian" | "quasibinomial"
+        | "quasipoisson" | "quasi" => family.clone(),
+        _ => return None,
+    };
+    let ns = Env::named(Some(ctx.base.clone()), "namespace:stats");
+    let mut out: Vec<(String, Value)> = names
+        .iter()
+        .cloned()
+        .zip(items.iter().cloned())
+        .collect();
+    for (name, params) in [
+        ("linkfun", "mu"),
+        ("linkinv", "eta"),
+        ("variance", "mu"),
+        ("dev.resids", "y, mu, wt"),
+        ("aic", "y, n, mu, wt, dev"),
+        ("mu.eta", "eta"),
+        ("validmu", "mu"),
+        ("valideta", "eta"),
+    ] {
+        let src = format!(
+            "function({p}) stats::{c}(link = \"{l}\")${n}({p})",
+            p = params,
+            c = ctor,
+            l = link,
+            n = name
+        );
+        let Ok(e) = crate::syntax::parse_expr(&src) else { continue };
+        if let crate::syntax::ast::ExprKind::Function(params, body) = e.kind {
+            out.push((
+                name.to_string(),
+                Value::Closure(std::rc::Rc::new(crate::value::Closure {
+                    params,
+                    body,
+                    env: ns.clone(),
+                    attrs: None,
+                })),
+            ));
+        }
+    }
+    let mut v = Value::named_list(out);
+    for (k, a) in attrs {
+        if k.as_str() != "names" {
+            v.set_attr(*k, a.clone());
+        }
+    }
+    Some(v)
 }
