@@ -36,7 +36,7 @@ struct Writer<'a> {
 
 /// Encodes `v` as a whole stream (format line, header, item) in format `version` (2 or 3).
 pub fn serialize(v: &Value, version: u32, fmt: Format, ctx: &Ctx) -> Result<Vec<u8>, String> {
-    let mut w = Writer::start(version, fmt, ctx, v.len());
+    let mut w = Writer::start(version, fmt, ctx, size_hint(v, 0));
     w.item(v)?;
     Ok(w.out)
 }
@@ -58,6 +58,21 @@ pub fn serialize_bindings(
     Ok(w.out)
 }
 
+/// About how many bytes the binary stream of `v` takes (its vectors' payloads), so the
+/// output buffer is allocated once for a large frame instead of growing by doubling.
+fn size_hint(v: &Value, depth: usize) -> usize {
+    match v.data() {
+        Some(Data::Lgl(x)) | Some(Data::Int(x)) => x.len() * 4,
+        Some(Data::Dbl(x)) => x.len() * 8,
+        Some(Data::Str(x)) => x.len() * 8,
+        Some(Data::List(l)) if depth < 3 => {
+            l.iter().map(|x| size_hint(x, depth + 1)).sum::<usize>() + 8 * l.len()
+        }
+        _ => 0,
+    }
+    .min(1 << 34)
+}
+
 /// Whether a string is plain ASCII (R marks such strings so).
 fn ascii(s: &str) -> bool {
     s.is_ascii()
@@ -66,7 +81,7 @@ fn ascii(s: &str) -> bool {
 impl<'a> Writer<'a> {
     fn start(version: u32, fmt: Format, ctx: &'a Ctx, hint: usize) -> Writer<'a> {
         let mut w = Writer {
-            out: Vec::with_capacity(64 + hint.min(1 << 20)),
+            out: Vec::with_capacity(64 + hint),
             fmt,
             refs: HashMap::new(),
             ctx,
