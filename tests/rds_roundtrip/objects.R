@@ -21,5 +21,7 @@ objs <- list(
   call = quote(f(x, n = 2L, "s")[[1]] + g(-y)),
   control = quote(for (i in 1:3) { if (i > 1) next else break }),
   formula = y ~ x + log(z),
-  fun = function(x, y = 2) x + y * 3
+  fun = function(x, y = 2) x + y * 3,
+  # 8 MB: saveRDS deflates it in pieces on several threads, joined into one gzip member
+  big = data.frame(x = as.numeric(1:1e6) / 7, i = 1e6:1)
 )

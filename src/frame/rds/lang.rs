@@ -8,6 +8,25 @@ use crate::syntax::sym::Sym;
 use crate::value::{is_na_real, Data, Value, NA_INT};
 use std::rc::Rc;
 
+/// Elements of non-literal constants (vectors inside calls) one decode may turn into
+/// syntax: each becomes a node, so a stream holding a call with a huge vector in it is
+/// refused instead of taking gigabytes.
+const EMBED_LIMIT: usize = 1_000_000;
+
+thread_local! {
+    static EMBEDDED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Starts a new decode's count of embedded constant elements.
+pub(crate) fn reset_embedded() {
+    EMBEDDED.with(|c| c.set(0));
+}
+
+/// Whether the decode has embedded more constant elements than it may.
+pub(crate) fn embedded_too_much() -> bool {
+    EMBEDDED.with(|c| c.get()) > EMBED_LIMIT
+}
+
 fn ex(kind: ExprKind) -> Expr {
     Expr::new(kind, Span::default())
 }
@@ -97,6 +116,13 @@ fn value_expr(v: &Value) -> Expr {
         Value::Null => ex(ExprKind::Const(Const::Null)),
         Value::Lang(l) => (*l.expr).clone(),
         _ => {
+            let n = EMBEDDED.with(|c| {
+                c.set(c.get().saturating_add(v.len().max(1)));
+                c.get()
+            });
+            if n > EMBED_LIMIT {
+                return ex(ExprKind::Const(Const::Null));
+            }
             let text = crate::value::deparse::deparse_value(v);
             crate::syntax::parse_expr(&text).unwrap_or_else(|_| ex(ExprKind::Const(Const::Null)))
         }

@@ -4,7 +4,7 @@
 //! panic.
 
 use super::code::*;
-use super::lang::{item_expr, item_params};
+use super::lang::{embedded_too_much, item_expr, item_params, reset_embedded};
 use crate::syntax::sym::Sym;
 use crate::value::raw::raw_value;
 use crate::value::{Attrs, Closure, Data, Env, Lang, Promise, RStr, Value, Vector};
@@ -83,26 +83,39 @@ struct Reader<'a> {
 
 /// Decodes a whole serialization stream (starting at its format line, `X\n`).
 pub fn unserialize(bytes: &[u8], ctx: &Ctx) -> Result<Value, ReadError> {
+    reset_embedded();
     let mut r = Reader::start(bytes, ctx)?;
     let it = r.item()?;
-    r.value(it)
+    let v = r.value(it)?;
+    checked_embedding(v)
+}
+
+/// R's calls may hold any value; rsc's syntax trees hold constants as nodes, so a call
+/// holding millions of elements is refused.
+fn checked_embedding<T>(v: T) -> Result<T, ReadError> {
+    if embedded_too_much() {
+        return msg("a call in the data holds a constant too large to read");
+    }
+    Ok(v)
 }
 
 /// Decodes the stream of a `.RData` file (after its `RDX2\n`/`RDX3\n` line): the names and
 /// values it binds, in order.
 pub fn unserialize_bindings(bytes: &[u8], ctx: &Ctx) -> Result<Vec<(Sym, Value)>, ReadError> {
+    reset_embedded();
     let mut r = Reader::start(bytes, ctx)?;
-    match r.item()? {
+    let out: Vec<(Sym, Value)> = match r.item()? {
         Item::Pairs { nodes, .. } => nodes
             .into_iter()
             .map(|(tag, it)| {
                 let name = tag.unwrap_or_else(|| Sym::new(""));
                 Ok((name, r.value(it)?))
             })
-            .collect(),
-        Item::Val(Value::Null) => Ok(Vec::new()),
-        _ => msg("loaded data is not in pair list form"),
-    }
+            .collect::<Res<_>>()?,
+        Item::Val(Value::Null) => Vec::new(),
+        _ => return msg("loaded data is not in pair list form"),
+    };
+    checked_embedding(out)
 }
 
 impl<'a> Reader<'a> {
@@ -502,6 +515,7 @@ impl<'a> Reader<'a> {
         if has_attr {
             let a = self.item()?;
             let attrs = self.attrs(a)?;
+            check_shape(&val, &attrs)?;
             set_attrs(&mut val, attrs);
         }
         Ok(Item::Val(val))
@@ -894,6 +908,37 @@ impl<'a> Reader<'a> {
             },
         })
     }
+}
+
+/// R checks `dim` and `names` when they are set, not when a file is read; rsc's printers
+/// and indexing rely on them, so a file whose `dim` or `names` does not fit its vector is
+/// refused with the error R gives when such an attribute is set.
+fn check_shape(v: &Value, attrs: &Attrs) -> Res<()> {
+    let Some(d) = v.data() else { return Ok(()) };
+    let n = d.len();
+    for (k, a) in attrs {
+        match k.as_str() {
+            "dim" => {
+                let dims = a.data().map(|x| x.to_dbl()).unwrap_or_default();
+                let prod: f64 = dims.iter().product();
+                if dims.is_empty() || dims.iter().any(|&x| !(x >= 0.0)) || prod != n as f64 {
+                    return msg(format!(
+                        "dims [product {}] do not match the length of object [{}]",
+                        prod, n
+                    ));
+                }
+            }
+            "names" if a.len() != n => {
+                return msg(format!(
+                    "'names' attribute [{}] must be the same length as the vector [{}]",
+                    a.len(),
+                    n
+                ))
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn lang_value(e: crate::syntax::ast::Expr, attrs: Option<Attrs>) -> Value {
