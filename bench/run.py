@@ -61,6 +61,8 @@ LABELS = {
     "lm_fit_1e6": "lm_fit_1e6.R (lm + summary, 1e6 rows in memory)",
     "lm_fit_1e7": "lm_fit_1e7.R (lm + summary, 1e7 rows in memory)",
     "glm_binomial_1e6": "glm_binomial_1e6.R (glm binomial + summary, 1e6 rows in memory)",
+    "saverds_1e7": "saverds_1e7.R (saveRDS of a 1e7 x 2 numeric frame, gzip)",
+    "readrds_1e7": "readrds_1e7.R (readRDS of a 1e7 x 2 numeric frame, gzip)",
 }
 
 

@@ -14,7 +14,7 @@ fn target() -> fn(&[u8]) {
         let name = std::env::var("RSC_FUZZ_TARGET").unwrap_or_else(|_| "parse".into());
         match rsc::fuzzing::TARGETS.iter().find(|(n, _)| *n == name) {
             Some((_, f)) => *f,
-            None => panic!("RSC_FUZZ_TARGET must be one of parse, eval, csv (got {name})"),
+            None => panic!("RSC_FUZZ_TARGET must be one of parse, eval, csv, rds (got {name})"),
         }
     })
 }

@@ -1,4 +1,5 @@
-//! Fuzz targets: the lexer and parser, the evaluator and the CSV reader, each taking
+//! Fuzz targets: the lexer and parser, the evaluator, the CSV reader and the reader of R's
+//! data files, each taking
 //! arbitrary bytes. libFuzzer drives them through `fuzz/main.rs` (see `fuzz/README.md`);
 //! `tests/fuzz_smoke.rs` replays the seed and regression corpora and a short run of random
 //! mutations through the same functions. A target "fails" only by panicking, overflowing the
@@ -8,7 +9,12 @@ use crate::api::Interpreter;
 use std::time::Duration;
 
 /// The targets, by the name the fuzz driver and the corpora use.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[("parse", parse), ("eval", eval), ("csv", csv)];
+pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+    ("parse", parse),
+    ("eval", eval),
+    ("csv", csv),
+    ("rds", rds),
+];
 
 /// Lexes and parses the input (lossily decoded as UTF-8); on success deparses every
 /// expression and parses the deparsed text again, on failure renders R's message.
@@ -77,6 +83,49 @@ pub fn csv(data: &[u8]) {
         sep,
         quote,
         factors
+    );
+    let mut r = Interpreter::builder()
+        .file_writes(false)
+        .env_vars(false)
+        .system(false)
+        .time_limit(Duration::from_millis(2000))
+        .max_vector_bytes(64 << 20)
+        .build();
+    if let Err(e) = r.run(&src) {
+        let _ = e.render();
+    }
+}
+
+/// Decodes the input as R serialized data: first the bytes as they are through
+/// `unserialize`'s decoder (the fast path, no files), then as a file through `readRDS`
+/// (gzip, bzip2 and xz are recognised), printing, summarising and re-encoding what loads.
+pub fn rds(data: &[u8]) {
+    let ctx = crate::frame::rds::Ctx {
+        global: crate::value::Env::new(None),
+        base: crate::value::Env::new(None),
+    };
+    crate::value::alloc::set_thread_limit(Some((64u64 << 20) as f64));
+    if let Ok(v) = crate::frame::rds::unserialize(data, &ctx) {
+        for fmt in [
+            crate::frame::rds::Format::Xdr,
+            crate::frame::rds::Format::Ascii,
+        ] {
+            if let Ok(b) = crate::frame::rds::serialize(&v, 3, fmt, &ctx) {
+                let _ = crate::frame::rds::unserialize(&b, &ctx);
+            }
+        }
+    }
+    crate::value::alloc::set_thread_limit(None);
+    let Ok(dir) = scratch_dir() else { return };
+    let path = dir.join("input.rds");
+    if std::fs::write(&path, data).is_err() {
+        return;
+    }
+    let src = format!(
+        "x <- readRDS({:?})\n\
+         if (length(x) < 2000) {{ print(x); str(x) }}\n\
+         y <- unserialize(serialize(x, NULL))\n",
+        path.to_string_lossy()
     );
     let mut r = Interpreter::builder()
         .file_writes(false)

@@ -32,6 +32,23 @@ fn seeds(target: &str) -> Vec<Vec<u8>> {
                 [0x14u8, 0x0c, 0x00].map(|opt| [vec![opt], head.clone()].concat())
             })
             .collect(),
+        // R's data files as written (mostly gzip) and decompressed, so mutations reach the
+        // serialization stream itself
+        "rds" => files("tests/fixtures/rds", None)
+            .into_iter()
+            .flat_map(|f| {
+                let mut plain = Vec::new();
+                let _ = std::io::Read::read_to_end(
+                    &mut flate2::read::MultiGzDecoder::new(&f[..]),
+                    &mut plain,
+                );
+                if plain.is_empty() {
+                    vec![f]
+                } else {
+                    vec![f, plain]
+                }
+            })
+            .collect(),
         _ => [
             files("tests/parser/valid", None),
             files("tests/parser/invalid", None),
@@ -213,4 +230,9 @@ fn fuzz_smoke_eval() {
 #[test]
 fn fuzz_smoke_csv() {
     on_big_stack("csv");
+}
+
+#[test]
+fn fuzz_smoke_rds() {
+    on_big_stack("rds");
 }

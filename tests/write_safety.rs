@@ -164,3 +164,37 @@ fn completed_and_failed_writes() {
     assert_eq!(std::fs::read(&target).expect("read"), before);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn failed_save_rds_keeps_the_old_file() {
+    let dir = fresh_dir("rds");
+    let target = dir.join("keep.rds");
+    std::fs::write(&target, b"old contents").expect("seed file");
+    // an object rsc cannot serialize (a lazy scan): an error, the old file stays
+    let csv = dir.join("x.csv");
+    std::fs::write(&csv, "a\n1\n").expect("csv");
+    let out = Command::new(env!("CARGO_BIN_EXE_rsc"))
+        .arg("-e")
+        .arg(format!(
+            "saveRDS(scan_csv('{}'), '{}')",
+            csv.display(),
+            target.display()
+        ))
+        .output()
+        .expect("run rsc");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot serialize"));
+    assert_eq!(std::fs::read(&target).expect("read"), b"old contents");
+    // a good write replaces it whole, and reads back
+    let out = Command::new(env!("CARGO_BIN_EXE_rsc"))
+        .arg("-e")
+        .arg(format!(
+            "saveRDS(list(a = 1:3), '{0}'); print(readRDS('{0}')$a)",
+            target.display()
+        ))
+        .output()
+        .expect("run rsc");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "[1] 1 2 3\n");
+    assert!(temp_files(&dir).is_empty(), "temporary files left behind");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -7,6 +7,7 @@ pub mod csv_blocks;
 pub mod csv_fast;
 pub mod datasets;
 pub mod polars_io;
+pub mod rds;
 
 /// The reason R gives for a failed file open.
 pub fn io_reason(e: &std::io::Error) -> String {

@@ -11,6 +11,7 @@ pub mod factor;
 pub mod fields;
 pub mod frame;
 pub mod num_format;
+pub mod raw;
 pub mod str_format;
 pub mod strs;
 pub mod vector;
@@ -93,6 +94,10 @@ pub trait ExternObj {
     fn describe(&self) -> String;
     /// For the owning module to downcast.
     fn as_any(&self) -> &dyn std::any::Any;
+    /// What `length()` gives (1 unless the object says otherwise).
+    fn len(&self) -> usize {
+        1
+    }
 }
 
 /// A shared handle to an [`ExternObj`].
@@ -175,6 +180,7 @@ impl Value {
             Value::Vector(v) => v.data.len(),
             Value::Env(e) => e.len(),
             Value::Lang(l) => crate::value::coerce::lang_len(&l.expr),
+            Value::Extern(x) => x.0.len(),
             _ => 1,
         }
     }

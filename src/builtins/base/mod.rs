@@ -25,6 +25,7 @@ pub mod print;
 pub mod regex;
 pub mod safe_write;
 pub mod seq;
+pub mod serialize;
 pub mod session;
 pub mod sort;
 pub mod sprintf;
@@ -71,6 +72,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         sprintf::BUILTINS,
         summary::BUILTINS,
         margins::BUILTINS,
+        serialize::BUILTINS,
     ]
 }
 
@@ -108,5 +110,6 @@ pub fn docs() -> Vec<&'static [Doc]> {
         sprintf::DOCS,
         summary::DOCS,
         margins::DOCS,
+        serialize::DOCS,
     ]
 }

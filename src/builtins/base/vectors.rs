@@ -398,9 +398,21 @@ fn set_attr(_it: &mut Interp, m: Matched) -> EvalResult {
 fn attributes(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     match x.attrs() {
-        Some(at) if !at.is_empty() => Ok(Value::named_list(
-            at.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
-        )),
+        Some(at) if !at.is_empty() => {
+            // R shows automatic row names c(NA, -n) expanded to 1..n
+            let compact = crate::value::frame::df_compact_rows(&x);
+            Ok(Value::named_list(
+                at.iter()
+                    .map(|(k, v)| match k.as_str() {
+                        "row.names" if compact => (
+                            k.to_string(),
+                            Value::ints((1..=crate::value::frame::df_nrow(&x) as i32).collect()),
+                        ),
+                        _ => (k.to_string(), v.clone()),
+                    })
+                    .collect(),
+            ))
+        }
         _ => Ok(Value::Null),
     }
 }

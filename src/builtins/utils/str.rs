@@ -340,7 +340,9 @@ fn str_list(
         let w = names.iter().map(|s| str_width(s)).max().unwrap_or(0);
         let sub_indent = format!("{} ..", indent);
         for (i, item) in items.iter().enumerate().take(o.list_len) {
-            out.push_str(&format!("{}$ {}:", indent, pad_right(&names[i], w)));
+            // a names attribute shorter than the list (possible in a file from elsewhere)
+            let name = names.get(i).map(String::as_str).unwrap_or("");
+            out.push_str(&format!("{}$ {}:", indent, pad_right(name, w)));
             str_rec(out, item, &sub_indent, nest + 1, give_length, o);
         }
         if o.list_len < items.len() {

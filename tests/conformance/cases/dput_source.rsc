@@ -1,0 +1,22 @@
+# dput/dget/dump/source round trips
+x <- list(a = 1:3, b = c(u = 1.5, v = NA), s = c("p", NA), f = factor(c("lo", "hi", "lo")))
+dput(x)
+f <- tempfile(fileext = ".R")
+dput(x, file = f)
+y <- dget(f)
+print(identical(x, y))
+df <- data.frame(n = c(1.5, 2), s = c("a", "b"))
+dput(df, file = f)
+print(identical(dget(f), df))
+sq <- function(v) v^2
+z <- 10
+dump(c("sq", "z", "df"), file = f)
+rm(sq, z, df)
+source(f)
+print(sq(z))
+print(df)
+cat("v <- 5\nw <- v * 2\nw\n", file = f)
+r <- source(f)
+print(r$value); print(w)
+source(f, echo = FALSE, print.eval = TRUE)
+unlink(f)

@@ -1,0 +1,21 @@
+# a data frame with integer, double, factor, Date and character columns, written by R in
+# every compression R offers and in ASCII
+dir <- "../../fixtures/rds"
+d <- readRDS(file.path(dir, "frame.rds"))
+print(class(d))
+print(dim(d))
+print(names(d))
+print(d[, c("x", "y", "f", "s")])
+print(levels(d$f))
+print(as.integer(d$f))
+print(class(d$d))
+print(unclass(d$d))
+print(attributes(d)$row.names)
+for (f in c("frame_plain", "frame_bzip2", "frame_xz", "frame_ascii"))
+  print(identical(readRDS(file.path(dir, paste0(f, ".rds"))), d))
+print(summary(d$y))
+print(table(d$f))
+m <- readRDS(file.path(dir, "mtcars_head.rds"))
+print(m)
+print(rownames(m))
+print(colMeans(m))

@@ -1,0 +1,15 @@
+# an lm and a glm fitted and saved by R: printing, summary, predict and anova work on them
+dir <- "../../fixtures/rds"
+fit <- readRDS(file.path(dir, "lm.rds"))
+print(class(fit))
+print(fit)
+print(summary(fit))
+print(coef(fit))
+print(predict(fit, newdata = data.frame(wt = c(2.5, 3), cyl = c(4, 8))))
+print(anova(fit))
+print(head(residuals(fit)))
+print(confint(fit))
+g <- readRDS(file.path(dir, "glm.rds"))
+print(g)
+print(summary(g))
+print(predict(g, newdata = data.frame(wt = c(2.5, 3)), type = "response"))
