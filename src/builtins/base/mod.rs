@@ -4,6 +4,7 @@
 pub mod apply;
 pub mod arrays;
 pub mod conditions;
+pub mod decomp;
 pub mod environments;
 pub mod factor;
 pub mod files;
@@ -18,6 +19,7 @@ pub mod math;
 pub mod matrix;
 pub mod operators;
 pub mod print;
+pub mod qr;
 pub mod regex;
 pub mod safe_write;
 pub mod seq;
@@ -50,6 +52,9 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         sort::BUILTINS,
         print::BUILTINS,
         matrix::BUILTINS,
+        linalg::BUILTINS,
+        decomp::BUILTINS,
+        qr::BUILTINS,
         arrays::BUILTINS,
         factor::BUILTINS,
         grouping::BUILTINS,
@@ -83,6 +88,9 @@ pub fn docs() -> Vec<&'static [Doc]> {
         sort::DOCS,
         print::DOCS,
         matrix::DOCS,
+        linalg::DOCS,
+        decomp::DOCS,
+        qr::DOCS,
         arrays::DOCS,
         factor::DOCS,
         grouping::DOCS,
