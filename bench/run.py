@@ -61,6 +61,11 @@ LABELS = {
     "lm_fit_1e6": "lm_fit_1e6.R (lm + summary, 1e6 rows in memory)",
     "lm_fit_1e7": "lm_fit_1e7.R (lm + summary, 1e7 rows in memory)",
     "glm_binomial_1e6": "glm_binomial_1e6.R (glm binomial + summary, 1e6 rows in memory)",
+    "solve_1000": "solve_1000.R (solve, 1000 x 1000 with 10 right-hand sides)",
+    "svd_1000x200": "svd_1000x200.R (svd with u and v, 1000 x 200)",
+    "eigen_sym_500": "eigen_sym_500.R (eigen, symmetric 500 x 500)",
+    "crossprod_1e6x50": "crossprod_1e6x50.R (crossprod, 1e6 x 50)",
+    "matmul_2000": "matmul_2000.R (%*%, 2000 x 2000 by 2000 x 2000)",
 }
 
 

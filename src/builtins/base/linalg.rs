@@ -180,10 +180,11 @@ fn cross(a: Args, trans: bool) -> EvalResult {
         .unwrap_or_else(|| x.clone());
     let (a, an) = mat_of(&x)?;
     let (b, bn) = mat_of(&y)?;
+    // the names that survive: row names for tcrossprod, column names for crossprod
     let (oa, ob, k) = if trans {
-        (Op::N, Op::T, 0)
+        (Op::N, Op::T, 1)
     } else {
-        (Op::T, Op::N, 1)
+        (Op::T, Op::N, 0)
     };
     let (ai, bi) = if trans { (a.ncols(), b.ncols()) } else { (a.nrows(), b.nrows()) };
     if ai != bi {

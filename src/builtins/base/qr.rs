@@ -210,7 +210,7 @@ fn coef_of(q: &QrObj, y: &Value) -> EvalResult {
     q.apply(&mut ym, true);
     let r = q.compact();
     let ny = ym.ncols();
-    let mut coef = Mat::from_element(p, ny, f64::NAN);
+    let mut coef = Mat::from_element(p, ny, crate::value::na_real());
     if k > 0 {
         let b = tri_solve(&r, k, true, false, &ym.rows(0, k).into_owned())
             .or_else(|_| err("exact singularity in 'qr.coef'"))?;
