@@ -135,3 +135,45 @@ fn norms_match_r() {
     }
     assert!(norm(&h, 'X').is_err());
 }
+
+#[test]
+fn norm_pivoted_qr_matches_lapack() {
+    // R: qr(m, LAPACK = TRUE) for m = matrix(c(2,1,1,1, 3,2,1,0, 0,4,1,1), 4)
+    let m = mat(4, 3, vec![2.0, 1.0, 1.0, 1.0, 3.0, 2.0, 1.0, 0.0, 0.0, 4.0, 1.0, 1.0]);
+    let h = geqp3(&m);
+    assert_eq!(h.pivot, vec![2, 1, 0]);
+    let want_tau = [1.0, 1.917663, 1.310136];
+    for (a, b) in h.tau.iter().zip(want_tau) {
+        assert!((a - b).abs() < 1e-6, "{} {}", a, b);
+    }
+    let want_qr = [
+        -4.2426407, 0.9428090, 0.2357023, 0.2357023, -2.12132034, 3.08220700, 0.03503969, 0.20422627,
+        -1.4142136, 1.9466571, -1.1002392, 0.7256439,
+    ];
+    for (a, b) in h.qr.iter().zip(want_qr) {
+        assert!((a - b).abs() < 1e-7, "{} {}", a, b);
+    }
+    // Q'Q = I through the compact form
+    let mut q = Mat::identity(4, 4);
+    house_apply(&h.qr, &h.tau, &mut q, false);
+    assert!((q.transpose() * &q - Mat::identity(4, 4)).iter().all(|v| v.abs() < 1e-14));
+}
+
+#[test]
+fn linpack_condition_estimate_matches_kappa() {
+    // R: kappa(h8) and kappa(model.matrix(Employed ~ ., longley)), from the triangle of
+    // LINPACK's QR
+    let r_of = |x: &Mat| {
+        let (n, p) = x.shape();
+        let q = crate::stats::qr::dqrdc2(x.as_slice(), n, p, 1e-7);
+        Mat::from_fn(p, p, |i, j| if i <= j { q.at(i, j) } else { 0.0 })
+    };
+    let k = 1.0 / crate::stats::linalg::dtrco(&r_of(&hilbert(8)));
+    assert!(close(k, 22109864660.570202, 1e-6), "{}", k);
+    let (x, _) = longley();
+    let k = 1.0 / crate::stats::linalg::dtrco(&r_of(&x));
+    assert!(close(k, 22219266.176142048, 1e-8), "{}", k);
+    // R: 1 / rcond(qr.R(qr(h8)), triangular = TRUE) (LAPACK's dtrcon)
+    let k = 1.0 / crate::stats::linalg::tri_rcond(&r_of(&hilbert(8)), true);
+    assert!(close(k, 2.2412626772414436e+10, 1e-6), "{}", k);
+}

@@ -80,7 +80,15 @@ fn svd_parts(m: &Matched, what: &str) -> EvalResult<(Vec<f64>, Option<Mat>, Opti
     let k = n.min(p);
     let nu = count_arg(m, "nu", k)?.min(n);
     let nv = count_arg(m, "nv", k)?.min(p);
-    check_alloc(n as f64 * n.max(p) as f64 * 2.0)?;
+    // the vectors, and the square workspace that completes a basis past min(n, p)
+    let (nf, pf) = (n as f64, p as f64);
+    check_alloc(nf * (nu + k) as f64 + pf * (nv + k) as f64)?;
+    if nu > k {
+        check_alloc(nf * (nf + k as f64))?;
+    }
+    if nv > k {
+        check_alloc(pf * (pf + k as f64))?;
+    }
     let s = svd(&x, nu, nv).or_else(err)?;
     Ok((s.d, s.u, s.v))
 }
