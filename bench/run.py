@@ -63,6 +63,11 @@ LABELS = {
     "glm_binomial_1e6": "glm_binomial_1e6.R (glm binomial + summary, 1e6 rows in memory)",
     "saverds_1e7": "saverds_1e7.R (saveRDS of a 1e7 x 2 numeric frame, gzip)",
     "readrds_1e7": "readrds_1e7.R (readRDS of a 1e7 x 2 numeric frame, gzip)",
+    "solve_1000": "solve_1000.R (solve, 1000 x 1000 with 10 right-hand sides)",
+    "svd_1000x200": "svd_1000x200.R (svd with u and v, 1000 x 200)",
+    "eigen_sym_500": "eigen_sym_500.R (eigen, symmetric 500 x 500)",
+    "crossprod_1e6x50": "crossprod_1e6x50.R (crossprod, 1e6 x 50)",
+    "matmul_2000": "matmul_2000.R (%*%, 2000 x 2000 by 2000 x 2000)",
 }
 
 

@@ -221,7 +221,10 @@ fn print_attributes(
         if hidden_attr(k.as_str(), v) {
             continue;
         }
-        let t = format!("{}attr(,\"{}\")", tag, k.as_str());
+        // R names an attribute block without the element's tag (`attr(,"logarithm")` under
+        // `$modulus`, as determinant() prints)
+        let _ = tag;
+        let t = format!("attr(,\"{}\")", k.as_str());
         out.push_str(&t);
         out.push('\n');
         print_nested(out, a, opts, &t, hook);

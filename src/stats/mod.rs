@@ -1,6 +1,7 @@
 //! Numeric kernels for statistics and linear algebra, and the modeling core
 //! (formulas and terms, design matrices, least squares, distributions).
 
+pub mod decomp;
 pub mod design;
 pub mod design_plan;
 pub mod dist;

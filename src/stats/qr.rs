@@ -198,46 +198,27 @@ impl Qr {
     pub fn at(&self, i: usize, j: usize) -> f64 {
         self.qr[j * self.n + i]
     }
-    /// Solves `R[1:k,1:k] b = qty[1:k]` by back substitution (k = rank).
+    /// Solves `R[1:k,1:k] b = qty[1:k]` by back substitution (k = rank), on nalgebra's
+    /// triangular solve.
     pub fn backsolve(&self, qty: &[f64]) -> Vec<f64> {
         let k = self.rank;
-        let mut b = qty[..k].to_vec();
-        for j in (0..k).rev() {
-            b[j] /= self.at(j, j);
-            let bj = b[j];
-            for i in 0..j {
-                b[i] -= bj * self.at(i, j);
-            }
-        }
-        b
+        let r = self.leading_r(k);
+        let mut b = nalgebra::DVector::from_column_slice(&qty[..k]);
+        r.solve_upper_triangular_mut(&mut b);
+        b.data.into()
+    }
+    /// The leading `k x k` upper triangle of the factor.
+    fn leading_r(&self, k: usize) -> crate::stats::linalg::Mat {
+        crate::stats::linalg::Mat::from_fn(k, k, |i, j| if i <= j { self.at(i, j) } else { 0.0 })
     }
     /// `(R'R)^{-1}` for the leading `rank x rank` block (R's `chol2inv(qr[p1, p1])`),
-    /// column-major `rank x rank`.
+    /// column-major `rank x rank`; NaN where R has a zero on its diagonal.
     pub fn unscaled_cov(&self) -> Vec<f64> {
         let k = self.rank;
-        // Rinv: upper triangular inverse
-        let mut rinv = vec![0.0; k * k];
-        for j in 0..k {
-            rinv[j * k + j] = 1.0 / self.at(j, j);
-            for i in (0..j).rev() {
-                let mut s = 0.0;
-                for m in i + 1..=j {
-                    s += self.at(i, m) * rinv[j * k + m];
-                }
-                rinv[j * k + i] = -s / self.at(i, i);
-            }
+        match crate::stats::linalg::chol2inv(&self.leading_r(k), k) {
+            Ok(m) => m.data.into(),
+            Err(_) => vec![f64::NAN; k * k],
         }
-        let mut out = vec![0.0; k * k];
-        for i in 0..k {
-            for j in 0..k {
-                let mut s = 0.0;
-                for m in i.max(j)..k {
-                    s += rinv[m * k + i] * rinv[m * k + j];
-                }
-                out[j * k + i] = s;
-            }
-        }
-        out
     }
 }
 

@@ -76,7 +76,7 @@ fn op_of(name: &str) -> Option<BinOp> {
 }
 
 /// Calls a binary `FUN` (a function, or an operator's name) on two vectors.
-fn call_binary(it: &mut Interp, f: &Value, x: Value, y: Value, extra: &[ArgVal]) -> EvalResult {
+pub(crate) fn call_binary(it: &mut Interp, f: &Value, x: Value, y: Value, extra: &[ArgVal]) -> EvalResult {
     if let Some(op) = f.as_string().as_deref().and_then(op_of) {
         if extra.is_empty() {
             return crate::eval::ops::vector_op(it, op, &x, &y);

@@ -1,19 +1,52 @@
-//! Matrix builtins over the dense kernels of `crate::stats::linalg`: `%*%`, `crossprod`,
-//! `tcrossprod`, `diag`, `det`, `determinant`, `solve` and `chol` (registered in
-//! `matrix::BUILTINS`).
+//! Matrix builtins over the dense kernels of `crate::stats::linalg` (nalgebra matrices,
+//! converted here at the boundary): `%*%`, `crossprod`, `tcrossprod`, `diag`, `det`,
+//! `determinant`, `solve` and `chol` (registered in `matrix::BUILTINS`), and this file's
+//! own table: `chol2inv`, `backsolve`, `forwardsolve`, `kronecker`/`%x%`, `isSymmetric`.
 
 use crate::builtins::base::matrix::{
     dimnames_parts, flag, get_count, make_matrix, plain_data, recycle, set_dimnames_parts, sym,
 };
-use crate::builtins::Args;
+use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::stats::linalg::*;
 use crate::value::{Data, RStr, VType, Value};
 use std::rc::Rc;
 
+/// This file's own builtins (the older ones are in `matrix::BUILTINS`).
+pub const BUILTINS: &[Builtin] = &[
+    declared("chol2inv", chol2inv_fn),
+    declared("backsolve", backsolve),
+    declared("forwardsolve", forwardsolve),
+    declared("kronecker", kronecker),
+    eager("%x%", kronecker_op),
+    declared("isSymmetric", is_symmetric),
+];
+
+/// Help entries for this file's builtins.
+pub const DOCS: &[crate::builtins::Doc] = {
+    use crate::builtins::doc;
+    &[
+        doc("chol2inv", "chol2inv(x, size = NCOL(x), LINPACK = FALSE)",
+            "Inverts a symmetric positive-definite matrix from its Cholesky factor: the upper triangle of the \
+             leading size by size block of x is R, and the result is solve(t(R) %*% R)."),
+        doc("backsolve", "backsolve(r, x, k = ncol(r), upper.tri = TRUE, transpose = FALSE)",
+            "Solves the triangular system r %*% y = x (t(r) %*% y = x with transpose = TRUE) using the leading \
+             k by k block of r, upper triangular by default."),
+        doc("forwardsolve", "forwardsolve(l, x, k = ncol(l), upper.tri = FALSE, transpose = FALSE)",
+            "Solves the lower-triangular system l %*% y = x (like backsolve with upper.tri = FALSE)."),
+        doc("kronecker", "kronecker(X, Y, FUN = \"*\", make.dimnames = FALSE, ...)",
+            "The Kronecker product of two matrices (or vectors): the block matrix whose block (i, j) is \
+             FUN(X[i, j], Y)."),
+        doc("%x%", "X %x% Y", "The Kronecker product, kronecker(X, Y)."),
+        doc("isSymmetric", "isSymmetric(object, tol = 100 * .Machine$double.eps, ...)",
+            "TRUE when object is a square matrix equal to its transpose up to the relative tolerance tol \
+             (as all.equal measures it) and with matching row and column names."),
+    ]
+};
+
 // ---------------------------------------------------------------------------------------
-// products
+// conversions
 
 /// A numeric (logical, integer or double) vector's values, or R's error.
 pub(crate) fn numeric_mat(x: &Value, what: &str) -> EvalResult<Vec<f64>> {
@@ -26,22 +59,57 @@ pub(crate) fn numeric_mat(x: &Value, what: &str) -> EvalResult<Vec<f64>> {
     }
 }
 
-fn mat_of(x: &Value) -> EvalResult<(Mat, Vec<Option<Vec<RStr>>>)> {
+/// Row and column names of a matrix value.
+pub(crate) type Dimnames = Vec<Option<Vec<RStr>>>;
+
+/// `x` as a matrix (a vector becomes one column), with its dimnames.
+pub(crate) fn mat_of(x: &Value) -> EvalResult<(Mat, Dimnames)> {
     let v = numeric_mat(x, "")?;
+    Ok(as_mat(x, v))
+}
+
+/// `x` as a matrix, or `msg` as the error when it is not numeric.
+pub(crate) fn numeric_matrix(x: &Value, msg: &str) -> EvalResult<(Mat, Dimnames)> {
+    match x.vtype() {
+        Some(VType::Lgl | VType::Int | VType::Dbl) => Ok(as_mat(x, x.dbl_vec().to_vec())),
+        _ => err(msg.to_string()),
+    }
+}
+
+fn as_mat(x: &Value, v: Vec<f64>) -> (Mat, Dimnames) {
     match x.dim() {
-        Some(d) if d.len() == 2 => Ok((Mat::new(d[0], d[1], v), dimnames_parts(x))),
+        Some(d) if d.len() == 2 => (mat(d[0], d[1], v), dimnames_parts(x)),
         _ => {
             let n = v.len();
-            Ok((Mat::new(n, 1, v), vec![x.names(), None]))
+            (mat(n, 1, v), vec![x.names(), None])
         }
     }
 }
 
-fn mat_value(m: Mat, rn: Option<Vec<RStr>>, cn: Option<Vec<RStr>>) -> Value {
-    let mut v = make_matrix(Data::Dbl(Rc::new(m.data)), m.nrow, m.ncol);
+/// A double matrix value with the given row and column names.
+pub(crate) fn mat_value(m: Mat, rn: Option<Vec<RStr>>, cn: Option<Vec<RStr>>) -> Value {
+    let (nr, nc) = m.shape();
+    let mut v = make_matrix(Data::Dbl(Rc::new(into_vec(m))), nr, nc);
     set_dimnames_parts(&mut v, vec![rn, cn], None);
     v
 }
+
+/// Checks that a result of `n` doubles may be allocated (R's error otherwise).
+pub(crate) fn check_alloc(n: f64) -> EvalResult<()> {
+    crate::value::alloc::check(n, 8)?;
+    Ok(())
+}
+
+/// R's error for NA, NaN or infinite entries.
+pub(crate) fn check_finite(m: &Mat) -> EvalResult<()> {
+    if m.iter().any(|v| !v.is_finite()) {
+        return err("infinite or missing values in 'x'");
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// products
 
 /// `x %*% y` with R's promotion of vectors to row or column matrices.
 pub fn matprod_values(x: &Value, y: &Value) -> EvalResult {
@@ -49,36 +117,36 @@ pub fn matprod_values(x: &Value, y: &Value) -> EvalResult {
     let yv = numeric_mat(y, "")?;
     let xd = x.dim().filter(|d| d.len() == 2);
     let yd = y.dim().filter(|d| d.len() == 2);
-    let (a, b) = match (xd.clone(), yd.clone()) {
-        (Some(xd), Some(yd)) => (Mat::new(xd[0], xd[1], xv), Mat::new(yd[0], yd[1], yv)),
+    let ((ar, ac), (br, bc)) = match (xd.clone(), yd.clone()) {
+        (Some(xd), Some(yd)) => ((xd[0], xd[1]), (yd[0], yd[1])),
         (None, Some(yd)) => {
             let n = xv.len();
             if n == yd[0] {
-                (Mat::new(1, n, xv), Mat::new(yd[0], yd[1], yv))
+                ((1, n), (yd[0], yd[1]))
             } else {
-                (Mat::new(n, 1, xv), Mat::new(yd[0], yd[1], yv))
+                ((n, 1), (yd[0], yd[1]))
             }
         }
         (Some(xd), None) => {
             let n = yv.len();
             if n == xd[1] {
-                (Mat::new(xd[0], xd[1], xv), Mat::new(n, 1, yv))
+                ((xd[0], xd[1]), (n, 1))
             } else {
-                (Mat::new(xd[0], xd[1], xv), Mat::new(1, n, yv))
+                ((xd[0], xd[1]), (1, n))
             }
         }
         (None, None) => {
             let (n, k) = (xv.len(), yv.len());
             if n == k {
-                (Mat::new(1, n, xv), Mat::new(k, 1, yv))
+                ((1, n), (k, 1))
             } else if n == 1 {
-                (Mat::new(1, 1, xv), Mat::new(1, k, yv))
+                ((1, 1), (1, k))
             } else {
-                (Mat::new(n, 1, xv), Mat::new(1, k, yv))
+                ((n, 1), (1, k))
             }
         }
     };
-    if a.ncol != b.nrow {
+    if ac != br {
         return err("non-conformable arguments");
     }
     let rn = if xd.is_some() {
@@ -91,7 +159,8 @@ pub fn matprod_values(x: &Value, y: &Value) -> EvalResult {
     } else {
         None
     };
-    crate::value::alloc::check(a.nrow as f64 * b.ncol as f64, 8)?;
+    check_alloc(ar as f64 * bc as f64)?;
+    let (a, b) = (mat(ar, ac, xv), mat(br, bc, yv));
     Ok(mat_value(matmul(&a, &b), rn, cn))
 }
 
@@ -101,8 +170,7 @@ pub fn matprod(_it: &mut Interp, a: Args) -> EvalResult {
     matprod_values(m.req("x")?, m.req("y")?)
 }
 
-/// The `crossprod` builtin (see R's documentation).
-pub fn crossprod(_it: &mut Interp, a: Args) -> EvalResult {
+fn cross(a: Args, trans: bool) -> EvalResult {
     let m = a.matched(&["x", "y"])?;
     let x = m.req("x")?.clone();
     let y = m
@@ -112,34 +180,34 @@ pub fn crossprod(_it: &mut Interp, a: Args) -> EvalResult {
         .unwrap_or_else(|| x.clone());
     let (a, an) = mat_of(&x)?;
     let (b, bn) = mat_of(&y)?;
-    if a.nrow != b.nrow {
+    // the names that survive: row names for tcrossprod, column names for crossprod
+    let (oa, ob, k) = if trans {
+        (Op::N, Op::T, 1)
+    } else {
+        (Op::T, Op::N, 0)
+    };
+    let (ai, bi) = if trans { (a.ncols(), b.ncols()) } else { (a.nrows(), b.nrows()) };
+    if ai != bi {
         return err("non-conformable arguments");
     }
-    crate::value::alloc::check(a.ncol as f64 * b.ncol as f64, 8)?;
-    Ok(mat_value(matmul(&a.t(), &b), an[1].clone(), bn[1].clone()))
+    let (p, q) = if trans { (a.nrows(), b.nrows()) } else { (a.ncols(), b.ncols()) };
+    check_alloc(p as f64 * q as f64)?;
+    let r = gemm(&a, oa, &b, ob);
+    Ok(mat_value(r, an[1 - k].clone(), bn[1 - k].clone()))
 }
 
-/// The `tcrossprod` builtin (see R's documentation).
+/// The `crossprod` builtin: `t(x) %*% y` without forming the transpose.
+pub fn crossprod(_it: &mut Interp, a: Args) -> EvalResult {
+    cross(a, false)
+}
+
+/// The `tcrossprod` builtin: `x %*% t(y)` without forming the transpose.
 pub fn tcrossprod(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "y"])?;
-    let x = m.req("x")?.clone();
-    let y = m
-        .get("y")
-        .filter(|v| !v.is_null())
-        .cloned()
-        .unwrap_or_else(|| x.clone());
-    let (a, an) = mat_of(&x)?;
-    let (b, bn) = mat_of(&y)?;
-    if a.ncol != b.ncol {
-        return err("non-conformable arguments");
-    }
-    crate::value::alloc::check(a.nrow as f64 * b.nrow as f64, 8)?;
-    Ok(mat_value(matmul(&a, &b.t()), an[0].clone(), bn[0].clone()))
+    cross(a, true)
 }
 
 // ---------------------------------------------------------------------------------------
-// diag, det, solve, chol
-
+// diag
 /// The `diag` builtin (see R's documentation).
 pub fn diag(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "nrow", "ncol", "names"])?;
@@ -261,9 +329,12 @@ pub fn set_diag(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(out)
 }
 
-fn square(x: &Value, msg: &str) -> EvalResult<(Mat, Vec<Option<Vec<RStr>>>)> {
+// ---------------------------------------------------------------------------------------
+// det, solve, chol
+
+fn square(x: &Value, msg: &str) -> EvalResult<(Mat, Dimnames)> {
     let (m, dn) = mat_of(x)?;
-    if x.dim().map(|d| d.len() != 2).unwrap_or(true) || m.nrow != m.ncol {
+    if x.dim().map(|d| d.len() != 2).unwrap_or(true) || m.nrows() != m.ncols() {
         return err(msg.to_string());
     }
     Ok((m, dn))
@@ -271,12 +342,7 @@ fn square(x: &Value, msg: &str) -> EvalResult<(Mat, Vec<Option<Vec<RStr>>>)> {
 
 fn determinant_core(x: &Value, log: bool) -> EvalResult<(f64, i32)> {
     let (m, _) = square(x, "'x' must be a square matrix")?;
-    let f = lu(&m);
-    let (modulus, sign) = if f.singular_at.is_some() && m.nrow > 0 {
-        (f64::NEG_INFINITY, 1)
-    } else {
-        f.log_det()
-    };
+    let (modulus, sign) = if m.nrows() == 0 { (0.0, 1) } else { lu(&m).log_det() };
     Ok((if log { modulus } else { modulus.exp() }, sign))
 }
 
@@ -302,12 +368,15 @@ pub fn determinant(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(out)
 }
 
-/// The `solve` builtin (see R's documentation).
-pub fn r_solve(_it: &mut Interp, a: Args) -> EvalResult {
+/// The `solve` builtin (see R's documentation); a `qr` object solves through `qr.coef`.
+pub fn r_solve(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["a", "b", "tol", "..."])?;
     let av = m.req("a")?.clone();
-    let (am, adn) = mat_of(&av)?;
-    let (nr, nc) = (am.nrow, am.ncol);
+    if av.inherits("qr") {
+        return crate::builtins::base::qr::solve_qr(it, &av, m.get("b"));
+    }
+    let (am, adn) = numeric_matrix(&av, "'a' must be a numeric matrix")?;
+    let (nr, nc) = am.shape();
     if av.dim().is_none() && nr == 1 {
         // a scalar
     } else if nr != nc {
@@ -318,18 +387,24 @@ pub fn r_solve(_it: &mut Interp, a: Args) -> EvalResult {
         .and_then(|t| t.as_f64())
         .unwrap_or(f64::EPSILON);
     let (b, bdn, bvec) = match m.get("b") {
-        None => (
-            Mat::identity(nr),
-            vec![adn.first().cloned().flatten(), None],
-            false,
-        ),
+        None => {
+            check_alloc(nr as f64 * nr as f64)?;
+            (
+                Mat::identity(nr, nr),
+                vec![adn.first().cloned().flatten(), None],
+                false,
+            )
+        }
         Some(b) => {
-            let (bm, bdn) = mat_of(b)?;
+            let (bm, bdn) = numeric_matrix(b, "'b' must be a numeric matrix")?;
             let isvec = b.dim().is_none();
-            if bm.nrow != nr {
+            if bm.nrows() != nr {
                 return err(format!(
                     "'b' ({} x {}) must be compatible with 'a' ({} x {})",
-                    bm.nrow, bm.ncol, nr, nc
+                    bm.nrows(),
+                    bm.ncols(),
+                    nr,
+                    nc
                 ));
             }
             (bm, bdn, isvec)
@@ -338,7 +413,7 @@ pub fn r_solve(_it: &mut Interp, a: Args) -> EvalResult {
     let x = solve_mat(&am, &b, tol).or_else(err)?;
     let rn = adn.get(1).cloned().flatten();
     if bvec {
-        let mut v = Value::dbls(x.data);
+        let mut v = Value::dbls(into_vec(x));
         if let Some(n) = rn {
             v.set_attr(sym("names"), Value::strs(n));
         }
@@ -352,11 +427,209 @@ pub fn r_solve(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(mat_value(x, rn, cn))
 }
 
-/// The `chol` builtin (see R's documentation).
-pub fn r_chol(_it: &mut Interp, a: Args) -> EvalResult {
-    let m = a.matched(&["x", "..."])?;
+/// The `chol` builtin: `chol(x, pivot = FALSE, LINPACK = FALSE, tol = -1, ...)`.
+pub fn r_chol(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["x", "pivot", "LINPACK", "tol", "..."])?;
     let x = m.req("x")?;
-    let (mm, dn) = square(x, "'a' must be a square matrix")?;
+    let (mm, dn) = if x.dim().is_none() && x.len() == 1 {
+        mat_of(x)?
+    } else {
+        square(x, "'a' must be a square matrix")?
+    };
+    if flag(m.get("pivot"), false) {
+        let tol = m.get("tol").and_then(|t| t.as_f64()).unwrap_or(-1.0);
+        let (r, piv, rank) = chol_pivot(&mm, tol);
+        if rank < mm.nrows() {
+            it.warning("the matrix is either rank-deficient or indefinite");
+        }
+        let mut v = mat_value(r, dn[0].clone(), dn[1].clone());
+        v.set_attr(
+            sym("pivot"),
+            Value::ints(piv.iter().map(|&p| p as i32 + 1).collect()),
+        );
+        v.set_attr(sym("rank"), Value::int(rank as i32));
+        return Ok(v);
+    }
     let r = chol_mat(&mm).or_else(err)?;
     Ok(mat_value(r, dn[0].clone(), dn[1].clone()))
+}
+
+fn chol2inv_fn(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.req("x")?;
+    let (r, _) = numeric_matrix(x, "'a' must be a numeric matrix")?;
+    let size = match m.get("size") {
+        Some(s) => {
+            let v = s.as_f64().unwrap_or(f64::NAN);
+            if v.is_nan() || v < 0.0 {
+                return err("invalid 'size' argument in 'chol2inv'");
+            }
+            v as usize
+        }
+        None => r.ncols(),
+    };
+    if size > r.ncols() {
+        return err(format!("'size' cannot exceed ncol(x) = {}", r.ncols()));
+    }
+    if size > r.nrows() {
+        return err(format!("'size' cannot exceed nrow(x) = {}", r.nrows()));
+    }
+    let inv = chol2inv(&r, size).or_else(err)?;
+    Ok(mat_value(inv, None, None))
+}
+
+fn tri_solve_builtin(m: &Matched, rname: &str, upper_default: bool) -> EvalResult {
+    let r = m.req(rname)?;
+    let (rm, _) = numeric_matrix(r, "'r' must be a numeric matrix")?;
+    let xv = m.req("x")?;
+    let (xm, _) = numeric_matrix(xv, "'x' must be a numeric matrix")?;
+    let k = match m.get("k") {
+        Some(k) => k.as_f64().unwrap_or(f64::NAN),
+        None => rm.ncols() as f64,
+    };
+    if k.is_nan() || k <= 0.0 || k as usize > rm.nrows() || k as usize > rm.ncols() || k as usize > xm.nrows() {
+        return err("invalid 'k' argument");
+    }
+    let k = k as usize;
+    let upper = flag(m.get("upper.tri"), upper_default);
+    let trans = flag(m.get("transpose"), false);
+    let b = xm.rows(0, k).into_owned();
+    let sol = tri_solve(&rm, k, upper, trans, &b).or_else(err)?;
+    if xv.dim().is_none() {
+        return Ok(Value::dbls(into_vec(sol)));
+    }
+    Ok(mat_value(sol, None, None))
+}
+
+fn backsolve(_it: &mut Interp, m: Matched) -> EvalResult {
+    tri_solve_builtin(&m, "r", true)
+}
+
+fn forwardsolve(_it: &mut Interp, m: Matched) -> EvalResult {
+    tri_solve_builtin(&m, "l", false)
+}
+
+// ---------------------------------------------------------------------------------------
+// kronecker, isSymmetric
+
+/// Dimensions of `x` as a matrix (a vector is a column) and whether it had a dim.
+fn mat_dims(x: &Value) -> ((usize, usize), bool) {
+    match x.dim() {
+        Some(d) if d.len() == 2 => ((d[0], d[1]), true),
+        Some(d) if d.len() == 1 => ((d[0], 1), false),
+        _ => ((x.len(), 1), false),
+    }
+}
+
+fn kronecker_values(it: &mut Interp, x: &Value, y: &Value, f: &Value, extra: &[crate::eval::call::ArgVal]) -> EvalResult {
+    let ((r1, c1), xm) = mat_dims(x);
+    let ((r2, c2), ym) = mat_dims(y);
+    let (nr, nc) = (r1 * r2, c1 * c2);
+    check_alloc(nr as f64 * nc as f64)?;
+    // the element pairs of each result cell, in column-major order of the result
+    let mut xi = Vec::with_capacity(nr * nc);
+    let mut yi = Vec::with_capacity(nr * nc);
+    for j in 0..nc {
+        let (j1, j2) = (j / c2, j % c2);
+        for i in 0..nr {
+            let (i1, i2) = (i / r2, i % r2);
+            xi.push(Some(j1 * r1 + i1));
+            yi.push(Some(j2 * r2 + i2));
+        }
+    }
+    let strip = |v: &Value| {
+        let mut v = v.clone();
+        v.clear_attrs();
+        v
+    };
+    let (xs, ys) = (strip(x), strip(y));
+    let pick = |v: &Value, idx: &[Option<usize>]| {
+        Value::from_data(
+            v.data()
+                .map(|d| d.select(idx))
+                .unwrap_or(Data::empty(VType::Lgl)),
+        )
+    };
+    let (xe, ye) = (pick(&xs, &xi), pick(&ys, &yi));
+    let mut out = crate::builtins::base::arrays::call_binary(it, f, xe, ye, extra)?;
+    if out.len() != nr * nc {
+        return err(format!(
+            "dims [product {}] do not match the length of object [{}]",
+            nr * nc,
+            out.len()
+        ));
+    }
+    if xm || ym {
+        out.set_attr(sym("dim"), Value::ints(vec![nr as i32, nc as i32]));
+    }
+    Ok(out)
+}
+
+fn kronecker(it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.req("X")?.clone();
+    let y = m.req("Y")?.clone();
+    let f = m.get("FUN").cloned().unwrap_or_else(|| Value::str("*"));
+    kronecker_values(it, &x, &y, &f, &m.dots)
+}
+
+fn kronecker_op(it: &mut Interp, a: Args) -> EvalResult {
+    let m = a.matched(&["X", "Y"])?;
+    let x = m.req("X")?.clone();
+    let y = m.req("Y")?.clone();
+    kronecker_values(it, &x, &y, &Value::str("*"), &[])
+}
+
+/// `isSymmetric(x, tol)` for a matrix value: square, names matching, and `x` equal to
+/// `t(x)` as `all.equal` measures it (mean relative difference at most `tol`).
+pub(crate) fn symmetric_value(x: &Value, tol: f64) -> bool {
+    let Some(d) = x.dim().filter(|d| d.len() == 2) else {
+        return false;
+    };
+    if d[0] != d[1] {
+        return false;
+    }
+    let n = d[0];
+    let dn = dimnames_parts(x);
+    if dn[0] != dn[1] {
+        return false;
+    }
+    match x.vtype() {
+        Some(VType::Lgl | VType::Int | VType::Dbl) => {
+            let v = x.dbl_vec();
+            let (mut diff, mut tot, mut cnt) = (0.0, 0.0, 0usize);
+            for j in 0..n {
+                for i in 0..n {
+                    let (a, b) = (v[j * n + i], v[i * n + j]);
+                    if a.is_nan() != b.is_nan() {
+                        return false;
+                    }
+                    if a.is_nan() {
+                        continue;
+                    }
+                    cnt += 1;
+                    tot += a.abs();
+                    diff += (a - b).abs();
+                }
+            }
+            if cnt == 0 {
+                return true;
+            }
+            let (diff, tot) = (diff / cnt as f64, tot / cnt as f64);
+            let rel = if tot.is_finite() && tot > tol { diff / tot } else { diff };
+            !rel.is_nan() && rel <= tol
+        }
+        Some(VType::Str) => {
+            let v = x.str_vec();
+            (0..n).all(|j| (0..n).all(|i| v[j * n + i] == v[i * n + j]))
+        }
+        _ => false,
+    }
+}
+
+fn is_symmetric(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.req("object")?;
+    let tol = m
+        .get("tol")
+        .and_then(|t| t.as_f64())
+        .unwrap_or(100.0 * f64::EPSILON);
+    Ok(Value::lgl(symmetric_value(x, tol)))
 }

@@ -5,6 +5,7 @@ pub mod apply;
 pub mod arrays;
 pub mod bitwise;
 pub mod conditions;
+pub mod decomp;
 pub mod environments;
 pub mod expressions;
 pub mod factor;
@@ -22,6 +23,7 @@ pub mod operators;
 pub mod packages;
 pub mod platform;
 pub mod print;
+pub mod qr;
 pub mod regex;
 pub mod safe_write;
 pub mod seq;
@@ -59,6 +61,9 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         sort::BUILTINS,
         print::BUILTINS,
         matrix::BUILTINS,
+        linalg::BUILTINS,
+        decomp::BUILTINS,
+        qr::BUILTINS,
         arrays::BUILTINS,
         factor::BUILTINS,
         grouping::BUILTINS,
@@ -97,6 +102,9 @@ pub fn docs() -> Vec<&'static [Doc]> {
         sort::DOCS,
         print::DOCS,
         matrix::DOCS,
+        linalg::DOCS,
+        decomp::DOCS,
+        qr::DOCS,
         arrays::DOCS,
         factor::DOCS,
         grouping::DOCS,

@@ -124,6 +124,13 @@ pub fn format_default(
     if v.inherits("table") {
         return Ok(crate::print::table::format_table(v, &opts));
     }
+    if v.inherits("eigen") {
+        // R's print.eigen: a heading, then the list without its class
+        let mut x = v.clone();
+        x.set_attr(Sym::new("class"), Value::Null);
+        let body = format_default(it, &x, digits, quote)?;
+        return Ok(format!("eigen() decomposition\n{}", body));
+    }
     // Nested classed values (data frames in lists, fitted models...) print through their methods.
     let env = it.global.clone();
     let mut failure = None;
