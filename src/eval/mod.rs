@@ -144,7 +144,18 @@ pub struct Interp {
     /// Where an unbound name is looked up last, as a data set shipped with R (`mtcars`);
     /// set by `builtins::install`.
     pub datasets: Option<DatasetFn>,
+    /// Per builtin id: whether the builtin is an internal generic that first dispatches on
+    /// its first argument's class to a method `name.class` (set by `builtins::install`).
+    pub(crate) generic: Vec<bool>,
+    /// Arithmetic and comparison on classed values that builtins implement (dates, times,
+    /// time differences); set by `builtins::install`.
+    pub ops_hook: Option<OpsFn>,
+    /// Environment variables the session set (`Sys.setenv`) or unset (None).
+    pub env_vars: Vec<(String, Option<String>)>,
 }
+
+/// Evaluates `x op y` for classed operands it knows, or declines with `None`.
+pub type OpsFn = fn(&mut Interp, BinOp, &Value, &Value) -> Option<EvalResult>;
 
 /// Loads the data set of that name, if there is one.
 pub type DatasetFn = fn(&str) -> Option<Result<Value, RError>>;
@@ -192,6 +203,9 @@ impl Interp {
             options: Vec::new(),
             printer: None,
             datasets: None,
+            generic: Vec::new(),
+            ops_hook: None,
+            env_vars: Vec::new(),
         }
     }
 

@@ -4,6 +4,9 @@
 pub mod apply;
 pub mod arrays;
 pub mod conditions;
+pub mod dates;
+pub mod datetimes;
+pub mod difftime;
 pub mod environments;
 pub mod factor;
 pub mod files;
@@ -63,6 +66,9 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         sprintf::BUILTINS,
         summary::BUILTINS,
         margins::BUILTINS,
+        dates::BUILTINS,
+        datetimes::BUILTINS,
+        difftime::BUILTINS,
     ]
 }
 
@@ -96,5 +102,8 @@ pub fn docs() -> Vec<&'static [Doc]> {
         sprintf::DOCS,
         summary::DOCS,
         margins::DOCS,
+        dates::DOCS,
+        datetimes::DOCS,
+        difftime::DOCS,
     ]
 }

@@ -11,11 +11,30 @@ use chrono_tz::{OffsetComponents, OffsetName, Tz};
 pub struct Zone {
     tz: Tz,
     name: String,
+    /// For a name the database lacks (read as UTC, as the C library does): the
+    /// abbreviation shown, its leading letters.
+    unknown: Option<String>,
+}
+
+thread_local! {
+    /// `TZ` as the session on this thread set it (`Sys.setenv`); `Some("")` when unset there.
+    static SESSION_TZ: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Records the session's `TZ` (None: follow the process environment again).
+pub fn set_session_tz(tz: Option<String>) {
+    SESSION_TZ.with(|s| *s.borrow_mut() = tz);
 }
 
 /// The name of the session's zone: `TZ` when set and not empty, else the system's
 /// (`/etc/timezone` or the target of `/etc/localtime`), else "UTC".
 pub fn local_name() -> String {
+    if let Some(tz) = SESSION_TZ.with(|s| s.borrow().clone()) {
+        if !tz.is_empty() {
+            return tz.trim_start_matches(':').to_string();
+        }
+        return system_name();
+    }
     if let Ok(tz) = std::env::var("TZ") {
         if !tz.is_empty() {
             return tz.trim_start_matches(':').to_string();
@@ -54,14 +73,22 @@ impl Zone {
     pub fn find(name: &str) -> Option<Zone> {
         let name = if name.is_empty() { local_name() } else { name.to_string() };
         let tz: Tz = name.parse().ok()?;
-        Some(Zone { tz, name })
+        Some(Zone {
+            tz,
+            name,
+            unknown: None,
+        })
     }
 
     /// The zone called `name`, or UTC when there is none.
     pub fn find_or_utc(name: &str) -> Zone {
-        Zone::find(name).unwrap_or(Zone {
-            tz: Tz::UTC,
-            name: "UTC".into(),
+        Zone::find(name).unwrap_or_else(|| {
+            let letters: String = name.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+            Zone {
+                tz: Tz::UTC,
+                name: name.to_string(),
+                unknown: Some(if letters.len() >= 3 { letters } else { "UTC".into() }),
+            }
         })
     }
 
@@ -77,6 +104,9 @@ impl Zone {
 
     /// (seconds east of UTC, daylight saving, abbreviation) at `utc` seconds since the epoch.
     pub fn offset_at(&self, utc: i64) -> (i32, bool, String) {
+        if let Some(a) = &self.unknown {
+            return (0, false, a.clone());
+        }
         let Some(dt) = DateTime::from_timestamp(utc, 0) else {
             return (0, false, "UTC".into());
         };
