@@ -127,7 +127,7 @@ pub fn install(it: &mut Interp) {
 /// or builtins) before doing their own work, as R's internal generics do.
 const GENERICS: &[&str] = &[
     "format", "as.character", "seq", "mean", "cut", "trunc", "round", "diff", "c", "rep",
-    "min", "max", "range", "as.numeric", "as.double",
+    "min", "max", "range", "sum", "as.numeric", "as.double",
 ];
 
 /// A new interpreter writing to stdout and stderr, with every builtin installed.

@@ -383,6 +383,7 @@ impl Interp {
         let obj = first
             .and_then(|f| args.iter().find(|(n, _)| n.is_some_and(|n| n.as_str() == f)))
             .or_else(|| args.iter().find(|(n, _)| n.is_none()))
+            .or_else(|| args.first())
             .map(|(_, v)| v)?;
         let classes = obj.class_attr()?;
         // the group generic tried after `name.class` (`as.numeric` is `as.double` in R)

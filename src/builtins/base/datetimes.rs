@@ -150,7 +150,10 @@ pub fn lt_fields(x: &Value) -> EvalResult<Vec<Option<Tm>>> {
     let (min, hour, mday, mon, year) = (int("min"), int("hour"), int("mday"), int("mon"), int("year"));
     let isdst = int("isdst");
     let gmtoff = int("gmtoff");
-    let zones = get("zone").map(|v| v.str_vec().to_vec()).unwrap_or_default();
+    // without a zone field (UTC), the zone is the tzone's name
+    let zones = get("zone")
+        .map(|v| v.str_vec().to_vec())
+        .unwrap_or_else(|| vec![Some(Rc::from(tzone(x).as_str()))]);
     let n = [sec.len(), min.len(), hour.len(), mday.len(), mon.len(), year.len()]
         .into_iter()
         .max()
@@ -392,7 +395,8 @@ fn print_posixct(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     let tz = m.get("tz").and_then(|v| v.as_string()).filter(|s| !s.is_empty());
     let tms = tms_of(it, &x, tz)?;
-    let text = keep_names(&x, Value::strs(format_tms(&tms, None, usetz(&m, true), digits_secs(it))));
+    let text = Value::strs(format_tms(&tms, None, usetz(&m, true), digits_secs(it)));
+    let text = if is_lt(&x) { text } else { keep_names(&x, text) };
     let what = if is_lt(&x) { "POSIXlt" } else { "POSIXct" };
     let n = tms.len();
     if n == 0 {

@@ -188,7 +188,7 @@ fn set_units(_it: &mut Interp, m: Matched) -> EvalResult {
 /// The cells of a difftime: its numbers formatted together, then the units.
 pub fn format_difftime(x: &Value, digits: usize) -> Vec<String> {
     let u = units_of(x);
-    crate::print::format_dbl_vec_trim(&x.dbl_vec(), digits)
+    crate::print::format_dbl_vec(&x.dbl_vec(), digits)
         .into_iter()
         .map(|s| format!("{} {}", s, u))
         .collect()
@@ -262,9 +262,6 @@ fn bare(v: &Value) -> Value {
             r.set_attr(Sym::new(a), Value::Null);
         }
     }
-    if is_lt(v) {
-        return r;
-    }
     r
 }
 
@@ -304,6 +301,18 @@ fn is_compare(op: BinOp) -> bool {
 /// `+.Date`, `-.Date`, `Ops.Date`, `+.POSIXt`, `-.POSIXt`, `Ops.POSIXt` and
 /// `Ops.difftime` do. `None` for operands it does not handle.
 pub fn date_ops(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> Option<EvalResult> {
+    if is_lt(x) || is_lt(y) {
+        // broken-down times take part as the date-times they stand for
+        let ct = |it: &mut Interp, v: &Value| -> EvalResult<Value> {
+            if !is_lt(v) {
+                return Ok(v.clone());
+            }
+            let (secs, tz) = to_secs(it, v, &ConvOpts::default())?;
+            Ok(crate::builtins::base::dates::make_ct(secs, tz.as_deref()))
+        };
+        let r = ct(it, x).and_then(|a| Ok((a, ct(it, y)?)));
+        return Some(r.and_then(|(a, b)| ops(it, op, &a, &b, kind(&a), kind(&b))));
+    }
     let (kx, ky) = (kind(x), kind(y));
     if kx == K::Other && ky == K::Other {
         return None;

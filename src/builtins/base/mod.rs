@@ -4,6 +4,7 @@
 pub mod apply;
 pub mod arrays;
 pub mod conditions;
+pub mod date_methods;
 pub mod dates;
 pub mod datetimes;
 pub mod difftime;
@@ -69,6 +70,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         dates::BUILTINS,
         datetimes::BUILTINS,
         difftime::BUILTINS,
+        date_methods::BUILTINS,
     ]
 }
 
@@ -105,5 +107,6 @@ pub fn docs() -> Vec<&'static [Doc]> {
         dates::DOCS,
         datetimes::DOCS,
         difftime::DOCS,
+        date_methods::DOCS,
     ]
 }
