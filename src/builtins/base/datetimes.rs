@@ -189,7 +189,8 @@ pub fn make_lt(tms: &[Option<Tm>], z: &Zone, tzname: &str) -> Value {
     let int = |f: &dyn Fn(&Tm) -> i32| -> Value {
         Value::ints(tms.iter().map(|t| t.as_ref().map(f).unwrap_or(NA_INT)).collect())
     };
-    let utc = z.is_utc();
+    // R leaves out zone and gmtoff only for zones named UTC or GMT
+    let utc = z.is_utc() && (tzname == "UTC" || tzname == "GMT");
     let mut items = vec![
         Value::dbls(tms.iter().map(|t| t.as_ref().map(|t| t.sec).unwrap_or_else(na_real)).collect()),
         int(&|t| t.min),
@@ -215,7 +216,7 @@ pub fn make_lt(tms: &[Option<Tm>], z: &Zone, tzname: &str) -> Value {
     let mut v = Value::list(items);
     v.set_attr(Sym::new("names"), Value::strings(&names));
     v.set_attr(Sym::new("class"), Value::strings(&["POSIXlt", "POSIXt"]));
-    let tzv = if utc {
+    let tzv = if z.is_utc() {
         Value::str(tzname)
     } else {
         let year = tms.iter().flatten().next().map(|t| t.full_year() as i32).unwrap_or(2000);
