@@ -743,15 +743,17 @@ pub fn time_stats(x: &Value) -> (Vec<f64>, usize) {
     }
 }
 
-/// The statistics of a Date or POSIXct column as text (for summary and summary.data.frame).
-pub fn time_stat_text(x: &Value) -> Vec<String> {
+/// The statistics of a Date or POSIXct column as text: rounded to `signif` digits (15 for
+/// summary, 12 in summary.data.frame), seconds shown to at most 4 decimals.
+pub fn time_stat_text(x: &Value, signif: usize) -> Vec<String> {
     let (q, nas) = time_stats(x);
+    let q: Vec<f64> = q.iter().map(|&v| crate::print::summary::signif(v, signif)).collect();
     let mut out: Vec<String> = if is_date(x) {
         format_days(&q, "%Y-%m-%d")
     } else {
         let z = zone(&tzone(x));
         let tms: Vec<Option<Tm>> = q.iter().map(|&s| z.breakdown(s)).collect();
-        format_tms(&tms, None, false, 6)
+        format_tms(&tms, None, false, 4)
     }
     .into_iter()
     .map(|s| s.map(|s| s.to_string()).unwrap_or_else(|| "NA".into()))
@@ -768,7 +770,7 @@ fn summary_time(_it: &mut Interp, m: Matched) -> EvalResult {
         .iter()
         .map(|s| s.to_string())
         .collect();
-    let text = time_stat_text(&x);
+    let text = time_stat_text(&x, 15);
     if text.len() > 6 {
         names.push("NA's".into());
     }

@@ -430,3 +430,41 @@ fn julian(it: &mut Interp, m: Matched) -> EvalResult {
     }
     err("no applicable method for 'julian' applied to this object")
 }
+
+/// A text column read as "Date" or "POSIXct" (read.csv's colClasses).
+pub fn convert_column(text: &Value, class: &str) -> EvalResult<Value> {
+    let s = text.str_vec().to_vec();
+    if class == "Date" {
+        let default = ["%Y-%m-%d".to_string(), "%Y/%m/%d".to_string()];
+        let days = parse_strings(&s, None, &default, false)?
+            .into_iter()
+            .map(|p| p.map(|(tm, _)| tm.days() as f64).unwrap_or_else(crate::value::na_real))
+            .collect();
+        return Ok(make_date(days));
+    }
+    let o = ConvOpts {
+        tz: Some(String::new()),
+        ..Default::default()
+    };
+    let mut secs = Vec::new();
+    let z = zone("");
+    let tries: Vec<String> = [
+        "%Y-%m-%d %H:%M:%OS",
+        "%Y/%m/%d %H:%M:%OS",
+        "%Y-%m-%d %H:%M",
+        "%Y/%m/%d %H:%M",
+        "%Y-%m-%d",
+        "%Y/%m/%d",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for p in parse_strings(&s, None, &tries, o.optional)? {
+        secs.push(match p {
+            Some((tm, Some(off))) => tm.local_secs() - off as f64,
+            Some((tm, None)) => z.to_utc(&tm),
+            None => crate::value::na_real(),
+        });
+    }
+    Ok(make_ct(secs, Some("")))
+}

@@ -267,7 +267,7 @@ fn format_left(v: &[String]) -> Vec<String> {
 fn summary_column(col: &Value, maxsum: usize, digits: usize) -> (Vec<String>, usize) {
     let time = col.attrs().is_some() && (col.inherits("Date") || col.inherits("POSIXct"));
     let (names, vals): (Vec<String>, Vec<String>) = if time {
-        let text = crate::builtins::base::date_methods::time_stat_text(col);
+        let text = crate::builtins::base::date_methods::time_stat_text(col, 12);
         let mut names: Vec<String> = SUMMARY_NAMES.iter().map(|s| s.to_string()).collect();
         if text.len() > 6 {
             names.push("NA's".into());
