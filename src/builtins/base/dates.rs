@@ -165,16 +165,10 @@ pub fn keep_names(from: &Value, mut to: Value) -> Value {
 /// How a Date, POSIXct or difftime column shows in a printed data frame (NA as `<NA>`
 /// for dates and times); `None` for other columns.
 pub fn frame_cells(c: &Value) -> Option<Vec<String>> {
-    let cells: Vec<RStr> = if is_date(c) {
-        format_days(&c.dbl_vec(), "%Y-%m-%d")
-    } else if is_ct(c) {
-        let z = zone(&tzone(c));
-        crate::builtins::base::datetimes::format_secs(&c.dbl_vec(), &z, None, false, 0)
-    } else if is_difftime(c) {
+    if is_difftime(c) {
         return Some(crate::builtins::base::difftime::format_difftime(c, 7));
-    } else {
-        return None;
-    };
+    }
+    let cells = time_text(c)?;
     Some(
         cells
             .into_iter()
@@ -183,9 +177,36 @@ pub fn frame_cells(c: &Value) -> Option<Vec<String>> {
     )
 }
 
+/// Dates or date-times as `format(x)` writes them (NA as None); `None` for other values.
+pub fn time_text(c: &Value) -> Option<Vec<RStr>> {
+    if is_date(c) {
+        Some(format_days(&c.dbl_vec(), "%Y-%m-%d"))
+    } else if is_ct(c) {
+        let z = zone(&tzone(c));
+        Some(crate::builtins::base::datetimes::format_secs(&c.dbl_vec(), &z, None, false, 0))
+    } else {
+        None
+    }
+}
+
+/// Factor levels for dates or date-times: their distinct values in time order, as text.
+pub fn time_levels(c: &Value) -> Option<Vec<RStr>> {
+    let text = time_text(c)?;
+    let v = c.dbl_vec();
+    let mut idx: Vec<usize> = (0..v.len()).filter(|&i| !v[i].is_nan()).collect();
+    idx.sort_by(|&a, &b| v[a].partial_cmp(&v[b]).unwrap_or(std::cmp::Ordering::Equal));
+    let mut out: Vec<RStr> = Vec::new();
+    for i in idx {
+        if out.last() != Some(&text[i]) {
+            out.push(text[i].clone());
+        }
+    }
+    Some(out)
+}
+
 /// Reads strings as R's `charToDate`/`as.POSIXlt.character` do: with `formats` (recycled)
-/// when given, else with the first of `try_formats` that reads the first non-NA string.
-/// `what` names the caller for the error.
+/// when given, else with the first of `try_formats` that reads the first non-NA string
+/// (none reading it is R's "not in a standard unambiguous format" error unless `optional`).
 pub fn parse_strings(
     s: &[RStr],
     formats: Option<&[String]>,
@@ -402,7 +423,17 @@ fn months(_it: &mut Interp, m: Matched) -> EvalResult {
 }
 
 fn quarters(_it: &mut Interp, m: Matched) -> EvalResult {
-    names_of(m.req("x")?, |t| format!("Q{}", t.mon / 3 + 1))
+    let x = m.req("x")?;
+    let tms = broken_down(x)?;
+    // R pastes "Q" to the number, so NA becomes "QNA"
+    let out: Vec<RStr> = tms
+        .iter()
+        .map(|t| match t {
+            Some(t) => Some(Rc::from(format!("Q{}", t.mon / 3 + 1).as_str())),
+            None => Some(Rc::from("QNA")),
+        })
+        .collect();
+    Ok(keep_names(x, Value::strs(out)))
 }
 
 fn julian(it: &mut Interp, m: Matched) -> EvalResult {
@@ -468,3 +499,7 @@ pub fn convert_column(text: &Value, class: &str) -> EvalResult<Value> {
     }
     Ok(make_ct(secs, Some("")))
 }
+
+#[cfg(test)]
+#[path = "dates_tests.rs"]
+mod tests;

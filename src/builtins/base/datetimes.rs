@@ -82,19 +82,16 @@ const LT_FIELDS: [&str; 11] = [
 /// The default format for broken-down times: the date alone when every time is midnight,
 /// else with seconds (and `np` decimals of them).
 fn auto_format(tms: &[Option<Tm>], digits: usize) -> String {
-    let present = tms.iter().flatten();
     let mut np = digits;
-    if np > 0 {
-        for i in 0..digits {
-            let p = 10f64.powi(i as i32);
-            if tms.iter().flatten().all(|t| (t.sec - (t.sec * p).round() / p).abs() < 1e-6) {
-                np = i;
-                break;
-            }
+    for i in 0..digits {
+        let p = 10f64.powi(i as i32);
+        if tms.iter().flatten().all(|t| (t.sec - (t.sec * p).round() / p).abs() < 1e-6) {
+            np = i;
+            break;
         }
     }
-    let mut p2 = tms.iter().flatten();
-    if p2.next().is_some() && present.clone().all(|t| t.hour == 0 && t.min == 0 && t.sec == 0.0) {
+    let any = tms.iter().flatten().next().is_some();
+    if any && tms.iter().flatten().all(|t| t.hour == 0 && t.min == 0 && t.sec == 0.0) {
         return "%Y-%m-%d".into();
     }
     if np == 0 {
@@ -307,13 +304,12 @@ pub fn to_lt(it: &mut Interp, x: &Value, o: &ConvOpts) -> EvalResult {
         return Ok(x.clone());
     }
     let (secs, keep) = to_secs(it, x, o)?;
-    let name = o
-        .tz
-        .clone()
-        .filter(|t| !t.is_empty() || !is_date(x))
-        .or(keep)
-        .unwrap_or_else(|| if is_date(x) { "UTC".into() } else { String::new() });
-    let name = if is_date(x) && o.tz.is_none() { "UTC".to_string() } else { name };
+    // dates break down in UTC, as R's as.POSIXlt.Date does
+    let name = if is_date(x) {
+        "UTC".to_string()
+    } else {
+        o.tz.clone().or(keep).unwrap_or_default()
+    };
     let z = zone(&name);
     let tms: Vec<Option<Tm>> = secs.iter().map(|&s| z.breakdown(s)).collect();
     Ok(make_lt(&tms, &z, &name))
@@ -461,14 +457,11 @@ fn iso(m: &Matched, tz: &str, defaults: [f64; 3]) -> EvalResult {
 }
 
 fn iso_datetime(_it: &mut Interp, m: Matched) -> EvalResult {
+    if let Some(miss) = ["hour", "min", "sec"].into_iter().find(|n| !m.has(n)) {
+        return err(format!("argument \"{}\" is missing, with no default", miss));
+    }
     let tz = m.get("tz").and_then(|v| v.as_string()).unwrap_or_default();
-    iso(&m, &tz, [f64::NAN; 3]).and_then(|v| {
-        if !m.has("hour") || !m.has("min") || !m.has("sec") {
-            let miss = ["hour", "min", "sec"].into_iter().find(|n| !m.has(n)).unwrap_or("hour");
-            return err(format!("argument \"{}\" is missing, with no default", miss));
-        }
-        Ok(v)
-    })
+    iso(&m, &tz, [0.0; 3])
 }
 
 fn iso_date(_it: &mut Interp, m: Matched) -> EvalResult {
