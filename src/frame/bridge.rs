@@ -292,13 +292,14 @@ fn time_series(name: PlSmallStr, v: &Value, x: &[f64]) -> Result<Series, String>
         .and_then(|t| t.as_string())
         .filter(|t| !t.is_empty());
     let tz = TimeZone::opt_try_new(tz).map_err(perr)?;
-    let us: Vec<Option<i64>> = x
+    let us = x
         .iter()
-        .map(|&s| s.is_finite().then(|| (s * 1e6).round() as i64))
-        .collect();
-    Series::new(name, us)
-        .cast(&DataType::Datetime(TimeUnit::Microseconds, tz))
-        .map_err(perr)
+        .map(|&s| s.is_finite().then(|| (s * 1e6).round() as i64));
+    // built as a Datetime directly: a cast would drop the zone in this polars build (no
+    // `timezones` feature)
+    Ok(Int64Chunked::from_iter_options(name, us)
+        .into_datetime(TimeUnit::Microseconds, tz)
+        .into_series())
 }
 
 /// A host's polars frame as an R data frame (`Interpreter::set("d", Value::try_from(df)?)`).
