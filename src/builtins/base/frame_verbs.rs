@@ -879,9 +879,14 @@ pub fn df_rbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
                 .collect();
             out_cols.push(crate::value::combine::combine(&items, false)?);
         } else {
+            // a date or time column stays one (the first part's class, as c.Date gives)
+            let time = parts.first().filter(|p| crate::value::class::is_time_vector(p)).cloned();
             let items: Vec<(Option<Sym>, Value)> = parts.into_iter().map(|p| (None, p)).collect();
             let mut c = crate::value::combine::combine(&items, false)?;
             c.set_attr(Sym::new("names"), Value::Null);
+            if let Some(t) = time {
+                c = crate::value::class::keep_time_class(&t, c);
+            }
             out_cols.push(c);
         }
     }

@@ -22,3 +22,4 @@ factor(wd, levels = c("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "S
 paste("Day:", as.Date("2024-01-15"))
 paste0(as.POSIXct("2024-01-15 10:00", tz = "UTC"), "!")
 sprintf("%s", format(as.Date("2024-01-15")))
+rbind(data.frame(d = as.Date("2024-01-01"), n = 1), data.frame(d = as.Date("2024-02-01"), n = 2))
