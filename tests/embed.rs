@@ -172,3 +172,30 @@ fn polars_frames_in_and_out() {
     let rn: DataFrame = r.eval("mtcars[1:2, 1:3]").unwrap().try_into().unwrap();
     assert_eq!(rn.get_column_names()[0].as_str(), "rownames");
 }
+
+#[test]
+fn polars_dates_and_datetimes_in_and_out() {
+    use rsc::polars::prelude::*;
+    let days = Series::new("day".into(), [Some(19737i32), None, Some(0)])
+        .cast(&DataType::Date)
+        .unwrap();
+    let tz = TimeZone::opt_try_new(Some("America/New_York")).unwrap();
+    let at = Int64Chunked::from_iter_options("at".into(), [Some(1_710_055_800_000_000i64), Some(0), None].into_iter())
+        .into_datetime(TimeUnit::Microseconds, tz)
+        .into_series();
+    let df = DataFrame::new_infer_height(vec![days.into(), at.into()]).unwrap();
+    let mut r = Interpreter::new();
+    r.set("d", Value::try_from(df).unwrap());
+    let text: Vec<String> = r
+        .eval("c(format(d$day[1]), format(d$at[1], '%Y-%m-%d %H:%M %Z'), attr(d$at, 'tzone'))")
+        .unwrap()
+        .try_into()
+        .unwrap();
+    assert_eq!(text, vec!["2024-01-15", "2024-03-10 03:30 EDT", "America/New_York"]);
+    let out: DataFrame = r.eval("d$later <- d$day + 1; d").unwrap().try_into().unwrap();
+    assert_eq!(out.column("later").unwrap().dtype(), &DataType::Date);
+    assert!(matches!(out.column("at").unwrap().dtype(), DataType::Datetime(TimeUnit::Microseconds, Some(_))));
+    let next = out.column("later").unwrap().cast(&DataType::Int32).unwrap();
+    assert_eq!(next.i32().unwrap().get(0), Some(19738));
+    assert_eq!(next.null_count(), 1);
+}

@@ -124,7 +124,19 @@ pub fn install(it: &mut Interp) {
     it.base.set(Sym::new(base::conditions::MUFFLE_NAME), muffle);
     it.printer = Some(base::print::print_dispatch);
     it.late_base = Some(r_defined::late_base);
+    it.ops_hook = Some(base::difftime::date_ops);
+    crate::stats::time::zone::set_session_tz(None);
+    for g in GENERICS {
+        it.set_generic(g);
+    }
 }
+
+/// Builtins that dispatch on their first argument's class to `name.class` methods (closures
+/// or builtins) before doing their own work, as R's internal generics do.
+const GENERICS: &[&str] = &[
+    "format", "as.character", "seq", "mean", "cut", "trunc", "round", "diff", "c", "rep",
+    "min", "max", "range", "sum", "as.numeric", "as.double",
+];
 
 /// A new interpreter writing to stdout and stderr, with every builtin installed.
 pub fn interp() -> Interp {

@@ -52,6 +52,25 @@ impl Interp {
         self.builtins[b.id]
     }
 
+    /// Makes the builtin bound to `name` an internal generic: called on an object whose
+    /// class has a method `name.class` (a closure or builtin), it calls that method instead.
+    /// `group` ("Summary", "Math") is also tried; a builtin group method gets the generic's
+    /// name as the argument `.Generic`.
+    pub fn set_generic(&mut self, name: &str) {
+        if let Some(Value::Builtin(b)) = self.base.get_local(Sym::new(name)) {
+            if self.generic.len() <= b.id {
+                self.generic.resize(b.id + 1, false);
+            }
+            self.generic[b.id] = true;
+        }
+    }
+
+    /// Whether the builtin with this id dispatches on class first.
+    #[inline]
+    pub(crate) fn is_generic(&self, id: usize) -> bool {
+        self.generic.get(id).copied().unwrap_or(false)
+    }
+
     /// Registers a host function and binds it in the base environment under `name`.
     pub fn define_native(&mut self, name: &'static str, f: NativeFn) {
         self.natives.push(f);

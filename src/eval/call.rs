@@ -71,9 +71,15 @@ impl Interp {
                 kind => {
                     let a = self.eval_args(args, env)?;
                     self.visible = true;
-                    let r = self
-                        .call_evaluated(kind, Args::new(a))
-                        .map_err(|fl| with_call_span(fl, e));
+                    let r = if self.is_generic(b.id) {
+                        match self.dispatch_builtin(b, kind, &a, env) {
+                            Some(r) => r,
+                            None => self.call_evaluated(kind, Args::new(a)),
+                        }
+                    } else {
+                        self.call_evaluated(kind, Args::new(a))
+                    };
+                    let r = r.map_err(|fl| with_call_span(fl, e));
                     if !self.pending_warnings.is_empty() {
                         let c = Some(crate::syntax::deparse::deparse(e));
                         self.deliver_warnings(c)?;
@@ -186,6 +192,12 @@ impl Interp {
             Value::Builtin(b) => match self.builtin_kind(b) {
                 kind @ (Kind::Eager(_) | Kind::Declared(..) | Kind::Native(_)) => {
                     self.visible = true;
+                    if self.is_generic(b.id) {
+                        let env = self.global.clone();
+                        if let Some(r) = self.dispatch_builtin(b, kind, &args, &env) {
+                            return r;
+                        }
+                    }
                     self.call_evaluated(kind, Args::new(args))
                 }
                 Kind::Special(sf) => {
@@ -351,6 +363,59 @@ impl Interp {
                 };
                 if f.is_function() {
                     return Some((f, cls));
+                }
+            }
+        }
+        None
+    }
+
+    /// An internal generic's dispatch: when the object it dispatches on (the argument
+    /// matching its first formal, else the first unnamed one) has a class with a method
+    /// `name.class` or a group method `Group.class`, calls that method.
+    fn dispatch_builtin(
+        &mut self,
+        b: &Rc<crate::value::Builtin>,
+        kind: Kind,
+        args: &[ArgVal],
+        env: &Env,
+    ) -> Option<EvalResult> {
+        let first = match kind {
+            Kind::Declared(_, formals) => formals.first().copied().filter(|f| *f != "..."),
+            _ => None,
+        };
+        let obj = first
+            .and_then(|f| args.iter().find(|(n, _)| n.is_some_and(|n| n.as_str() == f)))
+            .or_else(|| args.iter().find(|(n, _)| n.is_none()))
+            .or_else(|| args.first())
+            .map(|(_, v)| v)?;
+        let classes = obj.class_attr()?;
+        // the group generic tried after `name.class` (`as.numeric` is `as.double` in R)
+        let group = match b.name {
+            "min" | "max" | "range" | "sum" | "prod" | "any" | "all" => Some("Summary"),
+            "round" | "signif" | "trunc" | "floor" | "ceiling" | "abs" | "sqrt" | "exp"
+            | "log" | "cumsum" | "cummax" | "cummin" => Some("Math"),
+            "as.numeric" => Some("as.double"),
+            _ => None,
+        };
+        let pass_generic = group.is_some_and(|g| g == "Summary" || g == "Math");
+        for cls in classes {
+            let names = [Some(b.name), group];
+            for (k, g) in names.iter().enumerate() {
+                let Some(g) = g else { continue };
+                let found = match env.lookup(Sym::new(&format!("{}.{}", g, cls))) {
+                    Some(Value::Promise(p)) => self.force(&p).ok(),
+                    f => f,
+                };
+                match found {
+                    Some(Value::Builtin(m)) if m.id != b.id => {
+                        let mut a = args.to_vec();
+                        if k == 1 && pass_generic {
+                            a.push((Some(Sym::new(".Generic")), Value::str(b.name)));
+                        }
+                        return Some(self.call_value(&Value::Builtin(m), a));
+                    }
+                    Some(f @ Value::Closure(_)) => return Some(self.call_value(&f, args.to_vec())),
+                    _ => {}
                 }
             }
         }

@@ -62,11 +62,15 @@ pub fn eval_index(it: &mut Interp, x: Value, args: &[Arg], env: &Env, double: bo
             }
         }
     }
-    if double {
+    let r = if double {
         index2(&x, &subs, exact)
     } else {
         index(&x, &subs, drop.unwrap_or(true))
+    };
+    if crate::value::class::is_time_vector(&x) {
+        return r.map(|v| crate::value::class::keep_time_class(&x, v));
     }
+    r
 }
 
 /// Resolves a subscript against a length and names into 0-based positions (None = NA/out of range).

@@ -150,7 +150,18 @@ pub struct Interp {
     /// The graphics devices and their state, kept opaque here (`builtins::grDevices` owns
     /// it); None until a script first draws or opens a device.
     pub graphics: Option<Box<dyn std::any::Any>>,
+    /// Per builtin id: whether the builtin is an internal generic that first dispatches on
+    /// its first argument's class to a method `name.class` (set by `builtins::install`).
+    pub(crate) generic: Vec<bool>,
+    /// Arithmetic and comparison on classed values that builtins implement (dates, times,
+    /// time differences); set by `builtins::install`.
+    pub ops_hook: Option<OpsFn>,
+    /// Environment variables the session set (`Sys.setenv`) or unset (None).
+    pub env_vars: Vec<(String, Option<String>)>,
 }
+
+/// Evaluates `x op y` for classed operands it knows, or declines with `None`.
+pub type OpsFn = fn(&mut Interp, BinOp, &Value, &Value) -> Option<EvalResult>;
 
 /// Makes the value of a base name that is bound on first use, if there is one.
 pub type LateBaseFn = fn(&mut Interp, &str) -> Option<EvalResult>;
@@ -200,6 +211,9 @@ impl Interp {
             late_base: None,
             packages: packages::DEFAULT_PACKAGES.iter().map(|p| p.to_string()).collect(),
             graphics: None,
+            generic: Vec::new(),
+            ops_hook: None,
+            env_vars: Vec::new(),
         }
     }
 

@@ -160,6 +160,11 @@ fn dispatch_ops(it: &mut Interp, op: BinOp, x: &Value, y: &Value, env: &Env) -> 
             }
         }
     }
+    if let Some(hook) = it.ops_hook {
+        if let Some(r) = hook(it, op, x, y) {
+            return Some(r);
+        }
+    }
     if x.is_data_frame() || y.is_data_frame() {
         return Some(df_ops(it, op, x, y));
     }

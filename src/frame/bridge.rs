@@ -3,7 +3,8 @@
 //! This file and the other polars-facing files in `src/frame/` are the only places that name
 //! polars types. Columns map as R users expect: Float64 ↔ double, Int32/Int64 ↔ integer (Int64
 //! values outside R's integer range become double), Boolean ↔ logical, String ↔ character,
-//! Enum ↔ factor with its level order, Categorical → factor with sorted levels.
+//! Enum ↔ factor with its level order, Categorical → factor with sorted levels, Date ↔ "Date",
+//! Datetime ↔ "POSIXct" (its zone as `tzone`; a zone-less Datetime reads as UTC).
 
 use crate::value::frame::{auto_row_names, df_names, make_df};
 
@@ -130,6 +131,33 @@ pub fn series_to_value(s: Series, strings: Strings) -> Result<Value, String> {
             string_factor(&Value::strs(ca.iter().map(|x| x.map(Rc::from)).collect()))
         }
         DataType::Null => Value::lgls(vec![NA_LGL; s.len()]),
+        DataType::Date => {
+            // days since the epoch, as R's "Date"
+            let s = s.cast(&DataType::Int32).map_err(perr)?;
+            let ca = s.i32().map_err(perr)?;
+            let mut v = Value::dbls(ca.iter().map(|x| x.map(|d| d as f64).unwrap_or_else(na_real)).collect());
+            v.set_attr(Sym::new("class"), Value::str("Date"));
+            v
+        }
+        DataType::Datetime(tu, tz) => {
+            // seconds since the epoch, as R's "POSIXct"; a zone-less datetime reads as UTC
+            let per_sec = match tu {
+                TimeUnit::Nanoseconds => 1e9,
+                TimeUnit::Microseconds => 1e6,
+                TimeUnit::Milliseconds => 1e3,
+            };
+            let tz = tz.as_ref().map(|t| t.to_string()).unwrap_or_else(|| "UTC".into());
+            let s = s.cast(&DataType::Int64).map_err(perr)?;
+            let ca = s.i64().map_err(perr)?;
+            let mut v = Value::dbls(
+                ca.iter()
+                    .map(|x| x.map(|t| t as f64 / per_sec).unwrap_or_else(na_real))
+                    .collect(),
+            );
+            v.set_attr(Sym::new("class"), Value::strings(&["POSIXct", "POSIXt"]));
+            v.set_attr(Sym::new("tzone"), Value::str(&tz));
+            v
+        }
         _ => {
             let s = s.cast(&DataType::String).map_err(perr)?;
             let ca = s.str().map_err(perr)?;
@@ -203,6 +231,10 @@ pub fn vector_to_series(name: &str, v: &Value) -> Result<Series, String> {
         let dt = DataType::from_frozen_categories(fcats);
         return Series::new(name, strs).cast(&dt).map_err(perr);
     }
+    if v.inherits("Date") || v.inherits("POSIXct") {
+        let x: Vec<f64> = v.data().map(|d| d.to_dbl().to_vec()).unwrap_or_default();
+        return time_series(name, v, &x);
+    }
     Ok(match v.data() {
         Some(Data::Dbl(x)) => {
             if x.iter().any(|x| crate::value::is_na_real(*x)) {
@@ -243,6 +275,31 @@ pub fn vector_to_series(name: &str, v: &Value) -> Result<Series, String> {
         }
         None => return Err(format!("column '{}' is not a vector", name)),
     })
+}
+
+/// A Date column as a polars Date, a POSIXct one as a microsecond Datetime in its zone
+/// (none when the zone is the session's, "").
+fn time_series(name: PlSmallStr, v: &Value, x: &[f64]) -> Result<Series, String> {
+    if v.inherits("Date") {
+        let days: Vec<Option<i32>> = x
+            .iter()
+            .map(|&d| d.is_finite().then(|| d.floor() as i32))
+            .collect();
+        return Series::new(name, days).cast(&DataType::Date).map_err(perr);
+    }
+    let tz = v
+        .get_attr("tzone")
+        .and_then(|t| t.as_string())
+        .filter(|t| !t.is_empty());
+    let tz = TimeZone::opt_try_new(tz).map_err(perr)?;
+    let us = x
+        .iter()
+        .map(|&s| s.is_finite().then(|| (s * 1e6).round() as i64));
+    // built as a Datetime directly: a cast would drop the zone in this polars build (no
+    // `timezones` feature)
+    Ok(Int64Chunked::from_iter_options(name, us)
+        .into_datetime(TimeUnit::Microseconds, tz)
+        .into_series())
 }
 
 /// A host's polars frame as an R data frame (`Interpreter::set("d", Value::try_from(df)?)`).

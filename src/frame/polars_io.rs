@@ -192,6 +192,8 @@ fn r_type_name(dt: &DataType, strings: Strings) -> &'static str {
         DataType::Boolean => "logical",
         DataType::Enum(..) | DataType::Categorical(..) => "factor",
         DataType::String => "character",
+        DataType::Date => "Date",
+        DataType::Datetime(..) => "POSIXct",
         _ => "other",
     }
 }

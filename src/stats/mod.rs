@@ -15,6 +15,7 @@ pub mod qr;
 pub mod quantile;
 pub mod rdist;
 pub mod rmath;
+pub mod time;
 pub mod rng;
 pub mod swilk;
 pub mod terms;

@@ -61,3 +61,22 @@ pub fn implicit_class(v: &Value) -> Vec<String> {
 pub fn class_of(v: &Value) -> Vec<String> {
     v.class_attr().unwrap_or_else(|| implicit_class(v))
 }
+
+/// Whether `v` is a `Date`, `POSIXct` or `difftime` vector: the classes whose subsetting,
+/// reversing, sorting and `unique` keep the class and time attributes, as R's methods do.
+pub fn is_time_vector(v: &Value) -> bool {
+    v.attrs().is_some() && (v.inherits("Date") || v.inherits("POSIXct") || v.inherits("difftime"))
+}
+
+/// `to` with the `class`, `tzone` and `units` attributes of the time vector `from`.
+pub fn keep_time_class(from: &Value, mut to: Value) -> Value {
+    if !matches!(to, Value::Vector(_)) {
+        return to;
+    }
+    for a in ["class", "tzone", "units"] {
+        if let Some(v) = from.get_attr(a) {
+            to.set_attr(crate::syntax::sym::Sym::new(a), v.clone());
+        }
+    }
+    to
+}

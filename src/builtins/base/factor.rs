@@ -114,6 +114,14 @@ pub fn make_factor_from(
     exclude: Option<&Value>,
     ordered: bool,
 ) -> EvalResult {
+    if let Some(text) = crate::builtins::base::dates::time_text(x) {
+        // dates and times are factored by their text, levels in time order
+        let lev = match levels {
+            Some(l) => Value::strs(crate::builtins::base::dates::time_text(l).unwrap_or_else(|| l.str_vec().to_vec())),
+            None => Value::strs(crate::builtins::base::dates::time_levels(x).unwrap_or_default()),
+        };
+        return make_factor_from(&Value::strs(text), Some(&lev), labels, exclude, ordered);
+    }
     let (data, mut lev) = if x.is_factor() {
         let s = factor_as_strings(x);
         let old = factor_levels(x);

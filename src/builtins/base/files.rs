@@ -95,6 +95,8 @@ struct ReadOpts {
     nrows: Option<usize>,
     check_names: bool,
     col_classes: Option<Vec<String>>,
+    /// The names of `colClasses` when it has them: classes are then matched by column name.
+    col_class_names: Option<Vec<String>>,
 }
 
 pub fn check_read(it: &Interp, path: &str) -> EvalResult<()> {
@@ -190,6 +192,10 @@ fn read_generic(it: &mut Interp, a: Args, defaults: ReadDefaults) -> EvalResult 
             .and_then(|v| v.as_bool().flatten())
             .unwrap_or(true),
         col_classes: m.get("colClasses").and_then(|v| v.as_strings()),
+        col_class_names: m
+            .get("colClasses")
+            .and_then(|v| v.names())
+            .map(|n| n.iter().map(|s| s.as_deref().unwrap_or("").to_string()).collect()),
     };
     // dec, fill, comment.char, colClasses, skip, row.names, col.names, strip.white,
     // blank.lines.skip, encoding and fileEncoding are only understood by the exact reader.
@@ -274,10 +280,14 @@ fn build_frame(path: &str, recs: Vec<Vec<Field>>, o: &ReadOpts) -> EvalResult {
     let mut cols = Vec::new();
     for j in 0..ncols {
         let fields: Vec<Option<&Field>> = body.iter().map(|r| r.get(j)).collect();
-        let class = o
-            .col_classes
-            .as_ref()
-            .and_then(|c| c.get(if c.len() == 1 { 0 } else { j }).cloned());
+        let class = match (&o.col_classes, &o.col_class_names) {
+            (Some(c), Some(n)) => n
+                .iter()
+                .position(|k| *k == names[j])
+                .and_then(|i| c.get(i).cloned()),
+            (Some(c), None) => c.get(if c.len() == 1 { 0 } else { j }).cloned(),
+            _ => None,
+        };
         let mut v = convert_column(&fields, &o.na);
         if let Some(cls) = class.as_deref() {
             v = match cls {
@@ -294,6 +304,18 @@ fn build_frame(path: &str, recs: Vec<Vec<Field>>, o: &ReadOpts) -> EvalResult {
                 "integer" => v.coerce(VType::Int),
                 "logical" => v.coerce(VType::Lgl),
                 "factor" => crate::value::factor::string_factor(&v),
+                "Date" | "POSIXct" => {
+                    let text = Value::strs(
+                        fields
+                            .iter()
+                            .map(|f| {
+                                f.filter(|f| !o.na.contains(&f.text))
+                                    .map(|f| Rc::from(f.text.as_str()))
+                            })
+                            .collect(),
+                    );
+                    crate::builtins::base::dates::convert_column(&text, cls)?
+                }
                 _ => v,
             };
         }

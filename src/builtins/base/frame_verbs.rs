@@ -290,10 +290,20 @@ fn head_tail(it: &mut Interp, a: Args, is_head: bool) -> EvalResult {
 }
 
 fn head(it: &mut Interp, a: Args) -> EvalResult {
-    head_tail(it, a, true)
+    let x = a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null);
+    keep_time(&x, head_tail(it, a, true))
 }
 fn tail(it: &mut Interp, a: Args) -> EvalResult {
-    head_tail(it, a, false)
+    let x = a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null);
+    keep_time(&x, head_tail(it, a, false))
+}
+
+/// Dates, times and time differences keep their class through head, tail and unique.
+fn keep_time(x: &Value, r: EvalResult) -> EvalResult {
+    if crate::value::class::is_time_vector(x) {
+        return r.map(|v| crate::value::class::keep_time_class(x, v));
+    }
+    r
 }
 
 /// Row keys of a data frame's columns, as strings, for matching and duplicates.
@@ -317,7 +327,7 @@ fn row_keys(x: &Value, cols: &[usize]) -> Vec<String> {
 fn unique(it: &mut Interp, a: Args) -> EvalResult {
     let x = a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null);
     if !x.is_data_frame() {
-        return crate::builtins::base::sort::unique_fn(it, a);
+        return keep_time(&x, crate::builtins::base::sort::unique_fn(it, a));
     }
     let keys = row_keys(&x, &(0..x.len()).collect::<Vec<_>>());
     let mut seen = std::collections::HashSet::new();
@@ -909,9 +919,14 @@ pub fn df_rbind(items: Vec<(Option<String>, Value)>) -> EvalResult {
                 .collect();
             out_cols.push(crate::value::combine::combine(&items, false)?);
         } else {
+            // a date or time column stays one (the first part's class, as c.Date gives)
+            let time = parts.first().filter(|p| crate::value::class::is_time_vector(p)).cloned();
             let items: Vec<(Option<Sym>, Value)> = parts.into_iter().map(|p| (None, p)).collect();
             let mut c = crate::value::combine::combine(&items, false)?;
             c.set_attr(Sym::new("names"), Value::Null);
+            if let Some(t) = time {
+                c = crate::value::class::keep_time_class(&t, c);
+            }
             out_cols.push(c);
         }
     }

@@ -502,6 +502,9 @@ pub fn df_is_na(x: &Value) -> EvalResult {
 
 /// Formats one column for printing: each cell's text, and whether to left-align.
 pub fn format_cells(c: &Value, digits: usize) -> Vec<String> {
+    if let Some(cells) = crate::builtins::base::dates::frame_cells(c) {
+        return cells;
+    }
     if c.is_factor() {
         let s = crate::value::factor::factor_as_strings(c);
         return s

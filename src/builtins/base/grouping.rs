@@ -101,6 +101,9 @@ pub fn split(_it: &mut Interp, a: Args) -> EvalResult {
                 v.set_attr(sym("levels"), l.clone());
                 v.set_attr(sym("class"), c.clone());
             }
+            if crate::value::class::is_time_vector(&x) {
+                v = crate::value::class::keep_time_class(&x, v);
+            }
             v
         })
         .collect();

@@ -6,6 +6,10 @@ pub mod arrays;
 pub mod bitwise;
 pub mod conditions;
 pub mod decomp;
+pub mod date_methods;
+pub mod dates;
+pub mod datetimes;
+pub mod difftime;
 pub mod environments;
 pub mod expressions;
 pub mod factor;
@@ -78,6 +82,10 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         summary::BUILTINS,
         margins::BUILTINS,
         serialize::BUILTINS,
+        dates::BUILTINS,
+        datetimes::BUILTINS,
+        difftime::BUILTINS,
+        date_methods::BUILTINS,
     ]
 }
 
@@ -119,5 +127,9 @@ pub fn docs() -> Vec<&'static [Doc]> {
         summary::DOCS,
         margins::DOCS,
         serialize::DOCS,
+        dates::DOCS,
+        datetimes::DOCS,
+        difftime::DOCS,
+        date_methods::DOCS,
     ]
 }

@@ -501,7 +501,11 @@ fn rev(_it: &mut Interp, a: Args) -> EvalResult {
         return crate::eval::index::index(&x, &[Some(sub)], true);
     }
     let idx: Vec<Option<usize>> = (0..x.len()).rev().map(Some).collect();
-    Ok(subset_keep(&x, &idx))
+    let r = subset_keep(&x, &idx);
+    if crate::value::class::is_time_vector(&x) {
+        return Ok(crate::value::class::keep_time_class(&x, r));
+    }
+    Ok(r)
 }
 
 fn which(_it: &mut Interp, m: Matched) -> EvalResult {

@@ -17,6 +17,7 @@ use std::rc::Rc;
 pub const BUILTINS: &[Builtin] = &[
     declared("Sys.getenv", sys_getenv),
     eager("Sys.setenv", sys_setenv),
+    declared("Sys.unsetenv", sys_unsetenv),
     declared("commandArgs", command_args),
     eager("interactive", interactive),
     special("system.time", system_time),
@@ -38,6 +39,8 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("Sys.getenv", "Sys.getenv(x = NULL, unset = \"\", names = NA)",
             "Returns the values of the environment variables named in x, or unset (by default \"\") for those not \
              set. With no arguments, returns all variables."),
+        doc("Sys.unsetenv", "Sys.unsetenv(x)",
+            "Unsets the session's environment variables named by x (TZ unset means the system's zone)."),
         doc("Sys.setenv", "Sys.setenv(...)",
             "Sets environment variables from name = value arguments. Returns a logical vector saying which were \
              set, invisibly."),
@@ -265,7 +268,7 @@ pub fn quit(it: &mut Interp, m: Matched) -> EvalResult {
     Err(Flow::Quit(status))
 }
 
-pub fn sys_getenv(_it: &mut Interp, m: Matched) -> EvalResult {
+pub fn sys_getenv(it: &mut Interp, m: Matched) -> EvalResult {
     let unset = m
         .get("unset")
         .and_then(|v| v.as_string())
@@ -275,12 +278,15 @@ pub fn sys_getenv(_it: &mut Interp, m: Matched) -> EvalResult {
             let names = x.as_strings().unwrap_or_default();
             let vals: Vec<String> = names
                 .iter()
-                .map(|n| std::env::var(n).unwrap_or_else(|_| unset.clone()))
+                .map(|n| env_var(it, n).unwrap_or_else(|| unset.clone()))
                 .collect();
             Ok(Value::strings(&vals))
         }
         None => {
-            let mut vars: Vec<(String, String)> = std::env::vars().collect();
+            let mut vars: Vec<(String, String)> = std::env::vars()
+                .filter(|(k, _)| !it.env_vars.iter().any(|(n, _)| n == k))
+                .collect();
+            vars.extend(it.env_vars.iter().filter_map(|(k, v)| Some((k.clone(), v.clone()?))));
             vars.sort();
             let mut v = Value::strings(&vars.iter().map(|x| x.1.clone()).collect::<Vec<_>>());
             v.set_attr(
@@ -292,11 +298,46 @@ pub fn sys_getenv(_it: &mut Interp, m: Matched) -> EvalResult {
     }
 }
 
+/// `Sys.setenv(NAME = value, ...)`: the session's variables, seen by `Sys.getenv`; `TZ`
+/// also sets the time zone dates and times use. The process environment is left alone
+/// (several interpreters may share it).
 pub fn sys_setenv(it: &mut Interp, a: Args) -> EvalResult {
     let n = a.items.len();
-    let _ = a;
+    for (name, v) in &a.items {
+        let Some(name) = name else {
+            return err("all arguments must be named");
+        };
+        let val = v.as_string().unwrap_or_default();
+        if name.as_str() == "TZ" {
+            crate::stats::time::zone::set_session_tz(Some(val.clone()));
+        }
+        it.env_vars.retain(|(k, _)| k != name.as_str());
+        it.env_vars.push((name.as_str().to_string(), Some(val)));
+    }
     it.visible = false;
     Ok(Value::lgls(vec![1; n]))
+}
+
+/// `Sys.unsetenv(x)`: removes session variables.
+pub fn sys_unsetenv(it: &mut Interp, m: Matched) -> EvalResult {
+    let names = m.req("x")?.as_strings().unwrap_or_default();
+    for name in &names {
+        if name == "TZ" {
+            crate::stats::time::zone::set_session_tz(Some(String::new()));
+        }
+        it.env_vars.retain(|(k, _)| k != name);
+        it.env_vars.push((name.clone(), None));
+    }
+    it.visible = false;
+    Ok(Value::lgls(vec![1; names.len()]))
+}
+
+/// A variable as the session sees it: set or unset by `Sys.setenv`, else the process's.
+fn env_var(it: &Interp, name: &str) -> Option<String> {
+    match it.env_vars.iter().find(|(k, _)| k == name) {
+        Some((_, v)) => v.clone(),
+        None => std::env::var(name).ok(),
+    }
 }
 
 pub fn sys_time(_it: &mut Interp, _a: Args) -> EvalResult {

@@ -156,7 +156,16 @@ fn na_last_arg(v: Option<&Value>, default: Option<bool>) -> Option<bool> {
     }
 }
 
-fn sort(_it: &mut Interp, m: Matched) -> EvalResult {
+fn sort(it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.req("x")?.clone();
+    let r = sort_plain(it, m)?;
+    if crate::value::class::is_time_vector(&x) {
+        return Ok(crate::value::class::keep_time_class(&x, r));
+    }
+    Ok(r)
+}
+
+fn sort_plain(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     if x.is_null() {
         return Ok(Value::Null);

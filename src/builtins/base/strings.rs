@@ -186,7 +186,15 @@ fn paste_impl(m: &Matched, sep: &str) -> EvalResult {
         },
     };
     let recycle0 = flag(m, "recycle0", false);
-    let cols: Vec<Rc<crate::value::Strs>> = m.dots.iter().map(|(_, v)| as_char_vec(v)).collect();
+    // dates and times paste as their text (R's as.character methods)
+    let cols: Vec<Rc<crate::value::Strs>> = m
+        .dots
+        .iter()
+        .map(|(_, v)| match crate::builtins::base::dates::time_text(v) {
+            Some(t) => Rc::new(t.into()),
+            None => as_char_vec(v),
+        })
+        .collect();
     let any_zero = cols.iter().any(|c| c.is_empty());
     let n = if recycle0 && any_zero {
         0

@@ -269,7 +269,15 @@ fn format_left(v: &[String]) -> Vec<String> {
 
 /// The cells of one column of `summary.data.frame` and the width of its first label.
 fn summary_column(col: &Value, maxsum: usize, digits: usize) -> (Vec<String>, usize) {
-    let (names, vals): (Vec<String>, Vec<String>) = if col.is_factor() {
+    let time = col.attrs().is_some() && (col.inherits("Date") || col.inherits("POSIXct"));
+    let (names, vals): (Vec<String>, Vec<String>) = if time {
+        let text = crate::builtins::base::date_methods::time_stat_text(col, 12);
+        let mut names: Vec<String> = SUMMARY_NAMES.iter().map(|s| s.to_string()).collect();
+        if text.len() > 6 {
+            names.push("NA's".into());
+        }
+        (names, format_left(&text))
+    } else if col.is_factor() {
         let (names, counts) = factor_counts(col, maxsum);
         let w = counts
             .iter()

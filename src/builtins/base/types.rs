@@ -165,7 +165,9 @@ fn vt(a: &Args) -> Option<VType> {
 fn is_numeric(_it: &mut Interp, m: Matched) -> EvalResult {
     let v = m.get("x").cloned().unwrap_or(Value::Null);
     Ok(Value::lgl(
-        matches!(v.vtype(), Some(VType::Int) | Some(VType::Dbl)) && !v.is_factor(),
+        matches!(v.vtype(), Some(VType::Int) | Some(VType::Dbl))
+            && !v.is_factor()
+            && !crate::value::class::is_time_vector(&v),
     ))
 }
 fn is_double(_it: &mut Interp, a: Args) -> EvalResult {

@@ -395,6 +395,10 @@ fn str_atomic(
         str_factor(out, x, d, o);
         return;
     }
+    if le > 0 && x.attrs().is_some() && (x.inherits("Date") || x.inherits("POSIXct")) {
+        str_time(out, x, indent, nest, give_length, o);
+        return;
+    }
     let mut mode = match d {
         Data::Lgl(_) => "logi",
         Data::Int(_) => "int",
@@ -435,6 +439,30 @@ fn str_atomic(
     }
     out.push('\n');
     str_attrs(out, x, &skip, indent, nest, give_length, o);
+}
+
+/// `str` of dates and date-times: the class, then their text as `str` shows strings (in a
+/// list or frame at most (width - indent - 31) / 19 of them).
+fn str_time(out: &mut String, x: &Value, indent: &str, nest: usize, give_length: bool, o: &StrOpts) {
+    let cls = x.class_attr().and_then(|c| c.first().cloned()).unwrap_or_default();
+    let text = crate::builtins::base::dates::frame_cells(x).unwrap_or_default();
+    let strs: Vec<crate::value::RStr> = text
+        .into_iter()
+        .map(|s| if s == "<NA>" { None } else { Some(std::rc::Rc::from(s.as_str())) })
+        .collect();
+    let le = strs.len();
+    let mut o2 = o.clone();
+    if nest > 0 {
+        let cap = (o.width as f64 - str_width(indent) as f64 - 31.0) / 19.0;
+        o2.vec_len = o.vec_len.min(cap.floor());
+    }
+    let (shown, vlen) = str_values(&Data::Str(std::rc::Rc::new(strs.into())), nest, 0, &o2);
+    out.push_str(&format!(" {}{}, format: ", cls, if give_length { format!("[1:{}]", le) } else { String::new() }));
+    out.push_str(&shown.join(" "));
+    if le as f64 > vlen {
+        out.push_str(" ...");
+    }
+    out.push('\n');
 }
 
 /// The values `str` shows for an atomic vector and how many it would show at most.
