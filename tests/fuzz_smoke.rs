@@ -25,7 +25,7 @@ fn files(dir: &str, ext: Option<&str>) -> Vec<Vec<u8>> {
 
 fn seeds(target: &str) -> Vec<Vec<u8>> {
     match target {
-        "csv" => files("src/datasets", Some("csv"))
+        "csv" => files("tests/conformance/cases/data", Some("csv"))
             .into_iter()
             .flat_map(|f| {
                 let head = f[..f.len().min(3000)].to_vec();

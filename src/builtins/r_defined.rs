@@ -108,7 +108,10 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 
 /// Binds a base name on first use: an R-defined function, else one of R's data sets.
 pub fn late_base(it: &mut Interp, name: &str) -> Option<EvalResult> {
-    define(it, name).or_else(|| crate::frame::datasets::load(name).map(|r| r.map_err(Into::into)))
+    define(it, name).or_else(|| {
+        let ctx = crate::frame::rds::Ctx { global: it.global.clone(), base: it.base.clone() };
+        crate::frame::datasets::load(name, &ctx).map(|r| r.map_err(Into::into))
+    })
 }
 
 #[cfg(test)]

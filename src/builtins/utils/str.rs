@@ -301,6 +301,18 @@ fn str_list(
     let mut give_length = give_length;
     if is_df {
         let p = items.len();
+        // other classes before "data.frame" are named first, as R's str does
+        let others: Vec<String> = x
+            .get_attr("class")
+            .and_then(|c| c.as_strings())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|c| c != "data.frame")
+            .map(|c| format!("\u{2018}{}\u{2019}", c))
+            .collect();
+        if !others.is_empty() {
+            out.push_str(&format!("Classes {} and ", others.join(", ")));
+        }
         out.push_str(&format!(
             "'data.frame':\t{} obs. of  {} variable{}{}\n",
             df_nrow(x),
@@ -416,13 +428,23 @@ fn str_atomic(
     } else {
         skip.push("names");
     }
-    if let Some(cl) = x.class_attr().and_then(|c| c.first().cloned()) {
+    // a time series: "Time-Series [1:n] from start to end:"
+    let tsp = x.get_attr("tsp").filter(|_| x.inherits("ts")).map(|t| t.dbl_vec().to_vec());
+    if tsp.is_some() {
+        mode = "Time-Series".into();
+        skip.extend(["class", "tsp"]);
+    }
+    if let Some(cl) = x.class_attr().and_then(|c| c.first().cloned()).filter(|_| tsp.is_none()) {
         if !cl.starts_with(&mode) {
             mode = format!("'{}' {}", cl, mode);
         }
         skip.push("class");
     }
-    let ls = len_str(x, le, give_length);
+    let mut ls = len_str(x, le, give_length);
+    if let Some(t) = tsp.filter(|t| t.len() == 3) {
+        let f = |v: f64| crate::print::format_dbl_vec_trim(&[v], 3).pop().unwrap_or_default();
+        ls = format!("{} from {} to {}:", ls, f(t[0]), f(t[1]));
+    }
     let head = if le == 1 && !is_array {
         format!(" {}", mode)
     } else {
