@@ -50,6 +50,11 @@ pub fn print_array(out: &mut String, v: &Value, dims: &[usize], opts: &PrintOpts
         print_matrix(out, d, 0, dims[0], dims[1], &lab, opts, quote);
         return;
     }
+    if dims.len() < 2 {
+        // a malformed dim (none, or one dimension): print the elements as one column
+        print_matrix(out, d, 0, d.len(), 1, &lab, opts, quote);
+        return;
+    }
     let (nr, nc) = (dims[0], dims[1]);
     let nb: usize = dims[2..].iter().product();
     if nb == 0 || nr == 0 || nc == 0 {

@@ -94,10 +94,23 @@ fn margin_index(d: &[usize], m: &[usize]) -> Vec<usize> {
     out
 }
 
-fn margins_arg(v: Option<&Value>, nd: usize) -> EvalResult<Option<Vec<usize>>> {
+fn margins_arg(v: Option<&Value>, nd: usize, x: &Value) -> EvalResult<Option<Vec<usize>>> {
     match v {
         None => Ok(None),
         Some(v) if v.is_null() => Ok(None),
+        Some(v) if matches!(v.vtype(), Some(VType::Str)) => {
+            // margins named by the names of the dimnames
+            let names = x.get_attr("dimnames").and_then(|d| d.names()).unwrap_or_default();
+            let m: Option<Vec<usize>> = v
+                .str_vec()
+                .iter()
+                .map(|n| names.iter().position(|d| d == n))
+                .collect();
+            match m {
+                Some(m) => Ok(Some(m)),
+                None => err("not all elements of 'margin' are names of dimensions"),
+            }
+        }
         Some(v) => {
             let m: Vec<usize> = v
                 .dbl_vec()
@@ -121,7 +134,7 @@ fn prop_table(_it: &mut Interp, m: Matched) -> EvalResult {
     }
     let xs = x.dbl_vec();
     let d = x.dim().unwrap_or_else(|| vec![xs.len()]);
-    match margins_arg(m.get("margin"), d.len())? {
+    match margins_arg(m.get("margin"), d.len(), &x)? {
         None => {
             let s: f64 = xs.iter().sum();
             Ok(with_attrs_of(xs.iter().map(|v| v / s).collect(), &x))
@@ -152,7 +165,7 @@ fn margin_table(_it: &mut Interp, m: Matched) -> EvalResult {
     let is_int = matches!(x.vtype(), Some(VType::Int) | Some(VType::Lgl));
     let xs = x.dbl_vec();
     let d = x.dim().unwrap_or_else(|| vec![xs.len()]);
-    let Some(mg) = margins_arg(m.get("margin"), d.len())? else {
+    let Some(mg) = margins_arg(m.get("margin"), d.len(), &x)? else {
         let s: f64 = xs.iter().sum();
         return Ok(if is_int {
             Value::int(s as i32)
@@ -206,7 +219,7 @@ fn addmargins(_it: &mut Interp, m: Matched) -> EvalResult {
         v.push(Some(Rc::from("Sum")));
         v
     };
-    let margins: Vec<usize> = match margins_arg(m.get("margin"), d.len())? {
+    let margins: Vec<usize> = match margins_arg(m.get("margin"), d.len(), &x)? {
         Some(v) => v,
         None => (0..d.len()).collect(),
     };
