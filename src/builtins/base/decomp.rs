@@ -212,9 +212,10 @@ fn kappa_fn(it: &mut Interp, m: Matched) -> EvalResult {
     if tri.nrows() != tri.ncols() {
         return err("triangular matrix should be square");
     }
-    // the 1-norm estimate is LINPACK's (R uses it for "2", "1" and "O"), "I" LAPACK's
+    // R 4.2 estimates every norm with LINPACK's dtrco on the upper triangle; for "I" it
+    // first transposes the factor, so dtrco sees only its diagonal (R's answer, kept)
     let rc = match nrm {
-        'I' => tri_rcond(&tri, false),
+        'I' => dtrco(&tri.transpose()),
         _ => dtrco(&tri),
     };
     Ok(Value::num(1.0 / rc))

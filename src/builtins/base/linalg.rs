@@ -568,7 +568,42 @@ fn kronecker(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("X")?.clone();
     let y = m.req("Y")?.clone();
     let f = m.get("FUN").cloned().unwrap_or_else(|| Value::str("*"));
-    kronecker_values(it, &x, &y, &f, &m.dots)
+    let mut out = kronecker_values(it, &x, &y, &f, &m.dots)?;
+    let make = m.get("make.dimnames").and_then(|v| v.as_bool().flatten()).unwrap_or(false);
+    if make && out.dim().is_some() {
+        if let Some(dn) = kronecker_dimnames(&x, &y) {
+            out.set_attr(sym("dimnames"), dn);
+        }
+    }
+    Ok(out)
+}
+
+/// `make.dimnames = TRUE`: each result dimension is named "xname:yname" (y varying
+/// fastest), a missing name counting as "".
+fn kronecker_dimnames(x: &Value, y: &Value) -> Option<Value> {
+    let names = |v: &Value| -> Option<Vec<Option<Vec<String>>>> {
+        let dn = v.get_attr("dimnames")?;
+        Some(dn.list_vec().iter().map(|d| (!d.is_null()).then(|| {
+            d.str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect()
+        })).collect())
+    };
+    let (dx, dy) = (names(x), names(y));
+    if dx.is_none() && dy.is_none() {
+        return None;
+    }
+    let ((r1, c1), _) = mat_dims(x);
+    let ((r2, c2), _) = mat_dims(y);
+    let side = |d: &Option<Vec<Option<Vec<String>>>>, k: usize, n: usize| -> Vec<String> {
+        d.as_ref().and_then(|d| d.get(k).cloned().flatten()).unwrap_or_else(|| vec![String::new(); n])
+    };
+    let pasted = |a: Vec<String>, b: Vec<String>| -> Value {
+        let v: Vec<String> = a.iter().flat_map(|p| b.iter().map(move |q| format!("{}:{}", p, q))).collect();
+        Value::strings(&v)
+    };
+    Some(Value::list(vec![
+        pasted(side(&dx, 0, r1), side(&dy, 0, r2)),
+        pasted(side(&dx, 1, c1), side(&dy, 1, c2)),
+    ]))
 }
 
 fn kronecker_op(it: &mut Interp, a: Args) -> EvalResult {

@@ -1,0 +1,8 @@
+h8 <- 1 / (outer(1:8, 1:8, "+") - 1)
+print(signif(c(kappa(h8), kappa(h8, norm = "1"), kappa(h8, norm = "I")), 6))
+a <- matrix(1:4, 2, dimnames = list(c("a", "b"), c("x", "y")))
+b <- diag(2)
+print(kronecker(a, b, make.dimnames = TRUE))
+rownames(b) <- c("p", "q")
+print(kronecker(a, b, make.dimnames = TRUE))
+print(kronecker(b, a, make.dimnames = FALSE))
