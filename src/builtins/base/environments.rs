@@ -442,12 +442,7 @@ fn sys_frame(it: &mut Interp, m: Matched) -> EvalResult {
 }
 
 fn delayed_assign(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    let find = |name: &str, pos: usize| {
-        args.iter()
-            .find(|a| a.name.map(|n| n.as_str() == name).unwrap_or(false))
-            .or_else(|| args.iter().filter(|a| a.name.is_none()).nth(pos))
-            .and_then(|a| a.value.clone())
-    };
+    let find = |name: &str, pos: usize| crate::builtins::base::packages::arg_expr(args, name, pos).cloned();
     let Some(x) = find("x", 0) else {
         return err("argument \"x\" is missing, with no default");
     };

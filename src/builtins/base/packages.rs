@@ -66,7 +66,7 @@ pub const DOCS: &[crate::builtins::Doc] = {
 };
 
 /// The argument named `name` (exactly or by unique prefix), else the `pos`-th unnamed one.
-fn arg_expr<'a>(args: &'a [Arg], name: &str, pos: usize) -> Option<&'a Expr> {
+pub(crate) fn arg_expr<'a>(args: &'a [Arg], name: &str, pos: usize) -> Option<&'a Expr> {
     if let Some(a) = args.iter().find(|a| a.name.map(|n| n.as_str() == name).unwrap_or(false)) {
         return a.value.as_ref();
     }

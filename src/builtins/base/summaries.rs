@@ -466,19 +466,7 @@ pub fn extreme(it: &mut Interp, a: Args, which: Ext) -> EvalResult {
         }
         return match best {
             Some(b) => Ok(Value::int(b)),
-            None => {
-                let inf = if which == Ext::Min {
-                    f64::INFINITY
-                } else {
-                    f64::NEG_INFINITY
-                };
-                it.warning(format!(
-                    "no non-missing arguments to {}; returning {}Inf",
-                    name,
-                    if which == Ext::Min { "" } else { "-" }
-                ));
-                Ok(Value::num(inf))
-            }
+            None => no_values(it, which, name),
         };
     }
     let mut best: Option<f64> = None;
@@ -502,19 +490,7 @@ pub fn extreme(it: &mut Interp, a: Args, which: Ext) -> EvalResult {
     }
     match best {
         Some(b) => Ok(Value::num(b)),
-        None => {
-            let inf = if which == Ext::Min {
-                f64::INFINITY
-            } else {
-                f64::NEG_INFINITY
-            };
-            it.warning(format!(
-                "no non-missing arguments to {}; returning {}Inf",
-                name,
-                if which == Ext::Min { "" } else { "-" }
-            ));
-            Ok(Value::num(inf))
-        }
+        None => no_values(it, which, name),
     }
 }
 
@@ -671,4 +647,15 @@ pub fn pext(_it: &mut Interp, a: Args, which: Ext) -> EvalResult {
 pub enum Ext {
     Min,
     Max,
+}
+
+/// `min`/`max` of nothing: R's warning and +Inf or -Inf.
+fn no_values(it: &mut Interp, which: Ext, name: &str) -> EvalResult {
+    let min = which == Ext::Min;
+    it.warning(format!(
+        "no non-missing arguments to {}; returning {}Inf",
+        name,
+        if min { "" } else { "-" }
+    ));
+    Ok(Value::num(if min { f64::INFINITY } else { f64::NEG_INFINITY }))
 }

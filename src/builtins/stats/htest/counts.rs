@@ -632,19 +632,10 @@ pub fn prop_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> Eval
     let mut yates: f64 = if correct && k <= 2 { 0.5 } else { 0.0 };
     let mut cint: Option<(f64, f64)> = None;
     let mut delta = 0.0;
+    // the normal quantile of the confidence interval (one sample and two alike)
+    let z = normal::qnorm(if alt == "two.sided" { (1.0 + cl) / 2.0 } else { cl }, 0.0, 1.0, true, false);
     if k == 1 {
         let p0 = p.as_ref().map(|p| p[0]).unwrap_or(0.5);
-        let z = normal::qnorm(
-            if alt == "two.sided" {
-                (1.0 + cl) / 2.0
-            } else {
-                cl
-            },
-            0.0,
-            1.0,
-            true,
-            false,
-        );
         yates = yates.min((x[0] - n[0] * p0).abs());
         let nn = n[0];
         let z22n = z * z / (2.0 * nn);
@@ -669,17 +660,6 @@ pub fn prop_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> Eval
         delta = est[0] - est[1];
         let sinv: f64 = n.iter().map(|v| 1.0 / v).sum();
         yates = yates.min(delta.abs() / sinv);
-        let z = normal::qnorm(
-            if alt == "two.sided" {
-                (1.0 + cl) / 2.0
-            } else {
-                cl
-            },
-            0.0,
-            1.0,
-            true,
-            false,
-        );
         let width = z * est
             .iter()
             .zip(&n)
