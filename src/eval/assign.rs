@@ -386,6 +386,16 @@ pub fn assign_index2(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value)
         e.set(Sym::new(&name), value);
         return Ok(());
     }
+    // recursive indexing: x[[c(i, j)]] <- v is x[[i]][[j]] <- v
+    if let [Some(s)] = subs {
+        if s.len() > 1 && matches!(x.vtype(), Some(VType::List)) {
+            let first = super::index::index(s, &[Some(Value::int(1))], true)?;
+            let rest = super::index::index(s, &[Some(Value::int(-1))], true)?;
+            let mut inner = super::index::index2(x, &[Some(first.clone())], true)?;
+            assign_index2(it, &mut inner, &[Some(rest)], value)?;
+            return assign_index2(it, x, &[Some(first)], inner);
+        }
+    }
     if x.is_data_frame() && subs.len() == 1 {
         if let Some(Some(s)) = subs.first() {
             if let Some(name) = s

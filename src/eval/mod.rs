@@ -150,6 +150,9 @@ pub struct Interp {
     /// The graphics devices and their state, kept opaque here (`builtins::grDevices` owns
     /// it); None until a script first draws or opens a device.
     pub graphics: Option<Box<dyn std::any::Any>>,
+    /// The open connections (`file()`, `textConnection()`, `sink()`), kept opaque here
+    /// (`builtins::base::connections` owns them); None until a script opens one.
+    pub connections: Option<Box<dyn std::any::Any>>,
     /// Per builtin id: whether the builtin is an internal generic that first dispatches on
     /// its first argument's class to a method `name.class` (set by `builtins::install`).
     pub(crate) generic: Vec<bool>,
@@ -211,6 +214,7 @@ impl Interp {
             late_base: None,
             packages: packages::DEFAULT_PACKAGES.iter().map(|p| p.to_string()).collect(),
             graphics: None,
+            connections: None,
             generic: Vec::new(),
             ops_hook: None,
             env_vars: Vec::new(),

@@ -111,6 +111,8 @@ enum Raw {
     #[regex(r"[a-zA-Z][a-zA-Z0-9._]*", word)]
     #[regex(r"\.([a-zA-Z._][a-zA-Z0-9._]*)?", word)]
     #[regex(r"[^\x00-\x7F]", word)]
+    // the pipe placeholder (`x |> f(y = _)`), an identifier only the pipe gives meaning to
+    #[token("_", |_| Tok::Ident(Sym::new("_")))]
     Word(Tok),
     #[regex(r"%[^%\n]*%", |l| Sym::new(l.slice()))]
     Special(Sym),

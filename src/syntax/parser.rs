@@ -346,7 +346,35 @@ pub(crate) mod h {
                 ),
             }),
             ExprKind::Call(f, mut args) => {
-                args.insert(0, plain(l));
+                // a named argument `_` takes the left-hand side in place of the first argument
+                let is_hole = |a: &Arg| {
+                    matches!(&a.value, Some(v) if matches!(&v.kind, ExprKind::Ident(s) if s.as_str() == "_"))
+                };
+                match args.iter().filter(|a| is_hole(a)).count() {
+                    0 => args.insert(0, plain(l)),
+                    1 => {
+                        let Some(hole) = args.iter_mut().find(|a| is_hole(a)) else {
+                            unreachable!("counted above")
+                        };
+                        if hole.name.is_none() {
+                            return Err(ParseError::User {
+                                error: RError::syntax(
+                                    "pipe placeholder can only be used as a named argument",
+                                    Span::new(op_lo, op_hi),
+                                ),
+                            });
+                        }
+                        hole.value = Some(l);
+                    }
+                    _ => {
+                        return Err(ParseError::User {
+                            error: RError::syntax(
+                                "pipe placeholder may only appear once",
+                                Span::new(op_lo, op_hi),
+                            ),
+                        })
+                    }
+                }
                 Ok(Expr::new(ExprKind::Call(f, args), span))
             }
             _ => Err(ParseError::User {

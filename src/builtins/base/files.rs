@@ -151,9 +151,25 @@ fn read_generic(it: &mut Interp, a: Args, defaults: ReadDefaults) -> EvalResult 
         "blank.lines.skip",
         "encoding",
         "fileEncoding",
+        "text",
         "...",
     ])?;
-    let path = m.req("file")?.as_string().unwrap_or_default();
+    // text = and connections are read whole, then parsed by the exact reader
+    let given = match (m.get("text"), m.get("file")) {
+        (Some(t), None) => Some((
+            "text".to_string(),
+            t.str_vec().iter().map(|s| s.as_deref().unwrap_or("NA")).collect::<Vec<_>>().join("\n"),
+        )),
+        (_, Some(f)) if crate::builtins::base::connections::conn_id(f).is_some() => {
+            let f = f.clone();
+            Some(("connection".to_string(), crate::builtins::base::connections::read_all(it, &f)?))
+        }
+        _ => None,
+    };
+    let path = match &given {
+        Some((label, _)) => label.clone(),
+        None => m.req("file")?.as_string().unwrap_or_default(),
+    };
     let sep = match m.get("sep").and_then(|v| v.as_string()) {
         Some(s) if s.is_empty() => None,
         Some(s) => s.chars().next(),
@@ -212,14 +228,17 @@ fn read_generic(it: &mut Interp, a: Args, defaults: ReadDefaults) -> EvalResult 
         "encoding",
         "fileEncoding",
     ];
-    let fast_ok = defaults.3 && EXACT_ONLY.iter().all(|&f| m.get(f).is_none());
+    let fast_ok = defaults.3 && given.is_none() && EXACT_ONLY.iter().all(|&f| m.get(f).is_none());
     if fast_ok {
         check_read(it, &path)?;
         if let Some(v) = read_fast(&path, &opts) {
             return Ok(v);
         }
     }
-    let text = read_file(it, &path)?;
+    let text = match given {
+        Some((_, t)) => t,
+        None => read_file(it, &path)?,
+    };
     let text: String = text.lines().skip(opts.skip).collect::<Vec<_>>().join("\n");
     let recs = parse_records(&text, opts.sep, &opts.quote).map_err(|e| {
         crate::error::Flow::from(crate::error::RError::runtime(format!(
@@ -571,19 +590,14 @@ fn write_table(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn read_lines(it: &mut Interp, m: Matched) -> EvalResult {
-    let path = m.req("con")?.as_string().unwrap_or_default();
-    let text = read_file(it, &path)?;
     let n = m
         .get("n")
         .and_then(|v| v.as_f64())
         .filter(|n| *n >= 0.0)
         .map(|n| n as usize);
-    let lines: Vec<RStr> = text
-        .lines()
-        .take(n.unwrap_or(usize::MAX))
-        .map(|l| Some(Rc::from(l)))
-        .collect();
-    Ok(Value::strs(lines))
+    let con = m.get("con").cloned().unwrap_or_else(|| Value::str(""));
+    let lines = crate::builtins::base::connections::read_lines(it, &con, n)?;
+    Ok(Value::strings(&lines))
 }
 
 fn file_exists(_it: &mut Interp, a: Args) -> EvalResult {

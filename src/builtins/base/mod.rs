@@ -5,6 +5,7 @@ pub mod apply;
 pub mod arrays;
 pub mod bitwise;
 pub mod conditions;
+pub mod connections;
 pub mod decomp;
 pub mod date_methods;
 pub mod dates;
@@ -30,6 +31,7 @@ pub mod print;
 pub mod qr;
 pub mod regex;
 pub mod safe_write;
+pub mod scan;
 pub mod seq;
 pub mod serialize;
 pub mod session;
@@ -75,6 +77,8 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         frames::BUILTINS,
         frame_verbs::BUILTINS,
         files::BUILTINS,
+        connections::BUILTINS,
+        scan::BUILTINS,
         operators::BUILTINS,
         strings::BUILTINS,
         regex::BUILTINS,
@@ -120,6 +124,8 @@ pub fn docs() -> Vec<&'static [Doc]> {
         frames::DOCS,
         frame_verbs::DOCS,
         files::DOCS,
+        connections::DOCS,
+        scan::DOCS,
         operators::DOCS,
         strings::DOCS,
         regex::DOCS,

@@ -312,21 +312,17 @@ fn cat(it: &mut Interp, m: Matched) -> EvalResult {
             k += 1;
         }
     }
-    if fill && !out.ends_with('\n') {
+    // R ends the output with a newline when filling or when any separator holds one
+    if (fill && !out.ends_with('\n')) || sep.iter().any(|s| s.contains('\n')) {
         out.push('\n');
     }
-    let file = m
-        .get("file")
-        .and_then(|v| v.as_string())
-        .unwrap_or_default();
-    if !file.is_empty() {
-        let append = m
-            .get("append")
-            .and_then(|v| v.as_bool().flatten())
-            .unwrap_or(false);
-        crate::builtins::io_write(it, &file, &out, append)?;
-    } else {
-        it.write_out(&out);
+    let append = m
+        .get("append")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
+    match m.get("file").cloned() {
+        Some(file) => crate::builtins::base::connections::write(it, &file, &out, append)?,
+        None => it.write_out(&out),
     }
     it.visible = false;
     Ok(Value::Null)
@@ -343,16 +339,9 @@ fn write_lines(it: &mut Interp, m: Matched) -> EvalResult {
         out.push_str(s.as_deref().unwrap_or("NA"));
         out.push_str(&sep);
     }
-    match m.get("con").and_then(|v| v.as_string()) {
-        Some(path)
-            if matches!(
-                m.get("con").and_then(|v| v.vtype()),
-                Some(crate::value::VType::Str)
-            ) =>
-        {
-            crate::builtins::base::files::write_atomic(it, &path, &out)?;
-        }
-        _ => it.write_out(&out),
+    match m.get("con").cloned() {
+        Some(con) => crate::builtins::base::connections::write(it, &con, &out, false)?,
+        None => it.write_out(&out),
     }
     it.visible = false;
     Ok(Value::Null)

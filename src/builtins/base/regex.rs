@@ -62,6 +62,10 @@ fn push_lit(out: &mut String, c: char) {
     out.push_str(&regex::escape(c.encode_utf8(&mut b)));
 }
 
+/// PCRE's horizontal (`\h`) and vertical (`\v`) white space, as bracket contents.
+const PCRE_HSPACE: &str = "\\t \\x{A0}\\x{1680}\\x{180E}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}";
+const PCRE_VSPACE: &str = "\\n\\x0B\\x0C\\r\\x{85}\\x{2028}\\x{2029}";
+
 /// Translates the body of a bracket expression starting just after `[`.
 /// Returns the index just after the closing `]`.
 fn translate_bracket(
@@ -125,8 +129,14 @@ fn translate_bracket(
                 if i + 1 >= p.len() {
                     return Err("Trailing backslash".into());
                 }
-                out.push('\\');
-                out.push(p[i + 1]);
+                match p[i + 1] {
+                    'h' => out.push_str(PCRE_HSPACE),
+                    'v' => out.push_str(PCRE_VSPACE),
+                    n => {
+                        out.push('\\');
+                        out.push(n);
+                    }
+                }
                 i += 2;
                 continue;
             }
@@ -166,6 +176,16 @@ pub fn translate(pattern: &str, perl: bool) -> Result<String, String> {
                 i += 2;
                 match n {
                     '1'..='9' => return Err("Invalid back reference".into()),
+                    'h' | 'v' if perl => {
+                        out.push('[');
+                        out.push_str(if n == 'h' { PCRE_HSPACE } else { PCRE_VSPACE });
+                        out.push(']');
+                    }
+                    'H' | 'V' if perl => {
+                        out.push_str("[^");
+                        out.push_str(if n == 'H' { PCRE_HSPACE } else { PCRE_VSPACE });
+                        out.push(']');
+                    }
                     'd' | 'D' | 'w' | 'W' | 's' | 'S' | 'b' | 'B' | 'n' | 't' | 'r' | 'f' | 'v' => {
                         out.push('\\');
                         out.push(n);
@@ -175,7 +195,6 @@ pub fn translate(pattern: &str, perl: bool) -> Result<String, String> {
                         out.push(n);
                     }
                     'Z' if perl => out.push_str("(?:\\n?\\z)"),
-                    'h' if perl => out.push_str("[ \\t]"),
                     'p' | 'P' if perl => {
                         out.push('\\');
                         out.push(n);

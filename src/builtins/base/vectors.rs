@@ -322,8 +322,9 @@ fn set_names(_it: &mut Interp, m: Matched) -> EvalResult {
 }
 
 fn set_names_fn(_it: &mut Interp, m: Matched) -> EvalResult {
-    let x = m.get("object").cloned().unwrap_or(Value::Null);
-    set_names_value(x, m.get("nm").cloned().unwrap_or(Value::Null))
+    let nm = m.get("nm").cloned().unwrap_or(Value::Null);
+    let x = m.get("object").cloned().unwrap_or_else(|| nm.clone());
+    set_names_value(x, nm)
 }
 
 fn unname(_it: &mut Interp, m: Matched) -> EvalResult {

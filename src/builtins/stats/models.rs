@@ -482,6 +482,27 @@ fn formula_fn(it: &mut Interp, a: Args) -> EvalResult {
     let x = m.req("x")?.clone();
     let src = if x.inherits("lm") {
         field(&x, "terms").unwrap_or(Value::Null)
+    } else if x.is_data_frame() {
+        // a data frame's formula: its first column against the others (one column: `~a`)
+        let names: Vec<String> = x
+            .names()
+            .unwrap_or_default()
+            .iter()
+            .map(|n| {
+                let n = n.as_deref().unwrap_or("");
+                if crate::value::str_format::is_syntactic_name(n) {
+                    n.to_string()
+                } else {
+                    format!("`{}`", n)
+                }
+            })
+            .collect();
+        let text = match names.split_first() {
+            Some((only, [])) => format!("~{}", only),
+            Some((first, rest)) => format!("{} ~ {}", first, rest.join(" + ")),
+            None => return err("invalid formula"),
+        };
+        Value::str(&text)
     } else {
         x
     };
