@@ -18,6 +18,11 @@ const SOURCES: &[&str] = &[
     include_str!("R/base_misc.R"),
     include_str!("R/strings.R"),
     include_str!("R/graphics.R"),
+    include_str!("R/stats_ts.R"),
+    include_str!("R/stats_multivariate.R"),
+    include_str!("R/stats_ts_filters.R"),
+    include_str!("R/stats_arima.R"),
+    include_str!("R/stats_ts_models.R"),
 ];
 
 /// One definition: its source text and its help text.
