@@ -136,6 +136,7 @@ pub fn install(it: &mut Interp) {
 const GENERICS: &[&str] = &[
     "format", "as.character", "seq", "mean", "cut", "trunc", "round", "diff", "c", "rep",
     "min", "max", "range", "sum", "as.numeric", "as.double",
+    "t", "as.matrix", "labels", "fitted", "predict", "coef", "residuals", "logLik", "vcov",
 ];
 
 /// A new interpreter writing to stdout and stderr, with every builtin installed.

@@ -20,6 +20,11 @@ const SOURCES: &[&str] = &[
     include_str!("R/graphics.R"),
     include_str!("R/lists_sets.R"),
     include_str!("R/io.R"),
+    include_str!("R/stats_ts.R"),
+    include_str!("R/stats_multivariate.R"),
+    include_str!("R/stats_ts_filters.R"),
+    include_str!("R/stats_arima.R"),
+    include_str!("R/stats_ts_models.R"),
 ];
 
 /// One definition: its source text and its help text.

@@ -402,7 +402,11 @@ impl Interp {
             let names = [Some(b.name), group];
             for (k, g) in names.iter().enumerate() {
                 let Some(g) = g else { continue };
-                let found = match env.lookup(Sym::new(&format!("{}.{}", g, cls))) {
+                let name = Sym::new(&format!("{}.{}", g, cls));
+                let found = match env
+                    .lookup(name)
+                    .or_else(|| self.late_binding(name).and_then(|r| r.ok()))
+                {
                     Some(Value::Promise(p)) => self.force(&p).ok(),
                     f => f,
                 };
@@ -433,6 +437,7 @@ impl Interp {
         let classes = v.class_attr()?;
         for cls in classes {
             let name = format!("{}.{}", generic, cls);
+            // methods written in R (builtins/R) are bound on first use
             let found = env
                 .lookup(Sym::new(&name))
                 .or_else(|| self.late_binding(Sym::new(&name)).and_then(|r| r.ok()));

@@ -173,10 +173,11 @@ pub fn print_matrix(
     }
     let mut jmin = 0;
     while jmin < nc {
-        let mut width = rlabw + widths[jmin] + 1;
+        let gap = opts.gap.max(1);
+        let mut width = rlabw + widths[jmin] + gap;
         let mut jmax = jmin + 1;
-        while jmax < nc && width + widths[jmax] + 1 < opts.width {
-            width += widths[jmax] + 1;
+        while jmax < nc && width + widths[jmax] + gap < opts.width {
+            width += widths[jmax] + gap;
             jmax += 1;
         }
         if let Some(ct) = &lab.col_title {
@@ -184,7 +185,7 @@ pub fn print_matrix(
         }
         out.push_str(&header_start);
         for j in jmin..jmax {
-            out.push(' ');
+            out.push_str(&" ".repeat(gap));
             let l = &col_labels[j];
             out.push_str(&if left {
                 pad_right(l, widths[j])
@@ -196,7 +197,7 @@ pub fn print_matrix(
         for i in 0..nr {
             out.push_str(&row_label(i));
             for (col, &w) in cells[jmin..jmax].iter().zip(&widths[jmin..jmax]) {
-                out.push(' ');
+                out.push_str(&" ".repeat(gap));
                 let s = &col[i];
                 out.push_str(&if left {
                     pad_right(s, w)

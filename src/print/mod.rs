@@ -41,6 +41,8 @@ pub struct PrintOpts {
     pub width: usize,
     /// Penalty against scientific notation (`options(scipen)`, default 0).
     pub scipen: i32,
+    /// Spaces between matrix columns (`print.gap`, default 1).
+    pub gap: usize,
 }
 
 impl Default for PrintOpts {
@@ -51,6 +53,7 @@ impl Default for PrintOpts {
             right: false,
             width: 80,
             scipen: 0,
+            gap: 1,
         }
     }
 }
@@ -104,7 +107,7 @@ pub(crate) fn print_nested(
 fn hidden_attr(name: &str, v: &Value) -> bool {
     matches!(
         name,
-        "names" | "dim" | "dimnames" | "comment" | "srcref" | "tsp"
+        "names" | "dim" | "dimnames" | "comment" | "srcref"
     ) || (v.is_factor() && matches!(name, "levels" | "class"))
         || (matches!(v, Value::Lang(_))
             && (name == "class" || (name == ".Environment" && v.inherits("formula"))))

@@ -84,20 +84,21 @@ pub fn print_plain(out: &mut String, d: &Data, opts: &PrintOpts, quote: bool) {
     let left = left_justified(d, opts);
     let labw = index_width(n) + 2;
     let mut width = labw;
+    let gap = opts.gap.max(1);
     out.push_str(&pad_left("[1]", labw));
     for (i, s) in v.iter().enumerate() {
-        if i > 0 && width + w + 1 > opts.width {
+        if i > 0 && width + w + gap > opts.width {
             out.push('\n');
             out.push_str(&pad_left(&format!("[{}]", i + 1), labw));
             width = labw;
         }
-        out.push(' ');
+        out.push_str(&" ".repeat(gap));
         out.push_str(&if left {
             pad_right(s, w)
         } else {
             pad_left(s, w)
         });
-        width += w + 1;
+        width += w + gap;
     }
     out.push('\n');
 }
@@ -117,18 +118,19 @@ pub fn print_named(out: &mut String, d: &Data, names: &[RStr], opts: &PrintOpts,
         .map(|i| encode_str(names.get(i).and_then(|s| s.as_deref()), false))
         .collect();
     let w = w.max(nm.iter().map(|s| str_width(s)).max().unwrap_or(0));
-    let per = (opts.width / (w + 1)).max(1);
+    let gap = " ".repeat(opts.gap.max(1));
+    let per = (opts.width / (w + gap.len())).max(1);
     let mut i = 0;
     while i < n {
         let end = (i + per).min(n);
         for s in &nm[i..end] {
             out.push_str(&pad_left(s, w));
-            out.push(' ');
+            out.push_str(&gap);
         }
         out.push('\n');
         for s in &v[i..end] {
             out.push_str(&pad_left(s, w));
-            out.push(' ');
+            out.push_str(&gap);
         }
         out.push('\n');
         i = end;

@@ -1,6 +1,7 @@
 //! Numeric kernels for statistics and linear algebra, and the modeling core
 //! (formulas and terms, design matrices, least squares, distributions).
 
+pub mod cluster;
 pub mod decomp;
 pub mod design;
 pub mod design_plan;
@@ -8,6 +9,7 @@ pub mod dist;
 pub mod fisher;
 pub mod glm;
 pub mod irls;
+pub mod kmeans;
 pub mod linalg;
 pub mod lm_fit;
 pub mod optim;
@@ -19,4 +21,5 @@ pub mod time;
 pub mod rng;
 pub mod swilk;
 pub mod terms;
+pub mod ts;
 pub mod tsqr;

@@ -786,7 +786,15 @@ fn parse(_it: &mut Interp, m: Matched) -> EvalResult {
 fn deparse(_it: &mut Interp, m: Matched) -> EvalResult {
     let v = m.get("expr").cloned().unwrap_or(Value::Null);
     let s = match &v {
-        Value::Lang(l) => crate::syntax::deparse::deparse(&l.expr),
+        Value::Lang(l) => {
+            let cutoff = m
+                .get("width.cutoff")
+                .and_then(|w| w.as_f64())
+                .filter(|w| (20.0..=500.0).contains(w))
+                .map(|w| w as usize)
+                .unwrap_or(crate::syntax::deparse::DEFAULT_CUTOFF);
+            crate::syntax::deparse::deparse_lines(&l.expr, cutoff).join("\n")
+        }
         Value::Closure(c) => crate::syntax::deparse::deparse_function(&c.params, &c.body),
         v => crate::print::deparse_value(v),
     };

@@ -446,6 +446,19 @@ fn bind_special(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr, rows: boo
             None => vals.push((if level >= 1 && !frame_rows { l } else { None }, v)),
         }
     }
+    // cbind of time series is R's cbind.ts (ts.union), each series named by its label
+    if !rows && vals.iter().any(|(_, v)| v.inherits("ts")) && !vals.iter().any(|(_, v)| v.is_data_frame()) {
+        if let Some(first) = vals.iter().find(|(_, v)| v.inherits("ts")).map(|(_, v)| v.clone()) {
+            let named: Vec<(Option<Sym>, Value)> = vals
+                .iter()
+                .enumerate()
+                .map(|(i, (l, v))| (Some(Sym::new(l.as_deref().unwrap_or(&format!("Series {}", i + 1)))), v.clone()))
+                .collect();
+            if let Some(r) = it.try_dispatch("cbind", &first, named, env) {
+                return r;
+            }
+        }
+    }
     let r = bind(it, vals, rows);
     if !it.pending_warnings.is_empty() {
         it.deliver_warnings(Some(crate::syntax::deparse::deparse(call)))?;

@@ -84,6 +84,18 @@ pub fn format_default(
     digits: Option<usize>,
     quote: bool,
 ) -> EvalResult<String> {
+    format_default_layout(it, v, digits, quote, false, 1)
+}
+
+/// `format_default` with print()'s `right` (right-justified strings) and `print.gap`.
+pub fn format_default_layout(
+    it: &mut Interp,
+    v: &Value,
+    digits: Option<usize>,
+    quote: bool,
+    right: bool,
+    gap: usize,
+) -> EvalResult<String> {
     if let Some(text) = crate::print::glm::format_glm(it, v) {
         return Ok(text);
     }
@@ -106,6 +118,8 @@ pub fn format_default(
     let opts = crate::print::PrintOpts {
         digits: digits.unwrap_or_else(|| option_digits(it)),
         quote,
+        right,
+        gap,
         ..Default::default()
     };
     if v.inherits("summaryDefault") {
@@ -205,8 +219,12 @@ fn print(it: &mut Interp, a: Args) -> EvalResult {
             return Ok(x);
         }
     }
+    let (right, gap) = layout_args(&m.dots);
     if x.is_data_frame() && !m.dots.is_empty() {
         crate::builtins::base::frames::print_data_frame_args(it, &x, digits, &m.dots)?;
+    } else if (right || gap != 1) && x.class_attr().is_none() {
+        let text = format_default_layout(it, &x, digits, quote, right, gap)?;
+        it.write_out(&text);
     } else {
         print_with(it, &x, &env, digits, quote)?;
     }
@@ -223,10 +241,25 @@ fn print_default_fn(it: &mut Interp, m: Matched) -> EvalResult {
         .unwrap_or(true);
     let mut y = x.clone();
     y.set_attr(Sym::new("class"), Value::Null);
-    let text = format_default(it, &y, digits, quote)?;
+    let (right, gap) = layout_args(&m.dots);
+    let text = format_default_layout(it, &y, digits, quote, right, gap)?;
     it.write_out(&text);
     it.visible = false;
     Ok(x)
+}
+
+/// print()'s `right` and `print.gap` arguments among the extra ones.
+fn layout_args(dots: &[(Option<Sym>, Value)]) -> (bool, usize) {
+    let mut right = false;
+    let mut gap = 1;
+    for (name, v) in dots {
+        match name.map(|n| n.as_str().to_string()).as_deref() {
+            Some("right") => right = v.as_bool().flatten().unwrap_or(false),
+            Some("print.gap") => gap = v.as_f64().filter(|g| *g >= 1.0).map(|g| g as usize).unwrap_or(1),
+            _ => {}
+        }
+    }
+    (right, gap)
 }
 
 /// How `cat` writes one element.
@@ -314,6 +347,9 @@ fn cat(it: &mut Interp, m: Matched) -> EvalResult {
     }
     // R ends the output with a newline when filling or when any separator holds one
     if (fill && !out.ends_with('\n')) || sep.iter().any(|s| s.contains('\n')) {
+        out.push('\n');
+    } else if !fill && sep.iter().any(|s| s.contains('\n')) {
+        // as R: a separator holding a newline also ends the output with one
         out.push('\n');
     }
     let append = m

@@ -36,6 +36,13 @@ fn aggregate_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> 
         }
     }
     let items = it.eval_args(&rest, env)?;
+    // aggregate() of a time series is aggregate.ts
+    if let Some((_, x)) = items.first().filter(|(_, x)| x.inherits("ts")) {
+        let x = x.clone();
+        if let Some(r) = it.try_dispatch("aggregate", &x, items.clone(), env) {
+            return r;
+        }
+    }
     aggregate(it, Args::new(items), &opts)
 }
 

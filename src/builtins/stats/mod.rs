@@ -2,12 +2,14 @@
 //! classical tests, model fits and their methods, optimisation, contingency tables.
 
 pub mod aggregate;
+pub mod cluster;
 pub mod descriptive;
 pub mod distributions;
 pub mod htest;
 pub mod models;
 pub mod optim;
 pub mod random;
+pub mod ts;
 pub mod xtabs;
 
 use super::{Builtin, Doc};
@@ -23,6 +25,8 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         optim::univariate::BUILTINS,
         optim::integrate::BUILTINS,
         xtabs::BUILTINS,
+        cluster::BUILTINS,
+        ts::BUILTINS,
     ];
     t.extend(htest::tables());
     t.extend(models::tables());
@@ -40,6 +44,8 @@ pub fn docs() -> Vec<&'static [Doc]> {
         optim::univariate::DOCS,
         optim::integrate::DOCS,
         xtabs::DOCS,
+        cluster::DOCS,
+        ts::DOCS,
     ];
     t.extend(htest::docs());
     t.extend(models::docs());

@@ -1,0 +1,21 @@
+# time-series tools: window, lag, diff, aggregate, unions and arithmetic keep the time base
+x <- ts(c(5, 7, 4, 9, 12, 10, 15, 11, 13, 18, 16, 20), start = c(2019, 1), frequency = 4)
+window(x, start = c(2019, 3), end = c(2020, 4))
+window(x, start = c(2021, 2), end = c(2022, 1), extend = TRUE)
+lag(x, 2)
+diff(x)
+diff(x, lag = 4)
+diff(x, differences = 2)
+aggregate(x)
+aggregate(x, nfrequency = 2, FUN = mean)
+x * 2 + 1
+log(x)
+ts.union(a = ts(1:4, start = 2000), b = ts(11:13, start = 2002))
+ts.intersect(a = ts(1:4, start = 2000), b = ts(11:13, start = 2002))
+cbind(p = ts(1:3, start = c(2000, 2), frequency = 4), q = ts(4:6, start = c(2000, 3), frequency = 4))
+is.ts(x); is.ts(1:3)
+y <- as.ts(c(2, 4, 8))
+tsp(y)
+tsp(y) <- c(2001, 2003, 1)
+y
+hasTsp(1:3)
