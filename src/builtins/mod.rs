@@ -136,6 +136,9 @@ pub fn install(it: &mut Interp) {
 const GENERICS: &[&str] = &[
     "format", "as.character", "seq", "mean", "cut", "trunc", "round", "diff", "c", "rep",
     "min", "max", "range", "sum", "as.numeric", "as.double",
+    // model generics with methods written in R (nls)
+    "coef", "formula", "residuals", "resid", "fitted", "fitted.values", "vcov", "deviance",
+    "df.residual", "logLik", "nobs", "weights", "predict", "anova", "quantile",
 ];
 
 /// A new interpreter writing to stdout and stderr, with every builtin installed.

@@ -18,6 +18,8 @@ const SOURCES: &[&str] = &[
     include_str!("R/base_misc.R"),
     include_str!("R/strings.R"),
     include_str!("R/graphics.R"),
+    include_str!("R/stats_smooth.R"),
+    include_str!("R/stats_nls.R"),
 ];
 
 /// One definition: its source text and its help text.

@@ -2,6 +2,7 @@
 //! (formulas and terms, design matrices, least squares, distributions).
 
 pub mod decomp;
+pub mod deriv;
 pub mod design;
 pub mod design_plan;
 pub mod dist;
@@ -17,6 +18,7 @@ pub mod rdist;
 pub mod rmath;
 pub mod time;
 pub mod rng;
+pub mod smooth;
 pub mod swilk;
 pub mod terms;
 pub mod tsqr;

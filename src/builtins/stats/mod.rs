@@ -9,6 +9,9 @@ pub mod models;
 pub mod optim;
 pub mod random;
 pub mod xtabs;
+pub mod smooth;
+pub mod deriv;
+pub mod nls;
 
 use super::{Builtin, Doc};
 
@@ -23,6 +26,9 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         optim::univariate::BUILTINS,
         optim::integrate::BUILTINS,
         xtabs::BUILTINS,
+        smooth::BUILTINS,
+        deriv::BUILTINS,
+        nls::BUILTINS,
     ];
     t.extend(htest::tables());
     t.extend(models::tables());
@@ -40,6 +46,9 @@ pub fn docs() -> Vec<&'static [Doc]> {
         optim::univariate::DOCS,
         optim::integrate::DOCS,
         xtabs::DOCS,
+        smooth::DOCS,
+        deriv::DOCS,
+        nls::DOCS,
     ];
     t.extend(htest::docs());
     t.extend(models::docs());
