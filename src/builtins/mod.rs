@@ -136,7 +136,10 @@ pub fn install(it: &mut Interp) {
 const GENERICS: &[&str] = &[
     "format", "as.character", "seq", "mean", "cut", "trunc", "round", "diff", "c", "rep",
     "min", "max", "range", "sum", "as.numeric", "as.double",
+    // model and object generics (some with methods written in R: nls, ts, dist, ...)
     "t", "as.matrix", "labels", "fitted", "predict", "coef", "residuals", "logLik", "vcov",
+    "formula", "resid", "fitted.values", "deviance", "df.residual", "nobs", "weights", "anova",
+    "quantile",
 ];
 
 /// A new interpreter writing to stdout and stderr, with every builtin installed.

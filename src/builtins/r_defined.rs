@@ -25,6 +25,8 @@ const SOURCES: &[&str] = &[
     include_str!("R/stats_ts_filters.R"),
     include_str!("R/stats_arima.R"),
     include_str!("R/stats_ts_models.R"),
+    include_str!("R/stats_smooth.R"),
+    include_str!("R/stats_nls.R"),
 ];
 
 /// One definition: its source text and its help text.

@@ -402,11 +402,7 @@ impl Interp {
             let names = [Some(b.name), group];
             for (k, g) in names.iter().enumerate() {
                 let Some(g) = g else { continue };
-                let name = Sym::new(&format!("{}.{}", g, cls));
-                let found = match env
-                    .lookup(name)
-                    .or_else(|| self.late_binding(name).and_then(|r| r.ok()))
-                {
+                let found = match self.lookup_method(env, &format!("{}.{}", g, cls)) {
                     Some(Value::Promise(p)) => self.force(&p).ok(),
                     f => f,
                 };
@@ -426,6 +422,13 @@ impl Interp {
         None
     }
 
+    /// A method by name: bound in `env` or its parents, else an R-level definition bound on
+    /// first use (`Interp::late_binding`).
+    fn lookup_method(&mut self, env: &Env, name: &str) -> Option<Value> {
+        env.lookup(Sym::new(name))
+            .or_else(|| self.late_binding(Sym::new(name)).and_then(|r| r.ok()))
+    }
+
     /// Calls a user-defined S3 method for `generic` on `v` if one exists (closures only).
     pub fn try_dispatch(
         &mut self,
@@ -437,10 +440,7 @@ impl Interp {
         let classes = v.class_attr()?;
         for cls in classes {
             let name = format!("{}.{}", generic, cls);
-            // methods written in R (builtins/R) are bound on first use
-            let found = env
-                .lookup(Sym::new(&name))
-                .or_else(|| self.late_binding(Sym::new(&name)).and_then(|r| r.ok()));
+            let found = self.lookup_method(env, &name);
             if let Some(Value::Builtin(b)) = &found {
                 // built-in methods (`summary.lm`, ...) take the evaluated arguments
                 if let Kind::Eager(_) | Kind::Declared(..) = self.builtin_kind(b) {

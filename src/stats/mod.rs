@@ -3,6 +3,7 @@
 
 pub mod cluster;
 pub mod decomp;
+pub mod deriv;
 pub mod design;
 pub mod design_plan;
 pub mod dist;
@@ -19,6 +20,7 @@ pub mod rdist;
 pub mod rmath;
 pub mod time;
 pub mod rng;
+pub mod smooth;
 pub mod swilk;
 pub mod terms;
 pub mod ts;

@@ -36,7 +36,7 @@ pub struct Vector {
 }
 
 /// A user-defined function.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Closure {
     pub params: Rc<Vec<Param>>,
     pub body: Rc<Expr>,
@@ -213,6 +213,7 @@ impl Value {
         match self {
             Value::Vector(v) => Some(&mut v.attrs),
             Value::Lang(l) => Some(&mut Rc::make_mut(l).attrs),
+            Value::Closure(c) => Some(&mut Rc::make_mut(c).attrs),
             _ => None,
         }
     }

@@ -422,9 +422,13 @@ fn format_c_fn(_it: &mut Interp, m: Matched) -> EvalResult {
         } else {
             format.chars().next().unwrap_or('g')
         };
-        if conv == 'F' && m.get("width").is_none() {
-            // R pads "fg" output to digits + 1 characters when no width is given.
-            width = digits.unwrap_or(0) + 1;
+        if m.get("width").is_none() {
+            if let Some(d) = digits {
+                // R pads numbers to digits + 1 characters when digits but no width is given.
+                width = d + 1;
+            } else if conv == 'F' {
+                width = 1;
+            }
         }
         if !"dfeEgGF".contains(conv) {
             return err("'format' must be one of {\"f\",\"e\",\"E\",\"g\",\"G\", \"fg\", \"s\"}");

@@ -11,6 +11,9 @@ pub mod optim;
 pub mod random;
 pub mod ts;
 pub mod xtabs;
+pub mod smooth;
+pub mod deriv;
+pub mod nls;
 
 use super::{Builtin, Doc};
 
@@ -27,6 +30,9 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         xtabs::BUILTINS,
         cluster::BUILTINS,
         ts::BUILTINS,
+        smooth::BUILTINS,
+        deriv::BUILTINS,
+        nls::BUILTINS,
     ];
     t.extend(htest::tables());
     t.extend(models::tables());
@@ -46,6 +52,9 @@ pub fn docs() -> Vec<&'static [Doc]> {
         xtabs::DOCS,
         cluster::DOCS,
         ts::DOCS,
+        smooth::DOCS,
+        deriv::DOCS,
+        nls::DOCS,
     ];
     t.extend(htest::docs());
     t.extend(models::docs());

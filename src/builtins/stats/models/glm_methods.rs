@@ -418,12 +418,30 @@ fn eval_labelled(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<Args> {
 /// `AIC(...)`: a special so that several fits are labelled by their expressions.
 pub fn aic_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     let a = eval_labelled(it, args, env)?;
+    if let Some(r) = ic_method(it, "AIC", &a, env) {
+        return r;
+    }
     crate::builtins::stats::models::aic(it, a)
+}
+
+/// A single fit whose class has an R-level `AIC.cls`/`BIC.cls` method (such as `nls`) goes
+/// to that method.
+fn ic_method(it: &mut Interp, generic: &str, a: &Args, env: &Env) -> Option<EvalResult> {
+    let objects = a.items.iter().filter(|(n, _)| n.map_or(true, |n| n.as_str() != "k")).count();
+    let first = a.items.first()?.1.clone();
+    if objects != 1 || first.inherits("lm") {
+        return None;
+    }
+    let items = a.items.iter().enumerate().map(|(i, (n, v))| (if i == 0 { None } else { *n }, v.clone())).collect();
+    it.try_dispatch(generic, &first, items, env)
 }
 
 /// `BIC(...)`, labelled as [`aic_special`].
 pub fn bic_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     let a = eval_labelled(it, args, env)?;
+    if let Some(r) = ic_method(it, "BIC", &a, env) {
+        return r;
+    }
     crate::builtins::stats::models::bic(it, a)
 }
 

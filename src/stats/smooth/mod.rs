@@ -1,0 +1,6 @@
+//! Smoothing and interpolation kernels: linear/constant and cubic-spline interpolation,
+//! kernel density estimation with its bandwidth rules, and lowess.
+
+pub mod interp;
+pub mod kde;
+pub mod lowess;

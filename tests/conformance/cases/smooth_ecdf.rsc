@@ -1,0 +1,30 @@
+x <- c(3.2, 1.5, 4.8, 1.5, 2.2, 5.1, 3.9, 2.2, 0.7)
+Fn <- ecdf(x)
+Fn
+Fn(c(0, 1.5, 2, 5.1, 6))
+class(Fn)
+knots(Fn)
+summary(Fn)
+quantile(Fn)
+quantile(Fn, c(0.1, 0.5))
+environment(Fn)$nobs
+e2 <- ecdf(c(2, 1, 3))
+e2
+summary(e2)
+sf <- stepfun(1:3, c(0, 1, 4, 9))
+sf
+sf(c(0.5, 1, 2.5, 3, 10))
+summary(sf)
+sr <- stepfun(1:3, c(0, 1, 4, 9), right = TRUE)
+sr(c(1, 2, 3))
+is.stepfun(sf)
+knots(sf)
+ppoints(5)
+ppoints(12)
+ppoints(c(4, 9, 1))
+ppoints(4, a = 0.5)
+ppoints(0)
+Fe <- ecdf(faithful$eruptions)
+Fe
+summary(Fe)
+Fe(c(2, 3, 4))
