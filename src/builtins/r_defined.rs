@@ -18,6 +18,9 @@ const SOURCES: &[&str] = &[
     include_str!("R/base_misc.R"),
     include_str!("R/strings.R"),
     include_str!("R/graphics.R"),
+    include_str!("R/stats_tests.R"),
+    include_str!("R/stats_family.R"),
+    include_str!("R/stats_models.R"),
 ];
 
 /// One definition: its source text and its help text.

@@ -20,3 +20,6 @@ pub mod rng;
 pub mod swilk;
 pub mod terms;
 pub mod tsqr;
+pub mod ks;
+pub mod rcont;
+pub mod ansari;
