@@ -433,7 +433,10 @@ impl Interp {
         let classes = v.class_attr()?;
         for cls in classes {
             let name = format!("{}.{}", generic, cls);
-            let found = env.lookup(Sym::new(&name));
+            // methods written in R (builtins/R) are bound on first use
+            let found = env
+                .lookup(Sym::new(&name))
+                .or_else(|| self.late_binding(Sym::new(&name)).and_then(|r| r.ok()));
             if let Some(Value::Builtin(b)) = &found {
                 // built-in methods (`summary.lm`, ...) take the evaluated arguments
                 if let Kind::Eager(_) | Kind::Declared(..) = self.builtin_kind(b) {

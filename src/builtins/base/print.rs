@@ -314,6 +314,9 @@ fn cat(it: &mut Interp, m: Matched) -> EvalResult {
     }
     if fill && !out.ends_with('\n') {
         out.push('\n');
+    } else if !fill && sep.iter().any(|s| s.contains('\n')) {
+        // as R: a separator holding a newline also ends the output with one
+        out.push('\n');
     }
     let file = m
         .get("file")
