@@ -379,3 +379,53 @@ print.dummy_coef <- function(x, ..., title) {
     print(ans, quote = FALSE, right = TRUE)
     invisible(x)
 }
+
+## Projections of the data onto the terms of a linear model (or aov): one column per term
+## (and the residuals), with the degrees of freedom in attribute "df".
+proj <- function(object, onedf = FALSE, unweighted.scale = FALSE, ...) {
+    if (inherits(object, "mlm")) stop("'proj' is not implemented for multiple responses")
+    if (!inherits(object, "lm")) stop("'proj' is implemented for \"lm\" and \"aov\" fits")
+    if (is.null(object$qr)) stop("argument does not include a 'qr' component")
+    if (is.null(object$effects)) stop("argument does not include an 'effects' component")
+    rank <- object$rank
+    Q <- qr.Q(object$qr)[, seq_len(rank), drop = FALSE]
+    eff <- object$effects[seq_len(rank)]
+    cols <- Q * rep(eff, each = nrow(Q))
+    rn <- names(object$residuals)
+    if (onedf) {
+        result <- cols
+        cn <- names(object$coefficients)[object$qr$pivot[seq_len(rank)]]
+        dimnames(result) <- list(rn, cn)
+        df <- rep.int(1, rank)
+        names(df) <- cn
+    } else {
+        asgn <- object$assign[object$qr$pivot[seq_len(rank)]]
+        uasgn <- unique(asgn)
+        nm <- c("(Intercept)", attr(terms(object), "term.labels"))[1L + uasgn]
+        result <- matrix(0, nrow(Q), length(uasgn), dimnames = list(rn, nm))
+        df <- numeric(length(uasgn))
+        for (i in seq_along(uasgn)) {
+            sel <- asgn == uasgn[i]
+            df[i] <- sum(sel)
+            result[, i] <- rowSums(cols[, sel, drop = FALSE])
+        }
+        names(df) <- nm
+    }
+    if (object$df.residual > 0) {
+        nm <- c(colnames(result), "Residuals")
+        result <- cbind(result, object$residuals)
+        df <- c(df, object$df.residual)
+        names(df) <- nm
+        dimnames(result) <- list(rn, nm)
+    }
+    attr(result, "df") <- df
+    attr(result, "onedf") <- onedf
+    result
+}
+
+# Weights given as a one-sided formula, evaluated in `data` (predict's newdata or the
+# model frame).
+.formula_weights <- function(f, data) {
+    if (length(f) != 2L) stop("'weights' as formula should be one-sided")
+    eval(f[[2L]], data, environment(f))
+}

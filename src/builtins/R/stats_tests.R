@@ -453,7 +453,9 @@ ansari.test <- function(x, y, alternative = c("two.sided", "less", "greater"),
         return(ansari.test(x, alternative = alternative, exact = exact, conf.int = conf.int,
                            conf.level = conf.level, data = y, ...))
     alternative <- match.arg(alternative)
-    if (conf.int) stop("conf.int = TRUE is not supported")
+    if (conf.int && !(length(conf.level) == 1L && is.finite(conf.level) &&
+                      conf.level > 0 && conf.level < 1))
+        stop("'conf.level' must be a single number between 0 and 1")
     s <- .two_samples(x, if (missing(y)) NULL else y, deparse1(substitute(x)),
                       if (missing(y)) "" else deparse1(substitute(y)),
                       if (missing(data)) NULL else data)
@@ -477,6 +479,12 @@ ansari.test <- function(x, y, alternative = c("two.sided", "less", "greater"),
             },
             less = 1 - .pansari(stat - 1, m, n),
             greater = .pansari(stat, m, n))
+        if (conf.int) {
+            ci <- .ansari_exact_ci(sort(x), sort(y), m, n, N, alternative, 1 - conf.level)
+            cint <- ci$cint
+            estimate <- ci$estimate
+            attr(cint, "conf.level") <- conf.level
+        }
     } else {
         even <- (N %% 2L) == 0L
         z <- if (even) stat - m * (N + 2) / 4 else stat - m * (N + 1)^2 / (4 * N)
@@ -492,11 +500,128 @@ ansari.test <- function(x, y, alternative = c("two.sided", "less", "greater"),
         }
         p <- pnorm(z / sigma)
         pval <- switch(alternative, two.sided = 2 * min(p, 1 - p), less = 1 - p, greater = p)
-        if (exact && ties) warning("cannot compute exact p-value with ties")
+        if (conf.int && !exact) {
+            ci <- .ansari_normal_ci(x, y, N, alternative, 1 - conf.level)
+            if (is.null(ci)) conf.int <- FALSE else {
+                cint <- ci$cint
+                estimate <- ci$estimate
+                attr(cint, "conf.level") <- conf.level
+            }
+        }
+        if (exact && ties) {
+            warning("cannot compute exact p-value with ties")
+            if (conf.int) warning("cannot compute exact confidence intervals with ties")
+        }
     }
-    structure(list(statistic = c(AB = stat), p.value = pval,
-                   null.value = c("ratio of scales" = 1), alternative = alternative,
-                   method = "Ansari-Bradley test", data.name = s$dname), class = "htest")
+    res <- list(statistic = c(AB = stat), p.value = pval,
+                null.value = c("ratio of scales" = 1), alternative = alternative,
+                method = "Ansari-Bradley test", data.name = s$dname)
+    if (conf.int)
+        res <- c(res, list(conf.int = cint, estimate = c("ratio of scales" = estimate)))
+    structure(res, class = "htest")
+}
+
+# The AB statistic of x / sig against y.
+.ansari_ab <- function(sig, x, y, N) {
+    r <- rank(c(x / sig, y))
+    sum(pmin(r, N - r + 1)[seq_along(x)])
+}
+
+# The exact confidence interval and estimate of the ratio of scales (sorted samples).
+.ansari_exact_ci <- function(x, y, m, n, N, alternative, alpha) {
+    ratio <- outer(x, y, "/")
+    sigma <- sort(ratio[ratio >= 0])
+    if (length(sigma) < 1L) {
+        warning("cannot compute confidence set, returning NA")
+        return(list(cint = c(NA, NA), estimate = NA))
+    }
+    absigma <- vapply(sigma + c(diff(sigma) / 2, sigma[length(sigma)] * 1.01),
+                      .ansari_ab, 0, x = x, y = y, N = N)
+    bounds <- function(alpha) {
+        u <- absigma - .qansari(alpha / 2, m, n)
+        l <- absigma - .qansari(1 - alpha / 2, m, n)
+        if (length(u[u >= 0]) == 0L || length(l[l > 0]) == 0L) {
+            warning("samples differ in location: cannot compute confidence set, returning NA")
+            return(c(NA, NA))
+        }
+        pick <- function(u, l) {
+            u[u < 0] <- NA
+            l[l <= 0] <- NA
+            c(min(sigma[which(u == min(u, na.rm = TRUE))]),
+              max(sigma[which(l == min(l, na.rm = TRUE))]))
+        }
+        r <- pick(u, l)
+        if (r[1L] > r[2L])
+            r <- pick(absigma - .qansari(1 - alpha / 2, m, n), absigma - .qansari(alpha / 2, m, n))
+        r
+    }
+    cint <- switch(alternative,
+        two.sided = bounds(alpha),
+        greater = c(bounds(alpha * 2)[1L], Inf),
+        less = c(0, bounds(alpha * 2)[2L]))
+    u <- absigma - .qansari(0.5, m, n)
+    above <- sigma[u <= 0]
+    below <- sigma[u > 0]
+    sgr <- if (length(above) == 0L) NA else max(above)
+    sle <- if (length(below) == 0L) NA else min(below)
+    list(cint = cint, estimate = mean(c(sle, sgr)))
+}
+
+# The asymptotic confidence interval and estimate of the ratio of scales (NULL with a
+# warning when they cannot be computed).
+.ansari_normal_ci <- function(x, y, N, alternative, alpha) {
+    even <- (N %% 2L) == 0L
+    z_of <- function(sig, zq) {
+        r <- rank(c(x / sig, y))
+        st <- sum(pmin(r, N - r + 1)[seq_along(x)])
+        ties <- length(r) != length(unique(r))
+        m <- length(x)
+        n <- length(y)
+        z <- if (even) st - m * (N + 2) / 4 else st - m * (N + 1)^2 / (4 * N)
+        sd <- if (!ties) {
+            if (even) sqrt((m * n * (N + 2) * (N - 2)) / (48 * (N - 1)))
+            else sqrt((m * n * (N + 1) * (3 + N^2)) / (48 * N^2))
+        } else {
+            rr <- rle(sort(pmin(r, N - r + 1)))
+            if (even) sqrt(m * n * (16 * sum(rr$lengths * rr$values^2) - N * (N + 2)^2) /
+                           (16 * N * (N - 1)))
+            else sqrt(m * n * (16 * N * sum(rr$lengths * rr$values^2) - (N + 1)^4) /
+                      (16 * N^2 * (N - 1)))
+        }
+        z / sd - zq
+    }
+    pos <- neg <- NULL
+    if (length(x[x > 0]) && length(y[y > 0]))
+        pos <- c(min(x[x > 0]) / max(y[y > 0]), max(x[x > 0]) / min(y[y > 0]))
+    if (length(x[x <= 0]) && length(y[y < 0]))
+        neg <- c(min(x[x <= 0]) / max(y[y < 0]), max(x[x <= 0]) / min(y[y < 0]))
+    if (any(is.infinite(c(pos, neg)))) {
+        warning("cannot compute asymptotic confidence set or estimator")
+        return(NULL)
+    }
+    srange <- range(c(pos, neg), na.rm = FALSE)
+    bounds <- function(alpha) {
+        statu <- z_of(srange[1L], qnorm(alpha / 2))
+        statl <- z_of(srange[2L], qnorm(alpha / 2, lower.tail = FALSE))
+        if (statu > 0 || statl < 0) {
+            warning("samples differ in location: cannot compute confidence set, returning NA")
+            return(c(NA, NA))
+        }
+        u <- uniroot(z_of, srange, tol = 1e-04, zq = qnorm(alpha / 2))$root
+        l <- uniroot(z_of, srange, tol = 1e-04, zq = qnorm(alpha / 2, lower.tail = FALSE))$root
+        sort(c(u, l))
+    }
+    cint <- switch(alternative,
+        two.sided = bounds(alpha),
+        greater = c(bounds(alpha * 2)[1L], Inf),
+        less = c(0, bounds(alpha * 2)[2L]))
+    statu <- z_of(srange[1L], 0)
+    statl <- z_of(srange[2L], 0)
+    est <- if (statu > 0 || statl < 0) {
+        warning("cannot compute estimate, returning NA")
+        NA
+    } else uniroot(z_of, srange, tol = 1e-04, zq = 0)$root
+    list(cint = cint, estimate = est)
 }
 
 ## Exact test of a Poisson rate (x events in time T against rate r), or comparison of

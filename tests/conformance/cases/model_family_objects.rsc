@@ -32,3 +32,6 @@ fit <- glm(cyl ~ mpg, poisson, mtcars)
 family(fit)
 family(fit)$linkinv(2)
 AIC(logLik(fit))
+b <- binomial(link = power(0.5))
+b$link
+b$linkinv(0.5)

@@ -19,3 +19,5 @@ round(unclass(p), 6)[, ]
 attr(p, "degree")
 poly(cbind(a = 1:5, b = c(2, 3, 5, 4, 1)), degree = 2, raw = TRUE)
 round(poly(1:6, c(2, 1, 4, 3, 6, 5), degree = 2), 5)
+nd <- data.frame(wt = c(2, 3, 4))
+predict(wfit, nd, interval = "prediction", weights = ~ wt^2)

@@ -9,3 +9,5 @@ r$parameter
 r$p.value
 set.seed(42)
 r2dtable(3, c(3, 5, 2), c(4, 6))
+set.seed(7)
+fisher.test(matrix(c(2, 7, 4, 5, 1, 6), 3), simulate.p.value = TRUE, B = 1e4)

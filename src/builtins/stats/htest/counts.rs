@@ -199,7 +199,10 @@ fn fisher_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
                 "method",
                 Value::str(&format!(
                     "Fisher's Exact Test for Count Data with simulated p-value\n\t (based on {} replicates)",
-                    reps
+                    m.get("B")
+                        .and_then(|b| b.as_f64())
+                        .map(crate::print::cat_num)
+                        .unwrap_or_else(|| "2000".into())
                 )),
             ),
             ("data.name", Value::str(&dname)),
@@ -454,7 +457,14 @@ pub fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> Eva
         None => 2000,
     };
     let almost_one = 1.0 - 64.0 * f64::EPSILON;
-    let sim_title = |m: &str| format!("{} with simulated p-value\n\t (based on {} replicates)", m, reps);
+    let reps_text = m
+        .get("B")
+        .and_then(|b| b.as_f64())
+        .map(crate::print::cat_num)
+        .unwrap_or_else(|| "2000".into());
+    let sim_title = |m: &str| {
+        format!("{} with simulated p-value\n\t (based on {} replicates)", m, reps_text)
+    };
     let mut sim_p: Option<f64> = None;
     let mut dname = dx;
     if x.is_data_frame() {

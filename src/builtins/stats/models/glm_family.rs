@@ -54,6 +54,12 @@ pub(crate) fn complete_family(it: &mut Interp, items: &mut [(String, Value)]) ->
 /// The family constructor `name(link)`.
 fn make_family(it: &mut Interp, name: &str, a: Args) -> EvalResult {
     let m = a.matched(&["link", "..."])?;
+    if let Some(l) = m.get("link").filter(|l| l.inherits("link-glm")) {
+        // a link object (make.link, power(), or the user's own): R's functions as given
+        let base = it.base.clone();
+        let make = it.get_function(s(".glm_family"), &base)?;
+        return it.call_value(&make, vec![(None, Value::str(name)), (None, l.clone())]);
+    }
     let link = match m.get("link") {
         Some(v) => Some(
             v.as_string()

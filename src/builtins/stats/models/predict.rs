@@ -326,7 +326,15 @@ fn prediction_variance(
     let w: Vec<f64> = match &weights {
         None => vec![1.0],
         Some(w) if w.inherits("formula") => {
-            return err("'weights' as a formula is not supported; give the weights as a vector");
+            let data = match m.get("newdata").filter(|v| !v.is_null()) {
+                Some(d) => d.clone(),
+                None => field(fit, "model").unwrap_or(Value::Null),
+            };
+            let base = it.base.clone();
+            let f = it.get_function(s(".formula_weights"), &base)?;
+            it.call_value(&f, vec![(None, w.clone()), (None, data)])?
+                .dbl_vec()
+                .to_vec()
         }
         Some(w) => w.dbl_vec().to_vec(),
     };
