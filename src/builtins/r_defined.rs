@@ -27,6 +27,9 @@ const SOURCES: &[&str] = &[
     include_str!("R/stats_ts_models.R"),
     include_str!("R/stats_smooth.R"),
     include_str!("R/stats_nls.R"),
+    include_str!("R/stats_tests.R"),
+    include_str!("R/stats_family.R"),
+    include_str!("R/stats_models.R"),
 ];
 
 /// One definition: its source text and its help text.

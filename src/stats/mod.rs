@@ -25,3 +25,6 @@ pub mod swilk;
 pub mod terms;
 pub mod ts;
 pub mod tsqr;
+pub mod ks;
+pub mod rcont;
+pub mod ansari;

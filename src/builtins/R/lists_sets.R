@@ -214,31 +214,6 @@ jitter <- function(x, factor = 1, amount = NULL) {
     x + runif(length(x), -amount, amount)
 }
 
-## Formats p-values: values below eps as "< eps", the rest with digits significant digits.
-format.pval <- function(pv, digits = max(1L, getOption("digits") - 2L), eps = .Machine$double.eps, na.form = "NA", ...) {
-    na <- is.na(pv)
-    out <- character(length(pv))
-    out[na] <- na.form
-    p <- pv[!na]
-    small <- p < eps
-    txt <- character(length(p))
-    # fixed and scientific notation are chosen apart for p >= 1e-3 and below
-    fixed <- !small & (p == 0 | floor(log10(ifelse(p > 0, p, 1e-50))) >= -3)
-    sci <- !small & !fixed
-    if (any(fixed)) txt[fixed] <- format(p[fixed], digits = digits, ...)
-    if (any(sci)) txt[sci] <- format(p[sci], digits = digits, ...)
-    if (any(small)) {
-        d <- max(1L, digits - 2L)
-        if (any(!small)) {
-            width <- max(nchar(txt[!small], type = "w"))
-            if (d > 1L && d + 6L > width) d <- max(1L, width - 7L)
-        }
-        txt[small] <- paste("<", format(eps, digits = d, ...))
-    }
-    out[!na] <- txt
-    out
-}
-
 ## The S3 method of generic f for class, or an error (NULL with optional = TRUE) when there is none.
 getS3method <- function(f, class, optional = FALSE, envir = parent.frame()) {
     name <- paste(f, class, sep = ".")

@@ -351,6 +351,9 @@ fn cat(it: &mut Interp, m: Matched) -> EvalResult {
     } else if !fill && sep.iter().any(|s| s.contains('\n')) {
         // as R: a separator holding a newline also ends the output with one
         out.push('\n');
+    } else if !fill && sep.iter().any(|s| s.contains('\n')) {
+        // as R: a separator holding a newline also ends the output with one
+        out.push('\n');
     }
     let append = m
         .get("append")

@@ -526,6 +526,14 @@ fn dt(it: &mut Interp, m: Matched) -> EvalResult {
     )
 }
 fn pt(it: &mut Interp, m: Matched) -> EvalResult {
+    if m.has("ncp") {
+        let p = params(&m, &["q", "df", "ncp"], &[])?;
+        let lower = flag(&m, "lower.tail", true)?;
+        let lg = flag(&m, "log.p", false)?;
+        return run(it, &p, &|v| {
+            crate::stats::dist::noncentral::pnt(v[0], v[1], v[2], lower, lg)
+        });
+    }
     with_ncp(it, m, &["q", "df"], false, unused_d, |v, l, g| {
         beta::pt(v[0], v[1], l, g)
     })
@@ -566,6 +574,14 @@ fn df(it: &mut Interp, m: Matched) -> EvalResult {
     )
 }
 fn pf(it: &mut Interp, m: Matched) -> EvalResult {
+    if m.has("ncp") {
+        let p = params(&m, &["q", "df1", "df2", "ncp"], &[])?;
+        let lower = flag(&m, "lower.tail", true)?;
+        let lg = flag(&m, "log.p", false)?;
+        return run(it, &p, &|v| {
+            crate::stats::dist::noncentral::pnf(v[0], v[1], v[2], v[3], lower, lg)
+        });
+    }
     with_ncp(it, m, &["q", "df1", "df2"], false, unused_d, |v, l, g| {
         beta::pf(v[0], v[1], v[2], l, g)
     })
@@ -586,6 +602,14 @@ fn dbeta(it: &mut Interp, m: Matched) -> EvalResult {
     )
 }
 fn pbeta(it: &mut Interp, m: Matched) -> EvalResult {
+    if m.has("ncp") {
+        let p = params(&m, &["q", "shape1", "shape2", "ncp"], &[])?;
+        let lower = flag(&m, "lower.tail", true)?;
+        let lg = flag(&m, "log.p", false)?;
+        return run(it, &p, &|v| {
+            crate::stats::dist::noncentral::pnbeta(v[0], v[1], v[2], v[3], lower, lg)
+        });
+    }
     with_ncp(
         it,
         m,

@@ -142,7 +142,8 @@ pub const DOCS: &[crate::builtins::Doc] = {
              TRUE), for use in model formulas such as y ~ poly(x, 2)."),
         doc("predict",
             "predict(object, newdata, se.fit = FALSE, scale = NULL, df = Inf, interval = c(\"none\", \
-             \"confidence\", \"prediction\"), level = 0.95, type = c(\"response\", \"terms\"), ...)",
+             \"confidence\", \"prediction\"), level = 0.95, type = c(\"response\", \"terms\"), terms = NULL, \
+             na.action = na.pass, pred.var = res.var/weights, weights = 1, ...)",
             "Predictions from a fitted model for the rows of newdata (the fitting data when omitted). For lm, \
              interval adds confidence or prediction limits and se.fit adds standard errors; for glm, type = \
              \"response\" gives predictions on the response scale instead of the link scale."),

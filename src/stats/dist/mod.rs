@@ -10,6 +10,7 @@ pub mod beta;
 pub mod discrete;
 pub mod gamma;
 pub mod normal;
+pub mod noncentral;
 pub mod other;
 pub mod pgamma;
 pub mod qbeta;

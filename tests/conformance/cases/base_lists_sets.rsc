@@ -1,5 +1,5 @@
 # Lists, sets and small predicates: modifyList, hasName, setequal, list2env, simplify2array,
-# asplit, list2DF, data.class, as.array, sort.int, reorder, max.col, extendrange, format.pval
+# asplit, list2DF, data.class, as.array, sort.int, reorder, max.col, extendrange, format.pval (stats_tests.R)
 base <- list(a = 1, b = list(c = 2, d = 3), e = "x")
 str(modifyList(base, list(b = list(d = 30, f = 4), e = NULL, g = TRUE)))
 str(modifyList(base, list(e = NULL), keep.null = TRUE))

@@ -157,11 +157,56 @@ fn fisher_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
             (t, nr, nc)
         }
     };
-    if m.get("simulate.p.value")
-        .and_then(|v| v.as_bool().flatten())
-        .unwrap_or(false)
-    {
-        return err("simulate.p.value = TRUE is not supported");
+    let simulate = flag(m.get("simulate.p.value"), false);
+    if simulate && !(nr == 2 && nc == 2) {
+        let reps = match m.get("B").map(|b| b.as_f64()) {
+            None => 2000,
+            Some(Some(v)) if v.is_finite() && v >= 1.0 => v as usize,
+            _ => return err("invalid 'B' argument"),
+        };
+        let sr: Vec<f64> = (0..nr).map(|i| (0..nc).map(|j| t[i + j * nr]).sum()).collect();
+        let sc: Vec<f64> = (0..nc).map(|j| (0..nr).map(|i| t[i + j * nr]).sum()).collect();
+        let keep_r: Vec<usize> = (0..nr).filter(|&i| sr[i] > 0.0).collect();
+        let keep_c: Vec<usize> = (0..nc).filter(|&j| sc[j] > 0.0).collect();
+        if keep_r.len() <= 1 {
+            return err("need 2 or more non-zero row marginals");
+        }
+        if keep_c.len() <= 1 {
+            return err("need 2 or more non-zero column marginals");
+        }
+        let mut sub = Vec::with_capacity(keep_r.len() * keep_c.len());
+        for &j in &keep_c {
+            for &i in &keep_r {
+                sub.push(t[i + j * nr]);
+            }
+        }
+        let stat: f64 = -sub
+            .iter()
+            .map(|v| crate::stats::dist::gamma::lgammafn(v + 1.0))
+            .sum::<f64>();
+        let sims =
+            super::nonparametric::simulate_tables(it, &sub, keep_r.len(), keep_c.len(), None, reps);
+        let almost_one = 1.0 + 64.0 * f64::EPSILON;
+        let hits = sims.iter().filter(|&&v| v <= stat / almost_one).count();
+        let alt_given = m
+            .get("alternative")
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| "two.sided".into());
+        return Ok(htest(vec![
+            ("p.value", Value::num((1.0 + hits as f64) / (reps as f64 + 1.0))),
+            ("alternative", Value::str(&alt_given)),
+            (
+                "method",
+                Value::str(&format!(
+                    "Fisher's Exact Test for Count Data with simulated p-value\n\t (based on {} replicates)",
+                    m.get("B")
+                        .and_then(|b| b.as_f64())
+                        .map(crate::print::cat_num)
+                        .unwrap_or_else(|| "2000".into())
+                )),
+            ),
+            ("data.name", Value::str(&dname)),
+        ]));
     }
     let alt_given = m
         .get("alternative")
@@ -403,6 +448,24 @@ pub fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> Eva
     let m = ev.args.matched(&F)?;
     let mut x = m.req("x")?.clone();
     let correct = flag(m.get("correct"), true);
+    let simulate = flag(m.get("simulate.p.value"), false);
+    let reps = match m.get("B") {
+        Some(b) => match b.as_f64() {
+            Some(v) if v.is_finite() && v >= 1.0 => v as usize,
+            _ => return err("invalid 'B' argument"),
+        },
+        None => 2000,
+    };
+    let almost_one = 1.0 - 64.0 * f64::EPSILON;
+    let reps_text = m
+        .get("B")
+        .and_then(|b| b.as_f64())
+        .map(crate::print::cat_num)
+        .unwrap_or_else(|| "2000".into());
+    let sim_title = |m: &str| {
+        format!("{} with simulated p-value\n\t (based on {} replicates)", m, reps_text)
+    };
+    let mut sim_p: Option<f64> = None;
     let mut dname = dx;
     if x.is_data_frame() {
         x = call_named(it, "as.matrix", vec![(None, x)])?;
@@ -426,7 +489,7 @@ pub fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> Eva
     if n == 0.0 {
         return err("at least one entry of 'x' must be positive");
     }
-    let (stat, df, e, v, method);
+    let (stat, df, e, v, mut method);
     if is_mat {
         let d = x.dim().unwrap_or_default();
         let (nr, nc) = (d[0], d[1]);
@@ -445,7 +508,13 @@ pub fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> Eva
             }
         }
         let mut meth = "Pearson's Chi-squared test".to_string();
-        let yates = if correct && nr == 2 && nc == 2 {
+        let margins_ok = sr.iter().all(|v| *v > 0.0) && sc.iter().all(|v| *v > 0.0);
+        if simulate && !margins_ok {
+            it.warning("cannot compute simulated p-value with zero marginals");
+        }
+        let yates = if simulate && margins_ok {
+            0.0
+        } else if correct && nr == 2 && nc == 2 {
             let y = xs
                 .iter()
                 .zip(&ev)
@@ -458,12 +527,23 @@ pub fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> Eva
         } else {
             0.0
         };
-        stat = xs
-            .iter()
-            .zip(&ev)
-            .map(|(a, b)| ((a - b).abs() - yates).powi(2) / b)
-            .sum::<f64>();
-        df = ((nr - 1) * (nc - 1)) as f64;
+        if simulate && margins_ok {
+            let sims = super::nonparametric::simulate_tables(it, &xs, nr, nc, Some(&ev), reps);
+            let mut terms: Vec<f64> = xs.iter().zip(&ev).map(|(a, b)| (a - b).powi(2) / b).collect();
+            terms.sort_by(|a, b| b.partial_cmp(a).unwrap_or(std::cmp::Ordering::Equal));
+            stat = terms.iter().sum::<f64>();
+            let hits = sims.iter().filter(|&&t| t >= almost_one * stat).count();
+            sim_p = Some((1.0 + hits as f64) / (reps as f64 + 1.0));
+            meth = sim_title(&meth);
+            df = f64::NAN;
+        } else {
+            stat = xs
+                .iter()
+                .zip(&ev)
+                .map(|(a, b)| ((a - b).abs() - yates).powi(2) / b)
+                .sum::<f64>();
+            df = ((nr - 1) * (nc - 1)) as f64;
+        }
         method = meth;
         let mut em = Value::dbls(ev);
         em.set_attr(Sym::new("dim"), Value::ints(vec![nr as i32, nc as i32]));
@@ -503,6 +583,34 @@ pub fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> Eva
             .sum::<f64>();
         df = (k - 1) as f64;
         method = "Chi-squared test for given probabilities".to_string();
+        if simulate {
+            let total = n.round() as usize;
+            let draws = call_named(
+                it,
+                "sample.int",
+                vec![
+                    (None, Value::num(k as f64)),
+                    (None, Value::num((reps * total) as f64)),
+                    (None, Value::lgls(vec![1])),
+                    (Some(Sym::new("prob")), Value::dbls(p.clone())),
+                ],
+            )?;
+            let d = draws.dbl_vec();
+            let mut hits = 0usize;
+            let mut tab = vec![0.0f64; k];
+            for r in 0..reps {
+                tab.iter_mut().for_each(|t| *t = 0.0);
+                for &c in &d[r * total..(r + 1) * total] {
+                    tab[c as usize - 1] += 1.0;
+                }
+                let s: f64 = tab.iter().zip(&ev).map(|(a, b)| (a - b).powi(2) / b).sum();
+                if s >= almost_one * stat {
+                    hits += 1;
+                }
+            }
+            sim_p = Some((1.0 + hits as f64) / (reps as f64 + 1.0));
+            method = sim_title(&method);
+        }
         let mut em = Value::dbls(ev);
         if let Some(nm) = x.get_attr("names") {
             em.set_attr(Sym::new("names"), nm.clone());
@@ -516,10 +624,17 @@ pub fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> Eva
         e = em;
     }
     let evs = e.dbl_vec();
-    if evs.iter().any(|v| *v < 5.0) {
+    if evs.iter().any(|v| *v < 5.0) && sim_p.is_none() {
         it.warning("Chi-squared approximation may be incorrect");
     }
-    let pval = gamma::pchisq(stat, df, false, false);
+    let pval = sim_p.unwrap_or_else(|| gamma::pchisq(stat, df, false, false));
+    let parameter = if sim_p.is_some() {
+        let mut p = Value::lgls(vec![crate::value::NA_LGL]);
+        p.set_attr(Sym::new("names"), Value::str("df"));
+        p
+    } else {
+        named_num("df", df)
+    };
     let resid: Vec<f64> = xs
         .iter()
         .zip(evs.iter())
@@ -544,7 +659,7 @@ pub fn chisq_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> Eva
     let stdres = with_shape(stdres);
     Ok(htest(vec![
         ("statistic", named_num("X-squared", stat)),
-        ("parameter", named_num("df", df)),
+        ("parameter", parameter),
         ("p.value", Value::num(pval)),
         ("method", Value::str(&method)),
         ("data.name", Value::str(&dname)),

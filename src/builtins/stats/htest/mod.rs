@@ -4,6 +4,7 @@ pub mod correlation;
 pub mod counts;
 pub mod means;
 pub mod normality;
+pub mod nonparametric;
 pub mod ranks;
 
 use crate::builtins::{Args, Builtin, Doc};
@@ -22,6 +23,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         counts::BUILTINS,
         correlation::BUILTINS,
         normality::BUILTINS,
+        nonparametric::BUILTINS,
     ]
 }
 
@@ -33,6 +35,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
         counts::DOCS,
         correlation::DOCS,
         normality::DOCS,
+        nonparametric::DOCS,
     ]
 }
 
@@ -47,6 +50,22 @@ pub fn eval_args(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<Evald> 
     let mut exprs = Vec::new();
     for a in args {
         let Some(e) = &a.value else { continue };
+        if matches!(&e.kind, ExprKind::Ident(s) if s.as_str() == "...") {
+            // forwarded arguments: each with its name and the expression it was given as
+            for (n, v) in it.dots_of(env)? {
+                let (v, ex) = match v {
+                    Value::Promise(p) => {
+                        let ex = (*p.expr).clone();
+                        (it.force(&p)?, Some(ex))
+                    }
+                    v => (v, None),
+                };
+                let text = ex.as_ref().map(deparse).unwrap_or_default();
+                items.push((n, v));
+                exprs.push((n, text, ex));
+            }
+            continue;
+        }
         let v = it.eval(e, env)?;
         items.push((a.name, v));
         exprs.push((a.name, crate::syntax::deparse::deparse(e), Some(e.clone())));

@@ -390,7 +390,8 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         contrasts,
         xlevels,
     };
-    let items = parts.items();
+    let mut items = parts.items();
+    super::glm_family::complete_family(it, &mut items)?;
     let mut out = Value::named_list(items);
     out.set_attr(s("class"), Value::strings(&["glm", "lm"]));
     Ok(out)

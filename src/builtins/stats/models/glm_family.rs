@@ -25,9 +25,41 @@ pub(crate) fn family_value(f: &Family) -> Value {
     v
 }
 
+/// The full family object (with R's functions: `linkinv`, `variance`, `dev.resids`, ...)
+/// built by the R definition `.glm_family` (builtins/R/stats_family.R).
+pub(crate) fn family_object(it: &mut Interp, f: &Family) -> EvalResult {
+    let base = it.base.clone();
+    let make = it.get_function(s(".glm_family"), &base)?;
+    it.call_value(
+        &make,
+        vec![
+            (None, Value::str(f.name())),
+            (None, Value::str(f.link.name())),
+        ],
+    )
+}
+
+/// Replaces a fit's two-field `family` component by the full family object.
+pub(crate) fn complete_family(it: &mut Interp, items: &mut [(String, Value)]) -> EvalResult<()> {
+    for (k, v) in items.iter_mut() {
+        if k == "family" {
+            if let Ok(f) = family_of(v) {
+                *v = family_object(it, &f)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The family constructor `name(link)`.
-fn make_family(name: &str, a: Args) -> EvalResult {
+fn make_family(it: &mut Interp, name: &str, a: Args) -> EvalResult {
     let m = a.matched(&["link", "..."])?;
+    if let Some(l) = m.get("link").filter(|l| l.inherits("link-glm")) {
+        // a link object (make.link, power(), or the user's own): R's functions as given
+        let base = it.base.clone();
+        let make = it.get_function(s(".glm_family"), &base)?;
+        return it.call_value(&make, vec![(None, Value::str(name)), (None, l.clone())]);
+    }
     let link = match m.get("link") {
         Some(v) => Some(
             v.as_string()
@@ -36,30 +68,30 @@ fn make_family(name: &str, a: Args) -> EvalResult {
         None => None,
     };
     let f = Family::new(name, link.as_deref()).map_err(rerr)?;
-    Ok(family_value(&f))
+    family_object(it, &f)
 }
 
 /// `binomial(link)`, and so on for each family.
-pub(super) fn binomial(_it: &mut Interp, a: Args) -> EvalResult {
-    make_family("binomial", a)
+pub(super) fn binomial(it: &mut Interp, a: Args) -> EvalResult {
+    make_family(it, "binomial", a)
 }
-pub(super) fn quasibinomial(_it: &mut Interp, a: Args) -> EvalResult {
-    make_family("quasibinomial", a)
+pub(super) fn quasibinomial(it: &mut Interp, a: Args) -> EvalResult {
+    make_family(it, "quasibinomial", a)
 }
-pub(super) fn poisson(_it: &mut Interp, a: Args) -> EvalResult {
-    make_family("poisson", a)
+pub(super) fn poisson(it: &mut Interp, a: Args) -> EvalResult {
+    make_family(it, "poisson", a)
 }
-pub(super) fn quasipoisson(_it: &mut Interp, a: Args) -> EvalResult {
-    make_family("quasipoisson", a)
+pub(super) fn quasipoisson(it: &mut Interp, a: Args) -> EvalResult {
+    make_family(it, "quasipoisson", a)
 }
-pub(super) fn gaussian(_it: &mut Interp, a: Args) -> EvalResult {
-    make_family("gaussian", a)
+pub(super) fn gaussian(it: &mut Interp, a: Args) -> EvalResult {
+    make_family(it, "gaussian", a)
 }
-pub(super) fn gamma(_it: &mut Interp, a: Args) -> EvalResult {
-    make_family("Gamma", a)
+pub(super) fn gamma(it: &mut Interp, a: Args) -> EvalResult {
+    make_family(it, "Gamma", a)
 }
-pub(super) fn inverse_gaussian(_it: &mut Interp, a: Args) -> EvalResult {
-    make_family("inverse.gaussian", a)
+pub(super) fn inverse_gaussian(it: &mut Interp, a: Args) -> EvalResult {
+    make_family(it, "inverse.gaussian", a)
 }
 
 /// The [`Family`] of a family object (or a fit's `family` component).

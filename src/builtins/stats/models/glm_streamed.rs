@@ -474,7 +474,7 @@ pub(crate) fn glm_stream(
     let (Some((contrasts, xlevels)), Some(terms)) = (acc.contrasts_xlevels(), parts.terms) else {
         return err("0 (non-NA) cases");
     };
-    let items = GlmParts {
+    let mut items = GlmParts {
         coef: parts.coef,
         effects: parts.effects,
         r: r_matrix(&tf.qr_top, p, p, &xx),
@@ -501,6 +501,7 @@ pub(crate) fn glm_stream(
         xlevels,
     }
     .items();
+    super::glm_family::complete_family(it, &mut items)?;
     let rec = GlmStream {
         src,
         pearson: last.pearson,

@@ -112,6 +112,12 @@ pub(crate) fn deviance(_it: &mut Interp, a: Args) -> EvalResult {
 
 /// `nobs(fit)`.
 pub(crate) fn nobs_of(fit: &Value) -> usize {
+    if fit.inherits("logLik") {
+        return fit
+            .get_attr("nobs")
+            .and_then(|v| v.as_f64())
+            .unwrap_or(f64::NAN) as usize;
+    }
     FitRows::of(fit).nobs()
 }
 
@@ -637,9 +643,40 @@ pub(crate) fn format_correlation(c: &Value) -> String {
     )
 }
 
-pub(crate) fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn poly_fn(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "...", "degree", "coefs", "raw", "simple"])?;
-    let x = m.req("x")?.dbl_vec().to_vec();
+    let xv = m.req("x")?;
+    let is_matrix = xv.dim().map(|d| d.len() == 2).unwrap_or(false);
+    let several = m.dots.len() > 1 || m.dots.first().map(|(_, d)| d.len() != 1).unwrap_or(false);
+    if is_matrix || several {
+        // polynomials in several variables: R's polym, on the matrix's columns
+        let mut args: Vec<(Option<crate::syntax::sym::Sym>, Value)> = Vec::new();
+        if is_matrix {
+            let d = xv.dim().unwrap_or_default();
+            let (nr, nc) = (d[0], d[1]);
+            let vals = xv.dbl_vec();
+            for j in 0..nc {
+                args.push((None, Value::dbls(vals[j * nr..(j + 1) * nr].to_vec())));
+            }
+        } else {
+            args.push((None, xv.clone()));
+        }
+        if several {
+            args.extend(m.dots.iter().map(|(n, v)| (*n, v.clone())));
+        } else if let Some((_, d)) = m.dots.first() {
+            // an unnamed degree
+            args.push((Some(s("degree")), d.clone()));
+        }
+        for k in ["degree", "coefs", "raw"] {
+            if let Some(v) = m.get(k) {
+                args.push((Some(s(k)), v.clone()));
+            }
+        }
+        let base = it.base.clone();
+        let f = it.get_function(s("polym"), &base)?;
+        return it.call_value(&f, args);
+    }
+    let x = xv.dbl_vec().to_vec();
     let mut deg = m.get("degree").and_then(|v| v.as_f64()).unwrap_or(1.0) as usize;
     if let Some((_, d)) = m.dots.first() {
         deg = d.as_f64().unwrap_or(1.0) as usize;
@@ -691,6 +728,11 @@ pub(crate) fn poly_fn(_it: &mut Interp, a: Args) -> EvalResult {
 
 /// `logLik(fit)` and its degrees of freedom.
 pub(crate) fn loglik_of(fit: &Value) -> (f64, usize) {
+    if fit.inherits("logLik") {
+        // a logLik object itself: its value and its df attribute
+        let df = fit.get_attr("df").and_then(|d| d.as_f64()).unwrap_or(0.0);
+        return (fit.as_f64().unwrap_or(f64::NAN), df as usize);
+    }
     FitRows::of(fit).loglik()
 }
 
@@ -700,7 +742,7 @@ pub(crate) fn loglik(_it: &mut Interp, a: Args) -> EvalResult {
     let mut v = Value::num(ll);
     v.set_attr(s("nall"), Value::int(nobs_of(&fit) as i32));
     v.set_attr(s("nobs"), Value::int(nobs_of(&fit) as i32));
-    v.set_attr(s("df"), Value::int(df as i32));
+    v.set_attr(s("df"), Value::num(df as f64));
     v.set_attr(s("class"), Value::str("logLik"));
     Ok(v)
 }
@@ -708,7 +750,7 @@ pub(crate) fn loglik(_it: &mut Interp, a: Args) -> EvalResult {
 /// `print.logLik`.
 pub(crate) fn format_loglik(v: &Value) -> String {
     let x = v.as_f64().unwrap_or(f64::NAN);
-    let df = v.get_attr("df").and_then(|d| d.as_i32()).unwrap_or(0);
+    let df = v.get_attr("df").and_then(|d| d.as_f64()).unwrap_or(0.0);
     format!(
         "'log Lik.' {} (df={})\n",
         format_common(&[x], 7)[0].trim(),

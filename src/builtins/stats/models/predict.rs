@@ -177,7 +177,8 @@ pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
         return crate::builtins::stats::models::glm_methods::predict_glm(it, a);
     }
     let m = a.matched(&[
-        "object", "newdata", "se.fit", "scale", "df", "interval", "level", "type", "...",
+        "object", "newdata", "se.fit", "scale", "df", "interval", "level", "type", "terms",
+        "na.action", "pred.var", "weights", "...",
     ])?;
     let fit = m.req("object")?.clone();
     let se_fit = m
@@ -243,11 +244,17 @@ pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
         named_dbl(v, &r)
     } else {
         let q = qt((1.0 - level) / 2.0, sm.rdf as f64, false);
+        let pv = if interval == "prediction" {
+            prediction_variance(it, &m, &fit, newdata.is_some(), s2, n)?
+        } else {
+            Vec::new()
+        };
         let w: Vec<f64> = se
             .iter()
-            .map(|e| {
+            .enumerate()
+            .map(|(i, e)| {
                 if interval == "prediction" {
-                    q * (e * e + s2).sqrt()
+                    q * (e * e + pv[i % pv.len().max(1)]).sqrt()
                 } else {
                     q * e
                 }
@@ -285,6 +292,57 @@ pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
         ]));
     }
     Ok(fitv)
+}
+
+/// The variance of a new observation for prediction intervals, per row: `pred.var`, or
+/// the residual variance over `weights` (the fit's own weights when predicting on the
+/// fitting data), with R's warnings.
+fn prediction_variance(
+    it: &mut Interp,
+    m: &crate::builtins::Matched,
+    fit: &Value,
+    new_data: bool,
+    s2: f64,
+    n: usize,
+) -> EvalResult<Vec<f64>> {
+    let fit_w = field(fit, "weights");
+    if !new_data {
+        it.warning("predictions on current data refer to _future_ responses\n");
+    }
+    let mut weights = m.get("weights").cloned();
+    if !new_data && weights.is_none() {
+        if let Some(w) = &fit_w {
+            weights = Some(w.clone());
+            it.warning("assuming prediction variance inversely proportional to weights used for fitting\n");
+        }
+    }
+    if new_data && weights.is_none() && fit_w.is_some() && m.get("pred.var").is_none() {
+        it.warning("Assuming constant prediction variance even though model fit is weighted\n");
+    }
+    if let Some(pv) = m.get("pred.var") {
+        let v = pv.dbl_vec().to_vec();
+        return Ok(if v.is_empty() { vec![s2] } else { v });
+    }
+    let w: Vec<f64> = match &weights {
+        None => vec![1.0],
+        Some(w) if w.inherits("formula") => {
+            let data = match m.get("newdata").filter(|v| !v.is_null()) {
+                Some(d) => d.clone(),
+                None => field(fit, "model").unwrap_or(Value::Null),
+            };
+            let base = it.base.clone();
+            let f = it.get_function(s(".formula_weights"), &base)?;
+            it.call_value(&f, vec![(None, w.clone()), (None, data)])?
+                .dbl_vec()
+                .to_vec()
+        }
+        Some(w) => w.dbl_vec().to_vec(),
+    };
+    if w.is_empty() {
+        return Ok(vec![s2]);
+    }
+    let _ = n;
+    Ok(w.iter().map(|wi| s2 / wi).collect())
 }
 
 /// `predict.mlm`: the fitted matrix `X B` (plus offset), one column per response.

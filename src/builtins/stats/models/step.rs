@@ -271,7 +271,17 @@ fn heading(it: &mut Interp, fit: &Value, what: &str, scale: f64) -> EvalResult<V
 }
 
 /// `drop1(object, scope, scale = 0, all.cols = TRUE, test, k = 2)` for `lm`.
+/// `drop1`/`add1` on a glm: R's refitting in builtins/R/stats_models.R.
+fn glm_method(it: &mut Interp, name: &str, a: Args) -> EvalResult {
+    let base = it.base.clone();
+    let f = it.get_function(s(name), &base)?;
+    it.call_value(&f, a.items)
+}
+
 pub(crate) fn drop1(it: &mut Interp, a: Args) -> EvalResult {
+    if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
+        return glm_method(it, ".drop1_glm", a);
+    }
     let m = a.matched(&["object", "scope", "scale", "all.cols", "test", "k", "..."])?;
     let fit = m.req("object")?.clone();
     check_lm(&fit, "drop1")?;
@@ -324,6 +334,9 @@ pub(crate) fn drop1(it: &mut Interp, a: Args) -> EvalResult {
 /// `add1(object, scope, scale = 0, test, x = NULL, k = 2)` for `lm`: the fit with all
 /// scope terms gives the model matrix; each candidate adds its columns to the current ones.
 pub(crate) fn add1(it: &mut Interp, a: Args) -> EvalResult {
+    if a.items.first().map(|x| x.1.inherits("glm")).unwrap_or(false) {
+        return glm_method(it, ".add1_glm", a);
+    }
     let m = a.matched(&["object", "scope", "scale", "test", "x", "k", "..."])?;
     let fit = m.req("object")?.clone();
     check_lm(&fit, "add1")?;
@@ -443,9 +456,18 @@ pub(crate) fn add1(it: &mut Interp, a: Args) -> EvalResult {
 pub(crate) fn extract_aic(_it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["fit", "scale", "k", "..."])?;
     let fit = m.req("fit")?.clone();
+    let k = m.get("k").and_then(|v| v.as_f64()).unwrap_or(2.0);
+    if fit.inherits("glm") {
+        // R's extractAIC.glm: the fit's AIC with penalty k per parameter
+        let n = dbl_field(&fit, "residuals").len() as f64;
+        let edf = n - field(&fit, "df.residual")
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        let aic = field(&fit, "aic").and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
+        return Ok(Value::dbls(vec![edf, aic + (k - 2.0) * edf]));
+    }
     check_lm(&fit, "extractAIC")?;
     let scale = m.get("scale").and_then(|v| v.as_f64()).unwrap_or(0.0);
-    let k = m.get("k").and_then(|v| v.as_f64()).unwrap_or(2.0);
     let n = dbl_field(&fit, "residuals").len() as f64;
     let edf = n - field(&fit, "df.residual")
         .and_then(|v| v.as_f64())
