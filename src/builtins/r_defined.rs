@@ -149,6 +149,19 @@ mod tests {
         }
     }
 
+    /// Two files defining one name would have the later silently win.
+    #[test]
+    fn each_name_is_defined_once() {
+        let mut seen = std::collections::HashSet::new();
+        for src in SOURCES {
+            for line in src.lines() {
+                if let Some(n) = defined_name(line) {
+                    assert!(seen.insert(n), "{n} is defined twice in builtins/R");
+                }
+            }
+        }
+    }
+
     #[test]
     fn defined_names() {
         assert_eq!(defined_name("Negate <- function(f) 1"), Some("Negate"));

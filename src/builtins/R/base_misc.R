@@ -95,22 +95,6 @@ mat.or.vec <- function(nr, nc) if (nc == 1L) numeric(nr) else matrix(0, nr, nc)
 ## Expands a run-length encoding (an "rle" object) back into the vector it encodes.
 inverse.rle <- function(x, ...) rep.int(x$values, x$lengths)
 
-## A matrix whose rows are the lagged copies x[t], x[t-1], ..., x[t-dimension+1].
-embed <- function(x, dimension = 1) {
-    if (is.matrix(x)) {
-        n <- nrow(x)
-        cols <- lapply(seq_len(ncol(x)), function(j) embed(x[, j], dimension))
-        out <- do.call(cbind, cols)
-        return(out[, as.vector(t(matrix(seq_len(ncol(out)), ncol = ncol(x)))), drop = FALSE])
-    }
-    n <- length(x)
-    if (dimension < 1 || dimension > n) stop("wrong embedding dimension")
-    rows <- n - dimension + 1L
-    out <- matrix(x[1L], rows, dimension)
-    for (j in seq_len(dimension)) out[, j] <- x[(dimension - j + 1L):(n - j + 1L)]
-    out
-}
-
 ## The ordering permutation of x, as order(x) gives it.
 sort.list <- function(x, partial = NULL, na.last = TRUE, decreasing = FALSE,
                       method = c("auto", "shell", "quick", "radix"))

@@ -615,7 +615,6 @@ print.expression <- function(x, ...) {
         }
     }
     cat(out, sep = "\n")
-    cat("\n")
     invisible(x)
 }
 

@@ -348,12 +348,6 @@ fn cat(it: &mut Interp, m: Matched) -> EvalResult {
     // R ends the output with a newline when filling or when any separator holds one
     if (fill && !out.ends_with('\n')) || sep.iter().any(|s| s.contains('\n')) {
         out.push('\n');
-    } else if !fill && sep.iter().any(|s| s.contains('\n')) {
-        // as R: a separator holding a newline also ends the output with one
-        out.push('\n');
-    } else if !fill && sep.iter().any(|s| s.contains('\n')) {
-        // as R: a separator holding a newline also ends the output with one
-        out.push('\n');
     }
     let append = m
         .get("append")
