@@ -68,7 +68,13 @@ LABELS = {
     "eigen_sym_500": "eigen_sym_500.R (eigen, symmetric 500 x 500)",
     "crossprod_1e6x50": "crossprod_1e6x50.R (crossprod, 1e6 x 50)",
     "matmul_2000": "matmul_2000.R (%*%, 2000 x 2000 by 2000 x 2000)",
+    "data_1e3": "data_1e3.R (factor, grouping, tables, sorting, matching, frame rows; 1e3 rows x 100)",
+    "data_1e6": "data_1e6.R (factor, grouping, tables, sorting, matching, frame rows; 1e6 rows)",
+    "data_1e7": "data_1e7.R (factor, grouping, tables, sorting, matching, frame rows; 1e7 rows)",
 }
+
+# Lines a workload prints about its own timing; everything else must be the same in R and rsc.
+TIMING = re.compile(r"^(op_seconds|fit_seconds|summary_seconds):.*$", re.M)
 
 
 def rsc_binary():
@@ -103,8 +109,9 @@ def run_once(argv, cwd):
     wall = time.perf_counter() - t0
     text = out.decode("utf-8", "replace")
     m = re.search(r"fit_seconds:\s*([0-9.eE+-]+)", text)
+    ops = {k: float(v) for k, v in re.findall(r"^op_seconds:\s*(\S+)\s+([0-9.eE+-]+)", text, re.M)}
     return {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rc": os.waitstatus_to_exitcode(status),
-            "fit": float(m.group(1)) if m else None, "out": text, "rss": ru.ru_maxrss / 1024.0}
+            "fit": float(m.group(1)) if m else None, "out": text, "rss": ru.ru_maxrss / 1024.0, "ops": ops}
 
 
 def has_statsmodels():
@@ -207,6 +214,7 @@ def main():
     fread = has_data_table(rscript)
     sm = has_statsmodels()
     rows = []
+    op_tables = []  # (workload, {op: (R median, rsc median, paired ratio)})
     for name, path, cwd in wl:
         engines = {"R": [rscript, "--vanilla", path], "rsc": [rsc, path]}
         if fread and "read.csv" in open(path).read() and os.path.exists(os.path.join(KIT, "workloads", "shim_fread.R")):
@@ -230,6 +238,20 @@ def main():
                     res[e].append(x)
             print(f"  {name}: round {r + 1}/{a.warmup + a.runs}", file=sys.stderr)
         R, S, F, M = res.get("R"), res["rsc"], res.get("R+fread"), res.get("statsmodels")
+        same = None
+        if R and R[-1]["rc"] == 0 and S[-1]["rc"] == 0:
+            same = TIMING.sub("", R[-1]["out"]) == TIMING.sub("", S[-1]["out"])
+            if not same:
+                print(f"  {name}: rsc's output differs from R's", file=sys.stderr)
+        if R and S[-1]["ops"]:
+            ops = {}
+            for k in S[-1]["ops"]:
+                pairs = [(r["ops"].get(k), s_["ops"].get(k)) for s_, r in zip(S, R)]
+                pairs = [(a, b) for a, b in pairs if a is not None and b is not None]
+                if pairs:
+                    ops[k] = (st.median(a for a, _ in pairs), st.median(b for _, b in pairs),
+                              st.median(a / max(b, 5e-4) for a, b in pairs))
+            op_tables.append((name, ops))
         med = lambda xs, k: st.median(x[k] for x in xs) if xs else None
         ratio = st.median(r["wall"] / s["wall"] for s, r in zip(S, R)) if R else None
         fits = [(s["fit"], r["fit"]) for s, r in zip(S, R or []) if s["fit"] is not None and r["fit"] is not None]
@@ -246,7 +268,7 @@ def main():
             "Rfit": st.median(f[1] for f in fits) if fits else None,
             "rscfit": st.median(f[0] for f in fits) if fits else None,
             "fitratio": st.median(f[1] / f[0] for f in fits) if fits else None,
-            "ok": all(x["rc"] == 0 for x in (R or []) + S + (F or []) + (M or [])),
+            "ok": all(x["rc"] == 0 for x in (R or []) + S + (F or []) + (M or [])) and same is not False,
         })
     lines = [
         "| workload | R wall s | R+fread wall s | statsmodels wall s | rsc wall s | R / rsc | R+fread / rsc "
@@ -261,6 +283,18 @@ def main():
                      f"{f2(r['ratio'])} | {f2(r['fratio'])} | {f2(r['mratio'])} | {f0(r['Rrss'])} | {f0(r['Frss'])} | "
                      f"{f0(r['Mrss'])} | {r['rscrss']:.0f} | "
                      f"{fmt(r['Rfit'])} | {fmt(r['rscfit'])} | {f2(r['fitratio'])} |")
+    if op_tables:
+        names = [n for n, _ in op_tables]
+        lines += ["", "Per operation (seconds in process, medians; R / rsc above 1 when rsc is faster):", "",
+                  "| operation | " + " | ".join(f"R {n} | rsc {n} | R / rsc" for n in names) + " |",
+                  "|---|" + "---|---|---|" * len(names)]
+        allops = list(dict.fromkeys(k for _, ops in op_tables for k in ops))
+        for k in allops:
+            cells = []
+            for _, ops in op_tables:
+                r = ops.get(k)
+                cells.append(f"{r[0]:.3f} | {r[1]:.3f} | {r[2]:.1f}" if r else " | | ")
+            lines.append(f"| {k} | " + " | ".join(cells) + " |")
     stamp = dt.date.today().isoformat()
     table = "\n".join(lines)
     if not a.no_stream:

@@ -47,13 +47,14 @@ pub fn select_cols(x: &Value, sub: &Value) -> EvalResult<Vec<usize>> {
 
 pub fn select_rows(x: &Value, sub: &Value) -> EvalResult<Vec<Option<usize>>> {
     let n = df_nrow(x);
-    let rn = row_ids(x);
+    // row names are only read for a character subscript
+    let rn = matches!(sub.vtype(), Some(VType::Str)).then(|| row_ids(x));
     let sub = if matches!(sub.vtype(), Some(VType::Lgl)) && sub.len() < n && !sub.is_empty() {
         recycle(sub, n)?
     } else {
         sub.clone()
     };
-    let (pos, _) = resolve(&sub, n, Some(&rn), false)?;
+    let (pos, _) = resolve(&sub, n, rn.as_deref(), false)?;
     Ok(pos.into_iter().map(|p| p.filter(|&p| p < n)).collect())
 }
 

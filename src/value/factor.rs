@@ -31,27 +31,33 @@ pub fn factor_as_strings(v: &Value) -> Value {
     out
 }
 
-/// A factor of a vector's values with sorted levels.
+/// A factor of a character vector's values with sorted levels (NA stays NA): the distinct
+/// strings are found by hashing and only they are sorted.
 pub fn string_factor(v: &Value) -> Value {
-    let s = v.str_vec();
-    let mut levels: Vec<Rc<str>> = s.iter().flatten().cloned().collect();
-    // Levels sort in the locale's collation, as R's factor() does.
-    levels.sort_by(|a, b| crate::value::collate::collate(a, b));
-    levels.dedup();
-    let codes: Vec<i32> = s
-        .iter()
-        .map(|x| {
-            x.as_ref()
-                .and_then(|x| levels.iter().position(|l| l == x))
-                .map(|p| p as i32 + 1)
-                .unwrap_or(NA_INT)
-        })
-        .collect();
+    let data = match v.data() {
+        Some(d @ super::Data::Str(_)) => d.clone(),
+        Some(d) => super::Data::Str(d.to_str()),
+        None => super::Data::Str(Rc::default()),
+    };
+    let dist = super::uniq::distinct(&data).unwrap_or_default();
+    let super::Data::Str(s) = &data else {
+        return Value::Null;
+    };
+    let text: Vec<Option<&Rc<str>>> = dist.firsts.iter().map(|&i| s[i].as_ref()).collect();
+    let mut ids: Vec<usize> = (0..text.len()).filter(|&k| text[k].is_some()).collect();
+    // levels sort in the locale's collation, as R's factor() does
+    ids.sort_unstable_by(|&a, &b| match (text[a], text[b]) {
+        (Some(x), Some(y)) => crate::value::collate::collate(x, y),
+        _ => std::cmp::Ordering::Equal,
+    });
+    let mut code_of = vec![NA_INT; text.len()];
+    for (r, &k) in ids.iter().enumerate() {
+        code_of[k] = r as i32 + 1;
+    }
+    let codes: Vec<i32> = dist.ids.iter().map(|&k| code_of[k as usize]).collect();
+    let levels: Vec<RStr> = ids.iter().map(|&k| text[k].cloned()).collect();
     let mut f = Value::ints(codes);
-    f.set_attr(
-        Sym::new("levels"),
-        Value::strs(levels.into_iter().map(Some).collect()),
-    );
+    f.set_attr(Sym::new("levels"), Value::strs(levels));
     f.set_attr(Sym::new("class"), Value::str("factor"));
     f
 }

@@ -126,7 +126,6 @@ pub fn take(c: &Value, rows: &[Option<usize>]) -> Value {
 pub fn df_take_rows(x: &Value, rows: &[Option<usize>]) -> Value {
     let cols: Vec<Value> = x.list_vec().iter().map(|c| take(c, rows)).collect();
     let names = df_names(x);
-    let rn_old = row_ids(x);
     let auto = df_auto_rows(x);
     let rn = if auto {
         let ids: Vec<i32> = rows
@@ -155,6 +154,7 @@ pub fn df_take_rows(x: &Value, rows: &[Option<usize>]) -> Value {
             Value::ints(ids)
         }
     } else {
+        let rn_old = row_ids(x);
         let mut v: Vec<String> = rows
             .iter()
             .map(|r| {

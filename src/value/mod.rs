@@ -13,6 +13,7 @@ pub mod frame;
 pub mod num_format;
 pub mod raw;
 pub mod str_format;
+pub mod uniq;
 pub mod strs;
 pub mod vector;
 

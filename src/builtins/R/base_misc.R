@@ -147,7 +147,7 @@ rowsum <- function(x, group, reorder = TRUE, na.rm = FALSE, ...) {
     idx <- match(group, keys)
     out <- matrix(0, length(keys), ncol(m))
     for (j in seq_len(ncol(m))) {
-        s <- vapply(seq_along(keys), function(k) sum(m[idx == k, j], na.rm = na.rm), 0)
+        s <- vapply(split(m[, j], factor(idx, levels = seq_along(keys))), sum, 0, na.rm = na.rm)
         out[, j] <- s
     }
     if (is.integer(m)) storage.mode(out) <- "integer"

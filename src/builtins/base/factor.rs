@@ -7,6 +7,7 @@ use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::syntax::sym::Sym;
 use crate::value::factor::factor_as_strings;
+use crate::value::uniq::{distinct, fx_map, Distinct, FxMap};
 use crate::value::{Data, RStr, VType, Value, NA_INT};
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -78,35 +79,56 @@ pub fn make_factor(codes: Vec<i32>, levels: Vec<RStr>, ordered: bool) -> Value {
     f
 }
 
-/// Sorted unique non-NA values of `x` as R's `factor()` orders them (numbers numerically,
-/// strings in collation order), converted to strings.
-fn sorted_levels(x: &Data) -> Vec<RStr> {
-    let n = x.len();
-    let mut idx: Vec<usize> = (0..n).filter(|&i| !x.is_na(i)).collect();
+/// Each distinct value of `x` as `as.character` writes it (`levels[code]` for a factor's
+/// codes), indexed as `d.firsts`.
+fn distinct_text(x: &Data, d: &Distinct, factor_levels: Option<&[RStr]>) -> Vec<RStr> {
+    match (factor_levels, x) {
+        (Some(l), Data::Int(v)) => d
+            .firsts
+            .iter()
+            .map(|&i| {
+                let c = v[i];
+                if c == NA_INT || c < 1 {
+                    None
+                } else {
+                    l.get(c as usize - 1).cloned().flatten()
+                }
+            })
+            .collect(),
+        _ => {
+            let sel: Vec<Option<usize>> = d.firsts.iter().map(|&i| Some(i)).collect();
+            x.select(&sel).to_str().to_vec()
+        }
+    }
+}
+
+/// The distinct values' ids in R's level order: numbers numerically, strings in collation
+/// order, NA (and NaN) last in order of appearance.
+fn level_order(x: &Data, d: &Distinct, text: &[RStr]) -> Vec<usize> {
+    let mut ids: Vec<usize> = (0..d.firsts.len()).collect();
     match x {
-        Data::Dbl(v) => idx.sort_by(|&a, &b| v[a].partial_cmp(&v[b]).unwrap_or(Ordering::Equal)),
-        Data::Int(v) | Data::Lgl(v) => idx.sort_by_key(|&i| v[i]),
-        Data::Str(v) => idx.sort_by(|&a, &b| match (&v[a], &v[b]) {
+        Data::Dbl(v) => ids.sort_by(|&a, &b| {
+            let (p, q) = (v[d.firsts[a]], v[d.firsts[b]]);
+            match (p.is_nan(), q.is_nan()) {
+                (false, false) => p.partial_cmp(&q).unwrap_or(Ordering::Equal),
+                (p, q) => p.cmp(&q),
+            }
+        }),
+        Data::Int(v) | Data::Lgl(v) => ids.sort_by_key(|&k| {
+            let c = v[d.firsts[k]];
+            (c == NA_INT, c)
+        }),
+        _ => ids.sort_by(|&a, &b| match (&text[a], &text[b]) {
             (Some(x), Some(y)) => crate::value::collate::collate(x, y),
             (x, y) => x.is_none().cmp(&y.is_none()),
         }),
-        Data::List(_) => {}
     }
-    let strs = x.to_str();
-    let mut out: Vec<RStr> = Vec::new();
-    for i in idx {
-        if out.last() != Some(&strs[i]) && !out.contains(&strs[i]) {
-            out.push(strs[i].clone());
-        }
-    }
-    out
+    ids
 }
 
-fn has_na(x: &Data) -> bool {
-    (0..x.len()).any(|i| x.is_na(i))
-}
-
-/// `factor(x, levels, labels, exclude, ordered)` on evaluated values.
+/// `factor(x, levels, labels, exclude, ordered)` on evaluated values. `exclude` `None` is
+/// R's default `NA`. Distinct values are found by hashing, so the work per element is one
+/// table look-up, and only the distinct values are turned into text and sorted.
 pub fn make_factor_from(
     x: &Value,
     levels: Option<&Value>,
@@ -122,50 +144,50 @@ pub fn make_factor_from(
         };
         return make_factor_from(&Value::strs(text), Some(&lev), labels, exclude, ordered);
     }
-    let (data, mut lev) = if x.is_factor() {
-        let s = factor_as_strings(x);
-        let old = factor_levels(x);
-        let d = s.data().cloned().unwrap_or(Data::Str(Rc::default()));
-        let present: Vec<RStr> = old
-            .iter()
-            .filter(|l| match &d {
-                Data::Str(v) => v.contains(l),
-                _ => false,
-            })
-            .cloned()
-            .collect();
-        (d, present)
-    } else {
-        let d = x.data().cloned().unwrap_or(Data::Str(Rc::default()));
-        let l = sorted_levels(&d);
-        (d, l)
+    let old_levels = x.is_factor().then(|| factor_levels(x));
+    let data = match x.data() {
+        Some(Data::List(l)) => Data::List(l.clone()).coerce(VType::Str),
+        Some(d) if old_levels.is_some() => d.coerce(VType::Int),
+        Some(d) => d.clone(),
+        None => Data::Str(Rc::default()),
     };
-    let keep_na = exclude
-        .map(|e| !e.str_vec().contains(&None))
-        .unwrap_or(false);
-    if keep_na && has_na(&data) {
-        lev.push(None);
-    }
-    if let Some(l) = levels {
-        lev = factor_as_strings(l).str_vec().to_vec();
-    }
-    if let Some(ex) = exclude.filter(|e| !e.is_null()) {
-        let ex = factor_as_strings(ex).str_vec().to_vec();
-        lev.retain(|l| !ex.contains(l));
-    }
-    if labels.is_none() {
-        if let Some(k) = (1..lev.len()).find(|&k| lev[..k].contains(&lev[k])) {
-            return err(format!("factor level [{}] is duplicated", k + 1));
+    let dist = distinct(&data).unwrap_or_default();
+    let text = distinct_text(&data, &dist, old_levels.as_deref());
+    let mut lev: Vec<RStr> = match levels {
+        Some(l) => factor_as_strings(l).str_vec().to_vec(),
+        None => {
+            let mut seen: FxMap<Option<&str>, ()> = fx_map(text.len());
+            level_order(&data, &dist, &text)
+                .into_iter()
+                .filter(|&k| seen.insert(text[k].as_deref(), ()).is_none())
+                .map(|k| text[k].clone())
+                .collect()
+        }
+    };
+    match exclude {
+        None => lev.retain(|l| l.is_some()),
+        Some(ex) if ex.is_null() => {}
+        Some(ex) => {
+            let ex = factor_as_strings(ex).str_vec().to_vec();
+            lev.retain(|l| !ex.contains(l));
         }
     }
-    let strs = data.to_str();
-    let codes: Vec<i32> = strs
+    // each level's first position, as match() finds it
+    let mut pos: FxMap<Option<&str>, i32> = fx_map(lev.len());
+    for (k, l) in lev.iter().enumerate() {
+        if pos.insert(l.as_deref(), k as i32 + 1).is_some() {
+            if labels.is_none() {
+                return err(format!("factor level [{}] is duplicated", k + 1));
+            }
+            pos.insert(l.as_deref(), lev.iter().position(|m| m == l).unwrap_or(k) as i32 + 1);
+        }
+    }
+    let code_of: Vec<i32> = text
         .iter()
-        .map(|s| match lev.iter().position(|l| l == s) {
-            Some(p) => p as i32 + 1,
-            None => NA_INT,
-        })
+        .map(|t| pos.get(&t.as_deref()).copied().unwrap_or(NA_INT))
         .collect();
+    let codes: Vec<i32> = dist.ids.iter().map(|&k| code_of[k as usize]).collect();
+    drop(pos);
     let mut out_levels = lev.clone();
     let mut codes = codes;
     if let Some(lab) = labels {

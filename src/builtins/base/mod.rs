@@ -36,6 +36,7 @@ pub mod seq;
 pub mod serialize;
 pub mod session;
 pub mod sort;
+pub mod sort_keys;
 pub mod sprintf;
 pub mod strings;
 pub mod summaries;

@@ -3,13 +3,13 @@
 use crate::builtins::base::seq::subset_keep;
 use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
-use crate::eval::ops::compare_strings;
+use crate::builtins::base::sort_keys::{order_perm, orderable, SortKey};
 use crate::eval::Interp;
 use crate::syntax::sym::Sym;
 use crate::value::factor::factor_as_strings;
 use crate::value::{Data, VType, Value, NA_INT, NA_LGL};
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use crate::value::uniq::{dbl_key, fx_map, FxMap};
 use std::rc::Rc;
 
 /// Sorting, matching and set builtins.
@@ -57,98 +57,6 @@ pub const DOCS: &[crate::builtins::Doc] = {
     ]
 };
 
-/// One sort key: doubles or strings, `None` meaning NA.
-enum Key {
-    Num(Vec<Option<f64>>),
-    Str(Vec<Option<Rc<str>>>),
-}
-
-impl Key {
-    fn of(v: &Value) -> EvalResult<Key> {
-        match v.vtype() {
-            None => Ok(Key::Num(vec![])),
-            Some(VType::Str) => Ok(Key::Str(v.str_vec().to_vec())),
-            Some(VType::List) => err("unimplemented type 'list' in 'orderVector1'"),
-            _ => Ok(Key::Num(
-                v.dbl_vec()
-                    .iter()
-                    .map(|&x| if x.is_nan() { None } else { Some(x) })
-                    .collect(),
-            )),
-        }
-    }
-    fn len(&self) -> usize {
-        match self {
-            Key::Num(v) => v.len(),
-            Key::Str(v) => v.len(),
-        }
-    }
-    fn is_na(&self, i: usize) -> bool {
-        match self {
-            Key::Num(v) => v[i].is_none(),
-            Key::Str(v) => v[i].is_none(),
-        }
-    }
-    /// Compares two non-NA elements.
-    fn cmp(&self, i: usize, j: usize) -> Ordering {
-        match self {
-            Key::Num(v) => v[i].partial_cmp(&v[j]).unwrap_or(Ordering::Equal),
-            Key::Str(v) => match (&v[i], &v[j]) {
-                (Some(a), Some(b)) => compare_strings(a, b),
-                _ => Ordering::Equal,
-            },
-        }
-    }
-}
-
-/// Stable ordering permutation (0-based) over several keys; `na_last` None drops NAs.
-fn order_keys(keys: &[Key], decreasing: &[bool], na_last: Option<bool>) -> Vec<usize> {
-    let n = keys.first().map(|k| k.len()).unwrap_or(0);
-    let mut idx: Vec<usize> = (0..n).collect();
-    if na_last.is_none() {
-        idx.retain(|&i| !keys.iter().any(|k| k.is_na(i)));
-    }
-    let nl = na_last.unwrap_or(true);
-    idx.sort_by(|&a, &b| {
-        for (k, key) in keys.iter().enumerate() {
-            let dec = decreasing
-                .get(k)
-                .copied()
-                .unwrap_or(decreasing.first().copied().unwrap_or(false));
-            let o = match (key.is_na(a), key.is_na(b)) {
-                (true, true) => Ordering::Equal,
-                (true, false) => {
-                    if nl {
-                        Ordering::Greater
-                    } else {
-                        Ordering::Less
-                    }
-                }
-                (false, true) => {
-                    if nl {
-                        Ordering::Less
-                    } else {
-                        Ordering::Greater
-                    }
-                }
-                (false, false) => {
-                    let o = key.cmp(a, b);
-                    if dec {
-                        o.reverse()
-                    } else {
-                        o
-                    }
-                }
-            };
-            if o != Ordering::Equal {
-                return o;
-            }
-        }
-        Ordering::Equal
-    });
-    idx
-}
-
 fn na_last_arg(v: Option<&Value>, default: Option<bool>) -> Option<bool> {
     match v {
         None => default,
@@ -178,8 +86,10 @@ fn sort_plain(_it: &mut Interp, m: Matched) -> EvalResult {
     if x.vtype() == Some(VType::List) {
         return err("'x' must be atomic");
     }
-    let key = Key::of(&x)?;
-    let idx = order_keys(&[key], &[dec], na_last);
+    let radix = m.dots.iter().any(|(n, v)| {
+        n.map(|n| n.as_str() == "method").unwrap_or(false) && v.as_string().as_deref() == Some("radix")
+    });
+    let idx = order_perm(&[&x], &[dec], na_last, radix)?;
     if x.inherits("table") || (x.class_attr().is_some() && !x.is_factor()) {
         // classed objects sort as x[order(x)], keeping what `[` keeps
         let sub = Value::ints(idx.iter().map(|&i| i as i32 + 1).collect());
@@ -196,12 +106,15 @@ fn order(_it: &mut Interp, a: Args) -> EvalResult {
         Some(v) => v.lgl_vec().iter().map(|&b| b == 1).collect(),
         None => vec![false],
     };
-    let mut keys = Vec::new();
+    let mut keys: Vec<&Value> = Vec::new();
     for (i, (_, v)) in m.dots.iter().enumerate() {
         if v.is_null() {
             return err(format!("argument {} is not a vector", i + 1));
         }
-        keys.push(Key::of(v)?);
+        if !orderable(v) {
+            return err("unimplemented type 'list' in 'orderVector1'");
+        }
+        keys.push(v);
     }
     if keys.is_empty() {
         return Ok(Value::ints(vec![]));
@@ -213,7 +126,8 @@ fn order(_it: &mut Interp, a: Args) -> EvalResult {
     if decreasing.len() > 1 && decreasing.len() != keys.len() {
         return err("length of 'decreasing' must match the number of keys");
     }
-    let idx = order_keys(&keys, &decreasing, na_last);
+    let radix = m.get("method").and_then(|v| v.as_string()).as_deref() == Some("radix");
+    let idx = order_perm(&keys, &decreasing, na_last, radix)?;
     Ok(Value::ints(idx.into_iter().map(|i| i as i32 + 1).collect()))
 }
 
@@ -224,17 +138,16 @@ fn rank(_it: &mut Interp, m: Matched) -> EvalResult {
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "average".into());
     let keep = m.get("na.last").and_then(|v| v.as_string()).as_deref() == Some("keep");
-    let key = Key::of(&factor_as_strings(&x))?;
+    let idx = order_perm(&[&x], &[false], Some(true), false)?;
+    let key = SortKey::of(&x, false, true, false)?;
     let n = key.len();
-    let idx = order_keys(&[key], &[false], Some(true));
-    let key = Key::of(&factor_as_strings(&x))?;
     let mut ranks = vec![0.0f64; n];
     let mut i = 0;
     while i < idx.len() {
         let mut j = i + 1;
         while j < idx.len()
-            && !key.is_na(idx[i])
-            && !key.is_na(idx[j])
+            && !key.na[idx[i]]
+            && !key.na[idx[j]]
             && key.cmp(idx[i], idx[j]) == Ordering::Equal
         {
             j += 1;
@@ -250,7 +163,7 @@ fn rank(_it: &mut Interp, m: Matched) -> EvalResult {
         }
         i = j;
     }
-    let is_na: Vec<bool> = (0..n).map(|i| key.is_na(i)).collect();
+    let is_na = &key.na;
     let mut out = if ties == "average" {
         Value::dbls(
             (0..n)
@@ -333,6 +246,20 @@ fn elem_keys(v: &Value) -> Vec<ElemKey> {
 }
 
 fn dup_flags(v: &Value, from_last: bool) -> Vec<bool> {
+    if let Some(d) = v.data().and_then(crate::value::uniq::distinct) {
+        let n = d.ids.len();
+        if !from_last {
+            return (0..n).map(|i| d.firsts[d.ids[i] as usize] != i).collect();
+        }
+        let mut seen = vec![false; d.firsts.len()];
+        let mut out = vec![false; n];
+        for i in (0..n).rev() {
+            let k = d.ids[i] as usize;
+            out[i] = seen[k];
+            seen[k] = true;
+        }
+        return out;
+    }
     let keys = elem_keys(v);
     let n = keys.len();
     let mut seen = std::collections::HashSet::new();
@@ -421,36 +348,18 @@ fn common(x: &Value, y: &Value) -> (Value, Value) {
     (x.coerce(t), y.coerce(t))
 }
 
-/// A fast hasher for match keys (FxHash's multiply-rotate and murmur3's finaliser; the keys are not adversarial
-/// across a trust boundary, and SipHash made `x %in% table` on millions of rows slow).
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        // murmur3's finaliser, so high-bit-only differences (doubles) reach the low bits
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(w));
-        }
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
 /// `match(x, table)` positions (1-based), `nomatch` where absent.
 pub fn match_positions(x: &Value, table: &Value, nomatch: i32) -> Vec<i32> {
     let (x, t) = common(x, table);
+    match (x.data(), t.data()) {
+        (Some(Data::Dbl(a)), Some(Data::Dbl(b))) => {
+            return lookup(a.iter().map(|&v| dbl_key(v)), b.iter().map(|&v| dbl_key(v)), b.len(), nomatch)
+        }
+        (Some(Data::Str(a)), Some(Data::Str(b))) => {
+            return lookup(a.iter().map(|s| s.as_deref()), b.iter().map(|s| s.as_deref()), b.len(), nomatch)
+        }
+        _ => {}
+    }
     let xk = elem_keys(&x);
     let tk = elem_keys(&t);
     if xk.len() <= 8 {
@@ -464,14 +373,27 @@ pub fn match_positions(x: &Value, table: &Value, nomatch: i32) -> Vec<i32> {
             })
             .collect();
     }
-    let mut map: HashMap<ElemKey, i32, std::hash::BuildHasherDefault<FxHasher>> =
-        HashMap::with_capacity_and_hasher(tk.len(), Default::default());
+    let mut map: FxMap<ElemKey, i32> = fx_map(tk.len());
     for (i, k) in tk.into_iter().enumerate() {
         map.entry(k).or_insert(i as i32 + 1);
     }
     xk.iter()
         .map(|k| map.get(k).copied().unwrap_or(nomatch))
         .collect()
+}
+
+/// Positions of `xs` in `table` (first match, 1-based), hashing the table once.
+fn lookup<K: std::hash::Hash + Eq>(
+    xs: impl ExactSizeIterator<Item = K>,
+    table: impl Iterator<Item = K>,
+    n: usize,
+    nomatch: i32,
+) -> Vec<i32> {
+    let mut map: FxMap<K, i32> = fx_map(n.min(1 << 20));
+    for (i, k) in table.enumerate() {
+        map.entry(k).or_insert(i as i32 + 1);
+    }
+    xs.map(|k| map.get(&k).copied().unwrap_or(nomatch)).collect()
 }
 
 fn match_fn(_it: &mut Interp, m: Matched) -> EvalResult {
@@ -568,9 +490,9 @@ fn is_unsorted(_it: &mut Interp, m: Matched) -> EvalResult {
         .get("strictly")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
-    let key = Key::of(&factor_as_strings(&x))?;
+    let key = SortKey::of(&x, false, true, false)?;
     let n = key.len();
-    let idx: Vec<usize> = (0..n).filter(|&i| !key.is_na(i)).collect();
+    let idx: Vec<usize> = (0..n).filter(|&i| !key.na[i]).collect();
     if idx.len() < n && !na_rm {
         return Ok(Value::lgls(vec![NA_LGL]));
     }

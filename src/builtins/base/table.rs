@@ -6,6 +6,7 @@ use crate::builtins::{declared, special, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::syntax::ast::{Arg, Expr};
+use crate::value::factor::factor_as_strings;
 use crate::value::RStr;
 use crate::value::NA_INT;
 use crate::value::{Env, VType, Value};
@@ -173,10 +174,11 @@ pub fn find_interval(_it: &mut Interp, m: Matched) -> EvalResult {
             if xi.is_nan() {
                 return NA_INT;
             }
+            // vec is sorted: the count of breaks below (or at) xi by binary search
             let mut i = if lo {
-                v.iter().filter(|&&b| b < xi).count()
+                v.partition_point(|&b| b < xi)
             } else {
-                v.iter().filter(|&&b| b <= xi).count()
+                v.partition_point(|&b| b <= xi)
             };
             if rc && n > 0 {
                 if !lo && i == n && xi == v[n - 1] {
@@ -196,7 +198,7 @@ pub fn find_interval(_it: &mut Interp, m: Matched) -> EvalResult {
 
 pub fn table(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     let items = eval_labelled(it, args, env)?;
-    let mut use_na = "no".to_string();
+    let mut use_na = String::new();
     let mut dnn: Option<Vec<RStr>> = None;
     let mut exclude: Option<Value> = None;
     let mut vals: Vec<(RStr, Value)> = Vec::new();
@@ -224,6 +226,13 @@ pub fn table(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
     if vals.is_empty() {
         return err("nothing to tabulate");
     }
+    if use_na.is_empty() {
+        // an exclude without NA counts NAs, as R's table does
+        let na_kept = exclude
+            .as_ref()
+            .is_some_and(|e| !factor_as_strings(e).str_vec().contains(&None));
+        use_na = if na_kept { "ifany" } else { "no" }.to_string();
+    }
     if !["no", "ifany", "always"].contains(&use_na.as_str()) {
         return err("'arg' should be one of \u{201c}no\u{201d}, \u{201c}ifany\u{201d}, \u{201c}always\u{201d}");
     }
@@ -232,16 +241,21 @@ pub fn table(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
         let f = if v.is_factor() {
             v.clone()
         } else {
-            let ex = if use_na == "no" {
-                exclude.clone()
-            } else {
-                Some(Value::Null)
-            };
+            // R's default exclude is c(NA, NaN) with useNA = "no", else NULL
+            let ex = Some(exclude.clone().unwrap_or_else(|| {
+                if use_na == "no" {
+                    Value::strs(vec![None, rs("NaN")])
+                } else {
+                    Value::Null
+                }
+            }));
             make_factor_from(v, None, None, ex.as_ref(), false)?
         };
         let mut codes = f.int_vec().to_vec();
         let mut lev = factor_levels(&f);
         let any_na = codes.contains(&NA_INT);
+        // a factor's NAs count in an added NA level; other values coded NA were excluded
+        let remap = v.is_factor() && !lev.contains(&None);
         if use_na == "always" || (use_na == "ifany" && any_na) {
             if !lev.contains(&None) {
                 lev.push(None);
@@ -253,7 +267,7 @@ pub fn table(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
                 }
             }
         }
-        if let Some(p) = lev.iter().position(|l| l.is_none()) {
+        if let Some(p) = lev.iter().position(|l| l.is_none()).filter(|_| remap) {
             let na = p as i32 + 1;
             codes.iter_mut().for_each(|c| {
                 if *c == NA_INT {

@@ -221,36 +221,11 @@ fn aggregate_core(
         return err("'by' must be a list");
     }
     let n = values.first().map(|v| v.1.len()).unwrap_or(0);
-    // factor-code every grouping variable
-    let mut codes: Vec<Vec<i32>> = Vec::new();
-    for (_, g) in &groups {
-        let fac = if g.is_factor() {
-            g.clone()
-        } else {
-            crate::builtins::base::factor::make_factor_from(g, None, None, None, false)?
-        };
-        codes.push((*fac.int_vec()).clone());
-    }
-    if codes.iter().any(|c| c.len() != n) {
-        return err("arguments must have same length");
-    }
-    let mut keys: Vec<(Vec<i32>, usize)> = Vec::new();
-    let mut members: std::collections::BTreeMap<Vec<i32>, Vec<usize>> =
-        std::collections::BTreeMap::new();
-    for i in 0..n {
-        let key: Vec<i32> = codes.iter().rev().map(|c| c[i]).collect();
-        if key.contains(&crate::value::NA_INT) {
-            continue;
-        }
-        members.entry(key).or_default().push(i);
-    }
-    for (k, rows) in &members {
-        keys.push((k.clone(), rows[0]));
-    }
+    let (keys, members) = group_rows(&groups, n)?;
     let mut cols = Vec::new();
     let mut names = Vec::new();
     for (gname, g) in groups.iter() {
-        let firsts: Vec<Option<usize>> = keys.iter().map(|(_, r)| Some(*r)).collect();
+        let firsts: Vec<Option<usize>> = keys.iter().map(|&r| Some(r)).collect();
         let mut col = take(g, &firsts);
         if !g.is_factor() && matches!(g.vtype(), Some(VType::Str)) {
             col.set_attr(crate::syntax::sym::Sym::new("levels"), Value::Null);
@@ -260,8 +235,8 @@ fn aggregate_core(
     }
     for (vname, v) in &values {
         let mut results = Vec::new();
-        for (k, _) in &keys {
-            let rows: Vec<Option<usize>> = members[k].iter().map(|&r| Some(r)).collect();
+        for rows in &members {
+            let rows: Vec<Option<usize>> = rows.iter().map(|&r| Some(r)).collect();
             let sub = take(v, &rows);
             let mut args = vec![(None, sub)];
             args.extend(extra.iter().cloned());
@@ -280,4 +255,70 @@ fn aggregate_core(
     it.visible = true;
     let nrow = keys.len();
     Ok(make_df(cols, names, auto_row_names(nrow)))
+}
+
+/// The groups of rows sharing a value of every grouping variable, ordered with the first
+/// variable varying fastest (as R's `aggregate` orders them): each group's first row, and
+/// its rows in order. Rows with NA in a grouping variable belong to no group. One pass over
+/// the factor codes, which combine into one number per row.
+fn group_rows(groups: &[(String, Value)], n: usize) -> EvalResult<(Vec<usize>, Vec<Vec<usize>>)> {
+    let mut combined = vec![0u64; n];
+    let mut stride = 1u64;
+    for (_, g) in groups {
+        let fac = if g.is_factor() {
+            g.clone()
+        } else {
+            crate::builtins::base::factor::make_factor_from(g, None, None, None, false)?
+        };
+        let codes = fac.int_vec();
+        if codes.len() != n {
+            return err("arguments must have same length");
+        }
+        let nl = fac.get_attr("levels").map(|l| l.len()).unwrap_or(0) as u64 + 1;
+        for (k, &c) in combined.iter_mut().zip(codes.iter()) {
+            if *k == u64::MAX {
+                continue;
+            }
+            *k = if c == crate::value::NA_INT || c < 1 {
+                u64::MAX
+            } else {
+                match (c as u64 - 1).checked_mul(stride).and_then(|x| x.checked_add(*k)) {
+                    Some(x) => x,
+                    None => return err("too many groups"),
+                }
+            };
+        }
+        stride = match stride.checked_mul(nl) {
+            Some(s) => s,
+            None => return err("too many groups"),
+        };
+    }
+    let mut id_of: crate::value::uniq::FxMap<u64, u32> = crate::value::uniq::fx_map(64);
+    let mut codes_seen: Vec<u64> = Vec::new();
+    let mut ids = vec![u32::MAX; n];
+    for (i, &k) in combined.iter().enumerate() {
+        if k == u64::MAX {
+            continue;
+        }
+        let next = codes_seen.len() as u32;
+        let id = *id_of.entry(k).or_insert(next);
+        if id == next {
+            codes_seen.push(k);
+        }
+        ids[i] = id;
+    }
+    let mut by_code: Vec<u32> = (0..codes_seen.len() as u32).collect();
+    by_code.sort_unstable_by_key(|&g| codes_seen[g as usize]);
+    let mut rank = vec![0u32; by_code.len()];
+    for (r, &g) in by_code.iter().enumerate() {
+        rank[g as usize] = r as u32;
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); by_code.len()];
+    for (i, &g) in ids.iter().enumerate() {
+        if g != u32::MAX {
+            members[rank[g as usize] as usize].push(i);
+        }
+    }
+    let firsts = members.iter().map(|m| m[0]).collect();
+    Ok((firsts, members))
 }

@@ -692,16 +692,28 @@ fn ave(it: &mut Interp, a: Args) -> EvalResult {
         .chain(std::iter::once(xd.vtype()))
         .max()
         .unwrap_or(VType::Lgl);
-    let mut cells: Vec<Data> = (0..n).map(|i| xd.select(&[Some(i)]).coerce(t)).collect();
+    // each element's source: x itself (part 0) or a group's result (part k + 1), gathered
+    // in one pass over the combined values
+    let mut src: Vec<(u32, usize)> = (0..n).map(|i| (0, i)).collect();
+    let mut parts: Vec<Data> = vec![xd.coerce(t)];
     for (g, r) in &assigned {
         let Some(rd) = r.data() else { continue };
         if rd.is_empty() {
             return err("replacement has length zero");
         }
+        let part = parts.len() as u32;
         for (k, &i) in g.iter().enumerate() {
-            cells[i] = rd.select(&[Some(k % rd.len())]).coerce(t);
+            src[i] = (part, k % rd.len());
         }
+        parts.push(rd.coerce(t));
     }
+    let mut offset = vec![0usize; parts.len()];
+    for k in 1..parts.len() {
+        offset[k] = offset[k - 1] + parts[k - 1].len();
+    }
+    let all = crate::value::combine::concat_data(&parts, t);
+    let idx: Vec<Option<usize>> = src.iter().map(|&(p, k)| Some(offset[p as usize] + k)).collect();
+    let cells = [all.select(&idx)];
     let mut out = Value::from_data(crate::value::combine::concat_data(&cells, t));
     if let Some(attrs) = x.attrs() {
         for (k, v) in attrs {

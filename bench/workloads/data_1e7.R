@@ -1,0 +1,5 @@
+# Everyday data operations on 1e7 rows (see data_ops.R.in): factors, grouping, tables,
+# sorting, matching and frame indexing, each timed alone
+n <- 1e7
+reps <- 1
+source("data_ops.R.in")

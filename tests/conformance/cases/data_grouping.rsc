@@ -1,0 +1,32 @@
+# Grouped operations over factor codes: tapply, split, aggregate (formula and data frame
+# forms), table with NA handling, cut, findInterval, tabulate, ave, rowsum, unique and match.
+set.seed(3)
+n <- 40
+d <- data.frame(y = round(rnorm(n), 2), x = round(runif(n, 0, 10), 1),
+                g = sample(c("p", "q", "r"), n, TRUE), h = sample(c("u", "v"), n, TRUE))
+d$g[c(3, 7)] <- NA
+print(tapply(d$y, d$g, mean))
+print(tapply(d$y, list(d$g, d$h), sum))
+print(tapply(d$y, factor(d$g, levels = c("p", "q", "r", "s")), length))
+print(sapply(split(d$y, d$g), range))
+print(split(1:6, factor(c("a", "b", "a", "b", "a", "b"), levels = c("b", "a", "c")), drop = TRUE))
+print(aggregate(cbind(y, x) ~ g + h, data = d, FUN = mean))
+print(aggregate(d[c("y", "x")], by = list(h = d$h, g = d$g), FUN = max))
+print(table(d$g, d$h))
+print(table(d$g, useNA = "ifany"))
+print(table(c(1, NaN, NA, 1)))
+print(table(c(1, NaN, NA, 2), exclude = 2))
+print(table(cut(d$x, c(0, 2.5, 5, 10)), d$h))
+print(table(cut(d$x, 3, right = FALSE)))
+print(findInterval(c(-1, 0, 2.5, 5, 10, NA), c(0, 2.5, 5)))
+print(findInterval(c(0, 5), c(0, 2.5, 5), rightmost.closed = TRUE, left.open = TRUE))
+print(tabulate(c(2, 3, 3, 5), nbins = 3))
+print(ave(d$y[1:8], d$h[1:8]))
+print(rowsum(d$y, d$h))
+print(unique(d$g))
+print(duplicated(c(1, NA, 1, NaN, NA, -0, 0)))
+print(match(c("q", NA, "z"), d$g))
+print(c(2L, 5L) %in% c(1, 2))
+print(table(c(1, 2, 2, NA), exclude = c(2, NA), useNA = "ifany"))
+print(table(factor(c("a", NA, "b")), useNA = "always"))
+print(table(c("a", NA, "b"), exclude = "a"))
