@@ -135,7 +135,9 @@ mod tests {
         let it = &mut crate::builtins::interp();
         for name in names() {
             let v = define(it, name).expect("indexed").unwrap_or_else(|e| panic!("{name}: {e:?}"));
-            assert!(v.is_function() || name.starts_with('.'), "{name} is not a function");
+            // constants: dot names, and R's documented vectors such as p.adjust.methods
+            let constant = name.starts_with('.') || name == "p.adjust.methods";
+            assert!(v.is_function() || constant, "{name} is not a function");
             assert!(!help(name).unwrap_or("").is_empty(), "{name} has no help text");
         }
     }

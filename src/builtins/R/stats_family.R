@@ -90,7 +90,7 @@ power <- function(lambda = 1) {
     structure(l, class = "link-glm")
 }
 
-# y * log(y / mu), 0 where y is 0.
+## y * log(y / mu), 0 where y is 0.
 .ylogy <- function(y, mu) ifelse(y > 0, y * log(y / mu), 0)
 
 ## The full family object for `family` (a name) with link `link` (a name or a
@@ -167,8 +167,8 @@ power <- function(lambda = 1) {
     structure(out, class = "family")
 }
 
-# The family's `initialize` expression: checks the response and sets n and mustart, as
-# glm.fit evaluates it.
+## The family's `initialize` expression: checks the response and sets n and mustart, as
+## glm.fit evaluates it.
 .family_init <- function(family) {
     switch(family,
         gaussian = expression({

@@ -41,15 +41,15 @@ polym <- function(..., degree = 1, coefs = NULL, raw = FALSE) {
     res
 }
 
-# The term labels of a terms object (or formula applied to `object`).
+## The term labels of a terms object (or formula applied to `object`).
 .term_labels <- function(x) attr(terms(x), "term.labels")
 
-# The variables of each term label, as sorted character vectors.
+## The variables of each term label, as sorted character vectors.
 .term_vars <- function(labels) {
     lapply(strsplit(labels, ":", fixed = TRUE), function(v) sort(trimws(v)))
 }
 
-# Whether term a (variables) is marginal to (contained in) term b.
+## Whether term a (variables) is marginal to (contained in) term b.
 .term_within <- function(a, b) length(a) < length(b) && all(a %in% b)
 
 ## The terms that may be dropped from and added to a model with the given terms,
@@ -202,14 +202,14 @@ step <- function(object, scope, scale = 0, direction = c("both", "backward", "fo
     fit
 }
 
-# The deviance and rank of `fit` refitted with formula change `change` (". ~ . - x").
+## The deviance and rank of `fit` refitted with formula change `change` (". ~ . - x").
 .glm_refit <- function(fit, change) {
     z <- update(fit, as.formula(paste(". ~ .", change)))
     c(deviance = z$deviance, rank = z$rank, rdf = z$df.residual)
 }
 
-# The common part of drop1/add1 for glm: the table from the deviances and ranks (the
-# model's own first), its tests and its heading.
+## The common part of drop1/add1 for glm: the table from the deviances and ranks (the
+## model's own first), its tests and its heading.
 .glm_term_table <- function(object, labels, dev, rank, rdf, scale, test, k, heading, adding) {
     fam <- object$family$family
     n <- length(object$residuals)
@@ -423,8 +423,8 @@ proj <- function(object, onedf = FALSE, unweighted.scale = FALSE, ...) {
     result
 }
 
-# Weights given as a one-sided formula, evaluated in `data` (predict's newdata or the
-# model frame).
+## Weights given as a one-sided formula, evaluated in `data` (predict's newdata or the
+## model frame).
 .formula_weights <- function(f, data) {
     if (length(f) != 2L) stop("'weights' as formula should be one-sided")
     eval(f[[2L]], data, environment(f))

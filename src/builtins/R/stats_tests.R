@@ -235,8 +235,8 @@ oneway.test <- function(formula, data, subset, na.action, var.equal = FALSE) {
                    method = method, data.name = dname), class = "htest")
 }
 
-# y, groups and blocks of an unreplicated complete block design, from a matrix, vectors
-# or a formula y ~ groups | blocks; the data name in `dname`.
+## y, groups and blocks of an unreplicated complete block design, from a matrix, vectors
+## or a formula y ~ groups | blocks; the data name in `dname`.
 .block_design <- function(y, groups, blocks, dname, by_group_then_block, data = NULL) {
     if (inherits(y, "formula")) {
         f <- y
@@ -343,8 +343,8 @@ quade.test <- function(y, groups, blocks, data, ...) {
                    method = "Quade test", data.name = d$dname), class = "htest")
 }
 
-# Samples as a list, (x, g) or a formula y ~ g (with data): the values, group factor and
-# data name.
+## Samples as a list, (x, g) or a formula y ~ g (with data): the values, group factor and
+## data name.
 .k_samples <- function(x, g, dx, dg, data = NULL) {
     if (inherits(x, "formula")) {
         env <- environment(x)
@@ -394,7 +394,7 @@ fligner.test <- function(x, g, data, ...) {
                    data.name = s$dname), class = "htest")
 }
 
-# Two samples from x, y or a formula lhs ~ g (two groups) with data.
+## Two samples from x, y or a formula lhs ~ g (two groups) with data.
 .two_samples <- function(x, y, dx, dy, data = NULL) {
     if (inherits(x, "formula")) {
         env <- environment(x)
@@ -521,13 +521,13 @@ ansari.test <- function(x, y, alternative = c("two.sided", "less", "greater"),
     structure(res, class = "htest")
 }
 
-# The AB statistic of x / sig against y.
+## The AB statistic of x / sig against y.
 .ansari_ab <- function(sig, x, y, N) {
     r <- rank(c(x / sig, y))
     sum(pmin(r, N - r + 1)[seq_along(x)])
 }
 
-# The exact confidence interval and estimate of the ratio of scales (sorted samples).
+## The exact confidence interval and estimate of the ratio of scales (sorted samples).
 .ansari_exact_ci <- function(x, y, m, n, N, alternative, alpha) {
     ratio <- outer(x, y, "/")
     sigma <- sort(ratio[ratio >= 0])
@@ -567,8 +567,8 @@ ansari.test <- function(x, y, alternative = c("two.sided", "less", "greater"),
     list(cint = cint, estimate = mean(c(sle, sgr)))
 }
 
-# The asymptotic confidence interval and estimate of the ratio of scales (NULL with a
-# warning when they cannot be computed).
+## The asymptotic confidence interval and estimate of the ratio of scales (NULL with a
+## warning when they cannot be computed).
 .ansari_normal_ci <- function(x, y, N, alternative, alpha) {
     even <- (N %% 2L) == 0L
     z_of <- function(sig, zq) {
@@ -863,7 +863,7 @@ mantelhaen.test <- function(x, y = NULL, z = NULL,
     structure(c(res, list(method = method, data.name = dname)), class = "htest")
 }
 
-# The full convolution of two probability vectors.
+## The full convolution of two probability vectors.
 .convolve_open <- function(a, b) {
     out <- numeric(length(a) + length(b) - 1L)
     for (i in seq_along(a)) {
@@ -977,6 +977,7 @@ print.pairwise.htest <- function(x, digits = max(1L, getOption("digits") - 5L), 
     invisible(x)
 }
 
+## Internal helper (.null_or_prob).
 .null_or_prob <- function(x) {
     if (!is.null(x) && (!is.numeric(x) || length(x) != 1L || is.na(x) || x < 0 || x > 1))
         stop(gettextf("'%s' must be numeric in [0, 1]", deparse(substitute(x))))
@@ -1209,8 +1210,8 @@ symnum <- function(x, cutpoints = c(0.3, 0.6, 0.8, 0.9, 0.95),
     noquote(ans)
 }
 
-# One string shortened towards minlength characters: drop lower-case vowels, then
-# lower-case letters (word ends first, never a word's first letter), then any letters.
+## One string shortened towards minlength characters: drop lower-case vowels, then
+## lower-case letters (word ends first, never a word's first letter), then any letters.
 .abbrev1 <- function(s, minlen, use.classes) {
     ch <- strsplit(sub("^ +", "", s), "")[[1L]]
     n <- length(ch)
