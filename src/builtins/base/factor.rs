@@ -86,6 +86,7 @@ fn sorted_levels(x: &Data) -> Vec<RStr> {
     match x {
         Data::Dbl(v) => idx.sort_by(|&a, &b| v[a].partial_cmp(&v[b]).unwrap_or(Ordering::Equal)),
         Data::Int(v) | Data::Lgl(v) => idx.sort_by_key(|&i| v[i]),
+        Data::Cplx(v) => idx.sort_by(|&a, &b| crate::value::complex::cplx_cmp(v[a], v[b])),
         Data::Str(v) => idx.sort_by(|&a, &b| match (&v[a], &v[b]) {
             (Some(x), Some(y)) => crate::value::collate::collate(x, y),
             (x, y) => x.is_none().cmp(&y.is_none()),

@@ -4,6 +4,7 @@
 pub mod apply;
 pub mod arrays;
 pub mod bitwise;
+pub mod complex;
 pub mod conditions;
 pub mod decomp;
 pub mod date_methods;
@@ -60,6 +61,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         format::BUILTINS,
         apply::BUILTINS,
         math::BUILTINS,
+        complex::BUILTINS,
         summaries::BUILTINS,
         seq::BUILTINS,
         sort::BUILTINS,
@@ -105,6 +107,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
         format::DOCS,
         apply::DOCS,
         math::DOCS,
+        complex::DOCS,
         summaries::DOCS,
         seq::DOCS,
         sort::DOCS,
