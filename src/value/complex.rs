@@ -78,7 +78,13 @@ pub fn cplx_div(a: C64, b: C64) -> C64 {
     if c.abs() >= d.abs() {
         if c == 0.0 && d == 0.0 {
             // division by zero: infinities where the numerator is non-zero, as C gives
-            let inf = |x: f64| if x == 0.0 { f64::NAN } else { x * f64::INFINITY };
+            let inf = |x: f64| {
+                if x == 0.0 {
+                    f64::NAN
+                } else {
+                    x * f64::INFINITY
+                }
+            };
             return C64::new(inf(a.re), inf(a.im));
         }
         let r = d / c;
@@ -232,7 +238,11 @@ impl PartStats {
         }
         let rt = self.rt.unwrap_or(0).max(0);
         let wf = mxsl + rt + (rt != 0) as i32;
-        let e = if mxl > 100 || self.mnl.unwrap_or(0) < -99 { 2 } else { 1 };
+        let e = if mxl > 100 || self.mnl.unwrap_or(0) < -99 {
+            2
+        } else {
+            1
+        };
         let d = self.mxns.unwrap_or(1) - 1;
         let w = neg + (d > 0) as i32 + d + 4 + e;
         (wf, rt, w, d, mxsl)
@@ -385,7 +395,9 @@ pub fn encode_cplx(z: C64, f: &CplxFmt, digits: usize, na: &str) -> String {
 /// Formats complex numbers as `print` does: common format, padded to the common width.
 pub fn format_cplx_vec(zs: &[C64], digits: usize) -> Vec<String> {
     let f = cplx_format(zs, digits, 0, 0);
-    zs.iter().map(|&z| encode_cplx(z, &f, digits, "NA")).collect()
+    zs.iter()
+        .map(|&z| encode_cplx(z, &f, digits, "NA"))
+        .collect()
 }
 
 /// One complex number as `as.character` writes it (15 significant digits, alone).

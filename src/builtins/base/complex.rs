@@ -19,6 +19,9 @@ pub const BUILTINS: &[Builtin] = &[
     declared("is.complex", is_complex),
     declared("as.complex", as_complex),
     declared("complex", complex),
+    declared("fft", fft),
+    declared("mvfft", mvfft),
+    declared("polyroot", polyroot),
 ];
 
 /// Help entries for the complex builtins.
@@ -37,6 +40,12 @@ pub const DOCS: &[crate::builtins::Doc] = {
             "complex(length.out = 0L, real = numeric(), imaginary = numeric(), modulus = 1, argument = 0)",
             "Makes a complex vector from real and imaginary parts (recycled to the longest), or from \
              modulus and argument."),
+        doc("fft", "fft(z, inverse = FALSE)",
+            "The unnormalised discrete Fourier transform of a vector (of any length), or of an array along \
+             every dimension; inverse = TRUE uses exp(+2 pi i jk/n), so fft(fft(z), inverse = TRUE)/length(z) is z."),
+        doc("mvfft", "mvfft(z, inverse = FALSE)", "The discrete Fourier transform of each column of a matrix."),
+        doc("polyroot", "polyroot(z)",
+            "The complex roots of the polynomial z[1] + z[2] x + ... + z[n] x^(n-1)."),
     ]
 };
 
@@ -65,7 +74,9 @@ fn keep(x: &Value, data: Data) -> Value {
 /// The elements of a number-like `x` as complex, or R's error for other types.
 fn cplx_arg(x: &Value) -> EvalResult<Rc<Vec<C64>>> {
     match x.vtype() {
-        Some(VType::Lgl | VType::Int | VType::Dbl | VType::Cplx) if !x.is_factor() => Ok(x.cplx_vec()),
+        Some(VType::Lgl | VType::Int | VType::Dbl | VType::Cplx) if !x.is_factor() => {
+            Ok(x.cplx_vec())
+        }
         None if x.is_null() => Ok(Rc::new(vec![])),
         _ => err("non-numeric argument to function"),
     }
@@ -76,7 +87,13 @@ fn part(a: Args, name: &str, f: fn(C64) -> f64) -> EvalResult {
     let z = cplx_arg(&x)?;
     let out = z
         .iter()
-        .map(|&z| if cplx_is_na_strict(z) { na_real() } else { f(z) })
+        .map(|&z| {
+            if cplx_is_na_strict(z) {
+                na_real()
+            } else {
+                f(z)
+            }
+        })
         .collect();
     Ok(keep(&x, Data::Dbl(Rc::new(out))))
 }
@@ -96,7 +113,10 @@ fn arg(_it: &mut Interp, a: Args) -> EvalResult {
 fn conj(_it: &mut Interp, a: Args) -> EvalResult {
     let x = one(&a, "Conj")?;
     match x.data() {
-        Some(Data::Cplx(z)) => Ok(keep(&x, Data::Cplx(Rc::new(z.iter().map(|z| z.conj()).collect())))),
+        Some(Data::Cplx(z)) => Ok(keep(
+            &x,
+            Data::Cplx(Rc::new(z.iter().map(|z| z.conj()).collect())),
+        )),
         _ => {
             cplx_arg(&x)?;
             Ok(x)
@@ -105,7 +125,9 @@ fn conj(_it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn is_complex(_it: &mut Interp, m: Matched) -> EvalResult {
-    Ok(Value::lgl(m.get("x").and_then(|x| x.vtype()) == Some(VType::Cplx)))
+    Ok(Value::lgl(
+        m.get("x").and_then(|x| x.vtype()) == Some(VType::Cplx),
+    ))
 }
 
 fn as_complex(it: &mut Interp, m: Matched) -> EvalResult {
@@ -129,7 +151,9 @@ fn complex(it: &mut Interp, m: Matched) -> EvalResult {
             None => Ok(Rc::new(vec![])),
             Some(v) => match v.vtype() {
                 Some(VType::Lgl | VType::Int | VType::Dbl) => Ok(v.dbl_vec()),
-                Some(VType::Cplx) => Ok(v.cplx_vec().iter().map(|z| z.re).collect::<Vec<_>>().into()),
+                Some(VType::Cplx) => {
+                    Ok(v.cplx_vec().iter().map(|z| z.re).collect::<Vec<_>>().into())
+                }
                 _ => err(format!("invalid '{}' argument", name)),
             },
         }
@@ -202,7 +226,13 @@ pub fn math1(it: &mut Interp, x: &Value, name: &str) -> EvalResult {
         "abs" => {
             let out = z
                 .iter()
-                .map(|&z| if cplx_is_na_strict(z) { na_real() } else { z.re.hypot(z.im) })
+                .map(|&z| {
+                    if cplx_is_na_strict(z) {
+                        na_real()
+                    } else {
+                        z.re.hypot(z.im)
+                    }
+                })
                 .collect();
             return Ok(keep(x, Data::Dbl(Rc::new(out))));
         }
@@ -211,7 +241,13 @@ pub fn math1(it: &mut Interp, x: &Value, name: &str) -> EvalResult {
     let _ = it;
     let out = z
         .iter()
-        .map(|&z| if cplx_is_na_strict(z) { na_cplx() } else { f(z) })
+        .map(|&z| {
+            if cplx_is_na_strict(z) {
+                na_cplx()
+            } else {
+                f(z)
+            }
+        })
         .collect();
     Ok(keep(x, Data::Cplx(Rc::new(out))))
 }
@@ -226,7 +262,13 @@ pub fn log_base(x: &Value, base: &Value) -> EvalResult {
     let lb = b.ln();
     let out = z
         .iter()
-        .map(|&z| if cplx_is_na_strict(z) { na_cplx() } else { cplx_div(z.ln(), lb) })
+        .map(|&z| {
+            if cplx_is_na_strict(z) {
+                na_cplx()
+            } else {
+                cplx_div(z.ln(), lb)
+            }
+        })
         .collect();
     Ok(keep(x, Data::Cplx(Rc::new(out))))
 }
@@ -238,14 +280,22 @@ pub fn round_cplx(x: &Value, digits: &[f64], signif: bool) -> EvalResult {
     if digits.is_empty() {
         return err("invalid second argument of length 0");
     }
-    let n = if z.is_empty() { 0 } else { z.len().max(digits.len()) };
+    let n = if z.is_empty() {
+        0
+    } else {
+        z.len().max(digits.len())
+    };
     let out: Vec<C64> = (0..n)
         .map(|i| {
             let (z, d) = (z[i % z.len()], digits[i % digits.len()]);
             if cplx_is_na(z) && (is_na_real(z.re) || is_na_real(z.im)) {
                 return na_cplx();
             }
-            let d = if d.is_nan() { 0 } else { d.clamp(-400.0, 400.0) as i32 };
+            let d = if d.is_nan() {
+                0
+            } else {
+                d.clamp(-400.0, 400.0) as i32
+            };
             if signif {
                 cplx_signif(z, d.max(1))
             } else {
@@ -260,5 +310,249 @@ pub fn round_cplx(x: &Value, digits: &[f64], signif: bool) -> EvalResult {
         Ok(keep(x, Data::Cplx(Rc::new(out))))
     } else {
         Ok(Value::cplxs(out))
+    }
+}
+
+// ---------- summaries ----------
+
+/// `sum(...)` (or `prod(...)` when `product`) of values of which at least one is complex.
+pub fn cplx_total(vals: &[Value], na_rm: bool, product: bool) -> Value {
+    let mut acc = if product {
+        C64::new(1.0, 0.0)
+    } else {
+        C64::new(0.0, 0.0)
+    };
+    for v in vals {
+        for &z in v.cplx_vec().iter() {
+            if na_rm && cplx_is_na(z) {
+                continue;
+            }
+            if product {
+                acc *= z;
+            } else {
+                acc += z;
+            }
+        }
+    }
+    Value::cplxs(vec![acc])
+}
+
+/// `mean(z)` of a complex vector.
+pub fn cplx_mean(x: &Value, na_rm: bool) -> Value {
+    let z: Vec<C64> = x
+        .cplx_vec()
+        .iter()
+        .copied()
+        .filter(|&z| !(na_rm && cplx_is_na(z)))
+        .collect();
+    if z.iter().any(|&z| cplx_is_na_strict(z)) {
+        return Value::cplxs(vec![na_cplx()]);
+    }
+    let n = z.len() as f64;
+    let s: C64 = z.iter().fold(C64::new(0.0, 0.0), |a, &b| a + b);
+    Value::cplxs(vec![C64::new(s.re / n, s.im / n)])
+}
+
+/// `cumsum(z)` or `cumprod(z)` (when `product`) of a complex vector.
+pub fn cplx_cumulative(x: &Value, product: bool) -> Value {
+    let mut acc = if product {
+        C64::new(1.0, 0.0)
+    } else {
+        C64::new(0.0, 0.0)
+    };
+    let mut na = false;
+    let out = x
+        .cplx_vec()
+        .iter()
+        .map(|&z| {
+            na |= cplx_is_na_strict(z);
+            if na {
+                return na_cplx();
+            }
+            if product {
+                acc *= z;
+            } else {
+                acc += z;
+            }
+            acc
+        })
+        .collect();
+    Value::cplxs(out)
+}
+
+// ---------- matrices ----------
+
+/// `x %*% y` when either is complex, with R's promotion of vectors to row or column matrices.
+pub fn matprod(x: &Value, y: &Value) -> EvalResult {
+    use crate::builtins::base::matrix::{dimnames_parts, make_matrix, set_dimnames_parts};
+    let xv = cplx_arg(x)
+        .map_err(|_| ())
+        .or_else(|_| err("requires numeric/complex matrix/vector arguments"))?;
+    let yv = cplx_arg(y)
+        .map_err(|_| ())
+        .or_else(|_| err("requires numeric/complex matrix/vector arguments"))?;
+    let xd = x.dim().filter(|d| d.len() == 2);
+    let yd = y.dim().filter(|d| d.len() == 2);
+    let ((ar, ac), (br, bc)) = match (&xd, &yd) {
+        (Some(xd), Some(yd)) => ((xd[0], xd[1]), (yd[0], yd[1])),
+        (None, Some(yd)) => {
+            let n = xv.len();
+            (if n == yd[0] { (1, n) } else { (n, 1) }, (yd[0], yd[1]))
+        }
+        (Some(xd), None) => {
+            let n = yv.len();
+            ((xd[0], xd[1]), if n == xd[1] { (n, 1) } else { (1, n) })
+        }
+        (None, None) => {
+            let (n, k) = (xv.len(), yv.len());
+            if n == k {
+                ((1, n), (k, 1))
+            } else if n == 1 {
+                ((1, 1), (1, k))
+            } else {
+                ((n, 1), (1, k))
+            }
+        }
+    };
+    if ac != br {
+        return err("non-conformable arguments");
+    }
+    let mut out = vec![C64::new(0.0, 0.0); ar * bc];
+    for j in 0..bc {
+        for i in 0..ar {
+            let mut s = C64::new(0.0, 0.0);
+            for k in 0..ac {
+                s += xv[i + k * ar] * yv[k + j * br];
+            }
+            out[i + j * ar] = s;
+        }
+    }
+    let rn = if xd.is_some() {
+        dimnames_parts(x)[0].clone()
+    } else {
+        None
+    };
+    let cn = if yd.is_some() {
+        dimnames_parts(y)[1].clone()
+    } else {
+        None
+    };
+    let mut v = make_matrix(Data::Cplx(Rc::new(out)), ar, bc);
+    set_dimnames_parts(&mut v, vec![rn, cn], None);
+    Ok(v)
+}
+
+/// `all.equal`'s message for complex values (None when equal within `tol`).
+pub fn all_equal_msg(x: &Value, y: &Value, tol: f64) -> Option<String> {
+    let (p, q) = (x.cplx_vec(), y.cplx_vec());
+    if p.len() != q.len() {
+        return Some(format!(
+            "Numeric: lengths ({}, {}) differ",
+            p.len(),
+            q.len()
+        ));
+    }
+    let na_p = p.iter().filter(|z| cplx_is_na(**z)).count();
+    let na_q = q.iter().filter(|z| cplx_is_na(**z)).count();
+    if p.iter()
+        .zip(q.iter())
+        .any(|(a, b)| cplx_is_na(*a) != cplx_is_na(*b))
+    {
+        return Some(format!(
+            "'is.NA' value mismatch: {} in current {} in target",
+            na_q, na_p
+        ));
+    }
+    let pairs: Vec<(C64, C64)> = p
+        .iter()
+        .zip(q.iter())
+        .filter(|(a, b)| !cplx_is_na(**a) && a != b)
+        .map(|(a, b)| (*a, *b))
+        .collect();
+    if pairs.is_empty() {
+        return None;
+    }
+    let n = pairs.len() as f64;
+    let sum_t: f64 = pairs.iter().map(|(a, _)| a.norm()).sum();
+    let sum_d: f64 = pairs.iter().map(|(a, b)| (a - b).norm()).sum();
+    let (xy, what) = if (sum_t / n).is_finite() && sum_t / n > tol {
+        (sum_d / sum_t, "relative")
+    } else {
+        (sum_d / n, "absolute")
+    };
+    if xy.is_nan() || xy > tol {
+        let f = crate::value::num_format::format_dbl_vec_trim(&[xy], 7);
+        return Some(format!(
+            "Mean {} Mod difference: {}",
+            what,
+            f.first().cloned().unwrap_or_default()
+        ));
+    }
+    None
+}
+
+// ---------- Fourier transforms and polynomial roots ----------
+
+fn fft_input(m: &Matched) -> EvalResult<(Value, Rc<Vec<C64>>, bool)> {
+    let z = m.req("z")?.clone();
+    let v = match z.vtype() {
+        Some(VType::Lgl | VType::Int | VType::Dbl | VType::Cplx) => z.cplx_vec(),
+        _ => return err("non-numeric argument"),
+    };
+    let inverse = m
+        .get("inverse")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
+    Ok((z, v, inverse))
+}
+
+/// The result of a transform: complex, keeping `z`'s dim and dimnames.
+fn fft_result(z: &Value, out: Vec<C64>) -> Value {
+    let mut r = Value::cplxs(out);
+    for k in ["dim", "dimnames"] {
+        if let Some(a) = z.get_attr(k) {
+            r.set_attr(crate::syntax::sym::Sym::new(k), a.clone());
+        }
+    }
+    r
+}
+
+fn fft(_it: &mut Interp, m: Matched) -> EvalResult {
+    let (z, v, inverse) = fft_input(&m)?;
+    let out = match z.dim() {
+        Some(d) if d.len() > 1 => crate::stats::fourier::fft_array(&v, &d, inverse),
+        _ => crate::stats::fourier::fft(&v, inverse),
+    };
+    Ok(fft_result(&z, out))
+}
+
+fn mvfft(_it: &mut Interp, m: Matched) -> EvalResult {
+    let (z, v, inverse) = fft_input(&m)?;
+    let Some(d) = z.dim().filter(|d| d.len() == 2) else {
+        return err("vector-valued (multivariate) series required");
+    };
+    let (nr, nc) = (d[0], d[1]);
+    let mut out = Vec::with_capacity(v.len());
+    for j in 0..nc {
+        out.extend(crate::stats::fourier::fft(
+            &v[j * nr..(j + 1) * nr],
+            inverse,
+        ));
+    }
+    Ok(fft_result(&z, out))
+}
+
+fn polyroot(_it: &mut Interp, m: Matched) -> EvalResult {
+    let z = m.req("z")?;
+    let v = match z.vtype() {
+        Some(VType::Lgl | VType::Int | VType::Dbl | VType::Cplx) => z.cplx_vec(),
+        _ => return err("invalid argument type"),
+    };
+    if v.iter().any(|&c| !c.re.is_finite() || !c.im.is_finite()) {
+        return err("invalid polynomial coefficient");
+    }
+    match crate::stats::fourier::polyroot(&v) {
+        Ok(r) => Ok(Value::cplxs(r)),
+        Err(e) => err(e),
     }
 }

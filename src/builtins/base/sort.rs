@@ -60,6 +60,7 @@ pub const DOCS: &[crate::builtins::Doc] = {
 /// One sort key: doubles or strings, `None` meaning NA.
 enum Key {
     Num(Vec<Option<f64>>),
+    Cplx(Vec<Option<crate::value::complex::C64>>),
     Str(Vec<Option<Rc<str>>>),
 }
 
@@ -69,6 +70,12 @@ impl Key {
             None => Ok(Key::Num(vec![])),
             Some(VType::Str) => Ok(Key::Str(v.str_vec().to_vec())),
             Some(VType::List) => err("unimplemented type 'list' in 'orderVector1'"),
+            Some(VType::Cplx) => Ok(Key::Cplx(
+                v.cplx_vec()
+                    .iter()
+                    .map(|&z| (!crate::value::complex::cplx_is_na(z)).then_some(z))
+                    .collect(),
+            )),
             _ => Ok(Key::Num(
                 v.dbl_vec()
                     .iter()
@@ -80,12 +87,14 @@ impl Key {
     fn len(&self) -> usize {
         match self {
             Key::Num(v) => v.len(),
+            Key::Cplx(v) => v.len(),
             Key::Str(v) => v.len(),
         }
     }
     fn is_na(&self, i: usize) -> bool {
         match self {
             Key::Num(v) => v[i].is_none(),
+            Key::Cplx(v) => v[i].is_none(),
             Key::Str(v) => v[i].is_none(),
         }
     }
@@ -93,6 +102,10 @@ impl Key {
     fn cmp(&self, i: usize, j: usize) -> Ordering {
         match self {
             Key::Num(v) => v[i].partial_cmp(&v[j]).unwrap_or(Ordering::Equal),
+            Key::Cplx(v) => match (v[i], v[j]) {
+                (Some(a), Some(b)) => crate::value::complex::cplx_cmp(a, b),
+                _ => Ordering::Equal,
+            },
             Key::Str(v) => match (&v[i], &v[j]) {
                 (Some(a), Some(b)) => compare_strings(a, b),
                 _ => Ordering::Equal,
@@ -289,6 +302,7 @@ fn rank(_it: &mut Interp, m: Matched) -> EvalResult {
 enum ElemKey {
     Na,
     Num(u64),
+    Cplx(u64, u64),
     Str(Rc<str>),
     Other(String),
 }
@@ -303,6 +317,23 @@ fn elem_keys(v: &Value) -> Vec<ElemKey> {
         Some(Data::List(l)) => l
             .iter()
             .map(|x| ElemKey::Other(format!("{:?}", crate::print::deparse_value(x))))
+            .collect(),
+        Some(Data::Cplx(z)) => z
+            .iter()
+            .map(|z| {
+                if crate::value::complex::cplx_is_na_strict(*z) {
+                    ElemKey::Na
+                } else {
+                    let b = |x: f64| {
+                        if x.is_nan() {
+                            f64::NAN.to_bits()
+                        } else {
+                            (x + 0.0).to_bits()
+                        }
+                    };
+                    ElemKey::Cplx(b(z.re), b(z.im))
+                }
+            })
             .collect(),
         Some(Data::Dbl(d)) => d
             .iter()

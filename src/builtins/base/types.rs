@@ -677,7 +677,13 @@ fn all_equal(_it: &mut Interp, a: Args) -> EvalResult {
             _ => {}
         }
     }
-    if numeric(&x) && numeric(&y) {
+    let cplx_ok = |v: &Value| numeric(v) || v.vtype() == Some(VType::Cplx);
+    let any_cplx = x.vtype() == Some(VType::Cplx) || y.vtype() == Some(VType::Cplx);
+    if any_cplx && cplx_ok(&x) && cplx_ok(&y) {
+        if let Some(msg) = crate::builtins::base::complex::all_equal_msg(&x, &y, tol) {
+            msgs.push(msg);
+        }
+    } else if numeric(&x) && numeric(&y) {
         let (p, q) = (x.dbl_vec(), y.dbl_vec());
         if p.len() != q.len() {
             msgs.push(format!("Numeric: lengths ({}, {}) differ", p.len(), q.len()));
