@@ -230,6 +230,7 @@ pub fn assign_index(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value) 
         (Data::Int(d), Data::Int(s)) => put!(d, s, crate::value::NA_INT),
         (Data::Lgl(d), Data::Lgl(s)) => put!(d, s, crate::value::NA_LGL),
         (Data::Str(d), Data::Str(s)) => put!(d, s, None),
+        (Data::Cplx(d), Data::Cplx(s)) => put!(d, s, crate::value::complex::na_cplx()),
         (Data::List(d), Data::List(s)) => put!(d, s, Value::Null),
         _ => return err("incompatible types in subassignment"),
     }

@@ -176,6 +176,7 @@ pub fn resolve(
             Ok((out, new_names))
         }
         Data::List(_) => err("invalid subscript type 'list'"),
+        Data::Cplx(_) => err("invalid subscript type 'complex'"),
     }
 }
 

@@ -763,6 +763,8 @@ pub fn const_value(c: &Const) -> Value {
         Const::NaChar => Value::strs(vec![None]),
         Const::Int(i) => Value::int(*i),
         Const::Num(x) => Value::num(*x),
+        Const::Cplx(x) => Value::cplxs(vec![crate::value::complex::C64::new(0.0, *x)]),
+        Const::NaCplx => Value::cplxs(vec![crate::value::complex::na_cplx()]),
         Const::Str(s) => Value::strs(vec![Some(s.clone())]),
     }
 }

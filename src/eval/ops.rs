@@ -4,6 +4,7 @@ use super::Interp;
 use crate::error::{err, EvalResult};
 use crate::syntax::ast::{BinOp, UnOp};
 use crate::syntax::sym::Sym;
+use crate::value::complex::C64;
 use crate::value::factor::factor_as_strings;
 use crate::value::{is_na_real, na_real, Data, Env, VType, Value, Vector, NA_INT, NA_LGL};
 use std::rc::Rc;
@@ -363,9 +364,57 @@ pub fn r_intdiv(a: f64, b: f64) -> f64 {
 fn is_numeric_like(v: &Value) -> bool {
     matches!(
         v.vtype(),
-        Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl)
+        Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl) | Some(VType::Cplx)
     ) || v.is_null()
 }
+
+/// Arithmetic on complex vectors (either operand complex), with recycling.
+fn cplx_arith(op: BinOp, dx: &Data, dy: &Data, n: usize) -> EvalResult<Data> {
+    use crate::value::complex::{cplx_div, cplx_is_na_strict, cplx_pow, na_cplx};
+    let (a, b) = (dx.to_cplx(), dy.to_cplx());
+    let (nx, ny) = (a.len(), b.len());
+    let f: fn(C64, C64) -> C64 = match op {
+        BinOp::Add => |p, q| p + q,
+        BinOp::Sub => |p, q| p - q,
+        BinOp::Mul => |p, q| p * q,
+        BinOp::Div => cplx_div,
+        BinOp::Pow => cplx_pow,
+        _ => return err("unimplemented complex operation"),
+    };
+    let out = (0..n)
+        .map(|i| {
+            let (p, q) = (a[i % nx], b[i % ny]);
+            if cplx_is_na_strict(p) || cplx_is_na_strict(q) {
+                na_cplx()
+            } else {
+                f(p, q)
+            }
+        })
+        .collect();
+    Ok(Data::Cplx(Rc::new(out)))
+}
+
+/// `==` and `!=` on complex vectors; other comparisons are R's error.
+fn cplx_compare(op: BinOp, dx: &Data, dy: &Data, n: usize) -> EvalResult<Data> {
+    use crate::value::complex::cplx_is_na;
+    if !matches!(op, BinOp::Eq | BinOp::Ne) {
+        return err("invalid comparison with complex values");
+    }
+    let (a, b) = (dx.to_cplx(), dy.to_cplx());
+    let (nx, ny) = (a.len(), b.len());
+    let out = (0..n)
+        .map(|i| {
+            let (p, q) = (a[i % nx], b[i % ny]);
+            if cplx_is_na(p) || cplx_is_na(q) {
+                NA_LGL
+            } else {
+                ((p == q) == (op == BinOp::Eq)) as i32
+            }
+        })
+        .collect();
+    Ok(Data::Lgl(Rc::new(out)))
+}
+
 
 /// Result attributes: those of the longer operand, or both (first wins) when equal length.
 fn result_attrs(
@@ -479,7 +528,9 @@ pub fn vector_op(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult
             return err("non-numeric argument to binary operator");
         }
         let t = dx.vtype().max(dy.vtype());
-        if t == VType::Dbl || matches!(op, BinOp::Div | BinOp::Pow) {
+        if t == VType::Cplx {
+            cplx_arith(op, dx, dy, n)?
+        } else if t == VType::Dbl || matches!(op, BinOp::Div | BinOp::Pow) {
             let a = dx.to_dbl();
             let b = dy.to_dbl();
             // one monomorphised loop per operator, so the common ones vectorise
@@ -542,7 +593,9 @@ pub fn vector_op(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult
         if t == VType::List {
             return err("comparison of these types is not implemented");
         }
-        if t == VType::Str {
+        if t == VType::Cplx {
+            cplx_compare(op, dx, dy, n)?
+        } else if t == VType::Str {
             let a = dx.to_str();
             let b = dy.to_str();
             let mut out = Vec::with_capacity(n);
@@ -660,6 +713,7 @@ pub fn unary(_it: &mut Interp, op: UnOp, x: Value) -> EvalResult {
         },
         UnOp::Neg => match &v.data {
             Data::Dbl(a) => Data::Dbl(Rc::new(a.iter().map(|x| -x).collect())),
+            Data::Cplx(a) => Data::Cplx(Rc::new(a.iter().map(|x| -x).collect())),
             Data::Int(a) | Data::Lgl(a) => Data::Int(Rc::new(
                 a.iter()
                     .map(|&x| if x == NA_INT { NA_INT } else { -x })

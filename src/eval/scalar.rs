@@ -111,6 +111,7 @@ impl Interp {
                         Data::Int(v) => Value::int(v[i]),
                         Data::Lgl(v) => Value::lgls(vec![v[i]]),
                         Data::Str(v) => Value::strs(vec![v[i].clone()]),
+                        Data::Cplx(v) => Value::cplxs(vec![v[i]]),
                         Data::List(v) => v[i].clone(),
                     };
                     let item = if is_factor {

@@ -267,6 +267,12 @@ pub fn vector_to_series(name: &str, v: &Value) -> Result<Series, String> {
                 .collect::<Vec<_>>(),
         ),
         Some(Data::Str(x)) => Series::new(name, x.iter().map(|s| s.as_deref()).collect::<Vec<_>>()),
+        Some(Data::Cplx(_)) => {
+            return Err(format!(
+                "column '{}' is complex; complex columns do not convert",
+                name
+            ))
+        }
         Some(Data::List(_)) => {
             return Err(format!(
                 "column '{}' is a list; only atomic columns convert",

@@ -71,6 +71,18 @@ fn raw_cells(d: &Data, digits: usize) -> Vec<String> {
             .map(|s| s.as_deref().unwrap_or("").to_string())
             .collect(),
         Data::List(x) => x.iter().map(super::vector::list_elem_summary).collect(),
+        Data::Cplx(x) => {
+            let f = crate::value::complex::cplx_format(x, digits, 0, 0);
+            x.iter()
+                .map(|&z| {
+                    if crate::value::complex::cplx_is_na_strict(z) {
+                        String::new()
+                    } else {
+                        crate::value::complex::encode_cplx(z, &f, digits, "NA")
+                    }
+                })
+                .collect()
+        }
     }
 }
 

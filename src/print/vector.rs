@@ -19,6 +19,15 @@ pub fn encode_elems(d: &Data, opts: &PrintOpts, quote: bool) -> (Vec<String>, us
             let w = v.iter().map(|s| s.len()).max().unwrap_or(0).max(f.width);
             return (v, w);
         }
+        Data::Cplx(x) => {
+            let f = crate::value::complex::cplx_format(x, opts.digits, 0, opts.scipen);
+            let v: Vec<String> = x
+                .iter()
+                .map(|&z| crate::value::complex::encode_cplx(z, &f, opts.digits, "NA"))
+                .collect();
+            let w = v.iter().map(|s| s.len()).max().unwrap_or(0).max(f.width());
+            return (v, w);
+        }
         Data::Str(x) => x.iter().map(|s| encode_str(s.as_deref(), quote)).collect(),
         Data::List(x) => x.iter().map(list_elem_summary).collect(),
     };
@@ -67,6 +76,7 @@ pub fn empty_name(d: &Data) -> &'static str {
         Data::Lgl(_) => "logical(0)",
         Data::Int(_) => "integer(0)",
         Data::Dbl(_) => "numeric(0)",
+        Data::Cplx(_) => "complex(0)",
         Data::Str(_) => "character(0)",
         Data::List(_) => "list()",
     }
@@ -128,8 +138,10 @@ pub fn print_named(out: &mut String, d: &Data, names: &[RStr], opts: &PrintOpts,
             out.push_str(&gap);
         }
         out.push('\n');
-        for s in &v[i..end] {
-            out.push_str(&pad_left(s, w));
+        // R writes complex values without the trailing gap
+        let cells: Vec<String> = v[i..end].iter().map(|s| pad_left(s, w)).collect();
+        out.push_str(&cells.join(&gap));
+        if !matches!(d, Data::Cplx(_)) {
             out.push_str(&gap);
         }
         out.push('\n');

@@ -8,6 +8,7 @@ pub mod design;
 pub mod design_plan;
 pub mod dist;
 pub mod fisher;
+pub mod fourier;
 pub mod glm;
 pub mod irls;
 pub mod kmeans;

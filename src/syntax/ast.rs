@@ -24,6 +24,10 @@ pub enum Const {
     Int(i32),
     /// A double; `Inf` and `NaN` are doubles too.
     Num(f64),
+    /// An imaginary literal (`2i` is `Cplx(2.0)`).
+    Cplx(f64),
+    /// `NA_complex_`.
+    NaCplx,
     Str(Rc<str>),
 }
 

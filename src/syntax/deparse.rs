@@ -172,6 +172,8 @@ fn format_const(c: &Const) -> String {
         Const::NaChar => "NA_character_".into(),
         Const::Int(i) => format!("{}L", i),
         Const::Num(x) => format_num(*x),
+        Const::Cplx(x) => format!("0+{}i", format_num(*x)),
+        Const::NaCplx => "NA_complex_".into(),
         Const::Str(s) => quote_string(s),
     }
 }
@@ -303,13 +305,24 @@ impl Dp {
         )
     }
 
+    /// An operand: an imaginary constant is parenthesised (`x + (0+1i)`), as R does.
+    fn operand(&mut self, e: &Expr) {
+        if matches!(e.kind, ExprKind::Const(Const::Cplx(_))) {
+            self.put("(");
+            self.expr(e);
+            self.put(")");
+        } else {
+            self.expr(e);
+        }
+    }
+
     fn binary(&mut self, l: &Expr, op: &str, r: &Expr, spaced: bool) {
         if Self::open_form(l) {
             self.put("(");
             self.expr(l);
             self.put(")");
         } else {
-            self.expr(l);
+            self.operand(l);
         }
         if spaced {
             self.put(" ");
@@ -317,13 +330,13 @@ impl Dp {
             self.put(" ");
             let mut lbreak = false;
             self.linebreak(&mut lbreak);
-            self.expr(r);
+            self.operand(r);
             if lbreak {
                 self.indent -= 1;
             }
         } else {
             self.put(op);
-            self.expr(r);
+            self.operand(r);
         }
     }
 
@@ -370,7 +383,7 @@ impl Dp {
             }
             ExprKind::Unary(op, x) => {
                 self.put(op.as_str());
-                self.expr(x);
+                self.operand(x);
             }
             ExprKind::Binary(op, l, r) => self.binary(l, op.as_str(), r, !tight(op)),
             ExprKind::Formula(lhs, rhs) => match lhs {

@@ -206,9 +206,10 @@ fn bad_number(_: &mut Lexer<Raw>) -> Result<Tok, LexErr> {
 
 fn number(lex: &mut Lexer<Raw>) -> Result<Tok, LexErr> {
     let s = lex.slice();
-    if s.ends_with('i') {
-        return Err(LexErr::Msg("complex numbers are not supported".into()));
-    }
+    let (s, imaginary) = match s.strip_suffix('i') {
+        Some(b) => (b, true),
+        None => (s, false),
+    };
     let (body, long) = match s.strip_suffix('L') {
         Some(b) => (b, true),
         None => (s, false),
@@ -220,6 +221,9 @@ fn number(lex: &mut Lexer<Raw>) -> Result<Tok, LexErr> {
     } else {
         body.parse::<f64>().map_err(|_| LexErr::Invalid)?
     };
+    if imaginary {
+        return Ok(Tok::Num(Const::Cplx(value)));
+    }
     if long && value.fract() == 0.0 && value.abs() <= i32::MAX as f64 {
         return Ok(Tok::Num(Const::Int(value as i32)));
     }
@@ -431,6 +435,7 @@ fn word(lex: &mut Lexer<Raw>) -> Result<Tok, LexErr> {
         "NA_integer_" => Tok::NaInt,
         "NA_real_" => Tok::NaReal,
         "NA_character_" => Tok::NaChar,
+        "NA_complex_" => Tok::Num(Const::NaCplx),
         s => Tok::Ident(Sym::new(s)),
     })
 }

@@ -78,6 +78,7 @@ pub fn elt_size(t: VType) -> usize {
     match t {
         VType::Lgl | VType::Int => 4,
         VType::Dbl | VType::Str | VType::List => 8,
+        VType::Cplx => 16,
     }
 }
 
@@ -112,6 +113,7 @@ fn stored_size(t: VType) -> usize {
     match t {
         VType::Lgl | VType::Int => 4,
         VType::Dbl => 8,
+        VType::Cplx => 16,
         VType::Str => std::mem::size_of::<super::RStr>(),
         VType::List => std::mem::size_of::<super::Value>(),
     }

@@ -1,5 +1,6 @@
 //! Conversions between vector types, following R's coercion rules.
 
+use super::complex::{cplx_is_na, cplx_to_string, dbl_to_cplx, int_to_cplx, parse_cplx, C64};
 use super::vector::{is_na_real, na_real, Data, RStr, VType, NA_INT, NA_LGL};
 use super::{Value, Vector};
 use crate::syntax::ast::{Expr, ExprKind};
@@ -152,6 +153,11 @@ impl Data {
                     .map(|&x| if x == NA_INT { na_real() } else { x as f64 })
                     .collect(),
             ),
+            Data::Cplx(v) => Rc::new(
+                v.iter()
+                    .map(|z| if is_na_real(z.im) { na_real() } else { z.re })
+                    .collect(),
+            ),
             Data::Str(v) => Rc::new(
                 v.iter()
                     .map(|s| s.as_deref().map(parse_num).unwrap_or(na_real()))
@@ -175,6 +181,11 @@ impl Data {
             Data::Int(v) => v.clone(),
             Data::Lgl(v) => v.clone(),
             Data::Dbl(v) => Rc::new(v.iter().map(|&x| dbl_to_int(x)).collect()),
+            Data::Cplx(v) => Rc::new(
+                v.iter()
+                    .map(|z| if cplx_is_na(*z) { NA_INT } else { dbl_to_int(z.re) })
+                    .collect(),
+            ),
             Data::Str(v) => Rc::new(
                 v.iter()
                     .map(|s| {
@@ -212,6 +223,17 @@ impl Data {
                             NA_LGL
                         } else {
                             (x != 0.0) as i32
+                        }
+                    })
+                    .collect(),
+            ),
+            Data::Cplx(v) => Rc::new(
+                v.iter()
+                    .map(|z| {
+                        if cplx_is_na(*z) {
+                            NA_LGL
+                        } else {
+                            (z.re != 0.0 || z.im != 0.0) as i32
                         }
                     })
                     .collect(),
@@ -260,6 +282,7 @@ impl Data {
                     })
                     .collect(),
             ),
+            Data::Cplx(v) => Rc::new(v.iter().map(|&z| cplx_to_string(z)).collect()),
             Data::List(v) => Rc::new(
                 v.iter()
                     .map(|x| match x.data() {
@@ -267,6 +290,33 @@ impl Data {
                             d.to_str()[0].clone()
                         }
                         _ => Some(Rc::from(crate::value::deparse::deparse_value_short(x))),
+                    })
+                    .collect(),
+            ),
+        }
+    }
+    /// The payload as complex numbers.
+    pub fn to_cplx(&self) -> Rc<Vec<C64>> {
+        match self {
+            Data::Cplx(v) => v.clone(),
+            Data::Lgl(v) | Data::Int(v) => Rc::new(v.iter().map(|&x| int_to_cplx(x)).collect()),
+            Data::Dbl(v) => Rc::new(v.iter().map(|&x| dbl_to_cplx(x)).collect()),
+            Data::Str(v) => Rc::new(
+                v.iter()
+                    .map(|s| {
+                        s.as_deref()
+                            .map(parse_cplx)
+                            .unwrap_or_else(super::complex::na_cplx)
+                    })
+                    .collect(),
+            ),
+            Data::List(v) => Rc::new(
+                v.iter()
+                    .map(|x| {
+                        x.data()
+                            .filter(|d| d.len() == 1)
+                            .map(|d| d.to_cplx()[0])
+                            .unwrap_or_else(super::complex::na_cplx)
                     })
                     .collect(),
             ),
@@ -292,6 +342,7 @@ impl Data {
             VType::Lgl => Data::Lgl(self.to_lgl()),
             VType::Int => Data::Int(self.to_int()),
             VType::Dbl => Data::Dbl(self.to_dbl()),
+            VType::Cplx => Data::Cplx(self.to_cplx()),
             VType::Str => Data::Str(self.to_str()),
             VType::List => Data::List(self.to_list()),
         }
@@ -347,6 +398,9 @@ impl Value {
     /// All elements as doubles (empty for non-vectors).
     pub fn dbl_vec(&self) -> Rc<Vec<f64>> {
         self.data().map(|d| d.to_dbl()).unwrap_or_default()
+    }
+    pub fn cplx_vec(&self) -> Rc<Vec<C64>> {
+        self.data().map(|d| d.to_cplx()).unwrap_or_default()
     }
     pub fn int_vec(&self) -> Rc<Vec<i32>> {
         self.data().map(|d| d.to_int()).unwrap_or_default()

@@ -143,6 +143,12 @@ pub fn concat_data(parts: &[Data], t: VType) -> Data {
                 .flat_map(|p| p.to_dbl().iter().copied().collect::<Vec<_>>())
                 .collect(),
         )),
+        VType::Cplx => Data::Cplx(Rc::new(
+            parts
+                .iter()
+                .flat_map(|p| p.to_cplx().iter().copied().collect::<Vec<_>>())
+                .collect(),
+        )),
         VType::Str => Data::Str(Rc::new(
             parts
                 .iter()

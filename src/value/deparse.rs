@@ -92,6 +92,26 @@ fn elem(d: &Data, i: usize, all_na: bool) -> String {
                 num_to_string(x[i])
             }
         }
+        Data::Cplx(x) => {
+            let z = x[i];
+            if crate::value::complex::cplx_is_na_strict(z) {
+                if all_na {
+                    "NA_complex_".into()
+                } else {
+                    "NA".into()
+                }
+            } else if z.re.is_finite() && z.im.is_finite() {
+                crate::value::complex::cplx_to_string(z)
+                    .map(|s| s.to_string())
+                    .unwrap_or_else(|| "NA".into())
+            } else {
+                format!(
+                    "complex(real={}, imaginary={})",
+                    num_to_string(z.re),
+                    num_to_string(z.im)
+                )
+            }
+        }
         Data::Str(x) => match &x[i] {
             Some(s) => escape_str(s, true),
             None => {
@@ -156,6 +176,7 @@ fn dep_vector(b: &mut Buf, v: &Value, d: &Data) {
             Data::Lgl(_) => "logical(0)",
             Data::Int(_) => "integer(0)",
             Data::Dbl(_) => "numeric(0)",
+            Data::Cplx(_) => "complex(0)",
             Data::Str(_) => "character(0)",
             Data::List(_) => "list()",
         });

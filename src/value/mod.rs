@@ -5,6 +5,7 @@ pub mod class;
 pub mod coerce;
 pub mod collate;
 pub mod combine;
+pub mod complex;
 pub mod deparse;
 pub mod env;
 pub mod factor;
@@ -131,6 +132,9 @@ impl Value {
     }
     pub fn dbls(v: Vec<f64>) -> Value {
         Value::from_data(Data::Dbl(Rc::new(v)))
+    }
+    pub fn cplxs(v: Vec<complex::C64>) -> Value {
+        Value::from_data(Data::Cplx(Rc::new(v)))
     }
     pub fn ints(v: Vec<i32>) -> Value {
         Value::from_data(Data::Int(Rc::new(v)))

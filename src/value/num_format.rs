@@ -16,14 +16,14 @@ pub struct RealFmt {
 
 /// Per-element result of R's `scientific()`: sign, decimal exponent, significant digits
 /// needed (at most `digits`), and whether rounding carried into a new power of ten.
-struct Sci {
-    neg: bool,
-    kpower: i32,
-    nsig: i32,
-    rounding_widens: bool,
+pub(crate) struct Sci {
+    pub neg: bool,
+    pub kpower: i32,
+    pub nsig: i32,
+    pub rounding_widens: bool,
 }
 
-fn scientific(x: f64, digits: usize) -> Sci {
+pub(crate) fn scientific(x: f64, digits: usize) -> Sci {
     let digits = digits.clamp(1, 22);
     if x == 0.0 {
         return Sci {

@@ -44,16 +44,19 @@ pub enum Data {
     Lgl(Rc<Vec<i32>>),
     Int(Rc<Vec<i32>>),
     Dbl(Rc<Vec<f64>>),
+    Cplx(Rc<Vec<super::complex::C64>>),
     Str(Rc<super::Strs>),
     List(Rc<Vec<Value>>),
 }
 
-/// R's vector types, ordered as coercion goes (logical < integer < double < character < list).
+/// R's vector types, ordered as coercion goes
+/// (logical < integer < double < complex < character < list).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum VType {
     Lgl,
     Int,
     Dbl,
+    Cplx,
     Str,
     List,
 }
@@ -65,6 +68,7 @@ impl VType {
             VType::Lgl => "logical",
             VType::Int => "integer",
             VType::Dbl => "double",
+            VType::Cplx => "complex",
             VType::Str => "character",
             VType::List => "list",
         }
@@ -75,6 +79,7 @@ impl VType {
             VType::Lgl => "logical",
             VType::Int => "integer",
             VType::Dbl => "numeric",
+            VType::Cplx => "complex",
             VType::Str => "character",
             VType::List => "list",
         }
@@ -87,6 +92,7 @@ impl Data {
             Data::Lgl(_) => VType::Lgl,
             Data::Int(_) => VType::Int,
             Data::Dbl(_) => VType::Dbl,
+            Data::Cplx(_) => VType::Cplx,
             Data::Str(_) => VType::Str,
             Data::List(_) => VType::List,
         }
@@ -95,6 +101,7 @@ impl Data {
         match self {
             Data::Lgl(v) | Data::Int(v) => v.len(),
             Data::Dbl(v) => v.len(),
+            Data::Cplx(v) => v.len(),
             Data::Str(v) => v.len(),
             Data::List(v) => v.len(),
         }
@@ -112,6 +119,7 @@ impl Data {
             VType::Lgl => Data::Lgl(Rc::new(vec![0; n])),
             VType::Int => Data::Int(Rc::new(vec![0; n])),
             VType::Dbl => Data::Dbl(Rc::new(vec![0.0; n])),
+            VType::Cplx => Data::Cplx(Rc::new(vec![super::complex::C64::new(0.0, 0.0); n])),
             VType::Str => Data::Str(Rc::new(vec![Some(Rc::from("")); n].into())),
             VType::List => Data::List(Rc::new(vec![Value::Null; n])),
         }
@@ -122,6 +130,7 @@ impl Data {
             VType::Lgl => Data::Lgl(Rc::new(vec![NA_LGL; n])),
             VType::Int => Data::Int(Rc::new(vec![NA_INT; n])),
             VType::Dbl => Data::Dbl(Rc::new(vec![na_real(); n])),
+            VType::Cplx => Data::Cplx(Rc::new(vec![super::complex::na_cplx(); n])),
             VType::Str => Data::Str(Rc::new(vec![None; n].into())),
             VType::List => Data::List(Rc::new(vec![Value::Null; n])),
         }
@@ -131,6 +140,7 @@ impl Data {
         match self {
             Data::Lgl(v) | Data::Int(v) => v[i] == NA_INT,
             Data::Dbl(v) => v[i].is_nan(),
+            Data::Cplx(v) => super::complex::cplx_is_na(v[i]),
             Data::Str(v) => v[i].is_none(),
             Data::List(v) => v[i].is_na_scalar(),
         }
@@ -149,6 +159,7 @@ impl Data {
             Data::Lgl(v) => Data::Lgl(Rc::new(pick(v, idx, NA_LGL))),
             Data::Int(v) => Data::Int(Rc::new(pick(v, idx, NA_INT))),
             Data::Dbl(v) => Data::Dbl(Rc::new(pick(v, idx, na_real()))),
+            Data::Cplx(v) => Data::Cplx(Rc::new(pick(v, idx, super::complex::na_cplx()))),
             Data::Str(v) => Data::Str(Rc::new(pick(v, idx, None).into())),
             Data::List(v) => Data::List(Rc::new(pick(v, idx, Value::Null))),
         }

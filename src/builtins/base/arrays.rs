@@ -127,7 +127,10 @@ pub fn outer_values(
             .map(|d| d.select(&yi))
             .unwrap_or(Data::empty(VType::Lgl)),
     );
-    let is_times = f.as_string().as_deref() == Some("*") && extra.is_empty();
+    let is_times = f.as_string().as_deref() == Some("*")
+        && extra.is_empty()
+        && xe.vtype() != Some(VType::Cplx)
+        && ye.vtype() != Some(VType::Cplx);
     let mut r = if is_times {
         let a = numeric_mat(&xe, "")?;
         let b = numeric_mat(&ye, "")?;

@@ -198,6 +198,22 @@ fn format_fn(_it: &mut Interp, args: Args) -> EvalResult {
             pad_all(s, trim, width)
         }
         Data::Lgl(v) => pad_all(v.iter().map(|&b| lgl_str(b, "NA")).collect(), trim, width),
+        Data::Cplx(v) => {
+            use crate::value::complex::{cplx_format, encode_cplx};
+            let f = cplx_format(v, digits, nsmall, scipen);
+            let s: Vec<String> = v
+                .iter()
+                .map(|&z| {
+                    let e = encode_cplx(z, &f, digits, "NA");
+                    if trim {
+                        e.trim_start().to_string()
+                    } else {
+                        e
+                    }
+                })
+                .collect();
+            pad_all(s, trim, width)
+        }
         Data::Str(v) => {
             let enc: Vec<RStr> = v
                 .iter()

@@ -113,6 +113,9 @@ pub(crate) fn check_finite(m: &Mat) -> EvalResult<()> {
 
 /// `x %*% y` with R's promotion of vectors to row or column matrices.
 pub fn matprod_values(x: &Value, y: &Value) -> EvalResult {
+    if x.vtype() == Some(VType::Cplx) || y.vtype() == Some(VType::Cplx) {
+        return crate::builtins::base::complex::matprod(x, y);
+    }
     let xv = numeric_mat(x, "")?;
     let yv = numeric_mat(y, "")?;
     let xd = x.dim().filter(|d| d.len() == 2);

@@ -144,6 +144,9 @@ fn math1_impl(it: &mut Interp, a: Args, name: &str, f: fn(f64) -> f64) -> EvalRe
             name
         ));
     }
+    if x.vtype() == Some(VType::Cplx) {
+        return crate::builtins::base::complex::math1(it, &x, name);
+    }
     math_input(&x, name)?;
     let xs = x.dbl_vec();
     let mut nan = false;
@@ -219,6 +222,9 @@ fn int_preserving(
     fd: fn(f64) -> f64,
 ) -> EvalResult {
     let x = first(&a);
+    if x.vtype() == Some(VType::Cplx) {
+        return crate::builtins::base::complex::math1(it, &x, name);
+    }
     math_input(&x, name)?;
     match x.data() {
         Some(Data::Int(v)) | Some(Data::Lgl(v)) => {
@@ -255,6 +261,9 @@ fn log(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     match m.get("base") {
         None => math1_impl(it, Args::positional(vec![x]), "log", f64::ln),
+        Some(b) if x.vtype() == Some(VType::Cplx) || b.vtype() == Some(VType::Cplx) => {
+            crate::builtins::base::complex::log_base(&x, b)
+        }
         Some(b) => {
             math_input(&x, "log")?;
             math_input(b, "log")?;
@@ -304,7 +313,9 @@ fn round_like(
 ) -> EvalResult {
     let m = a.matched(&["x", "digits"])?;
     let x = m.req("x")?.clone();
-    math_input(&x, name)?;
+    if x.vtype() != Some(VType::Cplx) {
+        math_input(&x, name)?;
+    }
     let digits = match m.get("digits") {
         Some(d) => {
             if !matches!(
@@ -318,6 +329,9 @@ fn round_like(
         None => Rc::new(vec![default]),
     };
     let _ = it;
+    if x.vtype() == Some(VType::Cplx) {
+        return crate::builtins::base::complex::round_cplx(&x, &digits, name == "signif");
+    }
     if digits.is_empty() {
         return err("invalid second argument of length 0");
     }

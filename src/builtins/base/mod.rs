@@ -4,6 +4,7 @@
 pub mod apply;
 pub mod arrays;
 pub mod bitwise;
+pub mod complex;
 pub mod conditions;
 pub mod connections;
 pub mod decomp;
@@ -63,6 +64,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         format::BUILTINS,
         apply::BUILTINS,
         math::BUILTINS,
+        complex::BUILTINS,
         summaries::BUILTINS,
         seq::BUILTINS,
         sort::BUILTINS,
@@ -110,6 +112,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
         format::DOCS,
         apply::DOCS,
         math::DOCS,
+        complex::DOCS,
         summaries::DOCS,
         seq::DOCS,
         sort::DOCS,

@@ -273,6 +273,16 @@ fn cat_items(v: &Value) -> EvalResult<Vec<String>> {
         Value::Null => Ok(vec![]),
         Value::Vector(x) => match &x.data {
             Data::Dbl(d) => Ok(d.iter().map(|&f| crate::print::cat_num(f)).collect()),
+            Data::Cplx(d) => Ok(d
+                .iter()
+                .map(|&z| {
+                    if crate::value::complex::cplx_is_na_strict(z) {
+                        "NA".into()
+                    } else {
+                        crate::value::complex::cplx_alone(z, 7)
+                    }
+                })
+                .collect()),
             Data::Int(d) => Ok(d
                 .iter()
                 .map(|&i| {

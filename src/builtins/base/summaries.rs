@@ -75,6 +75,10 @@ pub fn cummin(_it: &mut Interp, m: Matched) -> EvalResult {
 pub fn cumprod(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     cum_input(&x, "cumprod")?;
+    if x.vtype() == Some(VType::Cplx) {
+        let r = crate::builtins::base::complex::cplx_cumulative(&x, true);
+        return Ok(names_only(&x, r));
+    }
     let mut p = 1.0;
     let out: Vec<f64> = x
         .dbl_vec()
@@ -90,6 +94,10 @@ pub fn cumprod(_it: &mut Interp, m: Matched) -> EvalResult {
 pub fn cumsum(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     cum_input(&x, "cumsum")?;
+    if x.vtype() == Some(VType::Cplx) {
+        let r = crate::builtins::base::complex::cplx_cumulative(&x, false);
+        return Ok(names_only(&x, r));
+    }
     if matches!(x.vtype(), Some(VType::Lgl) | Some(VType::Int)) {
         let v = x.int_vec();
         let mut out = Vec::with_capacity(v.len());
@@ -135,6 +143,9 @@ pub fn mean(it: &mut Interp, m: Matched) -> EvalResult {
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
     let trim = m.get("trim").and_then(|v| v.as_f64()).unwrap_or(0.0);
+    if x.vtype() == Some(VType::Cplx) {
+        return Ok(crate::builtins::base::complex::cplx_mean(&x, na_rm));
+    }
     if x.is_factor()
         || !matches!(
             x.vtype(),
@@ -189,6 +200,9 @@ pub fn prod(_it: &mut Interp, a: Args) -> EvalResult {
     let (vals, na_rm) = summary_args(a);
     for v in &vals {
         check_summary_type(v, false)?;
+    }
+    if vals.iter().any(|v| v.vtype() == Some(VType::Cplx)) {
+        return Ok(crate::builtins::base::complex::cplx_total(&vals, na_rm, true));
     }
     let mut p = 1.0;
     for v in &vals {
@@ -246,6 +260,9 @@ pub fn sum(_it: &mut Interp, a: Args) -> EvalResult {
     let (vals, na_rm) = summary_args(a);
     for v in &vals {
         check_summary_type(v, false)?;
+    }
+    if vals.iter().any(|v| v.vtype() == Some(VType::Cplx)) {
+        return Ok(crate::builtins::base::complex::cplx_total(&vals, na_rm, false));
     }
     if all_intlike(&vals) {
         // As R: each argument sums exactly; once the running total leaves the integer
@@ -411,6 +428,9 @@ pub fn extreme(it: &mut Interp, a: Args, which: Ext) -> EvalResult {
             return err(format!("‘{}’ not meaningful for factors", name));
         }
         check_summary_type(v, true)?;
+        if v.vtype() == Some(VType::Cplx) {
+            return err("invalid 'type' (complex) of argument");
+        }
     }
     let better = |a: f64, b: f64| if which == Ext::Min { a < b } else { a > b };
     if vals.iter().any(|v| v.vtype() == Some(VType::Str)) {
@@ -504,6 +524,8 @@ pub fn names_only(x: &Value, mut out: Value) -> Value {
 pub fn cum_input(x: &Value, name: &str) -> EvalResult<()> {
     match x.vtype() {
         None | Some(VType::Lgl) | Some(VType::Int) | Some(VType::Dbl) => Ok(()),
+        Some(VType::Cplx) if !name.starts_with("cumm") => Ok(()),
+        Some(VType::Cplx) => err("'cummax' not defined for complex numbers"),
         Some(VType::Str) => {
             let _ = name;
             Ok(())

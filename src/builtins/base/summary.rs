@@ -181,6 +181,7 @@ fn mode_of(x: &Value) -> &'static str {
         Value::Vector(v) => match v.data {
             Data::Lgl(_) => "logical",
             Data::Int(_) | Data::Dbl(_) => "numeric",
+            Data::Cplx(_) => "complex",
             Data::Str(_) => "character",
             Data::List(_) => "list",
         },

@@ -211,6 +211,7 @@ fn is_vector(_it: &mut Interp, m: Matched) -> EvalResult {
             "logical" => t == Some(VType::Lgl),
             "integer" => t == Some(VType::Int),
             "double" => t == Some(VType::Dbl),
+            "complex" => t == Some(VType::Cplx),
             _ => false,
         };
     Ok(Value::lgl(ok))
@@ -302,6 +303,17 @@ fn map_dbl_pred(a: Args, f: fn(f64) -> bool, str_val: bool) -> EvalResult {
             })
             .collect(),
         Some(Data::Str(v)) => v.iter().map(|_| str_val as i32).collect(),
+        // is.finite needs both parts finite; is.nan and is.infinite either part
+        Some(Data::Cplx(v)) => v
+            .iter()
+            .map(|z| {
+                (if f(0.0) {
+                    f(z.re) && f(z.im)
+                } else {
+                    f(z.re) || f(z.im)
+                }) as i32
+            })
+            .collect(),
         Some(Data::List(_)) => return err("default method not implemented for type 'list'"),
         None => vec![],
     };
@@ -370,6 +382,18 @@ fn convert(it: &mut Interp, x: &Value, t: VType, keep_names: bool) -> EvalResult
             }
         }
     }
+    if let Data::Str(s) = d {
+        if t == VType::Cplx
+            && (0..out.len()).any(|i| out.is_na(i) && s[i].is_some() && s[i].as_deref() != Some("NA"))
+        {
+            it.warning("NAs introduced by coercion");
+        }
+    }
+    if let Data::Cplx(z) = d {
+        if matches!(t, VType::Dbl | VType::Int) && z.iter().any(|z| z.im != 0.0 && !z.im.is_nan()) {
+            it.warning("imaginary parts discarded in coercion");
+        }
+    }
     if let (Data::Dbl(v), VType::Int) = (d, t) {
         if v.iter()
             .any(|x| !x.is_nan() && (*x >= 2147483648.0 || *x <= -2147483649.0))
@@ -384,6 +408,11 @@ fn convert(it: &mut Interp, x: &Value, t: VType, keep_names: bool) -> EvalResult
         }
     }
     Ok(r)
+}
+
+/// `as.complex(x)`: the conversion of [`convert`], used by the complex builtins.
+pub(crate) fn convert_to(it: &mut Interp, x: &Value, t: VType) -> EvalResult {
+    convert(it, x, t, false)
 }
 
 fn as_numeric(it: &mut Interp, m: Matched) -> EvalResult {
@@ -467,6 +496,7 @@ fn as_vector(it: &mut Interp, a: Args) -> EvalResult {
         "integer" => VType::Int,
         "character" => VType::Str,
         "logical" => VType::Lgl,
+        "complex" => VType::Cplx,
         _ => return err(format!("vector: cannot make a vector of mode '{}'.", mode)),
     };
     convert(it, &x, t, false)
@@ -536,6 +566,16 @@ pub fn identical_values(a: &Value, b: &Value) -> bool {
                         })
                 }
                 (Data::Str(p), Data::Str(q)) => p == q,
+                (Data::Cplx(p), Data::Cplx(q)) => {
+                    let same = |u: f64, v: f64| {
+                        u == v
+                            || (u.is_nan()
+                                && v.is_nan()
+                                && crate::value::is_na_real(u) == crate::value::is_na_real(v))
+                    };
+                    p.len() == q.len()
+                        && p.iter().zip(q.iter()).all(|(u, v)| same(u.re, v.re) && same(u.im, v.im))
+                }
                 (Data::List(p), Data::List(q)) => {
                     p.len() == q.len()
                         && p.iter().zip(q.iter()).all(|(u, v)| identical_values(u, v))
@@ -637,7 +677,13 @@ fn all_equal(_it: &mut Interp, a: Args) -> EvalResult {
             _ => {}
         }
     }
-    if numeric(&x) && numeric(&y) {
+    let cplx_ok = |v: &Value| numeric(v) || v.vtype() == Some(VType::Cplx);
+    let any_cplx = x.vtype() == Some(VType::Cplx) || y.vtype() == Some(VType::Cplx);
+    if any_cplx && cplx_ok(&x) && cplx_ok(&y) {
+        if let Some(msg) = crate::builtins::base::complex::all_equal_msg(&x, &y, tol) {
+            msgs.push(msg);
+        }
+    } else if numeric(&x) && numeric(&y) {
         let (p, q) = (x.dbl_vec(), y.dbl_vec());
         if p.len() != q.len() {
             msgs.push(format!("Numeric: lengths ({}, {}) differ", p.len(), q.len()));

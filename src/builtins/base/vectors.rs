@@ -204,6 +204,7 @@ fn vector(_it: &mut Interp, a: Args) -> EvalResult {
         "logical" => VType::Lgl,
         "integer" => VType::Int,
         "numeric" | "double" => VType::Dbl,
+        "complex" => VType::Cplx,
         "character" => VType::Str,
         "list" => VType::List,
         _ => return err(format!("vector: cannot make a vector of mode '{}'.", mode)),

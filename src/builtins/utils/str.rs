@@ -415,6 +415,7 @@ fn str_atomic(
         Data::Lgl(_) => "logi",
         Data::Int(_) => "int",
         Data::Dbl(_) => "num",
+        Data::Cplx(_) => "cplx",
         Data::Str(_) => "chr",
         Data::List(_) => "list",
     }
@@ -544,6 +545,20 @@ fn str_values(d: &Data, nest: usize, head_width: usize, o: &StrOpts) -> (Vec<Str
             };
             let k = take(vlen);
             (enc.into_iter().take(k).collect(), vlen)
+        }
+        Data::Cplx(x) => {
+            let vlen = 0.75 * v;
+            let shown = &x[..take(vlen)];
+            let f = crate::value::complex::cplx_format(shown, 3, 0, 0);
+            let enc = shown
+                .iter()
+                .map(|&z| {
+                    crate::value::complex::encode_cplx(z, &f, 3, "NA")
+                        .trim()
+                        .to_string()
+                })
+                .collect();
+            (enc, vlen)
         }
         Data::List(_) => (vec![], 0.0),
     }

@@ -101,6 +101,13 @@ fn value_expr(v: &Value) -> Expr {
                 Data::Int(x) => Some(Const::Int(x[0])),
                 Data::Dbl(x) if is_na_real(x[0]) => Some(Const::NaReal),
                 Data::Dbl(x) => Some(Const::Num(x[0])),
+                Data::Cplx(x) if crate::value::complex::cplx_is_na_strict(x[0]) => {
+                    Some(Const::NaCplx)
+                }
+                Data::Cplx(x) if x[0].re == 0.0 && !x[0].re.is_sign_negative() => {
+                    Some(Const::Cplx(x[0].im))
+                }
+                Data::Cplx(_) => None,
                 Data::Str(x) => Some(match &x[0] {
                     Some(s) => Const::Str(s.clone()),
                     None => Const::NaChar,
@@ -338,6 +345,8 @@ pub(crate) fn const_value(c: &Const) -> Value {
         Const::NaChar => Value::strs(vec![None]),
         Const::Int(i) => Value::int(*i),
         Const::Num(x) => Value::num(*x),
+        Const::Cplx(x) => Value::cplxs(vec![crate::value::complex::C64::new(0.0, *x)]),
+        Const::NaCplx => Value::cplxs(vec![crate::value::complex::na_cplx()]),
         Const::Str(s) => Value::strs(vec![Some(s.clone())]),
     }
 }

@@ -455,8 +455,13 @@ impl<'a> Reader<'a> {
             }
             CPLXSXP => {
                 let n = self.length()?;
-                self.reals(n.saturating_mul(2))?;
-                return msg("cannot read a complex vector: rsc has no complex type");
+                let parts = self.reals(n.saturating_mul(2))?;
+                Value::cplxs(
+                    parts
+                        .chunks_exact(2)
+                        .map(|p| crate::value::complex::C64::new(p[0], p[1]))
+                        .collect(),
+                )
             }
             STRSXP => {
                 let n = self.length()?;

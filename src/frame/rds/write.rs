@@ -323,6 +323,7 @@ impl<'a> Writer<'a> {
             Data::Lgl(_) => LGLSXP,
             Data::Int(_) => INTSXP,
             Data::Dbl(_) => REALSXP,
+            Data::Cplx(_) => CPLXSXP,
             Data::Str(_) => STRSXP,
             Data::List(_) => VECSXP,
         };
@@ -331,6 +332,10 @@ impl<'a> Writer<'a> {
         match d {
             Data::Lgl(v) | Data::Int(v) => self.ints(v),
             Data::Dbl(v) => self.reals(v),
+            Data::Cplx(v) => {
+                let parts: Vec<f64> = v.iter().flat_map(|z| [z.re, z.im]).collect();
+                self.reals(&parts)
+            }
             Data::Str(v) => {
                 for s in v.iter() {
                     self.charsxp(s);

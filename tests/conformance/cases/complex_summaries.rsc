@@ -1,0 +1,17 @@
+# Summaries, sorting and matching of complex vectors
+z <- c(3+1i, 1-2i, 3-1i, NA, 1-2i, -2+0i)
+sum(z[-4]); prod(c(1i, 2, 1+1i)); mean(z[-4])
+sum(z); sum(z, na.rm=TRUE); mean(z, na.rm = TRUE)
+cumsum(c(1i, 2, 3+1i)); cumprod(c(1i, 1i, 2))
+sort(z); sort(z, decreasing = TRUE); order(z)
+unique(z); duplicated(z); match(1-2i, z); (1-2i) %in% z
+rev(z); rep(c(1i, 2), times = 2); rep_len(1i, 3)
+length(unique(c(1i, 1i)))
+seq_along(z)
+all.equal(1+1i, 1+1i); all.equal(1+1i, 1+1.1i); isTRUE(all.equal(1+1i, 1+(1+1e-10)*1i))
+head(z, 2); tail(z, 2)
+which(z == (1-2i))
+max(Mod(z), na.rm=TRUE)
+table(c(1i, 1i, 2))
+as.vector(z)
+factor(c(2i, 1, 2i))
