@@ -18,6 +18,8 @@ const SOURCES: &[&str] = &[
     include_str!("R/base_misc.R"),
     include_str!("R/strings.R"),
     include_str!("R/graphics.R"),
+    include_str!("R/graphics_methods.R"),
+    include_str!("R/graphics_more.R"),
 ];
 
 /// One definition: its source text and its help text.

@@ -78,14 +78,20 @@ plot.function <- function(x, y = 0, to = 1, from = y, xlim = NULL, ylab = NULL, 
     plot.default(xs, f(xs), type = "l", xlab = "x", ylab = if (is.null(ylab)) "f(x)" else ylab, ...)
 }
 
-## Adds points to a plot.
-points <- function(x, y = NULL, type = "p", ...) {
+## Adds points to a plot (generic).
+points <- function(x, ...) UseMethod("points")
+
+## Adds points at coordinates x, y (or x$x, x$y) to a plot.
+points.default <- function(x, y = NULL, type = "p", ...) {
     if (is.null(y)) { if (is.list(x)) { y <- x$y; x <- x$x } else { y <- x; x <- seq_along(y) } }
     plot.xy(list(x = as.numeric(x), y = as.numeric(y)), type = type, ...)
 }
 
-## Adds connected line segments to a plot.
-lines <- function(x, y = NULL, type = "l", ...) {
+## Adds connected line segments to a plot (generic).
+lines <- function(x, ...) UseMethod("lines")
+
+## Adds line segments joining x, y (or x$x, x$y) to a plot.
+lines.default <- function(x, y = NULL, type = "l", ...) {
     if (is.null(y)) { if (is.list(x)) { y <- x$y; x <- x$x } else { y <- x; x <- seq_along(y) } }
     plot.xy(list(x = as.numeric(x), y = as.numeric(y)), type = type, ...)
 }
