@@ -122,7 +122,10 @@ hist.default <- function(x, breaks = "Sturges", freq = NULL, probability = !freq
     x <- x[is.finite(x)]
     n <- length(x)
     if (is.character(breaks)) {
-        nb <- switch(tolower(breaks), sturges = ceiling(log2(n) + 1), stop("unknown 'breaks' algorithm"))
+        nb <- switch(tolower(breaks), sturges = ceiling(log2(n) + 1),
+            scott = { h <- 3.5 * sqrt(stats::var(x)) * n^(-1/3); if (h > 0) max(1, ceiling(diff(range(x)) / h)) else 1L },
+            fd = , `freedman-diaconis` = { h <- 2 * stats::IQR(signif(x, 5)); if (h == 0) h <- 2 * stats::mad(x, constant = 2); if (h > 0) max(1, ceiling(diff(range(x)) / (h * n^(-1/3)))) else 1L },
+            stop("unknown 'breaks' algorithm"))
         breaks <- pretty(range(x), n = nb, min.n = 1)
     } else if (is.numeric(breaks) && length(breaks) == 1L) {
         breaks <- pretty(range(x), n = breaks, min.n = 1)

@@ -87,7 +87,7 @@ plot.lm <- function(x, which = c(1, 2, 3, 5), caption = list("Residuals vs Fitte
     show <- rep(FALSE, 6); show[which] <- TRUE
     r <- residuals(x)
     yh <- fitted(x)
-    w <- weights(x)
+    w <- x$weights
     if (!is.null(w)) { keep <- w != 0; r <- r[keep]; yh <- yh[keep]; r <- sqrt(w[keep]) * r }
     n <- length(r)
     if (is.null(labels.id)) labels.id <- paste(seq_len(n))
@@ -322,7 +322,8 @@ plot.hclust <- function(x, labels = NULL, hang = 0.1, check = TRUE, axes = TRUE,
     if (frame.plot) box()
     if (ann) {
         if (is.null(sub) && !is.null(x$method)) sub <- paste0(if (!is.null(x$call)) deparse(x$call[[1L]]) else "hclust", " (*, \"", x$method, "\")")
-        if (is.null(xlab)) xlab <- if (!is.null(x$call$d)) deparse(x$call$d) else ""
+        d <- if (!is.null(x$call)) as.list(x$call)$d
+        if (is.null(xlab)) xlab <- if (!is.null(d)) deparse(d) else ""
         title(main = main, sub = sub, xlab = xlab, ylab = ylab)
     }
     invisible()

@@ -65,7 +65,12 @@ colorRamp <- function(colors, bias = 1, space = c("rgb", "Lab"), interpolate = c
     m <- t(col2rgb(colors, alpha = alpha)) / 255
     pos <- seq(0, 1, length.out = nrow(m))^bias
     function(x) {
-        out <- sapply(seq_len(ncol(m)), function(k) approx(pos, m[, k], xout = x)$y)
+        # linear interpolation between the colours at their positions
+        i <- pmin(findInterval(x, pos, rightmost.closed = TRUE), length(pos) - 1L)
+        i[i < 1L] <- 1L
+        if (length(pos) == 1L) return(matrix(rep(m[1L, ] * 255, each = length(x)), ncol = ncol(m)))
+        t <- (x - pos[i]) / (pos[i + 1L] - pos[i])
+        out <- sapply(seq_len(ncol(m)), function(k) m[i, k] + t * (m[i + 1L, k] - m[i, k]))
         if (!is.matrix(out)) out <- matrix(out, ncol = ncol(m))
         out * 255
     }
@@ -75,7 +80,7 @@ colorRamp <- function(colors, bias = 1, space = c("rgb", "Lab"), interpolate = c
 colorRampPalette <- function(colors, ...) {
     ramp <- colorRamp(colors, ...)
     function(n) {
-        x <- ramp(seq(0, 1, length.out = n))
+        x <- trunc(ramp(seq(0, 1, length.out = n)))
         if (ncol(x) == 4L) rgb(x[, 1L], x[, 2L], x[, 3L], x[, 4L], maxColorValue = 255)
         else rgb(x[, 1L], x[, 2L], x[, 3L], maxColorValue = 255)
     }
@@ -365,19 +370,20 @@ persp.default <- function(x = seq(0, 1, length.out = nrow(z)), y = seq(0, 1, len
         else { z <- x; x <- seq(0, 1, length.out = nrow(z)); xlab <- "X" }
     }
     z <- as.matrix(z)
-    # the box scaled to [-1, 1]^3 (z expanded), rotated, then seen in perspective
+    # the box scaled to [-1, 1]^3 (z expanded), turned by theta about the vertical and tilted
+    # by phi towards the viewer, then seen in perspective from distance r
     sx <- 2 / diff(xlim); sy <- 2 / diff(ylim); sz <- 2 / diff(zlim) * expand
     if (!scale) { s <- min(sx, sy, sz / expand); sx <- sy <- s; sz <- s * expand }
-    Tm <- diag(4)
-    Tm[4, 1:3] <- c(-mean(xlim), -mean(ylim), -mean(zlim))
-    S <- diag(c(sx, sy, sz, 1))
-    th <- -theta * pi / 180; ph <- -phi * pi / 180
-    Rx <- diag(4); Rx[2:3, 2:3] <- matrix(c(0, -1, 1, 0), 2)   # z up
-    Rt <- diag(4); Rt[1, 1] <- Rt[3, 3] <- cos(th); Rt[1, 3] <- -sin(th); Rt[3, 1] <- sin(th)
-    Rp <- diag(4); Rp[2, 2] <- Rp[3, 3] <- cos(ph); Rp[2, 3] <- sin(ph); Rp[3, 2] <- -sin(ph)
-    P <- diag(4); P[4, 3] <- -r; P[3, 4] <- -1 / d
-    pmat <- Tm %*% S %*% Rx %*% Rt %*% Rp %*% P
-    proj <- function(px, py, pz) { tr <- cbind(px, py, pz, 1) %*% pmat; list(x = tr[, 1] / tr[, 4], y = tr[, 2] / tr[, 4], d = tr[, 4]) }
+    A <- diag(c(sx, sy, sz, 1))
+    A[4, 1:3] <- -c(mean(xlim) * sx, mean(ylim) * sy, mean(zlim) * sz)
+    th <- theta * pi / 180; ph <- phi * pi / 180
+    rgt <- c(cos(th), sin(th), 0)
+    up <- c(-sin(th) * sin(ph), cos(th) * sin(ph), cos(ph))
+    tc <- c(sin(th) * cos(ph), -cos(th) * cos(ph), sin(ph))
+    B <- rbind(cbind(rgt, up, tc, -tc / d), c(0, 0, 0, r))
+    pmat <- A %*% B
+    dimnames(pmat) <- NULL
+    proj <- function(px, py, pz) { tr <- cbind(px, py, pz, 1) %*% pmat; list(x = tr[, 1] / tr[, 4], y = tr[, 2] / tr[, 4], d = tr[, 3]) }
     corners <- expand.grid(x = xlim, y = ylim, z = zlim)
     pc <- proj(corners$x, corners$y, corners$z)
     plot.new()
@@ -391,7 +397,7 @@ persp.default <- function(x = seq(0, 1, length.out = nrow(z)), y = seq(0, 1, len
     m <- length(i)
     px <- matrix(p$x, m); py <- matrix(p$y, m); pd <- matrix(p$d, m)
     depth <- rowMeans(pd)
-    o <- order(depth, decreasing = TRUE)
+    o <- order(depth)
     fcol <- rep_len(col, m)
     if (!is.na(shade)) {
         # Lambertian shading by the facet normal against the light direction
@@ -407,17 +413,24 @@ persp.default <- function(x = seq(0, 1, length.out = nrow(z)), y = seq(0, 1, len
         fcol <- rgb(rgbm[1, ] * k, rgbm[2, ] * k, rgbm[3, ] * k)
     }
     bord <- if (is.null(border)) par("fg") else border
+    e <- rbind(c(1, 2), c(1, 3), c(2, 4), c(3, 4), c(5, 6), c(5, 7), c(6, 8), c(7, 8), c(1, 5), c(2, 6), c(3, 7), c(4, 8))
+    far <- which.min(pc$d[1:4])
+    back <- e[, 1] == far | e[, 2] == far | e[, 1] == far + 4 | e[, 2] == far + 4
+    if (box) segments(pc$x[e[back, 1]], pc$y[e[back, 1]], pc$x[e[back, 2]], pc$y[e[back, 2]], lty = 3)
     for (f in o) if (all(is.finite(px[f, ]) & is.finite(py[f, ]))) polygon(px[f, ], py[f, ], col = fcol[f], border = bord)
     if (box) {
-        e <- rbind(c(1, 2), c(1, 3), c(2, 4), c(3, 4), c(5, 6), c(5, 7), c(6, 8), c(7, 8), c(1, 5), c(2, 6), c(3, 7), c(4, 8))
-        segments(pc$x[e[, 1]], pc$y[e[, 1]], pc$x[e[, 2]], pc$y[e[, 2]])
+        segments(pc$x[e[!back, 1]], pc$y[e[!back, 1]], pc$x[e[!back, 2]], pc$y[e[!back, 2]])
         if (axes) {
+            cx <- mean(pc$x); cy <- mean(pc$y)
             lab <- function(a, b, txt) {
                 mx <- (pc$x[a] + pc$x[b]) / 2; my <- (pc$y[a] + pc$y[b]) / 2
-                cx <- mean(pc$x); cy <- mean(pc$y)
-                text(mx + (mx - cx) * 0.15, my + (my - cy) * 0.15, txt)
+                text(mx + (mx - cx) * 0.12, my + (my - cy) * 0.12, txt)
             }
-            lab(1, 2, xlab); lab(1, 3, ylab); lab(1, 5, zlab)
+            near <- which.max(pc$d[1:4])
+            xe <- if (near %in% c(1, 2)) c(1, 2) else c(3, 4)
+            ye <- if (near %in% c(1, 3)) c(1, 3) else c(2, 4)
+            cand <- setdiff(1:4, c(near, far)); side <- cand[which.min(pc$x[cand])]
+            lab(xe[1], xe[2], xlab); lab(ye[1], ye[2], ylab); lab(side, side + 4, zlab)
         }
     }
     invisible(pmat)
