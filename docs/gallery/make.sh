@@ -11,6 +11,7 @@ if [ -z "$rsc" ]; then
     if [ -x "$tgt/release/rsc" ]; then rsc="$tgt/release/rsc"; else rsc="$tgt/debug/rsc"; fi
 fi
 rm -rf "$here/rsc" "$here/r"
+mkdir -p "$here/rsc" "$here/r"
 (cd "$root" && GALLERY_DIR="$here/rsc" "$rsc" examples/gallery.rsc) || echo "rsc: gallery script failed" >&2
 if command -v Rscript >/dev/null; then
     (cd "$root" && GALLERY_DIR="$here/r" Rscript --vanilla examples/gallery.rsc) || echo "R: gallery script failed" >&2
