@@ -30,6 +30,8 @@ const SOURCES: &[&str] = &[
     include_str!("R/stats_tests.R"),
     include_str!("R/stats_family.R"),
     include_str!("R/stats_models.R"),
+    include_str!("R/graphics_methods.R"),
+    include_str!("R/graphics_more.R"),
 ];
 
 /// One definition: its source text and its help text.

@@ -1,5 +1,6 @@
 //! A PDF writer of our own: vector pages with the standard Helvetica fonts (not embedded,
-//! as R's pdf device does), so text widths match `metrics.rs`.
+//! as R's pdf device does), so text widths match `metrics.rs`; semi-transparent colours
+//! through graphics-state dictionaries (`/CA`, `/ca`), as R's pdf device writes them.
 
 use super::color::Rgba;
 use super::device::{Device, Gc};
@@ -12,11 +13,24 @@ pub struct PdfDevice {
     height: f64,
     pages: Vec<String>,
     in_clip: bool,
+    /// Stroke and fill alpha in force, and when the clip's `q` was written.
+    alpha: (u8, u8),
+    alpha_at_q: (u8, u8),
+    /// Every (stroke, fill) alpha pair used, one `/ExtGState` entry each.
+    alphas: std::collections::BTreeSet<(u8, u8)>,
 }
 
 impl PdfDevice {
     pub fn new(width: f64, height: f64) -> PdfDevice {
-        PdfDevice { width, height, pages: Vec::new(), in_clip: false }
+        PdfDevice {
+            width,
+            height,
+            pages: Vec::new(),
+            in_clip: false,
+            alpha: (255, 255),
+            alpha_at_q: (255, 255),
+            alphas: Default::default(),
+        }
     }
     fn body(&mut self) -> &mut String {
         if self.pages.is_empty() {
@@ -27,6 +41,14 @@ impl PdfDevice {
     }
     fn y(&self, y: f64) -> f64 {
         self.height - y
+    }
+    /// Sets the stroke and fill alpha when they change (written into `s`).
+    fn set_alpha(&mut self, s: &mut String, stroke: u8, fill: u8) {
+        if self.alpha != (stroke, fill) {
+            self.alphas.insert((stroke, fill));
+            let _ = writeln!(s, "/A{}_{} gs", stroke, fill);
+            self.alpha = (stroke, fill);
+        }
     }
 }
 
@@ -59,6 +81,10 @@ fn escape(s: &str) -> String {
                 o.push(c);
             }
             c if (c as u32) < 127 && (c as u32) >= 32 => o.push(c),
+            // WinAnsiEncoding is Latin-1 from 160 on
+            c if (160..=255).contains(&(c as u32)) => {
+                let _ = write!(o, "\\{:03o}", c as u32);
+            }
             _ => o.push('?'),
         }
     }
@@ -73,6 +99,7 @@ impl PdfDevice {
             return;
         }
         let mut s = String::new();
+        self.set_alpha(&mut s, gc.col.a, if fill { gc.fill.a } else { 255 });
         if stroke {
             s.push_str(&stroke_state(gc));
         }
@@ -107,6 +134,7 @@ impl Device for PdfDevice {
             self.in_clip = false;
         }
         let mut p = String::from("1 J 1 j\n");
+        self.alpha = (255, 255);
         if !bg.invisible() {
             let _ = writeln!(p, "{} rg 0 0 {} {} re f", rgb(bg), n(self.width), n(self.height));
         }
@@ -115,6 +143,11 @@ impl Device for PdfDevice {
     fn clip(&mut self, rect: Option<(f64, f64, f64, f64)>) {
         let was = self.in_clip;
         let h = self.height;
+        if was {
+            // Q restores the alpha in force at the q
+            self.alpha = self.alpha_at_q;
+        }
+        self.alpha_at_q = self.alpha;
         let b = self.body();
         if was {
             b.push_str("Q\n");
@@ -142,6 +175,7 @@ impl Device for PdfDevice {
         let k = 0.5523 * r;
         let cy = self.y(y);
         let mut s = String::new();
+        self.set_alpha(&mut s, gc.col.a, if fill { gc.fill.a } else { 255 });
         if stroke {
             s.push_str(&stroke_state(gc));
         }
@@ -173,10 +207,14 @@ impl Device for PdfDevice {
         let px = x - hadj * w * c;
         let py = self.y(y) - hadj * w * si;
         let f = gc.font.clamp(1, 4);
-        let line = format!(
-            "BT {} rg /F{} {} Tf {} {} {} {} {} {} Tm ({}) Tj ET\n",
+        let mut line = String::new();
+        self.set_alpha(&mut line, 255, gc.col.a);
+        let _ = write!(
+            line,
+            "BT {} rg /F{} {} Tf {} {} {} {} {} {} Tm ({}) Tj ET",
             rgb(gc.col), f, n(gc.size), n(c), n(si), n(-si), n(c), n(px), n(py), escape(s)
         );
+        line.push('\n');
         self.body().push_str(&line);
     }
     fn finish(&mut self) -> Vec<Vec<u8>> {
@@ -189,7 +227,7 @@ impl Device for PdfDevice {
         if self.pages.is_empty() {
             self.new_page(Rgba::WHITE);
         }
-        vec![document(&self.pages, self.width, self.height)]
+        vec![document(&self.pages, self.width, self.height, &self.alphas)]
     }
     fn pages(&self) -> usize {
         self.pages.len()
@@ -198,14 +236,19 @@ impl Device for PdfDevice {
 
 /// The PDF file: catalog, page tree, the four Helvetica faces, then one page and content
 /// stream per page, with the cross-reference table.
-fn document(pages: &[String], w: f64, h: f64) -> Vec<u8> {
+fn document(pages: &[String], w: f64, h: f64, alphas: &std::collections::BTreeSet<(u8, u8)>) -> Vec<u8> {
     let mut objs: Vec<String> = Vec::new();
     let np = pages.len();
     // 1 catalog, 2 pages, 3 resources, 4..=7 fonts, then (page, content) pairs
     objs.push("<< /Type /Catalog /Pages 2 0 R >>".into());
     let kids: Vec<String> = (0..np).map(|i| format!("{} 0 R", 8 + 2 * i)).collect();
     objs.push(format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), np));
-    objs.push("<< /Font << /F1 4 0 R /F2 5 0 R /F3 6 0 R /F4 7 0 R >> >>".into());
+    let gs: Vec<String> = alphas
+        .iter()
+        .map(|(a, b)| format!("/A{}_{} << /CA {} /ca {} >>", a, b, n(*a as f64 / 255.0), n(*b as f64 / 255.0)))
+        .collect();
+    let gs = if gs.is_empty() { String::new() } else { format!(" /ExtGState << {} >>", gs.join(" ")) };
+    objs.push(format!("<< /Font << /F1 4 0 R /F2 5 0 R /F3 6 0 R /F4 7 0 R >>{} >>", gs));
     for f in ["Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique"] {
         objs.push(format!("<< /Type /Font /Subtype /Type1 /BaseFont /{} /Encoding /WinAnsiEncoding >>", f));
     }

@@ -78,14 +78,20 @@ plot.function <- function(x, y = 0, to = 1, from = y, xlim = NULL, ylab = NULL, 
     plot.default(xs, f(xs), type = "l", xlab = "x", ylab = if (is.null(ylab)) "f(x)" else ylab, ...)
 }
 
-## Adds points to a plot.
-points <- function(x, y = NULL, type = "p", ...) {
+## Adds points to a plot (generic).
+points <- function(x, ...) UseMethod("points")
+
+## Adds points at coordinates x, y (or x$x, x$y) to a plot.
+points.default <- function(x, y = NULL, type = "p", ...) {
     if (is.null(y)) { if (is.list(x)) { y <- x$y; x <- x$x } else { y <- x; x <- seq_along(y) } }
     plot.xy(list(x = as.numeric(x), y = as.numeric(y)), type = type, ...)
 }
 
-## Adds connected line segments to a plot.
-lines <- function(x, y = NULL, type = "l", ...) {
+## Adds connected line segments to a plot (generic).
+lines <- function(x, ...) UseMethod("lines")
+
+## Adds line segments joining x, y (or x$x, x$y) to a plot.
+lines.default <- function(x, y = NULL, type = "l", ...) {
     if (is.null(y)) { if (is.list(x)) { y <- x$y; x <- x$x } else { y <- x; x <- seq_along(y) } }
     plot.xy(list(x = as.numeric(x), y = as.numeric(y)), type = type, ...)
 }
@@ -116,7 +122,10 @@ hist.default <- function(x, breaks = "Sturges", freq = NULL, probability = !freq
     x <- x[is.finite(x)]
     n <- length(x)
     if (is.character(breaks)) {
-        nb <- switch(tolower(breaks), sturges = ceiling(log2(n) + 1), stop("unknown 'breaks' algorithm"))
+        nb <- switch(tolower(breaks), sturges = ceiling(log2(n) + 1),
+            scott = { h <- 3.5 * sqrt(stats::var(x)) * n^(-1/3); if (h > 0) max(1, ceiling(diff(range(x)) / h)) else 1L },
+            fd = , `freedman-diaconis` = { h <- 2 * stats::IQR(signif(x, 5)); if (h == 0) h <- 2 * stats::mad(x, constant = 2); if (h > 0) max(1, ceiling(diff(range(x)) / (h * n^(-1/3)))) else 1L },
+            stop("unknown 'breaks' algorithm"))
         breaks <- pretty(range(x), n = nb, min.n = 1)
     } else if (is.numeric(breaks) && length(breaks) == 1L) {
         breaks <- pretty(range(x), n = breaks, min.n = 1)

@@ -408,7 +408,17 @@ pub fn use_method_eager(it: &mut Interp, a: Args) -> EvalResult {
         first.0 = None;
     }
     let lookup_env = caller.clone();
-    let (method, _) = match it.find_method(&generic, &obj, &lookup_env, true) {
+    let method_found = it.find_method(&generic, &obj, &lookup_env, true);
+    // builtins take values: the arguments' promises are forced for them
+    if !matches!(method_found, Some((Value::Closure(_), _))) {
+        for a in args.iter_mut() {
+            if let Value::Promise(p) = &a.1 {
+                let v = it.force(&p.clone())?;
+                a.1 = v;
+            }
+        }
+    }
+    let (method, _) = match method_found {
         Some(x) => x,
         None => {
             // internal defaults: a builtin of the generic's name

@@ -22,6 +22,9 @@ pub const BUILTINS: &[Builtin] = &[
     declared("palette", palette),
     declared("rainbow", rainbow),
     declared("heat.colors", heat_colors),
+    declared("terrain.colors", terrain_colors),
+    declared("topo.colors", topo_colors),
+    declared("cm.colors", cm_colors),
     declared("adjustcolor", adjustcolor),
 ];
 
@@ -39,6 +42,9 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("palette", "palette(value)", "The palette numeric colours index; with `value`, sets it (\"default\" restores R 4's) and returns the old one invisibly."),
         doc("rainbow", "rainbow(n, s = 1, v = 1, start = 0, end = max(1, n - 1)/n, alpha, rev = FALSE)", "n colours of evenly spaced hues."),
         doc("heat.colors", "heat.colors(n, alpha, rev = FALSE)", "n colours from red through yellow to white."),
+        doc("terrain.colors", "terrain.colors(n, alpha, rev = FALSE)", "n colours from green through brown to near white, as for terrain heights."),
+        doc("topo.colors", "topo.colors(n, alpha, rev = FALSE)", "n colours from blue through green and yellow to tan, as for topographic maps."),
+        doc("cm.colors", "cm.colors(n, alpha, rev = FALSE)", "n colours from cyan through white to magenta."),
         doc("adjustcolor", "adjustcolor(col, alpha.f = 1, red.f = 1, green.f = 1, blue.f = 1, offset = c(0, 0, 0, 0))", "Colours with their channels scaled and offset (most often the alpha, for transparency)."),
     ]
 };
@@ -273,6 +279,47 @@ fn heat_colors(_it: &mut Interp, m: Matched) -> EvalResult {
         hsv.extend(seq(1.0 - 1.0 / (2.0 * jf), 1.0 / (2.0 * jf), j).into_iter().map(|s| [1.0 / 6.0, s, 1.0]));
     }
     if i == 0 {
+        hsv.clear();
+    }
+    Ok(finish(hsv_cols(&hsv), &m))
+}
+
+/// Steps of hue, saturation and value, each from `a` to `b` in `n` steps.
+fn hsv_steps(a: [f64; 3], b: [f64; 3], n: usize) -> Vec<[f64; 3]> {
+    let (h, s, v) = (seq(a[0], b[0], n), seq(a[1], b[1], n), seq(a[2], b[2], n));
+    (0..n).map(|i| [h[i], s[i], v[i]]).collect()
+}
+
+fn terrain_colors(_it: &mut Interp, m: Matched) -> EvalResult {
+    let n = count(&m)?;
+    let k = n / 2;
+    let (p0, p1, p2) = ([4.0 / 12.0, 1.0, 0.65], [2.0 / 12.0, 1.0, 0.9], [0.0, 0.0, 0.95]);
+    let mut hsv = hsv_steps(p0, p1, k);
+    hsv.extend(hsv_steps(p1, p2, n - k + 1).into_iter().skip(1));
+    Ok(finish(hsv_cols(&hsv), &m))
+}
+
+fn topo_colors(_it: &mut Interp, m: Matched) -> EvalResult {
+    let n = count(&m)?;
+    let (j, k) = (n / 3, n / 3);
+    let i = n - j - k;
+    let mut hsv = hsv_steps([43.0 / 60.0, 1.0, 1.0], [31.0 / 60.0, 1.0, 1.0], i);
+    hsv.extend(hsv_steps([23.0 / 60.0, 1.0, 1.0], [11.0 / 60.0, 1.0, 1.0], j));
+    hsv.extend(hsv_steps([10.0 / 60.0, 1.0, 1.0], [6.0 / 60.0, 0.3, 1.0], k));
+    Ok(finish(hsv_cols(&hsv), &m))
+}
+
+fn cm_colors(_it: &mut Interp, m: Matched) -> EvalResult {
+    let n = count(&m)?;
+    let even = n % 2 == 0;
+    let k = n / 2;
+    let l1 = k + 1 - even as usize;
+    let l2 = n - k + even as usize;
+    let mut hsv = hsv_steps([0.5, 0.5, 1.0], [0.5, if even { 0.5 / k as f64 } else { 0.0 }, 1.0], l1);
+    if l2 > 1 {
+        hsv.extend(hsv_steps([10.0 / 12.0, 0.0, 1.0], [10.0 / 12.0, 0.5, 1.0], l2).into_iter().skip(1));
+    }
+    if n == 0 {
         hsv.clear();
     }
     Ok(finish(hsv_cols(&hsv), &m))

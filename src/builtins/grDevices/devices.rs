@@ -1,4 +1,4 @@
-//! Devices: `svg()`, `pdf()`, `png()`/`jpeg()` (written as SVG for now), `dev.off()`,
+//! Devices: `svg()`, `pdf()`, `png()`/`jpeg()` (rasterized), `dev.off()`,
 //! `dev.cur()`, `dev.list()`, `dev.new()`, `graphics.off()`; with no device open, drawing
 //! opens `Rplots.pdf` as Rscript does.
 
@@ -8,6 +8,7 @@ use crate::eval::Interp;
 use crate::graphics::color::Rgba;
 use crate::graphics::engine::{Graphics, Slot};
 use crate::graphics::pdf::PdfDevice;
+use crate::graphics::raster::{Format, RasterDevice};
 use crate::graphics::svg::SvgDevice;
 use crate::syntax::sym::Sym;
 use crate::value::Value;
@@ -16,7 +17,7 @@ pub const BUILTINS: &[Builtin] = &[
     declared("svg", svg),
     declared("pdf", pdf),
     declared("png", png),
-    declared("jpeg", png),
+    declared("jpeg", jpeg),
     declared("dev.off", dev_off),
     declared("dev.cur", dev_cur),
     declared("dev.list", dev_list),
@@ -32,9 +33,9 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("pdf", "pdf(file = \"Rplots.pdf\", width = 7, height = 7, onefile = TRUE, family = \"Helvetica\", title = \"R Graphics Output\", bg = \"transparent\", pointsize = 12, ...)",
             "Opens a PDF device; all pages go to one file, written when the device closes."),
         doc("png", "png(filename = \"Rplot%03d.png\", width = 480, height = 480, units = \"px\", pointsize = 12, bg = \"white\", res = NA, ...)",
-            "Opens a bitmap device. rsc has no rasterizer yet: the pages are written as SVG files beside the requested name (`.png` replaced by `.svg`)."),
-        doc("jpeg", "jpeg(filename = \"Rplot%03d.jpeg\", width = 480, height = 480, units = \"px\", pointsize = 12, bg = \"white\", res = NA, ...)",
-            "As png(): the pages are written as SVG files for now."),
+            "Opens a PNG device: each page is rasterized (anti-aliased, text in the embedded Liberation Sans) and written to `filename` (a `%d` format numbers the pages) when the device closes. `res` (default 72) is pixels per inch; `units` may be \"px\", \"in\", \"cm\" or \"mm\"."),
+        doc("jpeg", "jpeg(filename = \"Rplot%03d.jpeg\", width = 480, height = 480, units = \"px\", pointsize = 12, quality = 75, bg = \"white\", res = NA, ...)",
+            "As png(), writing baseline JPEG files of the given `quality` (0-100)."),
         doc("dev.off", "dev.off(which = dev.cur())", "Closes a device (writing its file) and returns the number of the device that becomes current."),
         doc("dev.cur", "dev.cur()", "The number of the current device, named by its kind (`null device` 1 when none is open)."),
         doc("dev.list", "dev.list()", "The numbers of the open devices, named by kind, or NULL."),
@@ -124,11 +125,12 @@ fn pdf(it: &mut Interp, m: Matched) -> EvalResult {
     finish_open(it, n, num_arg(&m, "pointsize", 12.0))
 }
 
-/// `png()`/`jpeg()`: sized in pixels (or `units` with `res`), drawn as SVG.
-fn png(it: &mut Interp, m: Matched) -> EvalResult {
+/// `png()`/`jpeg()`: sized in pixels (or `units` at `res` pixels per inch), rasterized.
+fn bitmap(it: &mut Interp, m: Matched, kind: &str, format: Format) -> EvalResult {
     check_write(it)?;
-    let file = str_arg(&m, "filename", "Rplot%03d.png");
+    let file = str_arg(&m, "filename", &format!("Rplot%03d.{}", kind));
     let res = num_arg(&m, "res", 72.0);
+    let res = if res > 0.0 { res } else { 72.0 };
     let scale = match str_arg(&m, "units", "px").as_str() {
         "in" => res,
         "cm" => res / 2.54,
@@ -136,15 +138,23 @@ fn png(it: &mut Interp, m: Matched) -> EvalResult {
         _ => 1.0,
     };
     let (w, h) = (num_arg(&m, "width", 480.0) * scale, num_arg(&m, "height", 480.0) * scale);
+    if !(w >= 1.0 && h >= 1.0 && w * h <= 1e9) {
+        return err("invalid 'width' or 'height'");
+    }
     let bg = bg_arg(it, &m, "white")?;
     // points at `res` pixels per inch: a device of w/res inches
-    let dev = Box::new(SvgDevice::new(w * 72.0 / res, h * 72.0 / res));
-    let stem = match file.rfind('.') {
-        Some(i) => file[..i].to_string(),
-        None => file.clone(),
-    };
-    let n = gfx(it).open(dev, "png", &format!("{}.svg", stem), bg);
+    let dev = Box::new(RasterDevice::new(w * 72.0 / res, h * 72.0 / res, res, format));
+    let n = gfx(it).open(dev, kind, &file, bg);
     finish_open(it, n, num_arg(&m, "pointsize", 12.0))
+}
+
+fn png(it: &mut Interp, m: Matched) -> EvalResult {
+    bitmap(it, m, "png", Format::Png)
+}
+
+fn jpeg(it: &mut Interp, m: Matched) -> EvalResult {
+    let q = num_arg(&m, "quality", 75.0).clamp(1.0, 100.0) as u8;
+    bitmap(it, m, "jpeg", Format::Jpeg(q))
 }
 
 /// A page's file name: the `%d`/`%03d` format filled with the page number.

@@ -1,16 +1,17 @@
 //! R's grDevices package: devices (`svg`, `pdf`, `png`, `dev.*`) and colours.
 
 pub mod colors;
+pub mod contour;
 pub mod devices;
 
 use crate::builtins::{Builtin, Doc};
 
 pub fn tables() -> Vec<&'static [Builtin]> {
-    vec![devices::BUILTINS, colors::BUILTINS]
+    vec![devices::BUILTINS, colors::BUILTINS, contour::BUILTINS]
 }
 
 pub fn docs() -> Vec<&'static [Doc]> {
-    vec![devices::DOCS, colors::DOCS]
+    vec![devices::DOCS, colors::DOCS, contour::DOCS]
 }
 
 pub use devices::{close_all, current_slot, gfx};

@@ -650,7 +650,9 @@ fn draw_segments(it: &mut Interp, m: &Matched, head: Option<(f64, f64, i32)>) ->
 }
 
 fn legend(it: &mut Interp, m: Matched) -> EvalResult {
-    let labels = strings_of(m.req("legend")?);
+    // legend("topright", c("a", "b")): a character y is the legend, as in R
+    let y_is_legend = m.get("legend").is_none() && matches!(m.get("y").and_then(|v| v.data()), Some(Data::Str(_)));
+    let labels = if y_is_legend { strings_of(m.req("y")?) } else { strings_of(m.req("legend")?) };
     let n = labels.len();
     let cex = f64_arg(&m, "cex").unwrap_or(1.0);
     let col = cols(it, m.get("col"), "col")?;
@@ -680,7 +682,7 @@ fn legend(it: &mut Interp, m: Matched) -> EvalResult {
     let title = m.get("title").and_then(|v| v.as_string());
     let inset = f64_arg(&m, "inset").unwrap_or(0.0);
     let x_arg = m.req("x")?.clone();
-    let y_arg = m.get("y").cloned();
+    let y_arg = if y_is_legend { None } else { m.get("y").cloned() };
     let slot = current_slot(it)?;
     let size = slot.par.num("ps") * slot.par.num("cex") * cex;
     let ch_w = str_width("M", size, 1) * 0.0 + size * 0.5;

@@ -19,6 +19,7 @@ pub const BUILTINS: &[Builtin] = &[
     declared("plot.window", plot_window),
     declared("axTicks", ax_ticks),
     declared("strwidth", strwidth),
+    declared("strheight", strheight),
     declared("pretty", pretty_fn),
     declared(".hist_counts", hist_counts),
 ];
@@ -33,6 +34,7 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("plot.window", "plot.window(xlim, ylim, log = \"\", asp = NA, ...)", "Sets the user coordinates of the plot region (par(\"usr\")) from the axis limits, extended by 4% for axis style \"r\"."),
         doc("axTicks", "axTicks(side, axp = NULL, usr = NULL, log = NULL, nintLog = NULL)", "The tick positions axis() would draw on a side."),
         doc("strwidth", "strwidth(s, units = \"user\", cex = NULL, font = NULL, vfont = NULL, ...)", "Widths of strings in user coordinates, inches or figure units (Helvetica metrics)."),
+        doc("strheight", "strheight(s, units = \"user\", cex = NULL, font = NULL, vfont = NULL, ...)", "Heights of strings (the height of a capital M, plus a line height per further line) in user coordinates, inches or figure units."),
         doc("pretty", "pretty(x, n = 5, min.n = n %/% 3, shrink.sml = 0.75, high.u.bias = 1.5, u5.bias = 0.5 + 1.5 * high.u.bias, eps.correct = 0, ...)", "About n + 1 equally spaced round values covering the range of x."),
         doc(".hist_counts", ".hist_counts(x, breaks, right = TRUE, include.lowest = TRUE)", "Counts of x in the intervals of breaks, with hist()'s fuzz."),
     ]
@@ -281,6 +283,30 @@ fn strwidth(it: &mut Interp, m: Matched) -> EvalResult {
                 "inches" | "in" => w / 72.0,
                 "figure" => w / fw,
                 _ => w / pw * (u[1] - u[0]),
+            }
+        })
+        .collect();
+    Ok(Value::dbls(out))
+}
+
+fn strheight(it: &mut Interp, m: Matched) -> EvalResult {
+    let s = m.req("s")?.str_vec();
+    let units = m.get("units").and_then(|v| v.as_string()).unwrap_or("user".into());
+    let slot = current_slot(it)?;
+    let cex = m.get("cex").and_then(|v| v.as_f64()).unwrap_or(1.0) * slot.par.num("cex");
+    let size = slot.par.num("ps") * cex;
+    let u = slot.usr();
+    let ph = slot.plot_rect.h();
+    let fh = slot.fig_rect.h();
+    let out: Vec<f64> = s
+        .iter()
+        .map(|x| {
+            let lines = x.as_deref().map(|t| t.split('\n').count()).unwrap_or(1) as f64;
+            let h = (lines - 1.0) * size * 1.2 + size * crate::graphics::metrics::CAP_HEIGHT / 1000.0;
+            match units.as_str() {
+                "inches" | "in" => h / 72.0,
+                "figure" => h / fh,
+                _ => h / ph * (u[3] - u[2]),
             }
         })
         .collect();

@@ -1,0 +1,20 @@
+# plot methods drawn from objects built as R's functions build them: their coordinates
+pdf(NULL)
+tsx <- structure(c(5, 7, 3, 8, 6, 9, 4, 10), tsp = c(1990, 1991.75, 4), class = "ts")
+plot(tsx); print(par("usr")); print(axTicks(1))
+d <- structure(list(x = seq(-3, 3, length.out = 50), y = dnorm(seq(-3, 3, length.out = 50)), bw = 0.3348, n = 272L,
+    call = quote(density.default(x = z)), data.name = "z", has.na = FALSE), class = "density")
+plot(d); print(par("usr"))
+fit <- lm(mpg ~ wt, data = mtcars)
+par(mfrow = c(2, 2)); plot(fit); print(par("usr")); print(round(extendrange(range(residuals(fit)), f = 0.08), 4))
+par(mfrow = c(1, 1))
+hc <- structure(list(merge = matrix(c(-1, -3, 1, -2, -4, 2), 3), height = c(1, 2.5, 4), order = c(2L, 1L, 3L, 4L)[c(1, 2, 3, 4)],
+    labels = c("a", "b", "c", "d"), method = "complete", call = quote(hclust(d = dd)), dist.method = "euclidean"), class = "hclust")
+hc$order <- c(4L, 2L, 1L, 3L)
+plot(hc); print(par("usr")[1:2])
+image(volcano); print(par("usr"))
+contour(volcano); print(par("usr"))
+dotchart(c(a = 3, b = 1, c = 2)); print(par("usr"))
+stripchart(list(a = 1:5, b = 3:9)); print(par("usr"))
+print(unlist(lapply(split(1:6, c(1, 1, 2, 2, 3, 3)), sum)))
+invisible(dev.off())
