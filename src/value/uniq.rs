@@ -138,6 +138,7 @@ pub fn distinct(d: &Data) -> Option<Distinct> {
     Some(match d {
         Data::Lgl(v) | Data::Int(v) => ints(v),
         Data::Dbl(v) => by_key(v, dbl_key),
+        Data::Cplx(v) => by_key(v, |z| (dbl_key(z.re), dbl_key(z.im))),
         Data::Str(s) => {
             if let Some((codes, dict)) = s.codes() {
                 // a column read from a file: its codes, then the dictionary's strings

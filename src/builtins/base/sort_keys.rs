@@ -49,6 +49,23 @@ pub fn string_ranks(d: &Data, c_locale: bool) -> Vec<u64> {
     dist.ids.iter().map(|&k| rank[k as usize]).collect()
 }
 
+/// Complex values ranked by real part, then imaginary part (R's order); NA marked.
+fn complex_ranks(x: &[crate::value::complex::C64]) -> Vec<(u64, bool)> {
+    use crate::value::complex::{cplx_cmp, cplx_is_na};
+    // NA sorts apart (its comparisons are not an order)
+    let mut ids: Vec<usize> = (0..x.len()).filter(|&i| !cplx_is_na(x[i])).collect();
+    ids.sort_by(|&a, &b| cplx_cmp(x[a], x[b]));
+    let mut out: Vec<(u64, bool)> = x.iter().map(|&z| (0, cplx_is_na(z))).collect();
+    let mut rank = 0u64;
+    for (k, &i) in ids.iter().enumerate() {
+        if k == 0 || cplx_cmp(x[ids[k - 1]], x[i]) != Ordering::Equal {
+            rank += 1;
+        }
+        out[i] = (rank, false);
+    }
+    out
+}
+
 impl SortKey {
     /// The keys of a vector (strings in collation order, or byte order with `c_locale`; a
     /// factor by its codes).
@@ -64,6 +81,7 @@ impl SortKey {
                 .iter()
                 .map(|&x| ((x as i64 - i32::MIN as i64) as u64, x == NA_INT))
                 .collect(),
+            Data::Cplx(x) => complex_ranks(x),
         };
         let (keys, na) = raw
             .into_iter()
