@@ -227,7 +227,7 @@ fn literals() {
     );
     assert_eq!(dp("`my var` + T + F"), "`my var` + T + F");
     assert_eq!(dp("..1 + ...length()"), "..1 + ...length()");
-    assert_eq!(dp("1i"), "ERROR: complex numbers are not supported");
+    assert_eq!(dp("1i"), "0+1i");
     assert_eq!(
         dp("x$`a b`; x$'c'; pkg::f; pkg:::g"),
         "x$`a b`\nx$c\npkg::f\npkg:::g"
