@@ -62,6 +62,7 @@
     list(x = x, y = ys)
 }
 
+## The smooth of panel.smooth: stats::lowess when it exists, else the private one.
 .graphics_smooth <- function(x, y, f = 2/3, iter = 3L) {
     lw <- get0("lowess", mode = "function")
     if (!is.null(lw)) tryCatch(lw(x, y, f = f, iter = iter), error = function(e) .graphics_lowess(x, y, f, iter))
@@ -198,6 +199,7 @@ plot.density <- function(x, main = NULL, xlab = NULL, ylab = "Density", type = "
 ## Adds a density estimate's curve to a plot.
 lines.density <- function(x, ...) lines(x$x, x$y, ...)
 
+## The jump points of a step function (knots(), its environment's x, or a knots attribute).
 .stepfun_knots <- function(x) {
     kn <- tryCatch(get("knots", mode = "function")(x), error = function(e) NULL)
     if (is.null(kn)) kn <- tryCatch(get("x", envir = environment(x)), error = function(e) NULL)

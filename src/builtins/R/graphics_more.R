@@ -53,6 +53,7 @@ hcl.colors <- function(n, palette = "viridis", alpha = NULL, rev = FALSE, fixup 
     if (rev) rev(cols) else cols
 }
 
+## Chroma along a palette trajectory, through cmax when it has one (a triangle).
 .hcl_chroma <- function(t, c1, c2, cmax) {
     if (is.na(cmax)) return(c2 - (c2 - c1) * t)
     j <- 1 / (1 + abs(cmax - c1) / abs(cmax - c2))
@@ -370,9 +371,9 @@ persp.default <- function(x = seq(0, 1, length.out = nrow(z)), y = seq(0, 1, len
         else { z <- x; x <- seq(0, 1, length.out = nrow(z)); xlab <- "X" }
     }
     z <- as.matrix(z)
-    # the box scaled to [-1, 1]^3 (z expanded), turned by theta about the vertical and tilted
+    # the box scaled to [-1/2, 1/2]^3 (z expanded), turned by theta about the vertical and tilted
     # by phi towards the viewer, then seen in perspective from distance r
-    sx <- 2 / diff(xlim); sy <- 2 / diff(ylim); sz <- 2 / diff(zlim) * expand
+    sx <- 1 / diff(xlim); sy <- 1 / diff(ylim); sz <- 1 / diff(zlim) * expand
     if (!scale) { s <- min(sx, sy, sz / expand); sx <- sy <- s; sz <- s * expand }
     A <- diag(c(sx, sy, sz, 1))
     A[4, 1:3] <- -c(mean(xlim) * sx, mean(ylim) * sy, mean(zlim) * sz)
@@ -510,4 +511,42 @@ sunflowerplot <- function(x, y = NULL, number, log = "", digits = 6L, xlab = NUL
         }
     }
     invisible(list(x = x, y = y, number = number))
+}
+
+## Whether the current device is interactive: never here (files only).
+dev.interactive <- function(orNone = FALSE) FALSE
+
+## Holds drawing on interactive devices; a no-op here, returning the hold level 0.
+dev.hold <- function(level = 1L) invisible(0L)
+
+## Releases dev.hold(); a no-op here, returning the hold level 0.
+dev.flush <- function(level = 1L) invisible(0L)
+
+## Adds the columns of y against x as points (matplot with add = TRUE).
+matpoints <- function(x, y, type = "p", lty = 1:5, lwd = 1, pch = NULL, col = 1:6, ...) matplot(x, y, type = type, lty = lty, lwd = lwd, pch = pch, col = col, ..., add = TRUE)
+
+## A quantile-quantile plot of two samples (sorted values, interpolated to the shorter sample's length).
+qqplot <- function(x, y, plot.it = TRUE, xlab = deparse(substitute(x)), ylab = deparse(substitute(y)), ...) {
+    sx <- sort(x); sy <- sort(y)
+    lenx <- length(sx); leny <- length(sy)
+    interp <- function(v, n) { p <- seq(1, length(v), length.out = n); i <- floor(p); f <- p - i; j <- pmin(i + 1, length(v)); v[i] * (1 - f) + v[j] * f }
+    if (leny < lenx) sx <- interp(sx, leny)
+    if (leny > lenx) sy <- interp(sy, lenx)
+    if (plot.it) plot(sx, sy, xlab = xlab, ylab = ylab, ...)
+    invisible(list(x = sx, y = sy))
+}
+
+## Paths of several polygons filled as one shape; drawn here as polygons.
+polypath <- function(x, y = NULL, border = NULL, col = NA, lty = par("lty"), rule = "winding", ...) polygon(x, y, border = border, col = col, lty = lty, ...)
+
+## Sets the clipping region; the devices here clip to the plot region, so this does nothing.
+clip <- function(x1, x2, y1, y2) invisible(NULL)
+
+## Shows the figure regions of a layout() as numbered boxes.
+layout.show <- function(n = 1) {
+    for (i in seq_len(n)) {
+        plot.new(); box(which = "figure", lty = "dashed")
+        text(0.5, 0.5, i, cex = 2)
+    }
+    invisible()
 }
