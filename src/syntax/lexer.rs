@@ -529,6 +529,8 @@ impl Tok {
             | Tok::NaReal
             | Tok::NaChar => "numeric constant".into(),
             Tok::Str(_) => "string constant".into(),
+            // the pipe placeholder out of place is R's "unexpected input"
+            Tok::Ident(s) if s.as_str() == "_" => "input".into(),
             Tok::Ident(_) => "symbol".into(),
             Tok::Special(_) => "SPECIAL".into(),
             Tok::LArrow | Tok::LLArrow => "assignment".into(),

@@ -452,12 +452,22 @@ fn sweep(it: &mut Interp, a: Args) -> EvalResult {
     let Some(dims) = x.dim() else {
         return err("dim(X) must have a positive length");
     };
-    let margin: Vec<usize> = m
-        .req("MARGIN")?
-        .int_vec()
-        .iter()
-        .map(|&i| (i - 1).max(0) as usize)
-        .collect();
+    let margin_arg = m.req("MARGIN")?;
+    // a character MARGIN names dimensions by the dimnames' names
+    let margin: Vec<usize> = match margin_arg.as_strings().filter(|_| margin_arg.vtype() == Some(VType::Str)) {
+        Some(names) => {
+            let dn = dimnames_names(&x).unwrap_or_default();
+            names
+                .iter()
+                .map(|n| dn.iter().position(|d| d.as_deref() == Some(n.as_str())).unwrap_or(usize::MAX))
+                .collect()
+        }
+        None => margin_arg
+            .int_vec()
+            .iter()
+            .map(|&i| if i == crate::value::NA_INT || i < 1 { usize::MAX } else { (i - 1) as usize })
+            .collect(),
+    };
     if margin.iter().any(|&i| i >= dims.len()) {
         return err("'MARGIN' does not match dim(X)");
     }
