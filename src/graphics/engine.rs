@@ -342,8 +342,11 @@ impl Slot {
         let lh = line_height(&self.par);
         let bias = self.par.num("ylbias");
         let r = if outer { self.inner_full() } else { self.plot_rect };
-        let along_x = |sl: &Slot| if at.is_finite() && !outer { sl.dx(at) } else { r.x0 + adj * r.w() };
-        let along_y = |sl: &Slot| if at.is_finite() && !outer { sl.dy(at) } else { r.y1 - adj * r.h() };
+        // perpendicular text is justified by `adj` when given (NaN: towards the plot)
+        let (pos_adj, padj) = if adj.is_finite() { (adj, Some(adj)) } else { (0.5, None) };
+        let along_x = |sl: &Slot| if at.is_finite() && !outer { sl.dx(at) } else { r.x0 + pos_adj * r.w() };
+        let along_y = |sl: &Slot| if at.is_finite() && !outer { sl.dy(at) } else { r.y1 - pos_adj * r.h() };
+        let adj = pos_adj;
         let half = gc.size * 0.718 / 2.0;
         let lines: Vec<&str> = s.split('\n').collect();
         for (i, text) in lines.iter().enumerate() {
@@ -354,7 +357,7 @@ impl Slot {
                     let x = along_x(self);
                     if perp {
                         let y = r.y1 + l * lh;
-                        self.dev.text(x + half, y, text, 90.0, 1.0, gc);
+                        self.dev.text(x + half, y, text, 90.0, padj.unwrap_or(1.0), gc);
                     } else {
                         let y = r.y1 + (l + 1.0 - bias) * lh;
                         self.dev.text(x, y, text, 0.0, adj, gc);
@@ -363,7 +366,7 @@ impl Slot {
                 3 => {
                     let x = along_x(self);
                     if perp {
-                        self.dev.text(x + half, r.y0 - l * lh, text, 90.0, 0.0, gc);
+                        self.dev.text(x + half, r.y0 - l * lh, text, 90.0, padj.unwrap_or(0.0), gc);
                     } else {
                         self.dev.text(x, r.y0 - (l + bias) * lh, text, 0.0, adj, gc);
                     }
@@ -371,7 +374,7 @@ impl Slot {
                 2 => {
                     let y = along_y(self);
                     if perp {
-                        self.dev.text(r.x0 - l * lh, y + half, text, 0.0, 1.0, gc);
+                        self.dev.text(r.x0 - l * lh, y + half, text, 0.0, padj.unwrap_or(1.0), gc);
                     } else {
                         self.dev.text(r.x0 - (l + bias) * lh, y, text, 90.0, adj, gc);
                     }
@@ -379,7 +382,7 @@ impl Slot {
                 _ => {
                     let y = along_y(self);
                     if perp {
-                        self.dev.text(r.x1 + l * lh, y + half, text, 0.0, 0.0, gc);
+                        self.dev.text(r.x1 + l * lh, y + half, text, 0.0, padj.unwrap_or(0.0), gc);
                     } else {
                         self.dev.text(r.x1 + (l + 1.0 - bias) * lh, y, text, 90.0, adj, gc);
                     }

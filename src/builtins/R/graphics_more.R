@@ -113,7 +113,11 @@ rug <- function(x, ticksize = 0.03, side = 1, lwd = 0.5, col = par("fg"), quiet 
 ## A Cleveland dot plot: each value a point on its own dotted line, labelled in the left margin (groups: blocks with their own labels).
 dotchart <- function(x, labels = NULL, groups = NULL, gdata = NULL, offset = 1/8, ann = par("ann"), xaxt = par("xaxt"), frame.plot = TRUE, log = "", cex = par("cex"), pt.cex = cex, pch = 21, gpch = 21, bg = par("bg"), color = par("fg"), gcolor = par("fg"), lcolor = "gray", xlim = range(x[is.finite(x)]), main = NULL, xlab = NULL, ylab = NULL, ...) {
     if (is.matrix(x)) {
-        if (is.null(groups)) groups <- col(x, as.factor = TRUE)
+        if (is.null(groups)) {
+            gl <- colnames(x)
+            if (is.null(gl)) gl <- as.character(seq_len(ncol(x)))
+            groups <- factor(as.vector(col(x)), levels = seq_len(ncol(x)), labels = gl)
+        }
         if (is.null(labels)) labels <- rownames(x)
         if (is.null(labels)) labels <- as.character(seq_len(nrow(x)))
         labels <- rep_len(labels, length(x))
@@ -123,34 +127,41 @@ dotchart <- function(x, labels = NULL, groups = NULL, gdata = NULL, offset = 1/8
     n <- length(x)
     if (is.null(labels)) labels <- rep("", n)
     plot.new()
-    linch <- if (!is.null(labels)) max(strwidth(labels, "inch"), na.rm = TRUE) else 0
+    linch <- max(strwidth(labels, "inch"), 0, na.rm = TRUE)
+    ginch <- 0
     glabels <- NULL
     if (!is.null(groups)) {
         groups <- as.factor(groups)
         glabels <- levels(groups)
-        linch <- max(linch, strwidth(glabels, "inch") + 0.1 * 0, na.rm = TRUE)
+        ginch <- max(strwidth(glabels, "inch"), na.rm = TRUE)
     }
+    goffset <- if (is.null(groups)) 0 else offset
     nmai <- par("mai")
-    nmai[2L] <- nmai[4L] + linch + 0.1
+    nmai[2L] <- nmai[4L] + max(linch + goffset, ginch) + 0.1
     op <- par(mai = nmai)
     on.exit(par(op))
+    gy <- NULL
     if (is.null(groups)) {
-        y <- seq_len(n); ylim <- c(0, n + 1); gy <- NULL
+        y <- seq_len(n)
     } else {
-        o <- order(as.integer(groups))
+        # the first group on top: groups in decreasing order from the bottom, two lines apart
+        o <- order(-as.integer(groups), seq_len(n))
         x <- x[o]; labels <- labels[o]; g <- as.integer(groups)[o]
-        ng <- length(glabels)
-        y <- seq_len(n) + 2 * (g - 1L)
-        gy <- sapply(seq_len(ng), function(k) max(y[g == k]) + 1)
-        ylim <- c(0, max(y, gy) + 1)
+        off <- cumsum(c(0, diff(g) != 0))
+        y <- seq_len(n) + 2 * off
+        gy <- sapply(sort(unique(g)), function(k) max(y[g == k]) + 1)
     }
+    ylim <- c(0, max(y, gy) + 1)
     plot.window(xlim = xlim, ylim = ylim, log = log, yaxs = "i")
     lheight <- par("csi")
     loffset <- (linch + 0.1) / lheight
     mtext(labels, side = 2, line = loffset, at = y, adj = 0, col = color, las = 2, cex = cex)
     abline(h = y, lty = "dotted", col = lcolor)
     points(x, y, pch = pch, col = color, bg = bg, cex = pt.cex / cex)
-    if (!is.null(gy)) mtext(glabels, side = 2, line = loffset, at = gy, adj = 0, col = gcolor, las = 2, cex = cex, font = 2)
+    if (!is.null(gy)) {
+        goff <- (max(linch + offset, ginch, na.rm = TRUE) + 1/16) / lheight
+        mtext(glabels[sort(unique(as.integer(groups)))], side = 2, line = goff, at = gy, adj = 0, col = gcolor, las = 2, cex = cex)
+    }
     if (xaxt != "n") axis(1)
     if (frame.plot) box()
     if (ann) title(main = main, xlab = xlab, ylab = ylab, ...)

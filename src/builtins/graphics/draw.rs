@@ -309,8 +309,13 @@ fn mtext(it: &mut Interp, m: Matched) -> EvalResult {
     let outer = m.get("outer").and_then(|v| v.as_bool().flatten()).unwrap_or(false);
     let at_v = nums(m.get("at"));
     let las = f64_arg(&m, "las").unwrap_or(current_slot(it)?.par.num("las")) as i32;
-    let adj = f64_arg(&m, "adj").unwrap_or(current_slot(it)?.par.num("adj"));
-    let cex = f64_arg(&m, "cex").unwrap_or(1.0);
+    let adj_given = f64_arg(&m, "adj").filter(|a| a.is_finite());
+    // an explicit cex is absolute, not scaled by par("cex") (margin_text scales by it)
+    let par_cex = current_slot(it)?.par.num("cex");
+    let cex = match f64_arg(&m, "cex").filter(|c| c.is_finite()) {
+        Some(c) if par_cex > 0.0 => c / par_cex,
+        _ => 1.0,
+    };
     let col = match m.get("col").filter(|v| v.as_f64().map_or(true, |x| !x.is_nan()) || v.as_string().is_some()) {
         Some(v) => colors_of(it, &v.clone())?.first().copied().unwrap_or(Rgba::BLACK),
         None => cols(it, None, "col")?[0],
@@ -319,6 +324,12 @@ fn mtext(it: &mut Interp, m: Matched) -> EvalResult {
     let perp = match side {
         1 | 3 => las == 2 || las == 3,
         _ => las == 1 || las == 2,
+    };
+    // perpendicular text without adj is justified towards the plot; parallel text by par("adj")
+    let adj = match adj_given {
+        Some(a) => a,
+        None if perp => f64::NAN,
+        None => current_slot(it)?.par.num("adj"),
     };
     for (i, t) in texts.iter().enumerate() {
         margin_text(it, t, side, at(&line, i, 0.0), at(&at_v, i, f64::NAN), adj, outer, cex, col, font, perp)?;

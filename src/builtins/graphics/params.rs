@@ -279,9 +279,10 @@ fn strwidth(it: &mut Interp, m: Matched) -> EvalResult {
         .iter()
         .map(|x| {
             let w = x.as_deref().map(|t| t.split('\n').map(|l| str_width(l, size, font)).fold(0.0, f64::max)).unwrap_or(0.0);
+            // units are matched by prefix, as R's match.arg does ("inch", "fig")
             match units.as_str() {
-                "inches" | "in" => w / 72.0,
-                "figure" => w / fw,
+                u if u.starts_with("in") => w / 72.0,
+                u if u.starts_with("fi") => w / fw,
                 _ => w / pw * (u[1] - u[0]),
             }
         })
@@ -303,9 +304,10 @@ fn strheight(it: &mut Interp, m: Matched) -> EvalResult {
         .map(|x| {
             let lines = x.as_deref().map(|t| t.split('\n').count()).unwrap_or(1) as f64;
             let h = (lines - 1.0) * size * 1.2 + size * crate::graphics::metrics::CAP_HEIGHT / 1000.0;
+            // units are matched by prefix, as R's match.arg does ("inch", "fig")
             match units.as_str() {
-                "inches" | "in" => h / 72.0,
-                "figure" => h / fh,
+                u if u.starts_with("in") => h / 72.0,
+                u if u.starts_with("fi") => h / fh,
                 _ => h / ph * (u[3] - u[2]),
             }
         })
