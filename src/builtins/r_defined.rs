@@ -32,6 +32,10 @@ const SOURCES: &[&str] = &[
     include_str!("R/stats_models.R"),
     include_str!("R/graphics_methods.R"),
     include_str!("R/graphics_more.R"),
+    include_str!("R/graphics_coords.R"),
+    include_str!("R/graphics_conditioning.R"),
+    include_str!("R/utils_misc.R"),
+    include_str!("R/stats_ftable.R"),
 ];
 
 /// One definition: its source text and its help text.

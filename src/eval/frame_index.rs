@@ -318,6 +318,13 @@ pub fn df_assign(it: &mut Interp, x: &mut Value, subs: &[Sub], v: Value) -> Eval
         } else {
             val
         };
+        if rows_sub.is_none() && part.len() == n && n > 0 && !matches!(part, Value::Null) {
+            // all rows: the column is replaced, taking the value's type and class (as R)
+            let mut part = part;
+            part.set_attr(Sym::new("names"), Value::Null);
+            cols[j] = part;
+            continue;
+        }
         crate::eval::assign::assign_index(it, &mut col, &[Some(sub)], part)?;
         cols[j] = col;
     }

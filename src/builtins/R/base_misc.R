@@ -109,7 +109,10 @@ xtfrm <- function(x) {
 
 ## Converts an array, matrix or named vector to a contingency table ("table" class),
 ## naming unnamed dimensions A, B, C, ...
-as.table <- function(x, ...) {
+as.table <- function(x, ...) UseMethod("as.table")
+
+## as.table for vectors, matrices and arrays.
+as.table.default <- function(x, ...) {
     if (inherits(x, "table")) return(x)
     if (is.null(dim(x))) {
         nm <- names(x)
@@ -209,3 +212,87 @@ slice.index <- function(x, MARGIN) {
     489024000, 567993600, 631152000, 662688000, 709948800, 741484800, 773020800,
     820454400, 867715200, 915148800, 1136073600, 1230768000, 1341100800, 1435708800,
     1483228800), class = c("POSIXct", "POSIXt"), tzone = "GMT")
+
+## A list made from the arguments (rsc keeps pairlists as lists).
+pairlist <- function(...) { x <- list(...); if (length(x)) x else NULL }
+
+## Whether x is a pairlist (NULL or an argument list).
+is.pairlist <- function(x) is.null(x) || (is.list(x) && !is.object(x) && identical(attr(x, ".pairlist"), TRUE))
+
+## The comment attribute of an object (not printed).
+comment <- function(x) attr(x, "comment", exact = TRUE)
+
+## Sets the comment attribute (a character vector, or NULL to remove it).
+`comment<-` <- function(x, value) {
+    if (!is.null(value) && !is.character(value)) stop("attempt to set invalid 'comment' attribute")
+    attr(x, "comment") <- value
+    x
+}
+
+## Sets the attributes of x from a list, keeping dim, dimnames and names only where they fit x.
+`mostattributes<-` <- function(obj, value) {
+    if (length(value)) {
+        if (!is.list(value)) stop("'value' must be a list")
+        if (h.nam <- !is.na(inam <- match("names", names(value)))) { n1 <- value[[inam]]; value <- value[-inam] }
+        if (h.dim <- !is.na(idin <- match("dim", names(value)))) { d1 <- value[[idin]]; value <- value[-idin] }
+        if (h.dmn <- !is.na(idmn <- match("dimnames", names(value)))) { dn1 <- value[[idmn]]; value <- value[-idmn] }
+        attributes(obj) <- value
+        dm <- attr(obj, "dim")
+        if (h.dim && length(obj) == prod(d1)) attr(obj, "dim") <- dm <- d1
+        if (h.dmn && !is.null(dm) && identical(lengths(dn1), as.integer(dm))) attr(obj, "dimnames") <- dn1
+        if (h.nam && is.null(dm) && length(obj) == length(n1)) attr(obj, "names") <- n1
+    }
+    obj
+}
+
+## All names (symbols and, unless functions = FALSE, function names) in an expression, in order.
+all.names <- function(expr, functions = TRUE, max.names = -1L, unique = FALSE) {
+    out <- character()
+    walk <- function(e) {
+        if (is.symbol(e)) { s <- as.character(e); if (nzchar(s)) out <<- c(out, s) }
+        else if (is.call(e)) {
+            f <- e[[1L]]
+            if (is.symbol(f)) { if (functions) out <<- c(out, as.character(f)) } else walk(f)
+            for (a in as.list(e)[-1L]) if (!missing(a)) walk(a)
+        } else if (is.expression(e) || (is.list(e) && !is.object(e))) for (a in e) walk(a)
+        else if (is.function(e)) walk(body(e))
+    }
+    walk(expr)
+    if (unique) out <- unique(out)
+    if (max.names >= 0 && length(out) > max.names) out <- out[seq_len(max.names)]
+    out
+}
+
+## A function from a list: all but the last element are the formals, the last is the body.
+as.function <- function(x, ...) UseMethod("as.function")
+
+## as.function for lists (alist(a = , b = 2, a + b)).
+as.function.default <- function(x, envir = parent.frame(), ...) {
+    if (is.function(x)) return(x)
+    n <- length(x)
+    f <- function() NULL
+    if (n > 1L) formals(f) <- x[-n]
+    body(f) <- x[[n]]
+    environment(f) <- envir
+    f
+}
+
+## The builtin function of a name (rsc has no separate primitives).
+.Primitive <- function(name) {
+    f <- get(name, envir = baseenv(), mode = "function")
+    f
+}
+
+## Runs the garbage collector: rsc frees memory as it goes, so this reports the memory in use as R's table.
+gc <- function(verbose = getOption("verbose"), reset = FALSE, full = TRUE) {
+    m <- matrix(c(0, 0, NA, NA, 0, 0, NA, NA, 0, 0, NA, NA), 2L, 6L,
+        dimnames = list(c("Ncells", "Vcells"), c("used", "(Mb)", "gc trigger", "(Mb)", "max used", "(Mb)")))
+    m[, c(2L, 4L, 6L)] <- 0
+    invisible(m)
+}
+
+## Whether this is R (rsc answers TRUE: it runs R code).
+is.R <- function() TRUE
+
+## A list of the unevaluated arguments (empty ones allowed), as used for formals.
+alist <- function(...) as.list(sys.call())[-1L]

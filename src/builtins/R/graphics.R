@@ -3,17 +3,12 @@ plot <- function(x, y, ...) UseMethod("plot")
 
 ## Scatter plots and line graphs of x and y with axes, box and titles.
 plot.default <- function(x, y = NULL, type = "p", xlim = NULL, ylim = NULL, log = "", main = NULL, sub = NULL, xlab = NULL, ylab = NULL, ann = par("ann"), axes = TRUE, frame.plot = axes, panel.first = NULL, panel.last = NULL, asp = NA, ...) {
-    xl <- if (!missing(x)) deparse(substitute(x)) else "x"
-    yl <- if (!missing(y)) deparse(substitute(y)) else NULL
-    if (is.null(y)) {
-        if (is.list(x) && !is.null(x$x)) { y <- x$y; x <- x$x; if (is.null(xlab)) xlab <- "x"; if (is.null(ylab)) ylab <- "y" }
-        else { y <- x; x <- seq_along(y); if (is.null(ylab)) ylab <- xl; if (is.null(xlab)) xlab <- "Index" }
-    }
-    if (is.factor(x)) x <- as.integer(x)
-    if (is.null(xlab)) xlab <- xl
-    if (is.null(ylab)) ylab <- yl
-    x <- as.numeric(x); y <- as.numeric(y)
-    if (length(x) != length(y)) stop("'x' and 'y' lengths differ")
+    xlabel <- if (!missing(x)) deparse1(substitute(x))
+    ylabel <- if (!missing(y)) deparse1(substitute(y))
+    xy <- xy.coords(x, y, xlabel, ylabel, log)
+    if (is.null(xlab)) xlab <- xy$xlab
+    if (is.null(ylab)) ylab <- xy$ylab
+    x <- xy$x; y <- xy$y
     plot.new()
     ok <- is.finite(x) & is.finite(y)
     if (is.null(xlim)) xlim <- range(x[ok])
@@ -55,8 +50,10 @@ plot.formula <- function(formula, data = parent.frame(), ..., subset, ylab, xlab
 
 ## A data frame: a scatterplot matrix of its columns (two columns: one scatter plot).
 plot.data.frame <- function(x, ...) {
-    if (ncol(x) == 1L) return(plot(x[[1L]], ylab = names(x)[1L], ...))
-    if (ncol(x) == 2L) return(plot.default(x[[1L]], x[[2L]], xlab = names(x)[1L], ylab = names(x)[2L], ...))
+    one <- function(x, ylab = names(x)[1L], ...) plot(x[[1L]], ylab = ylab, ...)
+    two <- function(x, xlab = names(x)[1L], ylab = names(x)[2L], ...) plot(x[[1L]], x[[2L]], xlab = xlab, ylab = ylab, ...)
+    if (ncol(x) == 1L) return(one(x, ...))
+    if (ncol(x) == 2L) return(two(x, ...))
     pairs(x, ...)
 }
 
@@ -83,8 +80,7 @@ points <- function(x, ...) UseMethod("points")
 
 ## Adds points at coordinates x, y (or x$x, x$y) to a plot.
 points.default <- function(x, y = NULL, type = "p", ...) {
-    if (is.null(y)) { if (is.list(x)) { y <- x$y; x <- x$x } else { y <- x; x <- seq_along(y) } }
-    plot.xy(list(x = as.numeric(x), y = as.numeric(y)), type = type, ...)
+    plot.xy(xy.coords(x, y, setLab = FALSE), type = type, ...)
 }
 
 ## Adds connected line segments to a plot (generic).
@@ -92,8 +88,7 @@ lines <- function(x, ...) UseMethod("lines")
 
 ## Adds line segments joining x, y (or x$x, x$y) to a plot.
 lines.default <- function(x, y = NULL, type = "l", ...) {
-    if (is.null(y)) { if (is.list(x)) { y <- x$y; x <- x$x } else { y <- x; x <- seq_along(y) } }
-    plot.xy(list(x = as.numeric(x), y = as.numeric(y)), type = type, ...)
+    plot.xy(xy.coords(x, y, setLab = FALSE), type = type, ...)
 }
 
 ## Writes text labels at coordinates.

@@ -253,7 +253,8 @@ plot.ts <- function(x, y = NULL, plot.type = c("multiple", "single"), xy.labels,
         nms <- colnames(x)
         if (is.null(nms)) nms <- paste("Series", seq_len(nser))
         if (plot.type == "single") {
-            matplot(tt, unclass(x), type = type, lty = 1, xlab = xlab, ylab = if (is.null(ylab)) xlabel else ylab, main = main, ...)
+            single <- function(..., lty = 1) matplot(tt, unclass(x), type = type, lty = lty, xlab = xlab, ylab = if (is.null(ylab)) xlabel else ylab, main = main, ...)
+            single(...)
             return(invisible())
         }
         if (is.null(main)) main <- xlabel

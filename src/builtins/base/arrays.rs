@@ -264,7 +264,7 @@ fn apply(it: &mut Interp, a: Args) -> EvalResult {
             set_dimnames_parts(
                 &mut piece,
                 rest.iter().map(|&d| dn[d].clone()).collect(),
-                None,
+                dnn.as_ref().map(|n| rest.iter().map(|&d| n[d].clone()).collect()),
             );
         }
         let mut args = vec![(None, piece)];
@@ -273,6 +273,8 @@ fn apply(it: &mut Interp, a: Args) -> EvalResult {
     }
     it.visible = true;
     let mparts: Vec<Option<Vec<RStr>>> = margin.iter().map(|&d| dn[d].clone()).collect();
+    // the margins keep the names of their dimnames
+    let mnames: Option<Vec<RStr>> = dnn.as_ref().map(|n| margin.iter().map(|&d| n[d].clone()).collect());
     let len0 = results.first().map(|r| r.len()).unwrap_or(0);
     let same = results
         .iter()
@@ -288,7 +290,7 @@ fn apply(it: &mut Interp, a: Args) -> EvalResult {
                 sym("dim"),
                 Value::ints(mdims.iter().map(|&d| d as i32).collect()),
             );
-            set_dimnames_parts(&mut l, mparts, None);
+            set_dimnames_parts(&mut l, mparts, mnames);
         }
         return Ok(l);
     }
@@ -310,16 +312,23 @@ fn apply(it: &mut Interp, a: Args) -> EvalResult {
                 sym("dim"),
                 Value::ints(mdims.iter().map(|&d| d as i32).collect()),
             );
-            set_dimnames_parts(&mut out, mparts, None);
+            set_dimnames_parts(&mut out, mparts, mnames);
         }
         return Ok(out);
     }
     let mut d = vec![len0 as i32];
     d.extend(mdims.iter().map(|&x| x as i32));
     out.set_attr(sym("dim"), Value::ints(d));
+    // the inner dimension is named after the one dimension not in the margin, when it matches
+    let has_inner = inner.is_some();
     let mut parts = vec![inner];
     parts.extend(mparts);
-    set_dimnames_parts(&mut out, parts, None);
+    let inner_name = match (&dnn, rest.as_slice()) {
+        (Some(n), [r]) if dims[*r] == len0 && has_inner => n[*r].clone(),
+        _ => Some("".into()),
+    };
+    let names = mnames.map(|n| std::iter::once(inner_name).chain(n).collect());
+    set_dimnames_parts(&mut out, parts, names);
     Ok(out)
 }
 

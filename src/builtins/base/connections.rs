@@ -502,6 +502,15 @@ fn open(it: &mut Interp, m: Matched) -> EvalResult {
 }
 
 fn close(it: &mut Interp, m: Matched) -> EvalResult {
+    // other classes' close methods (close.txtProgressBar, ...) are dispatched to
+    if let Some(con) = m.get("con") {
+        if !con.inherits("connection") && con.class_attr().is_some() {
+            let env = it.global.clone();
+            if let Some(r) = it.try_dispatch("close", con, vec![(None, con.clone())], &env) {
+                return r;
+            }
+        }
+    }
     let id = req_conn(&m, "con")?;
     close_conn(it, id)?;
     it.visible = false;

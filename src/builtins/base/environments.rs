@@ -162,6 +162,26 @@ pub fn exists(it: &mut Interp, m: Matched) -> EvalResult {
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(true);
     let s = Sym::new(&name);
+    let mode = m.get("mode").and_then(|v| v.as_string()).unwrap_or_else(|| "any".into());
+    if mode != "any" {
+        // the first binding of that mode along the chain (R skips bindings of other modes)
+        let fits = |v: &Value| {
+            let vm = super::types::mode_name(v);
+            vm == mode || (mode == "function" && matches!(v, Value::Closure(_) | Value::Builtin(_)))
+        };
+        let mut cur = Some(env);
+        while let Some(e) = cur {
+            if e.get_local(s).is_some_and(|v| fits(&v)) {
+                return Ok(Value::lgl(true));
+            }
+            if !inherits {
+                return Ok(Value::lgl(false));
+            }
+            cur = e.parent();
+        }
+        let late = matches!(it.late_binding(s), Some(Ok(ref v)) if fits(v));
+        return Ok(Value::lgl(late));
+    }
     let found = if inherits {
         env.lookup(s).is_some() || matches!(it.late_binding(s), Some(Ok(_)))
     } else {

@@ -822,7 +822,10 @@ fn set_formals(_it: &mut Interp, m: Matched) -> EvalResult {
         .map(|(i, v)| {
             let name = names.get(i).cloned().flatten().unwrap_or_default();
             let blank = matches!(v, Value::Vector(x) if v.as_string().as_deref() == Some("")
-                && x.data.len() == 1);
+                && x.data.len() == 1)
+                || matches!(v, Value::Missing)
+                || matches!(v, Value::Lang(l) if matches!(&l.expr.kind,
+                    crate::syntax::ast::ExprKind::Ident(s) if s.as_str().is_empty()));
             crate::syntax::ast::Param {
                 name: Sym::new(&name),
                 default: (!blank).then(|| value_to_expr(v)),

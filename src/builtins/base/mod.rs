@@ -4,6 +4,7 @@
 pub mod apply;
 pub mod arrays;
 pub mod bitwise;
+pub mod partial_match;
 pub mod complex;
 pub mod conditions;
 pub mod connections;
@@ -57,6 +58,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         session::BUILTINS,
         packages::BUILTINS,
         bitwise::BUILTINS,
+        partial_match::BUILTINS,
         expressions::BUILTINS,
         platform::BUILTINS,
         conditions::BUILTINS,
@@ -105,6 +107,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
         session::DOCS,
         packages::DOCS,
         bitwise::DOCS,
+        partial_match::DOCS,
         expressions::DOCS,
         platform::DOCS,
         conditions::DOCS,

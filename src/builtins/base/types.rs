@@ -143,7 +143,12 @@ fn type_of(_it: &mut Interp, m: Matched) -> EvalResult {
 
 fn mode(_it: &mut Interp, m: Matched) -> EvalResult {
     let v = m.get("x").cloned().unwrap_or(Value::Null);
-    Ok(Value::str(match &v {
+    Ok(Value::str(mode_name(&v)))
+}
+
+/// R's `mode()` of a value ("numeric", "function", "name", "call", ...).
+pub fn mode_name(v: &Value) -> &'static str {
+    match v {
         Value::Vector(x) => match x.data.vtype() {
             VType::Int | VType::Dbl => "numeric",
             t => t.type_name(),
@@ -155,7 +160,7 @@ fn mode(_it: &mut Interp, m: Matched) -> EvalResult {
             _ => "call",
         },
         v => crate::value::class::type_of(v),
-    }))
+    }
 }
 
 fn vt(a: &Args) -> Option<VType> {
@@ -434,8 +439,35 @@ fn as_integer(it: &mut Interp, m: Matched) -> EvalResult {
 fn as_character(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     if let Value::Lang(l) = &x {
-        if let crate::syntax::ast::ExprKind::Formula(..) = l.expr.kind {
-            return Ok(Value::str(&crate::syntax::deparse::deparse(&l.expr)));
+        use crate::syntax::ast::ExprKind;
+        match &l.expr.kind {
+            ExprKind::Formula(..) => return Ok(Value::str(&crate::syntax::deparse::deparse(&l.expr))),
+            // a symbol's name as is (no backticks), a call element by element
+            ExprKind::Ident(s) => return Ok(Value::str(s.as_str())),
+            ExprKind::Const(_) => {}
+            _ => {
+                let parts = crate::eval::lang_list::to_list(&l.expr);
+                let items: Vec<String> = parts
+                    .list_vec()
+                    .iter()
+                    .map(|v| match v {
+                        Value::Lang(e) => match &e.expr.kind {
+                            // operator names as they are, other odd names in backticks (as R)
+                            ExprKind::Ident(s) if s.as_str().chars().all(|c| "+-*/^<>=!&|~$@:?%[]{}()".contains(c)) => {
+                                s.as_str().to_string()
+                            }
+                            _ => crate::syntax::deparse::deparse(&e.expr),
+                        },
+                        v => match v.data() {
+                            Some(d) if d.len() == 1 && d.vtype() != VType::List => {
+                                d.to_str()[0].as_deref().unwrap_or("NA").to_string()
+                            }
+                            _ => crate::print::deparse_value(v),
+                        },
+                    })
+                    .collect();
+                return Ok(Value::strings(&items));
+            }
         }
     }
     if matches!(x.vtype(), Some(VType::List)) {

@@ -1,0 +1,11 @@
+ftable(Titanic, row.vars = 1:3)
+ftable(Titanic, row.vars = 1:2, col.vars = "Survived")
+x <- ftable(Titanic, row.vars = 2:1); str(unclass(x))
+ftable(table(a=c(1,1,2), b=c("x","y","y")))
+ftable(Survived ~ ., data = Titanic)
+ftable(Titanic, row.vars = c("Sex", "Age"), col.vars = "Survived")
+format(ftable(table(g=c("a","b","a"), h=c(1,2,2))), quote = TRUE)
+ftable(mtcars$cyl, mtcars$gear)
+d <- data.frame(s=c("m","f","m","f"), y=c("a","a","b","b"), v=c("p","q","p","p"))
+ftable(v ~ s + y, d)
+t2 <- as.table(ftable(Titanic, row.vars = 1:2)); all.equal(as.vector(t2), as.vector(Titanic)); dimnames(t2)[1:2]
