@@ -32,6 +32,15 @@ const SOURCES: &[&str] = &[
     include_str!("R/stats_models.R"),
     include_str!("R/graphics_methods.R"),
     include_str!("R/graphics_more.R"),
+    include_str!("R/stats_model_tools.R"),
+    include_str!("R/stats_distributions.R"),
+    include_str!("R/stats_tests_more.R"),
+    include_str!("R/stats_ts_tools.R"),
+    include_str!("R/stats_resistant.R"),
+    include_str!("R/stats_selfstart.R"),
+    include_str!("R/stats_aov_strata.R"),
+    include_str!("R/stats_rotation.R"),
+    include_str!("R/stats_dendrogram.R"),
 ];
 
 /// One definition: its source text and its help text.
