@@ -216,3 +216,23 @@ print.summary.aovlist <- function(x, ...) {
 coef.aovlist <- function(object, ...) {
     lapply(unclass(object), function(s) s$coefficients)
 }
+
+## Plots Tukey's honest significant differences: one interval per comparison, per term.
+plot.TukeyHSD <- function(x, ...) {
+    for (i in seq_along(x)) {
+        xi <- x[[i]][, -4L, drop = FALSE]
+        yvals <- nrow(xi):1
+        plot(c(xi[, "lwr"], xi[, "upr"]), rep.int(yvals, 2L), type = "n", axes = FALSE,
+             xlab = "", ylab = "", main = NULL, ...)
+        axis(1, ...)
+        axis(2, at = yvals, labels = dimnames(xi)[[1L]], ...)
+        abline(h = yvals, lty = 1, lwd = 0.5, col = "lightgray")
+        abline(v = 0, lty = 2, lwd = 0.5)
+        segments(xi[, "lwr"], yvals, xi[, "upr"], yvals)
+        segments(as.vector(xi), rep.int(yvals - 0.1, 3L), as.vector(xi), rep.int(yvals + 0.1, 3L))
+        title(main = paste0(format(100 * attr(x, "conf.level"), digits = 2L), "% family-wise confidence level\n"),
+              xlab = paste("Differences in mean levels of", names(x)[i]))
+        box()
+    }
+    invisible()
+}

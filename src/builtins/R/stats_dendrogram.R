@@ -207,3 +207,50 @@ rev.dendrogram <- function(x) {
     attributes(m) <- at
     .dend_recount(.dend_classify(m))
 }
+
+## Draws a dendrogram: leaves at 1..n left to right (or bottom to top with horiz = TRUE),
+## each node joined to its branches by rectangular or triangular edges.
+plot.dendrogram <- function(x, type = c("rectangle", "triangle"), center = FALSE, edge.root = FALSE,
+                            nodePar = NULL, edgePar = list(), leaflab = c("perpendicular", "textlike", "none"),
+                            dLeaf = NULL, xlab = "", ylab = "", xaxt = "n", yaxt = "s", horiz = FALSE,
+                            frame.plot = FALSE, xlim, ylim, ...) {
+    type <- match.arg(type)
+    leaflab <- match.arg(leaflab)
+    n <- attr(x, "members")
+    top <- attr(x, "height")
+    if (missing(xlim)) xlim <- c(0.5, n + 0.5)
+    if (missing(ylim)) ylim <- c(0, top)
+    plot.new()
+    if (horiz) plot.window(rev(ylim), xlim, ...) else plot.window(xlim, ylim, ...)
+    title(xlab = xlab, ylab = ylab)
+    seg <- function(x0, y0, x1, y1) if (horiz) segments(y0, x0, y1, x1) else segments(x0, y0, x1, y1)
+    pos <- 0
+    draw <- function(node) {
+        h <- attr(node, "height")
+        if (is.leaf(node)) {
+            pos <<- pos + 1
+            if (leaflab != "none") {
+                lab <- as.character(attr(node, "label"))
+                if (horiz) text(h, pos, lab, adj = c(0, 0.5), xpd = NA)
+                else text(pos, h, lab, srt = if (leaflab == "perpendicular") 90 else 0, adj = c(1, 0.5), xpd = NA)
+            }
+            return(pos)
+        }
+        kids <- unclass(node)
+        xs <- numeric(length(kids))
+        for (i in seq_along(kids)) xs[i] <- draw(structure(kids[[i]], class = "dendrogram"))
+        hs <- vapply(kids, function(k) as.numeric(attr(k, "height")), 0)
+        mid <- mean(range(xs))
+        if (type == "triangle") {
+            for (i in seq_along(xs)) seg(mid, h, xs[i], hs[i])
+        } else {
+            for (i in seq_along(xs)) seg(xs[i], hs[i], xs[i], h)
+            seg(min(xs), h, max(xs), h)
+        }
+        mid
+    }
+    draw(x)
+    if (yaxt != "n") axis(if (horiz) 1 else 2)
+    if (frame.plot) box()
+    invisible()
+}

@@ -103,3 +103,11 @@ print.medpolish <- function(x, digits = getOption("digits"), ...) {
     cat("\n")
     invisible(x)
 }
+
+## Tukey's additivity plot of a median polish: residuals against row effect x column effect / overall.
+plot.medpolish <- function(x, main = "Tukey Additivity Plot", ...) {
+    plot(outer(x$row, x$col) / x$overall, x$residuals, main = main,
+         xlab = "Diagnostic Comparison Values", ylab = "Residuals", ...)
+    abline(h = 0, v = 0, lty = "dotted")
+    invisible()
+}
