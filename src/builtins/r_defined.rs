@@ -36,6 +36,15 @@ const SOURCES: &[&str] = &[
     include_str!("R/graphics_conditioning.R"),
     include_str!("R/utils_misc.R"),
     include_str!("R/stats_ftable.R"),
+    include_str!("R/stats_model_tools.R"),
+    include_str!("R/stats_distributions.R"),
+    include_str!("R/stats_tests_more.R"),
+    include_str!("R/stats_ts_tools.R"),
+    include_str!("R/stats_resistant.R"),
+    include_str!("R/stats_selfstart.R"),
+    include_str!("R/stats_aov_strata.R"),
+    include_str!("R/stats_rotation.R"),
+    include_str!("R/stats_dendrogram.R"),
 ];
 
 /// One definition: its source text and its help text.

@@ -560,6 +560,11 @@ pub fn list_get(v: &Value, name: &str) -> Option<Value> {
 
 /// `x$name` with R's partial matching on lists.
 pub fn dollar(_it: &mut Interp, x: &Value, name: &str) -> EvalResult {
+    if let Value::Lang(l) = x {
+        // a call's arguments by name, as R's `$` on a language object
+        let as_list = super::lang_list::to_list(&l.expr);
+        return Ok(list_get(&as_list, name).unwrap_or(Value::Null));
+    }
     match x {
         Value::Env(e) => return Ok(e.get_local(Sym::new(name)).unwrap_or(Value::Null)),
         Value::Null => return Ok(Value::Null),

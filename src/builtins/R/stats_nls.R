@@ -507,6 +507,8 @@ selfStart.default <- function(model, initial, parameters, template = NULL) {
 
 ## The (x, y) pairs of a self-starting fit: y averaged over each distinct x, sorted by x.
 sortedXyData <- function(x, y, data) {
+    if (is.expression(x)) x <- x[[1L]]
+    if (is.expression(y)) y <- y[[1L]]
     if (is.language(x) || (length(x) == 1L && is.character(x))) x <- eval(if (is.character(x)) as.name(x) else x, data)
     if (is.language(y) || (length(y) == 1L && is.character(y))) y <- eval(if (is.character(y)) as.name(y) else y, data)
     x <- as.numeric(x)

@@ -117,7 +117,14 @@ ks.test.formula <- function(formula, data, subset, na.action, ...) {
         y$data.name <- deparse1(formula[[2L]])
         return(y)
     }
-    g <- factor(eval(rhs, dat, env))
+    g <- eval(rhs, dat, env)
+    if (!missing(subset)) {
+        keep <- eval(substitute(subset), dat, env)
+        keep <- keep & !is.na(keep)
+        lhs <- lhs[keep]
+        g <- g[keep]
+    }
+    g <- factor(g)
     if (nlevels(g) != 2L) stop("grouping factor must have exactly 2 levels")
     parts <- split(lhs, g)
     y <- ks.test.default(parts[[1L]], parts[[2L]], ...)

@@ -133,11 +133,12 @@ predict.HoltWinters <- function(object, n.ahead = 1L, prediction.interval = FALS
     } else ts(cbind(fit = fit), start = st, frequency = ftsp[3L])
 }
 
-## Autoregressive model fitting; only the Yule-Walker method (the default) is available.
+## Autoregressive model fitting by the Yule-Walker (default) or Burg methods.
 ar <- function(x, aic = TRUE, order.max = NULL, method = c("yule-walker", "burg", "ols", "mle", "yw"), na.action = na.fail, series = deparse(substitute(x)), ...) {
     method <- match.arg(method)
-    if (!(method %in% c("yule-walker", "yw"))) stop(gettextf("method '%s' is not available", method))
-    res <- ar.yw(x, aic = aic, order.max = order.max, na.action = na.action, series = series, ...)
+    if (!(method %in% c("yule-walker", "yw", "burg"))) stop(gettextf("method '%s' is not available", method))
+    res <- if (method == "burg") ar.burg(x, aic = aic, order.max = order.max, na.action = na.action, series = series, ...)
+           else ar.yw(x, aic = aic, order.max = order.max, na.action = na.action, series = series, ...)
     res$call <- match.call()
     res
 }

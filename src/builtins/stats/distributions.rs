@@ -5,6 +5,8 @@
 use crate::builtins::{declared, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
+use crate::stats::dist::noncentral_dq as nc;
+use crate::stats::dist::signrank as sr;
 use crate::stats::dist::{beta, discrete as ds, gamma as gm, normal as nm, other as ot};
 use crate::value::{VType, Value};
 
@@ -61,6 +63,12 @@ pub const BUILTINS: &[Builtin] = &[
     declared("dcauchy", dcauchy),
     declared("pcauchy", pcauchy),
     declared("qcauchy", qcauchy),
+    declared("dsignrank", dsignrank),
+    declared("psignrank", psignrank),
+    declared("qsignrank", qsignrank),
+    declared("dwilcox", dwilcox),
+    declared("pwilcox", pwilcox),
+    declared("qwilcox", qwilcox),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `help.rs`).
@@ -79,37 +87,33 @@ pub const DOCS: &[crate::builtins::Doc] = {
              value whose cumulative probability is p. lower.tail and log.p are as in pnorm."),
         doc("dt", "dt(x, df, ncp, log = FALSE)",
             "Density at x for the Student t distribution with df degrees of freedom. With log = TRUE returns its \
-             logarithm. Non-central versions (a non-missing ncp) are not supported."),
+             logarithm. A non-missing ncp gives the non-central distribution."),
         doc("pt", "pt(q, df, ncp, lower.tail = TRUE, log.p = FALSE)",
             "Cumulative distribution function P(X <= q) of the Student t distribution with df degrees of freedom; \
-             with lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the log scale. Non-central \
-             versions (a non-missing ncp) are not supported."),
+             with lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the log scale. A non-missing ncp gives the non-central distribution."),
         doc("qt", "qt(p, df, ncp, lower.tail = TRUE, log.p = FALSE)",
             "Quantile function of the Student t distribution with df degrees of freedom: the value whose \
-             cumulative probability is p. lower.tail and log.p are as in pt. Non-central versions (a non-missing \
-             ncp) are not supported."),
+             cumulative probability is p. lower.tail and log.p are as in pt. A non-missing ncp gives the non-central distribution."),
         doc("dchisq", "dchisq(x, df, ncp = 0, log = FALSE)",
             "Density at x for the chi-squared distribution with df degrees of freedom. With log = TRUE returns \
-             its logarithm. Non-central versions (a non-missing ncp) are not supported."),
+             its logarithm. A non-missing ncp gives the non-central distribution."),
         doc("pchisq", "pchisq(q, df, ncp = 0, lower.tail = TRUE, log.p = FALSE)",
             "Cumulative distribution function P(X <= q) of the chi-squared distribution with df degrees of \
              freedom; with lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the log scale. \
-             Non-central versions (a non-missing ncp) are not supported."),
+             A non-missing ncp gives the non-central distribution."),
         doc("qchisq", "qchisq(p, df, ncp = 0, lower.tail = TRUE, log.p = FALSE)",
             "Quantile function of the chi-squared distribution with df degrees of freedom: the value whose \
-             cumulative probability is p. lower.tail and log.p are as in pchisq. Non-central versions (a \
-             non-missing ncp) are not supported."),
+             cumulative probability is p. lower.tail and log.p are as in pchisq. A non-missing ncp gives the non-central distribution."),
         doc("df", "df(x, df1, df2, ncp, log = FALSE)",
             "Density at x for the F distribution with df1 and df2 degrees of freedom. With log = TRUE returns its \
-             logarithm. Non-central versions (a non-missing ncp) are not supported."),
+             logarithm. A non-missing ncp gives the non-central distribution."),
         doc("pf", "pf(q, df1, df2, ncp, lower.tail = TRUE, log.p = FALSE)",
             "Cumulative distribution function P(X <= q) of the F distribution with df1 and df2 degrees of \
              freedom; with lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the log scale. \
-             Non-central versions (a non-missing ncp) are not supported."),
+             A non-missing ncp gives the non-central distribution."),
         doc("qf", "qf(p, df1, df2, ncp, lower.tail = TRUE, log.p = FALSE)",
             "Quantile function of the F distribution with df1 and df2 degrees of freedom: the value whose \
-             cumulative probability is p. lower.tail and log.p are as in pf. Non-central versions (a non-missing \
-             ncp) are not supported."),
+             cumulative probability is p. lower.tail and log.p are as in pf. A non-missing ncp gives the non-central distribution."),
         doc("dbinom", "dbinom(x, size, prob, log = FALSE)",
             "Probability mass at x for the binomial distribution: the number of successes in size trials with \
              success probability prob. With log = TRUE returns its logarithm."),
@@ -160,15 +164,14 @@ pub const DOCS: &[crate::builtins::Doc] = {
              value whose cumulative probability is p. lower.tail and log.p are as in pgamma."),
         doc("dbeta", "dbeta(x, shape1, shape2, ncp = 0, log = FALSE)",
             "Density at x for the beta distribution with parameters shape1 and shape2. With log = TRUE returns \
-             its logarithm. Non-central versions (a non-missing ncp) are not supported."),
+             its logarithm. A non-missing ncp gives the non-central distribution."),
         doc("pbeta", "pbeta(q, shape1, shape2, ncp = 0, lower.tail = TRUE, log.p = FALSE)",
             "Cumulative distribution function P(X <= q) of the beta distribution with parameters shape1 and \
              shape2; with lower.tail = FALSE the upper tail P(X > q), and with log.p = TRUE on the log scale. \
-             Non-central versions (a non-missing ncp) are not supported."),
+             A non-missing ncp gives the non-central distribution."),
         doc("qbeta", "qbeta(p, shape1, shape2, ncp = 0, lower.tail = TRUE, log.p = FALSE)",
             "Quantile function of the beta distribution with parameters shape1 and shape2: the value whose \
-             cumulative probability is p. lower.tail and log.p are as in pbeta. Non-central versions (a \
-             non-missing ncp) are not supported."),
+             cumulative probability is p. lower.tail and log.p are as in pbeta. A non-missing ncp gives the non-central distribution."),
         doc("dgeom", "dgeom(x, prob, log = FALSE)",
             "Probability mass at x for the geometric distribution: the number of failures before the first \
              success, with success probability prob. With log = TRUE returns its logarithm."),
@@ -240,6 +243,18 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("qcauchy", "qcauchy(p, location = 0, scale = 1, lower.tail = TRUE, log.p = FALSE)",
             "Quantile function of the Cauchy distribution with the given location and scale: the value whose \
              cumulative probability is p. lower.tail and log.p are as in pcauchy."),
+        doc("dsignrank", "dsignrank(x, n, log = FALSE)",
+            "Probability mass at x of the Wilcoxon signed rank statistic for n observations."),
+        doc("psignrank", "psignrank(q, n, lower.tail = TRUE, log.p = FALSE)",
+            "Distribution function of the Wilcoxon signed rank statistic for n observations."),
+        doc("qsignrank", "qsignrank(p, n, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the Wilcoxon signed rank statistic for n observations."),
+        doc("dwilcox", "dwilcox(x, m, n, log = FALSE)",
+            "Probability mass at x of the Wilcoxon rank sum statistic for samples of sizes m and n."),
+        doc("pwilcox", "pwilcox(q, m, n, lower.tail = TRUE, log.p = FALSE)",
+            "Distribution function of the Wilcoxon rank sum statistic for samples of sizes m and n."),
+        doc("qwilcox", "qwilcox(p, m, n, lower.tail = TRUE, log.p = FALSE)",
+            "Quantile function of the Wilcoxon rank sum statistic for samples of sizes m and n."),
     ]
 };
 
@@ -480,11 +495,24 @@ fn qexp(it: &mut Interp, m: Matched) -> EvalResult {
     })
 }
 
-fn no_ncp(m: &Matched, i: &str) -> EvalResult<()> {
-    if m.has(i) {
-        return err("the non-central distributions are not supported");
+/// The non-central version of a distribution: `names` ends with "ncp".
+fn ncp_run(
+    it: &mut Interp,
+    m: &Matched,
+    names: &[&str],
+    is_d: bool,
+    fd: fn(&[f64], bool) -> f64,
+    fp: fn(&[f64], bool, bool) -> f64,
+) -> EvalResult {
+    let p = params(m, names, &[])?;
+    if is_d {
+        let lg = flag(m, "log", false)?;
+        run(it, &p, &|v| fd(v, lg))
+    } else {
+        let lower = flag(m, "lower.tail", true)?;
+        let lg = flag(m, "log.p", false)?;
+        run(it, &p, &|v| fp(v, lower, lg))
     }
-    Ok(())
 }
 
 /// Density/distribution/quantile with an `ncp` formal after the numeric ones.
@@ -496,7 +524,6 @@ fn with_ncp(
     fd: fn(&[f64], bool) -> f64,
     fp: fn(&[f64], bool, bool) -> f64,
 ) -> EvalResult {
-    no_ncp(&m, "ncp")?;
     let p = params(&m, names, &[])?;
     if is_d {
         let lg = flag(&m, "log", false)?;
@@ -516,6 +543,9 @@ fn unused_p(_: &[f64], _: bool, _: bool) -> f64 {
 }
 
 fn dt(it: &mut Interp, m: Matched) -> EvalResult {
+    if m.has("ncp") {
+        return ncp_run(it, &m, &["x", "df", "ncp"], true, |v, l| nc::dnt(v[0], v[1], v[2], l), unused_p);
+    }
     with_ncp(
         it,
         m,
@@ -539,11 +569,17 @@ fn pt(it: &mut Interp, m: Matched) -> EvalResult {
     })
 }
 fn qt(it: &mut Interp, m: Matched) -> EvalResult {
+    if m.has("ncp") {
+        return ncp_run(it, &m, &["p", "df", "ncp"], false, unused_d, |v, l, g| nc::qnt(v[0], v[1], v[2], l, g));
+    }
     with_ncp(it, m, &["p", "df"], false, unused_d, |v, l, g| {
         beta::qt(v[0], v[1], l, g)
     })
 }
 fn dchisq(it: &mut Interp, m: Matched) -> EvalResult {
+    if m.has("ncp") {
+        return ncp_run(it, &m, &["x", "df", "ncp"], true, |v, l| nc::dnchisq(v[0], v[1], v[2], l), unused_p);
+    }
     with_ncp(
         it,
         m,
@@ -554,16 +590,25 @@ fn dchisq(it: &mut Interp, m: Matched) -> EvalResult {
     )
 }
 fn pchisq(it: &mut Interp, m: Matched) -> EvalResult {
+    if m.has("ncp") {
+        return ncp_run(it, &m, &["q", "df", "ncp"], false, unused_d, |v, l, g| nc::pnchisq(v[0], v[1], v[2], l, g));
+    }
     with_ncp(it, m, &["q", "df"], false, unused_d, |v, l, g| {
         gm::pchisq(v[0], v[1], l, g)
     })
 }
 fn qchisq(it: &mut Interp, m: Matched) -> EvalResult {
+    if m.has("ncp") {
+        return ncp_run(it, &m, &["p", "df", "ncp"], false, unused_d, |v, l, g| nc::qnchisq(v[0], v[1], v[2], l, g));
+    }
     with_ncp(it, m, &["p", "df"], false, unused_d, |v, l, g| {
         gm::qchisq(v[0], v[1], l, g)
     })
 }
 fn df(it: &mut Interp, m: Matched) -> EvalResult {
+    if m.has("ncp") {
+        return ncp_run(it, &m, &["x", "df1", "df2", "ncp"], true, |v, l| nc::dnf(v[0], v[1], v[2], v[3], l), unused_p);
+    }
     with_ncp(
         it,
         m,
@@ -587,11 +632,17 @@ fn pf(it: &mut Interp, m: Matched) -> EvalResult {
     })
 }
 fn qf(it: &mut Interp, m: Matched) -> EvalResult {
+    if m.has("ncp") {
+        return ncp_run(it, &m, &["p", "df1", "df2", "ncp"], false, unused_d, |v, l, g| nc::qnf(v[0], v[1], v[2], v[3], l, g));
+    }
     with_ncp(it, m, &["p", "df1", "df2"], false, unused_d, |v, l, g| {
         beta::qf(v[0], v[1], v[2], l, g)
     })
 }
 fn dbeta(it: &mut Interp, m: Matched) -> EvalResult {
+    if m.has("ncp") {
+        return ncp_run(it, &m, &["x", "shape1", "shape2", "ncp"], true, |v, l| nc::dnbeta(v[0], v[1], v[2], v[3], l), unused_p);
+    }
     with_ncp(
         it,
         m,
@@ -620,6 +671,9 @@ fn pbeta(it: &mut Interp, m: Matched) -> EvalResult {
     )
 }
 fn qbeta(it: &mut Interp, m: Matched) -> EvalResult {
+    if m.has("ncp") {
+        return ncp_run(it, &m, &["p", "shape1", "shape2", "ncp"], false, unused_d, |v, l, g| nc::qnbeta(v[0], v[1], v[2], v[3], l, g));
+    }
     with_ncp(
         it,
         m,
@@ -780,4 +834,27 @@ fn pnbinom(it: &mut Interp, m: Matched) -> EvalResult {
 }
 fn qnbinom(it: &mut Interp, m: Matched) -> EvalResult {
     nbinom_fam(it, m, "p", false)
+}
+
+fn dsignrank(it: &mut Interp, m: Matched) -> EvalResult {
+    ncp_run(it, &m, &["x", "n"], true, |v, l| sr::dsignrank(v[0], v[1], l), unused_p)
+}
+fn psignrank(it: &mut Interp, m: Matched) -> EvalResult {
+    ncp_run(it, &m, &["q", "n"], false, unused_d, |v, l, g| sr::psignrank(v[0], v[1], l, g))
+}
+fn qsignrank(it: &mut Interp, m: Matched) -> EvalResult {
+    ncp_run(it, &m, &["p", "n"], false, unused_d, |v, l, g| sr::qsignrank(v[0], v[1], l, g))
+}
+fn dwilcox(it: &mut Interp, m: Matched) -> EvalResult {
+    ncp_run(it, &m, &["x", "m", "n"], true, |v, l| sr::dwilcox(v[0], v[1], v[2], l), unused_p)
+}
+fn pwilcox(it: &mut Interp, m: Matched) -> EvalResult {
+    ncp_run(it, &m, &["q", "m", "n"], false, unused_d, |v, l, g| {
+        sr::pwilcox(v[0], v[1], v[2], l, g)
+    })
+}
+fn qwilcox(it: &mut Interp, m: Matched) -> EvalResult {
+    ncp_run(it, &m, &["p", "m", "n"], false, unused_d, |v, l, g| {
+        sr::qwilcox(v[0], v[1], v[2], l, g)
+    })
 }

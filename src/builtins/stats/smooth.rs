@@ -6,7 +6,7 @@ use crate::builtins::{declared, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::index::list_get;
 use crate::eval::Interp;
-use crate::stats::smooth::{interp, kde, lowess};
+use crate::stats::smooth::{interp, kde, lowess, tukey};
 use crate::value::Value;
 
 pub const BUILTINS: &[Builtin] = &[
@@ -19,6 +19,7 @@ pub const BUILTINS: &[Builtin] = &[
     declared(".bw_pairs", bw_pairs),
     declared(".bw_crit", bw_crit),
     declared(".lowess", lowess_fn),
+    declared(".tukey_smooth", tukey_smooth),
 ];
 
 pub const DOCS: &[crate::builtins::Doc] = {
@@ -39,6 +40,9 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc(".bw_crit", ".bw_crit(which, n, d, cnt, h)",
             "Bandwidth criteria: which = \"ucv\", \"bcv\", \"phi4\" or \"phi6\" at bandwidth h."),
         doc(".lowess", ".lowess(x, y, f, iter, delta)", "LOWESS fitted values for sorted x."),
+        doc(".tukey_smooth", ".tukey_smooth(x, kind, endrule, split.ends)",
+            "Tukey's running-median smoother kind (\"3RS3R\", ..., \"S\") of x with endrule \"Tukey\" or \"copy\": \
+             list(y, iter) (for \"S\" list(y, changed))."),
     ]
 };
 
@@ -195,4 +199,24 @@ fn lowess_fn(_it: &mut Interp, m: Matched) -> EvalResult {
         return err("'delta' must be finite and > 0");
     }
     Ok(Value::dbls(lowess::lowess(&x, &y, f, iter as usize, delta)))
+}
+
+fn tukey_smooth(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.req("x")?.dbl_vec();
+    let kind = text(&m, "kind")?;
+    let rule = match text(&m, "endrule")?.as_str() {
+        "copy" => tukey::EndRule::Copy,
+        _ => tukey::EndRule::Tukey,
+    };
+    let split_ends = m.req("split.ends")?.as_bool().flatten().unwrap_or(false);
+    if kind == "S" {
+        let mut y = vec![0.0; x.len()];
+        let ch = tukey::split(&x, &mut y, split_ends);
+        return Ok(Value::named_list(vec![
+            ("y".into(), Value::dbls(y)),
+            ("changed".into(), Value::lgl(ch)),
+        ]));
+    }
+    let (y, iter) = tukey::smooth(&x, &kind, rule, split_ends);
+    Ok(Value::named_list(vec![("y".into(), Value::dbls(y)), ("iter".into(), Value::int(iter))]))
 }

@@ -75,6 +75,7 @@ fn round_even(x: f64) -> f64 {
 }
 
 fn str_fn(it: &mut Interp, a: Args) -> EvalResult {
+    let raw = a.items.clone();
     let m = a.matched(&[
         "object",
         "max.level",
@@ -100,7 +101,18 @@ fn str_fn(it: &mut Interp, a: Args) -> EvalResult {
     let x = m.get("object").cloned().unwrap_or(Value::Null);
     if x.class_attr().is_some() && !x.is_data_frame() && !x.is_factor() {
         let env = caller_env(it);
-        if let Some(r) = it.try_dispatch("str", &x, vec![(None, x.clone())], &env) {
+        // the method gets every argument (max.level, give.attr, ...), the object first
+        let mut args = vec![(None, x.clone())];
+        let mut skipped = false;
+        for (n, v) in raw {
+            let is_obj = n.map(|s| s.as_str() == "object").unwrap_or(false) || (n.is_none() && !skipped);
+            if is_obj && !skipped {
+                skipped = true;
+                continue;
+            }
+            args.push((n, v));
+        }
+        if let Some(r) = it.try_dispatch("str", &x, args, &env) {
             r?;
             it.visible = false;
             return Ok(Value::Null);

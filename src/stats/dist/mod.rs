@@ -11,6 +11,8 @@ pub mod discrete;
 pub mod gamma;
 pub mod normal;
 pub mod noncentral;
+pub mod noncentral_dq;
+pub mod signrank;
 pub mod other;
 pub mod pgamma;
 pub mod qbeta;

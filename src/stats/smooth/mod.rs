@@ -4,3 +4,4 @@
 pub mod interp;
 pub mod kde;
 pub mod lowess;
+pub mod tukey;

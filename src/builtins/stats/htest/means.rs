@@ -84,6 +84,14 @@ fn t_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
         ])?;
         let data = m.get("data").cloned();
         let y = formula_side(it, lhs, data.as_ref(), env)?;
+        let alt = alternative(m.get("alternative"))?;
+        let mu = m.get("mu").and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let cl = m.get("conf.level").and_then(|v| v.as_f64()).unwrap_or(0.95);
+        if crate::syntax::deparse::deparse(rhs) == "1" {
+            // y ~ 1: the one-sample test
+            let ys: Vec<f64> = numeric_vec(&y, "x")?.into_iter().filter(|v| !v.is_nan()).collect();
+            return t_core(&ys, None, &alt, mu, false, false, cl, crate::syntax::deparse::deparse(lhs));
+        }
         let g = formula_side(it, rhs, data.as_ref(), env)?;
         let (lev, a, b) = split2(&y, &g)?;
         let dname = format!(
@@ -91,10 +99,7 @@ fn t_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
             crate::syntax::deparse::deparse(lhs),
             crate::syntax::deparse::deparse(rhs)
         );
-        let alt = alternative(m.get("alternative"))?;
-        let mu = m.get("mu").and_then(|v| v.as_f64()).unwrap_or(0.0);
         let var_equal = flag(m.get("var.equal"), false);
-        let cl = m.get("conf.level").and_then(|v| v.as_f64()).unwrap_or(0.95);
         let mut r = t_core(&a, Some(&b), &alt, mu, false, var_equal, cl, dname)?;
         // group names
         let est_names: Vec<String> = lev.iter().map(|l| format!("mean in group {}", l)).collect();
@@ -286,25 +291,32 @@ fn var_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
     let ev = eval_args(it, args, env)?;
     let dname = format!("{} and {}", expr_of(&ev, &F, "x"), expr_of(&ev, &F, "y"));
     let m = ev.args.matched(&F)?;
-    let x: Vec<f64> = numeric_vec(m.req("x")?, "x")?
-        .into_iter()
-        .filter(|v| !v.is_nan())
-        .collect();
-    let y: Vec<f64> = numeric_vec(m.req("y")?, "y")?
-        .into_iter()
-        .filter(|v| !v.is_nan())
-        .collect();
+    // each sample: its variance and degrees of freedom (a fitted lm gives its residual variance)
+    let sample = |v: &Value, what: &str| -> EvalResult<(f64, f64)> {
+        if v.inherits("lm") {
+            let res = crate::eval::index::list_get(v, "residuals").unwrap_or(Value::Null);
+            let df = crate::eval::index::list_get(v, "df.residual")
+                .and_then(|d| d.as_f64())
+                .unwrap_or(f64::NAN);
+            let ss: f64 = res.dbl_vec().iter().map(|r| r * r).sum();
+            return Ok((ss / df, df));
+        }
+        let xs: Vec<f64> = numeric_vec(v, what)?.into_iter().filter(|v| !v.is_nan()).collect();
+        let df = xs.len() as f64 - 1.0;
+        Ok((if df >= 1.0 { var(&xs) } else { f64::NAN }, df))
+    };
+    let (vx, dfx) = sample(m.req("x")?, "x")?;
+    let (vy, dfy) = sample(m.req("y")?, "y")?;
     let ratio = m.get("ratio").and_then(|v| v.as_f64()).unwrap_or(1.0);
     let alt = alternative(m.get("alternative"))?;
     let cl = m.get("conf.level").and_then(|v| v.as_f64()).unwrap_or(0.95);
-    let (dfx, dfy) = (x.len() as f64 - 1.0, y.len() as f64 - 1.0);
     if dfx < 1.0 {
         return err("not enough 'x' observations");
     }
     if dfy < 1.0 {
         return err("not enough 'y' observations");
     }
-    let est = var(&x) / var(&y);
+    let est = vx / vy;
     let stat = est / ratio;
     let pv = beta::pf(stat, dfx, dfy, true, false);
     let (pval, lo, hi) = match alt.as_str() {

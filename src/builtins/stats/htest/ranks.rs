@@ -182,16 +182,24 @@ fn wilcox_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
         ])?;
         let data = m.get("data").cloned();
         let yv = formula_side(it, lhs, data.as_ref(), env)?;
-        let g = formula_side(it, rhs, data.as_ref(), env)?;
-        let (_lev, a, b) = split2(&yv, &g)?;
-        let dname = format!(
-            "{} by {}",
-            crate::syntax::deparse::deparse(lhs),
-            crate::syntax::deparse::deparse(rhs)
-        );
+        let one = crate::syntax::deparse::deparse(rhs) == "1";
+        let (a, b, dname) = if one {
+            // y ~ 1: the signed rank test of one sample
+            let ys: Vec<f64> = numeric_vec(&yv, "x")?.into_iter().filter(|v| !v.is_nan()).collect();
+            (ys, None, crate::syntax::deparse::deparse(lhs))
+        } else {
+            let g = formula_side(it, rhs, data.as_ref(), env)?;
+            let (_lev, a, b) = split2(&yv, &g)?;
+            let dname = format!(
+                "{} by {}",
+                crate::syntax::deparse::deparse(lhs),
+                crate::syntax::deparse::deparse(rhs)
+            );
+            (a, Some(b), dname)
+        };
         (
             a,
-            Some(b),
+            b,
             dname,
             alternative(m.get("alternative"))?,
             m.get("mu").and_then(|v| v.as_f64()).unwrap_or(0.0),

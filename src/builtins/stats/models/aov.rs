@@ -111,7 +111,7 @@ fn set_item(v: &Value, name: &str, val: Value) -> Value {
 const AOV_FORMALS: &[&str] = &["formula", "data", "projections", "qr", "contrasts", "..."];
 
 /// `aov(formula, data, ...)`: `lm` with the call recorded as `aov(...)` and class
-/// `c("aov", "lm")`. Multi-stratum `Error()` models are not supported.
+/// `c("aov", "lm")`; with an `Error()` term the multi-stratum fit `.aov_strata` (R code).
 fn aov(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let mcall = matched_call_expr(call, AOV_FORMALS);
     let ExprKind::Call(_, margs) = &mcall.kind else {
@@ -121,7 +121,18 @@ fn aov(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         a.name.map(|n| n.as_str() == "formula").unwrap_or(false)
             && a.value.as_ref().map(uses_error).unwrap_or(false)
     }) {
-        return err("Error() strata (multi-stratum aov) are not supported");
+        // multi-stratum fits are R code (builtins/R/stats_aov_strata.R)
+        let mut args: Vec<Arg> = margs.clone();
+        let quoted = Expr::new(
+            ExprKind::Call(
+                Box::new(ident("quote")),
+                vec![Arg { name: None, value: Some(mcall.clone()), span: call.span }],
+            ),
+            call.span,
+        );
+        args.push(Arg { name: Some(sym("call")), value: Some(quoted), span: call.span });
+        let strata = Expr::new(ExprKind::Call(Box::new(ident(".aov_strata")), args), call.span);
+        return it.eval(&strata, env);
     }
     let lm_args: Vec<Arg> = margs
         .iter()

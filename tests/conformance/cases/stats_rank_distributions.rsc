@@ -1,0 +1,12 @@
+# exact distributions of Wilcoxon's signed rank and rank sum statistics
+dsignrank(0:10, n = 6)
+psignrank(c(3, 10, 15), n = 8)
+psignrank(10, n = 8, lower.tail = FALSE)
+qsignrank(c(0.025, 0.5, 0.975), n = 10)
+dwilcox(0:6, m = 3, n = 4)
+pwilcox(c(2, 6, 10), m = 4, n = 5)
+qwilcox(c(0.05, 0.5, 0.95), m = 5, n = 6)
+sum(dwilcox(0:20, 4, 5))
+set.seed(42)
+rsignrank(5, 10)
+rwilcox(5, 4, 6)

@@ -1,0 +1,11 @@
+# FFT-friendly sizes, convolution by FFT, longest stretch without NA
+nextn(c(1, 7, 13, 100, 1001))
+nextn(1001, factors = 2)
+x <- c(1, 2, 3, 4)
+y <- c(0, 1, 0.5)
+round(convolve(x, rev(y), type = "open"), 10)
+round(convolve(x, c(1, 1, 1, 1)), 10)
+round(convolve(1:10, c(1, 1, 1) / 3, type = "filter"), 10)
+z <- ts(c(NA, 3, 4, NA, 5, 6, 7, 8, NA, 1), start = c(2000, 1), frequency = 4)
+na.contiguous(z)
+na.contiguous(c(NA, 1, 2, NA, 3, 4, 5))
