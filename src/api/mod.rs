@@ -2,6 +2,7 @@
 //! values with, and extends with native functions.
 
 pub mod chunk;
+pub mod render;
 pub mod session;
 
 use crate::builtins::Args;

@@ -32,6 +32,7 @@ const SOURCES: &[&str] = &[
     include_str!("R/stats_models.R"),
     include_str!("R/graphics_methods.R"),
     include_str!("R/graphics_more.R"),
+    include_str!("R/knitr.R"),
 ];
 
 /// One definition: its source text and its help text.
