@@ -42,7 +42,7 @@ fn example_report_renders_to_html_and_markdown() {
     // no chunk is broken, the table and inline values are there
     assert!(!html.contains("## Error"), "{}", html);
     assert!(html.contains("<table>"), "{}", html);
-    assert!(html.contains("for 32 cars"), "{}", html);
+    assert!(html.contains("32 cars from the 1974"), "{}", html);
     assert!(html.contains("<h1 class=\"title\">Fuel economy of 1974 cars</h1>"));
     assert!(html.contains("<span class=\"fu\">lm</span>"));
     // the setup chunk (include = FALSE) shows nothing
@@ -58,7 +58,8 @@ fn example_report_renders_to_html_and_markdown() {
         assert!(bytes.starts_with(b"\x89PNG"));
     }
     assert!(md.contains(&shown.trim_end().to_string()), "{}", md);
-    assert!(md.contains("|cyl |"), "{}", md);
+    assert!(md.contains("|cyl|"), "{}", md);
+    assert!(md.contains("|  4|26.66| 82.64|2.29| 11|"), "{}", md);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -93,10 +94,12 @@ Inline: `r secret + 1`.\n";
     assert!(md.contains("## after the error"), "{}", md);
     // message = FALSE, warning = FALSE
     assert!(!md.contains("## no message"), "{}", md);
-    assert!(!md.contains("## Warning"), "{}", md);
+    assert!(!md.contains("no warning\n```\n\n```\n## Warning"), "{}", md);
+    assert!(md.contains("``` r\nmessage('no message')\nwarning('no warning')\ncat('secret is', secret, '\\n')\n```\n\n```\n## secret is 42"), "{}", md);
     // otherwise messages and warnings are shown as knitr shows them
     assert!(md.contains("## a message"), "{}", md);
-    assert!(md.contains("## Warning: NAs introduced by coercion"), "{}", md);
+    assert!(md.contains("## [1] NA\n## Warning"), "{}", md);
+    assert!(md.contains("NAs introduced by coercion"), "{}", md);
     // eval = FALSE: shown, not run
     assert!(md.contains("stop('not run')"), "{}", md);
     // collapse = TRUE, comment = '': source and output in one block

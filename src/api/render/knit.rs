@@ -496,8 +496,9 @@ fn knitr_warning(w: &str) -> String {
     let mut out = String::new();
     for line in w.lines().skip(1) {
         // `In f() : msg` or `N: In f() : msg` or just the message
-        let l = match line.split_once(": In ") {
-            Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => format!("In {}", rest),
+        // `N: ` numbers the warnings of a multi-warning block
+        let l = match line.split_once(": ") {
+            Some((n, rest)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => rest.to_string(),
             _ => line.to_string(),
         };
         match l.strip_prefix("In ").and_then(|r| r.split_once(" : ")) {
