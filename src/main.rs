@@ -62,6 +62,10 @@ Options:
   -             read the script from standard input
   --version     print the version and exit
   -h, --help    print this help and exit
+
+Commands:
+  rsc render FILE [--to html|md] [-o OUTPUT]
+                run a report (.Rmd, .qmd, .R) or notebook (.ipynb); see rsc render --help
 ";
 
 /// Stack of the evaluator thread; the interpreter stops 64 MiB short of it.
@@ -79,6 +83,15 @@ enum Source {
 fn main() {
     keep_freed_memory();
     let argv: Vec<String> = std::env::args().skip(1).collect();
+    // `rsc render FILE`: reports and notebooks (a script file named `render` still runs)
+    if argv.first().is_some_and(|a| a == "render") && !std::path::Path::new("render").is_file() {
+        let rest = argv[1..].to_vec();
+        let handle = std::thread::Builder::new()
+            .stack_size(STACK_SIZE)
+            .spawn(move || rsc::api::render::cli(&rest, STACK_LIMIT))
+            .expect("failed to start the evaluator thread");
+        std::process::exit(handle.join().unwrap_or(2));
+    }
     let mut exprs = Vec::new();
     let mut source = None;
     let mut rest = Vec::new();

@@ -1,6 +1,8 @@
 //! The embedding API: an [`Interpreter`] a host program creates, feeds source to, exchanges
 //! values with, and extends with native functions.
 
+pub mod chunk;
+pub mod render;
 pub mod session;
 
 use crate::builtins::Args;

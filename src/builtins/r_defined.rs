@@ -45,6 +45,7 @@ const SOURCES: &[&str] = &[
     include_str!("R/stats_aov_strata.R"),
     include_str!("R/stats_rotation.R"),
     include_str!("R/stats_dendrogram.R"),
+    include_str!("R/knitr.R"),
 ];
 
 /// One definition: its source text and its help text.

@@ -11,6 +11,8 @@ pub const DEFAULT_PACKAGES: &[&str] =
 pub const PROVIDED_PACKAGES: &[&str] = &[
     "stats", "graphics", "grDevices", "utils", "datasets", "methods", "base", "MASS",
     "splines", "tools", "parallel", "compiler", "stats4", "grid", "tcltk",
+    // `knitr::kable()` (a builtin) and, in `rsc render`, `knitr::opts_chunk`
+    "knitr",
 ];
 
 /// Whether rsc provides the package `name`.
