@@ -7,6 +7,7 @@ pub mod bitwise;
 pub mod complex;
 pub mod conditions;
 pub mod connections;
+pub mod debug;
 pub mod decomp;
 pub mod date_methods;
 pub mod dates;
@@ -55,6 +56,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         lang::BUILTINS,
         environments::BUILTINS,
         session::BUILTINS,
+        debug::BUILTINS,
         packages::BUILTINS,
         bitwise::BUILTINS,
         expressions::BUILTINS,
@@ -103,6 +105,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
         lang::DOCS,
         environments::DOCS,
         session::DOCS,
+        debug::DOCS,
         packages::DOCS,
         bitwise::DOCS,
         expressions::DOCS,
