@@ -242,11 +242,17 @@ impl Interp {
 
     /// Evaluates a closure's body while `debug.active` (see `before_call`).
     pub(crate) fn debugged_body(&mut self, body: &Rc<Expr>, env: &Env, call: &Expr) -> EvalResult {
+        let saved = (self.debug.stepping, self.debug.step_depth, self.debug.step_into);
         let debugged = self.before_call(body, env, call)?;
         let r = self.eval(body, env);
         let quit = matches!(&r, Err(Flow::Error(e)) if e.message == BROWSER_QUIT);
         if debugged && !quit {
             self.after_call(call);
+            // back in a caller that was being stepped: go on stepping there
+            if saved.0 {
+                (self.debug.stepping, self.debug.step_depth, self.debug.step_into) = saved;
+                self.debug.refresh();
+            }
         }
         r
     }
@@ -306,7 +312,21 @@ impl Interp {
         self.debug.recovering = true;
         self.write_err(&format!("{}\n", e.header()));
         self.debug.error_shown = true;
-        let calls: Vec<String> = self.frames.iter().map(|f| deparse(&f.call)).collect();
+        // each call with its line in the caller's source, as `#2: g(2)`
+        let calls: Vec<String> = (0..self.frames.len())
+            .map(|i| {
+                let f = &self.frames[i];
+                let at = i.checked_sub(1).and_then(|j| match &self.frames[j].func {
+                    Value::Closure(cl) => self.debug.line_in(&cl.body, &f.call),
+                    _ => None,
+                });
+                let c = deparse(&f.call);
+                match at {
+                    Some(l) => format!("#{}: {}", l, c),
+                    None => c,
+                }
+            })
+            .collect();
         loop {
             let mut s = String::from("\nEnter a frame number, or 0 to exit   \n\n");
             for (i, c) in calls.iter().enumerate() {
@@ -321,6 +341,11 @@ impl Interp {
             match answer.trim().parse::<usize>() {
                 Ok(k) if k >= 1 && k <= calls.len() => {
                     let env = self.frames[k - 1].env.clone();
+                    let from = match k.checked_sub(2) {
+                        Some(j) => deparse(&self.frames[j].call),
+                        None => "top level ".to_string(),
+                    };
+                    self.write_out(&format!("Called from: {}\n", from));
                     let stepping = self.debug.stepping;
                     if self.browse(&env, false).is_err() {
                         break;
@@ -338,6 +363,13 @@ impl Interp {
     /// show it again.
     pub fn take_error_shown(&mut self) -> bool {
         std::mem::take(&mut self.debug.error_shown)
+    }
+
+    /// At top level, after each expression: stepping ends with it.
+    pub(crate) fn end_stepping(&mut self) {
+        self.debug.stepping = false;
+        self.debug.level = 0;
+        self.debug.refresh();
     }
 
     /// At top level: an error ended the expression, so its stack becomes `.Traceback`.

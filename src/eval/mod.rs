@@ -363,6 +363,9 @@ impl Interp {
                 "condition unwound past its handler",
             ))),
         };
+        if self.debug.stepping {
+            self.end_stepping();
+        }
         self.frames.clear();
         self.handlers.clear();
         self.depth = 0;

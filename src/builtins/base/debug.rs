@@ -199,7 +199,7 @@ fn menu(it: &mut Interp, m: Matched) -> EvalResult {
     let mut s = String::new();
     if let Some(t) = m.get("title").and_then(|v| v.as_string()) {
         s.push_str(&t);
-        s.push_str("\n\n");
+        s.push_str(" \n\n");
     }
     let w = choices.len().to_string().len();
     for (i, c) in choices.iter().enumerate() {
