@@ -80,6 +80,12 @@ impl Interp {
                         self.call_evaluated(kind, Args::new(a))
                     };
                     let r = r.map_err(|fl| with_call_span(fl, e));
+                    if let Err(Flow::Error(er)) = &r {
+                        // R's stop() is a closure, so traceback() lists its call
+                        if matches!(b.name, "stop" | "stopifnot" | "match.arg") {
+                            self.note_error(er, Some(e));
+                        }
+                    }
                     if !self.pending_warnings.is_empty() {
                         let c = Some(crate::syntax::deparse::deparse(e));
                         self.deliver_warnings(c)?;
@@ -305,7 +311,14 @@ impl Interp {
             caller: caller.clone(),
             on_exit: Vec::new(),
         });
-        let r = self.eval(&c.body, &fenv);
+        let r = if self.debug.active {
+            self.debugged_body(&c.body, &fenv, &call)
+        } else {
+            self.eval(&c.body, &fenv)
+        };
+        if let Err(Flow::Error(er)) = &r {
+            self.note_error(er, None);
+        }
         let frame = self.frames.pop();
         self.depth -= 1;
         let r = match r {

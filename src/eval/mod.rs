@@ -5,6 +5,7 @@ pub mod assign;
 pub mod builtin;
 pub mod call;
 pub mod conditions;
+pub mod debug;
 pub mod frame_index;
 pub mod packages;
 pub mod index;
@@ -161,6 +162,11 @@ pub struct Interp {
     pub ops_hook: Option<OpsFn>,
     /// Environment variables the session set (`Sys.setenv`) or unset (None).
     pub env_vars: Vec<(String, Option<String>)>,
+    /// Reads a line typed at the console (`readline`, `browser`); None when not
+    /// interactive (`interactive()` is FALSE).
+    pub console: Option<debug::ConsoleFn>,
+    /// The debugger's state (`browser`, `debug`, `trace`, `traceback`).
+    pub debug: debug::Debug,
 }
 
 /// Evaluates `x op y` for classed operands it knows, or declines with `None`.
@@ -218,6 +224,8 @@ impl Interp {
             generic: Vec::new(),
             ops_hook: None,
             env_vars: Vec::new(),
+            console: None,
+            debug: debug::Debug::default(),
         }
     }
 
@@ -282,7 +290,29 @@ impl Interp {
             buf.push_str(s);
             return;
         }
-        let _ = self.out.write_all(s.as_bytes());
+        if s.len() <= 1 << 16 {
+            let _ = self.out.write_all(s.as_bytes());
+            return;
+        }
+        // long output goes out in pieces so Ctrl-C can stop it (the flag stays set: the
+        // evaluation then stops with the interrupt)
+        let mut rest = s;
+        while !rest.is_empty() {
+            if INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
+                let _ = self.out.write_all(b"\n");
+                return;
+            }
+            let mut cut = rest.len().min(1 << 14);
+            while !rest.is_char_boundary(cut) {
+                cut += 1;
+            }
+            if let Some(nl) = rest[..cut].rfind('\n') {
+                cut = nl + 1;
+            }
+            let _ = self.out.write_all(rest[..cut].as_bytes());
+            let _ = self.out.flush();
+            rest = &rest[cut..];
+        }
     }
     /// Starts capturing output into a string (nestable).
     pub fn begin_capture(&mut self) {
@@ -320,7 +350,10 @@ impl Interp {
         };
         let res = match r {
             Ok(v) => Ok(v),
-            Err(Flow::Error(e)) => Err(Stop::Error(*e)),
+            Err(Flow::Error(e)) => {
+                self.error_reached_top(&e);
+                Err(Stop::Error(*e))
+            }
             Err(Flow::Quit(status)) => Err(Stop::Quit(status)),
             Err(Flow::Break) | Err(Flow::Next) => Err(Stop::Error(RError::runtime(
                 "no loop for break/next, jumping to top level",
@@ -330,6 +363,9 @@ impl Interp {
                 "condition unwound past its handler",
             ))),
         };
+        if self.debug.stepping {
+            self.end_stepping();
+        }
         self.frames.clear();
         self.handlers.clear();
         self.depth = 0;
@@ -563,9 +599,16 @@ impl Interp {
             ExprKind::Block(items) => {
                 self.check_stack()?;
                 self.visible = true;
+                if self.debug.stepping {
+                    return self.step_block(items, env, Value::Null);
+                }
                 let mut last = Value::Null;
-                for it in items {
+                for (i, it) in items.iter().enumerate() {
                     last = self.eval(it, env)?;
+                    if self.debug.stepping {
+                        // `n` at a browser() prompt: step through the rest
+                        return self.step_block(&items[i + 1..], env, last);
+                    }
                 }
                 Ok(last)
             }

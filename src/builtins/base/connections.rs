@@ -62,7 +62,8 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("summary.connection", "summary.connection(object, ...)",
             "A list describing a connection: description, class, mode, text, opened, can read, can write."),
         doc("readline", "readline(prompt = \"\")",
-            "Reads a line from the console; non-interactively prints the prompt and returns \"\"."),
+            "Reads a line typed at the console after showing prompt; non-interactively prints the prompt and \
+             returns \"\"."),
         doc("sink", "sink(file = NULL, append = FALSE, type = c(\"output\", \"message\"), split = FALSE)",
             "Diverts output to a file or connection until sink() is called."),
         doc("sink.number", "sink.number(type = c(\"output\", \"message\"))", "The number of active output diversions."),
@@ -312,6 +313,22 @@ fn stdin_text() -> String {
     s
 }
 
+/// Lines of standard input: at the console, lines typed until end of input (Ctrl-D) or
+/// `n` of them; otherwise the rest of the piped input.
+fn stdin_lines(it: &mut Interp, n: Option<usize>) -> Vec<String> {
+    if let Some(read) = it.console.as_mut() {
+        let mut out = Vec::new();
+        while n.is_none_or(|n| out.len() < n) {
+            match read("") {
+                Some(l) => out.extend(l.split('\n').map(str::to_string)),
+                None => break,
+            }
+        }
+        return out;
+    }
+    split_lines(&stdin_text())
+}
+
 /// Up to `n` lines (all with None) from a file name or a connection, as `readLines` reads:
 /// an open connection continues where it stopped; an unopened one is read from its start.
 pub fn read_lines(it: &mut Interp, source: &Value, n: Option<usize>) -> EvalResult<Vec<String>> {
@@ -324,13 +341,13 @@ pub fn read_lines(it: &mut Interp, source: &Value, n: Option<usize>) -> EvalResu
     let Some(id) = conn_id(source) else {
         let path = source.as_string().unwrap_or_default();
         if path.is_empty() || path == "stdin" {
-            return Ok(take(split_lines(&stdin_text())));
+            return Ok(take(stdin_lines(it, n)));
         }
         let path = expand(&path);
         return Ok(take(split_lines(&file_text(it, &path)?)));
     };
     match id {
-        0 => return Ok(take(split_lines(&stdin_text()))),
+        0 => return Ok(take(stdin_lines(it, n))),
         1 | 2 => return err("cannot read from this connection"),
         _ => {}
     }
@@ -341,6 +358,9 @@ pub fn read_lines(it: &mut Interp, source: &Value, n: Option<usize>) -> EvalResu
     if !c.opened {
         if let Kind::File { path } = &c.kind {
             let path = path.clone();
+            if path == "stdin" {
+                return Ok(take(stdin_lines(it, n)));
+            }
             return Ok(take(split_lines(&file_text(it, &path)?)));
         }
         return Ok(take(c.lines[c.pos..].to_vec()));
@@ -565,7 +585,12 @@ fn summary_connection(it: &mut Interp, m: Matched) -> EvalResult {
 
 fn readline(it: &mut Interp, m: Matched) -> EvalResult {
     let prompt = opt_str(&m, "prompt").unwrap_or_default();
-    // as R does when not interactive (interactive() is FALSE in rsc): echo, answer ""
+    it.flush();
+    if let Some(read) = it.console.as_mut() {
+        let line = read(&prompt).unwrap_or_default();
+        return Ok(Value::str(line.lines().next().unwrap_or("")));
+    }
+    // as R does when not interactive: echo the prompt, answer ""
     it.write_out(&prompt);
     it.write_out("\n");
     Ok(Value::str(""))

@@ -8,6 +8,7 @@ pub mod partial_match;
 pub mod complex;
 pub mod conditions;
 pub mod connections;
+pub mod debug;
 pub mod decomp;
 pub mod date_methods;
 pub mod dates;
@@ -56,6 +57,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         lang::BUILTINS,
         environments::BUILTINS,
         session::BUILTINS,
+        debug::BUILTINS,
         packages::BUILTINS,
         bitwise::BUILTINS,
         partial_match::BUILTINS,
@@ -105,6 +107,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
         lang::DOCS,
         environments::DOCS,
         session::DOCS,
+        debug::DOCS,
         packages::DOCS,
         bitwise::DOCS,
         partial_match::DOCS,

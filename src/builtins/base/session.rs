@@ -108,8 +108,8 @@ pub fn get_option(it: &mut Interp, m: Matched) -> EvalResult {
         .unwrap_or(Value::Null))
 }
 
-pub fn interactive(_it: &mut Interp, _a: Args) -> EvalResult {
-    Ok(Value::lgl(false))
+pub fn interactive(it: &mut Interp, _a: Args) -> EvalResult {
+    Ok(Value::lgl(it.console.is_some()))
 }
 
 pub fn invoke_restart(_it: &mut Interp, a: Args) -> EvalResult {
