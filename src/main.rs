@@ -1,6 +1,7 @@
 //! The `rsc` command: run scripts (`rsc file.rsc`, `rsc -e expr`, `rsc -`) like Rscript.
 #![deny(unsafe_code)]
 
+mod jupyter;
 mod repl;
 
 // The interpreter allocates many small vectors; mimalloc handles them much faster than the
@@ -57,8 +58,14 @@ Usage: rsc [options] [file.rsc [args...]]
 
 Runs R code. With no file: an interactive console, or a script read from standard input when piped.
 
+Commands:
+  rsc jupyter install [--user|--prefix DIR|--sys-prefix]
+                install the Jupyter kernelspec
+
 Options:
   -e EXPR       evaluate EXPR (may be repeated)
+  --jupyter-kernel FILE
+                run as a Jupyter kernel (FILE: the connection file)
   -             read the script from standard input
   --version     print the version and exit
   -h, --help    print this help and exit
@@ -74,11 +81,15 @@ enum Source {
     Exprs(Vec<String>),
     Stdin,
     Console,
+    Kernel(String),
 }
 
 fn main() {
     keep_freed_memory();
     let argv: Vec<String> = std::env::args().skip(1).collect();
+    if argv.first().map(String::as_str) == Some("jupyter") && !std::path::Path::new("jupyter").is_file() {
+        std::process::exit(jupyter::cli(&argv[1..]));
+    }
     let mut exprs = Vec::new();
     let mut source = None;
     let mut rest = Vec::new();
@@ -102,6 +113,15 @@ fn main() {
         } else if a == "-h" || a == "--help" {
             print!("{}", HELP);
             return;
+        } else if a == "--jupyter-kernel" && exprs.is_empty() {
+            i += 1;
+            match argv.get(i) {
+                Some(f) => source = Some(Source::Kernel(f.clone())),
+                None => {
+                    eprintln!("rsc: --jupyter-kernel needs a connection file");
+                    std::process::exit(2);
+                }
+            }
         } else if a == "-" {
             source = Some(Source::Stdin);
         } else if a == "--args" {
@@ -133,6 +153,7 @@ fn main() {
 fn run(source: Source, args: Vec<String>) -> i32 {
     let (name, text) = match source {
         Source::Console => return repl::run(),
+        Source::Kernel(f) => return jupyter::kernel(&f),
         Source::File(f) => match std::fs::read_to_string(&f) {
             Ok(t) => (f, t),
             Err(e) => {

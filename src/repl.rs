@@ -16,10 +16,10 @@ use std::rc::Rc;
 
 /// Names the completer offers, refreshed after every evaluation.
 #[derive(Default)]
-struct Names {
+pub(crate) struct Names {
     words: Vec<String>,
     /// Column or element names of list-like globals, for `d$` completion.
-    members: HashMap<String, Vec<String>>,
+    pub(crate) members: HashMap<String, Vec<String>>,
     /// Formal argument names of functions, for `f(arg` completion.
     formals: HashMap<String, Vec<String>>,
 }
@@ -48,94 +48,104 @@ impl Completer for ReplHelper {
         pos: usize,
         _ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
-        let before = &line[..pos];
-        // inside a string: complete file paths
-        if before.matches('"').count() % 2 == 1 || before.matches('\'').count() % 2 == 1 {
-            let q = before.rfind(['"', '\'']).map(|i| i + 1).unwrap_or(0);
-            let partial = &before[q..];
-            let (dir, file) = match partial.rfind('/') {
-                Some(i) => (&partial[..=i], &partial[i + 1..]),
-                None => ("", partial),
-            };
-            let mut out = Vec::new();
-            if let Ok(rd) = std::fs::read_dir(if dir.is_empty() { "." } else { dir }) {
-                for e in rd.flatten() {
-                    let n = e.file_name().to_string_lossy().into_owned();
-                    if n.starts_with(file) {
-                        let slash = if e.path().is_dir() { "/" } else { "" };
-                        out.push(Pair {
-                            display: format!("{}{}", n, slash),
-                            replacement: format!("{}{}{}", dir, n, slash),
-                        });
-                    }
+        Ok(complete(&self.names.borrow(), &line[..pos]))
+    }
+}
+
+/// Completions of the text before the cursor: file paths inside a string, `d$` members,
+/// argument names of the innermost open call, then names and keywords. Returns the byte
+/// offset where the completed word starts and the candidates.
+pub(crate) fn complete(names: &Names, before: &str) -> (usize, Vec<Pair>) {
+    // inside a string: complete file paths
+    if before.matches('"').count() % 2 == 1 || before.matches('\'').count() % 2 == 1 {
+        let q = before.rfind(['"', '\'']).map(|i| i + 1).unwrap_or(0);
+        let partial = &before[q..];
+        let (dir, file) = match partial.rfind('/') {
+            Some(i) => (&partial[..=i], &partial[i + 1..]),
+            None => ("", partial),
+        };
+        let mut out = Vec::new();
+        if let Ok(rd) = std::fs::read_dir(if dir.is_empty() { "." } else { dir }) {
+            for e in rd.flatten() {
+                let n = e.file_name().to_string_lossy().into_owned();
+                if n.starts_with(file) {
+                    let slash = if e.path().is_dir() { "/" } else { "" };
+                    out.push(Pair {
+                        display: format!("{}{}", n, slash),
+                        replacement: format!("{}{}{}", dir, n, slash),
+                    });
                 }
             }
-            out.sort_by(|a, b| a.display.cmp(&b.display));
-            return Ok((q, out));
         }
-        let start = before
+        out.sort_by(|a, b| a.display.cmp(&b.display));
+        return (q, out);
+    }
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.' || *c == '_'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let word = &before[start..];
+    // d$col
+    if start > 0 && before[..start].ends_with('$') {
+        let obj_end = start - 1;
+        let obj_start = before[..obj_end]
             .char_indices()
             .rev()
             .find(|(_, c)| !(c.is_alphanumeric() || *c == '.' || *c == '_'))
             .map(|(i, c)| i + c.len_utf8())
             .unwrap_or(0);
-        let word = &before[start..];
-        let names = self.names.borrow();
-        // d$col
-        if start > 0 && before[..start].ends_with('$') {
-            let obj_end = start - 1;
-            let obj_start = before[..obj_end]
-                .char_indices()
-                .rev()
-                .find(|(_, c)| !(c.is_alphanumeric() || *c == '.' || *c == '_'))
-                .map(|(i, c)| i + c.len_utf8())
-                .unwrap_or(0);
-            let obj = &before[obj_start..obj_end];
-            let cands = names.members.get(obj).cloned().unwrap_or_default();
-            let out = cands
-                .into_iter()
-                .filter(|c| c.starts_with(word))
-                .map(|c| Pair {
-                    display: c.clone(),
-                    replacement: c,
-                })
-                .collect();
-            return Ok((start, out));
-        }
-        let mut out: Vec<Pair> = Vec::new();
-        // argument names of the innermost open call
-        if let Some(f) = open_call(before) {
-            if let Some(formals) = names.formals.get(&f) {
-                for a in formals {
-                    if a.starts_with(word) && a != "..." {
-                        out.push(Pair {
-                            display: format!("{} =", a),
-                            replacement: format!("{} = ", a),
-                        });
-                    }
+        let obj = &before[obj_start..obj_end];
+        let cands = names.members.get(obj).cloned().unwrap_or_default();
+        let out = cands
+            .into_iter()
+            .filter(|c| c.starts_with(word))
+            .map(|c| Pair {
+                display: c.clone(),
+                replacement: c,
+            })
+            .collect();
+        return (start, out);
+    }
+    let mut out: Vec<Pair> = Vec::new();
+    // argument names of the innermost open call
+    if let Some(f) = open_call(before) {
+        // a closure's parameters, else a builtin's declared formals
+        let formals: Option<Vec<&str>> = match names.formals.get(&f) {
+            Some(v) => Some(v.iter().map(String::as_str).collect()),
+            None => rsc::builtins::formals::declared_formals(&f).map(|v| v.to_vec()),
+        };
+        if let Some(formals) = formals {
+            for a in formals {
+                if a.starts_with(word) && a != "..." {
+                    out.push(Pair {
+                        display: format!("{} =", a),
+                        replacement: format!("{} = ", a),
+                    });
                 }
             }
         }
-        if word.is_empty() && out.is_empty() {
-            return Ok((start, out));
-        }
-        for w in names.words.iter().chain(
-            KEYWORDS
-                .iter()
-                .map(|s| s.to_string())
-                .collect::<Vec<_>>()
-                .iter(),
-        ) {
-            if w.starts_with(word) {
-                out.push(Pair {
-                    display: w.clone(),
-                    replacement: w.clone(),
-                });
-            }
-        }
-        out.dedup_by(|a, b| a.replacement == b.replacement);
-        Ok((start, out))
     }
+    if word.is_empty() && out.is_empty() {
+        return (start, out);
+    }
+    for w in names.words.iter().chain(
+        KEYWORDS
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .iter(),
+    ) {
+        if w.starts_with(word) {
+            out.push(Pair {
+                display: w.clone(),
+                replacement: w.clone(),
+            });
+        }
+    }
+    out.dedup_by(|a, b| a.replacement == b.replacement);
+    (start, out)
 }
 
 /// The function name of the innermost unclosed call before the cursor.
@@ -283,6 +293,11 @@ fn matching_bracket(line: &str, pos: usize) -> Option<usize> {
 }
 
 fn refresh_names(it: &mut Interp, names: &Rc<RefCell<Names>>) {
+    *names.borrow_mut() = names_of(it);
+}
+
+/// The names the completer offers in an interpreter's global and base environments.
+pub(crate) fn names_of(it: &mut Interp) -> Names {
     let mut n = Names::default();
     for env in [it.global.clone(), it.base.clone()] {
         for (k, v) in env.bindings() {
@@ -308,7 +323,7 @@ fn refresh_names(it: &mut Interp, names: &Rc<RefCell<Names>>) {
     }
     n.words.sort();
     n.words.dedup();
-    *names.borrow_mut() = n;
+    n
 }
 
 fn history_path() -> Option<std::path::PathBuf> {
