@@ -218,21 +218,25 @@ fn write_message(w: &mut impl Write, frames: &[Vec<u8>]) -> std::io::Result<()> 
 /// first frame; a message sent goes to the peer its first frame names.
 pub struct Router {
     inbox: Receiver<Vec<Vec<u8>>>,
-    peers: Arc<Mutex<HashMap<Vec<u8>, TcpStream>>>,
+    /// Each routing id's connection, with the connection's serial number (a peer that
+    /// reconnects under the same identity replaces its old connection).
+    peers: Peers,
 }
+
+type Peers = Arc<Mutex<HashMap<Vec<u8>, (u32, TcpStream)>>>;
 
 impl Router {
     pub fn bind(endpoint: &str) -> Result<Router, String> {
         let listener = listen(endpoint)?;
         let (tx, inbox) = channel();
-        let peers: Arc<Mutex<HashMap<Vec<u8>, TcpStream>>> = Arc::default();
+        let peers: Peers = Arc::default();
         let table = peers.clone();
         let next_id = Arc::new(std::sync::atomic::AtomicU32::new(1));
         let tx = Mutex::new(tx);
         accept_loop(listener, Kind::Router, move |mut peer| {
             // a routing id: the peer's identity, else one of ours (0 and a counter, as libzmq)
+            let n = next_id.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             let id = if peer.identity.is_empty() || peer.identity[0] == 0 {
-                let n = next_id.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 let mut id = vec![0u8];
                 id.extend_from_slice(&n.to_be_bytes());
                 id
@@ -240,7 +244,7 @@ impl Router {
                 peer.identity.clone()
             };
             if let Ok(mut t) = table.lock() {
-                t.insert(id.clone(), peer.writer);
+                t.insert(id.clone(), (n, peer.writer));
             }
             let Ok(tx) = tx.lock().map(|t| t.clone()) else {
                 return;
@@ -252,7 +256,9 @@ impl Router {
                 }
             }
             if let Ok(mut t) = table.lock() {
-                t.remove(&id);
+                if t.get(&id).is_some_and(|(m, _)| *m == n) {
+                    t.remove(&id);
+                }
             }
         });
         Ok(Router { inbox, peers })
@@ -270,7 +276,7 @@ impl Router {
             return;
         };
         if let Ok(mut t) = self.peers.lock() {
-            if let Some(s) = t.get_mut(id) {
+            if let Some((_, s)) = t.get_mut(id) {
                 if write_message(s, rest).is_err() {
                     t.remove(id);
                 }
