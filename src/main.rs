@@ -1,6 +1,7 @@
 //! The `rsc` command: run scripts (`rsc file.rsc`, `rsc -e expr`, `rsc -`) like Rscript.
 #![deny(unsafe_code)]
 
+mod jupyter;
 mod repl;
 
 // The interpreter allocates many small vectors; mimalloc handles them much faster than the
@@ -57,8 +58,14 @@ Usage: rsc [options] [file.rsc [args...]]
 
 Runs R code. With no file: an interactive console, or a script read from standard input when piped.
 
+Commands:
+  rsc jupyter install [--user|--prefix DIR|--sys-prefix]
+                install the Jupyter kernelspec
+
 Options:
   -e EXPR       evaluate EXPR (may be repeated)
+  --jupyter-kernel FILE
+                run as a Jupyter kernel (FILE: the connection file)
   -             read the script from standard input
   --version     print the version and exit
   -h, --help    print this help and exit
@@ -78,6 +85,7 @@ enum Source {
     Exprs(Vec<String>),
     Stdin,
     Console,
+    Kernel(String),
 }
 
 fn main() {
@@ -91,6 +99,9 @@ fn main() {
             .spawn(move || rsc::api::render::cli(&rest, STACK_LIMIT))
             .expect("failed to start the evaluator thread");
         std::process::exit(handle.join().unwrap_or(2));
+    }
+    if argv.first().map(String::as_str) == Some("jupyter") && !std::path::Path::new("jupyter").is_file() {
+        std::process::exit(jupyter::cli(&argv[1..]));
     }
     let mut exprs = Vec::new();
     let mut source = None;
@@ -115,6 +126,15 @@ fn main() {
         } else if a == "-h" || a == "--help" {
             print!("{}", HELP);
             return;
+        } else if a == "--jupyter-kernel" && exprs.is_empty() {
+            i += 1;
+            match argv.get(i) {
+                Some(f) => source = Some(Source::Kernel(f.clone())),
+                None => {
+                    eprintln!("rsc: --jupyter-kernel needs a connection file");
+                    std::process::exit(2);
+                }
+            }
         } else if a == "-" {
             source = Some(Source::Stdin);
         } else if a == "--args" {
@@ -146,6 +166,7 @@ fn main() {
 fn run(source: Source, args: Vec<String>) -> i32 {
     let (name, text) = match source {
         Source::Console => return repl::run(),
+        Source::Kernel(f) => return jupyter::kernel(&f),
         Source::File(f) => match std::fs::read_to_string(&f) {
             Ok(t) => (f, t),
             Err(e) => {

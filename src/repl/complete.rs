@@ -6,9 +6,7 @@ use rsc::syntax::ast::{Const, Expr, ExprKind};
 use rsc::syntax::sym::Sym;
 use rsc::{Interp, Value};
 use rustyline::completion::Pair;
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
 
 /// Names the completer offers, refreshed after every evaluation; used when the
 /// interpreter is busy (completing at a `readline()` or browser prompt).
@@ -35,17 +33,15 @@ fn pair(display: String, replacement: String) -> Pair {
 }
 
 /// Where the word being completed starts and the candidates for it.
-pub fn complete(
-    interp: &Rc<RefCell<Interp>>,
-    names: &Names,
-    before: &str,
-) -> (usize, Vec<Pair>) {
+/// `it` is the interpreter when it is idle (values are looked up live), None while it is busy
+/// (a prompt inside an evaluation: the names known at the last prompt are used).
+pub fn complete(mut it: Option<&mut Interp>, names: &Names, before: &str) -> (usize, Vec<Pair>) {
     // `x[["par` : member names in quotes
     if let Some(q) = open_string(before) {
         let head = &before[..q - 1];
         if let Some(obj) = head.strip_suffix("[[") {
             let partial = &before[q..];
-            let members = member_names(interp, names, obj, false);
+            let members = member_names(it.as_deref_mut(), names, obj, false);
             let quote = &before[q - 1..q];
             let out = members
                 .into_iter()
@@ -78,7 +74,7 @@ pub fn complete(
     // x$name, x@name
     for (sep, slots) in [("$", false), ("@", true)] {
         if let Some(obj) = head.strip_suffix(sep) {
-            let out = member_names(interp, names, obj, slots)
+            let out = member_names(it.as_deref_mut(), names, obj, slots)
                 .into_iter()
                 .filter(|m| m.starts_with(word))
                 .map(|m| {
@@ -92,7 +88,7 @@ pub fn complete(
     let mut out: Vec<Pair> = Vec::new();
     // argument names of the innermost open call
     if let Some(f) = open_call(before) {
-        for a in formals(interp, names, &f) {
+        for a in formals(it.as_deref_mut(), names, &f) {
             if a.starts_with(word) && a != "..." {
                 out.push(pair(format!("{} =", a), format!("{} = ", a)));
             }
@@ -199,18 +195,18 @@ fn trailing_expr(head: &str) -> &str {
 
 /// Names after `obj$` (or slot names after `obj@`), evaluating `obj` only when that has no
 /// side effects.
-fn member_names(interp: &Rc<RefCell<Interp>>, names: &Names, obj: &str, slots: bool) -> Vec<String> {
+fn member_names(it: Option<&mut Interp>, names: &Names, obj: &str, slots: bool) -> Vec<String> {
     let text = trailing_expr(obj);
     if text.is_empty() {
         return Vec::new();
     }
-    let value = match interp.try_borrow_mut() {
-        Ok(mut it) => rsc::syntax::parse(text)
+    let value = match it {
+        Some(it) => rsc::syntax::parse(text)
             .ok()
             .filter(|e| e.len() == 1)
-            .and_then(|e| value_of(&mut it, &e[0])),
+            .and_then(|e| value_of(it, &e[0])),
         // busy (a prompt inside an evaluation): what was known at the last prompt
-        Err(_) => return names.members.get(text).cloned().unwrap_or_default(),
+        None => return names.members.get(text).cloned().unwrap_or_default(),
     };
     let Some(v) = value else { return Vec::new() };
     if slots {
@@ -272,8 +268,8 @@ fn element(v: &Value, name: &str) -> Option<Value> {
 }
 
 /// Formal argument names of the function called `f` (a closure or a builtin).
-fn formals(interp: &Rc<RefCell<Interp>>, names: &Names, f: &str) -> Vec<String> {
-    if let Ok(mut it) = interp.try_borrow_mut() {
+fn formals(it: Option<&mut Interp>, names: &Names, f: &str) -> Vec<String> {
+    if let Some(it) = it {
         let s = Sym::new(f);
         let g = it.global.clone();
         if let Ok(v) = it.get_function(s, &g) {

@@ -7,7 +7,7 @@
 //! R shows them. A bracketed paste arrives as one edit; on Enter its lines run expression
 //! by expression and the rest is dropped at the first error, as R does.
 
-mod complete;
+pub(crate) mod complete;
 mod highlight;
 
 use complete::Names;
@@ -40,7 +40,9 @@ impl Validator for ReplHelper {}
 impl Completer for ReplHelper {
     type Candidate = Pair;
     fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
-        Ok(complete::complete(&self.interp, &self.names.borrow(), &line[..pos]))
+        let mut busy = self.interp.try_borrow_mut();
+        let it = busy.as_deref_mut().ok();
+        Ok(complete::complete(it, &self.names.borrow(), &line[..pos]))
     }
 }
 
