@@ -32,6 +32,10 @@ const SOURCES: &[&str] = &[
     include_str!("R/stats_models.R"),
     include_str!("R/graphics_methods.R"),
     include_str!("R/graphics_more.R"),
+    include_str!("R/methods_classes.R"),
+    include_str!("R/methods_generics.R"),
+    include_str!("R/methods_refclass.R"),
+    include_str!("R/stats4_mle.R"),
 ];
 
 /// One definition: its source text and its help text.
