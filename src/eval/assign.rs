@@ -43,7 +43,7 @@ pub fn assign(
         ExprKind::Dollar(obj, name) | ExprKind::At(obj, name) => {
             let mut cur = current(it, obj, env, sup)?;
             let r = if matches!(target.kind, ExprKind::At(..)) {
-                super::s4::assign_slot(it, &mut cur, name.as_str(), value, env)
+                super::slots::assign_slot(it, &mut cur, name.as_str(), value, env)
             } else {
                 assign_dollar(it, &mut cur, name.as_str(), value)
             };

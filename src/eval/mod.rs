@@ -11,7 +11,7 @@ pub mod index;
 pub mod lang_list;
 pub mod ops;
 mod scalar;
-pub mod s4;
+pub mod slots;
 
 use crate::error::{err, EvalResult, Flow, RError, Stop};
 use crate::syntax::ast::{AssignOp, BinOp, Const, Expr, ExprKind};
@@ -162,8 +162,8 @@ pub struct Interp {
     pub ops_hook: Option<OpsFn>,
     /// Environment variables the session set (`Sys.setenv`) or unset (None).
     pub env_vars: Vec<(String, Option<String>)>,
-    /// S4 classes and the builtins with S4 methods (`eval/s4.rs`).
-    pub s4: s4::S4State,
+    /// S4 classes and the builtins with S4 methods (`eval/slots.rs`).
+    pub s4: slots::S4State,
 }
 
 /// Evaluates `x op y` for classed operands it knows, or declines with `None`.
@@ -221,7 +221,7 @@ impl Interp {
             generic: Vec::new(),
             ops_hook: None,
             env_vars: Vec::new(),
-            s4: s4::S4State::default(),
+            s4: slots::S4State::default(),
         }
     }
 
@@ -671,7 +671,7 @@ impl Interp {
             ExprKind::At(obj, name) => {
                 let x = self.eval(obj, env)?;
                 self.visible = true;
-                s4::get_slot(&x, name.as_str()).map_err(|f| with_call_span(f, e))
+                slots::get_slot(&x, name.as_str()).map_err(|f| with_call_span(f, e))
             }
             ExprKind::Ns { pkg, name, internal } => {
                 self.visible = true;

@@ -245,10 +245,9 @@ setGeneric <- function(name, def = NULL, where = topenv(parent.frame()), package
                   sQuote(f), sQuote(paste0("\"", classes, "\"", collapse = ", "))), call. = FALSE)
 }
 
-## Dispatches a generic function's call: called from the body of the generic, it selects
-## the method for the classes of the arguments in the caller's frame and calls it.
-standardGeneric <- function(f, fdef) {
-    env <- parent.frame()
+## The dispatch of generic f from its frame env when the method for these classes is not
+## cached yet (standardGeneric's slow path): selects it, caches it and calls it.
+.s4_dispatch_slow <- function(f, env) {
     rec <- .s4_rec(f)
     if (is.null(rec)) stop(gettextf("expected a generic function or a primitive for dispatch, got an object of class %s",
                                     dQuote("character")), call. = FALSE)

@@ -4,7 +4,7 @@
 use super::super::{declared, doc, Builtin, Doc, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::call::ArgVal;
-use crate::eval::s4;
+use crate::eval::slots as s4;
 use crate::eval::Interp;
 use crate::syntax::ast::ExprKind;
 use crate::syntax::sym::Sym;
