@@ -14,6 +14,7 @@ macro_rules! named {
 pub mod base;
 pub mod formals;
 pub mod graphics;
+pub mod methods;
 #[allow(non_snake_case)]
 pub mod grDevices;
 pub mod r_defined;
@@ -89,6 +90,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
     let mut d = base::docs();
     d.extend(stats::docs());
     d.extend(utils::docs());
+    d.extend(methods::docs());
     d.extend(graphics::docs());
     d.extend(grDevices::docs());
     d
@@ -107,6 +109,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
     let mut t = base::tables();
     t.extend(stats::tables());
     t.extend(utils::tables());
+    t.extend(methods::tables());
     t.extend(graphics::tables());
     t.extend(grDevices::tables());
     t
@@ -123,6 +126,7 @@ pub fn install(it: &mut Interp) {
     let muffle = it.register_builtin("invokeRestart", Kind::Eager(base::conditions::muffle_fn));
     it.base.set(Sym::new(base::conditions::MUFFLE_NAME), muffle);
     it.printer = Some(base::print::print_dispatch);
+    methods::install(it);
     it.late_base = Some(r_defined::late_base);
     it.ops_hook = Some(base::difftime::date_ops);
     crate::stats::time::zone::set_session_tz(None);

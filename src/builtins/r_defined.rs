@@ -46,6 +46,10 @@ const SOURCES: &[&str] = &[
     include_str!("R/stats_rotation.R"),
     include_str!("R/stats_dendrogram.R"),
     include_str!("R/knitr.R"),
+    include_str!("R/methods_classes.R"),
+    include_str!("R/methods_generics.R"),
+    include_str!("R/methods_refclass.R"),
+    include_str!("R/stats4_mle.R"),
 ];
 
 /// One definition: its source text and its help text.

@@ -43,8 +43,7 @@ pub fn assign(
         ExprKind::Dollar(obj, name) | ExprKind::At(obj, name) => {
             let mut cur = current(it, obj, env, sup)?;
             let r = if matches!(target.kind, ExprKind::At(..)) {
-                cur.set_attr(*name, value);
-                Ok(())
+                super::slots::assign_slot(it, &mut cur, name.as_str(), value, env)
             } else {
                 assign_dollar(it, &mut cur, name.as_str(), value)
             };
@@ -477,6 +476,10 @@ pub fn assign_index2(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value)
 
 /// `x$name <- value` in place.
 pub fn assign_dollar(it: &mut Interp, x: &mut Value, name: &str, value: Value) -> EvalResult<()> {
+    if let Some(Value::Env(e)) = x.get_attr(".xData") {
+        e.set(Sym::new(name), value);
+        return Ok(());
+    }
     if let Value::Env(e) = x {
         e.set(Sym::new(name), value);
         return Ok(());

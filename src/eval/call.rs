@@ -71,6 +71,9 @@ impl Interp {
                 kind => {
                     let a = self.eval_args(args, env)?;
                     self.visible = true;
+                    if let Some(r) = self.s4_dispatch(b.name, &a, env) {
+                        return r.map_err(|fl| with_call_span(fl, e));
+                    }
                     let r = if self.is_generic(b.id) {
                         match self.dispatch_builtin(b, kind, &a, env) {
                             Some(r) => r,
@@ -198,6 +201,12 @@ impl Interp {
             Value::Builtin(b) => match self.builtin_kind(b) {
                 kind @ (Kind::Eager(_) | Kind::Declared(..) | Kind::Native(_)) => {
                     self.visible = true;
+                    if self.s4_wants(b.name, &args) {
+                        let env = self.global.clone();
+                        if let Some(r) = self.s4_dispatch(b.name, &args, &env) {
+                            return r;
+                        }
+                    }
                     if self.is_generic(b.id) {
                         let env = self.global.clone();
                         if let Some(r) = self.dispatch_builtin(b, kind, &args, &env) {
@@ -346,7 +355,7 @@ impl Interp {
 
     /// The class vector used for S3 dispatch (explicit or implicit).
     pub fn dispatch_class(&self, v: &Value) -> Vec<String> {
-        if let Some(c) = v.class_attr() {
+        if let Some(c) = self.s3_classes(v) {
             return c;
         }
         crate::value::class::implicit_class(v)
@@ -401,7 +410,7 @@ impl Interp {
             .or_else(|| args.iter().find(|(n, _)| n.is_none()))
             .or_else(|| args.first())
             .map(|(_, v)| v)?;
-        let classes = obj.class_attr()?;
+        let classes = self.s3_classes(obj)?;
         // the group generic tried after `name.class` (`as.numeric` is `as.double` in R)
         let group = match b.name {
             "min" | "max" | "range" | "sum" | "prod" | "any" | "all" => Some("Summary"),
@@ -450,7 +459,7 @@ impl Interp {
         args: Vec<ArgVal>,
         env: &Env,
     ) -> Option<EvalResult> {
-        let classes = v.class_attr()?;
+        let classes = self.s3_classes(v)?;
         for cls in classes {
             let name = format!("{}.{}", generic, cls);
             let found = self.lookup_method(env, &name);

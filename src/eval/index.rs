@@ -50,6 +50,16 @@ pub fn eval_subs(
 /// `x[...]` or `x[[...]]` with unevaluated subscripts.
 pub fn eval_index(it: &mut Interp, x: Value, args: &[Arg], env: &Env, double: bool) -> EvalResult {
     let (subs, drop, exact) = eval_subs(it, args, env)?;
+    if !it.s4.prims.is_empty() && x.get_attr("class").is_some() {
+        let mut a = vec![(None, x.clone())];
+        a.extend(subs.iter().map(|s| (None, s.clone().unwrap_or(Value::Missing))));
+        if let Some(d) = drop {
+            a.push((Some(crate::syntax::sym::Sym::new("drop")), Value::lgl(d)));
+        }
+        if let Some(r) = it.s4_dispatch(if double { "[[" } else { "[" }, &a, env) {
+            return r;
+        }
+    }
     if let Some(cls) = x.class_attr() {
         if !double && !cls.iter().any(|c| c == "data.frame" || c == "factor") {
             let mut a = vec![(None, x.clone())];
@@ -559,11 +569,21 @@ pub fn list_get(v: &Value, name: &str) -> Option<Value> {
 }
 
 /// `x$name` with R's partial matching on lists.
-pub fn dollar(_it: &mut Interp, x: &Value, name: &str) -> EvalResult {
+pub fn dollar(it: &mut Interp, x: &Value, name: &str) -> EvalResult {
     if let Value::Lang(l) = x {
         // a call's arguments by name, as R's `$` on a language object
         let as_list = super::lang_list::to_list(&l.expr);
         return Ok(list_get(&as_list, name).unwrap_or(Value::Null));
+    }
+    if let Some(Value::Env(e)) = x.get_attr(".xData") {
+        return Ok(e.get_local(Sym::new(name)).unwrap_or(Value::Null));
+    }
+    if !it.s4.prims.is_empty() && x.get_attr("class").is_some() {
+        let env = it.global.clone();
+        let a = [(None, x.clone()), (None, Value::str(name))];
+        if let Some(r) = it.s4_dispatch("$", &a, &env) {
+            return r;
+        }
     }
     match x {
         Value::Env(e) => return Ok(e.get_local(Sym::new(name)).unwrap_or(Value::Null)),

@@ -12,6 +12,7 @@ pub mod index;
 pub mod lang_list;
 pub mod ops;
 mod scalar;
+pub mod slots;
 
 use crate::error::{err, EvalResult, Flow, RError, Stop};
 use crate::syntax::ast::{AssignOp, BinOp, Const, Expr, ExprKind};
@@ -167,6 +168,8 @@ pub struct Interp {
     pub console: Option<debug::ConsoleFn>,
     /// The debugger's state (`browser`, `debug`, `trace`, `traceback`).
     pub debug: debug::Debug,
+    /// S4 classes and the builtins with S4 methods (`eval/slots.rs`).
+    pub s4: slots::S4State,
 }
 
 /// Evaluates `x op y` for classed operands it knows, or declines with `None`.
@@ -226,6 +229,7 @@ impl Interp {
             env_vars: Vec::new(),
             console: None,
             debug: debug::Debug::default(),
+            s4: slots::S4State::default(),
         }
     }
 
@@ -710,7 +714,7 @@ impl Interp {
             ExprKind::At(obj, name) => {
                 let x = self.eval(obj, env)?;
                 self.visible = true;
-                Ok(x.get_attr(name.as_str()).cloned().unwrap_or(Value::Null))
+                slots::get_slot(&x, name.as_str()).map_err(|f| with_call_span(f, e))
             }
             ExprKind::Ns { pkg, name, internal } => {
                 self.visible = true;

@@ -38,6 +38,12 @@ pub fn binary(it: &mut Interp, op: BinOp, x: Value, y: Value, env: &Env) -> Eval
             if (x.attrs().is_some() || y.attrs().is_some())
                 && (x.class_attr().is_some() || y.class_attr().is_some())
             {
+                if !it.s4.prims.is_empty() {
+                    let a = [(None, x.clone()), (None, y.clone())];
+                    if let Some(r) = it.s4_dispatch(op.as_str(), &a, env) {
+                        return r;
+                    }
+                }
                 if let Some(r) = dispatch_ops(it, op, &x, &y, env) {
                     return r;
                 }
@@ -151,7 +157,7 @@ fn unreachable_logic2() -> EvalResult {
 /// User-defined `Ops` methods (`+.money`) and factor comparisons.
 fn dispatch_ops(it: &mut Interp, op: BinOp, x: &Value, y: &Value, env: &Env) -> Option<EvalResult> {
     for v in [x, y] {
-        if let Some(classes) = v.class_attr() {
+        if let Some(classes) = it.s3_classes(v) {
             for cls in classes {
                 for name in [format!("{}.{}", op.as_str(), cls), format!("Ops.{}", cls)] {
                     if let Some(f @ Value::Closure(_)) = env.lookup(Sym::new(&name)) {

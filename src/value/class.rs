@@ -7,6 +7,7 @@ use crate::syntax::ast::ExprKind;
 pub fn type_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "NULL",
+        Value::Vector(x) if x.data.is_empty() && matches!(x.data, super::Data::List(_)) && is_s4(v) => "S4",
         Value::Vector(v) => v.data.vtype().type_name(),
         Value::Closure(_) => "closure",
         Value::Builtin(_) => "builtin",
@@ -80,3 +81,12 @@ pub fn keep_time_class(from: &Value, mut to: Value) -> Value {
     }
     to
 }
+
+/// Whether `v` is an S4 object: its class attribute carries the `package` attribute that
+/// `new()` and `setRefClass` give it (as R's class of an S4 object does).
+pub fn is_s4(v: &Value) -> bool {
+    matches!(v.get_attr("class"), Some(c) if c.get_attr("package").is_some())
+}
+
+/// The name R stores in a slot's attribute for a slot whose value is NULL.
+pub const S4_NULL_SLOT: &str = "\u{1}NULL\u{1}";

@@ -221,8 +221,6 @@ getS3method <- function(f, class, optional = FALSE, envir = parent.frame()) {
     if (optional) NULL else stop(gettextf("S3 method '%s' not found", name), domain = NA)
 }
 
-## Whether object is an S4 object (rsc has no S4 objects yet: always FALSE).
-isS4 <- function(object) FALSE
 
 ## The namespace environment of a package (rsc keeps base packages' functions in base).
 asNamespace <- function(ns, base.OK = TRUE) {

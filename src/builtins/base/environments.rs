@@ -206,13 +206,37 @@ pub fn get(it: &mut Interp, m: Matched) -> EvalResult {
 pub fn get0(it: &mut Interp, m: Matched) -> EvalResult {
     let name = m.req("x")?.as_string().unwrap_or_default();
     let env = env_arg(it, m.get("envir"));
-    match env.lookup(Sym::new(&name)) {
-        Some(_) => it.get_var(Sym::new(&name), &env),
-        None => match it.late_binding(Sym::new(&name)) {
-            Some(r) => r,
-            None => Ok(m.get("ifnotfound").cloned().unwrap_or(Value::Null)),
-        },
+    let inherits = m.get("inherits").and_then(|v| v.as_bool().flatten()).unwrap_or(true);
+    let mode = m.get("mode").and_then(|v| v.as_string()).unwrap_or_else(|| "any".into());
+    let fits = |v: &Value| mode == "any" || (mode == "function" && v.is_function())
+        || crate::value::class::type_of(v) == mode
+        || (mode == "numeric" && matches!(crate::value::class::type_of(v), "double" | "integer"));
+    let s = Sym::new(&name);
+    let mut cur = Some(env);
+    while let Some(e) = cur {
+        if let Some(v) = e.get_local(s) {
+            let v = match v {
+                Value::Promise(p) => it.force(&p)?,
+                v => v,
+            };
+            if fits(&v) {
+                return Ok(v);
+            }
+        }
+        if !inherits {
+            break;
+        }
+        cur = e.parent();
     }
+    if inherits {
+        if let Some(r) = it.late_binding(s) {
+            let v = r?;
+            if fits(&v) {
+                return Ok(v);
+            }
+        }
+    }
+    Ok(m.get("ifnotfound").cloned().unwrap_or(Value::Null))
 }
 
 pub fn globalenv(it: &mut Interp, _a: Args) -> EvalResult {

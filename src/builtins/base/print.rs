@@ -56,6 +56,12 @@ fn print_with(
     digits: Option<usize>,
     quote: bool,
 ) -> EvalResult<()> {
+    if crate::value::class::is_s4(v) {
+        if let Ok(show) = it.get_function(Sym::new("show"), env) {
+            it.call_value(&show, vec![(None, v.clone())])?;
+            return Ok(());
+        }
+    }
     if v.class_attr().is_some() {
         let mut pargs = vec![(None, v.clone())];
         if let Some(d) = digits {

@@ -456,6 +456,12 @@ fn structure(_it: &mut Interp, a: Args) -> EvalResult {
 
 fn class(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
+    if crate::value::class::is_s4(&x) {
+        // an S4 object's class keeps its package attribute, as R's does
+        if let Some(c) = x.get_attr("class") {
+            return Ok(c.clone());
+        }
+    }
     Ok(Value::strings(&crate::value::class::class_of(&x)))
 }
 

@@ -1,0 +1,26 @@
+# stats4::mle: Poisson and normal likelihoods
+library(stats4)
+counts <- c(4, 7, 3, 5, 6, 2, 5, 4, 8, 6, 5, 3)
+nll_pois <- function(rate = 1) -sum(dpois(counts, rate, log = TRUE))
+fit <- mle(nll_pois, start = list(rate = 3), nobs = length(counts))
+fit
+round(coef(fit), 4)
+round(vcov(fit), 4)
+logLik(fit)
+AIC(fit)
+BIC(fit)
+nobs(fit)
+summary(fit)
+isS4(fit)
+is(fit, "mle")
+
+w <- c(2.1, 3.4, 1.9, 2.8, 3.0, 2.2, 2.6, 3.9, 2.4, 2.7)
+nll_norm <- function(mu = 0, sigma = 1) -sum(dnorm(w, mu, sigma, log = TRUE))
+fit2 <- mle(nll_norm, start = list(mu = 2, sigma = 1), method = "L-BFGS-B",
+            lower = c(-Inf, 0.01))
+round(coef(fit2), 4)
+round(sqrt(diag(vcov(fit2))), 4)
+round(AIC(fit2), 3)
+fit3 <- mle(nll_norm, start = list(mu = 2), fixed = list(sigma = 0.5))
+round(coef(fit3), 4)
+round(fit3@coef, 4)
