@@ -21,6 +21,7 @@ pub mod stats;
 #[cfg(test)]
 pub mod test_util;
 pub mod utils;
+pub mod world;
 
 pub use crate::eval::args::{Args, Matched};
 
@@ -129,6 +130,7 @@ pub fn install(it: &mut Interp) {
     for g in GENERICS {
         it.set_generic(g);
     }
+    world::install(it);
 }
 
 /// Builtins that dispatch on their first argument's class to `name.class` methods (closures
@@ -201,6 +203,15 @@ pub fn io_write(it: &mut Interp, path: &str, text: &str, append: bool) -> EvalRe
         base::safe_write::append_text(it, path, text)
     } else {
         base::safe_write::write_text(it, path, text)
+    }
+}
+
+/// [`io_write`] for bytes already encoded (a declared `fileEncoding`).
+pub fn io_write_bytes(it: &mut Interp, path: &str, bytes: &[u8], append: bool) -> EvalResult<()> {
+    if append {
+        base::safe_write::append_bytes(it, path, bytes)
+    } else {
+        base::safe_write::write_bytes(it, path, bytes)
     }
 }
 
