@@ -62,6 +62,10 @@ pub const WORLD: &[(&str, Gate)] = &[
     ("xzfile", OnUse(FilesRead)),
     ("open", OnUse(FilesRead)),
     ("read_parquet", OnUse(FilesRead)),
+    ("scan_csv", OnUse(FilesRead)),
+    ("scan_parquet", OnUse(FilesRead)),
+    // reads the file a scan_csv/scan_parquet call was allowed to open
+    ("collect", OnUse(FilesRead)),
     // writing files
     ("file.remove", Whole(FilesWrite)),
     ("unlink", Whole(FilesWrite)),
