@@ -34,7 +34,25 @@ pub struct RError {
     pub condition: Option<Value>,
 }
 
+/// Messages of the `Limit` errors that are not R errors: an interrupt and the host's
+/// budgets. `try` and `tryCatch(error =, condition =)` never catch them (an interrupt is
+/// caught by `tryCatch(interrupt =)` only where no budget is set: in the console).
+pub const INTERRUPTED_MSG: &str = "interrupted";
+pub const TIME_LIMIT_MSG: &str = "evaluation time limit exceeded";
+pub const STEP_LIMIT_MSG: &str = "evaluation step limit exceeded";
+pub const MEMORY_LIMIT_MSG: &str = "evaluation memory limit exceeded";
+
 impl RError {
+    /// An interrupt (Ctrl-C): R's `interrupt` condition, not an error.
+    pub fn is_interrupt(&self) -> bool {
+        self.kind == ErrorKind::Limit && self.message == INTERRUPTED_MSG
+    }
+    /// An interrupt or an exhausted budget (time, steps, total memory): never an R error.
+    pub fn is_budget(&self) -> bool {
+        self.kind == ErrorKind::Limit
+            && [INTERRUPTED_MSG, TIME_LIMIT_MSG, STEP_LIMIT_MSG, MEMORY_LIMIT_MSG]
+                .contains(&self.message.as_str())
+    }
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> RError {
         RError {
             kind,

@@ -34,13 +34,11 @@ pub fn parse(data: &[u8]) {
     }
 }
 
-/// An interpreter for untrusted input with budgets small enough for a fuzzer: no files,
-/// environment or commands, a shallow call depth, a second of time, 64 MB per vector.
+/// The embedding sandbox (`Interpreter::sandboxed()`: no files, working directory,
+/// environment or commands, uncatchable budgets) with budgets small enough for a fuzzer: a
+/// shallow call depth, a second of time, 64 MB per vector.
 fn sandbox() -> Interpreter {
-    Interpreter::builder()
-        .files(false)
-        .env_vars(false)
-        .system(false)
+    Interpreter::sandbox_builder()
         .max_depth(200)
         .time_limit(Duration::from_millis(1000))
         .max_steps(200_000)

@@ -54,7 +54,7 @@ fn keep_freed_memory() {
 use std::io::{IsTerminal, Read};
 
 const HELP: &str = "\
-Usage: rsc [options] [file.rsc [args...]]
+Usage: rsc [options] [file.rsc [args...]]\n       rsc -e EXPR [-e EXPR ...] [args...]
 
 Runs R code. With no file: an interactive console, or a script read from standard input when piped.
 
@@ -143,6 +143,11 @@ fn main() {
             break;
         } else if a.starts_with("--") && exprs.is_empty() {
             // ignore Rscript-style flags such as --vanilla
+        } else if !exprs.is_empty() {
+            // as Rscript: after -e EXPR, the first other argument starts the script's
+            // arguments (commandArgs(TRUE)); no file is run
+            rest.extend(argv[i..].iter().cloned());
+            break;
         } else {
             source = Some(Source::File(a.clone()));
         }

@@ -25,6 +25,13 @@ pub fn populate<T>(buf: &mut [T]) {
     let _ = buf;
 }
 
+/// The process's resident memory in bytes (Linux `/proc/self/statm`; None elsewhere).
+pub fn resident_bytes() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = s.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

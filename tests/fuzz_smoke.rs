@@ -222,9 +222,47 @@ fn fuzz_smoke_parse() {
     on_big_stack("parse");
 }
 
+/// What a sandboxed script could change outside the interpreter: the working directory,
+/// the environment, and the files of the package folder, where relative paths land (names,
+/// sizes, modification times; three levels deep). (The home and temporary folders are
+/// shared with other processes, so they cannot be compared; the sandbox tests check that
+/// absolute paths there are refused.)
+fn world() -> (std::path::PathBuf, Vec<(String, String)>, Vec<(String, u64, Option<std::time::SystemTime>)>) {
+    fn walk(dir: &Path, depth: usize, out: &mut Vec<(String, u64, Option<std::time::SystemTime>)>) {
+        let Ok(rd) = std::fs::read_dir(dir) else { return };
+        for e in rd.flatten() {
+            let p = e.path();
+            let Ok(m) = std::fs::symlink_metadata(&p) else { continue };
+            out.push((p.to_string_lossy().into_owned(), m.len(), m.modified().ok()));
+            if m.is_dir() && depth > 0 {
+                walk(&p, depth - 1, out);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(Path::new(env!("CARGO_MANIFEST_DIR")), 2, &mut files);
+    files.sort();
+    let mut env: Vec<(String, String)> = std::env::vars().collect();
+    env.sort();
+    (std::env::current_dir().unwrap(), env, files)
+}
+
 #[test]
 fn fuzz_smoke_eval() {
+    // the eval target runs sandboxed: nothing outside it may change
+    let before = world();
     on_big_stack("eval");
+    let after = world();
+    assert_eq!(before.0, after.0, "the working directory changed");
+    assert_eq!(before.1, after.1, "the environment changed");
+    // files created or removed (not edits: a developer may edit sources while tests run)
+    let names = |w: &[(String, u64, Option<std::time::SystemTime>)]| -> Vec<String> {
+        w.iter().map(|f| f.0.clone()).collect()
+    };
+    let (b, a) = (names(&before.2), names(&after.2));
+    let added: Vec<&String> = a.iter().filter(|f| !b.contains(f)).collect();
+    let gone: Vec<&String> = b.iter().filter(|f| !a.contains(f)).collect();
+    assert!(added.is_empty() && gone.is_empty(), "files created: {:?}, removed: {:?}", added, gone);
 }
 
 #[test]

@@ -86,6 +86,7 @@ pub struct Builder {
     time_limit: Option<std::time::Duration>,
     max_steps: Option<u64>,
     max_vector: Option<f64>,
+    max_memory: Option<u64>,
 }
 
 impl Builder {
@@ -99,10 +100,17 @@ impl Builder {
         self.err = Some(Box::new(w));
         self
     }
-    /// Allow or forbid reading and writing files.
+    /// Allow or forbid reading and writing files (and the working directory with them).
     pub fn files(mut self, allowed: bool) -> Builder {
         self.caps.files_read = allowed;
         self.caps.files_write = allowed;
+        self.caps.working_dir = allowed;
+        self
+    }
+    /// Allow or forbid reading and changing the working directory and learning host paths
+    /// (`getwd`, `setwd`, `tempdir`, `tempfile`).
+    pub fn working_dir(mut self, allowed: bool) -> Builder {
+        self.caps.working_dir = allowed;
         self
     }
     /// Allow or forbid reading files only.
@@ -153,6 +161,13 @@ impl Builder {
         self.max_vector = Some(bytes as f64);
         self
     }
+    /// Stop each evaluation with an uncatchable error once the process's resident memory
+    /// has grown by more than this many bytes since the evaluation began (checked as it
+    /// runs; a single vector is bounded by [`max_vector_bytes`](Self::max_vector_bytes)).
+    pub fn max_memory_bytes(mut self, bytes: u64) -> Builder {
+        self.max_memory = Some(bytes);
+        self
+    }
     pub fn build(self) -> Interpreter {
         let out = self.out.unwrap_or_else(|| Box::new(std::io::sink()));
         let err = self.err.unwrap_or_else(|| Box::new(std::io::sink()));
@@ -167,6 +182,7 @@ impl Builder {
             time_limit: self.time_limit,
             max_steps: self.max_steps,
             max_vector: self.max_vector,
+            max_memory: self.max_memory,
         }
     }
 }
@@ -185,6 +201,7 @@ pub struct Interpreter {
     time_limit: Option<std::time::Duration>,
     max_steps: Option<u64>,
     max_vector: Option<f64>,
+    max_memory: Option<u64>,
 }
 
 impl Default for Interpreter {
@@ -212,18 +229,26 @@ impl Interpreter {
             time_limit: None,
             max_steps: None,
             max_vector: None,
+            max_memory: None,
         }
     }
-    /// An interpreter for untrusted scripts: no files, environment variables or system
-    /// commands, a smaller call depth and a ten-second budget per evaluation.
+    /// An interpreter for untrusted scripts: no files, working directory, environment
+    /// variables or system commands, a smaller call depth, and per evaluation a ten-second
+    /// budget, vectors of at most 256 MiB and at most 1 GiB of memory growth. Scripts
+    /// cannot catch the budgets (`try`, `tryCatch` and `withCallingHandlers` never see them).
     pub fn sandboxed() -> Interpreter {
+        Interpreter::sandbox_builder().build()
+    }
+    /// A builder preset as [`sandboxed`](Self::sandboxed), to adjust a budget before building.
+    pub fn sandbox_builder() -> Builder {
         Interpreter::builder()
             .files(false)
             .env_vars(false)
             .system(false)
             .max_depth(1000)
             .time_limit(std::time::Duration::from_secs(10))
-            .build()
+            .max_vector_bytes(256 << 20)
+            .max_memory_bytes(1 << 30)
     }
     /// The underlying evaluator, for advanced use.
     pub fn raw(&mut self) -> &mut Interp {
@@ -266,9 +291,15 @@ impl Interpreter {
         self.it.deadline = self.time_limit.map(|d| std::time::Instant::now() + d);
         self.it.max_steps = self.max_steps.map(|m| self.it.steps.saturating_add(m));
         crate::value::alloc::set_thread_limit(self.max_vector);
+        self.it.memory_cap = self
+            .max_memory
+            .map(|m| crate::mem::resident_bytes().unwrap_or(0).saturating_add(m));
+        crate::value::alloc::set_thread_memory_cap(self.it.memory_cap);
         let ended = session::eval_statements(&mut self.it, &exprs);
         self.it.deadline = None;
         self.it.max_steps = None;
+        self.it.memory_cap = None;
+        crate::value::alloc::set_thread_memory_cap(None);
         crate::value::alloc::set_thread_limit(None);
         match ended {
             session::Ended::Done(v) => Ok(v),

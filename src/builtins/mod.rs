@@ -22,6 +22,7 @@ pub mod stats;
 #[cfg(test)]
 pub mod test_util;
 pub mod utils;
+pub mod world;
 
 pub use crate::eval::args::{Args, Matched};
 
@@ -133,6 +134,7 @@ pub fn install(it: &mut Interp) {
     for g in GENERICS {
         it.set_generic(g);
     }
+    world::install(it);
 }
 
 /// Builtins that dispatch on their first argument's class to `name.class` methods (closures
@@ -205,6 +207,15 @@ pub fn io_write(it: &mut Interp, path: &str, text: &str, append: bool) -> EvalRe
         base::safe_write::append_text(it, path, text)
     } else {
         base::safe_write::write_text(it, path, text)
+    }
+}
+
+/// [`io_write`] for bytes already encoded (a declared `fileEncoding`).
+pub fn io_write_bytes(it: &mut Interp, path: &str, bytes: &[u8], append: bool) -> EvalResult<()> {
+    if append {
+        base::safe_write::append_bytes(it, path, bytes)
+    } else {
+        base::safe_write::write_bytes(it, path, bytes)
     }
 }
 

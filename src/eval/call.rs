@@ -54,7 +54,11 @@ impl Interp {
     /// Applies a function value to unevaluated call arguments.
     pub fn apply_call(&mut self, fv: Value, e: &Expr, args: &[Arg], env: &Env) -> EvalResult {
         match &fv {
-            Value::Builtin(b) => match self.builtin_kind(b) {
+            Value::Builtin(b) => match self
+                .check_gate(b.id, b.name)
+                .map_err(|fl| with_call_span(fl, e))
+                .map(|_| self.builtin_kind(b))?
+            {
                 Kind::Special(sf) => {
                     let r = sf(self, args, env, e).map_err(|fl| with_call_span(fl, e));
                     if !self.pending_warnings.is_empty() {
@@ -198,7 +202,7 @@ impl Interp {
         call: Option<Rc<Expr>>,
     ) -> EvalResult {
         match f {
-            Value::Builtin(b) => match self.builtin_kind(b) {
+            Value::Builtin(b) => match self.check_gate(b.id, b.name).map(|_| self.builtin_kind(b))? {
                 kind @ (Kind::Eager(_) | Kind::Declared(..) | Kind::Native(_)) => {
                     self.visible = true;
                     if self.s4_wants(b.name, &args) {

@@ -136,11 +136,37 @@ impl Interp {
             call.as_deref(),
             &["simpleWarning", "warning", "condition"],
         );
-        if self.handlers.is_empty() {
-            self.warnings.push((call, msg.to_string()));
+        if !self.handlers.is_empty() && self.signal(&cond)? {
             return Ok(());
         }
-        if !self.signal(&cond)? {
+        self.unhandled_warning(call, msg)
+    }
+
+    /// A warning no handler took, as `options(warn =)` says: dropped (negative), kept for
+    /// the end of the top-level call (0; at most 50), printed now (1), or an error (2).
+    fn unhandled_warning(&mut self, call: Option<String>, msg: &str) -> EvalResult<()> {
+        let level = self
+            .options
+            .iter()
+            .find(|(k, _)| k == "warn")
+            .and_then(|(_, v)| v.as_f64())
+            .unwrap_or(0.0);
+        if level < 0.0 {
+            return Ok(());
+        }
+        if level >= 2.0 {
+            let text = format!("(converted from warning) {}", msg);
+            return Err(RError::runtime(text).with_call(call.unwrap_or_default()).into());
+        }
+        if level >= 1.0 {
+            let text = match call {
+                Some(c) if !c.is_empty() => format!("Warning in {} : {}\n", c, msg),
+                _ => format!("Warning: {}\n", msg),
+            };
+            self.write_err(&text);
+            return Ok(());
+        }
+        if self.warnings.len() < 50 {
             self.warnings.push((call, msg.to_string()));
         }
         Ok(())

@@ -49,6 +49,9 @@ pub struct Caps {
     pub files_write: bool,
     pub env_vars: bool,
     pub system: bool,
+    /// Reading or changing the working directory, and learning host paths (`getwd`,
+    /// `setwd`, `tempdir`, `normalizePath`).
+    pub working_dir: bool,
 }
 
 impl Default for Caps {
@@ -58,6 +61,30 @@ impl Default for Caps {
             files_write: true,
             env_vars: true,
             system: true,
+            working_dir: true,
+        }
+    }
+}
+
+/// One thing a builtin may touch outside the interpreter; see [`Interp::require`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cap {
+    FilesRead,
+    FilesWrite,
+    EnvVars,
+    System,
+    WorkingDir,
+}
+
+impl Caps {
+    /// Whether `cap` is granted.
+    pub fn allows(&self, cap: Cap) -> bool {
+        match cap {
+            Cap::FilesRead => self.files_read,
+            Cap::FilesWrite => self.files_write,
+            Cap::EnvVars => self.env_vars,
+            Cap::System => self.system,
+            Cap::WorkingDir => self.working_dir,
         }
     }
 }
@@ -101,6 +128,8 @@ pub struct Interp {
     err_out: Box<dyn std::io::Write>,
     /// Warnings collected since the last top-level expression: (call, message).
     pub warnings: Vec<(Option<String>, String)>,
+    /// The warnings of the last top-level call that had any (`warnings()`).
+    pub last_warnings: Vec<(Option<String>, String)>,
     /// Active closure calls, innermost last.
     pub frames: Vec<CallFrame>,
     /// Active condition handlers, innermost last.
@@ -130,6 +159,9 @@ pub struct Interp {
     pub deadline: Option<std::time::Instant>,
     /// Stop with an error after this many steps.
     pub max_steps: Option<u64>,
+    /// Stop with an error once the process's resident memory passes this many bytes.
+    pub memory_cap: Option<u64>,
+
     /// The random number generator (`set.seed`, `runif`, `sample`, ...).
     pub rng: crate::stats::rng::Rng,
     /// Print visible top-level values, as a script or console does (off for embedding).
@@ -158,6 +190,8 @@ pub struct Interp {
     /// Per builtin id: whether the builtin is an internal generic that first dispatches on
     /// its first argument's class to a method `name.class` (set by `builtins::install`).
     pub(crate) generic: Vec<bool>,
+    /// Per builtin id: the capability it needs to be called at all (see `check_gate`).
+    pub(crate) gates: Vec<Option<Cap>>,
     /// Arithmetic and comparison on classed values that builtins implement (dates, times,
     /// time differences); set by `builtins::install`.
     pub ops_hook: Option<OpsFn>,
@@ -199,6 +233,7 @@ impl Interp {
             out,
             err_out,
             warnings: Vec::new(),
+            last_warnings: Vec::new(),
             frames: Vec::new(),
             handlers: Vec::new(),
             next_handler_id: 1,
@@ -217,6 +252,7 @@ impl Interp {
             steps: 0,
             deadline: None,
             max_steps: None,
+            memory_cap: None,
             command_args: Vec::new(),
             options: Vec::new(),
             printer: None,
@@ -225,6 +261,7 @@ impl Interp {
             graphics: None,
             connections: None,
             generic: Vec::new(),
+            gates: Vec::new(),
             ops_hook: None,
             env_vars: Vec::new(),
             console: None,
@@ -256,6 +293,48 @@ impl Interp {
         Ok(())
     }
 
+    /// The one capability check every builtin that touches the world goes through (the
+    /// evaluator makes it for builtins gated as a whole, see `builtins::world`): an error of
+    /// kind `Denied` naming what was refused when the host switched `cap` off.
+    pub fn require(&self, cap: Cap, what: &str) -> EvalResult<()> {
+        if self.caps.allows(cap) {
+            return Ok(());
+        }
+        let doing = match cap {
+            Cap::FilesRead => "reading files",
+            Cap::FilesWrite => "writing files",
+            Cap::EnvVars => "environment variables",
+            Cap::System => "running system commands",
+            Cap::WorkingDir => "the working directory",
+        };
+        let msg = if what.is_empty() {
+            format!("{} is not allowed here", doing)
+        } else {
+            format!("{} is not allowed here: '{}'", doing, what)
+        };
+        Err(RError::new(crate::error::ErrorKind::Denied, msg).into())
+    }
+
+    /// Refuses a call of builtin `id` when it is gated as a whole on a capability the host
+    /// switched off.
+    #[inline]
+    pub(crate) fn check_gate(&self, id: usize, name: &str) -> EvalResult<()> {
+        match self.gates.get(id) {
+            Some(Some(cap)) => self.require(*cap, name),
+            _ => Ok(()),
+        }
+    }
+
+    /// Gates builtin `name` as a whole on `cap` (used by `builtins::install`).
+    pub fn gate_builtin(&mut self, name: &str, cap: Cap) {
+        if let Some(Value::Builtin(b)) = self.base.get_local(Sym::new(name)) {
+            if self.gates.len() <= b.id {
+                self.gates.resize(b.id + 1, None);
+            }
+            self.gates[b.id] = Some(cap);
+        }
+    }
+
     /// Checks interrupts and the time and step limits now (for long loops inside builtins).
     pub fn check_now(&mut self) -> EvalResult<()> {
         self.check_limits()
@@ -264,25 +343,24 @@ impl Interp {
     #[cold]
     fn check_limits(&mut self) -> EvalResult<()> {
         use std::sync::atomic::Ordering;
+        use crate::error::ErrorKind::Limit;
         if INTERRUPTED.swap(false, Ordering::SeqCst) {
-            return Err(RError::new(crate::error::ErrorKind::Limit, "interrupted").into());
+            return Err(RError::new(Limit, crate::error::INTERRUPTED_MSG).into());
         }
         if let Some(d) = self.deadline {
             if std::time::Instant::now() > d {
-                return Err(RError::new(
-                    crate::error::ErrorKind::Limit,
-                    "evaluation time limit exceeded",
-                )
-                .into());
+                return Err(RError::new(Limit, crate::error::TIME_LIMIT_MSG).into());
             }
         }
         if let Some(m) = self.max_steps {
             if self.steps > m {
-                return Err(RError::new(
-                    crate::error::ErrorKind::Limit,
-                    "evaluation step limit exceeded",
-                )
-                .into());
+                return Err(RError::new(Limit, crate::error::STEP_LIMIT_MSG).into());
+            }
+        }
+        if let Some(cap) = self.memory_cap {
+            // (a few microseconds, once per thousand steps)
+            if crate::mem::resident_bytes().is_some_and(|r| r > cap) {
+                return Err(RError::new(Limit, crate::error::MEMORY_LIMIT_MSG).into());
             }
         }
         Ok(())
@@ -384,8 +462,16 @@ impl Interp {
             return;
         }
         let w = std::mem::take(&mut self.warnings);
+        self.last_warnings = w.clone();
         let mut s = String::new();
-        if w.len() == 1 {
+        if w.len() >= 50 {
+            s.push_str("There were 50 or more warnings (use warnings() to see the first 50)\n");
+        } else if w.len() > 10 {
+            s.push_str(&format!(
+                "There were {} warnings (use warnings() to see them)\n",
+                w.len()
+            ));
+        } else if w.len() == 1 {
             s.push_str("Warning message:\n");
             let (call, msg) = &w[0];
             match call {

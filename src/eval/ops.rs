@@ -249,7 +249,8 @@ pub fn range(x: &Value, y: &Value) -> EvalResult {
     if a.is_nan() || b.is_nan() {
         return err("NA/NaN argument");
     }
-    let span = (b - a).abs().floor() + 1.0;
+    // as R: a fuzz of FLT_EPSILON, so 1:2.9999999 has three elements
+    let span = ((b - a).abs() + 1.0 + f32::EPSILON as f64).floor();
     if span > 2e9 {
         return err("result would be too long a vector");
     }

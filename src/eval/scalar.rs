@@ -91,7 +91,10 @@ impl Interp {
     }
 
     pub(super) fn eval_for(&mut self, var: Sym, seq: &Expr, body: &Expr, env: &Env) -> EvalResult {
-        let sv = self.eval(seq, env)?;
+        let sv = match self.loop_sequence(seq, env)? {
+            LoopSeq::Value(v) => v,
+            LoopSeq::Compact(c) => return self.eval_for_compact(var, c, body, env),
+        };
         let n = sv.len();
         // Iterate without materialising each element as a full vector where possible.
         let data = match &sv {
@@ -136,6 +139,97 @@ impl Interp {
                     Err(f) => return Err(f),
                 }
             }
+        }
+        self.visible = false;
+        Ok(Value::Null)
+    }
+
+    /// The sequence of a `for` loop: `a:b` and `seq_len(n)` (the base functions) as their
+    /// compact form, walked without making the vector, so `for (i in seq_len(3e9))` takes
+    /// no memory; anything else evaluated as usual.
+    fn loop_sequence(&mut self, seq: &Expr, env: &Env) -> EvalResult<LoopSeq> {
+        match &seq.kind {
+            ExprKind::Binary(BinOp::Range, a, b) if !operators_overridden() => {
+                let x = self.eval(a, env)?;
+                let y = self.eval(b, env)?;
+                match (plain_number(&x), plain_number(&y)) {
+                    (Some((from, x_int)), Some((to, _))) if from.is_finite() && to.is_finite() => {
+                        let n = ((to - from).abs() + 1.0 + f32::EPSILON as f64).floor();
+                        let step = if to >= from { 1.0 } else { -1.0 };
+                        let last = from + step * (n - 1.0);
+                        let int = (x_int || from == from.trunc())
+                            && from.abs() <= i32::MAX as f64
+                            && last.abs() <= i32::MAX as f64;
+                        Ok(LoopSeq::Compact(Compact { from, step, n, int }))
+                    }
+                    _ => Ok(LoopSeq::Value(
+                        ops::binary(self, BinOp::Range, x, y, env).map_err(|f| with_span(f, seq))?,
+                    )),
+                }
+            }
+            ExprKind::Call(f, args)
+                if args.len() == 1
+                    && args[0].value.is_some()
+                    && matches!(&f.kind, ExprKind::Ident(s) if s.as_str() == "seq_len") =>
+            {
+                let fv = self.get_function(Sym::new("seq_len"), env)?;
+                if !matches!(&fv, Value::Builtin(b) if b.name == "seq_len") {
+                    return self.eval(seq, env).map(LoopSeq::Value);
+                }
+                let Some(arg) = args[0].value.as_ref() else {
+                    return self.eval(seq, env).map(LoopSeq::Value);
+                };
+                let v = self.eval(arg, env)?;
+                match plain_number(&v) {
+                    Some((n, _)) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 => {
+                        Ok(LoopSeq::Compact(Compact {
+                            from: 1.0,
+                            step: 1.0,
+                            n,
+                            int: n <= i32::MAX as f64,
+                        }))
+                    }
+                    _ => {
+                        let name = args[0].name;
+                        self.call_value(&fv, vec![(name, v)])
+                            .map(LoopSeq::Value)
+                            .map_err(|f| with_span(f, seq))
+                    }
+                }
+            }
+            _ => self.eval(seq, env).map(LoopSeq::Value),
+        }
+    }
+
+    /// A `for` loop over a compact sequence (see [`loop_sequence`](Self::loop_sequence)).
+    fn eval_for_compact(&mut self, var: Sym, c: Compact, body: &Expr, env: &Env) -> EvalResult {
+        let fast = LoopBody::compile(body);
+        let mut i = 0.0;
+        while i < c.n {
+            self.tick()?;
+            let x = c.from + c.step * i;
+            let reused = env.with_local_mut(var, |cur| match cur {
+                Value::Vector(crate::value::Vector { data: Data::Int(a), attrs: None }) if c.int => {
+                    crate::value::vector::overwrite_scalar(a, x as i32)
+                }
+                Value::Vector(crate::value::Vector { data: Data::Dbl(a), attrs: None }) if !c.int => {
+                    crate::value::vector::overwrite_scalar(a, x)
+                }
+                _ => false,
+            });
+            if reused != Some(true) {
+                env.set(var, if c.int { Value::int(x as i32) } else { Value::num(x) });
+            }
+            let r = match &fast {
+                Some(fb) => self.run_loop_body(fb, env),
+                None => self.eval(body, env).map(drop),
+            };
+            match r {
+                Ok(()) | Err(Flow::Next) => {}
+                Err(Flow::Break) => break,
+                Err(f) => return Err(f),
+            }
+            i += 1.0;
         }
         self.visible = false;
         Ok(Value::Null)
@@ -349,6 +443,35 @@ fn is_comparison(op: BinOp) -> bool {
 }
 
 /// Writes element `i` of `data` into `cur` when `cur` is an unshared scalar of the same type.
+/// A `for` loop's sequence: a value, or `n` numbers `from`, `from + step`, ... not made.
+enum LoopSeq {
+    Value(Value),
+    Compact(Compact),
+}
+
+#[derive(Clone, Copy)]
+struct Compact {
+    from: f64,
+    step: f64,
+    n: f64,
+    /// Integers (else doubles), as `:` and `seq_len` would give.
+    int: bool,
+}
+
+/// An attribute-free numeric (integer or double, not logical) scalar and whether it is an
+/// integer.
+fn plain_number(v: &Value) -> Option<(f64, bool)> {
+    match v {
+        Value::Vector(crate::value::Vector { data: Data::Int(a), attrs: None }) if a.len() == 1 => {
+            (a[0] != crate::value::NA_INT).then_some((a[0] as f64, true))
+        }
+        Value::Vector(crate::value::Vector { data: Data::Dbl(a), attrs: None }) if a.len() == 1 => {
+            Some((a[0], false))
+        }
+        _ => None,
+    }
+}
+
 fn refill(cur: &mut Value, data: &Data, i: usize) -> bool {
     use crate::value::vector::overwrite_scalar;
     match (cur, data) {

@@ -47,7 +47,26 @@ pub fn print_array(out: &mut String, v: &Value, dims: &[usize], opts: &PrintOpts
         col_title,
     };
     if dims.len() == 2 {
-        print_matrix(out, d, 0, dims[0], dims[1], &lab, opts, quote);
+        let (nr, nc) = (dims[0], dims[1]);
+        if nr * nc > opts.max_print && nc > 0 {
+            // R shows the rows that fit in getOption("max.print") entries
+            let keep = opts.max_print / nc;
+            let idx: Vec<Option<usize>> = (0..nc)
+                .flat_map(|j| (0..keep).map(move |i| Some(j * nr + i)))
+                .collect();
+            let head = d.select(&idx);
+            let lab = Labels {
+                rows: lab.rows.map(|r| r.into_iter().take(keep).collect()),
+                ..lab
+            };
+            print_matrix(out, &head, 0, keep, nc, &lab, opts, quote);
+            out.push_str(&format!(
+                " [ reached getOption(\"max.print\") -- omitted {} rows ]\n",
+                nr - keep
+            ));
+            return;
+        }
+        print_matrix(out, d, 0, nr, nc, &lab, opts, quote);
         return;
     }
     if dims.len() < 2 {

@@ -43,6 +43,8 @@ pub struct PrintOpts {
     pub scipen: i32,
     /// Spaces between matrix columns (`print.gap`, default 1).
     pub gap: usize,
+    /// Entries shown before the rest is left out (`options(max.print)`, default 99999).
+    pub max_print: usize,
 }
 
 impl Default for PrintOpts {
@@ -54,6 +56,7 @@ impl Default for PrintOpts {
             width: 80,
             scipen: 0,
             gap: 1,
+            max_print: MAX_PRINT,
         }
     }
 }
@@ -188,17 +191,18 @@ fn print_atomic(out: &mut String, v: &Value, d: &Data, opts: &PrintOpts) {
             }
         }
     }
-    if d.len() > MAX_PRINT {
+    let max = opts.max_print;
+    if d.len() > max {
         // R prints the first getOption("max.print") entries and says how many it left out
-        let idx: Vec<Option<usize>> = (0..MAX_PRINT).map(Some).collect();
+        let idx: Vec<Option<usize>> = (0..max).map(Some).collect();
         let head = d.select(&idx);
         match v.names() {
-            Some(names) => vector::print_named(out, &head, &names[..MAX_PRINT], opts, quote),
+            Some(names) => vector::print_named(out, &head, &names[..max], opts, quote),
             None => vector::print_plain(out, &head, opts, quote),
         }
         out.push_str(&format!(
             " [ reached getOption(\"max.print\") -- omitted {} entries ]\n",
-            d.len() - MAX_PRINT
+            d.len() - max
         ));
         return;
     }
@@ -236,6 +240,27 @@ fn print_attributes(
 
 #[cfg(test)]
 mod tests;
+
+/// `getOption("max.print")`, default 99999.
+pub fn option_max_print(it: &Interp) -> usize {
+    it.options
+        .iter()
+        .find(|(k, _)| k == "max.print")
+        .and_then(|(_, v)| v.as_f64())
+        .filter(|m| *m >= 0.0)
+        .map(|m| m.min(1e15) as usize)
+        .unwrap_or(MAX_PRINT)
+}
+
+/// `getOption("scipen")`, default 0.
+pub fn option_scipen(it: &Interp) -> i32 {
+    it.options
+        .iter()
+        .find(|(k, _)| k == "scipen")
+        .and_then(|(_, v)| v.as_f64())
+        .map(|m| m.clamp(-1000.0, 1000.0) as i32)
+        .unwrap_or(0)
+}
 
 /// `getOption("digits")`, default 7.
 pub fn option_digits(it: &Interp) -> usize {

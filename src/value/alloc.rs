@@ -12,6 +12,16 @@ thread_local! {
     static THREAD_LIMIT: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
 }
 
+thread_local! {
+    static MEMORY_CAP: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Sets the resident-memory cap (bytes) that large allocations on this thread are checked
+/// against (a host's total-memory budget; see `Builder::max_memory_bytes`).
+pub fn set_thread_memory_cap(bytes: Option<u64>) {
+    MEMORY_CAP.with(|c| c.set(bytes));
+}
+
 /// Lowers the per-vector limit for interpreters on this thread (`None` restores the
 /// machine's): a host's memory budget (see `Builder::max_vector_bytes`).
 pub fn set_thread_limit(bytes: Option<f64>) {
@@ -104,6 +114,17 @@ pub fn check(n: f64, elt: usize) -> Result<(), RError> {
     let bytes = n * elt as f64;
     if bytes > limit() {
         return Err(size_error(bytes));
+    }
+    // a megabyte or more under a host's total budget: would the process pass it?
+    if bytes >= 1048576.0 {
+        if let Some(cap) = MEMORY_CAP.with(|c| c.get()) {
+            if crate::mem::resident_bytes().is_some_and(|r| r as f64 + bytes > cap as f64) {
+                return Err(RError::new(
+                    crate::error::ErrorKind::Limit,
+                    crate::error::MEMORY_LIMIT_MSG,
+                ));
+            }
+        }
     }
     Ok(())
 }

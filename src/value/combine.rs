@@ -7,6 +7,22 @@ use std::rc::Rc;
 
 /// Concatenates values as `c()` does (with names), recursing into lists only if `recursive`.
 pub fn combine(items: &[(Option<Sym>, Value)], recursive: bool) -> EvalResult {
+    // flatten each nested list once, up front (flattening it again for its type and its
+    // elements doubled the work at every level of nesting)
+    if recursive
+        && items
+            .iter()
+            .any(|(_, v)| matches!(v, Value::Vector(x) if x.data.vtype() == VType::List))
+    {
+        let mut flat = Vec::with_capacity(items.len());
+        for (n, v) in items {
+            match v {
+                Value::Vector(x) if x.data.vtype() == VType::List => flat.push((*n, flatten_list(v)?)),
+                _ => flat.push((*n, v.clone())),
+            }
+        }
+        return combine(&flat, false);
+    }
     let mut t: Option<VType> = None;
     let mut any_names = false;
     let mut total = 0usize;

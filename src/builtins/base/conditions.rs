@@ -261,6 +261,24 @@ fn try_catch(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
             it.depth = depth;
             it.call_value(&handlers[handler].1, vec![(None, cond)])
         }
+        // an interrupt is R's `interrupt` condition (only in the console: under a host's
+        // budget nothing catches it); the budgets themselves are caught by nothing
+        Err(Flow::Error(e)) if e.is_budget() => {
+            let console = it.deadline.is_none() && it.max_steps.is_none() && it.memory_cap.is_none();
+            let h = handlers
+                .iter()
+                .find(|(c, _)| c == "interrupt" || c == "condition")
+                .map(|(_, f)| f.clone());
+            match h {
+                Some(f) if e.is_interrupt() && console => {
+                    it.frames.truncate(frames);
+                    it.depth = depth;
+                    let cond = crate::eval::conditions::make_condition("", None, &["interrupt", "condition"]);
+                    it.call_value(&f, vec![(None, cond)])
+                }
+                _ => Err(Flow::Error(e)),
+            }
+        }
         Err(Flow::Error(e)) => {
             let cond = error_condition(&e);
             let classes = condition_classes(&cond);
@@ -329,7 +347,7 @@ fn try_(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         .map(|e| it.eval_with_pseudo_call(&e, env, pseudo))
         .unwrap_or(Ok(Value::Null))
     {
-        Err(Flow::Error(e)) => {
+        Err(Flow::Error(e)) if !e.is_budget() => {
             it.frames.truncate(frames);
             it.depth = depth;
             it.handlers.truncate(handlers);

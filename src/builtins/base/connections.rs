@@ -74,7 +74,7 @@ pub const DOCS: &[crate::builtins::Doc] = {
 /// What a connection reads from or writes to.
 enum Kind {
     /// A file, plain or compressed (`class` says which).
-    File { path: String },
+    File { path: String, encoding: Option<TextEncoding> },
     /// Lines of a character vector being read.
     TextIn,
     /// Lines written to a variable (`var` in `env`; None: only `textConnectionValue`).
@@ -153,7 +153,7 @@ fn new_conn(it: &mut Interp, description: String, class: &'static str, kind: Kin
 }
 
 /// A file name with a leading `~` expanded to the home folder.
-fn expand(path: &str) -> String {
+pub fn expand(path: &str) -> String {
     match (path.strip_prefix('~'), std::env::var("HOME")) {
         (Some(rest), Ok(home)) if rest.is_empty() || rest.starts_with('/') => format!("{}{}", home, rest),
         _ => path.to_string(),
@@ -167,7 +167,8 @@ fn opt_str(m: &Matched, name: &str) -> Option<String> {
 fn file_like(it: &mut Interp, m: &Matched, class: &'static str) -> EvalResult {
     let path = opt_str(m, "description").unwrap_or_default();
     let path = expand(&path);
-    let id = new_conn(it, path.clone(), class, Kind::File { path });
+    let encoding = encoding_arg(m, "encoding")?;
+    let id = new_conn(it, path.clone(), class, Kind::File { path, encoding });
     if let Some(mode) = opt_str(m, "open").filter(|s| !s.is_empty()) {
         open_conn(it, id, &mode)?;
     }
@@ -198,10 +199,19 @@ fn url(_it: &mut Interp, m: Matched) -> EvalResult {
     err(format!("cannot open URL '{}': rsc does not open network connections", d))
 }
 
-/// The text of a file, decompressed when it is gzip, bzip2 or xz.
-fn file_text(it: &mut Interp, path: &str) -> EvalResult<String> {
+/// The encoding named by argument `name` (None: none declared, or one that means UTF-8).
+pub fn encoding_arg(m: &Matched, name: &str) -> EvalResult<Option<TextEncoding>> {
+    match opt_str(m, name) {
+        Some(e) => text_encoding::resolve(&e).or_else(err),
+        None => Ok(None),
+    }
+}
+
+/// The text of a file, decompressed when it is gzip, bzip2 or xz, decoded from `enc`
+/// (UTF-8 when None; invalid bytes are replaced, with a warning).
+pub fn file_text(it: &mut Interp, path: &str, enc: Option<TextEncoding>) -> EvalResult<String> {
     crate::builtins::base::files::check_read(it, path)?;
-    let bytes = match std::fs::read(path) {
+    let bytes = match std::fs::read(expand(path)) {
         Ok(b) => b,
         Err(e) => {
             it.warning(format!(
@@ -226,22 +236,27 @@ fn file_text(it: &mut Interp, path: &str) -> EvalResult<String> {
     if !ok {
         return err(format!("cannot read compressed file '{}'", path));
     }
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    let (text, bad) = text_encoding::decode(&out, enc);
+    if bad {
+        it.warning(format!(
+            "invalid input found in '{}': replaced by U+FFFD (declare the file's encoding, e.g. fileEncoding = \"latin1\")",
+            path
+        ));
+    }
+    Ok(text)
 }
 
-fn split_lines(text: &str) -> Vec<String> {
-    text.lines().map(|l| l.strip_suffix('\r').unwrap_or(l).to_string()).collect()
-}
+use crate::builtins::base::text_encoding::{self, split_lines, TextEncoding};
 
 fn open_conn(it: &mut Interp, id: i32, mode: &str) -> EvalResult<()> {
-    let (path, class) = {
+    let (path, class, enc) = {
         let c = get(it, id)?;
         if c.opened {
             return Ok(());
         }
         c.mode = mode.to_string();
         match &c.kind {
-            Kind::File { path } => (path.clone(), c.class),
+            Kind::File { path, encoding } => (path.clone(), c.class, *encoding),
             _ => {
                 c.opened = true;
                 return Ok(());
@@ -249,7 +264,7 @@ fn open_conn(it: &mut Interp, id: i32, mode: &str) -> EvalResult<()> {
         }
     };
     if mode.starts_with('r') {
-        let text = file_text(it, &path)?;
+        let text = file_text(it, &path, enc)?;
         let c = get(it, id)?;
         c.lines = split_lines(&text);
         c.pos = 0;
@@ -283,7 +298,7 @@ fn close_conn(it: &mut Interp, id: i32) -> EvalResult<()> {
             }
         }
     }
-    if let (Kind::File { path }, "gzfile") = (&c.kind, c.class) {
+    if let (Kind::File { path, .. }, "gzfile") = (&c.kind, c.class) {
         if c.opened && (c.mode.starts_with('w') || c.mode.starts_with('a')) {
             let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
             let bytes = enc
@@ -332,6 +347,16 @@ fn stdin_lines(it: &mut Interp, n: Option<usize>) -> Vec<String> {
 /// Up to `n` lines (all with None) from a file name or a connection, as `readLines` reads:
 /// an open connection continues where it stopped; an unopened one is read from its start.
 pub fn read_lines(it: &mut Interp, source: &Value, n: Option<usize>) -> EvalResult<Vec<String>> {
+    read_lines_in(it, source, n, None)
+}
+
+/// [`read_lines`] decoding files from `enc` where the connection declares no encoding.
+pub fn read_lines_in(
+    it: &mut Interp,
+    source: &Value,
+    n: Option<usize>,
+    enc: Option<TextEncoding>,
+) -> EvalResult<Vec<String>> {
     let take = |mut v: Vec<String>| {
         if let Some(n) = n {
             v.truncate(n);
@@ -344,7 +369,7 @@ pub fn read_lines(it: &mut Interp, source: &Value, n: Option<usize>) -> EvalResu
             return Ok(take(stdin_lines(it, n)));
         }
         let path = expand(&path);
-        return Ok(take(split_lines(&file_text(it, &path)?)));
+        return Ok(take(split_lines(&file_text(it, &path, enc)?)));
     };
     match id {
         0 => return Ok(take(stdin_lines(it, n))),
@@ -356,12 +381,12 @@ pub fn read_lines(it: &mut Interp, source: &Value, n: Option<usize>) -> EvalResu
         return err("cannot read from this connection");
     }
     if !c.opened {
-        if let Kind::File { path } = &c.kind {
-            let path = path.clone();
+        if let Kind::File { path, encoding } = &c.kind {
+            let (path, enc) = (path.clone(), encoding.or(enc));
             if path == "stdin" {
                 return Ok(take(stdin_lines(it, n)));
             }
-            return Ok(take(split_lines(&file_text(it, &path)?)));
+            return Ok(take(split_lines(&file_text(it, &path, enc)?)));
         }
         return Ok(take(c.lines[c.pos..].to_vec()));
     }
@@ -415,8 +440,8 @@ pub fn write(it: &mut Interp, target: &Value, text: &str, append: bool) -> EvalR
             Ok(())
         }
         Kind::TextIn => err("cannot write to this connection"),
-        Kind::File { path } => {
-            let path = path.clone();
+        Kind::File { path, encoding } => {
+            let (path, enc) = (path.clone(), *encoding);
             let (opened, mode, class) = (c.opened, c.mode.clone(), c.class);
             if opened && mode.starts_with('r') {
                 return err("cannot write to this connection");
@@ -427,6 +452,10 @@ pub fn write(it: &mut Interp, target: &Value, text: &str, append: bool) -> EvalR
             }
             if class != "file" {
                 return err("cannot write to this connection");
+            }
+            if enc.is_some() {
+                let bytes = text_encoding::encode(text, enc).or_else(err)?;
+                return crate::builtins::io_write_bytes(it, &path, &bytes, opened || append);
             }
             crate::builtins::io_write(it, &path, text, opened || append)
         }
@@ -615,8 +644,12 @@ fn sink(it: &mut Interp, m: Matched) -> EvalResult {
         Some(target) => {
             let append = m.get("append").and_then(|v| v.as_bool().flatten()).unwrap_or(false);
             let target = target.clone();
-            if conn_id(&target).is_none() && target.as_string().is_none() {
-                return err("invalid connection");
+            if conn_id(&target).is_none() {
+                match target.as_string() {
+                    // a file: refused now where writing files is not allowed
+                    Some(p) => it.require(crate::eval::Cap::FilesWrite, &p)?,
+                    None => return err("invalid connection"),
+                }
             }
             table(it).sinks.push((target, append));
             it.begin_capture();

@@ -11,6 +11,7 @@ use crate::value::frame::{
     auto_row_names, df_compact_rows, df_names, df_nrow, df_row_names, make_df, make_unique,
 };
 use crate::value::{Data, RStr, VType, Value};
+use crate::builtins::base::text_encoding::TextEncoding;
 use std::rc::Rc;
 
 pub const BUILTINS: &[Builtin] = &[
@@ -60,7 +61,7 @@ pub const DOCS: &[crate::builtins::Doc] = {
              = FALSE."),
         doc("write.table",
             "write.table(x, file = \"\", append = FALSE, quote = TRUE, sep = \" \", eol = \"\n\", na = \"NA\", \
-             dec = \".\", row.names = TRUE, col.names = TRUE, ...)",
+             dec = \".\", row.names = TRUE, col.names = TRUE, fileEncoding = \"\", ...)",
             "Writes a data frame or matrix as delimited text, one line per row, to a file or (with file = \"\") \
              the console. sep separates fields, quote = TRUE quotes strings and factors, and na is written for \
              missing values."),
@@ -99,31 +100,34 @@ struct ReadOpts {
     col_class_names: Option<Vec<String>>,
 }
 
+/// The capability check for reading the file at `path`.
 pub fn check_read(it: &Interp, path: &str) -> EvalResult<()> {
-    if !it.caps.files_read {
-        return Err(crate::error::RError::new(
-            crate::error::ErrorKind::Denied,
-            format!("reading files is not allowed here: '{}'", path),
-        )
-        .into());
-    }
-    Ok(())
+    it.require(crate::eval::Cap::FilesRead, path)
 }
 
-fn read_file(it: &mut Interp, path: &str) -> EvalResult<String> {
-    check_read(it, path)?;
-    match std::fs::read(path) {
-        Ok(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
-        Err(e) => {
-            // as R: a warning naming the file and the reason, then the error
-            it.warning(format!(
-                "cannot open file '{}': {}",
-                path,
-                crate::frame::io_reason(&e)
-            ));
-            err("cannot open the connection")
-        }
-    }
+/// The text of a file for the readers: decoded from `enc` (UTF-8 by default, a byte-order
+/// mark dropped), every line end made LF.
+fn read_file(it: &mut Interp, path: &str, enc: Option<TextEncoding>) -> EvalResult<String> {
+    let text = crate::builtins::base::connections::file_text(it, path, enc)?;
+    Ok(crate::builtins::base::text_encoding::normalize_line_ends(text))
+}
+
+/// Whether the start of a file needs the exact reader: a byte-order mark, or lone CR line ends.
+fn needs_exact_reader(path: &str) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 8192];
+    let n = match std::fs::File::open(path) {
+        Ok(mut f) => f.read(&mut head).unwrap_or(0),
+        Err(_) => return false,
+    };
+    let head = &head[..n];
+    head.starts_with(b"\xEF\xBB\xBF")
+        || head.starts_with(b"\xFF\xFE")
+        || head.starts_with(b"\xFE\xFF")
+        || head
+            .iter()
+            .enumerate()
+            .any(|(i, &b)| b == b'\r' && i + 1 < n && head[i + 1] != b'\n')
 }
 
 /// Defaults of one read.* function: header, sep, quote, and whether the polars fast path may
@@ -228,8 +232,12 @@ fn read_generic(it: &mut Interp, a: Args, defaults: ReadDefaults) -> EvalResult 
         "encoding",
         "fileEncoding",
     ];
+    let enc = match crate::builtins::base::connections::encoding_arg(&m, "fileEncoding")? {
+        Some(e) => Some(e),
+        None => crate::builtins::base::connections::encoding_arg(&m, "encoding")?,
+    };
     let fast_ok = defaults.3 && given.is_none() && EXACT_ONLY.iter().all(|&f| m.get(f).is_none());
-    if fast_ok {
+    if fast_ok && !needs_exact_reader(&path) {
         check_read(it, &path)?;
         if let Some(v) = read_fast(&path, &opts) {
             return Ok(v);
@@ -237,7 +245,7 @@ fn read_generic(it: &mut Interp, a: Args, defaults: ReadDefaults) -> EvalResult 
     }
     let text = match given {
         Some((_, t)) => t,
-        None => read_file(it, &path)?,
+        None => read_file(it, &path, enc)?,
     };
     let text: String = text.lines().skip(opts.skip).collect::<Vec<_>>().join("\n");
     let recs = parse_records(&text, opts.sep, &opts.quote).map_err(|e| {
@@ -501,9 +509,11 @@ fn write_generic(it: &mut Interp, a: Args, csv: bool) -> EvalResult {
         "dec",
         "row.names",
         "col.names",
+        "fileEncoding",
         "...",
     ])?;
     let x = m.req("x")?.clone();
+    let enc = crate::builtins::base::connections::encoding_arg(&m, "fileEncoding")?;
     let file = m
         .get("file")
         .and_then(|v| v.as_string())
@@ -535,6 +545,17 @@ fn write_generic(it: &mut Interp, a: Args, csv: bool) -> EvalResult {
         .get("col.names")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(true);
+    let mut append = m
+        .get("append")
+        .and_then(|v| v.as_bool().flatten())
+        .unwrap_or(false);
+    if csv && m.get("append").is_some() {
+        it.warning("attempt to set 'append' ignored");
+        append = false;
+    }
+    if append && col_names && !file.is_empty() {
+        it.warning("appending column names to file");
+    }
     let x = if x.is_data_frame() {
         x
     } else {
@@ -575,8 +596,11 @@ fn write_generic(it: &mut Interp, a: Args, csv: bool) -> EvalResult {
     let _ = df_compact_rows(&x);
     if file.is_empty() {
         it.write_out(&out);
+    } else if enc.is_some() {
+        let bytes = crate::builtins::base::text_encoding::encode(&out, enc).or_else(err)?;
+        crate::builtins::io_write_bytes(it, &file, &bytes, append)?;
     } else {
-        write_atomic(it, &file, &out)?;
+        crate::builtins::io_write(it, &file, &out, append)?;
     }
     it.visible = false;
     Ok(Value::Null)
@@ -596,7 +620,8 @@ fn read_lines(it: &mut Interp, m: Matched) -> EvalResult {
         .filter(|n| *n >= 0.0)
         .map(|n| n as usize);
     let con = m.get("con").cloned().unwrap_or_else(|| Value::str(""));
-    let lines = crate::builtins::base::connections::read_lines(it, &con, n)?;
+    let enc = crate::builtins::base::connections::encoding_arg(&m, "encoding")?;
+    let lines = crate::builtins::base::connections::read_lines_in(it, &con, n, enc)?;
     Ok(Value::strings(&lines))
 }
 
@@ -609,7 +634,7 @@ fn file_exists(_it: &mut Interp, a: Args) -> EvalResult {
                 .iter()
                 .map(|p| {
                     p.as_deref()
-                        .map(|p| std::path::Path::new(p).exists() as i32)
+                        .map(|p| std::path::Path::new(&crate::builtins::base::connections::expand(p)).exists() as i32)
                         .unwrap_or(0)
                 })
                 .collect::<Vec<_>>()
@@ -619,13 +644,7 @@ fn file_exists(_it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn file_remove(it: &mut Interp, a: Args) -> EvalResult {
-    if !it.caps.files_write {
-        return Err(crate::error::RError::new(
-            crate::error::ErrorKind::Denied,
-            "removing files is not allowed here",
-        )
-        .into());
-    }
+    it.require(crate::eval::Cap::FilesWrite, "")?;
     let v: Vec<i32> = a
         .items
         .iter()

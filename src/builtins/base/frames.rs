@@ -592,12 +592,29 @@ pub fn print_data_frame_args(
 
 /// `print.data.frame` with `right` (right-justified cells) and `row.names` (shown).
 pub fn format_data_frame_opts(
-    _it: &mut Interp,
+    it: &mut Interp,
     x: &Value,
     digits: Option<usize>,
     right: bool,
     show_rn: bool,
 ) -> EvalResult<String> {
+    // R shows the rows that fit in getOption("max.print") entries
+    let (n, nc) = (df_nrow(x), df_names(x).len());
+    let max = crate::print::option_max_print(it);
+    if nc > 0 && n * nc > max {
+        let keep = (max / nc).min(n);
+        let head = crate::value::frame::df_take_rows(x, &(0..keep).map(Some).collect::<Vec<_>>());
+        let mut s = format_frame_rows(&head, digits, right, show_rn)?;
+        s.push_str(&format!(
+            " [ reached 'max' / getOption(\"max.print\") -- omitted {} rows ]\n",
+            n - keep
+        ));
+        return Ok(s);
+    }
+    format_frame_rows(x, digits, right, show_rn)
+}
+
+fn format_frame_rows(x: &Value, digits: Option<usize>, right: bool, show_rn: bool) -> EvalResult<String> {
     let digits = digits.unwrap_or(7);
     let names = df_names(x);
     let n = df_nrow(x);

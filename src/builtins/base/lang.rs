@@ -767,12 +767,16 @@ fn evalq(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     it.eval(e, &target)
 }
 
-fn parse(_it: &mut Interp, m: Matched) -> EvalResult {
-    let text = m
-        .get("text")
-        .and_then(|t| t.as_strings())
-        .unwrap_or_default()
-        .join("\n");
+fn parse(it: &mut Interp, m: Matched) -> EvalResult {
+    // text = wins, as R's; else the file (a name or a connection), read whole
+    let text = match (m.get("text"), m.get("file")) {
+        (Some(t), _) if !t.is_null() => t.as_strings().unwrap_or_default().join("\n"),
+        (_, Some(f)) if !(f.as_string().is_some_and(|s| s.is_empty())) => {
+            let f = f.clone();
+            crate::builtins::base::connections::read_all(it, &f)?
+        }
+        _ => String::new(),
+    };
     let exprs = crate::syntax::parse(&text).map_err(|e| {
         Flow::from(crate::error::RError::runtime(
             crate::syntax::r_parse_message(&text, &e),

@@ -45,8 +45,10 @@ pub mod strings;
 pub mod summaries;
 pub mod summary;
 pub mod table;
+pub mod text_encoding;
 pub mod types;
 pub mod vectors;
+pub mod warnings;
 
 use super::{Builtin, Doc};
 
@@ -64,6 +66,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         expressions::BUILTINS,
         platform::BUILTINS,
         conditions::BUILTINS,
+        warnings::BUILTINS,
         vectors::BUILTINS,
         format::BUILTINS,
         apply::BUILTINS,
@@ -114,6 +117,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
         expressions::DOCS,
         platform::DOCS,
         conditions::DOCS,
+        warnings::DOCS,
         vectors::DOCS,
         format::DOCS,
         apply::DOCS,

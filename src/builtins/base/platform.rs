@@ -143,7 +143,16 @@ fn sys_sleep(it: &mut Interp, m: Matched) -> EvalResult {
     if !t.is_finite() || t < 0.0 {
         return err("invalid 'time' value");
     }
-    std::thread::sleep(std::time::Duration::from_secs_f64(t.min(1e6)));
+    // in slices, so an interrupt or the time budget stops the pause
+    let end = std::time::Instant::now() + std::time::Duration::from_secs_f64(t.min(1e6));
+    loop {
+        it.check_now()?;
+        let now = std::time::Instant::now();
+        if now >= end {
+            break;
+        }
+        std::thread::sleep((end - now).min(std::time::Duration::from_millis(20)));
+    }
     it.visible = false;
     Ok(Value::Null)
 }

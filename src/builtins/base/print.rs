@@ -126,6 +126,8 @@ pub fn format_default_layout(
         quote,
         right,
         gap,
+        max_print: crate::print::option_max_print(it),
+        scipen: crate::print::option_scipen(it),
         ..Default::default()
     };
     if v.inherits("summaryDefault") {

@@ -121,7 +121,7 @@ fn file_arg(m: &Matched, name: &str) -> EvalResult<String> {
 /// The bytes of a file to read, decompressed, with R's errors.
 fn read_data_file(it: &mut Interp, path: &str) -> EvalResult<Vec<u8>> {
     check_read(it, path)?;
-    let bytes = match std::fs::read(path) {
+    let bytes = match std::fs::read(crate::builtins::base::connections::expand(path)) {
         Ok(b) => b,
         Err(e) => {
             it.warning(format!(
@@ -308,7 +308,7 @@ fn dput(it: &mut Interp, m: Matched) -> EvalResult {
 /// Parses a file of R code, with R's error for text that does not parse.
 fn parse_file(it: &mut Interp, path: &str) -> EvalResult<Vec<Expr>> {
     check_read(it, path)?;
-    let text = match std::fs::read(path) {
+    let text = match std::fs::read(crate::builtins::base::connections::expand(path)) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {
             it.warning(format!(

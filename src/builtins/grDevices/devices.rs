@@ -73,10 +73,7 @@ fn open_default(it: &mut Interp) -> EvalResult<usize> {
 }
 
 fn check_write(it: &Interp) -> EvalResult<()> {
-    if !it.caps.files_write {
-        return err("writing files is not allowed in this session");
-    }
-    Ok(())
+    it.require(crate::eval::Cap::FilesWrite, "")
 }
 
 fn num_arg(m: &Matched, name: &str, default: f64) -> f64 {
