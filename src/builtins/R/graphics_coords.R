@@ -122,6 +122,7 @@ grconvertX <- function(x, from = "user", to = "user") .grconvert(x, from, to, 1L
 ## Converts y positions between the coordinate systems user, inches, device, ndc, nfc, npc and nic.
 grconvertY <- function(y, from = "user", to = "user") .grconvert(y, from, to, 2L)
 
+## Converts positions along one axis between graphics coordinate systems (through normalized device coordinates).
 .grconvert <- function(v, from, to, axis) {
     systems <- c("user", "inches", "device", "ndc", "nfc", "npc", "nic", "lines", "chars")
     from <- systems[pmatch(from, systems)]; to <- systems[pmatch(to, systems)]

@@ -24,11 +24,13 @@ print.ls_str <- function(x, max.level = 1, give.attr = FALSE, ..., digits = max(
     invisible(x)
 }
 
+## The allocation class (bytes) R uses for a vector payload of b bytes.
 .alloc_bytes <- function(b) {
     if (b == 0) 0 else if (b <= 8) 8 else if (b <= 16) 16 else if (b <= 32) 32 else if (b <= 48) 48
     else if (b <= 64) 64 else if (b <= 128) 128 else 8 * ceiling(b / 8)
 }
 
+## The bytes object.size counts for a value: its vector cell in R's allocation classes, strings once each, and each attribute.
 .object_bytes <- function(x) {
     n <- length(x)
     size <- switch(typeof(x),
@@ -55,6 +57,7 @@ print.ls_str <- function(x, max.level = 1, give.attr = FALSE, ..., digits = max(
     size
 }
 
+## The bytes object.size counts for an argument list (a node, its tag and its value per entry).
 .pairlist_bytes <- function(p) {
     if (is.null(p)) return(0)
     sum(vapply(seq_along(p), function(i) { e <- p[[i]]; 112 + if ((is.symbol(e) || is.character(e)) && length(e) == 1L && !nzchar(as.character(e))) 56 else .object_bytes(e) }, 0))
@@ -126,6 +129,7 @@ URLencode <- function(URL, reserved = FALSE, repeated = FALSE) {
     }, "", USE.NAMES = FALSE)
 }
 
+## The UTF-8 bytes of one code point.
 .utf8_bytes <- function(cp) {
     if (cp < 128) cp else if (cp < 2048) c(192 + cp %/% 64, 128 + cp %% 64)
     else if (cp < 65536) c(224 + cp %/% 4096, 128 + (cp %/% 64) %% 64, 128 + cp %% 64)
