@@ -187,3 +187,44 @@ chull <- function(x, y = NULL) {
     start <- match(cand[which.min(x[cand, 2L])], hull)
     hull[c(start:length(hull), seq_len(start - 1L))]
 }
+
+## Plots the variances of principal components (generic).
+screeplot <- function(x, ...) UseMethod("screeplot")
+
+## Plots the variances of principal components (bars or lines), as plot() of prcomp and princomp fits does.
+screeplot.default <- function(x, npcs = min(10L, length(x$sdev)), type = c("barplot", "lines"), main = deparse1(substitute(x)), ...) {
+    type <- match.arg(type)
+    pcs <- x$sdev^2
+    xp <- seq_len(npcs)
+    if (type == "barplot") barplot(pcs[xp], names.arg = names(pcs[xp]), main = main, ylab = "Variances", ...)
+    else { plot(xp, pcs[xp], type = "b", axes = FALSE, main = main, xlab = "", ylab = "Variances", ...); axis(2); axis(1, at = xp, labels = names(pcs[xp])) }
+    invisible()
+}
+
+## plot() of a prcomp fit: its scree plot.
+plot.prcomp <- function(x, main = deparse1(substitute(x)), ...) screeplot.default(x, main = main, ...)
+
+## plot() of a princomp fit: its scree plot.
+plot.princomp <- function(x, main = deparse1(substitute(x)), ...) screeplot.default(x, main = main, ...)
+
+## Plots several time series on one set of axes over the union of their time ranges.
+ts.plot <- function(..., gpars = list()) {
+    dots <- list(...)
+    sers <- list()
+    for (s in dots) {
+        s <- as.ts(s)
+        if (is.matrix(s)) for (j in seq_len(ncol(s))) sers[[length(sers) + 1L]] <- s[, j] else sers[[length(sers) + 1L]] <- s
+    }
+    tp <- lapply(dots, function(s) tsp(as.ts(s)))
+    xlim <- range(unlist(lapply(tp, `[`, 1:2)))
+    ylim <- range(unlist(lapply(dots, function(s) range(s, na.rm = TRUE))))
+    k <- length(sers)
+    g <- function(nm, default) rep_len(if (is.null(gpars[[nm]])) default else gpars[[nm]], k)
+    lty <- g("lty", 1:5); col <- g("col", par("col")); lwd <- g("lwd", 1)
+    plot.new()
+    plot.window(if (is.null(gpars$xlim)) xlim else gpars$xlim, if (is.null(gpars$ylim)) ylim else gpars$ylim, log = if (is.null(gpars$log)) "" else gpars$log)
+    for (i in seq_len(k)) lines(sers[[i]], lty = lty[i], col = col[i], lwd = lwd[i])
+    axis(1); axis(2); box()
+    title(main = gpars$main, xlab = if (is.null(gpars$xlab)) "Time" else gpars$xlab, ylab = if (is.null(gpars$ylab)) "" else gpars$ylab)
+    invisible()
+}
