@@ -90,7 +90,7 @@ coplot <- function(formula, data, given.values, panel = points, rows, columns, s
         draw_panel(k, sel)
     }
     while (k < npan) { k <- k + 1L; plot.new() }
-    draw_given <- function(S, v, horizontal, label) {
+    draw_given <- function(S, horizontal, label) {
         plot.new()
         par(mar = if (horizontal) c(0.5, 0, 3, 0) else c(0, 0.5, 0, 3))
         lim <- if (S$fac) c(0.5, S$n + 0.5) else range(S$values)
@@ -100,15 +100,15 @@ coplot <- function(formula, data, given.values, panel = points, rows, columns, s
             lo <- if (S$fac) i - 0.5 else S$values[i, 1L]; hi <- if (S$fac) i + 0.5 else S$values[i, 2L]
             bg <- if (S$fac) bar.bg[["fac"]] else bar.bg[["num"]]
             if (horizontal) rect(lo, i - 0.4, hi, i + 0.4, col = bg) else rect(i - 0.4, lo, i + 0.4, hi, col = bg)
-            if (S$fac) text(if (horizontal) i else i, if (horizontal) i else i, labels = as.character(S$values[[i]]), srt = if (horizontal) 0 else 90)
+            if (S$fac) text(i, i, labels = as.character(S$values[[i]]), srt = if (horizontal) 0 else 90)
         }
         if (!S$fac) axis(if (horizontal) 3 else 4)
         mtext(label, side = if (horizontal) 3 else 4, line = if (S$fac) 1 else 2.5)
         box()
     }
     if (show.given) {
-        draw_given(A, a, TRUE, xlab[2L])
-        if (two) draw_given(B, b, FALSE, ylab[2L])
+        draw_given(A, TRUE, xlab[2L])
+        if (two) draw_given(B, FALSE, ylab[2L])
     }
     mtext(xlab[1L], side = 1, line = 3, outer = TRUE)
     mtext(ylab[1L], side = 2, line = 3.5, outer = TRUE)

@@ -43,7 +43,7 @@ xy.coords <- function(x, y = NULL, xlab = NULL, ylab = NULL, log = NULL, recycle
         } else stop("'x' and 'y' lengths differ")
     }
     if (length(log) && log != "") {
-        bad <- function(v) { b <- !is.na(v) & v <= 0; b }
+        bad <- function(v) !is.na(v) & v <= 0
         if (grepl("x", log) && any(b <- bad(x))) { warning(sprintf(ngettext(sum(b), "%d x value <= 0 omitted from logarithmic plot", "%d x values <= 0 omitted from logarithmic plot"), sum(b)), domain = NA); x[b] <- NA }
         if (grepl("y", log) && any(b <- bad(y))) { warning(sprintf(ngettext(sum(b), "%d y value <= 0 omitted from logarithmic plot", "%d y values <= 0 omitted from logarithmic plot"), sum(b)), domain = NA); y[b] <- NA }
     }
@@ -181,8 +181,7 @@ chull <- function(x, y = NULL) {
     upper <- half(o)
     lower <- half(rev(o))
     hull <- c(upper[-length(upper)], lower[-length(lower)])
-    # R starts from the point with the largest x (then smallest y... ) going clockwise
-    start <- which.max(x[hull, 1L] + 0 * x[hull, 2L])
+    # R starts from the point with the largest x (the lowest of ties), going clockwise
     cand <- hull[x[hull, 1L] == max(x[hull, 1L])]
     start <- match(cand[which.min(x[cand, 2L])], hull)
     hull[c(start:length(hull), seq_len(start - 1L))]

@@ -21,9 +21,12 @@ ftable.default <- function(..., exclude = c(NA, NaN), row.vars = NULL, col.vars 
     else if (is.null(row.vars)) row.vars <- setdiff(seq_len(nd), col.vars)
     else if (is.null(col.vars)) col.vars <- setdiff(seq_len(nd), row.vars)
     else {
-        rest <- setdiff(seq_len(nd), c(row.vars, col.vars))
-        if (length(rest)) x <- apply(x, c(row.vars, col.vars), sum)
-        if (length(rest)) { keep <- c(row.vars, col.vars); row.vars <- match(row.vars, keep); col.vars <- match(col.vars, keep); dn <- dimnames(x) }
+        if (length(setdiff(seq_len(nd), c(row.vars, col.vars)))) {
+            # sum over the variables not shown
+            keep <- c(row.vars, col.vars)
+            x <- apply(x, keep, sum)
+            row.vars <- match(row.vars, keep); col.vars <- match(col.vars, keep); dn <- dimnames(x)
+        }
     }
     # the first variable of each group varies slowest: reverse before flattening (arrays are column-major)
     y <- aperm(unclass(x), c(rev(row.vars), rev(col.vars)))
