@@ -588,27 +588,7 @@ SSmicmen <- selfStart(~ Vm * input/(K + input),
 SSasymp <- selfStart(~ Asym + (R0 - Asym) * exp(-exp(lrc) * input),
     function(mCall, data, LHS, ...) {
         xy <- sortedXyData(mCall[["input"]], LHS, data)
-        if (nrow(xy) < 3) stop("too few distinct input values to fit an asymptotic regression model")
-        if (nrow(xy) > 3) {
-            ydiff <- abs(xy$y - NLSstRtAsymptote(xy))
-            lrc <- log(-coef(lm(log(ydiff) ~ x, data = data.frame(x = xy$x, ydiff = ydiff)))[[2L]])
-        } else {
-            ydiff <- diff(xy$y)
-            if (prod(ydiff) <= 0) stop("cannot fit an asymptotic regression model to these data")
-            avg.resp <- xy$y
-            frac <- (avg.resp[3L] - avg.resp[1L]) / (avg.resp[2L] - avg.resp[1L])
-            xunique <- unique(xy$x)
-            xdiff <- diff(xunique)
-            if (xdiff[1L] == xdiff[2L]) {
-                expmRd <- frac - 1
-                rc <- -log(expmRd) / xdiff[1L]
-                lrc <- log(rc)
-            } else lrc <- log(-log(frac - 1) / xdiff[1L])
-        }
-        e <- exp(-exp(lrc) * xy$x)
-        X <- cbind(1 - e, e)
-        ab <- qr.coef(qr(X), xy$y)
-        pars <- .ss_refine(y ~ Asym + (R0 - Asym) * exp(-exp(lrc) * x), xy, list(Asym = ab[[1L]], R0 = ab[[2L]], lrc = lrc))
+        pars <- .ss_refine(y ~ Asym + (R0 - Asym) * exp(-exp(lrc) * x), xy, as.list(.ss_asymp_start(xy)))
         setNames(unname(pars[c("Asym", "R0", "lrc")]), c(as.character(mCall[["Asym"]]), as.character(mCall[["R0"]]), as.character(mCall[["lrc"]])))
     }, c("Asym", "R0", "lrc"))
 
