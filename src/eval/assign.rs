@@ -76,12 +76,37 @@ pub fn assign(
                 };
                 cargs.push((a.name, v));
             }
+            let call = match rf {
+                Value::Closure(_) => Some(Rc::new(replacement_call(&fname, f, args, &value, target))),
+                _ => None,
+            };
             cargs.push((Some(Sym::new("value")), value));
-            let newv = it.call_value(&rf, cargs)?;
+            let newv = it.call_value_as(&rf, cargs, call)?;
             assign(it, first, newv, env, sup)
         }
         _ => err("invalid assignment target"),
     }
+}
+
+/// The call a replacement closure sees (sys.call, error messages), as R builds it:
+/// `` `f<-`(`*tmp*`, ..., value = v) ``.
+fn replacement_call(fname: &str, f: &Expr, args: &[crate::syntax::ast::Arg], value: &Value, target: &Expr) -> Expr {
+    use crate::syntax::ast::Arg;
+    let tmp = Expr::new(ExprKind::Ident(Sym::new("*tmp*")), target.span);
+    let mut call_args = vec![Arg { name: None, value: Some(tmp), span: target.span }];
+    call_args.extend(args[1..].iter().cloned());
+    call_args.push(Arg {
+        name: Some(Sym::new("value")),
+        // Short values as themselves; long ones are not deparsed on every call.
+        value: Some(if value.len() <= 8 {
+            super::lang_list::value_to_expr(value)
+        } else {
+            Expr::new(ExprKind::Ident(Sym::new("value")), target.span)
+        }),
+        span: target.span,
+    });
+    let fun = Expr::new(ExprKind::Ident(Sym::new(&format!("{}<-", fname))), f.span);
+    Expr::new(ExprKind::Call(Box::new(fun), call_args), target.span)
 }
 
 fn set_var(it: &mut Interp, s: Sym, value: Value, env: &Env, sup: bool) {

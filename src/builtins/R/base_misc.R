@@ -179,10 +179,18 @@ data.matrix <- function(frame, rownames.force = NA) {
 slice.index <- function(x, MARGIN) {
     d <- dim(x)
     if (is.null(d)) d <- length(x)
-    if (MARGIN < 1L || MARGIN > length(d)) stop("incorrect value for 'MARGIN'")
-    inner <- prod(d[seq_len(MARGIN - 1L)])
-    idx <- rep(rep(seq_len(d[MARGIN]), each = inner), length.out = prod(d))
-    array(as.integer(idx), dim = d)
+    if (is.character(MARGIN)) MARGIN <- match(MARGIN, names(dimnames(x)))
+    if (!length(MARGIN) || anyNA(MARGIN) || any(MARGIN < 1L | MARGIN > length(d)))
+        stop("incorrect value for 'MARGIN'")
+    if (length(MARGIN) == 1L) {
+        inner <- prod(d[seq_len(MARGIN - 1L)])
+        idx <- rep(rep(seq_len(d[MARGIN]), each = inner), length.out = prod(d))
+        return(array(as.integer(idx), dim = d))
+    }
+    ## Several margins: the linear index of each cell's subscripts along them.
+    sub <- arrayInd(seq_len(prod(d)), d)[, MARGIN, drop = FALSE]
+    stride <- cumprod(c(1L, d[MARGIN][-length(MARGIN)]))
+    array(as.integer(1L + (sub - 1L) %*% stride), dim = d)
 }
 
 ## Changes the storage type of x ("integer", "double", "character", "logical", ...),
@@ -194,6 +202,8 @@ slice.index <- function(x, MARGIN) {
                 double = , numeric = as.double(x),
                 character = as.character(x),
                 logical = as.logical(x),
+                complex = as.complex(x),
+                raw = as.raw(x),
                 list = return(as.list(x)),
                 stop("invalid value"))
     attributes(x) <- a
@@ -296,3 +306,23 @@ is.R <- function() TRUE
 
 ## A list of the unevaluated arguments (empty ones allowed), as used for formals.
 alist <- function(...) as.list(sys.call())[-1L]
+
+## The array subscripts (one row per element) of linear indices into an array of
+## dimensions .dim.
+arrayInd <- function(ind, .dim, .dimnames = NULL, useNames = FALSE) {
+    rank <- length(.dim)
+    res <- matrix(NA_integer_, length(ind), rank)
+    if (length(ind)) {
+        rest <- ind - 1
+        for (k in seq_len(rank)) {
+            res[, k] <- as.integer(rest %% .dim[k] + 1)
+            rest <- rest %/% .dim[k]
+        }
+    }
+    if (useNames) {
+        rows <- if (!is.null(.dimnames[[1L]])) .dimnames[[1L]][res[, 1L]]
+        cols <- if (rank == 2L) c("row", "col") else paste0("dim", seq_len(rank))
+        dimnames(res) <- list(rows, cols)
+    }
+    res
+}

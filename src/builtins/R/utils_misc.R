@@ -119,9 +119,9 @@ glob2rx <- function(pattern, trim.head = FALSE, trim.tail = TRUE) {
 
 ## Percent-encodes the characters of a URL that are not allowed (reserved = TRUE: also the reserved ones).
 URLencode <- function(URL, reserved = FALSE, repeated = FALSE) {
-    if (!repeated && grepl("%[[:xdigit:]]{2}", URL, useBytes = TRUE)) return(URL)
     ok <- paste0("[^", if (!reserved) "][!$&'()*+,;=:/?@#", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~-", "]")
     vapply(URL, function(u) {
+        if (!repeated && grepl("%[[:xdigit:]]{2}", u, useBytes = TRUE)) return(u)
         chars <- strsplit(u, "")[[1L]]
         enc <- grepl(ok, chars)
         chars[enc] <- vapply(chars[enc], function(ch) paste0(sprintf("%%%02X", .utf8_bytes(utf8ToInt(ch))), collapse = ""), "")

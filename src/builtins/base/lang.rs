@@ -974,18 +974,59 @@ pub(crate) fn proc_time_value(user: f64, sys: f64, elapsed: f64) -> Value {
     v
 }
 
-/// The current value of an option, falling back to R's defaults for the common ones.
+/// The current value of an option, falling back to R's defaults.
 pub(crate) fn option_value(it: &Interp, name: &str) -> Option<Value> {
     if let Some((_, v)) = it.options.iter().find(|(k, _)| *k == name) {
         return Some(v.clone());
     }
+    default_option(name)
+}
+
+/// The options a session starts with (`Rscript --vanilla`'s, less paths and functions).
+pub(crate) const DEFAULT_OPTIONS: &[&str] = &[
+    "add.smooth", "browserNLdisabled", "CBoundsCheck", "check.bounds", "continue", "contrasts",
+    "defaultPackages", "deparse.cutoff", "digits", "echo", "editor", "encoding", "expressions",
+    "keep.source", "keep.source.pkgs", "locatorBell", "matprod", "max.print", "na.action",
+    "nwarnings", "OutDec", "papersize", "prompt", "scipen", "show.coef.Pvalues",
+    "show.error.messages", "show.signif.stars", "showErrorCalls", "stringsAsFactors", "timeout",
+    "ts.eps", "ts.S.compat", "useFancyQuotes", "verbose", "warn", "warning.length", "width",
+];
+
+/// R's default value of an option.
+pub(crate) fn default_option(name: &str) -> Option<Value> {
+    let named = |names: &[&str], vals: &[&str]| {
+        let mut v = Value::strings(vals);
+        v.set_attr(Sym::new("names"), Value::strings(names));
+        v
+    };
     Some(match name {
+        "add.smooth" | "locatorBell" | "show.coef.Pvalues" | "show.error.messages"
+        | "show.signif.stars" | "showErrorCalls" | "useFancyQuotes" => Value::lgl(true),
+        "browserNLdisabled" | "CBoundsCheck" | "check.bounds" | "echo" | "keep.source"
+        | "keep.source.pkgs" | "stringsAsFactors" | "ts.S.compat" | "verbose" => Value::lgl(false),
+        "continue" => Value::str("+ "),
+        "prompt" => Value::str("> "),
+        "contrasts" => named(&["unordered", "ordered"], &["contr.treatment", "contr.poly"]),
+        "defaultPackages" => {
+            Value::strings(&["datasets", "utils", "grDevices", "graphics", "stats", "methods"])
+        }
+        "deparse.cutoff" => Value::int(60),
         "digits" => Value::int(7),
+        "editor" => Value::str("vi"),
+        "encoding" => Value::str("native.enc"),
+        "expressions" => Value::int(5000),
+        "matprod" => Value::str("default"),
+        "max.print" => Value::int(99999),
+        "na.action" => Value::str("na.omit"),
+        "nwarnings" => Value::int(50),
         "OutDec" => Value::str("."),
-        "scipen" => Value::int(0),
-        "width" => Value::int(80),
+        "papersize" => Value::str("a4"),
+        "scipen" => Value::num(0.0),
+        "timeout" => Value::int(60),
+        "ts.eps" => Value::num(1e-5),
         "warn" => Value::int(0),
-        "stringsAsFactors" => Value::lgl(false),
+        "warning.length" => Value::int(1000),
+        "width" => Value::int(80),
         _ => return None,
     })
 }

@@ -241,6 +241,17 @@ pub fn options(it: &mut Interp, a: Args) -> EvalResult {
                 .collect(),
         ));
     }
+    if pairs.is_empty() {
+        // options(): every option, defaults and those set, sorted by name as R sorts them.
+        let mut all: Vec<(String, Value)> = it.options.clone();
+        for n in crate::builtins::base::lang::DEFAULT_OPTIONS {
+            if !all.iter().any(|(k, _)| k == n) {
+                all.extend(option_value(it, n).map(|v| (n.to_string(), v)));
+            }
+        }
+        all.sort_by_key(|(k, _)| (k.to_lowercase(), k.clone()));
+        return Ok(Value::named_list(all));
+    }
     let mut old = Vec::new();
     for (n, v) in pairs {
         old.push((n.clone(), option_value(it, &n).unwrap_or(Value::Null)));
