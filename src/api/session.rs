@@ -59,6 +59,38 @@ pub fn run_script(it: &mut Interp, name: &str, text: &str) -> i32 {
     status
 }
 
+/// Runs the value of `options(error = )` after a top-level error: an expression or call is
+/// evaluated, a function called; its own errors are reported and otherwise ignored.
+fn run_error_handler(it: &mut Interp, h: &Value) -> Result<(), Stop> {
+    let r = match h {
+        Value::Lang(l) => it.eval_toplevel(&l.expr),
+        Value::Closure(_) | Value::Builtin(_) => match it.call_value(h, Vec::new()) {
+            Err(crate::error::Flow::Quit(s)) => Err(Stop::Quit(s)),
+            Err(crate::error::Flow::Error(e)) => Err(Stop::Error(*e)),
+            _ => Ok(Value::Null),
+        },
+        // expression(...): each element in turn
+        v if v.vtype() == Some(crate::value::VType::List) => {
+            let mut r = Ok(Value::Null);
+            for x in v.list_vec().iter() {
+                if let Value::Lang(l) = x {
+                    r = it.eval_toplevel(&l.expr);
+                }
+            }
+            r
+        }
+        _ => Ok(Value::Null),
+    };
+    match r {
+        Err(Stop::Quit(s)) => Err(Stop::Quit(s)),
+        Err(Stop::Error(e)) => {
+            it.write_err(&format!("{}\n", e.header()));
+            Ok(())
+        }
+        Ok(_) => Ok(()),
+    }
+}
+
 fn run_script_body(it: &mut Interp, name: &str, text: &str) -> i32 {
     let (exprs, syntax_error) = match crate::syntax::parse(text) {
         Ok(e) => (e, None),
@@ -67,14 +99,36 @@ fn run_script_body(it: &mut Interp, name: &str, text: &str) -> i32 {
             (before, Some((e, start)))
         }
     };
-    match eval_statements(it, &exprs) {
-        Ended::Quit(status) => return status,
-        Ended::Error(e) => {
-            it.write_err(&format!("{}\nExecution halted\n", e.render(name, text)));
-            return 1;
+    for e in &exprs {
+        match it.eval_toplevel(e) {
+            Ok(_) => {}
+            Err(Stop::Quit(status)) => {
+                it.flush();
+                return status;
+            }
+            Err(Stop::Error(e)) => {
+                it.flush();
+                // As Rscript: with options(error = <handler>) set, the handler runs and the
+                // script goes on with the next statement; without one the run halts.
+                let handler = crate::builtins::base::lang::option_value(it, "error");
+                match handler {
+                    Some(h) if !h.is_null() && !e.is_budget() => {
+                        it.write_err(&format!("{}\n", e.render(name, text)));
+                        if let Err(Stop::Quit(status)) = run_error_handler(it, &h) {
+                            it.flush();
+                            return status;
+                        }
+                        it.flush();
+                    }
+                    _ => {
+                        it.write_err(&format!("{}\nExecution halted\n", e.render(name, text)));
+                        return 1;
+                    }
+                }
+            }
         }
-        Ended::Done(_) => {}
     }
+    it.flush();
     if let Some((e, start)) = syntax_error {
         let header = crate::syntax::script_error_header(text, start, &e);
         let msg = match e.span {

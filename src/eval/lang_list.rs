@@ -74,6 +74,14 @@ pub fn components(e: &Expr) -> Vec<(Option<Sym>, Expr)> {
             v
         }
         ExprKind::Dollar(x, n) => vec![arg(sym("$")), arg((**x).clone()), arg(sym(n.as_str()))],
+        ExprKind::For(v, seq, body) => vec![
+            arg(sym("for")),
+            arg(sym(v.as_str())),
+            arg((**seq).clone()),
+            arg((**body).clone()),
+        ],
+        ExprKind::While(c, body) => vec![arg(sym("while")), arg((**c).clone()), arg((**body).clone())],
+        ExprKind::Repeat(body) => vec![arg(sym("repeat")), arg((**body).clone())],
         _ => vec![arg(e.clone())],
     }
 }
@@ -142,6 +150,12 @@ pub fn from_components(items: Vec<(Option<Sym>, Expr)>) -> Expr {
                 b(&rest[1].1),
                 Some(b(&rest[2].1)),
             )),
+            ("for", 3) => match &rest[0].1.kind {
+                ExprKind::Ident(v) => Some(ExprKind::For(*v, b(&rest[1].1), b(&rest[2].1))),
+                _ => None,
+            },
+            ("while", 2) => Some(ExprKind::While(b(&rest[0].1), b(&rest[1].1))),
+            ("repeat", 1) => Some(ExprKind::Repeat(b(&rest[0].1))),
             ("$", 2) => match &rest[1].1.kind {
                 ExprKind::Ident(s) => Some(ExprKind::Dollar(b(&rest[0].1), *s)),
                 _ => None,

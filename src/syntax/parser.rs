@@ -399,7 +399,30 @@ pub(crate) mod h {
             ExprKind::Const(Const::Str(s)) => Expr::new(ExprKind::Ident(Sym::new(&s)), f.span),
             kind => Expr::new(kind, f.span),
         };
-        mk(ExprKind::Call(Box::new(f), norm_args(args)), start, end)
+        let args = norm_args(args);
+        if let Some(kind) = syntax_as_call(&f, &args) {
+            return mk(kind, start, end);
+        }
+        mk(ExprKind::Call(Box::new(f), args), start, end)
+    }
+
+    /// `` `{`(a, b) ``, `` `(`(x) `` and `` `if`(c, a, b) `` are the syntax they name, as in R's
+    /// parser (so `quote(`{`(a, b))` is identical to `quote({a; b})`).
+    fn syntax_as_call(f: &Expr, args: &[Arg]) -> Option<ExprKind> {
+        let ExprKind::Ident(s) = &f.kind else {
+            return None;
+        };
+        if args.iter().any(|a| a.name.is_some() || a.value.is_none()) {
+            return None;
+        }
+        let v = |i: usize| args[i].value.clone().map(Box::new);
+        match (s.as_str(), args.len()) {
+            ("{", _) => Some(ExprKind::Block(args.iter().filter_map(|a| a.value.clone()).collect())),
+            ("(", 1) => Some(ExprKind::Paren(v(0)?)),
+            ("if", 2) => Some(ExprKind::If(v(0)?, v(1)?, None)),
+            ("if", 3) => Some(ExprKind::If(v(0)?, v(1)?, Some(v(2)?))),
+            _ => None,
+        }
     }
 
     pub fn index(x: Expr, args: Vec<Arg>, end: usize, double: bool) -> Expr {

@@ -16,6 +16,9 @@ pub fn lang_len(e: &Expr) -> usize {
         ExprKind::Formula(l, _) => 2 + l.is_some() as usize,
         ExprKind::Unary(..) | ExprKind::Paren(_) => 2,
         ExprKind::Block(v) => 1 + v.len(),
+        ExprKind::For(..) => 4,
+        ExprKind::While(..) => 3,
+        ExprKind::Repeat(_) => 2,
         _ => 1,
     }
 }

@@ -19,6 +19,12 @@ pub const BUILTINS: &[Builtin] = &[
     special("switch", switch),
     special("on.exit", on_exit),
     special("function", not_callable),
+    special("{", |it, a, e, _| syntax_call(it, "{", a, e)),
+    special("(", |it, a, e, _| syntax_call(it, "(", a, e)),
+    special("if", |it, a, e, _| syntax_call(it, "if", a, e)),
+    special("for", |it, a, e, _| syntax_call(it, "for", a, e)),
+    special("while", |it, a, e, _| syntax_call(it, "while", a, e)),
+    special("repeat", |it, a, e, _| syntax_call(it, "repeat", a, e)),
     eager("nargs", nargs),
     special("...length", dots_length),
     special("...elt", dots_elt),
@@ -506,6 +512,24 @@ fn on_exit(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult
     Ok(Value::Null)
 }
 
+/// `` `{`(a, b) ``, `` `(`(x) ``, `` `if`(c, a, b) `` and the loops called as functions: the
+/// call is rebuilt as the syntax it stands for (R's parser makes both the same) and evaluated.
+fn syntax_call(it: &mut Interp, name: &str, args: &[Arg], env: &Env) -> EvalResult {
+    let f = Expr::new(ExprKind::Ident(Sym::new(name)), Default::default());
+    let mut items = vec![(None, f)];
+    items.extend(args.iter().map(|a| {
+        let e = a.value.clone().unwrap_or_else(|| {
+            Expr::new(ExprKind::Ident(Sym::new("")), Default::default())
+        });
+        (a.name, e)
+    }));
+    let e = crate::eval::lang_list::from_components(items);
+    if matches!(e.kind, ExprKind::Call(..)) {
+        return err(format!("invalid use of '{}' with {} arguments", name, args.len()));
+    }
+    it.eval(&e, env)
+}
+
 fn not_callable(_it: &mut Interp, _a: &[Arg], _e: &Env, _c: &Expr) -> EvalResult {
     err("invalid use of 'function'")
 }
@@ -711,14 +735,7 @@ fn eval(it: &mut Interp, m: Matched) -> EvalResult {
                     .map(|f| f.env.clone())
                     .unwrap_or_else(|| it.global.clone()),
             };
-            let e = Env::new(Some(parent));
-            let names = v.names().unwrap_or_default();
-            for (i, item) in v.list_vec().iter().enumerate() {
-                if let Some(Some(n)) = names.get(i) {
-                    e.set(Sym::new(n), item.clone());
-                }
-            }
-            e
+            list_env(v, parent)
         }
         _ => it
             .frames
@@ -757,14 +774,40 @@ fn evalq(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     let Some(e) = first_expr(args) else {
         return Ok(Value::Null);
     };
-    let target = match args.get(1).and_then(|a| a.value.as_ref()) {
+    // envir and enclos by name, else by position after the expression
+    let mut positional = args.iter().skip(1).filter(|a| a.name.is_none());
+    let named = |n: &str| args.iter().skip(1).find(|a| a.name.is_some_and(|s| s.as_str() == n));
+    let envir = named("envir").or_else(|| positional.next());
+    let enclos = named("enclos").or_else(|| positional.next());
+    let parent = match enclos.and_then(|a| a.value.as_ref()) {
         Some(x) => match it.eval(x, env)? {
             Value::Env(e) => e,
-            _ => env.clone(),
+            _ => return err("invalid 'enclos' argument"),
+        },
+        None => env.clone(),
+    };
+    let target = match envir.and_then(|a| a.value.as_ref()) {
+        Some(x) => match it.eval(x, env)? {
+            Value::Env(e) => e,
+            Value::Null => parent,
+            v @ Value::Vector(_) => list_env(&v, parent),
+            _ => return err("invalid 'envir' argument of type 'closure'"),
         },
         None => env.clone(),
     };
     it.eval(e, &target)
+}
+
+/// A new environment holding a list's (or data frame's) named elements, enclosed by `parent`.
+fn list_env(v: &Value, parent: Env) -> Env {
+    let e = Env::new(Some(parent));
+    let names = v.names().unwrap_or_default();
+    for (i, item) in v.list_vec().iter().enumerate() {
+        if let Some(Some(n)) = names.get(i) {
+            e.set(Sym::new(n), item.clone());
+        }
+    }
+    e
 }
 
 fn parse(it: &mut Interp, m: Matched) -> EvalResult {
@@ -910,18 +953,11 @@ fn call(_it: &mut Interp, a: Args) -> EvalResult {
         return err("first argument must be a character string");
     };
     let name = name.as_string().unwrap_or_default();
-    let args: Vec<Arg> = items
-        .map(|(n, v)| Arg {
-            name: n,
-            value: Some(value_to_expr(&v)),
-            span: Default::default(),
-        })
-        .collect();
     let f = Expr::new(ExprKind::Ident(Sym::new(&name)), Default::default());
-    Ok(lang(&Expr::new(
-        ExprKind::Call(Box::new(f), args),
-        Default::default(),
-    )))
+    let mut parts = vec![(None, f)];
+    parts.extend(items.map(|(n, v)| (n, value_to_expr(&v))));
+    // operators and syntax (`+`, `~`, `{`, `if`, ...) become the expressions they name
+    Ok(lang(&crate::eval::lang_list::from_components(parts)))
 }
 
 fn as_call(_it: &mut Interp, a: Args) -> EvalResult {
@@ -930,26 +966,20 @@ fn as_call(_it: &mut Interp, a: Args) -> EvalResult {
     };
     let items = l.list_vec();
     let names = l.names();
-    let Some(first) = items.first() else {
+    if items.is_empty() {
         return err("invalid argument list");
-    };
-    let f = value_to_expr(first);
-    let args: Vec<Arg> = items
+    }
+    let parts = items
         .iter()
         .enumerate()
-        .skip(1)
-        .map(|(i, v)| Arg {
-            name: names
+        .map(|(i, v)| {
+            let name = names
                 .as_ref()
-                .and_then(|n| n[i].as_deref().filter(|s| !s.is_empty()).map(Sym::new)),
-            value: Some(value_to_expr(v)),
-            span: Default::default(),
+                .and_then(|n| n[i].as_deref().filter(|s| !s.is_empty()).map(Sym::new));
+            (if i == 0 { None } else { name }, value_to_expr(v))
         })
         .collect();
-    Ok(lang(&Expr::new(
-        ExprKind::Call(Box::new(f), args),
-        Default::default(),
-    )))
+    Ok(lang(&crate::eval::lang_list::from_components(parts)))
 }
 
 /// This process's user and system CPU seconds (Linux `/proc/self/stat`; zeros elsewhere).
