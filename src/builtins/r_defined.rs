@@ -45,6 +45,7 @@ const SOURCES: &[&str] = &[
     include_str!("R/stats_aov_strata.R"),
     include_str!("R/stats_rotation.R"),
     include_str!("R/stats_dendrogram.R"),
+    include_str!("R/stats_lsfit.R"),
     include_str!("R/knitr.R"),
     include_str!("R/methods_classes.R"),
     include_str!("R/methods_generics.R"),
