@@ -49,6 +49,7 @@ const SOURCES: &[&str] = &[
     include_str!("R/stats_model_terms.R"),
     include_str!("R/stats_reshape.R"),
     include_str!("R/stats_spectrum.R"),
+    include_str!("R/stats_manova.R"),
     include_str!("R/knitr.R"),
     include_str!("R/methods_classes.R"),
     include_str!("R/methods_generics.R"),
