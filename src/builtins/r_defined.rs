@@ -50,6 +50,7 @@ const SOURCES: &[&str] = &[
     include_str!("R/stats_reshape.R"),
     include_str!("R/stats_spectrum.R"),
     include_str!("R/stats_manova.R"),
+    include_str!("R/stats_loglin.R"),
     include_str!("R/knitr.R"),
     include_str!("R/methods_classes.R"),
     include_str!("R/methods_generics.R"),
