@@ -51,6 +51,8 @@ const SOURCES: &[&str] = &[
     include_str!("R/stats_spectrum.R"),
     include_str!("R/stats_manova.R"),
     include_str!("R/stats_loglin.R"),
+    include_str!("R/stats_hclust_convert.R"),
+    include_str!("R/stats_smoothing.R"),
     include_str!("R/knitr.R"),
     include_str!("R/methods_classes.R"),
     include_str!("R/methods_generics.R"),
