@@ -190,8 +190,12 @@ nls <- function(formula, data = parent.frame(), start, control = nls.control(), 
     if (missing(start)) {
         rhs <- formula[[3L]]
         ssModel <- if (is.call(rhs) && is.name(rhs[[1L]])) tryCatch(get(as.character(rhs[[1L]]), envir = env), error = function(e) NULL)
-        if (inherits(ssModel, "selfStart")) start <- getInitial(formula, data = data)
-        else {
+        if (inherits(ssModel, "selfStart")) {
+            ## initial values come later, from the model frame (after subset and NA removal)
+            mc <- .nls_match_args(ssModel, rhs)
+            start <- NULL
+            ssPars <- vapply(attr(ssModel, "pnames"), function(p) as.character(mc[[p]])[1L], "")
+        } else {
             found <- vapply(varNames, function(v) !is.null(tryCatch(eval(as.name(v), data, env), error = function(e) NULL)), TRUE)
             nnn <- varNames[!found]
             if (!length(nnn)) stop("no parameters to fit")
@@ -200,7 +204,7 @@ nls <- function(formula, data = parent.frame(), start, control = nls.control(), 
             start <- setNames(as.list(rep_len(1, length(nnn))), nnn)
         }
     }
-    pnames <- names(start)
+    pnames <- if (is.null(start)) ssPars else names(start)
     varNames <- varNames[is.na(match(varNames, pnames))]
     getVar <- function(v) {
         r <- tryCatch(eval(as.name(v), data, env), error = function(e) NULL)
@@ -236,6 +240,7 @@ nls <- function(formula, data = parent.frame(), start, control = nls.control(), 
         cl$lower <- NULL
         cl$upper <- NULL
     }
+    if (is.null(start)) start <- getInitial(formula, data = mf, control = ctrl, trace = trace)
     m <- (if (algorithm == "plinear") .nls_model_plinear else .nls_model)(formula, mf, start, if (is.null(wts)) numeric() else wts, scaleOffset = ctrl$scaleOffset, nDcentral = ctrl$nDcentral)
     convInfo <- .nls_iter(m, ctrl, trace)
     if (!convInfo$isConv) {
