@@ -69,12 +69,16 @@ fn names_of(v: &Value) -> Vec<String> {
 /// The text `print.htest` writes for a test result (digits = 7).
 pub fn format_htest(x: &Value, digits: usize) -> String {
     let mut out = String::from("\n");
+    // each element of the method wrapped on its own (an empty one is an empty line)
     let method = field(x, "method")
-        .and_then(|m| m.as_string())
+        .and_then(|m| m.as_strings())
         .unwrap_or_default();
-    for l in strwrap(&method, "\t") {
-        out.push_str(&l);
-        out.push('\n');
+    for el in &method {
+        let lines = if el.trim().is_empty() { vec![String::new()] } else { strwrap(el, "\t") };
+        for l in lines {
+            out.push_str(&l);
+            out.push('\n');
+        }
     }
     out.push('\n');
     let dname = field(x, "data.name")

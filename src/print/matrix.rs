@@ -140,7 +140,7 @@ pub fn print_matrix(
     };
     let mut rlabw = match &lab.rows {
         Some(_) => row_labels.iter().map(|s| str_width(s)).max().unwrap_or(0),
-        None => index_width(nr) + 3,
+        None => index_width(nr + 1) + 3, // as R: the width of one past the last row
     };
     let mut lbloff = 0;
     if let Some(rt) = &lab.row_title {

@@ -165,6 +165,48 @@ pub enum Kind {
     QuasiBinomial,
     /// Poisson variance, estimated dispersion.
     QuasiPoisson,
+    /// `quasi(variance = ...)`: a chosen variance function, estimated dispersion.
+    Quasi(QuasiVar),
+}
+
+/// The variance functions of R's `quasi` family.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum QuasiVar {
+    /// `"constant"`.
+    Constant,
+    /// `"mu(1-mu)"`.
+    MuOneMinusMu,
+    /// `"mu"`.
+    Mu,
+    /// `"mu^2"`.
+    Mu2,
+    /// `"mu^3"`.
+    Mu3,
+}
+
+impl QuasiVar {
+    /// The variance by R's name.
+    pub fn from_name(s: &str) -> Option<QuasiVar> {
+        Some(match s {
+            "constant" => QuasiVar::Constant,
+            "mu(1-mu)" => QuasiVar::MuOneMinusMu,
+            "mu" => QuasiVar::Mu,
+            "mu^2" => QuasiVar::Mu2,
+            "mu^3" => QuasiVar::Mu3,
+            _ => return None,
+        })
+    }
+
+    /// R's name of the variance function (the family's `varfun`).
+    pub fn name(self) -> &'static str {
+        match self {
+            QuasiVar::Constant => "constant",
+            QuasiVar::MuOneMinusMu => "mu(1-mu)",
+            QuasiVar::Mu => "mu",
+            QuasiVar::Mu2 => "mu^2",
+            QuasiVar::Mu3 => "mu^3",
+        }
+    }
 }
 
 /// A family: error distribution plus link.
@@ -195,6 +237,7 @@ impl Family {
             Kind::InverseGaussian => "inverse.gaussian",
             Kind::QuasiBinomial => "quasibinomial",
             Kind::QuasiPoisson => "quasipoisson",
+            Kind::Quasi(_) => "quasi",
         }
     }
 
@@ -219,6 +262,11 @@ impl Family {
             "poisson" => (Kind::Poisson, Link::Log, &["log", "identity", "sqrt"]),
             "quasipoisson" => (Kind::QuasiPoisson, Link::Log, &["log", "identity", "sqrt"]),
             "Gamma" => (Kind::Gamma, Link::Inverse, &["inverse", "log", "identity"]),
+            "quasi" => (
+                Kind::Quasi(QuasiVar::Constant),
+                Link::Identity,
+                &["logit", "probit", "cloglog", "cauchit", "identity", "log", "inverse", "sqrt", "1/mu^2"],
+            ),
             "inverse.gaussian" => (
                 Kind::InverseGaussian,
                 Link::InverseSquare,
@@ -252,6 +300,13 @@ impl Family {
             Kind::Poisson | Kind::QuasiPoisson => mu,
             Kind::Gamma => mu * mu,
             Kind::InverseGaussian => mu * mu * mu,
+            Kind::Quasi(v) => match v {
+                QuasiVar::Constant => 1.0,
+                QuasiVar::MuOneMinusMu => mu * (1.0 - mu),
+                QuasiVar::Mu => mu,
+                QuasiVar::Mu2 => mu * mu,
+                QuasiVar::Mu3 => mu * mu * mu,
+            },
         }
     }
 
@@ -274,6 +329,19 @@ impl Family {
                 -2.0 * wt * (r.ln() - (y - mu) / mu)
             }
             Kind::InverseGaussian => wt * (y - mu) * (y - mu) / (y * mu * mu),
+            Kind::Quasi(v) => match v {
+                QuasiVar::Constant => wt * (y - mu) * (y - mu),
+                QuasiVar::MuOneMinusMu => 2.0 * wt * (ylogy(y, mu) + ylogy(1.0 - y, 1.0 - mu)),
+                QuasiVar::Mu => {
+                    let r = if y == 0.0 { 1.0 } else { y / mu };
+                    2.0 * wt * (y * r.ln() - (y - mu))
+                }
+                QuasiVar::Mu2 => {
+                    let yy = if y == 0.0 { 1.0 } else { y };
+                    (-2.0 * wt * ((yy / mu).ln() - (y - mu) / mu)).max(0.0)
+                }
+                QuasiVar::Mu3 => wt * (y - mu) * (y - mu) / (y * mu * mu),
+            },
         }
     }
 
@@ -305,6 +373,8 @@ impl Family {
             Kind::Poisson | Kind::QuasiPoisson | Kind::Gamma => {
                 mu.iter().all(|m| m.is_finite() && *m > 0.0)
             }
+            Kind::Quasi(QuasiVar::MuOneMinusMu) => mu.iter().all(|m| *m > 0.0 && *m < 1.0),
+            Kind::Quasi(QuasiVar::Mu | QuasiVar::Mu2 | QuasiVar::Mu3) => mu.iter().all(|m| *m > 0.0),
             _ => true,
         }
     }
@@ -355,7 +425,7 @@ impl Family {
             Kind::InverseGaussian => {
                 s.sum_w_log_y += y.iter().zip(wt).map(|(y, w)| y.ln() * w).sum::<f64>()
             }
-            Kind::QuasiBinomial | Kind::QuasiPoisson => {}
+            Kind::QuasiBinomial | Kind::QuasiPoisson | Kind::Quasi(_) => {}
         }
     }
 
@@ -369,7 +439,7 @@ impl Family {
             Kind::InverseGaussian => {
                 s.sum_w * ((dev / s.sum_w * two_pi).ln() + 1.0) + 3.0 * s.sum_w_log_y + 2.0
             }
-            Kind::QuasiBinomial | Kind::QuasiPoisson => f64::NAN,
+            Kind::QuasiBinomial | Kind::QuasiPoisson | Kind::Quasi(_) => f64::NAN,
         }
     }
 
@@ -413,6 +483,9 @@ impl Family {
                 }
                 Ok(y.to_vec())
             }
+            Kind::Quasi(QuasiVar::Constant) => Ok(y.to_vec()),
+            Kind::Quasi(QuasiVar::MuOneMinusMu) => Ok(y.iter().map(|v| v.clamp(0.001, 0.999)).collect()),
+            Kind::Quasi(_) => Ok(y.iter().map(|&v| if v == 0.0 { 0.1 } else { v }).collect()),
             Kind::Gaussian => {
                 if matches!(self.link, Link::Inverse | Link::Log) && y.iter().any(|&v| v <= 0.0) {
                     return Err(

@@ -14,6 +14,7 @@ pub mod irls;
 pub mod kmeans;
 pub mod linalg;
 pub mod lm_fit;
+pub mod loglin;
 pub mod optim;
 pub mod qr;
 pub mod quantile;

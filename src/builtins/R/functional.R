@@ -14,9 +14,14 @@ Vectorize <- function(FUN, vectorize.args = arg.names, SIMPLIFY = TRUE, USE.NAME
     if (length(vectorize.args) == 0L) return(FUN)
     if (length(setdiff(vectorize.args, arg.names)))
         stop("must specify names of formal arguments for 'vectorize'")
+    has.dots <- "..." %in% names(formals(FUN))
     vectorized <- function() {
-        given <- as.list(match.call())[-1L]
-        values <- lapply(given, eval, parent.frame())
+        ## the supplied arguments by name (not from match.call(): a builtin such as
+        ## integrate() calls this with values, not expressions)
+        env <- environment()
+        given <- arg.names[!vapply(arg.names, function(n) eval(call("missing", as.name(n)), env), NA)]
+        values <- mget(given, envir = env)
+        if (has.dots) values <- c(values, eval(quote(list(...)), env))
         over <- names(values) %in% vectorize.args
         do.call(mapply, c(list(FUN = FUN), values[over],
                           list(MoreArgs = values[!over], SIMPLIFY = SIMPLIFY,

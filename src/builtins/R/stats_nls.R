@@ -180,7 +180,7 @@ numericDeriv <- function(expr, theta, rho = parent.frame(), dir = 1, eps = .Mach
 nls <- function(formula, data = parent.frame(), start, control = nls.control(), algorithm = c("default", "plinear", "port"), trace = FALSE, subset, weights, na.action, model = FALSE, lower = -Inf, upper = Inf, ...) {
     formula <- as.formula(formula)
     algorithm <- match.arg(algorithm)
-    if (algorithm != "default") stop(gettextf("algorithm = \"%s\" is not supported yet", algorithm))
+    if (algorithm == "port") stop(gettextf("algorithm = \"%s\" is not supported yet", algorithm))
     if (!is.list(data) && !is.environment(data)) stop("'data' must be a list or an environment")
     cl <- match.call()
     env <- environment(formula)
@@ -190,8 +190,12 @@ nls <- function(formula, data = parent.frame(), start, control = nls.control(), 
     if (missing(start)) {
         rhs <- formula[[3L]]
         ssModel <- if (is.call(rhs) && is.name(rhs[[1L]])) tryCatch(get(as.character(rhs[[1L]]), envir = env), error = function(e) NULL)
-        if (inherits(ssModel, "selfStart")) start <- getInitial(formula, data = data)
-        else {
+        if (inherits(ssModel, "selfStart")) {
+            ## initial values come later, from the model frame (after subset and NA removal)
+            mc <- .nls_match_args(ssModel, rhs)
+            start <- NULL
+            ssPars <- vapply(attr(ssModel, "pnames"), function(p) as.character(mc[[p]])[1L], "")
+        } else {
             found <- vapply(varNames, function(v) !is.null(tryCatch(eval(as.name(v), data, env), error = function(e) NULL)), TRUE)
             nnn <- varNames[!found]
             if (!length(nnn)) stop("no parameters to fit")
@@ -200,7 +204,7 @@ nls <- function(formula, data = parent.frame(), start, control = nls.control(), 
             start <- setNames(as.list(rep_len(1, length(nnn))), nnn)
         }
     }
-    pnames <- names(start)
+    pnames <- if (is.null(start)) ssPars else names(start)
     varNames <- varNames[is.na(match(varNames, pnames))]
     getVar <- function(v) {
         r <- tryCatch(eval(as.name(v), data, env), error = function(e) NULL)
@@ -236,7 +240,8 @@ nls <- function(formula, data = parent.frame(), start, control = nls.control(), 
         cl$lower <- NULL
         cl$upper <- NULL
     }
-    m <- .nls_model(formula, mf, start, if (is.null(wts)) numeric() else wts, scaleOffset = ctrl$scaleOffset, nDcentral = ctrl$nDcentral)
+    if (is.null(start)) start <- getInitial(formula, data = mf, control = ctrl, trace = trace)
+    m <- (if (algorithm == "plinear") .nls_model_plinear else .nls_model)(formula, mf, start, if (is.null(wts)) numeric() else wts, scaleOffset = ctrl$scaleOffset, nDcentral = ctrl$nDcentral)
     convInfo <- .nls_iter(m, ctrl, trace)
     if (!convInfo$isConv) {
         if (isTRUE(ctrl$warnOnly)) warning(convInfo$stopMessage) else stop(convInfo$stopMessage)
@@ -347,6 +352,9 @@ df.residual.nls <- function(object, ...) {
     n <- if (!is.null(w)) sum(w != 0) else length(object$m$resid())
     n - length(object$m$getAllPars())
 }
+
+## The residual standard deviation of an nls fit (as its summary computes it).
+sigma.nls <- function(object, ...) sqrt(deviance(object) / df.residual(object))
 
 ## Number of observations of an nls fit.
 nobs.nls <- function(object, ...) {
@@ -556,7 +564,7 @@ NLSstRtAsymptote <- function(xy) {
 }
 
 ## Self-starting logistic model Asym/(1 + exp((xmid - input)/scal)).
-SSlogis <- selfStart(~ Asym/(1 + exp((xmid - input)/scal)),
+SSlogis <- .ss_model(~ Asym/(1 + exp((xmid - input)/scal)),
     function(mCall, data, LHS, ...) {
         xy <- sortedXyData(mCall[["input"]], LHS, data)
         if (nrow(xy) < 4) stop("too few distinct input values to fit a logistic model")
@@ -566,34 +574,39 @@ SSlogis <- selfStart(~ Asym/(1 + exp((xmid - input)/scal)),
         z <- (z - rng[1L] + 0.05 * dz) / (1.1 * dz)
         xy[["z"]] <- log(z / (1 - z))
         aux <- coef(lm(x ~ z, xy))
-        f <- 1 / (1 + exp((aux[[1L]] - xy$x) / aux[[2L]]))
-        pars <- .ss_refine(y ~ Asym/(1 + exp((xmid - x)/scal)), xy,
-                           list(Asym = sum(f * xy$y) / sum(f^2), xmid = aux[[1L]], scal = aux[[2L]]))
-        setNames(unname(pars[c("Asym", "xmid", "scal")]), c(as.character(mCall[["Asym"]]), as.character(mCall[["xmid"]]), as.character(mCall[["scal"]])))
+        ## the conditionally linear Asym is solved for by the partially linear algorithm
+        pars <- coef(nls(y ~ 1/(1 + exp((xmid - x)/scal)), data = xy,
+                         start = list(xmid = aux[[1L]], scal = aux[[2L]]), algorithm = "plinear", ...))
+        setNames(unname(pars[c(".lin", "xmid", "scal")]), c(as.character(mCall[["Asym"]]), as.character(mCall[["xmid"]]), as.character(mCall[["scal"]])))
     }, c("Asym", "xmid", "scal"))
 
 ## Self-starting Michaelis-Menten model Vm * input/(K + input).
-SSmicmen <- selfStart(~ Vm * input/(K + input),
+SSmicmen <- .ss_model(~ Vm * input/(K + input),
     function(mCall, data, LHS, ...) {
         xy <- sortedXyData(mCall[["input"]], LHS, data)
         if (nrow(xy) < 3) stop("too few distinct input values to fit a Michaelis-Menten model")
         pars <- as.vector(coef(lm(1/y ~ I(1/x), data = xy)))
-        K <- abs(pars[2L] / pars[1L])
-        f <- xy$x / (K + xy$x)
-        pars <- .ss_refine(y ~ Vm * x/(K + x), xy, list(Vm = sum(f * xy$y) / sum(f^2), K = K))
-        setNames(unname(pars[c("Vm", "K")]), c(as.character(mCall[["Vm"]]), as.character(mCall[["K"]])))
+        pars <- coef(nls(y ~ x/(K + x), data = xy, start = list(K = abs(pars[2L] / pars[1L])),
+                         algorithm = "plinear", ...))
+        setNames(unname(pars[c(".lin", "K")]), c(as.character(mCall[["Vm"]]), as.character(mCall[["K"]])))
     }, c("Vm", "K"))
 
 ## Self-starting asymptotic regression model Asym + (R0 - Asym) * exp(-exp(lrc) * input).
-SSasymp <- selfStart(~ Asym + (R0 - Asym) * exp(-exp(lrc) * input),
+SSasymp <- .ss_model(~ Asym + (R0 - Asym) * exp(-exp(lrc) * input),
     function(mCall, data, LHS, ...) {
         xy <- sortedXyData(mCall[["input"]], LHS, data)
-        pars <- .ss_refine(y ~ Asym + (R0 - Asym) * exp(-exp(lrc) * x), xy, as.list(.ss_asymp_start(xy)))
+        st <- .ss_asymp_start(xy)
+        pars <- if (nrow(xy) > 3) {
+            ## Asym and R0 enter linearly: the partially linear algorithm on lrc alone
+            p <- coef(nls(y ~ cbind(1 - exp(-exp(lrc) * x), exp(-exp(lrc) * x)), data = data.frame(x = xy$x, y = xy$y),
+                          start = list(lrc = st[["lrc"]]), algorithm = "plinear", ...))
+            c(Asym = p[[2L]], R0 = p[[3L]], lrc = p[[1L]])
+        } else st
         setNames(unname(pars[c("Asym", "R0", "lrc")]), c(as.character(mCall[["Asym"]]), as.character(mCall[["R0"]]), as.character(mCall[["lrc"]])))
     }, c("Asym", "R0", "lrc"))
 
 ## Self-starting four-parameter logistic model A + (B - A)/(1 + exp((xmid - input)/scal)).
-SSfpl <- selfStart(~ A + (B - A)/(1 + exp((xmid - input)/scal)),
+SSfpl <- .ss_model(~ A + (B - A)/(1 + exp((xmid - input)/scal)),
     function(mCall, data, LHS, ...) {
         xy <- sortedXyData(mCall[["input"]], LHS, data)
         if (nrow(xy) < 5) stop("too few distinct input values to fit a four-parameter logistic")
@@ -601,11 +614,12 @@ SSfpl <- selfStart(~ A + (B - A)/(1 + exp((xmid - input)/scal)),
         drng <- diff(rng)
         prop <- (xy$y - rng[1L] + 0.05 * drng) / (1.1 * drng)
         ir <- as.vector(coef(lm(x ~ I(log(prop/(1 - prop))), data = data.frame(x = xy$x, prop = prop))))
-        f <- 1 / (1 + exp((ir[1L] - xy$x) / ir[2L]))
-        ab <- qr.coef(qr(cbind(1, f)), xy$y)
-        pars <- .ss_refine(y ~ A + (B - A)/(1 + exp((xmid - x)/scal)), xy,
-                           list(A = ab[[1L]], B = ab[[1L]] + ab[[2L]], xmid = ir[1L], scal = ir[2L]))
-        setNames(unname(pars[c("A", "B", "xmid", "scal")]), c(as.character(mCall[["A"]]), as.character(mCall[["B"]]), as.character(mCall[["xmid"]]), as.character(mCall[["scal"]])))
+        ## A and B - A enter linearly: the partially linear algorithm on (xmid, log(scal))
+        pars <- as.vector(coef(nls(y ~ cbind(1, 1/(1 + exp((xmid - x)/exp(lscal)))), data = xy,
+                                   start = list(xmid = ir[1L], lscal = log(abs(ir[2L]))),
+                                   algorithm = "plinear", ...)))
+        setNames(c(pars[3L], pars[3L] + pars[4L], pars[1L], exp(pars[2L])),
+                 c(as.character(mCall[["A"]]), as.character(mCall[["B"]]), as.character(mCall[["xmid"]]), as.character(mCall[["scal"]])))
     }, c("A", "B", "xmid", "scal"))
 
 ## Minimises objective(par, ...) subject to box constraints lower <= par <= upper (quasi-Newton; PORT's interface and result).

@@ -41,14 +41,21 @@ NLSstAsymptotic.sortedXyData <- function(xy) {
 ## Names the refined parameters as the model call names them (internal).
 .ss_named <- function(pars, mCall, nms) setNames(unname(pars[nms]), vapply(nms, function(n) as.character(mCall[[n]]), ""))
 
-## Drops the gradient of a selfStart model called with values rather than names for its parameters (internal).
+## Drops the gradient of a selfStart model called with values rather than names for its parameters,
+## and names its columns by the names passed (internal).
 .ss_function <- function(model, parameters) {
     argNams <- c(setdiff(all.vars(model), parameters), parameters)
     f <- deriv(model, parameters, argNams)
     inner <- body(f)
     body(f) <- substitute({
         .value <- local(INNER)
-        if (!all(vapply(as.list(match.call())[PARS], is.name, NA))) attr(.value, "gradient") <- NULL
+        .actual <- as.list(match.call())[PARS]
+        if (!all(vapply(.actual, is.name, NA))) attr(.value, "gradient") <- NULL
+        else if (!is.null(.grad <- attr(.value, "gradient"))) {
+            ## the gradient's columns are named as the parameters were passed
+            dimnames(.grad) <- list(NULL, vapply(.actual, as.character, ""))
+            attr(.value, "gradient") <- .grad
+        }
         .value
     }, list(INNER = inner, PARS = parameters))
     f

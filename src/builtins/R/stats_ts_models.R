@@ -136,8 +136,9 @@ predict.HoltWinters <- function(object, n.ahead = 1L, prediction.interval = FALS
 ## Autoregressive model fitting by the Yule-Walker (default) or Burg methods.
 ar <- function(x, aic = TRUE, order.max = NULL, method = c("yule-walker", "burg", "ols", "mle", "yw"), na.action = na.fail, series = deparse(substitute(x)), ...) {
     method <- match.arg(method)
-    if (!(method %in% c("yule-walker", "yw", "burg"))) stop(gettextf("method '%s' is not available", method))
-    res <- if (method == "burg") ar.burg(x, aic = aic, order.max = order.max, na.action = na.action, series = series, ...)
+    if (!(method %in% c("yule-walker", "yw", "burg", "ols"))) stop(gettextf("method '%s' is not available", method))
+    res <- if (method == "ols") ar.ols(x, aic = aic, order.max = order.max, na.action = na.action, series = series, ...)
+           else if (method == "burg") ar.burg(x, aic = aic, order.max = order.max, na.action = na.action, series = series, ...)
            else ar.yw(x, aic = aic, order.max = order.max, na.action = na.action, series = series, ...)
     res$call <- match.call()
     res
@@ -200,6 +201,9 @@ print.ar <- function(x, digits = max(3L, getOption("digits") - 3L), ...) {
         names(coef) <- seq_len(x$order)
         print.default(coef, print.gap = 2L)
     }
+    if (!is.null(xint <- x$x.intercept) && !is.na(xint))
+        cat("\nIntercept: ", format(xint, digits = digits), " (",
+            format(x$asy.se.coef$x.mean, digits = digits), ") ", "\n", sep = "")
     cat("\nOrder selected", x$order, " sigma^2 estimated as ", format(x$var.pred, digits = digits))
     cat("\n")
     invisible(x)

@@ -237,6 +237,9 @@ fn pct_name(p: f64) -> String {
 
 fn quantile(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
+    if x.vtype() == Some(VType::Cplx) && !x.is_factor() {
+        return quantile_complex(&x, &m);
+    }
     let mut xs = numeric(&x, "x")?;
     let probs: Vec<f64> = match m.get("probs") {
         Some(p) => p.dbl_vec().to_vec(),
@@ -270,6 +273,63 @@ fn quantile(_it: &mut Interp, m: Matched) -> EvalResult {
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(true);
     if names {
+        let nm: Vec<RStr> = probs.iter().map(|&p| Some(Rc::from(pct_name(p)))).collect();
+        out.set_attr(Sym::new("names"), Value::strs(nm));
+    }
+    Ok(out)
+}
+
+/// The probabilities of a quantile call, checked and clamped to [0, 1] as R does.
+fn quantile_probs(m: &Matched) -> EvalResult<Vec<f64>> {
+    let probs: Vec<f64> = match m.get("probs") {
+        Some(p) => p.dbl_vec().to_vec(),
+        None => vec![0.0, 0.25, 0.5, 0.75, 1.0],
+    };
+    let eps = 100.0 * f64::EPSILON;
+    if probs.iter().any(|&p| !p.is_nan() && (p < -eps || p > 1.0 + eps)) {
+        return err("'probs' outside [0,1]");
+    }
+    Ok(probs.iter().map(|&p| if p.is_nan() { p } else { p.clamp(0.0, 1.0) }).collect())
+}
+
+/// Quantiles of complex data: sorted by real then imaginary part, blended componentwise.
+fn quantile_complex(x: &Value, m: &Matched) -> EvalResult {
+    use crate::value::complex::{cplx_is_na, C64};
+    let probs = quantile_probs(m)?;
+    let mut xs: Vec<C64> = x.cplx_vec().to_vec();
+    if flag(m.get("na.rm")) {
+        xs.retain(|z| !cplx_is_na(*z));
+    } else if xs.iter().any(|z| cplx_is_na(*z)) {
+        return err("missing values and NaN's not allowed if 'na.rm' is FALSE");
+    }
+    let typ = m.get("type").and_then(|v| v.as_i32()).unwrap_or(7);
+    if !(1..=9).contains(&typ) {
+        return err("'type' must be one of 1:9");
+    }
+    xs.sort_by(|a, b| {
+        a.re.partial_cmp(&b.re)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.im.partial_cmp(&b.im).unwrap_or(std::cmp::Ordering::Equal))
+    });
+    let q: Vec<C64> = crate::stats::quantile::quantile_positions(xs.len(), &probs, typ)
+        .into_iter()
+        .map(|pos| match pos {
+            None => C64::new(na_real(), na_real()),
+            Some((lo, hi, h)) => {
+                let (a, b) = (xs[lo], xs[hi]);
+                let mix = if typ == 7 { h > 0.0 && a != b } else { h > 0.0 && h < 1.0 && a != b };
+                if typ != 7 && h == 1.0 {
+                    b
+                } else if mix {
+                    a * (1.0 - h) + b * h
+                } else {
+                    a
+                }
+            }
+        })
+        .collect();
+    let mut out = Value::cplxs(q);
+    if m.get("names").and_then(|v| v.as_bool().flatten()).unwrap_or(true) {
         let nm: Vec<RStr> = probs.iter().map(|&p| Some(Rc::from(pct_name(p)))).collect();
         out.set_attr(Sym::new("names"), Value::strs(nm));
     }

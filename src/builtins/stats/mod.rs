@@ -14,6 +14,7 @@ pub mod xtabs;
 pub mod smooth;
 pub mod deriv;
 pub mod nls;
+pub mod loglin;
 
 use super::{Builtin, Doc};
 
@@ -33,6 +34,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         smooth::BUILTINS,
         deriv::BUILTINS,
         nls::BUILTINS,
+        loglin::BUILTINS,
     ];
     t.extend(htest::tables());
     t.extend(models::tables());
@@ -55,6 +57,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
         smooth::DOCS,
         deriv::DOCS,
         nls::DOCS,
+        loglin::DOCS,
     ];
     t.extend(htest::docs());
     t.extend(models::docs());

@@ -6,7 +6,7 @@ use crate::builtins::{declared, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::index::list_get;
 use crate::eval::Interp;
-use crate::stats::smooth::{interp, kde, lowess, tukey};
+use crate::stats::smooth::{interp, kde, lowess, supsmu, tukey};
 use crate::value::Value;
 
 pub const BUILTINS: &[Builtin] = &[
@@ -20,6 +20,7 @@ pub const BUILTINS: &[Builtin] = &[
     declared(".bw_crit", bw_crit),
     declared(".lowess", lowess_fn),
     declared(".tukey_smooth", tukey_smooth),
+    declared(".supsmu", supsmu_fn),
 ];
 
 pub const DOCS: &[crate::builtins::Doc] = {
@@ -43,6 +44,8 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc(".tukey_smooth", ".tukey_smooth(x, kind, endrule, split.ends)",
             "Tukey's running-median smoother kind (\"3RS3R\", ..., \"S\") of x with endrule \"Tukey\" or \"copy\": \
              list(y, iter) (for \"S\" list(y, changed))."),
+        doc(".supsmu", ".supsmu(x, y, w, periodic, span, bass)",
+            "Friedman's super smoother of y on sorted x (span 0: cross-validated spans with bass control)."),
     ]
 };
 
@@ -219,4 +222,16 @@ fn tukey_smooth(_it: &mut Interp, m: Matched) -> EvalResult {
     }
     let (y, iter) = tukey::smooth(&x, &kind, rule, split_ends);
     Ok(Value::named_list(vec![("y".into(), Value::dbls(y)), ("iter".into(), Value::int(iter))]))
+}
+
+fn supsmu_fn(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.req("x")?.dbl_vec();
+    let y = m.req("y")?.dbl_vec();
+    let w = m.req("w")?.dbl_vec();
+    if x.len() != y.len() || w.len() != x.len() {
+        return err("number of observations in 'x' and 'y' must match.");
+    }
+    let periodic = m.req("periodic")?.as_bool().flatten().unwrap_or(false);
+    let (span, bass) = (num(&m, "span")?, num(&m, "bass")?);
+    Ok(Value::dbls(supsmu::supsmu(&x, &y, &w, periodic, span, bass)))
 }

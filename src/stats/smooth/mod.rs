@@ -4,4 +4,5 @@
 pub mod interp;
 pub mod kde;
 pub mod lowess;
+pub mod supsmu;
 pub mod tukey;

@@ -88,6 +88,16 @@ fn t_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
         let mu = m.get("mu").and_then(|v| v.as_f64()).unwrap_or(0.0);
         let cl = m.get("conf.level").and_then(|v| v.as_f64()).unwrap_or(0.95);
         if crate::syntax::deparse::deparse(rhs) == "1" {
+            if let Some((a, b)) = super::pair_columns(&y) {
+                // Pair(x, y) ~ 1: the paired test
+                let d: Vec<f64> = a
+                    .iter()
+                    .zip(&b)
+                    .filter(|(p, q)| !p.is_nan() && !q.is_nan())
+                    .map(|(p, q)| p - q)
+                    .collect();
+                return t_core(&d, None, &alt, mu, true, false, cl, crate::syntax::deparse::deparse(lhs));
+            }
             // y ~ 1: the one-sample test
             let ys: Vec<f64> = numeric_vec(&y, "x")?.into_iter().filter(|v| !v.is_nan()).collect();
             return t_core(&ys, None, &alt, mu, false, false, cl, crate::syntax::deparse::deparse(lhs));

@@ -144,6 +144,13 @@ pub fn formula_side(it: &mut Interp, e: &Expr, data: Option<&Value>, env: &Env) 
             return Ok(v);
         }
     }
+    // a call such as Pair(x, y) or log(y) sees the columns of data
+    if let (ExprKind::Call(..), Some(d)) = (&e.kind, data) {
+        if matches!(d.vtype(), Some(VType::List)) {
+            let de = crate::builtins::base::frame_verbs::data_env(d, env);
+            return it.eval(e, &de);
+        }
+    }
     it.eval(e, env)
 }
 
@@ -389,4 +396,15 @@ pub fn list_get(v: &Value, name: &str) -> Option<Value> {
     let names = v.names()?;
     let i = names.iter().position(|n| n.as_deref() == Some(name))?;
     v.list_vec().get(i).cloned()
+}
+
+/// The two columns of a `Pair(x, y)` response (a two-column matrix of class "Pair"), for the
+/// paired forms `t.test(Pair(x, y) ~ 1)` and `wilcox.test(Pair(x, y) ~ 1)`.
+pub fn pair_columns(v: &Value) -> Option<(Vec<f64>, Vec<f64>)> {
+    if !v.inherits("Pair") {
+        return None;
+    }
+    let d = v.dbl_vec();
+    let n = d.len() / 2;
+    Some((d[..n].to_vec(), d[n..2 * n].to_vec()))
 }

@@ -183,7 +183,11 @@ fn wilcox_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
         let data = m.get("data").cloned();
         let yv = formula_side(it, lhs, data.as_ref(), env)?;
         let one = crate::syntax::deparse::deparse(rhs) == "1";
-        let (a, b, dname) = if one {
+        let pair = if one { super::pair_columns(&yv) } else { None };
+        let paired = pair.is_some();
+        let (a, b, dname) = if let Some((a, b)) = pair {
+            (a, Some(b), crate::syntax::deparse::deparse(lhs))
+        } else if one {
             // y ~ 1: the signed rank test of one sample
             let ys: Vec<f64> = numeric_vec(&yv, "x")?.into_iter().filter(|v| !v.is_nan()).collect();
             (ys, None, crate::syntax::deparse::deparse(lhs))
@@ -203,7 +207,7 @@ fn wilcox_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
             dname,
             alternative(m.get("alternative"))?,
             m.get("mu").and_then(|v| v.as_f64()).unwrap_or(0.0),
-            false,
+            paired,
             m.get("exact").and_then(|v| v.as_bool().flatten()),
             flag(m.get("correct"), true),
         )

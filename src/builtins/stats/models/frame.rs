@@ -411,6 +411,23 @@ pub(crate) fn contrast_name(
     kind
 }
 
+/// A factor's own numeric `contrasts` attribute (as set by `C()` or `contrasts<-`) as a
+/// contrast matrix, when it has one row per level.
+fn own_contrast(a: &Value, k: usize) -> Option<Contrast> {
+    if !matches!(a.data(), Some(Data::Dbl(_)) | Some(Data::Int(_))) {
+        return None;
+    }
+    let d = a.dim()?;
+    if d.len() != 2 || d[0] != k {
+        return None;
+    }
+    let colnames = a
+        .get_attr("dimnames")
+        .and_then(|dn| dn.list_vec().get(1).cloned())
+        .and_then(|x| x.as_strings());
+    Some(Contrast { k, m: d[1], data: a.dbl_vec().to_vec(), colnames })
+}
+
 /// The contrast matrix of a named contrast function for `levels`.
 pub(crate) fn contrast_matrix(kind: &str, levels: &[String]) -> Contrast {
     let k = levels.len();
@@ -455,7 +472,11 @@ pub(crate) fn var_cols(
             }
             let ordered = c.inherits("ordered");
             let cname = contrast_name(it, label, c.is_factor().then_some(c), ordered, spec);
-            let contrast = contrast_matrix(&cname, &levels);
+            let overridden = spec.and_then(|sp| field(sp, label)).is_some();
+            let contrast = match c.get_attr("contrasts").and_then(|a| own_contrast(a, levels.len())) {
+                Some(m) if !overridden && fresh => m,
+                _ => contrast_matrix(&cname, &levels),
+            };
             facs.push((label.clone(), levels.clone(), cname));
             out.push(VarCol::Factor {
                 codes,

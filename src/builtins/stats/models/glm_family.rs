@@ -5,7 +5,7 @@ use crate::builtins::stats::models::s;
 use crate::builtins::Args;
 use crate::error::{err, EvalResult, Flow, RError};
 use crate::eval::Interp;
-use crate::stats::glm::{Control, Family};
+use crate::stats::glm::{Control, Family, Kind, QuasiVar};
 use crate::syntax::ast::Expr;
 use crate::value::fields::field;
 use crate::value::{Env, Value};
@@ -17,10 +17,14 @@ pub(super) fn rerr(m: String) -> Flow {
 
 /// A family object (`list(family, link)` of class `family`).
 pub(crate) fn family_value(f: &Family) -> Value {
-    let mut v = Value::named_list(vec![
+    let mut items = vec![
         ("family".into(), Value::str(f.name())),
         ("link".into(), Value::str(f.link.name())),
-    ]);
+    ];
+    if let Kind::Quasi(q) = f.kind {
+        items.push(("varfun".into(), Value::str(q.name())));
+    }
+    let mut v = Value::named_list(items);
     v.set_attr(s("class"), Value::str("family"));
     v
 }
@@ -29,6 +33,16 @@ pub(crate) fn family_value(f: &Family) -> Value {
 /// built by the R definition `.glm_family` (builtins/R/stats_family.R).
 pub(crate) fn family_object(it: &mut Interp, f: &Family) -> EvalResult {
     let base = it.base.clone();
+    if let Kind::Quasi(v) = f.kind {
+        let make = it.get_function(s("quasi"), &base)?;
+        return it.call_value(
+            &make,
+            vec![
+                (Some(s("link")), Value::str(f.link.name())),
+                (Some(s("variance")), Value::str(v.name())),
+            ],
+        );
+    }
     let make = it.get_function(s(".glm_family"), &base)?;
     it.call_value(
         &make,
@@ -105,7 +119,13 @@ pub fn family_of(v: &Value) -> EvalResult<Family> {
         .and_then(|x| x.as_string())
         .ok_or_else(|| rerr("invalid family".into()))?;
     let link = field(&f, "link").and_then(|x| x.as_string());
-    Family::new(&name, link.as_deref()).map_err(rerr)
+    let mut fam = Family::new(&name, link.as_deref()).map_err(rerr)?;
+    if name == "quasi" {
+        let var = field(&f, "varfun").and_then(|x| x.as_string()).unwrap_or_else(|| "constant".into());
+        let v = QuasiVar::from_name(&var).ok_or_else(|| rerr(format!("'variance' \"{}\" is invalid", var)))?;
+        fam.kind = Kind::Quasi(v);
+    }
+    Ok(fam)
 }
 
 /// `family(object)`.

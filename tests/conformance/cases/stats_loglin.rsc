@@ -1,0 +1,18 @@
+# loglin: iterative proportional fitting of log-linear models
+tab <- array(c(12, 7, 9, 15, 4, 11, 8, 6, 10, 13, 5, 9), dim = c(2, 3, 2),
+             dimnames = list(A = c("a1", "a2"), B = c("b1", "b2", "b3"), C = c("c1", "c2")))
+f1 <- loglin(tab, list(c(1, 2), c(1, 3), c(2, 3)), fit = TRUE)
+print(round(f1$lrt, 6))
+print(round(f1$pearson, 6))
+print(f1$df)
+print(f1$margin)
+print(round(f1$fit, 4))
+f2 <- loglin(tab, list(1, 2, 3), param = TRUE)
+print(round(unlist(f2[c("lrt", "pearson", "df")]), 6))
+print(lapply(f2$param, round, 6))
+f3 <- loglin(tab, list(c("A", "B"), "C"), print = FALSE)
+print(round(c(f3$lrt, f3$df), 6))
+m <- matrix(c(20, 15, 30, 35), 2)
+f4 <- loglin(m, list(1, 2), fit = TRUE, param = TRUE)
+print(f4$fit)
+print(f4$param)

@@ -1,0 +1,23 @@
+# supsmu (super smoother) and as.hclust of dendrograms
+x <- c(0.5, 1.1, 1.9, 2.4, 3.3, 3.9, 4.6, 5.2, 6.0, 6.4, 7.3, 7.9, 8.6, 9.1, 9.9,
+       10.4, 11.2, 11.8, 12.5, 13.1, 13.9, 14.6, 15.0, 15.8, 16.5)
+y <- sin(x / 2) * 3 + c(0.3, -0.2, 0.5, -0.4, 0.1, 0.6, -0.3, 0.2, -0.5, 0.4, 0.0, -0.1,
+                        0.3, -0.6, 0.2, 0.5, -0.2, 0.1, -0.4, 0.3, 0.6, -0.3, 0.1, -0.2, 0.4)
+s <- supsmu(x, y)
+print(round(s$y, 6))
+print(round(supsmu(x, y, bass = 5)$y, 6))
+print(round(supsmu(x, y, span = 0.3)$y, 6))
+xx <- c(3, 1, 2, 2, 5, 4, 4, 6)
+yy <- c(1.5, 0.2, 1.1, 0.9, 2.4, 2.2, 1.8, 3.1)
+str(supsmu(xx, yy, span = 0.4))
+print(round(supsmu(x / 17, y, periodic = TRUE)$y, 6))
+pts <- cbind(c(1, 2, 6, 7, 15, 16, 3.5), c(1, 1.5, 5, 6, 1, 2, 2))
+hc <- hclust(dist(pts), "average")
+back <- as.hclust(as.dendrogram(hc))
+print(back$merge)
+print(back$height)
+print(back$order)
+print(identical(back$merge, hc$merge))
+hc2 <- hclust(dist(USArrests[1:12, ]), "complete")
+b2 <- as.hclust(as.dendrogram(hc2))
+print(identical(b2[1:4], hc2[1:4]))
