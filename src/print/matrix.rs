@@ -140,7 +140,7 @@ pub fn print_matrix(
     };
     let mut rlabw = match &lab.rows {
         Some(_) => row_labels.iter().map(|s| str_width(s)).max().unwrap_or(0),
-        None => index_width(nr) + 3,
+        None => index_width(nr + 1) + 3, // R sizes the labels for one row more
     };
     let mut lbloff = 0;
     if let Some(rt) = &lab.row_title {
