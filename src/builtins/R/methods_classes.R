@@ -326,6 +326,10 @@ isVirtualClass <- function(Class, formal = TRUE, where) {
 getClass <- function(Class, .Force = FALSE, where) {
     if (inherits(Class, "classRepresentation")) return(Class)
     def <- .s4_def(Class)
+    if (is.null(def) && Class %in% c("mle", "summary.mle", "profile.mle")) {
+        .stats4_setup()
+        def <- .s4_def(Class)
+    }
     if (is.null(def)) {
         if (!is.null(.S4_basic[[Class]])) {
             def <- structure(list(className = Class, package = "methods", slots = character(),
@@ -478,6 +482,10 @@ representation <- function(...) list(...)
 ## the class's initialize method.
 new <- function(Class, ...) {
     def <- .s4_def(Class)
+    if (is.null(def) && Class %in% c("mle", "summary.mle", "profile.mle")) {
+        .stats4_setup()
+        def <- .s4_def(Class)
+    }
     if (is.null(def)) {
         b <- .s4_builtin_new(Class)
         if (!is.null(b) && !length(list(...))) return(b)

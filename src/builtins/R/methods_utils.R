@@ -487,3 +487,10 @@ classesToAM <- function(classes, includeSubclasses = FALSE, abbreviate = 2) {
 
 ## Unloads a namespace (the packages of this interpreter stay available).
 unloadNamespace <- function(ns) invisible(NULL)
+
+## The namespace where a class is defined (the methods package's for basic classes and
+## class names given without their package).
+.classEnv <- function(Class, default = NULL, mustFind = TRUE) {
+    pkg <- if (inherits(Class, "classRepresentation")) Class$package else attr(Class, "package")
+    asNamespace(if (is.null(pkg) || identical(pkg, ".GlobalEnv")) "methods" else pkg)
+}
