@@ -58,6 +58,8 @@ const SOURCES: &[&str] = &[
     include_str!("R/methods_classes.R"),
     include_str!("R/methods_generics.R"),
     include_str!("R/methods_refclass.R"),
+    include_str!("R/methods_utils.R"),
+    include_str!("R/methods_builtin.R"),
     include_str!("R/stats4_mle.R"),
 ];
 

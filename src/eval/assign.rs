@@ -31,6 +31,19 @@ pub fn assign(
             let double = matches!(target.kind, ExprKind::Index2(..));
             let (subs, _, _) = eval_subs(it, args, env)?;
             let mut cur = current(it, obj, env, sup)?;
+            if !it.s4.prims.is_empty() && crate::value::class::is_s4(&cur) {
+                let name = if double { "[[<-" } else { "[<-" };
+                let mut a = vec![(None, cur.clone())];
+                a.extend(subs.iter().map(|s| (None, s.clone().unwrap_or(Value::Missing))));
+                a.push((Some(Sym::new("value")), value.clone()));
+                if let Some(r) = it.s4_dispatch(name, &a, env) {
+                    let r = r.map(|v| {
+                        cur = v;
+                    });
+                    assign(it, obj, cur, env, sup)?;
+                    return r;
+                }
+            }
             let r = if double {
                 assign_index2(it, &mut cur, &subs, value)
             } else {

@@ -38,6 +38,11 @@ pub fn eval_subs(
                         }
                         continue;
                     }
+                    // a missing argument of the enclosing function is an empty subscript
+                    if is_empty_arg(env, *s) {
+                        subs.push(None);
+                        continue;
+                    }
                 }
                 subs.push(Some(it.eval(v, env)?))
             }
@@ -45,6 +50,21 @@ pub fn eval_subs(
         }
     }
     Ok((subs, drop, exact))
+}
+
+/// Whether `s` is a parameter of the frame `env` that was not supplied and has no
+/// default (directly or passed on from the caller's missing parameter).
+fn is_empty_arg(env: &Env, s: Sym) -> bool {
+    match env.get_local(s) {
+        Some(Value::Missing) => true,
+        Some(Value::Promise(p)) if !p.is_default => match (&p.expr.kind, &p.env) {
+            (crate::syntax::ast::ExprKind::Ident(s2), Some(penv)) => {
+                matches!(penv.get_local(*s2), Some(Value::Missing))
+            }
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// `x[...]` or `x[[...]]` with unevaluated subscripts.
@@ -576,7 +596,17 @@ pub fn dollar(it: &mut Interp, x: &Value, name: &str) -> EvalResult {
         return Ok(list_get(&as_list, name).unwrap_or(Value::Null));
     }
     if let Some(Value::Env(e)) = x.get_attr(".xData") {
-        return Ok(e.get_local(Sym::new(name)).unwrap_or(Value::Null));
+        if let Some(v) = e.get_local(Sym::new(name)) {
+            return Ok(v);
+        }
+        // a Reference object: a method added to its class after it was created
+        if e.get_local(Sym::new(".refClassName")).is_some() {
+            let base = it.base.clone();
+            if let Ok(f) = it.get_function(Sym::new(".rc_method_lookup"), &base) {
+                return it.call_value(&f, vec![(None, x.clone()), (None, Value::str(name))]);
+            }
+        }
+        return Ok(Value::Null);
     }
     if !it.s4.prims.is_empty() && x.get_attr("class").is_some() {
         let env = it.global.clone();

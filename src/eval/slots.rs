@@ -29,12 +29,13 @@ pub struct S4State {
 
 impl Interp {
     /// Whether a call of the builtin or operator `name` should try S4 methods first: some
-    /// are defined for it and an argument has a class.
+    /// are defined for it and an argument is an S4 object (as in R, S3 objects and basic
+    /// types go to the internal code and its S3 dispatch).
     #[inline]
     pub fn s4_wants(&self, name: &str, args: &[ArgVal]) -> bool {
         !self.s4.prims.is_empty()
             && self.s4.prims.contains(name)
-            && args.iter().any(|(_, v)| v.attrs().is_some() && v.get_attr("class").is_some())
+            && args.iter().any(|(_, v)| v.attrs().is_some() && is_s4(v))
     }
 
     /// Tries the S4 methods of the builtin or operator `name` (see [`S4State::hook`]).
@@ -58,8 +59,17 @@ pub fn get_slot(x: &Value, name: &str) -> EvalResult {
         return Ok(from_slot(v));
     }
     if name == ".Data" {
+        // the data part: the value without its slots and class (a matrix keeps its dims)
         let mut d = x.clone();
+        let dim = x.get_attr("dim").cloned();
+        let dimnames = x.get_attr("dimnames").cloned();
         d.clear_attrs();
+        if let Some(v) = dim {
+            d.set_attr(Sym::new("dim"), v);
+            if let Some(n) = dimnames {
+                d.set_attr(Sym::new("dimnames"), n);
+            }
+        }
         return Ok(d);
     }
     if name == ".xData" {
@@ -74,10 +84,15 @@ pub fn get_slot(x: &Value, name: &str) -> EvalResult {
             "no slot of name \"{}\" for this object of class \"{}\"",
             name, cls
         ))
+    } else if x.get_attr("class").is_some() {
+        err(format!(
+            "trying to get slot \"{}\" from an object (class \"{}\") that is not an S4 object ",
+            name, cls
+        ))
     } else {
         err(format!(
-            "no applicable method for `@` applied to an object of class \"{}\"",
-            cls
+            "trying to get slot \"{}\" from an object of a basic class (\"{}\") with no slots",
+            name, cls
         ))
     }
 }
@@ -111,13 +126,28 @@ pub fn to_slot(v: Value) -> Value {
 /// Sets a slot without checks: `.Data` replaces the data part, NULL is stored as R's marker.
 pub fn set_slot(x: &mut Value, name: &str, value: Value) {
     if name == ".Data" {
+        // the object's slots and class stay; the shape (dim, dimnames) comes from the
+        // new data when it has one, and is kept only when the length is unchanged
         let attrs = x.attrs().cloned();
+        let has_dim = value.get_attr("dim").is_some();
+        let same_len = value.len() == x.len();
         let mut v = value;
+        let shape: Vec<(Sym, Value)> = ["dim", "dimnames"]
+            .iter()
+            .filter_map(|n| v.get_attr(n).cloned().map(|a| (Sym::new(n), a)))
+            .collect();
         v.clear_attrs();
         if let Some(a) = attrs {
             for (k, val) in a {
+                let structural = matches!(k.as_str(), "dim" | "dimnames" | "names");
+                if structural && (has_dim || !same_len) {
+                    continue;
+                }
                 v.set_attr(k, val);
             }
+        }
+        for (k, a) in shape {
+            v.set_attr(k, a);
         }
         *x = v;
         return;

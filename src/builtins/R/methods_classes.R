@@ -2,7 +2,7 @@
 # builtins/methods/ for the builtins underneath; generics are in methods_generics.R).
 
 ## The S4 class definitions of the session, by class name.
-.S4_classes <- new.env()
+.S4_classes <- .s4_init_classes()
 
 ## Superclass chains computed from the class definitions (cleared when a class changes).
 .S4_chains <- new.env()
@@ -32,7 +32,18 @@
     data.frame = c("data.frame", "list", "oldClass", "vector"),
     ANY = c("ANY"),
     vector = c("vector"),
-    missing = c("missing"))
+    missing = c("missing"),
+    structure = c("structure", "vector"),
+    language = c("language"),
+    "if" = c("if", "language"), "for" = c("for", "language"), "while" = c("while", "language"),
+    "repeat" = c("repeat", "language"), "{" = c("{", "language"), "(" = c("(", "language"),
+    "<-" = c("<-", "language"),
+    expression = c("expression", "vector"),
+    ts = c("ts", "structure", "oldClass", "vector"),
+    nonStructure = c("nonStructure"),
+    OptionalFunction = c("OptionalFunction"),
+    PossibleMethod = c("PossibleMethod"),
+    S4 = c("S4"))
 
 ## The empty value of a basic class (the prototype of a slot of that class).
 .s4_basic_prototype <- function(cls) {
@@ -147,15 +158,23 @@ setClass <- function(Class, representation = list(), prototype = NULL, contains 
     for (s in contains) {
         sdef <- .s4_def(s)
         if (!is.null(sdef)) {
+            for (n in intersect(names(sdef$slots), names(slots)))
+                if (n != ".Data" && is.na(match(n, names(own))) && !identical(sdef$slots[[n]], slots[[n]]))
+                    stop(gettextf("Definition of slot %s, in class %s, as %s conflicts with definition, inherited from class %s, as %s",
+                                  sQuote(n), dQuote(Class), dQuote(slots[[n]]), dQuote(s), dQuote(sdef$slots[[n]])),
+                         call. = FALSE)
             inh <- sdef$slots[is.na(match(names(sdef$slots), names(slots)))]
             slots <- c(slots, inh)
             if (is.null(dataPart)) dataPart <- sdef$dataPart
+            if (is.null(dataPart) && isTRUE(sdef$union) &&
+                any(vapply(sdef$members, function(m) !is.null(.S4_basic[[m]]), NA))) dataPart <- s
         } else if (!is.null(.S4_basic[[s]])) {
             if (is.null(dataPart)) dataPart <- s
         } else stop(gettextf("no definition was found for superclass %s in the specification of class %s",
                              dQuote(s), dQuote(Class)), call. = FALSE)
     }
-    if (!is.null(dataPart)) slots <- c(.Data = dataPart, slots[names(slots) != ".Data"])
+    if (identical(dataPart, "environment")) slots <- c(slots, .xData = "environment")
+    else if (!is.null(dataPart)) slots <- c(.Data = dataPart, slots[names(slots) != ".Data"])
     def <- list(className = Class, package = package, slots = slots, contains = contains,
                 virtual = virtual, validity = validity, dataPart = dataPart, union = FALSE,
                 subclasses = character(), prototype = NULL)
@@ -171,6 +190,11 @@ setClass <- function(Class, representation = list(), prototype = NULL, contains 
     .s4_classes_changed()
     def$prototype <- .s4_make_prototype(def, prototype)
     assign(Class, def, envir = .S4_classes)
+    if (any(c("structure", "nonStructure") %in% names(.s4_chain(Class))))
+        for (g in c("Ops", "Math", "Math2"))
+            if (is.null(get0(g, envir = .S4_generics, inherits = FALSE))) .s4_prim_rec(g)
+    if ("data.frame" %in% names(.s4_chain(Class)) && is.null(get0("[", envir = .S4_generics, inherits = FALSE)))
+        .s4_prim_rec("[")
     invisible(.s4_generator(Class))
 }
 
@@ -178,19 +202,24 @@ setClass <- function(Class, representation = list(), prototype = NULL, contains 
 ## every slot at its default, from the superclasses' prototypes and then prototype.
 .s4_make_prototype <- function(def, prototype) {
     Class <- def$className
-    proto <- if (!is.null(def$dataPart)) {
+    proto <- if (identical(def$dataPart, "environment")) {
+        p <- .s4_basis(Class, def$package)
+        .s4_set_slot(p, ".xData", new.env())
+    } else if (!is.null(def$dataPart)) {
         p <- NULL
         for (s in def$contains) {
             sdef <- .s4_def(s)
             if (!is.null(sdef) && !is.null(sdef$dataPart)) { p <- unclass(sdef$prototype); break }
         }
         if (is.null(p)) p <- .s4_basic_prototype(def$dataPart)
-        attributes(p) <- NULL
+        if (is.null(p) && isTRUE(.s4_def(def$dataPart)$union)) p <- .s4_basic_prototype(.s4_def(def$dataPart)$members[1L])
+        if (is.null(p)) p <- list()
+        attr(p, "class") <- NULL
         p
     } else .s4_basis(Class, def$package)
     obj <- .s4_set_class(proto, Class, def$package)
     for (s in names(def$slots)) {
-        if (s == ".Data") next
+        if (s == ".Data" || (s == ".xData" && identical(def$dataPart, "environment"))) next
         obj <- .s4_set_slot(obj, s, .s4_slot_default(def$slots[[s]]))
     }
     for (s in rev(def$contains)) {
@@ -204,7 +233,7 @@ setClass <- function(Class, representation = list(), prototype = NULL, contains 
         if (is.null(pn)) pn <- character(length(pl))
         for (k in seq_along(pl)) {
             if (nzchar(pn[k])) obj <- .s4_set_slot(obj, pn[k], pl[[k]])
-            else obj <- .s4_set_slot(obj, ".Data", pl[[k]])
+            else obj <- .s4_data_part(obj, pl[[k]], pl[[k]])
         }
     }
     obj
@@ -289,7 +318,7 @@ removeClass <- function(Class, where) {
 ## Whether Class is a virtual class (declared so, a class union, or one with no slots).
 isVirtualClass <- function(Class, formal = TRUE, where) {
     def <- .s4_def(Class)
-    if (is.null(def)) return(is.null(.S4_basic[[Class]]) || Class %in% c("ANY", "vector", "missing"))
+    if (is.null(def)) return(is.null(.S4_basic[[Class]]) || Class %in% .s4_builtin_virtual)
     isTRUE(def$virtual)
 }
 
@@ -297,15 +326,21 @@ isVirtualClass <- function(Class, formal = TRUE, where) {
 getClass <- function(Class, .Force = FALSE, where) {
     if (inherits(Class, "classRepresentation")) return(Class)
     def <- .s4_def(Class)
+    if (is.null(def) && Class %in% c("mle", "summary.mle", "profile.mle")) {
+        .stats4_setup()
+        def <- .s4_def(Class)
+    }
     if (is.null(def)) {
         if (!is.null(.S4_basic[[Class]])) {
             def <- structure(list(className = Class, package = "methods", slots = character(),
-                contains = .S4_basic[[Class]][-1L], virtual = Class %in% c("vector", "ANY"),
+                contains = .S4_basic[[Class]][-1L], virtual = Class %in% .s4_builtin_virtual,
                 validity = NULL, dataPart = Class, union = FALSE, subclasses = character(),
                 prototype = .s4_basic_prototype(Class), basic = TRUE), class = "classRepresentation")
             return(def)
         }
-        if (.Force) return(NULL)
+        if (.Force) return(structure(list(className = Class, package = "base", slots = character(),
+            contains = character(), virtual = TRUE, validity = NULL, dataPart = NULL, union = FALSE,
+            subclasses = character(), prototype = NULL), class = "classRepresentation"))
         stop(gettextf("%s is not a defined class", dQuote(Class)), call. = FALSE)
     }
     def
@@ -324,6 +359,8 @@ print.classRepresentation <- function(x, complete = TRUE, propertiesAreCalled = 
 showClass <- function(Class, complete = TRUE, propertiesAreCalled = "Slots") {
     def <- if (is.character(Class)) getClass(Class) else Class
     cls <- def$className
+    if (isTRUE(def$basic) && !is.null(.S4_builtin_show[[cls]]))
+        return(.s4_show_builtin(cls, .S4_builtin_show[[cls]], propertiesAreCalled))
     if (isTRUE(def$union)) cat("Extended class definition ( \"ClassUnionRepresentation\" )\n")
     cat(if (isTRUE(def$virtual)) "Virtual Class " else "Class ", "\"", cls, "\" [",
         if (identical(def$package, ".GlobalEnv")) "in \".GlobalEnv\"" else paste0("package \"", def$package, "\""),
@@ -335,7 +372,7 @@ showClass <- function(Class, complete = TRUE, propertiesAreCalled = "Slots") {
     } else if (isTRUE(def$union) || isTRUE(def$virtual)) {
         cat("\nNo Slots, prototype of class \"",
             if (isTRUE(def$union) && length(def$members)) .s4_basic_class(.s4_slot_default(def$members[1L]))
-            else "S4", "\"\n", sep = "")
+            else if (identical(def$package, "base")) "NULL" else "S4", "\"\n", sep = "")
     }
     ch <- .s4_chain(cls)[-1L]
     if (length(ch)) {
@@ -393,10 +430,14 @@ showClass <- function(Class, complete = TRUE, propertiesAreCalled = "Slots") {
 
 ## Writes the Name:/Class: table of slots or fields as R's class printers do.
 .s4_print_table <- function(nm, cl) {
-    w <- pmax(nchar(nm), nchar(cl))
-    cat(strrep(" ", sum(w) + length(w) + 6L), "\n", sep = "")
-    cat("Name: ", paste0(" ", formatC(nm, width = w), collapse = ""), "\n", sep = "")
-    cat("Class:", paste0(" ", formatC(cl, width = w), collapse = ""), "\n", sep = "")
+    w <- max(nchar(c(nm, cl)))
+    per <- max(1L, (getOption("width", 80L) - 6L) %/% (w + 1L))
+    for (start in seq(1L, length(nm), by = per)) {
+        idx <- start:min(length(nm), start + per - 1L)
+        cat(strrep(" ", 6L + length(idx) * (w + 1L)), "\n", sep = "")
+        cat("Name: ", paste0(" ", formatC(nm[idx], width = w), collapse = ""), "\n", sep = "")
+        cat("Class:", paste0(" ", formatC(cl[idx], width = w), collapse = ""), "\n", sep = "")
+    }
 }
 
 ## The names of the slots of a class or an object's class.
@@ -441,7 +482,13 @@ representation <- function(...) list(...)
 ## the class's initialize method.
 new <- function(Class, ...) {
     def <- .s4_def(Class)
+    if (is.null(def) && Class %in% c("mle", "summary.mle", "profile.mle")) {
+        .stats4_setup()
+        def <- .s4_def(Class)
+    }
     if (is.null(def)) {
+        b <- .s4_builtin_new(Class)
+        if (!is.null(b) && !length(list(...))) return(b)
         if (!is.null(.S4_basic[[Class]])) {
             v <- .s4_basic_prototype(Class)
             a <- list(...)
@@ -453,7 +500,9 @@ new <- function(Class, ...) {
     if (isTRUE(def$refClass)) return(.rc_new(Class, ...))
     if (isTRUE(def$virtual))
         stop(gettextf("trying to generate an object from a virtual class (\"%s\")", Class), call. = FALSE)
-    initialize(def$prototype, ...)
+    proto <- def$prototype
+    if (identical(def$dataPart, "environment")) proto <- .s4_set_slot(proto, ".xData", new.env())
+    initialize(proto, ...)
 }
 
 ## The default initialize method: unnamed arguments are objects of superclasses (their
@@ -465,13 +514,24 @@ new <- function(Class, ...) {
     def <- .s4_def(cls)
     nms <- names(args)
     if (is.null(nms)) nms <- character(length(args))
+    s3based <- NA
     for (a in args[!nzchar(nms)]) {
         if (isS4(a) && !is.na(match(class(a)[1L], names(.s4_chain(cls))))) {
             sdef <- .s4_def(class(a)[1L])
-            for (n in names(sdef$slots)) .Object <- .s4_set_slot(.Object, n, slot(a, n))
-        } else if (!is.null(def$dataPart)) {
-            .Object <- .s4_set_slot(.Object, ".Data", a)
-            if (!is.null(names(a))) names(.Object) <- names(a)
+            for (n in names(sdef$slots)) {
+                if (n == ".xData" && identical(def$dataPart, "environment"))
+                    .Object <- .s4_set_slot(.Object, ".xData", slot(a, n))
+                else if (n == ".Data") .Object <- .s4_data_part(.Object, a@.Data, a)
+                else .Object <- .s4_set_slot(.Object, n, slot(a, n))
+            }
+        } else if (!isS4(a) && !is.null(attr(a, "class")) &&
+                   (if (is.na(s3based)) (s3based <- .s4_is_s3_based(def)) else s3based)) {
+            .Object <- .s4_with_s3_data(.Object, a)
+        } else if (identical(def$dataPart, "environment") && is.environment(a)) {
+            .Object <- .s4_set_slot(.Object, ".xData", a)
+        } else if (!is.null(def$dataPart) && (is(a, def$dataPart) || .s4_data_ok(def, a))) {
+            .Object <- .s4_data_part(.Object, a, a)
+            if (identical(def$dataPart, "data.frame")) .Object <- .s4_set_slot(.Object, ".S3Class", "data.frame")
         } else stop(gettextf("cannot use object of class %s in new():  class %s does not extend that class",
                              dQuote(class(a)[1L]), dQuote(cls)), call. = FALSE)
     }
@@ -493,9 +553,29 @@ new <- function(Class, ...) {
     .Object
 }
 
+## Sets the data part of obj to the value v, keeping the attributes (names, dim,
+## levels, ...) of from.
+.s4_data_part <- function(obj, v, from) {
+    obj <- .s4_set_slot(obj, ".Data", v)
+    sl <- names(.s4_def(class(obj)[1L])$slots)
+    for (n in names(attributes(from))) if (!n %in% c("class", ".S3Class", sl))
+        attr(obj, n) <- attr(from, n)
+    obj
+}
+
+## Whether a is acceptable as the data part of a class (a basic value of the data part's
+## type, or one that as() turns into it).
+.s4_data_ok <- function(def, a) {
+    dp <- def$dataPart
+    if (isS4(a)) return(FALSE)
+    ch <- .s4_chain(dp)
+    for (u in names(ch)) { ud <- .s4_def(u); if (isTRUE(ud$union)) return(any(vapply(ud$members, function(m) is(a, m), NA))) }
+    dp %in% c("vector", "structure") || (dp == "numeric" && is.numeric(a))
+}
+
 ## Checks an object's slots against their classes and runs the validity methods of its
 ## class and superclasses (most distant first); stops with R's message when one fails.
-validObject <- function(object, test = FALSE, complete = FALSE) {
+validObject <- function(object, test = FALSE, complete = FALSE, .raw = FALSE) {
     cls <- class(object)[1L]
     def <- .s4_def(cls)
     if (is.null(def)) return(invisible(TRUE))
@@ -507,6 +587,10 @@ validObject <- function(object, test = FALSE, complete = FALSE) {
         if (!is(v, want))
             errors <- c(errors, gettextf("invalid object for slot \"%s\" in class %s: got class \"%s\", should be or extend class \"%s\"",
                                          n, dQuote(cls), class(v)[1L], want))
+        else if (complete && isS4(v)) {
+            e <- validObject(v, test = TRUE, complete = TRUE, .raw = TRUE)
+            if (is.character(e)) errors <- c(errors, gettextf("In slot \"%s\" of class \"%s\": %s", n, class(v)[1L], e))
+        }
     }
     if (length(errors) == 0L) {
         ch <- .s4_chain(cls)
@@ -518,12 +602,13 @@ validObject <- function(object, test = FALSE, complete = FALSE) {
         }
     }
     if (length(errors)) {
+        if (.raw) return(errors)
         msg <- if (length(errors) == 1L) paste0("invalid class ", dQuote(cls), " object: ", errors)
                else paste(paste0("invalid class ", dQuote(cls), " object: ", seq_along(errors), ": ", errors), collapse = "\n")
         if (test) return(msg)
         stop(msg, call. = FALSE)
     }
-    invisible(TRUE)
+    TRUE
 }
 
 ## Sets the validity method of a class; returns the class definition.
@@ -562,14 +647,30 @@ extends <- function(class1, class2, maybe = TRUE, fullInfo = FALSE) {
 
 ## The slots of an S4 object's class with their values, for show().
 .s4_show_default <- function(object) {
-    if (!is.null(attr(object, ".xData")) && is.environment(attr(object, ".xData")))
+    cls <- class(object)[1L]
+    def <- .s4_def(cls)
+    if (!is.null(attr(object, ".xData")) && is.environment(attr(object, ".xData")) &&
+        (isTRUE(def$refClass) || cls == "refObjectGenerator"))
         return(.rc_show_default(object))
     if (!isS4(object)) return(print(object))
-    cls <- class(object)[1L]
-    cat("An object of class \"", cls, "\"\n", sep = "")
-    def <- .s4_def(cls)
     sl <- if (is.null(def)) character() else def$slots
-    if (!is.null(def$dataPart)) {
+    if (!is.null(s3 <- attr(object, ".S3Class"))) {
+        cat("Object of class \"", cls, "\"\n", sep = "")
+        print(S3Part(object, strictS3 = TRUE))
+        own <- names(sl)[!names(sl) %in% c(".Data", ".S3Class", names(attributes(unclass(S3Part(object, TRUE)))))]
+        for (n in own) {
+            cat("Slot \"", n, "\":\n", sep = "")
+            print(slot(object, n))
+            cat("\n")
+        }
+        return(invisible())
+    }
+    cat("An object of class \"", cls, "\"\n", sep = "")
+    if (identical(def$dataPart, "environment")) {
+        print(attr(object, ".xData"))
+        sl <- sl[names(sl) != ".xData"]
+    }
+    if (!is.null(def$dataPart) && !identical(def$dataPart, "environment")) {
         d <- object@.Data
         if (!is.null(names(object))) names(d) <- names(object)
         print(d)
@@ -585,17 +686,28 @@ extends <- function(class1, class2, maybe = TRUE, fullInfo = FALSE) {
 
 ## Coerces an object to Class: a basic type, or an S4 superclass (keeping its slots).
 as <- function(object, Class, strict = TRUE) {
-    if (is(object, Class) && !isS4(object) && is.null(.s4_def(Class))) return(object)
+    if (!isS4(object) && is(object, Class) && (is.null(.s4_def(Class)) || isTRUE(.s4_def(Class)$old))) return(object)
     m <- .s4_coerce_method(class(object)[1L], Class)
-    if (!is.null(m)) return(m(object))
+    if (!is.null(m)) return(if (length(formals(m)) >= 2L) m(object, Class) else m(object))
     def <- .s4_def(Class)
+    if (isS4(object)) {
+        if (identical(Class, "S3")) return(S3Part(object, strictS3 = TRUE))
+        if (identical(Class, "environment") && is.environment(attr(object, ".xData"))) return(attr(object, ".xData"))
+        if (!is.null(attr(object, ".S3Class")) && (isTRUE(def$old) || Class %in% attr(object, ".S3Class")))
+            return(S3Part(object))
+    }
     if (!is.null(def)) {
         if (!isS4(object) || is.na(match(Class, names(.s4_chain(class(object)[1L])))))
             stop(gettextf("no method or default for coercing %s to %s", dQuote(class(object)[1L]), dQuote(Class)), call. = FALSE)
         obj <- def$prototype
-        for (n in names(def$slots)) obj <- .s4_set_slot(obj, n, slot(object, n))
+        for (n in names(def$slots)) {
+            if (n == ".Data") obj <- .s4_data_part(obj, object@.Data, object)
+            else obj <- .s4_set_slot(obj, n, slot(object, n))
+        }
         return(obj)
     }
+    if (isS4(object) && Class == "factor" && !is.null(attr(object, "levels")))
+        return(structure(object@.Data, levels = attr(object, "levels"), class = "factor"))
     if (isS4(object) && Class %in% c("numeric", "integer", "character", "logical", "list", "complex"))
         object <- object@.Data
     switch(Class, numeric = , double = as.numeric(object), integer = as.integer(object),
@@ -619,6 +731,10 @@ as <- function(object, Class, strict = TRUE) {
 
 ## Defines how as(object, to) converts an object of class from.
 setAs <- function(from, to, def, replace, where) {
+    fm <- names(formals(def))
+    if (length(fm) != 1L && !identical(fm, c("from", "to")))
+        stop(gettextf("'as' method should have one argument, or match the arguments of coerce(): got  (%s)",
+                      paste(fm, collapse = ", ")), call. = FALSE)
     assign(paste(from, to, sep = "#"), def, envir = .S4_coerce)
     invisible()
 }
@@ -626,8 +742,6 @@ setAs <- function(from, to, def, replace, where) {
 ## The prototype object of a class.
 prototype <- function(...) list(...)
 
-## The object itself with its S4 bit dropped to a basic type (the data part), or itself.
-S3Part <- function(object, strictS3 = FALSE, S3Class) object@.Data
 
 ## Whether object is an instance of a class defined by setRefClass or setClass (for slotNames).
 isVirtualClassDef <- function(def) isTRUE(def$virtual)

@@ -9,11 +9,21 @@
 
 ## The record of generic f, or NULL. show and initialize exist from the start.
 .s4_rec <- function(f) {
+    if (is.function(f)) f <- attr(f, "generic")
+    if (!is.character(f) || length(f) != 1L) return(NULL)
     rec <- get0(f, envir = .S4_generics, inherits = FALSE)
     if (!is.null(rec)) return(rec)
     if (identical(f, "show")) {
         rec <- .s4_new_rec("show", "object", "object", FALSE)
         .s4_put_method(rec, "ANY", .s4_show_default)
+        return(rec)
+    }
+    if (f %in% c("cbind2", "rbind2")) {
+        rec <- .s4_new_rec(f, c("x", "y"), c("x", "y", "..."), FALSE)
+        rec$package <- "methods"
+        bind <- if (f == "cbind2") cbind else rbind
+        .s4_put_method(rec, c("ANY", "ANY"), function(x, y, ...) do.call(bind, list(x, y)))
+        .s4_put_method(rec, c("ANY", "missing"), function(x, y, ...) do.call(bind, list(x)))
         return(rec)
     }
     if (identical(f, "initialize")) {
@@ -37,6 +47,8 @@
     rec$order <- character()
     rec$cache <- new.env()
     rec$inherited <- new.env()
+    rec$builtin_methods <- new.env()
+    rec$sealed_methods <- new.env()
     assign(name, rec, envir = .S4_generics)
     rec
 }
@@ -53,8 +65,8 @@
 
 ## A signature as a character vector over the generic's dispatch arguments.
 .s4_pad <- function(rec, sig) {
-    sig <- as.character(sig)
     nms <- names(sig)
+    sig <- as.character(sig)
     n <- length(rec$sig)
     out <- rep("ANY", n)
     if (!is.null(nms) && any(nzchar(nms))) {
@@ -99,6 +111,8 @@
         cos = , cosh = , sin = , sinh = , tan = , tanh = , acos = , acosh = , asin = ,
         asinh = , atan = , atanh = , gamma = , lgamma = , digamma = , trigamma = "Math",
         round = , signif = "Math2",
+        Arg = , Conj = , Im = , Mod = , Re = "Complex",
+        cospi = , sinpi = , tanpi = "Math",
         max = , min = , range = , prod = , sum = , any = , all = "Summary",
         NULL)
     if (is.null(g)) character() else c(g, .s4_groups(g))
@@ -114,9 +128,10 @@
         Math = c("abs", "sign", "sqrt", "ceiling", "floor", "trunc", "cummax", "cummin", "cumprod",
                  "cumsum", "exp", "expm1", "log", "log10", "log2", "log1p", "cos", "cosh", "sin",
                  "sinh", "tan", "tanh", "acos", "acosh", "asin", "asinh", "atan", "atanh",
-                 "gamma", "lgamma", "digamma", "trigamma"),
+                 "gamma", "lgamma", "digamma", "trigamma", "cospi", "sinpi", "tanpi"),
         Math2 = c("round", "signif"),
         Summary = c("max", "min", "range", "prod", "sum", "any", "all"),
+        Complex = c("Arg", "Conj", "Im", "Mod", "Re"),
         NULL)
 }
 
@@ -124,10 +139,13 @@
 .s4_prim_formals <- function(name) {
     if (!is.null(.s4_groups(name)) && length(.s4_groups(name)) &&
         .s4_groups(name)[1L] %in% c("Arith", "Compare", "Logic", "Ops")) return(c("e1", "e2"))
+    if (length(g <- .s4_groups(name)) && g[1L] == "Complex") return("z")
+    if (length(g) && g[1L] == "Math") return("x")
     switch(name,
         Arith = , Compare = , Logic = , Ops = c("e1", "e2"),
-        Math = "x", Math2 = c("x", "digits"), Summary = c("x", "...", "na.rm"),
+        Math = "x", Math2 = c("x", "digits"), Summary = c("x", "...", "na.rm"), Complex = "z",
         "[" = c("x", "i", "j", "...", "drop"), "[[" = c("x", "i", "j", "..."),
+        "[<-" = , "[[<-" = c("x", "i", "j", "...", "value"), "$<-" = c("x", "name", "value"),
         "$" = c("x", "name"), length = "x", "names" = "x", "dim" = "x",
         "as.character" = c("x", "..."), "as.numeric" = c("x", "..."),
         c("x", "..."))
@@ -138,11 +156,13 @@
     rec <- get0(name, envir = .S4_generics, inherits = FALSE)
     if (!is.null(rec)) return(rec)
     fm <- .s4_prim_formals(name)
-    sig <- fm[!fm %in% c("...", "drop", "na.rm", "digits")]
+    sig <- fm[!fm %in% c("...", if (name != "[") "drop", "na.rm", "digits", "value")]
     if (name %in% c("Math2", "round", "signif")) sig <- "x"
     rec <- .s4_new_rec(name, sig, fm, TRUE)
     members <- .s4_group_members(name)
     .s4_add_prims(if (is.null(members)) name else members)
+    if (name %in% c("Ops", "Math", "Math2", "[")) .s4_builtin_methods(rec)
+    if (name == "Math2") rec$package <- "methods"
     rec
 }
 
@@ -151,8 +171,11 @@ setGeneric <- function(name, def = NULL, where = topenv(parent.frame()), package
                        valueClass = character(), useAsDefault = NULL, genericFunction = NULL,
                        simpleInheritanceOnly = NULL, signature = NULL) {
     existing <- get0(name, envir = parent.frame(), mode = "function")
+    if (is.null(existing) && is.environment(where)) existing <- get0(name, envir = where, mode = "function")
+    if (is.null(existing)) existing <- get0(name, envir = globalenv(), mode = "function")
     if (!is.null(existing) && !is.null(.s4_rec(name)) && is.null(def)) return(name)
     default <- NULL
+    def0 <- def
     if (is.null(def)) {
         if (is.null(existing))
             stop(gettextf("must supply a function skeleton for %s, explicitly or via an existing function",
@@ -169,16 +192,26 @@ setGeneric <- function(name, def = NULL, where = topenv(parent.frame()), package
     } else if (!is.null(existing) && is.null(.s4_rec(name))) {
         default <- existing
     }
+    if (typeof(def) %in% c("builtin", "special")) {
+        # a generic for a builtin: a closure with the builtin's formals (the builtin is the default)
+        g <- function() NULL
+        formals(g) <- formals(args(def))
+        def <- g
+    }
     fm <- names(formals(def))
     if (is.null(fm)) fm <- character()
     sig <- if (!is.null(signature)) as.character(signature) else fm[fm != "..."]
+    if (!length(sig) && "..." %in% fm) sig <- "..." 
     rec <- .s4_new_rec(name, sig, fm, FALSE, valueClass)
+    if (!is.null(existing) && !identical(environment(existing), globalenv()) && is.null(def0)) rec$package <- "base"
     if (!is.null(default)) .s4_put_method(rec, rep("ANY", length(sig)), default)
     gen <- def
     if (!.s4_calls_standardGeneric(body(def)))
         body(gen) <- substitute(standardGeneric(NAME), list(NAME = name))
     environment(gen) <- if (.s4_calls_standardGeneric(body(def))) environment(def) else globalenv()
     attr(gen, "generic") <- name
+    if (!is.null(rec$package)) attr(gen, "package") <- rec$package
+    class(gen) <- "standardGeneric"
     assign(name, gen, envir = globalenv())
     .s4_generics_changed()
     name
@@ -252,6 +285,7 @@ setGeneric <- function(name, def = NULL, where = topenv(parent.frame()), package
     if (is.null(rec)) stop(gettextf("expected a generic function or a primitive for dispatch, got an object of class %s",
                                     dQuote("character")), call. = FALSE)
     sig <- rec$sig
+    if (identical(sig, "...")) return(.s4_call_in(.s4_select_dots(rec, f, env), rec$formals, env))
     n <- length(sig)
     here <- logical(n)
     keys <- character(n)
@@ -297,6 +331,13 @@ setGeneric <- function(name, def = NULL, where = topenv(parent.frame()), package
 .s4_prim_method <- function(name, classes, objs) {
     rec <- get0(name, envir = .S4_generics, inherits = FALSE)
     if (is.null(rec)) rec <- .s4_prim_rec(name)
+    if (endsWith(name, "<-")) {
+        # the value is not dispatched on; subscripts not given are "missing"
+        k <- length(classes) - 1L
+        classes <- c(classes[seq_len(k)], rep("missing", max(0L, length(rec$sig) - k)))
+        objs <- c(objs[seq_len(k)], vector("list", max(0L, length(rec$sig) - k)))
+    }
+    if (name %in% c("[", "[[")) .S4_state$nsub <- length(classes) - 1L
     n <- min(length(rec$sig), length(classes))
     if (name %in% .s4_group_members("Summary")) n <- 1L
     keys <- character(n)
@@ -325,6 +366,7 @@ setGeneric <- function(name, def = NULL, where = topenv(parent.frame()), package
     rec <- get0(ctx$group, envir = .S4_generics, inherits = FALSE)
     if (!is.null(rec) && isTRUE(rec$prim)) {
         name <- ctx$name
+        if (name %in% c("[", "[[")) return(.s4_index_default(name))
         return(function(...) .s4_internal(name, list(...)))
     }
     stop("no next method available", call. = FALSE)
@@ -337,6 +379,7 @@ callNextMethod <- function(...) {
     ctx <- get0(".s4_ctx", envir = env)
     if (is.null(ctx)) stop("callNextMethod() called from outside a method dispatch", call. = FALSE)
     nm <- .s4_next_method(ctx)
+    if (nargs() > 0L && ctx$name %in% c("[", "[[")) .S4_state$nsub <- nargs() - 1L
     # the result is visible, as R's is
     value <- if (nargs() > 0L) nm(...) else .s4_call_in(nm, ctx$formals, env)
     value
@@ -344,7 +387,13 @@ callNextMethod <- function(...) {
 
 ## Calls the current generic (.Generic) again with new arguments.
 callGeneric <- function(...) {
-    f <- get(".Generic", envir = parent.frame())
+    env <- parent.frame()
+    f <- get(".Generic", envir = env)
+    if (nargs() == 0L) {
+        ctx <- get0(".s4_ctx", envir = env)
+        fm <- if (!is.null(ctx)) ctx$formals else names(formals(sys.function(sys.parent())))
+        return(.s4_call_in(get(f, envir = env, mode = "function"), fm, env))
+    }
     do.call(f, list(...))
 }
 
@@ -397,6 +446,7 @@ hasMethod <- function(f, signature = character(), where) {
 
 ## The method defined for exactly this signature (an error when there is none).
 getMethod <- function(f, signature = character(), where, optional = FALSE, mlist, fdef) {
+    if (is.function(f)) f <- attr(f, "generic")
     rec <- .s4_rec(f)
     if (is.null(rec)) {
         if (optional) return(NULL)
@@ -414,6 +464,7 @@ getMethod <- function(f, signature = character(), where, optional = FALSE, mlist
 
 ## The method dispatch would select for this signature (an error when there is none).
 selectMethod <- function(f, signature = character(), optional = FALSE, useInherited, mlist, fdef, verbose, doCache) {
+    if (is.function(f)) f <- attr(f, "generic")
     rec <- .s4_rec(f)
     if (is.null(rec)) stop(gettextf("no generic function found for '%s'", f), call. = FALSE)
     sig <- .s4_pad(rec, signature)
@@ -474,15 +525,31 @@ removeMethod <- function(f, signature = character(), where) {
 ## Lists the methods of a generic (those defined, then those inherited so far).
 showMethods <- function(f, where, classes = NULL, includeDefs = FALSE, inherited = !missing(classes),
                         showEmpty, printTo, fdef) {
+    if (missing(f)) {
+        for (g in sort(ls(.S4_generics, all.names = TRUE))) {
+            rec <- get(g, envir = .S4_generics)
+            hit <- any(vapply(rec$order, function(k) !isTRUE(get0(k, envir = rec$builtin_methods, inherits = FALSE)) &&
+                                  any(get(k, envir = rec$sigs) %in% classes), NA))
+            if (hit) showMethods(g, classes = classes, includeDefs = includeDefs)
+        }
+        return(invisible())
+    }
     if (is.function(f)) f <- attr(f, "generic")
+    if (identical(f, "coerce")) return(.s4_show_coerce())
     rec <- .s4_rec(f)
+    if (is.null(rec) && f %in% c("Ops", "Math", "Math2")) rec <- .s4_prim_rec(f)
     if (is.null(rec)) {
         cat("\nFunction \"", f, "\":\n <not an S4 generic function>\n", sep = "")
         return(invisible())
     }
-    cat("Function: ", f, " (package ", if (isTRUE(rec$prim) || f %in% c("show", "initialize")) "base" else ".GlobalEnv", ")\n", sep = "")
+    pkg <- if (!is.null(rec$package)) rec$package else if (isTRUE(rec$prim) || f == "initialize") "base"
+           else if (f == "show") "methods" else ".GlobalEnv"
+    cat("Function: ", f, " (package ", pkg, ")\n", sep = "")
     fmt <- function(sig) paste0(rec$sig[seq_along(sig)], "=\"", sig, "\"", collapse = ", ")
-    keys <- sort(c(rec$order, ls(rec$inherited, all.names = TRUE)))
+    keys <- c(rec$order, ls(rec$inherited, all.names = TRUE))
+    keys <- keys[order(tolower(keys))]
+    if (!is.null(classes))
+        keys <- keys[vapply(strsplit(keys, "#", fixed = TRUE), function(k) any(k %in% classes), NA)]
     for (key in keys) {
         sig <- get0(key, envir = rec$sigs, inherits = FALSE)
         if (!is.null(sig)) {
@@ -515,7 +582,8 @@ removeGeneric <- function(f, where) {
 }
 
 ## Displays an object: the S4 method for its class, else R's default display.
-show <- function(object) standardGeneric("show")
+show <- structure(function(object) standardGeneric("show"), generic = "show", package = "methods",
+                  class = "standardGeneric")
 
 ## Initializes a new object from new()'s arguments (S4 methods may refine it; the default
 ## sets slots from named arguments and validates).
@@ -523,3 +591,74 @@ initialize <- function(.Object, ...) standardGeneric("initialize")
 
 ## Whether object has a slot called name.
 .hasSlot <- function(object, name) !is.null(attr(object, name))
+
+## The coerce methods as() has from the start (from, to), as showMethods("coerce") lists them.
+.S4_coerce_builtin <- c("ANY#array", "ANY#call", "ANY#character", "ANY#complex", "ANY#double",
+    "ANY#environment", "ANY#expression", "ANY#function", "ANY#integer", "ANY#list", "ANY#logical",
+    "ANY#matrix", "ANY#name", "ANY#NULL", "ANY#numeric", "ANY#S3", "ANY#S4", "ANY#ts", "ANY#vector",
+    "character#signature", "character#SuperClassMethod", "function#classGeneratorFunction",
+    "function#OptionalFunction", "groupGenericFunction#genericFunction", "NULL#OptionalFunction",
+    "NULL#optionalMethod", "oldClass#S3")
+
+## showMethods("coerce"): the built-in coerce methods and those set by setAs.
+.s4_show_coerce <- function() {
+    keys <- unique(c(.S4_coerce_builtin, ls(.S4_coerce, all.names = TRUE)))
+    sp <- strsplit(keys, "#", fixed = TRUE)
+    from <- vapply(sp, `[`, "", 1L)
+    to <- vapply(sp, `[`, "", 2L)
+    o <- order(tolower(from), tolower(to))
+    cat("Function: coerce (package methods)\n")
+    cat(paste0("from=\"", from[o], "\", to=\"", to[o], "\"\n"), sep = "")
+    cat("\n")
+    invisible()
+}
+
+## The method of a generic dispatching on "...": the one for the nearest class that every
+## argument in ... is or extends, else the default.
+.s4_select_dots <- function(rec, f, env) {
+    args <- eval(quote(list(...)), env)
+    chains <- lapply(args, .s4_obj_chain)
+    best <- NULL
+    bestd <- Inf
+    for (key in rec$order) {
+        cls <- get(key, envir = rec$sigs)[1L]
+        if (cls == "ANY") next
+        d <- 0
+        for (ch in chains) {
+            di <- ch[cls]
+            if (is.na(di)) { d <- NA; break }
+            d <- d + di
+        }
+        if (length(chains) && !is.na(d) && d < bestd) { bestd <- d; best <- key }
+    }
+    if (is.null(best)) {
+        best <- paste(rep("ANY", length(rec$sig)), collapse = "#")
+        if (is.null(get0(best, envir = rec$methods, inherits = FALSE))) {
+            cl <- NULL
+            for (c1 in rev(sys.calls())) if (identical(c1[[1L]], as.name(f))) { cl <- c1; break }
+            stop(gettextf("no method or default matching the \"...\" arguments in %s",
+                          paste(deparse(cl), collapse = " ")), call. = FALSE)
+        }
+    }
+    .s4_bind(list(rec = rec, key = best, name = f), f)
+}
+
+## What the methods package remembers between a dispatch and callNextMethod (the number
+## of subscripts of the last `[` call dispatched).
+.S4_state <- new.env()
+
+## The default method of `[` or `[[` for callNextMethod: the internal indexing with the
+## subscripts given, as many as the dispatched call had (missing ones empty).
+.s4_index_default <- function(name, convert = NULL) {
+    function(x, i, j, ..., drop = TRUE) {
+        if (is.function(convert)) x <- convert(x)
+        nsub <- get0("nsub", envir = .S4_state, inherits = FALSE)
+        if (is.null(nsub)) nsub <- if (missing(j)) 1L else 2L
+        if (!missing(j)) nsub <- max(nsub, 2L)
+        subs <- c(if (missing(i)) "" else "i", if (nsub >= 2L) { if (missing(j)) "" else "j" })
+        text <- paste0("x", if (name == "[") "[" else "[[", paste(subs, collapse = ", "),
+                       if (name == "[" && !missing(drop)) ", drop = drop", if (name == "[") "]" else "]]")
+        if (isS4(x)) .s4_internal("eval", list(parse(text = text)[[1L]], environment()))
+        else eval(parse(text = text)[[1L]])
+    }
+}

@@ -48,6 +48,17 @@ setRefClass <- function(Class, fields = character(), contains = character(), met
             subclasses = character(), prototype = NULL), class = "classRepresentation")
         assign(cls, def, envir = .S4_classes)
     }
+    def <- structure(list(className = "localRefClass", package = "methods", slots = c(.xData = "environment"),
+        contains = "envRefClass", virtual = TRUE, validity = NULL, dataPart = NULL, union = FALSE,
+        subclasses = character(), prototype = NULL, refClass = TRUE, fields = character(),
+        ownFields = character(), methods = list(ensureLocal = function() {
+            # replaces the object in the caller's frame by a copy, so changes stay local
+            target <- sys.call()[[1L]]
+            if (is.call(target) && length(target) == 3L && is.name(target[[2L]]))
+                assign(as.character(target[[2L]]), .rc_copy(.self), envir = parent.frame())
+            invisible(.self)
+        })), class = "classRepresentation")
+    assign("localRefClass", def, envir = .S4_classes)
 }
 
 ## Adds methods (a named list of functions) to a Reference class.
@@ -71,8 +82,14 @@ setRefClass <- function(Class, fields = character(), contains = character(), met
     }
     g$fields <- function() .s4_def(Class)$fields
     g$show <- function() .rc_show_generator(Class)
-    g$help <- function(topic) cat("Reference class", Class, "\n")
-    obj <- .s4_basis("refObjectGenerator", "methods")
+    g$help <- function(topic) {
+        if (missing(topic)) return(.rc_help(Class))
+        t <- substitute(topic)
+        .rc_help(Class, if (is.character(t)) t else as.character(t))
+    }
+    obj <- eval(substitute(function(...) .rc_new(CLASS, ...), list(CLASS = Class)))
+    environment(obj) <- globalenv()
+    obj <- .s4_set_class(obj, "refObjectGenerator", "methods")
     .s4_set_slot(obj, ".xData", g)
 }
 
@@ -260,4 +277,60 @@ print.uninitializedField <- function(x, ...) {
         line <- paste0(line, piece)
     }
     cat(line, "\n", sep = "")
+}
+
+## The generator's $help(topic): the method's call and its documentation string.
+.rc_help <- function(Class, topic) {
+    if (missing(topic)) {
+        cat("Usage:  $help(topic) where topic is the name of a method (quoted or not)\n")
+        cat("The definition of class", Class, "follows.\n")
+        return(invisible(.rc_show_generator(Class)))
+    }
+    m <- NULL
+    for (x in .rc_all_methods(Class)) if (x$name == topic) m <- x$fun
+    if (is.null(m)) stop(gettextf("%s is not a method for reference class %s", sQuote(topic), dQuote(Class)), call. = FALSE)
+    cat("Call:", "\n", "$", topic, "(", paste(names(formals(m)), collapse = ", "), ")\n\n\n", sep = "")
+    b <- body(m)
+    if (is.call(b) && identical(b[[1L]], as.name("{")) && length(b) > 1L && is.character(b[[2L]]))
+        cat(b[[2L]], "\n\n", sep = "")
+    invisible()
+}
+
+## str() of a Reference object: its fields, then how many methods it has.
+.rc_str <- function(object) {
+    env <- attr(object, ".xData")
+    Class <- get(".refClassName", envir = env)
+    def <- .s4_def(Class)
+    f <- names(def$fields)
+    cat("Reference class '", Class, "' [package \"", def$package, "\"] with ", length(f),
+        if (length(f) == 1L) " field" else " fields", "\n", sep = "")
+    vals <- lapply(f, function(n) get(n, envir = env))
+    names(vals) <- f
+    if (length(f)) writeLines(utils::capture.output(str(vals))[-1L])
+    own <- sort(unique(vapply(.rc_all_methods(Class), function(m) m$name, "")))
+    all <- length(own) + 14L
+    own[own == "show"] <- "show#envRefClass"
+    cat(" and ", all, " methods, of which ", length(own), " are  possibly relevant", sep = "")
+    if (length(own)) cat(":\n", paste0("   ", paste(own, collapse = ", ")), "\n", sep = "") else cat("\n")
+    invisible()
+}
+
+## Forgets the methods set for a generic (they are found again from the table), returning its name.
+resetGeneric <- function(f, fdef, mlist, where, deflt) {
+    rec <- get0(f, envir = .S4_generics, inherits = FALSE)
+    if (!is.null(rec)) {
+        rec$cache <- new.env()
+        rec$inherited <- new.env()
+    }
+    f
+}
+
+## `obj$name` for a name the object's environment lacks: a method added to the class
+## since the object was made is installed (with the others) and returned, else NULL.
+.rc_method_lookup <- function(obj, name) {
+    env <- attr(obj, ".xData")
+    Class <- get(".refClassName", envir = env)
+    if (!any(vapply(.rc_all_methods(Class), function(m) m$name == name, NA))) return(NULL)
+    .rc_install(Class, env)
+    get0(name, envir = env, inherits = FALSE)
 }

@@ -133,7 +133,10 @@ fn trace(it: &mut Interp, m: Matched) -> EvalResult {
             );
             Rc::new(call)
         }
-        None => return err("tracing without a tracer expression is not supported"),
+        // R's default tracer: announce each call
+        None => Rc::new(crate::syntax::parse_expr(
+            "cat(\"trace: \", paste(deparse(sys.call()), collapse = \"\\n\"), \"\\n\", sep = \"\")",
+        )?),
         _ => return err("the tracer must be a quoted expression or a function"),
     };
     it.debug.trace(&b, Some(tracer));

@@ -32,6 +32,7 @@ pub const BUILTINS: &[Builtin] = &[
     special("match.arg", match_arg),
     eager("sys.call", sys_call),
     eager("sys.function", sys_function),
+    eager("sys.parent", sys_parent),
     special("match.call", match_call),
     declared("eval", eval),
     special("evalq", evalq),
@@ -94,6 +95,7 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("sys.call", "sys.call(which = 0L)",
             "Returns the call of the currently running function (or of a caller, for which < 0) as a call object."),
         doc("sys.function", "sys.function(which = 0L)", "Returns the function that is currently running."),
+        doc("sys.parent", "sys.parent(n = 1L)", "The number of the frame the current function was called from (0 at top level)."),
         doc("match.call",
             "match.call(definition = sys.function(sys.parent()), call = sys.call(sys.parent()), expand.dots = \
              TRUE, envir = parent.frame(2L))",
@@ -623,19 +625,38 @@ fn match_arg(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
     err(format!("'arg' should be one of {}", list.join(", ")))
 }
 
-fn sys_call(it: &mut Interp, _a: Args) -> EvalResult {
-    match it.frames.last() {
+/// The frame `which` names, as sys.call and sys.function read it: 0 the current one, a
+/// negative number that many frames back, a positive one by its number from the outside.
+fn which_frame(it: &Interp, a: &Args) -> Option<usize> {
+    let which = a.items.first().and_then(|(_, v)| v.as_f64()).unwrap_or(0.0) as i64;
+    let n = it.frames.len() as i64;
+    let k = if which > 0 { which - 1 } else { n - 1 + which };
+    (k >= 0 && k < n).then_some(k as usize)
+}
+
+fn sys_call(it: &mut Interp, a: Args) -> EvalResult {
+    match which_frame(it, &a).map(|k| &it.frames[k]) {
         Some(f) => Ok(lang(&f.call)),
         None => Ok(Value::Null),
     }
 }
 
-fn sys_function(it: &mut Interp, _a: Args) -> EvalResult {
-    Ok(it
-        .frames
-        .last()
-        .map(|f| f.func.clone())
-        .unwrap_or(Value::Null))
+fn sys_function(it: &mut Interp, a: Args) -> EvalResult {
+    Ok(which_frame(it, &a).map(|k| it.frames[k].func.clone()).unwrap_or(Value::Null))
+}
+
+/// The number of the frame the current function was called from (0 for the top level).
+fn sys_parent(it: &mut Interp, a: Args) -> EvalResult {
+    let n = a.items.first().and_then(|(_, v)| v.as_f64()).unwrap_or(1.0).max(1.0) as usize;
+    let mut k = it.frames.len();
+    for _ in 0..n {
+        if k == 0 {
+            break;
+        }
+        let caller = it.frames[k - 1].caller.clone();
+        k = it.frames[..k - 1].iter().rposition(|f| f.env.ptr_eq(&caller)).map_or(0, |i| i + 1);
+    }
+    Ok(Value::int(k as i32))
 }
 
 /// The call of the frame whose environment is `env`, with arguments named by the formals.

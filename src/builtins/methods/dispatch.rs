@@ -98,6 +98,10 @@ fn select_cached(it: &mut Interp, rec: &Env, env: &Env) -> EvalResult<Option<(Va
         if i > 0 {
             key.push('#');
         }
+        if a == "..." {
+            // dispatch on `...` is selected in R each time
+            return Ok(None);
+        }
         let s = Sym::new(a);
         if !formals.iter().any(|f| f == a) || is_missing(env, s) {
             key.push_str("missing");

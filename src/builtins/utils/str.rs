@@ -112,8 +112,15 @@ fn str_fn(it: &mut Interp, a: Args) -> EvalResult {
             }
             args.push((n, v));
         }
-        if let Some(r) = it.try_dispatch("str", &x, args, &env) {
+        if let Some(r) = it.try_dispatch("str", &x, args.clone(), &env) {
             r?;
+            it.visible = false;
+            return Ok(Value::Null);
+        }
+        // an S4 object without a str method: its slots, as the methods package shows them
+        if crate::value::class::is_s4(&x) {
+            let f = it.get_function(crate::syntax::sym::Sym::new(".s4_str"), &env)?;
+            it.call_value(&f, args)?;
             it.visible = false;
             return Ok(Value::Null);
         }
