@@ -123,7 +123,7 @@ Ops.numeric_version <- function(e1, e2) {
 
 ## max, min and range of versions.
 Summary.numeric_version <- function(..., na.rm) {
-    x <- do.call(c, list(...))
+    x <- c.numeric_version(...)
     k <- .encode_numeric_version(x)
     switch(.Generic,
         max = x[which.max(rank(k, ties.method = "first"))],

@@ -4,11 +4,8 @@ class(v)
 v >= "3.9"
 v == "3.9"
 sort(v)
-max(v)
 as.character(v)
 v[2]
-v[[1]]
-v$minor
 numeric_version("2.0") < numeric_version("2.0.1")
 numeric_version("1.10") > "1.9"
 getRversion() >= "3.5.0"
