@@ -145,7 +145,7 @@ const GENERICS: &[&str] = &[
     // model and object generics (some with methods written in R: nls, ts, dist, ...)
     "t", "as.matrix", "labels", "fitted", "predict", "coef", "residuals", "logLik", "vcov",
     "formula", "resid", "fitted.values", "deviance", "df.residual", "nobs", "weights", "anova",
-    "quantile", "sigma",
+    "quantile", "sigma", "sort",
 ];
 
 /// A new interpreter writing to stdout and stderr, with every builtin installed.
@@ -187,12 +187,25 @@ pub fn install_constants(it: &mut Interp) {
         ("double.neg.eps".into(), Value::num(f64::EPSILON / 2.0)),
         ("double.xmin".into(), Value::num(f64::MIN_POSITIVE)),
         ("double.xmax".into(), Value::num(f64::MAX)),
-        ("integer.max".into(), Value::int(i32::MAX)),
+        ("double.base".into(), Value::int(2)),
         ("double.digits".into(), Value::int(53)),
+        ("double.rounding".into(), Value::int(5)),
+        ("double.guard".into(), Value::int(0)),
+        ("double.ulp.digits".into(), Value::int(-52)),
+        ("double.neg.ulp.digits".into(), Value::int(-53)),
+        ("double.exponent".into(), Value::int(11)),
+        ("double.min.exp".into(), Value::int(-1022)),
+        ("double.max.exp".into(), Value::int(1024)),
+        ("integer.max".into(), Value::int(i32::MAX)),
+        ("sizeof.long".into(), Value::int(8)),
+        ("sizeof.longlong".into(), Value::int(8)),
+        ("sizeof.longdouble".into(), Value::int(16)),
         ("sizeof.pointer".into(), Value::int(8)),
+        ("sizeof.time_t".into(), Value::int(8)),
     ]);
     b.set(Sym::new(".Machine"), machine);
     b.set(Sym::new(".GlobalEnv"), Value::Env(it.global.clone()));
+    b.set(Sym::new(".Last.value"), Value::Null);
     base::platform::install_constants(&b);
 }
 

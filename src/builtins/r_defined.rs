@@ -61,6 +61,10 @@ const SOURCES: &[&str] = &[
     include_str!("R/methods_utils.R"),
     include_str!("R/methods_builtin.R"),
     include_str!("R/stats4_mle.R"),
+    include_str!("R/base_versions_modes.R"),
+    include_str!("R/base_session_info.R"),
+    include_str!("R/base_restarts.R"),
+    include_str!("R/base_encoding_files.R"),
 ];
 
 /// One definition: its source text and its help text.

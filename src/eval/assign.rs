@@ -230,6 +230,16 @@ pub fn assign_index(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value) 
         _ => VType::List,
     };
     let t = common_type(xv.data.vtype(), vt);
+    if (xv.data.vtype() == VType::Raw || vt == VType::Raw)
+        && xv.data.vtype() != vt
+        && t != VType::List
+    {
+        return err(format!(
+            "incompatible types (from {} to {}) in subassignment type fix",
+            vt.type_name(),
+            xv.data.vtype().type_name()
+        ));
+    }
     if xv.data.vtype() != t {
         xv.data = xv.data.coerce(t);
     }
@@ -269,6 +279,7 @@ pub fn assign_index(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value) 
         (Data::Str(d), Data::Str(s)) => put!(d, s, None),
         (Data::Cplx(d), Data::Cplx(s)) => put!(d, s, crate::value::complex::na_cplx()),
         (Data::List(d), Data::List(s)) => put!(d, s, Value::Null),
+        (Data::Raw(d), Data::Raw(s)) => put!(d, s, 0),
         _ => return err("incompatible types in subassignment"),
     }
     if newlen > n {

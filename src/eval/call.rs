@@ -440,7 +440,10 @@ impl Interp {
                         }
                         return Some(self.call_value(&Value::Builtin(m), a));
                     }
-                    Some(f @ Value::Closure(_)) => return Some(self.call_value(&f, args.to_vec())),
+                    Some(f @ Value::Closure(_)) => {
+                        let f = if k == 1 && pass_generic { with_generic(&f, b.name) } else { f };
+                        return Some(self.call_value(&f, args.to_vec()));
+                    }
                     _ => {}
                 }
             }
@@ -450,7 +453,7 @@ impl Interp {
 
     /// A method by name: bound in `env` or its parents, else an R-level definition bound on
     /// first use (`Interp::late_binding`).
-    fn lookup_method(&mut self, env: &Env, name: &str) -> Option<Value> {
+    pub(crate) fn lookup_method(&mut self, env: &Env, name: &str) -> Option<Value> {
         env.lookup(Sym::new(name))
             .or_else(|| self.late_binding(Sym::new(name)).and_then(|r| r.ok()))
     }
@@ -595,5 +598,22 @@ fn arg_text(v: &Value) -> String {
     match v {
         Value::Promise(p) => crate::syntax::deparse::deparse(&p.expr),
         v => crate::value::deparse::deparse_value_short(v),
+    }
+}
+
+/// A group method closure that sees `.Generic` (the generic it stands in for) as R's do.
+pub fn with_generic(f: &Value, generic: &str) -> Value {
+    match f {
+        Value::Closure(c) => {
+            let env = Env::new(Some(c.env.clone()));
+            env.set(Sym::new(".Generic"), Value::str(generic));
+            Value::Closure(Rc::new(crate::value::Closure {
+                params: c.params.clone(),
+                body: c.body.clone(),
+                env,
+                attrs: c.attrs.clone(),
+            }))
+        }
+        f => f.clone(),
     }
 }

@@ -207,6 +207,7 @@ pub fn resolve(
         }
         Data::List(_) => err("invalid subscript type 'list'"),
         Data::Cplx(_) => err("invalid subscript type 'complex'"),
+        Data::Raw(_) => err("invalid subscript type 'raw'"),
     }
 }
 

@@ -423,12 +423,24 @@ impl Interp {
             self.stack_base = stack_pos();
         }
         let r = self.eval(e, &env);
+        let visible = self.visible;
         let r = match r {
             Ok(v) => match self.printer {
                 Some(print) if self.visible && self.autoprint => print(self, &v, &env).map(|_| v),
                 _ => Ok(v),
             },
             Err(f) => Err(f),
+        };
+        let r = match r {
+            Ok(v) => {
+                // not after an assignment: the variable and .Last.value would share the
+                // vector, and the next change to the variable would copy it whole
+                if !matches!(e.kind, ExprKind::Assign(..)) {
+                    self.base.set(Sym::new(".Last.value"), v.clone());
+                }
+                self.task_callbacks(e, &v, visible).map(|_| v)
+            }
+            r => r,
         };
         let res = match r {
             Ok(v) => Ok(v),
@@ -454,6 +466,40 @@ impl Interp {
         self.stack_base = saved_base;
         self.flush_warnings();
         res
+    }
+
+    /// Calls the task callbacks `addTaskCallback` registered (a list bound in the base
+    /// environment) after a top-level expression; those that return FALSE are removed.
+    fn task_callbacks(&mut self, e: &Expr, v: &Value, visible: bool) -> EvalResult<()> {
+        let key = Sym::new(".rsc_task_callbacks");
+        let Some(cbs) = self.base.get_local(key) else { return Ok(()) };
+        let fs = cbs.list_vec();
+        if fs.is_empty() {
+            return Ok(());
+        }
+        let names = cbs.names();
+        let expr = Value::Lang(std::rc::Rc::new(crate::value::Lang {
+            expr: std::rc::Rc::new(e.clone()),
+            attrs: None,
+        }));
+        let mut keep = Vec::new();
+        for (i, f) in fs.iter().enumerate() {
+            let args = vec![
+                (None, expr.clone()),
+                (None, v.clone()),
+                (None, Value::lgl(true)),
+                (None, Value::lgl(visible)),
+            ];
+            let r = self.call_value(f, args)?;
+            if r.as_bool().flatten() != Some(false) {
+                let n = names.as_ref().and_then(|n| n[i].as_deref().map(String::from)).unwrap_or_default();
+                keep.push((n, f.clone()));
+            }
+        }
+        if keep.len() != fs.len() {
+            self.base.set(key, Value::named_list(keep));
+        }
+        Ok(())
     }
 
     /// Prints collected warnings to the error stream as R does at top level.

@@ -159,8 +159,9 @@ fn dispatch_ops(it: &mut Interp, op: BinOp, x: &Value, y: &Value, env: &Env) -> 
     for v in [x, y] {
         if let Some(classes) = it.s3_classes(v) {
             for cls in classes {
-                for name in [format!("{}.{}", op.as_str(), cls), format!("Ops.{}", cls)] {
-                    if let Some(f @ Value::Closure(_)) = env.lookup(Sym::new(&name)) {
+                for (k, name) in [format!("{}.{}", op.as_str(), cls), format!("Ops.{}", cls)].iter().enumerate() {
+                    if let Some(f @ Value::Closure(_)) = it.lookup_method(env, name) {
+                        let f = if k == 1 { super::call::with_generic(&f, op.as_str()) } else { f };
                         return Some(it.call_value(&f, vec![(None, x.clone()), (None, y.clone())]));
                     }
                 }
@@ -632,6 +633,19 @@ pub fn vector_op(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult
             }
             Data::Lgl(Rc::new(out))
         }
+    } else if let (Data::Raw(a), Data::Raw(b)) = (dx, dy) {
+        // & | on two raw vectors are bitwise
+        let v: Vec<u8> = (0..n)
+            .map(|i| {
+                let (p, q) = (a[i % nx], b[i % ny]);
+                if op == BinOp::And {
+                    p & q
+                } else {
+                    p | q
+                }
+            })
+            .collect();
+        Data::Raw(Rc::new(v))
     } else {
         // & |
         if !is_numeric_like(x) || !is_numeric_like(y) {
@@ -710,6 +724,7 @@ pub fn unary(_it: &mut Interp, op: UnOp, x: Value) -> EvalResult {
     };
     let data = match op {
         UnOp::Not => match &v.data {
+            Data::Raw(a) => Data::Raw(Rc::new(a.iter().map(|b| !b).collect())),
             Data::Str(_) | Data::List(_) => return err("invalid argument type"),
             d => Data::Lgl(Rc::new(
                 d.to_lgl()
@@ -730,7 +745,7 @@ pub fn unary(_it: &mut Interp, op: UnOp, x: Value) -> EvalResult {
         },
         UnOp::Pos => match &v.data {
             Data::Lgl(a) => Data::Int(a.clone()),
-            Data::Str(_) | Data::List(_) => return err("invalid argument to unary operator"),
+            Data::Str(_) | Data::List(_) | Data::Raw(_) => return err("invalid argument to unary operator"),
             d => d.clone(),
         },
     };

@@ -115,6 +115,7 @@ impl Interp {
                         Data::Lgl(v) => Value::lgls(vec![v[i]]),
                         Data::Str(v) => Value::strs(vec![v[i].clone()]),
                         Data::Cplx(v) => Value::cplxs(vec![v[i]]),
+                        Data::Raw(v) => crate::value::raw::raw_value(vec![v[i]]),
                         Data::List(v) => v[i].clone(),
                     };
                     let item = if is_factor {

@@ -273,6 +273,7 @@ pub fn vector_to_series(name: &str, v: &Value) -> Result<Series, String> {
                 name
             ))
         }
+        Some(Data::Raw(x)) => Series::new(name, x.iter().map(|&b| b as u32).collect::<Vec<_>>()),
         Some(Data::List(_)) => {
             return Err(format!(
                 "column '{}' is a list; only atomic columns convert",

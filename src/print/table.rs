@@ -71,6 +71,7 @@ fn raw_cells(d: &Data, digits: usize) -> Vec<String> {
             .map(|s| s.as_deref().unwrap_or("").to_string())
             .collect(),
         Data::List(x) => x.iter().map(super::vector::list_elem_summary).collect(),
+        Data::Raw(x) => x.iter().map(|b| format!("{b:02x}")).collect(),
         Data::Cplx(x) => {
             let f = crate::value::complex::cplx_format(x, digits, 0, 0);
             x.iter()

@@ -11,6 +11,7 @@ use crate::value::{Data, RStr};
 /// Strings are quoted when `quote`; NA is `NA` (or `<NA>` for unquoted strings).
 pub fn encode_elems(d: &Data, opts: &PrintOpts, quote: bool) -> (Vec<String>, usize) {
     let v: Vec<String> = match d {
+        Data::Raw(x) => x.iter().map(|&b| format!("{b:02x}")).collect(),
         Data::Lgl(x) => x.iter().map(|&b| lgl_str(b, "NA")).collect(),
         Data::Int(x) => x.iter().map(|&i| int_str(i, "NA")).collect(),
         Data::Dbl(x) => {
@@ -73,6 +74,7 @@ pub fn index_width(n: usize) -> usize {
 /// Name of an empty vector type as R prints it (`numeric(0)`).
 pub fn empty_name(d: &Data) -> &'static str {
     match d {
+        Data::Raw(_) => "raw(0)",
         Data::Lgl(_) => "logical(0)",
         Data::Int(_) => "integer(0)",
         Data::Dbl(_) => "numeric(0)",

@@ -86,6 +86,7 @@ fn memory_total() -> Option<u64> {
 /// Bytes per element as R counts them (pointers for strings and lists).
 pub fn elt_size(t: VType) -> usize {
     match t {
+        VType::Raw => 1,
         VType::Lgl | VType::Int => 4,
         VType::Dbl | VType::Str | VType::List => 8,
         VType::Cplx => 16,
@@ -132,6 +133,7 @@ pub fn check(n: f64, elt: usize) -> Result<(), RError> {
 /// Bytes per element as rsc stores them (strings and lists take more than R's pointer).
 fn stored_size(t: VType) -> usize {
     match t {
+        VType::Raw => 1,
         VType::Lgl | VType::Int => 4,
         VType::Dbl => 8,
         VType::Cplx => 16,

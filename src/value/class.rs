@@ -18,7 +18,6 @@ pub fn type_of(v: &Value) -> &'static str {
         },
         Value::Promise(_) => "promise",
         Value::Missing => "symbol",
-        Value::Extern(x) if x.0.class() == "raw" => "raw",
         Value::Extern(_) => "externalptr",
     }
 }

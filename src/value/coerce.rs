@@ -150,6 +150,7 @@ impl Data {
     /// The payload as doubles.
     pub fn to_dbl(&self) -> Rc<Vec<f64>> {
         match self {
+            Data::Raw(v) => Rc::new(v.iter().map(|&b| b as f64).collect()),
             Data::Dbl(v) => v.clone(),
             Data::Lgl(v) | Data::Int(v) => Rc::new(
                 v.iter()
@@ -181,6 +182,7 @@ impl Data {
     /// The payload as integers.
     pub fn to_int(&self) -> Rc<Vec<i32>> {
         match self {
+            Data::Raw(v) => Rc::new(v.iter().map(|&b| b as i32).collect()),
             Data::Int(v) => v.clone(),
             Data::Lgl(v) => v.clone(),
             Data::Dbl(v) => Rc::new(v.iter().map(|&x| dbl_to_int(x)).collect()),
@@ -213,6 +215,7 @@ impl Data {
     /// The payload as logicals.
     pub fn to_lgl(&self) -> Rc<Vec<i32>> {
         match self {
+            Data::Raw(v) => Rc::new(v.iter().map(|&b| (b != 0) as i32).collect()),
             Data::Lgl(v) => v.clone(),
             Data::Int(v) => Rc::new(
                 v.iter()
@@ -261,6 +264,11 @@ impl Data {
     /// The payload as strings (numbers as `as.character` writes them).
     pub fn to_str(&self) -> Rc<crate::value::Strs> {
         match self {
+            Data::Raw(v) => Rc::new(
+                v.iter()
+                    .map(|&b| Some(Rc::from(format!("{b:02x}"))))
+                    .collect(),
+            ),
             Data::Str(v) => v.clone(),
             Data::Lgl(v) => Rc::new(v.iter().map(|&x| lgl_str(x)).collect()),
             Data::Int(v) => Rc::new(
@@ -301,6 +309,7 @@ impl Data {
     /// The payload as complex numbers.
     pub fn to_cplx(&self) -> Rc<Vec<C64>> {
         match self {
+            Data::Raw(v) => Rc::new(v.iter().map(|&b| C64::new(b as f64, 0.0)).collect()),
             Data::Cplx(v) => v.clone(),
             Data::Lgl(v) | Data::Int(v) => Rc::new(v.iter().map(|&x| int_to_cplx(x)).collect()),
             Data::Dbl(v) => Rc::new(v.iter().map(|&x| dbl_to_cplx(x)).collect()),
@@ -325,6 +334,28 @@ impl Data {
             ),
         }
     }
+    /// The payload as bytes, as `as.raw` converts: values outside 0..=255 (and NA)
+    /// become 0; the flag tells whether any did (R warns "out-of-range values treated
+    /// as 0 in coercion to raw").
+    pub fn to_raw(&self) -> (Rc<Vec<u8>>, bool) {
+        let mut bad = false;
+        let mut from_int = |x: i32| {
+            if (0..=255).contains(&x) {
+                x as u8
+            } else {
+                bad = true;
+                0
+            }
+        };
+        let v: Vec<u8> = match self {
+            Data::Raw(v) => return (v.clone(), false),
+            Data::Lgl(v) | Data::Int(v) => v.iter().map(|&x| from_int(x)).collect(),
+            Data::Dbl(_) | Data::Cplx(_) | Data::Str(_) | Data::List(_) => {
+                self.to_int().iter().map(|&x| from_int(x)).collect()
+            }
+        };
+        (Rc::new(v), bad)
+    }
     /// The payload as list elements.
     pub fn to_list(&self) -> Rc<Vec<Value>> {
         match self {
@@ -342,6 +373,7 @@ impl Data {
             return self.clone();
         }
         match t {
+            VType::Raw => Data::Raw(self.to_raw().0),
             VType::Lgl => Data::Lgl(self.to_lgl()),
             VType::Int => Data::Int(self.to_int()),
             VType::Dbl => Data::Dbl(self.to_dbl()),

@@ -141,6 +141,12 @@ pub fn combine_factors(items: &[(Option<Sym>, Value)]) -> EvalResult {
 /// Concatenates payloads after coercing each to `t`.
 pub fn concat_data(parts: &[Data], t: VType) -> Data {
     match t {
+        VType::Raw => Data::Raw(Rc::new(
+            parts
+                .iter()
+                .flat_map(|p| p.to_raw().0.iter().copied().collect::<Vec<_>>())
+                .collect(),
+        )),
         VType::Lgl => Data::Lgl(Rc::new(
             parts
                 .iter()

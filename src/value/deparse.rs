@@ -65,6 +65,7 @@ fn int_range(x: &[i32]) -> bool {
 
 fn elem(d: &Data, i: usize, all_na: bool) -> String {
     match d {
+        Data::Raw(x) => format!("0x{:02x}", x[i]),
         Data::Lgl(x) => match x[i] {
             NA_INT => "NA".into(),
             0 => "FALSE".into(),
@@ -173,6 +174,7 @@ fn dep_vector(b: &mut Buf, v: &Value, d: &Data) {
     let n = d.len();
     if n == 0 {
         b.push(match d {
+            Data::Raw(_) => "raw(0)",
             Data::Lgl(_) => "logical(0)",
             Data::Int(_) => "integer(0)",
             Data::Dbl(_) => "numeric(0)",
@@ -185,6 +187,10 @@ fn dep_vector(b: &mut Buf, v: &Value, d: &Data) {
     } else {
         let all_na = (0..n).all(|i| d.is_na(i)) && !matches!(d, Data::Lgl(_));
         let wrap = n > 1 || inline_names || is_list;
+        let is_raw = matches!(d, Data::Raw(_));
+        if is_raw {
+            b.push("as.raw(");
+        }
         if wrap {
             b.push(if is_list { "list(" } else { "c(" });
         }
@@ -206,6 +212,9 @@ fn dep_vector(b: &mut Buf, v: &Value, d: &Data) {
             }
         }
         if wrap {
+            b.push(")");
+        }
+        if is_raw {
             b.push(")");
         }
     }

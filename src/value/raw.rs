@@ -1,38 +1,20 @@
-//! Raw vectors (bytes), as far as rsc has them: the result of `serialize()` and raw vectors
-//! read from R's data files. They are held as an opaque value (class and type "raw") that
-//! prints as R prints a raw vector and has a length; indexing and arithmetic on them are
-//! not supported.
+//! Raw vectors (bytes): `Data::Raw` payloads, made and read here, and R's printing of them.
 
-use super::{Extern, ExternObj, Value};
+use super::{Data, Value};
 use std::rc::Rc;
-
-/// The bytes of a raw vector.
-pub struct RawVec(pub Vec<u8>);
-
-impl ExternObj for RawVec {
-    fn class(&self) -> &'static str {
-        "raw"
-    }
-    fn describe(&self) -> String {
-        format_raw(&self.0, 80)
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-    fn len(&self) -> usize {
-        self.0.len()
-    }
-}
 
 /// A raw vector value.
 pub fn raw_value(bytes: Vec<u8>) -> Value {
-    Value::Extern(Rc::new(Extern(Box::new(RawVec(bytes)))))
+    Value::from_data(Data::Raw(Rc::new(bytes)))
 }
 
 /// The bytes of a raw vector value.
 pub fn raw_bytes(v: &Value) -> Option<&[u8]> {
     match v {
-        Value::Extern(x) => x.0.as_any().downcast_ref::<RawVec>().map(|r| &r.0[..]),
+        Value::Vector(x) => match &x.data {
+            Data::Raw(b) => Some(&b[..]),
+            _ => None,
+        },
         _ => None,
     }
 }

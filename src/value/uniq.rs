@@ -136,6 +136,7 @@ fn ints(xs: &[i32]) -> Distinct {
 /// The distinct values of an atomic vector (`None` for lists).
 pub fn distinct(d: &Data) -> Option<Distinct> {
     Some(match d {
+        Data::Raw(v) => ints(&v.iter().map(|&b| b as i32).collect::<Vec<_>>()),
         Data::Lgl(v) | Data::Int(v) => ints(v),
         Data::Dbl(v) => by_key(v, dbl_key),
         Data::Cplx(v) => by_key(v, |z| (dbl_key(z.re), dbl_key(z.im))),

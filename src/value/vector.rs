@@ -41,6 +41,8 @@ pub type RStr = Option<Rc<str>>;
 /// The payload of an atomic vector or list. Each is shared and copied on write.
 #[derive(Clone, Debug)]
 pub enum Data {
+    /// Bytes (`raw`): no NA, lowest in the coercion order.
+    Raw(Rc<Vec<u8>>),
     Lgl(Rc<Vec<i32>>),
     Int(Rc<Vec<i32>>),
     Dbl(Rc<Vec<f64>>),
@@ -50,9 +52,10 @@ pub enum Data {
 }
 
 /// R's vector types, ordered as coercion goes
-/// (logical < integer < double < complex < character < list).
+/// (raw < logical < integer < double < complex < character < list).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum VType {
+    Raw,
     Lgl,
     Int,
     Dbl,
@@ -65,6 +68,7 @@ impl VType {
     /// `typeof()` name.
     pub fn type_name(self) -> &'static str {
         match self {
+            VType::Raw => "raw",
             VType::Lgl => "logical",
             VType::Int => "integer",
             VType::Dbl => "double",
@@ -76,6 +80,7 @@ impl VType {
     /// `mode()`/`class()` name for plain vectors.
     pub fn class_name(self) -> &'static str {
         match self {
+            VType::Raw => "raw",
             VType::Lgl => "logical",
             VType::Int => "integer",
             VType::Dbl => "numeric",
@@ -89,6 +94,7 @@ impl VType {
 impl Data {
     pub fn vtype(&self) -> VType {
         match self {
+            Data::Raw(_) => VType::Raw,
             Data::Lgl(_) => VType::Lgl,
             Data::Int(_) => VType::Int,
             Data::Dbl(_) => VType::Dbl,
@@ -99,6 +105,7 @@ impl Data {
     }
     pub fn len(&self) -> usize {
         match self {
+            Data::Raw(v) => v.len(),
             Data::Lgl(v) | Data::Int(v) => v.len(),
             Data::Dbl(v) => v.len(),
             Data::Cplx(v) => v.len(),
@@ -116,6 +123,7 @@ impl Data {
     /// A payload of `n` default elements (FALSE, 0, "", NULL).
     pub fn with_len(t: VType, n: usize) -> Data {
         match t {
+            VType::Raw => Data::Raw(Rc::new(vec![0; n])),
             VType::Lgl => Data::Lgl(Rc::new(vec![0; n])),
             VType::Int => Data::Int(Rc::new(vec![0; n])),
             VType::Dbl => Data::Dbl(Rc::new(vec![0.0; n])),
@@ -127,6 +135,7 @@ impl Data {
     /// A payload of `n` NA elements (NULL for lists).
     pub fn na_of(t: VType, n: usize) -> Data {
         match t {
+            VType::Raw => Data::Raw(Rc::new(vec![0; n])),
             VType::Lgl => Data::Lgl(Rc::new(vec![NA_LGL; n])),
             VType::Int => Data::Int(Rc::new(vec![NA_INT; n])),
             VType::Dbl => Data::Dbl(Rc::new(vec![na_real(); n])),
@@ -138,6 +147,7 @@ impl Data {
     /// Whether element `i` is NA (never for lists, except a length-one logical NA element).
     pub fn is_na(&self, i: usize) -> bool {
         match self {
+            Data::Raw(_) => false,
             Data::Lgl(v) | Data::Int(v) => v[i] == NA_INT,
             Data::Dbl(v) => v[i].is_nan(),
             Data::Cplx(v) => super::complex::cplx_is_na(v[i]),
@@ -156,6 +166,7 @@ impl Data {
                 .collect()
         }
         match self {
+            Data::Raw(v) => Data::Raw(Rc::new(pick(v, idx, 0))),
             Data::Lgl(v) => Data::Lgl(Rc::new(pick(v, idx, NA_LGL))),
             Data::Int(v) => Data::Int(Rc::new(pick(v, idx, NA_INT))),
             Data::Dbl(v) => Data::Dbl(Rc::new(pick(v, idx, na_real()))),

@@ -186,6 +186,17 @@ fn message(it: &mut Interp, m: Matched) -> EvalResult {
         .get("appendLF")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(true);
+    // message(cond): the condition itself is signalled
+    if let [(_, c)] = &m.dots[..] {
+        if c.inherits("condition") {
+            let c = c.clone();
+            if !it.signal(&c)? {
+                it.write_err(&condition_message(&c));
+            }
+            it.visible = false;
+            return Ok(Value::Null);
+        }
+    }
     let mut msg = paste_message(&m.dots);
     if lf {
         msg.push('\n');

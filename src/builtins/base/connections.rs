@@ -33,6 +33,11 @@ pub const BUILTINS: &[Builtin] = &[
     declared("sink", sink),
     declared("sink.number", sink_number),
     declared("flush", flush),
+    declared("rawConnection", raw_connection),
+    declared("rawConnectionValue", raw_connection_value),
+    declared("pushBack", push_back),
+    declared("pushBackLength", push_back_length),
+    declared("seek", seek),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `utils/help.rs`).
@@ -68,6 +73,14 @@ pub const DOCS: &[crate::builtins::Doc] = {
             "Diverts output to a file or connection until sink() is called."),
         doc("sink.number", "sink.number(type = c(\"output\", \"message\"))", "The number of active output diversions."),
         doc("flush", "flush(con)", "Flushes a connection's output."),
+        doc("rawConnection", "rawConnection(object, open = \"r\")",
+            "A connection reading the bytes of the raw vector object, or (open = \"w\"/\"a\"/\"r+\") collecting bytes written."),
+        doc("rawConnectionValue", "rawConnectionValue(con)", "The bytes a raw connection holds, as a raw vector."),
+        doc("pushBack", "pushBack(data, connection, newLine = TRUE, encoding = c(\"\", \"bytes\", \"UTF-8\"))",
+            "Pushes lines back onto a text-mode connection, to be read again before the rest."),
+        doc("seek", "seek(con, where = NA, origin = \"start\", rw = \"\", ...)",
+            "The current byte position of a binary read on a connection; with where, moves it (origin \"start\", \"current\" or \"end\")."),
+        doc("pushBackLength", "pushBackLength(connection)", "The number of lines pushed back onto a connection and not yet read."),
     ]
 };
 
@@ -79,6 +92,8 @@ enum Kind {
     TextIn,
     /// Lines written to a variable (`var` in `env`; None: only `textConnectionValue`).
     TextOut { var: Option<String>, env: Env, partial: String },
+    /// The bytes of a raw connection (read from `bpos`, written at the end).
+    Raw,
 }
 
 struct Conn {
@@ -92,6 +107,12 @@ struct Conn {
     pos: usize,
     /// What a compressed file being written holds so far (written out on close).
     pending: Vec<u8>,
+    /// The bytes of a binary read (a file's, loaded on the first read) or of a raw
+    /// connection, and the position reached.
+    bin: Option<Vec<u8>>,
+    bpos: usize,
+    /// Lines pushed back (`pushBack`), read before the rest; the last is read first.
+    pushed: Vec<String>,
 }
 
 /// The open connections of a session, by number (0–2 are the terminal's).
@@ -147,6 +168,9 @@ fn new_conn(it: &mut Interp, description: String, class: &'static str, kind: Kin
             lines: Vec::new(),
             pos: 0,
             pending: Vec::new(),
+            bin: None,
+            bpos: 0,
+            pushed: Vec::new(),
         },
     );
     id
@@ -380,6 +404,23 @@ pub fn read_lines_in(
     if let Kind::TextOut { .. } = c.kind {
         return err("cannot read from this connection");
     }
+    if let Kind::Raw = c.kind {
+        let b = c.bin.as_deref().unwrap_or(&[]);
+        let rest = &b[c.bpos.min(b.len())..];
+        let mut lines: Vec<String> = rest
+            .split(|&x| x == b'\n')
+            .map(|l| {
+                let l = &l[..l.iter().position(|&x| x == 0).unwrap_or(l.len())];
+                String::from_utf8_lossy(l).into_owned()
+            })
+            .collect();
+        if rest.last() == Some(&b'\n') || rest.is_empty() {
+            lines.pop();
+        }
+        let lines = take(lines);
+        c.bpos = b.len();
+        return Ok(lines);
+    }
     if !c.opened {
         if let Kind::File { path, encoding } = &c.kind {
             let (path, enc) = (path.clone(), encoding.or(enc));
@@ -393,8 +434,16 @@ pub fn read_lines_in(
     if !c.mode.starts_with('r') {
         return err("cannot read from this connection");
     }
-    let end = n.map_or(c.lines.len(), |n| (c.pos + n).min(c.lines.len()));
-    let out = c.lines[c.pos..end].to_vec();
+    let mut out = Vec::new();
+    while n.is_none_or(|n| out.len() < n) {
+        match c.pushed.pop() {
+            Some(l) => out.push(l),
+            None => break,
+        }
+    }
+    let want = n.map(|n| n - out.len());
+    let end = want.map_or(c.lines.len(), |k| (c.pos + k).min(c.lines.len()));
+    out.extend_from_slice(&c.lines[c.pos..end]);
     c.pos = end;
     Ok(out)
 }
@@ -439,7 +488,7 @@ pub fn write(it: &mut Interp, target: &Value, text: &str, append: bool) -> EvalR
             }
             Ok(())
         }
-        Kind::TextIn => err("cannot write to this connection"),
+        Kind::TextIn | Kind::Raw => err("cannot write to this connection"),
         Kind::File { path, encoding } => {
             let (path, enc) = (path.clone(), *encoding);
             let (opened, mode, class) = (c.opened, c.mode.clone(), c.class);
@@ -666,4 +715,204 @@ fn flush(it: &mut Interp, _m: Matched) -> EvalResult {
     it.flush();
     it.visible = false;
     Ok(Value::Null)
+}
+
+/// The bytes of the file at `path` (a gzip file decompressed), for the binary readers.
+fn file_bytes(it: &mut Interp, path: &str) -> EvalResult<Vec<u8>> {
+    it.require(crate::eval::Cap::FilesRead, path)?;
+    let raw = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(_) => {
+            it.warning(format!("cannot open file '{}': No such file or directory", path));
+            return err("cannot open the connection");
+        }
+    };
+    if raw.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        if flate2::read::MultiGzDecoder::new(&raw[..]).read_to_end(&mut out).is_ok() {
+            return Ok(out);
+        }
+    }
+    Ok(raw)
+}
+
+/// Up to `n` bytes (all with None) from a file name, a raw vector or a connection, as the
+/// binary readers (`readBin`, `readChar`) take them: an open connection continues where it
+/// stopped.
+pub fn read_bytes(it: &mut Interp, source: &Value, n: Option<usize>) -> EvalResult<Vec<u8>> {
+    let take = |b: &[u8]| b[..n.map_or(b.len(), |n| n.min(b.len()))].to_vec();
+    if let Some(b) = crate::value::raw::raw_bytes(source) {
+        return Ok(take(b));
+    }
+    let Some(id) = conn_id(source) else {
+        let Some(path) = source.as_string() else {
+            return err("invalid connection");
+        };
+        return Ok(take(&file_bytes(it, &expand(&path))?));
+    };
+    if id <= 2 {
+        return err("can only read from a binary connection");
+    }
+    let c = get(it, id)?;
+    if c.bin.is_none() {
+        match &c.kind {
+            Kind::File { path, .. } => {
+                let (path, opened) = (path.clone(), c.opened);
+                let b = file_bytes(it, &path)?;
+                if !opened {
+                    return Ok(take(&b));
+                }
+                get(it, id)?.bin = Some(b);
+            }
+            Kind::TextIn => {
+                let mut t = c.lines[c.pos..].join("\n");
+                t.push('\n');
+                c.bin = Some(t.into_bytes());
+                c.pos = c.lines.len();
+            }
+            _ => return err("cannot read from this connection"),
+        }
+    }
+    let c = get(it, id)?;
+    let b = c.bin.as_deref().unwrap_or(&[]);
+    let start = c.bpos.min(b.len());
+    let end = n.map_or(b.len(), |n| (start + n).min(b.len()));
+    let out = b[start..end].to_vec();
+    c.bpos = end;
+    Ok(out)
+}
+
+/// Writes bytes to a file name or a connection, as the binary writers (`writeBin`,
+/// `writeChar`) do.
+pub fn write_bytes(it: &mut Interp, target: &Value, bytes: &[u8]) -> EvalResult<()> {
+    let Some(id) = conn_id(target) else {
+        let Some(path) = target.as_string() else {
+            return err("invalid connection");
+        };
+        return crate::builtins::io_write_bytes(it, &expand(&path), bytes, false);
+    };
+    match id {
+        0 => return err("cannot write to this connection"),
+        1 | 2 => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            if id == 1 {
+                it.write_out(&text)
+            } else {
+                it.write_err(&text)
+            }
+            return Ok(());
+        }
+        _ => {}
+    }
+    let c = get(it, id)?;
+    match &c.kind {
+        Kind::Raw => {
+            if c.mode.starts_with('r') && !c.mode.contains('+') {
+                return err("cannot write to this connection");
+            }
+            // one position for reading and writing: bytes there are overwritten
+            let at = c.bpos;
+            let buf = c.bin.get_or_insert_with(Vec::new);
+            let end = at + bytes.len();
+            if buf.len() < end {
+                buf.resize(end, 0);
+            }
+            buf[at..end].copy_from_slice(bytes);
+            c.bpos = end;
+            Ok(())
+        }
+        Kind::File { path, .. } => {
+            let path = path.clone();
+            let (opened, class) = (c.opened, c.class);
+            if class == "gzfile" && opened {
+                c.pending.extend_from_slice(bytes);
+                return Ok(());
+            }
+            crate::builtins::io_write_bytes(it, &path, bytes, opened)
+        }
+        _ => write(it, target, &String::from_utf8_lossy(bytes), false),
+    }
+}
+
+fn raw_connection(it: &mut Interp, m: Matched) -> EvalResult {
+    let obj = m.req("object")?;
+    let Some(bytes) = crate::value::raw::raw_bytes(obj).map(<[u8]>::to_vec) else {
+        return err("invalid 'raw' argument");
+    };
+    let mode = opt_str(&m, "open").unwrap_or_else(|| "r".into());
+    let id = new_conn(it, "object".into(), "rawConnection", Kind::Raw);
+    let c = get(it, id)?;
+    c.bin = Some(if mode.starts_with('w') { Vec::new() } else { bytes });
+    if mode.starts_with('a') {
+        c.bpos = c.bin.as_ref().map_or(0, |b| b.len());
+    }
+    c.opened = true;
+    c.mode = if mode.is_empty() { "r".into() } else { mode };
+    Ok(conn_value(id, "rawConnection"))
+}
+
+fn raw_connection_value(it: &mut Interp, m: Matched) -> EvalResult {
+    let id = req_conn(&m, "con")?;
+    let c = get(it, id)?;
+    match c.kind {
+        Kind::Raw => Ok(crate::value::raw::raw_value(c.bin.clone().unwrap_or_default())),
+        _ => err("'con' is not a rawConnection"),
+    }
+}
+
+fn push_back(it: &mut Interp, m: Matched) -> EvalResult {
+    let data = m.req("data")?.as_strings().unwrap_or_default();
+    let id = req_conn(&m, "connection")?;
+    let c = get(it, id)?;
+    if !c.mode.starts_with('r') {
+        return err("can only push back on open readable connections");
+    }
+    // the first element is read first
+    c.pushed.extend(data.into_iter().rev());
+    it.visible = false;
+    Ok(Value::Null)
+}
+
+fn push_back_length(it: &mut Interp, m: Matched) -> EvalResult {
+    let id = req_conn(&m, "connection")?;
+    Ok(Value::int(get(it, id)?.pushed.len() as i32))
+}
+
+/// Moves an open connection's binary read position back by `k` bytes (a reader that
+/// took more than it used).
+pub fn unread(it: &mut Interp, con: &Value, k: usize) -> EvalResult<()> {
+    if let Some(id) = conn_id(con).filter(|&id| id > 2) {
+        let c = get(it, id)?;
+        c.bpos = c.bpos.saturating_sub(k);
+    }
+    Ok(())
+}
+
+fn seek(it: &mut Interp, m: Matched) -> EvalResult {
+    let id = req_conn(&m, "con")?;
+    if id <= 2 {
+        return err("'seek' not enabled for this connection");
+    }
+    let origin = opt_str(&m, "origin").unwrap_or_else(|| "start".into());
+    let to = m.get("where").and_then(|v| v.as_f64()).filter(|w| !w.is_nan());
+    let c = get(it, id)?;
+    if c.bin.is_none() {
+        if let Kind::File { path, .. } = &c.kind {
+            let path = path.clone();
+            let b = file_bytes(it, &path)?;
+            get(it, id)?.bin = Some(b);
+        }
+    }
+    let c = get(it, id)?;
+    let len = c.bin.as_ref().map_or(0, |b| b.len()) as f64;
+    let here = c.bpos as f64;
+    if let Some(w) = to {
+        let base = match origin.as_str() {
+            "current" => here,
+            "end" => len,
+            _ => 0.0,
+        };
+        c.bpos = (base + w).clamp(0.0, len) as usize;
+    }
+    Ok(Value::num(here))
 }

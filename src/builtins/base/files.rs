@@ -663,9 +663,35 @@ fn file_remove(it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn unlink(it: &mut Interp, a: Args) -> EvalResult {
-    file_remove(it, a)?;
+    it.require(crate::eval::Cap::FilesWrite, "")?;
+    let named = |n: &str| {
+        a.items
+            .iter()
+            .find(|(k, _)| k.is_some_and(|k| k.as_str() == n))
+            .and_then(|(_, v)| v.as_bool().flatten())
+            .unwrap_or(false)
+    };
+    let recursive = named("recursive");
+    let mut status = 0;
+    for (k, v) in &a.items {
+        if k.is_some_and(|k| matches!(k.as_str(), "recursive" | "force" | "expand")) {
+            continue;
+        }
+        for p in v.str_vec().iter().flatten() {
+            let p = crate::builtins::base::connections::expand(p);
+            let path = std::path::Path::new(&p);
+            if path.is_dir() && !path.is_symlink() {
+                // folders go only with recursive = TRUE, as in R
+                if recursive && std::fs::remove_dir_all(path).is_err() {
+                    status = 1;
+                }
+            } else if path.exists() && std::fs::remove_file(path).is_err() {
+                status = 1;
+            }
+        }
+    }
     it.visible = false;
-    Ok(Value::int(0))
+    Ok(Value::int(status))
 }
 
 fn tempfile(_it: &mut Interp, m: Matched) -> EvalResult {

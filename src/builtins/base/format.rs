@@ -198,6 +198,7 @@ fn format_fn(_it: &mut Interp, args: Args) -> EvalResult {
             pad_all(s, trim, width)
         }
         Data::Lgl(v) => pad_all(v.iter().map(|&b| lgl_str(b, "NA")).collect(), trim, width),
+        Data::Raw(v) => pad_all(v.iter().map(|b| format!("{b:02x}")).collect(), trim, width),
         Data::Cplx(v) => {
             use crate::value::complex::{cplx_format, encode_cplx};
             let f = cplx_format(v, digits, nsmall, scipen);

@@ -528,6 +528,7 @@ pub fn format_cells(c: &Value, digits: usize) -> Vec<String> {
             .collect(),
         Some(Data::Dbl(d)) => crate::print::format_dbl_vec(d, digits),
         Some(Data::Cplx(d)) => crate::value::complex::format_cplx_vec(d, digits),
+        Some(Data::Raw(d)) => d.iter().map(|b| format!("{b:02x}")).collect(),
         Some(Data::Int(d)) => d
             .iter()
             .map(|&i| {

@@ -3,6 +3,7 @@
 
 pub mod apply;
 pub mod arrays;
+pub mod binary_io;
 pub mod bitwise;
 pub mod partial_match;
 pub mod complex;
@@ -17,6 +18,7 @@ pub mod difftime;
 pub mod environments;
 pub mod expressions;
 pub mod factor;
+pub mod file_system;
 pub mod files;
 pub mod format;
 pub mod frame_verbs;
@@ -32,7 +34,9 @@ pub mod packages;
 pub mod platform;
 pub mod print;
 pub mod qr;
+pub mod raw;
 pub mod regex;
+pub mod restarts;
 pub mod safe_write;
 pub mod scan;
 pub mod seq;
@@ -66,6 +70,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         expressions::BUILTINS,
         platform::BUILTINS,
         conditions::BUILTINS,
+        restarts::BUILTINS,
         warnings::BUILTINS,
         vectors::BUILTINS,
         format::BUILTINS,
@@ -80,6 +85,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         linalg::BUILTINS,
         decomp::BUILTINS,
         qr::BUILTINS,
+        raw::BUILTINS,
         arrays::BUILTINS,
         factor::BUILTINS,
         grouping::BUILTINS,
@@ -87,7 +93,9 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         frames::BUILTINS,
         frame_verbs::BUILTINS,
         files::BUILTINS,
+        file_system::BUILTINS,
         connections::BUILTINS,
+        binary_io::BUILTINS,
         scan::BUILTINS,
         operators::BUILTINS,
         strings::BUILTINS,
@@ -117,6 +125,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
         expressions::DOCS,
         platform::DOCS,
         conditions::DOCS,
+        restarts::DOCS,
         warnings::DOCS,
         vectors::DOCS,
         format::DOCS,
@@ -131,6 +140,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
         linalg::DOCS,
         decomp::DOCS,
         qr::DOCS,
+        raw::DOCS,
         arrays::DOCS,
         factor::DOCS,
         grouping::DOCS,
@@ -138,7 +148,9 @@ pub fn docs() -> Vec<&'static [Doc]> {
         frames::DOCS,
         frame_verbs::DOCS,
         files::DOCS,
+        file_system::DOCS,
         connections::DOCS,
+        binary_io::DOCS,
         scan::DOCS,
         operators::DOCS,
         strings::DOCS,

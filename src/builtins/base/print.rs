@@ -281,6 +281,7 @@ fn cat_items(v: &Value) -> EvalResult<Vec<String>> {
         Value::Null => Ok(vec![]),
         Value::Vector(x) => match &x.data {
             Data::Dbl(d) => Ok(d.iter().map(|&f| crate::print::cat_num(f)).collect()),
+            Data::Raw(d) => Ok(d.iter().map(|b| format!("{b:02x}")).collect()),
             Data::Cplx(d) => Ok(d
                 .iter()
                 .map(|&z| {

@@ -113,11 +113,21 @@ pub fn interactive(it: &mut Interp, _a: Args) -> EvalResult {
 }
 
 pub fn invoke_restart(_it: &mut Interp, a: Args) -> EvalResult {
-    let r = a
-        .items
-        .first()
-        .and_then(|x| x.1.as_string())
-        .unwrap_or_default();
+    let first = a.items.first().map(|x| x.1.clone()).unwrap_or(Value::Null);
+    let r = if first.inherits("restart") {
+        crate::eval::index::list_get(&first, "name")
+            .and_then(|n| n.as_string())
+            .unwrap_or_default()
+    } else {
+        match first.as_string() {
+            Some(s) if first.len() == 1 => s,
+            _ => return err("bad restart specification"),
+        }
+    };
+    let rest: Vec<Value> = a.items.iter().skip(1).map(|x| x.1.clone()).collect();
+    if let Some(flow) = crate::builtins::base::restarts::find(&r, rest) {
+        return Err(flow);
+    }
     match r.as_str() {
         "muffleWarning" | "muffleMessage" => Err(Flow::Unwind {
             target: crate::eval::conditions::MUFFLE,

@@ -82,6 +82,7 @@ impl SortKey {
                 .map(|&x| ((x as i64 - i32::MIN as i64) as u64, x == NA_INT))
                 .collect(),
             Data::Cplx(x) => complex_ranks(x),
+            Data::Raw(x) => x.iter().map(|&b| (b as u64, false)).collect(),
         };
         let (keys, na) = raw
             .into_iter()

@@ -179,6 +179,7 @@ fn mode_of(x: &Value) -> &'static str {
         Value::Env(_) => "environment",
         Value::Lang(_) => "call",
         Value::Vector(v) => match v.data {
+            Data::Raw(_) => "raw",
             Data::Lgl(_) => "logical",
             Data::Int(_) | Data::Dbl(_) => "numeric",
             Data::Cplx(_) => "complex",

@@ -217,6 +217,7 @@ fn is_vector(_it: &mut Interp, m: Matched) -> EvalResult {
             "integer" => t == Some(VType::Int),
             "double" => t == Some(VType::Dbl),
             "complex" => t == Some(VType::Cplx),
+            "raw" => t == Some(VType::Raw),
             _ => false,
         };
     Ok(Value::lgl(ok))
@@ -297,6 +298,7 @@ fn map_dbl_pred(a: Args, f: fn(f64) -> bool, str_val: bool) -> EvalResult {
     let x = first(&a);
     let out: Vec<i32> = match x.data() {
         Some(Data::Dbl(v)) => v.iter().map(|&y| f(y) as i32).collect(),
+        Some(Data::Raw(v)) => v.iter().map(|&b| f(b as f64) as i32).collect(),
         Some(Data::Int(v)) | Some(Data::Lgl(v)) => v
             .iter()
             .map(|&y| {
@@ -529,6 +531,7 @@ fn as_vector(it: &mut Interp, a: Args) -> EvalResult {
         "character" => VType::Str,
         "logical" => VType::Lgl,
         "complex" => VType::Cplx,
+        "raw" => VType::Raw,
         _ => return err(format!("vector: cannot make a vector of mode '{}'.", mode)),
     };
     convert(it, &x, t, false)
@@ -598,6 +601,7 @@ pub fn identical_values(a: &Value, b: &Value) -> bool {
                         })
                 }
                 (Data::Str(p), Data::Str(q)) => p == q,
+                (Data::Raw(p), Data::Raw(q)) => p == q,
                 (Data::Cplx(p), Data::Cplx(q)) => {
                     let same = |u: f64, v: f64| {
                         u == v
@@ -657,6 +661,15 @@ fn is_false(_it: &mut Interp, m: Matched) -> EvalResult {
 }
 
 fn xor(_it: &mut Interp, m: Matched) -> EvalResult {
+    if let (Some(a), Some(b)) = (
+        m.get("x").and_then(crate::value::raw::raw_bytes),
+        m.get("y").and_then(crate::value::raw::raw_bytes),
+    ) {
+        let n = if a.is_empty() || b.is_empty() { 0 } else { a.len().max(b.len()) };
+        return Ok(crate::value::raw::raw_value(
+            (0..n).map(|i| a[i % a.len()] ^ b[i % b.len()]).collect(),
+        ));
+    }
     let x = m.get("x").map(|v| v.lgl_vec()).unwrap_or_default();
     let y = m.get("y").map(|v| v.lgl_vec()).unwrap_or_default();
     let n = x.len().max(y.len());

@@ -207,6 +207,7 @@ fn vector(_it: &mut Interp, a: Args) -> EvalResult {
         "complex" => VType::Cplx,
         "character" => VType::Str,
         "list" => VType::List,
+        "raw" => VType::Raw,
         _ => return err(format!("vector: cannot make a vector of mode '{}'.", mode)),
     };
     let n = len_arg(m.get("length"), t)?;

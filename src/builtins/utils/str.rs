@@ -431,6 +431,7 @@ fn str_atomic(
         return;
     }
     let mut mode = match d {
+        Data::Raw(_) => "raw",
         Data::Lgl(_) => "logi",
         Data::Int(_) => "int",
         Data::Dbl(_) => "num",
@@ -578,6 +579,10 @@ fn str_values(d: &Data, nest: usize, head_width: usize, o: &StrOpts) -> (Vec<Str
                 })
                 .collect();
             (enc, vlen)
+        }
+        Data::Raw(x) => {
+            let vlen = v;
+            (x[..take(vlen)].iter().map(|b| format!("{b:02x}")).collect(), vlen)
         }
         Data::List(_) => (vec![], 0.0),
     }

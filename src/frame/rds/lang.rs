@@ -112,7 +112,7 @@ fn value_expr(v: &Value) -> Expr {
                     Some(s) => Const::Str(s.clone()),
                     None => Const::NaChar,
                 }),
-                Data::List(_) => None,
+                Data::List(_) | Data::Raw(_) => None,
             };
             if let Some(c) = c {
                 return ex(ExprKind::Const(c));

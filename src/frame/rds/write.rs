@@ -7,7 +7,6 @@ use super::r_version;
 use super::read::Ctx;
 use crate::syntax::ast::{Expr, Param};
 use crate::syntax::sym::Sym;
-use crate::value::raw::raw_bytes;
 use crate::value::{is_na_real, Attrs, Data, Env, RStr, Value, NA_INT};
 use std::collections::HashMap;
 
@@ -277,27 +276,12 @@ impl<'a> Writer<'a> {
                     }
                 }
             }
-            Value::Extern(x) => match raw_bytes(v) {
-                Some(b) => {
-                    self.int(RAWSXP as i32);
-                    self.length(b.len());
-                    match self.fmt {
-                        Format::Xdr => self.out.extend_from_slice(b),
-                        Format::Ascii => {
-                            for c in b {
-                                self.out
-                                    .extend_from_slice(format!("{:02x}\n", c).as_bytes());
-                            }
-                        }
-                    }
-                }
-                None => {
-                    return Err(format!(
-                        "cannot serialize an object of class '{}'",
-                        x.0.class()
-                    ))
-                }
-            },
+            Value::Extern(x) => {
+                return Err(format!(
+                    "cannot serialize an object of class '{}'",
+                    x.0.class()
+                ))
+            }
         }
         Ok(())
     }
@@ -320,6 +304,7 @@ impl<'a> Writer<'a> {
             return self.item(&full);
         }
         let ty = match d {
+            Data::Raw(_) => RAWSXP,
             Data::Lgl(_) => LGLSXP,
             Data::Int(_) => INTSXP,
             Data::Dbl(_) => REALSXP,
@@ -330,6 +315,14 @@ impl<'a> Writer<'a> {
         self.int(self.flags(ty, attrs));
         self.length(d.len());
         match d {
+            Data::Raw(b) => match self.fmt {
+                Format::Xdr => self.out.extend_from_slice(b),
+                Format::Ascii => {
+                    for c in b.iter() {
+                        self.out.extend_from_slice(format!("{:02x}\n", c).as_bytes());
+                    }
+                }
+            },
             Data::Lgl(v) | Data::Int(v) => self.ints(v),
             Data::Dbl(v) => self.reals(v),
             Data::Cplx(v) => {

@@ -1,0 +1,38 @@
+b <- charToRaw("Zebra!")
+b
+class(b); typeof(b); length(b)
+rawToChar(b[2:4])
+rawToChar(rev(b))
+rawToChar(b, multiple = TRUE)
+as.integer(b)
+as.raw(c(7, 200, 255))
+x <- as.raw(c(0x0f, 0xf0, 0xaa))
+x & as.raw(0x3c)
+x | as.raw(0x01)
+xor(x, as.raw(0xff))
+!x
+x == as.raw(0xaa)
+x > as.raw(0x10)
+c(x, as.raw(1))
+c(x, TRUE)
+c(x, "q")
+raw(3)
+raw(0)
+is.raw(x); is.raw(1)
+identical(charToRaw("ab"), as.raw(c(97, 98)))
+rawToBits(as.raw(6))
+intToBits(5L)[1:8]
+packBits(intToBits(77L), "integer")
+packBits(rawToBits(as.raw(200)))
+rawShift(as.raw(3), 2)
+str(x)
+y <- x; y[2] <- as.raw(1); y
+as.character(x)
+as.numeric(x)
+dput(x)
+names(x) <- c("a", "b", "c"); x
+m <- matrix(as.raw(1:6), 2); m
+l <- list(r = as.raw(9)); str(l)
+utf8ToInt(rawToChar(as.raw(77)))
+unique(as.raw(c(1, 1, 2)))
+rev(as.raw(1:3))
