@@ -260,10 +260,10 @@ symbols <- function(x, y = NULL, circles, squares, rectangles, stars, thermomete
 }
 
 ## A grid of coloured rectangles for the values of a matrix (colour by value intervals).
-image <- function(x, ...) UseMethod("image")
+image <- function(x, ...) if (missing(x)) image.default(...) else UseMethod("image")
 
 ## Colours the cells of z over the grid x, y (cell edges halfway between grid points).
-image.default <- function(x = seq(0, 1, length.out = nrow(z)), y = seq(0, 1, length.out = ncol(z)), z, zlim = range(z[is.finite(z)]), xlim = range(x), ylim = range(y), col = hcl.colors(12, "YlOrRd", rev = TRUE), add = FALSE, xaxs = "i", yaxs = "i", xlab, ylab, breaks, oldstyle = FALSE, useRaster, ...) {
+image.default <- function(x = seq(0, 1, length.out = nrow(z)), y = seq(0, 1, length.out = ncol(z)), z, zlim = range(z[is.finite(z)]), xlim = range(x), ylim = range(y), col = hcl.colors(12, "YlOrRd", rev = TRUE), add = FALSE, axes = TRUE, xaxs = "i", yaxs = "i", xlab, ylab, breaks, oldstyle = FALSE, useRaster, ...) {
     if (missing(z)) {
         if (!missing(x)) {
             if (is.list(x)) { z <- x$z; y <- x$y; x <- x$x }
@@ -289,8 +289,7 @@ image.default <- function(x = seq(0, 1, length.out = nrow(z)), y = seq(0, 1, len
         plot.new()
         plot.window(xlim, ylim, xaxs = xaxs, yaxs = yaxs, ...)
         title(xlab = xlab, ylab = ylab, ...)
-        axis(1); axis(2); box()
-        on.exit(box(), add = TRUE)
+        if (axes) { axis(1); axis(2); box(); on.exit(box(), add = TRUE) }
     }
     zi <- findInterval(as.numeric(z), breaks, rightmost.closed = TRUE, all.inside = FALSE)
     zi[!is.finite(as.numeric(z)) | as.numeric(z) < breaks[1L] | as.numeric(z) > breaks[length(breaks)]] <- NA
