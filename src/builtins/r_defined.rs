@@ -51,6 +51,7 @@ const SOURCES: &[&str] = &[
     include_str!("R/methods_refclass.R"),
     include_str!("R/stats4_mle.R"),
     include_str!("R/grdevices_extra.R"),
+    include_str!("R/graphics_stats_plots.R"),
     include_str!("R/graphics_extra.R"),
     include_str!("R/base_gettext.R"),
 ];
