@@ -187,7 +187,7 @@ curve <- function(expr, from = 0, to = 1, n = 101, add = FALSE, type = "l", xnam
         if (missing(to)) to <- xl[2L]
     }
     add <- isTRUE(add)
-    if (is.null(log)) log <- if (add) paste0(if (par("xlog")) "x", if (par("ylog")) "y") else ""
+    if (is.null(log)) log <- if (add) paste0(if (par("xlog")) "x" else "", if (par("ylog")) "y" else "") else ""
     x <- if (grepl("x", log, fixed = TRUE)) exp(seq(log(from), log(to), length.out = n)) else seq(from, to, length.out = n)
     ll <- list(x = x); names(ll) <- xname
     y <- eval(sexpr, envir = ll, enclos = parent.frame())
@@ -229,14 +229,14 @@ boxplot.stats <- function(x, coef = 1.5, do.conf = TRUE, do.out = TRUE) {
 boxplot.default <- function(x, ..., range = 1.5, width = NULL, varwidth = FALSE, notch = FALSE, outline = TRUE, names, plot = TRUE, border = par("fg"), col = "lightgray", log = "", pars = list(boxwex = 0.8, staplewex = 0.5, outwex = 0.5), ann = !add, horizontal = FALSE, add = FALSE, at = NULL) {
     args <- list(x, ...)
     namedargs <- if (!is.null(base::names(args))) base::names(args) != "" else rep_len(FALSE, length(args))
-    groups <- if (is.matrix(x) && !is.list(x)) { g <- lapply(seq_len(ncol(x)), function(j) x[, j]); base::names(g) <- colnames(x); g } else if (is.list(x)) x else args[!namedargs]
+    groups <- if (is.matrix(x) && !is.list(x)) { g <- lapply(seq_len(ncol(x)), function(j) x[, j]); attr(g, "names") <- colnames(x); g } else if (is.list(x)) x else args[!namedargs]
     if (0L == (n <- length(groups))) stop("invalid first argument")
     groups <- unclass(groups)
     if (is.data.frame(x)) groups <- as.list(groups)
-    if (!missing(names)) base::names(groups) <- names
+    if (!missing(names)) attr(groups, "names") <- names
     else {
-        if (is.null(base::names(groups))) base::names(groups) <- seq_len(n)
-        names <- base::names(groups)
+        if (is.null(attr(groups, "names"))) attr(groups, "names") <- as.character(seq_len(n))
+        names <- attr(groups, "names")
     }
     stats <- matrix(0, nrow = 5L, ncol = n)
     conf <- matrix(0, nrow = 2L, ncol = n)
@@ -263,6 +263,7 @@ barplot <- function(height, ...) UseMethod("barplot")
 barplot.default <- function(height, width = 1, space = NULL, names.arg = NULL, legend.text = NULL, beside = FALSE, horiz = FALSE, density = NULL, angle = 45, col = NULL, border = par("fg"), main = NULL, sub = NULL, xlab = NULL, ylab = NULL, xlim = NULL, ylim = NULL, xpd = TRUE, log = "", axes = TRUE, axisnames = TRUE, cex.axis = par("cex.axis"), cex.names = par("cex.axis"), inside = TRUE, plot = TRUE, axis.lty = 0, offset = 0, add = FALSE, ...) {
     if (is.null(names.arg)) names.arg <- if (is.matrix(height)) colnames(height) else names(height)
     if (is.logical(legend.text)) legend.text <- if (isTRUE(legend.text) && is.matrix(height)) rownames(height)
+    was.matrix <- is.matrix(height)
     if (is.vector(height) || (is.array(height) && length(dim(height)) == 1L)) { height <- cbind(as.numeric(height)); beside <- TRUE; if (is.null(col)) col <- "grey" }
     else if (is.matrix(height) && is.null(col)) col <- gray.colors(nrow(height))
     NR <- nrow(height); NC <- ncol(height)
@@ -299,8 +300,8 @@ barplot.default <- function(height, width = 1, space = NULL, names.arg = NULL, l
         if (axes) axis(if (horiz) 1 else 2, cex.axis = cex.axis)
         title(main = main, sub = sub, xlab = xlab, ylab = ylab, ...)
         if (!is.null(legend.text)) legend("topright", legend = legend.text, fill = rev(rep_len(col, NR)))
-        invisible(mids)
-    } else mids
+        invisible(if (beside && was.matrix) matrix(mids, ncol = NC) else mids)
+    } else if (beside && was.matrix) matrix(mids, ncol = NC) else mids
 }
 
 ## Grey colours from start to end (gamma-corrected as R does).

@@ -27,6 +27,8 @@ coplot <- function(formula, data, given.values, panel = points, rows, columns, s
     a.name <- deparse(a.expr)
     b.name <- if (two) deparse(given[[3L]]) else ""
     y <- ev(formula[[2L]]); x <- ev(rhs[[2L]])
+    if (is.factor(x)) x <- as.numeric(x)
+    if (is.factor(y)) y <- as.numeric(y)
     a <- ev(a.expr); b <- if (two) ev(given[[3L]])
     if (is.character(a)) a <- factor(a)
     if (two && is.character(b)) b <- factor(b)

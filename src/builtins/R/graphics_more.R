@@ -472,6 +472,7 @@ mosaicplot.default <- function(x, main = deparse(substitute(x)), sub = NULL, xla
         if (k > nd) return(invisible())
         tot <- apply(cells, k, sum)
         cnt <- length(tot)
+        tot[is.na(tot)] <- 0
         s <- sum(tot)
         if (s <= 0) return(invisible())
         gap <- gapfrac * (if (dir[k] == "v") (x1 - x0) else (y1 - y0)) * (cnt > 1)
@@ -500,9 +501,11 @@ mosaicplot.default <- function(x, main = deparse(substitute(x)), sub = NULL, xla
 
 ## A scatter plot where repeated points are drawn as sunflowers with one petal per repeat.
 sunflowerplot <- function(x, y = NULL, number, log = "", digits = 6L, xlab = NULL, ylab = NULL, xlim = NULL, ylim = NULL, add = FALSE, rotate = FALSE, pch = 16, cex = 0.8, cex.fact = 1.5, col = par("col"), bg = NA, size = 1/8, seg.col = 2, seg.lwd = 1.5, ...) {
-    if (is.null(xlab)) xlab <- deparse(substitute(x))
-    if (is.null(ylab)) ylab <- deparse(substitute(y))
-    if (is.null(y)) { y <- x; x <- seq_along(y); xlab <- "Index" }
+    xy <- xy.coords(x, y, deparse1(substitute(x)), if (!is.null(y)) deparse1(substitute(y)), log)
+    if (missing(number) && is.list(x) && !is.data.frame(x) && !is.null(x$number)) number <- x$number
+    if (is.null(xlab)) xlab <- xy$xlab
+    if (is.null(ylab)) ylab <- xy$ylab
+    x <- xy$x; y <- xy$y
     key <- paste(signif(x, digits), signif(y, digits))
     u <- !duplicated(key)
     if (missing(number)) number <- as.vector(table(factor(key, levels = unique(key))))

@@ -308,8 +308,8 @@ densCols <- function(x, y = NULL, nbin = 128, bandwidth, colramp = colorRampPale
     x <- cbind(xy$x, xy$y)[select, , drop = FALSE]
     map <- .smooth_density(x, nbin, if (missing(bandwidth)) NULL else bandwidth)
     mkBreaks <- function(u) u - diff(range(u)) / (length(u) - 1) / 2
-    xbin <- cut(x[, 1L], mkBreaks(c(map$x1, Inf)), labels = FALSE)
-    ybin <- cut(x[, 2L], mkBreaks(c(map$x2, Inf)), labels = FALSE)
+    xbin <- cut(x[, 1L], c(mkBreaks(map$x1), Inf), labels = FALSE)
+    ybin <- cut(x[, 2L], c(mkBreaks(map$x2), Inf), labels = FALSE)
     dens <- map$fhat[cbind(xbin, ybin)]
     dens[is.na(dens)] <- 0
     colpal <- cut(dens, length(dens), labels = FALSE)
