@@ -142,19 +142,6 @@ Sys.localeconv <- function() {
       n_cs_precedes = "127", n_sep_by_space = "127", p_sign_posn = "127", n_sign_posn = "127")
 }
 
-## Translates messages (rsc has no translations: the message itself).
-gettext <- function(..., domain = NULL, trim = TRUE) {
-    a <- unlist(lapply(list(...), as.character))
-    if (trim) a <- trimws(a)
-    a
-}
-
-## The singular or plural message for a count n.
-ngettext <- function(n, msg1, msg2, domain = NULL) {
-    if (length(n) != 1L || is.na(n) || n < 0) stop("invalid 'n'")
-    if (n == 1) msg1 else msg2
-}
-
 ## Where translations of a domain live (rsc has none: NULL).
 bindtextdomain <- function(domain, dirname = NULL) NULL
 

@@ -5,6 +5,9 @@ plot <- function(x, y, ...) UseMethod("plot")
 plot.default <- function(x, y = NULL, type = "p", xlim = NULL, ylim = NULL, log = "", main = NULL, sub = NULL, xlab = NULL, ylab = NULL, ann = par("ann"), axes = TRUE, frame.plot = axes, panel.first = NULL, panel.last = NULL, asp = NA, ...) {
     xlabel <- if (!missing(x)) deparse1(substitute(x))
     ylabel <- if (!missing(y)) deparse1(substitute(y))
+    timed <- function(v) inherits(v, "Date") || inherits(v, "POSIXt")
+    xtime <- if (!is.null(y) && timed(x)) x
+    ytime <- if (!is.null(y) && timed(y)) y
     xy <- xy.coords(x, y, xlabel, ylabel, log)
     if (is.null(xlab)) xlab <- xy$xlab
     if (is.null(ylab)) ylab <- xy$ylab
@@ -18,7 +21,10 @@ plot.default <- function(x, y = NULL, type = "p", xlim = NULL, ylim = NULL, log 
     plot.xy(list(x = x, y = y), type = type, ...)
     panel.last
     # the symbol's colour, size and line settings are the points', not the frame's
-    frame_axis <- function(..., col, bg, pch, cex, lty, lwd) axis(...)
+    frame_axis <- function(side, ..., col, bg, pch, cex, lty, lwd) {
+        tv <- if (side == 1) xtime else ytime
+        if (is.null(tv)) axis(side, ...) else Axis(tv, side = side, ...)
+    }
     frame_box <- function(..., col, bg, pch, cex, lty, lwd) box(...)
     frame_title <- function(..., col, bg, pch, cex, lty, lwd) title(...)
     if (axes) { frame_axis(1, ...); frame_axis(2, ...) }
@@ -27,24 +33,35 @@ plot.default <- function(x, y = NULL, type = "p", xlim = NULL, ylim = NULL, log 
     invisible()
 }
 
-## Plots a formula y ~ x with the variables from data.
-plot.formula <- function(formula, data = parent.frame(), ..., subset, ylab, xlab) {
-    env <- if (is.environment(data)) data else environment(formula)
-    vars <- all.vars(formula)
-    get1 <- function(v) if (is.data.frame(data) && v %in% names(data)) data[[v]] else get(v, envir = environment(formula))
-    if (length(formula) == 3L) {
-        y <- eval(formula[[2L]], if (is.data.frame(data)) data else NULL, environment(formula))
-        x <- eval(formula[[3L]], if (is.data.frame(data)) data else NULL, environment(formula))
-        if (missing(ylab)) ylab <- deparse(formula[[2L]])
-        if (missing(xlab)) xlab <- deparse(formula[[3L]])
-        if (is.factor(x)) boxplot(split(y, x), xlab = xlab, ylab = ylab, ...)
-        else plot.default(x, y, xlab = xlab, ylab = ylab, ...)
-    } else {
-        x <- eval(formula[[2L]], if (is.data.frame(data)) data else NULL, environment(formula))
-        if (missing(ylab)) ylab <- deparse(formula[[2L]])
-        if (missing(xlab)) xlab <- "Index"
-        plot.default(x, xlab = xlab, ylab = ylab, ...)
+## Plots a formula y ~ x (one plot per right-hand variable; y ~ 1 plots y alone), its variables looked up in data, then the formula's environment; arguments in ... and subset are evaluated in data too.
+plot.formula <- function(formula, data = parent.frame(), ..., subset, ylab = varnames[response], ask = dev.interactive()) {
+    eframe <- parent.frame()
+    md <- if (missing(data)) NULL else data
+    if (is.matrix(md)) md <- data <- as.data.frame(md)
+    dexprs <- as.list(substitute(list(...)))[-1L]
+    dots <- lapply(dexprs, function(e) eval(e, md, eframe))
+    mf <- .formula_frame(formula, md, environment(formula))
+    if (!missing(subset)) {
+        s <- eval(substitute(subset), md, eframe)
+        l <- nrow(mf)
+        dosub <- function(v) if (length(v) == l) v[s] else v
+        dots <- lapply(dots, dosub)
+        mf <- mf[s & !is.na(s), , drop = FALSE]
     }
+    response <- attr(stats::terms(formula), "response")
+    varnames <- names(mf)
+    if (response) {
+        y <- mf[[response]]
+        xn <- varnames[-response]
+        if (length(xn)) {
+            xlab <- dots[["xlab"]]
+            dots[["xlab"]] <- NULL
+            for (i in xn) {
+                xl <- if (is.null(xlab)) i else xlab
+                do.call(plot, c(list(mf[[i]], y, ylab = ylab, xlab = xl), dots))
+            }
+        } else do.call(plot, c(list(y, ylab = ylab), dots))
+    } else do.call(plot.data.frame, c(list(mf), dots))
     invisible()
 }
 
@@ -57,9 +74,10 @@ plot.data.frame <- function(x, ...) {
     pairs(x, ...)
 }
 
-## A factor: a bar plot of its counts; with y, box plots of y by the factor.
-plot.factor <- function(x, y, ...) {
-    if (missing(y)) barplot(table(x), ...)
+## A factor: a bar plot of its counts; with a numeric y, box plots of y by the factor; with a factor y, a spine plot.
+plot.factor <- function(x, y, legend.text = NULL, ...) {
+    if (missing(y) || is.null(y)) barplot(table(x), legend.text = legend.text, ...)
+    else if (is.factor(y)) spineplot(x, y, ...)
     else if (is.numeric(y)) boxplot(split(y, x), ...)
     else plot.default(as.integer(x), y, ...)
 }
@@ -153,33 +171,43 @@ plot.histogram <- function(x, freq = x$equidist, col = "lightgray", border = NUL
     invisible()
 }
 
-## Adds a function curve (an expression in x) to a plot or draws it.
+## Adds a function curve (an expression in x) to a plot or draws it; add = NA draws a new plot over the previous plot's x range.
 curve <- function(expr, from = 0, to = 1, n = 101, add = FALSE, type = "l", xname = "x", xlab = xname, ylab = NULL, log = NULL, xlim = NULL, ...) {
     sexpr <- substitute(expr)
     if (is.name(sexpr)) sexpr <- call(as.character(sexpr), as.name(xname))
+    else if (!((is.call(sexpr) || is.expression(sexpr)) && xname %in% all.vars(sexpr))) stop(gettextf("'expr' must be a function, or a call or an expression containing '%s'", xname), domain = NA)
     if (is.null(ylab)) ylab <- deparse(sexpr)
-    if (add && missing(from)) from <- par("usr")[1L]
-    if (add && missing(to)) to <- par("usr")[2L]
-    if (!is.null(xlim) && missing(from)) from <- xlim[1L]
-    if (!is.null(xlim) && missing(to)) to <- xlim[2L]
-    x <- seq(from, to, length.out = n)
+    if (dev.cur() == 1L && !isFALSE(add)) { warning("'add' will be ignored as there is no existing plot"); add <- FALSE }
+    addF <- isFALSE(add)
+    if (missing(from) || missing(to)) {
+        xl <- if (!is.null(xlim)) xlim
+            else if (!addF) { pu <- par("usr")[1:2]; if (par("xaxs") == "r") pu <- extendrange(pu, f = -1/27); if (par("xlog")) 10^pu else pu }
+            else c(0, 1)
+        if (missing(from)) from <- xl[1L]
+        if (missing(to)) to <- xl[2L]
+    }
+    add <- isTRUE(add)
+    if (is.null(log)) log <- if (add) paste0(if (par("xlog")) "x" else "", if (par("ylog")) "y" else "") else ""
+    x <- if (grepl("x", log, fixed = TRUE)) exp(seq(log(from), log(to), length.out = n)) else seq(from, to, length.out = n)
     ll <- list(x = x); names(ll) <- xname
     y <- eval(sexpr, envir = ll, enclos = parent.frame())
+    if (length(y) != length(x)) stop("'expr' did not evaluate to an object of length 'n'")
     if (add) lines(x, y, type = type, ...)
-    else plot.default(x, y, type = type, xlab = xlab, ylab = ylab, xlim = xlim, log = if (is.null(log)) "" else log, ...)
+    else plot.default(x, y, type = type, xlab = xlab, ylab = ylab, xlim = xlim, log = log, ...)
     invisible(list(x = x, y = y))
 }
 
 ## Box-and-whisker plots of one or more groups.
 boxplot <- function(x, ...) UseMethod("boxplot")
 
-## Box plots of y split by the groups of a formula y ~ g.
-boxplot.formula <- function(formula, data = NULL, ..., xlab, ylab) {
-    y <- eval(formula[[2L]], if (is.data.frame(data)) data else NULL, environment(formula))
-    g <- eval(formula[[3L]], if (is.data.frame(data)) data else NULL, environment(formula))
-    if (missing(xlab)) xlab <- deparse(formula[[3L]])
-    if (missing(ylab)) ylab <- deparse(formula[[2L]])
-    boxplot.default(split(y, g), xlab = xlab, ylab = ylab, ...)
+## Box plots of y split by the groups of a formula y ~ g (or y ~ g1 + g2: their interaction), the variables looked up in data, then the formula's environment.
+boxplot.formula <- function(formula, data = NULL, ..., subset, na.action = NULL, xlab = mklab(y_var = horizontal), ylab = mklab(y_var = !horizontal), add = FALSE, ann = !add, horizontal = FALSE, drop = FALSE, sep = ".", lex.order = FALSE) {
+    if (missing(formula) || length(formula) != 3L) stop("'formula' missing or incorrect")
+    s <- if (!missing(subset)) eval(substitute(subset), data, parent.frame())
+    mf <- .formula_frame(formula, data, environment(formula), subset = s)
+    mklab <- function(y_var) if (y_var) names(mf)[1L] else paste(names(mf)[-1L], collapse = " : ")
+    groups <- if (ncol(mf) == 2L) mf[[2L]] else as.list(mf[-1L])
+    boxplot(split(mf[[1L]], groups, drop = drop, sep = sep, lex.order = lex.order), xlab = xlab, ylab = ylab, add = add, ann = ann, horizontal = horizontal, ...)
 }
 
 ## The statistics of one box: hinges, whiskers (coef times the box length), outliers.
@@ -197,43 +225,33 @@ boxplot.stats <- function(x, coef = 1.5, do.conf = TRUE, do.out = TRUE) {
     list(stats = stats, n = n, conf = conf, out = if (do.out) x[out & nna] else numeric())
 }
 
-## Box plots of a vector, the columns of a data frame or matrix, or a list of vectors; returns their statistics invisibly.
-boxplot.default <- function(x, ..., range = 1.5, width = NULL, varwidth = FALSE, notch = FALSE, outline = TRUE, names, plot = TRUE, border = par("fg"), col = "lightgray", log = "", horizontal = FALSE, add = FALSE, at = NULL, main = NULL, xlab = NULL, ylab = NULL, ylim = NULL, las = NULL) {
-    groups <- if (is.list(x)) x else if (is.matrix(x)) split(c(x), rep(seq_len(ncol(x)), each = nrow(x))) else list(x)
-    more <- list(...)
-    if (length(more) && all(vapply(more, is.numeric, TRUE)) && is.null(names(more))) groups <- c(groups, more)
-    ng <- length(groups)
-    nms <- if (!missing(names)) names else if (is.null(base::names(groups))) { if (ng == 1L) "" else as.character(seq_len(ng)) } else base::names(groups)
-    if (is.matrix(x) && !is.null(colnames(x)) && missing(names)) nms <- colnames(x)
-    st <- matrix(0, 5L, ng); n <- numeric(ng); conf <- matrix(0, 2L, ng); out <- numeric(); grp <- numeric()
-    for (i in seq_len(ng)) {
-        s <- boxplot.stats(groups[[i]], coef = range)
-        st[, i] <- s$stats; n[i] <- s$n; conf[, i] <- s$conf
-        if (length(s$out)) { out <- c(out, s$out); grp <- c(grp, rep(i, length(s$out))) }
+## Box plots of a vector, the columns of a data frame or matrix, or a list of vectors (drawn by bxp); returns their statistics invisibly.
+boxplot.default <- function(x, ..., range = 1.5, width = NULL, varwidth = FALSE, notch = FALSE, outline = TRUE, names, plot = TRUE, border = par("fg"), col = "lightgray", log = "", pars = list(boxwex = 0.8, staplewex = 0.5, outwex = 0.5), ann = !add, horizontal = FALSE, add = FALSE, at = NULL) {
+    args <- list(x, ...)
+    namedargs <- if (!is.null(base::names(args))) base::names(args) != "" else rep_len(FALSE, length(args))
+    groups <- if (is.matrix(x) && !is.list(x)) { g <- lapply(seq_len(ncol(x)), function(j) x[, j]); attr(g, "names") <- colnames(x); g } else if (is.list(x)) x else args[!namedargs]
+    if (0L == (n <- length(groups))) stop("invalid first argument")
+    groups <- unclass(groups)
+    if (is.data.frame(x)) groups <- as.list(groups)
+    if (!missing(names)) attr(groups, "names") <- names
+    else {
+        if (is.null(attr(groups, "names"))) attr(groups, "names") <- as.character(seq_len(n))
+        names <- attr(groups, "names")
     }
-    z <- list(stats = st, n = n, conf = conf, out = out, group = grp, names = nms)
+    stats <- matrix(0, nrow = 5L, ncol = n)
+    conf <- matrix(0, nrow = 2L, ncol = n)
+    ng <- out <- group <- numeric(0L)
+    for (i in seq_len(n)) {
+        s <- boxplot.stats(unclass(groups[[i]]), range)
+        stats[, i] <- s$stats
+        conf[, i] <- if (is.null(s$conf)) NA else s$conf
+        ng <- c(ng, s$n)
+        if ((lo <- length(s$out))) { out <- c(out, s$out); group <- c(group, rep.int(i, lo)) }
+    }
+    z <- list(stats = stats, n = ng, conf = conf, out = out, group = group, names = names)
     if (plot) {
-        if (is.null(at)) at <- seq_len(ng)
-        if (!add) {
-            plot.new()
-            yr <- if (is.null(ylim)) range(st, if (outline) out, na.rm = TRUE) else ylim
-            if (horizontal) plot.window(c(0.5, ng + 0.5), yr) else plot.window(c(0.5, ng + 0.5), yr)
-        }
-        fill <- rep_len(col, ng)
-        for (i in seq_len(ng)) {
-            s <- st[, i]; xi <- at[i]; w <- 0.4
-            rect(xi - w, s[2], xi + w, s[4], col = fill[i], border = border)
-            segments(xi - w, s[3], xi + w, s[3], lwd = 3, col = border)
-            segments(c(xi, xi), c(s[1], s[4]), c(xi, xi), c(s[2], s[5]), lty = "dashed", col = border)
-            segments(c(xi - w/2, xi - w/2), c(s[1], s[5]), c(xi + w/2, xi + w/2), c(s[1], s[5]), col = border)
-        }
-        if (outline && length(out)) points(at[grp], out)
-        if (!add) {
-            axis(1, at = at, labels = nms)
-            axis(2)
-            box()
-            title(main = main, xlab = xlab, ylab = ylab)
-        }
+        if (is.null(pars$boxfill) && is.null(args$boxfill)) pars$boxfill <- col
+        do.call(bxp, c(list(z, notch = notch, width = width, varwidth = varwidth, log = log, border = border, pars = pars, outline = outline, horizontal = horizontal, add = add, ann = ann, at = at), args[namedargs]))
         invisible(z)
     } else z
 }
@@ -244,6 +262,8 @@ barplot <- function(height, ...) UseMethod("barplot")
 ## The default bar plot method.
 barplot.default <- function(height, width = 1, space = NULL, names.arg = NULL, legend.text = NULL, beside = FALSE, horiz = FALSE, density = NULL, angle = 45, col = NULL, border = par("fg"), main = NULL, sub = NULL, xlab = NULL, ylab = NULL, xlim = NULL, ylim = NULL, xpd = TRUE, log = "", axes = TRUE, axisnames = TRUE, cex.axis = par("cex.axis"), cex.names = par("cex.axis"), inside = TRUE, plot = TRUE, axis.lty = 0, offset = 0, add = FALSE, ...) {
     if (is.null(names.arg)) names.arg <- if (is.matrix(height)) colnames(height) else names(height)
+    if (is.logical(legend.text)) legend.text <- if (isTRUE(legend.text) && is.matrix(height)) rownames(height)
+    was.matrix <- is.matrix(height)
     if (is.vector(height) || (is.array(height) && length(dim(height)) == 1L)) { height <- cbind(as.numeric(height)); beside <- TRUE; if (is.null(col)) col <- "grey" }
     else if (is.matrix(height) && is.null(col)) col <- gray.colors(nrow(height))
     NR <- nrow(height); NC <- ncol(height)
@@ -280,8 +300,8 @@ barplot.default <- function(height, width = 1, space = NULL, names.arg = NULL, l
         if (axes) axis(if (horiz) 1 else 2, cex.axis = cex.axis)
         title(main = main, sub = sub, xlab = xlab, ylab = ylab, ...)
         if (!is.null(legend.text)) legend("topright", legend = legend.text, fill = rev(rep_len(col, NR)))
-        invisible(mids)
-    } else mids
+        invisible(if (beside && was.matrix) matrix(mids, ncol = NC) else mids)
+    } else if (beside && was.matrix) matrix(mids, ncol = NC) else mids
 }
 
 ## Grey colours from start to end (gamma-corrected as R does).
@@ -291,26 +311,95 @@ gray.colors <- function(n, start = 0.3, end = 0.9, gamma = 2.2, alpha, rev = FAL
     gray(g)
 }
 
-## A scatterplot matrix: every pair of columns of x.
-pairs <- function(x, labels = colnames(x), ...) {
-    x <- as.data.frame(x)
-    nc <- ncol(x)
-    if (is.null(labels)) labels <- names(x)
-    op <- par(mfrow = c(nc, nc), mar = rep(0.5, 4), oma = c(4, 4, 4, 4))
-    on.exit(par(op))
-    for (i in seq_len(nc)) for (j in seq_len(nc)) {
-        xi <- as.numeric(x[[j]]); yi <- as.numeric(x[[i]])
-        plot.new()
-        plot.window(range(xi, na.rm = TRUE), range(yi, na.rm = TRUE))
-        box()
-        if (i == j) text(mean(par("usr")[1:2]), mean(par("usr")[3:4]), labels[i], cex = 1.5)
-        else plot.xy(list(x = xi, y = yi), type = "p", ...)
-        if (i == 1 && j %% 2 == 0) axis(3)
-        if (i == nc && j %% 2 == 1) axis(1)
-        if (j == 1 && i %% 2 == 0) axis(2)
-        if (j == nc && i %% 2 == 1) axis(4)
+## A scatterplot matrix (generic): every pair of columns of x.
+pairs <- function(x, ...) UseMethod("pairs")
+
+## A scatterplot matrix of the variables of a one-sided formula ~ a + b + c, looked up in data.
+pairs.formula <- function(formula, data = NULL, ..., subset, na.action = NULL) {
+    s <- if (!missing(subset)) eval(substitute(subset), data, parent.frame())
+    mf <- .formula_frame(formula, data, environment(formula), subset = s)
+    pairs(mf, ...)
+}
+
+## The scatterplot matrix: panel functions for the lower and upper triangles and the diagonal, variable names on the diagonal, axes on alternate sides.
+pairs.default <- function(x, labels, panel = points, ..., horInd = 1:nc, verInd = 1:nc, lower.panel = panel, upper.panel = panel, diag.panel = NULL, text.panel = textPanel, label.pos = 0.5 + has.diag / 3, line.main = 3, cex.labels = NULL, font.labels = 1, row1attop = TRUE, gap = 1, log = "", horOdd = !row1attop, verOdd = !row1attop) {
+    textPanel <- function(x = 0.5, y = 0.5, txt, cex, font) text(x, y, txt, cex = cex, font = font)
+    localAxis <- function(side, x, y, xpd, bg, col = NULL, main, oma, ...) {
+        xpd <- NA
+        if (side %% 2L == 1L && xl[j]) xpd <- FALSE
+        if (side %% 2L == 0L && yl[i]) xpd <- FALSE
+        if (side %% 2L == 1L) Axis(x, side = side, xpd = xpd, ...) else Axis(y, side = side, xpd = xpd, ...)
     }
-    invisible()
+    localPlot <- function(..., main, oma, font.main, cex.main) plot(...)
+    localLowerPanel <- function(..., main, oma, font.main, cex.main) lower.panel(...)
+    localUpperPanel <- function(..., main, oma, font.main, cex.main) upper.panel(...)
+    localDiagPanel <- function(..., main, oma, font.main, cex.main) diag.panel(...)
+    dots <- list(...)
+    nmdots <- names(dots)
+    if (!is.matrix(x)) {
+        x <- as.data.frame(x)
+        for (i in seq_along(names(x))) {
+            if (is.factor(x[[i]]) || is.logical(x[[i]])) x[[i]] <- as.numeric(x[[i]])
+            if (!is.numeric(unclass(x[[i]]))) stop("non-numeric argument to 'pairs'")
+        }
+    } else if (!is.numeric(x)) stop("non-numeric argument to 'pairs'")
+    panel <- match.fun(panel)
+    if ((has.lower <- !is.null(lower.panel)) && !missing(lower.panel)) lower.panel <- match.fun(lower.panel)
+    if ((has.upper <- !is.null(upper.panel)) && !missing(upper.panel)) upper.panel <- match.fun(upper.panel)
+    if ((has.diag <- !is.null(diag.panel)) && !missing(diag.panel)) diag.panel <- match.fun(diag.panel)
+    if (row1attop) { tmp <- lower.panel; lower.panel <- upper.panel; upper.panel <- tmp; tmp <- has.lower; has.lower <- has.upper; has.upper <- tmp }
+    nc <- ncol(x)
+    if (nc < 2L) stop("only one column in the argument to 'pairs'")
+    has.labs <- TRUE
+    if (missing(labels)) {
+        labels <- colnames(x)
+        if (is.null(labels)) labels <- paste("var", 1L:nc)
+    } else if (is.null(labels)) has.labs <- FALSE
+    if (is.null(text.panel)) has.labs <- FALSE
+    oma <- if ("oma" %in% nmdots) dots$oma
+    main <- if ("main" %in% nmdots) dots$main
+    if (is.null(oma)) oma <- c(4, 4, if (!is.null(main)) 6 else 4, 4)
+    opar <- par(mfrow = c(length(horInd), length(verInd)), mar = rep.int(gap / 2, 4), oma = oma)
+    on.exit(par(opar))
+    xl <- yl <- logical(nc)
+    if (is.numeric(log)) xl[log] <- yl[log] <- TRUE
+    else { xl[] <- grepl("x", log); yl[] <- grepl("y", log) }
+    ni <- length(iSet <- if (row1attop) horInd else rev(horInd))
+    nj <- length(jSet <- verInd)
+    for (i in iSet) for (j in jSet) {
+        l <- paste0(if (xl[j]) "x" else "", if (yl[i]) "y" else "")
+        localPlot(x[, j], x[, i], xlab = "", ylab = "", axes = FALSE, type = "n", ..., log = l)
+        if (i == j || (i < j && has.lower) || (i > j && has.upper)) {
+            box()
+            j.odd <- (match(j, jSet) + horOdd) %% 2L
+            i.odd <- (match(i, iSet) + verOdd) %% 2L
+            if (i == iSet[1L] && (!j.odd || !has.upper || !has.lower)) localAxis(3, x[, j], x[, i], ...)
+            if (i == iSet[ni] && (j.odd || !has.upper || !has.lower)) localAxis(1, x[, j], x[, i], ...)
+            if (j == jSet[1L] && (!i.odd || !has.upper || !has.lower)) localAxis(2, x[, j], x[, i], ...)
+            if (j == jSet[nj] && (i.odd || !has.upper || !has.lower)) localAxis(4, x[, j], x[, i], ...)
+            mfg <- par("mfg")
+            if (i == j) {
+                if (has.diag) localDiagPanel(as.vector(x[, i]), ...)
+                if (has.labs) {
+                    par(usr = c(0, 1, 0, 1))
+                    if (is.null(cex.labels)) {
+                        l.wid <- strwidth(labels, "user")
+                        cex.labels <- max(0.8, min(2, 0.9 / max(l.wid)))
+                    }
+                    xlp <- if (xl[i]) 10^0.5 else 0.5
+                    ylp <- if (yl[j]) 10^label.pos else label.pos
+                    text.panel(xlp, ylp, labels[i], cex = cex.labels, font = font.labels)
+                }
+            } else if (i < j) localLowerPanel(as.vector(x[, j]), as.vector(x[, i]), ...)
+            else localUpperPanel(as.vector(x[, j]), as.vector(x[, i]), ...)
+        }
+    }
+    if (!is.null(main)) {
+        font.main <- if ("font.main" %in% nmdots) dots$font.main else par("font.main")
+        cex.main <- if ("cex.main" %in% nmdots) dots$cex.main else par("cex.main")
+        mtext(main, 3, line.main, outer = TRUE, at = 0.5, cex = cex.main, font = font.main)
+    }
+    invisible(NULL)
 }
 
 ## Plots the columns of one matrix against those of another.

@@ -27,22 +27,27 @@ coplot <- function(formula, data, given.values, panel = points, rows, columns, s
     a.name <- deparse(a.expr)
     b.name <- if (two) deparse(given[[3L]]) else ""
     y <- ev(formula[[2L]]); x <- ev(rhs[[2L]])
+    if (is.factor(x)) x <- as.numeric(x)
+    if (is.factor(y)) y <- as.numeric(y)
     a <- ev(a.expr); b <- if (two) ev(given[[3L]])
     if (is.character(a)) a <- factor(a)
     if (two && is.character(b)) b <- factor(b)
-    slices <- function(v, gv) {
+    slices <- function(v, gv, w = 1L) {
         if (is.factor(v)) {
             if (is.null(gv)) gv <- levels(v)
             list(values = gv, member = function(i) v %in% gv[[i]], n = length(gv), fac = TRUE)
         } else {
-            if (is.null(gv)) gv <- co.intervals(v, number = number[1L], overlap = overlap[1L])
+            if (is.null(gv)) gv <- co.intervals(v, number = rep_len(number, 2L)[w], overlap = rep_len(overlap, 2L)[w])
             if (!is.matrix(gv)) gv <- cbind(gv, gv)
             list(values = gv, member = function(i) !is.na(v) & v >= gv[i, 1L] & v <= gv[i, 2L], n = nrow(gv), fac = FALSE)
         }
     }
     gvals <- if (missing(given.values)) list(NULL, NULL) else if (two) given.values else list(given.values, NULL)
     A <- slices(a, gvals[[1L]])
-    B <- if (two) slices(b, gvals[[2L]])
+    B <- if (two) slices(b, gvals[[2L]], 2L)
+    show.given <- as.logical(rep_len(show.given, 2L))
+    sgB <- two && show.given[2L]
+    show.given <- show.given[1L]
     na <- A$n; nb <- if (two) B$n else 1L
     if (two) {
         columns <- na; rows <- nb
@@ -57,19 +62,19 @@ coplot <- function(formula, data, given.values, panel = points, rows, columns, s
     xlab <- rep_len(as.character(xlab), 2L); ylab <- rep_len(as.character(ylab), 2L)
     # layout: the given panel of a on top, of b on the right, the grid of panels below
     npan <- rows * columns
-    mat <- matrix(0L, rows + show.given, columns + (two && show.given))
+    mat <- matrix(0L, rows + show.given, columns + sgB)
     for (k in seq_len(npan)) {
         r <- rows - (k - 1L) %/% columns; cc <- (k - 1L) %% columns + 1L
         mat[r + show.given, cc] <- k
     }
     if (show.given) {
         mat[1L, seq_len(columns)] <- npan + 1L
-        if (two) mat[1L + seq_len(rows), columns + 1L] <- npan + 2L
     }
+    if (sgB) mat[show.given + seq_len(rows), columns + 1L] <- npan + 1L + show.given
     op <- par(no.readonly = TRUE)
     on.exit(par(op))
-    layout(mat, widths = c(rep(1, columns), if (two && show.given) 0.6), heights = c(if (show.given) 0.6 * (1 + (!two) * 0.5 * (na > 1)), rep(1, rows)))
-    par(oma = c(5, 6, if (show.given) 1 else 4, 4), mar = rep(0, 4), xaxs = "r", yaxs = "r")
+    layout(mat, widths = c(rep(1, columns), if (sgB) 0.6), heights = c(if (show.given) 0.6 * (1 + (!two) * 0.5 * (na > 1)), rep(1, rows)))
+    par(oma = c(5, 6, if (show.given) 1 else 4, if (sgB) 1 else 4), mar = rep(0, 4), xaxs = "r", yaxs = "r")
     draw_panel <- function(k, sel) {
         plot.new(); plot.window(xlim, ylim)
         r <- (k - 1L) %/% columns + 1L; cc <- (k - 1L) %% columns + 1L
@@ -106,10 +111,8 @@ coplot <- function(formula, data, given.values, panel = points, rows, columns, s
         mtext(label, side = if (horizontal) 3 else 4, line = if (S$fac) 1 else 2.5)
         box()
     }
-    if (show.given) {
-        draw_given(A, TRUE, xlab[2L])
-        if (two) draw_given(B, FALSE, ylab[2L])
-    }
+    if (show.given) draw_given(A, TRUE, xlab[2L])
+    if (sgB) draw_given(B, FALSE, ylab[2L])
     mtext(xlab[1L], side = 1, line = 3, outer = TRUE)
     mtext(ylab[1L], side = 2, line = 3.5, outer = TRUE)
     invisible()

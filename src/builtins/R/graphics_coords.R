@@ -77,6 +77,10 @@ xyz.coords <- function(x, y = NULL, z = NULL, xlab = NULL, ylab = NULL, zlab = N
             } else stop("'x' is a list, but does not have components 'x', 'y'  and 'z'")
         }
     }
+    if (is.null(z) && is.complex(y)) {
+        z <- x; x <- Re(y); y <- Im(y)
+        if (setLab) { zlab <- xlab; xlab <- paste0("Re(", ylab, ")"); ylab <- paste0("Im(", ylab, ")") }
+    }
     if (is.null(z)) stop("no 'z' values given")
     n <- max(length(x), length(y), length(z))
     if (recycle) { x <- rep_len(x, n); y <- rep_len(y, n); z <- rep_len(z, n) }

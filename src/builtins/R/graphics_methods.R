@@ -209,6 +209,10 @@ lines.density <- function(x, ...) lines(x$x, x$y, ...)
 
 ## A step function: horizontal steps, points at the jumps and (optionally) vertical lines.
 plot.stepfun <- function(x, xval, xlim, ylim = range(c(y, Fn.kn)), xlab = "x", ylab = "f(x)", main = NULL, add = FALSE, verticals = TRUE, do.points = (n < 1000), pch = par("pch"), col = par("col"), col.points = col, cex.points = par("cex"), col.hor = col, col.vert = col, lty = par("lty"), lwd = par("lwd"), ...) {
+    if (!is.function(x)) {
+        if (is.numeric(x)) { x <- ecdf(x); if (missing(ylab)) ylab <- "Fn(x)" }
+        else stop("'plot.stepfun' called with wrong type of argument 'x'")
+    }
     if (is.null(main)) {
         cl <- attr(x, "call")
         main <- if (!is.null(cl)) deparse(cl) else deparse(sys.call())

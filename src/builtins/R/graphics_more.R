@@ -260,10 +260,10 @@ symbols <- function(x, y = NULL, circles, squares, rectangles, stars, thermomete
 }
 
 ## A grid of coloured rectangles for the values of a matrix (colour by value intervals).
-image <- function(x, ...) UseMethod("image")
+image <- function(x, ...) if (missing(x)) image.default(...) else UseMethod("image")
 
 ## Colours the cells of z over the grid x, y (cell edges halfway between grid points).
-image.default <- function(x = seq(0, 1, length.out = nrow(z)), y = seq(0, 1, length.out = ncol(z)), z, zlim = range(z[is.finite(z)]), xlim = range(x), ylim = range(y), col = hcl.colors(12, "YlOrRd", rev = TRUE), add = FALSE, xaxs = "i", yaxs = "i", xlab, ylab, breaks, oldstyle = FALSE, useRaster, ...) {
+image.default <- function(x = seq(0, 1, length.out = nrow(z)), y = seq(0, 1, length.out = ncol(z)), z, zlim = range(z[is.finite(z)]), xlim = range(x), ylim = range(y), col = hcl.colors(12, "YlOrRd", rev = TRUE), add = FALSE, axes = TRUE, xaxs = "i", yaxs = "i", xlab, ylab, breaks, oldstyle = FALSE, useRaster, ...) {
     if (missing(z)) {
         if (!missing(x)) {
             if (is.list(x)) { z <- x$z; y <- x$y; x <- x$x }
@@ -289,8 +289,7 @@ image.default <- function(x = seq(0, 1, length.out = nrow(z)), y = seq(0, 1, len
         plot.new()
         plot.window(xlim, ylim, xaxs = xaxs, yaxs = yaxs, ...)
         title(xlab = xlab, ylab = ylab, ...)
-        axis(1); axis(2); box()
-        on.exit(box(), add = TRUE)
+        if (axes) { axis(1); axis(2); box(); on.exit(box(), add = TRUE) }
     }
     zi <- findInterval(as.numeric(z), breaks, rightmost.closed = TRUE, all.inside = FALSE)
     zi[!is.finite(as.numeric(z)) | as.numeric(z) < breaks[1L] | as.numeric(z) > breaks[length(breaks)]] <- NA
@@ -473,6 +472,7 @@ mosaicplot.default <- function(x, main = deparse(substitute(x)), sub = NULL, xla
         if (k > nd) return(invisible())
         tot <- apply(cells, k, sum)
         cnt <- length(tot)
+        tot[is.na(tot)] <- 0
         s <- sum(tot)
         if (s <= 0) return(invisible())
         gap <- gapfrac * (if (dir[k] == "v") (x1 - x0) else (y1 - y0)) * (cnt > 1)
@@ -501,9 +501,11 @@ mosaicplot.default <- function(x, main = deparse(substitute(x)), sub = NULL, xla
 
 ## A scatter plot where repeated points are drawn as sunflowers with one petal per repeat.
 sunflowerplot <- function(x, y = NULL, number, log = "", digits = 6L, xlab = NULL, ylab = NULL, xlim = NULL, ylim = NULL, add = FALSE, rotate = FALSE, pch = 16, cex = 0.8, cex.fact = 1.5, col = par("col"), bg = NA, size = 1/8, seg.col = 2, seg.lwd = 1.5, ...) {
-    if (is.null(xlab)) xlab <- deparse(substitute(x))
-    if (is.null(ylab)) ylab <- deparse(substitute(y))
-    if (is.null(y)) { y <- x; x <- seq_along(y); xlab <- "Index" }
+    xy <- xy.coords(x, y, deparse1(substitute(x)), if (!is.null(y)) deparse1(substitute(y)), log)
+    if (missing(number) && is.list(x) && !is.data.frame(x) && !is.null(x$number)) number <- x$number
+    if (is.null(xlab)) xlab <- xy$xlab
+    if (is.null(ylab)) ylab <- xy$ylab
+    x <- xy$x; y <- xy$y
     key <- paste(signif(x, digits), signif(y, digits))
     u <- !duplicated(key)
     if (missing(number)) number <- as.vector(table(factor(key, levels = unique(key))))

@@ -213,7 +213,7 @@ rev.dendrogram <- function(x) {
 plot.dendrogram <- function(x, type = c("rectangle", "triangle"), center = FALSE, edge.root = FALSE,
                             nodePar = NULL, edgePar = list(), leaflab = c("perpendicular", "textlike", "none"),
                             dLeaf = NULL, xlab = "", ylab = "", xaxt = "n", yaxt = "s", horiz = FALSE,
-                            frame.plot = FALSE, xlim, ylim, ...) {
+                            frame.plot = FALSE, xlim, ylim, axes = TRUE, ...) {
     type <- match.arg(type)
     leaflab <- match.arg(leaflab)
     n <- attr(x, "members")
@@ -250,7 +250,7 @@ plot.dendrogram <- function(x, type = c("rectangle", "triangle"), center = FALSE
         mid
     }
     draw(x)
-    if (yaxt != "n") axis(if (horiz) 1 else 2)
+    if (axes && yaxt != "n") axis(if (horiz) 1 else 2)
     if (frame.plot) box()
     invisible()
 }

@@ -758,6 +758,11 @@ fn eval(it: &mut Interp, m: Matched) -> EvalResult {
             };
             list_env(v, parent)
         }
+        // envir = NULL is an empty list: a fresh frame over enclos
+        Some(Value::Null) => match m.get("enclos") {
+            Some(Value::Env(e)) => Env::new(Some(e.clone())),
+            _ => it.frames.last().map(|f| f.env.clone()).unwrap_or_else(|| it.global.clone()),
+        },
         _ => it
             .frames
             .last()

@@ -412,7 +412,21 @@ pub fn use_method_eager(it: &mut Interp, a: Args) -> EvalResult {
         Value::Promise(p) => it.force(&p)?,
         v => v,
     };
-    // re-supply the original arguments (already-forced promises keep their values)
+    // re-supply the original arguments (already-forced promises keep their values); an
+    // argument given by position in the call stays positional, as R re-matches the call, so
+    // a method's formals that share a prefix with the generic's (`y`, `ylab`) do not clash
+    let call_names: Option<Vec<Option<Sym>>> = match &call.kind {
+        crate::syntax::ast::ExprKind::Call(_, a)
+            if !a.iter().any(|x| matches!(&x.value, Some(e) if matches!(&e.kind, crate::syntax::ast::ExprKind::Ident(n) if n.as_str() == "..."))) =>
+        {
+            Some(a.iter().map(|x| x.name).collect())
+        }
+        _ => None,
+    };
+    let named_in_call = |name: Sym| match &call_names {
+        Some(ns) => ns.iter().flatten().any(|n| name.as_str().starts_with(n.as_str())),
+        None => true,
+    };
     let mut args = Vec::new();
     for p in c.params.iter() {
         if p.name.as_str() == "..." {
@@ -422,7 +436,7 @@ pub fn use_method_eager(it: &mut Interp, a: Args) -> EvalResult {
         match fenv.get_local(p.name) {
             Some(Value::Missing) | None => {}
             Some(Value::Promise(pr)) if pr.is_default => {}
-            Some(v) => args.push((Some(p.name), v)),
+            Some(v) => args.push((if named_in_call(p.name) { Some(p.name) } else { None }, v)),
         }
     }
     if let Some(first) = args.first_mut() {

@@ -39,13 +39,13 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("col2rgb", "col2rgb(col, alpha = FALSE)", "The red, green and blue (and alpha) values of colours, as an integer matrix with a column per colour."),
         doc("colors", "colors(distinct = FALSE)", "R's 657 colour names."),
         doc("colours", "colours(distinct = FALSE)", "R's 657 colour names."),
-        doc("palette", "palette(value)", "The palette numeric colours index; with `value`, sets it (\"default\" restores R 4's) and returns the old one invisibly."),
+        doc("palette", "palette(value)", "The palette numeric colours index; with `value` (colours, or a name from palette.pals()), sets it (\"default\" restores R 4's) and returns the old one invisibly."),
         doc("rainbow", "rainbow(n, s = 1, v = 1, start = 0, end = max(1, n - 1)/n, alpha, rev = FALSE)", "n colours of evenly spaced hues."),
         doc("heat.colors", "heat.colors(n, alpha, rev = FALSE)", "n colours from red through yellow to white."),
         doc("terrain.colors", "terrain.colors(n, alpha, rev = FALSE)", "n colours from green through brown to near white, as for terrain heights."),
         doc("topo.colors", "topo.colors(n, alpha, rev = FALSE)", "n colours from blue through green and yellow to tan, as for topographic maps."),
         doc("cm.colors", "cm.colors(n, alpha, rev = FALSE)", "n colours from cyan through white to magenta."),
-        doc("adjustcolor", "adjustcolor(col, alpha.f = 1, red.f = 1, green.f = 1, blue.f = 1, offset = c(0, 0, 0, 0))", "Colours with their channels scaled and offset (most often the alpha, for transparency)."),
+        doc("adjustcolor", "adjustcolor(col, alpha.f = 1, red.f = 1, green.f = 1, blue.f = 1, offset = c(0, 0, 0, 0), transform = NULL)", "Colours with their channels scaled and offset (most often the alpha, for transparency); `transform`, a 4 x 4 matrix, maps (r, g, b, alpha) in [0, 1] in place of the scale factors."),
     ]
 };
 
@@ -230,6 +230,10 @@ fn palette(it: &mut Interp, m: Matched) -> EvalResult {
         Some(s) if s.len() == 1 && (s[0] == "default" || s[0] == "R4") => {
             DEFAULT_PALETTE.iter().filter_map(|s| color::parse(s, &[], Rgba::WHITE).ok()).collect()
         }
+        Some(s) if s.len() == 1 && color::named(&s[0]).is_none() && super::palettes::find(&s[0]).is_some() => {
+            let cols = super::palettes::find(&s[0]).map(|p| p.1).unwrap_or(&[]);
+            cols.iter().filter_map(|s| color::parse(s, &[], Rgba::WHITE).ok()).collect()
+        }
         _ => colors_of(it, &v)?,
     };
     gfx(it).palette = new;
@@ -329,15 +333,32 @@ fn adjustcolor(it: &mut Interp, m: Matched) -> EvalResult {
     let col = m.req("col")?.clone();
     let cols = colors_of(it, &col)?;
     let f = |name: &str| m.get(name).and_then(|v| v.as_f64()).unwrap_or(1.0);
-    let (fa, fr, fg, fb) = (f("alpha.f"), f("red.f"), f("green.f"), f("blue.f"));
+    let mut t = [0.0; 16];
+    for (i, name) in ["red.f", "green.f", "blue.f", "alpha.f"].iter().enumerate() {
+        t[i * 5] = f(name);
+    }
+    if let Some(tv) = m.get("transform").filter(|v| !v.is_null()) {
+        let d = tv.dim();
+        if d.as_deref() != Some(&[4, 4][..]) {
+            return err("'transform' must be a 4 x 4 matrix");
+        }
+        t.copy_from_slice(&tv.dbl_vec()[..16]);
+    }
     let off = m.get("offset").map(|v| v.dbl_vec().to_vec()).unwrap_or(vec![0.0; 4]);
-    let o = |i: usize| off.get(i).copied().unwrap_or(0.0);
-    let adj = |c: u8, f: f64, o: f64| channel((c as f64 / 255.0 * f + o).clamp(0.0, 1.0));
+    if off.is_empty() || off.len() % 4 != 0 {
+        return err("length(offset) %% 4L == 0L is not TRUE");
+    }
     let out: Vec<String> = cols
         .iter()
-        .map(|c| {
-            let a = Rgba { r: adj(c.r, fr, o(0)), g: adj(c.g, fg, o(1)), b: adj(c.b, fb, o(2)), a: 255 };
-            format!("{}{:02X}", a.hex(), adj(c.a, fa, o(3)))
+        .enumerate()
+        .map(|(k, c)| {
+            let x = [c.r, c.g, c.b, c.a].map(|v| v as f64 / 255.0);
+            let ch = |i: usize| {
+                let v: f64 = (0..4).map(|j| t[i + 4 * j] * x[j]).sum::<f64>() + off[(4 * k + i) % off.len()];
+                channel(v.clamp(0.0, 1.0))
+            };
+            let a = Rgba { r: ch(0), g: ch(1), b: ch(2), a: 255 };
+            format!("{}{:02X}", a.hex(), ch(3))
         })
         .collect();
     let mut v = Value::strings(&out);

@@ -18,6 +18,7 @@ pub const BUILTINS: &[Builtin] = &[
     declared("frame", plot_new),
     declared("plot.window", plot_window),
     declared("axTicks", ax_ticks),
+    declared("axisTicks", axis_ticks),
     declared("strwidth", strwidth),
     declared("strheight", strheight),
     declared("pretty", pretty_fn),
@@ -32,6 +33,7 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("plot.new", "plot.new()", "Starts a new plot: the next figure, or a new page."),
         doc("frame", "frame()", "Starts a new plot (as plot.new)."),
         doc("plot.window", "plot.window(xlim, ylim, log = \"\", asp = NA, ...)", "Sets the user coordinates of the plot region (par(\"usr\")) from the axis limits, extended by 4% for axis style \"r\"."),
+        doc("axisTicks", "axisTicks(usr, log, axp = NULL, nint = 5)", "Tick positions for an axis over the user range usr (log10 units when log is TRUE), without reference to a device."),
         doc("axTicks", "axTicks(side, axp = NULL, usr = NULL, log = NULL, nintLog = NULL)", "The tick positions axis() would draw on a side."),
         doc("strwidth", "strwidth(s, units = \"user\", cex = NULL, font = NULL, vfont = NULL, ...)", "Widths of strings in user coordinates, inches or figure units (Helvetica metrics)."),
         doc("strheight", "strheight(s, units = \"user\", cex = NULL, font = NULL, vfont = NULL, ...)", "Heights of strings (the height of a capital M, plus a line height per further line) in user coordinates, inches or figure units."),
@@ -263,6 +265,23 @@ fn ax_ticks(it: &mut Interp, m: Matched) -> EvalResult {
         }
     }
     Ok(Value::dbls(side_ticks(it, side)?))
+}
+
+fn axis_ticks(_it: &mut Interp, m: Matched) -> EvalResult {
+    let usr = m.req("usr")?.dbl_vec().to_vec();
+    if usr.len() != 2 || !usr.iter().all(|x| x.is_finite()) {
+        return crate::error::err("'usr' must be a finite numeric vector of length 2");
+    }
+    let log = m.req("log")?.as_bool().flatten().unwrap_or(false);
+    let nint = m.get("nint").and_then(|v| v.as_f64()).filter(|x| x.is_finite() && *x >= 1.0).unwrap_or(5.0) as usize;
+    if let Some(axp) = m.get("axp").filter(|v| !v.is_null()) {
+        let a = axp.dbl_vec();
+        if !log && a.len() == 3 && a[2] >= 1.0 {
+            let n = a[2].round() as usize;
+            return Ok(Value::dbls((0..=n).map(|i| a[0] + (a[1] - a[0]) * i as f64 / n as f64).collect()));
+        }
+    }
+    Ok(Value::dbls(if log { pretty::log_ticks(usr[0], usr[1]) } else { pretty::axis_ticks(usr[0], usr[1], nint) }))
 }
 
 fn strwidth(it: &mut Interp, m: Matched) -> EvalResult {

@@ -1,0 +1,8 @@
+stem(islands)
+stem(log10(islands))
+stem(c(10,11,22,23,35,36,47,59,-3, -12))
+stem(faithful$eruptions)
+stem(precip, scale = 2)
+stem(c(1.5, 2.25, 3.75, 3.1, 0.9))
+stem(rep(5, 4))
+stem(mtcars$mpg, width = 20)
