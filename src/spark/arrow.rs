@@ -19,13 +19,15 @@ struct Table<'a> {
 }
 
 fn rd_u32(b: &[u8], at: usize) -> Result<u32, String> {
-    b.get(at..at + 4)
+    at.checked_add(4)
+        .and_then(|end| b.get(at..end))
         .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
         .ok_or_else(|| "Arrow: metadata out of bounds".to_string())
 }
 
 fn rd_i64(b: &[u8], at: usize) -> Result<i64, String> {
-    b.get(at..at + 8)
+    at.checked_add(8)
+        .and_then(|end| b.get(at..end))
         .map(|s| i64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]))
         .ok_or_else(|| "Arrow: metadata out of bounds".to_string())
 }
@@ -249,9 +251,9 @@ impl Columns {
             let meta = s.get(skip..skip + len).ok_or("Arrow: truncated message")?;
             let msg = Table::root(meta)?;
             let body_len = msg.int::<i64>(3, 8, 0)? as usize;
-            let body = s
-                .get(skip + len..skip + len + body_len)
-                .ok_or("Arrow: truncated message body")?;
+            let start = skip + len;
+            let end = start.checked_add(body_len).ok_or("Arrow: bad body length")?;
+            let body = s.get(start..end).ok_or("Arrow: truncated message body")?;
             let header = msg.table(2)?.ok_or("Arrow: message without header")?;
             match msg.u8(1)? {
                 1 => self.schema_message(&header)?,
@@ -259,7 +261,7 @@ impl Columns {
                 2 => return Err("Arrow: dictionary-encoded results are not supported".into()),
                 t => return Err(format!("Arrow: unexpected message type {}", t)),
             }
-            s = &s[skip + len + body_len..];
+            s = &s[end..];
         }
         Ok(())
     }
@@ -280,7 +282,11 @@ impl Columns {
         if h.field(3)?.is_some() {
             return Err("Arrow: compressed record batches are not supported".into());
         }
-        let n = h.int::<i64>(0, 8, 0)? as usize;
+        let n = h.int::<i64>(0, 8, 0)?;
+        if !(0..=i32::MAX as i64).contains(&n) {
+            return Err("Arrow: bad record batch length".into());
+        }
+        let n = n as usize;
         let (nn, nodes) = h.vector(1)?;
         let (nb, bufs) = h.vector(2)?;
         let node = |i: usize| -> Result<(usize, usize), String> {
@@ -298,7 +304,8 @@ impl Columns {
             }
             let off = rd_i64(h.b, bufs + 16 * i)? as usize;
             let len = rd_i64(h.b, bufs + 16 * i + 8)? as usize;
-            body.get(off..off + len)
+            off.checked_add(len)
+                .and_then(|end| body.get(off..end))
                 .ok_or_else(|| "Arrow: buffer out of bounds".into())
         };
         let mut cols = Vec::with_capacity(self.schema.kinds.len());
@@ -328,8 +335,8 @@ impl Columns {
                             _ => i64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]),
                         }
                     };
-                    if data.len() < n * bytes {
-                        return Err("Arrow: short integer buffer".into());
+                    if ![1, 2, 4, 8].contains(&bytes) || data.len() < n * bytes {
+                        return Err("Arrow: short or unsupported integer buffer".into());
                     }
                     let vals: Vec<Option<i64>> = (0..n).map(|i| valid(i, vb).then(|| get(i))).collect();
                     if vals.iter().flatten().all(|&x| x > i32::MIN as i64 && x <= i32::MAX as i64) {
