@@ -34,6 +34,9 @@ pub mod graphics;
 pub mod fuzzing;
 pub mod mem;
 pub mod print;
+// The Spark Connect client compiles in every build (it has no dependencies, and its unit
+// tests run with the others); the `spark` feature adds the builtins that use it.
+pub mod spark;
 pub mod stats;
 pub mod syntax;
 pub mod value;

@@ -10,6 +10,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("stats", &["syntax", "value", "error", "mem"]),
     ("frame", &["syntax", "value", "stats", "error", "mem"]),
     ("graphics", &["syntax", "value", "stats", "error", "mem"]),
+    ("spark", &["syntax", "value", "stats", "error", "mem"]),
     ("eval", &["syntax", "value", "stats", "error", "mem"]),
     (
         "print",
@@ -19,13 +20,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "builtins",
         &[
             "syntax", "value", "stats", "frame", "graphics", "eval", "print", "error", "mem",
+            "spark",
         ],
     ),
 ];
 
 const MODULES: &[&str] = &[
-    "syntax", "value", "stats", "frame", "graphics", "eval", "print", "builtins", "api", "error", "mem",
-    "fuzzing",
+    "syntax", "value", "stats", "frame", "graphics", "eval", "print", "builtins", "api", "error",
+    "mem", "fuzzing", "spark",
 ];
 
 fn rs_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -100,6 +100,23 @@ pub trait ExternObj {
     fn len(&self) -> usize {
         1
     }
+    /// What `dim()` gives, for a host object that is a table (a remote frame).
+    fn dim(&self) -> Option<Result<Vec<usize>, String>> {
+        None
+    }
+    /// What `names()` gives, for a host object that has column names.
+    fn names(&self) -> Option<Vec<String>> {
+        None
+    }
+    /// `head(x, n)` of a host object that is a table.
+    fn head(&self, _n: usize) -> Option<Result<Value, String>> {
+        None
+    }
+    /// `collect(x, n)` of a host object that is a table, refusing more than `max` rows
+    /// when `n` is not given.
+    fn collect(&self, _n: Option<usize>, _max: usize) -> Option<Result<Value, String>> {
+        None
+    }
 }
 
 /// A shared handle to an [`ExternObj`].

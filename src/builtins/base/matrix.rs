@@ -297,6 +297,10 @@ fn array(_it: &mut Interp, m: Matched) -> EvalResult {
 }
 
 fn dim_of(x: &Value) -> Option<Vec<usize>> {
+    if let Value::Extern(e) = x {
+        // a remote table whose row count cannot be had gives NULL
+        return e.0.dim().and_then(|d| d.ok());
+    }
     if x.is_data_frame() {
         return Some(vec![crate::value::frame::df_nrow(x), x.len()]);
     }

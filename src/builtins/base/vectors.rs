@@ -265,6 +265,12 @@ fn set_length(_it: &mut Interp, m: Matched) -> EvalResult {
 
 fn names(_it: &mut Interp, m: Matched) -> EvalResult {
     let v = m.get("x").cloned().unwrap_or(Value::Null);
+    if let Some(n) = match &v {
+        Value::Extern(x) => x.0.names(),
+        _ => None,
+    } {
+        return Ok(Value::strings(&n));
+    }
     if let Value::Env(e) = &v {
         return Ok(Value::strings(
             &e.names().iter().map(|s| s.to_string()).collect::<Vec<_>>(),
@@ -623,6 +629,13 @@ fn unlist(_it: &mut Interp, m: Matched) -> EvalResult {
 
 fn dim(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
+    if let Value::Extern(e) = &x {
+        if let Some(d) = e.0.dim() {
+            return d
+                .map(|d| Value::ints(d.iter().map(|&k| k as i32).collect()))
+                .or_else(crate::error::err);
+        }
+    }
     if x.is_data_frame() {
         let nrow = crate::value::frame::df_nrow(&x);
         return Ok(Value::ints(vec![nrow as i32, x.len() as i32]));

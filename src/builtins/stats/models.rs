@@ -561,6 +561,8 @@ pub mod glm_streamed;
 pub mod influence;
 mod lm;
 pub mod lm_blocked;
+#[cfg(feature = "spark")]
+pub mod lm_spark;
 pub mod lm_streamed;
 mod methods;
 mod mlm;

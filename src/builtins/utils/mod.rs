@@ -3,6 +3,8 @@
 
 pub mod help;
 pub mod parquet;
+#[cfg(feature = "spark")]
+pub mod spark;
 pub mod stack;
 pub mod str;
 
@@ -10,15 +12,23 @@ use super::{Builtin, Doc};
 
 /// The package's builtin tables.
 pub fn tables() -> Vec<&'static [Builtin]> {
-    vec![
+    #[allow(unused_mut)]
+    let mut t = vec![
         str::BUILTINS,
         parquet::BUILTINS,
         help::BUILTINS,
         stack::BUILTINS,
-    ]
+    ];
+    #[cfg(feature = "spark")]
+    t.push(spark::BUILTINS);
+    t
 }
 
 /// The package's help entries.
 pub fn docs() -> Vec<&'static [Doc]> {
-    vec![str::DOCS, parquet::DOCS, help::DOCS, stack::DOCS]
+    #[allow(unused_mut)]
+    let mut d = vec![str::DOCS, parquet::DOCS, help::DOCS, stack::DOCS];
+    #[cfg(feature = "spark")]
+    d.push(spark::DOCS);
+    d
 }

@@ -29,8 +29,8 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("scan_parquet", "scan_parquet(file)",
             "Opens a Parquet file lazily: returns a lazy frame that prints its schema; collect() or head() reads rows."),
         doc("collect", "collect(x, n)",
-            "Materialises a lazy frame (from scan_csv or scan_parquet) as a data frame, only the first n rows when n \
-             is given."),
+            "Materialises a lazy frame (from scan_csv or scan_parquet, or a Spark frame) as a data frame, only the \
+             first n rows when n is given."),
     ]
 };
 
@@ -93,7 +93,7 @@ fn scan_parquet(it: &mut Interp, m: Matched) -> EvalResult {
     polars_io::scan_parquet(&path).or_else(|e| err(format!("cannot scan '{}': {}", path, e)))
 }
 
-fn collect(_it: &mut Interp, a: Args) -> EvalResult {
+fn collect(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "n"])?;
     let x = m.req("x")?;
     let n = m
@@ -101,6 +101,18 @@ fn collect(_it: &mut Interp, a: Args) -> EvalResult {
         .and_then(|v| v.as_f64())
         .filter(|n| *n >= 0.0)
         .map(|n| n as usize);
+    if let Value::Extern(e) = x {
+        let max = it
+            .options
+            .iter()
+            .find(|(k, _)| k == "rsc.spark.collect.max")
+            .and_then(|(_, v)| v.as_f64())
+            .filter(|v| *v >= 0.0)
+            .map_or(1_000_000, |v| v as usize);
+        if let Some(r) = e.0.collect(n, max) {
+            return r.or_else(err);
+        }
+    }
     match polars_io::as_lazy(x) {
         Some(lf) => polars_io::collect(lf, n).or_else(|e| err(format!("collect failed: {}", e))),
         None if x.is_data_frame() => Ok(x.clone()),
@@ -110,6 +122,11 @@ fn collect(_it: &mut Interp, a: Args) -> EvalResult {
 
 /// `head(lazy, n)`: collects only the first `n` rows.
 pub fn lazy_head(x: &Value, n: usize) -> Option<EvalResult> {
+    if let Value::Extern(e) = x {
+        if let Some(r) = e.0.head(n) {
+            return Some(r.or_else(err));
+        }
+    }
     let lf = polars_io::as_lazy(x)?;
     Some(polars_io::collect(lf, Some(n)).or_else(|e| err(format!("collect failed: {}", e))))
 }

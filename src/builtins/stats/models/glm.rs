@@ -155,6 +155,15 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     };
     let subset = get("subset");
     let weights = get("weights");
+    #[cfg(feature = "spark")]
+    if data
+        .as_ref()
+        .is_some_and(|d| crate::builtins::utils::spark::as_remote(d).is_some())
+    {
+        return err(
+            "glm() over a Spark frame is not supported yet: use lm(), or collect() the data",
+        );
+    }
     if let Some(d) = data
         .as_ref()
         .filter(|d| crate::builtins::stats::models::lm_streamed::is_lazy(d))

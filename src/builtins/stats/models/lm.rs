@@ -66,6 +66,30 @@ pub(crate) fn lm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> Eval
         None => None,
     };
     let (subset, weights, offset) = (get("subset"), get("weights"), get("offset"));
+    #[cfg(feature = "spark")]
+    if let Some(d) = data.as_ref() {
+        if let Some(t) = crate::builtins::utils::spark::as_remote(d) {
+            let unsupported = [
+                ("subset", &subset),
+                ("weights", &weights),
+                ("offset", &offset),
+            ]
+            .iter()
+            .find(|(_, v)| v.is_some())
+            .map(|(n, _)| *n);
+            return crate::builtins::stats::models::lm_spark::lm_spark(
+                it,
+                t,
+                d,
+                &formula,
+                unsupported,
+                &na_action,
+                contrasts,
+                env,
+                mcall,
+            );
+        }
+    }
     if let Some(d) = data
         .as_ref()
         .filter(|d| crate::builtins::stats::models::lm_streamed::is_lazy(d))

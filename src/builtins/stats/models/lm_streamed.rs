@@ -63,6 +63,14 @@ pub(crate) struct StreamFit {
     pub(crate) weighted: bool,
     /// Sum of the logarithms of the weights (for `logLik`).
     pub(crate) sum_log_w: f64,
+    /// For a fit made by a remote engine (Spark): its residuals' quantiles, computed there.
+    pub(crate) remote: Option<Box<dyn RemoteResiduals>>,
+}
+
+/// The rows of a fit that live in a remote engine: what `summary` asks of them.
+pub(crate) trait RemoteResiduals {
+    /// Min, quartiles and max of the residuals at coefficients `coef` (NaN: aliased).
+    fn quantiles(&self, coef: &[f64]) -> Result<Vec<f64>, String>;
 }
 
 impl ExternObj for StreamFit {
@@ -292,7 +300,7 @@ pub(crate) fn lm_stream(it: &mut Interp, mut src: StreamSource, call: Expr) -> E
     if src.drop_unused_levels(&fit.0.counts) {
         fit = pass_fit(it, &src)?;
     }
-    finish_fit(src, fit.0, fit.1, call)
+    finish_fit(src, fit.0, fit.1, call, None)
 }
 
 /// Runs `pass` with the factor levels of the first rows when they show every level (the
@@ -618,7 +626,13 @@ fn pass_fit(it: &mut Interp, sf: &StreamSource) -> EvalResult<(Acc, TallFit)> {
 
 /// The fit object: R's `lm` components that do not grow with the rows, plus the
 /// streaming record (`rsc.stream`) that `summary` and friends read.
-fn finish_fit(src: StreamSource, acc: Acc, tf: TallFit, call: Expr) -> EvalResult {
+pub(crate) fn finish_fit(
+    src: StreamSource,
+    acc: Acc,
+    tf: TallFit,
+    call: Expr,
+    remote: Option<Box<dyn RemoteResiduals>>,
+) -> EvalResult {
     let p = acc.colnames.len();
     let n = tf.nobs;
     if n <= p {
@@ -634,6 +648,7 @@ fn finish_fit(src: StreamSource, acc: Acc, tf: TallFit, call: Expr) -> EvalResul
         weighted: acc.weights_range.0 < acc.weights_range.1,
         sum_log_w: acc.sum_log_w,
         src,
+        remote,
     };
     let parts = FitParts::new(&tf, &acc);
     let na_action = (!acc.omitted.is_empty())
@@ -723,6 +738,9 @@ pub(crate) fn residual_quantiles(
     sf: &StreamFit,
 ) -> EvalResult<Vec<f64>> {
     let coef = coef_of(fit);
+    if let Some(r) = &sf.remote {
+        return r.quantiles(&coef).or_else(err);
+    }
     let rdf = sf
         .nobs
         .saturating_sub(field(fit, "rank").and_then(|v| v.as_i32()).unwrap_or(0) as usize)
