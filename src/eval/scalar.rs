@@ -309,8 +309,14 @@ enum Op {
     /// Push variable k's value.
     Var(u8),
     Neg,
-    /// Pop two, push their arithmetic result; a comparison only as the last op.
+    /// Pop two, push their arithmetic result.
     Bin(BinOp),
+    /// Apply `op` with a double literal on the right to the top of the stack.
+    BinK(BinOp, f64),
+    /// `%%` by a whole double literal b, 0 < |b| < 2^31, with 1/b.
+    ModK(f64, f64),
+    /// Pop two, compare: only as the last op.
+    Cmp(BinOp),
 }
 
 /// `target <- <scalar arithmetic>` as a postfix program over the distinct variables it reads.
@@ -338,12 +344,15 @@ impl Prog {
             ops: Vec::new(),
         };
         let mut depth = 0;
-        p.operand(a, &mut depth, 0)?;
-        p.operand(b, &mut depth, 0)?;
-        if !is_arith(*op) && !is_comparison(*op) {
+        if is_comparison(*op) {
+            p.operand(a, &mut depth, 0)?;
+            p.operand(b, &mut depth, 0)?;
+            p.ops.push(Op::Cmp(*op));
+        } else if is_arith(*op) {
+            p.operand(v, &mut depth, 0)?;
+        } else {
             return None;
         }
-        p.ops.push(Op::Bin(*op));
         Some(p)
     }
 
@@ -372,9 +381,18 @@ impl Prog {
             }
             ExprKind::Binary(op, a, b) if is_arith(*op) => {
                 self.operand(a, depth, nest + 1)?;
-                self.operand(b, depth, nest + 1)?;
-                self.ops.push(Op::Bin(*op));
-                *depth -= 1;
+                match literal_num(b) {
+                    // a whole divisor small enough for the exact quick remainder
+                    Some(k) if *op == BinOp::Mod && k == k.trunc() && k != 0.0 && k.abs() < 2147483648.0 => {
+                        self.ops.push(Op::ModK(k, 1.0 / k))
+                    }
+                    Some(k) => self.ops.push(Op::BinK(*op, k)),
+                    None => {
+                        self.operand(b, depth, nest + 1)?;
+                        self.ops.push(Op::Bin(*op));
+                        *depth -= 1;
+                    }
+                }
             }
             _ => return None,
         }
@@ -400,8 +418,7 @@ impl Prog {
         }
         let mut st = [(0.0, false); MAX_STACK];
         let mut sp = 0;
-        let last = self.ops.len() - 1;
-        for (k, op) in self.ops.iter().enumerate() {
+        for op in &self.ops {
             match *op {
                 Op::Push(x, i) => {
                     st[sp] = (x, i);
@@ -412,20 +429,69 @@ impl Prog {
                     sp += 1;
                 }
                 Op::Neg => st[sp - 1].0 = -st[sp - 1].0,
+                Op::BinK(op, k) => {
+                    let x = st[sp - 1].0;
+                    st[sp - 1] = (
+                        match op {
+                            BinOp::Add => x + k,
+                            BinOp::Sub => x - k,
+                            BinOp::Mul => x * k,
+                            BinOp::Div => x / k,
+                            op => ops::arith_scalars(op, x, k)?,
+                        },
+                        false,
+                    );
+                }
+                Op::ModK(k, inv) => st[sp - 1] = (mod_by(st[sp - 1].0, k, inv), false),
                 Op::Bin(op) => {
                     sp -= 1;
                     let (x, y) = (st[sp - 1], st[sp]);
-                    if k == last {
-                        if let Some(r) = ops::compare_scalars(op, x.0, y.0) {
-                            return Some(Scalar::Lgl(r));
-                        }
-                    }
                     st[sp - 1] = (arith(op, x, y)?, false);
+                }
+                Op::Cmp(op) => {
+                    sp -= 1;
+                    return ops::compare_scalars(op, st[sp - 1].0, st[sp].0).map(Scalar::Lgl);
                 }
             }
         }
         Some(Scalar::Num(st[0].0))
     }
+}
+
+/// A double literal (`3`, `0.5`), not an integer one.
+fn literal_num(e: &Expr) -> Option<f64> {
+    match &e.kind {
+        ExprKind::Const(Const::Num(x)) => Some(*x),
+        _ => None,
+    }
+}
+
+/// R's `a %% k` for a whole `k`, 0 < |k| < 2^31, `inv` = 1/k: for whole `a` below 2^31
+/// the quotient from the reciprocal is off by at most two and the remainder is exact once
+/// moved into range (sign of `k`); anything else goes the general way.
+#[inline(always)]
+fn mod_by(a: f64, k: f64, inv: f64) -> f64 {
+    if a.abs() < 2147483648.0 && a == (a as i64) as f64 {
+        let q = (a * inv) as i64 as f64;
+        let mut r = a - q * k;
+        if k > 0.0 {
+            while r < 0.0 {
+                r += k;
+            }
+            while r >= k {
+                r -= k;
+            }
+        } else {
+            while r > 0.0 {
+                r += k;
+            }
+            while r <= k {
+                r -= k;
+            }
+        }
+        return r + 0.0;
+    }
+    ops::r_mod(a, k)
 }
 
 fn is_arith(op: BinOp) -> bool {
@@ -490,5 +556,38 @@ fn refill(cur: &mut Value, data: &Data, i: usize) -> bool {
             Data::Dbl(src),
         ) => overwrite_scalar(a, src[i]),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mod_by_matches_r_mod() {
+        let ks = [1.0, 2.0, 3.0, 7.0, -3.0, -1.0, 1e9, -2147483647.0, 2147483647.0];
+        let xs = [
+            0.0, -0.0, 1.0, -1.0, 2.0, 5.0, -5.0, 6.0, -6.0, 1e9, -1e9, 2147483647.0,
+            -2147483647.0, 2147483648.0, 0.5, -2.5, f64::NAN, f64::INFINITY, 123456789.0,
+        ];
+        for &k in &ks {
+            for &x in &xs {
+                let (a, b) = (mod_by(x, k, 1.0 / k), ops::r_mod(x, k));
+                assert!(
+                    a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()),
+                    "{} %% {}: {} vs {}",
+                    x,
+                    k,
+                    a,
+                    b
+                );
+            }
+        }
+        for x in -3000..3000 {
+            for k in [3.0, -7.0, 10.0] {
+                let x = x as f64 * 7919.0;
+                assert_eq!(mod_by(x, k, 1.0 / k).to_bits(), ops::r_mod(x, k).to_bits());
+            }
+        }
     }
 }

@@ -31,6 +31,15 @@ impl Env {
             name: None,
         })))
     }
+    /// A new environment with room for `n` variables.
+    pub fn with_capacity(parent: Option<Env>, n: usize) -> Env {
+        Env(Rc::new(RefCell::new(Frame {
+            vars: Vec::with_capacity(n),
+            index: None,
+            parent,
+            name: None,
+        })))
+    }
     pub fn named(parent: Option<Env>, name: &str) -> Env {
         let e = Env::new(parent);
         e.0.borrow_mut().name = Some(name.to_string());
