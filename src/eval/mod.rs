@@ -551,6 +551,9 @@ impl Interp {
 
     /// Finds a function by name, skipping non-function bindings as R does.
     pub fn get_function(&mut self, s: Sym, env: &Env) -> EvalResult {
+        if let Some(v) = env.function_quick(s) {
+            return Ok(v);
+        }
         let mut cur = Some(env.clone());
         while let Some(e) = cur {
             if let Some(v) = e.get_local(s) {

@@ -13,6 +13,7 @@ use crate::syntax::ast::{Arg, AssignOp, BinOp, Const, Expr, ExprKind, UnOp};
 use crate::syntax::sym::Sym;
 use crate::value::env::operators_overridden;
 use crate::value::{Data, Env, Value};
+use std::cell::Cell;
 
 impl Interp {
     /// `e` applied through the script's own definition of its operator, when `e` is an
@@ -204,11 +205,12 @@ impl Interp {
     /// A `for` loop over a compact sequence (see [`loop_sequence`](Self::loop_sequence)).
     fn eval_for_compact(&mut self, var: Sym, c: Compact, body: &Expr, env: &Env) -> EvalResult {
         let fast = LoopBody::compile(body);
+        let hint = Cell::new(0);
         let mut i = 0.0;
         while i < c.n {
             self.tick()?;
             let x = c.from + c.step * i;
-            let reused = env.with_local_mut(var, |cur| match cur {
+            let reused = env.with_slots(|sl| sl.find(var, &hint).map(|k| match sl.value_mut(k) {
                 Value::Vector(crate::value::Vector { data: Data::Int(a), attrs: None }) if c.int => {
                     crate::value::vector::overwrite_scalar(a, x as i32)
                 }
@@ -216,7 +218,7 @@ impl Interp {
                     crate::value::vector::overwrite_scalar(a, x)
                 }
                 _ => false,
-            });
+            }));
             if reused != Some(true) {
                 env.set(var, if c.int { Value::int(x as i32) } else { Value::num(x) });
             }
@@ -241,7 +243,13 @@ impl Interp {
         for (item, prog) in &fb.items {
             if let Some(p) = prog {
                 if !operators_overridden() {
-                    if let Some(r) = p.run(env) {
+                    let r = match p.run_local(env) {
+                        Local::Done => continue,
+                        Local::Value(r) => Some(r),
+                        Local::NotLocal => p.run(env),
+                        Local::Fail => None,
+                    };
+                    if let Some(r) = r {
                         match r {
                             Scalar::Num(x) => env.store_num(p.target, x),
                             Scalar::Lgl(x) => env.set(p.target, Value::lgls(vec![x])),
@@ -324,6 +332,20 @@ pub(super) struct Prog {
     target: Sym,
     vars: Vec<Sym>,
     ops: Vec<Op>,
+    /// Where the variables (then the target) were last found in the frame.
+    hints: Vec<Cell<u32>>,
+}
+
+/// What [`Prog::run_local`] did.
+enum Local {
+    /// Computed and stored in place.
+    Done,
+    /// Computed; the caller stores it.
+    Value(Scalar),
+    /// A variable is not bound in the frame itself: look along the parents.
+    NotLocal,
+    /// An operand or the result is not a numeric scalar.
+    Fail,
 }
 
 impl Prog {
@@ -342,6 +364,7 @@ impl Prog {
             target: *target,
             vars: Vec::new(),
             ops: Vec::new(),
+            hints: Vec::new(),
         };
         let mut depth = 0;
         if is_comparison(*op) {
@@ -353,7 +376,34 @@ impl Prog {
         } else {
             return None;
         }
+        p.hints = (0..=p.vars.len()).map(|_| Cell::new(0)).collect();
         Some(p)
+    }
+
+    /// The statement run on the frame's own bindings under one borrow, the result written
+    /// into the target's buffer when it is an unshared double scalar.
+    #[inline]
+    fn run_local(&self, env: &Env) -> Local {
+        env.with_slots(|sl| {
+            let mut vals = [(0.0, false); MAX_VARS];
+            for (k, s) in self.vars.iter().enumerate() {
+                let Some(i) = sl.find(*s, &self.hints[k]) else {
+                    return Local::NotLocal;
+                };
+                match scalar_value(sl.value(i)) {
+                    Some(v) => vals[k] = v,
+                    None => return Local::Fail,
+                }
+            }
+            match self.compute(&vals) {
+                Some(Scalar::Num(x)) => match sl.find(self.target, &self.hints[self.vars.len()]) {
+                    Some(i) if sl.store_num(i, x) => Local::Done,
+                    _ => Local::Value(Scalar::Num(x)),
+                },
+                Some(r) => Local::Value(r),
+                None => Local::Fail,
+            }
+        })
     }
 
     fn operand(&mut self, e: &Expr, depth: &mut usize, nest: usize) -> Option<()> {
@@ -416,6 +466,12 @@ impl Prog {
         for (slot, s) in vals.iter_mut().zip(&self.vars) {
             *slot = env.lookup_with(*s, scalar_value)??;
         }
+        self.compute(&vals)
+    }
+
+    /// The program's value over the variables' values.
+    #[inline]
+    fn compute(&self, vals: &[(f64, bool); MAX_VARS]) -> Option<Scalar> {
         let mut st = [(0.0, false); MAX_STACK];
         let mut sp = 0;
         for op in &self.ops {
