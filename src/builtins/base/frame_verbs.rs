@@ -307,6 +307,45 @@ fn keep_time(x: &Value, r: EvalResult) -> EvalResult {
 }
 
 /// Row keys of a data frame's columns, as strings, for matching and duplicates.
+/// Each row's key as a number shared by equal keys across `x` and `y`, for one key column
+/// of numbers or strings on both sides (factors as their labels), equal as `match` finds
+/// values equal; None for other keys.
+fn typed_key_ids(x: &Value, bx: &[usize], y: &Value, by: &[usize]) -> Option<(Vec<u32>, Vec<u32>)> {
+    if bx.len() != 1 || by.len() != 1 {
+        return None;
+    }
+    let cx = crate::value::factor::factor_as_strings(x.list_vec().get(bx[0])?);
+    let cy = crate::value::factor::factor_as_strings(y.list_vec().get(by[0])?);
+    let (dx, dy) = (cx.data()?, cy.data()?);
+    let t = match (dx.vtype(), dy.vtype()) {
+        (VType::Int, VType::Int) => VType::Int,
+        (VType::Str, VType::Str) => VType::Str,
+        (VType::Int | VType::Dbl, VType::Int | VType::Dbl) => VType::Dbl,
+        _ => return None,
+    };
+    let all = crate::value::combine::concat_data(&[dx.clone(), dy.clone()], t);
+    let mut ids = crate::value::uniq::distinct(&all)?.ids;
+    let iy = ids.split_off(dx.len());
+    Some((ids, iy))
+}
+
+/// Row keys as text (several columns, or types [`typed_key_ids`] does not take) numbered
+/// by distinct text across both sides.
+fn string_key_ids(kx: &[String], ky: &[String]) -> (Vec<u32>, Vec<u32>) {
+    fn number<'a>(keys: &'a [String], map: &mut std::collections::HashMap<&'a str, u32>) -> Vec<u32> {
+        keys.iter()
+            .map(|k| {
+                let n = map.len() as u32;
+                *map.entry(k.as_str()).or_insert(n)
+            })
+            .collect()
+    }
+    let mut map = std::collections::HashMap::new();
+    let ix = number(kx, &mut map);
+    let iy = number(ky, &mut map);
+    (ix, iy)
+}
+
 fn row_keys(x: &Value, cols: &[usize]) -> Vec<String> {
     let n = df_nrow(x);
     let l = x.list_vec();
@@ -479,25 +518,38 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
     };
     let bx = col_idx(&xn, &by_x)?;
     let by_idx = col_idx(&yn, &by_y)?;
-    let kx = row_keys(&x, &bx);
-    let ky = row_keys(&y, &by_idx);
-    // pairs of matching rows
-    let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::new();
-    let mut y_used = vec![false; ky.len()];
-    let mut ymap: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
-    for (j, k) in ky.iter().enumerate() {
-        ymap.entry(k.as_str()).or_default().push(j);
+    let (kx, ky) = match typed_key_ids(&x, &bx, &y, &by_idx) {
+        Some(ids) => ids,
+        None => string_key_ids(&row_keys(&x, &bx), &row_keys(&y, &by_idx)),
+    };
+    // pairs of matching rows: y's rows grouped by key id, then one look-up per x row
+    let nid = kx.iter().chain(&ky).map(|&k| k as usize + 1).max().unwrap_or(0);
+    let mut start = vec![0usize; nid + 1];
+    for &k in &ky {
+        start[k as usize + 1] += 1;
     }
-    for (i, k) in kx.iter().enumerate() {
-        match ymap.get(k.as_str()) {
-            Some(js) => {
-                for &j in js {
-                    pairs.push((Some(i), Some(j)));
-                    y_used[j] = true;
-                }
+    for k in 0..nid {
+        start[k + 1] += start[k];
+    }
+    let mut fill = start.clone();
+    let mut y_rows = vec![0usize; ky.len()];
+    for (j, &k) in ky.iter().enumerate() {
+        y_rows[fill[k as usize]] = j;
+        fill[k as usize] += 1;
+    }
+    let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::with_capacity(kx.len());
+    let mut y_used = vec![false; ky.len()];
+    for (i, &k) in kx.iter().enumerate() {
+        let js = &y_rows[start[k as usize]..start[k as usize + 1]];
+        if js.is_empty() {
+            if all_x {
+                pairs.push((Some(i), None));
             }
-            None if all_x => pairs.push((Some(i), None)),
-            None => {}
+            continue;
+        }
+        for &j in js {
+            pairs.push((Some(i), Some(j)));
+            y_used[j] = true;
         }
     }
     // matched rows sorted by key (R sorts the matched part by the by columns)
@@ -540,7 +592,21 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
         let mut all_rows = matched;
         all_rows.extend(x_only);
         all_rows.extend(y_only);
-        all_rows.sort_by(cmp);
+        if all_rows.iter().all(|p| p.0.is_some()) {
+            // every row has its key in x: a stable radix order of x's key columns (factors
+            // as their labels, strings in collation order as R, NA last)
+            let lx = x.list_vec();
+            let xs: Vec<Option<usize>> = all_rows.iter().map(|p| p.0).collect();
+            let cols: Vec<Value> = bx
+                .iter()
+                .map(|&j| crate::value::factor::factor_as_strings(&take(&lx[j], &xs)))
+                .collect();
+            let refs: Vec<&Value> = cols.iter().collect();
+            let perm = crate::builtins::base::sort_keys::order_perm(&refs, &[false], Some(true), false)?;
+            all_rows = perm.into_iter().map(|i| all_rows[i]).collect();
+        } else {
+            all_rows.sort_by(cmp);
+        }
         matched = all_rows;
         x_only = Vec::new();
         y_only = Vec::new();
