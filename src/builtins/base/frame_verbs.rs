@@ -346,6 +346,30 @@ fn string_key_ids(kx: &[String], ky: &[String]) -> (Vec<u32>, Vec<u32>) {
     (ix, iy)
 }
 
+/// Shell sort of `v` (gaps 1, 4, 13, ...) moving `idx` along, as R's merge sorts its key
+/// numbers: not stable, and the order it leaves equal keys in is the order R's rows take.
+fn shell_sort_with_index(v: &mut [u32], idx: &mut [usize]) {
+    let n = v.len();
+    let mut h = 1;
+    while h <= n / 9 {
+        h = 3 * h + 1;
+    }
+    while h > 0 {
+        for i in h..n {
+            let (x, xi) = (v[i], idx[i]);
+            let mut j = i;
+            while j >= h && v[j - h] > x {
+                v[j] = v[j - h];
+                idx[j] = idx[j - h];
+                j -= h;
+            }
+            v[j] = x;
+            idx[j] = xi;
+        }
+        h /= 3;
+    }
+}
+
 fn row_keys(x: &Value, cols: &[usize]) -> Vec<String> {
     let n = df_nrow(x);
     let l = x.list_vec();
@@ -522,36 +546,57 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
         Some(ids) => ids,
         None => string_key_ids(&row_keys(&x, &bx), &row_keys(&y, &by_idx)),
     };
-    // pairs of matching rows: y's rows grouped by key id, then one look-up per x row
-    let nid = kx.iter().chain(&ky).map(|&k| k as usize + 1).max().unwrap_or(0);
-    let mut start = vec![0usize; nid + 1];
-    for &k in &ky {
-        start[k as usize + 1] += 1;
+    // R's pairing: every row numbered by its key (0: no partner on the other side), both
+    // sides Shell-sorted by that number carrying their row indices, then each run of one
+    // key pairs its x rows (outer) with its y rows (inner); the unpartnered rows come in
+    // the order the sort left them
+    let in_y = {
+        let nid = kx.iter().chain(&ky).map(|&k| k as usize + 1).max().unwrap_or(0);
+        let mut v = vec![false; nid];
+        for &k in &ky {
+            v[k as usize] = true;
+        }
+        v
+    };
+    let mut in_x = vec![false; in_y.len()];
+    for &k in &kx {
+        in_x[k as usize] = true;
     }
-    for k in 0..nid {
-        start[k + 1] += start[k];
-    }
-    let mut fill = start.clone();
-    let mut y_rows = vec![0usize; ky.len()];
-    for (j, &k) in ky.iter().enumerate() {
-        y_rows[fill[k as usize]] = j;
-        fill[k as usize] += 1;
-    }
-    let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::with_capacity(kx.len());
-    let mut y_used = vec![false; ky.len()];
-    for (i, &k) in kx.iter().enumerate() {
-        let js = &y_rows[start[k as usize]..start[k as usize + 1]];
-        if js.is_empty() {
-            if all_x {
-                pairs.push((Some(i), None));
+    let mut xv: Vec<u32> = kx.iter().map(|&k| if in_y[k as usize] { k + 1 } else { 0 }).collect();
+    let mut yv: Vec<u32> = ky.iter().map(|&k| if in_x[k as usize] { k + 1 } else { 0 }).collect();
+    let mut ix: Vec<usize> = (0..xv.len()).collect();
+    let mut iy: Vec<usize> = (0..yv.len()).collect();
+    shell_sort_with_index(&mut xv, &mut ix);
+    shell_sort_with_index(&mut yv, &mut iy);
+    let x_lone = xv.iter().take_while(|&&v| v == 0).count();
+    let y_lone = yv.iter().take_while(|&&v| v == 0).count();
+    let mut matched: Vec<(Option<usize>, Option<usize>)> = Vec::with_capacity(kx.len());
+    let (mut i, mut j) = (x_lone, y_lone);
+    while i < xv.len() {
+        let key = xv[i];
+        let i_end = i + xv[i..].iter().take_while(|&&v| v == key).count();
+        while j < yv.len() && yv[j] < key {
+            j += 1;
+        }
+        let j_end = j + yv[j..].iter().take_while(|&&v| v == key).count();
+        for &r in &ix[i..i_end] {
+            for &q in &iy[j..j_end] {
+                matched.push((Some(r), Some(q)));
             }
-            continue;
         }
-        for &j in js {
-            pairs.push((Some(i), Some(j)));
-            y_used[j] = true;
-        }
+        i = i_end;
+        j = j_end;
     }
+    let mut x_only: Vec<(Option<usize>, Option<usize>)> = if all_x {
+        ix[..x_lone].iter().map(|&r| (Some(r), None)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut y_only: Vec<(Option<usize>, Option<usize>)> = if all_y {
+        iy[..y_lone].iter().map(|&q| (None, Some(q))).collect()
+    } else {
+        Vec::new()
+    };
     // matched rows sorted by key (R sorts the matched part by the by columns)
     let key_of = |p: &(Option<usize>, Option<usize>)| -> Vec<Value> {
         let lx = x.list_vec();
@@ -563,18 +608,6 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
             })
             .collect()
     };
-    let mut matched: Vec<(Option<usize>, Option<usize>)> =
-        pairs.iter().filter(|p| p.1.is_some()).cloned().collect();
-    let mut x_only: Vec<(Option<usize>, Option<usize>)> =
-        pairs.iter().filter(|p| p.1.is_none()).cloned().collect();
-    let mut y_only: Vec<(Option<usize>, Option<usize>)> = Vec::new();
-    if all_y {
-        for (j, used) in y_used.iter().enumerate() {
-            if !used {
-                y_only.push((None, Some(j)));
-            }
-        }
-    }
     if sort {
         let cmp = |a: &(Option<usize>, Option<usize>),
                    b: &(Option<usize>, Option<usize>)|
