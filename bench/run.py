@@ -268,12 +268,14 @@ def main():
             "Rfit": st.median(f[1] for f in fits) if fits else None,
             "rscfit": st.median(f[0] for f in fits) if fits else None,
             "fitratio": st.median(f[1] / f[0] for f in fits) if fits else None,
+            "Rcpu": med(R, "cpu"), "rsccpu": med(S, "cpu"),
             "ok": all(x["rc"] == 0 for x in (R or []) + S + (F or []) + (M or [])) and same is not False,
         })
     lines = [
         "| workload | R wall s | R+fread wall s | statsmodels wall s | rsc wall s | R / rsc | R+fread / rsc "
-        "| statsmodels / rsc | R MB | R+fread MB | statsmodels MB | rsc MB | R fit s | rsc fit s | fit R / rsc |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| statsmodels / rsc | R MB | R+fread MB | statsmodels MB | rsc MB | R fit s | rsc fit s | fit R / rsc "
+        "| R cpu s | rsc cpu s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         bad = "" if r["ok"] else " (FAILED)"
@@ -282,7 +284,8 @@ def main():
         lines.append(f"| {r['label']}{bad} | {fmt(r['R'])} | {fmt(r['F'])} | {fmt(r['M'])} | {r['rsc']:.3f} | "
                      f"{f2(r['ratio'])} | {f2(r['fratio'])} | {f2(r['mratio'])} | {f0(r['Rrss'])} | {f0(r['Frss'])} | "
                      f"{f0(r['Mrss'])} | {r['rscrss']:.0f} | "
-                     f"{fmt(r['Rfit'])} | {fmt(r['rscfit'])} | {f2(r['fitratio'])} |")
+                     f"{fmt(r['Rfit'])} | {fmt(r['rscfit'])} | {f2(r['fitratio'])} | "
+                     f"{fmt(r['Rcpu'])} | {fmt(r['rsccpu'])} |")
     if op_tables:
         names = [n for n, _ in op_tables]
         lines += ["", "Per operation (seconds in process, medians; R / rsc above 1 when rsc is faster):", "",

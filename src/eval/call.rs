@@ -102,7 +102,8 @@ impl Interp {
             },
             Value::Closure(c) => {
                 let a = self.promise_args(args, env)?;
-                self.apply_closure(c, a, Rc::new(e.clone()), env, fv.clone())
+                let call = self.shared_expr(e);
+                self.apply_closure(c, a, call, env, fv.clone())
             }
             _ => err("attempt to apply non-function").map_err(|fl| with_call_span(fl, e)),
         }
@@ -177,7 +178,7 @@ impl Interp {
                 Some(x) => out.push((
                     a.name,
                     Value::Promise(Rc::new(Promise {
-                        expr: Rc::new(x.clone()),
+                        expr: self.shared_expr(x),
                         env: Some(env.clone()),
                         value: RefCell::new(None),
                         is_default: false,
@@ -262,14 +263,30 @@ impl Interp {
         caller: &Env,
         func: Value,
     ) -> EvalResult {
-        let fenv = Env::new(Some(c.env.clone()));
-        let formals: Vec<Sym> = c.params.iter().map(|p| p.name).collect();
-        let (slots, dots) = match match_args(&formals, &args) {
-            Ok(x) => x,
-            Err(e) => return Err(with_call_span(Flow::from(e), &call)),
+        let fenv = Env::with_capacity(Some(c.env.clone()), c.params.len());
+        // Positional arguments only, none empty, no `...` among the formals: argument i
+        // goes to formal i, as matching would put it, without the matching's bookkeeping.
+        let positional = args.len() <= c.params.len()
+            && args.iter().all(|(n, v)| n.is_none() && !matches!(v, Value::Missing))
+            && c.params.iter().all(|p| p.name != dots_sym());
+        let (slots, dots) = if positional {
+            (Vec::new(), Vec::new())
+        } else {
+            let formals: Vec<Sym> = c.params.iter().map(|p| p.name).collect();
+            match match_args(&formals, &args) {
+                Ok(x) => x,
+                Err(e) => return Err(with_call_span(Flow::from(e), &call)),
+            }
         };
         let mut args = args;
         for (i, p) in c.params.iter().enumerate() {
+            if positional {
+                match args.get_mut(i) {
+                    Some(a) => fenv.set(p.name, std::mem::replace(&mut a.1, Value::Null)),
+                    None => fenv.set(p.name, self.default_arg(p, &fenv)),
+                }
+                continue;
+            }
             if p.name == dots_sym() {
                 let mut items = Vec::new();
                 let mut names = Vec::new();
@@ -292,18 +309,7 @@ impl Interp {
                     let v = std::mem::replace(&mut args[k].1, Value::Null);
                     fenv.set(p.name, v);
                 }
-                _ => match &p.default {
-                    Some(d) => fenv.set(
-                        p.name,
-                        Value::Promise(Rc::new(Promise {
-                            expr: Rc::new(d.clone()),
-                            env: Some(fenv.clone()),
-                            value: RefCell::new(None),
-                            is_default: true,
-                        })),
-                    ),
-                    None => fenv.set(p.name, Value::Missing),
-                },
+                _ => fenv.set(p.name, self.default_arg(p, &fenv)),
             }
         }
         self.tick()?;
@@ -355,6 +361,20 @@ impl Interp {
             }
         }
         r
+    }
+
+    /// What a formal without a supplied argument is bound to: a promise of its default
+    /// in the call's environment, else the missing marker.
+    fn default_arg(&mut self, p: &crate::syntax::ast::Param, fenv: &Env) -> Value {
+        match &p.default {
+            Some(d) => Value::Promise(Rc::new(Promise {
+                expr: self.shared_expr(d),
+                env: Some(fenv.clone()),
+                value: RefCell::new(None),
+                is_default: true,
+            })),
+            None => Value::Missing,
+        }
     }
 
     /// The class vector used for S3 dispatch (explicit or implicit).

@@ -12,6 +12,7 @@ pub mod index;
 pub mod lang_list;
 pub mod ops;
 mod scalar;
+mod shared_expr;
 pub mod slots;
 
 use crate::error::{err, EvalResult, Flow, RError, Stop};
@@ -204,6 +205,8 @@ pub struct Interp {
     pub debug: debug::Debug,
     /// S4 classes and the builtins with S4 methods (`eval/slots.rs`).
     pub s4: slots::S4State,
+    /// Shared copies of call and argument expressions (`shared_expr`).
+    pub(crate) expr_cache: shared_expr::ExprCache,
 }
 
 /// Evaluates `x op y` for classed operands it knows, or declines with `None`.
@@ -267,6 +270,7 @@ impl Interp {
             console: None,
             debug: debug::Debug::default(),
             s4: slots::S4State::default(),
+            expr_cache: Default::default(),
         }
     }
 
@@ -593,6 +597,9 @@ impl Interp {
 
     /// Finds a function by name, skipping non-function bindings as R does.
     pub fn get_function(&mut self, s: Sym, env: &Env) -> EvalResult {
+        if let Some(v) = env.function_quick(s) {
+            return Ok(v);
+        }
         let mut cur = Some(env.clone());
         while let Some(e) = cur {
             if let Some(v) = e.get_local(s) {
@@ -611,6 +618,63 @@ impl Interp {
             Some(Err(e)) => Err(e),
             _ => err(format!("could not find function \"{}\"", s)),
         }
+    }
+
+    /// `e` (the binary call `x op b`) once its left operand `x` is evaluated.
+    fn binary_with_left(&mut self, e: &Expr, op: BinOp, x: Value, b: &Expr, env: &Env) -> EvalResult {
+        self.visible = true;
+        // A numeric literal on the right needs no vector of its own in the scalar case.
+        let x = match &b.kind {
+            ExprKind::Const(Const::Num(c)) => match ops::scalar_with_const(op, x, *c) {
+                Ok(r) => return Ok(r),
+                Err(x) => x,
+            },
+            _ => x,
+        };
+        let y = self.eval(b, env)?;
+        self.visible = true;
+        let r = ops::binary(self, op, x, y, env).map_err(|f| with_call_span(f, e));
+        if !self.pending_warnings.is_empty() {
+            self.deliver_warnings(Some(crate::syntax::deparse::deparse(e)))?;
+        }
+        r
+    }
+
+    /// `if (x < 2)` and the like, a comparison of a number with a numeric literal, tested
+    /// without making the logical vector: Some(test) when both are numbers and the test is
+    /// not NA, None (nothing evaluated) when the condition has another form. Any other
+    /// left operand is compared as usual and the result tested as usual.
+    fn scalar_condition(&mut self, c: &Expr, ife: &Expr, env: &Env) -> EvalResult<Option<bool>> {
+        let ExprKind::Binary(
+            op @ (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne),
+            a,
+            b,
+        ) = &c.kind
+        else {
+            return Ok(None);
+        };
+        let k = match &b.kind {
+            ExprKind::Const(Const::Num(k)) if !k.is_nan() => *k,
+            ExprKind::Const(Const::Int(k)) => *k as f64,
+            _ => return Ok(None),
+        };
+        if operators_overridden() {
+            return Ok(None);
+        }
+        self.check_stack()?;
+        let x = self.eval(a, env)?;
+        if let Some((v, _)) = ops::scalar_num(&x) {
+            if let Some(r) = ops::compare_scalars(*op, v, k) {
+                if r != crate::value::NA_LGL {
+                    self.visible = true;
+                    return Ok(Some(r != 0));
+                }
+            }
+        }
+        let cv = self.binary_with_left(c, *op, x, b, env)?;
+        self.truthy(&cv, "if")
+            .map_err(|f| with_call_span(with_span(f, c), ife))
+            .map(Some)
     }
 
     /// Evaluates an expression in an environment.
@@ -677,22 +741,7 @@ impl Interp {
                 }
                 self.check_stack()?;
                 let x = self.eval(a, env)?;
-                self.visible = true;
-                // A numeric literal on the right needs no vector of its own in the scalar case.
-                let x = match &b.kind {
-                    ExprKind::Const(Const::Num(c)) => match ops::scalar_with_const(*op, x, *c) {
-                        Ok(r) => return Ok(r),
-                        Err(x) => x,
-                    },
-                    _ => x,
-                };
-                let y = self.eval(b, env)?;
-                self.visible = true;
-                let r = ops::binary(self, *op, x, y, env).map_err(|f| with_call_span(f, e));
-                if !self.pending_warnings.is_empty() {
-                    self.deliver_warnings(Some(crate::syntax::deparse::deparse(e)))?;
-                }
-                r
+                self.binary_with_left(e, *op, x, b, env)
             }
             ExprKind::Unary(op, a) => {
                 self.check_stack()?;
@@ -764,11 +813,15 @@ impl Interp {
         self.check_stack()?;
         match &e.kind {
             ExprKind::If(c, a, b) => {
-                let cv = self.eval(c, env)?;
-                if self
-                    .truthy(&cv, "if")
-                    .map_err(|f| with_call_span(with_span(f, c), e))?
-                {
+                let test = match self.scalar_condition(c, e, env)? {
+                    Some(t) => t,
+                    None => {
+                        let cv = self.eval(c, env)?;
+                        self.truthy(&cv, "if")
+                            .map_err(|f| with_call_span(with_span(f, c), e))?
+                    }
+                };
+                if test {
                     self.eval(a, env)
                 } else if let Some(b) = b {
                     self.eval(b, env)

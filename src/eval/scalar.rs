@@ -13,6 +13,7 @@ use crate::syntax::ast::{Arg, AssignOp, BinOp, Const, Expr, ExprKind, UnOp};
 use crate::syntax::sym::Sym;
 use crate::value::env::operators_overridden;
 use crate::value::{Data, Env, Value};
+use std::cell::Cell;
 
 impl Interp {
     /// `e` applied through the script's own definition of its operator, when `e` is an
@@ -205,11 +206,12 @@ impl Interp {
     /// A `for` loop over a compact sequence (see [`loop_sequence`](Self::loop_sequence)).
     fn eval_for_compact(&mut self, var: Sym, c: Compact, body: &Expr, env: &Env) -> EvalResult {
         let fast = LoopBody::compile(body);
+        let hint = Cell::new(0);
         let mut i = 0.0;
         while i < c.n {
             self.tick()?;
             let x = c.from + c.step * i;
-            let reused = env.with_local_mut(var, |cur| match cur {
+            let reused = env.with_slots(|sl| sl.find(var, &hint).map(|k| match sl.value_mut(k) {
                 Value::Vector(crate::value::Vector { data: Data::Int(a), attrs: None }) if c.int => {
                     crate::value::vector::overwrite_scalar(a, x as i32)
                 }
@@ -217,7 +219,7 @@ impl Interp {
                     crate::value::vector::overwrite_scalar(a, x)
                 }
                 _ => false,
-            });
+            }));
             if reused != Some(true) {
                 env.set(var, if c.int { Value::int(x as i32) } else { Value::num(x) });
             }
@@ -242,7 +244,13 @@ impl Interp {
         for (item, prog) in &fb.items {
             if let Some(p) = prog {
                 if !operators_overridden() {
-                    if let Some(r) = p.run(env) {
+                    let r = match p.run_local(env) {
+                        Local::Done => continue,
+                        Local::Value(r) => Some(r),
+                        Local::NotLocal => p.run(env),
+                        Local::Fail => None,
+                    };
+                    if let Some(r) = r {
                         match r {
                             Scalar::Num(x) => env.store_num(p.target, x),
                             Scalar::Lgl(x) => env.set(p.target, Value::lgls(vec![x])),
@@ -310,8 +318,14 @@ enum Op {
     /// Push variable k's value.
     Var(u8),
     Neg,
-    /// Pop two, push their arithmetic result; a comparison only as the last op.
+    /// Pop two, push their arithmetic result.
     Bin(BinOp),
+    /// Apply `op` with a double literal on the right to the top of the stack.
+    BinK(BinOp, f64),
+    /// `%%` by a whole double literal b, 0 < |b| < 2^31, with 1/b.
+    ModK(f64, f64),
+    /// Pop two, compare: only as the last op.
+    Cmp(BinOp),
 }
 
 /// `target <- <scalar arithmetic>` as a postfix program over the distinct variables it reads.
@@ -319,6 +333,20 @@ pub(super) struct Prog {
     target: Sym,
     vars: Vec<Sym>,
     ops: Vec<Op>,
+    /// Where the variables (then the target) were last found in the frame.
+    hints: Vec<Cell<u32>>,
+}
+
+/// What [`Prog::run_local`] did.
+enum Local {
+    /// Computed and stored in place.
+    Done,
+    /// Computed; the caller stores it.
+    Value(Scalar),
+    /// A variable is not bound in the frame itself: look along the parents.
+    NotLocal,
+    /// An operand or the result is not a numeric scalar.
+    Fail,
 }
 
 impl Prog {
@@ -337,15 +365,46 @@ impl Prog {
             target: *target,
             vars: Vec::new(),
             ops: Vec::new(),
+            hints: Vec::new(),
         };
         let mut depth = 0;
-        p.operand(a, &mut depth, 0)?;
-        p.operand(b, &mut depth, 0)?;
-        if !is_arith(*op) && !is_comparison(*op) {
+        if is_comparison(*op) {
+            p.operand(a, &mut depth, 0)?;
+            p.operand(b, &mut depth, 0)?;
+            p.ops.push(Op::Cmp(*op));
+        } else if is_arith(*op) {
+            p.operand(v, &mut depth, 0)?;
+        } else {
             return None;
         }
-        p.ops.push(Op::Bin(*op));
+        p.hints = (0..=p.vars.len()).map(|_| Cell::new(0)).collect();
         Some(p)
+    }
+
+    /// The statement run on the frame's own bindings under one borrow, the result written
+    /// into the target's buffer when it is an unshared double scalar.
+    #[inline]
+    fn run_local(&self, env: &Env) -> Local {
+        env.with_slots(|sl| {
+            let mut vals = [(0.0, false); MAX_VARS];
+            for (k, s) in self.vars.iter().enumerate() {
+                let Some(i) = sl.find(*s, &self.hints[k]) else {
+                    return Local::NotLocal;
+                };
+                match scalar_value(sl.value(i)) {
+                    Some(v) => vals[k] = v,
+                    None => return Local::Fail,
+                }
+            }
+            match self.compute(&vals) {
+                Some(Scalar::Num(x)) => match sl.find(self.target, &self.hints[self.vars.len()]) {
+                    Some(i) if sl.store_num(i, x) => Local::Done,
+                    _ => Local::Value(Scalar::Num(x)),
+                },
+                Some(r) => Local::Value(r),
+                None => Local::Fail,
+            }
+        })
     }
 
     fn operand(&mut self, e: &Expr, depth: &mut usize, nest: usize) -> Option<()> {
@@ -373,9 +432,18 @@ impl Prog {
             }
             ExprKind::Binary(op, a, b) if is_arith(*op) => {
                 self.operand(a, depth, nest + 1)?;
-                self.operand(b, depth, nest + 1)?;
-                self.ops.push(Op::Bin(*op));
-                *depth -= 1;
+                match literal_num(b) {
+                    // a whole divisor small enough for the exact quick remainder
+                    Some(k) if *op == BinOp::Mod && k == k.trunc() && k != 0.0 && k.abs() < 2147483648.0 => {
+                        self.ops.push(Op::ModK(k, 1.0 / k))
+                    }
+                    Some(k) => self.ops.push(Op::BinK(*op, k)),
+                    None => {
+                        self.operand(b, depth, nest + 1)?;
+                        self.ops.push(Op::Bin(*op));
+                        *depth -= 1;
+                    }
+                }
             }
             _ => return None,
         }
@@ -399,10 +467,15 @@ impl Prog {
         for (slot, s) in vals.iter_mut().zip(&self.vars) {
             *slot = env.lookup_with(*s, scalar_value)??;
         }
+        self.compute(&vals)
+    }
+
+    /// The program's value over the variables' values.
+    #[inline]
+    fn compute(&self, vals: &[(f64, bool); MAX_VARS]) -> Option<Scalar> {
         let mut st = [(0.0, false); MAX_STACK];
         let mut sp = 0;
-        let last = self.ops.len() - 1;
-        for (k, op) in self.ops.iter().enumerate() {
+        for op in &self.ops {
             match *op {
                 Op::Push(x, i) => {
                     st[sp] = (x, i);
@@ -413,20 +486,69 @@ impl Prog {
                     sp += 1;
                 }
                 Op::Neg => st[sp - 1].0 = -st[sp - 1].0,
+                Op::BinK(op, k) => {
+                    let x = st[sp - 1].0;
+                    st[sp - 1] = (
+                        match op {
+                            BinOp::Add => x + k,
+                            BinOp::Sub => x - k,
+                            BinOp::Mul => x * k,
+                            BinOp::Div => x / k,
+                            op => ops::arith_scalars(op, x, k)?,
+                        },
+                        false,
+                    );
+                }
+                Op::ModK(k, inv) => st[sp - 1] = (mod_by(st[sp - 1].0, k, inv), false),
                 Op::Bin(op) => {
                     sp -= 1;
                     let (x, y) = (st[sp - 1], st[sp]);
-                    if k == last {
-                        if let Some(r) = ops::compare_scalars(op, x.0, y.0) {
-                            return Some(Scalar::Lgl(r));
-                        }
-                    }
                     st[sp - 1] = (arith(op, x, y)?, false);
+                }
+                Op::Cmp(op) => {
+                    sp -= 1;
+                    return ops::compare_scalars(op, st[sp - 1].0, st[sp].0).map(Scalar::Lgl);
                 }
             }
         }
         Some(Scalar::Num(st[0].0))
     }
+}
+
+/// A double literal (`3`, `0.5`), not an integer one.
+fn literal_num(e: &Expr) -> Option<f64> {
+    match &e.kind {
+        ExprKind::Const(Const::Num(x)) => Some(*x),
+        _ => None,
+    }
+}
+
+/// R's `a %% k` for a whole `k`, 0 < |k| < 2^31, `inv` = 1/k: for whole `a` below 2^31
+/// the quotient from the reciprocal is off by at most two and the remainder is exact once
+/// moved into range (sign of `k`); anything else goes the general way.
+#[inline(always)]
+fn mod_by(a: f64, k: f64, inv: f64) -> f64 {
+    if a.abs() < 2147483648.0 && a == (a as i64) as f64 {
+        let q = (a * inv) as i64 as f64;
+        let mut r = a - q * k;
+        if k > 0.0 {
+            while r < 0.0 {
+                r += k;
+            }
+            while r >= k {
+                r -= k;
+            }
+        } else {
+            while r > 0.0 {
+                r += k;
+            }
+            while r <= k {
+                r -= k;
+            }
+        }
+        return r + 0.0;
+    }
+    ops::r_mod(a, k)
 }
 
 fn is_arith(op: BinOp) -> bool {
@@ -491,5 +613,38 @@ fn refill(cur: &mut Value, data: &Data, i: usize) -> bool {
             Data::Dbl(src),
         ) => overwrite_scalar(a, src[i]),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mod_by_matches_r_mod() {
+        let ks = [1.0, 2.0, 3.0, 7.0, -3.0, -1.0, 1e9, -2147483647.0, 2147483647.0];
+        let xs = [
+            0.0, -0.0, 1.0, -1.0, 2.0, 5.0, -5.0, 6.0, -6.0, 1e9, -1e9, 2147483647.0,
+            -2147483647.0, 2147483648.0, 0.5, -2.5, f64::NAN, f64::INFINITY, 123456789.0,
+        ];
+        for &k in &ks {
+            for &x in &xs {
+                let (a, b) = (mod_by(x, k, 1.0 / k), ops::r_mod(x, k));
+                assert!(
+                    a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()),
+                    "{} %% {}: {} vs {}",
+                    x,
+                    k,
+                    a,
+                    b
+                );
+            }
+        }
+        for x in -3000..3000 {
+            for k in [3.0, -7.0, 10.0] {
+                let x = x as f64 * 7919.0;
+                assert_eq!(mod_by(x, k, 1.0 / k).to_bits(), ops::r_mod(x, k).to_bits());
+            }
+        }
     }
 }

@@ -31,6 +31,15 @@ impl Env {
             name: None,
         })))
     }
+    /// A new environment with room for `n` variables.
+    pub fn with_capacity(parent: Option<Env>, n: usize) -> Env {
+        Env(Rc::new(RefCell::new(Frame {
+            vars: Vec::with_capacity(n),
+            index: None,
+            parent,
+            name: None,
+        })))
+    }
     pub fn named(parent: Option<Env>, name: &str) -> Env {
         let e = Env::new(parent);
         e.0.borrow_mut().name = Some(name.to_string());
@@ -60,11 +69,34 @@ impl Env {
     pub fn lookup(&self, s: Sym) -> Option<Value> {
         let mut cur = self.clone();
         loop {
-            if let Some(v) = cur.get_local(s) {
-                return Some(v);
-            }
-            let p = cur.0.borrow().parent.clone();
-            cur = p?;
+            let next = {
+                let fr = cur.0.borrow();
+                if let Some(i) = fr.position(s) {
+                    return Some(fr.vars[i].1.clone());
+                }
+                fr.parent.clone()?
+            };
+            cur = next;
+        }
+    }
+    /// The function `s` names as a call sees it, when the first binding of `s` along the
+    /// chain that is a function or a promise is a function; None otherwise (a promise to
+    /// force first, or no function bound: the caller looks the slow way).
+    pub fn function_quick(&self, s: Sym) -> Option<Value> {
+        let mut cur = self.clone();
+        loop {
+            let next = {
+                let fr = cur.0.borrow();
+                if let Some(i) = fr.position(s) {
+                    match &fr.vars[i].1 {
+                        Value::Promise(_) => return None,
+                        v if v.is_function() => return Some(v.clone()),
+                        _ => {}
+                    }
+                }
+                fr.parent.clone()?
+            };
+            cur = next;
         }
     }
     /// Applies `f` to the value bound to `s` along the parent chain, without cloning it.
@@ -188,6 +220,47 @@ impl Env {
     pub fn bindings(&self) -> Vec<(Sym, Value)> {
         self.0.borrow().vars.clone()
     }
+
+    /// Runs `f` on this frame's bindings under one borrow (several reads and in-place
+    /// writes, as a loop statement makes them).
+    #[inline]
+    pub fn with_slots<R>(&self, f: impl FnOnce(&mut Slots) -> R) -> R {
+        let mut fr = self.0.borrow_mut();
+        f(&mut Slots(&mut fr))
+    }
+}
+
+/// A frame's bindings, borrowed by [`Env::with_slots`].
+pub struct Slots<'a>(&'a mut Frame);
+
+impl Slots<'_> {
+    /// Where `s` is bound in this frame, trying the position remembered in `hint` first.
+    #[inline]
+    pub fn find(&self, s: Sym, hint: &std::cell::Cell<u32>) -> Option<usize> {
+        let h = hint.get() as usize;
+        if let Some((k, _)) = self.0.vars.get(h) {
+            if *k == s {
+                return Some(h);
+            }
+        }
+        let i = self.0.position(s)?;
+        hint.set(i as u32);
+        Some(i)
+    }
+    #[inline]
+    pub fn value(&self, i: usize) -> &Value {
+        &self.0.vars[i].1
+    }
+    #[inline]
+    pub fn value_mut(&mut self, i: usize) -> &mut Value {
+        &mut self.0.vars[i].1
+    }
+    /// Writes `x` into binding `i` in place when it is an unshared, attribute-free double
+    /// scalar; false otherwise.
+    #[inline]
+    pub fn store_num(&mut self, i: usize, x: f64) -> bool {
+        write_num(&mut self.0.vars[i].1, x)
+    }
 }
 
 impl Frame {
@@ -236,6 +309,11 @@ pub fn operators_overridden() -> bool {
 
 /// Notes a new binding of `s`; called for bindings other than the builtins themselves.
 pub fn note_binding(s: Sym) {
+    // (operator names are short and start with punctuation)
+    let b = s.as_str().as_bytes();
+    if b.len() > 3 || b.first().is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.') {
+        return;
+    }
     if !operators_overridden() && is_operator_name(s.as_str()) {
         OVERRIDDEN.store(true, Ordering::Relaxed);
     }

@@ -165,16 +165,20 @@ pub fn distinct(d: &Data) -> Option<Distinct> {
 fn by_key_ref(xs: &[Option<std::rc::Rc<str>>]) -> Distinct {
     let mut map: FxMap<Option<&str>, u32> = fx_map(64);
     let mut firsts = Vec::new();
-    // runs of one shared string are common (sample(), rep()): compare the pointer first
-    let mut last: Option<(*const u8, u32)> = None;
+    // R's string vectors mostly share their elements (sample(), rep(), a factor's labels):
+    // a small cache by address answers those without hashing the text (one address, one
+    // text, while the vector holds them)
+    const SLOTS: usize = 1024;
+    let mut seen: Vec<(*const u8, u32)> = vec![(std::ptr::null(), 0); SLOTS];
     let ids = xs
         .iter()
         .enumerate()
         .map(|(i, x)| {
             let p = x.as_ref().map(|s| s.as_ptr());
-            if let (Some(p), Some((lp, lid))) = (p, last) {
-                if p == lp {
-                    return lid;
+            let slot = p.map(|p| ((p as usize >> 4) ^ (p as usize >> 14)) & (SLOTS - 1));
+            if let (Some(p), Some(k)) = (p, slot) {
+                if seen[k].0 == p {
+                    return seen[k].1;
                 }
             }
             let next = firsts.len() as u32;
@@ -182,8 +186,8 @@ fn by_key_ref(xs: &[Option<std::rc::Rc<str>>]) -> Distinct {
             if id == next {
                 firsts.push(i);
             }
-            if let Some(p) = p {
-                last = Some((p, id));
+            if let (Some(p), Some(k)) = (p, slot) {
+                seen[k] = (p, id);
             }
             id
         })

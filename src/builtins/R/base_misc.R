@@ -148,11 +148,7 @@ rowsum <- function(x, group, reorder = TRUE, na.rm = FALSE, ...) {
     keys <- unique(group)
     if (reorder) keys <- sort(keys, na.last = TRUE)
     idx <- match(group, keys)
-    out <- matrix(0, length(keys), ncol(m))
-    for (j in seq_len(ncol(m))) {
-        s <- vapply(split(m[, j], factor(idx, levels = seq_along(keys))), sum, 0, na.rm = na.rm)
-        out[, j] <- s
-    }
+    out <- .rowsum_core(m, idx, length(keys), na.rm)
     if (is.integer(m)) storage.mode(out) <- "integer"
     dimnames(out) <- list(as.character(keys), colnames(m))
     if (is.data.frame(x)) as.data.frame(out) else out

@@ -307,6 +307,69 @@ fn keep_time(x: &Value, r: EvalResult) -> EvalResult {
 }
 
 /// Row keys of a data frame's columns, as strings, for matching and duplicates.
+/// Each row's key as a number shared by equal keys across `x` and `y`, for one key column
+/// of numbers or strings on both sides (factors as their labels), equal as `match` finds
+/// values equal; None for other keys.
+fn typed_key_ids(x: &Value, bx: &[usize], y: &Value, by: &[usize]) -> Option<(Vec<u32>, Vec<u32>)> {
+    if bx.len() != 1 || by.len() != 1 {
+        return None;
+    }
+    let cx = crate::value::factor::factor_as_strings(x.list_vec().get(bx[0])?);
+    let cy = crate::value::factor::factor_as_strings(y.list_vec().get(by[0])?);
+    let (dx, dy) = (cx.data()?, cy.data()?);
+    let t = match (dx.vtype(), dy.vtype()) {
+        (VType::Int, VType::Int) => VType::Int,
+        (VType::Str, VType::Str) => VType::Str,
+        (VType::Int | VType::Dbl, VType::Int | VType::Dbl) => VType::Dbl,
+        _ => return None,
+    };
+    let all = crate::value::combine::concat_data(&[dx.clone(), dy.clone()], t);
+    let mut ids = crate::value::uniq::distinct(&all)?.ids;
+    let iy = ids.split_off(dx.len());
+    Some((ids, iy))
+}
+
+/// Row keys as text (several columns, or types [`typed_key_ids`] does not take) numbered
+/// by distinct text across both sides.
+fn string_key_ids(kx: &[String], ky: &[String]) -> (Vec<u32>, Vec<u32>) {
+    fn number<'a>(keys: &'a [String], map: &mut std::collections::HashMap<&'a str, u32>) -> Vec<u32> {
+        keys.iter()
+            .map(|k| {
+                let n = map.len() as u32;
+                *map.entry(k.as_str()).or_insert(n)
+            })
+            .collect()
+    }
+    let mut map = std::collections::HashMap::new();
+    let ix = number(kx, &mut map);
+    let iy = number(ky, &mut map);
+    (ix, iy)
+}
+
+/// Shell sort of `v` (gaps 1, 4, 13, ...) moving `idx` along, as R's merge sorts its key
+/// numbers: not stable, and the order it leaves equal keys in is the order R's rows take.
+fn shell_sort_with_index(v: &mut [u32], idx: &mut [usize]) {
+    let n = v.len();
+    let mut h = 1;
+    while h <= n / 9 {
+        h = 3 * h + 1;
+    }
+    while h > 0 {
+        for i in h..n {
+            let (x, xi) = (v[i], idx[i]);
+            let mut j = i;
+            while j >= h && v[j - h] > x {
+                v[j] = v[j - h];
+                idx[j] = idx[j - h];
+                j -= h;
+            }
+            v[j] = x;
+            idx[j] = xi;
+        }
+        h /= 3;
+    }
+}
+
 fn row_keys(x: &Value, cols: &[usize]) -> Vec<String> {
     let n = df_nrow(x);
     let l = x.list_vec();
@@ -479,27 +542,61 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
     };
     let bx = col_idx(&xn, &by_x)?;
     let by_idx = col_idx(&yn, &by_y)?;
-    let kx = row_keys(&x, &bx);
-    let ky = row_keys(&y, &by_idx);
-    // pairs of matching rows
-    let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::new();
-    let mut y_used = vec![false; ky.len()];
-    let mut ymap: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
-    for (j, k) in ky.iter().enumerate() {
-        ymap.entry(k.as_str()).or_default().push(j);
-    }
-    for (i, k) in kx.iter().enumerate() {
-        match ymap.get(k.as_str()) {
-            Some(js) => {
-                for &j in js {
-                    pairs.push((Some(i), Some(j)));
-                    y_used[j] = true;
-                }
-            }
-            None if all_x => pairs.push((Some(i), None)),
-            None => {}
+    let (kx, ky) = match typed_key_ids(&x, &bx, &y, &by_idx) {
+        Some(ids) => ids,
+        None => string_key_ids(&row_keys(&x, &bx), &row_keys(&y, &by_idx)),
+    };
+    // R's pairing: every row numbered by its key (0: no partner on the other side), both
+    // sides Shell-sorted by that number carrying their row indices, then each run of one
+    // key pairs its x rows (outer) with its y rows (inner); the unpartnered rows come in
+    // the order the sort left them
+    let in_y = {
+        let nid = kx.iter().chain(&ky).map(|&k| k as usize + 1).max().unwrap_or(0);
+        let mut v = vec![false; nid];
+        for &k in &ky {
+            v[k as usize] = true;
         }
+        v
+    };
+    let mut in_x = vec![false; in_y.len()];
+    for &k in &kx {
+        in_x[k as usize] = true;
     }
+    let mut xv: Vec<u32> = kx.iter().map(|&k| if in_y[k as usize] { k + 1 } else { 0 }).collect();
+    let mut yv: Vec<u32> = ky.iter().map(|&k| if in_x[k as usize] { k + 1 } else { 0 }).collect();
+    let mut ix: Vec<usize> = (0..xv.len()).collect();
+    let mut iy: Vec<usize> = (0..yv.len()).collect();
+    shell_sort_with_index(&mut xv, &mut ix);
+    shell_sort_with_index(&mut yv, &mut iy);
+    let x_lone = xv.iter().take_while(|&&v| v == 0).count();
+    let y_lone = yv.iter().take_while(|&&v| v == 0).count();
+    let mut matched: Vec<(Option<usize>, Option<usize>)> = Vec::with_capacity(kx.len());
+    let (mut i, mut j) = (x_lone, y_lone);
+    while i < xv.len() {
+        let key = xv[i];
+        let i_end = i + xv[i..].iter().take_while(|&&v| v == key).count();
+        while j < yv.len() && yv[j] < key {
+            j += 1;
+        }
+        let j_end = j + yv[j..].iter().take_while(|&&v| v == key).count();
+        for &r in &ix[i..i_end] {
+            for &q in &iy[j..j_end] {
+                matched.push((Some(r), Some(q)));
+            }
+        }
+        i = i_end;
+        j = j_end;
+    }
+    let mut x_only: Vec<(Option<usize>, Option<usize>)> = if all_x {
+        ix[..x_lone].iter().map(|&r| (Some(r), None)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut y_only: Vec<(Option<usize>, Option<usize>)> = if all_y {
+        iy[..y_lone].iter().map(|&q| (None, Some(q))).collect()
+    } else {
+        Vec::new()
+    };
     // matched rows sorted by key (R sorts the matched part by the by columns)
     let key_of = |p: &(Option<usize>, Option<usize>)| -> Vec<Value> {
         let lx = x.list_vec();
@@ -511,18 +608,6 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
             })
             .collect()
     };
-    let mut matched: Vec<(Option<usize>, Option<usize>)> =
-        pairs.iter().filter(|p| p.1.is_some()).cloned().collect();
-    let mut x_only: Vec<(Option<usize>, Option<usize>)> =
-        pairs.iter().filter(|p| p.1.is_none()).cloned().collect();
-    let mut y_only: Vec<(Option<usize>, Option<usize>)> = Vec::new();
-    if all_y {
-        for (j, used) in y_used.iter().enumerate() {
-            if !used {
-                y_only.push((None, Some(j)));
-            }
-        }
-    }
     if sort {
         let cmp = |a: &(Option<usize>, Option<usize>),
                    b: &(Option<usize>, Option<usize>)|
@@ -540,7 +625,21 @@ fn merge(_it: &mut Interp, a: Args) -> EvalResult {
         let mut all_rows = matched;
         all_rows.extend(x_only);
         all_rows.extend(y_only);
-        all_rows.sort_by(cmp);
+        if all_rows.iter().all(|p| p.0.is_some()) {
+            // every row has its key in x: a stable radix order of x's key columns (factors
+            // as their labels, strings in collation order as R, NA last)
+            let lx = x.list_vec();
+            let xs: Vec<Option<usize>> = all_rows.iter().map(|p| p.0).collect();
+            let cols: Vec<Value> = bx
+                .iter()
+                .map(|&j| crate::value::factor::factor_as_strings(&take(&lx[j], &xs)))
+                .collect();
+            let refs: Vec<&Value> = cols.iter().collect();
+            let perm = crate::builtins::base::sort_keys::order_perm(&refs, &[false], Some(true), false)?;
+            all_rows = perm.into_iter().map(|i| all_rows[i]).collect();
+        } else {
+            all_rows.sort_by(cmp);
+        }
         matched = all_rows;
         x_only = Vec::new();
         y_only = Vec::new();

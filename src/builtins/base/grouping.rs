@@ -14,6 +14,7 @@ pub const BUILTINS: &[Builtin] = &[
     declared("unsplit", unsplit),
     eager("tapply", tapply),
     declared("interaction", interaction),
+    declared(".rowsum_core", rowsum_core),
 ];
 
 /// Help entries for this family's builtins, shown by `?name` (see `utils/help.rs`).
@@ -32,6 +33,9 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("interaction", "interaction(..., drop = FALSE, sep = \".\", lex.order = FALSE)",
             "Builds a factor whose levels are all combinations of the levels of the given factors, joined with \
              sep; drop = TRUE keeps only combinations that occur."),
+        doc(".rowsum_core", ".rowsum_core(x, idx, ng, na.rm = FALSE)",
+            "Internal to rowsum: the column sums of the numeric matrix x within the groups idx (codes 1..ng), \
+             as an ng-row double matrix, in one pass."),
     ]
 };
 
@@ -275,4 +279,47 @@ pub fn unsplit(_it: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::from_data(crate::value::combine::concat_data(
         &parts, t,
     )))
+}
+
+/// `rowsum`'s sums: one pass over each column adding every element to its group's row
+/// (NA added as it is unless `na.rm`, integers as doubles; the R caller restores the type).
+pub fn rowsum_core(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.req("x")?;
+    let idx = m.req("idx")?.int_vec();
+    let ng = m.req("ng")?.as_f64().unwrap_or(0.0).max(0.0) as usize;
+    let na_rm = flag(m.get("na.rm"), false);
+    let n = idx.len();
+    let ncol = if n == 0 { 0 } else { x.len() / n };
+    let mut out = vec![0.0; ng * ncol];
+    let add = |out: &mut [f64], j: usize, i: usize, v: f64| {
+        let g = idx[i];
+        if g != NA_INT && g >= 1 && (g as usize) <= ng && !(na_rm && v.is_nan()) {
+            out[j * ng + g as usize - 1] += v;
+        }
+    };
+    match x.data() {
+        Some(Data::Int(v)) | Some(Data::Lgl(v)) => {
+            for j in 0..ncol {
+                for i in 0..n {
+                    let e = v[j * n + i];
+                    let e = if e == NA_INT { crate::value::na_real() } else { e as f64 };
+                    add(&mut out, j, i, e);
+                }
+            }
+        }
+        _ => {
+            let v = x.dbl_vec();
+            for j in 0..ncol {
+                for i in 0..n {
+                    add(&mut out, j, i, v[j * n + i]);
+                }
+            }
+        }
+    }
+    let mut r = Value::dbls(out);
+    r.set_attr(
+        crate::syntax::sym::Sym::new("dim"),
+        Value::ints(vec![ng as i32, ncol as i32]),
+    );
+    Ok(r)
 }

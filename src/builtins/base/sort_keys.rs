@@ -128,7 +128,8 @@ pub fn radix_by(perm: &mut Vec<u32>, key: &[u64]) {
     if n < 2 {
         return;
     }
-    if n < 256 {
+    // (below a few thousand keys the histograms cost more than a comparison sort)
+    if n < 2048 {
         perm.sort_by_key(|&i| key[i as usize]);
         return;
     }

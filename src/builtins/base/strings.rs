@@ -487,6 +487,8 @@ fn strsplit(_: &mut Interp, m: Matched) -> EvalResult {
     let fixed = flag(&m, "fixed", false);
     let perl = flag(&m, "perl", false) && !fixed;
     let mut out = Vec::with_capacity(x.len());
+    // each split pattern compiled once, on first use
+    let mut compiled: Vec<Option<regex::Regex>> = vec![None; split.len()];
     for (i, s) in x.iter().enumerate() {
         let Some(s) = s.as_deref() else {
             out.push(Value::strs(vec![None]));
@@ -509,8 +511,14 @@ fn strsplit(_: &mut Interp, m: Matched) -> EvalResult {
             ));
             continue;
         }
-        let re = compile_r_regex(&sp, fixed, perl, false)?;
-        out.push(Value::strs(split_one(s, &re)));
+        let k = i % split.len();
+        if compiled[k].is_none() {
+            compiled[k] = Some(compile_r_regex(&sp, fixed, perl, false)?);
+        }
+        let Some(re) = compiled[k].as_ref() else {
+            continue;
+        };
+        out.push(Value::strs(split_one(s, re)));
     }
     let mut v = Value::list(out);
     with_names_of(&mut v, xv);
