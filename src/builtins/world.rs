@@ -111,6 +111,8 @@ pub const WORLD: &[(&str, Gate)] = &[
 /// Builtins that live beside world-touching code but touch nothing themselves (or only the
 /// clock, the console, or in-memory connections).
 pub const PURE: &[&str] = &[
+    // lang.rs: syntax called as functions, frames
+    "{", "if", "for", "while", "repeat", "sys.parent",
     // files.rs
     "basename", "dirname", "file.path",
     // connections.rs: in-memory and console connections

@@ -2,7 +2,7 @@
 //! again after a failure), and SQL queries whose results come back as R data frames.
 
 use super::arrow::{Columns, Schema};
-use super::h2::{CallError, Conn};
+use super::grpc::{CallError, Conn};
 use super::proto;
 use std::time::Duration;
 

@@ -20,7 +20,6 @@ pub const BUILTINS: &[Builtin] = &[
     special("on.exit", on_exit),
     special("function", not_callable),
     special("{", |it, a, e, _| syntax_call(it, "{", a, e)),
-    special("(", |it, a, e, _| syntax_call(it, "(", a, e)),
     special("if", |it, a, e, _| syntax_call(it, "if", a, e)),
     special("for", |it, a, e, _| syntax_call(it, "for", a, e)),
     special("while", |it, a, e, _| syntax_call(it, "while", a, e)),
@@ -56,6 +55,16 @@ pub const BUILTINS: &[Builtin] = &[
 pub const DOCS: &[crate::builtins::Doc] = {
     use crate::builtins::doc;
     &[
+        doc("{", "{ expr1; expr2; ... }",
+            "Evaluates the expressions in turn and returns the value of the last; also callable as \
+             `{`(expr1, expr2), the same expression."),
+        doc("if", "if (cond) expr else alternative",
+            "Evaluates expr when cond is TRUE, alternative (or nothing, invisibly NULL) otherwise; cond must be \
+             a single TRUE or FALSE."),
+        doc("for", "for (var in seq) expr",
+            "Evaluates expr once for each element of seq, bound to var; returns NULL invisibly."),
+        doc("while", "while (cond) expr", "Evaluates expr as long as cond is TRUE."),
+        doc("repeat", "repeat expr", "Evaluates expr again and again until a break."),
         doc("quote", "quote(expr)", "Returns its argument unevaluated, as a symbol or a call."),
         doc("substitute", "substitute(expr, env)",
             "Returns expr unevaluated with its symbols replaced by their bindings in env. Inside a function, \
@@ -514,7 +523,7 @@ fn on_exit(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult
     Ok(Value::Null)
 }
 
-/// `` `{`(a, b) ``, `` `(`(x) ``, `` `if`(c, a, b) `` and the loops called as functions: the
+/// `` `{`(a, b) ``, `` `if`(c, a, b) `` and the loops called as functions: the
 /// call is rebuilt as the syntax it stands for (R's parser makes both the same) and evaluated.
 fn syntax_call(it: &mut Interp, name: &str, args: &[Arg], env: &Env) -> EvalResult {
     let f = Expr::new(ExprKind::Ident(Sym::new(name)), Default::default());
