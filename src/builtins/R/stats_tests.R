@@ -1264,6 +1264,14 @@ abbreviate <- function(names.arg, minlength = 4L, use.classes = TRUE, dot = FALS
         return(x)
     }
     names.arg <- sub("^ +", "", sub(" +$", "", as.character(names.arg)))
+    ## Repeated strings share one abbreviation: work on the distinct ones.
+    if (anyDuplicated(names.arg)) {
+        u <- unique(names.arg)
+        r <- abbreviate(u, minlength, use.classes, dot, strict, method, named = FALSE)
+        x <- r[match(names.arg, u)]
+        if (named) names(x) <- names.arg
+        return(x)
+    }
     x <- names.arg
     minlength <- as.integer(minlength)
     ab <- function(v, m) vapply(v, .abbrev1, "", minlen = m, use.classes = use.classes,
