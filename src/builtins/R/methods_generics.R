@@ -230,6 +230,24 @@ setGeneric <- function(name, def = NULL, where = topenv(parent.frame()), package
 ## The class key of one argument for dispatch caches.
 .s4_arg_key <- function(x) paste(class(x), collapse = "/")
 
+## How far a method's signature is from the arguments' class chains (the sum over the
+## arguments of the inheritance distance; "ANY" is farther than any superclass), NA when
+## an argument's class does not extend the signature's.
+.s4_sig_distance <- function(sig, chains) {
+    d <- 0
+    for (i in seq_along(chains)) {
+        s <- if (i <= length(sig)) sig[i] else "ANY"
+        ch <- chains[[i]]
+        if (s == "ANY") d <- d + max(ch) + 1
+        else {
+            di <- ch[s]
+            if (is.na(di)) return(NA)
+            d <- d + di
+        }
+    }
+    d
+}
+
 ## Selects the method of generic name (and its groups) for the argument classes' chains:
 ## the one with the least total inheritance distance, "ANY" being farther than any
 ## superclass. Returns list(rec, key, name) or NULL; skip names a key not to select.
@@ -242,17 +260,7 @@ setGeneric <- function(name, def = NULL, where = topenv(parent.frame()), package
         for (key in rec$order) {
             if (!is.null(skip) && identical(skip, paste(names[gi], key))) next
             sig <- get(key, envir = rec$sigs)
-            d <- (gi - 1) * 1e-3
-            for (i in seq_along(chains)) {
-                s <- if (i <= length(sig)) sig[i] else "ANY"
-                ch <- chains[[i]]
-                if (s == "ANY") d <- d + max(ch) + 1
-                else {
-                    di <- ch[s]
-                    if (is.na(di)) { d <- NA; break }
-                    d <- d + di
-                }
-            }
+            d <- (gi - 1) * 1e-3 + .s4_sig_distance(sig, chains)
             if (!is.na(d) && d < bestd) {
                 bestd <- d
                 best <- list(rec = rec, key = key, name = names[gi])

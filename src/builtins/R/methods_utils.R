@@ -259,17 +259,7 @@ testInheritedMethods <- function(f, signatures, test = TRUE, virtual = FALSE, gr
         if (is.null(rec)) next
         for (key in rec$order) {
             sig <- get(key, envir = rec$sigs)
-            d <- 0
-            for (i in seq_along(chains)) {
-                s <- if (i <= length(sig)) sig[i] else "ANY"
-                ch <- chains[[i]]
-                if (s == "ANY") d <- d + max(ch) + 1
-                else {
-                    di <- ch[s]
-                    if (is.na(di)) { d <- NA; break }
-                    d <- d + di
-                }
-            }
+            d <- .s4_sig_distance(sig, chains)
             if (is.na(d)) next
             if (d < bestd) { bestd <- d; best <- key }
             else if (d == bestd) best <- c(best, key)
