@@ -1,21 +1,8 @@
 //! SVG output of the plot methods and plot types written in R (plot.lm, density, ecdf,
 //! hclust, image, contour, persp, dotchart, ...): the elements R draws, counted.
 
-fn draw(code: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("rsc-gfxm-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join(format!("p{}.svg", code.len()));
-    let path = file.to_string_lossy().replace('\\', "/");
-    let mut r = rsc::Interpreter::new();
-    r.eval(&format!("svg(\"{}\"); {}; dev.off()", path, code)).expect("script runs");
-    let s = std::fs::read_to_string(&file).expect("svg written");
-    let _ = std::fs::remove_file(&file);
-    s
-}
-
-fn texts(s: &str) -> Vec<String> {
-    s.split("<text").skip(1).filter_map(|t| Some(t[t.find('>')? + 1..t.find("</text>")?].to_string())).collect()
-}
+mod common;
+use common::{draw, texts};
 
 #[test]
 fn plot_lm_draws_four_panels() {

@@ -2,21 +2,8 @@
 //! stats plot methods (decompose, HoltWinters, stl, kernels, biplot, heatmap, ...) and the
 //! rarer graphics functions (bxp, stars, spineplot, rasters, ...): the elements drawn, counted.
 
-fn draw(code: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("rsc-gfxmore-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join(format!("p{}.svg", code.len()));
-    let path = file.to_string_lossy().replace('\\', "/");
-    let mut r = rsc::Interpreter::new();
-    r.eval(&format!("svg(\"{}\"); {}; dev.off()", path, code)).expect("script runs");
-    let s = std::fs::read_to_string(&file).expect("svg written");
-    let _ = std::fs::remove_file(&file);
-    s
-}
-
-fn texts(s: &str) -> Vec<String> {
-    s.split("<text").skip(1).filter_map(|t| Some(t[t.find('>')? + 1..t.find("</text>")?].to_string())).collect()
-}
+mod common;
+use common::{draw, texts};
 
 fn eval_str(code: &str) -> Vec<String> {
     let mut r = rsc::Interpreter::new();

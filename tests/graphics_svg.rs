@@ -1,16 +1,7 @@
 //! SVG output of a few plots: well-formed pages with the elements R draws.
 
-fn draw(code: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("rsc-gfx-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join(format!("p{}.svg", code.len()));
-    let path = file.to_string_lossy().replace('\\', "/");
-    let mut r = rsc::Interpreter::new();
-    r.eval(&format!("svg(\"{}\"); {}; dev.off()", path, code)).expect("script runs");
-    let s = std::fs::read_to_string(&file).expect("svg written");
-    let _ = std::fs::remove_file(&file);
-    s
-}
+mod common;
+use common::draw;
 
 fn balanced(s: &str) {
     assert!(s.starts_with("<?xml") && s.trim_end().ends_with("</svg>"));
