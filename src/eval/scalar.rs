@@ -131,14 +131,8 @@ impl Interp {
                     };
                     env.set(var, item);
                 }
-                let r = match &fast {
-                    Some(fb) => self.run_loop_body(fb, env),
-                    None => self.eval(body, env).map(drop),
-                };
-                match r {
-                    Ok(()) | Err(Flow::Next) => {}
-                    Err(Flow::Break) => break,
-                    Err(f) => return Err(f),
+                if self.loop_iteration(fast.as_ref(), body, env)? {
+                    break;
                 }
             }
         }
@@ -223,14 +217,8 @@ impl Interp {
             if reused != Some(true) {
                 env.set(var, if c.int { Value::int(x as i32) } else { Value::num(x) });
             }
-            let r = match &fast {
-                Some(fb) => self.run_loop_body(fb, env),
-                None => self.eval(body, env).map(drop),
-            };
-            match r {
-                Ok(()) | Err(Flow::Next) => {}
-                Err(Flow::Break) => break,
-                Err(f) => return Err(f),
+            if self.loop_iteration(fast.as_ref(), body, env)? {
+                break;
             }
             i += 1.0;
         }
@@ -240,6 +228,20 @@ impl Interp {
 
     /// One pass through a loop body: compiled statements run as programs when their
     /// operands allow, everything else is evaluated.
+    /// One pass of a loop body (its compiled form when it has one); true after `break`.
+    #[inline]
+    fn loop_iteration(&mut self, fast: Option<&LoopBody>, body: &Expr, env: &Env) -> EvalResult<bool> {
+        let r = match fast {
+            Some(fb) => self.run_loop_body(fb, env),
+            None => self.eval(body, env).map(drop),
+        };
+        match r {
+            Ok(()) | Err(Flow::Next) => Ok(false),
+            Err(Flow::Break) => Ok(true),
+            Err(f) => Err(f),
+        }
+    }
+
     fn run_loop_body(&mut self, fb: &LoopBody, env: &Env) -> EvalResult<()> {
         for (item, prog) in &fb.items {
             if let Some(p) = prog {

@@ -386,13 +386,18 @@ fn file_append(it: &mut Interp, m: Matched) -> EvalResult {
         };
         let y = expand(y);
         read_gate(it, &y)?;
-        let ok = match std::fs::read(&y) {
-            Ok(bytes) => crate::builtins::io_write_bytes(it, &expand(x), &bytes, true).is_ok(),
-            Err(_) => false,
-        };
-        out.push(ok as i32);
+        out.push(copy_bytes(it, &y, &expand(x), true) as i32);
     }
     Ok(Value::lgls(out))
+}
+
+/// Writes the bytes of file `src` to `dst` (appended or replacing) through the safe write
+/// path; false when either side fails.
+fn copy_bytes(it: &mut Interp, src: &str, dst: &str, append: bool) -> bool {
+    match std::fs::read(src) {
+        Ok(bytes) => crate::builtins::io_write_bytes(it, dst, &bytes, append).is_ok(),
+        Err(_) => false,
+    }
 }
 
 fn file_copy(it: &mut Interp, m: Matched) -> EvalResult {
@@ -425,11 +430,7 @@ fn file_copy(it: &mut Interp, m: Matched) -> EvalResult {
             out.push(0);
             continue;
         }
-        let ok = match std::fs::read(&src) {
-            Ok(bytes) => crate::builtins::io_write_bytes(it, &dst, &bytes, false).is_ok(),
-            Err(_) => false,
-        };
-        out.push(ok as i32);
+        out.push(copy_bytes(it, &src, &dst, false) as i32);
     }
     Ok(Value::lgls(out))
 }
