@@ -2,6 +2,7 @@
 //! execute, complete, inspect, is_complete and history requests.
 
 use super::wire::Message;
+use crate::repl::complete::{is_word, word_start};
 use super::{Job, Out};
 use rsc::api::chunk::{ChunkOptions, ChunkResult, ChunkSession, Output};
 use rsc::ErrorKind;
@@ -201,13 +202,6 @@ impl Worker {
     /// For `obj$pa|`: the names of `obj` as the session has it now (a data set, or a
     /// value the completer's cached names do not list).
     fn add_members(&mut self, before: &str) {
-        let word_start = |s: &str| {
-            s.char_indices()
-                .rev()
-                .find(|(_, c)| !is_word(*c))
-                .map(|(i, c)| i + c.len_utf8())
-                .unwrap_or(0)
-        };
         let start = word_start(before);
         let Some(head) = before[..start].strip_suffix('$') else {
             return;
@@ -407,19 +401,10 @@ fn byte_offset(s: &str, chars: usize) -> usize {
     s.char_indices().nth(chars).map(|(i, _)| i).unwrap_or(s.len())
 }
 
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '.' || c == '_'
-}
-
 /// The name around a byte offset (`me|an(x)`, or `mean(|` : the innermost call's name).
 fn word_at(code: &str, byte: usize) -> String {
     let before = &code[..byte];
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !is_word(*c))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
+    let start = word_start(before);
     let end = code[byte..]
         .char_indices()
         .find(|(_, c)| !is_word(*c))

@@ -24,8 +24,19 @@ pub const KEYWORDS: &[&str] = &[
     "NULL", "NA", "Inf", "NaN", "in",
 ];
 
-fn is_word(c: char) -> bool {
+/// A character of an R name (as completion sees one).
+pub fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '.' || c == '_'
+}
+
+/// The byte offset where the name ending `before` starts.
+pub fn word_start(before: &str) -> usize {
+    before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !is_word(*c))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0)
 }
 
 fn pair(display: String, replacement: String) -> Pair {
@@ -52,12 +63,7 @@ pub fn complete(mut it: Option<&mut Interp>, names: &Names, before: &str) -> (us
         }
         return (q, files(&before[q..]));
     }
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !is_word(*c))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
+    let start = word_start(before);
     let word = &before[start..];
     let head = &before[..start];
     // pkg::name
