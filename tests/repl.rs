@@ -347,6 +347,56 @@ fn browser_steps_through_a_function() {
 }
 
 #[test]
+fn browser_finishes_loops_and_steps_into_calls() {
+    let mut p = console();
+    for line in ["k <- function(n) {", "  s <- 0", "  for (i in 1:n) {", "    s <- s + i", "  }", "  s * 2", "}"] {
+        p.send_line(line).unwrap();
+    }
+    p.send_line("debug(k)").unwrap();
+    p.send_line("k(3)").unwrap();
+    p.exp_string("debugging in: k(3)").unwrap();
+    p.exp_string("Browse[2]> ").unwrap();
+    p.send_line("n").unwrap();
+    p.exp_string("debug at #2: s <- 0").unwrap();
+    p.send_line("n").unwrap();
+    p.exp_string("debug at #3: for (i in 1:n)").unwrap();
+    // `n` steps into the loop's body, once per iteration
+    p.send_line("n").unwrap();
+    p.exp_string("debug at #4: s <- s + i").unwrap();
+    p.send_line("n").unwrap();
+    p.exp_string("debug at #4: s <- s + i").unwrap();
+    p.send_line("i").unwrap();
+    p.exp_string("[1] 2").unwrap();
+    // `f` finishes the loop and stops after it
+    p.send_line("f").unwrap();
+    p.exp_string("debug at #6: s * 2").unwrap();
+    p.send_line("s").unwrap();
+    p.exp_string("exiting from: k(3)").unwrap();
+    p.exp_string("[1] 12").unwrap();
+    // `s` steps into a call (one browser level deeper); `f` there finishes that function
+    p.send_line("g <- function() { x <- k2(); x + 1 }").unwrap();
+    p.send_line("k2 <- function() { a <- 1; b <- 2; a + b }").unwrap();
+    p.send_line("debug(g); g()").unwrap();
+    p.exp_string("debugging in: g()").unwrap();
+    p.send_line("n").unwrap();
+    p.exp_string("debug at #1: x <- k2()").unwrap();
+    p.send_line("s").unwrap();
+    p.exp_string("debugging in: k2()").unwrap();
+    p.exp_string("Browse[3]> ").unwrap();
+    p.send_line("n").unwrap();
+    p.exp_string("debug at #1: a <- 1").unwrap();
+    p.send_line("f").unwrap();
+    p.exp_string("exiting from: k2()").unwrap();
+    p.exp_string("debug at #1: x + 1").unwrap();
+    p.exp_string("Browse[2]> ").unwrap();
+    p.send_line("n").unwrap();
+    p.exp_string("exiting from: g()").unwrap();
+    p.exp_string("[1] 4").unwrap();
+    p.send_line("q()").unwrap();
+    p.exp_eof().unwrap();
+}
+
+#[test]
 fn traceback_after_a_nested_error() {
     let mut p = console();
     p.send_line("f <- function() g(1)").unwrap();

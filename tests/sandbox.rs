@@ -185,6 +185,27 @@ fn budgets_cannot_be_caught() {
     }
 }
 
+/// Decompositions of a large matrix run inside nalgebra, which cannot poll: the call
+/// still ends at the budget (they take tens of seconds here).
+#[test]
+fn long_builtins_stop_at_the_budget() {
+    for src in [
+        "x <- matrix(runif(4e6), 2000); s <- svd(x)",
+        "x <- matrix(runif(4e6), 2000); e <- eigen(x)",
+        "x <- matrix(runif(4e6), 2000); for (i in 1:20) y <- x %*% x",
+    ] {
+        let code = src.to_string();
+        let (kind, took) = on_stack(move || {
+            let mut sb = sandbox();
+            let t = Instant::now();
+            let k = sb.eval(&code).err().map(|e| e.kind());
+            (k, t.elapsed())
+        });
+        assert_eq!(kind, Some(ErrorKind::Limit), "not stopped: {}", src);
+        assert!(took < Duration::from_secs(3), "{} stopped only after {:?}", src, took);
+    }
+}
+
 #[test]
 fn a_budget_stop_leaves_the_sandbox_usable() {
     let mut sb = sandbox();

@@ -53,6 +53,9 @@ impl Interp {
 
     /// Applies a function value to unevaluated call arguments.
     pub fn apply_call(&mut self, fv: Value, e: &Expr, args: &[Arg], env: &Env) -> EvalResult {
+        if let (Value::Builtin(b), true) = (&fv, self.debug.active) {
+            self.trace_builtin_call(b.name, e, env)?;
+        }
         match &fv {
             Value::Builtin(b) => match self
                 .check_gate(b.id, b.name)

@@ -29,8 +29,17 @@ pub struct Debug {
     step_into: bool,
     /// Functions marked by `debug` (false) or `debugonce` (true), by body.
     marked: Vec<(usize, bool)>,
-    /// Entry expressions inserted by `trace(f, expr)`, by body.
-    traced: Vec<(usize, Rc<Expr>)>,
+    /// Functions traced by `trace()`, by body.
+    traced: Vec<(usize, Tracer)>,
+    /// Builtins traced by name.
+    traced_builtins: Vec<(&'static str, Tracer)>,
+    /// Loops running while debugging, as (frame environment, loop expression): `f` at a
+    /// prompt finishes the innermost loop of the browsed frame, then stepping resumes.
+    loops: Vec<(usize, usize)>,
+    /// After `f` inside loops: the browsed frame and how many of its loops were running.
+    finish: Option<(usize, usize)>,
+    /// Browser levels added by stepping into calls with `s` (R counts them in `Browse[n]`).
+    nested: usize,
     /// Active browser prompts.
     level: usize,
     /// The calls on the stack when the last error was raised, innermost first, and that
@@ -45,13 +54,26 @@ pub struct Debug {
     sources: Vec<(Weak<Expr>, Rc<str>, u32)>,
 }
 
+/// What `trace()` does at each entry to a function.
+#[derive(Clone)]
+pub struct Tracer {
+    /// The expression to run; None announces the call (`trace: sum(1:3)`).
+    pub expr: Option<Rc<Expr>>,
+    /// Whether to say `Tracing f(x) on entry` before running `expr` (`print = TRUE`).
+    pub print: bool,
+}
+
 fn body_id(body: &Rc<Expr>) -> usize {
     Rc::as_ptr(body) as usize
 }
 
 impl Debug {
     fn refresh(&mut self) {
-        self.active = self.stepping || !self.marked.is_empty() || !self.traced.is_empty();
+        self.active = self.stepping
+            || self.finish.is_some()
+            || !self.marked.is_empty()
+            || !self.traced.is_empty()
+            || !self.traced_builtins.is_empty();
     }
 
     /// Marks a closure body for `debug` (`once`: `debugonce`).
@@ -70,14 +92,27 @@ impl Debug {
         let id = body_id(body);
         self.marked.iter().any(|(b, _)| *b == id)
     }
-    /// Runs `expr` at each entry to the function (`trace`); None removes it (`untrace`).
-    pub fn trace(&mut self, body: &Rc<Expr>, expr: Option<Rc<Expr>>) {
+    /// Traces the function whose body is `body` (`trace`); `untrace` passes None.
+    pub fn trace(&mut self, body: &Rc<Expr>, tracer: Option<Tracer>) {
         let id = body_id(body);
         self.traced.retain(|(b, _)| *b != id);
-        if let Some(e) = expr {
-            self.traced.push((id, e));
+        if let Some(t) = tracer {
+            self.traced.push((id, t));
         }
         self.refresh();
+    }
+    /// Traces the builtin `name` (`trace("sum")`); `untrace` passes None.
+    pub fn trace_builtin(&mut self, name: &'static str, tracer: Option<Tracer>) {
+        self.traced_builtins.retain(|(n, _)| *n != name);
+        if let Some(t) = tracer {
+            self.traced_builtins.push((name, t));
+        }
+        self.refresh();
+    }
+
+    /// Whether a loop call of `eval` is the one `debugged_loop` is already running.
+    pub(crate) fn entering_loop(&self, e: &Expr, env: &Env) -> bool {
+        self.loops.last() == Some(&(env.id(), e as *const Expr as usize))
     }
 
     /// Remembers the source text a top-level expression was parsed from, so the
@@ -160,6 +195,8 @@ enum Resume {
     Next,
     Step,
     Continue,
+    /// `f`: finish the current loop, or else the current function.
+    Finish,
 }
 
 impl Interp {
@@ -180,6 +217,31 @@ impl Interp {
             None => format!("debug: {}\n", text),
         };
         self.write_out(&s);
+    }
+
+    /// Runs a loop while debugging, so that `f` at a prompt inside it can finish it:
+    /// stepping resumes after the loop the prompt was in.
+    pub(crate) fn debugged_loop(&mut self, e: &Expr, env: &Env) -> EvalResult {
+        let id = env.id();
+        self.debug.loops.push((id, e as *const Expr as usize));
+        let r = self.eval(e, env);
+        self.debug.loops.pop();
+        if let Some((fid, open)) = self.debug.finish {
+            if fid == id {
+                let now = self.debug.loops.iter().filter(|(x, _)| *x == id).count();
+                if now < open {
+                    self.debug.finish = None;
+                    let depth = self.frames.iter().rposition(|f| f.env.ptr_eq(env));
+                    if let (Ok(_), Some(d)) = (&r, depth) {
+                        self.debug.stepping = true;
+                        self.debug.step_depth = d + 1;
+                        self.debug.step_into = false;
+                    }
+                    self.debug.refresh();
+                }
+            }
+        }
+        r
     }
 
     /// Evaluates a `{` body while stepping: stops before each expression evaluated in the
@@ -208,10 +270,7 @@ impl Interp {
     pub(crate) fn before_call(&mut self, body: &Rc<Expr>, env: &Env, call: &Expr) -> EvalResult<bool> {
         let id = body_id(body);
         if let Some((_, e)) = self.debug.traced.iter().find(|(b, _)| *b == id).cloned() {
-            self.write_out(&format!("Tracing {} on entry \n", deparse(call).replace('\n', " ")));
-            let vis = self.visible;
-            self.eval(&e, env)?;
-            self.visible = vis;
+            self.run_tracer(call, e, env)?;
         }
         let n = self.frames.len();
         let marked = self.debug.marked.iter().position(|(b, _)| *b == id);
@@ -232,19 +291,54 @@ impl Interp {
         self.debug.stepping = true;
         self.debug.step_depth = n;
         self.debug.step_into = false;
-        self.debug.refresh();
-        if !matches!(body.kind, ExprKind::Block(_)) || marked.is_some() {
-            self.debug_at(body, env);
-            self.browse(env, true)?;
+        if stepped_into {
+            self.debug.nested += 1;
         }
+        self.debug.refresh();
+        self.debug_at(body, env);
+        self.browse(env, true)?;
         Ok(true)
+    }
+
+    /// On a call of a traced builtin, runs its tracer.
+    pub(crate) fn trace_builtin_call(&mut self, name: &str, call: &Expr, env: &Env) -> EvalResult<()> {
+        match self.debug.traced_builtins.iter().find(|(n, _)| *n == name).cloned() {
+            Some((_, tracer)) => self.run_tracer(call, tracer, env),
+            None => Ok(()),
+        }
+    }
+
+    /// Announces a traced call (`trace: sum(1:3)`) or, with a tracer expression, says so
+    /// and evaluates it in `env`.
+    fn run_tracer(&mut self, call: &Expr, tracer: Tracer, env: &Env) -> EvalResult<()> {
+        let text = deparse(call).replace('\n', " ");
+        match tracer.expr {
+            None => self.write_out(&format!("trace: {}\n", text)),
+            Some(t) => {
+                if tracer.print {
+                    self.write_out(&format!("Tracing {} on entry \n", text));
+                }
+                let vis = self.visible;
+                self.eval(&t, env)?;
+                self.visible = vis;
+            }
+        }
+        Ok(())
     }
 
     /// Evaluates a closure's body while `debug.active` (see `before_call`).
     pub(crate) fn debugged_body(&mut self, body: &Rc<Expr>, env: &Env, call: &Expr) -> EvalResult {
         let saved = (self.debug.stepping, self.debug.step_depth, self.debug.step_into);
-        let debugged = self.before_call(body, env, call)?;
-        let r = self.eval(body, env);
+        let nested = self.debug.nested;
+        let (debugged, r) = match self.before_call(body, env, call) {
+            Ok(d) => (d, self.eval(body, env)),
+            Err(f) => (false, Err(f)),
+        };
+        self.debug.nested = nested;
+        if self.debug.finish.is_some_and(|(id, _)| id == env.id()) {
+            self.debug.finish = None;
+            self.debug.refresh();
+        }
         let quit = matches!(&r, Err(Flow::Error(e)) if e.message == BROWSER_QUIT);
         if debugged && !quit {
             self.after_call(call);
@@ -416,6 +510,12 @@ impl Interp {
                 self.debug.step_depth = depth;
                 self.debug.step_into = matches!(r, Resume::Step);
             }
+            Resume::Finish => {
+                self.debug.stepping = false;
+                let id = env.id();
+                let open = self.debug.loops.iter().filter(|(e, _)| *e == id).count();
+                self.debug.finish = (open > 0).then_some((id, open));
+            }
             _ => self.debug.stepping = false,
         }
         self.debug.refresh();
@@ -423,7 +523,7 @@ impl Interp {
     }
 
     fn browse_loop(&mut self, env: &Env, stepping: bool) -> EvalResult<Resume> {
-        let level = self.debug.level + usize::from(stepping);
+        let level = self.debug.level + usize::from(stepping) + self.debug.nested;
         loop {
             self.flush();
             let prompt = format!("Browse[{}]> ", level);
@@ -435,7 +535,8 @@ impl Interp {
             match cmd {
                 "n" => return Ok(Resume::Next),
                 "s" => return Ok(Resume::Step),
-                "c" | "cont" | "f" => return Ok(Resume::Continue),
+                "c" | "cont" => return Ok(Resume::Continue),
+                "f" => return Ok(Resume::Finish),
                 "" => {
                     return Ok(if stepping { Resume::Next } else { Resume::Continue });
                 }

@@ -13,6 +13,7 @@ pub mod lang_list;
 pub mod ops;
 mod scalar;
 mod shared_expr;
+mod stoppable;
 pub mod slots;
 
 use crate::error::{err, EvalResult, Flow, RError, Stop};
@@ -425,6 +426,10 @@ impl Interp {
         let saved_base = self.stack_base;
         if saved_base == 0 {
             self.stack_base = stack_pos();
+            // the decimal mark is per thread: another interpreter may have changed it
+            let mark = self.options.iter().find(|(k, _)| k == "OutDec");
+            let mark = mark.and_then(|(_, v)| v.as_string()).and_then(|s| s.chars().next());
+            crate::value::num_format::set_out_dec(mark.unwrap_or('.'));
         }
         let r = self.eval(e, &env);
         let visible = self.visible;
@@ -829,6 +834,11 @@ impl Interp {
                     self.visible = false;
                     Ok(Value::Null)
                 }
+            }
+            ExprKind::For(..) | ExprKind::While(..) | ExprKind::Repeat(..)
+                if self.debug.active && !self.debug.entering_loop(e, env) =>
+            {
+                self.debugged_loop(e, env)
             }
             ExprKind::For(var, seq, body) => self.eval_for(*var, seq, body, env),
             ExprKind::While(c, body) => {

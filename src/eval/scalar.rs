@@ -226,14 +226,13 @@ impl Interp {
         Ok(Value::Null)
     }
 
-    /// One pass through a loop body: compiled statements run as programs when their
-    /// operands allow, everything else is evaluated.
-    /// One pass of a loop body (its compiled form when it has one); true after `break`.
+    /// One pass of a loop body, true after `break`: compiled statements run as programs
+    /// when their operands allow (not while the debugger steps), the rest is evaluated.
     #[inline]
     fn loop_iteration(&mut self, fast: Option<&LoopBody>, body: &Expr, env: &Env) -> EvalResult<bool> {
         let r = match fast {
-            Some(fb) => self.run_loop_body(fb, env),
-            None => self.eval(body, env).map(drop),
+            Some(fb) if !self.debug.stepping => self.run_loop_body(fb, env),
+            _ => self.eval(body, env).map(drop),
         };
         match r {
             Ok(()) | Err(Flow::Next) => Ok(false),

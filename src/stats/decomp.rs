@@ -7,6 +7,7 @@
 //! columns; products such as `u %*% diag(d) %*% t(v)` agree.
 
 use crate::stats::linalg::{norm1, norm_inf, Mat};
+use crate::value::complex::C64;
 use nalgebra::DMatrix;
 
 /// Iterations allowed per row before a decomposition gives up (it converges in a few).
@@ -126,10 +127,7 @@ pub fn eigen_general(x: &Mat, vectors: bool) -> Result<(Vec<f64>, Option<Mat>), 
     let (q, t) = schur.unpack();
     // a 2x2 block with a nonzero subdiagonal carries a complex pair
     if (0..n - 1).any(|i| t[(i + 1, i)] != 0.0) {
-        return Err(
-            "the matrix has complex eigenvalues, and complex results are not supported yet"
-                .into(),
-        );
+        return Err(COMPLEX_EIGENVALUES.into());
     }
     let lam: Vec<f64> = (0..n).map(|i| t[(i, i)]).collect();
     let mut idx: Vec<usize> = (0..n).collect();
@@ -173,6 +171,93 @@ pub fn eigen_general(x: &Mat, vectors: bool) -> Result<(Vec<f64>, Option<Mat>), 
     }
     fix_signs(&mut out, None);
     Ok((vals, Some(out)))
+}
+
+/// What `eigen_general` says of a matrix with complex eigenvalues (use
+/// `eigen_general_complex` for it).
+pub const COMPLEX_EIGENVALUES: &str = "the matrix has complex eigenvalues";
+
+/// The eigen decomposition of a general real matrix in complex numbers: values by
+/// decreasing modulus (of a conjugate pair, the one with positive imaginary part first,
+/// as LAPACK's `dgeev` gives them), and the vectors (column-major, `n x n`) of unit norm
+/// with their largest component real and positive, found by inverse iteration.
+pub fn eigen_general_complex(x: &Mat, vectors: bool) -> Result<(Vec<C64>, Option<Vec<C64>>), String> {
+    let n = x.nrows();
+    let schur = nalgebra::Schur::try_new(x.clone(), f64::EPSILON, ITERS_PER_DIM * n.max(10))
+        .ok_or("error code 1 from Lapack routine 'dgeev'")?;
+    let (_, t) = schur.unpack();
+    let mut lam = Vec::with_capacity(n);
+    let mut i = 0;
+    while i < n {
+        if i + 1 < n && t[(i + 1, i)] != 0.0 {
+            // a 2x2 block: its two eigenvalues
+            let (a, b, c, d) = (t[(i, i)], t[(i, i + 1)], t[(i + 1, i)], t[(i + 1, i + 1)]);
+            let p = 0.5 * (a + d);
+            let q = (0.5 * (a - d)).powi(2) + b * c;
+            let w = q.abs().sqrt();
+            if q < 0.0 {
+                lam.extend([C64::new(p, w), C64::new(p, -w)]);
+            } else {
+                lam.extend([C64::new(p + w, 0.0), C64::new(p - w, 0.0)]);
+            }
+            i += 2;
+        } else {
+            lam.push(C64::new(t[(i, i)], 0.0));
+            i += 1;
+        }
+    }
+    let mut idx: Vec<usize> = (0..n).collect();
+    idx.sort_by(|&a, &b| lam[b].norm().total_cmp(&lam[a].norm()));
+    let vals: Vec<C64> = idx.iter().map(|&i| lam[i]).collect();
+    if !vectors {
+        return Ok((vals, None));
+    }
+    let scale = norm1(x).max(f64::MIN_POSITIVE);
+    let mut out: Vec<C64> = Vec::with_capacity(n * n);
+    for (j, l) in vals.iter().enumerate() {
+        // the second of a conjugate pair: the conjugate of the first's vector
+        if l.im < 0.0 && j > 0 && vals[j - 1] == l.conj() {
+            let prev: Vec<C64> = out[(j - 1) * n..j * n].iter().map(|z| z.conj()).collect();
+            out.extend(prev);
+            continue;
+        }
+        out.extend(inverse_iteration(x, *l, scale));
+    }
+    Ok((vals, Some(out)))
+}
+
+/// A unit eigenvector of `x` for the eigenvalue `l`, by inverse iteration with a slightly
+/// shifted `l`; scaled so that its largest component is real and positive.
+fn inverse_iteration(x: &Mat, l: C64, scale: f64) -> Vec<C64> {
+    let n = x.nrows();
+    let shift = l + C64::new(scale * 1e-10, scale * 1e-10);
+    let b = DMatrix::<C64>::from_fn(n, n, |r, c| {
+        C64::new(x[(r, c)], 0.0) - if r == c { shift } else { C64::new(0.0, 0.0) }
+    });
+    let lu = b.lu();
+    let mut v = nalgebra::DVector::<C64>::from_fn(n, |k, _| C64::new(1.0 / (k as f64 + 1.0), 0.0));
+    for _ in 0..3 {
+        if let Some(w) = lu.solve(&v) {
+            let nrm = w.norm();
+            if nrm > 0.0 && nrm.is_finite() {
+                v = w / C64::new(nrm, 0.0);
+            }
+        }
+    }
+    let (k, big) = v.iter().enumerate().fold((0, 0.0), |acc, (k, z)| {
+        if z.norm() > acc.1 { (k, z.norm()) } else { acc }
+    });
+    if big > 0.0 {
+        let phase = v[k].conj() / C64::new(big, 0.0);
+        v *= phase;
+    }
+    // rounding noise far below the vector's scale is zero, as LAPACK's rotations leave it
+    v.iter()
+        .map(|z| {
+            let zap = |a: f64| if a.abs() < 1e-14 { 0.0 } else { a };
+            C64::new(zap(z.re), zap(z.im))
+        })
+        .collect()
 }
 
 /// A Householder QR with column pivoting by largest remaining column norm (LAPACK

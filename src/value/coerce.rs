@@ -288,7 +288,7 @@ impl Data {
                         if is_na_real(x) {
                             None
                         } else {
-                            Some(Rc::from(num_to_string(x)))
+                            Some(Rc::from(crate::value::num_format::with_out_dec(num_to_string(x))))
                         }
                     })
                     .collect(),

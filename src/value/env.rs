@@ -45,6 +45,11 @@ impl Env {
         e.0.borrow_mut().name = Some(name.to_string());
         e
     }
+    /// The environment's identity (its address), for lookups by environment.
+    pub fn id(&self) -> usize {
+        Rc::as_ptr(&self.0) as *const () as usize
+    }
+
     pub fn ptr_eq(&self, o: &Env) -> bool {
         Rc::ptr_eq(&self.0, &o.0)
     }

@@ -2,6 +2,25 @@
 //! one common format (width, decimals, fixed or scientific) for a whole vector.
 
 use crate::value::{is_na_real, NA_INT};
+use std::cell::Cell;
+
+thread_local! {
+    static OUT_DEC: Cell<char> = const { Cell::new('.') };
+}
+
+/// Sets the decimal mark of output conversions (`options(OutDec = ",")`): printing,
+/// `format`, `cat` and `as.character`; never deparsing or `sprintf`.
+pub fn set_out_dec(c: char) {
+    OUT_DEC.with(|d| d.set(c));
+}
+
+/// A formatted number with its decimal point written as `OutDec`.
+pub fn with_out_dec(s: String) -> String {
+    match OUT_DEC.with(|d| d.get()) {
+        '.' => s,
+        c => s.replacen('.', c.encode_utf8(&mut [0; 4]), 1),
+    }
+}
 
 /// The common format R chooses for a vector of doubles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -174,11 +193,11 @@ pub fn encode_real_trim(x: f64, f: &RealFmt, na: &str) -> String {
         return if x > 0.0 { "Inf".into() } else { "-Inf".into() };
     }
     let x = if x == 0.0 { 0.0 } else { x };
-    if f.sci {
+    with_out_dec(if f.sci {
         sci_string(x, f.decimals, false)
     } else {
         format!("{:.*}", f.decimals, x)
-    }
+    })
 }
 
 /// Encodes one double in format `f`, right-justified to the common width.

@@ -99,3 +99,13 @@ Pair <- function(x, y) {
     attr(x, "contrasts") <- cm
     x
 }
+
+## Evaluates the orthogonal (or raw) polynomials of a poly() basis at new values of its variable.
+predict.poly <- function(object, newdata, ...) {
+    if (missing(newdata)) return(object)
+    deg <- max(attr(object, "degree"))
+    r <- if (is.null(attr(object, "coefs"))) poly(newdata, degree = deg, raw = TRUE)
+         else poly(newdata, degree = deg, coefs = attr(object, "coefs"))
+    attributes(r) <- attributes(r)[c("dim", "dimnames")]
+    r
+}

@@ -5,8 +5,9 @@
 
 use crate::builtins::{declared, special, Builtin, Matched};
 use crate::error::{err, EvalResult};
+use crate::eval::debug::Tracer;
 use crate::eval::Interp;
-use crate::syntax::ast::{Arg, Expr};
+use crate::syntax::ast::{Arg, Expr, ExprKind};
 use crate::syntax::sym::Sym;
 use crate::value::{Env, Value};
 use std::rc::Rc;
@@ -61,23 +62,36 @@ fn browser(it: &mut Interp, _args: &[Arg], env: &Env, _call: &Expr) -> EvalResul
     Ok(Value::Null)
 }
 
-/// The function a `fun`/`what` argument names (a function, or a name to look up).
-fn target(it: &mut Interp, m: &Matched, arg: &str) -> EvalResult<Option<Rc<Expr>>> {
+/// What a `fun`/`what` argument names (a function, or a name to look up).
+enum Target {
+    Closure(Rc<Expr>),
+    Builtin(&'static str),
+}
+
+fn target_of(it: &mut Interp, m: &Matched, arg: &str) -> EvalResult<Target> {
     let v = match m.get(arg) {
-        Some(Value::Closure(c)) => return Ok(Some(c.body.clone())),
+        Some(v @ (Value::Closure(_) | Value::Builtin(_))) => v.clone(),
         Some(v) if v.as_string().is_some() => {
             let name = v.as_string().unwrap_or_default();
             let g = it.global.clone();
             it.get_function(Sym::new(&name), &g)?
         }
-        Some(v) => v.clone(),
+        Some(_) => return err("argument must be a function"),
         None => return err(format!("argument \"{}\" is missing, with no default", arg)),
     };
     match v {
-        Value::Closure(c) => Ok(Some(c.body.clone())),
-        Value::Builtin(_) => Ok(None),
+        Value::Closure(c) => Ok(Target::Closure(c.body.clone())),
+        Value::Builtin(b) => Ok(Target::Builtin(b.name)),
         _ => err("argument must be a function"),
     }
+}
+
+/// The body of the closure a `fun`/`what` argument names; None for a builtin.
+fn target(it: &mut Interp, m: &Matched, arg: &str) -> EvalResult<Option<Rc<Expr>>> {
+    Ok(match target_of(it, m, arg)? {
+        Target::Closure(b) => Some(b),
+        Target::Builtin(_) => None,
+    })
 }
 
 fn debug(it: &mut Interp, m: Matched) -> EvalResult {
@@ -110,42 +124,48 @@ fn isdebugged(it: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::lgl(b.is_some_and(|b| it.debug.is_marked(&b))))
 }
 
-fn name_of(m: &Matched, arg: &str, fallback: &str) -> String {
-    m.get(arg).and_then(|v| v.as_string()).unwrap_or_else(|| fallback.to_string())
-}
-
 fn trace(it: &mut Interp, m: Matched) -> EvalResult {
-    let Some(b) = target(it, &m, "what")? else {
-        return err("tracing a builtin is not supported");
-    };
+    let what = target_of(it, &m, "what")?;
     let tracer = match m.get("tracer") {
-        Some(Value::Lang(l)) => l.expr.clone(),
+        Some(Value::Lang(l)) => Some(l.expr.clone()),
         Some(Value::Closure(c)) => {
-            let call = Expr::new(
-                crate::syntax::ast::ExprKind::Call(
-                    Box::new(Expr::new(
-                        crate::syntax::ast::ExprKind::Function(c.params.clone(), c.body.clone()),
-                        Default::default(),
-                    )),
-                    vec![],
-                ),
-                Default::default(),
-            );
-            Rc::new(call)
+            let f = Expr::new(ExprKind::Function(c.params.clone(), c.body.clone()), Default::default());
+            Some(Rc::new(Expr::new(ExprKind::Call(Box::new(f), vec![]), Default::default())))
         }
-        // R's default tracer: announce each call
-        None => Rc::new(crate::syntax::parse_expr(
-            "cat(\"trace: \", paste(deparse(sys.call()), collapse = \"\\n\"), \"\\n\", sep = \"\")",
-        )?),
+        None => None,
         _ => return err("the tracer must be a quoted expression or a function"),
     };
-    it.debug.trace(&b, Some(tracer));
-    Ok(Value::str(&name_of(&m, "what", "")))
+    // `trace(f)` announces each call and returns invisibly; with a tracer, R returns the
+    // name visibly
+    it.visible = tracer.is_some();
+    let print = m.get("print").and_then(|v| v.as_bool()).flatten().unwrap_or(true);
+    let tracer = Some(Tracer { expr: tracer, print });
+    let name = match (&what, m.get("what").and_then(|v| v.as_string())) {
+        (_, Some(n)) => n,
+        (Target::Closure(b), None) => global_name(it, b),
+        (Target::Builtin(n), None) => n.to_string(),
+    };
+    let name = Value::str(&name);
+    match what {
+        Target::Closure(b) => it.debug.trace(&b, tracer),
+        Target::Builtin(n) => it.debug.trace_builtin(n, tracer),
+    }
+    Ok(name)
+}
+
+/// The global name bound to the closure with body `body` (R reports the traced name).
+fn global_name(it: &Interp, body: &Rc<Expr>) -> String {
+    let found = it.global.bindings().into_iter().find(|(_, v)| match v {
+        Value::Closure(c) => Rc::ptr_eq(&c.body, body),
+        _ => false,
+    });
+    found.map(|(s, _)| s.as_str().to_string()).unwrap_or_default()
 }
 
 fn untrace(it: &mut Interp, m: Matched) -> EvalResult {
-    if let Some(b) = target(it, &m, "what")? {
-        it.debug.trace(&b, None);
+    match target_of(it, &m, "what")? {
+        Target::Closure(b) => it.debug.trace(&b, None),
+        Target::Builtin(n) => it.debug.trace_builtin(n, None),
     }
     it.visible = false;
     Ok(Value::Null)

@@ -7,7 +7,7 @@ use crate::builtins::base::matrix::{flag, sym};
 use crate::builtins::{declared, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
-use crate::stats::decomp::{eigen_general, eigen_sym, norm, svd};
+use crate::stats::decomp::{eigen_general, eigen_general_complex, eigen_sym, norm, svd, COMPLEX_EIGENVALUES};
 use crate::stats::linalg::{dtrco, lu, norm1, norm_inf, tri_rcond, Mat};
 use crate::stats::qr::dqrdc2;
 use crate::value::Value;
@@ -74,7 +74,11 @@ fn count_arg(m: &Matched, name: &str, default: usize) -> EvalResult<usize> {
 }
 
 /// `(d, u, v)` for `svd` and `La.svd`.
-fn svd_parts(m: &Matched, what: &str) -> EvalResult<(Vec<f64>, Option<Mat>, Option<Mat>)> {
+fn svd_parts(
+    it: &mut Interp,
+    m: &Matched,
+    what: &str,
+) -> EvalResult<(Vec<f64>, Option<Mat>, Option<Mat>)> {
     let x = finite_matrix(m.req("x")?, what)?;
     let (n, p) = x.shape();
     let k = n.min(p);
@@ -89,12 +93,13 @@ fn svd_parts(m: &Matched, what: &str) -> EvalResult<(Vec<f64>, Option<Mat>, Opti
     if nv > k {
         check_alloc(pf * (pf + k as f64))?;
     }
-    let s = svd(&x, nu, nv).or_else(err)?;
+    let work = 10.0 * nf * pf * k as f64;
+    let s = it.run_stoppable(work, move || svd(&x, nu, nv))?.or_else(err)?;
     Ok((s.d, s.u, s.v))
 }
 
-fn svd_fn(_it: &mut Interp, m: Matched) -> EvalResult {
-    let (d, u, v) = svd_parts(&m, "svd")?;
+fn svd_fn(it: &mut Interp, m: Matched) -> EvalResult {
+    let (d, u, v) = svd_parts(it, &m, "svd")?;
     let mut items = vec![("d".to_string(), Value::dbls(d))];
     if let Some(u) = u {
         items.push(("u".into(), mat_value(u, None, None)));
@@ -105,8 +110,8 @@ fn svd_fn(_it: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::named_list(items))
 }
 
-fn la_svd(_it: &mut Interp, m: Matched) -> EvalResult {
-    let (d, u, v) = svd_parts(&m, "La.svd")?;
+fn la_svd(it: &mut Interp, m: Matched) -> EvalResult {
+    let (d, u, v) = svd_parts(it, &m, "La.svd")?;
     let mut items = vec![("d".to_string(), Value::dbls(d))];
     if let Some(u) = u {
         items.push(("u".into(), mat_value(u, None, None)));
@@ -117,7 +122,7 @@ fn la_svd(_it: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::named_list(items))
 }
 
-fn eigen_fn(_it: &mut Interp, m: Matched) -> EvalResult {
+fn eigen_fn(it: &mut Interp, m: Matched) -> EvalResult {
     let xv = m.req("x")?;
     let (x, _) = numeric_matrix(xv, "non-numeric argument to 'eigen'")?;
     if x.nrows() != x.ncols() || (xv.dim().is_none() && x.nrows() != 1) {
@@ -131,19 +136,26 @@ fn eigen_fn(_it: &mut Interp, m: Matched) -> EvalResult {
         None => xv.dim().is_none() || symmetric_value(xv, 100.0 * f64::EPSILON),
     };
     let only = flag(m.get("only.values"), false);
-    let (vals, vecs) = if symmetric {
-        eigen_sym(&x, !only)
-    } else {
-        eigen_general(&x, !only)
-    }
-    .or_else(err)?;
-    let mut out = Value::named_list(vec![
-        ("values".into(), Value::dbls(vals)),
-        (
-            "vectors".into(),
-            vecs.map(|v| mat_value(v, None, None)).unwrap_or(Value::Null),
-        ),
-    ]);
+    let work = 10.0 * (n as f64).powi(3);
+    let y = x.clone();
+    let real = it.run_stoppable(work, move || if symmetric { eigen_sym(&y, !only) } else { eigen_general(&y, !only) })?;
+    let (values, vectors) = match real {
+        Ok((vals, vecs)) => {
+            (Value::dbls(vals), vecs.map(|v| mat_value(v, None, None)).unwrap_or(Value::Null))
+        }
+        Err(e) if e == COMPLEX_EIGENVALUES => {
+            let (vals, vecs) =
+                it.run_stoppable(work, move || eigen_general_complex(&x, !only))?.or_else(err)?;
+            let vecs = vecs.map(|v| {
+                let mut m = Value::cplxs(v);
+                m.set_attr(sym("dim"), Value::ints(vec![n as i32, n as i32]));
+                m
+            });
+            (Value::cplxs(vals), vecs.unwrap_or(Value::Null))
+        }
+        Err(e) => return err(e),
+    };
+    let mut out = Value::named_list(vec![("values".into(), values), ("vectors".into(), vectors)]);
     // R classes the full decomposition only
     if !only {
         out.set_attr(sym("class"), Value::str("eigen"));

@@ -112,7 +112,7 @@ pub(crate) fn check_finite(m: &Mat) -> EvalResult<()> {
 // products
 
 /// `x %*% y` with R's promotion of vectors to row or column matrices.
-pub fn matprod_values(x: &Value, y: &Value) -> EvalResult {
+pub fn matprod_values(it: &mut Interp, x: &Value, y: &Value) -> EvalResult {
     if x.vtype() == Some(VType::Cplx) || y.vtype() == Some(VType::Cplx) {
         return crate::builtins::base::complex::matprod(x, y);
     }
@@ -164,16 +164,17 @@ pub fn matprod_values(x: &Value, y: &Value) -> EvalResult {
     };
     check_alloc(ar as f64 * bc as f64)?;
     let (a, b) = (mat(ar, ac, xv), mat(br, bc, yv));
-    Ok(mat_value(matmul(&a, &b), rn, cn))
+    let work = ar as f64 * ac as f64 * bc as f64;
+    Ok(mat_value(it.run_stoppable(work, move || matmul(&a, &b))?, rn, cn))
 }
 
 /// The `matprod` builtin (see R's documentation).
-pub fn matprod(_it: &mut Interp, a: Args) -> EvalResult {
+pub fn matprod(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["x", "y"])?;
-    matprod_values(m.req("x")?, m.req("y")?)
+    matprod_values(it, m.req("x")?, m.req("y")?)
 }
 
-fn cross(a: Args, trans: bool) -> EvalResult {
+fn cross(it: &mut Interp, a: Args, trans: bool) -> EvalResult {
     let m = a.matched(&["x", "y"])?;
     let x = m.req("x")?.clone();
     let y = m
@@ -195,18 +196,19 @@ fn cross(a: Args, trans: bool) -> EvalResult {
     }
     let (p, q) = if trans { (a.nrows(), b.nrows()) } else { (a.ncols(), b.ncols()) };
     check_alloc(p as f64 * q as f64)?;
-    let r = gemm(&a, oa, &b, ob);
+    let work = p as f64 * q as f64 * ai as f64;
+    let r = it.run_stoppable(work, move || gemm(&a, oa, &b, ob))?;
     Ok(mat_value(r, an[1 - k].clone(), bn[1 - k].clone()))
 }
 
 /// The `crossprod` builtin: `t(x) %*% y` without forming the transpose.
-pub fn crossprod(_it: &mut Interp, a: Args) -> EvalResult {
-    cross(a, false)
+pub fn crossprod(it: &mut Interp, a: Args) -> EvalResult {
+    cross(it, a, false)
 }
 
 /// The `tcrossprod` builtin: `x %*% t(y)` without forming the transpose.
-pub fn tcrossprod(_it: &mut Interp, a: Args) -> EvalResult {
-    cross(a, true)
+pub fn tcrossprod(it: &mut Interp, a: Args) -> EvalResult {
+    cross(it, a, true)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -413,7 +415,8 @@ pub fn r_solve(it: &mut Interp, a: Args) -> EvalResult {
             (bm, bdn, isvec)
         }
     };
-    let x = solve_mat(&am, &b, tol).or_else(err)?;
+    let work = nr as f64 * nr as f64 * (nr + b.ncols()) as f64;
+    let x = it.run_stoppable(work, move || solve_mat(&am, &b, tol))?.or_else(err)?;
     let rn = adn.get(1).cloned().flatten();
     if bvec {
         let mut v = Value::dbls(into_vec(x));

@@ -264,6 +264,13 @@ pub fn options(it: &mut Interp, a: Args) -> EvalResult {
     }
     let mut old = Vec::new();
     for (n, v) in pairs {
+        if n == "OutDec" {
+            let mark = v.as_string().unwrap_or_default();
+            if !v.is_null() && mark.chars().count() != 1 {
+                it.warning("'OutDec' must be a string of one character");
+            }
+            crate::value::num_format::set_out_dec(mark.chars().next().unwrap_or('.'));
+        }
         old.push((n.clone(), option_value(it, &n).unwrap_or(Value::Null)));
         it.options.retain(|(k, _)| *k != n);
         if !v.is_null() {

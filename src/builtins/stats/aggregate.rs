@@ -180,6 +180,14 @@ fn aggregate(it: &mut Interp, a: Args, opts: &FormulaOpts) -> EvalResult {
             (n, v.clone())
         })
         .collect();
+    // a matrix is taken as.data.frame: its columns, named by colnames or V1, V2, ...
+    let x = if x.dim().is_some_and(|d| d.len() == 2) && !x.is_data_frame() {
+        let g = it.global.clone();
+        let f = it.get_function(crate::syntax::sym::Sym::new("as.data.frame"), &g)?;
+        it.call_value(&f, vec![(None, x)])?
+    } else {
+        x
+    };
     let values: Vec<(String, Value)> = if x.is_data_frame() {
         df_names(&x)
             .into_iter()

@@ -389,6 +389,20 @@ fn all_vars_fn(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("expr").cloned().unwrap_or(Value::Null);
     let vars = match &x {
         Value::Lang(l) => all_vars(&l.expr),
+        // an expression vector or a list of calls: the names of each, in order
+        Value::Vector(v) if matches!(v.data, Data::List(_)) && !x.inherits("formula") => {
+            let mut out: Vec<String> = Vec::new();
+            for item in x.list_vec().iter() {
+                if let Value::Lang(l) = item {
+                    for n in all_vars(&l.expr) {
+                        if !out.contains(&n) {
+                            out.push(n);
+                        }
+                    }
+                }
+            }
+            out
+        }
         _ => {
             let (l, r, _) = formula_parts(&x, it)?;
             let mut v = l.map(|l| all_vars(&l)).unwrap_or_default();

@@ -1,0 +1,21 @@
+# eigen() of real matrices with complex eigenvalues; all.vars() of expressions;
+# aggregate() of a matrix; predict() of a poly() basis
+rot <- matrix(c(0, 1, -1, 0), 2)
+eigen(rot)$values
+e <- eigen(matrix(c(2, 0, 0, 0, 3, -4, 0, 4, 3), 3))
+e$values
+Mod(e$vectors)
+eigen(matrix(c(1, 2, -3, 1), 2), only.values = TRUE)
+comp <- matrix(c(0.5, 1, -0.8, 0), 2)
+ev <- eigen(comp)
+ev$values
+round(Mod(ev$vectors), 6)
+all.vars(expression(log(a) + b, b * cc))
+all.vars(quote(f(u, g(v))))
+sales <- matrix(c(3, 5, 2, 8, 1, 4, 6, 2), 4, dimnames = list(NULL, c("north", "south")))
+aggregate(sales, list(region = c("a", "b", "a", "b")), sum)
+aggregate(matrix(1:6, 3), by = list(c(1, 2, 2)), FUN = mean)
+p <- poly(c(1, 3, 4, 7, 9), 2)
+round(predict(p, c(2, 5)), 6)
+r <- poly(1:4, 3, raw = TRUE)
+predict(r, 5)

@@ -1,0 +1,21 @@
+# trace() on functions R defines as primitives or closures, and on user closures
+trace("sum")
+total <- sum(1:10)
+wrapper <- function(v) sum(v, 100)
+wrapper(c(2, 3))
+untrace("sum")
+sum(5, 6)
+invisible(trace(toupper, quote(cat("upper-casing\n")), print = FALSE))
+toupper(c("ab", "cd"))
+untrace(toupper)
+toupper("x")
+scale2 <- function(x, k = 2) x * k
+trace("scale2")
+scale2(4)
+scale2(1:3, k = 10)
+untrace("scale2")
+scale2(5)
+tr <- trace(scale2, quote(cat("k is", k, "\n")))
+tr
+scale2(3, k = 7)
+untrace(scale2)
