@@ -123,11 +123,11 @@ fn trace(it: &mut Interp, m: Matched) -> EvalResult {
         Some(Value::Closure(c)) => {
             let call = Expr::new(
                 crate::syntax::ast::ExprKind::Call(
-                    Box::new(Expr::new(
+                    std::rc::Rc::new(Expr::new(
                         crate::syntax::ast::ExprKind::Function(c.params.clone(), c.body.clone()),
                         Default::default(),
                     )),
-                    vec![],
+                    Default::default(),
                 ),
                 Default::default(),
             );
