@@ -119,7 +119,7 @@ fn replacement_call(fname: &str, f: &Expr, args: &[crate::syntax::ast::Arg], val
         span: target.span,
     });
     let fun = Expr::new(ExprKind::Ident(Sym::new(&format!("{}<-", fname))), f.span);
-    Expr::new(ExprKind::Call(Box::new(fun), call_args), target.span)
+    Expr::new(ExprKind::Call(std::rc::Rc::new(fun), call_args.into()), target.span)
 }
 
 fn set_var(it: &mut Interp, s: Sym, value: Value, env: &Env, sup: bool) {

@@ -237,7 +237,7 @@ impl Interp {
                         });
                     }
                     let call = Expr::new(
-                        ExprKind::Call(Box::new(ident(Sym::new(b.name))), cargs.clone()),
+                        ExprKind::Call(std::rc::Rc::new(ident(Sym::new(b.name))), cargs.clone().into()),
                         Default::default(),
                     );
                     sf(self, &cargs, &env, &call)
@@ -246,7 +246,7 @@ impl Interp {
             Value::Closure(c) => {
                 let call = call.unwrap_or_else(|| {
                     Rc::new(Expr::new(
-                        ExprKind::Call(Box::new(ident(Sym::new("FUN"))), vec![]),
+                        ExprKind::Call(std::rc::Rc::new(ident(Sym::new("FUN"))), Default::default()),
                         Default::default(),
                     ))
                 });
@@ -503,12 +503,12 @@ impl Interp {
             if let Some(Value::Closure(c)) = found {
                 let call = Rc::new(Expr::new(
                     ExprKind::Call(
-                        Box::new(ident(Sym::new(generic))),
+                        std::rc::Rc::new(ident(Sym::new(generic))),
                         vec![Arg {
                             name: None,
                             value: Some(ident(Sym::new("x"))),
                             span: Default::default(),
-                        }],
+                        }].into(),
                     ),
                     Default::default(),
                 ));

@@ -161,7 +161,7 @@ fn collect_functions(e: &Expr, f: &mut dyn FnMut(&Rc<Expr>)) {
         }
         Call(g, args) | Index(g, args) | Index2(g, args) => {
             collect_functions(g, f);
-            for a in args {
+            for a in args.iter() {
                 if let Some(v) = &a.value {
                     collect_functions(v, f);
                 }

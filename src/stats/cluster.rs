@@ -18,13 +18,54 @@ pub enum Metric {
 /// (the lower triangle by columns). NA pairs of coordinates are skipped and the sum scaled
 /// up as R does. The flag tells whether a non-finite value was treated as NA (binary).
 pub fn dist(x: &[f64], n: usize, p: usize, metric: Metric) -> (Vec<f64>, bool) {
-    let mut out = Vec::with_capacity(n * n.saturating_sub(1) / 2);
-    let mut nonfinite = false;
-    for j in 0..n {
-        for i in j + 1..n {
-            out.push(pair(x, n, p, i, j, metric, &mut nonfinite));
+    let total = n * n.saturating_sub(1) / 2;
+    let mut out = vec![0.0; total];
+    // columns j0..j1 of the packed lower triangle into `out` (which starts at column j0)
+    let fill = |j0: usize, j1: usize, out: &mut [f64]| -> bool {
+        let mut nonfinite = false;
+        let mut k = 0;
+        for j in j0..j1 {
+            for i in j + 1..n {
+                out[k] = pair(x, n, p, i, j, metric, &mut nonfinite);
+                k += 1;
+            }
         }
+        nonfinite
+    };
+    let threads = crate::stats::tsqr::threads();
+    if threads <= 1 || total.saturating_mul(p.max(1)) < 1 << 20 {
+        let nonfinite = fill(0, n, &mut out);
+        return (out, nonfinite);
     }
+    // pieces of about equal numbers of pairs, dealt round-robin to the threads
+    let offset = |j: usize| j * n - j * (j + 1) / 2;
+    let pieces = threads * 8;
+    let mut bounds = vec![0usize];
+    for q in 1..pieces {
+        let target = total / pieces * q;
+        let mut j = *bounds.last().unwrap_or(&0);
+        while j < n && offset(j) < target {
+            j += 1;
+        }
+        bounds.push(j);
+    }
+    bounds.push(n);
+    bounds.dedup();
+    let mut buckets: Vec<Vec<(usize, usize, &mut [f64])>> = (0..threads).map(|_| Vec::new()).collect();
+    let mut rest: &mut [f64] = &mut out;
+    for (w, b) in bounds.windows(2).enumerate() {
+        let (piece, tail) = rest.split_at_mut(offset(b[1]) - offset(b[0]));
+        buckets[w % threads].push((b[0], b[1], piece));
+        rest = tail;
+    }
+    let nonfinite = std::thread::scope(|s| {
+        let fill = &fill;
+        let workers: Vec<_> = buckets
+            .into_iter()
+            .map(|bucket| s.spawn(move || bucket.into_iter().fold(false, |nf, (j0, j1, o)| fill(j0, j1, o) | nf)))
+            .collect();
+        workers.into_iter().fold(false, |nf, w| w.join().unwrap_or(false) | nf)
+    });
     (out, nonfinite)
 }
 
@@ -377,4 +418,21 @@ mod tests {
         assert_eq!(h.order, vec![4, 3, 1, 2]);
         assert_eq!(cutree(4, &h.merge1, &h.merge2, 2), vec![1, 1, 1, 2]);
     }
+}
+
+/// Which rows of the column-major `n x p` matrix `x` repeat an earlier row (exact equality,
+/// `-0 == 0`, all NaN payloads of one kind alike).
+pub fn duplicated_rows(x: &[f64], n: usize, p: usize) -> Vec<bool> {
+    let key = |v: f64| -> u64 {
+        if v == 0.0 {
+            0
+        } else if v.is_nan() {
+            // R's NA (payload 1954) and other NaNs stay apart, as their text does
+            if crate::value::is_na_real(v) { 1 } else { 2 }
+        } else {
+            v.to_bits()
+        }
+    };
+    let mut seen: std::collections::HashSet<Vec<u64>> = std::collections::HashSet::with_capacity(n);
+    (0..n).map(|i| !seen.insert((0..p).map(|j| key(x[i + j * n])).collect())).collect()
 }

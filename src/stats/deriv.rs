@@ -30,23 +30,23 @@ fn arg(e: Expr) -> Arg {
 }
 
 fn call(f: &str, args: Vec<Expr>) -> Expr {
-    mk(ExprKind::Call(Box::new(ident(f)), args.into_iter().map(arg).collect()))
+    mk(ExprKind::Call(std::rc::Rc::new(ident(f)), args.into_iter().map(arg).collect::<Vec<_>>().into()))
 }
 
 fn bin(op: BinOp, a: Expr, b: Expr) -> Expr {
-    mk(ExprKind::Binary(op, Box::new(a), Box::new(b)))
+    mk(ExprKind::Binary(op, std::rc::Rc::new(a), std::rc::Rc::new(b)))
 }
 
 fn neg(a: Expr) -> Expr {
-    mk(ExprKind::Unary(UnOp::Neg, Box::new(a)))
+    mk(ExprKind::Unary(UnOp::Neg, std::rc::Rc::new(a)))
 }
 
 fn paren(a: Expr) -> Expr {
-    mk(ExprKind::Paren(Box::new(a)))
+    mk(ExprKind::Paren(std::rc::Rc::new(a)))
 }
 
 fn assign(target: Expr, value: Expr) -> Expr {
-    mk(ExprKind::Assign(AssignOp::Local, Box::new(target), Box::new(value)))
+    mk(ExprKind::Assign(AssignOp::Local, std::rc::Rc::new(target), std::rc::Rc::new(value)))
 }
 
 /// The numeric value of a constant (R's `asReal`), None for anything else.
@@ -304,14 +304,14 @@ pub fn add_parens(e: Expr) -> Expr {
     let kind = match e.kind {
         ExprKind::Call(f, args) => ExprKind::Call(
             f,
-            args.into_iter()
+            std::rc::Rc::unwrap_or_clone(args).into_iter()
                 .map(|a| Arg { value: a.value.map(add_parens), ..a })
-                .collect(),
+                .collect::<Vec<_>>().into(),
         ),
-        ExprKind::Unary(op, a) => ExprKind::Unary(op, Box::new(add_parens(*a))),
-        ExprKind::Paren(a) => ExprKind::Paren(Box::new(add_parens(*a))),
+        ExprKind::Unary(op, a) => ExprKind::Unary(op, std::rc::Rc::new(add_parens(std::rc::Rc::unwrap_or_clone(a)))),
+        ExprKind::Paren(a) => ExprKind::Paren(std::rc::Rc::new(add_parens(std::rc::Rc::unwrap_or_clone(a)))),
         ExprKind::Binary(op, a, b) => {
-            let (mut a, mut b) = (add_parens(*a), add_parens(*b));
+            let (mut a, mut b) = (add_parens(std::rc::Rc::unwrap_or_clone(a)), add_parens(std::rc::Rc::unwrap_or_clone(b)));
             match op {
                 Add => {
                     if is_bin(&b, &[Add]) {
@@ -341,7 +341,7 @@ pub fn add_parens(e: Expr) -> Expr {
                 }
                 _ => {}
             }
-            ExprKind::Binary(op, Box::new(a), Box::new(b))
+            ExprKind::Binary(op, std::rc::Rc::new(a), std::rc::Rc::new(b))
         }
         k => k,
     };
@@ -381,26 +381,26 @@ fn deparse_parens(e: Expr) -> Expr {
     let kind = match e.kind {
         ExprKind::Binary(op, a, b) => {
             let m = main.unwrap_or((0, false));
-            let a = wrap(m, deparse_parens(*a), true);
+            let a = wrap(m, deparse_parens(std::rc::Rc::unwrap_or_clone(a)), true);
             let b = match b.kind {
-                ExprKind::Unary(..) => deparse_parens(*b),
-                _ => wrap(m, deparse_parens(*b), false),
+                ExprKind::Unary(..) => deparse_parens(std::rc::Rc::unwrap_or_clone(b)),
+                _ => wrap(m, deparse_parens(std::rc::Rc::unwrap_or_clone(b)), false),
             };
-            ExprKind::Binary(op, Box::new(a), Box::new(b))
+            ExprKind::Binary(op, std::rc::Rc::new(a), std::rc::Rc::new(b))
         }
         ExprKind::Unary(op, a) => {
             let m = main.unwrap_or((0, false));
-            let a = deparse_parens(*a);
+            let a = deparse_parens(std::rc::Rc::unwrap_or_clone(a));
             let a = match prec(&a) {
                 Some((p, _)) if p < m.0 => paren(a),
                 _ => a,
             };
-            ExprKind::Unary(op, Box::new(a))
+            ExprKind::Unary(op, std::rc::Rc::new(a))
         }
-        ExprKind::Paren(a) => ExprKind::Paren(Box::new(deparse_parens(*a))),
-        ExprKind::Call(f, args) => ExprKind::Call(f, args.into_iter().map(|a| Arg { value: a.value.map(deparse_parens), ..a }).collect()),
-        ExprKind::Index(f, args) => ExprKind::Index(f, args.into_iter().map(|a| Arg { value: a.value.map(deparse_parens), ..a }).collect()),
-        ExprKind::Assign(op, t, v) => ExprKind::Assign(op, Box::new(deparse_parens(*t)), Box::new(deparse_parens(*v))),
+        ExprKind::Paren(a) => ExprKind::Paren(std::rc::Rc::new(deparse_parens(std::rc::Rc::unwrap_or_clone(a)))),
+        ExprKind::Call(f, args) => ExprKind::Call(f, std::rc::Rc::unwrap_or_clone(args).into_iter().map(|a| Arg { value: a.value.map(deparse_parens), ..a }).collect::<Vec<_>>().into()),
+        ExprKind::Index(f, args) => ExprKind::Index(f, std::rc::Rc::unwrap_or_clone(args).into_iter().map(|a| Arg { value: a.value.map(deparse_parens), ..a }).collect::<Vec<_>>().into()),
+        ExprKind::Assign(op, t, v) => ExprKind::Assign(op, std::rc::Rc::new(deparse_parens(std::rc::Rc::unwrap_or_clone(t))), std::rc::Rc::new(deparse_parens(std::rc::Rc::unwrap_or_clone(v)))),
         ExprKind::Block(items) => ExprKind::Block(items.into_iter().map(deparse_parens).collect()),
         k => k,
     };
@@ -438,7 +438,7 @@ impl Subexprs {
     fn find(&mut self, e: &mut Expr) -> usize {
         match &mut e.kind {
             ExprKind::Ident(_) | ExprKind::Const(_) => 0,
-            ExprKind::Paren(a) => self.find(a),
+            ExprKind::Paren(a) => self.find(std::rc::Rc::make_mut(a)),
             ExprKind::Unary(_, a) => {
                 self.sub(a);
                 self.accumulate(e.clone())
@@ -449,7 +449,7 @@ impl Subexprs {
                 self.accumulate(e.clone())
             }
             ExprKind::Call(_, args) => {
-                for a in args.iter_mut() {
+                for a in std::rc::Rc::make_mut(args).iter_mut() {
                     if let Some(v) = a.value.as_mut() {
                         let k = self.find(v);
                         if k != 0 {
@@ -463,10 +463,10 @@ impl Subexprs {
         }
     }
 
-    fn sub(&mut self, a: &mut Box<Expr>) {
-        let k = self.find(a);
+    fn sub(&mut self, a: &mut std::rc::Rc<Expr>) {
+        let k = self.find(std::rc::Rc::make_mut(a));
         if k != 0 {
-            **a = self.var(k);
+            *std::rc::Rc::make_mut(a) = self.var(k);
         }
     }
 }
@@ -486,14 +486,14 @@ fn count_sym(e: &Expr, name: &str) -> usize {
 fn replace_sym(e: &mut Expr, name: &str, with: &Expr) {
     match &mut e.kind {
         ExprKind::Ident(s) if s.as_str() == name => *e = with.clone(),
-        ExprKind::Paren(a) | ExprKind::Unary(_, a) => replace_sym(a, name, with),
+        ExprKind::Paren(a) | ExprKind::Unary(_, a) => replace_sym(std::rc::Rc::make_mut(a), name, with),
         ExprKind::Binary(_, a, b) | ExprKind::Assign(_, a, b) => {
-            replace_sym(a, name, with);
-            replace_sym(b, name, with);
+            replace_sym(std::rc::Rc::make_mut(a), name, with);
+            replace_sym(std::rc::Rc::make_mut(b), name, with);
         }
         ExprKind::Call(f, args) | ExprKind::Index(f, args) => {
-            replace_sym(f, name, with);
-            for a in args.iter_mut() {
+            replace_sym(std::rc::Rc::make_mut(f), name, with);
+            for a in std::rc::Rc::make_mut(args).iter_mut() {
                 if let Some(v) = a.value.as_mut() {
                     replace_sym(v, name, with);
                 }
@@ -510,7 +510,7 @@ fn c_of_names(names: &[String]) -> Expr {
 fn grad_index(target: &str, idx: &[&str]) -> Expr {
     let mut args = vec![Arg { name: None, value: None, span: Default::default() }];
     args.extend(idx.iter().map(|n| arg(string(n))));
-    mk(ExprKind::Index(Box::new(ident(target)), args))
+    mk(ExprKind::Index(std::rc::Rc::new(ident(target)), args.into()))
 }
 
 /// Entries of `deriv`'s program before naming: a placeholder is None.

@@ -402,3 +402,35 @@ fn wss_fit(a: &[f64], m: usize, p: usize, c: &[f64], k: usize, cl: Vec<usize>, i
         ifault: 0,
     }
 }
+
+/// `f` over `items` on up to [`threads`](crate::stats::tsqr::threads) threads, results in
+/// the items' order (k-means runs from different starts are independent).
+pub fn map_parallel<T: Send, R: Send>(items: Vec<T>, f: &(dyn Fn(T) -> R + Sync)) -> Vec<R> {
+    let t = crate::stats::tsqr::threads().min(items.len());
+    if t <= 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let n = items.len();
+    let mut queue: Vec<(usize, T)> = items.into_iter().enumerate().collect();
+    queue.reverse();
+    let queue = std::sync::Mutex::new(queue);
+    let mut out: Vec<(usize, R)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..t)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let next = queue.lock().map(|mut q| q.pop()).unwrap_or(None);
+                        let Some((i, item)) = next else { break };
+                        done.push((i, f(item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+    });
+    debug_assert_eq!(out.len(), n);
+    out.sort_by_key(|r| r.0);
+    out.into_iter().map(|r| r.1).collect()
+}

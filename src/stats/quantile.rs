@@ -63,6 +63,28 @@ pub fn quantiles(x: &[f64], probs: &[f64], typ: i32) -> Vec<f64> {
         .collect()
 }
 
+/// [`quantiles`] of complete data in any order: only the order statistics the probabilities
+/// need are put in place (a partial sort, as R's `quantile` does), not all of `x`.
+pub fn quantiles_unsorted(mut x: Vec<f64>, probs: &[f64], typ: i32) -> Vec<f64> {
+    let pos = quantile_positions(x.len(), probs, typ);
+    let mut need: Vec<usize> = pos.iter().flatten().flat_map(|&(lo, hi, _)| [lo, hi]).collect();
+    need.sort_unstable();
+    need.dedup();
+    let mut start = 0;
+    for &k in &need {
+        if k >= start {
+            x[start..].select_nth_unstable_by(k - start, |a, b| a.total_cmp(b));
+            start = k + 1;
+        }
+    }
+    pos.into_iter()
+        .map(|p| match p {
+            None => na_real(),
+            Some((lo, hi, h)) => blend(x[lo], x[hi], h, typ == 7),
+        })
+        .collect()
+}
+
 /// `(1 - h) lo + h hi` as R's quantile forms it (type 7 tests only `h > 0`).
 pub fn blend(lo: f64, hi: f64, h: f64, type7: bool) -> f64 {
     if type7 {
@@ -77,5 +99,26 @@ pub fn blend(lo: f64, hi: f64, h: f64, type7: bool) -> f64 {
         (1.0 - h) * lo + h * hi
     } else {
         lo
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_sort_gives_the_sorted_quantiles() {
+        // a scrambled sequence with ties
+        let x: Vec<f64> = (0..1001).map(|i| ((i * 7919) % 1001) as f64 / 7.0 - ((i % 13) as f64).floor()).collect();
+        let mut s = x.clone();
+        s.sort_by(|a, b| a.total_cmp(b));
+        let probs = [0.0, 0.1, 0.25, 0.333, 0.5, 0.75, 0.99, 1.0, f64::NAN];
+        for typ in 1..=9 {
+            let a = quantiles(&s, &probs, typ);
+            let b = quantiles_unsorted(x.clone(), &probs, typ);
+            for (u, v) in a.iter().zip(&b) {
+                assert!(u == v || (u.is_nan() && v.is_nan()), "type {}: {:?} vs {:?}", typ, a, b);
+            }
+        }
     }
 }

@@ -341,7 +341,7 @@ fn collect_vars(e: &Expr, out: &mut Vec<String>) {
     match &e.kind {
         ExprKind::Ident(s) => add(s.as_str(), out),
         ExprKind::Call(_, args) => {
-            for a in args {
+            for a in args.iter() {
                 if let Some(v) = &a.value {
                     collect_vars(v, out);
                 }
@@ -349,7 +349,7 @@ fn collect_vars(e: &Expr, out: &mut Vec<String>) {
         }
         ExprKind::Index(x, args) | ExprKind::Index2(x, args) => {
             collect_vars(x, out);
-            for a in args {
+            for a in args.iter() {
                 if let Some(v) = &a.value {
                     collect_vars(v, out);
                 }

@@ -98,39 +98,39 @@ pub enum ExprKind {
     Const(Const),
     Ident(Sym),
     /// `f(args)`
-    Call(Box<Expr>, Vec<Arg>),
+    Call(Rc<Expr>, Rc<Vec<Arg>>),
     /// `x[args]`
-    Index(Box<Expr>, Vec<Arg>),
+    Index(Rc<Expr>, Rc<Vec<Arg>>),
     /// `x[[args]]`
-    Index2(Box<Expr>, Vec<Arg>),
+    Index2(Rc<Expr>, Rc<Vec<Arg>>),
     /// `x$name` (a string after `$` is stored as its text)
-    Dollar(Box<Expr>, Sym),
+    Dollar(Rc<Expr>, Sym),
     /// `x@name`
-    At(Box<Expr>, Sym),
+    At(Rc<Expr>, Sym),
     /// `pkg::name` (`internal` for `:::`)
     Ns {
         pkg: Sym,
         name: Sym,
         internal: bool,
     },
-    Unary(UnOp, Box<Expr>),
-    Binary(BinOp, Box<Expr>, Box<Expr>),
+    Unary(UnOp, Rc<Expr>),
+    Binary(BinOp, Rc<Expr>, Rc<Expr>),
     /// `lhs ~ rhs` or `~ rhs`
-    Formula(Option<Box<Expr>>, Box<Expr>),
+    Formula(Option<Rc<Expr>>, Rc<Expr>),
     /// `target <- value` (for `->` the target is still the first field)
-    Assign(AssignOp, Box<Expr>, Box<Expr>),
+    Assign(AssignOp, Rc<Expr>, Rc<Expr>),
     /// `function(params) body` and `\(params) body`
     Function(Rc<Vec<Param>>, Rc<Expr>),
-    If(Box<Expr>, Box<Expr>, Option<Box<Expr>>),
-    For(Sym, Box<Expr>, Box<Expr>),
-    While(Box<Expr>, Box<Expr>),
-    Repeat(Box<Expr>),
+    If(Rc<Expr>, Rc<Expr>, Option<Rc<Expr>>),
+    For(Sym, Rc<Expr>, Rc<Expr>),
+    While(Rc<Expr>, Rc<Expr>),
+    Repeat(Rc<Expr>),
     Break,
     Next,
     /// `{ ... }`
     Block(Vec<Expr>),
     /// `( e )`
-    Paren(Box<Expr>),
+    Paren(Rc<Expr>),
 }
 
 impl Expr {
@@ -142,7 +142,11 @@ impl Expr {
 /// Sets every span in `e` to the empty default span (code without a source to point at).
 pub fn detach_spans(e: &mut Expr) {
     e.span = Span::default();
-    let args = |args: &mut Vec<Arg>| {
+    fn rc(e: &mut Rc<Expr>) {
+        detach_spans(Rc::make_mut(e));
+    }
+    let args = |args: &mut Rc<Vec<Arg>>| {
+        let args = Rc::make_mut(args);
         for a in args.iter_mut() {
             a.span = Span::default();
             if let Some(v) = a.value.as_mut() {
@@ -152,44 +156,40 @@ pub fn detach_spans(e: &mut Expr) {
     };
     match &mut e.kind {
         ExprKind::Call(f, a) | ExprKind::Index(f, a) | ExprKind::Index2(f, a) => {
-            detach_spans(f);
+            rc(f);
             args(a);
         }
         ExprKind::Dollar(x, _)
         | ExprKind::At(x, _)
         | ExprKind::Unary(_, x)
         | ExprKind::Repeat(x)
-        | ExprKind::Paren(x) => detach_spans(x),
+        | ExprKind::Paren(x) => rc(x),
         ExprKind::Binary(_, a, b)
         | ExprKind::Assign(_, a, b)
         | ExprKind::While(a, b)
         | ExprKind::For(_, a, b) => {
-            detach_spans(a);
-            detach_spans(b);
+            rc(a);
+            rc(b);
         }
         ExprKind::Formula(l, r) => {
             if let Some(l) = l {
-                detach_spans(l);
+                rc(l);
             }
-            detach_spans(r);
+            rc(r);
         }
         ExprKind::Function(params, body) => {
-            let mut ps = (**params).clone();
-            for p in ps.iter_mut() {
+            for p in Rc::make_mut(params).iter_mut() {
                 if let Some(d) = p.default.as_mut() {
                     detach_spans(d);
                 }
             }
-            *params = Rc::new(ps);
-            let mut b = (**body).clone();
-            detach_spans(&mut b);
-            *body = Rc::new(b);
+            rc(body);
         }
         ExprKind::If(c, a, b) => {
-            detach_spans(c);
-            detach_spans(a);
+            rc(c);
+            rc(a);
             if let Some(b) = b {
-                detach_spans(b);
+                rc(b);
             }
         }
         ExprKind::Block(items) => items.iter_mut().for_each(detach_spans),

@@ -271,13 +271,13 @@ pub(crate) mod h {
 
     pub fn bin(op: BinOp, l: Expr, r: Expr) -> Expr {
         let span = l.span.to(r.span);
-        Expr::new(ExprKind::Binary(op, Box::new(l), Box::new(r)), span)
+        Expr::new(ExprKind::Binary(op, Rc::new(l), Rc::new(r)), span)
     }
 
     pub fn assign(op: AssignOp, target: Expr, value: Expr) -> Expr {
         let span = target.span.to(value.span);
         Expr::new(
-            ExprKind::Assign(op, Box::new(target), Box::new(value)),
+            ExprKind::Assign(op, Rc::new(target), Rc::new(value)),
             span,
         )
     }
@@ -289,12 +289,12 @@ pub(crate) mod h {
             (None, None) => lo(&rhs),
         };
         let e = hi(&rhs);
-        mk(ExprKind::Formula(lhs.map(Box::new), Box::new(rhs)), s, e)
+        mk(ExprKind::Formula(lhs.map(Rc::new), Rc::new(rhs)), s, e)
     }
 
     pub fn unary(op: UnOp, start: usize, e: Expr) -> Expr {
         let end = hi(&e);
-        mk(ExprKind::Unary(op, Box::new(e)), start, end)
+        mk(ExprKind::Unary(op, Rc::new(e)), start, end)
     }
 
     fn qmark(start: usize) -> Expr {
@@ -314,14 +314,14 @@ pub(crate) mod h {
     pub fn help(l: Expr, q: usize, r: Expr) -> Expr {
         let (s, e) = (lo(&l), hi(&r));
         let q = qmark(q);
-        mk(ExprKind::Call(Box::new(q), vec![plain(l), plain(r)]), s, e)
+        mk(ExprKind::Call(Rc::new(q), vec![plain(l), plain(r)].into()), s, e)
     }
 
     /// `?r` as the call `` `?`(r) ``.
     pub fn help1(start: usize, r: Expr) -> Expr {
         let e = hi(&r);
         mk(
-            ExprKind::Call(Box::new(qmark(start)), vec![plain(r)]),
+            ExprKind::Call(Rc::new(qmark(start)), vec![plain(r)].into()),
             start,
             e,
         )
@@ -351,9 +351,9 @@ pub(crate) mod h {
                     matches!(&a.value, Some(v) if matches!(&v.kind, ExprKind::Ident(s) if s.as_str() == "_"))
                 };
                 match args.iter().filter(|a| is_hole(a)).count() {
-                    0 => args.insert(0, plain(l)),
+                    0 => Rc::make_mut(&mut args).insert(0, plain(l)),
                     1 => {
-                        let Some(hole) = args.iter_mut().find(|a| is_hole(a)) else {
+                        let Some(hole) = Rc::make_mut(&mut args).iter_mut().find(|a| is_hole(a)) else {
                             unreachable!("counted above")
                         };
                         if hole.name.is_none() {
@@ -403,7 +403,7 @@ pub(crate) mod h {
         if let Some(kind) = syntax_as_call(&f, &args) {
             return mk(kind, start, end);
         }
-        mk(ExprKind::Call(Box::new(f), args), start, end)
+        mk(ExprKind::Call(Rc::new(f), args.into()), start, end)
     }
 
     /// `` `{`(a, b) ``, `` `(`(x) `` and `` `if`(c, a, b) `` are the syntax they name, as in R's
@@ -415,7 +415,7 @@ pub(crate) mod h {
         if args.iter().any(|a| a.name.is_some() || a.value.is_none()) {
             return None;
         }
-        let v = |i: usize| args[i].value.clone().map(Box::new);
+        let v = |i: usize| args[i].value.clone().map(Rc::new);
         match (s.as_str(), args.len()) {
             ("{", _) => Some(ExprKind::Block(args.iter().filter_map(|a| a.value.clone()).collect())),
             ("(", 1) => Some(ExprKind::Paren(v(0)?)),
@@ -429,9 +429,9 @@ pub(crate) mod h {
         let start = lo(&x);
         let args = norm_args(args);
         let kind = if double {
-            ExprKind::Index2(Box::new(x), args)
+            ExprKind::Index2(Rc::new(x), args.into())
         } else {
-            ExprKind::Index(Box::new(x), args)
+            ExprKind::Index(Rc::new(x), args.into())
         };
         mk(kind, start, end)
     }
@@ -439,9 +439,9 @@ pub(crate) mod h {
     pub fn dollar(x: Expr, n: Sym, end: usize, at: bool) -> Expr {
         let start = lo(&x);
         let kind = if at {
-            ExprKind::At(Box::new(x), n)
+            ExprKind::At(Rc::new(x), n)
         } else {
-            ExprKind::Dollar(Box::new(x), n)
+            ExprKind::Dollar(Rc::new(x), n)
         };
         mk(kind, start, end)
     }
@@ -467,7 +467,7 @@ pub(crate) mod h {
     }
 
     pub fn paren(e: Expr, start: usize, end: usize) -> Expr {
-        mk(ExprKind::Paren(Box::new(e)), start, end)
+        mk(ExprKind::Paren(Rc::new(e)), start, end)
     }
 
     pub fn block(v: Vec<Expr>, start: usize, end: usize) -> Expr {
@@ -515,7 +515,7 @@ pub(crate) mod h {
     pub fn if_(start: usize, c: Expr, t: Expr, e: Option<Expr>) -> Expr {
         let end = e.as_ref().map(hi).unwrap_or_else(|| hi(&t));
         mk(
-            ExprKind::If(Box::new(c), Box::new(t), e.map(Box::new)),
+            ExprKind::If(Rc::new(c), Rc::new(t), e.map(Rc::new)),
             start,
             end,
         )
@@ -523,17 +523,17 @@ pub(crate) mod h {
 
     pub fn for_(start: usize, v: Sym, seq: Expr, body: Expr) -> Expr {
         let end = hi(&body);
-        mk(ExprKind::For(v, Box::new(seq), Box::new(body)), start, end)
+        mk(ExprKind::For(v, Rc::new(seq), Rc::new(body)), start, end)
     }
 
     pub fn while_(start: usize, c: Expr, body: Expr) -> Expr {
         let end = hi(&body);
-        mk(ExprKind::While(Box::new(c), Box::new(body)), start, end)
+        mk(ExprKind::While(Rc::new(c), Rc::new(body)), start, end)
     }
 
     pub fn repeat(start: usize, body: Expr) -> Expr {
         let end = hi(&body);
-        mk(ExprKind::Repeat(Box::new(body)), start, end)
+        mk(ExprKind::Repeat(Rc::new(body)), start, end)
     }
 
     pub fn arg(name: Option<Sym>, value: Option<Expr>, start: usize, end: usize) -> Arg {

@@ -174,7 +174,7 @@ kmeans <- function(x, centers, iter.max = 10L, nstart = 1L, algorithm = c("Harti
         k <- centers
         if (nstart == 1L) centers <- x[sample.int(m, k), , drop = FALSE]
         if (nstart >= 2L || .dup_rows(centers)) {
-            cn <- x[!duplicated(.row_keys(x)), , drop = FALSE]
+            cn <- x[!.row_dups(x), , drop = FALSE]
             mm <- nrow(cn)
             if (mm < k) stop("more cluster centers than distinct data points.")
             centers <- cn[sample.int(mm, k), , drop = FALSE]
@@ -192,8 +192,7 @@ kmeans <- function(x, centers, iter.max = 10L, nstart = 1L, algorithm = c("Harti
     if (is.na(iter.max) || iter.max < 1L) stop("'iter.max' must be positive")
     if (ncol(x) != ncol(centers)) stop("must have same number of columns in 'x' and 'centers'")
     storage.mode(centers) <- "double"
-    one <- function() {
-        z <- .kmeans_core(x, centers, iter.max, nmeth)
+    check <- function(z) {
         if (nmeth == 1L) {
             if (z$ifault == 1L) stop("empty cluster: try a better set of initial centers", call. = FALSE)
             if (z$ifault == 3L) stop("number of cluster centres must lie between 1 and nrow(x)", call. = FALSE)
@@ -206,11 +205,19 @@ kmeans <- function(x, centers, iter.max = 10L, nstart = 1L, algorithm = c("Harti
         }
         z
     }
-    z <- one()
-    best <- sum(z$wss)
+    ## the runs use no random numbers, so every start's centres are drawn first (the
+    ## same draws in the same order) and the runs go on all cores together
+    starts <- list(centers)
     if (nstart >= 2L && !is.null(cn)) for (i in 2:nstart) {
-        centers <- cn[sample.int(mm, k), , drop = FALSE]
-        zz <- one()
+        s <- cn[sample.int(mm, k), , drop = FALSE]
+        storage.mode(s) <- "double"
+        starts[[i]] <- s
+    }
+    zs <- .kmeans_core(x, starts, iter.max, nmeth)
+    z <- check(zs[[1L]])
+    best <- sum(z$wss)
+    for (zz in zs[-1L]) {
+        zz <- check(zz)
         if ((s <- sum(zz$wss)) < best) {
             z <- zz
             best <- s
@@ -625,11 +632,8 @@ toeplitz <- function(x) {
     if (length(hits) == 1L) hits else if (length(hits) > 1L) -1L else NA_integer_
 }
 
-## One string per row of a numeric matrix, equal for equal rows.
-.row_keys <- function(x) apply(x, 1L, function(r) paste(format(r, digits = 17), collapse = "\r"))
-
 ## Does a matrix have repeated rows?
-.dup_rows <- function(x) anyDuplicated(.row_keys(x)) > 0L
+.dup_rows <- function(x) any(.row_dups(x))
 
 ## Maximum-likelihood factor analysis of a data matrix (or covariance matrix) with the
 ## given number of factors; loadings rotated by varimax (or rotation = "none"/"promax").

@@ -497,8 +497,8 @@ fn do_call(it: &mut Interp, a: Args) -> EvalResult {
     let call = fname.map(|n| {
         Rc::new(crate::syntax::ast::Expr::new(
             crate::syntax::ast::ExprKind::Call(
-                Box::new(crate::eval::call::ident(Sym::new(&n))),
-                vec![],
+                std::rc::Rc::new(crate::eval::call::ident(Sym::new(&n))),
+                Default::default(),
             ),
             Default::default(),
         ))

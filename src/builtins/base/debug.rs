@@ -130,7 +130,7 @@ fn trace(it: &mut Interp, m: Matched) -> EvalResult {
         Some(Value::Lang(l)) => Some(l.expr.clone()),
         Some(Value::Closure(c)) => {
             let f = Expr::new(ExprKind::Function(c.params.clone(), c.body.clone()), Default::default());
-            Some(Rc::new(Expr::new(ExprKind::Call(Box::new(f), vec![]), Default::default())))
+            Some(Rc::new(Expr::new(ExprKind::Call(Rc::new(f), Default::default()), Default::default())))
         }
         None => None,
         _ => return err("the tracer must be a quoted expression or a function"),

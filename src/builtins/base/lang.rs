@@ -195,9 +195,9 @@ fn subst_in_place(e: &mut Expr, env: &Env) {
             }
         }
         ExprKind::Call(f, args) | ExprKind::Index(f, args) | ExprKind::Index2(f, args) => {
-            subst_in_place(f, env);
+            subst_in_place(std::rc::Rc::make_mut(f), env);
             let mut new_args = Vec::with_capacity(args.len());
-            for a in args.drain(..) {
+            for a in std::rc::Rc::make_mut(args).drain(..) {
                 if let Some(Expr {
                     kind: ExprKind::Ident(s),
                     ..
@@ -231,33 +231,33 @@ fn subst_in_place(e: &mut Expr, env: &Env) {
                 }
                 new_args.push(a);
             }
-            *args = new_args;
+            *args = std::rc::Rc::new(new_args);
         }
         ExprKind::Dollar(x, _)
         | ExprKind::At(x, _)
         | ExprKind::Unary(_, x)
         | ExprKind::Paren(x)
-        | ExprKind::Repeat(x) => subst_in_place(x, env),
+        | ExprKind::Repeat(x) => subst_in_place(std::rc::Rc::make_mut(x), env),
         ExprKind::Binary(_, a, b) | ExprKind::Assign(_, a, b) | ExprKind::While(a, b) => {
-            subst_in_place(a, env);
-            subst_in_place(b, env);
+            subst_in_place(std::rc::Rc::make_mut(a), env);
+            subst_in_place(std::rc::Rc::make_mut(b), env);
         }
         ExprKind::Formula(l, r) => {
             if let Some(l) = l {
-                subst_in_place(l, env);
+                subst_in_place(std::rc::Rc::make_mut(l), env);
             }
-            subst_in_place(r, env);
+            subst_in_place(std::rc::Rc::make_mut(r), env);
         }
         ExprKind::If(c, a, b) => {
-            subst_in_place(c, env);
-            subst_in_place(a, env);
+            subst_in_place(std::rc::Rc::make_mut(c), env);
+            subst_in_place(std::rc::Rc::make_mut(a), env);
             if let Some(b) = b {
-                subst_in_place(b, env);
+                subst_in_place(std::rc::Rc::make_mut(b), env);
             }
         }
         ExprKind::For(_, s, b) => {
-            subst_in_place(s, env);
-            subst_in_place(b, env);
+            subst_in_place(std::rc::Rc::make_mut(s), env);
+            subst_in_place(std::rc::Rc::make_mut(b), env);
         }
         ExprKind::Block(items) => items.iter_mut().for_each(|x| subst_in_place(x, env)),
         ExprKind::Function(params, body) => {
@@ -314,8 +314,8 @@ fn unquote(it: &mut Interp, e: &mut Expr, env: &Env) -> EvalResult<()> {
             }
         }
         ExprKind::Call(f, args) | ExprKind::Index(f, args) | ExprKind::Index2(f, args) => {
-            each(it, f)?;
-            for a in args.iter_mut() {
+            each(it, std::rc::Rc::make_mut(f))?;
+            for a in std::rc::Rc::make_mut(args).iter_mut() {
                 if let Some(v) = a.value.as_mut() {
                     each(it, v)?;
                 }
@@ -325,25 +325,25 @@ fn unquote(it: &mut Interp, e: &mut Expr, env: &Env) -> EvalResult<()> {
         | ExprKind::At(x, _)
         | ExprKind::Unary(_, x)
         | ExprKind::Paren(x)
-        | ExprKind::Repeat(x) => each(it, x)?,
+        | ExprKind::Repeat(x) => each(it, std::rc::Rc::make_mut(x))?,
         ExprKind::Binary(_, a, b)
         | ExprKind::Assign(_, a, b)
         | ExprKind::While(a, b)
         | ExprKind::For(_, a, b) => {
-            each(it, a)?;
-            each(it, b)?;
+            each(it, std::rc::Rc::make_mut(a))?;
+            each(it, std::rc::Rc::make_mut(b))?;
         }
         ExprKind::Formula(l, r) => {
             if let Some(l) = l {
-                each(it, l)?;
+                each(it, std::rc::Rc::make_mut(l))?;
             }
-            each(it, r)?;
+            each(it, std::rc::Rc::make_mut(r))?;
         }
         ExprKind::If(c, a, b) => {
-            each(it, c)?;
-            each(it, a)?;
+            each(it, std::rc::Rc::make_mut(c))?;
+            each(it, std::rc::Rc::make_mut(a))?;
             if let Some(b) = b {
-                each(it, b)?;
+                each(it, std::rc::Rc::make_mut(b))?;
             }
         }
         ExprKind::Block(items) => {
@@ -683,7 +683,7 @@ pub fn matched_call(it: &mut Interp, env: &Env) -> EvalResult<Expr> {
     let formals: Vec<Sym> = c.params.iter().map(|p| p.name).collect();
     // expand ... in the call from the caller's dots
     let mut flat: Vec<Arg> = Vec::new();
-    for a in args {
+    for a in args.iter() {
         if let Some(Expr {
             kind: ExprKind::Ident(s),
             ..
@@ -729,7 +729,7 @@ pub fn matched_call(it: &mut Interp, env: &Env) -> EvalResult<Expr> {
             out.push(a);
         }
     }
-    Ok(Expr::new(ExprKind::Call(f.clone(), out), call.span))
+    Ok(Expr::new(ExprKind::Call(f.clone(), out.into()), call.span))
 }
 
 fn match_call(it: &mut Interp, _args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {

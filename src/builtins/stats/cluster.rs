@@ -6,13 +6,14 @@ use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::stats::cluster::{self, Linkage, Metric};
 use crate::stats::kmeans;
-use crate::value::Value;
+use crate::value::{Data, Value};
 
 pub const BUILTINS: &[Builtin] = &[
     declared(".dist_core", dist_core),
     declared(".hclust_core", hclust_core),
     declared(".cutree_core", cutree_core),
     declared(".kmeans_core", kmeans_core),
+    declared(".row_dups", row_dups),
 ];
 
 pub const DOCS: &[crate::builtins::Doc] = {
@@ -25,7 +26,9 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc(".cutree_core", ".cutree_core(merge, k)",
             "Internal: memberships for each number of groups in k, as an integer matrix."),
         doc(".kmeans_core", ".kmeans_core(x, centers, iter.max, method)",
-            "Internal: one k-means run from given centres (1 Hartigan-Wong, 2 Lloyd, 3 MacQueen)."),
+            "Internal: one k-means run from given centres (1 Hartigan-Wong, 2 Lloyd, 3 MacQueen); given a list of centre matrices, one run from each, on all cores, as a list."),
+        doc(".row_dups", ".row_dups(x)",
+            "Internal: which rows of a numeric matrix repeat an earlier row."),
     ]
 };
 
@@ -114,26 +117,53 @@ fn kmeans_core(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?;
     let (n, p) = dims(x)?;
     let a = x.dbl_vec();
-    let cv = m.req("centers")?;
-    let (k, pc) = dims(cv)?;
-    if pc != p {
-        return err("must have same number of columns in 'x' and 'centers'");
-    }
-    let mut c = cv.dbl_vec().to_vec();
     let iter_max = num(&m, "iter.max")? as i32;
-    let fit = match num(&m, "method")? as i32 {
-        1 => kmeans::hartigan_wong(&a, n, p, &mut c, k, iter_max),
-        2 => kmeans::lloyd(&a, n, p, &mut c, k, iter_max),
-        _ => kmeans::macqueen(&a, n, p, &mut c, k, iter_max),
+    let method = num(&m, "method")? as i32;
+    let cv = m.req("centers")?;
+    // a list of starting centres: the runs are independent, so they go on all cores
+    let many = matches!(cv.data(), Some(Data::List(_)));
+    let starts: Vec<Value> = if many { cv.list_vec().to_vec() } else { vec![cv.clone()] };
+    let mut inits = Vec::with_capacity(starts.len());
+    for s in &starts {
+        let (k, pc) = dims(s)?;
+        if pc != p {
+            return err("must have same number of columns in 'x' and 'centers'");
+        }
+        inits.push((s.dbl_vec().to_vec(), k));
+    }
+    let a: &[f64] = &a;
+    let run = |(mut c, k): (Vec<f64>, usize)| {
+        let fit = match method {
+            1 => kmeans::hartigan_wong(a, n, p, &mut c, k, iter_max),
+            2 => kmeans::lloyd(a, n, p, &mut c, k, iter_max),
+            _ => kmeans::macqueen(a, n, p, &mut c, k, iter_max),
+        };
+        (fit, c, k)
     };
-    let mut centers = Value::dbls(c);
-    centers.set_attr(crate::syntax::sym::Sym::new("dim"), Value::ints(vec![k as i32, p as i32]));
-    Ok(Value::named_list(vec![
-        ("cluster".into(), Value::ints(fit.cluster)),
-        ("centers".into(), centers),
-        ("wss".into(), Value::dbls(fit.withinss)),
-        ("nc".into(), Value::ints(fit.size)),
-        ("iter".into(), Value::int(fit.iter)),
-        ("ifault".into(), Value::int(fit.ifault)),
-    ]))
+    let fits = crate::stats::kmeans::map_parallel(inits, &run);
+    let out: Vec<Value> = fits
+        .into_iter()
+        .map(|(fit, c, k)| {
+            let mut centers = Value::dbls(c);
+            centers.set_attr(crate::syntax::sym::Sym::new("dim"), Value::ints(vec![k as i32, p as i32]));
+            Value::named_list(vec![
+                ("cluster".into(), Value::ints(fit.cluster)),
+                ("centers".into(), centers),
+                ("wss".into(), Value::dbls(fit.withinss)),
+                ("nc".into(), Value::ints(fit.size)),
+                ("iter".into(), Value::int(fit.iter)),
+                ("ifault".into(), Value::int(fit.ifault)),
+            ])
+        })
+        .collect();
+    Ok(if many { Value::list(out) } else { out.into_iter().next().unwrap_or(Value::Null) })
+}
+
+/// Marks each row of a numeric matrix that repeats an earlier row (exact equality, with
+/// `-0 == 0` and one NA and one NaN), as `duplicated()` on the rows' text would.
+fn row_dups(_it: &mut Interp, m: Matched) -> EvalResult {
+    let x = m.req("x")?;
+    let (n, p) = dims(x)?;
+    let a = x.dbl_vec();
+    Ok(Value::lgls(cluster::duplicated_rows(&a, n, p).into_iter().map(i32::from).collect()))
 }

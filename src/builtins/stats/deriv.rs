@@ -44,7 +44,7 @@ fn target(v: &Value) -> EvalResult<Expr> {
         }
     };
     Ok(match e.kind {
-        ExprKind::Formula(_, rhs) => *rhs,
+        ExprKind::Formula(_, rhs) => std::rc::Rc::unwrap_or_clone(rhs),
         _ => e,
     })
 }

@@ -5,7 +5,7 @@ use crate::builtins::base::summaries::{mean_dbl, Acc};
 use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
-use crate::stats::quantile::quantiles;
+use crate::stats::quantile::quantiles_unsorted;
 use crate::syntax::sym::Sym;
 use crate::value::{na_real, Data, RStr, VType, Value, NA_INT};
 use std::rc::Rc;
@@ -265,8 +265,7 @@ fn quantile(_it: &mut Interp, m: Matched) -> EvalResult {
     if !(1..=9).contains(&typ) {
         return err("'type' must be one of 1:9");
     }
-    let xs = sorted(xs);
-    let q = quantiles(&xs, &probs, typ);
+    let q = quantiles_unsorted(xs, &probs, typ);
     let mut out = Value::dbls(q);
     let names = m
         .get("names")
@@ -382,7 +381,7 @@ fn iqr(_it: &mut Interp, m: Matched) -> EvalResult {
         return err("missing values and NaN's not allowed if 'na.rm' is FALSE");
     }
     let typ = m.get("type").and_then(|v| v.as_i32()).unwrap_or(7);
-    let q = quantiles(&sorted(xs), &[0.25, 0.75], typ);
+    let q = quantiles_unsorted(xs, &[0.25, 0.75], typ);
     Ok(Value::num(q[1] - q[0]))
 }
 

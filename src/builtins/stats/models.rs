@@ -371,7 +371,7 @@ fn formula_parts(f: &Value, it: &Interp) -> EvalResult<(Option<Expr>, Expr, Env)
             ))
         })?;
         if let ExprKind::Formula(lhs, rhs) = e.kind {
-            return Ok((lhs.map(|b| *b), *rhs, env));
+            return Ok((lhs.map(|b| std::rc::Rc::unwrap_or_clone(b)), std::rc::Rc::unwrap_or_clone(rhs), env));
         }
     }
     err("invalid formula")
@@ -379,7 +379,7 @@ fn formula_parts(f: &Value, it: &Interp) -> EvalResult<(Option<Expr>, Expr, Env)
 
 fn make_formula_value(lhs: Option<Expr>, rhs: Expr, env: &Env) -> Value {
     let e = Expr::new(
-        ExprKind::Formula(lhs.map(Box::new), Box::new(rhs)),
+        ExprKind::Formula(lhs.map(std::rc::Rc::new), std::rc::Rc::new(rhs)),
         Default::default(),
     );
     crate::eval::make_formula(&e, env)
@@ -427,7 +427,7 @@ fn expand_dot(e: &Expr, names: &[String], top: bool) -> Expr {
                 acc = Some(match acc {
                     None => id,
                     Some(a) => Expr::new(
-                        ExprKind::Binary(BinOp::Add, Box::new(a), Box::new(id)),
+                        ExprKind::Binary(BinOp::Add, std::rc::Rc::new(a), std::rc::Rc::new(id)),
                         e.span,
                     ),
                 });
@@ -436,19 +436,19 @@ fn expand_dot(e: &Expr, names: &[String], top: bool) -> Expr {
             if top || names.len() < 2 {
                 sum
             } else {
-                Expr::new(ExprKind::Paren(Box::new(sum)), e.span)
+                Expr::new(ExprKind::Paren(std::rc::Rc::new(sum)), e.span)
             }
         }
         ExprKind::Binary(op, l, r) => Expr::new(
             ExprKind::Binary(
                 *op,
-                Box::new(expand_dot(l, names, false)),
-                Box::new(expand_dot(r, names, false)),
+                std::rc::Rc::new(expand_dot(l, names, false)),
+                std::rc::Rc::new(expand_dot(r, names, false)),
             ),
             e.span,
         ),
         ExprKind::Paren(x) => Expr::new(
-            ExprKind::Paren(Box::new(expand_dot(x, names, true))),
+            ExprKind::Paren(std::rc::Rc::new(expand_dot(x, names, true))),
             e.span,
         ),
         _ => e.clone(),

@@ -112,9 +112,9 @@ fn xtabs(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     }
     let fun = match &call.kind {
         ExprKind::Call(f, _) => f.clone(),
-        _ => Box::new(crate::eval::call::ident(sym("xtabs"))),
+        _ => std::rc::Rc::new(crate::eval::call::ident(sym("xtabs"))),
     };
-    let matched = Expr::new(ExprKind::Call(fun, call_args), call.span);
+    let matched = Expr::new(ExprKind::Call(fun, call_args.into()), call.span);
 
     let (lhs, rhs, fenv) = match get("formula") {
         Some(Value::Lang(l)) => match &l.expr.kind {

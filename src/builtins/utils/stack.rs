@@ -262,7 +262,7 @@ fn stack(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         };
         let mcall = match &call.kind {
             ExprKind::Call(_, a) => Expr::new(
-                ExprKind::Call(Box::new(crate::eval::call::ident(sym(method))), a.clone()),
+                ExprKind::Call(std::rc::Rc::new(crate::eval::call::ident(sym(method))), a.clone()),
                 call.span,
             ),
             _ => call.clone(),
@@ -494,7 +494,7 @@ fn by(it: &mut Interp, args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         }
     }
     let matched = Expr::new(
-        ExprKind::Call(Box::new(crate::eval::call::ident(sym(method))), call_args),
+        ExprKind::Call(std::rc::Rc::new(crate::eval::call::ident(sym(method))), call_args.into()),
         call.span,
     );
     let n = if data.is_data_frame() {

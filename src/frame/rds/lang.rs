@@ -48,7 +48,7 @@ pub(crate) fn item_expr(it: &Item) -> Expr {
         } => call_expr(nodes),
         Item::Pairs {
             lang: false, nodes, ..
-        } => ex(ExprKind::Call(Box::new(ident("pairlist")), args(nodes))),
+        } => ex(ExprKind::Call(std::rc::Rc::new(ident("pairlist")), args(nodes).into())),
     }
 }
 
@@ -169,7 +169,7 @@ fn call_expr(nodes: &[(Option<Sym>, Item)]) -> Expr {
     };
     let rest = &nodes[1..];
     let untagged = rest.iter().all(|(t, _)| t.is_none());
-    let e = |i: usize| Box::new(item_expr(&rest[i].1));
+    let e = |i: usize| std::rc::Rc::new(item_expr(&rest[i].1));
     let sym_at = |i: usize| match &rest[i].1 {
         Item::Sym(s) => Some(*s),
         Item::Val(v) => v.as_string().map(|s| Sym::new(&s)),
@@ -211,8 +211,8 @@ fn call_expr(nodes: &[(Option<Sym>, Item)]) -> Expr {
             ("=", 2) => Some(ExprKind::Assign(AssignOp::Equals, e(0), e(1))),
             ("if", 2) => Some(ExprKind::If(e(0), e(1), None)),
             ("if", 3) => Some(ExprKind::If(e(0), e(1), Some(e(2)))),
-            ("[", 1..) => Some(ExprKind::Index(e(0), args(&rest[1..]))),
-            ("[[", 1..) => Some(ExprKind::Index2(e(0), args(&rest[1..]))),
+            ("[", 1..) => Some(ExprKind::Index(e(0), args(&rest[1..]).into())),
+            ("[[", 1..) => Some(ExprKind::Index2(e(0), args(&rest[1..]).into())),
             (op, 2) if untagged => binop(op).map(|op| ExprKind::Binary(op, e(0), e(1))),
             _ => None,
         };
@@ -220,7 +220,7 @@ fn call_expr(nodes: &[(Option<Sym>, Item)]) -> Expr {
             return ex(k);
         }
     }
-    ex(ExprKind::Call(Box::new(item_expr(head)), args(rest)))
+    ex(ExprKind::Call(std::rc::Rc::new(item_expr(head)), args(rest).into()))
 }
 
 /// One piece of a call being written out.

@@ -122,16 +122,16 @@ fn aov(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
             && a.value.as_ref().map(uses_error).unwrap_or(false)
     }) {
         // multi-stratum fits are R code (builtins/R/stats_aov_strata.R)
-        let mut args: Vec<Arg> = margs.clone();
+        let mut args: Vec<Arg> = margs.to_vec();
         let quoted = Expr::new(
             ExprKind::Call(
-                Box::new(ident("quote")),
-                vec![Arg { name: None, value: Some(mcall.clone()), span: call.span }],
+                std::rc::Rc::new(ident("quote")),
+                vec![Arg { name: None, value: Some(mcall.clone()), span: call.span }].into(),
             ),
             call.span,
         );
         args.push(Arg { name: Some(sym("call")), value: Some(quoted), span: call.span });
-        let strata = Expr::new(ExprKind::Call(Box::new(ident(".aov_strata")), args), call.span);
+        let strata = Expr::new(ExprKind::Call(std::rc::Rc::new(ident(".aov_strata")), args.into()), call.span);
         return it.eval(&strata, env);
     }
     let lm_args: Vec<Arg> = margs
@@ -144,7 +144,7 @@ fn aov(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
         })
         .cloned()
         .collect();
-    let lm_call = Expr::new(ExprKind::Call(Box::new(ident("lm")), lm_args), call.span);
+    let lm_call = Expr::new(ExprKind::Call(std::rc::Rc::new(ident("lm")), lm_args.into()), call.span);
     let fit = it.eval(&lm_call, env)?;
     let mut fit = set_item(
         &fit,

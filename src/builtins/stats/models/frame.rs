@@ -591,7 +591,7 @@ pub(crate) fn matched_call_expr(call: &Expr, formals: &[&str]) -> Expr {
             out.push(a);
         }
     }
-    Expr::new(ExprKind::Call(f.clone(), out), call.span)
+    Expr::new(ExprKind::Call(f.clone(), out.into()), call.span)
 }
 
 /// `model.frame(formula, data, subset, na.action, ...)` (with `weights =` and `offset =`

@@ -35,7 +35,7 @@ fn with_lhs(e: &Expr, y: &str) -> Expr {
     match &e.kind {
         ExprKind::Formula(_, rhs) => Expr::new(
             ExprKind::Formula(
-                Some(Box::new(Expr::new(ExprKind::Ident(s(y)), e.span))),
+                Some(std::rc::Rc::new(Expr::new(ExprKind::Ident(s(y)), e.span))),
                 rhs.clone(),
             ),
             e.span,
@@ -70,7 +70,7 @@ fn response_fit(fit: &Value, j: usize, y: &str) -> Value {
                                     }
                                     a
                                 })
-                                .collect();
+                                .collect::<Vec<_>>().into();
                             Expr::new(ExprKind::Call(f.clone(), args), l.expr.span)
                         }
                         _ => (*l.expr).clone(),

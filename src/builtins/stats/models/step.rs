@@ -377,7 +377,7 @@ pub(crate) fn add1(it: &mut Interp, a: Args) -> EvalResult {
     let ExprKind::Call(fun, cargs) = &call.expr.kind else {
         return err("invalid call");
     };
-    let mut args = cargs.clone();
+    let mut args = cargs.to_vec();
     let fexpr = match &full_f {
         Value::Lang(l) => (*l.expr).clone(),
         _ => return err("invalid formula"),
@@ -397,7 +397,7 @@ pub(crate) fn add1(it: &mut Interp, a: Args) -> EvalResult {
         ),
     }
     let full = it.eval(
-        &Expr::new(ExprKind::Call(fun.clone(), args), Default::default()),
+        &Expr::new(ExprKind::Call(fun.clone(), args.into()), Default::default()),
         &env,
     )?;
     let d = design_of(it, &full)?;

@@ -6,7 +6,7 @@ use super::*;
 fn list_call(items: Vec<Expr>) -> Value {
     let call = Expr::new(
         ExprKind::Call(
-            Box::new(Expr::new(ExprKind::Ident(s("list")), Default::default())),
+            std::rc::Rc::new(Expr::new(ExprKind::Ident(s("list")), Default::default())),
             items
                 .into_iter()
                 .map(|v| Arg {
@@ -14,7 +14,7 @@ fn list_call(items: Vec<Expr>) -> Value {
                     value: Some(v),
                     span: Default::default(),
                 })
-                .collect(),
+                .collect::<Vec<_>>().into(),
         ),
         Default::default(),
     );
@@ -117,7 +117,7 @@ fn predict_call(var: &Expr, col: &Value) -> Expr {
         value: Some(crate::eval::lang_list::value_to_expr(coefs)),
         span: Default::default(),
     });
-    Expr::new(ExprKind::Call(f.clone(), args), var.span)
+    Expr::new(ExprKind::Call(f.clone(), args.into()), var.span)
 }
 
 /// The terms of an evaluated model frame, with `predvars` and `dataClasses` as

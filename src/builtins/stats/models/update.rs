@@ -63,7 +63,7 @@ pub(crate) fn update(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> 
     let ExprKind::Call(fun, cargs) = &fcall.expr.kind else {
         return err("invalid call");
     };
-    let mut args = cargs.clone();
+    let mut args = cargs.to_vec();
     fn set(args: &mut Vec<Arg>, name: Option<&str>, e: Expr) {
         if let Some(a) = args
             .iter_mut()
@@ -86,7 +86,7 @@ pub(crate) fn update(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> 
             set(&mut args, a.name.map(|n| n.as_str()), v);
         }
     }
-    let newcall = Expr::new(ExprKind::Call(fun.clone(), args), Default::default());
+    let newcall = Expr::new(ExprKind::Call(fun.clone(), args.into()), Default::default());
     if !evaluate {
         return Ok(Value::Lang(Rc::new(Lang {
             expr: Rc::new(newcall),
@@ -108,7 +108,7 @@ pub(crate) fn update_formula(it: &mut Interp, old: &Value, new: &Value) -> EvalR
     let rhs = subst_dot(
         &nr,
         Some(&Expr::new(
-            ExprKind::Paren(Box::new(or.clone())),
+            ExprKind::Paren(std::rc::Rc::new(or.clone())),
             Default::default(),
         )),
     );
@@ -122,14 +122,14 @@ pub(crate) fn subst_dot(e: &Expr, with: Option<&Expr>) -> Expr {
         ExprKind::Binary(op, l, r) => Expr::new(
             ExprKind::Binary(
                 *op,
-                Box::new(subst_dot(l, with)),
-                Box::new(subst_dot(r, with)),
+                std::rc::Rc::new(subst_dot(l, with)),
+                std::rc::Rc::new(subst_dot(r, with)),
             ),
             e.span,
         ),
-        ExprKind::Paren(x) => Expr::new(ExprKind::Paren(Box::new(subst_dot(x, with))), e.span),
+        ExprKind::Paren(x) => Expr::new(ExprKind::Paren(std::rc::Rc::new(subst_dot(x, with))), e.span),
         ExprKind::Unary(op, x) => {
-            Expr::new(ExprKind::Unary(*op, Box::new(subst_dot(x, with))), e.span)
+            Expr::new(ExprKind::Unary(*op, std::rc::Rc::new(subst_dot(x, with))), e.span)
         }
         ExprKind::Call(f, args) => Expr::new(
             ExprKind::Call(
@@ -140,7 +140,7 @@ pub(crate) fn subst_dot(e: &Expr, with: Option<&Expr>) -> Expr {
                         value: a.value.as_ref().map(|v| subst_dot(v, with)),
                         span: a.span,
                     })
-                    .collect(),
+                    .collect::<Vec<_>>().into(),
             ),
             e.span,
         ),
