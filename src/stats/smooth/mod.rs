@@ -6,3 +6,7 @@ pub mod kde;
 pub mod lowess;
 pub mod supsmu;
 pub mod tukey;
+pub mod loess;
+pub mod loess_kd;
+pub mod smspline;
+pub mod runmed;
