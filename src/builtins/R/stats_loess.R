@@ -68,7 +68,7 @@ simpleLoess <- function(y, x, weights, span = 0.75, degree = 2L, parametric = FA
     if (length(y) != N) stop("invalid 'y'")
     x <- as.matrix(x)
     storage.mode(x) <- "double"
-    y <- as.double(y)
+    storage.mode(y) <- "double"
     weights <- as.double(weights)
     robust <- rep_len(1, N)
     if (normalize && D > 1L) {

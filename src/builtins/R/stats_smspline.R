@@ -122,6 +122,7 @@ smooth.spline <- function(x, y = NULL, w = NULL, df, spar = NULL, lambda = NULL,
                    ratio = if (spar.is.lambda) NA else fit$ratio,
                    lambda = fit$lambda,
                    iparms = c(iparms, errorI = if (fit$ier) fit$ier else NA),
+                   auxM = if (keep.stuff) list(XWy = fit$xwy, XWX = fit$xwx, Sigma = fit$sigma, R = fit$r),
                    fit = structure(list(knot = knot, nk = nk, min = ux[1L], range = r.ux, coef = fit$coef),
                                    class = "smooth.spline.fit"),
                    call = match.call()),
@@ -245,7 +246,7 @@ runmed <- function(x, k, endrule = c("median", "keep", "constant"), algorithm = 
 smoothEnds <- function(y, k = 3) {
     mid3 <- function(a, b, c) {
         v <- c(a, b, c)
-        if (anyNA(v)) mean.default(v[!is.na(v)], na.rm = TRUE) else sort(v)[2L]
+        if (anyNA(v)) mean(v[!is.na(v)]) else sort(v)[2L]
     }
     odd.med <- function(v) {
         v <- v[!is.na(v)]

@@ -64,7 +64,12 @@ fn smspl_fit(_it: &mut Interp, m: Matched) -> EvalResult {
         let s = smspline::search_spar(&p, ctrl[0], ctrl[1], ctrl[2], ctrl[3], ctrl[4] as usize);
         (s.sol, s.spar, s.crit, s.iter)
     };
+    let (xwy, xwx, sigma) = p.cross_products();
     Ok(Value::named_list(vec![
+        ("xwy".into(), Value::dbls(xwy)),
+        ("xwx".into(), Value::dbls(xwx)),
+        ("sigma".into(), Value::dbls(sigma)),
+        ("r".into(), Value::dbls(sol.r)),
         ("coef".into(), Value::dbls(sol.coef)),
         ("ty".into(), Value::dbls(sol.sz)),
         ("lev".into(), Value::dbls(sol.lev)),

@@ -1,5 +1,6 @@
 //! Smoothing and interpolation kernels: linear/constant and cubic-spline interpolation,
-//! kernel density estimation with its bandwidth rules, and lowess.
+//! kernel density estimation with its bandwidth rules, lowess, loess (with its k-d tree),
+//! smoothing splines and running medians.
 
 pub mod interp;
 pub mod kde;
@@ -10,3 +11,5 @@ pub mod loess;
 pub mod loess_kd;
 pub mod smspline;
 pub mod runmed;
+#[cfg(test)]
+mod smooth_tests;

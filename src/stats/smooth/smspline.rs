@@ -319,6 +319,8 @@ pub struct Solution {
     pub lambda: f64,
     /// Nonzero when the Cholesky factorisation failed.
     pub ier: usize,
+    /// The banded Cholesky factor, column-major 4 x nk (row 4 the diagonal).
+    pub r: Vec<f64>,
 }
 
 impl<'a> Problem<'a> {
@@ -353,12 +355,13 @@ impl<'a> Problem<'a> {
         for i in 0..nk.saturating_sub(3) {
             abd[0][i + 3] = self.hs[3][i] + lambda * self.sg[3][i];
         }
-        let mut sol = Solution { coef: vec![0.0; nk], sz: vec![0.0; n], lev: vec![0.0; n], crit: 0.0, lambda, ier: 0 };
+        let mut sol = Solution { coef: vec![0.0; nk], sz: vec![0.0; n], lev: vec![0.0; n], crit: 0.0, lambda, ier: 0, r: Vec::new() };
         if let Err(info) = dpbfa(&mut abd, nk) {
             sol.ier = info;
             return sol;
         }
         dpbsl(&abd, nk, &mut coef);
+        sol.r = (0..nk).flat_map(|j| (0..4).map(move |r| (r, j))).map(|(r, j)| abd[r][j]).collect();
         let sz: Vec<f64> = self.x.iter().map(|&xv| bvalue(self.knot, &coef, xv, 0)).collect();
         sol.coef = coef;
         if self.icrit >= 1 {
@@ -416,6 +419,11 @@ impl<'a> Problem<'a> {
         }
         sol.sz = sz;
         sol
+    }
+
+    /// `X'Wy`, the bands of `X'WX` and of `Sigma`, each band after the other.
+    pub fn cross_products(&self) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+        (self.xwy.clone(), self.hs.concat(), self.sg.concat())
     }
 
     pub fn lambda_of(&self, spar: f64) -> f64 {
