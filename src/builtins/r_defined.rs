@@ -53,6 +53,8 @@ const SOURCES: &[&str] = &[
     include_str!("R/stats_loglin.R"),
     include_str!("R/stats_hclust_convert.R"),
     include_str!("R/stats_smoothing.R"),
+    include_str!("R/stats_loess.R"),
+    include_str!("R/stats_smspline.R"),
     include_str!("R/stats_nls_plinear.R"),
     include_str!("R/knitr.R"),
     include_str!("R/methods_classes.R"),

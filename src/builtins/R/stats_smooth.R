@@ -643,59 +643,6 @@ ksmooth <- function(x, y, kernel = c("box", "normal"), bandwidth = 0.5, range.x 
     list(x = x.points, y = yp)
 }
 
-## Smooths the ends of a running-median series: medians of shrinking odd windows, then Tukey's end-point rule.
-smoothEnds <- function(y, k = 3) {
-    k <- as.integer(k)
-    if (k < 0L || k %% 2L == 0L) stop("bandwidth 'k' must be >= 1 and odd!")
-    half <- k %/% 2L
-    if (half < 1L) return(y)
-    n <- length(y)
-    mid3 <- function(a, b, c) sort(c(a, b, c))[2L]
-    out <- y
-    if (half >= 2L) {
-        out[2L] <- mid3(y[1L], y[2L], y[3L])
-        out[n - 1L] <- mid3(y[n], y[n - 1L], y[n - 2L])
-        j <- 3L
-        while (j <= half && 2L * j <= n) {
-            out[j] <- median(y[seq_len(2L * j - 1L)])
-            out[n - j + 1L] <- median(y[(n - 2L * j + 2L):n])
-            j <- j + 1L
-        }
-    }
-    out[1L] <- mid3(y[1L], out[2L], 3 * out[2L] - 2 * out[3L])
-    out[n] <- mid3(y[n], out[n - 1L], 3 * out[n - 1L] - 2 * out[n - 2L])
-    out
-}
-
-## Running medians of odd span k; endrule "median" (smoothEnds), "keep" or "constant" decides the first and last k %/% 2 values.
-runmed <- function(x, k, endrule = c("median", "keep", "constant"), algorithm = NULL, na.action = c("+Big_alternate", "-Big_alternate", "na.omit", "fail"), print.level = 0) {
-    n <- as.integer(length(x))
-    if (is.na(n)) stop("invalid value of length(x)")
-    k <- as.integer(k)
-    if (is.na(k)) stop("invalid value of 'k'")
-    if (k < 0L) stop("'k' must be positive")
-    if (k %% 2L == 0L) warning(gettextf("'k' must be odd!  Changing 'k' to %d", k <- as.integer(1 + 2 * (k %/% 2))), domain = NA)
-    if (n == 0L) {
-        x <- double()
-        attr(x, "k") <- k
-        return(x)
-    }
-    if (k > n) warning(gettextf("'k' is bigger than 'n'!  Changing 'k' to %d", k <- as.integer(1 + 2 * ((n - 1) %/% 2))), domain = NA)
-    endrule <- match.arg(endrule)
-    half <- k %/% 2L
-    res <- as.double(x)
-    if (half >= 1L && n > 2L * half) {
-        for (i in (half + 1L):(n - half)) res[i] <- median(x[(i - half):(i + half)])
-    }
-    if (endrule == "median") res <- smoothEnds(res, k)
-    else if (endrule == "constant" && half >= 1L && n > 2L * half) {
-        res[seq_len(half)] <- res[half + 1L]
-        res[(n - half + 1L):n] <- res[n - half]
-    }
-    attr(res, "k") <- k
-    res
-}
-
 ## Isotonic (monotonely increasing) least-squares regression of y on x, by the greatest convex minorant of the cumulative sums.
 isoreg <- function(x, y = NULL) {
     cl <- match.call()

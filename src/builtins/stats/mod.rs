@@ -15,6 +15,8 @@ pub mod smooth;
 pub mod deriv;
 pub mod nls;
 pub mod loglin;
+pub mod loess;
+pub mod smspline;
 
 use super::{Builtin, Doc};
 
@@ -35,6 +37,8 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         deriv::BUILTINS,
         nls::BUILTINS,
         loglin::BUILTINS,
+        loess::BUILTINS,
+        smspline::BUILTINS,
     ];
     t.extend(htest::tables());
     t.extend(models::tables());
@@ -58,6 +62,8 @@ pub fn docs() -> Vec<&'static [Doc]> {
         deriv::DOCS,
         nls::DOCS,
         loglin::DOCS,
+        loess::DOCS,
+        smspline::DOCS,
     ];
     t.extend(htest::docs());
     t.extend(models::docs());

@@ -262,9 +262,12 @@ pub(crate) fn format_anova_with(x: &Value, digits: usize, stars: bool) -> String
         }
     }
     let cols = crate::value::frame::df_names(x);
-    let rows = crate::value::frame::df_row_names(x)
-        .as_strings()
-        .unwrap_or_default();
+    // automatic row names are dropped, as printCoefmat's data.matrix() drops them
+    let rows = if crate::value::frame::df_compact_rows(x) {
+        (1..=crate::value::frame::df_nrow(x)).map(|i| format!("[{},]", i)).collect()
+    } else {
+        crate::value::frame::df_row_names(x).as_strings().unwrap_or_default()
+    };
     let data: Vec<f64> = x
         .list_vec()
         .iter()

@@ -1,0 +1,27 @@
+# loess: gaussian and symmetric fits, predictions with standard errors, anova
+set.seed(42)
+x <- sort(runif(80, 0, 10))
+y <- sin(x) + 0.3 * x + rnorm(80, sd = 0.4)
+d <- data.frame(x = x, y = y)
+fit <- loess(y ~ x, data = d)
+fit
+summary(fit)
+round(head(fitted(fit), 8), 6)
+round(head(residuals(fit)), 6)
+p <- predict(fit, data.frame(x = c(0.5, 2.25, 5, 9.9, 11)), se = TRUE)
+lapply(p, function(v) if (is.numeric(v)) round(v, 6) else v)
+fit1 <- loess(y ~ x, data = d, span = 0.4, degree = 1)
+fit1
+anova(fit1, fit)
+rob <- loess(y ~ x, data = d, family = "symmetric", span = 0.5)
+summary(rob)
+round(predict(rob, data.frame(x = c(1, 3, 7))), 6)
+dir <- loess(y ~ x, data = d, span = 0.6, control = loess.control(surface = "direct"))
+dir
+round(predict(dir, data.frame(x = c(-1, 4.5, 8)), se = TRUE)$se.fit, 6)
+ex <- loess(y ~ x, data = d, degree = 0, span = 0.3, control = loess.control(statistics = "exact"))
+c(enp = round(ex$enp, 6), one.delta = round(ex$one.delta, 6), two.delta = round(ex$two.delta, 6))
+ap <- loess(y ~ x, data = d, control = loess.control(trace.hat = "approximate"))
+summary(ap)
+sm <- loess.smooth(x, y, evaluation = 7)
+lapply(sm, round, 6)
