@@ -6,9 +6,10 @@
 //! local data, `AIC`/`BIC`/`logLik` work as on any lm; `summary`'s residual quantiles are
 //! computed in Spark.
 //!
-//! Supported so far: numeric columns and arithmetic, `I()`, `log()`, `exp()`, `sqrt()`
-//! of them, their interactions; character columns as factors (treatment contrasts, levels
-//! found by a query, main effects only); no weights, subset or offset yet.
+//! The design (shared with `glm_spark`): numeric columns and arithmetic, `I()`, `log()`,
+//! `exp()`, `sqrt()` of them; character and logical columns as factors (levels found by a
+//! query), their interactions and any contrasts, each design column the product of the
+//! plan's pieces as SQL; `weights` and `subset` as SQL. No offset or `poly()` yet.
 
 use crate::builtins::stats::models::lm_streamed::{finish_fit, Acc, RemoteResiduals, StreamSource};
 use crate::builtins::stats::models::{model_frame_full, var_cols};
