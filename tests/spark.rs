@@ -4,6 +4,9 @@
 
 use rsc::Interpreter;
 
+#[path = "spark/models.rs"]
+mod models;
+
 /// The server's address and a folder both rsc and the server can read, if a server runs.
 fn server() -> Option<(String, String)> {
     let url = std::env::var("RSC_SPARK_URL").ok()?;
@@ -254,14 +257,6 @@ fn lm_on_generated_data_to_1e9() {
         "{}",
         text(&mut r, "{ a <- capture.output(summary(f1))[-3]; b <- capture.output(summary(f2))[-3]; print(a[a != b]); print(b[a != b]) }")
     );
-    let e = fails(&mut r, "lm(y ~ x1, data = t, weights = x2)");
-    assert!(
-        e.contains("'weights' is not supported for a Spark frame yet"),
-        "{}",
-        e
-    );
-    let e = fails(&mut r, "glm(y ~ x1, data = t)");
-    assert!(e.contains("not supported yet"), "{}", e);
     let e = fails(&mut r, "lm(y ~ nope, data = t)");
     assert!(e.contains("nope"), "{}", e);
 }

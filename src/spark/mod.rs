@@ -9,6 +9,7 @@
 
 pub mod arrow;
 pub mod client;
+pub mod glm_sql;
 pub mod grpc;
 pub mod hpack;
 pub mod proto;

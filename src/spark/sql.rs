@@ -124,28 +124,131 @@ pub fn expr_sql(e: &Expr, columns: &[String]) -> Result<String, String> {
     })
 }
 
-/// The rows of a fit: design columns `z1..zk` and the response `y` computed from the
-/// source query, and `rsc_ok`: whether none is missing (NULL or NaN).
-pub fn design_rows(from: &str, design: &[String], response: &str) -> String {
+/// Spark SQL for the logical R expression `e` over the table's `columns` (a `subset`):
+/// comparisons of numeric expressions, or of a column with strings (`%in%` a `c()` of
+/// them), `&`, `|`, `!`, `is.na()`, `TRUE`/`FALSE`.
+pub fn cond_sql(e: &Expr, columns: &[String]) -> Result<String, String> {
+    let unsupported = || {
+        format!(
+            "'{}' cannot be computed in Spark yet: use comparisons, &, |, !, %in% and is.na()",
+            crate::syntax::deparse::deparse(e)
+        )
+    };
+    let string_of = |x: &Expr| match &x.kind {
+        ExprKind::Const(Const::Str(s)) => Some(string_lit(s)),
+        _ => None,
+    };
+    let column_of = |x: &Expr| -> Result<String, String> {
+        match &x.kind {
+            ExprKind::Ident(s) if columns.iter().any(|c| c == s.as_str()) => Ok(quote(s.as_str())),
+            _ => Err(unsupported()),
+        }
+    };
+    Ok(match &e.kind {
+        ExprKind::Const(Const::Bool(b)) => if *b { "TRUE" } else { "FALSE" }.into(),
+        ExprKind::Paren(x) => format!("({})", cond_sql(x, columns)?),
+        ExprKind::Unary(UnOp::Not, x) => format!("(NOT {})", cond_sql(x, columns)?),
+        ExprKind::Ident(s) if columns.iter().any(|c| c == s.as_str()) => {
+            format!("CAST({} AS BOOLEAN)", quote(s.as_str()))
+        }
+        ExprKind::Binary(op, a, b) => match op {
+            BinOp::And | BinOp::And2 => {
+                format!("({} AND {})", cond_sql(a, columns)?, cond_sql(b, columns)?)
+            }
+            BinOp::Or | BinOp::Or2 => {
+                format!("({} OR {})", cond_sql(a, columns)?, cond_sql(b, columns)?)
+            }
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+                let o = match op {
+                    BinOp::Eq => "=",
+                    BinOp::Ne => "<>",
+                    BinOp::Lt => "<",
+                    BinOp::Le => "<=",
+                    BinOp::Gt => ">",
+                    _ => ">=",
+                };
+                let (x, y) = match (string_of(a), string_of(b)) {
+                    (None, Some(s)) => (format!("CAST({} AS STRING)", column_of(a)?), s),
+                    (Some(s), None) => (s, format!("CAST({} AS STRING)", column_of(b)?)),
+                    _ => (expr_sql(a, columns)?, expr_sql(b, columns)?),
+                };
+                format!("({} {} {})", x, o, y)
+            }
+            BinOp::Special(s) if s.as_str() == "%in%" => {
+                let ExprKind::Call(f, items) = &b.kind else {
+                    return Err(unsupported());
+                };
+                if !matches!(&f.kind, ExprKind::Ident(c) if c.as_str() == "c") {
+                    return Err(unsupported());
+                }
+                let vals: Vec<String> = items
+                    .iter()
+                    .map(|a| match &a.value {
+                        Some(v) => string_of(v)
+                            .map(Ok)
+                            .unwrap_or_else(|| expr_sql(v, columns)),
+                        None => Err(unsupported()),
+                    })
+                    .collect::<Result<_, _>>()?;
+                let strings = items
+                    .iter()
+                    .all(|a| a.value.as_ref().is_some_and(|v| string_of(v).is_some()));
+                let x = if strings {
+                    format!("CAST({} AS STRING)", column_of(a)?)
+                } else {
+                    expr_sql(a, columns)?
+                };
+                format!("coalesce({} IN ({}), FALSE)", x, vals.join(", "))
+            }
+            _ => return Err(unsupported()),
+        },
+        ExprKind::Call(f, args) => {
+            let vals: Vec<&Expr> = args.iter().filter_map(|a| a.value.as_ref()).collect();
+            match (call_name(f).as_deref(), vals.as_slice()) {
+                (Some("is.na"), [x]) => {
+                    let c = column_of(x)?;
+                    format!("({c} IS NULL OR isnan(try_cast({c} AS DOUBLE)))")
+                }
+                (Some("I"), [x]) => cond_sql(x, columns)?,
+                _ => return Err(unsupported()),
+            }
+        }
+        _ => return Err(unsupported()),
+    })
+}
+
+/// The rows of a fit: design columns `z1..zk`, the response `y` and the prior weight `w`
+/// (1 without `weights`) computed from the source query `from` (rows kept by `subset`
+/// when given), and `rsc_ok`: whether none is missing (NULL or NaN).
+pub fn design_rows(
+    from: &str,
+    design: &[String],
+    response: &str,
+    weights: Option<&str>,
+    subset: Option<&str>,
+) -> String {
     let mut sel: Vec<String> = design
         .iter()
         .enumerate()
         .map(|(j, s)| format!("{} AS z{}", s, j + 1))
         .collect();
     sel.push(format!("{} AS y", response));
+    sel.push(format!("{} AS w", weights.unwrap_or("1D")));
     let names: Vec<String> = (1..=design.len())
         .map(|j| format!("z{}", j))
-        .chain(["y".into()])
+        .chain(["y".into(), "w".into()])
         .collect();
     let cond: Vec<String> = names
         .iter()
         .map(|n| format!("{n} IS NOT NULL AND NOT isnan({n})"))
         .collect();
+    let filter = subset.map_or(String::new(), |s| format!(" WHERE coalesce({}, FALSE)", s));
     format!(
-        "SELECT {}, ({}) AS rsc_ok FROM {}",
+        "SELECT {}, ({}) AS rsc_ok FROM {}{}",
         sel.join(", "),
         cond.join(" AND "),
-        from
+        from,
+        filter
     )
 }
 
@@ -155,8 +258,8 @@ pub fn complete_rows(rows: &str) -> String {
 }
 
 /// The first pass over [`design_rows`]: all rows, the complete ones, then the mean of
-/// each design column and of the response over the complete rows.
-pub fn means_query(rows: &str, k: usize) -> String {
+/// each design column and of the response over the complete rows, then `extra`.
+pub fn means_query(rows: &str, k: usize, extra: &[String]) -> String {
     let mut s = vec![
         "CAST(count(*) AS DOUBLE) AS total".to_string(),
         "CAST(count_if(rsc_ok) AS DOUBLE) AS n".to_string(),
@@ -165,6 +268,7 @@ pub fn means_query(rows: &str, k: usize) -> String {
         s.push(format!("avg(IF(rsc_ok, z{j}, NULL)) AS m{j}"));
     }
     s.push("avg(IF(rsc_ok, y, NULL)) AS my".into());
+    s.extend(extra.iter().cloned());
     format!("SELECT {} FROM ({}) AS rsc_d", s.join(", "), rows)
 }
 
@@ -179,25 +283,27 @@ fn centred(k: usize, m: &[f64]) -> Vec<String> {
 }
 
 /// The second pass: sums of the centred columns (`s0..sk`, response first) and of their
-/// products (`p_i_j`, `i <= j`, over the design columns then the response).
+/// products (`p_i_j`, `i <= j`, over the design columns then the response), each row
+/// weighted by its prior weight `w`.
 pub fn gram_query(d: &str, k: usize, m: &[f64]) -> String {
     let c = centred(k, m);
     // order: design 1..k, then the response (index 0 in `c`)
     let order: Vec<usize> = (1..=k).chain([0]).collect();
     let mut s = Vec::new();
     for &i in &order {
-        s.push(format!("sum({})", c[i]));
+        s.push(format!("sum(w * {})", c[i]));
     }
     for (a, &i) in order.iter().enumerate() {
         for &j in &order[a..] {
-            s.push(format!("sum({} * {})", c[i], c[j]));
+            s.push(format!("sum(w * {} * {})", c[i], c[j]));
         }
     }
     format!("SELECT {} FROM ({}) AS rsc_d", s.join(", "), d)
 }
 
 /// The Gram matrix (row-major `q x q`, `q = k + 2` with an intercept, else `k + 1`) of
-/// `[1?, z - m, y - my]` from the sums of [`gram_query`] (`sums`, in its order).
+/// `[1?, z - m, y - my]` from the sums of [`gram_query`] (`sums`, in its order); `n` is
+/// the sum of the weights.
 pub fn gram(n: f64, k: usize, sums: &[f64], intercept: bool) -> Vec<f64> {
     let off = intercept as usize;
     let q = k + 1 + off;
@@ -268,9 +374,41 @@ pub fn factor(g: &[f64], q: usize, means: &[f64], intercept: bool, tol: f64) -> 
     out
 }
 
+/// The condition number (2-norm) of the centred design with columns scaled to unit
+/// length, from the Gram matrix `g` (`q x q`, row-major) of [`gram`]: the square root of
+/// the ratio of the extreme eigenvalues of its design block (without the intercept's row
+/// and the response's). Infinite when the design is singular, 1 without columns.
+pub fn condition_number(g: &[f64], q: usize, intercept: bool) -> f64 {
+    let off = intercept as usize;
+    let k = q.saturating_sub(1 + off);
+    if k == 0 {
+        return 1.0;
+    }
+    let d: Vec<f64> = (0..k).map(|i| g[(i + off) * q + i + off].sqrt()).collect();
+    if d.iter().any(|v| !(*v > 0.0)) {
+        return f64::INFINITY;
+    }
+    let m = crate::stats::linalg::Mat::from_fn(k, k, |i, j| {
+        g[(i + off) * q + j + off] / (d[i] * d[j])
+    });
+    match crate::stats::decomp::eigen_sym(&m, false) {
+        Ok((ev, _)) => {
+            let (lo, hi) = ev
+                .iter()
+                .fold((f64::INFINITY, 0.0f64), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+            if lo > 0.0 {
+                (hi / lo).sqrt()
+            } else {
+                f64::INFINITY
+            }
+        }
+        Err(_) => f64::NAN,
+    }
+}
+
 /// The refinement pass: the residual of coefficients `b` (centred form: the intercept's
-/// coefficient `g0` is `b0 + sum b_j m_j - my`) and its sums `sum(r)`, `sum(c_j r)`,
-/// `sum(r^2)`.
+/// coefficient `g0` is `b0 + sum b_j m_j - my`) and its weighted sums `sum(w r)`,
+/// `sum(w c_j r)`, `sum(w r^2)`.
 pub fn refine_query(d: &str, k: usize, m: &[f64], g0: f64, b: &[f64]) -> String {
     let c = centred(k, m);
     let mut fit = lit(g0);
@@ -280,11 +418,11 @@ pub fn refine_query(d: &str, k: usize, m: &[f64], g0: f64, b: &[f64]) -> String 
         }
     }
     let r = format!("({} - ({}))", c[0], fit);
-    let mut s = vec![format!("sum(r)")];
+    let mut s = vec![format!("sum(w * r)")];
     for cj in c.iter().skip(1) {
-        s.push(format!("sum({} * r)", cj));
+        s.push(format!("sum(w * {} * r)", cj));
     }
-    s.push("sum(r * r)".into());
+    s.push("sum(w * r * r)".into());
     format!(
         "SELECT {} FROM (SELECT *, {} AS r FROM ({}) AS rsc_d) AS rsc_r",
         s.join(", "),
@@ -333,8 +471,9 @@ pub fn quantile_query(d: &str, resid: &str, exact: bool) -> String {
     )
 }
 
-/// The residual `y - fitted` as SQL over the design query's columns, at coefficients
-/// `coef` (intercept first when `intercept`; NaN for aliased columns, left out).
+/// The weighted residual `sqrt(w) (y - fitted)` as SQL over the design query's columns,
+/// at coefficients `coef` (intercept first when `intercept`; NaN for aliased columns,
+/// left out).
 pub fn resid_sql(coef: &[f64], intercept: bool) -> String {
     let mut s = "y".to_string();
     let off = intercept as usize;
@@ -346,7 +485,7 @@ pub fn resid_sql(coef: &[f64], intercept: bool) -> String {
             s = format!("{} - {} * z{}", s, lit(*b), j + 1 - off);
         }
     }
-    format!("({})", s)
+    format!("(SQRT(w) * ({}))", s)
 }
 
 #[cfg(test)]
@@ -360,6 +499,20 @@ mod tests {
             let t = s.trim_start_matches('(').trim_end_matches("D)");
             assert_eq!(t.parse::<f64>().unwrap(), x);
         }
+    }
+
+    #[test]
+    fn condition_numbers() {
+        // [1, x1, x2] with x2 = x1 + small noise: nearly collinear
+        let g = [
+            4.0, 0.0, 0.0, 0.0, //
+            0.0, 1.0, 0.999, 0.0, //
+            0.0, 0.999, 1.0, 0.0, //
+            0.0, 0.0, 0.0, 1.0,
+        ];
+        let k = condition_number(&g, 4, true);
+        assert!((k - (1.999f64 / 0.001).sqrt()).abs() < 1e-6, "{}", k);
+        assert!(condition_number(&[1.0, 0.0, 0.0, 1.0], 2, true) == 1.0);
     }
 
     #[test]

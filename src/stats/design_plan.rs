@@ -58,11 +58,25 @@ impl Piece<'_> {
     }
 }
 
+/// What one factor of a design column's product is, for engines that compute the
+/// column themselves (Spark SQL): see [`DesignPlan::pieces`].
+#[derive(Clone, Copy, Debug)]
+pub enum PieceView<'b> {
+    /// The variable's value (its `j`-th column for a matrix).
+    Num(usize),
+    /// A contrast column: its value for each level.
+    Con(&'b [f64]),
+    /// The indicator of the 1-based level.
+    Ind(u32),
+}
+
 /// The columns of a model matrix as products of variable pieces.
 pub struct DesignPlan<'a> {
     /// Rows.
     pub n: usize,
     cols: Vec<Vec<Piece<'a>>>,
+    /// The variable (index into `terms.variables`) and view of each piece of each column.
+    views: Vec<Vec<(usize, PieceView<'a>)>>,
     /// Column names.
     pub colnames: Vec<String>,
     /// Term index of each column (0 for the intercept).
@@ -88,24 +102,27 @@ impl<'a> DesignPlan<'a> {
         let mut plan = DesignPlan {
             n,
             cols: vec![],
+            views: vec![],
             colnames: vec![],
             assign: vec![],
         };
         if terms.intercept {
             plan.cols.push(vec![]);
+            plan.views.push(vec![]);
             plan.colnames.push("(Intercept)".into());
             plan.assign.push(0);
         }
         for (ti, t) in terms.terms.iter().enumerate() {
             // start from the empty product; each variable multiplies in its columns, the
             // earlier variables varying fastest
-            let mut cols: Vec<(Vec<Piece<'a>>, String)> = vec![(vec![], String::new())];
+            let mut cols: Vec<(Vec<(usize, Piece<'a>, PieceView<'a>)>, String)> =
+                vec![(vec![], String::new())];
             for v in 0..terms.variables.len() {
                 if !t.has(v) {
                     continue;
                 }
                 let label = &terms.var_labels[v];
-                let block: Vec<(Piece<'a>, String)> = match &vars[v] {
+                let block: Vec<((Piece<'a>, PieceView<'a>), String)> = match &vars[v] {
                     VarCol::Numeric {
                         data,
                         ncol,
@@ -117,7 +134,7 @@ impl<'a> DesignPlan<'a> {
                                 None if *ncol == 1 => label.clone(),
                                 None => format!("{}{}", label, j + 1),
                             };
-                            (Piece::Num(&data[j * n..(j + 1) * n]), name)
+                            ((Piece::Num(&data[j * n..(j + 1) * n]), PieceView::Num(j)), name)
                         })
                         .collect(),
                     VarCol::Factor {
@@ -129,7 +146,10 @@ impl<'a> DesignPlan<'a> {
                             (0..levels.len())
                                 .map(|l| {
                                     (
-                                        Piece::Ind(codes, l as u32 + 1),
+                                        (
+                                            Piece::Ind(codes, l as u32 + 1),
+                                            PieceView::Ind(l as u32 + 1),
+                                        ),
                                         format!("{}{}", label, levels[l]),
                                     )
                                 })
@@ -141,11 +161,9 @@ impl<'a> DesignPlan<'a> {
                                         Some(c) => c[j].clone(),
                                         None => (j + 1).to_string(),
                                     };
+                                    let vals = &contrast.data[j * contrast.k..(j + 1) * contrast.k];
                                     (
-                                        Piece::Con(
-                                            codes,
-                                            &contrast.data[j * contrast.k..(j + 1) * contrast.k],
-                                        ),
+                                        (Piece::Con(codes, vals), PieceView::Con(vals)),
                                         format!("{}{}", label, nm),
                                     )
                                 })
@@ -157,7 +175,7 @@ impl<'a> DesignPlan<'a> {
                 for (bp, bn) in &block {
                     for (cp, cn) in &cols {
                         let mut pieces = cp.clone();
-                        pieces.push(*bp);
+                        pieces.push((v, bp.0, bp.1));
                         let name = if cn.is_empty() {
                             bn.clone()
                         } else {
@@ -169,12 +187,19 @@ impl<'a> DesignPlan<'a> {
                 cols = next;
             }
             for (pieces, name) in cols {
-                plan.cols.push(pieces);
+                plan.views.push(pieces.iter().map(|(v, _, w)| (*v, *w)).collect());
+                plan.cols.push(pieces.into_iter().map(|(_, p, _)| p).collect());
                 plan.colnames.push(name);
                 plan.assign.push(ti + 1);
             }
         }
         plan
+    }
+
+    /// The factors of column `j`'s product: each one's variable and what it takes of it
+    /// (none for the intercept).
+    pub fn pieces(&self, j: usize) -> &[(usize, PieceView<'a>)] {
+        &self.views[j]
     }
 
     /// Columns.

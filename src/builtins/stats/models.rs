@@ -576,6 +576,8 @@ pub mod influence;
 mod lm;
 pub mod lm_blocked;
 #[cfg(feature = "spark")]
+pub mod glm_spark;
+#[cfg(feature = "spark")]
 pub mod lm_spark;
 pub mod lm_streamed;
 mod methods;

@@ -208,6 +208,24 @@ fn string_arg(m: &Matched, name: &str) -> EvalResult<String> {
     }
 }
 
+/// Runs `sql` on session `con`: its rows as a data frame; errors as R errors, an
+/// interrupt (Ctrl-C, which cancels the Spark job) as an interrupt.
+pub(crate) fn query_frame(con: &Rc<RefCell<Session>>, sql: &str) -> EvalResult {
+    match con.borrow_mut().query(sql, &cancelled) {
+        Ok(c) => Ok(c.into_frame()),
+        Err(e) => spark_err(e),
+    }
+}
+
+/// The numbers of a one-row query's result (NaN for NULL), as [`query_frame`].
+pub(crate) fn query_row(con: &Rc<RefCell<Session>>, sql: &str) -> EvalResult<Vec<f64>> {
+    Ok(query_frame(con, sql)?
+        .list_vec()
+        .iter()
+        .map(|c| c.as_f64().unwrap_or(f64::NAN))
+        .collect())
+}
+
 /// An R error for a failed Spark call; an interrupt stays an interrupt.
 fn spark_err<T>(e: SparkError) -> EvalResult<T> {
     if let SparkError::Interrupted = e {

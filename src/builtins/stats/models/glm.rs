@@ -156,12 +156,21 @@ fn glm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
     let subset = get("subset");
     let weights = get("weights");
     #[cfg(feature = "spark")]
-    if data
+    if let Some((d, t)) = data
         .as_ref()
-        .is_some_and(|d| crate::builtins::utils::spark::as_remote(d).is_some())
+        .and_then(|d| crate::builtins::utils::spark::as_remote(d).map(|t| (d, t)))
     {
-        return err(
-            "glm() over a Spark frame is not supported yet: use lm(), or collect() the data",
+        if mustart_v.is_some() || get("etastart").is_some() {
+            return err("'mustart' and 'etastart' are not supported for a Spark frame: give 'start'");
+        }
+        let args = crate::builtins::stats::models::lm_spark::SparkArgs {
+            weights,
+            subset,
+            offset: get("offset"),
+        };
+        let start = start.map(|v| v.dbl_vec().to_vec());
+        return crate::builtins::stats::models::glm_spark::glm_spark(
+            it, t, d, &formula, fam, &ctl, start, args, &na_action, contrasts, env, mcall,
         );
     }
     if let Some(d) = data

@@ -43,6 +43,36 @@ pub(crate) struct GlmStream {
     pub(crate) n_ok: usize,
     /// The term of each design column.
     assign: Vec<usize>,
+    /// For a fit made by a remote engine (Spark): what needs its rows, computed there.
+    remote: Option<Box<dyn RemoteGlm>>,
+}
+
+/// The rows of a glm fit that live in a remote engine: what `summary` and `anova` ask.
+pub(crate) trait RemoteGlm {
+    /// Min, quartiles and max of the deviance residuals at coefficients `coef`.
+    fn deviance_quantiles(&self, coef: &[f64]) -> EvalResult<Vec<f64>>;
+    /// Deviance and residual df of the fits with the design columns of terms up to
+    /// 1, 2, ..., nt-1 (`assign`: each design column's term).
+    fn nested_fits(&self, it: &mut Interp, assign: &[usize], nt: usize) -> EvalResult<Vec<(f64, f64)>>;
+    /// The design's columns but the intercept in the engine's language (for `predict`).
+    fn design_sql(&self) -> Option<&[String]> {
+        None
+    }
+}
+
+/// A fit's sums and iteration record (besides its factor), for [`glm_object`].
+pub(crate) struct GlmSums {
+    pub(crate) dev: f64,
+    pub(crate) aic: f64,
+    pub(crate) null_deviance: f64,
+    pub(crate) pearson: f64,
+    pub(crate) iter: usize,
+    pub(crate) converged: bool,
+    pub(crate) boundary: bool,
+    /// Rows used, and those with a prior weight other than 0.
+    pub(crate) nobs: usize,
+    pub(crate) n_ok: usize,
+    pub(crate) intercept: bool,
 }
 
 impl ExternObj for GlmStream {
@@ -55,6 +85,11 @@ impl ExternObj for GlmStream {
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
+}
+
+/// A remote glm fit's record of its engine, if it is one.
+pub(crate) fn remote_glm(fit: &Value) -> Option<&dyn RemoteGlm> {
+    glm_stream_of(fit)?.remote.as_deref()
 }
 
 /// The streaming record of a glm fit made by [`glm_stream`], if it is one.
@@ -467,6 +502,37 @@ pub(crate) fn glm_stream(
     } else {
         last.null_dev
     };
+    let sums = GlmSums {
+        dev,
+        aic,
+        null_deviance,
+        pearson: last.pearson,
+        iter: fit.iter,
+        converged: fit.converged,
+        boundary: fit.boundary,
+        nobs: last.nobs,
+        n_ok,
+        intercept: set.intercept,
+    };
+    glm_object(it, src, acc, tf, fam, ctl, sums, call, formula, None)
+}
+
+/// A streamed or remote glm's fit object: R's components that do not grow with the rows,
+/// and the record (`rsc.stream`) its methods read.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn glm_object(
+    it: &mut Interp,
+    src: StreamSource,
+    acc: &Acc,
+    tf: &TallFit,
+    fam: Family,
+    ctl: &Control,
+    s: GlmSums,
+    call: Expr,
+    formula: Value,
+    remote: Option<Box<dyn RemoteGlm>>,
+) -> EvalResult {
+    let rank = tf.rank;
     let p = acc.colnames.len();
     let parts = FitParts::new(tf, acc);
     let piv = &tf.pivot;
@@ -481,14 +547,14 @@ pub(crate) fn glm_stream(
         rank,
         qr: parts.qr,
         family: fam,
-        deviance: dev,
-        aic,
-        null_deviance,
-        iter: fit.iter,
-        df_residual: n_ok - rank,
-        df_null: n_ok - set.intercept as usize,
-        converged: fit.converged,
-        boundary: fit.boundary,
+        deviance: s.dev,
+        aic: s.aic,
+        null_deviance: s.null_deviance,
+        iter: s.iter,
+        df_residual: s.n_ok.saturating_sub(rank),
+        df_null: s.n_ok.saturating_sub(s.intercept as usize),
+        converged: s.converged,
+        boundary: s.boundary,
         rows: None,
         na_action: (!acc.omitted.is_empty()).then(|| {
             crate::builtins::stats::models::na_action_value(&acc.omitted, src.na_action())
@@ -504,10 +570,11 @@ pub(crate) fn glm_stream(
     super::glm_family::complete_family(it, &mut items)?;
     let rec = GlmStream {
         src,
-        pearson: last.pearson,
-        nobs: last.nobs,
-        n_ok,
+        pearson: s.pearson,
+        nobs: s.nobs,
+        n_ok: s.n_ok,
         assign: acc.assign.clone(),
+        remote,
     };
     let mut out = Value::named_list(items);
     out.set_attr(Sym::new("class"), Value::strings(&["glm", "lm"]));
@@ -544,6 +611,9 @@ pub(crate) fn deviance_quantiles(it: &mut Interp, fit: &Value) -> EvalResult<Vec
     let Some(g) = glm_stream_of(fit) else {
         return err("not a streamed fit");
     };
+    if let Some(r) = &g.remote {
+        return r.deviance_quantiles(&coef_of(fit));
+    }
     let rdf = field(fit, "df.residual")
         .and_then(|v| v.as_f64())
         .unwrap_or(0.0);
@@ -602,6 +672,9 @@ pub(crate) fn nested_fits(it: &mut Interp, fit: &Value, nt: usize) -> EvalResult
     let Some(g) = glm_stream_of(fit) else {
         return err("not a streamed fit");
     };
+    if let Some(r) = &g.remote {
+        return r.nested_fits(it, &g.assign, nt);
+    }
     let (fam, ctl, intercept) = (family_of(fit)?, control_of(fit), has_intercept(fit));
     let mut out = Vec::new();
     for k in 1..nt {

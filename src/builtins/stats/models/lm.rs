@@ -69,24 +69,13 @@ pub(crate) fn lm(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> Eval
     #[cfg(feature = "spark")]
     if let Some(d) = data.as_ref() {
         if let Some(t) = crate::builtins::utils::spark::as_remote(d) {
-            let unsupported = [
-                ("subset", &subset),
-                ("weights", &weights),
-                ("offset", &offset),
-            ]
-            .iter()
-            .find(|(_, v)| v.is_some())
-            .map(|(n, _)| *n);
+            let args = crate::builtins::stats::models::lm_spark::SparkArgs {
+                weights,
+                subset,
+                offset,
+            };
             return crate::builtins::stats::models::lm_spark::lm_spark(
-                it,
-                t,
-                d,
-                &formula,
-                unsupported,
-                &na_action,
-                contrasts,
-                env,
-                mcall,
+                it, t, d, &formula, args, &na_action, contrasts, env, mcall,
             );
         }
     }

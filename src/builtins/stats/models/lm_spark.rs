@@ -6,18 +6,19 @@
 //! local data, `AIC`/`BIC`/`logLik` work as on any lm; `summary`'s residual quantiles are
 //! computed in Spark.
 //!
-//! Supported so far: numeric columns and arithmetic, `I()`, `log()`, `exp()`, `sqrt()`
-//! of them, their interactions; character columns as factors (treatment contrasts, levels
-//! found by a query, main effects only); no weights, subset or offset yet.
+//! The design (shared with `glm_spark`): numeric columns and arithmetic, `I()`, `log()`,
+//! `exp()`, `sqrt()` of them; character and logical columns as factors (levels found by a
+//! query), their interactions and any contrasts, each design column the product of the
+//! plan's pieces as SQL; `weights` and `subset` as SQL. No offset or `poly()` yet.
 
 use crate::builtins::stats::models::lm_streamed::{finish_fit, Acc, RemoteResiduals, StreamSource};
 use crate::builtins::stats::models::{model_frame_full, var_cols};
-use crate::builtins::utils::spark::SparkTbl;
+use crate::builtins::utils::spark::{query_row, SparkTbl};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::spark::sql;
-use crate::stats::design::{contr_treatment, VarCol};
-use crate::stats::design_plan::DesignPlan;
+use crate::stats::design::VarCol;
+use crate::stats::design_plan::{DesignPlan, PieceView};
 use crate::stats::lm_fit;
 use crate::stats::tsqr::RowSource;
 use crate::syntax::ast::Expr;
@@ -30,26 +31,28 @@ use std::rc::Rc;
 /// Rows of the remote frame whose model frame tells the design's columns and names.
 const HEAD_ROWS: usize = 1000;
 /// Up to this many rows the residual quartiles are exact (Spark's `percentile`).
-const EXACT_QUANTILE_ROWS: f64 = 1e6;
+pub(crate) const EXACT_QUANTILE_ROWS: f64 = 1e6;
 
 /// The numbers of a one-row query result.
 fn row(tbl: &SparkTbl, q: &str) -> EvalResult<Vec<f64>> {
-    let v = tbl.run(q).or_else(err)?;
-    Ok(v.list_vec()
-        .iter()
-        .map(|c| c.as_f64().unwrap_or(f64::NAN))
-        .collect())
+    query_row(&tbl.con, q)
 }
 
 /// A Spark fit's residual quantiles, computed in Spark.
 struct SparkResiduals {
     con: Rc<RefCell<crate::spark::client::Session>>,
+    /// The design's columns but the intercept.
+    cols: Vec<String>,
     design: String,
     intercept: bool,
     n: f64,
 }
 
 impl RemoteResiduals for SparkResiduals {
+    fn design_sql(&self) -> Option<&[String]> {
+        Some(&self.cols)
+    }
+
     fn quantiles(&self, coef: &[f64]) -> Result<Vec<f64>, String> {
         let q = sql::quantile_query(
             &self.design,
@@ -70,47 +73,151 @@ impl RemoteResiduals for SparkResiduals {
     }
 }
 
-/// `lm(formula, data = <Spark frame>)`.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn lm_spark(
+/// A model's `weights`, `subset` and `offset` arguments (expressions of the frame's
+/// columns, computed in Spark).
+pub(crate) struct SparkArgs {
+    pub(crate) weights: Option<Expr>,
+    pub(crate) subset: Option<Expr>,
+    pub(crate) offset: Option<Expr>,
+}
+
+impl SparkArgs {
+    /// The weights and the subset as Spark SQL over `tbl`'s columns.
+    pub(crate) fn sql(&self, tbl: &SparkTbl) -> EvalResult<(Option<String>, Option<String>)> {
+        if self.offset.is_some() {
+            return err("'offset' is not supported for a Spark frame yet");
+        }
+        let cols = &tbl.schema.names;
+        let w = self
+            .weights
+            .as_ref()
+            .map(|e| sql::expr_sql(e, cols))
+            .transpose()
+            .or_else(err)?;
+        let s = self
+            .subset
+            .as_ref()
+            .map(|e| sql::cond_sql(e, cols))
+            .transpose()
+            .or_else(err)?;
+        Ok((w, s))
+    }
+}
+
+/// A model's design as Spark SQL, with the local model frame of the frame's first rows
+/// that tells its columns, names and factors.
+pub(crate) struct SparkDesign {
+    /// The model frame of the first rows.
+    pub(crate) fr0: crate::builtins::stats::models::Frame,
+    pub(crate) vc: Vec<VarCol>,
+    pub(crate) facs: Vec<(String, Vec<String>, String)>,
+    /// One SQL expression per design column but the intercept.
+    pub(crate) design: Vec<String>,
+    /// The response as SQL.
+    pub(crate) response: String,
+    pub(crate) intercept: bool,
+    /// Design columns, the intercept included.
+    pub(crate) p: usize,
+}
+
+impl SparkDesign {
+    /// The design plan of the first rows' model frame.
+    pub(crate) fn plan(&self) -> DesignPlan<'_> {
+        DesignPlan::new(&self.fr0.terms, &self.vc, self.fr0.rows.len())
+    }
+
+    /// The first `p` rows of the design, column-major `p x p` (for R's signs of the
+    /// factor, see `lm_fit::replay_top`), each row scaled by `sw` when given.
+    pub(crate) fn top(&self, sw: Option<&[f64]>) -> Vec<f64> {
+        let (p, plan) = (self.p, self.plan());
+        let mut top = vec![0.0; p * p];
+        let mut buf = vec![0.0; p];
+        for i in 0..self.fr0.rows.len().min(p) {
+            plan.fill(i, 1, &mut buf);
+            let w = sw.map_or(1.0, |s| s[i]);
+            for j in 0..p {
+                top[j * p + i] = buf[j] * w;
+            }
+        }
+        top
+    }
+
+    /// What a fit object needs of the design (names, terms, factors), with `omitted` rows.
+    pub(crate) fn acc(&mut self, omitted: usize) -> EvalResult<Acc> {
+        let mut acc = Acc::new();
+        let facs = std::mem::take(&mut self.facs);
+        acc.design(&self.fr0, &self.plan(), &self.vc, facs)?;
+        // rows left out for missing values: their count (a Spark frame's rows have no numbers)
+        acc.omitted = vec![(crate::value::NA_INT, "NA".to_string()); omitted];
+        Ok(acc)
+    }
+}
+
+/// A factor's value by level as SQL: `value(l)` for its `l`-th (0-based) level, NULL
+/// for a missing value; `key` is the column (quoted), compared as a string or a logical.
+fn level_case(key: &str, logical: bool, levels: &[String], value: impl Fn(usize) -> String) -> String {
+    let arms: Vec<String> = levels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let lv = if logical {
+                if l == "TRUE" { "TRUE".to_string() } else { "FALSE".to_string() }
+            } else {
+                sql::string_lit(l)
+            };
+            let k = if logical { key.to_string() } else { format!("CAST({} AS STRING)", key) };
+            format!("WHEN {} = {} THEN {}", k, lv, value(i))
+        })
+        .collect();
+    format!("(CASE {} ELSE CAST(NULL AS DOUBLE) END)", arms.join(" "))
+}
+
+/// The design of `formula` over the Spark frame `tbl` as SQL: the formula's variables
+/// translated, character columns as factors with levels from a query.
+pub(crate) fn spark_design(
     it: &mut Interp,
     tbl: &SparkTbl,
-    data: &Value,
     formula: &Value,
-    unsupported: Option<&str>,
-    na_action: &str,
-    contrasts: Option<Value>,
+    contrasts: Option<&Value>,
+    args: &SparkArgs,
     env: &Env,
-    call: Expr,
-) -> EvalResult {
-    if let Some(a) = unsupported {
-        return err(format!("'{}' is not supported for a Spark frame yet", a));
-    }
+) -> EvalResult<SparkDesign> {
     let head = tbl.first_rows(HEAD_ROWS).or_else(err)?;
-    let fr0 = model_frame_full(it, formula, Some(&head), None, None, None, "na.omit", true)?;
+    // the first rows' frame, with their weights and subset as R computes them
+    let fr0 = model_frame_full(
+        it,
+        formula,
+        Some(&head),
+        args.subset.as_ref().map(|e| (e, env)),
+        args.weights.as_ref().map(|e| (e, env)),
+        None,
+        "na.omit",
+        true,
+    )?;
     if !fr0.terms.response {
         return err("formula needs a response");
     }
     if !fr0.terms.offsets.is_empty() {
         return err("offset() terms are not supported for a Spark frame yet");
     }
-    if contrasts.is_some() {
-        return err("'contrasts' is not supported for a Spark frame yet");
-    }
-    // character columns are factors: their levels, sorted as R sorts them, from Spark
+    // character and logical columns are factors: their levels, sorted as R sorts them,
+    // from Spark
     let mut xlev: Vec<(String, Value)> = Vec::new();
-    let mut factor_col: Vec<Option<String>> = vec![None; fr0.cols.len()];
+    // the SQL key a factor's levels are compared with, and whether it is logical
+    let mut factor_col: Vec<Option<(String, bool)>> = vec![None; fr0.cols.len()];
+    let mut levels: Vec<Vec<String>> = vec![vec![]; fr0.cols.len()];
     for i in 1..fr0.cols.len() {
         let c = &fr0.cols[i];
-        if !(c.is_factor() || matches!(c.data(), Some(Data::Str(_)) | Some(Data::Lgl(_)))) {
+        let logical = matches!(c.data(), Some(Data::Lgl(_)));
+        if !(c.is_factor() || logical || matches!(c.data(), Some(Data::Str(_)))) {
             continue;
         }
         let label = fr0.terms.var_labels[i].clone();
         let col = match &fr0.terms.variables[i].kind {
-            ExprKind::Ident(s) if matches!(c.data(), Some(Data::Str(_))) => s.as_str().to_string(),
+            ExprKind::Ident(s) if !c.is_factor() => s.as_str().to_string(),
             _ => {
                 return err(format!(
-                    "'{}': only character columns can be factors in a Spark fit yet",
+                    "'{}': only character and logical columns can be factors in a Spark fit yet",
                     label
                 ))
             }
@@ -127,7 +234,7 @@ pub(crate) fn lm_spark(
             .map(|x| {
                 x.str_vec()
                     .iter()
-                    .filter_map(|s| s.as_deref().map(String::from))
+                    .filter_map(|s| s.as_deref().map(|s| if logical { s.to_uppercase() } else { s.to_string() }))
                     .collect()
             })
             .unwrap_or_default();
@@ -140,31 +247,22 @@ pub(crate) fn lm_spark(
             ));
         }
         xlev.push((label, Value::strings(&lv)));
-        factor_col[i] = Some(col);
+        levels[i] = lv;
+        factor_col[i] = Some((sql::quote(&col), logical));
     }
     let xlev_v = (!xlev.is_empty()).then(|| Value::named_list(xlev.clone()));
-    let (vc, facs) = var_cols(it, &fr0.terms, &fr0.cols, None, xlev_v.as_ref())?;
+    let (vc, facs) = var_cols(it, &fr0.terms, &fr0.cols, contrasts, xlev_v.as_ref())?;
     for (i, v) in vc.iter().enumerate() {
-        match v {
-            VarCol::Factor {
-                contrast, levels, ..
-            } if i > 0 && contrast.data != contr_treatment(levels).data => {
-                return err(format!(
-                    "'{}': only treatment contrasts are supported for a Spark frame yet",
-                    fr0.terms.var_labels[i]
-                ))
-            }
-            VarCol::Numeric { ncol, .. } if *ncol != 1 => {
+        if let VarCol::Numeric { ncol, .. } = v {
+            if *ncol != 1 {
                 return err(format!(
                     "'{}' is a matrix: matrix terms are not supported for a Spark frame yet",
                     fr0.terms.var_labels[i]
-                ))
+                ));
             }
-            _ => {}
         }
     }
-    let n0 = fr0.rows.len();
-    let plan = DesignPlan::new(&fr0.terms, &vc, n0);
+    let plan = DesignPlan::new(&fr0.terms, &vc, fr0.rows.len());
     let p = plan.colnames.len();
     let intercept = fr0.terms.intercept;
     let var_sql: Vec<String> = fr0
@@ -178,113 +276,146 @@ pub(crate) fn lm_spark(
         })
         .collect::<Result<_, _>>()
         .or_else(err)?;
-    // a term of numeric variables is one column, the product of its variables; a factor
-    // alone is its treatment indicators (all levels for the first factor of a model
-    // without intercept)
+    // each design column (but the intercept) is the product of its pieces: numeric
+    // variables, and a factor's contrast column or level indicator as a CASE over its levels
     let mut design: Vec<String> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
-    let mut full_coding = !intercept;
-    for t in &fr0.terms.terms {
-        let vars: Vec<usize> = t.vars().collect();
-        let facs: Vec<usize> = vars
-            .iter()
-            .copied()
-            .filter(|&i| factor_col[i].is_some())
-            .collect();
-        if facs.is_empty() {
-            design.push(
-                vars.iter()
-                    .map(|&i| var_sql[i].clone())
-                    .collect::<Vec<_>>()
-                    .join(" * "),
-            );
-            names.push(
-                vars.iter()
-                    .map(|&i| fr0.terms.var_labels[i].clone())
-                    .collect::<Vec<_>>()
-                    .join(":"),
-            );
+    for j in 0..p {
+        let pieces = plan.pieces(j);
+        if pieces.is_empty() {
             continue;
         }
-        let (Some(col), [i]) = (&factor_col[facs[0]], vars.as_slice()) else {
-            return err("interactions with factors are not supported for a Spark frame yet");
-        };
-        let label = &fr0.terms.var_labels[*i];
-        let levels = xlev
-            .iter()
-            .find(|(l, _)| l == label)
-            .and_then(|(_, v)| v.as_strings())
-            .unwrap_or_default();
-        let skip = if full_coding { 0 } else { 1 };
-        full_coding = false;
-        for l in levels.iter().skip(skip) {
-            let c = sql::quote(col);
-            design.push(format!(
-                "CASE WHEN {c} IS NULL THEN NULL WHEN CAST({c} AS STRING) = {} THEN 1D ELSE 0D END",
-                sql::string_lit(l)
-            ));
-            names.push(format!("{}{}", label, l));
+        let mut prod: Vec<String> = Vec::new();
+        for &(v, pv) in pieces {
+            prod.push(match (pv, &factor_col[v]) {
+                (PieceView::Num(_), None) => var_sql[v].clone(),
+                (PieceView::Con(vals), Some((key, logical))) => {
+                    level_case(key, *logical, &levels[v], |l| sql::lit(vals[l]))
+                }
+                (PieceView::Ind(l), Some((key, logical))) => {
+                    level_case(key, *logical, &levels[v], |i| {
+                        if i + 1 == l as usize { "1D" } else { "0D" }.to_string()
+                    })
+                }
+                _ => return err("this model's design cannot be computed in Spark yet"),
+            });
         }
+        design.push(prod.join(" * "));
     }
-    let expected: Vec<String> = intercept
-        .then(|| "(Intercept)".to_string())
-        .into_iter()
-        .chain(names)
-        .collect();
-    if expected != plan.colnames {
-        return err("this model's design cannot be computed in Spark yet");
-    }
-    let k = design.len();
-    let rows = sql::design_rows(&tbl.from(), &design, &var_sql[0]);
+    drop(plan);
+    Ok(SparkDesign {
+        response: var_sql[0].clone(),
+        fr0,
+        vc,
+        facs,
+        design,
+        intercept,
+        p,
+    })
+}
+
+/// `lm(formula, data = <Spark frame>)`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn lm_spark(
+    it: &mut Interp,
+    tbl: &SparkTbl,
+    data: &Value,
+    formula: &Value,
+    args: SparkArgs,
+    na_action: &str,
+    contrasts: Option<Value>,
+    env: &Env,
+    call: Expr,
+) -> EvalResult {
+    let mut sd = spark_design(it, tbl, formula, contrasts.as_ref(), &args, env)?;
+    let (p, intercept, k) = (sd.p, sd.intercept, sd.design.len());
+    let (weights, subset) = args.sql(tbl)?;
+    let rows = sql::design_rows(
+        &tbl.from(),
+        &sd.design,
+        &sd.response,
+        weights.as_deref(),
+        subset.as_deref(),
+    );
     let d = sql::complete_rows(&rows);
-    let m = row(tbl, &sql::means_query(&rows, k))?;
+    let extra = [
+        "CAST(count_if(rsc_ok AND w < 0D) AS DOUBLE)".to_string(),
+        "CAST(count_if(rsc_ok AND w > 0D) AS DOUBLE)".into(),
+        "sum(IF(rsc_ok, w, 0D))".into(),
+        "min(IF(rsc_ok, w, NULL))".into(),
+        "max(IF(rsc_ok, w, NULL))".into(),
+        "sum(IF(rsc_ok AND w > 0D, LN(w), 0D))".into(),
+    ];
+    let m = row(tbl, &sql::means_query(&rows, k, &extra))?;
     let (total, n) = (m[0], m[1]);
-    if !(n > 0.0) {
+    let wsum = &m[k + 3..];
+    if wsum[0] > 0.0 {
+        return err("missing or negative weights not allowed");
+    }
+    let (n_pos, sum_w) = (wsum[1], wsum[2]);
+    if !(n > 0.0) || !(n_pos > 0.0) {
         return err("0 (non-NA) cases");
     }
-    if n <= p as f64 {
+    if n_pos <= p as f64 {
         return err(format!(
             "a Spark fit needs more rows ({}) than coefficients ({})",
-            n, p
+            n_pos, p
         ));
     }
     let means: Vec<f64> = if intercept {
-        m[2..].to_vec()
+        m[2..k + 3].to_vec()
     } else {
         vec![0.0; k + 1]
     };
     let sums = row(tbl, &sql::gram_query(&d, k, &means))?;
     let q = p + 1;
-    let g = sql::gram(n, k, &sums, intercept);
+    let g = sql::gram(sum_w, k, &sums, intercept);
+    warn_conditioning(it, sql::condition_number(&g, q, intercept))?;
     let raug = sql::factor(&g, q, if intercept { &means } else { &[] }, intercept, 1e-7);
-    // the first p rows of the design, for R's signs of the factor (see lm_fit::replay_top)
-    let mut top = vec![0.0; p * p];
-    let mut buf = vec![0.0; p];
-    for i in 0..n0.min(p) {
-        plan.fill(i, 1, &mut buf);
-        for j in 0..p {
-            top[j * p + i] = buf[j];
-        }
-    }
-    let mut tf = lm_fit::finish(&raug, n as usize, p, &top, 1e-7);
+    let sw: Option<Vec<f64>> = sd.fr0.weights.as_ref().map(|w| w.iter().map(|v| v.max(0.0).sqrt()).collect());
+    let mut tf = lm_fit::finish(&raug, n_pos as usize, p, &sd.top(sw.as_deref()), 1e-7);
     if tf.rank == p {
         refine(tbl, &d, k, &means, intercept, &raug, q, &mut tf)?;
     }
-    let mut acc = Acc::new();
-    acc.design(&fr0, &plan, &vc, facs)?;
-    // rows left out for missing values: their count (a Spark frame's rows have no numbers)
-    let omitted = (total - n).max(0.0) as usize;
-    acc.omitted = vec![(crate::value::NA_INT, "NA".to_string()); omitted];
+    let mut acc = sd.acc((total - n).max(0.0) as usize)?;
+    if weights.is_some() {
+        acc.set_weights(wsum[3], wsum[4], wsum[5]);
+    }
     let src = StreamSource::new(
         it, formula, data, None, None, None, na_action, contrasts, env,
     );
     let remote = SparkResiduals {
         con: tbl.con.clone(),
+        cols: std::mem::take(&mut sd.design),
         design: d,
         intercept,
-        n,
+        n: n_pos,
     };
     finish_fit(src, acc, tf, call, Some(Box::new(remote)))
+}
+
+/// Past this condition number of the centred, scaled design the normal equations lose
+/// digits that one refinement step does not win back (see [`warn_conditioning`]).
+pub(crate) const COND_WARN: f64 = 1e6;
+
+/// Warns when the centred design's condition number `kappa` exceeds [`COND_WARN`]: the
+/// normal equations square it, so a solve keeps about `-log10(kappa^2 eps)` digits and
+/// the refinement step about twice that; near `1e7` the Cholesky step takes a column
+/// for aliased (NA) where R's QR would still estimate it.
+pub(crate) fn warn_conditioning(it: &mut Interp, kappa: f64) -> EvalResult<()> {
+    if !(kappa.is_finite() && kappa > COND_WARN) {
+        return Ok(());
+    }
+    let lost = kappa * kappa * f64::EPSILON;
+    let digits = (-2.0 * lost.log10()).floor().max(0.0);
+    it.raise_warning(
+        &format!(
+            "the centred design's condition number is {:.1e}: the normal equations of a Spark fit \
+             keep about {} significant digits of the coefficients (collect() the data for R's QR fit)",
+            kappa, digits
+        ),
+        None,
+    )?;
+    Ok(())
 }
 
 /// One step of iterative refinement: the residuals' `X'r` computed in Spark corrects the
@@ -330,4 +461,54 @@ fn refine(
         }
     }
     Ok(())
+}
+
+/// `predict(fit, newdata = <Spark frame>)` for a fit made in Spark: a remote frame of the
+/// new frame's columns and the prediction `fit` computed in Spark (the linear predictor;
+/// the mean for a glm's `type = "response"`). None when `newdata` is not a Spark frame.
+pub(crate) fn predict_remote(a: &crate::eval::args::Args) -> EvalResult<Option<Value>> {
+    let m = crate::eval::args::Args {
+        items: a.items.clone(),
+    }
+    .matched(&["object", "newdata", "..."])?;
+    let Some(nd) = m.get("newdata").and_then(crate::builtins::utils::spark::as_remote) else {
+        return Ok(None);
+    };
+    let fit = m.req("object")?;
+    let typ = a
+        .items
+        .iter()
+        .find(|(k, _)| k.is_some_and(|k| k.as_str() == "type"))
+        .and_then(|(_, v)| v.as_string())
+        .unwrap_or_else(|| "link".into());
+    let glm = crate::builtins::stats::models::glm_streamed::remote_glm(fit);
+    let cols = match (&glm, crate::builtins::stats::models::lm_streamed::stream_of(fit)) {
+        (Some(g), _) => g.design_sql(),
+        (None, Some(st)) => st.remote.as_ref().and_then(|r| r.design_sql()),
+        _ => None,
+    };
+    let Some(cols) = cols else {
+        return err("predict() with a Spark frame as 'newdata' needs a fit made in Spark");
+    };
+    let coef = crate::builtins::stats::models::lm_streamed::coef_of(fit);
+    let intercept = coef.len() == cols.len() + 1;
+    let mut eta = String::from("0D");
+    for (j, b) in coef.iter().enumerate() {
+        if !b.is_finite() || *b == 0.0 {
+            continue;
+        }
+        eta = match (intercept, j) {
+            (true, 0) => format!("{} + {}", eta, sql::lit(*b)),
+            (true, _) => format!("{} + {} * {}", eta, sql::lit(*b), cols[j - 1]),
+            (false, _) => format!("{} + {} * {}", eta, sql::lit(*b), cols[j]),
+        };
+    }
+    let mut pred = format!("({})", eta);
+    if glm.is_some() && "response".starts_with(typ.as_str()) && !typ.is_empty() {
+        let fam = crate::builtins::stats::models::glm_family::family_of(fit)?;
+        pred = crate::spark::glm_sql::linkinv(fam.link, &pred);
+    }
+    let q = format!("SELECT *, {} AS fit FROM {}", pred, nd.from());
+    let label = format!("predictions on {}", nd.label);
+    crate::builtins::utils::spark::remote(nd.con.clone(), q, label).map(Some)
 }

@@ -71,6 +71,10 @@ pub(crate) struct StreamFit {
 pub(crate) trait RemoteResiduals {
     /// Min, quartiles and max of the residuals at coefficients `coef` (NaN: aliased).
     fn quantiles(&self, coef: &[f64]) -> Result<Vec<f64>, String>;
+    /// The design's columns but the intercept in the engine's language (for `predict`).
+    fn design_sql(&self) -> Option<&[String]> {
+        None
+    }
 }
 
 impl ExternObj for StreamFit {
@@ -507,6 +511,13 @@ impl Acc {
         }
         count_levels(&mut self.counts, vc);
         Ok(())
+    }
+
+    /// Records the weights' range and the sum of their logarithms (for a fit whose rows
+    /// this record does not see).
+    pub(crate) fn set_weights(&mut self, min: f64, max: f64, sum_log: f64) {
+        self.weights_range = (min, max);
+        self.sum_log_w = sum_log;
     }
 
     /// The fit's `contrasts` (when any) and `xlevels`.

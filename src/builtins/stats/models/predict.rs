@@ -169,6 +169,10 @@ pub(crate) fn na_pad(
 
 /// `predict.lm(object, newdata, se.fit, scale, df, interval, level, ...)`.
 pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
+    #[cfg(feature = "spark")]
+    if let Some(v) = crate::builtins::stats::models::lm_spark::predict_remote(&a)? {
+        return Ok(v);
+    }
     if a.items
         .first()
         .map(|x| x.1.inherits("glm"))
