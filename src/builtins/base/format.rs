@@ -556,27 +556,31 @@ fn zapsmall_fn(it: &mut Interp, m: Matched) -> EvalResult {
             .and_then(|(_, v)| v.as_f64())
             .unwrap_or(7.0),
     };
-    let Some(Data::Dbl(v)) = x.data() else {
-        return match x.data() {
-            Some(Data::Int(_)) | Some(Data::Lgl(_)) => Ok(x),
-            _ => err("non-numeric argument to mathematical function"),
-        };
+    // digits kept: those of the largest absolute value (modulus, for complex numbers)
+    let places = |mx: f64| if mx > 0.0 { (digits - mx.log10()).max(0.0) } else { digits };
+    let round = crate::stats::rmath::fround;
+    let mut r = match x.data() {
+        Some(Data::Dbl(v)) => {
+            let mx = v.iter().filter(|y| !y.is_nan()).fold(f64::NAN, |m, y| m.max(y.abs()));
+            if mx.is_nan() {
+                return Ok(x);
+            }
+            let d = places(mx);
+            Value::dbls(v.iter().map(|&y| round(y, d)).collect())
+        }
+        Some(Data::Cplx(v)) => {
+            let ok = |z: &&crate::value::complex::C64| !z.re.is_nan() && !z.im.is_nan();
+            let mx = v.iter().filter(ok).fold(f64::NAN, |m, z| m.max(z.norm()));
+            if mx.is_nan() {
+                return Ok(x);
+            }
+            let d = places(mx);
+            let z = v.iter().map(|z| crate::value::complex::C64::new(round(z.re, d), round(z.im, d)));
+            Value::cplxs(z.collect())
+        }
+        Some(Data::Int(_)) | Some(Data::Lgl(_)) => return Ok(x),
+        _ => return err("non-numeric argument to mathematical function"),
     };
-    let present: Vec<f64> = v.iter().copied().filter(|y| !y.is_nan()).collect();
-    if present.is_empty() {
-        return Ok(x);
-    }
-    let mx = present.iter().fold(0.0f64, |m, y| m.max(y.abs()));
-    let d = if mx > 0.0 {
-        (digits - mx.log10()).max(0.0)
-    } else {
-        digits
-    };
-    let out: Vec<f64> = v
-        .iter()
-        .map(|&y| crate::stats::rmath::fround(y, d))
-        .collect();
-    let mut r = Value::dbls(out);
     if let Some(attrs) = x.attrs() {
         for (k, v) in attrs.iter() {
             r.set_attr(*k, v.clone());
