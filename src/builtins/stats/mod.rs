@@ -15,6 +15,7 @@ pub mod smooth;
 pub mod deriv;
 pub mod nls;
 pub mod loglin;
+pub mod kalman;
 
 use super::{Builtin, Doc};
 
@@ -35,6 +36,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         deriv::BUILTINS,
         nls::BUILTINS,
         loglin::BUILTINS,
+        kalman::BUILTINS,
     ];
     t.extend(htest::tables());
     t.extend(models::tables());
@@ -58,6 +60,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
         deriv::DOCS,
         nls::DOCS,
         loglin::DOCS,
+        kalman::DOCS,
     ];
     t.extend(htest::docs());
     t.extend(models::docs());
