@@ -56,6 +56,7 @@ const SOURCES: &[&str] = &[
     include_str!("R/stats_nls_plinear.R"),
     include_str!("R/stats_structts.R"),
     include_str!("R/stats_aov_tables.R"),
+    include_str!("R/stats_nls_profile.R"),
     include_str!("R/knitr.R"),
     include_str!("R/methods_classes.R"),
     include_str!("R/methods_generics.R"),
