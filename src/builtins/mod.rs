@@ -145,7 +145,7 @@ const GENERICS: &[&str] = &[
     // model and object generics (some with methods written in R: nls, ts, dist, ...)
     "t", "as.matrix", "labels", "fitted", "predict", "coef", "residuals", "logLik", "vcov",
     "formula", "resid", "fitted.values", "deviance", "df.residual", "nobs", "weights", "anova",
-    "quantile", "sigma", "sort",
+    "quantile", "sigma", "sort", "confint",
 ];
 
 /// A new interpreter writing to stdout and stderr, with every builtin installed.

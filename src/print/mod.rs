@@ -185,6 +185,11 @@ fn print_atomic(out: &mut String, v: &Value, d: &Data, opts: &PrintOpts) {
         if dims.len() == 1 {
             if let Some(dn) = v.get_attr("dimnames") {
                 if let Some(first) = dn.list_vec().first().filter(|x| !x.is_null()) {
+                    // a named dimension is titled by its name, as R's 1-d arrays are
+                    if let Some(title) = dn.names().and_then(|n| n.first().cloned()) {
+                        out.push_str(title.as_deref().unwrap_or(""));
+                        out.push('\n');
+                    }
                     vector::print_named(out, d, &first.str_vec(), opts, quote);
                     return;
                 }

@@ -329,24 +329,6 @@ predict.Arima <- function(object, n.ahead = 1L, newxreg = NULL, se.fit = TRUE, .
     else pred
 }
 
-## Forecasts from a state-space model (as R's KalmanForecast).
-KalmanForecast <- function(n.ahead = 10L, mod, update = FALSE) {
-    r <- .arima_forecast(n.ahead, mod)
-    if (update) {
-        ## the state and its covariance carried n.ahead steps forward
-        a <- mod$a
-        P <- mod$P
-        for (i in seq_len(n.ahead)) {
-            a <- mod$T %*% a
-            P <- mod$T %*% P %*% t(mod$T) + mod$V
-        }
-        mod$a <- drop(a)
-        mod$P <- P
-        attr(r, "mod") <- mod
-    }
-    r
-}
-
 ## Simulates from an ARIMA model: innovations from rand.gen, a burn-in of n.start values,
 ## the MA part by convolution and the AR part by recursive filtering, then integration.
 arima.sim <- function(model, n, rand.gen = rnorm, innov = rand.gen(n, ...), n.start = NA, start.innov = rand.gen(n.start, ...), ...) {

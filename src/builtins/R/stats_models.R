@@ -301,21 +301,30 @@ step <- function(object, scope, scale = 0, direction = c("both", "backward", "fo
 ## The coefficients of a linear model expanded to every level of its factors (the
 ## dropped levels shown as 0): a list by term, class "dummy_coef".
 dummy.coef <- function(object, use.na = FALSE, ...) {
+    if (inherits(object, "aovlist")) return(.dummy_coef_aovlist(object, use.na))
     if (!inherits(object, "lm")) stop("dummy.coef is implemented for \"lm\" fits")
     coef <- object$coefficients
     if (!length(object$xlevels)) return(as.list(coef))
     tt <- terms(object)
-    tl <- attr(tt, "term.labels")
     int <- attr(tt, "intercept")
+    asgn <- attr(model.matrix(object), "assign")
+    if (!use.na) coef[is.na(coef)] <- 0
+    res <- .dummy_coef_terms(coef, asgn, seq_along(attr(tt, "term.labels")), tt, model.frame(object), object$contrasts)
+    if (int > 0) res <- c(list("(Intercept)" = coef[int]), res)
+    structure(res, class = "dummy_coef", matrix = FALSE)
+}
+
+## The values of terms `which` (indices into the term labels of tt) at every combination
+## of their factors' levels, from coefficients coef whose columns belong to terms asgn
+## (internal to dummy.coef).
+.dummy_coef_terms <- function(coef, asgn, which, tt, mf, contr) {
+    tl <- attr(tt, "term.labels")
     facs <- attr(tt, "factors")[-1, , drop = FALSE]
-    mf <- model.frame(object)
     vars <- rownames(facs)
     lev <- lapply(vars, function(v) levels(mf[[v]]))
     names(lev) <- vars
-    asgn <- attr(model.matrix(object), "assign")
-    if (!use.na) coef[is.na(coef)] <- 0
     res <- list()
-    for (j in seq_along(tl)) {
+    for (j in which) {
         inj <- vars[facs[, j] > 0]
         fj <- inj[lengths(lev[inj]) > 1]
         # each factor's coding for this term: its contrasts, or indicators where the
@@ -323,8 +332,8 @@ dummy.coef <- function(object, use.na = FALSE, ...) {
         codes <- lapply(fj, function(v) {
             if (facs[v, j] == 1) {
                 cm <- contrasts(mf[[v]])
-                if (!is.null(object$contrasts[[v]]) && is.character(object$contrasts[[v]]))
-                    cm <- get(object$contrasts[[v]])(lev[[v]])
+                if (!is.null(contr[[v]]) && is.character(contr[[v]]))
+                    cm <- get(contr[[v]])(lev[[v]])
                 as.matrix(cm)
             } else diag(length(lev[[v]]))
         })
@@ -345,8 +354,7 @@ dummy.coef <- function(object, use.na = FALSE, ...) {
         }
         res[[tl[j]]] <- vals
     }
-    if (int > 0) res <- c(list("(Intercept)" = coef[int]), res)
-    structure(res, class = "dummy_coef", matrix = FALSE)
+    res
 }
 
 ## Prints expanded coefficients: each term's levels over their values.
@@ -383,6 +391,7 @@ print.dummy_coef <- function(x, ..., title) {
 ## Projections of the data onto the terms of a linear model (or aov): one column per term
 ## (and the residuals), with the degrees of freedom in attribute "df".
 proj <- function(object, onedf = FALSE, unweighted.scale = FALSE, ...) {
+    if (inherits(object, "aovlist")) return(.aovlist_proj(object, onedf))
     if (inherits(object, "mlm")) stop("'proj' is not implemented for multiple responses")
     if (!inherits(object, "lm")) stop("'proj' is implemented for \"lm\" and \"aov\" fits")
     if (is.null(object$qr)) stop("argument does not include a 'qr' component")

@@ -81,6 +81,8 @@ numericDeriv <- function(expr, theta, rho = parent.frame(), dir = 1, eps = .Mach
         g <- attr(r, "gradient")
         if (length(g) == 1L) g <- c(g)
         if (is.null(dim(g))) g <- matrix(g, ncol = parLength)
+        ## an analytic gradient of more parameters than are fitted (a profile) keeps the fitted ones
+        if (ncol(g) > parLength && all(pn %in% colnames(g))) g <- g[, pn, drop = FALSE]
         g
     }
     gr <- gradOf(rhs)
@@ -180,7 +182,6 @@ numericDeriv <- function(expr, theta, rho = parent.frame(), dir = 1, eps = .Mach
 nls <- function(formula, data = parent.frame(), start, control = nls.control(), algorithm = c("default", "plinear", "port"), trace = FALSE, subset, weights, na.action, model = FALSE, lower = -Inf, upper = Inf, ...) {
     formula <- as.formula(formula)
     algorithm <- match.arg(algorithm)
-    if (algorithm == "port") stop(gettextf("algorithm = \"%s\" is not supported yet", algorithm))
     if (!is.list(data) && !is.environment(data)) stop("'data' must be a list or an environment")
     cl <- match.call()
     env <- environment(formula)
@@ -235,14 +236,15 @@ nls <- function(formula, data = parent.frame(), start, control = nls.control(), 
         control <- as.list(control)
         ctrl[names(control)] <- control
     }
-    if (!identical(lower, -Inf) || !identical(upper, +Inf)) {
+    if (algorithm != "port" && (!identical(lower, -Inf) || !identical(upper, +Inf))) {
         warning("upper and lower bounds ignored unless algorithm = \"port\"")
         cl$lower <- NULL
         cl$upper <- NULL
     }
     if (is.null(start)) start <- getInitial(formula, data = mf, control = ctrl, trace = trace)
     m <- (if (algorithm == "plinear") .nls_model_plinear else .nls_model)(formula, mf, start, if (is.null(wts)) numeric() else wts, scaleOffset = ctrl$scaleOffset, nDcentral = ctrl$nDcentral)
-    convInfo <- .nls_iter(m, ctrl, trace)
+    convInfo <- if (algorithm == "port") .nls_port_iter(m, lower, upper, ctrl, trace) else .nls_iter(m, ctrl, trace)
+    if (algorithm == "port" && !convInfo$isConv) convInfo$stopMessage <- paste("Convergence failure:", convInfo$stopMessage)
     if (!convInfo$isConv) {
         if (isTRUE(ctrl$warnOnly)) warning(convInfo$stopMessage) else stop(convInfo$stopMessage)
     }
@@ -264,6 +266,8 @@ nls <- function(formula, data = parent.frame(), start, control = nls.control(), 
 .nls_print_conv <- function(x, digits) {
     ci <- x$convInfo
     if (is.null(ci)) return(invisible())
+    if (identical(x$call$algorithm, "port"))
+        return(invisible(cat("\nAlgorithm \"port\", convergence message: ", ci$stopMessage, "\n", sep = "")))
     if (!ci$isConv || isTRUE(getOption("show.nls.convergence", TRUE))) {
         cat("\nNumber of iterations", if (ci$isConv) "to convergence:" else "till stop:", ci$finIter,
             "\nAchieved convergence tolerance:", format(ci$finTol, digits = digits))

@@ -17,6 +17,7 @@ pub mod nls;
 pub mod loglin;
 pub mod loess;
 pub mod smspline;
+pub mod kalman;
 
 use super::{Builtin, Doc};
 
@@ -39,6 +40,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         loglin::BUILTINS,
         loess::BUILTINS,
         smspline::BUILTINS,
+        kalman::BUILTINS,
     ];
     t.extend(htest::tables());
     t.extend(models::tables());
@@ -64,6 +66,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
         loglin::DOCS,
         loess::DOCS,
         smspline::DOCS,
+        kalman::DOCS,
     ];
     t.extend(htest::docs());
     t.extend(models::docs());

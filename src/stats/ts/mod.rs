@@ -2,6 +2,7 @@
 //! filter likelihood, forecasting) in `arima`.
 
 pub mod arima;
+pub mod kalman;
 pub mod roots;
 pub mod stl;
 

@@ -154,7 +154,10 @@ fn aov(it: &mut Interp, _args: &[Arg], env: &Env, call: &Expr) -> EvalResult {
             attrs: None,
         })),
     );
-    fit.set_attr(sym("class"), Value::strings(&["aov", "lm"]));
+    // a matrix response gives an "mlm" fit: one aov per response (print.maov, summary.maov)
+    let multi = fit.get_attr("class").and_then(|c| c.as_strings()).is_some_and(|c| c.iter().any(|k| k == "mlm"));
+    let class: &[&str] = if multi { &["maov", "aov", "mlm", "lm"] } else { &["aov", "lm"] };
+    fit.set_attr(sym("class"), Value::strings(class));
     Ok(fit)
 }
 
