@@ -202,12 +202,16 @@ pub fn assign_index(it: &mut Interp, x: &mut Value, subs: &[Sub], value: Value) 
     } else {
         match subs.first() {
             None | Some(None) => pos = (0..n).map(Some).collect(),
-            Some(Some(s)) => {
-                let names = x.names();
-                let (p, nn) = resolve(s, n, names.as_deref(), true)?;
-                pos = p;
-                new_names = nn;
-            }
+            Some(Some(s)) => match crate::eval::index::matrix_subscript(x, s)? {
+                // x[cbind(i, j)] <- v: the cells the rows of the matrix name
+                Some(p) => pos = p,
+                None => {
+                    let names = x.names();
+                    let (p, nn) = resolve(s, n, names.as_deref(), true)?;
+                    pos = p;
+                    new_names = nn;
+                }
+            },
         }
     }
     if pos.is_empty() {

@@ -250,49 +250,9 @@ pub fn index(x: &Value, subs: &[Sub], drop: bool) -> EvalResult {
     if subs.is_empty() || subs[0].is_none() {
         return Ok(x.clone());
     }
-    let mut sub = subs[0].clone().unwrap_or(Value::Null);
-    // A character matrix subscript names cells by their dimnames.
-    if let (Some(dim), Some(sd)) = (x.dim(), sub.dim()) {
-        if sd.len() == 2 && sd[1] == dim.len() && matches!(sub.vtype(), Some(VType::Str)) {
-            sub = dimname_positions(x, &sub, sd[0])?;
-        }
-    }
-    // A matrix subscript (cbind(i, j)) indexes cells.
-    if let (Some(dim), Some(sd)) = (x.dim(), sub.dim()) {
-        if sd.len() == 2
-            && sd[1] == dim.len()
-            && matches!(sub.vtype(), Some(VType::Int) | Some(VType::Dbl))
-        {
-            let m = sub.dbl_vec();
-            let rows = sd[0];
-            let mut pos = Vec::with_capacity(rows);
-            'rows: for r in 0..rows {
-                let mut off = 0usize;
-                let mut mult = 1usize;
-                let mut na = false;
-                for (k, &dk) in dim.iter().enumerate() {
-                    let i = m[r + k * rows];
-                    if i.is_nan() {
-                        na = true;
-                        continue;
-                    }
-                    // as R: a row with a zero is dropped, negatives and indices past the extent are errors
-                    if i < 0.0 {
-                        return err("negative values are not allowed in a matrix subscript");
-                    }
-                    if i < 1.0 {
-                        continue 'rows;
-                    }
-                    if i as usize > dk {
-                        return err("subscript out of bounds");
-                    }
-                    off += (i as usize - 1) * mult;
-                    mult *= dk;
-                }
-                pos.push(if na { None } else { Some(off) });
-            }
-            return Ok(Value::from_data(v.data.select(&pos)));
-        }
+    let sub = subs[0].clone().unwrap_or(Value::Null);
+    if let Some(pos) = matrix_subscript(x, &sub)? {
+        return Ok(Value::from_data(v.data.select(&pos)));
     }
     let names = names_of(x);
     let (pos, _) = resolve(&sub, n, names.as_deref(), false)?;
@@ -672,4 +632,54 @@ fn dimname_positions(x: &Value, sub: &Value, rows: usize) -> EvalResult {
     let mut m = Value::dbls(out);
     m.set_attr(Sym::new("dim"), Value::ints(vec![rows as i32, ndim as i32]));
     Ok(m)
+}
+
+/// The cells a matrix subscript names (`x[cbind(i, j)]`, or a character matrix of
+/// dimnames), as positions in `x`; None when `sub` is not a matrix subscript of `x`.
+pub(crate) fn matrix_subscript(x: &Value, sub: &Value) -> EvalResult<Option<Vec<Option<usize>>>> {
+    let mut sub = sub.clone();
+    // A character matrix subscript names cells by their dimnames.
+    if let (Some(dim), Some(sd)) = (x.dim(), sub.dim()) {
+        if sd.len() == 2 && sd[1] == dim.len() && matches!(sub.vtype(), Some(VType::Str)) {
+            sub = dimname_positions(x, &sub, sd[0])?;
+        }
+    }
+    // A matrix subscript (cbind(i, j)) indexes cells.
+    if let (Some(dim), Some(sd)) = (x.dim(), sub.dim()) {
+        if sd.len() == 2
+            && sd[1] == dim.len()
+            && matches!(sub.vtype(), Some(VType::Int) | Some(VType::Dbl))
+        {
+            let m = sub.dbl_vec();
+            let rows = sd[0];
+            let mut pos = Vec::with_capacity(rows);
+            'rows: for r in 0..rows {
+                let mut off = 0usize;
+                let mut mult = 1usize;
+                let mut na = false;
+                for (k, &dk) in dim.iter().enumerate() {
+                    let i = m[r + k * rows];
+                    if i.is_nan() {
+                        na = true;
+                        continue;
+                    }
+                    // as R: a row with a zero is dropped, negatives and indices past the extent are errors
+                    if i < 0.0 {
+                        return err("negative values are not allowed in a matrix subscript");
+                    }
+                    if i < 1.0 {
+                        continue 'rows;
+                    }
+                    if i as usize > dk {
+                        return err("subscript out of bounds");
+                    }
+                    off += (i as usize - 1) * mult;
+                    mult *= dk;
+                }
+                pos.push(if na { None } else { Some(off) });
+            }
+            return Ok(Some(pos));
+        }
+    }
+    Ok(None)
 }

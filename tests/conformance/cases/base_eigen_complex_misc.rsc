@@ -22,3 +22,11 @@ predict(r, 5)
 zapsmall(exp(1i * 0:4 * pi / 2))
 zapsmall(c(2.5e-12 + 1i, 3.14159265 - 2e-15i))
 zapsmall(c(0.00123456789, 1e-12), digits = 4)
+# assignment through a matrix subscript
+V <- matrix(0, 3, 3)
+V[cbind(1:3, c(2, 3, 1))] <- c(10, 20, 30)
+V
+A <- array(0, c(2, 2, 2)); A[cbind(1, 2, 2)] <- 5; which(A == 5)
+D <- matrix(1:4, 2, dimnames = list(c("r1", "r2"), c("c1", "c2")))
+D[cbind("r2", "c1")] <- 99L
+D
