@@ -15,7 +15,18 @@ fn server() -> Option<(String, String)> {
     Some((url, data))
 }
 
-fn session() -> Option<(Interpreter, String)> {
+/// Tests take this shared; the interrupt test takes it alone (the interrupt flag is the
+/// process's, so it would stop other tests' evaluations too).
+static SERIAL: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+type Shared = std::sync::RwLockReadGuard<'static, ()>;
+
+fn shared() -> Shared {
+    SERIAL.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn session() -> Option<(Interpreter, String, Shared)> {
+    let g = shared();
     let Some((url, data)) = server() else {
         eprintln!("RSC_SPARK_URL is not set: no Spark Connect server to test against (see tests/spark/run.sh)");
         return None;
@@ -23,7 +34,38 @@ fn session() -> Option<(Interpreter, String)> {
     let mut r = Interpreter::new();
     r.eval(&format!("con <- spark_connect({:?})", url))
         .unwrap_or_else(|e| panic!("spark_connect: {}", e.render()));
-    Some((r, data))
+    Some((r, data, g))
+}
+
+#[test]
+fn an_interrupt_cancels_the_running_spark_job() {
+    let _g = SERIAL.write().unwrap_or_else(|e| e.into_inner());
+    let Some((url, _)) = server() else {
+        return;
+    };
+    let mut r = Interpreter::new();
+    eval(&mut r, &format!("con <- spark_connect({:?})", url));
+    // Ctrl-C sets the interpreter's flag: here, 4 s into a query that would run for hours
+    let bell = std::thread::spawn(|| {
+        std::thread::sleep(std::time::Duration::from_secs(4));
+        rsc::eval::INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst);
+    });
+    let t = std::time::Instant::now();
+    let e = fails(
+        &mut r,
+        "x <- collect(spark_sql(con, 'SELECT sum(hash(id)) AS s FROM range(0, 1000000000000)'))",
+    );
+    let _ = bell.join();
+    rsc::eval::INTERRUPTED.store(false, std::sync::atomic::Ordering::SeqCst);
+    assert!(e.contains("interrupted"), "{}", e);
+    assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
+    // the job was cancelled in Spark: a query needing the (2) task slots runs at once
+    let t = std::time::Instant::now();
+    let s: f64 = eval(&mut r, "collect(spark_sql(con, 'SELECT sum(id) AS s FROM range(0, 1000)'))$s")
+        .try_into()
+        .unwrap();
+    assert_eq!(s, 499500.0);
+    assert!(t.elapsed().as_secs() < 30, "{:?}", t.elapsed());
 }
 
 fn eval(r: &mut Interpreter, code: &str) -> rsc::Value {
@@ -48,7 +90,7 @@ fn fails(r: &mut Interpreter, code: &str) -> String {
 
 #[test]
 fn queries_come_back_as_frames() {
-    let Some((mut r, _)) = session() else { return };
+    let Some((mut r, _, _g)) = session() else { return };
     eval(
         &mut r,
         "q <- spark_sql(con, \"SELECT id, CAST(id AS DOUBLE) / 4 AS x, \
@@ -83,7 +125,7 @@ fn queries_come_back_as_frames() {
 
 #[test]
 fn parquet_files_and_large_results() {
-    let Some((mut r, data)) = session() else {
+    let Some((mut r, data, _g)) = session() else {
         return;
     };
     let path = format!("{}/mtcars.parquet", data);
@@ -111,7 +153,7 @@ fn parquet_files_and_large_results() {
 
 #[test]
 fn spark_errors_are_r_errors() {
-    let Some((mut r, _)) = session() else { return };
+    let Some((mut r, _, _g)) = session() else { return };
     let e = fails(&mut r, "spark_table(con, 'no_such_table_here')");
     assert!(e.contains("Error in spark_table"), "{}", e);
     assert!(e.contains("TABLE_OR_VIEW_NOT_FOUND"), "{}", e);
@@ -133,6 +175,7 @@ fn spark_errors_are_r_errors() {
 
 #[test]
 fn unreachable_servers_fail_fast() {
+    let _g = shared();
     let mut r = Interpreter::new();
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -163,7 +206,7 @@ fn max_rel(r: &mut Interpreter, a: &str, b: &str) -> f64 {
 
 #[test]
 fn lm_on_longley_equals_the_in_memory_fit() {
-    let Some((mut r, data)) = session() else {
+    let Some((mut r, data, _g)) = session() else {
         return;
     };
     let path = format!("{}/longley.parquet", data);
@@ -218,7 +261,7 @@ fn lm_on_longley_equals_the_in_memory_fit() {
 
 #[test]
 fn lm_on_generated_data_to_1e9() {
-    let Some((mut r, data)) = session() else {
+    let Some((mut r, data, _g)) = session() else {
         return;
     };
     let path = format!("{}/gen.parquet", data);

@@ -47,7 +47,7 @@ fn same_fit(r: &mut Interpreter, tol: f64) {
 
 #[test]
 fn glm_families_equal_the_in_memory_fits() {
-    let Some((mut r, data)) = session() else {
+    let Some((mut r, data, _g)) = session() else {
         return;
     };
     generated(&mut r, &data, "glm");
@@ -97,7 +97,7 @@ fn glm_families_equal_the_in_memory_fits() {
 
 #[test]
 fn weights_and_subset_equal_the_in_memory_fits() {
-    let Some((mut r, data)) = session() else {
+    let Some((mut r, data, _g)) = session() else {
         return;
     };
     generated(&mut r, &data, "wsub");
@@ -123,7 +123,7 @@ fn weights_and_subset_equal_the_in_memory_fits() {
 
 #[test]
 fn bad_glm_input_says_why() {
-    let Some((mut r, data)) = session() else {
+    let Some((mut r, data, _g)) = session() else {
         return;
     };
     generated(&mut r, &data, "bad");
@@ -144,7 +144,7 @@ fn bad_glm_input_says_why() {
 
 #[test]
 fn factor_interactions_contrasts_and_remote_predictions() {
-    let Some((mut r, data)) = session() else {
+    let Some((mut r, data, _g)) = session() else {
         return;
     };
     let path = format!("{}/inter.parquet", data);
@@ -211,7 +211,7 @@ fn factor_interactions_contrasts_and_remote_predictions() {
 
 #[test]
 fn ill_conditioned_designs_warn() {
-    let Some((mut r, data)) = session() else {
+    let Some((mut r, data, _g)) = session() else {
         return;
     };
     let path = format!("{}/illcond.parquet", data);

@@ -55,6 +55,7 @@ pub(crate) trait RemoteGlm {
     /// 1, 2, ..., nt-1 (`assign`: each design column's term).
     fn nested_fits(&self, it: &mut Interp, assign: &[usize], nt: usize) -> EvalResult<Vec<(f64, f64)>>;
     /// The design's columns but the intercept in the engine's language (for `predict`).
+    #[cfg_attr(not(feature = "spark"), allow(dead_code))]
     fn design_sql(&self) -> Option<&[String]> {
         None
     }
@@ -88,6 +89,7 @@ impl ExternObj for GlmStream {
 }
 
 /// A remote glm fit's record of its engine, if it is one.
+#[cfg_attr(not(feature = "spark"), allow(dead_code))]
 pub(crate) fn remote_glm(fit: &Value) -> Option<&dyn RemoteGlm> {
     glm_stream_of(fit)?.remote.as_deref()
 }

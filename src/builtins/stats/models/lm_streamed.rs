@@ -72,6 +72,7 @@ pub(crate) trait RemoteResiduals {
     /// Min, quartiles and max of the residuals at coefficients `coef` (NaN: aliased).
     fn quantiles(&self, coef: &[f64]) -> Result<Vec<f64>, String>;
     /// The design's columns but the intercept in the engine's language (for `predict`).
+    #[cfg_attr(not(feature = "spark"), allow(dead_code))]
     fn design_sql(&self) -> Option<&[String]> {
         None
     }
@@ -515,6 +516,7 @@ impl Acc {
 
     /// Records the weights' range and the sum of their logarithms (for a fit whose rows
     /// this record does not see).
+    #[cfg_attr(not(feature = "spark"), allow(dead_code))]
     pub(crate) fn set_weights(&mut self, min: f64, max: f64, sum_log: f64) {
         self.weights_range = (min, max);
         self.sum_log_w = sum_log;
