@@ -165,6 +165,7 @@ predict.loess <- function(object, newdata = NULL, se = FALSE, na.action = na.pas
     res
 }
 
+## The fit (and standard errors) of a loess object at the rows of the matrix newx, scaled and ordered as the fit's x.
 .loess_predict <- function(object, newx, se) {
     op <- object$pars
     x <- as.matrix(object$x)

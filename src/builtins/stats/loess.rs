@@ -119,12 +119,10 @@ fn flush(it: &mut Interp, warn: Warn) {
     }
 }
 
-fn span_check(s: &Setup, loc: &Local, warn: &mut Warn) {
-    let (k, nf) = (loc.ncol(), loc.nf());
-    if k + 1 > nf {
+fn span_check(loc: &Local, warn: &mut Warn) {
+    if loc.ncol() + 1 > loc.nf() {
         warn.msgs.push("span too small.   fewer data values than degrees of freedom.".into());
     }
-    let _ = s;
 }
 
 fn kd_value(fit: &KdFit) -> Value {
@@ -187,7 +185,7 @@ fn loess_raw(it: &mut Interp, m: Matched) -> EvalResult {
     let ss = m.req("surf.stat")?.as_string().unwrap_or_default();
     let loc = s.local(&rw);
     let mut warn = Warn::default();
-    span_check(&s, &loc, &mut warn);
+    span_check(&loc, &mut warn);
     let n = s.n;
     let (mut trl, mut d1, mut d2) = (0.0, 0.0, 0.0);
     let mut diagonal = vec![0.0; n];

@@ -47,6 +47,9 @@ fn smspl_fit(_it: &mut Interp, m: Matched) -> EvalResult {
     if nk < 4 || knot.len() != nk + 4 {
         return err("invalid smoothing spline knots");
     }
+    if knot.windows(2).any(|k| !(k[0] <= k[1])) || x.iter().any(|&v| !(v >= knot[3] && v <= knot[nk])) {
+        return err("invalid smoothing spline knots");
+    }
     let ctrl = m.req("ctrl")?.dbl_vec();
     if ctrl.len() < 5 {
         return err("invalid 'control.spar'");

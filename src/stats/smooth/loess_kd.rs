@@ -232,8 +232,7 @@ fn hermite(h: f64) -> (f64, f64, f64, f64) {
     (phi0, phi1, psi0, psi1)
 }
 
-/// Whether `z` lies (within 0.1% of the cell) inside the tree's box; outside, loess does
-/// not extrapolate.
+/// The cells from the root down to the leaf holding `z`.
 pub fn descend(t: &KdTree, z: &[f64]) -> Vec<usize> {
     let mut path = vec![0usize];
     let mut j = 0;

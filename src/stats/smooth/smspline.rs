@@ -188,7 +188,7 @@ fn sgram(tb: &[f64], nb: usize) -> [Vec<f64>; 4] {
         for ii in 0..nb_used {
             for b in 0..4 {
                 let jj = ii + b;
-                if jj < nb_used {
+                if jj < nb_used && base + ii < nb {
                     sg[b][base + ii] += term(ii, jj);
                 }
             }
@@ -210,6 +210,9 @@ fn stxwx(x: &[f64], z: &[f64], w: &[f64], knot: &[f64], nk: usize) -> (Vec<f64>,
             } else {
                 return (y, hs);
             }
+        }
+        if ileft < 4 {
+            continue; // left of the knots (the caller scales x into them)
         }
         let v = bsplvd(knot, x[i], ileft, 1)[0];
         let ww = w[i] * w[i];
@@ -377,6 +380,7 @@ impl<'a> Problem<'a> {
                     ileft = nk;
                     xv = self.knot[nk] - eps;
                 }
+                let ileft = ileft.max(4);
                 let j = ileft - 4;
                 let b = bsplvd(self.knot, xv, ileft, 1)[0];
                 let (b0, b1, b2, b3) = (b[0], b[1], b[2], b[3]);
