@@ -81,7 +81,7 @@ pub(crate) fn not_streamed(fit: &Value, what: &str) -> EvalResult<()> {
 pub(crate) fn fitted(_it: &mut Interp, a: Args) -> EvalResult {
     let x = obj(a)?;
     not_streamed(&x, "fitted values")?;
-    let r = field(&x, "fitted.values").unwrap_or(Value::Null);
+    let r = field(&x, "fitted.values").or_else(|| field(&x, "fitted")).unwrap_or(Value::Null);
     Ok(pad_exclude(&x, r))
 }
 
