@@ -73,6 +73,8 @@ const SOURCES: &[&str] = &[
     include_str!("R/grdevices_extra.R"),
     include_str!("R/graphics_stats_plots.R"),
     include_str!("R/graphics_extra.R"),
+    include_str!("R/graphics_stats_methods.R"),
+    include_str!("R/grdevices_fonts.R"),
     include_str!("R/base_gettext.R"),
 ];
 

@@ -506,7 +506,8 @@ impl Slot {
             return;
         }
         let size = self.par.num("ps") * cex;
-        let r = 0.375 * size;
+        // R sizes symbols by half the character height (1.2 ps): the circle of pch 1 has radius 2.7 at ps 12
+        let r = 0.375 * 0.6 * size;
         let stroke = gc.clone();
         let filled = Gc { fill: gc.col, ..gc.clone() };
         let with_bg = Gc { fill: bg, ..gc.clone() };
@@ -523,7 +524,7 @@ impl Slot {
             Pch::Char(c) => d.text(x, y + size * 0.718 / 2.0, c, 0.0, 0.5, &Gc { size, ..gc.clone() }),
             Pch::None => {}
             Pch::Code(k) => match k {
-                0 => d.rect(x - sq, y - sq, x + sq, y + sq, &stroke),
+                0 => d.rect(x - r, y - r, x + r, y + r, &stroke),
                 1 => d.circle(x, y, r, &stroke),
                 2 => tri(d, false, &stroke),
                 3 => {
@@ -566,19 +567,19 @@ impl Slot {
                         d.polyline(&[x - r, x + r], &[y - r, y + r], &stroke);
                         d.polyline(&[x - r, x + r], &[y + r, y - r], &stroke);
                     } else {
-                        d.rect(x - sq, y - sq, x + sq, y + sq, &stroke);
-                        d.polyline(&[x - sq, x + sq], &[y, y], &stroke);
-                        d.polyline(&[x, x], &[y - sq, y + sq], &stroke);
+                        d.rect(x - r, y - r, x + r, y + r, &stroke);
+                        d.polyline(&[x - r, x + r], &[y, y], &stroke);
+                        d.polyline(&[x, x], &[y - r, y + r], &stroke);
                     }
                 }
-                15 => d.rect(x - sq, y - sq, x + sq, y + sq, &Gc { col: Rgba::TRANSPARENT, ..filled.clone() }),
+                15 => d.rect(x - r, y - r, x + r, y + r, &Gc { col: Rgba::TRANSPARENT, ..filled.clone() }),
                 16 | 19 => d.circle(x, y, r, &filled),
                 17 => tri(d, false, &filled),
                 18 => diamond(d, r, &filled),
                 20 => d.circle(x, y, r * 2.0 / 3.0, &filled),
                 21 => d.circle(x, y, r, &with_bg),
                 22 => d.rect(x - sq, y - sq, x + sq, y + sq, &with_bg),
-                23 => diamond(d, r * 2f64.sqrt(), &with_bg),
+                23 => diamond(d, r * 1.253_314_137_315_5, &with_bg),
                 24 => tri(d, false, &with_bg),
                 25 => tri(d, true, &with_bg),
                 _ => d.circle(x, y, r, &stroke),

@@ -26,11 +26,26 @@ pub struct RasterDevice {
     format: Format,
     pages: Vec<Pixmap>,
     clip: Option<Mask>,
+    /// The clip rectangle of `clip` in whole pixels (x0, y0, x1, y1); None: the page.
+    clip_px: Option<(i32, i32, i32, i32)>,
+    /// The last small circle drawn, rasterized once and copied to each further position.
+    stamp: Option<Stamp>,
 }
+
+/// A small symbol rendered once (premultiplied RGBA, `side` x `side` pixels, centred on the
+/// middle pixel) and composited wherever it is drawn again: scatter plots of many points.
+struct Stamp {
+    key: (u32, [u8; 4], [u8; 4], u32),
+    side: i32,
+    data: Vec<u8>,
+}
+
+/// Circles at most this many pixels in radius are drawn from a stamp.
+const STAMP_MAX_RADIUS: f32 = 8.0;
 
 impl RasterDevice {
     pub fn new(width: f64, height: f64, res: f64, format: Format) -> RasterDevice {
-        RasterDevice { width, height, scale: (res / 72.0) as f32, format, pages: Vec::new(), clip: None }
+        RasterDevice { width, height, scale: (res / 72.0) as f32, format, pages: Vec::new(), clip: None, clip_px: None, stamp: None }
     }
 
     /// The pixel size of a page.
@@ -67,8 +82,18 @@ impl RasterDevice {
         if gc.col.invisible() {
             return;
         }
+        let stroke = self.stroke_of(gc);
         let paint = paint_of(gc.col);
-        // at least one pixel wide, as R's cairo devices draw thin lines
+        let t = self.transform();
+        let clip = self.clip.take();
+        if let Some(p) = self.page() {
+            p.stroke_path(path, &paint, &stroke, t, clip.as_ref());
+        }
+        self.clip = clip;
+    }
+
+    /// The pen of `gc` in points (at least one pixel wide, as R's cairo devices draw thin lines).
+    fn stroke_of(&self, gc: &Gc) -> Stroke {
         let w = (gc.width_pt() as f32).max(1.0 / self.scale);
         let mut stroke = Stroke { width: w, line_cap: LineCap::Round, line_join: LineJoin::Round, ..Stroke::default() };
         if !gc.dash.is_empty() {
@@ -79,12 +104,69 @@ impl RasterDevice {
             stroke.dash = StrokeDash::new(d, 0.0);
             stroke.line_cap = LineCap::Butt;
         }
-        let t = self.transform();
-        let clip = self.clip.take();
-        if let Some(p) = self.page() {
-            p.stroke_path(path, &paint, &stroke, t, clip.as_ref());
+        stroke
+    }
+
+    /// Draws the circle of radius r (points) at (x, y) by copying its stamp, rendering the stamp
+    /// first when the circle differs from the last one. False when the circle is too big for a stamp.
+    fn stamp_circle(&mut self, x: f64, y: f64, r: f64, gc: &Gc) -> bool {
+        let s = self.scale;
+        let rp = r as f32 * s;
+        if rp > STAMP_MAX_RADIUS || !gc.dash.is_empty() {
+            return false;
         }
-        self.clip = clip;
+        let rgba = |c: Rgba| [c.r, c.g, c.b, c.a];
+        let key = (rp.to_bits(), rgba(gc.fill), rgba(gc.col), (gc.width_pt() as f32).to_bits());
+        if self.stamp.as_ref().map(|st| st.key) != Some(key) {
+            let stroke = self.stroke_of(gc);
+            let side = 2 * ((rp + stroke.width * s / 2.0).ceil() as i32 + 1) + 1;
+            let Some(mut pm) = Pixmap::new(side as u32, side as u32) else { return false };
+            let c = side as f32 / 2.0;
+            let Some(path) = PathBuilder::from_circle(c, c, rp) else { return false };
+            let t = Transform::identity();
+            if !gc.fill.invisible() {
+                pm.fill_path(&path, &paint_of(gc.fill), FillRule::EvenOdd, t, None);
+            }
+            if !gc.col.invisible() {
+                let pen = Stroke { width: stroke.width * s, ..stroke };
+                pm.stroke_path(&path, &paint_of(gc.col), &pen, t, None);
+            }
+            self.stamp = Some(Stamp { key, side, data: pm.data().to_vec() });
+        }
+        let (w, h) = self.pixels();
+        let (cx0, cy0, cx1, cy1) = self.clip_px.unwrap_or((0, 0, w as i32, h as i32));
+        let Some(st) = self.stamp.take() else { return false };
+        // the stamp's middle pixel on the pixel holding the centre
+        let left = (x as f32 * s).floor() as i32 - st.side / 2;
+        let top = (y as f32 * s).floor() as i32 - st.side / 2;
+        if let Some(page) = self.page() {
+            let data = page.data_mut();
+            for j in 0..st.side {
+                let py = top + j;
+                if py < cy0 || py >= cy1 {
+                    continue;
+                }
+                for i in 0..st.side {
+                    let px = left + i;
+                    if px < cx0 || px >= cx1 {
+                        continue;
+                    }
+                    let k = ((j * st.side + i) * 4) as usize;
+                    let sa = st.data[k + 3] as u32;
+                    if sa == 0 {
+                        continue;
+                    }
+                    let d = ((py as u32 * w + px as u32) * 4) as usize;
+                    // source over, premultiplied
+                    for c in 0..4 {
+                        let v = st.data[k + c] as u32 + (data[d + c] as u32 * (255 - sa) + 127) / 255;
+                        data[d + c] = v.min(255) as u8;
+                    }
+                }
+            }
+        }
+        self.stamp = Some(st);
+        true
     }
 }
 
@@ -128,10 +210,12 @@ impl Device for RasterDevice {
         }
         self.pages.push(p);
         self.clip = None;
+        self.clip_px = None;
     }
 
     fn clip(&mut self, rect: Option<(f64, f64, f64, f64)>) {
         self.clip = None;
+        self.clip_px = None;
         let Some((x0, y0, x1, y1)) = rect else { return };
         let (w, h) = self.pixels();
         let s = self.scale as f64;
@@ -142,6 +226,7 @@ impl Device for RasterDevice {
             return;
         }
         let Some(mut mask) = Mask::new(w, h) else { return };
+        self.clip_px = Some((px0 as i32, py0 as i32, px1 as i32, py1 as i32));
         if let Some(r) = Rect::from_ltrb(px0 as f32, py0 as f32, px1 as f32, py1 as f32) {
             let path = PathBuilder::from_rect(r);
             mask.fill_path(&path, FillRule::Winding, false, Transform::identity());
@@ -182,6 +267,9 @@ impl Device for RasterDevice {
 
     fn circle(&mut self, x: f64, y: f64, r: f64, gc: &Gc) {
         if !(x.is_finite() && y.is_finite() && r > 0.0) {
+            return;
+        }
+        if self.stamp_circle(x, y, r, gc) {
             return;
         }
         if let Some(path) = PathBuilder::from_circle(x as f32, y as f32, r as f32) {
@@ -315,5 +403,35 @@ mod tests {
         assert_eq!(&b[12..16], b"IHDR");
         assert_eq!(u32::from_be_bytes([b[16], b[17], b[18], b[19]]), 100);
         assert_eq!(u32::from_be_bytes([b[20], b[21], b[22], b[23]]), 50);
+    }
+
+    /// The ink of a page: the summed darkness of its pixels.
+    fn ink(d: &RasterDevice) -> u64 {
+        d.pages[0].data().chunks(4).map(|p| 255 * 3 - (p[0] as u64 + p[1] as u64 + p[2] as u64)).sum()
+    }
+
+    #[test]
+    fn stamped_circles_match_drawn_ones_and_respect_the_clip() {
+        let gc = Gc { col: Rgba::BLACK, fill: Rgba::BLACK, ..Gc::default() };
+        // the same circle twice: the second copies the stamp the first rendered
+        let mut a = RasterDevice::new(40.0, 20.0, 72.0, Format::Png);
+        a.new_page(Rgba::WHITE);
+        a.circle(10.5, 10.5, 3.0, &gc);
+        a.circle(30.5, 10.5, 3.0, &gc);
+        assert!(a.stamp.is_some());
+        let mut b = RasterDevice::new(40.0, 20.0, 72.0, Format::Png);
+        b.new_page(Rgba::WHITE);
+        let path = PathBuilder::from_circle(10.5, 10.5, 3.0).expect("circle");
+        b.fill_path(&path, Rgba::BLACK, b.transform());
+        b.stroke_path(&path, &gc);
+        let one = ink(&b) as f64;
+        assert!((ink(&a) as f64 / one - 2.0).abs() < 0.02, "{} vs {}", ink(&a), one);
+        // clipped to the left half: only the first circle shows
+        let mut c = RasterDevice::new(40.0, 20.0, 72.0, Format::Png);
+        c.new_page(Rgba::WHITE);
+        c.clip(Some((0.0, 0.0, 20.0, 20.0)));
+        c.circle(10.5, 10.5, 3.0, &gc);
+        c.circle(30.5, 10.5, 3.0, &gc);
+        assert!((ink(&c) as f64 / one - 1.0).abs() < 0.02);
     }
 }

@@ -13,9 +13,9 @@ plot.default <- function(x, y = NULL, type = "p", xlim = NULL, ylim = NULL, log 
     if (is.null(ylab)) ylab <- xy$ylab
     x <- xy$x; y <- xy$y
     plot.new()
-    ok <- is.finite(x) & is.finite(y)
-    if (is.null(xlim)) xlim <- range(x[ok])
-    if (is.null(ylim)) ylim <- range(y[ok])
+    # each range over its own finite values, as R does (x where y is NA still widens xlim)
+    if (is.null(xlim)) xlim <- range(x[is.finite(x)])
+    if (is.null(ylim)) ylim <- range(y[is.finite(y)])
     plot.window(xlim, ylim, log = log, asp = asp, ...)
     panel.first
     plot.xy(list(x = x, y = y), type = type, ...)
@@ -63,6 +63,35 @@ plot.formula <- function(formula, data = parent.frame(), ..., subset, ylab = var
         } else do.call(plot, c(list(y, ylab = ylab), dots))
     } else do.call(plot.data.frame, c(list(mf), dots))
     invisible()
+}
+
+## Calls fun(x, y, ...) for a formula y ~ x: its variables, the arguments in dots (unevaluated) and subset evaluated in data, then in eframe.
+.formula_xy <- function(fun, formula, data, dexprs, eframe, subset) {
+    md <- if (is.null(data) || is.environment(data)) NULL else as.data.frame(data)
+    dots <- lapply(dexprs, function(e) eval(e, md, eframe))
+    mf <- .formula_frame(formula, md, environment(formula))
+    if (!is.null(subset)) {
+        l <- nrow(mf)
+        dots <- lapply(dots, function(v) if (length(v) == l) v[subset] else v)
+        mf <- mf[subset & !is.na(subset), , drop = FALSE]
+    }
+    if (ncol(mf) != 2L) stop("'formula' must specify exactly two variables")
+    do.call(fun, c(list(mf[[2L]], mf[[1L]]), dots))
+}
+
+## Adds points for a formula y ~ x (variables and other arguments looked up in data).
+points.formula <- function(formula, data = parent.frame(), ..., subset) {
+    invisible(.formula_xy(points, formula, data, as.list(substitute(list(...)))[-1L], parent.frame(), if (!missing(subset)) eval(substitute(subset), data, parent.frame())))
+}
+
+## Adds lines for a formula y ~ x (variables and other arguments looked up in data).
+lines.formula <- function(formula, data = parent.frame(), ..., subset) {
+    invisible(.formula_xy(lines, formula, data, as.list(substitute(list(...)))[-1L], parent.frame(), if (!missing(subset)) eval(substitute(subset), data, parent.frame())))
+}
+
+## Writes labels at the points of a formula y ~ x (variables and other arguments, such as labels, looked up in data).
+text.formula <- function(formula, data = parent.frame(), ..., subset) {
+    invisible(.formula_xy(text, formula, data, as.list(substitute(list(...)))[-1L], parent.frame(), if (!missing(subset)) eval(substitute(subset), data, parent.frame())))
 }
 
 ## A data frame: a scatterplot matrix of its columns (two columns: one scatter plot).

@@ -187,7 +187,8 @@ filled.contour <- function(x = seq(0, 1, length.out = nrow(z)), y = seq(0, 1, le
     invisible()
 }
 
-## Converts to a raster image (a matrix of colours, row by row from the top): generic.
+## Converts to a raster image (a matrix of colours, from the top left; stored column by column, so that
+## replacing x[i] or x[i, j] works as on the matrix): generic.
 as.raster <- function(x, ...) UseMethod("as.raster")
 
 ## A raster is its own raster image.
@@ -203,7 +204,7 @@ as.raster.matrix <- function(x, max = 1, ...) {
         r <- gray(x / max)
     } else stop("a raster matrix must be character, or numeric, or logical")
     r <- matrix(r, nrow(x), ncol(x))
-    structure(c(t(r)), dim = dim(x), class = "raster")
+    structure(c(r), dim = dim(x), class = "raster")
 }
 
 ## A vector as a one-column raster image.
@@ -223,7 +224,7 @@ as.raster.array <- function(x, max = 1, ...) {
 ## A raster image as its matrix of colours.
 as.matrix.raster <- function(x, ...) {
     d <- dim(x)
-    matrix(unclass(x), nrow = d[1L], ncol = d[2L], byrow = TRUE)
+    matrix(unclass(x), nrow = d[1L], ncol = d[2L])
 }
 
 ## Tests for a raster image.
@@ -236,11 +237,22 @@ print.raster <- function(x, ...) {
     invisible(x)
 }
 
-## Indexes a raster image like a matrix of colours, keeping the raster class for matrices.
-`[.raster` <- function(x, i, j, drop = FALSE, ...) {
+## Indexes a raster image like a matrix of colours: x[i] gives colours, x[i, j] a raster.
+`[.raster` <- function(x, i, ..., drop = FALSE) {
     m <- as.matrix(x)
-    r <- if (missing(i) && missing(j)) m else if (missing(j)) m[i, , drop = FALSE] else if (missing(i)) m[, j, drop = FALSE] else m[i, j, drop = FALSE]
+    if (...length() == 0L) return(if (missing(i)) m else m[i])
+    # the column subscript, if not empty (x[i, ])
+    j <- tryCatch({ j <- ..1; j }, error = function(e) NULL)
+    r <- if (missing(i) && is.null(j)) m else if (is.null(j)) m[i, , drop = FALSE] else if (missing(i)) m[, j, drop = FALSE] else m[i, j, drop = FALSE]
     as.raster(r)
+}
+
+## Compares the colours of raster images (== and !=) as matrices.
+Ops.raster <- function(e1, e2) {
+    if (!(.Generic %in% c("==", "!="))) stop("operation not supported for rasters")
+    if (inherits(e1, "raster")) e1 <- as.matrix(e1)
+    if (inherits(e2, "raster")) e2 <- as.matrix(e2)
+    get(.Generic)(e1, e2)
 }
 
 ## Draws a raster image into the rectangle (xleft, ybottom)-(xright, ytop) of the current plot.

@@ -104,6 +104,8 @@ plot.lm <- function(x, which = c(1, 2, 3, 5), caption = list("Residuals vs Fitte
         } else sub.caption <- ""
     }
     one.fig <- prod(par("mfcol")) == 1
+    id.n <- if (is.null(id.n)) 0L else as.integer(id.n)
+    if (is.na(id.n) || id.n < 0L || id.n > n) stop(gettextf("'id.n' must be in {1,..,%d}", n))
     iid <- seq_len(id.n)
     show.r <- order(abs(r), decreasing = TRUE)[iid]
     show.rs <- order(abs(rs), decreasing = TRUE)[iid]

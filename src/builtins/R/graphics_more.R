@@ -13,12 +13,32 @@
     cmax = c(NA, NA, NA, NA, NA, NA, NA, NA, NA, NA, NA, NA, 75, NA, 75, NA, 150, NA, 70, 70, NA, NA, NA, NA, 65, NA, NA, NA, NA, NA, NA, NA, NA, NA, 120, 130, 70, NA, NA, 45, 40, 60, NA, NA, NA, NA, NA, 75, 80, 90, 125, 60, 65, 75, 65, 120, 105, 60, 180, 150, 135, 150, 70, 90, 150, 100, 140, 70, 70, 70, 70, 65, 80, 65, 70, 100, 55, 75, 75, NA, NA, 80, 80, 65, 70, 65, NA, NA, NA, NA, NA, 45, 55, 65, 80, 45, 55)
 )
 
+## The parameters of the "divergingx" HCL palettes: two sequential arms (h1/c1/l1 -> h2/c2/l2 and h3/c3/l3 -> h2/c2/l2) meeting in the middle.
+.hcl_palettes_x <- function() list(
+    name = c("ArmyRose", "Earth", "Fall", "Geyser", "TealRose", "Temps", "PuOr", "RdBu", "RdGy", "PiYG", "PRGn", "BrBG", "RdYlBu", "RdYlGn", "Spectral", "Zissou 1", "Cividis", "Roma"),
+    h1 = c(0, 43, 133, 192, 190, 191, 40, 20, 5, 340, 300, 55, 10, 10, 0, 218, 255, 10),
+    h2 = c(NA, 82, 77, 77, 77, 80, NA, NA, 50, NA, NA, NA, 85, 85, 85, 71, NA, 120),
+    h3 = c(93, 221, 21, 21, 0, -4, 270, 230, 50, 115, 128, 180, 260, 140, 270, 12, 75, 265),
+    c1 = c(73, 61, 20, 40, 50, 43, 70, 60, 60, 75, 30, 40, 105, 105, 90, 46, 30, 80),
+    c2 = c(18, 30, 35, 35, 25, 50, 0, 0, 0, 0, 0, 0, 45, 45, 45, 88, 0, 25),
+    c3 = c(47, 45, 100, 100, 80, 78, 30, 50, 0, 50, 30, 30, 70, 50, 65, 165, 95, 80),
+    l1 = c(58, 50, 35, 50, 55, 55, 30, 20, 20, 30, 15, 25, 35, 35, 37, 59, 13, 25),
+    l2 = c(98, 92, 95, 95, 92, 89, 98, 98, 98, 98, 97, 97, 98, 98, 98, 82, 52, 92),
+    l3 = c(52, 52, 50, 50, 55, 54, 10, 15, 20, 35, 25, 20, 35, 35, 37, 52, 92, 25),
+    p1 = c(1.5, 1.0, 1.0, 1.0, 1.5, 1.6, 0.6, 1.4, 1.2, 1.3, 1.3, 0.8, 1.5, 1.5, 1.0, 0.2, 1.1, 0.4),
+    p2 = c(0.8, 1.0, NA, 1.0, 1.0, 1.0, 1.4, 1.2, 1.2, 1.4, 1.2, 1.4, 1.2, 1.2, 1.2, 1.0, 1.0, 1.5),
+    p3 = c(0.8, 0.8, 1.5, 1.2, 1.8, 1.0, 1.5, 1.5, 1.0, 0.8, 0.9, 0.8, 0.6, 0.8, 1.0, 3.0, 1.0, 1.0),
+    p4 = c(1.0, 1.0, NA, 1.0, 1.0, 1.0, 1.3, 1.5, 1.2, 1.5, 1.5, 1.4, 1.2, 1.2, 1.2, 1.0, NA, 1.2),
+    cmax1 = c(NA, NA, NA, 20, 15, 57, 100, 125, 125, 100, 65, 75, 150, 150, 120, 33, 47, NA),
+    cmax2 = c(55, 10, NA, NA, NA, 85, 65, 90, NA, 80, 65, 45, 10, 75, NA, NA, NA, NA)
+)
+
 ## The names of the palettes hcl.colors() knows, optionally of one type.
 hcl.pals <- function(type = NULL) {
     p <- .hcl_palettes()
-    if (is.null(type)) return(p$name)
-    type <- match.arg(tolower(type), c("qualitative", "sequential", "diverging"))
-    p$name[p$type == substr(type, 1L, 1L)]
+    if (is.null(type)) return(c(p$name, .hcl_palettes_x()$name))
+    type <- match.arg(tolower(type), c("qualitative", "sequential", "diverging", "divergingx"))
+    if (type == "divergingx") .hcl_palettes_x()$name else p$name[p$type == substr(type, 1L, 1L)]
 }
 
 ## n colours along an HCL palette (viridis by default), as in R 4.
@@ -28,7 +48,14 @@ hcl.colors <- function(n, palette = "viridis", alpha = NULL, rev = FALSE, fixup 
     p <- .hcl_palettes()
     key <- function(s) gsub("[-, _, \\,, (, ), \\ , \\.]", "", tolower(s))
     k <- match(key(palette), key(p$name))
-    if (is.na(k)) stop("'palette' does not match any given palette")
+    if (is.na(k)) {
+        x <- .hcl_palettes_x()
+        k <- match(key(palette), key(x$name))
+        if (is.na(k)) stop("'palette' does not match any given palette")
+        cols <- .hcl_divergingx(n, lapply(x[-1L], `[`, k), fixup)
+        if (!is.null(alpha)) cols <- adjustcolor(cols, alpha.f = alpha)
+        return(if (rev) rev(cols) else cols)
+    }
     v <- lapply(p[-(1:2)], `[`, k)
     type <- p$type[k]
     if (type == "q") {
@@ -51,6 +78,20 @@ hcl.colors <- function(n, palette = "viridis", alpha = NULL, rev = FALSE, fixup 
     }
     if (!is.null(alpha)) cols <- adjustcolor(cols, alpha.f = alpha)
     if (rev) rev(cols) else cols
+}
+
+## n colours of a divergingx palette v: two sequential arms from the ends to the middle colour.
+.hcl_divergingx <- function(n, v, fixup) {
+    if (is.na(v$p2)) v$p2 <- v$p1
+    if (is.na(v$p4)) v$p4 <- v$p2
+    n2 <- ceiling(n / 2)
+    i <- if (n > 1L) seq(1, by = -2 / (n - 1), length.out = n2) else 1
+    arm <- function(h1, c1, l1, p1, p2, cmax) {
+        h2 <- if (is.na(v$h2)) h1 else v$h2
+        hcl(h2 - (h2 - h1) * i, .hcl_chroma(i^p1, c1, v$c2, cmax), v$l2 - (v$l2 - l1) * i^p2, fixup = fixup)
+    }
+    cols <- c(arm(v$h1, v$c1, v$l1, v$p1, v$p2, v$cmax1), rev(arm(v$h3, v$c3, v$l3, v$p3, v$p4, v$cmax2)))
+    if (n %/% 2 < n2) cols[-n2] else cols
 }
 
 ## Chroma along a palette trajectory, through cmax when it has one (a triangle).
@@ -227,34 +268,60 @@ stripchart.default <- function(x, method = "overplot", jitter = 0.1, offset = 1/
     invisible()
 }
 
-## Circles, squares or rectangles at x, y, sized in inches (the largest one `inches` across when inches is a number).
+## Circles, squares, rectangles, stars, thermometers or box plots at x, y, sized in inches (the largest one `inches` across when inches is a number) or in axis units (inches = FALSE).
 symbols <- function(x, y = NULL, circles, squares, rectangles, stars, thermometers, boxplots, inches = TRUE, add = FALSE, fg = par("col"), bg = NA, xlab = NULL, ylab = NULL, main = NULL, xlim = NULL, ylim = NULL, ...) {
     if (is.null(xlab)) xlab <- deparse(substitute(x))
     if (is.null(ylab)) ylab <- deparse(substitute(y))
     if (is.null(y)) { y <- x; x <- seq_along(y) }
     n <- length(x)
-    kind <- if (!missing(circles)) "c" else if (!missing(squares)) "s" else if (!missing(rectangles)) "r" else stop("symbols() here draws circles, squares or rectangles")
-    size <- switch(kind, c = as.matrix(circles), s = as.matrix(squares), r = as.matrix(rectangles))
-    inch <- if (isTRUE(inches)) 1 else if (identical(inches, FALSE)) NA else inches
+    given <- c(c = !missing(circles), s = !missing(squares), r = !missing(rectangles), st = !missing(stars), t = !missing(thermometers), b = !missing(boxplots))
+    if (sum(given) != 1L) stop("exactly one symbol type must be specified")
+    kind <- names(given)[given]
+    size <- as.matrix(switch(kind, c = circles, s = squares, r = rectangles, st = stars, t = thermometers, b = boxplots))
+    need <- switch(kind, c = 1L, s = 1L, r = 2L, st = 3L, t = 3L, b = 5L)
+    if (ncol(size) < need || (kind == "t" && ncol(size) > 4L)) stop("invalid symbol parameter")
+    if (nrow(size) != n || length(y) != n) stop("x/y/parameter length mismatch")
+    if (kind == "st") size[is.na(size)] <- 0
+    if (any(size[, seq_len(if (kind %in% c("r", "t", "b")) 2L else ncol(size))] < 0, na.rm = TRUE)) stop("invalid symbol parameter")
     if (!add) {
-        if (is.null(xlim)) xlim <- range(x, na.rm = TRUE)
-        if (is.null(ylim)) ylim <- range(y, na.rm = TRUE)
+        if (is.null(xlim)) xlim <- extendrange(x, f = 0.1)
+        if (is.null(ylim)) ylim <- extendrange(y, f = 0.1)
         plot.default(x, y, type = "n", xlab = xlab, ylab = ylab, main = main, xlim = xlim, ylim = ylim, ...)
     }
     u <- par("usr"); pin <- par("pin")
     ux <- (u[2L] - u[1L]) / pin[1L]; uy <- (u[4L] - u[3L]) / pin[2L]
-    scale <- if (is.na(inch)) 1 / ux else inch / max(size, na.rm = TRUE) / (if (kind == "c") 1 else 1)
+    inch <- if (isTRUE(inches)) 1 else if (identical(inches, FALSE) || !is.numeric(inches) || inches <= 0) NA else inches
+    dims <- if (kind %in% c("r", "t", "b")) size[, 1:2, drop = FALSE] else size
+    # sx, sy: user units per size unit across and up
+    if (is.na(inch)) { sx <- 1; sy <- if (kind %in% c("r", "t", "b")) 1 else uy / ux }
+    else { k <- inch / max(dims, na.rm = TRUE); sx <- k * ux; sy <- k * uy }
     fg <- rep_len(fg, n); bg <- rep_len(bg, n)
     a <- seq(0, 2 * pi, length.out = 73)
     for (i in seq_len(n)) {
-        if (kind == "c") {
-            r <- size[i, 1L] * scale
-            polygon(x[i] + r * ux * cos(a), y[i] + r * uy * sin(a), border = fg[i], col = bg[i])
-        } else {
-            w <- size[i, 1L] * scale / if (kind == "s") 1 else 1
-            h <- if (kind == "r") size[i, 2L] * scale else w
-            rect(x[i] - w * ux / 2, y[i] - h * uy / 2, x[i] + w * ux / 2, y[i] + h * uy / 2, border = fg[i], col = bg[i])
-        }
+        if (is.na(x[i]) || is.na(y[i]) || anyNA(size[i, seq_len(need)])) next
+        v <- size[i, ]
+        switch(kind,
+            c = polygon(x[i] + v[1L] * sx * cos(a), y[i] + v[1L] * sy * sin(a), border = fg[i], col = bg[i]),
+            st = {
+                th <- 2 * pi * (seq_along(v) - 1) / length(v)
+                polygon(x[i] + v * sx * cos(th), y[i] + v * sy * sin(th), border = fg[i], col = bg[i])
+            },
+            {
+                w <- v[1L] * sx / 2
+                h <- (if (kind == "s") v[1L] else v[2L]) * sy / 2
+                rect(x[i] - w, y[i] - h, x[i] + w, y[i] + h, border = fg[i], col = bg[i])
+                if (kind == "t") {
+                    lo <- if (length(v) == 4L) v[3L] else 0
+                    hi <- if (length(v) == 4L) v[4L] else v[3L]
+                    rect(x[i] - w, y[i] - h + 2 * h * lo, x[i] + w, y[i] - h + 2 * h * hi, border = NA, col = fg[i])
+                    segments(x[i] + w * c(-1.5, 1), y[i], x[i] + w * c(-1, 1.5), y[i], col = fg[i])
+                } else if (kind == "b") {
+                    segments(x[i], y[i] - h, x[i], y[i] - h - v[3L] * sy, col = fg[i])
+                    segments(x[i], y[i] + h, x[i], y[i] + h + v[4L] * sy, col = fg[i])
+                    m <- y[i] - h + 2 * h * v[5L]
+                    segments(x[i] - w, m, x[i] + w, m, col = fg[i])
+                }
+            })
     }
     invisible()
 }
@@ -499,8 +566,20 @@ mosaicplot.default <- function(x, main = deparse(substitute(x)), sub = NULL, xla
     invisible()
 }
 
-## A scatter plot where repeated points are drawn as sunflowers with one petal per repeat.
-sunflowerplot <- function(x, y = NULL, number, log = "", digits = 6L, xlab = NULL, ylab = NULL, xlim = NULL, ylim = NULL, add = FALSE, rotate = FALSE, pch = 16, cex = 0.8, cex.fact = 1.5, col = par("col"), bg = NA, size = 1/8, seg.col = 2, seg.lwd = 1.5, ...) {
+## A scatter plot where repeated points are drawn as sunflowers with one petal per repeat (generic).
+sunflowerplot <- function(x, ...) UseMethod("sunflowerplot")
+
+## The formula interface of sunflowerplot: y ~ x, variables looked up in data.
+sunflowerplot.formula <- function(formula, data = NULL, xlab = NULL, ylab = NULL, ..., subset, na.action = NULL) {
+    mf <- .formula_frame(formula, data, environment(formula), if (!missing(subset)) eval(substitute(subset), data, parent.frame()))
+    if (ncol(mf) != 2L) stop("'formula' must specify exactly two variables")
+    if (is.null(xlab)) xlab <- names(mf)[2L]
+    if (is.null(ylab)) ylab <- names(mf)[1L]
+    sunflowerplot.default(mf[[2L]], mf[[1L]], xlab = xlab, ylab = ylab, ...)
+}
+
+## Sunflowers at x, y (or the points of xy.coords(x)): one petal per repeat of a point, or `number` petals.
+sunflowerplot.default <- function(x, y = NULL, number, log = "", digits = 6L, xlab = NULL, ylab = NULL, xlim = NULL, ylim = NULL, add = FALSE, rotate = FALSE, pch = 16, cex = 0.8, cex.fact = 1.5, col = par("col"), bg = NA, size = 1/8, seg.col = 2, seg.lwd = 1.5, ...) {
     xy <- xy.coords(x, y, deparse1(substitute(x)), if (!is.null(y)) deparse1(substitute(y)), log)
     if (missing(number) && is.list(x) && !is.data.frame(x) && !is.null(x$number)) number <- x$number
     if (is.null(xlab)) xlab <- xy$xlab

@@ -369,7 +369,7 @@ heatmap <- function(x, Rowv = NULL, Colv = if (symm) "Rowv" else NULL, distfun =
     if (!symm || scale != "none") x <- t(x)
     if (revC) {
         iy <- nr:1
-        if (doRdend) ddr <- rev(ddr)
+        if (doRdend) ddr <- rev.dendrogram(ddr)
         x <- x[, iy]
     } else iy <- 1L:nr
     image(1L:nc, 1L:nr, x, xlim = 0.5 + c(0, nc), ylim = 0.5 + c(0, nr), axes = FALSE, xlab = "", ylab = "", ...)

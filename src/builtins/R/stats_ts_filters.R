@@ -49,14 +49,15 @@ filter <- function(x, filter, method = c("convolution", "recursive"), sides = 2L
 }
 
 ## Autocorrelation (or autocovariance, or partial autocorrelation) function of a series, up
-## to lag.max; class "acf". Plotting is left to plot(); plot = FALSE returns the object.
+## to lag.max; class "acf". plot = TRUE plots it (plot.acf), plot = FALSE returns it.
 acf <- function(x, lag.max = NULL, type = c("correlation", "covariance", "partial"), plot = TRUE, na.action = na.fail, demean = TRUE, ...) {
     type <- match.arg(type)
     series <- paste(deparse(substitute(x)), collapse = " ")
     if (type == "partial") {
         r <- pacf(x, lag.max = lag.max, plot = FALSE, na.action = na.action)
         r$series <- series
-        return(if (plot) invisible(r) else r)
+        if (plot) { plot(r, ...); return(invisible(r)) }
+        return(r)
     }
     x <- na.action(as.ts(x))
     freq <- frequency(x)
@@ -91,7 +92,7 @@ acf <- function(x, lag.max = NULL, type = c("correlation", "covariance", "partia
     lagm[lower.tri(lagm)] <- -1
     lag <- outer(0:lag.max, lagm/freq)
     r <- structure(list(acf = out, type = type, n.used = n, lag = lag, series = series, snames = cn), class = "acf")
-    if (plot) invisible(r) else r
+    if (plot) { plot(r, ...); invisible(r) } else r
 }
 
 ## Partial autocorrelations of a univariate series (Durbin-Levinson on its autocorrelations).
@@ -105,12 +106,12 @@ pacf <- function(x, lag.max = NULL, plot = TRUE, na.action = na.fail, ...) {
     lag.max <- min(lag.max, n - 1)
     if (lag.max < 1) stop("'lag.max' must be at least 1")
     v <- as.vector(unclass(x))
-    r <- drop(acf(v - mean(v), lag.max = lag.max, plot = FALSE, na.action = na.action)$acf)
+    r <- drop(acf(v - mean(v, na.rm = TRUE), lag.max = lag.max, plot = FALSE, na.action = na.action)$acf)
     p <- .durbin_levinson(r, lag.max)
     out <- structure(list(acf = array(p, c(lag.max, 1L, 1L)), type = "partial", n.used = n,
                           lag = array((1L:lag.max)/freq, c(lag.max, 1L, 1L)), series = series, snames = NULL),
                      class = "acf")
-    if (plot) invisible(out) else out
+    if (plot) { plot(out, ...); invisible(out) } else out
 }
 
 ## Partial autocorrelations 1..nlag from autocorrelations cor (cor[1] is lag 0).

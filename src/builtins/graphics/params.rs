@@ -257,6 +257,22 @@ pub fn side_ticks(it: &mut Interp, side: i32) -> EvalResult<Vec<f64>> {
 
 fn ax_ticks(it: &mut Interp, m: Matched) -> EvalResult {
     let side = m.req("side")?.as_f64().unwrap_or(1.0) as i32;
+    let log = m.get("log").filter(|v| !v.is_null()).map(|v| v.as_bool().flatten().unwrap_or(false));
+    let usr = m.get("usr").filter(|v| !v.is_null()).map(|v| v.dbl_vec().to_vec());
+    if usr.as_ref().is_some_and(|u| u.len() != 2) {
+        return crate::error::err("invalid 'usr'");
+    }
+    if log == Some(true) {
+        // log ticks (1, 2, 5 times powers of ten) across the given or the current range
+        let (lo, hi) = match &usr {
+            Some(u) => (u[0], u[1]),
+            None => {
+                let u = current_slot(it)?.usr();
+                if side == 1 || side == 3 { (u[0], u[1]) } else { (u[2], u[3]) }
+            }
+        };
+        return Ok(Value::dbls(pretty::log_ticks(lo, hi)));
+    }
     if let Some(axp) = m.get("axp").filter(|v| !v.is_null()) {
         let a = axp.dbl_vec();
         if a.len() == 3 && a[2] >= 1.0 {

@@ -1,0 +1,13 @@
+# axTicks() with explicit usr / axp / log arguments and on log-scale plots
+pdf(NULL)
+plot(1:7, 10 * 21:27)
+axTicks(1)
+axTicks(2)
+identical(axTicks(1), axTicks(3))
+ylims <- c(0.2, 88)
+u <- log10(ylims)
+axTicks(side = 2, usr = u, axp = c(1, 10, 3), log = TRUE, nintLog = 5)
+plot(0:1, ylims, log = "y", yaxs = "i")
+axTicks(2)
+axTicks(4, axp = c(0, 10, 5), log = FALSE)
+invisible(dev.off())

@@ -1,0 +1,12 @@
+# The "divergingx" HCL palettes: names, and colours of odd and even lengths
+p <- hcl.pals("divergingx")
+print(p)
+length(hcl.pals())
+tail(hcl.pals(), 3)
+hcl.colors(7, "Fall")
+hcl.colors(6, "Zissou 1")
+hcl.colors(9, "RdYlBu")
+hcl.colors(4, "Temps", rev = TRUE)
+hcl.colors(5, "Earth", alpha = 0.5)
+hcl.colors(3, "cividis")
+head(hcl.pals("diverging"), 3)
