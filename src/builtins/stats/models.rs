@@ -389,6 +389,20 @@ fn all_vars_fn(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("expr").cloned().unwrap_or(Value::Null);
     let vars = match &x {
         Value::Lang(l) => all_vars(&l.expr),
+        // an expression vector: the variables of its calls, in order, once each
+        v if v.inherits("expression") => {
+            let mut out: Vec<String> = Vec::new();
+            for e in v.list_vec().iter() {
+                if let Value::Lang(l) = e {
+                    for n in all_vars(&l.expr) {
+                        if !out.contains(&n) {
+                            out.push(n);
+                        }
+                    }
+                }
+            }
+            out
+        }
         _ => {
             let (l, r, _) = formula_parts(&x, it)?;
             let mut v = l.map(|l| all_vars(&l)).unwrap_or_default();
