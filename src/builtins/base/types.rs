@@ -293,6 +293,7 @@ fn is_language(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.get("x").cloned().unwrap_or(Value::Null);
     Ok(Value::lgl(matches!(x, Value::Lang(_)) || is_expression_vector(&x)))
 }
+
 /// The functions that are primitives in R's base package (the rest of R's functions are
 /// closures there, though rsc implements many of them as builtins).
 const R_PRIMITIVES: &[&str] = &[
