@@ -146,6 +146,8 @@ const GENERICS: &[&str] = &[
     "t", "as.matrix", "labels", "fitted", "predict", "coef", "residuals", "logLik", "vcov",
     "formula", "resid", "fitted.values", "deviance", "df.residual", "nobs", "weights", "anova",
     "quantile", "sigma", "sort", "confint",
+    // POSIXlt methods (`length.POSIXlt`, ...) and others written in R
+    "length", "is.na",
 ];
 
 /// A new interpreter writing to stdout and stderr, with every builtin installed.
@@ -202,6 +204,17 @@ pub fn install_constants(it: &mut Interp) {
         ("sizeof.longdouble".into(), Value::int(16)),
         ("sizeof.pointer".into(), Value::int(8)),
         ("sizeof.time_t".into(), Value::int(8)),
+        // x86-64's 80-bit long double, as R reports it there
+        ("longdouble.eps".into(), Value::num(2f64.powi(-63))),
+        ("longdouble.neg.eps".into(), Value::num(2f64.powi(-64))),
+        ("longdouble.digits".into(), Value::int(64)),
+        ("longdouble.rounding".into(), Value::int(5)),
+        ("longdouble.guard".into(), Value::int(0)),
+        ("longdouble.ulp.digits".into(), Value::int(-63)),
+        ("longdouble.neg.ulp.digits".into(), Value::int(-64)),
+        ("longdouble.exponent".into(), Value::int(15)),
+        ("longdouble.min.exp".into(), Value::int(-16382)),
+        ("longdouble.max.exp".into(), Value::int(16384)),
     ]);
     b.set(Sym::new(".Machine"), machine);
     b.set(Sym::new(".GlobalEnv"), Value::Env(it.global.clone()));

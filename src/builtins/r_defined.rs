@@ -76,6 +76,10 @@ const SOURCES: &[&str] = &[
     include_str!("R/graphics_stats_methods.R"),
     include_str!("R/grdevices_fonts.R"),
     include_str!("R/base_gettext.R"),
+    include_str!("R/base_format_lists.R"),
+    include_str!("R/tools_asserts.R"),
+    include_str!("R/base_internal_helpers.R"),
+    include_str!("R/base_posixlt.R"),
 ];
 
 /// One definition: its source text and its help text.

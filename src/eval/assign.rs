@@ -44,6 +44,14 @@ pub fn assign(
                     return r;
                 }
             }
+            if cur.get_attr("class").is_some() {
+                let mut a = vec![(None, cur.clone())];
+                a.extend(subs.iter().map(|s| (None, s.clone().unwrap_or(Value::Missing))));
+                a.push((Some(Sym::new("value")), value.clone()));
+                if let Some(r) = it.dispatch_closure(if double { "[[<-" } else { "[<-" }, a, env) {
+                    return assign(it, obj, r?, env, sup);
+                }
+            }
             let r = if double {
                 assign_index2(it, &mut cur, &subs, value)
             } else {
@@ -57,6 +65,12 @@ pub fn assign(
             let mut cur = current(it, obj, env, sup)?;
             let r = if matches!(target.kind, ExprKind::At(..)) {
                 super::slots::assign_slot(it, &mut cur, name.as_str(), value, env)
+            } else if cur.get_attr("class").is_some() {
+                let a = vec![(None, cur.clone()), (None, Value::str(name.as_str())), (Some(Sym::new("value")), value.clone())];
+                match it.dispatch_closure("$<-", a, env) {
+                    Some(r) => r.map(|v| cur = v),
+                    None => assign_dollar(it, &mut cur, name.as_str(), value),
+                }
             } else {
                 assign_dollar(it, &mut cur, name.as_str(), value)
             };

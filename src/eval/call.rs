@@ -481,6 +481,29 @@ impl Interp {
             .or_else(|| self.late_binding(Sym::new(name)).and_then(|r| r.ok()))
     }
 
+    /// Calls an S3 method written in R (`$.foo`, `[[.foo`, `[[<-.foo`) for `generic` on the
+    /// classed `args[0]`, with the call `generic(x)` so `NextMethod()` finds the generic.
+    /// None when the first method found for the classes is not a closure.
+    pub fn dispatch_closure(&mut self, generic: &str, args: Vec<ArgVal>, env: &Env) -> Option<EvalResult> {
+        let classes = self.s3_classes(&args.first()?.1)?;
+        // plain data frames and factors keep the built-in fast path
+        if classes.len() == 1 && (classes[0] == "data.frame" || classes[0] == "factor") {
+            return None;
+        }
+        for cls in classes {
+            match self.lookup_method(env, &format!("{}.{}", generic, cls)) {
+                Some(f @ Value::Closure(_)) => {
+                    let arg = Arg { name: None, value: Some(ident(Sym::new("x"))), span: Default::default() };
+                    let call = ExprKind::Call(Box::new(ident(Sym::new(generic))), vec![arg]);
+                    return Some(self.call_value_as(&f, args, Some(Rc::new(Expr::new(call, Default::default())))));
+                }
+                Some(_) => return None,
+                None => {}
+            }
+        }
+        None
+    }
+
     /// Calls a user-defined S3 method for `generic` on `v` if one exists (closures only).
     pub fn try_dispatch(
         &mut self,

@@ -80,6 +80,13 @@ pub fn eval_index(it: &mut Interp, x: Value, args: &[Arg], env: &Env, double: bo
             return r;
         }
     }
+    if double && x.get_attr("class").is_some() {
+        let mut a = vec![(None, x.clone())];
+        a.extend(subs.iter().map(|s| (None, s.clone().unwrap_or(Value::Missing))));
+        if let Some(r) = it.dispatch_closure("[[", a, env) {
+            return r;
+        }
+    }
     if let Some(cls) = x.class_attr() {
         if !double && !cls.iter().any(|c| c == "data.frame" || c == "factor") {
             let mut a = vec![(None, x.clone())];
@@ -100,7 +107,43 @@ pub fn eval_index(it: &mut Interp, x: Value, args: &[Arg], env: &Env, double: bo
     if crate::value::class::is_time_vector(&x) {
         return r.map(|v| crate::value::class::keep_time_class(&x, v));
     }
+    if !double && drop == Some(true) && x.is_factor() {
+        return r.map(drop_unused_levels);
+    }
+    if !double && x.vtype() == Some(VType::List) && x.inherits("expression") {
+        // a part of an expression vector is an expression vector
+        return r.map(|mut v| {
+            v.set_attr(Sym::new("class"), Value::str("expression"));
+            v
+        });
+    }
     r
+}
+
+/// A factor without the levels none of its codes use (`f[i, drop = TRUE]`).
+fn drop_unused_levels(mut f: Value) -> Value {
+    let levels = f.get_attr("levels").map(|l| l.str_vec().to_vec()).unwrap_or_default();
+    let codes = f.int_vec().to_vec();
+    let mut used = vec![false; levels.len()];
+    for &c in &codes {
+        if c >= 1 && (c as usize) <= levels.len() {
+            used[c as usize - 1] = true;
+        }
+    }
+    let mut new_code = vec![0i32; levels.len()];
+    let mut kept = Vec::new();
+    for (i, l) in levels.iter().enumerate() {
+        if used[i] {
+            kept.push(l.clone());
+            new_code[i] = kept.len() as i32;
+        }
+    }
+    let codes: Vec<i32> = codes.iter().map(|&c| if c >= 1 && (c as usize) <= levels.len() { new_code[c as usize - 1] } else { c }).collect();
+    if let Value::Vector(v) = &mut f {
+        v.data = Data::Int(std::rc::Rc::new(codes));
+    }
+    f.set_attr(Sym::new("levels"), Value::strs(kept));
+    f
 }
 
 /// Resolves a subscript against a length and names into 0-based positions (None = NA/out of range).
@@ -573,6 +616,13 @@ pub fn dollar(it: &mut Interp, x: &Value, name: &str) -> EvalResult {
         let env = it.global.clone();
         let a = [(None, x.clone()), (None, Value::str(name))];
         if let Some(r) = it.s4_dispatch("$", &a, &env) {
+            return r;
+        }
+    }
+    if x.get_attr("class").is_some() {
+        let env = it.global.clone();
+        let env = it.frames.last().map(|f| f.env.clone()).unwrap_or(env);
+        if let Some(r) = it.dispatch_closure("$", vec![(None, x.clone()), (None, Value::str(name))], &env) {
             return r;
         }
     }

@@ -7,6 +7,7 @@ pub mod deriv;
 pub mod design;
 pub mod design_plan;
 pub mod dist;
+pub mod edit_distance;
 pub mod fisher;
 pub mod fourier;
 pub mod glm;

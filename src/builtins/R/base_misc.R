@@ -86,7 +86,11 @@ combn <- function(x, m, FUN = NULL, simplify = TRUE, ...) {
     if (!simplify) return(res)
     lens <- vapply(res, length, 1L)
     if (count == 0L || any(lens != lens[1L])) return(res)
-    if (lens[1L] == 1L) unlist(res) else matrix(unlist(res), ncol = count)
+    # an array: one column per combination (without FUN), else the result's shape by count
+    shape <- if (is.null(FUN)) c(m, count)
+             else if (!is.null(dim(res[[1L]]))) c(dim(res[[1L]]), count)
+             else if (lens[1L] != 1L) c(lens[1L], count) else count
+    array(unlist(res), shape)
 }
 
 ## A zero vector of length nr, or an nr x nc zero matrix when nc > 1.
@@ -208,6 +212,8 @@ slice.index <- function(x, MARGIN) {
 
 ## Changes the mode of x, as storage.mode<- does.
 `mode<-` <- function(x, value) {
+    if (identical(value, "call")) return(as.call(x))
+    if (identical(value, "expression")) return(as.expression(x))
     storage.mode(x) <- value
     x
 }

@@ -91,7 +91,11 @@ fn names_or_strings(x: &Value) -> Option<Vec<RStr>> {
 }
 
 fn apply_each(it: &mut Interp, x: &Value, f: &Value, extra: &[ArgVal]) -> EvalResult<Vec<Value>> {
-    let items = elements(x);
+    let mut items = elements(x);
+    if crate::value::class::is_time_vector(x) {
+        // as R's as.list methods for dates, date-times and time differences: each element keeps the class
+        items = items.into_iter().map(|v| crate::value::class::keep_time_class(x, v)).collect();
+    }
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         let mut args = vec![(None, item)];
@@ -117,7 +121,12 @@ fn lapply(it: &mut Interp, m: Matched) -> EvalResult {
 pub fn simplify(list: Vec<Value>, names: Option<Vec<RStr>>) -> EvalResult {
     let n = list.len();
     if n == 0 {
-        return Ok(Value::list(vec![]));
+        // R keeps (empty) names: sapply(character(0), f) is a named list()
+        let mut l = Value::list(vec![]);
+        if let Some(nm) = names {
+            l.set_attr(Sym::new("names"), Value::strs(nm));
+        }
+        return Ok(l);
     }
     let len0 = list[0].len();
     let all_same = list
@@ -275,7 +284,9 @@ fn mapply_core(
         dots.iter().map(|(n, v)| (*n, elements(v))).collect();
     let n = lists.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
     if lists.iter().any(|(_, l)| l.is_empty()) {
-        return Ok((vec![], None));
+        // a named or character first argument still names the (empty) result
+        let named = dots.first().is_some_and(|(_, v)| v.names().is_some() || matches!(v.data(), Some(Data::Str(_))));
+        return Ok((vec![], named.then(Vec::new)));
     }
     let mut out = Vec::with_capacity(n);
     for i in 0..n {

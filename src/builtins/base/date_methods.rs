@@ -410,10 +410,29 @@ fn cut_time(it: &mut Interp, m: Matched, date: bool) -> EvalResult {
         let f = it.base.get_local(Sym::new("cut")).unwrap_or(Value::Null);
         let mut args = vec![(None, Value::dbls(vals)), (None, breaks)];
         args.push((Some(Sym::new("right")), Value::lgl(right)));
-        if let Some(l) = m.get("labels") {
+        let labels = m.get("labels").filter(|l| !l.is_null());
+        if let Some(l) = labels {
             args.push((Some(Sym::new("labels")), l.clone()));
         }
-        return it.call_value(&f, args);
+        let mut res = it.call_value(&f, args)?;
+        if labels.is_none() {
+            // as R: the levels are renamed by the first date (in x's order) of each interval used
+            let codes = res.int_vec().to_vec();
+            let mut seen = std::collections::HashSet::new();
+            let firsts: Vec<Option<usize>> =
+                (0..codes.len()).filter(|&i| seen.insert(codes[i])).map(Some).collect();
+            let nlev = res.get_attr("levels").map_or(0, |l| l.len());
+            if firsts.len() != nlev {
+                return err("number of levels differs");
+            }
+            let picked = x.data().map(|d| Value::from_data(d.select(&firsts))).unwrap_or(Value::Null);
+            let picked = crate::value::class::keep_time_class(&x, picked);
+            let base = it.base.clone();
+            let as_char = it.get_function(Sym::new("as.character"), &base)?;
+            let levels = it.call_value(&as_char, vec![(None, picked)])?;
+            res.set_attr(Sym::new("levels"), levels);
+        }
+        return Ok(res);
     };
     let labels = match m.get("labels").filter(|l| !l.is_null()) {
         Some(l) if matches!(l.vtype(), Some(VType::Str)) => {

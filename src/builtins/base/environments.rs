@@ -259,18 +259,25 @@ pub fn local(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
 
 pub fn ls(it: &mut Interp, a: Args) -> EvalResult {
     let m = a.matched(&["name", "pos", "envir", "all.names", "pattern", "sorted"])?;
-    let env = env_arg(it, m.get("envir").or(m.get("name")));
+    let env = env_arg(it, m.get("envir").or(m.get("name")).or(m.get("pos")));
     let all = m
         .get("all.names")
         .and_then(|v| v.as_bool().flatten())
         .unwrap_or(false);
+    let pattern = match m.get("pattern").and_then(|v| v.as_string()) {
+        Some(p) => Some(regex::Regex::new(&p).map_err(|e| crate::error::RError::runtime(format!("invalid 'pattern': {}", e)))?),
+        None => None,
+    };
     let mut names: Vec<String> = env
         .names()
         .iter()
         .map(|s| s.to_string())
         .filter(|s| all || !s.starts_with('.'))
+        .filter(|s| pattern.as_ref().is_none_or(|p| p.is_match(s)))
         .collect();
-    names.sort_by(|a, b| crate::value::collate::collate(a, b));
+    if m.get("sorted").and_then(|v| v.as_bool().flatten()) != Some(false) {
+        names.sort_by(|a, b| crate::value::collate::collate(a, b));
+    }
     Ok(Value::strings(&names))
 }
 

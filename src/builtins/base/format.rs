@@ -539,7 +539,16 @@ fn to_string_fn(_it: &mut Interp, m: Matched) -> EvalResult {
             None => vec![],
         }
     };
-    Ok(Value::str(&parts.join(", ")))
+    let joined = parts.join(", ");
+    let width = m.dots.iter().find(|(n, _)| n.is_some_and(|n| n.as_str() == "width")).and_then(|(_, v)| v.as_f64());
+    if let Some(w) = width.filter(|w| *w > 0.0) {
+        // R's toString cuts a longer result to width - 4 characters and appends "...."
+        if joined.chars().count() > w as usize {
+            let cut: String = joined.chars().take((w as usize).max(6) - 4).collect();
+            return Ok(Value::str(&format!("{}....", cut)));
+        }
+    }
+    Ok(Value::str(&joined))
 }
 
 /// `zapsmall(x, digits)`: `round(x, max(0, digits - log10(max(abs(x)))))`.

@@ -162,6 +162,13 @@ fn transform(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
         return err("argument \"_data\" is missing");
     };
     let mut x = it.eval(xe, env)?;
+    if !x.is_data_frame() {
+        // transform.default: the data as a frame first (a vector becomes the column `X_data`)
+        let base = it.base.clone();
+        let f = it.get_function(crate::syntax::sym::Sym::new("data.frame"), &base)?;
+        let name = x.dim().is_none().then(|| crate::syntax::sym::Sym::new("X_data"));
+        x = it.call_value(&f, vec![(name, x)])?;
+    }
     let de = data_env(&x, env);
     let mut new = Vec::new();
     for a in &args[1..] {

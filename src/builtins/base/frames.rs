@@ -328,33 +328,30 @@ fn row_names(_it: &mut Interp, a: Args) -> EvalResult {
 }
 
 fn rownames(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = a
-        .items
-        .into_iter()
-        .next()
-        .map(|x| x.1)
-        .unwrap_or(Value::Null);
-    if x.is_data_frame() {
-        return Ok(df_row_names(&x));
-    }
-    Ok(x.get_attr("dimnames")
-        .and_then(|d| d.list_vec().first().cloned())
-        .unwrap_or(Value::Null))
+    dim_names(a, 0, "row")
 }
 
 fn colnames(_it: &mut Interp, a: Args) -> EvalResult {
-    let x = a
-        .items
-        .into_iter()
-        .next()
-        .map(|x| x.1)
-        .unwrap_or(Value::Null);
-    if x.is_data_frame() {
-        return Ok(x.get_attr("names").cloned().unwrap_or(Value::Null));
+    dim_names(a, 1, "col")
+}
+
+/// rownames (k = 0) or colnames (k = 1); with do.NULL = FALSE, missing names are made as
+/// prefix followed by the index.
+fn dim_names(a: Args, k: usize, default_prefix: &str) -> EvalResult {
+    let m = a.matched(&["x", "do.NULL", "prefix"])?;
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
+    let names = if x.is_data_frame() {
+        if k == 0 { df_row_names(&x) } else { x.get_attr("names").cloned().unwrap_or(Value::Null) }
+    } else {
+        x.get_attr("dimnames").and_then(|d| d.list_vec().get(k).cloned()).unwrap_or(Value::Null)
+    };
+    let do_null = m.get("do.NULL").and_then(|v| v.as_bool()).flatten().unwrap_or(true);
+    if !names.is_null() || do_null {
+        return Ok(names);
     }
-    Ok(x.get_attr("dimnames")
-        .and_then(|d| d.list_vec().get(1).cloned())
-        .unwrap_or(Value::Null))
+    let n = x.dim().and_then(|d| d.get(k).copied()).unwrap_or(0);
+    let prefix = m.get("prefix").and_then(|v| v.as_string()).unwrap_or_else(|| default_prefix.to_string());
+    Ok(Value::strings(&(1..=n).map(|i| format!("{}{}", prefix, i)).collect::<Vec<_>>()))
 }
 
 fn set_row_names(it: &mut Interp, m: Matched) -> EvalResult {

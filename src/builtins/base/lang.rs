@@ -609,23 +609,41 @@ fn match_arg(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResu
     };
     let ch = choices.str_vec();
     let av = arg.str_vec();
-    if av.len() == ch.len() && av.iter().zip(ch.iter()).all(|(a, b)| a == b) {
+    if arg.is_null() || (av.len() == ch.len() && av.iter().zip(ch.iter()).all(|(a, b)| a == b)) {
         return Ok(Value::strs(vec![ch.first().cloned().flatten()]));
     }
-    if av.len() != 1 {
+    let several = match args.iter().find(|a| a.name.is_some_and(|n| n.as_str() == "several.ok")).or_else(|| {
+        args.get(2).filter(|a| a.name.is_none())
+    }) {
+        Some(Arg { value: Some(v), .. }) => it.eval(v, env)?.as_bool().flatten().unwrap_or(false),
+        _ => false,
+    };
+    // each element: its exact match, else its unique prefix match ("" matches nothing)
+    let find = |a: &str| -> Option<Option<Rc<str>>> {
+        if a.is_empty() {
+            return None;
+        }
+        if let Some(x) = ch.iter().find(|c| c.as_deref() == Some(a)) {
+            return Some(x.clone());
+        }
+        let mut hits = ch.iter().filter(|c| c.as_deref().is_some_and(|c| c.starts_with(a)));
+        match (hits.next(), hits.next()) {
+            (Some(x), None) => Some(x.clone()),
+            _ => None,
+        }
+    };
+    if several {
+        let found: Vec<Option<Rc<str>>> = av.iter().filter_map(|a| a.as_deref().and_then(find)).collect();
+        if !found.is_empty() {
+            return Ok(Value::strs(found));
+        }
+    } else if av.len() != 1 {
         return err("'arg' must be of length 1");
     }
-    let a = av[0].as_deref().unwrap_or("");
-    let exact: Vec<&Option<Rc<str>>> = ch.iter().filter(|c| c.as_deref() == Some(a)).collect();
-    if let Some(x) = exact.first() {
-        return Ok(Value::strs(vec![(*x).clone()]));
-    }
-    let partial: Vec<&Option<Rc<str>>> = ch
-        .iter()
-        .filter(|c| c.as_deref().map(|c| c.starts_with(a)).unwrap_or(false))
-        .collect();
-    if partial.len() == 1 {
-        return Ok(Value::strs(vec![partial[0].clone()]));
+    if !several {
+        if let Some(x) = av[0].as_deref().and_then(find) {
+            return Ok(Value::strs(vec![x]));
+        }
     }
     let list: Vec<String> = ch
         .iter()

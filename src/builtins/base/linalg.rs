@@ -182,6 +182,7 @@ fn cross(it: &mut Interp, a: Args, trans: bool) -> EvalResult {
         .filter(|v| !v.is_null())
         .cloned()
         .unwrap_or_else(|| x.clone());
+    let (x, y) = vector_shapes(x, y, trans);
     let (a, an) = mat_of(&x)?;
     let (b, bn) = mat_of(&y)?;
     // the names that survive: row names for tcrossprod, column names for crossprod
@@ -199,6 +200,25 @@ fn cross(it: &mut Interp, a: Args, trans: bool) -> EvalResult {
     let work = p as f64 * q as f64 * ai as f64;
     let r = it.run_stoppable(work, move || gemm(&a, oa, &b, ob))?;
     Ok(mat_value(r, an[1 - k].clone(), bn[1 - k].clone()))
+}
+
+/// A plain vector beside a matrix in (t)crossprod is a column, except as R shapes it into
+/// a row: the first operand of tcrossprod when its length is the matrix's column count,
+/// the second when the matrix has one row and the length differs.
+fn vector_shapes(x: Value, y: Value, trans: bool) -> (Value, Value) {
+    let dims = |v: &Value| v.dim().filter(|d| d.len() == 2).map(|d| (d[0], d[1]));
+    let row = |v: Value| {
+        let mut v = v;
+        let n = v.len() as i32;
+        v.set_attr(sym("dim"), Value::ints(vec![1, n]));
+        v.set_attr(sym("names"), Value::Null);
+        v
+    };
+    match (dims(&x), dims(&y)) {
+        (None, Some((_, nc))) if trans && x.len() == nc => (row(x), y),
+        (Some((1, _)), None) if y.len() != 1 => (x, row(y)),
+        _ => (x, y),
+    }
 }
 
 /// The `crossprod` builtin: `t(x) %*% y` without forming the transpose.

@@ -47,6 +47,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("tanpi", tanpi),
     eager("lfactorial", lfactorial),
     eager("lchoose", lchoose),
+    eager("psigamma", psigamma),
     eager("beta", beta),
     eager("lbeta", lbeta),
 ];
@@ -97,6 +98,8 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("tanpi", "tanpi(x)", "tan(pi * x), exact at multiples of 1/4."),
         doc("lfactorial", "lfactorial(x)", "The log of factorial(x), lgamma(x + 1)."),
         doc("lchoose", "lchoose(n, k)", "The log of the absolute value of choose(n, k)."),
+        doc("psigamma", "psigamma(x, deriv = 0L)",
+            "The polygamma function: the deriv-th derivative of digamma (deriv = 0 is digamma, 1 trigamma)."),
         doc("lgamma", "lgamma(x)",
             "Natural logarithm of the absolute value of the gamma function, which stays finite where gamma \
              overflows."),
@@ -207,6 +210,20 @@ math1! {
 
 fn lchoose(it: &mut Interp, a: Args) -> EvalResult {
     math2(it, a, &["n", "k"], |n, k| choose_fn(n, k).abs().ln())
+}
+
+fn psigamma(it: &mut Interp, mut a: Args) -> EvalResult {
+    let has_deriv = a.items.len() > 1 || a.items.iter().any(|(n, _)| n.is_some_and(|n| n.as_str() == "deriv"));
+    if !has_deriv {
+        a.items.push((Some(crate::syntax::sym::Sym::new("deriv")), Value::num(0.0)));
+    }
+    math2(it, a, &["x", "deriv"], |x, d| {
+        if d < 0.0 || d != d.floor() || d > 100.0 {
+            f64::NAN
+        } else {
+            crate::stats::rmath::psigamma(x, d as usize)
+        }
+    })
 }
 
 fn factorial(it: &mut Interp, a: Args) -> EvalResult {

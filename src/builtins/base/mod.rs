@@ -2,6 +2,7 @@
 //! frames, matrices, conditions, files and printing.
 
 pub mod apply;
+pub mod approx_match;
 pub mod arrays;
 pub mod binary_io;
 pub mod bitwise;
@@ -67,6 +68,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         packages::BUILTINS,
         bitwise::BUILTINS,
         partial_match::BUILTINS,
+        approx_match::BUILTINS,
         expressions::BUILTINS,
         platform::BUILTINS,
         conditions::BUILTINS,
@@ -122,6 +124,7 @@ pub fn docs() -> Vec<&'static [Doc]> {
         packages::DOCS,
         bitwise::DOCS,
         partial_match::DOCS,
+        approx_match::DOCS,
         expressions::DOCS,
         platform::DOCS,
         conditions::DOCS,

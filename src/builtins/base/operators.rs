@@ -30,6 +30,7 @@ pub const BUILTINS: &[Builtin] = &[
     eager("[<-", assign1),
     eager("[[<-", assign2),
     eager("$<-", assign_dollar),
+    eager("$", dollar),
     eager("(", paren),
 ];
 
@@ -81,6 +82,7 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("[[<-", "x[[i]] <- value",
             "Replaces a single element of a vector or list (a whole column of a data frame); assigning NULL \
              removes a list element."),
+        doc("$", "x$name", "The element (or data frame column) called name; dispatches to S3 methods `$.class`."),
         doc("$<-", "x$name <- value", "Sets the element (or data frame column) called name; NULL removes it."),
         doc("(", "(expr)",
             "Returns the value of expr; at top level the parentheses also make an invisible result, such as that \
@@ -225,6 +227,11 @@ fn assign_dollar(it: &mut Interp, a: Args) -> EvalResult {
         .unwrap_or_default();
     crate::eval::assign::assign_dollar(it, &mut x, &name, value)?;
     Ok(x)
+}
+fn dollar(it: &mut Interp, a: Args) -> EvalResult {
+    let (x, subs, _, _, _) = split_subs(a);
+    let name = subs.first().cloned().flatten().and_then(|s| s.as_string()).unwrap_or_default();
+    crate::eval::index::dollar(it, &x, &name)
 }
 fn paren(_it: &mut Interp, a: Args) -> EvalResult {
     Ok(a.items

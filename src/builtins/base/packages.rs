@@ -175,6 +175,9 @@ fn load_namespace(it: &mut Interp, m: Matched) -> EvalResult {
 }
 
 fn is_namespace_loaded(_it: &mut Interp, m: Matched) -> EvalResult {
+    if let Some(Value::Lang(l)) = m.get("name") {
+        return Ok(Value::lgl(is_provided(&crate::syntax::deparse::deparse(&l.expr))));
+    }
     Ok(Value::lgl(is_provided(&string_arg(&m, "name")?)))
 }
 
@@ -219,12 +222,27 @@ fn attach(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
         return err("argument \"what\" is missing, with no default");
     };
     let what = it.eval(what_expr, env)?;
+    let is_file = what.vtype() == Some(crate::value::VType::Str);
     let name = match arg_expr(args, "name", 2) {
         Some(e) => it.eval(e, env)?.as_string().unwrap_or_default(),
+        None if is_file => format!("file:{}", what.as_string().unwrap_or_default()),
         None => crate::syntax::deparse::deparse(what_expr),
     };
-    let new = Env::named(it.global.parent(), &name);
+    let pos = match arg_expr(args, "pos", 1) {
+        Some(e) => it.eval(e, env)?.as_f64().unwrap_or(2.0).max(2.0) as usize - 2,
+        None => 0,
+    };
+    let envs = attached_envs(it);
+    let pos = pos.min(envs.len());
+    let above = if pos == 0 { it.global.clone() } else { envs[pos - 1].clone() };
+    let new = Env::named(above.parent(), &name);
     match &what {
+        Value::Null => {}
+        _ if is_file => {
+            let base = it.base.clone();
+            let load = it.get_function(Sym::new("load"), &base)?;
+            it.call_value(&load, vec![(None, what.clone()), (Some(Sym::new("envir")), Value::Env(new.clone()))])?;
+        }
         Value::Env(src) => {
             for (k, v) in src.bindings() {
                 new.set(k, v);
@@ -240,7 +258,7 @@ fn attach(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
         }
         _ => return err("'attach' only works for lists, data frames and environments"),
     }
-    it.global.0.borrow_mut().parent = Some(new.clone());
+    above.0.borrow_mut().parent = Some(new.clone());
     it.visible = false;
     Ok(Value::Env(new))
 }
@@ -249,13 +267,25 @@ fn detach(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult 
     let character_only = flag_arg(it, args, "character.only", env)?;
     let target = match arg_expr(args, "name", 0) {
         Some(Expr { kind: ExprKind::Ident(s), .. }) if !character_only => Some(s.to_string()),
+        // detach(package:name), unquoted
+        Some(e @ Expr { kind: ExprKind::Binary(..), .. }) if !character_only => {
+            Some(crate::syntax::deparse::deparse(e).replace(' ', ""))
+        }
         Some(e) => match it.eval(e, env)? {
             v if v.as_string().is_some() && v.vtype() == Some(crate::value::VType::Str) => v.as_string(),
             v => v.as_f64().map(|p| format!("#{}", p as i64)),
         },
-        None => None,
+        None => match arg_expr(args, "pos", 1) {
+            Some(e) => it.eval(e, env)?.as_f64().map(|p| format!("#{}", p as i64)),
+            None => None,
+        },
     };
     let envs = attached_envs(it);
+    // a position past the attached environments names a package
+    let target = match target.as_deref().and_then(|t| t.strip_prefix('#')).and_then(|p| p.parse::<usize>().ok()) {
+        Some(p) if p >= 2 + envs.len() => it.packages.get(p - 2 - envs.len()).map(|p| format!("package:{}", p)),
+        _ => target,
+    };
     let pos = match target.as_deref() {
         None => Some(0),
         Some(t) if t.starts_with('#') => t[1..].parse::<usize>().ok().and_then(|p| p.checked_sub(2)),

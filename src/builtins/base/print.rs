@@ -90,18 +90,32 @@ pub fn format_default(
     digits: Option<usize>,
     quote: bool,
 ) -> EvalResult<String> {
-    format_default_layout(it, v, digits, quote, false, 1)
+    format_default_layout(it, v, digits, quote, Layout::default())
 }
 
-/// `format_default` with print()'s `right` (right-justified strings) and `print.gap`.
+/// print()'s layout arguments: `right` (right-justified strings), `print.gap` and `width`.
+#[derive(Clone, Copy)]
+pub struct Layout {
+    pub right: bool,
+    pub gap: usize,
+    pub width: Option<usize>,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout { right: false, gap: 1, width: None }
+    }
+}
+
+/// `format_default` with print()'s layout arguments.
 pub fn format_default_layout(
     it: &mut Interp,
     v: &Value,
     digits: Option<usize>,
     quote: bool,
-    right: bool,
-    gap: usize,
+    layout: Layout,
 ) -> EvalResult<String> {
+    let Layout { right, gap, width } = layout;
     if let Some(text) = crate::print::glm::format_glm(it, v) {
         return Ok(text);
     }
@@ -128,6 +142,7 @@ pub fn format_default_layout(
         gap,
         max_print: crate::print::option_max_print(it),
         scipen: crate::print::option_scipen(it),
+        width: width.unwrap_or(crate::print::PrintOpts::default().width),
         ..Default::default()
     };
     if v.inherits("summaryDefault") {
@@ -227,11 +242,11 @@ fn print(it: &mut Interp, a: Args) -> EvalResult {
             return Ok(x);
         }
     }
-    let (right, gap) = layout_args(&m.dots);
+    let layout = layout_args(&m.dots);
     if x.is_data_frame() && !m.dots.is_empty() {
         crate::builtins::base::frames::print_data_frame_args(it, &x, digits, &m.dots)?;
-    } else if (right || gap != 1) && x.class_attr().is_none() {
-        let text = format_default_layout(it, &x, digits, quote, right, gap)?;
+    } else if (layout.right || layout.gap != 1 || layout.width.is_some()) && x.class_attr().is_none() {
+        let text = format_default_layout(it, &x, digits, quote, layout)?;
         it.write_out(&text);
     } else {
         print_with(it, &x, &env, digits, quote)?;
@@ -249,25 +264,24 @@ fn print_default_fn(it: &mut Interp, m: Matched) -> EvalResult {
         .unwrap_or(true);
     let mut y = x.clone();
     y.set_attr(Sym::new("class"), Value::Null);
-    let (right, gap) = layout_args(&m.dots);
-    let text = format_default_layout(it, &y, digits, quote, right, gap)?;
+    let text = format_default_layout(it, &y, digits, quote, layout_args(&m.dots))?;
     it.write_out(&text);
     it.visible = false;
     Ok(x)
 }
 
 /// print()'s `right` and `print.gap` arguments among the extra ones.
-fn layout_args(dots: &[(Option<Sym>, Value)]) -> (bool, usize) {
-    let mut right = false;
-    let mut gap = 1;
+fn layout_args(dots: &[(Option<Sym>, Value)]) -> Layout {
+    let mut l = Layout::default();
     for (name, v) in dots {
         match name.map(|n| n.as_str().to_string()).as_deref() {
-            Some("right") => right = v.as_bool().flatten().unwrap_or(false),
-            Some("print.gap") => gap = v.as_f64().filter(|g| *g >= 1.0).map(|g| g as usize).unwrap_or(1),
+            Some("right") => l.right = v.as_bool().flatten().unwrap_or(false),
+            Some("print.gap") => l.gap = v.as_f64().filter(|g| *g >= 1.0).map(|g| g as usize).unwrap_or(1),
+            Some("width") => l.width = v.as_f64().filter(|w| *w >= 10.0).map(|w| w as usize),
             _ => {}
         }
     }
-    (right, gap)
+    l
 }
 
 /// How `cat` writes one element.

@@ -550,6 +550,8 @@ fn sub_impl(interp: &mut Interp, args: Args, global: bool) -> EvalResult {
                         any = true;
                         res.push_str(&s[last..m0.start()]);
                         match &rep {
+                            // with fixed = TRUE the replacement is literal, backslashes too
+                            Some(r) if o.fixed => res.extend(r.iter()),
                             Some(r) => expand(r, &caps, o.perl, &mut res),
                             None => return None,
                         }

@@ -8,7 +8,7 @@ use crate::builtins::base::safe_write::write_bytes;
 use crate::builtins::{declared, special, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
-use crate::frame::rds::compress::{decompress, gzip};
+use crate::frame::rds::compress::{compress, decompress, Kind};
 use crate::frame::rds::read::{unserialize_bindings, ReadError};
 use crate::frame::rds::write::serialize_bindings;
 use crate::frame::rds::{serialize, unserialize, Ctx, Format};
@@ -37,7 +37,7 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("saveRDS",
             "saveRDS(object, file = \"\", ascii = FALSE, version = NULL, compress = TRUE, refhook = NULL)",
             "Writes one object to a file in R's serialization format (version 3 unless version = 2), \
-             gzip-compressed unless compress = FALSE. R reads the file with readRDS. The file is replaced \
+             gzip-compressed unless compress = FALSE (or \"bzip2\", \"xz\"). R reads the file with readRDS. The file is replaced \
              atomically: a failed write leaves an existing file as it was."),
         doc("readRDS", "readRDS(file, refhook = NULL)",
             "Reads an object written by saveRDS (by R or rsc): format versions 2 and 3, binary or ASCII, \
@@ -94,20 +94,22 @@ fn ascii_arg(m: &Matched) -> Format {
     }
 }
 
-/// Whether to gzip: TRUE or "gzip" yes, FALSE no; other methods R has are not written.
-fn compress_arg(m: &Matched) -> EvalResult<bool> {
-    match m.get("compress") {
-        None => Ok(true),
-        Some(v) => match v.as_string().as_deref() {
-            Some("gzip") | Some("TRUE") => Ok(true),
-            Some("FALSE") => Ok(false),
-            Some(other) if v.vtype() == Some(crate::value::VType::Str) => err(format!(
-                "compress = \"{}\" is not supported for writing (use gzip, the default)",
-                other
-            )),
-            _ => Ok(v.as_bool().flatten().unwrap_or(true)),
-        },
+/// The compression `compress` asks for: TRUE or "gzip", FALSE none, "bzip2", "xz".
+fn compress_kind(v: Option<&Value>) -> EvalResult<Kind> {
+    let Some(v) = v else { return Ok(Kind::Gzip) };
+    if v.vtype() == Some(crate::value::VType::Str) {
+        return match v.as_string().as_deref() {
+            Some("gzip") => Ok(Kind::Gzip),
+            Some("bzip2") => Ok(Kind::Bzip2),
+            Some("xz") => Ok(Kind::Xz),
+            _ => err("'compress' must be logical or one of \"gzip\", \"bzip2\", \"xz\""),
+        };
     }
+    Ok(if v.as_bool().flatten().unwrap_or(true) { Kind::Gzip } else { Kind::None })
+}
+
+fn compress_arg(m: &Matched) -> EvalResult<Kind> {
+    compress_kind(m.get("compress"))
 }
 
 /// A file name argument.
@@ -145,8 +147,8 @@ fn read_err(e: ReadError, truncated: &str) -> crate::error::Flow {
     }
 }
 
-fn write_file(it: &mut Interp, path: &str, bytes: Vec<u8>, compress: bool) -> EvalResult<()> {
-    let out = if compress { gzip(&bytes, 6) } else { bytes };
+fn write_file(it: &mut Interp, path: &str, bytes: Vec<u8>, kind: Kind) -> EvalResult<()> {
+    let out = compress(bytes, kind).or_else(err)?;
     write_bytes(it, path, &out)
 }
 
@@ -195,7 +197,7 @@ fn save(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
     let mut envir = env.clone();
     let mut version = 3u32;
     let mut fmt = Format::Xdr;
-    let mut compress = true;
+    let mut compress = Kind::Gzip;
     for a in args {
         let Some(v) = &a.value else { continue };
         match a.name.map(|n| n.as_str()) {
@@ -227,14 +229,7 @@ fn save(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
             }
             Some("compress") => {
                 let x = it.eval(v, env)?;
-                compress = match x.as_string().as_deref() {
-                    Some("gzip") => true,
-                    Some(s) if x.vtype() == Some(crate::value::VType::Str) => return err(format!(
-                        "compress = \"{}\" is not supported for writing (use gzip, the default)",
-                        s
-                    )),
-                    _ => x.as_bool().flatten().unwrap_or(true),
-                };
+                compress = compress_kind(Some(&x))?;
             }
             Some(_) => {}
         }

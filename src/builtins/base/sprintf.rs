@@ -107,6 +107,17 @@ fn parse(fmt: &str) -> Result<(Vec<Piece>, usize), String> {
         let read_num = |i: &mut usize, next: &mut usize| -> Num {
             if c.get(*i) == Some(&'*') {
                 *i += 1;
+                // `*n$`: the width or precision is argument n
+                let st = *i;
+                while *i < c.len() && c[*i].is_ascii_digit() {
+                    *i += 1;
+                }
+                if *i > st && c.get(*i) == Some(&'$') {
+                    let n: usize = c[st..*i].iter().collect::<String>().parse().unwrap_or(1);
+                    *i += 1;
+                    return Num::Star(n.max(1) - 1);
+                }
+                *i = st;
                 let k = *next;
                 *next += 1;
                 return Num::Star(k);

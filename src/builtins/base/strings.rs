@@ -682,12 +682,30 @@ fn sh_quote(_: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::strings(&out))
 }
 
-fn quote_impl(args: Args, fancy: (&str, &str), plain: &str) -> EvalResult {
+/// sQuote/dQuote: the quotes `q` (default: the useFancyQuotes option) selects: TRUE the
+/// directional ones, FALSE plain ASCII, "TeX" TeX's, or four strings (single left/right,
+/// double left/right).
+fn quote_impl(it: &mut Interp, args: Args, double: bool) -> EvalResult {
     let m = args.matched(&["x", "q"])?;
-    let (l, r) = if flag(&m, "q", true) {
-        fancy
-    } else {
-        (plain, plain)
+    let q = match m.get("q") {
+        Some(v) => v.clone(),
+        None => crate::builtins::base::lang::option_value(it, "useFancyQuotes").unwrap_or(Value::lgl(true)),
+    };
+    let fancy = if double { ["\u{201c}", "\u{201d}"] } else { ["\u{2018}", "\u{2019}"] };
+    let (l, r): (String, String) = match q.vtype() {
+        Some(crate::value::VType::Str) if q.len() >= 4 => {
+            let v = as_char_vec(&q);
+            let k = if double { 2 } else { 0 };
+            (v[k].as_deref().unwrap_or("").into(), v[k + 1].as_deref().unwrap_or("").into())
+        }
+        Some(crate::value::VType::Str) if q.as_string().as_deref() == Some("TeX") => {
+            if double { ("``".into(), "''".into()) } else { ("`".into(), "'".into()) }
+        }
+        _ if q.as_bool().flatten() == Some(false) => {
+            let p = if double { "\"" } else { "'" };
+            (p.into(), p.into())
+        }
+        _ => (fancy[0].into(), fancy[1].into()),
     };
     let x = as_char_vec(m.req("x")?);
     Ok(Value::strings(
@@ -697,12 +715,12 @@ fn quote_impl(args: Args, fancy: (&str, &str), plain: &str) -> EvalResult {
     ))
 }
 
-fn s_quote(_: &mut Interp, args: Args) -> EvalResult {
-    quote_impl(args, ("\u{2018}", "\u{2019}"), "'")
+fn s_quote(it: &mut Interp, args: Args) -> EvalResult {
+    quote_impl(it, args, false)
 }
 
-fn d_quote(_: &mut Interp, args: Args) -> EvalResult {
-    quote_impl(args, ("\u{201c}", "\u{201d}"), "\"")
+fn d_quote(it: &mut Interp, args: Args) -> EvalResult {
+    quote_impl(it, args, true)
 }
 
 /// One syntactic name as `make.names` makes it.
@@ -765,7 +783,14 @@ fn make_names(_: &mut Interp, m: Matched) -> EvalResult {
         .map(|s| make_name(s.as_deref().unwrap_or("NA"), allow))
         .collect();
     if flag(&m, "unique", false) {
-        out = unique_names(&out, ".");
+        // names the sanitizing left alone keep their spelling; changed ones get the suffixes
+        let changed = |i: usize| x[i].as_deref() != Some(out[i].as_str());
+        let mut order: Vec<usize> = (0..out.len()).collect();
+        order.sort_by_key(|&i| changed(i));
+        let unique = unique_names(&order.iter().map(|&i| out[i].clone()).collect::<Vec<_>>(), ".");
+        for (k, i) in order.into_iter().enumerate() {
+            out[i] = unique[k].clone();
+        }
     }
     Ok(Value::strings(&out))
 }

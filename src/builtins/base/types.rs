@@ -136,9 +136,16 @@ fn first(a: &Args) -> Value {
 }
 
 fn type_of(_it: &mut Interp, m: Matched) -> EvalResult {
-    Ok(Value::str(crate::value::class::type_of(
-        &m.get("x").cloned().unwrap_or(Value::Null),
-    )))
+    let v = m.get("x").cloned().unwrap_or(Value::Null);
+    if is_expression_vector(&v) {
+        return Ok(Value::str("expression"));
+    }
+    Ok(Value::str(crate::value::class::type_of(&v)))
+}
+
+/// An expression vector: rsc's list with the class "expression".
+fn is_expression_vector(v: &Value) -> bool {
+    v.vtype() == Some(VType::List) && v.class_attr().is_some_and(|c| c.len() == 1 && c[0] == "expression")
 }
 
 fn mode(_it: &mut Interp, m: Matched) -> EvalResult {
@@ -149,6 +156,7 @@ fn mode(_it: &mut Interp, m: Matched) -> EvalResult {
 /// R's `mode()` of a value ("numeric", "function", "name", "call", ...).
 pub fn mode_name(v: &Value) -> &'static str {
     match v {
+        v if is_expression_vector(v) => "expression",
         Value::Vector(x) => match x.data.vtype() {
             VType::Int | VType::Dbl => "numeric",
             t => t.type_name(),
@@ -282,16 +290,42 @@ fn is_call(_it: &mut Interp, m: Matched) -> EvalResult {
     ))
 }
 fn is_language(_it: &mut Interp, m: Matched) -> EvalResult {
-    Ok(Value::lgl(matches!(
-        m.get("x").cloned().unwrap_or(Value::Null),
-        Value::Lang(_)
-    )))
+    let x = m.get("x").cloned().unwrap_or(Value::Null);
+    Ok(Value::lgl(matches!(x, Value::Lang(_)) || is_expression_vector(&x)))
 }
+
+/// The functions that are primitives in R's base package (the rest of R's functions are
+/// closures there, though rsc implements many of them as builtins).
+const R_PRIMITIVES: &[&str] = &[
+    "!", "!=", "$", "$<-", "%%", "%*%", "%/%", "&", "&&", "(", "*", "+", "-", "...elt", "...length",
+    "...names", ".C", ".Call", ".Call.graphics", ".External", ".External.graphics", ".External2",
+    ".Fortran", ".Internal", ".Primitive", ".cache_class", ".class2", ".isMethodsDispatchOn",
+    ".primTrace", ".primUntrace", ".subset", ".subset2", "/", ":", "::", ":::", "<", "<-", "<<-", "<=",
+    "=", "==", ">", ">=", "@", "@<-", "Arg", "Conj", "Im", "Mod", "Re", "UseMethod", "[", "[<-", "[[",
+    "[[<-", "^", "abs", "acos", "acosh", "all", "any", "anyNA", "as.call", "as.character",
+    "as.complex", "as.double", "as.environment", "as.integer", "as.logical", "as.numeric", "as.raw",
+    "asin", "asinh", "atan", "atanh", "attr", "attr<-", "attributes", "attributes<-", "baseenv",
+    "break", "browser", "c", "call", "ceiling", "class", "class<-", "cos", "cosh", "cospi", "cummax",
+    "cummin", "cumprod", "cumsum", "digamma", "dim", "dim<-", "dimnames", "dimnames<-", "emptyenv",
+    "enc2native", "enc2utf8", "environment<-", "exp", "expm1", "expression", "floor", "for",
+    "forceAndCall", "function", "gamma", "gc.time", "globalenv", "if", "interactive", "invisible",
+    "is.array", "is.atomic", "is.call", "is.character", "is.complex", "is.double", "is.environment",
+    "is.expression", "is.finite", "is.function", "is.infinite", "is.integer", "is.language", "is.list",
+    "is.logical", "is.matrix", "is.na", "is.name", "is.nan", "is.null", "is.numeric", "is.object",
+    "is.pairlist", "is.raw", "is.recursive", "is.single", "is.symbol", "isS4", "lazyLoadDBfetch",
+    "length", "length<-", "levels<-", "lgamma", "list", "log", "log10", "log1p", "log2", "max", "min",
+    "missing", "names", "names<-", "nargs", "next", "nzchar", "oldClass", "oldClass<-", "on.exit",
+    "pos.to.env", "proc.time", "prod", "quote", "range", "rep", "repeat", "retracemem", "return",
+    "round", "seq.int", "seq_along", "seq_len", "sign", "signif", "sin", "sinh", "sinpi", "sqrt",
+    "standardGeneric", "storage.mode<-", "substitute", "sum", "switch", "tan", "tanh", "tanpi",
+    "tracemem", "trigamma", "trunc", "unclass", "untracemem", "while", "xtfrm", "{", "|", "||", "~",
+];
+
 fn is_primitive(_it: &mut Interp, m: Matched) -> EvalResult {
-    Ok(Value::lgl(matches!(
-        m.get("x").cloned().unwrap_or(Value::Null),
-        Value::Builtin(_)
-    )))
+    Ok(Value::lgl(match m.get("x") {
+        Some(Value::Builtin(b)) => R_PRIMITIVES.binary_search(&b.name).is_ok(),
+        _ => false,
+    }))
 }
 
 fn map_dbl_pred(a: Args, f: fn(f64) -> bool, str_val: bool) -> EvalResult {
@@ -443,7 +477,6 @@ fn as_character(it: &mut Interp, m: Matched) -> EvalResult {
     if let Value::Lang(l) = &x {
         use crate::syntax::ast::ExprKind;
         match &l.expr.kind {
-            ExprKind::Formula(..) => return Ok(Value::str(&crate::syntax::deparse::deparse(&l.expr))),
             // a symbol's name as is (no backticks), a call element by element
             ExprKind::Ident(s) => return Ok(Value::str(s.as_str())),
             ExprKind::Const(_) => {}

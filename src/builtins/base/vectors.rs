@@ -551,6 +551,9 @@ fn set_levels(_it: &mut Interp, m: Matched) -> EvalResult {
         if !matches!(v.vtype(), Some(VType::List)) && v.len() < nlev {
             return err("number of levels differs");
         }
+        if matches!(v.vtype(), Some(VType::List)) {
+            return Ok(levels_from_list(x, &v));
+        }
         // merging duplicate labels
         let labels = v.str_vec();
         let mut uniq: Vec<RStr> = Vec::new();
@@ -592,6 +595,33 @@ fn set_levels(_it: &mut Interp, m: Matched) -> EvalResult {
     }
     x.set_attr(Sym::new("levels"), v);
     Ok(x)
+}
+
+/// `levels(f) <- list(new = c("old", ...), ...)`: each new level collects the old levels its
+/// element names; codes of old levels no element names become NA.
+fn levels_from_list(mut x: Value, v: &Value) -> Value {
+    let old = x.get_attr("levels").map(|l| l.str_vec().to_vec()).unwrap_or_default();
+    let new_names = v.names().unwrap_or_default();
+    let groups: Vec<Vec<RStr>> = v.list_vec().iter().map(|g| g.coerce(VType::Str).str_vec().to_vec()).collect();
+    let target: Vec<i32> = old
+        .iter()
+        .map(|l| {
+            groups.iter().position(|g| g.contains(l)).map_or(crate::value::NA_INT, |k| k as i32 + 1)
+        })
+        .collect();
+    let codes: Vec<i32> = x
+        .int_vec()
+        .iter()
+        .map(|&c| if c >= 1 { target.get(c as usize - 1).copied().unwrap_or(crate::value::NA_INT) } else { c })
+        .collect();
+    let attrs = match &x {
+        Value::Vector(v) => v.attrs.clone(),
+        _ => None,
+    };
+    x = Value::Vector(Vector { data: Data::Int(Rc::new(codes)), attrs });
+    let names: Vec<RStr> = (0..groups.len()).map(|i| new_names.get(i).cloned().flatten()).collect();
+    x.set_attr(Sym::new("levels"), Value::strs(names));
+    x
 }
 
 fn nlevels(_it: &mut Interp, m: Matched) -> EvalResult {

@@ -1,5 +1,5 @@
-//! The compression around R's data files: gzip (R's default, level 6), read and written;
-//! bzip2 and xz read. A file is recognised by its first bytes, as R's `gzfile()` does, and
+//! The compression around R's data files: gzip (R's default, level 6), bzip2 and xz, read
+//! and written. A file is recognised by its first bytes, as R's `gzfile()` does, and
 //! an uncompressed file is taken as it is.
 
 use flate2::{Compress, Compression, Crc, FlushCompress, Status};
@@ -58,6 +58,26 @@ pub fn decompress(b: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, String> {
             lzma_rs::xz_decompress(&mut input, &mut out)
                 .map_err(|_| "error reading from connection".to_string())?;
             Ok(out.into())
+        }
+    }
+}
+
+/// `data` compressed as `kind` (gzip at R's level 6, bzip2 at level 9 as R writes it).
+pub fn compress(data: Vec<u8>, kind: Kind) -> Result<Vec<u8>, String> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| format!("error writing to connection: {}", e);
+    match kind {
+        Kind::None => Ok(data),
+        Kind::Gzip => Ok(gzip(&data, 6)),
+        Kind::Bzip2 => {
+            let mut enc = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::best());
+            enc.write_all(&data).map_err(fail)?;
+            enc.finish().map_err(fail)
+        }
+        Kind::Xz => {
+            let mut out = Vec::new();
+            lzma_rs::xz_compress(&mut &data[..], &mut out).map_err(fail)?;
+            Ok(out)
         }
     }
 }

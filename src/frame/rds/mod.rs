@@ -60,6 +60,8 @@ pub(crate) mod code {
     /// Flag bits beside the type in an item's header word.
     pub const IS_OBJECT: u32 = 1 << 8;
     pub const HAS_ATTR: u32 = 1 << 9;
+    /// The S4 object bit (R's gp bit 4, stored from bit 12 of the flags word).
+    pub const S4_BIT: u32 = 1 << 16;
     pub const HAS_TAG: u32 = 1 << 10;
 
     /// Encoding marks of a string (the `levels` of a CHARSXP).

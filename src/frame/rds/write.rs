@@ -291,8 +291,12 @@ impl<'a> Writer<'a> {
         let mut f = ty as u32;
         if let Some(a) = attrs {
             f |= HAS_ATTR;
-            if a.iter().any(|(k, _)| k.as_str() == "class") {
+            if let Some((_, class)) = a.iter().find(|(k, _)| k.as_str() == "class") {
                 f |= IS_OBJECT;
+                // an S4 object (its class names the package): R's S4 bit among the "levels" bits
+                if class.get_attr("package").is_some() {
+                    f |= S4_BIT;
+                }
             }
         }
         f as i32
@@ -302,6 +306,14 @@ impl<'a> Writer<'a> {
         let attrs = attrs.filter(|a| !a.is_empty());
         if let Some(full) = attrs.and_then(|a| r_family(d, a, self.ctx)) {
             return self.item(&full);
+        }
+        if d.is_empty() && matches!(d, Data::List(_)) && self.flags(VECSXP, attrs) as u32 & S4_BIT != 0 {
+            // an S4 object without a data part: its slots are its attributes
+            self.int(self.flags(S4SXP, attrs));
+            if let Some(a) = attrs {
+                self.attrs(a)?;
+            }
+            return Ok(());
         }
         let ty = match d {
             Data::Raw(_) => RAWSXP,

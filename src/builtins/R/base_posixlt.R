@@ -1,0 +1,38 @@
+## The time zone a POSIXlt value carries ("" for the session's).
+.lt_tz <- function(x) {
+    tz <- attr(x, "tzone")
+    if (is.null(tz)) "" else tz[1L]
+}
+
+## The number of date-times in a POSIXlt value.
+length.POSIXlt <- function(x) max(lengths(unclass(x)[c("sec", "min", "hour", "mday", "mon", "year")]), 0L)
+
+## Elements of a POSIXlt value, as a POSIXlt value in the same time zone.
+`[.POSIXlt` <- function(x, i, ...) {
+    ct <- as.POSIXct(x)
+    as.POSIXlt(if (missing(i)) ct else ct[i], tz = .lt_tz(x))
+}
+
+## One element of a POSIXlt value.
+`[[.POSIXlt` <- function(x, i, ...) as.POSIXlt(as.POSIXct(x)[[i]], tz = .lt_tz(x))
+
+## Replaces elements of a POSIXlt value with date-times (or what as.POSIXct converts).
+`[<-.POSIXlt` <- function(x, i, value) {
+    ct <- as.POSIXct(x)
+    v <- as.POSIXct(value, tz = .lt_tz(x))
+    if (missing(i)) ct[] <- v else ct[i] <- v
+    as.POSIXlt(ct, tz = .lt_tz(x))
+}
+
+## Which date-times of a POSIXlt value are missing.
+is.na.POSIXlt <- function(x) is.na(as.POSIXct(x))
+
+## Combines date-times into one POSIXlt value (in the first argument's time zone).
+c.POSIXlt <- function(..., recursive = FALSE) {
+    parts <- list(...)
+    tz <- if (inherits(parts[[1L]], "POSIXlt")) .lt_tz(parts[[1L]]) else ""
+    as.POSIXlt(do.call(c, lapply(parts, as.POSIXct)), tz = tz)
+}
+
+## Repeats the date-times of a POSIXlt value, as rep() repeats a vector.
+rep.POSIXlt <- function(x, ...) as.POSIXlt(rep(as.POSIXct(x), ...), tz = .lt_tz(x))

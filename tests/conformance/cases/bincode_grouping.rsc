@@ -1,0 +1,11 @@
+# .bincode on tied and unsorted data, and grouping()
+br <- c(0, 2, 2, 5, 10)
+v <- c(-1, 0, 1, 2, 3, 5, 9.5, 10, 11, NA)
+.bincode(v, br)
+.bincode(v, br, right = FALSE)
+.bincode(v, br, TRUE, TRUE)
+.bincode(v, br, FALSE, TRUE)
+g <- grouping(c(3, 1, 3, 2, 1, 3), c(2, 1, 1, 2, 1, 2))
+g
+as.vector(g)
+attr(g, "ends")

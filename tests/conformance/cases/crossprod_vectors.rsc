@@ -1,0 +1,12 @@
+# crossprod and tcrossprod with a plain vector beside a matrix
+m <- matrix(1:6, 2, 3)
+tcrossprod(1:3, m)
+identical(tcrossprod(1:3, m), 1:3 %*% t(m))
+crossprod(m, 2:1)
+crossprod(2:1, m)
+tcrossprod(matrix(1:3, 1), 1:3)
+crossprod(1:3)
+tcrossprod(1:2)
+k <- matrix(1:3, 1)
+crossprod(k, 4:6)
+crossprod(matrix(1:3, 1), 1:4)
