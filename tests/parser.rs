@@ -277,7 +277,7 @@ fn check_spans(e: &Expr, parent: Span, src_len: u32) {
     let kids: Vec<&Expr> = match &e.kind {
         ExprKind::Call(f, a) | ExprKind::Index(f, a) | ExprKind::Index2(f, a) => {
             let mut v = vec![f.as_ref()];
-            for arg in a {
+            for arg in a.iter() {
                 assert!(parent.start <= arg.span.start && arg.span.end <= e.span.end);
                 v.extend(arg.value.iter());
             }

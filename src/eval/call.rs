@@ -494,7 +494,7 @@ impl Interp {
             match self.lookup_method(env, &format!("{}.{}", generic, cls)) {
                 Some(f @ Value::Closure(_)) => {
                     let arg = Arg { name: None, value: Some(ident(Sym::new("x"))), span: Default::default() };
-                    let call = ExprKind::Call(Box::new(ident(Sym::new(generic))), vec![arg]);
+                    let call = ExprKind::Call(Rc::new(ident(Sym::new(generic))), Rc::new(vec![arg]));
                     return Some(self.call_value_as(&f, args, Some(Rc::new(Expr::new(call, Default::default())))));
                 }
                 Some(_) => return None,

@@ -28,6 +28,11 @@ pub fn set_thread_limit(bytes: Option<f64>) {
     THREAD_LIMIT.with(|c| c.set(bytes));
 }
 
+/// The bytes one vector may take on this thread: the machine's limit, or a host's lower one.
+pub fn current_limit() -> f64 {
+    limit()
+}
+
 /// The limit in force on this thread: the machine's, or a host's lower one.
 fn limit() -> f64 {
     let machine = machine_limit();

@@ -246,20 +246,11 @@ pub fn file_text(it: &mut Interp, path: &str, enc: Option<TextEncoding>) -> Eval
             return err("cannot open the connection");
         }
     };
-    let mut out = Vec::new();
-    let ok = if bytes.starts_with(&[0x1f, 0x8b]) {
-        flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out).is_ok()
-    } else if bytes.starts_with(b"BZh") {
-        bzip2::read::BzDecoder::new(&bytes[..]).read_to_end(&mut out).is_ok()
-    } else if bytes.starts_with(&[0xfd, b'7', b'z', b'X', b'Z', 0]) {
-        lzma_rs::xz_decompress(&mut &bytes[..], &mut out).is_ok()
-    } else {
-        out = bytes;
-        true
+    let out = match crate::frame::rds::compress::decompress(&bytes) {
+        Ok(out) => out,
+        Err(e) if e.starts_with("cannot allocate") => return err(e),
+        Err(_) => return err(format!("cannot read compressed file '{}'", path)),
     };
-    if !ok {
-        return err(format!("cannot read compressed file '{}'", path));
-    }
     let (text, bad) = text_encoding::decode(&out, enc);
     if bad {
         it.warning(format!(
@@ -727,10 +718,11 @@ fn file_bytes(it: &mut Interp, path: &str) -> EvalResult<Vec<u8>> {
             return err("cannot open the connection");
         }
     };
-    if raw.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        if flate2::read::MultiGzDecoder::new(&raw[..]).read_to_end(&mut out).is_ok() {
-            return Ok(out);
+    if crate::frame::rds::compress::detect(&raw) == crate::frame::rds::compress::Kind::Gzip {
+        match crate::frame::rds::compress::decompress(&raw) {
+            Ok(out) => return Ok(out.into_owned()),
+            Err(e) if e.starts_with("cannot allocate") => return err(e),
+            Err(_) => {}
         }
     }
     Ok(raw)

@@ -3,7 +3,6 @@
 //! an uncompressed file is taken as it is.
 
 use flate2::{Compress, Compression, Crc, FlushCompress, Status};
-use std::io::Read;
 
 /// Below this many bytes gzip runs on one thread.
 const PARALLEL_FROM: usize = 4 << 20;
@@ -28,37 +27,68 @@ pub fn detect(b: &[u8]) -> Kind {
 }
 
 /// The contents of a file, decompressed if it is compressed. A damaged or truncated
-/// compressed stream is an error (R: "error reading from connection").
+/// compressed stream is an error (R: "error reading from connection"), and so is one that
+/// inflates past the memory one vector may take on this thread (a small file can expand a
+/// millionfold), before the buffer grows beyond that limit.
 pub fn decompress(b: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, String> {
-    let fail = |_| "error reading from connection".to_string();
-    match detect(b) {
-        Kind::None => Ok(std::borrow::Cow::Borrowed(b)),
+    let cap = crate::value::alloc::current_limit().min(usize::MAX as f64) as usize;
+    decompress_capped(b, cap)
+}
+
+/// `decompress` with an explicit bound on the decompressed size in bytes.
+pub fn decompress_capped(b: &[u8], cap: usize) -> Result<std::borrow::Cow<'_, [u8]>, String> {
+    let fail = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::OutOfMemory => e.to_string(),
+        _ => "error reading from connection".to_string(),
+    };
+    let kind = detect(b);
+    if kind == Kind::None {
+        return Ok(std::borrow::Cow::Borrowed(b));
+    }
+    let mut out = Capped { out: Vec::new(), cap };
+    match kind {
+        Kind::None => {}
         Kind::Gzip => {
             // the last four bytes give the size (mod 2^32) of the last member
             let hint = match b.len() {
                 n if n >= 18 => u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]),
                 _ => 0,
             } as usize;
-            let mut out = Vec::with_capacity(hint.min(b.len().saturating_mul(1032)));
-            flate2::read::MultiGzDecoder::new(b)
-                .read_to_end(&mut out)
-                .map_err(fail)?;
-            Ok(out.into())
+            out.out
+                .reserve(hint.min(b.len().saturating_mul(1032)).min(cap));
+            std::io::copy(&mut flate2::read::MultiGzDecoder::new(b), &mut out).map_err(fail)?;
         }
         Kind::Bzip2 => {
-            let mut out = Vec::new();
-            bzip2::read::MultiBzDecoder::new(b)
-                .read_to_end(&mut out)
-                .map_err(fail)?;
-            Ok(out.into())
+            std::io::copy(&mut bzip2::read::MultiBzDecoder::new(b), &mut out).map_err(fail)?;
         }
         Kind::Xz => {
-            let mut out = Vec::new();
             let mut input = b;
-            lzma_rs::xz_decompress(&mut input, &mut out)
-                .map_err(|_| "error reading from connection".to_string())?;
-            Ok(out.into())
+            lzma_rs::xz_decompress(&mut input, &mut out).map_err(|e| match e {
+                lzma_rs::error::Error::IoError(e) => fail(e),
+                _ => "error reading from connection".to_string(),
+            })?;
         }
+    }
+    Ok(out.out.into())
+}
+
+/// A growing buffer that refuses to pass `cap` bytes.
+struct Capped {
+    out: Vec<u8>,
+    cap: usize,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        if self.out.len().saturating_add(b.len()) > self.cap {
+            let e = crate::value::alloc::size_error(self.out.len() as f64 + b.len() as f64);
+            return Err(std::io::Error::new(std::io::ErrorKind::OutOfMemory, e.message));
+        }
+        self.out.extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -173,5 +203,12 @@ mod tests {
         }
         assert!(decompress(&[0x1f, 0x8b, 8, 0]).is_err());
         assert_eq!(&decompress(b"X\nabc").unwrap()[..], b"X\nabc");
+        // a stream that inflates past the cap stops at the cap, with R's allocation error
+        for kind in [Kind::Gzip, Kind::Bzip2, Kind::Xz] {
+            let z = compress(vec![0u8; 1 << 20], kind).unwrap();
+            let e = decompress_capped(&z, 1 << 16).unwrap_err();
+            assert!(e.contains("cannot allocate vector of size"), "{kind:?}: {e}");
+            assert_eq!(decompress_capped(&z, 1 << 20).unwrap().len(), 1 << 20);
+        }
     }
 }

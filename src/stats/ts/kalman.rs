@@ -249,7 +249,7 @@ mod tests {
         let mut m = level(0.5, 0.25);
         let out = filter(&y, &mut m, -1, true);
         // step 1: Pn = 1e6 + 0.25, gain = Pn + 0.5
-        let pn1 = 1e6 + 0.25;
+        let pn1: f64 = 1e6 + 0.25;
         let g1 = pn1 + 0.5;
         assert!((out.resid[0] - 1.0 / g1.sqrt()).abs() < 1e-15);
         assert!(out.resid[2].is_nan());
