@@ -1,5 +1,6 @@
 # The font databases of the PostScript, PDF and Quartz devices: family name -> font description.
 
+## The registered font families of each device kind (postscriptFonts, pdfFonts), by kind.
 .font_db <- new.env()
 
 ## A Type 1 font family: its name, the AFM metric files of its plain, bold, italic, bold-italic and symbol faces, and an encoding.
