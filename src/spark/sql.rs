@@ -3,14 +3,16 @@
 //! into the triangular factor rsc's own least-squares kernel (`stats::lm_fit::finish`)
 //! takes.
 //!
-//! A fit takes three queries. The first counts the complete rows and averages each design
-//! column and the response. The second sums the cross products of the columns centred at
-//! those means (and the centred columns themselves, which are zero but for rounding): the
-//! Gram matrix of `Z = [1, X - 1m', y - m_y]`. Its Cholesky factor `R_Z` gives the factor
+//! A fit takes two queries. The first counts the rows and sums the cross products of
+//! the columns shifted by the means of the first rows (read anyway for the design's
+//! columns), then moves the centre to the weighted means exactly (`recentre`): the Gram
+//! matrix of `Z = [1, X - 1m', y - m_y]`. Were the first rows' means far from the
+//! data's (more than a few standard deviations), a second pass sums the products again
+//! centred at those means. Its Cholesky factor `R_Z` gives the factor
 //! of `[X y] = Z T` (with `T` the unit upper triangle whose first row is the means) as
 //! `R_Z T`, which only changes the first row. Centring keeps the Gram matrix's condition
 //! number to the square of the centred design's (Longley's: about 1e7 rather than 1e16).
-//! The third query is one step of iterative refinement: `X'r` for the residuals of the
+//! The last query is one step of iterative refinement: `X'r` for the residuals of the
 //! first solution, computed in Spark, corrects the coefficients by `(X'X)^-1 X'r`.
 
 use crate::syntax::ast::{BinOp, Const, Expr, ExprKind, UnOp};
@@ -301,6 +303,64 @@ pub fn gram_query(d: &str, k: usize, m: &[f64]) -> String {
     format!("SELECT {} FROM ({}) AS rsc_d", s.join(", "), d)
 }
 
+/// The first pass of a fit in one query over all of [`design_rows`]: the count of all
+/// rows and of the complete ones, then [`gram_query`]'s sums over the complete rows with
+/// the columns shifted by `s` (design columns first, the response's last: any values
+/// near the means, such as the means of the first rows), then `extra`.
+pub fn shifted_gram_query(rows: &str, k: usize, s: &[f64], extra: &[String]) -> String {
+    let mut shifted: Vec<String> = (1..=k)
+        .map(|j| format!("IF(rsc_ok, z{j} - {}, 0D) AS rsc_c{j}", lit(s[j - 1])))
+        .collect();
+    shifted.push(format!("IF(rsc_ok, y - {}, 0D) AS rsc_c0", lit(s[k])));
+    shifted.push("IF(rsc_ok, w, 0D) AS rsc_w0".into());
+    let order: Vec<usize> = (1..=k).chain([0]).collect();
+    let mut sel = vec![
+        "CAST(count(*) AS DOUBLE) AS total".to_string(),
+        "CAST(count_if(rsc_ok) AS DOUBLE) AS n".to_string(),
+    ];
+    for &i in &order {
+        sel.push(format!("sum(rsc_w0 * rsc_c{i})"));
+    }
+    for (a, &i) in order.iter().enumerate() {
+        for &j in &order[a..] {
+            sel.push(format!("sum(rsc_w0 * rsc_c{i} * rsc_c{j})"));
+        }
+    }
+    sel.extend(extra.iter().cloned());
+    format!(
+        "SELECT {} FROM (SELECT *, {} FROM ({}) AS rsc_d) AS rsc_e",
+        sel.join(", "),
+        shifted.join(", "),
+        rows
+    )
+}
+
+/// Moves the centre of a Gram matrix of [`gram`] (with an intercept, weight total `w` in
+/// its corner) from the shift its sums were taken at to the weighted means, exactly in
+/// the algebra: column `c - d` for each shifted column `c` whose weighted mean is `d`.
+/// Returns the means' offsets `d` (design columns, then the response), and whether the
+/// shift was close enough to the means (within `far` standard deviations in every
+/// column) that the rounding of the shifted sums costs nothing worth a second pass.
+pub fn recentre(g: &mut [f64], q: usize, far: f64) -> (Vec<f64>, bool) {
+    let w = g[0];
+    let d: Vec<f64> = (1..q).map(|i| g[i] / w).collect();
+    let mut close = true;
+    for i in 1..q {
+        for j in i..q {
+            let v = g[i * q + j] - w * d[i - 1] * d[j - 1];
+            g[i * q + j] = v;
+            g[j * q + i] = v;
+        }
+        let sd = (g[i * q + i] / w).max(0.0).sqrt();
+        if !(d[i - 1].abs() <= far * sd) {
+            close = false;
+        }
+        g[i] = 0.0;
+        g[i * q] = 0.0;
+    }
+    (d, close)
+}
+
 /// The Gram matrix (row-major `q x q`, `q = k + 2` with an intercept, else `k + 1`) of
 /// `[1?, z - m, y - my]` from the sums of [`gram_query`] (`sums`, in its order); `n` is
 /// the sum of the weights.
@@ -541,5 +601,37 @@ mod tests {
                 assert!((rr - dot(&cols[i], &cols[j])).abs() < 1e-9, "{} {}", i, j);
             }
         }
+    }
+    #[test]
+    fn recentring_matches_the_centred_gram() {
+        // rows (z, y) with weights; a shifted Gram moved to the means equals the centred one
+        let rows = [(1.0, 2.0, 1.0), (2.0, 3.5, 2.0), (4.0, 3.0, 1.0), (7.0, 9.0, 0.5)];
+        let gram_at = |s: (f64, f64)| {
+            let (mut sums, mut prods) = (vec![0.0; 2], vec![0.0; 3]);
+            for &(z, y, w) in &rows {
+                let c = [z - s.0, y - s.1];
+                sums[0] += w * c[0];
+                sums[1] += w * c[1];
+                prods[0] += w * c[0] * c[0];
+                prods[1] += w * c[0] * c[1];
+                prods[2] += w * c[1] * c[1];
+            }
+            let w: f64 = rows.iter().map(|r| r.2).sum();
+            gram(w, 1, &[sums, prods].concat(), true)
+        };
+        let w: f64 = rows.iter().map(|r| r.2).sum();
+        let mz = rows.iter().map(|r| r.0 * r.2).sum::<f64>() / w;
+        let my = rows.iter().map(|r| r.1 * r.2).sum::<f64>() / w;
+        let centred = gram_at((mz, my));
+        let mut g = gram_at((1.5, 2.5));
+        let (d, close) = recentre(&mut g, 3, 4.0);
+        assert!(close);
+        assert!((d[0] - (mz - 1.5)).abs() < 1e-14 && (d[1] - (my - 2.5)).abs() < 1e-14);
+        for (a, b) in g.iter().zip(&centred) {
+            assert!((a - b).abs() < 1e-12, "{a} vs {b}");
+        }
+        // a shift far from the data asks for the second pass
+        let mut g = gram_at((1e4, 2.5));
+        assert!(!recentre(&mut g, 3, 4.0).1);
     }
 }

@@ -112,6 +112,11 @@ pub trait ExternObj {
     fn head(&self, _n: usize) -> Option<Result<Value, String>> {
         None
     }
+    /// `summary(x)` of a host object that is a table: each column's name and summary, as
+    /// `summary.data.frame` shows it (a `summaryDefault`).
+    fn column_summaries(&self) -> Option<Result<Vec<(String, Value)>, String>> {
+        None
+    }
     /// `collect(x, n)` of a host object that is a table, refusing more than `max` rows
     /// when `n` is not given.
     fn collect(&self, _n: Option<usize>, _max: usize) -> Option<Result<Value, String>> {

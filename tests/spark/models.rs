@@ -230,3 +230,45 @@ fn ill_conditioned_designs_warn() {
     assert!(w.contains("condition number is 6"), "{}", w);
     assert!(w.contains("significant digits"), "{}", w);
 }
+
+#[test]
+fn first_rows_far_from_the_means_still_fit_exactly() {
+    // the first 1000 rows (the shift of the one-pass sums) sit 4.4 standard deviations
+    // from the data's mean of x, so the fit sums the products again at the means
+    let Some((mut r, data, _g)) = session() else {
+        return;
+    };
+    let path = format!("{}/shifted.parquet", data);
+    eval(
+        &mut r,
+        &format!(
+            "set.seed(9); n <- 20000; x <- c(rep(0, 1000), rep(1, n - 1000)) + 1e-3 * rnorm(n); \
+             d <- data.frame(x = x, u = 1e4 + runif(n), y = 2 + 3 * x + rnorm(n)); \
+             write_parquet(d, {:?}); t <- spark_read_parquet(con, {:?}); \
+             f1 <- lm(y ~ x + u, data = d); f2 <- lm(y ~ x + u, data = t)",
+            path, path
+        ),
+    );
+    same_fit(&mut r, 1e-9);
+}
+
+#[test]
+fn summary_of_a_remote_frame_equals_the_local_one() {
+    let Some((mut r, data, _g)) = session() else {
+        return;
+    };
+    let path = format!("{}/summary.parquet", data);
+    eval(
+        &mut r,
+        &format!(
+            "set.seed(3); n <- 500; d <- data.frame(a = rnorm(n), i = sample(1:50, n, TRUE), \
+             s = sample(letters, n, TRUE), b = runif(n) > 0.3); d$a[c(2, 9)] <- NA; \
+             d$b[5] <- NA; write_parquet(d, {:?}); t <- spark_read_parquet(con, {:?})",
+            path, path
+        ),
+    );
+    let local = text(&mut r, "print(summary(d))");
+    let remote = text(&mut r, "print(summary(t))");
+    assert_eq!(local, remote);
+    assert!(remote.contains("NA's   :2"), "{}", remote);
+}

@@ -2,7 +2,7 @@
 //! `summary.factor` and `summary.data.frame` (`str()` lives in `str_display`).
 
 use crate::builtins::{eager, Args, Builtin};
-use crate::error::EvalResult;
+use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::print::num::{pad_right, str_width};
 use crate::print::summary::{format_summary_values, quantile7, r_mean};
@@ -51,6 +51,9 @@ fn summary_fn(it: &mut Interp, a: Args) -> EvalResult {
     }
     let maxsum = m.get("maxsum").and_then(|v| v.as_f64()).map(|v| v as usize);
     let digits = m.get("digits").and_then(|v| v.as_f64()).map(|v| v as usize);
+    if let Some(r) = summary_of_extern(&x, maxsum.unwrap_or(7), digits.unwrap_or(4)) {
+        return r;
+    }
     if x.dim().map(|d| d.len() == 2).unwrap_or(false) && !x.is_data_frame() {
         let df = crate::builtins::base::frames::matrix_as_df(&x, false)?;
         return Ok(summary_data_frame(&df, maxsum.unwrap_or(7), digits.unwrap_or(4)));
@@ -169,6 +172,37 @@ pub fn summary_value(x: &Value, maxsum: usize) -> Value {
             ))
         }
     }
+}
+
+/// A number column's `summaryDefault` from statistics computed elsewhere (a remote frame's
+/// column): min, quartiles, mean and max, with the count of missing values when any.
+pub fn summary_of_numbers(stats: [f64; 6], nas: usize) -> Value {
+    let mut q = stats.to_vec();
+    let mut names: Vec<String> = SUMMARY_NAMES.iter().map(|s| s.to_string()).collect();
+    if nas > 0 {
+        q.push(nas as f64);
+        names.push("NA's".into());
+    }
+    summary_default_class(with_names(Value::dbls(q), &names))
+}
+
+/// A `summaryDefault` of labelled strings from counts computed elsewhere (a remote frame's
+/// logical column: `Mode`, `FALSE`, `TRUE`, `NA's`; other columns: `Length`, `Class`, `Mode`).
+pub fn summary_of_labels(names: &[String], vals: &[String]) -> Value {
+    summary_default_class(with_names(Value::strings(vals), names))
+}
+
+/// `summary()` of a host table (a remote frame) from its columns' summaries.
+fn summary_of_extern(x: &Value, maxsum: usize, digits: usize) -> Option<EvalResult> {
+    let Value::Extern(e) = x else { return None };
+    let cols = match e.0.column_summaries()? {
+        Ok(c) => c,
+        Err(e) => return Some(err(e)),
+    };
+    let names: Vec<String> = cols.iter().map(|c| c.0.clone()).collect();
+    let mut df = Value::list(cols.into_iter().map(|c| c.1).collect());
+    df.set_attr(Sym::new("names"), Value::strings(&names));
+    Some(Ok(summary_data_frame(&df, maxsum, digits)))
 }
 
 /// R's `mode()` of a value.
@@ -291,7 +325,12 @@ fn summary_column(col: &Value, maxsum: usize, digits: usize) -> (Vec<String>, us
             counts.iter().map(|c| format!("{:>w$}", c, w = w)).collect(),
         )
     } else {
-        let s = summary_value(col, maxsum);
+        // a column summarised elsewhere (a remote frame's) comes as its summaryDefault
+        let s = if col.inherits("summaryDefault") {
+            col.clone()
+        } else {
+            summary_value(col, maxsum)
+        };
         let names: Vec<String> = s
             .names()
             .unwrap_or_default()

@@ -116,6 +116,94 @@ impl SparkTbl {
     }
 }
 
+/// Up to this many rows `summary()` of a remote frame gives exact quartiles (Spark's
+/// `percentile`, R's type 7); beyond, `percentile_approx`.
+const EXACT_SUMMARY_ROWS: usize = 1_000_000;
+
+impl SparkTbl {
+    /// Each column's `summary.data.frame` entry, computed in Spark in one query: numbers'
+    /// minimum, quartiles, mean, maximum and missing count (NaN counted as missing, as
+    /// R does); logicals' counts; other columns' length, class and mode.
+    fn summaries(&self) -> Result<Vec<(String, Value)>, String> {
+        use crate::builtins::base::summary::{summary_of_labels, summary_of_numbers};
+        let n = self.nrow()?;
+        let quantile = |x: &str, p: f64| {
+            if n <= EXACT_SUMMARY_ROWS {
+                format!("percentile({x}, {p})")
+            } else {
+                format!("percentile_approx({x}, {p}, 100000)")
+            }
+        };
+        let mut sel = Vec::new();
+        for (name, kind) in self.schema.names.iter().zip(&self.schema.kinds) {
+            let c = crate::spark::sql::quote(name);
+            match kind {
+                Kind::Int(_) | Kind::Float(_) | Kind::Decimal { .. } => {
+                    let x = format!("(CASE WHEN isnan(CAST({c} AS DOUBLE)) THEN NULL ELSE CAST({c} AS DOUBLE) END)");
+                    sel.push(format!("min({x})"));
+                    sel.push(quantile(&x, 0.25));
+                    sel.push(quantile(&x, 0.5));
+                    sel.push(format!("avg({x})"));
+                    sel.push(quantile(&x, 0.75));
+                    sel.push(format!("max({x})"));
+                    sel.push(format!("CAST(count_if({x} IS NULL) AS DOUBLE)"));
+                }
+                Kind::Bool | Kind::Null => {
+                    sel.push(format!("CAST(count_if({c} = FALSE) AS DOUBLE)"));
+                    sel.push(format!("CAST(count_if({c} = TRUE) AS DOUBLE)"));
+                    sel.push(format!("CAST(count_if({c} IS NULL) AS DOUBLE)"));
+                }
+                _ => {}
+            }
+        }
+        let vals = if sel.is_empty() {
+            Vec::new()
+        } else {
+            let v = self.run(&format!("SELECT {} FROM {}", sel.join(", "), self.from()))?;
+            v.list_vec()
+                .iter()
+                .map(|c| c.as_f64().unwrap_or(f64::NAN))
+                .collect()
+        };
+        let mut at = 0;
+        let mut out = Vec::new();
+        for (name, kind) in self.schema.names.iter().zip(&self.schema.kinds) {
+            let v = match kind {
+                Kind::Int(_) | Kind::Float(_) | Kind::Decimal { .. } => {
+                    let s = &vals[at..at + 7];
+                    at += 7;
+                    summary_of_numbers([s[0], s[1], s[2], s[3], s[4], s[5]], s[6] as usize)
+                }
+                Kind::Bool | Kind::Null => {
+                    let s = &vals[at..at + 3];
+                    at += 3;
+                    let (mut names, mut text) = (vec!["Mode".to_string()], vec!["logical".to_string()]);
+                    for (label, count) in ["FALSE", "TRUE", "NA's"].iter().zip(s) {
+                        if *count > 0.0 {
+                            names.push(label.to_string());
+                            text.push(format!("{}", *count as u64));
+                        }
+                    }
+                    summary_of_labels(&names, &text)
+                }
+                k => {
+                    let (class, mode) = match r_type(k) {
+                        "Date" => ("Date", "numeric"),
+                        "POSIXct" => ("POSIXct", "numeric"),
+                        t => (t, t),
+                    };
+                    summary_of_labels(
+                        &["Length".into(), "Class".into(), "Mode".into()],
+                        &[n.to_string(), class.into(), mode.into()],
+                    )
+                }
+            };
+            out.push((name.clone(), v));
+        }
+        Ok(out)
+    }
+}
+
 /// The R type a column becomes when collected.
 fn r_type(k: &Kind) -> &'static str {
     match k {
@@ -163,6 +251,9 @@ impl ExternObj for SparkTbl {
     }
     fn head(&self, n: usize) -> Option<Result<Value, String>> {
         Some(self.first_rows(n))
+    }
+    fn column_summaries(&self) -> Option<Result<Vec<(String, Value)>, String>> {
+        Some(self.summaries())
     }
     fn collect(&self, n: Option<usize>, max: usize) -> Option<Result<Value, String>> {
         Some((|| {

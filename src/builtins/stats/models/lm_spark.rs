@@ -1,6 +1,7 @@
 //! `lm` over a Spark frame (feature `spark`): the model frame's terms become Spark SQL
-//! (`spark::sql`), Spark returns the sums of cross products of the centred design in
-//! one aggregate query, rsc solves them with its own least-squares kernel and refines the
+//! (`spark::sql`), Spark returns the row counts and the sums of cross products of the
+//! design (shifted by its first rows' means, then centred exactly) in one aggregate
+//! query, rsc solves them with its own least-squares kernel and refines the
 //! coefficients once with `X'r` computed in Spark. The fit object is a streamed lm's
 //! (`lm_streamed::finish_fit`), so `summary`, `anova`, `vcov`, `confint`, `predict` on
 //! local data, `AIC`/`BIC`/`logLik` work as on any lm; `summary`'s residual quantiles are
@@ -32,6 +33,10 @@ use std::rc::Rc;
 const HEAD_ROWS: usize = 1000;
 /// Up to this many rows the residual quartiles are exact (Spark's `percentile`).
 pub(crate) const EXACT_QUANTILE_ROWS: f64 = 1e6;
+
+/// How many standard deviations the first rows' means may be from the data's before a fit
+/// sums the cross products again at the data's means (see `spark::sql::recentre`).
+const FAR_SHIFT: f64 = 4.0;
 
 /// The numbers of a one-row query result.
 fn row(tbl: &SparkTbl, q: &str) -> EvalResult<Vec<f64>> {
@@ -140,6 +145,30 @@ impl SparkDesign {
             }
         }
         top
+    }
+
+    /// The means over the first rows of the `k` design columns but the intercept, then of
+    /// the response: a shift near the data's means for the sums of a fit's first pass.
+    pub(crate) fn first_means(&self, k: usize) -> Vec<f64> {
+        let (p, plan, rows) = (self.p, self.plan(), self.fr0.rows.len());
+        let off = p - k;
+        let mut sum = vec![0.0; k + 1];
+        let mut buf = vec![0.0; p];
+        for i in 0..rows {
+            plan.fill(i, 1, &mut buf);
+            for j in 0..k {
+                sum[j] += buf[j + off];
+            }
+        }
+        let y = self.fr0.cols.first().map(|c| c.dbl_vec()).unwrap_or_default();
+        sum[k] = y.iter().take(rows).sum();
+        let mut m: Vec<f64> = sum.iter().map(|v| v / rows.max(1) as f64).collect();
+        for v in &mut m {
+            if !v.is_finite() {
+                *v = 0.0;
+            }
+        }
+        m
     }
 
     /// What a fit object needs of the design (names, terms, factors), with `omitted` rows.
@@ -345,9 +374,13 @@ pub(crate) fn lm_spark(
         "max(IF(rsc_ok, w, NULL))".into(),
         "sum(IF(rsc_ok AND w > 0D, LN(w), 0D))".into(),
     ];
-    let m = row(tbl, &sql::means_query(&rows, k, &extra))?;
+    // one pass: counts, weights and the Gram matrix at a shift near the means
+    let shift = if intercept { sd.first_means(k) } else { vec![0.0; k + 1] };
+    let m = row(tbl, &sql::shifted_gram_query(&rows, k, &shift, &extra))?;
     let (total, n) = (m[0], m[1]);
-    let wsum = &m[k + 3..];
+    let nsums = (k + 1) + (k + 1) * (k + 2) / 2;
+    let sums = &m[2..2 + nsums];
+    let wsum = &m[2 + nsums..];
     if wsum[0] > 0.0 {
         return err("missing or negative weights not allowed");
     }
@@ -361,14 +394,19 @@ pub(crate) fn lm_spark(
             n_pos, p
         ));
     }
+    let q = p + 1;
+    let mut g = sql::gram(sum_w, k, sums, intercept);
     let means: Vec<f64> = if intercept {
-        m[2..k + 3].to_vec()
+        let (off, close) = sql::recentre(&mut g, q, FAR_SHIFT);
+        let means: Vec<f64> = shift.iter().zip(&off).map(|(s, o)| s + o).collect();
+        if !close {
+            let sums = row(tbl, &sql::gram_query(&d, k, &means))?;
+            g = sql::gram(sum_w, k, &sums, true);
+        }
+        means
     } else {
         vec![0.0; k + 1]
     };
-    let sums = row(tbl, &sql::gram_query(&d, k, &means))?;
-    let q = p + 1;
-    let g = sql::gram(sum_w, k, &sums, intercept);
     warn_conditioning(it, sql::condition_number(&g, q, intercept))?;
     let raug = sql::factor(&g, q, if intercept { &means } else { &[] }, intercept, 1e-7);
     let sw: Option<Vec<f64>> = sd.fr0.weights.as_ref().map(|w| w.iter().map(|v| v.max(0.0).sqrt()).collect());
