@@ -1,11 +1,11 @@
 //! `lm` over a Spark frame (feature `spark`): the model frame's terms become Spark SQL
 //! (`spark::sql`), Spark returns the row counts and the sums of cross products of the
 //! design (shifted by its first rows' means, then centred exactly) in one aggregate
-//! query, rsc solves them with its own least-squares kernel and refines the
-//! coefficients once with `X'r` computed in Spark. The fit object is a streamed lm's
-//! (`lm_streamed::finish_fit`), so `summary`, `anova`, `vcov`, `confint`, `predict` on
-//! local data, `AIC`/`BIC`/`logLik` work as on any lm; `summary`'s residual quantiles are
-//! computed in Spark.
+//! query, rsc solves them with its own least-squares kernel and, unless that solve is
+//! already good to 1e-12, refines the coefficients once with `X'r` computed in Spark.
+//! The fit object is a streamed lm's (`lm_streamed::finish_fit`), so `summary`, `anova`,
+//! `vcov`, `confint`, `predict` on local data, `AIC`/`BIC`/`logLik` work as on any lm;
+//! `summary`'s residual quantiles are computed in Spark.
 //!
 //! The design (shared with `glm_spark`): numeric columns and arithmetic, `I()`, `log()`,
 //! `exp()`, `sqrt()` of them; character and logical columns as factors (levels found by a
@@ -407,11 +407,14 @@ pub(crate) fn lm_spark(
     } else {
         vec![0.0; k + 1]
     };
-    warn_conditioning(it, sql::condition_number(&g, q, intercept))?;
+    let kappa = sql::condition_number(&g, q, intercept);
+    warn_conditioning(it, kappa)?;
     let raug = sql::factor(&g, q, if intercept { &means } else { &[] }, intercept, 1e-7);
     let sw: Option<Vec<f64>> = sd.fr0.weights.as_ref().map(|w| w.iter().map(|v| v.max(0.0).sqrt()).collect());
     let mut tf = lm_fit::finish(&raug, n_pos as usize, p, &sd.top(sw.as_deref()), 1e-7);
-    if tf.rank == p {
+    // the response's sum of squares about its mean (about zero without an intercept)
+    let tss = g[q * q - 1];
+    if tf.rank == p && needs_refinement(kappa, tss, tf.rss) {
         refine(tbl, &d, k, &means, intercept, &raug, q, &mut tf)?;
     }
     let mut acc = sd.acc((total - n).max(0.0) as usize)?;
@@ -454,6 +457,14 @@ pub(crate) fn warn_conditioning(it: &mut Interp, kappa: f64) -> EvalResult<()> {
         None,
     )?;
     Ok(())
+}
+
+/// Whether a first solve of the normal equations may be off by more than 1e-12 relative,
+/// so that a refinement pass in Spark pays: the coefficients' error grows as `kappa^2 eps`,
+/// and the residual sum of squares (a difference of sums) loses `tss / rss` of its digits.
+fn needs_refinement(kappa: f64, tss: f64, rss: f64) -> bool {
+    let eps = f64::EPSILON;
+    !(kappa * kappa * eps < 1e-12 && rss > 0.0 && eps * tss / rss < 1e-12)
 }
 
 /// One step of iterative refinement: the residuals' `X'r` computed in Spark corrects the
