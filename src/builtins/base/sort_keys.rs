@@ -73,38 +73,34 @@ impl SortKey {
         let Some(d) = v.data() else {
             return Ok(SortKey { keys: Vec::new(), na: Vec::new() });
         };
-        let raw: Vec<(u64, bool)> = match d {
+        let n = d.len();
+        let mut keys = Vec::with_capacity(n);
+        let mut na = Vec::with_capacity(n);
+        // non-NA keys stay strictly inside (0, MAX); NA takes an end
+        let na_key = if na_last { u64::MAX } else { 0 };
+        let mut push = |k: u64, is_na: bool| {
+            keys.push(if is_na {
+                na_key
+            } else {
+                let k = k.clamp(1, u64::MAX - 1);
+                if decreasing {
+                    u64::MAX - k
+                } else {
+                    k
+                }
+            });
+            na.push(is_na);
+        };
+        match d {
             Data::List(_) => return err("unimplemented type 'list' in 'orderVector1'"),
-            Data::Str(_) => string_ranks(d, c_locale).into_iter().map(|r| (r, r == 0)).collect(),
-            Data::Dbl(x) => x.iter().map(|&x| (dbl_bits(x), x.is_nan())).collect(),
+            Data::Str(_) => string_ranks(d, c_locale).into_iter().for_each(|r| push(r, r == 0)),
+            Data::Dbl(x) => x.iter().for_each(|&x| push(dbl_bits(x), x.is_nan())),
             Data::Int(x) | Data::Lgl(x) => x
                 .iter()
-                .map(|&x| ((x as i64 - i32::MIN as i64) as u64, x == NA_INT))
-                .collect(),
-            Data::Cplx(x) => complex_ranks(x),
-            Data::Raw(x) => x.iter().map(|&b| (b as u64, false)).collect(),
-        };
-        let (keys, na) = raw
-            .into_iter()
-            .map(|(k, na)| {
-                let k = if na {
-                    if na_last {
-                        u64::MAX
-                    } else {
-                        0
-                    }
-                } else {
-                    // non-NA keys stay strictly inside (0, MAX)
-                    let k = k.clamp(1, u64::MAX - 1);
-                    if decreasing {
-                        u64::MAX - k
-                    } else {
-                        k
-                    }
-                };
-                (k, na)
-            })
-            .unzip();
+                .for_each(|&x| push((x as i64 - i32::MIN as i64) as u64, x == NA_INT)),
+            Data::Cplx(x) => complex_ranks(x).into_iter().for_each(|(k, is_na)| push(k, is_na)),
+            Data::Raw(x) => x.iter().for_each(|&b| push(b as u64, false)),
+        }
         Ok(SortKey { keys, na })
     }
 
