@@ -76,6 +76,7 @@ LABELS = {
     "data_1e3": "data_1e3.R (factor, grouping, tables, sorting, matching, frame rows; 1e3 rows x 100)",
     "data_1e6": "data_1e6.R (factor, grouping, tables, sorting, matching, frame rows; 1e6 rows)",
     "data_1e7": "data_1e7.R (factor, grouping, tables, sorting, matching, frame rows; 1e7 rows)",
+    "rcode_1e5": "rcode_1e5.R (apply family over closures, Map/Reduce, list growth, recursion; 1e5 calls)",
 }
 
 # Lines a workload prints about its own timing; everything else must be the same in R and rsc.

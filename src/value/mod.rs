@@ -11,6 +11,7 @@ pub mod env;
 pub mod factor;
 pub mod fields;
 pub mod frame;
+pub mod groups;
 pub mod num_format;
 pub mod raw;
 pub mod str_format;

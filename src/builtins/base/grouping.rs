@@ -6,6 +6,7 @@ use crate::builtins::{declared, eager, Args, Builtin, Matched};
 use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::value::RStr;
+use crate::value::groups::{gather, Groups};
 use crate::value::NA_INT;
 use crate::value::{Data, VType, Value};
 
@@ -80,25 +81,26 @@ pub fn split(_it: &mut Interp, a: Args) -> EvalResult {
     if n > 0 && !codes.is_empty() && n % codes.len() != 0 {
         _it.warning("data length is not a multiple of split variable");
     }
-    let mut groups: Vec<Vec<Option<usize>>> = vec![Vec::new(); lev.len()];
-    for i in 0..n {
-        let c = codes.get(i % codes.len().max(1)).copied().unwrap_or(NA_INT);
-        if c != NA_INT && c >= 1 {
-            groups[c as usize - 1].push(Some(i));
-        }
-    }
+    let cells: Vec<u32> = (0..n)
+        .map(|i| match codes.get(i % codes.len().max(1)) {
+            Some(&c) if c != NA_INT && c >= 1 => c as u32 - 1,
+            _ => u32::MAX,
+        })
+        .collect();
+    let groups = Groups::by_codes(&cells, lev.len());
+    drop(cells);
     let names = x.names();
     let levels = x.get_attr("levels").cloned();
     let class = x.get_attr("class").cloned();
     let Some(data) = x.data() else {
         return err("first argument must be a vector");
     };
-    let parts: Vec<Value> = groups
-        .iter()
-        .map(|g| {
-            let mut v = Value::from_data(data.select(g));
+    let parts: Vec<Value> = (0..groups.len())
+        .map(|k| {
+            let g = groups.of(k);
+            let mut v = Value::from_data(gather(data, g));
             if let Some(n) = &names {
-                let sel: Vec<RStr> = g.iter().map(|i| i.and_then(|i| n[i].clone())).collect();
+                let sel: Vec<RStr> = g.iter().map(|&i| n[i as usize].clone()).collect();
                 v.set_attr(sym("names"), Value::strs(sel));
             }
             if let (Some(l), Some(c)) = (&levels, &class) {
@@ -139,17 +141,19 @@ pub fn tapply(it: &mut Interp, a: Args) -> EvalResult {
     }
     let dims: Vec<usize> = facs.iter().map(|(_, l)| l.len()).collect();
     let total: usize = dims.iter().product();
-    let mut groups: Vec<Vec<Option<usize>>> = vec![Vec::new(); total];
-    'obs: for i in 0..x.len() {
+    // each element's cell (u32::MAX when NA in any factor), then the rows of each cell
+    let mut cells = vec![0u32; x.len()];
+    'obs: for (i, cell) in cells.iter_mut().enumerate() {
         let (mut pos, mut stride) = (0, 1);
         for ((c, _), &d) in facs.iter().zip(&dims) {
-            if c[i] == NA_INT {
+            if c[i] == NA_INT || c[i] < 1 {
+                *cell = u32::MAX;
                 continue 'obs;
             }
             pos += (c[i] as usize - 1) * stride;
             stride *= d;
         }
-        groups[pos].push(Some(i));
+        *cell = pos as u32;
     }
     let set_shape = |v: &mut Value| {
         v.set_attr(
@@ -164,18 +168,9 @@ pub fn tapply(it: &mut Interp, a: Args) -> EvalResult {
     };
     let Some(f) = m.get("FUN").cloned() else {
         // without FUN: the group index of each element
-        let idx: Vec<i32> = (0..x.len())
-            .map(|i| {
-                let (mut pos, mut stride) = (0i32, 1i32);
-                for ((c, _), &d) in facs.iter().zip(&dims) {
-                    if c[i] == NA_INT {
-                        return NA_INT;
-                    }
-                    pos += (c[i] - 1) * stride;
-                    stride *= d as i32;
-                }
-                pos + 1
-            })
+        let idx: Vec<i32> = cells
+            .iter()
+            .map(|&c| if c == u32::MAX { NA_INT } else { c as i32 + 1 })
             .collect();
         return Ok(Value::ints(idx));
     };
@@ -184,18 +179,18 @@ pub fn tapply(it: &mut Interp, a: Args) -> EvalResult {
         return err("'X' must be a vector");
     };
     let names = x.names();
+    let groups = Groups::by_codes(&cells, total);
+    drop(cells);
     let mut results: Vec<Option<Value>> = Vec::with_capacity(total);
-    for g in &groups {
+    for k in 0..total {
+        let g = groups.of(k);
         if g.is_empty() {
             results.push(None);
             continue;
         }
-        let mut piece = Value::from_data(data.select(g));
+        let mut piece = Value::from_data(gather(&data, g));
         if let Some(n) = &names {
-            piece.set_attr(
-                sym("names"),
-                Value::strs(g.iter().map(|i| i.and_then(|i| n[i].clone())).collect()),
-            );
+            piece.set_attr(sym("names"), Value::strs(g.iter().map(|&i| n[i as usize].clone()).collect()));
         }
         if let (Some(l), Some(c)) = (x.get_attr("levels"), x.get_attr("class")) {
             piece.set_attr(sym("levels"), l.clone());

@@ -500,6 +500,16 @@ fn rev(_it: &mut Interp, a: Args) -> EvalResult {
         let sub = Value::ints((1..=x.len() as i32).rev().collect());
         return crate::eval::index::index(&x, &[Some(sub)], true);
     }
+    if !x.is_factor() && !crate::value::class::is_time_vector(&x) {
+        // a plain vector (names reversed with it): one pass, no index vector
+        if let Some(d) = x.data() {
+            let mut r = Value::from_data(crate::value::groups::reversed(d));
+            if let Some(Data::Str(n)) = x.get_attr("names").and_then(|n| n.data()) {
+                r.set_attr(Sym::new("names"), Value::from_data(crate::value::groups::reversed(&Data::Str(n.clone()))));
+            }
+            return Ok(r);
+        }
+    }
     let idx: Vec<Option<usize>> = (0..x.len()).rev().map(Some).collect();
     let r = subset_keep(&x, &idx);
     if crate::value::class::is_time_vector(&x) {

@@ -7,7 +7,7 @@ use crate::builtins::base::sort_keys::{order_perm, orderable, SortKey};
 use crate::eval::Interp;
 use crate::syntax::sym::Sym;
 use crate::value::factor::factor_as_strings;
-use crate::value::{Data, VType, Value, NA_INT, NA_LGL};
+use crate::value::{Data, RStr, VType, Value, NA_INT, NA_LGL};
 use std::cmp::Ordering;
 use crate::value::uniq::{dbl_key, fx_map, FxMap};
 use std::rc::Rc;
@@ -350,14 +350,17 @@ fn common(x: &Value, y: &Value) -> (Value, Value) {
 
 /// `match(x, table)` positions (1-based), `nomatch` where absent.
 pub fn match_positions(x: &Value, table: &Value, nomatch: i32) -> Vec<i32> {
+    if !x.is_factor() && !table.is_factor() {
+        if let (Some(Data::Int(a) | Data::Lgl(a)), Some(Data::Int(b) | Data::Lgl(b))) = (x.data(), table.data()) {
+            return match_ints(a, b, nomatch);
+        }
+    }
     let (x, t) = common(x, table);
     match (x.data(), t.data()) {
         (Some(Data::Dbl(a)), Some(Data::Dbl(b))) => {
             return lookup(a.iter().map(|&v| dbl_key(v)), b.iter().map(|&v| dbl_key(v)), b.len(), nomatch)
         }
-        (Some(Data::Str(a)), Some(Data::Str(b))) => {
-            return lookup(a.iter().map(|s| s.as_deref()), b.iter().map(|s| s.as_deref()), b.len(), nomatch)
-        }
+        (Some(Data::Str(a)), Some(Data::Str(b))) => return match_strs(a, b, nomatch),
         _ => {}
     }
     let xk = elem_keys(&x);
@@ -394,6 +397,69 @@ fn lookup<K: std::hash::Hash + Eq>(
         map.entry(k).or_insert(i as i32 + 1);
     }
     xs.map(|k| map.get(&k).copied().unwrap_or(nomatch)).collect()
+}
+
+/// Integer positions: a direct table over the table's range when it is small, else hashing.
+fn match_ints(xs: &[i32], table: &[i32], nomatch: i32) -> Vec<i32> {
+    let (mut lo, mut hi) = (i32::MAX, i32::MIN);
+    for &t in table {
+        if t != NA_INT {
+            lo = lo.min(t);
+            hi = hi.max(t);
+        }
+    }
+    let span = if lo > hi { 0 } else { (hi as i64 - lo as i64 + 1) as usize };
+    if span > 4 * (table.len() + xs.len()) + 1024 {
+        return lookup(xs.iter().copied(), table.iter().copied(), table.len(), nomatch);
+    }
+    // slot `span` is NA's; 0 marks a value not in the table
+    let mut slots = vec![0i32; span + 1];
+    for (i, &t) in table.iter().enumerate().rev() {
+        let k = if t == NA_INT { span } else { (t as i64 - lo as i64) as usize };
+        slots[k] = i as i32 + 1;
+    }
+    xs.iter()
+        .map(|&x| {
+            let p = if x == NA_INT {
+                slots[span]
+            } else if x >= lo && x <= hi {
+                slots[(x as i64 - lo as i64) as usize]
+            } else {
+                0
+            };
+            if p == 0 {
+                nomatch
+            } else {
+                p
+            }
+        })
+        .collect()
+}
+
+/// String positions by content; R's string vectors mostly share their elements, so a
+/// small cache by address answers repeats without hashing the text again.
+fn match_strs(xs: &[RStr], table: &[RStr], nomatch: i32) -> Vec<i32> {
+    let mut map: FxMap<Option<&str>, i32> = fx_map(table.len().min(1 << 20));
+    for (i, t) in table.iter().enumerate() {
+        map.entry(t.as_deref()).or_insert(i as i32 + 1);
+    }
+    const SLOTS: usize = 1024;
+    let mut seen: Vec<(*const u8, i32)> = vec![(std::ptr::null(), 0); SLOTS];
+    xs.iter()
+        .map(|x| {
+            let Some(s) = x else {
+                return map.get(&None).copied().unwrap_or(nomatch);
+            };
+            let p = s.as_ptr();
+            let k = ((p as usize >> 4) ^ (p as usize >> 14)) & (SLOTS - 1);
+            if seen[k].0 == p {
+                return seen[k].1;
+            }
+            let r = map.get(&Some(&**s)).copied().unwrap_or(nomatch);
+            seen[k] = (p, r);
+            r
+        })
+        .collect()
 }
 
 fn match_fn(_it: &mut Interp, m: Matched) -> EvalResult {

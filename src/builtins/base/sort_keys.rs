@@ -73,38 +73,34 @@ impl SortKey {
         let Some(d) = v.data() else {
             return Ok(SortKey { keys: Vec::new(), na: Vec::new() });
         };
-        let raw: Vec<(u64, bool)> = match d {
+        let n = d.len();
+        let mut keys = Vec::with_capacity(n);
+        let mut na = Vec::with_capacity(n);
+        // non-NA keys stay strictly inside (0, MAX); NA takes an end
+        let na_key = if na_last { u64::MAX } else { 0 };
+        let mut push = |k: u64, is_na: bool| {
+            keys.push(if is_na {
+                na_key
+            } else {
+                let k = k.clamp(1, u64::MAX - 1);
+                if decreasing {
+                    u64::MAX - k
+                } else {
+                    k
+                }
+            });
+            na.push(is_na);
+        };
+        match d {
             Data::List(_) => return err("unimplemented type 'list' in 'orderVector1'"),
-            Data::Str(_) => string_ranks(d, c_locale).into_iter().map(|r| (r, r == 0)).collect(),
-            Data::Dbl(x) => x.iter().map(|&x| (dbl_bits(x), x.is_nan())).collect(),
+            Data::Str(_) => string_ranks(d, c_locale).into_iter().for_each(|r| push(r, r == 0)),
+            Data::Dbl(x) => x.iter().for_each(|&x| push(dbl_bits(x), x.is_nan())),
             Data::Int(x) | Data::Lgl(x) => x
                 .iter()
-                .map(|&x| ((x as i64 - i32::MIN as i64) as u64, x == NA_INT))
-                .collect(),
-            Data::Cplx(x) => complex_ranks(x),
-            Data::Raw(x) => x.iter().map(|&b| (b as u64, false)).collect(),
-        };
-        let (keys, na) = raw
-            .into_iter()
-            .map(|(k, na)| {
-                let k = if na {
-                    if na_last {
-                        u64::MAX
-                    } else {
-                        0
-                    }
-                } else {
-                    // non-NA keys stay strictly inside (0, MAX)
-                    let k = k.clamp(1, u64::MAX - 1);
-                    if decreasing {
-                        u64::MAX - k
-                    } else {
-                        k
-                    }
-                };
-                (k, na)
-            })
-            .unzip();
+                .for_each(|&x| push((x as i64 - i32::MIN as i64) as u64, x == NA_INT)),
+            Data::Cplx(x) => complex_ranks(x).into_iter().for_each(|(k, is_na)| push(k, is_na)),
+            Data::Raw(x) => x.iter().for_each(|&b| push(b as u64, false)),
+        }
         Ok(SortKey { keys, na })
     }
 
@@ -130,7 +126,12 @@ pub fn radix_by(perm: &mut Vec<u32>, key: &[u64]) {
     }
     // (below a few thousand keys the histograms cost more than a comparison sort)
     if n < 2048 {
-        perm.sort_by_key(|&i| key[i as usize]);
+        // (key, position) pairs are all distinct, so an unstable sort of them is stable
+        let mut pairs: Vec<(u64, u32)> =
+            perm.iter().enumerate().map(|(p, &i)| (key[i as usize], p as u32)).collect();
+        pairs.sort_unstable();
+        let old = std::mem::take(perm);
+        perm.extend(pairs.iter().map(|&(_, p)| old[p as usize]));
         return;
     }
     let mut hist = vec![[0u32; B]; PASSES];
@@ -189,10 +190,91 @@ pub fn order_perm(
     let mut perm: Vec<u32> = (0..n as u32)
         .filter(|&i| na_last.is_some() || !keys.iter().any(|k| k.na[i as usize]))
         .collect();
-    for k in keys.iter().rev() {
-        radix_by(&mut perm, &k.keys);
+    match (keys.len() > 1 && perm.len() >= 2048).then(|| packed_keys(&perm, &keys)).flatten() {
+        Some((packed, bits)) => radix_packed(&mut perm, packed, bits),
+        None => {
+            for k in keys.iter().rev() {
+                radix_by(&mut perm, &k.keys);
+            }
+        }
     }
     Ok(perm.into_iter().map(|i| i as usize).collect())
+}
+
+/// Several keys packed into one `u128` per element of `perm` (each key less its minimum, the
+/// first key in the highest bits) with the number of bits used, when their ranges fit in 128
+/// bits: one radix sort of the packed keys then reads every key in order, where sorting key
+/// by key would fetch the later keys through a shuffled permutation (a cache miss each).
+fn packed_keys(perm: &[u32], keys: &[SortKey]) -> Option<(Vec<u128>, u32)> {
+    let mut spans = Vec::with_capacity(keys.len());
+    let mut total = 0u32;
+    for k in keys {
+        let (mut lo, mut hi) = (u64::MAX, 0u64);
+        for &i in perm {
+            let v = k.keys[i as usize];
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+        if lo > hi {
+            (lo, hi) = (0, 0);
+        }
+        let bits = 64 - (hi - lo).leading_zeros();
+        total += bits;
+        spans.push((lo, bits));
+    }
+    if total > 128 {
+        return None;
+    }
+    let packed = perm
+        .iter()
+        .map(|&i| {
+            keys.iter()
+                .zip(&spans)
+                .fold(0u128, |c, (k, &(lo, bits))| (c << bits) | (k.keys[i as usize] - lo) as u128)
+        })
+        .collect();
+    Some((packed, total))
+}
+
+/// Stably reorders `perm` by its packed keys (`packed[j]` belongs to `perm[j]`, `bits` wide)
+/// with an LSD radix sort over 11-bit digits, skipping digits on which all keys agree.
+fn radix_packed(perm: &mut Vec<u32>, packed: Vec<u128>, bits: u32) {
+    const BITS: usize = 11;
+    const B: usize = 1 << BITS;
+    let n = perm.len();
+    let passes = (bits as usize).div_ceil(BITS);
+    let mut hist = vec![[0u32; B]; passes];
+    for &k in &packed {
+        for (p, h) in hist.iter_mut().enumerate() {
+            h[((k >> (p * BITS)) as usize) & (B - 1)] += 1;
+        }
+    }
+    let mut keys = packed;
+    let mut idx = std::mem::take(perm);
+    let mut tk = vec![0u128; n];
+    let mut ti = vec![0u32; n];
+    for (p, h) in hist.iter().enumerate() {
+        if h.iter().any(|&c| c as usize == n) {
+            continue;
+        }
+        let mut offs = [0u32; B];
+        let mut s = 0u32;
+        for (o, &c) in offs.iter_mut().zip(h.iter()) {
+            *o = s;
+            s += c;
+        }
+        let shift = p * BITS;
+        for (&k, &i) in keys.iter().zip(idx.iter()) {
+            let b = ((k >> shift) as usize) & (B - 1);
+            let o = offs[b] as usize;
+            tk[o] = k;
+            ti[o] = i;
+            offs[b] += 1;
+        }
+        std::mem::swap(&mut keys, &mut tk);
+        std::mem::swap(&mut idx, &mut ti);
+    }
+    *perm = idx;
 }
 
 /// Whether `v` can be ordered by [`SortKey`] (atomic, not a list).
@@ -222,5 +304,13 @@ mod tests {
         let k1 = Value::ints(vec![2, 1, 2, 1]);
         let k2 = Value::ints(vec![1, 1, 2, 2]);
         assert_eq!(order_perm(&[&k1, &k2], &[true, false], Some(true), false).unwrap_or_default(), vec![0, 2, 1, 3]);
+        // several keys over 2048 elements go through the packed sort: same as key by key
+        let a: Vec<i32> = (0..5000).map(|i| (i * 7919) % 13).collect();
+        let b: Vec<f64> = (0..5000).map(|i| ((i * 104729) % 997) as f64 - 400.5).collect();
+        let (va, vb) = (Value::ints(a.clone()), Value::dbls(b.clone()));
+        let p = order_perm(&[&va, &vb], &[false, true], Some(true), false).unwrap_or_default();
+        let mut want: Vec<usize> = (0..5000).collect();
+        want.sort_by(|&i, &j| a[i].cmp(&a[j]).then(b[j].partial_cmp(&b[i]).unwrap_or(Ordering::Equal)));
+        assert_eq!(p, want);
     }
 }

@@ -9,6 +9,7 @@ use crate::eval::Interp;
 use crate::syntax::ast::{Arg, Expr, ExprKind};
 use crate::syntax::sym::Sym;
 use crate::value::frame::{auto_row_names, df_names, df_nrow, df_take_rows, make_df, take};
+use crate::value::groups::{gather, Groups};
 use crate::value::{Data, Env, RStr, VType, Value, NA_INT};
 use std::rc::Rc;
 
@@ -640,8 +641,8 @@ fn ave(it: &mut Interp, a: Args) -> EvalResult {
         None => crate::builtins::base::apply::as_function(it, &Value::str("mean"))?,
     };
     let n = x.len();
-    let groups: Vec<Vec<usize>> = if m.dots.is_empty() {
-        vec![(0..n).collect()]
+    let groups = if m.dots.is_empty() {
+        Groups::by_codes(&vec![0u32; n], 1)
     } else {
         let fs: Vec<Value> = m.dots.iter().map(|(_, v)| v.clone()).collect();
         let g = crate::builtins::base::factor::interaction_of(&fs, false, ".")?;
@@ -654,37 +655,36 @@ fn ave(it: &mut Interp, a: Args) -> EvalResult {
             );
         }
         let nl = factor_levels(&g).len();
-        let mut groups = vec![Vec::new(); nl];
-        for i in 0..n {
-            let c = codes.get(i % codes.len().max(1)).copied().unwrap_or(NA_INT);
-            if c != NA_INT && c >= 1 {
-                groups[c as usize - 1].push(i);
-            }
-        }
-        groups
+        let cells: Vec<u32> = (0..n)
+            .map(|i| match codes.get(i % codes.len().max(1)) {
+                Some(&c) if c != NA_INT && c >= 1 => c as u32 - 1,
+                _ => u32::MAX,
+            })
+            .collect();
+        Groups::by_codes(&cells, nl)
     };
     let Some(xd) = x.data().cloned() else {
         return err("'x' must be a vector");
     };
     let names = x.names();
-    let mut assigned: Vec<(Vec<usize>, Value)> = Vec::new();
-    for g in groups {
+    let mut assigned: Vec<(usize, Value)> = Vec::new();
+    for k in 0..groups.len() {
+        let g = groups.of(k);
         if g.is_empty() {
             continue;
         }
-        let idx: Vec<Option<usize>> = g.iter().map(|&i| Some(i)).collect();
-        let mut piece = Value::from_data(xd.select(&idx));
+        let mut piece = Value::from_data(gather(&xd, g));
         if let Some(nm) = &names {
             piece.set_attr(
                 sym("names"),
-                Value::strs(g.iter().map(|&i| nm.get(i).cloned().flatten()).collect()),
+                Value::strs(g.iter().map(|&i| nm.get(i as usize).cloned().flatten()).collect()),
             );
         }
         let r = it.call_value(&fun, vec![(None, piece)])?;
         if !r.is_empty() && g.len() % r.len() != 0 {
             it.warning("number of items to replace is not a multiple of replacement length");
         }
-        assigned.push((g, r));
+        assigned.push((k, r));
     }
     let t = assigned
         .iter()
@@ -692,29 +692,24 @@ fn ave(it: &mut Interp, a: Args) -> EvalResult {
         .chain(std::iter::once(xd.vtype()))
         .max()
         .unwrap_or(VType::Lgl);
-    // each element's source: x itself (part 0) or a group's result (part k + 1), gathered
-    // in one pass over the combined values
-    let mut src: Vec<(u32, usize)> = (0..n).map(|i| (0, i)).collect();
+    // each element's position in x followed by the groups' results, gathered in one pass
+    // over the combined values
+    let mut idx: Vec<u32> = (0..n as u32).collect();
     let mut parts: Vec<Data> = vec![xd.coerce(t)];
-    for (g, r) in &assigned {
+    let mut offset = n;
+    for (k, r) in &assigned {
         let Some(rd) = r.data() else { continue };
         if rd.is_empty() {
             return err("replacement has length zero");
         }
-        let part = parts.len() as u32;
-        for (k, &i) in g.iter().enumerate() {
-            src[i] = (part, k % rd.len());
+        for (j, &i) in groups.of(*k).iter().enumerate() {
+            idx[i as usize] = (offset + j % rd.len()) as u32;
         }
+        offset += rd.len();
         parts.push(rd.coerce(t));
     }
-    let mut offset = vec![0usize; parts.len()];
-    for k in 1..parts.len() {
-        offset[k] = offset[k - 1] + parts[k - 1].len();
-    }
     let all = crate::value::combine::concat_data(&parts, t);
-    let idx: Vec<Option<usize>> = src.iter().map(|&(p, k)| Some(offset[p as usize] + k)).collect();
-    let cells = [all.select(&idx)];
-    let mut out = Value::from_data(crate::value::combine::concat_data(&cells, t));
+    let mut out = Value::from_data(gather(&all, &idx));
     if let Some(attrs) = x.attrs() {
         for (k, v) in attrs {
             out.set_attr(*k, v.clone());
