@@ -890,14 +890,14 @@ impl Interp {
             ExprKind::Index(obj, args) => {
                 let x = self.eval(obj, env)?;
                 let r =
-                    index::eval_index(self, x, args, env, false).map_err(|f| with_call_span(f, e));
+                    index::eval_index(self, x, Some(obj), args, env, false).map_err(|f| with_call_span(f, e));
                 self.visible = true;
                 r
             }
             ExprKind::Index2(obj, args) => {
                 let x = self.eval(obj, env)?;
                 let r =
-                    index::eval_index(self, x, args, env, true).map_err(|f| with_call_span(f, e));
+                    index::eval_index(self, x, Some(obj), args, env, true).map_err(|f| with_call_span(f, e));
                 self.visible = true;
                 r
             }

@@ -275,6 +275,17 @@ pub fn ls(it: &mut Interp, a: Args) -> EvalResult {
         .filter(|s| all || !s.starts_with('.'))
         .filter(|s| pattern.as_ref().is_none_or(|p| p.is_match(s)))
         .collect();
+    if env.ptr_eq(&it.base) {
+        // the base functions written in R are bound on first use: list them all
+        let seen: std::collections::HashSet<String> = names.iter().cloned().collect();
+        let more: Vec<String> = crate::builtins::r_defined::names()
+            .filter(|s| all || !s.starts_with('.'))
+            .filter(|s| pattern.as_ref().is_none_or(|p| p.is_match(s)))
+            .filter(|s| !seen.contains(*s))
+            .map(str::to_string)
+            .collect();
+        names.extend(more);
+    }
     if m.get("sorted").and_then(|v| v.as_bool().flatten()) != Some(false) {
         names.sort_by(|a, b| crate::value::collate::collate(a, b));
     }
