@@ -526,6 +526,14 @@ pub fn vector_op(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult
         op,
         BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
     );
+    if cmp && (matches!(x, Value::Lang(_)) || matches!(y, Value::Lang(_))) {
+        // R compares a symbol or call as its deparsed text (`formals(f)$x == ""`)
+        let text = |v: &Value| match v {
+            Value::Lang(l) => Value::str(&crate::syntax::deparse::deparse(&l.expr)),
+            v => v.clone(),
+        };
+        return vector_op(it, op, &text(x), &text(y));
+    }
     let (dx, dy) = match (x, y) {
         (Value::Null, _) | (_, Value::Null) => {
             return Ok(if arith {

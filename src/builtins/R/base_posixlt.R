@@ -46,3 +46,31 @@ Summary.POSIXlt <- function(..., na.rm = FALSE) {
     val <- do.call(.Generic, c(lapply(args, as.POSIXct), na.rm = na.rm))
     as.POSIXlt(val, tz = tz)
 }
+
+## A date-time of class POSIXct from seconds since 1970 (no checks), in time zone tz.
+.POSIXct <- function(xx, tz = NULL, cl = c("POSIXct", "POSIXt"))
+    `attributes<-`(xx, c(attributes(xx), list(tzone = tz, class = cl)))
+
+## A Date from days since 1970-01-01 (no checks).
+.Date <- function(xx, cl = "Date") `attributes<-`(xx, c(attributes(xx), list(class = cl)))
+
+## A difftime from numbers in the given units (no checks).
+.difftime <- function(xx, units, cl = "difftime") {
+    class(xx) <- cl
+    attr(xx, "units") <- units
+    xx
+}
+
+## min/max/range of ordered factors: by level order, an ordered factor with the same levels.
+Summary.ordered <- function(..., na.rm = FALSE) {
+    if (!(.Generic %in% c("min", "max", "range")))
+        stop(gettextf("'%s' is only meaningful for ordered factors if all arguments have the same level sets",
+                      .Generic), domain = NA)
+    args <- list(...)
+    levset <- levels(args[[1L]])
+    if (!all(vapply(args, function(a) identical(levels(a), levset), NA)))
+        stop(gettextf("'%s' is only meaningful for ordered factors if all arguments have the same level sets",
+                      .Generic), domain = NA)
+    ind <- do.call(.Generic, c(lapply(args, as.integer), na.rm = na.rm))
+    factor(levset[ind], levels = levset, ordered = TRUE)
+}

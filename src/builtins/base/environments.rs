@@ -125,7 +125,12 @@ pub fn assign(it: &mut Interp, m: Matched) -> EvalResult {
     let name = m.req("x")?.as_string().unwrap_or_default();
     let v = m.req("value")?.clone();
     let env = env_arg(it, m.get("envir").or(m.get("pos")));
-    env.set(Sym::new(&name), v.clone());
+    let s = Sym::new(&name);
+    if it.is_random_seed(s, &env) && it.set_random_seed(&v) {
+        env.remove(s);
+    } else {
+        env.set(s, v.clone());
+    }
     it.visible = false;
     Ok(v)
 }
@@ -185,7 +190,7 @@ pub fn exists(it: &mut Interp, m: Matched) -> EvalResult {
     let found = if inherits {
         env.lookup(s).is_some() || matches!(it.late_binding(s), Some(Ok(_)))
     } else {
-        env.has_local(s)
+        env.has_local(s) || (it.is_random_seed(s, &env) && it.rng.seeded)
     };
     Ok(Value::lgl(found))
 }
@@ -351,7 +356,11 @@ pub fn rm_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> Eva
         }
     }
     for n in names {
-        if !target.remove(Sym::new(&n)) {
+        let s = Sym::new(&n);
+        if it.is_random_seed(s, &target) && !target.has_local(s) && it.remove_random_seed() {
+            continue;
+        }
+        if !target.remove(s) {
             it.warning(format!("object '{}' not found", n));
         }
     }
