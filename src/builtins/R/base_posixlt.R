@@ -37,7 +37,7 @@ c.POSIXlt <- function(..., recursive = FALSE) {
 ## Repeats the date-times of a POSIXlt value, as rep() repeats a vector.
 rep.POSIXlt <- function(x, ...) as.POSIXlt(rep(as.POSIXct(x), ...), tz = .lt_tz(x))
 
-# min/max/range of date-times in list form: computed on POSIXct, returned as POSIXlt
+## min/max/range of date-times in list form: computed on POSIXct, returned as POSIXlt
 Summary.POSIXlt <- function(..., na.rm = FALSE) {
     if (!(.Generic %in% c("min", "max", "range")))
         stop(gettextf("'%s' not defined for \"POSIXt\" objects", .Generic), domain = NA)
