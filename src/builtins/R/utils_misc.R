@@ -347,7 +347,8 @@ read.fwf <- function(file, widths, header = FALSE, sep = "\t", skip = 0L, row.na
     if (!missing(generic.function)) {
         g <- if (is.character(generic.function)) generic.function
              else deparse1(substitute(generic.function))
-        if (!isfun(g)) stop(gettextf("no function '%s' is visible", g), domain = NA)
+        if (!isfun(g) && !(g %in% c("Math", "Ops", "Summary", "Complex", "matrixOps")))
+            stop(gettextf("no function '%s' is visible", g), domain = NA)
         hits <- fns[startsWith(fns, paste0(g, "."))]
         gen <- rep.int(g, length(hits))
         byclass <- FALSE
