@@ -147,7 +147,7 @@ const GENERICS: &[&str] = &[
     "formula", "resid", "fitted.values", "deviance", "df.residual", "nobs", "weights", "anova",
     "quantile", "sigma", "sort", "confint",
     // POSIXlt methods (`length.POSIXlt`, ...) and others written in R
-    "length", "is.na",
+    "length", "is.na", "rev",
 ];
 
 /// A new interpreter writing to stdout and stderr, with every builtin installed.

@@ -137,15 +137,21 @@ fn replacement_call(fname: &str, f: &Expr, args: &[crate::syntax::ast::Arg], val
 }
 
 fn set_var(it: &mut Interp, s: Sym, value: Value, env: &Env, sup: bool) {
-    if sup {
+    let target = if sup {
         let start = env.parent().unwrap_or_else(|| it.global.clone());
         match start.find_env(s) {
-            Some(e) if !e.ptr_eq(&it.base) => e.set(s, value),
-            _ => it.global.set(s, value),
+            Some(e) if !e.ptr_eq(&it.base) => e,
+            _ => it.global.clone(),
         }
     } else {
-        env.set(s, value);
+        env.clone()
+    };
+    // a generator state assigned to the global `.Random.seed` becomes the live state
+    if it.is_random_seed(s, &target) && it.set_random_seed(&value) {
+        target.remove(s);
+        return;
     }
+    target.set(s, value);
 }
 
 /// The current value of an assignment target's object, taken out of its frame when it

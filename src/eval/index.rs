@@ -68,7 +68,14 @@ fn is_empty_arg(env: &Env, s: Sym) -> bool {
 }
 
 /// `x[...]` or `x[[...]]` with unevaluated subscripts.
-pub fn eval_index(it: &mut Interp, x: Value, args: &[Arg], env: &Env, double: bool) -> EvalResult {
+pub fn eval_index(
+    it: &mut Interp,
+    x: Value,
+    obj: Option<&crate::syntax::ast::Expr>,
+    args: &[Arg],
+    env: &Env,
+    double: bool,
+) -> EvalResult {
     let (subs, drop, exact) = eval_subs(it, args, env)?;
     if !it.s4.prims.is_empty() && x.get_attr("class").is_some() {
         let mut a = vec![(None, x.clone())];
@@ -87,13 +94,15 @@ pub fn eval_index(it: &mut Interp, x: Value, args: &[Arg], env: &Env, double: bo
             return r;
         }
     }
-    if let Some(cls) = x.class_attr() {
-        if !double && !cls.iter().any(|c| c == "data.frame" || c == "factor") {
+    if !double && x.class_attr().is_some() {
+        if let Some(r) = dispatch_bracket(it, &x, obj, args, &subs, drop, exact, env) {
+            return r;
+        }
+        // built-in methods (`[.Date`, ...) take the evaluated subscripts
+        let cls = x.class_attr().unwrap_or_default();
+        if !cls.iter().any(|c| c == "data.frame" || c == "factor") {
             let mut a = vec![(None, x.clone())];
-            a.extend(
-                subs.iter()
-                    .map(|s| (None, s.clone().unwrap_or(Value::Missing))),
-            );
+            a.extend(subs.iter().map(|s| (None, s.clone().unwrap_or(Value::Missing))));
             if let Some(r) = it.try_dispatch("[", &x, a, env) {
                 return r;
             }
@@ -118,6 +127,80 @@ pub fn eval_index(it: &mut Interp, x: Value, args: &[Arg], env: &Env, double: bo
         });
     }
     r
+}
+
+/// `x[...]` on a classed `x` with an R-level method `[.class` (tried in class order; a
+/// data frame or factor reached first keeps the built-in path): calls the method with the
+/// subscripts as written (named ones by name, empty ones missing, `drop=`/`exact=` passed
+/// on) and the call `` `[.class`(x, ...) ``, so `nargs()`, `sys.call()` and `missing()` see
+/// what R's methods see.
+#[allow(clippy::too_many_arguments)]
+fn dispatch_bracket(
+    it: &mut Interp,
+    x: &Value,
+    obj: Option<&crate::syntax::ast::Expr>,
+    args: &[Arg],
+    subs: &[Sub],
+    drop: Option<bool>,
+    exact: bool,
+    env: &Env,
+) -> Option<EvalResult> {
+    use crate::syntax::ast::{Expr, ExprKind};
+    let classes = it.s3_classes(x)?;
+    let mut found = None;
+    for cls in classes {
+        let name = format!("[.{}", cls);
+        match it.lookup_method(env, &name) {
+            Some(Value::Closure(c)) => {
+                found = Some((c, name));
+                break;
+            }
+            Some(Value::Promise(p)) => {
+                if let Ok(Value::Closure(c)) = it.force(&p) {
+                    found = Some((c, name));
+                    break;
+                }
+            }
+            Some(_) => return None,
+            None if cls == "data.frame" || cls == "factor" => return None,
+            None => {}
+        }
+    }
+    let (c, name) = found?;
+    let dots = args.iter().any(|a| {
+        matches!(&a.value, Some(e) if matches!(&e.kind, ExprKind::Ident(s) if s.as_str() == "..."))
+    });
+    let mut a: Vec<(Option<Sym>, Value)> = vec![(None, x.clone())];
+    if dots {
+        a.extend(subs.iter().map(|s| (None, s.clone().unwrap_or(Value::Missing))));
+        if let Some(d) = drop {
+            a.push((Some(Sym::new("drop")), Value::lgl(d)));
+        }
+    } else {
+        let mut k = 0;
+        for arg in args {
+            match (arg.name.map(|n| n.as_str()), &arg.value) {
+                (Some("drop"), Some(_)) => {
+                    a.push((arg.name, drop.map(Value::lgl).unwrap_or(Value::lgl_na())));
+                }
+                (Some("exact"), Some(_)) => a.push((arg.name, Value::lgl(exact))),
+                _ => {
+                    let v = subs.get(k).cloned().flatten().unwrap_or(Value::Missing);
+                    k += 1;
+                    a.push((arg.name, v));
+                }
+            }
+        }
+    }
+    let obj_expr = obj.cloned().unwrap_or_else(|| super::call::ident(Sym::new("x")));
+    let mut call_args = vec![Arg { name: None, value: Some(obj_expr), span: Default::default() }];
+    call_args.extend(args.iter().cloned());
+    let call = Rc::new(Expr::new(
+        ExprKind::Call(Rc::new(super::call::ident(Sym::new(&name))), call_args.into()),
+        Default::default(),
+    ));
+    let f = Value::Closure(c.clone());
+    Some(it.apply_closure(&c, a, call, env, f))
 }
 
 /// A factor without the levels none of its codes use (`f[i, drop = TRUE]`).

@@ -12,6 +12,7 @@ pub mod packages;
 pub mod index;
 pub mod lang_list;
 pub mod ops;
+mod random_seed;
 mod scalar;
 mod shared_expr;
 mod stoppable;
@@ -424,7 +425,8 @@ impl Interp {
         Ok(())
     }
 
-    /// Prints collected warnings to the error stream as R does at top level.
+    /// Prints collected warnings to the error stream as R does at top level (a message that
+    /// would make the line longer than 75 columns goes on the next line, indented).
     pub fn flush_warnings(&mut self) {
         if self.warnings.is_empty() {
             return;
@@ -443,14 +445,14 @@ impl Interp {
             s.push_str("Warning message:\n");
             let (call, msg) = &w[0];
             match call {
-                Some(c) => s.push_str(&format!("In {} : {}\n", c, msg)),
+                Some(c) => s.push_str(&format!("In {} :{} {}\n", c, warn_break(6, c, msg), msg)),
                 None => s.push_str(&format!("{}\n", msg)),
             }
         } else {
             s.push_str("Warning messages:\n");
             for (i, (call, msg)) in w.iter().enumerate() {
                 match call {
-                    Some(c) => s.push_str(&format!("{}: In {} : {}\n", i + 1, c, msg)),
+                    Some(c) => s.push_str(&format!("{}: In {} :{} {}\n", i + 1, c, warn_break(10, c, msg), msg)),
                     None => s.push_str(&format!("{}: {}\n", i + 1, msg)),
                 }
             }
@@ -490,6 +492,9 @@ impl Interp {
     /// Binds a base name on first use (see `late_base`) and returns its value; None when
     /// the name is not one of them.
     pub fn late_binding(&mut self, s: Sym) -> Option<EvalResult> {
+        if s.as_str() == ".Random.seed" {
+            return self.random_seed().map(Ok);
+        }
         let make = self.late_base?;
         let r = make(self, s.as_str())?;
         if let Ok(v) = &r {
@@ -803,14 +808,14 @@ impl Interp {
             ExprKind::Index(obj, args) => {
                 let x = self.eval(obj, env)?;
                 let r =
-                    index::eval_index(self, x, args, env, false).map_err(|f| with_call_span(f, e));
+                    index::eval_index(self, x, Some(obj), args, env, false).map_err(|f| with_call_span(f, e));
                 self.visible = true;
                 r
             }
             ExprKind::Index2(obj, args) => {
                 let x = self.eval(obj, env)?;
                 let r =
-                    index::eval_index(self, x, args, env, true).map_err(|f| with_call_span(f, e));
+                    index::eval_index(self, x, Some(obj), args, env, true).map_err(|f| with_call_span(f, e));
                 self.visible = true;
                 r
             }
@@ -967,4 +972,15 @@ pub fn with_call_span(f: Flow, e: &Expr) -> Flow {
 /// Whether a name is `..1`, `..2`, ...
 fn is_dot_dot_n(s: &str) -> bool {
     s.len() > 2 && s.starts_with("..") && s[2..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// R's line break between a warning's call and its message: when `extra` + the call's width
+/// + the width of the message's first line exceeds 75 columns.
+fn warn_break(extra: usize, call: &str, msg: &str) -> &'static str {
+    let first = msg.split('\n').next().unwrap_or("");
+    if extra + call.chars().count() + first.chars().count() > 75 {
+        "\n "
+    } else {
+        ""
+    }
 }

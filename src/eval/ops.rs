@@ -32,6 +32,7 @@ pub fn binary(it: &mut Interp, op: BinOp, x: Value, y: Value, env: &Env) -> Eval
     }
     match op {
         BinOp::Special(name) => special(it, name, x, y, env),
+        BinOp::Range if x.is_factor() && y.is_factor() => factor_colon(&x, &y),
         BinOp::Range => range(&x, &y),
         BinOp::And2 | BinOp::Or2 => unreachable_logic2(),
         _ => {
@@ -242,6 +243,35 @@ fn special(it: &mut Interp, name: Sym, x: Value, y: Value, env: &Env) -> EvalRes
 }
 
 /// `from:to`.
+/// `f1:f2` on factors: their interaction, levels `a:x` for every pair in `f1`-major order.
+fn factor_colon(x: &Value, y: &Value) -> EvalResult {
+    use crate::value::vector::NA_INT;
+    let (cx, cy) = (x.int_vec(), y.int_vec());
+    if cx.len() != cy.len() {
+        return err("unequal factor lengths");
+    }
+    let levels = |v: &Value| -> Vec<String> {
+        v.get_attr("levels")
+            .map(|l| l.str_vec().iter().map(|s| s.as_deref().unwrap_or("NA").to_string()).collect())
+            .unwrap_or_default()
+    };
+    let (lx, ly) = (levels(x), levels(y));
+    let ny = ly.len() as i32;
+    let codes: Vec<i32> = cx
+        .iter()
+        .zip(cy.iter())
+        .map(|(&a, &b)| if a == NA_INT || b == NA_INT { NA_INT } else { (a - 1) * ny + b })
+        .collect();
+    let mut lev = Vec::with_capacity(lx.len() * ly.len());
+    for a in lx.iter() {
+        for b in ly.iter() {
+            lev.push(format!("{}:{}", a, b));
+        }
+    }
+    let lev: Vec<&str> = lev.iter().map(|s| s.as_str()).collect();
+    Ok(crate::value::factor::make_factor(codes, &lev, false))
+}
+
 pub fn range(x: &Value, y: &Value) -> EvalResult {
     let (a, b) = match (x.as_f64(), y.as_f64()) {
         (Some(a), Some(b)) => (a, b),
@@ -496,6 +526,14 @@ pub fn vector_op(it: &mut Interp, op: BinOp, x: &Value, y: &Value) -> EvalResult
         op,
         BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
     );
+    if cmp && (matches!(x, Value::Lang(_)) || matches!(y, Value::Lang(_))) {
+        // R compares a symbol or call as its deparsed text (`formals(f)$x == ""`)
+        let text = |v: &Value| match v {
+            Value::Lang(l) => Value::str(&crate::syntax::deparse::deparse(&l.expr)),
+            v => v.clone(),
+        };
+        return vector_op(it, op, &text(x), &text(y));
+    }
     let (dx, dy) = match (x, y) {
         (Value::Null, _) | (_, Value::Null) => {
             return Ok(if arith {

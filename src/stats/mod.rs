@@ -31,3 +31,4 @@ pub mod tsqr;
 pub mod ks;
 pub mod rcont;
 pub mod ansari;
+pub mod bessel;

@@ -291,3 +291,32 @@ mod tests {
         assert_eq!(format!("{:.9}", u), "0.265508663");
     }
 }
+
+/// `.Random.seed`: R's kind code, the position in the state, then the 624 state words.
+impl Rng {
+    /// The state as R's `.Random.seed` holds it.
+    pub fn seed_vector(&self) -> Vec<i32> {
+        let code = if self.sample_kind == SampleKind::Rounding { 403 } else { 10403 };
+        let mut v = Vec::with_capacity(N + 2);
+        v.push(code);
+        v.push(self.mti as i32);
+        v.extend(self.mt.iter().map(|&w| w as i32));
+        v
+    }
+
+    /// Restores a state saved from `.Random.seed`; false when `s` is not a
+    /// Mersenne-Twister state of the right length.
+    pub fn set_seed_vector(&mut self, s: &[i32]) -> bool {
+        if s.len() != N + 2 || s[0] < 0 || s[0] % 100 != 3 {
+            return false;
+        }
+        self.sample_kind = if s[0] / 10000 == 1 { SampleKind::Rejection } else { SampleKind::Rounding };
+        self.mti = if s[1] <= 0 { N } else { (s[1] as usize).min(N) };
+        for (w, &x) in self.mt.iter_mut().zip(&s[2..]) {
+            *w = x as u32;
+        }
+        self.pois = PoisState::default();
+        self.seeded = true;
+        true
+    }
+}

@@ -348,6 +348,8 @@ impl Dp {
     fn expr(&mut self, e: &Expr) {
         match &e.kind {
             ExprKind::Const(c) => self.put(&format_const(c)),
+            // the empty symbol (a formal without default, `alist(a = )`) deparses to nothing
+            ExprKind::Ident(s) if s.as_str().is_empty() => {}
             ExprKind::Ident(s) => self.put(&quote_name(s)),
             ExprKind::Call(f, args) => self.call(f, args),
             ExprKind::Index(x, args) => {

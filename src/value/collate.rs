@@ -4,6 +4,9 @@
 /// and spaces before digits before letters, letters compared without case first, then
 /// accents, then lower case before upper case; byte order breaks remaining ties.
 pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
+    if C_COLLATION.with(|c| c.get()) {
+        return a.cmp(b);
+    }
     let ka = a.chars().map(collation_key);
     let kb = b.chars().map(collation_key);
     ka.clone()
@@ -12,6 +15,16 @@ pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
         .then_with(|| ka.clone().map(|k| k.1).cmp(kb.clone().map(|k| k.1)))
         .then_with(|| ka.map(|k| k.2).cmp(kb.map(|k| k.2)))
         .then_with(|| a.cmp(b))
+}
+
+thread_local! {
+    /// Set while `LC_COLLATE` is "C" or "POSIX" (`Sys.setlocale`): strings compare by bytes.
+    static C_COLLATION: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Switches between byte order (the C locale's collation) and the UTF-8 locale's.
+pub fn set_c_collation(on: bool) {
+    C_COLLATION.with(|c| c.set(on));
 }
 
 /// ASCII punctuation, symbols and digits in the root collation's order (space first).

@@ -36,3 +36,41 @@ c.POSIXlt <- function(..., recursive = FALSE) {
 
 ## Repeats the date-times of a POSIXlt value, as rep() repeats a vector.
 rep.POSIXlt <- function(x, ...) as.POSIXlt(rep(as.POSIXct(x), ...), tz = .lt_tz(x))
+
+## min/max/range of date-times in list form: computed on POSIXct, returned as POSIXlt
+Summary.POSIXlt <- function(..., na.rm = FALSE) {
+    if (!(.Generic %in% c("min", "max", "range")))
+        stop(gettextf("'%s' not defined for \"POSIXt\" objects", .Generic), domain = NA)
+    args <- list(...)
+    tz <- .lt_tz(args[[1L]])
+    val <- do.call(.Generic, c(lapply(args, as.POSIXct), na.rm = na.rm))
+    as.POSIXlt(val, tz = tz)
+}
+
+## A date-time of class POSIXct from seconds since 1970 (no checks), in time zone tz.
+.POSIXct <- function(xx, tz = NULL, cl = c("POSIXct", "POSIXt"))
+    `attributes<-`(xx, c(attributes(xx), list(tzone = tz, class = cl)))
+
+## A Date from days since 1970-01-01 (no checks).
+.Date <- function(xx, cl = "Date") `attributes<-`(xx, c(attributes(xx), list(class = cl)))
+
+## A difftime from numbers in the given units (no checks).
+.difftime <- function(xx, units, cl = "difftime") {
+    class(xx) <- cl
+    attr(xx, "units") <- units
+    xx
+}
+
+## min/max/range of ordered factors: by level order, an ordered factor with the same levels.
+Summary.ordered <- function(..., na.rm = FALSE) {
+    if (!(.Generic %in% c("min", "max", "range")))
+        stop(gettextf("'%s' is only meaningful for ordered factors if all arguments have the same level sets",
+                      .Generic), domain = NA)
+    args <- list(...)
+    levset <- levels(args[[1L]])
+    if (!all(vapply(args, function(a) identical(levels(a), levset), NA)))
+        stop(gettextf("'%s' is only meaningful for ordered factors if all arguments have the same level sets",
+                      .Generic), domain = NA)
+    ind <- do.call(.Generic, c(lapply(args, as.integer), na.rm = na.rm))
+    factor(levset[ind], levels = levset, ordered = TRUE)
+}

@@ -336,3 +336,65 @@ read.fwf <- function(file, widths, header = FALSE, sep = "\t", skip = 0L, row.na
     if (!missing(row.names)) args$row.names <- row.names
     do.call(read.table, args)
 }
+
+## The S3 methods of a generic (or, with class, for a class) among the functions visible from
+## envir and the base functions: a "MethodsFunction" character vector with an "info" frame.
+.S3methods <- function(generic.function, class, envir = parent.frame(), all.names = FALSE,
+                       dropPath = FALSE, useEnv = FALSE) {
+    fns <- unique(c(ls(envir, all.names = TRUE), ls(.GlobalEnv, all.names = TRUE),
+                    ls(baseenv(), all.names = TRUE)))
+    isfun <- function(n) exists(n, envir = envir, mode = "function")
+    if (!missing(generic.function)) {
+        g <- if (is.character(generic.function)) generic.function
+             else deparse1(substitute(generic.function))
+        if (!isfun(g) && !(g %in% c("Math", "Ops", "Summary", "Complex", "matrixOps")))
+            stop(gettextf("no function '%s' is visible", g), domain = NA)
+        hits <- fns[startsWith(fns, paste0(g, "."))]
+        gen <- rep.int(g, length(hits))
+        byclass <- FALSE
+    } else if (!missing(class)) {
+        suffix <- paste0(".", class)
+        hits <- fns[endsWith(fns, suffix) & nchar(fns) > nchar(suffix)]
+        gen <- substr(hits, 1L, nchar(hits) - nchar(suffix))
+        keep <- vapply(gen, isfun, NA)
+        hits <- hits[keep]; gen <- gen[keep]
+        byclass <- TRUE
+    } else stop("must supply 'generic.function' or 'class'")
+    keep <- vapply(hits, isfun, NA)
+    hits <- hits[keep]; gen <- gen[keep]
+    o <- order(hits)
+    hits <- hits[o]; gen <- gen[o]
+    from <- vapply(hits, function(n) if (exists(n, envir = .GlobalEnv, inherits = FALSE)) ".GlobalEnv" else "base", "")
+    info <- data.frame(visible = rep.int(TRUE, length(hits)), from = unname(from), generic = gen,
+                       isS4 = rep.int(FALSE, length(hits)), row.names = hits)
+    structure(hits, info = info, byclass = byclass, class = "MethodsFunction")
+}
+
+## The S3 methods of a generic function, or for a class (see .S3methods).
+methods <- function(generic.function, class) {
+    envir <- parent.frame()
+    if (!missing(generic.function) && !is.character(generic.function))
+        generic.function <- deparse1(substitute(generic.function))
+    if (missing(generic.function)) .S3methods(class = class, envir = envir)
+    else .S3methods(generic.function, envir = envir)
+}
+
+## The method names (generics, for a by-class listing), a star marking invisible ones.
+format.MethodsFunction <- function(x, byclass = attr(x, "byclass"), ...) {
+    info <- attr(x, "info")
+    if (byclass) unique(info$generic)
+    else paste0(rownames(info), ifelse(info$visible, "", "*"))
+}
+
+## Prints a methods() listing as R does.
+print.MethodsFunction <- function(x, byclass = attr(x, "byclass"), ...) {
+    values <- format(x, byclass = byclass, ...)
+    if (length(values)) {
+        print(noquote(values))
+        cat("see '?methods' for accessing help and source code\n")
+    } else cat("no methods found\n")
+    invisible(x)
+}
+
+## The names of the objects in the base package.
+builtins <- function(internal = FALSE) ls(baseenv(), all.names = TRUE)

@@ -7,9 +7,10 @@ use crate::error::{err, EvalResult};
 use crate::eval::Interp;
 use crate::stats::edit_distance::{align, best_occurrence, Alignment, Costs};
 use crate::syntax::sym::Sym;
-use crate::value::Value;
+use crate::value::{Value, NA_INT};
 
-pub const BUILTINS: &[Builtin] = &[declared("agrep", agrep), declared("agrepl", agrepl), declared("adist", adist)];
+pub const BUILTINS: &[Builtin] = &[declared("agrep", agrep), declared("agrepl", agrepl), declared("adist", adist),
+    declared("aregexec", aregexec)];
 
 /// Help entries for this family's builtins, shown by `?name` (see `utils/help.rs`).
 pub const DOCS: &[crate::builtins::Doc] = {
@@ -28,8 +29,62 @@ pub const DOCS: &[crate::builtins::Doc] = {
             "The matrix of generalized Levenshtein distances between the strings of x and y (y = x when NULL); with \
              partial = TRUE, the distance to the best-matching substring of each y. counts = TRUE adds the \
              \"counts\" (ins, del, sub) and \"trafos\" (M/I/D/S sequences) attributes."),
+        doc("aregexec", "aregexec(pattern, text, max.distance = 0.1, costs = NULL, ignore.case = FALSE, \
+                         fixed = FALSE, useBytes = FALSE)",
+            "For each element of text, the position and match.length of the best approximate match of pattern \
+             (-1 when none is within max.distance, NA for NA), as regexec() gives them; patterns are literal \
+             strings (regular-expression operators are not supported)."),
     ]
 };
+
+/// `aregexec`: the best approximate occurrence of a literal pattern in each text.
+fn aregexec(_: &mut Interp, m: Matched) -> EvalResult {
+    let pattern = match m.req("pattern")?.as_string() {
+        Some(p) if !p.is_empty() => p,
+        _ => return err("'pattern' must be a non-empty character string"),
+    };
+    let fixed = m.get("fixed").and_then(|v| v.as_bool()).flatten() == Some(true);
+    if !fixed && pattern.chars().any(|c| ".^$*+?()[]{}|\\".contains(c)) {
+        return err("aregexec() with regular-expression operators in 'pattern' is not supported");
+    }
+    let lower = flag(&m, "ignore.case");
+    let pat = chars(&pattern, lower);
+    let c = costs(&m)?;
+    let b = bounds(&m, pat.len())?;
+    let text = strings(m.req("text")?);
+    let out: Vec<Value> = text
+        .iter()
+        .map(|s| {
+            let (pos, len) = match s {
+                None => (NA_INT, NA_INT),
+                Some(s) => {
+                    let t = chars(s, lower);
+                    match best_occurrence(&pat, &t, &c, |a| b.accepts(a)) {
+                        Some(a) => (a.start as i32 + 1, (longest_end(&pat, &t, &c, &b, &a) - a.start) as i32),
+                        None => (-1, -1),
+                    }
+                }
+            };
+            let mut v = Value::int(pos);
+            v.set_attr(crate::syntax::sym::Sym::new("match.length"), Value::int(len));
+            v
+        })
+        .collect();
+    Ok(Value::list(out))
+}
+
+/// The end of the longest match starting where `best` does with `best`'s cost (TRE
+/// reports the longest of equally good matches: "lazy" in "lazzy" is all five letters).
+fn longest_end(pat: &[char], t: &[char], c: &Costs, b: &Bounds, best: &Alignment) -> usize {
+    let hi = t.len().min(best.end + pat.len() + 1);
+    (best.end + 1..=hi)
+        .rev()
+        .find(|&e| {
+            let a = align(pat, &t[best.start..e], c);
+            a.cost <= best.cost && b.accepts(&a)
+        })
+        .unwrap_or(best.end)
+}
 
 /// The strings of an argument, NA as None.
 fn strings(v: &Value) -> Vec<Option<String>> {

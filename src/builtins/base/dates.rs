@@ -439,13 +439,25 @@ fn quarters(_it: &mut Interp, m: Matched) -> EvalResult {
 fn julian(it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.clone();
     if is_date(&x) {
-        let o = match m.get("origin") {
-            Some(o) if !o.is_null() => to_days(it, o, &ConvOpts::default())?,
-            _ => vec![0.0],
+        let origin = m.get("origin").filter(|o| !o.is_null()).cloned();
+        if origin.as_ref().is_some_and(|o| o.len() != 1) {
+            return err("'origin' must be of length one");
+        }
+        // a numeric origin counts in days as it is (R: unclass(x) - unclass(origin))
+        let numeric = origin.as_ref().is_some_and(|o| {
+            !is_date(o) && matches!(o.vtype(), Some(VType::Dbl) | Some(VType::Int) | Some(VType::Lgl))
+        });
+        let o0 = match &origin {
+            Some(o) if numeric => o.as_f64().unwrap_or(f64::NAN),
+            Some(o) => to_days(it, o, &ConvOpts::default())?.first().copied().unwrap_or(0.0),
+            None => 0.0,
         };
-        let o0 = o.first().copied().unwrap_or(0.0);
         let mut r = Value::dbls(x.dbl_vec().iter().map(|d| d - o0).collect());
-        r.set_attr(Sym::new("origin"), make_date(vec![o0]));
+        let attr = match origin {
+            Some(o) if numeric => o,
+            _ => make_date(vec![o0]),
+        };
+        r.set_attr(Sym::new("origin"), attr);
         return Ok(keep_names(&x, r));
     }
     if is_ct(&x) {

@@ -125,7 +125,12 @@ pub fn assign(it: &mut Interp, m: Matched) -> EvalResult {
     let name = m.req("x")?.as_string().unwrap_or_default();
     let v = m.req("value")?.clone();
     let env = env_arg(it, m.get("envir").or(m.get("pos")));
-    env.set(Sym::new(&name), v.clone());
+    let s = Sym::new(&name);
+    if it.is_random_seed(s, &env) && it.set_random_seed(&v) {
+        env.remove(s);
+    } else {
+        env.set(s, v.clone());
+    }
     it.visible = false;
     Ok(v)
 }
@@ -185,7 +190,7 @@ pub fn exists(it: &mut Interp, m: Matched) -> EvalResult {
     let found = if inherits {
         env.lookup(s).is_some() || matches!(it.late_binding(s), Some(Ok(_)))
     } else {
-        env.has_local(s)
+        env.has_local(s) || (it.is_random_seed(s, &env) && it.rng.seeded)
     };
     Ok(Value::lgl(found))
 }
@@ -275,6 +280,17 @@ pub fn ls(it: &mut Interp, a: Args) -> EvalResult {
         .filter(|s| all || !s.starts_with('.'))
         .filter(|s| pattern.as_ref().is_none_or(|p| p.is_match(s)))
         .collect();
+    if env.ptr_eq(&it.base) {
+        // the base functions written in R are bound on first use: list them all
+        let seen: std::collections::HashSet<String> = names.iter().cloned().collect();
+        let more: Vec<String> = crate::builtins::r_defined::names()
+            .filter(|s| all || !s.starts_with('.'))
+            .filter(|s| pattern.as_ref().is_none_or(|p| p.is_match(s)))
+            .filter(|s| !seen.contains(*s))
+            .map(str::to_string)
+            .collect();
+        names.extend(more);
+    }
     if m.get("sorted").and_then(|v| v.as_bool().flatten()) != Some(false) {
         names.sort_by(|a, b| crate::value::collate::collate(a, b));
     }
@@ -340,7 +356,11 @@ pub fn rm_special(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> Eva
         }
     }
     for n in names {
-        if !target.remove(Sym::new(&n)) {
+        let s = Sym::new(&n);
+        if it.is_random_seed(s, &target) && !target.has_local(s) && it.remove_random_seed() {
+            continue;
+        }
+        if !target.remove(s) {
             it.warning(format!("object '{}' not found", n));
         }
     }

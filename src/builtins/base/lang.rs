@@ -952,8 +952,17 @@ fn set_body(_it: &mut Interp, m: Matched) -> EvalResult {
     })))
 }
 
-fn formals(_it: &mut Interp, a: Args) -> EvalResult {
-    match a.items.first().map(|x| &x.1) {
+fn formals(it: &mut Interp, a: Args) -> EvalResult {
+    let f = a.items.first().map(|x| x.1.clone());
+    // a builtin standing in for an R closure has that closure's formals (from its usage)
+    if let Some(Value::Builtin(b)) = &f {
+        if super::types::is_r_primitive(b.name) {
+            return Ok(Value::Null);
+        }
+        let c = crate::builtins::utils::help::builtin_formals_closure(it, b.name)?;
+        return formals(it, Args::positional(vec![c]));
+    }
+    match f.as_ref() {
         Some(Value::Closure(c)) => Ok(Value::named_list(
             c.params
                 .iter()
@@ -963,7 +972,9 @@ fn formals(_it: &mut Interp, a: Args) -> EvalResult {
                         p.default
                             .as_ref()
                             .map(lang_or_const)
-                            .unwrap_or_else(|| Value::str("")),
+                            .unwrap_or_else(|| {
+                                lang(&Expr::new(ExprKind::Ident(Sym::new("")), Default::default()))
+                            }),
                     )
                 })
                 .collect(),

@@ -36,6 +36,9 @@ pub const BUILTINS: &[Builtin] = &[
     eager("sinh", sinh),
     eager("cosh", cosh),
     eager("tanh", tanh),
+    eager("asinh", asinh),
+    eager("acosh", acosh),
+    eager("atanh", atanh),
     eager("choose", choose),
     eager("factorial", factorial),
     eager("gamma", gamma),
@@ -86,6 +89,9 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("sinh", "sinh(x)", "Hyperbolic sine of each element."),
         doc("cosh", "cosh(x)", "Hyperbolic cosine of each element."),
         doc("tanh", "tanh(x)", "Hyperbolic tangent of each element."),
+        doc("asinh", "asinh(x)", "Inverse hyperbolic sine of each element."),
+        doc("acosh", "acosh(x)", "Inverse hyperbolic cosine of each element; NaN below 1."),
+        doc("atanh", "atanh(x)", "Inverse hyperbolic tangent of each element; NaN outside [-1, 1]."),
         doc("choose", "choose(n, k)",
             "Binomial coefficients: the number of ways to choose k items from n, elementwise."),
         doc("factorial", "factorial(x)",
@@ -198,6 +204,9 @@ math1! {
     sinh => "sinh", f64::sinh;
     cosh => "cosh", f64::cosh;
     tanh => "tanh", f64::tanh;
+    asinh => "asinh", f64::asinh;
+    acosh => "acosh", f64::acosh;
+    atanh => "atanh", f64::atanh;
     gamma => "gamma", gamma_fn;
     lgamma => "lgamma", lgamma_fn;
     digamma => "digamma", crate::stats::rmath::digamma;

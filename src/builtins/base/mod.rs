@@ -5,6 +5,7 @@ pub mod apply;
 pub mod approx_match;
 pub mod arrays;
 pub mod binary_io;
+pub mod bessel;
 pub mod bitwise;
 pub mod partial_match;
 pub mod complex;
@@ -110,6 +111,7 @@ pub fn tables() -> Vec<&'static [Builtin]> {
         datetimes::BUILTINS,
         difftime::BUILTINS,
         date_methods::BUILTINS,
+        bessel::BUILTINS,
     ]
 }
 
@@ -166,5 +168,6 @@ pub fn docs() -> Vec<&'static [Doc]> {
         datetimes::DOCS,
         difftime::DOCS,
         date_methods::DOCS,
+        bessel::DOCS,
     ]
 }

@@ -103,10 +103,21 @@ const LOCALE: &str = "LC_CTYPE=C.UTF-8;LC_NUMERIC=C;LC_TIME=C.UTF-8;LC_COLLATE=C
 LC_MONETARY=C.UTF-8;LC_MESSAGES=C.UTF-8;LC_PAPER=C.UTF-8;LC_NAME=C;LC_ADDRESS=C;\
 LC_TELEPHONE=C;LC_MEASUREMENT=C.UTF-8;LC_IDENTIFICATION=C";
 
-fn locale_of(category: &str) -> String {
-    if category == "LC_ALL" {
-        return LOCALE.to_string();
-    }
+/// The locale categories `Sys.getlocale()` reports, in its order.
+const CATEGORIES: [&str; 12] = [
+    "LC_CTYPE", "LC_NUMERIC", "LC_TIME", "LC_COLLATE", "LC_MONETARY", "LC_MESSAGES", "LC_PAPER",
+    "LC_NAME", "LC_ADDRESS", "LC_TELEPHONE", "LC_MEASUREMENT", "LC_IDENTIFICATION",
+];
+
+thread_local! {
+    /// The session's locale, per category (changed by `Sys.setlocale`).
+    static SESSION_LOCALE: std::cell::RefCell<Vec<String>> = std::cell::RefCell::new(
+        CATEGORIES.iter().map(|c| default_locale(c)).collect(),
+    );
+}
+
+/// A category's value at start-up.
+fn default_locale(category: &str) -> String {
     LOCALE
         .split(';')
         .find_map(|kv| kv.strip_prefix(category).and_then(|r| r.strip_prefix('=')))
@@ -114,14 +125,58 @@ fn locale_of(category: &str) -> String {
         .to_string()
 }
 
+fn locale_of(category: &str) -> String {
+    SESSION_LOCALE.with(|l| {
+        let l = l.borrow();
+        if category == "LC_ALL" {
+            return CATEGORIES.iter().zip(l.iter()).map(|(c, v)| format!("{}={}", c, v)).collect::<Vec<_>>().join(";");
+        }
+        CATEGORIES.iter().position(|c| *c == category).map(|i| l[i].clone()).unwrap_or_else(|| "C".into())
+    })
+}
+
 fn sys_getlocale(_it: &mut Interp, m: Matched) -> EvalResult {
     let c = m.get("category").and_then(|v| v.as_string()).unwrap_or_else(|| "LC_ALL".into());
     Ok(Value::str(&locale_of(&c)))
 }
 
+/// `Sys.setlocale`: the C, POSIX and C.UTF-8 locales (the ones rsc's host data covers);
+/// LC_COLLATE "C" or "POSIX" collates by bytes. Returns the new setting, or "" with R's
+/// warning for a locale that cannot be set.
 fn sys_setlocale(it: &mut Interp, m: Matched) -> EvalResult {
     let c = m.get("category").and_then(|v| v.as_string()).unwrap_or_else(|| "LC_ALL".into());
-    it.visible = false;
+    let loc = m.get("locale").and_then(|v| v.as_string()).unwrap_or_default();
+    let settable = ["LC_ALL", "LC_COLLATE", "LC_CTYPE", "LC_MONETARY", "LC_NUMERIC", "LC_TIME",
+        "LC_MESSAGES", "LC_PAPER", "LC_MEASUREMENT"];
+    if !settable.contains(&c.as_str()) {
+        return err("invalid 'category' argument");
+    }
+    let value = match loc.as_str() {
+        "" => None,
+        "C" | "POSIX" | "C.UTF-8" | "C.utf8" => Some(loc.clone()),
+        _ => {
+            it.warning(format!("OS reports request to set locale to \"{}\" cannot be honored", loc));
+            return Ok(Value::str(""));
+        }
+    };
+    if c == "LC_NUMERIC" && value.as_deref().is_some_and(|v| v != "C" && v != "POSIX") {
+        it.warning("setting 'LC_NUMERIC' may cause R to function strangely");
+    }
+    let cats: Vec<&str> = if c == "LC_ALL" {
+        vec!["LC_CTYPE", "LC_TIME", "LC_COLLATE", "LC_MONETARY"]
+    } else {
+        vec![c.as_str()]
+    };
+    SESSION_LOCALE.with(|l| {
+        let mut l = l.borrow_mut();
+        for cat in cats {
+            if let Some(i) = CATEGORIES.iter().position(|x| *x == cat) {
+                l[i] = value.clone().unwrap_or_else(|| default_locale(cat));
+            }
+        }
+    });
+    let collate = locale_of("LC_COLLATE");
+    crate::value::collate::set_c_collation(collate == "C" || collate == "POSIX");
     Ok(Value::str(&locale_of(&c)))
 }
 

@@ -405,6 +405,10 @@ pub fn use_method_eager(it: &mut Interp, a: Args) -> EvalResult {
     let obj = match m.get("object") {
         Some(v) => v.clone(),
         None => match c.params.first() {
+            // a missing first argument dispatches to the default method
+            Some(p) if p.name.as_str() != "..." && matches!(fenv.get_local(p.name), Some(Value::Missing)) => {
+                Value::Missing
+            }
             Some(p) if p.name.as_str() != "..." => it.get_var(p.name, &fenv)?,
             Some(_) => it
                 .dots_of(&fenv)?
@@ -450,7 +454,16 @@ pub fn use_method_eager(it: &mut Interp, a: Args) -> EvalResult {
         first.0 = None;
     }
     let lookup_env = caller.clone();
-    let method_found = it.find_method(&generic, &obj, &lookup_env, true);
+    let method_found = if matches!(obj, Value::Missing) {
+        let name = format!("{}.default", generic);
+        match it.lookup_method(&lookup_env, &name) {
+            Some(Value::Promise(p)) => Some((it.force(&p)?, "default".to_string())),
+            Some(f) if f.is_function() => Some((f, "default".to_string())),
+            _ => None,
+        }
+    } else {
+        it.find_method(&generic, &obj, &lookup_env, true)
+    };
     // builtins take values: the arguments' promises are forced for them
     if !matches!(method_found, Some((Value::Closure(_), _))) {
         for a in args.iter_mut() {

@@ -321,6 +321,11 @@ const R_PRIMITIVES: &[&str] = &[
     "tracemem", "trigamma", "trunc", "unclass", "untracemem", "while", "xtfrm", "{", "|", "||", "~",
 ];
 
+/// Whether a builtin is one of R's primitives (which have no formals in R).
+pub fn is_r_primitive(name: &str) -> bool {
+    R_PRIMITIVES.binary_search(&name).is_ok()
+}
+
 fn is_primitive(_it: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::lgl(match m.get("x") {
         Some(Value::Builtin(b)) => R_PRIMITIVES.binary_search(&b.name).is_ok(),

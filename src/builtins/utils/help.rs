@@ -240,6 +240,23 @@ fn usage_formals(d: &Doc) -> Option<String> {
 /// `args(f)`: a function with `f`'s formals and a NULL body. For a builtin the formals
 /// come from its help entry's usage line; when that line is not a call form, the usage
 /// is printed and NULL returned invisibly.
+/// `function(<formals of the usage line>) NULL` for a builtin's help entry, when its usage
+/// line parses as formals.
+fn usage_closure(it: &mut Interp, d: &crate::builtins::Doc) -> Option<EvalResult> {
+    let formals = usage_formals(d)?;
+    let e = crate::syntax::parse_expr(&format!("function({}) NULL", formals)).ok()?;
+    let base = it.base.clone();
+    Some(it.eval(&e, &base))
+}
+
+/// The formals of a builtin as its usage line declares them (NULL without one).
+pub fn builtin_formals_closure(it: &mut Interp, name: &str) -> EvalResult {
+    match find_doc(name).and_then(|d| usage_closure(it, d)) {
+        Some(r) => r,
+        None => Ok(Value::Null),
+    }
+}
+
 pub fn args_of(it: &mut Interp, f: &Value) -> EvalResult {
     match f {
         Value::Closure(c) => {
@@ -256,11 +273,8 @@ pub fn args_of(it: &mut Interp, f: &Value) -> EvalResult {
             let Some(d) = find_doc(b.name) else {
                 return Ok(Value::Null);
             };
-            if let Some(formals) = usage_formals(d) {
-                if let Ok(e) = crate::syntax::parse_expr(&format!("function({}) NULL", formals)) {
-                    let base = it.base.clone();
-                    return it.eval(&e, &base);
-                }
+            if let Some(c) = usage_closure(it, d) {
+                return c;
             }
             let text: String = d.usage.lines().map(|l| format!("{}\n", l)).collect();
             it.write_out(&text);

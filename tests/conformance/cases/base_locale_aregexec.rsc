@@ -1,0 +1,21 @@
+# Sys.setlocale / Sys.getlocale and collation in the C locale
+Sys.getlocale("LC_COLLATE")
+words <- c("beta", "Alpha", "alpha", "Beta", "_x", "1a")
+sort(words)
+old <- Sys.setlocale("LC_COLLATE", "C")
+old
+Sys.getlocale("LC_COLLATE")
+sort(words)
+order(words)
+Sys.setlocale("LC_COLLATE", "C.UTF-8")
+sort(words)
+Sys.setlocale("LC_TIME", "C")
+Sys.getlocale("LC_TIME")
+Sys.setlocale("LC_CTYPE", "no_SUCH.locale")
+try(Sys.setlocale("LC_BOGUS", "C"))
+# aregexec: approximate match positions
+txt <- c("a lazy fox", "lazzy", "nothing here", NA, "LAZY")
+aregexec("lazy", txt, max.distance = 1)
+m <- aregexec("lazy", txt, max.distance = 1, ignore.case = TRUE)
+regmatches(txt, m)
+aregexec("brown", "the quick bruwn fox", max.distance = 0.2)
