@@ -80,6 +80,8 @@ const SOURCES: &[&str] = &[
     include_str!("R/tools_asserts.R"),
     include_str!("R/base_internal_helpers.R"),
     include_str!("R/base_posixlt.R"),
+    include_str!("R/stats_wilcox_ci.R"),
+    include_str!("R/stats_glm_profile.R"),
 ];
 
 /// One definition: its source text and its help text.

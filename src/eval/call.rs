@@ -444,6 +444,9 @@ impl Interp {
             "round" | "signif" | "trunc" | "floor" | "ceiling" | "abs" | "sqrt" | "exp"
             | "log" | "cumsum" | "cummax" | "cummin" => Some("Math"),
             "as.numeric" => Some("as.double"),
+            // R's resid and fitted.values are closures dispatching on residuals and fitted
+            "resid" => Some("residuals"),
+            "fitted.values" => Some("fitted"),
             _ => None,
         };
         let pass_generic = group.is_some_and(|g| g == "Summary" || g == "Math");

@@ -291,6 +291,9 @@ coef.Arima <- function(object, ...) object$coef
 ## The variance matrix of the estimated coefficients.
 vcov.Arima <- function(object, ...) object$var.coef
 
+## The number of observations an ARIMA fit used (the non-missing ones).
+nobs.Arima <- function(object, ...) object$nobs
+
 ## The log likelihood of an ARIMA fit, with its degrees of freedom.
 logLik.Arima <- function(object, ...) {
     res <- if (is.na(object$aic)) NA else object$loglik

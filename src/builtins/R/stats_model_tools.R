@@ -354,3 +354,50 @@ print.mtable_fractions <- function(x, ...) {
     print(y, quote = FALSE)
     invisible(x)
 }
+
+## The class of a model-frame variable as model methods record it: "logical", "ordered",
+## "factor", "character", "nmatrix.<k>", "numeric" or "other".
+.MFclass <- function(x) {
+    if (is.logical(x)) return("logical")
+    if (is.ordered(x)) return("ordered")
+    if (is.factor(x)) return("factor")
+    if (is.character(x)) return("character")
+    if (is.matrix(x) && is.numeric(x)) return(paste0("nmatrix.", ncol(x)))
+    if (is.numeric(x)) return("numeric")
+    "other"
+}
+
+## Checks that the variables of model frame `m` have the classes `cl` recorded at fit time
+## (ordered and unordered factors count as one unless ordNotOK); stops naming the variables
+## that differ.
+.checkMFClasses <- function(cl, m, ordNotOK = FALSE) {
+    new <- vapply(m, .MFclass, "")
+    new <- new[names(new) %in% names(cl)]
+    if (length(new) == 0L) return(invisible())
+    old <- cl[names(new)]
+    if (!ordNotOK) {
+        old[old == "ordered"] <- "factor"
+        new[new == "ordered"] <- "factor"
+    }
+    new[new == "ordered" & old == "factor"] <- "factor"
+    new[new == "factor" & old == "character"] <- "character"
+    if (identical(old, new)) return(invisible())
+    bad <- old != new
+    if (sum(bad) == 1)
+        stop(gettextf("variable '%s' was fitted with type \"%s\" but type \"%s\" was supplied",
+                      names(old)[bad], old[bad], new[bad]), call. = FALSE)
+    stop(gettextf("variables %s were specified with different types from the fit",
+                  paste(sQuote(names(old)[bad]), collapse = ", ")), call. = FALSE)
+}
+
+## The levels of the factor and character predictors of a model frame `m` with terms
+## `Terms`, by variable name (NULL when there are no predictors).
+.getXlevels <- function(Terms, m) {
+    vars <- vapply(as.list(attr(Terms, "variables"))[-1L],
+                   function(e) paste(deparse(e, width.cutoff = 500L), collapse = " "), "")
+    if ((yv <- attr(Terms, "response")) > 0) vars <- vars[-yv]
+    if (!length(vars)) return(NULL)
+    lev <- lapply(m[vars], function(x) if (is.factor(x)) levels(x)
+                                       else if (is.character(x)) levels(as.factor(x)))
+    lev[!vapply(lev, is.null, NA)]
+}

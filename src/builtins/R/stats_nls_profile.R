@@ -211,3 +211,50 @@ confint.profile.nls <- function(object, parm = seq_along(pnames), level = 0.95, 
     }
     drop(ci)
 }
+
+## Draws the profiles of an nls fit: |tau| (or tau, absVal = FALSE) against each parameter,
+## through a natural interpolating spline, with the confidence limits at `levels` read off
+## the spline's inverse.
+plot.profile.nls <- function(x, levels, conf = c(99, 95, 90, 80, 50) / 100, absVal = TRUE,
+                             ylab = NULL, lty = 2, ...) {
+    obj <- x
+    dfres <- attr(obj, "summary")$df[2L]
+    if (missing(levels)) levels <- sqrt(qf(pmax(0, pmin(1, conf)), 1, dfres))
+    if (any(levels <= 0)) {
+        levels <- levels[levels > 0]
+        warning("levels truncated to positive values only")
+    }
+    mlev <- max(levels) * 1.05
+    opar <- par(mar = c(5, 4, 1, 1) + 0.1)
+    on.exit(par(opar))
+    for (i in names(obj)) {
+        px <- obj[[i]]$par.vals[, i]
+        tau <- obj[[i]]$tau
+        f <- splinefun(px, tau, method = "natural")
+        sx <- seq(min(px), max(px), length.out = 51L)
+        sy <- f(sx)
+        back <- function(t) approx(sy, sx, xout = t)$y
+        xlim <- back(c(-mlev, mlev))
+        if (is.na(xlim[1L])) xlim[1L] <- min(px)
+        if (is.na(xlim[2L])) xlim[2L] <- max(px)
+        if (absVal) {
+            plot(px, abs(tau), xlab = i, ylim = c(0, mlev), xlim = xlim,
+                 ylab = if (is.null(ylab)) expression(abs(tau)) else ylab, type = "n", ...)
+            o <- order(c(sx, px))
+            lines(c(sx, px)[o], abs(c(sy, tau))[o], col = 4)
+            abline(v = back(0), col = 3, lty = lty)
+            for (lev in levels) {
+                pred <- back(c(-lev, lev))
+                lines(pred, rep.int(lev, 2), type = "h", col = 6, lty = lty)
+                lines(pred, rep.int(lev, 2), type = "l", col = 6, lty = lty)
+            }
+        } else {
+            plot(px, tau, xlab = i, ylim = c(-mlev, mlev), xlim = xlim,
+                 ylab = if (is.null(ylab)) expression(tau) else ylab, type = "n", ...)
+            lines(sx, sy, col = 4)
+            abline(h = 0, col = 3, lty = lty)
+            for (lev in levels) lines(back(c(-lev, lev)), c(-lev, lev), type = "h", col = 6, lty = lty)
+        }
+    }
+    invisible()
+}

@@ -9,7 +9,8 @@ spectrum <- function(x, ..., method = c("pgram", "ar")) {
            ar = {
                sp <- spec.ar(x, ...)
                sp$series <- deparse1(substitute(x))
-               sp
+               ## plotted spectra are returned invisibly, as spec.ar does
+               if (isFALSE(list(...)$plot)) sp else invisible(sp)
            })
 }
 

@@ -295,3 +295,27 @@ print.stl <- function(x, ...) {
     print(x$time.series, ...)
     invisible(x)
 }
+
+## Summarises an STL decomposition (printing as it goes): the call, summaries of the
+## components, their interquartile ranges as a percentage of the data's, the robustness
+## weights and the other settings.
+summary.stl <- function(object, digits = getOption("digits"), ...) {
+    cat(" Call:\n ")
+    dput(object$call, control = NULL)
+    cat("\n Time.series components:\n")
+    print(summary(object$time.series, digits = digits, ...))
+    cat(" IQR:\n")
+    comp <- object$time.series
+    iqr <- apply(cbind(STL = comp, data = comp %*% rep(1, 3)), 2L, IQR)
+    pct <- format(round(100 * iqr / iqr["data"], 1))
+    print(rbind(format(iqr, digits = max(2L, digits - 3L)), "   %" = pct), quote = FALSE)
+    cat("\n Weights:")
+    if (all(object$weights == 1)) cat(" all == 1\n")
+    else {
+        cat("\n")
+        print(summary(object$weights, digits = digits, ...))
+    }
+    cat("\n Other components: ")
+    str(object[-(1L:3)], give.attr = FALSE)
+    invisible(object)
+}

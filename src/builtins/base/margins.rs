@@ -448,7 +448,9 @@ fn cov_cor(a: Args, is_cor: bool) -> EvalResult {
                 let mut s = 0.0;
                 for i in 0..xa.len() {
                     for j in 0..xa.len() {
-                        s += (xa[i] - xa[j]).signum() * (xb[i] - xb[j]).signum();
+                        // R's sign(): zero for ties (f64::signum(0.0) is 1)
+                        let sg = |d: f64| if d == 0.0 { 0.0 } else { d.signum() };
+                        s += sg(xa[i] - xa[j]) * sg(xb[i] - xb[j]);
                     }
                 }
                 s

@@ -180,7 +180,8 @@ pub fn format_default_layout(
                 || x.class_attr().is_some()
                 || matches!(x, Value::Closure(_) | Value::Lang(_))
             {
-                match capture_print(it, x, &env) {
+                // an explicit digits reaches the elements' print methods, as in R
+                match capture_print_digits(it, x, &env, digits) {
                     Ok(s) => Some(s),
                     Err(e) => {
                         failure = Some(e);
@@ -201,6 +202,16 @@ pub fn format_default_layout(
 
 /// What printing `v` writes, captured as a string.
 pub fn capture_print(it: &mut Interp, v: &Value, env: &Env) -> EvalResult<String> {
+    capture_print_digits(it, v, env, None)
+}
+
+/// `capture_print` passing an explicit `digits` on to print methods.
+fn capture_print_digits(
+    it: &mut Interp,
+    v: &Value,
+    env: &Env,
+    digits: Option<usize>,
+) -> EvalResult<String> {
     if let Value::Closure(c) = v {
         return Ok(format!(
             "{}\n",
@@ -213,7 +224,7 @@ pub fn capture_print(it: &mut Interp, v: &Value, env: &Env) -> EvalResult<String
         }
     }
     it.begin_capture();
-    let r = print_with(it, v, env, None, true);
+    let r = print_with(it, v, env, digits, true);
     let text = it.end_capture();
     r.map(|_| text)
 }

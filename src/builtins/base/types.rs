@@ -762,7 +762,30 @@ fn all_equal(_it: &mut Interp, a: Args) -> EvalResult {
     }
     let cplx_ok = |v: &Value| numeric(v) || v.vtype() == Some(VType::Cplx);
     let any_cplx = x.vtype() == Some(VType::Cplx) || y.vtype() == Some(VType::Cplx);
-    if any_cplx && cplx_ok(&x) && cplx_ok(&y) {
+    let is_list = |v: &Value| matches!(v.data(), Some(Data::List(_)));
+    if is_list(&x) && is_list(&y) {
+        // as all.equal.list: component by component, with the same tolerance
+        let (p, q) = (x.list_vec(), y.list_vec());
+        if p.len() != q.len() {
+            msgs.push(format!("Length mismatch: comparison on first {} components", p.len().min(q.len())));
+        }
+        let names = x.names();
+        for i in 0..p.len().min(q.len()) {
+            let mut items = vec![(None, p[i].clone()), (None, q[i].clone()), (None, Value::num(tol))];
+            items.push((Some(crate::syntax::sym::Sym::new("check.attributes")), Value::lgl(check_attributes)));
+            let r = all_equal(_it, Args::new(items))?;
+            if r.as_bool().flatten() == Some(true) {
+                continue;
+            }
+            let label = match names.as_ref().and_then(|n| n.get(i).cloned().flatten()) {
+                Some(n) if !n.is_empty() => format!("Component \u{201c}{}\u{201d}", n),
+                _ => format!("Component {}", i + 1),
+            };
+            for m in r.str_vec().iter().flatten() {
+                msgs.push(format!("{}: {}", label, m));
+            }
+        }
+    } else if any_cplx && cplx_ok(&x) && cplx_ok(&y) {
         if let Some(msg) = crate::builtins::base::complex::all_equal_msg(&x, &y, tol) {
             msgs.push(msg);
         }

@@ -488,6 +488,10 @@ fn terms_fn(it: &mut Interp, m: Matched) -> EvalResult {
     if x.inherits("lm") {
         return Ok(field(&x, "terms").unwrap_or(Value::Null));
     }
+    // a model frame carries its terms
+    if let Some(t) = x.get_attr("terms").filter(|_| x.is_data_frame()) {
+        return Ok(t.clone());
+    }
     let (t, lhs, rhs, env) = build_terms(it, &x, m.get("data"))?;
     Ok(terms_value(&t, lhs, rhs, &env))
 }
@@ -570,6 +574,7 @@ mod fit_rows;
 mod frame;
 pub mod glm;
 pub mod glm_family;
+mod glm_fit_fn;
 pub mod glm_methods;
 pub mod glm_streamed;
 pub mod influence;
@@ -628,10 +633,10 @@ fn as_is(_it: &mut Interp, a: Args) -> EvalResult {
 
 /// The model builtins' tables: lm and its methods, glm, influence measures, aov.
 pub fn tables() -> Vec<&'static [Builtin]> {
-    vec![BUILTINS, glm::BUILTINS, influence::BUILTINS, aov::BUILTINS]
+    vec![BUILTINS, glm::BUILTINS, influence::BUILTINS, aov::BUILTINS, glm_fit_fn::BUILTINS]
 }
 
 /// The model builtins' help entries.
 pub fn docs() -> Vec<&'static [crate::builtins::Doc]> {
-    vec![DOCS, glm::DOCS, influence::DOCS, aov::DOCS]
+    vec![DOCS, glm::DOCS, influence::DOCS, aov::DOCS, glm_fit_fn::DOCS]
 }

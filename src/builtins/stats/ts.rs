@@ -187,7 +187,7 @@ fn holtwinters_core(_it: &mut Interp, m: Matched) -> EvalResult {
     let period = f("period")? as usize;
     let s = dbls(&m, "s")?;
     let doseasonal = flag("doseasonal")?;
-    if start < 1 || start > x.len() + 1 || period < 1 || (doseasonal && s.len() < period) {
+    if start < 1 || start > x.len() + 1 || (doseasonal && (period < 1 || s.len() < period)) {
         return err("invalid Holt-Winters start values");
     }
     let fit = crate::stats::ts::holt_winters(

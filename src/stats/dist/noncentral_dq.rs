@@ -116,6 +116,11 @@ pub fn pnchisq(x: f64, df: f64, ncp: f64, lower: bool, log_p: bool) -> f64 {
 }
 
 fn pnchisq_raw(x: f64, df: f64, ncp: f64, lower: bool) -> f64 {
+    if x == 0.0 && df == 0.0 {
+        // zero degrees of freedom: a point mass exp(-ncp/2) at zero
+        let p0 = (-0.5 * ncp).exp();
+        return if lower { p0 } else { -(-0.5 * ncp).exp_m1() };
+    }
     if x <= 0.0 {
         return if lower { 0.0 } else { 1.0 };
     }
@@ -451,5 +456,11 @@ mod tests {
         assert!(close(dnf(1.5, 3.0, 10.0, 2.0, false), 0.2826931417, 1e-9));
         assert!(close(qnf(0.5, 3.0, 10.0, 2.0, true, false), 1.470613193, 1e-9));
         assert!(close(qnbeta(0.4, 2.0, 3.0, 1.0, true, false), 0.3825110244, 1e-9));
+    }
+
+    #[test]
+    fn zero_df_has_point_mass_at_zero() {
+        assert!(close(pnchisq(0.0, 0.0, 3.0, true, false), 0.22313016014842982, 1e-14));
+        assert!(close(pnchisq(0.0, 0.0, 3.0, false, false), 0.77686983985157021, 1e-14));
     }
 }

@@ -48,8 +48,20 @@ pub struct Evald {
 pub fn eval_args(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<Evald> {
     let mut items = Vec::new();
     let mut exprs = Vec::new();
-    for a in args {
+    let subset = formula_subset(it, args, env)?;
+    for (k, a) in args.iter().enumerate() {
         let Some(e) = &a.value else { continue };
+        if let Some((dk, d)) = &subset {
+            // the formula's data, already cut to the subset's rows
+            if k == *dk {
+                items.push((a.name, d.clone()));
+                exprs.push((a.name, deparse(e), Some(e.clone())));
+                continue;
+            }
+            if a.name.is_some_and(|n| n.as_str() == "subset") {
+                continue;
+            }
+        }
         if matches!(&e.kind, ExprKind::Ident(s) if s.as_str() == "...") {
             // forwarded arguments: each with its name and the expression it was given as
             for (n, v) in it.dots_of(env)? {
@@ -74,6 +86,38 @@ pub fn eval_args(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<Evald> 
         args: Args::new(items),
         exprs,
     })
+}
+
+/// For a formula method called with `data` and `subset`: the position of the data argument
+/// and the data's rows the subset (evaluated among the data's columns) selects.
+fn formula_subset(it: &mut Interp, args: &[Arg], env: &Env) -> EvalResult<Option<(usize, Value)>> {
+    let first = args.first().and_then(|a| a.value.as_ref());
+    if !first.is_some_and(|e| matches!(e.kind, ExprKind::Formula(..))) {
+        return Ok(None);
+    }
+    let named = |n: &str| args.iter().position(|a| a.name.is_some_and(|x| x.as_str() == n));
+    let Some(sk) = named("subset") else { return Ok(None) };
+    let dk = named("data").or_else(|| {
+        args.iter().enumerate().skip(1).find(|(_, a)| a.name.is_none()).map(|(k, _)| k)
+    });
+    let Some(dk) = dk else { return Ok(None) };
+    let (Some(de), Some(se)) = (&args[dk].value, &args[sk].value) else { return Ok(None) };
+    let data = it.eval(de, env)?;
+    if !data.is_data_frame() {
+        return Ok(None);
+    }
+    let denv = crate::builtins::base::frame_verbs::data_env(&data, env);
+    let keep = it.eval(se, &denv)?;
+    let tmp = Env::new(Some(env.clone()));
+    tmp.set(Sym::new(".d"), data);
+    tmp.set(Sym::new(".s"), keep);
+    let cut = crate::syntax::parse(".d[if (is.logical(.s)) .s & !is.na(.s) else .s, , drop = FALSE]")
+        .map_err(crate::error::Flow::from)?;
+    let mut v = Value::Null;
+    for e in &cut {
+        v = it.eval(e, &tmp)?;
+    }
+    Ok(Some((dk, v)))
 }
 
 /// The deparsed expression given for formal `formal` (position `pos` among unnamed).

@@ -155,8 +155,12 @@ fn normal_p(z: f64, sigma: f64, alt: &str, correct: bool) -> f64 {
 }
 
 fn wilcox_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {
-    const F: [&str; 7] = ["x", "y", "alternative", "mu", "paired", "exact", "correct"];
+    const F: [&str; 11] = [
+        "x", "y", "alternative", "mu", "paired", "exact", "correct", "conf.int", "conf.level",
+        "tol.root", "digits.rank",
+    ];
     let ev = eval_args(it, args, env)?;
+    let ci: CiArgs;
     let is_formula = args
         .first()
         .and_then(|a| a.value.as_ref())
@@ -177,9 +181,14 @@ fn wilcox_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
             "paired",
             "exact",
             "correct",
+            "conf.int",
+            "conf.level",
+            "tol.root",
+            "digits.rank",
             "subset",
             "na.action",
         ])?;
+        ci = CiArgs::of(&m);
         let data = m.get("data").cloned();
         let yv = formula_side(it, lhs, data.as_ref(), env)?;
         let one = crate::syntax::deparse::deparse(rhs) == "1";
@@ -215,6 +224,7 @@ fn wilcox_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
         let dx = expr_of(&ev, &F, "x");
         let dy = expr_of(&ev, &F, "y");
         let m = ev.args.matched(&F)?;
+        ci = CiArgs::of(&m);
         let x = numeric_vec(m.req("x")?, "x")?;
         let y = match m.get("y") {
             Some(y) if !y.is_null() => Some(numeric_vec(y, "y")?),
@@ -262,6 +272,8 @@ fn wilcox_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
             y.map(|y| y.into_iter().filter(|v| !v.is_nan()).collect::<Vec<_>>()),
         )
     };
+    // the values the confidence interval is computed from, and whether the test was exact
+    let ci_data: (Vec<f64>, Option<Vec<f64>>, bool);
     let (stat_name, stat, pval, method) = match y {
         None => {
             if x.is_empty() {
@@ -280,6 +292,7 @@ fn wilcox_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
                 .sum();
             let ties = has_ties(&r);
             let ex = exact.unwrap_or(n < 50);
+            ci_data = (d.clone(), None, ex && !ties && !zeroes);
             if ex && !ties && !zeroes {
                 let p = match alt.as_str() {
                     "two.sided" => {
@@ -324,6 +337,7 @@ fn wilcox_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
             let w: f64 = r[..nx].iter().sum::<f64>() - (nx * (nx + 1)) as f64 / 2.0;
             let ties = has_ties(&r);
             let ex = exact.unwrap_or(nx < 50 && ny < 50);
+            ci_data = (x.clone(), Some(y.clone()), ex && !ties);
             if ex && !ties {
                 let p = match alt.as_str() {
                     "two.sided" => {
@@ -357,7 +371,7 @@ fn wilcox_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
             }
         }
     };
-    Ok(htest(vec![
+    let mut fields = vec![
         ("statistic", named_num(stat_name, stat)),
         ("parameter", Value::Null),
         ("p.value", Value::num(pval)),
@@ -365,7 +379,50 @@ fn wilcox_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalRe
         ("alternative", Value::str(&alt)),
         ("method", Value::str(&method)),
         ("data.name", Value::str(&dname)),
-    ]))
+    ];
+    if ci.wanted {
+        let (cx, cy, exact_used) = ci_data;
+        let f = it.get_function(crate::syntax::sym::Sym::new(".wilcox_ci"), env)?;
+        let named = |n: &str, v: Value| (Some(crate::syntax::sym::Sym::new(n)), v);
+        let r = it.call_value(
+            &f,
+            vec![
+                named("x", Value::dbls(cx)),
+                named("y", cy.map(Value::dbls).unwrap_or(Value::Null)),
+                named("mu", Value::num(mu)),
+                named("alternative", Value::str(&alt)),
+                named("conf.level", Value::num(ci.level)),
+                named("exact", Value::lgl(exact_used)),
+                named("correct", Value::lgl(correct)),
+                named("tol.root", Value::num(ci.tol_root)),
+                named("digits.rank", Value::num(ci.digits_rank)),
+            ],
+        )?;
+        let items = r.list_vec();
+        fields.push(("conf.int", items.first().cloned().unwrap_or(Value::Null)));
+        fields.push(("estimate", items.get(1).cloned().unwrap_or(Value::Null)));
+    }
+    Ok(htest(fields))
+}
+
+/// wilcox.test's confidence-interval arguments.
+struct CiArgs {
+    wanted: bool,
+    level: f64,
+    tol_root: f64,
+    digits_rank: f64,
+}
+
+impl CiArgs {
+    fn of(m: &crate::builtins::Matched) -> CiArgs {
+        let num = |n: &str, d: f64| m.get(n).and_then(|v| v.as_f64()).unwrap_or(d);
+        CiArgs {
+            wanted: flag(m.get("conf.int"), false),
+            level: num("conf.level", 0.95),
+            tol_root: num("tol.root", 1e-4),
+            digits_rank: num("digits.rank", f64::INFINITY),
+        }
+    }
 }
 
 pub fn kruskal_test(it: &mut Interp, args: &[Arg], env: &Env, _call: &Expr) -> EvalResult {

@@ -16,7 +16,7 @@ use crate::eval::Interp;
 use crate::stats::glm::{glm_fit, Control, Family, GlmInput, Kind};
 use crate::syntax::ast::{Arg, Expr, ExprKind};
 use crate::value::fields::field;
-use crate::value::{Data, Env, Lang, Value};
+use crate::value::{Env, Lang, Value};
 use std::rc::Rc;
 
 /// The glm builtins.
@@ -561,44 +561,12 @@ pub(crate) fn glm_response(
     fam: &Family,
 ) -> EvalResult<GlmResponse> {
     let n = fr.rows.len();
-    let mut prior: Vec<f64> = fr.weights.clone().unwrap_or_else(|| vec![1.0; n]);
+    let prior: Vec<f64> = fr.weights.clone().unwrap_or_else(|| vec![1.0; n]);
     if prior.iter().any(|&w| w < 0.0) {
         return err("negative weights not allowed");
     }
     let yv = &fr.cols[0];
-    let mut ntrials: Vec<f64> = vec![1.0; n];
-    let binom = matches!(fam.kind, Kind::Binomial | Kind::QuasiBinomial);
-    let y: Vec<f64> = if let Some(d) = yv.dim().filter(|d| d.len() == 2) {
-        if !binom || d[1] != 2 {
-            return err(if binom {
-                "y must be a vector or a two-column matrix"
-            } else {
-                "response must be a vector"
-            });
-        }
-        let v = yv.dbl_vec();
-        let mut y = Vec::with_capacity(n);
-        for i in 0..n {
-            let (a, b) = (v[i], v[n + i]);
-            let t = a + b;
-            ntrials[i] = t;
-            y.push(if t == 0.0 { 0.0 } else { a / t });
-            prior[i] *= t;
-        }
-        y
-    } else if yv.is_factor() {
-        if !binom {
-            return err("non-numeric response");
-        }
-        yv.int_vec()
-            .iter()
-            .map(|&k| if k == 1 { 0.0 } else { 1.0 })
-            .collect()
-    } else if matches!(yv.data(), Some(Data::Str(_))) {
-        return err("non-numeric argument to binary operator");
-    } else {
-        yv.dbl_vec().to_vec()
-    };
+    let (y, prior, ntrials) = super::glm_fit_fn::response_values(yv, prior, fam)?;
     let mut warning = None;
     if fam.kind == Kind::Binomial {
         if yv.dim().is_none() {

@@ -816,17 +816,32 @@ pub(crate) fn arg_labels(a: &Args) -> Vec<String> {
         .collect()
 }
 
-pub(crate) fn aic(_it: &mut Interp, a: Args) -> EvalResult {
+/// Fits that are not lm/glm replaced by their `logLik` (through its methods), so that
+/// several fits of any class can be compared.
+fn logliks_of(it: &mut Interp, mut a: Args) -> EvalResult<Args> {
+    for item in a.items.iter_mut() {
+        if !item.1.inherits("lm") && !item.1.inherits("logLik") {
+            let env = it.global.clone();
+            let f = it.get_function(crate::syntax::sym::Sym::new("logLik"), &env)?;
+            item.1 = it.call_value(&f, vec![(None, item.1.clone())])?;
+        }
+    }
+    Ok(a)
+}
+
+pub(crate) fn aic(it: &mut Interp, a: Args) -> EvalResult {
     if a.items.len() > 1 {
         let names = arg_labels(&a);
+        let a = logliks_of(it, a)?;
         return Ok(ic_multi(&a, names, "AIC", &|_| 2.0));
     }
     ic(a, &|_| 2.0)
 }
 
-pub(crate) fn bic(_it: &mut Interp, a: Args) -> EvalResult {
+pub(crate) fn bic(it: &mut Interp, a: Args) -> EvalResult {
     if a.items.len() > 1 {
         let names = arg_labels(&a);
+        let a = logliks_of(it, a)?;
         return Ok(ic_multi(&a, names, "BIC", &|f| (nobs_of(f) as f64).ln()));
     }
     ic(a, &|f| (nobs_of(f) as f64).ln())

@@ -215,6 +215,9 @@ pub(crate) fn predict(it: &mut Interp, a: Args) -> EvalResult {
             Some("predict.lm(...)".into()),
         )?;
     }
+    if m.get("type").and_then(|v| v.as_string()).as_deref() == Some("terms") {
+        return predict_terms(it, &fit, &m, &x, n, &rows, &sm.est_idx, newdata.is_some());
+    }
     let mut pred = offset.unwrap_or_else(|| vec![0.0; n]);
     for &j in &sm.est_idx {
         for i in 0..n {
@@ -394,4 +397,65 @@ fn predict_mlm(
     };
     let nr = rn.len();
     Ok(matrix(vals, nr, q, Some(&rn), Some(&ynames)))
+}
+
+/// `predict(fit, type = "terms")`: each term's contribution `X_t b_t` with the columns
+/// centred at the fit's column means when the model has an intercept; the sum of the
+/// means times the coefficients is the attribute "constant". `terms` picks term labels.
+#[allow(clippy::too_many_arguments)]
+fn predict_terms(
+    it: &mut Interp,
+    fit: &Value,
+    m: &Matched,
+    x: &[f64],
+    n: usize,
+    rows: &[String],
+    est_idx: &[usize],
+    new: bool,
+) -> EvalResult {
+    let coef = dbl_field(fit, "coefficients");
+    let p = coef.len();
+    let assign: Vec<i64> = field(fit, "assign")
+        .map(|a| a.dbl_vec().iter().map(|&v| v as i64).collect())
+        .unwrap_or_default();
+    if assign.len() != p {
+        return err("predict(type = \"terms\") needs the fit's 'assign'");
+    }
+    let labels: Vec<String> = field(fit, "terms")
+        .and_then(|t| t.get_attr("term.labels").cloned())
+        .map(|l| l.str_vec().iter().map(|s| s.as_deref().unwrap_or("").to_string()).collect())
+        .unwrap_or_default();
+    let intercept = assign.contains(&0);
+    // the fit's column means (its own model matrix, also for new data)
+    let avx: Vec<f64> = if intercept {
+        let (xf, nf) = if new {
+            let (xf, nf, _) = predict_matrix(it, fit, None)?;
+            (xf, nf)
+        } else {
+            (x.to_vec(), n)
+        };
+        (0..p).map(|j| xf[j * nf..(j + 1) * nf].iter().sum::<f64>() / nf as f64).collect()
+    } else {
+        vec![0.0; p]
+    };
+    let constant: f64 = if intercept { est_idx.iter().map(|&j| avx[j] * coef[j]).sum() } else { 0.0 };
+    let wanted: Vec<usize> = match m.get("terms").filter(|v| !v.is_null()) {
+        Some(t) => t
+            .str_vec()
+            .iter()
+            .filter_map(|s| labels.iter().position(|l| Some(l.as_str()) == s.as_deref()))
+            .collect(),
+        None => (0..labels.len()).collect(),
+    };
+    let mut vals = Vec::with_capacity(n * wanted.len());
+    for &t in &wanted {
+        let cols: Vec<usize> = est_idx.iter().copied().filter(|&j| assign[j] == t as i64 + 1).collect();
+        for i in 0..n {
+            vals.push(cols.iter().map(|&j| (x[j * n + i] - avx[j]) * coef[j]).sum::<f64>());
+        }
+    }
+    let names: Vec<String> = wanted.iter().map(|&t| labels[t].clone()).collect();
+    let mut out = matrix(vals, n, wanted.len(), Some(rows), Some(&names));
+    out.set_attr(s("constant"), Value::num(constant));
+    Ok(out)
 }
