@@ -341,3 +341,6 @@ blues9 <- c("#F7FBFF", "#DEEBF7", "#C6DBEF", "#9ECAE1", "#6BAED6", "#4292C6", "#
     fhat <- k1 %*% counts %*% t(k2) / nrow(x)
     list(x1 = g1, x2 = g2, fhat = fhat, bandwidth = bandwidth)
 }
+
+## A graphics annotation as text() and legend() take it: language objects and plain vectors as they are, other objects (factors, ...) as character.
+as.graphicsAnnot <- function(x) if (is.language(x) || !is.object(x)) x else as.character(x)
