@@ -55,3 +55,14 @@ fn log_axis_ticks_one_two_five() {
         assert!(t.iter().any(|x| x == lab), "{lab} missing from {t:?}");
     }
 }
+
+#[test]
+fn grouped_barplot_names_each_group() {
+    let s = draw("barplot(VADeaths, beside = TRUE, legend.text = rownames(VADeaths))");
+    let t = common::texts(&s);
+    for lab in ["Rural Male", "Rural Female", "Urban Male", "Urban Female", "50-54", "70-74"] {
+        assert!(t.iter().any(|x| x == lab), "{lab} missing from {t:?}");
+    }
+    // 20 bars, the legend box and its 5 fill boxes
+    assert_eq!(s.matches("<rect").count() - s.matches("<clipPath").count() - 1, 26);
+}

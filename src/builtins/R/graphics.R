@@ -368,14 +368,18 @@ barplot.default <- function(height, width = 1, space = NULL, names.arg = NULL, l
     }
     if (plot) {
         if (is.null(xlim)) xlim <- c(min(left), max(right))
-        if (is.null(ylim)) ylim <- range(0, top, bottom)
+        # R's value range: the bars and 1% below zero, not extended; the other axis gets the 4%
+        if (is.null(ylim)) ylim <- range(-0.01 * top, top, bottom, na.rm = TRUE)
         if (horiz) { t <- xlim; xlim <- ylim; ylim <- t }
-        if (!add) { plot.new(); plot.window(xlim, ylim, xaxs = "i", yaxs = "r") }
-        r <- par("usr")
-        par(usr = c(r[1:2], 0 - 0.04 * (ylim[2] - ylim[1]) * (ylim[1] < 0), r[4]))
+        if (!add) {
+            plot.new()
+            if (horiz) plot.window(xlim, ylim, xaxs = "i") else plot.window(xlim, ylim, yaxs = "i")
+        }
         if (horiz) rect(bottom, left, top, right, col = fill, border = border)
         else rect(left, bottom, right, top, col = fill, border = border)
-        if (axisnames && !is.null(names.arg)) axis(if (horiz) 2 else 1, at = mids, labels = names.arg, lty = axis.lty, tick = FALSE, cex.axis = cex.names)
+        # grouped bars are named once per group, at the group's centre
+        at.names <- if (beside && was.matrix) colMeans(matrix(mids, ncol = NC)) else mids
+        if (axisnames && !is.null(names.arg)) axis(if (horiz) 2 else 1, at = at.names, labels = names.arg, lty = axis.lty, tick = FALSE, cex.axis = cex.names)
         if (axes) axis(if (horiz) 1 else 2, cex.axis = cex.axis)
         title(main = main, sub = sub, xlab = xlab, ylab = ylab, ...)
         if (!is.null(legend.text)) {
@@ -388,8 +392,8 @@ barplot.default <- function(height, width = 1, space = NULL, names.arg = NULL, l
             xy <- par("usr")
             legend(xy[2L] - xinch(0.1), xy[4L] - yinch(0.1), legend = legend.text, fill = legend.col, xjust = 1, yjust = 1)
         }
-        invisible(if (beside && was.matrix) matrix(mids, ncol = NC) else mids)
-    } else if (beside && was.matrix) matrix(mids, ncol = NC) else mids
+        invisible(if (beside) matrix(mids, ncol = NC) else mids)
+    } else if (beside) matrix(mids, ncol = NC) else mids
 }
 
 ## Grey colours from start to end (gamma-corrected as R does).
@@ -492,9 +496,13 @@ pairs.default <- function(x, labels, panel = points, ..., horInd = 1:nc, verInd 
 
 ## Plots the columns of one matrix against those of another.
 matplot <- function(x, y, type = "p", lty = 1:5, lwd = 1, pch = NULL, col = 1:6, xlab = NULL, ylab = NULL, xlim = NULL, ylim = NULL, ..., add = FALSE) {
-    if (missing(y)) { y <- x; x <- seq_len(NROW(y)); if (is.null(xlab)) xlab <- "" }
+    # axis labels default to the argument expressions, as in R
+    xlabel <- if (!missing(x)) deparse1(substitute(x))
+    ylabel <- if (!missing(y)) deparse1(substitute(y))
+    if (missing(y)) { y <- x; ylabel <- xlabel; x <- seq_len(NROW(y)); xlabel <- "" }
     y <- as.matrix(y); x <- as.matrix(x)
-    if (is.null(xlab)) xlab <- ""; if (is.null(ylab)) ylab <- ""
+    if (is.null(xlab)) xlab <- if (is.null(xlabel)) "" else xlabel
+    if (is.null(ylab)) ylab <- if (is.null(ylabel)) "" else ylabel
     k <- ncol(y)
     if (is.null(pch)) pch <- c(1:9, 0, letters, LETTERS)
     if (!add) { plot.new(); plot.window(if (is.null(xlim)) range(x, na.rm = TRUE) else xlim, if (is.null(ylim)) range(y, na.rm = TRUE) else ylim); axis(1); axis(2); box(); title(xlab = xlab, ylab = ylab, ...) }

@@ -219,6 +219,9 @@ fn text(it: &mut Interp, m: Matched) -> EvalResult {
     };
     let n = x.len().max(y.len());
     let labels: Vec<String> = match m.get("labels") {
+        Some(l) if matches!(l, Value::Lang(_)) || matches!(l.data(), Some(Data::List(_))) => {
+            super::params::label_texts(l).into_iter().map(|x| x.unwrap_or_else(|| "NA".into())).collect()
+        }
         Some(l) => match l.data() {
             Some(Data::Str(s)) => s.iter().map(|x| x.as_deref().unwrap_or("NA").to_string()).collect(),
             _ if l.is_factor() => {

@@ -341,8 +341,28 @@ fn axis_ticks(_it: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::dbls(pretty::create_at(axp, a, b, nint, log)))
 }
 
+/// The texts of a label argument: strings as they are; a call, a symbol or the elements of
+/// an expression (plotmath, not laid out yet) as their deparsed text.
+pub fn label_texts(v: &Value) -> Vec<Option<String>> {
+    use crate::value::deparse::deparse_value;
+    match v {
+        Value::Lang(_) => vec![Some(deparse_value(v))],
+        _ => match v.data() {
+            Some(Data::Str(s)) => s.iter().map(|x| x.as_deref().map(str::to_string)).collect(),
+            Some(Data::List(l)) => l
+                .iter()
+                .map(|e| match e.data() {
+                    Some(Data::Str(s)) => s.iter().next().and_then(|x| x.as_deref().map(str::to_string)),
+                    _ => Some(deparse_value(e)),
+                })
+                .collect(),
+            _ => v.str_vec().iter().map(|x| x.as_deref().map(str::to_string)).collect(),
+        },
+    }
+}
+
 fn strwidth(it: &mut Interp, m: Matched) -> EvalResult {
-    let s = m.req("s")?.str_vec();
+    let s = label_texts(m.req("s")?);
     let units = m.get("units").and_then(|v| v.as_string()).unwrap_or("user".into());
     let slot = current_slot(it)?;
     let cex = m.get("cex").and_then(|v| v.as_f64()).unwrap_or(1.0) * slot.par.num("cex");
@@ -368,7 +388,7 @@ fn strwidth(it: &mut Interp, m: Matched) -> EvalResult {
 }
 
 fn strheight(it: &mut Interp, m: Matched) -> EvalResult {
-    let s = m.req("s")?.str_vec();
+    let s = label_texts(m.req("s")?);
     let units = m.get("units").and_then(|v| v.as_string()).unwrap_or("user".into());
     let slot = current_slot(it)?;
     let cex = m.get("cex").and_then(|v| v.as_f64()).unwrap_or(1.0) * slot.par.num("cex");

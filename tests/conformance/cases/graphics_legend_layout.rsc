@@ -16,4 +16,7 @@ print(round(par("cxy"), 5))
 plot(c(1, 1000), c(1, 10), log = "x")
 r <- legend("topleft", c("log", "axis"), lty = 1)
 print(lapply(r$rect, round, 4))
+# expression labels (plotmath) are laid out as well
+r <- legend("bottomright", expression(alpha, x^2), lty = 1:2)
+print(length(r$text$x)); print(r$text$x[1] == r$text$x[2])
 invisible(dev.off())
