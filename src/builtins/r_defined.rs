@@ -75,6 +75,7 @@ const SOURCES: &[&str] = &[
     include_str!("R/graphics_extra.R"),
     include_str!("R/graphics_stats_methods.R"),
     include_str!("R/grdevices_fonts.R"),
+    include_str!("R/graphics_legend.R"),
     include_str!("R/base_gettext.R"),
     include_str!("R/base_format_lists.R"),
     include_str!("R/tools_asserts.R"),

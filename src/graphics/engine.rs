@@ -226,7 +226,11 @@ impl Slot {
         let mar = self.par.nums("mar");
         let mai: Vec<f64> = mar.iter().map(|m| m * lh).collect();
         self.par.set_nums("mai", &mai);
-        let _ = (w, h);
+        let oma = self.par.nums("oma");
+        let omi: Vec<f64> = oma.iter().map(|m| m * lh).collect();
+        self.par.set_nums("omi", &omi);
+        self.par.set_nums("omd", &[inner.x0 / w, inner.x1 / w, (h - inner.y1) / h, (h - inner.y0) / h]);
+        self.set_cxy();
     }
 
     /// `plot.window(xlim, ylim)`: sets `usr` (with the 4% extension of style "r", in log10
@@ -262,17 +266,20 @@ impl Slot {
         }
         self.par.set_nums("usr", &[x0, x1, y0, y1]);
         let lab = self.par.nums("lab");
-        let tx = pretty::axis_ticks(x0, x1, lab.first().copied().unwrap_or(5.0) as usize);
-        let ty = pretty::axis_ticks(y0, y1, lab.get(1).copied().unwrap_or(5.0) as usize);
-        let axp = |t: &[f64]| match (t.first(), t.last()) {
-            (Some(a), Some(b)) => vec![*a, *b, (t.len() - 1) as f64],
-            _ => vec![0.0, 1.0, 5.0],
-        };
-        if !xlog {
-            self.par.set_nums("xaxp", &axp(&tx));
-        }
-        if !ylog {
-            self.par.set_nums("yaxp", &axp(&ty));
+        let nx = lab.first().copied().unwrap_or(5.0).max(1.0) as usize;
+        let ny = lab.get(1).copied().unwrap_or(5.0).max(1.0) as usize;
+        self.par.set_nums("xaxp", &pretty::axis_pars(x0, x1, nx, xlog));
+        self.par.set_nums("yaxp", &pretty::axis_pars(y0, y1, ny, ylog));
+        self.set_cxy();
+    }
+
+    /// `par("cxy")`: the default character size (`cin` times `cex`) in user units.
+    pub fn set_cxy(&mut self) {
+        let u = self.usr();
+        let (cin, cex, p) = (self.par.nums("cin"), self.par.num("cex"), self.plot_rect);
+        if cin.len() == 2 && p.w() > 0.0 && p.h() > 0.0 {
+            let cxy = [cin[0] * cex * 72.0 / p.w() * (u[1] - u[0]), cin[1] * cex * 72.0 / p.h() * (u[3] - u[2])];
+            self.par.set_nums("cxy", &cxy);
         }
     }
 

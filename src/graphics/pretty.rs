@@ -155,31 +155,127 @@ pub fn axis_range(min: f64, max: f64, style: char) -> (f64, f64) {
     (a, b)
 }
 
-/// The ticks of a log axis whose user range is `[lo, up]` in log10 units: powers of ten,
-/// with 2 and 5 (or every integer) between them when the range spans few decades.
-pub fn log_ticks(lo: f64, up: f64) -> Vec<f64> {
-    let (a, b) = (lo.min(up), lo.max(up));
-    let (pa, pb) = (10f64.powf(a), 10f64.powf(b));
-    let decades = b - a;
-    let mults: &[f64] = if decades > 3.0 {
-        &[1.0]
-    } else if decades > 1.5 {
-        &[1.0, 2.0, 5.0]
-    } else if decades >= 0.5 {
-        &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]
-    } else {
-        return axis_ticks(pa, pb, 5);
+/// R's `GAxisPars`: the `xaxp`/`yaxp` triple for a user range `[lo, hi]` (log10 units on a
+/// log axis). Linear: first and last pretty tick and the number of intervals. Log: powers of
+/// ten and a code 1 (powers only), 2 (1, 5) or 3 (1, 2, 5), or, under two decades with no
+/// power inside, linear pretty ticks with a negative interval count.
+pub fn axis_pars(lo: f64, hi: f64, nint: usize, log: bool) -> [f64; 3] {
+    let swap = lo > hi;
+    let (mut a, mut b) = if swap { (hi, lo) } else { (lo, hi) };
+    let lin = |a: f64, b: f64, sign: f64| {
+        let t = axis_ticks(a, b, nint);
+        match (t.first(), t.last()) {
+            (Some(x), Some(y)) => [*x, *y, sign * (t.len() - 1) as f64],
+            _ => [a, b, sign],
+        }
     };
+    let mut r = if log {
+        b = b.min(308.0);
+        a = a.max(-307.0);
+        let (dl, dh) = (10f64.powf(a), 10f64.powf(b));
+        let (mut p1, mut p2) = (dl.log10().ceil(), dh.log10().floor());
+        if p2 <= p1 && dh / dl > 10.0 {
+            p1 = (dl.log10() - 0.5).ceil();
+            p2 = (dh.log10() + 0.5).floor();
+        }
+        if p2 <= p1 {
+            lin(dl, dh, -1.0)
+        } else {
+            let code = if p2 - p1 <= 2.0 { 3.0 } else if p2 - p1 <= 3.0 { 2.0 } else { 1.0 };
+            [10f64.powf(p1), 10f64.powf(p2), code]
+        }
+    } else {
+        lin(a, b, 1.0)
+    };
+    if swap {
+        r.swap(0, 1);
+    }
+    r
+}
+
+/// R's `CreateAtVector`: tick positions from an `axp` triple over the user range
+/// `[umin, umax]` (data units, so powers of ten on a log axis) with `nint` intervals wanted.
+pub fn create_at(axp: [f64; 3], umin: f64, umax: f64, nint: usize, log: bool) -> Vec<f64> {
+    if !log || axp[2] < 0.0 {
+        let n = (axp[2].abs() + 0.25) as usize;
+        let dn = n.max(1) as f64;
+        let rng = axp[1] - axp[0];
+        let small = rng.abs() / (100.0 * dn);
+        return (0..=n)
+            .map(|i| {
+                let v = axp[0] + (i as f64 / dn) * rng;
+                if v.abs() < small { 0.0 } else { v }
+            })
+            .collect();
+    }
+    let (mut a0, mut a1) = (axp[0], axp[1]);
+    let (mut lo, mut hi) = (umin, umax);
+    let reversed = lo > hi && a0 > a1;
+    if lo > hi {
+        std::mem::swap(&mut lo, &mut hi);
+        if reversed {
+            std::mem::swap(&mut a0, &mut a1);
+        }
+    }
+    lo *= 1.0 - 1e-12;
+    hi *= 1.0 + 1e-12;
+    if !(a0 > 0.0) || !a0.is_finite() || !hi.is_finite() {
+        return Vec::new();
+    }
     let mut out = Vec::new();
-    let mut e = a.floor() as i32;
-    while (e as f64) <= b.ceil() {
-        for m in mults {
-            let v = m * 10f64.powi(e);
-            if v >= pa * (1.0 - 1e-10) && v <= pb * (1.0 + 1e-10) {
-                out.push(v);
+    match (axp[2] + 0.5) as i64 {
+        1 => {
+            // steps of 10^ne decades, ne about (decades / nint) but leaving nint steps in range;
+            // a start moved up when the range would leave many decades unused
+            let nint = nint.max(1) as i64;
+            let i = (a1.log10().floor() - a0.log10().ceil()) as i64;
+            let span = hi.log10() - a0.log10();
+            let mut ne = i / nint;
+            if ne < 1 {
+                ne = 1;
+            } else {
+                while ne > 1 && (nint * ne) as f64 > span {
+                    ne -= 1;
+                }
+            }
+            let k = 1 + ne / 308;
+            let ne = if k > 1 { k * (ne / k) } else { ne };
+            let d1 = span - (nint * ne) as f64;
+            let start = if d1 > 5.0 { a0 * 10f64.powf((d1 / 2.0).floor()) } else { a0 };
+            let step = 10f64.powf(ne as f64 / k as f64);
+            let mut d = start;
+            while d < hi {
+                out.push(d);
+                for _ in 0..k {
+                    d *= step;
+                }
             }
         }
-        e += 1;
+        k @ (2 | 3) => {
+            let mults: &[f64] = if k == 2 { &[5.0] } else { &[2.0, 5.0] };
+            if k == 3 && 0.2 * a0 >= lo {
+                out.push(0.2 * a0);
+            }
+            if 0.5 * a0 >= lo {
+                out.push(0.5 * a0);
+            }
+            let mut d = a0;
+            while d <= hi {
+                if d >= lo {
+                    out.push(d);
+                }
+                for m in mults {
+                    if m * d <= hi {
+                        out.push(m * d);
+                    }
+                }
+                d *= 10.0;
+            }
+        }
+        _ => {}
+    }
+    if reversed {
+        out.reverse();
     }
     out
 }

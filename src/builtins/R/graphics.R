@@ -159,44 +159,94 @@ grid <- function(nx = NULL, ny = nx, col = "lightgray", lty = "dotted", lwd = pa
 hist <- function(x, ...) UseMethod("hist")
 
 ## The default histogram method; returns an object of class "histogram" invisibly (visibly when plot = FALSE).
-hist.default <- function(x, breaks = "Sturges", freq = NULL, probability = !freq, include.lowest = TRUE, right = TRUE, col = "lightgray", border = NULL, main = paste("Histogram of", xname), xlim = range(breaks), ylim = NULL, xlab = xname, ylab, axes = TRUE, plot = TRUE, labels = FALSE, ...) {
-    xname <- deparse(substitute(x))
+hist.default <- function(x, breaks = "Sturges", freq = NULL, probability = !freq, include.lowest = TRUE, right = TRUE, fuzz = 1e-7, density = NULL, angle = 45, col = "lightgray", border = NULL, main = paste("Histogram of", xname), xlim = range(breaks), ylim = NULL, xlab = xname, ylab, axes = TRUE, plot = TRUE, labels = FALSE, nclass = NULL, warn.unused = TRUE, ...) {
+    if (!is.numeric(x)) stop("'x' must be numeric")
+    xname <- deparse1(substitute(x), collapse = "\n")
     x <- x[is.finite(x)]
     n <- length(x)
-    if (is.character(breaks)) {
-        nb <- switch(tolower(breaks), sturges = ceiling(log2(n) + 1),
-            scott = { h <- 3.5 * sqrt(stats::var(x)) * n^(-1/3); if (h > 0) max(1, ceiling(diff(range(x)) / h)) else 1L },
-            fd = , `freedman-diaconis` = { h <- 2 * stats::IQR(signif(x, 5)); if (h == 0) h <- 2 * stats::mad(x, constant = 2); if (h > 0) max(1, ceiling(diff(range(x)) / (h * n^(-1/3)))) else 1L },
-            stop("unknown 'breaks' algorithm"))
-        breaks <- pretty(range(x), n = nb, min.n = 1)
-    } else if (is.numeric(breaks) && length(breaks) == 1L) {
-        breaks <- pretty(range(x), n = breaks, min.n = 1)
-    } else breaks <- sort(as.numeric(breaks))
-    counts <- .hist_counts(x, breaks, right, include.lowest)
-    dens <- counts / (n * diff(breaks))
-    mids <- 0.5 * (breaks[-1L] + breaks[-length(breaks)])
-    equidist <- diff(range(diff(breaks))) < 1e-7 * mean(diff(breaks))
+    fixed <- !missing(breaks)
+    if (fixed) {
+        if (!missing(nclass)) warning("'nclass' not used when 'breaks' is specified")
+    } else if (!is.null(nclass) && length(nclass) == 1L) breaks <- nclass
+    fixed <- fixed && (nB <- length(breaks)) > 1L
+    if (fixed) breaks <- sort(breaks)
+    else {
+        if (!include.lowest) {
+            include.lowest <- TRUE
+            warning("'include.lowest' ignored as 'breaks' is not a vector")
+        }
+        if (is.character(breaks)) {
+            rule <- match.arg(tolower(breaks), c("sturges", "fd", "freedman-diaconis", "scott"))
+            breaks <- switch(rule, sturges = nclass.Sturges(x), `freedman-diaconis` = , fd = nclass.FD(x), scott = nclass.scott(x))
+        } else if (is.function(breaks)) breaks <- breaks(x)
+        if (length(breaks) == 1L) {
+            if (!is.numeric(breaks) || !is.finite(breaks) || breaks < 1L) stop("invalid number of 'breaks'")
+            if (breaks > 1e6) {
+                warning(gettextf("'breaks = %g' is too large and set to 1e6", breaks), domain = NA)
+                breaks <- 1000000L
+            }
+            breaks <- pretty(range(x), n = breaks, min.n = 1)
+            nB <- length(breaks)
+            if (nB <= 1L) stop(gettextf("hist.default: pretty() error, breaks=%s", format(breaks)), domain = NA)
+        } else {
+            if (!is.numeric(breaks) || length(breaks) <= 1L) stop(gettextf("Invalid breakpoints produced by 'breaks(x)': %s", format(breaks)), domain = NA)
+            breaks <- sort(breaks)
+            nB <- length(breaks)
+            fixed <- TRUE
+        }
+    }
+    h <- as.double(diff(breaks))
+    equidist <- !fixed || diff(range(h)) < 1e-7 * mean(h)
+    if (!fixed && any(h <= 0)) stop("'breaks' are not strictly increasing")
+    freq1 <- freq
+    if (is.null(freq)) freq1 <- if (!missing(probability)) !as.logical(probability) else equidist
+    else if (!missing(probability) && any(probability == freq)) stop("'probability' is an alias for '!freq', however they differ.")
+    if (!(fuzz >= 0)) stop("fuzz must be non-negative")
+    # breaks move by a fuzz relative to the bin widths so values on a break fall as R puts them
+    diddle <- fuzz * if (nB > 5L) stats::median(h) else if (nB <= 3L) diff(range(x)) else min(h[h > 0])
+    shift <- if (right) c(if (include.lowest) -diddle else diddle, rep.int(diddle, nB - 1L))
+             else c(rep.int(-diddle, nB - 1L), if (include.lowest) diddle else -diddle)
+    counts <- .hist_counts(x, breaks + shift, right, include.lowest)
+    if (sum(counts) < n) stop("some 'x' not counted; maybe 'breaks' do not span range of 'x'")
+    dens <- counts / (n * h)
+    mids <- 0.5 * (breaks[-1L] + breaks[-nB])
     r <- structure(list(breaks = breaks, counts = counts, density = dens, mids = mids, xname = xname, equidist = equidist), class = "histogram")
     if (plot) {
-        if (is.null(freq)) freq <- if (!missing(probability)) !as.logical(probability) else equidist
-        plot.histogram(r, freq = freq, col = col, border = border, main = main, xlim = xlim, ylim = ylim, xlab = xlab, ylab = if (missing(ylab)) NULL else ylab, axes = axes, labels = labels, ...)
+        plot(r, freq = freq1, col = col, border = border, angle = angle, density = density, main = main, xlim = xlim, ylim = ylim, xlab = xlab, ylab = ylab, axes = axes, labels = labels, ...)
         invisible(r)
-    } else r
+    } else {
+        if (warn.unused) {
+            given <- c(freq = !missing(freq), probability = !missing(probability), density = !missing(density), angle = !missing(angle), col = !missing(col), border = !missing(border), main = !missing(main), xlim = !missing(xlim), ylim = !missing(ylim), xlab = !missing(xlab), ylab = !missing(ylab), axes = !missing(axes), labels = !missing(labels), warn.unused = FALSE)
+            if (any(given)) warning(sprintf(ngettext(sum(given), "argument %s is not made use of", "arguments %s are not made use of"), paste(sQuote(names(given)[given]), collapse = ", ")), domain = NA)
+        }
+        r
+    }
 }
 
-## Draws a "histogram" object as bars.
-plot.histogram <- function(x, freq = x$equidist, col = "lightgray", border = NULL, main = paste("Histogram of", x$xname), xlim = range(x$breaks), ylim = NULL, xlab = x$xname, ylab = NULL, axes = TRUE, labels = FALSE, add = FALSE, ...) {
+## Draws a "histogram" object as bars (counts when freq, else densities), with optional count labels.
+plot.histogram <- function(x, freq = equidist, density = NULL, angle = 45, col = "lightgray", border = NULL, lty = NULL, main = paste("Histogram of", paste(x$xname, collapse = "\n")), sub = NULL, xlab = x$xname, ylab, xlim = range(x$breaks), ylim = NULL, axes = TRUE, labels = FALSE, add = FALSE, ann = TRUE, ...) {
+    equidist <- if (is.logical(x$equidist)) x$equidist else { h <- diff(x$breaks); diff(range(h)) < 1e-7 * mean(h) }
+    if (freq && !equidist) warning("the AREAS in the plot are wrong -- rather use 'freq = FALSE'")
     y <- if (freq) x$counts else x$density
-    if (is.null(ylab)) ylab <- if (freq) "Frequency" else "Density"
-    if (is.null(ylim)) ylim <- range(y, 0)
     nB <- length(x$breaks)
+    if (is.null(y) || 0L == nB) stop("'x' is wrongly structured")
     if (!add) {
+        if (is.null(ylim)) ylim <- range(y, 0)
+        if (missing(ylab)) ylab <- if (!freq) "Density" else "Frequency"
         plot.new()
-        plot.window(xlim, ylim, ...)
-        title(main = main, xlab = xlab, ylab = ylab, ...)
-        if (axes) { axis(1, ...); axis(2, ...) }
+        plot.window(xlim, ylim, "", ...)
+        if (ann) title(main = main, sub = sub, xlab = xlab, ylab = ylab, ...)
+        if (axes) {
+            axis(1, ...)
+            yt <- axTicks(2)
+            # counts get whole-number ticks only
+            if (freq && any(frac <- (yt %% 1) != 0)) yt <- yt[!frac]
+            axis(2, at = yt, ...)
+        }
     }
-    rect(x$breaks[-nB], 0, x$breaks[-1L], y, col = col, border = border)
+    rect(x$breaks[-nB], 0, x$breaks[-1L], y, col = col, border = border, angle = angle, density = density, lty = lty)
+    if ((lab <- is.logical(labels) && labels) || is.character(labels))
+        text(x$mids, y, labels = if (lab) { if (freq) x$counts else round(x$density, 3) } else labels, adj = c(0.5, -0.5))
     invisible()
 }
 
@@ -318,19 +368,32 @@ barplot.default <- function(height, width = 1, space = NULL, names.arg = NULL, l
     }
     if (plot) {
         if (is.null(xlim)) xlim <- c(min(left), max(right))
-        if (is.null(ylim)) ylim <- range(0, top, bottom)
+        # R's value range: the bars and 1% below zero, not extended; the other axis gets the 4%
+        if (is.null(ylim)) ylim <- range(-0.01 * top, top, bottom, na.rm = TRUE)
         if (horiz) { t <- xlim; xlim <- ylim; ylim <- t }
-        if (!add) { plot.new(); plot.window(xlim, ylim, xaxs = "i", yaxs = "r") }
-        r <- par("usr")
-        par(usr = c(r[1:2], 0 - 0.04 * (ylim[2] - ylim[1]) * (ylim[1] < 0), r[4]))
+        if (!add) {
+            plot.new()
+            if (horiz) plot.window(xlim, ylim, xaxs = "i") else plot.window(xlim, ylim, yaxs = "i")
+        }
         if (horiz) rect(bottom, left, top, right, col = fill, border = border)
         else rect(left, bottom, right, top, col = fill, border = border)
-        if (axisnames && !is.null(names.arg)) axis(if (horiz) 2 else 1, at = mids, labels = names.arg, lty = axis.lty, tick = FALSE, cex.axis = cex.names)
+        # grouped bars are named once per group, at the group's centre
+        at.names <- if (beside && was.matrix) colMeans(matrix(mids, ncol = NC)) else mids
+        if (axisnames && !is.null(names.arg)) axis(if (horiz) 2 else 1, at = at.names, labels = names.arg, lty = axis.lty, tick = FALSE, cex.axis = cex.names)
         if (axes) axis(if (horiz) 1 else 2, cex.axis = cex.axis)
         title(main = main, sub = sub, xlab = xlab, ylab = ylab, ...)
-        if (!is.null(legend.text)) legend("topright", legend = legend.text, fill = rev(rep_len(col, NR)))
-        invisible(if (beside && was.matrix) matrix(mids, ncol = NC) else mids)
-    } else if (beside && was.matrix) matrix(mids, ncol = NC) else mids
+        if (!is.null(legend.text)) {
+            # the legend lists the segments in the order they are stacked upwards (or side by side)
+            legend.col <- rep_len(col, length(legend.text))
+            if ((horiz && beside) || (!horiz && !beside)) {
+                legend.text <- rev(legend.text)
+                legend.col <- rev(legend.col)
+            }
+            xy <- par("usr")
+            legend(xy[2L] - xinch(0.1), xy[4L] - yinch(0.1), legend = legend.text, fill = legend.col, xjust = 1, yjust = 1)
+        }
+        invisible(if (beside) matrix(mids, ncol = NC) else mids)
+    } else if (beside) matrix(mids, ncol = NC) else mids
 }
 
 ## Grey colours from start to end (gamma-corrected as R does).
@@ -433,9 +496,13 @@ pairs.default <- function(x, labels, panel = points, ..., horInd = 1:nc, verInd 
 
 ## Plots the columns of one matrix against those of another.
 matplot <- function(x, y, type = "p", lty = 1:5, lwd = 1, pch = NULL, col = 1:6, xlab = NULL, ylab = NULL, xlim = NULL, ylim = NULL, ..., add = FALSE) {
-    if (missing(y)) { y <- x; x <- seq_len(NROW(y)); if (is.null(xlab)) xlab <- "" }
+    # axis labels default to the argument expressions, as in R
+    xlabel <- if (!missing(x)) deparse1(substitute(x))
+    ylabel <- if (!missing(y)) deparse1(substitute(y))
+    if (missing(y)) { y <- x; ylabel <- xlabel; x <- seq_len(NROW(y)); xlabel <- "" }
     y <- as.matrix(y); x <- as.matrix(x)
-    if (is.null(xlab)) xlab <- ""; if (is.null(ylab)) ylab <- ""
+    if (is.null(xlab)) xlab <- if (is.null(xlabel)) "" else xlabel
+    if (is.null(ylab)) ylab <- if (is.null(ylabel)) "" else ylabel
     k <- ncol(y)
     if (is.null(pch)) pch <- c(1:9, 0, letters, LETTERS)
     if (!add) { plot.new(); plot.window(if (is.null(xlim)) range(x, na.rm = TRUE) else xlim, if (is.null(ylim)) range(y, na.rm = TRUE) else ylim); axis(1); axis(2); box(); title(xlab = xlab, ylab = ylab, ...) }

@@ -85,6 +85,17 @@ xyz.coords <- function(x, y = NULL, z = NULL, xlab = NULL, ylab = NULL, zlab = N
     n <- max(length(x), length(y), length(z))
     if (recycle) { x <- rep_len(x, n); y <- rep_len(y, n); z <- rep_len(z, n) }
     else if (length(x) != length(z) || length(y) != length(z)) stop("'x', 'y' and 'z' lengths differ")
+    if (length(log) && log != "") {
+        # values <= 0 cannot be drawn on a log axis
+        for (a in c("x", "y", "z")) if (grepl(a, log, fixed = TRUE)) {
+            v <- get(a)
+            if (any(b <- !is.na(v) & v <= 0)) {
+                warning(sprintf(ngettext(sum(b), "%d %s value <= 0 omitted from logarithmic plot", "%d %s values <= 0 omitted from logarithmic plot"), sum(b), a), domain = NA)
+                v[b] <- NA
+                assign(a, v)
+            }
+        }
+    }
     list(x = as.double(x), y = as.double(y), z = as.double(z), xlab = xlab, ylab = ylab, zlab = zlab)
 }
 
@@ -135,18 +146,22 @@ grconvertY <- function(y, from = "user", to = "user") .grconvert(y, from, to, 2L
     plt <- par("plt")[2L * axis - c(1L, 0L)]; usr <- par("usr")[2L * axis - c(1L, 0L)]
     lg <- par(if (axis == 1L) "xlog" else "ylog")
     # everything through normalized device coordinates
-    fig_ndc <- function(f) fig[1L] + f * diff(fig)
+    omd <- par("omd")[2L * axis - c(1L, 0L)]
+    nic_ndc <- function(f) omd[1L] + f * diff(omd)
+    fig_ndc <- function(f) nic_ndc(fig[1L] + f * diff(fig))
     plt_ndc <- function(p) fig_ndc(plt[1L] + p * diff(plt))
     ndc <- switch(from,
         user = { u <- if (lg) log10(v) else v; plt_ndc((u - usr[1L]) / diff(usr)) },
         inches = v / din, device = if (axis == 1L) v / (din * 72) else 1 - v / (din * 72),
-        ndc = v, nic = v, nfc = fig_ndc(v), npc = plt_ndc(v),
+        ndc = v, nic = nic_ndc(v), nfc = fig_ndc(v), npc = plt_ndc(v),
         lines = v * par("csi") * par("mex") / din, chars = v * par("csi") * par("cex") / din)
+    nic <- (ndc - omd[1L]) / diff(omd)
+    nfc <- (nic - fig[1L]) / diff(fig)
     switch(to,
-        user = { p <- ((ndc - fig[1L]) / diff(fig) - plt[1L]) / diff(plt); u <- usr[1L] + p * diff(usr); if (lg) 10^u else u },
+        user = { p <- (nfc - plt[1L]) / diff(plt); u <- usr[1L] + p * diff(usr); if (lg) 10^u else u },
         inches = ndc * din, device = if (axis == 1L) ndc * din * 72 else (1 - ndc) * din * 72,
-        ndc = ndc, nic = ndc, nfc = (ndc - fig[1L]) / diff(fig),
-        npc = ((ndc - fig[1L]) / diff(fig) - plt[1L]) / diff(plt),
+        ndc = ndc, nic = nic, nfc = nfc,
+        npc = (nfc - plt[1L]) / diff(plt),
         lines = ndc * din / (par("csi") * par("mex")), chars = ndc * din / (par("csi") * par("cex")))
 }
 

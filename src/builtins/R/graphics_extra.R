@@ -420,61 +420,83 @@ spineplot.formula <- function(formula, data = NULL, breaks = NULL, tol.ylab = 0.
 }
 
 ## A spine plot of factor y against x (a factor, a two-way table, or numbers binned like a histogram); returns the table invisibly.
-spineplot.default <- function(x, y = NULL, breaks = NULL, tol.ylab = 0.05, off = NULL, ylevels = NULL, col = NULL, main = "", xlab = NULL, ylab = NULL, xaxlabels = NULL, yaxlabels = NULL, xlim = NULL, ylim = c(0, 1), axes = TRUE, weights = NULL, ...) {
+spineplot.default <- function(x, y = NULL, breaks = NULL, tol.ylab = 0.05, off = NULL, ylevels = NULL, col = NULL, main = "", xlab = NULL, ylab = NULL, xaxlabels = NULL, yaxlabels = NULL, xlim = NULL, ylim = c(0, 1), axes = TRUE, ...) {
     if (missing(y)) {
         if (length(dim(x)) != 2L) stop("a 2-way table has to be specified")
-        tab <- x[, rev(seq_len(ncol(x))), drop = FALSE]
+        tab <- x
         x.categorical <- TRUE
         if (is.null(xlab)) xlab <- names(dimnames(tab))[1L]
         if (is.null(ylab)) ylab <- names(dimnames(tab))[2L]
         xnam <- dimnames(tab)[[1L]]
         ynam <- dimnames(tab)[[2L]]
+        ny <- NCOL(tab)
+        nx <- NROW(tab)
     } else {
+        if (!is.factor(y)) stop("dependent variable should be a factor")
+        if (!is.null(ylevels)) y <- factor(y, levels = if (is.numeric(ylevels)) levels(y)[ylevels] else ylevels)
+        x.categorical <- is.factor(x)
         if (is.null(xlab)) xlab <- deparse1(substitute(x))
         if (is.null(ylab)) ylab <- deparse1(substitute(y))
-        if (!is.factor(y)) y <- factor(y)
-        y <- factor(y, levels = if (is.null(ylevels)) rev(levels(y)) else if (is.numeric(ylevels)) levels(y)[ylevels] else ylevels)
-        x.categorical <- is.factor(x)
-        if (x.categorical) tab <- table(x, y)
-        else {
-            h <- hist(x, breaks = if (is.null(breaks)) "Sturges" else breaks, plot = FALSE)
-            breaks <- h$breaks
-            tab <- table(cut(x, breaks, include.lowest = TRUE), y)
+        if (x.categorical) {
+            tab <- table(x, y)
+            xnam <- levels(x)
+            nx <- NROW(tab)
         }
-        xnam <- dimnames(tab)[[1L]]
         ynam <- levels(y)
+        ny <- length(ynam)
     }
-    ny <- ncol(tab); nx <- nrow(tab)
     if (is.null(col)) col <- gray.colors(ny)
     col <- rep_len(col, ny)
-    if (is.null(off)) off <- if (x.categorical) 2 else 0
-    off <- rep_len(off, nx - 1L) / 100
-    if (is.null(yaxlabels)) yaxlabels <- ynam
-    if (is.null(xaxlabels)) xaxlabels <- if (x.categorical) xnam else breaks
-    ytab <- prop.table(tab, 1)
-    ytab[is.na(ytab)] <- 0
-    yat <- cbind(0, t(apply(ytab, 1L, cumsum)))
-    xmarg <- rowSums(tab) / sum(tab)
+    off <- if (!x.categorical) 0 else if (is.null(off)) 0.02 else off / 100
+    yaxlabels <- if (is.null(yaxlabels)) ynam else rep_len(yaxlabels, ny)
     if (x.categorical) {
-        xat <- c(0, cumsum(xmarg + c(off, 0)))
-        if (is.null(xlim)) xlim <- c(0, 1 + sum(off))
+        xat <- c(0, cumsum(rowSums(tab) / sum(tab) + off))
+        xaxlabels <- if (is.null(xaxlabels)) xnam else rep_len(xaxlabels, nx)
     } else {
-        xat <- c(0, cumsum(xmarg))
-        if (is.null(xlim)) xlim <- c(0, 1)
+        # numeric x is binned by hist()'s breaks
+        if (!(xnumeric <- is.numeric(x))) {
+            xorig <- x
+            x <- as.numeric(x)
+        }
+        hargs <- if (is.null(breaks)) list() else as.numeric(breaks)
+        if (!is.list(hargs)) hargs <- list(breaks = hargs)
+        hargs <- c(list(x = x), hargs)
+        hargs$plot <- FALSE
+        breaks <- do.call("hist", hargs)$breaks
+        x1 <- cut(x, breaks = breaks, include.lowest = TRUE)
+        tab <- table(x1, y)
+        xat <- c(0, cumsum(rowSums(tab) / sum(tab)))
+        nx <- NROW(tab)
+        xaxlabels <- if (is.null(xaxlabels)) {
+            if (xnumeric) breaks else c(xorig[1L], xorig[c(diff(as.numeric(x1)) > 0, TRUE)])
+        } else rep_len(xaxlabels, nx + 1L)
+    }
+    yaxlabels <- rev(yaxlabels)
+    # cumulative proportions of the levels, last level at the bottom
+    yat <- rbind(0, apply(prop.table(tab[, ncol(tab):1L, drop = FALSE], 1), 1L, cumsum))
+    yat[is.na(yat)] <- 1
+    if (is.null(xlim)) xlim <- c(0, 1 + off * (nx - 1L))
+    else if (any(xlim < 0) || any(xlim > 1)) {
+        warning("x axis is on a cumulative probability scale, 'xlim' must be in [0,1]")
+        xlim <- if (min(xlim) > 1 || max(xlim) < 0) c(0, 1) else c(max(min(xlim), 0), min(max(xlim), 1))
+    }
+    if (any(ylim < 0) || any(ylim > 1)) {
+        warning("y axis is on a cumulative probability scale, 'ylim' must be in [0,1]")
+        ylim <- if (min(ylim) > 1 || max(ylim) < 0) c(0, 1) else c(max(min(ylim), 0), min(max(ylim), 1))
     }
     plot(0, 0, xlim = xlim, ylim = ylim, type = "n", axes = FALSE, xaxs = "i", yaxs = "i", main = main, xlab = xlab, ylab = ylab)
-    ybottom <- as.vector(yat[, -(ny + 1L)])
-    ytop <- as.vector(yat[, -1L])
-    xleft <- rep(xat[seq_len(nx)], ny)
-    xright <- rep(xat[seq_len(nx)] + xmarg, ny)
-    rect(xleft, ybottom, xright, ytop, col = rep(col, each = nx), ...)
+    ybottom <- as.vector(yat[-(ny + 1L), ])
+    ytop <- as.vector(yat[-1L, ])
+    xleft <- rep(xat[1L:nx], rep(ny, nx))
+    xright <- rep(xat[2L:(nx + 1L)] - off, rep(ny, nx))
+    rect(xleft, ybottom, xright, ytop, col = rep(col, nx), ...)
     if (axes) {
-        if (x.categorical) axis(1, at = (xat[seq_len(nx)] + xat[seq_len(nx)] + xmarg) / 2, labels = xaxlabels, tick = FALSE)
+        if (x.categorical) axis(1, at = (xat[1L:nx] + xat[2L:(nx + 1L)] - off) / 2, labels = xaxlabels, tick = FALSE)
         else axis(1, at = xat, labels = xaxlabels)
-        yat1 <- yat[1L, ]
-        equidist <- any(diff(yat1) < tol.ylab)
-        yat1 <- if (equidist) seq.int(1 / (2 * ny), 1 - 1 / (2 * ny), by = 1 / ny) else (yat1[-1L] + yat1[-length(yat1)]) / 2
-        axis(2, at = yat1, labels = yaxlabels, tick = FALSE)
+        yat <- yat[, 1L]
+        equidist <- any(diff(yat) < tol.ylab)
+        yat <- if (equidist) seq.int(1 / (2 * ny), 1 - 1 / (2 * ny), by = 1 / ny) else (yat[-1L] + yat[-length(yat)]) / 2
+        axis(2, at = yat, labels = yaxlabels, tick = FALSE)
         axis(4)
     }
     if (!x.categorical) box()

@@ -307,8 +307,21 @@ plot.hclust <- function(x, labels = NULL, hang = 0.1, check = TRUE, axes = TRUE,
         a <- node(1, i); b <- node(2, i)
         cx[i] <- (a[1L] + b[1L]) / 2
     }
-    ylim <- c(min(leafy, h), max(h))
     plot.new()
+    # R's dendrogram window: the y range reaches down far enough that the deepest-hanging
+    # label (its width plus an "m") fits inside the plot region
+    pin <- par("pin")[2L]
+    ll <- if (is.null(labels)) rep(0, n) else strwidth(labels, "inches") + strwidth("m", "inches")
+    ymax <- max(h)
+    if (hang >= 0) {
+        yrange <- (1 + hang) * hr
+        imax <- which.max((ymax - leafy) / yrange * pin + ll)
+        ymin <- ymax - pin / (pin - ll[imax]) * (ymax - leafy[imax])
+    } else {
+        imax <- which.max(ll)
+        ymin <- ymax - pin / (pin - ll[imax]) * ymax
+    }
+    ylim <- c(ymin, ymax)
     plot.window(c(1, n), ylim, ...)
     for (i in seq_len(n - 1L)) {
         a <- node(1, i); b <- node(2, i)
@@ -317,8 +330,8 @@ plot.hclust <- function(x, labels = NULL, hang = 0.1, check = TRUE, axes = TRUE,
         lines(c(a[1L], a[1L], b[1L], b[1L]), c(ya, h[i], h[i], yb))
     }
     if (!is.null(labels)) {
-        off <- strheight("M") * 0.5
-        text(pos, leafy - off, labels, srt = 90, adj = c(1, 0.5), xpd = TRUE)
+        off <- yinch(strwidth("m", "inches"), warn.log = FALSE)
+        text(pos, leafy - off, labels, srt = 90, adj = c(1, 0.5), xpd = NA)
     }
     if (axes) axis(2)
     if (frame.plot) box()

@@ -261,19 +261,12 @@ grSoftVersion <- function() c(cairo = "", cairoFT = "", pango = "", libpng = "",
 ## Device option lists kept for the session.
 .device_options <- new.env()
 
-## Gets or sets device options held under key (shared by pdf.options and ps.options).
-.device_options_set <- function(key, defaults, args, reset) {
-    cur <- get0(key, envir = .device_options, inherits = FALSE)
-    if (is.null(cur) || reset) cur <- defaults
-    if (!length(args)) { assign(key, cur, envir = .device_options); return(cur) }
-    old <- cur[names(args)]
-    for (n in names(args)) {
-        i <- pmatch(n, names(cur))
-        if (is.na(i)) stop(gettextf("invalid argument name %s", sQuote(n)), domain = NA)
-        cur[names(cur)[i]] <- list(args[[n]])
-    }
-    assign(key, cur, envir = .device_options)
-    invisible(old)
+## Gets or sets device options held under key (shared by pdf.options and ps.options): new values are checked against the old ones' mode and length by check.options (mismatches warn and are skipped unless override.check).
+.device_options_set <- function(key, defaults, args, reset, override.check = FALSE) {
+    if (reset || !exists(key, envir = .device_options, inherits = FALSE)) assign(key, defaults, envir = .device_options)
+    old <- get(key, envir = .device_options, inherits = FALSE)
+    if (length(args)) check.options(args, name.opt = key, envir = .device_options, assign.opt = TRUE, override.check = override.check)
+    old
 }
 
 ## Sets or returns the defaults of pdf() (reset = TRUE: the factory-fresh ones).
@@ -286,7 +279,7 @@ pdf.options <- function(..., reset = FALSE) {
 ## Sets or returns the defaults of postscript() (reset = TRUE: the factory-fresh ones).
 ps.options <- function(..., reset = FALSE, override.check = FALSE) {
     args <- list(...)
-    r <- .device_options_set("ps", .ps_defaults(), args, reset)
+    r <- .device_options_set("ps", .ps_defaults(), args, reset, override.check)
     if (length(args)) invisible(r) else if (reset) invisible(r) else r
 }
 
@@ -341,3 +334,6 @@ blues9 <- c("#F7FBFF", "#DEEBF7", "#C6DBEF", "#9ECAE1", "#6BAED6", "#4292C6", "#
     fhat <- k1 %*% counts %*% t(k2) / nrow(x)
     list(x1 = g1, x2 = g2, fhat = fhat, bandwidth = bandwidth)
 }
+
+## A graphics annotation as text() and legend() take it: language objects and plain vectors as they are, other objects (factors, ...) as character.
+as.graphicsAnnot <- function(x) if (is.language(x) || !is.object(x)) x else as.character(x)

@@ -76,7 +76,8 @@ pub fn colors_of(it: &mut Interp, v: &Value) -> EvalResult<Vec<Rgba>> {
 fn alpha_of(m: &Matched, n: usize, max: f64) -> Option<Vec<f64>> {
     m.get("alpha").map(|a| {
         let v = a.dbl_vec();
-        (0..n).map(|i| v.get(i % v.len().max(1)).copied().unwrap_or(max) / max).collect()
+        let whole = |x: f64| if max == 255.0 && x.is_finite() { x.trunc() } else { x };
+        (0..n).map(|i| whole(v.get(i % v.len().max(1)).copied().unwrap_or(max)) / max).collect()
     })
 }
 
@@ -107,9 +108,11 @@ fn rgb(_it: &mut Interp, m: Matched) -> EvalResult {
         return Ok(Value::strings::<&str>(&[]));
     }
     let alpha = alpha_of(&m, n, max);
+    // R takes intensities on the 0..255 scale as integers (truncated)
+    let whole = |x: f64| if max == 255.0 && x.is_finite() { x.trunc() } else { x };
     let mut out = Vec::new();
     for i in 0..n {
-        let c = |v: &Vec<f64>| v[i % v.len()] / max;
+        let c = |v: &Vec<f64>| whole(v[i % v.len()]) / max;
         let (cr, cg, cb) = (c(&r), c(&g), c(&b));
         if [cr, cg, cb].iter().any(|x| !(0.0..=1.0).contains(x)) {
             return err("color intensity not in [0,1]".to_string());

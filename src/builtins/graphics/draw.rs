@@ -1,5 +1,5 @@
 //! The low-level drawing functions: `plot.xy` (points and lines), `text`, `mtext`,
-//! `title`, `axis`, `box`, `abline`, `polygon`, `rect`, `segments`, `arrows`, `legend`.
+//! `title`, `axis`, `box`, `abline`, `polygon`, `rect`, `segments`, `arrows` (`legend` is R code).
 
 use super::params::side_ticks;
 use crate::builtins::grDevices::{colors::colors_of, current_slot};
@@ -9,7 +9,6 @@ use crate::eval::Interp;
 use crate::graphics::color::Rgba;
 use crate::graphics::device::{lty_dash, Gc};
 use crate::graphics::engine::{format_ticks, Pch};
-use crate::graphics::metrics::str_width;
 use crate::value::{Data, Value};
 
 pub const BUILTINS: &[Builtin] = &[
@@ -24,7 +23,6 @@ pub const BUILTINS: &[Builtin] = &[
     declared("rect", rect),
     declared("segments", segments),
     declared("arrows", arrows),
-    declared("legend", legend),
 ];
 
 pub const DOCS: &[crate::builtins::Doc] = {
@@ -43,8 +41,6 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("rect", "rect(xleft, ybottom, xright, ytop, density = NULL, angle = 45, col = NA, border = NULL, lty = par(\"lty\"), lwd = par(\"lwd\"), ...)", "Draws rectangles."),
         doc("segments", "segments(x0, y0, x1 = x0, y1 = y0, col = par(\"fg\"), lty = par(\"lty\"), lwd = par(\"lwd\"), ...)", "Draws line segments between pairs of points."),
         doc("arrows", "arrows(x0, y0, x1 = x0, y1 = y0, length = 0.25, angle = 30, code = 2, col = par(\"fg\"), lty = par(\"lty\"), lwd = par(\"lwd\"), ...)", "Draws arrows between pairs of points."),
-        doc("legend", "legend(x, y = NULL, legend, fill = NULL, col = par(\"col\"), border = \"black\", lty, lwd, pch, angle = 45, density = NULL, bty = \"o\", bg = par(\"bg\"), box.lwd = par(\"lwd\"), box.lty = par(\"lty\"), box.col = par(\"fg\"), pt.bg = NA, cex = 1, pt.cex = cex, pt.lwd = lwd, xjust = 0, yjust = 1, x.intersp = 1, y.intersp = 1, adj = c(0, 0.5), text.width = NULL, text.col = par(\"col\"), text.font = NULL, merge = FALSE, trace = FALSE, plot = TRUE, ncol = 1, horiz = FALSE, title = NULL, inset = 0, ...)",
-            "Adds a legend: a box of labels with their symbols, lines or fill colours, placed by coordinates or a keyword such as \"topright\"."),
     ]
 };
 
@@ -223,6 +219,9 @@ fn text(it: &mut Interp, m: Matched) -> EvalResult {
     };
     let n = x.len().max(y.len());
     let labels: Vec<String> = match m.get("labels") {
+        Some(l) if matches!(l, Value::Lang(_)) || matches!(l.data(), Some(Data::List(_))) => {
+            super::params::label_texts(l).into_iter().map(|x| x.unwrap_or_else(|| "NA".into())).collect()
+        }
         Some(l) => match l.data() {
             Some(Data::Str(s)) => s.iter().map(|x| x.as_deref().unwrap_or("NA").to_string()).collect(),
             _ if l.is_factor() => {
@@ -235,17 +234,25 @@ fn text(it: &mut Interp, m: Matched) -> EvalResult {
     };
     let col = cols(it, m.get("col"), "col")?;
     let cex = nums(m.get("cex"));
-    let font = f64_arg(&m, "font").unwrap_or(1.0) as i32;
+    let font = nums(m.get("font"));
     let srt = f64_arg(&m, "srt").unwrap_or(0.0);
     let adj = nums(m.get("adj"));
     let pos = nums(m.get("pos"));
     let offset = f64_arg(&m, "offset").unwrap_or(0.5);
+    let xpd = m.opt("xpd").filter(|v| !v.is_null()).map(|v| v.as_bool());
     let slot = current_slot(it)?;
-    slot.clip_par();
+    match xpd {
+        // xpd = FALSE, TRUE or NA for this call only
+        Some(Some(Some(b))) => slot.clip(Some(b)),
+        Some(Some(None)) => slot.clip(None),
+        _ => slot.clip_par(),
+    }
     let size0 = slot.par.num("ps") * slot.par.num("cex");
     let lh = size0 * 1.2;
     for i in 0..n.max(labels.len()) {
         let size = size0 * at(&cex, i, 1.0);
+        let font = at(&font, i, 1.0);
+        let font = if font.is_finite() { font as i32 } else { 1 };
         let gc = Gc { col: at(&col, i, Rgba::BLACK), size, font, ..Gc::default() };
         let (mut px, mut py) = (slot.dx(at(&x, i, f64::NAN)), slot.dy(at(&y, i, f64::NAN)));
         if !(px.is_finite() && py.is_finite()) {
@@ -658,120 +665,4 @@ fn draw_segments(it: &mut Interp, m: &Matched, head: Option<(f64, f64, i32)>) ->
     }
     it.visible = false;
     Ok(Value::Null)
-}
-
-fn legend(it: &mut Interp, m: Matched) -> EvalResult {
-    // legend("topright", c("a", "b")): a character y is the legend, as in R
-    let y_is_legend = m.get("legend").is_none() && matches!(m.get("y").and_then(|v| v.data()), Some(Data::Str(_)));
-    let labels = if y_is_legend { strings_of(m.req("y")?) } else { strings_of(m.req("legend")?) };
-    let n = labels.len();
-    let cex = f64_arg(&m, "cex").unwrap_or(1.0);
-    let col = cols(it, m.get("col"), "col")?;
-    let text_col = cols(it, m.get("text.col"), "col")?;
-    let fill = match m.get("fill").filter(|v| !v.is_null()) {
-        Some(v) => Some(colors_of(it, &v.clone())?),
-        None => None,
-    };
-    let pch = match m.get("pch") {
-        Some(v) => Some(pchs(it, Some(v))?),
-        None => None,
-    };
-    let lty = match m.get("lty") {
-        Some(v) => Some(ltys(it, Some(v))?),
-        None => None,
-    };
-    let lwd = lwds(it, m.get("lwd"))?;
-    let bty = m.get("bty").and_then(|v| v.as_string()).unwrap_or("o".into());
-    let bg = match m.get("bg") {
-        Some(v) => colors_of(it, &v.clone())?.first().copied().unwrap_or(Rgba::WHITE),
-        None => Rgba::TRANSPARENT,
-    };
-    let pt_bg = match m.get("pt.bg") {
-        Some(v) => colors_of(it, &v.clone())?,
-        None => vec![Rgba::TRANSPARENT],
-    };
-    let title = m.get("title").and_then(|v| v.as_string());
-    let inset = f64_arg(&m, "inset").unwrap_or(0.0);
-    let x_arg = m.req("x")?.clone();
-    let y_arg = if y_is_legend { None } else { m.get("y").cloned() };
-    let slot = current_slot(it)?;
-    let size = slot.par.num("ps") * slot.par.num("cex") * cex;
-    let ch_w = str_width("M", size, 1) * 0.0 + size * 0.5;
-    let line_h = size * 1.2;
-    let text_w = labels.iter().map(|l| str_width(l, size, 1)).fold(0.0, f64::max);
-    let has_sym = pch.is_some() || lty.is_some() || fill.is_some();
-    let sym_w = if lty.is_some() { 2.0 * size } else if has_sym { size } else { 0.0 };
-    let w = ch_w + sym_w + if has_sym { ch_w } else { 0.0 } + text_w + ch_w;
-    let h = line_h * (n as f64 + if title.is_some() { 1.0 } else { 0.0 }) + line_h * 0.5;
-    let p = slot.plot_rect;
-    let (ix, iy) = (inset * p.w(), inset * p.h());
-    let (x0, y0) = match x_arg.as_string().filter(|_| matches!(x_arg.data(), Some(Data::Str(_)))) {
-        Some(k) => {
-            let left = p.x0 + ix;
-            let right = p.x1 - w - ix;
-            let cx = (p.x0 + p.x1 - w) / 2.0;
-            let top = p.y0 + iy;
-            let bottom = p.y1 - h - iy;
-            let cy = (p.y0 + p.y1 - h) / 2.0;
-            match k.as_str() {
-                "topright" => (right, top),
-                "topleft" => (left, top),
-                "bottomright" => (right, bottom),
-                "bottomleft" => (left, bottom),
-                "top" => (cx, top),
-                "bottom" => (cx, bottom),
-                "left" => (left, cy),
-                "right" => (right, cy),
-                "center" => (cx, cy),
-                _ => return err("'x' must be a keyword or a number"),
-            }
-        }
-        None => {
-            let xv = x_arg.dbl_vec();
-            let yv = y_arg.map(|v| v.dbl_vec().to_vec()).unwrap_or_else(|| xv.get(1..2).map(|s| s.to_vec()).unwrap_or_default());
-            (slot.dx(xv.first().copied().unwrap_or(0.0)), slot.dy(yv.first().copied().unwrap_or(0.0)))
-        }
-    };
-    slot.dev.clip(None);
-    if bty != "n" {
-        let gc = Gc { col: Rgba::BLACK, fill: bg, ..Gc::default() };
-        slot.dev.rect(x0, y0, x0 + w, y0 + h, &gc);
-    }
-    let mut yy = y0 + line_h * 0.75;
-    if let Some(t) = &title {
-        slot.dev.text(x0 + w / 2.0, yy + size * 0.35, t, 0.0, 0.5, &Gc { size, ..Gc::default() });
-        yy += line_h;
-    }
-    for (i, lab) in labels.iter().enumerate() {
-        let sx = x0 + ch_w;
-        if let Some(f) = &fill {
-            let gc = Gc { col: Rgba::BLACK, fill: at(f, i, Rgba::TRANSPARENT), ..Gc::default() };
-            slot.dev.rect(sx, yy - size * 0.35, sx + size * 0.8, yy + size * 0.35, &gc);
-        }
-        if let Some(l) = &lty {
-            let gc = line_gc(&col, l, &lwd, i);
-            slot.dev.polyline(&[sx, sx + sym_w], &[yy, yy], &gc);
-        }
-        if let Some(pc) = &pch {
-            let g = Gc { col: at(&col, i, Rgba::BLACK), ..Gc::default() };
-            let c = slot.par.num("cex") * cex;
-            slot.symbol(sx + sym_w / 2.0, yy, &at(pc, i, Pch::None), c, &g, at(&pt_bg, i, Rgba::TRANSPARENT));
-        }
-        let tx = sx + if has_sym { sym_w + ch_w } else { 0.0 };
-        let gc = Gc { col: at(&text_col, i, Rgba::BLACK), size, ..Gc::default() };
-        slot.dev.text(tx, yy + size * 0.35, lab, 0.0, 0.0, &gc);
-        yy += line_h;
-    }
-    slot.clip_par();
-    let u = slot.usr();
-    let to_ux = |px: f64| u[0] + (px - p.x0) / p.w() * (u[1] - u[0]);
-    let to_uy = |py: f64| u[2] + (p.y1 - py) / p.h() * (u[3] - u[2]);
-    let rect = Value::named_list(vec![
-        ("w".into(), Value::num(to_ux(x0 + w) - to_ux(x0))),
-        ("h".into(), Value::num(to_uy(y0) - to_uy(y0 + h))),
-        ("left".into(), Value::num(to_ux(x0))),
-        ("top".into(), Value::num(to_uy(y0))),
-    ]);
-    it.visible = false;
-    Ok(Value::named_list(vec![("rect".into(), rect), ("text".into(), Value::Null)]))
 }

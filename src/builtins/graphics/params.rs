@@ -8,7 +8,6 @@ use crate::graphics::engine::Layout;
 use crate::graphics::metrics::str_width;
 use crate::graphics::par::READ_ONLY;
 use crate::graphics::pretty::{self, PrettyOpts};
-use crate::syntax::sym::Sym;
 use crate::value::{Data, Value};
 
 pub const BUILTINS: &[Builtin] = &[
@@ -38,7 +37,7 @@ pub const DOCS: &[crate::builtins::Doc] = {
         doc("strwidth", "strwidth(s, units = \"user\", cex = NULL, font = NULL, vfont = NULL, ...)", "Widths of strings in user coordinates, inches or figure units (Helvetica metrics)."),
         doc("strheight", "strheight(s, units = \"user\", cex = NULL, font = NULL, vfont = NULL, ...)", "Heights of strings (the height of a capital M, plus a line height per further line) in user coordinates, inches or figure units."),
         doc("pretty", "pretty(x, n = 5, min.n = n %/% 3, shrink.sml = 0.75, high.u.bias = 1.5, u5.bias = 0.5 + 1.5 * high.u.bias, eps.correct = 0, ...)", "About n + 1 equally spaced round values covering the range of x."),
-        doc(".hist_counts", ".hist_counts(x, breaks, right = TRUE, include.lowest = TRUE)", "Counts of x in the intervals of breaks, with hist()'s fuzz."),
+        doc(".hist_counts", ".hist_counts(x, breaks, right = TRUE, include.lowest = TRUE)", "Counts of x in the intervals of breaks (R's BinCount); hist() fuzzes the breaks first."),
     ]
 };
 
@@ -85,12 +84,22 @@ fn set_par(it: &mut Interp, name: &str, v: Value) -> EvalResult<()> {
             let lines: Vec<f64> = v.dbl_vec().iter().map(|x| x / lh).collect();
             slot.par.set_nums(if name == "mai" { "mar" } else { "oma" }, &lines);
         }
+        "omd" => {
+            let d = v.dbl_vec();
+            if d.len() != 4 || d.iter().any(|x| !(0.0..=1.0).contains(x)) {
+                return err("invalid value specified for graphical parameter \"omd\"");
+            }
+            let lh = crate::graphics::engine::line_height(&slot.par);
+            let (w, h) = slot.dev.size();
+            slot.par.set_nums("oma", &[d[2] * h / lh, d[0] * w / lh, (1.0 - d[3]) * h / lh, (1.0 - d[1]) * w / lh]);
+        }
         "usr" => {
             let u = v.dbl_vec();
             if u.len() != 4 {
                 return err("invalid value specified for graphical parameter \"usr\"");
             }
             slot.par.put("usr", Value::dbls(u.to_vec()));
+            slot.set_cxy();
         }
         "ask" | "family" | "lend" | "ljoin" | "lmitre" | "smo" | "mkh" | "lheight" | "err" => {
             slot.par.put(name, v);
@@ -102,7 +111,7 @@ fn set_par(it: &mut Interp, name: &str, v: Value) -> EvalResult<()> {
         }
     }
     if let Some(slot) = crate::builtins::grDevices::gfx(it).current() {
-        if ["mar", "mai", "oma", "omi", "pty", "mex", "cex", "mfrow", "mfcol"].contains(&name) {
+        if ["mar", "mai", "oma", "omi", "omd", "pty", "mex", "cex", "mfrow", "mfcol"].contains(&name) {
             slot.update_regions();
         }
     }
@@ -233,56 +242,87 @@ fn plot_window(it: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::Null)
 }
 
-/// The ticks of an axis side from the current `usr` and `xaxp`/`yaxp` (log axes: powers
-/// of ten).
+fn axp3(v: &[f64]) -> Option<[f64; 3]> {
+    (v.len() == 3).then(|| [v[0], v[1], v[2]])
+}
+
+/// The ticks of an axis side as `axis()` draws them: R's `CreateAtVector` over the current
+/// `usr` and `xaxp`/`yaxp`, with `par("lab")` intervals.
 pub fn side_ticks(it: &mut Interp, side: i32) -> EvalResult<Vec<f64>> {
     let slot = current_slot(it)?;
     let u = slot.usr();
     let horizontal = side == 1 || side == 3;
     let log = slot.par.flag(if horizontal { "xlog" } else { "ylog" });
     let (lo, hi) = if horizontal { (u[0], u[1]) } else { (u[2], u[3]) };
-    if log {
-        return Ok(pretty::log_ticks(lo, hi));
-    }
-    let axp = slot.par.nums(if horizontal { "xaxp" } else { "yaxp" });
-    if axp.len() == 3 && axp[2] >= 1.0 {
-        let n = axp[2].round() as usize;
-        return Ok((0..=n).map(|i| {
-            let v = axp[0] + (axp[1] - axp[0]) * i as f64 / n as f64;
-            if v.abs() < 1e-10 * (axp[1] - axp[0]).abs() { 0.0 } else { v }
-        }).collect());
-    }
-    Ok(pretty::axis_ticks(lo, hi, 5))
+    let lab = slot.par.nums("lab");
+    let nint = lab.get(if horizontal { 0 } else { 1 }).copied().unwrap_or(5.0).max(1.0) as usize;
+    let axp = axp3(&slot.par.nums(if horizontal { "xaxp" } else { "yaxp" })).unwrap_or_else(|| pretty::axis_pars(lo, hi, nint, log));
+    let (a, b) = if log { (10f64.powf(lo), 10f64.powf(hi)) } else { (lo, hi) };
+    Ok(pretty::create_at(axp, a, b, nint, log))
 }
 
+/// `axTicks`: R's rules, with `axp`, `usr`, `log` and `nintLog` defaulting to the
+/// current plot's parameters; `nintLog = Inf` lists every 1 (2, 5) times a power of ten.
 fn ax_ticks(it: &mut Interp, m: Matched) -> EvalResult {
-    let side = m.req("side")?.as_f64().unwrap_or(1.0) as i32;
-    let log = m.get("log").filter(|v| !v.is_null()).map(|v| v.as_bool().flatten().unwrap_or(false));
-    let usr = m.get("usr").filter(|v| !v.is_null()).map(|v| v.dbl_vec().to_vec());
-    if usr.as_ref().is_some_and(|u| u.len() != 2) {
-        return crate::error::err("invalid 'usr'");
+    let side = m.req("side")?.as_f64().unwrap_or(f64::NAN);
+    if !(1.0..=4.0).contains(&side) {
+        return err("'side' must be in {1:4}");
     }
-    if log == Some(true) {
-        // log ticks (1, 2, 5 times powers of ten) across the given or the current range
-        let (lo, hi) = match &usr {
-            Some(u) => (u[0], u[1]),
-            None => {
-                let u = current_slot(it)?.usr();
-                if side == 1 || side == 3 { (u[0], u[1]) } else { (u[2], u[3]) }
-            }
-        };
-        return Ok(Value::dbls(pretty::log_ticks(lo, hi)));
+    let is_x = side as i32 % 2 == 1;
+    let axp = match m.get("axp").filter(|v| !v.is_null()) {
+        Some(v) => match axp3(&v.dbl_vec()).filter(|_| matches!(v.data(), Some(Data::Int(_) | Data::Dbl(_)))) {
+            Some(a) => a,
+            None => return err("invalid 'axp'"),
+        },
+        None => axp3(&current_slot(it)?.par.nums(if is_x { "xaxp" } else { "yaxp" })).unwrap_or([0.0, 1.0, 5.0]),
+    };
+    let log = match m.get("log").filter(|v| !v.is_null()) {
+        Some(v) => match v.as_bool().flatten() {
+            Some(b) if matches!(v.data(), Some(Data::Lgl(_))) => b,
+            _ => return err("invalid 'log'"),
+        },
+        None => current_slot(it)?.par.flag(if is_x { "xlog" } else { "ylog" }),
+    };
+    if !(log && axp[2] > 0.0) {
+        return Ok(Value::dbls(pretty::create_at(axp, 0.0, 1.0, 5, false)));
     }
-    if let Some(axp) = m.get("axp").filter(|v| !v.is_null()) {
-        let a = axp.dbl_vec();
-        if a.len() == 3 && a[2] >= 1.0 {
-            let n = a[2].round() as usize;
-            return Ok(Value::dbls((0..=n).map(|i| a[0] + (a[1] - a[0]) * i as f64 / n as f64).collect()));
+    let code = axp[2] as i64;
+    if !(1..=3).contains(&code) {
+        return err("invalid positive 'axp[3]'");
+    }
+    let usr = match m.get("usr").filter(|v| !v.is_null()) {
+        Some(v) if matches!(v.data(), Some(Data::Int(_) | Data::Dbl(_))) && v.len() == 2 => v.dbl_vec().to_vec(),
+        Some(_) => return err("invalid 'usr'"),
+        None => {
+            let u = current_slot(it)?.usr();
+            if is_x { vec![u[0], u[1]] } else { vec![u[2], u[3]] }
         }
+    };
+    let nint = match m.get("nintLog").filter(|v| !v.is_null()) {
+        Some(v) => v.as_f64().unwrap_or(5.0),
+        None => current_slot(it)?.par.nums("lab").get(if is_x { 0 } else { 1 }).copied().unwrap_or(5.0),
+    };
+    if nint.is_finite() {
+        return Ok(Value::dbls(pretty::create_at(axp, 10f64.powf(usr[0]), 10f64.powf(usr[1]), nint.max(1.0) as usize, true)));
     }
-    Ok(Value::dbls(side_ticks(it, side)?))
+    // every 1 (2, 5) times a power of ten within usr
+    let rev = usr[0] > usr[1];
+    let (u0, u1, a0, a1) = if rev { (usr[1], usr[0], axp[1], axp[0]) } else { (usr[0], usr[1], axp[0], axp[1]) };
+    let (i0, i1) = (a0.log10().round() as i32 - (code >= 2) as i32, a1.log10().round() as i32);
+    let mults: &[f64] = match code {
+        1 => &[1.0],
+        2 => &[1.0, 5.0],
+        _ => &[1.0, 2.0, 5.0],
+    };
+    let mut r: Vec<f64> = (i0..=i1).flat_map(|e| mults.iter().map(move |m| m * 10f64.powi(e))).skip(if code >= 2 { 1 } else { 0 }).collect();
+    if rev {
+        r.reverse();
+    }
+    r.retain(|v| u0 <= v.log10() && v.log10() <= u1);
+    Ok(Value::dbls(r))
 }
 
+/// `axisTicks`: `axp` from R's `GAxisPars` unless given, then `CreateAtVector`.
 fn axis_ticks(_it: &mut Interp, m: Matched) -> EvalResult {
     let usr = m.req("usr")?.dbl_vec().to_vec();
     if usr.len() != 2 || !usr.iter().all(|x| x.is_finite()) {
@@ -290,23 +330,45 @@ fn axis_ticks(_it: &mut Interp, m: Matched) -> EvalResult {
     }
     let log = m.req("log")?.as_bool().flatten().unwrap_or(false);
     let nint = m.get("nint").and_then(|v| v.as_f64()).filter(|x| x.is_finite() && *x >= 1.0).unwrap_or(5.0) as usize;
-    if let Some(axp) = m.get("axp").filter(|v| !v.is_null()) {
-        let a = axp.dbl_vec();
-        if !log && a.len() == 3 && a[2] >= 1.0 {
-            let n = a[2].round() as usize;
-            return Ok(Value::dbls((0..=n).map(|i| a[0] + (a[1] - a[0]) * i as f64 / n as f64).collect()));
-        }
+    let axp = match m.get("axp").filter(|v| !v.is_null()) {
+        Some(v) => match axp3(&v.dbl_vec()) {
+            Some(a) => a,
+            None => return err("invalid 'axp'"),
+        },
+        None => pretty::axis_pars(usr[0], usr[1], nint, log),
+    };
+    let (a, b) = if log { (10f64.powf(usr[0]), 10f64.powf(usr[1])) } else { (usr[0], usr[1]) };
+    Ok(Value::dbls(pretty::create_at(axp, a, b, nint, log)))
+}
+
+/// The texts of a label argument: strings as they are; a call, a symbol or the elements of
+/// an expression (plotmath, not laid out yet) as their deparsed text.
+pub fn label_texts(v: &Value) -> Vec<Option<String>> {
+    use crate::value::deparse::deparse_value;
+    match v {
+        Value::Lang(_) => vec![Some(deparse_value(v))],
+        _ => match v.data() {
+            Some(Data::Str(s)) => s.iter().map(|x| x.as_deref().map(str::to_string)).collect(),
+            Some(Data::List(l)) => l
+                .iter()
+                .map(|e| match e.data() {
+                    Some(Data::Str(s)) => s.iter().next().and_then(|x| x.as_deref().map(str::to_string)),
+                    _ => Some(deparse_value(e)),
+                })
+                .collect(),
+            _ => v.str_vec().iter().map(|x| x.as_deref().map(str::to_string)).collect(),
+        },
     }
-    Ok(Value::dbls(if log { pretty::log_ticks(usr[0], usr[1]) } else { pretty::axis_ticks(usr[0], usr[1], nint) }))
 }
 
 fn strwidth(it: &mut Interp, m: Matched) -> EvalResult {
-    let s = m.req("s")?.str_vec();
+    let s = label_texts(m.req("s")?);
     let units = m.get("units").and_then(|v| v.as_string()).unwrap_or("user".into());
     let slot = current_slot(it)?;
     let cex = m.get("cex").and_then(|v| v.as_f64()).unwrap_or(1.0) * slot.par.num("cex");
     let font = m.get("font").and_then(|v| v.as_f64()).unwrap_or(1.0) as i32;
-    let size = slot.par.num("ps") * cex;
+    // R's pdf device measures text at the font size rounded to whole points
+    let size = (slot.par.num("ps") * cex + 0.5).floor();
     let u = slot.usr();
     let pw = slot.plot_rect.w();
     let fw = slot.fig_rect.w();
@@ -326,11 +388,12 @@ fn strwidth(it: &mut Interp, m: Matched) -> EvalResult {
 }
 
 fn strheight(it: &mut Interp, m: Matched) -> EvalResult {
-    let s = m.req("s")?.str_vec();
+    let s = label_texts(m.req("s")?);
     let units = m.get("units").and_then(|v| v.as_string()).unwrap_or("user".into());
     let slot = current_slot(it)?;
     let cex = m.get("cex").and_then(|v| v.as_f64()).unwrap_or(1.0) * slot.par.num("cex");
-    let size = slot.par.num("ps") * cex;
+    let exact = slot.par.num("ps") * cex;
+    let size = (exact + 0.5).floor();
     let u = slot.usr();
     let ph = slot.plot_rect.h();
     let fh = slot.fig_rect.h();
@@ -338,7 +401,7 @@ fn strheight(it: &mut Interp, m: Matched) -> EvalResult {
         .iter()
         .map(|x| {
             let lines = x.as_deref().map(|t| t.split('\n').count()).unwrap_or(1) as f64;
-            let h = (lines - 1.0) * size * 1.2 + size * crate::graphics::metrics::CAP_HEIGHT / 1000.0;
+            let h = (lines - 1.0) * exact * 1.2 + size * crate::graphics::metrics::CAP_HEIGHT / 1000.0;
             // units are matched by prefix, as R's match.arg does ("inch", "fig")
             match units.as_str() {
                 u if u.starts_with("in") => h / 72.0,
@@ -375,8 +438,9 @@ fn pretty_fn(_it: &mut Interp, m: Matched) -> EvalResult {
     Ok(Value::dbls(pretty::pretty(lo, hi, o)))
 }
 
-/// Counts per interval as `hist` computes them: breaks moved by a fuzz of 1e-7 of the
-/// median bin width so values on a break fall where R puts them.
+/// Counts per interval as R's `BinCount`: intervals `(b[i], b[i+1]]` (`[b[i], b[i+1])` when
+/// not `right`), the outer border included when `include.lowest`; `hist` has already moved
+/// the breaks by its fuzz.
 fn hist_counts(_it: &mut Interp, m: Matched) -> EvalResult {
     let x = m.req("x")?.dbl_vec();
     let b = m.req("breaks")?.dbl_vec();
@@ -386,29 +450,22 @@ fn hist_counts(_it: &mut Interp, m: Matched) -> EvalResult {
     if nb < 2 {
         return err("invalid number of 'breaks'");
     }
-    let mut diffs: Vec<f64> = b.windows(2).map(|w| w[1] - w[0]).collect();
-    diffs.sort_by(|a, c| a.total_cmp(c));
-    let med = if diffs.len() % 2 == 1 { diffs[diffs.len() / 2] } else { (diffs[diffs.len() / 2 - 1] + diffs[diffs.len() / 2]) / 2.0 };
-    let fuzz = 1e-7 * med;
-    let fb: Vec<f64> = b
-        .iter()
-        .enumerate()
-        .map(|(i, &v)| {
-            if right {
-                v + if i == 0 && lowest { -fuzz } else { fuzz }
-            } else {
-                v + if i == nb - 1 && lowest { fuzz } else { -fuzz }
-            }
-        })
-        .collect();
-    let mut counts = vec![0i32; nb - 1];
+    let last = nb - 1;
+    let mut counts = vec![0i32; last];
     for &v in x.iter().filter(|v| v.is_finite()) {
-        // intervals (fb[i], fb[i+1]] for right = TRUE, [fb[i], fb[i+1]) otherwise
-        let k = fb.partition_point(|&e| if right { e < v } else { e <= v });
-        if k >= 1 && k < nb {
-            counts[k - 1] += 1;
+        if !(b[0] <= v && (v < b[last] || (v == b[last] && lowest))) {
+            continue;
         }
+        let (mut lo, mut hi) = (0, last);
+        while hi - lo >= 2 {
+            let mid = (hi + lo) / 2;
+            if v > b[mid] || (!right && v == b[mid]) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        counts[lo] += 1;
     }
-    let _ = Sym::new("x");
     Ok(Value::ints(counts))
 }

@@ -1,0 +1,18 @@
+# log axes: par("xaxp") codes and the ticks axis() would draw (R's GAxisPars / CreateAtVector)
+pdf(NULL)
+for (v in c(3, 40, 700, 12345)) {
+    plot(v * c(1, 2.5), c(1, 2), log = "x")
+    print(par("xaxp")); print(axTicks(1))
+}
+plot(c(0.001, 5e8), c(1, 2), log = "x")
+print(par("xaxp")); print(axTicks(1)); print(axTicks(1, nintLog = Inf))
+plot(c(1, 2), c(50, 90), log = "y")
+print(par("yaxp")); print(axTicks(2))
+plot(1:3, c(2e-3, 4, 9e4), log = "y", ylim = c(9e4, 2e-3))
+print(par("yaxp")); print(axTicks(2))
+print(axisTicks(c(-1.3, 2.2), log = TRUE))
+print(axisTicks(c(0.2, 0.9), log = TRUE))
+print(axisTicks(c(-3, 13), log = TRUE, nint = 3))
+print(axisTicks(c(1.5, 17), log = FALSE, nint = 8))
+print(axTicks(2, axp = c(1, 100, 2), usr = c(-0.4, 2.3), log = TRUE))
+invisible(dev.off())
