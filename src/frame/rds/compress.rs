@@ -41,13 +41,9 @@ pub fn decompress_capped(b: &[u8], cap: usize) -> Result<std::borrow::Cow<'_, [u
         std::io::ErrorKind::OutOfMemory => e.to_string(),
         _ => "error reading from connection".to_string(),
     };
-    let kind = detect(b);
-    if kind == Kind::None {
-        return Ok(std::borrow::Cow::Borrowed(b));
-    }
     let mut out = Capped { out: Vec::new(), cap };
-    match kind {
-        Kind::None => {}
+    match detect(b) {
+        Kind::None => return Ok(std::borrow::Cow::Borrowed(b)),
         Kind::Gzip => {
             // the last four bytes give the size (mod 2^32) of the last member
             let hint = match b.len() {
